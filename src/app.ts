@@ -1,0 +1,93 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { features } from './features/index.ts';
+import { heartbeatJob, lastHeartbeat } from './platform/heartbeat.job.ts';
+import { requireAccessRules } from './platform/http/access.ts';
+import { apiPlatform } from './platform/http/api.ts';
+import { errorHandling } from './platform/http/error-handler.tsx';
+import { requestContext, requestIdFor } from './platform/http/request-context.ts';
+import { securityHeaders } from './platform/http/security-headers.ts';
+import type { Jobs } from './platform/jobs.ts';
+import { metrics } from './platform/metrics.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+
+/** Third-party files served from node_modules under /static/vendor, by an explicit list. */
+const vendorFiles: Record<string, string> = {
+  'htmx.min.js': join(packageDir('htmx.org'), 'dist/htmx.min.js'),
+  'utrecht-components.css': join(packageDir('@utrecht/component-library-css'), 'dist/index.css'),
+  'utrecht-theme.css': join(packageDir('@utrecht/design-tokens'), 'dist/theme.css'),
+};
+
+export type AppDeps = { config: Config; database: Database; jobs?: Jobs; logger?: boolean | object };
+
+export async function buildApp({ config, database, jobs, logger }: AppDeps): Promise<FastifyInstance> {
+  const development = config.env !== 'production';
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    genReqId: (req) => requestIdFor(req.headers['x-request-id']),
+    requestIdLogLabel: 'requestId',
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: false },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(requireAccessRules);
+  await app.register(fastifyCookie, { secret: config.secrets.sessionSecret });
+  await app.register(fastifyFormbody);
+  await app.register(requestContext, { development });
+  await app.register(securityHeaders, { https: config.baseUrl.startsWith('https://') });
+  await app.register(errorHandling);
+  await app.register(metrics);
+  await app.register(apiPlatform, { baseUrl: config.baseUrl });
+
+  await app.register(fastifyStatic, { root: join(root, 'public'), prefix: '/static/', maxAge: '1d' });
+  await app.register(fastifyStatic, {
+    root: join(packageDir('@fontsource/source-sans-3'), 'files'),
+    prefix: '/static/fonts/',
+    decorateReply: false,
+    maxAge: '30d',
+    immutable: true,
+  });
+  app.get<{ Params: { file: string } }>('/static/vendor/:file', async (req, reply) => {
+    const path = vendorFiles[req.params.file];
+    if (!path) return reply.callNotFound();
+    return reply.header('Cache-Control', 'public, max-age=86400').sendFile(path.split('/').pop()!, dirname(path));
+  });
+
+  app.get('/health', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await database.query('SELECT 1');
+    } catch (error) {
+      app.log.error({ err: error }, 'health check: database unreachable');
+      return reply.code(503).send({ status: 'fout', database: 'onbereikbaar' });
+    }
+    const beat = lastHeartbeat();
+    return { status: 'ok', database: database.kind, jobs: jobs ? 'actief' : 'uit', laatsteHeartbeat: beat?.toISOString() ?? null };
+  });
+
+  for (const feature of features) {
+    await app.register(feature, { db: database.db, database, development, jobs });
+  }
+
+  app.addHook('onReady', async () => {
+    if (jobs) await jobs.send(heartbeatJob, { sentAt: new Date().toISOString() });
+  });
+  app.addHook('onClose', async () => {
+    if (jobs) await jobs.stop();
+    await database.close();
+  });
+  return app;
+}

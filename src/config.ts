@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const secretSchema = z.string().min(32, 'minstens 32 tekens / at least 32 characters');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url('geen geldige URL / not a valid URL').optional(),
+  DATA_DIR: z.string().default('./data'),
+  BASE_URL: z.string().url('geen geldige URL / not a valid URL').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_SECRET: secretSchema.optional(),
+  ENCRYPTION_KEY: z.string().regex(/^[0-9a-f]{64}$/i, '64 hexadecimale tekens (256 bits) / 64 hex characters').optional(),
+  HASH_KEY: secretSchema.optional(),
+  JOBS: z.enum(['on', 'off']).default('on'),
+});
+
+export type Secrets = { sessionSecret: string; encryptionKey: string; hashKey: string };
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  baseUrl: string;
+  logLevel: string;
+  dataDir: string;
+  /** unset: the embedded PGlite database in `${dataDir}/pglite` */
+  databaseUrl?: string;
+  jobs: boolean;
+  secrets: Secrets;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      'Ongeldige configuratie / invalid configuration:\n' + problems.map((p) => `  - ${p}`).join('\n'),
+    );
+  }
+}
+
+function generateSecrets(): Secrets {
+  return {
+    sessionSecret: randomBytes(32).toString('base64url'),
+    encryptionKey: randomBytes(32).toString('hex'),
+    hashKey: randomBytes(32).toString('base64url'),
+  };
+}
+
+/**
+ * Secrets left unset are generated once and kept in the data directory, so that the server and the
+ * CLI that open the same data directory always agree. Production with an external database must set them.
+ */
+function resolveSecrets(env: z.infer<typeof envSchema>, dataDir: string): Secrets {
+  const given = { sessionSecret: env.SESSION_SECRET, encryptionKey: env.ENCRYPTION_KEY, hashKey: env.HASH_KEY };
+  if (given.sessionSecret && given.encryptionKey && given.hashKey) return given as Secrets;
+  if (env.NODE_ENV === 'production' && env.DATABASE_URL) {
+    const missing = Object.entries({ SESSION_SECRET: given.sessionSecret, ENCRYPTION_KEY: given.encryptionKey, HASH_KEY: given.hashKey })
+      .filter(([, v]) => !v)
+      .map(([k]) => `${k}: verplicht in productie / required in production`);
+    throw new ConfigError(missing);
+  }
+  const file = join(dataDir, 'secrets.json');
+  let stored: Secrets;
+  if (existsSync(file)) {
+    stored = JSON.parse(readFileSync(file, 'utf8')) as Secrets;
+  } else {
+    mkdirSync(dataDir, { recursive: true });
+    stored = generateSecrets();
+    writeFileSync(file, JSON.stringify(stored, null, 2) + '\n', { mode: 0o600 });
+  }
+  return {
+    sessionSecret: given.sessionSecret ?? stored.sessionSecret,
+    encryptionKey: given.encryptionKey ?? stored.encryptionKey,
+    hashKey: given.hashKey ?? stored.hashKey,
+  };
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<keyof z.infer<typeof envSchema>, string>> = {}): Config {
+  const parsed = envSchema.safeParse({ ...source, ...overrides });
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const env = parsed.data;
+  const dataDir = resolve(env.DATA_DIR);
+  const port = env.PORT;
+  return {
+    env: env.NODE_ENV,
+    port,
+    host: env.HOST,
+    baseUrl: (env.BASE_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    logLevel: env.LOG_LEVEL,
+    dataDir,
+    databaseUrl: env.DATABASE_URL,
+    jobs: env.JOBS === 'on',
+    secrets: resolveSecrets(env, dataDir),
+  };
+}

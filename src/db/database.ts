@@ -1,0 +1,158 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import * as schema from './schema/index.ts';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** What pg-boss needs from a connection: one function that runs SQL. */
+export type SqlExecutor = { executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }> };
+
+export interface Database {
+  kind: DatabaseKind;
+  db: Db;
+  /** one parameterised statement */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** a script of several statements, no parameters */
+  exec(text: string): Promise<void>;
+  /** bulk load CSV text with COPY; pass a transaction to load inside it (temporary staging tables) */
+  copyCsv(table: string, columns: string[], csv: string, tx?: Db): Promise<void>;
+  /** for pg-boss: on PGlite it shares this connection, on PostgreSQL pg-boss opens its own pool */
+  jobConnection(): { db: SqlExecutor } | { connectionString: string };
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export class DataDirLockedError extends Error {
+  constructor(readonly pid: number) {
+    super(
+      `De database in deze datamap is in gebruik door proces ${pid}; stop dat eerst. / ` +
+        `The database in this data directory is in use by process ${pid}; stop it first.`,
+    );
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** PGlite is one process's database: a lock file keeps a second process (a CLI beside a server) out. */
+function takeLock(dir: string): () => void {
+  const file = join(dir, 'pglite.lock');
+  if (existsSync(file)) {
+    const pid = Number(readFileSync(file, 'utf8'));
+    if (pid && pid !== process.pid && isAlive(pid)) throw new DataDirLockedError(pid);
+  }
+  writeFileSync(file, String(process.pid));
+  return () => rmSync(file, { force: true });
+}
+
+export async function openPglite(dataDir: string | null): Promise<Database> {
+  let release = () => {};
+  let pgliteDir: string | undefined;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    release = takeLock(dataDir);
+    pgliteDir = join(dataDir, 'pglite');
+  }
+  let client: PGlite;
+  try {
+    client = await PGlite.create({ dataDir: pgliteDir, extensions: { pg_trgm } });
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    async query(text, params = []) {
+      return (await client.query(text, params)).rows as any[];
+    },
+    async exec(text) {
+      await client.exec(text);
+    },
+    async copyCsv(table, columns, csv, tx) {
+      // inside drizzle's transaction the PGlite transaction object is the session's client
+      const target = tx ? ((tx as any).session.client as Pick<PGlite, 'query'>) : client;
+      await target.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+        blob: new Blob([csv]),
+      });
+    },
+    jobConnection: () => ({
+      db: {
+        async executeSql(text, values) {
+          // pg-boss sends its schema scripts as several statements without parameters
+          if (!values || values.length === 0) {
+            const results = await client.exec(text);
+            return results[results.length - 1] ?? { rows: [] };
+          }
+          return client.query(text, values);
+        },
+      },
+    }),
+    migrate: () => migratePglite(db as any, { migrationsFolder }),
+    async close() {
+      await client.close();
+      release();
+    },
+  };
+}
+
+export async function openPostgres(connectionString: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  // an unreachable database should fail here, with its own message, not on the first request
+  const probe = await pool.connect();
+  probe.release();
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    kind: 'postgres',
+    db,
+    async query(text, params = []) {
+      return (await pool.query(text, params as any[])).rows;
+    },
+    async exec(text) {
+      await pool.query(text);
+    },
+    async copyCsv(table, columns, csv, tx) {
+      const copy = async (conn: pg.PoolClient) => {
+        const stream = conn.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
+        await pipeline(Readable.from([csv]), stream);
+      };
+      // inside drizzle's transaction the pool client that holds it is the session's client
+      if (tx) return copy((tx as any).session.client as pg.PoolClient);
+      const conn = await pool.connect();
+      try {
+        await copy(conn);
+      } finally {
+        conn.release();
+      }
+    },
+    jobConnection: () => ({ connectionString }),
+    migrate: () => migratePg(db as any, { migrationsFolder }),
+    close: () => pool.end(),
+  };
+}
+
+export function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+}

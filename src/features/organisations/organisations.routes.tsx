@@ -1,0 +1,113 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../db/database.ts';
+import { apiPrefix, problemResponses } from '../../platform/http/api.ts';
+import { sendPage } from '../../platform/http/render.ts';
+import { organisationDetail, organisationList, searchQuery, kinds } from './organisations.api-schemas.ts';
+import { presentDetail, presentSummary } from './organisations.presenters.ts';
+import * as service from './organisations.service.ts';
+import { OrganisationPage } from './views/organisation-page.tsx';
+import { SearchPage, type SearchForm } from './views/search-page.tsx';
+import { SearchResults } from './views/search-results.tsx';
+
+/** A page's query is read leniently: a value that does not fit falls back to its default. */
+function readSearchForm(query: Record<string, unknown>): SearchForm & { page: number } {
+  const text = (v: unknown, max: number) => (typeof v === 'string' ? v.trim().slice(0, max) : '');
+  const page = Number(query.page);
+  const soort = text(query.soort, 20);
+  return {
+    zoek: text(query.zoek, 200),
+    soort: (kinds as readonly string[]).includes(soort) ? soort : '',
+    provincie: text(query.provincie, 50),
+    denominatie: text(query.denominatie, 100),
+    inclusiefGesloten: query.inclusiefGesloten === 'true',
+    page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
+  };
+}
+
+function toQueryString(form: SearchForm): string {
+  const params = new URLSearchParams();
+  if (form.zoek) params.set('zoek', form.zoek);
+  if (form.soort) params.set('soort', form.soort);
+  if (form.provincie) params.set('provincie', form.provincie);
+  if (form.denominatie) params.set('denominatie', form.denominatie);
+  if (form.inclusiefGesloten) params.set('inclusiefGesloten', 'true');
+  return params.toString();
+}
+
+const pageSize = 20;
+
+export async function organisationRoutes(app: FastifyInstance, opts: { db: Db }) {
+  const { db } = opts;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/organisaties', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
+    const form = readSearchForm(req.query as Record<string, unknown>);
+    const result = await service.searchOrganisations(db, {
+      zoek: form.zoek,
+      soort: (form.soort || undefined) as service.OrganisationKind | undefined,
+      provincie: form.provincie,
+      denominatie: form.denominatie,
+      inclusiefGesloten: form.inclusiefGesloten,
+      page: form.page,
+      pageSize,
+    });
+    const props = { ctx: req.pageContext(), ...result, baseQuery: toQueryString(form) };
+    reply.header('Vary', 'HX-Request');
+    if (req.headers['hx-request'] === 'true' && req.headers['hx-history-restore-request'] !== 'true') {
+      return sendPage(reply, <SearchResults {...props} />);
+    }
+    const facets = await service.getDirectoryFacets(db);
+    return sendPage(reply, <SearchPage {...props} form={form} facets={facets} />);
+  });
+
+  app.get<{ Params: { id: string } }>('/organisaties/:id', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
+    const detail = await service.getOrganisation(db, req.params.id);
+    return sendPage(reply, <OrganisationPage ctx={req.pageContext()} detail={detail} />);
+  });
+
+  api.get(
+    `${apiPrefix}/organisaties`,
+    {
+      config: { access: 'public' },
+      schema: {
+        summary: 'Zoek besturen, scholen en vestigingen',
+        description: 'Zoekt in de organisatiegids (DUO-gegevens) op naam, plaats, BRIN-code, vestigingscode of bestuursnummer. Gepagineerd.',
+        tags: ['Organisaties'],
+        operationId: 'zoekOrganisaties',
+        querystring: searchQuery,
+        response: { 200: organisationList, ...problemResponses(400) },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      const result = await service.searchOrganisations(db, {
+        zoek: q.zoek,
+        soort: q.soort,
+        provincie: q.provincie,
+        denominatie: q.denominatie,
+        inclusiefGesloten: q.inclusiefGesloten === 'true',
+        page: q.page,
+        pageSize: q.pageSize,
+      });
+      return { resultaten: result.entries.map(presentSummary), totaal: result.total, page: result.page, pageSize: result.pageSize };
+    },
+  );
+
+  api.get(
+    `${apiPrefix}/organisaties/:id`,
+    {
+      config: { access: 'public' },
+      schema: {
+        summary: 'Een bestuur, school of vestiging',
+        description: 'Een bestuur met zijn scholen, een school met haar vestigingen, of een vestiging met adres en gegevens.',
+        tags: ['Organisaties'],
+        operationId: 'haalOrganisatieOp',
+        params: z.object({ id: z.string().describe('De id uit de zoekresultaten') }),
+        response: { 200: organisationDetail, ...problemResponses(404) },
+      },
+    },
+    async (req) => presentDetail(await service.getOrganisation(db, req.params.id)),
+  );
+}

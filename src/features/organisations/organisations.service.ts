@@ -1,0 +1,146 @@
+import type { Database, Db } from '../../db/database.ts';
+import { AppError } from '../../platform/errors.ts';
+import { parseDuoBoards, parseDuoLocations, DuoFileError, type RejectedLine } from './duo-file.rules.ts';
+import * as repo from './organisations.repo.ts';
+import type { ImportCounts, OrganisationKind } from './organisations.repo.ts';
+
+export type { DirectoryEntry, OrganisationKind } from './organisations.repo.ts';
+
+export type ImportDuoInput = {
+  locations: { name: string; bytes: Uint8Array };
+  boards?: { name: string; bytes: Uint8Array };
+  /** a file that would close more than this share of the open locations needs `confirmMassClose` */
+  confirmMassClose?: boolean;
+  onProgress?: (message: string) => void;
+  now?: Date;
+};
+
+export type ImportDuoResult = ImportCounts & {
+  rowsRead: number;
+  rejected: RejectedLine[];
+  boardsRejected: RejectedLine[];
+  encoding: string;
+};
+
+const massCloseShare = 0.2;
+
+/**
+ * Imports DUO's location file (and optionally its board list) into the organisation directory.
+ * Repeatable: unchanged rows change nothing, locations missing from the file are closed, never deleted.
+ */
+export async function importDuo(database: Database, input: ImportDuoInput): Promise<ImportDuoResult> {
+  const progress = input.onProgress ?? (() => {});
+  let locations;
+  let boards;
+  try {
+    locations = parseDuoLocations(input.locations.bytes);
+    boards = input.boards ? parseDuoBoards(input.boards.bytes) : null;
+  } catch (error) {
+    if (error instanceof DuoFileError) throw new AppError('validation_failed', error.message);
+    throw error;
+  }
+  progress(`${locations.rows.length + locations.rejected.length} regels gelezen (${locations.encoding}), ${locations.rejected.length} afgekeurd`);
+  if (boards) progress(`${boards.rows.length} besturen gelezen, ${boards.rejected.length} afgekeurd`);
+  if (locations.rows.length === 0) {
+    throw new AppError('validation_failed', 'Het vestigingenbestand bevat geen enkele leesbare vestiging; er is niets gewijzigd.');
+  }
+
+  const keepOpen = locations.rejected.flatMap((r) => (r.code ? [r.code] : []));
+  const db = database.db;
+  const open = await repo.countOpenLocations(db);
+  if (open > 0 && !input.confirmMassClose) {
+    const toClose = await repo.countLocationsToClose(db, [...locations.rows.map((r) => r.code), ...keepOpen]);
+    if (toClose > open * massCloseShare) {
+      throw new AppError(
+        'conflict',
+        `Dit bestand zou ${toClose} van de ${open} open vestigingen sluiten (meer dan ${massCloseShare * 100}%). ` +
+          'Controleer of het bestand volledig is, of bevestig het sluiten.',
+      );
+    }
+  }
+
+  const now = input.now ?? new Date();
+  const counts = await db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    progress('besturen, scholen en vestigingen bijwerken');
+    const copy: repo.CopyCsv = (table, columns, csv) => database.copyCsv(table, columns, csv, tx);
+    const counts = await repo.applyDuoImport(tx, copy, {
+      locations: locations.rows,
+      boards: boards?.rows ?? null,
+      keepOpen,
+      now,
+    });
+    if (Object.values(counts).some((n) => n > 0)) {
+      progress('zoekindex opbouwen');
+      await repo.rebuildDirectorySearch(tx);
+    }
+    await repo.recordDuoImport(tx, {
+      fileName: input.locations.name,
+      boardsFileName: input.boards?.name ?? null,
+      rowsRead: locations.rows.length + locations.rejected.length,
+      rowsRejected: locations.rejected.length,
+      ...counts,
+      importedAt: now,
+    });
+    return counts;
+  });
+  return {
+    ...counts,
+    rowsRead: locations.rows.length + locations.rejected.length,
+    rejected: locations.rejected,
+    boardsRejected: boards?.rejected ?? [],
+    encoding: locations.encoding,
+  };
+}
+
+export type SearchInput = {
+  zoek?: string;
+  soort?: OrganisationKind;
+  provincie?: string;
+  denominatie?: string;
+  inclusiefGesloten?: boolean;
+  page: number;
+  pageSize: number;
+};
+
+export async function searchOrganisations(db: Db, input: SearchInput) {
+  const terms = (input.zoek ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8);
+  const { entries, total } = await repo.searchDirectory(db, {
+    terms,
+    kind: input.soort,
+    province: input.provincie || undefined,
+    denomination: input.denominatie || undefined,
+    includeClosed: input.inclusiefGesloten ?? false,
+    offset: (input.page - 1) * input.pageSize,
+    limit: input.pageSize,
+  });
+  return { entries, total, page: input.page, pageSize: input.pageSize };
+}
+
+export type OrganisationDetail =
+  | { kind: 'bestuur'; board: repo.BoardRecord; schools: repo.SchoolRecord[] }
+  | { kind: 'school'; school: repo.SchoolRecord; board: repo.BoardRecord; locations: repo.LocationRecord[] }
+  | { kind: 'vestiging'; location: repo.LocationRecord; school: repo.SchoolRecord; board: repo.BoardRecord };
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function getOrganisation(db: Db, id: string): Promise<OrganisationDetail> {
+  const entry = uuidPattern.test(id) ? await repo.findEntry(db, id) : undefined;
+  if (!entry) throw AppError.notFound('Deze organisatie staat niet in de organisatiegids.');
+  const board = (await repo.findBoard(db, entry.boardId))!;
+  if (entry.kind === 'bestuur') return { kind: 'bestuur', board, schools: await repo.listSchoolsOfBoard(db, board.id) };
+  if (entry.kind === 'school') {
+    const school = (await repo.findSchool(db, id))!;
+    return { kind: 'school', school, board, locations: await repo.listLocationsOfSchool(db, id) };
+  }
+  const location = (await repo.findLocation(db, id))!;
+  return { kind: 'vestiging', location, school: (await repo.findSchool(db, location.schoolId))!, board };
+}
+
+export function getDirectoryStats(db: Db) {
+  return repo.countDirectoryKinds(db);
+}
+
+export function getDirectoryFacets(db: Db) {
+  return repo.listFacetValues(db);
+}

@@ -1,0 +1,63 @@
+import type { PageContext } from '../../../ui/page-context.ts';
+import { Pagination } from '../../../ui/components/pagination.tsx';
+import { Table } from '../../../ui/components/table.tsx';
+import type { DirectoryEntry } from '../organisations.service.ts';
+
+export type SearchResultsProps = {
+  ctx: PageContext;
+  entries: DirectoryEntry[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** the query string without `page`, to build the pagination links */
+  baseQuery: string;
+};
+
+/** The results region: swapped alone by htmx, part of the full page otherwise. */
+export function SearchResults({ ctx, entries, total, page, pageSize, baseQuery }: SearchResultsProps) {
+  const { t } = ctx;
+  const href = (p: number) => `/organisaties?${baseQuery ? baseQuery + '&' : ''}page=${p}`;
+  return (
+    <section id="resultaten" aria-labelledby="resultaten-titel">
+      <h2 class="utrecht-heading-2 br-visually-hidden" id="resultaten-titel" safe>
+        {t('organisations.results.caption')}
+      </h2>
+      <p class="utrecht-paragraph br-results-count" role="status" safe>
+        {total === 0 ? t('organisations.results.none') : total === 1 ? t('organisations.results.countOne') : t('organisations.results.count', { total })}
+      </p>
+      {entries.length > 0 ? (
+        <Table
+          caption={t('organisations.results.caption')}
+          captionHidden
+          rows={entries}
+          columns={[
+            {
+              header: t('organisations.column.name'),
+              cell: (e) => (
+                <>
+                  <a class="utrecht-link" href={`/organisaties/${e.id}`} safe>
+                    {e.name}
+                  </a>
+                  {e.closed ? (
+                    <span class="br-tag-closed" safe>
+                      {t('organisations.closed')}
+                    </span>
+                  ) : (
+                    ''
+                  )}
+                </>
+              ),
+            },
+            { header: t('organisations.column.kind'), cell: (e) => t(`organisations.kind.${e.kind}`) },
+            { header: t('organisations.column.code'), cell: (e) => <span safe>{e.code}</span> },
+            { header: t('organisations.column.place'), cell: (e) => <span safe>{e.place ?? ''}</span> },
+            { header: t('organisations.column.board'), cell: (e) => <span safe>{e.boardName ?? e.boardNumber}</span> },
+          ]}
+        />
+      ) : (
+        ''
+      )}
+      <Pagination page={page} pageSize={pageSize} total={total} href={href} t={t} />
+    </section>
+  );
+}

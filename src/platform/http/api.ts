@@ -1,0 +1,138 @@
+import fastifySwagger from '@fastify/swagger';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { createJsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+export const apiVersion = '1.0.0';
+export const apiPrefix = '/api/v1';
+
+export const problemSchema = z
+  .object({
+    type: z.string().describe('URI die het soort probleem aanduidt'),
+    title: z.string().describe('Korte omschrijving van het soort probleem, in het Nederlands'),
+    status: z.number().int().describe('HTTP-statuscode'),
+    detail: z.string().optional().describe('Uitleg bij dit geval, in het Nederlands'),
+    instance: z.string().optional().describe('Het pad van het verzoek'),
+    code: z.string().describe('Vaste foutcode voor software'),
+    invalidParams: z
+      .array(z.object({ name: z.string(), reason: z.string() }))
+      .optional()
+      .describe('Per ongeldige parameter de reden'),
+  })
+  .meta({ id: 'Probleem', description: 'Foutbericht volgens RFC 9457 (problem+json)' });
+
+const problemDescriptions: Record<number, string> = {
+  400: 'Ongeldige invoer',
+  401: 'Niet geauthenticeerd',
+  403: 'Geen toegang',
+  404: 'Niet gevonden',
+  406: 'Gevraagd formaat niet beschikbaar',
+  409: 'Conflict',
+  413: 'Te groot',
+  415: 'Mediatype niet ondersteund',
+  429: 'Te veel verzoeken',
+  500: 'Interne fout',
+  503: 'Tijdelijk niet beschikbaar',
+};
+
+/** Error responses for a route's schema: each is problem+json. 500 is always there. */
+export function problemResponses(...statuses: number[]) {
+  return Object.fromEntries(
+    [...statuses, 500].map((s) => [s, { description: problemDescriptions[s] ?? 'Fout', content: { 'application/problem+json': { schema: problemSchema } } }]),
+  );
+}
+
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(10_000).default(1).describe('Paginanummer, vanaf 1'),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20).describe('Aantal resultaten per pagina (ten hoogste 100)'),
+};
+
+/** The list envelope of architecture.md: `{ resultaten, totaal, page, pageSize }`. */
+export function listEnvelope<T extends z.ZodTypeAny>(item: T) {
+  return z.object({
+    resultaten: z.array(item),
+    totaal: z.number().int().describe('Totaal aantal resultaten over alle pagina\'s'),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+}
+
+type OpenApiDoc = {
+  paths: Record<string, Record<string, { responses?: Record<string, { headers?: Record<string, unknown> }> }>>;
+  servers?: { url: string; description?: string }[];
+  components?: Record<string, Record<string, unknown>>;
+};
+
+/**
+ * The document @fastify/swagger generates from the route schemas, made to fit the NL API Design
+ * Rules: paths relative to the versioned server URL, the API-Version header on every 2xx/3xx response,
+ * and the CORS header on /openapi.json.
+ */
+export function finaliseOpenApi(generated: OpenApiDoc, baseUrl: string): OpenApiDoc {
+  const doc = structuredClone(generated);
+  doc.servers = [{ url: `${baseUrl}${apiPrefix}`, description: 'Beroepsregister Onderwijs API, versie 1' }];
+  doc.components = {
+    ...doc.components,
+    headers: {
+      'API-Version': { description: 'De volledige versie van de API (semver)', schema: { type: 'string', example: apiVersion } },
+      'Access-Control-Allow-Origin': { description: 'CORS: iedereen mag dit document ophalen', schema: { type: 'string', example: '*' } },
+    },
+  };
+  const paths: OpenApiDoc['paths'] = {};
+  for (const [path, operations] of Object.entries(doc.paths)) {
+    if (!path.startsWith(apiPrefix)) continue;
+    const relative = path.slice(apiPrefix.length) || '/';
+    for (const operation of Object.values(operations)) {
+      for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        if (!/^[23]\d\d$/.test(status)) continue;
+        response.headers = { 'API-Version': { $ref: '#/components/headers/API-Version' }, ...response.headers };
+        if (relative === '/openapi.json') {
+          response.headers['access-control-allow-origin'] = { $ref: '#/components/headers/Access-Control-Allow-Origin' };
+        }
+      }
+    }
+    paths[relative] = operations;
+  }
+  doc.paths = paths;
+  return doc;
+}
+
+export const apiPlatform = fp(async (app: FastifyInstance, opts: { baseUrl: string }) => {
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Beroepsregister Onderwijs API',
+        description:
+          'De API van het Beroepsregister Onderwijs (primair onderwijs): de organisatiegids en, met een token, de aanlevering van personeelsgegevens door schoolbesturen. Fouten zijn application/problem+json met een Nederlandse titel.',
+        version: apiVersion,
+        contact: { name: 'Beroepsregister Onderwijs', email: 'api@beroepsregister.nl', url: 'https://beroepsregister.nl/api' },
+      },
+    },
+    transform: createJsonSchemaTransform({ skipList: [] }),
+    transformObject: jsonSchemaTransformObject,
+    hideUntagged: false,
+  });
+
+  app.addHook('onSend', async (req, reply) => {
+    if (!req.url.startsWith(apiPrefix)) return;
+    reply.header('API-Version', apiVersion);
+    if (req.method === 'GET') reply.header('Access-Control-Allow-Origin', '*');
+  });
+
+  app.after(() => {
+    app.withTypeProvider<ZodTypeProvider>().get(
+      `${apiPrefix}/openapi.json`,
+      {
+        config: { access: 'public' },
+        schema: {
+          summary: 'Het OpenAPI-document van deze API',
+          tags: ['API'],
+          response: { 200: z.record(z.string(), z.unknown()).describe('OpenAPI 3.0-document') },
+        },
+      },
+      async () => finaliseOpenApi(app.swagger() as unknown as OpenApiDoc, opts.baseUrl) as unknown as Record<string, unknown>,
+    );
+  });
+});

@@ -1,0 +1,40 @@
+import PgBoss from 'pg-boss';
+import type { z } from 'zod';
+import type { Database } from '../db/database.ts';
+
+/** A job: a queue name, the shape of its payload, and what to do with one. */
+export type JobDefinition<S extends z.ZodTypeAny> = {
+  name: string;
+  payload: S;
+  handle: (payload: z.infer<S>) => Promise<void>;
+};
+
+export function defineJob<S extends z.ZodTypeAny>(definition: JobDefinition<S>): JobDefinition<S> {
+  return definition;
+}
+
+export interface Jobs {
+  send<S extends z.ZodTypeAny>(job: JobDefinition<S>, payload: z.infer<S>): Promise<string | null>;
+  stop(): Promise<void>;
+}
+
+/** Starts pg-boss on the app's database (PGlite shares its one connection) and works every defined job. */
+export async function startJobs(database: Database, definitions: JobDefinition<z.ZodTypeAny>[], log: (msg: string, err?: unknown) => void): Promise<Jobs> {
+  const boss = new PgBoss({ ...database.jobConnection(), schema: 'pgboss', application_name: 'beroepsregister' } as PgBoss.ConstructorOptions);
+  boss.on('error', (error) => log('job queue error', error));
+  await boss.start();
+  for (const definition of definitions) {
+    await boss.createQueue(definition.name);
+    await boss.work(definition.name, { pollingIntervalSeconds: 1 }, async (jobs) => {
+      for (const job of jobs) await definition.handle(definition.payload.parse(job.data));
+    });
+  }
+  return {
+    async send(job, payload) {
+      return boss.send(job.name, job.payload.parse(payload) as object);
+    },
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+    },
+  };
+}

@@ -1,0 +1,125 @@
+import type { PropsWithChildren } from '@kitajs/html';
+
+type FieldBase = {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+};
+
+/** Label, hint and error message wired to the control with aria-describedby, as the error summary links here. */
+function Field({ id, label, hint, error, children }: PropsWithChildren<Omit<FieldBase, 'name'>>) {
+  return (
+    <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={id} safe>
+          {label}
+        </label>
+      </div>
+      {hint ? (
+        <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-hint`} safe>
+          {hint}
+        </div>
+      ) : (
+        ''
+      )}
+      {error ? (
+        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
+          <span class="br-visually-hidden">Fout: </span>
+          <span safe>{error}</span>
+        </div>
+      ) : (
+        ''
+      )}
+      <div class="utrecht-form-field__input">{children}</div>
+    </div>
+  );
+}
+
+function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+export function TextField(
+  props: FieldBase & { value?: string; type?: 'text' | 'search' | 'email' | 'date' | 'number'; autocomplete?: string; required?: boolean; attrs?: Record<string, string> },
+) {
+  const { id, name, value, type = 'text', hint, error, autocomplete, required, attrs = {} } = props;
+  return (
+    <Field {...props}>
+      <input
+        class={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}`}
+        id={id}
+        name={name}
+        type={type}
+        value={value ?? ''}
+        autocomplete={autocomplete}
+        required={required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...attrs}
+      />
+    </Field>
+  );
+}
+
+export type Option = { value: string; label: string };
+
+export function SelectField(props: FieldBase & { value?: string; options: Option[]; attrs?: Record<string, string> }) {
+  const { id, name, value, options, hint, error, attrs = {} } = props;
+  return (
+    <Field {...props}>
+      <select
+        class={`utrecht-select utrecht-select--html-select${error ? ' utrecht-select--invalid' : ''}`}
+        id={id}
+        name={name}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...attrs}
+      >
+        {options.map((o) => (
+          <option value={o.value} selected={o.value === (value ?? '')} safe>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+export function CheckboxField({ id, name, label, checked, value = 'ja', attrs = {} }: { id: string; name: string; label: string; checked?: boolean; value?: string; attrs?: Record<string, string> }) {
+  return (
+    <div class="utrecht-form-field utrecht-form-field--checkbox">
+      <div class="utrecht-form-field__input">
+        <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={id} name={name} value={value} checked={checked} {...attrs} />
+      </div>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label utrecht-form-label--checkbox" for={id} safe>
+          {label}
+        </label>
+      </div>
+    </div>
+  );
+}
+
+export const formFieldExamples = {
+  text: () => <TextField id="voorbeeld-naam" name="naam" label="Achternaam" hint="Zonder tussenvoegsel" />,
+  textWithError: () => (
+    <TextField id="voorbeeld-bsn" name="bsn" label="BSN" value="12345" error="Een BSN heeft 9 cijfers." />
+  ),
+  select: () => (
+    <SelectField
+      id="voorbeeld-provincie"
+      name="provincie"
+      label="Provincie"
+      options={[
+        { value: '', label: 'Alle' },
+        { value: 'Drenthe', label: 'Drenthe' },
+        { value: 'Utrecht', label: 'Utrecht' },
+      ]}
+      value="Utrecht"
+    />
+  ),
+  checkbox: () => <CheckboxField id="voorbeeld-gesloten" name="gesloten" label="Ook gesloten vestigingen tonen" checked />,
+};

@@ -1,0 +1,85 @@
+import type { PropsWithChildren } from '@kitajs/html';
+
+export type Column<T> = {
+  header: string;
+  /** returns HTML: escape user text with `safe` inside */
+  cell: (row: T) => JSX.Element;
+  numeric?: boolean;
+};
+
+export function Table<T>({ caption, columns, rows, captionHidden }: { caption: string; columns: Column<T>[]; rows: T[]; captionHidden?: boolean }) {
+  return (
+    <div class="utrecht-table-container">
+      <table class="utrecht-table">
+        <caption class={`utrecht-table__caption${captionHidden ? ' br-visually-hidden' : ''}`} safe>
+          {caption}
+        </caption>
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            {columns.map((c) => (
+              <th scope="col" class={`utrecht-table__header-cell${c.numeric ? ' utrecht-table__header-cell--numeric' : ''}`} safe>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {rows.map((row) => (
+            <tr class="utrecht-table__row">
+              {columns.map((c) => (
+                <td class={`utrecht-table__cell${c.numeric ? ' utrecht-table__cell--numeric' : ''}`}>{c.cell(row)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Label/value pairs, for a record's details. */
+export function DataList({ items }: { items: { label: string; value: JSX.Element }[] }) {
+  return (
+    <dl class="utrecht-data-list">
+      {items.map((i) => (
+        <div class="utrecht-data-list__item">
+          <dt class="utrecht-data-list__item-key" safe>
+            {i.label}
+          </dt>
+          <dd class="utrecht-data-list__item-value">{i.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function Paragraph({ children, lead }: PropsWithChildren<{ lead?: boolean }>) {
+  return <p class={`utrecht-paragraph${lead ? ' utrecht-paragraph--lead' : ''}`}>{children}</p>;
+}
+
+const people = [
+  { name: 'Fatima el Amrani', school: 'OBS De Regenboog', hours: 162 },
+  { name: 'Jan de Vries', school: 'CBS De Wegwijzer', hours: 98 },
+];
+
+export const tableExamples = {
+  table: () => (
+    <Table
+      caption="Geregistreerde leraren"
+      columns={[
+        { header: 'Naam', cell: (p: (typeof people)[number]) => <span safe>{p.name}</span> },
+        { header: 'School', cell: (p) => <span safe>{p.school}</span> },
+        { header: 'Uren', numeric: true, cell: (p) => String(p.hours) },
+      ]}
+      rows={people}
+    />
+  ),
+  dataList: () => (
+    <DataList
+      items={[
+        { label: 'BRIN-code', value: '03WU' },
+        { label: 'Plaats', value: '2E EXLOERMOND' },
+      ]}
+    />
+  ),
+};

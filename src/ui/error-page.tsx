@@ -1,0 +1,28 @@
+import type { AppError } from '../platform/errors.ts';
+import { statusOf, titleOf } from '../platform/error-mapping.ts';
+import { Layout } from './layout.tsx';
+import type { PageContext } from './page-context.ts';
+import { Paragraph } from './components/table.tsx';
+
+export function ErrorPage({ ctx, error }: { ctx: PageContext; error: AppError }) {
+  const { t } = ctx;
+  const status = statusOf(error.code);
+  const title = status === 404 ? t('error.404.title') : status >= 500 ? t('error.500.title') : titleOf(error.code, ctx.lang);
+  const body =
+    status === 404 ? t('error.404.body') : status >= 500 ? t('error.500.body', { requestId: ctx.requestId }) : (error.detail ?? t('error.generic.body'));
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 class="utrecht-heading-1" safe>
+        {title}
+      </h1>
+      <Paragraph>
+        <span safe>{body}</span>
+      </Paragraph>
+      <Paragraph>
+        <a class="utrecht-link" href="/" safe>
+          {t('error.backHome')}
+        </a>
+      </Paragraph>
+    </Layout>
+  );
+}

@@ -1,0 +1,80 @@
+import type { PropsWithChildren } from '@kitajs/html';
+import { withLang, type PageContext } from './page-context.ts';
+
+type LayoutProps = PropsWithChildren<{ ctx: PageContext; title: string; current?: 'home' | 'organisations' }>;
+
+function NavLink({ href, label, active }: { href: string; label: string; active: boolean }) {
+  return (
+    <li class="utrecht-nav-list__item">
+      <a class="utrecht-nav-list__link utrecht-link" href={href} aria-current={active ? 'page' : undefined} safe>
+        {label}
+      </a>
+    </li>
+  );
+}
+
+export function Layout({ ctx, title, current, children }: LayoutProps) {
+  const { t, lang } = ctx;
+  const other = lang === 'nl' ? 'en' : 'nl';
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang={lang} class="utrecht-root">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title safe>{`${title} | ${t('site.name')}`}</title>
+          <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}' />
+          <link rel="stylesheet" href="/static/vendor/utrecht-theme.css" />
+          <link rel="stylesheet" href="/static/vendor/utrecht-components.css" />
+          <link rel="stylesheet" href="/static/fonts.css" />
+          <link rel="stylesheet" href="/static/app.css" />
+          <script src="/static/vendor/htmx.min.js" defer></script>
+        </head>
+        <body class="utrecht-theme br-theme utrecht-body">
+          <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud" safe>
+            {t('layout.skipLink')}
+          </a>
+          <div class="utrecht-page">
+            <header class="utrecht-page-header br-header">
+              <div class="br-header__bar">
+                <a class="br-header__name" href="/" safe>
+                  {t('site.name')}
+                </a>
+                <a class="utrecht-link br-language-switch" href={withLang(ctx.url, other)} hreflang={other} lang={other} safe>
+                  {t('layout.languageSwitch')}
+                </a>
+              </div>
+              <nav class="utrecht-nav-bar" aria-label={t('layout.mainNav')}>
+                <ul class="utrecht-nav-list">
+                  <NavLink href="/" label={t('nav.home')} active={current === 'home'} />
+                  <NavLink href="/organisaties" label={t('nav.organisations')} active={current === 'organisations'} />
+                </ul>
+              </nav>
+            </header>
+            <main class="utrecht-page-content br-main" id="inhoud" tabindex="-1">
+              {children}
+            </main>
+            <footer class="utrecht-page-footer br-footer">
+              <ul class="utrecht-link-list">
+                <li class="utrecht-link-list__item">
+                  <a class="utrecht-link" href="/toegankelijkheid" safe>
+                    {t('layout.footer.accessibility')}
+                  </a>
+                </li>
+                <li class="utrecht-link-list__item">
+                  <a class="utrecht-link" href="/api/v1/openapi.json" safe>
+                    {t('layout.footer.api')}
+                  </a>
+                </li>
+              </ul>
+              <p class="utrecht-paragraph br-footer__source" safe>
+                {t('layout.footer.source')}
+              </p>
+            </footer>
+          </div>
+        </body>
+      </html>
+    </>
+  );
+}
