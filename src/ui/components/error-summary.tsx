@@ -1,3 +1,6 @@
+// autofocus is a global HTML attribute; @kitajs/html types it only on form controls
+const autofocus = { autofocus: true } as Record<string, unknown>;
+
 export type FieldError = { field: string; message: string };
 
 /**
@@ -7,7 +10,7 @@ export type FieldError = { field: string; message: string };
 export function ErrorSummary({ title, errors }: { title: string; errors: FieldError[] }) {
   if (errors.length === 0) return '';
   return (
-    <div class="utrecht-alert utrecht-alert--error br-error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>
+    <div class="utrecht-alert utrecht-alert--error br-error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" {...autofocus}>
       <div class="utrecht-alert__content">
         <h2 class="utrecht-heading-2" id="error-summary-title" safe>
           {title}

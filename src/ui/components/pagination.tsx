@@ -50,11 +50,12 @@ export function Pagination({ page, pageSize, total, href, t, linkAttrs = {} }: P
               aria-current="page"
               aria-label={t('pagination.current', { page: p, pages })}
               {...linkAttrs}
+              safe
             >
               {String(p)}
             </a>
           ) : (
-            <a class="utrecht-pagination__page-link" href={href(p)} aria-label={t('pagination.page', { page: p })} {...linkAttrs}>
+            <a class="utrecht-pagination__page-link" href={href(p)} aria-label={t('pagination.page', { page: p })} {...linkAttrs} safe>
               {String(p)}
             </a>
           ),

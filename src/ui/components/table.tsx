@@ -26,9 +26,10 @@ export function Table<T>({ caption, columns, rows, captionHidden }: { caption: s
         <tbody class="utrecht-table__body">
           {rows.map((row) => (
             <tr class="utrecht-table__row">
-              {columns.map((c) => (
-                <td class={`utrecht-table__cell${c.numeric ? ' utrecht-table__cell--numeric' : ''}`}>{c.cell(row)}</td>
-              ))}
+              {columns.map((c) => {
+                const safeCell = c.cell(row); // cells escape their own text
+                return <td class={`utrecht-table__cell${c.numeric ? ' utrecht-table__cell--numeric' : ''}`}>{safeCell}</td>;
+              })}
             </tr>
           ))}
         </tbody>
@@ -38,15 +39,16 @@ export function Table<T>({ caption, columns, rows, captionHidden }: { caption: s
 }
 
 /** Label/value pairs, for a record's details. */
+/** `value` is HTML: escape user text inside it with `safe`. */
 export function DataList({ items }: { items: { label: string; value: JSX.Element }[] }) {
   return (
     <dl class="utrecht-data-list">
-      {items.map((i) => (
+      {items.map(({ label, value: safeValue }) => (
         <div class="utrecht-data-list__item">
           <dt class="utrecht-data-list__item-key" safe>
-            {i.label}
+            {label}
           </dt>
-          <dd class="utrecht-data-list__item-value">{i.value}</dd>
+          <dd class="utrecht-data-list__item-value">{safeValue}</dd>
         </div>
       ))}
     </dl>

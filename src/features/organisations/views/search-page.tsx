@@ -1,3 +1,4 @@
+import Html from '@kitajs/html';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import { Button } from '../../../ui/components/button.tsx';
@@ -58,7 +59,7 @@ export function SearchPage(props: Props) {
         />
         <CheckboxField id="inclusiefGesloten" name="inclusiefGesloten" value="true" label={t('organisations.filter.includeClosed')} checked={form.inclusiefGesloten} />
         <div class="br-search__actions">
-          <Button>{t('organisations.search.button')}</Button>
+          <Button>{Html.escapeHtml(t('organisations.search.button'))}</Button>
         </div>
       </form>
       <SearchResults {...props} />

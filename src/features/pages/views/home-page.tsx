@@ -1,3 +1,4 @@
+import Html from '@kitajs/html';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import { Button } from '../../../ui/components/button.tsx';
@@ -16,7 +17,7 @@ export function HomePage({ ctx, stats }: { ctx: PageContext; stats: { boards: nu
       <Paragraph>
         <span safe>{t('home.stats', stats)}</span>
       </Paragraph>
-      <Button href="/organisaties">{t('home.searchOrganisations')}</Button>
+      <Button href="/organisaties">{Html.escapeHtml(t('home.searchOrganisations'))}</Button>
     </Layout>
   );
 }

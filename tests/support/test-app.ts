@@ -1,0 +1,23 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { Database } from '../../src/db/database.ts';
+import { createTestDatabase, importRealDuo } from './test-database.ts';
+
+export type TestApp = { app: FastifyInstance; database: Database; close: () => Promise<void> };
+
+/** The whole app on a fresh test database, optionally with the real DUO directory imported. */
+export async function createTestApp(options: { withDuo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  if (options.withDuo) await importRealDuo(database);
+  const config = loadConfig(
+    { NODE_ENV: 'test', DATA_DIR: mkdtempSync(join(tmpdir(), 'br-test-')), LOG_LEVEL: 'silent', ...options.env },
+    {},
+  );
+  const app = await buildApp({ config, database, logger: false });
+  await app.ready();
+  return { app, database, close: () => app.close() };
+}

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { openPglite, openPostgres, type Database } from '../../src/db/database.ts';
+import { importDuo } from '../../src/features/organisations/organisations.service.ts';
+import { demoDuoDir } from '../../src/features/demo/demo.service.ts';
+
+/** Which database this test run is on: the `postgres` vitest project sets TEST_DB=postgres. */
+export function testDatabaseKind(): 'pglite' | 'postgres' {
+  return process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+}
+
+/**
+ * A fresh, migrated database of its own for one test file: in-memory PGlite, or a new database on
+ * the PostgreSQL server of TEST_DATABASE_URL that is dropped again on close.
+ */
+export async function createTestDatabase(): Promise<Database> {
+  if (testDatabaseKind() === 'pglite') {
+    const database = await openPglite(null);
+    await database.migrate();
+    return database;
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL');
+  const name = `br_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openPostgres(url.toString());
+  await database.migrate();
+  const close = database.close;
+  database.close = async () => {
+    await close();
+    const dropper = new pg.Client({ connectionString: adminUrl });
+    await dropper.connect();
+    await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropper.end();
+  };
+  return database;
+}
+
+export const duoFiles = {
+  locations: () => readFileSync(`${demoDuoDir()}/alle-schoolvestigingen-basisonderwijs.csv`),
+  boards: () => readFileSync(`${demoDuoDir()}/besturen-po.csv`),
+};
+
+/** The real DUO directory, imported: 751 boards, 5,996 schools, 6,107 locations. */
+export async function importRealDuo(database: Database) {
+  return importDuo(database, {
+    locations: { name: 'alle-schoolvestigingen-basisonderwijs.csv', bytes: duoFiles.locations() },
+    boards: { name: 'besturen-po.csv', bytes: duoFiles.boards() },
+  });
+}
