@@ -7,7 +7,7 @@ const postgres = Boolean(process.env.TEST_DATABASE_URL);
  * when TEST_DATABASE_URL is set; the browser journeys in Chromium.
  */
 export default defineConfig({
-  esbuild: { jsx: 'automatic', jsxImportSource: '@kitajs/html' },
+  oxc: { jsx: { runtime: 'automatic', importSource: '@kitajs/html' } },
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,
