@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { decodeText, detectSeparator, firstLine, looksBinary } from '../../platform/csv/decode.ts';
+import { splitCsv } from '../../platform/csv/split.ts';
 
 /** One vestiging as DUO publishes it, cleaned: codes upper-case, a lone space read as empty. */
 export type DuoLocation = {
@@ -96,13 +97,19 @@ function readCsv(bytes: Uint8Array, what: string) {
   const separator = detectSeparator(firstLine(text));
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, {
-      delimiter: separator,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as any;
+    // CRLF as LF: csv-parse counts a CRLF inside a quoted field as two lines, which would shift
+    // the line number of every later line reported as rejected
+    const lf = text.replace(/\r\n/g, '\n');
+    // well-formed text (DUO's files) through the fast reader; csv-parse reads everything else
+    records =
+      splitCsv(lf, separator) ??
+      (parse(lf, {
+        delimiter: separator,
+        relax_column_count: true,
+        relax_quotes: true,
+        skip_empty_lines: true,
+        info: true,
+      }) as any);
   } catch (error) {
     throw new DuoFileError(`${what} is geen leesbaar CSV-bestand: ${(error as Error).message}`);
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { duoImports } from '../../db/schema/index.ts';
@@ -161,7 +162,7 @@ export type CopyCsv = (table: string, columns: string[], csv: string) => Promise
 
 const stageLocationColumns = [
   'board_number', 'brin', 'code', 'name', 'street', 'house_number', 'postcode', 'place', 'municipality_code',
-  'municipality_name', 'province', 'denomination', 'phone', 'website', 'regions', 'source_hash',
+  'municipality_name', 'province', 'denomination', 'phone', 'website', 'regions', 'source_hash', 'id', 'school_id',
 ];
 
 export async function applyDuoImport(
@@ -173,12 +174,15 @@ export async function applyDuoImport(
   await tx.execute(sql`CREATE TEMP TABLE stage_locations (
     board_number char(5), brin char(4), code char(6), name text, street text, house_number text, postcode text,
     place text, municipality_code varchar(4), municipality_name text, province text, denomination text,
-    phone text, website text, regions jsonb, source_hash char(32)) ON COMMIT DROP`);
+    phone text, website text, regions jsonb, source_hash char(32), id uuid, school_id uuid) ON COMMIT DROP`);
+  // ids for the rows that turn out to be new are made here: gen_random_uuid() per row costs PGlite
+  // more than the rest of the insert (the same random v4 UUIDs as the column default)
   let csv = '';
   for (const l of input.locations) {
     csv += csvLine([
       l.boardNumber, l.brin, l.code, l.name, l.street, l.houseNumber, l.postcode, l.place, l.municipalityCode,
       l.municipalityName, l.province, l.denomination, l.phone, l.website, JSON.stringify(l.regions), l.sourceHash,
+      randomUUID(), randomUUID(),
     ]);
   }
   await copy('stage_locations', stageLocationColumns, csv);
@@ -212,12 +216,12 @@ export async function applyDuoImport(
 
   // a school is named after its main location (code ending in 00), else its lowest code
   await tx.execute(sql`CREATE TEMP TABLE stage_schools ON COMMIT DROP AS
-    SELECT DISTINCT ON (s.brin) s.brin, b.id AS board_id, s.name
+    SELECT DISTINCT ON (s.brin) s.brin, b.id AS board_id, s.name, s.school_id AS id
     FROM stage_locations s JOIN boards b ON b.number = s.board_number
     ORDER BY s.brin, s.code`);
   const schoolsAdded = countOf(await tx.execute(sql`WITH added AS (
-    INSERT INTO schools (brin, board_id, name, created_at, updated_at)
-    SELECT s.brin, s.board_id, s.name, ${now}, ${now} FROM stage_schools s
+    INSERT INTO schools (id, brin, board_id, name, created_at, updated_at)
+    SELECT s.id, s.brin, s.board_id, s.name, ${now}, ${now} FROM stage_schools s
     WHERE NOT EXISTS (SELECT 1 FROM schools x WHERE x.brin = s.brin)
     RETURNING 1) SELECT count(*) AS n FROM added`));
   await tx.execute(sql`UPDATE schools x SET board_id = s.board_id, name = s.name, closed_at = NULL, updated_at = ${now}
@@ -235,9 +239,9 @@ export async function applyDuoImport(
     WHERE l.code = s.code AND (l.source_hash <> s.source_hash OR l.closed_at IS NOT NULL)
     RETURNING 1) SELECT count(*) AS n FROM changed`));
   const locationsAdded = countOf(await tx.execute(sql`WITH added AS (
-    INSERT INTO locations (code, school_id, board_id, name, street, house_number, postcode, place, municipality_code,
+    INSERT INTO locations (id, code, school_id, board_id, name, street, house_number, postcode, place, municipality_code,
       municipality_name, province, denomination, phone, website, regions, source_hash, created_at, updated_at)
-    SELECT s.code, x.id, x.board_id, s.name, s.street, s.house_number, s.postcode, s.place, s.municipality_code,
+    SELECT s.id, s.code, x.id, x.board_id, s.name, s.street, s.house_number, s.postcode, s.place, s.municipality_code,
       s.municipality_name, s.province, s.denomination, s.phone, s.website, s.regions, s.source_hash, ${now}, ${now}
     FROM stage_locations s JOIN schools x ON x.brin = s.brin
     WHERE NOT EXISTS (SELECT 1 FROM locations l WHERE l.code = s.code)

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
+import { AppError } from '../../platform/errors.ts';
 import { apiPrefix, problemResponses } from '../../platform/http/api.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import { organisationDetail, organisationList, searchQuery, kinds } from './organisations.api-schemas.ts';
@@ -9,7 +10,8 @@ import { presentDetail, presentSummary } from './organisations.presenters.ts';
 import * as service from './organisations.service.ts';
 import { OrganisationPage } from './views/organisation-page.tsx';
 import { SearchPage, type SearchForm } from './views/search-page.tsx';
-import { SearchResults } from './views/search-results.tsx';
+import { ResultsCount, SearchResults } from './views/search-results.tsx';
+import { LanguageSwitch } from '../../ui/layout.tsx';
 
 /** A page's query is read leniently: a value that does not fit falls back to its default. */
 function readSearchForm(query: Record<string, unknown>): SearchForm & { page: number } {
@@ -56,7 +58,15 @@ export async function organisationRoutes(app: FastifyInstance, opts: { db: Db })
     const props = { ctx: req.pageContext(), ...result, baseQuery: toQueryString(form) };
     reply.header('Vary', 'HX-Request');
     if (req.headers['hx-request'] === 'true' && req.headers['hx-history-restore-request'] !== 'true') {
-      return sendPage(reply, <SearchResults {...props} />);
+      // the language switch follows the URL that htmx pushes
+      return sendPage(
+        reply,
+        <>
+          <SearchResults {...props} />
+          <ResultsCount ctx={props.ctx} total={props.total} oob />
+          <LanguageSwitch ctx={props.ctx} oob />
+        </>,
+      );
     }
     const facets = await service.getDirectoryFacets(db);
     return sendPage(reply, <SearchPage {...props} form={form} facets={facets} />);
@@ -99,13 +109,17 @@ export async function organisationRoutes(app: FastifyInstance, opts: { db: Db })
     `${apiPrefix}/organisaties/:id`,
     {
       config: { access: 'public' },
+      // "/organisaties/" (a trailing slash) is no resource, not an invalid id
+      preValidation: async (req) => {
+        if (!(req.params as { id?: string }).id) throw AppError.notFound(`Er is geen resource op ${req.url.split('?')[0]}.`);
+      },
       schema: {
         summary: 'Een bestuur, school of vestiging',
         description: 'Een bestuur met zijn scholen, een school met haar vestigingen, of een vestiging met adres en gegevens.',
         tags: ['Organisaties'],
         operationId: 'haalOrganisatieOp',
-        params: z.object({ id: z.string().describe('De id uit de zoekresultaten') }),
-        response: { 200: organisationDetail, ...problemResponses(404) },
+        params: z.object({ id: z.string().uuid().describe('De id (UUID) uit de zoekresultaten') }),
+        response: { 200: organisationDetail, ...problemResponses(400, 404) },
       },
     },
     async (req) => presentDetail(await service.getOrganisation(db, req.params.id)),

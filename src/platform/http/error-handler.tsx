@@ -23,10 +23,11 @@ const zodReasons: Record<string, string> = {
 function fromValidation(error: FastifyError): AppError {
   const params: InvalidParam[] = [];
   if (hasZodFastifySchemaValidationErrors(error)) {
+    // fastify-type-provider-zod 7: the Zod issue code is the keyword, its path the instancePath ("/a/b")
     for (const v of error.validation) {
-      const issue = v.params.issue as { code: string; path: PropertyKey[]; keys?: string[] };
-      const name = issue.code === 'unrecognized_keys' ? (issue.keys ?? []).join(', ') : issue.path.map(String).join('.') || v.instancePath.slice(1);
-      params.push({ name, reason: zodReasons[issue.code] ?? 'is niet geldig' });
+      const keys = (v.params as { keys?: string[] }).keys;
+      const name = v.keyword === 'unrecognized_keys' ? (keys ?? []).join(', ') : v.instancePath.slice(1).replace(/\//g, '.');
+      params.push({ name, reason: zodReasons[v.keyword] ?? 'is niet geldig' });
     }
   }
   const where = error.validationContext === 'querystring' ? 'parameters in de URL' : error.validationContext === 'body' ? 'inhoud van het verzoek' : 'invoer';
@@ -46,8 +47,14 @@ async function reply(req: FastifyRequest, res: FastifyReply, appError: AppError)
 /** The one place where errors become responses: problem+json for the API, an error page for people. */
 export const errorHandling = fp(async (app: FastifyInstance) => {
   app.setErrorHandler(async (error: FastifyError, req, res) => {
-    const appError = error.validation ? fromValidation(error) : toAppError(error);
-    return reply(req, res, appError);
+    try {
+      const appError = error.validation ? fromValidation(error) : toAppError(error);
+      return await reply(req, res, appError);
+    } catch (failure) {
+      // the error page itself failed: a plain answer that tells nothing about the inside
+      req.log.error({ err: failure, original: error }, 'error handler failed');
+      return res.code(500).type('text/plain; charset=utf-8').send(`Er ging iets mis aan onze kant (${req.id}).`);
+    }
   });
   app.setNotFoundHandler(async (req, res) => reply(req, res, AppError.notFound(isApiRequest(req) ? `Er is geen resource op ${req.url.split('?')[0]}.` : undefined)));
 });

@@ -4,7 +4,7 @@ import type { PageContext } from '../../../ui/page-context.ts';
 import { Button } from '../../../ui/components/button.tsx';
 import { CheckboxField, SelectField, TextField } from '../../../ui/components/form-field.tsx';
 import { Paragraph } from '../../../ui/components/table.tsx';
-import { SearchResults, type SearchResultsProps } from './search-results.tsx';
+import { ResultsCount, SearchResults, type SearchResultsProps } from './search-results.tsx';
 
 export type SearchForm = { zoek: string; soort: string; provincie: string; denominatie: string; inclusiefGesloten: boolean };
 
@@ -62,6 +62,7 @@ export function SearchPage(props: Props) {
           <Button>{Html.escapeHtml(t('organisations.search.button'))}</Button>
         </div>
       </form>
+      <ResultsCount ctx={ctx} total={props.total} />
       <SearchResults {...props} />
     </Layout>
   );

@@ -13,6 +13,19 @@ export type SearchResultsProps = {
   baseQuery: string;
 };
 
+/**
+ * The number of results, a live region that stays in the page: a live search changes only its text
+ * (htmx `hx-swap-oob="innerHTML"`), so screen readers announce the new count.
+ */
+export function ResultsCount({ ctx, total, oob }: { ctx: PageContext; total: number; oob?: boolean }) {
+  const { t } = ctx;
+  return (
+    <p class="utrecht-paragraph br-results-count" role="status" id="resultaten-aantal" hx-swap-oob={oob ? 'innerHTML' : undefined} safe>
+      {total === 0 ? t('organisations.results.none') : total === 1 ? t('organisations.results.countOne') : t('organisations.results.count', { total })}
+    </p>
+  );
+}
+
 /** The results region: swapped alone by htmx, part of the full page otherwise. */
 export function SearchResults({ ctx, entries, total, page, pageSize, baseQuery }: SearchResultsProps) {
   const { t } = ctx;
@@ -22,9 +35,6 @@ export function SearchResults({ ctx, entries, total, page, pageSize, baseQuery }
       <h2 class="utrecht-heading-2 br-visually-hidden" id="resultaten-titel" safe>
         {t('organisations.results.caption')}
       </h2>
-      <p class="utrecht-paragraph br-results-count" role="status" safe>
-        {total === 0 ? t('organisations.results.none') : total === 1 ? t('organisations.results.countOne') : t('organisations.results.count', { total })}
-      </p>
       {entries.length > 0 ? (
         <Table
           caption={t('organisations.results.caption')}

@@ -1,0 +1,68 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/**
+ * The system Chromium, headless. The background-networking flags matter: this machine has no
+ * network, and without them Chromium keeps trying to reach Google's update and sync services.
+ */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+const withoutScript = new WeakSet<BrowserContext>();
+
+/**
+ * A browser context (Dutch by default, short timeouts so a missing element fails fast). Use this
+ * instead of browser.newContext so that axe knows when a context runs without JavaScript.
+ */
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'nl-NL', ...options });
+  context.setDefaultTimeout(10_000);
+  if (options.javaScriptEnabled === false) withoutScript.add(context);
+  return context;
+}
+
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Runs axe (WCAG 2.1 A and AA) over the page as it is now; fails listing every violation and where.
+ * axe needs script (it never finishes in a page without JavaScript), so a page of a script-less
+ * context is checked as a copy of its current DOM, served at the same URL in a scripted context.
+ */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  let target = page;
+  let copy: BrowserContext | undefined;
+  if (withoutScript.has(page.context())) {
+    const [html, url] = [await page.content(), page.url()];
+    copy = await page.context().browser()!.newContext({ locale: 'nl-NL' });
+    target = await copy.newPage();
+    await target.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    await target.goto(url);
+  }
+  try {
+    const { violations } = await new AxeBuilder({ page: target }).withTags(wcagTags).analyze();
+    const report = violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
+    }));
+    expect(report, `axe violations on ${page.url()}:\n${JSON.stringify(report, null, 2)}`).toEqual([]);
+  } finally {
+    await copy?.close();
+  }
+}
