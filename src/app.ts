@@ -10,12 +10,15 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { features } from './features/index.ts';
 import { heartbeatJob, lastHeartbeat } from './platform/heartbeat.job.ts';
-import { requireAccessRules } from './platform/http/access.ts';
+import { accessControl } from './platform/http/access.ts';
+import { csrfProtection } from './platform/http/csrf.ts';
+import { createCrypto } from './platform/crypto.ts';
 import { apiPlatform } from './platform/http/api.ts';
 import { errorHandling } from './platform/http/error-handler.tsx';
 import { requestContext, requestIdFor } from './platform/http/request-context.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
 import type { Jobs } from './platform/jobs.ts';
+import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import { metrics } from './platform/metrics.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,9 +32,15 @@ const vendorFiles: Record<string, string> = {
   'utrecht-theme.css': join(packageDir('@utrecht/design-tokens'), 'dist/theme.css'),
 };
 
-export type AppDeps = { config: Config; database: Database; jobs?: Jobs; logger?: boolean | object };
+/** Secure cookies need TLS; browsers also accept them from localhost over plain HTTP. */
+function isSecureOrigin(baseUrl: string): boolean {
+  const url = new URL(baseUrl);
+  return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
 
-export async function buildApp({ config, database, jobs, logger }: AppDeps): Promise<FastifyInstance> {
+export type AppDeps = { config: Config; database: Database; jobs?: Jobs; mailer?: Mailer; logger?: boolean | object };
+
+export async function buildApp({ config, database, jobs, mailer = createMailer(config.mail), logger }: AppDeps): Promise<FastifyInstance> {
   const development = config.env !== 'production';
   const app = Fastify({
     logger: logger ?? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
@@ -44,9 +53,12 @@ export async function buildApp({ config, database, jobs, logger }: AppDeps): Pro
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(requireAccessRules);
-  await app.register(fastifyCookie, { secret: config.secrets.sessionSecret });
+  const crypto = createCrypto(config.secrets);
+  const secureCookies = isSecureOrigin(config.baseUrl);
+  await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
+  await app.register(accessControl, { db: database.db, apiPerMinute: config.rateLimits.apiPerMinute });
+  await app.register(csrfProtection, { crypto, secureCookies });
   await app.register(requestContext, { development });
   await app.register(securityHeaders, { https: config.baseUrl.startsWith('https://') });
   await app.register(errorHandling);
@@ -79,7 +91,7 @@ export async function buildApp({ config, database, jobs, logger }: AppDeps): Pro
   });
 
   for (const feature of features) {
-    await app.register(feature, { db: database.db, database, development, jobs });
+    await app.register(feature, { db: database.db, database, development, jobs, config, crypto, mailer, secureCookies });
   }
 
   app.addHook('onReady', async () => {
@@ -87,6 +99,7 @@ export async function buildApp({ config, database, jobs, logger }: AppDeps): Pro
   });
   app.addHook('onClose', async () => {
     if (jobs) await jobs.stop();
+    mailer.close();
     await database.close();
   });
   return app;

@@ -9,7 +9,7 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
-  DATABASE_URL: z.string().url('geen geldige URL / not a valid URL').optional(),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'een postgres:// of postgresql:// URL / a postgres:// or postgresql:// URL').optional(),
   DATA_DIR: z.string().default('./data'),
   BASE_URL: z.string().url('geen geldige URL / not a valid URL').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -17,6 +17,14 @@ const envSchema = z.object({
   ENCRYPTION_KEY: z.string().regex(/^[0-9a-f]{64}$/i, '64 hexadecimale tekens (256 bits) / 64 hex characters').optional(),
   HASH_KEY: secretSchema.optional(),
   JOBS: z.enum(['on', 'off']).default('on'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'een smtp:// of smtps:// URL / an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().default('Beroepsregister Onderwijs <noreply@beroepsregister.nl>'),
+  OIDC_ISSUER: z.string().url('geen geldige URL / not a valid URL').optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_NAME: z.string().default('DigiD, Entree of SURFconext'),
+  SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(100),
+  API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
 });
 
 export type Secrets = { sessionSecret: string; encryptionKey: string; hashKey: string };
@@ -32,6 +40,12 @@ export type Config = {
   databaseUrl?: string;
   jobs: boolean;
   secrets: Secrets;
+  /** unset: mail is kept in the outbox only (shown to register staff outside production) */
+  mail: { smtpUrl?: string; from: string };
+  /** requests per minute: sign-in attempts per IP address, API calls per token */
+  rateLimits: { signInPerMinute: number; apiPerMinute: number };
+  /** unset: only local accounts */
+  oidc?: { issuer: string; clientId: string; clientSecret?: string; name: string };
 };
 
 export class ConfigError extends Error {
@@ -86,6 +100,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
   }
   const env = parsed.data;
   const dataDir = resolve(env.DATA_DIR);
+  if (env.OIDC_ISSUER && !env.OIDC_CLIENT_ID) throw new ConfigError(['OIDC_CLIENT_ID: verplicht bij OIDC_ISSUER / required with OIDC_ISSUER']);
   const port = env.PORT;
   return {
     env: env.NODE_ENV,
@@ -97,5 +112,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     databaseUrl: env.DATABASE_URL,
     jobs: env.JOBS === 'on',
     secrets: resolveSecrets(env, dataDir),
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    rateLimits: { signInPerMinute: env.SIGN_IN_RATE_LIMIT, apiPerMinute: env.API_RATE_LIMIT },
+    oidc: env.OIDC_ISSUER
+      ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET, name: env.OIDC_NAME }
+      : undefined,
   };
 }

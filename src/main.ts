@@ -9,6 +9,10 @@ import { importDuo } from './features/organisations/organisations.service.ts';
 import { AppError } from './platform/errors.ts';
 import { startJobs } from './platform/jobs.ts';
 import { heartbeatJob } from './platform/heartbeat.job.ts';
+import { createCrypto } from './platform/crypto.ts';
+import { createMailer } from './platform/mail/mailer.ts';
+import { registerOfficeId } from './platform/auth/roles.ts';
+import { createAccountFromCli, createTokenFromCli, resolveOrganisation } from './features/identity/operator.service.ts';
 
 const help: Record<string, string> = {
   '': `Beroepsregister Onderwijs
@@ -20,10 +24,13 @@ Opdrachten:
   migrate               breng het databaseschema bij
   seed --demo           vul de database met demodata
   import-duo <bestand>  lees DUO's bestand met schoolvestigingen in
+  token create          maak een API-token voor een bestuur of organisatie
+  account create        maak een account met een rol (bijv. de eerste medewerker registerbeheer)
   help <opdracht>       uitleg bij een opdracht
 
 Configuratie via omgevingsvariabelen: PORT, DATABASE_URL (leeg: ingebouwde database in DATA_DIR,
-standaard ./data), BASE_URL, LOG_LEVEL, SESSION_SECRET, ENCRYPTION_KEY, HASH_KEY.`,
+standaard ./data), BASE_URL, LOG_LEVEL, SESSION_SECRET, ENCRYPTION_KEY, HASH_KEY, SMTP_URL, MAIL_FROM,
+OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME.`,
   serve: `beroepsregister serve
 
 Start de webapplicatie op PORT (standaard 3000). Zonder DATABASE_URL gebruikt ze de ingebouwde
@@ -45,6 +52,23 @@ wordt gewoon ingelezen.
 
   --besturen <bestand>  ook de besturenlijst (kvk, naam, soort, bevoegd_gezag) inlezen
   --bevestig-sluiten    ook doorgaan als meer dan 20% van de open vestigingen zou sluiten`,
+  token: `beroepsregister token create (--bestuur <nummer> | --organisatie <id>) --scope <scope> [--verloopt <datum>] [--naam <naam>]
+
+Maakt een API-token voor de software van een bestuur (of andere organisatie). Het token staat op de
+laatste regel van de uitvoer en wordt nergens bewaard: alleen een hash ervan.
+
+  --bestuur <nummer>    bestuursnummer (5 cijfers) uit de organisatiegids
+  --organisatie <id>    of de id van de organisatie
+  --scope <scope>       aanleveren, lezen of presentie; meer scopes met komma's of door --scope te herhalen
+  --verloopt <datum>    JJJJ-MM-DD (standaard: over een jaar; hoogstens twee jaar)
+  --naam <naam>         naam van het token (standaard: "Aangemaakt op de opdrachtregel")`,
+  account: `beroepsregister account create --email <adres> --naam <naam> --rol <rol> [--bestuur <nummer> | --organisatie <id>]
+
+Maakt een account (of gebruikt het bestaande) en geeft het een rol. Zonder --bestuur of --organisatie
+is de organisatie het bureau van het register (voor register-staff, registration-committee,
+accreditation-committee). Drukt een eenmalige link af (7 dagen geldig) om het wachtwoord in te stellen.
+
+Rollen: board-admin, board-staff, register-staff, registration-committee, accreditation-committee, ...`,
 };
 
 function printHelp(command = ''): void {
@@ -116,6 +140,48 @@ async function importDuoCommand(config: Config, args: string[]): Promise<void> {
   });
 }
 
+function identityDeps(config: Config, database: Database) {
+  return { db: database.db, crypto: createCrypto(config.secrets), mailer: createMailer(config.mail), baseUrl: config.baseUrl };
+}
+
+async function tokenCreateCommand(config: Config, args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { bestuur: { type: 'string' }, organisatie: { type: 'string' }, scope: { type: 'string', multiple: true }, verloopt: { type: 'string' }, naam: { type: 'string' } },
+  });
+  const scopes = (values.scope ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  if (!values.bestuur && !values.organisatie) throw new UsageError('Geef --bestuur <nummer> of --organisatie <id> op.', 'token');
+  if (scopes.length === 0) throw new UsageError('Geef minstens één --scope op.', 'token');
+  if (values.verloopt && !/^\d{4}-\d{2}-\d{2}$/.test(values.verloopt)) throw new UsageError('--verloopt is een datum als 2027-12-31.', 'token');
+  const expiresAt = values.verloopt ? new Date(`${values.verloopt}T23:59:59+01:00`) : new Date(Date.now() + 365 * 24 * 3600 * 1000);
+  await withDatabase(config, async (database) => {
+    const deps = identityDeps(config, database);
+    const organisation = await resolveOrganisation(deps, { boardNumber: values.bestuur, organisationId: values.organisatie });
+    const { token, row } = await createTokenFromCli(deps, { organisation, scopes, expiresAt, name: values.naam ?? 'Aangemaakt op de opdrachtregel' });
+    console.log(`Token "${row.name}" voor ${organisation.kind} ${organisation.id}, scopes ${row.scopes.join(', ')}, geldig tot ${row.expiresAt.toISOString().slice(0, 10)}.`);
+    console.log('Bewaar het nu: het wordt niet nog eens getoond.');
+    console.log(token);
+  });
+}
+
+async function accountCreateCommand(config: Config, args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { email: { type: 'string' }, naam: { type: 'string' }, rol: { type: 'string' }, bestuur: { type: 'string' }, organisatie: { type: 'string' } },
+  });
+  if (!values.email || !values.rol) throw new UsageError('Geef --email en --rol op.', 'account');
+  await withDatabase(config, async (database) => {
+    const deps = identityDeps(config, database);
+    const organisation =
+      values.bestuur || values.organisatie
+        ? await resolveOrganisation(deps, { boardNumber: values.bestuur, organisationId: values.organisatie })
+        : { kind: 'register' as const, id: registerOfficeId };
+    const { passwordLink } = await createAccountFromCli(deps, { email: values.email!, displayName: values.naam ?? '', role: values.rol!, organisation });
+    console.log(`Account ${values.email} heeft nu de rol ${values.rol}. Stel het wachtwoord in via:`);
+    console.log(passwordLink);
+  });
+}
+
 class UsageError extends Error {
   constructor(message: string, readonly command: string) {
     super(message);
@@ -131,6 +197,11 @@ export async function main(argv: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     printHelp(command);
     return 0;
+  }
+  if (!['serve', 'migrate', 'seed', 'import-duo', 'token', 'account'].includes(command)) {
+    console.error(`Onbekende opdracht: ${command}\n`);
+    printHelp();
+    return 2;
   }
   try {
     const config = loadConfig();
@@ -149,6 +220,14 @@ export async function main(argv: string[]): Promise<number> {
       case 'import-duo':
         await importDuoCommand(config, args);
         return 0;
+      case 'token':
+        if (args[0] !== 'create') throw new UsageError('Gebruik: beroepsregister token create ...', 'token');
+        await tokenCreateCommand(config, args.slice(1));
+        return 0;
+      case 'account':
+        if (args[0] !== 'create') throw new UsageError('Gebruik: beroepsregister account create ...', 'account');
+        await accountCreateCommand(config, args.slice(1));
+        return 0;
       default:
         console.error(`Onbekende opdracht: ${command}\n`);
         printHelp();
@@ -165,7 +244,8 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     if (error instanceof AppError) {
-      console.error(`Fout: ${error.detail ?? error.code}`);
+      const params = error.extra.invalidParams?.map((p) => `${p.name}: ${p.reason}`).join('; ');
+      console.error(`Fout: ${params || error.detail || error.code}`);
       return 1;
     }
     if ((error as NodeJS.ErrnoException)?.code === 'ECONNREFUSED') {

@@ -1,10 +1,24 @@
 import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
 import type { Database, Db } from '../db/database.ts';
+import type { Crypto } from '../platform/crypto.ts';
 import type { Jobs } from '../platform/jobs.ts';
+import type { Mailer } from '../platform/mail/mailer.ts';
+import { identityRoutes } from './identity/identity.routes.tsx';
 import { organisationRoutes } from './organisations/organisations.routes.tsx';
 import { pageRoutes } from './pages/pages.routes.tsx';
 
-export type FeatureOptions = { db: Db; database: Database; development: boolean; jobs?: Jobs };
+export type FeatureOptions = {
+  db: Db;
+  database: Database;
+  development: boolean;
+  jobs?: Jobs;
+  config: Config;
+  crypto: Crypto;
+  mailer: Mailer;
+  /** cookies carry Secure (TLS, or localhost) */
+  secureCookies: boolean;
+};
 
 /** Every feature's routes; app.ts registers them in this order. */
-export const features: ((app: FastifyInstance, opts: FeatureOptions) => Promise<void>)[] = [pageRoutes, organisationRoutes];
+export const features: ((app: FastifyInstance, opts: FeatureOptions) => Promise<void>)[] = [pageRoutes, organisationRoutes, identityRoutes];

@@ -42,3 +42,21 @@ export function negotiateLang(cookie: string | undefined, acceptLanguage: string
   const first = acceptLanguage?.split(',')[0]?.trim().slice(0, 2).toLowerCase();
   return first === 'en' ? 'en' : 'nl';
 }
+
+const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
+  nl: new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }),
+};
+const dateTimeFormats: Record<Lang, Intl.DateTimeFormat> = {
+  nl: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }),
+};
+
+/** Dates as Dutch people read them, in Dutch time: "23 november 2026". */
+export function formatDate(lang: Lang, value: Date): string {
+  return dateFormats[lang].format(value);
+}
+
+export function formatDateTime(lang: Lang, value: Date): string {
+  return dateTimeFormats[lang].format(value);
+}

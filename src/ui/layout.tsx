@@ -1,7 +1,7 @@
 import type { PropsWithChildren } from '@kitajs/html';
 import { withLang, type PageContext } from './page-context.ts';
 
-type LayoutProps = PropsWithChildren<{ ctx: PageContext; title: string; current?: 'home' | 'organisations' }>;
+type LayoutProps = PropsWithChildren<{ ctx: PageContext; title: string; current?: 'home' | 'organisations' | 'account' | 'signIn' }>;
 
 function NavLink({ href, label, active }: { href: string; label: string; active: boolean }) {
   return (
@@ -13,9 +13,29 @@ function NavLink({ href, label, active }: { href: string; label: string; active:
   );
 }
 
+/**
+ * The link to the same page in the other language, keeping the query. A partial that changes the
+ * URL (the htmx search) sends it again with `oob`, so that it follows the address bar.
+ */
+export function LanguageSwitch({ ctx, oob }: { ctx: PageContext; oob?: boolean }) {
+  const other = ctx.lang === 'nl' ? 'en' : 'nl';
+  return (
+    <a
+      class="utrecht-link br-language-switch"
+      id="taalwissel"
+      href={withLang(ctx.url, other)}
+      hreflang={other}
+      lang={other}
+      hx-swap-oob={oob ? 'true' : undefined}
+      safe
+    >
+      {ctx.t('layout.languageSwitch')}
+    </a>
+  );
+}
+
 export function Layout({ ctx, title, current, children }: LayoutProps) {
   const { t, lang } = ctx;
-  const other = lang === 'nl' ? 'en' : 'nl';
   return (
     <>
       {'<!doctype html>'}
@@ -41,14 +61,27 @@ export function Layout({ ctx, title, current, children }: LayoutProps) {
                 <a class="br-header__name" href="/" safe>
                   {t('site.name')}
                 </a>
-                <a class="utrecht-link br-language-switch" href={withLang(ctx.url, other)} hreflang={other} lang={other} safe>
-                  {t('layout.languageSwitch')}
-                </a>
+                <LanguageSwitch ctx={ctx} />
               </div>
               <nav class="utrecht-nav-bar" aria-label={t('layout.mainNav')}>
                 <ul class="utrecht-nav-list">
                   <NavLink href="/" label={t('nav.home')} active={current === 'home'} />
                   <NavLink href="/organisaties" label={t('nav.organisations')} active={current === 'organisations'} />
+                  {ctx.account ? (
+                    <>
+                      <NavLink href="/account" label={t('nav.account')} active={current === 'account'} />
+                      <li class="utrecht-nav-list__item">
+                        <form method="post" action="/uitloggen" class="br-inline-form">
+                          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                          <button class="utrecht-button utrecht-button--subtle br-nav-button" type="submit" safe>
+                            {t('nav.signOut')}
+                          </button>
+                        </form>
+                      </li>
+                    </>
+                  ) : (
+                    <NavLink href="/inloggen" label={t('nav.signIn')} active={current === 'signIn'} />
+                  )}
                 </ul>
               </nav>
             </header>

@@ -9,6 +9,10 @@ export type PageContext = {
   requestId: string;
   /** dev-only pages (component gallery, outbox) are linked only outside production */
   development: boolean;
+  /** the hidden `_csrf` value every form posts back */
+  csrfToken: string;
+  /** the signed-in person, for the header; absent when nobody is signed in */
+  account?: { displayName: string };
 };
 
 /** The current URL with `lang` set, so switching language keeps the page and its query. */

@@ -1,1 +1,2 @@
 export * from './organisations.ts';
+export * from './identity.ts';

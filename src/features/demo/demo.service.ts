@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from '../../db/database.ts';
+import { createDemoAccounts, demoPassword } from '../identity/operator.service.ts';
 import { importDuo } from '../organisations/organisations.service.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -29,4 +30,9 @@ export async function seedDemo(database: Database, log: (message: string) => voi
     boards: existsSync(boards) ? { name: 'besturen-po.csv', bytes: readFileSync(boards) } : undefined,
   });
   log(`demodata: ${result.boardsAdded} besturen, ${result.schoolsAdded} scholen, ${result.locationsAdded} vestigingen`);
+  const accounts = await createDemoAccounts(database.db, demoBoardNumber);
+  for (const a of accounts) log(`demodata: account ${a.email} (${a.role}), wachtwoord "${demoPassword}"`);
 }
+
+/** Stichting Christelijke Kindcentra Drenthe: the demo's board, for its HR account. */
+export const demoBoardNumber = '32073';

@@ -144,3 +144,12 @@ export function getDirectoryStats(db: Db) {
 export function getDirectoryFacets(db: Db) {
   return repo.listFacetValues(db);
 }
+
+/** A board by its id or its DUO number, for features that act for a board (identity, deliveries). */
+export function findBoardById(db: Db, id: string): Promise<repo.BoardRecord | undefined> {
+  return uuidPattern.test(id) ? repo.findBoard(db, id) : Promise.resolve(undefined);
+}
+
+export function findBoardByNumber(db: Db, number: string): Promise<repo.BoardRecord | undefined> {
+  return /^\d{5}$/.test(number) ? repo.findBoardByNumber(db, number) : Promise.resolve(undefined);
+}

@@ -59,10 +59,30 @@ export function listEnvelope<T extends z.ZodTypeAny>(item: T) {
 }
 
 type OpenApiDoc = {
-  paths: Record<string, Record<string, { responses?: Record<string, { headers?: Record<string, unknown> }> }>>;
+  paths: Record<string, Record<string, { tags?: string[]; responses?: Record<string, { headers?: Record<string, unknown> }> }>>;
   servers?: { url: string; description?: string }[];
+  tags?: { name: string; description?: string }[];
   components?: Record<string, Record<string, unknown>>;
 };
+
+/** The operations' tags, described once at the top of the document. */
+const tagDescriptions: Record<string, string> = {
+  API: 'Over de API zelf',
+  Organisaties: 'De organisatiegids: besturen, scholen en vestigingen uit de DUO-gegevens',
+  Tokens: 'Tokens voor systemen van organisaties (Authorization: Bearer)',
+};
+
+/** Drops component schemas nothing refers to (the zod provider also emits unused `…Input` copies). */
+function withoutUnusedSchemas(doc: OpenApiDoc): void {
+  const schemas = doc.components?.schemas;
+  if (!schemas) return;
+  for (;;) {
+    const text = JSON.stringify({ ...doc, components: { ...doc.components, schemas: {} } }) + JSON.stringify(schemas);
+    const unused = Object.keys(schemas).filter((name) => !text.includes(`"#/components/schemas/${name}"`));
+    if (unused.length === 0) return;
+    for (const name of unused) delete schemas[name];
+  }
+}
 
 /**
  * The document @fastify/swagger generates from the route schemas, made to fit the NL API Design
@@ -95,6 +115,9 @@ export function finaliseOpenApi(generated: OpenApiDoc, baseUrl: string): OpenApi
     paths[relative] = operations;
   }
   doc.paths = paths;
+  const used = [...new Set(Object.values(paths).flatMap((ops) => Object.values(ops).flatMap((op) => op.tags ?? [])))].sort();
+  doc.tags = used.map((name) => ({ name, description: tagDescriptions[name] ?? name }));
+  withoutUnusedSchemas(doc);
   return doc;
 }
 
@@ -102,6 +125,15 @@ export const apiPlatform = fp(async (app: FastifyInstance, opts: { baseUrl: stri
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
+      components: {
+        securitySchemes: {
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'Een API-token van uw organisatie (beheer: Mijn account → API-tokens), als Authorization: Bearer <token>.',
+          },
+        },
+      },
       info: {
         title: 'Beroepsregister Onderwijs API',
         description:
@@ -128,6 +160,8 @@ export const apiPlatform = fp(async (app: FastifyInstance, opts: { baseUrl: stri
         config: { access: 'public' },
         schema: {
           summary: 'Het OpenAPI-document van deze API',
+          description: 'Dit document: de beschrijving van alle operaties van de API in OpenAPI 3.0, gegenereerd uit de code.',
+          operationId: 'haalOpenApiDocumentOp',
           tags: ['API'],
           response: { 200: z.record(z.string(), z.unknown()).describe('OpenAPI 3.0-document') },
         },

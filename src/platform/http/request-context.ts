@@ -26,7 +26,16 @@ export const requestContext = fp(async (app: FastifyInstance, opts: { developmen
   app.decorateRequest('lang', 'nl');
   app.decorateRequest('t', null as unknown as Translate);
   app.decorateRequest('pageContext', function (this: FastifyRequest): PageContext {
-    return { lang: this.lang, t: this.t, url: this.url, requestId: this.id, development: opts.development };
+    const actor = this.actor;
+    return {
+      lang: this.lang,
+      t: this.t,
+      url: this.url,
+      requestId: this.id,
+      development: opts.development,
+      csrfToken: this.csrfToken ? this.csrfToken() : '',
+      account: actor?.type === 'account' && actor.secondFactorDone ? { displayName: actor.displayName } : undefined,
+    };
   });
   app.addHook('onRequest', async (req, reply) => {
     reply.header('X-Request-Id', req.id);

@@ -1,3 +1,4 @@
+import { identityEn } from './identity.en.ts';
 import type { MessageKey } from './nl.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -73,4 +74,5 @@ export const en: Record<MessageKey, string> = {
   'error.generic.body': 'The request could not be carried out.',
   'error.backHome': 'Go to the home page',
   'a11y.title': 'Accessibility statement',
+  ...identityEn,
 };

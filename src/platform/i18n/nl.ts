@@ -1,3 +1,5 @@
+import { identityNl } from './identity.nl.ts';
+
 export const nl = {
   'site.name': 'Beroepsregister Onderwijs',
   'site.tagline': 'Het beroepsregister en professionaliseringsplatform voor het primair onderwijs',
@@ -71,6 +73,7 @@ export const nl = {
   'error.generic.body': 'Het verzoek kon niet worden uitgevoerd.',
   'error.backHome': 'Naar de startpagina',
   'a11y.title': 'Toegankelijkheidsverklaring',
+  ...identityNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -43,7 +43,7 @@ function describedBy(id: string, hint?: string, error?: string): string | undefi
 }
 
 export function TextField(
-  props: FieldBase & { value?: string; type?: 'text' | 'search' | 'email' | 'date' | 'number'; autocomplete?: string; required?: boolean; attrs?: Record<string, string> },
+  props: FieldBase & { value?: string; type?: 'text' | 'search' | 'email' | 'date' | 'number' | 'password'; autocomplete?: string; required?: boolean; attrs?: Record<string, string> },
 ) {
   const { id, name, value, type = 'text', hint, error, autocomplete, required, attrs = {} } = props;
   return (

@@ -1,0 +1,78 @@
+import type { FastifyInstance } from 'fastify';
+import { countLiveSessions } from '../../platform/auth/sessions.ts';
+import { sendPage } from '../../platform/http/render.ts';
+import { decide } from '../../platform/policy.ts';
+import { isRole } from '../../platform/auth/roles.ts';
+import type { FeatureOptions } from '../index.ts';
+import type { IdentityDeps } from './identity.deps.ts';
+import * as members from './members.service.ts';
+import * as myData from './my-data.service.ts';
+import { describeOrganisation } from './organisation-names.ts';
+import { accountContextOf, formBody } from './route-helpers.ts';
+import { AccessLogPage, AccountPage, MyDataPage } from './views/account-pages.tsx';
+import { InvitationPage, MessagePage } from './views/index.ts';
+
+/** The signed-in person's own account and data, and accepting an invitation. */
+export async function accountRoutes(app: FastifyInstance, opts: FeatureOptions & { deps: IdentityDeps }) {
+  const { deps } = opts;
+
+  app.get('/account', { config: { access: 'signed-in' } }, async (req, reply) => {
+    const { actor } = accountContextOf(req);
+    const { account, federated } = await myData.describeOwnAccount(deps, actor);
+    const memberships = await Promise.all(
+      actor.memberships.map(async (m) => ({
+        ...m,
+        organisationName: (await describeOrganisation(deps.db, m.organisation).catch(() => ({ name: m.organisation.id }))).name,
+        manageable: {
+          members: (await decide(actor, { action: 'members.read', organisation: m.organisation })).allowed && m.organisation.kind !== 'register',
+          tokens: (await decide(actor, { action: 'tokens.manage', organisation: m.organisation })).allowed,
+        },
+      })),
+    );
+    const view = {
+      displayName: account.displayName,
+      email: account.email,
+      totpEnabled: account.totpEnabledAt !== null,
+      federated,
+      liveSessions: await countLiveSessions(deps.db, actor.accountId),
+      memberships,
+    };
+    return sendPage(reply, <AccountPage ctx={req.pageContext()} view={view} oidcName={opts.config.oidc?.name} />);
+  });
+
+  app.get('/mijn-gegevens/inzage', { config: { access: 'signed-in' } }, async (req, reply) => {
+    const { actor } = accountContextOf(req);
+    const events = await myData.withActorNames(deps, await myData.listAccessByOthers(deps, actor));
+    return sendPage(reply, <AccessLogPage ctx={req.pageContext()} events={events} />);
+  });
+
+  app.get('/mijn-gegevens/download', { config: { access: 'signed-in' } }, async (req, reply) => {
+    const data = await myData.exportMyData(deps, accountContextOf(req).actor);
+    return reply
+      .header('Content-Disposition', 'attachment; filename="mijn-gegevens-beroepsregister.json"')
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(data, null, 2));
+  });
+
+  app.get('/mijn-gegevens/overzicht', { config: { access: 'signed-in' } }, async (req, reply) => {
+    const data = await myData.exportMyData(deps, accountContextOf(req).actor);
+    return sendPage(reply, <MyDataPage ctx={req.pageContext()} data={data} />);
+  });
+
+  app.get('/uitnodiging', { config: { access: 'public' } }, async (req, reply) => {
+    const token = String((req.query as Record<string, unknown>).token ?? '').slice(0, 200);
+    const { invitation, organisation } = await members.findInvitation(deps, token);
+    if (!isRole(invitation.role)) throw new Error(`invitation with unknown role ${invitation.role}`);
+    const signedIn = req.actor.type === 'account' && req.actor.secondFactorDone;
+    return sendPage(reply, <InvitationPage ctx={req.pageContext()} token={token} role={invitation.role} organisation={organisation} email={invitation.email} signedIn={signedIn} />);
+  });
+
+  app.post('/uitnodiging', { config: { access: 'signed-in' } }, async (req, reply) => {
+    const token = formBody(req).token ?? '';
+    const { invitation, organisation } = await members.findInvitation(deps, token);
+    await members.acceptInvitation(deps, accountContextOf(req), token);
+    const ctx = req.pageContext();
+    const role = isRole(invitation.role) ? ctx.t(`role.${invitation.role}`) : invitation.role;
+    return sendPage(reply, <MessagePage ctx={ctx} title={ctx.t('invitation.title')} message={ctx.t('invitation.accepted', { role, organisation: organisation.name })} link={{ href: '/account', label: ctx.t('nav.account') }} />);
+  });
+}

@@ -1,0 +1,73 @@
+import type { AccountActor } from '../../platform/auth/actor.ts';
+import { listEventsAboutAccount } from '../../platform/audit/audit.ts';
+import { listMailTo } from '../../platform/mail/mailer.ts';
+import * as accounts from './accounts.repo.ts';
+import type { IdentityDeps } from './identity.deps.ts';
+import * as members from './members.repo.ts';
+
+const maxEvents = 1000;
+
+/** Who other than the person looked at or changed their data: the audit events about them by someone else. */
+export async function listAccessByOthers(deps: IdentityDeps, actor: AccountActor, before?: number) {
+  return listEventsAboutAccount(deps.db, actor.accountId, { limit: 50, before, othersOnly: true });
+}
+
+/**
+ * Everything held about the signed-in person (AVG art. 15): the account without its secrets, linked
+ * identities, roles (also past ones), invitations, mails sent, and every audit event about them.
+ */
+export async function exportMyData(deps: IdentityDeps, actor: AccountActor) {
+  const account = (await accounts.findAccount(deps.db, actor.accountId))!;
+  const [identities, roles, invitations, mails, events] = await Promise.all([
+    accounts.listFederatedIdentities(deps.db, account.id),
+    members.listMembershipHistory(deps.db, account.id),
+    members.listInvitationsTo(deps.db, account.email),
+    listMailTo(deps.db, account.email),
+    listEventsAboutAccount(deps.db, account.id, { limit: maxEvents, othersOnly: false }),
+  ]);
+  return {
+    gemaaktOp: new Date().toISOString(),
+    account: {
+      id: account.id,
+      email: account.email,
+      naam: account.displayName,
+      taal: account.preferredLang,
+      emailBevestigdOp: account.emailVerifiedAt?.toISOString() ?? null,
+      wachtwoordIngesteld: account.passwordHash !== null,
+      tweeStapsVerificatieSinds: account.totpEnabledAt?.toISOString() ?? null,
+      aangemaaktOp: account.createdAt.toISOString(),
+    },
+    gekoppeldeInlogdiensten: identities.map((i) => ({ uitgever: i.issuer, gekoppeldOp: i.createdAt.toISOString(), laatstGebruikt: i.lastUsedAt?.toISOString() ?? null })),
+    rollen: roles.map((r) => ({
+      rol: r.role,
+      organisatie: { soort: r.organisationKind, id: r.organisationId },
+      sinds: r.createdAt.toISOString(),
+      ingetrokkenOp: r.revokedAt?.toISOString() ?? null,
+    })),
+    uitnodigingen: invitations.map((i) => ({ rol: i.role, organisatie: { soort: i.organisationKind, id: i.organisationId }, verstuurdOp: i.createdAt.toISOString(), aangenomenOp: i.acceptedAt?.toISOString() ?? null })),
+    emails: mails.map((m) => ({ onderwerp: m.subject, aangemaaktOp: m.createdAt.toISOString(), verstuurdOp: m.sentAt?.toISOString() ?? null })),
+    logboek: events.map((e) => ({
+      wanneer: e.at.toISOString(),
+      handeling: e.action,
+      doorAccount: e.actorAccountId,
+      doorToken: e.actorTokenId,
+      rol: e.actorRole,
+      organisatie: e.actorOrganisationId ? { soort: e.actorOrganisationKind, id: e.actorOrganisationId } : null,
+      voor: e.before,
+      na: e.after,
+      reden: e.reason,
+    })),
+  };
+}
+
+/** Audit rows with the name of the account that acted, for pages. */
+export async function withActorNames<T extends { actorAccountId: string | null }>(deps: IdentityDeps, events: T[]): Promise<(T & { actorName: string | null })[]> {
+  const names = await accounts.findDisplayNames(deps.db, [...new Set(events.flatMap((e) => (e.actorAccountId ? [e.actorAccountId] : [])))]);
+  return events.map((e) => ({ ...e, actorName: e.actorAccountId ? (names.get(e.actorAccountId) ?? null) : null }));
+}
+
+export async function describeOwnAccount(deps: IdentityDeps, actor: AccountActor) {
+  const account = (await accounts.findAccount(deps.db, actor.accountId))!;
+  const federated = await accounts.listFederatedIdentities(deps.db, account.id);
+  return { account, federated };
+}

@@ -1,0 +1,51 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../platform/errors.ts';
+import type { FeatureOptions } from '../index.ts';
+import type { IdentityDeps } from './identity.deps.ts';
+import { createOidcClient } from './oidc-client.ts';
+import { signInWithOidc } from './oidc.service.ts';
+import { contextOf, safeBack, setSessionCookie } from './route-helpers.ts';
+import { nextStep } from './sign-in.routes.tsx';
+
+const pendingCookie = 'br_oidc';
+const callbackPath = '/inloggen/oidc/terug';
+
+/** Sign-in through the configured OpenID Connect issuer (DigiD, Entree, SURFconext through a broker). */
+export async function oidcRoutes(app: FastifyInstance, opts: FeatureOptions & { deps: IdentityDeps }) {
+  const settings = opts.config.oidc;
+  if (!settings) return;
+  const oidc = createOidcClient(settings, `${opts.config.baseUrl}${callbackPath}`, opts.crypto);
+  const cookieOptions = { path: '/inloggen/oidc', httpOnly: true, secure: opts.secureCookies, sameSite: 'lax' as const };
+
+  app.get('/inloggen/oidc', { config: { access: 'public' } }, async (req, reply) => {
+    const query = req.query as Record<string, unknown>;
+    const link = query.koppelen === 'ja' && req.actor.type === 'account';
+    let start;
+    try {
+      start = await oidc.start(safeBack(query.terug), link);
+    } catch (error) {
+      req.log.error({ err: error }, 'OpenID Connect issuer unreachable');
+      throw new AppError('unavailable', `Inloggen met ${oidc.name} lukt nu niet. Probeer het later opnieuw, of log in met e-mailadres en wachtwoord.`);
+    }
+    reply.setCookie(pendingCookie, start.cookie, { ...cookieOptions, maxAge: 600 });
+    return reply.redirect(start.url, 303);
+  });
+
+  app.get(callbackPath, { config: { access: 'public' } }, async (req, reply) => {
+    const query = req.query as Record<string, unknown>;
+    reply.clearCookie(pendingCookie, { path: cookieOptions.path });
+    if (typeof query.error === 'string') throw new AppError('bad_request', `Inloggen bij ${oidc.name} is afgebroken. U kunt het opnieuw proberen.`);
+    let finished;
+    try {
+      finished = await oidc.finish(new URL(req.url, opts.config.baseUrl), req.cookies[pendingCookie]);
+    } catch (error) {
+      req.log.warn({ err: error }, 'OpenID Connect callback refused');
+      throw new AppError('bad_request', `Het antwoord van ${oidc.name} kon niet worden gecontroleerd. Probeer opnieuw in te loggen.`);
+    }
+    if (!finished) throw new AppError('bad_request', 'Het inloggen duurde te lang of begon in een andere browser. Probeer het opnieuw.');
+    const result = await signInWithOidc(opts.deps, contextOf(req), finished.claims, finished.link);
+    if (!result) return reply.redirect('/account', 303);
+    setSessionCookie(req, reply, result.sessionToken, opts.secureCookies);
+    return reply.redirect(nextStep(result.secondFactor, finished.back), 303);
+  });
+}

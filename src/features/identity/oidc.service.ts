@@ -1,0 +1,49 @@
+import type { Db } from '../../db/database.ts';
+import type { AccountActor } from '../../platform/auth/actor.ts';
+import { recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import * as repo from './accounts.repo.ts';
+import { emailPattern, normaliseEmail, nowOf, type IdentityDeps } from './identity.deps.ts';
+import type { OidcClaims } from './oidc-client.ts';
+import { startSignedInSession } from './sign-in.service.ts';
+
+/**
+ * Signs in with an identity from the OpenID Connect issuer. A known identity signs in its account; a
+ * signed-in person who asked to link gets the identity added to their account; a new identity gets a
+ * new account, unless its address already has one: then the person signs in with the password first
+ * and links from Mijn account (an issuer's word about an address never takes over an account).
+ */
+export async function signInWithOidc(deps: IdentityDeps, context: ActorContext, claims: OidcClaims, link: boolean) {
+  const now = nowOf(deps);
+  const known = await repo.findFederatedIdentity(deps.db, claims.issuer, claims.subject);
+  if (link) {
+    if (context.actor.type !== 'account') throw new AppError('unauthenticated', 'Log eerst in om een inlogdienst te koppelen.');
+    if (known && known.accountId !== context.actor.accountId) throw new AppError('conflict', 'Deze identiteit is al aan een ander account gekoppeld.');
+    if (!known) await linkIdentity(deps.db, context as ActorContext & { actor: AccountActor }, context.actor.accountId, claims);
+    return null;
+  }
+  if (known) {
+    await repo.touchFederatedIdentity(deps.db, known.id, now);
+    return startSignedInSession(deps, context, (await repo.findAccount(deps.db, known.accountId))!, 'oidc');
+  }
+  const email = claims.email ? normaliseEmail(claims.email) : '';
+  if (!emailPattern.test(email) || !claims.emailVerified) {
+    throw new AppError('bad_request', 'De inlogdienst gaf geen bevestigd e-mailadres door. Maak een account aan met e-mailadres en wachtwoord.');
+  }
+  if (await repo.findAccountByEmail(deps.db, email)) {
+    throw new AppError('conflict', `Er is al een account met ${email}. Log in met uw wachtwoord en koppel de inlogdienst daarna via Mijn account.`);
+  }
+  const account = await deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const created = await repo.insertAccount(tx, { email, displayName: claims.name?.trim() || email, passwordHash: null, emailVerifiedAt: now });
+    await recordAudit(tx, context, { action: 'account.created', subjectAccountId: created.id, after: { email, via: claims.issuer } });
+    await linkIdentity(tx, context, created.id, claims);
+    return created;
+  });
+  return startSignedInSession(deps, context, account, 'oidc');
+}
+
+async function linkIdentity(db: Db, context: ActorContext, accountId: string, claims: OidcClaims) {
+  await repo.insertFederatedIdentity(db, { accountId, issuer: claims.issuer, subject: claims.subject });
+  await recordAudit(db, context, { action: 'account.federated-identity-linked', subjectAccountId: accountId, after: { issuer: claims.issuer } });
+}

@@ -1,0 +1,16 @@
+import type { Db } from '../../db/database.ts';
+import { registerOfficeId, type OrganisationRef } from '../../platform/auth/roles.ts';
+import { AppError } from '../../platform/errors.ts';
+import { findBoardById } from '../organisations/organisations.service.ts';
+
+export type NamedOrganisation = OrganisationRef & { name: string; number?: string };
+
+/** The organisation behind a reference, with a name for pages and mails; not_found when it does not exist. */
+export async function describeOrganisation(db: Db, ref: OrganisationRef): Promise<NamedOrganisation> {
+  if (ref.kind === 'register' && ref.id === registerOfficeId) return { ...ref, name: 'Beroepsregister Onderwijs (bureau)' };
+  if (ref.kind === 'bestuur') {
+    const board = await findBoardById(db, ref.id);
+    if (board) return { ...ref, name: board.name ?? `Bevoegd gezag ${board.number}`, number: board.number };
+  }
+  throw AppError.notFound('Deze organisatie bestaat niet (meer).');
+}

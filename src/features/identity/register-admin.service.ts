@@ -1,0 +1,34 @@
+import { listEventsAboutAccount, recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
+import { listOutbox } from '../../platform/mail/mailer.ts';
+import { AppError } from '../../platform/errors.ts';
+import { findBoardByNumber } from '../organisations/organisations.service.ts';
+import * as accounts from './accounts.repo.ts';
+import { normaliseEmail, type IdentityDeps } from './identity.deps.ts';
+import { authorise } from './members.service.ts';
+import { withActorNames } from './my-data.service.ts';
+
+/** Register staff look an account up by its address. */
+export async function findAccountByEmail(deps: IdentityDeps, context: ActorContext, email: string) {
+  await authorise(context, { action: 'audit.read-any' });
+  return accounts.findAccountByEmail(deps.db, normaliseEmail(email));
+}
+
+/** Register staff read the audit trail of a person; that reading is itself on the person's record. */
+export async function viewAuditTrail(deps: IdentityDeps, context: ActorContext, accountId: string, reason: string) {
+  const via = await authorise(context, { action: 'audit.read-any' });
+  const account = /^[0-9a-f-]{36}$/i.test(accountId) ? await accounts.findAccount(deps.db, accountId) : undefined;
+  if (!account) throw AppError.notFound('Dit account bestaat niet.');
+  await recordAudit(deps.db, context, { action: 'account.audit-trail-viewed', via, subjectAccountId: account.id, reason });
+  const events = await listEventsAboutAccount(deps.db, account.id, { limit: 200, othersOnly: false });
+  return { account, events: await withActorNames(deps, events) };
+}
+
+export async function findBoardForStaff(deps: IdentityDeps, context: ActorContext, number: string) {
+  await authorise(context, { action: 'audit.read-any' });
+  return findBoardByNumber(deps.db, number.trim().padStart(5, '0'));
+}
+
+export async function readOutbox(deps: IdentityDeps, context: ActorContext, page: number, pageSize: number) {
+  await authorise(context, { action: 'outbox.read' });
+  return listOutbox(deps.db, (page - 1) * pageSize, pageSize);
+}

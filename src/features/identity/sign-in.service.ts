@@ -1,0 +1,253 @@
+import type { Db } from '../../db/database.ts';
+import type { AccountActor } from '../../platform/auth/actor.ts';
+import { checkNewPassword, hashPassword, verifyAgainstNothing, verifyPassword } from '../../platform/auth/passwords.ts';
+import { endAllSessions, endSession, loadMemberships, markSecondFactor, startSession } from '../../platform/auth/sessions.ts';
+import { needsSecondFactor } from '../../platform/auth/actor.ts';
+import { checkTotp } from '../../platform/auth/totp.ts';
+import { recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
+import { hashToken, randomToken } from '../../platform/crypto.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Lang } from '../../platform/i18n.ts';
+import * as repo from './accounts.repo.ts';
+import { emailPattern, normaliseEmail, nowOf, type IdentityDeps } from './identity.deps.ts';
+
+/** After this many wrong passwords for one address, signing in with it pauses and an unlock mail goes out. */
+export const maxFailures = 5;
+export const lockMinutes = 15;
+const hour = 60 * 60 * 1000;
+
+async function sendLink(
+  deps: IdentityDeps,
+  tx: Db,
+  account: repo.AccountRow,
+  purpose: repo.EmailTokenPurpose,
+  path: string,
+  validMs: number,
+  params: Record<string, string | number> = {},
+): Promise<string> {
+  const token = randomToken();
+  const now = nowOf(deps);
+  await repo.insertEmailToken(tx, { tokenHash: hashToken(token), accountId: account.id, purpose, createdAt: now, expiresAt: new Date(now.getTime() + validMs) });
+  return deps.mailer.queue(tx, {
+    to: account.email,
+    template: purpose,
+    lang: account.preferredLang === 'en' ? 'en' : 'nl',
+    params: { name: account.displayName, link: `${deps.baseUrl}${path}?token=${encodeURIComponent(token)}`, ...params },
+  });
+}
+
+export type RegisterInput = { email: string; displayName: string; password: string; lang: Lang };
+
+/**
+ * Creates a local account and mails a link to confirm the address. When the address already has an
+ * account, that account gets a password-reset mail instead: the answer is the same either way, so
+ * the form tells nobody which addresses are registered.
+ */
+export async function registerAccount(deps: IdentityDeps, context: ActorContext, input: RegisterInput): Promise<void> {
+  const email = normaliseEmail(input.email);
+  const problems: { name: string; reason: string }[] = [];
+  if (!emailPattern.test(email) || email.length > 254) problems.push({ name: 'email', reason: 'Vul een geldig e-mailadres in, zoals naam@school.nl.' });
+  const displayName = input.displayName.trim();
+  if (!displayName) problems.push({ name: 'naam', reason: 'Vul uw naam in.' });
+  else if (displayName.length > 200) problems.push({ name: 'naam', reason: 'Een naam heeft hoogstens 200 tekens.' });
+  const weak = checkNewPassword(input.password, email);
+  if (weak) problems.push({ name: 'wachtwoord', reason: weak });
+  if (problems.length > 0) throw AppError.validation(problems);
+
+  const passwordHash = await hashPassword(input.password);
+  const mailIds = await deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const existing = await repo.findAccountByEmail(tx, email);
+    if (existing) return [await sendLink(deps, tx, existing, 'reset-password', '/wachtwoord-herstellen', hour)];
+    const account = await repo.insertAccount(tx, { email, displayName, passwordHash, preferredLang: input.lang });
+    await recordAudit(tx, context, { action: 'account.created', subjectAccountId: account.id, after: { email, displayName } });
+    return [await sendLink(deps, tx, account, 'verify-email', '/account/bevestigen', 48 * hour)];
+  });
+  await deps.mailer.deliver(deps.db, mailIds);
+}
+
+export async function verifyEmail(deps: IdentityDeps, context: ActorContext, token: string): Promise<void> {
+  await deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const accountId = await repo.takeEmailToken(tx, hashToken(token), 'verify-email', nowOf(deps));
+    if (!accountId) throw new AppError('bad_request', 'Deze bevestigingslink is al gebruikt of verlopen. Log in om een nieuwe te laten sturen.');
+    await repo.updateAccount(tx, accountId, { emailVerifiedAt: nowOf(deps) });
+    await recordAudit(tx, context, { action: 'account.email-verified', subjectAccountId: accountId });
+  });
+}
+
+export type SignInResult =
+  | { outcome: 'signed-in'; sessionToken: string; accountId: string; secondFactor: 'not-needed' | 'required' | 'enrol' }
+  | { outcome: 'failed' }
+  | { outcome: 'locked'; minutes: number }
+  | { outcome: 'unverified' };
+
+/**
+ * Signs in with e-mail address and password. Wrong passwords count per address (known or not); at
+ * `maxFailures` the address is locked for `lockMinutes` and, if it has an account, an unlock link is
+ * mailed. Unknown addresses take as long as wrong passwords.
+ */
+export async function signInWithPassword(deps: IdentityDeps, context: ActorContext, input: { email: string; password: string }): Promise<SignInResult> {
+  const email = normaliseEmail(input.email);
+  const emailHash = deps.crypto.keyedHash(`sign-in:${email}`);
+  const now = nowOf(deps);
+  const throttle = await repo.findThrottle(deps.db, emailHash);
+  if (throttle?.lockedUntil && throttle.lockedUntil > now) {
+    await verifyAgainstNothing(input.password);
+    return { outcome: 'locked', minutes: Math.ceil((throttle.lockedUntil.getTime() - now.getTime()) / 60_000) };
+  }
+  const account = await repo.findAccountByEmail(deps.db, email);
+  const passwordOk = account?.passwordHash ? await verifyPassword(account.passwordHash, input.password) : (await verifyAgainstNothing(input.password), false);
+
+  if (!account || !passwordOk) {
+    const failures = (throttle?.failures ?? 0) + 1;
+    const locks = failures >= maxFailures;
+    const mailIds = await deps.db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Db;
+      await repo.saveThrottle(tx, { emailHash, failures: locks ? 0 : failures, lastFailureAt: now, lockedUntil: locks ? new Date(now.getTime() + lockMinutes * 60_000) : null });
+      if (!account) return [];
+      await recordAudit(tx, context, { action: locks ? 'account.locked' : 'account.sign-in-failed', subjectAccountId: account.id, after: { failures } });
+      return locks ? [await sendLink(deps, tx, account, 'unlock-account', '/account/deblokkeren', hour, { failures })] : [];
+    });
+    await deps.mailer.deliver(deps.db, mailIds);
+    return locks ? { outcome: 'locked', minutes: lockMinutes } : { outcome: 'failed' };
+  }
+  if (!account.emailVerifiedAt) {
+    const mailIds = await deps.db.transaction(async (transaction) => [
+      await sendLink(deps, transaction as unknown as Db, account, 'verify-email', '/account/bevestigen', 48 * hour),
+    ]);
+    await deps.mailer.deliver(deps.db, mailIds);
+    return { outcome: 'unverified' };
+  }
+  if (throttle) await repo.clearThrottle(deps.db, emailHash);
+  return startSignedInSession(deps, context, account, 'password');
+}
+
+/** Opens a session for an account whose first factor checked out; says what the second factor needs. */
+export async function startSignedInSession(deps: IdentityDeps, context: ActorContext, account: repo.AccountRow, method: 'password' | 'oidc'): Promise<SignInResult & { outcome: 'signed-in' }> {
+  const memberships = await loadMemberships(deps.db, account.id);
+  const required = needsSecondFactor(memberships) || account.totpEnabledAt !== null;
+  return deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const { token, session } = await startSession(tx, { accountId: account.id, method, secondFactor: !required, now: nowOf(deps) });
+    const self: AccountActor = { type: 'account', accountId: account.id, sessionId: session.id, email: account.email, displayName: account.displayName, memberships, secondFactorDone: !required };
+    await recordAudit(tx, { ...context, actor: self }, {
+      action: 'account.signed-in',
+      subjectAccountId: account.id,
+      after: { method },
+    });
+    return {
+      outcome: 'signed-in' as const,
+      sessionToken: token,
+      accountId: account.id,
+      secondFactor: !required ? ('not-needed' as const) : account.totpEnabledAt ? ('required' as const) : ('enrol' as const),
+    };
+  });
+}
+
+/** Always answers the same; an account with this address gets a reset link. */
+export async function requestPasswordReset(deps: IdentityDeps, context: ActorContext, emailInput: string): Promise<void> {
+  const email = normaliseEmail(emailInput);
+  if (!emailPattern.test(email)) throw AppError.validation([{ name: 'email', reason: 'Vul een geldig e-mailadres in, zoals naam@school.nl.' }]);
+  const account = await repo.findAccountByEmail(deps.db, email);
+  if (!account) return;
+  const mailIds = await deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    await recordAudit(tx, context, { action: 'account.password-reset-requested', subjectAccountId: account.id });
+    return [await sendLink(deps, tx, account, 'reset-password', '/wachtwoord-herstellen', hour)];
+  });
+  await deps.mailer.deliver(deps.db, mailIds);
+}
+
+/** Sets a new password from a mailed link; every session of the account ends and the lock is lifted. */
+export async function resetPassword(deps: IdentityDeps, context: ActorContext, input: { token: string; password: string }): Promise<void> {
+  const tokenHash = hashToken(input.token);
+  await deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const accountId = await repo.takeEmailToken(tx, tokenHash, 'reset-password', nowOf(deps));
+    if (!accountId) throw new AppError('bad_request', 'Deze link is al gebruikt of verlopen. Vraag een nieuwe aan.');
+    const account = (await repo.findAccount(tx, accountId))!;
+    const weak = checkNewPassword(input.password, account.email);
+    if (weak) throw AppError.validation([{ name: 'wachtwoord', reason: weak }]);
+    // a reset link proves the address, as a verification link would
+    await repo.updateAccount(tx, accountId, { passwordHash: await hashPassword(input.password), emailVerifiedAt: account.emailVerifiedAt ?? nowOf(deps) });
+    await repo.clearThrottle(tx, deps.crypto.keyedHash(`sign-in:${account.email}`));
+    const ended = await endAllSessions(tx, accountId, nowOf(deps));
+    await recordAudit(tx, context, { action: 'account.password-reset', subjectAccountId: accountId, after: { sessionsEnded: ended } });
+  });
+}
+
+export async function unlockAccount(deps: IdentityDeps, context: ActorContext, token: string): Promise<void> {
+  await deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const accountId = await repo.takeEmailToken(tx, hashToken(token), 'unlock-account', nowOf(deps));
+    if (!accountId) throw new AppError('bad_request', 'Deze link is al gebruikt of verlopen. Na een kwartier kunt u ook gewoon weer inloggen.');
+    const account = (await repo.findAccount(tx, accountId))!;
+    await repo.clearThrottle(tx, deps.crypto.keyedHash(`sign-in:${account.email}`));
+    await recordAudit(tx, context, { action: 'account.unlocked', subjectAccountId: accountId });
+  });
+}
+
+export async function hasTotp(deps: IdentityDeps, actor: AccountActor): Promise<boolean> {
+  const account = await repo.findAccount(deps.db, actor.accountId);
+  return Boolean(account?.totpEnabledAt);
+}
+
+/** Step one of TOTP set-up: a new secret, kept sealed but not yet active. */
+export async function startTotpEnrolment(deps: IdentityDeps, actor: AccountActor, secret: string): Promise<void> {
+  await repo.updateAccount(deps.db, actor.accountId, { totpSecret: deps.crypto.seal(secret), totpEnabledAt: null, totpLastStep: null });
+}
+
+export async function pendingTotpSecret(deps: IdentityDeps, actor: AccountActor): Promise<string | null> {
+  const account = await repo.findAccount(deps.db, actor.accountId);
+  return account?.totpSecret && !account.totpEnabledAt ? deps.crypto.open(account.totpSecret) : null;
+}
+
+/** Checks the code against the pending secret; on success TOTP is on and this session has its second factor. */
+export async function confirmTotpEnrolment(deps: IdentityDeps, context: ActorContext & { actor: AccountActor }, code: string): Promise<void> {
+  const account = await repo.findAccount(deps.db, context.actor.accountId);
+  if (!account?.totpSecret || account.totpEnabledAt) throw new AppError('conflict', 'Er wordt geen authenticator-app ingesteld. Begin opnieuw.');
+  const step = checkTotp(deps.crypto.open(account.totpSecret), code, null, nowOf(deps).getTime());
+  if (step === null) throw AppError.validation([{ name: 'code', reason: 'Deze code klopt niet. Kijk of de tijd op uw telefoon goed staat en probeer de nieuwste code.' }]);
+  await deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    await repo.updateAccount(tx, account.id, { totpEnabledAt: nowOf(deps), totpLastStep: step });
+    await markSecondFactor(tx, context.actor.sessionId, nowOf(deps));
+    await recordAudit(tx, context, { action: 'account.second-factor-enabled', subjectAccountId: account.id });
+  });
+}
+
+/** The second step of signing in. A code is accepted once. */
+export async function verifySecondFactor(deps: IdentityDeps, context: ActorContext & { actor: AccountActor }, code: string): Promise<void> {
+  const account = await repo.findAccount(deps.db, context.actor.accountId);
+  if (!account?.totpSecret || !account.totpEnabledAt) throw new AppError('conflict', 'Stel eerst een authenticator-app in.');
+  const step = checkTotp(deps.crypto.open(account.totpSecret), code, account.totpLastStep, nowOf(deps).getTime());
+  if (step === null) {
+    await recordAudit(deps.db, context, { action: 'account.second-factor-failed', subjectAccountId: account.id });
+    throw AppError.validation([{ name: 'code', reason: 'Deze code klopt niet of is al gebruikt. Probeer de nieuwste code uit uw app.' }]);
+  }
+  await deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    await repo.updateAccount(tx, account.id, { totpLastStep: step });
+    await markSecondFactor(tx, context.actor.sessionId, nowOf(deps));
+    await recordAudit(tx, context, { action: 'account.second-factor-given', subjectAccountId: account.id });
+  });
+}
+
+export async function signOut(deps: IdentityDeps, context: ActorContext & { actor: AccountActor }): Promise<void> {
+  await deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    await endSession(tx, context.actor.sessionId, nowOf(deps));
+    await recordAudit(tx, context, { action: 'account.signed-out', subjectAccountId: context.actor.accountId });
+  });
+}
+
+/** Ends every session of the account, on every device, this one included. */
+export async function signOutEverywhere(deps: IdentityDeps, context: ActorContext & { actor: AccountActor }): Promise<number> {
+  return deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const ended = await endAllSessions(tx, context.actor.accountId, nowOf(deps));
+    await recordAudit(tx, context, { action: 'account.signed-out-everywhere', subjectAccountId: context.actor.accountId, after: { sessionsEnded: ended } });
+    return ended;
+  });
+}

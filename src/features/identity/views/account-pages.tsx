@@ -1,0 +1,221 @@
+import Html from '@kitajs/html';
+import { Layout } from '../../../ui/layout.tsx';
+import type { PageContext } from '../../../ui/page-context.ts';
+import { Alert } from '../../../ui/components/alert.tsx';
+import { Button } from '../../../ui/components/button.tsx';
+import { Form } from '../../../ui/components/form.tsx';
+import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
+import { formatDateTime } from '../../../platform/i18n.ts';
+import type { Membership } from '../../../platform/auth/actor.ts';
+import { isRole } from '../../../platform/auth/roles.ts';
+import type { AuditRow } from '../../../platform/audit/audit.repo.ts';
+import { describeAuditAction } from './audit-actions.ts';
+
+export type AccountView = {
+  displayName: string;
+  email: string;
+  totpEnabled: boolean;
+  federated: { issuer: string }[];
+  liveSessions: number;
+  memberships: (Membership & { organisationName: string; manageable: { members: boolean; tokens: boolean } })[];
+};
+
+function manageLinks(ctx: PageContext, m: AccountView['memberships'][number]) {
+  const base = `/beheer/${m.organisation.kind}/${m.organisation.id}`;
+  return (
+    <>
+      {m.manageable.members ? (
+        <>
+          {' · '}
+          <a class="utrecht-link" href={`${base}/leden`} safe>
+            {ctx.t('account.members')}
+          </a>
+        </>
+      ) : (
+        ''
+      )}
+      {m.manageable.tokens ? (
+        <>
+          {' · '}
+          <a class="utrecht-link" href={`${base}/tokens`} safe>
+            {ctx.t('account.tokens')}
+          </a>
+        </>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
+/** `oidcName`: the configured OpenID Connect issuer's name, offered for linking to this account. */
+export function AccountPage({ ctx, view, notice, oidcName }: { ctx: PageContext; view: AccountView; notice?: string; oidcName?: string }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('account.title')} current="account">
+      <h1 class="utrecht-heading-1" safe>
+        {t('account.title')}
+      </h1>
+      {notice ? (
+        <Alert type="ok">
+          <span safe>{notice}</span>
+        </Alert>
+      ) : (
+        ''
+      )}
+      <DataList
+        items={[
+          { label: t('account.name'), value: <span safe>{view.displayName}</span> },
+          { label: t('account.email'), value: <span safe>{view.email}</span> },
+          {
+            label: t('account.secondFactor'),
+            value: view.totpEnabled ? (
+              <span safe>{t('account.secondFactorOn')}</span>
+            ) : (
+              <>
+                <span safe>{t('account.secondFactorOff')}</span> —{' '}
+                <a class="utrecht-link" href="/account/tweestapsverificatie" safe>
+                  {t('account.secondFactorSetUp')}
+                </a>
+              </>
+            ),
+          },
+          {
+            label: t('account.federated'),
+            value: (
+              <>
+                <span safe>{view.federated.length ? view.federated.map((f) => f.issuer).join(', ') : t('account.noFederated')}</span>
+                {oidcName ? (
+                  <>
+                    {' — '}
+                    <a class="utrecht-link" href="/inloggen/oidc?koppelen=ja&terug=%2Faccount" safe>
+                      {t('account.linkOidc', { name: oidcName })}
+                    </a>
+                  </>
+                ) : (
+                  ''
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
+      <h2 class="utrecht-heading-2" safe>
+        {t('account.roles')}
+      </h2>
+      {view.memberships.length === 0 ? (
+        <Paragraph>
+          <span safe>{t('account.noRoles')}</span>
+        </Paragraph>
+      ) : (
+        <ul class="utrecht-unordered-list">
+          {view.memberships.map((m) => (
+            <li class="utrecht-unordered-list__item">
+              <span safe>{`${t(`role.${m.role}`)} — ${m.organisationName}`}</span>
+              {manageLinks(ctx, m)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2 class="utrecht-heading-2" safe>
+        {t('account.myData')}
+      </h2>
+      <ul class="utrecht-link-list">
+        <li class="utrecht-link-list__item">
+          <a class="utrecht-link" href="/mijn-gegevens/inzage" safe>
+            {t('account.whoViewed')}
+          </a>
+        </li>
+        <li class="utrecht-link-list__item">
+          <a class="utrecht-link" href="/mijn-gegevens/overzicht" safe>
+            {t('account.overview')}
+          </a>
+        </li>
+        <li class="utrecht-link-list__item">
+          <a class="utrecht-link" href="/mijn-gegevens/download" download="mijn-gegevens.json" safe>
+            {t('account.download')}
+          </a>
+        </li>
+      </ul>
+      <Paragraph>
+        <span safe>{t('account.sessions', { count: view.liveSessions })}</span>
+      </Paragraph>
+      <Form action="/account/overal-uitloggen" csrfToken={ctx.csrfToken}>
+        <Button appearance="secondary">{Html.escapeHtml(t('account.signOutEverywhere'))}</Button>
+      </Form>
+    </Layout>
+  );
+}
+
+export type AuditLine = AuditRow & { actorName: string | null };
+
+export function AuditTable({ ctx, events, caption }: { ctx: PageContext; events: AuditLine[]; caption: string }) {
+  const { t } = ctx;
+  return (
+    <Table
+      caption={caption}
+      rows={events}
+      columns={[
+        { header: t('access.when'), cell: (e) => <span safe>{formatDateTime(ctx.lang, e.at)}</span> },
+        {
+          header: t('access.who'),
+          cell: (e) => {
+            // the role in the reader's language (`board-admin` → "beheerder bestuur"); system and token roles as they are
+            const role = e.actorRole && isRole(e.actorRole) ? t(`role.${e.actorRole}`) : e.actorRole;
+            return <span safe>{[e.actorName ?? (e.actorTokenId ? 'API-token' : role ?? '—'), role && e.actorName ? `(${role})` : ''].join(' ').trim()}</span>;
+          },
+        },
+        { header: t('access.what'), cell: (e) => <span safe>{describeAuditAction(ctx.lang, e.action) + (e.reason ? ` — ${e.reason}` : '')}</span> },
+      ]}
+    />
+  );
+}
+
+export function AccessLogPage({ ctx, events }: { ctx: PageContext; events: AuditLine[] }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('access.title')} current="account">
+      <h1 class="utrecht-heading-1" safe>
+        {t('access.title')}
+      </h1>
+      <Paragraph>
+        <span safe>{t('access.intro')}</span>
+      </Paragraph>
+      {events.length === 0 ? (
+        <Paragraph>
+          <span safe>{t('access.none')}</span>
+        </Paragraph>
+      ) : (
+        <AuditTable ctx={ctx} events={events} caption={t('access.caption')} />
+      )}
+    </Layout>
+  );
+}
+
+/** The readable version of the data export: every section of the JSON as a heading with its content. */
+export function MyDataPage({ ctx, data }: { ctx: PageContext; data: Record<string, unknown> }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('myData.title')} current="account">
+      <h1 class="utrecht-heading-1" safe>
+        {t('myData.title')}
+      </h1>
+      <Paragraph>
+        <span safe>{t('myData.intro')}</span>{' '}
+        <a class="utrecht-link" href="/mijn-gegevens/download" download="mijn-gegevens.json" safe>
+          {t('account.download')}
+        </a>
+      </Paragraph>
+      {Object.entries(data).map(([section, content]) => (
+        <section aria-labelledby={`sectie-${section}`}>
+          <h2 class="utrecht-heading-2" id={`sectie-${section}`} safe>
+            {section}
+          </h2>
+          <pre class="br-data-dump" tabindex="0" safe>
+            {JSON.stringify(content, null, 2)}
+          </pre>
+        </section>
+      ))}
+    </Layout>
+  );
+}

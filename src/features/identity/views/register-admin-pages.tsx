@@ -1,0 +1,109 @@
+import Html from '@kitajs/html';
+import { Layout } from '../../../ui/layout.tsx';
+import type { PageContext } from '../../../ui/page-context.ts';
+import { Button } from '../../../ui/components/button.tsx';
+import { ErrorSummary } from '../../../ui/components/error-summary.tsx';
+import { Form } from '../../../ui/components/form.tsx';
+import { TextField } from '../../../ui/components/form-field.tsx';
+import { Pagination } from '../../../ui/components/pagination.tsx';
+import { Paragraph, Table } from '../../../ui/components/table.tsx';
+import { formatDateTime } from '../../../platform/i18n.ts';
+import type { OutboxRow } from '../../../platform/mail/mailer.ts';
+import { AuditTable, type AuditLine } from './account-pages.tsx';
+import type { FormState } from './sign-in-pages.tsx';
+
+const errorFor = (state: FormState, field: string) => state.errors?.find((e) => e.field === field)?.message;
+
+export function AdminHomePage({ ctx, state, showOutbox }: { ctx: PageContext; state: FormState; showOutbox: boolean }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('admin.title')} current="account">
+      <h1 class="utrecht-heading-1" safe>
+        {t('admin.title')}
+      </h1>
+      <ErrorSummary title={t('errorSummary.title')} errors={state.errors ?? []} />
+      <h2 class="utrecht-heading-2" safe>
+        {t('admin.findAccount')}
+      </h2>
+      <Form action="/beheer/accounts" method="get" csrfToken={ctx.csrfToken}>
+        <TextField id="email" name="email" type="email" label={t('account.email')} autocomplete="off" value={state.values?.email} error={errorFor(state, 'email')} />
+        <Button>{Html.escapeHtml(t('admin.findButton'))}</Button>
+      </Form>
+      <h2 class="utrecht-heading-2" safe>
+        {t('admin.boardMembers')}
+      </h2>
+      <Form action="/beheer/besturen" method="get" csrfToken={ctx.csrfToken}>
+        <TextField id="nummer" name="nummer" label={t('admin.boardNumber')} attrs={{ inputmode: 'numeric' }} value={state.values?.nummer} error={errorFor(state, 'nummer')} />
+        <Button>{Html.escapeHtml(t('admin.findButton'))}</Button>
+      </Form>
+      {showOutbox ? (
+        <Paragraph>
+          <a class="utrecht-link" href="/beheer/uitgaande-mail" safe>
+            {t('admin.outbox')}
+          </a>
+        </Paragraph>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
+
+export function AuditTrailPage({ ctx, name, email, events }: { ctx: PageContext; name: string; email: string; events: AuditLine[] }) {
+  const { t } = ctx;
+  const title = t('admin.auditTitle', { name });
+  return (
+    <Layout ctx={ctx} title={title} current="account">
+      <h1 class="utrecht-heading-1" safe>
+        {title}
+      </h1>
+      <Paragraph>
+        <span safe>{email}</span>
+      </Paragraph>
+      {events.length === 0 ? (
+        <Paragraph>
+          <span safe>{t('access.none')}</span>
+        </Paragraph>
+      ) : (
+        <AuditTable ctx={ctx} events={events} caption={t('admin.auditCaption')} />
+      )}
+    </Layout>
+  );
+}
+
+export function OutboxPage({ ctx, mails, total, page, pageSize, smtp }: { ctx: PageContext; mails: OutboxRow[]; total: number; page: number; pageSize: number; smtp: boolean }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('outbox.title')} current="account">
+      <h1 class="utrecht-heading-1" safe>
+        {t('outbox.title')}
+      </h1>
+      <Paragraph>
+        <span safe>{smtp ? t('outbox.introSmtp') : t('outbox.intro')}</span>
+      </Paragraph>
+      {mails.length === 0 ? (
+        <Paragraph>
+          <span safe>{t('outbox.none')}</span>
+        </Paragraph>
+      ) : (
+        <>
+          {mails.map((m) => (
+            <article class="br-mail" aria-labelledby={`mail-${m.id}`}>
+              <h2 class="utrecht-heading-3" id={`mail-${m.id}`} safe>
+                {m.subject}
+              </h2>
+              <p class="utrecht-paragraph" safe>
+                {`${t('outbox.to')}: ${m.toAddress} · ${formatDateTime(ctx.lang, m.createdAt)} · ${m.sentAt ? t('outbox.sent') : t('outbox.notSent')}`}
+              </p>
+              <pre class="br-data-dump" tabindex="0" safe>
+                {m.text}
+              </pre>
+            </article>
+          ))}
+          <Pagination page={page} pageSize={pageSize} total={total} href={(p) => `/beheer/uitgaande-mail?page=${p}`} t={t} />
+        </>
+      )}
+    </Layout>
+  );
+}
+

@@ -1,0 +1,45 @@
+import type { Db } from '../../db/database.ts';
+import { actingAs, type Actor, type Membership } from '../auth/actor.ts';
+import type { OrganisationRef } from '../auth/roles.ts';
+import * as repo from './audit.repo.ts';
+
+/** Who acts, from where: every use case that changes or reads personal data receives this. */
+export type ActorContext = { actor: Actor; requestId?: string };
+
+export type AuditEvent = {
+  /** verb-first, dotted: `account.signed-in`, `membership.granted`, `person.viewed` */
+  action: string;
+  via?: Membership;
+  subjectAccountId?: string | null;
+  subjectOrganisation?: OrganisationRef | null;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+};
+
+/**
+ * Appends one audit event. Pass the transaction of the change it records, so both land or neither.
+ * Values that must never be stored (passwords, secrets, whole BSNs) are the caller's to leave out.
+ */
+export async function recordAudit(db: Db, context: ActorContext, event: AuditEvent): Promise<void> {
+  const { actor } = context;
+  const as = actingAs(actor, event.via);
+  await repo.insertAuditEvent(db, {
+    actorAccountId: actor.type === 'account' ? actor.accountId : null,
+    actorTokenId: actor.type === 'token' ? actor.tokenId : null,
+    actorRole: as.role,
+    actorOrganisationKind: as.organisation?.kind ?? null,
+    actorOrganisationId: as.organisation?.id ?? null,
+    action: event.action,
+    subjectAccountId: event.subjectAccountId ?? null,
+    subjectOrganisationKind: event.subjectOrganisation?.kind ?? null,
+    subjectOrganisationId: event.subjectOrganisation?.id ?? null,
+    before: event.before ?? null,
+    after: event.after ?? null,
+    reason: event.reason ?? null,
+    requestId: context.requestId ?? null,
+  });
+}
+
+export const listEventsAboutAccount = repo.listEventsAboutAccount;
+export const listEventsByActor = repo.listEventsByActor;

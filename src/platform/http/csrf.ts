@@ -1,0 +1,58 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { randomToken, type Crypto } from '../crypto.ts';
+import { AppError } from '../errors.ts';
+
+/**
+ * CSRF protection for every form: a random value in an HttpOnly cookie, and in each form a hidden
+ * `_csrf` field holding its HMAC. A cross-site page can make the browser send the cookie but cannot
+ * read it, so it cannot forge the field. htmx sends the token as the X-CSRF-Token header instead.
+ * The API is exempt: it authenticates with bearer tokens, which a browser never adds by itself.
+ */
+export const csrfCookie = 'br_csrf';
+export const csrfField = '_csrf';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    csrfToken(): string;
+  }
+}
+
+const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function submittedToken(req: FastifyRequest): string | undefined {
+  const header = req.headers['x-csrf-token'];
+  if (typeof header === 'string') return header;
+  const body = req.body as Record<string, unknown> | undefined;
+  const field = body && typeof body === 'object' ? body[csrfField] : undefined;
+  return typeof field === 'string' ? field : undefined;
+}
+
+export const csrfProtection = fp(async (app: FastifyInstance, opts: { crypto: Crypto; secureCookies: boolean }) => {
+  app.decorateRequest('csrfToken', function (this: FastifyRequest): string {
+    return opts.crypto.sign(this.cookies[csrfCookie] ?? '');
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.url.startsWith('/api/') || req.url.startsWith('/static/') || req.cookies[csrfCookie]) return;
+    const value = randomToken(24);
+    req.cookies[csrfCookie] = value; // the page rendered now already carries the matching token
+    reply.setCookie(csrfCookie, value, { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secureCookies });
+  });
+
+  app.addHook('preHandler', async (req) => {
+    if (!unsafe.has(req.method) || req.url.startsWith('/api/')) return;
+    const cookie = req.cookies[csrfCookie];
+    const token = submittedToken(req);
+    if (!cookie || !token || !opts.crypto.verifySignature(cookie, token)) {
+      throw new AppError('forbidden', 'Dit formulier is verlopen of niet vanaf deze website verstuurd. Laad de pagina opnieuw en probeer het nog eens.');
+    }
+  });
+});
+
+/** Rotates the CSRF cookie (on sign-in and sign-out), so a token from before no longer fits. */
+export function rotateCsrf(req: FastifyRequest, reply: { setCookie: (name: string, value: string, opts: object) => unknown }, secureCookies: boolean) {
+  const value = randomToken(24);
+  req.cookies[csrfCookie] = value;
+  reply.setCookie(csrfCookie, value, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookies });
+}

@@ -1,0 +1,54 @@
+import nodemailer from 'nodemailer';
+import type { Db } from '../../db/database.ts';
+import type { Lang } from '../i18n.ts';
+import * as repo from './mail.repo.ts';
+import { renderMail, type MailTemplate } from './templates.ts';
+
+export type { OutboxRow } from './mail.repo.ts';
+
+export type Mail = { to: string; template: MailTemplate; lang: Lang; params: Record<string, string | number> };
+
+/**
+ * Mail goes into the outbox in the caller's transaction (so a mail exists only if the change it
+ * reports does), then is delivered over SMTP after the commit. Without SMTP configured it stays in the
+ * outbox, which register staff can read outside production.
+ */
+export interface Mailer {
+  /** writes the mail to the outbox; returns its id for `deliver` */
+  queue(db: Db, mail: Mail): Promise<string>;
+  /** sends queued mails over SMTP (a no-op without SMTP); failures are kept on the outbox row */
+  deliver(db: Db, ids: string[]): Promise<void>;
+  readonly smtpConfigured: boolean;
+  close(): void;
+}
+
+export function createMailer(config: { smtpUrl?: string; from: string }): Mailer {
+  const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+  return {
+    smtpConfigured: transport !== null,
+    async queue(db, mail) {
+      const { subject, text } = renderMail(mail.template, mail.lang, mail.params);
+      const row = await repo.insertMail(db, { toAddress: mail.to, subject, text, template: mail.template });
+      return row.id;
+    },
+    async deliver(db, ids) {
+      if (!transport) return;
+      for (const id of ids) {
+        const mail = await repo.findMail(db, id);
+        if (!mail || mail.sentAt) continue;
+        try {
+          await transport.sendMail({ from: config.from, to: mail.toAddress, subject: mail.subject, text: mail.text });
+          await repo.markSent(db, id, new Date());
+        } catch (error) {
+          await repo.markFailed(db, id, (error as Error).message);
+        }
+      }
+    },
+    close() {
+      transport?.close();
+    },
+  };
+}
+
+export const listOutbox = repo.listOutbox;
+export const listMailTo = repo.listMailTo;

@@ -1,0 +1,56 @@
+import type { Lang } from '../i18n.ts';
+
+/** Every mail the platform sends, in Dutch and English. `{name}` placeholders come from params. */
+const templates = {
+  'verify-email': {
+    nl: {
+      subject: 'Bevestig uw e-mailadres',
+      text: 'Beste {name},\n\nU hebt een account aangemaakt bij het Beroepsregister Onderwijs. Bevestig uw e-mailadres via deze link (48 uur geldig):\n\n{link}\n\nHebt u geen account aangemaakt? Dan kunt u deze e-mail negeren.',
+    },
+    en: {
+      subject: 'Confirm your e-mail address',
+      text: 'Dear {name},\n\nYou created an account with the Beroepsregister Onderwijs. Confirm your e-mail address with this link (valid for 48 hours):\n\n{link}\n\nDid not create an account? Then you can ignore this e-mail.',
+    },
+  },
+  'reset-password': {
+    nl: {
+      subject: 'Nieuw wachtwoord instellen',
+      text: 'Beste {name},\n\nIemand (hopelijk u) vroeg om een nieuw wachtwoord. Stel het in via deze link (1 uur geldig):\n\n{link}\n\nHebt u dit niet gevraagd? Dan blijft uw wachtwoord zoals het was.',
+    },
+    en: {
+      subject: 'Set a new password',
+      text: 'Dear {name},\n\nSomeone (hopefully you) asked for a new password. Set it with this link (valid for 1 hour):\n\n{link}\n\nDid not ask for this? Then your password stays as it was.',
+    },
+  },
+  'unlock-account': {
+    nl: {
+      subject: 'Uw account is tijdelijk geblokkeerd',
+      text: 'Beste {name},\n\nEr is {failures} keer een verkeerd wachtwoord gegeven voor uw account. Daarom kan er even niet worden ingelogd. Was u dit zelf? Deblokkeer het account via deze link (1 uur geldig):\n\n{link}\n\nWas u dit niet? Kies dan na het deblokkeren een nieuw wachtwoord.',
+    },
+    en: {
+      subject: 'Your account is temporarily locked',
+      text: 'Dear {name},\n\nA wrong password was given {failures} times for your account, so signing in is paused. Was this you? Unlock the account with this link (valid for 1 hour):\n\n{link}\n\nWas this not you? Then choose a new password after unlocking.',
+    },
+  },
+  invitation: {
+    nl: {
+      subject: 'Uitnodiging: {role} bij {organisation}',
+      text: 'Beste collega,\n\n{inviter} nodigt u uit als {role} bij {organisation} in het Beroepsregister Onderwijs. Neem de uitnodiging aan via deze link (14 dagen geldig):\n\n{link}',
+    },
+    en: {
+      subject: 'Invitation: {role} at {organisation}',
+      text: 'Dear colleague,\n\n{inviter} invites you as {role} at {organisation} in the Beroepsregister Onderwijs. Accept the invitation with this link (valid for 14 days):\n\n{link}',
+    },
+  },
+} as const satisfies Record<string, Record<Lang, { subject: string; text: string }>>;
+
+export type MailTemplate = keyof typeof templates;
+
+function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (params[key] === undefined ? whole : String(params[key])));
+}
+
+export function renderMail(template: MailTemplate, lang: Lang, params: Record<string, string | number>): { subject: string; text: string } {
+  const t = templates[template][lang];
+  return { subject: fill(t.subject, params), text: fill(t.text, params) };
+}

@@ -1,0 +1,105 @@
+import type { Actor, Membership } from './auth/actor.ts';
+import { roles, type OrganisationRef, type Role, type TokenScope } from './auth/roles.ts';
+
+/**
+ * Everything an actor can ask to do that is not public. A feature that needs a new kind of access adds
+ * it here, so that "who may do this" is answered in one place.
+ */
+export type Permission =
+  | { action: 'account.manage-own' }
+  | { action: 'members.read'; organisation: OrganisationRef }
+  | { action: 'members.invite'; organisation: OrganisationRef; role: Role }
+  | { action: 'members.revoke'; organisation: OrganisationRef; role: Role }
+  | { action: 'tokens.manage'; organisation: OrganisationRef }
+  | { action: 'staff.read'; organisation: OrganisationRef }
+  | { action: 'delivery.submit'; organisation: OrganisationRef }
+  | { action: 'attendance.record'; organisation: OrganisationRef }
+  | { action: 'development.read'; organisation: OrganisationRef; subjectAccountId: string }
+  | { action: 'audit.read-any' }
+  | { action: 'outbox.read' };
+
+export type Decision =
+  | { allowed: true; via?: Membership }
+  | { allowed: false; reason: 'unauthenticated' | 'forbidden' };
+
+/** Whether a professional has granted this organisation insight into their development (a later feature answers). */
+export type ConsentCheck = (subjectAccountId: string, organisation: OrganisationRef) => Promise<boolean>;
+
+const denyConsent: ConsentCheck = async () => false;
+
+const same = (a: OrganisationRef, b: OrganisationRef) => a.kind === b.kind && a.id === b.id;
+
+function membershipIn(actor: Actor, accepted: readonly Role[], organisation?: OrganisationRef): Membership | undefined {
+  if (actor.type !== 'account' || !actor.secondFactorDone) return undefined;
+  return actor.memberships.find((m) => accepted.includes(m.role) && (!organisation || same(m.organisation, organisation)));
+}
+
+function tokenFor(actor: Actor, scope: TokenScope, organisation: OrganisationRef): boolean {
+  return actor.type === 'token' && actor.scopes.includes(scope) && same(actor.organisation, organisation);
+}
+
+const allow = (via?: Membership): Decision => ({ allowed: true, via });
+
+/** Roles that act within one organisation, by the kind of organisation. */
+const staffRoles = { bestuur: ['board-admin', 'board-staff'], aanbieder: ['provider-admin', 'provider-staff'] } as const;
+const adminRoles = { bestuur: ['board-admin'], aanbieder: ['provider-admin'] } as const;
+
+/**
+ * Deny by default: answers whether `actor` may do `permission`, and through which membership (for the
+ * audit trail). Organisation scope is part of every rule: board A's staff never act for board B.
+ */
+export async function decide(actor: Actor, permission: Permission, consent: ConsentCheck = denyConsent): Promise<Decision> {
+  if (actor.type === 'anonymous') return { allowed: false, reason: 'unauthenticated' };
+  if (actor.type === 'account' && !actor.secondFactorDone) return { allowed: false, reason: 'unauthenticated' };
+  const registerStaff = membershipIn(actor, ['register-staff']);
+  let via: Membership | undefined;
+  switch (permission.action) {
+    case 'account.manage-own':
+      if (actor.type === 'account') return allow();
+      break;
+    case 'members.read': {
+      const kind = permission.organisation.kind;
+      via = membershipIn(actor, kind === 'bestuur' || kind === 'aanbieder' ? staffRoles[kind] : [], permission.organisation) ?? registerStaff;
+      if (via) return allow(via);
+      break;
+    }
+    case 'members.invite':
+    case 'members.revoke': {
+      const definition = roles[permission.role];
+      if (definition.kind !== permission.organisation.kind) break;
+      via = membershipIn(actor, definition.invitedBy, permission.organisation) ?? (definition.invitedBy.includes('register-staff') ? registerStaff : undefined);
+      if (via) return allow(via);
+      break;
+    }
+    case 'tokens.manage': {
+      const kind = permission.organisation.kind;
+      via = kind === 'bestuur' || kind === 'aanbieder' ? membershipIn(actor, adminRoles[kind], permission.organisation) : undefined;
+      if (via) return allow(via);
+      break;
+    }
+    case 'staff.read':
+      if (tokenFor(actor, 'lezen', permission.organisation)) return allow();
+      via = membershipIn(actor, staffRoles.bestuur, permission.organisation) ?? registerStaff;
+      if (via) return allow(via);
+      break;
+    case 'delivery.submit':
+      if (tokenFor(actor, 'aanleveren', permission.organisation)) return allow();
+      via = membershipIn(actor, staffRoles.bestuur, permission.organisation);
+      if (via) return allow(via);
+      break;
+    case 'attendance.record':
+      if (tokenFor(actor, 'presentie', permission.organisation)) return allow();
+      via = membershipIn(actor, staffRoles.aanbieder, permission.organisation);
+      if (via) return allow(via);
+      break;
+    case 'development.read':
+      via = membershipIn(actor, staffRoles.bestuur, permission.organisation);
+      if (via && (await consent(permission.subjectAccountId, permission.organisation))) return allow(via);
+      break;
+    case 'audit.read-any':
+    case 'outbox.read':
+      if (registerStaff) return allow(registerStaff);
+      break;
+  }
+  return { allowed: false, reason: 'forbidden' };
+}
