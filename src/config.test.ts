@@ -59,10 +59,14 @@ describe('loadConfig', () => {
     expect(error.problems[0]).toMatch(/^PORT: /);
   });
 
-  it('refuses a DATABASE_URL that is no URL, in Dutch and English', () => {
-    const error = configError(() => loadConfig({ ...secrets, DATABASE_URL: 'postgres at db01' }));
-    expect(error.problems).toEqual(['DATABASE_URL: geen geldige URL / not a valid URL']);
-    expect(error.message).toContain('DATABASE_URL: geen geldige URL / not a valid URL');
+  it('refuses a DATABASE_URL that is no PostgreSQL URL, in Dutch and English', () => {
+    const message = 'DATABASE_URL: een postgres:// of postgresql:// URL / a postgres:// or postgresql:// URL';
+    for (const url of ['postgres at db01', 'localhost:5432', 'mysql://db01/register']) {
+      const error = configError(() => loadConfig({ ...secrets, DATABASE_URL: url }));
+      expect(error.problems).toEqual([message]);
+      expect(error.message).toContain(message);
+    }
+    expect(loadConfig({ ...secrets, DATABASE_URL: 'postgresql://register@db01:5432/register' }).databaseUrl).toBe('postgresql://register@db01:5432/register');
   });
 
   it('names every invalid variable at once', () => {

@@ -37,7 +37,9 @@ export async function accountRoutes(app: FastifyInstance, opts: FeatureOptions &
       liveSessions: await countLiveSessions(deps.db, actor.accountId),
       memberships,
     };
-    return sendPage(reply, <AccountPage ctx={req.pageContext()} view={view} oidcName={opts.config.oidc?.name} />);
+    const linked = (req.query as Record<string, unknown>).gekoppeld === 'ja';
+    const notice = linked && opts.config.oidc ? req.t('account.linkedOidc', { name: opts.config.oidc.name }) : undefined;
+    return sendPage(reply, <AccountPage ctx={req.pageContext()} view={view} oidcName={opts.config.oidc?.name} notice={notice} />);
   });
 
   app.get('/mijn-gegevens/inzage', { config: { access: 'signed-in' } }, async (req, reply) => {

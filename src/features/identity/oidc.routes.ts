@@ -19,7 +19,8 @@ export async function oidcRoutes(app: FastifyInstance, opts: FeatureOptions & { 
 
   app.get('/inloggen/oidc', { config: { access: 'public' } }, async (req, reply) => {
     const query = req.query as Record<string, unknown>;
-    const link = query.koppelen === 'ja' && req.actor.type === 'account';
+    // linking adds a way into the account: only a fully signed-in person may do it
+    const link = query.koppelen === 'ja' && req.actor.type === 'account' && req.actor.secondFactorDone;
     let start;
     try {
       start = await oidc.start(safeBack(query.terug), link);
@@ -44,7 +45,7 @@ export async function oidcRoutes(app: FastifyInstance, opts: FeatureOptions & { 
     }
     if (!finished) throw new AppError('bad_request', 'Het inloggen duurde te lang of begon in een andere browser. Probeer het opnieuw.');
     const result = await signInWithOidc(opts.deps, contextOf(req), finished.claims, finished.link);
-    if (!result) return reply.redirect('/account', 303);
+    if (!result) return reply.redirect('/account?gekoppeld=ja', 303);
     setSessionCookie(req, reply, result.sessionToken, opts.secureCookies);
     return reply.redirect(nextStep(result.secondFactor, finished.back), 303);
   });

@@ -17,7 +17,7 @@ export async function signInWithOidc(deps: IdentityDeps, context: ActorContext, 
   const now = nowOf(deps);
   const known = await repo.findFederatedIdentity(deps.db, claims.issuer, claims.subject);
   if (link) {
-    if (context.actor.type !== 'account') throw new AppError('unauthenticated', 'Log eerst in om een inlogdienst te koppelen.');
+    if (context.actor.type !== 'account' || !context.actor.secondFactorDone) throw new AppError('unauthenticated', 'Log eerst volledig in om een inlogdienst te koppelen.');
     if (known && known.accountId !== context.actor.accountId) throw new AppError('conflict', 'Deze identiteit is al aan een ander account gekoppeld.');
     if (!known) await linkIdentity(deps.db, context as ActorContext & { actor: AccountActor }, context.actor.accountId, claims);
     return null;

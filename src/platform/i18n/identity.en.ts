@@ -71,6 +71,7 @@ export const identityEn: Record<keyof typeof identityNl, string> = {
   'account.secondFactorSetUp': 'Set up an authenticator app',
   'account.federated': 'Linked sign-in services',
   'account.noFederated': 'None',
+  'account.linkedOidc': 'Your account is linked to {name}. You can sign in with it from now on.',
   'account.linkOidc': 'Link {name}',
   'account.sessions': 'Signed in on {count} devices or browsers.',
   'account.signOutEverywhere': 'Sign out everywhere',

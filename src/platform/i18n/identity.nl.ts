@@ -70,6 +70,7 @@ export const identityNl = {
   'account.secondFactorSetUp': 'Authenticator-app instellen',
   'account.federated': 'Gekoppelde inlogdiensten',
   'account.noFederated': 'Geen',
+  'account.linkedOidc': 'Uw account is gekoppeld aan {name}. U kunt daarmee voortaan inloggen.',
   'account.linkOidc': 'Koppel {name}',
   'account.sessions': 'Ingelogd op {count} apparaten of browsers.',
   'account.signOutEverywhere': 'Overal uitloggen',
