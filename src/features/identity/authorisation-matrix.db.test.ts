@@ -1,0 +1,514 @@
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount } from '../../../tests/support/accounts.ts';
+import { auditRows, sessionFor, signInAndEnrolTotp } from '../../../tests/support/identity.ts';
+import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
+import { visibleText } from '../../../tests/support/web-session.ts';
+import { createApiToken } from '../../platform/auth/api-tokens.ts';
+import { registerOfficeId, type OrganisationRef } from '../../platform/auth/roles.ts';
+import { sessionCookie, startSession } from '../../platform/auth/sessions.ts';
+import { hashToken } from '../../platform/crypto.ts';
+import { accessControl, MissingAccessRuleError } from '../../platform/http/access.ts';
+import { csrfCookie } from '../../platform/http/csrf.ts';
+
+/**
+ * The authorisation matrix: every registered route (app.registeredRoutes), called as every kind of
+ * actor, with the outcome each must get (`expected`), and how to call it (`calls`). A route missing
+ * from the tables fails the test: a new route gets its row here.
+ *
+ * Parameters are filled with board A's ids; cross-organisation cases (A on B) follow the matrix.
+ * Every account call runs on a fresh session, so routes that sign out or revoke do not disturb the
+ * next cell; POSTs carry a valid CSRF token (refusal without one is checked separately below).
+ */
+
+// ─── the actors ──────────────────────────────────────────────────────────────────────────────────
+const actorNames = ['anon', 'pro', 'adminA', 'staffA', 'adminB', 'register', 'register2fa', 'tokenA', 'tokenB'] as const;
+type ActorName = (typeof actorNames)[number];
+/*
+ * anon         nobody signed in
+ * pro          a professional with an account and no role
+ * adminA       board-admin at board A          staffA   board-staff at board A
+ * adminB       board-admin at board B
+ * register     register staff, second factor (TOTP) given
+ * register2fa  the same register staff member on a session that has not given the code yet
+ * tokenA       a machine token of board A, scope lezen      tokenB  a token of board B, scope aanleveren
+ *              (a bearer token counts on /api/ only: on pages its caller is anonymous)
+ */
+
+// ─── outcomes ────────────────────────────────────────────────────────────────────────────────────
+/**
+ * A status code, or for 303: `sign-in` (to /inloggen with the way back), `2nd-step` (to the TOTP
+ * code first) or `→/path` (any other redirect; ids in the path read `:id`).
+ */
+type Outcome = number | 'sign-in' | '2nd-step' | `→/${string}`;
+const SIGN_IN = 'sign-in' as const;
+const STEP = '2nd-step' as const;
+
+const row = (...outcomes: Outcome[]): Record<ActorName, Outcome> => {
+  if (outcomes.length !== actorNames.length) throw new Error(`a row has ${actorNames.length} outcomes, not ${outcomes.length}`);
+  return Object.fromEntries(actorNames.map((a, i) => [a, outcomes[i]])) as Record<ActorName, Outcome>;
+};
+
+// ids, filled in beforeAll
+let t: TestApp;
+let boardA: { id: string; number: string; name: string };
+let boardB: { id: string; number: string; name: string };
+let ids: Record<'pro' | 'adminA' | 'staffA' | 'adminB' | 'register', string>;
+let staffAMembership: string;
+let tokenSecrets: { tokenA: string; tokenB: string };
+let invitationToken: string;
+let tokenOfAToRevoke: string;
+const A = () => `/beheer/bestuur/${boardA.id}`;
+
+/** For cells that change something: a fresh colleague at board A to revoke, a fresh token of A to revoke. */
+async function freshMemberOfA(): Promise<string> {
+  const account = await createAccount(t.database, { email: `collega-${crypto.randomUUID()}@bestuur-a.nl`, roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: boardA.id } }] });
+  const [m] = await t.database.query<{ id: string }>('SELECT id FROM memberships WHERE account_id = $1', [account.id]);
+  return m.id;
+}
+async function freshTokenOfA(): Promise<string> {
+  const { row: token } = await createApiToken(t.database.db, { organisation: { kind: 'bestuur', id: boardA.id }, name: 'Wegwerp', scopes: ['lezen'], expiresAt: inDays(30), createdBy: null });
+  return token.id;
+}
+const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000);
+const dateIn = (days: number) => inDays(days).toISOString().slice(0, 10);
+
+// ─── the matrix: what each actor gets ────────────────────────────────────────────────────────────
+const ACCOUNT = '→/account' as const; // already signed in: on to the account page
+const ENROL = '→/account/tweestapsverificatie' as const; // no authenticator app linked yet
+const CODE = '→/inloggen/tweede-stap' as const; // the app is linked: give the code
+const TRAIL = '→/beheer/accounts/:id/logboek' as const;
+const MEMBERS = '→/beheer/bestuur/:id/leden' as const;
+
+// prettier-ignore
+const expected: Record<string, Record<ActorName, Outcome>> = {
+  // public pages, the public part of the API, service endpoints
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
+  'GET /':                                             row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  'GET /toegankelijkheid':                             row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  'GET /ontwikkeling/componenten':                     row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  'GET /health':                                       row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  'GET /metrics':                                      row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  'GET /organisaties':                                 row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  'GET /organisaties/:id':                             row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  'GET /api/v1/openapi.json':                          row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  'GET /api/v1/organisaties':                          row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  'GET /api/v1/organisaties/:id':                      row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+
+  // signing in and the mailed links: public (posted empty or with a bad link: 400 for anyone)
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
+  'GET /inloggen':                                     row(200,     ACCOUNT, ACCOUNT, ACCOUNT, ACCOUNT, ACCOUNT,  200,         200,     200),
+  'POST /inloggen':                                    row(400,     400,     400,     400,     400,     400,      400,         400,     400),
+  'GET /account/aanmaken':                             row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  'POST /account/aanmaken':                            row(400,     400,     400,     400,     400,     400,      400,         400,     400),
+  'GET /account/bevestigen':                           row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  'POST /account/bevestigen':                          row(400,     400,     400,     400,     400,     400,      400,         400,     400),
+  'GET /account/deblokkeren':                          row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  'POST /account/deblokkeren':                         row(400,     400,     400,     400,     400,     400,      400,         400,     400),
+  'GET /wachtwoord-vergeten':                          row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  'POST /wachtwoord-vergeten':                         row(400,     400,     400,     400,     400,     400,      400,         400,     400),
+  'GET /wachtwoord-herstellen':                        row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  'POST /wachtwoord-herstellen':                       row(400,     400,     400,     400,     400,     400,      400,         400,     400),
+  'POST /uitloggen':                                   row('→/',    '→/',    '→/',    '→/',    '→/',    '→/',     '→/',        '→/',    '→/'),
+
+  // the OIDC issuer of this app is unreachable: starting is a 503, a callback without its cookie a 400
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
+  'GET /inloggen/oidc':                                row(503,     503,     503,     503,     503,     503,      503,         503,     503),
+  'GET /inloggen/oidc/terug':                          row(400,     400,     400,     400,     400,     400,      400,         400,     400),
+
+  // the second factor: open to an account that has only given its password
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
+  'GET /inloggen/tweede-stap':                         row(SIGN_IN, ENROL,   ENROL,   ENROL,   ENROL,   200,      200,         SIGN_IN, SIGN_IN),
+  'POST /inloggen/tweede-stap':                        row(401,     400,     400,     400,     400,     400,      400,         401,     401),
+  'GET /account/tweestapsverificatie':                 row(SIGN_IN, 200,     200,     200,     200,     ACCOUNT,  CODE,        SIGN_IN, SIGN_IN),
+  'POST /account/tweestapsverificatie':                row(401,     400,     400,     400,     400,     ENROL,    ENROL,       401,     401),
+  'POST /account/overal-uitloggen':                    row(401,     200,     200,     200,     200,     200,      200,         401,     401),
+
+  // the own account and data
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
+  'GET /account':                                      row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'GET /mijn-gegevens/inzage':                         row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'GET /mijn-gegevens/download':                       row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'GET /mijn-gegevens/overzicht':                      row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
+
+  // an open invitation to board A for an address none of them has: anyone may read it, nobody here may take it
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
+  'GET /uitnodiging':                                  row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  'POST /uitnodiging':                                 row(401,     403,     403,     403,     403,     403,      401,         401,     401),
+
+  // board A's staff and tokens
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
+  'GET /beheer/:soort/:id/leden':                      row(SIGN_IN, 403,     200,     200,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/uitnodigingen':             row(401,     403,     200,     403,     403,     200,      401,         401,     401),
+  'GET /beheer/:soort/:id/leden/:lidId/intrekken':     row(SIGN_IN, 403,     200,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/leden/:lidId/intrekken':    row(401,     403,     200,     403,     403,     200,      401,         401,     401),
+  'GET /beheer/:soort/:id/tokens':                     row(SIGN_IN, 403,     200,     403,     403,     403,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/tokens':                    row(401,     403,     201,     403,     403,     403,      401,         401,     401),
+  'GET /beheer/:soort/:id/tokens/:tokenId/intrekken':  row(SIGN_IN, 403,     200,     403,     403,     403,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/tokens/:tokenId/intrekken': row(401,     403,     200,     403,     403,     403,      401,         401,     401),
+
+  // the register office's tools
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
+  'GET /beheer':                                       row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'GET /beheer/accounts':                              row(SIGN_IN, 403,     403,     403,     403,     TRAIL,    STEP,        SIGN_IN, SIGN_IN),
+  'GET /beheer/accounts/:id/logboek':                  row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'GET /beheer/besturen':                              row(SIGN_IN, 403,     403,     403,     403,     MEMBERS,  STEP,        SIGN_IN, SIGN_IN),
+  'GET /beheer/uitgaande-mail':                        row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
+
+  // the machine API: a token, any token; a signed-in browser is not one
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
+  'GET /api/v1/tokens/huidig':                         row(401,     401,     401,     401,     401,     401,      401,         200,     200),
+};
+
+// ─── how each route is called: params are board A's ──────────────────────────────────────────────
+type Call = {
+  /** the URL; a function when it needs the set-up's ids or fresh data for every call */
+  url: string | (() => string | Promise<string>);
+  /** for POST: the form (the CSRF token is added) */
+  form?: Record<string, string | string[]>;
+};
+
+const calls: Record<string, Call> = {
+  'GET /': { url: '/' },
+  'GET /toegankelijkheid': { url: '/toegankelijkheid' },
+  'GET /ontwikkeling/componenten': { url: '/ontwikkeling/componenten' },
+  'GET /health': { url: '/health' },
+  'GET /metrics': { url: '/metrics' },
+  'GET /organisaties': { url: '/organisaties?zoek=school' },
+  'GET /organisaties/:id': { url: () => `/organisaties/${boardA.id}` },
+  'GET /api/v1/openapi.json': { url: '/api/v1/openapi.json' },
+  'GET /api/v1/organisaties': { url: '/api/v1/organisaties?zoek=school' },
+  'GET /api/v1/organisaties/:id': { url: () => `/api/v1/organisaties/${boardA.id}` },
+  'GET /inloggen': { url: '/inloggen' },
+  'POST /inloggen': { url: '/inloggen', form: {} },
+  'GET /account/aanmaken': { url: '/account/aanmaken' },
+  'POST /account/aanmaken': { url: '/account/aanmaken', form: {} },
+  'GET /account/bevestigen': { url: '/account/bevestigen?token=onzin' },
+  'POST /account/bevestigen': { url: '/account/bevestigen', form: { token: 'onzin' } },
+  'GET /account/deblokkeren': { url: '/account/deblokkeren?token=onzin' },
+  'POST /account/deblokkeren': { url: '/account/deblokkeren', form: { token: 'onzin' } },
+  'GET /wachtwoord-vergeten': { url: '/wachtwoord-vergeten' },
+  'POST /wachtwoord-vergeten': { url: '/wachtwoord-vergeten', form: {} },
+  'GET /wachtwoord-herstellen': { url: '/wachtwoord-herstellen?token=onzin' },
+  'POST /wachtwoord-herstellen': { url: '/wachtwoord-herstellen', form: { token: 'onzin', wachtwoord: 'een lang nieuw wachtwoord' } },
+  'POST /uitloggen': { url: '/uitloggen', form: {} },
+  'GET /inloggen/oidc': { url: '/inloggen/oidc' },
+  'GET /inloggen/oidc/terug': { url: '/inloggen/oidc/terug?code=x&state=y' },
+  'GET /inloggen/tweede-stap': { url: '/inloggen/tweede-stap' },
+  'POST /inloggen/tweede-stap': { url: '/inloggen/tweede-stap', form: { code: '000000' } },
+  'GET /account/tweestapsverificatie': { url: '/account/tweestapsverificatie' },
+  'POST /account/tweestapsverificatie': { url: '/account/tweestapsverificatie', form: { code: '000000' } },
+  'POST /account/overal-uitloggen': { url: '/account/overal-uitloggen', form: {} },
+  'GET /account': { url: '/account' },
+  'GET /mijn-gegevens/inzage': { url: '/mijn-gegevens/inzage' },
+  'GET /mijn-gegevens/download': { url: '/mijn-gegevens/download' },
+  'GET /mijn-gegevens/overzicht': { url: '/mijn-gegevens/overzicht' },
+  'GET /uitnodiging': { url: () => `/uitnodiging?token=${invitationToken}` },
+  'POST /uitnodiging': { url: '/uitnodiging', form: { token: 'set in beforeAll' } },
+  'GET /beheer/:soort/:id/leden': { url: () => `${A()}/leden` },
+  'POST /beheer/:soort/:id/uitnodigingen': { url: () => `${A()}/uitnodigingen`, form: { email: 'nieuwe.collega@bestuur-a.nl', rol: 'board-staff' } },
+  'GET /beheer/:soort/:id/leden/:lidId/intrekken': { url: () => `${A()}/leden/${staffAMembership}/intrekken` },
+  // revoking for real: a fresh colleague (and below, a fresh token) for every call
+  'POST /beheer/:soort/:id/leden/:lidId/intrekken': { url: async () => `${A()}/leden/${await freshMemberOfA()}/intrekken`, form: { reden: 'vertrokken' } },
+  'GET /beheer/:soort/:id/tokens': { url: () => `${A()}/tokens` },
+  'POST /beheer/:soort/:id/tokens': { url: () => `${A()}/tokens`, form: { naam: 'Pakket', scope: ['lezen'], verloopt: dateIn(60) } },
+  'GET /beheer/:soort/:id/tokens/:tokenId/intrekken': { url: () => `${A()}/tokens/${tokenOfAToRevoke}/intrekken` },
+  'POST /beheer/:soort/:id/tokens/:tokenId/intrekken': { url: async () => `${A()}/tokens/${await freshTokenOfA()}/intrekken`, form: {} },
+  'GET /beheer': { url: '/beheer' },
+  'GET /beheer/accounts': { url: `/beheer/accounts?email=${encodeURIComponent('pro@voorbeeld.nl')}` },
+  'GET /beheer/accounts/:id/logboek': { url: () => `/beheer/accounts/${ids.pro}/logboek` },
+  'GET /beheer/besturen': { url: () => `/beheer/besturen?nummer=${boardA.number}` },
+  'GET /beheer/uitgaande-mail': { url: '/beheer/uitgaande-mail' },
+  'GET /api/v1/tokens/huidig': { url: '/api/v1/tokens/huidig' },
+};
+
+// ─── calling a route as an actor ─────────────────────────────────────────────────────────────────
+let csrf: { cookie: string; token: string };
+
+async function cookieFor(actor: ActorName): Promise<string | undefined> {
+  if (actor === 'anon' || actor === 'tokenA' || actor === 'tokenB') return undefined;
+  const accountId = actor === 'register2fa' ? ids.register : ids[actor];
+  const { token } = await startSession(t.database.db, { accountId, method: 'password', secondFactor: actor !== 'register2fa' });
+  return token;
+}
+
+async function send(actor: ActorName, method: string, url: string, form?: Record<string, string | string[]>, options: { csrf?: boolean } = {}) {
+  const session = await cookieFor(actor);
+  const cookies = [`${csrfCookie}=${csrf.cookie}`, ...(session ? [`${sessionCookie}=${session}`] : [])];
+  const headers: Record<string, string> = { cookie: cookies.join('; ') };
+  if (actor === 'tokenA' || actor === 'tokenB') headers.authorization = `Bearer ${tokenSecrets[actor]}`;
+  if (method === 'GET') return t.app.inject({ method: 'GET', url, headers });
+  const body = new URLSearchParams();
+  if (options.csrf !== false) body.append('_csrf', csrf.token);
+  for (const [k, v] of Object.entries(form ?? {})) for (const one of [v].flat()) body.append(k, one);
+  return t.app.inject({ method, url, headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
+}
+
+const uuidInPath = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+function outcomeOf(res: LightMyRequestResponse, url: string): Outcome {
+  if (res.statusCode !== 303) return res.statusCode;
+  const location = String(res.headers.location);
+  if (location === `/inloggen?terug=${encodeURIComponent(url)}`) return SIGN_IN;
+  if (location === `/inloggen/tweede-stap?terug=${encodeURIComponent(url)}`) return STEP;
+  return `→${location.split('?')[0].replace(uuidInPath, ':id')}` as Outcome;
+}
+
+// ─── set-up ──────────────────────────────────────────────────────────────────────────────────────
+beforeAll(async () => {
+  // the OIDC issuer is configured (so its routes exist) but unreachable; the limits per address are
+  // out of the way here (they have tests of their own): this file makes hundreds of requests from one address
+  t = await createTestApp({ withDuo: true, env: { OIDC_ISSUER: 'http://127.0.0.1:9/', OIDC_CLIENT_ID: 'matrix', SIGN_IN_RATE_LIMIT: '100000', API_RATE_LIMIT: '100000' } });
+  // two real boards from the DUO directory, by number: the lowest and the highest number with a name
+  const boards = await t.database.query<{ id: string; number: string; name: string }>(
+    `(SELECT id, number, name FROM boards WHERE name IS NOT NULL ORDER BY number LIMIT 1) UNION ALL (SELECT id, number, name FROM boards WHERE name IS NOT NULL ORDER BY number DESC LIMIT 1)`,
+  );
+  [boardA, boardB] = boards;
+  expect(boardA.number).not.toBe(boardB.number);
+  const at = (id: string): OrganisationRef => ({ kind: 'bestuur', id });
+  const office: OrganisationRef = { kind: 'register', id: registerOfficeId };
+  const pro = await createAccount(t.database, { email: 'pro@voorbeeld.nl', displayName: 'Petra Professional' });
+  const adminA = await createAccount(t.database, { email: 'admin@bestuur-a.nl', displayName: 'Anton Admin A', roles: [{ role: 'board-admin', organisation: at(boardA.id) }] });
+  const staffA = await createAccount(t.database, { email: 'staf@bestuur-a.nl', displayName: 'Sanne Staf A', roles: [{ role: 'board-staff', organisation: at(boardA.id) }] });
+  const adminB = await createAccount(t.database, { email: 'admin@bestuur-b.nl', displayName: 'Bert Admin B', roles: [{ role: 'board-admin', organisation: at(boardB.id) }] });
+  const register = await createAccount(t.database, { email: 'staf@register.nl', displayName: 'Rachid Register', roles: [{ role: 'register-staff', organisation: office }] });
+  ids = { pro: pro.id, adminA: adminA.id, staffA: staffA.id, adminB: adminB.id, register: register.id };
+  [{ id: staffAMembership }] = await t.database.query<{ id: string }>('SELECT id FROM memberships WHERE account_id = $1', [staffA.id]);
+  // register staff link an authenticator app through the pages, as they must before anything else
+  await signInAndEnrolTotp(t.app, 'staf@register.nl');
+  // the others start linking one (a pending secret), so posting a code gets an answer about the code
+  for (const id of [pro.id, adminA.id, staffA.id, adminB.id]) {
+    const web = await sessionFor(t.app, t.database, id);
+    expect((await web.get('/account/tweestapsverificatie')).statusCode).toBe(200);
+  }
+  tokenSecrets = {
+    tokenA: (await createApiToken(t.database.db, { organisation: at(boardA.id), name: 'Pakket A', scopes: ['lezen'], expiresAt: inDays(90), createdBy: adminA.id })).token,
+    tokenB: (await createApiToken(t.database.db, { organisation: at(boardB.id), name: 'Pakket B', scopes: ['aanleveren'], expiresAt: inDays(90), createdBy: adminB.id })).token,
+  };
+  tokenOfAToRevoke = await freshTokenOfA();
+  // an open invitation to board A, for an address none of the actors has
+  invitationToken = 'uitnodiging-voor-iemand-anders-0123456789';
+  await t.database.query(
+    `INSERT INTO invitations (email, organisation_kind, organisation_id, role, token_hash, invited_by, expires_at) VALUES ($1, 'bestuur', $2, 'board-staff', $3, $4, now() + interval '7 days')`,
+    ['iemand.anders@bestuur-a.nl', boardA.id, hashToken(invitationToken), adminA.id],
+  );
+  calls['POST /uitnodiging'].form = { token: invitationToken };
+  // one CSRF cookie with its token, as a browser has after its first page
+  const first = await t.app.inject({ method: 'GET', url: '/wachtwoord-vergeten' });
+  const cookie = first.cookies.find((c) => c.name === csrfCookie)!.value;
+  csrf = { cookie, token: /name="_csrf" value="([^"]+)"/.exec(first.body)![1] };
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+// ─── the tests ───────────────────────────────────────────────────────────────────────────────────
+describe('the authorisation matrix', () => {
+  it('has a row for every registered route, and no row for a route that does not exist', () => {
+    const registered = t.app.registeredRoutes.map((r) => `${r.method} ${r.url}`);
+    const missing = registered.filter((key) => !(key in expected));
+    const stale = Object.keys(expected).filter((key) => !registered.includes(key));
+    expect(missing, 'routes without a row in the authorisation matrix: add one (and how to call it)').toEqual([]);
+    expect(stale, 'rows for routes that are not registered').toEqual([]);
+    expect(Object.keys(calls).sort()).toEqual(Object.keys(expected).sort());
+    expect(registered.length).toBeGreaterThanOrEqual(50);
+  });
+
+  it('refuses to start with a route that declares no access rule', async () => {
+    const app = Fastify({ logger: false });
+    await app.register(fastifyCookie);
+    await app.register(accessControl, { db: t.database.db, apiPerMinute: 10 });
+    await app.after();
+    expect(() => app.get('/vergeten-regel', async () => 'open voor iedereen')).toThrow(MissingAccessRuleError);
+    app.get('/met-regel', { config: { access: 'signed-in' } }, async () => 'alleen ingelogd');
+    await app.ready();
+    expect(app.registeredRoutes.map((r) => `${r.method} ${r.url}`)).toEqual(['GET /met-regel']);
+    expect((await app.inject({ method: 'GET', url: '/vergeten-regel' })).statusCode).toBe(404);
+    await app.close();
+  });
+
+  it.each(Object.keys(expected))('%s', async (key) => {
+    const [method] = key.split(' ');
+    const call = calls[key];
+    const actual: Partial<Record<ActorName, Outcome>> = {};
+    const notProblems: string[] = [];
+    for (const actor of actorNames) {
+      const url = typeof call.url === 'string' ? call.url : await call.url();
+      const res = await send(actor, method, url, call.form);
+      actual[actor] = outcomeOf(res, url);
+      // the API answers every refusal as problem+json
+      if (url.startsWith('/api/') && res.statusCode >= 400 && !String(res.headers['content-type']).startsWith('application/problem+json')) notProblems.push(actor);
+    }
+    expect(actual).toEqual(expected[key]);
+    expect(notProblems, 'API refusals that are not problem+json').toEqual([]);
+  });
+});
+
+describe('organisation scope: board A never acts for board B', () => {
+  const B = () => `/beheer/bestuur/${boardB.id}`;
+
+  it("refuses board A's admin and staff B's members and tokens pages, without showing anything of B", async () => {
+    for (const actor of ['adminA', 'staffA'] as const) {
+      for (const path of ['/leden', '/tokens']) {
+        const res = await send(actor, 'GET', `${B()}${path}`);
+        expect(res.statusCode, `${actor} ${path}`).toBe(403);
+        expect(visibleText(res.body)).toContain('U hebt geen toegang tot deze organisatie of handeling');
+        expect(res.body).not.toContain(boardB.name);
+        expect(res.body).not.toContain('admin@bestuur-b.nl');
+      }
+    }
+    // B's own admin does see them
+    expect((await send('adminB', 'GET', `${B()}/leden`)).statusCode).toBe(200);
+    expect((await send('adminB', 'GET', `${B()}/tokens`)).statusCode).toBe(200);
+  });
+
+  it("refuses board A's admin inviting into B, or making and revoking B's tokens, and changes nothing", async () => {
+    const before = await t.database.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM invitations WHERE organisation_id = $1)::int + (SELECT count(*) FROM api_tokens WHERE organisation_id = $1)::int AS n`,
+      [boardB.id],
+    );
+    expect((await send('adminA', 'POST', `${B()}/uitnodigingen`, { email: 'indringer@bestuur-a.nl', rol: 'board-admin' })).statusCode).toBe(403);
+    expect((await send('adminA', 'POST', `${B()}/tokens`, { naam: 'Indringer', scope: ['aanleveren'], verloopt: dateIn(30) })).statusCode).toBe(403);
+    const [tokenOfB] = await t.database.query<{ id: string }>('SELECT id FROM api_tokens WHERE organisation_id = $1 AND revoked_at IS NULL LIMIT 1', [boardB.id]);
+    expect((await send('adminA', 'POST', `${B()}/tokens/${tokenOfB.id}/intrekken`, {})).statusCode).toBe(403);
+    // B's ids under A's address: not A's, so not found
+    expect((await send('adminA', 'GET', `${A()}/tokens/${tokenOfB.id}/intrekken`)).statusCode).toBe(404);
+    expect((await send('adminA', 'POST', `${A()}/tokens/${tokenOfB.id}/intrekken`, {})).statusCode).toBe(404);
+    const [memberOfB] = await t.database.query<{ id: string }>('SELECT id FROM memberships WHERE organisation_id = $1 AND revoked_at IS NULL LIMIT 1', [boardB.id]);
+    expect((await send('adminA', 'GET', `${A()}/leden/${memberOfB.id}/intrekken`)).statusCode).toBe(404);
+    expect((await send('adminA', 'POST', `${A()}/leden/${memberOfB.id}/intrekken`, { reden: 'poging' })).statusCode).toBe(404);
+    expect((await send('adminA', 'POST', `${B()}/leden/${memberOfB.id}/intrekken`, { reden: 'poging' })).statusCode).toBe(403);
+    const after = await t.database.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM invitations WHERE organisation_id = $1)::int + (SELECT count(*) FROM api_tokens WHERE organisation_id = $1)::int AS n`,
+      [boardB.id],
+    );
+    expect(after[0].n).toBe(before[0].n);
+    const revoked = await t.database.query('SELECT 1 FROM memberships WHERE organisation_id = $1 AND revoked_at IS NOT NULL', [boardB.id]);
+    expect(revoked).toEqual([]);
+    expect((await send('tokenB', 'GET', '/api/v1/tokens/huidig')).statusCode).toBe(200);
+  });
+
+  it('refuses board admins the register office and organisations that do not exist', async () => {
+    expect((await send('adminA', 'GET', `/beheer/register/${registerOfficeId}/leden`)).statusCode).toBe(403);
+    expect((await send('adminA', 'POST', `/beheer/register/${registerOfficeId}/uitnodigingen`, { email: 'ik@bestuur-a.nl', rol: 'register-staff' })).statusCode).toBe(403);
+    expect((await send('adminA', 'GET', `/beheer/aanbieder/${boardA.id}/tokens`)).statusCode).toBe(403);
+    expect((await send('adminA', 'GET', `/beheer/onzin/${boardA.id}/leden`)).statusCode).toBe(404);
+    expect((await send('adminA', 'GET', '/beheer/bestuur/geen-uuid/leden')).statusCode).toBe(404);
+  });
+
+  it("tells board A's token its own organisation and scopes, never B's", async () => {
+    const a = await send('tokenA', 'GET', '/api/v1/tokens/huidig');
+    expect(a.statusCode).toBe(200);
+    expect(a.json()).toMatchObject({ naam: 'Pakket A', organisatie: { soort: 'bestuur', id: boardA.id, naam: boardA.name, nummer: boardA.number }, scopes: ['lezen'] });
+    expect(a.body).not.toContain(boardB.id);
+    expect(a.body).not.toContain(boardB.number);
+    const b = await send('tokenB', 'GET', '/api/v1/tokens/huidig');
+    expect(b.json()).toMatchObject({ organisatie: { id: boardB.id, nummer: boardB.number }, scopes: ['aanleveren'] });
+    expect(b.body).not.toContain(boardA.id);
+  });
+
+  it('gives a token nothing on the pages: with only a bearer token, a board page sends to sign-in', async () => {
+    const res = await send('tokenA', 'GET', `${A()}/leden`);
+    expect(outcomeOf(res, `${A()}/leden`)).toBe(SIGN_IN);
+  });
+
+  it('answers an unknown, malformed or missing token with 401 problem+json', async () => {
+    for (const authorization of ['Bearer bro_onbekend', 'Bearer', 'Basic abc', undefined]) {
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/tokens/huidig', headers: authorization ? { authorization } : {} });
+      expect(res.statusCode, String(authorization)).toBe(401);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
+      expect(res.json()).toMatchObject({ status: 401, code: 'unauthenticated' });
+    }
+  });
+});
+
+describe('CSRF: every form post without its token is refused', () => {
+  /**
+   * Per POST route, an actor the matrix lets through, so that the refusal is the CSRF check's doing
+   * (the message says so too). Nobody here may accept the open invitation: that one is tried as `pro`.
+   */
+  const allowedActor = (expectations: Record<ActorName, Outcome>): ActorName =>
+    actorNames.find((a) => expectations[a] !== 401 && expectations[a] !== 403 && expectations[a] !== SIGN_IN) ?? 'pro';
+
+  it('answers 403 with a Dutch explanation for every POST route, and changes nothing', async () => {
+    const posts = t.app.registeredRoutes.filter((r) => r.method === 'POST');
+    expect(posts.length).toBeGreaterThan(10);
+    // what a POST here could change; the members and tokens made fresh for the revoke URLs are not among them
+    const changes = async () =>
+      (
+        await t.database.query(
+          `SELECT (SELECT count(*) FROM audit_events)::int AS audit, (SELECT count(*) FROM invitations)::int AS invitations,
+             (SELECT count(*) FROM memberships WHERE revoked_at IS NOT NULL)::int AS revoked_members, (SELECT count(*) FROM memberships WHERE granted_by IS NOT NULL)::int AS granted,
+             (SELECT count(*) FROM api_tokens WHERE revoked_at IS NOT NULL)::int AS revoked_tokens, (SELECT count(*) FROM api_tokens WHERE name = 'Pakket')::int AS created_tokens,
+             (SELECT count(*) FROM sessions WHERE ended_at IS NOT NULL)::int AS ended_sessions, (SELECT count(*) FROM accounts)::int - (SELECT count(*) FROM memberships WHERE role = 'board-staff')::int AS accounts,
+             (SELECT count(*) FROM mail_outbox)::int AS mails`,
+        )
+      )[0];
+    const before = await changes();
+    const refusedWith: Record<string, string> = {};
+    for (const route of posts) {
+      const key = `${route.method} ${route.url}`;
+      const actor = allowedActor(expected[key]);
+      const call = calls[key];
+      const url = typeof call.url === 'string' ? call.url : await call.url();
+      const res = await send(actor, 'POST', url, call.form, { csrf: false });
+      const csrfRefusal = res.statusCode === 403 && visibleText(res.body).includes('Dit formulier is verlopen of niet vanaf deze website verstuurd');
+      refusedWith[`${key} as ${actor}`] = csrfRefusal ? 'refused: CSRF' : `${res.statusCode}`;
+    }
+    expect(Object.entries(refusedWith).filter(([, outcome]) => outcome !== 'refused: CSRF')).toEqual([]);
+    expect(await changes()).toEqual(before);
+  });
+
+  it('refuses a token from another browser, and a header token that does not fit', async () => {
+    const other = await t.app.inject({ method: 'GET', url: '/wachtwoord-vergeten' });
+    const foreignToken = /name="_csrf" value="([^"]+)"/.exec(other.body)![1];
+    const session = await cookieFor('adminA');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `${A()}/tokens`,
+      headers: { cookie: `${csrfCookie}=${csrf.cookie}; ${sessionCookie}=${session}`, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: foreignToken, naam: 'Vals', scope: 'lezen', verloopt: dateIn(10) }).toString(),
+    });
+    expect(res.statusCode).toBe(403);
+    const htmx = await t.app.inject({
+      method: 'POST',
+      url: '/uitloggen',
+      headers: { cookie: `${csrfCookie}=${csrf.cookie}; ${sessionCookie}=${session}`, 'x-csrf-token': foreignToken },
+    });
+    expect(htmx.statusCode).toBe(403);
+    // the session survived the refused sign-out
+    expect((await t.app.inject({ method: 'GET', url: '/account', headers: { cookie: `${sessionCookie}=${session}` } })).statusCode).toBe(200);
+    expect(await t.database.query("SELECT 1 FROM api_tokens WHERE name = 'Vals'")).toEqual([]);
+  });
+});
+
+describe('the audit trail of the matrix', () => {
+  it('recorded the reads of personal data and the changes, with actor, role and organisation', async () => {
+    const listed = await auditRows(t.database, 'members.listed');
+    expect(listed.some((r) => r.actor_account_id === ids.adminA && r.actor_role === 'board-admin' && r.actor_organisation_id === boardA.id && r.subject_organisation_id === boardA.id)).toBe(true);
+    expect(listed.some((r) => r.actor_account_id === ids.register && r.actor_role === 'register-staff' && r.subject_organisation_id === boardA.id)).toBe(true);
+    const viewed = await auditRows(t.database, 'account.audit-trail-viewed');
+    expect(viewed.some((r) => r.actor_account_id === ids.register && r.subject_account_id === ids.pro && r.request_id)).toBe(true);
+    const invited = await auditRows(t.database, 'membership.invited');
+    expect(invited.filter((r) => r.subject_organisation_id === boardA.id).map((r) => r.actor_account_id).sort()).toEqual(
+      expect.arrayContaining([ids.adminA, ids.register]),
+    );
+    const revoked = await auditRows(t.database, 'membership.revoked');
+    expect(revoked.every((r) => r.reason === 'vertrokken' && (r.before as { role: string }).role === 'board-staff')).toBe(true);
+    expect(revoked.map((r) => r.actor_account_id).sort()).toEqual([ids.adminA, ids.register].sort());
+    expect((await auditRows(t.database, 'api-token.created')).filter((r) => r.actor_account_id === ids.adminA)).toHaveLength(1);
+    expect((await auditRows(t.database, 'api-token.revoked')).filter((r) => r.actor_account_id === ids.adminA)).toHaveLength(1);
+  });
+
+  it('has no row by an actor that was refused', async () => {
+    const refusedActors = [ids.pro, ids.staffA, ids.adminB];
+    const rows = await t.database.query<{ action: string; actor_account_id: string }>(
+      `SELECT action, actor_account_id FROM audit_events WHERE subject_organisation_id = $1 AND actor_account_id = ANY($2::uuid[]) AND action <> 'members.listed'`,
+      [boardA.id, refusedActors],
+    );
+    expect(rows).toEqual([]);
+    const byB = await t.database.query(`SELECT action FROM audit_events WHERE actor_account_id = $1 AND subject_organisation_id = $2`, [ids.adminB, boardA.id]);
+    expect(byB).toEqual([]);
+  });
+});

@@ -1,0 +1,248 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount, testPassword } from '../../../tests/support/accounts.ts';
+import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
+import { WebSession, visibleText } from '../../../tests/support/web-session.ts';
+import { registerOfficeId } from '../../platform/auth/roles.ts';
+import { currentTotp } from '../../platform/auth/totp.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+type MailRow = { to_address: string; subject: string; text: string };
+async function mailsTo(address: string): Promise<MailRow[]> {
+  return t.database.query<MailRow>('SELECT to_address, subject, text FROM mail_outbox WHERE to_address = $1 ORDER BY created_at', [address]);
+}
+function linkIn(mail: MailRow): string {
+  const match = /http:\/\/localhost:\d+(\/\S+)/.exec(mail.text);
+  if (!match) throw new Error(`no link in mail: ${mail.text}`);
+  return match[1];
+}
+async function signIn(session: WebSession, email: string, password = testPassword) {
+  await session.get('/inloggen');
+  return session.post('/inloggen', { email, wachtwoord: password, terug: '/account' });
+}
+
+describe('creating an account and confirming the address', () => {
+  it('mails a confirmation link; signing in waits for it; after confirming, the person is signed in', async () => {
+    const web = new WebSession(t.app);
+    await web.get('/account/aanmaken');
+    const created = await web.post('/account/aanmaken', { naam: 'Fleur de Vries', email: 'Fleur@School.nl', wachtwoord: 'mijn geheime zin', terug: '/account' });
+    expect(created.statusCode).toBe(200);
+    expect(visibleText(created.body)).toContain('We hebben een e-mail gestuurd naar Fleur@School.nl');
+
+    const early = await signIn(web, 'fleur@school.nl', 'mijn geheime zin');
+    expect(early.statusCode).toBe(400);
+    expect(visibleText(early.body)).toContain('Bevestig eerst uw e-mailadres');
+
+    const mails = await mailsTo('fleur@school.nl');
+    expect(mails.map((m) => m.subject)).toEqual(['Bevestig uw e-mailadres', 'Bevestig uw e-mailadres']);
+    const link = linkIn(mails[1]);
+    const confirmPage = await web.get(link);
+    expect(confirmPage.statusCode).toBe(200);
+    const token = /name="token" value="([^"]+)"/.exec(confirmPage.body)![1];
+    const confirmed = await web.post('/account/bevestigen', { token });
+    expect(visibleText(confirmed.body)).toContain('Uw e-mailadres is bevestigd');
+
+    const signedIn = await signIn(web, 'fleur@school.nl', 'mijn geheime zin');
+    expect(signedIn.statusCode).toBe(303);
+    expect(signedIn.headers.location).toBe('/account');
+    const account = await web.get('/account');
+    expect(visibleText(account.body)).toContain('Fleur de Vries');
+    expect(account.headers['cache-control']).toBe('no-store');
+  });
+
+  it('refuses a weak password and an invalid address, keeping what was typed', async () => {
+    const web = new WebSession(t.app);
+    await web.get('/account/aanmaken');
+    const refused = await web.post('/account/aanmaken', { naam: 'Kees', email: 'geen-adres', wachtwoord: 'kort' });
+    expect(refused.statusCode).toBe(400);
+    const text = visibleText(refused.body);
+    expect(text).toContain('Vul een geldig e-mailadres in');
+    expect(text).toContain('Kies een wachtwoord van minstens 10 tekens');
+    expect(refused.body).toContain('href="#email"');
+    expect(refused.body).toContain('value="geen-adres"');
+  });
+
+  it('tells nobody whether an address already has an account', async () => {
+    await createAccount(t.database, { email: 'bestaand@school.nl' });
+    const web = new WebSession(t.app);
+    await web.get('/account/aanmaken');
+    const again = await web.post('/account/aanmaken', { naam: 'Iemand', email: 'bestaand@school.nl', wachtwoord: 'nog een lange zin' });
+    expect(again.statusCode).toBe(200);
+    expect(visibleText(again.body)).toContain('We hebben een e-mail gestuurd naar bestaand@school.nl');
+    expect((await mailsTo('bestaand@school.nl')).map((m) => m.subject)).toEqual(['Nieuw wachtwoord instellen']);
+  });
+});
+
+describe('signing in with a password', () => {
+  it('gives the same answer for an unknown address and a wrong password', async () => {
+    await createAccount(t.database, { email: 'anna@school.nl' });
+    const web = new WebSession(t.app);
+    const unknown = await signIn(web, 'niemand@school.nl', 'wat dan ook');
+    const wrong = await signIn(web, 'anna@school.nl', 'verkeerd wachtwoord');
+    expect(unknown.statusCode).toBe(400);
+    expect(wrong.statusCode).toBe(400);
+    expect(visibleText(unknown.body)).toContain('Het e-mailadres of het wachtwoord klopt niet.');
+    expect(visibleText(wrong.body)).toContain('Het e-mailadres of het wachtwoord klopt niet.');
+  });
+
+  it('sets an HttpOnly, SameSite session cookie that changes on every sign-in, and signing out ends it', async () => {
+    await createAccount(t.database, { email: 'bram@school.nl' });
+    const web = new WebSession(t.app);
+    const first = await signIn(web, 'bram@school.nl');
+    const cookie = first.cookies.find((c) => c.name === 'br_sessie')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: true, path: '/' });
+    const firstValue = cookie.value;
+    const other = new WebSession(t.app);
+    const second = await signIn(other, 'bram@school.nl');
+    expect(second.cookies.find((c) => c.name === 'br_sessie')!.value).not.toBe(firstValue);
+
+    const stolen = new WebSession(t.app);
+    stolen.cookies.set('br_sessie', web.cookies.get('br_sessie')!);
+    expect((await stolen.get('/account')).statusCode).toBe(200);
+    await web.get('/account');
+    const out = await web.post('/uitloggen', {});
+    expect(out.statusCode).toBe(303);
+    const after = await stolen.get('/account');
+    expect(after.statusCode).toBe(303);
+    expect(after.headers.location).toBe('/inloggen?terug=%2Faccount');
+  });
+
+  it('locks an address after 5 wrong passwords, mails an unlock link, and the link lifts the lock', async () => {
+    await createAccount(t.database, { email: 'carla@school.nl' });
+    const web = new WebSession(t.app);
+    for (let i = 0; i < 4; i++) expect((await signIn(web, 'carla@school.nl', `fout ${i} wachtwoord`)).statusCode).toBe(400);
+    const locked = await signIn(web, 'carla@school.nl', 'fout 5 wachtwoord');
+    expect(locked.statusCode).toBe(429);
+    expect(visibleText(locked.body)).toContain('Er is te vaak een verkeerd wachtwoord gegeven voor dit e-mailadres');
+    const stillLocked = await signIn(web, 'carla@school.nl');
+    expect(stillLocked.statusCode).toBe(429);
+
+    const [unlockMail] = await mailsTo('carla@school.nl');
+    expect(unlockMail.subject).toBe('Uw account is tijdelijk geblokkeerd');
+    const page = await web.get(linkIn(unlockMail));
+    const token = /name="token" value="([^"]+)"/.exec(page.body)![1];
+    expect(visibleText((await web.post('/account/deblokkeren', { token })).body)).toContain('Uw account is gedeblokkeerd');
+    expect((await signIn(web, 'carla@school.nl')).statusCode).toBe(303);
+    // the link works once
+    await web.get(linkIn(unlockMail));
+    const reused = await web.post('/account/deblokkeren', { token });
+    expect(reused.statusCode).toBe(400);
+    expect(visibleText(reused.body)).toContain('Deze link is al gebruikt of verlopen');
+  });
+
+  it('locks an unknown address the same way, without sending mail', async () => {
+    const web = new WebSession(t.app);
+    let last;
+    for (let i = 0; i < 5; i++) last = await signIn(web, 'onbekend@school.nl', `gok ${i} wachtwoord`);
+    expect(last!.statusCode).toBe(429);
+    expect(visibleText(last!.body)).toContain('Er is te vaak een verkeerd wachtwoord gegeven voor dit e-mailadres');
+    expect(await mailsTo('onbekend@school.nl')).toEqual([]);
+  });
+
+  it('refuses a form posted without the CSRF token, or with a token from another browser', async () => {
+    await createAccount(t.database, { email: 'csrf@school.nl' });
+    const web = new WebSession(t.app);
+    await web.get('/inloggen');
+    const without = await web.post('/inloggen', { email: 'csrf@school.nl', wachtwoord: testPassword }, { csrf: null });
+    expect(without.statusCode).toBe(403);
+    expect(visibleText(without.body)).toContain('Dit formulier is verlopen of niet vanaf deze website verstuurd');
+    const other = new WebSession(t.app);
+    await other.get('/inloggen');
+    const foreign = await web.post('/inloggen', { email: 'csrf@school.nl', wachtwoord: testPassword }, { csrf: other.csrfToken() });
+    expect(foreign.statusCode).toBe(403);
+    expect(web.cookies.has('br_sessie')).toBe(false);
+  });
+
+  it('resets a forgotten password by mail, signing out every session', async () => {
+    await createAccount(t.database, { email: 'dirk@school.nl' });
+    const laptop = new WebSession(t.app);
+    await signIn(laptop, 'dirk@school.nl');
+    const web = new WebSession(t.app);
+    await web.get('/wachtwoord-vergeten');
+    const unknown = await web.post('/wachtwoord-vergeten', { email: 'niet-dirk@school.nl' });
+    await web.get('/wachtwoord-vergeten');
+    const known = await web.post('/wachtwoord-vergeten', { email: 'dirk@school.nl' });
+    expect(visibleText(unknown.body)).toContain('Als er een account bij niet-dirk@school.nl hoort');
+    expect(visibleText(known.body)).toContain('Als er een account bij dirk@school.nl hoort');
+    expect(await mailsTo('niet-dirk@school.nl')).toEqual([]);
+    const [mail] = await mailsTo('dirk@school.nl');
+    const form = await web.get(linkIn(mail));
+    const token = /name="token" value="([^"]+)"/.exec(form.body)![1];
+    const weak = await web.post('/wachtwoord-herstellen', { token, wachtwoord: 'kort' });
+    expect(weak.statusCode).toBe(400);
+    const done = await web.post('/wachtwoord-herstellen', { token, wachtwoord: 'een nieuwe lange zin' });
+    expect(visibleText(done.body)).toContain('Uw wachtwoord is gewijzigd');
+    expect((await laptop.get('/account')).statusCode).toBe(303);
+    expect((await signIn(web, 'dirk@school.nl')).statusCode).toBe(400);
+    expect((await signIn(web, 'dirk@school.nl', 'een nieuwe lange zin')).statusCode).toBe(303);
+  });
+
+  it('signs out everywhere', async () => {
+    await createAccount(t.database, { email: 'eva@school.nl' });
+    const phone = new WebSession(t.app);
+    const laptop = new WebSession(t.app);
+    await signIn(phone, 'eva@school.nl');
+    await signIn(laptop, 'eva@school.nl');
+    const account = await laptop.get('/account');
+    expect(visibleText(account.body)).toContain('Ingelogd op 2 apparaten of browsers');
+    await laptop.post('/account/overal-uitloggen', {});
+    expect((await phone.get('/account')).statusCode).toBe(303);
+    expect((await laptop.get('/account')).statusCode).toBe(303);
+  });
+});
+
+describe('two-step sign-in for register staff', () => {
+  it('makes a staff member link an authenticator app, then asks for a code at every sign-in, each code once', async () => {
+    await createAccount(t.database, { email: 'staf@register.nl', roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }] });
+    const web = new WebSession(t.app);
+    const first = await signIn(web, 'staf@register.nl');
+    expect(first.headers.location).toBe('/account/tweestapsverificatie?terug=%2Faccount');
+    // a password alone opens nothing that needs the role
+    const blocked = await web.get('/beheer');
+    expect(blocked.statusCode).toBe(303);
+    expect(blocked.headers.location).toContain('/inloggen/tweede-stap');
+    expect((await web.get(blocked.headers.location as string)).headers.location).toContain('/account/tweestapsverificatie');
+
+    const enrol = await web.get('/account/tweestapsverificatie?terug=%2Fbeheer');
+    const secret = /class="utrecht-data-list__item-value br-secret">([A-Z2-7 ]+)</.exec(enrol.body)![1].replace(/ /g, '');
+    expect(enrol.body).toContain('otpauth://totp/');
+    const wrong = await web.post('/account/tweestapsverificatie', { code: '000000', terug: '/beheer' });
+    expect(wrong.statusCode).toBe(400);
+    expect(visibleText(wrong.body)).toContain('Deze code klopt niet');
+    const linked = await web.post('/account/tweestapsverificatie', { code: currentTotp(secret), terug: '/beheer' });
+    expect(linked.headers.location).toBe('/beheer');
+    expect((await web.get('/beheer')).statusCode).toBe(200);
+
+    const later = new WebSession(t.app);
+    const again = await signIn(later, 'staf@register.nl');
+    expect(again.headers.location).toBe('/inloggen/tweede-stap?terug=%2Faccount');
+    // the same code as before is refused: each code counts once
+    await later.get('/inloggen/tweede-stap');
+    const replay = await later.post('/inloggen/tweede-stap', { code: currentTotp(secret), terug: '/beheer' });
+    expect(replay.statusCode).toBe(400);
+    // re-linking an app with only the password is not possible
+    expect((await later.get('/account/tweestapsverificatie')).headers.location).toContain('/inloggen/tweede-stap');
+    const next = currentTotp(secret, Date.now() + 30_000);
+    await later.get('/inloggen/tweede-stap');
+    const ok = await later.post('/inloggen/tweede-stap', { code: next, terug: '/beheer' });
+    expect(ok.headers.location).toBe('/beheer');
+    expect((await later.get('/beheer')).statusCode).toBe(200);
+  });
+});
+
+describe('the audit trail', () => {
+  it('records sign-ins and cannot be changed or deleted', async () => {
+    const rows = await t.database.query<{ action: string }>("SELECT action FROM audit_events WHERE action = 'account.signed-in'");
+    expect(rows.length).toBeGreaterThan(3);
+    await expect(t.database.query("UPDATE audit_events SET action = 'iets anders'")).rejects.toThrow(/append-only/);
+    await expect(t.database.query('DELETE FROM audit_events')).rejects.toThrow(/append-only/);
+    const after = await t.database.query<{ action: string }>("SELECT action FROM audit_events WHERE action = 'account.signed-in'");
+    expect(after.length).toBe(rows.length);
+  });
+});
