@@ -1,18 +1,15 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type pg from 'pg';
 import * as schema from './schema/index.ts';
+
+// Each driver is imported when a database of its kind is opened, not at start: PGlite and its
+// drizzle driver only for PGlite, node-postgres, pg-copy-streams and theirs only for PostgreSQL.
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -75,7 +72,17 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     pgliteDir = join(dataDir, 'pglite');
   }
   let client: PGlite;
+  let drizzlePglite: typeof import('drizzle-orm/pglite').drizzle;
+  let migratePglite: typeof import('drizzle-orm/pglite/migrator').migrate;
   try {
+    const [{ PGlite }, { pg_trgm }, driver, migrator] = await Promise.all([
+      import('@electric-sql/pglite'),
+      import('@electric-sql/pglite/contrib/pg_trgm'),
+      import('drizzle-orm/pglite'),
+      import('drizzle-orm/pglite/migrator'),
+    ]);
+    drizzlePglite = driver.drizzle;
+    migratePglite = migrator.migrate;
     client = await PGlite.create({ dataDir: pgliteDir, extensions: { pg_trgm } });
   } catch (error) {
     release();
@@ -119,7 +126,13 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
 }
 
 export async function openPostgres(connectionString: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  const [{ default: pgDriver }, { from: copyFrom }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
+    import('pg'),
+    import('pg-copy-streams'),
+    import('drizzle-orm/node-postgres'),
+    import('drizzle-orm/node-postgres/migrator'),
+  ]);
+  const pool = new pgDriver.Pool({ connectionString, max: 10 });
   // an unreachable database should fail here, with its own message, not on the first request
   const probe = await pool.connect();
   probe.release();

@@ -1,0 +1,56 @@
+/**
+ * `npm run bench -- <name> [options]`. Benchmarks are not tests: they print figures, each against a
+ * baseline measured in the same run, and the targets with PASS/MISS; they never fail a build.
+ */
+import { UsageError } from './support.ts';
+
+type Benchmark = { summary: string; usage: string; run: (args: string[]) => Promise<void> };
+
+const benchmarks: Record<string, Benchmark> = {
+  'import-duo': {
+    summary: 'DUO-import (importDuo) tegen een kale COPY van dezelfde regels; ook de herimport',
+    usage: 'import-duo [--runs N] [--postgres URL]   (of TEST_DATABASE_URL voor PostgreSQL)',
+    run: async (args) => (await import('./import-duo.ts')).run(args),
+  },
+  'cold-start': {
+    summary: 'start van `serve` tot /health 200, tegen een kale Node-HTTP-server; ook de eerste start en het stoppen',
+    usage: 'cold-start [--runs N]',
+    run: async (args) => (await import('./cold-start.ts')).run(args),
+  },
+};
+
+function printList(): void {
+  console.log('Gebruik: npm run bench -- <naam> [opties]\n\nBenchmarks:');
+  for (const [name, b] of Object.entries(benchmarks)) {
+    console.log(`  ${name.padEnd(12)} ${b.summary}`);
+    console.log(`  ${''.padEnd(12)} npm run bench -- ${b.usage}`);
+  }
+}
+
+const [name, ...args] = process.argv.slice(2);
+if (!name || name === '--help' || name === '-h' || name === 'help') {
+  printList();
+  process.exit(0);
+}
+const benchmark = benchmarks[name];
+if (!benchmark) {
+  console.error(`Onbekende benchmark: ${name}\n`);
+  printList();
+  process.exit(2);
+}
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(`npm run bench -- ${benchmark.usage}\n\n${benchmark.summary}`);
+  process.exit(0);
+}
+try {
+  await benchmark.run(args);
+  process.exit(0);
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (error instanceof UsageError || code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error(`${(error as Error).message}\n\nnpm run bench -- ${benchmark.usage}`);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+}
