@@ -95,7 +95,8 @@ export async function buildApp({ config, database, jobs, mailer = createMailer(c
   }
 
   app.addHook('onReady', async () => {
-    if (jobs) await jobs.send(heartbeatJob, { sentAt: new Date().toISOString() });
+    // not awaited: the queue may still be starting, and listening does not wait for it
+    if (jobs) void jobs.send(heartbeatJob, { sentAt: new Date().toISOString() }).catch((error) => app.log.error({ err: error }, 'heartbeat not sent'));
   });
   app.addHook('onClose', async () => {
     if (jobs) await jobs.stop();

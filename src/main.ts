@@ -7,7 +7,7 @@ import { buildApp } from './app.ts';
 import { seedDemo, DemoDataMissingError } from './features/demo/demo.service.ts';
 import { importDuo } from './features/organisations/organisations.service.ts';
 import { AppError } from './platform/errors.ts';
-import { startJobs } from './platform/jobs.ts';
+import { startJobsInBackground } from './platform/jobs.ts';
 import { heartbeatJob } from './platform/heartbeat.job.ts';
 import { createCrypto } from './platform/crypto.ts';
 import { createMailer } from './platform/mail/mailer.ts';
@@ -97,7 +97,7 @@ async function serve(config: Config): Promise<void> {
   const database = await openDatabase(config);
   await database.migrate();
   if (fresh) await seedDemo(database, (m) => console.log(m));
-  const jobs = config.jobs ? await startJobs(database, [heartbeatJob], (msg, err) => console.error(msg, err)) : undefined;
+  const jobs = config.jobs ? startJobsInBackground(database, [heartbeatJob], (msg, err) => console.error(msg, err)) : undefined;
   const app = await buildApp({ config, database, jobs });
   let closing = false;
   const stop = async (signal: string) => {

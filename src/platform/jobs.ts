@@ -1,4 +1,4 @@
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import type { z } from 'zod';
 import type { Database } from '../db/database.ts';
 
@@ -20,7 +20,8 @@ export interface Jobs {
 
 /** Starts pg-boss on the app's database (PGlite shares its one connection) and works every defined job. */
 export async function startJobs(database: Database, definitions: JobDefinition<z.ZodTypeAny>[], log: (msg: string, err?: unknown) => void): Promise<Jobs> {
-  const boss = new PgBoss({ ...database.jobConnection(), schema: 'pgboss', application_name: 'beroepsregister' } as PgBoss.ConstructorOptions);
+  const { default: Boss } = await import('pg-boss');
+  const boss = new Boss({ ...database.jobConnection(), schema: 'pgboss', application_name: 'beroepsregister' } as PgBoss.ConstructorOptions);
   boss.on('error', (error) => log('job queue error', error));
   await boss.start();
   for (const definition of definitions) {
@@ -35,6 +36,25 @@ export async function startJobs(database: Database, definitions: JobDefinition<z
     },
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+    },
+  };
+}
+
+/**
+ * Starts the queue without holding up the caller (the server listens meanwhile): a send waits until
+ * the queue runs. A queue that fails to start is logged, and its sends fail with that error.
+ */
+export function startJobsInBackground(database: Database, definitions: JobDefinition<z.ZodTypeAny>[], log: (msg: string, err?: unknown) => void): Jobs {
+  const started = startJobs(database, definitions, log);
+  started.catch((error) => log('job queue failed to start', error));
+  return {
+    async send(job, payload) {
+      job.payload.parse(payload);
+      return (await started).send(job, payload);
+    },
+    async stop() {
+      const jobs = await started.catch(() => null);
+      await jobs?.stop();
     },
   };
 }

@@ -310,4 +310,18 @@ describe('the audit trail of the member list', () => {
     expect(rows).toHaveLength(before + 1);
     expect(rows.at(-1)).toMatchObject({ actor_account_id: adminA.id, actor_role: 'board-admin', actor_organisation_kind: 'bestuur', actor_organisation_id: boardA.id, subject_organisation_id: boardA.id });
   });
+
+  it("puts the read on each listed colleague's own record, so they see who looked", async () => {
+    const colleague = await createAccount(t.database, { email: 'collega-gezien@bestuur-a.nl', displayName: 'Cor Collega', roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: boardA.id } }] });
+    await adminAWeb.get(`${A()}/leden`);
+    const colleagueWeb = await sessionFor(t.app, t.database, colleague.id);
+    const seen = await colleagueWeb.get('/mijn-gegevens/inzage');
+    expect(seen.statusCode).toBe(200);
+    const text = visibleText(seen.body);
+    expect(text).toContain('Hanneke HR');
+    expect(text).toContain('naam, e-mailadres en rol bekeken in de lijst van medewerkers');
+    // the admin's own line in the list is not recorded as a read of the admin's data
+    const self = await t.database.query("SELECT id FROM audit_events WHERE action = 'member.viewed' AND actor_account_id = $1 AND subject_account_id = $1", [adminA.id]);
+    expect(self).toEqual([]);
+  });
 });

@@ -27,8 +27,16 @@ export async function listMembers(deps: IdentityDeps, context: ActorContext, org
   const named = await describeOrganisation(deps.db, organisation);
   const members = await repo.listMembersOf(deps.db, organisation.kind, organisation.id);
   const invitations = await repo.listOpenInvitationsOf(deps.db, organisation.kind, organisation.id, nowOf(deps));
-  // a list of colleagues' names and addresses is personal data read by someone else
-  await recordAudit(deps.db, context, { action: 'members.listed', via, subjectOrganisation: organisation });
+  // a list of colleagues' names and addresses is personal data read by someone else: on the list's
+  // record, and on each colleague's own, so they see it under "Wie heeft mijn gegevens ingezien"
+  const viewer = context.actor.type === 'account' ? context.actor.accountId : null;
+  await deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    await recordAudit(tx, context, { action: 'members.listed', via, subjectOrganisation: organisation });
+    for (const accountId of new Set(members.filter((m) => m.accountId !== viewer).map((m) => m.accountId))) {
+      await recordAudit(tx, context, { action: 'member.viewed', via, subjectAccountId: accountId, subjectOrganisation: organisation });
+    }
+  });
   return { organisation: named, members, invitations };
 }
 

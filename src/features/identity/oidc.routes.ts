@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import type { FeatureOptions } from '../index.ts';
 import type { IdentityDeps } from './identity.deps.ts';
-import { createOidcClient } from './oidc-client.ts';
 import { signInWithOidc } from './oidc.service.ts';
 import { contextOf, safeBack, setSessionCookie } from './route-helpers.ts';
 import { nextStep } from './sign-in.routes.tsx';
@@ -14,6 +13,8 @@ const callbackPath = '/inloggen/oidc/terug';
 export async function oidcRoutes(app: FastifyInstance, opts: FeatureOptions & { deps: IdentityDeps }) {
   const settings = opts.config.oidc;
   if (!settings) return;
+  // the OIDC library is loaded only where an issuer is configured: it costs start-up time
+  const { createOidcClient } = await import('./oidc-client.ts');
   const oidc = createOidcClient(settings, `${opts.config.baseUrl}${callbackPath}`, opts.crypto);
   const cookieOptions = { path: '/inloggen/oidc', httpOnly: true, secure: opts.secureCookies, sameSite: 'lax' as const };
 

@@ -29,6 +29,8 @@ export async function findBoardForStaff(deps: IdentityDeps, context: ActorContex
 }
 
 export async function readOutbox(deps: IdentityDeps, context: ActorContext, page: number, pageSize: number) {
-  await authorise(context, { action: 'outbox.read' });
+  const via = await authorise(context, { action: 'outbox.read' });
+  // the outbox holds addresses and one-time links: reading it is on the record
+  await recordAudit(deps.db, context, { action: 'outbox.viewed', via, after: { page } });
   return listOutbox(deps.db, (page - 1) * pageSize, pageSize);
 }

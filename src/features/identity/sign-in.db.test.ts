@@ -236,6 +236,32 @@ describe('two-step sign-in for register staff', () => {
   });
 });
 
+describe('guessing the code', () => {
+  it('ends the half-signed-in session after 5 wrong codes: the password is needed again', async () => {
+    await createAccount(t.database, { email: 'raden@register.nl', roles: [{ role: 'registration-committee', organisation: { kind: 'register', id: registerOfficeId } }] });
+    const web = new WebSession(t.app);
+    await signIn(web, 'raden@register.nl');
+    const enrol = await web.get('/account/tweestapsverificatie');
+    const secret = /class="utrecht-data-list__item-value br-secret">([A-Z2-7 ]+)</.exec(enrol.body)![1].replace(/ /g, '');
+    await web.post('/account/tweestapsverificatie', { code: currentTotp(secret), terug: '/account' });
+    await web.post('/uitloggen', {});
+
+    const guesser = new WebSession(t.app);
+    await signIn(guesser, 'raden@register.nl');
+    let answer;
+    for (let i = 0; i < 5; i++) {
+      await guesser.get('/inloggen/tweede-stap');
+      answer = await guesser.post('/inloggen/tweede-stap', { code: `00000${i}`, terug: '/account' });
+      if (i < 4) expect(answer.statusCode).toBe(400);
+    }
+    expect(answer!.statusCode).toBe(401);
+    expect(visibleText(answer!.body)).toContain('5 keer een verkeerde code. Log opnieuw in met uw wachtwoord.');
+    const after = await guesser.get('/inloggen/tweede-stap');
+    expect(after.statusCode).toBe(303);
+    expect(after.headers.location).toContain('/inloggen?terug=');
+  });
+});
+
 describe('the audit trail', () => {
   it('records sign-ins and cannot be changed or deleted', async () => {
     const rows = await t.database.query<{ action: string }>("SELECT action FROM audit_events WHERE action = 'account.signed-in'");

@@ -14,6 +14,8 @@ import { emailPattern, normaliseEmail, nowOf, type IdentityDeps } from './identi
 /** After this many wrong passwords for one address, signing in with it pauses and an unlock mail goes out. */
 export const maxFailures = 5;
 export const lockMinutes = 15;
+/** After this many wrong codes in a row, the half-signed-in session ends: the password is needed again. */
+export const maxCodeFailures = 5;
 const hour = 60 * 60 * 1000;
 
 async function sendLink(
@@ -222,12 +224,23 @@ export async function verifySecondFactor(deps: IdentityDeps, context: ActorConte
   const account = await repo.findAccount(deps.db, context.actor.accountId);
   if (!account?.totpSecret || !account.totpEnabledAt) throw new AppError('conflict', 'Stel eerst een authenticator-app in.');
   const step = checkTotp(deps.crypto.open(account.totpSecret), code, account.totpLastStep, nowOf(deps).getTime());
+  const throttleKey = deps.crypto.keyedHash(`second-factor:${account.id}`);
   if (step === null) {
-    await recordAudit(deps.db, context, { action: 'account.second-factor-failed', subjectAccountId: account.id });
+    const failures = ((await repo.findThrottle(deps.db, throttleKey))?.failures ?? 0) + 1;
+    const tooMany = failures >= maxCodeFailures;
+    await deps.db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Db;
+      await repo.saveThrottle(tx, { emailHash: throttleKey, failures: tooMany ? 0 : failures, lastFailureAt: nowOf(deps), lockedUntil: null });
+      await recordAudit(tx, context, { action: tooMany ? 'account.second-factor-locked' : 'account.second-factor-failed', subjectAccountId: account.id, after: { failures } });
+      // guessing codes needs the password again after a few tries
+      if (tooMany) await endSession(tx, context.actor.sessionId, nowOf(deps));
+    });
+    if (tooMany) throw new AppError('unauthenticated', `${maxCodeFailures} keer een verkeerde code. Log opnieuw in met uw wachtwoord.`);
     throw AppError.validation([{ name: 'code', reason: 'Deze code klopt niet of is al gebruikt. Probeer de nieuwste code uit uw app.' }]);
   }
   await deps.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
+    await repo.clearThrottle(tx, throttleKey);
     await repo.updateAccount(tx, account.id, { totpLastStep: step });
     await markSecondFactor(tx, context.actor.sessionId, nowOf(deps));
     await recordAudit(tx, context, { action: 'account.second-factor-given', subjectAccountId: account.id });

@@ -267,8 +267,28 @@ describe('the rate limit per token', () => {
     expect(fourth.headers['content-type']).toMatch(/^application\/problem\+json/);
     const retryAfter = Number(fourth.headers['retry-after']);
     expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60).toBe(true);
-    expect(fourth.json()).toMatchObject({ status: 429, code: 'rate_limited', detail: 'Dit token doet meer dan 3 verzoeken per minuut. Wacht even en probeer het dan opnieuw.' });
+    expect(fourth.json()).toMatchObject({ status: 429, code: 'rate_limited', detail: 'Meer dan 3 verzoeken per minuut (per token, of zonder token per IP-adres). Wacht even en probeer het dan opnieuw.' });
     // the limit is the token's, not the address's: the other token from the same address still gets through
     expect((await call(two)).statusCode).toBe(200);
+  });
+
+  it('gives calls without a token a budget per IP address', async () => {
+    const call = () => limited.app.inject({ method: 'GET', url: '/api/v1/organisaties', remoteAddress: '192.0.2.7' });
+    for (let i = 0; i < 3; i++) expect((await call()).statusCode).toBe(200);
+    const fourth = await call();
+    expect(fourth.statusCode).toBe(429);
+    expect(fourth.json()).toMatchObject({ code: 'rate_limited' });
+    expect((await limited.app.inject({ method: 'GET', url: '/api/v1/organisaties', remoteAddress: '192.0.2.8' })).statusCode).toBe(200);
+  });
+});
+
+describe('the API and the session cookie', () => {
+  it("does not take a signed-in browser's session as credentials: the API knows tokens only", async () => {
+    const person = await createAccount(t.database, { email: 'sessie-api@bestuur.nl' });
+    const web = await sessionFor(t.app, t.database, person.id);
+    expect((await web.get('/account')).statusCode).toBe(200);
+    const api = await web.get('/api/v1/tokens/huidig');
+    expect(api.statusCode).toBe(401);
+    expect(api.json()).toMatchObject({ code: 'unauthenticated' });
   });
 });

@@ -89,11 +89,11 @@ async function enforce(req: FastifyRequest, reply: FastifyReply, rule: AccessRul
 
 /** Resolves who is asking (session cookie or bearer token) and enforces each route's access rule. */
 export const accessControl = fp(async (app: FastifyInstance, opts: { db: Db; apiPerMinute: number }) => {
-  const tokenLimit = rateLimit({
+  const apiLimit = rateLimit({
     max: opts.apiPerMinute,
     windowMs: 60_000,
-    key: (req) => `token:${req.actor.type === 'token' ? req.actor.tokenId : req.ip}`,
-    message: `Dit token doet meer dan ${opts.apiPerMinute} verzoeken per minuut. Wacht even en probeer het dan opnieuw.`,
+    key: (req) => (req.actor.type === 'token' ? `token:${req.actor.tokenId}` : `ip:${req.ip}`),
+    message: `Meer dan ${opts.apiPerMinute} verzoeken per minuut (per token, of zonder token per IP-adres). Wacht even en probeer het dan opnieuw.`,
   });
   const registered: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', { getter: () => [...registered] });
@@ -115,7 +115,12 @@ export const accessControl = fp(async (app: FastifyInstance, opts: { db: Db; api
       const actor = bearer ? await resolveApiToken(opts.db, bearer) : null;
       if (!actor) throw unauthenticated(reply, 'Het API-token is onbekend, ingetrokken of verlopen.');
       req.actor = actor;
-      await tokenLimit(req, reply);
+      await apiLimit(req, reply);
+      return;
+    }
+    // the API knows machine tokens only: a session cookie there would need CSRF protection the API does not have
+    if (isApi(req)) {
+      await apiLimit(req, reply);
       return;
     }
     const token = req.cookies[sessionCookie];

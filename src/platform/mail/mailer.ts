@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Db } from '../../db/database.ts';
 import type { Lang } from '../i18n.ts';
 import * as repo from './mail.repo.ts';
@@ -23,21 +23,24 @@ export interface Mailer {
 }
 
 export function createMailer(config: { smtpUrl?: string; from: string }): Mailer {
-  const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+  // nodemailer is loaded at the first mail, not at start-up (and never without SMTP)
+  let transport: Promise<Transporter> | null = null;
+  const smtp = () => (transport ??= import('nodemailer').then((m) => m.default.createTransport(config.smtpUrl!)));
   return {
-    smtpConfigured: transport !== null,
+    smtpConfigured: Boolean(config.smtpUrl),
     async queue(db, mail) {
       const { subject, text } = renderMail(mail.template, mail.lang, mail.params);
       const row = await repo.insertMail(db, { toAddress: mail.to, subject, text, template: mail.template });
       return row.id;
     },
     async deliver(db, ids) {
-      if (!transport) return;
+      if (!config.smtpUrl || ids.length === 0) return;
+      const transporter = await smtp();
       for (const id of ids) {
         const mail = await repo.findMail(db, id);
         if (!mail || mail.sentAt) continue;
         try {
-          await transport.sendMail({ from: config.from, to: mail.toAddress, subject: mail.subject, text: mail.text });
+          await transporter.sendMail({ from: config.from, to: mail.toAddress, subject: mail.subject, text: mail.text });
           await repo.markSent(db, id, new Date());
         } catch (error) {
           await repo.markFailed(db, id, (error as Error).message);
@@ -45,7 +48,7 @@ export function createMailer(config: { smtpUrl?: string; from: string }): Mailer
       }
     },
     close() {
-      transport?.close();
+      void transport?.then((t) => t.close());
     },
   };
 }
