@@ -124,7 +124,7 @@ describe('pages', () => {
       const region = page.getByRole('region', { name: nl('organisations.results.caption') });
       await region.getByRole('link', { name: /Wegwijzer/ }).first().waitFor();
       const total = (await testApp.app.inject({ url: '/api/v1/organisaties?zoek=Wegwijzer' })).json().totaal as number;
-      expect(await region.getByRole('status').textContent()).toBe(nl('organisations.results.count', { total }));
+      expect(await page.locator('#resultaten-aantal').textContent()).toBe(nl('organisations.results.count', { total }));
 
       // and on into the results with the keyboard: the first result opens with Enter
       const first = await region.getByRole('row').nth(1).getByRole('link').first().textContent();
