@@ -1,25 +1,5 @@
 #!/usr/bin/env node
-// The CLI runs the TypeScript sources directly (tsx): no build step after `npm ci`.
-// The project needs Node 22; when started by an older system Node, it hands over to the Node 22
-// that `npm ci` installed (the `node` package in dependencies).
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// The CLI: `npx beroepsregister <command>` (see bin/node22.js for how it runs).
+import { runOnNode22 } from './node22.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const major = Number(process.versions.node.split('.')[0]);
-if (major < 22) {
-  const node22 = join(root, 'node_modules', 'node', 'bin', 'node');
-  if (!existsSync(node22)) {
-    console.error(`Beroepsregister Onderwijs heeft Node 22 nodig (dit is ${process.version}). Voer eerst \`npm ci\` uit.`);
-    process.exit(1);
-  }
-  const child = spawn(node22, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-} else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import('../src/cli.ts');
-}
+await runOnNode22(import.meta.url, new URL('../src/cli.ts', import.meta.url).href, 'Beroepsregister Onderwijs');

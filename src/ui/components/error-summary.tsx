@@ -40,3 +40,8 @@ export const errorSummaryExamples = {
     />
   ),
 };
+
+/** The message for one field from a form's errors, for the field's own error text. */
+export function errorFor(errors: FieldError[] | undefined, field: string): string | undefined {
+  return errors?.find((e) => e.field === field)?.message;
+}

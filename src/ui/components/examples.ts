@@ -5,6 +5,8 @@ import { errorSummaryExamples } from './error-summary.tsx';
 import { formFieldExamples } from './form-field.tsx';
 import { paginationExamples } from './pagination.tsx';
 import { tableExamples } from './table.tsx';
+import { textExamples } from './text.tsx';
+import { formExamples } from './form.tsx';
 
 type Example = (t: Translate) => JSX.Element;
 
@@ -16,4 +18,6 @@ export const componentExamples: Record<string, Record<string, Example>> = {
   formField: formFieldExamples,
   table: tableExamples,
   pagination: paginationExamples,
+  text: textExamples,
+  form: formExamples,
 };

@@ -1,7 +1,7 @@
 import Html from '@kitajs/html';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import { Alert } from '../../../ui/components/alert.tsx';
+import { PageTitle, TextParagraph, Notice } from '../../../ui/components/text.tsx';
 import { Button } from '../../../ui/components/button.tsx';
 import { Form } from '../../../ui/components/form.tsx';
 import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
@@ -53,16 +53,8 @@ export function AccountPage({ ctx, view, notice, oidcName }: { ctx: PageContext;
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('account.title')} current="account">
-      <h1 class="utrecht-heading-1" safe>
-        {t('account.title')}
-      </h1>
-      {notice ? (
-        <Alert type="ok">
-          <span safe>{notice}</span>
-        </Alert>
-      ) : (
-        ''
-      )}
+      <PageTitle text={t('account.title')} />
+      <Notice message={notice} />
       <DataList
         items={[
           { label: t('account.name'), value: <span safe>{view.displayName}</span> },
@@ -175,12 +167,8 @@ export function AccessLogPage({ ctx, events }: { ctx: PageContext; events: Audit
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('access.title')} current="account">
-      <h1 class="utrecht-heading-1" safe>
-        {t('access.title')}
-      </h1>
-      <Paragraph>
-        <span safe>{t('access.intro')}</span>
-      </Paragraph>
+      <PageTitle text={t('access.title')} />
+      <TextParagraph text={t('access.intro')} />
       {events.length === 0 ? (
         <Paragraph>
           <span safe>{t('access.none')}</span>
@@ -197,9 +185,7 @@ export function MyDataPage({ ctx, data }: { ctx: PageContext; data: Record<strin
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('myData.title')} current="account">
-      <h1 class="utrecht-heading-1" safe>
-        {t('myData.title')}
-      </h1>
+      <PageTitle text={t('myData.title')} />
       <Paragraph>
         <span safe>{t('myData.intro')}</span>{' '}
         <a class="utrecht-link" href="/mijn-gegevens/download" download="mijn-gegevens.json" safe>

@@ -1,9 +1,10 @@
 import Html from '@kitajs/html';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
+import { PageTitle, TextParagraph, Notice } from '../../../ui/components/text.tsx';
 import { Alert } from '../../../ui/components/alert.tsx';
 import { Button } from '../../../ui/components/button.tsx';
-import { ErrorSummary } from '../../../ui/components/error-summary.tsx';
+import { ErrorSummary, errorFor } from '../../../ui/components/error-summary.tsx';
 import { Form, HiddenField } from '../../../ui/components/form.tsx';
 import { CheckboxField, SelectField, TextField } from '../../../ui/components/form-field.tsx';
 import { Paragraph, Table } from '../../../ui/components/table.tsx';
@@ -13,7 +14,6 @@ import type { ApiTokenRow } from '../../../platform/auth/api-tokens.ts';
 import type { NamedOrganisation } from '../organisation-names.ts';
 import type { FormState } from './sign-in-pages.tsx';
 
-const errorFor = (state: FormState, field: string) => state.errors?.find((e) => e.field === field)?.message;
 const basePath = (o: NamedOrganisation) => `/beheer/${o.kind}/${o.id}`;
 
 export type MemberLine = { id: string; role: string; since: Date; displayName: string; email: string };
@@ -33,17 +33,9 @@ export function MembersPage(props: {
   const title = t('members.title', { organisation: organisation.name });
   return (
     <Layout ctx={ctx} title={title} current="account">
-      <h1 class="utrecht-heading-1" safe>
-        {title}
-      </h1>
+      <PageTitle text={title} />
       <ErrorSummary title={t('errorSummary.title')} errors={state.errors ?? []} />
-      {notice ? (
-        <Alert type="ok">
-          <span safe>{notice}</span>
-        </Alert>
-      ) : (
-        ''
-      )}
+      <Notice message={notice} />
       {members.length === 0 ? (
         <Paragraph>
           <span safe>{t('members.none')}</span>
@@ -90,13 +82,13 @@ export function MembersPage(props: {
             {t('members.invite')}
           </h2>
           <Form action={`${basePath(organisation)}/uitnodigingen`} csrfToken={ctx.csrfToken}>
-            <TextField id="email" name="email" type="email" label={t('account.email')} autocomplete="off" value={state.values?.email} error={errorFor(state, 'email')} />
+            <TextField id="email" name="email" type="email" label={t('account.email')} autocomplete="off" value={state.values?.email} error={errorFor(state.errors, 'email')} />
             <SelectField
               id="rol"
               name="rol"
               label={t('members.role')}
               value={state.values?.rol}
-              error={errorFor(state, 'rol')}
+              error={errorFor(state.errors, 'rol')}
               options={invitableRoles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
             />
             <Button>{Html.escapeHtml(t('members.inviteButton'))}</Button>
@@ -113,15 +105,13 @@ export function RevokeMemberPage({ ctx, organisation, member, state }: { ctx: Pa
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('members.revoke')} current="account">
-      <h1 class="utrecht-heading-1" safe>
-        {t('members.revoke')}
-      </h1>
+      <PageTitle text={t('members.revoke')} />
       <ErrorSummary title={t('errorSummary.title')} errors={state.errors ?? []} />
       <Alert type="warning">
         <span safe>{t('members.revokeConfirm', { name: `${member.displayName} (${t(`role.${member.role as Role}`)})` })}</span>
       </Alert>
       <Form action={`${basePath(organisation)}/leden/${member.id}/intrekken`} csrfToken={ctx.csrfToken}>
-        <TextField id="reden" name="reden" label={t('members.revokeReason')} value={state.values?.reden} error={errorFor(state, 'reden')} />
+        <TextField id="reden" name="reden" label={t('members.revokeReason')} value={state.values?.reden} error={errorFor(state.errors, 'reden')} />
         <Button>{Html.escapeHtml(t('members.revoke'))}</Button>{' '}
         <Button appearance="secondary" href={`${basePath(organisation)}/leden`}>
           {Html.escapeHtml(t('common.cancel'))}
@@ -145,9 +135,7 @@ export function TokensPage(props: { ctx: PageContext; organisation: NamedOrganis
   const chosen = new Set((state.values?.scope ?? '').split(',').filter(Boolean));
   return (
     <Layout ctx={ctx} title={title} current="account">
-      <h1 class="utrecht-heading-1" safe>
-        {title}
-      </h1>
+      <PageTitle text={title} />
       <ErrorSummary title={t('errorSummary.title')} errors={state.errors ?? []} />
       {created ? (
         <Alert type="ok">
@@ -161,16 +149,8 @@ export function TokensPage(props: { ctx: PageContext; organisation: NamedOrganis
       ) : (
         ''
       )}
-      {notice ? (
-        <Alert type="ok">
-          <span safe>{notice}</span>
-        </Alert>
-      ) : (
-        ''
-      )}
-      <Paragraph>
-        <span safe>{t('tokens.intro')}</span>
-      </Paragraph>
+      <Notice message={notice} />
+      <TextParagraph text={t('tokens.intro')} />
       {tokens.length === 0 ? (
         <Paragraph>
           <span safe>{t('tokens.none')}</span>
@@ -203,14 +183,14 @@ export function TokensPage(props: { ctx: PageContext; organisation: NamedOrganis
         {t('tokens.create')}
       </h2>
       <Form action={`${basePath(organisation)}/tokens`} csrfToken={ctx.csrfToken}>
-        <TextField id="naam" name="naam" label={t('tokens.name')} hint={t('tokens.nameHint')} value={state.values?.naam} error={errorFor(state, 'naam')} />
-        <fieldset class="utrecht-form-fieldset" aria-describedby={errorFor(state, 'scope') ? 'scope-error' : undefined}>
+        <TextField id="naam" name="naam" label={t('tokens.name')} hint={t('tokens.nameHint')} value={state.values?.naam} error={errorFor(state.errors, 'naam')} />
+        <fieldset class="utrecht-form-fieldset" aria-describedby={errorFor(state.errors, 'scope') ? 'scope-error' : undefined}>
           <legend class="utrecht-form-fieldset__legend" safe>
             {t('tokens.scopes')}
           </legend>
-          {errorFor(state, 'scope') ? (
+          {errorFor(state.errors, 'scope') ? (
             <div class="utrecht-form-field-error-message" id="scope-error" safe>
-              {errorFor(state, 'scope')!}
+              {errorFor(state.errors, 'scope')!}
             </div>
           ) : (
             ''
@@ -219,7 +199,7 @@ export function TokensPage(props: { ctx: PageContext; organisation: NamedOrganis
             <CheckboxField id={i === 0 ? 'scope' : `scope-${s}`} name="scope" value={s} label={t(`scope.${s}`)} checked={chosen.has(s)} />
           ))}
         </fieldset>
-        <TextField id="verloopt" name="verloopt" type="date" label={t('tokens.expires')} hint={t('tokens.expiresHint')} value={state.values?.verloopt} error={errorFor(state, 'verloopt')} />
+        <TextField id="verloopt" name="verloopt" type="date" label={t('tokens.expires')} hint={t('tokens.expiresHint')} value={state.values?.verloopt} error={errorFor(state.errors, 'verloopt')} />
         <Button>{Html.escapeHtml(t('tokens.createButton'))}</Button>
       </Form>
     </Layout>
@@ -230,9 +210,7 @@ export function RevokeTokenPage({ ctx, organisation, token }: { ctx: PageContext
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('tokens.revoke')} current="account">
-      <h1 class="utrecht-heading-1" safe>
-        {t('tokens.revoke')}
-      </h1>
+      <PageTitle text={t('tokens.revoke')} />
       <Alert type="warning">
         <span safe>{t('tokens.revokeConfirm', { name: token.name })}</span>
       </Alert>
@@ -252,9 +230,7 @@ export function InvitationPage(props: { ctx: PageContext; token: string; role: R
   const back = `/uitnodiging?token=${encodeURIComponent(token)}`;
   return (
     <Layout ctx={ctx} title={t('invitation.title')}>
-      <h1 class="utrecht-heading-1" safe>
-        {t('invitation.title')}
-      </h1>
+      <PageTitle text={t('invitation.title')} />
       <Paragraph>
         <span safe>{t('invitation.text', { role: t(`role.${role}`), organisation: organisation.name })}</span>{' '}
         <span safe>{t('invitation.forEmail', { email })}</span>

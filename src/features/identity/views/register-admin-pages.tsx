@@ -1,39 +1,37 @@
 import Html from '@kitajs/html';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
+import { PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Button } from '../../../ui/components/button.tsx';
-import { ErrorSummary } from '../../../ui/components/error-summary.tsx';
+import { ErrorSummary, errorFor } from '../../../ui/components/error-summary.tsx';
 import { Form } from '../../../ui/components/form.tsx';
 import { TextField } from '../../../ui/components/form-field.tsx';
 import { Pagination } from '../../../ui/components/pagination.tsx';
-import { Paragraph, Table } from '../../../ui/components/table.tsx';
+import { Paragraph } from '../../../ui/components/table.tsx';
 import { formatDateTime } from '../../../platform/i18n.ts';
 import type { OutboxRow } from '../../../platform/mail/mailer.ts';
 import { AuditTable, type AuditLine } from './account-pages.tsx';
 import type { FormState } from './sign-in-pages.tsx';
 
-const errorFor = (state: FormState, field: string) => state.errors?.find((e) => e.field === field)?.message;
 
 export function AdminHomePage({ ctx, state, showOutbox }: { ctx: PageContext; state: FormState; showOutbox: boolean }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('admin.title')} current="account">
-      <h1 class="utrecht-heading-1" safe>
-        {t('admin.title')}
-      </h1>
+      <PageTitle text={t('admin.title')} />
       <ErrorSummary title={t('errorSummary.title')} errors={state.errors ?? []} />
       <h2 class="utrecht-heading-2" safe>
         {t('admin.findAccount')}
       </h2>
       <Form action="/beheer/accounts" method="get" csrfToken={ctx.csrfToken}>
-        <TextField id="email" name="email" type="email" label={t('account.email')} autocomplete="off" value={state.values?.email} error={errorFor(state, 'email')} />
+        <TextField id="email" name="email" type="email" label={t('account.email')} autocomplete="off" value={state.values?.email} error={errorFor(state.errors, 'email')} />
         <Button>{Html.escapeHtml(t('admin.findButton'))}</Button>
       </Form>
       <h2 class="utrecht-heading-2" safe>
         {t('admin.boardMembers')}
       </h2>
       <Form action="/beheer/besturen" method="get" csrfToken={ctx.csrfToken}>
-        <TextField id="nummer" name="nummer" label={t('admin.boardNumber')} attrs={{ inputmode: 'numeric' }} value={state.values?.nummer} error={errorFor(state, 'nummer')} />
+        <TextField id="nummer" name="nummer" label={t('admin.boardNumber')} attrs={{ inputmode: 'numeric' }} value={state.values?.nummer} error={errorFor(state.errors, 'nummer')} />
         <Button>{Html.escapeHtml(t('admin.findButton'))}</Button>
       </Form>
       {showOutbox ? (
@@ -54,9 +52,7 @@ export function AuditTrailPage({ ctx, name, email, events }: { ctx: PageContext;
   const title = t('admin.auditTitle', { name });
   return (
     <Layout ctx={ctx} title={title} current="account">
-      <h1 class="utrecht-heading-1" safe>
-        {title}
-      </h1>
+      <PageTitle text={title} />
       <Paragraph>
         <span safe>{email}</span>
       </Paragraph>
@@ -75,12 +71,8 @@ export function OutboxPage({ ctx, mails, total, page, pageSize, smtp }: { ctx: P
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('outbox.title')} current="account">
-      <h1 class="utrecht-heading-1" safe>
-        {t('outbox.title')}
-      </h1>
-      <Paragraph>
-        <span safe>{smtp ? t('outbox.introSmtp') : t('outbox.intro')}</span>
-      </Paragraph>
+      <PageTitle text={t('outbox.title')} />
+      <TextParagraph text={smtp ? t('outbox.introSmtp') : t('outbox.intro')} />
       {mails.length === 0 ? (
         <Paragraph>
           <span safe>{t('outbox.none')}</span>

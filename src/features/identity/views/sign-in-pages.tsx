@@ -1,38 +1,22 @@
 import Html from '@kitajs/html';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
+import { PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Alert } from '../../../ui/components/alert.tsx';
 import { Button } from '../../../ui/components/button.tsx';
-import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
+import { ErrorSummary, errorFor, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form, HiddenField } from '../../../ui/components/form.tsx';
 import { TextField } from '../../../ui/components/form-field.tsx';
 import { Paragraph } from '../../../ui/components/table.tsx';
 
 export type FormState = { values?: Record<string, string>; errors?: FieldError[]; message?: string };
 
-const errorFor = (state: FormState, field: string) => state.errors?.find((e) => e.field === field)?.message;
-
-function Heading({ text }: { text: string }) {
-  return (
-    <h1 class="utrecht-heading-1" safe>
-      {text}
-    </h1>
-  );
-}
-
-function Intro({ text }: { text: string }) {
-  return (
-    <Paragraph>
-      <span safe>{text}</span>
-    </Paragraph>
-  );
-}
 
 export function SignInPage({ ctx, state, back, oidcName }: { ctx: PageContext; state: FormState; back: string; oidcName?: string }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('signIn.title')} current="signIn">
-      <Heading text={t('signIn.title')} />
+      <PageTitle text={t('signIn.title')} />
       <ErrorSummary title={t('errorSummary.title')} errors={state.errors ?? []} />
       {state.message ? (
         <Alert type="warning">
@@ -48,15 +32,15 @@ export function SignInPage({ ctx, state, back, oidcName }: { ctx: PageContext; s
               {t('signIn.oidc', { name: oidcName })}
             </a>
           </Paragraph>
-          <Intro text={t('signIn.or')} />
+          <TextParagraph text={t('signIn.or')} />
         </>
       ) : (
-        <Intro text={t('signIn.intro')} />
+        <TextParagraph text={t('signIn.intro')} />
       )}
       <Form action="/inloggen" csrfToken={ctx.csrfToken}>
         <HiddenField name="terug" value={back} />
-        <TextField id="email" name="email" type="email" label={t('signIn.email')} autocomplete="username" value={state.values?.email} error={errorFor(state, 'email')} />
-        <TextField id="wachtwoord" name="wachtwoord" type="password" label={t('signIn.password')} autocomplete="current-password" error={errorFor(state, 'wachtwoord')} />
+        <TextField id="email" name="email" type="email" label={t('signIn.email')} autocomplete="username" value={state.values?.email} error={errorFor(state.errors, 'email')} />
+        <TextField id="wachtwoord" name="wachtwoord" type="password" label={t('signIn.password')} autocomplete="current-password" error={errorFor(state.errors, 'wachtwoord')} />
         <Button>{Html.escapeHtml(t('signIn.button'))}</Button>
       </Form>
       <ul class="utrecht-link-list">
@@ -79,12 +63,12 @@ export function SecondFactorPage({ ctx, state, back }: { ctx: PageContext; state
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('secondFactor.title')} current="signIn">
-      <Heading text={t('secondFactor.title')} />
+      <PageTitle text={t('secondFactor.title')} />
       <ErrorSummary title={t('errorSummary.title')} errors={state.errors ?? []} />
-      <Intro text={t('secondFactor.intro')} />
+      <TextParagraph text={t('secondFactor.intro')} />
       <Form action="/inloggen/tweede-stap" csrfToken={ctx.csrfToken}>
         <HiddenField name="terug" value={back} />
-        <TextField id="code" name="code" label={t('secondFactor.code')} autocomplete="one-time-code" attrs={{ inputmode: 'numeric', maxlength: '7' }} error={errorFor(state, 'code')} />
+        <TextField id="code" name="code" label={t('secondFactor.code')} autocomplete="one-time-code" attrs={{ inputmode: 'numeric', maxlength: '7' }} error={errorFor(state.errors, 'code')} />
         <Button>{Html.escapeHtml(t('secondFactor.button'))}</Button>
       </Form>
     </Layout>
@@ -95,9 +79,9 @@ export function TotpEnrolPage({ ctx, state, secret, uri, back }: { ctx: PageCont
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('totp.title')} current="account">
-      <Heading text={t('totp.title')} />
+      <PageTitle text={t('totp.title')} />
       <ErrorSummary title={t('errorSummary.title')} errors={state.errors ?? []} />
-      <Intro text={t('totp.intro')} />
+      <TextParagraph text={t('totp.intro')} />
       <dl class="utrecht-data-list">
         <div class="utrecht-data-list__item">
           <dt class="utrecht-data-list__item-key" safe>
@@ -115,7 +99,7 @@ export function TotpEnrolPage({ ctx, state, secret, uri, back }: { ctx: PageCont
       </Paragraph>
       <Form action="/account/tweestapsverificatie" csrfToken={ctx.csrfToken}>
         <HiddenField name="terug" value={back} />
-        <TextField id="code" name="code" label={t('secondFactor.code')} autocomplete="one-time-code" attrs={{ inputmode: 'numeric', maxlength: '7' }} error={errorFor(state, 'code')} />
+        <TextField id="code" name="code" label={t('secondFactor.code')} autocomplete="one-time-code" attrs={{ inputmode: 'numeric', maxlength: '7' }} error={errorFor(state.errors, 'code')} />
         <Button>{Html.escapeHtml(t('totp.button'))}</Button>
       </Form>
     </Layout>
@@ -126,14 +110,14 @@ export function RegisterPage({ ctx, state, back }: { ctx: PageContext; state: Fo
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('register.title')} current="signIn">
-      <Heading text={t('register.title')} />
+      <PageTitle text={t('register.title')} />
       <ErrorSummary title={t('errorSummary.title')} errors={state.errors ?? []} />
-      <Intro text={t('register.intro')} />
+      <TextParagraph text={t('register.intro')} />
       <Form action="/account/aanmaken" csrfToken={ctx.csrfToken}>
         <HiddenField name="terug" value={back} />
-        <TextField id="naam" name="naam" label={t('register.name')} autocomplete="name" value={state.values?.naam} error={errorFor(state, 'naam')} />
-        <TextField id="email" name="email" type="email" label={t('signIn.email')} autocomplete="email" value={state.values?.email} error={errorFor(state, 'email')} />
-        <TextField id="wachtwoord" name="wachtwoord" type="password" label={t('signIn.password')} hint={t('register.passwordHint')} autocomplete="new-password" error={errorFor(state, 'wachtwoord')} />
+        <TextField id="naam" name="naam" label={t('register.name')} autocomplete="name" value={state.values?.naam} error={errorFor(state.errors, 'naam')} />
+        <TextField id="email" name="email" type="email" label={t('signIn.email')} autocomplete="email" value={state.values?.email} error={errorFor(state.errors, 'email')} />
+        <TextField id="wachtwoord" name="wachtwoord" type="password" label={t('signIn.password')} hint={t('register.passwordHint')} autocomplete="new-password" error={errorFor(state.errors, 'wachtwoord')} />
         <Button>{Html.escapeHtml(t('register.button'))}</Button>
       </Form>
     </Layout>
@@ -144,11 +128,11 @@ export function ForgotPasswordPage({ ctx, state }: { ctx: PageContext; state: Fo
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('forgot.title')} current="signIn">
-      <Heading text={t('forgot.title')} />
+      <PageTitle text={t('forgot.title')} />
       <ErrorSummary title={t('errorSummary.title')} errors={state.errors ?? []} />
-      <Intro text={t('forgot.intro')} />
+      <TextParagraph text={t('forgot.intro')} />
       <Form action="/wachtwoord-vergeten" csrfToken={ctx.csrfToken}>
-        <TextField id="email" name="email" type="email" label={t('signIn.email')} autocomplete="email" value={state.values?.email} error={errorFor(state, 'email')} />
+        <TextField id="email" name="email" type="email" label={t('signIn.email')} autocomplete="email" value={state.values?.email} error={errorFor(state.errors, 'email')} />
         <Button>{Html.escapeHtml(t('forgot.button'))}</Button>
       </Form>
     </Layout>
@@ -159,11 +143,11 @@ export function ResetPasswordPage({ ctx, state, token }: { ctx: PageContext; sta
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('reset.title')} current="signIn">
-      <Heading text={t('reset.title')} />
+      <PageTitle text={t('reset.title')} />
       <ErrorSummary title={t('errorSummary.title')} errors={state.errors ?? []} />
       <Form action="/wachtwoord-herstellen" csrfToken={ctx.csrfToken}>
         <HiddenField name="token" value={token} />
-        <TextField id="wachtwoord" name="wachtwoord" type="password" label={t('reset.password')} hint={t('register.passwordHint')} autocomplete="new-password" error={errorFor(state, 'wachtwoord')} />
+        <TextField id="wachtwoord" name="wachtwoord" type="password" label={t('reset.password')} hint={t('register.passwordHint')} autocomplete="new-password" error={errorFor(state.errors, 'wachtwoord')} />
         <Button>{Html.escapeHtml(t('reset.button'))}</Button>
       </Form>
     </Layout>
@@ -174,7 +158,7 @@ export function ResetPasswordPage({ ctx, state, token }: { ctx: PageContext; sta
 export function ConfirmLinkPage({ ctx, title, action, token, button }: { ctx: PageContext; title: string; action: string; token: string; button: string }) {
   return (
     <Layout ctx={ctx} title={title}>
-      <Heading text={title} />
+      <PageTitle text={title} />
       <Form action={action} csrfToken={ctx.csrfToken}>
         <HiddenField name="token" value={token} />
         <Button>{Html.escapeHtml(button)}</Button>
@@ -186,7 +170,7 @@ export function ConfirmLinkPage({ ctx, title, action, token, button }: { ctx: Pa
 export function MessagePage({ ctx, title, message, link }: { ctx: PageContext; title: string; message: string; link?: { href: string; label: string } }) {
   return (
     <Layout ctx={ctx} title={title}>
-      <Heading text={title} />
+      <PageTitle text={title} />
       <Alert type="ok">
         <span safe>{message}</span>
       </Alert>

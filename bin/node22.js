@@ -1,0 +1,26 @@
+// The project runs on Node 22. Started by an older system Node, a bin script hands itself over to the
+// Node 22 that `npm ci` installed (the `node` package); on Node 22 it registers tsx and runs `entry`,
+// a TypeScript module, straight from the sources: no build step after `npm ci`.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export async function runOnNode22(scriptUrl, entryUrl, what) {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major >= 22) {
+    const { register } = await import('tsx/esm/api');
+    register();
+    await import(entryUrl);
+    return;
+  }
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const node22 = join(root, 'node_modules', 'node', 'bin', 'node');
+  if (!existsSync(node22)) {
+    console.error(`${what} heeft Node 22 nodig (dit is ${process.version}). Voer eerst \`npm ci\` uit.`);
+    process.exit(1);
+  }
+  const child = spawn(node22, [fileURLToPath(scriptUrl), ...process.argv.slice(2)], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
