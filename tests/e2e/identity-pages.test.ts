@@ -4,7 +4,7 @@ import { registerOfficeId } from '../../src/platform/auth/roles.ts';
 import { currentTotp } from '../../src/platform/auth/totp.ts';
 import { translator } from '../../src/platform/i18n.ts';
 import { createAccount, testPassword } from '../support/accounts.ts';
-import { expectNoAxeViolations, launchBrowser, newContext } from '../support/browser.ts';
+import { expectNoAxeViolations, launchBrowser, withNewPage } from '../support/browser.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 /** The account and administration pages, as a board admin and a register staff member use them: axe on each. */
@@ -28,14 +28,7 @@ afterAll(async () => {
   await testApp?.close();
 });
 
-async function withPage(run: (page: Page) => Promise<void>) {
-  const context = await newContext(browser, { baseURL: baseUrl });
-  try {
-    await run(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (run: (page: Page) => Promise<void>) => withNewPage(browser, baseUrl, run);
 
 async function signIn(page: Page, email: string) {
   await page.goto('/inloggen');

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { componentExamples } from '../../src/ui/components/examples.ts';
 import { translator } from '../../src/platform/i18n.ts';
-import { expectNoAxeViolations, launchBrowser, newContext } from '../support/browser.ts';
+import { expectNoAxeViolations, launchBrowser, withNewPage } from '../support/browser.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 /** The pages around the search: accessibility statement, 404, the component gallery, English; and the keyboard. */
@@ -24,14 +24,7 @@ afterAll(async () => {
   await testApp?.close();
 });
 
-async function withPage(run: (page: Page) => Promise<void>) {
-  const context = await newContext(browser, { baseURL: baseUrl });
-  try {
-    await run(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (run: (page: Page) => Promise<void>) => withNewPage(browser, baseUrl, run);
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 

@@ -66,3 +66,13 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
     await copy?.close();
   }
 }
+
+/** Runs `run` in a page of a fresh context on `baseURL`, and closes the context whatever happens. */
+export async function withNewPage(browser: Browser, baseURL: string, run: (page: Page) => Promise<void>): Promise<void> {
+  const context = await newContext(browser, { baseURL });
+  try {
+    await run(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
