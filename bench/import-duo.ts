@@ -33,7 +33,7 @@ type Run = {
   phases: Record<Phase, number>;
   result: ImportDuoResult;
 };
-type Phase = 'parse' | 'merge' | 'search';
+type Phase = 'parse' | 'plan' | 'write';
 
 /** Splits one CSV line into fields: quotes and doubled quotes understood, nothing else. */
 function splitLine(line: string, separator: string): string[] {
@@ -109,9 +109,9 @@ async function timedImport(database: Database, files: Files) {
   const ended = performance.now();
   const cpu = cpuMs() - cpuStarted;
   const at = (prefix: string) => [...marks].find(([m]) => m.startsWith(prefix))?.[1];
-  const merge = at('besturen, scholen') ?? started;
-  const search = at('zoekindex') ?? ended;
-  return { ms: ended - started, cpu, result, phases: { parse: merge - started, merge: search - merge, search: ended - search } };
+  const plan = at('organisatiegids vergelijken') ?? started;
+  const write = at('besturen, scholen') ?? ended;
+  return { ms: ended - started, cpu, result, phases: { parse: plan - started, plan: write - plan, write: ended - write } };
 }
 
 type Target = { label: string; inProcess: boolean; open: () => Promise<Database> };
@@ -218,8 +218,8 @@ function report(label: string, inProcess: boolean, runs: Run[]) {
       ['kale COPY (basislijn)', ms(copy), all(runs.map((x) => x.copy))],
       ['importDuo, lege gids', ms(imp), all(runs.map((x) => x.import))],
       ['  inlezen + controles', ms(phase('parse')), all(runs.map((x) => x.phases.parse))],
-      ['  samenvoegen (staging + merge)', ms(phase('merge')), all(runs.map((x) => x.phases.merge))],
-      ['  zoektabel + vastleggen', ms(phase('search')), all(runs.map((x) => x.phases.search))],
+      ['  gids lezen en vergelijken', ms(phase('plan')), all(runs.map((x) => x.phases.plan))],
+      ['  schrijven (COPY + updates)', ms(phase('write')), all(runs.map((x) => x.phases.write))],
       ['herimport, niets gewijzigd', ms(reimport), all(runs.map((x) => x.reimport))],
     ]),
   );

@@ -28,7 +28,8 @@ export interface Database {
   copyCsv(table: string, columns: string[], csv: string, tx?: Db): Promise<void>;
   /** for pg-boss: on PGlite it shares this connection, on PostgreSQL pg-boss opens its own pool */
   jobConnection(): { db: SqlExecutor } | { connectionString: string };
-  migrate(): Promise<void>;
+  /** applies the migrations in `folder` (the project's own unless given) that have not run yet */
+  migrate(folder?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -117,7 +118,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
         },
       },
     }),
-    migrate: () => migratePglite(db as any, { migrationsFolder }),
+    migrate: (folder = migrationsFolder) => migratePglite(db as any, { migrationsFolder: folder }),
     async close() {
       await client.close();
       release();
@@ -161,7 +162,7 @@ export async function openPostgres(connectionString: string): Promise<Database> 
       }
     },
     jobConnection: () => ({ connectionString }),
-    migrate: () => migratePg(db as any, { migrationsFolder }),
+    migrate: (folder = migrationsFolder) => migratePg(db as any, { migrationsFolder: folder }),
     close: () => pool.end(),
   };
 }

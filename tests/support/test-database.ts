@@ -14,10 +14,10 @@ export function testDatabaseKind(): 'pglite' | 'postgres' {
  * A fresh, migrated database of its own for one test file: in-memory PGlite, or a new database on
  * the PostgreSQL server of TEST_DATABASE_URL that is dropped again on close.
  */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(options: { migrationsFolder?: string } = {}): Promise<Database> {
   if (testDatabaseKind() === 'pglite') {
     const database = await openPglite(null);
-    await database.migrate();
+    await database.migrate(options.migrationsFolder);
     return database;
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -30,7 +30,7 @@ export async function createTestDatabase(): Promise<Database> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openPostgres(url.toString());
-  await database.migrate();
+  await database.migrate(options.migrationsFolder);
   const close = database.close;
   database.close = async () => {
     await close();

@@ -1,4 +1,4 @@
-import { boolean, char, index, integer, jsonb, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { char, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 
 /** A bevoegd gezag (school board), identified by DUO's 5-digit number. */
 export const boards = pgTable(
@@ -10,6 +10,12 @@ export const boards = pgTable(
     name: text('name'),
     kvkNumber: varchar('kvk_number', { length: 8 }),
     sectors: text('sectors'),
+    /** facts over the board's open locations, kept by the DUO import for the directory search */
+    provinces: text('provinces').array().notNull().default([]),
+    denominations: text('denominations').array().notNull().default([]),
+    openLocations: integer('open_locations').notNull().default(0),
+    /** lower-case number and name, matched by the directory search */
+    searchText: text('search_text').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -24,13 +30,21 @@ export const schools = pgTable(
     boardId: uuid('board_id').notNull().references(() => boards.id),
     name: text('name').notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** facts over all the school's locations (open first), kept by the DUO import for the directory search */
+    place: text('place'),
+    provinces: text('provinces').array().notNull().default([]),
+    denominations: text('denominations').array().notNull().default([]),
+    locationCount: integer('location_count').notNull().default(0),
+    /** lower-case BRIN, name, place and board, matched by the directory search */
+    searchText: text('search_text').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('schools_board_id').on(t.boardId)],
 );
 
-export type LocationRegions = Record<string, { code: string; naam: string } | string>;
+/** kind → code, e.g. { rpaGebied: '03', vakantieregio: 'Noord' }; the names are in `regions` */
+export type LocationRegions = Record<string, string | null>;
 
 /** A vestiging, identified by its vestigingscode (BRIN + 2 digits). Closed locations are kept. */
 export const locations = pgTable(
@@ -54,6 +68,8 @@ export const locations = pgTable(
     regions: jsonb('regions').$type<LocationRegions>().notNull().default({}),
     /** md5 of the DUO fields, to tell a changed row from an unchanged one on re-import */
     sourceHash: char('source_hash', { length: 32 }).notNull(),
+    /** lower-case code, name, place, municipality and board, matched by the directory search */
+    searchText: text('search_text').notNull().default(''),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -62,6 +78,17 @@ export const locations = pgTable(
     index('locations_school_id').on(t.schoolId),
     index('locations_board_id').on(t.boardId),
   ],
+);
+
+/** DUO's regional divisions (nodaal gebied, RPA, WGR, COROP, onderwijsgebied, RMC) by kind and code. */
+export const regions = pgTable(
+  'regions',
+  {
+    kind: text('kind').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.code] })],
 );
 
 /** One run of `import-duo`, with what it changed: the directory's history. */
@@ -80,31 +107,3 @@ export const duoImports = pgTable('duo_imports', {
   schoolsAdded: integer('schools_added').notNull(),
   importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
 });
-
-/**
- * One row per board, school and location, rebuilt by every DUO import that changes something: the
- * directory search reads one table instead of a union over three. Not a source of truth. About 13,000
- * rows in all of the Netherlands: a scan with LIKE takes milliseconds, so no trigram index is kept
- * (maintaining one tripled the import time).
- */
-export const organisationSearch = pgTable(
-  'organisation_search',
-  {
-    id: uuid('id').primaryKey(),
-    kind: varchar('kind', { length: 10 }).notNull().$type<'bestuur' | 'school' | 'vestiging'>(),
-    code: varchar('code', { length: 6 }).notNull(),
-    name: text('name').notNull(),
-    place: text('place'),
-    provinces: text('provinces').array().notNull(),
-    denominations: text('denominations').array().notNull(),
-    boardId: uuid('board_id').notNull(),
-    boardNumber: char('board_number', { length: 5 }).notNull(),
-    boardName: text('board_name'),
-    schoolId: uuid('school_id'),
-    /** a school's only location adds nothing to the school's own row in a mixed result list */
-    soleLocation: boolean('sole_location').notNull().default(false),
-    closed: boolean('closed').notNull().default(false),
-    searchText: text('search_text').notNull(),
-  },
-  (t) => [index('organisation_search_code').on(t.code)],
-);

@@ -91,16 +91,23 @@ describe('parseDuoLocations: reading the file', () => {
     expect(parsed.rows[1].website).toBe('www.x.nl');
   });
 
-  it('keeps the region columns (code and name) together', () => {
+  it('keeps each region code with the location and each region name once in the region list', () => {
     const text = crlf(
       'BEVOEGD GEZAG NUMMER;INSTELLINGSCODE;VESTIGINGSCODE;VESTIGINGSNAAM;COROPGEBIED CODE;COROPGEBIED NAAM;RMC-REGIO CODE;RMC-REGIO NAAM;VAKANTIEREGIO',
       '20091;32JK;32JK00;BBS de Verwondering;07;Noord-Drenthe; ; ;Noord',
+      '20091;32JK;32JK01;BBS de Verwondering dependance;07;Noord-Drenthe; ; ;Noord',
     );
-    expect(parseDuoLocations(utf8(text)).rows[0].regions).toEqual({
-      coropGebied: { code: '07', naam: 'Noord-Drenthe' },
-      rmcRegio: { code: null, naam: null },
-      vakantieregio: 'Noord',
-    });
+    const parsed = parseDuoLocations(utf8(text));
+    expect(JSON.parse(parsed.rows[0].regionsJson)).toEqual({ coropGebied: '07', rmcRegio: null, vakantieregio: 'Noord' });
+    expect(parsed.regions).toEqual([{ kind: 'coropGebied', code: '07', name: 'Noord-Drenthe' }]);
+  });
+
+  it('gives a location another source hash when only a region name changes', () => {
+    const header = 'BEVOEGD GEZAG NUMMER;INSTELLINGSCODE;VESTIGINGSCODE;VESTIGINGSNAAM;COROPGEBIED CODE;COROPGEBIED NAAM';
+    const before = parseDuoLocations(utf8(crlf(header, '20091;32JK;32JK00;BBS de Verwondering;07;Noord-Drenthe'))).rows[0];
+    const after = parseDuoLocations(utf8(crlf(header, '20091;32JK;32JK00;BBS de Verwondering;07;Drenthe-Noord'))).rows[0];
+    expect(after.regionsJson).toBe(before.regionsJson);
+    expect(after.sourceHash).not.toBe(before.sourceHash);
   });
 
   it('gives the same row the same source hash and a changed row a different one', () => {

@@ -20,11 +20,15 @@ export type DuoLocation = {
   denomination: string | null;
   phone: string | null;
   website: string | null;
-  regions: Record<string, { code: string | null; naam: string | null } | string | null>;
+  /** DUO's regions (RPA, WGR, COROP, ...) as the stored JSON of kind → code; their names go to the region list */
+  regionsJson: string;
   sourceHash: string;
 };
 
 export type DuoBoard = { line: number; number: string; name: string; kvkNumber: string | null; sectors: string | null };
+
+/** One region of one kind (e.g. kind rpaGebied, code 03, name Centraal-Groningen). */
+export type DuoRegion = { kind: string; code: string; name: string };
 
 export type RejectedLine = { line: number; reason: string; code?: string };
 
@@ -32,7 +36,8 @@ export type ParsedFile<T> = { rows: T[]; rejected: RejectedLine[]; encoding: str
 
 export class DuoFileError extends Error {}
 
-type Field = keyof Omit<DuoLocation, 'line' | 'regions' | 'sourceHash'>;
+type Field = keyof Omit<DuoLocation, 'line' | 'regionsJson' | 'sourceHash'>;
+type Regions = Record<string, { code: string | null; naam: string | null } | string | null>;
 
 /** Column names in the current layout and the older one (BRIN NUMMER / VESTIGINGSNUMMER). */
 const locationColumns: Record<string, Field> = {
@@ -118,12 +123,8 @@ function readCsv(bytes: Uint8Array, what: string) {
   return { header: header.record.map(normaliseHeader), body, encoding, separator };
 }
 
-function hashOf(values: unknown[]): string {
-  return createHash('md5').update(JSON.stringify(values)).digest('hex');
-}
-
 /** Reads DUO's "alle schoolvestigingen" file; unreadable lines are rejected with their line number. */
-export function parseDuoLocations(bytes: Uint8Array): ParsedFile<DuoLocation> {
+export function parseDuoLocations(bytes: Uint8Array): ParsedFile<DuoLocation> & { regions: DuoRegion[] } {
   const { header, body, encoding, separator } = readCsv(bytes, 'Het vestigingenbestand');
   const fieldAt = new Map<number, Field>();
   const regionAt = new Map<number, [string, 'code' | 'naam' | 'value']>();
@@ -142,6 +143,7 @@ export function parseDuoLocations(bytes: Uint8Array): ParsedFile<DuoLocation> {
   const rows: DuoLocation[] = [];
   const rejected: RejectedLine[] = [];
   const seen = new Map<string, number>();
+  const regionNames = new Map<string, DuoRegion>();
   for (const { record, info } of body) {
     const line = info.lines;
     if (record.length !== header.length) {
@@ -149,7 +151,7 @@ export function parseDuoLocations(bytes: Uint8Array): ParsedFile<DuoLocation> {
       continue;
     }
     const values: Partial<Record<Field, string | null>> = {};
-    const regions: DuoLocation['regions'] = {};
+    const regions: Regions = {};
     record.forEach((raw, index) => {
       const field = fieldAt.get(index);
       if (field) values[field] = clean(raw);
@@ -195,11 +197,20 @@ export function parseDuoLocations(bytes: Uint8Array): ParsedFile<DuoLocation> {
       denomination: values.denomination ?? null,
       phone: values.phone ?? null,
       website: values.website ?? null,
-      regions,
     };
-    rows.push({ line, ...location, sourceHash: hashOf(Object.values(location)) });
+    const codes: Record<string, string | null> = {};
+    for (const [kind, value] of Object.entries(regions)) {
+      if (value === null || typeof value === 'string') codes[kind] = value;
+      else {
+        codes[kind] = value.code;
+        if (value.code !== null) regionNames.set(`${kind}\t${value.code}`, { kind, code: value.code, name: value.naam ?? value.code });
+      }
+    }
+    // the hash covers the region names too: [...fields, regions], as earlier imports stored it
+    const hashInput = `${JSON.stringify(Object.values(location)).slice(0, -1)},${JSON.stringify(regions)}]`;
+    rows.push({ line, ...location, regionsJson: JSON.stringify(codes), sourceHash: createHash('md5').update(hashInput).digest('hex') });
   }
-  return { rows, rejected, encoding, separator };
+  return { rows, rejected, encoding, separator, regions: [...regionNames.values()] };
 }
 
 /** Reads the board list (kvk, naam, herkomst, soort, bevoegd_gezag). */

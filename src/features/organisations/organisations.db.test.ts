@@ -47,7 +47,7 @@ async function snapshot(database: Database) {
     ),
     schools: await database.query(`SELECT brin, board_id, name, closed_at, updated_at FROM schools ORDER BY brin`),
     boards: await database.query(`SELECT number, name, kvk_number, updated_at FROM boards ORDER BY number`),
-    search: await database.query(`SELECT id, name, closed, search_text FROM organisation_search ORDER BY id`),
+    search: await database.query(`SELECT id, name, closed, search_text FROM organisation_directory ORDER BY id`),
     imports: await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM duo_imports`),
   };
 }
@@ -112,6 +112,23 @@ describe('importing the real DUO files', () => {
     expect(detail.board).toMatchObject({ number: unlisted[0], name: null });
     const brins = distinct(csv.lines.filter((l) => csv.get(l, 'board') === unlisted[0]).map((l) => csv.get(l, 'brin')));
     expect(detail.schools.map((s) => s.brin).sort()).toEqual([...brins].sort());
+  });
+
+  it('keeps each region name once, and every region code of a location names a listed region', async () => {
+    const [counts] = await database.query<{ regions: number; named: number }>(
+      `SELECT (SELECT count(*)::int FROM regions) AS regions,
+              (SELECT count(DISTINCT name)::int FROM regions WHERE kind = 'coropGebied') AS named`,
+    );
+    expect(counts.named).toBeGreaterThan(30); // the Netherlands has 40 COROP areas
+    const [unlisted] = await database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM locations l, jsonb_each_text(l.regions) e
+       WHERE e.key <> 'vakantieregio' AND e.value IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM regions r WHERE r.kind = e.key AND r.code = e.value)`,
+    );
+    expect(unlisted.n).toBe(0);
+    const [first] = csv.lines;
+    const [row] = await database.query<{ regions: Record<string, string> }>(`SELECT regions FROM locations WHERE code = $1`, [csv.get(first, 'code')]);
+    expect(Object.keys(row.regions)).toContain('coropGebied');
   });
 
   it('importing the same files a second time changes nothing', async () => {
@@ -476,6 +493,27 @@ describe('re-importing changed DUO files', () => {
     expect(await getDirectoryStats(database.db)).toEqual(expected);
     const newSchool = await search(database, { zoek: unusedBrin, inclusiefGesloten: true, soort: 'school' });
     expect(newSchool.entries[0]).toMatchObject({ code: unusedBrin, closed: true });
+  });
+
+  it('finds the schools and locations of a renamed board under its new name only', async () => {
+    const renamed = Buffer.from(
+      Buffer.from(duoFiles.boards()).toString('utf8').replace(/^(\d*),[^,\n]*,(.*,32073,)/m, '$1,Stichting Hernoemd Testbestuur,$2'),
+    );
+    const result = await importDuo(database, {
+      locations: locationsFile(csv.file(csv.lines)),
+      boards: { name: 'besturen-po.csv', bytes: renamed },
+      now: now(8),
+    });
+    expect(countsOf(result)).toEqual({ ...noChanges, boardsChanged: 1 });
+    const ofBoard = csv.lines.filter((l) => csv.get(l, 'board') === '32073');
+    const locations = await search(database, { zoek: 'hernoemd testbestuur', soort: 'vestiging' });
+    expect(locations.total).toBe(ofBoard.length);
+    for (const entry of locations.entries) expect(entry).toMatchObject({ boardNumber: '32073', boardName: 'Stichting Hernoemd Testbestuur' });
+    const schools = await search(database, { zoek: 'hernoemd testbestuur', soort: 'school' });
+    expect(schools.total).toBe(distinct(ofBoard.map((l) => csv.get(l, 'brin'))).size);
+
+    await importLines(csv.lines, { day: 9 });
+    expect((await search(database, { zoek: 'hernoemd testbestuur' })).total).toBe(0);
   });
 
   it('refuses a file that is empty or has no readable line, and changes nothing', async () => {

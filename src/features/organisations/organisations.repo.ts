@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { duoImports } from '../../db/schema/index.ts';
 import { csvLine } from '../../platform/csv/write.ts';
-import type { DuoBoard, DuoLocation } from './duo-file.rules.ts';
+import type { DuoRegion } from './duo-file.rules.ts';
+import type { BoardRow, DirectoryPlan, DirectoryState, LocationRow, LocationState, SchoolRow } from './directory-import.rules.ts';
 
 export type OrganisationKind = 'bestuur' | 'school' | 'vestiging';
 
@@ -31,16 +31,6 @@ export type DirectoryQuery = {
   limit: number;
 };
 
-export type ImportCounts = {
-  boardsAdded: number;
-  boardsChanged: number;
-  schoolsAdded: number;
-  locationsAdded: number;
-  locationsChanged: number;
-  locationsReopened: number;
-  locationsClosed: number;
-};
-
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 const countOf = (result: unknown): number => Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
 
@@ -62,7 +52,7 @@ export async function searchDirectory(db: Db, q: DirectoryQuery): Promise<{ entr
     SELECT id, kind, code, name, place, provinces, denominations,
            board_id AS "boardId", board_number AS "boardNumber", board_name AS "boardName", closed,
            count(*) OVER () AS total
-    FROM organisation_search
+    FROM organisation_directory
     WHERE ${sql.join(conditions, sql` AND `)}
     ORDER BY (code = ${upper}) DESC,
              (lower(name) LIKE ${escapeLike(phrase) + '%'}) DESC,
@@ -75,14 +65,14 @@ export async function searchDirectory(db: Db, q: DirectoryQuery): Promise<{ entr
 }
 
 async function countDirectory(db: Db, conditions: ReturnType<typeof sql>[]): Promise<number> {
-  return countOf(await db.execute(sql`SELECT count(*) AS n FROM organisation_search WHERE ${sql.join(conditions, sql` AND `)}`));
+  return countOf(await db.execute(sql`SELECT count(*) AS n FROM organisation_directory WHERE ${sql.join(conditions, sql` AND `)}`));
 }
 
 export async function findEntry(db: Db, id: string): Promise<DirectoryEntry | undefined> {
   const result = await db.execute(sql`
     SELECT id, kind, code, name, place, provinces, denominations,
            board_id AS "boardId", board_number AS "boardNumber", board_name AS "boardName", closed
-    FROM organisation_search WHERE id = ${id}`);
+    FROM organisation_directory WHERE id = ${id}`);
   return rowsOf<DirectoryEntry>(result)[0];
 }
 
@@ -153,164 +143,134 @@ export async function listFacetValues(db: Db): Promise<{ provinces: string[]; de
   return { provinces: row.provinces ?? [], denominations: row.denominations ?? [] };
 }
 
-/**
- * Applies a parsed DUO file set-based inside the caller's transaction: the rows go into a temporary
- * staging table in one statement, then boards, schools and locations are merged from it.
- * `keepOpen` lists location codes on rejected lines: an unreadable line never closes a location.
- */
 export type CopyCsv = (table: string, columns: string[], csv: string) => Promise<void>;
 
-const stageLocationColumns = [
-  'board_number', 'brin', 'code', 'name', 'street', 'house_number', 'postcode', 'place', 'municipality_code',
-  'municipality_name', 'province', 'denomination', 'phone', 'website', 'regions', 'source_hash', 'id', 'school_id',
+/** Serialises DUO imports: two at once would plan against the same directory. */
+export async function lockDirectoryImport(tx: Db): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('duo-import'))`);
+}
+
+/** raw SQL results carry timestamps as text */
+const asDate = (value: Date | string | null): Date | null => (value === null || value instanceof Date ? value : new Date(value));
+
+export async function loadDirectoryState(tx: Db): Promise<DirectoryState> {
+  const boards = rowsOf<BoardRow>(await tx.execute(sql`SELECT id, number, name, kvk_number AS "kvkNumber", sectors,
+    provinces, denominations, open_locations AS "openLocations", search_text AS "searchText" FROM boards`));
+  const schools = rowsOf<SchoolRow>(await tx.execute(sql`SELECT id, brin, board_id AS "boardId", name, closed_at AS "closedAt",
+    place, provinces, denominations, location_count AS "locationCount", search_text AS "searchText" FROM schools`));
+  const locations = rowsOf<LocationState>(await tx.execute(sql`SELECT id, code, name, school_id AS "schoolId", board_id AS "boardId",
+    source_hash AS "sourceHash", closed_at AS "closedAt", place, municipality_name AS "municipalityName", province, denomination,
+    search_text AS "searchText" FROM locations`));
+  for (const row of [...schools, ...locations]) row.closedAt = asDate(row.closedAt);
+  return { boards, schools, locations };
+}
+
+function pgArray(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+}
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+const tables = {
+  boards: {
+    columns: ['id', 'number', 'name', 'kvk_number', 'sectors', 'provinces', 'denominations', 'open_locations', 'search_text'],
+    values: (b: BoardRow) => [
+      b.id, b.number, b.name, b.kvkNumber, b.sectors, pgArray(b.provinces), pgArray(b.denominations), b.openLocations, b.searchText,
+    ],
+  },
+  schools: {
+    columns: ['id', 'brin', 'board_id', 'name', 'closed_at', 'place', 'provinces', 'denominations', 'location_count', 'search_text'],
+    values: (s: SchoolRow) => [
+      s.id, s.brin, s.boardId, s.name, iso(s.closedAt), s.place, pgArray(s.provinces), pgArray(s.denominations), s.locationCount,
+      s.searchText,
+    ],
+  },
+  locations: {
+    columns: [
+      'id', 'code', 'school_id', 'board_id', 'name', 'street', 'house_number', 'postcode', 'place', 'municipality_code',
+      'municipality_name', 'province', 'denomination', 'phone', 'website', 'regions', 'source_hash', 'closed_at', 'search_text',
+    ],
+    values: (l: LocationRow) => [
+      l.id, l.code, l.schoolId, l.boardId, l.name, l.street, l.houseNumber, l.postcode, l.place, l.municipalityCode,
+      l.municipalityName, l.province, l.denomination, l.phone, l.website, l.regionsJson, l.sourceHash, iso(l.closedAt),
+      l.searchText,
+    ],
+  },
+} as const;
+
+type TableName = keyof typeof tables;
+type RowOf<T extends TableName> = Parameters<(typeof tables)[T]['values']>[0];
+
+/** New rows go straight into the table with COPY. */
+async function insertRows<T extends TableName>(copy: CopyCsv, table: T, rows: RowOf<T>[], now: string): Promise<void> {
+  if (rows.length === 0) return;
+  const { columns, values } = tables[table] as unknown as { columns: string[]; values: (row: RowOf<T>) => (string | number | null)[] };
+  await copy(table, [...columns, 'created_at', 'updated_at'], rows.map((row) => csvLine([...values(row), now, now])).join(''));
+}
+
+/** Changed rows go through a staging table and one UPDATE; `columns` starts with id. */
+async function updateRows(
+  tx: Db, copy: CopyCsv, target: { table: TableName; stage: string }, columns: readonly string[], csvRows: string[], now: string,
+): Promise<void> {
+  if (csvRows.length === 0) return;
+  const { table } = target;
+  const stage = sql.raw(target.stage);
+  await tx.execute(sql`CREATE TEMP TABLE ${stage} ON COMMIT DROP AS SELECT ${sql.raw(columns.join(', '))} FROM ${sql.raw(table)} WITH NO DATA`);
+  await copy(target.stage, [...columns], csvRows.join(''));
+  const assignments = columns.filter((c) => c !== 'id').map((c) => `${c} = s.${c}`).join(', ');
+  await tx.execute(sql`UPDATE ${sql.raw(table)} t SET ${sql.raw(assignments)}, updated_at = ${now} FROM ${stage} s WHERE t.id = s.id`);
+}
+
+async function writeRows<T extends TableName>(
+  tx: Db, copy: CopyCsv, table: T, rows: { insert: RowOf<T>[]; update: RowOf<T>[] }, now: string,
+): Promise<void> {
+  const { columns, values } = tables[table] as unknown as { columns: string[]; values: (row: RowOf<T>) => (string | number | null)[] };
+  await insertRows(copy, table, rows.insert, now);
+  await updateRows(tx, copy, { table, stage: `stage_${table}` }, columns, rows.update.map((row) => csvLine(values(row))), now);
+}
+
+const foreignKeys = [
+  { table: 'schools', name: 'schools_board_id_boards_id_fk', column: 'board_id', references: 'boards' },
+  { table: 'locations', name: 'locations_school_id_schools_id_fk', column: 'school_id', references: 'schools' },
+  { table: 'locations', name: 'locations_board_id_boards_id_fk', column: 'board_id', references: 'boards' },
 ];
 
-export async function applyDuoImport(
-  tx: Db,
-  copy: CopyCsv,
-  input: { locations: DuoLocation[]; boards: DuoBoard[] | null; keepOpen: string[]; now: Date },
-): Promise<ImportCounts> {
-  const now = input.now.toISOString();
-  await tx.execute(sql`CREATE TEMP TABLE stage_locations (
-    board_number char(5), brin char(4), code char(6), name text, street text, house_number text, postcode text,
-    place text, municipality_code varchar(4), municipality_name text, province text, denomination text,
-    phone text, website text, regions jsonb, source_hash char(32), id uuid, school_id uuid) ON COMMIT DROP`);
-  // ids for the rows that turn out to be new are made here: gen_random_uuid() per row costs PGlite
-  // more than the rest of the insert (the same random v4 UUIDs as the column default)
-  let csv = '';
-  for (const l of input.locations) {
-    csv += csvLine([
-      l.boardNumber, l.brin, l.code, l.name, l.street, l.houseNumber, l.postcode, l.place, l.municipalityCode,
-      l.municipalityName, l.province, l.denomination, l.phone, l.website, JSON.stringify(l.regions), l.sourceHash,
-      randomUUID(), randomUUID(),
-    ]);
+/** From this many new rows on (a first import), the foreign keys are checked once for all rows instead of per row. */
+const bulkInsertRows = 1000;
+
+/**
+ * Writes a planned DUO import inside the caller's transaction: boards, then schools, then locations.
+ * A bulk load drops the directory's foreign keys and adds them again before commit, as PostgreSQL's
+ * "Populating a Database" advises: adding a key checks all rows in one join, where COPY checks
+ * (and locks) the referenced row for every row. Transactional DDL keeps this all or nothing; the
+ * price is that the three tables are locked for reading until the import commits.
+ */
+export async function writeDirectoryPlan(tx: Db, copy: CopyCsv, plan: DirectoryPlan, now: Date): Promise<void> {
+  const at = now.toISOString();
+  const bulk = plan.schools.insert.length + plan.locations.insert.length >= bulkInsertRows;
+  if (bulk) {
+    for (const key of foreignKeys) await tx.execute(sql.raw(`ALTER TABLE ${key.table} DROP CONSTRAINT ${key.name}`));
   }
-  await copy('stage_locations', stageLocationColumns, csv);
-
-  let boardsAdded = 0;
-  let boardsChanged = 0;
-  if (input.boards) {
-    await tx.execute(sql`CREATE TEMP TABLE stage_boards (number char(5), name text, kvk_number varchar(8), sectors text) ON COMMIT DROP`);
-    await copy(
-      'stage_boards',
-      ['number', 'name', 'kvk_number', 'sectors'],
-      input.boards.map((b) => csvLine([b.number, b.name, b.kvkNumber, b.sectors])).join(''),
-    );
-    boardsChanged = countOf(await tx.execute(sql`WITH changed AS (
-      UPDATE boards b SET name = s.name, kvk_number = s.kvk_number, sectors = s.sectors, updated_at = ${now}
-      FROM stage_boards s
-      WHERE b.number = s.number AND (b.name, b.kvk_number, b.sectors) IS DISTINCT FROM (s.name, s.kvk_number, s.sectors)
-      RETURNING 1) SELECT count(*) AS n FROM changed`));
-    boardsAdded += countOf(await tx.execute(sql`WITH added AS (
-      INSERT INTO boards (number, name, kvk_number, sectors, created_at, updated_at)
-      SELECT s.number, s.name, s.kvk_number, s.sectors, ${now}, ${now} FROM stage_boards s
-      WHERE NOT EXISTS (SELECT 1 FROM boards b WHERE b.number = s.number)
-      RETURNING 1) SELECT count(*) AS n FROM added`));
+  await writeRows(tx, copy, 'boards', plan.boards, at);
+  await writeRows(tx, copy, 'schools', plan.schools, at);
+  await writeRows(tx, copy, 'locations', plan.locations, at);
+  await updateRows(tx, copy, { table: 'locations', stage: 'stage_location_refreshes' }, ['id', 'school_id', 'board_id', 'closed_at', 'search_text'],
+    plan.locations.refresh.map((l: LocationState) => csvLine([l.id, l.schoolId, l.boardId, iso(l.closedAt), l.searchText])), at);
+  if (bulk) {
+    for (const key of foreignKeys) {
+      await tx.execute(sql.raw(`ALTER TABLE ${key.table} ADD CONSTRAINT ${key.name} FOREIGN KEY (${key.column})
+        REFERENCES public.${key.references}(id) ON DELETE NO ACTION ON UPDATE NO ACTION`));
+    }
   }
-  // boards that run schools but are missing from the board list (municipalities): number only
-  boardsAdded += countOf(await tx.execute(sql`WITH added AS (
-    INSERT INTO boards (number, created_at, updated_at)
-    SELECT DISTINCT s.board_number, ${now}::timestamptz, ${now}::timestamptz FROM stage_locations s
-    WHERE NOT EXISTS (SELECT 1 FROM boards b WHERE b.number = s.board_number)
-    RETURNING 1) SELECT count(*) AS n FROM added`));
-
-  // a school is named after its main location (code ending in 00), else its lowest code
-  await tx.execute(sql`CREATE TEMP TABLE stage_schools ON COMMIT DROP AS
-    SELECT DISTINCT ON (s.brin) s.brin, b.id AS board_id, s.name, s.school_id AS id
-    FROM stage_locations s JOIN boards b ON b.number = s.board_number
-    ORDER BY s.brin, s.code`);
-  const schoolsAdded = countOf(await tx.execute(sql`WITH added AS (
-    INSERT INTO schools (id, brin, board_id, name, created_at, updated_at)
-    SELECT s.id, s.brin, s.board_id, s.name, ${now}, ${now} FROM stage_schools s
-    WHERE NOT EXISTS (SELECT 1 FROM schools x WHERE x.brin = s.brin)
-    RETURNING 1) SELECT count(*) AS n FROM added`));
-  await tx.execute(sql`UPDATE schools x SET board_id = s.board_id, name = s.name, closed_at = NULL, updated_at = ${now}
-    FROM stage_schools s
-    WHERE x.brin = s.brin AND (x.board_id, x.name, x.closed_at) IS DISTINCT FROM (s.board_id, s.name, NULL::timestamptz)`);
-
-  const reopened = countOf(await tx.execute(sql`SELECT count(*) AS n FROM locations l JOIN stage_locations s ON s.code = l.code
-    WHERE l.closed_at IS NOT NULL`));
-  const locationsChanged = countOf(await tx.execute(sql`WITH changed AS (
-    UPDATE locations l SET school_id = x.id, board_id = x.board_id, name = s.name, street = s.street,
-      house_number = s.house_number, postcode = s.postcode, place = s.place, municipality_code = s.municipality_code,
-      municipality_name = s.municipality_name, province = s.province, denomination = s.denomination, phone = s.phone,
-      website = s.website, regions = s.regions, source_hash = s.source_hash, closed_at = NULL, updated_at = ${now}
-    FROM stage_locations s JOIN schools x ON x.brin = s.brin
-    WHERE l.code = s.code AND (l.source_hash <> s.source_hash OR l.closed_at IS NOT NULL)
-    RETURNING 1) SELECT count(*) AS n FROM changed`));
-  const locationsAdded = countOf(await tx.execute(sql`WITH added AS (
-    INSERT INTO locations (id, code, school_id, board_id, name, street, house_number, postcode, place, municipality_code,
-      municipality_name, province, denomination, phone, website, regions, source_hash, created_at, updated_at)
-    SELECT s.id, s.code, x.id, x.board_id, s.name, s.street, s.house_number, s.postcode, s.place, s.municipality_code,
-      s.municipality_name, s.province, s.denomination, s.phone, s.website, s.regions, s.source_hash, ${now}, ${now}
-    FROM stage_locations s JOIN schools x ON x.brin = s.brin
-    WHERE NOT EXISTS (SELECT 1 FROM locations l WHERE l.code = s.code)
-    RETURNING 1) SELECT count(*) AS n FROM added`));
-  const locationsClosed = countOf(await tx.execute(sql`WITH closed AS (
-    UPDATE locations l SET closed_at = ${now}, updated_at = ${now}
-    WHERE l.closed_at IS NULL
-      AND NOT EXISTS (SELECT 1 FROM stage_locations s WHERE s.code = l.code)
-      AND NOT EXISTS (SELECT 1 FROM unnest(${sql.param(input.keepOpen)}::text[]) k(code) WHERE k.code = l.code)
-    RETURNING 1) SELECT count(*) AS n FROM closed`));
-  await tx.execute(sql`UPDATE schools x SET closed_at = ${now}, updated_at = ${now}
-    WHERE x.closed_at IS NULL AND NOT EXISTS (SELECT 1 FROM locations l WHERE l.school_id = x.id AND l.closed_at IS NULL)`);
-
-  return {
-    boardsAdded,
-    boardsChanged,
-    schoolsAdded,
-    locationsAdded,
-    locationsChanged: locationsChanged - reopened,
-    locationsReopened: reopened,
-    locationsClosed,
-  };
 }
 
-export async function countOpenLocations(db: Db): Promise<number> {
-  return countOf(await db.execute(sql`SELECT count(*) AS n FROM locations WHERE closed_at IS NULL`));
-}
-
-export async function countLocationsToClose(db: Db, presentCodes: string[]): Promise<number> {
-  return countOf(await db.execute(sql`SELECT count(*) AS n FROM locations l
-    WHERE l.closed_at IS NULL
-      AND NOT EXISTS (SELECT 1 FROM unnest(${sql.param(presentCodes)}::text[]) p(code) WHERE p.code = l.code)`));
-}
-
-/** Rebuilds the search table from boards, schools and locations (inside the import's transaction). */
-export async function rebuildDirectorySearch(tx: Db): Promise<void> {
-  await tx.execute(sql`DELETE FROM organisation_search`);
-  await tx.execute(sql`CREATE TEMP TABLE school_facts ON COMMIT DROP AS
-    SELECT l.school_id,
-      (array_agg(l.place ORDER BY l.closed_at NULLS FIRST, l.code))[1] AS place,
-      coalesce(array_agg(DISTINCT l.province) FILTER (WHERE l.province IS NOT NULL), '{}') AS provinces,
-      coalesce(array_agg(DISTINCT l.denomination) FILTER (WHERE l.denomination IS NOT NULL), '{}') AS denominations,
-      count(*) AS locations
-    FROM locations l GROUP BY l.school_id`);
-  await tx.execute(sql`INSERT INTO organisation_search
-      (id, kind, code, name, place, provinces, denominations, board_id, board_number, board_name, school_id, sole_location, closed, search_text)
-    SELECT b.id, 'bestuur', b.number, coalesce(b.name, 'Bevoegd gezag ' || b.number), NULL,
-      coalesce(f.provinces, '{}'), coalesce(f.denominations, '{}'), b.id, b.number, b.name, NULL, false,
-      coalesce(f.open, 0) = 0, lower(b.number || ' ' || coalesce(b.name, ''))
-    FROM boards b LEFT JOIN (
-      SELECT l.board_id,
-        array_agg(DISTINCT l.province) FILTER (WHERE l.province IS NOT NULL) AS provinces,
-        array_agg(DISTINCT l.denomination) FILTER (WHERE l.denomination IS NOT NULL) AS denominations,
-        count(*) AS open
-      FROM locations l WHERE l.closed_at IS NULL GROUP BY l.board_id) f ON f.board_id = b.id`);
-  await tx.execute(sql`INSERT INTO organisation_search
-      (id, kind, code, name, place, provinces, denominations, board_id, board_number, board_name, school_id, sole_location, closed, search_text)
-    SELECT s.id, 'school', s.brin, s.name, f.place, f.provinces, f.denominations, b.id, b.number, b.name, s.id, false,
-      s.closed_at IS NOT NULL,
-      lower(s.brin || ' ' || s.name || ' ' || coalesce(f.place, '') || ' ' || b.number || ' ' || coalesce(b.name, ''))
-    FROM schools s JOIN boards b ON b.id = s.board_id JOIN school_facts f ON f.school_id = s.id`);
-  await tx.execute(sql`INSERT INTO organisation_search
-      (id, kind, code, name, place, provinces, denominations, board_id, board_number, board_name, school_id, sole_location, closed, search_text)
-    SELECT l.id, 'vestiging', l.code, l.name, l.place,
-      CASE WHEN l.province IS NULL THEN '{}'::text[] ELSE ARRAY[l.province] END,
-      CASE WHEN l.denomination IS NULL THEN '{}'::text[] ELSE ARRAY[l.denomination] END,
-      b.id, b.number, b.name, l.school_id, f.locations = 1, l.closed_at IS NOT NULL,
-      lower(l.code || ' ' || l.name || ' ' || coalesce(l.place, '') || ' ' || coalesce(l.municipality_name, '') || ' ' || b.number || ' ' || coalesce(b.name, ''))
-    FROM locations l JOIN boards b ON b.id = l.board_id JOIN school_facts f ON f.school_id = l.school_id`);
+/** DUO's region names: new ones added, renamed ones updated; a region is never removed. */
+export async function upsertRegions(tx: Db, regions: DuoRegion[]): Promise<void> {
+  if (regions.length === 0) return;
+  await tx.execute(sql`INSERT INTO regions (kind, code, name)
+    SELECT * FROM unnest(${sql.param(regions.map((r) => r.kind))}::text[], ${sql.param(regions.map((r) => r.code))}::text[],
+      ${sql.param(regions.map((r) => r.name))}::text[])
+    ON CONFLICT (kind, code) DO UPDATE SET name = EXCLUDED.name WHERE regions.name <> EXCLUDED.name`);
 }
 
 export async function recordDuoImport(tx: Db, row: typeof duoImports.$inferInsert): Promise<void> {

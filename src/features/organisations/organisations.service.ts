@@ -2,7 +2,8 @@ import type { Database, Db } from '../../db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { parseDuoBoards, parseDuoLocations, DuoFileError, type RejectedLine } from './duo-file.rules.ts';
 import * as repo from './organisations.repo.ts';
-import type { ImportCounts, OrganisationKind } from './organisations.repo.ts';
+import type { OrganisationKind } from './organisations.repo.ts';
+import { planDirectoryImport, type DirectoryPlan } from './directory-import.rules.ts';
 
 export type { DirectoryEntry, OrganisationKind } from './organisations.repo.ts';
 
@@ -15,7 +16,7 @@ export type ImportDuoInput = {
   now?: Date;
 };
 
-export type ImportDuoResult = ImportCounts & {
+export type ImportDuoResult = DirectoryPlan['counts'] & {
   rowsRead: number;
   rejected: RejectedLine[];
   boardsRejected: RejectedLine[];
@@ -46,34 +47,29 @@ export async function importDuo(database: Database, input: ImportDuoInput): Prom
   }
 
   const keepOpen = locations.rejected.flatMap((r) => (r.code ? [r.code] : []));
-  const db = database.db;
-  const open = await repo.countOpenLocations(db);
-  if (open > 0 && !input.confirmMassClose) {
-    const toClose = await repo.countLocationsToClose(db, [...locations.rows.map((r) => r.code), ...keepOpen]);
-    if (toClose > open * massCloseShare) {
-      throw new AppError(
-        'conflict',
-        `Dit bestand zou ${toClose} van de ${open} open vestigingen sluiten (meer dan ${massCloseShare * 100}%). ` +
-          'Controleer of het bestand volledig is, of bevestig het sluiten.',
-      );
-    }
-  }
-
   const now = input.now ?? new Date();
-  const counts = await db.transaction(async (transaction) => {
+  const counts = await database.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
-    progress('besturen, scholen en vestigingen bijwerken');
-    const copy: repo.CopyCsv = (table, columns, csv) => database.copyCsv(table, columns, csv, tx);
-    const counts = await repo.applyDuoImport(tx, copy, {
+    progress('organisatiegids vergelijken met het bestand');
+    await repo.lockDirectoryImport(tx);
+    const plan = planDirectoryImport(await repo.loadDirectoryState(tx), {
       locations: locations.rows,
       boards: boards?.rows ?? null,
       keepOpen,
       now,
     });
-    if (Object.values(counts).some((n) => n > 0)) {
-      progress('zoekindex opbouwen');
-      await repo.rebuildDirectorySearch(tx);
+    const { locationsClosed } = plan.counts;
+    if (plan.openBefore > 0 && locationsClosed > plan.openBefore * massCloseShare && !input.confirmMassClose) {
+      throw new AppError(
+        'conflict',
+        `Dit bestand zou ${locationsClosed} van de ${plan.openBefore} open vestigingen sluiten (meer dan ${massCloseShare * 100}%). ` +
+          'Controleer of het bestand volledig is, of bevestig het sluiten.',
+      );
     }
+    progress('besturen, scholen en vestigingen bijwerken');
+    await repo.writeDirectoryPlan(tx, (table, columns, csv) => database.copyCsv(table, columns, csv, tx), plan, now);
+    await repo.upsertRegions(tx, locations.regions);
+    const counts = plan.counts;
     await repo.recordDuoImport(tx, {
       fileName: input.locations.name,
       boardsFileName: input.boards?.name ?? null,

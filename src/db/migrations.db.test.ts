@@ -1,0 +1,80 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../tests/support/test-database.ts';
+import { getOrganisation, searchOrganisations } from '../features/organisations/organisations.service.ts';
+import { migrationsFolder, type Database } from './database.ts';
+
+/** The project's migrations up to and including `last` (a tag like 0002_identity), in a folder of their own. */
+function migrationsUpTo(last: string): string {
+  const folder = mkdtempSync(join(tmpdir(), 'br-migrations-'));
+  cpSync(migrationsFolder, folder, { recursive: true });
+  const journalFile = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { idx: number; tag: string }[] };
+  const keep = journal.entries.findIndex((e) => e.tag === last);
+  if (keep < 0) throw new Error(`no migration ${last}`);
+  for (const entry of journal.entries.slice(keep + 1)) rmSync(join(folder, `${entry.tag}.sql`));
+  journal.entries = journal.entries.slice(0, keep + 1);
+  writeFileSync(journalFile, JSON.stringify(journal));
+  return folder;
+}
+
+describe('upgrading a directory imported before migration 0003 (search view, facts, region list)', () => {
+  let database: Database;
+  let folder: string;
+  const ids = {
+    board: '0195f2a0-0000-7000-8000-000000000001',
+    school: '0195f2a0-0000-7000-8000-000000000002',
+    open: '0195f2a0-0000-7000-8000-000000000003',
+    closed: '0195f2a0-0000-7000-8000-000000000004',
+  };
+
+  beforeAll(async () => {
+    folder = migrationsUpTo('0002_identity');
+    database = await createTestDatabase({ migrationsFolder: folder });
+    // the directory as the import before 0003 left it: region names inside every location
+    await database.query(`INSERT INTO boards (id, number, name) VALUES ($1, '20091', 'Stichting Kindante')`, [ids.board]);
+    await database.query(`INSERT INTO schools (id, brin, board_id, name) VALUES ($1, '32JK', $2, 'BBS de Verwondering')`, [ids.school, ids.board]);
+    const regions = JSON.stringify({
+      coropGebied: { code: '07', naam: 'Noord-Drenthe' },
+      rmcRegio: { code: null, naam: null },
+      vakantieregio: 'Noord',
+    });
+    await database.query(
+      `INSERT INTO locations (id, code, school_id, board_id, name, place, province, denomination, regions, source_hash, closed_at)
+       VALUES ($1, '32JK00', $3, $4, 'BBS de Verwondering', 'ALTEVEER', 'Drenthe', 'Openbaar', $5, repeat('a', 32), NULL),
+              ($2, '32JK01', $3, $4, 'Dependance', 'VRIES', 'Groningen', 'Protestants-Christelijk', $5, repeat('b', 32), now())`,
+      [ids.open, ids.closed, ids.school, ids.board, regions],
+    );
+    await database.migrate();
+  });
+  afterAll(async () => {
+    await database?.close();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('moves the region names into the region list and keeps the codes with the location', async () => {
+    expect(await database.query(`SELECT kind, code, name FROM regions`)).toEqual([{ kind: 'coropGebied', code: '07', name: 'Noord-Drenthe' }]);
+    const [location] = await database.query<{ regions: unknown }>(`SELECT regions FROM locations WHERE code = '32JK00'`);
+    expect(location.regions).toEqual({ coropGebied: '07', rmcRegio: null, vakantieregio: 'Noord' });
+  });
+
+  it('finds the school, its board and its open location by name and place right after the upgrade', async () => {
+    const search = (zoek: string) => searchOrganisations(database.db, { zoek, page: 1, pageSize: 10 });
+    expect((await search('alteveer')).entries.map((e) => [e.kind, e.code])).toEqual([['school', '32JK'], ['vestiging', '32JK00']]);
+    expect((await search('kindante')).entries.map((e) => e.code)).toEqual(['20091', '32JK', '32JK00']);
+    const school = (await search('32JK')).entries[0];
+    expect(school).toMatchObject({ kind: 'school', place: 'ALTEVEER', provinces: ['Drenthe', 'Groningen'], closed: false });
+    const board = (await search('20091')).entries[0];
+    expect(board).toMatchObject({ kind: 'bestuur', provinces: ['Drenthe'], denominations: ['Openbaar'], closed: false });
+  });
+
+  it('shows the school with both its locations', async () => {
+    const detail = await getOrganisation(database.db, ids.school);
+    expect(detail.kind === 'school' && detail.locations.map((l) => [l.code, l.closedAt === null])).toEqual([
+      ['32JK00', true],
+      ['32JK01', false],
+    ]);
+  });
+});
