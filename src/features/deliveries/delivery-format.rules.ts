@@ -1,0 +1,286 @@
+/**
+ * Aanleverformaat v1 (`../shared/spec/aanleverformaat.md`): the header and every rule a single row must
+ * meet. Pure: the caller supplies the delivering board's schools and locations and the delivery date.
+ * Rules that need other rows (the same person twice) or the register (mutaties of unknown employments)
+ * are checked set-based after staging, in the repository.
+ */
+export const deliveryModes = ['volledig', 'mutaties'] as const;
+export type DeliveryMode = (typeof deliveryModes)[number];
+
+export const functions = ['LERAAR', 'SCHOOLLEIDER', 'ADJUNCT_DIRECTEUR', 'INTERN_BEGELEIDER', 'LERAARONDERSTEUNER', 'OVERIG'] as const;
+export const appointmentBases = ['BEVOEGD', 'ZIJINSTROOM', 'IN_OPLEIDING', 'ONBEVOEGD_TIJDELIJK', 'ONBEKEND'] as const;
+export const mutations = ['NIEUW', 'WIJZIGING', 'EINDE'] as const;
+
+export const columns = [
+  'bevoegd_gezag_nummer', 'personeelsnummer', 'bsn', 'voorletters', 'voornamen', 'tussenvoegsel', 'achternaam', 'geboortedatum',
+  'email', 'instellingscode', 'vestigingscode', 'functie', 'benoemingsgrondslag', 'begindatum', 'einddatum', 'werktijdfactor', 'mutatie',
+] as const;
+export type Column = (typeof columns)[number];
+
+const requiredColumns: Column[] = [
+  'bevoegd_gezag_nummer', 'personeelsnummer', 'voorletters', 'achternaam', 'geboortedatum', 'instellingscode', 'functie', 'begindatum',
+];
+
+export type Message = { kolom: Column | null; melding: string; soort: 'fout' | 'waarschuwing' };
+
+export type HeaderPlan = {
+  /** column → its index in a record */
+  index: Partial<Record<Column, number>>;
+  width: number;
+  warnings: string[];
+};
+
+export class DeliveryFileError extends Error {}
+
+/** Reads the header row: names case-insensitive, in any order; a missing required column rejects the file. */
+export function planHeader(header: string[], mode: DeliveryMode): HeaderPlan {
+  const index: Partial<Record<Column, number>> = {};
+  const unknown: string[] = [];
+  header.forEach((raw, i) => {
+    const name = raw.trim().toLowerCase().replace(/^\uFEFF/, '');
+    if (name === '') return;
+    if ((columns as readonly string[]).includes(name)) {
+      if (index[name as Column] !== undefined) throw new DeliveryFileError(`De kolom ${name} staat twee keer in de kopregel.`);
+      index[name as Column] = i;
+    } else unknown.push(raw.trim());
+  });
+  const required = mode === 'mutaties' ? [...requiredColumns, 'mutatie' as const] : requiredColumns;
+  const missing = required.filter((c) => index[c] === undefined);
+  if (Object.keys(index).length === 0) {
+    throw new DeliveryFileError(
+      'De eerste regel is geen kopregel van het aanleverformaat: geen enkele bekende kolom gevonden. ' +
+        `Verwacht onder meer: ${requiredColumns.join(', ')}.`,
+    );
+  }
+  if (missing.length > 0) {
+    throw new DeliveryFileError(`De kopregel mist de verplichte kolom(men): ${missing.join(', ')}.`);
+  }
+  const warnings: string[] = [];
+  if (unknown.length > 0) warnings.push(`Onbekende kolom(men) genegeerd: ${unknown.join(', ')}.`);
+  if (mode === 'volledig' && index.mutatie !== undefined) warnings.push('De kolom mutatie telt niet mee in een volledige aanlevering.');
+  return { index, width: header.length, warnings };
+}
+
+/** The board's part of the organisation directory that a row may name. */
+export type BoardDirectory = {
+  boardNumber: string;
+  schools: Map<string, { id: string; closed: boolean }>;
+  locations: Map<string, { id: string; brin: string; closed: boolean }>;
+};
+
+export type CleanRow = {
+  staffNumber: string | null;
+  bsn: string | null;
+  initials: string | null;
+  firstNames: string | null;
+  prefix: string | null;
+  surname: string | null;
+  birthDate: string | null;
+  email: string | null;
+  schoolId: string | null;
+  locationId: string | null;
+  employmentKey: string | null;
+  function: string | null;
+  appointmentBasis: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  fte: string | null;
+  mutation: string | null;
+};
+
+export type CheckedRow = { row: CleanRow; messages: Message[]; outcome: 'geaccepteerd' | 'waarschuwing' | 'fout' };
+
+/** BSN elfproef: weights 9..2 and −1, the sum divisible by 11, not all zeros. */
+export function passesElfproef(bsn: string): boolean {
+  if (!/^\d{9}$/.test(bsn) || bsn === '000000000') return false;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += Number(bsn[i]) * (9 - i);
+  sum -= Number(bsn[8]);
+  return sum % 11 === 0;
+}
+
+/** `JJJJ-MM-DD` or `DD-MM-JJJJ` (also with `/` or `.`), a real calendar date; the ISO form, else null. */
+export function parseDate(value: string): string | null {
+  let y: number;
+  let m: number;
+  let d: number;
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else {
+    match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value);
+    if (!match) return null;
+    [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  }
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function yearsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number);
+  const [ty, tm, td] = to.split('-').map(Number);
+  return ty - fy - (tm < fm || (tm === fm && td < fd) ? 1 : 0);
+}
+
+function addYears(date: string, years: number): string {
+  return `${String(Number(date.slice(0, 4)) + years).padStart(4, '0')}${date.slice(4)}`;
+}
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const maxText = 200;
+
+/** Checks one data row against the format and the board's directory. `deliveryDate` is `JJJJ-MM-DD`. */
+export function checkRow(record: string[], header: HeaderPlan, mode: DeliveryMode, directory: BoardDirectory, deliveryDate: string): CheckedRow {
+  const messages: Message[] = [];
+  const error = (kolom: Column | null, melding: string) => messages.push({ kolom, melding, soort: 'fout' });
+  const warning = (kolom: Column | null, melding: string) => messages.push({ kolom, melding, soort: 'waarschuwing' });
+  const get = (column: Column): string | null => {
+    const i = header.index[column];
+    if (i === undefined) return null;
+    const value = (record[i] ?? '').trim();
+    return value === '' ? null : value;
+  };
+  const row: CleanRow = {
+    staffNumber: null, bsn: null, initials: null, firstNames: null, prefix: null, surname: null, birthDate: null, email: null,
+    schoolId: null, locationId: null, employmentKey: null, function: null, appointmentBasis: null, startDate: null, endDate: null,
+    fte: null, mutation: null,
+  };
+
+  if (record.length !== header.width) {
+    error(null, `De rij heeft ${record.length} velden, de kopregel ${header.width}. Staat er een scheidingsteken of aanhalingsteken te veel of te weinig?`);
+  }
+
+  const board = get('bevoegd_gezag_nummer');
+  if (board === null) error('bevoegd_gezag_nummer', 'Het bevoegd-gezagnummer ontbreekt.');
+  else if (!/^\d{1,5}$/.test(board)) error('bevoegd_gezag_nummer', `"${board}" is geen bevoegd-gezagnummer (5 cijfers).`);
+  else if (board.padStart(5, '0') !== directory.boardNumber) {
+    error('bevoegd_gezag_nummer', `Bevoegd gezag ${board.padStart(5, '0')} is niet het aanleverende bestuur (${directory.boardNumber}).`);
+  }
+
+  row.staffNumber = get('personeelsnummer');
+  if (row.staffNumber === null) error('personeelsnummer', 'Het personeelsnummer ontbreekt.');
+  else if (row.staffNumber.length > 32) error('personeelsnummer', 'Het personeelsnummer is langer dan 32 tekens.');
+
+  const bsn = get('bsn');
+  if (bsn !== null) {
+    if (!/^\d+$/.test(bsn)) error('bsn', 'Het BSN bestaat niet alleen uit cijfers.');
+    else if (bsn.length !== 9) error('bsn', `Het BSN heeft ${bsn.length} cijfers in plaats van 9. Lever voorloopnullen mee (zet de kolom in Excel op tekst).`);
+    else if (!passesElfproef(bsn)) error('bsn', 'Het BSN klopt niet: het voldoet niet aan de elfproef.');
+    else row.bsn = bsn;
+  }
+
+  row.initials = get('voorletters');
+  if (row.initials === null) error('voorletters', 'De voorletters ontbreken.');
+  else if (!/^[\p{L}][\p{L}.\s-]*$/u.test(row.initials) || row.initials.length > 20) error('voorletters', `"${row.initials}" zijn geen voorletters (bijvoorbeeld J.M.).`);
+
+  for (const [column, key] of [['voornamen', 'firstNames'], ['tussenvoegsel', 'prefix'], ['achternaam', 'surname']] as const) {
+    const value = get(column);
+    if (value !== null && value.length > maxText) error(column, `Dit veld is langer dan ${maxText} tekens.`);
+    else row[key] = value;
+  }
+  if (get('achternaam') === null) error('achternaam', 'De achternaam ontbreekt.');
+
+  const birth = get('geboortedatum');
+  if (birth === null) error('geboortedatum', 'De geboortedatum ontbreekt.');
+  else {
+    const date = parseDate(birth);
+    if (date === null) error('geboortedatum', `"${birth}" is geen bestaande datum (JJJJ-MM-DD of DD-MM-JJJJ).`);
+    else {
+      const age = yearsBetween(date, deliveryDate);
+      if (age < 15 || age > 80) error('geboortedatum', `Met geboortedatum ${date} is deze persoon ${age} jaar; verwacht is 15 tot 80.`);
+      else row.birthDate = date;
+    }
+  }
+
+  const email = get('email');
+  if (email !== null) {
+    if (!emailPattern.test(email) || email.length > maxText) warning('email', `"${email}" is geen geldig e-mailadres; er gaat geen uitnodiging naar toe.`);
+    else row.email = email.toLowerCase();
+  }
+
+  const brin = get('instellingscode')?.toUpperCase() ?? null;
+  if (brin === null) error('instellingscode', 'De instellingscode (BRIN) ontbreekt.');
+  else if (!/^\d{2}[A-Z]{2}$/.test(brin)) error('instellingscode', `"${brin}" is geen instellingscode (2 cijfers en 2 letters).`);
+  else {
+    const school = directory.schools.get(brin);
+    if (!school) error('instellingscode', `School ${brin} hoort niet bij bevoegd gezag ${directory.boardNumber} volgens de organisatiegids van DUO.`);
+    else {
+      row.schoolId = school.id;
+      if (school.closed) warning('instellingscode', `School ${brin} is volgens DUO gesloten.`);
+    }
+  }
+
+  const code = get('vestigingscode')?.toUpperCase() ?? null;
+  if (code !== null) {
+    if (!/^\d{2}[A-Z]{2}\d{2}$/.test(code)) error('vestigingscode', `"${code}" is geen vestigingscode (BRIN en 2 cijfers, bijvoorbeeld 32JK00).`);
+    else if (brin !== null && /^\d{2}[A-Z]{2}$/.test(brin) && !code.startsWith(brin)) error('vestigingscode', `Vestiging ${code} hoort niet bij school ${brin}.`);
+    else {
+      const location = directory.locations.get(code);
+      if (!location) error('vestigingscode', `Vestiging ${code} is geen vestiging van bevoegd gezag ${directory.boardNumber} volgens DUO.`);
+      else {
+        row.locationId = location.id;
+        if (location.closed) warning('vestigingscode', `Vestiging ${code} is volgens DUO gesloten.`);
+      }
+    }
+  }
+
+  const fn = get('functie')?.toUpperCase() ?? null;
+  if (fn === null) error('functie', 'De functie ontbreekt.');
+  else if (!(functions as readonly string[]).includes(fn)) error('functie', `"${fn}" is geen functie uit de lijst: ${functions.join(', ')}.`);
+  else row.function = fn;
+
+  const basis = get('benoemingsgrondslag')?.toUpperCase() ?? null;
+  if (basis === null) {
+    if (fn === 'LERAAR') error('benoemingsgrondslag', 'De benoemingsgrondslag is verplicht bij functie LERAAR.');
+  } else if (!(appointmentBases as readonly string[]).includes(basis)) {
+    error('benoemingsgrondslag', `"${basis}" is geen benoemingsgrondslag uit de lijst: ${appointmentBases.join(', ')}.`);
+  } else row.appointmentBasis = basis;
+
+  const start = get('begindatum');
+  if (start === null) error('begindatum', 'De begindatum ontbreekt.');
+  else {
+    const date = parseDate(start);
+    if (date === null) error('begindatum', `"${start}" is geen bestaande datum (JJJJ-MM-DD of DD-MM-JJJJ).`);
+    else if (date < '1950-01-01' || date > addYears(deliveryDate, 1)) error('begindatum', `Begindatum ${date} ligt niet tussen 1950 en een jaar na vandaag.`);
+    else if (row.birthDate !== null && date < addYears(row.birthDate, 15)) error('begindatum', `Begindatum ${date} ligt voor de vijftiende verjaardag.`);
+    else row.startDate = date;
+  }
+
+  const end = get('einddatum');
+  if (end !== null) {
+    const date = parseDate(end);
+    if (date === null) error('einddatum', `"${end}" is geen bestaande datum (JJJJ-MM-DD of DD-MM-JJJJ).`);
+    else if (row.startDate !== null && date < row.startDate) error('einddatum', `Einddatum ${date} ligt voor begindatum ${row.startDate}.`);
+    else if (date > addYears(deliveryDate, 10)) error('einddatum', `Einddatum ${date} ligt meer dan tien jaar vooruit.`);
+    else row.endDate = date;
+  }
+
+  const fte = get('werktijdfactor');
+  if (fte !== null) {
+    const normal = fte.replace(',', '.');
+    const value = Number(normal);
+    if (!/^\d+(\.\d+)?$/.test(normal) || Number.isNaN(value)) error('werktijdfactor', `"${fte}" is geen getal (bijvoorbeeld 0,8).`);
+    else if (value < 0.0001 || value > 1.5) error('werktijdfactor', `Werktijdfactor ${fte} ligt niet tussen 0,0001 en 1,5.`);
+    else if ((normal.split('.')[1] ?? '').length > 4) error('werktijdfactor', `Werktijdfactor ${fte} heeft meer dan 4 decimalen.`);
+    else row.fte = normal;
+  }
+
+  if (mode === 'mutaties') {
+    const mutation = get('mutatie')?.toUpperCase() ?? null;
+    if (mutation === null) error('mutatie', 'De mutatie ontbreekt (NIEUW, WIJZIGING of EINDE).');
+    else if (!(mutations as readonly string[]).includes(mutation)) error('mutatie', `"${mutation}" is geen mutatie: NIEUW, WIJZIGING of EINDE.`);
+    else {
+      row.mutation = mutation;
+      if (mutation === 'EINDE' && row.endDate === null && end === null) {
+        warning('einddatum', `Geen einddatum bij EINDE: het dienstverband eindigt op de aanleverdatum (${deliveryDate}).`);
+        row.endDate = deliveryDate;
+      }
+    }
+  }
+
+  if (row.staffNumber !== null && brin !== null && fn !== null) {
+    row.employmentKey = [row.staffNumber, brin, code ?? '', fn].join('|');
+  }
+  const outcome = messages.some((m) => m.soort === 'fout') ? 'fout' : messages.length > 0 ? 'waarschuwing' : 'geaccepteerd';
+  return { row, messages, outcome };
+}
