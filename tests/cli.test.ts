@@ -104,7 +104,8 @@ describe('migrating and importing on one data directory', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`… ${csv.lines.length} regels gelezen (windows-1252), 0 afgekeurd`);
     expect(run.stdout).toContain('… 740 besturen gelezen, 0 afgekeurd');
-    expect(run.stdout).toContain('… zoekindex opbouwen');
+    expect(run.stdout).toContain('… organisatiegids vergelijken met het bestand');
+    expect(run.stdout).toContain('… besturen, scholen en vestigingen bijwerken');
     expect(run.stdout).toMatch(new RegExp(`Klaar in \\d+\\.\\d s: ${csv.lines.length} regels gelezen, 0 afgekeurd\\.`));
     expect(run.stdout).toContain('Vestigingen: 6107 nieuw, 0 gewijzigd, 0 heropend, 0 gesloten.');
     expect(run.stdout).toContain('Besturen: 751 nieuw, 0 gewijzigd. Scholen: 5996 nieuw.');
