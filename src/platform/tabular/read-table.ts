@@ -1,0 +1,128 @@
+import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { detectSeparator, firstLine } from '../csv/decode.ts';
+
+/**
+ * Reads a table (CSV or the first sheet of an XLSX) as a stream of rows, never the whole file at once.
+ * CSV: UTF-8 with or without BOM or Windows-1252, `;` or `,` from the header line, RFC 4180 quoting,
+ * CRLF or LF. A file that cannot be read as a table at all throws a TableError with a Dutch message.
+ */
+export class TableError extends Error {}
+
+export type TableInfo = { format: 'csv' | 'xlsx'; encoding?: 'utf-8' | 'windows-1252'; separator?: ';' | ',' };
+/** `rowNumber` is the row as a spreadsheet shows it: the header is row 1 */
+export type TableRow = { rowNumber: number; fields: string[] };
+
+const peekBytes = 64 * 1024;
+const zipMagic = [0x50, 0x4b, 0x03, 0x04];
+
+/** The first bytes of a stream, and the stream of everything (those bytes included). */
+async function peek(source: Readable): Promise<{ head: Buffer; rest: AsyncIterable<Buffer> }> {
+  const iterator = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let done = false;
+  while (size < peekBytes) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  const head = Buffer.concat(chunks);
+  async function* rest() {
+    if (head.length > 0) yield head;
+    if (done) return;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  return { head, rest: rest() };
+}
+
+function isValidUtf8Prefix(bytes: Buffer): boolean {
+  // a multi-byte character may be cut off at the end of the sample: leave up to 3 bytes out of the test
+  for (let cut = 0; cut <= Math.min(3, bytes.length); cut++) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, bytes.length - cut));
+      return true;
+    } catch {
+      // try a shorter sample
+    }
+  }
+  return false;
+}
+
+export function looksLikeXlsx(head: Uint8Array): boolean {
+  return zipMagic.every((b, i) => head[i] === b);
+}
+
+/**
+ * Opens a table: returns what was detected and an async iterator of rows, the header first. The caller
+ * tells the format it expects (from the media type or file name); the content decides when they disagree.
+ */
+export async function openTable(source: Readable): Promise<{ info: TableInfo; rows: AsyncGenerator<TableRow> }> {
+  const { head, rest } = await peek(source);
+  if (head.length === 0 || head.toString('utf8').trim() === '') throw new TableError('Het bestand is leeg.');
+  if (looksLikeXlsx(head)) {
+    const { readXlsxRows } = await import('./read-xlsx.ts');
+    return { info: { format: 'xlsx' }, rows: readXlsxRows(rest) };
+  }
+  const sample = head.subarray(0, 4096);
+  if (sample.includes(0)) {
+    throw new TableError('Dit is geen CSV-bestand (het bevat binaire gegevens). Lever CSV (UTF-8 of Windows-1252) of XLSX aan.');
+  }
+  const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  const encoding = bom || isValidUtf8Prefix(head) ? 'utf-8' : 'windows-1252';
+  const decoder = new TextDecoder(encoding);
+  const headText = decoder.decode(head.subarray(bom ? 3 : 0, Math.min(head.length, 8192)), { stream: false });
+  const separator = detectSeparator(firstLine(headText));
+  return { info: { format: 'csv', encoding, separator }, rows: readCsvRows(rest, encoding, bom, separator) };
+}
+
+async function* decodeChunks(chunks: AsyncIterable<Buffer>, encoding: string, bom: boolean): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding);
+  let first = true;
+  for await (const chunk of chunks) {
+    const bytes = first && bom ? chunk.subarray(3) : chunk;
+    first = false;
+    const text = decoder.decode(bytes, { stream: true });
+    if (text) yield text;
+  }
+  const tail = decoder.decode();
+  if (tail) yield tail;
+}
+
+async function* readCsvRows(chunks: AsyncIterable<Buffer>, encoding: string, bom: boolean, separator: string): AsyncGenerator<TableRow> {
+  const parser = parse({ delimiter: separator, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true });
+  const feeding = (async () => {
+    try {
+      for await (const text of decodeChunks(chunks, encoding, bom)) {
+        if (!parser.write(text)) await new Promise<void>((resolve) => parser.once('drain', () => resolve()));
+      }
+      parser.end();
+    } catch (error) {
+      parser.destroy(error as Error);
+    }
+  })();
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (record.length === 1 && record[0].trim() === '') continue;
+      yield { rowNumber: info.lines, fields: record };
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'CSV_QUOTE_NOT_CLOSED') {
+      throw new TableError('Het bestand houdt op midden in een veld tussen aanhalingstekens: het lijkt afgebroken. Lever het volledige bestand opnieuw aan.');
+    }
+    if (code?.startsWith('CSV_')) throw new TableError(`Het CSV-bestand is niet te lezen: ${(error as Error).message}`);
+    throw error;
+  } finally {
+    await feeding;
+  }
+}
