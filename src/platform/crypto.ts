@@ -14,6 +14,8 @@ export type Crypto = {
   /** HMAC with the session secret, for CSRF tokens and other request-bound proofs */
   sign(value: string): string;
   verifySignature(value: string, signature: string): boolean;
+  /** the AES-256 key for files sealed on disk (platform/files), derived from the encryption key */
+  readonly fileKey: Buffer;
 };
 
 export function createCrypto(secrets: Secrets): Crypto {
@@ -34,6 +36,7 @@ export function createCrypto(secrets: Secrets): Crypto {
       return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
     },
     keyedHash: (value) => hmac(secrets.hashKey, value),
+    fileKey: createHmac('sha256', key).update('sealed-files').digest(),
     sign: (value) => hmac(secrets.sessionSecret, value),
     verifySignature(value, signature) {
       const expected = Buffer.from(hmac(secrets.sessionSecret, value));
