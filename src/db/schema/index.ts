@@ -1,2 +1,3 @@
 export * from './organisations.ts';
 export * from './identity.ts';
+export * from './people.ts';

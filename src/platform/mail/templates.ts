@@ -42,6 +42,16 @@ const templates = {
       text: 'Dear colleague,\n\n{inviter} invites you as {role} at {organisation} in the Beroepsregister Onderwijs. Accept the invitation with this link (valid for 14 days):\n\n{link}',
     },
   },
+  'person-invitation': {
+    nl: {
+      subject: 'Controleer uw gegevens in het Beroepsregister Onderwijs',
+      text: 'Beste {name},\n\n{board} heeft uw gegevens als medewerker aangeleverd aan het Beroepsregister Onderwijs: uw dienstverband, functie en benoemingsgrondslag. Wilt u controleren of ze kloppen, ze aanvullen en ze akkoord geven?\n\nLog in of maak een account aan met dit e-mailadres:\n\n{link}\n\nKlopt er iets niet? Dan kunt u dat daar aangeven; uw werkgever krijgt het te zien.',
+    },
+    en: {
+      subject: 'Check your details in the Beroepsregister Onderwijs',
+      text: 'Dear {name},\n\n{board} has delivered your details as an employee to the Beroepsregister Onderwijs: your employment, function and basis of appointment. Would you check that they are right, complete them and approve them?\n\nSign in or create an account with this e-mail address:\n\n{link}\n\nIs something wrong? You can say so there; your employer will see it.',
+    },
+  },
 } as const satisfies Record<string, Record<Lang, { subject: string; text: string }>>;
 
 export type MailTemplate = keyof typeof templates;

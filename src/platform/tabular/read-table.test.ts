@@ -64,6 +64,15 @@ describe('reading a CSV file as a stream', () => {
     expect(rows[50_000]).toEqual({ rowNumber: 50_001, fields: ['49999', 'Persoon 49999'] });
   });
 
+  it('lets the caller stop after the header of a large file without waiting for the rest', async () => {
+    const lines = ['nummer;naam', ...Array.from({ length: 100_000 }, (_, i) => `${i};Persoon ${i}`)];
+    const source = Readable.from([Buffer.from(lines.join('\n'))]);
+    const { rows } = await openTable(source);
+    expect((await rows.next()).value).toEqual({ rowNumber: 1, fields: ['nummer', 'naam'] });
+    await rows.return(undefined);
+    source.destroy();
+  });
+
   it('refuses an empty file, a binary file and a file cut off inside a quoted field', async () => {
     expect((await errorOf(Buffer.from(''))).message).toBe('Het bestand is leeg.');
     expect((await errorOf(Buffer.from(' \r\n '))).message).toBe('Het bestand is leeg.');

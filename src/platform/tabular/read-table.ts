@@ -100,12 +100,24 @@ async function* decodeChunks(chunks: AsyncIterable<Buffer>, encoding: string, bo
 
 async function* readCsvRows(chunks: AsyncIterable<Buffer>, encoding: string, bom: boolean, separator: string): AsyncGenerator<TableRow> {
   const parser = parse({ delimiter: separator, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true });
+  // stops waiting when the reader stops early (the parser is destroyed) as well as when it drains
+  const ready = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        parser.off('drain', done);
+        parser.off('close', done);
+        resolve();
+      };
+      parser.once('drain', done);
+      parser.once('close', done);
+    });
   const feeding = (async () => {
     try {
       for await (const text of decodeChunks(chunks, encoding, bom)) {
-        if (!parser.write(text)) await new Promise<void>((resolve) => parser.once('drain', () => resolve()));
+        if (parser.destroyed) return;
+        if (!parser.write(text)) await ready();
       }
-      parser.end();
+      if (!parser.destroyed) parser.end();
     } catch (error) {
       parser.destroy(error as Error);
     }
@@ -123,6 +135,7 @@ async function* readCsvRows(chunks: AsyncIterable<Buffer>, encoding: string, bom
     if (code?.startsWith('CSV_')) throw new TableError(`Het CSV-bestand is niet te lezen: ${(error as Error).message}`);
     throw error;
   } finally {
+    if (!parser.destroyed) parser.destroy();
     await feeding;
   }
 }

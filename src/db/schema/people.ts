@@ -1,0 +1,202 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { accounts, apiTokens } from './identity.ts';
+import { boards, locations, schools } from './organisations.ts';
+
+/**
+ * A teacher or school leader as the register knows them: one row per human, whichever boards employ
+ * them. The BSN is kept sealed (AES-256-GCM) with a keyed hash for matching, never in plain text.
+ */
+export const persons = pgTable(
+  'persons',
+  {
+    id: uuid('id').primaryKey(),
+    bsnSealed: text('bsn_sealed'),
+    bsnHash: text('bsn_hash'),
+    initials: text('initials').notNull(),
+    firstNames: text('first_names'),
+    prefix: text('prefix'),
+    surname: text('surname').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    /** the work address a board delivered, for the invitation to check the data */
+    email: text('email'),
+    /** the professional's own account, once they took up the invitation */
+    accountId: uuid('account_id').references(() => accounts.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('persons_bsn_hash').on(t.bsnHash).where(sql`bsn_hash IS NOT NULL`),
+    uniqueIndex('persons_account_id').on(t.accountId).where(sql`account_id IS NOT NULL`),
+    index('persons_birth_date_surname').on(t.birthDate, sql`lower(${t.surname})`),
+  ],
+);
+
+/** A board's own key for a person (personeelsnummer): the second way a delivered row finds its person. */
+export const staffNumbers = pgTable(
+  'staff_numbers',
+  {
+    boardId: uuid('board_id').notNull().references(() => boards.id),
+    staffNumber: text('staff_number').notNull(),
+    personId: uuid('person_id').notNull().references(() => persons.id),
+  },
+  (t) => [primaryKey({ columns: [t.boardId, t.staffNumber] }), index('staff_numbers_person_id').on(t.personId)],
+);
+
+/**
+ * One appointment of a person at a school of a board, in one function: what a delivered row describes.
+ * `employmentKey` (personeelsnummer|BRIN|vestigingscode|functie) is how a later delivery finds it again.
+ */
+export const employments = pgTable(
+  'employments',
+  {
+    id: uuid('id').primaryKey(),
+    personId: uuid('person_id').notNull().references(() => persons.id),
+    boardId: uuid('board_id').notNull().references(() => boards.id),
+    schoolId: uuid('school_id').notNull().references(() => schools.id),
+    locationId: uuid('location_id').references(() => locations.id),
+    staffNumber: text('staff_number').notNull(),
+    employmentKey: text('employment_key').notNull(),
+    function: text('function').notNull(),
+    appointmentBasis: text('appointment_basis'),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }),
+    fte: numeric('fte', { precision: 6, scale: 4 }),
+    /** te-controleren until the professional approves (geaccordeerd) or disputes (betwist) it */
+    approvalStatus: text('approval_status').notNull().default('te-controleren'),
+    lastDeliveryId: uuid('last_delivery_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('employments_board_key').on(t.boardId, t.employmentKey),
+    index('employments_person_id').on(t.personId),
+    index('employments_board_status').on(t.boardId, t.approvalStatus),
+  ],
+);
+
+/** What changed in a person's record, when and through which delivery: the per-person history. */
+export const personHistory = pgTable(
+  'person_history',
+  {
+    id: uuid('id').primaryKey(),
+    personId: uuid('person_id').notNull().references(() => persons.id),
+    employmentId: uuid('employment_id').references(() => employments.id),
+    deliveryId: uuid('delivery_id'),
+    /** persoon-nieuw, persoon-gewijzigd, dienstverband-nieuw, dienstverband-gewijzigd, dienstverband-beeindigd, samengevoegd */
+    kind: text('kind').notNull(),
+    /** field → [before, after]; never a BSN */
+    changes: jsonb('changes').$type<Record<string, [unknown, unknown]>>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('person_history_person').on(t.personId, t.createdAt), index('person_history_delivery').on(t.deliveryId)],
+);
+
+/**
+ * A support task for register staff: a delivered person who may be someone the register already knows
+ * (same surname and birth date, different BSN or none). Never merged without a person deciding.
+ */
+export const duplicateCandidates = pgTable(
+  'duplicate_candidates',
+  {
+    id: uuid('id').primaryKey(),
+    personId: uuid('person_id').notNull().references(() => persons.id),
+    candidateId: uuid('candidate_id').notNull().references(() => persons.id),
+    deliveryId: uuid('delivery_id'),
+    reason: text('reason').notNull(),
+    /** open, zelfde-persoon (merged), verschillend */
+    status: text('status').notNull().default('open'),
+    resolvedBy: uuid('resolved_by').references(() => accounts.id),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('duplicate_candidates_pair').on(t.personId, t.candidateId), index('duplicate_candidates_status').on(t.status)],
+);
+
+/** The mail asking a professional to check what their board delivered; sent by a job after applying. */
+export const personInvitations = pgTable(
+  'person_invitations',
+  {
+    id: uuid('id').primaryKey(),
+    personId: uuid('person_id').notNull().references(() => persons.id),
+    deliveryId: uuid('delivery_id').notNull(),
+    email: text('email').notNull(),
+    mailId: uuid('mail_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('person_invitations_unsent').on(t.deliveryId).where(sql`mail_id IS NULL`)],
+);
+
+/** One file or API body from one board: received, validated, then applied, rejected or cancelled. */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: uuid('id').primaryKey(),
+    boardId: uuid('board_id').notNull().references(() => boards.id),
+    /** volledig or mutaties */
+    mode: text('mode').notNull(),
+    /** in-behandeling, gecontroleerd, verwerkt, afgewezen, geannuleerd */
+    status: text('status').notNull(),
+    /** controleren or verwerken while in-behandeling */
+    phase: text('phase'),
+    progress: integer('progress').notNull().default(0),
+    fileName: text('file_name'),
+    format: text('format').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    sha256: text('sha256').notNull(),
+    rowCount: integer('row_count').notNull().default(0),
+    errorRows: integer('error_rows').notNull().default(0),
+    warningRows: integer('warning_rows').notNull().default(0),
+    /** a full delivery that would end more than 20% of the board's active employments */
+    needsConfirmation: boolean('needs_confirmation').notNull().default(false),
+    /** what applying did or, before that, would do: counts by kind */
+    summary: jsonb('summary').$type<Record<string, number>>(),
+    rejection: text('rejection'),
+    /** remarks about the file as a whole (unknown columns), in Dutch */
+    notices: jsonb('notices').$type<string[]>(),
+    applyWhenValid: boolean('apply_when_valid').notNull().default(false),
+    channel: text('channel').notNull(),
+    submittedByAccount: uuid('submitted_by_account').references(() => accounts.id),
+    submittedByToken: uuid('submitted_by_token').references(() => apiTokens.id),
+    submittedByLabel: text('submitted_by_label').notNull(),
+    appliedByLabel: text('applied_by_label'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    validatedAt: timestamp('validated_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('deliveries_board').on(t.boardId, t.createdAt)],
+);
+
+/**
+ * Every row of a delivery as checked: its outcome and messages (the terugmelding) and the cleaned
+ * values that applying reads. The staging table of the apply.
+ */
+export const deliveryRows = pgTable(
+  'delivery_rows',
+  {
+    deliveryId: uuid('delivery_id').notNull().references(() => deliveries.id, { onDelete: 'cascade' }),
+    rowNumber: integer('row_number').notNull(),
+    /** geaccepteerd, waarschuwing, fout */
+    outcome: text('outcome').notNull(),
+    messages: jsonb('messages').$type<{ kolom: string | null; melding: string; soort: 'fout' | 'waarschuwing' }[]>(),
+    staffNumber: text('staff_number'),
+    bsnSealed: text('bsn_sealed'),
+    bsnHash: text('bsn_hash'),
+    initials: text('initials'),
+    firstNames: text('first_names'),
+    prefix: text('prefix'),
+    surname: text('surname'),
+    birthDate: date('birth_date', { mode: 'string' }),
+    email: text('email'),
+    schoolId: uuid('school_id'),
+    locationId: uuid('location_id'),
+    employmentKey: text('employment_key'),
+    function: text('function'),
+    appointmentBasis: text('appointment_basis'),
+    startDate: date('start_date', { mode: 'string' }),
+    endDate: date('end_date', { mode: 'string' }),
+    fte: numeric('fte', { precision: 6, scale: 4 }),
+    mutation: text('mutation'),
+  },
+  (t) => [primaryKey({ columns: [t.deliveryId, t.rowNumber] })],
+);

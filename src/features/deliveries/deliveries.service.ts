@@ -1,0 +1,331 @@
+import { join } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import type { Database, Db } from '../../db/database.ts';
+import { recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
+import type { Crypto } from '../../platform/crypto.ts';
+import { csvLine } from '../../platform/csv/write.ts';
+import { AppError } from '../../platform/errors.ts';
+import { FileTooLargeError, readSealedFile, removeSealedFile, writeSealedFile } from '../../platform/files/sealed-files.ts';
+import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
+import type { Mailer } from '../../platform/mail/mailer.ts';
+import { decide } from '../../platform/policy.ts';
+import { openTable, TableError, type TableRow } from '../../platform/tabular/read-table.ts';
+import { applyStagedDelivery, type ApplySummary } from './delivery-apply.repo.ts';
+import { checkRow, DeliveryFileError, planHeader, type DeliveryMode, type HeaderPlan } from './delivery-format.rules.ts';
+import * as repo from './deliveries.repo.ts';
+import type { DeliveryRecord } from './deliveries.repo.ts';
+
+export type { DeliveryRecord, DeliveryStatus, RowResult } from './deliveries.repo.ts';
+
+/** Work that runs after the request: a pg-boss job in the server, in this process without a queue. */
+export type DeliveryTask = { kind: 'controleren' | 'verwerken' | 'uitnodigen'; deliveryId: string; confirmed?: boolean; by?: string };
+
+export type DeliveryDeps = {
+  db: Db;
+  database: Database;
+  crypto: Crypto;
+  mailer: Mailer;
+  dataDir: string;
+  baseUrl: string;
+  maxBytes: number;
+  schedule: (task: DeliveryTask) => Promise<void>;
+  /** files up to this size are checked (and, when asked, applied) before the response */
+  inlineBytes?: number;
+  now?: () => Date;
+  /** tests inject a failure between apply steps */
+  afterApplyStep?: (step: string) => void | Promise<void>;
+};
+
+const defaultInlineBytes = 256 * 1024;
+const batchRows = 2000;
+const massEndShare = 0.2;
+
+const nowOf = (deps: DeliveryDeps) => (deps.now ? deps.now() : new Date());
+const dateOf = (date: Date) => date.toISOString().slice(0, 10);
+const filePath = (deps: DeliveryDeps, id: string) => join(deps.dataDir, 'deliveries', `${id}.sealed`);
+
+function submitterOf(ctx: ActorContext): { account: string | null; token: string | null; label: string } {
+  const { actor } = ctx;
+  if (actor.type === 'account') return { account: actor.accountId, token: null, label: actor.displayName || actor.email };
+  if (actor.type === 'token') return { account: null, token: actor.tokenId, label: 'API-koppeling' };
+  if (actor.type === 'system') return { account: null, token: null, label: actor.name };
+  return { account: null, token: null, label: 'onbekend' };
+}
+
+async function requireDeliveryAccess(ctx: ActorContext, boardId: string): Promise<void> {
+  const decision = await decide(ctx.actor, { action: 'delivery.submit', organisation: { kind: 'bestuur', id: boardId } });
+  if (!decision.allowed) {
+    throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden', 'U mag voor dit bestuur geen gegevens aanleveren.');
+  }
+}
+
+/** A delivery of a board the actor may deliver for; any other is "not found", so ids of other boards reveal nothing. */
+export async function getDelivery(deps: DeliveryDeps, ctx: ActorContext, id: string): Promise<DeliveryRecord> {
+  const delivery = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findDelivery(deps.db, id) : undefined;
+  const allowed = delivery && (await decide(ctx.actor, { action: 'delivery.submit', organisation: { kind: 'bestuur', id: delivery.boardId } })).allowed;
+  if (!delivery || !allowed) throw AppError.notFound('Deze aanlevering bestaat niet, of is niet van uw bestuur.');
+  return delivery;
+}
+
+export async function listDeliveries(deps: DeliveryDeps, ctx: ActorContext, boardId: string, page: number, pageSize: number) {
+  await requireDeliveryAccess(ctx, boardId);
+  const { rows, total } = await repo.listDeliveries(deps.db, boardId, (page - 1) * pageSize, pageSize);
+  return { deliveries: rows, total, page, pageSize };
+}
+
+/** Reads just the header row of a stored file: a file that is no table, or has the wrong header, is refused at once. */
+async function readHeader(deps: DeliveryDeps, id: string, mode: DeliveryMode): Promise<{ format: 'csv' | 'xlsx'; header: HeaderPlan }> {
+  const stream = await readSealedFile(filePath(deps, id), deps.crypto.fileKey);
+  try {
+    const { info, rows } = await openTable(stream);
+    const first = await rows.next();
+    if (first.done) throw new TableError('Het bestand is leeg.');
+    const header = planHeader(trimTrailingEmpty(first.value.fields), mode);
+    await rows.return(undefined);
+    return { format: info.format, header };
+  } finally {
+    stream.destroy();
+  }
+}
+
+function trimTrailingEmpty(fields: string[], keep = 0): string[] {
+  let end = fields.length;
+  while (end > keep && fields[end - 1].trim() === '') end--;
+  return end === fields.length ? fields : fields.slice(0, end);
+}
+
+export type SubmitInput = {
+  boardId: string;
+  mode: DeliveryMode;
+  fileName: string | null;
+  body: Readable;
+  applyWhenValid: boolean;
+  channel: 'upload' | 'api';
+};
+
+/**
+ * Receives a delivery: the file is sealed to disk as it streams in (never whole in memory), its header
+ * checked at once, and the rows checked now (a small file) or by a job. A file that cannot be read as a
+ * delivery at all is refused with a Dutch message, and kept in the history as afgewezen.
+ */
+export async function submitDelivery(deps: DeliveryDeps, ctx: ActorContext, input: SubmitInput): Promise<DeliveryRecord> {
+  await requireDeliveryAccess(ctx, input.boardId);
+  const id = uuidV7();
+  const path = filePath(deps, id);
+  let sealed;
+  try {
+    sealed = await writeSealedFile(path, input.body, deps.crypto.fileKey, deps.maxBytes);
+  } catch (error) {
+    if (error instanceof FileTooLargeError) {
+      throw new AppError('payload_too_large', `Het bestand is groter dan ${Math.round(deps.maxBytes / 1024 / 1024)} MB. Splits het, of lever alleen de mutaties aan.`);
+    }
+    throw error;
+  }
+  const submitter = submitterOf(ctx);
+  const base = {
+    id, boardId: input.boardId, mode: input.mode, fileName: input.fileName, byteSize: sealed.bytes, sha256: sealed.sha256,
+    applyWhenValid: input.applyWhenValid, channel: input.channel, submittedByAccount: submitter.account,
+    submittedByToken: submitter.token, submittedByLabel: submitter.label, createdAt: nowOf(deps),
+  };
+  let header;
+  try {
+    header = await readHeader(deps, id, input.mode);
+  } catch (error) {
+    if (!(error instanceof TableError || error instanceof DeliveryFileError)) throw error;
+    await removeSealedFile(path);
+    await repo.insertDelivery(deps.db, { ...base, status: 'afgewezen', phase: null, format: 'csv', rejection: error.message, notices: null });
+    throw new AppError('validation_failed', error.message);
+  }
+  await repo.insertDelivery(deps.db, {
+    ...base, status: 'in-behandeling', phase: 'controleren', format: header.format, rejection: null,
+    notices: header.header.warnings.length > 0 ? header.header.warnings : null,
+  });
+  await recordAudit(deps.db, ctx, { action: 'delivery.submitted', subjectOrganisation: { kind: 'bestuur', id: input.boardId }, after: { id, mode: input.mode, bytes: sealed.bytes } });
+  if (sealed.bytes <= (deps.inlineBytes ?? defaultInlineBytes)) {
+    await validateDelivery(deps, id, { inline: true });
+  } else {
+    await deps.schedule({ kind: 'controleren', deliveryId: id });
+  }
+  return (await repo.findDelivery(deps.db, id))!;
+}
+
+/** Counts bytes as they pass, for the progress of a long check. */
+function byteCounter(onBytes: (total: number) => void): Transform {
+  let total = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      total += chunk.length;
+      onBytes(total);
+      done(null, chunk);
+    },
+  });
+}
+
+/**
+ * Checks every row (the dry run): streamed from the sealed file, each row checked and staged with COPY
+ * in batches, then the checks across rows, set-based. Nothing in the register changes. Safe to run again.
+ */
+export async function validateDelivery(deps: DeliveryDeps, id: string, options: { inline?: boolean } = {}): Promise<void> {
+  const delivery = await repo.findDelivery(deps.db, id);
+  if (!delivery || delivery.status !== 'in-behandeling' || delivery.phase !== 'controleren') return;
+  const directory = await repo.loadBoardDirectory(deps.db, delivery.boardId);
+  if (!directory) throw new Error(`board ${delivery.boardId} of delivery ${id} is gone`);
+  const deliveryDate = dateOf(delivery.createdAt);
+  await repo.deleteStagedRows(deps.db, id);
+
+  let bytesRead = 0;
+  const source = await readSealedFile(filePath(deps, id), deps.crypto.fileKey);
+  const counted = source.pipe(byteCounter((n) => (bytesRead = n)));
+  source.on('error', (error) => counted.destroy(error));
+  let header: HeaderPlan | undefined;
+  let csv = '';
+  let pending = 0;
+  const flush = async () => {
+    if (pending === 0) return;
+    await deps.database.copyCsv('delivery_rows', repo.stagedRowColumns, csv);
+    csv = '';
+    pending = 0;
+    const progress = Math.min(95, Math.floor((bytesRead / Math.max(1, delivery.byteSize)) * 95));
+    await repo.updateDelivery(deps.db, id, { progress });
+  };
+  try {
+    const { info, rows } = await openTable(counted);
+    for await (const { rowNumber, fields } of rows as AsyncIterable<TableRow>) {
+      if (!header) {
+        header = planHeader(trimTrailingEmpty(fields), delivery.mode);
+        continue;
+      }
+      let record = trimTrailingEmpty(fields, header.width);
+      if (info.format === 'xlsx' && record.length < header.width) record = [...record, ...Array(header.width - record.length).fill('')];
+      const { row, messages, outcome } = checkRow(record, header, delivery.mode, directory, deliveryDate);
+      csv += csvLine([
+        id, rowNumber, outcome, messages.length > 0 ? JSON.stringify(messages) : null, row.staffNumber,
+        row.bsn ? deps.crypto.seal(row.bsn) : null, row.bsn ? deps.crypto.keyedHash(row.bsn) : null,
+        row.initials, row.firstNames, row.prefix, row.surname, row.birthDate, row.email, row.schoolId, row.locationId,
+        row.employmentKey, row.function, row.appointmentBasis, row.startDate, row.endDate, row.fte, row.mutation,
+      ]);
+      if (++pending >= batchRows) await flush();
+    }
+    await flush();
+    if (!header) throw new TableError('Het bestand is leeg.');
+  } catch (error) {
+    if (!(error instanceof TableError || error instanceof DeliveryFileError)) throw error;
+    await repo.deleteStagedRows(deps.db, id);
+    await repo.updateDelivery(deps.db, id, { status: 'afgewezen', phase: null, rejection: error.message, finishedAt: nowOf(deps) });
+    await removeSealedFile(filePath(deps, id));
+    return;
+  } finally {
+    source.destroy();
+  }
+
+  await repo.checkAcrossRows(deps.db, id, delivery.boardId, delivery.mode);
+  const outcomes = await repo.countOutcomes(deps.db, id);
+  let needsConfirmation = false;
+  let summary: Record<string, number> | null = null;
+  if (delivery.mode === 'volledig') {
+    const { active, ending } = await repo.countEndingByFullDelivery(deps.db, id, delivery.boardId, deliveryDate);
+    needsConfirmation = active > 0 && ending > active * massEndShare;
+    summary = { actieveDienstverbanden: active, teBeeindigen: ending };
+  }
+  await repo.updateDelivery(deps.db, id, {
+    status: 'gecontroleerd', phase: null, progress: 100, rowCount: outcomes.rows, errorRows: outcomes.errors,
+    warningRows: outcomes.warnings, needsConfirmation, summary, validatedAt: nowOf(deps),
+  });
+  await removeSealedFile(filePath(deps, id));
+  if (delivery.applyWhenValid && outcomes.errors === 0 && !needsConfirmation) {
+    const by = `${delivery.submittedByLabel} (direct verwerken)`;
+    if (options.inline) await applyDelivery(deps, { actor: { type: 'system', name: by } }, id, { confirmed: false, skipAccessCheck: true });
+    else await deps.schedule({ kind: 'verwerken', deliveryId: id, by });
+  }
+}
+
+/**
+ * Applies a checked delivery to the register, all or nothing, in one transaction. A delivery with
+ * errors is never applied; a full delivery that ends more than 20% of the board's employments needs
+ * `confirmed`. A delivery whose apply died halfway (the process was killed) can be applied again.
+ */
+export async function applyDelivery(
+  deps: DeliveryDeps, ctx: ActorContext, id: string, options: { confirmed: boolean; skipAccessCheck?: boolean },
+): Promise<DeliveryRecord> {
+  const delivery = options.skipAccessCheck ? await repo.findDelivery(deps.db, id) : await getDelivery(deps, ctx, id);
+  if (!delivery) throw AppError.notFound('Deze aanlevering bestaat niet.');
+  if (delivery.status === 'verwerkt') return delivery;
+  const interrupted = delivery.status === 'in-behandeling' && delivery.phase === 'verwerken';
+  if (delivery.status !== 'gecontroleerd' && !interrupted) {
+    throw new AppError('conflict', delivery.status === 'in-behandeling'
+      ? 'De aanlevering wordt nog gecontroleerd; verwerk haar als de controle klaar is.'
+      : `Een aanlevering met status ${delivery.status} kan niet meer worden verwerkt.`);
+  }
+  if (delivery.errorRows > 0) {
+    throw new AppError('conflict', `De aanlevering heeft ${delivery.errorRows} rij(en) met fouten en wordt daarom niet verwerkt. Verbeter het bestand en lever het opnieuw aan.`);
+  }
+  if (delivery.needsConfirmation && !options.confirmed) {
+    throw new AppError('conflict', `Deze volledige aanlevering beëindigt ${delivery.summary?.teBeeindigen ?? 'meer dan 20% van de'} dienstverbanden (meer dan 20%). Bevestig dat dit klopt om haar te verwerken.`);
+  }
+  const by = submitterOf(ctx).label;
+  await repo.updateDelivery(deps.db, id, { status: 'in-behandeling', phase: 'verwerken', progress: 0 }, ['gecontroleerd', 'in-behandeling']);
+  const now = nowOf(deps);
+  let summary: ApplySummary;
+  try {
+    summary = await deps.db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Db;
+      if (!(await repo.tryLockBoardDeliveries(tx, delivery.boardId))) {
+        throw new AppError('conflict', 'Er wordt al een aanlevering van dit bestuur verwerkt; probeer het zo opnieuw.');
+      }
+      const result = await applyStagedDelivery(tx, {
+        deliveryId: id, boardId: delivery.boardId, mode: delivery.mode, today: dateOf(delivery.createdAt), now, afterStep: deps.afterApplyStep,
+      });
+      await repo.updateDelivery(tx, id, {
+        status: 'verwerkt', phase: null, progress: 100, summary: { ...(delivery.summary ?? {}), ...result }, appliedByLabel: by, finishedAt: now,
+      });
+      await recordAudit(tx, ctx, { action: 'delivery.applied', subjectOrganisation: { kind: 'bestuur', id: delivery.boardId }, after: { id, ...result } });
+      return result;
+    });
+  } catch (error) {
+    await repo.updateDelivery(deps.db, id, { status: 'gecontroleerd', phase: null, progress: 100 }, ['in-behandeling']);
+    throw error;
+  }
+  if (summary.uitnodigingen > 0) await deps.schedule({ kind: 'uitnodigen', deliveryId: id });
+  return (await repo.findDelivery(deps.db, id))!;
+}
+
+export async function cancelDelivery(deps: DeliveryDeps, ctx: ActorContext, id: string): Promise<DeliveryRecord> {
+  const delivery = await getDelivery(deps, ctx, id);
+  if (delivery.status === 'geannuleerd') return delivery;
+  const done = await repo.updateDelivery(deps.db, id, { status: 'geannuleerd', phase: null, finishedAt: nowOf(deps) }, ['gecontroleerd']);
+  if (!done) throw new AppError('conflict', `Een aanlevering met status ${delivery.status} kan niet worden geannuleerd.`);
+  await recordAudit(deps.db, ctx, { action: 'delivery.cancelled', subjectOrganisation: { kind: 'bestuur', id: delivery.boardId }, after: { id } });
+  return (await repo.findDelivery(deps.db, id))!;
+}
+
+export async function getRowResults(deps: DeliveryDeps, ctx: ActorContext, id: string, options: { problemsOnly: boolean; page: number; pageSize: number }) {
+  const delivery = await getDelivery(deps, ctx, id);
+  const { rows, total } = await repo.listRowResults(deps.db, id, { problemsOnly: options.problemsOnly, offset: (options.page - 1) * options.pageSize, limit: options.pageSize });
+  return { delivery, rows, total, page: options.page, pageSize: options.pageSize };
+}
+
+const outcomeLabels = { geaccepteerd: 'geaccepteerd', waarschuwing: 'waarschuwing', fout: 'fout' } as const;
+
+/** The terugmelding as CSV, page by page from the database: one line per message, an accepted row as one line. */
+export async function* streamRowResultsCsv(deps: DeliveryDeps, ctx: ActorContext, id: string): AsyncGenerator<string> {
+  await getDelivery(deps, ctx, id);
+  yield '\uFEFF' + semicolonLine(['rij', 'resultaat', 'kolom', 'melding']);
+  const page = 5000;
+  for (let offset = 0; ; offset += page) {
+    const { rows } = await repo.listRowResults(deps.db, id, { problemsOnly: false, offset, limit: page });
+    let out = '';
+    for (const row of rows) {
+      if (row.messages.length === 0) out += semicolonLine([row.rowNumber, outcomeLabels[row.outcome], '', '']);
+      for (const m of row.messages) out += semicolonLine([row.rowNumber, m.soort, m.kolom ?? '', m.melding]);
+    }
+    if (out) yield out;
+    if (rows.length < page) return;
+  }
+}
+
+function semicolonLine(values: (string | number)[]): string {
+  return values.map((v) => {
+    const text = String(v);
+    return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  }).join(';') + '\r\n';
+}

@@ -1,0 +1,183 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/database.ts';
+import type { DeliveryMode } from './delivery-format.rules.ts';
+
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+const countOf = (result: unknown): number => Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
+
+export type ApplySummary = {
+  personenNieuw: number;
+  personenGewijzigd: number;
+  dienstverbandenNieuw: number;
+  dienstverbandenGewijzigd: number;
+  dienstverbandenBeeindigd: number;
+  mogelijkeDubbelen: number;
+  uitnodigingen: number;
+};
+
+export type ApplyInput = {
+  deliveryId: string;
+  boardId: string;
+  mode: DeliveryMode;
+  /** the delivery date (JJJJ-MM-DD): missing employments of a full delivery end on it */
+  today: string;
+  now: Date;
+  /** tests inject a failure between steps to prove the apply is all or nothing */
+  afterStep?: (step: string) => void | Promise<void>;
+};
+
+/** What a person's history records of a field change: [before, after], or nothing when equal. */
+const change = (label: string, before: string, after: string) =>
+  `CASE WHEN ${before} IS DISTINCT FROM ${after} THEN jsonb_build_object('${label}', jsonb_build_array(${before}, ${after})) ELSE '{}'::jsonb END`;
+
+/**
+ * Applies a validated delivery set-based inside the caller's transaction, from its staged rows: persons
+ * matched by BSN hash, else by the board's personeelsnummer, else created (with a possible-duplicate task
+ * when someone with the same surname and birth date exists); employments added, changed and ended; every
+ * change in the person's history; an invitation per person with news and an e-mail address.
+ */
+export async function applyStagedDelivery(tx: Db, input: ApplyInput): Promise<ApplySummary> {
+  const { deliveryId: d, boardId: b, today } = input;
+  const now = input.now.toISOString();
+  const step = async (name: string) => input.afterStep?.(name);
+
+  // one line per person in the file (the validation made sure a personeelsnummer has one person's data)
+  await tx.execute(sql`CREATE TEMP TABLE file_persons ON COMMIT DROP AS
+    SELECT DISTINCT ON (staff_number) staff_number, bsn_sealed, bsn_hash, initials, first_names, prefix, surname, birth_date, email,
+      NULL::uuid AS person_id, false AS is_new, NULL::uuid AS conflicting_person_id
+    FROM delivery_rows WHERE delivery_id = ${d} ORDER BY staff_number, row_number`);
+  await tx.execute(sql`UPDATE file_persons f SET person_id = p.id FROM persons p WHERE f.bsn_hash IS NOT NULL AND p.bsn_hash = f.bsn_hash`);
+  // by personeelsnummer, unless that person has another BSN: then it is somebody else, or a mistake for staff to see
+  await tx.execute(sql`UPDATE file_persons f
+    SET person_id = CASE WHEN p.bsn_hash IS NOT NULL AND f.bsn_hash IS NOT NULL AND p.bsn_hash <> f.bsn_hash THEN NULL ELSE p.id END,
+        conflicting_person_id = CASE WHEN p.bsn_hash IS NOT NULL AND f.bsn_hash IS NOT NULL AND p.bsn_hash <> f.bsn_hash THEN p.id END
+    FROM staff_numbers s JOIN persons p ON p.id = s.person_id
+    WHERE f.person_id IS NULL AND s.board_id = ${b} AND s.staff_number = f.staff_number`);
+  await tx.execute(sql`UPDATE file_persons SET person_id = gen_random_uuid(), is_new = true WHERE person_id IS NULL`);
+  await step('personen gekoppeld');
+
+  const personenNieuw = countOf(await tx.execute(sql`WITH added AS (
+    INSERT INTO persons (id, bsn_sealed, bsn_hash, initials, first_names, prefix, surname, birth_date, email, created_at, updated_at)
+    SELECT person_id, bsn_sealed, bsn_hash, initials, first_names, prefix, surname, birth_date, email, ${now}, ${now}
+    FROM file_persons WHERE is_new RETURNING id)
+    SELECT count(*) AS n FROM added`));
+  await tx.execute(sql`INSERT INTO person_history (id, person_id, delivery_id, kind, changes, created_at)
+    SELECT gen_random_uuid(), person_id, ${d}, 'persoon-nieuw', NULL, ${now} FROM file_persons WHERE is_new`);
+
+  const mogelijkeDubbelen = countOf(await tx.execute(sql`WITH added AS (
+    INSERT INTO duplicate_candidates (id, person_id, candidate_id, delivery_id, reason, created_at)
+    SELECT gen_random_uuid(), f.person_id, p.id, ${d},
+      CASE WHEN p.id = f.conflicting_person_id THEN 'personeelsnummer-ander-bsn' ELSE 'naam-geboortedatum' END, ${now}
+    FROM file_persons f JOIN persons p
+      ON p.id <> f.person_id
+     AND (p.id = f.conflicting_person_id OR (p.birth_date = f.birth_date AND lower(p.surname) = lower(f.surname)))
+    WHERE f.is_new
+    ON CONFLICT (person_id, candidate_id) DO NOTHING RETURNING 1)
+    SELECT count(*) AS n FROM added`));
+
+  const personChanges = `(${[
+    change('voorletters', 'p.initials', 'f.initials'),
+    change('voornamen', 'p.first_names', 'f.first_names'),
+    change('tussenvoegsel', 'p.prefix', 'f.prefix'),
+    change('achternaam', 'p.surname', 'f.surname'),
+    change('geboortedatum', 'p.birth_date', 'f.birth_date'),
+    change('email', 'p.email', 'coalesce(f.email, p.email)'),
+  ].join(' || ')} || CASE WHEN p.bsn_hash IS NULL AND f.bsn_hash IS NOT NULL THEN '{"bsn": ["(geen)", "(aangeleverd)"]}'::jsonb ELSE '{}'::jsonb END)`;
+  await tx.execute(sql`CREATE TEMP TABLE changed_persons ON COMMIT DROP AS
+    SELECT f.person_id, ${sql.raw(personChanges)} AS changes
+    FROM file_persons f JOIN persons p ON p.id = f.person_id
+    WHERE NOT f.is_new`);
+  await tx.execute(sql`DELETE FROM changed_persons WHERE changes = '{}'::jsonb`);
+  const personenGewijzigd = countOf(await tx.execute(sql`WITH changed AS (
+    UPDATE persons p SET initials = f.initials, first_names = f.first_names, prefix = f.prefix, surname = f.surname,
+      birth_date = f.birth_date, email = coalesce(f.email, p.email),
+      bsn_sealed = coalesce(p.bsn_sealed, f.bsn_sealed), bsn_hash = coalesce(p.bsn_hash, f.bsn_hash), updated_at = ${now}
+    FROM file_persons f JOIN changed_persons c ON c.person_id = f.person_id
+    WHERE p.id = f.person_id RETURNING 1)
+    SELECT count(*) AS n FROM changed`));
+  await tx.execute(sql`INSERT INTO person_history (id, person_id, delivery_id, kind, changes, created_at)
+    SELECT gen_random_uuid(), person_id, ${d}, 'persoon-gewijzigd', changes, ${now} FROM changed_persons`);
+  await tx.execute(sql`INSERT INTO staff_numbers (board_id, staff_number, person_id)
+    SELECT ${b}, staff_number, person_id FROM file_persons
+    ON CONFLICT (board_id, staff_number) DO UPDATE SET person_id = EXCLUDED.person_id WHERE staff_numbers.person_id <> EXCLUDED.person_id`);
+  await step('personen bijgewerkt');
+
+  // employments: the staged rows with their person, the one the register has under the same key
+  await tx.execute(sql`CREATE TEMP TABLE file_employments ON COMMIT DROP AS
+    SELECT r.row_number, r.employment_key, r.staff_number, f.person_id, r.school_id, r.location_id, r.function, r.appointment_basis,
+      r.start_date, r.end_date, r.fte, r.mutation, e.id AS employment_id
+    FROM delivery_rows r JOIN file_persons f ON f.staff_number = r.staff_number
+    LEFT JOIN employments e ON e.board_id = ${b} AND e.employment_key = r.employment_key
+    WHERE r.delivery_id = ${d}`);
+  const dienstverbandenNieuw = countOf(await tx.execute(sql`WITH added AS (
+    INSERT INTO employments (id, person_id, board_id, school_id, location_id, staff_number, employment_key, function, appointment_basis,
+      start_date, end_date, fte, approval_status, last_delivery_id, created_at, updated_at)
+    SELECT gen_random_uuid(), person_id, ${b}, school_id, location_id, staff_number, employment_key, function, appointment_basis,
+      start_date, end_date, fte, 'te-controleren', ${d}, ${now}, ${now}
+    FROM file_employments WHERE employment_id IS NULL AND (mutation IS NULL OR mutation = 'NIEUW')
+    RETURNING id, person_id)
+    , history AS (INSERT INTO person_history (id, person_id, employment_id, delivery_id, kind, created_at)
+      SELECT gen_random_uuid(), person_id, id, ${d}, 'dienstverband-nieuw', ${now} FROM added RETURNING 1)
+    SELECT count(*) AS n FROM history`));
+  await step('dienstverbanden toegevoegd');
+
+  // a change: every delivered field is the board's to set; EINDE sets only the end date
+  const employmentChanges = [
+    change('persoon', 'e.person_id::text', 'f.person_id::text'),
+    change('vestiging', 'e.location_id::text', 'f.location_id::text'),
+    change('benoemingsgrondslag', 'e.appointment_basis', 'f.appointment_basis'),
+    change('begindatum', 'e.start_date', 'f.start_date'),
+    change('einddatum', 'e.end_date', 'f.end_date'),
+    change('werktijdfactor', 'e.fte', 'f.fte'),
+  ].join(' || ');
+  await tx.execute(sql`CREATE TEMP TABLE changed_employments ON COMMIT DROP AS
+    SELECT f.employment_id, e.person_id AS old_person_id,
+      CASE WHEN f.mutation = 'EINDE' THEN ${sql.raw(change('einddatum', 'e.end_date', 'f.end_date'))}
+           ELSE ${sql.raw(employmentChanges)} END AS changes
+    FROM file_employments f JOIN employments e ON e.id = f.employment_id`);
+  await tx.execute(sql`DELETE FROM changed_employments WHERE changes = '{}'::jsonb`);
+  const dienstverbandenGewijzigd = countOf(await tx.execute(sql`WITH changed AS (
+    UPDATE employments e SET
+      person_id = CASE WHEN f.mutation = 'EINDE' THEN e.person_id ELSE f.person_id END,
+      location_id = CASE WHEN f.mutation = 'EINDE' THEN e.location_id ELSE f.location_id END,
+      appointment_basis = CASE WHEN f.mutation = 'EINDE' THEN e.appointment_basis ELSE f.appointment_basis END,
+      start_date = CASE WHEN f.mutation = 'EINDE' THEN e.start_date ELSE f.start_date END,
+      end_date = f.end_date,
+      fte = CASE WHEN f.mutation = 'EINDE' THEN e.fte ELSE f.fte END,
+      approval_status = 'te-controleren', last_delivery_id = ${d}, updated_at = ${now}
+    FROM file_employments f JOIN changed_employments c ON c.employment_id = f.employment_id
+    WHERE e.id = f.employment_id RETURNING e.id, e.person_id, c.changes, f.mutation)
+    , history AS (INSERT INTO person_history (id, person_id, employment_id, delivery_id, kind, changes, created_at)
+      SELECT gen_random_uuid(), person_id, id, ${d},
+        CASE WHEN mutation = 'EINDE' THEN 'dienstverband-beeindigd' ELSE 'dienstverband-gewijzigd' END, changes, ${now}
+      FROM changed RETURNING 1)
+    SELECT count(*) AS n FROM history`));
+  await step('dienstverbanden gewijzigd');
+
+  let dienstverbandenBeeindigd = 0;
+  if (input.mode === 'volledig') {
+    dienstverbandenBeeindigd = countOf(await tx.execute(sql`WITH ended AS (
+      UPDATE employments e SET end_date = ${today}, approval_status = 'te-controleren', last_delivery_id = ${d}, updated_at = ${now}
+      WHERE e.board_id = ${b} AND (e.end_date IS NULL OR e.end_date > ${today})
+        AND NOT EXISTS (SELECT 1 FROM file_employments f WHERE f.employment_key = e.employment_key)
+      RETURNING e.id, e.person_id)
+      , history AS (INSERT INTO person_history (id, person_id, employment_id, delivery_id, kind, changes, created_at)
+        SELECT gen_random_uuid(), person_id, id, ${d}, 'dienstverband-beeindigd',
+          jsonb_build_object('einddatum', jsonb_build_array(NULL, ${today}::text)), ${now}
+        FROM ended RETURNING 1)
+      SELECT count(*) AS n FROM history`));
+  }
+  await step('dienstverbanden beëindigd');
+
+  // one invitation per person whose record this delivery changed, to the address the register has
+  const uitnodigingen = countOf(await tx.execute(sql`WITH added AS (
+    INSERT INTO person_invitations (id, person_id, delivery_id, email, created_at)
+    SELECT gen_random_uuid(), p.id, ${d}, p.email, ${now}
+    FROM persons p
+    WHERE p.email IS NOT NULL AND p.id IN (SELECT person_id FROM person_history WHERE delivery_id = ${d})
+    RETURNING 1)
+    SELECT count(*) AS n FROM added`));
+  await step('uitnodigingen klaargezet');
+
+  return { personenNieuw, personenGewijzigd, dienstverbandenNieuw, dienstverbandenGewijzigd, dienstverbandenBeeindigd, mogelijkeDubbelen, uitnodigingen };
+}

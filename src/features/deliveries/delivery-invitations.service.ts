@@ -1,0 +1,33 @@
+import type { Db } from '../../db/database.ts';
+import * as repo from './deliveries.repo.ts';
+import type { DeliveryDeps } from './deliveries.service.ts';
+
+const batch = 500;
+
+/**
+ * Sends the invitations an applied delivery left: one mail per person, through the outbox, in batches
+ * so a national delivery does not hold one long transaction. Safe to run again: a sent one is marked.
+ */
+export async function sendDeliveryInvitations(deps: DeliveryDeps, deliveryId: string): Promise<number> {
+  let sent = 0;
+  for (;;) {
+    const pending = await repo.listUnsentInvitations(deps.db, deliveryId, batch);
+    if (pending.length === 0) return sent;
+    const mailIds: string[] = [];
+    await deps.db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Db;
+      for (const invitation of pending) {
+        const mailId = await deps.mailer.queue(tx, {
+          to: invitation.email,
+          template: 'person-invitation',
+          lang: 'nl',
+          params: { name: invitation.name, board: invitation.board, link: `${deps.baseUrl}/mijn-register` },
+        });
+        await repo.markInvitationMailed(tx, invitation.id, mailId);
+        mailIds.push(mailId);
+      }
+    });
+    await deps.mailer.deliver(deps.db, mailIds);
+    sent += pending.length;
+  }
+}

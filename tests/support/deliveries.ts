@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { Database } from '../../src/db/database.ts';
+import type { DeliveryDeps, DeliveryTask } from '../../src/features/deliveries/deliveries.service.ts';
+import { columns } from '../../src/features/deliveries/delivery-format.rules.ts';
+import type { Actor } from '../../src/platform/auth/actor.ts';
+import { createCrypto } from '../../src/platform/crypto.ts';
+import { createMailer } from '../../src/platform/mail/mailer.ts';
+import { createAccount } from './accounts.ts';
+
+export type DeliveryRow = Partial<Record<(typeof columns)[number], string>>;
+
+/** A delivery file in the format: the given columns (all of them by default), `;`, CRLF. */
+export function deliveryCsv(rows: DeliveryRow[], header: readonly string[] = columns): Buffer {
+  const quote = (v: string) => (/[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = [header.join(';'), ...rows.map((r) => header.map((h) => quote(r[h as keyof DeliveryRow] ?? '')).join(';'))];
+  return Buffer.from(lines.join('\r\n') + '\r\n');
+}
+
+export const bytesOf = (bytes: Buffer) => Readable.from([bytes]);
+
+/** Deps for the delivery use cases on a test database; scheduled tasks wait in `tasks` until the test runs them. */
+export function deliveryDeps(database: Database, overrides: Partial<DeliveryDeps> = {}): DeliveryDeps & { tasks: DeliveryTask[] } {
+  const tasks: DeliveryTask[] = [];
+  return {
+    db: database.db,
+    database,
+    crypto: createCrypto({ sessionSecret: randomBytes(32).toString('hex'), encryptionKey: randomBytes(32).toString('hex'), hashKey: randomBytes(32).toString('hex') }),
+    mailer: createMailer({ from: 'test@beroepsregister.nl' }),
+    dataDir: mkdtempSync(join(tmpdir(), 'br-deliveries-')),
+    baseUrl: 'http://localhost:3000',
+    maxBytes: 10 * 1024 * 1024,
+    schedule: async (task) => {
+      tasks.push(task);
+    },
+    tasks,
+    ...overrides,
+  };
+}
+
+/** A board staff member of `boardId`, as the delivery use cases see them. */
+export async function boardStaffActor(database: Database, boardId: string, email: string): Promise<Actor> {
+  const account = await createAccount(database, { email, roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: boardId } }] });
+  const [membership] = await database.query<{ id: string }>(`SELECT id FROM memberships WHERE account_id = $1`, [account.id]);
+  return {
+    type: 'account', accountId: account.id, sessionId: 'test', email, displayName: account.displayName, secondFactorDone: true,
+    memberships: [{ id: membership.id, role: 'board-staff', organisation: { kind: 'bestuur', id: boardId } }],
+  };
+}
