@@ -7,7 +7,8 @@ import { buildApp } from './app.ts';
 import { seedDemo, DemoDataMissingError } from './features/demo/demo.service.ts';
 import { importDuo } from './features/organisations/organisations.service.ts';
 import { AppError } from './platform/errors.ts';
-import { startJobsInBackground } from './platform/jobs.ts';
+import { startJobsInBackground, type Jobs } from './platform/jobs.ts';
+import { createDeliveryDeps, deliveryJob } from './features/deliveries/deliveries.jobs.ts';
 import { heartbeatJob } from './platform/heartbeat.job.ts';
 import { createCrypto } from './platform/crypto.ts';
 import { createMailer } from './platform/mail/mailer.ts';
@@ -97,8 +98,12 @@ async function serve(config: Config): Promise<void> {
   const database = await openDatabase(config);
   await database.migrate();
   if (fresh) await seedDemo(database, (m) => console.log(m));
-  const jobs = config.jobs ? startJobsInBackground(database, [heartbeatJob], (msg, err) => console.error(msg, err)) : undefined;
-  const app = await buildApp({ config, database, jobs });
+  const log = (msg: string, err?: unknown) => console.error(msg, err);
+  const mailer = createMailer(config.mail);
+  let jobs: Jobs | undefined;
+  const deliveries = createDeliveryDeps({ database, crypto: createCrypto(config.secrets), mailer, config, jobs: () => jobs, log });
+  jobs = config.jobs ? startJobsInBackground(database, [heartbeatJob, deliveryJob(deliveries)], log) : undefined;
+  const app = await buildApp({ config, database, jobs, mailer });
   let closing = false;
   const stop = async (signal: string) => {
     if (closing) return;

@@ -4,6 +4,7 @@ import type { Database, Db } from '../db/database.ts';
 import type { Crypto } from '../platform/crypto.ts';
 import type { Jobs } from '../platform/jobs.ts';
 import type { Mailer } from '../platform/mail/mailer.ts';
+import { deliveryRoutes } from './deliveries/deliveries.routes.tsx';
 import { identityRoutes } from './identity/identity.routes.tsx';
 import { organisationRoutes } from './organisations/organisations.routes.tsx';
 import { pageRoutes } from './pages/pages.routes.tsx';
@@ -21,4 +22,4 @@ export type FeatureOptions = {
 };
 
 /** Every feature's routes; app.ts registers them in this order. */
-export const features: ((app: FastifyInstance, opts: FeatureOptions) => Promise<void>)[] = [pageRoutes, organisationRoutes, identityRoutes];
+export const features: ((app: FastifyInstance, opts: FeatureOptions) => Promise<void>)[] = [pageRoutes, organisationRoutes, identityRoutes, deliveryRoutes];

@@ -31,12 +31,15 @@ export type DeliveryDeps = {
   schedule: (task: DeliveryTask) => Promise<void>;
   /** files up to this size are checked (and, when asked, applied) before the response */
   inlineBytes?: number;
+  /** deliveries up to this many rows are applied before the response, larger ones by a job */
+  inlineRows?: number;
   now?: () => Date;
   /** tests inject a failure between apply steps */
   afterApplyStep?: (step: string) => void | Promise<void>;
 };
 
 const defaultInlineBytes = 256 * 1024;
+const defaultInlineRows = 5000;
 const batchRows = 2000;
 const massEndShare = 0.2;
 
@@ -286,6 +289,22 @@ export async function applyDelivery(
     throw error;
   }
   if (summary.uitnodigingen > 0) await deps.schedule({ kind: 'uitnodigen', deliveryId: id });
+  return (await repo.findDelivery(deps.db, id))!;
+}
+
+/**
+ * Applies at once when the delivery is small; a large one is marked and handed to a job, after the
+ * same checks, so the caller learns at once whether it will be applied.
+ */
+export async function requestApply(deps: DeliveryDeps, ctx: ActorContext, id: string, options: { confirmed: boolean }): Promise<DeliveryRecord> {
+  const delivery = await getDelivery(deps, ctx, id);
+  if (delivery.rowCount <= (deps.inlineRows ?? defaultInlineRows) || delivery.status !== 'gecontroleerd') {
+    return applyDelivery(deps, ctx, id, options);
+  }
+  if (delivery.errorRows > 0 || (delivery.needsConfirmation && !options.confirmed)) return applyDelivery(deps, ctx, id, options); // refuses
+  const marked = await repo.updateDelivery(deps.db, id, { status: 'in-behandeling', phase: 'verwerken', progress: 0 }, ['gecontroleerd']);
+  if (!marked) throw new AppError('conflict', 'De aanlevering is intussen gewijzigd; vraag haar opnieuw op.');
+  await deps.schedule({ kind: 'verwerken', deliveryId: id, confirmed: options.confirmed, by: submitterOf(ctx).label });
   return (await repo.findDelivery(deps.db, id))!;
 }
 

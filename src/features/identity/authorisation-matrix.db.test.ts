@@ -59,6 +59,7 @@ let staffAMembership: string;
 let tokenSecrets: { tokenA: string; tokenB: string };
 let invitationToken: string;
 let tokenOfAToRevoke: string;
+let deliveryOfA: string;
 const A = () => `/beheer/bestuur/${boardA.id}`;
 
 /** For cells that change something: a fresh colleague at board A to revoke, a fresh token of A to revoke. */
@@ -159,6 +160,16 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   // the machine API: a token, any token; a signed-in browser is not one
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
   'GET /api/v1/tokens/huidig':                         row(401,     401,     401,     401,     401,     401,      401,         200,     200),
+
+  // deliveries: a token with scope aanleveren, for its own board only (board A's delivery is 404 to B);
+  // the form this file posts is no delivery file: 415
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
+  'POST /api/v1/aanleveringen':                        row(401,     401,     401,     401,     401,     401,      401,         403,     415),
+  'GET /api/v1/aanleveringen':                         row(401,     401,     401,     401,     401,     401,      401,         403,     200),
+  'GET /api/v1/aanleveringen/:id':                     row(401,     401,     401,     401,     401,     401,      401,         403,     404),
+  'GET /api/v1/aanleveringen/:id/terugmelding':        row(401,     401,     401,     401,     401,     401,      401,         403,     404),
+  'POST /api/v1/aanleveringen/:id/verwerking':         row(401,     401,     401,     401,     401,     401,      401,         403,     404),
+  'POST /api/v1/aanleveringen/:id/annulering':         row(401,     401,     401,     401,     401,     401,      401,         403,     404),
 };
 
 // ─── how each route is called: params are board A's ──────────────────────────────────────────────
@@ -221,6 +232,12 @@ const calls: Record<string, Call> = {
   'GET /beheer/besturen': { url: () => `/beheer/besturen?nummer=${boardA.number}` },
   'GET /beheer/uitgaande-mail': { url: '/beheer/uitgaande-mail' },
   'GET /api/v1/tokens/huidig': { url: '/api/v1/tokens/huidig' },
+  'POST /api/v1/aanleveringen': { url: '/api/v1/aanleveringen?modus=volledig', form: {} },
+  'GET /api/v1/aanleveringen': { url: '/api/v1/aanleveringen' },
+  'GET /api/v1/aanleveringen/:id': { url: () => `/api/v1/aanleveringen/${deliveryOfA}` },
+  'GET /api/v1/aanleveringen/:id/terugmelding': { url: () => `/api/v1/aanleveringen/${deliveryOfA}/terugmelding` },
+  'POST /api/v1/aanleveringen/:id/verwerking': { url: () => `/api/v1/aanleveringen/${deliveryOfA}/verwerking`, form: {} },
+  'POST /api/v1/aanleveringen/:id/annulering': { url: () => `/api/v1/aanleveringen/${deliveryOfA}/annulering`, form: {} },
 };
 
 // ─── calling a route as an actor ─────────────────────────────────────────────────────────────────
@@ -286,6 +303,11 @@ beforeAll(async () => {
     tokenB: (await createApiToken(t.database.db, { organisation: at(boardB.id), name: 'Pakket B', scopes: ['aanleveren'], expiresAt: inDays(90), createdBy: adminB.id })).token,
   };
   tokenOfAToRevoke = await freshTokenOfA();
+  deliveryOfA = crypto.randomUUID();
+  await t.database.query(
+    `INSERT INTO deliveries (id, board_id, mode, status, format, byte_size, sha256, channel, submitted_by_label) VALUES ($1, $2, 'volledig', 'gecontroleerd', 'csv', 10, 'x', 'api', 'API-koppeling')`,
+    [deliveryOfA, boardA.id],
+  );
   // an open invitation to board A, for an address none of the actors has
   invitationToken = 'uitnodiging-voor-iemand-anders-0123456789';
   await t.database.query(
@@ -432,7 +454,8 @@ describe('CSRF: every form post without its token is refused', () => {
     actorNames.find((a) => expectations[a] !== 401 && expectations[a] !== 403 && expectations[a] !== SIGN_IN) ?? 'pro';
 
   it('answers 403 with a Dutch explanation for every POST route, and changes nothing', async () => {
-    const posts = t.app.registeredRoutes.filter((r) => r.method === 'POST');
+    // the API takes bearer tokens only, never cookies: nothing there for a forged form to ride on
+    const posts = t.app.registeredRoutes.filter((r) => r.method === 'POST' && !r.url.startsWith('/api/'));
     expect(posts.length).toBeGreaterThan(10);
     // what a POST here could change; the members and tokens made fresh for the revoke URLs are not among them
     const changes = async () =>

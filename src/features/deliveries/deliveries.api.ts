@@ -1,0 +1,194 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ActorContext } from '../../platform/audit/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import { apiPrefix, problemResponses } from '../../platform/http/api.ts';
+import {
+  applyQuery, delivery, deliveryList, idParams, presentDelivery, presentRowResult, resultsQuery, rowResultList, submitQuery,
+} from './deliveries.api-schemas.ts';
+import { pageQuery } from '../../platform/http/api.ts';
+import { z } from 'zod';
+import * as service from './deliveries.service.ts';
+import type { DeliveryDeps } from './deliveries.service.ts';
+
+export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const tag = ['Aanleveringen'];
+const security = [{ bearerAuth: [] }];
+
+/** application/json unless the client asks for text/csv (and not JSON first); null when it accepts neither. */
+function negotiate(accept: string | undefined): 'application/json' | 'text/csv' | null {
+  const types = (accept ?? '*/*').split(',').map((part) => part.split(';')[0].trim().toLowerCase());
+  for (const type of types) {
+    if (type === 'text/csv' || type === 'text/*') return 'text/csv';
+    if (type === 'application/json' || type === 'application/*' || type === '*/*') return 'application/json';
+  }
+  return null;
+}
+
+const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.actor, requestId: req.id });
+
+/** The board a token acts for: aanleveren is a board's scope. */
+function boardOf(req: FastifyRequest): string {
+  if (req.actor.type !== 'token' || req.actor.organisation.kind !== 'bestuur') {
+    throw new AppError('forbidden', 'Aanleveren kan alleen met een token van een bestuur.');
+  }
+  return req.actor.organisation.id;
+}
+
+/** For software suppliers: deliver a board's staff data with a token of scope `aanleveren`. */
+export async function deliveryApiRoutes(app: FastifyInstance, opts: { deps: DeliveryDeps }) {
+  const { deps } = opts;
+  // in this plugin no body is parsed or buffered: the use case streams it to disk, and a body of another
+  // type gets its 415 after the access check (a JSON parser would answer 400 before it)
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const access = { scopes: ['aanleveren'] } as const;
+
+  api.post(
+    `${apiPrefix}/aanleveringen`,
+    {
+      config: { access },
+      schema: {
+        summary: 'Personeelsgegevens aanleveren',
+        description:
+          'Levert een bestand volgens het aanleverformaat v1 aan (CSV als text/csv, of XLSX). Een klein bestand is bij het antwoord al ' +
+          'gecontroleerd; een groot bestand controleert een taak: volg dan status en voortgang. Met verwerken=true wordt een foutloos ' +
+          'bestand meteen verwerkt. Een leeg, afgebroken of binair bestand, een bestand met een verkeerde kopregel en een te groot ' +
+          'bestand krijgen een probleembericht.',
+        tags: tag,
+        operationId: 'leverAan',
+        security,
+        querystring: submitQuery,
+        body: z.any().describe('Het bestand (text/csv of XLSX)'),
+        response: { 201: delivery, ...problemResponses(400, 401, 403, 413, 415, 429) },
+      },
+    },
+    async (req, reply) => {
+      const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+      if (type !== 'text/csv' && type !== xlsxMediaType) {
+        throw new AppError('unsupported_media_type', `Lever het bestand aan als text/csv of als ${xlsxMediaType}.`);
+      }
+      const body = req.body instanceof Readable ? req.body : Readable.from([]);
+      const result = await service.submitDelivery(deps, contextOf(req), {
+        boardId: boardOf(req), mode: req.query.modus, fileName: null, body, applyWhenValid: req.query.verwerken === 'true', channel: 'api',
+      });
+      const resource = presentDelivery(result, apiPrefix);
+      return reply.code(201).header('Location', resource._links.self.href).send(resource);
+    },
+  );
+
+  api.get(
+    `${apiPrefix}/aanleveringen`,
+    {
+      config: { access },
+      schema: {
+        summary: 'De aanleveringen van uw bestuur',
+        description: 'Alle aanleveringen van het bestuur van het token, de nieuwste eerst.',
+        tags: tag,
+        operationId: 'zoekAanleveringen',
+        security,
+        querystring: z.object(pageQuery),
+        response: { 200: deliveryList, ...problemResponses(400, 401, 403, 429) },
+      },
+    },
+    async (req) => {
+      const list = await service.listDeliveries(deps, contextOf(req), boardOf(req), req.query.page, req.query.pageSize);
+      return { resultaten: list.deliveries.map((d) => presentDelivery(d, apiPrefix)), totaal: list.total, page: list.page, pageSize: list.pageSize };
+    },
+  );
+
+  api.get(
+    `${apiPrefix}/aanleveringen/:id`,
+    {
+      config: { access },
+      schema: {
+        summary: 'Eén aanlevering',
+        description: 'Status, voortgang en tellingen van een aanlevering van uw bestuur.',
+        tags: tag,
+        operationId: 'haalAanleveringOp',
+        security,
+        params: idParams,
+        response: { 200: delivery, ...problemResponses(400, 401, 403, 404, 429) },
+      },
+    },
+    async (req) => presentDelivery(await service.getDelivery(deps, contextOf(req), req.params.id), apiPrefix),
+  );
+
+  api.get(
+    `${apiPrefix}/aanleveringen/:id/terugmelding`,
+    {
+      config: { access },
+      schema: {
+        summary: 'De terugmelding: het resultaat per rij',
+        description:
+          'Per rij: geaccepteerd, waarschuwing of fout, met kolom en reden in het Nederlands. Als JSON (gepagineerd) of, met ' +
+          'Accept: text/csv, als CSV-bestand met alle rijen (puntkomma-gescheiden, UTF-8).',
+        tags: tag,
+        operationId: 'haalTerugmeldingOp',
+        security,
+        params: idParams,
+        querystring: resultsQuery,
+        response: {
+          200: { description: 'De terugmelding', content: { 'application/json': { schema: rowResultList }, 'text/csv': { schema: z.string() } } },
+          ...problemResponses(400, 401, 403, 404, 406, 429),
+        },
+      },
+    },
+    async (req, reply) => {
+      const wanted = negotiate(req.headers.accept);
+      if (!wanted) throw new AppError('not_acceptable', 'De terugmelding is er als application/json of als text/csv.');
+      if (wanted === 'text/csv') {
+        const ctx = contextOf(req);
+        await service.getDelivery(deps, ctx, req.params.id);
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('Content-Disposition', `attachment; filename="terugmelding-${req.params.id}.csv"`)
+          .send(Readable.from(service.streamRowResultsCsv(deps, ctx, req.params.id)) as never);
+      }
+      const { rows, total, page, pageSize } = await service.getRowResults(deps, contextOf(req), req.params.id, {
+        problemsOnly: req.query.alleenProblemen === 'true', page: req.query.page, pageSize: req.query.pageSize,
+      });
+      return reply.type('application/json').send({ resultaten: rows.map(presentRowResult), totaal: total, page, pageSize });
+    },
+  );
+
+  api.post(
+    `${apiPrefix}/aanleveringen/:id/verwerking`,
+    {
+      config: { access },
+      schema: {
+        summary: 'Een gecontroleerde aanlevering verwerken',
+        description:
+          'Verwerkt de aanlevering in het register, alles of niets. Een aanlevering met fouten wordt niet verwerkt. Een volledige ' +
+          'aanlevering die meer dan 20% van de dienstverbanden beëindigt, vraagt bevestigd=true. Een grote aanlevering verwerkt een ' +
+          'taak: de status is dan in-behandeling met fase verwerken.',
+        tags: tag,
+        operationId: 'verwerkAanlevering',
+        security,
+        params: idParams,
+        querystring: applyQuery,
+        response: { 200: delivery, ...problemResponses(400, 401, 403, 404, 409, 429) },
+      },
+    },
+    async (req) => presentDelivery(await service.requestApply(deps, contextOf(req), req.params.id, { confirmed: req.query.bevestigd === 'true' }), apiPrefix),
+  );
+
+  api.post(
+    `${apiPrefix}/aanleveringen/:id/annulering`,
+    {
+      config: { access },
+      schema: {
+        summary: 'Een gecontroleerde aanlevering annuleren',
+        description: 'Een gecontroleerde aanlevering die niet verwerkt moet worden, wordt geannuleerd. Er verandert niets in het register.',
+        tags: tag,
+        operationId: 'annuleerAanlevering',
+        security,
+        params: idParams,
+        response: { 200: delivery, ...problemResponses(400, 401, 403, 404, 409, 429) },
+      },
+    },
+    async (req) => presentDelivery(await service.cancelDelivery(deps, contextOf(req), req.params.id), apiPrefix),
+  );
+}

@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import type { FeatureOptions } from '../index.ts';
+import { deliveryApiRoutes } from './deliveries.api.ts';
+import { createDeliveryDeps } from './deliveries.jobs.ts';
+
+/** Data delivery by boards: the API for software suppliers and the pages for board staff. */
+export async function deliveryRoutes(app: FastifyInstance, opts: FeatureOptions) {
+  const deps = createDeliveryDeps({
+    database: opts.database, crypto: opts.crypto, mailer: opts.mailer, config: opts.config, jobs: () => opts.jobs,
+    log: (msg, err) => app.log.error({ err }, msg),
+  });
+  await app.register(deliveryApiRoutes, { deps });
+}
