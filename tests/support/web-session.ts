@@ -28,6 +28,10 @@ export class WebSession {
     return this.remember(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } }));
   }
 
+  async send(request: { method: 'POST' | 'GET'; url: string; headers: Record<string, string>; payload?: Buffer }) {
+    return this.remember(await this.app.inject({ ...request, headers: { cookie: this.cookieHeader(), ...request.headers } }));
+  }
+
   /** The `_csrf` value of the last page's forms. */
   csrfToken(): string {
     const match = /name="_csrf" value="([^"]+)"/.exec(this.lastPage);
@@ -49,6 +53,22 @@ export class WebSession {
       }),
     );
   }
+}
+
+export type UploadPart = { name: string; value: string } | { name: string; filename: string; type: string; content: Buffer };
+
+/** Posts a multipart form (a file upload) to the action of the last page's multipart form, as a browser would. */
+export async function postMultipart(web: WebSession, action: string, parts: UploadPart[]) {
+  const boundary = `----br${Math.random().toString(16).slice(2)}`;
+  const chunks: Buffer[] = [];
+  for (const part of parts) {
+    const head = 'filename' in part
+      ? `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\nContent-Type: ${part.type}\r\n\r\n`
+      : `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n`;
+    chunks.push(Buffer.from(head), 'filename' in part ? part.content : Buffer.from(part.value), Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return web.send({ method: 'POST', url: action, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.concat(chunks) });
 }
 
 /** The text a person reads on a page: tags dropped, entities decoded, whitespace collapsed. */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { FeatureOptions } from '../index.ts';
 import { deliveryApiRoutes } from './deliveries.api.ts';
 import { createDeliveryDeps } from './deliveries.jobs.ts';
+import { deliveryPageRoutes } from './deliveries.pages.tsx';
 
 /** Data delivery by boards: the API for software suppliers and the pages for board staff. */
 export async function deliveryRoutes(app: FastifyInstance, opts: FeatureOptions) {
@@ -10,4 +11,5 @@ export async function deliveryRoutes(app: FastifyInstance, opts: FeatureOptions)
     log: (msg, err) => app.log.error({ err }, msg),
   });
   await app.register(deliveryApiRoutes, { deps });
+  await app.register(deliveryPageRoutes, { deps });
 }

@@ -26,6 +26,7 @@ export async function accountRoutes(app: FastifyInstance, opts: FeatureOptions &
         manageable: {
           members: (await decide(actor, { action: 'members.read', organisation: m.organisation })).allowed && m.organisation.kind !== 'register',
           tokens: (await decide(actor, { action: 'tokens.manage', organisation: m.organisation })).allowed,
+          deliveries: (await decide(actor, { action: 'delivery.submit', organisation: m.organisation })).allowed,
         },
       })),
     );

@@ -60,6 +60,8 @@ let tokenSecrets: { tokenA: string; tokenB: string };
 let invitationToken: string;
 let tokenOfAToRevoke: string;
 let deliveryOfA: string;
+let deliveryToApply: string;
+let deliveryToCancel: string;
 const A = () => `/beheer/bestuur/${boardA.id}`;
 
 /** For cells that change something: a fresh colleague at board A to revoke, a fresh token of A to revoke. */
@@ -149,6 +151,16 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'GET /beheer/:soort/:id/tokens/:tokenId/intrekken':  row(SIGN_IN, 403,     200,     403,     403,     403,      STEP,        SIGN_IN, SIGN_IN),
   'POST /beheer/:soort/:id/tokens/:tokenId/intrekken': row(401,     403,     200,     403,     403,     403,      401,         401,     401),
 
+  // board A's deliveries: its staff; others get "not found" for a delivery (its id reveals nothing);
+  // a plain form post is no upload (400); applying and cancelling each have a checked delivery of their own
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
+  'GET /beheer/bestuur/:id/aanleveringen':             row(SIGN_IN, 403,     200,     200,     403,     403,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /beheer/bestuur/:id/aanleveringen':            row(401,     403,     400,     400,     403,     403,      401,         401,     401),
+  'GET /beheer/bestuur/:id/aanleveringen/:aanleveringId':                  row(SIGN_IN, 404, 200, 200, 404, 404, STEP, SIGN_IN, SIGN_IN),
+  'GET /beheer/bestuur/:id/aanleveringen/:aanleveringId/terugmelding.csv': row(SIGN_IN, 404, 200, 200, 404, 404, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/bestuur/:id/aanleveringen/:aanleveringId/verwerken':       row(401,     404, 200, 200, 404, 404, 401,  401,     401),
+  'POST /beheer/bestuur/:id/aanleveringen/:aanleveringId/annuleren':       row(401,     404, 200, 200, 404, 404, 401,  401,     401),
+
   // the register office's tools
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
   'GET /beheer':                                       row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
@@ -226,6 +238,12 @@ const calls: Record<string, Call> = {
   'POST /beheer/:soort/:id/tokens': { url: () => `${A()}/tokens`, form: { naam: 'Pakket', scope: ['lezen'], verloopt: dateIn(60) } },
   'GET /beheer/:soort/:id/tokens/:tokenId/intrekken': { url: () => `${A()}/tokens/${tokenOfAToRevoke}/intrekken` },
   'POST /beheer/:soort/:id/tokens/:tokenId/intrekken': { url: async () => `${A()}/tokens/${await freshTokenOfA()}/intrekken`, form: {} },
+  'GET /beheer/bestuur/:id/aanleveringen': { url: () => `${A()}/aanleveringen` },
+  'POST /beheer/bestuur/:id/aanleveringen': { url: () => `${A()}/aanleveringen`, form: { modus: 'volledig' } },
+  'GET /beheer/bestuur/:id/aanleveringen/:aanleveringId': { url: () => `${A()}/aanleveringen/${deliveryOfA}` },
+  'GET /beheer/bestuur/:id/aanleveringen/:aanleveringId/terugmelding.csv': { url: () => `${A()}/aanleveringen/${deliveryOfA}/terugmelding.csv` },
+  'POST /beheer/bestuur/:id/aanleveringen/:aanleveringId/verwerken': { url: () => `${A()}/aanleveringen/${deliveryToApply}/verwerken`, form: {} },
+  'POST /beheer/bestuur/:id/aanleveringen/:aanleveringId/annuleren': { url: () => `${A()}/aanleveringen/${deliveryToCancel}/annuleren`, form: {} },
   'GET /beheer': { url: '/beheer' },
   'GET /beheer/accounts': { url: `/beheer/accounts?email=${encodeURIComponent('pro@voorbeeld.nl')}` },
   'GET /beheer/accounts/:id/logboek': { url: () => `/beheer/accounts/${ids.pro}/logboek` },
@@ -303,11 +321,13 @@ beforeAll(async () => {
     tokenB: (await createApiToken(t.database.db, { organisation: at(boardB.id), name: 'Pakket B', scopes: ['aanleveren'], expiresAt: inDays(90), createdBy: adminB.id })).token,
   };
   tokenOfAToRevoke = await freshTokenOfA();
-  deliveryOfA = crypto.randomUUID();
-  await t.database.query(
-    `INSERT INTO deliveries (id, board_id, mode, status, format, byte_size, sha256, channel, submitted_by_label) VALUES ($1, $2, 'volledig', 'gecontroleerd', 'csv', 10, 'x', 'api', 'API-koppeling')`,
-    [deliveryOfA, boardA.id],
-  );
+  [deliveryOfA, deliveryToApply, deliveryToCancel] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+  for (const id of [deliveryOfA, deliveryToApply, deliveryToCancel]) {
+    await t.database.query(
+      `INSERT INTO deliveries (id, board_id, mode, status, format, byte_size, sha256, channel, submitted_by_label) VALUES ($1, $2, 'mutaties', 'gecontroleerd', 'csv', 10, 'x', 'api', 'API-koppeling')`,
+      [id, boardA.id],
+    );
+  }
   // an open invitation to board A, for an address none of the actors has
   invitationToken = 'uitnodiging-voor-iemand-anders-0123456789';
   await t.database.query(

@@ -25,7 +25,13 @@ function submittedToken(req: FastifyRequest): string | undefined {
   if (typeof header === 'string') return header;
   const body = req.body as Record<string, unknown> | undefined;
   const field = body && typeof body === 'object' ? body[csrfField] : undefined;
-  return typeof field === 'string' ? field : undefined;
+  if (typeof field === 'string') return field;
+  // a file upload is streamed, not parsed before this check: its form carries the token in the action URL
+  if (req.headers['content-type']?.startsWith('multipart/form-data')) {
+    const query = (req.query as Record<string, unknown> | undefined)?.[csrfField];
+    return typeof query === 'string' ? query : undefined;
+  }
+  return undefined;
 }
 
 export const csrfProtection = fp(async (app: FastifyInstance, opts: { crypto: Crypto; secureCookies: boolean }) => {

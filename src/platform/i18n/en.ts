@@ -1,3 +1,4 @@
+import { deliveriesEn } from './deliveries.en.ts';
 import { identityEn } from './identity.en.ts';
 import type { MessageKey } from './nl.ts';
 
@@ -75,4 +76,5 @@ export const en: Record<MessageKey, string> = {
   'error.backHome': 'Go to the home page',
   'a11y.title': 'Accessibility statement',
   ...identityEn,
+  ...deliveriesEn,
 };

@@ -1,3 +1,4 @@
+import { deliveriesNl } from './deliveries.nl.ts';
 import { identityNl } from './identity.nl.ts';
 
 export const nl = {
@@ -74,6 +75,7 @@ export const nl = {
   'error.backHome': 'Naar de startpagina',
   'a11y.title': 'Toegankelijkheidsverklaring',
   ...identityNl,
+  ...deliveriesNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

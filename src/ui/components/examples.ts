@@ -7,6 +7,7 @@ import { paginationExamples } from './pagination.tsx';
 import { tableExamples } from './table.tsx';
 import { textExamples } from './text.tsx';
 import { formExamples } from './form.tsx';
+import { progressExamples } from './progress.tsx';
 
 type Example = (t: Translate) => JSX.Element;
 
@@ -20,4 +21,5 @@ export const componentExamples: Record<string, Record<string, Example>> = {
   pagination: paginationExamples,
   text: textExamples,
   form: formExamples,
+  progress: progressExamples,
 };

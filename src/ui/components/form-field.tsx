@@ -103,6 +103,63 @@ export function CheckboxField({ id, name, label, checked, value = 'ja', attrs = 
   );
 }
 
+export function FileField(props: FieldBase & { accept?: string }) {
+  const { id, name, accept, hint, error } = props;
+  return (
+    <Field {...props}>
+      <input
+        class={`utrecht-textbox br-file-input${error ? ' utrecht-textbox--invalid' : ''}`}
+        id={id}
+        name={name}
+        type="file"
+        accept={accept}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      />
+    </Field>
+  );
+}
+
+/** A choice of one, as radio buttons in a fieldset whose legend is the question; `id` is the first option's id. */
+export function RadioGroup(props: FieldBase & { value?: string; options: (Option & { hint?: string })[] }) {
+  const { id, name, label, value, options, hint, error } = props;
+  return (
+    <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
+      <fieldset class="utrecht-form-fieldset" aria-describedby={describedBy(id, hint, error)}>
+        <legend class="utrecht-form-fieldset__legend utrecht-form-label" safe>
+          {label}
+        </legend>
+        {hint ? <div class="utrecht-form-field-description" id={`${id}-hint`} safe>{hint}</div> : ''}
+        {error ? (
+          <div class="utrecht-form-field-error-message" id={`${id}-error`}>
+            <span class="br-visually-hidden">Fout: </span>
+            <span safe>{error}</span>
+          </div>
+        ) : (
+          ''
+        )}
+        {options.map((o, i) => {
+          const optionId = i === 0 ? id : `${id}-${o.value}`;
+          return (
+            <div class="utrecht-form-field utrecht-form-field--radio">
+              <div class="utrecht-form-field__input">
+                <input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id={optionId} name={name} value={o.value} checked={o.value === value}
+                  aria-describedby={o.hint ? `${optionId}-hint` : undefined} />
+              </div>
+              <div class="utrecht-form-field__label">
+                <label class="utrecht-form-label utrecht-form-label--radio" for={optionId} safe>
+                  {o.label}
+                </label>
+                {o.hint ? <div class="utrecht-form-field-description" id={`${optionId}-hint`} safe>{o.hint}</div> : ''}
+              </div>
+            </div>
+          );
+        })}
+      </fieldset>
+    </div>
+  );
+}
+
 export const formFieldExamples = {
   text: () => <TextField id="voorbeeld-naam" name="naam" label="Achternaam" hint="Zonder tussenvoegsel" />,
   textWithError: () => (
@@ -122,4 +179,18 @@ export const formFieldExamples = {
     />
   ),
   checkbox: () => <CheckboxField id="voorbeeld-gesloten" name="gesloten" label="Ook gesloten vestigingen tonen" checked />,
+  file: () => <FileField id="voorbeeld-bestand" name="bestand" label="Bestand" hint="CSV of XLSX, ten hoogste 100 MB" accept=".csv,.xlsx" />,
+  fileWithError: () => <FileField id="voorbeeld-bestand-fout" name="bestand" label="Bestand" error="Kies een bestand." />,
+  radios: () => (
+    <RadioGroup
+      id="voorbeeld-modus"
+      name="modus"
+      label="Wat levert u aan?"
+      value="volledig"
+      options={[
+        { value: 'volledig', label: 'Volledig', hint: 'Het hele personeelsbestand' },
+        { value: 'mutaties', label: 'Mutaties', hint: 'Alleen wijzigingen' },
+      ]}
+    />
+  ),
 };

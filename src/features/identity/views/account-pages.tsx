@@ -17,7 +17,7 @@ export type AccountView = {
   totpEnabled: boolean;
   federated: { issuer: string }[];
   liveSessions: number;
-  memberships: (Membership & { organisationName: string; manageable: { members: boolean; tokens: boolean } })[];
+  memberships: (Membership & { organisationName: string; manageable: { members: boolean; tokens: boolean; deliveries: boolean } })[];
 };
 
 function manageLinks(ctx: PageContext, m: AccountView['memberships'][number]) {
@@ -39,6 +39,16 @@ function manageLinks(ctx: PageContext, m: AccountView['memberships'][number]) {
           {' · '}
           <a class="utrecht-link" href={`${base}/tokens`} safe>
             {ctx.t('account.tokens')}
+          </a>
+        </>
+      ) : (
+        ''
+      )}
+      {m.manageable.deliveries ? (
+        <>
+          {' · '}
+          <a class="utrecht-link" href={`${base}/aanleveringen`} safe>
+            {ctx.t('deliveries.link')}
           </a>
         </>
       ) : (

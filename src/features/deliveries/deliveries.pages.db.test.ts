@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount } from '../../../tests/support/accounts.ts';
+import { deliveryCsv, type DeliveryRow } from '../../../tests/support/deliveries.ts';
+import { sessionFor } from '../../../tests/support/identity.ts';
+import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
+import { postMultipart, visibleText, type WebSession } from '../../../tests/support/web-session.ts';
+
+let t: TestApp;
+let board: { id: string; number: string };
+let school: { brin: string; location: string };
+let hr: WebSession;
+const base = () => `/beheer/bestuur/${board.id}/aanleveringen`;
+
+const row = (n: number, changes: DeliveryRow = {}): DeliveryRow => ({
+  bevoegd_gezag_nummer: board.number, personeelsnummer: `W${n}`, voorletters: 'C.', achternaam: `de Wit${n}`, geboortedatum: '1988-02-02',
+  email: `wit${n}@school.nl`, instellingscode: school.brin, vestigingscode: school.location, functie: 'LERAAR', benoemingsgrondslag: 'IN_OPLEIDING', begindatum: '2022-08-01',
+  ...changes,
+});
+
+/** Uploads through the page's own form: the action (with its token) read from the page, the mode before the file. */
+async function upload(web: WebSession, file: Buffer | null, mode: string | null = 'volledig', filename = 'personeel.csv') {
+  const page = await web.get(base());
+  const action = /<form class="br-form" method="post" action="([^"]+)"[^>]*enctype="multipart\/form-data"/.exec(page.body)![1].replace(/&amp;/g, '&');
+  return postMultipart(web, action, [
+    ...(mode ? [{ name: 'modus', value: mode }] : []),
+    file ? { name: 'bestand', filename, type: 'text/csv', content: file } : { name: 'bestand', filename: '', type: 'application/octet-stream', content: Buffer.alloc(0) },
+  ]);
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ withDuo: true });
+  [board] = await t.database.query<{ id: string; number: string }>(`SELECT id, number FROM boards WHERE number = '32073'`);
+  [school] = await t.database.query<{ brin: string; location: string }>(
+    `SELECT s.brin, min(l.code) AS location FROM schools s JOIN locations l ON l.school_id = s.id
+     WHERE s.board_id = $1 AND l.closed_at IS NULL GROUP BY s.brin ORDER BY s.brin LIMIT 1`, [board.id]);
+  const account = await createAccount(t.database, { email: 'hr@32073.nl', displayName: 'Hanna HR', roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: board.id } }] });
+  hr = await sessionFor(t.app, t.database, account.id);
+});
+afterAll(async () => t?.close());
+
+describe('the delivery pages for board staff', () => {
+  it('shows the upload form and an empty history', async () => {
+    const page = await hr.get(base());
+    expect(page.statusCode).toBe(200);
+    const text = visibleText(page.body);
+    expect(text).toContain('Aanleveringen van');
+    expect(text).toContain('Dit bestuur heeft nog niets aangeleverd.');
+  });
+
+  it('a file with errors: the report lists row, column and reason; it cannot be applied', async () => {
+    const response = await upload(hr, deliveryCsv([row(1), row(2, { geboortedatum: '1988-02-31' })]));
+    expect(response.statusCode).toBe(303);
+    const report = await hr.get(String(response.headers.location));
+    const text = visibleText(report.body);
+    expect(text).toContain('1 rij(en) hebben fouten.');
+    expect(text).toMatch(/3 fout geboortedatum "1988-02-31" is geen bestaande datum/);
+    expect(report.body).not.toContain('>Verwerken<');
+    const csv = await hr.get(`${String(response.headers.location)}/terugmelding.csv`);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.body).toContain('3;fout;geboortedatum;');
+  });
+
+  it('the corrected file: applied after confirming, with what changed', async () => {
+    const response = await upload(hr, deliveryCsv([row(1), row(2)]));
+    const url = String(response.headers.location);
+    const report = await hr.get(url);
+    expect(visibleText(report.body)).toContain('Alle rijen zijn goed.');
+    const applied = await hr.post(`${url}/verwerken`, {});
+    expect(applied.statusCode).toBe(200);
+    const text = visibleText(applied.body);
+    expect(text).toContain('De aanlevering is verwerkt.');
+    expect(text).toMatch(/Nieuwe dienstverbanden 2/);
+    const history = visibleText((await hr.get(base())).body);
+    expect(history).toMatch(/personeel\.csv volledig Hanna HR Verwerkt 2 0/);
+  });
+
+  it('asks to tick the confirmation before ending more than 20% of the employments', async () => {
+    const response = await upload(hr, deliveryCsv([row(1)]));
+    const url = String(response.headers.location);
+    const refused = await hr.post(`${url}/verwerken`, {});
+    expect(refused.statusCode).toBe(400);
+    expect(visibleText(refused.body)).toContain('Bevestig dat de dienstverbanden beëindigd mogen worden');
+    const applied = await hr.post(`${url}/verwerken`, { bevestigd: 'ja' });
+    expect(visibleText(applied.body)).toMatch(/Beëindigde dienstverbanden 1/);
+  });
+
+  it('re-shows the form with a message when no file or no mode was chosen, or the file is no delivery', async () => {
+    const none = await upload(hr, null);
+    expect(none.statusCode).toBe(400);
+    expect(visibleText(none.body)).toContain('Kies het bestand dat u wilt aanleveren.');
+    const noMode = await upload(hr, deliveryCsv([row(1)]), null);
+    expect(visibleText(noMode.body)).toContain('Kies of u een volledig bestand of alleen wijzigingen aanlevert.');
+    const wrong = await upload(hr, Buffer.from('naam;adres\r\nJan;Dorp\r\n'));
+    expect(wrong.statusCode).toBe(400);
+    expect(visibleText(wrong.body)).toContain('geen kopregel');
+  });
+
+  it('refuses the upload without the form\'s token, and another board\'s staff', async () => {
+    const forged = await postMultipart(hr, base(), [{ name: 'modus', value: 'volledig' }, { name: 'bestand', filename: 'x.csv', type: 'text/csv', content: deliveryCsv([row(1)]) }]);
+    expect(forged.statusCode).toBe(403);
+    const [other] = await t.database.query<{ id: string }>(`SELECT id FROM boards WHERE number = '41039'`);
+    const outsider = await createAccount(t.database, { email: 'hr@41039.nl', roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: other.id } }] });
+    const web = await sessionFor(t.app, t.database, outsider.id);
+    expect((await web.get(base())).statusCode).toBe(403);
+  });
+});

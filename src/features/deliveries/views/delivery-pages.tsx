@@ -1,0 +1,289 @@
+import Html from '@kitajs/html';
+import { formatDateTime, formatNumber } from '../../../platform/i18n.ts';
+import { Alert } from '../../../ui/components/alert.tsx';
+import { Button } from '../../../ui/components/button.tsx';
+import { ErrorSummary, errorFor, type FieldError } from '../../../ui/components/error-summary.tsx';
+import { Form } from '../../../ui/components/form.tsx';
+import { CheckboxField, FileField, RadioGroup } from '../../../ui/components/form-field.tsx';
+import { Pagination } from '../../../ui/components/pagination.tsx';
+import { ProgressBar } from '../../../ui/components/progress.tsx';
+import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
+import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
+import { Layout } from '../../../ui/layout.tsx';
+import type { PageContext } from '../../../ui/page-context.ts';
+import type { DeliveryRecord, RowResult } from '../deliveries.service.ts';
+
+export type BoardView = { id: string; number: string; name: string };
+export const deliveriesPath = (board: BoardView) => `/beheer/bestuur/${board.id}/aanleveringen`;
+
+type ListProps = {
+  ctx: PageContext;
+  board: BoardView;
+  deliveries: DeliveryRecord[];
+  page: number;
+  pageSize: number;
+  total: number;
+  maxMb: number;
+  values?: { modus?: string };
+  errors?: FieldError[];
+};
+
+export function DeliveriesPage({ ctx, board, deliveries, page, pageSize, total, maxMb, values = {}, errors = [] }: ListProps) {
+  const { t, lang } = ctx;
+  const title = t('deliveries.title', { board: board.name });
+  const base = deliveriesPath(board);
+  return (
+    <Layout ctx={ctx} title={title} current="account">
+      <PageTitle text={title} />
+      <ErrorSummary title={t('errorSummary.title')} errors={errors} />
+      <TextParagraph text={t('deliveries.intro')} />
+      <h2 class="utrecht-heading-2" safe>
+        {t('deliveries.new')}
+      </h2>
+      {/* multipart: the CSRF token rides in the action, as the body is streamed to disk unparsed */}
+      <Form action={`${base}?_csrf=${encodeURIComponent(ctx.csrfToken)}`} csrfToken={ctx.csrfToken} attrs={{ enctype: 'multipart/form-data' }}>
+        <RadioGroup
+          id="modus"
+          name="modus"
+          label={t('deliveries.mode')}
+          value={values.modus ?? 'volledig'}
+          error={errorFor(errors, 'modus')}
+          options={[
+            { value: 'volledig', label: t('deliveries.mode.volledig'), hint: t('deliveries.mode.volledig.hint') },
+            { value: 'mutaties', label: t('deliveries.mode.mutaties'), hint: t('deliveries.mode.mutaties.hint') },
+          ]}
+        />
+        <FileField id="bestand" name="bestand" label={t('deliveries.file')} hint={t('deliveries.file.hint', { mb: maxMb })} accept=".csv,.xlsx,text/csv" error={errorFor(errors, 'bestand')} />
+        <Button>{Html.escapeHtml(t('deliveries.check'))}</Button>
+      </Form>
+      <h2 class="utrecht-heading-2" safe>
+        {t('deliveries.history')}
+      </h2>
+      {deliveries.length === 0 ? (
+        <Paragraph>
+          <span safe>{t('deliveries.none')}</span>
+        </Paragraph>
+      ) : (
+        <>
+          <Table
+            caption={t('deliveries.history')}
+            captionHidden
+            rows={deliveries}
+            columns={[
+              {
+                header: t('deliveries.col.date'),
+                cell: (d) => (
+                  <a class="utrecht-link" href={`${base}/${d.id}`} safe>
+                    {formatDateTime(lang, d.createdAt)}
+                  </a>
+                ),
+              },
+              { header: t('deliveries.col.file'), cell: (d) => <span safe>{d.fileName ?? t('deliveries.noFileName')}</span> },
+              { header: t('deliveries.col.mode'), cell: (d) => <span safe>{t(`mode.${d.mode}`)}</span> },
+              { header: t('deliveries.col.by'), cell: (d) => <span safe>{d.submittedByLabel}</span> },
+              { header: t('deliveries.col.status'), cell: (d) => <span safe>{t(`delivery.status.${d.status}`)}</span> },
+              { header: t('deliveries.col.rows'), cell: (d) => <span safe>{formatNumber(lang, d.rowCount)}</span> },
+              { header: t('deliveries.col.errors'), cell: (d) => <span safe>{formatNumber(lang, d.errorRows)}</span> },
+            ]}
+          />
+          <Pagination page={page} pageSize={pageSize} total={total} t={t} href={(p) => `${base}?page=${p}`} />
+        </>
+      )}
+    </Layout>
+  );
+}
+
+type DetailProps = {
+  ctx: PageContext;
+  board: BoardView;
+  delivery: DeliveryRecord;
+  problems: RowResult[];
+  page: number;
+  pageSize: number;
+  total: number;
+  notice?: string;
+  errors?: FieldError[];
+};
+
+/** The part that changes while the work goes on: htmx swaps it every two seconds; without JavaScript, the button reloads. */
+function StatusRegion({ ctx, board, delivery }: { ctx: PageContext; board: BoardView; delivery: DeliveryRecord }) {
+  const { t } = ctx;
+  const busy = delivery.status === 'in-behandeling';
+  const self = `${deliveriesPath(board)}/${delivery.id}`;
+  const poll = busy ? { 'hx-get': self, 'hx-trigger': 'every 2s', 'hx-select': '#aanlevering-status', 'hx-swap': 'outerHTML' } : {};
+  return (
+    <div id="aanlevering-status" {...poll}>
+      {busy ? (
+        <>
+          <ProgressBar id="voortgang" label={t(`delivery.phase.${delivery.phase ?? 'controleren'}`)} value={delivery.progress} />
+          <p class="utrecht-paragraph" safe>
+            {t('delivery.refreshHint')}
+          </p>
+          <Button appearance="secondary" href={self}>
+            {Html.escapeHtml(t('delivery.refresh'))}
+          </Button>
+        </>
+      ) : (
+        ''
+      )}
+    </div>
+  );
+}
+
+export function DeliveryPage({ ctx, board, delivery, problems, page, pageSize, total, notice, errors = [] }: DetailProps) {
+  const { t, lang } = ctx;
+  const title = t('delivery.title', { date: formatDateTime(lang, delivery.createdAt) });
+  const self = `${deliveriesPath(board)}/${delivery.id}`;
+  const summary = delivery.summary ?? {};
+  const appliedKeys = ['personenNieuw', 'personenGewijzigd', 'dienstverbandenNieuw', 'dienstverbandenGewijzigd', 'dienstverbandenBeeindigd', 'mogelijkeDubbelen', 'uitnodigingen'] as const;
+  return (
+    <Layout ctx={ctx} title={title} current="account">
+      <PageTitle text={title} />
+      <ErrorSummary title={t('errorSummary.title')} errors={errors} />
+      <Notice message={notice} />
+      <StatusRegion ctx={ctx} board={board} delivery={delivery} />
+      <DataList
+        items={[
+          { label: t('delivery.status'), value: <span safe>{t(`delivery.status.${delivery.status}`)}</span> },
+          { label: t('deliveries.col.file'), value: <span safe>{delivery.fileName ?? t('deliveries.noFileName')}</span> },
+          { label: t('deliveries.col.mode'), value: <span safe>{t(`mode.${delivery.mode}`)}</span> },
+          { label: t('delivery.rows'), value: <span safe>{formatNumber(lang, delivery.rowCount)}</span> },
+          { label: t('delivery.errorRows'), value: <span safe>{formatNumber(lang, delivery.errorRows)}</span> },
+          { label: t('delivery.warningRows'), value: <span safe>{formatNumber(lang, delivery.warningRows)}</span> },
+          { label: t('delivery.submittedBy'), value: <span safe>{delivery.submittedByLabel}</span> },
+          ...(delivery.appliedByLabel ? [{ label: t('delivery.appliedBy'), value: <span safe>{delivery.appliedByLabel}</span> }] : []),
+        ]}
+      />
+      {delivery.status === 'afgewezen' ? (
+        <Alert type="error">
+          <span safe>{t('delivery.rejected', { reason: delivery.rejection ?? '' })}</span>
+        </Alert>
+      ) : (
+        ''
+      )}
+      {delivery.notices && delivery.notices.length > 0 ? (
+        <Alert type="info">
+          <strong safe>{t('delivery.notices')}</strong>
+          <ul class="utrecht-unordered-list">
+            {delivery.notices.map((n) => (
+              <li class="utrecht-unordered-list__item" safe>
+                {n}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      ) : (
+        ''
+      )}
+      {delivery.status === 'gecontroleerd' && delivery.errorRows > 0 ? (
+        <Alert type="error">
+          <span safe>{t('delivery.hasErrors', { count: formatNumber(lang, delivery.errorRows) })}</span>
+        </Alert>
+      ) : (
+        ''
+      )}
+      {delivery.status === 'gecontroleerd' && delivery.errorRows === 0 ? (
+        <ApplyForm ctx={ctx} delivery={delivery} self={self} errors={errors} />
+      ) : (
+        ''
+      )}
+      {delivery.status === 'gecontroleerd' && delivery.errorRows > 0 ? (
+        <Form action={`${self}/annuleren`} csrfToken={ctx.csrfToken}>
+          <Button appearance="secondary">{Html.escapeHtml(t('delivery.cancel'))}</Button>
+        </Form>
+      ) : (
+        ''
+      )}
+      {delivery.status === 'verwerkt' ? (
+        <>
+          <h2 class="utrecht-heading-2" safe>
+            {t('delivery.result')}
+          </h2>
+          <DataList items={appliedKeys.map((k) => ({ label: t(`delivery.summary.${k}`), value: <span safe>{formatNumber(lang, summary[k] ?? 0)}</span> }))} />
+        </>
+      ) : (
+        ''
+      )}
+      {total > 0 ? (
+        <>
+          <Table
+            caption={t('delivery.problems')}
+            rows={problems.flatMap((r) => r.messages.map((m) => ({ row: r.rowNumber, ...m })))}
+            columns={[
+              { header: t('delivery.col.row'), cell: (m) => <span safe>{String(m.row)}</span> },
+              { header: t('delivery.col.outcome'), cell: (m) => <span safe>{t(`outcome.${m.soort}`)}</span> },
+              { header: t('delivery.col.column'), cell: (m) => <span safe>{m.kolom ?? t('delivery.wholeRow')}</span> },
+              { header: t('delivery.col.message'), cell: (m) => <span safe>{m.melding}</span> },
+            ]}
+          />
+          <Pagination page={page} pageSize={pageSize} total={total} t={t} href={(p) => `${self}?page=${p}`} />
+        </>
+      ) : (
+        ''
+      )}
+      {delivery.rowCount > 0 ? (
+        <Paragraph>
+          <a class="utrecht-link" href={`${self}/terugmelding.csv`} download="" safe>
+            {t('delivery.download')}
+          </a>
+        </Paragraph>
+      ) : (
+        ''
+      )}
+      <Paragraph>
+        <a class="utrecht-link" href={deliveriesPath(board)} safe>
+          {t('delivery.back')}
+        </a>
+      </Paragraph>
+    </Layout>
+  );
+}
+
+function ApplyForm({ ctx, delivery, self, errors }: { ctx: PageContext; delivery: DeliveryRecord; self: string; errors: FieldError[] }) {
+  const { t, lang } = ctx;
+  const ending = delivery.summary?.teBeeindigen ?? 0;
+  const active = delivery.summary?.actieveDienstverbanden ?? 0;
+  return (
+    <>
+      <Alert type={delivery.needsConfirmation ? 'warning' : 'ok'}>
+        <span safe>{t('delivery.valid')}</span>
+        {delivery.mode === 'volledig' && ending > 0 ? (
+          <>
+            {' '}
+            <span safe>{t('delivery.willEnd', { ending: formatNumber(lang, ending), active: formatNumber(lang, active) })}</span>
+          </>
+        ) : (
+          ''
+        )}
+        {delivery.needsConfirmation ? (
+          <>
+            {' '}
+            <strong safe>{t('delivery.confirmMassEnd')}</strong>
+          </>
+        ) : (
+          ''
+        )}
+      </Alert>
+      <Form action={`${self}/verwerken`} csrfToken={ctx.csrfToken}>
+        {delivery.needsConfirmation ? (
+          <>
+            {errorFor(errors, 'bevestigd') ? (
+              <p class="utrecht-form-field-error-message" id="bevestigd-error" safe>
+                {errorFor(errors, 'bevestigd')!}
+              </p>
+            ) : (
+              ''
+            )}
+            <CheckboxField id="bevestigd" name="bevestigd" label={t('delivery.confirmCheckbox', { ending: formatNumber(lang, ending) })} />
+          </>
+        ) : (
+          ''
+        )}
+        <Button>{Html.escapeHtml(t('delivery.apply'))}</Button>
+      </Form>
+      <Form action={`${self}/annuleren`} csrfToken={ctx.csrfToken}>
+        <Button appearance="secondary">{Html.escapeHtml(t('delivery.cancel'))}</Button>
+      </Form>
+    </>
+  );
+}
