@@ -1,0 +1,99 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translator } from '../../src/platform/i18n.ts';
+import { createAccount, testPassword } from '../support/accounts.ts';
+import { expectNoAxeViolations, launchBrowser, withNewPage } from '../support/browser.ts';
+import { deliveryCsv, type DeliveryRow } from '../support/deliveries.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+/** An HR employee delivers the staff file through the pages: errors first, then the corrected file, applied. Axe on each page. */
+
+const nl = translator('nl');
+let testApp: TestApp;
+let baseUrl: string;
+let browser: Browser;
+let board: { id: string; number: string };
+let school: { brin: string; location: string };
+
+const row = (n: number, changes: DeliveryRow = {}): DeliveryRow => ({
+  bevoegd_gezag_nummer: board.number, personeelsnummer: `E${n}`, bsn: '', voorletters: 'D.', achternaam: `Visser${n}`, geboortedatum: '1979-09-09',
+  email: `visser${n}@school.nl`, instellingscode: school.brin, vestigingscode: school.location, functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD',
+  begindatum: '2010-08-01', ...changes,
+});
+
+beforeAll(async () => {
+  [testApp, browser] = await Promise.all([createTestApp({ withDuo: true }), launchBrowser()]);
+  baseUrl = await testApp.app.listen({ port: 0, host: '127.0.0.1' });
+  [board] = await testApp.database.query<{ id: string; number: string }>("SELECT id, number FROM boards WHERE number = '32073'");
+  [school] = await testApp.database.query<{ brin: string; location: string }>(
+    `SELECT s.brin, min(l.code) AS location FROM schools s JOIN locations l ON l.school_id = s.id
+     WHERE s.board_id = $1 AND l.closed_at IS NULL GROUP BY s.brin ORDER BY s.brin LIMIT 1`, [board.id]);
+  await createAccount(testApp.database, { email: 'hr@bestuur.nl', displayName: 'Hanna HR', roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: board.id } }] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await testApp?.close();
+});
+
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
+
+async function chooseFile(page: Page, name: string, content: Buffer) {
+  await page.getByLabel(nl('deliveries.file'), { exact: true }).setInputFiles({ name, mimeType: 'text/csv', buffer: content });
+}
+
+describe('delivering staff data through the pages', () => {
+  it('an HR employee uploads a file with errors, reads the report, fixes the file and applies it', async () => {
+    await withNewPage(browser, baseUrl, async (page) => {
+      await page.goto('/inloggen');
+      await page.getByLabel(nl('signIn.email')).fill('hr@bestuur.nl');
+      await page.getByLabel(nl('signIn.password')).fill(testPassword);
+      await page.getByRole('button', { name: nl('signIn.button') }).click();
+      await page.waitForURL('**/account');
+      await page.getByRole('link', { name: nl('deliveries.link') }).click();
+      await expect.poll(() => h1(page).textContent()).toContain('Aanleveringen van');
+      await expectNoAxeViolations(page);
+
+      // nothing chosen: the error summary links to the file field
+      await page.getByRole('button', { name: nl('deliveries.check') }).click();
+      await expect.poll(() => page.getByRole('alert').first().textContent()).toContain(nl('deliveries.error.file'));
+      await expectNoAxeViolations(page);
+      await page.getByRole('link', { name: nl('deliveries.error.file') }).click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('bestand');
+
+      // a file with two bad rows
+      await page.getByLabel(nl('deliveries.mode.volledig')).check();
+      await chooseFile(page, 'personeel-oktober.csv', deliveryCsv([row(1), row(2, { bsn: '123456789' }), row(3, { functie: 'JUF' })]));
+      await page.getByRole('button', { name: nl('deliveries.check') }).click();
+      await expect.poll(() => h1(page).textContent()).toContain('Aanlevering van');
+      await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('2 rij(en) hebben fouten');
+      const problems = page.getByRole('table', { name: nl('delivery.problems') });
+      await expect.poll(() => problems.textContent()).toContain('Het BSN klopt niet: het voldoet niet aan de elfproef.');
+      await expect.poll(() => problems.textContent()).toContain('"JUF" is geen functie uit de lijst');
+      expect(await page.getByRole('button', { name: nl('delivery.apply') }).count()).toBe(0);
+      await expectNoAxeViolations(page);
+      const download = page.waitForEvent('download');
+      await page.getByRole('link', { name: nl('delivery.download') }).click();
+      expect((await download).suggestedFilename()).toMatch(/^terugmelding-\d{4}-\d{2}-\d{2}\.csv$/);
+
+      // the corrected file: checked, applied, what changed is shown
+      await page.getByRole('link', { name: nl('delivery.back') }).click();
+      await chooseFile(page, 'personeel-oktober-verbeterd.csv', deliveryCsv([row(1), row(2), row(3, { functie: 'INTERN_BEGELEIDER', benoemingsgrondslag: '' })]));
+      await page.getByRole('button', { name: nl('deliveries.check') }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: nl('delivery.valid') }).count()).toBe(1);
+      await expectNoAxeViolations(page);
+      await page.getByRole('button', { name: nl('delivery.apply') }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: nl('delivery.applied') }).count()).toBe(1);
+      await expect.poll(() => page.locator('main').textContent()).toMatch(/Nieuwe dienstverbanden\s*3/);
+      await expectNoAxeViolations(page);
+
+      // the history shows both deliveries, the newest first
+      await page.getByRole('link', { name: nl('delivery.back') }).click();
+      const history = page.getByRole('table', { name: nl('deliveries.history') });
+      await expect.poll(async () => (await history.getByRole('row').allInnerTexts()).slice(1).map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
+        expect.stringMatching(/personeel-oktober-verbeterd\.csv volledig Hanna HR Verwerkt 3 0$/),
+        expect.stringMatching(/personeel-oktober\.csv volledig Hanna HR Gecontroleerd 3 2$/),
+      ]);
+    });
+  });
+});
