@@ -8,17 +8,16 @@
  * files (nothing changed). PGlite always (in memory); PostgreSQL too with --postgres or TEST_DATABASE_URL,
  * in a database of its own that is dropped afterwards.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { openPglite, openPostgres, type Database } from '../src/db/database.ts';
+import type { Database } from '../src/db/database.ts';
 import { demoDuoDir } from '../src/features/demo/demo.service.ts';
 import { importDuo, type ImportDuoInput, type ImportDuoResult } from '../src/features/organisations/organisations.service.ts';
 import { decodeText, detectSeparator } from '../src/platform/csv/decode.ts';
 import { csvLine } from '../src/platform/csv/write.ts';
 import { all, machineLoad, median, ms, readRuns, table, UsageError, verdict } from './support.ts';
+import { pgliteTarget, postgresTarget, type Target } from './targets.ts';
 
 const targets = { importMs: 3000, ratio: 5 };
 
@@ -112,64 +111,6 @@ async function timedImport(database: Database, files: Files) {
   const plan = at('organisatiegids vergelijken') ?? started;
   const write = at('besturen, scholen') ?? ended;
   return { ms: ended - started, cpu, result, phases: { parse: plan - started, plan: write - plan, write: ended - write } };
-}
-
-type Target = { label: string; inProcess: boolean; open: () => Promise<Database> };
-
-function pgliteTarget(): Target {
-  return {
-    label: 'PGlite (in memory)',
-    inProcess: true,
-    async open() {
-      const database = await openPglite(null);
-      await database.migrate();
-      return database;
-    },
-  };
-}
-
-function postgresTarget(adminUrl: string): Target {
-  const safe = new URL(adminUrl);
-  safe.password = safe.password ? '***' : '';
-  return {
-    label: `PostgreSQL (${safe.host})`,
-    inProcess: false,
-    async open() {
-      const name = `br_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      let database: Database;
-      try {
-        database = await openPostgres(url.toString());
-        await database.migrate();
-      } catch (error) {
-        await dropDatabase(adminUrl, name);
-        throw error;
-      }
-      const close = database.close;
-      database.close = async () => {
-        await close();
-        await dropDatabase(adminUrl, name);
-      };
-      const version = await database.query<{ server_version: string }>('SHOW server_version');
-      this.label = `PostgreSQL ${version[0].server_version.split(' ')[0]} (${safe.host})`;
-      return database;
-    },
-  };
-}
-
-async function dropDatabase(adminUrl: string, name: string) {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
 }
 
 async function measure(target: Target, files: Files, runs: number): Promise<Run[]> {

@@ -12,6 +12,11 @@ const benchmarks: Record<string, Benchmark> = {
     usage: 'import-duo [--runs N] [--postgres URL]   (of TEST_DATABASE_URL voor PostgreSQL)',
     run: async (args) => (await import('./import-duo.ts')).run(args),
   },
+  delivery: {
+    summary: 'aanleveren (ontvangen, controleren, verwerken) van N dienstverbanden in één bestand, tegen een kale COPY',
+    usage: 'delivery [--rows N] [--postgres URL] [--zonder-pglite] [--alle-besturen]   (standaard 250000 rijen)',
+    run: async (args) => (await import('./delivery.ts')).run(args),
+  },
   'cold-start': {
     summary: 'start van `serve` tot /health 200, tegen een kale Node-HTTP-server; ook de eerste start en het stoppen',
     usage: 'cold-start [--runs N]',

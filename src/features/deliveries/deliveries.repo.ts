@@ -158,21 +158,25 @@ export async function checkAcrossRows(db: Db, deliveryId: string, boardId: strin
     FROM (SELECT row_number, min(row_number) OVER (PARTITION BY employment_key) AS first_row
           FROM delivery_rows WHERE delivery_id = ${deliveryId} AND employment_key IS NOT NULL) x
     WHERE row_number > first_row`);
-  await addMessages(db, deliveryId, 'personeelsnummer', 'fout', sql`SELECT r.row_number, 'Personeelsnummer ' || r.staff_number ||
-      ' staat op rij ' || f.row_number || ' met andere persoonsgegevens (' ||
+  // one pass with window functions: each row against the first row of its personeelsnummer
+  await addMessages(db, deliveryId, 'personeelsnummer', 'fout', sql`SELECT row_number, 'Personeelsnummer ' || staff_number ||
+      ' staat op rij ' || first_row || ' met andere persoonsgegevens (' ||
       concat_ws(', ',
-        CASE WHEN r.bsn_hash IS DISTINCT FROM f.bsn_hash THEN 'bsn' END,
-        CASE WHEN r.initials IS DISTINCT FROM f.initials THEN 'voorletters' END,
-        CASE WHEN r.first_names IS DISTINCT FROM f.first_names THEN 'voornamen' END,
-        CASE WHEN r.prefix IS DISTINCT FROM f.prefix THEN 'tussenvoegsel' END,
-        CASE WHEN r.surname IS DISTINCT FROM f.surname THEN 'achternaam' END,
-        CASE WHEN r.birth_date IS DISTINCT FROM f.birth_date THEN 'geboortedatum' END) || ').' AS text
-    FROM delivery_rows r
-    JOIN LATERAL (SELECT * FROM delivery_rows f WHERE f.delivery_id = r.delivery_id AND f.staff_number = r.staff_number
-                  ORDER BY f.row_number LIMIT 1) f ON true
-    WHERE r.delivery_id = ${deliveryId} AND r.staff_number IS NOT NULL AND r.row_number > f.row_number
-      AND (r.bsn_hash, r.initials, r.first_names, r.prefix, r.surname, r.birth_date)
-          IS DISTINCT FROM (f.bsn_hash, f.initials, f.first_names, f.prefix, f.surname, f.birth_date)`);
+        CASE WHEN bsn_hash IS DISTINCT FROM f_bsn THEN 'bsn' END,
+        CASE WHEN initials IS DISTINCT FROM f_initials THEN 'voorletters' END,
+        CASE WHEN first_names IS DISTINCT FROM f_first_names THEN 'voornamen' END,
+        CASE WHEN prefix IS DISTINCT FROM f_prefix THEN 'tussenvoegsel' END,
+        CASE WHEN surname IS DISTINCT FROM f_surname THEN 'achternaam' END,
+        CASE WHEN birth_date IS DISTINCT FROM f_birth_date THEN 'geboortedatum' END) || ').' AS text
+    FROM (SELECT row_number, staff_number, bsn_hash, initials, first_names, prefix, surname, birth_date,
+            first_value(row_number) OVER w AS first_row, first_value(bsn_hash) OVER w AS f_bsn,
+            first_value(initials) OVER w AS f_initials, first_value(first_names) OVER w AS f_first_names,
+            first_value(prefix) OVER w AS f_prefix, first_value(surname) OVER w AS f_surname, first_value(birth_date) OVER w AS f_birth_date
+          FROM delivery_rows WHERE delivery_id = ${deliveryId} AND staff_number IS NOT NULL
+          WINDOW w AS (PARTITION BY staff_number ORDER BY row_number)) x
+    WHERE row_number > first_row
+      AND (bsn_hash, initials, first_names, prefix, surname, birth_date)
+          IS DISTINCT FROM (f_bsn, f_initials, f_first_names, f_prefix, f_surname, f_birth_date)`);
   await addMessages(db, deliveryId, 'bsn', 'fout', sql`SELECT row_number, 'Dit BSN staat ook op rij ' || first_row ||
       ', bij een ander personeelsnummer.' AS text
     FROM (SELECT row_number, staff_number,

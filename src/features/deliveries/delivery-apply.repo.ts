@@ -46,6 +46,8 @@ export async function applyStagedDelivery(tx: Db, input: ApplyInput): Promise<Ap
     SELECT DISTINCT ON (staff_number) staff_number, bsn_sealed, bsn_hash, initials, first_names, prefix, surname, birth_date, email,
       NULL::uuid AS person_id, false AS is_new, NULL::uuid AS conflicting_person_id
     FROM delivery_rows WHERE delivery_id = ${d} ORDER BY staff_number, row_number`);
+  // temporary tables have no statistics until analysed: without them the planner picks nested loops
+  await tx.execute(sql`ANALYZE file_persons`);
   await tx.execute(sql`UPDATE file_persons f SET person_id = p.id FROM persons p WHERE f.bsn_hash IS NOT NULL AND p.bsn_hash = f.bsn_hash`);
   // by personeelsnummer, unless that person has another BSN: then it is somebody else, or a mistake for staff to see
   await tx.execute(sql`UPDATE file_persons f
@@ -109,6 +111,7 @@ export async function applyStagedDelivery(tx: Db, input: ApplyInput): Promise<Ap
     FROM delivery_rows r JOIN file_persons f ON f.staff_number = r.staff_number
     LEFT JOIN employments e ON e.board_id = ${b} AND e.employment_key = r.employment_key
     WHERE r.delivery_id = ${d}`);
+  await tx.execute(sql`ANALYZE file_employments`);
   const dienstverbandenNieuw = countOf(await tx.execute(sql`WITH added AS (
     INSERT INTO employments (id, person_id, board_id, school_id, location_id, staff_number, employment_key, function, appointment_basis,
       start_date, end_date, fte, approval_status, last_delivery_id, created_at, updated_at)

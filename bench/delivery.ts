@@ -1,0 +1,195 @@
+/**
+ * `npm run bench -- delivery [--rows N] [--postgres URL] [--zonder-pglite] [--alle-besturen]`
+ *
+ * A national-scale delivery: N employments (default 250,000) in one valid file, received, checked and
+ * applied through the real use cases (persons, employments, history, invitations written). A delivery
+ * belongs to one board, so the one file is the real DUO board with the most open schools, its N
+ * employments spread over those schools. `--alle-besturen` instead spreads N over all real boards, one
+ * file each (the first load of the whole country, where each delivery's fixed cost counts). Against the
+ * least work that gets the same rows into the same database in the same run: one COPY of all of them
+ * into a plain table of text columns. Prints rows/s, the ratio and the peak RSS of this process
+ * (which on PGlite includes the database).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import type { Database } from '../src/db/database.ts';
+import { demoDuoDir } from '../src/features/demo/demo.service.ts';
+import { applyDelivery, submitDelivery, type DeliveryDeps } from '../src/features/deliveries/deliveries.service.ts';
+import { columns } from '../src/features/deliveries/delivery-format.rules.ts';
+import { importDuo } from '../src/features/organisations/organisations.service.ts';
+import { createApiToken } from '../src/platform/auth/api-tokens.ts';
+import { createCrypto } from '../src/platform/crypto.ts';
+import { csvLine } from '../src/platform/csv/write.ts';
+import { createMailer } from '../src/platform/mail/mailer.ts';
+import { machineLoad, ms, table, UsageError, verdict } from './support.ts';
+import { pgliteTarget, postgresTarget, type Target } from './targets.ts';
+
+const targets = { totalMs: 20_000, ratio: 5, rssMb: 400 };
+
+type BoardFile = { boardId: string; rows: string[][] };
+
+/** A BSN that passes the elfproef: 8 random digits and the check digit (retried when it would be 10). */
+function randomBsn(): string {
+  for (;;) {
+    const digits = Array.from({ length: 8 }, () => Math.floor(Math.random() * 10));
+    if (digits[0] === 0 && digits[1] === 0) continue;
+    const sum = digits.reduce((s, d, i) => s + d * (9 - i), 0);
+    const check = sum % 11;
+    if (check < 10) return `${digits.join('')}${check}`;
+  }
+}
+
+const surnames = ['Jansen', 'de Vries', 'van den Berg', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters', 'Hendriks'];
+
+/** N employments spread over the open schools (of every board, or of the largest); one in eight persons has a second function. */
+async function generate(database: Database, total: number, allBoards: boolean): Promise<BoardFile[]> {
+  const schools = await database.query<{ board_id: string; number: string; brin: string; location: string }>(
+    `WITH open_schools AS (
+       SELECT b.id AS board_id, b.number, s.brin, min(l.code) AS location, count(*) OVER (PARTITION BY b.id) AS schools_of_board
+       FROM schools s JOIN boards b ON b.id = s.board_id JOIN locations l ON l.school_id = s.id AND l.closed_at IS NULL
+       WHERE s.closed_at IS NULL GROUP BY b.id, b.number, s.brin)
+     SELECT board_id, number, brin, location FROM open_schools
+     WHERE ${allBoards ? 'true' : 'board_id = (SELECT board_id FROM open_schools ORDER BY schools_of_board DESC, number LIMIT 1)'}
+     ORDER BY number, brin`,
+  );
+  const bsns = new Set<string>();
+  const uniqueBsn = () => {
+    for (;;) {
+      const bsn = randomBsn();
+      if (!bsns.has(bsn)) return bsns.add(bsn), bsn;
+    }
+  };
+  const perSchool = total / schools.length;
+  const files = new Map<string, BoardFile>();
+  let made = 0;
+  let person = 0;
+  schools.forEach((school, i) => {
+    const quota = Math.round(perSchool * (i + 1)) - Math.round(perSchool * i);
+    const file = files.get(school.board_id) ?? { boardId: school.board_id, rows: [] };
+    files.set(school.board_id, file);
+    for (let k = 0; k < quota && made < total; ) {
+      person++;
+      const base = {
+        bevoegd_gezag_nummer: school.number, personeelsnummer: `B${person}`, bsn: person % 5 === 0 ? '' : uniqueBsn(), voorletters: 'A.B.',
+        voornamen: 'Anna Bea', tussenvoegsel: '', achternaam: `${surnames[person % surnames.length]}-${person}`,
+        geboortedatum: `${1960 + (person % 40)}-${String(1 + (person % 12)).padStart(2, '0')}-${String(1 + (person % 28)).padStart(2, '0')}`,
+        email: `medewerker${person}@school.example`, instellingscode: school.brin, vestigingscode: school.location, functie: 'LERAAR',
+        benoemingsgrondslag: 'BEVOEGD', begindatum: '2018-08-01', einddatum: '', werktijdfactor: '0,8', mutatie: '',
+      };
+      const functions = person % 8 === 0 ? ['LERAAR', 'INTERN_BEGELEIDER'] : ['LERAAR'];
+      for (const functie of functions) {
+        if (k >= quota || made >= total) break;
+        file.rows.push(columns.map((c) => ({ ...base, functie, benoemingsgrondslag: functie === 'LERAAR' ? 'BEVOEGD' : '' })[c]));
+        k++;
+        made++;
+      }
+    }
+  });
+  return [...files.values()].filter((f) => f.rows.length > 0);
+}
+
+const fileOf = (rows: string[][]) => Buffer.from([columns.join(';'), ...rows.map((r) => r.join(';'))].join('\r\n') + '\r\n');
+
+/** The baseline: every row, as text, into a plain table with the format's columns, one COPY. */
+async function bareCopy(database: Database, files: BoardFile[]): Promise<number> {
+  await database.exec(`CREATE TABLE bench_raw_delivery (${columns.map((c) => `${c} text`).join(', ')})`);
+  const started = performance.now();
+  let csv = '';
+  for (const file of files) for (const row of file.rows) csv += csvLine(row);
+  await database.copyCsv('bench_raw_delivery', [...columns], csv);
+  return performance.now() - started;
+}
+
+type Result = { copyMs: number; totalMs: number; checkMs: number; applyMs: number; rows: number; deliveries: number; peakRssMb: number; errors: number; summary: Record<string, number> };
+
+async function measure(target: Target, total: number, allBoards: boolean): Promise<Result> {
+  const database = await target.open();
+  const dataDir = mkdtempSync(join(tmpdir(), 'br-bench-delivery-'));
+  try {
+    const duo = demoDuoDir();
+    await importDuo(database, {
+      locations: { name: 'vestigingen.csv', bytes: readFileSync(join(duo, 'alle-schoolvestigingen-basisonderwijs.csv')) },
+      boards: { name: 'besturen.csv', bytes: readFileSync(join(duo, 'besturen-po.csv')) },
+    });
+    const files = await generate(database, total, allBoards);
+    const rows = files.reduce((n, f) => n + f.rows.length, 0);
+    console.log(`  ${rows} dienstverbanden in ${files.length} bestand(en), één per bestuur; basislijn meten`);
+    const copyMs = await bareCopy(database, files);
+    const deps: DeliveryDeps = {
+      db: database.db, database, mailer: createMailer({ from: 'bench@beroepsregister.nl' }), dataDir, baseUrl: 'http://localhost:3000',
+      crypto: createCrypto({ sessionSecret: randomBytes(32).toString('hex'), encryptionKey: randomBytes(32).toString('hex'), hashKey: randomBytes(32).toString('hex') }),
+      maxBytes: 1024 * 1024 * 1024, inlineBytes: Number.MAX_SAFE_INTEGER, schedule: async () => {},
+    };
+    const tokens = new Map<string, string>();
+    for (const file of files) {
+      const { row } = await createApiToken(database.db, { organisation: { kind: 'bestuur', id: file.boardId }, name: 'bench', scopes: ['aanleveren'], expiresAt: new Date(Date.now() + 86_400_000), createdBy: null });
+      tokens.set(file.boardId, row.id);
+    }
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
+    let checkMs = 0;
+    let applyMs = 0;
+    let errors = 0;
+    const summary: Record<string, number> = {};
+    const started = performance.now();
+    for (const [i, file] of files.entries()) {
+      const ctx = { actor: { type: 'token' as const, tokenId: tokens.get(file.boardId)!, organisation: { kind: 'bestuur' as const, id: file.boardId }, scopes: ['aanleveren' as const] } };
+      const t0 = performance.now();
+      const delivery = await submitDelivery(deps, ctx, { boardId: file.boardId, mode: 'volledig', fileName: null, body: Readable.from([fileOf(file.rows)]), applyWhenValid: false, channel: 'api' });
+      const t1 = performance.now();
+      errors += delivery.errorRows;
+      if (delivery.errorRows === 0) {
+        const applied = await applyDelivery(deps, ctx, delivery.id, { confirmed: true });
+        for (const [k, v] of Object.entries(applied.summary ?? {})) summary[k] = (summary[k] ?? 0) + v;
+      }
+      checkMs += t1 - t0;
+      applyMs += performance.now() - t1;
+      if ((i + 1) % 100 === 0 && files.length > 1) console.log(`  … ${i + 1}/${files.length} besturen, ${ms(performance.now() - started)}`);
+    }
+    const totalMs = performance.now() - started;
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    return { copyMs, totalMs, checkMs, applyMs, rows, deliveries: files.length, peakRssMb: peakRss / 1024 / 1024, errors, summary };
+  } finally {
+    await database.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function report(label: string, r: Result) {
+  console.log(`\n${label}: ${r.rows} dienstverbanden, ${r.deliveries} aanleveringen`);
+  console.log(
+    table([
+      ['', 'tijd', 'rijen/s'],
+      ['kale COPY (basislijn)', ms(r.copyMs), String(Math.round(r.rows / (r.copyMs / 1000)))],
+      ['aanleveren: ontvangen, controleren, verwerken', ms(r.totalMs), String(Math.round(r.rows / (r.totalMs / 1000)))],
+      ['  ontvangen + controleren', ms(r.checkMs), ''],
+      ['  verwerken', ms(r.applyMs), ''],
+    ]),
+  );
+  console.log(`  resultaat: ${Object.entries(r.summary).map(([k, v]) => `${k} ${v}`).join(', ')}; rijen met fouten: ${r.errors}`);
+  console.log(`  totaal < ${targets.totalMs / 1000} s: ${ms(r.totalMs)}  ${verdict(r.totalMs < targets.totalMs)}`);
+  console.log(`  totaal / COPY ≤ ${targets.ratio}×: ${(r.totalMs / r.copyMs).toFixed(1)}×  ${verdict(r.totalMs / r.copyMs <= targets.ratio)}`);
+  console.log(`  piek-RSS < ${targets.rssMb} MB: ${Math.round(r.peakRssMb)} MB  ${verdict(r.peakRssMb < targets.rssMb)}`);
+}
+
+export async function run(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { rows: { type: 'string' }, postgres: { type: 'string' }, 'zonder-pglite': { type: 'boolean', default: false }, 'alle-besturen': { type: 'boolean', default: false } } });
+  const rows = values.rows ? Number(values.rows) : 250_000;
+  if (!Number.isInteger(rows) || rows < 100 || rows > 5_000_000) throw new UsageError('--rows: een aantal tussen 100 en 5.000.000');
+  const postgresUrl = values.postgres ?? process.env.TEST_DATABASE_URL;
+  const list = [...(postgresUrl ? [postgresTarget(postgresUrl)] : []), ...(values['zonder-pglite'] ? [] : [pgliteTarget()])];
+  if (list.length === 0) throw new UsageError('Niets te meten: geef --postgres (of TEST_DATABASE_URL) of laat --zonder-pglite weg.');
+  console.log(`delivery: ${rows} dienstverbanden; ${machineLoad()}`);
+  const results: [string, Result][] = [];
+  for (const target of list) {
+    console.log(`\n${target.label}`);
+    results.push([target.label, await measure(target, rows, values['alle-besturen'])]);
+  }
+  for (const [label, result] of results) report(label, result);
+  console.log(`\n${machineLoad()}`);
+}

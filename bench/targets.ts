@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openPglite, openPostgres, type Database } from '../src/db/database.ts';
+
+/** A fresh, migrated database to measure on: in-memory PGlite, or a database of its own on a PostgreSQL server, dropped on close. */
+export type Target = { label: string; inProcess: boolean; open: () => Promise<Database> };
+
+export function pgliteTarget(): Target {
+  return {
+    label: 'PGlite (in memory)',
+    inProcess: true,
+    async open() {
+      const database = await openPglite(null);
+      await database.migrate();
+      return database;
+    },
+  };
+}
+
+export function postgresTarget(adminUrl: string): Target {
+  const safe = new URL(adminUrl);
+  safe.password = safe.password ? '***' : '';
+  return {
+    label: `PostgreSQL (${safe.host})`,
+    inProcess: false,
+    async open() {
+      const name = `br_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      await admin.end();
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      let database: Database;
+      try {
+        database = await openPostgres(url.toString());
+        await database.migrate();
+      } catch (error) {
+        await dropDatabase(adminUrl, name);
+        throw error;
+      }
+      const close = database.close;
+      database.close = async () => {
+        await close();
+        await dropDatabase(adminUrl, name);
+      };
+      const version = await database.query<{ server_version: string }>('SHOW server_version');
+      this.label = `PostgreSQL ${version[0].server_version.split(' ')[0]} (${safe.host})`;
+      return database;
+    },
+  };
+}
+
+async function dropDatabase(adminUrl: string, name: string) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
