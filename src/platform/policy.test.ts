@@ -80,6 +80,8 @@ const cases: [string, Permission, ActorName[]][] = [
   ['attendance.record board A (boards record no attendance)', { action: 'attendance.record', organisation: boardA }, []],
   ['development.read at A without consent', { action: 'development.read', organisation: boardA, subjectAccountId: subject }, []],
   ['audit.read-any', { action: 'audit.read-any' }, ['register']],
+  ['deliveries.overview', { action: 'deliveries.overview' }, ['register']],
+  ['duplicates.resolve', { action: 'duplicates.resolve' }, ['register']],
   ['outbox.read', { action: 'outbox.read' }, ['register']],
 ];
 

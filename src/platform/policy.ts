@@ -16,6 +16,8 @@ export type Permission =
   | { action: 'attendance.record'; organisation: OrganisationRef }
   | { action: 'development.read'; organisation: OrganisationRef; subjectAccountId: string }
   | { action: 'audit.read-any' }
+  | { action: 'deliveries.overview' }
+  | { action: 'duplicates.resolve' }
   | { action: 'outbox.read' };
 
 export type Decision =
@@ -97,6 +99,8 @@ export async function decide(actor: Actor, permission: Permission, consent: Cons
       if (via && (await consent(permission.subjectAccountId, permission.organisation))) return allow(via);
       break;
     case 'audit.read-any':
+    case 'deliveries.overview':
+    case 'duplicates.resolve':
     case 'outbox.read':
       if (registerStaff) return allow(registerStaff);
       break;

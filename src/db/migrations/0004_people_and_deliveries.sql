@@ -114,6 +114,7 @@ CREATE TABLE "persons" (
 	"birth_date" date NOT NULL,
 	"email" text,
 	"account_id" uuid,
+	"merged_into" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );

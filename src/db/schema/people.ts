@@ -22,6 +22,8 @@ export const persons = pgTable(
     email: text('email'),
     /** the professional's own account, once they took up the invitation */
     accountId: uuid('account_id').references(() => accounts.id),
+    /** register staff found this to be the same human as another person: everything moved there */
+    mergedInto: uuid('merged_into'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -3,6 +3,7 @@ import type { FeatureOptions } from '../index.ts';
 import { deliveryApiRoutes } from './deliveries.api.ts';
 import { createDeliveryDeps } from './deliveries.jobs.ts';
 import { deliveryPageRoutes } from './deliveries.pages.tsx';
+import { registerOfficePageRoutes } from './register-office.pages.tsx';
 
 /** Data delivery by boards: the API for software suppliers and the pages for board staff. */
 export async function deliveryRoutes(app: FastifyInstance, opts: FeatureOptions) {
@@ -12,4 +13,5 @@ export async function deliveryRoutes(app: FastifyInstance, opts: FeatureOptions)
   });
   await app.register(deliveryApiRoutes, { deps });
   await app.register(deliveryPageRoutes, { deps });
+  await app.register(registerOfficePageRoutes, { deps });
 }

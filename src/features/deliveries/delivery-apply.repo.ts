@@ -72,7 +72,7 @@ export async function applyStagedDelivery(tx: Db, input: ApplyInput): Promise<Ap
       CASE WHEN p.id = f.conflicting_person_id THEN 'personeelsnummer-ander-bsn' ELSE 'naam-geboortedatum' END, ${now}
     FROM file_persons f JOIN persons p
       ON p.id <> f.person_id
-     AND (p.id = f.conflicting_person_id OR (p.birth_date = f.birth_date AND lower(p.surname) = lower(f.surname)))
+     AND (p.id = f.conflicting_person_id OR (p.birth_date = f.birth_date AND lower(p.surname) = lower(f.surname) AND p.merged_into IS NULL))
     WHERE f.is_new
     ON CONFLICT (person_id, candidate_id) DO NOTHING RETURNING 1)
     SELECT count(*) AS n FROM added`));

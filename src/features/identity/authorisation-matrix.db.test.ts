@@ -168,6 +168,11 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'GET /beheer/accounts/:id/logboek':                  row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
   'GET /beheer/besturen':                              row(SIGN_IN, 403,     403,     403,     403,     MEMBERS,  STEP,        SIGN_IN, SIGN_IN),
   'GET /beheer/uitgaande-mail':                        row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'GET /beheer/aanleveringen':                         row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'GET /beheer/dubbelen':                              row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
+  // no open task with this id: register staff get "not found", the rest never get that far
+  'GET /beheer/dubbelen/:taakId/samenvoegen':          row(SIGN_IN, 403,     403,     403,     403,     404,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /beheer/dubbelen/:taakId':                     row(401,     403,     403,     403,     403,     404,      401,         401,     401),
 
   // the machine API: a token, any token; a signed-in browser is not one
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
@@ -249,6 +254,10 @@ const calls: Record<string, Call> = {
   'GET /beheer/accounts/:id/logboek': { url: () => `/beheer/accounts/${ids.pro}/logboek` },
   'GET /beheer/besturen': { url: () => `/beheer/besturen?nummer=${boardA.number}` },
   'GET /beheer/uitgaande-mail': { url: '/beheer/uitgaande-mail' },
+  'GET /beheer/aanleveringen': { url: '/beheer/aanleveringen' },
+  'GET /beheer/dubbelen': { url: '/beheer/dubbelen' },
+  'GET /beheer/dubbelen/:taakId/samenvoegen': { url: `/beheer/dubbelen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/samenvoegen` },
+  'POST /beheer/dubbelen/:taakId': { url: `/beheer/dubbelen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`, form: { besluit: 'verschillend' } },
   'GET /api/v1/tokens/huidig': { url: '/api/v1/tokens/huidig' },
   'POST /api/v1/aanleveringen': { url: '/api/v1/aanleveringen?modus=volledig', form: {} },
   'GET /api/v1/aanleveringen': { url: '/api/v1/aanleveringen' },

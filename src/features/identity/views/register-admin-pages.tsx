@@ -34,6 +34,15 @@ export function AdminHomePage({ ctx, state, showOutbox }: { ctx: PageContext; st
         <TextField id="nummer" name="nummer" label={t('admin.boardNumber')} attrs={{ inputmode: 'numeric' }} value={state.values?.nummer} error={errorFor(state.errors, 'nummer')} />
         <Button>{Html.escapeHtml(t('admin.findButton'))}</Button>
       </Form>
+      <Paragraph>
+        <a class="utrecht-link" href="/beheer/aanleveringen" safe>
+          {t('office.deliveries.title')}
+        </a>
+        {' · '}
+        <a class="utrecht-link" href="/beheer/dubbelen" safe>
+          {t('office.duplicates.title')}
+        </a>
+      </Paragraph>
       {showOutbox ? (
         <Paragraph>
           <a class="utrecht-link" href="/beheer/uitgaande-mail" safe>

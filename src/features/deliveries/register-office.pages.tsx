@@ -1,0 +1,44 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ActorContext } from '../../platform/audit/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import { sendPage } from '../../platform/http/render.ts';
+import type { DeliveryDeps } from './deliveries.service.ts';
+import * as office from './register-office.service.ts';
+import { BoardDeliveriesOverviewPage, ConfirmMergePage, DuplicatesPage } from './views/register-office-pages.tsx';
+
+const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.actor, requestId: req.id });
+const pageOf = (req: FastifyRequest) => Math.min(10_000, Math.max(1, Number.parseInt(String((req.query as Record<string, unknown>).page ?? '1'), 10) || 1));
+const pageSize = 25;
+
+/** The register office: deliveries per board, and the queue of possible duplicate persons. */
+export async function registerOfficePageRoutes(app: FastifyInstance, opts: { deps: DeliveryDeps }) {
+  const { deps } = opts;
+  const signedIn = { config: { access: 'signed-in' as const } };
+
+  app.get('/beheer/aanleveringen', signedIn, async (req, reply) => {
+    const page = pageOf(req);
+    const overview = await office.getBoardDeliveryOverview(deps, contextOf(req), page, pageSize);
+    return sendPage(reply, <BoardDeliveriesOverviewPage ctx={req.pageContext()} boards={overview.boards} page={page} pageSize={pageSize} total={overview.total} />);
+  });
+
+  async function renderQueue(req: FastifyRequest, notice?: string) {
+    const page = pageOf(req);
+    const queue = await office.listDuplicateTasks(deps, contextOf(req), page, 10);
+    return <DuplicatesPage ctx={req.pageContext()} tasks={queue.tasks} page={page} pageSize={10} total={queue.total} notice={notice} />;
+  }
+
+  app.get('/beheer/dubbelen', signedIn, async (req, reply) => sendPage(reply, await renderQueue(req)));
+
+  app.get('/beheer/dubbelen/:taakId/samenvoegen', signedIn, async (req, reply) => {
+    const task = await office.getDuplicateTask(deps, contextOf(req), (req.params as { taakId: string }).taakId);
+    return sendPage(reply, <ConfirmMergePage ctx={req.pageContext()} task={task} />);
+  });
+
+  app.post('/beheer/dubbelen/:taakId', signedIn, async (req, reply) => {
+    const decision = (req.body as Record<string, unknown> | undefined)?.besluit;
+    if (decision !== 'zelfde-persoon' && decision !== 'verschillend') throw new AppError('bad_request', 'Kies: zelfde persoon of verschillende personen.');
+    await office.resolveDuplicate(deps, contextOf(req), (req.params as { taakId: string }).taakId, decision);
+    const t = req.pageContext().t;
+    return sendPage(reply, await renderQueue(req, decision === 'zelfde-persoon' ? t('office.duplicates.merged') : t('office.duplicates.separate')));
+  });
+}

@@ -1,0 +1,111 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/database.ts';
+
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+const countOf = (result: unknown): number => Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
+
+export type BoardDeliveryLine = {
+  boardId: string;
+  number: string;
+  name: string | null;
+  deliveries: number;
+  lastDeliveryAt: Date | null;
+  lastStatus: string | null;
+  active: number;
+  awaitingApproval: number;
+  disputed: number;
+};
+
+/** Per board that delivered anything: its deliveries, and its active employments by approval state. */
+export async function listBoardDeliveryOverview(db: Db, offset: number, limit: number): Promise<{ rows: BoardDeliveryLine[]; total: number }> {
+  const rows = rowsOf<BoardDeliveryLine>(await db.execute(sql`
+    WITH delivered AS (
+      SELECT board_id, count(*)::int AS deliveries, max(created_at) AS last_at FROM deliveries GROUP BY board_id),
+    staff AS (
+      SELECT board_id, count(*)::int AS active,
+        count(*) FILTER (WHERE approval_status = 'te-controleren')::int AS awaiting,
+        count(*) FILTER (WHERE approval_status = 'betwist')::int AS disputed
+      FROM employments WHERE end_date IS NULL OR end_date >= current_date GROUP BY board_id)
+    SELECT b.id AS "boardId", b.number, b.name, d.deliveries, d.last_at AS "lastDeliveryAt",
+      (SELECT status FROM deliveries x WHERE x.board_id = b.id ORDER BY created_at DESC LIMIT 1) AS "lastStatus",
+      coalesce(s.active, 0) AS active, coalesce(s.awaiting, 0) AS "awaitingApproval", coalesce(s.disputed, 0) AS disputed
+    FROM delivered d JOIN boards b ON b.id = d.board_id LEFT JOIN staff s ON s.board_id = b.id
+    ORDER BY b.number LIMIT ${limit} OFFSET ${offset}`));
+  const total = countOf(await db.execute(sql`SELECT count(DISTINCT board_id) AS n FROM deliveries`));
+  return { rows: rows.map((r) => ({ ...r, lastDeliveryAt: r.lastDeliveryAt ? new Date(r.lastDeliveryAt) : null })), total };
+}
+
+export type PersonSide = {
+  id: string;
+  initials: string;
+  prefix: string | null;
+  surname: string;
+  birthDate: string;
+  email: string | null;
+  hasBsn: boolean;
+  employments: string[];
+};
+
+export type DuplicateTask = { id: string; reason: string; createdAt: Date; person: PersonSide; candidate: PersonSide };
+
+const personSide = (alias: string) => sql.raw(`json_build_object(
+  'id', ${alias}.id, 'initials', ${alias}.initials, 'prefix', ${alias}.prefix, 'surname', ${alias}.surname,
+  'birthDate', ${alias}.birth_date::text, 'email', ${alias}.email, 'hasBsn', ${alias}.bsn_hash IS NOT NULL,
+  'employments', coalesce((SELECT json_agg(coalesce(b.name, b.number) || ' · ' || e.staff_number || ' · ' || e.function ORDER BY b.number, e.staff_number)
+     FROM employments e JOIN boards b ON b.id = e.board_id WHERE e.person_id = ${alias}.id), '[]'::json))`);
+
+export async function listOpenDuplicates(db: Db, offset: number, limit: number, onlyId?: string): Promise<{ rows: DuplicateTask[]; total: number }> {
+  const only = onlyId ? sql` AND d.id = ${onlyId}` : sql``;
+  const rows = rowsOf<DuplicateTask>(await db.execute(sql`SELECT d.id, d.reason, d.created_at AS "createdAt",
+      ${personSide('p')} AS person, ${personSide('c')} AS candidate
+    FROM duplicate_candidates d JOIN persons p ON p.id = d.person_id JOIN persons c ON c.id = d.candidate_id
+    WHERE d.status = 'open'${only} ORDER BY d.created_at, d.id LIMIT ${limit} OFFSET ${offset}`));
+  const total = countOf(await db.execute(sql`SELECT count(*) AS n FROM duplicate_candidates WHERE status = 'open'`));
+  return { rows: rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) })), total };
+}
+
+export async function findOpenDuplicate(db: Db, id: string): Promise<{ personId: string; candidateId: string; bothHaveOtherBsn: boolean } | undefined> {
+  return rowsOf<{ personId: string; candidateId: string; bothHaveOtherBsn: boolean }>(await db.execute(sql`SELECT d.person_id AS "personId",
+      d.candidate_id AS "candidateId", (p.bsn_hash IS NOT NULL AND c.bsn_hash IS NOT NULL AND p.bsn_hash <> c.bsn_hash) AS "bothHaveOtherBsn"
+    FROM duplicate_candidates d JOIN persons p ON p.id = d.person_id JOIN persons c ON c.id = d.candidate_id
+    WHERE d.id = ${id} AND d.status = 'open' FOR UPDATE OF d`))[0];
+}
+
+export async function closeDuplicate(db: Db, id: string, status: 'zelfde-persoon' | 'verschillend', by: string, at: Date): Promise<void> {
+  await db.execute(sql`UPDATE duplicate_candidates SET status = ${status}, resolved_by = ${by}, resolved_at = ${at.toISOString()} WHERE id = ${id}`);
+}
+
+/**
+ * Merges `from` into `into` inside the caller's transaction: everything that hangs on `from` moves,
+ * `into` keeps its own data and takes the BSN of `from` when it has none. `from` stays behind as a
+ * tombstone (merged_into), so every record that named it can still be traced.
+ */
+export async function mergePersons(tx: Db, from: string, into: string, at: Date): Promise<void> {
+  const now = at.toISOString();
+  const [moved] = rowsOf<{ bsn_sealed: string | null; bsn_hash: string | null }>(
+    await tx.execute(sql`SELECT bsn_sealed, bsn_hash FROM persons WHERE id = ${from} FOR UPDATE`),
+  );
+  // the BSN hash is unique: it leaves the tombstone before the person that stays can take it
+  await tx.execute(sql`UPDATE persons SET bsn_hash = NULL, bsn_sealed = NULL, merged_into = ${into}, updated_at = ${now} WHERE id = ${from}`);
+  if (moved?.bsn_hash) {
+    await tx.execute(sql`UPDATE persons SET bsn_sealed = ${moved.bsn_sealed}, bsn_hash = ${moved.bsn_hash}, updated_at = ${now}
+      WHERE id = ${into} AND bsn_hash IS NULL`);
+  }
+  await tx.execute(sql`UPDATE employments SET person_id = ${into}, updated_at = ${now} WHERE person_id = ${from}`);
+  await tx.execute(sql`UPDATE staff_numbers SET person_id = ${into} WHERE person_id = ${from}`);
+  await tx.execute(sql`UPDATE person_history SET person_id = ${into} WHERE person_id = ${from}`);
+  await tx.execute(sql`UPDATE person_invitations SET person_id = ${into} WHERE person_id = ${from}`);
+  // other open tasks about the one that went now concern the one that stays, unless that makes them about itself
+  await tx.execute(sql`UPDATE duplicate_candidates SET status = 'zelfde-persoon', resolved_at = ${now}
+    WHERE status = 'open' AND ((person_id = ${from} AND candidate_id = ${into}) OR (person_id = ${into} AND candidate_id = ${from}))`);
+  await tx.execute(sql`UPDATE duplicate_candidates d SET person_id = ${into}
+    WHERE d.status = 'open' AND d.person_id = ${from}
+      AND NOT EXISTS (SELECT 1 FROM duplicate_candidates x WHERE x.person_id = ${into} AND x.candidate_id = d.candidate_id)`);
+  await tx.execute(sql`UPDATE duplicate_candidates d SET candidate_id = ${into}
+    WHERE d.status = 'open' AND d.candidate_id = ${from}
+      AND NOT EXISTS (SELECT 1 FROM duplicate_candidates x WHERE x.person_id = d.person_id AND x.candidate_id = ${into})`);
+  await tx.execute(sql`UPDATE duplicate_candidates SET status = 'zelfde-persoon', resolved_at = ${now}
+    WHERE status = 'open' AND (person_id = ${from} OR candidate_id = ${from})`);
+  await tx.execute(sql`INSERT INTO person_history (id, person_id, kind, changes, created_at)
+    VALUES (gen_random_uuid(), ${into}, 'samengevoegd', jsonb_build_object('samengevoegdMet', jsonb_build_array(NULL, ${from}::text)), ${now})`);
+}
