@@ -1,5 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerOfficeId } from '../../src/platform/auth/roles.ts';
+import { currentTotp } from '../../src/platform/auth/totp.ts';
 import { translator } from '../../src/platform/i18n.ts';
 import { createAccount, testPassword } from '../support/accounts.ts';
 import { expectNoAxeViolations, launchBrowser, withNewPage } from '../support/browser.ts';
@@ -29,6 +31,7 @@ beforeAll(async () => {
     `SELECT s.brin, min(l.code) AS location FROM schools s JOIN locations l ON l.school_id = s.id
      WHERE s.board_id = $1 AND l.closed_at IS NULL GROUP BY s.brin ORDER BY s.brin LIMIT 1`, [board.id]);
   await createAccount(testApp.database, { email: 'hr@bestuur.nl', displayName: 'Hanna HR', roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: board.id } }] });
+  await createAccount(testApp.database, { email: 'staf@register.nl', displayName: 'Sven Staf', roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }] });
 });
 
 afterAll(async () => {
@@ -94,6 +97,47 @@ describe('delivering staff data through the pages', () => {
         expect.stringMatching(/personeel-oktober-verbeterd\.csv volledig Hanna HR Verwerkt 3 0$/),
         expect.stringMatching(/personeel-oktober\.csv volledig Hanna HR Gecontroleerd 3 2$/),
       ]);
+    });
+  });
+
+  it('register staff see the deliveries per board and decide a possible duplicate', async () => {
+    await withNewPage(browser, baseUrl, async (page) => {
+      await page.goto('/inloggen');
+      await page.getByLabel(nl('signIn.email')).fill('staf@register.nl');
+      await page.getByLabel(nl('signIn.password')).fill(testPassword);
+      await page.getByRole('button', { name: nl('signIn.button') }).click();
+      await page.waitForURL('**/account/tweestapsverificatie**');
+      const secret = (await page.locator('.br-secret').textContent())!.replace(/\s/g, '');
+      await page.getByLabel(nl('secondFactor.code')).fill(currentTotp(secret));
+      await page.getByLabel(nl('secondFactor.code')).press('Enter');
+      await page.waitForURL('**/account');
+      await page.goto('/beheer');
+      await page.getByRole('link', { name: nl('office.deliveries.title') }).click();
+      await expect.poll(() => page.getByRole('table').textContent()).toContain('32073');
+      await expectNoAxeViolations(page);
+
+      // a second Visser1 with the same birth date, delivered under another number: a task, not a merge
+      await testApp.database.query(
+        `INSERT INTO persons (id, initials, surname, birth_date) VALUES (gen_random_uuid(), 'D.', 'Visser1', '1979-09-09')`,
+      );
+      const [[fresh], [known]] = await Promise.all([
+        testApp.database.query<{ id: string }>("SELECT id FROM persons WHERE surname = 'Visser1' ORDER BY created_at DESC LIMIT 1"),
+        testApp.database.query<{ id: string }>("SELECT id FROM persons WHERE surname = 'Visser1' ORDER BY created_at LIMIT 1"),
+      ]);
+      await testApp.database.query(
+        `INSERT INTO duplicate_candidates (id, person_id, candidate_id, reason) VALUES (gen_random_uuid(), $1, $2, 'naam-geboortedatum')`,
+        [fresh.id, known.id],
+      );
+      await page.goto('/beheer');
+      await page.getByRole('link', { name: nl('office.duplicates.title') }).click();
+      await expect.poll(() => page.locator('main').textContent()).toContain('Zelfde achternaam en geboortedatum');
+      await expectNoAxeViolations(page);
+      await page.getByRole('link', { name: nl('office.duplicates.same') }).click();
+      await expect.poll(() => h1(page).textContent()).toBe(nl('office.duplicates.confirmTitle'));
+      await expectNoAxeViolations(page);
+      await page.getByRole('button', { name: nl('office.duplicates.confirmButton') }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: nl('office.duplicates.merged') }).count()).toBe(1);
+      await expect.poll(() => page.locator('main').textContent()).toContain(nl('office.duplicates.none'));
     });
   });
 });
