@@ -31,6 +31,7 @@ beforeAll(async () => {
     `SELECT s.brin, min(l.code) AS location FROM schools s JOIN locations l ON l.school_id = s.id
      WHERE s.board_id = $1 AND l.closed_at IS NULL GROUP BY s.brin ORDER BY s.brin LIMIT 1`, [board.id]);
   await createAccount(testApp.database, { email: 'hr@bestuur.nl', displayName: 'Hanna HR', roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: board.id } }] });
+  await createAccount(testApp.database, { email: 'visser2@school.nl', displayName: 'Daan Visser' });
   await createAccount(testApp.database, { email: 'staf@register.nl', displayName: 'Sven Staf', roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }] });
 });
 
@@ -138,6 +139,20 @@ describe('delivering staff data through the pages', () => {
       await page.getByRole('button', { name: nl('office.duplicates.confirmButton') }).click();
       await expect.poll(() => page.getByRole('status').filter({ hasText: nl('office.duplicates.merged') }).count()).toBe(1);
       await expect.poll(() => page.locator('main').textContent()).toContain(nl('office.duplicates.none'));
+    });
+  });
+
+  it('the professional follows the invitation to Mijn register and sees the delivered employment', async () => {
+    await withNewPage(browser, baseUrl, async (page) => {
+      await page.goto('/inloggen?terug=/mijn-register');
+      await page.getByLabel(nl('signIn.email')).fill('visser2@school.nl');
+      await page.getByLabel(nl('signIn.password')).fill(testPassword);
+      await page.getByRole('button', { name: nl('signIn.button') }).click();
+      await page.waitForURL('**/mijn-register');
+      const table = page.getByRole('table', { name: nl('own.caption') });
+      await expect.poll(() => table.textContent()).toContain('LERAAR');
+      await expect.poll(() => table.textContent()).toContain(nl('own.status.te-controleren'));
+      await expectNoAxeViolations(page);
     });
   });
 });

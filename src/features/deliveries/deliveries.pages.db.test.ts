@@ -74,6 +74,17 @@ describe('the delivery pages for board staff', () => {
     expect(history).toMatch(/personeel\.csv volledig Hanna HR Verwerkt 2 0/);
   });
 
+  it('the professional the invitation went to sees the delivered employment under Mijn register; someone else sees none of it', async () => {
+    const teacher = await createAccount(t.database, { email: 'wit2@school.nl', displayName: 'Cas de Wit' });
+    const own = visibleText((await (await sessionFor(t.app, t.database, teacher.id)).get('/mijn-register')).body);
+    expect(own).toContain('Stichting Christelijke Kindcentra Drenthe');
+    expect(own).toMatch(/LERAAR IN_OPLEIDING sinds 2022-08-01 te controleren/);
+    const stranger = await createAccount(t.database, { email: 'iemand@elders.nl' });
+    const none = visibleText((await (await sessionFor(t.app, t.database, stranger.id)).get('/mijn-register')).body);
+    expect(none).toContain('Er zijn (nog) geen dienstverbanden aangeleverd met het e-mailadres van uw account (iemand@elders.nl).');
+    expect(none).not.toContain('Kindcentra');
+  });
+
   it('asks to tick the confirmation before ending more than 20% of the employments', async () => {
     const response = await upload(hr, deliveryCsv([row(1)]));
     const url = String(response.headers.location);

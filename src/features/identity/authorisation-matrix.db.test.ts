@@ -134,6 +134,7 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'GET /mijn-gegevens/inzage':                         row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
   'GET /mijn-gegevens/download':                       row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
   'GET /mijn-gegevens/overzicht':                      row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'GET /mijn-register':                                row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
 
   // an open invitation to board A for an address none of them has: anyone may read it, nobody here may take it
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
@@ -232,6 +233,7 @@ const calls: Record<string, Call> = {
   'GET /mijn-gegevens/inzage': { url: '/mijn-gegevens/inzage' },
   'GET /mijn-gegevens/download': { url: '/mijn-gegevens/download' },
   'GET /mijn-gegevens/overzicht': { url: '/mijn-gegevens/overzicht' },
+  'GET /mijn-register': { url: '/mijn-register' },
   'GET /uitnodiging': { url: () => `/uitnodiging?token=${invitationToken}` },
   'POST /uitnodiging': { url: '/uitnodiging', form: { token: 'set in beforeAll' } },
   'GET /beheer/:soort/:id/leden': { url: () => `${A()}/leden` },
