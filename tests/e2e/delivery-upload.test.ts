@@ -5,7 +5,7 @@ import { currentTotp } from '../../src/platform/auth/totp.ts';
 import { translator } from '../../src/platform/i18n.ts';
 import { createAccount, testPassword } from '../support/accounts.ts';
 import { expectNoAxeViolations, launchBrowser, withNewPage } from '../support/browser.ts';
-import { deliveryCsv, type DeliveryRow } from '../support/deliveries.ts';
+import { deliveryCsv, type DeliveryRow, deliveringBoard } from '../support/deliveries.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 /** An HR employee delivers the staff file through the pages: errors first, then the corrected file, applied. Axe on each page. */
@@ -26,10 +26,7 @@ const row = (n: number, changes: DeliveryRow = {}): DeliveryRow => ({
 beforeAll(async () => {
   [testApp, browser] = await Promise.all([createTestApp({ withDuo: true }), launchBrowser()]);
   baseUrl = await testApp.app.listen({ port: 0, host: '127.0.0.1' });
-  [board] = await testApp.database.query<{ id: string; number: string }>("SELECT id, number FROM boards WHERE number = '32073'");
-  [school] = await testApp.database.query<{ brin: string; location: string }>(
-    `SELECT s.brin, min(l.code) AS location FROM schools s JOIN locations l ON l.school_id = s.id
-     WHERE s.board_id = $1 AND l.closed_at IS NULL GROUP BY s.brin ORDER BY s.brin LIMIT 1`, [board.id]);
+  ({ board, school } = await deliveringBoard(testApp.database));
   await createAccount(testApp.database, { email: 'hr@bestuur.nl', displayName: 'Hanna HR', roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: board.id } }] });
   await createAccount(testApp.database, { email: 'visser2@school.nl', displayName: 'Daan Visser' });
   await createAccount(testApp.database, { email: 'staf@register.nl', displayName: 'Sven Staf', roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }] });

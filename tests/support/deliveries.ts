@@ -50,3 +50,12 @@ export async function boardStaffActor(database: Database, boardId: string, email
     memberships: [{ id: membership.id, role: 'board-staff', organisation: { kind: 'bestuur', id: boardId } }],
   };
 }
+
+/** The demo board 32073 from the real DUO directory and its first school with an open location: what the delivery tests deliver for. */
+export async function deliveringBoard(database: Database): Promise<{ board: { id: string; number: string }; school: { brin: string; location: string } }> {
+  const [board] = await database.query<{ id: string; number: string }>(`SELECT id, number FROM boards WHERE number = '32073'`);
+  const [school] = await database.query<{ brin: string; location: string }>(
+    `SELECT s.brin, min(l.code) AS location FROM schools s JOIN locations l ON l.school_id = s.id
+     WHERE s.board_id = $1 AND l.closed_at IS NULL GROUP BY s.brin ORDER BY s.brin LIMIT 1`, [board.id]);
+  return { board, school };
+}

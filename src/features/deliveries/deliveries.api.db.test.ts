@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliveryCsv, type DeliveryRow } from '../../../tests/support/deliveries.ts';
+import { deliveryCsv, type DeliveryRow, deliveringBoard } from '../../../tests/support/deliveries.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { createApiToken } from '../../platform/auth/api-tokens.ts';
 import { columns } from './delivery-format.rules.ts';
@@ -37,10 +37,7 @@ async function waitFor(id: string, until: (status: string) => boolean) {
 
 beforeAll(async () => {
   t = await createTestApp({ withDuo: true });
-  [board] = await t.database.query<{ id: string; number: string }>(`SELECT id, number FROM boards WHERE number = '32073'`);
-  [school] = await t.database.query<{ brin: string; location: string }>(
-    `SELECT s.brin, min(l.code) AS location FROM schools s JOIN locations l ON l.school_id = s.id
-     WHERE s.board_id = $1 AND l.closed_at IS NULL GROUP BY s.brin ORDER BY s.brin LIMIT 1`, [board.id]);
+  ({ board, school } = await deliveringBoard(t.database));
   const [other] = await t.database.query<{ id: string }>(`SELECT id FROM boards WHERE number = '41039'`);
   const make = async (organisation: string, scopes: string[]) =>
     (await createApiToken(t.database.db, { organisation: { kind: 'bestuur', id: organisation }, name: scopes.join('+'), scopes, expiresAt: inAYear(), createdBy: null })).token;

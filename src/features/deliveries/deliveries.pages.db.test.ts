@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../../tests/support/accounts.ts';
-import { deliveryCsv, type DeliveryRow } from '../../../tests/support/deliveries.ts';
+import { deliveryCsv, type DeliveryRow, deliveringBoard } from '../../../tests/support/deliveries.ts';
 import { sessionFor } from '../../../tests/support/identity.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { postMultipart, visibleText, type WebSession } from '../../../tests/support/web-session.ts';
@@ -29,10 +29,7 @@ async function upload(web: WebSession, file: Buffer | null, mode: string | null 
 
 beforeAll(async () => {
   t = await createTestApp({ withDuo: true });
-  [board] = await t.database.query<{ id: string; number: string }>(`SELECT id, number FROM boards WHERE number = '32073'`);
-  [school] = await t.database.query<{ brin: string; location: string }>(
-    `SELECT s.brin, min(l.code) AS location FROM schools s JOIN locations l ON l.school_id = s.id
-     WHERE s.board_id = $1 AND l.closed_at IS NULL GROUP BY s.brin ORDER BY s.brin LIMIT 1`, [board.id]);
+  ({ board, school } = await deliveringBoard(t.database));
   const account = await createAccount(t.database, { email: 'hr@32073.nl', displayName: 'Hanna HR', roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: board.id } }] });
   hr = await sessionFor(t.app, t.database, account.id);
 });

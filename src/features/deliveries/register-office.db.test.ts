@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../../tests/support/accounts.ts';
-import { bytesOf, deliveryCsv, deliveryDeps, type DeliveryRow } from '../../../tests/support/deliveries.ts';
+import { bytesOf, deliveryCsv, deliveryDeps, type DeliveryRow, deliveringBoard } from '../../../tests/support/deliveries.ts';
 import { sessionFor } from '../../../tests/support/identity.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { visibleText, type WebSession } from '../../../tests/support/web-session.ts';
@@ -31,10 +31,7 @@ const tasks = () => t.database.query<{ id: string; status: string; person_id: st
 
 beforeAll(async () => {
   t = await createTestApp({ withDuo: true });
-  [board] = await t.database.query<{ id: string; number: string }>(`SELECT id, number FROM boards WHERE number = '32073'`);
-  [school] = await t.database.query<{ brin: string; location: string }>(
-    `SELECT s.brin, min(l.code) AS location FROM schools s JOIN locations l ON l.school_id = s.id
-     WHERE s.board_id = $1 AND l.closed_at IS NULL GROUP BY s.brin ORDER BY s.brin LIMIT 1`, [board.id]);
+  ({ board, school } = await deliveringBoard(t.database));
   hr = { actor: await boardStaffActor(t.database, board.id, 'hr@32073.nl') };
   const staff = await createAccount(t.database, { email: 'staf@register.nl', roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }] });
   office = await sessionFor(t.app, t.database, staff.id);
