@@ -34,10 +34,23 @@ export async function createTestDatabase(options: { migrationsFolder?: string } 
   const close = database.close;
   database.close = async () => {
     await close();
+    // a connection the pool just ended may still be closing on the server: wait for it rather than
+    // force it (a forced end reaches that client as an unhandled FATAL); force only as a last resort
     const dropper = new pg.Client({ connectionString: adminUrl });
     await dropper.connect();
-    await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await dropper.end();
+    try {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await dropper.query(`DROP DATABASE IF EXISTS ${name}${attempt >= 20 ? ' WITH (FORCE)' : ''}`);
+          break;
+        } catch (error) {
+          if ((error as { code?: string }).code !== '55006' || attempt >= 20) throw error;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+    } finally {
+      await dropper.end();
+    }
   };
   return database;
 }
