@@ -15,6 +15,8 @@ type Paged = { page: number; pageSize: number; total: number };
 export function BoardDeliveriesOverviewPage({ ctx, boards, page, pageSize, total }: Paged & { ctx: PageContext; boards: BoardDeliveryLine[] }) {
   const { t, lang } = ctx;
   const title = t('office.deliveries.title');
+  const lastDelivery = (b: BoardDeliveryLine): string =>
+    b.lastDeliveryAt ? `${formatDateTime(lang, b.lastDeliveryAt)} (${t(`delivery.status.${b.lastStatus as 'verwerkt'}`)})` : '';
   return (
     <Layout ctx={ctx} title={title} current="account">
       <PageTitle text={title} />
@@ -34,7 +36,7 @@ export function BoardDeliveriesOverviewPage({ ctx, boards, page, pageSize, total
               { header: t('office.col.deliveries'), cell: (b) => <span safe>{formatNumber(lang, b.deliveries)}</span> },
               {
                 header: t('office.col.last'),
-                cell: (b) => <span safe>{b.lastDeliveryAt ? `${formatDateTime(lang, b.lastDeliveryAt)} (${t(`delivery.status.${b.lastStatus as 'verwerkt'}`)})` : ''}</span>,
+                cell: (b) => <span safe>{lastDelivery(b)}</span>,
               },
               { header: t('office.col.active'), cell: (b) => <span safe>{formatNumber(lang, b.active)}</span> },
               { header: t('office.col.awaiting'), cell: (b) => <span safe>{formatNumber(lang, b.awaitingApproval)}</span> },
