@@ -7,14 +7,15 @@
  * employments spread over those schools. `--alle-besturen` instead spreads N over all real boards, one
  * file each (the first load of the whole country, where each delivery's fixed cost counts). Against the
  * least work that gets the same rows into the same database in the same run: one COPY of all of them
- * into a plain table of text columns. Prints rows/s, the ratio and the peak RSS of this process
- * (which on PGlite includes the database).
+ * into a plain table of text columns. The files are generated to disk first and streamed in, as an
+ * upload is. Prints rows/s, the ratio and the peak RSS of this process (which on PGlite includes the
+ * database).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, createReadStream, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Database } from '../src/db/database.ts';
 import { demoDuoDir } from '../src/features/demo/demo.service.ts';
@@ -30,7 +31,8 @@ import { pgliteTarget, postgresTarget, type Target } from './targets.ts';
 
 const targets = { totalMs: 20_000, ratio: 5, rssMb: 400 };
 
-type BoardFile = { boardId: string; rows: string[][] };
+/** One board's delivery file, written to disk as generated: the benchmark holds no rows in memory, like the product. */
+type BoardFile = { boardId: string; path: string; rows: number };
 
 /** A BSN that passes the elfproef: 8 random digits and the check digit (retried when it would be 10). */
 function randomBsn(): string {
@@ -46,7 +48,7 @@ function randomBsn(): string {
 const surnames = ['Jansen', 'de Vries', 'van den Berg', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters', 'Hendriks'];
 
 /** N employments spread over the open schools (of every board, or of the largest); one in eight persons has a second function. */
-async function generate(database: Database, total: number, allBoards: boolean): Promise<BoardFile[]> {
+async function generate(database: Database, total: number, allBoards: boolean, dir: string): Promise<BoardFile[]> {
   const schools = await database.query<{ board_id: string; number: string; brin: string; location: string }>(
     `WITH open_schools AS (
        SELECT b.id AS board_id, b.number, s.brin, min(l.code) AS location, count(*) OVER (PARTITION BY b.id) AS schools_of_board
@@ -64,13 +66,20 @@ async function generate(database: Database, total: number, allBoards: boolean): 
     }
   };
   const perSchool = total / schools.length;
-  const files = new Map<string, BoardFile>();
+  const files: BoardFile[] = [];
+  let current: { file: BoardFile; fd: number } | undefined;
+  const close = () => current && (closeSync(current.fd), files.push(current.file));
   let made = 0;
   let person = 0;
   schools.forEach((school, i) => {
+    if (current?.file.boardId !== school.board_id) {
+      close();
+      const path = join(dir, `${school.number}.csv`);
+      current = { file: { boardId: school.board_id, path, rows: 0 }, fd: openSync(path, 'w') };
+      writeSync(current.fd, columns.join(';') + '\r\n');
+    }
     const quota = Math.round(perSchool * (i + 1)) - Math.round(perSchool * i);
-    const file = files.get(school.board_id) ?? { boardId: school.board_id, rows: [] };
-    files.set(school.board_id, file);
+    let lines = '';
     for (let k = 0; k < quota && made < total; ) {
       person++;
       const base = {
@@ -83,28 +92,49 @@ async function generate(database: Database, total: number, allBoards: boolean): 
       const functions = person % 8 === 0 ? ['LERAAR', 'INTERN_BEGELEIDER'] : ['LERAAR'];
       for (const functie of functions) {
         if (k >= quota || made >= total) break;
-        file.rows.push(columns.map((c) => ({ ...base, functie, benoemingsgrondslag: functie === 'LERAAR' ? 'BEVOEGD' : '' })[c]));
+        const row = { ...base, functie, benoemingsgrondslag: functie === 'LERAAR' ? 'BEVOEGD' : '' };
+        lines += columns.map((c) => row[c]).join(';') + '\r\n';
+        current!.file.rows++;
         k++;
         made++;
       }
     }
+    writeSync(current!.fd, lines);
   });
-  return [...files.values()].filter((f) => f.rows.length > 0);
+  close();
+  return files.filter((f) => f.rows > 0);
 }
 
-const fileOf = (rows: string[][]) => Buffer.from([columns.join(';'), ...rows.map((r) => r.join(';'))].join('\r\n') + '\r\n');
+/** The lines of a delivery file after its header, in chunks of up to `size`. */
+async function* lineChunks(path: string, size: number): AsyncGenerator<string[]> {
+  let chunk: string[] = [];
+  let header = true;
+  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+    if (header) {
+      header = false;
+      continue;
+    }
+    chunk.push(line);
+    if (chunk.length >= size) yield chunk, (chunk = []);
+  }
+  if (chunk.length > 0) yield chunk;
+}
 
-/** The baseline: every row, as text, into a plain table with the format's columns, one COPY. */
+/** The baseline: every row, as text, into a plain table with the format's columns, by COPY (50,000 rows a statement). */
 async function bareCopy(database: Database, files: BoardFile[]): Promise<number> {
   await database.exec(`CREATE TABLE bench_raw_delivery (${columns.map((c) => `${c} text`).join(', ')})`);
   const started = performance.now();
-  let csv = '';
-  for (const file of files) for (const row of file.rows) csv += csvLine(row);
-  await database.copyCsv('bench_raw_delivery', [...columns], csv);
+  for (const file of files) {
+    for await (const lines of lineChunks(file.path, 50_000)) {
+      let csv = '';
+      for (const line of lines) csv += csvLine(line.split(';'));
+      await database.copyCsv('bench_raw_delivery', [...columns], csv);
+    }
+  }
   return performance.now() - started;
 }
 
-type Result = { copyMs: number; totalMs: number; checkMs: number; applyMs: number; rows: number; deliveries: number; peakRssMb: number; errors: number; summary: Record<string, number> };
+type Result = { copyMs: number; totalMs: number; checkMs: number; applyMs: number; stepMs: Record<string, number>; rows: number; deliveries: number; peakRssMb: number; errors: number; summary: Record<string, number> };
 
 async function measure(target: Target, total: number, allBoards: boolean): Promise<Result> {
   const database = await target.open();
@@ -115,15 +145,22 @@ async function measure(target: Target, total: number, allBoards: boolean): Promi
       locations: { name: 'vestigingen.csv', bytes: readFileSync(join(duo, 'alle-schoolvestigingen-basisonderwijs.csv')) },
       boards: { name: 'besturen.csv', bytes: readFileSync(join(duo, 'besturen-po.csv')) },
     });
-    const files = await generate(database, total, allBoards);
-    const rows = files.reduce((n, f) => n + f.rows.length, 0);
+    const files = await generate(database, total, allBoards, dataDir);
+    const rows = files.reduce((n, f) => n + f.rows, 0);
     console.log(`  ${rows} dienstverbanden in ${files.length} bestand(en), één per bestuur; basislijn meten`);
     const copyMs = await bareCopy(database, files);
     const deps: DeliveryDeps = {
       db: database.db, database, mailer: createMailer({ from: 'bench@beroepsregister.nl' }), dataDir, baseUrl: 'http://localhost:3000',
       crypto: createCrypto({ sessionSecret: randomBytes(32).toString('hex'), encryptionKey: randomBytes(32).toString('hex'), hashKey: randomBytes(32).toString('hex') }),
       maxBytes: 1024 * 1024 * 1024, inlineBytes: Number.MAX_SAFE_INTEGER, schedule: async () => {},
+      afterApplyStep: (step) => {
+        const now = performance.now();
+        stepMs[step] = (stepMs[step] ?? 0) + now - stepStarted;
+        stepStarted = now;
+      },
     };
+    const stepMs: Record<string, number> = {};
+    let stepStarted = 0;
     const tokens = new Map<string, string>();
     for (const file of files) {
       const { row } = await createApiToken(database.db, { organisation: { kind: 'bestuur', id: file.boardId }, name: 'bench', scopes: ['aanleveren'], expiresAt: new Date(Date.now() + 86_400_000), createdBy: null });
@@ -139,8 +176,9 @@ async function measure(target: Target, total: number, allBoards: boolean): Promi
     for (const [i, file] of files.entries()) {
       const ctx = { actor: { type: 'token' as const, tokenId: tokens.get(file.boardId)!, organisation: { kind: 'bestuur' as const, id: file.boardId }, scopes: ['aanleveren' as const] } };
       const t0 = performance.now();
-      const delivery = await submitDelivery(deps, ctx, { boardId: file.boardId, mode: 'volledig', fileName: null, body: Readable.from([fileOf(file.rows)]), applyWhenValid: false, channel: 'api' });
+      const delivery = await submitDelivery(deps, ctx, { boardId: file.boardId, mode: 'volledig', fileName: null, body: createReadStream(file.path), applyWhenValid: false, channel: 'api' });
       const t1 = performance.now();
+      stepStarted = t1;
       errors += delivery.errorRows;
       if (delivery.errorRows === 0) {
         const applied = await applyDelivery(deps, ctx, delivery.id, { confirmed: true });
@@ -153,7 +191,7 @@ async function measure(target: Target, total: number, allBoards: boolean): Promi
     const totalMs = performance.now() - started;
     clearInterval(sampler);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    return { copyMs, totalMs, checkMs, applyMs, rows, deliveries: files.length, peakRssMb: peakRss / 1024 / 1024, errors, summary };
+    return { copyMs, totalMs, checkMs, applyMs, stepMs, rows, deliveries: files.length, peakRssMb: peakRss / 1024 / 1024, errors, summary };
   } finally {
     await database.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -169,6 +207,7 @@ function report(label: string, r: Result) {
       ['aanleveren: ontvangen, controleren, verwerken', ms(r.totalMs), String(Math.round(r.rows / (r.totalMs / 1000)))],
       ['  ontvangen + controleren', ms(r.checkMs), ''],
       ['  verwerken', ms(r.applyMs), ''],
+      ...Object.entries(r.stepMs).map(([step, t]) => [`    tot ${step}`, ms(t), '']),
     ]),
   );
   console.log(`  resultaat: ${Object.entries(r.summary).map(([k, v]) => `${k} ${v}`).join(', ')}; rijen met fouten: ${r.errors}`);

@@ -78,3 +78,49 @@ describe('upgrading a directory imported before migration 0003 (search view, fac
     ]);
   });
 });
+
+describe('upgrading delivered persons from before migration 0005 (a new record carries its delivery)', () => {
+  let database: Database;
+  let folder: string;
+  const ids = {
+    board: '0195f2a0-0000-7000-8000-000000000011',
+    school: '0195f2a0-0000-7000-8000-000000000012',
+    person: '0195f2a0-0000-7000-8000-000000000013',
+    employment: '0195f2a0-0000-7000-8000-000000000014',
+    first: '0195f2a0-0000-7000-8000-000000000015',
+    second: '0195f2a0-0000-7000-8000-000000000016',
+  };
+
+  beforeAll(async () => {
+    folder = migrationsUpTo('0004_people_and_deliveries');
+    database = await createTestDatabase({ migrationsFolder: folder });
+    await database.query(`INSERT INTO boards (id, number, name) VALUES ($1, '20091', 'Stichting Kindante')`, [ids.board]);
+    await database.query(`INSERT INTO schools (id, brin, board_id, name) VALUES ($1, '32JK', $2, 'BBS de Verwondering')`, [ids.school, ids.board]);
+    await database.query(`INSERT INTO persons (id, initials, surname, birth_date) VALUES ($1, 'A.', 'Jansen', '1980-01-01')`, [ids.person]);
+    await database.query(
+      `INSERT INTO employments (id, person_id, board_id, school_id, staff_number, employment_key, function, start_date, last_delivery_id)
+       VALUES ($1, $2, $3, $4, 'P1', 'P1|32JK||LERAAR', 'LERAAR', '2020-08-01', $5)`,
+      [ids.employment, ids.person, ids.board, ids.school, ids.second],
+    );
+    await database.query(
+      `INSERT INTO person_history (id, person_id, employment_id, delivery_id, kind, changes) VALUES
+         (gen_random_uuid(), $1, NULL, $3, 'persoon-nieuw', NULL),
+         (gen_random_uuid(), $1, $2, $3, 'dienstverband-nieuw', NULL),
+         (gen_random_uuid(), $1, $2, $4, 'dienstverband-gewijzigd', '{"werktijdfactor": [0.8, 1]}')`,
+      [ids.person, ids.employment, ids.first, ids.second],
+    );
+    await database.migrate();
+  });
+  afterAll(async () => {
+    await database?.close();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('moves the start of a person and an employment from the history onto the record; the changes stay', async () => {
+    expect(await database.query(`SELECT first_delivery_id FROM persons`)).toEqual([{ first_delivery_id: ids.first }]);
+    expect(await database.query(`SELECT first_delivery_id, last_delivery_id FROM employments`)).toEqual([
+      { first_delivery_id: ids.first, last_delivery_id: ids.second },
+    ]);
+    expect(await database.query(`SELECT kind, delivery_id FROM person_history`)).toEqual([{ kind: 'dienstverband-gewijzigd', delivery_id: ids.second }]);
+  });
+});

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Secrets } from '../config.ts';
+import { pooledRandomBytes } from './random/random-pool.ts';
 
 /**
  * The platform's cryptography, from the configured secrets: sealing identifiers and TOTP secrets at
@@ -23,7 +24,7 @@ export function createCrypto(secrets: Secrets): Crypto {
   const hmac = (secret: string, value: string) => createHmac('sha256', secret).update(value).digest('base64url');
   return {
     seal(plain) {
-      const iv = randomBytes(12);
+      const iv = pooledRandomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');

@@ -24,6 +24,8 @@ export const persons = pgTable(
     accountId: uuid('account_id').references(() => accounts.id),
     /** register staff found this to be the same human as another person: everything moved there */
     mergedInto: uuid('merged_into'),
+    /** the delivery that brought this person into the register: the first line of their history */
+    firstDeliveryId: uuid('first_delivery_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -38,9 +40,10 @@ export const persons = pgTable(
 export const staffNumbers = pgTable(
   'staff_numbers',
   {
-    boardId: uuid('board_id').notNull().references(() => boards.id),
+    // no foreign keys: see employments
+    boardId: uuid('board_id').notNull(),
     staffNumber: text('staff_number').notNull(),
-    personId: uuid('person_id').notNull().references(() => persons.id),
+    personId: uuid('person_id').notNull(),
   },
   (t) => [primaryKey({ columns: [t.boardId, t.staffNumber] }), index('staff_numbers_person_id').on(t.personId)],
 );
@@ -53,10 +56,14 @@ export const employments = pgTable(
   'employments',
   {
     id: uuid('id').primaryKey(),
-    personId: uuid('person_id').notNull().references(() => persons.id),
-    boardId: uuid('board_id').notNull().references(() => boards.id),
-    schoolId: uuid('school_id').notNull().references(() => schools.id),
-    locationId: uuid('location_id').references(() => locations.id),
+    personId: uuid('person_id').notNull(),
+    // no foreign keys (decision 007): the person comes from the same apply, and a delivery checks every
+    // school and location against the delivering board's own (stricter than a key); persons and the
+    // directory are never deleted (triggers refuse it), and a key check per row was most of the cost
+    // of a national delivery
+    boardId: uuid('board_id').notNull(),
+    schoolId: uuid('school_id').notNull(),
+    locationId: uuid('location_id'),
     staffNumber: text('staff_number').notNull(),
     employmentKey: text('employment_key').notNull(),
     function: text('function').notNull(),
@@ -66,6 +73,8 @@ export const employments = pgTable(
     fte: numeric('fte', { precision: 6, scale: 4 }),
     /** te-controleren until the professional approves (geaccordeerd) or disputes (betwist) it */
     approvalStatus: text('approval_status').notNull().default('te-controleren'),
+    /** the delivery that added it (the first line of its history) and the last one that changed it */
+    firstDeliveryId: uuid('first_delivery_id'),
     lastDeliveryId: uuid('last_delivery_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -82,10 +91,12 @@ export const personHistory = pgTable(
   'person_history',
   {
     id: uuid('id').primaryKey(),
-    personId: uuid('person_id').notNull().references(() => persons.id),
-    employmentId: uuid('employment_id').references(() => employments.id),
+    // no foreign keys on this append-only log: persons and employments are never deleted (a merge
+    // leaves a tombstone), and a key check per line was most of the cost of a large delivery
+    personId: uuid('person_id').notNull(),
+    employmentId: uuid('employment_id'),
     deliveryId: uuid('delivery_id'),
-    /** persoon-nieuw, persoon-gewijzigd, dienstverband-nieuw, dienstverband-gewijzigd, dienstverband-beeindigd, samengevoegd */
+    /** persoon-gewijzigd, dienstverband-gewijzigd, dienstverband-beeindigd, samengevoegd (a new record's start is on the record itself) */
     kind: text('kind').notNull(),
     /** field → [before, after]; never a BSN */
     changes: jsonb('changes').$type<Record<string, [unknown, unknown]>>(),
@@ -120,7 +131,8 @@ export const personInvitations = pgTable(
   'person_invitations',
   {
     id: uuid('id').primaryKey(),
-    personId: uuid('person_id').notNull().references(() => persons.id),
+    // no foreign key, like person_history: an append-only log of mails to send
+    personId: uuid('person_id').notNull(),
     deliveryId: uuid('delivery_id').notNull(),
     email: text('email').notNull(),
     mailId: uuid('mail_id'),
@@ -176,7 +188,9 @@ export const deliveries = pgTable(
 export const deliveryRows = pgTable(
   'delivery_rows',
   {
-    deliveryId: uuid('delivery_id').notNull().references(() => deliveries.id, { onDelete: 'cascade' }),
+    // staged rows are written before anything else can refer to them and go with their delivery's
+    // removal in the service; a key check per staged row would cost as much as the check itself
+    deliveryId: uuid('delivery_id').notNull(),
     rowNumber: integer('row_number').notNull(),
     /** geaccepteerd, waarschuwing, fout */
     outcome: text('outcome').notNull(),

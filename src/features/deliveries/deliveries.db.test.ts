@@ -88,7 +88,10 @@ describe('a first full delivery', () => {
       personenNieuw: 3, personenGewijzigd: 0, dienstverbandenNieuw: 4, dienstverbandenGewijzigd: 0, dienstverbandenBeeindigd: 0, uitnodigingen: 3,
     });
     expect(await count('employments', `approval_status = 'te-controleren' AND board_id = $1`, [board.id])).toBe(4);
-    expect(await count('person_history', `delivery_id = $1`, [delivery.id])).toBe(7);
+    // a new person or employment carries the delivery that added it; the history holds the changes that follow
+    expect(await count('persons', `first_delivery_id = $1`, [delivery.id])).toBe(3);
+    expect(await count('employments', `first_delivery_id = $1 AND last_delivery_id = $1`, [delivery.id])).toBe(4);
+    expect(await count('person_history', `delivery_id = $1`, [delivery.id])).toBe(0);
     const [person] = await database.query<{ bsn_sealed: string; bsn_hash: string }>(`SELECT bsn_sealed, bsn_hash FROM persons WHERE surname = 'Jansen1'`);
     expect(person.bsn_hash).toBe(deps.crypto.keyedHash('111222333'));
     expect(JSON.stringify(await database.query(`SELECT * FROM persons`))).not.toContain('111222333');
@@ -243,8 +246,8 @@ describe('later deliveries', () => {
     expect(history).toEqual([
       { kind: 'dienstverband-beeindigd', changes: { einddatum: [null, '2026-12-31'] } },
       { kind: 'dienstverband-gewijzigd', changes: { benoemingsgrondslag: ['BEVOEGD', 'ZIJINSTROOM'], werktijdfactor: [0.8, 1] } },
-      { kind: 'dienstverband-nieuw', changes: null },
     ]);
+    expect(await count('employments', `first_delivery_id = $1`, [delivery.id])).toBe(1);
   });
 
   it('a new person with the surname and birth date of someone known becomes a possible duplicate, never merged', async () => {
@@ -254,6 +257,17 @@ describe('later deliveries', () => {
     const [task] = await database.query<{ reason: string; status: string }>(`SELECT reason, status FROM duplicate_candidates`);
     expect(task).toEqual({ reason: 'naam-geboortedatum', status: 'open' });
     expect(await count('persons', `lower(surname) = 'jansen1'`)).toBe(2);
+  });
+
+  it('two new persons alike within one file become one task, not two', async () => {
+    const alike = { achternaam: 'Tweeling', geboortedatum: '1991-05-05', mutatie: 'NIEUW' };
+    const delivery = await deliver([rowFor(31, alike), rowFor(32, alike)], { mode: 'mutaties' });
+    const applied = await applyDelivery(deps, hr, delivery.id, { confirmed: false });
+    expect(applied.summary).toMatchObject({ personenNieuw: 2, mogelijkeDubbelen: 1 });
+    const tasks = await database.query(
+      `SELECT p.surname AS person, c.surname AS candidate, d.reason FROM duplicate_candidates d
+       JOIN persons p ON p.id = d.person_id JOIN persons c ON c.id = d.candidate_id WHERE d.delivery_id = $1`, [delivery.id]);
+    expect(tasks).toEqual([{ person: 'Tweeling', candidate: 'Tweeling', reason: 'naam-geboortedatum' }]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/database.ts';
+import type { Database, Db } from '../../db/database.ts';
 import type { BoardDirectory, DeliveryMode, Message } from './delivery-format.rules.ts';
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
@@ -134,6 +134,20 @@ export const stagedRowColumns = [
   'end_date', 'fte', 'mutation',
 ];
 
+/**
+ * Writes a batch of checked rows (CSV in `stagedRowColumns` order) and the progress. Staged rows are not
+ * worth a disk flush per batch: a crash before they are safe only means checking the file again, which
+ * starts by removing them (`synchronous_commit` off, for this transaction only).
+ */
+export async function stageRows(db: Db, database: Database, deliveryId: string, csv: string, progress: number): Promise<void> {
+  await db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    await tx.execute(sql`SET LOCAL synchronous_commit TO OFF`);
+    await database.copyCsv('delivery_rows', stagedRowColumns, csv, tx);
+    await updateDelivery(tx, deliveryId, { progress });
+  });
+}
+
 export async function deleteStagedRows(db: Db, deliveryId: string): Promise<void> {
   await db.execute(sql`DELETE FROM delivery_rows WHERE delivery_id = ${deliveryId}`);
 }
@@ -153,6 +167,15 @@ async function addMessages(db: Db, deliveryId: string, column: string | null, so
  * and (mutaties) a change or end of an employment the register does not have.
  */
 export async function checkAcrossRows(db: Db, deliveryId: string, boardId: string, mode: DeliveryMode): Promise<void> {
+  await db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    // window functions sort the whole delivery: the default 4 MB would sort on disk
+    await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+    await addCrossRowMessages(tx, deliveryId, boardId, mode);
+  });
+}
+
+async function addCrossRowMessages(db: Db, deliveryId: string, boardId: string, mode: DeliveryMode): Promise<void> {
   await addMessages(db, deliveryId, null, 'fout', sql`SELECT row_number, 'Dit dienstverband staat ook op rij ' || first_row ||
       ' (zelfde personeelsnummer, instellingscode, vestigingscode en functie).' AS text
     FROM (SELECT row_number, min(row_number) OVER (PARTITION BY employment_key) AS first_row

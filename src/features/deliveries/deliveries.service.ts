@@ -183,13 +183,17 @@ export async function validateDelivery(deps: DeliveryDeps, id: string, options: 
   let header: HeaderPlan | undefined;
   let csv = '';
   let pending = 0;
+  // a batch is written while the next one is read: on PostgreSQL the database and this process work at once
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (pending === 0) return;
-    await deps.database.copyCsv('delivery_rows', repo.stagedRowColumns, csv);
+    const batch = csv;
     csv = '';
     pending = 0;
     const progress = Math.min(95, Math.floor((bytesRead / Math.max(1, delivery.byteSize)) * 95));
-    await repo.updateDelivery(deps.db, id, { progress });
+    await writing;
+    writing = repo.stageRows(deps.db, deps.database, id, batch, progress);
+    writing.catch(() => {}); // awaited at the next flush or at the end; this only keeps Node from calling it unhandled meanwhile
   };
   try {
     const { info, rows } = await openTable(counted);
@@ -210,8 +214,10 @@ export async function validateDelivery(deps: DeliveryDeps, id: string, options: 
       if (++pending >= batchRows) await flush();
     }
     await flush();
+    await writing;
     if (!header) throw new TableError('Het bestand is leeg.');
   } catch (error) {
+    await writing.catch(() => {});
     if (!(error instanceof TableError || error instanceof DeliveryFileError)) throw error;
     await repo.deleteStagedRows(deps.db, id);
     await repo.updateDelivery(deps.db, id, { status: 'afgewezen', phase: null, rejection: error.message, finishedAt: nowOf(deps) });

@@ -34,46 +34,62 @@ const change = (label: string, before: string, after: string) =>
  * Applies a validated delivery set-based inside the caller's transaction, from its staged rows: persons
  * matched by BSN hash, else by the board's personeelsnummer, else created (with a possible-duplicate task
  * when someone with the same surname and birth date exists); employments added, changed and ended; every
- * change in the person's history; an invitation per person with news and an e-mail address.
+ * change in the person's history (a new person or employment carries the delivery that added it); an
+ * invitation per person with news and an e-mail address.
  */
 export async function applyStagedDelivery(tx: Db, input: ApplyInput): Promise<ApplySummary> {
   const { deliveryId: d, boardId: b, today } = input;
   const now = input.now.toISOString();
   const step = async (name: string) => input.afterStep?.(name);
+  // sorts and hash joins over a whole delivery: the default 4 MB would spill them to disk
+  await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
 
-  // one line per person in the file (the validation made sure a personeelsnummer has one person's data)
+  // one line per person in the file (the validation made sure a personeelsnummer has one person's data),
+  // with the person the register has: by BSN hash, else by this board's personeelsnummer unless that
+  // person has another BSN (then it is somebody else, or a mistake for staff to see); else a new person
   await tx.execute(sql`CREATE TEMP TABLE file_persons ON COMMIT DROP AS
-    SELECT DISTINCT ON (staff_number) staff_number, bsn_sealed, bsn_hash, initials, first_names, prefix, surname, birth_date, email,
-      NULL::uuid AS person_id, false AS is_new, NULL::uuid AS conflicting_person_id
-    FROM delivery_rows WHERE delivery_id = ${d} ORDER BY staff_number, row_number`);
+    WITH delivered AS (
+      SELECT DISTINCT ON (staff_number) staff_number, bsn_sealed, bsn_hash, initials, first_names, prefix, surname, birth_date, email
+      FROM delivery_rows WHERE delivery_id = ${d} ORDER BY staff_number, row_number),
+    matched AS (
+      SELECT f.*, by_bsn.id AS by_bsn,
+        CASE WHEN n.bsn_hash IS NOT NULL AND f.bsn_hash IS NOT NULL AND n.bsn_hash <> f.bsn_hash THEN NULL ELSE n.id END AS by_number,
+        CASE WHEN n.bsn_hash IS NOT NULL AND f.bsn_hash IS NOT NULL AND n.bsn_hash <> f.bsn_hash THEN n.id END AS other_bsn
+      FROM delivered f
+      LEFT JOIN persons by_bsn ON f.bsn_hash IS NOT NULL AND by_bsn.bsn_hash = f.bsn_hash
+      LEFT JOIN (staff_numbers s JOIN persons n ON n.id = s.person_id) ON s.board_id = ${b} AND s.staff_number = f.staff_number)
+    SELECT staff_number, bsn_sealed, bsn_hash, initials, first_names, prefix, surname, birth_date, email,
+      coalesce(by_bsn, by_number, gen_random_uuid()) AS person_id, by_bsn IS NULL AND by_number IS NULL AS is_new,
+      CASE WHEN by_bsn IS NULL THEN other_bsn END AS conflicting_person_id, coalesce(by_number, other_bsn) AS numbered_person_id
+    FROM matched`);
   // temporary tables have no statistics until analysed: without them the planner picks nested loops
   await tx.execute(sql`ANALYZE file_persons`);
-  await tx.execute(sql`UPDATE file_persons f SET person_id = p.id FROM persons p WHERE f.bsn_hash IS NOT NULL AND p.bsn_hash = f.bsn_hash`);
-  // by personeelsnummer, unless that person has another BSN: then it is somebody else, or a mistake for staff to see
-  await tx.execute(sql`UPDATE file_persons f
-    SET person_id = CASE WHEN p.bsn_hash IS NOT NULL AND f.bsn_hash IS NOT NULL AND p.bsn_hash <> f.bsn_hash THEN NULL ELSE p.id END,
-        conflicting_person_id = CASE WHEN p.bsn_hash IS NOT NULL AND f.bsn_hash IS NOT NULL AND p.bsn_hash <> f.bsn_hash THEN p.id END
-    FROM staff_numbers s JOIN persons p ON p.id = s.person_id
-    WHERE f.person_id IS NULL AND s.board_id = ${b} AND s.staff_number = f.staff_number`);
-  await tx.execute(sql`UPDATE file_persons SET person_id = gen_random_uuid(), is_new = true WHERE person_id IS NULL`);
   await step('personen gekoppeld');
 
+  // possible duplicates of the new persons, found before they are added: someone the register knows with the
+  // same surname and birth date, the person the personeelsnummer had under another BSN, or a look-alike in this file
+  await tx.execute(sql`CREATE TEMP TABLE file_duplicates ON COMMIT DROP AS
+    SELECT f.person_id, f.conflicting_person_id AS candidate_id, 'personeelsnummer-ander-bsn' AS reason
+    FROM file_persons f WHERE f.is_new AND f.conflicting_person_id IS NOT NULL
+    UNION ALL
+    SELECT f.person_id, p.id, 'naam-geboortedatum'
+    FROM file_persons f JOIN persons p ON p.birth_date = f.birth_date AND lower(p.surname) = lower(f.surname)
+    WHERE f.is_new AND p.merged_into IS NULL AND p.id IS DISTINCT FROM f.conflicting_person_id
+    UNION ALL
+    SELECT person_id, first_id, 'naam-geboortedatum'
+    FROM (SELECT person_id, first_value(person_id) OVER (PARTITION BY birth_date, lower(surname) ORDER BY staff_number) AS first_id
+          FROM file_persons WHERE is_new) alike
+    WHERE person_id <> first_id`);
+
   const personenNieuw = countOf(await tx.execute(sql`WITH added AS (
-    INSERT INTO persons (id, bsn_sealed, bsn_hash, initials, first_names, prefix, surname, birth_date, email, created_at, updated_at)
-    SELECT person_id, bsn_sealed, bsn_hash, initials, first_names, prefix, surname, birth_date, email, ${now}, ${now}
+    INSERT INTO persons (id, bsn_sealed, bsn_hash, initials, first_names, prefix, surname, birth_date, email, first_delivery_id, created_at, updated_at)
+    SELECT person_id, bsn_sealed, bsn_hash, initials, first_names, prefix, surname, birth_date, email, ${d}, ${now}, ${now}
     FROM file_persons WHERE is_new RETURNING id)
     SELECT count(*) AS n FROM added`));
-  await tx.execute(sql`INSERT INTO person_history (id, person_id, delivery_id, kind, changes, created_at)
-    SELECT gen_random_uuid(), person_id, ${d}, 'persoon-nieuw', NULL, ${now} FROM file_persons WHERE is_new`);
 
   const mogelijkeDubbelen = countOf(await tx.execute(sql`WITH added AS (
     INSERT INTO duplicate_candidates (id, person_id, candidate_id, delivery_id, reason, created_at)
-    SELECT gen_random_uuid(), f.person_id, p.id, ${d},
-      CASE WHEN p.id = f.conflicting_person_id THEN 'personeelsnummer-ander-bsn' ELSE 'naam-geboortedatum' END, ${now}
-    FROM file_persons f JOIN persons p
-      ON p.id <> f.person_id
-     AND (p.id = f.conflicting_person_id OR (p.birth_date = f.birth_date AND lower(p.surname) = lower(f.surname) AND p.merged_into IS NULL))
-    WHERE f.is_new
+    SELECT gen_random_uuid(), person_id, candidate_id, ${d}, reason, ${now} FROM file_duplicates
     ON CONFLICT (person_id, candidate_id) DO NOTHING RETURNING 1)
     SELECT count(*) AS n FROM added`));
 
@@ -99,9 +115,11 @@ export async function applyStagedDelivery(tx: Db, input: ApplyInput): Promise<Ap
     SELECT count(*) AS n FROM changed`));
   await tx.execute(sql`INSERT INTO person_history (id, person_id, delivery_id, kind, changes, created_at)
     SELECT gen_random_uuid(), person_id, ${d}, 'persoon-gewijzigd', changes, ${now} FROM changed_persons`);
+  // the personeelsnummer now leads to this person (deliveries of one board are applied one at a time)
+  await tx.execute(sql`UPDATE staff_numbers s SET person_id = f.person_id FROM file_persons f
+    WHERE s.board_id = ${b} AND s.staff_number = f.staff_number AND f.numbered_person_id <> f.person_id`);
   await tx.execute(sql`INSERT INTO staff_numbers (board_id, staff_number, person_id)
-    SELECT ${b}, staff_number, person_id FROM file_persons
-    ON CONFLICT (board_id, staff_number) DO UPDATE SET person_id = EXCLUDED.person_id WHERE staff_numbers.person_id <> EXCLUDED.person_id`);
+    SELECT ${b}, staff_number, person_id FROM file_persons WHERE numbered_person_id IS NULL`);
   await step('personen bijgewerkt');
 
   // employments: the staged rows with their person, the one the register has under the same key
@@ -114,14 +132,12 @@ export async function applyStagedDelivery(tx: Db, input: ApplyInput): Promise<Ap
   await tx.execute(sql`ANALYZE file_employments`);
   const dienstverbandenNieuw = countOf(await tx.execute(sql`WITH added AS (
     INSERT INTO employments (id, person_id, board_id, school_id, location_id, staff_number, employment_key, function, appointment_basis,
-      start_date, end_date, fte, approval_status, last_delivery_id, created_at, updated_at)
+      start_date, end_date, fte, approval_status, first_delivery_id, last_delivery_id, created_at, updated_at)
     SELECT gen_random_uuid(), person_id, ${b}, school_id, location_id, staff_number, employment_key, function, appointment_basis,
-      start_date, end_date, fte, 'te-controleren', ${d}, ${now}, ${now}
+      start_date, end_date, fte, 'te-controleren', ${d}, ${d}, ${now}, ${now}
     FROM file_employments WHERE employment_id IS NULL AND (mutation IS NULL OR mutation = 'NIEUW')
-    RETURNING id, person_id)
-    , history AS (INSERT INTO person_history (id, person_id, employment_id, delivery_id, kind, created_at)
-      SELECT gen_random_uuid(), person_id, id, ${d}, 'dienstverband-nieuw', ${now} FROM added RETURNING 1)
-    SELECT count(*) AS n FROM history`));
+    RETURNING 1)
+    SELECT count(*) AS n FROM added`));
   await step('dienstverbanden toegevoegd');
 
   // a change: every delivered field is the board's to set; EINDE sets only the end date
@@ -172,14 +188,24 @@ export async function applyStagedDelivery(tx: Db, input: ApplyInput): Promise<Ap
   }
   await step('dienstverbanden beëindigd');
 
-  // one invitation per person whose record this delivery changed, to the address the register has
-  const uitnodigingen = countOf(await tx.execute(sql`WITH added AS (
+  // one invitation per person this delivery added or changed, to the address the register has
+  const newInvited = countOf(await tx.execute(sql`WITH added AS (
     INSERT INTO person_invitations (id, person_id, delivery_id, email, created_at)
-    SELECT gen_random_uuid(), p.id, ${d}, p.email, ${now}
-    FROM persons p
-    WHERE p.email IS NOT NULL AND p.id IN (SELECT person_id FROM person_history WHERE delivery_id = ${d})
+    SELECT gen_random_uuid(), person_id, ${d}, email, ${now} FROM file_persons WHERE is_new AND email IS NOT NULL
     RETURNING 1)
     SELECT count(*) AS n FROM added`));
+  const knownInvited = countOf(await tx.execute(sql`WITH news AS (
+      SELECT fe.person_id FROM file_employments fe JOIN file_persons f ON f.staff_number = fe.staff_number AND NOT f.is_new
+      WHERE fe.employment_id IS NULL AND (fe.mutation IS NULL OR fe.mutation = 'NIEUW')
+      UNION SELECT person_id FROM person_history WHERE delivery_id = ${d})
+    , added AS (
+    INSERT INTO person_invitations (id, person_id, delivery_id, email, created_at)
+    SELECT gen_random_uuid(), p.id, ${d}, p.email, ${now}
+    FROM news n JOIN persons p ON p.id = n.person_id
+    WHERE p.email IS NOT NULL
+    RETURNING 1)
+    SELECT count(*) AS n FROM added`));
+  const uitnodigingen = newInvited + knownInvited;
   await step('uitnodigingen klaargezet');
 
   return { personenNieuw, personenGewijzigd, dienstverbandenNieuw, dienstverbandenGewijzigd, dienstverbandenBeeindigd, mogelijkeDubbelen, uitnodigingen };

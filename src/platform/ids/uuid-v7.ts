@@ -1,4 +1,4 @@
-import { randomFillSync } from 'node:crypto';
+import { pooledRandomBytes as randomBytes } from '../random/random-pool.ts';
 
 /**
  * A UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then random bits. Ids made one after
@@ -7,18 +7,6 @@ import { randomFillSync } from 'node:crypto';
  */
 let lastMs = 0;
 let counter = 0;
-const random = Buffer.alloc(4096);
-let offset = random.length;
-
-function randomBytes(n: number): Buffer {
-  if (offset + n > random.length) {
-    randomFillSync(random);
-    offset = 0;
-  }
-  const out = random.subarray(offset, offset + n);
-  offset += n;
-  return out;
-}
 
 export function uuidV7(now = Date.now()): string {
   if (now > lastMs) {
