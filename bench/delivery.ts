@@ -221,7 +221,7 @@ export async function run(args: string[]): Promise<void> {
   const rows = values.rows ? Number(values.rows) : 250_000;
   if (!Number.isInteger(rows) || rows < 100 || rows > 5_000_000) throw new UsageError('--rows: een aantal tussen 100 en 5.000.000');
   const postgresUrl = values.postgres ?? process.env.TEST_DATABASE_URL;
-  const list = [...(postgresUrl ? [postgresTarget(postgresUrl)] : []), ...(values['zonder-pglite'] ? [] : [pgliteTarget()])];
+  const list = [...(postgresUrl ? [postgresTarget(postgresUrl)] : []), ...(values['zonder-pglite'] ? [] : [pgliteTarget({ onDisk: true })])];
   if (list.length === 0) throw new UsageError('Niets te meten: geef --postgres (of TEST_DATABASE_URL) of laat --zonder-pglite weg.');
   console.log(`delivery: ${rows} dienstverbanden; ${machineLoad()}`);
   const results: [string, Result][] = [];

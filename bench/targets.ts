@@ -1,17 +1,29 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../src/db/database.ts';
 
 /** A fresh, migrated database to measure on: in-memory PGlite, or a database of its own on a PostgreSQL server, dropped on close. */
 export type Target = { label: string; inProcess: boolean; open: () => Promise<Database> };
 
-export function pgliteTarget(): Target {
+/** PGlite in memory, or (`onDisk`) in a data directory of its own as the product runs it, removed on close. */
+export function pgliteTarget(options: { onDisk?: boolean } = {}): Target {
   return {
-    label: 'PGlite (in memory)',
+    label: options.onDisk ? 'PGlite (datamap op schijf)' : 'PGlite (in memory)',
     inProcess: true,
     async open() {
-      const database = await openPglite(null);
+      const dir = options.onDisk ? mkdtempSync(join(tmpdir(), 'br-bench-pglite-')) : null;
+      const database = await openPglite(dir);
       await database.migrate();
+      if (dir) {
+        const close = database.close;
+        database.close = async () => {
+          await close();
+          rmSync(dir, { recursive: true, force: true });
+        };
+      }
       return database;
     },
   };

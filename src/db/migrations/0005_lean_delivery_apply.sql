@@ -18,6 +18,7 @@ ALTER TABLE "staff_numbers" DROP CONSTRAINT "staff_numbers_board_id_boards_id_fk
 --> statement-breakpoint
 ALTER TABLE "staff_numbers" DROP CONSTRAINT "staff_numbers_person_id_persons_id_fk";
 --> statement-breakpoint
+DROP INDEX "employments_board_status";--> statement-breakpoint
 ALTER TABLE "employments" ADD COLUMN "first_delivery_id" uuid;--> statement-breakpoint
 ALTER TABLE "persons" ADD COLUMN "first_delivery_id" uuid;--> statement-breakpoint
 -- a new record's start moves from a history line to the record itself

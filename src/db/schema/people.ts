@@ -82,7 +82,8 @@ export const employments = pgTable(
   (t) => [
     uniqueIndex('employments_board_key').on(t.boardId, t.employmentKey),
     index('employments_person_id').on(t.personId),
-    index('employments_board_status').on(t.boardId, t.approvalStatus),
+    // no index on (board, approval status): the overview counts all boards in one pass, a board's own
+    // employments are found by employments_board_key, and each index costs every row of a delivery
   ],
 );
 

@@ -176,37 +176,43 @@ export async function checkAcrossRows(db: Db, deliveryId: string, boardId: strin
 }
 
 async function addCrossRowMessages(db: Db, deliveryId: string, boardId: string, mode: DeliveryMode): Promise<void> {
-  await addMessages(db, deliveryId, null, 'fout', sql`SELECT row_number, 'Dit dienstverband staat ook op rij ' || first_row ||
-      ' (zelfde personeelsnummer, instellingscode, vestigingscode en functie).' AS text
-    FROM (SELECT row_number, min(row_number) OVER (PARTITION BY employment_key) AS first_row
-          FROM delivery_rows WHERE delivery_id = ${deliveryId} AND employment_key IS NOT NULL) x
-    WHERE row_number > first_row`);
-  // one pass with window functions: each row against the first row of its personeelsnummer
-  await addMessages(db, deliveryId, 'personeelsnummer', 'fout', sql`SELECT row_number, 'Personeelsnummer ' || staff_number ||
-      ' staat op rij ' || first_row || ' met andere persoonsgegevens (' ||
-      concat_ws(', ',
-        CASE WHEN bsn_hash IS DISTINCT FROM f_bsn THEN 'bsn' END,
-        CASE WHEN initials IS DISTINCT FROM f_initials THEN 'voorletters' END,
-        CASE WHEN first_names IS DISTINCT FROM f_first_names THEN 'voornamen' END,
-        CASE WHEN prefix IS DISTINCT FROM f_prefix THEN 'tussenvoegsel' END,
-        CASE WHEN surname IS DISTINCT FROM f_surname THEN 'achternaam' END,
-        CASE WHEN birth_date IS DISTINCT FROM f_birth_date THEN 'geboortedatum' END) || ').' AS text
-    FROM (SELECT row_number, staff_number, bsn_hash, initials, first_names, prefix, surname, birth_date,
-            first_value(row_number) OVER w AS first_row, first_value(bsn_hash) OVER w AS f_bsn,
-            first_value(initials) OVER w AS f_initials, first_value(first_names) OVER w AS f_first_names,
-            first_value(prefix) OVER w AS f_prefix, first_value(surname) OVER w AS f_surname, first_value(birth_date) OVER w AS f_birth_date
-          FROM delivery_rows WHERE delivery_id = ${deliveryId} AND staff_number IS NOT NULL
-          WINDOW w AS (PARTITION BY staff_number ORDER BY row_number)) x
-    WHERE row_number > first_row
-      AND (bsn_hash, initials, first_names, prefix, surname, birth_date)
-          IS DISTINCT FROM (f_bsn, f_initials, f_first_names, f_prefix, f_surname, f_birth_date)`);
-  await addMessages(db, deliveryId, 'bsn', 'fout', sql`SELECT row_number, 'Dit BSN staat ook op rij ' || first_row ||
-      ', bij een ander personeelsnummer.' AS text
-    FROM (SELECT row_number, staff_number,
-            first_value(row_number) OVER w AS first_row, first_value(staff_number) OVER w AS first_staff
-          FROM delivery_rows WHERE delivery_id = ${deliveryId} AND bsn_hash IS NOT NULL
-          WINDOW w AS (PARTITION BY bsn_hash ORDER BY row_number)) x
-    WHERE row_number > first_row AND staff_number IS DISTINCT FROM first_staff`);
+  // one read of the staged rows for the three checks within the file, each row against the first row of
+  // its employment, its personeelsnummer and its BSN; the messages of a row in the order of the checks
+  await db.execute(sql`WITH w AS (
+      SELECT row_number, employment_key, staff_number, bsn_hash, initials, first_names, prefix, surname, birth_date,
+        min(row_number) OVER (PARTITION BY employment_key) AS key_first,
+        first_value(row_number) OVER s AS staff_first, first_value(bsn_hash) OVER s AS f_bsn,
+        first_value(initials) OVER s AS f_initials, first_value(first_names) OVER s AS f_first_names,
+        first_value(prefix) OVER s AS f_prefix, first_value(surname) OVER s AS f_surname, first_value(birth_date) OVER s AS f_birth_date,
+        first_value(row_number) OVER b AS bsn_first, first_value(staff_number) OVER b AS bsn_first_staff
+      FROM delivery_rows WHERE delivery_id = ${deliveryId}
+      WINDOW s AS (PARTITION BY staff_number ORDER BY row_number), b AS (PARTITION BY bsn_hash ORDER BY row_number))
+    , found AS (
+      SELECT row_number, 1 AS check_order, NULL::text AS kolom, 'Dit dienstverband staat ook op rij ' || key_first ||
+          ' (zelfde personeelsnummer, instellingscode, vestigingscode en functie).' AS text
+      FROM w WHERE employment_key IS NOT NULL AND row_number > key_first
+      UNION ALL
+      SELECT row_number, 2, 'personeelsnummer', 'Personeelsnummer ' || staff_number || ' staat op rij ' || staff_first ||
+          ' met andere persoonsgegevens (' ||
+          concat_ws(', ',
+            CASE WHEN bsn_hash IS DISTINCT FROM f_bsn THEN 'bsn' END,
+            CASE WHEN initials IS DISTINCT FROM f_initials THEN 'voorletters' END,
+            CASE WHEN first_names IS DISTINCT FROM f_first_names THEN 'voornamen' END,
+            CASE WHEN prefix IS DISTINCT FROM f_prefix THEN 'tussenvoegsel' END,
+            CASE WHEN surname IS DISTINCT FROM f_surname THEN 'achternaam' END,
+            CASE WHEN birth_date IS DISTINCT FROM f_birth_date THEN 'geboortedatum' END) || ').'
+      FROM w WHERE staff_number IS NOT NULL AND row_number > staff_first
+        AND (bsn_hash, initials, first_names, prefix, surname, birth_date)
+            IS DISTINCT FROM (f_bsn, f_initials, f_first_names, f_prefix, f_surname, f_birth_date)
+      UNION ALL
+      SELECT row_number, 3, 'bsn', 'Dit BSN staat ook op rij ' || bsn_first || ', bij een ander personeelsnummer.'
+      FROM w WHERE bsn_hash IS NOT NULL AND row_number > bsn_first AND staff_number IS DISTINCT FROM bsn_first_staff)
+    , per_row AS (
+      SELECT row_number, jsonb_agg(jsonb_build_object('kolom', kolom, 'melding', text, 'soort', 'fout') ORDER BY check_order) AS list
+      FROM found GROUP BY row_number)
+    UPDATE delivery_rows d SET messages = coalesce(d.messages, '[]'::jsonb) || m.list, outcome = 'fout'
+    FROM per_row m
+    WHERE d.delivery_id = ${deliveryId} AND d.row_number = m.row_number`);
   if (mode === 'mutaties') {
     await addMessages(db, deliveryId, 'mutatie', 'fout', sql`SELECT r.row_number,
         'Er is geen dienstverband om ' || CASE r.mutation WHEN 'EINDE' THEN 'te beëindigen' ELSE 'te wijzigen' END ||

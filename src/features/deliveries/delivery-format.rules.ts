@@ -99,33 +99,50 @@ export function passesElfproef(bsn: string): boolean {
   return sum % 11 === 0;
 }
 
+const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const isoDate = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const dutchDate = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/;
+
 /** `JJJJ-MM-DD` or `DD-MM-JJJJ` (also with `/` or `.`), a real calendar date; the ISO form, else null. */
 export function parseDate(value: string): string | null {
   let y: number;
   let m: number;
   let d: number;
-  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  let match = isoDate.exec(value);
+  const iso = match !== null;
   if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
   else {
-    match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value);
+    match = dutchDate.exec(value);
     if (!match) return null;
     [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
   }
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > (m === 2 && isLeapYear(y) ? 29 : daysInMonth[m - 1])) return null;
+  if (iso && value.length === 10) return value; // already JJJJ-MM-DD
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 function yearsBetween(from: string, to: string): number {
-  const [fy, fm, fd] = from.split('-').map(Number);
-  const [ty, tm, td] = to.split('-').map(Number);
-  return ty - fy - (tm < fm || (tm === fm && td < fd) ? 1 : 0);
+  const fy = Number(from.slice(0, 4));
+  const fmd = from.slice(5);
+  const ty = Number(to.slice(0, 4));
+  const tmd = to.slice(5);
+  return ty - fy - (tmd < fmd ? 1 : 0);
 }
 
 function addYears(date: string, years: number): string {
   return `${String(Number(date.slice(0, 4)) + years).padStart(4, '0')}${date.slice(4)}`;
 }
 
+/** A trimmed value of a row, null when the column is absent or the value empty. */
+function cell(record: string[], header: HeaderPlan, column: Column): string | null {
+  const i = header.index[column];
+  if (i === undefined) return null;
+  const value = (record[i] ?? '').trim();
+  return value === '' ? null : value;
+}
+
+const nameColumns = [['voornamen', 'firstNames'], ['tussenvoegsel', 'prefix'], ['achternaam', 'surname']] as const;
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const maxText = 200;
 
@@ -134,12 +151,7 @@ export function checkRow(record: string[], header: HeaderPlan, mode: DeliveryMod
   const messages: Message[] = [];
   const error = (kolom: Column | null, melding: string) => messages.push({ kolom, melding, soort: 'fout' });
   const warning = (kolom: Column | null, melding: string) => messages.push({ kolom, melding, soort: 'waarschuwing' });
-  const get = (column: Column): string | null => {
-    const i = header.index[column];
-    if (i === undefined) return null;
-    const value = (record[i] ?? '').trim();
-    return value === '' ? null : value;
-  };
+  const get = (column: Column) => cell(record, header, column);
   const row: CleanRow = {
     staffNumber: null, bsn: null, initials: null, firstNames: null, prefix: null, surname: null, birthDate: null, email: null,
     schoolId: null, locationId: null, employmentKey: null, function: null, appointmentBasis: null, startDate: null, endDate: null,
@@ -173,7 +185,7 @@ export function checkRow(record: string[], header: HeaderPlan, mode: DeliveryMod
   if (row.initials === null) error('voorletters', 'De voorletters ontbreken.');
   else if (!/^[\p{L}][\p{L}.\s-]*$/u.test(row.initials) || row.initials.length > 20) error('voorletters', `"${row.initials}" zijn geen voorletters (bijvoorbeeld J.M.).`);
 
-  for (const [column, key] of [['voornamen', 'firstNames'], ['tussenvoegsel', 'prefix'], ['achternaam', 'surname']] as const) {
+  for (const [column, key] of nameColumns) {
     const value = get(column);
     if (value !== null && value.length > maxText) error(column, `Dit veld is langer dan ${maxText} tekens.`);
     else row[key] = value;

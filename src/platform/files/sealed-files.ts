@@ -68,7 +68,8 @@ export async function readSealedFile(path: string, key: Buffer): Promise<Readabl
   const decipher = createDecipheriv('aes-256-gcm', key, header.subarray(magic.length));
   decipher.setAuthTag(tag);
   if (size === header.length + tagLength) return Readable.from([]).pipe(decipher);
-  const body = createReadStream(path, { start: header.length, end: size - tagLength - 1 });
+  // 1 MB reads: a large delivery is read in a few hundred trips to the thread pool instead of thousands
+  const body = createReadStream(path, { start: header.length, end: size - tagLength - 1, highWaterMark: 1024 * 1024 });
   body.on('error', (error) => decipher.destroy(error));
   return body.pipe(decipher);
 }
