@@ -101,6 +101,8 @@ export const personHistory = pgTable(
     kind: text('kind').notNull(),
     /** field → [before, after]; never a BSN */
     changes: jsonb('changes').$type<Record<string, [unknown, unknown]>>(),
+    /** who made the change when it was not a delivery: the professional, or a board's staff member replying */
+    byLabel: text('by_label'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('person_history_person').on(t.personId, t.createdAt), index('person_history_delivery').on(t.deliveryId)],
@@ -125,6 +127,28 @@ export const duplicateCandidates = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('duplicate_candidates_pair').on(t.personId, t.candidateId), index('duplicate_candidates_status').on(t.status)],
+);
+
+/**
+ * A professional's "this is not right" about a delivered employment: the comment goes to the board's
+ * staff, who answer it, or correct it by a delivery (which closes it).
+ */
+export const employmentDisputes = pgTable(
+  'employment_disputes',
+  {
+    id: uuid('id').primaryKey(),
+    employmentId: uuid('employment_id').notNull().references(() => employments.id),
+    personId: uuid('person_id').notNull(),
+    boardId: uuid('board_id').notNull(),
+    comment: text('comment').notNull(),
+    /** open; beantwoord (the board replied); opgelost (a delivery changed the employment); ingetrokken (the professional approved after all) */
+    status: text('status').notNull().default('open'),
+    reply: text('reply'),
+    repliedByLabel: text('replied_by_label'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [index('employment_disputes_board').on(t.boardId, t.status, t.createdAt), index('employment_disputes_employment').on(t.employmentId)],
 );
 
 /** The mail asking a professional to check what their board delivered; sent by a job after applying. */

@@ -10,7 +10,6 @@ import * as service from './deliveries.service.ts';
 import type { DeliveryDeps } from './deliveries.service.ts';
 import type { DeliveryMode } from './delivery-format.rules.ts';
 import { DeliveriesPage, DeliveryPage, deliveriesPath, type BoardView } from './views/delivery-pages.tsx';
-import { OwnRecordPage } from './views/own-record-page.tsx';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const pageSize = 25;
@@ -66,13 +65,6 @@ export async function deliveryPageRoutes(app: FastifyInstance, opts: { deps: Del
   }
 
   app.get('/beheer/bestuur/:id/aanleveringen', signedIn, (req, reply) => renderList(req, reply));
-
-  // where the invitation mail leads: the professional's employments as delivered (issue 5 adds approving them)
-  app.get('/mijn-register', signedIn, async (req, reply) => {
-    const ctx = contextOf(req);
-    const employments = await service.listOwnEmployments(deps, ctx);
-    return sendPage(reply, <OwnRecordPage ctx={req.pageContext()} email={ctx.actor.type === 'account' ? ctx.actor.email : ''} employments={employments} />);
-  });
 
   app.post('/beheer/bestuur/:id/aanleveringen', signedIn, async (req, reply) => {
     const board = await boardOf(deps, req);

@@ -274,27 +274,3 @@ export async function listUnsentInvitations(db: Db, deliveryId: string, limit: n
 export async function markInvitationMailed(db: Db, invitationId: string, mailId: string): Promise<void> {
   await db.execute(sql`UPDATE person_invitations SET mail_id = ${mailId} WHERE id = ${invitationId}`);
 }
-
-export type OwnEmployment = {
-  id: string;
-  boardName: string;
-  schoolName: string;
-  brin: string;
-  locationName: string | null;
-  function: string;
-  appointmentBasis: string | null;
-  startDate: string;
-  endDate: string | null;
-  approvalStatus: string;
-};
-
-/** The employments boards delivered for the persons whose delivered e-mail address is this one. */
-export async function listEmploymentsForEmail(db: Db, email: string): Promise<OwnEmployment[]> {
-  return rowsOf<OwnEmployment>(await db.execute(sql`SELECT e.id, coalesce(b.name, 'Bevoegd gezag ' || b.number) AS "boardName",
-      s.name AS "schoolName", s.brin, l.name AS "locationName", e.function, e.appointment_basis AS "appointmentBasis",
-      e.start_date::text AS "startDate", e.end_date::text AS "endDate", e.approval_status AS "approvalStatus"
-    FROM persons p JOIN employments e ON e.person_id = p.id JOIN boards b ON b.id = e.board_id JOIN schools s ON s.id = e.school_id
-    LEFT JOIN locations l ON l.id = e.location_id
-    WHERE p.email = ${email} AND p.merged_into IS NULL
-    ORDER BY e.end_date IS NOT NULL, e.start_date DESC, b.number, s.brin`));
-}

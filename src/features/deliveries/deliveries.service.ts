@@ -354,12 +354,3 @@ function semicolonLine(values: (string | number)[]): string {
     return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   }).join(';') + '\r\n';
 }
-
-/**
- * A professional's own employments as boards delivered them, found by the e-mail address the board
- * delivered (the address the invitation went to), once the account has proven it owns that address.
- */
-export async function listOwnEmployments(deps: DeliveryDeps, ctx: ActorContext): Promise<repo.OwnEmployment[]> {
-  if (ctx.actor.type !== 'account') throw new AppError('unauthenticated');
-  return repo.listEmploymentsForEmail(deps.db, ctx.actor.email.toLowerCase());
-}

@@ -186,6 +186,10 @@ export async function applyStagedDelivery(tx: Db, input: ApplyInput): Promise<Ap
         FROM ended RETURNING 1)
       SELECT count(*) AS n FROM history`));
   }
+  // a disputed employment the delivery changed or ended: the correction closes the dispute, the professional checks again
+  await tx.execute(sql`UPDATE employment_disputes ds SET status = 'opgelost', resolved_at = ${now}
+    FROM employments e
+    WHERE ds.board_id = ${b} AND ds.status = 'open' AND e.id = ds.employment_id AND e.last_delivery_id = ${d}`);
   await step('dienstverbanden beëindigd');
 
   // one invitation per person this delivery added or changed, to the address the register has

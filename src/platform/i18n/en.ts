@@ -1,4 +1,5 @@
 import { deliveriesEn } from './deliveries.en.ts';
+import { ownRecordEn } from './own-record.en.ts';
 import { identityEn } from './identity.en.ts';
 import type { MessageKey } from './nl.ts';
 
@@ -77,4 +78,5 @@ export const en: Record<MessageKey, string> = {
   'a11y.title': 'Accessibility statement',
   ...identityEn,
   ...deliveriesEn,
+  ...ownRecordEn,
 };

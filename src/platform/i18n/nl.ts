@@ -1,4 +1,5 @@
 import { deliveriesNl } from './deliveries.nl.ts';
+import { ownRecordNl } from './own-record.nl.ts';
 import { identityNl } from './identity.nl.ts';
 
 export const nl = {
@@ -76,6 +77,7 @@ export const nl = {
   'a11y.title': 'Toegankelijkheidsverklaring',
   ...identityNl,
   ...deliveriesNl,
+  ...ownRecordNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

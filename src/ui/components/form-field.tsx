@@ -64,6 +64,27 @@ export function TextField(
   );
 }
 
+/** A multi-line text, with its limit in the hint (the server checks it; `maxlength` would cut text off unseen). */
+export function TextAreaField(props: FieldBase & { value?: string; rows?: number; required?: boolean }) {
+  const { id, name, value, rows = 5, hint, error, required } = props;
+  return (
+    <Field {...props}>
+      <textarea
+        class={`utrecht-textarea utrecht-textarea--html-textarea${error ? ' utrecht-textarea--invalid' : ''}`}
+        id={id}
+        name={name}
+        rows={String(rows)}
+        required={required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        safe
+      >
+        {value ?? ''}
+      </textarea>
+    </Field>
+  );
+}
+
 export type Option = { value: string; label: string };
 
 export function SelectField(props: FieldBase & { value?: string; options: Option[]; attrs?: Record<string, string> }) {
@@ -177,6 +198,10 @@ export const formFieldExamples = {
       ]}
       value="Utrecht"
     />
+  ),
+  textarea: () => <TextAreaField id="voorbeeld-toelichting" name="toelichting" label="Wat klopt er niet?" hint="Ten hoogste 2000 tekens" />,
+  textareaWithError: () => (
+    <TextAreaField id="voorbeeld-antwoord" name="antwoord" label="Uw antwoord" value="nee" error="Schrijf ten minste 5 tekens." />
   ),
   checkbox: () => <CheckboxField id="voorbeeld-gesloten" name="gesloten" label="Ook gesloten vestigingen tonen" checked />,
   file: () => <FileField id="voorbeeld-bestand" name="bestand" label="Bestand" hint="CSV of XLSX, ten hoogste 100 MB" accept=".csv,.xlsx" />,

@@ -50,6 +50,10 @@ function manageLinks(ctx: PageContext, m: AccountView['memberships'][number]) {
           <a class="utrecht-link" href={`${base}/aanleveringen`} safe>
             {ctx.t('deliveries.link')}
           </a>
+          {' · '}
+          <a class="utrecht-link" href={`${base}/betwistingen`} safe>
+            {ctx.t('disputes.link')}
+          </a>
         </>
       ) : (
         ''
@@ -65,6 +69,11 @@ export function AccountPage({ ctx, view, notice, oidcName }: { ctx: PageContext;
     <Layout ctx={ctx} title={t('account.title')} current="account">
       <PageTitle text={t('account.title')} />
       <Notice message={notice} />
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href="/mijn-register" safe>
+          {t('own.link')}
+        </a>
+      </p>
       <DataList
         items={[
           { label: t('account.name'), value: <span safe>{view.displayName}</span> },

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount } from '../../../tests/support/accounts.ts';
+import { boardStaffActor, bytesOf, deliveringBoard, deliveryCsv, deliveryDeps, type DeliveryRow } from '../../../tests/support/deliveries.ts';
+import { auditRows, sessionFor } from '../../../tests/support/identity.ts';
+import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
+import { visibleText, type WebSession } from '../../../tests/support/web-session.ts';
+import { applyDelivery, submitDelivery, type DeliveryDeps } from '../deliveries/deliveries.service.ts';
+
+let t: TestApp;
+let deps: DeliveryDeps;
+let board: { id: string; number: string };
+let school: { brin: string; location: string };
+let hrActor: Awaited<ReturnType<typeof boardStaffActor>>;
+let teacher: WebSession;
+let hr: WebSession;
+let employments: { id: string; function: string }[];
+const disputes = () => `/beheer/bestuur/${board.id}/betwistingen`;
+
+const row = (changes: DeliveryRow = {}): DeliveryRow => ({
+  bevoegd_gezag_nummer: board.number, personeelsnummer: 'K1', voorletters: 'K.', achternaam: 'Klopt', geboortedatum: '1985-05-05',
+  email: 'k.klopt@school.nl', instellingscode: school.brin, vestigingscode: school.location, functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD',
+  begindatum: '2019-08-01', ...changes,
+});
+
+async function deliver(rows: DeliveryRow[], mode: 'volledig' | 'mutaties' = 'volledig') {
+  const ctx = { actor: hrActor };
+  const delivery = await submitDelivery(deps, ctx, { boardId: board.id, mode, fileName: 'p.csv', body: bytesOf(deliveryCsv(rows)), applyWhenValid: false, channel: 'upload' });
+  expect(delivery.errorRows).toBe(0);
+  return applyDelivery(deps, ctx, delivery.id, { confirmed: true });
+}
+
+const statusOf = async (id: string) => (await t.database.query<{ s: string }>(`SELECT approval_status AS s FROM employments WHERE id = $1`, [id]))[0].s;
+
+beforeAll(async () => {
+  t = await createTestApp({ withDuo: true });
+  deps = deliveryDeps(t.database);
+  ({ board, school } = await deliveringBoard(t.database));
+  hrActor = await boardStaffActor(t.database, board.id, 'hr@bestuur.nl');
+  hr = await sessionFor(t.app, t.database, hrActor.type === 'account' ? hrActor.accountId : '');
+  await deliver([row(), row({ functie: 'INTERN_BEGELEIDER', benoemingsgrondslag: '' })]);
+  employments = await t.database.query(`SELECT id, function FROM employments ORDER BY function`);
+  const account = await createAccount(t.database, { email: 'k.klopt@school.nl', displayName: 'Kim Klopt' });
+  teacher = await sessionFor(t.app, t.database, account.id);
+});
+afterAll(async () => t?.close());
+
+const [ib, leraar] = [() => employments[0], () => employments[1]];
+
+describe('Mijn register: the professional checks what the board delivered', () => {
+  it('lists both employments to check, each with its own buttons', async () => {
+    const page = await teacher.get('/mijn-register');
+    const text = visibleText(page.body);
+    expect(text).toContain('Nog te controleren: 2.');
+    expect(text).toMatch(/LERAAR BEVOEGD sinds 2019-08-01 te controleren Klopt : LERAAR/);
+    expect(page.body).toContain(`action="/mijn-register/dienstverbanden/${leraar().id}/akkoord"`);
+    expect(page.body).toContain(`href="/mijn-register/dienstverbanden/${ib().id}/betwisten"`);
+  });
+
+  it('approves one: a notice, the status akkoord, and a line in the history by the professional', async () => {
+    const res = await teacher.post(`/mijn-register/dienstverbanden/${leraar().id}/akkoord`, {});
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/mijn-register?melding=akkoord');
+    const text = visibleText((await teacher.get(String(res.headers.location))).body);
+    expect(text).toContain('U hebt het dienstverband akkoord gegeven.');
+    expect(text).toContain('Nog te controleren: 1.');
+    expect(await statusOf(leraar().id)).toBe('geaccordeerd');
+    expect(await t.database.query(`SELECT kind, changes, by_label FROM person_history WHERE employment_id = $1`, [leraar().id])).toEqual([
+      { kind: 'dienstverband-geaccordeerd', changes: { status: ['te-controleren', 'geaccordeerd'] }, by_label: 'Kim Klopt' },
+    ]);
+  });
+
+  it('refuses approving it twice, in Dutch, and changes nothing', async () => {
+    await teacher.get('/mijn-register');
+    const res = await teacher.post(`/mijn-register/dienstverbanden/${leraar().id}/akkoord`, {});
+    expect(res.statusCode).toBe(409);
+    expect(visibleText(res.body)).toContain('U hebt dit dienstverband al akkoord gegeven.');
+  });
+
+  it('a dispute without a comment: the form again, with the error linked to the field', async () => {
+    await teacher.get(`/mijn-register/dienstverbanden/${ib().id}/betwisten`);
+    const res = await teacher.post(`/mijn-register/dienstverbanden/${ib().id}/betwisten`, { toelichting: '  ' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('href="#toelichting"');
+    expect(visibleText(res.body)).toContain('Schrijf wat er niet klopt.');
+    expect(await statusOf(ib().id)).toBe('te-controleren');
+  });
+
+  it('disputes the other with a comment: betwist, and the comment shown back', async () => {
+    await teacher.get(`/mijn-register/dienstverbanden/${ib().id}/betwisten`);
+    const res = await teacher.post(`/mijn-register/dienstverbanden/${ib().id}/betwisten`, { toelichting: 'Ik ben sinds 2023 geen intern begeleider meer. <script>x</script>' });
+    expect(res.statusCode).toBe(303);
+    const page = await teacher.get(String(res.headers.location));
+    expect(visibleText(page.body)).toContain('U schreef: "Ik ben sinds 2023 geen intern begeleider meer. <script>x</script>"');
+    expect(page.body).not.toContain('<script>x</script>');
+    expect(await statusOf(ib().id)).toBe('betwist');
+  });
+
+  it("someone else cannot see, approve or dispute the professional's employments", async () => {
+    const other = await sessionFor(t.app, t.database, (await createAccount(t.database, { email: 'ander@school.nl' })).id);
+    await other.get('/mijn-register');
+    expect((await other.post(`/mijn-register/dienstverbanden/${ib().id}/akkoord`, {})).statusCode).toBe(404);
+    expect((await other.get(`/mijn-register/dienstverbanden/${ib().id}/betwisten`)).statusCode).toBe(404);
+    expect(await statusOf(ib().id)).toBe('betwist');
+  });
+});
+
+describe("the board's staff and the dispute", () => {
+  it('see it with the comment, and reading it is in the audit trail', async () => {
+    const page = await hr.get(disputes());
+    expect(page.statusCode).toBe(200);
+    const text = visibleText(page.body);
+    expect(text).toMatch(/K\. Klopt INTERN_BEGELEIDER .* Ik ben sinds 2023 geen intern begeleider meer\. <script>x<\/script> open Beantwoorden/);
+    expect(page.body).not.toContain('<script>x</script>');
+    expect((await auditRows(t.database, 'employment-disputes.viewed')).at(-1)).toMatchObject({ subject_organisation_id: board.id });
+  });
+
+  it('staff of another board are refused, and see nothing of it', async () => {
+    const [other] = await t.database.query<{ id: string }>(`SELECT id FROM boards WHERE id <> $1 ORDER BY number LIMIT 1`, [board.id]);
+    const outsider = await boardStaffActor(t.database, other.id, 'hr@anderbestuur.nl');
+    const web = await sessionFor(t.app, t.database, outsider.type === 'account' ? outsider.accountId : '');
+    const res = await web.get(disputes());
+    expect(res.statusCode).toBe(403);
+    expect(res.body).not.toContain('intern begeleider');
+  });
+
+  it('an empty answer is refused at the field; an answer sends it back to the professional to check again', async () => {
+    const [dispute] = await t.database.query<{ id: string }>(`SELECT id FROM employment_disputes WHERE status = 'open'`);
+    await hr.get(`${disputes()}/${dispute.id}`);
+    const empty = await hr.post(`${disputes()}/${dispute.id}`, { antwoord: '' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('href="#antwoord"');
+    const res = await hr.post(`${disputes()}/${dispute.id}`, { antwoord: 'Volgens ons rooster ben je nog IB-er op dinsdag.' });
+    expect(res.statusCode).toBe(303);
+    expect(visibleText((await hr.get(String(res.headers.location))).body)).toContain('Er zijn geen openstaande betwistingen.');
+    const own = visibleText((await teacher.get('/mijn-register')).body);
+    expect(own).toContain('Antwoord van uw werkgever (hr): "Volgens ons rooster ben je nog IB-er op dinsdag." Controleer');
+    expect(await statusOf(ib().id)).toBe('te-controleren');
+    expect((await hr.post(`${disputes()}/${dispute.id}`, { antwoord: 'Nog een keer antwoorden.' }, { csrf: hr.csrfToken() })).statusCode).toBe(409);
+  });
+
+  it('a corrected delivery closes an open dispute; the professional checks the employment again', async () => {
+    await teacher.get(`/mijn-register/dienstverbanden/${ib().id}/betwisten`);
+    await teacher.post(`/mijn-register/dienstverbanden/${ib().id}/betwisten`, { toelichting: 'Einddatum is 2023-07-31.' });
+    await deliver([row({ functie: 'INTERN_BEGELEIDER', benoemingsgrondslag: '', einddatum: '2023-07-31', mutatie: 'WIJZIGING' })], 'mutaties');
+    expect(await t.database.query(`SELECT status FROM employment_disputes WHERE comment = 'Einddatum is 2023-07-31.'`)).toEqual([{ status: 'opgelost' }]);
+    expect(await statusOf(ib().id)).toBe('te-controleren');
+    const all = visibleText((await hr.get(`${disputes()}?alle=ja`)).body);
+    expect(all).toContain('opgelost door een aanlevering');
+    expect(all).toContain('beantwoord');
+  });
+});

@@ -1,0 +1,94 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ActorContext } from '../../platform/audit/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import { sendPage } from '../../platform/http/render.ts';
+import { findBoardById } from '../organisations/organisations.service.ts';
+import { checkComment } from './approval.rules.ts';
+import * as service from './own-record.service.ts';
+import type { OwnRecordDeps } from './own-record.service.ts';
+import { BoardDisputePage, BoardDisputesPage, disputesPath, type BoardRef } from './views/board-dispute-pages.tsx';
+import { DisputeEmploymentPage, OwnRecordPage, ownRecordPath } from './views/own-record-page.tsx';
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const pageSize = 25;
+const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.actor, requestId: req.id });
+const query = (req: FastifyRequest) => req.query as Record<string, string | undefined>;
+const body = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
+const pageOf = (req: FastifyRequest) => Math.min(10_000, Math.max(1, Number.parseInt(String(query(req).page ?? '1'), 10) || 1));
+const notices = { akkoord: 'own.notice.approved', betwist: 'own.notice.disputed', beantwoord: 'disputes.notice.answered' } as const;
+const noticeOf = (req: FastifyRequest) => {
+  const key = notices[query(req).melding as keyof typeof notices];
+  return key ? req.pageContext().t(key) : undefined;
+};
+
+/** Mijn register: the professional checks what boards delivered; board staff answer the disputes. */
+export async function ownRecordPageRoutes(app: FastifyInstance, opts: { deps: OwnRecordDeps }) {
+  const { deps } = opts;
+  const signedIn = { config: { access: 'signed-in' as const } };
+
+  // where the invitation mail leads
+  app.get(ownRecordPath, signedIn, async (req, reply) => {
+    const { email, employments } = await service.getOwnRecord(deps, contextOf(req));
+    return sendPage(reply, <OwnRecordPage ctx={req.pageContext()} email={email} employments={employments} notice={noticeOf(req)} />);
+  });
+
+  app.post(`${ownRecordPath}/dienstverbanden/:id/akkoord`, signedIn, async (req, reply) => {
+    await service.approveEmployment(deps, contextOf(req), (req.params as { id: string }).id);
+    return reply.redirect(`${ownRecordPath}?melding=akkoord`, 303);
+  });
+
+  async function renderDisputeForm(req: FastifyRequest, reply: FastifyReply, form: { value?: string; error?: string } = {}, status = 200) {
+    const { id } = req.params as { id: string };
+    const { employments } = await service.getOwnRecord(deps, contextOf(req));
+    const employment = employments.find((e) => e.id === id);
+    if (!employment) throw AppError.notFound('Dit dienstverband staat niet in uw register.');
+    const errors = form.error ? [{ field: 'toelichting', message: form.error }] : [];
+    return sendPage(reply, <DisputeEmploymentPage ctx={req.pageContext()} employment={employment} value={form.value} errors={errors} />, status);
+  }
+
+  app.get(`${ownRecordPath}/dienstverbanden/:id/betwisten`, signedIn, (req, reply) => renderDisputeForm(req, reply));
+
+  app.post(`${ownRecordPath}/dienstverbanden/:id/betwisten`, signedIn, async (req, reply) => {
+    const raw = body(req).toelichting;
+    const checked = checkComment(raw, 'toelichting');
+    if (!checked.ok) return renderDisputeForm(req, reply, { value: typeof raw === 'string' ? raw : '', error: checked.message }, 400);
+    await service.disputeEmployment(deps, contextOf(req), (req.params as { id: string }).id, checked.text);
+    return reply.redirect(`${ownRecordPath}?melding=betwist`, 303);
+  });
+
+  async function boardOf(req: FastifyRequest): Promise<BoardRef> {
+    const { id } = req.params as { id: string };
+    const board = uuid.test(id) ? await findBoardById(deps.db, id) : undefined;
+    if (!board) throw AppError.notFound('Dit bestuur staat niet in de organisatiegids.');
+    return { id: board.id, number: board.number, name: board.name ?? `Bevoegd gezag ${board.number}` };
+  }
+
+  app.get('/beheer/bestuur/:id/betwistingen', signedIn, async (req, reply) => {
+    const board = await boardOf(req);
+    const openOnly = query(req).alle !== 'ja';
+    const page = pageOf(req);
+    const list = await service.listBoardDisputes(deps, contextOf(req), board.id, { openOnly, page, pageSize });
+    return sendPage(
+      reply,
+      <BoardDisputesPage ctx={req.pageContext()} board={board} disputes={list.disputes} openOnly={openOnly} notice={noticeOf(req)} page={page} pageSize={pageSize} total={list.total} />,
+    );
+  });
+
+  async function renderDispute(req: FastifyRequest, reply: FastifyReply, form: { value?: string; error?: string } = {}, status = 200) {
+    const board = await boardOf(req);
+    const dispute = await service.getBoardDispute(deps, contextOf(req), board.id, (req.params as { betwistingId: string }).betwistingId);
+    const errors = form.error ? [{ field: 'antwoord', message: form.error }] : [];
+    return sendPage(reply, <BoardDisputePage ctx={req.pageContext()} board={board} dispute={dispute} value={form.value} errors={errors} />, status);
+  }
+
+  app.get('/beheer/bestuur/:id/betwistingen/:betwistingId', signedIn, (req, reply) => renderDispute(req, reply));
+
+  app.post('/beheer/bestuur/:id/betwistingen/:betwistingId', signedIn, async (req, reply) => {
+    const board = await boardOf(req);
+    const raw = body(req).antwoord;
+    const checked = checkComment(raw, 'antwoord');
+    if (!checked.ok) return renderDispute(req, reply, { value: typeof raw === 'string' ? raw : '', error: checked.message }, 400);
+    await service.answerDispute(deps, contextOf(req), board.id, (req.params as { betwistingId: string }).betwistingId, checked.text);
+    return reply.redirect(`${disputesPath(board)}?melding=beantwoord`, 303);
+  });
+}

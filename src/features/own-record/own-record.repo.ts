@@ -1,0 +1,125 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/database.ts';
+import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
+import type { ApprovalStatus } from './approval.rules.ts';
+
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+const countOf = (result: unknown): number => Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
+
+export type DisputeStatus = 'open' | 'beantwoord' | 'opgelost' | 'ingetrokken';
+
+export type OwnEmployment = {
+  id: string;
+  boardName: string;
+  schoolName: string;
+  brin: string;
+  locationName: string | null;
+  function: string;
+  appointmentBasis: string | null;
+  startDate: string;
+  endDate: string | null;
+  approvalStatus: ApprovalStatus;
+  /** the latest dispute of this employment, if any: what the professional wrote and what the board answered */
+  dispute: { status: DisputeStatus; comment: string; reply: string | null; repliedByLabel: string | null } | null;
+};
+
+const ownEmploymentColumns = sql`e.id, coalesce(b.name, 'Bevoegd gezag ' || b.number) AS "boardName",
+  s.name AS "schoolName", s.brin, l.name AS "locationName", e.function, e.appointment_basis AS "appointmentBasis",
+  e.start_date::text AS "startDate", e.end_date::text AS "endDate", e.approval_status AS "approvalStatus",
+  (SELECT jsonb_build_object('status', d.status, 'comment', d.comment, 'reply', d.reply, 'repliedByLabel', d.replied_by_label)
+     FROM employment_disputes d WHERE d.employment_id = e.id ORDER BY d.created_at DESC, d.id DESC LIMIT 1) AS dispute`;
+
+/**
+ * The employments boards delivered for the persons whose delivered e-mail address is this one (the
+ * address the invitation went to, which the account has proven it owns).
+ */
+export async function listEmploymentsForEmail(db: Db, email: string): Promise<OwnEmployment[]> {
+  return rowsOf<OwnEmployment>(await db.execute(sql`SELECT ${ownEmploymentColumns}
+    FROM persons p JOIN employments e ON e.person_id = p.id JOIN boards b ON b.id = e.board_id JOIN schools s ON s.id = e.school_id
+    LEFT JOIN locations l ON l.id = e.location_id
+    WHERE p.email = ${email} AND p.merged_into IS NULL
+    ORDER BY e.end_date IS NOT NULL, e.start_date DESC, b.number, s.brin, e.id`));
+}
+
+export type EmploymentRef = { id: string; personId: string; boardId: string; approvalStatus: ApprovalStatus };
+
+/** One employment of the persons with this delivered e-mail address; undefined for anybody else's. */
+export async function findEmploymentForEmail(db: Db, email: string, employmentId: string): Promise<EmploymentRef | undefined> {
+  return rowsOf<EmploymentRef>(await db.execute(sql`SELECT e.id, e.person_id AS "personId", e.board_id AS "boardId", e.approval_status AS "approvalStatus"
+    FROM employments e JOIN persons p ON p.id = e.person_id
+    WHERE e.id = ${employmentId} AND p.email = ${email} AND p.merged_into IS NULL`))[0];
+}
+
+/** Moves the approval status on, only from the state it was read in (false when someone else moved it first). */
+export async function setApprovalStatus(tx: Db, employmentId: string, from: ApprovalStatus, to: ApprovalStatus, now: Date): Promise<boolean> {
+  const result = await tx.execute(sql`UPDATE employments SET approval_status = ${to}, updated_at = ${now.toISOString()}
+    WHERE id = ${employmentId} AND approval_status = ${from} RETURNING id`);
+  return rowsOf(result).length > 0;
+}
+
+export async function addHistoryLine(
+  tx: Db, line: { personId: string; employmentId: string; kind: string; changes: Record<string, [unknown, unknown]>; byLabel: string; now: Date },
+): Promise<void> {
+  await tx.execute(sql`INSERT INTO person_history (id, person_id, employment_id, kind, changes, by_label, created_at)
+    VALUES (${uuidV7()}, ${line.personId}, ${line.employmentId}, ${line.kind}, ${JSON.stringify(line.changes)}::jsonb, ${line.byLabel}, ${line.now.toISOString()})`);
+}
+
+export async function insertDispute(tx: Db, d: { employmentId: string; personId: string; boardId: string; comment: string; now: Date }): Promise<string> {
+  const id = uuidV7();
+  await tx.execute(sql`INSERT INTO employment_disputes (id, employment_id, person_id, board_id, comment, status, created_at)
+    VALUES (${id}, ${d.employmentId}, ${d.personId}, ${d.boardId}, ${d.comment}, 'open', ${d.now.toISOString()})`);
+  return id;
+}
+
+export async function closeOpenDisputes(tx: Db, employmentId: string, status: DisputeStatus, now: Date): Promise<void> {
+  await tx.execute(sql`UPDATE employment_disputes SET status = ${status}, resolved_at = ${now.toISOString()}
+    WHERE employment_id = ${employmentId} AND status = 'open'`);
+}
+
+export type BoardDispute = {
+  id: string;
+  employmentId: string;
+  personId: string;
+  personName: string;
+  schoolName: string;
+  brin: string;
+  function: string;
+  startDate: string;
+  endDate: string | null;
+  comment: string;
+  status: DisputeStatus;
+  reply: string | null;
+  repliedByLabel: string | null;
+  createdAt: Date;
+};
+
+const boardDisputeColumns = sql`d.id, d.employment_id AS "employmentId", d.person_id AS "personId",
+  concat_ws(' ', p.initials, p.prefix, p.surname) AS "personName", s.name AS "schoolName", s.brin, e.function,
+  e.start_date::text AS "startDate", e.end_date::text AS "endDate", d.comment, d.status, d.reply,
+  d.replied_by_label AS "repliedByLabel", d.created_at AS "createdAt"`;
+
+const asDisputes = (rows: BoardDispute[]) => rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
+
+export async function listBoardDisputes(db: Db, boardId: string, options: { openOnly: boolean; offset: number; limit: number }) {
+  const filter = options.openOnly ? sql` AND d.status = 'open'` : sql``;
+  const rows = asDisputes(rowsOf<BoardDispute>(await db.execute(sql`SELECT ${boardDisputeColumns}
+    FROM employment_disputes d JOIN employments e ON e.id = d.employment_id JOIN persons p ON p.id = d.person_id JOIN schools s ON s.id = e.school_id
+    WHERE d.board_id = ${boardId}${filter}
+    ORDER BY d.created_at DESC, d.id DESC LIMIT ${options.limit} OFFSET ${options.offset}`)));
+  const total = countOf(await db.execute(sql`SELECT count(*) AS n FROM employment_disputes d WHERE d.board_id = ${boardId}${filter}`));
+  return { rows, total };
+}
+
+export async function findBoardDispute(db: Db, boardId: string, disputeId: string): Promise<BoardDispute | undefined> {
+  return asDisputes(rowsOf<BoardDispute>(await db.execute(sql`SELECT ${boardDisputeColumns}
+    FROM employment_disputes d JOIN employments e ON e.id = d.employment_id JOIN persons p ON p.id = d.person_id JOIN schools s ON s.id = e.school_id
+    WHERE d.board_id = ${boardId} AND d.id = ${disputeId}`)))[0];
+}
+
+/** Records the board's answer to an open dispute; false when it was no longer open. */
+export async function answerDispute(tx: Db, disputeId: string, reply: string, byLabel: string, now: Date): Promise<boolean> {
+  const result = await tx.execute(sql`UPDATE employment_disputes SET status = 'beantwoord', reply = ${reply}, replied_by_label = ${byLabel},
+      resolved_at = ${now.toISOString()}
+    WHERE id = ${disputeId} AND status = 'open' RETURNING id`);
+  return rowsOf(result).length > 0;
+}

@@ -1,0 +1,130 @@
+import type { Db } from '../../db/database.ts';
+import { recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import { decide } from '../../platform/policy.ts';
+import { checkComment, transition, type ApprovalEvent } from './approval.rules.ts';
+import * as repo from './own-record.repo.ts';
+
+export type { BoardDispute, OwnEmployment } from './own-record.repo.ts';
+
+export type OwnRecordDeps = { db: Db; now?: () => Date };
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const nowOf = (deps: OwnRecordDeps) => (deps.now ? deps.now() : new Date());
+
+function accountOf(ctx: ActorContext) {
+  if (ctx.actor.type !== 'account') throw new AppError('unauthenticated');
+  return ctx.actor;
+}
+
+/** The professional's own employments as boards delivered them, with their check and any dispute. */
+export async function getOwnRecord(deps: OwnRecordDeps, ctx: ActorContext): Promise<{ email: string; employments: repo.OwnEmployment[] }> {
+  const account = accountOf(ctx);
+  const email = account.email.toLowerCase();
+  return { email, employments: await repo.listEmploymentsForEmail(deps.db, email) };
+}
+
+async function ownEmployment(deps: OwnRecordDeps, ctx: ActorContext, employmentId: string): Promise<repo.EmploymentRef> {
+  const account = accountOf(ctx);
+  const employment = uuid.test(employmentId) ? await repo.findEmploymentForEmail(deps.db, account.email.toLowerCase(), employmentId) : undefined;
+  if (!employment) throw AppError.notFound('Dit dienstverband staat niet in uw register.');
+  return employment;
+}
+
+function allowedTransition(from: repo.EmploymentRef['approvalStatus'], event: ApprovalEvent) {
+  const next = transition(from, event);
+  if (!next.allowed) throw new AppError('conflict', next.reason);
+  return next.to;
+}
+
+/** "Klopt": the professional approves a delivered employment (a dispute of it is withdrawn). */
+export async function approveEmployment(deps: OwnRecordDeps, ctx: ActorContext, employmentId: string): Promise<void> {
+  const account = accountOf(ctx);
+  const employment = await ownEmployment(deps, ctx, employmentId);
+  const to = allowedTransition(employment.approvalStatus, 'accorderen');
+  const now = nowOf(deps);
+  await deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    if (!(await repo.setApprovalStatus(tx, employment.id, employment.approvalStatus, to, now))) {
+      throw new AppError('conflict', 'Dit dienstverband is intussen gewijzigd; bekijk het opnieuw.');
+    }
+    await repo.closeOpenDisputes(tx, employment.id, 'ingetrokken', now);
+    await repo.addHistoryLine(tx, {
+      personId: employment.personId, employmentId: employment.id, kind: 'dienstverband-geaccordeerd',
+      changes: { status: [employment.approvalStatus, to] }, byLabel: account.displayName || account.email, now,
+    });
+  });
+}
+
+/** "Klopt niet": the professional disputes a delivered employment; the comment goes to the board's staff. */
+export async function disputeEmployment(deps: OwnRecordDeps, ctx: ActorContext, employmentId: string, comment: unknown): Promise<void> {
+  const account = accountOf(ctx);
+  const employment = await ownEmployment(deps, ctx, employmentId);
+  const checked = checkComment(comment, 'toelichting');
+  if (!checked.ok) throw new AppError('validation_failed', checked.message);
+  const to = allowedTransition(employment.approvalStatus, 'betwisten');
+  const now = nowOf(deps);
+  await deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    if (!(await repo.setApprovalStatus(tx, employment.id, employment.approvalStatus, to, now))) {
+      throw new AppError('conflict', 'Dit dienstverband is intussen gewijzigd; bekijk het opnieuw.');
+    }
+    await repo.insertDispute(tx, { employmentId: employment.id, personId: employment.personId, boardId: employment.boardId, comment: checked.text, now });
+    await repo.addHistoryLine(tx, {
+      personId: employment.personId, employmentId: employment.id, kind: 'dienstverband-betwist',
+      changes: { status: [employment.approvalStatus, to] }, byLabel: account.displayName || account.email, now,
+    });
+  });
+}
+
+async function requireBoardStaff(ctx: ActorContext, boardId: string, action: 'staff.read' | 'delivery.submit') {
+  const decision = await decide(ctx.actor, { action, organisation: { kind: 'bestuur', id: boardId } });
+  if (!decision.allowed) {
+    throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden', 'U werkt niet voor dit bestuur.');
+  }
+  return decision.via;
+}
+
+/** The disputes of a board's staff, newest first: open ones, or all. Reading them is logged (personal data of others). */
+export async function listBoardDisputes(deps: OwnRecordDeps, ctx: ActorContext, boardId: string, options: { openOnly: boolean; page: number; pageSize: number }) {
+  const via = await requireBoardStaff(ctx, boardId, 'staff.read');
+  const { rows, total } = await repo.listBoardDisputes(deps.db, boardId, { openOnly: options.openOnly, offset: (options.page - 1) * options.pageSize, limit: options.pageSize });
+  if (rows.length > 0) {
+    await recordAudit(deps.db, ctx, { action: 'employment-disputes.viewed', via, subjectOrganisation: { kind: 'bestuur', id: boardId }, after: { disputes: rows.map((r) => r.id) } });
+  }
+  return { disputes: rows, total, page: options.page, pageSize: options.pageSize };
+}
+
+export async function getBoardDispute(deps: OwnRecordDeps, ctx: ActorContext, boardId: string, disputeId: string): Promise<repo.BoardDispute> {
+  const via = await requireBoardStaff(ctx, boardId, 'staff.read');
+  const dispute = uuid.test(disputeId) ? await repo.findBoardDispute(deps.db, boardId, disputeId) : undefined;
+  if (!dispute) throw AppError.notFound('Deze betwisting bestaat niet, of is niet van dit bestuur.');
+  await recordAudit(deps.db, ctx, { action: 'employment-disputes.viewed', via, subjectOrganisation: { kind: 'bestuur', id: boardId }, after: { disputes: [dispute.id] } });
+  return dispute;
+}
+
+/**
+ * The board's staff answer a dispute: the professional reads the answer on Mijn register and checks the
+ * employment again (te controleren). A correction is delivered instead; applying it closes the dispute.
+ */
+export async function answerDispute(deps: OwnRecordDeps, ctx: ActorContext, boardId: string, disputeId: string, reply: unknown): Promise<void> {
+  await requireBoardStaff(ctx, boardId, 'delivery.submit');
+  const account = accountOf(ctx);
+  const dispute = uuid.test(disputeId) ? await repo.findBoardDispute(deps.db, boardId, disputeId) : undefined;
+  if (!dispute) throw AppError.notFound('Deze betwisting bestaat niet, of is niet van dit bestuur.');
+  const checked = checkComment(reply, 'antwoord');
+  if (!checked.ok) throw new AppError('validation_failed', checked.message);
+  if (dispute.status !== 'open') throw new AppError('conflict', 'Deze betwisting is al afgehandeld.');
+  const to = allowedTransition('betwist', 'beantwoorden');
+  const now = nowOf(deps);
+  const byLabel = account.displayName || account.email;
+  await deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    if (!(await repo.answerDispute(tx, dispute.id, checked.text, byLabel, now))) throw new AppError('conflict', 'Deze betwisting is al afgehandeld.');
+    await repo.setApprovalStatus(tx, dispute.employmentId, 'betwist', to, now);
+    await repo.addHistoryLine(tx, {
+      personId: dispute.personId, employmentId: dispute.employmentId, kind: 'betwisting-beantwoord', changes: { status: ['betwist', to] }, byLabel, now,
+    });
+    await recordAudit(tx, ctx, { action: 'employment-dispute.answered', subjectOrganisation: { kind: 'bestuur', id: boardId }, after: { dispute: dispute.id } });
+  });
+}

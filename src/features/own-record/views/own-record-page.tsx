@@ -1,0 +1,122 @@
+import Html from '@kitajs/html';
+import { Button } from '../../../ui/components/button.tsx';
+import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
+import { Form } from '../../../ui/components/form.tsx';
+import { TextAreaField } from '../../../ui/components/form-field.tsx';
+import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
+import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
+import { Layout } from '../../../ui/layout.tsx';
+import type { PageContext } from '../../../ui/page-context.ts';
+import type { OwnEmployment } from '../own-record.service.ts';
+
+export const ownRecordPath = '/mijn-register';
+export const employmentPath = (id: string) => `${ownRecordPath}/dienstverbanden/${id}`;
+
+/** "LERAAR bij De Regenboog (12AB)": which employment a button or form is about, for screen readers too. */
+const employmentLabel = (e: OwnEmployment) => `${e.function} · ${e.locationName ?? e.schoolName} (${e.brin})`;
+
+function StatusCell({ ctx, employment }: { ctx: PageContext; employment: OwnEmployment }) {
+  const { t } = ctx;
+  const status = t(`own.status.${employment.approvalStatus}`);
+  const dispute = employment.dispute;
+  const disputeText = dispute ? t('own.dispute.yours', { comment: dispute.comment }) : '';
+  const replyText = dispute?.reply ? t('own.dispute.reply', { by: dispute.repliedByLabel ?? '', reply: dispute.reply }) : '';
+  return (
+    <>
+      <strong safe>{status}</strong>
+      {dispute && dispute.status === 'open' ? <p class="utrecht-paragraph br-small" safe>{disputeText}</p> : ''}
+      {replyText && employment.approvalStatus === 'te-controleren' ? <p class="utrecht-paragraph br-small" safe>{replyText}</p> : ''}
+    </>
+  );
+}
+
+function Actions({ ctx, employment }: { ctx: PageContext; employment: OwnEmployment }) {
+  const { t } = ctx;
+  const label = employmentLabel(employment);
+  const canApprove = employment.approvalStatus !== 'geaccordeerd';
+  const canDispute = employment.approvalStatus !== 'betwist';
+  return (
+    <>
+      {canApprove ? (
+        <Form action={`${employmentPath(employment.id)}/akkoord`} csrfToken={ctx.csrfToken} attrs={{ class: 'br-form br-inline-form' }}>
+          <Button>
+            {Html.escapeHtml(t('own.approve'))}
+            <span class="br-visually-hidden" safe>{`: ${label}`}</span>
+          </Button>
+        </Form>
+      ) : (
+        ''
+      )}{' '}
+      {canDispute ? (
+        <Button appearance="secondary" href={`${employmentPath(employment.id)}/betwisten`}>
+          {Html.escapeHtml(t('own.dispute'))}
+          <span class="br-visually-hidden" safe>{`: ${label}`}</span>
+        </Button>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
+export function OwnRecordPage({ ctx, email, employments, notice }: { ctx: PageContext; email: string; employments: OwnEmployment[]; notice?: string }) {
+  const { t } = ctx;
+  const toCheck = employments.filter((e) => e.approvalStatus === 'te-controleren').length;
+  return (
+    <Layout ctx={ctx} title={t('own.title')} current="account">
+      <PageTitle text={t('own.title')} />
+      <Notice message={notice} />
+      <TextParagraph text={t('own.intro')} />
+      {employments.length === 0 ? (
+        <Paragraph>
+          <span safe>{t('own.none', { email })}</span>
+        </Paragraph>
+      ) : (
+        <>
+          <TextParagraph text={toCheck > 0 ? t('own.toCheck', { count: String(toCheck) }) : t('own.allChecked')} />
+          <Table
+            caption={t('own.caption')}
+            rows={employments}
+            columns={[
+              { header: t('own.col.board'), cell: (e) => <span safe>{e.boardName}</span> },
+              { header: t('own.col.school'), cell: (e) => <span safe>{`${e.locationName ?? e.schoolName} (${e.brin})`}</span> },
+              { header: t('own.col.function'), cell: (e) => <span safe>{e.function}</span> },
+              { header: t('own.col.basis'), cell: (e) => <span safe>{e.appointmentBasis ?? '—'}</span> },
+              { header: t('own.col.period'), cell: (e) => <span safe>{e.endDate ? `${e.startDate} – ${e.endDate}` : t('own.since', { date: e.startDate })}</span> },
+              { header: t('own.col.status'), cell: (e) => <StatusCell ctx={ctx} employment={e} /> },
+              { header: t('own.col.actions'), cell: (e) => <Actions ctx={ctx} employment={e} /> },
+            ]}
+          />
+        </>
+      )}
+    </Layout>
+  );
+}
+
+/** "Klopt niet": what is wrong, for the board's staff. */
+export function DisputeEmploymentPage({ ctx, employment, value, errors = [] }: { ctx: PageContext; employment: OwnEmployment; value?: string; errors?: FieldError[] }) {
+  const { t } = ctx;
+  const title = t('own.dispute.title');
+  return (
+    <Layout ctx={ctx} title={title} current="account">
+      <ErrorSummary title={t('errorSummary.title')} errors={errors} />
+      <PageTitle text={title} />
+      <DataList
+        items={[
+          { label: t('own.col.board'), value: <span safe>{employment.boardName}</span> },
+          { label: t('own.col.school'), value: <span safe>{`${employment.locationName ?? employment.schoolName} (${employment.brin})`}</span> },
+          { label: t('own.col.function'), value: <span safe>{employment.function}</span> },
+          { label: t('own.col.basis'), value: <span safe>{employment.appointmentBasis ?? '—'}</span> },
+          { label: t('own.col.period'), value: <span safe>{employment.endDate ? `${employment.startDate} – ${employment.endDate}` : t('own.since', { date: employment.startDate })}</span> },
+        ]}
+      />
+      <Form action={`${employmentPath(employment.id)}/betwisten`} csrfToken={ctx.csrfToken}>
+        <TextAreaField id="toelichting" name="toelichting" label={t('own.dispute.comment')} hint={t('own.dispute.hint')} value={value} error={errors[0]?.message} />
+        <Button>{Html.escapeHtml(t('own.dispute.send'))}</Button>{' '}
+        <Button appearance="secondary" href={ownRecordPath}>
+          {Html.escapeHtml(t('common.cancel'))}
+        </Button>
+      </Form>
+    </Layout>
+  );
+}
