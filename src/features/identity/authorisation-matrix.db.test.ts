@@ -62,6 +62,7 @@ let tokenOfAToRevoke: string;
 let deliveryOfA: string;
 let deliveryToApply: string;
 let deliveryToCancel: string;
+let employmentOfPro: string;
 const A = () => `/beheer/bestuur/${boardA.id}`;
 
 /** For cells that change something: a fresh colleague at board A to revoke, a fresh token of A to revoke. */
@@ -74,6 +75,18 @@ async function freshTokenOfA(): Promise<string> {
   const { row: token } = await createApiToken(t.database.db, { organisation: { kind: 'bestuur', id: boardA.id }, name: 'Wegwerp', scopes: ['lezen'], expiresAt: inDays(30), createdBy: null });
   return token.id;
 }
+/** An employment of board A for a fresh person, disputed by them: for each call that answers one. */
+async function freshDisputeOfA(): Promise<string> {
+  const [person, employment, dispute] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+  await t.database.query(`INSERT INTO persons (id, initials, surname, birth_date) VALUES ($1, 'B.', 'Betwist', '1980-01-01')`, [person]);
+  await t.database.query(
+    `INSERT INTO employments (id, person_id, board_id, school_id, staff_number, employment_key, function, start_date, approval_status)
+     SELECT $1, $2, $3, id, $4, $4, 'LERAAR', '2020-08-01', 'betwist' FROM schools WHERE board_id = $3 ORDER BY brin LIMIT 1`,
+    [employment, person, boardA.id, `B-${employment}`],
+  );
+  await t.database.query(`INSERT INTO employment_disputes (id, employment_id, person_id, board_id, comment) VALUES ($1, $2, $3, $4, 'Klopt niet.')`, [dispute, employment, person, boardA.id]);
+  return dispute;
+}
 const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000);
 const dateIn = (days: number) => inDays(days).toISOString().slice(0, 10);
 
@@ -83,6 +96,8 @@ const ENROL = '→/account/tweestapsverificatie' as const; // no authenticator a
 const CODE = '→/inloggen/tweede-stap' as const; // the app is linked: give the code
 const TRAIL = '→/beheer/accounts/:id/logboek' as const;
 const MEMBERS = '→/beheer/bestuur/:id/leden' as const;
+const OWN = '→/mijn-register' as const;
+const DISPUTES = '→/beheer/bestuur/:id/betwistingen' as const;
 
 // prettier-ignore
 const expected: Record<string, Record<ActorName, Outcome>> = {
@@ -135,6 +150,10 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'GET /mijn-gegevens/download':                       row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
   'GET /mijn-gegevens/overzicht':                      row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
   'GET /mijn-register':                                row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
+  // an employment board A delivered for the professional: theirs to approve or dispute, "not found" to anyone else
+  'POST /mijn-register/dienstverbanden/:id/akkoord':   row(401,     OWN,     404,     404,     404,     404,      401,         401,     401),
+  'GET /mijn-register/dienstverbanden/:id/betwisten':  row(SIGN_IN, 200,     404,     404,     404,     404,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /mijn-register/dienstverbanden/:id/betwisten': row(401,     OWN,     404,     404,     404,     404,      401,         401,     401),
 
   // an open invitation to board A for an address none of them has: anyone may read it, nobody here may take it
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
@@ -161,6 +180,12 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'GET /beheer/bestuur/:id/aanleveringen/:aanleveringId/terugmelding.csv': row(SIGN_IN, 404, 200, 200, 404, 404, STEP, SIGN_IN, SIGN_IN),
   'POST /beheer/bestuur/:id/aanleveringen/:aanleveringId/verwerken':       row(401,     404, 200, 200, 404, 404, 401,  401,     401),
   'POST /beheer/bestuur/:id/aanleveringen/:aanleveringId/annuleren':       row(401,     404, 200, 200, 404, 404, 401,  401,     401),
+
+  // the disputes of board A's staff: its staff read and answer them (a fresh dispute each call), register staff only read
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
+  'GET /beheer/bestuur/:id/betwistingen':              row(SIGN_IN, 403,     200,     200,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'GET /beheer/bestuur/:id/betwistingen/:betwistingId':  row(SIGN_IN, 403,   200,     200,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /beheer/bestuur/:id/betwistingen/:betwistingId': row(401,     403,   DISPUTES, DISPUTES, 403,   403,      401,         401,     401),
 
   // the register office's tools
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
@@ -234,6 +259,12 @@ const calls: Record<string, Call> = {
   'GET /mijn-gegevens/download': { url: '/mijn-gegevens/download' },
   'GET /mijn-gegevens/overzicht': { url: '/mijn-gegevens/overzicht' },
   'GET /mijn-register': { url: '/mijn-register' },
+  'POST /mijn-register/dienstverbanden/:id/akkoord': { url: () => `/mijn-register/dienstverbanden/${employmentOfPro}/akkoord`, form: {} },
+  'GET /mijn-register/dienstverbanden/:id/betwisten': { url: () => `/mijn-register/dienstverbanden/${employmentOfPro}/betwisten` },
+  'POST /mijn-register/dienstverbanden/:id/betwisten': { url: () => `/mijn-register/dienstverbanden/${employmentOfPro}/betwisten`, form: { toelichting: 'De einddatum klopt niet.' } },
+  'GET /beheer/bestuur/:id/betwistingen': { url: () => `${A()}/betwistingen` },
+  'GET /beheer/bestuur/:id/betwistingen/:betwistingId': { url: async () => `${A()}/betwistingen/${await freshDisputeOfA()}` },
+  'POST /beheer/bestuur/:id/betwistingen/:betwistingId': { url: async () => `${A()}/betwistingen/${await freshDisputeOfA()}`, form: { antwoord: 'Dat klopt wel, zie uw aanstelling.' } },
   'GET /uitnodiging': { url: () => `/uitnodiging?token=${invitationToken}` },
   'POST /uitnodiging': { url: '/uitnodiging', form: { token: 'set in beforeAll' } },
   'GET /beheer/:soort/:id/leden': { url: () => `${A()}/leden` },
@@ -339,6 +370,15 @@ beforeAll(async () => {
       [id, boardA.id],
     );
   }
+  // board A delivered an employment for the professional's address
+  const [proPerson, proEmployment] = [crypto.randomUUID(), crypto.randomUUID()];
+  await t.database.query(`INSERT INTO persons (id, initials, surname, birth_date, email) VALUES ($1, 'P.', 'Professional', '1985-01-01', 'pro@voorbeeld.nl')`, [proPerson]);
+  await t.database.query(
+    `INSERT INTO employments (id, person_id, board_id, school_id, staff_number, employment_key, function, start_date)
+     SELECT $1, $2, $3, id, 'PRO', 'PRO', 'LERAAR', '2020-08-01' FROM schools WHERE board_id = $3 ORDER BY brin LIMIT 1`,
+    [proEmployment, proPerson, boardA.id],
+  );
+  employmentOfPro = proEmployment;
   // an open invitation to board A, for an address none of the actors has
   invitationToken = 'uitnodiging-voor-iemand-anders-0123456789';
   await t.database.query(
@@ -556,9 +596,10 @@ describe('the audit trail of the matrix', () => {
   });
 
   it('has no row by an actor that was refused', async () => {
+    // board A's staff may read its members and its staff's disputes, and answer those: the rest was refused them
     const refusedActors = [ids.pro, ids.staffA, ids.adminB];
     const rows = await t.database.query<{ action: string; actor_account_id: string }>(
-      `SELECT action, actor_account_id FROM audit_events WHERE subject_organisation_id = $1 AND actor_account_id = ANY($2::uuid[]) AND action NOT IN ('members.listed', 'member.viewed')`,
+      `SELECT action, actor_account_id FROM audit_events WHERE subject_organisation_id = $1 AND actor_account_id = ANY($2::uuid[]) AND action NOT IN ('members.listed', 'member.viewed', 'employment-disputes.viewed', 'employment-dispute.answered')`,
       [boardA.id, refusedActors],
     );
     expect(rows).toEqual([]);
