@@ -79,20 +79,20 @@ describe('delivering staff data through the pages', () => {
 
       // the corrected file: checked, applied, what changed is shown
       await page.getByRole('link', { name: nl('delivery.back') }).click();
-      await chooseFile(page, 'personeel-oktober-verbeterd.csv', deliveryCsv([row(1), row(2), row(3, { functie: 'INTERN_BEGELEIDER', benoemingsgrondslag: '' })]));
+      await chooseFile(page, 'personeel-oktober-verbeterd.csv', deliveryCsv([row(1), row(2), row(2, { functie: 'INTERN_BEGELEIDER', benoemingsgrondslag: '' }), row(3, { functie: 'INTERN_BEGELEIDER', benoemingsgrondslag: '' })]));
       await page.getByRole('button', { name: nl('deliveries.check') }).click();
       await expect.poll(() => page.getByRole('status').filter({ hasText: nl('delivery.valid') }).count()).toBe(1);
       await expectNoAxeViolations(page);
       await page.getByRole('button', { name: nl('delivery.apply') }).click();
       await expect.poll(() => page.getByRole('status').filter({ hasText: nl('delivery.applied') }).count()).toBe(1);
-      await expect.poll(() => page.locator('main').textContent()).toMatch(/Nieuwe dienstverbanden\s*3/);
+      await expect.poll(() => page.locator('main').textContent()).toMatch(/Nieuwe dienstverbanden\s*4/);
       await expectNoAxeViolations(page);
 
       // the history shows both deliveries, the newest first
       await page.getByRole('link', { name: nl('delivery.back') }).click();
       const history = page.getByRole('table', { name: nl('deliveries.history') });
       await expect.poll(async () => (await history.getByRole('row').allInnerTexts()).slice(1).map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
-        expect.stringMatching(/personeel-oktober-verbeterd\.csv volledig Hanna HR Verwerkt 3 0$/),
+        expect.stringMatching(/personeel-oktober-verbeterd\.csv volledig Hanna HR Verwerkt 4 0$/),
         expect.stringMatching(/personeel-oktober\.csv volledig Hanna HR Gecontroleerd 3 2$/),
       ]);
     });
@@ -139,7 +139,7 @@ describe('delivering staff data through the pages', () => {
     });
   });
 
-  it('the professional follows the invitation to Mijn register and sees the delivered employment', async () => {
+  it('the professional follows the invitation to Mijn register, approves one employment and disputes the other', async () => {
     await withNewPage(browser, baseUrl, async (page) => {
       await page.goto('/inloggen?terug=/mijn-register');
       await page.getByLabel(nl('signIn.email')).fill('visser2@school.nl');
@@ -147,8 +147,46 @@ describe('delivering staff data through the pages', () => {
       await page.getByRole('button', { name: nl('signIn.button') }).click();
       await page.waitForURL('**/mijn-register');
       const table = page.getByRole('table', { name: nl('own.caption') });
-      await expect.poll(() => table.textContent()).toContain('LERAAR');
-      await expect.poll(() => table.textContent()).toContain(nl('own.status.te-controleren'));
+      await expect.poll(() => table.textContent()).toContain('INTERN_BEGELEIDER');
+      await expect.poll(() => page.locator('main').textContent()).toContain(nl('own.toCheck', { count: '2' }));
+      await expectNoAxeViolations(page);
+
+      await page.getByRole('button', { name: /^Klopt\W+LERAAR/ }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: nl('own.notice.approved') }).count()).toBe(1);
+      await expect.poll(() => page.locator('main').textContent()).toContain(nl('own.toCheck', { count: '1' }));
+
+      await page.getByRole('link', { name: /^Klopt niet\W+INTERN_BEGELEIDER/ }).click();
+      await expect.poll(() => h1(page).textContent()).toBe(nl('own.dispute.title'));
+      await page.getByRole('button', { name: nl('own.dispute.send') }).click();
+      await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Schrijf wat er niet klopt.');
+      await expectNoAxeViolations(page);
+      await page.getByRole('link', { name: 'Schrijf wat er niet klopt.' }).click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('toelichting');
+      await page.getByLabel(nl('own.dispute.comment')).fill('Ik ben geen intern begeleider, alleen leraar.');
+      await page.getByRole('button', { name: nl('own.dispute.send') }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: nl('own.notice.disputed') }).count()).toBe(1);
+      await expect.poll(() => table.textContent()).toContain(nl('own.status.betwist'));
+      await expectNoAxeViolations(page);
+    });
+  });
+
+  it("the board's HR employee sees the dispute and answers it", async () => {
+    await withNewPage(browser, baseUrl, async (page) => {
+      await page.goto('/inloggen');
+      await page.getByLabel(nl('signIn.email')).fill('hr@bestuur.nl');
+      await page.getByLabel(nl('signIn.password')).fill(testPassword);
+      await page.getByRole('button', { name: nl('signIn.button') }).click();
+      await page.waitForURL('**/account');
+      await page.getByRole('link', { name: nl('disputes.link') }).click();
+      const list = page.getByRole('table', { name: nl('disputes.captionOpen') });
+      await expect.poll(() => list.textContent()).toContain('Ik ben geen intern begeleider, alleen leraar.');
+      await expectNoAxeViolations(page);
+      await page.getByRole('link', { name: /^Beantwoorden\W+D\. Visser2/ }).click();
+      await expectNoAxeViolations(page);
+      await page.getByLabel(nl('disputes.one.answer')).fill('Klopt, we leveren een correctie aan.');
+      await page.getByRole('button', { name: nl('disputes.one.send') }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: nl('disputes.notice.answered') }).count()).toBe(1);
+      await expect.poll(() => page.locator('main').textContent()).toContain(nl('disputes.noneOpen'));
       await expectNoAxeViolations(page);
     });
   });
