@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Database } from '../../db/database.ts';
 import { createDemoAccounts, demoPassword } from '../identity/operator.service.ts';
 import { importDuo } from '../organisations/organisations.service.ts';
+import { seedDemoStaff } from './demo-staff.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -32,6 +33,7 @@ export async function seedDemo(database: Database, log: (message: string) => voi
   log(`demodata: ${result.boardsAdded} besturen, ${result.schoolsAdded} scholen, ${result.locationsAdded} vestigingen`);
   const accounts = await createDemoAccounts(database.db, demoBoardNumber);
   for (const a of accounts) log(`demodata: account ${a.email} (${a.role}), wachtwoord "${demoPassword}"`);
+  await seedDemoStaff(database, demoBoardNumber, 300, log);
 }
 
 /** Stichting Christelijke Kindcentra Drenthe: the demo's board, for its HR account. */

@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../db/database.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { createCrypto } from '../../platform/crypto.ts';
+import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
+import { createMailer } from '../../platform/mail/mailer.ts';
+import { applyDelivery, submitDelivery, type DeliveryDeps } from '../deliveries/deliveries.service.ts';
+import { columns } from '../deliveries/delivery-format.rules.ts';
+
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
+/** A small deterministic generator: the same demo staff on every fresh installation. */
+function generator(seed: number) {
+  let a = seed;
+  const next = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] };
+}
+
+const firstNames = ['Anna', 'Sanne', 'Lotte', 'Fleur', 'Eva', 'Noor', 'Iris', 'Femke', 'Marloes', 'Inge', 'Esther', 'Bérénice', 'Daan', 'Bram', 'Joost', 'Pieter', 'Sem', 'Thijs', 'Mohamed', 'Yusuf', 'Fatima', 'Aylin', 'Hendrik', 'Willemijn', 'Geert', 'Renée', 'Chloë', 'Jeroen', 'Karin', 'Marieke'];
+const surnames: [string, string][] = [
+  ['', 'Jansen'], ['de', 'Vries'], ['van den', 'Berg'], ['van der', 'Berg'], ['', 'Bakker'], ['', 'Visser'], ['', 'Smit'], ['', 'Meijer'], ['de', 'Boer'], ['', 'Mulder'],
+  ['de', 'Groot'], ['', 'Bos'], ['', 'Vos'], ['', 'Peters'], ['', 'Hendriks'], ['van', 'Leeuwen'], ['', 'Dekker'], ['', 'Brouwer'], ['de', 'Wit'], ['', 'Dijkstra'],
+  ['', 'Smits'], ['de', 'Graaf'], ['van der', 'Meer'], ['van der', 'Linden'], ['', 'Kok'], ['', 'Jacobs'], ['de', 'Haan'], ['', 'Vermeulen'], ['van den', 'Heuvel'], ['', 'Yılmaz'],
+  ['', 'El Amrani'], ['', 'Koç'], ['', 'Bouzid'], ['van', 'Dam'], ['', 'Postma'], ['ten', 'Brink'], ['', 'Huisman'], ['', 'Kuipers'], ['', 'Schouten'], ['', "D'Hondt"],
+];
+const functionsWeighted = ['LERAAR', 'LERAAR', 'LERAAR', 'LERAAR', 'LERAAR', 'LERAAR', 'LERAARONDERSTEUNER', 'INTERN_BEGELEIDER', 'SCHOOLLEIDER', 'ADJUNCT_DIRECTEUR'];
+const basesWeighted = ['BEVOEGD', 'BEVOEGD', 'BEVOEGD', 'BEVOEGD', 'ZIJINSTROOM', 'IN_OPLEIDING', 'ONBEVOEGD_TIJDELIJK'];
+const disputeComments = [
+  'Ik werk sinds 1 augustus op een andere vestiging.',
+  'Mijn werktijdfactor is 0,6 en niet 0,8.',
+  'Ik ben bevoegd: ik heb mijn pabodiploma in 2019 gehaald.',
+  'Dit dienstverband is per 31 juli beëindigd.',
+  'Mijn achternaam is verkeerd gespeld.',
+];
+
+/** The demo professional (an account without a role) is one of the delivered staff, with two employments. */
+export const demoProfessionalEmail = 'leraar@demo.beroepsregister.nl';
+
+/**
+ * The demo board's staff, delivered through the real delivery use cases (no BSNs, so nothing needs the
+ * installation's keys) by its HR account: some hundreds of professionals with Dutch names over the
+ * board's schools, then a mix of approved, disputed and answered employments, as after a few weeks.
+ * Skipped when the board already has employments, so `seed --demo` can run again.
+ */
+export async function seedDemoStaff(database: Database, boardNumber: string, count: number, log: (message: string) => void): Promise<void> {
+  const db = database.db;
+  const [board] = rowsOf<{ id: string; number: string }>(await db.execute(sql`SELECT id, number FROM boards WHERE number = ${boardNumber}`));
+  if (!board) return;
+  const [{ n }] = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM employments WHERE board_id = ${board.id}`));
+  if (n > 0) return;
+  const [hr] = rowsOf<{ accountId: string; membershipId: string; email: string; name: string }>(await db.execute(sql`SELECT a.id AS "accountId", m.id AS "membershipId", a.email, a.display_name AS name
+    FROM memberships m JOIN accounts a ON a.id = m.account_id
+    WHERE m.organisation_kind = 'bestuur' AND m.organisation_id = ${board.id} AND m.role IN ('board-admin', 'board-staff') ORDER BY a.created_at LIMIT 1`));
+  if (!hr) return;
+  const schools = rowsOf<{ brin: string; location: string }>(await db.execute(sql`SELECT s.brin, min(l.code) AS location
+    FROM schools s JOIN locations l ON l.school_id = s.id WHERE s.board_id = ${board.id} AND s.closed_at IS NULL AND l.closed_at IS NULL
+    GROUP BY s.brin ORDER BY s.brin`));
+  if (schools.length === 0) return;
+
+  const random = generator(32073);
+  const rows: string[][] = [];
+  const line = (values: Record<string, string>) => columns.map((c) => values[c] ?? '');
+  for (let i = 1; i <= count; i++) {
+    const first = random.pick(firstNames);
+    const [prefix, surname] = random.pick(surnames);
+    const school = schools[i % schools.length];
+    const year = 1962 + Math.floor(random.next() * 40);
+    const birth = `${year}-${String(1 + Math.floor(random.next() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random.next() * 28)).padStart(2, '0')}`;
+    const start = `${Math.max(year + 23, 1990 + Math.floor(random.next() * 35))}-08-01`;
+    const fn = i === 1 ? 'LERAAR' : random.pick(functionsWeighted);
+    const email = i === 1 ? demoProfessionalEmail : `${first.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}.${surname.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}${i}@demo-school.nl`;
+    const base = {
+      bevoegd_gezag_nummer: board.number, personeelsnummer: `D${String(i).padStart(5, '0')}`, voorletters: `${first[0]}.`, voornamen: first,
+      tussenvoegsel: prefix, achternaam: surname, geboortedatum: birth, email, instellingscode: school.brin, vestigingscode: school.location,
+      functie: fn, benoemingsgrondslag: fn === 'LERAAR' ? random.pick(basesWeighted) : '', begindatum: start,
+      werktijdfactor: random.pick(['1', '0,8', '0,6', '0,5', '0,4']),
+    };
+    rows.push(line(base));
+    // the demo professional and one in ten others also have a second function
+    if (i === 1 || (fn !== 'INTERN_BEGELEIDER' && random.next() < 0.1)) rows.push(line({ ...base, functie: 'INTERN_BEGELEIDER', benoemingsgrondslag: '', werktijdfactor: '0,2' }));
+  }
+  const file = Buffer.from([columns.join(';'), ...rows.map((r) => r.join(';'))].join('\r\n') + '\r\n');
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'br-demo-'));
+  try {
+    const deps: DeliveryDeps = {
+      db, database, mailer: createMailer({ from: 'demo@beroepsregister.nl' }), dataDir, baseUrl: 'http://localhost:3000',
+      // the file holds no BSN: nothing sealed with these throwaway keys outlives the seeding
+      crypto: createCrypto({ sessionSecret: randomBytes(32).toString('hex'), encryptionKey: randomBytes(32).toString('hex'), hashKey: randomBytes(32).toString('hex') }),
+      maxBytes: 10 * 1024 * 1024, inlineBytes: Number.MAX_SAFE_INTEGER, inlineRows: Number.MAX_SAFE_INTEGER, schedule: async () => {},
+    };
+    const actor: Actor = {
+      type: 'account', accountId: hr.accountId, sessionId: 'demodata', email: hr.email, displayName: hr.name, secondFactorDone: true,
+      memberships: [{ id: hr.membershipId, role: 'board-admin', organisation: { kind: 'bestuur', id: board.id } }],
+    };
+    const delivery = await submitDelivery(deps, { actor }, { boardId: board.id, mode: 'volledig', fileName: 'personeel-demo.csv', body: Readable.from([file]), applyWhenValid: false, channel: 'upload' });
+    if (delivery.errorRows > 0) {
+      const [first] = rowsOf<{ row_number: number; messages: unknown }>(await db.execute(sql`SELECT row_number, messages FROM delivery_rows
+        WHERE delivery_id = ${delivery.id} AND outcome = 'fout' ORDER BY row_number LIMIT 1`));
+      throw new Error(`demo delivery has ${delivery.errorRows} rows with errors, the first: row ${first.row_number} ${JSON.stringify(first.messages)}`);
+    }
+    await applyDelivery(deps, { actor }, delivery.id, { confirmed: true });
+    log(`demodata: ${count} medewerkers van bestuur ${board.number} aangeleverd (${rows.length} dienstverbanden)`);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  await settleDemoApprovals(database, board.id, hr.name, random.next);
+}
+
+/** About half the staff approved their employments, one in twenty disputed one (some answered); the demo professional still has both to check. */
+async function settleDemoApprovals(database: Database, boardId: string, hrName: string, next: () => number): Promise<void> {
+  const db = database.db;
+  const employments = rowsOf<{ id: string; person_id: string; email: string }>(await db.execute(sql`SELECT e.id, e.person_id, p.email
+    FROM employments e JOIN persons p ON p.id = e.person_id WHERE e.board_id = ${boardId} ORDER BY e.staff_number, e.function`));
+  const now = new Date();
+  await db.transaction(async (transaction) => {
+    const tx = transaction as unknown as typeof db;
+    let disputes = 0;
+    for (const e of employments) {
+      if (e.email === demoProfessionalEmail) continue;
+      const roll = next();
+      if (roll < 0.5) {
+        await tx.execute(sql`UPDATE employments SET approval_status = 'geaccordeerd' WHERE id = ${e.id}`);
+        await tx.execute(sql`INSERT INTO person_history (id, person_id, employment_id, kind, changes, by_label, created_at)
+          VALUES (${uuidV7()}, ${e.person_id}, ${e.id}, 'dienstverband-geaccordeerd', '{"status": ["te-controleren", "geaccordeerd"]}'::jsonb, 'demodata', ${now.toISOString()})`);
+      } else if (roll < 0.55) {
+        const answered = disputes++ % 3 === 2;
+        await tx.execute(sql`UPDATE employments SET approval_status = ${answered ? 'te-controleren' : 'betwist'} WHERE id = ${e.id}`);
+        await tx.execute(sql`INSERT INTO employment_disputes (id, employment_id, person_id, board_id, comment, status, reply, replied_by_label, created_at, resolved_at)
+          VALUES (${uuidV7()}, ${e.id}, ${e.person_id}, ${boardId}, ${disputeComments[disputes % disputeComments.length]}, ${answered ? 'beantwoord' : 'open'},
+            ${answered ? 'Dank je, we hebben het nagekeken: in ons systeem staat het zo. Kom even langs als het toch niet klopt.' : null},
+            ${answered ? hrName : null}, ${now.toISOString()}, ${answered ? now.toISOString() : null})`);
+      }
+    }
+  });
+}
