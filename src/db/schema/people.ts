@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, numeric, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts, apiTokens } from './identity.ts';
 import { boards, locations, schools } from './organisations.ts';
 
@@ -150,6 +150,23 @@ export const employmentDisputes = pgTable(
   },
   (t) => [index('employment_disputes_board').on(t.boardId, t.status, t.createdAt), index('employment_disputes_employment').on(t.employmentId)],
 );
+
+/** Where register numbers come from: seven digits, before the two check digits (own-record/register-number.rules.ts). */
+export const registerNumberSequence = pgSequence('register_number_seq', { startWith: 1000000, minValue: 1000000, maxValue: 9999999 });
+
+/**
+ * Inschrijving: a professional with an account and a delivered employment, in the register under a
+ * register number from that moment on. Registration (a commission's decision) builds on it.
+ */
+export const enrolments = pgTable('enrolments', {
+  id: uuid('id').primaryKey(),
+  personId: uuid('person_id').notNull().unique().references(() => persons.id),
+  accountId: uuid('account_id').notNull().unique().references(() => accounts.id),
+  registerNumber: text('register_number').notNull().unique(),
+  /** ingeschreven; later aangevraagd, geregistreerd, onder voorwaarden, herregistratie verlopen, doorgehaald */
+  status: text('status').notNull().default('ingeschreven'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** The mail asking a professional to check what their board delivered; sent by a job after applying. */
 export const personInvitations = pgTable(

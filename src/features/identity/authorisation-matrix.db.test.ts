@@ -152,6 +152,8 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'GET /mijn-register':                                row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
   // an employment board A delivered for the professional: theirs to approve or dispute, "not found" to anyone else
   'POST /mijn-register/dienstverbanden/:id/akkoord':   row(401,     OWN,     404,     404,     404,     404,      401,         401,     401),
+  // inschrijving: the professional has a delivered employment; the others have none (409)
+  'POST /mijn-register/inschrijving':                  row(401,     OWN,     409,     409,     409,     409,      401,         401,     401),
   'GET /mijn-register/dienstverbanden/:id/betwisten':  row(SIGN_IN, 200,     404,     404,     404,     404,      STEP,        SIGN_IN, SIGN_IN),
   'POST /mijn-register/dienstverbanden/:id/betwisten': row(401,     OWN,     404,     404,     404,     404,      401,         401,     401),
 
@@ -260,6 +262,7 @@ const calls: Record<string, Call> = {
   'GET /mijn-gegevens/overzicht': { url: '/mijn-gegevens/overzicht' },
   'GET /mijn-register': { url: '/mijn-register' },
   'POST /mijn-register/dienstverbanden/:id/akkoord': { url: () => `/mijn-register/dienstverbanden/${employmentOfPro}/akkoord`, form: {} },
+  'POST /mijn-register/inschrijving': { url: '/mijn-register/inschrijving', form: {} },
   'GET /mijn-register/dienstverbanden/:id/betwisten': { url: () => `/mijn-register/dienstverbanden/${employmentOfPro}/betwisten` },
   'POST /mijn-register/dienstverbanden/:id/betwisten': { url: () => `/mijn-register/dienstverbanden/${employmentOfPro}/betwisten`, form: { toelichting: 'De einddatum klopt niet.' } },
   'GET /beheer/bestuur/:id/betwistingen': { url: () => `${A()}/betwistingen` },

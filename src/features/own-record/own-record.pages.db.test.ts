@@ -5,6 +5,7 @@ import { auditRows, sessionFor } from '../../../tests/support/identity.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { visibleText, type WebSession } from '../../../tests/support/web-session.ts';
 import { applyDelivery, submitDelivery, type DeliveryDeps } from '../deliveries/deliveries.service.ts';
+import { isRegisterNumber } from './register-number.rules.ts';
 
 let t: TestApp;
 let deps: DeliveryDeps;
@@ -147,5 +148,32 @@ describe("the board's staff and the dispute", () => {
     const all = visibleText((await hr.get(`${disputes()}?alle=ja`)).body);
     expect(all).toContain('opgelost door een aanlevering');
     expect(all).toContain('beantwoord');
+  });
+});
+
+describe('inschrijving from Mijn register', () => {
+  it('gives a register number with valid check digits at once, and the same one when asked again', async () => {
+    const before = visibleText((await teacher.get('/mijn-register')).body);
+    expect(before).toContain('Schrijf u in om in het register te komen.');
+    const res = await teacher.post('/mijn-register/inschrijving', {});
+    expect(res.statusCode).toBe(303);
+    const page = visibleText((await teacher.get(String(res.headers.location))).body);
+    expect(page).toContain('U bent ingeschreven. Uw registernummer staat hieronder.');
+    const number = /Registernummer (\d{9})/.exec(page)![1];
+    expect(isRegisterNumber(number)).toBe(true);
+    expect(page).toMatch(/Status ingeschreven/);
+    await teacher.post('/mijn-register/inschrijving', {});
+    expect(await t.database.query(`SELECT register_number FROM enrolments`)).toEqual([{ register_number: number }]);
+    expect(await t.database.query(`SELECT kind, by_label FROM person_history WHERE kind = 'ingeschreven'`)).toEqual([{ kind: 'ingeschreven', by_label: 'Kim Klopt' }]);
+    expect(await auditRows(t.database, 'enrolment.created')).toHaveLength(1);
+  });
+
+  it('is refused, in Dutch, to someone whose data no board delivered', async () => {
+    const nobody = await sessionFor(t.app, t.database, (await createAccount(t.database, { email: 'niet.aangeleverd@school.nl' })).id);
+    const page = visibleText((await nobody.get('/mijn-register')).body);
+    expect(page).toContain('Inschrijven kan zodra uw werkgever uw gegevens heeft aangeleverd.');
+    const res = await nobody.post('/mijn-register/inschrijving', {});
+    expect(res.statusCode).toBe(409);
+    expect(visibleText(res.body)).toContain('Er is (nog) geen dienstverband van u aangeleverd.');
   });
 });

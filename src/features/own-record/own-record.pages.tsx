@@ -15,7 +15,7 @@ const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.actor, re
 const query = (req: FastifyRequest) => req.query as Record<string, string | undefined>;
 const body = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 const pageOf = (req: FastifyRequest) => Math.min(10_000, Math.max(1, Number.parseInt(String(query(req).page ?? '1'), 10) || 1));
-const notices = { akkoord: 'own.notice.approved', betwist: 'own.notice.disputed', beantwoord: 'disputes.notice.answered' } as const;
+const notices = { akkoord: 'own.notice.approved', betwist: 'own.notice.disputed', ingeschreven: 'own.notice.enrolled', beantwoord: 'disputes.notice.answered' } as const;
 const noticeOf = (req: FastifyRequest) => {
   const key = notices[query(req).melding as keyof typeof notices];
   return key ? req.pageContext().t(key) : undefined;
@@ -29,7 +29,13 @@ export async function ownRecordPageRoutes(app: FastifyInstance, opts: { deps: Ow
   // where the invitation mail leads
   app.get(ownRecordPath, signedIn, async (req, reply) => {
     const { email, employments } = await service.getOwnRecord(deps, contextOf(req));
-    return sendPage(reply, <OwnRecordPage ctx={req.pageContext()} email={email} employments={employments} notice={noticeOf(req)} />);
+    const enrolment = await service.getOwnEnrolment(deps, contextOf(req));
+    return sendPage(reply, <OwnRecordPage ctx={req.pageContext()} email={email} employments={employments} enrolment={enrolment} notice={noticeOf(req)} />);
+  });
+
+  app.post(`${ownRecordPath}/inschrijving`, signedIn, async (req, reply) => {
+    await service.enrol(deps, contextOf(req));
+    return reply.redirect(`${ownRecordPath}?melding=ingeschreven`, 303);
   });
 
   app.post(`${ownRecordPath}/dienstverbanden/:id/akkoord`, signedIn, async (req, reply) => {

@@ -58,7 +58,7 @@ export async function setApprovalStatus(tx: Db, employmentId: string, from: Appr
 }
 
 export async function addHistoryLine(
-  tx: Db, line: { personId: string; employmentId: string; kind: string; changes: Record<string, [unknown, unknown]>; byLabel: string; now: Date },
+  tx: Db, line: { personId: string; employmentId: string | null; kind: string; changes: Record<string, [unknown, unknown]>; byLabel: string; now: Date },
 ): Promise<void> {
   await tx.execute(sql`INSERT INTO person_history (id, person_id, employment_id, kind, changes, by_label, created_at)
     VALUES (${uuidV7()}, ${line.personId}, ${line.employmentId}, ${line.kind}, ${JSON.stringify(line.changes)}::jsonb, ${line.byLabel}, ${line.now.toISOString()})`);
@@ -122,4 +122,31 @@ export async function answerDispute(tx: Db, disputeId: string, reply: string, by
       resolved_at = ${now.toISOString()}
     WHERE id = ${disputeId} AND status = 'open' RETURNING id`);
   return rowsOf(result).length > 0;
+}
+
+export type Enrolment = { registerNumber: string; status: string; createdAt: Date };
+
+export async function findEnrolmentOfAccount(db: Db, accountId: string): Promise<Enrolment | undefined> {
+  const row = rowsOf<Enrolment>(await db.execute(sql`SELECT register_number AS "registerNumber", status, created_at AS "createdAt"
+    FROM enrolments WHERE account_id = ${accountId}`))[0];
+  return row && { ...row, createdAt: new Date(row.createdAt) };
+}
+
+/** The person a professional enrols as: the one with this delivered address and an employment, known longest. */
+export async function findEnrollablePerson(db: Db, email: string): Promise<{ id: string; accountId: string | null; enrolled: boolean } | undefined> {
+  return rowsOf<{ id: string; accountId: string | null; enrolled: boolean }>(await db.execute(sql`SELECT p.id, p.account_id AS "accountId",
+      EXISTS (SELECT 1 FROM enrolments n WHERE n.person_id = p.id) AS enrolled
+    FROM persons p
+    WHERE p.email = ${email} AND p.merged_into IS NULL AND EXISTS (SELECT 1 FROM employments e WHERE e.person_id = p.id)
+    ORDER BY p.created_at, p.id LIMIT 1`))[0];
+}
+
+export async function nextRegisterSequence(tx: Db): Promise<number> {
+  return Number(rowsOf<{ n: string | number }>(await tx.execute(sql`SELECT nextval('register_number_seq') AS n`))[0].n);
+}
+
+export async function insertEnrolment(tx: Db, e: { personId: string; accountId: string; registerNumber: string; now: Date }): Promise<void> {
+  await tx.execute(sql`UPDATE persons SET account_id = ${e.accountId}, updated_at = ${e.now.toISOString()} WHERE id = ${e.personId}`);
+  await tx.execute(sql`INSERT INTO enrolments (id, person_id, account_id, register_number, status, created_at)
+    VALUES (${uuidV7()}, ${e.personId}, ${e.accountId}, ${e.registerNumber}, 'ingeschreven', ${e.now.toISOString()})`);
 }

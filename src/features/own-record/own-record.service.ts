@@ -3,9 +3,10 @@ import { recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decide } from '../../platform/policy.ts';
 import { checkComment, transition, type ApprovalEvent } from './approval.rules.ts';
+import { registerNumberFor } from './register-number.rules.ts';
 import * as repo from './own-record.repo.ts';
 
-export type { BoardDispute, OwnEmployment } from './own-record.repo.ts';
+export type { BoardDispute, Enrolment, OwnEmployment } from './own-record.repo.ts';
 
 export type OwnRecordDeps = { db: Db; now?: () => Date };
 
@@ -127,4 +128,35 @@ export async function answerDispute(deps: OwnRecordDeps, ctx: ActorContext, boar
     });
     await recordAudit(tx, ctx, { action: 'employment-dispute.answered', subjectOrganisation: { kind: 'bestuur', id: boardId }, after: { dispute: dispute.id } });
   });
+}
+
+export async function getOwnEnrolment(deps: OwnRecordDeps, ctx: ActorContext): Promise<repo.Enrolment | undefined> {
+  return repo.findEnrolmentOfAccount(deps.db, accountOf(ctx).accountId);
+}
+
+/**
+ * Inschrijving: the professional asks to be in the register. They get a register number at once, and
+ * their name, register number and school become findable in the public register. It needs a delivered
+ * employment (the register knows them through their board); asking again changes nothing.
+ */
+export async function enrol(deps: OwnRecordDeps, ctx: ActorContext): Promise<repo.Enrolment> {
+  const account = accountOf(ctx);
+  const existing = await repo.findEnrolmentOfAccount(deps.db, account.accountId);
+  if (existing) return existing;
+  const person = await repo.findEnrollablePerson(deps.db, account.email.toLowerCase());
+  if (!person) {
+    throw new AppError('conflict', 'Er is (nog) geen dienstverband van u aangeleverd. Inschrijven kan zodra uw werkgever uw gegevens heeft aangeleverd.');
+  }
+  if (person.enrolled || (person.accountId && person.accountId !== account.accountId)) {
+    throw new AppError('conflict', 'Deze persoon is al ingeschreven met een ander account. Neem contact op met het register als dat niet klopt.');
+  }
+  const now = nowOf(deps);
+  await deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const registerNumber = registerNumberFor(await repo.nextRegisterSequence(tx));
+    await repo.insertEnrolment(tx, { personId: person.id, accountId: account.accountId, registerNumber, now });
+    await repo.addHistoryLine(tx, { personId: person.id, employmentId: null, kind: 'ingeschreven', changes: { registernummer: [null, registerNumber] }, byLabel: account.displayName || account.email, now });
+    await recordAudit(tx, ctx, { action: 'enrolment.created', subjectAccountId: account.accountId, after: { registerNumber } });
+  });
+  return (await repo.findEnrolmentOfAccount(deps.db, account.accountId))!;
 }

@@ -1,4 +1,5 @@
 import Html from '@kitajs/html';
+import { formatDate } from '../../../platform/i18n.ts';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form } from '../../../ui/components/form.tsx';
@@ -7,7 +8,7 @@ import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import type { OwnEmployment } from '../own-record.service.ts';
+import type { Enrolment, OwnEmployment } from '../own-record.service.ts';
 
 export const ownRecordPath = '/mijn-register';
 export const employmentPath = (id: string) => `${ownRecordPath}/dienstverbanden/${id}`;
@@ -59,13 +60,49 @@ function Actions({ ctx, employment }: { ctx: PageContext; employment: OwnEmploym
   );
 }
 
-export function OwnRecordPage({ ctx, email, employments, notice }: { ctx: PageContext; email: string; employments: OwnEmployment[]; notice?: string }) {
+/** Inschrijving: the register number once enrolled; before that, what enrolling means and the button. */
+function EnrolmentSection({ ctx, enrolment, canEnrol }: { ctx: PageContext; enrolment?: Enrolment; canEnrol: boolean }) {
+  const { t, lang } = ctx;
+  return (
+    <section aria-labelledby="inschrijving">
+      <h2 class="utrecht-heading-2" id="inschrijving" safe>
+        {t('own.enrolment.title')}
+      </h2>
+      {enrolment ? (
+        <DataList
+          items={[
+            { label: t('own.enrolment.number'), value: <span safe>{enrolment.registerNumber}</span> },
+            { label: t('own.enrolment.status'), value: <span safe>{t('own.enrolment.ingeschreven')}</span> },
+            { label: t('own.enrolment.since'), value: <span safe>{formatDate(lang, enrolment.createdAt)}</span> },
+          ]}
+        />
+      ) : canEnrol ? (
+        <>
+          <TextParagraph text={t('own.enrolment.explain')} />
+          <Form action={`${ownRecordPath}/inschrijving`} csrfToken={ctx.csrfToken}>
+            <Button>{Html.escapeHtml(t('own.enrolment.button'))}</Button>
+          </Form>
+        </>
+      ) : (
+        <TextParagraph text={t('own.enrolment.notYet')} />
+      )}
+    </section>
+  );
+}
+
+export function OwnRecordPage(
+  { ctx, email, employments, enrolment, notice }: { ctx: PageContext; email: string; employments: OwnEmployment[]; enrolment?: Enrolment; notice?: string },
+) {
   const { t } = ctx;
   const toCheck = employments.filter((e) => e.approvalStatus === 'te-controleren').length;
   return (
     <Layout ctx={ctx} title={t('own.title')} current="account">
       <PageTitle text={t('own.title')} />
       <Notice message={notice} />
+      <EnrolmentSection ctx={ctx} enrolment={enrolment} canEnrol={employments.length > 0} />
+      <h2 class="utrecht-heading-2" safe>
+        {t('own.employments')}
+      </h2>
       <TextParagraph text={t('own.intro')} />
       {employments.length === 0 ? (
         <Paragraph>
