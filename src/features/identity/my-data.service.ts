@@ -4,6 +4,7 @@ import { listMailTo } from '../../platform/mail/mailer.ts';
 import * as accounts from './accounts.repo.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import * as members from './members.repo.ts';
+import { exportOwnRecord } from '../own-record/own-record.service.ts';
 
 const maxEvents = 1000;
 
@@ -14,16 +15,18 @@ export async function listAccessByOthers(deps: IdentityDeps, actor: AccountActor
 
 /**
  * Everything held about the signed-in person (AVG art. 15): the account without its secrets, linked
- * identities, roles (also past ones), invitations, mails sent, and every audit event about them.
+ * identities, roles (also past ones), invitations, the register's record (inschrijving, delivered
+ * employments, history), mails sent, and every audit event about them.
  */
 export async function exportMyData(deps: IdentityDeps, actor: AccountActor) {
   const account = (await accounts.findAccount(deps.db, actor.accountId))!;
-  const [identities, roles, invitations, mails, events] = await Promise.all([
+  const [identities, roles, invitations, mails, events, register] = await Promise.all([
     accounts.listFederatedIdentities(deps.db, account.id),
     members.listMembershipHistory(deps.db, account.id),
     members.listInvitationsTo(deps.db, account.email),
     listMailTo(deps.db, account.email),
     listEventsAboutAccount(deps.db, account.id, { limit: maxEvents, othersOnly: false }),
+    exportOwnRecord(deps.db, { accountId: account.id, email: account.email }),
   ]);
   return {
     gemaaktOp: new Date().toISOString(),
@@ -45,6 +48,7 @@ export async function exportMyData(deps: IdentityDeps, actor: AccountActor) {
       ingetrokkenOp: r.revokedAt?.toISOString() ?? null,
     })),
     uitnodigingen: invitations.map((i) => ({ rol: i.role, organisatie: { soort: i.organisationKind, id: i.organisationId }, verstuurdOp: i.createdAt.toISOString(), aangenomenOp: i.acceptedAt?.toISOString() ?? null })),
+    register,
     emails: mails.map((m) => ({ onderwerp: m.subject, aangemaaktOp: m.createdAt.toISOString(), verstuurdOp: m.sentAt?.toISOString() ?? null })),
     logboek: events.map((e) => ({
       wanneer: e.at.toISOString(),

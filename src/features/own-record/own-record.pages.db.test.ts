@@ -176,4 +176,13 @@ describe('inschrijving from Mijn register', () => {
     expect(res.statusCode).toBe(409);
     expect(visibleText(res.body)).toContain('Er is (nog) geen dienstverband van u aangeleverd.');
   });
+
+  it("is in the professional's AVG download, with the employments, their check and the history", async () => {
+    const data = JSON.parse((await teacher.get('/mijn-gegevens/download')).body);
+    expect(data.register.inschrijving).toMatchObject({ registernummer: expect.stringMatching(/^\d{9}$/), status: 'ingeschreven' });
+    expect(data.register.dienstverbanden.map((d: { functie: string; controle: string }) => [d.functie, d.controle]).sort()).toEqual([
+      ['INTERN_BEGELEIDER', 'te-controleren'], ['LERAAR', 'geaccordeerd'],
+    ]);
+    expect(data.register.geschiedenis.map((h: { wat: string }) => h.wat)).toContain('ingeschreven');
+  });
 });

@@ -150,3 +150,12 @@ export async function insertEnrolment(tx: Db, e: { personId: string; accountId: 
   await tx.execute(sql`INSERT INTO enrolments (id, person_id, account_id, register_number, status, created_at)
     VALUES (${uuidV7()}, ${e.personId}, ${e.accountId}, ${e.registerNumber}, 'ingeschreven', ${e.now.toISOString()})`);
 }
+
+export type HistoryLine = { kind: string; changes: Record<string, [unknown, unknown]> | null; byLabel: string | null; deliveryId: string | null; createdAt: Date };
+
+/** The history of the persons with this delivered address: what deliveries, the professional and the board changed. */
+export async function listHistoryForEmail(db: Db, email: string): Promise<HistoryLine[]> {
+  return rowsOf<HistoryLine>(await db.execute(sql`SELECT h.kind, h.changes, h.by_label AS "byLabel", h.delivery_id AS "deliveryId", h.created_at AS "createdAt"
+    FROM person_history h JOIN persons p ON p.id = h.person_id
+    WHERE p.email = ${email} AND p.merged_into IS NULL ORDER BY h.created_at, h.id`)).map((h) => ({ ...h, createdAt: new Date(h.createdAt) }));
+}

@@ -160,3 +160,22 @@ export async function enrol(deps: OwnRecordDeps, ctx: ActorContext): Promise<rep
   });
   return (await repo.findEnrolmentOfAccount(deps.db, account.accountId))!;
 }
+
+/** The register's part of the AVG export: inschrijving, delivered employments with their check, and the history. */
+export async function exportOwnRecord(db: Db, account: { accountId: string; email: string }) {
+  const email = account.email.toLowerCase();
+  const [enrolment, employments, history] = await Promise.all([
+    repo.findEnrolmentOfAccount(db, account.accountId),
+    repo.listEmploymentsForEmail(db, email),
+    repo.listHistoryForEmail(db, email),
+  ]);
+  return {
+    inschrijving: enrolment ? { registernummer: enrolment.registerNumber, status: enrolment.status, sinds: enrolment.createdAt.toISOString() } : null,
+    dienstverbanden: employments.map((e) => ({
+      werkgever: e.boardName, school: e.schoolName, instellingscode: e.brin, vestiging: e.locationName, functie: e.function,
+      benoemingsgrondslag: e.appointmentBasis, begindatum: e.startDate, einddatum: e.endDate, controle: e.approvalStatus,
+      betwisting: e.dispute ? { status: e.dispute.status, toelichting: e.dispute.comment, antwoord: e.dispute.reply } : null,
+    })),
+    geschiedenis: history.map((h) => ({ wanneer: h.createdAt.toISOString(), wat: h.kind, wijzigingen: h.changes, door: h.byLabel, aanlevering: h.deliveryId })),
+  };
+}
