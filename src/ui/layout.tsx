@@ -1,7 +1,7 @@
 import type { PropsWithChildren } from '@kitajs/html';
 import { withLang, type PageContext } from './page-context.ts';
 
-type LayoutProps = PropsWithChildren<{ ctx: PageContext; title: string; current?: 'home' | 'organisations' | 'account' | 'signIn' }>;
+type LayoutProps = PropsWithChildren<{ ctx: PageContext; title: string; current?: 'home' | 'organisations' | 'register' | 'account' | 'signIn' }>;
 
 function NavLink({ href, label, active }: { href: string; label: string; active: boolean }) {
   return (
@@ -67,6 +67,7 @@ export function Layout({ ctx, title, current, children }: LayoutProps) {
                 <ul class="utrecht-nav-list">
                   <NavLink href="/" label={t('nav.home')} active={current === 'home'} />
                   <NavLink href="/organisaties" label={t('nav.organisations')} active={current === 'organisations'} />
+                  <NavLink href="/register" label={t('nav.register')} active={current === 'register'} />
                   {ctx.account ? (
                     <>
                       <NavLink href="/account" label={t('nav.account')} active={current === 'account'} />

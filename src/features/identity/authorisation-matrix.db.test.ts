@@ -113,6 +113,10 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'GET /api/v1/openapi.json':                          row(200,     200,     200,     200,     200,     200,      200,         200,     200),
   'GET /api/v1/organisaties':                          row(200,     200,     200,     200,     200,     200,      200,         200,     200),
   'GET /api/v1/organisaties/:id':                      row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  'GET /register':                                     row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  'GET /api/v1/registraties':                          row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  // a valid register number nobody has
+  'GET /api/v1/registraties/:registernummer':          row(404,     404,     404,     404,     404,     404,      404,         404,     404),
 
   // signing in and the mailed links: public (posted empty or with a bad link: 400 for anyone)
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
@@ -236,6 +240,9 @@ const calls: Record<string, Call> = {
   'GET /api/v1/openapi.json': { url: '/api/v1/openapi.json' },
   'GET /api/v1/organisaties': { url: '/api/v1/organisaties?zoek=school' },
   'GET /api/v1/organisaties/:id': { url: () => `/api/v1/organisaties/${boardA.id}` },
+  'GET /register': { url: '/register?naam=jansen' },
+  'GET /api/v1/registraties': { url: '/api/v1/registraties?naam=jansen' },
+  'GET /api/v1/registraties/:registernummer': { url: '/api/v1/registraties/900000048' },
   'GET /inloggen': { url: '/inloggen' },
   'POST /inloggen': { url: '/inloggen', form: {} },
   'GET /account/aanmaken': { url: '/account/aanmaken' },

@@ -1,5 +1,6 @@
 import { deliveriesEn } from './deliveries.en.ts';
 import { ownRecordEn } from './own-record.en.ts';
+import { publicRegisterEn } from './public-register.en.ts';
 import { identityEn } from './identity.en.ts';
 import type { MessageKey } from './nl.ts';
 
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   'layout.footer.source': 'Organisation data: DUO open education data',
   'nav.home': 'Home',
   'nav.organisations': 'Schools and boards',
+  'nav.register': 'Public register',
   'home.title': 'Welcome to the Beroepsregister Onderwijs',
   'home.intro':
     'Teachers and school leaders in Dutch primary education show here that they keep their profession up to date. School boards deliver their staff data; anyone can consult the public register.',
@@ -79,4 +81,5 @@ export const en: Record<MessageKey, string> = {
   ...identityEn,
   ...deliveriesEn,
   ...ownRecordEn,
+  ...publicRegisterEn,
 };

@@ -1,5 +1,6 @@
 import { deliveriesNl } from './deliveries.nl.ts';
 import { ownRecordNl } from './own-record.nl.ts';
+import { publicRegisterNl } from './public-register.nl.ts';
 import { identityNl } from './identity.nl.ts';
 
 export const nl = {
@@ -14,6 +15,7 @@ export const nl = {
   'layout.footer.source': 'Bron organisatiegegevens: DUO open onderwijsdata',
   'nav.home': 'Home',
   'nav.organisations': 'Scholen en besturen',
+  'nav.register': 'Openbaar register',
   'home.title': 'Welkom bij het Beroepsregister Onderwijs',
   'home.intro':
     'Leraren en schoolleiders in het primair onderwijs laten hier zien dat zij hun vak bijhouden. Schoolbesturen leveren de gegevens van hun personeel aan; iedereen kan het openbare register raadplegen.',
@@ -78,6 +80,7 @@ export const nl = {
   ...identityNl,
   ...deliveriesNl,
   ...ownRecordNl,
+  ...publicRegisterNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;

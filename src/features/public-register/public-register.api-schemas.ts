@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { listEnvelope, pageQuery } from '../../platform/http/api.ts';
+
+export const registerQuery = z.object({
+  naam: z.string().max(200).optional().describe('(Een deel van) de naam, ten minste 2 letters; hoofdletters, accenten en tussenvoegsel doen er niet toe'),
+  registernummer: z.string().max(20).optional().describe('Het registernummer (9 cijfers; spaties mogen)'),
+  school: z.string().max(200).optional().describe('(Een deel van) de naam van de school of de plaats waar de persoon nu werkt'),
+  ...pageQuery,
+});
+
+export const publicEntry = z
+  .object({
+    registernummer: z.string().describe('9 cijfers, de laatste twee zijn controlecijfers (ISO 7064 MOD 97-10)'),
+    naam: z.string().describe('Voorletters, tussenvoegsel en achternaam'),
+    status: z.string().describe('ingeschreven, aangevraagd, geregistreerd, onder voorwaarden, herregistratie verlopen of doorgehaald'),
+    scholen: z.array(z.object({ naam: z.string(), brin: z.string(), plaats: z.string().nullable() }).meta({ id: 'RegistratieSchool' })).describe('Scholen waar de persoon nu werkt'),
+  })
+  .meta({ id: 'Registratie' });
+
+export const publicEntryList = listEnvelope(publicEntry).meta({ id: 'RegistratieLijst' });

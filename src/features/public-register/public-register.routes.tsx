@@ -1,0 +1,73 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../platform/errors.ts';
+import { apiPrefix, problemResponses } from '../../platform/http/api.ts';
+import { sendPage } from '../../platform/http/render.ts';
+import type { FeatureOptions } from '../index.ts';
+import { publicEntry, publicEntryList, registerQuery } from './public-register.api-schemas.ts';
+import * as service from './public-register.service.ts';
+import type { PublicEntry } from './public-register.service.ts';
+import { RegisterSearchPage, type RegisterForm } from './views/register-search-page.tsx';
+
+const pageSize = 20;
+const present = (e: PublicEntry) => ({ registernummer: e.registerNumber, naam: e.name, status: e.status, scholen: e.schools.map((s) => ({ naam: s.name, brin: s.brin, plaats: s.place })) });
+
+/** The public register: anyone looks a professional up, on a page and through the API. */
+export async function publicRegisterRoutes(app: FastifyInstance, opts: FeatureOptions) {
+  const { db } = opts;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/register', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
+    const q = req.query as Record<string, unknown>;
+    const text = (v: unknown) => (typeof v === 'string' ? v.trim().slice(0, 200) : '');
+    const form: RegisterForm = { naam: text(q.naam), registernummer: text(q.registernummer), school: text(q.school) };
+    const pageNumber = Number(q.page);
+    const page = Number.isInteger(pageNumber) && pageNumber >= 1 && pageNumber <= 10_000 ? pageNumber : 1;
+    if (!form.naam && !form.registernummer && !form.school) return sendPage(reply, <RegisterSearchPage ctx={req.pageContext()} form={form} results={null} />);
+    try {
+      const results = await service.searchPublicRegister(db, form, page, pageSize);
+      return sendPage(reply, <RegisterSearchPage ctx={req.pageContext()} form={form} results={results} />);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+      const errors = (error.extra.invalidParams ?? []).map((p) => ({ field: p.name, message: p.reason }));
+      return sendPage(reply, <RegisterSearchPage ctx={req.pageContext()} form={form} results={null} errors={errors} />, 400);
+    }
+  });
+
+  api.get(
+    `${apiPrefix}/registraties`,
+    {
+      config: { access: 'public' },
+      schema: {
+        summary: 'Zoek in het openbare register',
+        description: 'Zoekt ingeschreven en geregistreerde leraren en schoolleiders op naam (ten minste 2 letters), registernummer, of school of plaats. Alleen openbare gegevens: naam, registernummer, status en scholen; nooit geboortedatum, e-mailadres of BSN. Gepagineerd.',
+        tags: ['Register'],
+        operationId: 'zoekRegistraties',
+        querystring: registerQuery,
+        response: { 200: publicEntryList, ...problemResponses(400) },
+      },
+    },
+    async (req) => {
+      const { page, pageSize: size, ...query } = req.query;
+      const result = await service.searchPublicRegister(db, query, page, size);
+      return { resultaten: result.entries.map(present), totaal: result.total, page: result.page, pageSize: result.pageSize };
+    },
+  );
+
+  api.get(
+    `${apiPrefix}/registraties/:registernummer`,
+    {
+      config: { access: 'public' },
+      schema: {
+        summary: 'Eén inschrijving of registratie',
+        description: 'De openbare gegevens bij een registernummer.',
+        tags: ['Register'],
+        operationId: 'haalRegistratieOp',
+        params: z.object({ registernummer: z.string().max(20).describe('Het registernummer (9 cijfers)') }),
+        response: { 200: publicEntry, ...problemResponses(400, 404) },
+      },
+    },
+    async (req) => present(await service.getPublicEntry(db, req.params.registernummer)),
+  );
+}

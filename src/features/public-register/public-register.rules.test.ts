@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { registerNumberFor } from '../own-record/register-number.rules.ts';
+import { checkQuery, searchForm, sqlFoldFrom, sqlFoldTo } from './public-register.rules.ts';
+
+describe('the public search', () => {
+  it('folds names without case or diacritics, keeping the tussenvoegsel', () => {
+    expect(searchForm('  Bérénice  van der   BERG ')).toBe('berenice van der berg');
+    expect(searchForm('Çelik-Yılmaz')).toBe('celik-yılmaz');
+    expect(searchForm("D'Hondt")).toBe("d'hondt");
+  });
+
+  it('folds in SQL the same letters, one for one', () => {
+    expect([...sqlFoldFrom].length).toBe([...sqlFoldTo].length);
+    for (const [i, ch] of [...sqlFoldFrom].entries()) {
+      expect(searchForm(ch), ch).toBe([...sqlFoldTo][i]);
+    }
+  });
+
+  it('needs a name of 2 letters, a register number or a school or place', () => {
+    expect(checkQuery({ naam: 'Va' })).toEqual({ ok: true, query: { name: 'va', registerNumber: null, school: null } });
+    expect(checkQuery({ naam: 'V' })).toEqual({ ok: false, field: 'naam', message: 'Geef ten minste 2 letters van de naam.' });
+    expect(checkQuery({})).toEqual({ ok: false, field: 'naam', message: 'Zoek op naam (ten minste 2 letters), registernummer of school of plaats.' });
+    expect(checkQuery({ school: 'Assen' })).toEqual({ ok: true, query: { name: null, registerNumber: null, school: 'assen' } });
+  });
+
+  it('reads a register number with spaces, and refuses one that is not 9 digits', () => {
+    const number = registerNumberFor(1_000_007);
+    expect(checkQuery({ registernummer: `${number.slice(0, 4)} ${number.slice(4)}` })).toEqual({ ok: true, query: { name: null, registerNumber: number, school: null } });
+    expect(checkQuery({ registernummer: '1234' })).toEqual({ ok: false, field: 'registernummer', message: 'Een registernummer heeft 9 cijfers.' });
+  });
+});

@@ -1,0 +1,36 @@
+import { normaliseRegisterNumber } from '../own-record/register-number.rules.ts';
+
+/**
+ * What a public search asks, checked: a name of at least 2 characters, a register number, or a school
+ * or place. Names and places are compared without case or diacritics ("Bérénice" finds "Berenice"),
+ * with the tussenvoegsel part of the name ("van der Berg" and "Berg" both find Van der Berg).
+ */
+export type RegisterQuery = { naam?: string; registernummer?: string; school?: string };
+export type CheckedQuery = { name: string | null; registerNumber: string | null; school: string | null };
+
+/** Lower case, no diacritics, single spaces: the form both the query and the names are compared in. */
+export function searchForm(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ø/g, 'o').replace(/ł/g, 'l').replace(/ß/g, 's').replace(/[^\p{L}\p{N}' -]/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The same folding in SQL (translate), for the common Latin letters with diacritics: each letter to one letter. */
+const folds: Record<string, string> = {
+  a: 'àáâãäåā', e: 'èéêëēėę', i: 'ìíîïī', o: 'òóôõöøō', u: 'ùúûüū', y: 'ýÿ', c: 'çćč', n: 'ñń', s: 'šśß', z: 'žź', l: 'ł',
+};
+export const sqlFoldFrom = Object.values(folds).join('');
+export const sqlFoldTo = Object.entries(folds).map(([to, from]) => to.repeat([...from].length)).join('');
+
+export function checkQuery(query: RegisterQuery): { ok: true; query: CheckedQuery } | { ok: false; field: keyof RegisterQuery; message: string } {
+  const name = query.naam ? searchForm(query.naam) : '';
+  const school = query.school ? searchForm(query.school) : '';
+  const typedNumber = query.registernummer?.trim() ?? '';
+  if (typedNumber) {
+    const registerNumber = normaliseRegisterNumber(typedNumber);
+    if (!registerNumber) return { ok: false, field: 'registernummer', message: 'Een registernummer heeft 9 cijfers.' };
+    return { ok: true, query: { name: name || null, registerNumber, school: school || null } };
+  }
+  if (query.naam && name.length < 2) return { ok: false, field: 'naam', message: 'Geef ten minste 2 letters van de naam.' };
+  if (query.school && school.length < 2) return { ok: false, field: 'school', message: 'Geef ten minste 2 letters van de school of plaats.' };
+  if (!name && !school) return { ok: false, field: 'naam', message: 'Zoek op naam (ten minste 2 letters), registernummer of school of plaats.' };
+  return { ok: true, query: { name: name || null, registerNumber: null, school: school || null } };
+}

@@ -1,0 +1,26 @@
+import type { Db } from '../../db/database.ts';
+import { AppError } from '../../platform/errors.ts';
+import { normaliseRegisterNumber, isRegisterNumber } from '../own-record/register-number.rules.ts';
+import { checkQuery, type RegisterQuery } from './public-register.rules.ts';
+import * as repo from './public-register.repo.ts';
+
+export type { PublicEntry } from './public-register.repo.ts';
+
+/** Anyone's search of the public register: by name, register number, or school or place. */
+export async function searchPublicRegister(db: Db, query: RegisterQuery, page: number, pageSize: number) {
+  const checked = checkQuery(query);
+  if (!checked.ok) throw AppError.validation([{ name: checked.field, reason: checked.message }], checked.message);
+  const { rows, total } = await repo.searchRegister(db, checked.query, { offset: (page - 1) * pageSize, limit: pageSize });
+  return { entries: rows, total, page, pageSize };
+}
+
+/** One entry by its register number; a number with wrong check digits is a typing error, not "not found". */
+export async function getPublicEntry(db: Db, registerNumber: string): Promise<repo.PublicEntry> {
+  const digits = normaliseRegisterNumber(registerNumber);
+  if (!digits || !isRegisterNumber(digits)) {
+    throw AppError.validation([{ name: 'registernummer', reason: 'Dit is geen geldig registernummer: controleer de cijfers.' }], 'Dit is geen geldig registernummer: controleer de cijfers.');
+  }
+  const { rows } = await repo.searchRegister(db, { name: null, registerNumber: digits, school: null }, { offset: 0, limit: 1 });
+  if (!rows[0]) throw AppError.notFound(`Registernummer ${digits} staat niet in het register.`);
+  return rows[0];
+}

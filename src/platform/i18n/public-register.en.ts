@@ -1,0 +1,19 @@
+import type { publicRegisterNl } from './public-register.nl.ts';
+
+export const publicRegisterEn: Record<keyof typeof publicRegisterNl, string> = {
+  'register.title': 'Public register',
+  'register.intro': 'Look up a teacher or school leader in the Beroepsregister Onderwijs: by name, register number, or school or place. You only see public data.',
+  'register.name': 'Name',
+  'register.nameHint': 'At least 2 letters. Capitals, accents and prefixes (tussenvoegsel) do not matter.',
+  'register.number': 'Register number',
+  'register.school': 'School or place',
+  'register.search': 'Search',
+  'register.count': '{count} found',
+  'register.none': 'Nobody found. Check the spelling, or search for part of the name.',
+  'register.caption': 'Found in the register',
+  'register.col.name': 'Name',
+  'register.col.number': 'Register number',
+  'register.col.status': 'Status',
+  'register.col.schools': 'Works at',
+  'register.privacy': 'The register shows name, register number, status and school. Date of birth, e-mail address and BSN are never public.',
+};
