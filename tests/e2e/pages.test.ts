@@ -42,6 +42,24 @@ describe('pages', () => {
     });
   });
 
+  it('the public register: reached from the menu, searched by keyboard, its error at the field', async () => {
+    await withPage(async (page) => {
+      await page.goto('/');
+      await page.getByRole('navigation').getByRole('link', { name: nl('nav.register') }).click();
+      await page.waitForURL('**/register');
+      expect(await h1(page)).toBe(nl('register.title'));
+      await expectNoAxeViolations(page);
+      await page.getByLabel(nl('register.name')).fill('B');
+      await Promise.all([page.waitForURL('**/register?*'), page.keyboard.press('Enter')]);
+      await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Geef ten minste 2 letters van de naam.');
+      await expectNoAxeViolations(page);
+      await page.getByLabel(nl('register.name')).fill('Jansen');
+      await Promise.all([page.waitForURL('**/register?naam=Jansen*'), page.getByRole('button', { name: nl('register.search') }).click()]);
+      await expect.poll(() => page.getByRole('main').textContent()).toContain(nl('register.count', { count: 0 }));
+      await expectNoAxeViolations(page);
+    });
+  });
+
   it('the 404 page', async () => {
     await withPage(async (page) => {
       const response = await page.goto('/bestaat-niet');
