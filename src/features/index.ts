@@ -4,6 +4,7 @@ import type { Database, Db } from '../db/database.ts';
 import type { Crypto } from '../platform/crypto.ts';
 import type { Jobs } from '../platform/jobs.ts';
 import type { Mailer } from '../platform/mail/mailer.ts';
+import { boardStaffRoutes } from './board-staff/board-staff.routes.tsx';
 import { deliveryRoutes } from './deliveries/deliveries.routes.tsx';
 import { identityRoutes } from './identity/identity.routes.tsx';
 import { organisationRoutes } from './organisations/organisations.routes.tsx';
@@ -24,4 +25,4 @@ export type FeatureOptions = {
 };
 
 /** Every feature's routes; app.ts registers them in this order. */
-export const features: ((app: FastifyInstance, opts: FeatureOptions) => Promise<void>)[] = [pageRoutes, organisationRoutes, identityRoutes, deliveryRoutes, ownRecordRoutes, publicRegisterRoutes];
+export const features: ((app: FastifyInstance, opts: FeatureOptions) => Promise<void>)[] = [pageRoutes, organisationRoutes, identityRoutes, deliveryRoutes, ownRecordRoutes, publicRegisterRoutes, boardStaffRoutes];

@@ -3,7 +3,7 @@ import { Transform, type Readable } from 'node:stream';
 import type { Database, Db } from '../../db/database.ts';
 import { recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
 import type { Crypto } from '../../platform/crypto.ts';
-import { csvLine } from '../../platform/csv/write.ts';
+import { csvLine, spreadsheetLine } from '../../platform/csv/write.ts';
 import { AppError } from '../../platform/errors.ts';
 import { FileTooLargeError, readSealedFile, removeSealedFile, writeSealedFile } from '../../platform/files/sealed-files.ts';
 import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
@@ -334,23 +334,17 @@ const outcomeLabels = { geaccepteerd: 'geaccepteerd', waarschuwing: 'waarschuwin
 /** The terugmelding as CSV, page by page from the database: one line per message, an accepted row as one line. */
 export async function* streamRowResultsCsv(deps: DeliveryDeps, ctx: ActorContext, id: string): AsyncGenerator<string> {
   await getDelivery(deps, ctx, id);
-  yield '\uFEFF' + semicolonLine(['rij', 'resultaat', 'kolom', 'melding']);
+  yield '\uFEFF' + spreadsheetLine(['rij', 'resultaat', 'kolom', 'melding']);
   const page = 5000;
   for (let offset = 0; ; offset += page) {
     const { rows } = await repo.listRowResults(deps.db, id, { problemsOnly: false, offset, limit: page });
     let out = '';
     for (const row of rows) {
-      if (row.messages.length === 0) out += semicolonLine([row.rowNumber, outcomeLabels[row.outcome], '', '']);
-      for (const m of row.messages) out += semicolonLine([row.rowNumber, m.soort, m.kolom ?? '', m.melding]);
+      if (row.messages.length === 0) out += spreadsheetLine([row.rowNumber, outcomeLabels[row.outcome], '', '']);
+      for (const m of row.messages) out += spreadsheetLine([row.rowNumber, m.soort, m.kolom ?? '', m.melding]);
     }
     if (out) yield out;
     if (rows.length < page) return;
   }
 }
 
-function semicolonLine(values: (string | number)[]): string {
-  return values.map((v) => {
-    const text = String(v);
-    return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  }).join(';') + '\r\n';
-}

@@ -190,6 +190,8 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   // the disputes of board A's staff: its staff read and answer them (a fresh dispute each call), register staff only read
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
   'GET /beheer/bestuur/:id/betwistingen':              row(SIGN_IN, 403,     200,     200,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'GET /beheer/bestuur/:id/personeel':                 row(SIGN_IN, 403,     200,     200,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'GET /beheer/bestuur/:id/personeel.csv':             row(SIGN_IN, 403,     200,     200,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
   'GET /beheer/bestuur/:id/betwistingen/:betwistingId':  row(SIGN_IN, 403,   200,     200,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
   'POST /beheer/bestuur/:id/betwistingen/:betwistingId': row(401,     403,   DISPUTES, DISPUTES, 403,   403,      401,         401,     401),
 
@@ -273,6 +275,8 @@ const calls: Record<string, Call> = {
   'GET /mijn-register/dienstverbanden/:id/betwisten': { url: () => `/mijn-register/dienstverbanden/${employmentOfPro}/betwisten` },
   'POST /mijn-register/dienstverbanden/:id/betwisten': { url: () => `/mijn-register/dienstverbanden/${employmentOfPro}/betwisten`, form: { toelichting: 'De einddatum klopt niet.' } },
   'GET /beheer/bestuur/:id/betwistingen': { url: () => `${A()}/betwistingen` },
+  'GET /beheer/bestuur/:id/personeel': { url: () => `${A()}/personeel` },
+  'GET /beheer/bestuur/:id/personeel.csv': { url: () => `${A()}/personeel.csv` },
   'GET /beheer/bestuur/:id/betwistingen/:betwistingId': { url: async () => `${A()}/betwistingen/${await freshDisputeOfA()}` },
   'POST /beheer/bestuur/:id/betwistingen/:betwistingId': { url: async () => `${A()}/betwistingen/${await freshDisputeOfA()}`, form: { antwoord: 'Dat klopt wel, zie uw aanstelling.' } },
   'GET /uitnodiging': { url: () => `/uitnodiging?token=${invitationToken}` },
@@ -606,10 +610,10 @@ describe('the audit trail of the matrix', () => {
   });
 
   it('has no row by an actor that was refused', async () => {
-    // board A's staff may read its members and its staff's disputes, and answer those: the rest was refused them
+    // board A's staff may read its members, its staff list and their disputes, and answer those: the rest was refused them
     const refusedActors = [ids.pro, ids.staffA, ids.adminB];
     const rows = await t.database.query<{ action: string; actor_account_id: string }>(
-      `SELECT action, actor_account_id FROM audit_events WHERE subject_organisation_id = $1 AND actor_account_id = ANY($2::uuid[]) AND action NOT IN ('members.listed', 'member.viewed', 'employment-disputes.viewed', 'employment-dispute.answered')`,
+      `SELECT action, actor_account_id FROM audit_events WHERE subject_organisation_id = $1 AND actor_account_id = ANY($2::uuid[]) AND action NOT IN ('members.listed', 'member.viewed', 'employment-disputes.viewed', 'employment-dispute.answered', 'board-staff.listed', 'board-staff.exported')`,
       [boardA.id, refusedActors],
     );
     expect(rows).toEqual([]);

@@ -1,4 +1,5 @@
 import { deliveriesEn } from './deliveries.en.ts';
+import { boardStaffEn } from './board-staff.en.ts';
 import { ownRecordEn } from './own-record.en.ts';
 import { publicRegisterEn } from './public-register.en.ts';
 import { identityEn } from './identity.en.ts';
@@ -81,5 +82,6 @@ export const en: Record<MessageKey, string> = {
   ...identityEn,
   ...deliveriesEn,
   ...ownRecordEn,
+  ...boardStaffEn,
   ...publicRegisterEn,
 };

@@ -1,4 +1,5 @@
 import { deliveriesNl } from './deliveries.nl.ts';
+import { boardStaffNl } from './board-staff.nl.ts';
 import { ownRecordNl } from './own-record.nl.ts';
 import { publicRegisterNl } from './public-register.nl.ts';
 import { identityNl } from './identity.nl.ts';
@@ -80,6 +81,7 @@ export const nl = {
   ...identityNl,
   ...deliveriesNl,
   ...ownRecordNl,
+  ...boardStaffNl,
   ...publicRegisterNl,
 } as const;
 

@@ -54,6 +54,10 @@ function manageLinks(ctx: PageContext, m: AccountView['memberships'][number]) {
           <a class="utrecht-link" href={`${base}/betwistingen`} safe>
             {ctx.t('disputes.link')}
           </a>
+          {' · '}
+          <a class="utrecht-link" href={`${base}/personeel`} safe>
+            {ctx.t('staff.link')}
+          </a>
         </>
       ) : (
         ''

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount } from '../../../tests/support/accounts.ts';
+import { boardStaffActor, bytesOf, deliveringBoard, deliveryCsv, deliveryDeps, type DeliveryRow } from '../../../tests/support/deliveries.ts';
+import { auditRows, sessionFor } from '../../../tests/support/identity.ts';
+import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
+import { visibleText, type WebSession } from '../../../tests/support/web-session.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { applyDelivery, submitDelivery } from '../deliveries/deliveries.service.ts';
+import { approveEmployment, enrol, getOwnRecord } from '../own-record/own-record.service.ts';
+
+let t: TestApp;
+let board: { id: string; number: string };
+let hr: WebSession;
+const base = () => `/beheer/bestuur/${board.id}/personeel`;
+
+const professional = async (email: string): Promise<{ actor: Actor }> => {
+  const account = await createAccount(t.database, { email });
+  return { actor: { type: 'account', accountId: account.id, sessionId: 's', email, displayName: email, memberships: [], secondFactorDone: true } };
+};
+
+beforeAll(async () => {
+  t = await createTestApp({ withDuo: true });
+  const delivering = await deliveringBoard(t.database);
+  board = delivering.board;
+  const row = (n: number, changes: DeliveryRow): DeliveryRow => ({
+    bevoegd_gezag_nummer: board.number, personeelsnummer: `S${n}`, voorletters: 'A.', geboortedatum: '1980-01-01', email: `s${n}@school.nl`,
+    instellingscode: delivering.school.brin, vestigingscode: delivering.school.location, functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD', begindatum: '2016-08-01', ...changes,
+  });
+  const hrActor = await boardStaffActor(t.database, board.id, 'hr@personeel.nl');
+  const deps = deliveryDeps(t.database);
+  const delivery = await submitDelivery(deps, { actor: hrActor }, {
+    boardId: board.id, mode: 'volledig', fileName: null, applyWhenValid: false, channel: 'api',
+    body: bytesOf(deliveryCsv([row(1, { achternaam: 'Akkoord' }), row(2, { achternaam: 'Controleert' }), row(3, { achternaam: 'Formule', personeelsnummer: '=1+2' })])),
+  });
+  await applyDelivery(deps, { actor: hrActor }, delivery.id, { confirmed: true });
+  // S1 checked everything and enrolled; S2 only enrolled; S3 did nothing
+  const done = await professional('s1@school.nl');
+  for (const e of (await getOwnRecord({ db: t.database.db }, done)).employments) await approveEmployment({ db: t.database.db }, done, e.id);
+  await enrol({ db: t.database.db }, done);
+  await enrol({ db: t.database.db }, await professional('s2@school.nl'));
+  hr = await sessionFor(t.app, t.database, hrActor.type === 'account' ? hrActor.accountId : '');
+});
+afterAll(async () => t?.close());
+
+describe("the board's staff list", () => {
+  it('shows each professional with their check and inschrijving, and reading it is audited', async () => {
+    const page = await hr.get(base());
+    expect(page.statusCode).toBe(200);
+    const text = visibleText(page.body);
+    expect(text).toMatch(/A\. Akkoord S1 LERAAR · .* gecontroleerd \d{9} ingeschreven/);
+    expect(text).toMatch(/A\. Controleert S2 LERAAR · .* 1 te controleren \d{9} ingeschreven/);
+    expect(text).toMatch(/1 te controleren — niet ingeschreven/);
+    expect((await auditRows(t.database, 'board-staff.listed')).at(-1)).toMatchObject({ subject_organisation_id: board.id });
+  });
+
+  it('filters on who needs attention: something to check, a dispute, or no inschrijving', async () => {
+    const text = visibleText((await hr.get(`${base()}?aandacht=ja`)).body);
+    expect(text).not.toContain('A. Akkoord');
+    expect(text).toContain('A. Controleert');
+    expect(text).toContain('A. Formule');
+  });
+
+  it('exports the list as CSV for a spreadsheet, a formula in a name defused', async () => {
+    const csv = await hr.get(`${base()}.csv?aandacht=ja`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="personeel-32073-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('naam;personeelsnummer;dienstverbanden;te controleren;betwist;registernummer;status');
+    expect(lines).toHaveLength(3);
+    expect(lines.find((l) => l.startsWith('A. Formule;'))).toMatch(/^A\. Formule;'=1\+2;LERAAR · /);
+    expect(await auditRows(t.database, 'board-staff.exported')).toHaveLength(1);
+  });
+
+  it("is refused to another board's staff, and to a professional", async () => {
+    const [other] = await t.database.query<{ id: string }>(`SELECT id FROM boards WHERE id <> $1 ORDER BY number LIMIT 1`, [board.id]);
+    const outsider = await boardStaffActor(t.database, other.id, 'hr@elders.nl');
+    const web = await sessionFor(t.app, t.database, outsider.type === 'account' ? outsider.accountId : '');
+    for (const url of [base(), `${base()}.csv`]) {
+      const res = await web.get(url);
+      expect(res.statusCode, url).toBe(403);
+      expect(res.body).not.toContain('Akkoord');
+    }
+  });
+});

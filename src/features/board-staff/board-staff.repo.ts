@@ -1,0 +1,37 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/database.ts';
+
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
+/** A professional with a current employment at the board: what the board's staff need to follow up. */
+export type StaffLine = {
+  personId: string;
+  name: string;
+  staffNumbers: string;
+  employments: string;
+  toCheck: number;
+  disputed: number;
+  registerNumber: string | null;
+  status: string | null;
+};
+
+export async function listBoardStaff(db: Db, boardId: string, options: { attentionOnly: boolean; offset: number; limit: number }): Promise<{ rows: StaffLine[]; total: number }> {
+  const attention = options.attentionOnly
+    ? sql`HAVING count(*) FILTER (WHERE e.approval_status IN ('te-controleren', 'betwist')) > 0 OR n.register_number IS NULL`
+    : sql``;
+  const rows = rowsOf<StaffLine & { total: string }>(await db.execute(sql`SELECT p.id AS "personId", concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
+      string_agg(DISTINCT e.staff_number, ', ') AS "staffNumbers",
+      string_agg(DISTINCT e.function || ' · ' || s.name, '; ') AS employments,
+      (count(*) FILTER (WHERE e.approval_status = 'te-controleren'))::int AS "toCheck",
+      (count(*) FILTER (WHERE e.approval_status = 'betwist'))::int AS disputed,
+      n.register_number AS "registerNumber", n.status,
+      count(*) OVER () AS total
+    FROM employments e JOIN persons p ON p.id = e.person_id JOIN schools s ON s.id = e.school_id
+    LEFT JOIN enrolments n ON n.person_id = p.id
+    WHERE e.board_id = ${boardId} AND (e.end_date IS NULL OR e.end_date >= current_date) AND p.merged_into IS NULL
+    GROUP BY p.id, n.register_number, n.status
+    ${attention}
+    ORDER BY lower(p.surname), p.initials, p.id
+    LIMIT ${options.limit} OFFSET ${options.offset}`));
+  return { rows: rows.map(({ total: _, ...line }) => line), total: Number(rows[0]?.total ?? 0) };
+}

@@ -1,0 +1,50 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ActorContext } from '../../platform/audit/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import { sendPage } from '../../platform/http/render.ts';
+import type { FeatureOptions } from '../index.ts';
+import { findBoardById } from '../organisations/organisations.service.ts';
+import * as service from './board-staff.service.ts';
+import { BoardStaffPage, type BoardRef } from './views/board-staff-page.tsx';
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const pageSize = 50;
+const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.actor, requestId: req.id });
+const query = (req: FastifyRequest) => req.query as Record<string, string | undefined>;
+
+/** A board's staff list for its HR: who still has to check their data, who disputes, who is not enrolled. */
+export async function boardStaffRoutes(app: FastifyInstance, opts: FeatureOptions) {
+  const { db } = opts;
+  const signedIn = { config: { access: 'signed-in' as const } };
+
+  async function boardOf(req: FastifyRequest): Promise<BoardRef> {
+    const { id } = req.params as { id: string };
+    const board = uuid.test(id) ? await findBoardById(db, id) : undefined;
+    if (!board) throw AppError.notFound('Dit bestuur staat niet in de organisatiegids.');
+    return { id: board.id, number: board.number, name: board.name ?? `Bevoegd gezag ${board.number}` };
+  }
+
+  app.get('/beheer/bestuur/:id/personeel', signedIn, async (req, reply) => {
+    const board = await boardOf(req);
+    const attentionOnly = query(req).aandacht === 'ja';
+    const page = Math.min(10_000, Math.max(1, Number.parseInt(query(req).page ?? '1', 10) || 1));
+    const list = await service.listBoardStaff(db, contextOf(req), board.id, { attentionOnly, page, pageSize });
+    return sendPage(reply, <BoardStaffPage ctx={req.pageContext()} board={board} staff={list.staff} attentionOnly={attentionOnly} page={page} pageSize={pageSize} total={list.total} />);
+  });
+
+  app.get('/beheer/bestuur/:id/personeel.csv', signedIn, async (req, reply) => {
+    const board = await boardOf(req);
+    const attentionOnly = query(req).aandacht === 'ja';
+    const lines = service.exportBoardStaffCsv(db, contextOf(req), board.id, attentionOnly);
+    const first = await lines.next(); // the access check runs before the download starts
+    async function* all() {
+      if (!first.done) yield first.value;
+      yield* lines;
+    }
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="personeel-${board.number}-${new Date().toISOString().slice(0, 10)}.csv"`)
+      .send(Readable.from(all()));
+  });
+}
