@@ -188,6 +188,19 @@ describe('delivering staff data through the pages', () => {
       await expect.poll(() => page.getByRole('status').filter({ hasText: nl('disputes.notice.answered') }).count()).toBe(1);
       await expect.poll(() => page.locator('main').textContent()).toContain(nl('disputes.noneOpen'));
       await expectNoAxeViolations(page);
+
+      // the staff list: who still has to check, who is not enrolled; as CSV too
+      await page.goto('/account');
+      await page.getByRole('link', { name: nl('staff.link') }).click();
+      const staff = page.getByRole('table', { name: nl('staff.caption') });
+      await expect.poll(() => staff.textContent()).toContain('D. Visser2');
+      await expect.poll(() => staff.textContent()).toContain(nl('staff.notEnrolled'));
+      await expectNoAxeViolations(page);
+      await page.getByRole('link', { name: nl('staff.showAttention') }).click();
+      await expect.poll(() => page.getByRole('table', { name: nl('staff.captionAttention') }).textContent()).toContain('D. Visser2');
+      const download = page.waitForEvent('download');
+      await page.getByRole('link', { name: nl('staff.download') }).click();
+      expect((await download).suggestedFilename()).toMatch(/^personeel-32073-\d{4}-\d{2}-\d{2}\.csv$/);
     });
   });
 });
