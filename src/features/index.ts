@@ -10,6 +10,7 @@ import { identityRoutes } from './identity/identity.routes.tsx';
 import { organisationRoutes } from './organisations/organisations.routes.tsx';
 import { ownRecordRoutes } from './own-record/own-record.routes.tsx';
 import { publicRegisterRoutes } from './public-register/public-register.routes.tsx';
+import { registerRoutes } from './registers/registers.routes.tsx';
 import { pageRoutes } from './pages/pages.routes.tsx';
 
 export type FeatureOptions = {
@@ -25,4 +26,4 @@ export type FeatureOptions = {
 };
 
 /** Every feature's routes; app.ts registers them in this order. */
-export const features: ((app: FastifyInstance, opts: FeatureOptions) => Promise<void>)[] = [pageRoutes, organisationRoutes, identityRoutes, deliveryRoutes, ownRecordRoutes, publicRegisterRoutes, boardStaffRoutes];
+export const features: ((app: FastifyInstance, opts: FeatureOptions) => Promise<void>)[] = [pageRoutes, organisationRoutes, identityRoutes, deliveryRoutes, ownRecordRoutes, publicRegisterRoutes, boardStaffRoutes, registerRoutes];

@@ -82,6 +82,7 @@ const cases: [string, Permission, ActorName[]][] = [
   ['audit.read-any', { action: 'audit.read-any' }, ['register']],
   ['deliveries.overview', { action: 'deliveries.overview' }, ['register']],
   ['duplicates.resolve', { action: 'duplicates.resolve' }, ['register']],
+  ['registers.manage', { action: 'registers.manage' }, ['register']],
   ['outbox.read', { action: 'outbox.read' }, ['register']],
 ];
 

@@ -18,6 +18,7 @@ export type Permission =
   | { action: 'audit.read-any' }
   | { action: 'deliveries.overview' }
   | { action: 'duplicates.resolve' }
+  | { action: 'registers.manage' }
   | { action: 'outbox.read' };
 
 export type Decision =
@@ -101,6 +102,7 @@ export async function decide(actor: Actor, permission: Permission, consent: Cons
     case 'audit.read-any':
     case 'deliveries.overview':
     case 'duplicates.resolve':
+    case 'registers.manage':
     case 'outbox.read':
       if (registerStaff) return allow(registerStaff);
       break;

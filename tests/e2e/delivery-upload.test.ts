@@ -136,6 +136,23 @@ describe('delivering staff data through the pages', () => {
       await page.getByRole('button', { name: nl('office.duplicates.confirmButton') }).click();
       await expect.poll(() => page.getByRole('status').filter({ hasText: nl('office.duplicates.merged') }).count()).toBe(1);
       await expect.poll(() => page.locator('main').textContent()).toContain(nl('office.duplicates.none'));
+
+      // the registers' rules: a change is a new version, its errors at the fields
+      await page.goto('/beheer');
+      await page.getByRole('link', { name: nl('registers.title') }).click();
+      await page.getByRole('link', { name: 'Schoolleidersregister PO' }).click();
+      await expect.poll(() => h1(page).textContent()).toBe('Schoolleidersregister PO');
+      await expectNoAxeViolations(page);
+      await page.getByLabel(nl('registers.form.cycle')).fill('0');
+      await page.getByRole('button', { name: nl('registers.form.save') }).click();
+      await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('De cyclus is een heel aantal jaren');
+      await expectNoAxeViolations(page);
+      await page.getByLabel(nl('registers.form.cycle')).fill('5');
+      await page.getByLabel(nl('registers.form.note')).fill('Tarief per 2027');
+      await page.getByLabel(nl('registers.form.fee')).fill('45,50');
+      await page.getByRole('button', { name: nl('registers.form.save') }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: nl('registers.saved', { version: 2 }) }).count()).toBe(1);
+      await expectNoAxeViolations(page);
     });
   });
 

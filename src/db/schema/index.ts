@@ -1,3 +1,4 @@
 export * from './organisations.ts';
 export * from './identity.ts';
 export * from './people.ts';
+export * from './registers.ts';

@@ -98,6 +98,7 @@ const TRAIL = '→/beheer/accounts/:id/logboek' as const;
 const MEMBERS = '→/beheer/bestuur/:id/leden' as const;
 const OWN = '→/mijn-register' as const;
 const DISPUTES = '→/beheer/bestuur/:id/betwistingen' as const;
+const REGISTER = '→/beheer/registers/schoolleidersregister-po' as const;
 
 // prettier-ignore
 const expected: Record<string, Record<ActorName, Outcome>> = {
@@ -204,6 +205,10 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'GET /beheer/uitgaande-mail':                        row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
   'GET /beheer/aanleveringen':                         row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
   'GET /beheer/dubbelen':                              row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'GET /beheer/registers':                             row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'GET /beheer/registers/:code':                       row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
+  // a new version of the Schoolleidersregister's rules, made on version 1: register staff only
+  'POST /beheer/registers/:code':                      row(401,     403,     403,     403,     403,     REGISTER, 401,         401,     401),
   // no open task with this id: register staff get "not found", the rest never get that far
   'GET /beheer/dubbelen/:taakId/samenvoegen':          row(SIGN_IN, 403,     403,     403,     403,     404,      STEP,        SIGN_IN, SIGN_IN),
   'POST /beheer/dubbelen/:taakId':                     row(401,     403,     403,     403,     403,     404,      401,         401,     401),
@@ -303,6 +308,12 @@ const calls: Record<string, Call> = {
   'GET /beheer/uitgaande-mail': { url: '/beheer/uitgaande-mail' },
   'GET /beheer/aanleveringen': { url: '/beheer/aanleveringen' },
   'GET /beheer/dubbelen': { url: '/beheer/dubbelen' },
+  'GET /beheer/registers': { url: '/beheer/registers' },
+  'GET /beheer/registers/:code': { url: '/beheer/registers/lerarenregister' },
+  'POST /beheer/registers/:code': {
+    url: '/beheer/registers/schoolleidersregister-po',
+    form: { versie: '1', niveaus: 'RDO; master; Een geaccrediteerde master', cyclus: '5', eenheid: 'punten', minimum: '100', tarief: '0', toelichting: 'Alleen nog de master' },
+  },
   'GET /beheer/dubbelen/:taakId/samenvoegen': { url: `/beheer/dubbelen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/samenvoegen` },
   'POST /beheer/dubbelen/:taakId': { url: `/beheer/dubbelen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`, form: { besluit: 'verschillend' } },
   'GET /api/v1/tokens/huidig': { url: '/api/v1/tokens/huidig' },

@@ -1,6 +1,7 @@
 import { deliveriesEn } from './deliveries.en.ts';
 import { boardStaffEn } from './board-staff.en.ts';
 import { ownRecordEn } from './own-record.en.ts';
+import { registersEn } from './registers.en.ts';
 import { publicRegisterEn } from './public-register.en.ts';
 import { identityEn } from './identity.en.ts';
 import type { MessageKey } from './nl.ts';
@@ -82,6 +83,7 @@ export const en: Record<MessageKey, string> = {
   ...identityEn,
   ...deliveriesEn,
   ...ownRecordEn,
+  ...registersEn,
   ...boardStaffEn,
   ...publicRegisterEn,
 };

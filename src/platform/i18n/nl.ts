@@ -1,6 +1,7 @@
 import { deliveriesNl } from './deliveries.nl.ts';
 import { boardStaffNl } from './board-staff.nl.ts';
 import { ownRecordNl } from './own-record.nl.ts';
+import { registersNl } from './registers.nl.ts';
 import { publicRegisterNl } from './public-register.nl.ts';
 import { identityNl } from './identity.nl.ts';
 
@@ -81,6 +82,7 @@ export const nl = {
   ...identityNl,
   ...deliveriesNl,
   ...ownRecordNl,
+  ...registersNl,
   ...boardStaffNl,
   ...publicRegisterNl,
 } as const;

@@ -42,6 +42,10 @@ export function AdminHomePage({ ctx, state, showOutbox }: { ctx: PageContext; st
         <a class="utrecht-link" href="/beheer/dubbelen" safe>
           {t('office.duplicates.title')}
         </a>
+        {' · '}
+        <a class="utrecht-link" href="/beheer/registers" safe>
+          {t('registers.title')}
+        </a>
       </Paragraph>
       {showOutbox ? (
         <Paragraph>

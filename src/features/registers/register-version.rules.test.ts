@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { checkRegisterVersion, levelsToText, type RegisterVersionForm } from './register-version.rules.ts';
+
+const valid: RegisterVersionForm = {
+  niveaus: 'RDO; niveau 1; Ten minste 15 ECTS basisbekwaam\nRDO; niveau 2; Ten minste 30 ECTS; vakbekwaam', cyclus: '5', eenheid: 'punten', minimum: '100', tarief: '45,50', toelichting: 'Nieuw tarief per 2027',
+};
+
+describe('a new version of a register', () => {
+  it('is read from the form: levels one per line, the fee in cents', () => {
+    expect(checkRegisterVersion(valid)).toEqual({
+      ok: true,
+      input: {
+        levels: [
+          { title: 'RDO', level: 'niveau 1', criteria: 'Ten minste 15 ECTS basisbekwaam' },
+          { title: 'RDO', level: 'niveau 2', criteria: 'Ten minste 30 ECTS; vakbekwaam' },
+        ],
+        cycleYears: 5, renewalUnit: 'punten', renewalMinimum: 100, feeCents: 4550, note: 'Nieuw tarief per 2027',
+      },
+    });
+  });
+
+  it('writes levels back in the form they are typed', () => {
+    const result = checkRegisterVersion(valid);
+    expect(result.ok && levelsToText(result.input.levels)).toBe('RDO; niveau 1; Ten minste 15 ECTS basisbekwaam\nRDO; niveau 2; Ten minste 30 ECTS; vakbekwaam');
+  });
+
+  it('reports every problem at its field', () => {
+    expect(checkRegisterVersion({ niveaus: 'RDO; niveau 1', cyclus: '0', eenheid: 'ects', minimum: 'veel', tarief: '-1', toelichting: '' })).toEqual({
+      ok: false,
+      problems: [
+        { field: 'niveaus', message: 'Regel 1: schrijf "titel; niveau; toelatingseis".' },
+        { field: 'cyclus', message: 'De cyclus is een heel aantal jaren, van 1 tot en met 10.' },
+        { field: 'eenheid', message: 'Kies punten of uren.' },
+        { field: 'minimum', message: 'Het minimum is een heel getal van 1 tot en met 10.000.' },
+        { field: 'tarief', message: 'Het tarief is een bedrag in euro, bijvoorbeeld 0 of 45,50.' },
+        { field: 'toelichting', message: 'Schrijf waarom de regels veranderen (ten minste 5 tekens).' },
+      ],
+    });
+  });
+
+  it('refuses no levels, or a title and level twice', () => {
+    expect(checkRegisterVersion({ ...valid, niveaus: '  ' })).toMatchObject({ ok: false, problems: [{ field: 'niveaus', message: 'Geef ten minste één titel en niveau.' }] });
+    expect(checkRegisterVersion({ ...valid, niveaus: 'RDO; master; a\nrdo; Master; b' })).toMatchObject({ ok: false, problems: [{ field: 'niveaus', message: 'Elke combinatie van titel en niveau komt één keer voor.' }] });
+  });
+});

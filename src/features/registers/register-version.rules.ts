@@ -1,0 +1,64 @@
+import type { RegisterLevel } from '../../db/schema/registers.ts';
+
+/** The form register staff fill in for a new version of a register's rules, as typed. */
+export type RegisterVersionForm = { niveaus: string; cyclus: string; eenheid: string; minimum: string; tarief: string; toelichting: string };
+
+export type RegisterVersionInput = {
+  levels: RegisterLevel[];
+  cycleYears: number;
+  renewalUnit: 'punten' | 'uren';
+  renewalMinimum: number;
+  feeCents: number;
+  note: string;
+};
+
+export type FieldProblem = { field: keyof RegisterVersionForm; message: string };
+
+/** Levels as people write them: one per line, "titel; niveau; toelatingseis". */
+export function levelsToText(levels: RegisterLevel[]): string {
+  return levels.map((l) => `${l.title}; ${l.level}; ${l.criteria}`).join('\n');
+}
+
+function parseLevels(text: string): RegisterLevel[] | string {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  if (lines.length === 0) return 'Geef ten minste één titel en niveau.';
+  if (lines.length > 20) return 'Ten hoogste 20 niveaus.';
+  const levels: RegisterLevel[] = [];
+  for (const [i, line] of lines.entries()) {
+    // the criteria are the rest of the line: they may hold a ; themselves
+    const [title = '', level = '', ...rest] = line.split(';');
+    const criteria = rest.join(';').trim();
+    if (!title.trim() || !level.trim() || !criteria) return `Regel ${i + 1}: schrijf "titel; niveau; toelatingseis".`;
+    levels.push({ title: title.trim().slice(0, 100), level: level.trim().slice(0, 100), criteria: criteria.slice(0, 500) });
+  }
+  const keys = levels.map((l) => `${l.title.toLowerCase()}|${l.level.toLowerCase()}`);
+  if (new Set(keys).size !== keys.length) return 'Elke combinatie van titel en niveau komt één keer voor.';
+  return levels;
+}
+
+function wholeNumber(text: string, min: number, max: number): number | null {
+  if (!/^\d+$/.test(text.trim())) return null;
+  const n = Number(text.trim());
+  return n >= min && n <= max ? n : null;
+}
+
+/** Checks a new version; every problem is reported at its field, in Dutch. */
+export function checkRegisterVersion(form: RegisterVersionForm): { ok: true; input: RegisterVersionInput } | { ok: false; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const levels = parseLevels(form.niveaus);
+  if (typeof levels === 'string') problems.push({ field: 'niveaus', message: levels });
+  const cycleYears = wholeNumber(form.cyclus, 1, 10);
+  if (cycleYears === null) problems.push({ field: 'cyclus', message: 'De cyclus is een heel aantal jaren, van 1 tot en met 10.' });
+  const unit = form.eenheid === 'punten' || form.eenheid === 'uren' ? form.eenheid : null;
+  if (!unit) problems.push({ field: 'eenheid', message: 'Kies punten of uren.' });
+  const minimum = wholeNumber(form.minimum, 1, 10_000);
+  if (minimum === null) problems.push({ field: 'minimum', message: 'Het minimum is een heel getal van 1 tot en met 10.000.' });
+  const fee = form.tarief.trim().replace(',', '.');
+  const feeCents = /^\d{1,5}(\.\d{1,2})?$/.test(fee) ? Math.round(Number(fee) * 100) : null;
+  if (feeCents === null) problems.push({ field: 'tarief', message: 'Het tarief is een bedrag in euro, bijvoorbeeld 0 of 45,50.' });
+  const note = form.toelichting.trim();
+  if (note.length < 5) problems.push({ field: 'toelichting', message: 'Schrijf waarom de regels veranderen (ten minste 5 tekens).' });
+  if (note.length > 1000) problems.push({ field: 'toelichting', message: 'Ten hoogste 1000 tekens.' });
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, input: { levels: levels as RegisterLevel[], cycleYears: cycleYears!, renewalUnit: unit!, renewalMinimum: minimum!, feeCents: feeCents!, note } };
+}

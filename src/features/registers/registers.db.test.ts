@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount } from '../../../tests/support/accounts.ts';
+import { auditRows, sessionFor } from '../../../tests/support/identity.ts';
+import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
+import { visibleText, type WebSession } from '../../../tests/support/web-session.ts';
+import { registerOfficeId } from '../../platform/auth/roles.ts';
+
+let t: TestApp;
+let staff: WebSession;
+const form = {
+  versie: '1', niveaus: 'Registerleraar; geregistreerd; Bevoegd leraar met een dienstverband', cyclus: '4', eenheid: 'uren', minimum: '160', tarief: '35', toelichting: 'Tarief ingevoerd per 2027',
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const account = await createAccount(t.database, { email: 'regels@register.nl', displayName: 'Rianne Regels', roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }] });
+  staff = await sessionFor(t.app, t.database, account.id);
+});
+afterAll(async () => t?.close());
+
+describe('registers as data', () => {
+  it('lists both registers with their current rules', async () => {
+    const text = visibleText((await staff.get('/beheer/registers')).body);
+    expect(text).toContain('Lerarenregister 1 Registerleraar geregistreerd ten minste 160 uren per 4 jaar');
+    expect(text).toContain('Schoolleidersregister PO 1 RDO in opleiding, RDO niveau 1, RDO niveau 2, RDO master ten minste 100 punten per 5 jaar');
+  });
+
+  it('refuses a new version with problems, each at its field, and saves nothing', async () => {
+    await staff.get('/beheer/registers/lerarenregister');
+    const res = await staff.post('/beheer/registers/lerarenregister', { ...form, cyclus: '0', toelichting: '' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('href="#cyclus"');
+    expect(res.body).toContain('href="#toelichting"');
+    expect(visibleText(res.body)).toContain('De cyclus is een heel aantal jaren, van 1 tot en met 10.');
+    expect(await t.database.query(`SELECT count(*)::int AS n FROM register_versions`)).toEqual([{ n: 2 }]);
+  });
+
+  it('saves a change as a new version; the old version stays as it was', async () => {
+    await staff.get('/beheer/registers/lerarenregister');
+    const res = await staff.post('/beheer/registers/lerarenregister', form);
+    expect(res.statusCode).toBe(303);
+    const text = visibleText((await staff.get(String(res.headers.location))).body);
+    expect(text).toContain('Versie 2 is opgeslagen. Zij geldt voor nieuwe besluiten.');
+    expect(text).toContain('Geldende regels (versie 2)');
+    expect(text).toContain('Tarief € 35,00');
+    expect(text).toMatch(/2 .* Rianne Regels Tarief ingevoerd per 2027/);
+    const versions = await t.database.query<{ version: number; fee_cents: number }>(
+      `SELECT v.version, v.fee_cents FROM register_versions v JOIN registers r ON r.id = v.register_id WHERE r.code = 'lerarenregister' ORDER BY v.version`);
+    expect(versions).toEqual([{ version: 1, fee_cents: 0 }, { version: 2, fee_cents: 3500 }]);
+    expect((await auditRows(t.database, 'register.version-added'))[0].after).toMatchObject({ register: 'lerarenregister', version: 2 });
+  });
+
+  it('refuses a change made on a version that is no longer current (two people at once)', async () => {
+    await staff.get('/beheer/registers/lerarenregister');
+    const res = await staff.post('/beheer/registers/lerarenregister', { ...form, versie: '1', toelichting: 'Gelijktijdige wijziging' });
+    expect(res.statusCode).toBe(409);
+    expect(visibleText(res.body)).toContain('Iemand anders heeft intussen een nieuwe versie gemaakt.');
+  });
+
+  it('is only for register staff', async () => {
+    const pro = await sessionFor(t.app, t.database, (await createAccount(t.database, { email: 'leraar@school.nl' })).id);
+    expect((await pro.get('/beheer/registers')).statusCode).toBe(403);
+    expect((await pro.get('/beheer/registers/lerarenregister')).statusCode).toBe(403);
+  });
+});

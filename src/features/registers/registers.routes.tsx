@@ -1,0 +1,43 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ActorContext } from '../../platform/audit/audit.ts';
+import { sendPage } from '../../platform/http/render.ts';
+import type { FeatureOptions } from '../index.ts';
+import type { RegisterVersionForm } from './register-version.rules.ts';
+import * as service from './registers.service.ts';
+import { RegisterPage, RegistersPage } from './views/register-pages.tsx';
+
+const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.actor, requestId: req.id });
+
+/** Register staff keep the registers' rules: titles and levels, cycle, re-registration rule, fee; each change a version. */
+export async function registerRoutes(app: FastifyInstance, opts: FeatureOptions) {
+  const { db } = opts;
+  const signedIn = { config: { access: 'signed-in' as const } };
+
+  app.get('/beheer/registers', signedIn, async (req, reply) => {
+    return sendPage(reply, <RegistersPage ctx={req.pageContext()} registers={await service.listRegisters(db, contextOf(req))} />);
+  });
+
+  app.get('/beheer/registers/:code', signedIn, async (req, reply) => {
+    const register = await service.getRegister(db, contextOf(req), (req.params as { code: string }).code);
+    const saved = (req.query as Record<string, string | undefined>).opgeslagen;
+    const notice = saved && /^\d+$/.test(saved) ? req.pageContext().t('registers.saved', { version: saved }) : undefined;
+    return sendPage(reply, <RegisterPage ctx={req.pageContext()} register={register} notice={notice} />);
+  });
+
+  app.post('/beheer/registers/:code', signedIn, async (req, reply) => {
+    const { code } = req.params as { code: string };
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const text = (key: string) => (typeof body[key] === 'string' ? (body[key] as string).slice(0, 5000) : '');
+    const form: RegisterVersionForm = { niveaus: text('niveaus'), cyclus: text('cyclus'), eenheid: text('eenheid'), minimum: text('minimum'), tarief: text('tarief'), toelichting: text('toelichting') };
+    const basedOn = Number.parseInt(text('versie'), 10) || 0;
+    try {
+      const version = await service.addRegisterVersion(db, contextOf(req), code, basedOn, form);
+      return reply.redirect(`/beheer/registers/${code}?opgeslagen=${version}`, 303);
+    } catch (error) {
+      if (!(error instanceof service.RegisterVersionProblems)) throw error;
+      const register = await service.getRegister(db, contextOf(req), code);
+      const errors = error.problems.map((p) => ({ field: p.field, message: p.message }));
+      return sendPage(reply, <RegisterPage ctx={req.pageContext()} register={register} form={form} errors={errors} />, 400);
+    }
+  });
+}

@@ -1,0 +1,52 @@
+import type { Db } from '../../db/database.ts';
+import { recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import { decide } from '../../platform/policy.ts';
+import { checkRegisterVersion, type RegisterVersionForm } from './register-version.rules.ts';
+import * as repo from './registers.repo.ts';
+
+export type { RegisterSummary, RegisterVersion } from './registers.repo.ts';
+
+async function requireRegisterStaff(ctx: ActorContext) {
+  const decision = await decide(ctx.actor, { action: 'registers.manage' });
+  if (!decision.allowed) throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden');
+  return decision.via;
+}
+
+export async function listRegisters(db: Db, ctx: ActorContext) {
+  await requireRegisterStaff(ctx);
+  return repo.listRegisters(db);
+}
+
+export async function getRegister(db: Db, ctx: ActorContext, code: string) {
+  await requireRegisterStaff(ctx);
+  const register = /^[a-z-]{1,50}$/.test(code) ? await repo.findRegister(db, code) : undefined;
+  if (!register) throw AppError.notFound('Dit register bestaat niet.');
+  return register;
+}
+
+export class RegisterVersionProblems extends Error {
+  constructor(readonly problems: { field: keyof RegisterVersionForm; message: string }[]) {
+    super('register version has problems');
+  }
+}
+
+/**
+ * Register staff change a register's rules: a new version, never an edit, so decisions already made
+ * keep the rules they were made under. `basedOn` is the version the form showed: if someone else
+ * added one meanwhile, nothing is saved and the staff member sees the newer one first.
+ */
+export async function addRegisterVersion(db: Db, ctx: ActorContext, code: string, basedOn: number, form: RegisterVersionForm): Promise<number> {
+  const via = await requireRegisterStaff(ctx);
+  const register = await getRegister(db, ctx, code);
+  const checked = checkRegisterVersion(form);
+  if (!checked.ok) throw new RegisterVersionProblems(checked.problems);
+  const label = ctx.actor.type === 'account' ? ctx.actor.displayName || ctx.actor.email : 'registerbeheer';
+  return db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const version = await repo.insertVersion(tx, register.id, basedOn, checked.input, label, new Date());
+    if (version === null) throw new AppError('conflict', 'Iemand anders heeft intussen een nieuwe versie gemaakt. Bekijk die eerst en pas haar zo nodig opnieuw aan.');
+    await recordAudit(tx, ctx, { action: 'register.version-added', via, after: { register: code, version, ...checked.input } });
+    return version;
+  });
+}

@@ -1,0 +1,98 @@
+import Html from '@kitajs/html';
+import { formatDateTime } from '../../../platform/i18n.ts';
+import { Button } from '../../../ui/components/button.tsx';
+import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
+import { Form, HiddenField } from '../../../ui/components/form.tsx';
+import { RadioGroup, TextAreaField, TextField } from '../../../ui/components/form-field.tsx';
+import { DataList, Table } from '../../../ui/components/table.tsx';
+import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
+import { Layout } from '../../../ui/layout.tsx';
+import type { PageContext } from '../../../ui/page-context.ts';
+import { levelsToText, type RegisterVersionForm } from '../register-version.rules.ts';
+import type { RegisterSummary, RegisterVersion } from '../registers.service.ts';
+
+const euros = (cents: number) => `€ ${(cents / 100).toFixed(2).replace('.', ',')}`;
+const renewal = (ctx: PageContext, v: RegisterVersion) =>
+  ctx.t('registers.renewal', { minimum: v.renewalMinimum, unit: ctx.t(v.renewalUnit === 'punten' ? 'registers.form.points' : 'registers.form.hours'), years: v.cycleYears });
+
+export function RegistersPage({ ctx, registers }: { ctx: PageContext; registers: RegisterSummary[] }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('registers.title')} current="account">
+      <PageTitle text={t('registers.title')} />
+      <TextParagraph text={t('registers.intro')} />
+      <Table
+        caption={t('registers.title')}
+        captionHidden
+        rows={registers}
+        columns={[
+          { header: t('registers.col.register'), cell: (r) => <a class="utrecht-link" href={`/beheer/registers/${r.code}`} safe>{r.name}</a> },
+          { header: t('registers.col.version'), cell: (r) => <span safe>{String(r.current.version)}</span> },
+          { header: t('registers.col.levels'), cell: (r) => <span safe>{r.current.levels.map((l) => `${l.title} ${l.level}`).join(', ')}</span> },
+          { header: t('registers.col.renewal'), cell: (r) => <span safe>{renewal(ctx, r.current)}</span> },
+        ]}
+      />
+    </Layout>
+  );
+}
+
+type Detail = { code: string; name: string; versions: RegisterVersion[] };
+
+/** A register: its current rules, the versions before, and the form for a new version (filled with the current one). */
+export function RegisterPage({ ctx, register, form, errors = [], notice }: { ctx: PageContext; register: Detail; form?: RegisterVersionForm; errors?: FieldError[]; notice?: string }) {
+  const { t, lang } = ctx;
+  const [current] = register.versions;
+  const values: RegisterVersionForm = form ?? {
+    niveaus: levelsToText(current.levels), cyclus: String(current.cycleYears), eenheid: current.renewalUnit,
+    minimum: String(current.renewalMinimum), tarief: (current.feeCents / 100).toFixed(2).replace('.', ','), toelichting: '',
+  };
+  const error = (field: keyof RegisterVersionForm) => errors.find((e) => e.field === field)?.message;
+  const title = t('registers.one.title', { name: register.name });
+  return (
+    <Layout ctx={ctx} title={title} current="account">
+      <ErrorSummary title={t('errorSummary.title')} errors={errors} />
+      <PageTitle text={title} />
+      <Notice message={notice} />
+      <h2 class="utrecht-heading-2" safe>
+        {t('registers.one.current', { version: current.version })}
+      </h2>
+      <DataList
+        items={[
+          ...current.levels.map((l) => ({ label: `${l.title} · ${l.level}`, value: <span safe>{l.criteria}</span> })),
+          { label: t('registers.col.renewal'), value: <span safe>{renewal(ctx, current)}</span> },
+          { label: t('registers.fee'), value: <span safe>{euros(current.feeCents)}</span> },
+        ]}
+      />
+      <Table
+        caption={t('registers.one.versions')}
+        rows={register.versions}
+        columns={[
+          { header: t('registers.col.version'), cell: (v) => <span safe>{String(v.version)}</span> },
+          { header: t('registers.one.when'), cell: (v) => <span safe>{`${formatDateTime(lang, v.createdAt)} · ${v.createdByLabel}`}</span> },
+          { header: t('registers.one.why'), cell: (v) => <span safe>{v.note}</span> },
+        ]}
+      />
+      <h2 class="utrecht-heading-2" safe>
+        {t('registers.one.new')}
+      </h2>
+      <TextParagraph text={t('registers.one.newIntro')} />
+      <Form action={`/beheer/registers/${register.code}`} csrfToken={ctx.csrfToken}>
+        <HiddenField name="versie" value={String(current.version)} />
+        <TextAreaField id="niveaus" name="niveaus" label={t('registers.form.levels')} hint={t('registers.form.levelsHint')} value={values.niveaus} error={error('niveaus')} rows={6} />
+        <TextField id="cyclus" name="cyclus" label={t('registers.form.cycle')} value={values.cyclus} error={error('cyclus')} attrs={{ inputmode: 'numeric' }} />
+        <RadioGroup
+          id="eenheid"
+          name="eenheid"
+          label={t('registers.form.unit')}
+          value={values.eenheid}
+          error={error('eenheid')}
+          options={[{ value: 'punten', label: t('registers.form.points') }, { value: 'uren', label: t('registers.form.hours') }]}
+        />
+        <TextField id="minimum" name="minimum" label={t('registers.form.minimum')} value={values.minimum} error={error('minimum')} attrs={{ inputmode: 'numeric' }} />
+        <TextField id="tarief" name="tarief" label={t('registers.form.fee')} value={values.tarief} error={error('tarief')} attrs={{ inputmode: 'decimal' }} />
+        <TextAreaField id="toelichting" name="toelichting" label={t('registers.form.note')} hint={t('registers.form.noteHint')} value={values.toelichting} error={error('toelichting')} rows={3} />
+        <Button>{Html.escapeHtml(t('registers.form.save'))}</Button>
+      </Form>
+    </Layout>
+  );
+}
