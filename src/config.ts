@@ -26,6 +26,7 @@ const envSchema = z.object({
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(100),
   API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
   DELIVERY_MAX_MB: z.coerce.number().min(0.001).max(2000).default(100),
+  EVIDENCE_MAX_MB: z.coerce.number().min(0.001).max(100).default(10),
 });
 
 export type Secrets = { sessionSecret: string; encryptionKey: string; hashKey: string };
@@ -47,6 +48,8 @@ export type Config = {
   rateLimits: { signInPerMinute: number; apiPerMinute: number };
   /** the largest delivery file accepted, in bytes (DELIVERY_MAX_MB) */
   deliveryMaxBytes: number;
+  /** the largest proof of a diploma or certificate accepted, in bytes (EVIDENCE_MAX_MB) */
+  evidenceMaxBytes: number;
   /** unset: only local accounts */
   oidc?: { issuer: string; clientId: string; clientSecret?: string; name: string };
 };
@@ -118,6 +121,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     rateLimits: { signInPerMinute: env.SIGN_IN_RATE_LIMIT, apiPerMinute: env.API_RATE_LIMIT },
     deliveryMaxBytes: Math.round(env.DELIVERY_MAX_MB * 1024 * 1024),
+    evidenceMaxBytes: Math.round(env.EVIDENCE_MAX_MB * 1024 * 1024),
     oidc: env.OIDC_ISSUER
       ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET, name: env.OIDC_NAME }
       : undefined,

@@ -184,6 +184,23 @@ describe('delivering staff data through the pages', () => {
       await expect.poll(() => page.getByRole('status').filter({ hasText: nl('own.notice.disputed') }).count()).toBe(1);
       await expect.poll(() => table.textContent()).toContain(nl('own.status.betwist'));
       await expectNoAxeViolations(page);
+
+      // a diploma with its proof: a renamed program is refused at the field, a PDF is kept
+      await page.getByRole('link', { name: nl('evidence.link') }).click();
+      await expect.poll(() => h1(page).textContent()).toBe(nl('evidence.title'));
+      await expectNoAxeViolations(page);
+      await page.getByLabel(nl('evidence.form.title'), { exact: true }).fill('Pabo');
+      await page.getByLabel(nl('evidence.form.issuer')).fill('Hogeschool Windesheim');
+      await page.getByLabel(nl('evidence.form.date')).fill('2009-06-30');
+      await page.getByLabel(nl('evidence.form.file'), { exact: true }).setInputFiles({ name: 'diploma.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00 geen pdf') });
+      await page.getByRole('button', { name: nl('evidence.form.save') }).click();
+      await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Dit bestand is geen PDF, JPG of PNG.');
+      await expectNoAxeViolations(page);
+      await page.getByLabel(nl('evidence.form.file'), { exact: true }).setInputFiles({ name: 'diploma.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+      await page.getByRole('button', { name: nl('evidence.form.save') }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: nl('evidence.added') }).count()).toBe(1);
+      await expect.poll(() => page.getByRole('table', { name: nl('evidence.caption') }).textContent()).toContain('Hogeschool Windesheim');
+      await expectNoAxeViolations(page);
     });
   });
 

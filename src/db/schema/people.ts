@@ -168,6 +168,30 @@ export const enrolments = pgTable('enrolments', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * A diploma or certificate a professional adds as evidence: the facts they typed and the proof (PDF,
+ * JPG or PNG) sealed on disk at DATA_DIR/evidence/<id>.sealed, served only to them and to those
+ * deciding on their registration.
+ */
+export const evidenceFiles = pgTable(
+  'evidence_files',
+  {
+    id: uuid('id').primaryKey(),
+    personId: uuid('person_id').notNull().references(() => persons.id),
+    /** diploma or certificaat */
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    issuer: text('issuer').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    sha256: text('sha256').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('evidence_files_person').on(t.personId, t.createdAt)],
+);
+
 /** The mail asking a professional to check what their board delivered; sent by a job after applying. */
 export const personInvitations = pgTable(
   'person_invitations',

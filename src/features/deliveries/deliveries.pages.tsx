@@ -30,7 +30,8 @@ async function boardOf(deps: DeliveryDeps, req: FastifyRequest): Promise<BoardVi
 export async function deliveryPageRoutes(app: FastifyInstance, opts: { deps: DeliveryDeps }) {
   const { deps } = opts;
   // the file is streamed to the sealed store part by part; the limit of the use case applies first
-  await app.register(fastifyMultipart, { limits: { files: 1, fields: 5, fileSize: deps.maxBytes + 1, fieldSize: 1024 } });
+  // past the limit the file is cut off, not thrown: the sealed writer's own limit says so, in Dutch
+  await app.register(fastifyMultipart, { throwFileSizeLimit: false, limits: { files: 1, fields: 5, fileSize: deps.maxBytes + 1, fieldSize: 1024 } });
   const signedIn = { config: { access: 'signed-in' as const } };
   const maxMb = Math.round(deps.maxBytes / 1024 / 1024);
 

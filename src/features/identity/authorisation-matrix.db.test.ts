@@ -157,6 +157,10 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'GET /mijn-register':                                row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
   // an employment board A delivered for the professional: theirs to approve or dispute, "not found" to anyone else
   'POST /mijn-register/dienstverbanden/:id/akkoord':   row(401,     OWN,     404,     404,     404,     404,      401,         401,     401),
+  // diplomas: everyone signed in has a list (maybe empty); a form post is no upload (400); no proof has this id
+  'GET /mijn-register/diplomas':                       row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /mijn-register/diplomas':                      row(401,     400,     400,     400,     400,     400,      401,         401,     401),
+  'GET /mijn-register/diplomas/:id/bestand':           row(SIGN_IN, 404,     404,     404,     404,     404,      STEP,        SIGN_IN, SIGN_IN),
   // inschrijving: the professional has a delivered employment; the others have none (409)
   'POST /mijn-register/inschrijving':                  row(401,     OWN,     409,     409,     409,     409,      401,         401,     401),
   'GET /mijn-register/dienstverbanden/:id/betwisten':  row(SIGN_IN, 200,     404,     404,     404,     404,      STEP,        SIGN_IN, SIGN_IN),
@@ -277,6 +281,9 @@ const calls: Record<string, Call> = {
   'GET /mijn-register': { url: '/mijn-register' },
   'POST /mijn-register/dienstverbanden/:id/akkoord': { url: () => `/mijn-register/dienstverbanden/${employmentOfPro}/akkoord`, form: {} },
   'POST /mijn-register/inschrijving': { url: '/mijn-register/inschrijving', form: {} },
+  'GET /mijn-register/diplomas': { url: '/mijn-register/diplomas' },
+  'POST /mijn-register/diplomas': { url: '/mijn-register/diplomas', form: { titel: 'Pabo' } },
+  'GET /mijn-register/diplomas/:id/bestand': { url: `/mijn-register/diplomas/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/bestand` },
   'GET /mijn-register/dienstverbanden/:id/betwisten': { url: () => `/mijn-register/dienstverbanden/${employmentOfPro}/betwisten` },
   'POST /mijn-register/dienstverbanden/:id/betwisten': { url: () => `/mijn-register/dienstverbanden/${employmentOfPro}/betwisten`, form: { toelichting: 'De einddatum klopt niet.' } },
   'GET /beheer/bestuur/:id/betwistingen': { url: () => `${A()}/betwistingen` },

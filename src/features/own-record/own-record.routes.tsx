@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { FeatureOptions } from '../index.ts';
+import { evidencePageRoutes } from './evidence.pages.tsx';
 import { ownRecordPageRoutes } from './own-record.pages.tsx';
 
 /** The professional's own record (Mijn register) and the board's side of its disputes. */
 export async function ownRecordRoutes(app: FastifyInstance, opts: FeatureOptions) {
   await app.register(ownRecordPageRoutes, { deps: { db: opts.db } });
+  await app.register(evidencePageRoutes, { deps: { db: opts.db, dataDir: opts.config.dataDir, fileKey: opts.crypto.fileKey, maxBytes: opts.config.evidenceMaxBytes } });
 }

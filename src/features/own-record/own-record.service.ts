@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import { decide } from '../../platform/policy.ts';
 import { checkComment, transition, type ApprovalEvent } from './approval.rules.ts';
 import { registerNumberFor } from './register-number.rules.ts';
+import { listEvidenceForEmail } from './evidence.repo.ts';
 import * as repo from './own-record.repo.ts';
 
 export type { BoardDispute, Enrolment, OwnEmployment } from './own-record.repo.ts';
@@ -164,10 +165,11 @@ export async function enrol(deps: OwnRecordDeps, ctx: ActorContext): Promise<rep
 /** The register's part of the AVG export: inschrijving, delivered employments with their check, and the history. */
 export async function exportOwnRecord(db: Db, account: { accountId: string; email: string }) {
   const email = account.email.toLowerCase();
-  const [enrolment, employments, history] = await Promise.all([
+  const [enrolment, employments, history, evidence] = await Promise.all([
     repo.findEnrolmentOfAccount(db, account.accountId),
     repo.listEmploymentsForEmail(db, email),
     repo.listHistoryForEmail(db, email),
+    listEvidenceForEmail(db, email),
   ]);
   return {
     inschrijving: enrolment ? { registernummer: enrolment.registerNumber, status: enrolment.status, sinds: enrolment.createdAt.toISOString() } : null,
@@ -176,6 +178,7 @@ export async function exportOwnRecord(db: Db, account: { accountId: string; emai
       benoemingsgrondslag: e.appointmentBasis, begindatum: e.startDate, einddatum: e.endDate, controle: e.approvalStatus,
       betwisting: e.dispute ? { status: e.dispute.status, toelichting: e.dispute.comment, antwoord: e.dispute.reply } : null,
     })),
+    diplomasEnCertificaten: evidence.map((e) => ({ soort: e.kind, naam: e.title, uitgereiktDoor: e.issuer, datum: e.issuedOn, bestand: e.fileName, toegevoegdOp: e.createdAt.toISOString() })),
     geschiedenis: history.map((h) => ({ wanneer: h.createdAt.toISOString(), wat: h.kind, wijzigingen: h.changes, door: h.byLabel, aanlevering: h.deliveryId })),
   };
 }

@@ -1,5 +1,6 @@
 import { deliveriesEn } from './deliveries.en.ts';
 import { boardStaffEn } from './board-staff.en.ts';
+import { evidenceEn } from './evidence.en.ts';
 import { ownRecordEn } from './own-record.en.ts';
 import { registersEn } from './registers.en.ts';
 import { publicRegisterEn } from './public-register.en.ts';
@@ -83,6 +84,7 @@ export const en: Record<MessageKey, string> = {
   ...identityEn,
   ...deliveriesEn,
   ...ownRecordEn,
+  ...evidenceEn,
   ...registersEn,
   ...boardStaffEn,
   ...publicRegisterEn,

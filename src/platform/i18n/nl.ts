@@ -1,5 +1,6 @@
 import { deliveriesNl } from './deliveries.nl.ts';
 import { boardStaffNl } from './board-staff.nl.ts';
+import { evidenceNl } from './evidence.nl.ts';
 import { ownRecordNl } from './own-record.nl.ts';
 import { registersNl } from './registers.nl.ts';
 import { publicRegisterNl } from './public-register.nl.ts';
@@ -82,6 +83,7 @@ export const nl = {
   ...identityNl,
   ...deliveriesNl,
   ...ownRecordNl,
+  ...evidenceNl,
   ...registersNl,
   ...boardStaffNl,
   ...publicRegisterNl,

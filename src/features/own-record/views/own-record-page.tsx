@@ -100,6 +100,15 @@ export function OwnRecordPage(
       <PageTitle text={t('own.title')} />
       <Notice message={notice} />
       <EnrolmentSection ctx={ctx} enrolment={enrolment} canEnrol={employments.length > 0} />
+      {employments.length > 0 ? (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={`${ownRecordPath}/diplomas`} safe>
+            {t('evidence.link')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       <h2 class="utrecht-heading-2" safe>
         {t('own.employments')}
       </h2>

@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import type { Db } from '../../db/database.ts';
+import type { ActorContext } from '../../platform/audit/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import { FileTooLargeError, readSealedFile, removeSealedFile, writeSealedFile } from '../../platform/files/sealed-files.ts';
+import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
+import { detectEvidenceType, evidenceMaxBytes, type EvidenceFacts } from './evidence.rules.ts';
+import * as repo from './evidence.repo.ts';
+import { addHistoryLine, findEnrollablePerson } from './own-record.repo.ts';
+
+export type { Evidence } from './evidence.repo.ts';
+
+export type EvidenceDeps = { db: Db; dataDir: string; fileKey: Buffer; maxBytes?: number };
+
+const pathOf = (deps: EvidenceDeps, id: string) => join(deps.dataDir, 'evidence', `${id}.sealed`);
+
+function accountOf(ctx: ActorContext) {
+  if (ctx.actor.type !== 'account') throw new AppError('unauthenticated');
+  return ctx.actor;
+}
+
+async function firstBytes(stream: Readable, n: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (size >= n) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks).subarray(0, n);
+}
+
+export async function listOwnEvidence(deps: EvidenceDeps, ctx: ActorContext) {
+  return repo.listEvidenceForEmail(deps.db, accountOf(ctx).email.toLowerCase());
+}
+
+/**
+ * The professional adds a diploma or certificate with its proof. The file is sealed to disk as it
+ * streams in, stopped past the size limit, and kept only when its first bytes say PDF, JPG or PNG.
+ */
+export async function addEvidence(deps: EvidenceDeps, ctx: ActorContext, facts: EvidenceFacts, fileName: string, body: Readable): Promise<repo.Evidence> {
+  const account = accountOf(ctx);
+  const person = await findEnrollablePerson(deps.db, account.email.toLowerCase());
+  if (!person) throw new AppError('conflict', 'Er is (nog) geen dienstverband van u aangeleverd. Diploma\'s toevoegen kan zodra uw werkgever uw gegevens heeft aangeleverd.');
+  const id = uuidV7();
+  const path = pathOf(deps, id);
+  const maxBytes = deps.maxBytes ?? evidenceMaxBytes;
+  let sealed;
+  try {
+    sealed = await writeSealedFile(path, body, deps.fileKey, maxBytes);
+  } catch (error) {
+    if (error instanceof FileTooLargeError) {
+      const limit = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${Math.round(maxBytes / 1024)} kB`;
+      throw AppError.validation([{ name: 'bestand', reason: `Het bestand is groter dan ${limit}. Verklein de scan, of lever een PDF aan.` }]);
+    }
+    throw error;
+  }
+  const type = sealed.bytes > 0 ? detectEvidenceType(await firstBytes(await readSealedFile(path, deps.fileKey), 8)) : null;
+  if (!type) {
+    await removeSealedFile(path);
+    throw AppError.validation([{ name: 'bestand', reason: 'Dit bestand is geen PDF, JPG of PNG. Scan of fotografeer het diploma en lever dat bestand aan.' }]);
+  }
+  const safeName = `${fileName.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 100) || 'bewijs'}.${type.extension}`;
+  const now = new Date();
+  try {
+    await deps.db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Db;
+      await repo.insertEvidence(tx, { ...facts, id, personId: person.id, fileName: safeName, mediaType: type.mediaType, byteSize: sealed.bytes, sha256: sealed.sha256, now });
+      await addHistoryLine(tx, { personId: person.id, employmentId: null, kind: `${facts.kind}-toegevoegd`, changes: { [facts.kind]: [null, facts.title] }, byLabel: account.displayName || account.email, now });
+    });
+  } catch (error) {
+    await removeSealedFile(path);
+    throw error;
+  }
+  return (await repo.findEvidenceForEmail(deps.db, account.email.toLowerCase(), id))!;
+}
+
+/** The proof of one's own diploma or certificate, as a stream; anybody else's is "not found". */
+export async function openOwnEvidence(deps: EvidenceDeps, ctx: ActorContext, id: string): Promise<{ evidence: repo.Evidence; body: Readable }> {
+  const account = accountOf(ctx);
+  const evidence = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findEvidenceForEmail(deps.db, account.email.toLowerCase(), id) : undefined;
+  if (!evidence) throw AppError.notFound('Dit bewijsstuk bestaat niet, of is niet van u.');
+  return { evidence, body: await readSealedFile(pathOf(deps, evidence.id), deps.fileKey) };
+}
