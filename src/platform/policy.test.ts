@@ -41,6 +41,7 @@ const actors = {
   providerStaff: account([['provider-staff', providerP]]),
   register: account([['register-staff', office]]),
   registerPending: account([['register-staff', office]], false),
+  committee: account([['registration-committee', office]]),
   tokenAlezen: token(boardA, 'lezen'),
   tokenAaanleveren: token(boardA, 'aanleveren'),
   tokenAboth: token(boardA, 'aanleveren', 'lezen'),
@@ -83,6 +84,8 @@ const cases: [string, Permission, ActorName[]][] = [
   ['deliveries.overview', { action: 'deliveries.overview' }, ['register']],
   ['duplicates.resolve', { action: 'duplicates.resolve' }, ['register']],
   ['registers.manage', { action: 'registers.manage' }, ['register']],
+  ['registrations.assign', { action: 'registrations.assign' }, ['register']],
+  ['registrations.decide', { action: 'registrations.decide' }, ['committee']],
   ['outbox.read', { action: 'outbox.read' }, ['register']],
 ];
 

@@ -19,6 +19,8 @@ export type Permission =
   | { action: 'deliveries.overview' }
   | { action: 'duplicates.resolve' }
   | { action: 'registers.manage' }
+  | { action: 'registrations.assign' }
+  | { action: 'registrations.decide' }
   | { action: 'outbox.read' };
 
 export type Decision =
@@ -103,8 +105,13 @@ export async function decide(actor: Actor, permission: Permission, consent: Cons
     case 'deliveries.overview':
     case 'duplicates.resolve':
     case 'registers.manage':
+    case 'registrations.assign':
     case 'outbox.read':
       if (registerStaff) return allow(registerStaff);
+      break;
+    case 'registrations.decide':
+      via = membershipIn(actor, ['registration-committee']);
+      if (via) return allow(via);
       break;
   }
   return { allowed: false, reason: 'forbidden' };

@@ -2,3 +2,4 @@ export * from './organisations.ts';
 export * from './identity.ts';
 export * from './people.ts';
 export * from './registers.ts';
+export * from './registrations.ts';

@@ -163,6 +163,10 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'GET /mijn-register/diplomas/:id/bestand':           row(SIGN_IN, 404,     404,     404,     404,     404,      STEP,        SIGN_IN, SIGN_IN),
   // inschrijving: the professional has a delivered employment; the others have none (409)
   'POST /mijn-register/inschrijving':                  row(401,     OWN,     409,     409,     409,     409,      401,         401,     401),
+  // registration: the professional (enrolled just above) posts an empty form (400); the others are not enrolled (409)
+  'GET /mijn-register/registratie':                    row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /mijn-register/registratie':                   row(401,     400,     409,     409,     409,     409,      401,         401,     401),
+  'POST /mijn-register/registratie/:id/bezwaar':       row(401,     404,     404,     404,     404,     404,      401,         401,     401),
   'GET /mijn-register/dienstverbanden/:id/betwisten':  row(SIGN_IN, 200,     404,     404,     404,     404,      STEP,        SIGN_IN, SIGN_IN),
   'POST /mijn-register/dienstverbanden/:id/betwisten': row(401,     OWN,     404,     404,     404,     404,      401,         401,     401),
 
@@ -209,6 +213,12 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'GET /beheer/uitgaande-mail':                        row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
   'GET /beheer/aanleveringen':                         row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
   'GET /beheer/dubbelen':                              row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
+  // registration applications: register staff assign, commission members decide; no application has this id
+  'GET /beheer/aanvragen':                             row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /beheer/aanvragen/:id/toewijzing':             row(401,     403,     403,     403,     403,     404,      401,         401,     401),
+  'GET /beheer/aanvragen/:id':                         row(SIGN_IN, 404,     404,     404,     404,     404,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /beheer/aanvragen/:id/besluit':                row(401,     403,     403,     403,     403,     403,      401,         401,     401),
+  'GET /beheer/aanvragen/:id/bewijs/:bewijsId':        row(SIGN_IN, 404,     404,     404,     404,     404,      STEP,        SIGN_IN, SIGN_IN),
   'GET /beheer/registers':                             row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
   'GET /beheer/registers/:code':                       row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
   // a new version of the Schoolleidersregister's rules, made on version 1: register staff only
@@ -282,6 +292,14 @@ const calls: Record<string, Call> = {
   'POST /mijn-register/dienstverbanden/:id/akkoord': { url: () => `/mijn-register/dienstverbanden/${employmentOfPro}/akkoord`, form: {} },
   'POST /mijn-register/inschrijving': { url: '/mijn-register/inschrijving', form: {} },
   'GET /mijn-register/diplomas': { url: '/mijn-register/diplomas' },
+  'GET /mijn-register/registratie': { url: '/mijn-register/registratie' },
+  'POST /mijn-register/registratie': { url: '/mijn-register/registratie', form: {} },
+  'POST /mijn-register/registratie/:id/bezwaar': { url: `/mijn-register/registratie/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/bezwaar`, form: { bezwaar: 'Niet eens met het besluit.' } },
+  'GET /beheer/aanvragen': { url: '/beheer/aanvragen' },
+  'POST /beheer/aanvragen/:id/toewijzing': { url: `/beheer/aanvragen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/toewijzing`, form: { lid: `${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}` } },
+  'GET /beheer/aanvragen/:id': { url: `/beheer/aanvragen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}` },
+  'POST /beheer/aanvragen/:id/besluit': { url: `/beheer/aanvragen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/besluit`, form: { besluit: 'registreren', motivering: 'Voldoet aan de eisen.' } },
+  'GET /beheer/aanvragen/:id/bewijs/:bewijsId': { url: `/beheer/aanvragen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/bewijs/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}` },
   'POST /mijn-register/diplomas': { url: '/mijn-register/diplomas', form: { titel: 'Pabo' } },
   'GET /mijn-register/diplomas/:id/bestand': { url: `/mijn-register/diplomas/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/bestand` },
   'GET /mijn-register/dienstverbanden/:id/betwisten': { url: () => `/mijn-register/dienstverbanden/${employmentOfPro}/betwisten` },

@@ -28,3 +28,7 @@ export async function findEvidenceForEmail(db: Db, email: string, id: string): P
   return asEvidence(rowsOf<Evidence>(await db.execute(sql`SELECT ${columns} FROM evidence_files f JOIN persons p ON p.id = f.person_id
     WHERE f.id = ${id} AND p.email = ${email} AND p.merged_into IS NULL`)))[0];
 }
+
+export async function findEvidence(db: Db, id: string): Promise<Evidence | undefined> {
+  return asEvidence(rowsOf<Evidence>(await db.execute(sql`SELECT ${columns} FROM evidence_files f WHERE f.id = ${id}`)))[0];
+}

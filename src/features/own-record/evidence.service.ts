@@ -87,3 +87,10 @@ export async function openOwnEvidence(deps: EvidenceDeps, ctx: ActorContext, id:
   if (!evidence) throw AppError.notFound('Dit bewijsstuk bestaat niet, of is niet van u.');
   return { evidence, body: await readSealedFile(pathOf(deps, evidence.id), deps.fileKey) };
 }
+
+/** A proof for someone deciding on it: the caller has checked that they may see it (and records that they did). */
+export async function openEvidenceForDecision(deps: EvidenceDeps, id: string): Promise<{ evidence: repo.Evidence; body: Readable }> {
+  const evidence = await repo.findEvidence(deps.db, id);
+  if (!evidence) throw AppError.notFound('Dit bewijsstuk bestaat niet.');
+  return { evidence, body: await readSealedFile(pathOf(deps, evidence.id), deps.fileKey) };
+}

@@ -2,6 +2,7 @@ import { deliveriesEn } from './deliveries.en.ts';
 import { boardStaffEn } from './board-staff.en.ts';
 import { evidenceEn } from './evidence.en.ts';
 import { ownRecordEn } from './own-record.en.ts';
+import { registrationsEn } from './registrations.en.ts';
 import { registersEn } from './registers.en.ts';
 import { publicRegisterEn } from './public-register.en.ts';
 import { identityEn } from './identity.en.ts';
@@ -84,6 +85,7 @@ export const en: Record<MessageKey, string> = {
   ...identityEn,
   ...deliveriesEn,
   ...ownRecordEn,
+  ...registrationsEn,
   ...evidenceEn,
   ...registersEn,
   ...boardStaffEn,

@@ -2,6 +2,7 @@ import { deliveriesNl } from './deliveries.nl.ts';
 import { boardStaffNl } from './board-staff.nl.ts';
 import { evidenceNl } from './evidence.nl.ts';
 import { ownRecordNl } from './own-record.nl.ts';
+import { registrationsNl } from './registrations.nl.ts';
 import { registersNl } from './registers.nl.ts';
 import { publicRegisterNl } from './public-register.nl.ts';
 import { identityNl } from './identity.nl.ts';
@@ -83,6 +84,7 @@ export const nl = {
   ...identityNl,
   ...deliveriesNl,
   ...ownRecordNl,
+  ...registrationsNl,
   ...evidenceNl,
   ...registersNl,
   ...boardStaffNl,

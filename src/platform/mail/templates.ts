@@ -52,6 +52,16 @@ const templates = {
       text: 'Dear {name},\n\n{board} has delivered your details as an employee to the Beroepsregister Onderwijs: your employment, function and basis of appointment. Would you check that they are right, complete them and approve them?\n\nSign in or create an account with this e-mail address:\n\n{link}\n\nIs something wrong? You can say so there; your employer will see it.',
     },
   },
+  'registration-decision': {
+    nl: {
+      subject: 'Besluit op uw aanvraag: {register}',
+      text: 'Beste {name},\n\nDe Commissie Registratie heeft besloten op uw aanvraag voor {level} in het {register}: {decision}.\n\nMotivering:\n{motivation}\n\nBent u het er niet mee eens? U kunt tot en met {deadline} bezwaar maken via Mijn register:\n\n{link}',
+    },
+    en: {
+      subject: 'Decision on your application: {register}',
+      text: 'Dear {name},\n\nThe Commissie Registratie has decided on your application for {level} in the {register}: {decision}.\n\nReasons:\n{motivation}\n\nDo you disagree? You can object until {deadline} through My register:\n\n{link}',
+    },
+  },
 } as const satisfies Record<string, Record<Lang, { subject: string; text: string }>>;
 
 export type MailTemplate = keyof typeof templates;

@@ -24,6 +24,16 @@ function manageLinks(ctx: PageContext, m: AccountView['memberships'][number]) {
   const base = `/beheer/${m.organisation.kind}/${m.organisation.id}`;
   return (
     <>
+      {m.role === 'registration-committee' ? (
+        <>
+          {' · '}
+          <a class="utrecht-link" href="/beheer/aanvragen" safe>
+            {ctx.t('review.link')}
+          </a>
+        </>
+      ) : (
+        ''
+      )}
       {m.manageable.members ? (
         <>
           {' · '}

@@ -46,6 +46,10 @@ export function AdminHomePage({ ctx, state, showOutbox }: { ctx: PageContext; st
         <a class="utrecht-link" href="/beheer/registers" safe>
           {t('registers.title')}
         </a>
+        {' · '}
+        <a class="utrecht-link" href="/beheer/aanvragen" safe>
+          {t('review.link')}
+        </a>
       </Paragraph>
       {showOutbox ? (
         <Paragraph>

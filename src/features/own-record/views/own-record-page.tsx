@@ -105,6 +105,16 @@ export function OwnRecordPage(
           <a class="utrecht-link" href={`${ownRecordPath}/diplomas`} safe>
             {t('evidence.link')}
           </a>
+          {enrolment ? (
+            <>
+              {' · '}
+              <a class="utrecht-link" href={`${ownRecordPath}/registratie`} safe>
+                {t('registration.link')}
+              </a>
+            </>
+          ) : (
+            ''
+          )}
         </p>
       ) : (
         ''

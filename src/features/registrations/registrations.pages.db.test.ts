@@ -1,0 +1,159 @@
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount } from '../../../tests/support/accounts.ts';
+import { boardStaffActor, bytesOf, deliveringBoard, deliveryCsv, deliveryDeps } from '../../../tests/support/deliveries.ts';
+import { auditRows, sessionFor } from '../../../tests/support/identity.ts';
+import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
+import { visibleText, type WebSession } from '../../../tests/support/web-session.ts';
+import { registerOfficeId } from '../../platform/auth/roles.ts';
+import { loadConfig } from '../../config.ts';
+import { createCrypto } from '../../platform/crypto.ts';
+import { applyDelivery, submitDelivery } from '../deliveries/deliveries.service.ts';
+import { addEvidence } from '../own-record/evidence.service.ts';
+import { enrol } from '../own-record/own-record.service.ts';
+import { validUntil } from '../own-record/registration.rules.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+let t: TestApp;
+let teacher: WebSession;
+let staff: WebSession;
+let member: WebSession;
+let otherMember: WebSession;
+let evidenceId: string;
+let applicationId: string;
+const dataDir = mkdtempSync(join(tmpdir(), 'br-registration-'));
+const today = new Date().toISOString().slice(0, 10);
+const pdf = Buffer.from('%PDF-1.4\nPabo-diploma\n%%EOF\n');
+const office = { kind: 'register' as const, id: registerOfficeId };
+
+beforeAll(async () => {
+  t = await createTestApp({ withDuo: true, env: { DATA_DIR: dataDir } });
+  const { board, school } = await deliveringBoard(t.database);
+  const hr = { actor: await boardStaffActor(t.database, board.id, 'hr@registratie.nl') };
+  const deps = deliveryDeps(t.database);
+  const delivery = await submitDelivery(deps, hr, {
+    boardId: board.id, mode: 'volledig', fileName: null, applyWhenValid: false, channel: 'api',
+    body: bytesOf(deliveryCsv([{ bevoegd_gezag_nummer: board.number, personeelsnummer: 'R1', voorletters: 'R.', voornamen: 'Rosa', achternaam: 'Registratie', geboortedatum: '1988-08-08',
+      email: 'rosa@school.nl', instellingscode: school.brin, vestigingscode: school.location, functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD', begindatum: '2012-08-01' }])),
+  });
+  await applyDelivery(deps, hr, delivery.id, { confirmed: true });
+  const rosa = await createAccount(t.database, { email: 'rosa@school.nl', displayName: 'Rosa Registratie' });
+  const ctx = { actor: { type: 'account' as const, accountId: rosa.id, sessionId: 's', email: 'rosa@school.nl', displayName: 'Rosa Registratie', memberships: [], secondFactorDone: true } };
+  await enrol({ db: t.database.db }, ctx);
+  // the same key the app seals files with: the secrets it generated in its data directory
+  const { secrets } = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }, {});
+  const evidence = await addEvidence({ db: t.database.db, dataDir, fileKey: createCrypto(secrets).fileKey }, ctx,
+    { kind: 'diploma', title: 'Pabo', issuer: 'Hogeschool Utrecht', issuedOn: '2012-07-01' }, 'pabo.pdf', Readable.from([pdf]));
+  evidenceId = evidence.id;
+  teacher = await sessionFor(t.app, t.database, rosa.id);
+  staff = await sessionFor(t.app, t.database, (await createAccount(t.database, { email: 'staf@registratie.nl', displayName: 'Stefan Staf', roles: [{ role: 'register-staff', organisation: office }] })).id);
+  member = await sessionFor(t.app, t.database, (await createAccount(t.database, { email: 'lid@commissie.nl', displayName: 'Carla Commissie', roles: [{ role: 'registration-committee', organisation: office }] })).id);
+  otherMember = await sessionFor(t.app, t.database, (await createAccount(t.database, { email: 'ander@commissie.nl', displayName: 'Anton Ander', roles: [{ role: 'registration-committee', organisation: office }] })).id);
+});
+afterAll(async () => t?.close());
+
+const enrolmentStatus = async () => (await t.database.query<{ status: string }>(`SELECT status FROM enrolments`))[0].status;
+const applicationStatus = async () => (await t.database.query<{ status: string }>(`SELECT status FROM registration_applications WHERE id = $1`, [applicationId]))[0].status;
+
+describe('applying for registration', () => {
+  it('refuses an application without evidence or motivation, each at its field', async () => {
+    await teacher.get('/mijn-register/registratie');
+    const res = await teacher.post('/mijn-register/registratie', { niveau: 'lerarenregister::Registerleraar|geregistreerd', motivering: '' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('href="#motivering"');
+    expect(res.body).toContain('href="#bewijs"');
+    expect(visibleText(res.body)).toContain('Kies ten minste één diploma of certificaat als bewijs.');
+  });
+
+  it('applies with a diploma: aangevraagd, with a first step by the professional', async () => {
+    await teacher.get('/mijn-register/registratie');
+    const res = await teacher.post('/mijn-register/registratie', {
+      niveau: 'lerarenregister::Registerleraar|geregistreerd', motivering: 'Ik ben bevoegd leraar sinds 2012 met een pabodiploma.', bewijs: [evidenceId],
+    });
+    expect(res.statusCode).toBe(303);
+    const text = visibleText((await teacher.get(String(res.headers.location))).body);
+    expect(text).toContain('Uw aanvraag is verstuurd.');
+    expect(text).toMatch(/Lerarenregister: Registerleraar geregistreerd Status aangevraagd .* aangevraagd · Rosa Registratie/);
+    [{ id: applicationId }] = await t.database.query<{ id: string }>(`SELECT id FROM registration_applications`);
+    expect(await enrolmentStatus()).toBe('aangevraagd');
+  });
+
+  it('refuses a second application for the same register while one is open', async () => {
+    await teacher.get('/mijn-register/registratie');
+    const res = await teacher.post('/mijn-register/registratie', { niveau: 'lerarenregister::Registerleraar|geregistreerd', motivering: 'Nog een keer aanvragen.', bewijs: [evidenceId] });
+    expect(res.statusCode).toBe(409);
+    expect(visibleText(res.body)).toContain('U hebt al een aanvraag voor het Lerarenregister in behandeling.');
+  });
+});
+
+describe('the Commissie Registratie decides', () => {
+  it('register staff assign the application to a member', async () => {
+    const queue = await staff.get('/beheer/aanvragen');
+    expect(visibleText(queue.body)).toContain('R. Registratie · Lerarenregister: Registerleraar geregistreerd · aangevraagd');
+    const [lid] = await t.database.query<{ id: string }>(`SELECT id FROM accounts WHERE email = 'lid@commissie.nl'`);
+    const res = await staff.post(`/beheer/aanvragen/${applicationId}/toewijzing`, { lid: lid.id });
+    expect(res.statusCode).toBe(303);
+    expect(await applicationStatus()).toBe('in-behandeling');
+  });
+
+  it('only the assigned member sees it with its evidence; opening the evidence is audited', async () => {
+    expect(visibleText((await member.get('/beheer/aanvragen')).body)).toContain('R. Registratie');
+    expect((await otherMember.get(`/beheer/aanvragen/${applicationId}`)).statusCode).toBe(404);
+    const review = await member.get(`/beheer/aanvragen/${applicationId}`);
+    expect(visibleText(review.body)).toContain('Pabo, Hogeschool Utrecht (2012-07-01) · pabo.pdf');
+    const file = await member.get(`/beheer/aanvragen/${applicationId}/bewijs/${evidenceId}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.equals(pdf)).toBe(true);
+    expect((await otherMember.get(`/beheer/aanvragen/${applicationId}/bewijs/${evidenceId}`)).statusCode).toBe(404);
+    expect(await auditRows(t.database, 'evidence.viewed')).toHaveLength(1);
+  });
+
+  it('a decision needs a motivation; registering sets the period by the register version and mails the professional', async () => {
+    await member.get(`/beheer/aanvragen/${applicationId}`);
+    const empty = await member.post(`/beheer/aanvragen/${applicationId}/besluit`, { besluit: 'registreren', motivering: '' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('href="#motivering"');
+    const res = await member.post(`/beheer/aanvragen/${applicationId}/besluit`, { besluit: 'registreren', motivering: 'Bevoegd leraar; diploma aangetoond.' });
+    expect(res.statusCode).toBe(303);
+    expect(await t.database.query(`SELECT status, valid_until::text AS until FROM registration_applications`)).toEqual([{ status: 'geregistreerd', until: validUntil(today, 4) }]);
+    expect(await enrolmentStatus()).toBe('geregistreerd');
+    const [mail] = await t.database.query<{ subject: string; text: string }>(`SELECT subject, text FROM mail_outbox WHERE template = 'registration-decision'`);
+    expect(mail.subject).toBe('Besluit op uw aanvraag: Lerarenregister');
+    expect(mail.text).toContain(`geregistreerd tot en met ${validUntil(today, 4)}`);
+    const own = visibleText((await teacher.get('/mijn-register/registratie')).body);
+    expect(own).toContain(`Geregistreerd tot en met ${validUntil(today, 4)}`);
+  });
+
+  it('the public register shows the registration', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/registraties?naam=registratie' });
+    expect(res.json().resultaten[0]).toMatchObject({ naam: 'R. Registratie', status: 'geregistreerd' });
+  });
+
+  it('an objection reopens the review; a new decision replaces the old one', async () => {
+    await teacher.get('/mijn-register/registratie');
+    const empty = await teacher.post(`/mijn-register/registratie/${applicationId}/bezwaar`, { bezwaar: '' });
+    expect(empty.statusCode).toBe(400);
+    const res = await teacher.post(`/mijn-register/registratie/${applicationId}/bezwaar`, { bezwaar: 'Ik vraag om herziening van de periode.' });
+    expect(res.statusCode).toBe(303);
+    expect(await applicationStatus()).toBe('bezwaar');
+    expect(await enrolmentStatus()).toBe('geregistreerd');
+    const [lid] = await t.database.query<{ id: string }>(`SELECT id FROM accounts WHERE email = 'lid@commissie.nl'`);
+    await staff.get('/beheer/aanvragen');
+    await staff.post(`/beheer/aanvragen/${applicationId}/toewijzing`, { lid: lid.id });
+    await member.get(`/beheer/aanvragen/${applicationId}`);
+    await member.post(`/beheer/aanvragen/${applicationId}/besluit`, { besluit: 'afwijzen', motivering: 'Bij nader inzien ontbreekt bewijs van werkervaring.' });
+    expect(await applicationStatus()).toBe('afgewezen');
+    expect(await enrolmentStatus()).toBe('ingeschreven');
+    const steps = await t.database.query<{ from_status: string | null; to_status: string }>(`SELECT from_status, to_status FROM registration_events ORDER BY created_at, id`);
+    expect(steps.map((s) => `${s.from_status ?? '-'}→${s.to_status}`)).toEqual([
+      '-→aangevraagd', 'aangevraagd→in-behandeling', 'in-behandeling→geregistreerd', 'geregistreerd→bezwaar', 'bezwaar→in-behandeling', 'in-behandeling→afgewezen',
+    ]);
+  });
+
+  it('is closed to professionals and board staff', async () => {
+    expect((await teacher.get('/beheer/aanvragen')).statusCode).toBe(403);
+    expect((await teacher.post(`/beheer/aanvragen/${applicationId}/besluit`, { besluit: 'registreren', motivering: 'Zelf beslissen.' }, { csrf: teacher.csrfToken() })).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,115 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ActorContext } from '../../platform/audit/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import { sendPage } from '../../platform/http/render.ts';
+import { decide } from '../../platform/policy.ts';
+import type { FieldError } from '../../ui/components/error-summary.tsx';
+import type { FeatureOptions } from '../index.ts';
+import { openEvidenceForDecision } from '../own-record/evidence.service.ts';
+import * as service from './registrations.service.ts';
+import type { RegistrationDeps } from './registrations.service.ts';
+import { OwnRegistrationPage, ownRegistrationPath, type ApplyValues } from './views/own-registration-page.tsx';
+import { ApplicationsPage, ReviewPage, reviewPath } from './views/review-pages.tsx';
+
+const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.actor, requestId: req.id });
+const bodyOf = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
+const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 5000) : '');
+const errorsOf = (error: unknown): FieldError[] | null =>
+  error instanceof AppError && error.code === 'validation_failed' ? (error.extra.invalidParams ?? []).map((p) => ({ field: p.name, message: p.reason })) : null;
+const notices = { aangevraagd: 'registration.notice.applied', bezwaar: 'registration.notice.objected', toegewezen: 'review.notice.assigned', besloten: 'review.notice.decided' } as const;
+const noticeOf = (req: FastifyRequest) => {
+  const key = notices[(req.query as Record<string, string | undefined>).melding as keyof typeof notices];
+  return key ? req.pageContext().t(key) : undefined;
+};
+
+/** Registration: the professional applies and objects; register staff assign; the Commissie Registratie decides. */
+export async function registrationRoutes(app: FastifyInstance, opts: FeatureOptions) {
+  const deps: RegistrationDeps = { db: opts.db, mailer: opts.mailer, baseUrl: opts.config.baseUrl };
+  const evidenceDeps = { db: opts.db, dataDir: opts.config.dataDir, fileKey: opts.crypto.fileKey };
+  const signedIn = { config: { access: 'signed-in' as const } };
+  const today = () => new Date().toISOString().slice(0, 10);
+
+  async function renderOwn(req: FastifyRequest, reply: FastifyReply, form: { values?: ApplyValues; errors?: FieldError[] } = {}, status = 200) {
+    const own = await service.getOwnRegistration(deps, contextOf(req));
+    const evidence = own.enrolment ? await service.listOwnEvidenceForApplication(deps, own.enrolment.personId) : [];
+    return sendPage(
+      reply,
+      <OwnRegistrationPage ctx={req.pageContext()} enrolled={!!own.enrolment} applications={own.applications} registers={own.registers} evidence={evidence} today={today()} notice={noticeOf(req)} {...form} />,
+      status,
+    );
+  }
+
+  app.get(ownRegistrationPath, signedIn, (req, reply) => renderOwn(req, reply));
+
+  app.post(ownRegistrationPath, signedIn, async (req, reply) => {
+    const body = bodyOf(req);
+    const [register = '', level = ''] = text(body.niveau).split('::');
+    const evidenceIds = [body.bewijs].flat().filter((v): v is string => typeof v === 'string').slice(0, 50);
+    const values: ApplyValues = { niveau: text(body.niveau), motivering: text(body.motivering), bewijs: evidenceIds };
+    try {
+      await service.applyForRegistration(deps, contextOf(req), { register, level, motivation: values.motivering, evidenceIds });
+    } catch (error) {
+      const errors = errorsOf(error);
+      if (!errors) throw error;
+      return renderOwn(req, reply, { values, errors }, 400);
+    }
+    return reply.redirect(`${ownRegistrationPath}?melding=aangevraagd`, 303);
+  });
+
+  app.post(`${ownRegistrationPath}/:id/bezwaar`, signedIn, async (req, reply) => {
+    try {
+      await service.objectToDecision(deps, contextOf(req), (req.params as { id: string }).id, bodyOf(req).bezwaar);
+    } catch (error) {
+      const errors = errorsOf(error);
+      if (!errors) throw error;
+      return renderOwn(req, reply, { errors }, 400);
+    }
+    return reply.redirect(`${ownRegistrationPath}?melding=bezwaar`, 303);
+  });
+
+  app.get(reviewPath, signedIn, async (req, reply) => {
+    const ctx = contextOf(req);
+    const [staff, member] = await Promise.all([decide(ctx.actor, { action: 'registrations.assign' }), decide(ctx.actor, { action: 'registrations.decide' })]);
+    if (!staff.allowed && !member.allowed) throw staff.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden');
+    const queue = staff.allowed ? await service.getApplicationQueue(deps, ctx) : undefined;
+    const mine = member.allowed ? await service.listMyReviews(deps, ctx) : undefined;
+    return sendPage(reply, <ApplicationsPage ctx={req.pageContext()} queue={queue} mine={mine} notice={noticeOf(req)} />);
+  });
+
+  app.post(`${reviewPath}/:id/toewijzing`, signedIn, async (req, reply) => {
+    await service.assignApplication(deps, contextOf(req), (req.params as { id: string }).id, text(bodyOf(req).lid));
+    return reply.redirect(`${reviewPath}?melding=toegewezen`, 303);
+  });
+
+  async function renderReview(req: FastifyRequest, reply: FastifyReply, form: { values?: { besluit?: string; motivering?: string }; errors?: FieldError[] } = {}, status = 200) {
+    const { application, events, canDecide } = await service.getApplicationForReview(deps, contextOf(req), (req.params as { id: string }).id);
+    const evidence = await service.listApplicationEvidence(deps, application);
+    return sendPage(reply, <ReviewPage ctx={req.pageContext()} application={application} events={events} evidence={evidence} canDecide={canDecide} {...form} />, status);
+  }
+
+  app.get(`${reviewPath}/:id`, signedIn, (req, reply) => renderReview(req, reply));
+
+  app.post(`${reviewPath}/:id/besluit`, signedIn, async (req, reply) => {
+    const body = bodyOf(req);
+    const values = { besluit: text(body.besluit), motivering: text(body.motivering) };
+    try {
+      await service.decideApplication(deps, contextOf(req), (req.params as { id: string }).id, values.besluit, values.motivering);
+    } catch (error) {
+      const errors = errorsOf(error);
+      if (!errors) throw error;
+      return renderReview(req, reply, { values, errors }, 400);
+    }
+    return reply.redirect(`${reviewPath}?melding=besloten`, 303);
+  });
+
+  app.get(`${reviewPath}/:id/bewijs/:bewijsId`, signedIn, async (req, reply) => {
+    const { id, bewijsId } = req.params as { id: string; bewijsId: string };
+    await service.checkEvidenceAccess(deps, contextOf(req), id, bewijsId);
+    const { evidence, body } = await openEvidenceForDecision(evidenceDeps, bewijsId);
+    return reply
+      .type(evidence.mediaType)
+      .header('Content-Disposition', `attachment; filename="${evidence.fileName.replace(/"/g, '')}"`)
+      .header('Cache-Control', 'private, no-store')
+      .send(body);
+  });
+}

@@ -1,0 +1,195 @@
+import type { Db } from '../../db/database.ts';
+import { recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Mailer } from '../../platform/mail/mailer.ts';
+import { decide } from '../../platform/policy.ts';
+import { checkComment } from '../own-record/approval.rules.ts';
+import { applicationTransition, objectionDeadline, validUntil, type ApplicationEvent, type ApplicationStatus } from '../own-record/registration.rules.ts';
+import * as repo from './registrations.repo.ts';
+
+export type { Application, ApplicationEventLine, CommitteeMember } from './registrations.repo.ts';
+
+export type RegistrationDeps = { db: Db; mailer: Mailer; baseUrl: string; today?: () => string };
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const todayOf = (deps: RegistrationDeps) => (deps.today ? deps.today() : new Date().toISOString().slice(0, 10));
+
+function accountOf(ctx: ActorContext) {
+  if (ctx.actor.type !== 'account') throw new AppError('unauthenticated');
+  return ctx.actor;
+}
+const labelOf = (ctx: ActorContext) => (ctx.actor.type === 'account' ? ctx.actor.displayName || ctx.actor.email : 'systeem');
+
+async function require(ctx: ActorContext, action: 'registrations.assign' | 'registrations.decide') {
+  const decision = await decide(ctx.actor, { action });
+  if (!decision.allowed) throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden');
+  return decision.via;
+}
+
+function step(from: ApplicationStatus, event: ApplicationEvent, context: { today: string; decidedOn?: string | null }) {
+  const next = applicationTransition(from, event, context);
+  if (!next.allowed) throw new AppError('conflict', next.reason);
+  return next.to;
+}
+
+const moved = (ok: boolean) => {
+  if (!ok) throw new AppError('conflict', 'De aanvraag is intussen gewijzigd; bekijk haar opnieuw.');
+};
+
+/** What the professional sees: their enrolment, their applications with every step, and what they can apply for. */
+export async function getOwnRegistration(deps: RegistrationDeps, ctx: ActorContext) {
+  const account = accountOf(ctx);
+  const enrolment = await repo.findEnrolmentOfAccount(deps.db, account.accountId);
+  if (!enrolment) return { enrolment: undefined, applications: [], registers: [] };
+  const applications = await repo.listApplicationsOfEnrolment(deps.db, enrolment.id);
+  const withEvents = await Promise.all(applications.map(async (a) => ({ ...a, events: await repo.listEvents(deps.db, a.id) })));
+  return { enrolment, applications: withEvents, registers: await repo.listCurrentRegisterVersions(deps.db) };
+}
+
+export type ApplyInput = { register: string; level: string; motivation: unknown; evidenceIds: string[] };
+
+/**
+ * The professional applies for registration in a register at a title and level (from the register's
+ * current version, which the decision will keep), with a motivation and their own evidence.
+ */
+export async function applyForRegistration(deps: RegistrationDeps, ctx: ActorContext, input: ApplyInput): Promise<string> {
+  const account = accountOf(ctx);
+  const enrolment = await repo.findEnrolmentOfAccount(deps.db, account.accountId);
+  if (!enrolment) throw new AppError('conflict', 'Schrijf u eerst in; daarna kunt u registratie aanvragen.');
+  const registers = await repo.listCurrentRegisterVersions(deps.db);
+  const register = registers.find((r) => r.code === input.register);
+  const level = register?.levels.find((l) => `${l.title}|${l.level}` === input.level);
+  const problems: { name: string; reason: string }[] = [];
+  if (!register) problems.push({ name: 'register', reason: 'Kies een register.' });
+  else if (!level) problems.push({ name: 'niveau', reason: 'Kies een titel en niveau van dit register.' });
+  const motivation = checkComment(input.motivation, 'toelichting');
+  if (!motivation.ok) problems.push({ name: 'motivering', reason: motivation.ok === false && motivation.message === 'Schrijf wat er niet klopt.' ? 'Schrijf waarom u aan de toelatingseis voldoet.' : motivation.message });
+  const evidenceIds = input.evidenceIds.filter((id) => uuid.test(id));
+  const own = await repo.ownEvidenceIds(deps.db, enrolment.personId, evidenceIds);
+  if (own.length !== evidenceIds.length) problems.push({ name: 'bewijs', reason: 'Kies alleen uw eigen diploma\'s en certificaten.' });
+  else if (own.length === 0) problems.push({ name: 'bewijs', reason: 'Kies ten minste één diploma of certificaat als bewijs.' });
+  if (problems.length > 0) throw AppError.validation(problems, problems[0].reason);
+  if (await repo.hasOpenApplication(deps.db, enrolment.id, register!.registerId)) {
+    throw new AppError('conflict', `U hebt al een aanvraag voor het ${register!.name} in behandeling.`);
+  }
+  const now = new Date();
+  return deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const id = await repo.insertApplication(tx, {
+      personId: enrolment.personId, enrolmentId: enrolment.id, registerId: register!.registerId, registerVersionId: register!.versionId,
+      title: level!.title, level: level!.level, motivation: (motivation as { text: string }).text, evidenceIds: own, now,
+    });
+    await repo.addFirstEvent(tx, id, labelOf(ctx), now);
+    if (enrolment.status === 'ingeschreven') await repo.setEnrolmentStatus(tx, enrolment.id, 'aangevraagd');
+    await recordAudit(tx, ctx, { action: 'registration.applied', subjectAccountId: account.accountId, after: { application: id, register: register!.code, title: level!.title, level: level!.level } });
+    return id;
+  });
+}
+
+/** Register staff: applications waiting for a commission member, and those in review; and who can review. */
+export async function getApplicationQueue(deps: RegistrationDeps, ctx: ActorContext) {
+  await require(ctx, 'registrations.assign');
+  return { applications: await repo.listOpenApplications(deps.db), members: await repo.listCommitteeMembers(deps.db) };
+}
+
+/** Register staff assign an application (or an objection) to a member of the Commissie Registratie. */
+export async function assignApplication(deps: RegistrationDeps, ctx: ActorContext, id: string, memberId: string): Promise<void> {
+  const via = await require(ctx, 'registrations.assign');
+  const application = uuid.test(id) ? await repo.findApplication(deps.db, id) : undefined;
+  if (!application) throw AppError.notFound('Deze aanvraag bestaat niet.');
+  const members = await repo.listCommitteeMembers(deps.db);
+  const member = members.find((m) => m.id === memberId);
+  if (!member) throw AppError.validation([{ name: 'lid', reason: 'Kies een lid van de Commissie Registratie.' }], 'Kies een lid van de Commissie Registratie.');
+  const to = step(application.status, 'toewijzen', { today: todayOf(deps) });
+  await deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    moved(await repo.moveApplication(tx, id, application.status, to, { byLabel: labelOf(ctx), reason: `toegewezen aan ${member.name}`, now: new Date() }, { assignedTo: member.id }));
+    await recordAudit(tx, ctx, { action: 'registration.assigned', via, after: { application: id, member: member.id } });
+  });
+}
+
+/** The applications assigned to this member of the Commissie Registratie. */
+export async function listMyReviews(deps: RegistrationDeps, ctx: ActorContext) {
+  await require(ctx, 'registrations.decide');
+  return repo.listAssignedTo(deps.db, accountOf(ctx).accountId);
+}
+
+/** One application for its reviewer (or register staff), with its steps; reading it is audited. */
+export async function getApplicationForReview(deps: RegistrationDeps, ctx: ActorContext, id: string) {
+  const account = accountOf(ctx);
+  const application = uuid.test(id) ? await repo.findApplication(deps.db, id) : undefined;
+  const reviewer = (await decide(ctx.actor, { action: 'registrations.decide' })).allowed && application?.assignedTo === account.accountId;
+  const staff = (await decide(ctx.actor, { action: 'registrations.assign' })).allowed;
+  if (!application || !(reviewer || staff)) throw AppError.notFound('Deze aanvraag bestaat niet, of is niet aan u toegewezen.');
+  await recordAudit(deps.db, ctx, { action: 'registration.viewed', after: { application: id } });
+  return { application, events: await repo.listEvents(deps.db, id), canDecide: reviewer && application.status === 'in-behandeling' };
+}
+
+/**
+ * The assigned member decides: registered (for the cycle of the register version the application was
+ * made under) or rejected, always with a motivation. The professional is told by mail, with the date
+ * until which they can object.
+ */
+export async function decideApplication(deps: RegistrationDeps, ctx: ActorContext, id: string, decision: unknown, motivationText: unknown): Promise<void> {
+  const via = await require(ctx, 'registrations.decide');
+  const { application, canDecide } = await getApplicationForReview(deps, ctx, id);
+  if (!canDecide) throw new AppError('conflict', 'Alleen het toegewezen commissielid besluit, en alleen op een aanvraag in behandeling.');
+  const problems: { name: string; reason: string }[] = [];
+  if (decision !== 'registreren' && decision !== 'afwijzen') problems.push({ name: 'besluit', reason: 'Kies: registreren of afwijzen.' });
+  const motivation = checkComment(motivationText, 'antwoord');
+  if (!motivation.ok) problems.push({ name: 'motivering', reason: 'Motiveer het besluit (ten minste 5 tekens).' });
+  if (problems.length > 0) throw AppError.validation(problems, problems[0].reason);
+  const today = todayOf(deps);
+  const to = step(application.status, decision as ApplicationEvent, { today });
+  const until = to === 'geregistreerd' ? validUntil(today, application.cycleYears) : null;
+  const text = (motivation as { text: string }).text;
+  await deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    moved(await repo.moveApplication(tx, id, 'in-behandeling', to, { byLabel: labelOf(ctx), reason: text, now: new Date() }, { decisionMotivation: text, decidedOn: today, validUntil: until }));
+    const current = await repo.currentRegistration(tx, application.enrolmentId, today);
+    await repo.setEnrolmentStatus(tx, application.enrolmentId, current ? 'geregistreerd' : 'ingeschreven');
+    await recordAudit(tx, ctx, { action: 'registration.decided', via, after: { application: id, decision: to, validUntil: until } });
+    if (application.personEmail) {
+      await deps.mailer.queue(tx, {
+        to: application.personEmail, template: 'registration-decision', lang: 'nl',
+        params: {
+          name: application.personName, register: application.registerName, level: `${application.title} ${application.level}`,
+          decision: to === 'geregistreerd' ? `geregistreerd tot en met ${until}` : 'afgewezen', motivation: text,
+          deadline: objectionDeadline(today), link: `${deps.baseUrl}/mijn-register/registratie`,
+        },
+      });
+    }
+  });
+}
+
+/** The professional objects to a decision within six weeks; the review opens again. */
+export async function objectToDecision(deps: RegistrationDeps, ctx: ActorContext, id: string, reason: unknown): Promise<void> {
+  const account = accountOf(ctx);
+  const enrolment = await repo.findEnrolmentOfAccount(deps.db, account.accountId);
+  const application = uuid.test(id) ? await repo.findApplication(deps.db, id) : undefined;
+  if (!application || !enrolment || application.enrolmentId !== enrolment.id) throw AppError.notFound('Deze aanvraag bestaat niet, of is niet van u.');
+  const checked = checkComment(reason, 'toelichting');
+  if (!checked.ok) throw AppError.validation([{ name: 'bezwaar', reason: 'Schrijf waarom u het niet eens bent met het besluit.' }], 'Schrijf waarom u het niet eens bent met het besluit.');
+  const to = step(application.status, 'bezwaar-maken', { today: todayOf(deps), decidedOn: application.decidedOn });
+  await deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    moved(await repo.moveApplication(tx, id, application.status, to, { byLabel: labelOf(ctx), reason: checked.text, now: new Date() }));
+    await recordAudit(tx, ctx, { action: 'registration.objected', subjectAccountId: account.accountId, after: { application: id } });
+  });
+}
+
+/** The evidence of an application, for its reviewer or register staff; each opening is audited. */
+export async function listApplicationEvidence(deps: RegistrationDeps, application: repo.Application) {
+  return repo.listEvidence(deps.db, application.evidenceIds);
+}
+
+export async function checkEvidenceAccess(deps: RegistrationDeps, ctx: ActorContext, applicationId: string, evidenceId: string): Promise<void> {
+  const { application } = await getApplicationForReview(deps, ctx, applicationId);
+  if (!application.evidenceIds.includes(evidenceId)) throw AppError.notFound('Dit bewijsstuk hoort niet bij deze aanvraag.');
+  await recordAudit(deps.db, ctx, { action: 'evidence.viewed', after: { application: applicationId, evidence: evidenceId } });
+}
+
+/** The professional's own evidence to choose from when applying. */
+export async function listOwnEvidenceForApplication(deps: RegistrationDeps, personId: string) {
+  return repo.listPersonEvidence(deps.db, personId);
+}

@@ -1,0 +1,155 @@
+import Html from '@kitajs/html';
+import { formatDateTime } from '../../../platform/i18n.ts';
+import { Button } from '../../../ui/components/button.tsx';
+import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
+import { Form } from '../../../ui/components/form.tsx';
+import { RadioGroup, SelectField, TextAreaField } from '../../../ui/components/form-field.tsx';
+import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
+import { Notice, PageTitle } from '../../../ui/components/text.tsx';
+import { Layout } from '../../../ui/layout.tsx';
+import type { PageContext } from '../../../ui/page-context.ts';
+import type { Application, ApplicationEventLine, CommitteeMember } from '../registrations.service.ts';
+import { Steps } from './own-registration-page.tsx';
+
+export const reviewPath = '/beheer/aanvragen';
+
+type EvidenceRef = { id: string; kind: string; title: string; issuer: string; issuedOn: string; fileName: string };
+
+/** Register staff assign applications to a commission member; a member sees what is assigned to them. */
+export function ApplicationsPage(
+  { ctx, queue, mine, notice }: { ctx: PageContext; queue?: { applications: Application[]; members: CommitteeMember[] }; mine?: Application[]; notice?: string },
+) {
+  const { t, lang } = ctx;
+  const members = [{ value: '', label: t('registration.form.choose') }, ...(queue?.members ?? []).map((m) => ({ value: m.id, label: m.name }))];
+  return (
+    <Layout ctx={ctx} title={t('review.title')} current="account">
+      <PageTitle text={t('review.title')} />
+      <Notice message={notice} />
+      {mine ? (
+        <>
+          <h2 class="utrecht-heading-2" safe>
+            {t('review.mine')}
+          </h2>
+          {mine.length === 0 ? (
+            <Paragraph>
+              <span safe>{t('review.mineNone')}</span>
+            </Paragraph>
+          ) : (
+            <Table
+              caption={t('review.mine')}
+              captionHidden
+              rows={mine}
+              columns={[
+                { header: t('review.col.person'), cell: (a) => <a class="utrecht-link" href={`${reviewPath}/${a.id}`} safe>{`${a.personName} (${a.registerNumber})`}</a> },
+                { header: t('review.col.applied'), cell: (a) => <span safe>{`${a.registerName}: ${a.title} ${a.level}`}</span> },
+                { header: t('review.col.since'), cell: (a) => <span safe>{formatDateTime(lang, a.createdAt)}</span> },
+              ]}
+            />
+          )}
+        </>
+      ) : (
+        ''
+      )}
+      {queue ? (
+        <>
+          <h2 class="utrecht-heading-2" safe>
+            {t('review.queue')}
+          </h2>
+          {queue.applications.length === 0 ? (
+            <Paragraph>
+              <span safe>{t('review.queueNone')}</span>
+            </Paragraph>
+          ) : (
+            queue.applications.map((a) => (
+              <section class="br-task" aria-labelledby={`aanvraag-${a.id}`}>
+                <h3 class="utrecht-heading-3" id={`aanvraag-${a.id}`}>
+                  <a class="utrecht-link" href={`${reviewPath}/${a.id}`} safe>
+                    {`${a.personName} · ${a.registerName}: ${a.title} ${a.level} · ${t(`registration.status.${a.status}`)}`}
+                  </a>
+                </h3>
+                {a.assignedToName ? <p class="utrecht-paragraph" safe>{t('review.assignedTo', { name: a.assignedToName })}</p> : ''}
+                {a.status !== 'in-behandeling' ? (
+                  <Form action={`${reviewPath}/${a.id}/toewijzing`} csrfToken={ctx.csrfToken} attrs={{ class: 'br-form' }}>
+                    <SelectField id={`lid-${a.id}`} name="lid" label={t('review.member')} options={members} />
+                    <Button appearance="secondary">{Html.escapeHtml(t('review.assign'))}</Button>
+                  </Form>
+                ) : (
+                  ''
+                )}
+              </section>
+            ))
+          )}
+        </>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
+
+/** One application: the request, its evidence, its steps, and (for the assigned member) the decision form. */
+export function ReviewPage(
+  { ctx, application, events, evidence, canDecide, values = {}, errors = [] }: {
+    ctx: PageContext; application: Application; events: ApplicationEventLine[]; evidence: EvidenceRef[]; canDecide: boolean;
+    values?: { besluit?: string; motivering?: string }; errors?: FieldError[];
+  },
+) {
+  const { t } = ctx;
+  const error = (field: string) => errors.find((e) => e.field === field)?.message;
+  const title = t('review.one.title', { person: application.personName });
+  return (
+    <Layout ctx={ctx} title={title} current="account">
+      <ErrorSummary title={t('errorSummary.title')} errors={errors} />
+      <PageTitle text={title} />
+      <DataList
+        items={[
+          { label: t('own.enrolment.number'), value: <span safe>{application.registerNumber}</span> },
+          { label: t('review.col.applied'), value: <span safe>{`${application.registerName}: ${application.title} ${application.level}`}</span> },
+          { label: t('review.one.version'), value: <span safe>{String(application.registerVersion)}</span> },
+          { label: t('review.one.motivation'), value: <span safe>{application.motivation}</span> },
+          { label: t('registration.col.status'), value: <span safe>{t(`registration.status.${application.status}`)}</span> },
+        ]}
+      />
+      <h2 class="utrecht-heading-2" safe>
+        {t('review.one.evidence')}
+      </h2>
+      <ul class="utrecht-unordered-list">
+        {evidence.map((e) => (
+          <li class="utrecht-unordered-list__item">
+            <a class="utrecht-link" href={`${reviewPath}/${application.id}/bewijs/${e.id}`} safe>
+              {`${e.title}, ${e.issuer} (${e.issuedOn}) · ${e.fileName}`}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <h2 class="utrecht-heading-2" safe>
+        {t('review.one.steps')}
+      </h2>
+      <Steps ctx={ctx} events={events} />
+      {canDecide ? (
+        <>
+          <h2 class="utrecht-heading-2" safe>
+            {t('review.one.decide')}
+          </h2>
+          <Form action={`${reviewPath}/${application.id}/besluit`} csrfToken={ctx.csrfToken}>
+            <RadioGroup
+              id="besluit"
+              name="besluit"
+              label={t('review.one.decision')}
+              value={values.besluit}
+              error={error('besluit')}
+              options={[
+                { value: 'registreren', label: t('review.one.register', { years: application.cycleYears }) },
+                { value: 'afwijzen', label: t('review.one.reject') },
+              ]}
+            />
+            <TextAreaField id="motivering" name="motivering" label={t('review.one.reasons')} hint={t('review.one.reasonsHint')} value={values.motivering} error={error('motivering')} />
+            <Button>{Html.escapeHtml(t('review.one.send'))}</Button>
+          </Form>
+        </>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
