@@ -13,6 +13,17 @@ export const publicEntry = z
     registernummer: z.string().describe('9 cijfers, de laatste twee zijn controlecijfers (ISO 7064 MOD 97-10)'),
     naam: z.string().describe('Voorletters, tussenvoegsel en achternaam'),
     status: z.string().describe('ingeschreven, aangevraagd, geregistreerd, onder voorwaarden, herregistratie verlopen of doorgehaald'),
+    registraties: z
+      .array(
+        z.object({
+          register: z.string(),
+          titel: z.string(),
+          niveau: z.string(),
+          geldigTot: z.string().describe('Laatste dag van de registratieperiode (JJJJ-MM-DD)'),
+          verlopen: z.boolean().describe('De periode is voorbij zonder herregistratie'),
+        }).meta({ id: 'RegistratiePeriode' }),
+      )
+      .describe('Per register de laatst besloten registratie'),
     scholen: z.array(z.object({ naam: z.string(), brin: z.string(), plaats: z.string().nullable() }).meta({ id: 'RegistratieSchool' })).describe('Scholen waar de persoon nu werkt'),
   })
   .meta({ id: 'Registratie' });

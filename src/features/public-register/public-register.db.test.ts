@@ -62,7 +62,7 @@ describe('the public register page', () => {
   ])('finds Bérénice van der Berg by %s (%s)', async (query) => {
     const result = await page(query);
     expect(result.text).toContain('1 gevonden');
-    expect(result.text).toContain(`B. van der Berg ${numbers['berenice@school.nl']} ingeschreven ${school.name}`);
+    expect(result.text).toContain(`B. van der Berg ${numbers['berenice@school.nl']} ingeschreven — ${school.name}`);
   });
 
   it('finds by register number, with spaces as people type it, and by school or place', async () => {
@@ -92,7 +92,7 @@ describe('the public register API', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/registraties?naam=berg' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
-      resultaten: [{ registernummer: numbers['berenice@school.nl'], naam: 'B. van der Berg', status: 'ingeschreven', scholen: [{ naam: school.name, brin: school.brin, plaats: school.place }] }],
+      resultaten: [{ registernummer: numbers['berenice@school.nl'], naam: 'B. van der Berg', status: 'ingeschreven', registraties: [], scholen: [{ naam: school.name, brin: school.brin, plaats: school.place }] }],
       totaal: 1, page: 1, pageSize: 20,
     });
   });

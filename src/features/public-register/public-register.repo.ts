@@ -5,10 +5,15 @@ import { sqlFoldFrom, sqlFoldTo, type CheckedQuery } from './public-register.rul
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /** A public entry: only what the register publishes. Never a birth date, e-mail address or BSN. */
+export type PublicRegistration = { register: string; title: string; level: string; validUntil: string; lapsed: boolean };
+
 export type PublicEntry = {
   registerNumber: string;
   name: string;
+  /** ingeschreven, aangevraagd, geregistreerd, or herregistratie verlopen when the registration's period has passed */
   status: string;
+  /** per register the last registration decided, with its period */
+  registrations: PublicRegistration[];
   schools: { name: string; brin: string; place: string | null }[];
 };
 
@@ -34,7 +39,14 @@ export async function searchRegister(db: Db, query: CheckedQuery, options: { off
         AND (${folded(sql`s.name`)} LIKE ${`%${query.school}%`} OR ${folded(sql`coalesce(l.place, s.place, '')`)} LIKE ${`%${query.school}%`}))`);
   }
   const rows = rowsOf<PublicEntry & { total: string }>(await db.execute(sql`SELECT n.register_number AS "registerNumber",
-      concat_ws(' ', p.initials, p.prefix, p.surname) AS name, n.status,
+      concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
+      CASE WHEN n.status = 'geregistreerd' AND NOT EXISTS (SELECT 1 FROM registration_applications a
+        WHERE a.enrolment_id = n.id AND a.valid_until >= current_date) THEN 'herregistratie verlopen' ELSE n.status END AS status,
+      coalesce((SELECT jsonb_agg(y.registration ORDER BY y.registration->>'register') FROM (
+        SELECT DISTINCT ON (a.register_id) jsonb_build_object('register', r.name, 'title', a.title, 'level', a.level,
+          'validUntil', a.valid_until::text, 'lapsed', a.valid_until < current_date) AS registration
+        FROM registration_applications a JOIN registers r ON r.id = a.register_id
+        WHERE a.enrolment_id = n.id AND a.valid_until IS NOT NULL ORDER BY a.register_id, a.decided_on DESC) y), '[]'::jsonb) AS registrations,
       coalesce((SELECT jsonb_agg(DISTINCT jsonb_build_object('name', s.name, 'brin', s.brin, 'place', coalesce(l.place, s.place)))
         FROM employments e JOIN schools s ON s.id = e.school_id LEFT JOIN locations l ON l.id = e.location_id
         WHERE e.person_id = p.id AND ${currentEmployment}), '[]'::jsonb) AS schools,

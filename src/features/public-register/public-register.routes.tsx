@@ -11,7 +11,11 @@ import type { PublicEntry } from './public-register.service.ts';
 import { RegisterSearchPage, type RegisterForm } from './views/register-search-page.tsx';
 
 const pageSize = 20;
-const present = (e: PublicEntry) => ({ registernummer: e.registerNumber, naam: e.name, status: e.status, scholen: e.schools.map((s) => ({ naam: s.name, brin: s.brin, plaats: s.place })) });
+const present = (e: PublicEntry) => ({
+  registernummer: e.registerNumber, naam: e.name, status: e.status,
+  registraties: e.registrations.map((r) => ({ register: r.register, titel: r.title, niveau: r.level, geldigTot: r.validUntil, verlopen: r.lapsed })),
+  scholen: e.schools.map((s) => ({ naam: s.name, brin: s.brin, plaats: s.place })),
+});
 
 /** The public register: anyone looks a professional up, on a page and through the API. */
 export async function publicRegisterRoutes(app: FastifyInstance, opts: FeatureOptions) {

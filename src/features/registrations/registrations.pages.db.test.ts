@@ -128,7 +128,18 @@ describe('the Commissie Registratie decides', () => {
 
   it('the public register shows the registration', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/registraties?naam=registratie' });
-    expect(res.json().resultaten[0]).toMatchObject({ naam: 'R. Registratie', status: 'geregistreerd' });
+    expect(res.json().resultaten[0]).toMatchObject({
+      naam: 'R. Registratie', status: 'geregistreerd',
+      registraties: [{ register: 'Lerarenregister', titel: 'Registerleraar', niveau: 'geregistreerd', geldigTot: validUntil(today, 4), verlopen: false }],
+    });
+    expect(Object.keys(res.json().resultaten[0]).sort()).toEqual(['naam', 'registernummer', 'registraties', 'scholen', 'status']);
+  });
+
+  it('shows a registration whose period has passed as lapsed', async () => {
+    await t.database.query(`UPDATE registration_applications SET valid_until = current_date - 1`);
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/registraties?naam=registratie' });
+    expect(res.json().resultaten[0]).toMatchObject({ status: 'herregistratie verlopen', registraties: [{ verlopen: true }] });
+    await t.database.query(`UPDATE registration_applications SET valid_until = $1`, [validUntil(today, 4)]);
   });
 
   it('an objection reopens the review; a new decision replaces the old one', async () => {

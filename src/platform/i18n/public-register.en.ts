@@ -14,6 +14,9 @@ export const publicRegisterEn: Record<keyof typeof publicRegisterNl, string> = {
   'register.col.name': 'Name',
   'register.col.number': 'Register number',
   'register.col.status': 'Status',
+  'register.col.registration': 'Registration',
+  'register.validUntil': 'until {date}',
+  'register.lapsedSince': 'lapsed on {date}',
   'register.col.schools': 'Works at',
   'register.privacy': 'The register shows name, register number, status and school. Date of birth, e-mail address and BSN are never public.',
 };

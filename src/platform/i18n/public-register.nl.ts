@@ -12,6 +12,9 @@ export const publicRegisterNl = {
   'register.col.name': 'Naam',
   'register.col.number': 'Registernummer',
   'register.col.status': 'Status',
+  'register.col.registration': 'Registratie',
+  'register.validUntil': 'tot en met {date}',
+  'register.lapsedSince': 'verlopen op {date}',
   'register.col.schools': 'Werkt nu bij',
   'register.privacy': 'Het register toont naam, registernummer, status en school. Geboortedatum, e-mailadres en BSN zijn nooit openbaar.',
 } as const;

@@ -49,6 +49,14 @@ export function RegisterSearchPage({ ctx, form, results, errors = [] }: { ctx: P
                   { header: t('register.col.name'), cell: (e) => <span safe>{e.name}</span> },
                   { header: t('register.col.number'), cell: (e) => <span safe>{e.registerNumber}</span> },
                   { header: t('register.col.status'), cell: (e) => <span safe>{e.status}</span> },
+                  {
+                    header: t('register.col.registration'),
+                    cell: (e) => (
+                      <span safe>
+                        {e.registrations.map((r) => `${r.register}: ${r.title} ${r.level}, ${r.lapsed ? t('register.lapsedSince', { date: r.validUntil }) : t('register.validUntil', { date: r.validUntil })}`).join('; ') || '—'}
+                      </span>
+                    ),
+                  },
                   { header: t('register.col.schools'), cell: (e) => <span safe>{e.schools.map((s) => (s.place ? `${s.name} (${s.place})` : s.name)).join('; ') || '—'}</span> },
                 ]}
               />
