@@ -49,7 +49,7 @@ describe("the board's staff list", () => {
     const text = visibleText(page.body);
     expect(text).toMatch(/A\. Akkoord S1 LERAAR · .* gecontroleerd \d{9} ingeschreven/);
     expect(text).toMatch(/A\. Controleert S2 LERAAR · .* 1 te controleren \d{9} ingeschreven/);
-    expect(text).toMatch(/1 te controleren — niet ingeschreven/);
+    expect(text).toMatch(/1 te controleren — niet ingeschreven —/);
     expect((await auditRows(t.database, 'board-staff.listed')).at(-1)).toMatchObject({ subject_organisation_id: board.id });
   });
 
@@ -66,7 +66,7 @@ describe("the board's staff list", () => {
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="personeel-32073-\d{4}-\d{2}-\d{2}\.csv"$/);
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('naam;personeelsnummer;dienstverbanden;te controleren;betwist;registernummer;status');
+    expect(lines[0]).toBe('naam;personeelsnummer;dienstverbanden;te controleren;betwist;registernummer;status;herregistratie voor');
     expect(lines).toHaveLength(3);
     expect(lines.find((l) => l.startsWith('A. Formule;'))).toMatch(/^A\. Formule;'=1\+2;LERAAR · /);
     expect(await auditRows(t.database, 'board-staff.exported')).toHaveLength(1);

@@ -13,23 +13,28 @@ export type StaffLine = {
   disputed: number;
   registerNumber: string | null;
   status: string | null;
+  /** the end of the current registration period: the date to re-register by */
+  validUntil: string | null;
 };
+
+const validUntil = sql`(SELECT max(a.valid_until) FROM registration_applications a WHERE a.enrolment_id = n.id AND a.valid_until >= current_date)`;
 
 export async function listBoardStaff(db: Db, boardId: string, options: { attentionOnly: boolean; offset: number; limit: number }): Promise<{ rows: StaffLine[]; total: number }> {
   const attention = options.attentionOnly
-    ? sql`HAVING count(*) FILTER (WHERE e.approval_status IN ('te-controleren', 'betwist')) > 0 OR n.register_number IS NULL`
+    ? sql`HAVING count(*) FILTER (WHERE e.approval_status IN ('te-controleren', 'betwist')) > 0 OR n.register_number IS NULL
+        OR (n.status = 'geregistreerd' AND coalesce(${validUntil}, current_date) < current_date + 183)`
     : sql``;
   const rows = rowsOf<StaffLine & { total: string }>(await db.execute(sql`SELECT p.id AS "personId", concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
       string_agg(DISTINCT e.staff_number, ', ') AS "staffNumbers",
       string_agg(DISTINCT e.function || ' · ' || s.name, '; ') AS employments,
       (count(*) FILTER (WHERE e.approval_status = 'te-controleren'))::int AS "toCheck",
       (count(*) FILTER (WHERE e.approval_status = 'betwist'))::int AS disputed,
-      n.register_number AS "registerNumber", n.status,
+      n.register_number AS "registerNumber", n.status, ${validUntil}::text AS "validUntil",
       count(*) OVER () AS total
     FROM employments e JOIN persons p ON p.id = e.person_id JOIN schools s ON s.id = e.school_id
     LEFT JOIN enrolments n ON n.person_id = p.id
     WHERE e.board_id = ${boardId} AND (e.end_date IS NULL OR e.end_date >= current_date) AND p.merged_into IS NULL
-    GROUP BY p.id, n.register_number, n.status
+    GROUP BY p.id, n.id, n.register_number, n.status
     ${attention}
     ORDER BY lower(p.surname), p.initials, p.id
     LIMIT ${options.limit} OFFSET ${options.offset}`));

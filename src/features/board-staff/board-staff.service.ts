@@ -17,7 +17,8 @@ async function requireStaffRead(ctx: ActorContext, boardId: string) {
 
 /**
  * The board's professionals with a current employment: whether they checked what was delivered, and
- * their inschrijving. `attentionOnly`: those with something to check, a dispute, or no inschrijving yet.
+ * their inschrijving and registration. `attentionOnly`: those with something to check, a dispute, no
+ * inschrijving yet, or a registration that lapses within six months.
  * Reading it is in the audit trail: it is personal data of others.
  */
 export async function listBoardStaff(db: Db, ctx: ActorContext, boardId: string, options: { attentionOnly: boolean; page: number; pageSize: number }) {
@@ -33,11 +34,11 @@ const csvPage = 2000;
 export async function* exportBoardStaffCsv(db: Db, ctx: ActorContext, boardId: string, attentionOnly: boolean): AsyncGenerator<string> {
   const via = await requireStaffRead(ctx, boardId);
   await recordAudit(db, ctx, { action: 'board-staff.exported', via, subjectOrganisation: { kind: 'bestuur', id: boardId }, after: { attentionOnly } });
-  yield '\uFEFF' + spreadsheetLine(['naam', 'personeelsnummer', 'dienstverbanden', 'te controleren', 'betwist', 'registernummer', 'status']);
+  yield '\uFEFF' + spreadsheetLine(['naam', 'personeelsnummer', 'dienstverbanden', 'te controleren', 'betwist', 'registernummer', 'status', 'herregistratie voor']);
   for (let offset = 0; ; offset += csvPage) {
     const { rows } = await repo.listBoardStaff(db, boardId, { attentionOnly, offset, limit: csvPage });
     if (rows.length > 0) {
-      yield rows.map((r) => spreadsheetLine([r.name, r.staffNumbers, r.employments, r.toCheck, r.disputed, r.registerNumber ?? '', r.status ?? 'niet ingeschreven'])).join('');
+      yield rows.map((r) => spreadsheetLine([r.name, r.staffNumbers, r.employments, r.toCheck, r.disputed, r.registerNumber ?? '', r.status ?? 'niet ingeschreven', r.validUntil ?? ''])).join('');
     }
     if (rows.length < csvPage) return;
   }

@@ -124,6 +124,11 @@ describe('the Commissie Registratie decides', () => {
     expect(mail.text).toContain(`geregistreerd tot en met ${validUntil(today, 4)}`);
     const own = visibleText((await teacher.get('/mijn-register/registratie')).body);
     expect(own).toContain(`Geregistreerd tot en met ${validUntil(today, 4)}`);
+    // the board sees the date to re-register by
+    const [hr] = await t.database.query<{ id: string }>(`SELECT id FROM accounts WHERE email = 'hr@registratie.nl'`);
+    const [board] = await t.database.query<{ id: string }>(`SELECT board_id AS id FROM employments LIMIT 1`);
+    const list = visibleText((await (await sessionFor(t.app, t.database, hr.id)).get(`/beheer/bestuur/${board.id}/personeel`)).body);
+    expect(list).toMatch(new RegExp(`R\\. Registratie R1 .* 1 te controleren \\d{9} geregistreerd ${validUntil(today, 4)}`));
   });
 
   it('the public register shows the registration', async () => {

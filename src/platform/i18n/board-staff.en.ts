@@ -17,6 +17,7 @@ export const boardStaffEn: Record<keyof typeof boardStaffNl, string> = {
   'staff.col.check': 'Check',
   'staff.col.registerNumber': 'Register number',
   'staff.col.status': 'Status',
+  'staff.col.renewBy': 'Re-register by',
   'staff.toCheck': '{count} to check',
   'staff.disputed': '{count} disputed',
   'staff.checked': 'checked',

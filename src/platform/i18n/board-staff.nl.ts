@@ -15,6 +15,7 @@ export const boardStaffNl = {
   'staff.col.check': 'Controle',
   'staff.col.registerNumber': 'Registernummer',
   'staff.col.status': 'Status',
+  'staff.col.renewBy': 'Herregistratie vóór',
   'staff.toCheck': '{count} te controleren',
   'staff.disputed': '{count} betwist',
   'staff.checked': 'gecontroleerd',

@@ -53,6 +53,7 @@ export function BoardStaffPage(
               { header: t('staff.col.check'), cell: (s) => <span safe>{check(s)}</span> },
               { header: t('staff.col.registerNumber'), cell: (s) => <span safe>{s.registerNumber ?? '—'}</span> },
               { header: t('staff.col.status'), cell: (s) => <span safe>{s.status ?? t('staff.notEnrolled')}</span> },
+              { header: t('staff.col.renewBy'), cell: (s) => <span safe>{s.validUntil ?? '—'}</span> },
             ]}
           />
           <Pagination page={page} pageSize={pageSize} total={total} t={t} href={(p) => `${base}?page=${p}${filter ? `&${filter}` : ''}`} />
