@@ -167,6 +167,7 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'GET /mijn-register/registratie':                    row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
   'POST /mijn-register/registratie':                   row(401,     400,     409,     409,     409,     409,      401,         401,     401),
   'POST /mijn-register/registratie/:id/bezwaar':       row(401,     404,     404,     404,     404,     404,      401,         401,     401),
+  'GET /mijn-register/registratie/:id/bewijs.pdf':     row(SIGN_IN, 404,     404,     404,     404,     404,      STEP,        SIGN_IN, SIGN_IN),
   'GET /mijn-register/dienstverbanden/:id/betwisten':  row(SIGN_IN, 200,     404,     404,     404,     404,      STEP,        SIGN_IN, SIGN_IN),
   'POST /mijn-register/dienstverbanden/:id/betwisten': row(401,     OWN,     404,     404,     404,     404,      401,         401,     401),
 
@@ -295,6 +296,7 @@ const calls: Record<string, Call> = {
   'GET /mijn-register/registratie': { url: '/mijn-register/registratie' },
   'POST /mijn-register/registratie': { url: '/mijn-register/registratie', form: {} },
   'POST /mijn-register/registratie/:id/bezwaar': { url: `/mijn-register/registratie/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/bezwaar`, form: { bezwaar: 'Niet eens met het besluit.' } },
+  'GET /mijn-register/registratie/:id/bewijs.pdf': { url: `/mijn-register/registratie/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/bewijs.pdf` },
   'GET /beheer/aanvragen': { url: '/beheer/aanvragen' },
   'POST /beheer/aanvragen/:id/toewijzing': { url: `/beheer/aanvragen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/toewijzing`, form: { lid: `${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}` } },
   'GET /beheer/aanvragen/:id': { url: `/beheer/aanvragen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}` },

@@ -131,6 +131,17 @@ describe('the Commissie Registratie decides', () => {
     expect(list).toMatch(new RegExp(`R\\. Registratie R1 .* 1 te controleren \\d{9} geregistreerd ${validUntil(today, 4)}`));
   });
 
+  it('gives the registered professional a proof of registration as PDF; nobody else', async () => {
+    const pdf = await teacher.get(`/mijn-register/registratie/${applicationId}/bewijs.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = pdf.rawPayload.toString('latin1');
+    expect(text.startsWith('%PDF-1.4')).toBe(true);
+    const [{ register_number: number }] = await t.database.query<{ register_number: string }>(`SELECT register_number FROM enrolments`);
+    for (const fact of ['(R. Registratie)', `(Registernummer: ${number})`, '(Titel en niveau: Registerleraar geregistreerd)', `(Geldig tot en met: ${validUntil(today, 4)})`]) expect(text).toContain(fact);
+    expect((await member.get(`/mijn-register/registratie/${applicationId}/bewijs.pdf`)).statusCode).toBe(404);
+  });
+
   it('the public register shows the registration', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/registraties?naam=registratie' });
     expect(res.json().resultaten[0]).toMatchObject({

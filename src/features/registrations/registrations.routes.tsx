@@ -67,6 +67,11 @@ export async function registrationRoutes(app: FastifyInstance, opts: FeatureOpti
     return reply.redirect(`${ownRegistrationPath}?melding=bezwaar`, 303);
   });
 
+  app.get(`${ownRegistrationPath}/:id/bewijs.pdf`, signedIn, async (req, reply) => {
+    const { fileName, pdf } = await service.renderRegistrationCertificate(deps, contextOf(req), (req.params as { id: string }).id);
+    return reply.type('application/pdf').header('Content-Disposition', `attachment; filename="${fileName}"`).header('Cache-Control', 'private, no-store').send(pdf);
+  });
+
   app.get(reviewPath, signedIn, async (req, reply) => {
     const ctx = contextOf(req);
     const [staff, member] = await Promise.all([decide(ctx.actor, { action: 'registrations.assign' }), decide(ctx.actor, { action: 'registrations.decide' })]);

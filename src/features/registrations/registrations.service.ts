@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
+import { renderPdf } from '../../platform/pdf/simple-pdf.ts';
 import { decide } from '../../platform/policy.ts';
 import { checkComment } from '../own-record/approval.rules.ts';
 import { applicationTransition, objectionDeadline, validUntil, type ApplicationEvent, type ApplicationStatus } from '../own-record/registration.rules.ts';
@@ -192,4 +193,30 @@ export async function checkEvidenceAccess(deps: RegistrationDeps, ctx: ActorCont
 /** The professional's own evidence to choose from when applying. */
 export async function listOwnEvidenceForApplication(deps: RegistrationDeps, personId: string) {
   return repo.listPersonEvidence(deps.db, personId);
+}
+
+/** The professional's proof of a registration still valid, as a PDF that points to the public register to check it. */
+export async function renderRegistrationCertificate(deps: RegistrationDeps, ctx: ActorContext, id: string): Promise<{ fileName: string; pdf: Buffer }> {
+  const account = accountOf(ctx);
+  const enrolment = await repo.findEnrolmentOfAccount(deps.db, account.accountId);
+  const application = uuid.test(id) ? await repo.findApplication(deps.db, id) : undefined;
+  if (!application || !enrolment || application.enrolmentId !== enrolment.id) throw AppError.notFound('Deze aanvraag bestaat niet, of is niet van u.');
+  if (!application.validUntil || application.validUntil < todayOf(deps)) throw new AppError('conflict', 'Een bewijs van registratie is er alleen voor een geldige registratie.');
+  const pdf = renderPdf({
+    title: `Bewijs van registratie ${application.registerNumber}`,
+    lang: 'nl-NL',
+    lines: [
+      { text: 'Beroepsregister Onderwijs', bold: true, size: 20 },
+      { text: 'Bewijs van registratie', bold: true, size: 16, gapBefore: 8 },
+      { text: application.personName, bold: true, size: 14, gapBefore: 24 },
+      { text: `Registernummer: ${application.registerNumber}`, gapBefore: 8 },
+      { text: `Register: ${application.registerName}` },
+      { text: `Titel en niveau: ${application.title} ${application.level}` },
+      { text: `Geregistreerd op: ${application.decidedOn}` },
+      { text: `Geldig tot en met: ${application.validUntil}` },
+      { text: `Besluit van de Commissie Registratie, onder versie ${application.registerVersion} van de regels van het register.`, size: 9, gapBefore: 24 },
+      { text: `Controleer deze registratie in het openbare register: ${deps.baseUrl}/register?registernummer=${application.registerNumber}`, size: 9 },
+    ],
+  });
+  return { fileName: `registratie-${application.registerNumber}-${application.decidedOn}.pdf`, pdf };
 }

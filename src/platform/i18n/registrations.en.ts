@@ -14,6 +14,7 @@ export const registrationsEn: Record<keyof typeof registrationsNl, string> = {
   'registration.status.geregistreerd': 'registered',
   'registration.status.afgewezen': 'rejected',
   'registration.status.bezwaar': 'objection filed',
+  'registration.certificate': 'Proof of registration (PDF)',
   'registration.apply': 'Apply for registration',
   'registration.applyIntro': 'Choose the register, title and level, the evidence (your diplomas and certificates) and say why you meet the admission criterion. The Commissie Registratie decides; you get the decision by e-mail.',
   'registration.form.choose': 'Choose…',

@@ -12,6 +12,7 @@ export const registrationsNl = {
   'registration.status.geregistreerd': 'geregistreerd',
   'registration.status.afgewezen': 'afgewezen',
   'registration.status.bezwaar': 'bezwaar ingediend',
+  'registration.certificate': 'Bewijs van registratie (PDF)',
   'registration.apply': 'Registratie aanvragen',
   'registration.applyIntro': 'Kies het register, de titel en het niveau, het bewijs (uw diploma\'s en certificaten) en schrijf waarom u aan de toelatingseis voldoet. De Commissie Registratie besluit; u krijgt het besluit per e-mail.',
   'registration.form.choose': 'Kies…',

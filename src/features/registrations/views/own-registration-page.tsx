@@ -48,6 +48,15 @@ function ApplicationSection({ ctx, application, today, errors }: { ctx: PageCont
         ]}
       />
       <Steps ctx={ctx} events={application.events} />
+      {application.validUntil && application.validUntil >= today ? (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={`${ownRegistrationPath}/${application.id}/bewijs.pdf`} download="" safe>
+            {t('registration.certificate')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       {canObject ? (
         <Form action={`${ownRegistrationPath}/${application.id}/bezwaar`} csrfToken={ctx.csrfToken}>
           <TextAreaField id="bezwaar" name="bezwaar" label={t('registration.objection.label')} hint={t('registration.objection.hint', { deadline: deadline! })} rows={4} error={errors.find((e) => e.field === 'bezwaar')?.message} />
