@@ -8,7 +8,12 @@ import { expectNoAxeViolations, launchBrowser, withNewPage } from '../support/br
 import { deliveryCsv, type DeliveryRow, deliveringBoard } from '../support/deliveries.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
-/** An HR employee delivers the staff file through the pages: errors first, then the corrected file, applied. Axe on each page. */
+/**
+ * The journey of issue 5 through the pages, axe on each: an HR employee delivers the staff file (errors
+ * first, then the corrected file); register staff see it; the professional approves one employment and
+ * disputes another; the board answers; the professional enrols and applies; a commission member
+ * registers them; the public register finds exactly the public fields.
+ */
 
 const nl = translator('nl');
 let testApp: TestApp;
@@ -30,6 +35,7 @@ beforeAll(async () => {
   await createAccount(testApp.database, { email: 'hr@bestuur.nl', displayName: 'Hanna HR', roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: board.id } }] });
   await createAccount(testApp.database, { email: 'visser2@school.nl', displayName: 'Daan Visser' });
   await createAccount(testApp.database, { email: 'staf@register.nl', displayName: 'Sven Staf', roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }] });
+  await createAccount(testApp.database, { email: 'commissie@register.nl', displayName: 'Carla Commissie', roles: [{ role: 'registration-committee', organisation: { kind: 'register', id: registerOfficeId } }] });
 });
 
 afterAll(async () => {
@@ -235,6 +241,80 @@ describe('delivering staff data through the pages', () => {
       const download = page.waitForEvent('download');
       await page.getByRole('link', { name: nl('staff.download') }).click();
       expect((await download).suggestedFilename()).toMatch(/^personeel-32073-\d{4}-\d{2}-\d{2}\.csv$/);
+    });
+  });
+
+  it('the professional enrols and applies for registration with the diploma', async () => {
+    await withNewPage(browser, baseUrl, async (page) => {
+      await page.goto('/inloggen?terug=/mijn-register');
+      await page.getByLabel(nl('signIn.email')).fill('visser2@school.nl');
+      await page.getByLabel(nl('signIn.password')).fill(testPassword);
+      await page.getByRole('button', { name: nl('signIn.button') }).click();
+      await page.waitForURL('**/mijn-register');
+      await page.getByRole('button', { name: nl('own.enrolment.button') }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: nl('own.notice.enrolled') }).count()).toBe(1);
+      await expectNoAxeViolations(page);
+      await page.getByRole('link', { name: nl('registration.link') }).click();
+      await expect.poll(() => h1(page).textContent()).toBe(nl('registration.title'));
+      await expectNoAxeViolations(page);
+      await page.getByRole('button', { name: nl('registration.form.send') }).click();
+      await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Kies een register.');
+      await expectNoAxeViolations(page);
+      await page.getByLabel(nl('registration.form.level')).selectOption('lerarenregister::Registerleraar|geregistreerd');
+      await page.getByLabel(/^Pabo/).check();
+      await page.getByLabel(nl('registration.form.motivation')).fill('Bevoegd leraar sinds 2010, pabodiploma bijgevoegd.');
+      await page.getByRole('button', { name: nl('registration.form.send') }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: nl('registration.notice.applied') }).count()).toBe(1);
+      await expectNoAxeViolations(page);
+    });
+  });
+
+  it('a member of the Commissie Registratie registers the professional; the public register finds exactly the public fields', async () => {
+    // register staff assign the application (their pages are tested above and in the database tests)
+    const [application] = await testApp.database.query<{ id: string }>(`SELECT id FROM registration_applications`);
+    const [staff] = await testApp.database.query<{ id: string; membership: string }>(
+      `SELECT a.id, m.id AS membership FROM accounts a JOIN memberships m ON m.account_id = a.id WHERE a.email = 'staf@register.nl'`);
+    const [member] = await testApp.database.query<{ id: string }>(`SELECT id FROM accounts WHERE email = 'commissie@register.nl'`);
+    const { assignApplication } = await import('../../src/features/registrations/registrations.service.ts');
+    await assignApplication({ db: testApp.database.db, mailer: { queue: async () => '', deliver: async () => {} } as never, baseUrl }, {
+      actor: { type: 'account', accountId: staff.id, sessionId: 'e2e', email: 'staf@register.nl', displayName: 'Sven Staf', secondFactorDone: true,
+        memberships: [{ id: staff.membership, role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }] },
+    }, application.id, member.id);
+
+    await withNewPage(browser, baseUrl, async (page) => {
+      await page.goto('/inloggen');
+      await page.getByLabel(nl('signIn.email')).fill('commissie@register.nl');
+      await page.getByLabel(nl('signIn.password')).fill(testPassword);
+      await page.getByRole('button', { name: nl('signIn.button') }).click();
+      await page.waitForURL('**/account/tweestapsverificatie**');
+      const secret = (await page.locator('.br-secret').textContent())!.replace(/\s/g, '');
+      await page.getByLabel(nl('secondFactor.code')).fill(currentTotp(secret));
+      await page.getByLabel(nl('secondFactor.code')).press('Enter');
+      await page.waitForURL('**/account');
+      await page.getByRole('link', { name: nl('review.link') }).click();
+      await expectNoAxeViolations(page);
+      await page.getByRole('link', { name: /D\. Visser2/ }).click();
+      await expect.poll(() => h1(page).textContent()).toContain('D. Visser2');
+      await expectNoAxeViolations(page);
+      await page.getByLabel(nl('review.one.register', { years: 4 })).check();
+      await page.getByLabel(nl('review.one.reasons')).fill('Bevoegd leraar; diploma aangetoond.');
+      await page.getByRole('button', { name: nl('review.one.send') }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: nl('review.notice.decided') }).count()).toBe(1);
+      await expectNoAxeViolations(page);
+
+      // anyone: the public register, by name
+      await page.goto('/register');
+      await page.getByLabel(nl('register.name')).fill('visser2');
+      await page.getByRole('button', { name: nl('register.search') }).click();
+      const results = page.getByRole('table', { name: nl('register.caption') });
+      await expect.poll(async () => (await results.getByRole('columnheader').allInnerTexts()).map((h) => h.trim())).toEqual([
+        nl('register.col.name'), nl('register.col.number'), nl('register.col.status'), nl('register.col.registration'), nl('register.col.schools'),
+      ]);
+      const row = (await results.getByRole('row').nth(1).innerText()).replace(/\s+/g, ' ');
+      expect(row).toMatch(/^D\. Visser2 \d{9} geregistreerd Lerarenregister: Registerleraar geregistreerd, tot en met \d{4}-\d{2}-\d{2} /);
+      const main = (await page.getByRole('main').innerText());
+      for (const hidden of ['1979-09-09', 'visser2@school.nl', 'E2']) expect(main).not.toContain(hidden);
+      await expectNoAxeViolations(page);
     });
   });
 });
