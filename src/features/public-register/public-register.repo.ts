@@ -10,7 +10,7 @@ export type PublicRegistration = { register: string; title: string; level: strin
 export type PublicEntry = {
   registerNumber: string;
   name: string;
-  /** ingeschreven, aangevraagd, geregistreerd, or herregistratie verlopen when the registration's period has passed */
+  /** ingeschreven, aangevraagd, geregistreerd; onder voorwaarden for six months after the period ends, then herregistratie verlopen; doorgehaald */
   status: string;
   /** per register the last registration decided, with its period */
   registrations: PublicRegistration[];
@@ -40,8 +40,11 @@ export async function searchRegister(db: Db, query: CheckedQuery, options: { off
   }
   const rows = rowsOf<PublicEntry & { total: string }>(await db.execute(sql`SELECT n.register_number AS "registerNumber",
       concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
-      CASE WHEN n.status = 'geregistreerd' AND NOT EXISTS (SELECT 1 FROM registration_applications a
-        WHERE a.enrolment_id = n.id AND a.valid_until >= current_date) THEN 'herregistratie verlopen' ELSE n.status END AS status,
+      CASE WHEN n.status <> 'geregistreerd' THEN n.status
+           WHEN last.valid_until >= current_date THEN 'geregistreerd'
+           -- six months onder voorwaarden after the period ends, then lapsed (domain.md section 3)
+           WHEN last.valid_until + interval '6 months' >= current_date THEN 'onder voorwaarden'
+           ELSE 'herregistratie verlopen' END AS status,
       coalesce((SELECT jsonb_agg(y.registration ORDER BY y.registration->>'register') FROM (
         SELECT DISTINCT ON (a.register_id) jsonb_build_object('register', r.name, 'title', a.title, 'level', a.level,
           'validUntil', a.valid_until::text, 'lapsed', a.valid_until < current_date) AS registration
@@ -52,6 +55,7 @@ export async function searchRegister(db: Db, query: CheckedQuery, options: { off
         WHERE e.person_id = p.id AND ${currentEmployment}), '[]'::jsonb) AS schools,
       count(*) OVER () AS total
     FROM enrolments n JOIN persons p ON p.id = n.person_id
+    LEFT JOIN LATERAL (SELECT max(a.valid_until) AS valid_until FROM registration_applications a WHERE a.enrolment_id = n.id) last ON true
     WHERE ${sql.join(conditions, sql` AND `)}
     ORDER BY lower(p.surname), p.initials, n.register_number
     LIMIT ${options.limit} OFFSET ${options.offset}`));

@@ -151,10 +151,12 @@ describe('the Commissie Registratie decides', () => {
     expect(Object.keys(res.json().resultaten[0]).sort()).toEqual(['naam', 'registernummer', 'registraties', 'scholen', 'status']);
   });
 
-  it('shows a registration whose period has passed as lapsed', async () => {
+  it('shows a registration whose period has passed as onder voorwaarden for six months, then as lapsed', async () => {
+    const status = async () => (await t.app.inject({ method: 'GET', url: '/api/v1/registraties?naam=registratie' })).json().resultaten[0];
     await t.database.query(`UPDATE registration_applications SET valid_until = current_date - 1`);
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/registraties?naam=registratie' });
-    expect(res.json().resultaten[0]).toMatchObject({ status: 'herregistratie verlopen', registraties: [{ verlopen: true }] });
+    expect(await status()).toMatchObject({ status: 'onder voorwaarden', registraties: [{ verlopen: true }] });
+    await t.database.query(`UPDATE registration_applications SET valid_until = current_date - interval '7 months'`);
+    expect(await status()).toMatchObject({ status: 'herregistratie verlopen', registraties: [{ verlopen: true }] });
     await t.database.query(`UPDATE registration_applications SET valid_until = $1`, [validUntil(today, 4)]);
   });
 
