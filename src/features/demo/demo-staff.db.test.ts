@@ -17,7 +17,10 @@ afterAll(async () => t?.close());
 
 describe('the demo staff', () => {
   it("are delivered for the demo board through the delivery use cases, and said so", async () => {
-    expect(messages).toEqual([expect.stringMatching(/^demodata: 60 medewerkers van bestuur 32073 aangeleverd \(6\d dienstverbanden\)$/)]);
+    expect(messages).toEqual([
+      expect.stringMatching(/^demodata: 60 medewerkers van bestuur 32073 aangeleverd \(6\d dienstverbanden\)$/),
+      expect.stringMatching(/^demodata: \d+ van hen ingeschreven, met aanvragen en registraties in elke status$/),
+    ]);
     const [delivery] = await t.database.query<{ status: string; summary: { personenNieuw: number } }>(`SELECT status, summary FROM deliveries`);
     expect(delivery.status).toBe('verwerkt');
     expect(delivery.summary.personenNieuw).toBe(60);
@@ -38,10 +41,19 @@ describe('the demo staff', () => {
     expect(disputes.map((d) => d.status)).toContain('open');
   });
 
+  it('are enrolled and registered in several statuses, which the public register shows', async () => {
+    const statuses = await t.database.query<{ status: string }>(`SELECT DISTINCT status FROM registration_applications ORDER BY 1`);
+    expect(statuses.map((s) => s.status)).toEqual(expect.arrayContaining(['geregistreerd', 'afgewezen']));
+    const [valid] = await t.database.query<{ register_number: string }>(`SELECT n.register_number FROM enrolments n
+      JOIN registration_applications a ON a.enrolment_id = n.id WHERE a.valid_until >= current_date LIMIT 1`);
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/registraties/${valid.register_number}` });
+    expect(res.json()).toMatchObject({ status: 'geregistreerd', registraties: [{ verlopen: false }] });
+  });
+
   it('are not delivered again by a second seed', async () => {
     const before = await t.database.query(`SELECT count(*)::int AS n FROM employments`);
     await seedDemoStaff(t.database, demoBoardNumber, 60, (m) => messages.push(m));
     expect(await t.database.query(`SELECT count(*)::int AS n FROM employments`)).toEqual(before);
-    expect(messages).toHaveLength(1);
+    expect(messages).toHaveLength(2);
   });
 });

@@ -11,6 +11,8 @@ import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
 import { createMailer } from '../../platform/mail/mailer.ts';
 import { applyDelivery, submitDelivery, type DeliveryDeps } from '../deliveries/deliveries.service.ts';
 import { columns } from '../deliveries/delivery-format.rules.ts';
+import { registerNumberFor } from '../own-record/register-number.rules.ts';
+import { validUntil } from '../own-record/registration.rules.ts';
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
@@ -115,6 +117,76 @@ export async function seedDemoStaff(database: Database, boardNumber: string, cou
     rmSync(dataDir, { recursive: true, force: true });
   }
   await settleDemoApprovals(database, board.id, hr.name, random.next);
+  const registered = await seedDemoRegistrations(database, board.id, random.next);
+  log(`demodata: ${registered} van hen ingeschreven, met aanvragen en registraties in elke status`);
+}
+
+/** How the demo's enrolled staff are spread over the registration statuses (the rest only ingeschreven). */
+const demoRegistrationMix = ['geregistreerd', 'geregistreerd', 'geregistreerd', 'geregistreerd', 'aangevraagd', 'in-behandeling', 'afgewezen', 'bezwaar', 'onder voorwaarden', 'verlopen', 'ingeschreven', 'ingeschreven'] as const;
+
+/**
+ * Two thirds of the demo staff enrolled (with an account without password; they could set one), and
+ * their applications in every status, decided by the demo's commission member under the registers'
+ * first version. Straight into the tables: this is the state after months of use, not a use case.
+ */
+async function seedDemoRegistrations(database: Database, boardId: string, next: () => number): Promise<number> {
+  const db = database.db;
+  const people = rowsOf<{ id: string; email: string; name: string; fn: string }>(await db.execute(sql`SELECT DISTINCT ON (p.id) p.id, p.email,
+      concat_ws(' ', p.first_names, p.prefix, p.surname) AS name, e.function AS fn
+    FROM persons p JOIN employments e ON e.person_id = p.id
+    WHERE e.board_id = ${boardId} AND p.email IS NOT NULL AND p.email <> ${demoProfessionalEmail} ORDER BY p.id, e.function`));
+  const [member] = rowsOf<{ id: string; name: string }>(await db.execute(sql`SELECT a.id, a.display_name AS name FROM accounts a
+    JOIN memberships m ON m.account_id = a.id WHERE m.role = 'registration-committee' AND m.revoked_at IS NULL ORDER BY a.created_at LIMIT 1`));
+  const versions = rowsOf<{ code: string; registerId: string; versionId: string; cycleYears: number; levels: { title: string; level: string }[] }>(await db.execute(sql`SELECT r.code,
+      r.id AS "registerId", v.id AS "versionId", v.cycle_years AS "cycleYears", v.levels FROM registers r JOIN register_versions v ON v.register_id = r.id AND v.version = 1`));
+  const teachers = versions.find((v) => v.code === 'lerarenregister');
+  const leaders = versions.find((v) => v.code === 'schoolleidersregister-po');
+  if (!member || !teachers || !leaders) return 0;
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  let count = 0;
+  await db.transaction(async (transaction) => {
+    const tx = transaction as unknown as typeof db;
+    for (const [i, person] of people.entries()) {
+      if (i % 3 === 2) continue;
+      const accountId = uuidV7();
+      await tx.execute(sql`INSERT INTO accounts (id, email, display_name, email_verified_at) VALUES (${accountId}, ${person.email}, ${person.name}, now())
+        ON CONFLICT (email) DO NOTHING`);
+      const [{ n }] = rowsOf<{ n: string }>(await tx.execute(sql`SELECT nextval('register_number_seq') AS n`));
+      const enrolmentId = uuidV7();
+      const outcome = demoRegistrationMix[Math.floor(next() * demoRegistrationMix.length)];
+      const enrolmentStatus = outcome === 'ingeschreven' || outcome === 'afgewezen' ? 'ingeschreven'
+        : outcome === 'aangevraagd' || outcome === 'in-behandeling' ? 'aangevraagd' : 'geregistreerd';
+      await tx.execute(sql`UPDATE persons SET account_id = ${accountId} WHERE id = ${person.id}`);
+      await tx.execute(sql`INSERT INTO enrolments (id, person_id, account_id, register_number, status, created_at)
+        VALUES (${enrolmentId}, ${person.id}, ${accountId}, ${registerNumberFor(Number(n))}, ${enrolmentStatus}, now() - interval '400 days')`);
+      count++;
+      if (outcome === 'ingeschreven') continue;
+      const leader = person.fn === 'SCHOOLLEIDER' || person.fn === 'ADJUNCT_DIRECTEUR';
+      const register = leader ? leaders : teachers;
+      const level = register.levels[Math.min(register.levels.length - 1, Math.floor(next() * register.levels.length))];
+      const decidedDaysAgo = outcome === 'onder voorwaarden' ? register.cycleYears * 365 + 30 : outcome === 'verlopen' ? register.cycleYears * 365 + 400 : 20 + Math.floor(next() * 300);
+      const decidedOn = day(-decidedDaysAgo);
+      const decided = !['aangevraagd', 'in-behandeling'].includes(outcome);
+      const status = outcome === 'onder voorwaarden' || outcome === 'verlopen' ? 'geregistreerd' : outcome;
+      const until = status === 'geregistreerd' || status === 'bezwaar' ? validUntil(decidedOn, register.cycleYears) : null;
+      const applicationId = uuidV7();
+      await tx.execute(sql`INSERT INTO registration_applications (id, person_id, enrolment_id, register_id, register_version_id, title, level, motivation, evidence_ids,
+          status, assigned_to, decision_motivation, decided_on, valid_until, created_at)
+        VALUES (${applicationId}, ${person.id}, ${enrolmentId}, ${register.registerId}, ${register.versionId}, ${level.title}, ${level.level},
+          'Ik voldoe aan de toelatingseis; mijn diploma staat bij mijn gegevens.', '[]'::jsonb, ${status},
+          ${outcome === 'aangevraagd' ? null : member.id}, ${decided ? (status === 'afgewezen' ? 'Het bewijs van de bevoegdheid ontbreekt.' : 'Voldoet aan de toelatingseis.') : null},
+          ${decided ? decidedOn : null}, ${until}, ${day(-decidedDaysAgo - 30)})`);
+      const steps: [string | null, string, string][] = [[null, 'aangevraagd', person.name]];
+      if (outcome !== 'aangevraagd') steps.push(['aangevraagd', 'in-behandeling', 'demodata']);
+      if (decided) steps.push(['in-behandeling', status === 'bezwaar' ? 'geregistreerd' : status, member.name]);
+      if (status === 'bezwaar') steps.push(['geregistreerd', 'bezwaar', person.name]);
+      for (const [k, [from, to, by]] of steps.entries()) {
+        await tx.execute(sql`INSERT INTO registration_events (id, application_id, from_status, to_status, by_label, created_at)
+          VALUES (${uuidV7()}, ${applicationId}, ${from}, ${to}, ${by}, ${day(-decidedDaysAgo - 30 + k * 10)})`);
+      }
+    }
+  });
+  return count;
 }
 
 /** About half the staff approved their employments, one in twenty disputed one (some answered); the demo professional still has both to check. */

@@ -65,6 +65,7 @@ export async function createDemoAccounts(db: Db, boardNumber: string): Promise<{
   const wanted: { email: string; name: string; role?: Role; organisation?: OrganisationRef }[] = [
     { email: 'registerbeheer@demo.beroepsregister.nl', name: 'Rachid Registerbeheer', role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } },
     ...(board ? [{ email: 'hr@demo.beroepsregister.nl', name: 'Hanneke de HR', role: 'board-admin' as const, organisation: { kind: 'bestuur' as const, id: board.id } }] : []),
+    { email: 'commissie@demo.beroepsregister.nl', name: 'Karel Commissie', role: 'registration-committee', organisation: { kind: 'register', id: registerOfficeId } },
     { email: 'leraar@demo.beroepsregister.nl', name: 'Lotte Leraar' },
   ];
   const passwordHash = await hashPassword(demoPassword);
