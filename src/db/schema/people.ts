@@ -20,6 +20,8 @@ export const persons = pgTable(
     birthDate: date('birth_date', { mode: 'string' }).notNull(),
     /** the work address a board delivered, for the invitation to check the data */
     email: text('email'),
+    /** an address the professional gives themselves: mail about their registration goes here first */
+    personalEmail: text('personal_email'),
     /** the professional's own account, once they took up the invitation */
     accountId: uuid('account_id').references(() => accounts.id),
     /** register staff found this to be the same human as another person: everything moved there */

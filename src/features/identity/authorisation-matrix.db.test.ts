@@ -164,6 +164,8 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   // inschrijving: the professional has a delivered employment; the others have none (409)
   'POST /mijn-register/inschrijving':                  row(401,     OWN,     409,     409,     409,     409,      401,         401,     401),
   // registration: the professional (enrolled just above) posts an empty form (400); the others are not enrolled (409)
+  // a personal address: the professional has a delivered record (303); the others have none (409)
+  'POST /mijn-register/email':                         row(401,     OWN,     409,     409,     409,     409,      401,         401,     401),
   'GET /mijn-register/registratie':                    row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
   'POST /mijn-register/registratie':                   row(401,     400,     409,     409,     409,     409,      401,         401,     401),
   'POST /mijn-register/registratie/:id/bezwaar':       row(401,     404,     404,     404,     404,     404,      401,         401,     401),
@@ -294,6 +296,7 @@ const calls: Record<string, Call> = {
   'POST /mijn-register/inschrijving': { url: '/mijn-register/inschrijving', form: {} },
   'GET /mijn-register/diplomas': { url: '/mijn-register/diplomas' },
   'GET /mijn-register/registratie': { url: '/mijn-register/registratie' },
+  'POST /mijn-register/email': { url: '/mijn-register/email', form: { email: 'petra@thuis.nl' } },
   'POST /mijn-register/registratie': { url: '/mijn-register/registratie', form: {} },
   'POST /mijn-register/registratie/:id/bezwaar': { url: `/mijn-register/registratie/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/bezwaar`, form: { bezwaar: 'Niet eens met het besluit.' } },
   'GET /mijn-register/registratie/:id/bewijs.pdf': { url: `/mijn-register/registratie/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/bewijs.pdf` },

@@ -151,6 +151,22 @@ describe("the board's staff and the dispute", () => {
   });
 });
 
+describe('a personal e-mail address', () => {
+  it('is refused when it is no address, at the field; saved when it is, with a line in the history', async () => {
+    await teacher.get('/mijn-register');
+    const bad = await teacher.post('/mijn-register/email', { email: 'kim at thuis' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('href="#email"');
+    expect(visibleText(bad.body)).toContain('Dit is geen geldig e-mailadres');
+    const res = await teacher.post('/mijn-register/email', { email: ' Kim@Thuis.nl ' });
+    expect(res.statusCode).toBe(303);
+    const page = await teacher.get(String(res.headers.location));
+    expect(visibleText(page.body)).toContain('Uw persoonlijke e-mailadres is opgeslagen.');
+    expect(page.body).toContain('value="kim@thuis.nl"');
+    expect(await t.database.query(`SELECT changes FROM person_history WHERE kind = 'persoonlijk-email'`)).toEqual([{ changes: { email: [null, 'kim@thuis.nl'] } }]);
+  });
+});
+
 describe('inschrijving from Mijn register', () => {
   it('gives a register number with valid check digits at once, and the same one when asked again', async () => {
     const before = visibleText((await teacher.get('/mijn-register')).body);

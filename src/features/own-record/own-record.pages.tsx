@@ -15,7 +15,7 @@ const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.actor, re
 const query = (req: FastifyRequest) => req.query as Record<string, string | undefined>;
 const body = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 const pageOf = (req: FastifyRequest) => Math.min(10_000, Math.max(1, Number.parseInt(String(query(req).page ?? '1'), 10) || 1));
-const notices = { akkoord: 'own.notice.approved', betwist: 'own.notice.disputed', ingeschreven: 'own.notice.enrolled', beantwoord: 'disputes.notice.answered' } as const;
+const notices = { akkoord: 'own.notice.approved', betwist: 'own.notice.disputed', ingeschreven: 'own.notice.enrolled', email: 'own.notice.email', beantwoord: 'disputes.notice.answered' } as const;
 const noticeOf = (req: FastifyRequest) => {
   const key = notices[query(req).melding as keyof typeof notices];
   return key ? req.pageContext().t(key) : undefined;
@@ -30,7 +30,23 @@ export async function ownRecordPageRoutes(app: FastifyInstance, opts: { deps: Ow
   app.get(ownRecordPath, signedIn, async (req, reply) => {
     const { email, employments } = await service.getOwnRecord(deps, contextOf(req));
     const enrolment = await service.getOwnEnrolment(deps, contextOf(req));
-    return sendPage(reply, <OwnRecordPage ctx={req.pageContext()} email={email} employments={employments} enrolment={enrolment} notice={noticeOf(req)} />);
+    const personal = await service.getPersonalEmail(deps, contextOf(req));
+    return sendPage(reply, <OwnRecordPage ctx={req.pageContext()} email={email} employments={employments} enrolment={enrolment} personal={personal} notice={noticeOf(req)} />);
+  });
+
+  app.post(`${ownRecordPath}/email`, signedIn, async (req, reply) => {
+    const raw = body(req).email;
+    try {
+      await service.setPersonalEmail(deps, contextOf(req), raw);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+      const { email, employments } = await service.getOwnRecord(deps, contextOf(req));
+      const enrolment = await service.getOwnEnrolment(deps, contextOf(req));
+      const personal = { canSet: true, email: typeof raw === 'string' ? raw.slice(0, 200) : '' };
+      const errors = (error.extra.invalidParams ?? []).map((p) => ({ field: p.name, message: p.reason }));
+      return sendPage(reply, <OwnRecordPage ctx={req.pageContext()} email={email} employments={employments} enrolment={enrolment} personal={personal} errors={errors} />, 400);
+    }
+    return reply.redirect(`${ownRecordPath}?melding=email`, 303);
   });
 
   app.post(`${ownRecordPath}/inschrijving`, signedIn, async (req, reply) => {

@@ -159,3 +159,11 @@ export async function listHistoryForEmail(db: Db, email: string): Promise<Histor
     FROM person_history h JOIN persons p ON p.id = h.person_id
     WHERE p.email = ${email} AND p.merged_into IS NULL ORDER BY h.created_at, h.id`)).map((h) => ({ ...h, createdAt: new Date(h.createdAt) }));
 }
+
+export async function findPersonalEmail(db: Db, personId: string): Promise<string | null> {
+  return rowsOf<{ e: string | null }>(await db.execute(sql`SELECT personal_email AS e FROM persons WHERE id = ${personId}`))[0]?.e ?? null;
+}
+
+export async function setPersonalEmail(tx: Db, personId: string, email: string | null, now: Date): Promise<void> {
+  await tx.execute(sql`UPDATE persons SET personal_email = ${email}, updated_at = ${now.toISOString()} WHERE id = ${personId}`);
+}

@@ -171,7 +171,9 @@ export async function exportOwnRecord(db: Db, account: { accountId: string; emai
     repo.listHistoryForEmail(db, email),
     listEvidenceForEmail(db, email),
   ]);
+  const person = await repo.findEnrollablePerson(db, email);
   return {
+    persoonlijkEmail: person ? await repo.findPersonalEmail(db, person.id) : null,
     inschrijving: enrolment ? { registernummer: enrolment.registerNumber, status: enrolment.status, sinds: enrolment.createdAt.toISOString() } : null,
     dienstverbanden: employments.map((e) => ({
       werkgever: e.boardName, school: e.schoolName, instellingscode: e.brin, vestiging: e.locationName, functie: e.function,
@@ -181,4 +183,34 @@ export async function exportOwnRecord(db: Db, account: { accountId: string; emai
     diplomasEnCertificaten: evidence.map((e) => ({ soort: e.kind, naam: e.title, uitgereiktDoor: e.issuer, datum: e.issuedOn, bestand: e.fileName, toegevoegdOp: e.createdAt.toISOString() })),
     geschiedenis: history.map((h) => ({ wanneer: h.createdAt.toISOString(), wat: h.kind, wijzigingen: h.changes, door: h.byLabel, aanlevering: h.deliveryId })),
   };
+}
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The personal address the professional gave, if any (their record must be delivered first). */
+export async function getPersonalEmail(deps: OwnRecordDeps, ctx: ActorContext): Promise<{ canSet: boolean; email: string | null }> {
+  const person = await repo.findEnrollablePerson(deps.db, accountOf(ctx).email.toLowerCase());
+  return person ? { canSet: true, email: await repo.findPersonalEmail(deps.db, person.id) } : { canSet: false, email: null };
+}
+
+/**
+ * The professional adds (or clears, with an empty value) a personal e-mail address: what a board cannot
+ * know, and where mail about their registration goes, also after they change jobs.
+ */
+export async function setPersonalEmail(deps: OwnRecordDeps, ctx: ActorContext, raw: unknown): Promise<void> {
+  const account = accountOf(ctx);
+  const person = await repo.findEnrollablePerson(deps.db, account.email.toLowerCase());
+  if (!person) throw new AppError('conflict', 'Er is (nog) geen dienstverband van u aangeleverd.');
+  const email = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
+  if (email && (!emailPattern.test(email) || email.length > 200)) {
+    throw AppError.validation([{ name: 'email', reason: 'Dit is geen geldig e-mailadres, bijvoorbeeld naam@voorbeeld.nl.' }]);
+  }
+  const before = await repo.findPersonalEmail(deps.db, person.id);
+  if ((before ?? '') === email) return;
+  const now = nowOf(deps);
+  await deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    await repo.setPersonalEmail(tx, person.id, email || null, now);
+    await repo.addHistoryLine(tx, { personId: person.id, employmentId: null, kind: 'persoonlijk-email', changes: { email: [before, email || null] }, byLabel: account.displayName || account.email, now });
+  });
 }

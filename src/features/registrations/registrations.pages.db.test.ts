@@ -115,11 +115,13 @@ describe('the Commissie Registratie decides', () => {
     const empty = await member.post(`/beheer/aanvragen/${applicationId}/besluit`, { besluit: 'registreren', motivering: '' });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('href="#motivering"');
+    await t.database.query(`UPDATE persons SET personal_email = 'rosa@thuis.nl'`);
     const res = await member.post(`/beheer/aanvragen/${applicationId}/besluit`, { besluit: 'registreren', motivering: 'Bevoegd leraar; diploma aangetoond.' });
     expect(res.statusCode).toBe(303);
     expect(await t.database.query(`SELECT status, valid_until::text AS until FROM registration_applications`)).toEqual([{ status: 'geregistreerd', until: validUntil(today, 4) }]);
     expect(await enrolmentStatus()).toBe('geregistreerd');
-    const [mail] = await t.database.query<{ subject: string; text: string }>(`SELECT subject, text FROM mail_outbox WHERE template = 'registration-decision'`);
+    const [mail] = await t.database.query<{ to_address: string; subject: string; text: string }>(`SELECT to_address, subject, text FROM mail_outbox WHERE template = 'registration-decision'`);
+    expect(mail.to_address).toBe('rosa@thuis.nl');
     expect(mail.subject).toBe('Besluit op uw aanvraag: Lerarenregister');
     expect(mail.text).toContain(`geregistreerd tot en met ${validUntil(today, 4)}`);
     const own = visibleText((await teacher.get('/mijn-register/registratie')).body);

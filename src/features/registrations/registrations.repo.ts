@@ -32,7 +32,7 @@ export type Application = {
 export type ApplicationEventLine = { fromStatus: string | null; toStatus: string; byLabel: string; reason: string | null; createdAt: Date };
 
 const columns = sql`a.id, a.person_id AS "personId", a.enrolment_id AS "enrolmentId", concat_ws(' ', p.initials, p.prefix, p.surname) AS "personName",
-  p.email AS "personEmail", n.register_number AS "registerNumber", r.code AS "registerCode", r.name AS "registerName", v.version AS "registerVersion",
+  coalesce(p.personal_email, p.email) AS "personEmail", n.register_number AS "registerNumber", r.code AS "registerCode", r.name AS "registerName", v.version AS "registerVersion",
   v.cycle_years AS "cycleYears", a.title, a.level, a.motivation, a.evidence_ids AS "evidenceIds", a.status, a.assigned_to AS "assignedTo",
   m.display_name AS "assignedToName", a.decision_motivation AS "decisionMotivation", a.decided_on::text AS "decidedOn",
   a.valid_until::text AS "validUntil", a.created_at AS "createdAt"`;

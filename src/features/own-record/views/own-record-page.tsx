@@ -3,7 +3,7 @@ import { formatDate } from '../../../platform/i18n.ts';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form } from '../../../ui/components/form.tsx';
-import { TextAreaField } from '../../../ui/components/form-field.tsx';
+import { TextAreaField, TextField } from '../../../ui/components/form-field.tsx';
 import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
@@ -90,13 +90,27 @@ function EnrolmentSection({ ctx, enrolment, canEnrol }: { ctx: PageContext; enro
   );
 }
 
+/** What a board cannot know: the professional's own address for mail about their registration. */
+function PersonalEmailForm({ ctx, value, error }: { ctx: PageContext; value: string | null; error?: string }) {
+  const { t } = ctx;
+  return (
+    <Form action={`${ownRecordPath}/email`} csrfToken={ctx.csrfToken}>
+      <TextField id="email" name="email" type="email" autocomplete="email" label={t('own.personalEmail')} hint={t('own.personalEmailHint')} value={value ?? ''} error={error} />
+      <Button appearance="secondary">{Html.escapeHtml(t('own.personalEmailSave'))}</Button>
+    </Form>
+  );
+}
+
 export function OwnRecordPage(
-  { ctx, email, employments, enrolment, notice }: { ctx: PageContext; email: string; employments: OwnEmployment[]; enrolment?: Enrolment; notice?: string },
+  { ctx, email, employments, enrolment, personal, notice, errors = [] }: {
+    ctx: PageContext; email: string; employments: OwnEmployment[]; enrolment?: Enrolment; personal?: { canSet: boolean; email: string | null }; notice?: string; errors?: FieldError[];
+  },
 ) {
   const { t } = ctx;
   const toCheck = employments.filter((e) => e.approvalStatus === 'te-controleren').length;
   return (
     <Layout ctx={ctx} title={t('own.title')} current="account">
+      <ErrorSummary title={t('errorSummary.title')} errors={errors} />
       <PageTitle text={t('own.title')} />
       <Notice message={notice} />
       <EnrolmentSection ctx={ctx} enrolment={enrolment} canEnrol={employments.length > 0} />
@@ -119,6 +133,7 @@ export function OwnRecordPage(
       ) : (
         ''
       )}
+      {personal?.canSet ? <PersonalEmailForm ctx={ctx} value={personal.email} error={errors.find((e) => e.field === 'email')?.message} /> : ''}
       <h2 class="utrecht-heading-2" safe>
         {t('own.employments')}
       </h2>
