@@ -18,27 +18,37 @@ export type PublicEntry = {
 };
 
 /** `expression` folded as searchForm folds the query: lower case, no diacritics, dots and commas as spaces, single spaces. */
-const folded = (expression: SQL) =>
-  sql`regexp_replace(translate(lower(${expression}), ${`${sqlFoldFrom}.,`}, ${`${sqlFoldTo}  `}), '\\s+', ' ', 'g')`;
+const foldText = (expression: string) => `regexp_replace(translate(lower(${expression}), '${sqlFoldFrom}.,', '${sqlFoldTo}  '), '\\s+', ' ', 'g')`;
+const [foldBefore, foldAfter] = foldText('\u0000').split('\u0000');
+const folded = (expression: SQL) => sql`${sql.raw(foldBefore)}${expression}${sql.raw(foldAfter)}`;
+
+/**
+ * The name as the register shows it (initials) and as people say it (first names), each with the
+ * tussenvoegsel, folded, in one text. Migration 0012 indexes exactly this expression (trigrams, for
+ * enrolled persons only), so it must stay the same text: `public-register.repo.test.ts` checks that.
+ */
+export const publicNameExpression = (alias: string) =>
+  foldText(`${alias}initials || ' ' || coalesce(${alias}prefix, '') || ' ' || ${alias}surname || ' | ' || coalesce(${alias}first_names, '') || ' ' || coalesce(${alias}prefix, '') || ' ' || ${alias}surname`);
 
 const currentEmployment = sql`(e.end_date IS NULL OR e.end_date >= current_date)`;
 
 export async function searchRegister(db: Db, query: CheckedQuery, options: { offset: number; limit: number }): Promise<{ rows: PublicEntry[]; total: number }> {
-  const conditions: SQL[] = [sql`p.merged_into IS NULL`];
+  // an enrolled person always has their account linked: the condition lets the planner use the name index
+  const conditions: SQL[] = [sql`p.merged_into IS NULL`, sql`p.account_id IS NOT NULL`];
   if (query.registerNumber) conditions.push(sql`n.register_number = ${query.registerNumber}`);
-  if (query.name) {
-    // as the register shows the name (initials) and as people say it (first names), each with the tussenvoegsel
-    const withInitials = folded(sql`p.initials || ' ' || coalesce(p.prefix, '') || ' ' || p.surname`);
-    const withFirstNames = folded(sql`coalesce(p.first_names, '') || ' ' || coalesce(p.prefix, '') || ' ' || p.surname`);
-    const pattern = `%${query.name}%`;
-    conditions.push(sql`(${withInitials} LIKE ${pattern} OR ${withFirstNames} LIKE ${pattern})`);
-  }
+  if (query.name) conditions.push(sql`${sql.raw(publicNameExpression('p.'))} LIKE ${`%${query.name}%`}`);
   if (query.school) {
     conditions.push(sql`EXISTS (SELECT 1 FROM employments e JOIN schools s ON s.id = e.school_id LEFT JOIN locations l ON l.id = e.location_id
       WHERE e.person_id = p.id AND ${currentEmployment}
         AND (${folded(sql`s.name`)} LIKE ${`%${query.school}%`} OR ${folded(sql`coalesce(l.place, s.place, '')`)} LIKE ${`%${query.school}%`}))`);
   }
-  const rows = rowsOf<PublicEntry & { total: string }>(await db.execute(sql`SELECT n.register_number AS "registerNumber",
+  // the matches first, lean; the public facts only for the page shown
+  const rows = rowsOf<PublicEntry & { total: string }>(await db.execute(sql`WITH matched AS (
+      SELECT n.id AS enrolment_id, p.id AS person_id, lower(p.surname) AS sort_surname, p.initials AS sort_initials, n.register_number
+      FROM enrolments n JOIN persons p ON p.id = n.person_id
+      WHERE ${sql.join(conditions, sql` AND `)}),
+    shown AS (SELECT * FROM matched ORDER BY sort_surname, sort_initials, register_number LIMIT ${options.limit} OFFSET ${options.offset})
+    SELECT n.register_number AS "registerNumber",
       concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
       CASE WHEN n.status <> 'geregistreerd' THEN n.status
            WHEN last.valid_until >= current_date THEN 'geregistreerd'
@@ -53,12 +63,10 @@ export async function searchRegister(db: Db, query: CheckedQuery, options: { off
       coalesce((SELECT jsonb_agg(DISTINCT jsonb_build_object('name', s.name, 'brin', s.brin, 'place', coalesce(l.place, s.place)))
         FROM employments e JOIN schools s ON s.id = e.school_id LEFT JOIN locations l ON l.id = e.location_id
         WHERE e.person_id = p.id AND ${currentEmployment}), '[]'::jsonb) AS schools,
-      count(*) OVER () AS total
-    FROM enrolments n JOIN persons p ON p.id = n.person_id
+      (SELECT count(*) FROM matched) AS total
+    FROM shown JOIN enrolments n ON n.id = shown.enrolment_id JOIN persons p ON p.id = shown.person_id
     LEFT JOIN LATERAL (SELECT max(a.valid_until) AS valid_until FROM registration_applications a WHERE a.enrolment_id = n.id) last ON true
-    WHERE ${sql.join(conditions, sql` AND `)}
-    ORDER BY lower(p.surname), p.initials, n.register_number
-    LIMIT ${options.limit} OFFSET ${options.offset}`));
+    ORDER BY shown.sort_surname, shown.sort_initials, shown.register_number`));
   let total = Number(rows[0]?.total ?? 0);
   if (rows.length === 0 && options.offset > 0) {
     const [count] = rowsOf<{ n: string }>(await db.execute(sql`SELECT count(*) AS n FROM enrolments n JOIN persons p ON p.id = n.person_id WHERE ${sql.join(conditions, sql` AND `)}`));
