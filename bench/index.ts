@@ -17,6 +17,11 @@ const benchmarks: Record<string, Benchmark> = {
     usage: 'delivery [--rows N] [--postgres URL] [--zonder-pglite] [--alle-besturen]   (standaard 250000 rijen)',
     run: async (args) => (await import('./delivery.ts')).run(args),
   },
+  'public-search': {
+    summary: 'de openbare register-API onder gelijktijdige belasting, tegen een kale handler met dezelfde zoekfunctie',
+    usage: 'public-search [--registrations N] [--postgres URL] [--connections C] [--seconds S]   (standaard 300000, 20, 10)',
+    run: async (args) => (await import('./public-search.ts')).run(args),
+  },
   'cold-start': {
     summary: 'start van `serve` tot /health 200, tegen een kale Node-HTTP-server; ook de eerste start en het stoppen',
     usage: 'cold-start [--runs N]',

@@ -17,6 +17,7 @@ describe('the public search', () => {
   });
 
   it('needs a name of 2 letters, a register number or a school or place', () => {
+    expect(searchForm('A.B. de Wit')).toBe('ab de wit');
     expect(checkQuery({ naam: 'Va' })).toEqual({ ok: true, query: { name: 'va', registerNumber: null, school: null } });
     expect(checkQuery({ naam: 'V' })).toEqual({ ok: false, field: 'naam', message: 'Geef ten minste 2 letters van de naam.' });
     expect(checkQuery({})).toEqual({ ok: false, field: 'naam', message: 'Zoek op naam (ten minste 2 letters), registernummer of school of plaats.' });

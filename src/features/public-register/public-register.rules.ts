@@ -8,9 +8,10 @@ import { normaliseRegisterNumber } from '../own-record/register-number.rules.ts'
 export type RegisterQuery = { naam?: string; registernummer?: string; school?: string };
 export type CheckedQuery = { name: string | null; registerNumber: string | null; school: string | null };
 
-/** Lower case, no diacritics, single spaces: the form both the query and the names are compared in. */
+/** Lower case, no diacritics, no dots or commas ("A.B." is "ab"), single spaces: the form both the query and the names are compared in. */
 export function searchForm(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ø/g, 'o').replace(/ł/g, 'l').replace(/ß/g, 's').replace(/[^\p{L}\p{N}' -]/gu, ' ').replace(/\s+/g, ' ').trim();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ø/g, 'o').replace(/ł/g, 'l').replace(/ß/g, 's')
+    .replace(/[.,]/g, '').replace(/[^\p{L}\p{N}' -]/gu, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** The same folding in SQL (translate), for the common Latin letters with diacritics: each letter to one letter. */

@@ -9,6 +9,7 @@ export const publicRegisterEn: Record<keyof typeof publicRegisterNl, string> = {
   'register.school': 'School or place',
   'register.search': 'Search',
   'register.count': '{count} found',
+  'register.countMore': 'More than {count} found: make the search more precise',
   'register.none': 'Nobody found. Check the spelling, or search for part of the name.',
   'register.caption': 'Found in the register',
   'register.col.name': 'Name',

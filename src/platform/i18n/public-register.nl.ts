@@ -7,6 +7,7 @@ export const publicRegisterNl = {
   'register.school': 'School of plaats',
   'register.search': 'Zoeken',
   'register.count': '{count} gevonden',
+  'register.countMore': 'Meer dan {count} gevonden: maak de zoekvraag preciezer',
   'register.none': 'Niemand gevonden. Controleer de spelling, of zoek op een deel van de naam.',
   'register.caption': 'Gevonden in het register',
   'register.col.name': 'Naam',

@@ -7,6 +7,7 @@ import { Paragraph, Table } from '../../../ui/components/table.tsx';
 import { PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
+import { countCeiling } from '../public-register.repo.ts';
 import type { PublicEntry } from '../public-register.service.ts';
 
 export type RegisterForm = { naam: string; registernummer: string; school: string };
@@ -18,7 +19,7 @@ export function RegisterSearchPage({ ctx, form, results, errors = [] }: { ctx: P
   const { t } = ctx;
   const error = (field: string) => errors.find((e) => e.field === field)?.message;
   const query = new URLSearchParams(Object.entries(form).filter(([, v]) => v)).toString();
-  const count = results ? t('register.count', { count: results.total }) : '';
+  const count = !results ? '' : results.total >= countCeiling ? t('register.countMore', { count: countCeiling }) : t('register.count', { count: results.total });
   return (
     <Layout ctx={ctx} title={t('register.title')} current="register">
       <ErrorSummary title={t('errorSummary.title')} errors={errors} />
