@@ -29,7 +29,11 @@ export const registrationApplications = pgTable(
     validUntil: date('valid_until', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('registration_applications_person').on(t.personId), index('registration_applications_status').on(t.status, t.createdAt)],
+  (t) => [
+    index('registration_applications_person').on(t.personId),
+    index('registration_applications_enrolment').on(t.enrolmentId),
+    index('registration_applications_status').on(t.status, t.createdAt),
+  ],
 );
 
 /** Every step of an application: from and to which status, by whom, and why. */

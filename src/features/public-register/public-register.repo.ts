@@ -51,8 +51,14 @@ export async function searchRegister(db: Db, query: CheckedQuery, options: { off
         AND (${folded(sql`s.name`)} LIKE ${`%${query.school}%`} OR ${folded(sql`coalesce(l.place, s.place, '')`)} LIKE ${`%${query.school}%`}))`);
   }
   const where = sql.join(conditions, sql` AND `);
-  // the page: sorted top-N over the matches; the public facts (subqueries) are computed after the limit
-  const rows = rowsOf<PublicEntry>(await db.execute(sql`SELECT n.register_number AS "registerNumber",
+  // the page first: a sorted top-N over the matches, ids only; the public facts for those rows alone
+  const rows = rowsOf<PublicEntry>(await db.execute(sql`WITH page AS (
+      SELECT n.id AS enrolment_id, p.id AS person_id, lower(p.surname) AS sort_surname, p.initials AS sort_initials, n.register_number AS sort_number
+      FROM persons p JOIN enrolments n ON n.person_id = p.id
+      WHERE ${where}
+      ORDER BY lower(p.surname), p.initials, n.register_number
+      LIMIT ${options.limit} OFFSET ${options.offset})
+    SELECT n.register_number AS "registerNumber",
       concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
       CASE WHEN n.status <> 'geregistreerd' THEN n.status
            WHEN last.valid_until >= current_date THEN 'geregistreerd'
@@ -67,11 +73,9 @@ export async function searchRegister(db: Db, query: CheckedQuery, options: { off
       coalesce((SELECT jsonb_agg(DISTINCT jsonb_build_object('name', s.name, 'brin', s.brin, 'place', coalesce(l.place, s.place)))
         FROM employments e JOIN schools s ON s.id = e.school_id LEFT JOIN locations l ON l.id = e.location_id
         WHERE e.person_id = p.id AND ${currentEmployment}), '[]'::jsonb) AS schools
-    FROM persons p JOIN enrolments n ON n.person_id = p.id
+    FROM page JOIN persons p ON p.id = page.person_id JOIN enrolments n ON n.id = page.enrolment_id
     LEFT JOIN LATERAL (SELECT max(a.valid_until) AS valid_until FROM registration_applications a WHERE a.enrolment_id = n.id) last ON true
-    WHERE ${where}
-    ORDER BY lower(p.surname), p.initials, n.register_number
-    LIMIT ${options.limit} OFFSET ${options.offset}`));
+    ORDER BY page.sort_surname, page.sort_initials, page.sort_number`));
   // the count, up to a ceiling: "more than 10,000" is all a searcher needs to hear
   const [count] = rowsOf<{ n: string }>(await db.execute(sql`SELECT count(*) AS n FROM (SELECT 1 FROM persons p JOIN enrolments n ON n.person_id = p.id
     WHERE ${where} LIMIT ${countCeiling}) x`));

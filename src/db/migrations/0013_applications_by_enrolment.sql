@@ -1,0 +1,1 @@
+CREATE INDEX "registration_applications_enrolment" ON "registration_applications" USING btree ("enrolment_id");
