@@ -16,6 +16,7 @@ import autocannon from 'autocannon';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/database.ts';
+import { generator } from '../src/features/demo/demo-staff.ts';
 import { demoDuoDir } from '../src/features/demo/demo.service.ts';
 import { importDuo } from '../src/features/organisations/organisations.service.ts';
 import { registerNumberFor } from '../src/features/own-record/register-number.rules.ts';
@@ -34,22 +35,11 @@ const prefixes = ['', '', '', '', 'de', 'van', 'van der', 'van den', 'ter', 'van
 const stems = ['Jansen', 'Vries', 'Berg', 'Bakker', 'Visser', 'Smit', 'Meijer', 'Boer', 'Mulder', 'Groot', 'Bos', 'Vos', 'Peters', 'Hendriks', 'Leeuwen', 'Dekker', 'Brouwer', 'Wit', 'Dijkstra', 'Smits', 'Graaf', 'Meer', 'Linden', 'Kok', 'Jacobs', 'Haan', 'Vermeulen', 'Heuvel', 'Yılmaz', 'Bouzid'];
 const suffixes = ['', '', 'man', 'ink', 'sma', 'stra', 'ing', 'hof', 'veld', 'kamp', 'huis', 'berg', 'ema', 'ga', 'ens'];
 
-function generator(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Person = { initials: string; first: string; prefix: string; surname: string; registerNumber: string };
 
 /** N professionals, enrolled (account, person, employment, enrolment), two thirds registered; COPY per 50,000. */
 async function load(database: Database, total: number): Promise<Person[]> {
-  const next = generator(300_000);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];
+  const { next, pick } = generator(300_000);
   const schools = await database.query<{ id: string; board_id: string }>(`SELECT id, board_id FROM schools WHERE closed_at IS NULL ORDER BY brin`);
   const [teachers] = await database.query<{ register_id: string; version_id: string }>(
     `SELECT r.id AS register_id, v.id AS version_id FROM registers r JOIN register_versions v ON v.register_id = r.id WHERE r.code = 'lerarenregister' AND v.version = 1`);
@@ -87,7 +77,7 @@ async function load(database: Database, total: number): Promise<Person[]> {
 
 /** The query mix, from the loaded people: surname prefixes of 3 to 5 letters, full names with tussenvoegsel, register numbers. */
 function queryMix(people: Person[], count: number): string[] {
-  const next = generator(42);
+  const { next } = generator(42);
   const paths: string[] = [];
   for (let i = 0; i < count; i++) {
     const p = people[Math.floor(next() * people.length)];

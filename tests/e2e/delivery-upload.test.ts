@@ -45,6 +45,14 @@ afterAll(async () => {
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
+/** Signs in through the page with the test password, optionally on the way to `back`. */
+async function signIn(page: Page, email: string, back?: string) {
+  await page.goto(back ? `/inloggen?terug=${back}` : '/inloggen');
+  await page.getByLabel(nl('signIn.email')).fill(email);
+  await page.getByLabel(nl('signIn.password')).fill(testPassword);
+  await page.getByRole('button', { name: nl('signIn.button') }).click();
+}
+
 async function chooseFile(page: Page, name: string, content: Buffer) {
   await page.getByLabel(nl('deliveries.file'), { exact: true }).setInputFiles({ name, mimeType: 'text/csv', buffer: content });
 }
@@ -52,10 +60,7 @@ async function chooseFile(page: Page, name: string, content: Buffer) {
 describe('delivering staff data through the pages', () => {
   it('an HR employee uploads a file with errors, reads the report, fixes the file and applies it', async () => {
     await withNewPage(browser, baseUrl, async (page) => {
-      await page.goto('/inloggen');
-      await page.getByLabel(nl('signIn.email')).fill('hr@bestuur.nl');
-      await page.getByLabel(nl('signIn.password')).fill(testPassword);
-      await page.getByRole('button', { name: nl('signIn.button') }).click();
+      await signIn(page, 'hr@bestuur.nl');
       await page.waitForURL('**/account');
       await page.getByRole('link', { name: nl('deliveries.link') }).click();
       await expect.poll(() => h1(page).textContent()).toContain('Aanleveringen van');
@@ -106,10 +111,7 @@ describe('delivering staff data through the pages', () => {
 
   it('register staff see the deliveries per board and decide a possible duplicate', async () => {
     await withNewPage(browser, baseUrl, async (page) => {
-      await page.goto('/inloggen');
-      await page.getByLabel(nl('signIn.email')).fill('staf@register.nl');
-      await page.getByLabel(nl('signIn.password')).fill(testPassword);
-      await page.getByRole('button', { name: nl('signIn.button') }).click();
+      await signIn(page, 'staf@register.nl');
       await page.waitForURL('**/account/tweestapsverificatie**');
       const secret = (await page.locator('.br-secret').textContent())!.replace(/\s/g, '');
       await page.getByLabel(nl('secondFactor.code')).fill(currentTotp(secret));
@@ -164,10 +166,7 @@ describe('delivering staff data through the pages', () => {
 
   it('the professional follows the invitation to Mijn register, approves one employment and disputes the other', async () => {
     await withNewPage(browser, baseUrl, async (page) => {
-      await page.goto('/inloggen?terug=/mijn-register');
-      await page.getByLabel(nl('signIn.email')).fill('visser2@school.nl');
-      await page.getByLabel(nl('signIn.password')).fill(testPassword);
-      await page.getByRole('button', { name: nl('signIn.button') }).click();
+      await signIn(page, 'visser2@school.nl', '/mijn-register');
       await page.waitForURL('**/mijn-register');
       const table = page.getByRole('table', { name: nl('own.caption') });
       await expect.poll(() => table.textContent()).toContain('INTERN_BEGELEIDER');
@@ -212,10 +211,7 @@ describe('delivering staff data through the pages', () => {
 
   it("the board's HR employee sees the dispute and answers it", async () => {
     await withNewPage(browser, baseUrl, async (page) => {
-      await page.goto('/inloggen');
-      await page.getByLabel(nl('signIn.email')).fill('hr@bestuur.nl');
-      await page.getByLabel(nl('signIn.password')).fill(testPassword);
-      await page.getByRole('button', { name: nl('signIn.button') }).click();
+      await signIn(page, 'hr@bestuur.nl');
       await page.waitForURL('**/account');
       await page.getByRole('link', { name: nl('disputes.link') }).click();
       const list = page.getByRole('table', { name: nl('disputes.captionOpen') });
@@ -246,10 +242,7 @@ describe('delivering staff data through the pages', () => {
 
   it('the professional enrols and applies for registration with the diploma', async () => {
     await withNewPage(browser, baseUrl, async (page) => {
-      await page.goto('/inloggen?terug=/mijn-register');
-      await page.getByLabel(nl('signIn.email')).fill('visser2@school.nl');
-      await page.getByLabel(nl('signIn.password')).fill(testPassword);
-      await page.getByRole('button', { name: nl('signIn.button') }).click();
+      await signIn(page, 'visser2@school.nl', '/mijn-register');
       await page.waitForURL('**/mijn-register');
       await page.getByRole('button', { name: nl('own.enrolment.button') }).click();
       await expect.poll(() => page.getByRole('status').filter({ hasText: nl('own.notice.enrolled') }).count()).toBe(1);
@@ -282,10 +275,7 @@ describe('delivering staff data through the pages', () => {
     }, application.id, member.id);
 
     await withNewPage(browser, baseUrl, async (page) => {
-      await page.goto('/inloggen');
-      await page.getByLabel(nl('signIn.email')).fill('commissie@register.nl');
-      await page.getByLabel(nl('signIn.password')).fill(testPassword);
-      await page.getByRole('button', { name: nl('signIn.button') }).click();
+      await signIn(page, 'commissie@register.nl');
       await page.waitForURL('**/account/tweestapsverificatie**');
       const secret = (await page.locator('.br-secret').textContent())!.replace(/\s/g, '');
       await page.getByLabel(nl('secondFactor.code')).fill(currentTotp(secret));

@@ -1,14 +1,12 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ActorContext } from '../../platform/audit/audit.ts';
-import { AppError } from '../../platform/errors.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import type { FeatureOptions } from '../index.ts';
-import { findBoardById } from '../organisations/organisations.service.ts';
+import { getBoardRef } from '../organisations/organisations.service.ts';
 import * as service from './board-staff.service.ts';
 import { BoardStaffPage, type BoardRef } from './views/board-staff-page.tsx';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const pageSize = 50;
 const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.actor, requestId: req.id });
 const query = (req: FastifyRequest) => req.query as Record<string, string | undefined>;
@@ -20,9 +18,7 @@ export async function boardStaffRoutes(app: FastifyInstance, opts: FeatureOption
 
   async function boardOf(req: FastifyRequest): Promise<BoardRef> {
     const { id } = req.params as { id: string };
-    const board = uuid.test(id) ? await findBoardById(db, id) : undefined;
-    if (!board) throw AppError.notFound('Dit bestuur staat niet in de organisatiegids.');
-    return { id: board.id, number: board.number, name: board.name ?? `Bevoegd gezag ${board.number}` };
+    return getBoardRef(db, id);
   }
 
   app.get('/beheer/bestuur/:id/personeel', signedIn, async (req, reply) => {

@@ -5,13 +5,12 @@ import type { ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
-import { findBoardById } from '../organisations/organisations.service.ts';
+import { getBoardRef } from '../organisations/organisations.service.ts';
 import * as service from './deliveries.service.ts';
 import type { DeliveryDeps } from './deliveries.service.ts';
 import type { DeliveryMode } from './delivery-format.rules.ts';
 import { DeliveriesPage, DeliveryPage, deliveriesPath, type BoardView } from './views/delivery-pages.tsx';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const pageSize = 25;
 
 type Params = { id: string; aanleveringId?: string };
@@ -21,9 +20,7 @@ const pageOf = (req: FastifyRequest) => Math.min(10_000, Math.max(1, Number.pars
 
 async function boardOf(deps: DeliveryDeps, req: FastifyRequest): Promise<BoardView> {
   const { id } = req.params as Params;
-  const board = uuid.test(id) ? await findBoardById(deps.db, id) : undefined;
-  if (!board) throw AppError.notFound('Dit bestuur staat niet in de organisatiegids.');
-  return { id: board.id, number: board.number, name: board.name ?? `Bevoegd gezag ${board.number}` };
+  return getBoardRef(deps.db, id);
 }
 
 /** Board staff deliver a file, follow its check, read the per-row report, and apply or cancel it. */

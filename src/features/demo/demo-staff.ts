@@ -16,8 +16,8 @@ import { validUntil } from '../own-record/registration.rules.ts';
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
-/** A small deterministic generator: the same demo staff on every fresh installation. */
-function generator(seed: number) {
+/** A small deterministic generator (mulberry32): the same demo staff on every fresh installation. */
+export function generator(seed: number) {
   let a = seed;
   const next = () => {
     a = (a + 0x6d2b79f5) | 0;

@@ -146,6 +146,13 @@ export function findBoardById(db: Db, id: string): Promise<repo.BoardRecord | un
   return uuidPattern.test(id) ? repo.findBoard(db, id) : Promise.resolve(undefined);
 }
 
+/** A board a page acts for, from the route's id, with a name to show; a board not in the directory is "not found". */
+export async function getBoardRef(db: Db, id: string): Promise<{ id: string; number: string; name: string }> {
+  const board = await findBoardById(db, id);
+  if (!board) throw AppError.notFound('Dit bestuur staat niet in de organisatiegids.');
+  return { id: board.id, number: board.number, name: board.name ?? `Bevoegd gezag ${board.number}` };
+}
+
 export function findBoardByNumber(db: Db, number: string): Promise<repo.BoardRecord | undefined> {
   return /^\d{5}$/.test(number) ? repo.findBoardByNumber(db, number) : Promise.resolve(undefined);
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Db } from '../../db/database.ts';
-import type { ActorContext } from '../../platform/audit/audit.ts';
+import { signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { FileTooLargeError, readSealedFile, removeSealedFile, writeSealedFile } from '../../platform/files/sealed-files.ts';
 import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
@@ -15,10 +15,6 @@ export type EvidenceDeps = { db: Db; dataDir: string; fileKey: Buffer; maxBytes?
 
 const pathOf = (deps: EvidenceDeps, id: string) => join(deps.dataDir, 'evidence', `${id}.sealed`);
 
-function accountOf(ctx: ActorContext) {
-  if (ctx.actor.type !== 'account') throw new AppError('unauthenticated');
-  return ctx.actor;
-}
 
 async function firstBytes(stream: Readable, n: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -36,7 +32,7 @@ async function firstBytes(stream: Readable, n: number): Promise<Buffer> {
 }
 
 export async function listOwnEvidence(deps: EvidenceDeps, ctx: ActorContext) {
-  return repo.listEvidenceForEmail(deps.db, accountOf(ctx).email.toLowerCase());
+  return repo.listEvidenceForEmail(deps.db, signedInAccount(ctx).email.toLowerCase());
 }
 
 /**
@@ -44,7 +40,7 @@ export async function listOwnEvidence(deps: EvidenceDeps, ctx: ActorContext) {
  * streams in, stopped past the size limit, and kept only when its first bytes say PDF, JPG or PNG.
  */
 export async function addEvidence(deps: EvidenceDeps, ctx: ActorContext, facts: EvidenceFacts, fileName: string, body: Readable): Promise<repo.Evidence> {
-  const account = accountOf(ctx);
+  const account = signedInAccount(ctx);
   const person = await findEnrollablePerson(deps.db, account.email.toLowerCase());
   if (!person) throw new AppError('conflict', 'Er is (nog) geen dienstverband van u aangeleverd. Diploma\'s toevoegen kan zodra uw werkgever uw gegevens heeft aangeleverd.');
   const id = uuidV7();
@@ -82,7 +78,7 @@ export async function addEvidence(deps: EvidenceDeps, ctx: ActorContext, facts: 
 
 /** The proof of one's own diploma or certificate, as a stream; anybody else's is "not found". */
 export async function openOwnEvidence(deps: EvidenceDeps, ctx: ActorContext, id: string): Promise<{ evidence: repo.Evidence; body: Readable }> {
-  const account = accountOf(ctx);
+  const account = signedInAccount(ctx);
   const evidence = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findEvidenceForEmail(deps.db, account.email.toLowerCase(), id) : undefined;
   if (!evidence) throw AppError.notFound('Dit bewijsstuk bestaat niet, of is niet van u.');
   return { evidence, body: await readSealedFile(pathOf(deps, evidence.id), deps.fileKey) };

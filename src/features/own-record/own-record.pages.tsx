@@ -2,14 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sendPage } from '../../platform/http/render.ts';
-import { findBoardById } from '../organisations/organisations.service.ts';
+import { getBoardRef } from '../organisations/organisations.service.ts';
 import { checkComment } from './approval.rules.ts';
 import * as service from './own-record.service.ts';
 import type { OwnRecordDeps } from './own-record.service.ts';
 import { BoardDisputePage, BoardDisputesPage, disputesPath, type BoardRef } from './views/board-dispute-pages.tsx';
 import { DisputeEmploymentPage, OwnRecordPage, ownRecordPath } from './views/own-record-page.tsx';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const pageSize = 25;
 const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.actor, requestId: req.id });
 const query = (req: FastifyRequest) => req.query as Record<string, string | undefined>;
@@ -80,9 +79,7 @@ export async function ownRecordPageRoutes(app: FastifyInstance, opts: { deps: Ow
 
   async function boardOf(req: FastifyRequest): Promise<BoardRef> {
     const { id } = req.params as { id: string };
-    const board = uuid.test(id) ? await findBoardById(deps.db, id) : undefined;
-    if (!board) throw AppError.notFound('Dit bestuur staat niet in de organisatiegids.');
-    return { id: board.id, number: board.number, name: board.name ?? `Bevoegd gezag ${board.number}` };
+    return getBoardRef(deps.db, id);
   }
 
   app.get('/beheer/bestuur/:id/betwistingen', signedIn, async (req, reply) => {

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
+import { recordAudit, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decide } from '../../platform/policy.ts';
 import { checkComment, transition, type ApprovalEvent } from './approval.rules.ts';
@@ -14,20 +14,16 @@ export type OwnRecordDeps = { db: Db; now?: () => Date };
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const nowOf = (deps: OwnRecordDeps) => (deps.now ? deps.now() : new Date());
 
-function accountOf(ctx: ActorContext) {
-  if (ctx.actor.type !== 'account') throw new AppError('unauthenticated');
-  return ctx.actor;
-}
 
 /** The professional's own employments as boards delivered them, with their check and any dispute. */
 export async function getOwnRecord(deps: OwnRecordDeps, ctx: ActorContext): Promise<{ email: string; employments: repo.OwnEmployment[] }> {
-  const account = accountOf(ctx);
+  const account = signedInAccount(ctx);
   const email = account.email.toLowerCase();
   return { email, employments: await repo.listEmploymentsForEmail(deps.db, email) };
 }
 
 async function ownEmployment(deps: OwnRecordDeps, ctx: ActorContext, employmentId: string): Promise<repo.EmploymentRef> {
-  const account = accountOf(ctx);
+  const account = signedInAccount(ctx);
   const employment = uuid.test(employmentId) ? await repo.findEmploymentForEmail(deps.db, account.email.toLowerCase(), employmentId) : undefined;
   if (!employment) throw AppError.notFound('Dit dienstverband staat niet in uw register.');
   return employment;
@@ -41,7 +37,7 @@ function allowedTransition(from: repo.EmploymentRef['approvalStatus'], event: Ap
 
 /** "Klopt": the professional approves a delivered employment (a dispute of it is withdrawn). */
 export async function approveEmployment(deps: OwnRecordDeps, ctx: ActorContext, employmentId: string): Promise<void> {
-  const account = accountOf(ctx);
+  const account = signedInAccount(ctx);
   const employment = await ownEmployment(deps, ctx, employmentId);
   const to = allowedTransition(employment.approvalStatus, 'accorderen');
   const now = nowOf(deps);
@@ -60,7 +56,7 @@ export async function approveEmployment(deps: OwnRecordDeps, ctx: ActorContext, 
 
 /** "Klopt niet": the professional disputes a delivered employment; the comment goes to the board's staff. */
 export async function disputeEmployment(deps: OwnRecordDeps, ctx: ActorContext, employmentId: string, comment: unknown): Promise<void> {
-  const account = accountOf(ctx);
+  const account = signedInAccount(ctx);
   const employment = await ownEmployment(deps, ctx, employmentId);
   const checked = checkComment(comment, 'toelichting');
   if (!checked.ok) throw new AppError('validation_failed', checked.message);
@@ -111,7 +107,7 @@ export async function getBoardDispute(deps: OwnRecordDeps, ctx: ActorContext, bo
  */
 export async function answerDispute(deps: OwnRecordDeps, ctx: ActorContext, boardId: string, disputeId: string, reply: unknown): Promise<void> {
   await requireBoardStaff(ctx, boardId, 'delivery.submit');
-  const account = accountOf(ctx);
+  const account = signedInAccount(ctx);
   const dispute = uuid.test(disputeId) ? await repo.findBoardDispute(deps.db, boardId, disputeId) : undefined;
   if (!dispute) throw AppError.notFound('Deze betwisting bestaat niet, of is niet van dit bestuur.');
   const checked = checkComment(reply, 'antwoord');
@@ -132,7 +128,7 @@ export async function answerDispute(deps: OwnRecordDeps, ctx: ActorContext, boar
 }
 
 export async function getOwnEnrolment(deps: OwnRecordDeps, ctx: ActorContext): Promise<repo.Enrolment | undefined> {
-  return repo.findEnrolmentOfAccount(deps.db, accountOf(ctx).accountId);
+  return repo.findEnrolmentOfAccount(deps.db, signedInAccount(ctx).accountId);
 }
 
 /**
@@ -141,7 +137,7 @@ export async function getOwnEnrolment(deps: OwnRecordDeps, ctx: ActorContext): P
  * employment (the register knows them through their board); asking again changes nothing.
  */
 export async function enrol(deps: OwnRecordDeps, ctx: ActorContext): Promise<repo.Enrolment> {
-  const account = accountOf(ctx);
+  const account = signedInAccount(ctx);
   const existing = await repo.findEnrolmentOfAccount(deps.db, account.accountId);
   if (existing) return existing;
   const person = await repo.findEnrollablePerson(deps.db, account.email.toLowerCase());
@@ -189,7 +185,7 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The personal address the professional gave, if any (their record must be delivered first). */
 export async function getPersonalEmail(deps: OwnRecordDeps, ctx: ActorContext): Promise<{ canSet: boolean; email: string | null }> {
-  const person = await repo.findEnrollablePerson(deps.db, accountOf(ctx).email.toLowerCase());
+  const person = await repo.findEnrollablePerson(deps.db, signedInAccount(ctx).email.toLowerCase());
   return person ? { canSet: true, email: await repo.findPersonalEmail(deps.db, person.id) } : { canSet: false, email: null };
 }
 
@@ -198,7 +194,7 @@ export async function getPersonalEmail(deps: OwnRecordDeps, ctx: ActorContext): 
  * know, and where mail about their registration goes, also after they change jobs.
  */
 export async function setPersonalEmail(deps: OwnRecordDeps, ctx: ActorContext, raw: unknown): Promise<void> {
-  const account = accountOf(ctx);
+  const account = signedInAccount(ctx);
   const person = await repo.findEnrollablePerson(deps.db, account.email.toLowerCase());
   if (!person) throw new AppError('conflict', 'Er is (nog) geen dienstverband van u aangeleverd.');
   const email = typeof raw === 'string' ? raw.trim().toLowerCase() : '';

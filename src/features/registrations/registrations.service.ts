@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
+import { recordAudit, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { renderPdf } from '../../platform/pdf/simple-pdf.ts';
@@ -15,10 +15,6 @@ export type RegistrationDeps = { db: Db; mailer: Mailer; baseUrl: string; today?
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const todayOf = (deps: RegistrationDeps) => (deps.today ? deps.today() : new Date().toISOString().slice(0, 10));
 
-function accountOf(ctx: ActorContext) {
-  if (ctx.actor.type !== 'account') throw new AppError('unauthenticated');
-  return ctx.actor;
-}
 const labelOf = (ctx: ActorContext) => (ctx.actor.type === 'account' ? ctx.actor.displayName || ctx.actor.email : 'systeem');
 
 async function require(ctx: ActorContext, action: 'registrations.assign' | 'registrations.decide') {
@@ -39,7 +35,7 @@ const moved = (ok: boolean) => {
 
 /** What the professional sees: their enrolment, their applications with every step, and what they can apply for. */
 export async function getOwnRegistration(deps: RegistrationDeps, ctx: ActorContext) {
-  const account = accountOf(ctx);
+  const account = signedInAccount(ctx);
   const enrolment = await repo.findEnrolmentOfAccount(deps.db, account.accountId);
   if (!enrolment) return { enrolment: undefined, applications: [], registers: [] };
   const applications = await repo.listApplicationsOfEnrolment(deps.db, enrolment.id);
@@ -54,7 +50,7 @@ export type ApplyInput = { register: string; level: string; motivation: unknown;
  * current version, which the decision will keep), with a motivation and their own evidence.
  */
 export async function applyForRegistration(deps: RegistrationDeps, ctx: ActorContext, input: ApplyInput): Promise<string> {
-  const account = accountOf(ctx);
+  const account = signedInAccount(ctx);
   const enrolment = await repo.findEnrolmentOfAccount(deps.db, account.accountId);
   if (!enrolment) throw new AppError('conflict', 'Schrijf u eerst in; daarna kunt u registratie aanvragen.');
   const registers = await repo.listCurrentRegisterVersions(deps.db);
@@ -112,12 +108,12 @@ export async function assignApplication(deps: RegistrationDeps, ctx: ActorContex
 /** The applications assigned to this member of the Commissie Registratie. */
 export async function listMyReviews(deps: RegistrationDeps, ctx: ActorContext) {
   await require(ctx, 'registrations.decide');
-  return repo.listAssignedTo(deps.db, accountOf(ctx).accountId);
+  return repo.listAssignedTo(deps.db, signedInAccount(ctx).accountId);
 }
 
 /** One application for its reviewer (or register staff), with its steps; reading it is audited. */
 export async function getApplicationForReview(deps: RegistrationDeps, ctx: ActorContext, id: string) {
-  const account = accountOf(ctx);
+  const account = signedInAccount(ctx);
   const application = uuid.test(id) ? await repo.findApplication(deps.db, id) : undefined;
   const reviewer = (await decide(ctx.actor, { action: 'registrations.decide' })).allowed && application?.assignedTo === account.accountId;
   const staff = (await decide(ctx.actor, { action: 'registrations.assign' })).allowed;
@@ -165,7 +161,7 @@ export async function decideApplication(deps: RegistrationDeps, ctx: ActorContex
 
 /** The professional objects to a decision within six weeks; the review opens again. */
 export async function objectToDecision(deps: RegistrationDeps, ctx: ActorContext, id: string, reason: unknown): Promise<void> {
-  const account = accountOf(ctx);
+  const account = signedInAccount(ctx);
   const enrolment = await repo.findEnrolmentOfAccount(deps.db, account.accountId);
   const application = uuid.test(id) ? await repo.findApplication(deps.db, id) : undefined;
   if (!application || !enrolment || application.enrolmentId !== enrolment.id) throw AppError.notFound('Deze aanvraag bestaat niet, of is niet van u.');
@@ -197,7 +193,7 @@ export async function listOwnEvidenceForApplication(deps: RegistrationDeps, pers
 
 /** The professional's proof of a registration still valid, as a PDF that points to the public register to check it. */
 export async function renderRegistrationCertificate(deps: RegistrationDeps, ctx: ActorContext, id: string): Promise<{ fileName: string; pdf: Buffer }> {
-  const account = accountOf(ctx);
+  const account = signedInAccount(ctx);
   const enrolment = await repo.findEnrolmentOfAccount(deps.db, account.accountId);
   const application = uuid.test(id) ? await repo.findApplication(deps.db, id) : undefined;
   if (!application || !enrolment || application.enrolmentId !== enrolment.id) throw AppError.notFound('Deze aanvraag bestaat niet, of is niet van u.');

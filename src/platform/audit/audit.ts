@@ -1,3 +1,4 @@
+import { AppError } from '../errors.ts';
 import type { Db } from '../../db/database.ts';
 import { actingAs, type Actor, type Membership } from '../auth/actor.ts';
 import type { OrganisationRef } from '../auth/roles.ts';
@@ -5,6 +6,12 @@ import * as repo from './audit.repo.ts';
 
 /** Who acts, from where: every use case that changes or reads personal data receives this. */
 export type ActorContext = { actor: Actor; requestId?: string };
+
+/** The signed-in account acting, for use cases only an account can take; anyone else is unauthenticated. */
+export function signedInAccount(ctx: ActorContext): Extract<Actor, { type: 'account' }> {
+  if (ctx.actor.type !== 'account') throw new AppError('unauthenticated');
+  return ctx.actor;
+}
 
 export type AuditEvent = {
   /** verb-first, dotted: `account.signed-in`, `membership.granted`, `person.viewed` */

@@ -10,6 +10,7 @@ import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.ts
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import type { BoardDispute } from '../own-record.service.ts';
+import { employmentPeriod } from './own-record-page.tsx';
 
 export type BoardRef = { id: string; number: string; name: string };
 
@@ -78,7 +79,7 @@ export function BoardDisputesPage(
 export function BoardDisputePage({ ctx, board, dispute, value, errors = [] }: { ctx: PageContext; board: BoardRef; dispute: BoardDispute; value?: string; errors?: FieldError[] }) {
   const { t, lang } = ctx;
   const title = t('disputes.one.title', { person: dispute.personName });
-  const period = dispute.endDate ? `${dispute.startDate} – ${dispute.endDate}` : t('own.since', { date: dispute.startDate });
+  const period = employmentPeriod(t, dispute.startDate, dispute.endDate);
   return (
     <Layout ctx={ctx} title={title} current="account">
       <ErrorSummary title={t('errorSummary.title')} errors={errors} />

@@ -13,6 +13,9 @@ import type { Enrolment, OwnEmployment } from '../own-record.service.ts';
 export const ownRecordPath = '/mijn-register';
 export const employmentPath = (id: string) => `${ownRecordPath}/dienstverbanden/${id}`;
 
+/** An employment's period: "2019-08-01 – 2023-07-31", or "sinds 2019-08-01" while it runs. */
+export const employmentPeriod = (t: PageContext['t'], start: string, end: string | null) => (end ? `${start} – ${end}` : t('own.since', { date: start }));
+
 /** "LERAAR bij De Regenboog (12AB)": which employment a button or form is about, for screen readers too. */
 const employmentLabel = (e: OwnEmployment) => `${e.function} · ${e.locationName ?? e.schoolName} (${e.brin})`;
 
@@ -153,7 +156,7 @@ export function OwnRecordPage(
               { header: t('own.col.school'), cell: (e) => <span safe>{`${e.locationName ?? e.schoolName} (${e.brin})`}</span> },
               { header: t('own.col.function'), cell: (e) => <span safe>{e.function}</span> },
               { header: t('own.col.basis'), cell: (e) => <span safe>{e.appointmentBasis ?? '—'}</span> },
-              { header: t('own.col.period'), cell: (e) => <span safe>{e.endDate ? `${e.startDate} – ${e.endDate}` : t('own.since', { date: e.startDate })}</span> },
+              { header: t('own.col.period'), cell: (e) => <span safe>{employmentPeriod(t, e.startDate, e.endDate)}</span> },
               { header: t('own.col.status'), cell: (e) => <StatusCell ctx={ctx} employment={e} /> },
               { header: t('own.col.actions'), cell: (e) => <Actions ctx={ctx} employment={e} /> },
             ]}
@@ -178,7 +181,7 @@ export function DisputeEmploymentPage({ ctx, employment, value, errors = [] }: {
           { label: t('own.col.school'), value: <span safe>{`${employment.locationName ?? employment.schoolName} (${employment.brin})`}</span> },
           { label: t('own.col.function'), value: <span safe>{employment.function}</span> },
           { label: t('own.col.basis'), value: <span safe>{employment.appointmentBasis ?? '—'}</span> },
-          { label: t('own.col.period'), value: <span safe>{employment.endDate ? `${employment.startDate} – ${employment.endDate}` : t('own.since', { date: employment.startDate })}</span> },
+          { label: t('own.col.period'), value: <span safe>{employmentPeriod(t, employment.startDate, employment.endDate)}</span> },
         ]}
       />
       <Form action={`${employmentPath(employment.id)}/betwisten`} csrfToken={ctx.csrfToken}>
