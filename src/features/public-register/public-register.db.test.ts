@@ -29,10 +29,12 @@ beforeAll(async () => {
       row(1, { voorletters: 'B.', voornamen: 'Bérénice', tussenvoegsel: 'van der', achternaam: 'Berg', email: 'berenice@school.nl', bsn: '111222333' }),
       row(2, { voorletters: 'J.', voornamen: 'Jan', tussenvoegsel: 'de', achternaam: 'Wit', email: 'jan@school.nl' }),
       row(3, { voorletters: 'N.', voornamen: 'Niet', achternaam: 'Ingeschreven', email: 'niet@school.nl' }),
+      row(4, { voorletters: 'B.', voornamen: 'Bram', achternaam: 'Bakker', email: 'bram@school.nl' }),
+      row(5, { voorletters: 'C.', voornamen: 'Claire', achternaam: 'Aalbers-Bakker', email: 'claire@school.nl' }),
     ])),
   });
   await applyDelivery(deps, ctx, delivery.id, { confirmed: true });
-  for (const email of ['berenice@school.nl', 'jan@school.nl']) {
+  for (const email of ['berenice@school.nl', 'jan@school.nl', 'bram@school.nl', 'claire@school.nl']) {
     const account = await createAccount(t.database, { email });
     const enrolment = await enrol({ db: t.database.db }, { actor: { type: 'account', accountId: account.id, sessionId: 's', email, displayName: email, memberships: [], secondFactorDone: true } });
     numbers[email] = enrolment.registerNumber;
@@ -69,7 +71,7 @@ describe('the public register page', () => {
     const number = numbers['jan@school.nl'];
     expect((await page(`registernummer=${number.slice(0, 4)}%20${number.slice(4)}`)).text).toContain(`J. de Wit ${number}`);
     const bySchool = await page(`school=${encodeURIComponent(school.place.toLowerCase())}`);
-    expect(bySchool.text).toContain('2 gevonden');
+    expect(bySchool.text).toContain('4 gevonden');
   });
 
   it('shows only the public fields, and nobody who did not enrol', async () => {
@@ -77,6 +79,15 @@ describe('the public register page', () => {
     expect(result.text).not.toContain('Ingeschreven N.');
     expect(result.text).not.toContain('Niet');
     for (const secret of ['1983-03-03', '03-03-1983', 'berenice@school.nl', '111222333', 'Bérénice B.']) expect(result.body).not.toContain(secret);
+  });
+
+  it('matches the beginnings of the name\'s words, and lists surname matches first', async () => {
+    const bakker = await page('naam=bakk');
+    expect(bakker.text).toContain('2 gevonden');
+    // Aalbers-Bakker sorts before Bakker, but the surname that begins with the word comes first
+    expect(bakker.text.indexOf('B. Bakker')).toBeLessThan(bakker.text.indexOf('C. Aalbers-Bakker'));
+    expect(bakker.text.indexOf('C. Aalbers-Bakker')).toBeGreaterThan(-1);
+    expect((await page('naam=akker')).text).toContain('Niemand gevonden');
   });
 
   it('asks for at least 2 letters, at the field', async () => {
@@ -95,6 +106,13 @@ describe('the public register API', () => {
       resultaten: [{ registernummer: numbers['berenice@school.nl'], naam: 'B. van der Berg', status: 'ingeschreven', registraties: [], scholen: [{ naam: school.name, brin: school.brin, plaats: school.place }] }],
       totaal: 1, page: 1, pageSize: 20,
     });
+  });
+
+  it('pages on from the surname matches into the other matches', async () => {
+    const pageOf = async (n: number) => (await t.app.inject({ method: 'GET', url: `/api/v1/registraties?naam=Bakker&pageSize=1&page=${n}` })).json();
+    expect(await pageOf(1)).toMatchObject({ resultaten: [{ naam: 'B. Bakker' }], totaal: 2 });
+    expect(await pageOf(2)).toMatchObject({ resultaten: [{ naam: 'C. Aalbers-Bakker' }], totaal: 2 });
+    expect(await pageOf(3)).toMatchObject({ resultaten: [], totaal: 2 });
   });
 
   it('gives one entry by register number; a number with wrong check digits is a 400, an unknown one a 404', async () => {

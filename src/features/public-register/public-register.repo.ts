@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
-import { sqlFoldFrom, sqlFoldTo, type CheckedQuery } from './public-register.rules.ts';
+import { executePrepared } from '../../db/prepared.ts';
+import { nameWords, sqlFoldFrom, sqlFoldTo, type CheckedQuery } from './public-register.rules.ts';
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
@@ -18,47 +19,69 @@ export type PublicEntry = {
 };
 
 /**
- * `expression` folded as searchForm folds the query: lower case, no diacritics, dots and commas
- * dropped (translate deletes what has no counterpart). Only cheap functions: the search runs this on
+ * `expression` folded as searchForm folds the query: lower case, no diacritics, a hyphen as a space,
+ * dots and commas dropped (translate deletes what has no counterpart). Only cheap functions: the search runs this on
  * every row it cannot find through the index.
  */
 const foldText = (expression: string) => `translate(lower(${expression}), '${sqlFoldFrom}.,', '${sqlFoldTo}')`;
 const [foldBefore, foldAfter] = foldText('\u0000').split('\u0000');
 const folded = (expression: SQL) => sql`${sql.raw(foldBefore)}${expression}${sql.raw(foldAfter)}`;
 
-/**
- * The name as the register shows it (initials) and as people say it (first names), each with the
- * tussenvoegsel, folded, in one text, single-spaced by construction. Migration 0012 indexes exactly this
- * expression (trigrams, for enrolled persons only), so it must stay the same text:
- * `public-register.repo.test.ts` checks that.
+/*
+ * Migration 0014 stores three columns for an enrolled person (generated, so every insert and update keeps
+ * them), each folded as searchForm folds:
+ * - `public_surname`: the surname without tussenvoegsel, in byte order: the register's order, and the
+ *   range a surname prefix is read from;
+ * - `public_words`: every word of the name, each after a space (initials, first names, tussenvoegsel,
+ *   surname), so a query word matches when it begins one (`strpos(public_words, ' dek') > 0`);
+ * - `public_other_words`: the same without the surname's first word, for a name found by another word.
  */
-export const publicNameExpression = (alias: string) =>
-  foldText(`${alias}initials || ' ' || coalesce(${alias}prefix || ' ', '') || ${alias}surname || ' | ' || coalesce(${alias}first_names || ' ', '') || coalesce(${alias}prefix || ' ', '') || ${alias}surname`);
+const sortKey = sql.raw('p.public_surname, p.initials, p.id');
 
 const currentEmployment = sql`(e.end_date IS NULL OR e.end_date >= current_date)`;
 
-/** Matches are counted up to here; beyond it the total reads "more than". */
-export const countCeiling = 10_000;
+/** Matches are counted up to here; beyond it the total reads "more than", and no page lies beyond it. */
+export const countCeiling = 1_000;
 
 export async function searchRegister(db: Db, query: CheckedQuery, options: { offset: number; limit: number }): Promise<{ rows: PublicEntry[]; total: number }> {
-  // an enrolled person always has their account linked: the condition lets the planner use the name index
+  // the conditions of the indexes: enrolled, unmerged persons
   const conditions: SQL[] = [sql`p.merged_into IS NULL`, sql`p.account_id IS NOT NULL`];
   if (query.registerNumber) conditions.push(sql`n.register_number = ${query.registerNumber}`);
-  if (query.name) conditions.push(sql`${sql.raw(publicNameExpression('p.'))} LIKE ${`%${query.name}%`}`);
   if (query.school) {
     conditions.push(sql`EXISTS (SELECT 1 FROM employments e JOIN schools s ON s.id = e.school_id LEFT JOIN locations l ON l.id = e.location_id
       WHERE e.person_id = p.id AND ${currentEmployment}
         AND (${folded(sql`s.name`)} LIKE ${`%${query.school}%`} OR ${folded(sql`coalesce(l.place, s.place, '')`)} LIKE ${`%${query.school}%`}))`);
   }
-  const where = sql.join(conditions, sql` AND `);
-  // the page first: a sorted top-N over the matches, ids only; the public facts for those rows alone
-  const rows = rowsOf<PublicEntry>(await db.execute(sql`WITH page AS (
-      SELECT n.id AS enrolment_id, p.id AS person_id, lower(p.surname) AS sort_surname, p.initials AS sort_initials, n.register_number AS sort_number
-      FROM persons p JOIN enrolments n ON n.person_id = p.id
-      WHERE ${where}
-      ORDER BY lower(p.surname), p.initials, n.register_number
-      LIMIT ${options.limit} OFFSET ${options.offset})
-    SELECT n.register_number AS "registerNumber",
+  const { words, anchor } = query.name ? nameWords(query.name) : { words: [], anchor: null };
+  const otherWords = words.filter((w) => w !== anchor).map((w) => sql`strpos(p.public_words, ${` ${w}`}) > 0`);
+  const surnameMatch = sql`p.public_surname LIKE ${`${anchor}%`}`;
+  // Surname matches first, each group in the register's order. The first group is a range of the surname
+  // index read in order, with the other words checked on what the index holds, so a broad prefix ("Dek")
+  // stops after one page. The second group, where the word begins another part of the name (a first name,
+  // the second half of "Jansen-Bakker"), is found through trigrams and sorted whole; it is read only when
+  // the first leaves room on the page or in the count.
+  const groups = anchor && !query.registerNumber
+    ? [[...conditions, surnameMatch, ...otherWords], [...conditions, sql`p.public_other_words LIKE ${`% ${anchor}%`}`, sql`NOT (${surnameMatch})`, ...otherWords]]
+    : [[...conditions, ...otherWords]];
+  // the person's account is linked in the same transaction that enrols them: the enrolment is only read for its number
+  const from = query.registerNumber ? sql`persons p JOIN enrolments n ON n.person_id = p.id` : sql`persons p`;
+  // each group numbered in the register's order while the index (or the sort) delivers it
+  const matches = (group: SQL[], before: SQL, limit: SQL) => sql`SELECT p.id, ${before} + row_number() OVER (ORDER BY ${sortKey}) AS position
+    FROM ${from} WHERE ${sql.join(group, sql` AND `)} ORDER BY ${sortKey} LIMIT ${limit}`;
+  const [first, second] = groups;
+  // One statement for the matches up to the ceiling (the second group only as far as the first leaves
+  // room): their count and the page's ids in order.
+  const [result] = rowsOf<{ total: string; ids: string | null }>(await db.execute(sql`WITH first AS MATERIALIZED (${matches(first, sql`0`, sql`${countCeiling}`)}),
+    ${second ? sql`second AS MATERIALIZED (${matches(second, sql`(SELECT count(*) FROM first)`, sql`(SELECT ${countCeiling} - count(*) FROM first)`)}),` : sql``}
+    ranked AS (SELECT id, position FROM first ${second ? sql`UNION ALL SELECT id, position FROM second` : sql``})
+    SELECT (SELECT count(*) FROM ranked) AS total,
+      (SELECT array_agg(id ORDER BY position)::text FROM ranked WHERE position > ${options.offset} AND position <= ${options.offset + options.limit}) AS ids`));
+  return { rows: result.ids ? await publicFacts(db, result.ids) : [], total: Number(result.total) };
+}
+
+/** The public facts of these persons (a uuid[] literal), in this order: one statement text, planned once per connection. */
+async function publicFacts(db: Db, personIds: string): Promise<PublicEntry[]> {
+  return executePrepared<PublicEntry>(db, 'public-register-facts', sql`SELECT n.register_number AS "registerNumber",
       concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
       CASE WHEN n.status <> 'geregistreerd' THEN n.status
            WHEN last.valid_until >= current_date THEN 'geregistreerd'
@@ -73,12 +96,8 @@ export async function searchRegister(db: Db, query: CheckedQuery, options: { off
       coalesce((SELECT jsonb_agg(DISTINCT jsonb_build_object('name', s.name, 'brin', s.brin, 'place', coalesce(l.place, s.place)))
         FROM employments e JOIN schools s ON s.id = e.school_id LEFT JOIN locations l ON l.id = e.location_id
         WHERE e.person_id = p.id AND ${currentEmployment}), '[]'::jsonb) AS schools
-    FROM page JOIN persons p ON p.id = page.person_id JOIN enrolments n ON n.id = page.enrolment_id
+    FROM unnest(${personIds}::uuid[]) WITH ORDINALITY AS page(person_id, position)
+    JOIN persons p ON p.id = page.person_id JOIN enrolments n ON n.person_id = p.id
     LEFT JOIN LATERAL (SELECT max(a.valid_until) AS valid_until FROM registration_applications a WHERE a.enrolment_id = n.id) last ON true
-    ORDER BY page.sort_surname, page.sort_initials, page.sort_number`));
-  // the count, up to a ceiling: "more than 10,000" is all a searcher needs to hear
-  const [count] = rowsOf<{ n: string }>(await db.execute(sql`SELECT count(*) AS n FROM (SELECT 1 FROM persons p JOIN enrolments n ON n.person_id = p.id
-    WHERE ${where} LIMIT ${countCeiling}) x`));
-  const total = Number(count.n);
-  return { rows, total };
+    ORDER BY page.position`);
 }

@@ -45,7 +45,7 @@ export async function publicRegisterRoutes(app: FastifyInstance, opts: FeatureOp
       config: { access: 'public' },
       schema: {
         summary: 'Zoek in het openbare register',
-        description: 'Zoekt ingeschreven en geregistreerde leraren en schoolleiders op naam (ten minste 2 letters), registernummer, of school of plaats. Alleen openbare gegevens: naam, registernummer, status, registraties en scholen; nooit geboortedatum, e-mailadres of BSN. Gepagineerd; het totaal telt tot ten hoogste 10.000.',
+        description: 'Zoekt ingeschreven en geregistreerde leraren en schoolleiders op naam (ten minste 2 letters), registernummer, of school of plaats. Alleen openbare gegevens: naam, registernummer, status, registraties en scholen; nooit geboortedatum, e-mailadres of BSN. Op naam: eerst wie een achternaam heeft die met het gezochte woord begint, dan de overige treffers. Gepagineerd; het totaal telt tot ten hoogste 1.000.',
         tags: ['Register'],
         operationId: 'zoekRegistraties',
         querystring: registerQuery,

@@ -10,7 +10,7 @@ export const publicRegisterEn: Record<keyof typeof publicRegisterNl, string> = {
   'register.search': 'Search',
   'register.count': '{count} found',
   'register.countMore': 'More than {count} found: make the search more precise',
-  'register.none': 'Nobody found. Check the spelling, or search for part of the name.',
+  'register.none': 'Nobody found. Check the spelling, or search for the beginning of the surname.',
   'register.caption': 'Found in the register',
   'register.col.name': 'Name',
   'register.col.number': 'Register number',

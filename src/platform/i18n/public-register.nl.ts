@@ -8,7 +8,7 @@ export const publicRegisterNl = {
   'register.search': 'Zoeken',
   'register.count': '{count} gevonden',
   'register.countMore': 'Meer dan {count} gevonden: maak de zoekvraag preciezer',
-  'register.none': 'Niemand gevonden. Controleer de spelling, of zoek op een deel van de naam.',
+  'register.none': 'Niemand gevonden. Controleer de spelling, of zoek op het begin van de achternaam.',
   'register.caption': 'Gevonden in het register',
   'register.col.name': 'Naam',
   'register.col.number': 'Registernummer',
