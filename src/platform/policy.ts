@@ -20,6 +20,7 @@ export type Permission =
   | { action: 'duplicates.resolve' }
   | { action: 'registers.manage' }
   | { action: 'registrations.assign' }
+  | { action: 'enrolments.manage' }
   | { action: 'registrations.decide' }
   | { action: 'outbox.read' };
 
@@ -106,6 +107,7 @@ export async function decide(actor: Actor, permission: Permission, consent: Cons
     case 'duplicates.resolve':
     case 'registers.manage':
     case 'registrations.assign':
+    case 'enrolments.manage':
     case 'outbox.read':
       if (registerStaff) return allow(registerStaff);
       break;

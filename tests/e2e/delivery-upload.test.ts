@@ -12,7 +12,8 @@ import { createTestApp, type TestApp } from '../support/test-app.ts';
  * The journey of issue 5 through the pages, axe on each: an HR employee delivers the staff file (errors
  * first, then the corrected file); register staff see it; the professional approves one employment and
  * disputes another; the board answers; the professional enrols and applies; a commission member
- * registers them; the public register finds exactly the public fields.
+ * registers them; the public register finds exactly the public fields; register staff strike the
+ * enrolment off, and the professional reads why.
  */
 
 const nl = translator('nl');
@@ -21,6 +22,7 @@ let baseUrl: string;
 let browser: Browser;
 let board: { id: string; number: string };
 let school: { brin: string; location: string };
+let staffTotpSecret: string;
 
 const row = (n: number, changes: DeliveryRow = {}): DeliveryRow => ({
   bevoegd_gezag_nummer: board.number, personeelsnummer: `E${n}`, bsn: '', voorletters: 'D.', achternaam: `Visser${n}`, geboortedatum: '1979-09-09',
@@ -113,8 +115,8 @@ describe('delivering staff data through the pages', () => {
     await withNewPage(browser, baseUrl, async (page) => {
       await signIn(page, 'staf@register.nl');
       await page.waitForURL('**/account/tweestapsverificatie**');
-      const secret = (await page.locator('.br-secret').textContent())!.replace(/\s/g, '');
-      await page.getByLabel(nl('secondFactor.code')).fill(currentTotp(secret));
+      staffTotpSecret = (await page.locator('.br-secret').textContent())!.replace(/\s/g, '');
+      await page.getByLabel(nl('secondFactor.code')).fill(currentTotp(staffTotpSecret));
       await page.getByLabel(nl('secondFactor.code')).press('Enter');
       await page.waitForURL('**/account');
       await page.goto('/beheer');
@@ -304,6 +306,49 @@ describe('delivering staff data through the pages', () => {
       expect(row).toMatch(/^D\. Visser2 \d{9} geregistreerd Lerarenregister: Registerleraar geregistreerd, tot en met \d{4}-\d{2}-\d{2} /);
       const main = (await page.getByRole('main').innerText());
       for (const hidden of ['1979-09-09', 'visser2@school.nl', 'E2']) expect(main).not.toContain(hidden);
+      await expectNoAxeViolations(page);
+    });
+  });
+
+  it('register staff strike the enrolment off, only once they confirmed; the public register shows it as doorgehaald', async () => {
+    await withNewPage(browser, baseUrl, async (page) => {
+      // the second sign-in of the day: the code from the app set up in the first
+      await signIn(page, 'staf@register.nl', '/beheer');
+      await page.waitForURL('**/inloggen/tweede-stap**');
+      await page.getByLabel(nl('secondFactor.code')).fill(currentTotp(staffTotpSecret));
+      await page.getByLabel(nl('secondFactor.code')).press('Enter');
+      await page.waitForURL('**/beheer');
+      await page.getByRole('link', { name: nl('enrolments.link') }).click();
+      await expect.poll(() => h1(page).textContent()).toBe(nl('enrolments.title'));
+      await expectNoAxeViolations(page);
+      await page.getByLabel(nl('enrolments.search')).fill('Visser2');
+      await page.getByRole('button', { name: nl('enrolments.searchButton') }).click();
+      await page.getByRole('link', { name: 'D. Visser2' }).click();
+      await expect.poll(() => h1(page).textContent()).toContain('D. Visser2');
+      await expectNoAxeViolations(page);
+
+      // without the confirmation nothing happens: the error summary links to the checkbox
+      await page.getByLabel(nl('enrolments.strikeOff.reason')).fill('Besluit van de Commissie Registratie.');
+      await page.getByRole('button', { name: nl('enrolments.strikeOff.button') }).click();
+      await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Bevestig dat u deze inschrijving wilt doorhalen.');
+      await expectNoAxeViolations(page);
+      await page.getByRole('link', { name: 'Bevestig dat u deze inschrijving wilt doorhalen.' }).click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('bevestigd');
+      await page.getByLabel(nl('enrolments.strikeOff.confirm')).check();
+      await page.getByRole('button', { name: nl('enrolments.strikeOff.button') }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: nl('enrolments.notice.struckOff') }).count()).toBe(1);
+      await expectNoAxeViolations(page);
+
+      await page.goto('/register?naam=visser2');
+      const row = (await page.getByRole('table', { name: nl('register.caption') }).getByRole('row').nth(1).innerText()).replace(/\s+/g, ' ');
+      expect(row).toMatch(/^D\. Visser2 \d{9} doorgehaald — /);
+    });
+    // the professional reads why, and can no longer apply
+    await withNewPage(browser, baseUrl, async (page) => {
+      await signIn(page, 'visser2@school.nl', '/mijn-register/registratie');
+      await page.waitForURL('**/mijn-register/registratie');
+      await expect.poll(() => page.getByRole('main').innerText()).toContain('Reden: Besluit van de Commissie Registratie.');
+      expect(await page.getByRole('button', { name: nl('registration.form.send') }).count()).toBe(0);
       await expectNoAxeViolations(page);
     });
   });

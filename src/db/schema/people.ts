@@ -165,10 +165,25 @@ export const enrolments = pgTable('enrolments', {
   personId: uuid('person_id').notNull().unique().references(() => persons.id),
   accountId: uuid('account_id').notNull().unique().references(() => accounts.id),
   registerNumber: text('register_number').notNull().unique(),
-  /** ingeschreven; later aangevraagd, geregistreerd, onder voorwaarden, herregistratie verlopen, doorgehaald */
+  /** ingeschreven, aangevraagd, geregistreerd or doorgehaald; the public register derives onder voorwaarden and herregistratie verlopen */
   status: text('status').notNull().default('ingeschreven'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Every change of an enrolment's status, with who and why: an application, a decision, a doorhaling and its reversal. */
+export const enrolmentEvents = pgTable(
+  'enrolment_events',
+  {
+    id: uuid('id').primaryKey(),
+    enrolmentId: uuid('enrolment_id').notNull().references(() => enrolments.id),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    byLabel: text('by_label').notNull(),
+    reason: text('reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('enrolment_events_enrolment').on(t.enrolmentId, t.createdAt)],
+);
 
 /**
  * A diploma or certificate a professional adds as evidence: the facts they typed and the proof (PDF,

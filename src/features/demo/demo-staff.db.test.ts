@@ -45,9 +45,12 @@ describe('the demo staff', () => {
     const statuses = await t.database.query<{ status: string }>(`SELECT DISTINCT status FROM registration_applications ORDER BY 1`);
     expect(statuses.map((s) => s.status)).toEqual(expect.arrayContaining(['geregistreerd', 'afgewezen']));
     const [valid] = await t.database.query<{ register_number: string }>(`SELECT n.register_number FROM enrolments n
-      JOIN registration_applications a ON a.enrolment_id = n.id WHERE a.valid_until >= current_date LIMIT 1`);
+      JOIN registration_applications a ON a.enrolment_id = n.id WHERE a.valid_until >= current_date AND n.status = 'geregistreerd' LIMIT 1`);
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/registraties/${valid.register_number}` });
     expect(res.json()).toMatchObject({ status: 'geregistreerd', registraties: [{ verlopen: false }] });
+    const [struckOff] = await t.database.query<{ register_number: string }>(`SELECT register_number FROM enrolments WHERE status = 'doorgehaald' LIMIT 1`);
+    const gone = await t.app.inject({ method: 'GET', url: `/api/v1/registraties/${struckOff.register_number}` });
+    expect(gone.json()).toMatchObject({ status: 'doorgehaald', registraties: [] });
   });
 
   it('are not delivered again by a second seed', async () => {

@@ -122,7 +122,7 @@ export async function seedDemoStaff(database: Database, boardNumber: string, cou
 }
 
 /** How the demo's enrolled staff are spread over the registration statuses (the rest only ingeschreven). */
-const demoRegistrationMix = ['geregistreerd', 'geregistreerd', 'geregistreerd', 'geregistreerd', 'aangevraagd', 'in-behandeling', 'afgewezen', 'bezwaar', 'onder voorwaarden', 'verlopen', 'ingeschreven', 'ingeschreven'] as const;
+const demoRegistrationMix = ['geregistreerd', 'geregistreerd', 'geregistreerd', 'geregistreerd', 'aangevraagd', 'in-behandeling', 'afgewezen', 'bezwaar', 'onder voorwaarden', 'verlopen', 'doorgehaald', 'ingeschreven', 'ingeschreven'] as const;
 
 /**
  * Two thirds of the demo staff enrolled (with an account without password; they could set one), and
@@ -155,10 +155,16 @@ async function seedDemoRegistrations(database: Database, boardId: string, next: 
       const enrolmentId = uuidV7();
       const outcome = demoRegistrationMix[Math.floor(next() * demoRegistrationMix.length)];
       const enrolmentStatus = outcome === 'ingeschreven' || outcome === 'afgewezen' ? 'ingeschreven'
-        : outcome === 'aangevraagd' || outcome === 'in-behandeling' ? 'aangevraagd' : 'geregistreerd';
+        : outcome === 'aangevraagd' || outcome === 'in-behandeling' ? 'aangevraagd' : outcome === 'doorgehaald' ? 'doorgehaald' : 'geregistreerd';
       await tx.execute(sql`UPDATE persons SET account_id = ${accountId} WHERE id = ${person.id}`);
       await tx.execute(sql`INSERT INTO enrolments (id, person_id, account_id, register_number, status, created_at)
         VALUES (${enrolmentId}, ${person.id}, ${accountId}, ${registerNumberFor(Number(n))}, ${enrolmentStatus}, now() - interval '400 days')`);
+      await tx.execute(sql`INSERT INTO enrolment_events (id, enrolment_id, from_status, to_status, by_label, created_at)
+        VALUES (${uuidV7()}, ${enrolmentId}, NULL, 'ingeschreven', ${person.name}, now() - interval '400 days')`);
+      if (outcome === 'doorgehaald') {
+        await tx.execute(sql`INSERT INTO enrolment_events (id, enrolment_id, from_status, to_status, by_label, reason, created_at)
+          VALUES (${uuidV7()}, ${enrolmentId}, 'geregistreerd', 'doorgehaald', 'Bureau Beroepsregister', 'Besluit van de Commissie Registratie na een klacht.', now() - interval '10 days')`);
+      }
       count++;
       if (outcome === 'ingeschreven') continue;
       const leader = person.fn === 'SCHOOLLEIDER' || person.fn === 'ADJUNCT_DIRECTEUR';
@@ -167,7 +173,7 @@ async function seedDemoRegistrations(database: Database, boardId: string, next: 
       const decidedDaysAgo = outcome === 'onder voorwaarden' ? register.cycleYears * 365 + 30 : outcome === 'verlopen' ? register.cycleYears * 365 + 400 : 20 + Math.floor(next() * 300);
       const decidedOn = day(-decidedDaysAgo);
       const decided = !['aangevraagd', 'in-behandeling'].includes(outcome);
-      const status = outcome === 'onder voorwaarden' || outcome === 'verlopen' ? 'geregistreerd' : outcome;
+      const status = outcome === 'onder voorwaarden' || outcome === 'verlopen' || outcome === 'doorgehaald' ? 'geregistreerd' : outcome;
       const until = status === 'geregistreerd' || status === 'bezwaar' ? validUntil(decidedOn, register.cycleYears) : null;
       const applicationId = uuidV7();
       await tx.execute(sql`INSERT INTO registration_applications (id, person_id, enrolment_id, register_id, register_version_id, title, level, motivation, evidence_ids,

@@ -6,6 +6,7 @@ import { auditRows, sessionFor, signInAndEnrolTotp } from '../../../tests/suppor
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { visibleText } from '../../../tests/support/web-session.ts';
 import { createApiToken } from '../../platform/auth/api-tokens.ts';
+import { registerNumberFor } from '../own-record/register-number.rules.ts';
 import { registerOfficeId, type OrganisationRef } from '../../platform/auth/roles.ts';
 import { sessionCookie, startSession } from '../../platform/auth/sessions.ts';
 import { hashToken } from '../../platform/crypto.ts';
@@ -222,6 +223,11 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'GET /beheer/aanvragen/:id':                         row(SIGN_IN, 404,     404,     404,     404,     404,      STEP,        SIGN_IN, SIGN_IN),
   'POST /beheer/aanvragen/:id/besluit':                row(401,     403,     403,     403,     403,     403,      401,         401,     401),
   'GET /beheer/aanvragen/:id/bewijs/:bewijsId':        row(SIGN_IN, 404,     404,     404,     404,     404,      STEP,        SIGN_IN, SIGN_IN),
+  // enrolments: register staff find, strike off and reinstate; no enrolment has this register number
+  'GET /beheer/inschrijvingen':                        row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'GET /beheer/inschrijvingen/:registernummer':        row(SIGN_IN, 403,     403,     403,     403,     404,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /beheer/inschrijvingen/:registernummer/doorhalen':  row(401, 403,    403,     403,     403,     404,      401,         401,     401),
+  'POST /beheer/inschrijvingen/:registernummer/herstellen': row(401, 403,    403,     403,     403,     404,      401,         401,     401),
   'GET /beheer/registers':                             row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
   'GET /beheer/registers/:code':                       row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
   // a new version of the Schoolleidersregister's rules, made on version 1: register staff only
@@ -301,6 +307,10 @@ const calls: Record<string, Call> = {
   'POST /mijn-register/registratie/:id/bezwaar': { url: `/mijn-register/registratie/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/bezwaar`, form: { bezwaar: 'Niet eens met het besluit.' } },
   'GET /mijn-register/registratie/:id/bewijs.pdf': { url: `/mijn-register/registratie/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/bewijs.pdf` },
   'GET /beheer/aanvragen': { url: '/beheer/aanvragen' },
+  'GET /beheer/inschrijvingen': { url: '/beheer/inschrijvingen?zoek=jansen' },
+  'GET /beheer/inschrijvingen/:registernummer': { url: `/beheer/inschrijvingen/${registerNumberFor(9_000_000)}` },
+  'POST /beheer/inschrijvingen/:registernummer/doorhalen': { url: `/beheer/inschrijvingen/${registerNumberFor(9_000_000)}/doorhalen`, form: { reden: 'Besluit van de commissie.', bevestigd: 'ja' } },
+  'POST /beheer/inschrijvingen/:registernummer/herstellen': { url: `/beheer/inschrijvingen/${registerNumberFor(9_000_000)}/herstellen`, form: { reden: 'Bezwaar gegrond.' } },
   'POST /beheer/aanvragen/:id/toewijzing': { url: `/beheer/aanvragen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/toewijzing`, form: { lid: `${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}` } },
   'GET /beheer/aanvragen/:id': { url: `/beheer/aanvragen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}` },
   'POST /beheer/aanvragen/:id/besluit': { url: `/beheer/aanvragen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/besluit`, form: { besluit: 'registreren', motivering: 'Voldoet aan de eisen.' } },

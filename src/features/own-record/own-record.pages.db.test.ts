@@ -195,7 +195,10 @@ describe('inschrijving from Mijn register', () => {
 
   it("is in the professional's AVG download, with the employments, their check and the history", async () => {
     const data = JSON.parse((await teacher.get('/mijn-gegevens/download')).body);
-    expect(data.register.inschrijving).toMatchObject({ registernummer: expect.stringMatching(/^\d{9}$/), status: 'ingeschreven' });
+    expect(data.register.inschrijving).toMatchObject({
+      registernummer: expect.stringMatching(/^\d{9}$/), status: 'ingeschreven',
+      verloop: [{ wanneer: expect.any(String), van: null, naar: 'ingeschreven', door: expect.any(String), reden: null }],
+    });
     expect(data.register.dienstverbanden.map((d: { functie: string; controle: string }) => [d.functie, d.controle]).sort()).toEqual([
       ['INTERN_BEGELEIDER', 'te-controleren'], ['LERAAR', 'geaccordeerd'],
     ]);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
 import type { ApprovalStatus } from './approval.rules.ts';
+import type { EnrolmentStatus } from './enrolment.rules.ts';
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 const countOf = (result: unknown): number => Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
@@ -124,10 +125,10 @@ export async function answerDispute(tx: Db, disputeId: string, reply: string, by
   return rowsOf(result).length > 0;
 }
 
-export type Enrolment = { registerNumber: string; status: string; createdAt: Date };
+export type Enrolment = { id: string; registerNumber: string; status: string; createdAt: Date };
 
 export async function findEnrolmentOfAccount(db: Db, accountId: string): Promise<Enrolment | undefined> {
-  const row = rowsOf<Enrolment>(await db.execute(sql`SELECT register_number AS "registerNumber", status, created_at AS "createdAt"
+  const row = rowsOf<Enrolment>(await db.execute(sql`SELECT id, register_number AS "registerNumber", status, created_at AS "createdAt"
     FROM enrolments WHERE account_id = ${accountId}`))[0];
   return row && { ...row, createdAt: new Date(row.createdAt) };
 }
@@ -145,10 +146,22 @@ export async function nextRegisterSequence(tx: Db): Promise<number> {
   return Number(rowsOf<{ n: string | number }>(await tx.execute(sql`SELECT nextval('register_number_seq') AS n`))[0].n);
 }
 
-export async function insertEnrolment(tx: Db, e: { personId: string; accountId: string; registerNumber: string; now: Date }): Promise<void> {
+/** The enrolment, its first status line, and the account linked to the person (the public register's condition). */
+export async function insertEnrolment(tx: Db, e: { personId: string; accountId: string; registerNumber: string; byLabel: string; now: Date }): Promise<void> {
+  const id = uuidV7();
   await tx.execute(sql`UPDATE persons SET account_id = ${e.accountId}, updated_at = ${e.now.toISOString()} WHERE id = ${e.personId}`);
   await tx.execute(sql`INSERT INTO enrolments (id, person_id, account_id, register_number, status, created_at)
-    VALUES (${uuidV7()}, ${e.personId}, ${e.accountId}, ${e.registerNumber}, 'ingeschreven', ${e.now.toISOString()})`);
+    VALUES (${id}, ${e.personId}, ${e.accountId}, ${e.registerNumber}, 'ingeschreven', ${e.now.toISOString()})`);
+  await tx.execute(sql`INSERT INTO enrolment_events (id, enrolment_id, from_status, to_status, by_label, reason, created_at)
+    VALUES (${uuidV7()}, ${id}, NULL, 'ingeschreven', ${e.byLabel}, NULL, ${e.now.toISOString()})`);
+}
+
+export type EnrolmentEventLine = { fromStatus: EnrolmentStatus | null; toStatus: EnrolmentStatus; byLabel: string; reason: string | null; createdAt: Date };
+
+/** Every change of the enrolment's status, oldest first. */
+export async function listEnrolmentEvents(db: Db, enrolmentId: string): Promise<EnrolmentEventLine[]> {
+  return rowsOf<EnrolmentEventLine>(await db.execute(sql`SELECT from_status AS "fromStatus", to_status AS "toStatus", by_label AS "byLabel", reason, created_at AS "createdAt"
+    FROM enrolment_events WHERE enrolment_id = ${enrolmentId} ORDER BY created_at, id`)).map((e) => ({ ...e, createdAt: new Date(e.createdAt) }));
 }
 
 export type HistoryLine = { kind: string; changes: Record<string, [unknown, unknown]> | null; byLabel: string | null; deliveryId: string | null; createdAt: Date };

@@ -151,8 +151,9 @@ export async function enrol(deps: OwnRecordDeps, ctx: ActorContext): Promise<rep
   await deps.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     const registerNumber = registerNumberFor(await repo.nextRegisterSequence(tx));
-    await repo.insertEnrolment(tx, { personId: person.id, accountId: account.accountId, registerNumber, now });
-    await repo.addHistoryLine(tx, { personId: person.id, employmentId: null, kind: 'ingeschreven', changes: { registernummer: [null, registerNumber] }, byLabel: account.displayName || account.email, now });
+    const byLabel = account.displayName || account.email;
+    await repo.insertEnrolment(tx, { personId: person.id, accountId: account.accountId, registerNumber, byLabel, now });
+    await repo.addHistoryLine(tx, { personId: person.id, employmentId: null, kind: 'ingeschreven', changes: { registernummer: [null, registerNumber] }, byLabel, now });
     await recordAudit(tx, ctx, { action: 'enrolment.created', subjectAccountId: account.accountId, after: { registerNumber } });
   });
   return (await repo.findEnrolmentOfAccount(deps.db, account.accountId))!;
@@ -168,9 +169,13 @@ export async function exportOwnRecord(db: Db, account: { accountId: string; emai
     listEvidenceForEmail(db, email),
   ]);
   const person = await repo.findEnrollablePerson(db, email);
+  const statusLines = enrolment ? await repo.listEnrolmentEvents(db, enrolment.id) : [];
   return {
     persoonlijkEmail: person ? await repo.findPersonalEmail(db, person.id) : null,
-    inschrijving: enrolment ? { registernummer: enrolment.registerNumber, status: enrolment.status, sinds: enrolment.createdAt.toISOString() } : null,
+    inschrijving: enrolment ? {
+      registernummer: enrolment.registerNumber, status: enrolment.status, sinds: enrolment.createdAt.toISOString(),
+      verloop: statusLines.map((e) => ({ wanneer: e.createdAt.toISOString(), van: e.fromStatus, naar: e.toStatus, door: e.byLabel, reden: e.reason })),
+    } : null,
     dienstverbanden: employments.map((e) => ({
       werkgever: e.boardName, school: e.schoolName, instellingscode: e.brin, vestiging: e.locationName, functie: e.function,
       benoemingsgrondslag: e.appointmentBasis, begindatum: e.startDate, einddatum: e.endDate, controle: e.approvalStatus,

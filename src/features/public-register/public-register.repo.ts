@@ -88,11 +88,12 @@ async function publicFacts(db: Db, personIds: string): Promise<PublicEntry[]> {
            -- six months onder voorwaarden after the period ends, then lapsed (domain.md section 3)
            WHEN last.valid_until + interval '6 months' >= current_date THEN 'onder voorwaarden'
            ELSE 'herregistratie verlopen' END AS status,
-      coalesce((SELECT jsonb_agg(y.registration ORDER BY y.registration->>'register') FROM (
+      -- a doorgehaalde enrolment shows no registration: the status says it all
+      CASE WHEN n.status = 'doorgehaald' THEN '[]'::jsonb ELSE coalesce((SELECT jsonb_agg(y.registration ORDER BY y.registration->>'register') FROM (
         SELECT DISTINCT ON (a.register_id) jsonb_build_object('register', r.name, 'title', a.title, 'level', a.level,
           'validUntil', a.valid_until::text, 'lapsed', a.valid_until < current_date) AS registration
         FROM registration_applications a JOIN registers r ON r.id = a.register_id
-        WHERE a.enrolment_id = n.id AND a.valid_until IS NOT NULL ORDER BY a.register_id, a.decided_on DESC) y), '[]'::jsonb) AS registrations,
+        WHERE a.enrolment_id = n.id AND a.valid_until IS NOT NULL ORDER BY a.register_id, a.decided_on DESC) y), '[]'::jsonb) END AS registrations,
       coalesce((SELECT jsonb_agg(DISTINCT jsonb_build_object('name', s.name, 'brin', s.brin, 'place', coalesce(l.place, s.place)))
         FROM employments e JOIN schools s ON s.id = e.school_id LEFT JOIN locations l ON l.id = e.location_id
         WHERE e.person_id = p.id AND ${currentEmployment}), '[]'::jsonb) AS schools

@@ -188,3 +188,88 @@ describe('the Commissie Registratie decides', () => {
     expect((await teacher.post(`/beheer/aanvragen/${applicationId}/besluit`, { besluit: 'registreren', motivering: 'Zelf beslissen.' }, { csrf: teacher.csrfToken() })).statusCode).toBe(403);
   });
 });
+
+describe('register staff strike an enrolment off (doorhalen), and reverse it', () => {
+  let number: string;
+  const publicEntry = async () => (await t.app.inject({ method: 'GET', url: `/api/v1/registraties/${number}` })).json();
+
+  beforeAll(async () => {
+    [{ register_number: number }] = await t.database.query<{ register_number: string }>(`SELECT register_number FROM enrolments`);
+    // a registered professional again: the objection above ended in a rejection
+    await t.database.query(`UPDATE registration_applications SET status = 'geregistreerd', valid_until = $1`, [validUntil(today, 4)]);
+    await t.database.query(`UPDATE enrolments SET status = 'geregistreerd'`);
+  });
+
+  it('finds the enrolment by name and by number, and shows it with its history; reading it is audited', async () => {
+    const byName = visibleText((await staff.get('/beheer/inschrijvingen?zoek=Registratie')).body);
+    expect(byName).toContain(`R. Registratie ${number} geregistreerd`);
+    expect(visibleText((await staff.get(`/beheer/inschrijvingen?zoek=${number.slice(0, 3)}%20${number.slice(3)}`)).body)).toContain(`R. Registratie ${number}`);
+    const page = visibleText((await staff.get(`/beheer/inschrijvingen/${number}`)).body);
+    expect(page).toContain('Inschrijving van R. Registratie');
+    expect(page).toMatch(/ingeschreven · Rosa Registratie .* aangevraagd · Rosa Registratie · Lerarenregister: Registerleraar geregistreerd .* geregistreerd · Carla Commissie/);
+    expect(await auditRows(t.database, 'enrolment.viewed')).toHaveLength(1);
+  });
+
+  it('needs a reason and a confirmation, each at its field; nothing changes without them', async () => {
+    await staff.get(`/beheer/inschrijvingen/${number}`);
+    const res = await staff.post(`/beheer/inschrijvingen/${number}/doorhalen`, { reden: '' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('href="#reden"');
+    expect(res.body).toContain('href="#bevestigd"');
+    expect(visibleText(res.body)).toContain('Bevestig dat u deze inschrijving wilt doorhalen.');
+    expect(await enrolmentStatus()).toBe('geregistreerd');
+  });
+
+  it('strikes it off: the public register shows doorgehaald without registrations, the professional is told and cannot apply', async () => {
+    await staff.get(`/beheer/inschrijvingen/${number}`);
+    const res = await staff.post(`/beheer/inschrijvingen/${number}/doorhalen`, { reden: 'Besluit van de Commissie Registratie van 1 november.', bevestigd: 'ja' });
+    expect(res.statusCode).toBe(303);
+    expect(visibleText((await staff.get(String(res.headers.location))).body)).toContain('De inschrijving is doorgehaald');
+    expect(await enrolmentStatus()).toBe('doorgehaald');
+    expect(await publicEntry()).toMatchObject({ registernummer: number, status: 'doorgehaald', registraties: [] });
+    const [mail] = await t.database.query<{ to_address: string; text: string }>(`SELECT to_address, text FROM mail_outbox WHERE template = 'enrolment-struck-off'`);
+    expect(mail.to_address).toBe('rosa@thuis.nl');
+    expect(mail.text).toContain('Besluit van de Commissie Registratie van 1 november.');
+    const [audit] = await auditRows(t.database, 'enrolment.struck-off');
+    expect(audit).toMatchObject({ before: { status: 'geregistreerd' }, after: { status: 'doorgehaald' } });
+
+    const own = await teacher.get('/mijn-register/registratie');
+    expect(visibleText(own.body)).toContain('Uw inschrijving is op');
+    expect(visibleText(own.body)).toContain('Reden: Besluit van de Commissie Registratie van 1 november.');
+    expect(own.body).not.toContain('id="motivering"');
+    const apply = await teacher.post('/mijn-register/registratie', { niveau: 'lerarenregister::Registerleraar|geregistreerd', motivering: 'Toch opnieuw aanvragen.', bewijs: [evidenceId] });
+    expect(apply.statusCode).toBe(409);
+    expect(visibleText(apply.body)).toContain('Deze inschrijving is doorgehaald');
+  });
+
+  it('refuses to strike off twice, at the form', async () => {
+    await staff.get(`/beheer/inschrijvingen/${number}`);
+    const again = await staff.post(`/beheer/inschrijvingen/${number}/doorhalen`, { reden: 'Nog een keer doorhalen.', bevestigd: 'ja' });
+    expect(again.statusCode).toBe(400);
+    expect(visibleText(again.body)).toContain('Deze inschrijving is al doorgehaald.');
+  });
+
+  it('reverses it with a reason, back to the status it had; every step is in the history with who and why', async () => {
+    const page = await staff.get(`/beheer/inschrijvingen/${number}`);
+    expect(visibleText(page.body)).toContain('Doorhaling opheffen');
+    expect((await staff.post(`/beheer/inschrijvingen/${number}/herstellen`, { reden: '' })).statusCode).toBe(400);
+    const res = await staff.post(`/beheer/inschrijvingen/${number}/herstellen`, { reden: 'Bezwaar gegrond verklaard.' });
+    expect(res.statusCode).toBe(303);
+    expect(await enrolmentStatus()).toBe('geregistreerd');
+    expect(await publicEntry()).toMatchObject({ status: 'geregistreerd', registraties: [{ register: 'Lerarenregister' }] });
+    const lines = await t.database.query<{ from_status: string; to_status: string; by_label: string; reason: string }>(
+      `SELECT from_status, to_status, by_label, reason FROM enrolment_events ORDER BY created_at, id`);
+    expect(lines.slice(-2)).toEqual([
+      { from_status: 'geregistreerd', to_status: 'doorgehaald', by_label: 'Stefan Staf', reason: 'Besluit van de Commissie Registratie van 1 november.' },
+      { from_status: 'doorgehaald', to_status: 'geregistreerd', by_label: 'Stefan Staf', reason: 'Bezwaar gegrond verklaard.' },
+    ]);
+    expect(await auditRows(t.database, 'enrolment.reinstated')).toHaveLength(1);
+  });
+
+  it('is closed to professionals and commission members', async () => {
+    expect((await teacher.get('/beheer/inschrijvingen')).statusCode).toBe(403);
+    expect((await member.get(`/beheer/inschrijvingen/${number}`)).statusCode).toBe(403);
+    expect((await teacher.post(`/beheer/inschrijvingen/${number}/doorhalen`, { reden: 'Zelf doorhalen.', bevestigd: 'ja' }, { csrf: teacher.csrfToken() })).statusCode).toBe(403);
+    expect(await enrolmentStatus()).toBe('geregistreerd');
+  });
+});

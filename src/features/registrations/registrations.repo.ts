@@ -110,10 +110,6 @@ export async function addFirstEvent(tx: Db, id: string, byLabel: string, now: Da
     VALUES (${uuidV7()}, ${id}, NULL, 'aangevraagd', ${byLabel}, NULL, ${now.toISOString()})`);
 }
 
-export async function setEnrolmentStatus(tx: Db, enrolmentId: string, status: string): Promise<void> {
-  await tx.execute(sql`UPDATE enrolments SET status = ${status} WHERE id = ${enrolmentId}`);
-}
-
 /** The current registration of an enrolment, if any: the newest decision that registered and is still valid (an objection to it lets it stand). */
 export async function currentRegistration(db: Db, enrolmentId: string, today: string): Promise<Application | undefined> {
   return asApplications(rowsOf<Application>(await db.execute(sql`SELECT ${columns} FROM ${from}

@@ -34,7 +34,7 @@ export async function registrationRoutes(app: FastifyInstance, opts: FeatureOpti
     const evidence = own.enrolment ? await service.listOwnEvidenceForApplication(deps, own.enrolment.personId) : [];
     return sendPage(
       reply,
-      <OwnRegistrationPage ctx={req.pageContext()} enrolled={!!own.enrolment} applications={own.applications} registers={own.registers} evidence={evidence} today={today()} notice={noticeOf(req)} {...form} />,
+      <OwnRegistrationPage ctx={req.pageContext()} enrolled={!!own.enrolment} struckOff={own.struckOff} applications={own.applications} registers={own.registers} evidence={evidence} today={today()} notice={noticeOf(req)} {...form} />,
       status,
     );
   }

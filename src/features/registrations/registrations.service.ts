@@ -6,6 +6,8 @@ import { renderPdf } from '../../platform/pdf/simple-pdf.ts';
 import { decide } from '../../platform/policy.ts';
 import { checkComment } from '../own-record/approval.rules.ts';
 import { applicationTransition, objectionDeadline, validUntil, type ApplicationEvent, type ApplicationStatus } from '../own-record/registration.rules.ts';
+import { enrolmentTransition, type EnrolmentStatus } from '../own-record/enrolment.rules.ts';
+import * as enrolments from './enrolments.repo.ts';
 import * as repo from './registrations.repo.ts';
 
 export type { Application, ApplicationEventLine, CommitteeMember } from './registrations.repo.ts';
@@ -37,10 +39,11 @@ const moved = (ok: boolean) => {
 export async function getOwnRegistration(deps: RegistrationDeps, ctx: ActorContext) {
   const account = signedInAccount(ctx);
   const enrolment = await repo.findEnrolmentOfAccount(deps.db, account.accountId);
-  if (!enrolment) return { enrolment: undefined, applications: [], registers: [] };
+  if (!enrolment) return { enrolment: undefined, applications: [], registers: [], struckOff: undefined };
   const applications = await repo.listApplicationsOfEnrolment(deps.db, enrolment.id);
   const withEvents = await Promise.all(applications.map(async (a) => ({ ...a, events: await repo.listEvents(deps.db, a.id) })));
-  return { enrolment, applications: withEvents, registers: await repo.listCurrentRegisterVersions(deps.db) };
+  const struckOff = enrolment.status === 'doorgehaald' ? (await enrolments.listEnrolmentEvents(deps.db, enrolment.id)).findLast((e) => e.toStatus === 'doorgehaald') : undefined;
+  return { enrolment, applications: withEvents, registers: await repo.listCurrentRegisterVersions(deps.db), struckOff };
 }
 
 export type ApplyInput = { register: string; level: string; motivation: unknown; evidenceIds: string[] };
@@ -66,6 +69,8 @@ export async function applyForRegistration(deps: RegistrationDeps, ctx: ActorCon
   if (own.length !== evidenceIds.length) problems.push({ name: 'bewijs', reason: 'Kies alleen uw eigen diploma\'s en certificaten.' });
   else if (own.length === 0) problems.push({ name: 'bewijs', reason: 'Kies ten minste één diploma of certificaat als bewijs.' });
   if (problems.length > 0) throw AppError.validation(problems, problems[0].reason);
+  const enrolmentStep = enrolmentTransition(enrolment.status as EnrolmentStatus, 'aanvragen');
+  if (!enrolmentStep.allowed) throw new AppError('conflict', enrolmentStep.reason);
   if (await repo.hasOpenApplication(deps.db, enrolment.id, register!.registerId)) {
     throw new AppError('conflict', `U hebt al een aanvraag voor het ${register!.name} in behandeling.`);
   }
@@ -77,7 +82,9 @@ export async function applyForRegistration(deps: RegistrationDeps, ctx: ActorCon
       title: level!.title, level: level!.level, motivation: (motivation as { text: string }).text, evidenceIds: own, now,
     });
     await repo.addFirstEvent(tx, id, labelOf(ctx), now);
-    if (enrolment.status === 'ingeschreven') await repo.setEnrolmentStatus(tx, enrolment.id, 'aangevraagd');
+    if (enrolmentStep.to !== enrolment.status) {
+      moved(await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status as EnrolmentStatus, enrolmentStep.to, { byLabel: labelOf(ctx), reason: `${register!.name}: ${level!.title} ${level!.level}`, now }));
+    }
     await recordAudit(tx, ctx, { action: 'registration.applied', subjectAccountId: account.accountId, after: { application: id, register: register!.code, title: level!.title, level: level!.level } });
     return id;
   });
@@ -144,7 +151,12 @@ export async function decideApplication(deps: RegistrationDeps, ctx: ActorContex
     const tx = transaction as unknown as Db;
     moved(await repo.moveApplication(tx, id, 'in-behandeling', to, { byLabel: labelOf(ctx), reason: text, now: new Date() }, { decisionMotivation: text, decidedOn: today, validUntil: until }));
     const current = await repo.currentRegistration(tx, application.enrolmentId, today);
-    await repo.setEnrolmentStatus(tx, application.enrolmentId, current ? 'geregistreerd' : 'ingeschreven');
+    const enrolment = (await enrolments.findEnrolment(tx, { id: application.enrolmentId }))!;
+    // a doorgehaalde enrolment stays doorgehaald: the decision is recorded on the application only
+    const enrolmentStep = enrolmentTransition(enrolment.status, 'besluiten', { registered: !!current });
+    if (enrolmentStep.allowed && enrolmentStep.to !== enrolment.status) {
+      moved(await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status, enrolmentStep.to, { byLabel: labelOf(ctx), reason: `${application.registerName}: ${to}`, now: new Date() }));
+    }
     await recordAudit(tx, ctx, { action: 'registration.decided', via, after: { application: id, decision: to, validUntil: until } });
     if (application.personEmail) {
       await deps.mailer.queue(tx, {

@@ -62,6 +62,16 @@ const templates = {
       text: 'Dear {name},\n\nThe Commissie Registratie has decided on your application for {level} in the {register}: {decision}.\n\nReasons:\n{motivation}\n\nDo you disagree? You can object until {deadline} through My register:\n\n{link}',
     },
   },
+  'enrolment-struck-off': {
+    nl: {
+      subject: 'Uw inschrijving is doorgehaald',
+      text: 'Beste {name},\n\nUw inschrijving in het Beroepsregister Onderwijs (registernummer {registerNumber}) is doorgehaald. Het openbare register toont dat vanaf nu.\n\nReden:\n{reason}\n\nBent u het er niet mee eens? U kunt binnen zes weken bezwaar maken bij het Beroepsregister Onderwijs. Uw gegevens staan in Mijn register:\n\n{link}',
+    },
+    en: {
+      subject: 'Your enrolment has been struck off',
+      text: 'Dear {name},\n\nYour enrolment in the Beroepsregister Onderwijs (register number {registerNumber}) has been struck off. The public register shows this from now on.\n\nReason:\n{reason}\n\nDo you disagree? You can object to the Beroepsregister Onderwijs within six weeks. Your details are in My register:\n\n{link}',
+    },
+  },
 } as const satisfies Record<string, Record<Lang, { subject: string; text: string }>>;
 
 export type MailTemplate = keyof typeof templates;

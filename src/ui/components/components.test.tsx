@@ -164,6 +164,15 @@ describe('form fields', () => {
     expect('checked' in box.attrs).toBe(true);
     expect(textOf(html, query(html, (e) => e.tag === 'label' && e.attrs.for === 'voorbeeld-gesloten')[0])).toBe('Ook gesloten vestigingen tonen');
   });
+
+  it('a checkbox with an error is invalid, unticked, and described by the message', async () => {
+    const html = await render('formField.checkboxWithError');
+    const box = byId(html, 'voorbeeld-bevestigd');
+    expect(box.attrs['aria-invalid']).toBe('true');
+    expect('checked' in box.attrs).toBe(false);
+    expect(box.attrs['aria-describedby']).toBe('voorbeeld-bevestigd-error');
+    expect(textOf(html, byId(html, 'voorbeeld-bevestigd-error'))).toBe('Fout: Bevestig dat u deze inschrijving wilt doorhalen.');
+  });
 });
 
 describe('pagination', () => {

@@ -109,11 +109,32 @@ export function SelectField(props: FieldBase & { value?: string; options: Option
   );
 }
 
-export function CheckboxField({ id, name, label, checked, value = 'ja', attrs = {} }: { id: string; name: string; label: string; checked?: boolean; value?: string; attrs?: Record<string, string> }) {
+/** A single checkbox; with `error`, the message stands above it and is read with it (a confirmation that was not ticked). */
+export function CheckboxField(
+  { id, name, label, checked, value = 'ja', error, attrs = {} }: { id: string; name: string; label: string; checked?: boolean; value?: string; error?: string; attrs?: Record<string, string> },
+) {
   return (
-    <div class="utrecht-form-field utrecht-form-field--checkbox">
+    <div class={`utrecht-form-field utrecht-form-field--checkbox${error ? ' utrecht-form-field--invalid' : ''}`}>
+      {error ? (
+        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
+          <span class="br-visually-hidden">Fout: </span>
+          <span safe>{error}</span>
+        </div>
+      ) : (
+        ''
+      )}
       <div class="utrecht-form-field__input">
-        <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={id} name={name} value={value} checked={checked} {...attrs} />
+        <input
+          class="utrecht-checkbox utrecht-checkbox--html-input"
+          type="checkbox"
+          id={id}
+          name={name}
+          value={value}
+          checked={checked}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          {...attrs}
+        />
       </div>
       <div class="utrecht-form-field__label">
         <label class="utrecht-form-label utrecht-form-label--checkbox" for={id} safe>
@@ -204,6 +225,9 @@ export const formFieldExamples = {
     <TextAreaField id="voorbeeld-antwoord" name="antwoord" label="Uw antwoord" value="nee" error="Schrijf ten minste 5 tekens." />
   ),
   checkbox: () => <CheckboxField id="voorbeeld-gesloten" name="gesloten" label="Ook gesloten vestigingen tonen" checked />,
+  checkboxWithError: () => (
+    <CheckboxField id="voorbeeld-bevestigd" name="bevestigd" label="Ik weet dat de doorhaling meteen openbaar is." error="Bevestig dat u deze inschrijving wilt doorhalen." />
+  ),
   file: () => <FileField id="voorbeeld-bestand" name="bestand" label="Bestand" hint="CSV of XLSX, ten hoogste 100 MB" accept=".csv,.xlsx" />,
   fileWithError: () => <FileField id="voorbeeld-bestand-fout" name="bestand" label="Bestand" error="Kies een bestand." />,
   radios: () => (

@@ -50,6 +50,10 @@ export function AdminHomePage({ ctx, state, showOutbox }: { ctx: PageContext; st
         <a class="utrecht-link" href="/beheer/aanvragen" safe>
           {t('review.link')}
         </a>
+        {' · '}
+        <a class="utrecht-link" href="/beheer/inschrijvingen" safe>
+          {t('enrolments.link')}
+        </a>
       </Paragraph>
       {showOutbox ? (
         <Paragraph>

@@ -1,5 +1,6 @@
 import Html from '@kitajs/html';
 import { formatDateTime } from '../../../platform/i18n.ts';
+import { Alert } from '../../../ui/components/alert.tsx';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form } from '../../../ui/components/form.tsx';
@@ -69,10 +70,54 @@ function ApplicationSection({ ctx, application, today, errors }: { ctx: PageCont
   );
 }
 
+/** The form to apply: register, title and level, evidence and a motivation. */
+function ApplySection({ ctx, registers, evidence, values, errors }: { ctx: PageContext; registers: Register[]; evidence: EvidenceChoice[]; values: ApplyValues; errors: FieldError[] }) {
+  const { t } = ctx;
+  const error = (field: string) => errors.find((e) => e.field === field)?.message;
+  const options = [{ value: '', label: t('registration.form.choose') }, ...registers.flatMap((r) => r.levels.map((l) => ({ value: `${r.code}::${l.title}|${l.level}`, label: `${r.name}: ${l.title} ${l.level} (${l.criteria})` })))];
+  return (
+    <>
+      <h2 class="utrecht-heading-2" safe>
+        {t('registration.apply')}
+      </h2>
+      <TextParagraph text={t('registration.applyIntro')} />
+      <Form action={ownRegistrationPath} csrfToken={ctx.csrfToken}>
+        <SelectField id="niveau" name="niveau" label={t('registration.form.level')} value={values.niveau} options={options} error={error('niveau') ?? error('register')} />
+        <fieldset class="utrecht-form-fieldset" id="bewijs" aria-describedby={error('bewijs') ? 'bewijs-error' : undefined}>
+          <legend class="utrecht-form-fieldset__legend" safe>
+            {t('registration.form.evidence')}
+          </legend>
+          {error('bewijs') ? (
+            <div class="utrecht-form-field-error-message" id="bewijs-error">
+              <span safe>{error('bewijs')!}</span>
+            </div>
+          ) : (
+            ''
+          )}
+          {evidence.length === 0 ? (
+            <p class="utrecht-paragraph">
+              <span safe>{t('registration.form.noEvidence')}</span>{' '}
+              <a class="utrecht-link" href="/mijn-register/diplomas" safe>
+                {t('evidence.link')}
+              </a>
+            </p>
+          ) : (
+            evidence.map((e) => <CheckboxField id={`bewijs-${e.id}`} name="bewijs" value={e.id} label={`${e.title} (${e.issuedOn})`} checked={values.bewijs?.includes(e.id)} />)
+          )}
+        </fieldset>
+        <TextAreaField id="motivering" name="motivering" label={t('registration.form.motivation')} hint={t('registration.form.motivationHint')} value={values.motivering} error={error('motivering')} />
+        <Button>{Html.escapeHtml(t('registration.form.send'))}</Button>
+      </Form>
+    </>
+  );
+}
+
 /** Registration on Mijn register: the applications and their steps, objections, and the form to apply. */
 export function OwnRegistrationPage(props: {
   ctx: PageContext;
   enrolled: boolean;
+  /** the doorhaling, when the enrolment is struck off: no applying then */
+  struckOff?: { createdAt: Date; reason: string | null };
   applications: (Application & { events: ApplicationEventLine[] })[];
   registers: Register[];
   evidence: EvidenceChoice[];
@@ -81,10 +126,8 @@ export function OwnRegistrationPage(props: {
   errors?: FieldError[];
   notice?: string;
 }) {
-  const { ctx, enrolled, applications, registers, evidence, today, values = {}, errors = [], notice } = props;
+  const { ctx, enrolled, struckOff, applications, registers, evidence, today, values = {}, errors = [], notice } = props;
   const { t } = ctx;
-  const error = (field: string) => errors.find((e) => e.field === field)?.message;
-  const options = [{ value: '', label: t('registration.form.choose') }, ...registers.flatMap((r) => r.levels.map((l) => ({ value: `${r.code}::${l.title}|${l.level}`, label: `${r.name}: ${l.title} ${l.level} (${l.criteria})` })))];
   return (
     <Layout ctx={ctx} title={t('registration.title')} current="account">
       <ErrorSummary title={t('errorSummary.title')} errors={errors} />
@@ -104,37 +147,15 @@ export function OwnRegistrationPage(props: {
           </h2>
           {applications.length === 0 ? <TextParagraph text={t('registration.none')} /> : ''}
           {applications.map((a) => <ApplicationSection ctx={ctx} application={a} today={today} errors={errors} />)}
-          <h2 class="utrecht-heading-2" safe>
-            {t('registration.apply')}
-          </h2>
-          <TextParagraph text={t('registration.applyIntro')} />
-          <Form action={ownRegistrationPath} csrfToken={ctx.csrfToken}>
-            <SelectField id="niveau" name="niveau" label={t('registration.form.level')} value={values.niveau} options={options} error={error('niveau') ?? error('register')} />
-            <fieldset class="utrecht-form-fieldset" id="bewijs" aria-describedby={error('bewijs') ? 'bewijs-error' : undefined}>
-              <legend class="utrecht-form-fieldset__legend" safe>
-                {t('registration.form.evidence')}
-              </legend>
-              {error('bewijs') ? (
-                <div class="utrecht-form-field-error-message" id="bewijs-error">
-                  <span safe>{error('bewijs')!}</span>
-                </div>
-              ) : (
-                ''
-              )}
-              {evidence.length === 0 ? (
-                <p class="utrecht-paragraph">
-                  <span safe>{t('registration.form.noEvidence')}</span>{' '}
-                  <a class="utrecht-link" href="/mijn-register/diplomas" safe>
-                    {t('evidence.link')}
-                  </a>
-                </p>
-              ) : (
-                evidence.map((e) => <CheckboxField id={`bewijs-${e.id}`} name="bewijs" value={e.id} label={`${e.title} (${e.issuedOn})`} checked={values.bewijs?.includes(e.id)} />)
-              )}
-            </fieldset>
-            <TextAreaField id="motivering" name="motivering" label={t('registration.form.motivation')} hint={t('registration.form.motivationHint')} value={values.motivering} error={error('motivering')} />
-            <Button>{Html.escapeHtml(t('registration.form.send'))}</Button>
-          </Form>
+          {struckOff ? (
+            <Alert type="warning">
+              <p class="utrecht-paragraph" safe>
+                {t('registration.struckOff', { date: formatDateTime(ctx.lang, struckOff.createdAt), reason: struckOff.reason ?? '' })}
+              </p>
+            </Alert>
+          ) : (
+            <ApplySection ctx={ctx} registers={registers} evidence={evidence} values={values} errors={errors} />
+          )}
         </>
       )}
     </Layout>

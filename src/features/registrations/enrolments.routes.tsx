@@ -1,0 +1,67 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../platform/errors.ts';
+import { sendPage } from '../../platform/http/render.ts';
+import { decide } from '../../platform/policy.ts';
+import { contextOf, fieldErrorsOf } from '../identity/route-helpers.ts';
+import type { FeatureOptions } from '../index.ts';
+import { searchPublicRegister } from '../public-register/public-register.service.ts';
+import * as service from './enrolments.service.ts';
+import type { RegistrationDeps } from './registrations.service.ts';
+import { EnrolmentPage, EnrolmentsPage, enrolmentsPath, type EnrolmentForm } from './views/enrolment-pages.tsx';
+
+const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 5000) : '');
+const notices = { doorgehaald: 'enrolments.notice.struckOff', hersteld: 'enrolments.notice.reinstated' } as const;
+
+/** Register staff: find an enrolment, strike it off the register (doorhalen), or reverse that. */
+export async function enrolmentRoutes(app: FastifyInstance, opts: FeatureOptions) {
+  const deps: RegistrationDeps = { db: opts.db, mailer: opts.mailer, baseUrl: opts.config.baseUrl };
+  const signedIn = { config: { access: 'signed-in' as const } };
+  const numberOf = (req: FastifyRequest) => (req.params as { registernummer: string }).registernummer;
+
+  app.get(enrolmentsPath, signedIn, async (req, reply) => {
+    const decision = await decide(req.actor, { action: 'enrolments.manage' });
+    if (!decision.allowed) throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden');
+    const q = req.query as Record<string, unknown>;
+    const zoek = text(q.zoek).trim().slice(0, 200);
+    const pageNumber = Number(q.page);
+    const page = Number.isInteger(pageNumber) && pageNumber >= 1 && pageNumber <= 50 ? pageNumber : 1;
+    if (!zoek) return sendPage(reply, <EnrolmentsPage ctx={req.pageContext()} zoek="" found={null} />);
+    // digits are a register number, anything else a name
+    const query = /^[\d\s-]+$/.test(zoek) ? { registernummer: zoek } : { naam: zoek };
+    try {
+      const found = await searchPublicRegister(opts.db, query, page, 20);
+      return sendPage(reply, <EnrolmentsPage ctx={req.pageContext()} zoek={zoek} found={found} />);
+    } catch (error) {
+      const errors = fieldErrorsOf(error, 'zoek').map((e) => ({ ...e, field: 'zoek' }));
+      return sendPage(reply, <EnrolmentsPage ctx={req.pageContext()} zoek={zoek} found={null} errors={errors} />, 400);
+    }
+  });
+
+  async function renderOne(req: FastifyRequest, reply: FastifyReply, form: EnrolmentForm = {}, status = 200) {
+    const { enrolment, events, applications } = await service.getEnrolmentForStaff(deps, contextOf(req), numberOf(req));
+    const key = notices[(req.query as Record<string, string | undefined>).melding as keyof typeof notices];
+    return sendPage(reply, <EnrolmentPage ctx={req.pageContext()} enrolment={enrolment} events={events} applications={applications} notice={key ? req.pageContext().t(key) : undefined} form={form} />, status);
+  }
+
+  app.get(`${enrolmentsPath}/:registernummer`, signedIn, (req, reply) => renderOne(req, reply));
+
+  app.post(`${enrolmentsPath}/:registernummer/doorhalen`, signedIn, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    try {
+      await service.strikeOffEnrolment(deps, contextOf(req), numberOf(req), { reason: body.reden, confirmed: body.bevestigd });
+    } catch (error) {
+      return renderOne(req, reply, { action: 'doorhalen', reden: text(body.reden), bevestigd: body.bevestigd === 'ja', errors: fieldErrorsOf(error, 'reden') }, 400);
+    }
+    return reply.redirect(`${enrolmentsPath}/${numberOf(req)}?melding=doorgehaald`, 303);
+  });
+
+  app.post(`${enrolmentsPath}/:registernummer/herstellen`, signedIn, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    try {
+      await service.reinstateEnrolment(deps, contextOf(req), numberOf(req), { reason: body.reden });
+    } catch (error) {
+      return renderOne(req, reply, { action: 'herstellen', reden: text(body.reden), errors: fieldErrorsOf(error, 'reden') }, 400);
+    }
+    return reply.redirect(`${enrolmentsPath}/${numberOf(req)}?melding=hersteld`, 303);
+  });
+}

@@ -1,0 +1,95 @@
+import type { Db } from '../../db/database.ts';
+import { recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import { decide } from '../../platform/policy.ts';
+import { commentLimits } from '../own-record/approval.rules.ts';
+import { enrolmentTransition } from '../own-record/enrolment.rules.ts';
+import { isRegisterNumber, normaliseRegisterNumber } from '../own-record/register-number.rules.ts';
+import * as enrolments from './enrolments.repo.ts';
+import * as repo from './registrations.repo.ts';
+import type { RegistrationDeps } from './registrations.service.ts';
+
+export type { Enrolment, EnrolmentEventLine } from './enrolments.repo.ts';
+
+const labelOf = (ctx: ActorContext) => (ctx.actor.type === 'account' ? ctx.actor.displayName || ctx.actor.email : 'systeem');
+
+async function requireStaff(ctx: ActorContext) {
+  const decision = await decide(ctx.actor, { action: 'enrolments.manage' });
+  if (!decision.allowed) throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden');
+  return decision.via;
+}
+
+async function enrolmentByNumber(db: Db, registerNumber: string) {
+  const digits = normaliseRegisterNumber(registerNumber);
+  const enrolment = digits && isRegisterNumber(digits) ? await enrolments.findEnrolment(db, { registerNumber: digits }) : undefined;
+  if (!enrolment) throw AppError.notFound(`Registernummer ${registerNumber} staat niet in het register.`);
+  return enrolment;
+}
+
+/** One enrolment for register staff: the person, the status with its history, and the applications; reading it is audited. */
+export async function getEnrolmentForStaff(deps: RegistrationDeps, ctx: ActorContext, registerNumber: string) {
+  const via = await requireStaff(ctx);
+  const enrolment = await enrolmentByNumber(deps.db, registerNumber);
+  await recordAudit(deps.db, ctx, { action: 'enrolment.viewed', via, subjectAccountId: enrolment.accountId, after: { registerNumber: enrolment.registerNumber } });
+  const [events, applications] = await Promise.all([enrolments.listEnrolmentEvents(deps.db, enrolment.id), repo.listApplicationsOfEnrolment(deps.db, enrolment.id)]);
+  return { enrolment, events, applications };
+}
+
+export type StaffChange = { reason: unknown; confirmed?: unknown };
+
+/** The reason register staff give, trimmed, and what is wrong with it (in Dutch), if anything. */
+function checkReason(raw: unknown, what: 'doorhalen' | 'herstellen'): { text: string; problem: string | null } {
+  const text = typeof raw === 'string' ? raw.trim() : '';
+  const problem = text.length === 0 ? (what === 'doorhalen' ? 'Schrijf waarom deze inschrijving wordt doorgehaald.' : 'Schrijf waarom de doorhaling wordt opgeheven.')
+    : text.length < commentLimits.min ? `Schrijf ten minste ${commentLimits.min} tekens.`
+    : text.length > commentLimits.max ? `Ten hoogste ${commentLimits.max} tekens; u schreef er ${text.length}.` : null;
+  return { text, problem };
+}
+
+function refuse(problems: { name: string; reason: string }[]) {
+  if (problems.length > 0) throw AppError.validation(problems, problems[0].reason);
+}
+
+/**
+ * Register staff strike an enrolment off the register (doorhalen): with a reason, and only once they
+ * confirmed, for the public register shows it at once. The professional is told by mail.
+ */
+export async function strikeOffEnrolment(deps: RegistrationDeps, ctx: ActorContext, registerNumber: string, change: StaffChange): Promise<void> {
+  const via = await requireStaff(ctx);
+  const enrolment = await enrolmentByNumber(deps.db, registerNumber);
+  const { text: reason, problem } = checkReason(change.reason, 'doorhalen');
+  refuse([
+    ...(problem ? [{ name: 'reden', reason: problem }] : []),
+    ...(change.confirmed === 'ja' ? [] : [{ name: 'bevestigd', reason: 'Bevestig dat u deze inschrijving wilt doorhalen.' }]),
+  ]);
+  const step = enrolmentTransition(enrolment.status, 'doorhalen');
+  if (!step.allowed) throw new AppError('conflict', step.reason);
+  await deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const ok = await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status, step.to, { byLabel: labelOf(ctx), reason, now: new Date() });
+    if (!ok) throw new AppError('conflict', 'De inschrijving is intussen gewijzigd; bekijk haar opnieuw.');
+    await recordAudit(tx, ctx, { action: 'enrolment.struck-off', via, subjectAccountId: enrolment.accountId, before: { status: enrolment.status }, after: { status: step.to, reason } });
+    if (enrolment.personEmail) {
+      await deps.mailer.queue(tx, {
+        to: enrolment.personEmail, template: 'enrolment-struck-off', lang: 'nl',
+        params: { name: enrolment.personName, registerNumber: enrolment.registerNumber, reason, link: `${deps.baseUrl}/mijn-register/registratie` },
+      });
+    }
+  });
+}
+
+/** Register staff reverse a doorhaling (after an objection, or a mistake): back to the status it ended, with a reason. */
+export async function reinstateEnrolment(deps: RegistrationDeps, ctx: ActorContext, registerNumber: string, change: StaffChange): Promise<void> {
+  const via = await requireStaff(ctx);
+  const enrolment = await enrolmentByNumber(deps.db, registerNumber);
+  const { text: reason, problem } = checkReason(change.reason, 'herstellen');
+  refuse(problem ? [{ name: 'reden', reason: problem }] : []);
+  const step = enrolmentTransition(enrolment.status, 'herstellen', { before: await enrolments.statusBeforeStrikeOff(deps.db, enrolment.id) });
+  if (!step.allowed) throw new AppError('conflict', step.reason);
+  await deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const ok = await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status, step.to, { byLabel: labelOf(ctx), reason, now: new Date() });
+    if (!ok) throw new AppError('conflict', 'De inschrijving is intussen gewijzigd; bekijk haar opnieuw.');
+    await recordAudit(tx, ctx, { action: 'enrolment.reinstated', via, subjectAccountId: enrolment.accountId, before: { status: enrolment.status }, after: { status: step.to, reason } });
+  });
+}
