@@ -1,0 +1,18 @@
+/**
+ * Calendar arithmetic on JJJJ-MM-DD dates, as registration periods count: adding years or months
+ * keeps the day of the month, and a day the target month lacks becomes its last day (29 February
+ * plus one year is 28 February). PostgreSQL's `date + interval` does the same, so the public
+ * register's SQL and these rules agree on every date.
+ */
+export function addMonths(date: string, months: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = index - targetYear * 12;
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
+  return `${String(targetYear).padStart(4, '0')}-${String(targetMonth + 1).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
+}
+
+export const addYears = (date: string, years: number) => addMonths(date, years * 12);
+
+export const isCalendarDate = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text) && addMonths(text, 0) === text;

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { addMonths, addYears, isCalendarDate } from './calendar-dates.ts';
+import {
+  describeProgress, evaluateReregistration, remindersDue, ruleOfVersion, schoolLeaderPointsRule, schoolLeaderThemes, schoolLeaderThemesRule, standingOn,
+  teacherHoursRule, type Activity,
+} from './reregistration.rules.ts';
+
+const period = { since: '2024-03-01', until: '2029-02-28' };
+const asOf = '2028-12-01';
+const pointsIn = (...points: number[]): Activity[] => points.map((p, i) => ({ date: `2025-0${(i % 9) + 1}-15`, points: p }));
+
+describe('calendar dates', () => {
+  it.each([
+    ['2024-02-29', 1, '2025-02-28'],
+    ['2024-02-29', 4, '2028-02-29'],
+    ['2028-02-29', 3, '2031-02-28'],
+    ['2027-02-28', 1, '2028-02-28'],
+    ['2026-12-31', 3, '2029-12-31'],
+  ])('%s plus %i years is %s', (date, years, expected) => {
+    expect(addYears(date, years)).toBe(expected);
+  });
+
+  it.each([
+    ['2026-08-31', 6, '2027-02-28'],
+    ['2027-08-31', 6, '2028-02-29'],
+    ['2029-02-28', -6, '2028-08-28'],
+    ['2026-12-15', 1, '2027-01-15'],
+    ['2027-01-31', -2, '2026-11-30'],
+  ])('%s plus %i months is %s', (date, months, expected) => {
+    expect(addMonths(date, months)).toBe(expected);
+  });
+
+  it('knows a real date from one that only looks like it', () => {
+    expect(isCalendarDate('2028-02-29')).toBe(true);
+    expect(isCalendarDate('2027-02-29')).toBe(false);
+    expect(isCalendarDate('2027-13-01')).toBe(false);
+  });
+});
+
+describe('the points rule (Schoolleidersregister PO)', () => {
+  it.each([
+    [59, false, null],
+    [60, true, 3],
+    [79, true, 3],
+    [80, true, 4],
+    [99, true, 4],
+    [100, true, 5],
+    [119, true, 5],
+    [120, true, 6],
+    [139, true, 6],
+    [140, true, 7],
+    [250, true, 7],
+  ])('%i points: met %s, the next period %s years', (points, met, years) => {
+    const result = evaluateReregistration(schoolLeaderPointsRule, period, pointsIn(points), asOf);
+    expect(result).toMatchObject({ met, counted: points, needed: 60, toNorm: Math.max(0, 100 - points) });
+    expect(result.nextUntil).toBe(years === null ? null : addYears(period.until, years));
+  });
+
+  it('adds up several activities, and counts only those since the (re)registration, up to the day of evaluation', () => {
+    const activities: Activity[] = [
+      { date: '2024-02-29', points: 50 }, // before the period
+      { date: '2024-03-01', points: 30 }, // its first day counts
+      { date: '2026-06-01', points: 30 },
+      { date: '2028-12-02', points: 40 }, // after the day of evaluation
+    ];
+    expect(evaluateReregistration(schoolLeaderPointsRule, period, activities, asOf)).toMatchObject({ counted: 60, met: true });
+  });
+
+  it('a late re-registration does not move the next date: it runs from the end of the period, not from the day of applying', () => {
+    const late = evaluateReregistration(schoolLeaderPointsRule, period, pointsIn(50, 50), '2029-05-01');
+    expect(late.nextUntil).toBe('2034-02-28');
+  });
+
+  it('across a leap day: a period ending on 29 February runs to 28 February when the years land outside a leap year', () => {
+    const leap = { since: '2023-03-01', until: '2028-02-29' };
+    expect(evaluateReregistration(schoolLeaderPointsRule, leap, pointsIn(60), '2028-01-01').nextUntil).toBe('2031-02-28');
+    expect(evaluateReregistration(schoolLeaderPointsRule, leap, pointsIn(80), '2028-01-01').nextUntil).toBe('2032-02-29');
+  });
+});
+
+describe('the hours rule (Lerarenregister)', () => {
+  const hours = (total: number, primary: number): Activity[] => [
+    { date: '2025-01-10', hours: primary, primaryProcess: true },
+    { date: '2026-01-10', hours: total - primary, primaryProcess: false },
+  ];
+
+  it.each([
+    [160, 100, true],
+    [160, 99, false],
+    [159, 100, false],
+    [200, 160, true],
+    [300, 99, false],
+  ])('%i hours of which %i on the primary process: met %s', (total, primary, met) => {
+    const result = evaluateReregistration(teacherHoursRule, period, hours(total, primary), asOf);
+    expect(result).toMatchObject({ met, counted: total, needed: 160, primary: { counted: primary, needed: 100 } });
+    expect(result.nextUntil).toBe(met ? addYears(period.until, 4) : null);
+  });
+});
+
+describe('the themes rule (Schoolleidersregister PO, earlier)', () => {
+  const themes = (...names: string[]): Activity[] => names.map((t, i) => ({ date: `2026-0${i + 1}-01`, themes: [t] }));
+
+  it.each([
+    [[schoolLeaderThemes[0], schoolLeaderThemes[1]], false],
+    [[schoolLeaderThemes[0], schoolLeaderThemes[1], schoolLeaderThemes[2]], true],
+    [[schoolLeaderThemes[0], schoolLeaderThemes[0], schoolLeaderThemes[1]], false],
+    [[schoolLeaderThemes[0], schoolLeaderThemes[1], 'Iets anders'], false],
+  ])('themes %j: met %s', (names, met) => {
+    expect(evaluateReregistration(schoolLeaderThemesRule, period, themes(...names), asOf).met).toBe(met);
+  });
+
+  it('an accredited master suffices on its own', () => {
+    const result = evaluateReregistration(schoolLeaderThemesRule, period, [{ date: '2027-06-30', accreditedMaster: true }], asOf);
+    expect(result).toMatchObject({ met: true, counted: 0, nextUntil: addYears(period.until, 4) });
+  });
+});
+
+describe('standing and reminders', () => {
+  it.each([
+    ['2026-08-31', 'geregistreerd'],
+    ['2026-09-01', 'onder voorwaarden'],
+    ['2027-02-28', 'onder voorwaarden'],
+    ['2027-03-01', 'herregistratie verlopen'],
+  ])('a registration until 31 August 2026 is, on %s, %s', (today, standing) => {
+    expect(standingOn('2026-08-31', today)).toBe(standing);
+  });
+
+  it('reminds six and two months before the end, each once, and not after it', () => {
+    const until = '2029-02-28';
+    expect(remindersDue(until, '2028-08-27', [])).toEqual([]);
+    expect(remindersDue(until, '2028-08-28', [])).toEqual([6]);
+    expect(remindersDue(until, '2028-12-28', [6])).toEqual([2]);
+    expect(remindersDue(until, '2028-12-28', [])).toEqual([6, 2]);
+    expect(remindersDue(until, '2029-01-15', [6, 2])).toEqual([]);
+    expect(remindersDue(until, '2029-03-01', [])).toEqual([]);
+  });
+});
+
+describe('the rule of a register version, and what the dossier says', () => {
+  it('reads the unit and minimum the registers store', () => {
+    expect(ruleOfVersion({ renewalUnit: 'punten', renewalMinimum: 100, cycleYears: 5 })).toEqual(schoolLeaderPointsRule);
+    expect(ruleOfVersion({ renewalUnit: 'uren', renewalMinimum: 160, cycleYears: 4 })).toEqual(teacherHoursRule);
+  });
+
+  it('says in Dutch how far the professional is', () => {
+    const short = evaluateReregistration(schoolLeaderPointsRule, period, pointsIn(25), asOf);
+    expect(describeProgress(short, period)).toBe('Nog 35 punten nodig voor herregistratie (ten minste 60); uw registratie loopt tot en met 28 februari 2029.');
+    const enough = evaluateReregistration(schoolLeaderPointsRule, period, pointsIn(45, 40), asOf);
+    expect(describeProgress(enough, period)).toBe('85 punten: genoeg voor herregistratie; de volgende periode loopt tot en met 28 februari 2033. Met nog 15 punten haalt u de norm.');
+    const hours = evaluateReregistration(teacherHoursRule, period, [{ date: '2025-01-01', hours: 120, primaryProcess: true }], asOf);
+    expect(describeProgress(hours, period)).toBe('Nog 40 uren nodig; uw registratie loopt tot en met 28 februari 2029.');
+    const primaryShort = evaluateReregistration(teacherHoursRule, period, [{ date: '2025-01-01', hours: 170, primaryProcess: false }, { date: '2025-02-01', hours: 90, primaryProcess: true }], asOf);
+    expect(describeProgress(primaryShort, period)).toBe('Nog 10 uren nodig, waarvan 10 op het primaire proces; uw registratie loopt tot en met 28 februari 2029.');
+  });
+});

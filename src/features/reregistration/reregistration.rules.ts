@@ -1,0 +1,155 @@
+import { formatDate } from '../../platform/i18n.ts';
+import { addMonths, addYears } from './calendar-dates.ts';
+
+/**
+ * The re-registration rules of domain.md section 3, as data, and the one pure engine that evaluates a
+ * professional's activities against them. Dates are JJJJ-MM-DD.
+ */
+
+/** Schoolleidersregister PO (current): points; the total sets the next date. */
+export type PointsRule = {
+  kind: 'punten';
+  /** the norm: this many points per so many years */
+  norm: { points: number; years: number };
+  /** fewer points than this since the last (re)registration is not enough */
+  minimum: number;
+  /** from how many points the next period lasts how many years; ascending, the first `from` is the minimum */
+  periods: { from: number; years: number }[];
+};
+
+/** Lerarenregister (Registerleraar): hours within the period, part of them on the primary process. */
+export type HoursRule = { kind: 'uren'; years: number; minimumHours: number; minimumPrimaryHours: number };
+
+/** Schoolleidersregister PO (earlier): a number of the professionalisation themes, or an accredited master. */
+export type ThemesRule = { kind: 'themas'; years: number; minimumThemes: number; themes: string[]; masterSuffices: boolean };
+
+export type ReregistrationRule = PointsRule | HoursRule | ThemesRule;
+
+export const schoolLeaderPointsRule: PointsRule = {
+  kind: 'punten',
+  norm: { points: 100, years: 5 },
+  minimum: 60,
+  periods: [{ from: 60, years: 3 }, { from: 80, years: 4 }, { from: 100, years: 5 }, { from: 120, years: 6 }, { from: 140, years: 7 }],
+};
+
+export const teacherHoursRule: HoursRule = { kind: 'uren', years: 4, minimumHours: 160, minimumPrimaryHours: 100 };
+
+/** The eight professionaliseringsthema's of the Schoolleidersregister PO (the wildcard included). */
+export const schoolLeaderThemes = [
+  'Persoonlijk leiderschap', 'Regie & strategie', 'In relatie staan tot de omgeving', 'Kennis- en kwaliteitsontwikkeling',
+  'Omgaan met verschillen', 'Leiding geven aan verandering', 'Toekomstgericht onderwijs', 'Wildcard',
+];
+
+export const schoolLeaderThemesRule: ThemesRule = { kind: 'themas', years: 4, minimumThemes: 3, themes: schoolLeaderThemes, masterSuffices: true };
+
+/** One activity in a dossier, as far as the rules look at it. */
+export type Activity = {
+  /** when it was completed */
+  date: string;
+  points?: number;
+  hours?: number;
+  /** vakinhoudelijk, vakdidactisch or pedagogisch: the teachers' primary process */
+  primaryProcess?: boolean;
+  themes?: string[];
+  /** an accredited master's programme, completed */
+  accreditedMaster?: boolean;
+};
+
+/** The registration being renewed: from its (re)registration date to its end date (inclusive). */
+export type Period = { since: string; until: string };
+
+export type Evaluation = {
+  met: boolean;
+  unit: 'punten' | 'uren' | "thema's";
+  /** what counts towards the rule, and what it asks */
+  counted: number;
+  needed: number;
+  /** uren: the hours on the primary process, and the minimum for them */
+  primary?: { counted: number; needed: number };
+  /** punten: the points still missing to the norm (what a full period asks) */
+  toNorm?: number;
+  /** the end date of the next period if the rule is met now; a late re-registration does not move it */
+  nextUntil: string | null;
+};
+
+/** The activities that count: completed from the (re)registration date up to and including `asOf`. */
+const inWindow = (period: Period, asOf: string) => (a: Activity) => a.date >= period.since && a.date <= asOf;
+
+/** Evaluates `rule` on the activities completed since the period began, as of `asOf` (the day of applying, or today). */
+export function evaluateReregistration(rule: ReregistrationRule, period: Period, activities: Activity[], asOf: string): Evaluation {
+  const counting = activities.filter(inWindow(period, asOf));
+  switch (rule.kind) {
+    case 'punten': {
+      const counted = counting.reduce((sum, a) => sum + (a.points ?? 0), 0);
+      const bracket = rule.periods.findLast((p) => counted >= p.from);
+      const met = counted >= rule.minimum && bracket !== undefined;
+      return {
+        met, unit: 'punten', counted, needed: rule.minimum, toNorm: Math.max(0, rule.norm.points - counted),
+        nextUntil: met ? addYears(period.until, bracket!.years) : null,
+      };
+    }
+    case 'uren': {
+      const counted = counting.reduce((sum, a) => sum + (a.hours ?? 0), 0);
+      const primary = counting.filter((a) => a.primaryProcess).reduce((sum, a) => sum + (a.hours ?? 0), 0);
+      const met = counted >= rule.minimumHours && primary >= rule.minimumPrimaryHours;
+      return {
+        met, unit: 'uren', counted, needed: rule.minimumHours, primary: { counted: primary, needed: rule.minimumPrimaryHours },
+        nextUntil: met ? addYears(period.until, rule.years) : null,
+      };
+    }
+    case 'themas': {
+      const covered = new Set(counting.flatMap((a) => a.themes ?? []).filter((t) => rule.themes.includes(t)));
+      const master = rule.masterSuffices && counting.some((a) => a.accreditedMaster);
+      const met = master || covered.size >= rule.minimumThemes;
+      return { met, unit: "thema's", counted: covered.size, needed: rule.minimumThemes, nextUntil: met ? addYears(period.until, rule.years) : null };
+    }
+  }
+}
+
+/** The public standing of a registration on `today`: six months onder voorwaarden after its end, then lapsed. */
+export function standingOn(until: string, today: string): 'geregistreerd' | 'onder voorwaarden' | 'herregistratie verlopen' {
+  if (today <= until) return 'geregistreerd';
+  return today <= addMonths(until, 6) ? 'onder voorwaarden' : 'herregistratie verlopen';
+}
+
+/** Reminders go this many months before the end of the period. */
+export const reminderMonths = [6, 2];
+
+/** The reminders due on `today` that were not sent yet (months before the end), most urgent last. */
+export function remindersDue(until: string, today: string, sent: number[]): number[] {
+  if (today > until) return [];
+  return reminderMonths.filter((m) => !sent.includes(m) && today >= addMonths(until, -m));
+}
+
+/**
+ * The rule of a register version as the registers' pages store it today (a unit and a minimum over
+ * the cycle): points with the Schoolleidersregister's periods, or hours with the Lerarenregister's
+ * share on the primary process.
+ */
+export function ruleOfVersion(version: { renewalUnit: 'punten' | 'uren'; renewalMinimum: number; cycleYears: number }): ReregistrationRule {
+  if (version.renewalUnit === 'punten') return { ...schoolLeaderPointsRule, norm: { points: version.renewalMinimum, years: version.cycleYears } };
+  return { ...teacherHoursRule, years: version.cycleYears, minimumHours: version.renewalMinimum };
+}
+
+const dutchDate = (date: string) => formatDate('nl', new Date(`${date}T12:00:00Z`));
+
+/** The progress in one Dutch sentence, for the dossier page: "Nog 35 punten nodig; …". */
+export function describeProgress(e: Evaluation, period: Period): string {
+  const ends = `uw registratie loopt tot en met ${dutchDate(period.until)}`;
+  const next = e.nextUntil ? `de volgende periode loopt tot en met ${dutchDate(e.nextUntil)}` : '';
+  switch (e.unit) {
+    case 'punten':
+      if (!e.met) return `Nog ${e.needed - e.counted} punten nodig voor herregistratie (ten minste ${e.needed}); ${ends}.`;
+      return `${e.counted} punten: genoeg voor herregistratie; ${next}.${e.toNorm ? ` Met nog ${e.toNorm} punten haalt u de norm.` : ''}`;
+    case 'uren': {
+      if (e.met) return `${e.counted} uren, waarvan ${e.primary!.counted} op het primaire proces: genoeg voor herregistratie; ${next}.`;
+      // more primary-process hours count towards the total too: what is missing is the larger of the two
+      const primaryShort = Math.max(0, e.primary!.needed - e.primary!.counted);
+      const short = Math.max(e.needed - e.counted, primaryShort);
+      return `Nog ${short} uren nodig${primaryShort ? `, waarvan ${primaryShort} op het primaire proces` : ''}; ${ends}.`;
+    }
+    case "thema's":
+      if (e.met) return `Genoeg voor herregistratie; ${next}.`;
+      return `Nog ${e.needed - e.counted} van de ${e.needed} thema's nodig, of een geaccrediteerde master; ${ends}.`;
+  }
+}
