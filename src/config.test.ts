@@ -52,6 +52,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...secrets, PORT: '8080' }).baseUrl).toBe('http://localhost:8080');
   });
 
+  it('holds five PostgreSQL connections unless told otherwise, and refuses a pool of none', () => {
+    expect(loadConfig({ ...secrets }).databasePoolSize).toBe(5);
+    expect(loadConfig({ ...secrets, DATABASE_POOL_SIZE: '12' }).databasePoolSize).toBe(12);
+    expect(configError(() => loadConfig({ ...secrets, DATABASE_POOL_SIZE: '0' })).problems).toEqual(['DATABASE_POOL_SIZE: ten minste 1 / at least 1']);
+  });
+
   it.each([['abc'], ['70000'], ['-1'], ['3000.5']])('refuses PORT=%s and names the variable', (port) => {
     const error = configError(() => loadConfig({ ...secrets, PORT: port }));
     expect(error.message).toMatch(/^Ongeldige configuratie \/ invalid configuration:\n {2}- PORT: /);

@@ -10,6 +10,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'een postgres:// of postgresql:// URL / a postgres:// or postgresql:// URL').optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1, 'ten minste 1 / at least 1').max(100, 'ten hoogste 100 / at most 100').default(5),
   DATA_DIR: z.string().default('./data'),
   BASE_URL: z.string().url('geen geldige URL / not a valid URL').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -40,6 +41,8 @@ export type Config = {
   dataDir: string;
   /** unset: the embedded PGlite database in `${dataDir}/pglite` */
   databaseUrl?: string;
+  /** connections to PostgreSQL the app holds at most (decision 009: a few per database core, not one per request) */
+  databasePoolSize: number;
   jobs: boolean;
   secrets: Secrets;
   /** unset: mail is kept in the outbox only (shown to register staff outside production) */
@@ -116,6 +119,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     logLevel: env.LOG_LEVEL,
     dataDir,
     databaseUrl: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE,
     jobs: env.JOBS === 'on',
     secrets: resolveSecrets(env, dataDir),
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },

@@ -30,7 +30,7 @@ Opdrachten:
   help <opdracht>       uitleg bij een opdracht
 
 Configuratie via omgevingsvariabelen: PORT, DATABASE_URL (leeg: ingebouwde database in DATA_DIR,
-standaard ./data), BASE_URL, LOG_LEVEL, SESSION_SECRET, ENCRYPTION_KEY, HASH_KEY, SMTP_URL, MAIL_FROM,
+standaard ./data), DATABASE_POOL_SIZE (standaard 5), BASE_URL, LOG_LEVEL, SESSION_SECRET, ENCRYPTION_KEY, HASH_KEY, SMTP_URL, MAIL_FROM,
 OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME.`,
   serve: `beroepsregister serve
 

@@ -126,14 +126,15 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   };
 }
 
-export async function openPostgres(connectionString: string): Promise<Database> {
+/** `poolSize`: see DATABASE_POOL_SIZE; on a 2-core server five connections served the public search best (decision 009). */
+export async function openPostgres(connectionString: string, poolSize = 5): Promise<Database> {
   const [{ default: pgDriver }, { from: copyFrom }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
     import('pg'),
     import('pg-copy-streams'),
     import('drizzle-orm/node-postgres'),
     import('drizzle-orm/node-postgres/migrator'),
   ]);
-  const pool = new pgDriver.Pool({ connectionString, max: 10 });
+  const pool = new pgDriver.Pool({ connectionString, max: poolSize });
   // an unreachable database should fail here, with its own message, not on the first request
   const probe = await pool.connect();
   probe.release();
@@ -167,6 +168,6 @@ export async function openPostgres(connectionString: string): Promise<Database> 
   };
 }
 
-export function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+export function openDatabase(options: { databaseUrl?: string; databasePoolSize?: number; dataDir: string }): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.databasePoolSize) : openPglite(options.dataDir);
 }
