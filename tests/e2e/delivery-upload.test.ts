@@ -261,6 +261,27 @@ describe('delivering staff data through the pages', () => {
       await page.getByRole('button', { name: nl('registration.form.send') }).click();
       await expect.poll(() => page.getByRole('status').filter({ hasText: nl('registration.notice.applied') }).count()).toBe(1);
       await expectNoAxeViolations(page);
+
+      // the dossier: an activity, first without hours
+      await page.goto('/mijn-register');
+      await page.getByRole('link', { name: nl('dossier.link') }).click();
+      await expect.poll(() => h1(page).textContent()).toBe(nl('dossier.title'));
+      await expectNoAxeViolations(page);
+      await page.getByLabel(nl('dossier.form.kind')).selectOption('cursus');
+      await page.getByLabel(nl('dossier.form.title')).fill('Rekenen in groep 5');
+      await page.getByLabel(nl('dossier.form.started')).fill('02-02-2026');
+      await page.getByLabel(nl('dossier.form.completed')).fill('14-03-2026');
+      await page.getByLabel('Omgaan met verschillen').check();
+      await page.getByRole('button', { name: nl('dossier.form.save') }).click();
+      await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Geef het aantal uren');
+      await expectNoAxeViolations(page);
+      await page.getByLabel(nl('dossier.form.hours')).fill('12,5');
+      await page.getByRole('button', { name: nl('dossier.form.save') }).click();
+      await expect.poll(() => page.getByRole('status').filter({ hasText: nl('dossier.notice.added') }).count()).toBe(1);
+      const row = (await page.getByRole('table', { name: nl('dossier.caption') }).getByRole('row').nth(1).innerText()).replace(/\s+/g, ' ');
+      expect(row).toBe('Rekenen in groep 5 cursus 2026-03-14 12,5 — Omgaan met verschillen');
+      await page.getByRole('link', { name: 'Rekenen in groep 5' }).click();
+      await expectNoAxeViolations(page);
     });
   });
 

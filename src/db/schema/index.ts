@@ -3,3 +3,4 @@ export * from './identity.ts';
 export * from './people.ts';
 export * from './registers.ts';
 export * from './registrations.ts';
+export * from './dossier.ts';

@@ -168,6 +168,13 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   // a personal address: the professional has a delivered record (303); the others have none (409)
   'POST /mijn-register/email':                         row(401,     OWN,     409,     409,     409,     409,      401,         401,     401),
   'GET /mijn-register/registratie':                    row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
+  // the dossier: every account has one page (the enrolled professional an empty form posted is a 400; the rest is told to enrol);
+  // no activity has this id
+  'GET /mijn-register/dossier':                        row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /mijn-register/dossier':                       row(401,     400,     400,     400,     400,     400,      401,         401,     401),
+  'GET /mijn-register/dossier/:id':                    row(SIGN_IN, 404,     404,     404,     404,     404,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /mijn-register/dossier/:id':                   row(401,     404,     404,     404,     404,     404,      401,         401,     401),
+  'POST /mijn-register/dossier/:id/verwijderen':       row(401,     404,     404,     404,     404,     404,      401,         401,     401),
   'POST /mijn-register/registratie':                   row(401,     400,     409,     409,     409,     409,      401,         401,     401),
   'POST /mijn-register/registratie/:id/bezwaar':       row(401,     404,     404,     404,     404,     404,      401,         401,     401),
   'GET /mijn-register/registratie/:id/bewijs.pdf':     row(SIGN_IN, 404,     404,     404,     404,     404,      STEP,        SIGN_IN, SIGN_IN),
@@ -302,6 +309,11 @@ const calls: Record<string, Call> = {
   'POST /mijn-register/inschrijving': { url: '/mijn-register/inschrijving', form: {} },
   'GET /mijn-register/diplomas': { url: '/mijn-register/diplomas' },
   'GET /mijn-register/registratie': { url: '/mijn-register/registratie' },
+  'GET /mijn-register/dossier': { url: '/mijn-register/dossier' },
+  'POST /mijn-register/dossier': { url: '/mijn-register/dossier', form: {} },
+  'GET /mijn-register/dossier/:id': { url: `/mijn-register/dossier/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}` },
+  'POST /mijn-register/dossier/:id': { url: `/mijn-register/dossier/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`, form: { titel: 'Cursus' } },
+  'POST /mijn-register/dossier/:id/verwijderen': { url: `/mijn-register/dossier/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/verwijderen`, form: { bevestigd: 'ja' } },
   'POST /mijn-register/email': { url: '/mijn-register/email', form: { email: 'petra@thuis.nl' } },
   'POST /mijn-register/registratie': { url: '/mijn-register/registratie', form: {} },
   'POST /mijn-register/registratie/:id/bezwaar': { url: `/mijn-register/registratie/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/bezwaar`, form: { bezwaar: 'Niet eens met het besluit.' } },

@@ -5,6 +5,7 @@ import * as accounts from './accounts.repo.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import * as members from './members.repo.ts';
 import { exportOwnRecord } from '../own-record/own-record.service.ts';
+import { exportOwnDossier } from '../dossier/dossier.service.ts';
 
 const maxEvents = 1000;
 
@@ -20,13 +21,14 @@ export async function listAccessByOthers(deps: IdentityDeps, actor: AccountActor
  */
 export async function exportMyData(deps: IdentityDeps, actor: AccountActor) {
   const account = (await accounts.findAccount(deps.db, actor.accountId))!;
-  const [identities, roles, invitations, mails, events, register] = await Promise.all([
+  const [identities, roles, invitations, mails, events, register, development] = await Promise.all([
     accounts.listFederatedIdentities(deps.db, account.id),
     members.listMembershipHistory(deps.db, account.id),
     members.listInvitationsTo(deps.db, account.email),
     listMailTo(deps.db, account.email),
     listEventsAboutAccount(deps.db, account.id, { limit: maxEvents, othersOnly: false }),
     exportOwnRecord(deps.db, { accountId: account.id, email: account.email }),
+    exportOwnDossier(deps.db, account.id),
   ]);
   return {
     gemaaktOp: new Date().toISOString(),
@@ -49,6 +51,7 @@ export async function exportMyData(deps: IdentityDeps, actor: AccountActor) {
     })),
     uitnodigingen: invitations.map((i) => ({ rol: i.role, organisatie: { soort: i.organisationKind, id: i.organisationId }, verstuurdOp: i.createdAt.toISOString(), aangenomenOp: i.acceptedAt?.toISOString() ?? null })),
     register,
+    professionalisering: development,
     emails: mails.map((m) => ({ onderwerp: m.subject, aangemaaktOp: m.createdAt.toISOString(), verstuurdOp: m.sentAt?.toISOString() ?? null })),
     logboek: events.map((e) => ({
       wanneer: e.at.toISOString(),

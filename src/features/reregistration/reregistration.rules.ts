@@ -1,4 +1,4 @@
-import { formatDate } from '../../platform/i18n.ts';
+import { formatDate, formatNumber } from '../../platform/i18n.ts';
 import { addMonths, addYears } from './calendar-dates.ts';
 
 /**
@@ -132,6 +132,7 @@ export function ruleOfVersion(version: { renewalUnit: 'punten' | 'uren'; renewal
 }
 
 const dutchDate = (date: string) => formatDate('nl', new Date(`${date}T12:00:00Z`));
+const n = (value: number) => formatNumber('nl', value);
 
 /** The progress in one Dutch sentence, for the dossier page: "Nog 35 punten nodig; …". */
 export function describeProgress(e: Evaluation, period: Period): string {
@@ -139,14 +140,14 @@ export function describeProgress(e: Evaluation, period: Period): string {
   const next = e.nextUntil ? `de volgende periode loopt tot en met ${dutchDate(e.nextUntil)}` : '';
   switch (e.unit) {
     case 'punten':
-      if (!e.met) return `Nog ${e.needed - e.counted} punten nodig voor herregistratie (ten minste ${e.needed}); ${ends}.`;
-      return `${e.counted} punten: genoeg voor herregistratie; ${next}.${e.toNorm ? ` Met nog ${e.toNorm} punten haalt u de norm.` : ''}`;
+      if (!e.met) return `Nog ${n(e.needed - e.counted)} punten nodig voor herregistratie (ten minste ${n(e.needed)}); ${ends}.`;
+      return `${n(e.counted)} punten: genoeg voor herregistratie; ${next}.${e.toNorm ? ` Met nog ${n(e.toNorm)} punten haalt u de norm.` : ''}`;
     case 'uren': {
-      if (e.met) return `${e.counted} uren, waarvan ${e.primary!.counted} op het primaire proces: genoeg voor herregistratie; ${next}.`;
+      if (e.met) return `${n(e.counted)} uren, waarvan ${n(e.primary!.counted)} op het primaire proces: genoeg voor herregistratie; ${next}.`;
       // more primary-process hours count towards the total too: what is missing is the larger of the two
       const primaryShort = Math.max(0, e.primary!.needed - e.primary!.counted);
       const short = Math.max(e.needed - e.counted, primaryShort);
-      return `Nog ${short} uren nodig${primaryShort ? `, waarvan ${primaryShort} op het primaire proces` : ''}; ${ends}.`;
+      return `Nog ${n(short)} uren nodig${primaryShort ? `, waarvan ${n(primaryShort)} op het primaire proces` : ''}; ${ends}.`;
     }
     case "thema's":
       if (e.met) return `Genoeg voor herregistratie; ${next}.`;

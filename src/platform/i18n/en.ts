@@ -3,6 +3,7 @@ import { boardStaffEn } from './board-staff.en.ts';
 import { evidenceEn } from './evidence.en.ts';
 import { ownRecordEn } from './own-record.en.ts';
 import { registrationsEn } from './registrations.en.ts';
+import { dossierEn } from './dossier.en.ts';
 import { registersEn } from './registers.en.ts';
 import { publicRegisterEn } from './public-register.en.ts';
 import { identityEn } from './identity.en.ts';
@@ -86,6 +87,7 @@ export const en: Record<MessageKey, string> = {
   ...deliveriesEn,
   ...ownRecordEn,
   ...registrationsEn,
+  ...dossierEn,
   ...evidenceEn,
   ...registersEn,
   ...boardStaffEn,

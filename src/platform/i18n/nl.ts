@@ -3,6 +3,7 @@ import { boardStaffNl } from './board-staff.nl.ts';
 import { evidenceNl } from './evidence.nl.ts';
 import { ownRecordNl } from './own-record.nl.ts';
 import { registrationsNl } from './registrations.nl.ts';
+import { dossierNl } from './dossier.nl.ts';
 import { registersNl } from './registers.nl.ts';
 import { publicRegisterNl } from './public-register.nl.ts';
 import { identityNl } from './identity.nl.ts';
@@ -85,6 +86,7 @@ export const nl = {
   ...deliveriesNl,
   ...ownRecordNl,
   ...registrationsNl,
+  ...dossierNl,
   ...evidenceNl,
   ...registersNl,
   ...boardStaffNl,

@@ -128,6 +128,10 @@ export function OwnRecordPage(
               <a class="utrecht-link" href={`${ownRecordPath}/registratie`} safe>
                 {t('registration.link')}
               </a>
+              {' · '}
+              <a class="utrecht-link" href={`${ownRecordPath}/dossier`} safe>
+                {t('dossier.link')}
+              </a>
             </>
           ) : (
             ''

@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/database.ts';
+import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
+import type { ActivityFacts, ActivityKind } from './activity.rules.ts';
+
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
+export type ActivityRecord = ActivityFacts & { id: string; enrolmentId: string; points: number | null; source: 'eigen' | 'aanbod'; kind: ActivityKind };
+
+const columns = sql`id, enrolment_id AS "enrolmentId", kind, title, provider, started_on::text AS "startedOn", completed_on::text AS "completedOn",
+  hours::float8 AS hours, primary_process AS "primaryProcess", themes, learning_goals AS "learningGoals", reflection, evidence_id AS "evidenceId",
+  points, source`;
+
+export async function findEnrolmentOfAccount(db: Db, accountId: string): Promise<{ id: string; personId: string } | undefined> {
+  return rowsOf<{ id: string; personId: string }>(await db.execute(sql`SELECT id, person_id AS "personId" FROM enrolments WHERE account_id = ${accountId}`))[0];
+}
+
+/** Newest first: what the professional did last is what they look for. */
+export async function listActivities(db: Db, enrolmentId: string): Promise<ActivityRecord[]> {
+  return rowsOf<ActivityRecord>(await db.execute(sql`SELECT ${columns} FROM activities WHERE enrolment_id = ${enrolmentId} ORDER BY completed_on DESC, id DESC`));
+}
+
+export async function findActivity(db: Db, id: string): Promise<ActivityRecord | undefined> {
+  return rowsOf<ActivityRecord>(await db.execute(sql`SELECT ${columns} FROM activities WHERE id = ${id}`))[0];
+}
+
+const themesArray = (themes: string[]) => sql`${`{${themes.map((t) => `"${t.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
+
+export async function insertActivity(db: Db, enrolmentId: string, a: ActivityFacts, now: Date): Promise<string> {
+  const id = uuidV7();
+  await db.execute(sql`INSERT INTO activities (id, enrolment_id, kind, title, provider, started_on, completed_on, hours, primary_process, themes,
+      learning_goals, reflection, evidence_id, source, created_at, updated_at)
+    VALUES (${id}, ${enrolmentId}, ${a.kind}, ${a.title}, ${a.provider}, ${a.startedOn}, ${a.completedOn}, ${a.hours}, ${a.primaryProcess}, ${themesArray(a.themes)},
+      ${a.learningGoals}, ${a.reflection}, ${a.evidenceId}, 'eigen', ${now.toISOString()}, ${now.toISOString()})`);
+  return id;
+}
+
+/** Only the professional's own activities change; false when there was none such. */
+export async function updateActivity(db: Db, id: string, a: ActivityFacts, now: Date): Promise<boolean> {
+  return rowsOf(await db.execute(sql`UPDATE activities SET kind = ${a.kind}, title = ${a.title}, provider = ${a.provider}, started_on = ${a.startedOn},
+      completed_on = ${a.completedOn}, hours = ${a.hours}, primary_process = ${a.primaryProcess}, themes = ${themesArray(a.themes)},
+      learning_goals = ${a.learningGoals}, reflection = ${a.reflection}, evidence_id = ${a.evidenceId}, updated_at = ${now.toISOString()}
+    WHERE id = ${id} AND source = 'eigen' RETURNING id`)).length > 0;
+}
+
+export async function deleteActivity(db: Db, id: string): Promise<boolean> {
+  return rowsOf(await db.execute(sql`DELETE FROM activities WHERE id = ${id} AND source = 'eigen' RETURNING id`)).length > 0;
+}
+
+export type RegistrationPeriod = { registerName: string; since: string; until: string; renewalUnit: 'punten' | 'uren'; renewalMinimum: number; cycleYears: number };
+
+/** The last registration with a period, and the rules of the register version it was decided under. */
+export async function lastRegistrationPeriod(db: Db, enrolmentId: string): Promise<RegistrationPeriod | undefined> {
+  return rowsOf<RegistrationPeriod>(await db.execute(sql`SELECT r.name AS "registerName", a.decided_on::text AS since, a.valid_until::text AS until,
+      v.renewal_unit AS "renewalUnit", v.renewal_minimum AS "renewalMinimum", v.cycle_years AS "cycleYears"
+    FROM registration_applications a JOIN registers r ON r.id = a.register_id JOIN register_versions v ON v.id = a.register_version_id
+    WHERE a.enrolment_id = ${enrolmentId} AND a.valid_until IS NOT NULL ORDER BY a.valid_until DESC LIMIT 1`))[0];
+}
+
+export type EvidenceChoice = { id: string; title: string; issuedOn: string };
+
+export async function listOwnEvidence(db: Db, personId: string): Promise<EvidenceChoice[]> {
+  return rowsOf<EvidenceChoice>(await db.execute(sql`SELECT id, title, issued_on::text AS "issuedOn" FROM evidence_files WHERE person_id = ${personId} ORDER BY issued_on DESC`));
+}

@@ -1,0 +1,169 @@
+import Html from '@kitajs/html';
+import { formatNumber } from '../../../platform/i18n.ts';
+import { Button } from '../../../ui/components/button.tsx';
+import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
+import { Form } from '../../../ui/components/form.tsx';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../ui/components/form-field.tsx';
+import { Paragraph, Table } from '../../../ui/components/table.tsx';
+import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
+import { Layout } from '../../../ui/layout.tsx';
+import type { PageContext } from '../../../ui/page-context.ts';
+import { activityKinds, activityThemes, type ActivityForm } from '../activity.rules.ts';
+import type { ActivityRecord, EvidenceChoice } from '../dossier.service.ts';
+
+export const dossierPath = '/mijn-register/dossier';
+
+export const emptyActivityForm: ActivityForm = {
+  soort: '', titel: '', aanbieder: '', begindatum: '', einddatum: '', uren: '', primairProces: '', themas: [], leerdoelen: '', reflectie: '', bewijs: '',
+};
+
+/** The stored activity as the form shows it. */
+export function formOf(a: ActivityRecord): ActivityForm {
+  return {
+    soort: a.kind, titel: a.title, aanbieder: a.provider ?? '', begindatum: a.startedOn, einddatum: a.completedOn, uren: String(a.hours).replace('.', ','),
+    primairProces: a.primaryProcess ? 'ja' : '', themas: a.themes, leerdoelen: a.learningGoals ?? '', reflectie: a.reflection ?? '', bewijs: a.evidenceId ?? '',
+  };
+}
+
+function ActivityFields({ ctx, values, errors, evidence }: { ctx: PageContext; values: ActivityForm; errors: FieldError[]; evidence: EvidenceChoice[] }) {
+  const { t } = ctx;
+  const error = (field: keyof ActivityForm) => errors.find((e) => e.field === field)?.message;
+  const kinds = [{ value: '', label: t('registration.form.choose') }, ...activityKinds.map((k) => ({ value: k, label: t(`dossier.kind.${k}`) }))];
+  const proofs = [{ value: '', label: t('dossier.form.noEvidence') }, ...evidence.map((e) => ({ value: e.id, label: `${e.title} (${e.issuedOn})` }))];
+  return (
+    <>
+      <SelectField id="soort" name="soort" label={t('dossier.form.kind')} value={values.soort} options={kinds} error={error('soort')} />
+      <TextField id="titel" name="titel" label={t('dossier.form.title')} value={values.titel} error={error('titel')} />
+      <TextField id="aanbieder" name="aanbieder" label={t('dossier.form.provider')} value={values.aanbieder} error={error('aanbieder')} />
+      <TextField id="begindatum" name="begindatum" label={t('dossier.form.started')} hint={t('dossier.form.dateHint')} value={values.begindatum} error={error('begindatum')} />
+      <TextField id="einddatum" name="einddatum" label={t('dossier.form.completed')} hint={t('dossier.form.dateHint')} value={values.einddatum} error={error('einddatum')} />
+      <TextField id="uren" name="uren" label={t('dossier.form.hours')} hint={t('dossier.form.hoursHint')} value={values.uren} error={error('uren')} attrs={{ inputmode: 'decimal' }} />
+      <CheckboxField id="primairProces" name="primairProces" label={t('dossier.form.primary')} checked={values.primairProces === 'ja'} />
+      <fieldset class="utrecht-form-fieldset" id="themas" aria-describedby={error('themas') ? 'themas-error' : undefined}>
+        <legend class="utrecht-form-fieldset__legend" safe>
+          {t('dossier.form.themes')}
+        </legend>
+        {error('themas') ? (
+          <div class="utrecht-form-field-error-message" id="themas-error">
+            <span safe>{error('themas')!}</span>
+          </div>
+        ) : (
+          ''
+        )}
+        {activityThemes.map((theme, i) => <CheckboxField id={`thema-${i}`} name="themas" value={theme} label={theme} checked={values.themas.includes(theme)} />)}
+      </fieldset>
+      <TextAreaField id="leerdoelen" name="leerdoelen" label={t('dossier.form.goals')} hint={t('dossier.form.textHint')} value={values.leerdoelen} error={error('leerdoelen')} rows={3} />
+      <TextAreaField id="reflectie" name="reflectie" label={t('dossier.form.reflection')} hint={t('dossier.form.textHint')} value={values.reflectie} error={error('reflectie')} rows={4} />
+      <SelectField id="bewijs" name="bewijs" label={t('dossier.form.evidence')} value={values.bewijs} options={proofs} error={error('bewijs')} />
+    </>
+  );
+}
+
+const kindLabel = (ctx: PageContext, a: ActivityRecord) => {
+  const kind = ctx.t(`dossier.kind.${a.kind}`);
+  return a.source === 'eigen' ? kind : `${kind} (${ctx.t('dossier.fromOffering')})`;
+};
+const orDash = (value: string | number | null) => (value === null || value === '' ? '—' : String(value));
+
+type Dossier = { activities: ActivityRecord[]; evidence: EvidenceChoice[]; progress: { registerName: string; sentence: string } | null };
+
+/** Mijn professionalisering: progress towards re-registration, the activities, and the form to add one. */
+export function DossierPage(
+  { ctx, dossier, values = emptyActivityForm, errors = [], notice }: { ctx: PageContext; dossier: Dossier | null; values?: ActivityForm; errors?: FieldError[]; notice?: string },
+) {
+  const { t, lang } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('dossier.title')} current="account">
+      <ErrorSummary title={t('errorSummary.title')} errors={errors} />
+      <PageTitle text={t('dossier.title')} />
+      <Notice message={notice} />
+      {!dossier ? (
+        <Paragraph>
+          <span safe>{t('dossier.notEnrolled')}</span>{' '}
+          <a class="utrecht-link" href="/mijn-register" safe>
+            {t('own.title')}
+          </a>
+        </Paragraph>
+      ) : (
+        <>
+          {dossier.progress ? (
+            <section aria-labelledby="voortgang-titel">
+              <h2 class="utrecht-heading-2" id="voortgang-titel" safe>
+                {t('dossier.progress', { register: dossier.progress.registerName })}
+              </h2>
+              <TextParagraph text={dossier.progress.sentence} />
+            </section>
+          ) : (
+            <TextParagraph text={t('dossier.noRegistration')} />
+          )}
+          <h2 class="utrecht-heading-2" safe>
+            {t('dossier.activities')}
+          </h2>
+          {dossier.activities.length === 0 ? (
+            <TextParagraph text={t('dossier.none')} />
+          ) : (
+            <Table
+              caption={t('dossier.caption')}
+              rows={dossier.activities}
+              columns={[
+                { header: t('dossier.col.activity'), cell: (a) => <a class="utrecht-link" href={`${dossierPath}/${a.id}`} safe>{a.title}</a> },
+                { header: t('dossier.col.kind'), cell: (a) => <span safe>{kindLabel(ctx, a)}</span> },
+                { header: t('dossier.col.completed'), cell: (a) => <span safe>{a.completedOn}</span> },
+                { header: t('dossier.col.hours'), cell: (a) => <span safe>{formatNumber(lang, a.hours)}</span> },
+                { header: t('dossier.col.points'), cell: (a) => <span safe>{orDash(a.points)}</span> },
+                { header: t('dossier.col.themes'), cell: (a) => <span safe>{orDash(a.themes.join(', '))}</span> },
+              ]}
+            />
+          )}
+          <h2 class="utrecht-heading-2" safe>
+            {t('dossier.add')}
+          </h2>
+          <Form action={dossierPath} csrfToken={ctx.csrfToken}>
+            <ActivityFields ctx={ctx} values={values} errors={errors} evidence={dossier.evidence} />
+            <Button>{Html.escapeHtml(t('dossier.form.save'))}</Button>
+          </Form>
+        </>
+      )}
+    </Layout>
+  );
+}
+
+/** One activity: change it, or remove it after confirming; an activity from accredited offering is read only. */
+export function ActivityPage(
+  { ctx, activity, evidence, values, errors = [], notice }: { ctx: PageContext; activity: ActivityRecord; evidence: EvidenceChoice[]; values?: ActivityForm; errors?: FieldError[]; notice?: string },
+) {
+  const { t } = ctx;
+  const title = t('dossier.edit.title', { title: activity.title });
+  const path = `${dossierPath}/${activity.id}`;
+  return (
+    <Layout ctx={ctx} title={title} current="account">
+      <ErrorSummary title={t('errorSummary.title')} errors={errors} />
+      <PageTitle text={title} />
+      <Notice message={notice} />
+      <Paragraph>
+        <a class="utrecht-link" href={dossierPath} safe>
+          {t('dossier.edit.back')}
+        </a>
+      </Paragraph>
+      {activity.source !== 'eigen' ? (
+        <TextParagraph text={t('dossier.edit.fixed')} />
+      ) : (
+        <>
+          <Form action={path} csrfToken={ctx.csrfToken}>
+            <ActivityFields ctx={ctx} values={values ?? formOf(activity)} errors={errors} evidence={evidence} />
+            <Button>{Html.escapeHtml(t('dossier.form.save'))}</Button>
+          </Form>
+          <section aria-labelledby="verwijderen-titel">
+            <h2 class="utrecht-heading-2" id="verwijderen-titel" safe>
+              {t('dossier.remove.title')}
+            </h2>
+            <Form action={`${path}/verwijderen`} csrfToken={ctx.csrfToken}>
+              <CheckboxField id="bevestigd" name="bevestigd" label={t('dossier.remove.confirm')} error={errors.find((e) => e.field === 'bevestigd')?.message} />
+              <Button appearance="secondary">{Html.escapeHtml(t('dossier.remove.button'))}</Button>
+            </Form>
+          </section>
+        </>
+      )}
+    </Layout>
+  );
+}
