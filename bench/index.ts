@@ -22,6 +22,11 @@ const benchmarks: Record<string, Benchmark> = {
     usage: 'public-search [--registrations N] [--postgres URL] [--connections C] [--seconds S]   (standaard 300000, 20, 10)',
     run: async (args) => (await import('./public-search.ts')).run(args),
   },
+  reregistration: {
+    summary: 'de nachtelijke beoordeling van de herregistratieregels over N professionals, tegen een kaal aggregaat over dezelfde activiteiten',
+    usage: 'reregistration [--professionals N] [--activities A] [--postgres URL]   (standaard 300000 en 20)',
+    run: async (args) => (await import('./reregistration.ts')).run(args),
+  },
   'cold-start': {
     summary: 'start van `serve` tot /health 200, tegen een kale Node-HTTP-server; ook de eerste start en het stoppen',
     usage: 'cold-start [--runs N]',

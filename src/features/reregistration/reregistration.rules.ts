@@ -75,12 +75,33 @@ export type Evaluation = {
 /** The activities that count: completed from the (re)registration date up to and including `asOf`. */
 const inWindow = (period: Period, asOf: string) => (a: Activity) => a.date >= period.since && a.date <= asOf;
 
+/**
+ * What the rules look at, summed over the activities that count. The nightly run has the database sum
+ * these per professional (`reregistration.repo.ts`); a single dossier sums them here. Either way the
+ * same `evaluateTotals` decides.
+ */
+export type Totals = { points: number; hours: number; primaryHours: number; themes: string[]; accreditedMaster: boolean };
+
+export function totalsOf(activities: Activity[]): Totals {
+  return {
+    points: activities.reduce((sum, a) => sum + (a.points ?? 0), 0),
+    hours: activities.reduce((sum, a) => sum + (a.hours ?? 0), 0),
+    primaryHours: activities.filter((a) => a.primaryProcess).reduce((sum, a) => sum + (a.hours ?? 0), 0),
+    themes: [...new Set(activities.flatMap((a) => a.themes ?? []))],
+    accreditedMaster: activities.some((a) => a.accreditedMaster),
+  };
+}
+
 /** Evaluates `rule` on the activities completed since the period began, as of `asOf` (the day of applying, or today). */
 export function evaluateReregistration(rule: ReregistrationRule, period: Period, activities: Activity[], asOf: string): Evaluation {
-  const counting = activities.filter(inWindow(period, asOf));
+  return evaluateTotals(rule, period, totalsOf(activities.filter(inWindow(period, asOf))));
+}
+
+/** Evaluates `rule` on the totals of the activities that count in `period`. */
+export function evaluateTotals(rule: ReregistrationRule, period: Period, totals: Totals): Evaluation {
   switch (rule.kind) {
     case 'punten': {
-      const counted = counting.reduce((sum, a) => sum + (a.points ?? 0), 0);
+      const counted = totals.points;
       const bracket = rule.periods.findLast((p) => counted >= p.from);
       const met = counted >= rule.minimum && bracket !== undefined;
       return {
@@ -89,19 +110,16 @@ export function evaluateReregistration(rule: ReregistrationRule, period: Period,
       };
     }
     case 'uren': {
-      const counted = counting.reduce((sum, a) => sum + (a.hours ?? 0), 0);
-      const primary = counting.filter((a) => a.primaryProcess).reduce((sum, a) => sum + (a.hours ?? 0), 0);
-      const met = counted >= rule.minimumHours && primary >= rule.minimumPrimaryHours;
+      const met = totals.hours >= rule.minimumHours && totals.primaryHours >= rule.minimumPrimaryHours;
       return {
-        met, unit: 'uren', counted, needed: rule.minimumHours, primary: { counted: primary, needed: rule.minimumPrimaryHours },
+        met, unit: 'uren', counted: totals.hours, needed: rule.minimumHours, primary: { counted: totals.primaryHours, needed: rule.minimumPrimaryHours },
         nextUntil: met ? addYears(period.until, rule.years) : null,
       };
     }
     case 'themas': {
-      const covered = new Set(counting.flatMap((a) => a.themes ?? []).filter((t) => rule.themes.includes(t)));
-      const master = rule.masterSuffices && counting.some((a) => a.accreditedMaster);
-      const met = master || covered.size >= rule.minimumThemes;
-      return { met, unit: "thema's", counted: covered.size, needed: rule.minimumThemes, nextUntil: met ? addYears(period.until, rule.years) : null };
+      const covered = totals.themes.filter((t) => rule.themes.includes(t)).length;
+      const met = (rule.masterSuffices && totals.accreditedMaster) || covered >= rule.minimumThemes;
+      return { met, unit: "thema's", counted: covered, needed: rule.minimumThemes, nextUntil: met ? addYears(period.until, rule.years) : null };
     }
   }
 }
