@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
+import { actorLabel, recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decide } from '../../platform/policy.ts';
 import { checkRegisterVersion, type RegisterVersionForm } from './register-version.rules.ts';
@@ -41,7 +41,7 @@ export async function addRegisterVersion(db: Db, ctx: ActorContext, code: string
   const register = await getRegister(db, ctx, code);
   const checked = checkRegisterVersion(form);
   if (!checked.ok) throw new RegisterVersionProblems(checked.problems);
-  const label = ctx.actor.type === 'account' ? ctx.actor.displayName || ctx.actor.email : 'registerbeheer';
+  const label = actorLabel(ctx, 'registerbeheer');
   return db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     const version = await repo.insertVersion(tx, register.id, basedOn, checked.input, label, new Date());

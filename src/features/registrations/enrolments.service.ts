@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
+import { actorLabel, recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decide } from '../../platform/policy.ts';
 import { commentLimits } from '../own-record/approval.rules.ts';
@@ -11,7 +11,6 @@ import type { RegistrationDeps } from './registrations.service.ts';
 
 export type { Enrolment, EnrolmentEventLine } from './enrolments.repo.ts';
 
-const labelOf = (ctx: ActorContext) => (ctx.actor.type === 'account' ? ctx.actor.displayName || ctx.actor.email : 'systeem');
 
 async function requireStaff(ctx: ActorContext) {
   const decision = await decide(ctx.actor, { action: 'enrolments.manage' });
@@ -66,7 +65,7 @@ export async function strikeOffEnrolment(deps: RegistrationDeps, ctx: ActorConte
   if (!step.allowed) throw new AppError('conflict', step.reason);
   await deps.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
-    const ok = await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status, step.to, { byLabel: labelOf(ctx), reason, now: new Date() });
+    const ok = await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status, step.to, { byLabel: actorLabel(ctx), reason, now: new Date() });
     if (!ok) throw new AppError('conflict', 'De inschrijving is intussen gewijzigd; bekijk haar opnieuw.');
     await recordAudit(tx, ctx, { action: 'enrolment.struck-off', via, subjectAccountId: enrolment.accountId, before: { status: enrolment.status }, after: { status: step.to, reason } });
     if (enrolment.personEmail) {
@@ -88,7 +87,7 @@ export async function reinstateEnrolment(deps: RegistrationDeps, ctx: ActorConte
   if (!step.allowed) throw new AppError('conflict', step.reason);
   await deps.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
-    const ok = await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status, step.to, { byLabel: labelOf(ctx), reason, now: new Date() });
+    const ok = await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status, step.to, { byLabel: actorLabel(ctx), reason, now: new Date() });
     if (!ok) throw new AppError('conflict', 'De inschrijving is intussen gewijzigd; bekijk haar opnieuw.');
     await recordAudit(tx, ctx, { action: 'enrolment.reinstated', via, subjectAccountId: enrolment.accountId, before: { status: enrolment.status }, after: { status: step.to, reason } });
   });

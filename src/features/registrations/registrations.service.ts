@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { recordAudit, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
+import { actorLabel, recordAudit, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { renderPdf } from '../../platform/pdf/simple-pdf.ts';
@@ -17,7 +17,6 @@ export type RegistrationDeps = { db: Db; mailer: Mailer; baseUrl: string; today?
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const todayOf = (deps: RegistrationDeps) => (deps.today ? deps.today() : new Date().toISOString().slice(0, 10));
 
-const labelOf = (ctx: ActorContext) => (ctx.actor.type === 'account' ? ctx.actor.displayName || ctx.actor.email : 'systeem');
 
 async function require(ctx: ActorContext, action: 'registrations.assign' | 'registrations.decide') {
   const decision = await decide(ctx.actor, { action });
@@ -81,9 +80,9 @@ export async function applyForRegistration(deps: RegistrationDeps, ctx: ActorCon
       personId: enrolment.personId, enrolmentId: enrolment.id, registerId: register!.registerId, registerVersionId: register!.versionId,
       title: level!.title, level: level!.level, motivation: (motivation as { text: string }).text, evidenceIds: own, now,
     });
-    await repo.addFirstEvent(tx, id, labelOf(ctx), now);
+    await repo.addFirstEvent(tx, id, actorLabel(ctx), now);
     if (enrolmentStep.to !== enrolment.status) {
-      moved(await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status as EnrolmentStatus, enrolmentStep.to, { byLabel: labelOf(ctx), reason: `${register!.name}: ${level!.title} ${level!.level}`, now }));
+      moved(await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status as EnrolmentStatus, enrolmentStep.to, { byLabel: actorLabel(ctx), reason: `${register!.name}: ${level!.title} ${level!.level}`, now }));
     }
     await recordAudit(tx, ctx, { action: 'registration.applied', subjectAccountId: account.accountId, after: { application: id, register: register!.code, title: level!.title, level: level!.level } });
     return id;
@@ -107,7 +106,7 @@ export async function assignApplication(deps: RegistrationDeps, ctx: ActorContex
   const to = step(application.status, 'toewijzen', { today: todayOf(deps) });
   await deps.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
-    moved(await repo.moveApplication(tx, id, application.status, to, { byLabel: labelOf(ctx), reason: `toegewezen aan ${member.name}`, now: new Date() }, { assignedTo: member.id }));
+    moved(await repo.moveApplication(tx, id, application.status, to, { byLabel: actorLabel(ctx), reason: `toegewezen aan ${member.name}`, now: new Date() }, { assignedTo: member.id }));
     await recordAudit(tx, ctx, { action: 'registration.assigned', via, after: { application: id, member: member.id } });
   });
 }
@@ -149,13 +148,13 @@ export async function decideApplication(deps: RegistrationDeps, ctx: ActorContex
   const text = (motivation as { text: string }).text;
   await deps.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
-    moved(await repo.moveApplication(tx, id, 'in-behandeling', to, { byLabel: labelOf(ctx), reason: text, now: new Date() }, { decisionMotivation: text, decidedOn: today, validUntil: until }));
+    moved(await repo.moveApplication(tx, id, 'in-behandeling', to, { byLabel: actorLabel(ctx), reason: text, now: new Date() }, { decisionMotivation: text, decidedOn: today, validUntil: until }));
     const current = await repo.currentRegistration(tx, application.enrolmentId, today);
     const enrolment = (await enrolments.findEnrolment(tx, { id: application.enrolmentId }))!;
     // a doorgehaalde enrolment stays doorgehaald: the decision is recorded on the application only
     const enrolmentStep = enrolmentTransition(enrolment.status, 'besluiten', { registered: !!current });
     if (enrolmentStep.allowed && enrolmentStep.to !== enrolment.status) {
-      moved(await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status, enrolmentStep.to, { byLabel: labelOf(ctx), reason: `${application.registerName}: ${to}`, now: new Date() }));
+      moved(await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status, enrolmentStep.to, { byLabel: actorLabel(ctx), reason: `${application.registerName}: ${to}`, now: new Date() }));
     }
     await recordAudit(tx, ctx, { action: 'registration.decided', via, after: { application: id, decision: to, validUntil: until } });
     if (application.personEmail) {
@@ -182,7 +181,7 @@ export async function objectToDecision(deps: RegistrationDeps, ctx: ActorContext
   const to = step(application.status, 'bezwaar-maken', { today: todayOf(deps), decidedOn: application.decidedOn });
   await deps.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
-    moved(await repo.moveApplication(tx, id, application.status, to, { byLabel: labelOf(ctx), reason: checked.text, now: new Date() }));
+    moved(await repo.moveApplication(tx, id, application.status, to, { byLabel: actorLabel(ctx), reason: checked.text, now: new Date() }));
     await recordAudit(tx, ctx, { action: 'registration.objected', subjectAccountId: account.accountId, after: { application: id } });
   });
 }

@@ -13,6 +13,11 @@ export function signedInAccount(ctx: ActorContext): Extract<Actor, { type: 'acco
   return ctx.actor;
 }
 
+/** How history lines name who acted: the account's name, else its address; `fallback` for a token or the system. */
+export function actorLabel(ctx: ActorContext, fallback = 'systeem'): string {
+  return ctx.actor.type === 'account' ? ctx.actor.displayName || ctx.actor.email : fallback;
+}
+
 export type AuditEvent = {
   /** verb-first, dotted: `account.signed-in`, `membership.granted`, `person.viewed` */
   action: string;
