@@ -66,15 +66,15 @@ export async function getOwnActivity(deps: DossierDeps, ctx: ActorContext, id: s
   const enrolment = await repo.findEnrolmentOfAccount(deps.db, signedInAccount(ctx).accountId);
   const activity = enrolment && uuid.test(id) ? await repo.findActivity(deps.db, id) : undefined;
   if (!enrolment || !activity || activity.enrolmentId !== enrolment.id) throw AppError.notFound('Deze activiteit staat niet in uw dossier.');
-  return { activity, evidence: await repo.listOwnEvidence(deps.db, enrolment.personId) };
+  return { activity, personId: enrolment.personId, evidence: await repo.listOwnEvidence(deps.db, enrolment.personId) };
 }
 
 const fixed = () => new AppError('conflict', 'Deze activiteit komt uit geaccrediteerd aanbod: u kunt haar niet wijzigen of verwijderen.');
 
 export async function changeActivity(deps: DossierDeps, ctx: ActorContext, id: string, form: ActivityForm): Promise<void> {
-  const { activity } = await getOwnActivity(deps, ctx, id);
+  const { activity, personId } = await getOwnActivity(deps, ctx, id);
   if (activity.source !== 'eigen') throw fixed();
-  const facts = await checkedFacts(deps, (await ownEnrolment(deps, ctx)).enrolment.personId, form);
+  const facts = await checkedFacts(deps, personId, form);
   await deps.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     if (!(await repo.updateActivity(tx, id, facts, new Date()))) throw fixed();

@@ -1,10 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../platform/errors.ts';
 import { sendPage } from '../../platform/http/render.ts';
-import { decide } from '../../platform/policy.ts';
 import { contextOf, fieldErrorsOf } from '../identity/route-helpers.ts';
 import type { FeatureOptions } from '../index.ts';
-import { searchPublicRegister } from '../public-register/public-register.service.ts';
 import * as service from './enrolments.service.ts';
 import type { RegistrationDeps } from './registrations.service.ts';
 import { EnrolmentPage, EnrolmentsPage, enrolmentsPath, type EnrolmentForm } from './views/enrolment-pages.tsx';
@@ -19,17 +16,12 @@ export async function enrolmentRoutes(app: FastifyInstance, opts: FeatureOptions
   const numberOf = (req: FastifyRequest) => (req.params as { registernummer: string }).registernummer;
 
   app.get(enrolmentsPath, signedIn, async (req, reply) => {
-    const decision = await decide(req.actor, { action: 'enrolments.manage' });
-    if (!decision.allowed) throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden');
     const q = req.query as Record<string, unknown>;
     const zoek = text(q.zoek).trim().slice(0, 200);
     const pageNumber = Number(q.page);
     const page = Number.isInteger(pageNumber) && pageNumber >= 1 && pageNumber <= 50 ? pageNumber : 1;
-    if (!zoek) return sendPage(reply, <EnrolmentsPage ctx={req.pageContext()} zoek="" found={null} />);
-    // digits are a register number, anything else a name
-    const query = /^[\d\s-]+$/.test(zoek) ? { registernummer: zoek } : { naam: zoek };
     try {
-      const found = await searchPublicRegister(opts.db, query, page, 20);
+      const found = await service.findEnrolmentsForStaff(deps, contextOf(req), zoek, page);
       return sendPage(reply, <EnrolmentsPage ctx={req.pageContext()} zoek={zoek} found={found} />);
     } catch (error) {
       const errors = fieldErrorsOf(error, 'zoek').map((e) => ({ ...e, field: 'zoek' }));

@@ -2,9 +2,10 @@ import type { Db } from '../../db/database.ts';
 import { actorLabel, recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decide } from '../../platform/policy.ts';
-import { commentLimits } from '../own-record/approval.rules.ts';
+import { checkComment } from '../own-record/approval.rules.ts';
 import { enrolmentTransition } from '../own-record/enrolment.rules.ts';
 import { isRegisterNumber, normaliseRegisterNumber } from '../own-record/register-number.rules.ts';
+import { searchPublicRegister } from '../public-register/public-register.service.ts';
 import * as enrolments from './enrolments.repo.ts';
 import * as repo from './registrations.repo.ts';
 import type { RegistrationDeps } from './registrations.service.ts';
@@ -25,6 +26,13 @@ async function enrolmentByNumber(db: Db, registerNumber: string) {
   return enrolment;
 }
 
+/** Register staff find enrolments by register number (digits) or name: the public register's search, behind their role; nothing asked, nothing found. */
+export async function findEnrolmentsForStaff(deps: RegistrationDeps, ctx: ActorContext, zoek: string, page: number) {
+  await requireStaff(ctx);
+  if (!zoek) return null;
+  return searchPublicRegister(deps.db, /^[\d\s-]+$/.test(zoek) ? { registernummer: zoek } : { naam: zoek }, page, 20);
+}
+
 /** One enrolment for register staff: the person, the status with its history, and the applications; reading it is audited. */
 export async function getEnrolmentForStaff(deps: RegistrationDeps, ctx: ActorContext, registerNumber: string) {
   const via = await requireStaff(ctx);
@@ -36,13 +44,13 @@ export async function getEnrolmentForStaff(deps: RegistrationDeps, ctx: ActorCon
 
 export type StaffChange = { reason: unknown; confirmed?: unknown };
 
-/** The reason register staff give, trimmed, and what is wrong with it (in Dutch), if anything. */
+/** The reason register staff give, trimmed, and what is wrong with it (in Dutch), if anything: a comment's limits, its own words when empty. */
 function checkReason(raw: unknown, what: 'doorhalen' | 'herstellen'): { text: string; problem: string | null } {
-  const text = typeof raw === 'string' ? raw.trim() : '';
-  const problem = text.length === 0 ? (what === 'doorhalen' ? 'Schrijf waarom deze inschrijving wordt doorgehaald.' : 'Schrijf waarom de doorhaling wordt opgeheven.')
-    : text.length < commentLimits.min ? `Schrijf ten minste ${commentLimits.min} tekens.`
-    : text.length > commentLimits.max ? `Ten hoogste ${commentLimits.max} tekens; u schreef er ${text.length}.` : null;
-  return { text, problem };
+  const checked = checkComment(raw, 'toelichting');
+  if (checked.ok) return { text: checked.text, problem: null };
+  const empty = typeof raw !== 'string' || raw.trim() === '';
+  const problem = !empty ? checked.message : what === 'doorhalen' ? 'Schrijf waarom deze inschrijving wordt doorgehaald.' : 'Schrijf waarom de doorhaling wordt opgeheven.';
+  return { text: '', problem };
 }
 
 function refuse(problems: { name: string; reason: string }[]) {
