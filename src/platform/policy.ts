@@ -22,7 +22,14 @@ export type Permission =
   | { action: 'registrations.assign' }
   | { action: 'enrolments.manage' }
   | { action: 'registrations.decide' }
-  | { action: 'outbox.read' };
+  | { action: 'outbox.read' }
+  | { action: 'providers.manage' }
+  | { action: 'offerings.submit'; organisation: OrganisationRef }
+  | { action: 'offerings.assign' }
+  | { action: 'offerings.review' }
+  | { action: 'valuations.assess' }
+  | { action: 'framework.manage' }
+  | { action: 'postponements.decide' };
 
 export type Decision =
   | { allowed: true; via?: Membership }
@@ -95,7 +102,12 @@ export async function decide(actor: Actor, permission: Permission, consent: Cons
       break;
     case 'attendance.record':
       if (tokenFor(actor, 'presentie', permission.organisation)) return allow();
-      via = membershipIn(actor, staffRoles.aanbieder, permission.organisation);
+      via = membershipIn(actor, [...staffRoles.aanbieder, ...staffRoles.bestuur], permission.organisation);
+      if (via) return allow(via);
+      break;
+    case 'offerings.submit':
+      // providers, and boards for what they offer their own and others' staff, submit offerings and add their runs
+      via = membershipIn(actor, [...staffRoles.aanbieder, ...staffRoles.bestuur], permission.organisation);
       if (via) return allow(via);
       break;
     case 'development.read':
@@ -109,10 +121,20 @@ export async function decide(actor: Actor, permission: Permission, consent: Cons
     case 'registrations.assign':
     case 'enrolments.manage':
     case 'outbox.read':
+    case 'providers.manage':
+    case 'offerings.assign':
+    case 'framework.manage':
       if (registerStaff) return allow(registerStaff);
       break;
     case 'registrations.decide':
+    case 'postponements.decide':
       via = membershipIn(actor, ['registration-committee']);
+      if (via) return allow(via);
+      break;
+    case 'offerings.review':
+    case 'valuations.assess':
+      // the Commissie Accreditatie values offerings in advance and activities afterwards
+      via = membershipIn(actor, ['accreditation-committee']);
       if (via) return allow(via);
       break;
   }

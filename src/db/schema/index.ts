@@ -4,3 +4,5 @@ export * from './people.ts';
 export * from './registers.ts';
 export * from './registrations.ts';
 export * from './dossier.ts';
+export * from './catalogue.ts';
+export * from './framework.ts';

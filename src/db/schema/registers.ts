@@ -27,6 +27,8 @@ export const registerVersions = pgTable(
     /** punten or uren */
     renewalUnit: text('renewal_unit').notNull(),
     renewalMinimum: integer('renewal_minimum').notNull(),
+    /** the whole re-registration rule as data (reregistration.rules.ts ReregistrationRule); null: read from unit and minimum */
+    renewalRule: jsonb('renewal_rule').$type<Record<string, unknown>>(),
     feeCents: integer('fee_cents').notNull().default(0),
     /** why this version was made */
     note: text('note').notNull(),

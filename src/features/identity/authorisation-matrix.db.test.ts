@@ -243,6 +243,12 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'GET /beheer/dubbelen/:taakId/samenvoegen':          row(SIGN_IN, 403,     403,     403,     403,     404,      STEP,        SIGN_IN, SIGN_IN),
   'POST /beheer/dubbelen/:taakId':                     row(401,     403,     403,     403,     403,     404,      401,         401,     401),
 
+  // ── issue 6: accreditation (rows added by that slice) ──
+  // ── issue 6: catalogue and attendance (rows added by that slice) ──
+  // ── issue 6: re-registration (rows added by that slice) ──
+  // ── issue 6: consent (rows added by that slice) ──
+  // ── issue 6: framework and valuation (rows added by that slice) ──
+
   // the machine API: a token, any token; a signed-in browser is not one
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
   'GET /api/v1/tokens/huidig':                         row(401,     401,     401,     401,     401,     401,      401,         200,     200),
@@ -368,6 +374,11 @@ const calls: Record<string, Call> = {
   },
   'GET /beheer/dubbelen/:taakId/samenvoegen': { url: `/beheer/dubbelen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/samenvoegen` },
   'POST /beheer/dubbelen/:taakId': { url: `/beheer/dubbelen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`, form: { besluit: 'verschillend' } },
+  // ── issue 6 calls: accreditation ──
+  // ── issue 6 calls: catalogue and attendance ──
+  // ── issue 6 calls: re-registration ──
+  // ── issue 6 calls: consent ──
+  // ── issue 6 calls: framework and valuation ──
   'GET /api/v1/tokens/huidig': { url: '/api/v1/tokens/huidig' },
   'POST /api/v1/aanleveringen': { url: '/api/v1/aanleveringen?modus=volledig', form: {} },
   'GET /api/v1/aanleveringen': { url: '/api/v1/aanleveringen' },
