@@ -7,6 +7,7 @@ import { dossierEn } from './dossier.en.ts';
 import { registersEn } from './registers.en.ts';
 import { publicRegisterEn } from './public-register.en.ts';
 import { identityEn } from './identity.en.ts';
+import { consentEn } from './consent.en.ts';
 import type { MessageKey } from './nl.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -92,4 +93,5 @@ export const en: Record<MessageKey, string> = {
   ...registersEn,
   ...boardStaffEn,
   ...publicRegisterEn,
+  ...consentEn,
 };

@@ -7,6 +7,7 @@ import { dossierNl } from './dossier.nl.ts';
 import { registersNl } from './registers.nl.ts';
 import { publicRegisterNl } from './public-register.nl.ts';
 import { identityNl } from './identity.nl.ts';
+import { consentNl } from './consent.nl.ts';
 
 export const nl = {
   'site.name': 'Beroepsregister Onderwijs',
@@ -91,6 +92,7 @@ export const nl = {
   ...registersNl,
   ...boardStaffNl,
   ...publicRegisterNl,
+  ...consentNl,
 } as const;
 
 export type MessageKey = keyof typeof nl;
