@@ -1,0 +1,295 @@
+import { parse as parseCsvSync } from 'csv-parse/sync';
+import { detectSeparator, firstLine } from '../../platform/csv/decode.ts';
+import { splitCsv } from '../../platform/csv/split.ts';
+import { parseDate } from '../deliveries/delivery-format.rules.ts';
+import { isRegisterNumber, normaliseRegisterNumber } from '../own-record/register-number.rules.ts';
+
+/** The twelve provinces: where a run takes place (offering_runs.province), and the catalogue's regions. */
+export const provinces = [
+  'Drenthe', 'Flevoland', 'Friesland', 'Gelderland', 'Groningen', 'Limburg', 'Noord-Brabant', 'Noord-Holland', 'Overijssel', 'Utrecht', 'Zeeland', 'Zuid-Holland',
+] as const;
+
+/** How an offering is given (offerings.format). */
+export const offeringFormats = ['klassikaal', 'online', 'hybride'] as const;
+
+export const runLimits = { capacityMin: 1, capacityMax: 10_000, place: 200 };
+
+/** Runs are planned and shown in Dutch time. */
+export const timeZone = 'Europe/Amsterdam';
+
+// ─── time in Europe/Amsterdam ────────────────────────────────────────────────────────────────────
+
+const partsFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+});
+
+/** The wall-clock fields in Amsterdam at an instant. */
+function amsterdamParts(instant: number): { y: number; m: number; d: number; h: number; mi: number; s: number } {
+  const p = Object.fromEntries(partsFormat.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
+  return { y: Number(p.year), m: Number(p.month), d: Number(p.day), h: Number(p.hour), mi: Number(p.minute), s: Number(p.second) };
+}
+
+/** Amsterdam's offset from UTC at an instant, in milliseconds (+1 h in winter, +2 h in summer). */
+function offsetAt(instant: number): number {
+  const p = amsterdamParts(instant);
+  return Date.UTC(p.y, p.m - 1, p.d, p.h, p.mi, p.s) - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant of a wall-clock time in Amsterdam (date JJJJ-MM-DD, time HH:MM). A time in the hour
+ * that does not exist (the clock jumps from 02:00 to 03:00 in spring) lands an hour later; the hour
+ * that occurs twice in autumn is taken in summer time, the first of the two.
+ */
+export function amsterdamToUtc(date: string, time: string): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  const [h, mi] = time.split(':').map(Number);
+  const naive = Date.UTC(y, m - 1, d, h, mi);
+  const half = 12 * 3600_000;
+  // the offsets half a day either side: one of them is the offset at the time asked (they differ only around a change)
+  const candidates = [...new Set([offsetAt(naive - half), offsetAt(naive + half)])].map((offset) => naive - offset);
+  const fits = candidates.filter((instant) => {
+    const p = amsterdamParts(instant);
+    return Date.UTC(p.y, p.m - 1, p.d, p.h, p.mi) === naive;
+  });
+  return new Date(fits.length > 0 ? Math.min(...fits) : naive - offsetAt(naive - half));
+}
+
+/** The date (JJJJ-MM-DD) and time (HH:MM) in Amsterdam of an instant. */
+export function amsterdamDateTime(instant: Date): { date: string; time: string } {
+  const p = amsterdamParts(instant.getTime());
+  const two = (n: number) => String(n).padStart(2, '0');
+  return { date: `${p.y}-${two(p.m)}-${two(p.d)}`, time: `${two(p.h)}:${two(p.mi)}` };
+}
+
+/** Today's date in Amsterdam. */
+export const amsterdamToday = (now: Date = new Date()) => amsterdamDateTime(now).date;
+
+/** HH:MM from what people type: 9:30, 09:30, 09.30 or 0930. */
+export function parseTime(value: string): string | null {
+  const match = /^(\d{1,2})[:.]?(\d{2})$/.exec(value.trim());
+  if (!match) return null;
+  const [h, m] = [Number(match[1]), Number(match[2])];
+  if (h > 23 || m > 59) return null;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+// ─── a run ───────────────────────────────────────────────────────────────────────────────────────
+
+/** The run form as posted: every field a string. */
+export type RunForm = { datum: string; begintijd: string; eindtijd: string; vorm: string; plaats: string; provincie: string; capaciteit: string };
+
+export type RunFacts = { startsAt: Date; endsAt: Date; online: boolean; place: string | null; province: string | null; capacity: number };
+
+export type RunProblem = { field: keyof RunForm; message: string };
+
+/** The accreditation a run must fall within: valid from and until (both JJJJ-MM-DD, inclusive). */
+export type Validity = { validFrom: string | null; validUntil: string | null };
+
+const formatDutchDate = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
+
+/**
+ * A run as typed: one day, a start and an end time in Dutch time, online or at a place in a province,
+ * for 1 to 10,000 participants, on a day within the accreditation's validity. Every problem at its field.
+ */
+export function checkRun(form: RunForm, validity: Validity): { ok: true; facts: RunFacts } | { ok: false; problems: RunProblem[] } {
+  const problems: RunProblem[] = [];
+  const problem = (field: keyof RunForm, message: string) => problems.push({ field, message });
+  const date = parseDate(form.datum.trim());
+  const start = parseTime(form.begintijd);
+  const end = parseTime(form.eindtijd);
+  if (!date) problem('datum', 'Geef de datum als JJJJ-MM-DD of DD-MM-JJJJ.');
+  else if (validity.validFrom && date < validity.validFrom) problem('datum', `De accreditatie geldt vanaf ${formatDutchDate(validity.validFrom)}: kies een datum vanaf die dag.`);
+  else if (validity.validUntil && date > validity.validUntil) problem('datum', `De accreditatie geldt tot en met ${formatDutchDate(validity.validUntil)}: kies een datum tot en met die dag.`);
+  if (!start) problem('begintijd', 'Geef de begintijd als UU:MM, bijvoorbeeld 09:30.');
+  if (!end) problem('eindtijd', 'Geef de eindtijd als UU:MM, bijvoorbeeld 16:00.');
+  else if (start && end <= start) problem('eindtijd', 'De eindtijd ligt na de begintijd.');
+  const online = form.vorm === 'online';
+  if (form.vorm !== 'online' && form.vorm !== 'locatie') problem('vorm', 'Kies of de uitvoering online is of op een locatie.');
+  const place = form.plaats.trim();
+  const province = form.provincie.trim();
+  if (form.vorm === 'locatie') {
+    if (place.length < 2 || place.length > runLimits.place) problem('plaats', `Geef de locatie: adres of gebouw en plaats (2 tot ${runLimits.place} tekens).`);
+    if (!(provinces as readonly string[]).includes(province)) problem('provincie', 'Kies de provincie van de locatie.');
+  }
+  const capacityText = form.capaciteit.trim();
+  const capacity = Number(capacityText);
+  if (!/^\d+$/.test(capacityText) || capacity < runLimits.capacityMin || capacity > runLimits.capacityMax) {
+    problem('capaciteit', `Geef het aantal plaatsen: een heel getal van ${runLimits.capacityMin} tot en met ${runLimits.capacityMax.toLocaleString('nl-NL')}.`);
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    facts: {
+      startsAt: amsterdamToUtc(date!, start!), endsAt: amsterdamToUtc(date!, end!), online,
+      place: online ? null : place, province: online ? null : province, capacity,
+    },
+  };
+}
+
+/** Whether an offering takes new runs: accredited, and today within its validity. */
+export function offeringOpenForRuns(offering: { status: string } & Validity, today: string): { open: true } | { open: false; reason: string } {
+  if (offering.status !== 'geaccrediteerd') return { open: false, reason: 'Dit aanbod is niet geaccrediteerd: alleen geaccrediteerd aanbod krijgt uitvoeringen.' };
+  if (offering.validUntil && offering.validUntil < today) return { open: false, reason: `De accreditatie van dit aanbod is verlopen op ${formatDutchDate(offering.validUntil)}: er kunnen geen uitvoeringen meer bij.` };
+  if (offering.validFrom && offering.validFrom > today) return { open: false, reason: `De accreditatie van dit aanbod gaat in op ${formatDutchDate(offering.validFrom)}: vanaf dan kunt u uitvoeringen toevoegen.` };
+  return { open: true };
+}
+
+/** Whether a run can be cancelled: not yet cancelled, and nobody's attendance recorded. */
+export function runCancellable(run: { cancelledAt: Date | null; attendanceCount: number }): { ok: true } | { ok: false; reason: string } {
+  if (run.cancelledAt) return { ok: false, reason: 'Deze uitvoering is al geannuleerd.' };
+  if (run.attendanceCount > 0) return { ok: false, reason: 'Bij deze uitvoering is al presentie geregistreerd: zij kan niet meer worden geannuleerd.' };
+  return { ok: true };
+}
+
+/** Whether attendance can be recorded for a run now: it has started and is not cancelled. */
+export function attendanceOpen(run: { startsAt: Date; cancelledAt: Date | null }, now: Date): { open: true } | { open: false; reason: string } {
+  if (run.cancelledAt) return { open: false, reason: 'Deze uitvoering is geannuleerd: er is geen presentie te registreren.' };
+  if (run.startsAt.getTime() > now.getTime()) return { open: false, reason: 'Deze uitvoering is nog niet begonnen: presentie registreert u vanaf het begin van de uitvoering.' };
+  return { open: true };
+}
+
+// ─── attendance by register number ──────────────────────────────────────────────────────────────
+
+/** One register number as given, with the line it was on (a form's line, or a file's row with the header as row 1). */
+export type NumberLine = { line: number; value: string };
+
+/** What became of one line: recorded, already recorded, or why not. */
+export type AttendanceOutcome = 'geregistreerd' | 'al-geregistreerd' | 'dubbel' | 'onbekend' | 'ongeldig' | 'doorgehaald';
+
+export const maxAttendanceLines = 2000;
+
+/** The lines of a textarea: one register number per line; empty lines are skipped but counted. */
+export function numbersFromText(text: string): NumberLine[] {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((value, i) => ({ line: i + 1, value: value.trim() }))
+    .filter((l) => l.value !== '');
+}
+
+/**
+ * An attendance file: CSV with a header line that has a column `registernummer` (other columns are
+ * ignored), separated by `;` or `,`, UTF-8 or Windows-1252 (the caller decodes). Rows without a value
+ * in that column are skipped. `line` is the row as a spreadsheet shows it: the header is row 1.
+ */
+export function numbersFromCsv(text: string): { ok: true; lines: NumberLine[] } | { ok: false; message: string } {
+  const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (clean.trim() === '') return { ok: false, message: 'Het bestand is leeg. Lever een CSV-bestand aan met een kopregel en een kolom registernummer.' };
+  const separator = detectSeparator(firstLine(clean));
+  let records: { record: string[]; line: number }[];
+  const fast = splitCsv(clean, separator);
+  if (fast) records = fast.map((r) => ({ record: r.record, line: r.info.lines }));
+  else {
+    try {
+      const parsed = parseCsvSync(clean, { delimiter: separator, relax_quotes: true, relax_column_count: true, skip_empty_lines: true, info: true }) as { record: string[]; info: { lines: number } }[];
+      records = parsed.map((r) => ({ record: r.record, line: r.info.lines }));
+    } catch {
+      return { ok: false, message: 'Het bestand is geen leesbaar CSV-bestand (controleer de aanhalingstekens).' };
+    }
+  }
+  const [header, ...rows] = records;
+  const column = header.record.findIndex((name) => name.trim().toLowerCase().replace(/[\s_-]/g, '') === 'registernummer');
+  if (column === -1) {
+    return { ok: false, message: 'De kopregel van het bestand heeft geen kolom registernummer. Zet op de eerste regel de kolomnamen, met ten minste registernummer.' };
+  }
+  const lines = rows.map((r) => ({ line: r.line, value: (r.record[column] ?? '').trim() })).filter((l) => l.value !== '');
+  return { ok: true, lines };
+}
+
+export type ClassifiedLine = NumberLine & ({ kind: 'number'; registerNumber: string } | { kind: 'problem'; outcome: 'ongeldig' | 'dubbel'; firstLine?: number });
+
+/**
+ * Each line's register number, or why it is none: not nine digits with valid check digits (ongeldig),
+ * or the same number as an earlier line (dubbel). Looking the numbers up is the caller's.
+ */
+export function classifyLines(lines: NumberLine[]): ClassifiedLine[] {
+  const seen = new Map<string, number>();
+  return lines.map((l) => {
+    const digits = normaliseRegisterNumber(l.value);
+    if (!digits || !isRegisterNumber(digits)) return { ...l, kind: 'problem', outcome: 'ongeldig' };
+    const earlier = seen.get(digits);
+    if (earlier !== undefined) return { ...l, kind: 'problem', outcome: 'dubbel', firstLine: earlier };
+    seen.set(digits, l.line);
+    return { ...l, kind: 'number', registerNumber: digits };
+  });
+}
+
+/** The Dutch reason for a line's outcome, as the report shows it. */
+export function describeOutcome(outcome: AttendanceOutcome, firstLine?: number): string {
+  switch (outcome) {
+    case 'geregistreerd':
+      return 'geregistreerd';
+    case 'al-geregistreerd':
+      return 'al geregistreerd: er verandert niets';
+    case 'dubbel':
+      return `dubbel: hetzelfde registernummer als regel ${firstLine}`;
+    case 'onbekend':
+      return 'onbekend registernummer: niemand in het register heeft dit nummer';
+    case 'ongeldig':
+      return 'ongeldig registernummer: negen cijfers met kloppende controlecijfers';
+    case 'doorgehaald':
+      return 'de inschrijving met dit registernummer is doorgehaald';
+  }
+}
+
+// ─── the public catalogue's filters ──────────────────────────────────────────────────────────────
+
+/** The catalogue's filters as read from a query: all optional. */
+export type CatalogueFilters = {
+  zoek?: string;
+  thema?: string;
+  competentie?: string;
+  puntenMin?: number;
+  puntenMax?: number;
+  /** a province, or `online` */
+  regio?: string;
+  vorm?: string;
+  vanaf?: string;
+  tot?: string;
+};
+
+export type CatalogueQuery = Record<keyof CatalogueFilters, string>;
+
+export const emptyCatalogueQuery: CatalogueQuery = { zoek: '', thema: '', competentie: '', puntenMin: '', puntenMax: '', regio: '', vorm: '', vanaf: '', tot: '' };
+
+/**
+ * The catalogue's query as people fill it in: empty fields are no filter; points are whole numbers
+ * from 0 to 10,000, the minimum not above the maximum; dates JJJJ-MM-DD (or DD-MM-JJJJ), `vanaf` not
+ * after `tot`; a region is a province or online, a format one of the three. Every problem at its field.
+ */
+export function checkCatalogueQuery(q: CatalogueQuery): { ok: true; filters: CatalogueFilters } | { ok: false; problems: { field: keyof CatalogueQuery; message: string }[] } {
+  const problems: { field: keyof CatalogueQuery; message: string }[] = [];
+  const filters: CatalogueFilters = {};
+  const zoek = q.zoek.trim().replace(/\s+/g, ' ');
+  if (zoek.length > 200) problems.push({ field: 'zoek', message: 'Zoek op ten hoogste 200 tekens.' });
+  else if (zoek) filters.zoek = zoek;
+  if (q.thema.trim()) filters.thema = q.thema.trim();
+  if (q.competentie.trim()) filters.competentie = q.competentie.trim();
+  for (const field of ['puntenMin', 'puntenMax'] as const) {
+    const text = q[field].trim();
+    if (!text) continue;
+    if (!/^\d{1,5}$/.test(text) || Number(text) > 10_000) problems.push({ field, message: 'Geef punten als een heel getal van 0 tot en met 10.000.' });
+    else filters[field] = Number(text);
+  }
+  if (filters.puntenMin !== undefined && filters.puntenMax !== undefined && filters.puntenMin > filters.puntenMax) {
+    problems.push({ field: 'puntenMax', message: 'Het maximum aantal punten is niet lager dan het minimum.' });
+  }
+  const regio = q.regio.trim();
+  if (regio) {
+    if (regio === 'online' || (provinces as readonly string[]).includes(regio)) filters.regio = regio;
+    else problems.push({ field: 'regio', message: 'Kies een provincie of online.' });
+  }
+  const vorm = q.vorm.trim();
+  if (vorm) {
+    if ((offeringFormats as readonly string[]).includes(vorm)) filters.vorm = vorm;
+    else problems.push({ field: 'vorm', message: 'Kies klassikaal, online of hybride.' });
+  }
+  for (const field of ['vanaf', 'tot'] as const) {
+    const text = q[field].trim();
+    if (!text) continue;
+    const date = parseDate(text);
+    if (!date) problems.push({ field, message: 'Geef de datum als JJJJ-MM-DD of DD-MM-JJJJ.' });
+    else filters[field] = date;
+  }
+  if (filters.vanaf && filters.tot && filters.vanaf > filters.tot) problems.push({ field: 'tot', message: 'De einddatum ligt niet vóór de begindatum.' });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, filters };
+}
