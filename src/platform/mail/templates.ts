@@ -72,6 +72,16 @@ const templates = {
       text: 'Dear {name},\n\nYour enrolment in the Beroepsregister Onderwijs (register number {registerNumber}) has been struck off. The public register shows this from now on.\n\nReason:\n{reason}\n\nDo you disagree? You can object to the Beroepsregister Onderwijs within six weeks. Your details are in My register:\n\n{link}',
     },
   },
+  'valuation-decided': {
+    nl: {
+      subject: 'Uw activiteit is gewaardeerd: {points} punten',
+      text: 'Beste {name},\n\nTwee beoordelaars van de Commissie Accreditatie hebben uw activiteit "{title}" achteraf gewaardeerd. De activiteit telt mee met {points} punten: het gemiddelde van hun twee waarderingen.\n\nDe punten en hun motivering staan bij de activiteit in uw dossier:\n\n{link}',
+    },
+    en: {
+      subject: 'Your activity has been valued: {points} points',
+      text: 'Dear {name},\n\nTwo assessors of the Commissie Accreditatie have valued your activity "{title}" afterwards. It counts with {points} points: the mean of their two valuations.\n\nThe points and their reasons are with the activity in your dossier:\n\n{link}',
+    },
+  },
 } as const satisfies Record<string, Record<Lang, { subject: string; text: string }>>;
 
 export type MailTemplate = keyof typeof templates;
