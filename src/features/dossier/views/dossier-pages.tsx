@@ -96,6 +96,11 @@ export function DossierPage(
           ) : (
             <TextParagraph text={t('dossier.noRegistration')} />
           )}
+          <Paragraph>
+            <a class="utrecht-link" href="/mijn-register/inzage" safe>
+              {t('consent.link')}
+            </a>
+          </Paragraph>
           <h2 class="utrecht-heading-2" safe>
             {t('dossier.activities')}
           </h2>

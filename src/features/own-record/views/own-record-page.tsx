@@ -132,6 +132,10 @@ export function OwnRecordPage(
               <a class="utrecht-link" href={`${ownRecordPath}/dossier`} safe>
                 {t('dossier.link')}
               </a>
+              {' · '}
+              <a class="utrecht-link" href={`${ownRecordPath}/inzage`} safe>
+                {t('consent.link')}
+              </a>
             </>
           ) : (
             ''
