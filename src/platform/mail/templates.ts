@@ -82,6 +82,36 @@ const templates = {
       text: 'Dear {name},\n\nTwo assessors of the Commissie Accreditatie have valued your activity "{title}" afterwards. It counts with {points} points: the mean of their two valuations.\n\nThe points and their reasons are with the activity in your dossier:\n\n{link}',
     },
   },
+  'offering-information-requested': {
+    nl: {
+      subject: 'Vraag van de Commissie Accreditatie: {title}',
+      text: 'Beste {name},\n\nDe Commissie Accreditatie beoordeelt het aanbod "{title}" en heeft meer informatie nodig:\n\n{question}\n\nBeantwoord de vraag, en pas het aanbod zo nodig aan, via:\n\n{link}\n\nDaarna gaat de beoordeling verder.',
+    },
+    en: {
+      subject: 'Question from the Commissie Accreditatie: {title}',
+      text: 'Dear {name},\n\nThe Commissie Accreditatie is reviewing the offering "{title}" and needs more information:\n\n{question}\n\nAnswer the question, and change the offering if needed, at:\n\n{link}\n\nThe review then goes on.',
+    },
+  },
+  'offering-answered': {
+    nl: {
+      subject: 'Antwoord van {organisation}: {title}',
+      text: 'Beste {name},\n\n{organisation} heeft uw vraag over het aanbod "{title}" beantwoord:\n\n{message}\n\nHet aanbod ligt weer bij u ter beoordeling:\n\n{link}',
+    },
+    en: {
+      subject: 'Answer from {organisation}: {title}',
+      text: 'Dear {name},\n\n{organisation} has answered your question about the offering "{title}":\n\n{message}\n\nThe offering is back with you for review:\n\n{link}',
+    },
+  },
+  'offering-decision': {
+    nl: {
+      subject: 'Besluit over uw aanbod: {title}',
+      text: 'Beste {name},\n\nDe Commissie Accreditatie heeft besloten over het aanbod "{title}": {decision}.\n\nMotivering:\n{motivation}\n\nU ziet het besluit ook bij het aanbod:\n\n{link}',
+    },
+    en: {
+      subject: 'Decision on your offering: {title}',
+      text: 'Dear {name},\n\nThe Commissie Accreditatie has decided on the offering "{title}": {decision}.\n\nReasons:\n{motivation}\n\nYou can also see the decision with the offering:\n\n{link}',
+    },
+  },
 } as const satisfies Record<string, Record<Lang, { subject: string; text: string }>>;
 
 export type MailTemplate = keyof typeof templates;
