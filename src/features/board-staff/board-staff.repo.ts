@@ -15,7 +15,13 @@ export type StaffLine = {
   status: string | null;
   /** the end of the current registration period: the date to re-register by */
   validUntil: string | null;
+  /** the professional lets this board see their development activities (an active consent) */
+  developmentConsent: boolean;
 };
+
+/** The person's account (the one that enrolled them, else the one with their delivered address) granted the board insight and did not revoke it. */
+const developmentConsent = (boardId: string) => sql`EXISTS (SELECT 1 FROM development_consents c WHERE c.board_id = ${boardId} AND c.revoked_at IS NULL
+  AND c.account_id = coalesce(p.account_id, (SELECT a.id FROM accounts a WHERE a.email = p.email)))`;
 
 const validUntil = sql`(SELECT max(a.valid_until) FROM registration_applications a WHERE a.enrolment_id = n.id AND a.valid_until >= current_date)`;
 
@@ -30,6 +36,7 @@ export async function listBoardStaff(db: Db, boardId: string, options: { attenti
       (count(*) FILTER (WHERE e.approval_status = 'te-controleren'))::int AS "toCheck",
       (count(*) FILTER (WHERE e.approval_status = 'betwist'))::int AS disputed,
       n.register_number AS "registerNumber", n.status, ${validUntil}::text AS "validUntil",
+      ${developmentConsent(boardId)} AS "developmentConsent",
       count(*) OVER () AS total
     FROM employments e JOIN persons p ON p.id = e.person_id JOIN schools s ON s.id = e.school_id
     LEFT JOIN enrolments n ON n.person_id = p.id

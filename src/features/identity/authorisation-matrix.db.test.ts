@@ -100,6 +100,7 @@ const MEMBERS = '→/beheer/bestuur/:id/leden' as const;
 const OWN = '→/mijn-register' as const;
 const DISPUTES = '→/beheer/bestuur/:id/betwistingen' as const;
 const REGISTER = '→/beheer/registers/schoolleidersregister-po' as const;
+const INSIGHT = '→/mijn-register/inzage' as const;
 
 // prettier-ignore
 const expected: Record<string, Record<ActorName, Outcome>> = {
@@ -247,6 +248,14 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   // ── issue 6: catalogue and attendance (rows added by that slice) ──
   // ── issue 6: re-registration (rows added by that slice) ──
   // ── issue 6: consent (rows added by that slice) ──
+  // the professional's insight page: every account has one (maybe without boards); granting and withdrawing (confirmed)
+  // for board A, where the professional has an employment: for anyone else board A is "not found"
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
+  'GET /mijn-register/inzage':                         row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /mijn-register/inzage/:bestuurId/toestemming': row(401,     INSIGHT, 404,     404,     404,     404,      401,         401,     401),
+  'POST /mijn-register/inzage/:bestuurId/intrekken':   row(401,     INSIGHT, 404,     404,     404,     404,      401,         401,     401),
+  // with the professional's consent for board A: its own staff only; not board B, not the register office, not the professional
+  'GET /beheer/bestuur/:id/personeel/:persoonId/professionalisering': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
   // ── issue 6: framework and valuation (rows added by that slice) ──
 
   // the machine API: a token, any token; a signed-in browser is not one
@@ -378,6 +387,17 @@ const calls: Record<string, Call> = {
   // ── issue 6 calls: catalogue and attendance ──
   // ── issue 6 calls: re-registration ──
   // ── issue 6 calls: consent ──
+  'GET /mijn-register/inzage': { url: '/mijn-register/inzage' },
+  'POST /mijn-register/inzage/:bestuurId/toestemming': { url: () => `/mijn-register/inzage/${boardA.id}/toestemming`, form: {} },
+  'POST /mijn-register/inzage/:bestuurId/intrekken': { url: () => `/mijn-register/inzage/${boardA.id}/intrekken`, form: { bevestigd: 'ja' } },
+  // the professional's consent for board A holds at every call, whatever ran before
+  'GET /beheer/bestuur/:id/personeel/:persoonId/professionalisering': {
+    url: async () => {
+      await t.database.query(`INSERT INTO development_consents (id, account_id, board_id) VALUES ($1, $2, $3) ON CONFLICT (account_id, board_id) WHERE revoked_at IS NULL DO NOTHING`, [crypto.randomUUID(), ids.pro, boardA.id]);
+      const [person] = await t.database.query<{ id: string }>(`SELECT id FROM persons WHERE email = 'pro@voorbeeld.nl'`);
+      return `${A()}/personeel/${person.id}/professionalisering`;
+    },
+  },
   // ── issue 6 calls: framework and valuation ──
   'GET /api/v1/tokens/huidig': { url: '/api/v1/tokens/huidig' },
   'POST /api/v1/aanleveringen': { url: '/api/v1/aanleveringen?modus=volledig', form: {} },

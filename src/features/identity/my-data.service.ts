@@ -6,6 +6,7 @@ import type { IdentityDeps } from './identity.deps.ts';
 import * as members from './members.repo.ts';
 import { exportOwnRecord } from '../own-record/own-record.service.ts';
 import { exportOwnDossier } from '../dossier/dossier.service.ts';
+import { exportOwnConsents } from '../consent/consent.service.ts';
 
 const maxEvents = 1000;
 
@@ -21,7 +22,7 @@ export async function listAccessByOthers(deps: IdentityDeps, actor: AccountActor
  */
 export async function exportMyData(deps: IdentityDeps, actor: AccountActor) {
   const account = (await accounts.findAccount(deps.db, actor.accountId))!;
-  const [identities, roles, invitations, mails, events, register, development] = await Promise.all([
+  const [identities, roles, invitations, mails, events, register, development, consents] = await Promise.all([
     accounts.listFederatedIdentities(deps.db, account.id),
     members.listMembershipHistory(deps.db, account.id),
     members.listInvitationsTo(deps.db, account.email),
@@ -29,6 +30,7 @@ export async function exportMyData(deps: IdentityDeps, actor: AccountActor) {
     listEventsAboutAccount(deps.db, account.id, { limit: maxEvents, othersOnly: false }),
     exportOwnRecord(deps.db, { accountId: account.id, email: account.email }),
     exportOwnDossier(deps.db, account.id),
+    exportOwnConsents(deps.db, account.id),
   ]);
   return {
     gemaaktOp: new Date().toISOString(),
@@ -52,6 +54,7 @@ export async function exportMyData(deps: IdentityDeps, actor: AccountActor) {
     uitnodigingen: invitations.map((i) => ({ rol: i.role, organisatie: { soort: i.organisationKind, id: i.organisationId }, verstuurdOp: i.createdAt.toISOString(), aangenomenOp: i.acceptedAt?.toISOString() ?? null })),
     register,
     professionalisering: development,
+    toestemmingen: consents,
     emails: mails.map((m) => ({ onderwerp: m.subject, aangemaaktOp: m.createdAt.toISOString(), verstuurdOp: m.sentAt?.toISOString() ?? null })),
     logboek: events.map((e) => ({
       wanneer: e.at.toISOString(),

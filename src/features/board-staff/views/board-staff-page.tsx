@@ -8,6 +8,17 @@ import type { StaffLine } from '../board-staff.service.ts';
 export type BoardRef = { id: string; number: string; name: string };
 export const staffPath = (board: BoardRef) => `/beheer/bestuur/${board.id}/personeel`;
 
+/** With the professional's consent, a link to their development activities; without it, a plain "geen inzage". */
+function DevelopmentCell({ ctx, board, line }: { ctx: PageContext; board: BoardRef; line: StaffLine }) {
+  if (!line.developmentConsent) return <span safe>{ctx.t('consent.staff.none')}</span>;
+  return (
+    <a class="utrecht-link" href={`${staffPath(board)}/${line.personId}/professionalisering`}>
+      <span safe>{ctx.t('consent.staff.view')}</span>
+      <span class="br-visually-hidden" safe>{`: ${line.name}`}</span>
+    </a>
+  );
+}
+
 /** The board's professionals: their check of the delivered data and their inschrijving, with a filter and a CSV export. */
 export function BoardStaffPage(
   { ctx, board, staff, attentionOnly, page, pageSize, total }: { ctx: PageContext; board: BoardRef; staff: StaffLine[]; attentionOnly: boolean; page: number; pageSize: number; total: number },
@@ -54,6 +65,7 @@ export function BoardStaffPage(
               { header: t('staff.col.registerNumber'), cell: (s) => <span safe>{s.registerNumber ?? '—'}</span> },
               { header: t('staff.col.status'), cell: (s) => <span safe>{s.status ?? t('staff.notEnrolled')}</span> },
               { header: t('staff.col.renewBy'), cell: (s) => <span safe>{s.validUntil ?? '—'}</span> },
+              { header: t('consent.staff.col'), cell: (s) => <DevelopmentCell ctx={ctx} board={board} line={s} /> },
             ]}
           />
           <Pagination page={page} pageSize={pageSize} total={total} t={t} href={(p) => `${base}?page=${p}${filter ? `&${filter}` : ''}`} />
