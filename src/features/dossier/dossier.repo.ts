@@ -8,7 +8,7 @@ const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 export type ActivityRecord = ActivityFacts & { id: string; enrolmentId: string; points: number | null; source: 'eigen' | 'aanbod'; kind: ActivityKind };
 
 const columns = sql`id, enrolment_id AS "enrolmentId", kind, title, provider, started_on::text AS "startedOn", completed_on::text AS "completedOn",
-  hours::float8 AS hours, primary_process AS "primaryProcess", themes, learning_goals AS "learningGoals", reflection, evidence_id AS "evidenceId",
+  hours::float8 AS hours, primary_process AS "primaryProcess", themes, competencies, learning_goals AS "learningGoals", reflection, evidence_id AS "evidenceId",
   points, source`;
 
 export async function findEnrolmentOfAccount(db: Db, accountId: string): Promise<{ id: string; personId: string } | undefined> {
@@ -24,27 +24,34 @@ export async function findActivity(db: Db, id: string): Promise<ActivityRecord |
   return rowsOf<ActivityRecord>(await db.execute(sql`SELECT ${columns} FROM activities WHERE id = ${id}`))[0];
 }
 
+/** An own activity without points and without an open request for valuation. */
+const changeable = sql`source = 'eigen' AND points IS NULL
+  AND NOT EXISTS (SELECT 1 FROM valuation_requests v WHERE v.activity_id = activities.id AND v.status = 'aangevraagd')`;
+
 const themesArray = (themes: string[]) => sql`${`{${themes.map((t) => `"${t.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
 
 export async function insertActivity(db: Db, enrolmentId: string, a: ActivityFacts, now: Date): Promise<string> {
   const id = uuidV7();
   await db.execute(sql`INSERT INTO activities (id, enrolment_id, kind, title, provider, started_on, completed_on, hours, primary_process, themes,
-      learning_goals, reflection, evidence_id, source, created_at, updated_at)
+      competencies, learning_goals, reflection, evidence_id, source, created_at, updated_at)
     VALUES (${id}, ${enrolmentId}, ${a.kind}, ${a.title}, ${a.provider}, ${a.startedOn}, ${a.completedOn}, ${a.hours}, ${a.primaryProcess}, ${themesArray(a.themes)},
-      ${a.learningGoals}, ${a.reflection}, ${a.evidenceId}, 'eigen', ${now.toISOString()}, ${now.toISOString()})`);
+      ${themesArray(a.competencies)}, ${a.learningGoals}, ${a.reflection}, ${a.evidenceId}, 'eigen', ${now.toISOString()}, ${now.toISOString()})`);
   return id;
 }
 
-/** Only the professional's own activities change; false when there was none such. */
+/**
+ * Only the professional's own activities change, and only while nobody values them: not once assessors
+ * gave points, not while a valuation is asked. False when there was none such.
+ */
 export async function updateActivity(db: Db, id: string, a: ActivityFacts, now: Date): Promise<boolean> {
   return rowsOf(await db.execute(sql`UPDATE activities SET kind = ${a.kind}, title = ${a.title}, provider = ${a.provider}, started_on = ${a.startedOn},
       completed_on = ${a.completedOn}, hours = ${a.hours}, primary_process = ${a.primaryProcess}, themes = ${themesArray(a.themes)},
-      learning_goals = ${a.learningGoals}, reflection = ${a.reflection}, evidence_id = ${a.evidenceId}, updated_at = ${now.toISOString()}
-    WHERE id = ${id} AND source = 'eigen' RETURNING id`)).length > 0;
+      competencies = ${themesArray(a.competencies)}, learning_goals = ${a.learningGoals}, reflection = ${a.reflection}, evidence_id = ${a.evidenceId}, updated_at = ${now.toISOString()}
+    WHERE id = ${id} AND ${changeable} RETURNING id`)).length > 0;
 }
 
 export async function deleteActivity(db: Db, id: string): Promise<boolean> {
-  return rowsOf(await db.execute(sql`DELETE FROM activities WHERE id = ${id} AND source = 'eigen' RETURNING id`)).length > 0;
+  return rowsOf(await db.execute(sql`DELETE FROM activities WHERE id = ${id} AND ${changeable} RETURNING id`)).length > 0;
 }
 
 export type RegistrationPeriod = { registerName: string; since: string; until: string; renewalUnit: 'punten' | 'uren'; renewalMinimum: number; cycleYears: number };

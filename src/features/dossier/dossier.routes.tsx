@@ -7,9 +7,24 @@ import type { ActivityForm } from './activity.rules.ts';
 import * as service from './dossier.service.ts';
 import { ActivityPage, DossierPage, dossierPath, emptyActivityForm } from './views/dossier-pages.tsx';
 
-const notices = { toegevoegd: 'dossier.notice.added', gewijzigd: 'dossier.notice.changed', verwijderd: 'dossier.notice.removed' } as const;
+const notices = {
+  toegevoegd: 'dossier.notice.added', gewijzigd: 'dossier.notice.changed', verwijderd: 'dossier.notice.removed',
+  'waardering-aangevraagd': 'valuation.notice.requested', 'waardering-ingetrokken': 'valuation.notice.withdrawn',
+} as const;
 
-/** The form as posted, every field cut to a sane length; the themes a list whether one or many were ticked. */
+/**
+ * One activity's page, for the dossier's routes and the valuation's (asking for a valuation re-renders
+ * it with the problem at its field).
+ */
+export async function renderActivityPage(
+  deps: service.DossierDeps, req: FastifyRequest, reply: FastifyReply,
+  form: { values?: ActivityForm; errors?: FieldError[]; notice?: string; explanation?: string } = {}, status = 200,
+) {
+  const view = await service.getOwnActivity(deps, contextOf(req), (req.params as { id: string }).id);
+  return sendPage(reply, <ActivityPage ctx={req.pageContext()} view={view} {...form} />, status);
+}
+
+/** The form as posted, every field cut to a sane length; the themes and competencies lists whether one or many were ticked. */
 function activityFormOf(req: FastifyRequest): ActivityForm {
   const body = (req.body ?? {}) as Record<string, unknown>;
   const text = (key: keyof ActivityForm, max = 2500) => (typeof body[key] === 'string' ? (body[key] as string).slice(0, max) : '');
@@ -17,7 +32,8 @@ function activityFormOf(req: FastifyRequest): ActivityForm {
     ...emptyActivityForm,
     soort: text('soort', 50), titel: text('titel', 300), aanbieder: text('aanbieder', 300), begindatum: text('begindatum', 20), einddatum: text('einddatum', 20),
     uren: text('uren', 20), primairProces: text('primairProces', 5), leerdoelen: text('leerdoelen'), reflectie: text('reflectie'), bewijs: text('bewijs', 50),
-    themas: [body.themas].flat().filter((v): v is string => typeof v === 'string').slice(0, 20),
+    themas: [body.themas].flat().filter((v): v is string => typeof v === 'string').slice(0, 50),
+    competenties: [body.competenties].flat().filter((v): v is string => typeof v === 'string').slice(0, 50),
   };
 }
 
@@ -36,10 +52,8 @@ export async function dossierRoutes(app: FastifyInstance, opts: FeatureOptions) 
     return sendPage(reply, <DossierPage ctx={req.pageContext()} dossier={dossier.enrolled ? dossier : null} notice={noticeOf(req)} {...form} />, status);
   }
 
-  async function renderActivity(req: FastifyRequest, reply: FastifyReply, form: { values?: ActivityForm; errors?: FieldError[] } = {}, status = 200) {
-    const { activity, evidence } = await service.getOwnActivity(deps, contextOf(req), idOf(req));
-    return sendPage(reply, <ActivityPage ctx={req.pageContext()} activity={activity} evidence={evidence} notice={noticeOf(req)} {...form} />, status);
-  }
+  const renderActivity = (req: FastifyRequest, reply: FastifyReply, form: { values?: ActivityForm; errors?: FieldError[] } = {}, status = 200) =>
+    renderActivityPage(deps, req, reply, { notice: noticeOf(req), ...form }, status);
 
   app.get(dossierPath, signedIn, (req, reply) => renderDossier(req, reply));
 

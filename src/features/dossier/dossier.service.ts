@@ -1,8 +1,10 @@
 import type { Db } from '../../db/database.ts';
 import { recordAudit, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
+import { getActivityChoices } from '../framework/framework.service.ts';
 import { describeProgress, evaluateReregistration, ruleOfVersion } from '../reregistration/reregistration.rules.ts';
-import { checkActivity, type ActivityForm } from './activity.rules.ts';
+import { exportOwnValuations, getValuationOfActivity, hasOpenValuation, removeWithdrawnValuations } from '../valuation/valuation.service.ts';
+import { checkActivity, lockMessages, lockOf, type ActivityForm } from './activity.rules.ts';
 import * as repo from './dossier.repo.ts';
 
 export type { ActivityRecord, EvidenceChoice } from './dossier.repo.ts';
@@ -27,8 +29,9 @@ export async function getDossier(deps: DossierDeps, ctx: ActorContext) {
   const account = signedInAccount(ctx);
   const enrolment = await repo.findEnrolmentOfAccount(deps.db, account.accountId);
   if (!enrolment) return { enrolled: false as const };
-  const [activities, evidence, period] = await Promise.all([
+  const [activities, evidence, period, choices] = await Promise.all([
     repo.listActivities(deps.db, enrolment.id), repo.listOwnEvidence(deps.db, enrolment.personId), repo.lastRegistrationPeriod(deps.db, enrolment.id),
+    getActivityChoices(deps.db),
   ]);
   const progress = period
     ? (() => {
@@ -37,11 +40,12 @@ export async function getDossier(deps: DossierDeps, ctx: ActorContext) {
         return { registerName: period.registerName, sentence: describeProgress(evaluation, window), evaluation };
       })()
     : null;
-  return { enrolled: true as const, activities, evidence, progress };
+  return { enrolled: true as const, activities, evidence, progress, choices };
 }
 
-async function checkedFacts(deps: DossierDeps, personId: string, form: ActivityForm) {
-  const checked = checkActivity(form, todayOf(deps));
+/** `kept`: the names the activity already has, which it keeps after a new version of the reference framework. */
+async function checkedFacts(deps: DossierDeps, personId: string, form: ActivityForm, kept?: { themes: string[]; competencies: string[] }) {
+  const checked = checkActivity(form, todayOf(deps), await getActivityChoices(deps.db, kept));
   if (!checked.ok) throw AppError.validation(checked.problems.map((p) => ({ name: p.field, reason: p.message })), checked.problems[0].message);
   const { evidenceId } = checked.facts;
   if (evidenceId && !(await repo.listOwnEvidence(deps.db, personId)).some((e) => e.id === evidenceId)) {
@@ -61,23 +65,36 @@ export async function addActivity(deps: DossierDeps, ctx: ActorContext, form: Ac
   });
 }
 
-/** One of the professional's own activities; another's, or an unknown id, is "not found". */
+/**
+ * One of the professional's own activities; another's, or an unknown id, is "not found". With it: why
+ * it cannot be changed (if so), its valuation afterwards, and the names it can carry.
+ */
 export async function getOwnActivity(deps: DossierDeps, ctx: ActorContext, id: string) {
   const enrolment = await repo.findEnrolmentOfAccount(deps.db, signedInAccount(ctx).accountId);
   const activity = enrolment && uuid.test(id) ? await repo.findActivity(deps.db, id) : undefined;
   if (!enrolment || !activity || activity.enrolmentId !== enrolment.id) throw AppError.notFound('Deze activiteit staat niet in uw dossier.');
-  return { activity, personId: enrolment.personId, evidence: await repo.listOwnEvidence(deps.db, enrolment.personId) };
+  const [evidence, valuation, choices] = await Promise.all([
+    repo.listOwnEvidence(deps.db, enrolment.personId), getValuationOfActivity(deps.db, activity.id), getActivityChoices(deps.db, activity),
+  ]);
+  const lock = lockOf(activity, valuation?.status === 'aangevraagd');
+  return { activity, personId: enrolment.personId, evidence, valuation, choices, lock };
 }
 
-const fixed = () => new AppError('conflict', 'Deze activiteit komt uit geaccrediteerd aanbod: u kunt haar niet wijzigen of verwijderen.');
+/** Refuses with the reason when the activity cannot be changed; read again just before, since a valuation may have been asked meanwhile. */
+async function refuseWhenLocked(deps: DossierDeps, activity: { id: string; source: string; points: number | null }) {
+  const lock = lockOf(activity, await hasOpenValuation(deps.db, activity.id));
+  if (lock) throw new AppError('conflict', lockMessages[lock]);
+}
+
+const changedMeanwhile = () => new AppError('conflict', 'Deze activiteit kan nu niet worden gewijzigd of verwijderd: er is intussen een waardering voor aangevraagd of gegeven.');
 
 export async function changeActivity(deps: DossierDeps, ctx: ActorContext, id: string, form: ActivityForm): Promise<void> {
   const { activity, personId } = await getOwnActivity(deps, ctx, id);
-  if (activity.source !== 'eigen') throw fixed();
-  const facts = await checkedFacts(deps, personId, form);
+  await refuseWhenLocked(deps, activity);
+  const facts = await checkedFacts(deps, personId, form, activity);
   await deps.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
-    if (!(await repo.updateActivity(tx, id, facts, new Date()))) throw fixed();
+    if (!(await repo.updateActivity(tx, id, facts, new Date()))) throw changedMeanwhile();
     await recordAudit(tx, ctx, { action: 'activity.changed', subjectAccountId: signedInAccount(ctx).accountId, after: { activity: id } });
   });
 }
@@ -85,21 +102,24 @@ export async function changeActivity(deps: DossierDeps, ctx: ActorContext, id: s
 /** Removes an own activity, only once the professional confirmed it. */
 export async function removeActivity(deps: DossierDeps, ctx: ActorContext, id: string, confirmed: unknown): Promise<void> {
   const { activity } = await getOwnActivity(deps, ctx, id);
-  if (activity.source !== 'eigen') throw fixed();
+  await refuseWhenLocked(deps, activity);
   if (confirmed !== 'ja') throw AppError.validation([{ name: 'bevestigd', reason: 'Bevestig dat u deze activiteit wilt verwijderen.' }], 'Bevestig dat u deze activiteit wilt verwijderen.');
   await deps.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
-    if (!(await repo.deleteActivity(tx, id))) throw fixed();
-    await recordAudit(tx, ctx, { action: 'activity.removed', subjectAccountId: signedInAccount(ctx).accountId, before: { activity: id, title: activity.title } });
+    // withdrawn requests for valuation go with the activity they were about
+    const withdrawnValuations = await removeWithdrawnValuations(tx, id);
+    if (!(await repo.deleteActivity(tx, id))) throw changedMeanwhile();
+    await recordAudit(tx, ctx, { action: 'activity.removed', subjectAccountId: signedInAccount(ctx).accountId, before: { activity: id, title: activity.title, withdrawnValuations } });
   });
 }
 
 /** The dossier's part of the AVG export: every activity with all the professional recorded. */
 export async function exportOwnDossier(db: Db, accountId: string) {
   const enrolment = await repo.findEnrolmentOfAccount(db, accountId);
-  const activities = enrolment ? await repo.listActivities(db, enrolment.id) : [];
+  const [activities, valuations] = enrolment ? await Promise.all([repo.listActivities(db, enrolment.id), exportOwnValuations(db, enrolment.id)]) : [[], []];
   return activities.map((a) => ({
     soort: a.kind, naam: a.title, aanbieder: a.provider, begindatum: a.startedOn, einddatum: a.completedOn, uren: a.hours, primairProces: a.primaryProcess,
-    themas: a.themes, leerdoelen: a.learningGoals, reflectie: a.reflection, bewijs: a.evidenceId, punten: a.points, herkomst: a.source,
+    themas: a.themes, competenties: a.competencies, leerdoelen: a.learningGoals, reflectie: a.reflection, bewijs: a.evidenceId, punten: a.points, herkomst: a.source,
+    waarderingen: valuations.filter((v) => v.activiteit === a.id).map(({ activiteit: _, ...v }) => v),
   }));
 }

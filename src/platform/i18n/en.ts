@@ -4,6 +4,8 @@ import { evidenceEn } from './evidence.en.ts';
 import { ownRecordEn } from './own-record.en.ts';
 import { registrationsEn } from './registrations.en.ts';
 import { dossierEn } from './dossier.en.ts';
+import { frameworkEn } from './framework.en.ts';
+import { valuationEn } from './valuation.en.ts';
 import { registersEn } from './registers.en.ts';
 import { publicRegisterEn } from './public-register.en.ts';
 import { identityEn } from './identity.en.ts';
@@ -89,6 +91,8 @@ export const en: Record<MessageKey, string> = {
   ...ownRecordEn,
   ...registrationsEn,
   ...dossierEn,
+  ...frameworkEn,
+  ...valuationEn,
   ...evidenceEn,
   ...registersEn,
   ...boardStaffEn,

@@ -4,6 +4,8 @@ import { evidenceNl } from './evidence.nl.ts';
 import { ownRecordNl } from './own-record.nl.ts';
 import { registrationsNl } from './registrations.nl.ts';
 import { dossierNl } from './dossier.nl.ts';
+import { frameworkNl } from './framework.nl.ts';
+import { valuationNl } from './valuation.nl.ts';
 import { registersNl } from './registers.nl.ts';
 import { publicRegisterNl } from './public-register.nl.ts';
 import { identityNl } from './identity.nl.ts';
@@ -88,6 +90,8 @@ export const nl = {
   ...ownRecordNl,
   ...registrationsNl,
   ...dossierNl,
+  ...frameworkNl,
+  ...valuationNl,
   ...evidenceNl,
   ...registersNl,
   ...boardStaffNl,

@@ -4,28 +4,52 @@ import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form } from '../../../ui/components/form.tsx';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../ui/components/form-field.tsx';
-import { Paragraph, Table } from '../../../ui/components/table.tsx';
+import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import { activityKinds, activityThemes, type ActivityForm } from '../activity.rules.ts';
+import type { ActivityChoices } from '../../framework/framework.service.ts';
+import type { OwnValuation } from '../../valuation/valuation.service.ts';
+import { ValuationSection } from '../../valuation/views/valuation-section.tsx';
+import { activityKinds, type ActivityForm, type ActivityLock } from '../activity.rules.ts';
 import type { ActivityRecord, EvidenceChoice } from '../dossier.service.ts';
 
 export const dossierPath = '/mijn-register/dossier';
 
 export const emptyActivityForm: ActivityForm = {
-  soort: '', titel: '', aanbieder: '', begindatum: '', einddatum: '', uren: '', primairProces: '', themas: [], leerdoelen: '', reflectie: '', bewijs: '',
+  soort: '', titel: '', aanbieder: '', begindatum: '', einddatum: '', uren: '', primairProces: '', themas: [], competenties: [], leerdoelen: '', reflectie: '', bewijs: '',
 };
 
 /** The stored activity as the form shows it. */
 export function formOf(a: ActivityRecord): ActivityForm {
   return {
     soort: a.kind, titel: a.title, aanbieder: a.provider ?? '', begindatum: a.startedOn, einddatum: a.completedOn, uren: String(a.hours).replace('.', ','),
-    primairProces: a.primaryProcess ? 'ja' : '', themas: a.themes, leerdoelen: a.learningGoals ?? '', reflectie: a.reflection ?? '', bewijs: a.evidenceId ?? '',
+    primairProces: a.primaryProcess ? 'ja' : '', themas: a.themes, competenties: a.competencies, leerdoelen: a.learningGoals ?? '', reflectie: a.reflection ?? '', bewijs: a.evidenceId ?? '',
   };
 }
 
-function ActivityFields({ ctx, values, errors, evidence }: { ctx: PageContext; values: ActivityForm; errors: FieldError[]; evidence: EvidenceChoice[] }) {
+/** Checkboxes for names from the reference framework (themes or competencies), in a fieldset with its error. */
+function NameChoices({ id, name, legend, names, checked, error }: { id: string; name: string; legend: string; names: readonly string[]; checked: string[]; error?: string }) {
+  return (
+    <fieldset class="utrecht-form-fieldset" id={id} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend class="utrecht-form-fieldset__legend" safe>
+        {legend}
+      </legend>
+      {error ? (
+        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
+          <span safe>{error}</span>
+        </div>
+      ) : (
+        ''
+      )}
+      {names.map((n, i) => <CheckboxField id={`${name}-${i}`} name={name} value={n} label={n} checked={checked.includes(n)} />)}
+    </fieldset>
+  );
+}
+
+function ActivityFields(
+  { ctx, values, errors, evidence, choices }: { ctx: PageContext; values: ActivityForm; errors: FieldError[]; evidence: EvidenceChoice[]; choices: ActivityChoices },
+) {
   const { t } = ctx;
   const error = (field: keyof ActivityForm) => errors.find((e) => e.field === field)?.message;
   const kinds = [{ value: '', label: t('registration.form.choose') }, ...activityKinds.map((k) => ({ value: k, label: t(`dossier.kind.${k}`) }))];
@@ -39,19 +63,13 @@ function ActivityFields({ ctx, values, errors, evidence }: { ctx: PageContext; v
       <TextField id="einddatum" name="einddatum" label={t('dossier.form.completed')} hint={t('dossier.form.dateHint')} value={values.einddatum} error={error('einddatum')} />
       <TextField id="uren" name="uren" label={t('dossier.form.hours')} hint={t('dossier.form.hoursHint')} value={values.uren} error={error('uren')} attrs={{ inputmode: 'decimal' }} />
       <CheckboxField id="primairProces" name="primairProces" label={t('dossier.form.primary')} checked={values.primairProces === 'ja'} />
-      <fieldset class="utrecht-form-fieldset" id="themas" aria-describedby={error('themas') ? 'themas-error' : undefined}>
-        <legend class="utrecht-form-fieldset__legend" safe>
-          {t('dossier.form.themes')}
-        </legend>
-        {error('themas') ? (
-          <div class="utrecht-form-field-error-message" id="themas-error">
-            <span safe>{error('themas')!}</span>
-          </div>
-        ) : (
-          ''
-        )}
-        {activityThemes.map((theme, i) => <CheckboxField id={`thema-${i}`} name="themas" value={theme} label={theme} checked={values.themas.includes(theme)} />)}
-      </fieldset>
+      <NameChoices id="themas" name="themas" legend={t('dossier.form.themes')} names={choices.themes} checked={values.themas} error={error('themas')} />
+      <NameChoices id="competenties" name="competenties" legend={t('dossier.form.competencies')} names={choices.competencies} checked={values.competenties} error={error('competenties')} />
+      <Paragraph>
+        <a class="utrecht-link" href="/referentiekader" safe>
+          {t('dossier.form.framework', { version: choices.version })}
+        </a>
+      </Paragraph>
       <TextAreaField id="leerdoelen" name="leerdoelen" label={t('dossier.form.goals')} hint={t('dossier.form.textHint')} value={values.leerdoelen} error={error('leerdoelen')} rows={3} />
       <TextAreaField id="reflectie" name="reflectie" label={t('dossier.form.reflection')} hint={t('dossier.form.textHint')} value={values.reflectie} error={error('reflectie')} rows={4} />
       <SelectField id="bewijs" name="bewijs" label={t('dossier.form.evidence')} value={values.bewijs} options={proofs} error={error('bewijs')} />
@@ -65,7 +83,7 @@ const kindLabel = (ctx: PageContext, a: ActivityRecord) => {
 };
 const orDash = (value: string | number | null) => (value === null || value === '' ? '—' : String(value));
 
-type Dossier = { activities: ActivityRecord[]; evidence: EvidenceChoice[]; progress: { registerName: string; sentence: string } | null };
+type Dossier = { activities: ActivityRecord[]; evidence: EvidenceChoice[]; progress: { registerName: string; sentence: string } | null; choices: ActivityChoices };
 
 /** Mijn professionalisering: progress towards re-registration, the activities, and the form to add one. */
 export function DossierPage(
@@ -124,7 +142,7 @@ export function DossierPage(
             {t('dossier.add')}
           </h2>
           <Form action={dossierPath} csrfToken={ctx.csrfToken}>
-            <ActivityFields ctx={ctx} values={values} errors={errors} evidence={dossier.evidence} />
+            <ActivityFields ctx={ctx} values={values} errors={errors} evidence={dossier.evidence} choices={dossier.choices} />
             <Button>{Html.escapeHtml(t('dossier.form.save'))}</Button>
           </Form>
         </>
@@ -133,11 +151,40 @@ export function DossierPage(
   );
 }
 
-/** One activity: change it, or remove it after confirming; an activity from accredited offering is read only. */
+const lockTexts = { aanbod: 'dossier.edit.fixed', gewaardeerd: 'dossier.edit.valued', 'waardering-aangevraagd': 'dossier.edit.valuationOpen' } as const;
+
+/** What was recorded, for an activity that cannot be changed. */
+function ActivityFacts({ ctx, activity }: { ctx: PageContext; activity: ActivityRecord }) {
+  const { t, lang } = ctx;
+  return (
+    <DataList
+      items={[
+        { label: t('dossier.col.kind'), value: <span safe>{kindLabel(ctx, activity)}</span> },
+        { label: t('dossier.form.provider'), value: <span safe>{orDash(activity.provider)}</span> },
+        { label: t('dossier.form.started'), value: <span safe>{activity.startedOn}</span> },
+        { label: t('dossier.form.completed'), value: <span safe>{activity.completedOn}</span> },
+        { label: t('dossier.col.hours'), value: <span safe>{formatNumber(lang, activity.hours)}</span> },
+        { label: t('dossier.col.points'), value: <span safe>{orDash(activity.points)}</span> },
+        { label: t('dossier.col.themes'), value: <span safe>{orDash(activity.themes.join(', '))}</span> },
+        { label: t('dossier.col.competencies'), value: <span safe>{orDash(activity.competencies.join(', '))}</span> },
+        { label: t('dossier.form.goals'), value: <span safe>{orDash(activity.learningGoals)}</span> },
+        { label: t('dossier.form.reflection'), value: <span safe>{orDash(activity.reflection)}</span> },
+      ]}
+    />
+  );
+}
+
+export type ActivityView = { activity: ActivityRecord; evidence: EvidenceChoice[]; choices: ActivityChoices; lock: ActivityLock | null; valuation: OwnValuation | null };
+
+/**
+ * One activity: change it, or remove it after confirming; ask for it to be valued afterwards. An
+ * activity from accredited offering, valued, or waiting for valuation is read only.
+ */
 export function ActivityPage(
-  { ctx, activity, evidence, values, errors = [], notice }: { ctx: PageContext; activity: ActivityRecord; evidence: EvidenceChoice[]; values?: ActivityForm; errors?: FieldError[]; notice?: string },
+  { ctx, view, values, errors = [], notice, explanation }: { ctx: PageContext; view: ActivityView; values?: ActivityForm; errors?: FieldError[]; notice?: string; explanation?: string },
 ) {
   const { t } = ctx;
+  const { activity, evidence, choices, lock, valuation } = view;
   const title = t('dossier.edit.title', { title: activity.title });
   const path = `${dossierPath}/${activity.id}`;
   return (
@@ -150,12 +197,15 @@ export function ActivityPage(
           {t('dossier.edit.back')}
         </a>
       </Paragraph>
-      {activity.source !== 'eigen' ? (
-        <TextParagraph text={t('dossier.edit.fixed')} />
+      {lock ? (
+        <>
+          <TextParagraph text={t(lockTexts[lock])} />
+          <ActivityFacts ctx={ctx} activity={activity} />
+        </>
       ) : (
         <>
           <Form action={path} csrfToken={ctx.csrfToken}>
-            <ActivityFields ctx={ctx} values={values ?? formOf(activity)} errors={errors} evidence={evidence} />
+            <ActivityFields ctx={ctx} values={values ?? formOf(activity)} errors={errors} evidence={evidence} choices={choices} />
             <Button>{Html.escapeHtml(t('dossier.form.save'))}</Button>
           </Form>
           <section aria-labelledby="verwijderen-titel">
@@ -169,6 +219,7 @@ export function ActivityPage(
           </section>
         </>
       )}
+      {activity.source === 'eigen' ? <ValuationSection ctx={ctx} activityPath={path} valued={activity.points !== null} valuation={valuation} errors={errors} explanation={explanation} /> : ''}
     </Layout>
   );
 }

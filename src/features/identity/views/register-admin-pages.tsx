@@ -54,6 +54,10 @@ export function AdminHomePage({ ctx, state, showOutbox }: { ctx: PageContext; st
         <a class="utrecht-link" href="/beheer/inschrijvingen" safe>
           {t('enrolments.link')}
         </a>
+        {' · '}
+        <a class="utrecht-link" href="/beheer/referentiekader" safe>
+          {t('framework.link')}
+        </a>
       </Paragraph>
       {showOutbox ? (
         <Paragraph>

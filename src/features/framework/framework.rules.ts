@@ -1,0 +1,90 @@
+import type { FrameworkItem } from '../../db/schema/framework.ts';
+
+export type { FrameworkItem };
+
+/** The form register staff fill in for a new version of the reference framework, as typed. */
+export type FrameworkVersionForm = { beroepsstandaard: string; competenties: string; themas: string; toelichting: string };
+
+export type FrameworkVersionInput = { professionalStandard: string; competencies: FrameworkItem[]; themes: FrameworkItem[]; note: string };
+
+export type FrameworkProblem = { field: keyof FrameworkVersionForm; message: string };
+
+export const frameworkLimits = { standard: 5000, items: 30, name: 100, description: 500, note: 1000 };
+
+/**
+ * The code of an item, from its name: lower case, without diacritics, "&" as "en", every other run of
+ * characters that is no letter or digit one hyphen. "Regie & strategie" is `regie-en-strategie`.
+ */
+export function codeOf(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/&/g, ' en ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Items as people write them: one per line, "naam" or "naam: beschrijving". */
+export function itemsToText(items: FrameworkItem[]): string {
+  return items.map((i) => (i.description ? `${i.name}: ${i.description}` : i.name)).join('\n');
+}
+
+/** The items of one list (competencies or themes), or a Dutch message about the first problem. */
+export function parseItems(text: string, what: { plural: string; one: string }): FrameworkItem[] | string {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  if (lines.length === 0) return `Geef ten minste één ${what.one}, één per regel.`;
+  if (lines.length > frameworkLimits.items) return `Ten hoogste ${frameworkLimits.items} ${what.plural}.`;
+  const items: FrameworkItem[] = [];
+  const seen = new Map<string, number>();
+  for (const [i, line] of lines.entries()) {
+    // the description is what follows the first ": ", so a name may hold a colon without a space
+    const at = line.indexOf(': ');
+    const name = (at === -1 ? line : line.slice(0, at)).trim().replace(/\s+/g, ' ');
+    const description = at === -1 ? '' : line.slice(at + 2).trim();
+    const code = codeOf(name);
+    if (name.length < 2 || !code) return `Regel ${i + 1}: geef een naam van ten minste 2 tekens, met letters of cijfers.`;
+    if (name.length > frameworkLimits.name) return `Regel ${i + 1}: een naam heeft ten hoogste ${frameworkLimits.name} tekens.`;
+    if (description.length > frameworkLimits.description) return `Regel ${i + 1}: een beschrijving heeft ten hoogste ${frameworkLimits.description} tekens.`;
+    const earlier = seen.get(code);
+    if (earlier !== undefined) return `Regel ${i + 1} ("${name}") is dezelfde als regel ${earlier + 1}: elke naam komt één keer voor.`;
+    seen.set(code, i);
+    items.push(description ? { code, name, description } : { code, name });
+  }
+  return items;
+}
+
+const same = (a: FrameworkVersionInput, b: Omit<FrameworkVersionInput, 'note'>) =>
+  a.professionalStandard === b.professionalStandard && JSON.stringify(a.competencies) === JSON.stringify(b.competencies) && JSON.stringify(a.themes) === JSON.stringify(b.themes);
+
+/**
+ * Checks a new version of the reference framework; every problem at its field, in Dutch. With
+ * `current`, a version that changes nothing is refused: a new version must say something new.
+ */
+export function checkFrameworkVersion(
+  form: FrameworkVersionForm,
+  current?: Omit<FrameworkVersionInput, 'note'>,
+): { ok: true; input: FrameworkVersionInput } | { ok: false; problems: FrameworkProblem[] } {
+  const problems: FrameworkProblem[] = [];
+  const professionalStandard = form.beroepsstandaard.trim().replace(/\r\n/g, '\n');
+  if (professionalStandard.length < 20) problems.push({ field: 'beroepsstandaard', message: 'Beschrijf de beroepsstandaard (ten minste 20 tekens).' });
+  if (professionalStandard.length > frameworkLimits.standard) problems.push({ field: 'beroepsstandaard', message: `Ten hoogste ${frameworkLimits.standard} tekens; u schreef er ${professionalStandard.length}.` });
+  const competencies = parseItems(form.competenties, { plural: 'basiscompetenties', one: 'basiscompetentie' });
+  if (typeof competencies === 'string') problems.push({ field: 'competenties', message: competencies });
+  const themes = parseItems(form.themas, { plural: "thema's", one: 'thema' });
+  if (typeof themes === 'string') problems.push({ field: 'themas', message: themes });
+  const note = form.toelichting.trim();
+  if (note.length < 5) problems.push({ field: 'toelichting', message: 'Schrijf waarom het referentiekader verandert (ten minste 5 tekens).' });
+  if (note.length > frameworkLimits.note) problems.push({ field: 'toelichting', message: `Ten hoogste ${frameworkLimits.note} tekens.` });
+  if (problems.length > 0) return { ok: false, problems };
+  const input = { professionalStandard, competencies: competencies as FrameworkItem[], themes: themes as FrameworkItem[], note };
+  if (current && same(input, current)) {
+    return { ok: false, problems: [{ field: 'beroepsstandaard', message: 'Deze versie is gelijk aan de huidige: verander de beroepsstandaard, de basiscompetenties of de thema\'s.' }] };
+  }
+  return { ok: true, input };
+}
+
+/** The names an activity may carry: those of the current version, and those it already has (kept after a new version). */
+export function allowedNames(current: FrameworkItem[], kept: readonly string[] = []): string[] {
+  return [...new Set([...current.map((i) => i.name), ...kept])];
+}
