@@ -15,6 +15,7 @@ import { dossierRoutes } from './dossier/dossier.routes.tsx';
 import { enrolmentRoutes } from './registrations/enrolments.routes.tsx';
 import { registrationRoutes } from './registrations/registrations.routes.tsx';
 import { pageRoutes } from './pages/pages.routes.tsx';
+import { catalogueRoutes } from './catalogue/catalogue.routes.tsx';
 import { frameworkRoutes } from './framework/framework.routes.tsx';
 import { valuationRoutes } from './valuation/valuation.routes.tsx';
 import { consentRoutes } from './consent/consent.routes.tsx';
@@ -32,4 +33,4 @@ export type FeatureOptions = {
 };
 
 /** Every feature's routes; app.ts registers them in this order. */
-export const features: ((app: FastifyInstance, opts: FeatureOptions) => Promise<void>)[] = [pageRoutes, organisationRoutes, identityRoutes, deliveryRoutes, ownRecordRoutes, publicRegisterRoutes, boardStaffRoutes, registerRoutes, registrationRoutes, enrolmentRoutes, dossierRoutes, frameworkRoutes, valuationRoutes, consentRoutes];
+export const features: ((app: FastifyInstance, opts: FeatureOptions) => Promise<void>)[] = [pageRoutes, organisationRoutes, identityRoutes, deliveryRoutes, ownRecordRoutes, publicRegisterRoutes, boardStaffRoutes, registerRoutes, registrationRoutes, enrolmentRoutes, dossierRoutes, frameworkRoutes, valuationRoutes, consentRoutes, catalogueRoutes];

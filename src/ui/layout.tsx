@@ -1,7 +1,7 @@
 import type { PropsWithChildren } from '@kitajs/html';
 import { withLang, type PageContext } from './page-context.ts';
 
-type LayoutProps = PropsWithChildren<{ ctx: PageContext; title: string; current?: 'home' | 'organisations' | 'register' | 'account' | 'signIn' }>;
+type LayoutProps = PropsWithChildren<{ ctx: PageContext; title: string; current?: 'home' | 'organisations' | 'register' | 'catalogue' | 'account' | 'signIn' }>;
 
 function NavLink({ href, label, active }: { href: string; label: string; active: boolean }) {
   return (
@@ -68,6 +68,7 @@ export function Layout({ ctx, title, current, children }: LayoutProps) {
                   <NavLink href="/" label={t('nav.home')} active={current === 'home'} />
                   <NavLink href="/organisaties" label={t('nav.organisations')} active={current === 'organisations'} />
                   <NavLink href="/register" label={t('nav.register')} active={current === 'register'} />
+                  <NavLink href="/aanbod" label={t('nav.catalogue')} active={current === 'catalogue'} />
                   {ctx.account ? (
                     <>
                       <NavLink href="/account" label={t('nav.account')} active={current === 'account'} />

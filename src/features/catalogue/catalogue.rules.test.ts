@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { registerNumberFor } from '../own-record/register-number.rules.ts';
 import {
-  amsterdamDateTime, amsterdamToUtc, attendanceOpen, checkCatalogueQuery, checkRun, classifyLines, describeOutcome, emptyCatalogueQuery, numbersFromCsv,
+  amsterdamDateTime, amsterdamToUtc, attendanceOpen, checkCatalogueQuery, checkRun, classifyLines, emptyCatalogueQuery, numbersFromCsv,
   numbersFromText, offeringOpenForRuns, parseTime, runCancellable, type RunForm,
 } from './catalogue.rules.ts';
 
@@ -134,7 +134,6 @@ describe('register numbers from a form or a file', () => {
       { line: 4, value: a, kind: 'problem', outcome: 'dubbel', firstLine: 1 },
       { line: 5, value: '12345', kind: 'problem', outcome: 'ongeldig' },
     ]);
-    expect(describeOutcome('dubbel', 1)).toBe('dubbel: hetzelfde registernummer als regel 1');
   });
 
   it('reads a CSV file by its header, with ; or , and rows numbered as in a spreadsheet', () => {

@@ -180,7 +180,7 @@ export function numbersFromCsv(text: string): { ok: true; lines: NumberLine[] } 
   if (fast) records = fast.map((r) => ({ record: r.record, line: r.info.lines }));
   else {
     try {
-      const parsed = parseCsvSync(clean, { delimiter: separator, relax_quotes: true, relax_column_count: true, skip_empty_lines: true, info: true }) as { record: string[]; info: { lines: number } }[];
+      const parsed = parseCsvSync(clean, { delimiter: separator, relax_quotes: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
       records = parsed.map((r) => ({ record: r.record, line: r.info.lines }));
     } catch {
       return { ok: false, message: 'Het bestand is geen leesbaar CSV-bestand (controleer de aanhalingstekens).' };
@@ -211,24 +211,6 @@ export function classifyLines(lines: NumberLine[]): ClassifiedLine[] {
     seen.set(digits, l.line);
     return { ...l, kind: 'number', registerNumber: digits };
   });
-}
-
-/** The Dutch reason for a line's outcome, as the report shows it. */
-export function describeOutcome(outcome: AttendanceOutcome, firstLine?: number): string {
-  switch (outcome) {
-    case 'geregistreerd':
-      return 'geregistreerd';
-    case 'al-geregistreerd':
-      return 'al geregistreerd: er verandert niets';
-    case 'dubbel':
-      return `dubbel: hetzelfde registernummer als regel ${firstLine}`;
-    case 'onbekend':
-      return 'onbekend registernummer: niemand in het register heeft dit nummer';
-    case 'ongeldig':
-      return 'ongeldig registernummer: negen cijfers met kloppende controlecijfers';
-    case 'doorgehaald':
-      return 'de inschrijving met dit registernummer is doorgehaald';
-  }
 }
 
 // ─── the public catalogue's filters ──────────────────────────────────────────────────────────────

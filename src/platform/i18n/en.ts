@@ -4,6 +4,7 @@ import { evidenceEn } from './evidence.en.ts';
 import { ownRecordEn } from './own-record.en.ts';
 import { registrationsEn } from './registrations.en.ts';
 import { dossierEn } from './dossier.en.ts';
+import { catalogueEn } from './catalogue.en.ts';
 import { frameworkEn } from './framework.en.ts';
 import { valuationEn } from './valuation.en.ts';
 import { registersEn } from './registers.en.ts';
@@ -91,6 +92,7 @@ export const en: Record<MessageKey, string> = {
   ...ownRecordEn,
   ...registrationsEn,
   ...dossierEn,
+  ...catalogueEn,
   ...frameworkEn,
   ...valuationEn,
   ...evidenceEn,

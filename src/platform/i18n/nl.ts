@@ -4,6 +4,7 @@ import { evidenceNl } from './evidence.nl.ts';
 import { ownRecordNl } from './own-record.nl.ts';
 import { registrationsNl } from './registrations.nl.ts';
 import { dossierNl } from './dossier.nl.ts';
+import { catalogueNl } from './catalogue.nl.ts';
 import { frameworkNl } from './framework.nl.ts';
 import { valuationNl } from './valuation.nl.ts';
 import { registersNl } from './registers.nl.ts';
@@ -90,6 +91,7 @@ export const nl = {
   ...ownRecordNl,
   ...registrationsNl,
   ...dossierNl,
+  ...catalogueNl,
   ...frameworkNl,
   ...valuationNl,
   ...evidenceNl,

@@ -62,6 +62,16 @@ const templates = {
       text: 'Dear {name},\n\nThe Commissie Registratie has decided on your application for {level} in the {register}: {decision}.\n\nReasons:\n{motivation}\n\nDo you disagree? You can object until {deadline} through My register:\n\n{link}',
     },
   },
+  'attendance-recorded': {
+    nl: {
+      subject: 'In uw dossier: {title}',
+      text: 'Beste {name},\n\n{provider} heeft uw deelname aan "{title}" geregistreerd. De activiteit staat in uw dossier, met {points} punten en {hours} uur studiebelasting:\n\n{link}\n\nKlopt dit niet? Neem dan contact op met {provider}.',
+    },
+    en: {
+      subject: 'In your dossier: {title}',
+      text: 'Dear {name},\n\n{provider} has recorded your attendance of "{title}". The activity is in your dossier, with {points} points and {hours} hours of study load:\n\n{link}\n\nIs this not right? Then contact {provider}.',
+    },
+  },
   'enrolment-struck-off': {
     nl: {
       subject: 'Uw inschrijving is doorgehaald',
