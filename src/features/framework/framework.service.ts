@@ -71,10 +71,10 @@ export class FrameworkVersionProblems extends Error {
 export async function addFrameworkVersion(db: Db, ctx: ActorContext, basedOn: number, form: FrameworkVersionForm): Promise<number> {
   const via = await requireFrameworkStaff(ctx);
   const current = await repo.currentVersion(db);
-  const checked = checkFrameworkVersion(form, current);
-  if (!checked.ok) throw new FrameworkVersionProblems(checked.problems);
   const stale = () => new AppError('conflict', 'Iemand anders heeft intussen een nieuwe versie van het referentiekader gemaakt. Bekijk die eerst en pas haar zo nodig opnieuw aan.');
   if (basedOn !== current.version) throw stale();
+  const checked = checkFrameworkVersion(form, current);
+  if (!checked.ok) throw new FrameworkVersionProblems(checked.problems);
   return db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     const version = await repo.insertVersion(tx, basedOn, checked.input, actorLabel(ctx, 'registerbeheer'), new Date());

@@ -18,12 +18,14 @@ export const versionPath = (version: number) => `${frameworkPath}/versies/${vers
 function Items({ items }: { items: FrameworkItem[] }) {
   return (
     <ul class="utrecht-unordered-list">
-      {items.map((i) => (
-        <li class="utrecht-unordered-list__item">
-          <span safe>{i.name}</span>
-          {i.description ? <span safe>{`: ${i.description}`}</span> : ''}
-        </li>
-      ))}
+      {items.map((i) => {
+        const text = i.description ? `${i.name}: ${i.description}` : i.name;
+        return (
+          <li class="utrecht-unordered-list__item" safe>
+            {text}
+          </li>
+        );
+      })}
     </ul>
   );
 }
