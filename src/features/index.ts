@@ -19,6 +19,7 @@ import { catalogueRoutes } from './catalogue/catalogue.routes.tsx';
 import { frameworkRoutes } from './framework/framework.routes.tsx';
 import { valuationRoutes } from './valuation/valuation.routes.tsx';
 import { consentRoutes } from './consent/consent.routes.tsx';
+import { accreditationRoutes } from './accreditation/accreditation.routes.tsx';
 
 export type FeatureOptions = {
   db: Db;
@@ -33,4 +34,4 @@ export type FeatureOptions = {
 };
 
 /** Every feature's routes; app.ts registers them in this order. */
-export const features: ((app: FastifyInstance, opts: FeatureOptions) => Promise<void>)[] = [pageRoutes, organisationRoutes, identityRoutes, deliveryRoutes, ownRecordRoutes, publicRegisterRoutes, boardStaffRoutes, registerRoutes, registrationRoutes, enrolmentRoutes, dossierRoutes, frameworkRoutes, valuationRoutes, consentRoutes, catalogueRoutes];
+export const features: ((app: FastifyInstance, opts: FeatureOptions) => Promise<void>)[] = [pageRoutes, organisationRoutes, identityRoutes, deliveryRoutes, ownRecordRoutes, publicRegisterRoutes, boardStaffRoutes, registerRoutes, registrationRoutes, enrolmentRoutes, dossierRoutes, frameworkRoutes, valuationRoutes, consentRoutes, accreditationRoutes, catalogueRoutes];

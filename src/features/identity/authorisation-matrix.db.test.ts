@@ -89,6 +89,20 @@ async function freshDisputeOfA(): Promise<string> {
   return dispute;
 }
 const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000);
+/** An offering board A submitted, waiting for the commission (made once, at its first call). */
+let offeringOfAId: string | undefined;
+async function offeringOfA(): Promise<string> {
+  if (offeringOfAId) return offeringOfAId;
+  offeringOfAId = crypto.randomUUID();
+  await t.database.query(
+    `INSERT INTO offerings (id, organisation_kind, organisation_id, organisation_name, title, description, learning_goals, activity_kind, format, themes,
+       study_load_hours, price_cents, contact_name, contact_email, status, submitted_by_label)
+     VALUES ($1, 'bestuur', $2, $3, 'Studiedag rekenen', 'Een studiedag over rekenonderwijs voor het hele team.', 'Rekenen beter uitleggen.', 'studiedag', 'klassikaal',
+       '{"Omgaan met verschillen"}', 6, 0, 'Anton Admin A', 'admin@bestuur-a.nl', 'ingediend', 'Anton Admin A')`,
+    [offeringOfAId, boardA.id, boardA.name],
+  );
+  return offeringOfAId;
+}
 const dateIn = (days: number) => inDays(days).toISOString().slice(0, 10);
 
 // ─── the matrix: what each actor gets ────────────────────────────────────────────────────────────
@@ -245,6 +259,25 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'POST /beheer/dubbelen/:taakId':                     row(401,     403,     403,     403,     403,     404,      401,         401,     401),
 
   // ── issue 6: accreditation (rows added by that slice) ──
+  // providers: register staff only (an empty form is a 400)
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
+  'GET /beheer/aanbieders':                            row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /beheer/aanbieders':                           row(401,     403,     403,     403,     403,     400,      401,         401,     401),
+  // board A's offerings: its admin and staff submit them (an empty form is a 400); B's admin and register staff are refused;
+  // an offering of A waiting for the commission: answering it is a 409 (nothing was asked), withdrawing it unconfirmed a 400
+  'GET /beheer/:soort/:id/aanbod':                     row(SIGN_IN, 403,     200,     200,     403,     403,      STEP,        SIGN_IN, SIGN_IN),
+  'GET /beheer/:soort/:id/aanbod/nieuw':               row(SIGN_IN, 403,     200,     200,     403,     403,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/aanbod':                    row(401,     403,     400,     400,     403,     403,      401,         401,     401),
+  'GET /beheer/:soort/:id/aanbod/:aanbodId':           row(SIGN_IN, 403,     200,     200,     403,     403,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/aanbod/:aanbodId/antwoord': row(401,     403,     409,     409,     403,     403,      401,         401,     401),
+  'POST /beheer/:soort/:id/aanbod/:aanbodId/intrekken': row(401,    403,     400,     400,     403,     403,      401,         401,     401),
+  // the Commissie Accreditatie: register staff read and assign (to nobody in the commission: 400); only its members review,
+  // and the matrix has none
+  'GET /beheer/accreditatie':                          row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /beheer/accreditatie/:aanbodId/toewijzing':    row(401,     403,     403,     403,     403,     400,      401,         401,     401),
+  'GET /beheer/accreditatie/:aanbodId':                row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /beheer/accreditatie/:aanbodId/informatie':    row(401,     403,     403,     403,     403,     403,      401,         401,     401),
+  'POST /beheer/accreditatie/:aanbodId/besluit':       row(401,     403,     403,     403,     403,     403,      401,         401,     401),
   // ── issue 6: catalogue and attendance (rows added by that slice) ──
   // ── issue 6: re-registration (rows added by that slice) ──
   // ── issue 6: consent (rows added by that slice) ──
@@ -384,6 +417,22 @@ const calls: Record<string, Call> = {
   'GET /beheer/dubbelen/:taakId/samenvoegen': { url: `/beheer/dubbelen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/samenvoegen` },
   'POST /beheer/dubbelen/:taakId': { url: `/beheer/dubbelen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`, form: { besluit: 'verschillend' } },
   // ── issue 6 calls: accreditation ──
+  'GET /beheer/aanbieders': { url: '/beheer/aanbieders' },
+  'POST /beheer/aanbieders': { url: '/beheer/aanbieders', form: {} },
+  'GET /beheer/:soort/:id/aanbod': { url: () => `${A()}/aanbod` },
+  'GET /beheer/:soort/:id/aanbod/nieuw': { url: () => `${A()}/aanbod/nieuw` },
+  'POST /beheer/:soort/:id/aanbod': { url: () => `${A()}/aanbod`, form: {} },
+  'GET /beheer/:soort/:id/aanbod/:aanbodId': { url: async () => `${A()}/aanbod/${await offeringOfA()}` },
+  'POST /beheer/:soort/:id/aanbod/:aanbodId/antwoord': { url: async () => `${A()}/aanbod/${await offeringOfA()}/antwoord`, form: { antwoord: 'Hier is het antwoord.' } },
+  'POST /beheer/:soort/:id/aanbod/:aanbodId/intrekken': { url: async () => `${A()}/aanbod/${await offeringOfA()}/intrekken`, form: {} },
+  'GET /beheer/accreditatie': { url: '/beheer/accreditatie' },
+  'POST /beheer/accreditatie/:aanbodId/toewijzing': { url: async () => `/beheer/accreditatie/${await offeringOfA()}/toewijzing`, form: { lid: `${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}` } },
+  'GET /beheer/accreditatie/:aanbodId': { url: async () => `/beheer/accreditatie/${await offeringOfA()}` },
+  'POST /beheer/accreditatie/:aanbodId/informatie': { url: async () => `/beheer/accreditatie/${await offeringOfA()}/informatie`, form: { vraag: 'Hoe groot zijn de groepen?' } },
+  'POST /beheer/accreditatie/:aanbodId/besluit': {
+    url: async () => `/beheer/accreditatie/${await offeringOfA()}/besluit`,
+    form: { besluit: 'accrediteren', punten: '40', themas: 'Persoonlijk leiderschap', motivering: 'Een sterk programma.' },
+  },
   // ── issue 6 calls: catalogue and attendance ──
   // ── issue 6 calls: re-registration ──
   // ── issue 6 calls: consent ──

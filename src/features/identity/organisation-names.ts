@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { registerOfficeId, type OrganisationRef } from '../../platform/auth/roles.ts';
 import { AppError } from '../../platform/errors.ts';
+import { findProviderById } from '../accreditation/accreditation.service.ts';
 import { findBoardById } from '../organisations/organisations.service.ts';
 
 export type NamedOrganisation = OrganisationRef & { name: string; number?: string };
@@ -11,6 +12,10 @@ export async function describeOrganisation(db: Db, ref: OrganisationRef): Promis
   if (ref.kind === 'bestuur') {
     const board = await findBoardById(db, ref.id);
     if (board) return { ...ref, name: board.name ?? `Bevoegd gezag ${board.number}`, number: board.number };
+  }
+  if (ref.kind === 'aanbieder') {
+    const provider = await findProviderById(db, ref.id);
+    if (provider) return { ...ref, name: provider.name };
   }
   throw AppError.notFound('Deze organisatie bestaat niet (meer).');
 }

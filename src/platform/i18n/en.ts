@@ -10,6 +10,7 @@ import { valuationEn } from './valuation.en.ts';
 import { registersEn } from './registers.en.ts';
 import { publicRegisterEn } from './public-register.en.ts';
 import { identityEn } from './identity.en.ts';
+import { accreditationEn } from './accreditation.en.ts';
 import { consentEn } from './consent.en.ts';
 import type { MessageKey } from './nl.ts';
 
@@ -99,5 +100,6 @@ export const en: Record<MessageKey, string> = {
   ...registersEn,
   ...boardStaffEn,
   ...publicRegisterEn,
+  ...accreditationEn,
   ...consentEn,
 };

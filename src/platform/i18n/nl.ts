@@ -10,6 +10,7 @@ import { valuationNl } from './valuation.nl.ts';
 import { registersNl } from './registers.nl.ts';
 import { publicRegisterNl } from './public-register.nl.ts';
 import { identityNl } from './identity.nl.ts';
+import { accreditationNl } from './accreditation.nl.ts';
 import { consentNl } from './consent.nl.ts';
 
 export const nl = {
@@ -98,6 +99,7 @@ export const nl = {
   ...registersNl,
   ...boardStaffNl,
   ...publicRegisterNl,
+  ...accreditationNl,
   ...consentNl,
 } as const;
 

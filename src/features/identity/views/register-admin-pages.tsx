@@ -55,6 +55,14 @@ export function AdminHomePage({ ctx, state, showOutbox }: { ctx: PageContext; st
           {t('enrolments.link')}
         </a>
         {' · '}
+        <a class="utrecht-link" href="/beheer/aanbieders" safe>
+          {t('accreditation.providers.link')}
+        </a>
+        {' · '}
+        <a class="utrecht-link" href="/beheer/accreditatie" safe>
+          {t('accreditation.queue.link')}
+        </a>
+        {' · '}
         <a class="utrecht-link" href="/beheer/referentiekader" safe>
           {t('framework.link')}
         </a>

@@ -1,0 +1,181 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/database.ts';
+import type { FrameworkItem } from '../../db/schema/framework.ts';
+import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
+import type { FrameworkChoice, OfferingFacts, OfferingFormat, OfferingKind, OfferingStatus, ProviderFacts, ProviderKind } from './offering.rules.ts';
+
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
+/** A text[] literal: each element quoted, quotes and backslashes escaped. */
+const textArray = (items: string[]) => sql`${`{${items.map((t) => `"${t.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
+
+// ─── providers ───────────────────────────────────────────────────────────────────────────────────
+
+export type Provider = { id: string; name: string; kind: ProviderKind; contactEmail: string; website: string | null; createdAt: Date };
+
+const providerColumns = sql`id, name, kind, contact_email AS "contactEmail", website, created_at AS "createdAt"`;
+
+export async function listProviders(db: Db): Promise<Provider[]> {
+  return rowsOf<Provider>(await db.execute(sql`SELECT ${providerColumns} FROM providers ORDER BY lower(name) LIMIT 1000`));
+}
+
+export async function findProvider(db: Db, id: string): Promise<Provider | undefined> {
+  return rowsOf<Provider>(await db.execute(sql`SELECT ${providerColumns} FROM providers WHERE id = ${id}`))[0];
+}
+
+export async function providerNameTaken(db: Db, name: string): Promise<boolean> {
+  return rowsOf(await db.execute(sql`SELECT 1 FROM providers WHERE lower(name) = lower(${name})`)).length > 0;
+}
+
+export async function insertProvider(db: Db, p: ProviderFacts, byLabel: string, now = new Date()): Promise<string> {
+  const id = uuidV7();
+  await db.execute(sql`INSERT INTO providers (id, name, kind, contact_email, website, created_by_label, created_at)
+    VALUES (${id}, ${p.name}, ${p.kind}, ${p.contactEmail}, ${p.website}, ${byLabel}, ${now.toISOString()})`);
+  return id;
+}
+
+// ─── the reference framework ─────────────────────────────────────────────────────────────────────
+
+/** The names of the current (highest) version's themes and competencies; offerings store names. */
+export async function currentFramework(db: Db): Promise<FrameworkChoice> {
+  const [row] = rowsOf<{ version: number; themes: FrameworkItem[]; competencies: FrameworkItem[] }>(
+    await db.execute(sql`SELECT version, themes, competencies FROM framework_versions ORDER BY version DESC LIMIT 1`),
+  );
+  if (!row) return { version: 0, themes: [], competencies: [] };
+  return { version: row.version, themes: row.themes.map((t) => t.name), competencies: row.competencies.map((c) => c.name) };
+}
+
+// ─── offerings ───────────────────────────────────────────────────────────────────────────────────
+
+export type OrganisationKindOfOffering = 'aanbieder' | 'bestuur';
+
+export type Offering = OfferingFacts & {
+  id: string;
+  organisationKind: OrganisationKindOfOffering;
+  organisationId: string;
+  organisationName: string;
+  status: OfferingStatus;
+  assignedTo: string | null;
+  assignedToName: string | null;
+  assignedToEmail: string | null;
+  accreditedPoints: number | null;
+  accreditedThemes: string[] | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  decisionMotivation: string | null;
+  decidedOn: string | null;
+  submittedByLabel: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+const offeringColumns = sql`o.id, o.organisation_kind AS "organisationKind", o.organisation_id AS "organisationId", o.organisation_name AS "organisationName",
+  o.title, o.description, o.learning_goals AS "learningGoals", o.activity_kind AS "activityKind", o.format, o.themes, o.competencies,
+  o.study_load_hours::float8 AS "studyLoadHours", o.primary_process AS "primaryProcess", o.master, o.price_cents AS "priceCents",
+  o.contact_name AS "contactName", o.contact_email AS "contactEmail", o.status, o.assigned_to AS "assignedTo", m.display_name AS "assignedToName",
+  m.email AS "assignedToEmail", o.accredited_points AS "accreditedPoints", o.accredited_themes AS "accreditedThemes", o.valid_from::text AS "validFrom",
+  o.valid_until::text AS "validUntil", o.decision_motivation AS "decisionMotivation", o.decided_on::text AS "decidedOn",
+  o.submitted_by_label AS "submittedByLabel", o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
+const offeringFrom = sql`offerings o LEFT JOIN accounts m ON m.id = o.assigned_to`;
+const asOfferings = (rows: Offering[]) => rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt), updatedAt: new Date(r.updatedAt) }));
+
+export async function findOffering(db: Db, id: string): Promise<Offering | undefined> {
+  return asOfferings(rowsOf<Offering>(await db.execute(sql`SELECT ${offeringColumns} FROM ${offeringFrom} WHERE o.id = ${id}`)))[0];
+}
+
+/** An organisation's offerings, newest first. */
+export async function listOfferingsOf(db: Db, organisation: { kind: OrganisationKindOfOffering; id: string }): Promise<Offering[]> {
+  return asOfferings(rowsOf<Offering>(await db.execute(sql`SELECT ${offeringColumns} FROM ${offeringFrom}
+    WHERE o.organisation_kind = ${organisation.kind} AND o.organisation_id = ${organisation.id} ORDER BY o.created_at DESC, o.id DESC LIMIT 500`)));
+}
+
+const statusIn = (statuses: readonly OfferingStatus[]): SQL => sql`o.status IN (${sql.join(statuses.map((s) => sql`${s}`), sql`, `)})`;
+
+/** The commission's queue: offerings in these statuses, oldest first, one page and the count. */
+export async function listQueue(db: Db, query: { statuses: readonly OfferingStatus[]; page: number; pageSize: number }): Promise<{ rows: Offering[]; total: number }> {
+  const offset = (query.page - 1) * query.pageSize;
+  const rows = asOfferings(rowsOf<Offering>(await db.execute(sql`SELECT ${offeringColumns} FROM ${offeringFrom}
+    WHERE ${statusIn(query.statuses)} ORDER BY o.created_at, o.id LIMIT ${query.pageSize} OFFSET ${offset}`)));
+  const [{ total }] = rowsOf<{ total: number }>(await db.execute(sql`SELECT count(*)::int AS total FROM offerings o WHERE ${statusIn(query.statuses)}`));
+  return { rows, total };
+}
+
+/** The open offerings assigned to this commission member, oldest first. */
+export async function listAssignedTo(db: Db, accountId: string, statuses: readonly OfferingStatus[]): Promise<Offering[]> {
+  return asOfferings(rowsOf<Offering>(await db.execute(sql`SELECT ${offeringColumns} FROM ${offeringFrom}
+    WHERE o.assigned_to = ${accountId} AND ${statusIn(statuses)} ORDER BY o.created_at, o.id LIMIT 200`)));
+}
+
+export type OfferingInsert = {
+  organisation: { kind: OrganisationKindOfOffering; id: string; name: string };
+  facts: OfferingFacts;
+  byLabel: string;
+  now?: Date;
+};
+
+/** A submitted offering (status ingediend) with its first history line. */
+export async function insertOffering(tx: Db, o: OfferingInsert): Promise<string> {
+  const id = uuidV7();
+  const now = (o.now ?? new Date()).toISOString();
+  const f = o.facts;
+  await tx.execute(sql`INSERT INTO offerings (id, organisation_kind, organisation_id, organisation_name, title, description, learning_goals, activity_kind, format,
+      themes, competencies, study_load_hours, primary_process, master, price_cents, contact_name, contact_email, status, submitted_by_label, created_at, updated_at)
+    VALUES (${id}, ${o.organisation.kind}, ${o.organisation.id}, ${o.organisation.name}, ${f.title}, ${f.description}, ${f.learningGoals}, ${f.activityKind}, ${f.format},
+      ${textArray(f.themes)}, ${textArray(f.competencies)}, ${f.studyLoadHours}, ${f.primaryProcess}, ${f.master}, ${f.priceCents}, ${f.contactName}, ${f.contactEmail},
+      'ingediend', ${o.byLabel}, ${now}, ${now})`);
+  await tx.execute(sql`INSERT INTO offering_events (id, offering_id, from_status, to_status, by_label, message, created_at)
+    VALUES (${uuidV7()}, ${id}, NULL, 'ingediend', ${o.byLabel}, NULL, ${now})`);
+  return id;
+}
+
+export type OfferingChange = {
+  assignedTo?: string;
+  facts?: OfferingFacts;
+  decision?: { points: number | null; themes: string[] | null; validFrom: string | null; validUntil: string | null; motivation: string; decidedOn: string };
+};
+
+/**
+ * Moves an offering on, only from the status it was read in (false when someone else moved it
+ * first), with what the step sets and its history line in the same breath.
+ */
+export async function moveOffering(
+  tx: Db, id: string, from: OfferingStatus, to: OfferingStatus, event: { byLabel: string; message: string | null; now?: Date }, change: OfferingChange = {},
+): Promise<boolean> {
+  const now = (event.now ?? new Date()).toISOString();
+  const sets: SQL[] = [sql`status = ${to}`, sql`updated_at = ${now}`];
+  if (change.assignedTo) sets.push(sql`assigned_to = ${change.assignedTo}`);
+  const f = change.facts;
+  if (f) {
+    sets.push(sql`title = ${f.title}`, sql`description = ${f.description}`, sql`learning_goals = ${f.learningGoals}`, sql`activity_kind = ${f.activityKind}`,
+      sql`format = ${f.format}`, sql`themes = ${textArray(f.themes)}`, sql`competencies = ${textArray(f.competencies)}`, sql`study_load_hours = ${f.studyLoadHours}`,
+      sql`primary_process = ${f.primaryProcess}`, sql`master = ${f.master}`, sql`price_cents = ${f.priceCents}`, sql`contact_name = ${f.contactName}`,
+      sql`contact_email = ${f.contactEmail}`);
+  }
+  const d = change.decision;
+  if (d) {
+    sets.push(sql`accredited_points = ${d.points}`, sql`accredited_themes = ${d.themes ? textArray(d.themes) : null}`, sql`valid_from = ${d.validFrom}::date`,
+      sql`valid_until = ${d.validUntil}::date`, sql`decision_motivation = ${d.motivation}`, sql`decided_on = ${d.decidedOn}::date`);
+  }
+  const result = await tx.execute(sql`UPDATE offerings SET ${sql.join(sets, sql`, `)} WHERE id = ${id} AND status = ${from} RETURNING id`);
+  if (rowsOf(result).length === 0) return false;
+  await tx.execute(sql`INSERT INTO offering_events (id, offering_id, from_status, to_status, by_label, message, created_at)
+    VALUES (${uuidV7()}, ${id}, ${from}, ${to}, ${event.byLabel}, ${event.message}, ${now})`);
+  return true;
+}
+
+export type OfferingEventLine = { fromStatus: OfferingStatus | null; toStatus: OfferingStatus; byLabel: string; message: string | null; createdAt: Date };
+
+export async function listEvents(db: Db, offeringId: string): Promise<OfferingEventLine[]> {
+  return rowsOf<OfferingEventLine>(await db.execute(sql`SELECT from_status AS "fromStatus", to_status AS "toStatus", by_label AS "byLabel", message, created_at AS "createdAt"
+    FROM offering_events WHERE offering_id = ${offeringId} ORDER BY created_at, id`)).map((e) => ({ ...e, createdAt: new Date(e.createdAt) }));
+}
+
+export type CommitteeMember = { id: string; name: string };
+
+/** The accounts holding the accreditation-committee role now. */
+export async function listCommitteeMembers(db: Db): Promise<CommitteeMember[]> {
+  return rowsOf<CommitteeMember>(await db.execute(sql`SELECT DISTINCT a.id, a.display_name AS name FROM memberships m JOIN accounts a ON a.id = m.account_id
+    WHERE m.role = 'accreditation-committee' AND m.revoked_at IS NULL ORDER BY a.display_name`));
+}
+
+export type { OfferingFormat, OfferingKind };
