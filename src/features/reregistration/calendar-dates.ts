@@ -16,3 +16,9 @@ export function addMonths(date: string, months: number): string {
 export const addYears = (date: string, years: number) => addMonths(date, years * 12);
 
 export const isCalendarDate = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text) && addMonths(text, 0) === text;
+
+/** The day after (or with a negative count, before) a date, across month and year ends. */
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}

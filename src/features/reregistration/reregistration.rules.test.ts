@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, addYears, isCalendarDate } from './calendar-dates.ts';
+import { addDays, addMonths, addYears, isCalendarDate } from './calendar-dates.ts';
 import {
-  describeProgress, evaluateReregistration, remindersDue, ruleOfVersion, schoolLeaderPointsRule, schoolLeaderThemes, schoolLeaderThemesRule, standingOn,
-  teacherHoursRule, type Activity,
+  describeProgress, evaluateReregistration, lapseBase, noticeDue, reasonAgainstPostponementDate, reasonNotToApply, remindersDue, ruleOfVersion, schoolLeaderPointsRule,
+  schoolLeaderThemes, schoolLeaderThemesRule, standingOn, teacherHoursRule, type Activity,
 } from './reregistration.rules.ts';
 
 const period = { since: '2024-03-01', until: '2029-02-28' };
@@ -151,5 +151,68 @@ describe('the rule of a register version, and what the dossier says', () => {
     expect(describeProgress(hours, period)).toBe('Nog 40 uren nodig; uw registratie loopt tot en met 28 februari 2029.');
     const primaryShort = evaluateReregistration(teacherHoursRule, period, [{ date: '2025-01-01', hours: 170, primaryProcess: false }, { date: '2025-02-01', hours: 90, primaryProcess: true }], asOf);
     expect(describeProgress(primaryShort, period)).toBe('Nog 10 uren nodig, waarvan 10 op het primaire proces; uw registratie loopt tot en met 28 februari 2029.');
+  });
+});
+
+describe('uitstel, notices and when one can apply', () => {
+  const until = '2026-08-31';
+
+  it('counts the lapse windows from a granted postponement, not from the end of the period', () => {
+    expect(standingOn(until, '2026-10-01', '2026-12-31')).toBe('geregistreerd');
+    expect(standingOn(until, '2027-01-01', '2026-12-31')).toBe('onder voorwaarden');
+    expect(standingOn(until, '2027-06-30', '2026-12-31')).toBe('onder voorwaarden');
+    expect(standingOn(until, '2027-07-01', '2026-12-31')).toBe('herregistratie verlopen');
+    expect(lapseBase(until, null)).toBe(until);
+    expect(lapseBase(until, '2026-12-31')).toBe('2026-12-31');
+  });
+
+  it.each([
+    ['2026-02-27', null, null],
+    ['2026-02-28', null, 'herinnering-6'],
+    ['2026-06-29', null, 'herinnering-6'],
+    ['2026-06-30', null, 'herinnering-2'],
+    ['2026-08-31', null, 'herinnering-2'],
+    ['2026-09-01', null, 'onder-voorwaarden'],
+    ['2026-11-30', null, 'onder-voorwaarden'],
+    // later than three months: the move is no news any more; the next is verlopen
+    ['2026-12-01', null, null],
+    ['2027-03-01', null, 'verlopen'],
+    ['2027-05-31', null, 'verlopen'],
+    ['2027-06-01', null, null],
+    // postponed until the end of the year: no lapse notice before it, reminders towards it
+    ['2026-09-01', '2026-12-31', 'herinnering-6'],
+    ['2026-11-01', '2026-12-31', 'herinnering-2'],
+    ['2027-01-01', '2026-12-31', 'onder-voorwaarden'],
+  ])('a registration until 31 August 2026 (postponed until %s) is due on %s: %s', (asOf, postponed, notice) => {
+    expect(noticeDue(until, asOf, postponed)).toBe(notice);
+  });
+
+  const facts = { until, postponedUntil: null, met: true, struckOff: false, openApplication: false };
+  it.each([
+    [facts, '2026-08-01', null],
+    [facts, '2025-08-31', null],
+    [facts, '2025-08-30', 'U kunt herregistratie aanvragen vanaf 2025-08-31: twaalf maanden voor het einde van uw registratie.'],
+    [facts, '2027-02-28', null],
+    [facts, '2027-03-01', 'Uw herregistratie is verlopen: vraag opnieuw registratie aan.'],
+    [{ ...facts, postponedUntil: '2026-12-31' }, '2027-03-01', null],
+    [{ ...facts, met: false }, '2026-08-01', 'U voldoet nog niet aan de regel voor herregistratie.'],
+    [{ ...facts, openApplication: true }, '2026-08-01', 'U hebt al een aanvraag in behandeling bij de Commissie Registratie.'],
+    [{ ...facts, struckOff: true }, '2026-08-01', 'Uw inschrijving is doorgehaald: herregistratie aanvragen kan niet. Neem contact op met het Beroepsregister Onderwijs.'],
+  ])('%j on %s: %s', (f, asOf, reason) => {
+    expect(reasonNotToApply(f, asOf)).toBe(reason);
+  });
+
+  it('a postponement ends after the period, at most twelve months after it, and not in the past', () => {
+    expect(reasonAgainstPostponementDate('2026-08-31', until, '2026-06-01')).toBe('Uitstel loopt tot een datum na het einde van uw registratie (2026-08-31).');
+    expect(reasonAgainstPostponementDate('2026-09-01', until, '2026-06-01')).toBeNull();
+    expect(reasonAgainstPostponementDate('2027-08-31', until, '2026-06-01')).toBeNull();
+    expect(reasonAgainstPostponementDate('2027-09-01', until, '2026-06-01')).toBe('Uitstel kan tot ten hoogste twaalf maanden na het einde van de registratie: tot en met 2027-08-31.');
+    expect(reasonAgainstPostponementDate('2026-10-01', until, '2026-11-01')).toBe('Uitstel loopt tot een datum die nog moet komen.');
+  });
+
+  it('the next period starts the day after the end, across months and leap days', () => {
+    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
   });
 });

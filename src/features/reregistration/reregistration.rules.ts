@@ -124,10 +124,22 @@ export function evaluateTotals(rule: ReregistrationRule, period: Period, totals:
   }
 }
 
-/** The public standing of a registration on `today`: six months onder voorwaarden after its end, then lapsed. */
-export function standingOn(until: string, today: string): 'geregistreerd' | 'onder voorwaarden' | 'herregistratie verlopen' {
-  if (today <= until) return 'geregistreerd';
-  return today <= addMonths(until, 6) ? 'onder voorwaarden' : 'herregistratie verlopen';
+export type Standing = 'geregistreerd' | 'onder voorwaarden' | 'herregistratie verlopen';
+
+/**
+ * The date the lapse windows count from: the end of the period, or a granted postponement (uitstel).
+ * The next period still runs on from the end of the period itself.
+ */
+export const lapseBase = (until: string, postponedUntil?: string | null) => (postponedUntil && postponedUntil > until ? postponedUntil : until);
+
+/**
+ * The public standing of a registration on `today`: six months onder voorwaarden after its end (or
+ * after the postponement granted), then lapsed.
+ */
+export function standingOn(until: string, today: string, postponedUntil?: string | null): Standing {
+  const base = lapseBase(until, postponedUntil);
+  if (today <= base) return 'geregistreerd';
+  return today <= addMonths(base, 6) ? 'onder voorwaarden' : 'herregistratie verlopen';
 }
 
 /** Reminders go this many months before the end of the period. */
@@ -137,6 +149,67 @@ export const reminderMonths = [6, 2];
 export function remindersDue(until: string, today: string, sent: number[]): number[] {
   if (today > until) return [];
   return reminderMonths.filter((m) => !sent.includes(m) && today >= addMonths(until, -m));
+}
+
+export type NoticeKind = 'herinnering-6' | 'herinnering-2' | 'onder-voorwaarden' | 'verlopen';
+
+/** A lapse is news for this long: the first run on an existing register does not mail everyone whose registration lapsed long ago. */
+export const lapseNoticeMonths = 3;
+
+/**
+ * The one notice a registration is due on `asOf`, if any: the most urgent reminder before its end (a
+ * run that missed the six-month one sends only the two-month one), the move to onder voorwaarden, or
+ * the move to herregistratie verlopen. A postponement moves all of them to its date. Whether it was
+ * sent before is the notices table's business (one row per registration, kind and period end).
+ */
+export function noticeDue(until: string, asOf: string, postponedUntil?: string | null): NoticeKind | null {
+  const base = lapseBase(until, postponedUntil);
+  if (asOf <= base) {
+    const due = remindersDue(base, asOf, []);
+    return due.length === 0 ? null : (`herinnering-${due.at(-1)}` as NoticeKind);
+  }
+  if (asOf <= addMonths(base, 6)) return asOf <= addMonths(base, lapseNoticeMonths) ? 'onder-voorwaarden' : null;
+  return asOf <= addMonths(base, 6 + lapseNoticeMonths) ? 'verlopen' : null;
+}
+
+/** Herregistratie can be asked for from this many months before the end of the period. */
+export const applyMonthsBefore = 12;
+
+export type RenewalFacts = {
+  until: string;
+  postponedUntil: string | null;
+  met: boolean;
+  struckOff: boolean;
+  openApplication: boolean;
+};
+
+/** Why the professional cannot ask for herregistratie now (in Dutch), or null when they can. */
+export function reasonNotToApply(facts: RenewalFacts, asOf: string): string | null {
+  if (facts.struckOff) return 'Uw inschrijving is doorgehaald: herregistratie aanvragen kan niet. Neem contact op met het Beroepsregister Onderwijs.';
+  if (facts.openApplication) return 'U hebt al een aanvraag in behandeling bij de Commissie Registratie.';
+  const opens = addMonths(facts.until, -applyMonthsBefore);
+  if (asOf < opens) return `U kunt herregistratie aanvragen vanaf ${opens}: twaalf maanden voor het einde van uw registratie.`;
+  if (standingOn(facts.until, asOf, facts.postponedUntil) === 'herregistratie verlopen') {
+    return 'Uw herregistratie is verlopen: vraag opnieuw registratie aan.';
+  }
+  if (!facts.met) return 'U voldoet nog niet aan de regel voor herregistratie.';
+  return null;
+}
+
+/** Postponement (uitstel): the grounds, and how far it may reach beyond the end of the period. */
+export const postponementGrounds = ['ziekte', 'zwangerschap', 'mantelzorg', 'overig'] as const;
+export type PostponementGround = (typeof postponementGrounds)[number];
+export const postponementMaxMonths = 12;
+
+/** The last date a postponement of a period ending `until` may reach. */
+export const postponementLimit = (until: string) => addMonths(until, postponementMaxMonths);
+
+/** Why `date` cannot be the end of a postponement of the period ending `until` (in Dutch), or null. */
+export function reasonAgainstPostponementDate(date: string, until: string, today: string): string | null {
+  if (date <= until) return `Uitstel loopt tot een datum na het einde van uw registratie (${until}).`;
+  if (date > postponementLimit(until)) return `Uitstel kan tot ten hoogste twaalf maanden na het einde van de registratie: tot en met ${postponementLimit(until)}.`;
+  if (date < today) return 'Uitstel loopt tot een datum die nog moet komen.';
+  return null;
 }
 
 /**
