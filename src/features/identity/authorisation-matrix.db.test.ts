@@ -114,6 +114,7 @@ const MEMBERS = '→/beheer/bestuur/:id/leden' as const;
 const OWN = '→/mijn-register' as const;
 const DISPUTES = '→/beheer/bestuur/:id/betwistingen' as const;
 const REGISTER = '→/beheer/registers/schoolleidersregister-po' as const;
+const FRAMEWORK = '→/beheer/referentiekader' as const;
 const INSIGHT = '→/mijn-register/inzage' as const;
 
 // prettier-ignore
@@ -290,6 +291,19 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   // with the professional's consent for board A: its own staff only; not board B, not the register office, not the professional
   'GET /beheer/bestuur/:id/personeel/:persoonId/professionalisering': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
   // ── issue 6: framework and valuation (rows added by that slice) ──
+  // the reference framework: public, with its versions; register staff make version 2 (one that only adds a theme)
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
+  'GET /referentiekader':                              row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  'GET /referentiekader/versies/:versie':              row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  'GET /beheer/referentiekader':                       row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /beheer/referentiekader':                      row(401,     403,     403,     403,     403,     FRAMEWORK, 401,        401,     401),
+  // achteraf waarderen: no activity has this id for anyone; the assessors' pages are the Commissie Accreditatie's (not among these actors)
+  'POST /mijn-register/dossier/:id/waardering':        row(401,     404,     404,     404,     404,     404,      401,         401,     401),
+  'POST /mijn-register/dossier/:id/waardering/intrekken': row(401,  404,     404,     404,     404,     404,      401,         401,     401),
+  'GET /beheer/waarderingen':                          row(SIGN_IN, 403,     403,     403,     403,     403,      STEP,        SIGN_IN, SIGN_IN),
+  'GET /beheer/waarderingen/:id':                      row(SIGN_IN, 403,     403,     403,     403,     403,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /beheer/waarderingen/:id':                     row(401,     403,     403,     403,     403,     403,      401,         401,     401),
+  'GET /beheer/waarderingen/:id/bewijs':               row(SIGN_IN, 403,     403,     403,     403,     403,      STEP,        SIGN_IN, SIGN_IN),
 
   // the machine API: a token, any token; a signed-in browser is not one
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
@@ -448,6 +462,25 @@ const calls: Record<string, Call> = {
     },
   },
   // ── issue 6 calls: framework and valuation ──
+  'GET /referentiekader': { url: '/referentiekader' },
+  'GET /referentiekader/versies/:versie': { url: '/referentiekader/versies/1' },
+  'GET /beheer/referentiekader': { url: '/beheer/referentiekader' },
+  'POST /beheer/referentiekader': {
+    url: '/beheer/referentiekader',
+    form: {
+      versie: '1',
+      beroepsstandaard: 'De beroepsstandaard voor schoolleiders in het primair onderwijs beschrijft wat een schoolleider kent en kan.',
+      competenties: 'Visiegestuurd werken\nIn relatie staan tot de omgeving\nWerken aan kwaliteit\nLeiding geven aan verandering\nHogere-orde denken',
+      themas: 'Persoonlijk leiderschap\nRegie & strategie\nIn relatie staan tot de omgeving\nKennis- en kwaliteitsontwikkeling\nOmgaan met verschillen\nLeiding geven aan verandering\nToekomstgericht onderwijs\nWildcard\nPedagogisch leiderschap',
+      toelichting: 'Pedagogisch leiderschap erbij.',
+    },
+  },
+  'POST /mijn-register/dossier/:id/waardering': { url: `/mijn-register/dossier/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/waardering`, form: { toelichting: 'Ik las vier boeken over leiderschap.' } },
+  'POST /mijn-register/dossier/:id/waardering/intrekken': { url: `/mijn-register/dossier/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/waardering/intrekken`, form: { intrekken: 'ja' } },
+  'GET /beheer/waarderingen': { url: '/beheer/waarderingen' },
+  'GET /beheer/waarderingen/:id': { url: `/beheer/waarderingen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}` },
+  'POST /beheer/waarderingen/:id': { url: `/beheer/waarderingen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`, form: { punten: '50', motivering: 'Goed onderbouwd.' } },
+  'GET /beheer/waarderingen/:id/bewijs': { url: `/beheer/waarderingen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/bewijs` },
   'GET /api/v1/tokens/huidig': { url: '/api/v1/tokens/huidig' },
   'POST /api/v1/aanleveringen': { url: '/api/v1/aanleveringen?modus=volledig', form: {} },
   'GET /api/v1/aanleveringen': { url: '/api/v1/aanleveringen' },
