@@ -239,7 +239,6 @@ export async function getOfferingForReview(deps: AccreditationDeps, ctx: ActorCo
     canAssign: staff.allowed,
     members: staff.allowed ? await repo.listCommitteeMembers(deps.db) : [],
     canReview: assignedToMe && offering.status === 'in-behandeling',
-    via: member.allowed ? member.via : undefined,
   };
 }
 
