@@ -116,6 +116,7 @@ const DISPUTES = '→/beheer/bestuur/:id/betwistingen' as const;
 const REGISTER = '→/beheer/registers/schoolleidersregister-po' as const;
 const FRAMEWORK = '→/beheer/referentiekader' as const;
 const INSIGHT = '→/mijn-register/inzage' as const;
+const RUNS = '→/beheer/bestuur/:id/aanbod/:id/uitvoeringen' as const;
 
 // prettier-ignore
 const expected: Record<string, Record<ActorName, Outcome>> = {
@@ -280,6 +281,25 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'POST /beheer/accreditatie/:aanbodId/informatie':    row(401,     403,     403,     403,     403,     403,      401,         401,     401),
   'POST /beheer/accreditatie/:aanbodId/besluit':       row(401,     403,     403,     403,     403,     403,      401,         401,     401),
   // ── issue 6: catalogue and attendance (rows added by that slice) ──
+  // board A's accredited offering with a run of two days ago and one next month (catalogueOfA): its admin and staff add runs
+  // (a valid form: back to the list), cancel a fresh run (confirmed), read and record attendance (a number nobody has: the
+  // report, 200; a form post to the file upload is no file: 400); B's admin, register staff and the professional are refused
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
+  'GET /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen':  row(SIGN_IN, 403, 200,     200,     403,     403,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen': row(401,     403, RUNS,    RUNS,    403,     403,      401,         401,     401),
+  'GET /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/annuleren':  row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/annuleren': row(401,     403, RUNS, RUNS, 403, 403, 401,  401,     401),
+  'GET /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/presentie':  row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/presentie': row(401,     403, 200, 200, 403, 403, 401,  401,     401),
+  'POST /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/presentie/bestand': row(401, 403, 400, 400, 403, 403, 401, 401, 401),
+  // the public catalogue, the offering's page and a run's calendar file: anyone
+  'GET /aanbod':                                       row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  'GET /aanbod/:id':                                   row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  'GET /aanbod/:id/uitvoeringen/:uitvoeringId.ics':    row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  'GET /api/v1/aanbod':                                row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  'GET /api/v1/aanbod/:id':                            row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  // attendance through the API: a token of scope presentie (a provider's), which neither board token has
+  'POST /api/v1/aanbod/:id/uitvoeringen/:uitvoeringId/presentie': row(401, 401, 401,  401,     401,     401,      401,         403,     403),
   // ── issue 6: re-registration (rows added by that slice) ──
   // ── issue 6: consent (rows added by that slice) ──
   // the professional's insight page: every account has one (maybe without boards); granting and withdrawing (confirmed)
@@ -448,6 +468,34 @@ const calls: Record<string, Call> = {
     form: { besluit: 'accrediteren', punten: '40', themas: 'Persoonlijk leiderschap', motivering: 'Een sterk programma.' },
   },
   // ── issue 6 calls: catalogue and attendance ──
+  'GET /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen': { url: async () => `${A()}/aanbod/${(await catalogueOfA()).offering}/uitvoeringen` },
+  'POST /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen': {
+    url: async () => `${A()}/aanbod/${(await catalogueOfA()).offering}/uitvoeringen`,
+    form: { datum: dateIn(45), begintijd: '09:30', eindtijd: '12:00', vorm: 'online', plaats: '', provincie: '', capaciteit: '30' },
+  },
+  'GET /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/annuleren': { url: async () => `${A()}/aanbod/${(await catalogueOfA()).offering}/uitvoeringen/${(await catalogueOfA()).upcomingRun}/annuleren` },
+  'POST /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/annuleren': {
+    url: async () => `${A()}/aanbod/${(await catalogueOfA()).offering}/uitvoeringen/${await freshRunOfA()}/annuleren`,
+    form: { bevestigd: 'ja' },
+  },
+  'GET /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/presentie': { url: async () => `${A()}/aanbod/${(await catalogueOfA()).offering}/uitvoeringen/${(await catalogueOfA()).pastRun}/presentie` },
+  'POST /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/presentie': {
+    url: async () => `${A()}/aanbod/${(await catalogueOfA()).offering}/uitvoeringen/${(await catalogueOfA()).pastRun}/presentie`,
+    form: { registernummers: registerNumberFor(9_000_000) },
+  },
+  'POST /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/presentie/bestand': {
+    url: async () => `${A()}/aanbod/${(await catalogueOfA()).offering}/uitvoeringen/${(await catalogueOfA()).pastRun}/presentie/bestand`,
+    form: {},
+  },
+  'GET /aanbod': { url: '/aanbod?zoek=rekenen&regio=Utrecht' },
+  'GET /aanbod/:id': { url: async () => `/aanbod/${(await catalogueOfA()).offering}` },
+  'GET /aanbod/:id/uitvoeringen/:uitvoeringId.ics': { url: async () => `/aanbod/${(await catalogueOfA()).offering}/uitvoeringen/${(await catalogueOfA()).upcomingRun}.ics` },
+  'GET /api/v1/aanbod': { url: '/api/v1/aanbod?zoek=rekenen' },
+  'GET /api/v1/aanbod/:id': { url: async () => `/api/v1/aanbod/${(await catalogueOfA()).offering}` },
+  'POST /api/v1/aanbod/:id/uitvoeringen/:uitvoeringId/presentie': {
+    url: async () => `/api/v1/aanbod/${(await catalogueOfA()).offering}/uitvoeringen/${(await catalogueOfA()).pastRun}/presentie`,
+    form: { registernummers: registerNumberFor(9_000_000) },
+  },
   // ── issue 6 calls: re-registration ──
   // ── issue 6 calls: consent ──
   'GET /mijn-register/inzage': { url: '/mijn-register/inzage' },
@@ -789,7 +837,7 @@ describe('the audit trail of the matrix', () => {
     // board A's staff may read its members, its staff list and their disputes, and answer those: the rest was refused them
     const refusedActors = [ids.pro, ids.staffA, ids.adminB];
     const rows = await t.database.query<{ action: string; actor_account_id: string }>(
-      `SELECT action, actor_account_id FROM audit_events WHERE subject_organisation_id = $1 AND actor_account_id = ANY($2::uuid[]) AND action NOT IN ('members.listed', 'member.viewed', 'employment-disputes.viewed', 'employment-dispute.answered', 'board-staff.listed', 'board-staff.exported')`,
+      `SELECT action, actor_account_id FROM audit_events WHERE subject_organisation_id = $1 AND actor_account_id = ANY($2::uuid[]) AND action NOT IN ('members.listed', 'member.viewed', 'employment-disputes.viewed', 'employment-dispute.answered', 'board-staff.listed', 'board-staff.exported', 'offering-run.added', 'offering-run.cancelled', 'attendances.viewed', 'attendance.recorded')`,
       [boardA.id, refusedActors],
     );
     expect(rows).toEqual([]);
@@ -797,3 +845,34 @@ describe('the audit trail of the matrix', () => {
     expect(byB).toEqual([]);
   });
 });
+
+// ── catalogue and attendance: board A's accredited offering, with a run of two days ago and one next month ──
+let catalogueOfAIds: Promise<{ offering: string; pastRun: string; upcomingRun: string }> | undefined;
+function catalogueOfA(): Promise<{ offering: string; pastRun: string; upcomingRun: string }> {
+  catalogueOfAIds ??= (async () => {
+    const [offering, pastRun, upcomingRun] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    await t.database.query(
+      `INSERT INTO offerings (id, organisation_kind, organisation_id, organisation_name, title, description, learning_goals, activity_kind, format, themes,
+         study_load_hours, price_cents, contact_name, contact_email, status, accredited_points, accredited_themes, valid_from, valid_until, submitted_by_label)
+       VALUES ($1, 'bestuur', $2, $3, 'Rekenen in de onderbouw', 'Een cursus rekenen.', 'Rekenen beter uitleggen.', 'cursus', 'klassikaal',
+         '{"Omgaan met verschillen"}', 12, 0, 'Anton Admin A', 'admin@bestuur-a.nl', 'geaccrediteerd', 10, '{"Omgaan met verschillen"}', $4, $5, 'Anton Admin A')`,
+      [offering, boardA.id, boardA.name, dateIn(-60), dateIn(700)],
+    );
+    await insertRunOfA(offering, pastRun, -2);
+    await insertRunOfA(offering, upcomingRun, 30);
+    return { offering, pastRun, upcomingRun };
+  })();
+  return catalogueOfAIds;
+}
+async function insertRunOfA(offering: string, id: string, days: number): Promise<void> {
+  await t.database.query(
+    `INSERT INTO offering_runs (id, offering_id, starts_at, ends_at, place, province, online, capacity, created_by_label) VALUES ($1, $2, $3, $4, 'Jaarbeurs', 'Utrecht', false, 30, 'test')`,
+    [id, offering, inDays(days).toISOString(), new Date(inDays(days).getTime() + 3 * 3600 * 1000).toISOString()],
+  );
+}
+/** A run of board A's offering next month, for each call that cancels one. */
+async function freshRunOfA(): Promise<string> {
+  const id = crypto.randomUUID();
+  await insertRunOfA((await catalogueOfA()).offering, id, 30);
+  return id;
+}
