@@ -13,10 +13,12 @@ import { createCrypto } from '../../platform/crypto.ts';
 import { writeSealedFile } from '../../platform/files/sealed-files.ts';
 import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
 import { registerNumberFor } from '../own-record/register-number.rules.ts';
+import { seedDemoValuation } from './valuation.demo.ts';
 
 let t: TestApp;
 let lotte: WebSession;
 let piet: WebSession;
+let pietEnrolment: string;
 let assessorA: WebSession;
 let assessorB: WebSession;
 let assessorC: WebSession;
@@ -59,7 +61,7 @@ beforeAll(async () => {
   const me = await enrolledProfessional('lotte@school.nl', 'Leesgraag');
   lotte = me.web;
   lotteEnrolment = me.enrolmentId;
-  piet = (await enrolledProfessional('piet@school.nl', 'Pietersen')).web;
+  ({ web: piet, enrolmentId: pietEnrolment } = await enrolledProfessional('piet@school.nl', 'Pietersen'));
   // the proof, sealed with the key the app uses (the secrets it generated in its data directory)
   const { secrets } = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }, {});
   const evidenceId = uuidV7();
@@ -263,6 +265,19 @@ describe('further', () => {
     expect(visibleText(first.body)).toContain('Open aanvragen (21), de oudste eerst');
     expect(first.body).toContain('href="/beheer/waarderingen?page=2"');
     expect([...visibleText((await assessorB.get('/beheer/waarderingen?page=2')).body).matchAll(/Activiteit (\d\d)/g)].map((m) => m[1])).toEqual(['21']);
+  });
+
+  it('has demo data: a registered school leader asked for an informal-learning activity to be valued', async () => {
+    await t.database.query(`UPDATE enrolments SET status = 'geregistreerd' WHERE id = $1`, [pietEnrolment]);
+    await t.database.query(`INSERT INTO registration_applications (id, person_id, enrolment_id, register_id, register_version_id, title, level, motivation, evidence_ids, status, decided_on, valid_until)
+      SELECT $1, n.person_id, n.id, r.id, v.id, 'RDO', 'niveau 1', 'Bevoegd.', '[]'::jsonb, 'geregistreerd', $2, $3
+      FROM enrolments n, registers r JOIN register_versions v ON v.register_id = r.id AND v.version = 1
+      WHERE n.id = $4 AND r.code = 'schoolleidersregister-po'`, [uuidV7(), daysAgo(100), daysAgo(-1000), pietEnrolment]);
+    expect(await seedDemoValuation(t.database.db)).toBe(1);
+    const [request] = await t.database.query<{ enrolment_id: string; status: string }>(`SELECT r.enrolment_id, r.status FROM valuation_requests r JOIN activities a ON a.id = r.activity_id
+      WHERE a.title = 'Leesgroep onderwijskundig leiderschap'`);
+    expect(request).toEqual({ enrolment_id: pietEnrolment, status: 'aangevraagd' });
+    expect(visibleText((await assessorB.get('/beheer/waarderingen')).body)).toContain('Open aanvragen (22)');
   });
 
   it('puts the requests in the AVG download', async () => {
