@@ -98,6 +98,11 @@ export function Layout({ ctx, title, current, children }: LayoutProps) {
                   </a>
                 </li>
                 <li class="utrecht-link-list__item">
+                  <a class="utrecht-link" href="/referentiekader" safe>
+                    {t('framework.link')}
+                  </a>
+                </li>
+                <li class="utrecht-link-list__item">
                   <a class="utrecht-link" href="/api/v1/openapi.json" safe>
                     {t('layout.footer.api')}
                   </a>
