@@ -71,7 +71,7 @@ describe('runs of an accredited offering', () => {
     expect(res.headers.location).toBe(`${runsOf(offering)}?melding=toegevoegd`);
     const page = visibleText((await staffA.get(String(res.headers.location))).body);
     expect(page).toContain('De uitvoering is toegevoegd');
-    expect(page).toMatch(/09:30–16:00 Jaarbeurs, Utrecht \(Utrecht\) 25 gepland 0 deelnemers/);
+    expect(page).toMatch(/09:30–16:00 Jaarbeurs, Utrecht \(Utrecht\) 25 gepland Presentie \(0\)/);
     const [run] = await t.database.query<{ starts_at: Date; created_by_label: string }>('SELECT starts_at, created_by_label FROM offering_runs');
     expect(run.created_by_label).toBe('Sanne Staf');
     expect(new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' }).format(new Date(run.starts_at))).toBe('09:30');
@@ -247,7 +247,7 @@ describe('attendance', () => {
     expect(res.statusCode).toBe(303);
     const page = visibleText((await staffA.get(String(res.headers.location))).body);
     expect(page).toContain('De uitvoering is geannuleerd.');
-    expect(page).toMatch(/geannuleerd 0 deelnemers/);
+    expect(page).toMatch(/geannuleerd Presentie \(0\)/);
     expect(await auditRows(t.database, 'offering-run.cancelled')).toHaveLength(1);
   });
 });

@@ -65,7 +65,7 @@ export const catalogueEn: Record<keyof typeof catalogueNl, string> = {
   'runs.col.actions': 'Cancel',
   'runs.planned': 'planned',
   'runs.cancelled': 'cancelled',
-  'runs.attendanceLink': '{count} participants',
+  'runs.attendanceLink': 'Attendance ({count})',
   'runs.cancelLink': 'Cancel',
   'runs.add': 'Add a run',
   'runs.form.date': 'Date',

@@ -63,7 +63,7 @@ export const catalogueNl = {
   'runs.col.actions': 'Annuleren',
   'runs.planned': 'gepland',
   'runs.cancelled': 'geannuleerd',
-  'runs.attendanceLink': '{count} deelnemers',
+  'runs.attendanceLink': 'Presentie ({count})',
   'runs.cancelLink': 'Annuleren',
   'runs.add': 'Uitvoering toevoegen',
   'runs.form.date': 'Datum',

@@ -66,7 +66,7 @@ export function CatalogueResults({ ctx, result, query, filtered }: ResultsProps)
           <TextParagraph text={t('catalogue.empty')} />
         )
       ) : (
-        <ul class="br-offering-list">
+        <div class="br-offerings">
           {result.entries.map((e) => {
             const facts = [
               t('catalogue.points', { points: e.points ?? 0 }),
@@ -75,8 +75,8 @@ export function CatalogueResults({ ctx, result, query, filtered }: ResultsProps)
               price(lang, t, e.priceCents),
             ].join(' · ');
             return (
-              <li class="br-offering">
-                <h3 class="utrecht-heading-3">
+              <article class="br-offering" aria-labelledby={`aanbod-${e.id}`}>
+                <h3 class="utrecht-heading-3" id={`aanbod-${e.id}`}>
                   <a class="utrecht-link" href={`${cataloguePath}/${e.id}`} safe>
                     {e.title}
                   </a>
@@ -107,10 +107,10 @@ export function CatalogueResults({ ctx, result, query, filtered }: ResultsProps)
                     ))}
                   </ul>
                 )}
-              </li>
+              </article>
             );
           })}
-        </ul>
+        </div>
       )}
       {result ? <Pagination page={result.page} pageSize={result.pageSize} total={result.total} href={href} t={t} /> : ''}
     </section>
