@@ -10,6 +10,9 @@ import { AppError } from './platform/errors.ts';
 import { startJobsInBackground, type Jobs } from './platform/jobs.ts';
 import { createDeliveryDeps, deliveryJob } from './features/deliveries/deliveries.jobs.ts';
 import { heartbeatJob } from './platform/heartbeat.job.ts';
+import { amsterdamToday, reregistrationJob } from './features/reregistration/reregistration.jobs.ts';
+import { runNightlyReregistration } from './features/reregistration/reregistration.service.ts';
+import { isCalendarDate } from './features/reregistration/calendar-dates.ts';
 import { createCrypto } from './platform/crypto.ts';
 import { createMailer } from './platform/mail/mailer.ts';
 import { registerOfficeId } from './platform/auth/roles.ts';
@@ -27,6 +30,7 @@ Opdrachten:
   import-duo <bestand>  lees DUO's bestand met schoolvestigingen in
   token create          maak een API-token voor een bestuur of organisatie
   account create        maak een account met een rol (bijv. de eerste medewerker registerbeheer)
+  reregistration-run    draai de nachtelijke herregistratie (herinneringen, onder voorwaarden, verlopen)
   help <opdracht>       uitleg bij een opdracht
 
 Configuratie via omgevingsvariabelen: PORT, DATABASE_URL (leeg: ingebouwde database in DATA_DIR,
@@ -70,6 +74,14 @@ is de organisatie het bureau van het register (voor register-staff, registration
 accreditation-committee). Drukt een eenmalige link af (7 dagen geldig) om het wachtwoord in te stellen.
 
 Rollen: board-admin, board-staff, register-staff, registration-committee, accreditation-committee, ...`,
+  'reregistration-run': `beroepsregister reregistration-run [--datum <JJJJ-MM-DD>]
+
+Draait wat de server elke nacht om 02:30 doet: beoordeelt iedere registratie tegen de herregistratieregel
+van haar registerversie, stuurt herinneringen 6 en 2 maanden voor het einde, en meldt de overgang naar
+onder voorwaarden (na het einde, of na toegekend uitstel) en na 6 maanden naar herregistratie verlopen.
+Elk bericht gaat één keer: nog eens draaien op dezelfde dag verstuurt niets opnieuw.
+
+  --datum <datum>       de dag waarvoor de run geldt (standaard: vandaag in Nederland)`,
 };
 
 function printHelp(command = ''): void {
@@ -102,7 +114,8 @@ async function serve(config: Config): Promise<void> {
   const mailer = createMailer(config.mail);
   let jobs: Jobs | undefined;
   const deliveries = createDeliveryDeps({ database, crypto: createCrypto(config.secrets), mailer, config, jobs: () => jobs, log });
-  jobs = config.jobs ? startJobsInBackground(database, [heartbeatJob, deliveryJob(deliveries)], log) : undefined;
+  const nightly = reregistrationJob({ db: database.db, mailer, baseUrl: config.baseUrl }, (m) => console.log(m));
+  jobs = config.jobs ? startJobsInBackground(database, [heartbeatJob, deliveryJob(deliveries), nightly], log) : undefined;
   const app = await buildApp({ config, database, jobs, mailer });
   let closing = false;
   const stop = async (signal: string) => {
@@ -187,6 +200,23 @@ async function accountCreateCommand(config: Config, args: string[]): Promise<voi
   });
 }
 
+async function reregistrationRunCommand(config: Config, args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { datum: { type: 'string' } } });
+  if (values.datum !== undefined && !isCalendarDate(values.datum)) throw new UsageError('--datum is een bestaande datum als 2027-03-01.', 'reregistration-run');
+  const asOf = values.datum ?? amsterdamToday();
+  await withDatabase(config, async (database) => {
+    const mailer = createMailer(config.mail);
+    try {
+      const run = await runNightlyReregistration({ db: database.db, mailer, baseUrl: config.baseUrl }, asOf);
+      console.log(`Herregistratie ${asOf}: ${run.evaluated} registraties beoordeeld, ${run.met} voldoen aan de regel.`);
+      console.log(`Stand: ${run.standing.geregistreerd} geregistreerd, ${run.standing['onder voorwaarden']} onder voorwaarden, ${run.standing['herregistratie verlopen']} herregistratie verlopen.`);
+      console.log(`Berichten: ${run.notices['herinnering-6']} herinneringen (6 maanden), ${run.notices['herinnering-2']} herinneringen (2 maanden), ${run.notices['onder-voorwaarden']} onder voorwaarden, ${run.notices.verlopen} verlopen; ${run.mailed} e-mails.`);
+    } finally {
+      mailer.close();
+    }
+  });
+}
+
 class UsageError extends Error {
   constructor(message: string, readonly command: string) {
     super(message);
@@ -203,7 +233,7 @@ export async function main(argv: string[]): Promise<number> {
     printHelp(command);
     return 0;
   }
-  if (!['serve', 'migrate', 'seed', 'import-duo', 'token', 'account'].includes(command)) {
+  if (!['serve', 'migrate', 'seed', 'import-duo', 'token', 'account', 'reregistration-run'].includes(command)) {
     console.error(`Onbekende opdracht: ${command}\n`);
     printHelp();
     return 2;
@@ -232,6 +262,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'account':
         if (args[0] !== 'create') throw new UsageError('Gebruik: beroepsregister account create ...', 'account');
         await accountCreateCommand(config, args.slice(1));
+        return 0;
+      case 'reregistration-run':
+        await reregistrationRunCommand(config, args);
         return 0;
       default:
         console.error(`Onbekende opdracht: ${command}\n`);

@@ -12,6 +12,7 @@ import { ownRecordRoutes } from './own-record/own-record.routes.tsx';
 import { publicRegisterRoutes } from './public-register/public-register.routes.tsx';
 import { registerRoutes } from './registers/registers.routes.tsx';
 import { dossierRoutes } from './dossier/dossier.routes.tsx';
+import { reregistrationRoutes } from './reregistration/reregistration.routes.tsx';
 import { enrolmentRoutes } from './registrations/enrolments.routes.tsx';
 import { registrationRoutes } from './registrations/registrations.routes.tsx';
 import { pageRoutes } from './pages/pages.routes.tsx';
@@ -34,4 +35,4 @@ export type FeatureOptions = {
 };
 
 /** Every feature's routes; app.ts registers them in this order. */
-export const features: ((app: FastifyInstance, opts: FeatureOptions) => Promise<void>)[] = [pageRoutes, organisationRoutes, identityRoutes, deliveryRoutes, ownRecordRoutes, publicRegisterRoutes, boardStaffRoutes, registerRoutes, registrationRoutes, enrolmentRoutes, dossierRoutes, frameworkRoutes, valuationRoutes, consentRoutes, accreditationRoutes, catalogueRoutes];
+export const features: ((app: FastifyInstance, opts: FeatureOptions) => Promise<void>)[] = [pageRoutes, organisationRoutes, identityRoutes, deliveryRoutes, ownRecordRoutes, publicRegisterRoutes, boardStaffRoutes, registerRoutes, registrationRoutes, enrolmentRoutes, dossierRoutes, frameworkRoutes, valuationRoutes, consentRoutes, accreditationRoutes, reregistrationRoutes, catalogueRoutes];

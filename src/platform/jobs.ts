@@ -7,6 +7,8 @@ export type JobDefinition<S extends z.ZodTypeAny> = {
   name: string;
   payload: S;
   handle: (payload: z.infer<S>) => Promise<void>;
+  /** a recurring job: pg-boss sends it (with this payload) on the cron schedule, in the time zone */
+  schedule?: { cron: string; tz: string; payload: z.infer<S> };
 };
 
 export function defineJob<S extends z.ZodTypeAny>(definition: JobDefinition<S>): JobDefinition<S> {
@@ -29,6 +31,9 @@ export async function startJobs(database: Database, definitions: JobDefinition<z
     await boss.work(definition.name, { pollingIntervalSeconds: 1 }, async (jobs) => {
       for (const job of jobs) await definition.handle(definition.payload.parse(job.data));
     });
+    if (definition.schedule) {
+      await boss.schedule(definition.name, definition.schedule.cron, definition.payload.parse(definition.schedule.payload) as object, { tz: definition.schedule.tz });
+    }
   }
   return {
     async send(job, payload) {

@@ -54,16 +54,6 @@ export async function deleteActivity(db: Db, id: string): Promise<boolean> {
   return rowsOf(await db.execute(sql`DELETE FROM activities WHERE id = ${id} AND ${changeable} RETURNING id`)).length > 0;
 }
 
-export type RegistrationPeriod = { registerName: string; since: string; until: string; renewalUnit: 'punten' | 'uren'; renewalMinimum: number; cycleYears: number };
-
-/** The last registration with a period, and the rules of the register version it was decided under. */
-export async function lastRegistrationPeriod(db: Db, enrolmentId: string): Promise<RegistrationPeriod | undefined> {
-  return rowsOf<RegistrationPeriod>(await db.execute(sql`SELECT r.name AS "registerName", a.decided_on::text AS since, a.valid_until::text AS until,
-      v.renewal_unit AS "renewalUnit", v.renewal_minimum AS "renewalMinimum", v.cycle_years AS "cycleYears"
-    FROM registration_applications a JOIN registers r ON r.id = a.register_id JOIN register_versions v ON v.id = a.register_version_id
-    WHERE a.enrolment_id = ${enrolmentId} AND a.valid_until IS NOT NULL ORDER BY a.valid_until DESC LIMIT 1`))[0];
-}
-
 export type EvidenceChoice = { id: string; title: string; issuedOn: string };
 
 export async function listOwnEvidence(db: Db, personId: string): Promise<EvidenceChoice[]> {

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { recordAudit, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { getActivityChoices } from '../framework/framework.service.ts';
-import { describeProgress, evaluateReregistration, ruleOfVersion } from '../reregistration/reregistration.rules.ts';
+import { progressOfEnrolment } from '../reregistration/reregistration.service.ts';
 import { exportOwnValuations, getValuationOfActivity, hasOpenValuation, removeWithdrawnValuations } from '../valuation/valuation.service.ts';
 import { checkActivity, lockMessages, lockOf, type ActivityForm } from './activity.rules.ts';
 import * as repo from './dossier.repo.ts';
@@ -29,17 +29,12 @@ export async function getDossier(deps: DossierDeps, ctx: ActorContext) {
   const account = signedInAccount(ctx);
   const enrolment = await repo.findEnrolmentOfAccount(deps.db, account.accountId);
   if (!enrolment) return { enrolled: false as const };
-  const [activities, evidence, period, choices] = await Promise.all([
-    repo.listActivities(deps.db, enrolment.id), repo.listOwnEvidence(deps.db, enrolment.personId), repo.lastRegistrationPeriod(deps.db, enrolment.id),
+  const [activities, evidence, registration, choices] = await Promise.all([
+    repo.listActivities(deps.db, enrolment.id), repo.listOwnEvidence(deps.db, enrolment.personId), progressOfEnrolment(deps.db, enrolment.id, todayOf(deps)),
     getActivityChoices(deps.db),
   ]);
-  const progress = period
-    ? (() => {
-        const window = { since: period.since, until: period.until };
-        const evaluation = evaluateReregistration(ruleOfVersion(period), window, activities.map((a) => ({ ...a, date: a.completedOn, points: a.points ?? 0 })), todayOf(deps));
-        return { registerName: period.registerName, sentence: describeProgress(evaluation, window), evaluation };
-      })()
-    : null;
+  // the registration that ends last, under the rule of its register version (reregistration.service.ts)
+  const progress = registration ? { registerName: registration.registration.registerName, sentence: registration.sentence, evaluation: registration.evaluation } : null;
   return { enrolled: true as const, activities, evidence, progress, choices };
 }
 

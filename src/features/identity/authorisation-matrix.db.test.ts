@@ -301,6 +301,15 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   // attendance through the API: a token of scope presentie (a provider's), which neither board token has
   'POST /api/v1/aanbod/:id/uitvoeringen/:uitvoeringId/presentie': row(401, 401, 401,  401,     401,     401,      401,         403,     403),
   // ── issue 6: re-registration (rows added by that slice) ──
+  // the professional's own pages: every account has one (the enrolled professional an empty form is a 400, the rest is told to enrol or register first)
+  'GET /mijn-register/herregistratie':                 row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /mijn-register/herregistratie':                row(401,     400,     409,     409,     409,     409,      401,         401,     401),
+  'GET /mijn-register/uitstel':                        row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /mijn-register/uitstel':                       row(401,     409,     409,     409,     409,     409,      401,         401,     401),
+  // uitstel is decided by the Commissie Registratie only: register staff too are refused
+  'GET /beheer/uitstel':                               row(SIGN_IN, 403,     403,     403,     403,     403,      STEP,        SIGN_IN, SIGN_IN),
+  'GET /beheer/uitstel/:id':                           row(SIGN_IN, 403,     403,     403,     403,     403,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /beheer/uitstel/:id':                          row(401,     403,     403,     403,     403,     403,      401,         401,     401),
   // ── issue 6: consent (rows added by that slice) ──
   // the professional's insight page: every account has one (maybe without boards); granting and withdrawing (confirmed)
   // for board A, where the professional has an employment: for anyone else board A is "not found"
@@ -446,7 +455,7 @@ const calls: Record<string, Call> = {
   'GET /beheer/registers/:code': { url: '/beheer/registers/lerarenregister' },
   'POST /beheer/registers/:code': {
     url: '/beheer/registers/schoolleidersregister-po',
-    form: { versie: '1', niveaus: 'RDO; master; Een geaccrediteerde master', cyclus: '5', eenheid: 'punten', minimum: '100', tarief: '0', toelichting: 'Alleen nog de master' },
+    form: { versie: '1', niveaus: 'RDO; master; Een geaccrediteerde master', cyclus: '5', eenheid: 'punten', minimumPunten: '60', perioden: '60:3, 80:4, 100:5', tarief: '0', toelichting: 'Alleen nog de master' },
   },
   'GET /beheer/dubbelen/:taakId/samenvoegen': { url: `/beheer/dubbelen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/samenvoegen` },
   'POST /beheer/dubbelen/:taakId': { url: `/beheer/dubbelen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`, form: { besluit: 'verschillend' } },
@@ -497,6 +506,13 @@ const calls: Record<string, Call> = {
     form: { registernummers: registerNumberFor(9_000_000) },
   },
   // ── issue 6 calls: re-registration ──
+  'GET /mijn-register/herregistratie': { url: '/mijn-register/herregistratie' },
+  'POST /mijn-register/herregistratie': { url: '/mijn-register/herregistratie', form: {} },
+  'GET /mijn-register/uitstel': { url: '/mijn-register/uitstel' },
+  'POST /mijn-register/uitstel': { url: '/mijn-register/uitstel', form: { grond: 'ziekte', toelichting: 'Langdurig ziek sinds het voorjaar.', tot: '2030-01-01' } },
+  'GET /beheer/uitstel': { url: '/beheer/uitstel' },
+  'GET /beheer/uitstel/:id': { url: `/beheer/uitstel/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}` },
+  'POST /beheer/uitstel/:id': { url: `/beheer/uitstel/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`, form: { besluit: 'afwijzen', motivering: 'Geen grond voor uitstel.' } },
   // ── issue 6 calls: consent ──
   'GET /mijn-register/inzage': { url: '/mijn-register/inzage' },
   'POST /mijn-register/inzage/:bestuurId/toestemming': { url: () => `/mijn-register/inzage/${boardA.id}/toestemming`, form: {} },

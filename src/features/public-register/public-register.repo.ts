@@ -84,21 +84,23 @@ async function publicFacts(db: Db, personIds: string): Promise<PublicEntry[]> {
   return executePrepared<PublicEntry>(db, 'public-register-facts', sql`SELECT n.register_number AS "registerNumber",
       concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
       CASE WHEN n.status <> 'geregistreerd' THEN n.status
-           WHEN last.valid_until >= current_date THEN 'geregistreerd'
-           -- six months onder voorwaarden after the period ends, then lapsed (domain.md section 3)
-           WHEN last.valid_until + interval '6 months' >= current_date THEN 'onder voorwaarden'
+           WHEN last.lapse_base >= current_date THEN 'geregistreerd'
+           -- six months onder voorwaarden after the period ends (or a postponement granted), then lapsed (domain.md section 3)
+           WHEN last.lapse_base + interval '6 months' >= current_date THEN 'onder voorwaarden'
            ELSE 'herregistratie verlopen' END AS status,
       -- a doorgehaalde enrolment shows no registration: the status says it all
       CASE WHEN n.status = 'doorgehaald' THEN '[]'::jsonb ELSE coalesce((SELECT jsonb_agg(y.registration ORDER BY y.registration->>'register') FROM (
         SELECT DISTINCT ON (a.register_id) jsonb_build_object('register', r.name, 'title', a.title, 'level', a.level,
-          'validUntil', a.valid_until::text, 'lapsed', a.valid_until < current_date) AS registration
+          'validUntil', a.valid_until::text, 'lapsed', greatest(a.valid_until, a.postponed_until) < current_date) AS registration
         FROM registration_applications a JOIN registers r ON r.id = a.register_id
-        WHERE a.enrolment_id = n.id AND a.valid_until IS NOT NULL ORDER BY a.register_id, a.decided_on DESC) y), '[]'::jsonb) END AS registrations,
+        WHERE a.enrolment_id = n.id AND a.valid_until IS NOT NULL ORDER BY a.register_id, a.valid_until DESC) y), '[]'::jsonb) END AS registrations,
       coalesce((SELECT jsonb_agg(DISTINCT jsonb_build_object('name', s.name, 'brin', s.brin, 'place', coalesce(l.place, s.place)))
         FROM employments e JOIN schools s ON s.id = e.school_id LEFT JOIN locations l ON l.id = e.location_id
         WHERE e.person_id = p.id AND ${currentEmployment}), '[]'::jsonb) AS schools
     FROM unnest(${personIds}::uuid[]) WITH ORDINALITY AS page(person_id, position)
     JOIN persons p ON p.id = page.person_id JOIN enrolments n ON n.person_id = p.id
-    LEFT JOIN LATERAL (SELECT max(a.valid_until) AS valid_until FROM registration_applications a WHERE a.enrolment_id = n.id) last ON true
+    -- the registration that ends last; a granted postponement (uitstel) moves the lapse windows, not its end
+    LEFT JOIN LATERAL (SELECT greatest(a.valid_until, a.postponed_until) AS lapse_base FROM registration_applications a
+      WHERE a.enrolment_id = n.id AND a.valid_until IS NOT NULL ORDER BY a.valid_until DESC LIMIT 1) last ON true
     ORDER BY page.position`);
 }

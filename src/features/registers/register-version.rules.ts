@@ -1,13 +1,18 @@
 import type { RegisterLevel } from '../../db/schema/registers.ts';
+import { checkRuleForm, unitAndMinimumOf, type RuleForm } from '../reregistration/renewal-rule.rules.ts';
+import type { ReregistrationRule } from '../reregistration/reregistration.rules.ts';
 
-/** The form register staff fill in for a new version of a register's rules, as typed. */
-export type RegisterVersionForm = { niveaus: string; cyclus: string; eenheid: string; minimum: string; tarief: string; toelichting: string };
+/** The form register staff fill in for a new version of a register's rules, as typed; the re-registration rule's fields as well. */
+export type RegisterVersionForm = RuleForm & { niveaus: string; tarief: string; toelichting: string };
 
 export type RegisterVersionInput = {
   levels: RegisterLevel[];
   cycleYears: number;
-  renewalUnit: 'punten' | 'uren';
+  /** the rule's kind and its norm, hours or themes per cycle, as the columns before rules were data */
+  renewalUnit: ReregistrationRule['kind'];
   renewalMinimum: number;
+  /** the whole re-registration rule, as data */
+  renewalRule: ReregistrationRule;
   feeCents: number;
   note: string;
 };
@@ -49,10 +54,8 @@ export function checkRegisterVersion(form: RegisterVersionForm): { ok: true; inp
   if (typeof levels === 'string') problems.push({ field: 'niveaus', message: levels });
   const cycleYears = wholeNumber(form.cyclus, 1, 10);
   if (cycleYears === null) problems.push({ field: 'cyclus', message: 'De cyclus is een heel aantal jaren, van 1 tot en met 10.' });
-  const unit = form.eenheid === 'punten' || form.eenheid === 'uren' ? form.eenheid : null;
-  if (!unit) problems.push({ field: 'eenheid', message: 'Kies punten of uren.' });
-  const minimum = wholeNumber(form.minimum, 1, 10_000);
-  if (minimum === null) problems.push({ field: 'minimum', message: 'Het minimum is een heel getal van 1 tot en met 10.000.' });
+  const rule = checkRuleForm(form, cycleYears);
+  if (!rule.ok) problems.push(...rule.problems);
   const fee = form.tarief.trim().replace(',', '.');
   const feeCents = /^\d{1,5}(\.\d{1,2})?$/.test(fee) ? Math.round(Number(fee) * 100) : null;
   if (feeCents === null) problems.push({ field: 'tarief', message: 'Het tarief is een bedrag in euro, bijvoorbeeld 0 of 45,50.' });
@@ -60,5 +63,6 @@ export function checkRegisterVersion(form: RegisterVersionForm): { ok: true; inp
   if (note.length < 5) problems.push({ field: 'toelichting', message: 'Schrijf waarom de regels veranderen (ten minste 5 tekens).' });
   if (note.length > 1000) problems.push({ field: 'toelichting', message: 'Ten hoogste 1000 tekens.' });
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, input: { levels: levels as RegisterLevel[], cycleYears: cycleYears!, renewalUnit: unit!, renewalMinimum: minimum!, feeCents: feeCents!, note } };
+  const renewalRule = (rule as { rule: ReregistrationRule }).rule;
+  return { ok: true, input: { levels: levels as RegisterLevel[], cycleYears: cycleYears!, ...unitAndMinimumOf(renewalRule), renewalRule, feeCents: feeCents!, note } };
 }

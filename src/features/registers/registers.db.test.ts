@@ -8,7 +8,8 @@ import { registerOfficeId } from '../../platform/auth/roles.ts';
 let t: TestApp;
 let staff: WebSession;
 const form = {
-  versie: '1', niveaus: 'Registerleraar; geregistreerd; Bevoegd leraar met een dienstverband', cyclus: '4', eenheid: 'uren', minimum: '160', tarief: '35', toelichting: 'Tarief ingevoerd per 2027',
+  versie: '1', niveaus: 'Registerleraar; geregistreerd; Bevoegd leraar met een dienstverband', cyclus: '4', eenheid: 'uren', uren: '160', urenPrimairProces: '100',
+  minimumPunten: '60', perioden: '60:3, 80:4, 100:5, 120:6, 140:7', themas: '3', masterVolstaat: 'ja', tarief: '35', toelichting: 'Tarief ingevoerd per 2027',
 };
 
 beforeAll(async () => {
@@ -21,8 +22,9 @@ afterAll(async () => t?.close());
 describe('registers as data', () => {
   it('lists both registers with their current rules', async () => {
     const text = visibleText((await staff.get('/beheer/registers')).body);
-    expect(text).toContain('Lerarenregister 1 Registerleraar geregistreerd ten minste 160 uren per 4 jaar');
-    expect(text).toContain('Schoolleidersregister PO 1 RDO in opleiding, RDO niveau 1, RDO niveau 2, RDO master ten minste 100 punten per 5 jaar');
+    expect(text).toContain('Lerarenregister 1 Registerleraar geregistreerd ten minste 160 uren per 4 jaar, waarvan 100 op het primaire proces');
+    expect(text).toContain('Schoolleidersregister PO 1 RDO in opleiding, RDO niveau 1, RDO niveau 2, RDO master ten minste 60 punten; de norm is 100 punten per 5 jaar; '
+      + 'het totaal bepaalt de volgende periode: vanaf 60 punten 3 jaar, vanaf 80 punten 4 jaar, vanaf 100 punten 5 jaar, vanaf 120 punten 6 jaar, vanaf 140 punten 7 jaar');
   });
 
   it('refuses a new version with problems, each at its field, and saves nothing', async () => {
@@ -48,6 +50,25 @@ describe('registers as data', () => {
       `SELECT v.version, v.fee_cents FROM register_versions v JOIN registers r ON r.id = v.register_id WHERE r.code = 'lerarenregister' ORDER BY v.version`);
     expect(versions).toEqual([{ version: 1, fee_cents: 0 }, { version: 2, fee_cents: 3500 }]);
     expect((await auditRows(t.database, 'register.version-added'))[0].after).toMatchObject({ register: 'lerarenregister', version: 2 });
+  });
+
+  it('stores the re-registration rule as data: brackets typed by staff, checked at their field', async () => {
+    await staff.get('/beheer/registers/schoolleidersregister-po');
+    const leaders = { ...form, niveaus: 'RDO; niveau 1; Ten minste 15 ECTS', cyclus: '5', eenheid: 'punten', toelichting: 'Kortere perioden voor weinig punten' };
+    const wrong = await staff.post('/beheer/registers/schoolleidersregister-po', { ...leaders, perioden: '60:3, 50:4' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('href="#perioden"');
+    expect(visibleText(wrong.body)).toContain('Zet de perioden op volgorde van punten, van weinig naar veel, elk aantal één keer.');
+    const saved = await staff.post('/beheer/registers/schoolleidersregister-po', { ...leaders, minimumPunten: '50', perioden: '50:2, 75:4, 100:5, 150:7' });
+    expect(saved.statusCode).toBe(303);
+    const text = visibleText((await staff.get(String(saved.headers.location))).body);
+    expect(text).toContain('ten minste 50 punten; de norm is 100 punten per 5 jaar; het totaal bepaalt de volgende periode: vanaf 50 punten 2 jaar, vanaf 75 punten 4 jaar');
+    const [stored] = await t.database.query<{ rule: unknown; unit: string; minimum: number }>(`SELECT v.renewal_rule AS rule, v.renewal_unit AS unit, v.renewal_minimum AS minimum
+      FROM register_versions v JOIN registers r ON r.id = v.register_id WHERE r.code = 'schoolleidersregister-po' AND v.version = 2`);
+    expect(stored).toEqual({
+      unit: 'punten', minimum: 100,
+      rule: { kind: 'punten', norm: { points: 100, years: 5 }, minimum: 50, periods: [{ from: 50, years: 2 }, { from: 75, years: 4 }, { from: 100, years: 5 }, { from: 150, years: 7 }] },
+    });
   });
 
   it('refuses a change made on a version that is no longer current (two people at once)', async () => {

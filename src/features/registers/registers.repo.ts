@@ -11,8 +11,10 @@ export type RegisterVersion = {
   version: number;
   levels: RegisterLevel[];
   cycleYears: number;
-  renewalUnit: 'punten' | 'uren';
+  renewalUnit: 'punten' | 'uren' | 'themas';
   renewalMinimum: number;
+  /** the whole re-registration rule (null before rules were data: read from unit and minimum) */
+  renewalRule: unknown;
   feeCents: number;
   note: string;
   createdByLabel: string;
@@ -22,7 +24,7 @@ export type RegisterVersion = {
 export type RegisterSummary = { id: string; code: string; name: string; current: RegisterVersion };
 
 const versionColumns = sql`v.id, v.version, v.levels, v.cycle_years AS "cycleYears", v.renewal_unit AS "renewalUnit",
-  v.renewal_minimum AS "renewalMinimum", v.fee_cents AS "feeCents", v.note, v.created_by_label AS "createdByLabel", v.created_at AS "createdAt"`;
+  v.renewal_minimum AS "renewalMinimum", v.renewal_rule AS "renewalRule", v.fee_cents AS "feeCents", v.note, v.created_by_label AS "createdByLabel", v.created_at AS "createdAt"`;
 const asVersion = (v: RegisterVersion): RegisterVersion => ({ ...v, createdAt: new Date(v.createdAt) });
 
 /** Every register with its current (newest) version. */
@@ -43,9 +45,9 @@ export async function findRegister(db: Db, code: string): Promise<{ id: string; 
 /** Adds the next version; false when another one was added since `after` (two people at once). */
 export async function insertVersion(tx: Db, registerId: string, after: number, input: RegisterVersionInput, byLabel: string, now: Date): Promise<number | null> {
   const rows = rowsOf<{ version: number }>(await tx.execute(sql`INSERT INTO register_versions
-      (id, register_id, version, levels, cycle_years, renewal_unit, renewal_minimum, fee_cents, note, created_by_label, created_at)
+      (id, register_id, version, levels, cycle_years, renewal_unit, renewal_minimum, renewal_rule, fee_cents, note, created_by_label, created_at)
     SELECT ${uuidV7()}, ${registerId}, ${after + 1}, ${JSON.stringify(input.levels)}::jsonb, ${input.cycleYears}, ${input.renewalUnit},
-      ${input.renewalMinimum}, ${input.feeCents}, ${input.note}, ${byLabel}, ${now.toISOString()}
+      ${input.renewalMinimum}, ${JSON.stringify(input.renewalRule)}::jsonb, ${input.feeCents}, ${input.note}, ${byLabel}, ${now.toISOString()}
     WHERE NOT EXISTS (SELECT 1 FROM register_versions WHERE register_id = ${registerId} AND version > ${after})
     RETURNING version`));
   return rows[0]?.version ?? null;

@@ -28,7 +28,10 @@ export async function registerRoutes(app: FastifyInstance, opts: FeatureOptions)
     const { code } = req.params as { code: string };
     const body = (req.body ?? {}) as Record<string, unknown>;
     const text = (key: string) => (typeof body[key] === 'string' ? (body[key] as string).slice(0, 5000) : '');
-    const form: RegisterVersionForm = { niveaus: text('niveaus'), cyclus: text('cyclus'), eenheid: text('eenheid'), minimum: text('minimum'), tarief: text('tarief'), toelichting: text('toelichting') };
+    const form: RegisterVersionForm = {
+      niveaus: text('niveaus'), cyclus: text('cyclus'), eenheid: text('eenheid'), minimumPunten: text('minimumPunten'), perioden: text('perioden'), uren: text('uren'),
+      urenPrimairProces: text('urenPrimairProces'), themas: text('themas'), masterVolstaat: text('masterVolstaat'), tarief: text('tarief'), toelichting: text('toelichting'),
+    };
     const basedOn = Number.parseInt(text('versie'), 10) || 0;
     try {
       const version = await service.addRegisterVersion(db, contextOf(req), code, basedOn, form);

@@ -26,6 +26,12 @@ export type Application = {
   decisionMotivation: string | null;
   decidedOn: string | null;
   validUntil: string | null;
+  /** registratie, or herregistratie: the renewal of `renewsId`, its period running on from `periodStart` */
+  kind: 'registratie' | 'herregistratie';
+  renewsId: string | null;
+  periodStart: string | null;
+  /** a granted postponement: the lapse windows count from here */
+  postponedUntil: string | null;
   createdAt: Date;
 };
 
@@ -35,7 +41,8 @@ const columns = sql`a.id, a.person_id AS "personId", a.enrolment_id AS "enrolmen
   coalesce(p.personal_email, p.email) AS "personEmail", n.register_number AS "registerNumber", r.code AS "registerCode", r.name AS "registerName", v.version AS "registerVersion",
   v.cycle_years AS "cycleYears", a.title, a.level, a.motivation, a.evidence_ids AS "evidenceIds", a.status, a.assigned_to AS "assignedTo",
   m.display_name AS "assignedToName", a.decision_motivation AS "decisionMotivation", a.decided_on::text AS "decidedOn",
-  a.valid_until::text AS "validUntil", a.created_at AS "createdAt"`;
+  a.valid_until::text AS "validUntil", a.kind, a.renews_id AS "renewsId", a.period_start::text AS "periodStart", a.postponed_until::text AS "postponedUntil",
+  a.created_at AS "createdAt"`;
 const from = sql`registration_applications a JOIN persons p ON p.id = a.person_id JOIN enrolments n ON n.id = a.enrolment_id
   JOIN registers r ON r.id = a.register_id JOIN register_versions v ON v.id = a.register_version_id LEFT JOIN accounts m ON m.id = a.assigned_to`;
 const asApplications = (rows: Application[]) => rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
@@ -110,11 +117,11 @@ export async function addFirstEvent(tx: Db, id: string, byLabel: string, now: Da
     VALUES (${uuidV7()}, ${id}, NULL, 'aangevraagd', ${byLabel}, NULL, ${now.toISOString()})`);
 }
 
-/** The current registration of an enrolment, if any: the newest decision that registered and is still valid (an objection to it lets it stand). */
+/** The current registration of an enrolment, if any: the one still valid that ends last (an objection to it lets it stand). */
 export async function currentRegistration(db: Db, enrolmentId: string, today: string): Promise<Application | undefined> {
   return asApplications(rowsOf<Application>(await db.execute(sql`SELECT ${columns} FROM ${from}
     WHERE a.enrolment_id = ${enrolmentId} AND a.valid_until IS NOT NULL AND a.valid_until >= ${today}::date
-    ORDER BY a.decided_on DESC LIMIT 1`)))[0];
+    ORDER BY a.valid_until DESC LIMIT 1`)))[0];
 }
 
 export async function findEnrolmentOfAccount(db: Db, accountId: string): Promise<{ id: string; personId: string; registerNumber: string; status: string } | undefined> {

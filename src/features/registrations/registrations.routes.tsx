@@ -87,9 +87,9 @@ export async function registrationRoutes(app: FastifyInstance, opts: FeatureOpti
   });
 
   async function renderReview(req: FastifyRequest, reply: FastifyReply, form: { values?: { besluit?: string; motivering?: string }; errors?: FieldError[] } = {}, status = 200) {
-    const { application, events, canDecide } = await service.getApplicationForReview(deps, contextOf(req), (req.params as { id: string }).id);
+    const { application, events, canDecide, renewal } = await service.getApplicationForReview(deps, contextOf(req), (req.params as { id: string }).id);
     const evidence = await service.listApplicationEvidence(deps, application);
-    return sendPage(reply, <ReviewPage ctx={req.pageContext()} application={application} events={events} evidence={evidence} canDecide={canDecide} {...form} />, status);
+    return sendPage(reply, <ReviewPage ctx={req.pageContext()} application={application} events={events} evidence={evidence} canDecide={canDecide} renewal={renewal} {...form} />, status);
   }
 
   app.get(`${reviewPath}/:id`, signedIn, (req, reply) => renderReview(req, reply));

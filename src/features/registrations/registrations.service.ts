@@ -7,6 +7,7 @@ import { decide } from '../../platform/policy.ts';
 import { checkComment } from '../own-record/approval.rules.ts';
 import { applicationTransition, objectionDeadline, validUntil, type ApplicationEvent, type ApplicationStatus } from '../own-record/registration.rules.ts';
 import { enrolmentTransition, type EnrolmentStatus } from '../own-record/enrolment.rules.ts';
+import { evaluateRenewal } from '../reregistration/reregistration.service.ts';
 import * as enrolments from './enrolments.repo.ts';
 import * as repo from './registrations.repo.ts';
 
@@ -125,35 +126,44 @@ export async function getApplicationForReview(deps: RegistrationDeps, ctx: Actor
   const staff = (await decide(ctx.actor, { action: 'registrations.assign' })).allowed;
   if (!application || !(reviewer || staff)) throw AppError.notFound('Deze aanvraag bestaat niet, of is niet aan u toegewezen.');
   await recordAudit(deps.db, ctx, { action: 'registration.viewed', after: { application: id } });
-  return { application, events: await repo.listEvents(deps.db, id), canDecide: reviewer && application.status === 'in-behandeling' };
+  // a herregistratie: the engine's evaluation of the registration it renews, as of today, and the period granting gives
+  const renewal = application.kind === 'herregistratie' ? await evaluateRenewal(deps.db, application.renewsId, todayOf(deps)) : null;
+  return { application, events: await repo.listEvents(deps.db, id), canDecide: reviewer && application.status === 'in-behandeling', renewal };
 }
 
 /**
  * The assigned member decides: registered (for the cycle of the register version the application was
  * made under) or rejected, always with a motivation. The professional is told by mail, with the date
- * until which they can object.
+ * until which they can object. A herregistratie is granted until the end of the next period the
+ * engine computes (running on from the end of the renewed one, so a late one does not move it), and
+ * only while the dossier meets the rule; rejected, the renewed registration is left to lapse.
  */
 export async function decideApplication(deps: RegistrationDeps, ctx: ActorContext, id: string, decision: unknown, motivationText: unknown): Promise<void> {
   const via = await require(ctx, 'registrations.decide');
-  const { application, canDecide } = await getApplicationForReview(deps, ctx, id);
+  const { application, canDecide, renewal } = await getApplicationForReview(deps, ctx, id);
   if (!canDecide) throw new AppError('conflict', 'Alleen het toegewezen commissielid besluit, en alleen op een aanvraag in behandeling.');
   const problems: { name: string; reason: string }[] = [];
   if (decision !== 'registreren' && decision !== 'afwijzen') problems.push({ name: 'besluit', reason: 'Kies: registreren of afwijzen.' });
   const motivation = checkComment(motivationText, 'antwoord');
   if (!motivation.ok) problems.push({ name: 'motivering', reason: 'Motiveer het besluit (ten minste 5 tekens).' });
+  const renewing = application.kind === 'herregistratie';
+  if (renewing && decision === 'registreren' && !renewal?.nextUntil) {
+    problems.push({ name: 'besluit', reason: 'Het dossier voldoet vandaag niet aan de regel voor herregistratie: herregistreren kan niet.' });
+  }
   if (problems.length > 0) throw AppError.validation(problems, problems[0].reason);
   const today = todayOf(deps);
   const to = step(application.status, decision as ApplicationEvent, { today });
-  const until = to === 'geregistreerd' ? validUntil(today, application.cycleYears) : null;
+  const until = to !== 'geregistreerd' ? null : renewing ? renewal!.nextUntil : validUntil(today, application.cycleYears);
   const text = (motivation as { text: string }).text;
   await deps.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     moved(await repo.moveApplication(tx, id, 'in-behandeling', to, { byLabel: actorLabel(ctx), reason: text, now: new Date() }, { decisionMotivation: text, decidedOn: today, validUntil: until }));
     const current = await repo.currentRegistration(tx, application.enrolmentId, today);
     const enrolment = (await enrolments.findEnrolment(tx, { id: application.enrolmentId }))!;
-    // a doorgehaalde enrolment stays doorgehaald: the decision is recorded on the application only
+    // a doorgehaalde enrolment stays doorgehaald: the decision is recorded on the application only;
+    // a rejected herregistratie leaves the enrolment as it is, its registration to lapse
     const enrolmentStep = enrolmentTransition(enrolment.status, 'besluiten', { registered: !!current });
-    if (enrolmentStep.allowed && enrolmentStep.to !== enrolment.status) {
+    if (enrolmentStep.allowed && enrolmentStep.to !== enrolment.status && !(renewing && to !== 'geregistreerd')) {
       moved(await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status, enrolmentStep.to, { byLabel: actorLabel(ctx), reason: `${application.registerName}: ${to}`, now: new Date() }));
     }
     await recordAudit(tx, ctx, { action: 'registration.decided', via, after: { application: id, decision: to, validUntil: until } });
@@ -162,7 +172,7 @@ export async function decideApplication(deps: RegistrationDeps, ctx: ActorContex
         to: application.personEmail, template: 'registration-decision', lang: 'nl',
         params: {
           name: application.personName, register: application.registerName, level: `${application.title} ${application.level}`,
-          decision: to === 'geregistreerd' ? `geregistreerd tot en met ${until}` : 'afgewezen', motivation: text,
+          decision: to === 'geregistreerd' ? `${renewing ? 'herregistreerd' : 'geregistreerd'} tot en met ${until}` : 'afgewezen', motivation: text,
           deadline: objectionDeadline(today), link: `${deps.baseUrl}/mijn-register/registratie`,
         },
       });

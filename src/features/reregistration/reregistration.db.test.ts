@@ -48,13 +48,13 @@ describe('the nightly evaluation', () => {
   it('sums in the database exactly what the engine counts for one dossier, for every professional', async () => {
     const rows = await registrationTotalsAfter(database.db, '00000000-0000-0000-0000-000000000000', asOf, 100);
     expect(rows.map((r) => r.enrolmentId).sort()).toEqual([...enrolmentIds].sort());
-    const versions = await database.query<{ code: string; unit: 'punten' | 'uren'; minimum: number; cycle: number }>(
-      `SELECT r.code, v.renewal_unit AS unit, v.renewal_minimum AS minimum, v.cycle_years AS cycle FROM registers r JOIN register_versions v ON v.register_id = r.id AND v.version = 1`);
+    const versions = await database.query<{ id: string; code: string; unit: 'punten' | 'uren'; minimum: number; cycle: number }>(
+      `SELECT v.id, r.code, v.renewal_unit AS unit, v.renewal_minimum AS minimum, v.cycle_years AS cycle FROM registers r JOIN register_versions v ON v.register_id = r.id AND v.version = 1`);
     for (const [i, p] of people.entries()) {
       const row = rows.find((r) => r.enrolmentId === enrolmentIds[i])!;
       const version = versions.find((v) => v.code === p.register)!;
       const rule = ruleOfVersion({ renewalUnit: version.unit, renewalMinimum: version.minimum, cycleYears: version.cycle });
-      expect(ruleOfVersion(row), `person ${i}`).toEqual(rule);
+      expect(row.versionId, `person ${i}`).toBe(version.id);
       const inOneDossier = evaluateReregistration(rule, { since: p.since, until: p.until }, p.activities, asOf);
       expect(evaluateTotals(rule, { since: row.since, until: row.until }, row.totals), `person ${i}`).toEqual(inOneDossier);
     }

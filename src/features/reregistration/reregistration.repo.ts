@@ -1,21 +1,30 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
-import type { Totals } from './reregistration.rules.ts';
+import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
+import type { StoredVersion } from './renewal-rule.rules.ts';
+import type { Activity, NoticeKind, Totals } from './reregistration.rules.ts';
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
-/** A registration's period, the rule of the version it was decided under, and the totals of what counts in it. */
+/**
+ * A registration's period: from `coalesce(period_start, decided_on)` (a herregistratie runs on from the
+ * end of the period it renews) to `valid_until`. A person's registration is the one that lasts
+ * longest: the latest `valid_until`.
+ */
+const since = sql.raw('coalesce(a.period_start, a.decided_on)');
+
+/** A registration's period, the version it was decided under, and the totals of what counts in it. */
 export type RegistrationTotals = {
   enrolmentId: string;
+  registrationId: string;
   since: string;
   until: string;
-  renewalUnit: 'punten' | 'uren';
-  renewalMinimum: number;
-  cycleYears: number;
+  postponedUntil: string | null;
+  versionId: string;
   totals: Totals;
 };
 
-type Row = Omit<RegistrationTotals, 'totals'> & { points: number; hours: number; primaryHours: number; themes: string | null };
+type Row = Omit<RegistrationTotals, 'totals'> & { points: number; hours: number; primaryHours: number; themes: string | null; master: boolean };
 
 /**
  * The next `limit` enrolments after `after` (by id, in no particular order) with their last registration period, and the
@@ -25,20 +34,227 @@ type Row = Omit<RegistrationTotals, 'totals'> & { points: number; hours: number;
 export async function registrationTotalsAfter(db: Db, after: string, asOf: string, limit: number): Promise<RegistrationTotals[]> {
   // one hash aggregate per enrolment over a join with the activities: the plan of a plain aggregate
   const rows = rowsOf<Row>(await db.execute(sql`WITH last AS (
-      SELECT DISTINCT ON (a.enrolment_id) a.enrolment_id, a.decided_on, a.valid_until, v.renewal_unit, v.renewal_minimum, v.cycle_years
+      SELECT DISTINCT ON (a.enrolment_id) a.enrolment_id, a.id, ${since} AS since, a.valid_until, a.postponed_until, a.register_version_id, v.renewal_unit
       FROM registration_applications a JOIN register_versions v ON v.id = a.register_version_id
       WHERE a.valid_until IS NOT NULL AND a.enrolment_id > ${after}::uuid
       ORDER BY a.enrolment_id, a.valid_until DESC LIMIT ${limit})
-    SELECT l.enrolment_id AS "enrolmentId", min(l.decided_on)::text AS since, min(l.valid_until)::text AS until, min(l.renewal_unit) AS "renewalUnit",
-      min(l.renewal_minimum) AS "renewalMinimum", min(l.cycle_years) AS "cycleYears",
+    SELECT l.enrolment_id AS "enrolmentId", min(l.id::text) AS "registrationId", min(l.since)::text AS since, min(l.valid_until)::text AS until,
+      min(l.postponed_until)::text AS "postponedUntil", min(l.register_version_id::text) AS "versionId",
       coalesce(sum(x.points), 0)::int AS points, coalesce(sum(x.hours), 0)::float8 AS hours,
       coalesce(sum(x.hours) FILTER (WHERE x.primary_process), 0)::float8 AS "primaryHours",
       -- the themes only where a themes rule reads them
-      string_agg(array_to_string(x.themes, '|'), '|') FILTER (WHERE l.renewal_unit = 'themas' AND cardinality(x.themes) > 0) AS themes
-    FROM last l LEFT JOIN activities x ON x.enrolment_id = l.enrolment_id AND x.completed_on >= l.decided_on AND x.completed_on <= ${asOf}::date
+      string_agg(array_to_string(x.themes, '|'), '|') FILTER (WHERE l.renewal_unit = 'themas' AND cardinality(x.themes) > 0) AS themes,
+      coalesce(bool_or(x.master), false) AS master
+    FROM last l LEFT JOIN activities x ON x.enrolment_id = l.enrolment_id AND x.completed_on >= l.since AND x.completed_on <= ${asOf}::date
     GROUP BY l.enrolment_id`));
-  return rows.map(({ points, hours, primaryHours, themes, ...r }) => ({
+  return rows.map(({ points, hours, primaryHours, themes, master, ...r }) => ({
     ...r,
-    totals: { points, hours, primaryHours, themes: themes ? [...new Set(themes.split('|'))] : [], accreditedMaster: false },
+    totals: { points, hours, primaryHours, themes: themes ? [...new Set(themes.split('|'))] : [], accreditedMaster: master },
   }));
 }
+
+export type VersionRule = StoredVersion & { id: string; registerName: string; version: number };
+
+/** Every register version with what its rule is read from: a handful of rows, read once per run. */
+export async function listVersionRules(db: Db): Promise<VersionRule[]> {
+  return rowsOf<VersionRule>(await db.execute(sql`SELECT v.id, r.name AS "registerName", v.version, v.renewal_rule AS "renewalRule", v.renewal_unit AS "renewalUnit",
+      v.renewal_minimum AS "renewalMinimum", v.cycle_years AS "cycleYears"
+    FROM register_versions v JOIN registers r ON r.id = v.register_id`));
+}
+
+/** A registration: its period, postponement, title and level, and the version (with its rule) it was decided under. */
+export type Registration = StoredVersion & {
+  id: string;
+  enrolmentId: string;
+  personId: string;
+  registerId: string;
+  registerName: string;
+  title: string;
+  level: string;
+  kind: string;
+  since: string;
+  until: string;
+  postponedUntil: string | null;
+  version: number;
+};
+
+const registrationColumns = sql`a.id, a.enrolment_id AS "enrolmentId", a.person_id AS "personId", a.register_id AS "registerId", r.name AS "registerName",
+  a.title, a.level, a.kind, ${since}::text AS since, a.valid_until::text AS until, a.postponed_until::text AS "postponedUntil", v.version,
+  v.renewal_rule AS "renewalRule", v.renewal_unit AS "renewalUnit", v.renewal_minimum AS "renewalMinimum", v.cycle_years AS "cycleYears"`;
+const registrationFrom = sql`registration_applications a JOIN registers r ON r.id = a.register_id JOIN register_versions v ON v.id = a.register_version_id`;
+
+/** The enrolment's registration: the one whose period ends last. */
+export async function latestRegistration(db: Db, enrolmentId: string): Promise<Registration | undefined> {
+  return rowsOf<Registration>(await db.execute(sql`SELECT ${registrationColumns} FROM ${registrationFrom}
+    WHERE a.enrolment_id = ${enrolmentId} AND a.valid_until IS NOT NULL ORDER BY a.valid_until DESC LIMIT 1`))[0];
+}
+
+export async function findRegistration(db: Db, id: string): Promise<Registration | undefined> {
+  return rowsOf<Registration>(await db.execute(sql`SELECT ${registrationColumns} FROM ${registrationFrom} WHERE a.id = ${id} AND a.valid_until IS NOT NULL`))[0];
+}
+
+/** One dossier's activities as the engine reads them. */
+export async function listActivityFacts(db: Db, enrolmentId: string): Promise<Activity[]> {
+  const rows = rowsOf<{ date: string; points: number | null; hours: number; primaryProcess: boolean; themes: string[]; master: boolean }>(await db.execute(sql`SELECT
+      completed_on::text AS date, points, hours::float8 AS hours, primary_process AS "primaryProcess", themes, master
+    FROM activities WHERE enrolment_id = ${enrolmentId}`));
+  return rows.map((r) => ({ date: r.date, points: r.points ?? 0, hours: r.hours, primaryProcess: r.primaryProcess, themes: r.themes, accreditedMaster: r.master }));
+}
+
+export type OwnEnrolment = { id: string; personId: string; accountId: string; status: string; registerNumber: string };
+
+export async function findEnrolmentOfAccount(db: Db, accountId: string): Promise<OwnEnrolment | undefined> {
+  return rowsOf<OwnEnrolment>(await db.execute(sql`SELECT id, person_id AS "personId", account_id AS "accountId", status, register_number AS "registerNumber"
+    FROM enrolments WHERE account_id = ${accountId}`))[0];
+}
+
+export type OpenApplication = { id: string; kind: string; status: string; createdAt: Date };
+
+/** The enrolment's applications still open for a register (asked for, in review, or objected to). */
+export async function openApplications(db: Db, enrolmentId: string, registerId: string): Promise<OpenApplication[]> {
+  return rowsOf<OpenApplication>(await db.execute(sql`SELECT id, kind, status, created_at AS "createdAt" FROM registration_applications
+    WHERE enrolment_id = ${enrolmentId} AND register_id = ${registerId} AND status IN ('aangevraagd', 'in-behandeling', 'bezwaar') ORDER BY created_at`))
+    .map((a) => ({ ...a, createdAt: new Date(a.createdAt) }));
+}
+
+export async function currentVersionId(db: Db, registerId: string): Promise<string> {
+  return rowsOf<{ id: string }>(await db.execute(sql`SELECT id FROM register_versions WHERE register_id = ${registerId} ORDER BY version DESC LIMIT 1`))[0].id;
+}
+
+/** A herregistratie: an application of its own, through the commission like a registration, renewing `renews`. */
+export async function insertRenewal(tx: Db, r: {
+  renews: { id: string; personId: string; enrolmentId: string; registerId: string; title: string; level: string }; versionId: string; periodStart: string; motivation: string; now: Date;
+}): Promise<string> {
+  const id = uuidV7();
+  await tx.execute(sql`INSERT INTO registration_applications (id, person_id, enrolment_id, register_id, register_version_id, kind, renews_id, period_start,
+      title, level, motivation, evidence_ids, status, created_at)
+    VALUES (${id}, ${r.renews.personId}, ${r.renews.enrolmentId}, ${r.renews.registerId}, ${r.versionId}, 'herregistratie', ${r.renews.id}, ${r.periodStart},
+      ${r.renews.title}, ${r.renews.level}, ${r.motivation}, '[]'::jsonb, 'aangevraagd', ${r.now.toISOString()})`);
+  return id;
+}
+
+// ─── postponements (uitstel) ────────────────────────────────────────────────────────────────────
+
+export type Postponement = {
+  id: string;
+  registrationId: string;
+  enrolmentId: string;
+  ground: string;
+  explanation: string;
+  requestedUntil: string;
+  status: 'aangevraagd' | 'toegekend' | 'afgewezen';
+  grantedUntil: string | null;
+  decisionMotivation: string | null;
+  decidedByLabel: string | null;
+  decidedAt: Date | null;
+  createdAt: Date;
+};
+
+const postponementColumns = sql`u.id, u.registration_id AS "registrationId", u.enrolment_id AS "enrolmentId", u.ground, u.explanation,
+  u.requested_until::text AS "requestedUntil", u.status, u.granted_until::text AS "grantedUntil", u.decision_motivation AS "decisionMotivation",
+  u.decided_by_label AS "decidedByLabel", u.decided_at AS "decidedAt", u.created_at AS "createdAt"`;
+const asPostponement = <T extends Postponement>(p: T): T => ({ ...p, createdAt: new Date(p.createdAt), decidedAt: p.decidedAt ? new Date(p.decidedAt) : null });
+
+export async function listPostponementsOfEnrolment(db: Db, enrolmentId: string): Promise<Postponement[]> {
+  return rowsOf<Postponement>(await db.execute(sql`SELECT ${postponementColumns} FROM postponements u WHERE u.enrolment_id = ${enrolmentId} ORDER BY u.created_at DESC`))
+    .map(asPostponement);
+}
+
+export async function insertPostponement(tx: Db, p: { registrationId: string; enrolmentId: string; ground: string; explanation: string; requestedUntil: string; now: Date }): Promise<string> {
+  const id = uuidV7();
+  await tx.execute(sql`INSERT INTO postponements (id, registration_id, enrolment_id, ground, explanation, requested_until, status, created_at)
+    VALUES (${id}, ${p.registrationId}, ${p.enrolmentId}, ${p.ground}, ${p.explanation}, ${p.requestedUntil}, 'aangevraagd', ${p.now.toISOString()})`);
+  return id;
+}
+
+/** A request with whose it is and the registration it postpones: what the commission decides on. */
+export type PostponementCase = Postponement & {
+  personName: string;
+  personEmail: string | null;
+  accountId: string;
+  registerNumber: string;
+  registerName: string;
+  title: string;
+  level: string;
+  validUntil: string;
+  postponedUntil: string | null;
+};
+
+const caseColumns = sql`${postponementColumns}, concat_ws(' ', p.initials, p.prefix, p.surname) AS "personName", coalesce(p.personal_email, p.email) AS "personEmail",
+  n.account_id AS "accountId", n.register_number AS "registerNumber", r.name AS "registerName", a.title, a.level, a.valid_until::text AS "validUntil",
+  a.postponed_until::text AS "postponedUntil"`;
+const caseFrom = sql`postponements u JOIN enrolments n ON n.id = u.enrolment_id JOIN persons p ON p.id = n.person_id
+  JOIN registration_applications a ON a.id = u.registration_id JOIN registers r ON r.id = a.register_id`;
+
+/** The commission's queue: requests waiting for a decision, oldest first; then the last decided. */
+export async function listPostponementQueue(db: Db): Promise<{ open: PostponementCase[]; decided: PostponementCase[] }> {
+  const open = rowsOf<PostponementCase>(await db.execute(sql`SELECT ${caseColumns} FROM ${caseFrom} WHERE u.status = 'aangevraagd' ORDER BY u.created_at LIMIT 200`));
+  const decided = rowsOf<PostponementCase>(await db.execute(sql`SELECT ${caseColumns} FROM ${caseFrom} WHERE u.status <> 'aangevraagd' ORDER BY u.decided_at DESC LIMIT 20`));
+  return { open: open.map(asPostponement), decided: decided.map(asPostponement) };
+}
+
+export async function findPostponement(db: Db, id: string): Promise<PostponementCase | undefined> {
+  const [row] = rowsOf<PostponementCase>(await db.execute(sql`SELECT ${caseColumns} FROM ${caseFrom} WHERE u.id = ${id}`));
+  return row && asPostponement(row);
+}
+
+/** Records the decision, only on a request still waiting for one; false when someone decided it meanwhile. */
+export async function decidePostponement(tx: Db, id: string, d: { status: 'toegekend' | 'afgewezen'; grantedUntil: string | null; motivation: string; byLabel: string; now: Date }): Promise<boolean> {
+  return rowsOf(await tx.execute(sql`UPDATE postponements SET status = ${d.status}, granted_until = ${d.grantedUntil}::date, decision_motivation = ${d.motivation},
+      decided_by_label = ${d.byLabel}, decided_at = ${d.now.toISOString()}
+    WHERE id = ${id} AND status = 'aangevraagd' RETURNING id`)).length > 0;
+}
+
+export async function setPostponedUntil(tx: Db, registrationId: string, until: string): Promise<void> {
+  await tx.execute(sql`UPDATE registration_applications SET postponed_until = ${until}::date WHERE id = ${registrationId}`);
+}
+
+// ─── the nightly notices ────────────────────────────────────────────────────────────────────────
+
+export type NoticeRecipient = {
+  registrationId: string;
+  name: string;
+  email: string | null;
+  registerName: string;
+  title: string;
+  level: string;
+  struckOff: boolean;
+  /** a herregistratie of this registration is with the commission: no reminders then */
+  renewalOpen: boolean;
+};
+
+/** Who the notices of these registrations go to, in one statement. */
+export async function noticeRecipients(db: Db, registrationIds: string[]): Promise<NoticeRecipient[]> {
+  if (registrationIds.length === 0) return [];
+  return rowsOf<NoticeRecipient>(await db.execute(sql`SELECT a.id AS "registrationId", concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
+      coalesce(p.personal_email, p.email) AS email, r.name AS "registerName", a.title, a.level, n.status = 'doorgehaald' AS "struckOff",
+      EXISTS (SELECT 1 FROM registration_applications h WHERE h.enrolment_id = a.enrolment_id AND h.renews_id = a.id
+        AND h.status IN ('aangevraagd', 'in-behandeling', 'bezwaar')) AS "renewalOpen"
+    FROM unnest(${`{${registrationIds.join(',')}}`}::uuid[]) AS c(id)
+    JOIN registration_applications a ON a.id = c.id JOIN enrolments n ON n.id = a.enrolment_id JOIN persons p ON p.id = a.person_id
+    JOIN registers r ON r.id = a.register_id`));
+}
+
+export type NoticeRow = { id: string; registrationId: string; kind: NoticeKind; periodEnd: string; mailId: string | null };
+
+/** Inserts these notices in one statement; only those not recorded before come back (each notice once). */
+export async function insertNotices(tx: Db, notices: NoticeRow[], now: Date): Promise<NoticeRow[]> {
+  if (notices.length === 0) return [];
+  return rowsOf<NoticeRow>(await tx.execute(sql`INSERT INTO reregistration_notices (id, registration_id, kind, period_end, mail_id, created_at)
+    SELECT x.id, x."registrationId", x.kind, x."periodEnd", x."mailId", ${now.toISOString()}
+    FROM jsonb_to_recordset(${JSON.stringify(notices)}::jsonb) AS x(id uuid, "registrationId" uuid, kind text, "periodEnd" date, "mailId" uuid)
+    ON CONFLICT (registration_id, kind, period_end) DO NOTHING
+    RETURNING id, registration_id AS "registrationId", kind, period_end::text AS "periodEnd", mail_id AS "mailId"`));
+}
+
+export type OutboxMail = { id: string; to: string; subject: string; text: string; template: string };
+
+/** Puts these mails in the outbox in one statement (the mailer's `queue`, for a batch). */
+export async function insertMails(tx: Db, mails: OutboxMail[], now: Date): Promise<void> {
+  if (mails.length === 0) return;
+  await tx.execute(sql`INSERT INTO mail_outbox (id, to_address, subject, text, template, created_at)
+    SELECT x.id, x."to", x.subject, x.text, x.template, ${now.toISOString()}
+    FROM jsonb_to_recordset(${JSON.stringify(mails)}::jsonb) AS x(id uuid, "to" text, subject text, text text, template text)`);
+}
+
+export const newId = uuidV7;

@@ -1,32 +1,335 @@
 import type { Db } from '../../db/database.ts';
+import { actorLabel, recordAudit, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Mailer } from '../../platform/mail/mailer.ts';
+import { renderMail, type MailTemplate } from '../../platform/mail/templates.ts';
+import { decide } from '../../platform/policy.ts';
+import { enrolmentTransition, type EnrolmentStatus } from '../own-record/enrolment.rules.ts';
+import * as enrolments from '../registrations/enrolments.repo.ts';
+import { addFirstEvent } from '../registrations/registrations.repo.ts';
+import { addDays, addMonths } from './calendar-dates.ts';
+import { ruleOfStoredVersion } from './renewal-rule.rules.ts';
+import {
+  checkPostponementDecision, checkPostponementRequest, checkRenewalForm, type PostponementDecisionForm, type PostponementForm, type Problem, type RenewalForm,
+} from './reregistration-forms.rules.ts';
 import * as repo from './reregistration.repo.ts';
-import { evaluateTotals, ruleOfVersion, standingOn } from './reregistration.rules.ts';
+import {
+  describeProgress, evaluateReregistration, evaluateTotals, lapseBase, noticeDue, postponementLimit, reasonNotToApply, standingOn,
+  type Evaluation, type NoticeKind, type Period, type ReregistrationRule, type Standing,
+} from './reregistration.rules.ts';
+
+export type { Postponement, PostponementCase, Registration } from './reregistration.repo.ts';
+
+export type ReregistrationDeps = { db: Db; mailer: Mailer; baseUrl: string; today?: () => string };
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const todayOf = (deps: { today?: () => string }) => (deps.today ? deps.today() : new Date().toISOString().slice(0, 10));
+export const ownReregistrationPath = '/mijn-register/herregistratie';
+export const ownPostponementPath = '/mijn-register/uitstel';
+
+const refuse = <F extends string>(problems: Problem<F>[]) => {
+  throw AppError.validation(problems.map((p) => ({ name: p.field, reason: p.message })), problems[0].message);
+};
+
+// ─── the evaluation of one registration ─────────────────────────────────────────────────────────
+
+/** A registration evaluated: its rule, period, what counted against what is needed, and where it stands. */
+export type RegistrationProgress = {
+  registration: repo.Registration;
+  rule: ReregistrationRule;
+  period: Period;
+  evaluation: Evaluation;
+  /** the progress in one Dutch sentence */
+  sentence: string;
+  standing: Standing;
+};
+
+const ruleOf = (r: repo.Registration) => ruleOfStoredVersion(r, `${r.registerName} ${r.version}`);
+
+async function progressOf(db: Db, registration: repo.Registration, asOf: string): Promise<RegistrationProgress> {
+  const rule = ruleOf(registration);
+  const period = { since: registration.since, until: registration.until };
+  const evaluation = evaluateReregistration(rule, period, await repo.listActivityFacts(db, registration.enrolmentId), asOf);
+  return { registration, rule, period, evaluation, sentence: describeProgress(evaluation, period), standing: standingOn(registration.until, asOf, registration.postponedUntil) };
+}
+
+/**
+ * How far an enrolment is with re-registration as of `asOf`: its registration (the one that ends
+ * last), evaluated under the rule of the register version it was decided under. Null when it was never registered.
+ */
+export async function progressOfEnrolment(db: Db, enrolmentId: string, asOf: string): Promise<RegistrationProgress | null> {
+  const registration = await repo.latestRegistration(db, enrolmentId);
+  return registration ? progressOf(db, registration, asOf) : null;
+}
+
+/** A herregistratie for the commission: the registration it renews evaluated as of `asOf`, and the period granting gives. */
+export type RenewalEvaluation = RegistrationProgress & { periodStart: string; nextUntil: string | null };
+
+export async function evaluateRenewal(db: Db, renewsId: string | null, asOf: string): Promise<RenewalEvaluation | null> {
+  const renewed = renewsId ? await repo.findRegistration(db, renewsId) : undefined;
+  if (!renewed) return null;
+  const progress = await progressOf(db, renewed, asOf);
+  return { ...progress, periodStart: addDays(renewed.until, 1), nextUntil: progress.evaluation.nextUntil };
+}
+
+// ─── the professional asks for herregistratie ───────────────────────────────────────────────────
+
+async function ownEnrolment(deps: ReregistrationDeps, ctx: ActorContext) {
+  const account = signedInAccount(ctx);
+  return { account, enrolment: await repo.findEnrolmentOfAccount(deps.db, account.accountId) };
+}
+
+/** What Mijn register shows about re-registration: the evaluation, open applications, postponements, and whether one can apply now. */
+export async function getOwnReregistration(deps: ReregistrationDeps, ctx: ActorContext) {
+  const { enrolment } = await ownEnrolment(deps, ctx);
+  if (!enrolment) return { enrolled: false as const };
+  const today = todayOf(deps);
+  const progress = await progressOfEnrolment(deps.db, enrolment.id, today);
+  const postponements = await repo.listPostponementsOfEnrolment(deps.db, enrolment.id);
+  if (!progress) return { enrolled: true as const, progress: null, open: [], postponements, reason: 'U bent nog niet geregistreerd: vraag eerst registratie aan.' };
+  const open = await repo.openApplications(deps.db, enrolment.id, progress.registration.registerId);
+  const reason = reasonNotToApply({
+    until: progress.registration.until, postponedUntil: progress.registration.postponedUntil, met: progress.evaluation.met,
+    struckOff: enrolment.status === 'doorgehaald', openApplication: open.length > 0,
+  }, today);
+  return { enrolled: true as const, progress, open, postponements, reason };
+}
+
+/**
+ * The professional asks for herregistratie: an application of the kind herregistratie for the same
+ * title and level, under the register's current version, decided by the Commissie Registratie. Its
+ * period runs on from the end of the registration it renews. Refused (in Dutch) when the rule is not
+ * met, when it is too early or too late, when an application is open, or when struck off.
+ */
+export async function applyForReregistration(deps: ReregistrationDeps, ctx: ActorContext, form: RenewalForm): Promise<string> {
+  const { account, enrolment } = await ownEnrolment(deps, ctx);
+  if (!enrolment) throw new AppError('conflict', 'Schrijf u eerst in; daarna kunt u registratie aanvragen.');
+  const checked = checkRenewalForm(form);
+  if (!checked.ok) refuse(checked.problems);
+  const today = todayOf(deps);
+  const progress = await progressOfEnrolment(deps.db, enrolment.id, today);
+  if (!progress) throw new AppError('conflict', 'U bent niet geregistreerd: vraag eerst registratie aan. Herregistratie is er voor een registratie die afloopt.');
+  const { registration, evaluation } = progress;
+  const open = await repo.openApplications(deps.db, enrolment.id, registration.registerId);
+  const reason = reasonNotToApply({ until: registration.until, postponedUntil: registration.postponedUntil, met: evaluation.met, struckOff: enrolment.status === 'doorgehaald', openApplication: open.length > 0 }, today);
+  if (reason) throw new AppError('conflict', reason);
+  const step = enrolmentTransition(enrolment.status as EnrolmentStatus, 'aanvragen');
+  if (!step.allowed) throw new AppError('conflict', step.reason);
+  const versionId = await repo.currentVersionId(deps.db, registration.registerId);
+  const now = new Date();
+  return deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const id = await repo.insertRenewal(tx, { renews: registration, versionId, periodStart: addDays(registration.until, 1), motivation: (checked as { value: { motivation: string } }).value.motivation, now });
+    await addFirstEvent(tx, id, actorLabel(ctx), now);
+    // the enrolment's history gets the line even when its status stays geregistreerd
+    const moved = await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status as EnrolmentStatus, step.to, { byLabel: actorLabel(ctx), reason: `${registration.registerName}: herregistratie aangevraagd`, now });
+    if (!moved) throw new AppError('conflict', 'Uw inschrijving is intussen gewijzigd; bekijk haar opnieuw.');
+    await recordAudit(tx, ctx, {
+      action: 'reregistration.applied', subjectAccountId: account.accountId,
+      after: { application: id, renews: registration.id, counted: evaluation.counted, needed: evaluation.needed, nextUntil: evaluation.nextUntil },
+    });
+    return id;
+  });
+}
+
+// ─── uitstel ────────────────────────────────────────────────────────────────────────────────────
+
+/** Why the professional cannot ask for uitstel now (in Dutch), or null. */
+function reasonNotToPostpone(enrolment: repo.OwnEnrolment, progress: RegistrationProgress | null, postponements: repo.Postponement[], today: string): string | null {
+  if (enrolment.status === 'doorgehaald') return 'Uw inschrijving is doorgehaald: uitstel aanvragen kan niet.';
+  if (!progress) return 'U bent nog niet geregistreerd: uitstel van herregistratie is er voor een registratie.';
+  if (postponements.some((p) => p.status === 'aangevraagd')) return 'U hebt al een verzoek om uitstel in behandeling.';
+  if (progress.standing === 'herregistratie verlopen') return 'Uw herregistratie is verlopen: uitstel kan niet meer. Vraag opnieuw registratie aan.';
+  if (postponementLimit(progress.registration.until) < today) return 'Uitstel kan tot ten hoogste twaalf maanden na het einde van de registratie; die termijn is voorbij.';
+  return null;
+}
+
+export async function getOwnPostponement(deps: ReregistrationDeps, ctx: ActorContext) {
+  const { enrolment } = await ownEnrolment(deps, ctx);
+  if (!enrolment) return { enrolled: false as const };
+  const today = todayOf(deps);
+  const progress = await progressOfEnrolment(deps.db, enrolment.id, today);
+  const postponements = await repo.listPostponementsOfEnrolment(deps.db, enrolment.id);
+  return {
+    enrolled: true as const, progress, postponements, reason: reasonNotToPostpone(enrolment, progress, postponements, today),
+    limit: progress ? postponementLimit(progress.registration.until) : null,
+  };
+}
+
+/** The professional asks for uitstel: a ground, an explanation, and until when; the Commissie Registratie decides. */
+export async function requestPostponement(deps: ReregistrationDeps, ctx: ActorContext, form: PostponementForm): Promise<string> {
+  const { account, enrolment } = await ownEnrolment(deps, ctx);
+  if (!enrolment) throw new AppError('conflict', 'Schrijf u eerst in; uitstel is er voor een registratie.');
+  const today = todayOf(deps);
+  const progress = await progressOfEnrolment(deps.db, enrolment.id, today);
+  const reason = reasonNotToPostpone(enrolment, progress, await repo.listPostponementsOfEnrolment(deps.db, enrolment.id), today);
+  if (reason) throw new AppError('conflict', reason);
+  const checked = checkPostponementRequest(form, progress!.registration.until, today);
+  if (!checked.ok) refuse(checked.problems);
+  const request = (checked as { value: { ground: string; explanation: string; requestedUntil: string } }).value;
+  return deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const id = await repo.insertPostponement(tx, { registrationId: progress!.registration.id, enrolmentId: enrolment.id, ...request, now: new Date() });
+    await recordAudit(tx, ctx, { action: 'postponement.requested', subjectAccountId: account.accountId, after: { postponement: id, ground: request.ground, requestedUntil: request.requestedUntil } });
+    return id;
+  });
+}
+
+async function requireDecider(ctx: ActorContext) {
+  const decision = await decide(ctx.actor, { action: 'postponements.decide' });
+  if (!decision.allowed) throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden');
+  return decision.via;
+}
+
+/** The Commissie Registratie's queue of requests for uitstel, and the last decided. */
+export async function getPostponementQueue(deps: ReregistrationDeps, ctx: ActorContext) {
+  await requireDecider(ctx);
+  return repo.listPostponementQueue(deps.db);
+}
+
+/** One request for the commission; its explanation is about someone's health or family: reading it is audited. */
+export async function getPostponementForDecision(deps: ReregistrationDeps, ctx: ActorContext, id: string) {
+  const via = await requireDecider(ctx);
+  const request = uuid.test(id) ? await repo.findPostponement(deps.db, id) : undefined;
+  if (!request) throw AppError.notFound('Dit verzoek om uitstel bestaat niet.');
+  await recordAudit(deps.db, ctx, { action: 'postponement.viewed', via, subjectAccountId: request.accountId, after: { postponement: id } });
+  return { request, limit: postponementLimit(request.validUntil) };
+}
+
+/**
+ * A member of the Commissie Registratie grants uitstel until a date, or refuses it, with a motivation.
+ * Granted, the registration's lapse windows count from that date; its next period still runs on from
+ * the end of the period. The professional is told by mail.
+ */
+export async function decidePostponementRequest(deps: ReregistrationDeps, ctx: ActorContext, id: string, form: PostponementDecisionForm): Promise<void> {
+  const via = await requireDecider(ctx);
+  const request = uuid.test(id) ? await repo.findPostponement(deps.db, id) : undefined;
+  if (!request) throw AppError.notFound('Dit verzoek om uitstel bestaat niet.');
+  if (request.status !== 'aangevraagd') throw new AppError('conflict', 'Op dit verzoek is al besloten.');
+  const checked = checkPostponementDecision(form, request.validUntil, todayOf(deps));
+  if (!checked.ok) refuse(checked.problems);
+  const decision = (checked as { value: { status: 'toegekend' | 'afgewezen'; grantedUntil: string | null; motivation: string } }).value;
+  const mailIds: string[] = [];
+  await deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    if (!(await repo.decidePostponement(tx, id, { ...decision, byLabel: actorLabel(ctx), now: new Date() }))) throw new AppError('conflict', 'Op dit verzoek is intussen besloten.');
+    if (decision.grantedUntil) await repo.setPostponedUntil(tx, request.registrationId, decision.grantedUntil);
+    await recordAudit(tx, ctx, { action: 'postponement.decided', via, subjectAccountId: request.accountId, after: { postponement: id, decision: decision.status, until: decision.grantedUntil } });
+    if (request.personEmail) {
+      mailIds.push(await deps.mailer.queue(tx, {
+        to: request.personEmail, template: 'postponement-decision', lang: 'nl',
+        params: {
+          name: request.personName, register: request.registerName, motivation: decision.motivation, link: `${deps.baseUrl}${ownReregistrationPath}`,
+          decision: decision.grantedUntil ? `uitstel toegekend tot en met ${decision.grantedUntil}` : 'uitstel afgewezen',
+        },
+      }));
+    }
+  });
+  await deps.mailer.deliver(deps.db, mailIds);
+}
+
+// ─── the nightly run ────────────────────────────────────────────────────────────────────────────
+
+const emptyStanding = (): Record<Standing, number> => ({ geregistreerd: 0, 'onder voorwaarden': 0, 'herregistratie verlopen': 0 });
 
 export type NightlyEvaluation = {
   evaluated: number;
   /** the rule is met: they can re-register now */
   met: number;
-  standing: Record<'geregistreerd' | 'onder voorwaarden' | 'herregistratie verlopen', number>;
+  standing: Record<Standing, number>;
 };
 
+type Evaluated = { row: repo.RegistrationTotals; period: Period; evaluation: Evaluation };
+
 /**
- * The nightly evaluation: every registered professional's last period against the rule of its
- * register version, as of `asOf`. What it finds is what reminders and the lapse to onder voorwaarden
- * act on. Each batch reads all activities once (a hash join, as a plain aggregate would), so the
- * batches are large: one pass up to a million professionals, about 200 bytes each in memory.
+ * Every registered professional's last period against the rule of its register version, as of
+ * `asOf`, a batch at a time. Each batch reads all activities once (a hash join, as a plain aggregate
+ * would), so the batches are large: one pass up to a million professionals, about 200 bytes each in memory.
  */
-export async function evaluateAllRegistrations(db: Db, asOf: string, batchSize = 1_000_000): Promise<NightlyEvaluation> {
-  const result: NightlyEvaluation = { evaluated: 0, met: 0, standing: { geregistreerd: 0, 'onder voorwaarden': 0, 'herregistratie verlopen': 0 } };
+async function evaluateInBatches(db: Db, asOf: string, batchSize: number, onBatch: (batch: Evaluated[]) => Promise<void>): Promise<NightlyEvaluation> {
+  const rules = new Map((await repo.listVersionRules(db)).map((v) => [v.id, ruleOfStoredVersion(v, `${v.registerName} ${v.version}`)]));
+  const result: NightlyEvaluation = { evaluated: 0, met: 0, standing: emptyStanding() };
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const batch = await repo.registrationTotalsAfter(db, after, asOf, batchSize);
-    for (const r of batch) {
-      const period = { since: r.since, until: r.until };
-      if (evaluateTotals(ruleOfVersion(r), period, r.totals).met) result.met++;
-      result.standing[standingOn(r.until, asOf)]++;
-    }
+    const evaluated = batch.map((row) => {
+      const period = { since: row.since, until: row.until };
+      const evaluation = evaluateTotals(rules.get(row.versionId)!, period, row.totals);
+      if (evaluation.met) result.met++;
+      result.standing[standingOn(row.until, asOf, row.postponedUntil)]++;
+      return { row, period, evaluation };
+    });
+    await onBatch(evaluated);
     result.evaluated += batch.length;
     if (batch.length < batchSize) return result;
     after = batch.reduce((last, r) => (r.enrolmentId > last ? r.enrolmentId : last), after);
   }
+}
+
+/** The evaluation only: who can re-register, and who is onder voorwaarden or lapsed. */
+export async function evaluateAllRegistrations(db: Db, asOf: string, batchSize = 1_000_000): Promise<NightlyEvaluation> {
+  return evaluateInBatches(db, asOf, batchSize, async () => {});
+}
+
+export type NightlyRun = NightlyEvaluation & { notices: Record<NoticeKind, number>; mailed: number };
+
+export type NightlyDeps = { db: Db; mailer: Mailer; baseUrl: string };
+
+/** Notices are written and mailed this many at a time: three statements per chunk, never one per professional. */
+const noticeChunk = 2_000;
+
+const templateOf: Record<NoticeKind, MailTemplate> = {
+  'herinnering-6': 'reregistration-reminder', 'herinnering-2': 'reregistration-reminder', 'onder-voorwaarden': 'reregistration-conditional', verlopen: 'reregistration-lapsed',
+};
+
+/**
+ * The nightly re-registration run for `asOf`: evaluates everyone, then sends what is due. Reminders six
+ * and two months before the end (not while a herregistratie is with the commission), the move to
+ * onder voorwaarden when the end (or the postponement) has passed without a granted re-registration,
+ * and to herregistratie verlopen six months later. Each notice once: it is written to
+ * `reregistration_notices` (unique per registration, kind and period end) and mailed only when that
+ * insert happened, so a repeated run sends nothing twice. A struck-off enrolment gets nothing.
+ */
+export async function runNightlyReregistration(deps: NightlyDeps, asOf: string, options: { batchSize?: number } = {}): Promise<NightlyRun> {
+  const notices: Record<NoticeKind, number> = { 'herinnering-6': 0, 'herinnering-2': 0, 'onder-voorwaarden': 0, verlopen: 0 };
+  let mailed = 0;
+  const sendChunk = async (due: (Evaluated & { kind: NoticeKind })[]) => {
+    const recipients = new Map((await repo.noticeRecipients(deps.db, due.map((d) => d.row.registrationId))).map((r) => [r.registrationId, r]));
+    const rows: (repo.NoticeRow & { mail?: repo.OutboxMail })[] = [];
+    for (const d of due) {
+      const to = recipients.get(d.row.registrationId);
+      if (!to || to.struckOff || (to.renewalOpen && d.kind.startsWith('herinnering'))) continue;
+      const base = lapseBase(d.row.until, d.row.postponedUntil);
+      const params = {
+        name: to.name, register: to.registerName, level: `${to.title} ${to.level}`, until: base, deadline: addMonths(base, 6),
+        progress: describeProgress(d.evaluation, d.period), link: `${deps.baseUrl}${d.kind === 'verlopen' ? '/mijn-register/registratie' : ownReregistrationPath}`,
+      };
+      const mailId = to.email ? repo.newId() : null;
+      const mail = to.email ? { id: mailId!, to: to.email, template: templateOf[d.kind], ...renderMail(templateOf[d.kind], 'nl', params) } : undefined;
+      rows.push({ id: repo.newId(), registrationId: d.row.registrationId, kind: d.kind, periodEnd: d.row.until, mailId, mail });
+    }
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const mailIds: string[] = [];
+    await deps.db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Db;
+      const now = new Date();
+      const inserted = await repo.insertNotices(tx, rows.map(({ mail: _mail, ...r }) => r), now);
+      const mails = inserted.map((n) => byId.get(n.id)?.mail).filter((m): m is repo.OutboxMail => m !== undefined);
+      await repo.insertMails(tx, mails, now);
+      for (const n of inserted) notices[n.kind]++;
+      mailIds.push(...mails.map((m) => m.id));
+    });
+    mailed += mailIds.length;
+    await deps.mailer.deliver(deps.db, mailIds);
+  };
+  const evaluation = await evaluateInBatches(deps.db, asOf, options.batchSize ?? 1_000_000, async (batch) => {
+    const due = batch.flatMap((e) => {
+      const kind = noticeDue(e.row.until, asOf, e.row.postponedUntil);
+      return kind ? [{ ...e, kind }] : [];
+    });
+    for (let i = 0; i < due.length; i += noticeChunk) await sendChunk(due.slice(i, i + noticeChunk));
+  });
+  const run = { ...evaluation, notices, mailed };
+  await recordAudit(deps.db, { actor: { type: 'system', name: 'herregistratie' } }, { action: 'reregistration.nightly-run', after: { asOf, ...run } });
+  return run;
 }

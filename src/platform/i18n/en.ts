@@ -8,6 +8,7 @@ import { catalogueEn } from './catalogue.en.ts';
 import { frameworkEn } from './framework.en.ts';
 import { valuationEn } from './valuation.en.ts';
 import { registersEn } from './registers.en.ts';
+import { reregistrationEn } from './reregistration.en.ts';
 import { publicRegisterEn } from './public-register.en.ts';
 import { identityEn } from './identity.en.ts';
 import { accreditationEn } from './accreditation.en.ts';
@@ -98,6 +99,7 @@ export const en: Record<MessageKey, string> = {
   ...valuationEn,
   ...evidenceEn,
   ...registersEn,
+  ...reregistrationEn,
   ...boardStaffEn,
   ...publicRegisterEn,
   ...accreditationEn,

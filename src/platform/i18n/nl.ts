@@ -8,6 +8,7 @@ import { catalogueNl } from './catalogue.nl.ts';
 import { frameworkNl } from './framework.nl.ts';
 import { valuationNl } from './valuation.nl.ts';
 import { registersNl } from './registers.nl.ts';
+import { reregistrationNl } from './reregistration.nl.ts';
 import { publicRegisterNl } from './public-register.nl.ts';
 import { identityNl } from './identity.nl.ts';
 import { accreditationNl } from './accreditation.nl.ts';
@@ -97,6 +98,7 @@ export const nl = {
   ...valuationNl,
   ...evidenceNl,
   ...registersNl,
+  ...reregistrationNl,
   ...boardStaffNl,
   ...publicRegisterNl,
   ...accreditationNl,

@@ -122,6 +122,46 @@ const templates = {
       text: 'Dear {name},\n\nThe Commissie Accreditatie has decided on the offering "{title}": {decision}.\n\nReasons:\n{motivation}\n\nYou can also see the decision with the offering:\n\n{link}',
     },
   },
+  'reregistration-reminder': {
+    nl: {
+      subject: 'Uw registratie loopt af op {until}: vraag herregistratie aan',
+      text: 'Beste {name},\n\nUw registratie als {level} in het {register} loopt tot en met {until}. Vraag op tijd herregistratie aan, zodat u geregistreerd blijft.\n\nUw voortgang: {progress}\n\nBekijk uw voortgang en vraag herregistratie aan via Mijn register:\n\n{link}\n\nKunt u door ziekte, zwangerschap, verlof of mantelzorg niet op tijd voldoen? Dan kunt u daar ook uitstel aanvragen.',
+    },
+    en: {
+      subject: 'Your registration ends on {until}: apply for re-registration',
+      text: 'Dear {name},\n\nYour registration as {level} in the {register} runs until {until}. Apply for re-registration in time, so that you stay registered.\n\nYour progress: {progress}\n\nSee your progress and apply for re-registration through My register:\n\n{link}\n\nCannot meet the rule in time because of illness, pregnancy, leave or caring for someone? You can ask for a postponement there too.',
+    },
+  },
+  'reregistration-conditional': {
+    nl: {
+      subject: 'Uw registratie staat onder voorwaarden',
+      text: 'Beste {name},\n\nUw registratie als {level} in het {register} liep tot en met {until}. Wij hebben geen herregistratie toegekend, dus het openbare register toont nu: onder voorwaarden.\n\nU kunt tot en met {deadline} herregistratie aanvragen; daarna is uw herregistratie verlopen. Hebt u al aangevraagd? Dan hoort u van de Commissie Registratie.\n\n{link}',
+    },
+    en: {
+      subject: 'Your registration is now conditional',
+      text: 'Dear {name},\n\nYour registration as {level} in the {register} ran until {until}. No re-registration has been granted, so the public register now shows: conditional (onder voorwaarden).\n\nYou can apply for re-registration until {deadline}; after that your re-registration has lapsed. Already applied? Then the Commissie Registratie will let you know.\n\n{link}',
+    },
+  },
+  'reregistration-lapsed': {
+    nl: {
+      subject: 'Uw herregistratie is verlopen',
+      text: 'Beste {name},\n\nUw registratie als {level} in het {register} liep tot en met {until}, en in de zes maanden daarna is geen herregistratie toegekend. Het openbare register toont nu: herregistratie verlopen.\n\nWilt u weer geregistreerd worden? Vraag dan opnieuw registratie aan via Mijn register:\n\n{link}',
+    },
+    en: {
+      subject: 'Your re-registration has lapsed',
+      text: 'Dear {name},\n\nYour registration as {level} in the {register} ran until {until}, and no re-registration was granted in the six months after it. The public register now shows: re-registration lapsed.\n\nDo you want to be registered again? Then apply for registration again through My register:\n\n{link}',
+    },
+  },
+  'postponement-decision': {
+    nl: {
+      subject: 'Besluit op uw verzoek om uitstel: {register}',
+      text: 'Beste {name},\n\nDe Commissie Registratie heeft besloten op uw verzoek om uitstel van herregistratie in het {register}: {decision}.\n\nMotivering:\n{motivation}\n\nBent u het er niet mee eens? U kunt binnen zes weken bezwaar maken bij het Beroepsregister Onderwijs. Uw gegevens staan in Mijn register:\n\n{link}',
+    },
+    en: {
+      subject: 'Decision on your request for postponement: {register}',
+      text: 'Dear {name},\n\nThe Commissie Registratie has decided on your request to postpone re-registration in the {register}: {decision}.\n\nReasons:\n{motivation}\n\nDo you disagree? You can object to the Beroepsregister Onderwijs within six weeks. Your details are in My register:\n\n{link}',
+    },
+  },
 } as const satisfies Record<string, Record<Lang, { subject: string; text: string }>>;
 
 export type MailTemplate = keyof typeof templates;

@@ -110,6 +110,11 @@ export function DossierPage(
                 {t('dossier.progress', { register: dossier.progress.registerName })}
               </h2>
               <TextParagraph text={dossier.progress.sentence} />
+              <Paragraph>
+                <a class="utrecht-link" href="/mijn-register/herregistratie" safe>
+                  {t('reregistration.link')}
+                </a>
+              </Paragraph>
             </section>
           ) : (
             <TextParagraph text={t('dossier.noRegistration')} />

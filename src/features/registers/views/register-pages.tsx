@@ -3,17 +3,19 @@ import { formatDateTime } from '../../../platform/i18n.ts';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form, HiddenField } from '../../../ui/components/form.tsx';
-import { RadioGroup, TextAreaField, TextField } from '../../../ui/components/form-field.tsx';
+import { CheckboxField, RadioGroup, TextAreaField, TextField } from '../../../ui/components/form-field.tsx';
 import { DataList, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
+import { ruleOfStoredVersion, ruleToForm } from '../../reregistration/renewal-rule.rules.ts';
+import { ruleDescription } from '../../reregistration/views/reregistration-pages.tsx';
 import { levelsToText, type RegisterVersionForm } from '../register-version.rules.ts';
 import type { RegisterSummary, RegisterVersion } from '../registers.service.ts';
 
 const euros = (cents: number) => `€ ${(cents / 100).toFixed(2).replace('.', ',')}`;
-const renewal = (ctx: PageContext, v: RegisterVersion) =>
-  ctx.t('registers.renewal', { minimum: v.renewalMinimum, unit: ctx.t(v.renewalUnit === 'punten' ? 'registers.form.points' : 'registers.form.hours'), years: v.cycleYears });
+/** The version's re-registration rule in one sentence: the whole rule when stored, else read from its unit and minimum. */
+const renewal = (ctx: PageContext, v: RegisterVersion) => ruleDescription(ctx, ruleOfStoredVersion(v, String(v.version)));
 
 export function RegistersPage({ ctx, registers }: { ctx: PageContext; registers: RegisterSummary[] }) {
   const { t } = ctx;
@@ -43,8 +45,8 @@ export function RegisterPage({ ctx, register, form, errors = [], notice }: { ctx
   const { t, lang } = ctx;
   const [current] = register.versions;
   const values: RegisterVersionForm = form ?? {
-    niveaus: levelsToText(current.levels), cyclus: String(current.cycleYears), eenheid: current.renewalUnit,
-    minimum: String(current.renewalMinimum), tarief: (current.feeCents / 100).toFixed(2).replace('.', ','), toelichting: '',
+    ...ruleToForm(ruleOfStoredVersion(current, String(current.version)), current.cycleYears),
+    niveaus: levelsToText(current.levels), tarief: (current.feeCents / 100).toFixed(2).replace('.', ','), toelichting: '',
   };
   const error = (field: keyof RegisterVersionForm) => errors.find((e) => e.field === field)?.message;
   const title = t('registers.one.title', { name: register.name });
@@ -79,16 +81,37 @@ export function RegisterPage({ ctx, register, form, errors = [], notice }: { ctx
       <Form action={`/beheer/registers/${register.code}`} csrfToken={ctx.csrfToken}>
         <HiddenField name="versie" value={String(current.version)} />
         <TextAreaField id="niveaus" name="niveaus" label={t('registers.form.levels')} hint={t('registers.form.levelsHint')} value={values.niveaus} error={error('niveaus')} rows={6} />
-        <TextField id="cyclus" name="cyclus" label={t('registers.form.cycle')} value={values.cyclus} error={error('cyclus')} attrs={{ inputmode: 'numeric' }} />
+        <TextField id="cyclus" name="cyclus" label={t('registers.form.cycle')} hint={t('registers.form.cycleHint')} value={values.cyclus} error={error('cyclus')} attrs={{ inputmode: 'numeric' }} />
         <RadioGroup
           id="eenheid"
           name="eenheid"
           label={t('registers.form.unit')}
+          hint={t('registers.form.unitHint')}
           value={values.eenheid}
           error={error('eenheid')}
-          options={[{ value: 'punten', label: t('registers.form.points') }, { value: 'uren', label: t('registers.form.hours') }]}
+          options={[{ value: 'punten', label: t('registers.form.points') }, { value: 'uren', label: t('registers.form.hours') }, { value: 'themas', label: t('registers.form.themes') }]}
         />
-        <TextField id="minimum" name="minimum" label={t('registers.form.minimum')} value={values.minimum} error={error('minimum')} attrs={{ inputmode: 'numeric' }} />
+        <fieldset class="utrecht-form-fieldset">
+          <legend class="utrecht-form-fieldset__legend" safe>
+            {t('registers.form.pointsRule')}
+          </legend>
+          <TextField id="minimumPunten" name="minimumPunten" label={t('registers.form.minimumPoints')} hint={t('registers.form.minimumPointsHint')} value={values.minimumPunten} error={error('minimumPunten')} attrs={{ inputmode: 'numeric' }} />
+          <TextField id="perioden" name="perioden" label={t('registers.form.periods')} hint={t('registers.form.periodsHint')} value={values.perioden} error={error('perioden')} />
+        </fieldset>
+        <fieldset class="utrecht-form-fieldset">
+          <legend class="utrecht-form-fieldset__legend" safe>
+            {t('registers.form.hoursRule')}
+          </legend>
+          <TextField id="uren" name="uren" label={t('registers.form.hoursTotal')} value={values.uren} error={error('uren')} attrs={{ inputmode: 'numeric' }} />
+          <TextField id="urenPrimairProces" name="urenPrimairProces" label={t('registers.form.hoursPrimary')} value={values.urenPrimairProces} error={error('urenPrimairProces')} attrs={{ inputmode: 'numeric' }} />
+        </fieldset>
+        <fieldset class="utrecht-form-fieldset">
+          <legend class="utrecht-form-fieldset__legend" safe>
+            {t('registers.form.themesRule')}
+          </legend>
+          <TextField id="themas" name="themas" label={t('registers.form.themesCount')} value={values.themas} error={error('themas')} attrs={{ inputmode: 'numeric' }} />
+          <CheckboxField id="masterVolstaat" name="masterVolstaat" label={t('registers.form.master')} checked={values.masterVolstaat === 'ja'} />
+        </fieldset>
         <TextField id="tarief" name="tarief" label={t('registers.form.fee')} value={values.tarief} error={error('tarief')} attrs={{ inputmode: 'decimal' }} />
         <TextAreaField id="toelichting" name="toelichting" label={t('registers.form.note')} hint={t('registers.form.noteHint')} value={values.toelichting} error={error('toelichting')} rows={3} />
         <Button>{Html.escapeHtml(t('registers.form.save'))}</Button>

@@ -39,7 +39,7 @@ function ApplicationSection({ ctx, application, today, errors }: { ctx: PageCont
   return (
     <section aria-labelledby={id}>
       <h3 class="utrecht-heading-3" id={id} safe>
-        {`${application.registerName}: ${application.title} ${application.level}`}
+        {`${application.registerName}: ${application.title} ${application.level}${application.kind === 'herregistratie' ? ` (${t('reregistration.kind.herregistratie')})` : ''}`}
       </h3>
       <DataList
         items={[

@@ -10,10 +10,15 @@ import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import type { Application, ApplicationEventLine, CommitteeMember } from '../registrations.service.ts';
 import { Steps } from './own-registration-page.tsx';
+import type { RenewalEvaluation } from '../../reregistration/reregistration.service.ts';
+import { EvaluationFacts } from '../../reregistration/views/reregistration-pages.tsx';
 
 export const reviewPath = '/beheer/aanvragen';
 
 type EvidenceRef = { id: string; kind: string; title: string; issuer: string; issuedOn: string; fileName: string };
+
+/** What was applied for: register, title and level, and "(herregistratie)" for a renewal. */
+const appliedFor = (ctx: PageContext, a: Application) => `${a.registerName}: ${a.title} ${a.level}${a.kind === 'herregistratie' ? ` (${ctx.t('reregistration.kind.herregistratie')})` : ''}`;
 
 /** Register staff assign applications to a commission member; a member sees what is assigned to them. */
 export function ApplicationsPage(
@@ -41,7 +46,7 @@ export function ApplicationsPage(
               rows={mine}
               columns={[
                 { header: t('review.col.person'), cell: (a) => <a class="utrecht-link" href={`${reviewPath}/${a.id}`} safe>{`${a.personName} (${a.registerNumber})`}</a> },
-                { header: t('review.col.applied'), cell: (a) => <span safe>{`${a.registerName}: ${a.title} ${a.level}`}</span> },
+                { header: t('review.col.applied'), cell: (a) => <span safe>{appliedFor(ctx, a)}</span> },
                 { header: t('review.col.since'), cell: (a) => <span safe>{formatDateTime(lang, a.createdAt)}</span> },
               ]}
             />
@@ -64,7 +69,7 @@ export function ApplicationsPage(
               <section class="br-task" aria-labelledby={`aanvraag-${a.id}`}>
                 <h3 class="utrecht-heading-3" id={`aanvraag-${a.id}`}>
                   <a class="utrecht-link" href={`${reviewPath}/${a.id}`} safe>
-                    {`${a.personName} · ${a.registerName}: ${a.title} ${a.level} · ${t(`registration.status.${a.status}`)}`}
+                    {`${a.personName} · ${appliedFor(ctx, a)} · ${t(`registration.status.${a.status}`)}`}
                   </a>
                 </h3>
                 {a.assignedToName ? <p class="utrecht-paragraph" safe>{t('review.assignedTo', { name: a.assignedToName })}</p> : ''}
@@ -89,8 +94,10 @@ export function ApplicationsPage(
 
 /** One application: the request, its evidence, its steps, and (for the assigned member) the decision form. */
 export function ReviewPage(
-  { ctx, application, events, evidence, canDecide, values = {}, errors = [] }: {
+  { ctx, application, events, evidence, canDecide, renewal, values = {}, errors = [] }: {
     ctx: PageContext; application: Application; events: ApplicationEventLine[]; evidence: EvidenceRef[]; canDecide: boolean;
+    /** a herregistratie: the engine's evaluation of the registration it renews */
+    renewal?: RenewalEvaluation | null;
     values?: { besluit?: string; motivering?: string }; errors?: FieldError[];
   },
 ) {
@@ -104,12 +111,28 @@ export function ReviewPage(
       <DataList
         items={[
           { label: t('own.enrolment.number'), value: <span safe>{application.registerNumber}</span> },
-          { label: t('review.col.applied'), value: <span safe>{`${application.registerName}: ${application.title} ${application.level}`}</span> },
+          { label: t('review.col.applied'), value: <span safe>{appliedFor(ctx, application)}</span> },
           { label: t('review.one.version'), value: <span safe>{String(application.registerVersion)}</span> },
-          { label: t('review.one.motivation'), value: <span safe>{application.motivation}</span> },
+          { label: t('review.one.motivation'), value: <span safe>{application.motivation || '—'}</span> },
           { label: t('registration.col.status'), value: <span safe>{t(`registration.status.${application.status}`)}</span> },
         ]}
       />
+      {renewal ? (
+        <section aria-labelledby="beoordeling-titel">
+          <h2 class="utrecht-heading-2" id="beoordeling-titel" safe>
+            {t('reregistration.review.evaluation')}
+          </h2>
+          <p class="utrecht-paragraph" safe>
+            {t('reregistration.review.asOf', { version: renewal.registration.version })}
+          </p>
+          <p class="utrecht-paragraph" safe>
+            {renewal.sentence}
+          </p>
+          <EvaluationFacts ctx={ctx} rule={renewal.rule} evaluation={renewal.evaluation} period={renewal.period} />
+        </section>
+      ) : (
+        ''
+      )}
       <h2 class="utrecht-heading-2" safe>
         {t('review.one.evidence')}
       </h2>
@@ -131,6 +154,7 @@ export function ReviewPage(
           <h2 class="utrecht-heading-2" safe>
             {t('review.one.decide')}
           </h2>
+          {renewal && !renewal.nextUntil ? <p class="utrecht-paragraph" safe>{t('reregistration.review.notMet')}</p> : ''}
           <Form action={`${reviewPath}/${application.id}/besluit`} csrfToken={ctx.csrfToken}>
             <RadioGroup
               id="besluit"
@@ -139,7 +163,11 @@ export function ReviewPage(
               value={values.besluit}
               error={error('besluit')}
               options={[
-                { value: 'registreren', label: t('review.one.register', { years: application.cycleYears }) },
+                ...(!renewal
+                  ? [{ value: 'registreren', label: t('review.one.register', { years: application.cycleYears }) }]
+                  : renewal.nextUntil
+                    ? [{ value: 'registreren', label: t('reregistration.review.register', { until: renewal.nextUntil }) }]
+                    : []),
                 { value: 'afwijzen', label: t('review.one.reject') },
               ]}
             />

@@ -1,0 +1,157 @@
+import Html from '@kitajs/html';
+import { formatDateTime } from '../../../platform/i18n.ts';
+import { Button } from '../../../ui/components/button.tsx';
+import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
+import { Form } from '../../../ui/components/form.tsx';
+import { CheckboxField, TextAreaField } from '../../../ui/components/form-field.tsx';
+import { DataList, Paragraph } from '../../../ui/components/table.tsx';
+import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
+import { Layout } from '../../../ui/layout.tsx';
+import type { PageContext } from '../../../ui/page-context.ts';
+import type { RenewalForm } from '../reregistration-forms.rules.ts';
+import type { Evaluation, ReregistrationRule, Standing } from '../reregistration.rules.ts';
+import { ownPostponementPath, ownReregistrationPath, type RegistrationProgress } from '../reregistration.service.ts';
+
+const standingKeys = { geregistreerd: 'reregistration.standing.geregistreerd', 'onder voorwaarden': 'reregistration.standing.onderVoorwaarden', 'herregistratie verlopen': 'reregistration.standing.verlopen' } as const;
+export const standingText = (ctx: PageContext, standing: Standing) => ctx.t(standingKeys[standing]);
+
+/** A re-registration rule in one sentence, in the page's language: for the registers' pages and the professional's. */
+export function ruleDescription(ctx: PageContext, rule: ReregistrationRule): string {
+  const { t } = ctx;
+  switch (rule.kind) {
+    case 'punten':
+      return t('reregistration.rule.punten', {
+        minimum: rule.minimum, norm: rule.norm.points, years: rule.norm.years,
+        periods: rule.periods.map((p) => t('reregistration.rule.bracket', { from: p.from, years: p.years })).join(', '),
+      });
+    case 'uren':
+      return t('reregistration.rule.uren', { hours: rule.minimumHours, years: rule.years, primary: rule.minimumPrimaryHours });
+    case 'themas':
+      return t(rule.masterSuffices ? 'reregistration.rule.themasMaster' : 'reregistration.rule.themas', { themes: rule.minimumThemes, total: rule.themes.length, years: rule.years });
+  }
+}
+
+/** What counted against what is needed, and the next period's end: the engine's evaluation as label/value pairs. */
+export function EvaluationFacts({ ctx, rule, evaluation, period }: { ctx: PageContext; rule: ReregistrationRule; evaluation: Evaluation; period: { since: string; until: string } }) {
+  const { t } = ctx;
+  const counted = (label: string, value: { counted: number; needed: number }) => ({ label, value: <span safe>{t('reregistration.countedValue', value)}</span> });
+  const countedKey = { punten: 'reregistration.counted.punten', uren: 'reregistration.counted.uren', "thema's": 'reregistration.counted.themas' } as const;
+  const next = evaluation.nextUntil ?? t('reregistration.nextNone');
+  return (
+    <DataList
+      items={[
+        { label: t('reregistration.period'), value: <span safe>{t('reregistration.periodValue', period)}</span> },
+        { label: t('reregistration.rule'), value: <span safe>{ruleDescription(ctx, rule)}</span> },
+        counted(t(countedKey[evaluation.unit]), evaluation),
+        ...(evaluation.primary ? [counted(t('reregistration.counted.primary'), evaluation.primary)] : []),
+        { label: t('reregistration.next'), value: <span safe>{next}</span> },
+      ]}
+    />
+  );
+}
+
+type OwnView = {
+  progress: RegistrationProgress | null;
+  open: { kind: string; status: string; createdAt: Date }[];
+  reason: string | null;
+};
+
+/** Herregistratie on Mijn register: where the registration stands, the progress under its rule, and the form to apply. */
+export function ReregistrationPage(
+  { ctx, view, values = { motivering: '', bevestigd: '' }, errors = [], notice }: { ctx: PageContext; view: OwnView | null; values?: RenewalForm; errors?: FieldError[]; notice?: string },
+) {
+  const { t, lang } = ctx;
+  const error = (field: keyof RenewalForm) => errors.find((e) => e.field === field)?.message;
+  return (
+    <Layout ctx={ctx} title={t('reregistration.title')} current="account">
+      <ErrorSummary title={t('errorSummary.title')} errors={errors} />
+      <PageTitle text={t('reregistration.title')} />
+      <Notice message={notice} />
+      {!view ? (
+        <Paragraph>
+          <span safe>{t('reregistration.notEnrolled')}</span>{' '}
+          <a class="utrecht-link" href="/mijn-register" safe>
+            {t('own.title')}
+          </a>
+        </Paragraph>
+      ) : !view.progress ? (
+        <Paragraph>
+          <span safe>{view.reason ?? ''}</span>{' '}
+          <a class="utrecht-link" href="/mijn-register/registratie" safe>
+            {t('reregistration.applyRegistration')}
+          </a>
+        </Paragraph>
+      ) : (
+        <>
+          <h2 class="utrecht-heading-2" safe>
+            {t('reregistration.yours')}
+          </h2>
+          <DataList
+            items={[
+              { label: t('reregistration.register'), value: <span safe>{view.progress.registration.registerName}</span> },
+              { label: t('reregistration.level'), value: <span safe>{`${view.progress.registration.title} ${view.progress.registration.level}`}</span> },
+              ...(view.progress.registration.postponedUntil ? [{ label: t('reregistration.postponedUntil'), value: <span safe>{view.progress.registration.postponedUntil}</span> }] : []),
+              { label: t('reregistration.standing'), value: <span safe>{standingText(ctx, view.progress.standing)}</span> },
+            ]}
+          />
+          <h2 class="utrecht-heading-2" safe>
+            {t('reregistration.progress')}
+          </h2>
+          <TextParagraph text={view.progress.sentence} />
+          <EvaluationFacts ctx={ctx} rule={view.progress.rule} evaluation={view.progress.evaluation} period={view.progress.period} />
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href="/mijn-register/dossier" safe>
+              {t('reregistration.dossierLink')}
+            </a>
+          </p>
+          {view.open.length > 0 ? (
+            <section aria-labelledby="aanvraag-titel">
+              <h2 class="utrecht-heading-2" id="aanvraag-titel" safe>
+                {t('reregistration.open')}
+              </h2>
+              {view.open.map((a) => (
+                <TextParagraph
+                  text={t('reregistration.openText', {
+                    date: formatDateTime(lang, a.createdAt), kind: t(`reregistration.kind.${a.kind === 'herregistratie' ? 'herregistratie' : 'registratie'}`),
+                    status: t(`registration.status.${a.status as 'aangevraagd'}`),
+                  })}
+                />
+              ))}
+              <p class="utrecht-paragraph">
+                <a class="utrecht-link" href="/mijn-register/registratie" safe>
+                  {t('reregistration.openLink')}
+                </a>
+              </p>
+            </section>
+          ) : (
+            ''
+          )}
+          <h2 class="utrecht-heading-2" safe>
+            {t('reregistration.apply')}
+          </h2>
+          {view.reason ? (
+            <TextParagraph text={view.reason} />
+          ) : (
+            <>
+              <TextParagraph text={t('reregistration.applyIntro', { next: view.progress.evaluation.nextUntil ?? '' })} />
+              <Form action={ownReregistrationPath} csrfToken={ctx.csrfToken}>
+                <TextAreaField id="motivering" name="motivering" label={t('reregistration.form.motivation')} hint={t('reregistration.form.motivationHint')} value={values.motivering} error={error('motivering')} rows={4} />
+                <CheckboxField id="bevestigd" name="bevestigd" label={t('reregistration.form.confirm')} checked={values.bevestigd === 'ja'} error={error('bevestigd')} />
+                <Button>{Html.escapeHtml(t('reregistration.form.send'))}</Button>
+              </Form>
+            </>
+          )}
+          <h2 class="utrecht-heading-2" safe>
+            {t('reregistration.postpone')}
+          </h2>
+          <TextParagraph text={t('reregistration.postponeIntro')} />
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href={ownPostponementPath} safe>
+              {t('reregistration.postponeLink')}
+            </a>
+          </p>
+        </>
+      )}
+    </Layout>
+  );
+}
