@@ -4,6 +4,10 @@ import { fileURLToPath } from 'node:url';
 import type { Database } from '../../db/database.ts';
 import { createDemoAccounts, demoPassword } from '../identity/operator.service.ts';
 import { importDuo } from '../organisations/organisations.service.ts';
+import { seedDemoAccreditation } from '../accreditation/accreditation.demo.ts';
+import { seedDemoRuns } from '../catalogue/catalogue.demo.ts';
+import { seedDemoConsents } from '../consent/consent.service.ts';
+import { seedDemoValuation } from '../valuation/valuation.demo.ts';
 import { seedDemoStaff } from './demo-staff.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -31,9 +35,17 @@ export async function seedDemo(database: Database, log: (message: string) => voi
     boards: existsSync(boards) ? { name: 'besturen-po.csv', bytes: readFileSync(boards) } : undefined,
   });
   log(`demodata: ${result.boardsAdded} besturen, ${result.schoolsAdded} scholen, ${result.locationsAdded} vestigingen`);
-  const accounts = await createDemoAccounts(database.db, demoBoardNumber);
+  // accredited a month ago, so a run of two weeks ago (with attendance) falls within the validity
+  const catalogue = await seedDemoAccreditation(database.db, { today: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10) });
+  log(`demodata: ${catalogue.providers.length} aanbieders, ${catalogue.offerings.length} aanbiedingen`);
+  const accounts = await createDemoAccounts(database.db, demoBoardNumber, catalogue.providers[0]?.id);
   for (const a of accounts) log(`demodata: account ${a.email} (${a.role}), wachtwoord "${demoPassword}"`);
   await seedDemoStaff(database, demoBoardNumber, 300, log);
+  // runs (with a past run's attendance), consents and valuation requests need the enrolled staff
+  const runs = await seedDemoRuns(database.db, catalogue.offerings.filter((o) => o.status === 'geaccrediteerd'));
+  const consents = await seedDemoConsents(database.db, demoBoardNumber);
+  const valuations = await seedDemoValuation(database.db);
+  log(`demodata: ${runs.runs} uitvoeringen, ${runs.attendances} keer presentie, ${consents} toestemmingen, ${valuations} waarderingsverzoeken`);
 }
 
 /** Stichting Christelijke Kindcentra Drenthe: the demo's board, for its HR account. */

@@ -60,12 +60,14 @@ export async function createAccountFromCli(deps: IdentityDeps, input: { email: s
 export const demoPassword = 'demo wachtwoord';
 
 /** The demo's accounts: one per kind of user, all with `demoPassword`. Repeatable: existing ones are kept. */
-export async function createDemoAccounts(db: Db, boardNumber: string): Promise<{ email: string; role: string }[]> {
+export async function createDemoAccounts(db: Db, boardNumber: string, providerId?: string): Promise<{ email: string; role: string }[]> {
   const board = await findBoardByNumber(db, boardNumber);
   const wanted: { email: string; name: string; role?: Role; organisation?: OrganisationRef }[] = [
     { email: 'registerbeheer@demo.beroepsregister.nl', name: 'Rachid Registerbeheer', role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } },
     ...(board ? [{ email: 'hr@demo.beroepsregister.nl', name: 'Hanneke de HR', role: 'board-admin' as const, organisation: { kind: 'bestuur' as const, id: board.id } }] : []),
     { email: 'commissie@demo.beroepsregister.nl', name: 'Karel Commissie', role: 'registration-committee', organisation: { kind: 'register', id: registerOfficeId } },
+    { email: 'accreditatie@demo.beroepsregister.nl', name: 'Anouk Accreditatie', role: 'accreditation-committee', organisation: { kind: 'register', id: registerOfficeId } },
+    ...(providerId ? [{ email: 'aanbieder@demo.beroepsregister.nl', name: 'Pieter Aanbieder', role: 'provider-admin' as const, organisation: { kind: 'aanbieder' as const, id: providerId } }] : []),
     { email: 'leraar@demo.beroepsregister.nl', name: 'Lotte Leraar' },
   ];
   const passwordHash = await hashPassword(demoPassword);

@@ -34,6 +34,30 @@ function manageLinks(ctx: PageContext, m: AccountView['memberships'][number]) {
       ) : (
         ''
       )}
+      {m.role === 'accreditation-committee' ? (
+        <>
+          {' · '}
+          <a class="utrecht-link" href="/beheer/accreditatie" safe>
+            {ctx.t('accreditation.queue.link')}
+          </a>
+          {' · '}
+          <a class="utrecht-link" href="/beheer/waarderingen" safe>
+            {ctx.t('valuation.link')}
+          </a>
+        </>
+      ) : (
+        ''
+      )}
+      {m.organisation.kind === 'aanbieder' || m.organisation.kind === 'bestuur' ? (
+        <>
+          {' · '}
+          <a class="utrecht-link" href={`${base}/aanbod`} safe>
+            {ctx.t('accreditation.offerings.link')}
+          </a>
+        </>
+      ) : (
+        ''
+      )}
       {m.manageable.members ? (
         <>
           {' · '}

@@ -26,6 +26,23 @@ const descriptions: Record<string, Record<Lang, string>> = {
   'member.viewed': { nl: 'naam, e-mailadres en rol bekeken in de lijst van medewerkers', en: 'name, e-mail address and role viewed in the list of staff' },
   'api-token.created': { nl: 'API-token gemaakt', en: 'API token created' },
   'api-token.revoked': { nl: 'API-token ingetrokken', en: 'API token revoked' },
+  'development.read': { nl: 'uw professionalisering ingezien door uw bestuur', en: 'your professional development viewed by your board' },
+  'development-consent.granted': { nl: 'bestuur inzage gegeven in uw professionalisering', en: 'board given insight into your professional development' },
+  'development-consent.revoked': { nl: 'inzage van bestuur ingetrokken', en: 'board insight withdrawn' },
+  'activity.added': { nl: 'activiteit toegevoegd aan het dossier', en: 'activity added to the dossier' },
+  'activity.changed': { nl: 'activiteit in het dossier gewijzigd', en: 'activity in the dossier changed' },
+  'activity.removed': { nl: 'activiteit uit het dossier verwijderd', en: 'activity removed from the dossier' },
+  'attendance.recorded': { nl: 'aanwezigheid vastgelegd door de aanbieder', en: 'attendance recorded by the provider' },
+  'attendances.viewed': { nl: 'presentielijst bekeken door de aanbieder', en: 'attendance list viewed by the provider' },
+  'valuation.requested': { nl: 'waardering achteraf aangevraagd', en: 'valuation afterwards requested' },
+  'valuation.withdrawn': { nl: 'waardering achteraf ingetrokken', en: 'valuation afterwards withdrawn' },
+  'valuation.viewed': { nl: 'activiteit ingezien door een beoordelaar', en: 'activity read by an assessor' },
+  'valuation.assessed': { nl: 'activiteit gewaardeerd door een beoordelaar', en: 'activity valued by an assessor' },
+  'valuation.decided': { nl: 'punten voor een activiteit vastgesteld', en: 'points for an activity set' },
+  'reregistration.applied': { nl: 'herregistratie aangevraagd', en: 're-registration applied for' },
+  'postponement.requested': { nl: 'uitstel van herregistratie aangevraagd', en: 'postponement of re-registration requested' },
+  'postponement.viewed': { nl: 'uitstelverzoek ingezien door de commissie', en: 'postponement request read by the committee' },
+  'postponement.decided': { nl: 'besluit over uitstel genomen', en: 'postponement decided' },
 };
 
 export function describeAuditAction(lang: Lang, action: string): string {
