@@ -32,21 +32,23 @@ type Row = Omit<RegistrationTotals, 'totals'> & { points: number; hours: number;
  * run reads one row per professional, not one per activity.
  */
 export async function registrationTotalsAfter(db: Db, after: string, asOf: string, limit: number): Promise<RegistrationTotals[]> {
-  // one hash aggregate per enrolment over a join with the activities: the plan of a plain aggregate
+  // one aggregate per registration over a join with the activities: the plan of a plain aggregate. The
+  // registration's columns are grouped on (one value each per enrolment), not taken with min() over
+  // every activity row: on the bench's data that costs 10% over the plain aggregate's shape, min() 20%.
   const rows = rowsOf<Row>(await db.execute(sql`WITH last AS (
       SELECT DISTINCT ON (a.enrolment_id) a.enrolment_id, a.id, ${since} AS since, a.valid_until, a.postponed_until, a.register_version_id, v.renewal_unit
       FROM registration_applications a JOIN register_versions v ON v.id = a.register_version_id
       WHERE a.valid_until IS NOT NULL AND a.enrolment_id > ${after}::uuid
       ORDER BY a.enrolment_id, a.valid_until DESC LIMIT ${limit})
-    SELECT l.enrolment_id AS "enrolmentId", min(l.id::text) AS "registrationId", min(l.since)::text AS since, min(l.valid_until)::text AS until,
-      min(l.postponed_until)::text AS "postponedUntil", min(l.register_version_id::text) AS "versionId",
+    SELECT l.enrolment_id AS "enrolmentId", l.id AS "registrationId", l.since::text AS since, l.valid_until::text AS until,
+      l.postponed_until::text AS "postponedUntil", l.register_version_id AS "versionId",
       coalesce(sum(x.points), 0)::int AS points, coalesce(sum(x.hours), 0)::float8 AS hours,
       coalesce(sum(x.hours) FILTER (WHERE x.primary_process), 0)::float8 AS "primaryHours",
-      -- the themes only where a themes rule reads them
+      -- the themes and masters only where a themes rule reads them
       string_agg(array_to_string(x.themes, '|'), '|') FILTER (WHERE l.renewal_unit = 'themas' AND cardinality(x.themes) > 0) AS themes,
-      coalesce(bool_or(x.master), false) AS master
+      coalesce(bool_or(x.master) FILTER (WHERE l.renewal_unit = 'themas'), false) AS master
     FROM last l LEFT JOIN activities x ON x.enrolment_id = l.enrolment_id AND x.completed_on >= l.since AND x.completed_on <= ${asOf}::date
-    GROUP BY l.enrolment_id`));
+    GROUP BY l.enrolment_id, l.id, l.since, l.valid_until, l.postponed_until, l.register_version_id`));
   return rows.map(({ points, hours, primaryHours, themes, master, ...r }) => ({
     ...r,
     totals: { points, hours, primaryHours, themes: themes ? [...new Set(themes.split('|'))] : [], accreditedMaster: master },
