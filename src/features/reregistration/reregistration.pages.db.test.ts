@@ -6,6 +6,7 @@ import { visibleText, type WebSession } from '../../../tests/support/web-session
 import { registerOfficeId } from '../../platform/auth/roles.ts';
 import { formatDate } from '../../platform/i18n.ts';
 import { addDays, addMonths, addYears } from './calendar-dates.ts';
+import { exportOwnPostponements } from './reregistration.service.ts';
 import { activities, professional, type TestProfessional } from './reregistration.test-support.ts';
 
 // Dates relative to today: the app decides with the real date.
@@ -205,6 +206,10 @@ describe('uitstel', () => {
     expect(mail.text).toContain(`uitstel toegekend tot en met ${until}`);
     expect(visibleText((await people.dirk.web.get('/mijn-register/herregistratie')).body)).toContain(`Uitstel tot en met ${until}`);
     expect((await auditRows(t.database, 'postponement.decided'))[0].after).toMatchObject({ decision: 'toegekend', until });
+    // in the professional's AVG download
+    expect(await exportOwnPostponements(t.database.db, people.dirk.accountId)).toMatchObject([
+      { reden: 'ziekte', toelichting: 'Langdurig ziek sinds het voorjaar.', status: 'toegekend', toegekendTot: until, motivering: 'Ziekte is aannemelijk gemaakt.' },
+    ]);
     // decided once
     await member.get(`/beheer/uitstel/${requestId}`);
     expect((await member.post(`/beheer/uitstel/${requestId}`, { besluit: 'afwijzen', tot: '', motivering: 'Toch niet.' })).statusCode).toBe(409);

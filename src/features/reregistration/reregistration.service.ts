@@ -333,3 +333,13 @@ export async function runNightlyReregistration(deps: NightlyDeps, asOf: string, 
   await recordAudit(deps.db, { actor: { type: 'system', name: 'herregistratie' } }, { action: 'reregistration.nightly-run', after: { asOf, ...run } });
   return run;
 }
+
+/** The professional's requests for uitstel, for their AVG download: the ground and explanation they gave, and the decision. */
+export async function exportOwnPostponements(db: Db, accountId: string) {
+  const enrolment = await repo.findEnrolmentOfAccount(db, accountId);
+  const postponements = enrolment ? await repo.listPostponementsOfEnrolment(db, enrolment.id) : [];
+  return postponements.map((p) => ({
+    aangevraagdOp: p.createdAt.toISOString(), reden: p.ground, toelichting: p.explanation, gevraagdTot: p.requestedUntil, status: p.status,
+    toegekendTot: p.grantedUntil, motivering: p.decisionMotivation, besloten: p.decidedAt?.toISOString() ?? null,
+  }));
+}
