@@ -7,6 +7,7 @@ import { importDuo } from '../organisations/organisations.service.ts';
 import { seedDemoAccreditation } from '../accreditation/accreditation.demo.ts';
 import { seedDemoRuns } from '../catalogue/catalogue.demo.ts';
 import { seedDemoConsents } from '../consent/consent.service.ts';
+import { seedDemoReregistration } from '../reregistration/reregistration.demo.ts';
 import { seedDemoValuation } from '../valuation/valuation.demo.ts';
 import { seedDemoStaff } from './demo-staff.ts';
 
@@ -45,6 +46,8 @@ export async function seedDemo(database: Database, log: (message: string) => voi
   const runs = await seedDemoRuns(database.db, catalogue.offerings.filter((o) => o.status === 'geaccrediteerd'));
   const consents = await seedDemoConsents(database.db, demoBoardNumber);
   const valuations = await seedDemoValuation(database.db);
+  const renewals = await seedDemoReregistration(database.db);
+  log(`demodata: ${renewals.renewals} herregistratie aangevraagd, ${renewals.postponements} keer uitstel gevraagd`);
   log(`demodata: ${runs.runs} uitvoeringen, ${runs.attendances} keer presentie, ${consents} toestemmingen, ${valuations} waarderingsverzoeken`);
 }
 
