@@ -124,4 +124,16 @@ describe('from an offering to a granted re-registration', () => {
     expect(entry.statusCode).toBe(200);
     expect(JSON.stringify(entry.json())).toContain(next);
   });
+
+  it('what she does after the early grant counts for the next period, and the 70 points do not count twice', async () => {
+    await leader.web.get('/mijn-register/dossier');
+    const added = await leader.web.post('/mijn-register/dossier', {
+      soort: 'intervisie', titel: 'Intervisie met collega-schoolleiders', begindatum: today, einddatum: today, uren: '6', themas: ['Persoonlijk leiderschap'],
+    });
+    expect(added.statusCode).toBe(303);
+    const page = visibleText((await leader.web.get('/mijn-register/herregistratie')).body);
+    expect(page).toContain(`Periode ${today} tot en met ${addYears(leader.until, 3)}`);
+    expect(page).toContain('Punten 0 van ten minste 60');
+    expect(page).not.toContain('Punten 70');
+  });
 });

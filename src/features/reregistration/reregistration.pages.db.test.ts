@@ -139,7 +139,9 @@ describe('herregistratie: the Commissie Registratie decides', () => {
     expect(entry).toContain(`Schoolleidersregister PO: RDO niveau 1, tot en met ${next}`);
     expect(entry).toContain('geregistreerd');
     const page = visibleText((await people.anna.web.get('/mijn-register/herregistratie')).body);
-    expect(page).toContain(`Periode ${addDays(people.anna.until, 1)} tot en met ${next}`);
+    // what counts for the next one starts at the grant (today), three months before the old period ends
+    expect(page).toContain(`Periode ${today} tot en met ${next}`);
+    expect(page).toContain('Punten 0 van ten minste 60');
   });
 
   it('a late re-registration keeps the date: the next period runs on from the end of the last', async () => {

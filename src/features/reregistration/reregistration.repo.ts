@@ -7,11 +7,14 @@ import type { Activity, NoticeKind, Totals } from './reregistration.rules.ts';
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /**
- * A registration's period: from `coalesce(period_start, decided_on)` (a herregistratie runs on from the
- * end of the period it renews) to `valid_until`. A person's registration is the one that lasts
- * longest: the latest `valid_until`.
+ * What counts for a registration: the activities completed from its decision (the last
+ * (re)registration, domain.md section 3) up to `valid_until`. A herregistratie's period runs on from
+ * the end of the one it renews (`period_start`, which sets its `valid_until`), but what counts starts at
+ * the decision: the renewal was judged on everything up to that day, so an activity after an early
+ * grant counts for the next period, and one after a late grant's old end is not counted twice.
+ * A person's registration is the one that lasts longest: the latest `valid_until`.
  */
-const since = sql.raw('coalesce(a.period_start, a.decided_on)');
+const since = sql.raw('a.decided_on');
 
 /** A registration's period, the version it was decided under, and the totals of what counts in it. */
 export type RegistrationTotals = {
