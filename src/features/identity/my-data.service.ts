@@ -7,6 +7,7 @@ import * as members from './members.repo.ts';
 import { exportOwnRecord } from '../own-record/own-record.service.ts';
 import { exportOwnDossier } from '../dossier/dossier.service.ts';
 import { exportOwnConsents } from '../consent/consent.service.ts';
+import { exportOwnPostponements } from '../reregistration/reregistration.service.ts';
 
 const maxEvents = 1000;
 
@@ -22,7 +23,7 @@ export async function listAccessByOthers(deps: IdentityDeps, actor: AccountActor
  */
 export async function exportMyData(deps: IdentityDeps, actor: AccountActor) {
   const account = (await accounts.findAccount(deps.db, actor.accountId))!;
-  const [identities, roles, invitations, mails, events, register, development, consents] = await Promise.all([
+  const [identities, roles, invitations, mails, events, register, development, consents, postponements] = await Promise.all([
     accounts.listFederatedIdentities(deps.db, account.id),
     members.listMembershipHistory(deps.db, account.id),
     members.listInvitationsTo(deps.db, account.email),
@@ -31,6 +32,7 @@ export async function exportMyData(deps: IdentityDeps, actor: AccountActor) {
     exportOwnRecord(deps.db, { accountId: account.id, email: account.email }),
     exportOwnDossier(deps.db, account.id),
     exportOwnConsents(deps.db, account.id),
+    exportOwnPostponements(deps.db, account.id),
   ]);
   return {
     gemaaktOp: new Date().toISOString(),
@@ -55,6 +57,7 @@ export async function exportMyData(deps: IdentityDeps, actor: AccountActor) {
     register,
     professionalisering: development,
     toestemmingen: consents,
+    uitstel: postponements,
     emails: mails.map((m) => ({ onderwerp: m.subject, aangemaaktOp: m.createdAt.toISOString(), verstuurdOp: m.sentAt?.toISOString() ?? null })),
     logboek: events.map((e) => ({
       wanneer: e.at.toISOString(),

@@ -178,6 +178,9 @@ describe('uitstel', () => {
     expect(page).toContain(`Ziekte ${addMonths(people.dirk.until, 5)} aangevraagd`);
     expect(page).toContain('U hebt al een verzoek om uitstel in behandeling.');
     [{ id: requestId }] = await t.database.query<{ id: string }>(`SELECT id FROM postponements`);
+    // the request, with what it says about their health, is in their AVG download
+    const download = JSON.parse((await people.dirk.web.get('/mijn-gegevens/download')).body) as { uitstel: Record<string, unknown>[] };
+    expect(JSON.stringify(download.uitstel)).toContain('Langdurig ziek sinds het voorjaar.');
   });
 
   it('only the Commissie Registratie sees the requests; reading one is audited', async () => {

@@ -30,6 +30,10 @@ function manageLinks(ctx: PageContext, m: AccountView['memberships'][number]) {
           <a class="utrecht-link" href="/beheer/aanvragen" safe>
             {ctx.t('review.link')}
           </a>
+          {' · '}
+          <a class="utrecht-link" href="/beheer/uitstel" safe>
+            {ctx.t('postponements.link')}
+          </a>
         </>
       ) : (
         ''

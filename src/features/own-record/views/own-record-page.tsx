@@ -133,6 +133,10 @@ export function OwnRecordPage(
                 {t('dossier.link')}
               </a>
               {' · '}
+              <a class="utrecht-link" href={`${ownRecordPath}/herregistratie`} safe>
+                {t('reregistration.link')}
+              </a>
+              {' · '}
               <a class="utrecht-link" href={`${ownRecordPath}/inzage`} safe>
                 {t('consent.link')}
               </a>
