@@ -144,7 +144,7 @@ describe('issue 6 pages, with axe on each', () => {
     await t.database.query(`UPDATE registration_applications SET status = 'in-behandeling', assigned_to = (SELECT id FROM accounts WHERE email = 'commissie@demo.beroepsregister.nl') WHERE id = $1`, [ids.herregistratie]);
     await withPage('commissie@demo.beroepsregister.nl', async (page) => {
       await visit(page, `/beheer/aanvragen/${ids.herregistratie}`);
-      expect(await page.getByRole('main').innerText()).toContain('punten');
+      expect(await page.getByRole('main').innerText()).toContain('Beoordeling van het dossier');
       await visit(page, '/beheer/uitstel');
       await visit(page, `/beheer/uitstel/${ids.postponement}`);
     });

@@ -133,7 +133,7 @@ describe('the professional decides whether a board sees their development', () =
     const [read] = await auditRows(t.database, 'development.read');
     expect(read).toMatchObject({ actor_account_id: hrAAccount, actor_role: 'board-staff', actor_organisation_id: boardA.id, subject_account_id: lotteAccount, after: { board: boardA.id, person: lottePerson, activities: 2 } });
     // she sees who looked: in her access overview and in the overview of all her data
-    expect(visibleText((await lotte.get('/mijn-gegevens/inzage')).body)).toMatch(/ hr \(.+\) development\.read/);
+    expect(visibleText((await lotte.get('/mijn-gegevens/inzage')).body)).toMatch(/ hr \(.+\) uw professionalisering ingezien door uw bestuur/);
     const overview = visibleText((await lotte.get('/mijn-gegevens/overzicht')).body);
     expect(overview).toContain('"handeling": "development.read"');
     expect(overview).toContain(`"doorAccount": "${hrAAccount}"`);
