@@ -20,7 +20,7 @@ import { uuidV7 } from '../src/platform/ids/uuid-v7.ts';
 import { machineLoad, ms, table, UsageError, verdict } from './support.ts';
 import { postgresTarget } from './targets.ts';
 
-const targets = { runMs: 60_000, ratio: 5, nightlyMs: 120_000 };
+const targets = { runMs: 60_000, ratio: 5 };
 const asOf = '2026-11-23';
 
 /** N professionals with a registration and A activities each, COPYed per 10,000 professionals. */
@@ -109,7 +109,11 @@ export async function run(args: string[]): Promise<void> {
     console.log(`  uitkomst: ${result.met} kunnen herregistreren; ${result.standing.geregistreerd} geregistreerd, ${result.standing['onder voorwaarden']} onder voorwaarden, ${result.standing['herregistratie verlopen']} verlopen`);
     console.log(`  nachtelijke run < ${targets.runMs / 1000} s: ${ms(nightly)}  ${verdict(nightly < targets.runMs)}`);
     console.log(`  run / aggregaat ≤ ${targets.ratio}×: ${(nightly / baseline).toFixed(1)}×  ${verdict(nightly / baseline <= targets.ratio)}`);
-    console.log(`  nachtelijke run met berichten < ${targets.nightlyMs / 1000} s: ${ms(firstRun)}  ${verdict(firstRun < targets.nightlyMs)}`);
+    // the whole nightly job, notices and mails included: on the bench's first run every reminder and lapse of the
+    // 300,000 is new at once (a real night has a day's worth); the repeat is a night with nothing new
+    for (const [label, time] of [['eerste keer', firstRun], ['nog eens', againRun]] as const) {
+      console.log(`  volledige run (${label}) < ${targets.runMs / 1000} s en ≤ ${targets.ratio}×: ${ms(time)}, ${(time / baseline).toFixed(1)}×  ${verdict(time < targets.runMs && time / baseline <= targets.ratio)}`);
+    }
   } finally {
     await database.close();
   }
