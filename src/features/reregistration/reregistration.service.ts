@@ -295,26 +295,33 @@ export async function runNightlyReregistration(deps: NightlyDeps, asOf: string, 
   let mailed = 0;
   const sendChunk = async (due: (Evaluated & { kind: NoticeKind })[]) => {
     const recipients = new Map((await repo.noticeRecipients(deps.db, due.map((d) => d.row.registrationId))).map((r) => [r.registrationId, r]));
-    const rows: (repo.NoticeRow & { mail?: repo.OutboxMail })[] = [];
+    const pending = new Map<string, { due: (typeof due)[number]; to: repo.NoticeRecipient }>();
+    const rows: repo.NoticeRow[] = [];
     for (const d of due) {
       const to = recipients.get(d.row.registrationId);
       if (!to || to.struckOff || (to.renewalOpen && d.kind.startsWith('herinnering'))) continue;
+      const row = { id: repo.newId(), registrationId: d.row.registrationId, kind: d.kind, periodEnd: d.row.until, mailId: to.email ? repo.newId() : null };
+      rows.push(row);
+      pending.set(row.id, { due: d, to });
+    }
+    /** the mail of a notice, written only once its notice is new (a repeated run renders nothing) */
+    const mailOf = (notice: repo.NoticeRow): repo.OutboxMail | undefined => {
+      const { due: d, to } = pending.get(notice.id)!;
+      if (!to.email || !notice.mailId) return undefined;
       const base = lapseBase(d.row.until, d.row.postponedUntil);
       const params = {
         name: to.name, register: to.registerName, level: `${to.title} ${to.level}`, until: base, deadline: addMonths(base, 6),
         progress: describeProgress(d.evaluation, d.period), link: `${deps.baseUrl}${d.kind === 'verlopen' ? '/mijn-register/registratie' : ownReregistrationPath}`,
       };
-      const mailId = to.email ? repo.newId() : null;
-      const mail = to.email ? { id: mailId!, to: to.email, template: templateOf[d.kind], ...renderMail(templateOf[d.kind], 'nl', params) } : undefined;
-      rows.push({ id: repo.newId(), registrationId: d.row.registrationId, kind: d.kind, periodEnd: d.row.until, mailId, mail });
-    }
+      return { id: notice.mailId, to: to.email, template: templateOf[d.kind], ...renderMail(templateOf[d.kind], 'nl', params) };
+    };
     const byId = new Map(rows.map((r) => [r.id, r]));
     const mailIds: string[] = [];
     await deps.db.transaction(async (transaction) => {
       const tx = transaction as unknown as Db;
       const now = new Date();
-      const inserted = await repo.insertNotices(tx, rows.map(({ mail: _mail, ...r }) => r), now);
-      const mails = inserted.map((n) => byId.get(n.id)?.mail).filter((m): m is repo.OutboxMail => m !== undefined);
+      const inserted = await repo.insertNotices(tx, rows, now);
+      const mails = inserted.map((n) => mailOf(byId.get(n.id)!)).filter((m): m is repo.OutboxMail => m !== undefined);
       await repo.insertMails(tx, mails, now);
       for (const n of inserted) notices[n.kind]++;
       mailIds.push(...mails.map((m) => m.id));
