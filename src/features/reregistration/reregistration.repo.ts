@@ -242,6 +242,13 @@ export async function noticeRecipients(db: Db, registrationIds: string[]): Promi
 
 export type NoticeRow = { id: string; registrationId: string; kind: NoticeKind; periodEnd: string; mailId: string | null };
 
+/** The notices already recorded for periods ending on or after `since`, as `registration|kind|period end` keys. */
+export async function recordedNoticeKeys(db: Db, since: string): Promise<Set<string>> {
+  const rows = rowsOf<{ key: string }>(await db.execute(sql`SELECT concat_ws('|', registration_id, kind, period_end) AS key
+    FROM reregistration_notices WHERE period_end >= ${since}::date`));
+  return new Set(rows.map((r) => r.key));
+}
+
 /** Inserts these notices in one statement; only those not recorded before come back (each notice once). */
 export async function insertNotices(tx: Db, notices: NoticeRow[], now: Date): Promise<NoticeRow[]> {
   if (notices.length === 0) return [];

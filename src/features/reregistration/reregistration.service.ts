@@ -329,10 +329,13 @@ export async function runNightlyReregistration(deps: NightlyDeps, asOf: string, 
     mailed += mailIds.length;
     await deps.mailer.deliver(deps.db, mailIds);
   };
+  // a notice stays due for weeks: those sent on an earlier night are skipped here (the insert's conflict rule still
+  // guards a run beside this one); a period can lapse up to 21 months after it ended (12 months of uitstel, 9 of lapse)
+  const recorded = await repo.recordedNoticeKeys(deps.db, addMonths(asOf, -24));
   const evaluation = await evaluateInBatches(deps.db, asOf, options.batchSize ?? 1_000_000, async (batch) => {
     const due = batch.flatMap((e) => {
       const kind = noticeDue(e.row.until, asOf, e.row.postponedUntil);
-      return kind ? [{ ...e, kind }] : [];
+      return kind && !recorded.has(`${e.row.registrationId}|${kind}|${e.row.until}`) ? [{ ...e, kind }] : [];
     });
     for (let i = 0; i < due.length; i += noticeChunk) await sendChunk(due.slice(i, i + noticeChunk));
   });
