@@ -82,4 +82,16 @@ describe("the board's staff list", () => {
       expect(res.body).not.toContain('Akkoord');
     }
   });
+
+  it('shows the date to re-register by, moved by a granted uitstel once the period has ended', async () => {
+    const [s1] = await t.database.query<{ enrolment_id: string; person_id: string }>(
+      `SELECT n.id AS enrolment_id, n.person_id FROM enrolments n JOIN persons p ON p.id = n.person_id WHERE p.surname = 'Akkoord'`);
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    await t.database.query(`UPDATE enrolments SET status = 'geregistreerd' WHERE id = $1`, [s1.enrolment_id]);
+    await t.database.query(`INSERT INTO registration_applications (id, person_id, enrolment_id, register_id, register_version_id, title, level, motivation, evidence_ids, status, decided_on, valid_until, postponed_until)
+      SELECT gen_random_uuid(), $1, $2, r.id, v.id, 'Registerleraar', 'geregistreerd', 'Voldoet.', '[]'::jsonb, 'geregistreerd', $3, $4, $5
+      FROM registers r JOIN register_versions v ON v.register_id = r.id AND v.version = 1 WHERE r.code = 'lerarenregister'`,
+    [s1.person_id, s1.enrolment_id, day(-1500), day(-10), day(90)]);
+    expect(visibleText((await hr.get(base())).body)).toMatch(new RegExp(`A\\. Akkoord S1 .* geregistreerd ${day(90)}`));
+  });
 });

@@ -13,7 +13,7 @@ export type StaffLine = {
   disputed: number;
   registerNumber: string | null;
   status: string | null;
-  /** the end of the current registration period: the date to re-register by */
+  /** the end of the current registration period, or of a granted uitstel: the date to re-register by */
   validUntil: string | null;
   /** the professional lets this board see their development activities (an active consent) */
   developmentConsent: boolean;
@@ -23,7 +23,9 @@ export type StaffLine = {
 const developmentConsent = (boardId: string) => sql`EXISTS (SELECT 1 FROM development_consents c WHERE c.board_id = ${boardId} AND c.revoked_at IS NULL
   AND c.account_id = coalesce(p.account_id, (SELECT a.id FROM accounts a WHERE a.email = p.email)))`;
 
-const validUntil = sql`(SELECT max(a.valid_until) FROM registration_applications a WHERE a.enrolment_id = n.id AND a.valid_until >= current_date)`;
+// a granted uitstel moves the date to re-register by (decision 012)
+const validUntil = sql`(SELECT max(coalesce(a.postponed_until, a.valid_until)) FROM registration_applications a
+  WHERE a.enrolment_id = n.id AND coalesce(a.postponed_until, a.valid_until) >= current_date)`;
 
 export async function listBoardStaff(db: Db, boardId: string, options: { attentionOnly: boolean; offset: number; limit: number }): Promise<{ rows: StaffLine[]; total: number }> {
   const attention = options.attentionOnly
