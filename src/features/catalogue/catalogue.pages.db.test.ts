@@ -199,6 +199,20 @@ describe('attendance', () => {
     expect(await mailsTo(t.database, lotte.email)).toHaveLength(1);
   });
 
+  it("counts the offering's points once when the same person attends a second run of it: the activity spans both days", async () => {
+    await staffA.get(runsOf(offering));
+    expect((await staffA.post(runsOf(offering), { ...runForm, datum: dayFrom(-3) })).statusCode).toBe(303);
+    const [{ id: secondDay }] = await t.database.query<{ id: string }>(
+      `SELECT id FROM offering_runs WHERE offering_id = $1 AND starts_at < now() AND id <> $2 ORDER BY starts_at DESC LIMIT 1`, [offering, pastRun]);
+    await staffA.get(attendanceOf(secondDay));
+    expect((await staffA.post(attendanceOf(secondDay), { registernummers: lotte.registerNumber })).statusCode).toBe(200);
+    expect(await t.database.query('SELECT 1 FROM attendances')).toHaveLength(2);
+    expect(await t.database.query<{ started_on: string; completed_on: string }>('SELECT started_on::text, completed_on::text FROM activities'))
+      .toEqual([{ started_on: dayFrom(-7), completed_on: dayFrom(-3) }]);
+    await t.database.query('DELETE FROM attendances WHERE run_id = $1', [secondDay]);
+    await t.database.query('UPDATE activities SET completed_on = $1', [dayFrom(-7)]);
+  });
+
   it('reads a CSV file by its header and reports bad rows by their row number', async () => {
     await staffA.get(attendanceOf(pastRun));
     const action = `${attendanceOf(pastRun)}/bestand?_csrf=${encodeURIComponent(staffA.csrfToken())}`;

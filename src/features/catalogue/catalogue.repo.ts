@@ -120,12 +120,21 @@ export async function insertAttendance(tx: Db, input: { runId: string; enrolment
 /**
  * The offering as an activity in the participant's dossier (source aanbod): its kind, title, provider,
  * study load, primary process, accredited themes, competencies, master and points, on the run's dates.
- * The attendance then points at it.
+ * The attendance then points at it. A second run of the same offering points at the same activity.
  */
 export async function insertActivityForAttendance(
   tx: Db,
   input: { attendanceId: string; enrolmentId: string; offeringId: string; startedOn: string; completedOn: string; now: Date },
 ): Promise<string> {
+  // the offering's points and hours count once: attending a second run (another day or edition) of it widens the dates of the activity it gave
+  const [earlier] = rowsOf<{ id: string }>(await tx.execute(sql`SELECT a.activity_id AS id FROM attendances a JOIN offering_runs r ON r.id = a.run_id
+    WHERE a.enrolment_id = ${input.enrolmentId} AND r.offering_id = ${input.offeringId} AND a.activity_id IS NOT NULL LIMIT 1`));
+  if (earlier) {
+    await tx.execute(sql`UPDATE activities SET started_on = least(started_on, ${input.startedOn}::date), completed_on = greatest(completed_on, ${input.completedOn}::date),
+      updated_at = ${input.now.toISOString()} WHERE id = ${earlier.id}`);
+    await tx.execute(sql`UPDATE attendances SET activity_id = ${earlier.id} WHERE id = ${input.attendanceId}`);
+    return earlier.id;
+  }
   const id = uuidV7();
   await tx.execute(sql`INSERT INTO activities (id, enrolment_id, kind, title, provider, started_on, completed_on, hours, primary_process, themes, competencies,
       master, points, source, created_at, updated_at)
