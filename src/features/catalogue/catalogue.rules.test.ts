@@ -169,4 +169,11 @@ describe('checkCatalogueQuery', () => {
     expect(!dates.ok && dates.problems).toEqual([{ field: 'tot', message: 'De einddatum ligt niet vóór de begindatum.' }]);
     expect(check({ puntenMin: '-1' }).ok).toBe(false);
   });
+
+  it('refuses a date outside 2000–2100 (9999-12-31 once gave a 500)', () => {
+    for (const tot of ['9999-12-31', '31-12-9999', '0050-06-01']) {
+      const checked = check({ tot });
+      expect(!checked.ok && checked.problems, tot).toEqual([{ field: 'tot', message: 'Geef een datum tussen 2000 en 2100.' }]);
+    }
+  });
 });

@@ -270,6 +270,8 @@ export function checkCatalogueQuery(q: CatalogueQuery): { ok: true; filters: Cat
     if (!text) continue;
     const date = parseDate(text);
     if (!date) problems.push({ field, message: 'Geef de datum als JJJJ-MM-DD of DD-MM-JJJJ.' });
+    // runs are within an accreditation's six years: a date far outside is a typing error (and beyond 9999 no date at all)
+    else if (date < '2000-01-01' || date > '2100-12-31') problems.push({ field, message: 'Geef een datum tussen 2000 en 2100.' });
     else filters[field] = date;
   }
   if (filters.vanaf && filters.tot && filters.vanaf > filters.tot) problems.push({ field: 'tot', message: 'De einddatum ligt niet vóór de begindatum.' });
