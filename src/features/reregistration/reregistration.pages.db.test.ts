@@ -187,6 +187,7 @@ describe('uitstel', () => {
     expect((await staff.get('/beheer/uitstel')).statusCode).toBe(403);
     expect((await people.dirk.web.get(`/beheer/uitstel/${requestId}`)).statusCode).toBe(403);
     expect(visibleText((await member.get('/beheer/uitstel')).body)).toContain(`D. Dekker (${people.dirk.registerNumber})`);
+    expect((await auditRows(t.database, 'postponements.listed')).at(-1)).toMatchObject({ actor_role: 'registration-committee', after: { open: 1 } });
     const one = visibleText((await member.get(`/beheer/uitstel/${requestId}`)).body);
     expect(one).toContain('Langdurig ziek sinds het voorjaar.');
     expect((await auditRows(t.database, 'postponement.viewed'))[0]).toMatchObject({ actor_role: 'registration-committee', subject_account_id: people.dirk.accountId });

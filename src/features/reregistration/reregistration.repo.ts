@@ -211,7 +211,8 @@ export async function decidePostponement(tx: Db, id: string, d: { status: 'toege
 }
 
 export async function setPostponedUntil(tx: Db, registrationId: string, until: string): Promise<void> {
-  await tx.execute(sql`UPDATE registration_applications SET postponed_until = ${until}::date WHERE id = ${registrationId}`);
+  // a later, shorter grant never pulls an earlier one's date back
+  await tx.execute(sql`UPDATE registration_applications SET postponed_until = greatest(postponed_until, ${until}::date) WHERE id = ${registrationId}`);
 }
 
 // ─── the nightly notices ────────────────────────────────────────────────────────────────────────

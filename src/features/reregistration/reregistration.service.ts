@@ -183,8 +183,11 @@ async function requireDecider(ctx: ActorContext) {
 
 /** The Commissie Registratie's queue of requests for uitstel, and the last decided. */
 export async function getPostponementQueue(deps: ReregistrationDeps, ctx: ActorContext) {
-  await requireDecider(ctx);
-  return repo.listPostponementQueue(deps.db);
+  const via = await requireDecider(ctx);
+  const queue = await repo.listPostponementQueue(deps.db);
+  // the list names people and the ground of their request (illness, pregnancy, care): reading it is audited
+  await recordAudit(deps.db, ctx, { action: 'postponements.listed', via, after: { open: queue.open.length, decided: queue.decided.length } });
+  return queue;
 }
 
 /** One request for the commission; its explanation is about someone's health or family: reading it is audited. */

@@ -132,7 +132,7 @@ export async function assessRequest(deps: ValuationDeps, ctx: ActorContext, id: 
   refuse(await repo.listAssessments(deps.db, request.id));
   if (problems.length > 0) throw AppError.validation(problems, problems[0].reason);
   const now = new Date();
-  return deps.db.transaction(async (transaction) => {
+  const result = await deps.db.transaction(async (transaction): Promise<{ decided: boolean; mailId?: string }> => {
     const tx = transaction as unknown as Db;
     // two assessors finishing at once: the second waits here, then sees the first's valuation
     const locked = await repo.lockRequest(tx, request.id);
@@ -151,20 +151,25 @@ export async function assessRequest(deps: ValuationDeps, ctx: ActorContext, id: 
       after: { request: request.id, activity: activity.id, points: outcome.points, valuations: all.map((a) => a.points), differLargely: outcome.differLargely },
     });
     const professional = await repo.professionalOf(tx, activity.enrolmentId);
-    if (professional?.email) {
-      await deps.mailer.queue(tx, {
-        to: professional.email, template: 'valuation-decided', lang: 'nl',
-        params: { name: professional.name, title: activity.title, points: outcome.points, link: `${deps.baseUrl}/mijn-register/dossier/${activity.id}` },
-      });
-    }
-    return { decided: true };
+    const mailId = professional?.email
+      ? await deps.mailer.queue(tx, {
+          to: professional.email, template: 'valuation-decided', lang: 'nl',
+          params: { name: professional.name, title: activity.title, points: outcome.points, link: `${deps.baseUrl}/mijn-register/dossier/${activity.id}` },
+        })
+      : undefined;
+    return { decided: true, mailId };
   });
+  // sent once the valuation is committed, like every other mail
+  if (result.mailId) await deps.mailer.deliver(deps.db, [result.mailId]);
+  return { decided: result.decided };
 }
 
 /** The proof attached to a request's activity, for an assessor; each opening is audited. Its evidence id. */
 export async function checkValuationEvidenceAccess(deps: ValuationDeps, ctx: ActorContext, id: string): Promise<string> {
   const via = await requireAssessor(ctx);
   const { request, activity } = await requestWithActivity(deps.db, id);
+  // the proof serves the valuation: once it is decided or withdrawn, assessors have no more need of it
+  if (request.status !== 'aangevraagd') throw AppError.notFound('Deze aanvraag is niet meer open: het bewijs is alleen in te zien zolang zij wordt gewaardeerd.');
   if (!activity.evidenceId) throw AppError.notFound('Bij deze activiteit is geen bewijs gevoegd.');
   await recordAudit(deps.db, ctx, { action: 'evidence.viewed', via, subjectAccountId: activity.accountId, after: { valuation: request.id, evidence: activity.evidenceId } });
   return activity.evidenceId;

@@ -43,6 +43,7 @@ const descriptions: Record<string, Record<Lang, string>> = {
   'postponement.requested': { nl: 'uitstel van herregistratie aangevraagd', en: 'postponement of re-registration requested' },
   'postponement.viewed': { nl: 'uitstelverzoek ingezien door de commissie', en: 'postponement request read by the committee' },
   'postponement.decided': { nl: 'besluit over uitstel genomen', en: 'postponement decided' },
+  'postponements.listed': { nl: 'lijst van verzoeken om uitstel bekeken', en: 'list of postponement requests viewed' },
 };
 
 export function describeAuditAction(lang: Lang, action: string): string {
