@@ -116,6 +116,11 @@ export async function findEnrolmentOfAccount(db: Db, accountId: string): Promise
 export type OpenApplication = { id: string; kind: string; status: string; createdAt: Date };
 
 /** The enrolment's applications still open for a register (asked for, in review, or objected to). */
+/** Holds the enrolment's row until the transaction ends: one professional's two requests at once are decided one after the other. */
+export async function lockEnrolment(tx: Db, enrolmentId: string): Promise<void> {
+  await tx.execute(sql`SELECT id FROM enrolments WHERE id = ${enrolmentId} FOR UPDATE`);
+}
+
 export async function openApplications(db: Db, enrolmentId: string, registerId: string): Promise<OpenApplication[]> {
   return rowsOf<OpenApplication>(await db.execute(sql`SELECT id, kind, status, created_at AS "createdAt" FROM registration_applications
     WHERE enrolment_id = ${enrolmentId} AND register_id = ${registerId} AND status IN ('aangevraagd', 'in-behandeling', 'bezwaar') ORDER BY created_at`))

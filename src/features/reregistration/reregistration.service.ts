@@ -119,6 +119,9 @@ export async function applyForReregistration(deps: ReregistrationDeps, ctx: Acto
   const now = new Date();
   return deps.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
+    // the form sent twice at once: the second waits for the first, then finds its application
+    await repo.lockEnrolment(tx, enrolment.id);
+    if ((await repo.openApplications(tx, enrolment.id, registration.registerId)).length > 0) throw new AppError('conflict', 'U hebt al een aanvraag in behandeling bij de Commissie Registratie.');
     const id = await repo.insertRenewal(tx, { renews: registration, versionId, periodStart: addDays(registration.until, 1), motivation: (checked as { value: { motivation: string } }).value.motivation, now });
     await addFirstEvent(tx, id, actorLabel(ctx), now);
     // the enrolment's history gets the line even when its status stays geregistreerd
@@ -169,6 +172,8 @@ export async function requestPostponement(deps: ReregistrationDeps, ctx: ActorCo
   const request = (checked as { value: { ground: string; explanation: string; requestedUntil: string } }).value;
   return deps.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
+    await repo.lockEnrolment(tx, enrolment.id);
+    if ((await repo.listPostponementsOfEnrolment(tx, enrolment.id)).some((p) => p.status === 'aangevraagd')) throw new AppError('conflict', 'U hebt al een verzoek om uitstel in behandeling.');
     const id = await repo.insertPostponement(tx, { registrationId: progress!.registration.id, enrolmentId: enrolment.id, ...request, now: new Date() });
     await recordAudit(tx, ctx, { action: 'postponement.requested', subjectAccountId: account.accountId, after: { postponement: id, ground: request.ground, requestedUntil: request.requestedUntil } });
     return id;
