@@ -12,8 +12,8 @@ import { QueuePage, ReviewPage } from './views/commission-pages.tsx';
 import { commissionPath, offeringsPath, providersPath } from './views/offering-parts.tsx';
 import { NewOfferingPage, OfferingsPage, OwnOfferingPage } from './views/offering-pages.tsx';
 import { ProvidersPage } from './views/provider-pages.tsx';
+import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const bodyOf = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 const text = (body: Record<string, unknown>, key: string, max = 6000) => (typeof body[key] === 'string' ? (body[key] as string).slice(0, max) : '');
 const list = (body: Record<string, unknown>, key: string) => [body[key]].flat().filter((v): v is string => typeof v === 'string').map((v) => v.slice(0, 300)).slice(0, 50);

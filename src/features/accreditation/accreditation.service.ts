@@ -10,6 +10,7 @@ import {
   changedFields, checkDecision, checkMessage, checkOffering, checkProvider, isOfferingStatus, offeringFieldNames, offeringStatuses, offeringTransition, openStatuses,
   type DecisionForm, type OfferingEvent, type OfferingForm, type OfferingStatus, type ProviderForm,
 } from './offering.rules.ts';
+import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 
 export type { CommitteeMember, Offering, OfferingEventLine, Provider } from './accreditation.repo.ts';
 
@@ -18,7 +19,6 @@ export type AccreditationDeps = { db: Db; mailer: Mailer; baseUrl: string; today
 /** The organisations that submit offerings: providers and boards. */
 export type SubmittingOrganisation = { kind: repo.OrganisationKindOfOffering; id: string; name: string };
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const todayOf = (deps: AccreditationDeps) => (deps.today ? deps.today() : new Date().toISOString().slice(0, 10));
 
 async function authorise(ctx: ActorContext, permission: Permission) {

@@ -10,13 +10,13 @@ import {
 } from './catalogue.rules.ts';
 import * as repo from './catalogue.repo.ts';
 import { eventCalendar } from './icalendar.ts';
+import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 
 export type { CatalogueEntry, Offering, Participant, Run } from './catalogue.repo.ts';
 
 export type CatalogueDeps = { db: Db; mailer: Mailer; baseUrl: string; now?: () => Date };
 
 const nowOf = (deps: CatalogueDeps) => (deps.now ? deps.now() : new Date());
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The organisations that offer: a provider (aanbieder) or a board (bestuur); any other kind or id is "not found". */
 export function offeringOrganisation(soort: string, id: string): OrganisationRef {

@@ -4,13 +4,13 @@ import { AppError } from '../../platform/errors.ts';
 import { decide, type ConsentCheck } from '../../platform/policy.ts';
 import { isConfirmed, totalsOf, type DevelopmentTotals, type VisibleActivity } from './consent.rules.ts';
 import * as repo from './consent.repo.ts';
+import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 
 export type { BoardPerson, ConsentBoard, ConsentLine } from './consent.repo.ts';
 export type { DevelopmentTotals, VisibleActivity } from './consent.rules.ts';
 
 export type ConsentDeps = { db: Db; now?: () => Date };
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const nowOf = (deps: ConsentDeps) => (deps.now ? deps.now() : new Date());
 
 /**

@@ -6,13 +6,13 @@ import { progressOfEnrolment } from '../reregistration/reregistration.service.ts
 import { exportOwnValuations, getValuationOfActivity, hasOpenValuation, removeWithdrawnValuations } from '../valuation/valuation.service.ts';
 import { checkActivity, lockMessages, lockOf, type ActivityForm } from './activity.rules.ts';
 import * as repo from './dossier.repo.ts';
+import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 
 export type { ActivityRecord, EvidenceChoice } from './dossier.repo.ts';
 
 export type DossierDeps = { db: Db; today?: () => string };
 
 const todayOf = (deps: DossierDeps) => (deps.today ? deps.today() : new Date().toISOString().slice(0, 10));
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function ownEnrolment(deps: DossierDeps, ctx: ActorContext) {
   const account = signedInAccount(ctx);

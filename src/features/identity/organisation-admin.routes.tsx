@@ -11,9 +11,9 @@ import { accountContextOf, fieldErrorsOf, formBody } from './route-helpers.ts';
 import * as tokens from './tokens.service.ts';
 import { MembersPage, RevokeMemberPage, RevokeTokenPage, TokensPage, rolesOfKind } from './views/index.ts';
 import type { FormState } from './views/sign-in-pages.tsx';
+import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 
 type OrgParams = { soort: string; id: string };
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function organisationOf(req: FastifyRequest): OrganisationRef {
   const { soort, id } = req.params as OrgParams;

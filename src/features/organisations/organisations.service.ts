@@ -4,6 +4,7 @@ import { parseDuoBoards, parseDuoLocations, DuoFileError, type RejectedLine } fr
 import * as repo from './organisations.repo.ts';
 import type { OrganisationKind } from './organisations.repo.ts';
 import { planDirectoryImport, type DirectoryPlan } from './directory-import.rules.ts';
+import { uuidPattern } from '../../platform/ids/uuid-pattern.ts';
 
 export type { DirectoryEntry, OrganisationKind } from './organisations.repo.ts';
 
@@ -117,8 +118,6 @@ export type OrganisationDetail =
   | { kind: 'bestuur'; board: repo.BoardRecord; schools: repo.SchoolRecord[] }
   | { kind: 'school'; school: repo.SchoolRecord; board: repo.BoardRecord; locations: repo.LocationRecord[] }
   | { kind: 'vestiging'; location: repo.LocationRecord; school: repo.SchoolRecord; board: repo.BoardRecord };
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function getOrganisation(db: Db, id: string): Promise<OrganisationDetail> {
   const entry = uuidPattern.test(id) ? await repo.findEntry(db, id) : undefined;

@@ -6,14 +6,13 @@ import { checkComment, transition, type ApprovalEvent } from './approval.rules.t
 import { registerNumberFor } from './register-number.rules.ts';
 import { listEvidenceForEmail } from './evidence.repo.ts';
 import * as repo from './own-record.repo.ts';
+import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 
 export type { BoardDispute, Enrolment, OwnEmployment } from './own-record.repo.ts';
 
 export type OwnRecordDeps = { db: Db; now?: () => Date };
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const nowOf = (deps: OwnRecordDeps) => (deps.now ? deps.now() : new Date());
-
 
 /** The professional's own employments as boards delivered them, with their check and any dispute. */
 export async function getOwnRecord(deps: OwnRecordDeps, ctx: ActorContext): Promise<{ email: string; employments: repo.OwnEmployment[] }> {

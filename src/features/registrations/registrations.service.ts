@@ -10,14 +10,13 @@ import { enrolmentTransition, type EnrolmentStatus } from '../own-record/enrolme
 import { evaluateRenewal } from '../reregistration/reregistration.service.ts';
 import * as enrolments from './enrolments.repo.ts';
 import * as repo from './registrations.repo.ts';
+import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 
 export type { Application, ApplicationEventLine, CommitteeMember } from './registrations.repo.ts';
 
 export type RegistrationDeps = { db: Db; mailer: Mailer; baseUrl: string; today?: () => string };
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const todayOf = (deps: RegistrationDeps) => (deps.today ? deps.today() : new Date().toISOString().slice(0, 10));
-
 
 async function require(ctx: ActorContext, action: 'registrations.assign' | 'registrations.decide') {
   const decision = await decide(ctx.actor, { action });

@@ -17,12 +17,12 @@ import {
   describeProgress, evaluateReregistration, evaluateTotals, lapseBase, noticeDue, postponementLimit, reasonNotToApply, standingOn,
   type Evaluation, type NoticeKind, type Period, type ReregistrationRule, type Standing,
 } from './reregistration.rules.ts';
+import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 
 export type { Postponement, PostponementCase, Registration } from './reregistration.repo.ts';
 
 export type ReregistrationDeps = { db: Db; mailer: Mailer; baseUrl: string; today?: () => string };
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const todayOf = (deps: { today?: () => string }) => (deps.today ? deps.today() : new Date().toISOString().slice(0, 10));
 export const ownReregistrationPath = '/mijn-register/herregistratie';
 export const ownPostponementPath = '/mijn-register/uitstel';

@@ -5,12 +5,12 @@ import type { Mailer } from '../../platform/mail/mailer.ts';
 import { decide } from '../../platform/policy.ts';
 import * as repo from './valuation.repo.ts';
 import { checkExplanation, checkMotivation, checkPoints, differLargely, mayAssess, mayRequestValuation, outcomeOf } from './valuation.rules.ts';
+import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 
 export type { Assessment, QueueLine, ValuationRequest, ValuedActivity } from './valuation.repo.ts';
 
 export type ValuationDeps = { db: Db; mailer: Mailer; baseUrl: string };
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const queuePageSize = 20;
 
 const notOwn = () => AppError.notFound('Deze activiteit staat niet in uw dossier.');
