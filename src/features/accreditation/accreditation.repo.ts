@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
-import type { FrameworkItem } from '../../db/schema/framework.ts';
 import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
+import { getCurrentFramework } from '../framework/framework.service.ts';
 import type { FrameworkChoice, OfferingFacts, OfferingFormat, OfferingKind, OfferingStatus, ProviderFacts, ProviderKind } from './offering.rules.ts';
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
@@ -36,13 +36,10 @@ export async function insertProvider(db: Db, p: ProviderFacts, byLabel: string, 
 
 // ─── the reference framework ─────────────────────────────────────────────────────────────────────
 
-/** The names of the current (highest) version's themes and competencies; offerings store names. */
+/** The current reference framework's theme and competency names, which an offering chooses from (features/framework keeps the versions). */
 export async function currentFramework(db: Db): Promise<FrameworkChoice> {
-  const [row] = rowsOf<{ version: number; themes: FrameworkItem[]; competencies: FrameworkItem[] }>(
-    await db.execute(sql`SELECT version, themes, competencies FROM framework_versions ORDER BY version DESC LIMIT 1`),
-  );
-  if (!row) return { version: 0, themes: [], competencies: [] };
-  return { version: row.version, themes: row.themes.map((t) => t.name), competencies: row.competencies.map((c) => c.name) };
+  const framework = await getCurrentFramework(db);
+  return { version: framework.version, themes: framework.themes.map((t) => t.name), competencies: framework.competencies.map((c) => c.name) };
 }
 
 // ─── offerings ───────────────────────────────────────────────────────────────────────────────────
