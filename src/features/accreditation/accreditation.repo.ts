@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { arrayLiteral } from '../../db/array-literal.ts';
 import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
 import { getCurrentFramework } from '../framework/framework.service.ts';
@@ -6,8 +7,7 @@ import type { FrameworkChoice, OfferingFacts, OfferingFormat, OfferingKind, Offe
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
-/** A text[] literal: each element quoted, quotes and backslashes escaped. */
-const textArray = (items: string[]) => sql`${`{${items.map((t) => `"${t.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
+const textArray = (items: string[]) => sql`${arrayLiteral(items)}::text[]`;
 
 // ─── providers ───────────────────────────────────────────────────────────────────────────────────
 

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { arrayLiteral } from '../../db/array-literal.ts';
 import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
 import type { CatalogueFilters, RunFacts } from './catalogue.rules.ts';
@@ -6,8 +7,6 @@ import type { CatalogueFilters, RunFacts } from './catalogue.rules.ts';
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 const date = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
 const dateOrNull = (value: unknown): Date | null => (value === null || value === undefined ? null : date(value));
-/** A text[] literal, for lists passed as one parameter (drizzle spreads a JS array into a list of parameters). */
-const textArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 
 export type Offering = {
   id: string;
@@ -105,7 +104,7 @@ export async function findEnrolmentsByNumbers(db: Db, registerNumbers: string[])
   return rowsOf<EnrolmentByNumber>(await db.execute(sql`SELECT n.id, n.register_number AS "registerNumber", n.status, n.account_id AS "accountId", ac.email,
       concat_ws(' ', p.initials, p.prefix, p.surname) AS name
     FROM enrolments n JOIN persons p ON p.id = n.person_id JOIN accounts ac ON ac.id = n.account_id
-    WHERE n.register_number = ANY(${textArray(registerNumbers)}::text[])`));
+    WHERE n.register_number = ANY(${arrayLiteral(registerNumbers)}::text[])`));
 }
 
 /** The attendance, or nothing when this person's attendance of this run was recorded already (also by someone at the same moment). */
@@ -216,7 +215,7 @@ export async function searchCatalogue(db: Db, filters: CatalogueFilters, today: 
 export async function listUpcomingRuns(db: Db, offeringIds: string[], now: Date): Promise<Run[]> {
   if (offeringIds.length === 0) return [];
   return rowsOf<Run>(await db.execute(sql`SELECT ${runColumns} FROM offering_runs r
-    WHERE r.offering_id = ANY(${textArray(offeringIds)}::uuid[]) AND r.cancelled_at IS NULL AND r.ends_at > ${now.toISOString()}
+    WHERE r.offering_id = ANY(${arrayLiteral(offeringIds)}::uuid[]) AND r.cancelled_at IS NULL AND r.ends_at > ${now.toISOString()}
     ORDER BY r.offering_id, r.starts_at, r.id`)).map(presentRun);
 }
 

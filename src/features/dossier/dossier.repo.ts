@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { arrayLiteral } from '../../db/array-literal.ts';
 import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
 import type { ActivityFacts, ActivityKind } from './activity.rules.ts';
@@ -28,7 +29,7 @@ export async function findActivity(db: Db, id: string): Promise<ActivityRecord |
 const changeable = sql`source = 'eigen' AND points IS NULL
   AND NOT EXISTS (SELECT 1 FROM valuation_requests v WHERE v.activity_id = activities.id AND v.status = 'aangevraagd')`;
 
-const themesArray = (themes: string[]) => sql`${`{${themes.map((t) => `"${t.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
+const themesArray = (themes: string[]) => sql`${arrayLiteral(themes)}::text[]`;
 
 export async function insertActivity(db: Db, enrolmentId: string, a: ActivityFacts, now: Date): Promise<string> {
   const id = uuidV7();
