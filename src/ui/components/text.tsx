@@ -33,3 +33,6 @@ export const textExamples = {
   paragraph: () => <TextParagraph text="Hier staat wie uw gegevens heeft ingezien." />,
   notice: () => <Notice message="De uitnodiging is verstuurd naar collega@bestuur.nl." />,
 };
+
+/** A value for a table cell or data list: the value as text, or a dash where there is none. */
+export const orDash = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? '—' : String(value));

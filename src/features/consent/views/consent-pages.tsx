@@ -5,7 +5,7 @@ import { ErrorSummary, errorFor, type FieldError } from '../../../ui/components/
 import { Form } from '../../../ui/components/form.tsx';
 import { CheckboxField } from '../../../ui/components/form-field.tsx';
 import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
-import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
+import { Notice, PageTitle, TextParagraph, orDash } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import type { BoardPerson, ConsentBoard, ConsentLine, DevelopmentTotals, VisibleActivity } from '../consent.service.ts';
@@ -114,7 +114,6 @@ export function OwnConsentPage(
   );
 }
 
-const orDash = (value: string | number | null) => (value === null || value === '' ? '—' : String(value));
 
 /** What the board's staff see with the professional's consent: the activities' public facts and their totals. */
 export function BoardDevelopmentPage(

@@ -5,7 +5,7 @@ import { ErrorSummary, type FieldError } from '../../../ui/components/error-summ
 import { Form } from '../../../ui/components/form.tsx';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../ui/components/form-field.tsx';
 import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
-import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
+import { Notice, PageTitle, TextParagraph, orDash } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import type { ActivityChoices } from '../../framework/framework.service.ts';
@@ -81,7 +81,6 @@ const kindLabel = (ctx: PageContext, a: ActivityRecord) => {
   const kind = ctx.t(`dossier.kind.${a.kind}`);
   return a.source === 'eigen' ? kind : `${kind} (${ctx.t('dossier.fromOffering')})`;
 };
-const orDash = (value: string | number | null) => (value === null || value === '' ? '—' : String(value));
 
 type Dossier = { activities: ActivityRecord[]; evidence: EvidenceChoice[]; progress: { registerName: string; sentence: string } | null; choices: ActivityChoices };
 

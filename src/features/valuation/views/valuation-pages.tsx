@@ -7,14 +7,13 @@ import { Form } from '../../../ui/components/form.tsx';
 import { TextAreaField, TextField } from '../../../ui/components/form-field.tsx';
 import { Pagination } from '../../../ui/components/pagination.tsx';
 import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
-import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
+import { Notice, PageTitle, TextParagraph, orDash } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import type { Assessment, QueueLine, ValuationRequest, ValuedActivity } from '../valuation.service.ts';
 
 export const queuePath = '/beheer/waarderingen';
 
-const orDash = (value: string | null) => (value === null || value === '' ? '—' : value);
 
 /** The Commissie Accreditatie's queue: open requests for valuation afterwards, oldest first. */
 export function ValuationQueuePage(
