@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
-import { contextOf } from '../identity/route-helpers.ts';
+import { contextOf, validationErrorsOf } from '../identity/route-helpers.ts';
 import type { FeatureOptions } from '../index.ts';
 import * as service from './accreditation.service.ts';
 import { defaultDecisionForm, type DecisionForm, type OfferingForm, type ProviderForm } from './offering.rules.ts';
@@ -19,11 +19,6 @@ const text = (body: Record<string, unknown>, key: string, max = 6000) => (typeof
 const list = (body: Record<string, unknown>, key: string) => [body[key]].flat().filter((v): v is string => typeof v === 'string').map((v) => v.slice(0, 300)).slice(0, 50);
 
 /** A refusal of the input as the error summary's list; anything else goes on to the error page. */
-function errorsOf(error: unknown): FieldError[] {
-  if (error instanceof AppError && error.code === 'validation_failed') return (error.extra.invalidParams ?? []).map((p) => ({ field: p.name, message: p.reason }));
-  throw error;
-}
-
 function offeringFormOf(req: FastifyRequest): OfferingForm {
   const body = bodyOf(req);
   return {
@@ -87,7 +82,7 @@ export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOpt
     try {
       await service.addProvider(deps, contextOf(req), values);
     } catch (error) {
-      return renderProviders(req, reply, { values, errors: errorsOf(error) }, 400);
+      return renderProviders(req, reply, { values, errors: validationErrorsOf(error) }, 400);
     }
     return reply.redirect(`${providersPath}?melding=toegevoegd`, 303);
   });
@@ -112,7 +107,7 @@ export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOpt
     try {
       id = await service.submitOffering(deps, contextOf(req), organisation, values);
     } catch (error) {
-      return renderNew(req, reply, { values, errors: errorsOf(error) }, 400);
+      return renderNew(req, reply, { values, errors: validationErrorsOf(error) }, 400);
     }
     return reply.redirect(`${offeringsPath(organisation)}/${id}?melding=ingediend`, 303);
   });
@@ -134,7 +129,7 @@ export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOpt
     try {
       await service.answerInformationRequest(deps, contextOf(req), organisation, offeringIdOf(req), { message: values.antwoord, form: values });
     } catch (error) {
-      return renderOwn(req, reply, { values, errors: errorsOf(error) }, 400);
+      return renderOwn(req, reply, { values, errors: validationErrorsOf(error) }, 400);
     }
     return reply.redirect(`${offeringsPath(organisation)}/${offeringIdOf(req)}?melding=beantwoord`, 303);
   });
@@ -144,7 +139,7 @@ export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOpt
     try {
       await service.withdrawOffering(deps, contextOf(req), organisation, offeringIdOf(req), bodyOf(req).bevestigd);
     } catch (error) {
-      return renderOwn(req, reply, { errors: errorsOf(error) }, 400);
+      return renderOwn(req, reply, { errors: validationErrorsOf(error) }, 400);
     }
     return reply.redirect(`${offeringsPath(organisation)}?melding=ingetrokken`, 303);
   });
@@ -164,7 +159,7 @@ export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOpt
     try {
       await service.assignOffering(deps, contextOf(req), offeringIdOf(req), text(bodyOf(req), 'lid', 50));
     } catch (error) {
-      return renderQueue(req, reply, errorsOf(error), 400);
+      return renderQueue(req, reply, validationErrorsOf(error), 400);
     }
     return reply.redirect(`${commissionPath}?melding=toegewezen`, 303);
   });
@@ -183,7 +178,7 @@ export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOpt
     try {
       await service.requestInformation(deps, contextOf(req), offeringIdOf(req), question);
     } catch (error) {
-      return renderReview(req, reply, { question, errors: errorsOf(error) }, 400);
+      return renderReview(req, reply, { question, errors: validationErrorsOf(error) }, 400);
     }
     return reply.redirect(`${commissionPath}/${offeringIdOf(req)}?melding=gevraagd`, 303);
   });
@@ -193,7 +188,7 @@ export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOpt
     try {
       await service.decideOffering(deps, contextOf(req), offeringIdOf(req), decision);
     } catch (error) {
-      return renderReview(req, reply, { decision, errors: errorsOf(error) }, 400);
+      return renderReview(req, reply, { decision, errors: validationErrorsOf(error) }, 400);
     }
     return reply.redirect(`${commissionPath}/${offeringIdOf(req)}?melding=besloten`, 303);
   });

@@ -1,11 +1,10 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { decodeText, looksBinary } from '../../platform/csv/decode.ts';
-import { AppError } from '../../platform/errors.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
 import { LanguageSwitch } from '../../ui/layout.tsx';
-import { contextOf } from '../identity/route-helpers.ts';
+import { contextOf, validationErrorsOf } from '../identity/route-helpers.ts';
 import type { FeatureOptions } from '../index.ts';
 import { catalogueApiRoutes } from './catalogue.api.ts';
 import { checkCatalogueQuery, emptyCatalogueQuery, numbersFromCsv, numbersFromText, type CatalogueQuery, type NumberLine, type RunForm } from './catalogue.rules.ts';
@@ -28,11 +27,6 @@ const whereOf = (req: FastifyRequest): Where => {
 const runIdOf = (req: FastifyRequest) => (req.params as Params).uitvoeringId ?? '';
 
 /** A validation refusal as the form's errors; anything else goes on to the error page (a 404, a 409 with its reason). */
-function validationErrorsOf(error: unknown): FieldError[] {
-  if (error instanceof AppError && error.code === 'validation_failed') return (error.extra.invalidParams ?? []).map((p) => ({ field: p.name, message: p.reason }));
-  throw error;
-}
-
 function runFormOf(req: FastifyRequest): RunForm {
   const body = (req.body ?? {}) as Record<string, unknown>;
   const text = (key: keyof RunForm, max = 300) => (typeof body[key] === 'string' ? (body[key] as string).slice(0, max) : '');

@@ -29,6 +29,12 @@ export function formBody(req: FastifyRequest): Record<string, string> {
   return out;
 }
 
+/** Only a validation refusal, as the error summary's list; any other error (a conflict too) goes on to the error page. */
+export function validationErrorsOf(error: unknown): FieldError[] {
+  if (error instanceof AppError && error.code === 'validation_failed') return (error.extra.invalidParams ?? []).map((p) => ({ field: p.name, message: p.reason }));
+  throw error;
+}
+
 /** A validation refusal as the error summary's list; any other error goes on to the error page. */
 export function fieldErrorsOf(error: unknown, fallbackField: string): FieldError[] {
   if (error instanceof AppError && error.code === 'validation_failed') {

@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendPage } from '../../platform/http/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
-import { contextOf } from '../identity/route-helpers.ts';
+import { contextOf, validationErrorsOf } from '../identity/route-helpers.ts';
 import type { FeatureOptions } from '../index.ts';
-import { AppError } from '../../platform/errors.ts';
 import type { PostponementDecisionForm, PostponementForm, RenewalForm } from './reregistration-forms.rules.ts';
 import * as service from './reregistration.service.ts';
 import { ownPostponementPath, ownReregistrationPath } from './reregistration.service.ts';
@@ -13,10 +12,6 @@ import { ReregistrationPage } from './views/reregistration-pages.tsx';
 const bodyOf = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 const text = (body: Record<string, unknown>, key: string, max = 2500) => (typeof body[key] === 'string' ? (body[key] as string).slice(0, max) : '');
 /** A refusal of the form's input, as the error summary's list; anything else goes on to the error page (a conflict shows its Dutch reason there). */
-const validationErrorsOf = (error: unknown): FieldError[] => {
-  if (error instanceof AppError && error.code === 'validation_failed') return (error.extra.invalidParams ?? []).map((p) => ({ field: p.name, message: p.reason }));
-  throw error;
-};
 const notices = { aangevraagd: 'reregistration.notice.applied', uitstel: 'postponement.notice.requested', besloten: 'postponements.notice.decided' } as const;
 
 /** Herregistratie and uitstel: the professional applies and asks; the Commissie Registratie decides on uitstel (herregistratie goes through /beheer/aanvragen). */
