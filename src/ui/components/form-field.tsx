@@ -202,6 +202,32 @@ export function RadioGroup(props: FieldBase & { value?: string; options: (Option
   );
 }
 
+/** A choice of several, as checkboxes in a fieldset whose legend is the question; `id` is the first box's id (the error summary links there). */
+export function CheckboxGroup(props: FieldBase & { options: readonly string[]; checked: readonly string[] }) {
+  const { id, name, label, hint, options, checked, error } = props;
+  return (
+    <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
+      <fieldset class="utrecht-form-fieldset" aria-describedby={describedBy(id, hint, error)}>
+        <legend class="utrecht-form-fieldset__legend utrecht-form-label" safe>
+          {label}
+        </legend>
+        {hint ? <div class="utrecht-form-field-description" id={`${id}-hint`} safe>{hint}</div> : ''}
+        {error ? (
+          <div class="utrecht-form-field-error-message" id={`${id}-error`}>
+            <span class="br-visually-hidden">Fout: </span>
+            <span safe>{error}</span>
+          </div>
+        ) : (
+          ''
+        )}
+        {options.map((option, i) => (
+          <CheckboxField id={i === 0 ? id : `${id}-${i}`} name={name} value={option} label={option} checked={checked.includes(option)} />
+        ))}
+      </fieldset>
+    </div>
+  );
+}
+
 export const formFieldExamples = {
   text: () => <TextField id="voorbeeld-naam" name="naam" label="Achternaam" hint="Zonder tussenvoegsel" />,
   textWithError: () => (
@@ -227,6 +253,12 @@ export const formFieldExamples = {
   checkbox: () => <CheckboxField id="voorbeeld-gesloten" name="gesloten" label="Ook gesloten vestigingen tonen" checked />,
   checkboxWithError: () => (
     <CheckboxField id="voorbeeld-bevestigd" name="bevestigd" label="Ik weet dat de doorhaling meteen openbaar is." error="Bevestig dat u deze inschrijving wilt doorhalen." />
+  ),
+  checkboxes: () => (
+    <CheckboxGroup id="voorbeeld-themas" name="themas" label="Thema's" hint="Kies er ten minste één." options={['Persoonlijk leiderschap', 'Regie & strategie']} checked={['Regie & strategie']} />
+  ),
+  checkboxesWithError: () => (
+    <CheckboxGroup id="voorbeeld-themas-fout" name="themas" label="Thema's" options={['Persoonlijk leiderschap', 'Regie & strategie']} checked={[]} error="Kies ten minste één thema." />
   ),
   file: () => <FileField id="voorbeeld-bestand" name="bestand" label="Bestand" hint="CSV of XLSX, ten hoogste 100 MB" accept=".csv,.xlsx" />,
   fileWithError: () => <FileField id="voorbeeld-bestand-fout" name="bestand" label="Bestand" error="Kies een bestand." />,

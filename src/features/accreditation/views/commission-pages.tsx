@@ -3,7 +3,7 @@ import { formatDate } from '../../../platform/i18n.ts';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, errorFor, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form } from '../../../ui/components/form.tsx';
-import { RadioGroup, SelectField, TextAreaField, TextField } from '../../../ui/components/form-field.tsx';
+import { CheckboxGroup, RadioGroup, SelectField, TextAreaField, TextField } from '../../../ui/components/form-field.tsx';
 import { Pagination } from '../../../ui/components/pagination.tsx';
 import { Paragraph, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
@@ -12,7 +12,7 @@ import type { PageContext } from '../../../ui/page-context.ts';
 import type { CommitteeMember, Offering, OfferingEventLine, QueueFilter } from '../accreditation.service.ts';
 import { queueFilters } from '../accreditation.service.ts';
 import { openStatuses, type DecisionForm, type FrameworkChoice } from '../offering.rules.ts';
-import { CheckboxGroup, commissionPath, DecisionDetails, History, OfferingDetails } from './offering-parts.tsx';
+import { commissionPath, DecisionDetails, History, OfferingDetails } from './offering-parts.tsx';
 
 const filterLabel = (ctx: PageContext, filter: QueueFilter) =>
   filter === 'open' || filter === 'alle' ? ctx.t(`accreditation.queue.filter.${filter}`) : ctx.t(`accreditation.status.${filter}`);

@@ -1,6 +1,6 @@
 import { formatDate, formatDateTime, formatNumber } from '../../../platform/i18n.ts';
 import type { FieldError } from '../../../ui/components/error-summary.tsx';
-import { CheckboxField, RadioGroup, SelectField, TextAreaField, TextField } from '../../../ui/components/form-field.tsx';
+import { CheckboxField, CheckboxGroup, RadioGroup, SelectField, TextAreaField, TextField } from '../../../ui/components/form-field.tsx';
 import { DataList, Table } from '../../../ui/components/table.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import type { Offering, OfferingEventLine } from '../accreditation.service.ts';
@@ -22,34 +22,6 @@ export function MultiLine({ text }: { text: string }) {
         </>
       ))}
     </>
-  );
-}
-
-/** Checkboxes for a choice of several, in a fieldset whose legend is the question; `id` is the first box's id (the error summary links there). */
-export function CheckboxGroup(
-  { id, name, label, hint, options, checked, error }: { id: string; name: string; label: string; hint?: string; options: string[]; checked: string[]; error?: string },
-) {
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <fieldset class="utrecht-form-fieldset" aria-describedby={described}>
-        <legend class="utrecht-form-fieldset__legend utrecht-form-label" safe>
-          {label}
-        </legend>
-        {hint ? <div class="utrecht-form-field-description" id={`${id}-hint`} safe>{hint}</div> : ''}
-        {error ? (
-          <div class="utrecht-form-field-error-message" id={`${id}-error`}>
-            <span class="br-visually-hidden">Fout: </span>
-            <span safe>{error}</span>
-          </div>
-        ) : (
-          ''
-        )}
-        {options.map((option, i) => (
-          <CheckboxField id={i === 0 ? id : `${id}-${i}`} name={name} value={option} label={option} checked={checked.includes(option)} />
-        ))}
-      </fieldset>
-    </div>
   );
 }
 

@@ -3,7 +3,7 @@ import { formatNumber } from '../../../platform/i18n.ts';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form } from '../../../ui/components/form.tsx';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../ui/components/form-field.tsx';
+import { CheckboxField, CheckboxGroup, SelectField, TextAreaField, TextField } from '../../../ui/components/form-field.tsx';
 import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph, orDash } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
@@ -28,25 +28,6 @@ export function formOf(a: ActivityRecord): ActivityForm {
   };
 }
 
-/** Checkboxes for names from the reference framework (themes or competencies), in a fieldset with its error. */
-function NameChoices({ id, name, legend, names, checked, error }: { id: string; name: string; legend: string; names: readonly string[]; checked: string[]; error?: string }) {
-  return (
-    <fieldset class="utrecht-form-fieldset" id={id} aria-describedby={error ? `${id}-error` : undefined}>
-      <legend class="utrecht-form-fieldset__legend" safe>
-        {legend}
-      </legend>
-      {error ? (
-        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
-          <span safe>{error}</span>
-        </div>
-      ) : (
-        ''
-      )}
-      {names.map((n, i) => <CheckboxField id={`${name}-${i}`} name={name} value={n} label={n} checked={checked.includes(n)} />)}
-    </fieldset>
-  );
-}
-
 function ActivityFields(
   { ctx, values, errors, evidence, choices }: { ctx: PageContext; values: ActivityForm; errors: FieldError[]; evidence: EvidenceChoice[]; choices: ActivityChoices },
 ) {
@@ -63,8 +44,8 @@ function ActivityFields(
       <TextField id="einddatum" name="einddatum" label={t('dossier.form.completed')} hint={t('dossier.form.dateHint')} value={values.einddatum} error={error('einddatum')} />
       <TextField id="uren" name="uren" label={t('dossier.form.hours')} hint={t('dossier.form.hoursHint')} value={values.uren} error={error('uren')} attrs={{ inputmode: 'decimal' }} />
       <CheckboxField id="primairProces" name="primairProces" label={t('dossier.form.primary')} checked={values.primairProces === 'ja'} />
-      <NameChoices id="themas" name="themas" legend={t('dossier.form.themes')} names={choices.themes} checked={values.themas} error={error('themas')} />
-      <NameChoices id="competenties" name="competenties" legend={t('dossier.form.competencies')} names={choices.competencies} checked={values.competenties} error={error('competenties')} />
+      <CheckboxGroup id="themas" name="themas" label={t('dossier.form.themes')} options={choices.themes} checked={values.themas} error={error('themas')} />
+      <CheckboxGroup id="competenties" name="competenties" label={t('dossier.form.competencies')} options={choices.competencies} checked={values.competenties} error={error('competenties')} />
       <Paragraph>
         <a class="utrecht-link" href="/referentiekader" safe>
           {t('dossier.form.framework', { version: choices.version })}
