@@ -67,11 +67,15 @@ export async function evidencePageRoutes(app: FastifyInstance, opts: { deps: Evi
   });
 
   app.get(`${evidencePath}/:id/bestand`, signedIn, async (req, reply) => {
-    const { evidence, body } = await service.openOwnEvidence(deps, contextOf(req), (req.params as { id: string }).id);
-    return reply
-      .type(evidence.mediaType)
-      .header('Content-Disposition', `attachment; filename="${evidence.fileName.replace(/"/g, '')}"`)
-      .header('Cache-Control', 'private, no-store')
-      .send(body);
+    return sendEvidence(reply, await service.openOwnEvidence(deps, contextOf(req), (req.params as { id: string }).id));
   });
+}
+
+/** A proof as a download, never cached: to its owner, or to those deciding on it. */
+export function sendEvidence(reply: FastifyReply, { evidence, body }: { evidence: { mediaType: string; fileName: string }; body: Readable }) {
+  return reply
+    .type(evidence.mediaType)
+    .header('Content-Disposition', `attachment; filename="${evidence.fileName.replace(/"/g, '')}"`)
+    .header('Cache-Control', 'private, no-store')
+    .send(body);
 }

@@ -6,6 +6,7 @@ import { decide } from '../../platform/policy.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
 import type { FeatureOptions } from '../index.ts';
 import { openEvidenceForDecision } from '../own-record/evidence.service.ts';
+import { sendEvidence } from '../own-record/evidence.pages.tsx';
 import * as service from './registrations.service.ts';
 import type { RegistrationDeps } from './registrations.service.ts';
 import { OwnRegistrationPage, ownRegistrationPath, type ApplyValues } from './views/own-registration-page.tsx';
@@ -110,11 +111,6 @@ export async function registrationRoutes(app: FastifyInstance, opts: FeatureOpti
   app.get(`${reviewPath}/:id/bewijs/:bewijsId`, signedIn, async (req, reply) => {
     const { id, bewijsId } = req.params as { id: string; bewijsId: string };
     await service.checkEvidenceAccess(deps, contextOf(req), id, bewijsId);
-    const { evidence, body } = await openEvidenceForDecision(evidenceDeps, bewijsId);
-    return reply
-      .type(evidence.mediaType)
-      .header('Content-Disposition', `attachment; filename="${evidence.fileName.replace(/"/g, '')}"`)
-      .header('Cache-Control', 'private, no-store')
-      .send(body);
+    return sendEvidence(reply, await openEvidenceForDecision(evidenceDeps, bewijsId));
   });
 }

@@ -7,6 +7,7 @@ import { dossierPath } from '../dossier/views/dossier-pages.tsx';
 import { contextOf, fieldErrorsOf } from '../identity/route-helpers.ts';
 import type { FeatureOptions } from '../index.ts';
 import { openEvidenceForDecision } from '../own-record/evidence.service.ts';
+import { sendEvidence } from '../own-record/evidence.pages.tsx';
 import * as service from './valuation.service.ts';
 import { AssessmentPage, ValuationQueuePage, queuePath } from './views/valuation-pages.tsx';
 
@@ -74,11 +75,6 @@ export async function valuationRoutes(app: FastifyInstance, opts: FeatureOptions
 
   app.get(`${queuePath}/:id/bewijs`, signedIn, async (req, reply) => {
     const evidenceId = await service.checkValuationEvidenceAccess(deps, contextOf(req), idOf(req));
-    const { evidence, body } = await openEvidenceForDecision(evidenceDeps, evidenceId);
-    return reply
-      .type(evidence.mediaType)
-      .header('Content-Disposition', `attachment; filename="${evidence.fileName.replace(/"/g, '')}"`)
-      .header('Cache-Control', 'private, no-store')
-      .send(body);
+    return sendEvidence(reply, await openEvidenceForDecision(evidenceDeps, evidenceId));
   });
 }
