@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { decodeText, detectSeparator, firstLine, looksBinary } from '../../platform/csv/decode.ts';
 import { splitCsv } from '../../platform/csv/split.ts';
@@ -126,13 +126,10 @@ function readCsv(bytes: Uint8Array, what: string) {
 /** Reads DUO's "alle schoolvestigingen" file; unreadable lines are rejected with their line number. */
 export function parseDuoLocations(bytes: Uint8Array): ParsedFile<DuoLocation> & { regions: DuoRegion[] } {
   const { header, body, encoding, separator } = readCsv(bytes, 'Het vestigingenbestand');
-  const fieldAt = new Map<number, Field>();
-  const regionAt = new Map<number, [string, 'code' | 'naam' | 'value']>();
-  header.forEach((name, index) => {
-    if (locationColumns[name]) fieldAt.set(index, locationColumns[name]);
-    else if (regionColumns[name]) regionAt.set(index, regionColumns[name]);
-  });
-  const present = new Set(fieldAt.values());
+  // what each column holds, by its index
+  const fieldAt: (Field | undefined)[] = header.map((name) => locationColumns[name]);
+  const regionAt = header.map((name) => (locationColumns[name] ? undefined : regionColumns[name]));
+  const present = new Set(fieldAt);
   const missing = requiredLocationFields.filter((f) => !present.has(f));
   if (missing.length > 0) {
     throw new DuoFileError(
@@ -152,19 +149,21 @@ export function parseDuoLocations(bytes: Uint8Array): ParsedFile<DuoLocation> & 
     }
     const values: Partial<Record<Field, string | null>> = {};
     const regions: Regions = {};
-    record.forEach((raw, index) => {
-      const field = fieldAt.get(index);
-      if (field) values[field] = clean(raw);
-      const region = regionAt.get(index);
-      if (region) {
-        const [key, part] = region;
-        if (part === 'value') regions[key] = clean(raw);
-        else {
-          const entry = (regions[key] ??= { code: null, naam: null }) as { code: string | null; naam: string | null };
-          entry[part] = clean(raw);
-        }
+    for (let index = 0; index < record.length; index++) {
+      const field = fieldAt[index];
+      if (field) {
+        values[field] = clean(record[index]);
+        continue;
       }
-    });
+      const region = regionAt[index];
+      if (!region) continue;
+      const [key, part] = region;
+      if (part === 'value') regions[key] = clean(record[index]);
+      else {
+        const entry = (regions[key] ??= { code: null, naam: null }) as { code: string | null; naam: string | null };
+        entry[part] = clean(record[index]);
+      }
+    }
     const brin = values.brin?.toUpperCase() ?? '';
     let code = values.code?.toUpperCase() ?? '';
     if (/^\d{1,2}$/.test(code)) code = brin + code.padStart(2, '0'); // older layout: the location number alone
@@ -208,7 +207,7 @@ export function parseDuoLocations(bytes: Uint8Array): ParsedFile<DuoLocation> & 
     }
     // the hash covers the region names too: [...fields, regions], as earlier imports stored it
     const hashInput = `${JSON.stringify(Object.values(location)).slice(0, -1)},${JSON.stringify(regions)}]`;
-    rows.push({ line, ...location, regionsJson: JSON.stringify(codes), sourceHash: createHash('md5').update(hashInput).digest('hex') });
+    rows.push({ line, ...location, regionsJson: JSON.stringify(codes), sourceHash: hash('md5', hashInput) });
   }
   return { rows, rejected, encoding, separator, regions: [...regionNames.values()] };
 }
