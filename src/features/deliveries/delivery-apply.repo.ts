@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
+import { rowIds } from '../../db/row-ids.ts';
 import type { DeliveryMode } from './delivery-format.rules.ts';
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
@@ -59,7 +60,7 @@ export async function applyStagedDelivery(tx: Db, input: ApplyInput): Promise<Ap
       LEFT JOIN persons by_bsn ON f.bsn_hash IS NOT NULL AND by_bsn.bsn_hash = f.bsn_hash
       LEFT JOIN (staff_numbers s JOIN persons n ON n.id = s.person_id) ON s.board_id = ${b} AND s.staff_number = f.staff_number)
     SELECT staff_number, bsn_sealed, bsn_hash, initials, first_names, prefix, surname, birth_date, email,
-      coalesce(by_bsn, by_number, gen_random_uuid()) AS person_id, by_bsn IS NULL AND by_number IS NULL AS is_new,
+      coalesce(by_bsn, by_number, ${rowIds()}) AS person_id, by_bsn IS NULL AND by_number IS NULL AS is_new,
       CASE WHEN by_bsn IS NULL THEN other_bsn END AS conflicting_person_id, coalesce(by_number, other_bsn) AS numbered_person_id
     FROM matched`);
   // temporary tables have no statistics until analysed: without them the planner picks nested loops
@@ -89,7 +90,7 @@ export async function applyStagedDelivery(tx: Db, input: ApplyInput): Promise<Ap
 
   const mogelijkeDubbelen = countOf(await tx.execute(sql`WITH added AS (
     INSERT INTO duplicate_candidates (id, person_id, candidate_id, delivery_id, reason, created_at)
-    SELECT gen_random_uuid(), person_id, candidate_id, ${d}, reason, ${now} FROM file_duplicates
+    SELECT ${rowIds()}, person_id, candidate_id, ${d}, reason, ${now} FROM file_duplicates
     ON CONFLICT (person_id, candidate_id) DO NOTHING RETURNING 1)
     SELECT count(*) AS n FROM added`));
 
@@ -114,7 +115,7 @@ export async function applyStagedDelivery(tx: Db, input: ApplyInput): Promise<Ap
     WHERE p.id = f.person_id RETURNING 1)
     SELECT count(*) AS n FROM changed`));
   await tx.execute(sql`INSERT INTO person_history (id, person_id, delivery_id, kind, changes, created_at)
-    SELECT gen_random_uuid(), person_id, ${d}, 'persoon-gewijzigd', changes, ${now} FROM changed_persons`);
+    SELECT ${rowIds()}, person_id, ${d}, 'persoon-gewijzigd', changes, ${now} FROM changed_persons`);
   // the personeelsnummer now leads to this person (deliveries of one board are applied one at a time)
   await tx.execute(sql`UPDATE staff_numbers s SET person_id = f.person_id FROM file_persons f
     WHERE s.board_id = ${b} AND s.staff_number = f.staff_number AND f.numbered_person_id <> f.person_id`);
@@ -133,7 +134,7 @@ export async function applyStagedDelivery(tx: Db, input: ApplyInput): Promise<Ap
   const dienstverbandenNieuw = countOf(await tx.execute(sql`WITH added AS (
     INSERT INTO employments (id, person_id, board_id, school_id, location_id, staff_number, employment_key, function, appointment_basis,
       start_date, end_date, fte, approval_status, first_delivery_id, last_delivery_id, created_at, updated_at)
-    SELECT gen_random_uuid(), person_id, ${b}, school_id, location_id, staff_number, employment_key, function, appointment_basis,
+    SELECT ${rowIds()}, person_id, ${b}, school_id, location_id, staff_number, employment_key, function, appointment_basis,
       start_date, end_date, fte, 'te-controleren', ${d}, ${d}, ${now}, ${now}
     FROM file_employments WHERE employment_id IS NULL AND (mutation IS NULL OR mutation = 'NIEUW')
     RETURNING 1)
@@ -167,7 +168,7 @@ export async function applyStagedDelivery(tx: Db, input: ApplyInput): Promise<Ap
     FROM file_employments f JOIN changed_employments c ON c.employment_id = f.employment_id
     WHERE e.id = f.employment_id RETURNING e.id, e.person_id, c.changes, f.mutation)
     , history AS (INSERT INTO person_history (id, person_id, employment_id, delivery_id, kind, changes, created_at)
-      SELECT gen_random_uuid(), person_id, id, ${d},
+      SELECT ${rowIds()}, person_id, id, ${d},
         CASE WHEN mutation = 'EINDE' THEN 'dienstverband-beeindigd' ELSE 'dienstverband-gewijzigd' END, changes, ${now}
       FROM changed RETURNING 1)
     SELECT count(*) AS n FROM history`));
@@ -181,7 +182,7 @@ export async function applyStagedDelivery(tx: Db, input: ApplyInput): Promise<Ap
         AND NOT EXISTS (SELECT 1 FROM file_employments f WHERE f.employment_key = e.employment_key)
       RETURNING e.id, e.person_id)
       , history AS (INSERT INTO person_history (id, person_id, employment_id, delivery_id, kind, changes, created_at)
-        SELECT gen_random_uuid(), person_id, id, ${d}, 'dienstverband-beeindigd',
+        SELECT ${rowIds()}, person_id, id, ${d}, 'dienstverband-beeindigd',
           jsonb_build_object('einddatum', jsonb_build_array(NULL, ${today}::text)), ${now}
         FROM ended RETURNING 1)
       SELECT count(*) AS n FROM history`));
@@ -195,7 +196,7 @@ export async function applyStagedDelivery(tx: Db, input: ApplyInput): Promise<Ap
   // one invitation per person this delivery added or changed, to the address the register has
   const newInvited = countOf(await tx.execute(sql`WITH added AS (
     INSERT INTO person_invitations (id, person_id, delivery_id, email, created_at)
-    SELECT gen_random_uuid(), person_id, ${d}, email, ${now} FROM file_persons WHERE is_new AND email IS NOT NULL
+    SELECT ${rowIds()}, person_id, ${d}, email, ${now} FROM file_persons WHERE is_new AND email IS NOT NULL
     RETURNING 1)
     SELECT count(*) AS n FROM added`));
   const knownInvited = countOf(await tx.execute(sql`WITH news AS (
@@ -204,7 +205,7 @@ export async function applyStagedDelivery(tx: Db, input: ApplyInput): Promise<Ap
       UNION SELECT person_id FROM person_history WHERE delivery_id = ${d})
     , added AS (
     INSERT INTO person_invitations (id, person_id, delivery_id, email, created_at)
-    SELECT gen_random_uuid(), p.id, ${d}, p.email, ${now}
+    SELECT ${rowIds()}, p.id, ${d}, p.email, ${now}
     FROM news n JOIN persons p ON p.id = n.person_id
     WHERE p.email IS NOT NULL
     RETURNING 1)
