@@ -176,37 +176,45 @@ export async function checkAcrossRows(db: Db, deliveryId: string, boardId: strin
 }
 
 async function addCrossRowMessages(db: Db, deliveryId: string, boardId: string, mode: DeliveryMode): Promise<void> {
-  // one read of the staged rows for the three checks within the file, each row against the first row of
-  // its employment, its personeelsnummer and its BSN; the messages of a row in the order of the checks
-  await db.execute(sql`WITH w AS (
-      SELECT row_number, employment_key, staff_number, bsn_hash, initials, first_names, prefix, surname, birth_date,
-        min(row_number) OVER (PARTITION BY employment_key) AS key_first,
-        first_value(row_number) OVER s AS staff_first, first_value(bsn_hash) OVER s AS f_bsn,
-        first_value(initials) OVER s AS f_initials, first_value(first_names) OVER s AS f_first_names,
-        first_value(prefix) OVER s AS f_prefix, first_value(surname) OVER s AS f_surname, first_value(birth_date) OVER s AS f_birth_date,
-        first_value(row_number) OVER b AS bsn_first, first_value(staff_number) OVER b AS bsn_first_staff
-      FROM delivery_rows WHERE delivery_id = ${deliveryId}
-      WINDOW s AS (PARTITION BY staff_number ORDER BY row_number), b AS (PARTITION BY bsn_hash ORDER BY row_number))
+  // each row against the first row of its employment, its personeelsnummer and its BSN. A hash
+  // aggregate keeps only the keys that occur more than once, so a delivery without such rows (most)
+  // is read three times and never sorted; the messages of a row come in the order of the checks.
+  await db.execute(sql`WITH key_first AS (
+      SELECT employment_key, min(row_number) AS first FROM delivery_rows
+      WHERE delivery_id = ${deliveryId} AND employment_key IS NOT NULL GROUP BY employment_key HAVING count(*) > 1)
+    , staff_first AS (
+      SELECT staff_number, min(row_number) AS first FROM delivery_rows
+      WHERE delivery_id = ${deliveryId} AND staff_number IS NOT NULL GROUP BY staff_number HAVING count(*) > 1)
+    , bsn_first AS (
+      SELECT bsn_hash, min(row_number) AS first FROM delivery_rows
+      WHERE delivery_id = ${deliveryId} AND bsn_hash IS NOT NULL GROUP BY bsn_hash HAVING count(*) > 1)
     , found AS (
-      SELECT row_number, 1 AS check_order, NULL::text AS kolom, 'Dit dienstverband staat ook op rij ' || key_first ||
+      SELECT r.row_number, 1 AS check_order, NULL::text AS kolom, 'Dit dienstverband staat ook op rij ' || k.first ||
           ' (zelfde personeelsnummer, instellingscode, vestigingscode en functie).' AS text
-      FROM w WHERE employment_key IS NOT NULL AND row_number > key_first
+      FROM key_first k JOIN delivery_rows r ON r.delivery_id = ${deliveryId} AND r.employment_key = k.employment_key
+      WHERE r.row_number > k.first
       UNION ALL
-      SELECT row_number, 2, 'personeelsnummer', 'Personeelsnummer ' || staff_number || ' staat op rij ' || staff_first ||
+      SELECT r.row_number, 2, 'personeelsnummer', 'Personeelsnummer ' || r.staff_number || ' staat op rij ' || s.first ||
           ' met andere persoonsgegevens (' ||
           concat_ws(', ',
-            CASE WHEN bsn_hash IS DISTINCT FROM f_bsn THEN 'bsn' END,
-            CASE WHEN initials IS DISTINCT FROM f_initials THEN 'voorletters' END,
-            CASE WHEN first_names IS DISTINCT FROM f_first_names THEN 'voornamen' END,
-            CASE WHEN prefix IS DISTINCT FROM f_prefix THEN 'tussenvoegsel' END,
-            CASE WHEN surname IS DISTINCT FROM f_surname THEN 'achternaam' END,
-            CASE WHEN birth_date IS DISTINCT FROM f_birth_date THEN 'geboortedatum' END) || ').'
-      FROM w WHERE staff_number IS NOT NULL AND row_number > staff_first
-        AND (bsn_hash, initials, first_names, prefix, surname, birth_date)
-            IS DISTINCT FROM (f_bsn, f_initials, f_first_names, f_prefix, f_surname, f_birth_date)
+            CASE WHEN r.bsn_hash IS DISTINCT FROM f.bsn_hash THEN 'bsn' END,
+            CASE WHEN r.initials IS DISTINCT FROM f.initials THEN 'voorletters' END,
+            CASE WHEN r.first_names IS DISTINCT FROM f.first_names THEN 'voornamen' END,
+            CASE WHEN r.prefix IS DISTINCT FROM f.prefix THEN 'tussenvoegsel' END,
+            CASE WHEN r.surname IS DISTINCT FROM f.surname THEN 'achternaam' END,
+            CASE WHEN r.birth_date IS DISTINCT FROM f.birth_date THEN 'geboortedatum' END) || ').'
+      FROM staff_first s
+      JOIN delivery_rows f ON f.delivery_id = ${deliveryId} AND f.row_number = s.first
+      JOIN delivery_rows r ON r.delivery_id = ${deliveryId} AND r.staff_number = s.staff_number
+      WHERE r.row_number > s.first
+        AND (r.bsn_hash, r.initials, r.first_names, r.prefix, r.surname, r.birth_date)
+            IS DISTINCT FROM (f.bsn_hash, f.initials, f.first_names, f.prefix, f.surname, f.birth_date)
       UNION ALL
-      SELECT row_number, 3, 'bsn', 'Dit BSN staat ook op rij ' || bsn_first || ', bij een ander personeelsnummer.'
-      FROM w WHERE bsn_hash IS NOT NULL AND row_number > bsn_first AND staff_number IS DISTINCT FROM bsn_first_staff)
+      SELECT r.row_number, 3, 'bsn', 'Dit BSN staat ook op rij ' || b.first || ', bij een ander personeelsnummer.'
+      FROM bsn_first b
+      JOIN delivery_rows f ON f.delivery_id = ${deliveryId} AND f.row_number = b.first
+      JOIN delivery_rows r ON r.delivery_id = ${deliveryId} AND r.bsn_hash = b.bsn_hash
+      WHERE r.row_number > b.first AND r.staff_number IS DISTINCT FROM f.staff_number)
     , per_row AS (
       SELECT row_number, jsonb_agg(jsonb_build_object('kolom', kolom, 'melding', text, 'soort', 'fout') ORDER BY check_order) AS list
       FROM found GROUP BY row_number)
