@@ -137,7 +137,9 @@ export async function openPostgres(connectionString: string, poolSize = 5): Prom
     import('drizzle-orm/node-postgres'),
     import('drizzle-orm/node-postgres/migrator'),
   ]);
-  const pool = new pgDriver.Pool({ connectionString, max: poolSize });
+  // temp_buffers: a delivery's apply works through temporary tables of a whole file; the default 8 MB
+  // wrote them out to disk and read them back on every pass (decision 013). Only set before a session's first temporary table.
+  const pool = new pgDriver.Pool({ connectionString, max: poolSize, options: '-c temp_buffers=128MB' });
   // an unreachable database should fail here, with its own message, not on the first request
   const probe = await pool.connect();
   probe.release();
