@@ -25,7 +25,8 @@ export interface Database {
   /** a script of several statements, no parameters */
   exec(text: string): Promise<void>;
   /** bulk load CSV text with COPY; pass a transaction to load inside it (temporary staging tables) */
-  copyCsv(table: string, columns: string[], csv: string, tx?: Db): Promise<void>;
+  /** `csv`: COPY's CSV text, or its UTF-8 bytes (see CsvBytes) */
+  copyCsv(table: string, columns: string[], csv: string | Buffer, tx?: Db): Promise<void>;
   /** for pg-boss: on PGlite it shares this connection, on PostgreSQL pg-boss opens its own pool */
   jobConnection(): { db: SqlExecutor } | { connectionString: string };
   /** applies the migrations in `folder` (the project's own unless given) that have not run yet */
@@ -106,7 +107,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
       // inside drizzle's transaction the PGlite transaction object is the session's client
       const target = tx ? ((tx as any).session.client as Pick<PGlite, 'query'>) : client;
       await target.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
-        blob: new Blob([csv]),
+        blob: new Blob([csv as BlobPart]),
       });
     },
     jobConnection: () => ({
