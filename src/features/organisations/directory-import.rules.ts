@@ -89,7 +89,12 @@ function locationRow(l: DuoLocation, id: string, school: SchoolRow): LocationRow
   };
 }
 
-const searchTextOf = (parts: (string | null)[]) => parts.map((p) => p ?? '').join(' ').toLowerCase();
+/** the parts, lower-cased and joined by spaces (a missing part leaves an empty place, as before) */
+function searchTextOf(...parts: (string | null)[]): string {
+  let text = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i++) text += ' ' + (parts[i] ?? '');
+  return text.toLowerCase();
+}
 
 export function planDirectoryImport(current: DirectoryState, input: PlanInput): DirectoryPlan {
   const boards = new Map(current.boards.map((b) => [b.number, { ...b }]));
@@ -224,7 +229,7 @@ export function planDirectoryImport(current: DirectoryState, input: PlanInput): 
   const boardsById = new Map<string, BoardRow>();
   for (const board of boards.values()) {
     boardsById.set(board.id, board);
-    const text = searchTextOf([board.number, board.name]);
+    const text = searchTextOf(board.number, board.name);
     if (text !== board.searchText) {
       board.searchText = text;
       if (!addedBoards.has(board.number)) changedBoards.add(board.number);
@@ -232,7 +237,7 @@ export function planDirectoryImport(current: DirectoryState, input: PlanInput): 
   }
   for (const school of schools.values()) {
     const board = boardsById.get(school.boardId)!;
-    const text = searchTextOf([school.brin, school.name, school.place, board.number, board.name]);
+    const text = searchTextOf(school.brin, school.name, school.place, board.number, board.name);
     if (text !== school.searchText) {
       school.searchText = text;
       if (!addedSchools.has(school.brin)) changedSchools.add(school.brin);
@@ -240,7 +245,7 @@ export function planDirectoryImport(current: DirectoryState, input: PlanInput): 
   }
   for (const l of locations.values()) {
     const board = boardsById.get(l.boardId)!;
-    const text = searchTextOf([l.code, l.name, l.place, l.municipalityName, board.number, board.name]);
+    const text = searchTextOf(l.code, l.name, l.place, l.municipalityName, board.number, board.name);
     if (text !== l.searchText) {
       l.searchText = text;
       if (!addedLocations.has(l.code) && !changedLocations.has(l.code)) refreshedLocations.add(l.code);

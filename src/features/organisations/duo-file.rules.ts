@@ -140,7 +140,8 @@ export function parseDuoLocations(bytes: Uint8Array): ParsedFile<DuoLocation> & 
   const rows: DuoLocation[] = [];
   const rejected: RejectedLine[] = [];
   const seen = new Map<string, number>();
-  const regionNames = new Map<string, DuoRegion>();
+  // kind → code → name; a later line's name for the same code wins
+  const regionNames = new Map<string, Map<string, string>>();
   for (const { record, info } of body) {
     const line = info.lines;
     if (record.length !== header.length) {
@@ -198,18 +199,23 @@ export function parseDuoLocations(bytes: Uint8Array): ParsedFile<DuoLocation> & 
       website: values.website ?? null,
     };
     const codes: Record<string, string | null> = {};
-    for (const [kind, value] of Object.entries(regions)) {
+    for (const kind in regions) {
+      const value = regions[kind];
       if (value === null || typeof value === 'string') codes[kind] = value;
       else {
         codes[kind] = value.code;
-        if (value.code !== null) regionNames.set(`${kind}\t${value.code}`, { kind, code: value.code, name: value.naam ?? value.code });
+        if (value.code !== null) {
+          let names = regionNames.get(kind);
+          if (!names) regionNames.set(kind, (names = new Map()));
+          names.set(value.code, value.naam ?? value.code);
+        }
       }
     }
     // the hash covers the region names too: [...fields, regions], as earlier imports stored it
     const hashInput = `${JSON.stringify(Object.values(location)).slice(0, -1)},${JSON.stringify(regions)}]`;
     rows.push({ line, ...location, regionsJson: JSON.stringify(codes), sourceHash: hash('md5', hashInput) });
   }
-  return { rows, rejected, encoding, separator, regions: [...regionNames.values()] };
+  return { rows, rejected, encoding, separator, regions: [...regionNames].flatMap(([kind, names]) => [...names].map(([code, name]) => ({ kind, code, name }))) };
 }
 
 /** Reads the board list (kvk, naam, herkomst, soort, bevoegd_gezag). */
