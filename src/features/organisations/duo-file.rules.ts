@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { decodeText, detectSeparator, firstLine, looksBinary } from '../../platform/csv/decode.ts';
-import { splitCsv } from '../../platform/csv/split.ts';
+import { eachCsvRecord, NotWellFormedCsv } from '../../platform/csv/split.ts';
 
 /** One vestiging as DUO publishes it, cleaned: codes upper-case, a lone space read as empty. */
 export type DuoLocation = {
@@ -95,37 +95,47 @@ function normaliseHeader(name: string): string {
   return name.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-function readCsv(bytes: Uint8Array, what: string) {
+type Records = Iterable<{ record: string[]; info: { lines: number } }>;
+
+/**
+ * Decodes a DUO file and hands its header and its records to `read`. Well-formed text (DUO's files)
+ * goes through the fast reader one record at a time; where that reader gives up, `read` starts again
+ * on what csv-parse makes of the text.
+ */
+function readCsv<T>(bytes: Uint8Array, what: string, read: (header: string[], body: Records) => T): T & { encoding: string; separator: string } {
   if (bytes.length === 0) throw new DuoFileError(`${what} is leeg.`);
   if (looksBinary(bytes)) throw new DuoFileError(`${what} is geen tekstbestand (CSV).`);
   const { text, encoding } = decodeText(bytes);
   const separator = detectSeparator(firstLine(text));
-  let records: { record: string[]; info: { lines: number } }[];
+  // CRLF as LF: csv-parse counts a CRLF inside a quoted field as two lines, which would shift
+  // the line number of every later line reported as rejected
+  const lf = text.replace(/\r\n/g, '\n');
+  const readAll = (records: Records) => {
+    const iterator = records[Symbol.iterator]();
+    const first = iterator.next();
+    if (first.done) throw new DuoFileError(`${what} bevat geen kopregel.`);
+    return { ...read(first.value.record.map(normaliseHeader), { [Symbol.iterator]: () => iterator }), encoding, separator };
+  };
   try {
-    // CRLF as LF: csv-parse counts a CRLF inside a quoted field as two lines, which would shift
-    // the line number of every later line reported as rejected
-    const lf = text.replace(/\r\n/g, '\n');
-    // well-formed text (DUO's files) through the fast reader; csv-parse reads everything else
-    records =
-      splitCsv(lf, separator) ??
-      (parse(lf, {
-        delimiter: separator,
-        relax_column_count: true,
-        relax_quotes: true,
-        skip_empty_lines: true,
-        info: true,
-      }) as any);
+    return readAll(eachCsvRecord(lf, separator));
+  } catch (error) {
+    if (!(error instanceof NotWellFormedCsv)) throw error;
+  }
+  let records: Records;
+  try {
+    records = parse(lf, { delimiter: separator, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }) as any;
   } catch (error) {
     throw new DuoFileError(`${what} is geen leesbaar CSV-bestand: ${(error as Error).message}`);
   }
-  if (records.length === 0) throw new DuoFileError(`${what} bevat geen kopregel.`);
-  const [header, ...body] = records;
-  return { header: header.record.map(normaliseHeader), body, encoding, separator };
+  return readAll(records);
 }
 
 /** Reads DUO's "alle schoolvestigingen" file; unreadable lines are rejected with their line number. */
 export function parseDuoLocations(bytes: Uint8Array): ParsedFile<DuoLocation> & { regions: DuoRegion[] } {
-  const { header, body, encoding, separator } = readCsv(bytes, 'Het vestigingenbestand');
+  return readCsv(bytes, 'Het vestigingenbestand', readLocations);
+}
+
+function readLocations(header: string[], body: Records): Omit<ParsedFile<DuoLocation>, 'encoding' | 'separator'> & { regions: DuoRegion[] } {
   // what each column holds, by its index
   const fieldAt: (Field | undefined)[] = header.map((name) => locationColumns[name]);
   const regionAt = header.map((name) => (locationColumns[name] ? undefined : regionColumns[name]));
@@ -215,12 +225,15 @@ export function parseDuoLocations(bytes: Uint8Array): ParsedFile<DuoLocation> & 
     const hashInput = `${JSON.stringify(Object.values(location)).slice(0, -1)},${JSON.stringify(regions)}]`;
     rows.push({ line, ...location, regionsJson: JSON.stringify(codes), sourceHash: hash('md5', hashInput) });
   }
-  return { rows, rejected, encoding, separator, regions: [...regionNames].flatMap(([kind, names]) => [...names].map(([code, name]) => ({ kind, code, name }))) };
+  return { rows, rejected, regions: [...regionNames].flatMap(([kind, names]) => [...names].map(([code, name]) => ({ kind, code, name }))) };
 }
 
 /** Reads the board list (kvk, naam, herkomst, soort, bevoegd_gezag). */
 export function parseDuoBoards(bytes: Uint8Array): ParsedFile<DuoBoard> {
-  const { header, body, encoding, separator } = readCsv(bytes, 'Het besturenbestand');
+  return readCsv(bytes, 'Het besturenbestand', readBoards);
+}
+
+function readBoards(header: string[], body: Records): Omit<ParsedFile<DuoBoard>, 'encoding' | 'separator'> {
   const at = (name: string) => header.indexOf(name);
   const numberAt = at('bevoegd_gezag') >= 0 ? at('bevoegd_gezag') : at('bevoegd gezag nummer');
   const nameAt = at('naam') >= 0 ? at('naam') : at('bevoegd gezag naam');
@@ -251,5 +264,5 @@ export function parseDuoBoards(bytes: Uint8Array): ParsedFile<DuoBoard> {
       });
     }
   }
-  return { rows, rejected, encoding, separator };
+  return { rows, rejected };
 }

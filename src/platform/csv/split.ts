@@ -8,9 +8,25 @@
  */
 export type SplitRecord = { record: string[]; info: { lines: number } };
 
+/** Thrown by eachCsvRecord where splitCsv would return null. */
+export class NotWellFormedCsv extends Error {}
+
 export function splitCsv(text: string, separator: string): SplitRecord[] | null {
-  if (text.includes('\r')) return null;
-  const records: SplitRecord[] = [];
+  try {
+    return [...eachCsvRecord(text, separator)];
+  } catch (error) {
+    if (error instanceof NotWellFormedCsv) return null;
+    throw error;
+  }
+}
+
+/**
+ * The records of splitCsv one at a time, so each can be dropped once read: holding all of a large
+ * file's records at once made the garbage collector copy them over and over. Where splitCsv returns
+ * null this throws NotWellFormedCsv, possibly after some records: the caller starts again with csv-parse.
+ */
+export function* eachCsvRecord(text: string, separator: string): Generator<SplitRecord> {
+  if (text.includes('\r')) throw new NotWellFormedCsv();
   const length = text.length;
   let pos = 0;
   let line = 1;
@@ -25,7 +41,7 @@ export function splitCsv(text: string, separator: string): SplitRecord[] | null 
     }
     const whole = text.slice(pos, end);
     if (!whole.includes('"')) {
-      records.push({ record: whole.split(separator), info: { lines: line } });
+      yield { record: whole.split(separator), info: { lines: line } };
       pos = end + 1;
       line++;
       continue;
@@ -38,7 +54,7 @@ export function splitCsv(text: string, separator: string): SplitRecord[] | null 
         let from = pos + 1;
         for (;;) {
           const quote = text.indexOf('"', from);
-          if (quote === -1) return null;
+          if (quote === -1) throw new NotWellFormedCsv();
           const part = text.slice(from, quote);
           for (let i = part.indexOf('\n'); i !== -1; i = part.indexOf('\n', i + 1)) line++;
           value += part;
@@ -48,7 +64,7 @@ export function splitCsv(text: string, separator: string): SplitRecord[] | null 
             from = quote + 2;
             continue;
           }
-          if (next !== separator && next !== '\n' && next !== undefined) return null;
+          if (next !== separator && next !== '\n' && next !== undefined) throw new NotWellFormedCsv();
           pos = quote + 1;
           break;
         }
@@ -57,7 +73,7 @@ export function splitCsv(text: string, separator: string): SplitRecord[] | null 
         let stop = pos;
         while (stop < length && text[stop] !== separator && text[stop] !== '\n') stop++;
         const value = text.slice(pos, stop);
-        if (value.includes('"')) return null;
+        if (value.includes('"')) throw new NotWellFormedCsv();
         record.push(value);
         pos = stop;
       }
@@ -67,9 +83,8 @@ export function splitCsv(text: string, separator: string): SplitRecord[] | null 
       }
       break;
     }
-    records.push({ record, info: { lines: line } });
+    yield { record, info: { lines: line } };
     pos++;
     line++;
   }
-  return records;
 }
