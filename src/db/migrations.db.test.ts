@@ -124,3 +124,49 @@ describe('upgrading delivered persons from before migration 0005 (a new record c
     expect(await database.query(`SELECT kind, delivery_id FROM person_history`)).toEqual([{ kind: 'dienstverband-gewijzigd', delivery_id: ids.second }]);
   });
 });
+
+describe('upgrading the directory search text from before migration 0018 (the board part moves to the view)', () => {
+  let database: Database;
+  let folder: string;
+
+  beforeAll(async () => {
+    folder = migrationsUpTo('0017_development_catalogue_reregistration');
+    database = await createTestDatabase({ migrationsFolder: folder });
+    const board = '0195f2a0-0000-7000-8000-000000000011';
+    const school = '0195f2a0-0000-7000-8000-000000000012';
+    await database.query(`INSERT INTO boards (id, number, name, search_text) VALUES ($1, '20091', 'Stichting Kindante', '20091 stichting kindante')`, [board]);
+    await database.query(
+      `INSERT INTO schools (id, brin, board_id, name, place, search_text)
+       VALUES ($1, '32JK', $2, 'BBS de Verwondering', 'ALTEVEER', '32jk bbs de verwondering alteveer 20091 stichting kindante')`,
+      [school, board],
+    );
+    await database.query(
+      `INSERT INTO locations (id, code, school_id, board_id, name, place, municipality_name, source_hash, search_text)
+       VALUES ('0195f2a0-0000-7000-8000-000000000013', '32JK00', $1, $2, 'BBS de Verwondering', 'ALTEVEER', 'NOORDENVELD', repeat('a', 32),
+               '32jk00 bbs de verwondering alteveer noordenveld 20091 stichting kindante'),
+              ('0195f2a0-0000-7000-8000-000000000014', '32JK01', $1, $2, 'Dependance', 'VRIES', NULL, repeat('b', 32), 'iets anders')`,
+      [school, board],
+    );
+    await database.migrate();
+  });
+  afterAll(async () => {
+    await database?.close();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('keeps only their own part with schools and locations, and the directory still shows the board part', async () => {
+    expect(await database.query(`SELECT code, search_text FROM locations ORDER BY code`)).toEqual([
+      { code: '32JK00', search_text: '32jk00 bbs de verwondering alteveer noordenveld' },
+      { code: '32JK01', search_text: 'iets anders' },
+    ]);
+    expect(await database.query(`SELECT search_text FROM schools`)).toEqual([{ search_text: '32jk bbs de verwondering alteveer' }]);
+    expect(await database.query(`SELECT code, search_text FROM organisation_directory ORDER BY code`)).toEqual([
+      { code: '20091', search_text: '20091 stichting kindante' },
+      { code: '32JK', search_text: '32jk bbs de verwondering alteveer 20091 stichting kindante' },
+      { code: '32JK00', search_text: '32jk00 bbs de verwondering alteveer noordenveld 20091 stichting kindante' },
+      { code: '32JK01', search_text: 'iets anders 20091 stichting kindante' },
+    ]);
+    const found = await searchOrganisations(database.db, { zoek: 'kindante alteveer', page: 1, pageSize: 10 });
+    expect(found.entries.map((e) => e.code)).toEqual(['32JK', '32JK00']);
+  });
+});

@@ -225,10 +225,9 @@ export function planDirectoryImport(current: DirectoryState, input: PlanInput): 
     }
   }
 
-  // what the directory search matches on: the entry's own names and codes and its board's
-  const boardsById = new Map<string, BoardRow>();
+  // what the directory search matches on: the entry's own codes and names (the directory view adds
+  // the board's to those of its schools and locations, so a renamed board changes only itself)
   for (const board of boards.values()) {
-    boardsById.set(board.id, board);
     const text = searchTextOf(board.number, board.name);
     if (text !== board.searchText) {
       board.searchText = text;
@@ -236,16 +235,14 @@ export function planDirectoryImport(current: DirectoryState, input: PlanInput): 
     }
   }
   for (const school of schools.values()) {
-    const board = boardsById.get(school.boardId)!;
-    const text = searchTextOf(school.brin, school.name, school.place, board.number, board.name);
+    const text = searchTextOf(school.brin, school.name, school.place);
     if (text !== school.searchText) {
       school.searchText = text;
       if (!addedSchools.has(school.brin)) changedSchools.add(school.brin);
     }
   }
   for (const l of locations.values()) {
-    const board = boardsById.get(l.boardId)!;
-    const text = searchTextOf(l.code, l.name, l.place, l.municipalityName, board.number, board.name);
+    const text = searchTextOf(l.code, l.name, l.place, l.municipalityName);
     if (text !== l.searchText) {
       l.searchText = text;
       if (!addedLocations.has(l.code) && !changedLocations.has(l.code)) refreshedLocations.add(l.code);
