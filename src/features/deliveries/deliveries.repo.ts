@@ -139,7 +139,7 @@ export const stagedRowColumns = [
  * worth a disk flush per batch: a crash before they are safe only means checking the file again, which
  * starts by removing them (`synchronous_commit` off, for this transaction only).
  */
-export async function stageRows(db: Db, database: Database, deliveryId: string, csv: string, progress: number): Promise<void> {
+export async function stageRows(db: Db, database: Database, deliveryId: string, csv: string | Buffer, progress: number): Promise<void> {
   await db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     await tx.execute(sql`SET LOCAL synchronous_commit TO OFF`);

@@ -3,7 +3,7 @@ import { Transform, type Readable } from 'node:stream';
 import type { Database, Db } from '../../db/database.ts';
 import { recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
 import type { Crypto } from '../../platform/crypto.ts';
-import { csvLine, spreadsheetLine } from '../../platform/csv/write.ts';
+import { CsvBytes, spreadsheetLine } from '../../platform/csv/write.ts';
 import { AppError } from '../../platform/errors.ts';
 import { FileTooLargeError, readSealedFile, removeSealedFile, writeSealedFile } from '../../platform/files/sealed-files.ts';
 import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
@@ -181,15 +181,12 @@ export async function validateDelivery(deps: DeliveryDeps, id: string, options: 
   const counted = source.pipe(byteCounter((n) => (bytesRead = n)));
   source.on('error', (error) => counted.destroy(error));
   let header: HeaderPlan | undefined;
-  let csv = '';
-  let pending = 0;
+  const csv = new CsvBytes(1024 * 1024);
   // a batch is written while the next one is read: on PostgreSQL the database and this process work at once
   let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
-    if (pending === 0) return;
-    const batch = csv;
-    csv = '';
-    pending = 0;
+    if (csv.lines === 0) return;
+    const batch = csv.take();
     const progress = Math.min(95, Math.floor((bytesRead / Math.max(1, delivery.byteSize)) * 95));
     await writing;
     writing = repo.stageRows(deps.db, deps.database, id, batch, progress);
@@ -205,13 +202,13 @@ export async function validateDelivery(deps: DeliveryDeps, id: string, options: 
       let record = trimTrailingEmpty(fields, header.width);
       if (info.format === 'xlsx' && record.length < header.width) record = [...record, ...Array(header.width - record.length).fill('')];
       const { row, messages, outcome } = checkRow(record, header, delivery.mode, directory, deliveryDate);
-      csv += csvLine([
+      csv.line([
         id, rowNumber, outcome, messages.length > 0 ? JSON.stringify(messages) : null, row.staffNumber,
         row.bsn ? deps.crypto.seal(row.bsn) : null, row.bsn ? deps.crypto.keyedHash(row.bsn) : null,
         row.initials, row.firstNames, row.prefix, row.surname, row.birthDate, row.email, row.schoolId, row.locationId,
         row.employmentKey, row.function, row.appointmentBasis, row.startDate, row.endDate, row.fte, row.mutation,
       ]);
-      if (++pending >= batchRows) await flush();
+      if (csv.lines >= batchRows) await flush();
     }
     await flush();
     await writing;
