@@ -11,6 +11,9 @@ export async function runOnNode22(scriptUrl, entryUrl, what) {
   if (major >= 22) {
     const { register } = await import('tsx/esm/api');
     register();
+    // after tsx, so it runs first for what it handles: see fast-resolve.mjs
+    const { registerHooks } = await import('node:module');
+    if (registerHooks) registerHooks({ resolve: (await import('./fast-resolve.mjs')).resolve });
     await import(entryUrl);
     return;
   }
