@@ -8,6 +8,31 @@ type FieldBase = {
   error?: string;
 };
 
+function ErrorMessage({ id, error }: { id: string; error: string }) {
+  return (
+    <div class="utrecht-form-field-error-message" id={`${id}-error`}>
+      <span class="br-visually-hidden">Fout: </span>
+      <span safe>{error}</span>
+    </div>
+  );
+}
+
+/** A question answered by a group of controls: the legend, hint and error of a fieldset, then the controls. */
+function Fieldset({ id, label, hint, error, children }: PropsWithChildren<Omit<FieldBase, 'name'>>) {
+  return (
+    <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
+      <fieldset class="utrecht-form-fieldset" aria-describedby={describedBy(id, hint, error)}>
+        <legend class="utrecht-form-fieldset__legend utrecht-form-label" safe>
+          {label}
+        </legend>
+        {hint ? <div class="utrecht-form-field-description" id={`${id}-hint`} safe>{hint}</div> : ''}
+        {error ? <ErrorMessage id={id} error={error} /> : ''}
+        {children}
+      </fieldset>
+    </div>
+  );
+}
+
 /** Label, hint and error message wired to the control with aria-describedby, as the error summary links here. */
 function Field({ id, label, hint, error, children }: PropsWithChildren<Omit<FieldBase, 'name'>>) {
   return (
@@ -24,14 +49,7 @@ function Field({ id, label, hint, error, children }: PropsWithChildren<Omit<Fiel
       ) : (
         ''
       )}
-      {error ? (
-        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
-          <span class="br-visually-hidden">Fout: </span>
-          <span safe>{error}</span>
-        </div>
-      ) : (
-        ''
-      )}
+      {error ? <ErrorMessage id={id} error={error} /> : ''}
       <div class="utrecht-form-field__input">{children}</div>
     </div>
   );
@@ -115,14 +133,7 @@ export function CheckboxField(
 ) {
   return (
     <div class={`utrecht-form-field utrecht-form-field--checkbox${error ? ' utrecht-form-field--invalid' : ''}`}>
-      {error ? (
-        <div class="utrecht-form-field-error-message" id={`${id}-error`}>
-          <span class="br-visually-hidden">Fout: </span>
-          <span safe>{error}</span>
-        </div>
-      ) : (
-        ''
-      )}
+      {error ? <ErrorMessage id={id} error={error} /> : ''}
       <div class="utrecht-form-field__input">
         <input
           class="utrecht-checkbox utrecht-checkbox--html-input"
@@ -166,39 +177,25 @@ export function FileField(props: FieldBase & { accept?: string }) {
 export function RadioGroup(props: FieldBase & { value?: string; options: (Option & { hint?: string })[] }) {
   const { id, name, label, value, options, hint, error } = props;
   return (
-    <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <fieldset class="utrecht-form-fieldset" aria-describedby={describedBy(id, hint, error)}>
-        <legend class="utrecht-form-fieldset__legend utrecht-form-label" safe>
-          {label}
-        </legend>
-        {hint ? <div class="utrecht-form-field-description" id={`${id}-hint`} safe>{hint}</div> : ''}
-        {error ? (
-          <div class="utrecht-form-field-error-message" id={`${id}-error`}>
-            <span class="br-visually-hidden">Fout: </span>
-            <span safe>{error}</span>
-          </div>
-        ) : (
-          ''
-        )}
-        {options.map((o, i) => {
-          const optionId = i === 0 ? id : `${id}-${o.value}`;
-          return (
-            <div class="utrecht-form-field utrecht-form-field--radio">
-              <div class="utrecht-form-field__input">
-                <input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id={optionId} name={name} value={o.value} checked={o.value === value}
-                  aria-describedby={o.hint ? `${optionId}-hint` : undefined} />
-              </div>
-              <div class="utrecht-form-field__label">
-                <label class="utrecht-form-label utrecht-form-label--radio" for={optionId} safe>
-                  {o.label}
-                </label>
-                {o.hint ? <div class="utrecht-form-field-description" id={`${optionId}-hint`} safe>{o.hint}</div> : ''}
-              </div>
+    <Fieldset id={id} label={label} hint={hint} error={error}>
+      {options.map((o, i) => {
+        const optionId = i === 0 ? id : `${id}-${o.value}`;
+        return (
+          <div class="utrecht-form-field utrecht-form-field--radio">
+            <div class="utrecht-form-field__input">
+              <input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id={optionId} name={name} value={o.value} checked={o.value === value}
+                aria-describedby={o.hint ? `${optionId}-hint` : undefined} />
             </div>
-          );
-        })}
-      </fieldset>
-    </div>
+            <div class="utrecht-form-field__label">
+              <label class="utrecht-form-label utrecht-form-label--radio" for={optionId} safe>
+                {o.label}
+              </label>
+              {o.hint ? <div class="utrecht-form-field-description" id={`${optionId}-hint`} safe>{o.hint}</div> : ''}
+            </div>
+          </div>
+        );
+      })}
+    </Fieldset>
   );
 }
 
@@ -206,25 +203,11 @@ export function RadioGroup(props: FieldBase & { value?: string; options: (Option
 export function CheckboxGroup(props: FieldBase & { options: readonly string[]; checked: readonly string[] }) {
   const { id, name, label, hint, options, checked, error } = props;
   return (
-    <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <fieldset class="utrecht-form-fieldset" aria-describedby={describedBy(id, hint, error)}>
-        <legend class="utrecht-form-fieldset__legend utrecht-form-label" safe>
-          {label}
-        </legend>
-        {hint ? <div class="utrecht-form-field-description" id={`${id}-hint`} safe>{hint}</div> : ''}
-        {error ? (
-          <div class="utrecht-form-field-error-message" id={`${id}-error`}>
-            <span class="br-visually-hidden">Fout: </span>
-            <span safe>{error}</span>
-          </div>
-        ) : (
-          ''
-        )}
-        {options.map((option, i) => (
-          <CheckboxField id={i === 0 ? id : `${id}-${i}`} name={name} value={option} label={option} checked={checked.includes(option)} />
-        ))}
-      </fieldset>
-    </div>
+    <Fieldset id={id} label={label} hint={hint} error={error}>
+      {options.map((option, i) => (
+        <CheckboxField id={i === 0 ? id : `${id}-${i}`} name={name} value={option} label={option} checked={checked.includes(option)} />
+      ))}
+    </Fieldset>
   );
 }
 

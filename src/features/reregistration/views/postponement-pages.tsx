@@ -8,6 +8,7 @@ import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
+import { NotEnrolled } from './reregistration-pages.tsx';
 import type { PostponementDecisionForm, PostponementForm } from '../reregistration-forms.rules.ts';
 import { postponementGrounds } from '../reregistration.rules.ts';
 import { ownPostponementPath, ownReregistrationPath, type Postponement, type PostponementCase, type RegistrationProgress } from '../reregistration.service.ts';
@@ -32,12 +33,7 @@ export function OwnPostponementPage(
       <PageTitle text={t('postponement.title')} />
       <Notice message={notice} />
       {!view ? (
-        <Paragraph>
-          <span safe>{t('reregistration.notEnrolled')}</span>{' '}
-          <a class="utrecht-link" href="/mijn-register" safe>
-            {t('own.title')}
-          </a>
-        </Paragraph>
+        <NotEnrolled ctx={ctx} />
       ) : (
         <>
           <TextParagraph text={t('postponement.intro')} />

@@ -56,6 +56,19 @@ type OwnView = {
   reason: string | null;
 };
 
+/** For someone without a registration: what herregistratie and uitstel need, and the way back to Mijn register. */
+export function NotEnrolled({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx;
+  return (
+    <Paragraph>
+      <span safe>{t('reregistration.notEnrolled')}</span>{' '}
+      <a class="utrecht-link" href="/mijn-register" safe>
+        {t('own.title')}
+      </a>
+    </Paragraph>
+  );
+}
+
 /** Herregistratie on Mijn register: where the registration stands, the progress under its rule, and the form to apply. */
 export function ReregistrationPage(
   { ctx, view, values = { motivering: '', bevestigd: '' }, errors = [], notice }: { ctx: PageContext; view: OwnView | null; values?: RenewalForm; errors?: FieldError[]; notice?: string },
@@ -68,12 +81,7 @@ export function ReregistrationPage(
       <PageTitle text={t('reregistration.title')} />
       <Notice message={notice} />
       {!view ? (
-        <Paragraph>
-          <span safe>{t('reregistration.notEnrolled')}</span>{' '}
-          <a class="utrecht-link" href="/mijn-register" safe>
-            {t('own.title')}
-          </a>
-        </Paragraph>
+        <NotEnrolled ctx={ctx} />
       ) : !view.progress ? (
         <Paragraph>
           <span safe>{view.reason ?? ''}</span>{' '}
