@@ -56,6 +56,22 @@ describe('parseDuoLocations: reading the file', () => {
     expect(commas.rows[0].province).toBe('Utrecht');
   });
 
+  it('reads a file whose stray quote comes after good lines once, with every line counted once', () => {
+    const parsed = parseDuoLocations(utf8(crlf(
+      newHeader,
+      'Utrecht;41886;18HI;18HI00;Basisschool Kla4;LEUSDEN;0327;LEUSDEN; ; ',
+      'Utrecht;41886;18HI;18HI01;Dependance;LEUSDEN;0327;LEUSDEN; ; ',
+      'Utrecht;41886;18HJ;18HJ00;School "De 5";AMERSFOORT;0307;AMERSFOORT; ; ',
+      'Utrecht;41886;18HI;18HI01;Dependance dubbel;LEUSDEN;0327;LEUSDEN; ; ',
+    )));
+    expect(parsed.rows.map((r) => [r.line, r.code, r.name])).toEqual([
+      [2, '18HI00', 'Basisschool Kla4'],
+      [3, '18HI01', 'Dependance'],
+      [4, '18HJ00', 'School "De 5"'],
+    ]);
+    expect(parsed.rejected).toEqual([{ line: 5, reason: 'vestigingscode 18HI01 staat al op regel 3', code: '18HI01' }]);
+  });
+
   it('accepts the older column names (BRIN NUMMER, VESTIGINGSNUMMER with the number alone)', () => {
     const text = crlf(
       'BEVOEGD GEZAG NUMMER;BRIN NUMMER;VESTIGINGSNUMMER;VESTIGINGSNAAM;PLAATSNAAM',
