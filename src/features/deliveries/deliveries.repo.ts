@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Database, Db } from '../../db/database.ts';
+import type { CopySink, Database, Db } from '../../db/database.ts';
 import type { BoardDirectory, DeliveryMode, Message } from './delivery-format.rules.ts';
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
@@ -134,18 +134,9 @@ export const stagedRowColumns = [
   'end_date', 'fte', 'mutation',
 ];
 
-/**
- * Writes a batch of checked rows (CSV in `stagedRowColumns` order) and the progress. Staged rows are not
- * worth a disk flush per batch: a crash before they are safe only means checking the file again, which
- * starts by removing them (`synchronous_commit` off, for this transaction only).
- */
-export async function stageRows(db: Db, database: Database, deliveryId: string, csv: string | Buffer, progress: number): Promise<void> {
-  await db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
-    await tx.execute(sql`SET LOCAL synchronous_commit TO OFF`);
-    await database.copyCsv('delivery_rows', stagedRowColumns, csv, tx);
-    await updateDelivery(tx, deliveryId, { progress });
-  });
+/** Where the checked rows go, as CSV in `stagedRowColumns` order: on PostgreSQL one COPY, taking in rows while the next are checked. */
+export function openStaging(database: Database): Promise<CopySink> {
+  return database.openCopy('delivery_rows', stagedRowColumns);
 }
 
 export async function deleteStagedRows(db: Db, deliveryId: string): Promise<void> {

@@ -40,7 +40,8 @@ export type DeliveryDeps = {
 
 const defaultInlineBytes = 256 * 1024;
 const defaultInlineRows = 5000;
-const batchRows = 2000;
+/** rows per piece handed to the staging COPY: small enough that the database is never idle long */
+const stagingPieceRows = 1000;
 const massEndShare = 0.2;
 
 const nowOf = (deps: DeliveryDeps) => (deps.now ? deps.now() : new Date());
@@ -165,8 +166,28 @@ function byteCounter(onBytes: (total: number) => void): Transform {
 }
 
 /**
+ * The progress of a long check, written at most twice a second, without waiting for it: the check
+ * goes on while the database writes it. `settled()` waits for the last one.
+ */
+function progressReporter(deps: DeliveryDeps, id: string, share: () => number) {
+  let last = 0;
+  let pending: Promise<unknown> = Promise.resolve();
+  return {
+    report() {
+      const now = performance.now();
+      if (now - last < 500) return;
+      last = now;
+      const progress = Math.min(95, Math.floor(share() * 95));
+      // a progress that could not be written is only a bar that lags; the check itself reports real failures
+      pending = pending.then(() => repo.updateDelivery(deps.db, id, { progress }, ['in-behandeling'])).catch(() => {});
+    },
+    settled: () => pending,
+  };
+}
+
+/**
  * Checks every row (the dry run): streamed from the sealed file, each row checked and staged with COPY
- * in batches, then the checks across rows, set-based. Nothing in the register changes. Safe to run again.
+ * as it goes, then the checks across rows, set-based. Nothing in the register changes. Safe to run again.
  */
 export async function validateDelivery(deps: DeliveryDeps, id: string, options: { inline?: boolean } = {}): Promise<void> {
   const delivery = await repo.findDelivery(deps.db, id);
@@ -181,17 +202,9 @@ export async function validateDelivery(deps: DeliveryDeps, id: string, options: 
   const counted = source.pipe(byteCounter((n) => (bytesRead = n)));
   source.on('error', (error) => counted.destroy(error));
   let header: HeaderPlan | undefined;
-  const csv = new CsvBytes(1024 * 1024);
-  // a batch is written while the next one is read: on PostgreSQL the database and this process work at once
-  let writing: Promise<void> = Promise.resolve();
-  const flush = async () => {
-    if (csv.lines === 0) return;
-    const batch = csv.take();
-    const progress = Math.min(95, Math.floor((bytesRead / Math.max(1, delivery.byteSize)) * 95));
-    await writing;
-    writing = repo.stageRows(deps.db, deps.database, id, batch, progress);
-    writing.catch(() => {}); // awaited at the next flush or at the end; this only keeps Node from calling it unhandled meanwhile
-  };
+  const csv = new CsvBytes(256 * 1024);
+  const staging = await repo.openStaging(deps.database);
+  const progress = progressReporter(deps, id, () => bytesRead / Math.max(1, delivery.byteSize));
   try {
     const { info, rows } = await openTable(counted);
     for await (const { rowNumber, fields } of rows as AsyncIterable<TableRow>) {
@@ -208,13 +221,16 @@ export async function validateDelivery(deps: DeliveryDeps, id: string, options: 
         row.initials, row.firstNames, row.prefix, row.surname, row.birthDate, row.email, row.schoolId, row.locationId,
         row.employmentKey, row.function, row.appointmentBasis, row.startDate, row.endDate, row.fte, row.mutation,
       ]);
-      if (csv.lines >= batchRows) await flush();
+      if (csv.lines >= stagingPieceRows) {
+        await staging.write(csv.take());
+        progress.report();
+      }
     }
-    await flush();
-    await writing;
     if (!header) throw new TableError('Het bestand is leeg.');
+    if (csv.lines > 0) await staging.write(csv.take());
+    await staging.end();
   } catch (error) {
-    await writing.catch(() => {});
+    await staging.abort();
     if (!(error instanceof TableError || error instanceof DeliveryFileError)) throw error;
     await repo.deleteStagedRows(deps.db, id);
     await repo.updateDelivery(deps.db, id, { status: 'afgewezen', phase: null, rejection: error.message, finishedAt: nowOf(deps) });
@@ -222,6 +238,7 @@ export async function validateDelivery(deps: DeliveryDeps, id: string, options: 
     return;
   } finally {
     source.destroy();
+    await progress.settled();
   }
 
   await repo.checkAcrossRows(deps.db, id, delivery.boardId, delivery.mode);
