@@ -186,6 +186,20 @@ function progressReporter(deps: DeliveryDeps, id: string, share: () => number) {
 }
 
 /**
+ * A BSN as it is staged: sealed, and its keyed hash for matching. Sealing is most of the cost of
+ * the check's own work (5 µs a BSN, nearly all of it setting up the cipher), and a person's rows
+ * usually follow each other, so the last BSN's pair is used again for the next row with it.
+ */
+function bsnProtector(crypto: Crypto) {
+  let last: { bsn: string; sealed: string; hash: string } | undefined;
+  return (bsn: string | null): [string | null, string | null] => {
+    if (!bsn) return [null, null];
+    if (last?.bsn !== bsn) last = { bsn, sealed: crypto.seal(bsn), hash: crypto.keyedHash(bsn) };
+    return [last.sealed, last.hash];
+  };
+}
+
+/**
  * Checks every row (the dry run): streamed from the sealed file, each row checked and staged with COPY
  * as it goes, then the checks across rows, set-based. Nothing in the register changes. Safe to run again.
  */
@@ -204,6 +218,7 @@ export async function validateDelivery(deps: DeliveryDeps, id: string, options: 
   let header: HeaderPlan | undefined;
   const csv = new CsvBytes(256 * 1024);
   const staging = await repo.openStaging(deps.database);
+  const protect = bsnProtector(deps.crypto);
   const progress = progressReporter(deps, id, () => bytesRead / Math.max(1, delivery.byteSize));
   try {
     const { info, rows } = await openTable(counted);
@@ -217,7 +232,7 @@ export async function validateDelivery(deps: DeliveryDeps, id: string, options: 
       const { row, messages, outcome } = checkRow(record, header, delivery.mode, directory, deliveryDate);
       csv.line([
         id, rowNumber, outcome, messages.length > 0 ? JSON.stringify(messages) : null, row.staffNumber,
-        row.bsn ? deps.crypto.seal(row.bsn) : null, row.bsn ? deps.crypto.keyedHash(row.bsn) : null,
+        ...protect(row.bsn),
         row.initials, row.firstNames, row.prefix, row.surname, row.birthDate, row.email, row.schoolId, row.locationId,
         row.employmentKey, row.function, row.appointmentBasis, row.startDate, row.endDate, row.fte, row.mutation,
       ]);
