@@ -8,6 +8,8 @@ import { AppError } from '../../platform/errors.ts';
 import { applyDelivery, cancelDelivery, getDelivery, getRowResults, streamRowResultsCsv, submitDelivery, validateDelivery, type DeliveryDeps, type DeliveryRecord } from './deliveries.service.ts';
 import { columns } from './delivery-format.rules.ts';
 import { sendDeliveryInvitations } from './delivery-invitations.service.ts';
+import { checkAcrossRows } from './deliveries.repo.ts';
+import type { SuspectPairs } from './repeated-keys.ts';
 
 let database: Database;
 let deps: ReturnType<typeof deliveryDeps>;
@@ -148,6 +150,24 @@ describe('checking', () => {
       [4, 'fout', 'personeelsnummer', 'Personeelsnummer P001 staat op rij 2 met andere persoonsgegevens (bsn, achternaam, geboortedatum).'],
       [5, 'fout', 'bsn', 'Dit BSN staat ook op rij 2, bij een ander personeelsnummer.'],
     ]);
+  });
+
+  it('finds the same across rows when the database groups them, and when two keys share a hash', async () => {
+    const delivery = await deliver([
+      rowFor(1, { bsn: '111222333' }), rowFor(1, { bsn: '111222333' }), rowFor(2, { personeelsnummer: 'P001', functie: 'OVERIG', geboortedatum: '1990-01-01' }),
+      rowFor(4, { bsn: '111222333' }),
+    ]);
+    const noticed = await messagesOf(delivery);
+    expect(noticed).toHaveLength(3);
+    const checkAgain = async (suspects?: SuspectPairs) => {
+      await database.query(`UPDATE delivery_rows SET messages = NULL, outcome = 'geaccepteerd' WHERE delivery_id = $1`, [delivery.id]);
+      await checkAcrossRows(database.db, delivery.id, board.id, 'volledig', suspects);
+      return messagesOf(delivery);
+    };
+    expect(await checkAgain()).toEqual(noticed);
+    // as if every key had one hash: rows 4 and 5 paired with row 2 although their employment keys differ
+    const wrongPairs = (rows: number[]) => ({ rows, firsts: rows.map(() => 2) });
+    expect(await checkAgain({ employment: wrongPairs([3, 4, 5]), staff: wrongPairs([3, 4, 5]), bsn: wrongPairs([3, 5]) })).toEqual(noticed);
   });
 
   it('refuses a file for another board, and a file that names another board', async () => {

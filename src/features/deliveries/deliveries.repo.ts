@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { CopySink, Database, Db } from '../../db/database.ts';
 import type { BoardDirectory, DeliveryMode, Message } from './delivery-format.rules.ts';
+import type { RowPairs, SuspectPairs } from './repeated-keys.ts';
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 const countOf = (result: unknown): number => Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
@@ -155,76 +156,112 @@ async function addMessages(db: Db, deliveryId: string, column: string | null, so
 /**
  * The checks that need more than one row or the register, set-based over the staged rows: the same
  * employment twice, one personeelsnummer with two people's data, one BSN under two personeelsnummers,
- * and (mutaties) a change or end of an employment the register does not have.
+ * and (mutaties) a change or end of an employment the register does not have. `suspects` are the rows
+ * the check found that may break one of the first three, each with the first row of its key
+ * (repeated-keys.ts); without them, or when a pair's real keys differ, the whole delivery is grouped here.
  */
-export async function checkAcrossRows(db: Db, deliveryId: string, boardId: string, mode: DeliveryMode): Promise<void> {
+export async function checkAcrossRows(db: Db, deliveryId: string, boardId: string, mode: DeliveryMode, suspects?: SuspectPairs): Promise<void> {
   await db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
-    // window functions sort the whole delivery: the default 4 MB would sort on disk
+    // grouping the whole delivery hashes every row: the default 4 MB would spill to disk
     await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
-    await addCrossRowMessages(tx, deliveryId, boardId, mode);
+    const wrongPairs = suspects ? await addRepeatMessages(tx, deliveryId, ...pairsGiven(suspects)) : 1;
+    if (wrongPairs > 0) await addRepeatMessages(tx, deliveryId, ...pairsByGrouping(deliveryId));
+    if (mode === 'mutaties') await addMutationMessages(tx, deliveryId, boardId);
   });
 }
 
-async function addCrossRowMessages(db: Db, deliveryId: string, boardId: string, mode: DeliveryMode): Promise<void> {
-  // each row against the first row of its employment, its personeelsnummer and its BSN. A hash
-  // aggregate keeps only the keys that occur more than once, so a delivery without such rows (most)
-  // is read three times and never sorted; the messages of a row come in the order of the checks.
-  await db.execute(sql`WITH key_first AS (
-      SELECT employment_key, min(row_number) AS first FROM delivery_rows
-      WHERE delivery_id = ${deliveryId} AND employment_key IS NOT NULL GROUP BY employment_key HAVING count(*) > 1)
-    , staff_first AS (
-      SELECT staff_number, min(row_number) AS first FROM delivery_rows
-      WHERE delivery_id = ${deliveryId} AND staff_number IS NOT NULL GROUP BY staff_number HAVING count(*) > 1)
-    , bsn_first AS (
-      SELECT bsn_hash, min(row_number) AS first FROM delivery_rows
-      WHERE delivery_id = ${deliveryId} AND bsn_hash IS NOT NULL GROUP BY bsn_hash HAVING count(*) > 1)
+const intArray = (values: number[]) => sql`${`{${values.join(',')}}`}::int[]`;
+
+/**
+ * Pairs of a row that repeats a key (r) with the first row of that key (f), with the check they are for
+ * (1 employment, 2 personeelsnummer, 3 BSN); and which staged rows the pairs name.
+ */
+type PairSource = [pairs: SQL, involvedRows: SQL];
+
+function pairsGiven(suspects: SuspectPairs): PairSource {
+  const pairs = (check: number, { rows, firsts }: RowPairs) => sql`SELECT ${sql.raw(String(check))} AS check_order, r, f FROM unnest(${intArray(rows)}, ${intArray(firsts)}) AS p(r, f)`;
+  const involved = [...new Set([suspects.employment, suspects.staff, suspects.bsn].flatMap((p) => [...p.rows, ...p.firsts]))];
+  // the rows by their key: the planner has no statistics of rows staged a moment ago, and read the whole delivery back to join them
+  return [
+    sql`${pairs(1, suspects.employment)} UNION ALL ${pairs(2, suspects.staff)} UNION ALL ${pairs(3, suspects.bsn)}`,
+    sql`row_number = ANY(${intArray(involved)})`,
+  ];
+}
+
+/** Every such pair, from the staged rows themselves: a hash aggregate keeps only the keys that occur more than once. */
+function pairsByGrouping(deliveryId: string): PairSource {
+  const pairs = (check: number, key: SQL) => sql`SELECT ${sql.raw(String(check))} AS check_order, r.row_number AS r, k.first AS f
+    FROM (SELECT ${key} AS key, min(row_number) AS first FROM delivery_rows
+          WHERE delivery_id = ${deliveryId} AND ${key} IS NOT NULL GROUP BY ${key} HAVING count(*) > 1) k
+    JOIN delivery_rows r ON r.delivery_id = ${deliveryId} AND r.${key} = k.key
+    WHERE r.row_number > k.first`;
+  return [
+    sql`${pairs(1, sql.raw('employment_key'))} UNION ALL ${pairs(2, sql.raw('staff_number'))} UNION ALL ${pairs(3, sql.raw('bsn_hash'))}`,
+    sql`row_number IN (SELECT r FROM pairs UNION SELECT f FROM pairs)`,
+  ];
+}
+
+/**
+ * Adds the messages of rows that break a rule with the first row of their key. A pair whose rows do not
+ * share the key it was made for (two keys with one hash) is wrong: then nothing is written, and the answer
+ * is how many were wrong.
+ */
+async function addRepeatMessages(db: Db, deliveryId: string, pairs: SQL, involvedRows: SQL): Promise<number> {
+  const [result] = rowsOf<{ wrong: number }>(await db.execute(sql`WITH pairs AS MATERIALIZED (${pairs})
+    , involved AS MATERIALIZED (
+      SELECT row_number, employment_key, staff_number, bsn_hash, initials, first_names, prefix, surname, birth_date FROM delivery_rows
+      WHERE delivery_id = ${deliveryId} AND ${involvedRows})
+    , joined AS (
+      SELECT p.check_order, p.f AS first, r.row_number, r.staff_number, r.employment_key = f.employment_key AS same_employment,
+        r.staff_number = f.staff_number AS same_staff_number, r.bsn_hash = f.bsn_hash AS same_bsn,
+        (r.bsn_hash, r.initials, r.first_names, r.prefix, r.surname, r.birth_date)
+          IS NOT DISTINCT FROM (f.bsn_hash, f.initials, f.first_names, f.prefix, f.surname, f.birth_date) AS same_person,
+        concat_ws(', ',
+          CASE WHEN r.bsn_hash IS DISTINCT FROM f.bsn_hash THEN 'bsn' END,
+          CASE WHEN r.initials IS DISTINCT FROM f.initials THEN 'voorletters' END,
+          CASE WHEN r.first_names IS DISTINCT FROM f.first_names THEN 'voornamen' END,
+          CASE WHEN r.prefix IS DISTINCT FROM f.prefix THEN 'tussenvoegsel' END,
+          CASE WHEN r.surname IS DISTINCT FROM f.surname THEN 'achternaam' END,
+          CASE WHEN r.birth_date IS DISTINCT FROM f.birth_date THEN 'geboortedatum' END) AS person_fields
+      FROM pairs p JOIN involved r ON r.row_number = p.r JOIN involved f ON f.row_number = p.f)
+    , wrong AS (
+      SELECT count(*) AS n FROM joined
+      WHERE (CASE check_order WHEN 1 THEN same_employment WHEN 2 THEN same_staff_number ELSE same_bsn END) IS NOT TRUE)
     , found AS (
-      SELECT r.row_number, 1 AS check_order, NULL::text AS kolom, 'Dit dienstverband staat ook op rij ' || k.first ||
-          ' (zelfde personeelsnummer, instellingscode, vestigingscode en functie).' AS text
-      FROM key_first k JOIN delivery_rows r ON r.delivery_id = ${deliveryId} AND r.employment_key = k.employment_key
-      WHERE r.row_number > k.first
+      SELECT row_number, check_order, NULL::text AS kolom,
+        'Dit dienstverband staat ook op rij ' || first || ' (zelfde personeelsnummer, instellingscode, vestigingscode en functie).' AS text
+      FROM joined WHERE check_order = 1
       UNION ALL
-      SELECT r.row_number, 2, 'personeelsnummer', 'Personeelsnummer ' || r.staff_number || ' staat op rij ' || s.first ||
-          ' met andere persoonsgegevens (' ||
-          concat_ws(', ',
-            CASE WHEN r.bsn_hash IS DISTINCT FROM f.bsn_hash THEN 'bsn' END,
-            CASE WHEN r.initials IS DISTINCT FROM f.initials THEN 'voorletters' END,
-            CASE WHEN r.first_names IS DISTINCT FROM f.first_names THEN 'voornamen' END,
-            CASE WHEN r.prefix IS DISTINCT FROM f.prefix THEN 'tussenvoegsel' END,
-            CASE WHEN r.surname IS DISTINCT FROM f.surname THEN 'achternaam' END,
-            CASE WHEN r.birth_date IS DISTINCT FROM f.birth_date THEN 'geboortedatum' END) || ').'
-      FROM staff_first s
-      JOIN delivery_rows f ON f.delivery_id = ${deliveryId} AND f.row_number = s.first
-      JOIN delivery_rows r ON r.delivery_id = ${deliveryId} AND r.staff_number = s.staff_number
-      WHERE r.row_number > s.first
-        AND (r.bsn_hash, r.initials, r.first_names, r.prefix, r.surname, r.birth_date)
-            IS DISTINCT FROM (f.bsn_hash, f.initials, f.first_names, f.prefix, f.surname, f.birth_date)
+      SELECT row_number, check_order, 'personeelsnummer',
+        'Personeelsnummer ' || staff_number || ' staat op rij ' || first || ' met andere persoonsgegevens (' || person_fields || ').'
+      FROM joined WHERE check_order = 2 AND NOT same_person
       UNION ALL
-      SELECT r.row_number, 3, 'bsn', 'Dit BSN staat ook op rij ' || b.first || ', bij een ander personeelsnummer.'
-      FROM bsn_first b
-      JOIN delivery_rows f ON f.delivery_id = ${deliveryId} AND f.row_number = b.first
-      JOIN delivery_rows r ON r.delivery_id = ${deliveryId} AND r.bsn_hash = b.bsn_hash
-      WHERE r.row_number > b.first AND r.staff_number IS DISTINCT FROM f.staff_number)
+      SELECT row_number, check_order, 'bsn', 'Dit BSN staat ook op rij ' || first || ', bij een ander personeelsnummer.'
+      FROM joined WHERE check_order = 3 AND NOT same_staff_number)
     , per_row AS (
       SELECT row_number, jsonb_agg(jsonb_build_object('kolom', kolom, 'melding', text, 'soort', 'fout') ORDER BY check_order) AS list
       FROM found GROUP BY row_number)
-    UPDATE delivery_rows d SET messages = coalesce(d.messages, '[]'::jsonb) || m.list, outcome = 'fout'
-    FROM per_row m
-    WHERE d.delivery_id = ${deliveryId} AND d.row_number = m.row_number`);
-  if (mode === 'mutaties') {
-    await addMessages(db, deliveryId, 'mutatie', 'fout', sql`SELECT r.row_number,
-        'Er is geen dienstverband om ' || CASE r.mutation WHEN 'EINDE' THEN 'te beëindigen' ELSE 'te wijzigen' END ||
-        ' met dit personeelsnummer, deze school, vestiging en functie. Lever het aan als NIEUW.' AS text
-      FROM delivery_rows r
-      WHERE r.delivery_id = ${deliveryId} AND r.mutation IN ('WIJZIGING', 'EINDE') AND r.employment_key IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM employments e WHERE e.board_id = ${boardId} AND e.employment_key = r.employment_key)`);
-    await addMessages(db, deliveryId, 'mutatie', 'waarschuwing', sql`SELECT r.row_number,
-        'Dit dienstverband is al bekend; NIEUW werkt het bij.' AS text
-      FROM delivery_rows r
-      WHERE r.delivery_id = ${deliveryId} AND r.mutation = 'NIEUW' AND r.employment_key IS NOT NULL
-        AND EXISTS (SELECT 1 FROM employments e WHERE e.board_id = ${boardId} AND e.employment_key = r.employment_key)`);
-  }
+    , updated AS (
+      UPDATE delivery_rows d SET messages = coalesce(d.messages, '[]'::jsonb) || m.list, outcome = 'fout'
+      FROM per_row m
+      WHERE d.delivery_id = ${deliveryId} AND d.row_number = m.row_number AND (SELECT n FROM wrong) = 0)
+    SELECT n AS wrong FROM wrong`));
+  return Number(result.wrong);
+}
+
+async function addMutationMessages(db: Db, deliveryId: string, boardId: string): Promise<void> {
+  await addMessages(db, deliveryId, 'mutatie', 'fout', sql`SELECT r.row_number,
+      'Er is geen dienstverband om ' || CASE r.mutation WHEN 'EINDE' THEN 'te beëindigen' ELSE 'te wijzigen' END ||
+      ' met dit personeelsnummer, deze school, vestiging en functie. Lever het aan als NIEUW.' AS text
+    FROM delivery_rows r
+    WHERE r.delivery_id = ${deliveryId} AND r.mutation IN ('WIJZIGING', 'EINDE') AND r.employment_key IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM employments e WHERE e.board_id = ${boardId} AND e.employment_key = r.employment_key)`);
+  await addMessages(db, deliveryId, 'mutatie', 'waarschuwing', sql`SELECT r.row_number,
+      'Dit dienstverband is al bekend; NIEUW werkt het bij.' AS text
+    FROM delivery_rows r
+    WHERE r.delivery_id = ${deliveryId} AND r.mutation = 'NIEUW' AND r.employment_key IS NOT NULL
+      AND EXISTS (SELECT 1 FROM employments e WHERE e.board_id = ${boardId} AND e.employment_key = r.employment_key)`);
 }
 
 export async function countOutcomes(db: Db, deliveryId: string): Promise<{ rows: number; errors: number; warnings: number }> {

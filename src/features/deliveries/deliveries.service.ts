@@ -13,6 +13,7 @@ import { openTable, TableError, type TableRow } from '../../platform/tabular/rea
 import { applyStagedDelivery, type ApplySummary } from './delivery-apply.repo.ts';
 import { checkRow, DeliveryFileError, planHeader, type DeliveryMode, type HeaderPlan } from './delivery-format.rules.ts';
 import * as repo from './deliveries.repo.ts';
+import { RepeatedKeys } from './repeated-keys.ts';
 import type { DeliveryRecord } from './deliveries.repo.ts';
 
 export type { DeliveryRecord, DeliveryStatus, RowResult } from './deliveries.repo.ts';
@@ -219,6 +220,7 @@ export async function validateDelivery(deps: DeliveryDeps, id: string, options: 
   const csv = new CsvBytes(256 * 1024);
   const staging = await repo.openStaging(deps.database);
   const protect = bsnProtector(deps.crypto);
+  const repeats = new RepeatedKeys();
   const progress = progressReporter(deps, id, () => bytesRead / Math.max(1, delivery.byteSize));
   try {
     const { info, rows } = await openTable(counted);
@@ -230,6 +232,7 @@ export async function validateDelivery(deps: DeliveryDeps, id: string, options: 
       let record = trimTrailingEmpty(fields, header.width);
       if (info.format === 'xlsx' && record.length < header.width) record = [...record, ...Array(header.width - record.length).fill('')];
       const { row, messages, outcome } = checkRow(record, header, delivery.mode, directory, deliveryDate);
+      repeats.note(rowNumber, row);
       csv.line([
         id, rowNumber, outcome, messages.length > 0 ? JSON.stringify(messages) : null, row.staffNumber,
         ...protect(row.bsn),
@@ -256,7 +259,7 @@ export async function validateDelivery(deps: DeliveryDeps, id: string, options: 
     await progress.settled();
   }
 
-  await repo.checkAcrossRows(deps.db, id, delivery.boardId, delivery.mode);
+  await repo.checkAcrossRows(deps.db, id, delivery.boardId, delivery.mode, repeats.suspects);
   const outcomes = await repo.countOutcomes(deps.db, id);
   let needsConfirmation = false;
   let summary: Record<string, number> | null = null;
