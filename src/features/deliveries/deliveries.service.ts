@@ -146,12 +146,15 @@ export async function submitDelivery(deps: DeliveryDeps, ctx: ActorContext, inpu
     notices: header.header.warnings.length > 0 ? header.header.warnings : null,
   });
   await recordAudit(deps.db, ctx, { action: 'delivery.submitted', subjectOrganisation: { kind: 'bestuur', id: input.boardId }, after: { id, mode: input.mode, bytes: sealed.bytes } });
-  if (sealed.bytes <= (deps.inlineBytes ?? defaultInlineBytes)) {
-    await validateDelivery(deps, id, { inline: true });
-  } else {
+  if (sealed.bytes > (deps.inlineBytes ?? defaultInlineBytes)) {
     await deps.schedule({ kind: 'controleren', deliveryId: id });
+    return (await repo.findDelivery(deps.db, id))!;
   }
-  return (await repo.findDelivery(deps.db, id))!;
+  await validateDelivery(deps, id, { inline: true });
+  const checked = (await repo.findDelivery(deps.db, id))!;
+  // a file that turned out unreadable further on (cut off inside a quoted field) is refused like one with a bad header
+  if (checked.status === 'afgewezen') throw new AppError('validation_failed', checked.rejection ?? 'Het bestand is niet te lezen.');
+  return checked;
 }
 
 /** Counts bytes as they pass, for the progress of a long check. */

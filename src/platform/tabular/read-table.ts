@@ -98,8 +98,68 @@ async function* decodeChunks(chunks: AsyncIterable<Buffer>, encoding: string, bo
   if (tail) yield tail;
 }
 
+/**
+ * The rows of CSV text. Most delivery files are plain: no quotes, and every line ending the way the
+ * first one does. Such lines are split here, about ten times faster than csv-parse (whose parsing was a
+ * fifth of checking a delivery of 250,000 rows); from the first line that is not plain, csv-parse reads
+ * the rest, told the line ending, so what a caller gets is exactly what csv-parse gives for the whole file.
+ */
 async function* readCsvRows(chunks: AsyncIterable<Buffer>, encoding: string, bom: boolean, separator: string): AsyncGenerator<TableRow> {
-  const parser = parse({ delimiter: separator, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true });
+  const texts = decodeChunks(chunks, encoding, bom)[Symbol.asyncIterator]();
+  let ending: '\n' | '\r\n' | undefined;
+  let line = 0;
+  let carry = '';
+  const plain = (text: string) => !text.includes('"') && !text.includes('\r');
+  const rowOf = (text: string): TableRow | undefined => {
+    if (text === '') return undefined;
+    const fields = text.split(separator);
+    return fields.length === 1 && fields[0].trim() === '' ? undefined : { rowNumber: line, fields };
+  };
+  async function* restOf(from: string): AsyncGenerator<string> {
+    if (from) yield from;
+    for (let next = await texts.next(); !next.done; next = await texts.next()) yield next.value;
+  }
+  try {
+    for (;;) {
+      const next = await texts.next();
+      const text = next.done ? carry : carry + next.value;
+      let pos = 0;
+      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', pos)) {
+        const crlf = text.charCodeAt(end - 1) === 13;
+        ending ??= crlf ? '\r\n' : '\n';
+        const content = text.slice(pos, crlf ? end - 1 : end);
+        if ((ending === '\r\n') !== crlf || !plain(content)) {
+          yield* parseCsvRows(restOf(text.slice(pos)), separator, line, line === 0 ? undefined : ending);
+          return;
+        }
+        line++;
+        pos = end + 1;
+        const row = rowOf(content);
+        if (row) yield row;
+      }
+      carry = text.slice(pos);
+      if (!next.done) continue;
+      // the last line, without a line ending
+      if (!plain(carry)) {
+        yield* parseCsvRows(restOf(carry), separator, line, ending);
+        return;
+      }
+      line++;
+      const row = rowOf(carry);
+      if (row) yield row;
+      return;
+    }
+  } finally {
+    await texts.return?.(undefined); // a reader that stops early closes the file's chunks too
+  }
+}
+
+/** csv-parse over the rest of a file from the start of a line: `lineOffset` lines came before, ending in `recordDelimiter`. */
+async function* parseCsvRows(texts: AsyncIterable<string>, separator: string, lineOffset: number, recordDelimiter?: string): AsyncGenerator<TableRow> {
+  const parser = parse({
+    delimiter: separator, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true,
+    ...(recordDelimiter ? { record_delimiter: recordDelimiter } : {}),
+  });
   // stops waiting when the reader stops early (the parser is destroyed) as well as when it drains
   const ready = () =>
     new Promise<void>((resolve) => {
@@ -113,7 +173,7 @@ async function* readCsvRows(chunks: AsyncIterable<Buffer>, encoding: string, bom
     });
   const feeding = (async () => {
     try {
-      for await (const text of decodeChunks(chunks, encoding, bom)) {
+      for await (const text of texts) {
         if (parser.destroyed) return;
         if (!parser.write(text)) await ready();
       }
@@ -125,7 +185,7 @@ async function* readCsvRows(chunks: AsyncIterable<Buffer>, encoding: string, bom
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       if (record.length === 1 && record[0].trim() === '') continue;
-      yield { rowNumber: info.lines, fields: record };
+      yield { rowNumber: lineOffset + info.lines, fields: record };
     }
   } catch (error) {
     const code = (error as { code?: string }).code;
