@@ -42,13 +42,16 @@ describe('rows that may break a rule across rows', () => {
   });
 
   it('keeps the first row and tag of every key as the index grows', () => {
-    const firstRows = new FirstRows(4);
+    const firstRows = new FirstRows({ capacity: 4, tags: true });
     for (let i = 0; i < 20_000; i++) expect(firstRows.firstOr(hash53(`P${i}`), i + 2, i * 3)).toBeUndefined();
     for (let i = 0; i < 20_000; i += 997) expect(firstRows.firstOr(hash53(`P${i}`), 99_999)).toEqual({ row: i + 2, tag: i * 3 });
     expect(firstRows.firstOr(0, 5)).toBeUndefined();
     expect(firstRows.firstOr(0, 6)).toEqual({ row: 5, tag: 0 });
     expect(firstRows.firstOr(2 ** 53 - 1, 8, -1)).toBeUndefined();
     expect(firstRows.firstOr(2 ** 53 - 1, 9)).toEqual({ row: 8, tag: -1 });
+    const untagged = new FirstRows({ capacity: 2 });
+    for (let i = 0; i < 100; i++) untagged.firstOr(i, i + 2, 7);
+    expect(untagged.firstOr(42, 0)).toEqual({ row: 44, tag: 0 });
   });
 
   it('spreads personeelsnummers over 53 bits without meeting', () => {

@@ -5,8 +5,9 @@
  * from those two staged rows alone. Grouping the whole staged delivery for these checks instead took
  * 1.3–2.5 s of 250,000 rows, most of it reading back what had just been written (decision 014).
  *
- * What is kept is a 53-bit hash per distinct key with its first row and a 53-bit tag (the hash of that
- * row's person data, or of its personeelsnummer), 20 to 40 bytes a key in typed arrays; never the rows.
+ * What is kept is a 53-bit hash per distinct key with its first row and, for a personeelsnummer or a
+ * BSN, a 53-bit tag (the hash of that row's person data, or of its personeelsnummer): 24 to 80 bytes a
+ * key in typed arrays with their empty slots, about 30 MB for 250,000 rows; never the rows.
  * A BSN is its own number. Two different keys with one hash pair a row with the wrong first row: the
  * database compares the real keys of every pair and, when one differs, checks the whole delivery the
  * slow way (deliveries.repo.ts). Two different tags with one hash hide a conflict; for 53 bits that is
@@ -42,18 +43,19 @@ function spread(key: number): number {
 
 export type FirstRow = { row: number; tag: number };
 
-/** Open addressing over typed arrays: a key (a whole number below 2^53), the first row seen with it, and that row's tag. */
+/** Open addressing over typed arrays: a key (a whole number below 2^53), the first row seen with it and, when kept, that row's tag. */
 export class FirstRows {
   private keys: Float64Array;
   private rows: Int32Array;
-  private tags: Float64Array;
+  private tags: Float64Array | undefined;
   private count = 0;
   private readonly found: FirstRow = { row: 0, tag: 0 };
 
-  constructor(capacity = 1024) {
+  constructor(options: { capacity?: number; tags?: boolean } = {}) {
+    const capacity = options.capacity ?? 1024;
     this.keys = new Float64Array(capacity);
     this.rows = new Int32Array(capacity);
-    this.tags = new Float64Array(capacity);
+    this.tags = options.tags ? new Float64Array(capacity) : undefined;
   }
 
   /**
@@ -69,14 +71,14 @@ export class FirstRows {
       if (found === 0) break;
       if (found === stored) {
         this.found.row = this.rows[slot];
-        this.found.tag = this.tags[slot];
+        this.found.tag = this.tags ? this.tags[slot] : 0;
         return this.found;
       }
       slot = (slot + 1) & mask;
     }
     this.keys[slot] = stored;
     this.rows[slot] = row;
-    this.tags[slot] = tag;
+    if (this.tags) this.tags[slot] = tag;
     if (++this.count * 2 > this.keys.length) this.grow();
     return undefined;
   }
@@ -85,9 +87,9 @@ export class FirstRows {
     const { keys, rows, tags } = this;
     this.keys = new Float64Array(keys.length * 2);
     this.rows = new Int32Array(keys.length * 2);
-    this.tags = new Float64Array(keys.length * 2);
+    this.tags = tags && new Float64Array(keys.length * 2);
     this.count = 0;
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.firstOr(keys[i] - 1, rows[i], tags[i]);
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.firstOr(keys[i] - 1, rows[i], tags ? tags[i] : 0);
   }
 }
 
@@ -107,7 +109,7 @@ const personOf = (row: KeyedRow) =>
   [row.bsn, row.initials, row.firstNames, row.prefix, row.surname, row.birthDate].map((v) => v ?? '\u0001').join('\u0000');
 
 export class RepeatedKeys {
-  private readonly firstRows = { employment: new FirstRows(), staff: new FirstRows(), bsn: new FirstRows() };
+  private readonly firstRows = { employment: new FirstRows(), staff: new FirstRows({ tags: true }), bsn: new FirstRows({ tags: true }) };
   readonly suspects: SuspectPairs = {
     employment: { rows: [], firsts: [] },
     staff: { rows: [], firsts: [] },
