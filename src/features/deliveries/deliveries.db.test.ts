@@ -155,19 +155,27 @@ describe('checking', () => {
   it('finds the same across rows when the database groups them, and when two keys share a hash', async () => {
     const delivery = await deliver([
       rowFor(1, { bsn: '111222333' }), rowFor(1, { bsn: '111222333' }), rowFor(2, { personeelsnummer: 'P001', functie: 'OVERIG', geboortedatum: '1990-01-01' }),
-      rowFor(4, { bsn: '111222333' }),
+      rowFor(4, { bsn: '111222333' }), rowFor(5, { personeelsnummer: '', bsn: '111222333' }),
     ]);
     const noticed = await messagesOf(delivery);
-    expect(noticed).toHaveLength(3);
+    expect(noticed.filter(([row]) => row === 6)).toEqual([
+      [6, 'fout', 'personeelsnummer', 'Het personeelsnummer ontbreekt.'],
+      [6, 'fout', 'bsn', 'Dit BSN staat ook op rij 2, bij een ander personeelsnummer.'],
+    ]);
     const checkAgain = async (suspects?: SuspectPairs) => {
-      await database.query(`UPDATE delivery_rows SET messages = NULL, outcome = 'geaccepteerd' WHERE delivery_id = $1`, [delivery.id]);
+      // take the messages across rows (those naming another row) off again, keep each row's own
+      await database.query(`UPDATE delivery_rows d SET messages = own.list,
+          outcome = CASE WHEN own.list @> '[{"soort": "fout"}]' THEN 'fout' WHEN own.list IS NOT NULL THEN 'waarschuwing' ELSE 'geaccepteerd' END
+        FROM (SELECT row_number, (SELECT jsonb_agg(m) FROM jsonb_array_elements(coalesce(messages, '[]')) m WHERE m->>'melding' !~ 'op rij [0-9]+') AS list
+              FROM delivery_rows WHERE delivery_id = $1) own
+        WHERE d.delivery_id = $1 AND d.row_number = own.row_number`, [delivery.id]);
       await checkAcrossRows(database.db, delivery.id, board.id, 'volledig', suspects);
       return messagesOf(delivery);
     };
     expect(await checkAgain()).toEqual(noticed);
     // as if every key had one hash: rows 4 and 5 paired with row 2 although their employment keys differ
     const wrongPairs = (rows: number[]) => ({ rows, firsts: rows.map(() => 2) });
-    expect(await checkAgain({ employment: wrongPairs([3, 4, 5]), staff: wrongPairs([3, 4, 5]), bsn: wrongPairs([3, 5]) })).toEqual(noticed);
+    expect(await checkAgain({ employment: wrongPairs([3, 4, 5]), staff: wrongPairs([3, 4, 5]), bsn: wrongPairs([3, 5, 6]) })).toEqual(noticed);
   });
 
   it('refuses a file for another board, and a file that names another board', async () => {

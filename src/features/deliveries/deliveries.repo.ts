@@ -213,8 +213,10 @@ async function addRepeatMessages(db: Db, deliveryId: string, pairs: SQL, involve
       SELECT row_number, employment_key, staff_number, bsn_hash, initials, first_names, prefix, surname, birth_date FROM delivery_rows
       WHERE delivery_id = ${deliveryId} AND ${involvedRows})
     , joined AS (
-      SELECT p.check_order, p.f AS first, r.row_number, r.staff_number, r.employment_key = f.employment_key AS same_employment,
-        r.staff_number = f.staff_number AS same_staff_number, r.bsn_hash = f.bsn_hash AS same_bsn,
+      SELECT p.check_order, p.f AS first, r.row_number, r.staff_number,
+        r.employment_key IS NOT DISTINCT FROM f.employment_key AS same_employment,
+        r.staff_number IS NOT DISTINCT FROM f.staff_number AS same_staff_number,
+        r.bsn_hash IS NOT DISTINCT FROM f.bsn_hash AS same_bsn,
         (r.bsn_hash, r.initials, r.first_names, r.prefix, r.surname, r.birth_date)
           IS NOT DISTINCT FROM (f.bsn_hash, f.initials, f.first_names, f.prefix, f.surname, f.birth_date) AS same_person,
         concat_ws(', ',
@@ -227,7 +229,7 @@ async function addRepeatMessages(db: Db, deliveryId: string, pairs: SQL, involve
       FROM pairs p JOIN involved r ON r.row_number = p.r JOIN involved f ON f.row_number = p.f)
     , wrong AS (
       SELECT count(*) AS n FROM joined
-      WHERE (CASE check_order WHEN 1 THEN same_employment WHEN 2 THEN same_staff_number ELSE same_bsn END) IS NOT TRUE)
+      WHERE NOT CASE check_order WHEN 1 THEN same_employment WHEN 2 THEN same_staff_number ELSE same_bsn END)
     , found AS (
       SELECT row_number, check_order, NULL::text AS kolom,
         'Dit dienstverband staat ook op rij ' || first || ' (zelfde personeelsnummer, instellingscode, vestigingscode en functie).' AS text
