@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { arrayLiteral } from '../../db/array-literal.ts';
 import type { CopySink, Database, Db } from '../../db/database.ts';
 import type { BoardDirectory, DeliveryMode, Message } from './delivery-format.rules.ts';
 import type { RowPairs, SuspectPairs } from './repeated-keys.ts';
@@ -171,7 +172,7 @@ export async function checkAcrossRows(db: Db, deliveryId: string, boardId: strin
   });
 }
 
-const intArray = (values: number[]) => sql`${`{${values.join(',')}}`}::int[]`;
+const intArray = (values: number[]) => sql`${arrayLiteral(values.map(String))}::int[]`;
 
 /**
  * Pairs of a row that repeats a key (r) with the first row of that key (f), with the check they are for

@@ -1,3 +1,5 @@
+import type { CleanRow } from './delivery-format.rules.ts';
+
 /**
  * The rows of a delivery that may break a rule across rows, noted while the rows stream by: the same
  * employment twice, one personeelsnummer with two people's data, one BSN under two personeelsnummers.
@@ -93,16 +95,8 @@ export class FirstRows {
   }
 }
 
-export type KeyedRow = {
-  employmentKey: string | null;
-  staffNumber: string | null;
-  bsn: string | null;
-  initials: string | null;
-  firstNames: string | null;
-  prefix: string | null;
-  surname: string | null;
-  birthDate: string | null;
-};
+/** The parts of a checked row the rules across rows compare. */
+export type KeyedRow = Pick<CleanRow, 'employmentKey' | 'staffNumber' | 'bsn' | 'initials' | 'firstNames' | 'prefix' | 'surname' | 'birthDate'>;
 
 /** What the database compares for "a personeelsnummer with two people's data" (deliveries.repo.ts), as one text. */
 const personOf = (row: KeyedRow) =>
