@@ -20,7 +20,10 @@ export async function runOnNode22(scriptUrl, entryUrl, what) {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
   const node22 = join(root, 'node_modules', 'node', 'bin', 'node');
   if (!existsSync(node22)) {
-    console.error(`${what} heeft Node 22 nodig (dit is ${process.version}). Voer eerst \`npm ci\` uit.`);
+    console.error(
+      `${what} heeft Node 22 nodig (dit is ${process.version}). Voer eerst \`npm install\` uit: dat installeert Node 22 in node_modules.\n` +
+        `${what} needs Node 22 (this is ${process.version}). Run \`npm install\` first: it installs Node 22 into node_modules.`,
+    );
     process.exit(1);
   }
   const child = spawn(node22, [fileURLToPath(scriptUrl), ...process.argv.slice(2)], { stdio: 'inherit' });

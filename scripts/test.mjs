@@ -9,7 +9,10 @@ import { ensureChromium } from './chromium.mjs';
 
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {
-  console.error(`De tests draaien op Node 22 (dit is ${process.version}). Start ze met \`npm test\` na \`npm ci\`.`);
+  console.error(
+    `De tests draaien op Node 22 (dit is ${process.version}). Start ze met \`npm test\` na \`npm install\`.\n` +
+      `The tests run on Node 22 (this is ${process.version}). Start them with \`npm test\` after \`npm install\`.`,
+  );
   process.exit(1);
 }
 
@@ -55,6 +58,12 @@ if (existsSync(report)) {
 } else {
   failed++;
   console.error('✗ vitest schreef geen rapport');
+}
+
+// CI runs on a bare clone: a test skipped there (for a file or service it could not find) is a failure
+if (process.env.CI && skipped > 0) {
+  failed++;
+  console.error(`✗ ${skipped} tests overgeslagen; in CI mag geen test worden overgeslagen / ${skipped} tests skipped; none may be skipped in CI`);
 }
 
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -60,10 +60,29 @@ export type Config = {
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(
-      'Ongeldige configuratie / invalid configuration:\n' + problems.map((p) => `  - ${p}`).join('\n'),
+      'Ongeldige configuratie / invalid configuration:\n' +
+        problems.map((p) => `  - ${p}`).join('\n') +
+        '\nPas de genoemde omgevingsvariabelen aan, of maak ze leeg voor de standaardwaarde (README, "Configuratie").' +
+        '\nFix the environment variables named, or unset them for the default (README, "Configuration").',
     );
   }
 }
+
+/** zod's own messages are English only; a setting that has no message of its own gets one in both languages. */
+const bilingualIssue = (issue: z.core.$ZodRawIssue): string => {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected === 'number' ? 'geen getal / not a number' : `ongeldige waarde / invalid value`;
+    case 'invalid_value':
+      return `een van / one of: ${issue.values.map(String).join(', ')}`;
+    case 'too_small':
+      return `ten minste ${String(issue.minimum)} / at least ${String(issue.minimum)}`;
+    case 'too_big':
+      return `ten hoogste ${String(issue.maximum)} / at most ${String(issue.maximum)}`;
+    default:
+      return 'ongeldige waarde / invalid value';
+  }
+};
 
 function generateSecrets(): Secrets {
   return {
@@ -71,6 +90,19 @@ function generateSecrets(): Secrets {
     encryptionKey: randomBytes(32).toString('hex'),
     hashKey: randomBytes(32).toString('base64url'),
   };
+}
+
+function readStoredSecrets(file: string): Secrets {
+  try {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<Secrets>;
+    if (typeof stored.sessionSecret === 'string' && typeof stored.encryptionKey === 'string' && typeof stored.hashKey === 'string') return stored as Secrets;
+  } catch {
+    // reported below, with what to do
+  }
+  throw new ConfigError([
+    `${file}: onleesbaar; zet SESSION_SECRET, ENCRYPTION_KEY en HASH_KEY, of zet het bestand terug uit een back-up / ` +
+      'unreadable; set SESSION_SECRET, ENCRYPTION_KEY and HASH_KEY, or restore the file from a backup',
+  ]);
 }
 
 /**
@@ -89,7 +121,7 @@ function resolveSecrets(env: z.infer<typeof envSchema>, dataDir: string): Secret
   const file = join(dataDir, 'secrets.json');
   let stored: Secrets;
   if (existsSync(file)) {
-    stored = JSON.parse(readFileSync(file, 'utf8')) as Secrets;
+    stored = readStoredSecrets(file);
   } else {
     mkdirSync(dataDir, { recursive: true });
     stored = generateSecrets();
@@ -103,7 +135,7 @@ function resolveSecrets(env: z.infer<typeof envSchema>, dataDir: string): Secret
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: Partial<Record<keyof z.infer<typeof envSchema>, string>> = {}): Config {
-  const parsed = envSchema.safeParse({ ...source, ...overrides });
+  const parsed = envSchema.safeParse({ ...source, ...overrides }, { error: bilingualIssue });
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import { openDatabase, DataDirLockedError, type Database } from './db/database.ts';
@@ -7,6 +7,7 @@ import { buildApp } from './app.ts';
 import { seedDemo, DemoDataMissingError } from './features/demo/demo.service.ts';
 import { importDuo } from './features/organisations/organisations.service.ts';
 import { AppError } from './platform/errors.ts';
+import { describeStartupError, describeUnexpectedError } from './startup-errors.ts';
 import { startJobsInBackground, type Jobs } from './platform/jobs.ts';
 import { createDeliveryDeps, deliveryJob } from './features/deliveries/deliveries.jobs.ts';
 import { heartbeatJob } from './platform/heartbeat.job.ts';
@@ -46,7 +47,8 @@ en met demodata gevuld. Stopt netjes op Ctrl+C of SIGTERM.`,
 Voert alle databasemigraties uit die nog niet zijn uitgevoerd. Veilig om vaker te draaien.`,
   seed: `beroepsregister seed --demo
 
-Vult de database met demodata: de organisatiegids uit DUO's bestanden (../shared/data/duo of DUO_DATA_DIR).
+Vult de database met demodata: de organisatiegids uit DUO's bestanden (demo-data/duo in de repository,
+of de map in DUO_DATA_DIR).
 Herhaalbaar: een tweede keer verandert niets.`,
   'import-duo': `beroepsregister import-duo <vestigingen.csv> [--besturen <besturen.csv>] [--bevestig-sluiten]
 
@@ -88,28 +90,36 @@ function printHelp(command = ''): void {
   console.log(help[command] ?? help['']);
 }
 
-function isFreshDataDir(config: Config): boolean {
-  if (config.databaseUrl) return false;
-  const dir = join(config.dataDir, 'pglite');
-  return !existsSync(dir) || readdirSync(dir).length === 0;
-}
-
+/** A fresh embedded database counts as set up only once the command has done its work (see Database.finishSetUp). */
 async function withDatabase<T>(config: Config, run: (database: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase(config);
   try {
     await database.migrate();
-    return await run(database);
+    const result = await run(database);
+    database.finishSetUp();
+    return result;
   } finally {
     await database.close();
   }
 }
 
+/** Migrated, and on a fresh embedded database filled with demo data; a failure leaves the data directory to start over. */
+async function openServedDatabase(config: Config): Promise<Database> {
+  const database = await openDatabase(config);
+  try {
+    await database.migrate();
+    if (database.fresh) await seedDemo(database, (m) => console.log(m));
+    database.finishSetUp();
+    return database;
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
+}
+
 async function serve(config: Config): Promise<void> {
   const started = Date.now();
-  const fresh = isFreshDataDir(config);
-  const database = await openDatabase(config);
-  await database.migrate();
-  if (fresh) await seedDemo(database, (m) => console.log(m));
+  const database = await openServedDatabase(config);
   const log = (msg: string, err?: unknown) => console.error(msg, err);
   const mailer = createMailer(config.mail);
   let jobs: Jobs | undefined;
@@ -238,8 +248,9 @@ export async function main(argv: string[]): Promise<number> {
     printHelp();
     return 2;
   }
+  let config: Config | undefined;
   try {
-    const config = loadConfig();
+    config = loadConfig();
     switch (command) {
       case 'serve':
         await serve(config);
@@ -286,10 +297,8 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`Fout: ${params || error.detail || error.code}`);
       return 1;
     }
-    if ((error as NodeJS.ErrnoException)?.code === 'ECONNREFUSED') {
-      console.error(`De database is niet bereikbaar (${(error as Error).message}). Controleer DATABASE_URL.`);
-      return 1;
-    }
-    throw error;
+    const known = describeStartupError(error, { port: config?.port });
+    console.error(known ?? describeUnexpectedError(error, command));
+    return 1;
   }
 }

@@ -9,11 +9,11 @@ import { createTestApp, type TestApp } from './support/test-app.ts';
 
 /**
  * The OpenAPI document the app serves, linted with Spectral against the NL API Design Rules
- * (../shared/api-design-rules, next to the project).
+ * (tests/api-design-rules, a copy in the repository: see its README for source and licence).
  */
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const rulesDir = resolve(projectRoot, '..', 'shared', 'api-design-rules');
+const rulesDir = resolve(projectRoot, 'tests', 'api-design-rules');
 const spectral = join(projectRoot, 'node_modules', '.bin', 'spectral');
 
 type Finding = { code: string; message: string; path: string[]; severity: number };

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
@@ -47,6 +47,17 @@ export interface Database {
   jobConnection(): { db: SqlExecutor } | { connectionString: string };
   /** applies the migrations in `folder` (the project's own unless given) that have not run yet */
   migrate(folder?: string): Promise<void>;
+  /**
+   * True when this opening made the database: an embedded database in an empty data directory, or one
+   * whose first set-up never finished (see `finishSetUp`). Always false for PostgreSQL.
+   */
+  fresh: boolean;
+  /**
+   * Declares a fresh database set up (migrated, and for `serve` filled with demo data). Until then a
+   * marker stays in the data directory, and the next opening throws the half-made database away and
+   * starts over, so a failed or killed first start never leaves an empty database behind.
+   */
+  finishSetUp(): void;
   close(): Promise<void>;
 }
 
@@ -70,6 +81,21 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Present from a fresh embedded database's creation until its first set-up has finished. */
+const unfinishedSetUpMarker = 'pglite.unfinished';
+
+/**
+ * Under the lock: an unfinished first set-up is thrown away, and a database that does not exist yet is
+ * marked unfinished before PGlite writes its first file. Returns whether the database is fresh.
+ */
+function prepareFreshSetUp(dataDir: string, pgliteDir: string): boolean {
+  const marker = join(dataDir, unfinishedSetUpMarker);
+  if (existsSync(marker)) rmSync(pgliteDir, { recursive: true, force: true });
+  const fresh = !existsSync(pgliteDir) || readdirSync(pgliteDir).length === 0;
+  if (fresh) writeFileSync(marker, `${new Date().toISOString()}\n`);
+  return fresh;
+}
+
 /** PGlite is one process's database: a lock file keeps a second process (a CLI beside a server) out. */
 function takeLock(dir: string): () => void {
   const file = join(dir, 'pglite.lock');
@@ -84,10 +110,17 @@ function takeLock(dir: string): () => void {
 export async function openPglite(dataDir: string | null): Promise<Database> {
   let release = () => {};
   let pgliteDir: string | undefined;
+  let fresh = true;
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
     release = takeLock(dataDir);
     pgliteDir = join(dataDir, 'pglite');
+    try {
+      fresh = prepareFreshSetUp(dataDir, pgliteDir);
+    } catch (error) {
+      release();
+      throw error;
+    }
   }
   let client: PGlite;
   let drizzlePglite: typeof import('drizzle-orm/pglite').drizzle;
@@ -146,6 +179,10 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
       },
     }),
     migrate: (folder = migrationsFolder) => migratePglite(db as any, { migrationsFolder: folder }),
+    fresh,
+    finishSetUp() {
+      if (dataDir) rmSync(join(dataDir, unfinishedSetUpMarker), { force: true });
+    },
     async close() {
       await client.close();
       release();
@@ -232,6 +269,8 @@ export async function openPostgres(connectionString: string, poolSize = 5): Prom
     },
     jobConnection: () => ({ connectionString }),
     migrate: (folder = migrationsFolder) => migratePg(db as any, { migrationsFolder: folder }),
+    fresh: false,
+    finishSetUp() {},
     close: () => pool.end(),
   };
 }

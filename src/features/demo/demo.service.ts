@@ -13,9 +13,9 @@ import { seedDemoStaff } from './demo-staff.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
-/** DUO's files beside the project (`../shared/data/duo`), or wherever DUO_DATA_DIR points. */
+/** DUO's files in the repository (`demo-data/duo`, see its SOURCES.md), or wherever DUO_DATA_DIR points. */
 export function demoDuoDir(): string {
-  return resolve(process.env.DUO_DATA_DIR ?? join(projectRoot, '..', 'shared', 'data', 'duo'));
+  return resolve(process.env.DUO_DATA_DIR || join(projectRoot, 'demo-data', 'duo'));
 }
 
 export class DemoDataMissingError extends Error {}
@@ -27,7 +27,10 @@ export async function seedDemo(database: Database, log: (message: string) => voi
   const boards = join(dir, 'besturen-po.csv');
   if (!existsSync(locations)) {
     throw new DemoDataMissingError(
-      `De DUO-bestanden voor de demodata staan niet in ${dir}. Zet DUO_DATA_DIR naar de map met alle-schoolvestigingen-basisonderwijs.csv.`,
+      `De DUO-bestanden voor de demodata staan niet in ${dir}. Maak DUO_DATA_DIR leeg voor de map demo-data/duo in de repository, ` +
+        `of zet hem naar een map met alle-schoolvestigingen-basisonderwijs.csv. De volgende start begint opnieuw.\n` +
+        `The DUO files for the demo data are not in ${dir}. Unset DUO_DATA_DIR for the folder demo-data/duo in the repository, ` +
+        `or point it to a folder with alle-schoolvestigingen-basisonderwijs.csv. The next start begins afresh.`,
     );
   }
   log(`demodata: organisatiegids uit ${dir}`);
