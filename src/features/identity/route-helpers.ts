@@ -4,6 +4,7 @@ import type { ActorContext } from '../../platform/audit/audit.ts';
 import { absoluteTimeoutMs, sessionCookie } from '../../platform/auth/sessions.ts';
 import { AppError } from '../../platform/errors.ts';
 import { rotateCsrf } from '../../platform/http/csrf.ts';
+import { sameOriginPath } from '../../platform/http/same-origin-path.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
 
 export const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.actor, requestId: req.id });
@@ -14,9 +15,9 @@ export function accountContextOf(req: FastifyRequest): ActorContext & { actor: A
   return { actor: req.actor, requestId: req.id };
 }
 
-/** Only a path on this site is a way back: never another host (no open redirect). */
+/** Only a path on this site is a way back: never another host (no open redirect, see sameOriginPath). */
 export function safeBack(value: unknown, fallback = '/account'): string {
-  return typeof value === 'string' && /^\/(?![/\\])/.test(value) && value.length < 500 ? value : fallback;
+  return sameOriginPath(value, fallback);
 }
 
 export function formBody(req: FastifyRequest): Record<string, string> {
