@@ -142,8 +142,8 @@ export async function findEnrollablePerson(db: Db, email: string): Promise<{ id:
     ORDER BY p.created_at, p.id LIMIT 1`))[0];
 }
 
-export async function nextRegisterSequence(tx: Db): Promise<number> {
-  return Number(rowsOf<{ n: string | number }>(await tx.execute(sql`SELECT nextval('register_number_seq') AS n`))[0].n);
+export async function isRegisterNumberTaken(tx: Db, registerNumber: string): Promise<boolean> {
+  return rowsOf(await tx.execute(sql`SELECT 1 FROM enrolments WHERE register_number = ${registerNumber}`)).length > 0;
 }
 
 /** The enrolment, its first status line, and the account linked to the person (the public register's condition). */

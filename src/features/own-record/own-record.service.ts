@@ -3,7 +3,7 @@ import { recordAudit, signedInAccount, type ActorContext } from '../../platform/
 import { AppError } from '../../platform/errors.ts';
 import { decide } from '../../platform/policy.ts';
 import { checkComment, transition, type ApprovalEvent } from './approval.rules.ts';
-import { registerNumberFor } from './register-number.rules.ts';
+import { randomRegisterBase, registerNumberFor } from './register-number.rules.ts';
 import { listEvidenceForEmail } from './evidence.repo.ts';
 import * as repo from './own-record.repo.ts';
 import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
@@ -149,13 +149,22 @@ export async function enrol(deps: OwnRecordDeps, ctx: ActorContext): Promise<rep
   const now = nowOf(deps);
   await deps.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
-    const registerNumber = registerNumberFor(await repo.nextRegisterSequence(tx));
+    const registerNumber = await drawFreeRegisterNumber(tx);
     const byLabel = account.displayName || account.email;
     await repo.insertEnrolment(tx, { personId: person.id, accountId: account.accountId, registerNumber, byLabel, now });
     await repo.addHistoryLine(tx, { personId: person.id, employmentId: null, kind: 'ingeschreven', changes: { registernummer: [null, registerNumber] }, byLabel, now });
     await recordAudit(tx, ctx, { action: 'enrolment.created', subjectAccountId: account.accountId, after: { registerNumber } });
   });
   return (await repo.findEnrolmentOfAccount(deps.db, account.accountId))!;
+}
+
+/** A random register number no enrolment has; with 9 million to choose from, a second draw is rare. */
+async function drawFreeRegisterNumber(tx: Db): Promise<string> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const candidate = registerNumberFor(randomRegisterBase());
+    if (!(await repo.isRegisterNumberTaken(tx, candidate))) return candidate;
+  }
+  throw new AppError('unavailable', 'Er kon geen vrij registernummer worden gevonden. Probeer het later opnieuw.');
 }
 
 /** The register's part of the AVG export: inschrijving, delivered employments with their check, and the history. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRegisterNumber, normaliseRegisterNumber, registerNumberFor } from './register-number.rules.ts';
+import { isRegisterNumber, normaliseRegisterNumber, randomRegisterBase, registerNumberFor } from './register-number.rules.ts';
 
 describe('register numbers', () => {
   it('are seven digits and two check digits', () => {
@@ -36,5 +36,16 @@ describe('register numbers', () => {
   it('exist only for the sequence range', () => {
     expect(() => registerNumberFor(999_999)).toThrow(RangeError);
     expect(() => registerNumberFor(10_000_000)).toThrow(RangeError);
+  });
+
+  it('new ones are drawn at random over the whole range, so the numbers given cannot be walked', () => {
+    const bases = Array.from({ length: 2000 }, randomRegisterBase);
+    for (const base of bases) expect(isRegisterNumber(registerNumberFor(base))).toBe(true);
+    expect(new Set(bases).size).toBeGreaterThan(1990);
+    expect(Math.min(...bases)).toBeLessThan(2_000_000);
+    expect(Math.max(...bases)).toBeGreaterThan(9_000_000);
+    const sorted = [...bases].sort((a, b) => a - b);
+    const neighbours = sorted.filter((b, i) => i > 0 && b - sorted[i - 1] === 1).length;
+    expect(neighbours).toBeLessThan(5);
   });
 });
