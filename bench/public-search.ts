@@ -152,7 +152,7 @@ export async function run(args: string[]): Promise<void> {
     const people = await load(database, total);
     console.log(`  geladen in ${ms(performance.now() - started)}`);
     const paths = queryMix(people, 5000);
-    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, LOG_LEVEL: 'silent', API_RATE_LIMIT: '1000000000', BASE_URL: 'http://127.0.0.1' }, {});
+    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, LOG_LEVEL: 'silent', API_RATE_LIMIT: '1000000000', PUBLIC_SEARCH_RATE_LIMIT: '1000000000', BASE_URL: 'http://127.0.0.1' }, {});
     const app = await buildApp({ config, database, logger: false });
     const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
     const bare = bareServer(database);

@@ -11,6 +11,7 @@ import type { Database } from './db/database.ts';
 import { features } from './features/index.ts';
 import { heartbeatJob, lastHeartbeat } from './platform/heartbeat.job.ts';
 import { accessControl } from './platform/http/access.ts';
+import { rateLimiting } from './platform/http/rate-limit.ts';
 import { csrfProtection } from './platform/http/csrf.ts';
 import { createCrypto } from './platform/crypto.ts';
 import { apiPlatform } from './platform/http/api.ts';
@@ -46,7 +47,8 @@ export async function buildApp({ config, database, jobs, mailer = createMailer(c
     logger: logger ?? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     genReqId: (req) => requestIdFor(req.headers['x-request-id']),
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
-    trustProxy: true,
+    // the client address (rate limits, logs) is the socket's unless a proxy we know passes it on
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: false },
   });
@@ -57,6 +59,7 @@ export async function buildApp({ config, database, jobs, mailer = createMailer(c
   const secureCookies = isSecureOrigin(config.baseUrl);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
+  await app.register(rateLimiting);
   await app.register(accessControl, { db: database.db, apiPerMinute: config.rateLimits.apiPerMinute });
   await app.register(csrfProtection, { crypto, secureCookies });
   await app.register(requestContext, { development });

@@ -24,8 +24,13 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_NAME: z.string().default('DigiD, Entree of SURFconext'),
+  TRUSTED_PROXIES: z
+    .string()
+    .regex(/^[\s,0-9a-fA-F.:/]*$/, 'IP-adressen of CIDR-blokken, met komma\'s / IP addresses or CIDR blocks, comma-separated')
+    .default(''),
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(100),
   API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  PUBLIC_SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
   DELIVERY_MAX_MB: z.coerce.number().min(0.001).max(2000).default(100),
   EVIDENCE_MAX_MB: z.coerce.number().min(0.001).max(100).default(10),
 });
@@ -47,8 +52,10 @@ export type Config = {
   secrets: Secrets;
   /** unset: mail is kept in the outbox only (shown to register staff outside production) */
   mail: { smtpUrl?: string; from: string };
-  /** requests per minute: sign-in attempts per IP address, API calls per token */
-  rateLimits: { signInPerMinute: number; apiPerMinute: number };
+  /** the reverse proxies whose X-Forwarded-For is believed (addresses or CIDR blocks); empty: none */
+  trustedProxies: string[];
+  /** requests per minute: sign-in attempts per IP address, API calls per token, public register searches per client */
+  rateLimits: { signInPerMinute: number; apiPerMinute: number; publicSearchPerMinute: number };
   /** the largest delivery file accepted, in bytes (DELIVERY_MAX_MB) */
   deliveryMaxBytes: number;
   /** the largest proof of a diploma or certificate accepted, in bytes (EVIDENCE_MAX_MB) */
@@ -155,7 +162,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     jobs: env.JOBS === 'on',
     secrets: resolveSecrets(env, dataDir),
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
-    rateLimits: { signInPerMinute: env.SIGN_IN_RATE_LIMIT, apiPerMinute: env.API_RATE_LIMIT },
+    trustedProxies: env.TRUSTED_PROXIES.split(',').map((p) => p.trim()).filter(Boolean),
+    rateLimits: { signInPerMinute: env.SIGN_IN_RATE_LIMIT, apiPerMinute: env.API_RATE_LIMIT, publicSearchPerMinute: env.PUBLIC_SEARCH_RATE_LIMIT },
     deliveryMaxBytes: Math.round(env.DELIVERY_MAX_MB * 1024 * 1024),
     evidenceMaxBytes: Math.round(env.EVIDENCE_MAX_MB * 1024 * 1024),
     oidc: env.OIDC_ISSUER

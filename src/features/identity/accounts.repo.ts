@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { accounts, emailTokens, federatedIdentities, signInThrottle } from '../../db/schema/index.ts';
 
@@ -37,6 +37,16 @@ export async function takeEmailToken(db: Db, tokenHash: string, purpose: EmailTo
     .where(and(eq(emailTokens.tokenHash, tokenHash), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, now)))
     .returning({ accountId: emailTokens.accountId });
   return row?.accountId;
+}
+
+/** Whether the account was sent a link for `purpose` at or after `since` (to send one at most once in a while). */
+export async function hasEmailTokenSince(db: Db, accountId: string, purpose: EmailTokenPurpose, since: Date): Promise<boolean> {
+  const rows = await db
+    .select({ id: emailTokens.id })
+    .from(emailTokens)
+    .where(and(eq(emailTokens.accountId, accountId), eq(emailTokens.purpose, purpose), gte(emailTokens.createdAt, since)))
+    .limit(1);
+  return rows.length > 0;
 }
 
 export async function findThrottle(db: Db, emailHash: string) {

@@ -11,6 +11,7 @@ import { registerOfficeId, type OrganisationRef } from '../../platform/auth/role
 import { sessionCookie, startSession } from '../../platform/auth/sessions.ts';
 import { hashToken } from '../../platform/crypto.ts';
 import { accessControl, MissingAccessRuleError } from '../../platform/http/access.ts';
+import { rateLimiting } from '../../platform/http/rate-limit.ts';
 import { csrfCookie } from '../../platform/http/csrf.ts';
 
 /**
@@ -664,6 +665,7 @@ describe('the authorisation matrix', () => {
   it('refuses to start with a route that declares no access rule', async () => {
     const app = Fastify({ logger: false });
     await app.register(fastifyCookie);
+    await app.register(rateLimiting);
     await app.register(accessControl, { db: t.database.db, apiPerMinute: 10 });
     await app.after();
     expect(() => app.get('/vergeten-regel', async () => 'open voor iedereen')).toThrow(MissingAccessRuleError);

@@ -26,7 +26,7 @@ const queryValue = (req: FastifyRequest, key: string) => {
 export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & { deps: IdentityDeps }) {
   const { deps, secureCookies } = opts;
   const perIp = (name: string, max: number) =>
-    rateLimit({ max, windowMs: 60_000, key: (req) => `${name}:${req.ip}`, message: 'U hebt dit te vaak geprobeerd. Wacht een minuut en probeer het dan opnieuw.' });
+    rateLimit(app, { max, windowMs: 60_000, key: (req) => `${name}:${req.ip}`, message: 'U hebt dit te vaak geprobeerd. Wacht een minuut en probeer het dan opnieuw.' });
   // generous per address: a whole school signs in from one address at 08:15; guessing is stopped by the lock-out per e-mail address
   const signInLimit = perIp('sign-in', opts.config.rateLimits.signInPerMinute);
   const mailLimit = perIp('mail', Math.max(10, Math.floor(opts.config.rateLimits.signInPerMinute / 4)));

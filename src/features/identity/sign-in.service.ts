@@ -14,6 +14,8 @@ import { emailPattern, normaliseEmail, nowOf, type IdentityDeps } from './identi
 /** After this many wrong passwords for one address, signing in with it pauses and an unlock mail goes out. */
 export const maxFailures = 5;
 export const lockMinutes = 15;
+/** The right password during a lock mails an unlock link, but not more often than this. */
+const unlockMailIntervalMinutes = 5;
 /** After this many wrong codes in a row, the half-signed-in session ends: the password is needed again. */
 export const maxCodeFailures = 5;
 const hour = 60 * 60 * 1000;
@@ -88,18 +90,25 @@ export type SignInResult =
  * Signs in with e-mail address and password. Wrong passwords count per address (known or not); at
  * `maxFailures` the address is locked for `lockMinutes` and, if it has an account, an unlock link is
  * mailed. Unknown addresses take as long as wrong passwords.
+ *
+ * A lock slows guessing but does not shut the owner out (issue 17: anyone could lock anyone's account):
+ * while it holds, the right password still opens the second step for an account with an authenticator
+ * app, and the lock lifts once the code is right; without an app, the right password gets a fresh
+ * unlock link mailed. The answer to the form is the same "locked" either way, so it tells an attacker nothing.
  */
 export async function signInWithPassword(deps: IdentityDeps, context: ActorContext, input: { email: string; password: string }): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
   const emailHash = deps.crypto.keyedHash(`sign-in:${email}`);
   const now = nowOf(deps);
   const throttle = await repo.findThrottle(deps.db, emailHash);
-  if (throttle?.lockedUntil && throttle.lockedUntil > now) {
-    await verifyAgainstNothing(input.password);
-    return { outcome: 'locked', minutes: Math.ceil((throttle.lockedUntil.getTime() - now.getTime()) / 60_000) };
-  }
   const account = await repo.findAccountByEmail(deps.db, email);
   const passwordOk = account?.passwordHash ? await verifyPassword(account.passwordHash, input.password) : (await verifyAgainstNothing(input.password), false);
+
+  if (throttle?.lockedUntil && throttle.lockedUntil > now) {
+    if (account && passwordOk && account.emailVerifiedAt && account.totpEnabledAt) return startSignedInSession(deps, context, account, 'password');
+    if (account && passwordOk) await mailUnlockLinkToOwner(deps, context, account, now);
+    return { outcome: 'locked', minutes: Math.ceil((throttle.lockedUntil.getTime() - now.getTime()) / 60_000) };
+  }
 
   if (!account || !passwordOk) {
     const failures = (throttle?.failures ?? 0) + 1;
@@ -123,6 +132,17 @@ export async function signInWithPassword(deps: IdentityDeps, context: ActorConte
   }
   if (throttle) await repo.clearThrottle(deps.db, emailHash);
   return startSignedInSession(deps, context, account, 'password');
+}
+
+/** The owner gave the right password while locked: a new unlock link, at most one every few minutes. */
+async function mailUnlockLinkToOwner(deps: IdentityDeps, context: ActorContext, account: repo.AccountRow, now: Date): Promise<void> {
+  if (await repo.hasEmailTokenSince(deps.db, account.id, 'unlock-account', new Date(now.getTime() - unlockMailIntervalMinutes * 60_000))) return;
+  const mailIds = await deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    await recordAudit(tx, context, { action: 'account.unlock-link-sent', subjectAccountId: account.id });
+    return [await sendLink(deps, tx, account, 'unlock-account', '/account/deblokkeren', hour)];
+  });
+  await deps.mailer.deliver(deps.db, mailIds);
 }
 
 /** Opens a session for an account whose first factor checked out; says what the second factor needs. */
@@ -241,6 +261,8 @@ export async function verifySecondFactor(deps: IdentityDeps, context: ActorConte
   await deps.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     await repo.clearThrottle(tx, throttleKey);
+    // the password and the code together lift a lock on the address (see signInWithPassword)
+    await repo.clearThrottle(tx, deps.crypto.keyedHash(`sign-in:${account.email}`));
     await repo.updateAccount(tx, account.id, { totpLastStep: step });
     await markSecondFactor(tx, context.actor.sessionId, nowOf(deps));
     await recordAudit(tx, context, { action: 'account.second-factor-given', subjectAccountId: account.id });

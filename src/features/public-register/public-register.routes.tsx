@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { apiPrefix, problemResponses } from '../../platform/http/api.ts';
+import { rateLimit } from '../../platform/http/rate-limit.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import type { FeatureOptions } from '../index.ts';
 import { publicEntry, publicEntryList, registerQuery } from './public-register.api-schemas.ts';
@@ -21,8 +22,16 @@ const present = (e: PublicEntry) => ({
 export async function publicRegisterRoutes(app: FastifyInstance, opts: FeatureOptions) {
   const { db } = opts;
   const api = app.withTypeProvider<ZodTypeProvider>();
+  // public by law, so searchable by anyone; a budget per client keeps anyone from copying it wholesale
+  const max = opts.config.rateLimits.publicSearchPerMinute;
+  const searchLimit = rateLimit(app, {
+    max,
+    windowMs: 60_000,
+    key: (req) => (req.actor.type === 'token' ? `register:token:${req.actor.tokenId}` : `register:ip:${req.ip}`),
+    message: `Meer dan ${max} zoekopdrachten per minuut in het openbare register. Wacht een minuut en probeer het dan opnieuw.`,
+  });
 
-  app.get('/register', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
+  app.get('/register', { config: { access: 'public' }, schema: { hide: true }, preHandler: searchLimit }, async (req, reply) => {
     const q = req.query as Record<string, unknown>;
     const text = (v: unknown) => (typeof v === 'string' ? v.trim().slice(0, 200) : '');
     const form: RegisterForm = { naam: text(q.naam), registernummer: text(q.registernummer), school: text(q.school) };
@@ -43,13 +52,14 @@ export async function publicRegisterRoutes(app: FastifyInstance, opts: FeatureOp
     `${apiPrefix}/registraties`,
     {
       config: { access: 'public' },
+      preHandler: searchLimit,
       schema: {
         summary: 'Zoek in het openbare register',
         description: 'Zoekt ingeschreven en geregistreerde leraren en schoolleiders op naam (ten minste 2 letters), registernummer, of school of plaats. Alleen openbare gegevens: naam, registernummer, status, registraties en scholen; nooit geboortedatum, e-mailadres of BSN. Op naam: eerst wie een achternaam heeft die met het gezochte woord begint, dan de overige treffers. Gepagineerd; het totaal telt tot ten hoogste 1.000.',
         tags: ['Register'],
         operationId: 'zoekRegistraties',
         querystring: registerQuery,
-        response: { 200: publicEntryList, ...problemResponses(400) },
+        response: { 200: publicEntryList, ...problemResponses(400, 429) },
       },
     },
     async (req) => {
@@ -63,13 +73,14 @@ export async function publicRegisterRoutes(app: FastifyInstance, opts: FeatureOp
     `${apiPrefix}/registraties/:registernummer`,
     {
       config: { access: 'public' },
+      preHandler: searchLimit,
       schema: {
         summary: 'Eén inschrijving of registratie',
         description: 'De openbare gegevens bij een registernummer.',
         tags: ['Register'],
         operationId: 'haalRegistratieOp',
         params: z.object({ registernummer: z.string().max(20).describe('Het registernummer (9 cijfers)') }),
-        response: { 200: publicEntry, ...problemResponses(400, 404) },
+        response: { 200: publicEntry, ...problemResponses(400, 404, 429) },
       },
     },
     async (req) => present(await service.getPublicEntry(db, req.params.registernummer)),

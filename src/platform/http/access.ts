@@ -89,7 +89,7 @@ async function enforce(req: FastifyRequest, reply: FastifyReply, rule: AccessRul
 
 /** Resolves who is asking (session cookie or bearer token) and enforces each route's access rule. */
 export const accessControl = fp(async (app: FastifyInstance, opts: { db: Db; apiPerMinute: number }) => {
-  const apiLimit = rateLimit({
+  const apiLimit = rateLimit(app, {
     max: opts.apiPerMinute,
     windowMs: 60_000,
     key: (req) => (req.actor.type === 'token' ? `token:${req.actor.tokenId}` : `ip:${req.ip}`),

@@ -8,6 +8,7 @@ const descriptions: Record<string, Record<Lang, string>> = {
   'account.sign-in-failed': { nl: 'inloggen mislukt (verkeerd wachtwoord)', en: 'sign-in failed (wrong password)' },
   'account.locked': { nl: 'account tijdelijk geblokkeerd', en: 'account temporarily locked' },
   'account.unlocked': { nl: 'account gedeblokkeerd', en: 'account unlocked' },
+  'account.unlock-link-sent': { nl: 'link om te deblokkeren opnieuw gestuurd', en: 'unlock link sent again' },
   'account.password-reset-requested': { nl: 'nieuw wachtwoord aangevraagd', en: 'new password requested' },
   'account.password-reset': { nl: 'wachtwoord gewijzigd', en: 'password changed' },
   'account.second-factor-enabled': { nl: 'inloggen in twee stappen aangezet', en: 'two-step sign-in turned on' },
