@@ -12,6 +12,7 @@ import * as service from './catalogue.service.ts';
 import type { CatalogueDeps, LineResult, Where } from './catalogue.service.ts';
 import { CatalogueCount, CataloguePage, CatalogueResults, OfferingPage, cataloguePath } from './views/catalogue-pages.tsx';
 import { AttendancePage, CancelRunPage, RunsPage, emptyRunForm, runsPath, type AttendanceReport } from './views/run-pages.tsx';
+import { attachment } from '../../platform/http/attachment.ts';
 
 const pageSize = 20;
 /** An attendance file is a list of register numbers: 1 MB is tens of thousands of lines. */
@@ -182,6 +183,6 @@ export async function catalogueRoutes(app: FastifyInstance, opts: FeatureOptions
   app.get(`${cataloguePath}/:id/uitvoeringen/:uitvoeringId.ics`, publicPage, async (req, reply) => {
     const { id, uitvoeringId } = req.params as { id: string; uitvoeringId: string };
     const { fileName, text } = await service.getRunCalendar(deps, id, uitvoeringId);
-    return reply.type('text/calendar; charset=utf-8').header('Content-Disposition', `attachment; filename="${fileName}"`).send(text);
+    return reply.type('text/calendar; charset=utf-8').header('Content-Disposition', attachment(fileName)).send(text);
   });
 }

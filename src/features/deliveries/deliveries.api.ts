@@ -11,6 +11,7 @@ import { pageQuery } from '../../platform/http/api.ts';
 import { z } from 'zod';
 import * as service from './deliveries.service.ts';
 import type { DeliveryDeps } from './deliveries.service.ts';
+import { attachment } from '../../platform/http/attachment.ts';
 
 export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tag = ['Aanleveringen'];
@@ -144,7 +145,7 @@ export async function deliveryApiRoutes(app: FastifyInstance, opts: { deps: Deli
         await service.getDelivery(deps, ctx, req.params.id);
         return reply
           .type('text/csv; charset=utf-8')
-          .header('Content-Disposition', `attachment; filename="terugmelding-${req.params.id}.csv"`)
+          .header('Content-Disposition', attachment(`terugmelding-${req.params.id}.csv`))
           .send(Readable.from(service.streamRowResultsCsv(deps, ctx, req.params.id)) as never);
       }
       const { rows, total, page, pageSize } = await service.getRowResults(deps, contextOf(req), req.params.id, {

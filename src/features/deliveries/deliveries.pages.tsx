@@ -10,6 +10,7 @@ import * as service from './deliveries.service.ts';
 import type { DeliveryDeps } from './deliveries.service.ts';
 import type { DeliveryMode } from './delivery-format.rules.ts';
 import { DeliveriesPage, DeliveryPage, deliveriesPath, type BoardView } from './views/delivery-pages.tsx';
+import { attachment } from '../../platform/http/attachment.ts';
 
 const pageSize = 25;
 
@@ -104,7 +105,7 @@ export async function deliveryPageRoutes(app: FastifyInstance, opts: { deps: Del
     const { delivery } = await deliveryOf(req);
     return reply
       .type('text/csv; charset=utf-8')
-      .header('Content-Disposition', `attachment; filename="terugmelding-${delivery.createdAt.toISOString().slice(0, 10)}.csv"`)
+      .header('Content-Disposition', attachment(`terugmelding-${delivery.createdAt.toISOString().slice(0, 10)}.csv`))
       .send(Readable.from(service.streamRowResultsCsv(deps, contextOf(req), delivery.id)));
   });
 

@@ -11,6 +11,7 @@ import { describeOrganisation } from './organisation-names.ts';
 import { accountContextOf, formBody } from './route-helpers.ts';
 import { AccessLogPage, AccountPage, MyDataPage } from './views/account-pages.tsx';
 import { InvitationPage, MessagePage } from './views/index.ts';
+import { attachment } from '../../platform/http/attachment.ts';
 
 /** The signed-in person's own account and data, and accepting an invitation. */
 export async function accountRoutes(app: FastifyInstance, opts: FeatureOptions & { deps: IdentityDeps }) {
@@ -52,7 +53,7 @@ export async function accountRoutes(app: FastifyInstance, opts: FeatureOptions &
   app.get('/mijn-gegevens/download', { config: { access: 'signed-in' } }, async (req, reply) => {
     const data = await myData.exportMyData(deps, accountContextOf(req).actor);
     return reply
-      .header('Content-Disposition', 'attachment; filename="mijn-gegevens-beroepsregister.json"')
+      .header('Content-Disposition', attachment('mijn-gegevens-beroepsregister.json'))
       .type('application/json; charset=utf-8')
       .send(JSON.stringify(data, null, 2));
   });

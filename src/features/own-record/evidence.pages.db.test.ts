@@ -83,4 +83,14 @@ describe("diplomas and certificates on Mijn register", () => {
     const other = await sessionFor(t.app, t.database, (await createAccount(t.database, { email: 'iemand@anders.nl' })).id);
     expect((await other.get(`/mijn-register/diplomas/${row.id}/bestand`)).statusCode).toBe(404);
   });
+
+  it('gives back a file whose name has letters outside Latin-1 under that name (RFC 6266)', async () => {
+    const res = await upload(teacher, { filename: 'Işık Ünal diploma.pdf', type: 'application/pdf', content: pdf });
+    expect(res.statusCode).toBe(303);
+    const [row] = await t.database.query<{ id: string }>(`SELECT id FROM evidence_files WHERE file_name LIKE 'I%' ORDER BY created_at DESC LIMIT 1`);
+    const download = await teacher.get(`/mijn-register/diplomas/${row.id}/bestand`);
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-disposition']).toBe(`attachment; filename="Is_k Unal diploma.pdf"; filename*=UTF-8''I%C5%9F%C4%B1k%20%C3%9Cnal%20diploma.pdf`);
+    expect(download.rawPayload.equals(pdf)).toBe(true);
+  });
 });

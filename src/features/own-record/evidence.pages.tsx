@@ -9,6 +9,7 @@ import { checkEvidenceFacts, evidenceMaxBytes, type EvidenceForm } from './evide
 import * as service from './evidence.service.ts';
 import type { EvidenceDeps } from './evidence.service.ts';
 import { EvidencePage, evidencePath } from './views/evidence-page.tsx';
+import { attachment } from '../../platform/http/attachment.ts';
 
 const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.actor, requestId: req.id });
 
@@ -75,7 +76,7 @@ export async function evidencePageRoutes(app: FastifyInstance, opts: { deps: Evi
 export function sendEvidence(reply: FastifyReply, { evidence, body }: { evidence: { mediaType: string; fileName: string }; body: Readable }) {
   return reply
     .type(evidence.mediaType)
-    .header('Content-Disposition', `attachment; filename="${evidence.fileName.replace(/"/g, '')}"`)
+    .header('Content-Disposition', attachment(evidence.fileName))
     .header('Cache-Control', 'private, no-store')
     .send(body);
 }

@@ -11,6 +11,7 @@ import * as service from './registrations.service.ts';
 import type { RegistrationDeps } from './registrations.service.ts';
 import { OwnRegistrationPage, ownRegistrationPath, type ApplyValues } from './views/own-registration-page.tsx';
 import { ApplicationsPage, ReviewPage, reviewPath } from './views/review-pages.tsx';
+import { attachment } from '../../platform/http/attachment.ts';
 
 const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.actor, requestId: req.id });
 const bodyOf = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
@@ -70,7 +71,7 @@ export async function registrationRoutes(app: FastifyInstance, opts: FeatureOpti
 
   app.get(`${ownRegistrationPath}/:id/bewijs.pdf`, signedIn, async (req, reply) => {
     const { fileName, pdf } = await service.renderRegistrationCertificate(deps, contextOf(req), (req.params as { id: string }).id);
-    return reply.type('application/pdf').header('Content-Disposition', `attachment; filename="${fileName}"`).header('Cache-Control', 'private, no-store').send(pdf);
+    return reply.type('application/pdf').header('Content-Disposition', attachment(fileName)).header('Cache-Control', 'private, no-store').send(pdf);
   });
 
   app.get(reviewPath, signedIn, async (req, reply) => {
