@@ -12,6 +12,7 @@ import { features } from './features/index.ts';
 import { heartbeatJob, lastHeartbeat } from './platform/heartbeat.job.ts';
 import { accessControl } from './platform/http/access.ts';
 import { rateLimiting } from './platform/http/rate-limit.ts';
+import { inputGuard } from './platform/http/input-guard.ts';
 import { csrfProtection } from './platform/http/csrf.ts';
 import { createCrypto } from './platform/crypto.ts';
 import { apiPlatform } from './platform/http/api.ts';
@@ -63,6 +64,7 @@ export async function buildApp({ config, database, jobs, mailer = createMailer(c
   await app.register(accessControl, { db: database.db, apiPerMinute: config.rateLimits.apiPerMinute });
   await app.register(csrfProtection, { crypto, secureCookies });
   await app.register(requestContext, { development });
+  await app.register(inputGuard);
   await app.register(securityHeaders, { https: config.baseUrl.startsWith('https://') });
   await app.register(errorHandling);
   await app.register(metrics);

@@ -16,7 +16,9 @@ const csp = [
 
 /** Headers on every response; HSTS only when the site is served over TLS (BASE_URL https). */
 export const securityHeaders = fp(async (app: FastifyInstance, opts: { https: boolean }) => {
-  app.addHook('onSend', async (_req, reply) => {
+  app.addHook('onSend', async (req, reply) => {
+    // API answers are about one client's organisation or a person: no cache keeps them, unless a route says otherwise
+    if (req.url.startsWith('/api/') && !reply.hasHeader('Cache-Control')) reply.header('Cache-Control', 'no-store');
     reply.header('Content-Security-Policy', csp);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('X-Frame-Options', 'DENY');
