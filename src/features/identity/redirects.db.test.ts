@@ -3,7 +3,10 @@ import { createAccount, testPassword } from '../../../tests/support/accounts.ts'
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { WebSession } from '../../../tests/support/web-session.ts';
 
-/** The ways back a sign-in takes (`terug`), as an attacker would send them: raw, in the query string. */
+/**
+ * The ways back a sign-in takes (`terug`), as an attacker would send them: raw, in the query string.
+ * (A NUL is refused before any route: input-guard.db.test.ts.)
+ */
 let t: TestApp;
 let signedIn: WebSession;
 beforeAll(async () => {
@@ -34,7 +37,6 @@ const attempts = [
   '/%0B/evil.example',
   '/%E3%80%80/evil.example',
   '/%E2%80%A8/evil.example',
-  '/%00',
   '/%ff%fe',
 ];
 

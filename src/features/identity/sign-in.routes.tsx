@@ -67,11 +67,13 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
   app.post('/inloggen/tweede-stap', { config: { access: 'second-factor' }, preHandler: signInLimit }, async (req, reply) => {
     const body = formBody(req);
     const back = safeBack(body.terug);
+    let sessionToken: string;
     try {
-      await signIn.verifySecondFactor(deps, accountContextOf(req), body.code ?? '');
+      ({ sessionToken } = await signIn.verifySecondFactor(deps, accountContextOf(req), body.code ?? ''));
     } catch (error) {
       return sendPage(reply, <SecondFactorPage ctx={req.pageContext()} state={{ errors: fieldErrorsOf(error, 'code') }} back={back} />, 400);
     }
+    setSessionCookie(req, reply, sessionToken, secureCookies);
     return reply.redirect(back, 303);
   });
 
@@ -91,14 +93,16 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
     const context = accountContextOf(req);
     const body = formBody(req);
     const back = safeBack(body.terug);
+    let sessionToken: string;
     try {
-      await signIn.confirmTotpEnrolment(deps, context, body.code ?? '');
+      ({ sessionToken } = await signIn.confirmTotpEnrolment(deps, context, body.code ?? ''));
     } catch (error) {
       const secret = await signIn.pendingTotpSecret(deps, context.actor);
       if (!secret) return reply.redirect('/account/tweestapsverificatie', 303);
       const state = { errors: fieldErrorsOf(error, 'code') };
       return sendPage(reply, <TotpEnrolPage ctx={req.pageContext()} state={state} secret={secret} uri={totpUri(secret, context.actor.email)} back={back} />, 400);
     }
+    setSessionCookie(req, reply, sessionToken, secureCookies);
     return reply.redirect(back, 303);
   });
 

@@ -225,22 +225,26 @@ export async function pendingTotpSecret(deps: IdentityDeps, actor: AccountActor)
   return account?.totpSecret && !account.totpEnabledAt ? deps.crypto.open(account.totpSecret) : null;
 }
 
-/** Checks the code against the pending secret; on success TOTP is on and this session has its second factor. */
-export async function confirmTotpEnrolment(deps: IdentityDeps, context: ActorContext & { actor: AccountActor }, code: string): Promise<void> {
+/**
+ * Checks the code against the pending secret; on success TOTP is on and this session has its second
+ * factor, under a new token: the caller sets it as the session cookie.
+ */
+export async function confirmTotpEnrolment(deps: IdentityDeps, context: ActorContext & { actor: AccountActor }, code: string): Promise<{ sessionToken: string }> {
   const account = await repo.findAccount(deps.db, context.actor.accountId);
   if (!account?.totpSecret || account.totpEnabledAt) throw new AppError('conflict', 'Er wordt geen authenticator-app ingesteld. Begin opnieuw.');
   const step = checkTotp(deps.crypto.open(account.totpSecret), code, null, nowOf(deps).getTime());
   if (step === null) throw AppError.validation([{ name: 'code', reason: 'Deze code klopt niet. Kijk of de tijd op uw telefoon goed staat en probeer de nieuwste code.' }]);
-  await deps.db.transaction(async (transaction) => {
+  return deps.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     await repo.updateAccount(tx, account.id, { totpEnabledAt: nowOf(deps), totpLastStep: step });
-    await markSecondFactor(tx, context.actor.sessionId, nowOf(deps));
+    const sessionToken = await markSecondFactor(tx, context.actor.sessionId, nowOf(deps));
     await recordAudit(tx, context, { action: 'account.second-factor-enabled', subjectAccountId: account.id });
+    return { sessionToken };
   });
 }
 
-/** The second step of signing in. A code is accepted once. */
-export async function verifySecondFactor(deps: IdentityDeps, context: ActorContext & { actor: AccountActor }, code: string): Promise<void> {
+/** The second step of signing in. A code is accepted once; the session then gets a new token for the cookie. */
+export async function verifySecondFactor(deps: IdentityDeps, context: ActorContext & { actor: AccountActor }, code: string): Promise<{ sessionToken: string }> {
   const account = await repo.findAccount(deps.db, context.actor.accountId);
   if (!account?.totpSecret || !account.totpEnabledAt) throw new AppError('conflict', 'Stel eerst een authenticator-app in.');
   const step = checkTotp(deps.crypto.open(account.totpSecret), code, account.totpLastStep, nowOf(deps).getTime());
@@ -258,14 +262,15 @@ export async function verifySecondFactor(deps: IdentityDeps, context: ActorConte
     if (tooMany) throw new AppError('unauthenticated', `${maxCodeFailures} keer een verkeerde code. Log opnieuw in met uw wachtwoord.`);
     throw AppError.validation([{ name: 'code', reason: 'Deze code klopt niet of is al gebruikt. Probeer de nieuwste code uit uw app.' }]);
   }
-  await deps.db.transaction(async (transaction) => {
+  return deps.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     await repo.clearThrottle(tx, throttleKey);
     // the password and the code together lift a lock on the address (see signInWithPassword)
     await repo.clearThrottle(tx, deps.crypto.keyedHash(`sign-in:${account.email}`));
     await repo.updateAccount(tx, account.id, { totpLastStep: step });
-    await markSecondFactor(tx, context.actor.sessionId, nowOf(deps));
+    const sessionToken = await markSecondFactor(tx, context.actor.sessionId, nowOf(deps));
     await recordAudit(tx, context, { action: 'account.second-factor-given', subjectAccountId: account.id });
+    return { sessionToken };
   });
 }
 

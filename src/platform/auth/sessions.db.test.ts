@@ -100,7 +100,10 @@ describe('resolveSession', () => {
   it('says whether the second factor is still owed, for a role that needs one', async () => {
     const { token, session } = await start(staffId, false);
     expect(await resolveSession(database.db, token, at(minute))).toMatchObject({ accountId: staffId, secondFactorDone: false });
-    await markSecondFactor(database.db, session.id, at(2 * minute));
-    expect(await resolveSession(database.db, token, at(3 * minute))).toMatchObject({ accountId: staffId, secondFactorDone: true });
+    const renewed = await markSecondFactor(database.db, session.id, at(2 * minute));
+    expect(await resolveSession(database.db, renewed, at(3 * minute))).toMatchObject({ accountId: staffId, secondFactorDone: true });
+    // the token from before the step up is worth nothing after it
+    expect(renewed).not.toBe(token);
+    expect(await resolveSession(database.db, token, at(3 * minute))).toBeNull();
   });
 });

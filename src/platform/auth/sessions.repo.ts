@@ -31,8 +31,9 @@ export async function touchSession(db: Db, id: string, now: Date): Promise<void>
   await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
 }
 
-export async function markSecondFactor(db: Db, id: string, now: Date): Promise<void> {
-  await db.update(sessions).set({ secondFactorAt: now }).where(eq(sessions.id, id));
+/** The second factor given: the session gets a new token in the same step, so the old one is worth nothing. */
+export async function markSecondFactor(db: Db, id: string, tokenHash: string, now: Date): Promise<void> {
+  await db.update(sessions).set({ secondFactorAt: now, tokenHash }).where(eq(sessions.id, id));
 }
 
 export async function endSession(db: Db, id: string, now: Date): Promise<void> {

@@ -64,7 +64,15 @@ export async function resolveSession(db: Db, token: string, now = new Date()): P
   };
 }
 
-export const markSecondFactor = (db: Db, sessionId: string, now = new Date()) => repo.markSecondFactor(db, sessionId, now);
+/**
+ * Records the second factor and renews the session's token (a step up in assurance must not keep a
+ * token that was handed out before it, in case that one leaked). Returns the new token for the cookie.
+ */
+export async function markSecondFactor(db: Db, sessionId: string, now = new Date()): Promise<string> {
+  const token = randomToken();
+  await repo.markSecondFactor(db, sessionId, hashToken(token), now);
+  return token;
+}
 export const endSession = (db: Db, sessionId: string, now = new Date()) => repo.endSession(db, sessionId, now);
 export const endAllSessions = (db: Db, accountId: string, now = new Date()) => repo.endAllSessions(db, accountId, now);
 export const countLiveSessions = (db: Db, accountId: string, now = new Date()) => repo.countLiveSessions(db, accountId, now);
