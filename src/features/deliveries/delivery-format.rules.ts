@@ -1,10 +1,10 @@
 import { passesElfproef } from '../../platform/bsn.ts';
 
 /**
- * Aanleverformaat v1 (`../shared/spec/aanleverformaat.md`): the header and every rule a single row must
+ * Aanleverformaat v1.1 (`docs/aanleverformaat.md`): the header and every rule a single row must
  * meet. Pure: the caller supplies the delivering board's schools and locations and the delivery date.
  * Rules that need other rows (the same person twice) or the register (mutaties of unknown employments)
- * are checked set-based after staging, in the repository.
+ * are checked set-based after staging, in the repository; v1.1's "no BSN in clear" in bsn-in-clear.rules.ts.
  */
 export const deliveryModes = ['volledig', 'mutaties'] as const;
 export type DeliveryMode = (typeof deliveryModes)[number];
