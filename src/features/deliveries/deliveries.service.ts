@@ -130,7 +130,7 @@ export async function submitDelivery(deps: DeliveryDeps, ctx: ActorContext, inpu
   }
   const submitter = submitterOf(ctx);
   const base = {
-    id, boardId: input.boardId, mode: input.mode, fileName: input.fileName, byteSize: sealed.bytes, sha256: sealed.sha256,
+    id, boardId: input.boardId, mode: input.mode, fileName: input.fileName === null ? null : maskBsnLike(input.fileName), byteSize: sealed.bytes, sha256: sealed.sha256,
     applyWhenValid: input.applyWhenValid, channel: input.channel, submittedByAccount: submitter.account,
     submittedByToken: submitter.token, submittedByLabel: submitter.label, createdAt: nowOf(deps),
   };
