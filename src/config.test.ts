@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -94,6 +94,7 @@ describe('secrets', () => {
     const file = join(dir, 'secrets.json');
     expect(existsSync(file)).toBe(true);
     expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(first.secrets.sessionSecret.length).toBeGreaterThanOrEqual(32);
     expect(first.secrets.hashKey.length).toBeGreaterThanOrEqual(32);
     expect(first.secrets.encryptionKey).toMatch(/^[0-9a-f]{64}$/);
@@ -118,9 +119,9 @@ describe('secrets', () => {
     const dir = freshDir();
     const error = configError(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://app@db.example/register', DATA_DIR: dir }));
     expect(error.problems).toEqual([
-      'SESSION_SECRET: verplicht in productie / required in production',
-      'ENCRYPTION_KEY: verplicht in productie / required in production',
-      'HASH_KEY: verplicht in productie / required in production',
+      'SESSION_SECRET: verplicht in productie (of SECRETS_FILE) / required in production (or SECRETS_FILE)',
+      'ENCRYPTION_KEY: verplicht in productie (of SECRETS_FILE) / required in production (or SECRETS_FILE)',
+      'HASH_KEY: verplicht in productie (of SECRETS_FILE) / required in production (or SECRETS_FILE)',
     ]);
     expect(existsSync(join(dir, 'secrets.json'))).toBe(false);
 
@@ -138,5 +139,63 @@ describe('secrets', () => {
     const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dir });
     expect(config.secrets.encryptionKey).toMatch(/^[0-9a-f]{64}$/);
     expect(existsSync(join(dir, 'secrets.json'))).toBe(true);
+  });
+
+  describe('from SECRETS_FILE, outside the data directory', () => {
+    const outside = () => join(mkdtempSync(join(tmpdir(), 'br-keys-')), 'keys', 'secrets.json');
+
+    it('are generated there once (0600, in a new folder of mode 0700), and nothing is written to DATA_DIR', () => {
+      const dir = freshDir();
+      const file = outside();
+      const first = loadConfig({ DATA_DIR: dir, SECRETS_FILE: file });
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(first.secrets);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(statSync(join(file, '..')).mode & 0o777).toBe(0o700);
+      expect(existsSync(dir)).toBe(false);
+      expect(loadConfig({ DATA_DIR: dir, SECRETS_FILE: file }).secrets).toEqual(first.secrets);
+    });
+
+    it('are read from a file the operator wrote; a secret in the environment still wins', () => {
+      const file = outside();
+      const written = { sessionSecret: 'x'.repeat(40), encryptionKey: 'cd'.repeat(32), hashKey: 'y'.repeat(40) };
+      mkdirSync(join(file, '..'), { recursive: true });
+      writeFileSync(file, JSON.stringify(written));
+      expect(loadConfig({ DATA_DIR: freshDir(), SECRETS_FILE: file }).secrets).toEqual(written);
+      expect(loadConfig({ DATA_DIR: freshDir(), SECRETS_FILE: file, HASH_KEY: secrets.HASH_KEY }).secrets).toEqual({ ...written, hashKey: secrets.HASH_KEY });
+      const production = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://app@db.example/register', DATA_DIR: freshDir(), SECRETS_FILE: file });
+      expect(production.secrets).toEqual(written);
+    });
+
+    it('refuses a file with a key that is too short, naming the file', () => {
+      const file = outside();
+      mkdirSync(join(file, '..'), { recursive: true });
+      writeFileSync(file, JSON.stringify({ sessionSecret: 'kort', encryptionKey: 'cd'.repeat(32), hashKey: 'y'.repeat(40) }));
+      expect(configError(() => loadConfig({ DATA_DIR: freshDir(), SECRETS_FILE: file })).problems[0]).toMatch(/^SECRETS_FILE \(.*secrets\.json\): onleesbaar of onvolledig/);
+    });
+
+    it('refuses a SECRETS_FILE inside DATA_DIR', () => {
+      const dir = freshDir();
+      const error = configError(() => loadConfig({ DATA_DIR: dir, SECRETS_FILE: join(dir, 'keys.json') }));
+      expect(error.problems).toEqual([`SECRETS_FILE: ligt in DATA_DIR (${dir}); kies een pad buiten de datamap / is inside DATA_DIR; choose a path outside it`]);
+    });
+
+    it('does not generate new keys while the old ones are still in DATA_DIR: it says to move them', () => {
+      const dir = freshDir();
+      const old = loadConfig({ DATA_DIR: dir }).secrets;
+      const file = outside();
+      const error = configError(() => loadConfig({ DATA_DIR: dir, SECRETS_FILE: file }));
+      expect(error.problems[0]).toContain(`maar ${join(dir, 'secrets.json')} wel: verplaats dat bestand naar ${file}`);
+      expect(existsSync(file)).toBe(false);
+      mkdirSync(join(file, '..'), { recursive: true });
+      renameSync(join(dir, 'secrets.json'), file);
+      expect(loadConfig({ DATA_DIR: dir, SECRETS_FILE: file }).secrets).toEqual(old);
+    });
+
+    it('in production with an external database: must exist, nothing is generated', () => {
+      const file = outside();
+      const error = configError(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://app@db.example/register', DATA_DIR: freshDir(), SECRETS_FILE: file }));
+      expect(error.problems[0]).toMatch(/^SECRETS_FILE: .* bestaat niet; in productie met DATABASE_URL wordt niets gegenereerd/);
+      expect(existsSync(file)).toBe(false);
+    });
   });
 });

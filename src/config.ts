@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
+import { makePrivateDir } from './platform/files/private-dir.ts';
 
 const secretSchema = z.string().min(32, 'minstens 32 tekens / at least 32 characters');
+const encryptionKeySchema = z.string().regex(/^[0-9a-f]{64}$/i, '64 hexadecimale tekens (256 bits) / 64 hex characters');
+const storedSecretsSchema = z.object({ sessionSecret: secretSchema, encryptionKey: encryptionKeySchema, hashKey: secretSchema });
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -15,8 +18,9 @@ const envSchema = z.object({
   BASE_URL: z.string().url('geen geldige URL / not a valid URL').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_SECRET: secretSchema.optional(),
-  ENCRYPTION_KEY: z.string().regex(/^[0-9a-f]{64}$/i, '64 hexadecimale tekens (256 bits) / 64 hex characters').optional(),
+  ENCRYPTION_KEY: encryptionKeySchema.optional(),
   HASH_KEY: secretSchema.optional(),
+  SECRETS_FILE: z.string().min(1).optional(),
   JOBS: z.enum(['on', 'off']).default('on'),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'een smtp:// of smtps:// URL / an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().default('Beroepsregister Onderwijs <noreply@beroepsregister.nl>'),
@@ -99,40 +103,64 @@ function generateSecrets(): Secrets {
   };
 }
 
-function readStoredSecrets(file: string): Secrets {
+function readStoredSecrets(file: string, variable: string): Secrets {
+  let stored: unknown;
   try {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<Secrets>;
-    if (typeof stored.sessionSecret === 'string' && typeof stored.encryptionKey === 'string' && typeof stored.hashKey === 'string') return stored as Secrets;
+    stored = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
-    // reported below, with what to do
+    stored = undefined; // reported below, with what to do
   }
+  const parsed = storedSecretsSchema.safeParse(stored);
+  if (parsed.success) return parsed.data;
   throw new ConfigError([
-    `${file}: onleesbaar; zet SESSION_SECRET, ENCRYPTION_KEY en HASH_KEY, of zet het bestand terug uit een back-up / ` +
-      'unreadable; set SESSION_SECRET, ENCRYPTION_KEY and HASH_KEY, or restore the file from a backup',
+    `${variable} (${file}): onleesbaar of onvolledig; verwacht JSON met sessionSecret, encryptionKey en hashKey. Zet SESSION_SECRET, ` +
+      'ENCRYPTION_KEY en HASH_KEY, of zet het bestand terug uit een back-up / unreadable or incomplete; expected JSON with sessionSecret, ' +
+      'encryptionKey and hashKey. Set SESSION_SECRET, ENCRYPTION_KEY and HASH_KEY, or restore the file from a backup',
   ]);
 }
 
+const isInside = (path: string, dir: string) => {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
+
 /**
- * Secrets left unset are generated once and kept in the data directory, so that the server and the
- * CLI that open the same data directory always agree. Production with an external database must set them.
+ * Secrets left unset in the environment come from SECRETS_FILE, or else from DATA_DIR/secrets.json;
+ * either file is generated once when missing, so that the server and the CLI always agree. With
+ * SECRETS_FILE the keys live apart from the data they protect (a copy of the data directory alone
+ * reads nothing). Production with an external database generates nothing: the processes must share them.
  */
 function resolveSecrets(env: z.infer<typeof envSchema>, dataDir: string): Secrets {
   const given = { sessionSecret: env.SESSION_SECRET, encryptionKey: env.ENCRYPTION_KEY, hashKey: env.HASH_KEY };
+  const secretsFile = env.SECRETS_FILE === undefined ? undefined : resolve(env.SECRETS_FILE);
+  if (secretsFile && isInside(secretsFile, dataDir)) {
+    throw new ConfigError([`SECRETS_FILE: ligt in DATA_DIR (${dataDir}); kies een pad buiten de datamap / is inside DATA_DIR; choose a path outside it`]);
+  }
   if (given.sessionSecret && given.encryptionKey && given.hashKey) return given as Secrets;
-  if (env.NODE_ENV === 'production' && env.DATABASE_URL) {
+  const generateNone = env.NODE_ENV === 'production' && env.DATABASE_URL !== undefined;
+  if (generateNone && !secretsFile) {
     const missing = Object.entries({ SESSION_SECRET: given.sessionSecret, ENCRYPTION_KEY: given.encryptionKey, HASH_KEY: given.hashKey })
       .filter(([, v]) => !v)
-      .map(([k]) => `${k}: verplicht in productie / required in production`);
+      .map(([k]) => `${k}: verplicht in productie (of SECRETS_FILE) / required in production (or SECRETS_FILE)`);
     throw new ConfigError(missing);
   }
-  const file = join(dataDir, 'secrets.json');
+  const inDataDir = join(dataDir, 'secrets.json');
+  const file = secretsFile ?? inDataDir;
+  const variable = secretsFile ? 'SECRETS_FILE' : 'DATA_DIR/secrets.json';
   let stored: Secrets;
   if (existsSync(file)) {
-    stored = readStoredSecrets(file);
+    stored = readStoredSecrets(file, variable);
+  } else if (generateNone) {
+    throw new ConfigError([`SECRETS_FILE: ${file} bestaat niet; in productie met DATABASE_URL wordt niets gegenereerd / does not exist; nothing is generated in production with DATABASE_URL`]);
+  } else if (secretsFile && existsSync(inDataDir)) {
+    // new keys would leave everything sealed with the old ones unreadable
+    throw new ConfigError([
+      `SECRETS_FILE: ${file} bestaat niet, maar ${inDataDir} wel: verplaats dat bestand naar ${file} / does not exist, but ${inDataDir} does: move that file to ${file}`,
+    ]);
   } else {
-    mkdirSync(dataDir, { recursive: true });
+    makePrivateDir(dirname(file));
     stored = generateSecrets();
-    writeFileSync(file, JSON.stringify(stored, null, 2) + '\n', { mode: 0o600 });
+    writeFileSync(file, JSON.stringify(stored, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
   }
   return {
     sessionSecret: given.sessionSecret ?? stored.sessionSecret,

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
+import { makePrivateDir } from '../platform/files/private-dir.ts';
 import * as schema from './schema/index.ts';
 
 // Each driver is imported when a database of its kind is opened, not at start: PGlite and its
@@ -112,7 +113,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   let pgliteDir: string | undefined;
   let fresh = true;
   if (dataDir) {
-    mkdirSync(dataDir, { recursive: true });
+    makePrivateDir(dataDir);
     release = takeLock(dataDir);
     pgliteDir = join(dataDir, 'pglite');
     try {

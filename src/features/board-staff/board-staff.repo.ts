@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
+import { staffNumberAsShown } from '../../platform/bsn.ts';
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
@@ -33,7 +34,7 @@ export async function listBoardStaff(db: Db, boardId: string, options: { attenti
         OR (n.status = 'geregistreerd' AND coalesce(${validUntil}, current_date) < current_date + 183)`
     : sql``;
   const rows = rowsOf<StaffLine & { total: string }>(await db.execute(sql`SELECT p.id AS "personId", concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
-      string_agg(DISTINCT e.staff_number, ', ') AS "staffNumbers",
+      string_agg(DISTINCT ${staffNumberAsShown('e.staff_number')}, ', ') AS "staffNumbers",
       string_agg(DISTINCT e.function || ' · ' || s.name, '; ') AS employments,
       (count(*) FILTER (WHERE e.approval_status = 'te-controleren'))::int AS "toCheck",
       (count(*) FILTER (WHERE e.approval_status = 'betwist'))::int AS disputed,

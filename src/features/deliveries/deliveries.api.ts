@@ -54,7 +54,7 @@ export async function deliveryApiRoutes(app: FastifyInstance, opts: { deps: Deli
       schema: {
         summary: 'Personeelsgegevens aanleveren',
         description:
-          'Levert een bestand volgens het aanleverformaat v1 aan (CSV als text/csv, of XLSX). Een klein bestand is bij het antwoord al ' +
+          'Levert een bestand volgens het aanleverformaat v1.1 aan (CSV als text/csv, of XLSX; docs/aanleverformaat.md). Een klein bestand is bij het antwoord al ' +
           'gecontroleerd; een groot bestand controleert een taak: volg dan status en voortgang. Met verwerken=true wordt een foutloos ' +
           'bestand meteen verwerkt. Een leeg, afgebroken of binair bestand, een bestand met een verkeerde kopregel en een te groot ' +
           'bestand krijgen een probleembericht.',
@@ -124,7 +124,8 @@ export async function deliveryApiRoutes(app: FastifyInstance, opts: { deps: Deli
       schema: {
         summary: 'De terugmelding: het resultaat per rij',
         description:
-          'Per rij: geaccepteerd, waarschuwing of fout, met kolom en reden in het Nederlands. Als JSON (gepagineerd) of, met ' +
+          'Per rij: geaccepteerd, waarschuwing of fout, met kolom en reden in het Nederlands (aanleverformaat v1.1: een nummer dat een BSN ' +
+          'kan zijn, staat er als •••••••••). Als JSON (gepagineerd) of, met ' +
           'Accept: text/csv, als CSV-bestand met alle rijen (puntkomma-gescheiden, UTF-8).',
         tags: tag,
         operationId: 'haalTerugmeldingOp',

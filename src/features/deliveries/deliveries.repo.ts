@@ -3,6 +3,7 @@ import { arrayLiteral } from '../../db/array-literal.ts';
 import type { CopySink, Database, Db } from '../../db/database.ts';
 import type { BoardDirectory, DeliveryMode, Message } from './delivery-format.rules.ts';
 import type { RowPairs, SuspectPairs } from './repeated-keys.ts';
+import { staffNumberAsShown } from '../../platform/bsn.ts';
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 const countOf = (result: unknown): number => Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
@@ -237,7 +238,7 @@ async function addRepeatMessages(db: Db, deliveryId: string, pairs: SQL, involve
       FROM joined WHERE check_order = 1
       UNION ALL
       SELECT row_number, check_order, 'personeelsnummer',
-        'Personeelsnummer ' || staff_number || ' staat op rij ' || first || ' met andere persoonsgegevens (' || person_fields || ').'
+        'Personeelsnummer ' || ${staffNumberAsShown('staff_number')} || ' staat op rij ' || first || ' met andere persoonsgegevens (' || person_fields || ').'
       FROM joined WHERE check_order = 2 AND NOT same_person
       UNION ALL
       SELECT row_number, check_order, 'bsn', 'Dit BSN staat ook op rij ' || first || ', bij een ander personeelsnummer.'
@@ -252,6 +253,29 @@ async function addRepeatMessages(db: Db, deliveryId: string, pairs: SQL, involve
     SELECT n AS wrong FROM wrong`));
   return Number(result.wrong);
 }
+
+/**
+ * A personeelsnummer that may be a BSN (`hashes`: the keyed hash of that BSN, per row of `rows`) is an
+ * error when it is the BSN of a person the register knows for this board, or a BSN in this delivery:
+ * the row's personeelsnummer is then not kept, and its warning gives way to the error.
+ */
+export async function addStaffNumberIsKnownBsnMessages(
+  db: Db, deliveryId: string, boardId: string, candidates: { rows: number[]; hashes: string[] },
+): Promise<void> {
+  const error = { kolom: 'personeelsnummer', melding: staffNumberIsKnownBsn, soort: 'fout' };
+  await db.execute(sql`UPDATE delivery_rows d
+    SET messages = coalesce((SELECT jsonb_agg(m) FROM jsonb_array_elements(d.messages) m
+                             WHERE NOT (m->>'kolom' = 'personeelsnummer' AND m->>'soort' = 'waarschuwing')), '[]'::jsonb)
+                   || jsonb_build_array(${JSON.stringify(error)}::jsonb),
+        outcome = 'fout', staff_number = NULL, employment_key = NULL
+    FROM unnest(${intArray(candidates.rows)}, ${arrayLiteral(candidates.hashes)}::text[]) AS c(row_number, bsn_hash)
+    WHERE d.delivery_id = ${deliveryId} AND d.row_number = c.row_number
+      AND (EXISTS (SELECT 1 FROM persons p JOIN staff_numbers s ON s.person_id = p.id AND s.board_id = ${boardId} WHERE p.bsn_hash = c.bsn_hash)
+        OR c.bsn_hash IN (SELECT bsn_hash FROM delivery_rows WHERE delivery_id = ${deliveryId} AND bsn_hash IS NOT NULL))`);
+}
+
+const staffNumberIsKnownBsn =
+  'Het personeelsnummer is het BSN van een medewerker van dit bestuur (in het register of in deze aanlevering). Lever het eigen personeelsnummer aan; een BSN hoort alleen in de kolom bsn.';
 
 async function addMutationMessages(db: Db, deliveryId: string, boardId: string): Promise<void> {
   await addMessages(db, deliveryId, 'mutatie', 'fout', sql`SELECT r.row_number,

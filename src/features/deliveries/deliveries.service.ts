@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import type { Database, Db } from '../../db/database.ts';
 import { recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
+import { maskBsnLike } from '../../platform/bsn.ts';
 import type { Crypto } from '../../platform/crypto.ts';
 import { CsvBytes, spreadsheetLine } from '../../platform/csv/write.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -12,6 +13,7 @@ import { decide } from '../../platform/policy.ts';
 import { openTable, TableError, type TableRow } from '../../platform/tabular/read-table.ts';
 import { applyStagedDelivery, type ApplySummary } from './delivery-apply.repo.ts';
 import { checkRow, DeliveryFileError, planHeader, type DeliveryMode, type HeaderPlan } from './delivery-format.rules.ts';
+import { guardAgainstBsnInClear } from './bsn-in-clear.rules.ts';
 import * as repo from './deliveries.repo.ts';
 import { RepeatedKeys } from './repeated-keys.ts';
 import type { DeliveryRecord } from './deliveries.repo.ts';
@@ -128,7 +130,7 @@ export async function submitDelivery(deps: DeliveryDeps, ctx: ActorContext, inpu
   }
   const submitter = submitterOf(ctx);
   const base = {
-    id, boardId: input.boardId, mode: input.mode, fileName: input.fileName, byteSize: sealed.bytes, sha256: sealed.sha256,
+    id, boardId: input.boardId, mode: input.mode, fileName: input.fileName === null ? null : maskBsnLike(input.fileName), byteSize: sealed.bytes, sha256: sealed.sha256,
     applyWhenValid: input.applyWhenValid, channel: input.channel, submittedByAccount: submitter.account,
     submittedByToken: submitter.token, submittedByLabel: submitter.label, createdAt: nowOf(deps),
   };
@@ -138,12 +140,13 @@ export async function submitDelivery(deps: DeliveryDeps, ctx: ActorContext, inpu
   } catch (error) {
     if (!(error instanceof TableError || error instanceof DeliveryFileError)) throw error;
     await removeSealedFile(path);
-    await repo.insertDelivery(deps.db, { ...base, status: 'afgewezen', phase: null, format: 'csv', rejection: error.message, notices: null });
-    throw new AppError('validation_failed', error.message);
+    const rejection = maskBsnLike(error.message);
+    await repo.insertDelivery(deps.db, { ...base, status: 'afgewezen', phase: null, format: 'csv', rejection, notices: null });
+    throw new AppError('validation_failed', rejection);
   }
   await repo.insertDelivery(deps.db, {
     ...base, status: 'in-behandeling', phase: 'controleren', format: header.format, rejection: null,
-    notices: header.header.warnings.length > 0 ? header.header.warnings : null,
+    notices: header.header.warnings.length > 0 ? header.header.warnings.map(maskBsnLike) : null,
   });
   await recordAudit(deps.db, ctx, { action: 'delivery.submitted', subjectOrganisation: { kind: 'bestuur', id: input.boardId }, after: { id, mode: input.mode, bytes: sealed.bytes } });
   if (sealed.bytes > (deps.inlineBytes ?? defaultInlineBytes)) {
@@ -224,6 +227,8 @@ export async function validateDelivery(deps: DeliveryDeps, id: string, options: 
   const staging = await repo.openStaging(deps.database);
   const protect = bsnProtector(deps.crypto);
   const repeats = new RepeatedKeys();
+  // rows whose personeelsnummer may be a BSN, with its keyed hash: few in a usual file, about 100 bytes each
+  const bsnLikeStaffNumbers = { rows: [] as number[], hashes: [] as string[] };
   const progress = progressReporter(deps, id, () => bytesRead / Math.max(1, delivery.byteSize));
   try {
     const { info, rows } = await openTable(counted);
@@ -234,7 +239,13 @@ export async function validateDelivery(deps: DeliveryDeps, id: string, options: 
       }
       let record = trimTrailingEmpty(fields, header.width);
       if (info.format === 'xlsx' && record.length < header.width) record = [...record, ...Array(header.width - record.length).fill('')];
-      const { row, messages, outcome } = checkRow(record, header, delivery.mode, directory, deliveryDate);
+      const { row, messages, outcome, staffNumberBsnHash } = guardAgainstBsnInClear(
+        checkRow(record, header, delivery.mode, directory, deliveryDate), record, header, deps.crypto.keyedHash,
+      );
+      if (staffNumberBsnHash !== null) {
+        bsnLikeStaffNumbers.rows.push(rowNumber);
+        bsnLikeStaffNumbers.hashes.push(staffNumberBsnHash);
+      }
       repeats.note(rowNumber, row);
       csv.line([
         id, rowNumber, outcome, messages.length > 0 ? JSON.stringify(messages) : null, row.staffNumber,
@@ -254,7 +265,7 @@ export async function validateDelivery(deps: DeliveryDeps, id: string, options: 
     await staging.abort();
     if (!(error instanceof TableError || error instanceof DeliveryFileError)) throw error;
     await repo.deleteStagedRows(deps.db, id);
-    await repo.updateDelivery(deps.db, id, { status: 'afgewezen', phase: null, rejection: error.message, finishedAt: nowOf(deps) });
+    await repo.updateDelivery(deps.db, id, { status: 'afgewezen', phase: null, rejection: maskBsnLike(error.message), finishedAt: nowOf(deps) });
     await removeSealedFile(filePath(deps, id));
     return;
   } finally {
@@ -263,6 +274,7 @@ export async function validateDelivery(deps: DeliveryDeps, id: string, options: 
   }
 
   await repo.checkAcrossRows(deps.db, id, delivery.boardId, delivery.mode, repeats.suspects);
+  if (bsnLikeStaffNumbers.rows.length > 0) await repo.addStaffNumberIsKnownBsnMessages(deps.db, id, delivery.boardId, bsnLikeStaffNumbers);
   const outcomes = await repo.countOutcomes(deps.db, id);
   let needsConfirmation = false;
   let summary: Record<string, number> | null = null;

@@ -1,8 +1,10 @@
+import { passesElfproef } from '../../platform/bsn.ts';
+
 /**
- * Aanleverformaat v1 (`../shared/spec/aanleverformaat.md`): the header and every rule a single row must
+ * Aanleverformaat v1.1 (`docs/aanleverformaat.md`): the header and every rule a single row must
  * meet. Pure: the caller supplies the delivering board's schools and locations and the delivery date.
  * Rules that need other rows (the same person twice) or the register (mutaties of unknown employments)
- * are checked set-based after staging, in the repository.
+ * are checked set-based after staging, in the repository; v1.1's "no BSN in clear" in bsn-in-clear.rules.ts.
  */
 export const deliveryModes = ['volledig', 'mutaties'] as const;
 export type DeliveryMode = (typeof deliveryModes)[number];
@@ -90,14 +92,7 @@ export type CleanRow = {
 
 export type CheckedRow = { row: CleanRow; messages: Message[]; outcome: 'geaccepteerd' | 'waarschuwing' | 'fout' };
 
-/** BSN elfproef: weights 9..2 and −1, the sum divisible by 11, not all zeros. */
-export function passesElfproef(bsn: string): boolean {
-  if (!/^\d{9}$/.test(bsn) || bsn === '000000000') return false;
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += Number(bsn[i]) * (9 - i);
-  sum -= Number(bsn[8]);
-  return sum % 11 === 0;
-}
+export { passesElfproef };
 
 const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;

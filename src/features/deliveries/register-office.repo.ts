@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
+import { staffNumberAsShownText } from '../../platform/bsn.ts';
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 const countOf = (result: unknown): number => Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
@@ -51,7 +52,7 @@ export type DuplicateTask = { id: string; reason: string; createdAt: Date; perso
 const personSide = (alias: string) => sql.raw(`json_build_object(
   'id', ${alias}.id, 'initials', ${alias}.initials, 'prefix', ${alias}.prefix, 'surname', ${alias}.surname,
   'birthDate', ${alias}.birth_date::text, 'email', ${alias}.email, 'hasBsn', ${alias}.bsn_hash IS NOT NULL,
-  'employments', coalesce((SELECT json_agg(coalesce(b.name, b.number) || ' · ' || e.staff_number || ' · ' || e.function ORDER BY b.number, e.staff_number)
+  'employments', coalesce((SELECT json_agg(coalesce(b.name, b.number) || ' · ' || ${staffNumberAsShownText('e.staff_number')} || ' · ' || e.function ORDER BY b.number, e.staff_number)
      FROM employments e JOIN boards b ON b.id = e.board_id WHERE e.person_id = ${alias}.id), '[]'::json))`);
 
 export async function listOpenDuplicates(db: Db, offset: number, limit: number, onlyId?: string): Promise<{ rows: DuplicateTask[]; total: number }> {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -25,6 +25,13 @@ describe('sealed files', () => {
     expect(sealed.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(readFileSync(path).includes(Buffer.from('111222333'))).toBe(false);
     expect((await readAll(await readSealedFile(path, key))).equals(plain)).toBe(true);
+  });
+
+  it('creates the folders it needs for the owner alone (0700)', async () => {
+    const dataDir = join(dir, 'data');
+    await writeSealedFile(join(dataDir, 'deliveries', 'b.sealed'), Readable.from([Buffer.from('x')]), key, 10);
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dataDir, 'deliveries')).mode & 0o777).toBe(0o700);
   });
 
   it('stops a file past the size limit and leaves nothing behind', async () => {

@@ -1,9 +1,10 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rm } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { makePrivateDirAsync } from './private-dir.ts';
 
 /**
  * Files that hold personal data (a board's delivery with BSNs) are written to disk encrypted with
@@ -24,7 +25,7 @@ export type SealedFile = { bytes: number; sha256: string };
 
 /** Streams `source` into an encrypted file at `path`; stops (and removes the file) past `maxBytes`. */
 export async function writeSealedFile(path: string, source: Readable, key: Buffer, maxBytes: number): Promise<SealedFile> {
-  await mkdir(dirname(path), { recursive: true });
+  await makePrivateDirAsync(dirname(path));
   const iv = randomBytes(ivLength);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const hash = createHash('sha256');

@@ -67,7 +67,7 @@ type OpenApiDoc = {
 
 /** The operations' tags, described once at the top of the document. */
 const tagDescriptions: Record<string, string> = {
-  Aanleveringen: 'Personeelsgegevens aanleveren door schoolbesturen en hun softwareleveranciers (token met scope aanleveren)',
+  Aanleveringen: 'Personeelsgegevens aanleveren door schoolbesturen en hun softwareleveranciers volgens aanleverformaat v1.1 (token met scope aanleveren)',
   API: 'Over de API zelf',
   Organisaties: 'De organisatiegids: besturen, scholen en vestigingen uit de DUO-gegevens',
   Tokens: 'Tokens voor systemen van organisaties (Authorization: Bearer)',

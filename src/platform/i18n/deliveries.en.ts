@@ -4,7 +4,7 @@ export const deliveriesEn: Record<keyof typeof deliveriesNl, string> = {
   'deliveries.link': 'Deliveries',
   'deliveries.title': 'Deliveries of {board}',
   'deliveries.intro':
-    'Deliver your staff data in the delivery format: one row per employment, as CSV (UTF-8 or Windows-1252, with ; or ,) or as an Excel file (XLSX). The register checks every row; nothing changes until you then click Apply.',
+    'Deliver your staff data in the delivery format (version 1.1): one row per employment, as CSV (UTF-8 or Windows-1252, with ; or ,) or as an Excel file (XLSX). A BSN belongs only in the bsn column, never in the staff number. The register checks every row; nothing changes until you then click Apply.',
   'deliveries.new': 'New delivery',
   'deliveries.mode': 'What are you delivering?',
   'deliveries.mode.volledig': 'The complete staff file',

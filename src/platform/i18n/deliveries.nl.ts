@@ -2,7 +2,7 @@ export const deliveriesNl = {
   'deliveries.link': 'Aanleveringen',
   'deliveries.title': 'Aanleveringen van {board}',
   'deliveries.intro':
-    'Lever de gegevens van uw personeel aan volgens het aanleverformaat: één rij per dienstverband, als CSV (UTF-8 of Windows-1252, met ; of ,) of als Excel-bestand (XLSX). Het register controleert elke rij; pas als u daarna op Verwerken klikt, verandert er iets.',
+    'Lever de gegevens van uw personeel aan volgens het aanleverformaat (versie 1.1): één rij per dienstverband, als CSV (UTF-8 of Windows-1252, met ; of ,) of als Excel-bestand (XLSX). Een BSN hoort alleen in de kolom bsn, nooit in het personeelsnummer. Het register controleert elke rij; pas als u daarna op Verwerken klikt, verandert er iets.',
   'deliveries.new': 'Nieuwe aanlevering',
   'deliveries.mode': 'Wat levert u aan?',
   'deliveries.mode.volledig': 'Volledig personeelsbestand',
