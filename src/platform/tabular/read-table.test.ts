@@ -7,7 +7,7 @@ async function readAll(bytes: Buffer, chunkSize = 7): Promise<{ info: unknown; r
   // small chunks: every boundary (inside a quoted field, a multi-byte character, a CRLF) gets crossed
   const chunks: Buffer[] = [];
   for (let i = 0; i < bytes.length; i += chunkSize) chunks.push(bytes.subarray(i, i + chunkSize));
-  const { info, rows } = await openTable(Readable.from(chunks));
+  const { info, rows } = await openTable(() => Readable.from(chunks));
   const all: TableRow[] = [];
   for await (const row of rows) all.push(row);
   return { info, rows: all };
@@ -67,10 +67,10 @@ describe('reading a CSV file as a stream', () => {
   it('lets the caller stop after the header of a large file without waiting for the rest', async () => {
     const lines = ['nummer;naam', ...Array.from({ length: 100_000 }, (_, i) => `${i};Persoon ${i}`)];
     const source = Readable.from([Buffer.from(lines.join('\n'))]);
-    const { rows } = await openTable(source);
+    const { rows } = await openTable(() => source);
     expect((await rows.next()).value).toEqual({ rowNumber: 1, fields: ['nummer', 'naam'] });
     await rows.return(undefined);
-    source.destroy();
+    expect(source.destroyed).toBe(true);
   });
 
   it('refuses an empty file, a binary file and a file cut off inside a quoted field', async () => {
