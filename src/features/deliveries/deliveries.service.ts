@@ -234,7 +234,10 @@ export async function validateDelivery(deps: DeliveryDeps, id: string, options: 
   const delivery = await repo.findDelivery(deps.db, id);
   if (!delivery || delivery.status !== 'in-behandeling' || delivery.phase !== 'controleren') return;
   const directory = await repo.loadBoardDirectory(deps.db, delivery.boardId);
-  if (!directory) throw new Error(`board ${delivery.boardId} of delivery ${id} is gone`);
+  if (!directory) {
+    await rejectDelivery(deps, id, failedCheck);
+    throw new Error(`board ${delivery.boardId} of delivery ${id} is gone`);
+  }
   const deliveryDate = dateOf(delivery.createdAt);
   await repo.deleteStagedRows(deps.db, id);
 
