@@ -80,20 +80,43 @@ export async function listDeliveries(deps: DeliveryDeps, ctx: ActorContext, boar
   return { deliveries: rows, total, page, pageSize };
 }
 
+/**
+ * The stored file, opened as often as the reader asks (an XLSX file is read twice); `close` ends every
+ * stream it opened. `onBytes` sees the bytes of the last one, for the progress of a long check.
+ */
+function sealedSource(deps: DeliveryDeps, id: string, onBytes?: (total: number) => void) {
+  const opened: Readable[] = [];
+  return {
+    async open(): Promise<Readable> {
+      const source = await readSealedFile(filePath(deps, id), deps.crypto.fileKey);
+      opened.push(source);
+      if (!onBytes) return source;
+      const counted = source.pipe(byteCounter(onBytes));
+      source.on('error', (error) => counted.destroy(error));
+      opened.push(counted);
+      return counted;
+    },
+    close: () => opened.forEach((stream) => stream.destroy()),
+  };
+}
+
 /** Reads just the header row of a stored file: a file that is no table, or has the wrong header, is refused at once. */
 async function readHeader(deps: DeliveryDeps, id: string, mode: DeliveryMode): Promise<{ format: 'csv' | 'xlsx'; header: HeaderPlan }> {
-  const stream = await readSealedFile(filePath(deps, id), deps.crypto.fileKey);
+  const file = sealedSource(deps, id);
   try {
-    const { info, rows } = await openTable(stream);
+    const { info, rows } = await openTable(file.open);
     const first = await rows.next();
     if (first.done) throw new TableError('Het bestand is leeg.');
     const header = planHeader(trimTrailingEmpty(first.value.fields), mode);
     await rows.return(undefined);
     return { format: info.format, header };
   } finally {
-    stream.destroy();
+    file.close();
   }
 }
+
+/** The reason a board reads when its delivery could not be checked for a reason of ours, not of the file. */
+const failedCheck = 'De controle van dit bestand is mislukt door een fout aan onze kant. Er is niets gewijzigd; lever het bestand opnieuw aan, en neem contact op met het register als dit blijft gebeuren.';
 
 function trimTrailingEmpty(fields: string[], keep = 0): string[] {
   let end = fields.length;
@@ -138,11 +161,11 @@ export async function submitDelivery(deps: DeliveryDeps, ctx: ActorContext, inpu
   try {
     header = await readHeader(deps, id, input.mode);
   } catch (error) {
-    if (!(error instanceof TableError || error instanceof DeliveryFileError)) throw error;
+    const refused = error instanceof TableError || error instanceof DeliveryFileError;
     await removeSealedFile(path);
-    const rejection = maskBsnLike(error.message);
+    const rejection = refused ? maskBsnLike(error.message) : failedCheck;
     await repo.insertDelivery(deps.db, { ...base, status: 'afgewezen', phase: null, format: 'csv', rejection, notices: null });
-    throw new AppError('validation_failed', rejection);
+    throw refused ? new AppError('validation_failed', rejection) : error;
   }
   await repo.insertDelivery(deps.db, {
     ...base, status: 'in-behandeling', phase: 'controleren', format: header.format, rejection: null,
@@ -214,24 +237,25 @@ export async function validateDelivery(deps: DeliveryDeps, id: string, options: 
   const delivery = await repo.findDelivery(deps.db, id);
   if (!delivery || delivery.status !== 'in-behandeling' || delivery.phase !== 'controleren') return;
   const directory = await repo.loadBoardDirectory(deps.db, delivery.boardId);
-  if (!directory) throw new Error(`board ${delivery.boardId} of delivery ${id} is gone`);
+  if (!directory) {
+    await rejectDelivery(deps, id, failedCheck);
+    throw new Error(`board ${delivery.boardId} of delivery ${id} is gone`);
+  }
   const deliveryDate = dateOf(delivery.createdAt);
   await repo.deleteStagedRows(deps.db, id);
 
   let bytesRead = 0;
-  const source = await readSealedFile(filePath(deps, id), deps.crypto.fileKey);
-  const counted = source.pipe(byteCounter((n) => (bytesRead = n)));
-  source.on('error', (error) => counted.destroy(error));
+  const file = sealedSource(deps, id, (n) => (bytesRead = n));
   let header: HeaderPlan | undefined;
   const csv = new CsvBytes(256 * 1024);
   const staging = await repo.openStaging(deps.database);
   const protect = bsnProtector(deps.crypto);
   const repeats = new RepeatedKeys();
   // rows whose personeelsnummer may be a BSN, with its keyed hash: few in a usual file, about 100 bytes each
-  const bsnLikeStaffNumbers = { rows: [] as number[], hashes: [] as string[] };
+  const bsnLikeStaffNumbers: BsnLikeStaffNumbers = { rows: [], hashes: [] };
   const progress = progressReporter(deps, id, () => bytesRead / Math.max(1, delivery.byteSize));
   try {
-    const { info, rows } = await openTable(counted);
+    const { info, rows } = await openTable(file.open);
     for await (const { rowNumber, fields } of rows as AsyncIterable<TableRow>) {
       if (!header) {
         header = planHeader(trimTrailingEmpty(fields), delivery.mode);
@@ -262,18 +286,48 @@ export async function validateDelivery(deps: DeliveryDeps, id: string, options: 
     if (csv.lines > 0) await staging.write(csv.take());
     await staging.end();
   } catch (error) {
-    await staging.abort();
-    if (!(error instanceof TableError || error instanceof DeliveryFileError)) throw error;
-    await repo.deleteStagedRows(deps.db, id);
-    await repo.updateDelivery(deps.db, id, { status: 'afgewezen', phase: null, rejection: maskBsnLike(error.message), finishedAt: nowOf(deps) });
-    await removeSealedFile(filePath(deps, id));
-    return;
+    await staging.abort().catch(() => {});
+    const refused = error instanceof TableError || error instanceof DeliveryFileError;
+    await rejectDelivery(deps, id, refused ? maskBsnLike(error.message) : failedCheck);
+    if (refused || (await repo.findDelivery(deps.db, id))?.status === 'geannuleerd') return; // a cancel removes the file
+    throw error;
   } finally {
-    source.destroy();
+    file.close();
     await progress.settled();
   }
+  let checked;
+  try {
+    checked = await finishCheck(deps, delivery, repeats.suspects, bsnLikeStaffNumbers);
+  } catch (error) {
+    await rejectDelivery(deps, id, failedCheck);
+    throw error;
+  }
+  if (checked?.apply) {
+    const by = `${delivery.submittedByLabel} (direct verwerken)`;
+    if (options.inline) await applyDelivery(deps, { actor: { type: 'system', name: by } }, id, { confirmed: false, skipAccessCheck: true });
+    else await deps.schedule({ kind: 'verwerken', deliveryId: id, by });
+  }
+}
 
-  await repo.checkAcrossRows(deps.db, id, delivery.boardId, delivery.mode, repeats.suspects);
+/** A check that cannot finish ends `afgewezen` with its reason, never stuck `in-behandeling`; a cancelled one stays cancelled. */
+async function rejectDelivery(deps: DeliveryDeps, id: string, reason: string): Promise<void> {
+  const rejected = await repo.updateDelivery(deps.db, id, { status: 'afgewezen', phase: null, rejection: reason, finishedAt: nowOf(deps) }, ['in-behandeling']);
+  if (rejected) await repo.deleteStagedRows(deps.db, id);
+  await removeSealedFile(filePath(deps, id));
+}
+
+type BsnLikeStaffNumbers = { rows: number[]; hashes: string[] };
+
+/** The checks across rows and the outcome, after every row is staged; undefined when the delivery was cancelled meanwhile. */
+async function finishCheck(
+  deps: DeliveryDeps,
+  delivery: DeliveryRecord,
+  suspects: RepeatedKeys['suspects'],
+  bsnLikeStaffNumbers: BsnLikeStaffNumbers,
+): Promise<{ apply: boolean } | undefined> {
+  const id = delivery.id;
+  const deliveryDate = dateOf(delivery.createdAt);
+  await repo.checkAcrossRows(deps.db, id, delivery.boardId, delivery.mode, suspects);
   if (bsnLikeStaffNumbers.rows.length > 0) await repo.addStaffNumberIsKnownBsnMessages(deps.db, id, delivery.boardId, bsnLikeStaffNumbers);
   const outcomes = await repo.countOutcomes(deps.db, id);
   let needsConfirmation = false;
@@ -283,16 +337,13 @@ export async function validateDelivery(deps: DeliveryDeps, id: string, options: 
     needsConfirmation = active > 0 && ending > active * massEndShare;
     summary = { actieveDienstverbanden: active, teBeeindigen: ending };
   }
-  await repo.updateDelivery(deps.db, id, {
+  const checked = await repo.updateDelivery(deps.db, id, {
     status: 'gecontroleerd', phase: null, progress: 100, rowCount: outcomes.rows, errorRows: outcomes.errors,
     warningRows: outcomes.warnings, needsConfirmation, summary, validatedAt: nowOf(deps),
-  });
+  }, ['in-behandeling']);
   await removeSealedFile(filePath(deps, id));
-  if (delivery.applyWhenValid && outcomes.errors === 0 && !needsConfirmation) {
-    const by = `${delivery.submittedByLabel} (direct verwerken)`;
-    if (options.inline) await applyDelivery(deps, { actor: { type: 'system', name: by } }, id, { confirmed: false, skipAccessCheck: true });
-    else await deps.schedule({ kind: 'verwerken', deliveryId: id, by });
-  }
+  if (!checked) return undefined;
+  return { apply: delivery.applyWhenValid && outcomes.errors === 0 && !needsConfirmation };
 }
 
 /**
@@ -331,9 +382,10 @@ export async function applyDelivery(
       const result = await applyStagedDelivery(tx, {
         deliveryId: id, boardId: delivery.boardId, mode: delivery.mode, today: dateOf(delivery.createdAt), now, afterStep: deps.afterApplyStep,
       });
-      await repo.updateDelivery(tx, id, {
+      const applied = await repo.updateDelivery(tx, id, {
         status: 'verwerkt', phase: null, progress: 100, summary: { ...(delivery.summary ?? {}), ...result }, appliedByLabel: by, finishedAt: now,
-      });
+      }, ['in-behandeling']);
+      if (!applied) throw new AppError('conflict', 'De aanlevering is geannuleerd terwijl zij werd verwerkt; er is niets gewijzigd.');
       await recordAudit(tx, ctx, { action: 'delivery.applied', subjectOrganisation: { kind: 'bestuur', id: delivery.boardId }, after: { id, ...result } });
       return result;
     });
@@ -361,11 +413,22 @@ export async function requestApply(deps: DeliveryDeps, ctx: ActorContext, id: st
   return (await repo.findDelivery(deps.db, id))!;
 }
 
+/**
+ * Cancels a delivery that is not applied yet, also while it is checked or applied: a running check or
+ * apply then ends without a result (its last step only moves a delivery that is still in-behandeling).
+ */
 export async function cancelDelivery(deps: DeliveryDeps, ctx: ActorContext, id: string): Promise<DeliveryRecord> {
   const delivery = await getDelivery(deps, ctx, id);
   if (delivery.status === 'geannuleerd') return delivery;
-  const done = await repo.updateDelivery(deps.db, id, { status: 'geannuleerd', phase: null, finishedAt: nowOf(deps) }, ['gecontroleerd']);
-  if (!done) throw new AppError('conflict', `Een aanlevering met status ${delivery.status} kan niet worden geannuleerd.`);
+  const done = await repo.updateDelivery(deps.db, id, { status: 'geannuleerd', phase: null, finishedAt: nowOf(deps) }, ['gecontroleerd', 'in-behandeling']);
+  if (!done) {
+    const now = (await repo.findDelivery(deps.db, id))!;
+    if (now.status === 'geannuleerd') return now;
+    throw new AppError('conflict', now.status === 'verwerkt'
+      ? 'Deze aanlevering is al verwerkt en kan niet meer worden geannuleerd.'
+      : `Een aanlevering met status ${now.status} is al afgehandeld en kan niet worden geannuleerd.`);
+  }
+  await removeSealedFile(filePath(deps, id));
   await recordAudit(deps.db, ctx, { action: 'delivery.cancelled', subjectOrganisation: { kind: 'bestuur', id: delivery.boardId }, after: { id } });
   return (await repo.findDelivery(deps.db, id))!;
 }

@@ -181,3 +181,19 @@ describe('BSN elfproef and dates', () => {
     ['20200101', null],
   ])('%s reads as %s', (text, iso) => expect(parseDate(text)).toBe(iso));
 });
+
+describe('lengths before patterns (issue 17)', () => {
+  it('reports a 5 MB voorletters as too long, without running a pattern over it', () => {
+    const started = performance.now();
+    expect(errorsOf({ voorletters: 'J.'.repeat(2.5 * 1024 * 1024) })).toEqual([['voorletters', 'Dit veld is langer dan 200 tekens.']]);
+    expect(performance.now() - started).toBeLessThan(100);
+  });
+
+  it('reports every overlong field of a row, and a long e-mail address stays a warning', () => {
+    expect(errorsOf({ achternaam: 'x'.repeat(201), geboortedatum: '1'.repeat(300) })).toEqual([
+      ['achternaam', 'Dit veld is langer dan 200 tekens.'],
+      ['geboortedatum', 'Dit veld is langer dan 200 tekens.'],
+    ]);
+    expect(check({ email: `${'a'.repeat(200)}@school.nl` }).outcome).toBe('waarschuwing');
+  });
+});

@@ -153,6 +153,18 @@ export function checkRow(record: string[], header: HeaderPlan, mode: DeliveryMod
     fte: null, mutation: null,
   };
 
+  // lengths first: no pattern ever runs over a long value (a 5 MB voorletters once overflowed the stack)
+  let overlong: Column[] | undefined;
+  for (const column of columns) {
+    const i = header.index[column];
+    if (i === undefined || column === 'email' || (record[i]?.length ?? 0) <= maxText) continue;
+    if (get(column)!.length > maxText) (overlong ??= []).push(column);
+  }
+  if (overlong) {
+    for (const column of overlong) error(column, `Dit veld is langer dan ${maxText} tekens.`);
+    return { row, messages, outcome: 'fout' };
+  }
+
   if (record.length !== header.width) {
     error(null, `De rij heeft ${record.length} velden, de kopregel ${header.width}. Staat er een scheidingsteken of aanhalingsteken te veel of te weinig?`);
   }
@@ -178,12 +190,10 @@ export function checkRow(record: string[], header: HeaderPlan, mode: DeliveryMod
 
   row.initials = get('voorletters');
   if (row.initials === null) error('voorletters', 'De voorletters ontbreken.');
-  else if (!/^[\p{L}][\p{L}.\s-]*$/u.test(row.initials) || row.initials.length > 20) error('voorletters', `"${row.initials}" zijn geen voorletters (bijvoorbeeld J.M.).`);
+  else if (row.initials.length > 20 || !/^[\p{L}][\p{L}.\s-]*$/u.test(row.initials)) error('voorletters', `"${row.initials}" zijn geen voorletters (bijvoorbeeld J.M.).`);
 
   for (const [column, key] of nameColumns) {
-    const value = get(column);
-    if (value !== null && value.length > maxText) error(column, `Dit veld is langer dan ${maxText} tekens.`);
-    else row[key] = value;
+    row[key] = get(column);
   }
   if (get('achternaam') === null) error('achternaam', 'De achternaam ontbreekt.');
 
@@ -201,7 +211,7 @@ export function checkRow(record: string[], header: HeaderPlan, mode: DeliveryMod
 
   const email = get('email');
   if (email !== null) {
-    if (!emailPattern.test(email) || email.length > maxText) warning('email', `"${email}" is geen geldig e-mailadres; er gaat geen uitnodiging naar toe.`);
+    if (email.length > maxText || !emailPattern.test(email)) warning('email', `"${email}" is geen geldig e-mailadres; er gaat geen uitnodiging naar toe.`);
     else row.email = email.toLowerCase();
   }
 

@@ -45,7 +45,7 @@ async function readerRows(text: string, chunkSize: number): Promise<{ separator:
   const bytes = Buffer.from(text);
   const chunks: Buffer[] = [];
   for (let i = 0; i < bytes.length; i += chunkSize) chunks.push(bytes.subarray(i, i + chunkSize));
-  const { info, rows } = await openTable(Readable.from(chunks));
+  const { info, rows } = await openTable(() => Readable.from(chunks));
   const all: TableRow[] = [];
   try {
     for await (const row of rows) all.push(row);

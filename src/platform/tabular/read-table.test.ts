@@ -1,13 +1,14 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { xlsxBomb } from '../../../tests/support/xlsx-bomb.ts';
 import { openTable, TableError, type TableRow } from './read-table.ts';
 
 async function readAll(bytes: Buffer, chunkSize = 7): Promise<{ info: unknown; rows: TableRow[] }> {
   // small chunks: every boundary (inside a quoted field, a multi-byte character, a CRLF) gets crossed
   const chunks: Buffer[] = [];
   for (let i = 0; i < bytes.length; i += chunkSize) chunks.push(bytes.subarray(i, i + chunkSize));
-  const { info, rows } = await openTable(Readable.from(chunks));
+  const { info, rows } = await openTable(() => Readable.from(chunks));
   const all: TableRow[] = [];
   for await (const row of rows) all.push(row);
   return { info, rows: all };
@@ -67,10 +68,10 @@ describe('reading a CSV file as a stream', () => {
   it('lets the caller stop after the header of a large file without waiting for the rest', async () => {
     const lines = ['nummer;naam', ...Array.from({ length: 100_000 }, (_, i) => `${i};Persoon ${i}`)];
     const source = Readable.from([Buffer.from(lines.join('\n'))]);
-    const { rows } = await openTable(source);
+    const { rows } = await openTable(() => source);
     expect((await rows.next()).value).toEqual({ rowNumber: 1, fields: ['nummer', 'naam'] });
     await rows.return(undefined);
-    source.destroy();
+    expect(source.destroyed).toBe(true);
   });
 
   it('refuses an empty file, a binary file and a file cut off inside a quoted field', async () => {
@@ -109,5 +110,85 @@ describe('reading an XLSX file as a stream', () => {
     const bytes = await workbook((wb) => wb.addWorksheet('a').addRow(['x']));
     const error = await errorOf(bytes.subarray(0, 60));
     expect(error.message).toMatch(/^Het XLSX-bestand (is niet te lezen|bevat geen werkblad)/);
+  });
+});
+
+describe('refusing what no delivery can be (issue 17)', () => {
+  const timed = async (bytes: Buffer, chunkSize = 65_536) => {
+    const started = performance.now();
+    const error = await readAll(bytes, chunkSize).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(TableError);
+    return { message: (error as TableError).message, ms: performance.now() - started };
+  };
+
+  it('refuses a line of 10 MB without a line break within a second', async () => {
+    const { message, ms } = await timed(Buffer.from('personeelsnummer;achternaam\r\n' + 'x'.repeat(10 * 1024 * 1024)));
+    expect(message).toBe('Rij 2 is langer dan 20.000 tekens (of het bestand heeft geen regeleinden). Is dit een CSV-bestand van het aanleverformaat?');
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('refuses a long record inside quotes as well, where csv-parse reads', async () => {
+    const { message } = await timed(Buffer.from(`a;b\r\n1;2\r\n"${'y'.repeat(30_000)}";3\r\n`));
+    expect(message).toMatch(/^Rij 3 is langer dan 20\.000 tekens/);
+  });
+
+  it('refuses a NUL after the first 4 KB, naming its row and column', async () => {
+    const lines = ['personeelsnummer;achternaam', ...Array.from({ length: 1000 }, (_, i) => `P${i};Jansen`)];
+    lines[900] = 'P900;Jan\u0000sen';
+    const { message } = await timed(Buffer.from(lines.join('\n')), 1000);
+    expect(message).toBe('Rij 901, kolom 2: het veld bevat een stuurteken (U+0000) dat niet in een aanlevering mag staan. Verwijder het en lever het bestand opnieuw aan.');
+  });
+
+  it('lets tab, CR and LF inside a field through, and refuses other control characters', async () => {
+    const { rows } = await readAll(Buffer.from('a;b\n"x\ty";"twee\r\nregels"\n'));
+    expect(rows[1].fields).toEqual(['x\ty', 'twee\r\nregels']);
+    expect((await timed(Buffer.from('a;b\n1;\u001b[31m\n'))).message).toMatch(/^Rij 2, kolom 2: .*U\+001B/);
+  });
+
+  it('refuses a field of 5 MB, a field of 1,001 characters and a row of too many columns', async () => {
+    expect((await timed(Buffer.from(`a;voorletters\n1;${'J'.repeat(5 * 1024 * 1024)}\n`))).message).toMatch(/^Rij 2 is langer dan 20\.000 tekens/);
+    expect((await timed(Buffer.from(`a;voorletters\n"1";"${'J'.repeat(1001)}"\n`))).message)
+      .toBe('Rij 2, kolom 2: het veld is langer dan 1.000 tekens. Staat er een aanhalingsteken te veel?');
+    expect((await timed(Buffer.from(`a;b\n${'1;'.repeat(150)}\n`))).message).toBe('Rij 2 heeft 151 kolommen; een aanlevering heeft er ten hoogste 100. Kloppen de scheidingstekens?');
+  });
+
+  it('refuses a file of more than a million rows when it gets there', async () => {
+    const { message } = await timed(Buffer.from('a\n' + '1\n'.repeat(1_000_001)));
+    expect(message).toBe('Het bestand heeft meer dan 1.000.000 rijen. Een aanlevering is ten hoogste zo groot: splits het bestand.');
+  });
+});
+
+describe('refusing an XLSX decompression bomb before exceljs reads it', () => {
+  const refusal = async (bytes: Buffer) => {
+    const started = performance.now();
+    const error = await readAll(bytes, 65_536).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(TableError);
+    return { message: (error as TableError).message, ms: performance.now() - started };
+  };
+
+  it.each([
+    ['sizes in the local header', 'honest', 'one-text', /de gedeelde teksten zijn te groot/],
+    ['sizes only after the data', 'descriptor', 'one-text', /de gedeelde teksten zijn te groot/],
+    ['sizes that lie', 'lie', 'one-text', /de gedeelde teksten zijn te groot/],
+    ['millions of small strings', 'lie', 'many-strings', /meer dan 4\.000\.000 gedeelde teksten/],
+  ] as const)('refuses 3 GB of shared strings in seconds: %s', async (_, sizes, content, reason) => {
+    const { message, ms } = await refusal(await xlsxBomb({ mib: 3072, sizes, content }));
+    expect(message).toMatch(/^Het XLSX-bestand is te groot om te lezen: /);
+    expect(message).toMatch(reason);
+    expect(ms).toBeLessThan(10_000);
+  });
+
+  it('refuses a sheet of more rows or columns than a delivery has', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('a');
+    sheet.addRow(['a']);
+    sheet.getCell('CW2').value = 'x'; // column 101
+    expect((await refusal(Buffer.from(await wb.xlsx.writeBuffer()))).message).toBe('Rij 2 heeft 101 kolommen; een aanlevering heeft er ten hoogste 100.');
+  });
+
+  it('still reads a workbook of ordinary size after the check', async () => {
+    const bytes = await xlsxBomb({ mib: 1, sizes: 'descriptor', content: 'many-strings' }, ['personeelsnummer', 'achternaam']);
+    const { rows } = await readAll(bytes, 65_536);
+    expect(rows.map((r) => [r.rowNumber, r.fields.length])).toEqual([[1, 2], [2, 2]]); // the strings are the bomb's own
   });
 });

@@ -1,11 +1,13 @@
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { detectSeparator, firstLine } from '../csv/decode.ts';
+import { controlCharacter, tableLimits } from './limits.ts';
 
 /**
  * Reads a table (CSV or the first sheet of an XLSX) as a stream of rows, never the whole file at once.
  * CSV: UTF-8 with or without BOM or Windows-1252, `;` or `,` from the header line, RFC 4180 quoting,
- * CRLF or LF. A file that cannot be read as a table at all throws a TableError with a Dutch message.
+ * CRLF or LF. A file that cannot be read as a table at all throws a TableError with a Dutch message, as
+ * does one that passes a limit in `limits.ts` (checked while reading, so a hostile file costs little).
  */
 export class TableError extends Error {}
 
@@ -16,8 +18,13 @@ export type TableRow = { rowNumber: number; fields: string[] };
 const peekBytes = 64 * 1024;
 const zipMagic = [0x50, 0x4b, 0x03, 0x04];
 
+/** Opens the file (again): an XLSX file is read twice, once to check its size and once to parse it. */
+export type TableSource = () => Readable | Promise<Readable>;
+
+const nl = (n: number) => n.toLocaleString('nl-NL');
+
 /** The first bytes of a stream, and the stream of everything (those bytes included). */
-async function peek(source: Readable): Promise<{ head: Buffer; rest: AsyncIterable<Buffer> }> {
+async function peek(source: Readable): Promise<{ head: Buffer; rest: AsyncGenerator<Buffer>; close: () => Promise<unknown> }> {
   const iterator = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   const chunks: Buffer[] = [];
   let size = 0;
@@ -34,15 +41,19 @@ async function peek(source: Readable): Promise<{ head: Buffer; rest: AsyncIterab
   }
   const head = Buffer.concat(chunks);
   async function* rest() {
-    if (head.length > 0) yield head;
-    if (done) return;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
+    try {
+      if (head.length > 0) yield head;
+      if (done) return;
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        yield next.value;
+      }
+    } finally {
+      source.destroy(); // a reader that stops early closes the file
     }
   }
-  return { head, rest: rest() };
+  return { head, rest: rest(), close: async () => source.destroy() };
 }
 
 function isValidUtf8Prefix(bytes: Buffer): boolean {
@@ -66,15 +77,20 @@ export function looksLikeXlsx(head: Uint8Array): boolean {
  * Opens a table: returns what was detected and an async iterator of rows, the header first. The caller
  * tells the format it expects (from the media type or file name); the content decides when they disagree.
  */
-export async function openTable(source: Readable): Promise<{ info: TableInfo; rows: AsyncGenerator<TableRow> }> {
-  const { head, rest } = await peek(source);
-  if (head.length === 0 || head.toString('utf8').trim() === '') throw new TableError('Het bestand is leeg.');
+export async function openTable(open: TableSource): Promise<{ info: TableInfo; rows: AsyncGenerator<TableRow> }> {
+  const { head, rest, close } = await peek(await open());
+  if (head.length === 0 || head.toString('utf8').trim() === '') {
+    await close();
+    throw new TableError('Het bestand is leeg.');
+  }
   if (looksLikeXlsx(head)) {
-    const { readXlsxRows } = await import('./read-xlsx.ts');
-    return { info: { format: 'xlsx' }, rows: readXlsxRows(rest) };
+    const [{ checkXlsxBounds }, { readXlsxRows }] = await Promise.all([import('./xlsx-guard.ts'), import('./read-xlsx.ts')]);
+    await checkXlsxBounds(rest);
+    return { info: { format: 'xlsx' }, rows: bounded(readXlsxRows(await open())) };
   }
   const sample = head.subarray(0, 4096);
   if (sample.includes(0)) {
+    await close();
     throw new TableError('Dit is geen CSV-bestand (het bevat binaire gegevens). Lever CSV (UTF-8 of Windows-1252) of XLSX aan.');
   }
   const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
@@ -82,8 +98,40 @@ export async function openTable(source: Readable): Promise<{ info: TableInfo; ro
   const decoder = new TextDecoder(encoding);
   const headText = decoder.decode(head.subarray(bom ? 3 : 0, Math.min(head.length, 8192)), { stream: false });
   const separator = detectSeparator(firstLine(headText));
-  return { info: { format: 'csv', encoding, separator }, rows: readCsvRows(rest, encoding, bom, separator) };
+  return { info: { format: 'csv', encoding, separator }, rows: bounded(readCsvRows(rest, encoding, bom, separator)) };
 }
+
+/**
+ * The limits every row must keep, whatever the format: the row count, the columns, the length of a field,
+ * and no control characters (PostgreSQL refuses NUL). Lengths are checked before anything else looks at a field.
+ */
+async function* bounded(rows: AsyncGenerator<TableRow>): AsyncGenerator<TableRow> {
+  let count = 0;
+  for await (const row of rows) {
+    if (++count > tableLimits.rows + 1) {
+      throw new TableError(`Het bestand heeft meer dan ${nl(tableLimits.rows)} rijen. Een aanlevering is ten hoogste zo groot: splits het bestand.`);
+    }
+    const { fields, rowNumber } = row;
+    if (fields.length > tableLimits.columns) {
+      throw new TableError(`Rij ${rowNumber} heeft ${nl(fields.length)} kolommen; een aanlevering heeft er ten hoogste ${tableLimits.columns}. Kloppen de scheidingstekens?`);
+    }
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i];
+      if (field.length > tableLimits.fieldChars) {
+        throw new TableError(`Rij ${rowNumber}, kolom ${i + 1}: het veld is langer dan ${nl(tableLimits.fieldChars)} tekens. Staat er een aanhalingsteken te veel?`);
+      }
+      const control = controlCharacter.exec(field);
+      if (control) {
+        const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+        throw new TableError(`Rij ${rowNumber}, kolom ${i + 1}: het veld bevat een stuurteken (U+${code}) dat niet in een aanlevering mag staan. Verwijder het en lever het bestand opnieuw aan.`);
+      }
+    }
+    yield row;
+  }
+}
+
+const lineTooLong = (rowNumber: number) =>
+  new TableError(`Rij ${rowNumber} is langer dan ${nl(tableLimits.lineChars)} tekens (of het bestand heeft geen regeleinden). Is dit een CSV-bestand van het aanleverformaat?`);
 
 async function* decodeChunks(chunks: AsyncIterable<Buffer>, encoding: string, bom: boolean): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding);
@@ -125,6 +173,7 @@ async function* readCsvRows(chunks: AsyncIterable<Buffer>, encoding: string, bom
       const text = next.done ? carry : carry + next.value;
       let pos = 0;
       for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', pos)) {
+        if (end - pos > tableLimits.lineChars) throw lineTooLong(line + 1);
         const crlf = text.charCodeAt(end - 1) === 13;
         ending ??= crlf ? '\r\n' : '\n';
         const content = text.slice(pos, crlf ? end - 1 : end);
@@ -138,6 +187,7 @@ async function* readCsvRows(chunks: AsyncIterable<Buffer>, encoding: string, bom
         if (row) yield row;
       }
       carry = text.slice(pos);
+      if (carry.length > tableLimits.lineChars) throw lineTooLong(line + 1);
       if (!next.done) continue;
       // the last line, without a line ending
       if (!plain(carry)) {
@@ -157,7 +207,7 @@ async function* readCsvRows(chunks: AsyncIterable<Buffer>, encoding: string, bom
 /** csv-parse over the rest of a file from the start of a line: `lineOffset` lines came before, ending in `recordDelimiter`. */
 async function* parseCsvRows(texts: AsyncIterable<string>, separator: string, lineOffset: number, recordDelimiter?: string): AsyncGenerator<TableRow> {
   const parser = parse({
-    delimiter: separator, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true,
+    delimiter: separator, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, max_record_size: tableLimits.lineChars,
     ...(recordDelimiter ? { record_delimiter: recordDelimiter } : {}),
   });
   // stops waiting when the reader stops early (the parser is destroyed) as well as when it drains
@@ -192,6 +242,7 @@ async function* parseCsvRows(texts: AsyncIterable<string>, separator: string, li
     if (code === 'CSV_QUOTE_NOT_CLOSED') {
       throw new TableError('Het bestand houdt op midden in een veld tussen aanhalingstekens: het lijkt afgebroken. Lever het volledige bestand opnieuw aan.');
     }
+    if (code === 'CSV_MAX_RECORD_SIZE') throw lineTooLong(lineOffset + ((error as { lines?: number }).lines ?? 1));
     if (code?.startsWith('CSV_')) throw new TableError(`Het CSV-bestand is niet te lezen: ${(error as Error).message}`);
     throw error;
   } finally {

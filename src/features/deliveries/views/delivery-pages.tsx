@@ -122,6 +122,9 @@ function StatusRegion({ ctx, board, delivery }: { ctx: PageContext; board: Board
           <Button appearance="secondary" href={self}>
             {Html.escapeHtml(t('delivery.refresh'))}
           </Button>
+          <Form action={`${self}/annuleren`} csrfToken={ctx.csrfToken}>
+            <Button appearance="secondary">{Html.escapeHtml(t('delivery.cancel'))}</Button>
+          </Form>
         </>
       ) : (
         ''
