@@ -57,11 +57,15 @@ export class WebSession {
 
 export type UploadPart = { name: string; value: string } | { name: string; filename: string; type: string; content: Buffer };
 
-/** Posts a multipart form (a file upload) to the action of the last page's multipart form, as a browser would. */
-export async function postMultipart(web: WebSession, action: string, parts: UploadPart[]) {
+/**
+ * Posts a multipart form (a file upload) as a browser would: the form's `_csrf` field first (from the last
+ * page, unless `csrf` says otherwise; null leaves it out), then the parts in order.
+ */
+export async function postMultipart(web: WebSession, action: string, parts: UploadPart[], options: { csrf?: string | null } = {}) {
   const boundary = `----br${Math.random().toString(16).slice(2)}`;
   const chunks: Buffer[] = [];
-  for (const part of parts) {
+  const csrf = options.csrf === undefined ? web.csrfToken() : options.csrf;
+  for (const part of csrf === null ? parts : [{ name: '_csrf', value: csrf }, ...parts]) {
     const head = 'filename' in part
       ? `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\nContent-Type: ${part.type}\r\n\r\n`
       : `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n`;

@@ -3,7 +3,7 @@ import { createAccount } from '../../../tests/support/accounts.ts';
 import { deliveryCsv, type DeliveryRow, deliveringBoard } from '../../../tests/support/deliveries.ts';
 import { sessionFor } from '../../../tests/support/identity.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
-import { postMultipart, visibleText, type WebSession } from '../../../tests/support/web-session.ts';
+import { postMultipart, visibleText, WebSession } from '../../../tests/support/web-session.ts';
 
 let t: TestApp;
 let board: { id: string; number: string };
@@ -104,8 +104,17 @@ describe('the delivery pages for board staff', () => {
   });
 
   it('refuses the upload without the form\'s token, and another board\'s staff', async () => {
-    const forged = await postMultipart(hr, base(), [{ name: 'modus', value: 'volledig' }, { name: 'bestand', filename: 'x.csv', type: 'text/csv', content: deliveryCsv([row(1)]) }]);
+    const parts = [{ name: 'modus', value: 'volledig' }, { name: 'bestand', filename: 'x.csv', type: 'text/csv', content: deliveryCsv([row(1)]) }];
+    const before = await t.database.query('SELECT id FROM deliveries');
+    const forged = await postMultipart(hr, base(), parts, { csrf: null });
     expect(forged.statusCode).toBe(403);
+    // the token of another browser does not fit, and a token in the URL (as uploads once had) counts for nothing
+    const stranger = new WebSession(t.app);
+    await stranger.get('/inloggen');
+    expect((await postMultipart(hr, base(), parts, { csrf: stranger.csrfToken() })).statusCode).toBe(403);
+    await hr.get(base());
+    expect((await postMultipart(hr, `${base()}?_csrf=${encodeURIComponent(hr.csrfToken())}`, parts, { csrf: null })).statusCode).toBe(403);
+    expect(await t.database.query('SELECT id FROM deliveries')).toEqual(before);
     const [other] = await t.database.query<{ id: string }>(`SELECT id FROM boards WHERE number = '41039'`);
     const outsider = await createAccount(t.database, { email: 'hr@41039.nl', roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: other.id } }] });
     const web = await sessionFor(t.app, t.database, outsider.id);

@@ -25,13 +25,35 @@ function submittedToken(req: FastifyRequest): string | undefined {
   if (typeof header === 'string') return header;
   const body = req.body as Record<string, unknown> | undefined;
   const field = body && typeof body === 'object' ? body[csrfField] : undefined;
-  if (typeof field === 'string') return field;
-  // a file upload is streamed, not parsed before this check: its form carries the token in the action URL
-  if (req.headers['content-type']?.startsWith('multipart/form-data')) {
-    const query = (req.query as Record<string, unknown> | undefined)?.[csrfField];
-    return typeof query === 'string' ? query : undefined;
-  }
-  return undefined;
+  return typeof field === 'string' ? field : undefined;
+}
+
+const refusal = () =>
+  new AppError('forbidden', 'Dit formulier is verlopen of niet vanaf deze website verstuurd. Laad de pagina opnieuw en probeer het nog eens.');
+
+type PartsReader = (...args: unknown[]) => AsyncIterableIterator<{ type: string; fieldname: string; value?: unknown }>;
+
+/**
+ * A file upload is streamed, not parsed before the check, and a token in the action URL would end up in
+ * logs and Referer headers. So its form's first field is the `_csrf` of every form (Form renders it
+ * first, and browsers send fields in order): the request's `parts()` reads and checks that field before
+ * it hands out any other part, so no upload route can read a file from a forged form.
+ */
+function checkFirstPart(req: FastifyRequest, fits: (token: string) => boolean): void {
+  const original = (req as unknown as { parts?: PartsReader }).parts;
+  if (typeof original !== 'function') throw refusal(); // no upload is taken here: refused like any forged form
+  (req as unknown as { parts: PartsReader }).parts = async function* checkedParts(...args: unknown[]) {
+    let checked = false;
+    for await (const part of original.apply(req, args)) {
+      if (!checked) {
+        if (part.type !== 'field' || part.fieldname !== csrfField || typeof part.value !== 'string' || !fits(part.value)) throw refusal();
+        checked = true;
+        continue;
+      }
+      yield part;
+    }
+    if (!checked) throw refusal();
+  };
 }
 
 export const csrfProtection = fp(async (app: FastifyInstance, opts: { crypto: Crypto; secureCookies: boolean }) => {
@@ -49,10 +71,15 @@ export const csrfProtection = fp(async (app: FastifyInstance, opts: { crypto: Cr
   app.addHook('preHandler', async (req) => {
     if (!unsafe.has(req.method) || req.url.startsWith('/api/')) return;
     const cookie = req.cookies[csrfCookie];
+    if (!cookie) throw refusal();
+    const fits = (token: string) => opts.crypto.verifySignature(cookie, token);
     const token = submittedToken(req);
-    if (!cookie || !token || !opts.crypto.verifySignature(cookie, token)) {
-      throw new AppError('forbidden', 'Dit formulier is verlopen of niet vanaf deze website verstuurd. Laad de pagina opnieuw en probeer het nog eens.');
+    if (token !== undefined) {
+      if (!fits(token)) throw refusal();
+      return;
     }
+    if (req.headers['content-type']?.startsWith('multipart/form-data')) return checkFirstPart(req, fits);
+    throw refusal();
   });
 });
 

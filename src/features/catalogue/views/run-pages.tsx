@@ -253,8 +253,7 @@ export function AttendancePage({ ctx, organisation, offering, run, participants,
           <h2 class="utrecht-heading-2" safe>
             {t('attendance.file')}
           </h2>
-          {/* multipart: the CSRF token rides in the action */}
-          <Form action={`${base}/bestand?_csrf=${encodeURIComponent(ctx.csrfToken)}`} csrfToken={ctx.csrfToken} attrs={{ enctype: 'multipart/form-data' }}>
+          <Form action={`${base}/bestand`} csrfToken={ctx.csrfToken} attrs={{ enctype: 'multipart/form-data' }}>
             <FileField id="bestand" name="bestand" label={t('attendance.form.file')} hint={t('attendance.form.fileHint')} accept=".csv,text/csv" error={errorFor(errors, 'bestand')} />
             <Button>{Html.escapeHtml(t('attendance.form.upload'))}</Button>
           </Form>

@@ -40,8 +40,7 @@ export function DeliveriesPage({ ctx, board, deliveries, page, pageSize, total, 
       <h2 class="utrecht-heading-2" safe>
         {t('deliveries.new')}
       </h2>
-      {/* multipart: the CSRF token rides in the action, as the body is streamed to disk unparsed */}
-      <Form action={`${base}?_csrf=${encodeURIComponent(ctx.csrfToken)}`} csrfToken={ctx.csrfToken} attrs={{ enctype: 'multipart/form-data' }}>
+      <Form action={base} csrfToken={ctx.csrfToken} attrs={{ enctype: 'multipart/form-data' }}>
         <RadioGroup
           id="modus"
           name="modus"

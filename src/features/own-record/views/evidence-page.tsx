@@ -53,8 +53,7 @@ export function EvidencePage(
       <h2 class="utrecht-heading-2" safe>
         {t('evidence.add')}
       </h2>
-      {/* multipart: the CSRF token rides in the action, as the body is streamed to disk unparsed */}
-      <Form action={`${evidencePath}?_csrf=${encodeURIComponent(ctx.csrfToken)}`} csrfToken={ctx.csrfToken} attrs={{ enctype: 'multipart/form-data' }}>
+      <Form action={evidencePath} csrfToken={ctx.csrfToken} attrs={{ enctype: 'multipart/form-data' }}>
         <RadioGroup
           id="soort"
           name="soort"
