@@ -13,6 +13,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'een postgres:// of postgresql:// URL / a postgres:// or postgresql:// URL').optional(),
+  DATABASE_MIGRATION_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'een postgres:// of postgresql:// URL / a postgres:// or postgresql:// URL').optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1, 'ten minste 1 / at least 1').max(100, 'ten hoogste 100 / at most 100').default(5),
   DATA_DIR: z.string().default('./data'),
   BASE_URL: z.string().url('geen geldige URL / not a valid URL').optional(),
@@ -50,6 +51,8 @@ export type Config = {
   dataDir: string;
   /** unset: the embedded PGlite database in `${dataDir}/pglite` */
   databaseUrl?: string;
+  /** the schema's owner on PostgreSQL: migrates, and grants the role of `databaseUrl` only what the app needs; unset: `databaseUrl` owns it */
+  databaseMigrationUrl?: string;
   /** connections to PostgreSQL the app holds at most (decision 009: a few per database core, not one per request) */
   databasePoolSize: number;
   jobs: boolean;
@@ -176,6 +179,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
   }
   const env = parsed.data;
   const dataDir = resolve(env.DATA_DIR);
+  if (env.DATABASE_MIGRATION_URL && !env.DATABASE_URL) throw new ConfigError(['DATABASE_MIGRATION_URL: alleen met DATABASE_URL / only with DATABASE_URL']);
   if (env.OIDC_ISSUER && !env.OIDC_CLIENT_ID) throw new ConfigError(['OIDC_CLIENT_ID: verplicht bij OIDC_ISSUER / required with OIDC_ISSUER']);
   const port = env.PORT;
   return {
@@ -186,6 +190,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     logLevel: env.LOG_LEVEL,
     dataDir,
     databaseUrl: env.DATABASE_URL,
+    databaseMigrationUrl: env.DATABASE_MIGRATION_URL,
     databasePoolSize: env.DATABASE_POOL_SIZE,
     jobs: env.JOBS === 'on',
     secrets: resolveSecrets(env, dataDir),

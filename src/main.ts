@@ -35,7 +35,7 @@ Opdrachten:
   help <opdracht>       uitleg bij een opdracht
 
 Configuratie via omgevingsvariabelen: PORT, DATABASE_URL (leeg: ingebouwde database in DATA_DIR,
-standaard ./data), DATABASE_POOL_SIZE (standaard 5), BASE_URL, LOG_LEVEL, SESSION_SECRET, ENCRYPTION_KEY, HASH_KEY, SMTP_URL, MAIL_FROM,
+standaard ./data), DATABASE_MIGRATION_URL (eigenaar van het schema), DATABASE_POOL_SIZE (standaard 5), BASE_URL, LOG_LEVEL, SESSION_SECRET, ENCRYPTION_KEY, HASH_KEY, SMTP_URL, MAIL_FROM,
 OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME.`,
   serve: `beroepsregister serve
 
@@ -90,9 +90,13 @@ function printHelp(command = ''): void {
   console.log(help[command] ?? help['']);
 }
 
-/** A fresh embedded database counts as set up only once the command has done its work (see Database.finishSetUp). */
-async function withDatabase<T>(config: Config, run: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase(config);
+/**
+ * A fresh embedded database counts as set up only once the command has done its work (see Database.finishSetUp).
+ * The operator's commands work as the schema's owner (DATABASE_MIGRATION_URL when set): a first DUO import
+ * drops and adds the directory's foreign keys, which only an owner may. `migrate` also grants the app's role.
+ */
+async function withDatabase<T>(config: Config, run: (database: Database) => Promise<T>, options: { asOwner: boolean } = { asOwner: true }): Promise<T> {
+  const database = await openDatabase(options.asOwner ? { ...config, databaseUrl: config.databaseMigrationUrl ?? config.databaseUrl, databaseMigrationUrl: undefined } : config);
   try {
     await database.migrate();
     const result = await run(database);
@@ -110,6 +114,7 @@ async function openServedDatabase(config: Config): Promise<Database> {
     await database.migrate();
     if (database.fresh) await seedDemo(database, (m) => console.log(m));
     database.finishSetUp();
+    await database.enterAppRole();
     return database;
   } catch (error) {
     await database.close().catch(() => {});
@@ -127,6 +132,12 @@ async function serve(config: Config): Promise<void> {
   const nightly = reregistrationJob({ db: database.db, mailer, baseUrl: config.baseUrl }, (m) => console.log(m));
   jobs = config.jobs ? startJobsInBackground(database, [heartbeatJob, deliveryJob(deliveries), nightly], log) : undefined;
   const app = await buildApp({ config, database, jobs, mailer });
+  if (!database.restricted) {
+    app.log.warn(
+      'DATABASE_URL is de eigenaar van het schema: de app kan het logboek (audit_events) wijzigen. Zet DATABASE_MIGRATION_URL voor productie (zie README). / ' +
+        'DATABASE_URL owns the schema: the app can alter the audit trail (audit_events). Set DATABASE_MIGRATION_URL for production (see README).',
+    );
+  }
   let closing = false;
   const stop = async (signal: string) => {
     if (closing) return;
@@ -256,7 +267,7 @@ export async function main(argv: string[]): Promise<number> {
         await serve(config);
         return -1; // keeps running
       case 'migrate':
-        await withDatabase(config, async () => console.log('Database is bijgewerkt.'));
+        await withDatabase(config, async () => console.log('Database is bijgewerkt.'), { asOwner: false });
         return 0;
       case 'seed': {
         if (!args.includes('--demo')) throw new UsageError('Gebruik: beroepsregister seed --demo', 'seed');

@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import { makePrivateDir } from '../platform/files/private-dir.ts';
 import * as schema from './schema/index.ts';
+import { createEmbeddedAppRole, embeddedAppRole, grantAppRole } from './app-role.ts';
 
 // Each driver is imported when a database of its kind is opened, not at start: PGlite and its
 // drizzle driver only for PGlite, node-postgres, pg-copy-streams and theirs only for PostgreSQL.
@@ -46,8 +47,18 @@ export interface Database {
   openCopy(table: string, columns: string[]): Promise<CopySink>;
   /** for pg-boss: on PGlite it shares this connection, on PostgreSQL pg-boss opens its own pool */
   jobConnection(): { db: SqlExecutor } | { connectionString: string };
-  /** applies the migrations in `folder` (the project's own unless given) that have not run yet */
+  /**
+   * Applies the migrations in `folder` (the project's own unless given) that have not run yet, as the
+   * schema's owner; on PostgreSQL with a migration URL, the owner then grants the app's role its rights.
+   */
   migrate(folder?: string): Promise<void>;
+  /**
+   * From here on, work as the app's restricted role (see app-role.ts): on PGlite the connection switches
+   * to it; on PostgreSQL the app's URL already is that role when a migration URL is given.
+   */
+  enterAppRole(): Promise<void>;
+  /** whether the app's connection works as a role that owns nothing, so cannot alter the audit trail */
+  readonly restricted: boolean;
   /**
    * True when this opening made the database: an embedded database in an empty data directory, or one
    * whose first set-up never finished (see `finishSetUp`). Always false for PostgreSQL.
@@ -147,6 +158,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     throw error;
   }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
+  let restricted = false;
   const copyCsv: Database['copyCsv'] = async (table, columns, csv, tx) => {
     // inside drizzle's transaction the PGlite transaction object is the session's client
     const target = tx ? ((tx as any).session.client as Pick<PGlite, 'query'>) : client;
@@ -180,6 +192,17 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
       },
     }),
     migrate: (folder = migrationsFolder) => migratePglite(db as any, { migrationsFolder: folder }),
+    async enterAppRole() {
+      if (restricted) return;
+      // COPY FROM '/dev/blob' (bulk loads) is reading a "server file" to PostgreSQL: the one thing beyond rows it needs
+      await client.exec(`${createEmbeddedAppRole}GRANT pg_read_server_files TO ${embeddedAppRole};`);
+      await grantAppRole({ exec: async (script) => void (await client.exec(script)), rows: async (text) => (await client.query(text)).rows as any[] }, embeddedAppRole);
+      await client.exec(`SET ROLE ${embeddedAppRole}`);
+      restricted = true;
+    },
+    get restricted() {
+      return restricted;
+    },
     fresh,
     finishSetUp() {
       if (dataDir) rmSync(join(dataDir, unfinishedSetUpMarker), { force: true });
@@ -191,8 +214,11 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   };
 }
 
-/** `poolSize`: see DATABASE_POOL_SIZE; on a 2-core server five connections served the public search best (decision 009). */
-export async function openPostgres(connectionString: string, poolSize = 5): Promise<Database> {
+/**
+ * `poolSize`: see DATABASE_POOL_SIZE; on a 2-core server five connections served the public search best (decision 009).
+ * `migrationUrl`: the schema's owner, who migrates and grants the role of `connectionString` what the app needs.
+ */
+export async function openPostgres(connectionString: string, poolSize = 5, migrationUrl?: string): Promise<Database> {
   const [{ default: pgDriver }, { from: copyFrom }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
     import('pg'),
     import('pg-copy-streams'),
@@ -206,6 +232,7 @@ export async function openPostgres(connectionString: string, poolSize = 5): Prom
   const probe = await pool.connect();
   probe.release();
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  let restricted = false;
   return {
     kind: 'postgres',
     db,
@@ -269,13 +296,31 @@ export async function openPostgres(connectionString: string, poolSize = 5): Prom
       };
     },
     jobConnection: () => ({ connectionString }),
-    migrate: (folder = migrationsFolder) => migratePg(db as any, { migrationsFolder: folder }),
+    async migrate(folder = migrationsFolder) {
+      if (!migrationUrl) return migratePg(db as any, { migrationsFolder: folder });
+      const owner = new pgDriver.Pool({ connectionString: migrationUrl, max: 1 });
+      try {
+        await migratePg(drizzlePg(owner, { schema }) as any, { migrationsFolder: folder });
+        const [{ app }] = (await pool.query('SELECT current_user AS app')).rows;
+        const [{ me }] = (await owner.query('SELECT current_user AS me')).rows;
+        if (app !== me) {
+          await grantAppRole({ exec: async (script) => void (await owner.query(script)), rows: async (text) => (await owner.query(text)).rows }, app);
+          restricted = true;
+        }
+      } finally {
+        await owner.end();
+      }
+    },
+    async enterAppRole() {},
+    get restricted() {
+      return restricted;
+    },
     fresh: false,
     finishSetUp() {},
     close: () => pool.end(),
   };
 }
 
-export function openDatabase(options: { databaseUrl?: string; databasePoolSize?: number; dataDir: string }): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.databasePoolSize) : openPglite(options.dataDir);
+export function openDatabase(options: { databaseUrl?: string; databaseMigrationUrl?: string; databasePoolSize?: number; dataDir: string }): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.databasePoolSize, options.databaseMigrationUrl) : openPglite(options.dataDir);
 }

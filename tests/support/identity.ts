@@ -60,6 +60,7 @@ export type AuditEventRow = {
   actor_organisation_kind: string | null;
   actor_organisation_id: string | null;
   subject_account_id: string | null;
+  subject_person_id: string | null;
   subject_organisation_kind: string | null;
   subject_organisation_id: string | null;
   before: unknown;

@@ -9,10 +9,12 @@ import { createTestDatabase, importRealDuo } from './test-database.ts';
 
 export type TestApp = { app: FastifyInstance; database: Database; close: () => Promise<void> };
 
-/** The whole app on a fresh test database, optionally with the real DUO directory imported. */
+/** The whole app on a fresh test database, optionally with the real DUO directory imported (as the schema's owner). */
 export async function createTestApp(options: { withDuo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   if (options.withDuo) await importRealDuo(database);
+  // as the server does: from here on the app works as the role that cannot alter the audit trail (PGlite)
+  await database.enterAppRole();
   const config = loadConfig(
     { NODE_ENV: 'test', DATA_DIR: mkdtempSync(join(tmpdir(), 'br-test-')), LOG_LEVEL: 'silent', ...options.env },
     {},

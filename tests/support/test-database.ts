@@ -55,6 +55,47 @@ export async function createTestDatabase(options: { migrationsFolder?: string } 
   return database;
 }
 
+/** The login role the PostgreSQL tests give the app: made once on the test server, shared by every test database. */
+const testAppRole = 'br_test_app';
+
+/**
+ * A fresh database the way production runs it: migrated by the schema's owner, the app connected as a
+ * restricted role (on PGlite: switched to it; on PostgreSQL: the login role `br_test_app`, with the
+ * test server's own user as DATABASE_MIGRATION_URL).
+ */
+export async function createRestrictedTestDatabase(): Promise<Database> {
+  if (testDatabaseKind() === 'pglite') {
+    const database = await createTestDatabase();
+    await database.enterAppRole();
+    return database;
+  }
+  const owner = await createTestDatabase(); // made, migrated and dropped on close by the server's user
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE ROLE ${testAppRole} LOGIN`);
+  } catch (error) {
+    // another test file made it first (42710), or at the same moment (23505)
+    if (!['42710', '23505'].includes((error as { code?: string }).code ?? '')) throw error;
+  } finally {
+    await admin.end();
+  }
+  const [{ name }] = await owner.query<{ name: string }>('SELECT current_database() AS name');
+  const ownerUrl = new URL(process.env.TEST_DATABASE_URL!);
+  ownerUrl.pathname = `/${name}`;
+  const appUrl = new URL(ownerUrl);
+  appUrl.username = testAppRole;
+  appUrl.password = '';
+  const database = await openPostgres(appUrl.toString(), 2, ownerUrl.toString());
+  await database.migrate();
+  const close = database.close;
+  database.close = async () => {
+    await close();
+    await owner.close();
+  };
+  return database;
+}
+
 export const duoFiles = {
   locations: () => readFileSync(`${demoDuoDir()}/alle-schoolvestigingen-basisonderwijs.csv`),
   boards: () => readFileSync(`${demoDuoDir()}/besturen-po.csv`),

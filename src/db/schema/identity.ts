@@ -166,6 +166,8 @@ export const auditEvents = pgTable(
     actorOrganisationId: uuid('actor_organisation_id'),
     action: varchar('action', { length: 60 }).notNull(),
     subjectAccountId: uuid('subject_account_id'),
+    /** the person whose data was read or changed: a delivered person may have no account (yet) */
+    subjectPersonId: uuid('subject_person_id'),
     subjectOrganisationKind: varchar('subject_organisation_kind', { length: 20 }),
     subjectOrganisationId: uuid('subject_organisation_id'),
     before: jsonb('before'),
@@ -175,6 +177,7 @@ export const auditEvents = pgTable(
   },
   (t) => [
     index('audit_events_subject_account').on(t.subjectAccountId, t.at),
+    index('audit_events_subject_person').on(t.subjectPersonId, t.at),
     index('audit_events_actor_account').on(t.actorAccountId, t.at),
     index('audit_events_subject_organisation').on(t.subjectOrganisationKind, t.subjectOrganisationId, t.at),
   ],

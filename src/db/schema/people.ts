@@ -37,6 +37,8 @@ export const persons = pgTable(
     // possible duplicates are found by birth date and surname; the birth date alone narrows the register
     // to a few dozen people, and this index costs a national delivery half what one on both did
     index('persons_birth_date').on(t.birthDate),
+    // a professional's overview of who read their data also finds the records merged into theirs
+    index('persons_merged_into').on(t.mergedInto).where(sql`merged_into IS NOT NULL`),
   ],
 );
 

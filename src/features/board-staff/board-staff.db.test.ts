@@ -50,7 +50,9 @@ describe("the board's staff list", () => {
     expect(text).toMatch(/A\. Akkoord S1 LERAAR · .* gecontroleerd \d{9} ingeschreven/);
     expect(text).toMatch(/A\. Controleert S2 LERAAR · .* 1 te controleren \d{9} ingeschreven/);
     expect(text).toMatch(/1 te controleren — niet ingeschreven —/);
-    expect((await auditRows(t.database, 'board-staff.listed')).at(-1)).toMatchObject({ subject_organisation_id: board.id });
+    const listed = await auditRows(t.database, 'board-staff.listed');
+    expect(listed).toHaveLength(3); // one line per person shown
+    expect(listed.every((r) => r.subject_organisation_id === board.id)).toBe(true);
   });
 
   it('filters on who needs attention: something to check, a dispute, or no inschrijving', async () => {
@@ -69,7 +71,10 @@ describe("the board's staff list", () => {
     expect(lines[0]).toBe('naam;personeelsnummer;dienstverbanden;te controleren;betwist;registernummer;status;herregistratie voor');
     expect(lines).toHaveLength(3);
     expect(lines.find((l) => l.startsWith('A. Formule;'))).toMatch(/^A\. Formule;'=1\+2;LERAAR · /);
-    expect(await auditRows(t.database, 'board-staff.exported')).toHaveLength(1);
+    // one audit line per person in the file, naming that person
+    const exported = await t.database.query<{ surname: string }>(`SELECT p.surname FROM audit_events a JOIN persons p ON p.id = a.subject_person_id
+      WHERE a.action = 'board-staff.exported' ORDER BY p.surname`);
+    expect(exported.map((r) => r.surname)).toEqual(['Controleert', 'Formule']);
   });
 
   it("is refused to another board's staff, and to a professional", async () => {

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
+import { recordAuditPerPerson, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decide } from '../../platform/policy.ts';
 import { spreadsheetLine } from '../../platform/csv/write.ts';
@@ -19,25 +19,28 @@ async function requireStaffRead(ctx: ActorContext, boardId: string) {
  * The board's professionals with a current employment: whether they checked what was delivered, and
  * their inschrijving and registration. `attentionOnly`: those with something to check, a dispute, no
  * inschrijving yet, or a registration that lapses within six months.
- * Reading it is in the audit trail: it is personal data of others.
+ * Reading it is in the audit trail of each person shown: it is personal data of others.
  */
 export async function listBoardStaff(db: Db, ctx: ActorContext, boardId: string, options: { attentionOnly: boolean; page: number; pageSize: number }) {
   const via = await requireStaffRead(ctx, boardId);
   const { rows, total } = await repo.listBoardStaff(db, boardId, { attentionOnly: options.attentionOnly, offset: (options.page - 1) * options.pageSize, limit: options.pageSize });
-  await recordAudit(db, ctx, { action: 'board-staff.listed', via, subjectOrganisation: { kind: 'bestuur', id: boardId }, after: { persons: rows.length, attentionOnly: options.attentionOnly } });
+  await recordAuditPerPerson(db, ctx, { action: 'board-staff.listed', via, subjectOrganisation: { kind: 'bestuur', id: boardId }, after: { attentionOnly: options.attentionOnly } }, rows.map((r) => r.personId));
   return { staff: rows, total, page: options.page, pageSize: options.pageSize };
 }
 
 const csvPage = 2000;
 
-/** The same list as CSV for the board's own administration (`;`, UTF-8 with BOM, as Excel reads it), page by page. */
+/**
+ * The same list as CSV for the board's own administration (`;`, UTF-8 with BOM, as Excel reads it), page
+ * by page; each page is in the audit trail of the persons on it before it leaves.
+ */
 export async function* exportBoardStaffCsv(db: Db, ctx: ActorContext, boardId: string, attentionOnly: boolean): AsyncGenerator<string> {
   const via = await requireStaffRead(ctx, boardId);
-  await recordAudit(db, ctx, { action: 'board-staff.exported', via, subjectOrganisation: { kind: 'bestuur', id: boardId }, after: { attentionOnly } });
   yield '\uFEFF' + spreadsheetLine(['naam', 'personeelsnummer', 'dienstverbanden', 'te controleren', 'betwist', 'registernummer', 'status', 'herregistratie voor']);
   for (let offset = 0; ; offset += csvPage) {
     const { rows } = await repo.listBoardStaff(db, boardId, { attentionOnly, offset, limit: csvPage });
     if (rows.length > 0) {
+      await recordAuditPerPerson(db, ctx, { action: 'board-staff.exported', via, subjectOrganisation: { kind: 'bestuur', id: boardId }, after: { attentionOnly } }, rows.map((r) => r.personId));
       yield rows.map((r) => spreadsheetLine([r.name, r.staffNumbers, r.employments, r.toCheck, r.disputed, r.registerNumber ?? '', r.status ?? 'niet ingeschreven', r.validUntil ?? ''])).join('');
     }
     if (rows.length < csvPage) return;

@@ -87,11 +87,11 @@ export async function cancelRun(tx: Db, id: string, now: Date): Promise<boolean>
     WHERE r.id = ${id} AND r.cancelled_at IS NULL AND NOT EXISTS (SELECT 1 FROM attendances a WHERE a.run_id = r.id) RETURNING r.id`)).length > 0;
 }
 
-export type Participant = { registerNumber: string; name: string; source: string; recordedByLabel: string; recordedAt: Date };
+export type Participant = { personId: string; registerNumber: string; name: string; source: string; recordedByLabel: string; recordedAt: Date };
 
 /** Who attended a run, by register number. */
 export async function listParticipants(db: Db, runId: string): Promise<Participant[]> {
-  return rowsOf<Participant>(await db.execute(sql`SELECT n.register_number AS "registerNumber", concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
+  return rowsOf<Participant>(await db.execute(sql`SELECT p.id AS "personId", n.register_number AS "registerNumber", concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
       a.source, a.recorded_by_label AS "recordedByLabel", a.created_at AS "recordedAt"
     FROM attendances a JOIN enrolments n ON n.id = a.enrolment_id JOIN persons p ON p.id = n.person_id
     WHERE a.run_id = ${runId} ORDER BY p.surname, p.initials, n.register_number`)).map((p) => ({ ...p, recordedAt: date(p.recordedAt) }));

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { actorLabel, recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
+import { actorLabel, recordAudit, recordAuditPerPerson, type ActorContext } from '../../platform/audit/audit.ts';
 import type { OrganisationRef } from '../../platform/auth/roles.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
@@ -118,9 +118,7 @@ export async function getAttendance(deps: CatalogueDeps, ctx: ActorContext, wher
   const offering = await ownOffering(deps.db, organisation, where.offeringId);
   const run = await runOf(deps.db, offering.id, runId);
   const participants = await repo.listParticipants(deps.db, run.id);
-  if (participants.length > 0) {
-    await recordAudit(deps.db, ctx, { action: 'attendances.viewed', via, subjectOrganisation: organisation, after: { run: run.id, participants: participants.length } });
-  }
+  await recordAuditPerPerson(deps.db, ctx, { action: 'attendances.viewed', via, subjectOrganisation: organisation, after: { run: run.id } }, participants.map((p) => p.personId));
   return { organisation, offering, run, participants, open: attendanceOpen(run, nowOf(deps)) };
 }
 

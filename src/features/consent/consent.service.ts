@@ -113,7 +113,7 @@ export async function getDevelopmentForBoard(deps: ConsentDeps, ctx: ActorContex
   const accountId = person!.accountId!;
   const [consent, activities] = await Promise.all([repo.findActiveConsent(deps.db, accountId, boardId), repo.listVisibleActivities(deps.db, accountId)]);
   await recordAudit(deps.db, ctx, {
-    action: 'development.read', via: decision.via, subjectAccountId: accountId,
+    action: 'development.read', via: decision.via, subjectAccountId: accountId, subjectPersonId: person!.id,
     after: { board: boardId, person: person!.id, activities: activities.length },
   });
   return { visible: true, person: person!, grantedAt: consent?.grantedAt ?? nowOf(deps), activities, totals: totalsOf(activities) };

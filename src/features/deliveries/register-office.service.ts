@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
+import { recordAuditPerPerson, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decide, type Permission } from '../../platform/policy.ts';
 import type { DeliveryDeps } from './deliveries.service.ts';
@@ -26,9 +26,7 @@ export async function getBoardDeliveryOverview(deps: DeliveryDeps, ctx: ActorCon
 export async function listDuplicateTasks(deps: DeliveryDeps, ctx: ActorContext, page: number, pageSize: number) {
   const via = await authorise(ctx, { action: 'duplicates.resolve' });
   const { rows, total } = await repo.listOpenDuplicates(deps.db, (page - 1) * pageSize, pageSize);
-  if (rows.length > 0) {
-    await recordAudit(deps.db, ctx, { action: 'persons.viewed', via, reason: 'mogelijke dubbelen beoordelen', after: { personen: rows.flatMap((r) => [r.person.id, r.candidate.id]) } });
-  }
+  await recordAuditPerPerson(deps.db, ctx, { action: 'persons.viewed', via, reason: 'mogelijke dubbelen beoordelen' }, rows.flatMap((r) => [r.person.id, r.candidate.id]));
   return { tasks: rows, total, page, pageSize };
 }
 
@@ -36,7 +34,7 @@ export async function getDuplicateTask(deps: DeliveryDeps, ctx: ActorContext, id
   const via = await authorise(ctx, { action: 'duplicates.resolve' });
   const [task] = /^[0-9a-f-]{36}$/i.test(id) ? (await repo.listOpenDuplicates(deps.db, 0, 1, id)).rows : [];
   if (!task) throw AppError.notFound('Deze taak bestaat niet of is al afgehandeld.');
-  await recordAudit(deps.db, ctx, { action: 'persons.viewed', via, reason: 'mogelijke dubbelen beoordelen', after: { personen: [task.person.id, task.candidate.id] } });
+  await recordAuditPerPerson(deps.db, ctx, { action: 'persons.viewed', via, reason: 'mogelijke dubbelen beoordelen', after: { taak: task.id } }, [task.person.id, task.candidate.id]);
   return task;
 }
 
@@ -60,6 +58,6 @@ export async function resolveDuplicate(deps: DeliveryDeps, ctx: ActorContext, id
       await repo.mergePersons(tx, task.personId, task.candidateId, now);
     }
     await repo.closeDuplicate(tx, id, decision, by, now);
-    await recordAudit(tx, ctx, { action: 'duplicates.resolved', via, after: { taak: id, besluit: decision, persoon: task.personId, kandidaat: task.candidateId } });
+    await recordAuditPerPerson(tx, ctx, { action: 'duplicates.resolved', via, after: { taak: id, besluit: decision, persoon: task.personId, kandidaat: task.candidateId } }, [task.personId, task.candidateId]);
   });
 }

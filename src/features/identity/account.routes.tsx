@@ -46,8 +46,10 @@ export async function accountRoutes(app: FastifyInstance, opts: FeatureOptions &
 
   app.get('/mijn-gegevens/inzage', { config: { access: 'signed-in' } }, async (req, reply) => {
     const { actor } = accountContextOf(req);
-    const events = await myData.withActorNames(deps, await myData.listAccessByOthers(deps, actor));
-    return sendPage(reply, <AccessLogPage ctx={req.pageContext()} events={events} />);
+    const voor = Number.parseInt(String((req.query as Record<string, unknown>).voor ?? ''), 10);
+    const before = Number.isSafeInteger(voor) && voor > 0 ? voor : undefined;
+    const { events, next } = await myData.listAccessByOthers(deps, actor, before);
+    return sendPage(reply, <AccessLogPage ctx={req.pageContext()} events={await myData.withActorNames(deps, events)} next={next} paged={before !== undefined} />);
   });
 
   app.get('/mijn-gegevens/download', { config: { access: 'signed-in' } }, async (req, reply) => {

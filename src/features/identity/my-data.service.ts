@@ -1,25 +1,39 @@
 import type { AccountActor } from '../../platform/auth/actor.ts';
-import { listEventsAboutAccount } from '../../platform/audit/audit.ts';
+import { listEventsAbout, type AuditSubject } from '../../platform/audit/audit.ts';
 import { listMailTo } from '../../platform/mail/mailer.ts';
 import * as accounts from './accounts.repo.ts';
 import type { IdentityDeps } from './identity.deps.ts';
+import { describeOrganisation } from './organisation-names.ts';
+import type { OrganisationRef } from '../../platform/auth/roles.ts';
 import * as members from './members.repo.ts';
-import { exportOwnRecord } from '../own-record/own-record.service.ts';
+import { exportOwnRecord, listOwnPersonIds } from '../own-record/own-record.service.ts';
 import { exportOwnDossier } from '../dossier/dossier.service.ts';
 import { exportOwnConsents } from '../consent/consent.service.ts';
 import { exportOwnPostponements } from '../reregistration/reregistration.service.ts';
 
-const maxEvents = 1000;
+export const accessPageSize = 50;
 
-/** Who other than the person looked at or changed their data: the audit events about them by someone else. */
+/** Whom audit events about this account name: the account, and the persons the register holds for it. */
+export async function auditSubjectOf(deps: IdentityDeps, account: { accountId: string; email: string }): Promise<AuditSubject> {
+  return { accountId: account.accountId, personIds: await listOwnPersonIds(deps.db, account) };
+}
+
+/**
+ * Who other than the person looked at or changed their data: the audit events about them (as an account
+ * or as a person in the register) by someone else, newest first, a page at a time from before `before`.
+ * `next` is where the following page starts, when there is one.
+ */
 export async function listAccessByOthers(deps: IdentityDeps, actor: AccountActor, before?: number) {
-  return listEventsAboutAccount(deps.db, actor.accountId, { limit: 50, before, othersOnly: true });
+  const subject = await auditSubjectOf(deps, actor);
+  const events = await listEventsAbout(deps.db, subject, { limit: accessPageSize + 1, before, othersOnly: true });
+  const page = events.slice(0, accessPageSize);
+  return { events: page, next: events.length > accessPageSize ? page.at(-1)!.id : undefined };
 }
 
 /**
  * Everything held about the signed-in person (AVG art. 15): the account without its secrets, linked
  * identities, roles (also past ones), invitations, the register's record (inschrijving, delivered
- * employments, history), mails sent, and every audit event about them.
+ * employments, history), mails sent, and every audit event about them (all of them: no cap).
  */
 export async function exportMyData(deps: IdentityDeps, actor: AccountActor) {
   const account = (await accounts.findAccount(deps.db, actor.accountId))!;
@@ -28,7 +42,7 @@ export async function exportMyData(deps: IdentityDeps, actor: AccountActor) {
     members.listMembershipHistory(deps.db, account.id),
     members.listInvitationsTo(deps.db, account.email),
     listMailTo(deps.db, account.email),
-    listEventsAboutAccount(deps.db, account.id, { limit: maxEvents, othersOnly: false }),
+    auditSubjectOf(deps, { accountId: account.id, email: account.email }).then((subject) => listEventsAbout(deps.db, subject, { othersOnly: false })),
     exportOwnRecord(deps.db, { accountId: account.id, email: account.email }),
     exportOwnDossier(deps.db, account.id),
     exportOwnConsents(deps.db, account.id),
@@ -63,6 +77,7 @@ export async function exportMyData(deps: IdentityDeps, actor: AccountActor) {
       wanneer: e.at.toISOString(),
       handeling: e.action,
       doorAccount: e.actorAccountId,
+      overPersoon: e.subjectPersonId,
       doorToken: e.actorTokenId,
       rol: e.actorRole,
       organisatie: e.actorOrganisationId ? { soort: e.actorOrganisationKind, id: e.actorOrganisationId } : null,
@@ -73,11 +88,27 @@ export async function exportMyData(deps: IdentityDeps, actor: AccountActor) {
   };
 }
 
-/** Audit rows with the name of the account that acted, for pages. */
-export async function withActorNames<T extends { actorAccountId: string | null }>(deps: IdentityDeps, events: T[]): Promise<(T & { actorName: string | null })[]> {
+/** Audit rows with the name of the account that acted and of the organisation it acted for, for pages. */
+export async function withActorNames<T extends { actorAccountId: string | null; actorOrganisationKind: string | null; actorOrganisationId: string | null }>(
+  deps: IdentityDeps, events: T[],
+): Promise<(T & { actorName: string | null; actorOrganisationName: string | null })[]> {
   const names = await accounts.findDisplayNames(deps.db, [...new Set(events.flatMap((e) => (e.actorAccountId ? [e.actorAccountId] : [])))]);
-  return events.map((e) => ({ ...e, actorName: e.actorAccountId ? (names.get(e.actorAccountId) ?? null) : null }));
+  const organisations = new Map<string, string | null>();
+  for (const e of events) {
+    const key = organisationKey(e);
+    if (!key || organisations.has(key)) continue;
+    const ref = { kind: e.actorOrganisationKind, id: e.actorOrganisationId } as OrganisationRef;
+    organisations.set(key, (await describeOrganisation(deps.db, ref).catch(() => null))?.name ?? null);
+  }
+  return events.map((e) => ({
+    ...e,
+    actorName: e.actorAccountId ? (names.get(e.actorAccountId) ?? null) : null,
+    actorOrganisationName: organisations.get(organisationKey(e) ?? '') ?? null,
+  }));
 }
+
+const organisationKey = (e: { actorOrganisationKind: string | null; actorOrganisationId: string | null }) =>
+  e.actorOrganisationKind && e.actorOrganisationId ? `${e.actorOrganisationKind}:${e.actorOrganisationId}` : undefined;
 
 export async function describeOwnAccount(deps: IdentityDeps, actor: AccountActor) {
   const account = (await accounts.findAccount(deps.db, actor.accountId))!;

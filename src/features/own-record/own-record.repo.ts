@@ -133,6 +133,15 @@ export async function findEnrolmentOfAccount(db: Db, accountId: string): Promise
   return row && { ...row, createdAt: new Date(row.createdAt) };
 }
 
+/**
+ * Every person the register holds for this professional: the one they enrolled as, those delivered
+ * with their address (as Mijn register lists them), and the records merged into those.
+ */
+export async function listPersonIdsOfAccount(db: Db, accountId: string, email: string): Promise<string[]> {
+  return rowsOf<{ id: string }>(await db.execute(sql`WITH own AS (SELECT id FROM persons WHERE account_id = ${accountId} OR email = ${email})
+    SELECT id FROM own UNION SELECT p.id FROM persons p WHERE p.merged_into IN (SELECT id FROM own)`)).map((r) => r.id);
+}
+
 /** The person a professional enrols as: the one with this delivered address and an employment, known longest. */
 export async function findEnrollablePerson(db: Db, email: string): Promise<{ id: string; accountId: string | null; enrolled: boolean } | undefined> {
   return rowsOf<{ id: string; accountId: string | null; enrolled: boolean }>(await db.execute(sql`SELECT p.id, p.account_id AS "accountId",

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { recordAudit, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
+import { recordAudit, recordAuditPerPerson, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decide } from '../../platform/policy.ts';
 import { checkComment, transition, type ApprovalEvent } from './approval.rules.ts';
@@ -82,13 +82,11 @@ async function requireBoardStaff(ctx: ActorContext, boardId: string, action: 'st
   return decision.via;
 }
 
-/** The disputes of a board's staff, newest first: open ones, or all. Reading them is logged (personal data of others). */
+/** The disputes of a board's staff, newest first: open ones, or all. Reading them is logged for each disputing person (personal data of others). */
 export async function listBoardDisputes(deps: OwnRecordDeps, ctx: ActorContext, boardId: string, options: { openOnly: boolean; page: number; pageSize: number }) {
   const via = await requireBoardStaff(ctx, boardId, 'staff.read');
   const { rows, total } = await repo.listBoardDisputes(deps.db, boardId, { openOnly: options.openOnly, offset: (options.page - 1) * options.pageSize, limit: options.pageSize });
-  if (rows.length > 0) {
-    await recordAudit(deps.db, ctx, { action: 'employment-disputes.viewed', via, subjectOrganisation: { kind: 'bestuur', id: boardId }, after: { disputes: rows.map((r) => r.id) } });
-  }
+  await recordAuditPerPerson(deps.db, ctx, { action: 'employment-disputes.viewed', via, subjectOrganisation: { kind: 'bestuur', id: boardId }, after: { openOnly: options.openOnly } }, rows.map((r) => r.personId));
   return { disputes: rows, total, page: options.page, pageSize: options.pageSize };
 }
 
@@ -96,7 +94,7 @@ export async function getBoardDispute(deps: OwnRecordDeps, ctx: ActorContext, bo
   const via = await requireBoardStaff(ctx, boardId, 'staff.read');
   const dispute = uuid.test(disputeId) ? await repo.findBoardDispute(deps.db, boardId, disputeId) : undefined;
   if (!dispute) throw AppError.notFound('Deze betwisting bestaat niet, of is niet van dit bestuur.');
-  await recordAudit(deps.db, ctx, { action: 'employment-disputes.viewed', via, subjectOrganisation: { kind: 'bestuur', id: boardId }, after: { disputes: [dispute.id] } });
+  await recordAudit(deps.db, ctx, { action: 'employment-disputes.viewed', via, subjectPersonId: dispute.personId, subjectOrganisation: { kind: 'bestuur', id: boardId }, after: { disputes: [dispute.id] } });
   return dispute;
 }
 
@@ -122,7 +120,7 @@ export async function answerDispute(deps: OwnRecordDeps, ctx: ActorContext, boar
     await repo.addHistoryLine(tx, {
       personId: dispute.personId, employmentId: dispute.employmentId, kind: 'betwisting-beantwoord', changes: { status: ['betwist', to] }, byLabel, now,
     });
-    await recordAudit(tx, ctx, { action: 'employment-dispute.answered', subjectOrganisation: { kind: 'bestuur', id: boardId }, after: { dispute: dispute.id } });
+    await recordAudit(tx, ctx, { action: 'employment-dispute.answered', subjectPersonId: dispute.personId, subjectOrganisation: { kind: 'bestuur', id: boardId }, after: { dispute: dispute.id } });
   });
 }
 
@@ -168,6 +166,11 @@ async function drawFreeRegisterNumber(tx: Db): Promise<string> {
 }
 
 /** The register's part of the AVG export: inschrijving, delivered employments with their check, and the history. */
+/** The persons whose data is the professional's: whom the audit events about them name. */
+export async function listOwnPersonIds(db: Db, account: { accountId: string; email: string }): Promise<string[]> {
+  return repo.listPersonIdsOfAccount(db, account.accountId, account.email.toLowerCase());
+}
+
 export async function exportOwnRecord(db: Db, account: { accountId: string; email: string }) {
   const email = account.email.toLowerCase();
   const [enrolment, employments, history, evidence] = await Promise.all([

@@ -37,7 +37,7 @@ export async function findEnrolmentsForStaff(deps: RegistrationDeps, ctx: ActorC
 export async function getEnrolmentForStaff(deps: RegistrationDeps, ctx: ActorContext, registerNumber: string) {
   const via = await requireStaff(ctx);
   const enrolment = await enrolmentByNumber(deps.db, registerNumber);
-  await recordAudit(deps.db, ctx, { action: 'enrolment.viewed', via, subjectAccountId: enrolment.accountId, after: { registerNumber: enrolment.registerNumber } });
+  await recordAudit(deps.db, ctx, { action: 'enrolment.viewed', via, subjectAccountId: enrolment.accountId, subjectPersonId: enrolment.personId, after: { registerNumber: enrolment.registerNumber } });
   const [events, applications] = await Promise.all([enrolments.listEnrolmentEvents(deps.db, enrolment.id), repo.listApplicationsOfEnrolment(deps.db, enrolment.id)]);
   return { enrolment, events, applications };
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { actorLabel, recordAudit, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
+import { actorLabel, recordAudit, recordAuditPerPerson, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { renderPdf } from '../../platform/pdf/simple-pdf.ts';
@@ -89,10 +89,12 @@ export async function applyForRegistration(deps: RegistrationDeps, ctx: ActorCon
   });
 }
 
-/** Register staff: applications waiting for a commission member, and those in review; and who can review. */
+/** Register staff: applications waiting for a commission member, and those in review; and who can review. Each applicant listed is audited. */
 export async function getApplicationQueue(deps: RegistrationDeps, ctx: ActorContext) {
-  await require(ctx, 'registrations.assign');
-  return { applications: await repo.listOpenApplications(deps.db), members: await repo.listCommitteeMembers(deps.db) };
+  const via = await require(ctx, 'registrations.assign');
+  const applications = await repo.listOpenApplications(deps.db);
+  await recordAuditPerPerson(deps.db, ctx, { action: 'registrations.listed', via }, applications.map((a) => a.personId));
+  return { applications, members: await repo.listCommitteeMembers(deps.db) };
 }
 
 /** Register staff assign an application (or an objection) to a member of the Commissie Registratie. */
@@ -107,27 +109,37 @@ export async function assignApplication(deps: RegistrationDeps, ctx: ActorContex
   await deps.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     moved(await repo.moveApplication(tx, id, application.status, to, { byLabel: actorLabel(ctx), reason: `toegewezen aan ${member.name}`, now: new Date() }, { assignedTo: member.id }));
-    await recordAudit(tx, ctx, { action: 'registration.assigned', via, after: { application: id, member: member.id } });
+    await recordAudit(tx, ctx, { action: 'registration.assigned', via, subjectPersonId: application.personId, after: { application: id, member: member.id } });
   });
 }
 
-/** The applications assigned to this member of the Commissie Registratie. */
+/** The applications assigned to this member of the Commissie Registratie; each applicant listed is audited. */
 export async function listMyReviews(deps: RegistrationDeps, ctx: ActorContext) {
-  await require(ctx, 'registrations.decide');
-  return repo.listAssignedTo(deps.db, signedInAccount(ctx).accountId);
+  const via = await require(ctx, 'registrations.decide');
+  const applications = await repo.listAssignedTo(deps.db, signedInAccount(ctx).accountId);
+  await recordAuditPerPerson(deps.db, ctx, { action: 'registrations.listed', via }, applications.map((a) => a.personId));
+  return applications;
 }
 
-/** One application for its reviewer (or register staff), with its steps; reading it is audited. */
-export async function getApplicationForReview(deps: RegistrationDeps, ctx: ActorContext, id: string) {
+/** One application, for its assigned reviewer or register staff (not found for anyone else), and the role they read it in. */
+async function applicationForReviewer(deps: RegistrationDeps, ctx: ActorContext, id: string) {
   const account = signedInAccount(ctx);
   const application = uuid.test(id) ? await repo.findApplication(deps.db, id) : undefined;
-  const reviewer = (await decide(ctx.actor, { action: 'registrations.decide' })).allowed && application?.assignedTo === account.accountId;
-  const staff = (await decide(ctx.actor, { action: 'registrations.assign' })).allowed;
-  if (!application || !(reviewer || staff)) throw AppError.notFound('Deze aanvraag bestaat niet, of is niet aan u toegewezen.');
-  await recordAudit(deps.db, ctx, { action: 'registration.viewed', after: { application: id } });
+  const asMember = await decide(ctx.actor, { action: 'registrations.decide' });
+  const asStaff = await decide(ctx.actor, { action: 'registrations.assign' });
+  const reviewer = asMember.allowed && application?.assignedTo === account.accountId;
+  if (!application || !(reviewer || asStaff.allowed)) throw AppError.notFound('Deze aanvraag bestaat niet, of is niet aan u toegewezen.');
+  const via = reviewer && asMember.allowed ? asMember.via : asStaff.allowed ? asStaff.via : undefined;
   // a herregistratie: the engine's evaluation of the registration it renews, as of today, and the period granting gives
   const renewal = application.kind === 'herregistratie' ? await evaluateRenewal(deps.db, application.renewsId, todayOf(deps)) : null;
-  return { application, events: await repo.listEvents(deps.db, id), canDecide: reviewer && application.status === 'in-behandeling', renewal };
+  return { application, via, canDecide: reviewer && application.status === 'in-behandeling', renewal };
+}
+
+/** One application for its reviewer (or register staff), with its steps; reading it is in the applicant's audit trail. */
+export async function getApplicationForReview(deps: RegistrationDeps, ctx: ActorContext, id: string) {
+  const found = await applicationForReviewer(deps, ctx, id);
+  await recordAudit(deps.db, ctx, { action: 'registration.viewed', via: found.via, subjectPersonId: found.application.personId, after: { application: id } });
+  return { ...found, events: await repo.listEvents(deps.db, id) };
 }
 
 /**
@@ -139,7 +151,7 @@ export async function getApplicationForReview(deps: RegistrationDeps, ctx: Actor
  */
 export async function decideApplication(deps: RegistrationDeps, ctx: ActorContext, id: string, decision: unknown, motivationText: unknown): Promise<void> {
   const via = await require(ctx, 'registrations.decide');
-  const { application, canDecide, renewal } = await getApplicationForReview(deps, ctx, id);
+  const { application, canDecide, renewal } = await applicationForReviewer(deps, ctx, id);
   if (!canDecide) throw new AppError('conflict', 'Alleen het toegewezen commissielid besluit, en alleen op een aanvraag in behandeling.');
   const problems: { name: string; reason: string }[] = [];
   if (decision !== 'registreren' && decision !== 'afwijzen') problems.push({ name: 'besluit', reason: 'Kies: registreren of afwijzen.' });
@@ -165,7 +177,7 @@ export async function decideApplication(deps: RegistrationDeps, ctx: ActorContex
     if (enrolmentStep.allowed && enrolmentStep.to !== enrolment.status && !(renewing && to !== 'geregistreerd')) {
       moved(await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status, enrolmentStep.to, { byLabel: actorLabel(ctx), reason: `${application.registerName}: ${to}`, now: new Date() }));
     }
-    await recordAudit(tx, ctx, { action: 'registration.decided', via, after: { application: id, decision: to, validUntil: until } });
+    await recordAudit(tx, ctx, { action: 'registration.decided', via, subjectPersonId: application.personId, after: { application: id, decision: to, validUntil: until } });
     if (application.personEmail) {
       await deps.mailer.queue(tx, {
         to: application.personEmail, template: 'registration-decision', lang: 'nl',
@@ -201,9 +213,9 @@ export async function listApplicationEvidence(deps: RegistrationDeps, applicatio
 }
 
 export async function checkEvidenceAccess(deps: RegistrationDeps, ctx: ActorContext, applicationId: string, evidenceId: string): Promise<void> {
-  const { application } = await getApplicationForReview(deps, ctx, applicationId);
+  const { application, via } = await applicationForReviewer(deps, ctx, applicationId);
   if (!application.evidenceIds.includes(evidenceId)) throw AppError.notFound('Dit bewijsstuk hoort niet bij deze aanvraag.');
-  await recordAudit(deps.db, ctx, { action: 'evidence.viewed', after: { application: applicationId, evidence: evidenceId } });
+  await recordAudit(deps.db, ctx, { action: 'evidence.viewed', via, subjectPersonId: application.personId, after: { application: applicationId, evidence: evidenceId } });
 }
 
 /** The professional's own evidence to choose from when applying. */

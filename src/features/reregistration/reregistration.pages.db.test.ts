@@ -190,7 +190,9 @@ describe('uitstel', () => {
     expect((await staff.get('/beheer/uitstel')).statusCode).toBe(403);
     expect((await people.dirk.web.get(`/beheer/uitstel/${requestId}`)).statusCode).toBe(403);
     expect(visibleText((await member.get('/beheer/uitstel')).body)).toContain(`D. Dekker (${people.dirk.registerNumber})`);
-    expect((await auditRows(t.database, 'postponements.listed')).at(-1)).toMatchObject({ actor_role: 'registration-committee', after: { open: 1 } });
+    // one line per person in the list, naming them
+    const [dirk] = await t.database.query<{ id: string }>(`SELECT person_id AS id FROM enrolments WHERE account_id = $1`, [people.dirk.accountId]);
+    expect((await auditRows(t.database, 'postponements.listed')).map((r) => ({ role: r.actor_role, person: r.subject_person_id }))).toEqual([{ role: 'registration-committee', person: dirk.id }]);
     const one = visibleText((await member.get(`/beheer/uitstel/${requestId}`)).body);
     expect(one).toContain('Langdurig ziek sinds het voorjaar.');
     expect((await auditRows(t.database, 'postponement.viewed'))[0]).toMatchObject({ actor_role: 'registration-committee', subject_account_id: people.dirk.accountId });

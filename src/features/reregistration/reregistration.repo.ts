@@ -179,6 +179,7 @@ export async function insertPostponement(tx: Db, p: { registrationId: string; en
 
 /** A request with whose it is and the registration it postpones: what the commission decides on. */
 export type PostponementCase = Postponement & {
+  personId: string;
   personName: string;
   personEmail: string | null;
   accountId: string;
@@ -190,7 +191,7 @@ export type PostponementCase = Postponement & {
   postponedUntil: string | null;
 };
 
-const caseColumns = sql`${postponementColumns}, concat_ws(' ', p.initials, p.prefix, p.surname) AS "personName", coalesce(p.personal_email, p.email) AS "personEmail",
+const caseColumns = sql`${postponementColumns}, p.id AS "personId", concat_ws(' ', p.initials, p.prefix, p.surname) AS "personName", coalesce(p.personal_email, p.email) AS "personEmail",
   n.account_id AS "accountId", n.register_number AS "registerNumber", r.name AS "registerName", a.title, a.level, a.valid_until::text AS "validUntil",
   a.postponed_until::text AS "postponedUntil"`;
 const caseFrom = sql`postponements u JOIN enrolments n ON n.id = u.enrolment_id JOIN persons p ON p.id = n.person_id

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { actorLabel, recordAudit, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
+import { actorLabel, recordAudit, recordAuditPerPerson, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { renderMail, type MailTemplate } from '../../platform/mail/templates.ts';
@@ -190,8 +190,8 @@ async function requireDecider(ctx: ActorContext) {
 export async function getPostponementQueue(deps: ReregistrationDeps, ctx: ActorContext) {
   const via = await requireDecider(ctx);
   const queue = await repo.listPostponementQueue(deps.db);
-  // the list names people and the ground of their request (illness, pregnancy, care): reading it is audited
-  await recordAudit(deps.db, ctx, { action: 'postponements.listed', via, after: { open: queue.open.length, decided: queue.decided.length } });
+  // the list names people and the ground of their request (illness, pregnancy, care): reading it is audited for each of them
+  await recordAuditPerPerson(deps.db, ctx, { action: 'postponements.listed', via }, [...queue.open, ...queue.decided].map((c) => c.personId));
   return queue;
 }
 
@@ -200,7 +200,7 @@ export async function getPostponementForDecision(deps: ReregistrationDeps, ctx: 
   const via = await requireDecider(ctx);
   const request = uuid.test(id) ? await repo.findPostponement(deps.db, id) : undefined;
   if (!request) throw AppError.notFound('Dit verzoek om uitstel bestaat niet.');
-  await recordAudit(deps.db, ctx, { action: 'postponement.viewed', via, subjectAccountId: request.accountId, after: { postponement: id } });
+  await recordAudit(deps.db, ctx, { action: 'postponement.viewed', via, subjectAccountId: request.accountId, subjectPersonId: request.personId, after: { postponement: id } });
   return { request, limit: postponementLimit(request.validUntil) };
 }
 

@@ -23,6 +23,8 @@ export type AuditEvent = {
   action: string;
   via?: Membership;
   subjectAccountId?: string | null;
+  /** the person whose data this is, when they are a person in the register (with or without an account) */
+  subjectPersonId?: string | null;
   subjectOrganisation?: OrganisationRef | null;
   before?: unknown;
   after?: unknown;
@@ -34,9 +36,21 @@ export type AuditEvent = {
  * Values that must never be stored (passwords, secrets, whole BSNs) are the caller's to leave out.
  */
 export async function recordAudit(db: Db, context: ActorContext, event: AuditEvent): Promise<void> {
+  await repo.insertAuditEvent(db, { ...rowOf(context, event), subjectPersonId: event.subjectPersonId ?? null });
+}
+
+/**
+ * Appends the event once for each person whose data was read (a list, an export, a queue): each person
+ * finds it in their own overview. One statement, whatever the number of persons.
+ */
+export async function recordAuditPerPerson(db: Db, context: ActorContext, event: Omit<AuditEvent, 'subjectPersonId'>, personIds: readonly string[]): Promise<void> {
+  await repo.insertAuditEventPerPerson(db, rowOf(context, event), personIds);
+}
+
+function rowOf(context: ActorContext, event: Omit<AuditEvent, 'subjectPersonId'>) {
   const { actor } = context;
   const as = actingAs(actor, event.via);
-  await repo.insertAuditEvent(db, {
+  return {
     actorAccountId: actor.type === 'account' ? actor.accountId : null,
     actorTokenId: actor.type === 'token' ? actor.tokenId : null,
     actorRole: as.role,
@@ -50,8 +64,9 @@ export async function recordAudit(db: Db, context: ActorContext, event: AuditEve
     after: event.after ?? null,
     reason: event.reason ?? null,
     requestId: context.requestId ?? null,
-  });
+  };
 }
 
-export const listEventsAboutAccount = repo.listEventsAboutAccount;
+export type { AuditSubject } from './audit.repo.ts';
+export const listEventsAbout = repo.listEventsAbout;
 export const listEventsByActor = repo.listEventsByActor;

@@ -200,7 +200,7 @@ export function AccountPage({ ctx, view, notice, oidcName }: { ctx: PageContext;
   );
 }
 
-export type AuditLine = AuditRow & { actorName: string | null };
+export type AuditLine = AuditRow & { actorName: string | null; actorOrganisationName: string | null };
 
 export function AuditTable({ ctx, events, caption }: { ctx: PageContext; events: AuditLine[]; caption: string }) {
   const { t } = ctx;
@@ -210,6 +210,7 @@ export function AuditTable({ ctx, events, caption }: { ctx: PageContext; events:
       rows={events}
       columns={[
         { header: t('access.when'), cell: (e) => <span safe>{formatDateTime(ctx.lang, e.at)}</span> },
+        { header: t('access.organisation'), cell: (e) => <span safe>{e.actorOrganisationName ?? '—'}</span> },
         {
           header: t('access.who'),
           cell: (e) => {
@@ -224,18 +225,39 @@ export function AuditTable({ ctx, events, caption }: { ctx: PageContext; events:
   );
 }
 
-export function AccessLogPage({ ctx, events }: { ctx: PageContext; events: AuditLine[] }) {
+/** Who else read or changed the person's data, newest first; `next` starts the page of older events, `paged` says this is not the first. */
+export function AccessLogPage({ ctx, events, next, paged }: { ctx: PageContext; events: AuditLine[]; next?: number; paged: boolean }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('access.title')} current="account">
       <PageTitle text={t('access.title')} />
       <TextParagraph text={t('access.intro')} />
-      {events.length === 0 ? (
+      {events.length === 0 && !paged ? (
         <Paragraph>
           <span safe>{t('access.none')}</span>
         </Paragraph>
       ) : (
         <AuditTable ctx={ctx} events={events} caption={t('access.caption')} />
+      )}
+      {next || paged ? (
+        <nav class="utrecht-pagination" aria-label={t('pagination.label')}>
+          {paged ? (
+            <a class="utrecht-pagination__relative-link utrecht-pagination__relative-link--prev" href="/mijn-gegevens/inzage" safe>
+              {t('access.newest')}
+            </a>
+          ) : (
+            ''
+          )}{' '}
+          {next ? (
+            <a class="utrecht-pagination__relative-link utrecht-pagination__relative-link--next" href={`/mijn-gegevens/inzage?voor=${next}`} rel="next" safe>
+              {t('access.older')}
+            </a>
+          ) : (
+            ''
+          )}
+        </nav>
+      ) : (
+        ''
       )}
     </Layout>
   );

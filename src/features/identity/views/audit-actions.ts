@@ -44,7 +44,21 @@ const descriptions: Record<string, Record<Lang, string>> = {
   'postponement.requested': { nl: 'uitstel van herregistratie aangevraagd', en: 'postponement of re-registration requested' },
   'postponement.viewed': { nl: 'uitstelverzoek ingezien door de commissie', en: 'postponement request read by the committee' },
   'postponement.decided': { nl: 'besluit over uitstel genomen', en: 'postponement decided' },
-  'postponements.listed': { nl: 'lijst van verzoeken om uitstel bekeken', en: 'list of postponement requests viewed' },
+  'postponements.listed': { nl: 'uw verzoek om uitstel bekeken in de lijst van verzoeken', en: 'your postponement request viewed in the list of requests' },
+  'board-staff.listed': { nl: 'uw gegevens bekeken in de personeelslijst van het bestuur', en: "your data viewed in the board's staff list" },
+  'board-staff.exported': { nl: 'uw gegevens opgenomen in een export (CSV) van de personeelslijst', en: 'your data included in an export (CSV) of the staff list' },
+  'employment-disputes.viewed': { nl: 'uw betwisting van een dienstverband ingezien door het bestuur', en: 'your dispute of an employment read by the board' },
+  'employment-dispute.answered': { nl: 'uw betwisting beantwoord door het bestuur', en: 'your dispute answered by the board' },
+  'registrations.listed': { nl: 'uw aanvraag bekeken in de lijst van aanvragen', en: 'your application viewed in the list of applications' },
+  'registration.assigned': { nl: 'uw aanvraag toegewezen aan een lid van de Commissie Registratie', en: 'your application assigned to a member of the registration committee' },
+  'registration.decided': { nl: 'besluit op uw aanvraag genomen', en: 'your application decided' },
+  'registration.viewed': { nl: 'uw aanvraag voor registratie ingezien', en: 'your application for registration read' },
+  'evidence.viewed': { nl: 'uw diploma of certificaat (bewijsstuk) geopend', en: 'your diploma or certificate (evidence) opened' },
+  'persons.viewed': { nl: 'uw persoonsgegevens bekeken', en: 'your personal data viewed' },
+  'duplicates.resolved': { nl: 'besloten of uw gegevens bij dezelfde persoon horen als een ander record', en: 'decided whether your data belongs to the same person as another record' },
+  'enrolment.viewed': { nl: 'uw inschrijving ingezien door registerbeheer', en: 'your enrolment read by register staff' },
+  'enrolment.struck-off': { nl: 'uw inschrijving doorgehaald', en: 'your enrolment struck off' },
+  'enrolment.reinstated': { nl: 'doorhaling van uw inschrijving ongedaan gemaakt', en: 'striking off of your enrolment reversed' },
 };
 
 export function describeAuditAction(lang: Lang, action: string): string {
