@@ -67,7 +67,7 @@ export async function buildApp({ config, database, jobs, mailer = createMailer(c
   await app.register(inputGuard);
   await app.register(securityHeaders, { https: config.baseUrl.startsWith('https://') });
   await app.register(errorHandling);
-  await app.register(metrics);
+  await app.register(metrics, { token: config.metricsToken });
   await app.register(apiPlatform, { baseUrl: config.baseUrl });
 
   await app.register(fastifyStatic, { root: join(root, 'public'), prefix: '/static/', maxAge: '1d' });

@@ -29,6 +29,7 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_NAME: z.string().default('DigiD, Entree of SURFconext'),
+  METRICS_TOKEN: z.string().min(32, 'minstens 32 tekens / at least 32 characters').optional(),
   TRUSTED_PROXIES: z
     .string()
     .regex(/^[\s,0-9a-fA-F.:/]*$/, 'IP-adressen of CIDR-blokken, met komma\'s / IP addresses or CIDR blocks, comma-separated')
@@ -59,6 +60,8 @@ export type Config = {
   secrets: Secrets;
   /** unset: mail is kept in the outbox only (shown to register staff outside production) */
   mail: { smtpUrl?: string; from: string };
+  /** the bearer token Prometheus sends for /metrics; unset: /metrics is off */
+  metricsToken?: string;
   /** the reverse proxies whose X-Forwarded-For is believed (addresses or CIDR blocks); empty: none */
   trustedProxies: string[];
   /** requests per minute: sign-in attempts per IP address, API calls per token, public register searches per client */
@@ -195,6 +198,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     jobs: env.JOBS === 'on',
     secrets: resolveSecrets(env, dataDir),
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    metricsToken: env.METRICS_TOKEN,
     trustedProxies: env.TRUSTED_PROXIES.split(',').map((p) => p.trim()).filter(Boolean),
     rateLimits: { signInPerMinute: env.SIGN_IN_RATE_LIMIT, apiPerMinute: env.API_RATE_LIMIT, publicSearchPerMinute: env.PUBLIC_SEARCH_RATE_LIMIT },
     deliveryMaxBytes: Math.round(env.DELIVERY_MAX_MB * 1024 * 1024),

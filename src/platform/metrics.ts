@@ -1,9 +1,23 @@
-import type { FastifyInstance } from 'fastify';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { AppError } from './errors.ts';
 
-/** Prometheus text at /metrics: request counts and durations per route, plus Node's own metrics. */
-export const metrics = fp(async (app: FastifyInstance) => {
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/** Whether the request carries `Authorization: Bearer <token>`, compared in constant time. */
+function carriesToken(req: FastifyRequest, token: string): boolean {
+  const header = req.headers.authorization ?? '';
+  return header.startsWith('Bearer ') && timingSafeEqual(digest(header.slice(7)), digest(token));
+}
+
+/**
+ * Prometheus text at /metrics: request counts and durations per route, plus Node's own metrics. They tell
+ * an outsider how the service is used and how it runs, so the route answers only to the scraper's
+ * `METRICS_TOKEN`; without one configured it does not exist (404).
+ */
+export const metrics = fp(async (app: FastifyInstance, opts: { token?: string }) => {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -24,7 +38,12 @@ export const metrics = fp(async (app: FastifyInstance) => {
     requests.inc({ method: req.method, route, status: String(reply.statusCode) });
     duration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+  app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
+    if (!opts.token) throw AppError.notFound();
+    if (!carriesToken(req, opts.token)) {
+      reply.header('WWW-Authenticate', 'Bearer realm="metrics"');
+      throw new AppError('unauthenticated', 'Voor /metrics is het token uit METRICS_TOKEN nodig (Authorization: Bearer <token>).');
+    }
     reply.type(registry.contentType);
     return registry.metrics();
   });

@@ -4,7 +4,7 @@ import { registerOfficeId } from '../../src/platform/auth/roles.ts';
 import { currentTotp } from '../../src/platform/auth/totp.ts';
 import { translator } from '../../src/platform/i18n.ts';
 import { createAccount, testPassword } from '../support/accounts.ts';
-import { expectNoAxeViolations, launchBrowser, withNewPage } from '../support/browser.ts';
+import { expectNoAxeViolations, passSecondFactor, launchBrowser, withNewPage } from '../support/browser.ts';
 import { deliveryCsv, type DeliveryRow, deliveringBoard } from '../support/deliveries.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -63,6 +63,8 @@ describe('delivering staff data through the pages', () => {
   it('an HR employee uploads a file with errors, reads the report, fixes the file and applies it', async () => {
     await withNewPage(browser, baseUrl, async (page) => {
       await signIn(page, 'hr@bestuur.nl');
+      // a board's HR delivers files with BSNs: two-step sign-in
+      await passSecondFactor(page, 'hr@bestuur.nl');
       await page.waitForURL('**/account');
       await page.getByRole('link', { name: nl('deliveries.link') }).click();
       await expect.poll(() => h1(page).textContent()).toContain('Aanleveringen van');
@@ -214,6 +216,8 @@ describe('delivering staff data through the pages', () => {
   it("the board's HR employee sees the dispute and answers it", async () => {
     await withNewPage(browser, baseUrl, async (page) => {
       await signIn(page, 'hr@bestuur.nl');
+      // a board's HR delivers files with BSNs: two-step sign-in
+      await passSecondFactor(page, 'hr@bestuur.nl');
       await page.waitForURL('**/account');
       await page.getByRole('link', { name: nl('disputes.link') }).click();
       const list = page.getByRole('table', { name: nl('disputes.captionOpen') });

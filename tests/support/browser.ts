@@ -1,6 +1,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { currentTotp } from '../../src/platform/auth/totp.ts';
+import { translator } from '../../src/platform/i18n.ts';
 
 /**
  * The system Chromium, headless. The background-networking flags matter: this machine has no
@@ -74,5 +76,31 @@ export async function withNewPage(browser: Browser, baseURL: string, run: (page:
     await run(await context.newPage());
   } finally {
     await context.close();
+  }
+}
+
+const linkedApps = new Map<string, { secret: string; uses: number }>();
+const nlText = translator('nl');
+
+/**
+ * After the password, the second step as a person takes it: the first time the account links an
+ * authenticator app (the secret on the page, remembered here), later it gives the app's next code.
+ * Accounts without a second factor go straight on.
+ */
+export async function passSecondFactor(page: Page, email: string): Promise<void> {
+  await page.waitForURL((url) => url.pathname !== '/inloggen');
+  const path = new URL(page.url()).pathname;
+  if (path === '/account/tweestapsverificatie') {
+    const secret = (await page.locator('.br-secret').textContent())!.replace(/\s/g, '');
+    await page.getByLabel(nlText('secondFactor.code')).fill(currentTotp(secret));
+    await page.getByRole('button', { name: nlText('totp.button') }).click();
+    linkedApps.set(email, { secret, uses: 1 });
+  } else if (path === '/inloggen/tweede-stap') {
+    const app = linkedApps.get(email);
+    if (!app) throw new Error(`no authenticator app linked in this test run for ${email}`);
+    // a code counts once: each later sign-in takes the app's code of a later 30-second step
+    await page.getByLabel(nlText('secondFactor.code')).fill(currentTotp(app.secret, Date.now() + app.uses * 30_000));
+    app.uses++;
+    await page.getByRole('button', { name: nlText('secondFactor.button') }).click();
   }
 }

@@ -127,7 +127,8 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'GET /toegankelijkheid':                             row(200,     200,     200,     200,     200,     200,      200,         200,     200),
   'GET /ontwikkeling/componenten':                     row(200,     200,     200,     200,     200,     200,      200,         200,     200),
   'GET /health':                                       row(200,     200,     200,     200,     200,     200,      200,         200,     200),
-  'GET /metrics':                                      row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  // off without METRICS_TOKEN; with one, only its bearer reads it (pages.db.test.ts)
+  'GET /metrics':                                      row(404,     404,     404,     404,     404,     404,      404,         404,     404),
   'GET /organisaties':                                 row(200,     200,     200,     200,     200,     200,      200,         200,     200),
   'GET /organisaties/:id':                             row(200,     200,     200,     200,     200,     200,      200,         200,     200),
   'GET /api/v1/openapi.json':                          row(200,     200,     200,     200,     200,     200,      200,         200,     200),

@@ -282,8 +282,8 @@ describe('roles at several organisations', () => {
         { role: 'board-staff', organisation: { kind: 'bestuur', id: boardB.id } },
       ],
     });
-    const web = new WebSession(t.app);
-    await signInWithPassword(web, 'hr@twee-besturen.nl');
+    // board roles sign in with two steps: the first time, the authenticator app is linked
+    const { web } = await signInAndEnrolTotp(t.app, 'hr@twee-besturen.nl');
     const account = await web.get('/account');
     const text = visibleText(account.body);
     expect(text).toContain(`beheerder bestuur — ${boardA.name}`);

@@ -197,6 +197,19 @@ describe('signing in with a password', () => {
   });
 });
 
+describe('two-step sign-in for a board\'s HR, who deliver files with BSNs', () => {
+  it.each(['board-admin', 'board-staff'] as const)('asks a %s for an authenticator app before any board page opens', async (role) => {
+    const boardId = '00000000-0000-4000-8000-00000000b0a0';
+    await createAccount(t.database, { email: `${role}@bestuur.nl`, roles: [{ role, organisation: { kind: 'bestuur', id: boardId } }] });
+    const web = new WebSession(t.app);
+    const first = await signIn(web, `${role}@bestuur.nl`);
+    expect(first.headers.location).toBe('/account/tweestapsverificatie?terug=%2Faccount');
+    const board = await web.get(`/beheer/bestuur/${boardId}/aanleveringen`);
+    expect(board.statusCode).toBe(303);
+    expect(board.headers.location).toContain('/inloggen/tweede-stap');
+  });
+});
+
 describe('two-step sign-in for register staff', () => {
   it('makes a staff member link an authenticator app, then asks for a code at every sign-in, each code once', async () => {
     await createAccount(t.database, { email: 'staf@register.nl', roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }] });

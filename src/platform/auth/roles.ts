@@ -15,15 +15,15 @@ export type Role = (typeof roleNames)[number];
 
 type RoleDefinition = {
   kind: OrganisationKind;
-  /** register staff and commission members must sign in with a second factor (TOTP) */
+  /** must sign in with a second factor (TOTP): register staff, commission members, and a board's HR, who deliver files with BSNs */
   secondFactor: boolean;
   /** roles whose holders may invite others into this role in the same organisation */
   invitedBy: readonly Role[];
 };
 
 export const roles: Record<Role, RoleDefinition> = {
-  'board-admin': { kind: 'bestuur', secondFactor: false, invitedBy: ['board-admin', 'register-staff'] },
-  'board-staff': { kind: 'bestuur', secondFactor: false, invitedBy: ['board-admin', 'register-staff'] },
+  'board-admin': { kind: 'bestuur', secondFactor: true, invitedBy: ['board-admin', 'register-staff'] },
+  'board-staff': { kind: 'bestuur', secondFactor: true, invitedBy: ['board-admin', 'register-staff'] },
   'provider-admin': { kind: 'aanbieder', secondFactor: false, invitedBy: ['provider-admin', 'register-staff'] },
   'provider-staff': { kind: 'aanbieder', secondFactor: false, invitedBy: ['provider-admin', 'register-staff'] },
   'register-staff': { kind: 'register', secondFactor: true, invitedBy: ['register-staff'] },

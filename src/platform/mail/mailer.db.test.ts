@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, testPassword } from '../../../tests/support/accounts.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { WebSession, visibleText } from '../../../tests/support/web-session.ts';
+import { signInAndEnrolTotp } from '../../../tests/support/identity.ts';
 import { registerOfficeId } from '../auth/roles.ts';
 import { currentTotp } from '../auth/totp.ts';
 
@@ -241,9 +242,7 @@ describe('the outbox page without SMTP', () => {
       expect(text).toMatch(/\/wachtwoord-herstellen\?token=\S+/);
 
       await createAccount(t.database, { email: 'bestuur@school.nl', roles: [{ role: 'board-admin', organisation: { kind: 'bestuur', id: '00000000-0000-4000-8000-0000000000b1' } }] });
-      const admin = new WebSession(t.app);
-      await admin.get('/inloggen');
-      expect((await admin.post('/inloggen', { email: 'bestuur@school.nl', wachtwoord: testPassword, terug: '/account' })).statusCode).toBe(303);
+      const { web: admin } = await signInAndEnrolTotp(t.app, 'bestuur@school.nl');
       const refused = await admin.get('/beheer/uitgaande-mail');
       expect(refused.statusCode).toBe(403);
       expect(visibleText(refused.body)).not.toContain('lisa@school.nl');
