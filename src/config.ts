@@ -39,6 +39,7 @@ const envSchema = z.object({
   PUBLIC_SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
   DELIVERY_MAX_MB: z.coerce.number().min(0.001).max(2000).default(100),
   EVIDENCE_MAX_MB: z.coerce.number().min(0.001).max(100).default(10),
+  DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(30),
 });
 
 export type Secrets = { sessionSecret: string; encryptionKey: string; hashKey: string };
@@ -68,6 +69,8 @@ export type Config = {
   rateLimits: { signInPerMinute: number; apiPerMinute: number; publicSearchPerMinute: number };
   /** the largest delivery file accepted, in bytes (DELIVERY_MAX_MB) */
   deliveryMaxBytes: number;
+  /** how long a delivery's work may go without a heartbeat before another process takes it over */
+  deliveryLeaseSeconds: number;
   /** the largest proof of a diploma or certificate accepted, in bytes (EVIDENCE_MAX_MB) */
   evidenceMaxBytes: number;
   /** unset: only local accounts */
@@ -203,6 +206,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     rateLimits: { signInPerMinute: env.SIGN_IN_RATE_LIMIT, apiPerMinute: env.API_RATE_LIMIT, publicSearchPerMinute: env.PUBLIC_SEARCH_RATE_LIMIT },
     deliveryMaxBytes: Math.round(env.DELIVERY_MAX_MB * 1024 * 1024),
     evidenceMaxBytes: Math.round(env.EVIDENCE_MAX_MB * 1024 * 1024),
+    deliveryLeaseSeconds: env.DELIVERY_LEASE_SECONDS,
     oidc: env.OIDC_ISSUER
       ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET, name: env.OIDC_NAME }
       : undefined,

@@ -10,6 +10,7 @@ import { AppError } from './platform/errors.ts';
 import { describeStartupError, describeUnexpectedError } from './startup-errors.ts';
 import { startJobsInBackground, type Jobs } from './platform/jobs.ts';
 import { createDeliveryDeps, deliveryJob } from './features/deliveries/deliveries.jobs.ts';
+import { startLeaseSweeper } from './features/deliveries/delivery-leases.ts';
 import { heartbeatJob } from './platform/heartbeat.job.ts';
 import { amsterdamToday, reregistrationJob } from './features/reregistration/reregistration.jobs.ts';
 import { runNightlyReregistration } from './features/reregistration/reregistration.service.ts';
@@ -131,6 +132,8 @@ async function serve(config: Config): Promise<void> {
   const deliveries = createDeliveryDeps({ database, crypto: createCrypto(config.secrets), mailer, config, jobs: () => jobs, log });
   const nightly = reregistrationJob({ db: database.db, mailer, baseUrl: config.baseUrl }, (m) => console.log(m));
   jobs = config.jobs ? startJobsInBackground(database, [heartbeatJob, deliveryJob(deliveries), nightly], log) : undefined;
+  // work a killed process left (a check, an apply, invitations) goes back to the queue once its lease runs out
+  const stopSweeper = startLeaseSweeper(deliveries, (m, err) => (err ? log(m, err) : console.log(m)));
   const app = await buildApp({ config, database, jobs, mailer });
   if (!database.restricted) {
     app.log.warn(
@@ -142,6 +145,7 @@ async function serve(config: Config): Promise<void> {
   const stop = async (signal: string) => {
     if (closing) return;
     closing = true;
+    stopSweeper();
     app.log.info({ signal }, 'stopping');
     await app.close();
     process.exit(0);

@@ -264,8 +264,15 @@ export const deliveries = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     validatedAt: timestamp('validated_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** the process doing the delivery's work now (check, apply, invitations), while its lease runs */
+    leaseOwner: text('lease_owner'),
+    /** renewed by the owner's heartbeat; past it, the work is abandoned and another process takes it over */
+    leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true }),
   },
-  (t) => [index('deliveries_board').on(t.boardId, t.createdAt)],
+  (t) => [
+    index('deliveries_board').on(t.boardId, t.createdAt),
+    index('deliveries_lease_expires').on(t.leaseExpiresAt).where(sql`${t.leaseExpiresAt} IS NOT NULL`),
+  ],
 );
 
 /**

@@ -46,6 +46,7 @@ export function createDeliveryDeps(input: DepsInput): DeliveryDeps {
     dataDir: input.config.dataDir,
     baseUrl: input.config.baseUrl,
     maxBytes: input.config.deliveryMaxBytes,
+    leaseSeconds: input.config.deliveryLeaseSeconds,
     async schedule(task) {
       const jobs = input.jobs();
       if (jobs) {

@@ -17,6 +17,7 @@ import { guardAgainstBsnInClear } from './bsn-in-clear.rules.ts';
 import * as repo from './deliveries.repo.ts';
 import { RepeatedKeys } from './repeated-keys.ts';
 import type { DeliveryRecord } from './deliveries.repo.ts';
+import { withDeliveryLease } from './delivery-leases.ts';
 
 export type { DeliveryRecord, DeliveryStatus, RowResult } from './deliveries.repo.ts';
 
@@ -39,6 +40,8 @@ export type DeliveryDeps = {
   now?: () => Date;
   /** tests inject a failure between apply steps */
   afterApplyStep?: (step: string) => void | Promise<void>;
+  /** how long a delivery's lease lasts without a heartbeat (DELIVERY_LEASE_SECONDS; see delivery-leases.ts) */
+  leaseSeconds?: number;
 };
 
 const defaultInlineBytes = 256 * 1024;
@@ -234,6 +237,11 @@ function bsnProtector(crypto: Crypto) {
  * as it goes, then the checks across rows, set-based. Nothing in the register changes. Safe to run again.
  */
 export async function validateDelivery(deps: DeliveryDeps, id: string, options: { inline?: boolean } = {}): Promise<void> {
+  // another live process holding the lease is checking it already
+  await withDeliveryLease(deps, id, () => checkRowsHoldingLease(deps, id, options));
+}
+
+async function checkRowsHoldingLease(deps: DeliveryDeps, id: string, options: { inline?: boolean }): Promise<void> {
   const delivery = await repo.findDelivery(deps.db, id);
   if (!delivery || delivery.status !== 'in-behandeling' || delivery.phase !== 'controleren') return;
   const directory = await repo.loadBoardDirectory(deps.db, delivery.boardId);
@@ -352,6 +360,14 @@ async function finishCheck(
  * `confirmed`. A delivery whose apply died halfway (the process was killed) can be applied again.
  */
 export async function applyDelivery(
+  deps: DeliveryDeps, ctx: ActorContext, id: string, options: { confirmed: boolean; skipAccessCheck?: boolean },
+): Promise<DeliveryRecord> {
+  const leased = await withDeliveryLease(deps, id, () => applyHoldingLease(deps, ctx, id, options));
+  if (!leased.ran) throw new AppError('conflict', 'Aan deze aanlevering wordt al gewerkt; vraag haar zo opnieuw op.');
+  return leased.value;
+}
+
+async function applyHoldingLease(
   deps: DeliveryDeps, ctx: ActorContext, id: string, options: { confirmed: boolean; skipAccessCheck?: boolean },
 ): Promise<DeliveryRecord> {
   const delivery = options.skipAccessCheck ? await repo.findDelivery(deps.db, id) : await getDelivery(deps, ctx, id);

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import * as repo from './deliveries.repo.ts';
 import type { DeliveryDeps } from './deliveries.service.ts';
+import { withDeliveryLease } from './delivery-leases.ts';
 
 const batch = 500;
 
@@ -9,6 +10,11 @@ const batch = 500;
  * so a national delivery does not hold one long transaction. Safe to run again: a sent one is marked.
  */
 export async function sendDeliveryInvitations(deps: DeliveryDeps, deliveryId: string): Promise<number> {
+  const leased = await withDeliveryLease(deps, deliveryId, () => sendHoldingLease(deps, deliveryId));
+  return leased.ran ? leased.value : 0; // another live process is sending them
+}
+
+async function sendHoldingLease(deps: DeliveryDeps, deliveryId: string): Promise<number> {
   let sent = 0;
   for (;;) {
     const pending = await repo.listUnsentInvitations(deps.db, deliveryId, batch);
