@@ -27,6 +27,11 @@ const benchmarks: Record<string, Benchmark> = {
     usage: 'reregistration [--professionals N] [--activities A] [--postgres URL]   (standaard 300000 en 20)',
     run: async (args) => (await import('./reregistration.ts')).run(args),
   },
+  fuzz: {
+    summary: 'de fuzz-suite (tests/fuzz) met N gevallen: aanleveringen, queryparameters en formulieren; telt 5xx en meet het RSS',
+    usage: 'fuzz [--cases N] [--seed S]   (standaard 10000 gevallen)',
+    run: async (args) => (await import('./fuzz.ts')).run(args),
+  },
   'cold-start': {
     summary: 'start van `serve` tot /health 200, tegen een kale Node-HTTP-server; ook de eerste start en het stoppen',
     usage: 'cold-start [--runs N]',
