@@ -129,7 +129,7 @@ describe('a delivery whose server is killed (SIGKILL) in each phase of its work'
 
   it('killed while checking: the next server checks it again and it ends gecontroleerd', async () => {
     let server = await startServer();
-    const submitted = await api(server, '/aanleveringen?modus=mutaties', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: fileOfRows() });
+    const submitted = await api(server, '/aanleveringen?modus=mutaties', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: new Uint8Array(fileOfRows()) });
     expect(submitted.status).toBe(201);
     id = ((await submitted.json()) as { id: string }).id;
     await until('the check under way', async () => ((await deliveryOf(server, id)).fase === 'controleren' ? true : undefined));

@@ -25,8 +25,7 @@ const one = async (sql: string, params: unknown[] = []) => {
 };
 
 beforeAll(async () => {
-  [t, browser] = await Promise.all([createTestApp(), launchBrowser()]);
-  await seedDemo(t.database, () => {});
+  [t, browser] = await Promise.all([createTestApp({ prepare: (database) => seedDemo(database, () => {}) }), launchBrowser()]);
   baseUrl = await t.app.listen({ port: 0, host: '127.0.0.1' });
   ids.provider = await one(`SELECT id FROM providers ORDER BY name LIMIT 1`);
   ids.offering = await one(`SELECT o.id FROM offerings o JOIN offering_runs r ON r.offering_id = o.id JOIN attendances a ON a.run_id = r.id LIMIT 1`);

@@ -9,10 +9,16 @@ import { createTestDatabase, importRealDuo } from './test-database.ts';
 
 export type TestApp = { app: FastifyInstance; database: Database; close: () => Promise<void> };
 
-/** The whole app on a fresh test database, optionally with the real DUO directory imported (as the schema's owner). */
-export async function createTestApp(options: { withDuo?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+/**
+ * The whole app on a fresh test database, optionally with the real DUO directory imported, and `prepare`
+ * run, as the schema's owner (a bulk import drops and restores foreign keys, which only the owner may).
+ */
+export async function createTestApp(
+  options: { withDuo?: boolean; env?: Record<string, string>; prepare?: (database: Database) => Promise<void> } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   if (options.withDuo) await importRealDuo(database);
+  if (options.prepare) await options.prepare(database);
   // as the server does: from here on the app works as the role that cannot alter the audit trail (PGlite)
   await database.enterAppRole();
   const config = loadConfig(
