@@ -16,7 +16,7 @@ import { inputGuard } from './platform/http/input-guard.ts';
 import { csrfProtection } from './platform/http/csrf.ts';
 import { createCrypto } from './platform/crypto.ts';
 import { apiPlatform } from './platform/http/api.ts';
-import { errorHandling } from './platform/http/error-handler.tsx';
+import { answerFrameworkError, errorHandling } from './platform/http/error-handler.tsx';
 import { requestContext, requestIdFor } from './platform/http/request-context.ts';
 import { securityHeaders } from './platform/http/security-headers.ts';
 import type { Jobs } from './platform/jobs.ts';
@@ -52,6 +52,7 @@ export async function buildApp({ config, database, jobs, mailer = createMailer(c
     trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: false },
+    frameworkErrors: answerFrameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -23,6 +23,6 @@ export function queryCase(targets: QueryTarget[], knownIds: string[]): fc.Arbitr
 export async function runQueryCase(app: FastifyInstance, c: QueryCase): Promise<FuzzOutcome> {
   const url = c.query ? `${c.path}?${c.query}` : c.path;
   const response = await app.inject({ method: 'GET', url });
-  // only 5xx counts here: a path parameter over Fastify's 100 characters answers 414 as plain JSON before our error handler
-  return { request: describeRequest('GET', url), status: response.statusCode, problems: responseProblems(response, { api: false }) };
+  // no 5xx anywhere, and every refusal on the API is problem+json (also Fastify's own, before any route)
+  return { request: describeRequest('GET', url), status: response.statusCode, problems: responseProblems(response, { api: c.path.startsWith('/api/') }) };
 }

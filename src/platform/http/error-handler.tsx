@@ -58,3 +58,26 @@ export const errorHandling = fp(async (app: FastifyInstance) => {
   });
   app.setNotFoundHandler(async (req, res) => reply(req, res, AppError.notFound(isApiRequest(req) ? `Er is geen resource op ${req.url.split('?')[0]}.` : undefined)));
 });
+
+const frameworkRefusals: Record<string, string> = {
+  FST_ERR_BAD_URL: 'Het adres (URL) is ongeldig.',
+  FST_ERR_MAX_PARAM_LENGTH: 'Een deel van het adres (URL) is te lang.',
+};
+
+/**
+ * Fastify's own refusals before any route or hook runs (an unreadable URL, a path segment over 100
+ * characters): problem+json for the API, and for people a plain page in both languages, since the
+ * language has not been chosen yet at that point.
+ */
+export function answerFrameworkError(error: FastifyError, req: FastifyRequest, res: FastifyReply) {
+  const appError = new AppError('bad_request', frameworkRefusals[error.code] ?? 'Het verzoek is ongeldig.');
+  const path = (req.raw.url ?? '/').split('?')[0].slice(0, 200);
+  if ((req.raw.url ?? '').startsWith('/api/')) {
+    return res.code(400).type('application/problem+json; charset=utf-8').send(toProblem(appError, path, 'nl'));
+  }
+  const page =
+    '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Ongeldig adres | Beroepsregister Onderwijs</title></head>' +
+    `<body><main><h1>Ongeldig adres</h1><p>${appError.detail} Controleer het adres, of ga naar <a href="/">de homepage</a>.</p>` +
+    '<h2 lang="en">Invalid address</h2><p lang="en">The address (URL) is invalid or too long. Check it, or go to <a href="/">the home page</a>.</p></main></body></html>';
+  return res.code(400).type('text/html; charset=utf-8').send(page);
+}

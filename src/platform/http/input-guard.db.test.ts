@@ -45,3 +45,20 @@ describe('API answers', () => {
     }
   });
 });
+
+describe('an address Fastify refuses before any route', () => {
+  it('a path segment over 100 characters gets 400 problem+json on the API', async () => {
+    const response = await t.app.inject({ url: `/api/v1/registraties/${'9'.repeat(500)}` });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json()).toMatchObject({ status: 400, code: 'bad_request', detail: 'Een deel van het adres (URL) is te lang.' });
+  });
+
+  it('and a page in Dutch and English for a person', async () => {
+    const response = await t.app.inject({ url: `/organisaties/${'a'.repeat(500)}` });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('text/html');
+    expect(visibleText(response.body)).toContain('Een deel van het adres (URL) is te lang.');
+    expect(visibleText(response.body)).toContain('The address (URL) is invalid or too long.');
+  });
+});
