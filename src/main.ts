@@ -129,7 +129,7 @@ async function serve(config: Config): Promise<void> {
   const log = (msg: string, err?: unknown) => console.error(msg, err);
   const mailer = createMailer(config.mail);
   let jobs: Jobs | undefined;
-  const deliveries = createDeliveryDeps({ database, crypto: createCrypto(config.secrets), mailer, config, jobs: () => jobs, log });
+  const deliveries = createDeliveryDeps({ database, crypto: createCrypto(config.secrets), mailer, config, jobs: () => jobs, log, report: (m) => console.log(m) });
   const nightly = reregistrationJob({ db: database.db, mailer, baseUrl: config.baseUrl }, (m) => console.log(m));
   jobs = config.jobs ? startJobsInBackground(database, [heartbeatJob, deliveryJob(deliveries), nightly], log) : undefined;
   // work a killed process left (a check, an apply, invitations) goes back to the queue once its lease runs out

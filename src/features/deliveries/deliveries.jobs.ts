@@ -31,7 +31,11 @@ export function deliveryJob(deps: DeliveryDeps) {
   return defineJob({ name: 'aanleveringen', payload: taskSchema, handle: (task) => runDeliveryTask(deps, task) });
 }
 
-type DepsInput = { database: Database; crypto: Crypto; mailer: Mailer; config: Config; jobs: () => Jobs | undefined; log: (msg: string, err?: unknown) => void };
+type DepsInput = {
+  database: Database; crypto: Crypto; mailer: Mailer; config: Config; jobs: () => Jobs | undefined;
+  log: (msg: string, err?: unknown) => void;
+  report?: (message: string) => void;
+};
 
 /**
  * The delivery use cases' dependencies. Work after the request goes to the job queue; without one
@@ -47,6 +51,7 @@ export function createDeliveryDeps(input: DepsInput): DeliveryDeps {
     baseUrl: input.config.baseUrl,
     maxBytes: input.config.deliveryMaxBytes,
     leaseSeconds: input.config.deliveryLeaseSeconds,
+    report: input.report,
     async schedule(task) {
       const jobs = input.jobs();
       if (jobs) {

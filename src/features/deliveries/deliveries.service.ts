@@ -42,6 +42,8 @@ export type DeliveryDeps = {
   afterApplyStep?: (step: string) => void | Promise<void>;
   /** how long a delivery's lease lasts without a heartbeat (DELIVERY_LEASE_SECONDS; see delivery-leases.ts) */
   leaseSeconds?: number;
+  /** progress of long background work, for the operator's log */
+  report?: (message: string) => void;
 };
 
 const defaultInlineBytes = 256 * 1024;

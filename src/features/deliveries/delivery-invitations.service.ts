@@ -4,6 +4,8 @@ import type { DeliveryDeps } from './deliveries.service.ts';
 import { withDeliveryLease } from './delivery-leases.ts';
 
 const batch = 500;
+/** a line in the log after the first batch and then every so many, so a long run shows it moves */
+const progressEvery = 10_000;
 
 /**
  * Sends the invitations an applied delivery left: one mail per person, through the outbox, in batches
@@ -34,6 +36,10 @@ async function sendHoldingLease(deps: DeliveryDeps, deliveryId: string): Promise
       }
     });
     await deps.mailer.deliver(deps.db, mailIds);
+    const before = sent;
     sent += pending.length;
+    if (before === 0 || Math.floor(before / progressEvery) !== Math.floor(sent / progressEvery)) {
+      deps.report?.(`aanlevering ${deliveryId}: ${sent} uitnodigingen verstuurd`);
+    }
   }
 }
