@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './support/ports.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 // a plain script, shared with .ci/run
 import { signInWithDemoAccount, waitForHealth } from '../scripts/check-first-start.mjs';
@@ -19,14 +20,6 @@ const marker = join(dataDir, 'pglite.unfinished');
 
 type Server = { child: ChildProcess; port: number; stdout: () => string; stderr: () => string; exited: Promise<number | null> };
 const running: ChildProcess[] = [];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function start(env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();

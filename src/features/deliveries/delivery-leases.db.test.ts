@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boardStaffActor, bytesOf, deliveryCsv, deliveryDeps, type DeliveryRow } from '../../../tests/support/deliveries.ts';
+import { boardStaffActor, bytesOf, deliveringBoard, deliveryCsv, deliveryDeps, type DeliveryRow } from '../../../tests/support/deliveries.ts';
 import { createTestDatabase, importRealDuo } from '../../../tests/support/test-database.ts';
 import type { Database } from '../../db/database.ts';
 import type { ActorContext } from '../../platform/audit/audit.ts';
@@ -30,10 +30,7 @@ const abandon = (id: string) => database.query(`UPDATE deliveries SET lease_owne
 beforeAll(async () => {
   database = await createTestDatabase();
   await importRealDuo(database);
-  [board] = await database.query<{ id: string; number: string }>(`SELECT id, number FROM boards WHERE number = '32073'`);
-  [school] = await database.query<{ brin: string; location: string }>(
-    `SELECT s.brin, min(l.code) AS location FROM schools s JOIN locations l ON l.school_id = s.id
-     WHERE s.board_id = $1 AND s.closed_at IS NULL AND l.closed_at IS NULL GROUP BY s.brin ORDER BY s.brin LIMIT 1`, [board.id]);
+  ({ board, school } = await deliveringBoard(database));
   deps = deliveryDeps(database, { inlineBytes: 0, leaseSeconds: 3 });
   hr = { actor: await boardStaffActor(database, board.id, 'hr@lease.nl') };
 });
