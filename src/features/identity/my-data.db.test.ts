@@ -4,6 +4,7 @@ import { auditRows, signInAndEnrolTotp } from '../../../tests/support/identity.t
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { visibleText, type WebSession } from '../../../tests/support/web-session.ts';
 import { registerOfficeId } from '../../platform/auth/roles.ts';
+import { recordAudit } from '../../platform/audit/audit.ts';
 
 /** AVG: a person downloads everything held about them, reads it as a page, and sees who else looked. */
 
@@ -120,5 +121,16 @@ describe('downloading all my data', () => {
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe(`/inloggen?terug=${encodeURIComponent(url)}`);
     }
+  });
+});
+
+describe('who has looked at my data, in words', () => {
+  it('names the register\'s own work in the reader\'s language, never as a code', async () => {
+    await recordAudit(t.database.db, { actor: { type: 'system', name: 'cli' } }, { action: 'membership.granted', subjectAccountId: petra.id });
+    const nl = visibleText((await petraWeb.get('/mijn-gegevens/inzage')).body);
+    expect(nl).toContain('het register zelf (automatisch)');
+    expect(nl).not.toContain('system:');
+    const en = visibleText((await petraWeb.get('/mijn-gegevens/inzage?lang=en')).body);
+    expect(en).toContain('the register itself (automatic)');
   });
 });

@@ -88,6 +88,8 @@ export const identityEn: Record<keyof typeof identityNl, string> = {
   'access.none': 'Nobody else has viewed or changed your data.',
   'access.when': 'When',
   'access.who': 'Who',
+  'access.system': 'the register itself (automatic)',
+  'access.apiToken': "the organisation's software (API token)",
   'access.what': 'What',
   'access.organisation': 'On behalf of',
   'access.older': 'Earlier views',

@@ -87,6 +87,8 @@ export const identityNl = {
   'access.none': 'Niemand anders heeft uw gegevens ingezien of gewijzigd.',
   'access.when': 'Wanneer',
   'access.who': 'Wie',
+  'access.system': 'het register zelf (automatisch)',
+  'access.apiToken': 'software van de organisatie (API-token)',
   'access.what': 'Wat',
   'access.organisation': 'Namens',
   'access.older': 'Eerdere inzage',

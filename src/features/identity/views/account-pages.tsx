@@ -214,9 +214,9 @@ export function AuditTable({ ctx, events, caption }: { ctx: PageContext; events:
         {
           header: t('access.who'),
           cell: (e) => {
-            // the role in the reader's language (`board-admin` → "beheerder bestuur"); system and token roles as they are
-            const role = e.actorRole && isRole(e.actorRole) ? t(`role.${e.actorRole}`) : e.actorRole;
-            return <span safe>{[e.actorName ?? (e.actorTokenId ? 'API-token' : role ?? '—'), role && e.actorName ? `(${role})` : ''].join(' ').trim()}</span>;
+            // in the reader's language: a role (`board-admin` → "beheerder bestuur"), the register's own work (`system:…`), a token
+            const role = e.actorRole && isRole(e.actorRole) ? t(`role.${e.actorRole}`) : e.actorRole?.startsWith('system:') ? t('access.system') : e.actorRole;
+            return <span safe>{[e.actorName ?? (e.actorTokenId ? t('access.apiToken') : role ?? '—'), role && e.actorName ? `(${role})` : ''].join(' ').trim()}</span>;
           },
         },
         { header: t('access.what'), cell: (e) => <span safe>{describeAuditAction(ctx.lang, e.action) + (e.reason ? ` — ${e.reason}` : '')}</span> },
