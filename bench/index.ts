@@ -32,6 +32,11 @@ const benchmarks: Record<string, Benchmark> = {
     usage: 'fuzz [--cases N] [--seed S]   (standaard 10000 gevallen)',
     run: async (args) => (await import('./fuzz.ts')).run(args),
   },
+  responsiveness: {
+    summary: 'de /health-antwoordtijden van de echte server terwijl hij een landelijke aanlevering controleert, verwerkt en uitnodigt, tegen dezelfde server in rust',
+    usage: 'responsiveness [--rows N] [--postgres URL] [--zonder-pglite]   (standaard 250000 rijen, PGlite op schijf)',
+    run: async (args) => (await import('./responsiveness.ts')).run(args),
+  },
   'cold-start': {
     summary: 'start van `serve` tot /health 200, tegen een kale Node-HTTP-server; ook de eerste start en het stoppen',
     usage: 'cold-start [--runs N]',

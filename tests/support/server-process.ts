@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { openDatabase, type Database } from '../../src/db/database.ts';
+import { freePort } from './ports.ts';
+
+/**
+ * The real command line (`bin/beroepsregister.js`) in child processes, as an operator runs it: a server
+ * on a port of its own, CLI commands beside it, and the database read between runs. For tests and
+ * benchmarks that need the product in another process than the one that measures it.
+ */
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const bin = join(root, 'bin', 'beroepsregister.js');
+
+export type Command = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+export type Server = { base: string; output: () => string; stop: (signal: NodeJS.Signals) => Promise<void> };
+
+export type Processes = {
+  env: Record<string, string>;
+  command(args: string[], extra?: Record<string, string>): Command;
+  startServer(extra?: Record<string, string>): Promise<Server>;
+  /** the database as a test reads it between runs of the server (PGlite is one process's at a time) */
+  withDb<T>(read: (database: Database) => Promise<T>): Promise<T>;
+  /** kills what still runs and drops a PostgreSQL database made for these processes */
+  cleanUp(): Promise<void>;
+};
+
+/**
+ * `env` holds DATA_DIR and the like; with `postgresAdminUrl` the processes get a new database of their
+ * own on that server (DATABASE_URL), dropped by `cleanUp`.
+ */
+export async function serverProcesses(env: Record<string, string>, postgresAdminUrl?: string): Promise<Processes> {
+  const running: ChildProcess[] = [];
+  let dropDatabase = async () => {};
+  if (postgresAdminUrl) {
+    const name = `br_process_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: postgresAdminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(postgresAdminUrl);
+    url.pathname = `/${name}`;
+    env = { ...env, DATABASE_URL: url.toString() };
+    dropDatabase = async () => {
+      const dropper = new pg.Client({ connectionString: postgresAdminUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    };
+  }
+
+  const command = (args: string[], extra: Record<string, string> = {}): Command => {
+    const inherited = Object.fromEntries(['PATH', 'HOME', 'TMPDIR', 'LANG'].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : [])));
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...inherited, ...env, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
+    running.push(child);
+    let out = '';
+    child.stdout!.on('data', (c) => (out += c));
+    child.stderr!.on('data', (c) => (out += c));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    return { child, output: () => out, exited };
+  };
+
+  return {
+    env,
+    command,
+    async startServer(extra = {}) {
+      const port = await freePort();
+      const run = command(['serve'], { PORT: String(port), HOST: '127.0.0.1', ...extra });
+      const base = `http://127.0.0.1:${port}`;
+      for (let i = 0; ; i++) {
+        if (run.child.exitCode !== null) throw new Error(`the server stopped: ${run.output()}`);
+        if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) break;
+        if (i > 600) throw new Error('the server did not start');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return { base, output: run.output, stop: async (signal) => void (run.child.kill(signal), await run.exited) };
+    },
+    async withDb(read) {
+      const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+      try {
+        return await read(database);
+      } finally {
+        await database.close();
+      }
+    },
+    async cleanUp() {
+      for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
+      await dropDatabase();
+    },
+  };
+}
+
+/** Asks `probe` every 50 ms until it gives a value; fails after `seconds` with what `last` says. */
+export async function until<T>(what: string, probe: () => Promise<T | undefined>, seconds = 120, last: () => unknown = () => ''): Promise<T> {
+  const end = Date.now() + seconds * 1000;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(last())}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
