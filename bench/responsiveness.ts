@@ -68,7 +68,10 @@ async function measure(label: string, rows: number, postgresUrl?: string): Promi
     const sendTo = Date.now();
     const { id } = (await submitted.json()) as { id: string };
     const delivery = await until('de aanlevering verwerkt', async () => {
-      const d = (await (await api(`/aanleveringen/${id}`)).json()) as Delivery;
+      if (server.exited()) throw new Error(`de server is gestopt:\n${server.output().slice(-4000)}`);
+      const answer = await api(`/aanleveringen/${id}`).catch(() => null);
+      if (!answer?.ok) return undefined;
+      const d = (await answer.json()) as Delivery;
       if (d.status === 'afgewezen' || d.status === 'geannuleerd') throw new Error(`de aanlevering is ${d.status}`);
       await new Promise((r) => setTimeout(r, 200));
       return d.status === 'verwerkt' ? d : undefined;

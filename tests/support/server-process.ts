@@ -15,7 +15,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = join(root, 'bin', 'beroepsregister.js');
 
 export type Command = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
-export type Server = { base: string; output: () => string; stop: (signal: NodeJS.Signals) => Promise<void> };
+export type Server = { base: string; output: () => string; exited: () => boolean; stop: (signal: NodeJS.Signals) => Promise<void> };
 
 export type Processes = {
   env: Record<string, string>;
@@ -75,7 +75,7 @@ export async function serverProcesses(env: Record<string, string>, postgresAdmin
         if (i > 600) throw new Error('the server did not start');
         await new Promise((r) => setTimeout(r, 100));
       }
-      return { base, output: run.output, stop: async (signal) => void (run.child.kill(signal), await run.exited) };
+      return { base, output: run.output, exited: () => run.child.exitCode !== null || run.child.signalCode !== null, stop: async (signal) => void (run.child.kill(signal), await run.exited) };
     },
     async withDb(read) {
       const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });

@@ -225,7 +225,9 @@ export const personInvitations = pgTable(
     mailId: uuid('mail_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('person_invitations_unsent').on(t.deliveryId).where(sql`mail_id IS NULL`)],
+  // one invitation per person per delivery, also when an apply in parts meets a person in two parts; the
+  // invitations job reads a delivery's in this order, each batch from where the last ended
+  (t) => [uniqueIndex('person_invitations_delivery_person').on(t.deliveryId, t.personId)],
 );
 
 /** One file or API body from one board: received, validated, then applied, rejected or cancelled. */
@@ -268,6 +270,13 @@ export const deliveries = pgTable(
     leaseOwner: text('lease_owner'),
     /** renewed by the owner's heartbeat; past it, the work is abandoned and another process takes it over */
     leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true }),
+    /**
+     * An apply in committed parts (on the embedded database, decision 017): the last staged row number
+     * applied so far, and what the parts did together. Null until the first part is committed; from then
+     * on the delivery can no longer be cancelled, only applied to the end.
+     */
+    appliedThroughRow: integer('applied_through_row'),
+    applyTotals: jsonb('apply_totals').$type<Record<string, number>>(),
   },
   (t) => [
     index('deliveries_board').on(t.boardId, t.createdAt),

@@ -324,16 +324,34 @@ export async function tryLockBoardDeliveries(tx: Db, boardId: string): Promise<b
   return row.locked;
 }
 
-export type UnsentInvitation = { id: string; email: string; name: string; board: string };
+/** Another delivery of the board with committed parts of an apply (decision 017): it goes first. */
+export async function otherDeliveryApplyingInParts(tx: Db, boardId: string, deliveryId: string): Promise<boolean> {
+  return rowsOf(await tx.execute(sql`SELECT 1 FROM deliveries WHERE board_id = ${boardId} AND id <> ${deliveryId}
+    AND status = 'in-behandeling' AND applied_through_row IS NOT NULL LIMIT 1`)).length > 0;
+}
 
-export async function listUnsentInvitations(db: Db, deliveryId: string, limit: number): Promise<UnsentInvitation[]> {
-  return rowsOf<UnsentInvitation>(await db.execute(sql`SELECT i.id, i.email,
+/** Cancels a delivery not applied yet: never one whose apply has committed parts, which can only go on. */
+export async function cancelUnappliedDelivery(db: Db, id: string, finishedAt: Date): Promise<boolean> {
+  return rowsOf(await db.execute(sql`UPDATE deliveries SET status = 'geannuleerd', phase = NULL, finished_at = ${finishedAt.toISOString()}
+    WHERE id = ${id} AND status IN ('gecontroleerd', 'in-behandeling') AND applied_through_row IS NULL RETURNING id`)).length > 0;
+}
+
+export type UnsentInvitation = { id: string; personId: string; email: string; name: string; board: string };
+
+/** The next unsent invitations of a delivery, by person, after `afterPersonId` (from the start when null). */
+export async function listUnsentInvitations(db: Db, deliveryId: string, afterPersonId: string | null, limit: number): Promise<UnsentInvitation[]> {
+  const after = afterPersonId === null ? sql`` : sql` AND i.person_id > ${afterPersonId}`;
+  return rowsOf<UnsentInvitation>(await db.execute(sql`SELECT i.id, i.person_id AS "personId", i.email,
       concat_ws(' ', p.initials, p.prefix, p.surname) AS name, coalesce(b.name, 'Bevoegd gezag ' || b.number) AS board
     FROM person_invitations i JOIN persons p ON p.id = i.person_id
     JOIN deliveries d ON d.id = i.delivery_id JOIN boards b ON b.id = d.board_id
-    WHERE i.delivery_id = ${deliveryId} AND i.mail_id IS NULL ORDER BY i.id LIMIT ${limit}`));
+    WHERE i.delivery_id = ${deliveryId} AND i.mail_id IS NULL${after} ORDER BY i.person_id LIMIT ${limit}`));
 }
 
-export async function markInvitationMailed(db: Db, invitationId: string, mailId: string): Promise<void> {
-  await db.execute(sql`UPDATE person_invitations SET mail_id = ${mailId} WHERE id = ${invitationId}`);
+/** `mailed`: pairs of invitation id and the id of its mail, in one statement */
+export async function markInvitationsMailed(db: Db, mailed: { invitationId: string; mailId: string }[]): Promise<void> {
+  if (mailed.length === 0) return;
+  await db.execute(sql`UPDATE person_invitations i SET mail_id = m.mail_id
+    FROM unnest(${arrayLiteral(mailed.map((m) => m.invitationId))}::uuid[], ${arrayLiteral(mailed.map((m) => m.mailId))}::uuid[]) AS m(id, mail_id)
+    WHERE i.id = m.id`);
 }

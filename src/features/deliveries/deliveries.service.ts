@@ -7,11 +7,13 @@ import type { Crypto } from '../../platform/crypto.ts';
 import { CsvBytes, spreadsheetLine } from '../../platform/csv/write.ts';
 import { AppError } from '../../platform/errors.ts';
 import { FileTooLargeError, readSealedFile, removeSealedFile, writeSealedFile } from '../../platform/files/sealed-files.ts';
+import { cooperativePause } from '../../platform/yield.ts';
 import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { decide } from '../../platform/policy.ts';
 import { openTable, TableError, type TableRow } from '../../platform/tabular/read-table.ts';
-import { applyStagedDelivery, type ApplySummary } from './delivery-apply.repo.ts';
+import type { ApplySummary } from './delivery-apply.repo.ts';
+import { applyInParts, hasAppliedParts } from './delivery-apply-parts.ts';
 import { checkRow, DeliveryFileError, planHeader, type DeliveryMode, type HeaderPlan } from './delivery-format.rules.ts';
 import { guardAgainstBsnInClear } from './bsn-in-clear.rules.ts';
 import * as repo from './deliveries.repo.ts';
@@ -37,6 +39,8 @@ export type DeliveryDeps = {
   inlineBytes?: number;
   /** deliveries up to this many rows are applied before the response, larger ones by a job */
   inlineRows?: number;
+  /** rows per committed part of an apply; by default parts only on the embedded database (see delivery-apply-parts.ts) */
+  applyPartRows?: number;
   now?: () => Date;
   /** tests inject a failure between apply steps */
   afterApplyStep?: (step: string) => void | Promise<void>;
@@ -264,6 +268,8 @@ async function checkRowsHoldingLease(deps: DeliveryDeps, id: string, options: { 
   // rows whose personeelsnummer may be a BSN, with its keyed hash: few in a usual file, about 100 bytes each
   const bsnLikeStaffNumbers: BsnLikeStaffNumbers = { rows: [], hashes: [] };
   const progress = progressReporter(deps, id, () => bytesRead / Math.max(1, delivery.byteSize));
+  // reading a row resolves in microtasks, and so does PGlite: yield now and then, or no request gets in
+  const pause = cooperativePause();
   try {
     const { info, rows } = await openTable(file.open);
     for await (const { rowNumber, fields } of rows as AsyncIterable<TableRow>) {
@@ -290,6 +296,7 @@ async function checkRowsHoldingLease(deps: DeliveryDeps, id: string, options: { 
       if (csv.lines >= stagingPieceRows) {
         await staging.write(csv.take());
         progress.report();
+        await pause();
       }
     }
     if (!header) throw new TableError('Het bestand is leeg.');
@@ -392,23 +399,19 @@ async function applyHoldingLease(
   const now = nowOf(deps);
   let summary: ApplySummary;
   try {
-    summary = await deps.db.transaction(async (transaction) => {
-      const tx = transaction as unknown as Db;
-      if (!(await repo.tryLockBoardDeliveries(tx, delivery.boardId))) {
-        throw new AppError('conflict', 'Er wordt al een aanlevering van dit bestuur verwerkt; probeer het zo opnieuw.');
-      }
-      const result = await applyStagedDelivery(tx, {
-        deliveryId: id, boardId: delivery.boardId, mode: delivery.mode, today: dateOf(delivery.createdAt), now, afterStep: deps.afterApplyStep,
-      });
+    const input = { deliveryId: id, boardId: delivery.boardId, mode: delivery.mode, today: dateOf(delivery.createdAt), now, afterStep: deps.afterApplyStep };
+    summary = await applyInParts(deps, input, async (tx, result) => {
       const applied = await repo.updateDelivery(tx, id, {
         status: 'verwerkt', phase: null, progress: 100, summary: { ...(delivery.summary ?? {}), ...result }, appliedByLabel: by, finishedAt: now,
       }, ['in-behandeling']);
       if (!applied) throw new AppError('conflict', 'De aanlevering is geannuleerd terwijl zij werd verwerkt; er is niets gewijzigd.');
       await recordAudit(tx, ctx, { action: 'delivery.applied', subjectOrganisation: { kind: 'bestuur', id: delivery.boardId }, after: { id, ...result } });
-      return result;
     });
   } catch (error) {
-    await repo.updateDelivery(deps.db, id, { status: 'gecontroleerd', phase: null, progress: 100 }, ['in-behandeling']);
+    // an apply with committed parts can only go on: it stays in-behandeling for the next attempt to carry on
+    if (!(await hasAppliedParts(deps.db, id))) {
+      await repo.updateDelivery(deps.db, id, { status: 'gecontroleerd', phase: null, progress: 100 }, ['in-behandeling']);
+    }
     throw error;
   }
   if (summary.uitnodigingen > 0) await deps.schedule({ kind: 'uitnodigen', deliveryId: id });
@@ -438,10 +441,11 @@ export async function requestApply(deps: DeliveryDeps, ctx: ActorContext, id: st
 export async function cancelDelivery(deps: DeliveryDeps, ctx: ActorContext, id: string): Promise<DeliveryRecord> {
   const delivery = await getDelivery(deps, ctx, id);
   if (delivery.status === 'geannuleerd') return delivery;
-  const done = await repo.updateDelivery(deps.db, id, { status: 'geannuleerd', phase: null, finishedAt: nowOf(deps) }, ['gecontroleerd', 'in-behandeling']);
+  const done = await repo.cancelUnappliedDelivery(deps.db, id, nowOf(deps));
   if (!done) {
     const now = (await repo.findDelivery(deps.db, id))!;
     if (now.status === 'geannuleerd') return now;
+    if (now.status === 'in-behandeling') throw new AppError('conflict', 'Deze aanlevering wordt al verwerkt en kan niet meer worden geannuleerd; zij wordt afgemaakt.');
     throw new AppError('conflict', now.status === 'verwerkt'
       ? 'Deze aanlevering is al verwerkt en kan niet meer worden geannuleerd.'
       : `Een aanlevering met status ${now.status} is al afgehandeld en kan niet worden geannuleerd.`);

@@ -6,6 +6,9 @@ import type { DeliveryMode } from './delivery-format.rules.ts';
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 const countOf = (result: unknown): number => Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
 
+/** What one part of an apply did; the summary adds the employments a full delivery ended. */
+export type PartSummary = Omit<ApplySummary, 'dienstverbandenBeeindigd'>;
+
 export type ApplySummary = {
   personenNieuw: number;
   personenGewijzigd: number;
@@ -31,15 +34,41 @@ export type ApplyInput = {
 const change = (label: string, before: string, after: string) =>
   `CASE WHEN ${before} IS DISTINCT FROM ${after} THEN jsonb_build_object('${label}', jsonb_build_array(${before}, ${after})) ELSE '{}'::jsonb END`;
 
+/** The first and last row number staged for a delivery (null when none are): the span an apply goes through in parts. */
+export async function stagedRowSpan(db: Db, deliveryId: string): Promise<{ first: number; last: number } | null> {
+  const [row] = rowsOf<{ first: number | null; last: number | null }>(await db.execute(sql`SELECT
+    (SELECT row_number FROM delivery_rows WHERE delivery_id = ${deliveryId} ORDER BY row_number LIMIT 1) AS first,
+    (SELECT row_number FROM delivery_rows WHERE delivery_id = ${deliveryId} ORDER BY row_number DESC LIMIT 1) AS last`));
+  return row.first === null || row.last === null ? null : { first: Number(row.first), last: Number(row.last) };
+}
+
+export type ApplyProgress = { appliedThroughRow: number | null; applyTotals: PartSummary | null };
+
+export async function findApplyProgress(db: Db, deliveryId: string): Promise<ApplyProgress> {
+  const [row] = rowsOf<ApplyProgress>(await db.execute(sql`SELECT applied_through_row AS "appliedThroughRow", apply_totals AS "applyTotals"
+    FROM deliveries WHERE id = ${deliveryId}`));
+  return row ?? { appliedThroughRow: null, applyTotals: null };
+}
+
+/** After a committed part: how far the apply got and what it did so far; false when the delivery is no longer being applied. */
+export async function recordAppliedPart(tx: Db, deliveryId: string, throughRow: number, totals: PartSummary, progress: number): Promise<boolean> {
+  return rowsOf(await tx.execute(sql`UPDATE deliveries SET applied_through_row = ${throughRow}, apply_totals = ${JSON.stringify(totals)}::jsonb,
+    progress = ${progress} WHERE id = ${deliveryId} AND status = 'in-behandeling' RETURNING id`)).length > 0;
+}
+
 /**
- * Applies a validated delivery set-based inside the caller's transaction, from its staged rows: persons
- * matched by BSN hash, else by the board's personeelsnummer, else created (with a possible-duplicate task
- * when someone with the same surname and birth date exists); employments added, changed and ended; every
- * change in the person's history (a new person or employment carries the delivery that added it); an
- * invitation per person with news and an e-mail address.
+ * Applies the staged rows `rows.from`–`rows.to` of a validated delivery set-based inside the caller's
+ * transaction: persons matched by BSN hash, else by the board's personeelsnummer, else created (with a
+ * possible-duplicate task when someone with the same surname and birth date exists); employments added
+ * and changed; every change in the person's history (a new person or employment carries the delivery
+ * that added it); an invitation per person with news and an e-mail address, once per delivery.
+ *
+ * The whole delivery is one such part on PostgreSQL; on the embedded database a large one is applied
+ * in parts of a few thousand rows, each committed (decision 017). A person whose rows fall in two parts
+ * is created by the first and found by personeelsnummer or BSN in the second, as a later delivery would.
  */
-export async function applyStagedDelivery(tx: Db, input: ApplyInput): Promise<ApplySummary> {
-  const { deliveryId: d, boardId: b, today } = input;
+export async function applyStagedRows(tx: Db, input: ApplyInput, rows: { from: number; to: number }): Promise<PartSummary> {
+  const { deliveryId: d, boardId: b } = input;
   const now = input.now.toISOString();
   const step = async (name: string) => input.afterStep?.(name);
   // sorts and hash joins over a whole delivery: the default 4 MB would spill them to disk
@@ -51,7 +80,7 @@ export async function applyStagedDelivery(tx: Db, input: ApplyInput): Promise<Ap
   await tx.execute(sql`CREATE TEMP TABLE file_persons ON COMMIT DROP AS
     WITH delivered AS (
       SELECT DISTINCT ON (staff_number) staff_number, bsn_sealed, bsn_hash, initials, first_names, prefix, surname, birth_date, email
-      FROM delivery_rows WHERE delivery_id = ${d} ORDER BY staff_number, row_number),
+      FROM delivery_rows WHERE delivery_id = ${d} AND row_number BETWEEN ${rows.from} AND ${rows.to} ORDER BY staff_number, row_number),
     matched AS (
       SELECT f.*, by_bsn.id AS by_bsn,
         CASE WHEN n.bsn_hash IS NOT NULL AND f.bsn_hash IS NOT NULL AND n.bsn_hash <> f.bsn_hash THEN NULL ELSE n.id END AS by_number,
@@ -129,7 +158,7 @@ export async function applyStagedDelivery(tx: Db, input: ApplyInput): Promise<Ap
       r.start_date, r.end_date, r.fte, r.mutation, e.id AS employment_id
     FROM delivery_rows r JOIN file_persons f ON f.staff_number = r.staff_number
     LEFT JOIN employments e ON e.board_id = ${b} AND e.employment_key = r.employment_key
-    WHERE r.delivery_id = ${d}`);
+    WHERE r.delivery_id = ${d} AND r.row_number BETWEEN ${rows.from} AND ${rows.to}`);
   await tx.execute(sql`ANALYZE file_employments`);
   const dienstverbandenNieuw = countOf(await tx.execute(sql`WITH added AS (
     INSERT INTO employments (id, person_id, board_id, school_id, location_id, staff_number, employment_key, function, appointment_basis,
@@ -174,44 +203,65 @@ export async function applyStagedDelivery(tx: Db, input: ApplyInput): Promise<Ap
     SELECT count(*) AS n FROM history`));
   await step('dienstverbanden gewijzigd');
 
-  let dienstverbandenBeeindigd = 0;
-  if (input.mode === 'volledig') {
-    dienstverbandenBeeindigd = countOf(await tx.execute(sql`WITH ended AS (
-      UPDATE employments e SET end_date = ${today}, approval_status = 'te-controleren', last_delivery_id = ${d}, updated_at = ${now}
-      WHERE e.board_id = ${b} AND (e.end_date IS NULL OR e.end_date > ${today})
-        AND NOT EXISTS (SELECT 1 FROM file_employments f WHERE f.employment_key = e.employment_key)
-      RETURNING e.id, e.person_id)
-      , history AS (INSERT INTO person_history (id, person_id, employment_id, delivery_id, kind, changes, created_at)
-        SELECT ${rowIds()}, person_id, id, ${d}, 'dienstverband-beeindigd',
-          jsonb_build_object('einddatum', jsonb_build_array(NULL, ${today}::text)), ${now}
-        FROM ended RETURNING 1)
-      SELECT count(*) AS n FROM history`));
-  }
-  // a disputed employment the delivery changed or ended: the correction closes the dispute, the professional checks again
-  await tx.execute(sql`UPDATE employment_disputes ds SET status = 'opgelost', resolved_at = ${now}
-    FROM employments e
-    WHERE ds.board_id = ${b} AND ds.status = 'open' AND e.id = ds.employment_id AND e.last_delivery_id = ${d}`);
-  await step('dienstverbanden beëindigd');
-
-  // one invitation per person this delivery added or changed, to the address the register has
+  // one invitation per person this part added or changed, to the address the register has
   const newInvited = countOf(await tx.execute(sql`WITH added AS (
     INSERT INTO person_invitations (id, person_id, delivery_id, email, created_at)
     SELECT ${rowIds()}, person_id, ${d}, email, ${now} FROM file_persons WHERE is_new AND email IS NOT NULL
-    RETURNING 1)
+    ON CONFLICT (delivery_id, person_id) DO NOTHING RETURNING 1)
     SELECT count(*) AS n FROM added`));
   const knownInvited = countOf(await tx.execute(sql`WITH news AS (
       SELECT fe.person_id FROM file_employments fe JOIN file_persons f ON f.staff_number = fe.staff_number AND NOT f.is_new
       WHERE fe.employment_id IS NULL AND (fe.mutation IS NULL OR fe.mutation = 'NIEUW')
-      UNION SELECT person_id FROM person_history WHERE delivery_id = ${d})
+      UNION SELECT person_id FROM changed_persons
+      UNION SELECT CASE WHEN f.mutation = 'EINDE' THEN c.old_person_id ELSE f.person_id END
+        FROM changed_employments c JOIN file_employments f ON f.employment_id = c.employment_id)
     , added AS (
     INSERT INTO person_invitations (id, person_id, delivery_id, email, created_at)
     SELECT ${rowIds()}, p.id, ${d}, p.email, ${now}
     FROM news n JOIN persons p ON p.id = n.person_id
     WHERE p.email IS NOT NULL
-    RETURNING 1)
+    ON CONFLICT (delivery_id, person_id) DO NOTHING RETURNING 1)
     SELECT count(*) AS n FROM added`));
-  const uitnodigingen = newInvited + knownInvited;
   await step('uitnodigingen klaargezet');
 
-  return { personenNieuw, personenGewijzigd, dienstverbandenNieuw, dienstverbandenGewijzigd, dienstverbandenBeeindigd, mogelijkeDubbelen, uitnodigingen };
+  return { personenNieuw, personenGewijzigd, dienstverbandenNieuw, dienstverbandenGewijzigd, mogelijkeDubbelen, uitnodigingen: newInvited + knownInvited };
+}
+
+/**
+ * The last step of an apply, after all its rows: a full delivery ends the board's employments it does
+ * not name (on the delivery date), each in the person's history and with an invitation; and a disputed
+ * employment the delivery changed or ended has its dispute closed. Returns the employments ended and the
+ * invitations added.
+ */
+export async function finishAppliedDelivery(tx: Db, input: ApplyInput): Promise<{ dienstverbandenBeeindigd: number; uitnodigingen: number }> {
+  const { deliveryId: d, boardId: b, today } = input;
+  const now = input.now.toISOString();
+  let dienstverbandenBeeindigd = 0;
+  let uitnodigingen = 0;
+  if (input.mode === 'volledig') {
+    await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+    const [ended] = rowsOf<{ ended: number | string; invited: number | string }>(await tx.execute(sql`WITH ended AS (
+      UPDATE employments e SET end_date = ${today}, approval_status = 'te-controleren', last_delivery_id = ${d}, updated_at = ${now}
+      WHERE e.board_id = ${b} AND (e.end_date IS NULL OR e.end_date > ${today})
+        AND NOT EXISTS (SELECT 1 FROM delivery_rows r WHERE r.delivery_id = ${d} AND r.employment_key = e.employment_key)
+      RETURNING e.id, e.person_id)
+      , history AS (INSERT INTO person_history (id, person_id, employment_id, delivery_id, kind, changes, created_at)
+        SELECT ${rowIds()}, person_id, id, ${d}, 'dienstverband-beeindigd',
+          jsonb_build_object('einddatum', jsonb_build_array(NULL, ${today}::text)), ${now}
+        FROM ended RETURNING 1)
+      , invited AS (INSERT INTO person_invitations (id, person_id, delivery_id, email, created_at)
+        SELECT ${rowIds()}, p.id, ${d}, p.email, ${now}
+        FROM (SELECT DISTINCT person_id FROM ended) n JOIN persons p ON p.id = n.person_id
+        WHERE p.email IS NOT NULL
+        ON CONFLICT (delivery_id, person_id) DO NOTHING RETURNING 1)
+      SELECT (SELECT count(*) FROM history) AS ended, (SELECT count(*) FROM invited) AS invited`));
+    dienstverbandenBeeindigd = Number(ended.ended);
+    uitnodigingen = Number(ended.invited);
+  }
+  // a disputed employment the delivery changed or ended: the correction closes the dispute, the professional checks again
+  await tx.execute(sql`UPDATE employment_disputes ds SET status = 'opgelost', resolved_at = ${now}
+    FROM employments e
+    WHERE ds.board_id = ${b} AND ds.status = 'open' AND e.id = ds.employment_id AND e.last_delivery_id = ${d}`);
+  await input.afterStep?.('dienstverbanden beëindigd');
+  return { dienstverbandenBeeindigd, uitnodigingen };
 }

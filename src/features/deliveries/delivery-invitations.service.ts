@@ -1,15 +1,18 @@
 import type { Db } from '../../db/database.ts';
+import { yieldToEventLoop } from '../../platform/yield.ts';
 import * as repo from './deliveries.repo.ts';
 import type { DeliveryDeps } from './deliveries.service.ts';
 import { withDeliveryLease } from './delivery-leases.ts';
 
-const batch = 500;
+/** a batch is three statements, about 40 ms on the embedded database, so a request waits at most that long */
+const batch = 250;
 /** a line in the log after the first batch and then every so many, so a long run shows it moves */
 const progressEvery = 10_000;
 
 /**
  * Sends the invitations an applied delivery left: one mail per person, through the outbox, in batches
- * so a national delivery does not hold one long transaction. Safe to run again: a sent one is marked.
+ * so a national delivery does not hold one long transaction, and yielding between batches so requests
+ * are answered meanwhile. Safe to run again: a sent one is marked.
  */
 export async function sendDeliveryInvitations(deps: DeliveryDeps, deliveryId: string): Promise<number> {
   const leased = await withDeliveryLease(deps, deliveryId, () => sendHoldingLease(deps, deliveryId));
@@ -18,23 +21,26 @@ export async function sendDeliveryInvitations(deps: DeliveryDeps, deliveryId: st
 
 async function sendHoldingLease(deps: DeliveryDeps, deliveryId: string): Promise<number> {
   let sent = 0;
+  let afterPersonId: string | null = null;
   for (;;) {
-    const pending = await repo.listUnsentInvitations(deps.db, deliveryId, batch);
-    if (pending.length === 0) return sent;
-    const mailIds: string[] = [];
-    await deps.db.transaction(async (transaction) => {
+    await yieldToEventLoop();
+    const pending = await repo.listUnsentInvitations(deps.db, deliveryId, afterPersonId, batch);
+    if (pending.length === 0) {
+      if (sent > 0) deps.report?.(`aanlevering ${deliveryId}: klaar: ${sent} uitnodigingen verstuurd`);
+      return sent;
+    }
+    const mailIds = await deps.db.transaction(async (transaction) => {
       const tx = transaction as unknown as Db;
-      for (const invitation of pending) {
-        const mailId = await deps.mailer.queue(tx, {
-          to: invitation.email,
-          template: 'person-invitation',
-          lang: 'nl',
-          params: { name: invitation.name, board: invitation.board, link: `${deps.baseUrl}/mijn-register` },
-        });
-        await repo.markInvitationMailed(tx, invitation.id, mailId);
-        mailIds.push(mailId);
-      }
+      const ids = await deps.mailer.queueMany(tx, pending.map((invitation) => ({
+        to: invitation.email,
+        template: 'person-invitation' as const,
+        lang: 'nl' as const,
+        params: { name: invitation.name, board: invitation.board, link: `${deps.baseUrl}/mijn-register` },
+      })));
+      await repo.markInvitationsMailed(tx, pending.map((invitation, i) => ({ invitationId: invitation.id, mailId: ids[i] })));
+      return ids;
     });
+    afterPersonId = pending[pending.length - 1].personId;
     await deps.mailer.deliver(deps.db, mailIds);
     const before = sent;
     sent += pending.length;

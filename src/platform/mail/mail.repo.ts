@@ -9,6 +9,11 @@ export async function insertMail(db: Db, row: typeof mailOutbox.$inferInsert): P
   return created;
 }
 
+/** many rows in one INSERT */
+export async function insertMails(db: Db, rows: (typeof mailOutbox.$inferInsert & { id: string })[]): Promise<void> {
+  await db.insert(mailOutbox).values(rows);
+}
+
 export async function findMail(db: Db, id: string): Promise<OutboxRow | undefined> {
   const [row] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
   return row;

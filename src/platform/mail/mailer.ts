@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Transporter } from 'nodemailer';
 import type { Db } from '../../db/database.ts';
 import type { Lang } from '../i18n.ts';
@@ -16,6 +17,8 @@ export type Mail = { to: string; template: MailTemplate; lang: Lang; params: Rec
 export interface Mailer {
   /** writes the mail to the outbox; returns its id for `deliver` */
   queue(db: Db, mail: Mail): Promise<string>;
+  /** writes many mails to the outbox in one statement; returns their ids in the same order */
+  queueMany(db: Db, mails: Mail[]): Promise<string[]>;
   /** sends queued mails over SMTP (a no-op without SMTP); failures are kept on the outbox row */
   deliver(db: Db, ids: string[]): Promise<void>;
   readonly smtpConfigured: boolean;
@@ -32,6 +35,15 @@ export function createMailer(config: { smtpUrl?: string; from: string }): Mailer
       const { subject, text } = renderMail(mail.template, mail.lang, mail.params);
       const row = await repo.insertMail(db, { toAddress: mail.to, subject, text, template: mail.template });
       return row.id;
+    },
+    async queueMany(db, mails) {
+      if (mails.length === 0) return [];
+      const rows = mails.map((mail) => {
+        const { subject, text } = renderMail(mail.template, mail.lang, mail.params);
+        return { id: randomUUID(), toAddress: mail.to, subject, text, template: mail.template };
+      });
+      await repo.insertMails(db, rows);
+      return rows.map((row) => row.id);
     },
     async deliver(db, ids) {
       if (!config.smtpUrl || ids.length === 0) return;

@@ -1,0 +1,86 @@
+import type { Database, Db } from '../../db/database.ts';
+import { AppError } from '../../platform/errors.ts';
+import { yieldToEventLoop } from '../../platform/yield.ts';
+import * as repo from './deliveries.repo.ts';
+import {
+  applyStagedRows, findApplyProgress, finishAppliedDelivery, recordAppliedPart, stagedRowSpan,
+  type ApplyInput, type ApplySummary, type PartSummary,
+} from './delivery-apply.repo.ts';
+
+/**
+ * Rows per committed part of an apply on the embedded database. PGlite runs in the web process on one
+ * connection, so every request waits while a transaction is open; a part of 2,000 rows keeps that to
+ * some tens of milliseconds (decision 017).
+ */
+export const defaultApplyPartRows = 2000;
+
+const noPart: PartSummary = { personenNieuw: 0, personenGewijzigd: 0, dienstverbandenNieuw: 0, dienstverbandenGewijzigd: 0, mogelijkeDubbelen: 0, uitnodigingen: 0 };
+
+function addParts(a: PartSummary, b: PartSummary): PartSummary {
+  return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v + b[k as keyof PartSummary]])) as PartSummary;
+}
+
+export type ApplyPartsDeps = { db: Db; database: Pick<Database, 'kind'>; applyPartRows?: number };
+
+/**
+ * Applies a checked delivery's staged rows and finishes it with `finish` (its status and audit) in the
+ * last transaction. On PostgreSQL, and for a delivery that fits one part, that is all one transaction:
+ * all or nothing, and other connections read the register as it was until the commit. On the embedded
+ * database a larger delivery goes in parts, each committed with how far it got, yielding between
+ * them so requests are answered; an interrupted apply carries on after its last committed part, and
+ * from the first part on the delivery can no longer be cancelled.
+ */
+export async function applyInParts(
+  deps: ApplyPartsDeps,
+  input: ApplyInput,
+  finish: (tx: Db, summary: ApplySummary) => Promise<void>,
+): Promise<ApplySummary> {
+  const span = await stagedRowSpan(deps.db, input.deliveryId);
+  const partRows = deps.applyPartRows ?? (deps.database.kind === 'pglite' ? defaultApplyPartRows : Number.POSITIVE_INFINITY);
+  const progress = await findApplyProgress(deps.db, input.deliveryId);
+  let totals = progress.applyTotals ?? noPart;
+  let from = progress.appliedThroughRow === null ? (span?.first ?? 0) : progress.appliedThroughRow + 1;
+  const inOneGo = span === null || (progress.appliedThroughRow === null && span.last - span.first + 1 <= partRows);
+
+  if (span && !inOneGo) {
+    while (from <= span.last) {
+      await yieldToEventLoop();
+      const to = Math.min(span.last, from + partRows - 1);
+      const done = Math.floor(((to - span.first + 1) / (span.last - span.first + 1)) * 99);
+      totals = await deps.db.transaction(async (transaction) => {
+        const tx = transaction as unknown as Db;
+        await holdBoard(tx, input);
+        const sum = addParts(totals, await applyStagedRows(tx, input, { from, to }));
+        if (!(await recordAppliedPart(tx, input.deliveryId, to, sum, done))) {
+          throw new AppError('conflict', 'De aanlevering is geannuleerd terwijl zij werd verwerkt; er is niets gewijzigd.');
+        }
+        return sum;
+      });
+      from = to + 1;
+    }
+    await yieldToEventLoop();
+  }
+
+  return deps.db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    await holdBoard(tx, input);
+    const rows = inOneGo && span ? await applyStagedRows(tx, input, { from: span.first, to: span.last }) : noPart;
+    const sum = addParts(totals, rows);
+    const finished = await finishAppliedDelivery(tx, input);
+    const summary: ApplySummary = { ...sum, dienstverbandenBeeindigd: finished.dienstverbandenBeeindigd, uitnodigingen: sum.uitnodigingen + finished.uitnodigingen };
+    await finish(tx, summary);
+    return summary;
+  });
+}
+
+/** Deliveries of one board are applied one at a time, also across the committed parts of one. */
+async function holdBoard(tx: Db, input: ApplyInput): Promise<void> {
+  if (!(await repo.tryLockBoardDeliveries(tx, input.boardId)) || (await repo.otherDeliveryApplyingInParts(tx, input.boardId, input.deliveryId))) {
+    throw new AppError('conflict', 'Er wordt al een aanlevering van dit bestuur verwerkt; probeer het zo opnieuw.');
+  }
+}
+
+/** Whether an apply has committed parts: it can then only go on, not back. */
+export async function hasAppliedParts(db: Db, deliveryId: string): Promise<boolean> {
+  return (await findApplyProgress(db, deliveryId)).appliedThroughRow !== null;
+}
