@@ -90,4 +90,12 @@ describe('the terugmelding as CSV of a large delivery', () => {
     expect(ready.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(ready.body).toBe(expected);
   });
+
+  it('API: the OpenAPI document names the 503 and its Retry-After', async () => {
+    const doc = (await t.app.inject({ url: '/api/v1/openapi.json' })).json();
+    const response = doc.paths['/aanleveringen/{id}/terugmelding'].get.responses['503'];
+    expect(response.content['application/problem+json']).toBeDefined();
+    expect(response.headers).toEqual({ 'Retry-After': { $ref: '#/components/headers/Retry-After' } });
+    expect(doc.components.headers['Retry-After'].schema.type).toBe('integer');
+  });
 });
