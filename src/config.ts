@@ -40,6 +40,7 @@ const envSchema = z.object({
   DELIVERY_MAX_MB: z.coerce.number().min(0.001).max(2000).default(100),
   EVIDENCE_MAX_MB: z.coerce.number().min(0.001).max(100).default(10),
   DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(30),
+  DELIVERY_CSV_INLINE_ROWS: z.coerce.number().int().min(0).default(20_000),
 });
 
 export type Secrets = { sessionSecret: string; encryptionKey: string; hashKey: string };
@@ -71,6 +72,8 @@ export type Config = {
   deliveryMaxBytes: number;
   /** how long a delivery's work may go without a heartbeat before another process takes it over */
   deliveryLeaseSeconds: number;
+  /** deliveries up to this many rows have their terugmelding CSV read from the database while its file is not made yet */
+  deliveryCsvInlineRows: number;
   /** the largest proof of a diploma or certificate accepted, in bytes (EVIDENCE_MAX_MB) */
   evidenceMaxBytes: number;
   /** unset: only local accounts */
@@ -207,6 +210,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     deliveryMaxBytes: Math.round(env.DELIVERY_MAX_MB * 1024 * 1024),
     evidenceMaxBytes: Math.round(env.EVIDENCE_MAX_MB * 1024 * 1024),
     deliveryLeaseSeconds: env.DELIVERY_LEASE_SECONDS,
+    deliveryCsvInlineRows: env.DELIVERY_CSV_INLINE_ROWS,
     oidc: env.OIDC_ISSUER
       ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET, name: env.OIDC_NAME }
       : undefined,

@@ -22,6 +22,13 @@ export function deliveryCsv(rows: DeliveryRow[], header: readonly string[] = col
 
 export const bytesOf = (bytes: Buffer) => Readable.from([bytes]);
 
+/** A stream read to its end as UTF-8 text (the terugmelding as CSV, say). */
+export async function textOf(stream: AsyncIterable<string | Buffer>): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const part of stream) parts.push(Buffer.from(part));
+  return Buffer.concat(parts).toString('utf8');
+}
+
 /** Deps for the delivery use cases on a test database; scheduled tasks wait in `tasks` until the test runs them. */
 export function deliveryDeps(database: Database, overrides: Partial<DeliveryDeps> = {}): DeliveryDeps & { tasks: DeliveryTask[] } {
   const tasks: DeliveryTask[] = [];

@@ -126,7 +126,8 @@ export async function deliveryApiRoutes(app: FastifyInstance, opts: { deps: Deli
         description:
           'Per rij: geaccepteerd, waarschuwing of fout, met kolom en reden in het Nederlands (aanleverformaat v1.1: een nummer dat een BSN ' +
           'kan zijn, staat er als •••••••••). Als JSON (gepagineerd) of, met ' +
-          'Accept: text/csv, als CSV-bestand met alle rijen (puntkomma-gescheiden, UTF-8).',
+          'Accept: text/csv, als CSV-bestand met alle rijen (puntkomma-gescheiden, UTF-8). Het CSV-bestand van een grote aanlevering ' +
+          'maakt een taak na de controle; is het er nog niet, dan is het antwoord 503 met Retry-After: vraag het na zoveel seconden opnieuw op.',
         tags: tag,
         operationId: 'haalTerugmeldingOp',
         security,
@@ -135,6 +136,7 @@ export async function deliveryApiRoutes(app: FastifyInstance, opts: { deps: Deli
         response: {
           200: { description: 'De terugmelding', content: { 'application/json': { schema: rowResultList }, 'text/csv': { schema: z.string() } } },
           ...problemResponses(400, 401, 403, 404, 406, 429),
+          503: { ...problemResponses(503)[503], description: 'Het CSV-bestand wordt nog klaargemaakt' },
         },
       },
     },
@@ -142,12 +144,15 @@ export async function deliveryApiRoutes(app: FastifyInstance, opts: { deps: Deli
       const wanted = negotiate(req.headers.accept);
       if (!wanted) throw new AppError('not_acceptable', 'De terugmelding is er als application/json of als text/csv.');
       if (wanted === 'text/csv') {
-        const ctx = contextOf(req);
-        await service.getDelivery(deps, ctx, req.params.id);
+        const csv = await service.openRowResultsCsv(deps, contextOf(req), req.params.id);
+        if (!csv.ready) {
+          reply.header('Retry-After', String(csv.retryAfterSeconds));
+          throw new AppError('unavailable', 'De terugmelding wordt klaargemaakt; probeer het over een paar seconden opnieuw.');
+        }
         return reply
           .type('text/csv; charset=utf-8')
           .header('Content-Disposition', attachment(`terugmelding-${req.params.id}.csv`))
-          .send(Readable.from(service.streamRowResultsCsv(deps, ctx, req.params.id)) as never);
+          .send(csv.body as never);
       }
       const { rows, total, page, pageSize } = await service.getRowResults(deps, contextOf(req), req.params.id, {
         problemsOnly: req.query.alleenProblemen === 'true', page: req.query.page, pageSize: req.query.pageSize,

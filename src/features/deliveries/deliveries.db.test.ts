@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { boardStaffActor, bytesOf, deliveryCsv, deliveryDeps, type DeliveryRow } from '../../../tests/support/deliveries.ts';
+import { boardStaffActor, bytesOf, deliveryCsv, deliveryDeps, textOf, type DeliveryRow } from '../../../tests/support/deliveries.ts';
 import { createTestDatabase, importRealDuo } from '../../../tests/support/test-database.ts';
 import type { Database } from '../../db/database.ts';
 import type { ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
-import { applyDelivery, cancelDelivery, getDelivery, getRowResults, streamRowResultsCsv, submitDelivery, validateDelivery, type DeliveryDeps, type DeliveryRecord } from './deliveries.service.ts';
+import { applyDelivery, cancelDelivery, getDelivery, getRowResults, openRowResultsCsv, submitDelivery, validateDelivery, type DeliveryDeps, type DeliveryRecord } from './deliveries.service.ts';
 import { columns } from './delivery-format.rules.ts';
 import { sendDeliveryInvitations } from './delivery-invitations.service.ts';
 import { checkAcrossRows } from './deliveries.repo.ts';
@@ -135,9 +135,9 @@ describe('checking', () => {
 
   it('gives the terugmelding as CSV: one line per message, accepted rows too, with the original row number', async () => {
     const delivery = await deliver([rowFor(1), rowFor(2, { werktijdfactor: '2' })]);
-    let csv = '';
-    for await (const part of streamRowResultsCsv(deps, hr, delivery.id)) csv += part;
-    expect(csv).toBe('\uFEFFrij;resultaat;kolom;melding\r\n2;geaccepteerd;;\r\n3;fout;werktijdfactor;Werktijdfactor 2 ligt niet tussen 0,0001 en 1,5.\r\n');
+    const csv = await openRowResultsCsv(deps, hr, delivery.id);
+    if (!csv.ready) throw new Error('a small delivery has its CSV at once');
+    expect(await textOf(csv.body)).toBe('\uFEFFrij;resultaat;kolom;melding\r\n2;geaccepteerd;;\r\n3;fout;werktijdfactor;Werktijdfactor 2 ligt niet tussen 0,0001 en 1,5.\r\n');
   });
 
   it('finds the same employment twice, one personeelsnummer with two people, one BSN under two numbers', async () => {

@@ -4,11 +4,11 @@ import type { Config } from '../../config.ts';
 import type { Crypto } from '../../platform/crypto.ts';
 import { defineJob, type Jobs } from '../../platform/jobs.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
-import { applyDelivery, validateDelivery, type DeliveryDeps, type DeliveryTask } from './deliveries.service.ts';
+import { applyDelivery, makeRowResultsFile, validateDelivery, type DeliveryDeps, type DeliveryTask } from './deliveries.service.ts';
 import { sendDeliveryInvitations } from './delivery-invitations.service.ts';
 
 const taskSchema = z.object({
-  kind: z.enum(['controleren', 'verwerken', 'uitnodigen']),
+  kind: z.enum(['controleren', 'verwerken', 'uitnodigen', 'terugmelding']),
   deliveryId: z.string().uuid(),
   confirmed: z.boolean().optional(),
   by: z.string().optional(),
@@ -24,6 +24,9 @@ export async function runDeliveryTask(deps: DeliveryDeps, task: DeliveryTask): P
       return;
     case 'uitnodigen':
       await sendDeliveryInvitations(deps, task.deliveryId);
+      return;
+    case 'terugmelding':
+      return makeRowResultsFile(deps, task.deliveryId);
   }
 }
 
@@ -51,6 +54,7 @@ export function createDeliveryDeps(input: DepsInput): DeliveryDeps {
     baseUrl: input.config.baseUrl,
     maxBytes: input.config.deliveryMaxBytes,
     leaseSeconds: input.config.deliveryLeaseSeconds,
+    inlineRowResultsRows: input.config.deliveryCsvInlineRows,
     report: input.report,
     async schedule(task) {
       const jobs = input.jobs();

@@ -103,10 +103,16 @@ export async function deliveryPageRoutes(app: FastifyInstance, opts: { deps: Del
 
   app.get('/beheer/bestuur/:id/aanleveringen/:aanleveringId/terugmelding.csv', signedIn, async (req, reply) => {
     const { delivery } = await deliveryOf(req);
+    const csv = await service.openRowResultsCsv(deps, contextOf(req), delivery.id);
+    if (!csv.ready) {
+      // the page, not a download that breaks off: a large delivery's file is still being made
+      reply.header('Retry-After', String(csv.retryAfterSeconds));
+      return renderDelivery(req, reply, { notice: req.pageContext().t('delivery.downloadPreparing') }, 503);
+    }
     return reply
       .type('text/csv; charset=utf-8')
       .header('Content-Disposition', attachment(`terugmelding-${delivery.createdAt.toISOString().slice(0, 10)}.csv`))
-      .send(Readable.from(service.streamRowResultsCsv(deps, contextOf(req), delivery.id)));
+      .send(csv.body);
   });
 
   app.post('/beheer/bestuur/:id/aanleveringen/:aanleveringId/verwerken', signedIn, async (req, reply) => {

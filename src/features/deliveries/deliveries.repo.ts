@@ -318,6 +318,12 @@ export async function listRowResults(
   return { rows, total };
 }
 
+/** The rows after `afterRow`, in row order: by the primary key (delivery_id, row_number), never OFFSET, so every page costs the same. */
+export async function listRowResultsAfter(db: Db, deliveryId: string, afterRow: number, limit: number): Promise<RowResult[]> {
+  return rowsOf<RowResult>(await db.execute(sql`SELECT row_number AS "rowNumber", outcome, coalesce(messages, '[]'::jsonb) AS messages
+    FROM delivery_rows WHERE delivery_id = ${deliveryId} AND row_number > ${afterRow} ORDER BY row_number LIMIT ${limit}`));
+}
+
 /** Serialises the applying of one board's deliveries; false when another apply holds it (this transaction waits not). */
 export async function tryLockBoardDeliveries(tx: Db, boardId: string): Promise<boolean> {
   const [row] = rowsOf<{ locked: boolean }>(await tx.execute(sql`SELECT pg_try_advisory_xact_lock(hashtext('delivery-apply'), hashtext(${boardId})) AS locked`));

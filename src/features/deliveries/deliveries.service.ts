@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import type { Database, Db } from '../../db/database.ts';
 import { recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
 import { maskBsnLike } from '../../platform/bsn.ts';
 import type { Crypto } from '../../platform/crypto.ts';
-import { CsvBytes, spreadsheetLine } from '../../platform/csv/write.ts';
+import { CsvBytes } from '../../platform/csv/write.ts';
 import { AppError } from '../../platform/errors.ts';
 import { FileTooLargeError, readSealedFile, removeSealedFile, writeSealedFile } from '../../platform/files/sealed-files.ts';
 import { cooperativePause } from '../../platform/yield.ts';
@@ -20,11 +20,12 @@ import * as repo from './deliveries.repo.ts';
 import { RepeatedKeys } from './repeated-keys.ts';
 import type { DeliveryRecord } from './deliveries.repo.ts';
 import { withDeliveryLease } from './delivery-leases.ts';
+import { openRowResultsFile, removeRowResultsFile, rowResultsCsv, rowResultsFilePath, writeRowResultsFile } from './row-results-csv.ts';
 
 export type { DeliveryRecord, DeliveryStatus, RowResult } from './deliveries.repo.ts';
 
 /** Work that runs after the request: a pg-boss job in the server, in this process without a queue. */
-export type DeliveryTask = { kind: 'controleren' | 'verwerken' | 'uitnodigen'; deliveryId: string; confirmed?: boolean; by?: string };
+export type DeliveryTask = { kind: 'controleren' | 'verwerken' | 'uitnodigen' | 'terugmelding'; deliveryId: string; confirmed?: boolean; by?: string };
 
 export type DeliveryDeps = {
   db: Db;
@@ -41,6 +42,8 @@ export type DeliveryDeps = {
   inlineRows?: number;
   /** rows per committed part of an apply; by default parts only on the embedded database (see delivery-apply-parts.ts) */
   applyPartRows?: number;
+  /** deliveries up to this many rows have their terugmelding streamed from the database while its file is not made yet */
+  inlineRowResultsRows?: number;
   now?: () => Date;
   /** tests inject a failure between apply steps */
   afterApplyStep?: (step: string) => void | Promise<void>;
@@ -52,6 +55,9 @@ export type DeliveryDeps = {
 
 const defaultInlineBytes = 256 * 1024;
 const defaultInlineRows = 5000;
+const defaultInlineRowResultsRows = 20_000;
+/** how long a client waits before asking again for a terugmelding that is being made */
+export const rowResultsRetryAfterSeconds = 10;
 /** rows per piece handed to the staging COPY: small enough that the database is never idle long */
 const stagingPieceRows = 1000;
 const massEndShare = 0.2;
@@ -331,6 +337,7 @@ async function rejectDelivery(deps: DeliveryDeps, id: string, reason: string): P
   const rejected = await repo.updateDelivery(deps.db, id, { status: 'afgewezen', phase: null, rejection: reason, finishedAt: nowOf(deps) }, ['in-behandeling']);
   if (rejected) await repo.deleteStagedRows(deps.db, id);
   await removeSealedFile(filePath(deps, id));
+  await removeRowResultsFile(deps.dataDir, id);
 }
 
 type BsnLikeStaffNumbers = { rows: number[]; hashes: string[] };
@@ -354,12 +361,16 @@ async function finishCheck(
     needsConfirmation = active > 0 && ending > active * massEndShare;
     summary = { actieveDienstverbanden: active, teBeeindigen: ending };
   }
+  // a terugmelding made from an earlier check's rows is not this one's
+  await removeRowResultsFile(deps.dataDir, id);
   const checked = await repo.updateDelivery(deps.db, id, {
     status: 'gecontroleerd', phase: null, progress: 100, rowCount: outcomes.rows, errorRows: outcomes.errors,
     warningRows: outcomes.warnings, needsConfirmation, summary, validatedAt: nowOf(deps),
   }, ['in-behandeling']);
   await removeSealedFile(filePath(deps, id));
   if (!checked) return undefined;
+  // the check stands when the queue refuses this: the first download of the CSV asks for it again
+  if (outcomes.rows > 0) await deps.schedule({ kind: 'terugmelding', deliveryId: id }).catch(() => {});
   return { apply: delivery.applyWhenValid && outcomes.errors === 0 && !needsConfirmation };
 }
 
@@ -451,6 +462,7 @@ export async function cancelDelivery(deps: DeliveryDeps, ctx: ActorContext, id: 
       : `Een aanlevering met status ${now.status} is al afgehandeld en kan niet worden geannuleerd.`);
   }
   await removeSealedFile(filePath(deps, id));
+  await removeRowResultsFile(deps.dataDir, id);
   await recordAudit(deps.db, ctx, { action: 'delivery.cancelled', subjectOrganisation: { kind: 'bestuur', id: delivery.boardId }, after: { id } });
   return (await repo.findDelivery(deps.db, id))!;
 }
@@ -461,22 +473,26 @@ export async function getRowResults(deps: DeliveryDeps, ctx: ActorContext, id: s
   return { delivery, rows, total, page: options.page, pageSize: options.pageSize };
 }
 
-const outcomeLabels = { geaccepteerd: 'geaccepteerd', waarschuwing: 'waarschuwing', fout: 'fout' } as const;
+export type RowResultsCsv = { ready: true; body: Readable } | { ready: false; retryAfterSeconds: number };
 
-/** The terugmelding as CSV, page by page from the database: one line per message, an accepted row as one line. */
-export async function* streamRowResultsCsv(deps: DeliveryDeps, ctx: ActorContext, id: string): AsyncGenerator<string> {
-  await getDelivery(deps, ctx, id);
-  yield '\uFEFF' + spreadsheetLine(['rij', 'resultaat', 'kolom', 'melding']);
-  const page = 5000;
-  for (let offset = 0; ; offset += page) {
-    const { rows } = await repo.listRowResults(deps.db, id, { problemsOnly: false, offset, limit: page });
-    let out = '';
-    for (const row of rows) {
-      if (row.messages.length === 0) out += spreadsheetLine([row.rowNumber, outcomeLabels[row.outcome], '', '']);
-      for (const m of row.messages) out += spreadsheetLine([row.rowNumber, m.soort, m.kolom ?? '', m.melding]);
-    }
-    if (out) yield out;
-    if (rows.length < page) return;
-  }
+/**
+ * The terugmelding as CSV: the file its job made, or, while that is not there, a small delivery's
+ * rows straight from the database. For a large one the job is asked (again) and the caller is told to
+ * come back: reading it here would hold the request, and on PGlite every other one, for minutes.
+ */
+export async function openRowResultsCsv(deps: DeliveryDeps, ctx: ActorContext, id: string): Promise<RowResultsCsv> {
+  const delivery = await getDelivery(deps, ctx, id);
+  const file = await openRowResultsFile(rowResultsFilePath(deps.dataDir, id));
+  if (file) return { ready: true, body: file };
+  if (delivery.rowCount <= (deps.inlineRowResultsRows ?? defaultInlineRowResultsRows)) return { ready: true, body: Readable.from(rowResultsCsv(deps.db, id)) };
+  await deps.schedule({ kind: 'terugmelding', deliveryId: id });
+  return { ready: false, retryAfterSeconds: rowResultsRetryAfterSeconds };
 }
 
+/** The job's part: a checked delivery's terugmelding written to its file once, for every download after. */
+export async function makeRowResultsFile(deps: DeliveryDeps, id: string): Promise<void> {
+  const delivery = await repo.findDelivery(deps.db, id);
+  // before its check is done the rows are still being staged, and a rejected delivery keeps none
+  if (!delivery || delivery.validatedAt === null || delivery.status === 'afgewezen') return;
+  await writeRowResultsFile(deps, id);
+}

@@ -88,7 +88,8 @@ function withoutUnusedSchemas(doc: OpenApiDoc): void {
 /**
  * The document @fastify/swagger generates from the route schemas, made to fit the NL API Design
  * Rules: paths relative to the versioned server URL, the API-Version header on every 2xx/3xx response,
- * and the CORS header on /openapi.json.
+ * the CORS header on /openapi.json, and Retry-After on every 429 and 503 (the route schemas cannot
+ * carry a header next to a problem+json body).
  */
 export function finaliseOpenApi(generated: OpenApiDoc, baseUrl: string): OpenApiDoc {
   const doc = structuredClone(generated);
@@ -98,6 +99,7 @@ export function finaliseOpenApi(generated: OpenApiDoc, baseUrl: string): OpenApi
     headers: {
       'API-Version': { description: 'De volledige versie van de API (semver)', schema: { type: 'string', example: apiVersion } },
       'Access-Control-Allow-Origin': { description: 'CORS: iedereen mag dit document ophalen', schema: { type: 'string', example: '*' } },
+      'Retry-After': { description: 'Na hoeveel seconden u het opnieuw kunt proberen', schema: { type: 'integer', example: 10 } },
     },
   };
   const paths: OpenApiDoc['paths'] = {};
@@ -106,6 +108,7 @@ export function finaliseOpenApi(generated: OpenApiDoc, baseUrl: string): OpenApi
     const relative = path.slice(apiPrefix.length) || '/';
     for (const operation of Object.values(operations)) {
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
+        if (status === '429' || status === '503') response.headers = { 'Retry-After': { $ref: '#/components/headers/Retry-After' }, ...response.headers };
         if (!/^[23]\d\d$/.test(status)) continue;
         response.headers = { 'API-Version': { $ref: '#/components/headers/API-Version' }, ...response.headers };
         if (relative === '/openapi.json') {
