@@ -34,9 +34,10 @@ export const persons = pgTable(
   (t) => [
     uniqueIndex('persons_bsn_hash').on(t.bsnHash).where(sql`bsn_hash IS NOT NULL`),
     uniqueIndex('persons_account_id').on(t.accountId).where(sql`account_id IS NOT NULL`),
-    // possible duplicates are found by birth date and surname; the birth date alone narrows the register
-    // to a few dozen people, and this index costs a national delivery half what one on both did
-    index('persons_birth_date').on(t.birthDate),
+    // possible duplicates are found by birth date and surname. On both, not on the birth date alone: an
+    // apply in parts (decision 017) looks up a few thousand persons at a time, and by birth date alone
+    // each part read a few dozen people per person, 80 ms a part at 200,000 persons instead of 12
+    index('persons_birth_date_surname').on(t.birthDate, sql`lower(${t.surname})`),
     // a professional's overview of who read their data also finds the records merged into theirs
     index('persons_merged_into').on(t.mergedInto).where(sql`merged_into IS NOT NULL`),
   ],
@@ -317,5 +318,7 @@ export const deliveryRows = pgTable(
     fte: numeric('fte', { precision: 6, scale: 4 }),
     mutation: text('mutation'),
   },
-  (t) => [primaryKey({ columns: [t.deliveryId, t.rowNumber] })],
+  // by employment key: a full delivery applied in parts ends the employments it does not name a few
+  // thousand at a time, each looked up here (decision 017)
+  (t) => [primaryKey({ columns: [t.deliveryId, t.rowNumber] }), index('delivery_rows_employment_key').on(t.deliveryId, t.employmentKey)],
 );

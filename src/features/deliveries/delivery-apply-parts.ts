@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors.ts';
 import { yieldToEventLoop } from '../../platform/yield.ts';
 import * as repo from './deliveries.repo.ts';
 import {
-  applyStagedRows, findApplyProgress, finishAppliedDelivery, recordAppliedPart, stagedRowSpan,
+  applyStagedRows, closeCorrectedDisputes, endMissingEmployments, findApplyProgress, recordAppliedPart, stagedRowSpan,
   type ApplyInput, type ApplySummary, type PartSummary,
 } from './delivery-apply.repo.ts';
 
@@ -12,9 +12,11 @@ import {
  * connection, so every request waits while a transaction is open; a part of 2,000 rows keeps that to
  * some tens of milliseconds (decision 017).
  */
-export const defaultApplyPartRows = 2000;
+export const defaultApplyPartRows = 1000;
 
-const noPart: PartSummary = { personenNieuw: 0, personenGewijzigd: 0, dienstverbandenNieuw: 0, dienstverbandenGewijzigd: 0, mogelijkeDubbelen: 0, uitnodigingen: 0 };
+const noPart: PartSummary = {
+  personenNieuw: 0, personenGewijzigd: 0, dienstverbandenNieuw: 0, dienstverbandenGewijzigd: 0, dienstverbandenBeeindigd: 0, mogelijkeDubbelen: 0, uitnodigingen: 0,
+};
 
 function addParts(a: PartSummary, b: PartSummary): PartSummary {
   return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v + b[k as keyof PartSummary]])) as PartSummary;
@@ -43,20 +45,34 @@ export async function applyInParts(
   const inOneGo = span === null || (progress.appliedThroughRow === null && span.last - span.first + 1 <= partRows);
 
   if (span && !inOneGo) {
-    while (from <= span.last) {
+    const part = async (work: (tx: Db) => Promise<PartSummary>, throughRow: number, done: number) => {
       await yieldToEventLoop();
-      const to = Math.min(span.last, from + partRows - 1);
-      const done = Math.floor(((to - span.first + 1) / (span.last - span.first + 1)) * 99);
       totals = await deps.db.transaction(async (transaction) => {
         const tx = transaction as unknown as Db;
         await holdBoard(tx, input);
-        const sum = addParts(totals, await applyStagedRows(tx, input, { from, to }));
-        if (!(await recordAppliedPart(tx, input.deliveryId, to, sum, done))) {
+        const sum = addParts(totals, await work(tx));
+        if (!(await recordAppliedPart(tx, input.deliveryId, throughRow, sum, done))) {
           throw new AppError('conflict', 'De aanlevering is geannuleerd terwijl zij werd verwerkt; er is niets gewijzigd.');
         }
         return sum;
       });
+    };
+    while (from <= span.last) {
+      const to = Math.min(span.last, from + partRows - 1);
+      await part((tx) => applyStagedRows(tx, input, { from, to }), to, Math.floor(((to - span.first + 1) / (span.last - span.first + 1)) * 99));
       from = to + 1;
+    }
+    // the employments a full delivery does not name end in parts too, in the order of their keys; a
+    // repeat after an interruption passes the ended ones by, so the counts still add up
+    if (input.mode === 'volledig') {
+      let after: string | null = null;
+      do {
+        await part(async (tx) => {
+          const ended = await endMissingEmployments(tx, input, { after, limit: partRows });
+          after = ended.lastKey;
+          return { ...noPart, dienstverbandenBeeindigd: ended.dienstverbandenBeeindigd, uitnodigingen: ended.uitnodigingen };
+        }, span.last, 99);
+      } while (after !== null);
     }
     await yieldToEventLoop();
   }
@@ -64,10 +80,16 @@ export async function applyInParts(
   return deps.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     await holdBoard(tx, input);
-    const rows = inOneGo && span ? await applyStagedRows(tx, input, { from: span.first, to: span.last }) : noPart;
-    const sum = addParts(totals, rows);
-    const finished = await finishAppliedDelivery(tx, input);
-    const summary: ApplySummary = { ...sum, dienstverbandenBeeindigd: finished.dienstverbandenBeeindigd, uitnodigingen: sum.uitnodigingen + finished.uitnodigingen };
+    let summary = totals;
+    if (inOneGo) {
+      if (span) summary = addParts(summary, await applyStagedRows(tx, input, { from: span.first, to: span.last }));
+      if (input.mode === 'volledig') {
+        const ended = await endMissingEmployments(tx, input);
+        summary = addParts(summary, { ...noPart, dienstverbandenBeeindigd: ended.dienstverbandenBeeindigd, uitnodigingen: ended.uitnodigingen });
+      }
+    }
+    await closeCorrectedDisputes(tx, input);
+    await input.afterStep?.('dienstverbanden beëindigd');
     await finish(tx, summary);
     return summary;
   });
