@@ -347,11 +347,15 @@ export type UnsentInvitation = { id: string; personId: string; email: string; na
 /** The next unsent invitations of a delivery, by person, after `afterPersonId` (from the start when null). */
 export async function listUnsentInvitations(db: Db, deliveryId: string, afterPersonId: string | null, limit: number): Promise<UnsentInvitation[]> {
   const after = afterPersonId === null ? sql`` : sql` AND i.person_id > ${afterPersonId}`;
-  return rowsOf<UnsentInvitation>(await db.execute(sql`SELECT i.id, i.person_id AS "personId", i.email,
+  // the batch first, on its own: joined at once, the planner may read every person from the first on
+  return rowsOf<UnsentInvitation>(await db.execute(sql`WITH batch AS MATERIALIZED (
+      SELECT i.id, i.person_id, i.email FROM person_invitations i
+      WHERE i.delivery_id = ${deliveryId} AND i.mail_id IS NULL${after} ORDER BY i.person_id LIMIT ${limit})
+    SELECT i.id, i.person_id AS "personId", i.email,
       concat_ws(' ', p.initials, p.prefix, p.surname) AS name, coalesce(b.name, 'Bevoegd gezag ' || b.number) AS board
-    FROM person_invitations i JOIN persons p ON p.id = i.person_id
-    JOIN deliveries d ON d.id = i.delivery_id JOIN boards b ON b.id = d.board_id
-    WHERE i.delivery_id = ${deliveryId} AND i.mail_id IS NULL${after} ORDER BY i.person_id LIMIT ${limit}`));
+    FROM batch i JOIN persons p ON p.id = i.person_id
+    CROSS JOIN deliveries d JOIN boards b ON b.id = d.board_id
+    WHERE d.id = ${deliveryId} ORDER BY i.person_id`));
 }
 
 /** `mailed`: pairs of invitation id and the id of its mail, in one statement */

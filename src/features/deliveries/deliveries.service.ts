@@ -413,7 +413,7 @@ async function applyHoldingLease(
     const input = { deliveryId: id, boardId: delivery.boardId, mode: delivery.mode, today: dateOf(delivery.createdAt), now, afterStep: deps.afterApplyStep };
     summary = await applyInParts(deps, input, async (tx, result) => {
       const applied = await repo.updateDelivery(tx, id, {
-        status: 'verwerkt', phase: null, progress: 100, summary: { ...(delivery.summary ?? {}), ...result }, appliedByLabel: by, finishedAt: now,
+        status: 'verwerkt', phase: null, progress: 100, summary: { ...(delivery.summary ?? {}), ...result }, appliedByLabel: by, finishedAt: nowOf(deps),
       }, ['in-behandeling']);
       if (!applied) throw new AppError('conflict', 'De aanlevering is geannuleerd terwijl zij werd verwerkt; er is niets gewijzigd.');
       await recordAudit(tx, ctx, { action: 'delivery.applied', subjectOrganisation: { kind: 'bestuur', id: delivery.boardId }, after: { id, ...result } });

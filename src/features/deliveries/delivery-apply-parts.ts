@@ -22,7 +22,10 @@ function addParts(a: PartSummary, b: PartSummary): PartSummary {
   return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v + b[k as keyof PartSummary]])) as PartSummary;
 }
 
-export type ApplyPartsDeps = { db: Db; database: Pick<Database, 'kind'>; applyPartRows?: number };
+export type ApplyPartsDeps = { db: Db; database: Pick<Database, 'kind' | 'refreshStatistics'>; applyPartRows?: number };
+
+/** the tables an apply fills: after one in parts their statistics are refreshed (PGlite runs no autovacuum) */
+const filledTables = ['persons', 'staff_numbers', 'employments', 'person_history', 'person_invitations', 'duplicate_candidates'];
 
 /**
  * Applies a checked delivery's staged rows and finishes it with `finish` (its status and audit) in the
@@ -77,7 +80,7 @@ export async function applyInParts(
     await yieldToEventLoop();
   }
 
-  return deps.db.transaction(async (transaction) => {
+  const applied = await deps.db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     await holdBoard(tx, input);
     let summary = totals;
@@ -93,6 +96,9 @@ export async function applyInParts(
     await finish(tx, summary);
     return summary;
   });
+  // the invitations job reads a quarter of a million new rows in order; planned as if there were a few, each batch sorted them all
+  if (!inOneGo) await deps.database.refreshStatistics(filledTables);
+  return applied;
 }
 
 /** Deliveries of one board are applied one at a time, also across the committed parts of one. */
