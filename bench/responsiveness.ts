@@ -109,6 +109,11 @@ function report(r: Result) {
   };
   console.log(`\n${r.label}: aanlevering ${r.delivery.status}; ${Object.entries(r.delivery.samenvatting ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(table([['/health tijdens', 'duur', 'vragen', 'p50', 'p99', 'max', 'mislukt', 'p99 / rust'], ...r.phases.map(line)]));
+  const slowest = [...r.samples].sort((a, b) => b.ms - a.ms).slice(0, 3).map((s) => {
+    const phase = r.phases.find((p) => s.at >= p.from && s.at < p.to);
+    return `${ms(s.ms)} (${phase ? `${phase.name}, na ${ms(s.at - phase.from)}` : 'na afloop'})`;
+  });
+  console.log(`  traagste antwoorden: ${slowest.join('; ')}`);
   const work = during(['controleren', 'verwerken']);
   const p99 = percentile(work.map((s) => s.ms), 99);
   console.log(`  /health p99 tijdens controleren en verwerken < ${goalP99Ms} ms: ${ms(p99)}  ${verdict(p99 < goalP99Ms && work.every((s) => s.status === 200))}`);
