@@ -18,6 +18,7 @@ import {
   type Evaluation, type NoticeKind, type Period, type ReregistrationRule, type Standing,
 } from './reregistration.rules.ts';
 import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
+import { yieldToEventLoop } from '../../platform/yield.ts';
 
 export type { Postponement, PostponementCase, Registration } from './reregistration.repo.ts';
 
@@ -268,6 +269,7 @@ async function evaluateInBatches(db: Db, asOf: string, batchSize: number, onBatc
       return { row, period, evaluation };
     });
     await onBatch(evaluated);
+    await yieldToEventLoop();
     result.evaluated += batch.length;
     if (batch.length < batchSize) return result;
     after = batch.reduce((last, r) => (r.enrolmentId > last ? r.enrolmentId : last), after);
@@ -345,7 +347,11 @@ export async function runNightlyReregistration(deps: NightlyDeps, asOf: string, 
       const kind = noticeDue(e.row.until, asOf, e.row.postponedUntil);
       return kind && !recorded.has(`${e.row.registrationId}|${kind}|${e.row.until}`) ? [{ ...e, kind }] : [];
     });
-    for (let i = 0; i < due.length; i += noticeChunk) await sendChunk(due.slice(i, i + noticeChunk));
+    for (let i = 0; i < due.length; i += noticeChunk) {
+      // requests get their turn between chunks (on PGlite nothing else would let them in, decision 017)
+      await yieldToEventLoop();
+      await sendChunk(due.slice(i, i + noticeChunk));
+    }
   });
   const run = { ...evaluation, notices, mailed };
   await recordAudit(deps.db, { actor: { type: 'system', name: 'herregistratie' } }, { action: 'reregistration.nightly-run', after: { asOf, ...run } });
