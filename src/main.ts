@@ -11,6 +11,7 @@ import { describeStartupError, describeUnexpectedError } from './startup-errors.
 import { startJobsInBackground, type Jobs } from './platform/jobs.ts';
 import { createDeliveryDeps, deliveryJob } from './features/deliveries/deliveries.jobs.ts';
 import { startLeaseSweeper } from './features/deliveries/delivery-leases.ts';
+import { hideLegacyBsnLikeStaffNumbers } from './features/deliveries/legacy-staff-numbers.ts';
 import { heartbeatJob } from './platform/heartbeat.job.ts';
 import { amsterdamToday, reregistrationJob } from './features/reregistration/reregistration.jobs.ts';
 import { runNightlyReregistration } from './features/reregistration/reregistration.service.ts';
@@ -128,8 +129,13 @@ async function serve(config: Config): Promise<void> {
   const database = await openServedDatabase(config);
   const log = (msg: string, err?: unknown) => console.error(msg, err);
   const mailer = createMailer(config.mail);
+  const crypto = createCrypto(config.secrets);
+  const hidden = await hideLegacyBsnLikeStaffNumbers(database.db, crypto);
+  if (hidden && Object.values(hidden).some((n) => n > 0)) {
+    console.log(`Personeelsnummers die op een BSN lijken, nu verborgen opgeslagen (aanleverformaat 1.1): ${Object.entries(hidden).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  }
   let jobs: Jobs | undefined;
-  const deliveries = createDeliveryDeps({ database, crypto: createCrypto(config.secrets), mailer, config, jobs: () => jobs, log, report: (m) => console.log(m) });
+  const deliveries = createDeliveryDeps({ database, crypto, mailer, config, jobs: () => jobs, log, report: (m) => console.log(m) });
   const nightly = reregistrationJob({ db: database.db, mailer, baseUrl: config.baseUrl }, (m) => console.log(m));
   jobs = config.jobs ? startJobsInBackground(database, [heartbeatJob, deliveryJob(deliveries), nightly], log) : undefined;
   // work a killed process left (a check, an apply, invitations) goes back to the queue once its lease runs out

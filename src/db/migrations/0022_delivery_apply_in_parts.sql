@@ -1,3 +1,9 @@
+CREATE TABLE "data_fixes" (
+	"name" text PRIMARY KEY NOT NULL,
+	"applied_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"result" jsonb
+);
+--> statement-breakpoint
 DROP INDEX "person_invitations_unsent";--> statement-breakpoint
 DROP INDEX "persons_birth_date";--> statement-breakpoint
 ALTER TABLE "deliveries" ADD COLUMN "applied_through_row" integer;--> statement-breakpoint

@@ -200,3 +200,15 @@ export const mailOutbox = pgTable(
   },
   (t) => [index('mail_outbox_created').on(t.createdAt)],
 );
+
+/**
+ * One-time changes to existing data that need the app's keys, so cannot be a SQL migration (such as
+ * hiding personeelsnummers that look like a BSN, decision 017): each runs once, at the first start
+ * of the version that brings it, and is noted here.
+ */
+export const dataFixes = pgTable('data_fixes', {
+  name: text('name').primaryKey(),
+  appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
+  /** what it changed, counts by table */
+  result: jsonb('result').$type<Record<string, number>>(),
+});

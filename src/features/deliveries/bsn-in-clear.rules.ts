@@ -28,6 +28,10 @@ export const staffNumberLooksLikeBsn =
 const nameHoldsBsn = 'Dit veld bevat een nummer dat op een BSN lijkt. Staan de kolommen verschoven?';
 const emailHoldsBsn = 'Het e-mailadres bevat een nummer dat op een BSN lijkt; het wordt niet bewaard en er gaat geen uitnodiging naar toe.';
 
+/** How a personeelsnummer that looks like a BSN is stored: a keyed hash, not the BSN's own hash, so it leads to no person's BSN. */
+export const hiddenStaffNumber = (staffNumber: string, keyedHash: (value: string) => string): string =>
+  hiddenStaffNumberPrefix + keyedHash(`personeelsnummer|${staffNumber}`);
+
 export type GuardedRow = CheckedRow & {
   /** the keyed hash of the BSN the personeelsnummer may be, for the database to compare with the board's known BSNs */
   staffNumberBsnHash: string | null;
@@ -51,8 +55,7 @@ export function guardAgainstBsnInClear(
       staffNumberBsnHash = keyedHash(staffAsBsn);
       if (staff.length === 9) {
         messages.push({ kolom: 'personeelsnummer', melding: staffNumberLooksLikeBsn, soort: 'waarschuwing' });
-        // not the BSN hash itself: a stored personeelsnummer must not lead to a person's BSN hash
-        row.staffNumber = hiddenStaffNumberPrefix + keyedHash(`personeelsnummer|${staff}`);
+        row.staffNumber = hiddenStaffNumber(staff, keyedHash);
         if (row.employmentKey !== null) row.employmentKey = row.staffNumber + row.employmentKey.slice(staff.length);
       }
     }
