@@ -85,6 +85,9 @@ export async function buildApp({ config, database, jobs, mailer = createMailer(c
     return reply.header('Cache-Control', 'public, max-age=86400').sendFile(path.split('/').pop()!, dirname(path));
   });
 
+  // browsers ask for it by this name when a page names none (the pages name /static/favicon.svg)
+  app.get('/favicon.ico', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/static/favicon.svg', 301));
+
   app.get('/health', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
     try {
       await database.query('SELECT 1');

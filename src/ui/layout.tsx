@@ -45,6 +45,7 @@ export function Layout({ ctx, title, current, children }: LayoutProps) {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title safe>{`${title} | ${t('site.name')}`}</title>
           <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}' />
+          <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
           <link rel="stylesheet" href="/static/vendor/utrecht-theme.css" />
           <link rel="stylesheet" href="/static/vendor/utrecht-components.css" />
           <link rel="stylesheet" href="/static/fonts.css" />

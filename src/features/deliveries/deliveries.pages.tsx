@@ -11,6 +11,7 @@ import type { DeliveryDeps } from './deliveries.service.ts';
 import type { DeliveryMode } from './delivery-format.rules.ts';
 import { DeliveriesPage, DeliveryPage, deliveriesPath, type BoardView } from './views/delivery-pages.tsx';
 import { attachment } from '../../platform/http/attachment.ts';
+import type { AlertType } from '../../ui/components/alert.tsx';
 
 const pageSize = 25;
 
@@ -52,8 +53,11 @@ export async function deliveryPageRoutes(app: FastifyInstance, opts: { deps: Del
     return { board, delivery };
   }
 
-  async function renderDelivery(req: FastifyRequest, reply: FastifyReply, extra: { notice?: string; errors?: FieldError[] } = {}, status = 200) {
+  async function renderDelivery(req: FastifyRequest, reply: FastifyReply, extra: { notice?: string; noticeType?: AlertType; errors?: FieldError[] } = {}, status = 200) {
     const { board, delivery } = await deliveryOf(req);
+    if (!extra.notice && (req.query as Record<string, unknown>).terugmelding === csvPreparing) {
+      extra = { ...extra, notice: req.pageContext().t('delivery.downloadPreparing'), noticeType: 'info' };
+    }
     const page = pageOf(req);
     const results = await service.getRowResults(deps, contextOf(req), delivery.id, { problemsOnly: true, page, pageSize });
     return sendPage(
@@ -99,15 +103,18 @@ export async function deliveryPageRoutes(app: FastifyInstance, opts: { deps: Del
     return renderList(req, reply, { values: { modus: mode }, errors }, 400);
   });
 
+  /** the query a download that is not ready yet sends the person back with */
+  const csvPreparing = 'wordt-klaargemaakt';
+
   app.get('/beheer/bestuur/:id/aanleveringen/:aanleveringId', signedIn, (req, reply) => renderDelivery(req, reply));
 
   app.get('/beheer/bestuur/:id/aanleveringen/:aanleveringId/terugmelding.csv', signedIn, async (req, reply) => {
-    const { delivery } = await deliveryOf(req);
+    const { board, delivery } = await deliveryOf(req);
     const csv = await service.openRowResultsCsv(deps, contextOf(req), delivery.id);
     if (!csv.ready) {
-      // the page, not a download that breaks off: a large delivery's file is still being made
-      reply.header('Retry-After', String(csv.retryAfterSeconds));
-      return renderDelivery(req, reply, { notice: req.pageContext().t('delivery.downloadPreparing') }, 503);
+      // back to the delivery, saying so, rather than a download that breaks off or an error page: a
+      // large delivery's file is still being made (the API answers 503 with Retry-After)
+      return reply.redirect(`${deliveriesPath(board)}/${delivery.id}?terugmelding=${csvPreparing}`, 303);
     }
     return reply
       .type('text/csv; charset=utf-8')

@@ -79,13 +79,17 @@ describe('the terugmelding as CSV of a large delivery', () => {
     expect(ready.body).toBe(expected);
   });
 
-  it('page: says the file is being made instead of a broken download, then downloads it', async () => {
+  it('page: goes back to the delivery saying the file is being made, instead of a broken download; then downloads it', async () => {
     rmSync(file());
     const waiting = await pageCsv();
-    expect(waiting.statusCode).toBe(503);
-    expect(waiting.headers['content-type']).toMatch(/^text\/html/);
-    expect(waiting.headers['retry-after']).toBe('10');
-    expect(visibleText(waiting.body)).toContain('De terugmelding als CSV wordt klaargemaakt. Ververs deze pagina over een paar seconden.');
+    expect(waiting.statusCode).toBe(303);
+    const deliveryPage = `/beheer/bestuur/${board.id}/aanleveringen/${deliveryId}`;
+    expect(waiting.headers.location).toBe(`${deliveryPage}?terugmelding=wordt-klaargemaakt`);
+    const page = await hr.get(waiting.headers.location as string);
+    expect(page.statusCode).toBe(200);
+    expect(visibleText(page.body)).toContain('De terugmelding als CSV wordt nog klaargemaakt. Probeer de download over een paar seconden opnieuw.');
+    // only then: the delivery's own page says nothing of it
+    expect(visibleText((await hr.get(deliveryPage)).body)).not.toContain('wordt nog klaargemaakt');
     const ready = await eventually(pageCsv, (r) => r.statusCode === 200);
     expect(ready.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(ready.body).toBe(expected);

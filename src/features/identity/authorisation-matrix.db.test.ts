@@ -127,6 +127,8 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'GET /toegankelijkheid':                             row(200,     200,     200,     200,     200,     200,      200,         200,     200),
   'GET /ontwikkeling/componenten':                     row(200,     200,     200,     200,     200,     200,      200,         200,     200),
   'GET /health':                                       row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  // a redirect to /static/favicon.svg
+  'GET /favicon.ico':                                  row(301,     301,     301,     301,     301,     301,      301,         301,     301),
   // off without METRICS_TOKEN; with one, only its bearer reads it (pages.db.test.ts)
   'GET /metrics':                                      row(404,     404,     404,     404,     404,     404,      404,         404,     404),
   'GET /organisaties':                                 row(200,     200,     200,     200,     200,     200,      200,         200,     200),
@@ -364,6 +366,7 @@ const calls: Record<string, Call> = {
   'GET /toegankelijkheid': { url: '/toegankelijkheid' },
   'GET /ontwikkeling/componenten': { url: '/ontwikkeling/componenten' },
   'GET /health': { url: '/health' },
+  'GET /favicon.ico': { url: '/favicon.ico' },
   'GET /metrics': { url: '/metrics' },
   'GET /organisaties': { url: '/organisaties?zoek=school' },
   'GET /organisaties/:id': { url: () => `/organisaties/${boardA.id}` },

@@ -61,7 +61,7 @@ export const deliveriesEn: Record<keyof typeof deliveriesNl, string> = {
   'delivery.col.message': 'Message',
   'delivery.wholeRow': '(whole row)',
   'delivery.download': 'Download the feedback (CSV, all rows)',
-  'delivery.downloadPreparing': 'The feedback as CSV is being prepared. Refresh this page in a few seconds.',
+  'delivery.downloadPreparing': 'The feedback as CSV is still being prepared. Try the download again in a few seconds.',
   'delivery.notices': 'Remarks about the file',
   'delivery.result': 'What changed',
   'delivery.summary.personenNieuw': 'New persons',

@@ -60,7 +60,7 @@ export const deliveriesNl = {
   'delivery.col.message': 'Melding',
   'delivery.wholeRow': '(hele rij)',
   'delivery.download': 'Download de terugmelding (CSV, alle rijen)',
-  'delivery.downloadPreparing': 'De terugmelding als CSV wordt klaargemaakt. Ververs deze pagina over een paar seconden.',
+  'delivery.downloadPreparing': 'De terugmelding als CSV wordt nog klaargemaakt. Probeer de download over een paar seconden opnieuw.',
   'delivery.notices': 'Opmerkingen over het bestand',
   'delivery.result': 'Wat er veranderde',
   'delivery.summary.personenNieuw': 'Nieuwe personen',

@@ -9,7 +9,9 @@ export type Column<T> = {
 
 export function Table<T>({ caption, columns, rows, captionHidden }: { caption: string; columns: Column<T>[]; rows: T[]; captionHidden?: boolean }) {
   return (
-    <div class="utrecht-table-container">
+    // on a narrow screen the table scrolls sideways, with a shadow where more is: the region can take the
+    // keyboard focus, so the arrow keys scroll it too, and a screen reader names it after the caption
+    <div class="utrecht-table-container utrecht-table-container--overflow-inline" role="region" aria-label={caption} tabindex="0">
       <table class="utrecht-table">
         <caption class={`utrecht-table__caption${captionHidden ? ' br-visually-hidden' : ''}`} safe>
           {caption}

@@ -1,6 +1,6 @@
 import Html from '@kitajs/html';
 import { formatDateTime, formatNumber } from '../../../platform/i18n.ts';
-import { Alert } from '../../../ui/components/alert.tsx';
+import { Alert, type AlertType } from '../../../ui/components/alert.tsx';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, errorFor, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form } from '../../../ui/components/form.tsx';
@@ -101,6 +101,7 @@ type DetailProps = {
   pageSize: number;
   total: number;
   notice?: string;
+  noticeType?: AlertType;
   errors?: FieldError[];
 };
 
@@ -132,7 +133,7 @@ function StatusRegion({ ctx, board, delivery }: { ctx: PageContext; board: Board
   );
 }
 
-export function DeliveryPage({ ctx, board, delivery, problems, page, pageSize, total, notice, errors = [] }: DetailProps) {
+export function DeliveryPage({ ctx, board, delivery, problems, page, pageSize, total, notice, noticeType, errors = [] }: DetailProps) {
   const { t, lang } = ctx;
   const title = t('delivery.title', { date: formatDateTime(lang, delivery.createdAt) });
   const self = `${deliveriesPath(board)}/${delivery.id}`;
@@ -142,7 +143,7 @@ export function DeliveryPage({ ctx, board, delivery, problems, page, pageSize, t
     <Layout ctx={ctx} title={title} current="account">
       <PageTitle text={title} />
       <ErrorSummary title={t('errorSummary.title')} errors={errors} />
-      <Notice message={notice} />
+      <Notice message={notice} type={noticeType} />
       <StatusRegion ctx={ctx} board={board} delivery={delivery} />
       <DataList
         items={[
