@@ -27,6 +27,7 @@ import { createApiToken } from '../src/platform/auth/api-tokens.ts';
 import { createCrypto } from '../src/platform/crypto.ts';
 import { csvLine } from '../src/platform/csv/write.ts';
 import { createMailer } from '../src/platform/mail/mailer.ts';
+import { randomBsn } from '../tests/support/large-delivery.ts';
 import { machineLoad, ms, table, UsageError, verdict } from './support.ts';
 import { pgliteTarget, postgresTarget, type Target } from './targets.ts';
 
@@ -34,17 +35,6 @@ const targets = { totalMs: 20_000, ratio: 5, rssMb: 400 };
 
 /** One board's delivery file, written to disk as generated: the benchmark holds no rows in memory, like the product. */
 type BoardFile = { boardId: string; path: string; rows: number };
-
-/** A BSN that passes the elfproef: 8 random digits and the check digit (retried when it would be 10). */
-function randomBsn(): string {
-  for (;;) {
-    const digits = Array.from({ length: 8 }, () => Math.floor(Math.random() * 10));
-    if (digits[0] === 0 && digits[1] === 0) continue;
-    const sum = digits.reduce((s, d, i) => s + d * (9 - i), 0);
-    const check = sum % 11;
-    if (check < 10) return `${digits.join('')}${check}`;
-  }
-}
 
 const surnames = ['Jansen', 'de Vries', 'van den Berg', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters', 'Hendriks'];
 

@@ -9,7 +9,7 @@
  * applied, and the invitations sent. Prints the answer times per phase against the same server at rest
  * (the baseline); the goal is a p99 under 200 ms while the delivery is checked and applied (issue 17).
  */
-import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -37,7 +37,7 @@ function largestBoard(): string {
 type Delivery = { id: string; status: string; aangeleverdOp: string; gecontroleerdOp: string | null; afgerondOp: string | null; samenvatting?: Record<string, number> | null };
 /** a phase of the work from its first to its last moment (epoch ms), as the server recorded them */
 type Phase = { name: string; from: number; to: number };
-type Result = { label: string; samples: HealthSample[]; phases: Phase[]; delivery: Delivery };
+type Result = { label: string; samples: HealthSample[]; phases: Phase[]; delivery: Delivery; csv: { madeMs: number; downloadMs: number; mb: number; lines: number } | null };
 
 async function measure(label: string, rows: number, postgresUrl?: string): Promise<Result> {
   const dir = mkdtempSync(join(tmpdir(), 'br-bench-responsive-'));
@@ -79,6 +79,14 @@ async function measure(label: string, rows: number, postgresUrl?: string): Promi
     const invitations = delivery.samenvatting?.uitnodigingen ?? 0;
     await until('de uitnodigingen verstuurd', async () => (new RegExp(`klaar: ${invitations} uitnodigingen verstuurd`).test(server.output()) ? true : undefined), 3600);
     const invitedTo = Date.now();
+    // the terugmelding as CSV: made once by a job after the check, then downloaded as a file
+    const csvFile = join(dir, 'data', 'terugmeldingen', `${id}.csv`);
+    let csv: Result['csv'] = null;
+    if (existsSync(csvFile)) {
+      const started = performance.now();
+      const body = await (await api(`/aanleveringen/${id}/terugmelding`, { headers: { accept: 'text/csv' } })).text();
+      csv = { madeMs: statSync(csvFile).mtimeMs - Date.parse(delivery.gecontroleerdOp!), downloadMs: performance.now() - started, mb: Buffer.byteLength(body) / 1024 / 1024, lines: body.split('\n').length - 2 };
+    }
     const samples = await probe.stop();
     await server.stop('SIGTERM');
     const checkedAt = Date.parse(delivery.gecontroleerdOp!);
@@ -90,7 +98,7 @@ async function measure(label: string, rows: number, postgresUrl?: string): Promi
       { name: 'verwerken', from: checkedAt, to: appliedAt },
       { name: 'uitnodigen', from: appliedAt, to: invitedTo },
     ];
-    return { label, samples, phases, delivery };
+    return { label, samples, phases, delivery, csv };
   } finally {
     await processes.cleanUp();
     rmSync(dir, { recursive: true, force: true });
@@ -109,6 +117,9 @@ function report(r: Result) {
   };
   console.log(`\n${r.label}: aanlevering ${r.delivery.status}; ${Object.entries(r.delivery.samenvatting ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(table([['/health tijdens', 'duur', 'vragen', 'p50', 'p99', 'max', 'mislukt', 'p99 / rust'], ...r.phases.map(line)]));
+  if (r.csv) {
+    console.log(`  terugmelding als CSV (${r.csv.lines} regels, ${r.csv.mb.toFixed(1)} MB): klaar ${ms(r.csv.madeMs)} na de controle, gedownload in ${ms(r.csv.downloadMs)}`);
+  }
   const slowest = [...r.samples].sort((a, b) => b.ms - a.ms).slice(0, 3).map((s) => {
     const phase = r.phases.find((p) => s.at >= p.from && s.at < p.to);
     return `${ms(s.ms)} (${phase ? `${phase.name}, na ${ms(s.at - phase.from)}` : 'na afloop'})`;

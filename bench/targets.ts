@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../src/db/database.ts';
+import { createScratchDatabase } from '../tests/support/scratch-database.ts';
 
 /** A fresh, migrated database to measure on: in-memory PGlite, or a database of its own on a PostgreSQL server, dropped on close. */
 export type Target = { label: string; inProcess: boolean; open: () => Promise<Database> };
@@ -36,25 +35,19 @@ export function postgresTarget(adminUrl: string): Target {
     label: `PostgreSQL (${safe.host})`,
     inProcess: false,
     async open() {
-      const name = `br_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
+      const scratch = await createScratchDatabase(adminUrl, `br_bench_${process.pid}`, { force: true });
       let database: Database;
       try {
-        database = await openPostgres(url.toString());
+        database = await openPostgres(scratch.url);
         await database.migrate();
       } catch (error) {
-        await dropDatabase(adminUrl, name);
+        await scratch.drop();
         throw error;
       }
       const close = database.close;
       database.close = async () => {
         await close();
-        await dropDatabase(adminUrl, name);
+        await scratch.drop();
       };
       const version = await database.query<{ server_version: string }>('SHOW server_version');
       this.label = `PostgreSQL ${version[0].server_version.split(' ')[0]} (${safe.host})`;
@@ -62,14 +55,3 @@ export function postgresTarget(adminUrl: string): Target {
     },
   };
 }
-
-async function dropDatabase(adminUrl: string, name: string) {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
-}
-

@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/database.ts';
 import { freePort } from './ports.ts';
+import { createScratchDatabase } from './scratch-database.ts';
 
 /**
  * The real command line (`bin/beroepsregister.js`) in child processes, as an operator runs it: a server
@@ -35,20 +34,10 @@ export async function serverProcesses(env: Record<string, string>, postgresAdmin
   const running: ChildProcess[] = [];
   let dropDatabase = async () => {};
   if (postgresAdminUrl) {
-    const name = `br_process_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: postgresAdminUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(postgresAdminUrl);
-    url.pathname = `/${name}`;
-    env = { ...env, DATABASE_URL: url.toString() };
-    dropDatabase = async () => {
-      const dropper = new pg.Client({ connectionString: postgresAdminUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    };
+    // a killed server's connections never close: dropping forces them
+    const scratch = await createScratchDatabase(postgresAdminUrl, 'br_process', { force: true });
+    env = { ...env, DATABASE_URL: scratch.url };
+    dropDatabase = scratch.drop;
   }
 
   const command = (args: string[], extra: Record<string, string> = {}): Command => {

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../../src/db/database.ts';
+import { createScratchDatabase } from './scratch-database.ts';
 import { importDuo } from '../../src/features/organisations/organisations.service.ts';
 import { demoDuoDir } from '../../src/features/demo/demo.service.ts';
 
@@ -22,35 +22,13 @@ export async function createTestDatabase(options: { migrationsFolder?: string } 
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL');
-  const name = `br_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openPostgres(url.toString());
+  const scratch = await createScratchDatabase(adminUrl, `br_test_${process.pid}`);
+  const database = await openPostgres(scratch.url);
   await database.migrate(options.migrationsFolder);
   const close = database.close;
   database.close = async () => {
     await close();
-    // a connection the pool just ended may still be closing on the server: wait for it rather than
-    // force it (a forced end reaches that client as an unhandled FATAL); force only as a last resort
-    const dropper = new pg.Client({ connectionString: adminUrl });
-    await dropper.connect();
-    try {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await dropper.query(`DROP DATABASE IF EXISTS ${name}${attempt >= 20 ? ' WITH (FORCE)' : ''}`);
-          break;
-        } catch (error) {
-          if ((error as { code?: string }).code !== '55006' || attempt >= 20) throw error;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-      }
-    } finally {
-      await dropper.end();
-    }
+    await scratch.drop();
   };
   return database;
 }
