@@ -13,9 +13,9 @@ import { createDeliveryDeps, deliveryJob } from './features/deliveries/deliverie
 import { startLeaseSweeper } from './features/deliveries/delivery-leases.ts';
 import { hideLegacyBsnLikeStaffNumbers } from './features/deliveries/legacy-staff-numbers.ts';
 import { heartbeatJob } from './platform/heartbeat.job.ts';
-import { amsterdamToday, reregistrationJob } from './features/reregistration/reregistration.jobs.ts';
+import { reregistrationJob } from './features/reregistration/reregistration.jobs.ts';
 import { runNightlyReregistration } from './features/reregistration/reregistration.service.ts';
-import { isCalendarDate } from './features/reregistration/calendar-dates.ts';
+import { dutchDateOf, dutchToday, isCalendarDate } from './platform/dates/calendar.ts';
 import { createCrypto } from './platform/crypto.ts';
 import { createMailer } from './platform/mail/mailer.ts';
 import { registerOfficeId } from './platform/auth/roles.ts';
@@ -207,7 +207,7 @@ async function tokenCreateCommand(config: Config, args: string[]): Promise<void>
     const deps = identityDeps(config, database);
     const organisation = await resolveOrganisation(deps, { boardNumber: values.bestuur, organisationId: values.organisatie });
     const { token, row } = await createTokenFromCli(deps, { organisation, scopes, expiresAt, name: values.naam ?? 'Aangemaakt op de opdrachtregel' });
-    console.log(`Token "${row.name}" voor ${organisation.kind} ${organisation.id}, scopes ${row.scopes.join(', ')}, geldig tot ${row.expiresAt.toISOString().slice(0, 10)}.`);
+    console.log(`Token "${row.name}" voor ${organisation.kind} ${organisation.id}, scopes ${row.scopes.join(', ')}, geldig tot ${dutchDateOf(row.expiresAt)}.`);
     console.log('Bewaar het nu: het wordt niet nog eens getoond.');
     console.log(token);
   });
@@ -234,7 +234,7 @@ async function accountCreateCommand(config: Config, args: string[]): Promise<voi
 async function reregistrationRunCommand(config: Config, args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { datum: { type: 'string' } } });
   if (values.datum !== undefined && !isCalendarDate(values.datum)) throw new UsageError('--datum is een bestaande datum als 2027-03-01.', 'reregistration-run');
-  const asOf = values.datum ?? amsterdamToday();
+  const asOf = values.datum ?? dutchToday();
   await withDatabase(config, async (database) => {
     const mailer = createMailer(config.mail);
     try {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, addMonths, addYears } from '../src/features/reregistration/calendar-dates.ts';
+import { addDays, addMonths, addYears } from '../src/platform/dates/calendar.ts';
 import { professional, type TestProfessional } from '../src/features/reregistration/reregistration.test-support.ts';
 import { registerOfficeId } from '../src/platform/auth/roles.ts';
 import { createAccount } from './support/accounts.ts';

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { addYears } from '../reregistration/calendar-dates.ts';
+import { addYears, dutchToday } from '../../platform/dates/calendar.ts';
 import * as repo from './accreditation.repo.ts';
 import type { OfferingFacts, OfferingStatus, ProviderFacts } from './offering.rules.ts';
 
@@ -89,7 +89,7 @@ export async function seedDemoAccreditation(db: Db, options: { today?: string } 
   providers: { id: string; name: string }[];
   offerings: { id: string; title: string; organisationId: string; status: OfferingStatus }[];
 }> {
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? dutchToday();
   const framework = await repo.currentFramework(db);
   const known = (names: string[], all: string[]) => names.filter((n) => all.includes(n));
   return db.transaction(async (transaction) => {

@@ -4,7 +4,7 @@ import { auditRows, mailsTo, sessionFor } from '../../../tests/support/identity.
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { visibleText, type WebSession } from '../../../tests/support/web-session.ts';
 import { registerOfficeId } from '../../platform/auth/roles.ts';
-import { addYears } from '../reregistration/calendar-dates.ts';
+import { addYears } from '../../platform/dates/calendar.ts';
 import { seedDemoAccreditation } from './accreditation.service.ts';
 
 let t: TestApp;

@@ -13,6 +13,7 @@ import { commissionPath, offeringsPath, providersPath } from './views/offering-p
 import { NewOfferingPage, OfferingsPage, OwnOfferingPage } from './views/offering-pages.tsx';
 import { ProvidersPage } from './views/provider-pages.tsx';
 import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
+import { dutchToday } from '../../platform/dates/calendar.ts';
 
 const bodyOf = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 const text = (body: Record<string, unknown>, key: string, max = 6000) => (typeof body[key] === 'string' ? (body[key] as string).slice(0, max) : '');
@@ -60,7 +61,7 @@ const notices: Record<string, MessageKey> = {
 export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOptions) {
   const deps: service.AccreditationDeps = { db: opts.db, mailer: opts.mailer, baseUrl: opts.config.baseUrl };
   const signedIn = { config: { access: 'signed-in' as const } };
-  const today = () => new Date().toISOString().slice(0, 10);
+  const today = () => dutchToday();
   const query = (req: FastifyRequest) => req.query as Record<string, string | undefined>;
   const noticeOf = (req: FastifyRequest) => {
     const key = notices[query(req).melding ?? ''];

@@ -11,6 +11,7 @@ import {
   type DecisionForm, type OfferingEvent, type OfferingForm, type OfferingStatus, type ProviderForm,
 } from './offering.rules.ts';
 import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
+import { dutchToday } from '../../platform/dates/calendar.ts';
 
 export type { CommitteeMember, Offering, OfferingEventLine, Provider } from './accreditation.repo.ts';
 
@@ -19,7 +20,7 @@ export type AccreditationDeps = { db: Db; mailer: Mailer; baseUrl: string; today
 /** The organisations that submit offerings: providers and boards. */
 export type SubmittingOrganisation = { kind: repo.OrganisationKindOfOffering; id: string; name: string };
 
-const todayOf = (deps: AccreditationDeps) => (deps.today ? deps.today() : new Date().toISOString().slice(0, 10));
+const todayOf = (deps: AccreditationDeps) => (deps.today ? deps.today() : dutchToday());
 
 async function authorise(ctx: ActorContext, permission: Permission) {
   const decision = await decide(ctx.actor, permission);

@@ -1,6 +1,6 @@
 import { parseDate } from '../deliveries/delivery-format.rules.ts';
 import { activityKinds, type ActivityKind } from '../dossier/activity.rules.ts';
-import { addYears } from '../reregistration/calendar-dates.ts';
+import { addYears } from '../../platform/dates/calendar.ts';
 
 /**
  * An offering (aanbod) a provider or board submits to the Commissie Accreditatie, from submission to

@@ -7,6 +7,7 @@ import { getBoardRef } from '../organisations/organisations.service.ts';
 import * as service from './board-staff.service.ts';
 import { BoardStaffPage, type BoardRef } from './views/board-staff-page.tsx';
 import { attachment } from '../../platform/http/attachment.ts';
+import { dutchToday } from '../../platform/dates/calendar.ts';
 
 const pageSize = 50;
 const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.actor, requestId: req.id });
@@ -41,7 +42,7 @@ export async function boardStaffRoutes(app: FastifyInstance, opts: FeatureOption
     }
     return reply
       .type('text/csv; charset=utf-8')
-      .header('Content-Disposition', attachment(`personeel-${board.number}-${new Date().toISOString().slice(0, 10)}.csv`))
+      .header('Content-Disposition', attachment(`personeel-${board.number}-${dutchToday()}.csv`))
       .send(Readable.from(all()));
   });
 }

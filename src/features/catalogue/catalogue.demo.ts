@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
-import { amsterdamDateTime, amsterdamToUtc, amsterdamToday, provinces } from './catalogue.rules.ts';
+import { amsterdamDateTime, amsterdamToUtc, provinces } from './catalogue.rules.ts';
 import * as repo from './catalogue.repo.ts';
+import { addDays, dutchToday } from '../../platform/dates/calendar.ts';
 
 const venues: Record<string, string> = {
   Drenthe: 'Drents Museum, Assen', Flevoland: 'Agora, Lelystad', Friesland: 'Tresoar, Leeuwarden', Gelderland: 'Musis, Arnhem', Groningen: 'Forum, Groningen',
@@ -8,11 +9,6 @@ const venues: Record<string, string> = {
   Utrecht: 'Jaarbeurs, Utrecht', Zeeland: 'Zeeuwse Bibliotheek, Middelburg', 'Zuid-Holland': 'Nieuwe Kerk, Den Haag',
 };
 
-const addDays = (isoDate: string, days: number) => {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 
 /**
  * Demo data: one to three upcoming runs for each accredited offering, in the months ahead, spread
@@ -21,7 +17,7 @@ const addDays = (isoDate: string, days: number) => {
  * dossiers then hold it. Runs only on an empty catalogue after the rest of the demo (no mails are sent).
  */
 export async function seedDemoRuns(db: Db, offerings: { id: string }[], now = new Date()): Promise<{ runs: number; attendances: number }> {
-  const today = amsterdamToday(now);
+  const today = dutchToday(now);
   let runs = 0;
   let attendances = 0;
   let pastDone = false;

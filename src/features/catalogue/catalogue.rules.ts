@@ -61,9 +61,6 @@ export function amsterdamDateTime(instant: Date): { date: string; time: string }
   return { date: `${p.y}-${two(p.m)}-${two(p.d)}`, time: `${two(p.h)}:${two(p.mi)}` };
 }
 
-/** Today's date in Amsterdam. */
-export const amsterdamToday = (now: Date = new Date()) => amsterdamDateTime(now).date;
-
 /** HH:MM from what people type: 9:30, 09:30, 09.30 or 0930. */
 export function parseTime(value: string): string | null {
   const match = /^(\d{1,2})[:.]?(\d{2})$/.exec(value.trim());

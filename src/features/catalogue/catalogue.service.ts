@@ -5,12 +5,13 @@ import { AppError } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { decide } from '../../platform/policy.ts';
 import {
-  amsterdamDateTime, amsterdamToUtc, amsterdamToday, attendanceOpen, checkRun, classifyLines, maxAttendanceLines, offeringOpenForRuns, runCancellable,
+  amsterdamDateTime, amsterdamToUtc, attendanceOpen, checkRun, classifyLines, maxAttendanceLines, offeringOpenForRuns, runCancellable,
   type AttendanceOutcome, type CatalogueFilters, type NumberLine, type RunForm,
 } from './catalogue.rules.ts';
 import * as repo from './catalogue.repo.ts';
 import { eventCalendar } from './icalendar.ts';
 import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
+import { addDays, dutchToday } from '../../platform/dates/calendar.ts';
 
 export type { CatalogueEntry, Offering, Participant, Run } from './catalogue.repo.ts';
 
@@ -56,7 +57,7 @@ export async function getRuns(deps: CatalogueDeps, ctx: ActorContext, where: Whe
   const offering = await ownOffering(deps.db, organisation, where.offeringId);
   if (offering.status !== 'geaccrediteerd') throw notAccredited();
   const runs = await repo.listRuns(deps.db, offering.id);
-  return { organisation, offering, runs, open: offeringOpenForRuns(offering, amsterdamToday(nowOf(deps))) };
+  return { organisation, offering, runs, open: offeringOpenForRuns(offering, dutchToday(nowOf(deps))) };
 }
 
 /** Adds a run to an accredited offering within its validity. */
@@ -64,7 +65,7 @@ export async function addRun(deps: CatalogueDeps, ctx: ActorContext, where: Wher
   const organisation = offeringOrganisation(where.soort, where.id);
   const via = await authorise(ctx, 'offerings.submit', organisation);
   const offering = await ownOffering(deps.db, organisation, where.offeringId);
-  const open = offeringOpenForRuns(offering, amsterdamToday(nowOf(deps)));
+  const open = offeringOpenForRuns(offering, dutchToday(nowOf(deps)));
   if (!open.open) throw new AppError('conflict', open.reason);
   const checked = checkRun(form, offering);
   if (!checked.ok) throw AppError.validation(checked.problems.map((p) => ({ name: p.field, reason: p.message })), checked.problems[0].message);
@@ -242,7 +243,7 @@ export async function searchCatalogue(deps: Pick<CatalogueDeps, 'db' | 'now'>, f
     from: filters.vanaf ? amsterdamToUtc(filters.vanaf, '00:00') : undefined,
     until: filters.tot ? amsterdamToUtc(nextDay(filters.tot), '00:00') : undefined,
   };
-  const { entries, total } = await repo.searchCatalogue(deps.db, filters, amsterdamToday(now), window, page, pageSize);
+  const { entries, total } = await repo.searchCatalogue(deps.db, filters, dutchToday(now), window, page, pageSize);
   const runs = await repo.listUpcomingRuns(deps.db, entries.map((e) => e.id), now);
   return {
     entries: entries.map((e) => ({ ...e, runs: runs.filter((r) => r.offeringId === e.id).slice(0, runsPerEntry) })),
@@ -250,15 +251,11 @@ export async function searchCatalogue(deps: Pick<CatalogueDeps, 'db' | 'now'>, f
   };
 }
 
-function nextDay(isoDate: string): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
+const nextDay = (isoDate: string): string => addDays(isoDate, 1);
 
 /** What the catalogue can be filtered on: the themes and competencies its offerings have. */
 export async function getCatalogueFacets(deps: Pick<CatalogueDeps, 'db' | 'now'>) {
-  return repo.catalogueFacets(deps.db, amsterdamToday(deps.now ? deps.now() : new Date()));
+  return repo.catalogueFacets(deps.db, dutchToday(deps.now ? deps.now() : new Date()));
 }
 
 const notInCatalogue = () => AppError.notFound('Dit aanbod staat niet (meer) in het nascholingsaanbod.');
@@ -266,7 +263,7 @@ const notInCatalogue = () => AppError.notFound('Dit aanbod staat niet (meer) in 
 /** One offering of the catalogue with its upcoming runs; an offering outside the catalogue is "not found". */
 export async function getCatalogueOffering(deps: Pick<CatalogueDeps, 'db' | 'now'>, id: string) {
   const now = deps.now ? deps.now() : new Date();
-  const offering = uuid.test(id) ? await repo.findCatalogueOffering(deps.db, id, amsterdamToday(now)) : undefined;
+  const offering = uuid.test(id) ? await repo.findCatalogueOffering(deps.db, id, dutchToday(now)) : undefined;
   if (!offering) throw notInCatalogue();
   return { offering, runs: await repo.listUpcomingRuns(deps.db, [offering.id], now) };
 }
@@ -277,7 +274,7 @@ export const calendarPath = (offeringId: string, runId: string) => `/aanbod/${of
 /** A run of a catalogue offering as an iCalendar file; a cancelled run, or one of another offering, is "not found". */
 export async function getRunCalendar(deps: Pick<CatalogueDeps, 'db' | 'now' | 'baseUrl'>, offeringId: string, runId: string): Promise<{ fileName: string; text: string }> {
   const now = deps.now ? deps.now() : new Date();
-  const offering = uuid.test(offeringId) ? await repo.findCatalogueOffering(deps.db, offeringId, amsterdamToday(now)) : undefined;
+  const offering = uuid.test(offeringId) ? await repo.findCatalogueOffering(deps.db, offeringId, dutchToday(now)) : undefined;
   if (!offering) throw notInCatalogue();
   const run = uuid.test(runId) ? await repo.findRun(deps.db, runId) : undefined;
   if (!run || run.offeringId !== offering.id || run.cancelledAt) throw AppError.notFound('Deze uitvoering bestaat niet (meer).');

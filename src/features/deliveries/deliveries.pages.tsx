@@ -12,6 +12,7 @@ import type { DeliveryMode } from './delivery-format.rules.ts';
 import { DeliveriesPage, DeliveryPage, deliveriesPath, type BoardView } from './views/delivery-pages.tsx';
 import { attachment } from '../../platform/http/attachment.ts';
 import type { AlertType } from '../../ui/components/alert.tsx';
+import { dutchDateOf } from '../../platform/dates/calendar.ts';
 
 const pageSize = 25;
 
@@ -118,7 +119,7 @@ export async function deliveryPageRoutes(app: FastifyInstance, opts: { deps: Del
     }
     return reply
       .type('text/csv; charset=utf-8')
-      .header('Content-Disposition', attachment(`terugmelding-${delivery.createdAt.toISOString().slice(0, 10)}.csv`))
+      .header('Content-Disposition', attachment(`terugmelding-${dutchDateOf(delivery.createdAt)}.csv`))
       .send(csv.body);
   });
 

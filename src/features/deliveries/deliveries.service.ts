@@ -21,6 +21,7 @@ import { RepeatedKeys } from './repeated-keys.ts';
 import type { DeliveryRecord } from './deliveries.repo.ts';
 import { withDeliveryLease } from './delivery-leases.ts';
 import { openRowResultsFile, removeRowResultsFile, rowResultsCsv, rowResultsFilePath, writeRowResultsFile } from './row-results-csv.ts';
+import { dutchDateOf } from '../../platform/dates/calendar.ts';
 
 export type { DeliveryRecord, DeliveryStatus, RowResult } from './deliveries.repo.ts';
 
@@ -63,7 +64,6 @@ const stagingPieceRows = 1000;
 const massEndShare = 0.2;
 
 const nowOf = (deps: DeliveryDeps) => (deps.now ? deps.now() : new Date());
-const dateOf = (date: Date) => date.toISOString().slice(0, 10);
 const filePath = (deps: DeliveryDeps, id: string) => join(deps.dataDir, 'deliveries', `${id}.sealed`);
 
 function submitterOf(ctx: ActorContext): { account: string | null; token: string | null; label: string } {
@@ -261,7 +261,7 @@ async function checkRowsHoldingLease(deps: DeliveryDeps, id: string, options: { 
     await rejectDelivery(deps, id, failedCheck);
     throw new Error(`board ${delivery.boardId} of delivery ${id} is gone`);
   }
-  const deliveryDate = dateOf(delivery.createdAt);
+  const deliveryDate = dutchDateOf(delivery.createdAt);
   await repo.deleteStagedRows(deps.db, id);
 
   let bytesRead = 0;
@@ -350,7 +350,7 @@ async function finishCheck(
   bsnLikeStaffNumbers: BsnLikeStaffNumbers,
 ): Promise<{ apply: boolean } | undefined> {
   const id = delivery.id;
-  const deliveryDate = dateOf(delivery.createdAt);
+  const deliveryDate = dutchDateOf(delivery.createdAt);
   await repo.checkAcrossRows(deps.db, id, delivery.boardId, delivery.mode, suspects);
   if (bsnLikeStaffNumbers.rows.length > 0) await repo.addStaffNumberIsKnownBsnMessages(deps.db, id, delivery.boardId, bsnLikeStaffNumbers);
   const outcomes = await repo.countOutcomes(deps.db, id);
@@ -410,7 +410,7 @@ async function applyHoldingLease(
   const now = nowOf(deps);
   let summary: ApplySummary;
   try {
-    const input = { deliveryId: id, boardId: delivery.boardId, mode: delivery.mode, today: dateOf(delivery.createdAt), now, afterStep: deps.afterApplyStep };
+    const input = { deliveryId: id, boardId: delivery.boardId, mode: delivery.mode, today: dutchDateOf(delivery.createdAt), now, afterStep: deps.afterApplyStep };
     summary = await applyInParts(deps, input, async (tx, result) => {
       const applied = await repo.updateDelivery(tx, id, {
         status: 'verwerkt', phase: null, progress: 100, summary: { ...(delivery.summary ?? {}), ...result }, appliedByLabel: by, finishedAt: nowOf(deps),

@@ -13,6 +13,7 @@ import { applyDelivery, submitDelivery, type DeliveryDeps } from '../deliveries/
 import { columns } from '../deliveries/delivery-format.rules.ts';
 import { registerNumberFor } from '../own-record/register-number.rules.ts';
 import { validUntil } from '../own-record/registration.rules.ts';
+import { dutchDateOf } from '../../platform/dates/calendar.ts';
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
@@ -142,7 +143,7 @@ async function seedDemoRegistrations(database: Database, boardId: string, next: 
   const teachers = versions.find((v) => v.code === 'lerarenregister');
   const leaders = versions.find((v) => v.code === 'schoolleidersregister-po');
   if (!member || !teachers || !leaders) return 0;
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const day = (offset: number) => dutchDateOf(new Date(Date.now() + offset * 86_400_000));
   let count = 0;
   await db.transaction(async (transaction) => {
     const tx = transaction as unknown as typeof db;

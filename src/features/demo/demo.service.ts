@@ -10,6 +10,7 @@ import { seedDemoConsents } from '../consent/consent.service.ts';
 import { seedDemoReregistration } from '../reregistration/reregistration.demo.ts';
 import { seedDemoValuation } from '../valuation/valuation.demo.ts';
 import { seedDemoStaff } from './demo-staff.ts';
+import { dutchDateOf } from '../../platform/dates/calendar.ts';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -40,7 +41,7 @@ export async function seedDemo(database: Database, log: (message: string) => voi
   });
   log(`demodata: ${result.boardsAdded} besturen, ${result.schoolsAdded} scholen, ${result.locationsAdded} vestigingen`);
   // accredited a month ago, so a run of two weeks ago (with attendance) falls within the validity
-  const catalogue = await seedDemoAccreditation(database.db, { today: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10) });
+  const catalogue = await seedDemoAccreditation(database.db, { today: dutchDateOf(new Date(Date.now() - 30 * 86_400_000)) });
   log(`demodata: ${catalogue.providers.length} aanbieders, ${catalogue.offerings.length} aanbiedingen`);
   const accounts = await createDemoAccounts(database.db, demoBoardNumber, catalogue.providers[0]?.id);
   for (const a of accounts) log(`demodata: account ${a.email} (${a.role}), wachtwoord "${demoPassword}"`);

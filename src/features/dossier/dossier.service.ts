@@ -7,12 +7,13 @@ import { exportOwnValuations, getValuationOfActivity, hasOpenValuation, removeWi
 import { checkActivity, lockMessages, lockOf, type ActivityForm } from './activity.rules.ts';
 import * as repo from './dossier.repo.ts';
 import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
+import { dutchToday } from '../../platform/dates/calendar.ts';
 
 export type { ActivityRecord, EvidenceChoice } from './dossier.repo.ts';
 
 export type DossierDeps = { db: Db; today?: () => string };
 
-const todayOf = (deps: DossierDeps) => (deps.today ? deps.today() : new Date().toISOString().slice(0, 10));
+const todayOf = (deps: DossierDeps) => (deps.today ? deps.today() : dutchToday());
 
 async function ownEnrolment(deps: DossierDeps, ctx: ActorContext) {
   const account = signedInAccount(ctx);

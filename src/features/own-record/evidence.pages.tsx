@@ -10,6 +10,7 @@ import * as service from './evidence.service.ts';
 import type { EvidenceDeps } from './evidence.service.ts';
 import { EvidencePage, evidencePath } from './views/evidence-page.tsx';
 import { attachment } from '../../platform/http/attachment.ts';
+import { dutchToday } from '../../platform/dates/calendar.ts';
 
 const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.actor, requestId: req.id });
 
@@ -42,7 +43,7 @@ export async function evidencePageRoutes(app: FastifyInstance, opts: { deps: Evi
         continue;
       }
       // the facts come before the file in the form: checked first, so a bad form never stores a file
-      const checked = checkEvidenceFacts(values, new Date().toISOString().slice(0, 10));
+      const checked = checkEvidenceFacts(values, dutchToday());
       if (part.fieldname !== 'bestand' || !part.filename || !checked.ok || saved) {
         if (checked.ok === false) errors = checked.problems;
         part.file.resume();
@@ -60,7 +61,7 @@ export async function evidencePageRoutes(app: FastifyInstance, opts: { deps: Evi
     }
     if (saved) return reply.redirect(`${evidencePath}?melding=toegevoegd`, 303);
     if (errors.length === 0) {
-      const checked = checkEvidenceFacts(values, new Date().toISOString().slice(0, 10));
+      const checked = checkEvidenceFacts(values, dutchToday());
       errors = checked.ok ? [] : checked.problems;
       errors.push({ field: 'bestand', message: 'Kies een bestand: een PDF, JPG of PNG.' });
     }

@@ -12,6 +12,7 @@ import type { RegistrationDeps } from './registrations.service.ts';
 import { OwnRegistrationPage, ownRegistrationPath, type ApplyValues } from './views/own-registration-page.tsx';
 import { ApplicationsPage, ReviewPage, reviewPath } from './views/review-pages.tsx';
 import { attachment } from '../../platform/http/attachment.ts';
+import { dutchToday } from '../../platform/dates/calendar.ts';
 
 const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.actor, requestId: req.id });
 const bodyOf = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
@@ -29,7 +30,7 @@ export async function registrationRoutes(app: FastifyInstance, opts: FeatureOpti
   const deps: RegistrationDeps = { db: opts.db, mailer: opts.mailer, baseUrl: opts.config.baseUrl };
   const evidenceDeps = { db: opts.db, dataDir: opts.config.dataDir, fileKey: opts.crypto.fileKey };
   const signedIn = { config: { access: 'signed-in' as const } };
-  const today = () => new Date().toISOString().slice(0, 10);
+  const today = () => dutchToday();
 
   async function renderOwn(req: FastifyRequest, reply: FastifyReply, form: { values?: ApplyValues; errors?: FieldError[] } = {}, status = 200) {
     const own = await service.getOwnRegistration(deps, contextOf(req));

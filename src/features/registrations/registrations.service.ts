@@ -11,12 +11,13 @@ import { evaluateRenewal } from '../reregistration/reregistration.service.ts';
 import * as enrolments from './enrolments.repo.ts';
 import * as repo from './registrations.repo.ts';
 import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
+import { dutchToday } from '../../platform/dates/calendar.ts';
 
 export type { Application, ApplicationEventLine, CommitteeMember } from './registrations.repo.ts';
 
 export type RegistrationDeps = { db: Db; mailer: Mailer; baseUrl: string; today?: () => string };
 
-const todayOf = (deps: RegistrationDeps) => (deps.today ? deps.today() : new Date().toISOString().slice(0, 10));
+const todayOf = (deps: RegistrationDeps) => (deps.today ? deps.today() : dutchToday());
 
 async function require(ctx: ActorContext, action: 'registrations.assign' | 'registrations.decide') {
   const decision = await decide(ctx.actor, { action });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../tests/support/test-database.ts';
 import type { Database } from '../../db/database.ts';
-import { addDays, addMonths, addYears } from './calendar-dates.ts';
+import { addDays, addMonths, addYears } from '../../platform/dates/calendar.ts';
 import { seedDemoReregistration } from './reregistration.demo.ts';
 import { evaluateRenewal } from './reregistration.service.ts';
 import { professional } from './reregistration.test-support.ts';

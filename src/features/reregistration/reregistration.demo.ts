@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
-import { addDays, addMonths } from './calendar-dates.ts';
+import { addDays, addMonths, dutchToday } from '../../platform/dates/calendar.ts';
 import * as repo from './reregistration.repo.ts';
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
@@ -15,7 +15,7 @@ type Candidate = { enrolmentId: string; unit: string; name: string };
  * illness (waiting for the Commissie Registratie). Needs registered demo professionals onder voorwaarden.
  */
 export async function seedDemoReregistration(db: Db, options: { today?: string } = {}): Promise<{ renewals: number; postponements: number }> {
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? dutchToday();
   const candidates = rowsOf<Candidate>(await db.execute(sql`SELECT n.id AS "enrolmentId", v.renewal_unit AS unit, concat_ws(' ', p.initials, p.prefix, p.surname) AS name
     FROM enrolments n JOIN persons p ON p.id = n.person_id
     JOIN LATERAL (SELECT a.valid_until, a.register_version_id FROM registration_applications a WHERE a.enrolment_id = n.id AND a.valid_until IS NOT NULL

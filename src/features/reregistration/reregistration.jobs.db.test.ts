@@ -3,8 +3,9 @@ import { createTestDatabase } from '../../../tests/support/test-database.ts';
 import type { Database } from '../../db/database.ts';
 import { startJobs, type Jobs } from '../../platform/jobs.ts';
 import { createMailer } from '../../platform/mail/mailer.ts';
-import { amsterdamToday, reregistrationJob } from './reregistration.jobs.ts';
+import { reregistrationJob } from './reregistration.jobs.ts';
 import { professional } from './reregistration.test-support.ts';
+import { dutchToday } from '../../platform/dates/calendar.ts';
 
 let database: Database;
 let jobs: Jobs;
@@ -32,6 +33,6 @@ describe('the nightly re-registration job', () => {
     await job.handle({ datum: '2027-02-28' });
     expect(logged.at(-1)).toBe('herregistratie 2027-02-28: 1 beoordeeld, 1 berichten verstuurd');
     expect(() => job.payload.parse({ datum: '2027-02-30' })).toThrow();
-    expect(amsterdamToday(new Date('2026-11-23T23:30:00Z'))).toBe('2026-11-24');
+    expect(dutchToday(new Date('2026-11-23T23:30:00Z'))).toBe('2026-11-24');
   });
 });

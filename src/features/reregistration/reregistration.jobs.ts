@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { defineJob } from '../../platform/jobs.ts';
-import { isCalendarDate } from './calendar-dates.ts';
+import { dutchToday, isCalendarDate } from '../../platform/dates/calendar.ts';
 import { runNightlyReregistration, type NightlyDeps } from './reregistration.service.ts';
 
 /** Today in the Netherlands (JJJJ-MM-DD): the night's run belongs to the Dutch calendar day, not UTC's. */
-export const amsterdamToday = (now = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
 
 const payload = z.object({ datum: z.string().refine(isCalendarDate, 'een datum als 2027-03-01').optional() });
 
@@ -18,7 +17,7 @@ export function reregistrationJob(deps: NightlyDeps, log: (msg: string, err?: un
     payload,
     schedule: { cron: '30 2 * * *', tz: 'Europe/Amsterdam', payload: {} },
     async handle({ datum }) {
-      const asOf = datum ?? amsterdamToday();
+      const asOf = datum ?? dutchToday();
       const run = await runNightlyReregistration(deps, asOf);
       log(`herregistratie ${asOf}: ${run.evaluated} beoordeeld, ${run.mailed} berichten verstuurd`);
     },

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts'
 import { visibleText, type WebSession } from '../../../tests/support/web-session.ts';
 import { registerOfficeId } from '../../platform/auth/roles.ts';
 import { formatDate } from '../../platform/i18n.ts';
-import { addDays, addMonths, addYears } from './calendar-dates.ts';
+import { addDays, addMonths, addYears } from '../../platform/dates/calendar.ts';
 import { exportOwnPostponements } from './reregistration.service.ts';
 import { activities, professional, type TestProfessional } from './reregistration.test-support.ts';
 

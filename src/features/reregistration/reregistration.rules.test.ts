@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, addYears, isCalendarDate } from './calendar-dates.ts';
+import { addDays, addMonths, addYears, isCalendarDate } from '../../platform/dates/calendar.ts';
 import {
   describeProgress, evaluateReregistration, lapseBase, noticeDue, reasonAgainstPostponementDate, reasonNotToApply, remindersDue, ruleOfVersion, schoolLeaderPointsRule,
   schoolLeaderThemes, schoolLeaderThemesRule, standingOn, teacherHoursRule, type Activity,

@@ -1,5 +1,5 @@
 import { formatDate, formatNumber } from '../../platform/i18n.ts';
-import { addMonths, addYears } from './calendar-dates.ts';
+import { addMonths, addYears } from '../../platform/dates/calendar.ts';
 
 /**
  * The re-registration rules of domain.md section 3, as data, and the one pure engine that evaluates a

@@ -7,7 +7,7 @@ import { decide } from '../../platform/policy.ts';
 import { enrolmentTransition, type EnrolmentStatus } from '../own-record/enrolment.rules.ts';
 import * as enrolments from '../registrations/enrolments.repo.ts';
 import { addFirstEvent } from '../registrations/registrations.repo.ts';
-import { addDays, addMonths } from './calendar-dates.ts';
+import { addDays, addMonths, dutchToday } from '../../platform/dates/calendar.ts';
 import { ruleOfStoredVersion } from './renewal-rule.rules.ts';
 import {
   checkPostponementDecision, checkPostponementRequest, checkRenewalForm, type PostponementDecisionForm, type PostponementForm, type Problem, type RenewalForm,
@@ -24,7 +24,7 @@ export type { Postponement, PostponementCase, Registration } from './reregistrat
 
 export type ReregistrationDeps = { db: Db; mailer: Mailer; baseUrl: string; today?: () => string };
 
-const todayOf = (deps: { today?: () => string }) => (deps.today ? deps.today() : new Date().toISOString().slice(0, 10));
+const todayOf = (deps: { today?: () => string }) => (deps.today ? deps.today() : dutchToday());
 export const ownReregistrationPath = '/mijn-register/herregistratie';
 export const ownPostponementPath = '/mijn-register/uitstel';
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
+import { dutchDateOf } from '../../platform/dates/calendar.ts';
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
@@ -30,7 +31,7 @@ export async function seedDemoValuation(db: Db): Promise<number> {
     FROM enrolments n JOIN registration_applications a ON a.enrolment_id = n.id JOIN registers r ON r.id = a.register_id
     WHERE r.code = 'schoolleidersregister-po' AND a.status = 'geregistreerd' AND n.status = 'geregistreerd'
     ORDER BY n.register_number LIMIT ${demoRequests.length}`));
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const day = (offset: number) => dutchDateOf(new Date(Date.now() + offset * 86_400_000));
   await db.transaction(async (transaction) => {
     const tx = transaction as unknown as Db;
     for (const [i, { enrolmentId }] of leaders.entries()) {

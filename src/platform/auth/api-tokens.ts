@@ -4,6 +4,7 @@ import { hashToken, randomToken } from '../crypto.ts';
 import type { TokenActor } from './actor.ts';
 import { organisationKinds, scopesByKind, tokenScopes, type OrganisationKind, type OrganisationRef, type TokenScope } from './roles.ts';
 import * as repo from './api-tokens.repo.ts';
+import { dutchDateOf } from '../dates/calendar.ts';
 
 export type { ApiTokenRow } from './api-tokens.repo.ts';
 
@@ -43,7 +44,7 @@ export function checkNewToken(input: NewApiToken, now = new Date()): { name: str
   if (Number.isNaN(input.expiresAt.getTime()) || input.expiresAt.getTime() <= now.getTime())
     problems.push({ name: 'verloopt', reason: 'De verloopdatum moet in de toekomst liggen.' });
   else if (input.expiresAt.getTime() > latestTokenExpiry(now).getTime())
-    problems.push({ name: 'verloopt', reason: `Een token is hoogstens ${maxTokenLifetimeYears} jaar geldig: kies een datum tot en met ${latestTokenExpiry(now).toISOString().slice(0, 10)}.` });
+    problems.push({ name: 'verloopt', reason: `Een token is hoogstens ${maxTokenLifetimeYears} jaar geldig: kies een datum tot en met ${dutchDateOf(latestTokenExpiry(now))}.` });
   return problems;
 }
 

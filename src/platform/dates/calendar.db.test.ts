@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../tests/support/test-database.ts';
 import type { Database } from '../../db/database.ts';
-import { addMonths } from './calendar-dates.ts';
+import { addMonths } from './calendar.ts';
 
 // The public register derives onder voorwaarden in SQL (`valid_until + interval '6 months'`), the rules
 // engine in TypeScript: both must land on the same day, also at month ends and leap days.

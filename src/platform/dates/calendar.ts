@@ -22,3 +22,15 @@ export function addDays(date: string, days: number): string {
   const [year, month, day] = date.split('-').map(Number);
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
+
+const dutchDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * The calendar date (JJJJ-MM-DD) of an instant in the Netherlands. Deadlines, lapse dates, reminders
+ * and "today" are Dutch days: in UTC, the first hour or two after midnight would still be yesterday.
+ * Intl knows the time zone and its summer time; no date library is needed for this.
+ */
+export const dutchDateOf = (instant: Date): string => dutchDay.format(instant);
+
+/** Today in the Netherlands, JJJJ-MM-DD. */
+export const dutchToday = (now: Date = new Date()): string => dutchDateOf(now);
