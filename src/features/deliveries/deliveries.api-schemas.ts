@@ -10,7 +10,7 @@ export const delivery = z
     id: z.string().uuid(),
     status: z.enum(statuses).describe('in-behandeling → gecontroleerd → verwerkt; of afgewezen (onleesbaar) of geannuleerd'),
     fase: z.enum(['controleren', 'verwerken']).nullable().describe('Wat er gebeurt zolang de status in-behandeling is'),
-    voortgang: z.number().int().min(0).max(100).describe('Voortgang van het controleren, 0–100'),
+    voortgang: z.number().int().min(0).max(100).describe('Voortgang van het controleren of verwerken, 0–100'),
     modus: z.enum(deliveryModes),
     bestandsnaam: z.string().nullable(),
     formaat: z.enum(['csv', 'xlsx']),
