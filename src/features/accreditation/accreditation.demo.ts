@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { addYears, dutchToday } from '../../platform/dates/calendar.ts';
 import * as repo from './accreditation.repo.ts';
 import type { OfferingFacts, OfferingStatus, ProviderFacts } from './offering.rules.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 type DemoOffering = Omit<OfferingFacts, 'themes' | 'competencies' | 'contactName' | 'contactEmail'> & {
   provider: number;
@@ -92,8 +93,7 @@ export async function seedDemoAccreditation(db: Db, options: { today?: string } 
   const today = options.today ?? dutchToday();
   const framework = await repo.currentFramework(db);
   const known = (names: string[], all: string[]) => names.filter((n) => all.includes(n));
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const made: { id: string; name: string; contact: string; contactEmail: string }[] = [];
     for (const p of providers) {
       const { contact, ...facts } = p;

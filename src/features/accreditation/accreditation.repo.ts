@@ -4,8 +4,8 @@ import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
 import { getCurrentFramework } from '../framework/framework.service.ts';
 import type { FrameworkChoice, OfferingFacts, OfferingFormat, OfferingKind, OfferingStatus, ProviderFacts, ProviderKind } from './offering.rules.ts';
+import { rowsOf } from '../../db/rows.ts';
 
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 const textArray = (items: string[]) => sql`${arrayLiteral(items)}::text[]`;
 

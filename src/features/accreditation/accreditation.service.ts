@@ -12,6 +12,7 @@ import {
 } from './offering.rules.ts';
 import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 import { dutchToday } from '../../platform/dates/calendar.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 export type { CommitteeMember, Offering, OfferingEventLine, Provider } from './accreditation.repo.ts';
 
@@ -64,8 +65,7 @@ export async function addProvider(deps: AccreditationDeps, ctx: ActorContext, fo
   const taken = () => validation([{ field: 'naam', message: `Er staat al een aanbieder met de naam "${checked.value.name}" in het register.` }]);
   if (await repo.providerNameTaken(deps.db, checked.value.name)) throw taken();
   try {
-    return await deps.db.transaction(async (transaction) => {
-      const tx = transaction as unknown as Db;
+    return await inTransaction(deps.db, async (tx) => {
       const id = await repo.insertProvider(tx, checked.value, actorLabel(ctx));
       await recordAudit(tx, ctx, { action: 'provider.added', via, subjectOrganisation: { kind: 'aanbieder', id }, after: { name: checked.value.name, kind: checked.value.kind } });
       return id;
@@ -115,8 +115,7 @@ export async function submitOffering(deps: AccreditationDeps, ctx: ActorContext,
   const { via, organisation: named } = await submitting(deps, ctx, organisation);
   const checked = checkOffering(form, await repo.currentFramework(deps.db));
   if (!checked.ok) throw validation(checked.problems);
-  return deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(deps.db, async (tx) => {
     const id = await repo.insertOffering(tx, { organisation: named, facts: checked.value, byLabel: actorLabel(ctx) });
     await recordAudit(tx, ctx, { action: 'offering.submitted', via, subjectOrganisation: organisation, after: { offering: id, title: checked.value.title } });
     return id;
@@ -150,8 +149,7 @@ export async function answerInformationRequest(
   if (problems.length > 0 || !answer.ok || !checked.ok) throw validation(problems);
   const changed = changedFields(offering, checked.value);
   const message = changed.length > 0 ? `${answer.text}\n\nGewijzigd: ${changed.map((f) => offeringFieldNames[f]).join(', ')}.` : answer.text;
-  const mailIds = await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  const mailIds = await inTransaction(deps.db, async (tx) => {
     moved(await repo.moveOffering(tx, id, offering.status, to, { byLabel: actorLabel(ctx), message }, { facts: checked.value }));
     await recordAudit(tx, ctx, { action: 'offering.answered', via, subjectOrganisation: organisation, after: { offering: id, changed } });
     if (!offering.assignedToEmail) return [];
@@ -170,8 +168,7 @@ export async function withdrawOffering(deps: AccreditationDeps, ctx: ActorContex
   const { via, offering } = await getOwnOffering(deps, ctx, organisation, id);
   const to = step(offering.status, 'intrekken');
   if (confirmed !== 'ja') throw validation([{ field: 'bevestigd', message: 'Bevestig dat u dit aanbod wilt intrekken.' }]);
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     moved(await repo.moveOffering(tx, id, offering.status, to, { byLabel: actorLabel(ctx), message: null }));
     await recordAudit(tx, ctx, { action: 'offering.withdrawn', via, subjectOrganisation: organisation, before: { offering: id, status: offering.status } });
   });
@@ -215,8 +212,7 @@ export async function assignOffering(deps: AccreditationDeps, ctx: ActorContext,
   const member = (await repo.listCommitteeMembers(deps.db)).find((m) => m.id === memberId);
   if (!member) throw validation([{ field: `lid-${id}`, message: 'Kies een lid van de Commissie Accreditatie.' }]);
   const to = step(offering.status, 'toewijzen');
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     moved(await repo.moveOffering(tx, id, offering.status, to, { byLabel: actorLabel(ctx), message: `Toegewezen aan ${member.name}.` }, { assignedTo: member.id }));
     await recordAudit(tx, ctx, {
       action: 'offering.assigned', via, subjectOrganisation: { kind: offering.organisationKind, id: offering.organisationId }, after: { offering: id, member: member.id },
@@ -256,8 +252,7 @@ export async function requestInformation(deps: AccreditationDeps, ctx: ActorCont
   const { via, offering, to } = await assignedReview(deps, ctx, id, 'informatie-vragen');
   const question = checkMessage(rawMessage, 'Schrijf welke informatie de commissie nodig heeft.');
   if (!question.ok) throw validation([{ field: 'vraag', message: question.message }]);
-  const mailIds = await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  const mailIds = await inTransaction(deps.db, async (tx) => {
     moved(await repo.moveOffering(tx, id, offering.status, to, { byLabel: actorLabel(ctx), message: question.text }));
     await recordAudit(tx, ctx, { action: 'offering.information-requested', via, subjectOrganisation: { kind: offering.organisationKind, id: offering.organisationId }, after: { offering: id } });
     return [
@@ -285,8 +280,7 @@ export async function decideOffering(deps: AccreditationDeps, ctx: ActorContext,
   const outcome = decision.kind === 'geaccrediteerd'
     ? `geaccrediteerd met ${decision.points} punten, geldig van ${decision.validFrom} tot en met ${decision.validUntil}, voor de thema's: ${decision.themes.join(', ')}`
     : 'afgewezen';
-  const mailIds = await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  const mailIds = await inTransaction(deps.db, async (tx) => {
     const change = decision.kind === 'geaccrediteerd'
       ? { points: decision.points, themes: decision.themes, validFrom: decision.validFrom, validUntil: decision.validUntil, motivation: decision.motivation, decidedOn: today }
       : { points: null, themes: null, validFrom: null, validUntil: null, motivation: decision.motivation, decidedOn: today };

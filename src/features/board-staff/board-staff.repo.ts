@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { staffNumberAsShown } from '../../platform/bsn.ts';
+import { rowsOf } from '../../db/rows.ts';
 
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /** A professional with a current employment at the board: what the board's staff need to follow up. */
 export type StaffLine = {

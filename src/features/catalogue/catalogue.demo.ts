@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { amsterdamDateTime, amsterdamToUtc, provinces } from './catalogue.rules.ts';
 import * as repo from './catalogue.repo.ts';
 import { addDays, dutchToday } from '../../platform/dates/calendar.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 const venues: Record<string, string> = {
   Drenthe: 'Drents Museum, Assen', Flevoland: 'Agora, Lelystad', Friesland: 'Tresoar, Leeuwarden', Gelderland: 'Musis, Arnhem', Groningen: 'Forum, Groningen',
@@ -40,8 +41,7 @@ export async function seedDemoRuns(db: Db, offerings: { id: string }[], now = ne
     const past = addDays(today, -14);
     if (pastDone || past < offering.validFrom) continue;
     pastDone = true;
-    await db.transaction(async (transaction) => {
-      const tx = transaction as unknown as Db;
+    await inTransaction(db, async (tx) => {
       const facts = { startsAt: amsterdamToUtc(past, '09:30'), endsAt: amsterdamToUtc(past, '16:00'), online: false, place: venues.Utrecht, province: 'Utrecht', capacity: 25 };
       const runId = await repo.insertRun(tx, offering.id, facts, 'Demodata', now);
       runs++;

@@ -3,8 +3,8 @@ import { arrayLiteral } from '../../db/array-literal.ts';
 import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
 import type { CatalogueFilters, RunFacts } from './catalogue.rules.ts';
+import { rowsOf } from '../../db/rows.ts';
 
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 const date = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
 const dateOrNull = (value: unknown): Date | null => (value === null || value === undefined ? null : date(value));
 

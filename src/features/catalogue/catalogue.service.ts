@@ -12,6 +12,7 @@ import * as repo from './catalogue.repo.ts';
 import { eventCalendar } from './icalendar.ts';
 import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 import { addDays, dutchToday } from '../../platform/dates/calendar.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 export type { CatalogueEntry, Offering, Participant, Run } from './catalogue.repo.ts';
 
@@ -69,8 +70,7 @@ export async function addRun(deps: CatalogueDeps, ctx: ActorContext, where: Wher
   if (!open.open) throw new AppError('conflict', open.reason);
   const checked = checkRun(form, offering);
   if (!checked.ok) throw AppError.validation(checked.problems.map((p) => ({ name: p.field, reason: p.message })), checked.problems[0].message);
-  return deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(deps.db, async (tx) => {
     const id = await repo.insertRun(tx, offering.id, checked.facts, actorLabel(ctx), nowOf(deps));
     await recordAudit(tx, ctx, {
       action: 'offering-run.added', via, subjectOrganisation: organisation,
@@ -97,8 +97,7 @@ export async function cancelRun(deps: CatalogueDeps, ctx: ActorContext, where: W
   const allowed = runCancellable(run);
   if (!allowed.ok) throw new AppError('conflict', allowed.reason);
   if (confirmed !== 'ja') throw AppError.validation([{ name: 'bevestigd', reason: 'Bevestig dat u deze uitvoering wilt annuleren.' }], 'Bevestig dat u deze uitvoering wilt annuleren.');
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     if (!(await repo.cancelRun(tx, run.id, nowOf(deps)))) throw new AppError('conflict', 'De uitvoering is intussen gewijzigd (geannuleerd, of er is presentie geregistreerd); bekijk haar opnieuw.');
     await recordAudit(tx, ctx, { action: 'offering-run.cancelled', via, subjectOrganisation: organisation, before: { offering: offering.id, run: run.id, startsAt: run.startsAt.toISOString() } });
   });
@@ -151,8 +150,7 @@ async function record(
   const ended = amsterdamDateTime(run.endsAt).date;
   const byLabel = actorLabel(ctx, 'API-koppeling');
   const now = nowOf(deps);
-  const { results, mailIds } = await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  const { results, mailIds } = await inTransaction(deps.db, async (tx) => {
     const results: LineResult[] = [];
     const mailIds: string[] = [];
     for (const line of classified) {

@@ -5,6 +5,7 @@ import { decide, type ConsentCheck } from '../../platform/policy.ts';
 import { isConfirmed, totalsOf, type DevelopmentTotals, type VisibleActivity } from './consent.rules.ts';
 import * as repo from './consent.repo.ts';
 import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 export type { BoardPerson, ConsentBoard, ConsentLine } from './consent.repo.ts';
 export type { DevelopmentTotals, VisibleActivity } from './consent.rules.ts';
@@ -44,8 +45,7 @@ async function ownBoard(deps: ConsentDeps, account: repo.OwnAccount, boardId: st
 export async function grantConsent(deps: ConsentDeps, ctx: ActorContext, boardId: string): Promise<repo.ConsentBoard> {
   const account = ownAccountOf(ctx);
   const board = await ownBoard(deps, account, boardId);
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     const id = await repo.insertConsent(tx, account.accountId, board.boardId, nowOf(deps));
     if (id) {
       await recordAudit(tx, ctx, { action: 'development-consent.granted', subjectAccountId: account.accountId, after: { consent: id, board: board.boardId, boardNumber: board.boardNumber } });
@@ -65,8 +65,7 @@ export async function revokeConsent(deps: ConsentDeps, ctx: ActorContext, boardI
     const reason = `Vink aan dat u uw toestemming voor ${board.boardName} wilt intrekken.`;
     throw AppError.validation([{ name: `bevestigd-${board.boardId}`, reason }], reason);
   }
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     const revoked = await repo.revokeConsent(tx, account.accountId, board.boardId, nowOf(deps));
     if (revoked) {
       await recordAudit(tx, ctx, {

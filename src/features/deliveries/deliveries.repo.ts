@@ -4,8 +4,9 @@ import type { CopySink, Database, Db } from '../../db/database.ts';
 import type { BoardDirectory, DeliveryMode, Message } from './delivery-format.rules.ts';
 import type { RowPairs, SuspectPairs } from './repeated-keys.ts';
 import { staffNumberAsShown } from '../../platform/bsn.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { rowsOf } from '../../db/rows.ts';
 
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 const countOf = (result: unknown): number => Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
 
 export type DeliveryStatus = 'in-behandeling' | 'gecontroleerd' | 'verwerkt' | 'afgewezen' | 'geannuleerd';
@@ -163,8 +164,7 @@ async function addMessages(db: Db, deliveryId: string, column: string | null, so
  * (repeated-keys.ts); without them, or when a pair's real keys differ, the whole delivery is grouped here.
  */
 export async function checkAcrossRows(db: Db, deliveryId: string, boardId: string, mode: DeliveryMode, suspects?: SuspectPairs): Promise<void> {
-  await db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(db, async (tx) => {
     // grouping the whole delivery hashes every row: the default 4 MB would spill to disk
     await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
     const wrongPairs = suspects ? await addRepeatMessages(tx, deliveryId, ...pairsGiven(suspects)) : 1;

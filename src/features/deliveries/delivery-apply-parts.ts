@@ -2,6 +2,7 @@ import type { Database, Db } from '../../db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { yieldToEventLoop } from '../../platform/yield.ts';
 import * as repo from './deliveries.repo.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import {
   applyStagedRows, closeCorrectedDisputes, endMissingEmployments, findApplyProgress, recordAppliedPart, stagedRowSpan,
   type ApplyInput, type ApplySummary, type PartSummary,
@@ -50,8 +51,7 @@ export async function applyInParts(
   if (span && !inOneGo) {
     const part = async (work: (tx: Db) => Promise<PartSummary>, throughRow: number, done: number) => {
       await yieldToEventLoop();
-      totals = await deps.db.transaction(async (transaction) => {
-        const tx = transaction as unknown as Db;
+      totals = await inTransaction(deps.db, async (tx) => {
         await holdBoard(tx, input);
         const sum = addParts(totals, await work(tx));
         if (!(await recordAppliedPart(tx, input.deliveryId, throughRow, sum, done))) {
@@ -82,8 +82,7 @@ export async function applyInParts(
     await yieldToEventLoop();
   }
 
-  const applied = await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  const applied = await inTransaction(deps.db, async (tx) => {
     await holdBoard(tx, input);
     let summary = totals;
     if (inOneGo) {

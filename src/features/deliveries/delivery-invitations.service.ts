@@ -1,8 +1,8 @@
-import type { Db } from '../../db/database.ts';
 import { yieldToEventLoop } from '../../platform/yield.ts';
 import * as repo from './deliveries.repo.ts';
 import type { DeliveryDeps } from './deliveries.service.ts';
 import { withDeliveryLease } from './delivery-leases.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 /** a batch is three statements, about 40 ms on the embedded database, so a request waits at most that long */
 const batch = 250;
@@ -29,8 +29,7 @@ async function sendHoldingLease(deps: DeliveryDeps, deliveryId: string): Promise
       if (sent > 0) deps.report?.(`aanlevering ${deliveryId}: klaar: ${sent} uitnodigingen verstuurd`);
       return sent;
     }
-    const mailIds = await deps.db.transaction(async (transaction) => {
-      const tx = transaction as unknown as Db;
+    const mailIds = await inTransaction(deps.db, async (tx) => {
       const ids = await deps.mailer.queueMany(tx, pending.map((invitation) => ({
         to: invitation.email,
         template: 'person-invitation' as const,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
+import { rowsOf } from '../../db/rows.ts';
 
-const rowsOf = <T = unknown>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /** Takes the delivery's lease when nobody holds it, or its holder stopped renewing it. */
 export async function takeLease(db: Db, id: string, owner: string, seconds: number): Promise<boolean> {

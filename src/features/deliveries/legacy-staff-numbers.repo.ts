@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { arrayLiteral } from '../../db/array-literal.ts';
 import type { Db } from '../../db/database.ts';
+import { rowsOf } from '../../db/rows.ts';
 
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 export async function isFixApplied(db: Db, name: string): Promise<boolean> {
   return rowsOf(await db.execute(sql`SELECT 1 FROM data_fixes WHERE name = ${name}`)).length > 0;

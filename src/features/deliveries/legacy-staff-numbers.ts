@@ -3,6 +3,7 @@ import { bsnLike } from '../../platform/bsn.ts';
 import type { Crypto } from '../../platform/crypto.ts';
 import { hiddenStaffNumber } from './bsn-in-clear.rules.ts';
 import * as repo from './legacy-staff-numbers.repo.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 const fixName = 'personeelsnummers-als-bsn-verborgen';
 
@@ -17,8 +18,7 @@ export async function hideLegacyBsnLikeStaffNumbers(db: Db, crypto: Pick<Crypto,
   if (await repo.isFixApplied(db, fixName)) return null;
   const from = (await repo.listNineDigitStaffNumbers(db)).filter((n) => bsnLike(n) === n);
   const to = from.map((n) => hiddenStaffNumber(n, crypto.keyedHash));
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const result = from.length > 0 ? await repo.replaceStaffNumbers(tx, from, to) : { personeelsnummers: 0, dienstverbanden: 0, aangeleverdeRijen: 0 };
     await repo.recordFix(tx, fixName, result);
     return result;

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { staffNumberAsShownText } from '../../platform/bsn.ts';
+import { rowsOf } from '../../db/rows.ts';
 
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 const countOf = (result: unknown): number => Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
 
 export type BoardDeliveryLine = {

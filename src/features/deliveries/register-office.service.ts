@@ -1,9 +1,9 @@
-import type { Db } from '../../db/database.ts';
 import { recordAuditPerPerson, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decide, type Permission } from '../../platform/policy.ts';
 import type { DeliveryDeps } from './deliveries.service.ts';
 import * as repo from './register-office.repo.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 export type { BoardDeliveryLine, DuplicateTask } from './register-office.repo.ts';
 
@@ -47,8 +47,7 @@ export async function resolveDuplicate(deps: DeliveryDeps, ctx: ActorContext, id
   if (ctx.actor.type !== 'account') throw new AppError('forbidden');
   const by = ctx.actor.accountId;
   const now = nowOf(deps);
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     const task = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findOpenDuplicate(tx, id) : undefined;
     if (!task) throw AppError.notFound('Deze taak bestaat niet of is al afgehandeld.');
     if (decision === 'zelfde-persoon') {

@@ -14,8 +14,8 @@ import { columns } from '../deliveries/delivery-format.rules.ts';
 import { registerNumberFor } from '../own-record/register-number.rules.ts';
 import { validUntil } from '../own-record/registration.rules.ts';
 import { dutchDateOf } from '../../platform/dates/calendar.ts';
+import { rowsOf } from '../../db/rows.ts';
 
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /** A small deterministic generator (mulberry32): the same demo staff on every fresh installation. */
 export function generator(seed: number) {

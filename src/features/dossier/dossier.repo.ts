@@ -3,8 +3,8 @@ import { arrayLiteral } from '../../db/array-literal.ts';
 import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
 import type { ActivityFacts, ActivityKind } from './activity.rules.ts';
+import { rowsOf } from '../../db/rows.ts';
 
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 export type ActivityRecord = ActivityFacts & { id: string; enrolmentId: string; points: number | null; source: 'eigen' | 'aanbod'; kind: ActivityKind };
 

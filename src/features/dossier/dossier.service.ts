@@ -8,6 +8,7 @@ import { checkActivity, lockMessages, lockOf, type ActivityForm } from './activi
 import * as repo from './dossier.repo.ts';
 import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 import { dutchToday } from '../../platform/dates/calendar.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 export type { ActivityRecord, EvidenceChoice } from './dossier.repo.ts';
 
@@ -53,8 +54,7 @@ async function checkedFacts(deps: DossierDeps, personId: string, form: ActivityF
 export async function addActivity(deps: DossierDeps, ctx: ActorContext, form: ActivityForm): Promise<string> {
   const { account, enrolment } = await ownEnrolment(deps, ctx);
   const facts = await checkedFacts(deps, enrolment.personId, form);
-  return deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(deps.db, async (tx) => {
     const id = await repo.insertActivity(tx, enrolment.id, facts, new Date());
     await recordAudit(tx, ctx, { action: 'activity.added', subjectAccountId: account.accountId, after: { activity: id, kind: facts.kind, hours: facts.hours } });
     return id;
@@ -88,8 +88,7 @@ export async function changeActivity(deps: DossierDeps, ctx: ActorContext, id: s
   const { activity, personId } = await getOwnActivity(deps, ctx, id);
   await refuseWhenLocked(deps, activity);
   const facts = await checkedFacts(deps, personId, form, activity);
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     if (!(await repo.updateActivity(tx, id, facts, new Date()))) throw changedMeanwhile();
     await recordAudit(tx, ctx, { action: 'activity.changed', subjectAccountId: signedInAccount(ctx).accountId, after: { activity: id } });
   });
@@ -100,8 +99,7 @@ export async function removeActivity(deps: DossierDeps, ctx: ActorContext, id: s
   const { activity } = await getOwnActivity(deps, ctx, id);
   await refuseWhenLocked(deps, activity);
   if (confirmed !== 'ja') throw AppError.validation([{ name: 'bevestigd', reason: 'Bevestig dat u deze activiteit wilt verwijderen.' }], 'Bevestig dat u deze activiteit wilt verwijderen.');
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     // withdrawn requests for valuation go with the activity they were about
     const withdrawnValuations = await removeWithdrawnValuations(tx, id);
     if (!(await repo.deleteActivity(tx, id))) throw changedMeanwhile();

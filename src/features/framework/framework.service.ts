@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import { decide } from '../../platform/policy.ts';
 import { allowedNames, checkFrameworkVersion, type FrameworkProblem, type FrameworkVersionForm } from './framework.rules.ts';
 import * as repo from './framework.repo.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 export type { FrameworkVersion, FrameworkVersionSummary } from './framework.repo.ts';
 export type { FrameworkItem } from './framework.rules.ts';
@@ -75,8 +76,7 @@ export async function addFrameworkVersion(db: Db, ctx: ActorContext, basedOn: nu
   if (basedOn !== current.version) throw stale();
   const checked = checkFrameworkVersion(form, current);
   if (!checked.ok) throw new FrameworkVersionProblems(checked.problems);
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const version = await repo.insertVersion(tx, basedOn, checked.input, actorLabel(ctx, 'registerbeheer'), new Date());
     if (version === null) throw stale();
     const { input } = checked;

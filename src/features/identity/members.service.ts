@@ -1,4 +1,3 @@
-import type { Db } from '../../db/database.ts';
 import type { AccountActor } from '../../platform/auth/actor.ts';
 import { isRole, roles, type OrganisationRef, type Role } from '../../platform/auth/roles.ts';
 import { recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
@@ -10,6 +9,7 @@ import * as accounts from './accounts.repo.ts';
 import { emailPattern, normaliseEmail, nowOf, type IdentityDeps } from './identity.deps.ts';
 import * as repo from './members.repo.ts';
 import { describeOrganisation } from './organisation-names.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 const invitationDays = 14;
 
@@ -30,8 +30,7 @@ export async function listMembers(deps: IdentityDeps, context: ActorContext, org
   // a list of colleagues' names and addresses is personal data read by someone else: on the list's
   // record, and on each colleague's own, so they see it under "Wie heeft mijn gegevens ingezien"
   const viewer = context.actor.type === 'account' ? context.actor.accountId : null;
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     await recordAudit(tx, context, { action: 'members.listed', via, subjectOrganisation: organisation });
     for (const accountId of new Set(members.filter((m) => m.accountId !== viewer).map((m) => m.accountId))) {
       await recordAudit(tx, context, { action: 'member.viewed', via, subjectAccountId: accountId, subjectOrganisation: organisation });
@@ -55,8 +54,7 @@ export async function inviteMember(deps: IdentityDeps, context: ActorContext & {
   const t = translator(input.lang);
   const token = randomToken();
   const now = nowOf(deps);
-  const mailIds = await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  const mailIds = await inTransaction(deps.db, async (tx) => {
     const invitation = await repo.insertInvitation(tx, {
       email,
       organisationKind: input.organisation.kind,
@@ -96,8 +94,7 @@ export async function acceptInvitation(deps: IdentityDeps, context: ActorContext
   }
   const now = nowOf(deps);
   const organisation = { kind: invitation.organisationKind as OrganisationRef['kind'], id: invitation.organisationId };
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     if (!(await repo.markInvitationAccepted(tx, invitation.id, context.actor.accountId, now))) throw new AppError('conflict', 'Deze uitnodiging is al aangenomen.');
     const membership = await repo.insertMembership(tx, {
       accountId: context.actor.accountId,
@@ -126,8 +123,7 @@ export async function revokeMember(deps: IdentityDeps, context: ActorContext & {
   const organisation = { kind: membership.organisationKind as OrganisationRef['kind'], id: membership.organisationId };
   const via = await authorise(context, { action: 'members.revoke', organisation, role: membership.role });
   if (!reason.trim()) throw AppError.validation([{ name: 'reden', reason: 'Geef een reden op; die komt in het logboek.' }]);
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     await repo.revokeMembership(tx, membership.id, context.actor.accountId, nowOf(deps));
     await recordAudit(tx, context, {
       action: 'membership.revoked',
@@ -144,8 +140,7 @@ export async function revokeMember(deps: IdentityDeps, context: ActorContext & {
 /** For the CLI and the demo seed: grants a role without an invitation, on the operator's authority. */
 export async function grantRoleDirectly(deps: IdentityDeps, context: ActorContext, input: { accountId: string; organisation: OrganisationRef; role: Role; reason: string }): Promise<void> {
   await describeOrganisation(deps.db, input.organisation);
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     await repo.insertMembership(tx, { accountId: input.accountId, organisationKind: input.organisation.kind, organisationId: input.organisation.id, role: input.role, createdAt: nowOf(deps) });
     await recordAudit(tx, context, { action: 'membership.granted', subjectAccountId: input.accountId, subjectOrganisation: input.organisation, after: { role: input.role }, reason: input.reason });
   });

@@ -6,6 +6,7 @@ import * as repo from './accounts.repo.ts';
 import { emailPattern, normaliseEmail, nowOf, type IdentityDeps } from './identity.deps.ts';
 import type { OidcClaims } from './oidc-client.ts';
 import { startSignedInSession } from './sign-in.service.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 /**
  * Signs in with an identity from the OpenID Connect issuer. A known identity signs in its account; a
@@ -33,8 +34,7 @@ export async function signInWithOidc(deps: IdentityDeps, context: ActorContext, 
   if (await repo.findAccountByEmail(deps.db, email)) {
     throw new AppError('conflict', `Er is al een account met ${email}. Log in met uw wachtwoord en koppel de inlogdienst daarna via Mijn account.`);
   }
-  const account = await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  const account = await inTransaction(deps.db, async (tx) => {
     const created = await repo.insertAccount(tx, { email, displayName: claims.name?.trim() || email, passwordHash: null, emailVerifiedAt: now });
     await recordAudit(tx, context, { action: 'account.created', subjectAccountId: created.id, after: { email, via: claims.issuer } });
     await linkIdentity(tx, context, created.id, claims);

@@ -9,6 +9,7 @@ import * as accounts from './accounts.repo.ts';
 import { emailPattern, normaliseEmail, nowOf, type IdentityDeps } from './identity.deps.ts';
 import * as members from './members.repo.ts';
 import { createTokenAsOperator } from './tokens.service.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 /** The installation's operator at the command line: outside every organisation, on the record as `system:cli`. */
 const operator: ActorContext = { actor: { type: 'system', name: 'cli' } };
@@ -45,8 +46,7 @@ export async function createAccountFromCli(deps: IdentityDeps, input: { email: s
   if (roles[role].kind !== input.organisation.kind) throw AppError.validation([{ name: 'rol', reason: `De rol ${role} hoort bij een ${roles[role].kind}, niet bij een ${input.organisation.kind}.` }]);
   const token = randomToken();
   const now = nowOf(deps);
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     const account =
       (await accounts.findAccountByEmail(tx, email)) ??
       (await accounts.insertAccount(tx, { email, displayName: input.displayName.trim() || email, passwordHash: null, emailVerifiedAt: now }));
@@ -73,8 +73,7 @@ export async function createDemoAccounts(db: Db, boardNumber: string, providerId
   const passwordHash = await hashPassword(demoPassword);
   const now = new Date();
   const created: { email: string; role: string }[] = [];
-  await db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(db, async (tx) => {
     for (const w of wanted) {
       if (await accounts.findAccountByEmail(tx, w.email)) continue;
       const account = await accounts.insertAccount(tx, { email: w.email, displayName: w.name, passwordHash, emailVerifiedAt: now });

@@ -10,6 +10,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import * as repo from './accounts.repo.ts';
 import { emailPattern, normaliseEmail, nowOf, type IdentityDeps } from './identity.deps.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 /** After this many wrong passwords for one address, signing in with it pauses and an unlock mail goes out. */
 export const maxFailures = 5;
@@ -59,8 +60,7 @@ export async function registerAccount(deps: IdentityDeps, context: ActorContext,
   if (problems.length > 0) throw AppError.validation(problems);
 
   const passwordHash = await hashPassword(input.password);
-  const mailIds = await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  const mailIds = await inTransaction(deps.db, async (tx) => {
     const existing = await repo.findAccountByEmail(tx, email);
     if (existing) return [await sendLink(deps, tx, existing, 'reset-password', '/wachtwoord-herstellen', hour)];
     const account = await repo.insertAccount(tx, { email, displayName, passwordHash, preferredLang: input.lang });
@@ -71,8 +71,7 @@ export async function registerAccount(deps: IdentityDeps, context: ActorContext,
 }
 
 export async function verifyEmail(deps: IdentityDeps, context: ActorContext, token: string): Promise<void> {
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     const accountId = await repo.takeEmailToken(tx, hashToken(token), 'verify-email', nowOf(deps));
     if (!accountId) throw new AppError('bad_request', 'Deze bevestigingslink is al gebruikt of verlopen. Log in om een nieuwe te laten sturen.');
     await repo.updateAccount(tx, accountId, { emailVerifiedAt: nowOf(deps) });
@@ -113,8 +112,7 @@ export async function signInWithPassword(deps: IdentityDeps, context: ActorConte
   if (!account || !passwordOk) {
     const failures = (throttle?.failures ?? 0) + 1;
     const locks = failures >= maxFailures;
-    const mailIds = await deps.db.transaction(async (transaction) => {
-      const tx = transaction as unknown as Db;
+    const mailIds = await inTransaction(deps.db, async (tx) => {
       await repo.saveThrottle(tx, { emailHash, failures: locks ? 0 : failures, lastFailureAt: now, lockedUntil: locks ? new Date(now.getTime() + lockMinutes * 60_000) : null });
       if (!account) return [];
       await recordAudit(tx, context, { action: locks ? 'account.locked' : 'account.sign-in-failed', subjectAccountId: account.id, after: { failures } });
@@ -124,9 +122,7 @@ export async function signInWithPassword(deps: IdentityDeps, context: ActorConte
     return locks ? { outcome: 'locked', minutes: lockMinutes } : { outcome: 'failed' };
   }
   if (!account.emailVerifiedAt) {
-    const mailIds = await deps.db.transaction(async (transaction) => [
-      await sendLink(deps, transaction as unknown as Db, account, 'verify-email', '/account/bevestigen', 48 * hour),
-    ]);
+    const mailIds = await inTransaction(deps.db, async (tx) => [await sendLink(deps, tx, account, 'verify-email', '/account/bevestigen', 48 * hour)]);
     await deps.mailer.deliver(deps.db, mailIds);
     return { outcome: 'unverified' };
   }
@@ -137,8 +133,7 @@ export async function signInWithPassword(deps: IdentityDeps, context: ActorConte
 /** The owner gave the right password while locked: a new unlock link, at most one every few minutes. */
 async function mailUnlockLinkToOwner(deps: IdentityDeps, context: ActorContext, account: repo.AccountRow, now: Date): Promise<void> {
   if (await repo.hasEmailTokenSince(deps.db, account.id, 'unlock-account', new Date(now.getTime() - unlockMailIntervalMinutes * 60_000))) return;
-  const mailIds = await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  const mailIds = await inTransaction(deps.db, async (tx) => {
     await recordAudit(tx, context, { action: 'account.unlock-link-sent', subjectAccountId: account.id });
     return [await sendLink(deps, tx, account, 'unlock-account', '/account/deblokkeren', hour)];
   });
@@ -149,8 +144,7 @@ async function mailUnlockLinkToOwner(deps: IdentityDeps, context: ActorContext, 
 export async function startSignedInSession(deps: IdentityDeps, context: ActorContext, account: repo.AccountRow, method: 'password' | 'oidc'): Promise<SignInResult & { outcome: 'signed-in' }> {
   const memberships = await loadMemberships(deps.db, account.id);
   const required = needsSecondFactor(memberships) || account.totpEnabledAt !== null;
-  return deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(deps.db, async (tx) => {
     const { token, session } = await startSession(tx, { accountId: account.id, method, secondFactor: !required, now: nowOf(deps) });
     const self: AccountActor = { type: 'account', accountId: account.id, sessionId: session.id, email: account.email, displayName: account.displayName, memberships, secondFactorDone: !required };
     await recordAudit(tx, { ...context, actor: self }, {
@@ -173,8 +167,7 @@ export async function requestPasswordReset(deps: IdentityDeps, context: ActorCon
   if (!emailPattern.test(email)) throw AppError.validation([{ name: 'email', reason: 'Vul een geldig e-mailadres in, zoals naam@school.nl.' }]);
   const account = await repo.findAccountByEmail(deps.db, email);
   if (!account) return;
-  const mailIds = await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  const mailIds = await inTransaction(deps.db, async (tx) => {
     await recordAudit(tx, context, { action: 'account.password-reset-requested', subjectAccountId: account.id });
     return [await sendLink(deps, tx, account, 'reset-password', '/wachtwoord-herstellen', hour)];
   });
@@ -184,8 +177,7 @@ export async function requestPasswordReset(deps: IdentityDeps, context: ActorCon
 /** Sets a new password from a mailed link; every session of the account ends and the lock is lifted. */
 export async function resetPassword(deps: IdentityDeps, context: ActorContext, input: { token: string; password: string }): Promise<void> {
   const tokenHash = hashToken(input.token);
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     const accountId = await repo.takeEmailToken(tx, tokenHash, 'reset-password', nowOf(deps));
     if (!accountId) throw new AppError('bad_request', 'Deze link is al gebruikt of verlopen. Vraag een nieuwe aan.');
     const account = (await repo.findAccount(tx, accountId))!;
@@ -200,8 +192,7 @@ export async function resetPassword(deps: IdentityDeps, context: ActorContext, i
 }
 
 export async function unlockAccount(deps: IdentityDeps, context: ActorContext, token: string): Promise<void> {
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     const accountId = await repo.takeEmailToken(tx, hashToken(token), 'unlock-account', nowOf(deps));
     if (!accountId) throw new AppError('bad_request', 'Deze link is al gebruikt of verlopen. Na een kwartier kunt u ook gewoon weer inloggen.');
     const account = (await repo.findAccount(tx, accountId))!;
@@ -234,8 +225,7 @@ export async function confirmTotpEnrolment(deps: IdentityDeps, context: ActorCon
   if (!account?.totpSecret || account.totpEnabledAt) throw new AppError('conflict', 'Er wordt geen authenticator-app ingesteld. Begin opnieuw.');
   const step = checkTotp(deps.crypto.open(account.totpSecret), code, null, nowOf(deps).getTime());
   if (step === null) throw AppError.validation([{ name: 'code', reason: 'Deze code klopt niet. Kijk of de tijd op uw telefoon goed staat en probeer de nieuwste code.' }]);
-  return deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(deps.db, async (tx) => {
     await repo.updateAccount(tx, account.id, { totpEnabledAt: nowOf(deps), totpLastStep: step });
     const sessionToken = await markSecondFactor(tx, context.actor.sessionId, nowOf(deps));
     await recordAudit(tx, context, { action: 'account.second-factor-enabled', subjectAccountId: account.id });
@@ -252,8 +242,7 @@ export async function verifySecondFactor(deps: IdentityDeps, context: ActorConte
   if (step === null) {
     const failures = ((await repo.findThrottle(deps.db, throttleKey))?.failures ?? 0) + 1;
     const tooMany = failures >= maxCodeFailures;
-    await deps.db.transaction(async (transaction) => {
-      const tx = transaction as unknown as Db;
+    await inTransaction(deps.db, async (tx) => {
       await repo.saveThrottle(tx, { emailHash: throttleKey, failures: tooMany ? 0 : failures, lastFailureAt: nowOf(deps), lockedUntil: null });
       await recordAudit(tx, context, { action: tooMany ? 'account.second-factor-locked' : 'account.second-factor-failed', subjectAccountId: account.id, after: { failures } });
       // guessing codes needs the password again after a few tries
@@ -262,8 +251,7 @@ export async function verifySecondFactor(deps: IdentityDeps, context: ActorConte
     if (tooMany) throw new AppError('unauthenticated', `${maxCodeFailures} keer een verkeerde code. Log opnieuw in met uw wachtwoord.`);
     throw AppError.validation([{ name: 'code', reason: 'Deze code klopt niet of is al gebruikt. Probeer de nieuwste code uit uw app.' }]);
   }
-  return deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(deps.db, async (tx) => {
     await repo.clearThrottle(tx, throttleKey);
     // the password and the code together lift a lock on the address (see signInWithPassword)
     await repo.clearThrottle(tx, deps.crypto.keyedHash(`sign-in:${account.email}`));
@@ -275,8 +263,7 @@ export async function verifySecondFactor(deps: IdentityDeps, context: ActorConte
 }
 
 export async function signOut(deps: IdentityDeps, context: ActorContext & { actor: AccountActor }): Promise<void> {
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     await endSession(tx, context.actor.sessionId, nowOf(deps));
     await recordAudit(tx, context, { action: 'account.signed-out', subjectAccountId: context.actor.accountId });
   });
@@ -284,8 +271,7 @@ export async function signOut(deps: IdentityDeps, context: ActorContext & { acto
 
 /** Ends every session of the account, on every device, this one included. */
 export async function signOutEverywhere(deps: IdentityDeps, context: ActorContext & { actor: AccountActor }): Promise<number> {
-  return deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(deps.db, async (tx) => {
     const ended = await endAllSessions(tx, context.actor.accountId, nowOf(deps));
     await recordAudit(tx, context, { action: 'account.signed-out-everywhere', subjectAccountId: context.actor.accountId, after: { sessionsEnded: ended } });
     return ended;

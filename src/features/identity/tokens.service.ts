@@ -1,4 +1,3 @@
-import type { Db } from '../../db/database.ts';
 import type { AccountActor, TokenActor } from '../../platform/auth/actor.ts';
 import { createApiToken, findApiToken, listApiTokens, revokeApiToken } from '../../platform/auth/api-tokens.ts';
 import type { OrganisationRef, TokenScope } from '../../platform/auth/roles.ts';
@@ -7,12 +6,12 @@ import { AppError } from '../../platform/errors.ts';
 import { nowOf, type IdentityDeps } from './identity.deps.ts';
 import { authorise } from './members.service.ts';
 import { describeOrganisation } from './organisation-names.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 export type NewTokenInput = { organisation: OrganisationRef; name: string; scopes: string[]; expiresAt: Date };
 
 async function create(deps: IdentityDeps, context: ActorContext, input: NewTokenInput, createdBy: string | null, via?: Parameters<typeof recordAudit>[2]['via']) {
-  return deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(deps.db, async (tx) => {
     const { token, row } = await createApiToken(tx, { ...input, createdBy }, nowOf(deps));
     await recordAudit(tx, context, {
       action: 'api-token.created',
@@ -48,8 +47,7 @@ export async function revokeToken(deps: IdentityDeps, context: ActorContext & { 
   const organisation = { kind: token.organisationKind as OrganisationRef['kind'], id: token.organisationId };
   const via = await authorise(context, { action: 'tokens.manage', organisation });
   if (token.revokedAt) return;
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     await revokeApiToken(tx, token.id, context.actor.accountId, nowOf(deps));
     await recordAudit(tx, context, { action: 'api-token.revoked', via, subjectOrganisation: organisation, before: { tokenId: token.id, name: token.name, scopes: token.scopes } });
   });

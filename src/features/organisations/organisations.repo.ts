@@ -4,6 +4,7 @@ import { duoImports } from '../../db/schema/index.ts';
 import { CsvBytes } from '../../platform/csv/write.ts';
 import type { DuoRegion } from './duo-file.rules.ts';
 import type { BoardRow, DirectoryPlan, DirectoryState, LocationRow, LocationState, SchoolRow } from './directory-import.rules.ts';
+import { rowsOf } from '../../db/rows.ts';
 
 export type OrganisationKind = 'bestuur' | 'school' | 'vestiging';
 
@@ -31,7 +32,6 @@ export type DirectoryQuery = {
   limit: number;
 };
 
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 const countOf = (result: unknown): number => Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
 
 function escapeLike(term: string): string {

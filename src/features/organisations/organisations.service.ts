@@ -5,6 +5,7 @@ import * as repo from './organisations.repo.ts';
 import type { OrganisationKind } from './organisations.repo.ts';
 import { planDirectoryImport, type DirectoryPlan } from './directory-import.rules.ts';
 import { uuidPattern } from '../../platform/ids/uuid-pattern.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 export type { DirectoryEntry, OrganisationKind } from './organisations.repo.ts';
 
@@ -49,8 +50,7 @@ export async function importDuo(database: Database, input: ImportDuoInput): Prom
 
   const keepOpen = locations.rejected.flatMap((r) => (r.code ? [r.code] : []));
   const now = input.now ?? new Date();
-  const counts = await database.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  const counts = await inTransaction(database.db, async (tx) => {
     progress('organisatiegids vergelijken met het bestand');
     await repo.lockDirectoryImport(tx);
     const plan = planDirectoryImport(await repo.loadDirectoryState(tx), {

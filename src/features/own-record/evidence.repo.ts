@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import type { EvidenceFacts } from './evidence.rules.ts';
+import { rowsOf } from '../../db/rows.ts';
 
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 export type Evidence = EvidenceFacts & { id: string; personId: string; fileName: string; mediaType: string; byteSize: number; createdAt: Date };
 

@@ -8,6 +8,7 @@ import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
 import { detectEvidenceType, evidenceMaxBytes, type EvidenceFacts } from './evidence.rules.ts';
 import * as repo from './evidence.repo.ts';
 import { addHistoryLine, findEnrollablePerson } from './own-record.repo.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 export type { Evidence } from './evidence.repo.ts';
 
@@ -64,8 +65,7 @@ export async function addEvidence(deps: EvidenceDeps, ctx: ActorContext, facts: 
   const safeName = `${fileName.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 100) || 'bewijs'}.${type.extension}`;
   const now = new Date();
   try {
-    await deps.db.transaction(async (transaction) => {
-      const tx = transaction as unknown as Db;
+    await inTransaction(deps.db, async (tx) => {
       await repo.insertEvidence(tx, { ...facts, id, personId: person.id, fileName: safeName, mediaType: type.mediaType, byteSize: sealed.bytes, sha256: sealed.sha256, now });
       await addHistoryLine(tx, { personId: person.id, employmentId: null, kind: `${facts.kind}-toegevoegd`, changes: { [facts.kind]: [null, facts.title] }, byLabel: account.displayName || account.email, now });
     });

@@ -3,8 +3,8 @@ import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
 import type { ApprovalStatus } from './approval.rules.ts';
 import type { EnrolmentStatus } from './enrolment.rules.ts';
+import { rowsOf } from '../../db/rows.ts';
 
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 const countOf = (result: unknown): number => Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
 
 export type DisputeStatus = 'open' | 'beantwoord' | 'opgelost' | 'ingetrokken';

@@ -7,6 +7,7 @@ import { randomRegisterBase, registerNumberFor } from './register-number.rules.t
 import { listEvidenceForEmail } from './evidence.repo.ts';
 import * as repo from './own-record.repo.ts';
 import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 export type { BoardDispute, Enrolment, OwnEmployment } from './own-record.repo.ts';
 
@@ -40,8 +41,7 @@ export async function approveEmployment(deps: OwnRecordDeps, ctx: ActorContext, 
   const employment = await ownEmployment(deps, ctx, employmentId);
   const to = allowedTransition(employment.approvalStatus, 'accorderen');
   const now = nowOf(deps);
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     if (!(await repo.setApprovalStatus(tx, employment.id, employment.approvalStatus, to, now))) {
       throw new AppError('conflict', 'Dit dienstverband is intussen gewijzigd; bekijk het opnieuw.');
     }
@@ -61,8 +61,7 @@ export async function disputeEmployment(deps: OwnRecordDeps, ctx: ActorContext, 
   if (!checked.ok) throw new AppError('validation_failed', checked.message);
   const to = allowedTransition(employment.approvalStatus, 'betwisten');
   const now = nowOf(deps);
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     if (!(await repo.setApprovalStatus(tx, employment.id, employment.approvalStatus, to, now))) {
       throw new AppError('conflict', 'Dit dienstverband is intussen gewijzigd; bekijk het opnieuw.');
     }
@@ -113,8 +112,7 @@ export async function answerDispute(deps: OwnRecordDeps, ctx: ActorContext, boar
   const to = allowedTransition('betwist', 'beantwoorden');
   const now = nowOf(deps);
   const byLabel = account.displayName || account.email;
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     if (!(await repo.answerDispute(tx, dispute.id, checked.text, byLabel, now))) throw new AppError('conflict', 'Deze betwisting is al afgehandeld.');
     await repo.setApprovalStatus(tx, dispute.employmentId, 'betwist', to, now);
     await repo.addHistoryLine(tx, {
@@ -145,8 +143,7 @@ export async function enrol(deps: OwnRecordDeps, ctx: ActorContext): Promise<rep
     throw new AppError('conflict', 'Deze persoon is al ingeschreven met een ander account. Neem contact op met het register als dat niet klopt.');
   }
   const now = nowOf(deps);
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     const registerNumber = await drawFreeRegisterNumber(tx);
     const byLabel = account.displayName || account.email;
     await repo.insertEnrolment(tx, { personId: person.id, accountId: account.accountId, registerNumber, byLabel, now });
@@ -220,8 +217,7 @@ export async function setPersonalEmail(deps: OwnRecordDeps, ctx: ActorContext, r
   const before = await repo.findPersonalEmail(deps.db, person.id);
   if ((before ?? '') === email) return;
   const now = nowOf(deps);
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     await repo.setPersonalEmail(tx, person.id, email || null, now);
     await repo.addHistoryLine(tx, { personId: person.id, employmentId: null, kind: 'persoonlijk-email', changes: { email: [before, email || null] }, byLabel: account.displayName || account.email, now });
   });

@@ -2,8 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { executePrepared } from '../../db/prepared.ts';
 import { nameWords, sqlFoldFrom, sqlFoldTo, type CheckedQuery } from './public-register.rules.ts';
+import { rowsOf } from '../../db/rows.ts';
 
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /** A public entry: only what the register publishes. Never a birth date, e-mail address or BSN. */
 export type PublicRegistration = { register: string; title: string; level: string; validUntil: string; lapsed: boolean };

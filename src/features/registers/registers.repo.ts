@@ -3,8 +3,8 @@ import type { Db } from '../../db/database.ts';
 import type { RegisterLevel } from '../../db/schema/registers.ts';
 import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
 import type { RegisterVersionInput } from './register-version.rules.ts';
+import { rowsOf } from '../../db/rows.ts';
 
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 export type RegisterVersion = {
   id: string;

@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import { decide } from '../../platform/policy.ts';
 import { checkRegisterVersion, type RegisterVersionForm } from './register-version.rules.ts';
 import * as repo from './registers.repo.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 export type { RegisterSummary, RegisterVersion } from './registers.repo.ts';
 
@@ -42,8 +43,7 @@ export async function addRegisterVersion(db: Db, ctx: ActorContext, code: string
   const checked = checkRegisterVersion(form);
   if (!checked.ok) throw new RegisterVersionProblems(checked.problems);
   const label = actorLabel(ctx, 'registerbeheer');
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const version = await repo.insertVersion(tx, register.id, basedOn, checked.input, label, new Date());
     if (version === null) throw new AppError('conflict', 'Iemand anders heeft intussen een nieuwe versie gemaakt. Bekijk die eerst en pas haar zo nodig opnieuw aan.');
     await recordAudit(tx, ctx, { action: 'register.version-added', via, after: { register: code, version, ...checked.input } });

@@ -9,6 +9,7 @@ import { searchPublicRegister } from '../public-register/public-register.service
 import * as enrolments from './enrolments.repo.ts';
 import * as repo from './registrations.repo.ts';
 import type { RegistrationDeps } from './registrations.service.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 export type { Enrolment, EnrolmentEventLine } from './enrolments.repo.ts';
 
@@ -71,8 +72,7 @@ export async function strikeOffEnrolment(deps: RegistrationDeps, ctx: ActorConte
   ]);
   const step = enrolmentTransition(enrolment.status, 'doorhalen');
   if (!step.allowed) throw new AppError('conflict', step.reason);
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     const ok = await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status, step.to, { byLabel: actorLabel(ctx), reason, now: new Date() });
     if (!ok) throw new AppError('conflict', 'De inschrijving is intussen gewijzigd; bekijk haar opnieuw.');
     await recordAudit(tx, ctx, { action: 'enrolment.struck-off', via, subjectAccountId: enrolment.accountId, before: { status: enrolment.status }, after: { status: step.to, reason } });
@@ -93,8 +93,7 @@ export async function reinstateEnrolment(deps: RegistrationDeps, ctx: ActorConte
   refuse(problem ? [{ name: 'reden', reason: problem }] : []);
   const step = enrolmentTransition(enrolment.status, 'herstellen', { before: await enrolments.statusBeforeStrikeOff(deps.db, enrolment.id) });
   if (!step.allowed) throw new AppError('conflict', step.reason);
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     const ok = await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status, step.to, { byLabel: actorLabel(ctx), reason, now: new Date() });
     if (!ok) throw new AppError('conflict', 'De inschrijving is intussen gewijzigd; bekijk haar opnieuw.');
     await recordAudit(tx, ctx, { action: 'enrolment.reinstated', via, subjectAccountId: enrolment.accountId, before: { status: enrolment.status }, after: { status: step.to, reason } });

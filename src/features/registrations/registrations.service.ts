@@ -12,6 +12,7 @@ import * as enrolments from './enrolments.repo.ts';
 import * as repo from './registrations.repo.ts';
 import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 import { dutchToday } from '../../platform/dates/calendar.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 export type { Application, ApplicationEventLine, CommitteeMember } from './registrations.repo.ts';
 
@@ -75,8 +76,7 @@ export async function applyForRegistration(deps: RegistrationDeps, ctx: ActorCon
     throw new AppError('conflict', `U hebt al een aanvraag voor het ${register!.name} in behandeling.`);
   }
   const now = new Date();
-  return deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(deps.db, async (tx) => {
     const id = await repo.insertApplication(tx, {
       personId: enrolment.personId, enrolmentId: enrolment.id, registerId: register!.registerId, registerVersionId: register!.versionId,
       title: level!.title, level: level!.level, motivation: (motivation as { text: string }).text, evidenceIds: own, now,
@@ -107,8 +107,7 @@ export async function assignApplication(deps: RegistrationDeps, ctx: ActorContex
   const member = members.find((m) => m.id === memberId);
   if (!member) throw AppError.validation([{ name: 'lid', reason: 'Kies een lid van de Commissie Registratie.' }], 'Kies een lid van de Commissie Registratie.');
   const to = step(application.status, 'toewijzen', { today: todayOf(deps) });
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     moved(await repo.moveApplication(tx, id, application.status, to, { byLabel: actorLabel(ctx), reason: `toegewezen aan ${member.name}`, now: new Date() }, { assignedTo: member.id }));
     await recordAudit(tx, ctx, { action: 'registration.assigned', via, subjectPersonId: application.personId, after: { application: id, member: member.id } });
   });
@@ -167,8 +166,7 @@ export async function decideApplication(deps: RegistrationDeps, ctx: ActorContex
   const to = step(application.status, decision as ApplicationEvent, { today });
   const until = to !== 'geregistreerd' ? null : renewing ? renewal!.nextUntil : validUntil(today, application.cycleYears);
   const text = (motivation as { text: string }).text;
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     moved(await repo.moveApplication(tx, id, 'in-behandeling', to, { byLabel: actorLabel(ctx), reason: text, now: new Date() }, { decisionMotivation: text, decidedOn: today, validUntil: until }));
     const current = await repo.currentRegistration(tx, application.enrolmentId, today);
     const enrolment = (await enrolments.findEnrolment(tx, { id: application.enrolmentId }))!;
@@ -201,8 +199,7 @@ export async function objectToDecision(deps: RegistrationDeps, ctx: ActorContext
   const checked = checkComment(reason, 'toelichting');
   if (!checked.ok) throw AppError.validation([{ name: 'bezwaar', reason: 'Schrijf waarom u het niet eens bent met het besluit.' }], 'Schrijf waarom u het niet eens bent met het besluit.');
   const to = step(application.status, 'bezwaar-maken', { today: todayOf(deps), decidedOn: application.decidedOn });
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     moved(await repo.moveApplication(tx, id, application.status, to, { byLabel: actorLabel(ctx), reason: checked.text, now: new Date() }));
     await recordAudit(tx, ctx, { action: 'registration.objected', subjectAccountId: account.accountId, after: { application: id } });
   });

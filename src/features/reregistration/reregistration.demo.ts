@@ -3,8 +3,9 @@ import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
 import { addDays, addMonths, dutchToday } from '../../platform/dates/calendar.ts';
 import * as repo from './reregistration.repo.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { rowsOf } from '../../db/rows.ts';
 
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 type Candidate = { enrolmentId: string; unit: string; name: string };
 
@@ -37,8 +38,7 @@ export async function seedDemoReregistration(db: Db, options: { today?: string }
           ${addDays(date, -7)}, ${date}, 60, ${i < 2}, '{}'::text[], ${renewing.unit === 'punten' ? 30 : null}, ${renewing.unit === 'punten' ? 'aanbod' : 'eigen'},
           ${now.toISOString()}, ${now.toISOString()})`);
     }
-    await db.transaction(async (transaction) => {
-      const tx = transaction as unknown as Db;
+    await inTransaction(db, async (tx) => {
       const versionId = await repo.currentVersionId(tx, registration.registerId);
       const id = await repo.insertRenewal(tx, { renews: registration, versionId, periodStart: addDays(registration.until, 1), motivation: '', now });
       await tx.execute(sql`INSERT INTO registration_events (id, application_id, from_status, to_status, by_label, created_at)

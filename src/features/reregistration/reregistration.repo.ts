@@ -3,8 +3,8 @@ import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
 import type { StoredVersion } from './renewal-rule.rules.ts';
 import type { Activity, NoticeKind, Totals } from './reregistration.rules.ts';
+import { rowsOf } from '../../db/rows.ts';
 
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /**
  * What counts for a registration: the activities completed from its decision (the last

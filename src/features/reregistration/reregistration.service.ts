@@ -19,6 +19,7 @@ import {
 } from './reregistration.rules.ts';
 import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 import { yieldToEventLoop } from '../../platform/yield.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 export type { Postponement, PostponementCase, Registration } from './reregistration.repo.ts';
 
@@ -118,8 +119,7 @@ export async function applyForReregistration(deps: ReregistrationDeps, ctx: Acto
   if (!step.allowed) throw new AppError('conflict', step.reason);
   const versionId = await repo.currentVersionId(deps.db, registration.registerId);
   const now = new Date();
-  return deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(deps.db, async (tx) => {
     // the form sent twice at once: the second waits for the first, then finds its application
     await repo.lockEnrolment(tx, enrolment.id);
     if ((await repo.openApplications(tx, enrolment.id, registration.registerId)).length > 0) throw new AppError('conflict', 'U hebt al een aanvraag in behandeling bij de Commissie Registratie.');
@@ -171,8 +171,7 @@ export async function requestPostponement(deps: ReregistrationDeps, ctx: ActorCo
   const checked = checkPostponementRequest(form, progress!.registration.until, today);
   if (!checked.ok) refuse(checked.problems);
   const request = (checked as { value: { ground: string; explanation: string; requestedUntil: string } }).value;
-  return deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(deps.db, async (tx) => {
     await repo.lockEnrolment(tx, enrolment.id);
     if ((await repo.listPostponementsOfEnrolment(tx, enrolment.id)).some((p) => p.status === 'aangevraagd')) throw new AppError('conflict', 'U hebt al een verzoek om uitstel in behandeling.');
     const id = await repo.insertPostponement(tx, { registrationId: progress!.registration.id, enrolmentId: enrolment.id, ...request, now: new Date() });
@@ -219,8 +218,7 @@ export async function decidePostponementRequest(deps: ReregistrationDeps, ctx: A
   if (!checked.ok) refuse(checked.problems);
   const decision = (checked as { value: { status: 'toegekend' | 'afgewezen'; grantedUntil: string | null; motivation: string } }).value;
   const mailIds: string[] = [];
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     if (!(await repo.decidePostponement(tx, id, { ...decision, byLabel: actorLabel(ctx), now: new Date() }))) throw new AppError('conflict', 'Op dit verzoek is intussen besloten.');
     if (decision.grantedUntil) await repo.setPostponedUntil(tx, request.registrationId, decision.grantedUntil);
     await recordAudit(tx, ctx, { action: 'postponement.decided', via, subjectAccountId: request.accountId, after: { postponement: id, decision: decision.status, until: decision.grantedUntil } });
@@ -327,8 +325,7 @@ export async function runNightlyReregistration(deps: NightlyDeps, asOf: string, 
     };
     const byId = new Map(rows.map((r) => [r.id, r]));
     const mailIds: string[] = [];
-    await deps.db.transaction(async (transaction) => {
-      const tx = transaction as unknown as Db;
+    await inTransaction(deps.db, async (tx) => {
       const now = new Date();
       const inserted = await repo.insertNotices(tx, rows, now);
       const mails = inserted.map((n) => mailOf(byId.get(n.id)!)).filter((m): m is repo.OutboxMail => m !== undefined);

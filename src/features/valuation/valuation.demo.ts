@@ -2,8 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
 import { dutchDateOf } from '../../platform/dates/calendar.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { rowsOf } from '../../db/rows.ts';
 
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 const demoRequests = [
   {
@@ -32,8 +33,7 @@ export async function seedDemoValuation(db: Db): Promise<number> {
     WHERE r.code = 'schoolleidersregister-po' AND a.status = 'geregistreerd' AND n.status = 'geregistreerd'
     ORDER BY n.register_number LIMIT ${demoRequests.length}`));
   const day = (offset: number) => dutchDateOf(new Date(Date.now() + offset * 86_400_000));
-  await db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(db, async (tx) => {
     for (const [i, { enrolmentId }] of leaders.entries()) {
       const a = demoRequests[i];
       const activityId = uuidV7();

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
 import type { ValuationStatus } from './valuation.rules.ts';
+import { rowsOf } from '../../db/rows.ts';
 
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /** The activity as the valuation looks at it, with who it belongs to. */
 export type ValuedActivity = {

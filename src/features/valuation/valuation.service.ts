@@ -6,6 +6,7 @@ import { decide } from '../../platform/policy.ts';
 import * as repo from './valuation.repo.ts';
 import { checkExplanation, checkMotivation, checkPoints, differLargely, mayAssess, mayRequestValuation, outcomeOf } from './valuation.rules.ts';
 import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 export type { Assessment, QueueLine, ValuationRequest, ValuedActivity } from './valuation.repo.ts';
 
@@ -46,8 +47,7 @@ export async function requestValuation(deps: ValuationDeps, ctx: ActorContext, a
   const may = mayRequestValuation(activity, await repo.hasOpenRequest(deps.db, activity.id));
   if (!may.ok) throw new AppError('conflict', may.message);
   if (!explanation.ok) throw AppError.validation([{ name: 'toelichting', reason: explanation.message }], explanation.message);
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     // the activity locked: a change of it waits until the request is in, and then is refused
     const locked = await repo.lockActivity(tx, activity.id);
     const stillMay = locked ? mayRequestValuation(locked, false) : { ok: false as const, message: 'Deze activiteit bestaat niet meer.' };
@@ -63,8 +63,7 @@ export async function withdrawValuation(deps: ValuationDeps, ctx: ActorContext, 
   const { account, activity } = await ownActivity(deps.db, ctx, activityId);
   if (!(await repo.hasOpenRequest(deps.db, activity.id))) throw new AppError('conflict', 'Er is geen open aanvraag voor waardering van deze activiteit.');
   if (confirmed !== 'ja') throw AppError.validation([{ name: 'intrekken', reason: 'Bevestig dat u uw aanvraag wilt intrekken.' }], 'Bevestig dat u uw aanvraag wilt intrekken.');
-  await deps.db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(deps.db, async (tx) => {
     const id = await repo.withdrawOpenRequest(tx, activity.id, new Date());
     if (!id) throw new AppError('conflict', 'Deze aanvraag is intussen al gewaardeerd of ingetrokken.');
     await recordAudit(tx, ctx, { action: 'valuation.withdrawn', subjectAccountId: account.accountId, after: { request: id, activity: activity.id } });
@@ -132,8 +131,7 @@ export async function assessRequest(deps: ValuationDeps, ctx: ActorContext, id: 
   refuse(await repo.listAssessments(deps.db, request.id));
   if (problems.length > 0) throw AppError.validation(problems, problems[0].reason);
   const now = new Date();
-  const result = await deps.db.transaction(async (transaction): Promise<{ decided: boolean; mailId?: string }> => {
-    const tx = transaction as unknown as Db;
+  const result = await inTransaction(deps.db, async (tx): Promise<{ decided: boolean; mailId?: string }> => {
     // two assessors finishing at once: the second waits here, then sees the first's valuation
     const locked = await repo.lockRequest(tx, request.id);
     refuse(await repo.listAssessments(tx, request.id), locked?.status);
