@@ -15,6 +15,7 @@ import { validUntil } from '../own-record/registration.rules.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { extractText } from 'unpdf';
 
 let t: TestApp;
 let teacher: WebSession;
@@ -137,10 +138,10 @@ describe('the Commissie Registratie decides', () => {
     const pdf = await teacher.get(`/mijn-register/registratie/${applicationId}/bewijs.pdf`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    const text = pdf.rawPayload.toString('latin1');
-    expect(text.startsWith('%PDF-1.4')).toBe(true);
+    expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const { text } = await extractText(new Uint8Array(pdf.rawPayload), { mergePages: true });
     const [{ register_number: number }] = await t.database.query<{ register_number: string }>(`SELECT register_number FROM enrolments`);
-    for (const fact of ['(R. Registratie)', `(Registernummer: ${number})`, '(Titel en niveau: Registerleraar geregistreerd)', `(Geldig tot en met: ${validUntil(today, 4)})`]) expect(text).toContain(fact);
+    for (const fact of ['R. Registratie', `Registernummer: ${number}`, 'Titel en niveau: Registerleraar geregistreerd', `Geldig tot en met: ${validUntil(today, 4)}`]) expect(text).toContain(fact);
     expect((await member.get(`/mijn-register/registratie/${applicationId}/bewijs.pdf`)).statusCode).toBe(404);
   });
 

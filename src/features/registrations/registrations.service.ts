@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { actorLabel, recordAudit, recordAuditPerPerson, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
-import { renderPdf } from '../../platform/pdf/simple-pdf.ts';
+import { renderPdf } from '../../platform/pdf/text-pdf.ts';
 import { decide } from '../../platform/policy.ts';
 import { checkComment } from '../own-record/approval.rules.ts';
 import { applicationTransition, objectionDeadline, validUntil, type ApplicationEvent, type ApplicationStatus } from '../own-record/registration.rules.ts';
@@ -228,7 +228,7 @@ export async function renderRegistrationCertificate(deps: RegistrationDeps, ctx:
   const application = uuid.test(id) ? await repo.findApplication(deps.db, id) : undefined;
   if (!application || !enrolment || application.enrolmentId !== enrolment.id) throw AppError.notFound('Deze aanvraag bestaat niet, of is niet van u.');
   if (!application.validUntil || application.validUntil < todayOf(deps)) throw new AppError('conflict', 'Een bewijs van registratie is er alleen voor een geldige registratie.');
-  const pdf = renderPdf({
+  const pdf = await renderPdf({
     title: `Bewijs van registratie ${application.registerNumber}`,
     lang: 'nl-NL',
     lines: [
