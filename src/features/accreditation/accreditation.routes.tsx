@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
-import { contextOf, validationErrorsOf } from '../identity/route-helpers.ts';
+import { contextOf, validationErrorsOf } from '../../platform/http/route-helpers.ts';
 import type { FeatureOptions } from '../index.ts';
 import * as service from './accreditation.service.ts';
 import { defaultDecisionForm, type DecisionForm, type OfferingForm, type ProviderForm } from './offering.rules.ts';

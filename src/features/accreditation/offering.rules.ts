@@ -1,4 +1,4 @@
-import { parseDate } from '../deliveries/delivery-format.rules.ts';
+import { parseDate } from '../../platform/dates/calendar.ts';
 import { activityKinds, type ActivityKind } from '../dossier/activity.rules.ts';
 import { addYears } from '../../platform/dates/calendar.ts';
 

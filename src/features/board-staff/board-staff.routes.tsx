@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ActorContext } from '../../platform/audit/audit.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import type { FeatureOptions } from '../index.ts';
 import { getBoardRef } from '../organisations/organisations.service.ts';
@@ -8,9 +7,9 @@ import * as service from './board-staff.service.ts';
 import { BoardStaffPage, type BoardRef } from './views/board-staff-page.tsx';
 import { attachment } from '../../platform/http/attachment.ts';
 import { dutchToday } from '../../platform/dates/calendar.ts';
+import { contextOf } from '../../platform/http/route-helpers.ts';
 
 const pageSize = 50;
-const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.actor, requestId: req.id });
 const query = (req: FastifyRequest) => req.query as Record<string, string | undefined>;
 
 /** A board's staff list for its HR: who still has to check their data, who disputes, who is not enrolled. */

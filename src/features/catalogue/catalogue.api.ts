@@ -1,6 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { apiPrefix, problemResponses } from '../../platform/http/api.ts';
 import {
@@ -9,9 +8,9 @@ import {
 import { checkCatalogueQuery } from './catalogue.rules.ts';
 import * as service from './catalogue.service.ts';
 import type { CatalogueDeps } from './catalogue.service.ts';
+import { contextOf } from '../../platform/http/route-helpers.ts';
 
 const tags = ['Aanbod'];
-const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.actor, requestId: req.id });
 
 /** The public catalogue for anyone, and attendance for a provider's system (token of scope presentie). */
 export async function catalogueApiRoutes(app: FastifyInstance, opts: { deps: CatalogueDeps }) {

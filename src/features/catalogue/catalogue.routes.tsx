@@ -4,7 +4,7 @@ import { decodeText, looksBinary } from '../../platform/csv/decode.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
 import { LanguageSwitch } from '../../ui/layout.tsx';
-import { contextOf, validationErrorsOf } from '../identity/route-helpers.ts';
+import { contextOf, validationErrorsOf } from '../../platform/http/route-helpers.ts';
 import type { FeatureOptions } from '../index.ts';
 import { catalogueApiRoutes } from './catalogue.api.ts';
 import { checkCatalogueQuery, emptyCatalogueQuery, numbersFromCsv, numbersFromText, type CatalogueQuery, type NumberLine, type RunForm } from './catalogue.rules.ts';

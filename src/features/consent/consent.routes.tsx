@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
-import { contextOf } from '../identity/route-helpers.ts';
+import { contextOf } from '../../platform/http/route-helpers.ts';
 import type { FeatureOptions } from '../index.ts';
 import { getBoardRef } from '../organisations/organisations.service.ts';
 import * as service from './consent.service.ts';

@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { apiPrefix, problemResponses } from '../../platform/http/api.ts';
 import {
@@ -12,6 +11,7 @@ import { z } from 'zod';
 import * as service from './deliveries.service.ts';
 import type { DeliveryDeps } from './deliveries.service.ts';
 import { attachment } from '../../platform/http/attachment.ts';
+import { contextOf } from '../../platform/http/route-helpers.ts';
 
 export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tag = ['Aanleveringen'];
@@ -27,7 +27,6 @@ function negotiate(accept: string | undefined): 'application/json' | 'text/csv' 
   return null;
 }
 
-const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.actor, requestId: req.id });
 
 /** The board a token acts for: aanleveren is a board's scope. */
 function boardOf(req: FastifyRequest): string {

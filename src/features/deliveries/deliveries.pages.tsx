@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
@@ -13,12 +12,12 @@ import { DeliveriesPage, DeliveryPage, deliveriesPath, type BoardView } from './
 import { attachment } from '../../platform/http/attachment.ts';
 import type { AlertType } from '../../ui/components/alert.tsx';
 import { dutchDateOf } from '../../platform/dates/calendar.ts';
+import { contextOf } from '../../platform/http/route-helpers.ts';
 
 const pageSize = 25;
 
 type Params = { id: string; aanleveringId?: string };
 
-const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.actor, requestId: req.id });
 const pageOf = (req: FastifyRequest) => Math.min(10_000, Math.max(1, Number.parseInt(String((req.query as Record<string, unknown>).page ?? '1'), 10) || 1));
 
 async function boardOf(deps: DeliveryDeps, req: FastifyRequest): Promise<BoardView> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkRow, DeliveryFileError, parseDate, passesElfproef, planHeader, type BoardDirectory, type Column } from './delivery-format.rules.ts';
+import { checkRow, DeliveryFileError, passesElfproef, planHeader, type BoardDirectory, type Column } from './delivery-format.rules.ts';
+import { parseDate } from '../../platform/dates/calendar.ts';
 
 const directory: BoardDirectory = {
   boardNumber: '20091',

@@ -1,4 +1,5 @@
 import { passesElfproef } from '../../platform/bsn.ts';
+import { parseDate } from '../../platform/dates/calendar.ts';
 
 /**
  * Aanleverformaat v1.1 (`docs/aanleverformaat.md`): the header and every rule a single row must
@@ -93,29 +94,6 @@ export type CleanRow = {
 export type CheckedRow = { row: CleanRow; messages: Message[]; outcome: 'geaccepteerd' | 'waarschuwing' | 'fout' };
 
 export { passesElfproef };
-
-const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-const isoDate = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
-const dutchDate = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/;
-
-/** `JJJJ-MM-DD` or `DD-MM-JJJJ` (also with `/` or `.`), a real calendar date; the ISO form, else null. */
-export function parseDate(value: string): string | null {
-  let y: number;
-  let m: number;
-  let d: number;
-  let match = isoDate.exec(value);
-  const iso = match !== null;
-  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else {
-    match = dutchDate.exec(value);
-    if (!match) return null;
-    [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  }
-  if (y < 1 || m < 1 || m > 12 || d < 1 || d > (m === 2 && isLeapYear(y) ? 29 : daysInMonth[m - 1])) return null;
-  if (iso && value.length === 10) return value; // already JJJJ-MM-DD
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
 
 function yearsBetween(from: string, to: string): number {
   const fy = Number(from.slice(0, 4));

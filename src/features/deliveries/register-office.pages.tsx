@@ -1,12 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import type { DeliveryDeps } from './deliveries.service.ts';
 import * as office from './register-office.service.ts';
 import { BoardDeliveriesOverviewPage, ConfirmMergePage, DuplicatesPage } from './views/register-office-pages.tsx';
+import { contextOf } from '../../platform/http/route-helpers.ts';
 
-const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.actor, requestId: req.id });
 const pageOf = (req: FastifyRequest) => Math.min(10_000, Math.max(1, Number.parseInt(String((req.query as Record<string, unknown>).page ?? '1'), 10) || 1));
 const pageSize = 25;
 

@@ -1,4 +1,4 @@
-import { parseDate } from '../deliveries/delivery-format.rules.ts';
+import { parseDate } from '../../platform/dates/calendar.ts';
 
 /** What a professional can record as professional development (domain.md section 4). */
 export const activityKinds = ['opleiding', 'cursus', 'studiedag', 'conferentie', 'intervisie', 'zelfstudie', 'informeel-leren'] as const;

@@ -8,7 +8,7 @@ import type { IdentityDeps } from './identity.deps.ts';
 import * as members from './members.service.ts';
 import * as myData from './my-data.service.ts';
 import { describeOrganisation } from './organisation-names.ts';
-import { accountContextOf, formBody } from './route-helpers.ts';
+import { accountContextOf, formBody } from '../../platform/http/route-helpers.ts';
 import { AccessLogPage, AccountPage, MyDataPage } from './views/account-pages.tsx';
 import { InvitationPage, MessagePage } from './views/index.ts';
 import { attachment } from '../../platform/http/attachment.ts';

@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { FeatureOptions } from '../index.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import { signInWithOidc } from './oidc.service.ts';
-import { contextOf, safeBack, setSessionCookie } from './route-helpers.ts';
+import { contextOf, safeBack, setSessionCookie } from '../../platform/http/route-helpers.ts';
 import { nextStep } from './sign-in.routes.tsx';
 
 const pendingCookie = 'br_oidc';

@@ -7,7 +7,7 @@ import { decide } from '../../platform/policy.ts';
 import type { FeatureOptions } from '../index.ts';
 import { nowOf, type IdentityDeps } from './identity.deps.ts';
 import * as members from './members.service.ts';
-import { accountContextOf, fieldErrorsOf, formBody } from './route-helpers.ts';
+import { accountContextOf, fieldErrorsOf, formBody } from '../../platform/http/route-helpers.ts';
 import * as tokens from './tokens.service.ts';
 import { MembersPage, RevokeMemberPage, RevokeTokenPage, TokensPage, rolesOfKind } from './views/index.ts';
 import type { FormState } from './views/sign-in-pages.tsx';

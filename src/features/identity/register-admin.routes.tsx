@@ -3,7 +3,7 @@ import { sendPage } from '../../platform/http/render.ts';
 import type { FeatureOptions } from '../index.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import * as admin from './register-admin.service.ts';
-import { contextOf } from './route-helpers.ts';
+import { contextOf } from '../../platform/http/route-helpers.ts';
 import { AdminHomePage, AuditTrailPage, OutboxPage } from './views/register-admin-pages.tsx';
 
 const staffOnly = { config: { access: { roles: ['register-staff'] } as const } };

@@ -4,7 +4,7 @@ import { rateLimit } from '../../platform/http/rate-limit.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import type { FeatureOptions } from '../index.ts';
 import type { IdentityDeps } from './identity.deps.ts';
-import { accountContextOf, clearSessionCookie, contextOf, fieldErrorsOf, formBody, safeBack, setSessionCookie } from './route-helpers.ts';
+import { accountContextOf, clearSessionCookie, contextOf, fieldErrorsOf, formBody, safeBack, setSessionCookie } from '../../platform/http/route-helpers.ts';
 import * as signIn from './sign-in.service.ts';
 import {
   ConfirmLinkPage,

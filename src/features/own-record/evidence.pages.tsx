@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
@@ -11,8 +10,8 @@ import type { EvidenceDeps } from './evidence.service.ts';
 import { EvidencePage, evidencePath } from './views/evidence-page.tsx';
 import { attachment } from '../../platform/http/attachment.ts';
 import { dutchToday } from '../../platform/dates/calendar.ts';
+import { contextOf } from '../../platform/http/route-helpers.ts';
 
-const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.actor, requestId: req.id });
 
 /** Diplomas and certificates on Mijn register: a multipart upload of the proof, checked by content and size. */
 export async function evidencePageRoutes(app: FastifyInstance, opts: { deps: EvidenceDeps }) {

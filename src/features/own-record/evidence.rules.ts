@@ -1,4 +1,4 @@
-import { parseDate } from '../deliveries/delivery-format.rules.ts';
+import { parseDate } from '../../platform/dates/calendar.ts';
 
 /**
  * What a proof of a diploma or certificate may be: a PDF, JPG or PNG, recognised by its first bytes,

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import { getBoardRef } from '../organisations/organisations.service.ts';
@@ -8,9 +7,9 @@ import * as service from './own-record.service.ts';
 import type { OwnRecordDeps } from './own-record.service.ts';
 import { BoardDisputePage, BoardDisputesPage, disputesPath, type BoardRef } from './views/board-dispute-pages.tsx';
 import { DisputeEmploymentPage, OwnRecordPage, ownRecordPath } from './views/own-record-page.tsx';
+import { contextOf } from '../../platform/http/route-helpers.ts';
 
 const pageSize = 25;
-const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.actor, requestId: req.id });
 const query = (req: FastifyRequest) => req.query as Record<string, string | undefined>;
 const body = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 const pageOf = (req: FastifyRequest) => Math.min(10_000, Math.max(1, Number.parseInt(String(query(req).page ?? '1'), 10) || 1));

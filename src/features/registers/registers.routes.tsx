@@ -1,12 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ActorContext } from '../../platform/audit/audit.ts';
+import type { FastifyInstance } from 'fastify';
 import { sendPage } from '../../platform/http/render.ts';
 import type { FeatureOptions } from '../index.ts';
 import type { RegisterVersionForm } from './register-version.rules.ts';
 import * as service from './registers.service.ts';
 import { RegisterPage, RegistersPage } from './views/register-pages.tsx';
+import { contextOf } from '../../platform/http/route-helpers.ts';
 
-const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.actor, requestId: req.id });
 
 /** Register staff keep the registers' rules: titles and levels, cycle, re-registration rule, fee; each change a version. */
 export async function registerRoutes(app: FastifyInstance, opts: FeatureOptions) {

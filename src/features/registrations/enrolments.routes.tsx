@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendPage } from '../../platform/http/render.ts';
-import { contextOf, fieldErrorsOf } from '../identity/route-helpers.ts';
+import { contextOf, fieldErrorsOf } from '../../platform/http/route-helpers.ts';
 import type { FeatureOptions } from '../index.ts';
 import * as service from './enrolments.service.ts';
 import type { RegistrationDeps } from './registrations.service.ts';

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import { decide } from '../../platform/policy.ts';
@@ -13,8 +12,8 @@ import { OwnRegistrationPage, ownRegistrationPath, type ApplyValues } from './vi
 import { ApplicationsPage, ReviewPage, reviewPath } from './views/review-pages.tsx';
 import { attachment } from '../../platform/http/attachment.ts';
 import { dutchToday } from '../../platform/dates/calendar.ts';
+import { contextOf } from '../../platform/http/route-helpers.ts';
 
-const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.actor, requestId: req.id });
 const bodyOf = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 5000) : '');
 const errorsOf = (error: unknown): FieldError[] | null =>

@@ -1,4 +1,4 @@
-import { parseDate } from '../deliveries/delivery-format.rules.ts';
+import { parseDate } from '../../platform/dates/calendar.ts';
 import { checkComment, commentLimits } from '../own-record/approval.rules.ts';
 import { postponementGrounds, reasonAgainstPostponementDate, type PostponementGround } from './reregistration.rules.ts';
 

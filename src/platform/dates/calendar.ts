@@ -34,3 +34,26 @@ export const dutchDateOf = (instant: Date): string => dutchDay.format(instant);
 
 /** Today in the Netherlands, JJJJ-MM-DD. */
 export const dutchToday = (now: Date = new Date()): string => dutchDateOf(now);
+
+const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const isoDate = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const dutchDatePattern = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/;
+
+/** `JJJJ-MM-DD` or `DD-MM-JJJJ` (also with `/` or `.`), a real calendar date; the ISO form, else null. */
+export function parseDate(value: string): string | null {
+  let y: number;
+  let m: number;
+  let d: number;
+  let match = isoDate.exec(value);
+  const iso = match !== null;
+  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else {
+    match = dutchDatePattern.exec(value);
+    if (!match) return null;
+    [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  }
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > (m === 2 && isLeapYear(y) ? 29 : daysInMonth[m - 1])) return null;
+  if (iso && value.length === 10) return value; // already JJJJ-MM-DD
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
