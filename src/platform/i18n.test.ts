@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { en } from './i18n/en.ts';
 import { nl, type MessageKey } from './i18n/nl.ts';
@@ -83,5 +84,26 @@ describe('negotiateLang', () => {
     expect(isLang('de')).toBe(false);
     expect(isLang('EN')).toBe(false);
     expect(isLang(undefined)).toBe(false);
+  });
+});
+
+describe('the texts of the features', () => {
+  it('never define one key twice: a later part would silently replace an earlier one’s text', async () => {
+    const dir = new URL('./i18n/', import.meta.url);
+    for (const lang of ['nl', 'en']) {
+      // the language's own file: the keys it writes out itself (it spreads the features' parts after them)
+      const base = [...readFileSync(new URL(`${lang}.ts`, dir), 'utf8').matchAll(/^\s*'([\w.-]+)':/gm)].map((m) => m[1]);
+      const owner = new Map<string, string>(base.map((key) => [key, `${lang}.ts`]));
+      const twice = base.filter((key, i) => base.indexOf(key) !== i).map((key) => `${key}: twice in ${lang}.ts`);
+      for (const file of readdirSync(dir).filter((f) => f.endsWith(`.${lang}.ts`) && f !== `${lang}.ts`)) {
+        for (const [name, texts] of Object.entries(await import(new URL(file, dir).href))) {
+          for (const key of Object.keys(texts as object)) {
+            if (owner.has(key)) twice.push(`${key}: ${owner.get(key)} and ${file} (${name})`);
+            owner.set(key, `${file} (${name})`);
+          }
+        }
+      }
+      expect(twice, lang).toEqual([]);
+    }
   });
 });

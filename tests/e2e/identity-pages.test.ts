@@ -120,7 +120,7 @@ describe('account and administration pages', () => {
     await withPage(async (page) => {
       await page.goto('/account/aanmaken');
       await expectNoAxeViolations(page);
-      await page.getByRole('button', { name: nl('register.button') }).click();
+      await page.getByRole('button', { name: nl('signUp.button') }).click();
       await expect.poll(() => page.getByRole('alert').textContent()).toContain('Vul uw naam in');
       await expectNoAxeViolations(page);
       await page.goto('/wachtwoord-vergeten');

@@ -28,6 +28,15 @@ async function signIn(session: WebSession, email: string, password = testPasswor
 }
 
 describe('creating an account and confirming the address', () => {
+  it('is a page titled for what it does, not after the public register (their texts once shared a key)', async () => {
+    const page = await new WebSession(t.app).get('/account/aanmaken');
+    expect(page.body).toMatch(/<h1[^>]*>Account aanmaken<\/h1>/);
+    expect(page.body).toContain('<title>Account aanmaken | Beroepsregister Onderwijs</title>');
+    expect(visibleText(page.body)).toContain('Een account aanmaken is gratis.');
+    const english = await new WebSession(t.app).get('/account/aanmaken?lang=en');
+    expect(english.body).toMatch(/<h1[^>]*>Create an account<\/h1>/);
+  });
+
   it('mails a confirmation link; signing in waits for it; after confirming, the person is signed in', async () => {
     const web = new WebSession(t.app);
     await web.get('/account/aanmaken');

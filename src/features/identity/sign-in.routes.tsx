@@ -119,7 +119,7 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
       const state = { values: { email: body.email ?? '', naam: body.naam ?? '' }, errors: fieldErrorsOf(error, 'email') };
       return sendPage(reply, <RegisterPage ctx={ctx} state={state} back={safeBack(body.terug)} />, 400);
     }
-    return sendPage(reply, <MessagePage ctx={ctx} title={ctx.t('register.title')} message={ctx.t('register.done', { email: body.email.trim() })} />);
+    return sendPage(reply, <MessagePage ctx={ctx} title={ctx.t('signUp.title')} message={ctx.t('signUp.done', { email: body.email.trim() })} />);
   });
 
   /** Mailed links: GET shows a button, POST does the work (mail scanners follow links, they do not post forms). */

@@ -248,7 +248,7 @@ export function InvitationPage(props: { ctx: PageContext; token: string; role: R
           <Paragraph>
             <Button href={`/inloggen?terug=${encodeURIComponent(back)}`}>{Html.escapeHtml(t('nav.signIn'))}</Button>{' '}
             <Button appearance="secondary" href={`/account/aanmaken?terug=${encodeURIComponent(back)}`}>
-              {Html.escapeHtml(t('register.button'))}
+              {Html.escapeHtml(t('signUp.button'))}
             </Button>
           </Paragraph>
         </>

@@ -109,16 +109,16 @@ export function TotpEnrolPage({ ctx, state, secret, uri, back }: { ctx: PageCont
 export function RegisterPage({ ctx, state, back }: { ctx: PageContext; state: FormState; back: string }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t('register.title')} current="signIn">
-      <PageTitle text={t('register.title')} />
+    <Layout ctx={ctx} title={t('signUp.title')} current="signIn">
+      <PageTitle text={t('signUp.title')} />
       <ErrorSummary title={t('errorSummary.title')} errors={state.errors ?? []} />
-      <TextParagraph text={t('register.intro')} />
+      <TextParagraph text={t('signUp.intro')} />
       <Form action="/account/aanmaken" csrfToken={ctx.csrfToken}>
         <HiddenField name="terug" value={back} />
-        <TextField id="naam" name="naam" label={t('register.name')} autocomplete="name" value={state.values?.naam} error={errorFor(state.errors, 'naam')} />
+        <TextField id="naam" name="naam" label={t('signUp.name')} autocomplete="name" value={state.values?.naam} error={errorFor(state.errors, 'naam')} />
         <TextField id="email" name="email" type="email" label={t('signIn.email')} autocomplete="email" value={state.values?.email} error={errorFor(state.errors, 'email')} />
-        <TextField id="wachtwoord" name="wachtwoord" type="password" label={t('signIn.password')} hint={t('register.passwordHint')} autocomplete="new-password" error={errorFor(state.errors, 'wachtwoord')} />
-        <Button>{Html.escapeHtml(t('register.button'))}</Button>
+        <TextField id="wachtwoord" name="wachtwoord" type="password" label={t('signIn.password')} hint={t('signUp.passwordHint')} autocomplete="new-password" error={errorFor(state.errors, 'wachtwoord')} />
+        <Button>{Html.escapeHtml(t('signUp.button'))}</Button>
       </Form>
     </Layout>
   );
@@ -147,7 +147,7 @@ export function ResetPasswordPage({ ctx, state, token }: { ctx: PageContext; sta
       <ErrorSummary title={t('errorSummary.title')} errors={state.errors ?? []} />
       <Form action="/wachtwoord-herstellen" csrfToken={ctx.csrfToken}>
         <HiddenField name="token" value={token} />
-        <TextField id="wachtwoord" name="wachtwoord" type="password" label={t('reset.password')} hint={t('register.passwordHint')} autocomplete="new-password" error={errorFor(state.errors, 'wachtwoord')} />
+        <TextField id="wachtwoord" name="wachtwoord" type="password" label={t('reset.password')} hint={t('signUp.passwordHint')} autocomplete="new-password" error={errorFor(state.errors, 'wachtwoord')} />
         <Button>{Html.escapeHtml(t('reset.button'))}</Button>
       </Form>
     </Layout>
