@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Database } from '../src/db/database.ts';
-import { demoDuoDir } from '../src/features/demo/demo.service.ts';
+import { demoDuoDir } from '../src/demo/demo.service.ts';
 import { applyDelivery, submitDelivery, type DeliveryDeps } from '../src/features/deliveries/deliveries.service.ts';
 import { columns } from '../src/features/deliveries/delivery-format.rules.ts';
 import { importDuo } from '../src/features/organisations/organisations.service.ts';

@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Database } from '../src/db/database.ts';
-import { demoDuoDir } from '../src/features/demo/demo.service.ts';
+import { demoDuoDir } from '../src/demo/demo.service.ts';
 import { importDuo, type ImportDuoInput, type ImportDuoResult } from '../src/features/organisations/organisations.service.ts';
 import { decodeText, detectSeparator } from '../src/platform/csv/decode.ts';
 import { csvLine } from '../src/platform/csv/write.ts';

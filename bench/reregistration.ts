@@ -10,7 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { Database } from '../src/db/database.ts';
-import { generator } from '../src/features/demo/demo-staff.ts';
+import { generator } from '../src/demo/demo-staff.ts';
 import { registerNumberFor } from '../src/features/own-record/register-number.rules.ts';
 import { schoolLeaderThemes } from '../src/features/reregistration/reregistration.rules.ts';
 import { evaluateAllRegistrations, runNightlyReregistration } from '../src/features/reregistration/reregistration.service.ts';

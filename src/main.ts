@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import { openDatabase, DataDirLockedError, type Database } from './db/database.ts';
 import { buildApp } from './app.ts';
-import { seedDemo, DemoDataMissingError } from './features/demo/demo.service.ts';
+import { seedDemo, DemoDataMissingError } from './demo/demo.service.ts';
 import { importDuo } from './features/organisations/organisations.service.ts';
 import { AppError } from './platform/errors.ts';
 import { describeStartupError, describeUnexpectedError } from './startup-errors.ts';

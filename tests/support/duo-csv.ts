@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { demoDuoDir } from '../../src/features/demo/demo.service.ts';
+import { demoDuoDir } from '../../src/demo/demo.service.ts';
 
 /**
  * The real DUO files read by the tests themselves, independently of the code under test: a plain

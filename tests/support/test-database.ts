@@ -3,7 +3,7 @@ import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../../src/db/database.ts';
 import { createScratchDatabase } from './scratch-database.ts';
 import { importDuo } from '../../src/features/organisations/organisations.service.ts';
-import { demoDuoDir } from '../../src/features/demo/demo.service.ts';
+import { demoDuoDir } from '../../src/demo/demo.service.ts';
 
 /** Which database this test run is on: the `postgres` vitest project sets TEST_DB=postgres. */
 export function testDatabaseKind(): 'pglite' | 'postgres' {

@@ -4,17 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../db/database.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import { createCrypto } from '../../platform/crypto.ts';
-import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
-import { createMailer } from '../../platform/mail/mailer.ts';
-import { applyDelivery, submitDelivery, type DeliveryDeps } from '../deliveries/deliveries.service.ts';
-import { columns } from '../deliveries/delivery-format.rules.ts';
-import { registerNumberFor } from '../own-record/register-number.rules.ts';
-import { validUntil } from '../own-record/registration.rules.ts';
-import { dutchDateOf } from '../../platform/dates/calendar.ts';
-import { rowsOf } from '../../db/rows.ts';
+import type { Database } from '../db/database.ts';
+import type { Actor } from '../platform/auth/actor.ts';
+import { createCrypto } from '../platform/crypto.ts';
+import { uuidV7 } from '../platform/ids/uuid-v7.ts';
+import { createMailer } from '../platform/mail/mailer.ts';
+import { applyDelivery, submitDelivery, type DeliveryDeps } from '../features/deliveries/deliveries.service.ts';
+import { columns } from '../features/deliveries/delivery-format.rules.ts';
+import { registerNumberFor } from '../features/own-record/register-number.rules.ts';
+import { validUntil } from '../features/own-record/registration.rules.ts';
+import { dutchDateOf } from '../platform/dates/calendar.ts';
+import { rowsOf } from '../db/rows.ts';
 
 
 /** A small deterministic generator (mulberry32): the same demo staff on every fresh installation. */

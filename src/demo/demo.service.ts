@@ -1,18 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database } from '../../db/database.ts';
-import { createDemoAccounts, demoPassword } from '../identity/operator.service.ts';
-import { importDuo } from '../organisations/organisations.service.ts';
-import { seedDemoAccreditation } from '../accreditation/accreditation.demo.ts';
-import { seedDemoRuns } from '../catalogue/catalogue.demo.ts';
-import { seedDemoConsents } from '../consent/consent.service.ts';
-import { seedDemoReregistration } from '../reregistration/reregistration.demo.ts';
-import { seedDemoValuation } from '../valuation/valuation.demo.ts';
+import type { Database } from '../db/database.ts';
+import { createDemoAccounts, demoPassword } from '../features/identity/operator.service.ts';
+import { importDuo } from '../features/organisations/organisations.service.ts';
+import { seedDemoAccreditation } from '../features/accreditation/accreditation.demo.ts';
+import { seedDemoRuns } from '../features/catalogue/catalogue.demo.ts';
+import { seedDemoConsents } from '../features/consent/consent.service.ts';
+import { seedDemoReregistration } from '../features/reregistration/reregistration.demo.ts';
+import { seedDemoValuation } from '../features/valuation/valuation.demo.ts';
 import { seedDemoStaff } from './demo-staff.ts';
-import { dutchDateOf } from '../../platform/dates/calendar.ts';
+import { dutchDateOf } from '../platform/dates/calendar.ts';
 
-const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** DUO's files in the repository (`demo-data/duo`, see its SOURCES.md), or wherever DUO_DATA_DIR points. */
 export function demoDuoDir(): string {
