@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boardStaffActor, bytesOf, deliveryCsv, deliveryDeps, deliveringBoard, textOf, type DeliveryRow } from '../../../tests/support/deliveries.ts';
@@ -117,6 +117,21 @@ describe('the terugmelding file', () => {
     expect(delivery.status).toBe('in-behandeling');
     await runDeliveryTask(deps, { kind: 'terugmelding', deliveryId: delivery.id });
     expect(existsSync(fileOf(deps, delivery.id))).toBe(false);
+  });
+
+  it('clears away the half-written parts a killed process left, once they are an hour old', async () => {
+    const deps = deliveryDeps(database);
+    const delivery = await deliver(deps);
+    const folder = join(deps.dataDir, 'terugmeldingen');
+    mkdirSync(folder, { recursive: true });
+    const abandoned = join(folder, `${delivery.id}.csv.dead0001.part`);
+    const recent = join(folder, `${delivery.id}.csv.busy0002.part`);
+    writeFileSync(abandoned, 'rij;resultaat');
+    writeFileSync(recent, 'rij;resultaat');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    utimesSync(abandoned, twoHoursAgo, twoHoursAgo);
+    await runDeliveryTask(deps, { kind: 'terugmelding', deliveryId: delivery.id });
+    expect(readdirSync(folder).sort()).toEqual([`${delivery.id}.csv`, `${delivery.id}.csv.busy0002.part`]);
   });
 
   it('is removed when the delivery is cancelled', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { access, open, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { access, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Db } from '../../db/database.ts';
@@ -55,9 +55,24 @@ export function writeRowResultsFile(deps: { db: Db; dataDir: string }, deliveryI
   return work;
 }
 
+/** A part older than this was left by a process that died while writing (a write takes seconds). */
+const abandonedPartMs = 60 * 60 * 1000;
+
+/** Removes this delivery's parts that a killed process left behind, so they do not pile up. */
+async function removeAbandonedParts(path: string): Promise<void> {
+  const dir = dirname(path);
+  const prefix = `${basename(path)}.`;
+  for (const name of await readdir(dir)) {
+    if (!name.startsWith(prefix) || !name.endsWith('.part')) continue;
+    const { mtimeMs } = await stat(join(dir, name)).catch(() => ({ mtimeMs: Date.now() }));
+    if (Date.now() - mtimeMs > abandonedPartMs) await rm(join(dir, name), { force: true });
+  }
+}
+
 async function writeOnce(db: Db, deliveryId: string, path: string): Promise<void> {
   if (await access(path).then(() => true, () => false)) return;
   await makePrivateDirAsync(dirname(path));
+  await removeAbandonedParts(path);
   const part = `${path}.${randomUUID().slice(0, 8)}.part`;
   try {
     await pipeline(Readable.from(rowResultsCsv(db, deliveryId)), createWriteStream(part, { mode: 0o600 }));
