@@ -4,7 +4,8 @@ import fp from 'fastify-plugin';
 import { createJsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
-export const apiVersion = '1.0.0';
+// 1.1.0: the terugmelding as CSV may answer 503 with Retry-After while its file is made (docs/aanleverformaat.md)
+export const apiVersion = '1.1.0';
 export const apiPrefix = '/api/v1';
 
 export const problemSchema = z
