@@ -1,9 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../config.ts';
-import type { Database, Db } from '../db/database.ts';
-import type { Crypto } from '../platform/crypto.ts';
-import type { Jobs } from '../platform/jobs.ts';
-import type { Mailer } from '../platform/mail/mailer.ts';
+import type { FeatureOptions } from './feature-options.ts';
 import { boardStaffRoutes } from './board-staff/board-staff.routes.tsx';
 import { deliveryRoutes } from './deliveries/deliveries.routes.tsx';
 import { identityRoutes } from './identity/identity.routes.tsx';
@@ -22,17 +18,6 @@ import { valuationRoutes } from './valuation/valuation.routes.tsx';
 import { consentRoutes } from './consent/consent.routes.tsx';
 import { accreditationRoutes } from './accreditation/accreditation.routes.tsx';
 
-export type FeatureOptions = {
-  db: Db;
-  database: Database;
-  development: boolean;
-  jobs?: Jobs;
-  config: Config;
-  crypto: Crypto;
-  mailer: Mailer;
-  /** cookies carry Secure (TLS, or localhost) */
-  secureCookies: boolean;
-};
 
 /** Every feature's routes; app.ts registers them in this order. */
 export const features: ((app: FastifyInstance, opts: FeatureOptions) => Promise<void>)[] = [pageRoutes, organisationRoutes, identityRoutes, deliveryRoutes, ownRecordRoutes, publicRegisterRoutes, boardStaffRoutes, registerRoutes, registrationRoutes, enrolmentRoutes, dossierRoutes, frameworkRoutes, valuationRoutes, consentRoutes, accreditationRoutes, reregistrationRoutes, catalogueRoutes];

@@ -5,7 +5,7 @@ import { sendPage } from '../../platform/http/render.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
 import { contextOf, validationErrorsOf } from '../../platform/http/route-helpers.ts';
-import type { FeatureOptions } from '../index.ts';
+import type { FeatureOptions } from '../feature-options.ts';
 import * as service from './accreditation.service.ts';
 import { defaultDecisionForm, type DecisionForm, type OfferingForm, type ProviderForm } from './offering.rules.ts';
 import { QueuePage, ReviewPage } from './views/commission-pages.tsx';

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sendPage } from '../../platform/http/render.ts';
-import type { FeatureOptions } from '../index.ts';
+import type { FeatureOptions } from '../feature-options.ts';
 import { getBoardRef } from '../organisations/organisations.service.ts';
 import * as service from './board-staff.service.ts';
 import { BoardStaffPage, type BoardRef } from './views/board-staff-page.tsx';

@@ -5,7 +5,7 @@ import { sendPage } from '../../platform/http/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
 import { LanguageSwitch } from '../../ui/layout.tsx';
 import { contextOf, validationErrorsOf } from '../../platform/http/route-helpers.ts';
-import type { FeatureOptions } from '../index.ts';
+import type { FeatureOptions } from '../feature-options.ts';
 import { catalogueApiRoutes } from './catalogue.api.ts';
 import { checkCatalogueQuery, emptyCatalogueQuery, numbersFromCsv, numbersFromText, type CatalogueQuery, type NumberLine, type RunForm } from './catalogue.rules.ts';
 import * as service from './catalogue.service.ts';

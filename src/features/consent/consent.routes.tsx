@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
 import { contextOf } from '../../platform/http/route-helpers.ts';
-import type { FeatureOptions } from '../index.ts';
+import type { FeatureOptions } from '../feature-options.ts';
 import { getBoardRef } from '../organisations/organisations.service.ts';
 import * as service from './consent.service.ts';
 import { BoardDevelopmentPage, consentPath, NoConsentPage, OwnConsentPage } from './views/consent-pages.tsx';

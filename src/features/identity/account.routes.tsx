@@ -3,7 +3,7 @@ import { countLiveSessions } from '../../platform/auth/sessions.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import { decide } from '../../platform/policy.ts';
 import { isRole } from '../../platform/auth/roles.ts';
-import type { FeatureOptions } from '../index.ts';
+import type { FeatureOptions } from '../feature-options.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import * as members from './members.service.ts';
 import * as myData from './my-data.service.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
-import type { FeatureOptions } from '../index.ts';
+import type { FeatureOptions } from '../feature-options.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import { signInWithOidc } from './oidc.service.ts';
 import { contextOf, safeBack, setSessionCookie } from '../../platform/http/route-helpers.ts';

@@ -4,7 +4,7 @@ import { isRole, organisationKinds, type OrganisationRef, type Role } from '../.
 import { AppError } from '../../platform/errors.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import { decide } from '../../platform/policy.ts';
-import type { FeatureOptions } from '../index.ts';
+import type { FeatureOptions } from '../feature-options.ts';
 import { nowOf, type IdentityDeps } from './identity.deps.ts';
 import * as members from './members.service.ts';
 import { accountContextOf, fieldErrorsOf, formBody } from '../../platform/http/route-helpers.ts';

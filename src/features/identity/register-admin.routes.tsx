@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { sendPage } from '../../platform/http/render.ts';
-import type { FeatureOptions } from '../index.ts';
+import type { FeatureOptions } from '../feature-options.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import * as admin from './register-admin.service.ts';
 import { contextOf } from '../../platform/http/route-helpers.ts';

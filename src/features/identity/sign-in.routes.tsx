@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { newTotpSecret, totpUri } from '../../platform/auth/totp.ts';
 import { rateLimit } from '../../platform/http/rate-limit.ts';
 import { sendPage } from '../../platform/http/render.ts';
-import type { FeatureOptions } from '../index.ts';
+import type { FeatureOptions } from '../feature-options.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import { accountContextOf, clearSessionCookie, contextOf, fieldErrorsOf, formBody, safeBack, setSessionCookie } from '../../platform/http/route-helpers.ts';
 import * as signIn from './sign-in.service.ts';

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { tokenScopes } from '../../platform/auth/roles.ts';
 import { apiPrefix, problemResponses } from '../../platform/http/api.ts';
-import type { FeatureOptions } from '../index.ts';
+import type { FeatureOptions } from '../feature-options.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import { describeCurrentToken } from './tokens.service.ts';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { FeatureOptions } from '../index.ts';
+import type { FeatureOptions } from '../feature-options.ts';
 import { evidencePageRoutes } from './evidence.pages.tsx';
 import { ownRecordPageRoutes } from './own-record.pages.tsx';
 

@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import { apiPrefix, problemResponses } from '../../platform/http/api.ts';
 import { rateLimit } from '../../platform/http/rate-limit.ts';
 import { sendPage } from '../../platform/http/render.ts';
-import type { FeatureOptions } from '../index.ts';
+import type { FeatureOptions } from '../feature-options.ts';
 import { publicEntry, publicEntryList, registerQuery } from './public-register.api-schemas.ts';
 import * as service from './public-register.service.ts';
 import type { PublicEntry } from './public-register.service.ts';

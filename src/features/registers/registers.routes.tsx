@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { sendPage } from '../../platform/http/render.ts';
-import type { FeatureOptions } from '../index.ts';
+import type { FeatureOptions } from '../feature-options.ts';
 import type { RegisterVersionForm } from './register-version.rules.ts';
 import * as service from './registers.service.ts';
 import { RegisterPage, RegistersPage } from './views/register-pages.tsx';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendPage } from '../../platform/http/render.ts';
 import { contextOf, fieldErrorsOf } from '../../platform/http/route-helpers.ts';
-import type { FeatureOptions } from '../index.ts';
+import type { FeatureOptions } from '../feature-options.ts';
 import * as service from './enrolments.service.ts';
 import type { RegistrationDeps } from './registrations.service.ts';
 import { EnrolmentPage, EnrolmentsPage, enrolmentsPath, type EnrolmentForm } from './views/enrolment-pages.tsx';

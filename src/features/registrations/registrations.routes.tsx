@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import { decide } from '../../platform/policy.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
-import type { FeatureOptions } from '../index.ts';
+import type { FeatureOptions } from '../feature-options.ts';
 import { openEvidenceForDecision } from '../own-record/evidence.service.ts';
 import { sendEvidence } from '../own-record/evidence.pages.tsx';
 import * as service from './registrations.service.ts';

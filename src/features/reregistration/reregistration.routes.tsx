@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendPage } from '../../platform/http/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
 import { contextOf, validationErrorsOf } from '../../platform/http/route-helpers.ts';
-import type { FeatureOptions } from '../index.ts';
+import type { FeatureOptions } from '../feature-options.ts';
 import type { PostponementDecisionForm, PostponementForm, RenewalForm } from './reregistration-forms.rules.ts';
 import * as service from './reregistration.service.ts';
 import { ownPostponementPath, ownReregistrationPath } from './reregistration.service.ts';

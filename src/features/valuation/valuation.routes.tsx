@@ -5,7 +5,7 @@ import type { FieldError } from '../../ui/components/error-summary.tsx';
 import { renderActivityPage } from '../dossier/dossier.routes.tsx';
 import { dossierPath } from '../dossier/views/dossier-pages.tsx';
 import { contextOf, fieldErrorsOf } from '../../platform/http/route-helpers.ts';
-import type { FeatureOptions } from '../index.ts';
+import type { FeatureOptions } from '../feature-options.ts';
 import { openEvidenceForDecision } from '../own-record/evidence.service.ts';
 import { sendEvidence } from '../own-record/evidence.pages.tsx';
 import * as service from './valuation.service.ts';
