@@ -16,7 +16,7 @@ import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { probeHealth, percentile, type HealthSample } from '../tests/support/health-probe.ts';
 import { writeLargeDelivery } from '../tests/support/large-delivery.ts';
-import { readRealLocations, realBoardsPath, realLocationsPath } from '../tests/support/duo-csv.ts';
+import { readRealLocations } from '../tests/support/duo-csv.ts';
 import { serverProcesses, until } from '../tests/support/server-process.ts';
 import { machineLoad, ms, table, UsageError, verdict } from './support.ts';
 
@@ -44,11 +44,7 @@ async function measure(label: string, rows: number, postgresUrl?: string): Promi
   const processes = await serverProcesses({ NODE_ENV: 'test', LOG_LEVEL: 'warn', DATA_DIR: join(dir, 'data') }, postgresUrl);
   try {
     const board = largestBoard();
-    const imported = processes.command(['import-duo', realLocationsPath(), '--besturen', realBoardsPath()]);
-    if ((await imported.exited) !== 0) throw new Error(`import-duo: ${imported.output()}`);
-    const created = processes.command(['token', 'create', '--bestuur', board, '--scope', 'aanleveren']);
-    if ((await created.exited) !== 0) throw new Error(`token create: ${created.output()}`);
-    const token = created.output().trim().split('\n').pop()!;
+    const token = await processes.boardWithToken(board);
     const file = join(dir, 'aanlevering.csv');
     const persons = writeLargeDelivery(file, board, rows);
     console.log(`  bestuur ${board}: ${rows} dienstverbanden van ${persons} personen, ${(statSync(file).size / 1024 / 1024).toFixed(0)} MB`);

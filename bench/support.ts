@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 
 /** A wrong option: the runner prints the message and the usage, without a stack trace. */
@@ -30,18 +29,7 @@ export function readRuns(value: string | undefined, fallback = 3): number {
   return n;
 }
 
-/** A port that was free a moment ago on 127.0.0.1 (asked from the OS with port 0, then released). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../tests/support/ports.ts';
 
 export function table(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));

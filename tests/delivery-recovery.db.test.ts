@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliveryCsv, type DeliveryRow } from './support/deliveries.ts';
-import { readRealLocations, realBoardsPath, realLocationsPath } from './support/duo-csv.ts';
+import { readRealLocations } from './support/duo-csv.ts';
 import { serverProcesses, until, type Processes, type Server } from './support/server-process.ts';
 import { testDatabaseKind } from './support/test-database.ts';
 
@@ -23,11 +23,7 @@ const deliveryOf = async (server: Server, id: string) => (await (await api(serve
 beforeAll(async () => {
   const env = { NODE_ENV: 'test', LOG_LEVEL: 'warn', DELIVERY_LEASE_SECONDS: '3', DATA_DIR: join(mkdtempSync(join(tmpdir(), 'br-recovery-')), 'data') };
   processes = await serverProcesses(env, testDatabaseKind() === 'postgres' ? process.env.TEST_DATABASE_URL : undefined);
-  const imported = processes.command(['import-duo', realLocationsPath(), '--besturen', realBoardsPath()]);
-  expect(await imported.exited, imported.output()).toBe(0);
-  const created = processes.command(['token', 'create', '--bestuur', '32073', '--scope', 'aanleveren']);
-  expect(await created.exited, created.output()).toBe(0);
-  token = created.output().trim().split('\n').pop()!;
+  token = await processes.boardWithToken('32073');
 }, 180_000);
 
 afterAll(async () => processes?.cleanUp());

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { realBoardsPath, realLocationsPath } from './support/duo-csv.ts';
 import { probeHealth } from './support/health-probe.ts';
 import { writeLargeDelivery } from './support/large-delivery.ts';
 import { serverProcesses, until, type Processes } from './support/server-process.ts';
@@ -26,11 +25,7 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'br-responsive-'));
   processes = await serverProcesses({ NODE_ENV: 'test', LOG_LEVEL: 'warn', DATA_DIR: join(dir, 'data') },
     testDatabaseKind() === 'postgres' ? process.env.TEST_DATABASE_URL : undefined);
-  const imported = processes.command(['import-duo', realLocationsPath(), '--besturen', realBoardsPath()]);
-  expect(await imported.exited, imported.output()).toBe(0);
-  const created = processes.command(['token', 'create', '--bestuur', board, '--scope', 'aanleveren']);
-  expect(await created.exited, created.output()).toBe(0);
-  token = created.output().trim().split('\n').pop()!;
+  token = await processes.boardWithToken(board);
   file = join(dir, 'aanlevering.csv');
   writeLargeDelivery(file, board, rows);
 }, 180_000);

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase, type Database } from '../../src/db/database.ts';
+import { realBoardsPath, realLocationsPath } from './duo-csv.ts';
 import { freePort } from './ports.ts';
 import { createScratchDatabase } from './scratch-database.ts';
 
@@ -22,6 +23,8 @@ export type Processes = {
   startServer(extra?: Record<string, string>): Promise<Server>;
   /** the database as a test reads it between runs of the server (PGlite is one process's at a time) */
   withDb<T>(read: (database: Database) => Promise<T>): Promise<T>;
+  /** the directory imported from DUO's files, and an API token (its last output line) for one board */
+  boardWithToken(boardNumber: string, scope?: string): Promise<string>;
   /** kills what still runs and drops a PostgreSQL database made for these processes */
   cleanUp(): Promise<void>;
 };
@@ -65,6 +68,13 @@ export async function serverProcesses(env: Record<string, string>, postgresAdmin
         await new Promise((r) => setTimeout(r, 100));
       }
       return { base, output: run.output, exited: () => run.child.exitCode !== null || run.child.signalCode !== null, stop: async (signal) => void (run.child.kill(signal), await run.exited) };
+    },
+    async boardWithToken(boardNumber, scope = 'aanleveren') {
+      const imported = command(['import-duo', realLocationsPath(), '--besturen', realBoardsPath()]);
+      if ((await imported.exited) !== 0) throw new Error(`import-duo failed: ${imported.output()}`);
+      const created = command(['token', 'create', '--bestuur', boardNumber, '--scope', scope]);
+      if ((await created.exited) !== 0) throw new Error(`token create failed: ${created.output()}`);
+      return created.output().trim().split('\n').pop()!;
     },
     async withDb(read) {
       const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });

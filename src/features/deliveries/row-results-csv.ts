@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Db } from '../../db/database.ts';
 import { spreadsheetLine } from '../../platform/csv/write.ts';
 import { makePrivateDirAsync } from '../../platform/files/private-dir.ts';
+import { yieldToEventLoop } from '../../platform/yield.ts';
 import * as repo from './deliveries.repo.ts';
 
 /** rows per query of the terugmelding */
@@ -32,7 +33,7 @@ export async function* rowResultsCsv(db: Db, deliveryId: string, pageRows = rowR
     if (out) yield out;
     if (rows.length < pageRows) return;
     after = rows[rows.length - 1].rowNumber;
-    await new Promise((resolve) => setImmediate(resolve));
+    await yieldToEventLoop();
   }
 }
 
