@@ -99,6 +99,22 @@ describe('an apply in parts of three rows', () => {
   });
 });
 
+describe('an apply in parts of one row', () => {
+  it('ends the employments a full delivery leaves out over several parts of keys, as one go does', async () => {
+    const [fourth] = await database.query<{ number: string }>(`SELECT b.number FROM boards b JOIN schools s ON s.board_id = b.id AND s.closed_at IS NULL
+      JOIN locations l ON l.school_id = s.id AND l.closed_at IS NULL WHERE b.number NOT IN ('32073', '41039') ORDER BY b.number DESC LIMIT 1`);
+    const board = await boardOf(fourth.number, 'hr@kleinedelen.nl');
+    // four employment keys a part of the ending: the board's nine employments take three parts
+    const parts = deliveryDeps(database, { applyPartRows: 1 });
+    await deliverAndApply(parts, board, [...firstFile(board), rowFor(board, 9)]);
+    const second = await deliverAndApply(parts, board, [rowFor(board, 1), rowFor(board, 4), rowFor(board, 6)]);
+    expect(second.summary).toMatchObject({ dienstverbandenBeeindigd: 6, personenNieuw: 0 });
+    const open = await database.query<{ staff_number: string }>(
+      `SELECT staff_number FROM employments WHERE board_id = $1 AND end_date IS NULL ORDER BY staff_number`, [board.id]);
+    expect(open.map((e) => e.staff_number)).toEqual(['P1', 'P4', 'P6']);
+  });
+});
+
 describe('an apply in parts that breaks off after its first part', () => {
   it('keeps the parts it committed, cannot be cancelled, and carries on to the same end when applied again', async () => {
     const [third] = await database.query<{ number: string }>(`SELECT b.number FROM boards b JOIN schools s ON s.board_id = b.id AND s.closed_at IS NULL

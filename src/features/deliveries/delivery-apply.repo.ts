@@ -248,12 +248,11 @@ export async function endMissingEmployments(
   let range = sql``;
   let lastKey: string | null = null;
   if (keys) {
-    const after = keys.after === null ? sql`` : sql` AND employment_key > ${keys.after}`;
-    const [upper] = rowsOf<{ key: string }>(await tx.execute(sql`SELECT employment_key AS key FROM employments
-      WHERE board_id = ${b}${after} ORDER BY employment_key OFFSET ${keys.limit - 1} LIMIT 1`));
+    const after = keys.after === null ? sql`` : sql` AND e.employment_key > ${keys.after}`;
+    const [upper] = rowsOf<{ key: string }>(await tx.execute(sql`SELECT e.employment_key AS key FROM employments e
+      WHERE e.board_id = ${b}${after} ORDER BY e.employment_key OFFSET ${keys.limit - 1} LIMIT 1`));
     lastKey = upper?.key ?? null;
-    const inRange = (column: string) => sql`${keys.after === null ? sql`` : sql` AND ${sql.raw(column)} > ${keys.after}`}${lastKey === null ? sql`` : sql` AND ${sql.raw(column)} <= ${lastKey}`}`;
-    range = inRange('e.employment_key');
+    range = sql`${after}${lastKey === null ? sql`` : sql` AND e.employment_key <= ${lastKey}`}`;
     await tx.execute(sql`SET LOCAL random_page_cost = 1.1`);
   } else {
     await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
