@@ -266,14 +266,4 @@ export async function insertNotices(tx: Db, notices: NoticeRow[], now: Date): Pr
     RETURNING id, registration_id AS "registrationId", kind, period_end::text AS "periodEnd", mail_id AS "mailId"`));
 }
 
-export type OutboxMail = { id: string; to: string; subject: string; text: string; template: string };
-
-/** Puts these mails in the outbox in one statement (the mailer's `queue`, for a batch). */
-export async function insertMails(tx: Db, mails: OutboxMail[], now: Date): Promise<void> {
-  if (mails.length === 0) return;
-  await tx.execute(sql`INSERT INTO mail_outbox (id, to_address, subject, text, template, created_at)
-    SELECT x.id, x."to", x.subject, x.text, x.template, ${now.toISOString()}
-    FROM jsonb_to_recordset(${JSON.stringify(mails)}::jsonb) AS x(id uuid, "to" text, subject text, text text, template text)`);
-}
-
 export const newId = uuidV7;

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import { actorLabel, recordAudit, recordAuditPerPerson, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Mailer } from '../../platform/mail/mailer.ts';
-import { renderMail, type MailTemplate } from '../../platform/mail/templates.ts';
+import type { Mail, Mailer } from '../../platform/mail/mailer.ts';
+import type { MailTemplate } from '../../platform/mail/templates.ts';
 import { decide } from '../../platform/policy.ts';
 import { enrolmentTransition, type EnrolmentStatus } from '../own-record/enrolment.rules.ts';
 import * as enrolments from '../registrations/enrolments.repo.ts';
@@ -313,7 +313,7 @@ export async function runNightlyReregistration(deps: NightlyDeps, asOf: string, 
       pending.set(row.id, { due: d, to });
     }
     /** the mail of a notice, written only once its notice is new (a repeated run renders nothing) */
-    const mailOf = (notice: repo.NoticeRow): repo.OutboxMail | undefined => {
+    const mailOf = (notice: repo.NoticeRow): (Mail & { id: string }) | undefined => {
       const { due: d, to } = pending.get(notice.id)!;
       if (!to.email || !notice.mailId) return undefined;
       const base = lapseBase(d.row.until, d.row.postponedUntil);
@@ -321,17 +321,16 @@ export async function runNightlyReregistration(deps: NightlyDeps, asOf: string, 
         name: to.name, register: to.registerName, level: `${to.title} ${to.level}`, until: base, deadline: addMonths(base, 6),
         progress: describeProgress(d.evaluation, d.period), link: `${deps.baseUrl}${d.kind === 'verlopen' ? '/mijn-register/registratie' : ownReregistrationPath}`,
       };
-      return { id: notice.mailId, to: to.email, template: templateOf[d.kind], ...renderMail(templateOf[d.kind], 'nl', params) };
+      return { id: notice.mailId, to: to.email, template: templateOf[d.kind], lang: 'nl', params };
     };
     const byId = new Map(rows.map((r) => [r.id, r]));
     const mailIds: string[] = [];
     await inTransaction(deps.db, async (tx) => {
       const now = new Date();
       const inserted = await repo.insertNotices(tx, rows, now);
-      const mails = inserted.map((n) => mailOf(byId.get(n.id)!)).filter((m): m is repo.OutboxMail => m !== undefined);
-      await repo.insertMails(tx, mails, now);
+      const mails = inserted.map((n) => mailOf(byId.get(n.id)!)).filter((m): m is Mail & { id: string } => m !== undefined);
+      mailIds.push(...(await deps.mailer.queueMany(tx, mails)));
       for (const n of inserted) notices[n.kind]++;
-      mailIds.push(...mails.map((m) => m.id));
     });
     mailed += mailIds.length;
     await deps.mailer.deliver(deps.db, mailIds);

@@ -4,11 +4,6 @@ import { mailOutbox } from '../../db/schema/index.ts';
 
 export type OutboxRow = typeof mailOutbox.$inferSelect;
 
-export async function insertMail(db: Db, row: typeof mailOutbox.$inferInsert): Promise<OutboxRow> {
-  const [created] = await db.insert(mailOutbox).values(row).returning();
-  return created;
-}
-
 /** many rows in one INSERT */
 export async function insertMails(db: Db, rows: (typeof mailOutbox.$inferInsert & { id: string })[]): Promise<void> {
   await db.insert(mailOutbox).values(rows);

@@ -17,8 +17,8 @@ export type Mail = { to: string; template: MailTemplate; lang: Lang; params: Rec
 export interface Mailer {
   /** writes the mail to the outbox; returns its id for `deliver` */
   queue(db: Db, mail: Mail): Promise<string>;
-  /** writes many mails to the outbox in one statement; returns their ids in the same order */
-  queueMany(db: Db, mails: Mail[]): Promise<string[]>;
+  /** writes many mails to the outbox in one statement (with the ids given, or new ones); returns their ids in order */
+  queueMany(db: Db, mails: (Mail & { id?: string })[]): Promise<string[]>;
   /** sends queued mails over SMTP (a no-op without SMTP); failures are kept on the outbox row */
   deliver(db: Db, ids: string[]): Promise<void>;
   readonly smtpConfigured: boolean;
@@ -29,22 +29,22 @@ export function createMailer(config: { smtpUrl?: string; from: string }): Mailer
   // nodemailer is loaded at the first mail, not at start-up (and never without SMTP)
   let transport: Promise<Transporter> | null = null;
   const smtp = () => (transport ??= import('nodemailer').then((m) => m.default.createTransport(config.smtpUrl!)));
+  const queueMany: Mailer['queueMany'] = async (db, mails) => {
+    if (mails.length === 0) return [];
+    const rows = mails.map((mail) => {
+      const { subject, text } = renderMail(mail.template, mail.lang, mail.params);
+      return { id: mail.id ?? randomUUID(), toAddress: mail.to, subject, text, template: mail.template };
+    });
+    await repo.insertMails(db, rows);
+    return rows.map((row) => row.id);
+  };
   return {
     smtpConfigured: Boolean(config.smtpUrl),
     async queue(db, mail) {
-      const { subject, text } = renderMail(mail.template, mail.lang, mail.params);
-      const row = await repo.insertMail(db, { toAddress: mail.to, subject, text, template: mail.template });
-      return row.id;
+      const [id] = await queueMany(db, [mail]);
+      return id;
     },
-    async queueMany(db, mails) {
-      if (mails.length === 0) return [];
-      const rows = mails.map((mail) => {
-        const { subject, text } = renderMail(mail.template, mail.lang, mail.params);
-        return { id: randomUUID(), toAddress: mail.to, subject, text, template: mail.template };
-      });
-      await repo.insertMails(db, rows);
-      return rows.map((row) => row.id);
-    },
+    queueMany,
     async deliver(db, ids) {
       if (!config.smtpUrl || ids.length === 0) return;
       const transporter = await smtp();
