@@ -11,9 +11,9 @@
 import { parseArgs } from 'node:util';
 import type { Database } from '../src/db/database.ts';
 import { generator } from '../src/demo/demo-staff.ts';
-import { registerNumberFor } from '../src/features/own-record/register-number.rules.ts';
-import { schoolLeaderThemes } from '../src/features/reregistration/reregistration.rules.ts';
-import { evaluateAllRegistrations, runNightlyReregistration } from '../src/features/reregistration/reregistration.service.ts';
+import { registerNumberFor } from '../src/features/register/register-number.rules.ts';
+import { schoolLeaderThemes } from '../src/features/register/reregistration.rules.ts';
+import { evaluateAllRegistrations, runNightlyReregistration } from '../src/features/register/reregistration.service.ts';
 import { createMailer } from '../src/platform/mail/mailer.ts';
 import { csvLine } from '../src/platform/csv/write.ts';
 import { uuidV7 } from '../src/platform/ids/uuid-v7.ts';

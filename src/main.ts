@@ -13,8 +13,8 @@ import { createDeliveryDeps, deliveryJob } from './features/deliveries/deliverie
 import { startLeaseSweeper } from './features/deliveries/delivery-leases.ts';
 import { hideLegacyBsnLikeStaffNumbers } from './features/deliveries/legacy-staff-numbers.ts';
 import { heartbeatJob } from './platform/heartbeat.job.ts';
-import { reregistrationJob } from './features/reregistration/reregistration.jobs.ts';
-import { runNightlyReregistration } from './features/reregistration/reregistration.service.ts';
+import { reregistrationJob } from './features/register/reregistration.jobs.ts';
+import { runNightlyReregistration } from './features/register/reregistration.service.ts';
 import { dutchDateOf, dutchToday, isCalendarDate } from './platform/dates/calendar.ts';
 import { createCrypto } from './platform/crypto.ts';
 import { createMailer } from './platform/mail/mailer.ts';

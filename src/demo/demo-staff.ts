@@ -11,8 +11,8 @@ import { uuidV7 } from '../platform/ids/uuid-v7.ts';
 import { createMailer } from '../platform/mail/mailer.ts';
 import { applyDelivery, submitDelivery, type DeliveryDeps } from '../features/deliveries/deliveries.service.ts';
 import { columns } from '../features/deliveries/delivery-format.rules.ts';
-import { registerNumberFor } from '../features/own-record/register-number.rules.ts';
-import { validUntil } from '../features/own-record/registration.rules.ts';
+import { registerNumberFor } from '../features/register/register-number.rules.ts';
+import { validUntil } from '../features/register/registration.rules.ts';
 import { dutchDateOf } from '../platform/dates/calendar.ts';
 import { rowsOf } from '../db/rows.ts';
 

@@ -7,8 +7,8 @@ import { importDuo } from '../features/organisations/organisations.service.ts';
 import { seedDemoAccreditation } from '../features/accreditation/accreditation.demo.ts';
 import { seedDemoRuns } from '../features/catalogue/catalogue.demo.ts';
 import { seedDemoConsents } from '../features/consent/consent.service.ts';
-import { seedDemoReregistration } from '../features/reregistration/reregistration.demo.ts';
-import { seedDemoValuation } from '../features/valuation/valuation.demo.ts';
+import { seedDemoReregistration } from '../features/register/reregistration.demo.ts';
+import { seedDemoValuation } from '../features/dossier/valuation.demo.ts';
 import { seedDemoStaff } from './demo-staff.ts';
 import { dutchDateOf } from '../platform/dates/calendar.ts';
 

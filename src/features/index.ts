@@ -6,7 +6,7 @@ import { identityRoutes } from './identity/identity.routes.tsx';
 import { organisationRoutes } from './organisations/organisations.routes.tsx';
 import { ownRecordRoutes } from './own-record/own-record.routes.tsx';
 import { publicRegisterRoutes } from './public-register/public-register.routes.tsx';
-import { registerRoutes } from './registers/registers.routes.tsx';
+import { registerRoutes } from './register-versions/registers.routes.tsx';
 import { dossierRoutes } from './dossier/dossier.routes.tsx';
 import { reregistrationRoutes } from './reregistration/reregistration.routes.tsx';
 import { enrolmentRoutes } from './registrations/enrolments.routes.tsx';
@@ -14,7 +14,7 @@ import { registrationRoutes } from './registrations/registrations.routes.tsx';
 import { pageRoutes } from './pages/pages.routes.tsx';
 import { catalogueRoutes } from './catalogue/catalogue.routes.tsx';
 import { frameworkRoutes } from './framework/framework.routes.tsx';
-import { valuationRoutes } from './valuation/valuation.routes.tsx';
+import { valuationRoutes } from './dossier/valuation.routes.tsx';
 import { consentRoutes } from './consent/consent.routes.tsx';
 import { accreditationRoutes } from './accreditation/accreditation.routes.tsx';
 

@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts'
 import { visibleText, type WebSession } from '../../../tests/support/web-session.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { applyDelivery, submitDelivery } from '../deliveries/deliveries.service.ts';
-import { approveEmployment, enrol, getOwnRecord } from '../own-record/own-record.service.ts';
+import { approveEmployment, enrol, getOwnRecord } from '../register/own-record.service.ts';
 
 let t: TestApp;
 let board: { id: string; number: string };

@@ -7,7 +7,7 @@ import { visibleText, type WebSession } from '../../../tests/support/web-session
 import { registerOfficeId } from '../../platform/auth/roles.ts';
 import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
 import { applyDelivery, submitDelivery } from '../deliveries/deliveries.service.ts';
-import { enrol } from '../own-record/own-record.service.ts';
+import { enrol } from '../register/own-record.service.ts';
 import { seedDemoConsents } from './consent.service.ts';
 
 let t: TestApp;

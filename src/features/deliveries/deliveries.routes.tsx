@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { FeatureOptions } from '../feature-options.ts';
 import { deliveryApiRoutes } from './deliveries.api.ts';
 import { createDeliveryDeps } from './deliveries.jobs.ts';
-import { deliveryPageRoutes } from './deliveries.pages.tsx';
-import { registerOfficePageRoutes } from './register-office.pages.tsx';
+import { deliveryPageRoutes } from './deliveries.page-routes.tsx';
+import { registerOfficePageRoutes } from './register-office.page-routes.tsx';
 
 /** Data delivery by boards: the API for software suppliers and the pages for board staff. */
 export async function deliveryRoutes(app: FastifyInstance, opts: FeatureOptions) {

@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts'
 import { visibleText, type WebSession } from '../../../tests/support/web-session.ts';
 import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
 import { applyDelivery, submitDelivery } from '../deliveries/deliveries.service.ts';
-import { enrol } from '../own-record/own-record.service.ts';
+import { enrol } from '../register/own-record.service.ts';
 
 let t: TestApp;
 let lotte: WebSession;

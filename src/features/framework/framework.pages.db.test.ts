@@ -5,8 +5,8 @@ import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts'
 import { visibleText, WebSession } from '../../../tests/support/web-session.ts';
 import { registerOfficeId } from '../../platform/auth/roles.ts';
 import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
-import { registerNumberFor } from '../own-record/register-number.rules.ts';
-import { schoolLeaderThemes } from '../reregistration/reregistration.rules.ts';
+import { registerNumberFor } from '../register/register-number.rules.ts';
+import { schoolLeaderThemes } from '../register/reregistration.rules.ts';
 
 let t: TestApp;
 let staff: WebSession;

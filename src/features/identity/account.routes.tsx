@@ -6,7 +6,7 @@ import { isRole } from '../../platform/auth/roles.ts';
 import type { FeatureOptions } from '../feature-options.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import * as members from './members.service.ts';
-import * as myData from './my-data.service.ts';
+import * as myData from '../my-data/my-data.service.ts';
 import { describeOrganisation } from './organisation-names.ts';
 import { accountContextOf, formBody } from '../../platform/http/route-helpers.ts';
 import { AccessLogPage, AccountPage, MyDataPage } from './views/account-pages.tsx';

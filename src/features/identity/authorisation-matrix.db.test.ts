@@ -6,7 +6,7 @@ import { auditRows, sessionFor, signInAndEnrolTotp } from '../../../tests/suppor
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { visibleText } from '../../../tests/support/web-session.ts';
 import { createApiToken } from '../../platform/auth/api-tokens.ts';
-import { registerNumberFor } from '../own-record/register-number.rules.ts';
+import { registerNumberFor } from '../register/register-number.rules.ts';
 import { registerOfficeId, type OrganisationRef } from '../../platform/auth/roles.ts';
 import { sessionCookie, startSession } from '../../platform/auth/sessions.ts';
 import { hashToken } from '../../platform/crypto.ts';

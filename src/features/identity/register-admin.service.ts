@@ -5,7 +5,7 @@ import { findBoardByNumber } from '../organisations/organisations.service.ts';
 import * as accounts from './accounts.repo.ts';
 import { normaliseEmail, type IdentityDeps } from './identity.deps.ts';
 import { authorise } from './members.service.ts';
-import { auditSubjectOf, withActorNames } from './my-data.service.ts';
+import { auditSubjectOf, withActorNames } from '../my-data/my-data.service.ts';
 
 /** Register staff look an account up by its address. */
 export async function findAccountByEmail(deps: IdentityDeps, context: ActorContext, email: string) {

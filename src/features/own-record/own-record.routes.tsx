@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { FeatureOptions } from '../feature-options.ts';
-import { evidencePageRoutes } from './evidence.pages.tsx';
-import { ownRecordPageRoutes } from './own-record.pages.tsx';
+import { evidencePageRoutes } from './evidence.page-routes.tsx';
+import { ownRecordPageRoutes } from './own-record.page-routes.tsx';
 
 /** The professional's own record (Mijn register) and the board's side of its disputes. */
 export async function ownRecordRoutes(app: FastifyInstance, opts: FeatureOptions) {

@@ -4,8 +4,8 @@ import { boardStaffActor, bytesOf, deliveringBoard, deliveryCsv, deliveryDeps, t
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { visibleText } from '../../../tests/support/web-session.ts';
 import { applyDelivery, submitDelivery } from '../deliveries/deliveries.service.ts';
-import { enrol } from '../own-record/own-record.service.ts';
-import { registerNumberFor } from '../own-record/register-number.rules.ts';
+import { enrol } from '../register/own-record.service.ts';
+import { registerNumberFor } from '../register/register-number.rules.ts';
 
 let t: TestApp;
 let school: { brin: string; location: string; name: string; place: string };

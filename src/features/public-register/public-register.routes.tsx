@@ -7,8 +7,8 @@ import { rateLimit } from '../../platform/http/rate-limit.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import type { FeatureOptions } from '../feature-options.ts';
 import { publicEntry, publicEntryList, registerQuery } from './public-register.api-schemas.ts';
-import * as service from './public-register.service.ts';
-import type { PublicEntry } from './public-register.service.ts';
+import * as service from '../register/public-register.service.ts';
+import type { PublicEntry } from '../register/public-register.service.ts';
 import { RegisterSearchPage, type RegisterForm } from './views/register-search-page.tsx';
 
 const pageSize = 20;

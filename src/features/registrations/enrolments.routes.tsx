@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendPage } from '../../platform/http/render.ts';
 import { contextOf, fieldErrorsOf } from '../../platform/http/route-helpers.ts';
 import type { FeatureOptions } from '../feature-options.ts';
-import * as service from './enrolments.service.ts';
-import type { RegistrationDeps } from './registrations.service.ts';
+import * as service from '../register/enrolments.service.ts';
+import type { RegistrationDeps } from '../register/registrations.service.ts';
 import { EnrolmentPage, EnrolmentsPage, enrolmentsPath, type EnrolmentForm } from './views/enrolment-pages.tsx';
 
 const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 5000) : '');

@@ -3,9 +3,9 @@ import { sendPage } from '../../platform/http/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
 import { contextOf, validationErrorsOf } from '../../platform/http/route-helpers.ts';
 import type { FeatureOptions } from '../feature-options.ts';
-import type { PostponementDecisionForm, PostponementForm, RenewalForm } from './reregistration-forms.rules.ts';
-import * as service from './reregistration.service.ts';
-import { ownPostponementPath, ownReregistrationPath } from './reregistration.service.ts';
+import type { PostponementDecisionForm, PostponementForm, RenewalForm } from '../register/reregistration-forms.rules.ts';
+import * as service from '../register/reregistration.service.ts';
+import { ownPostponementPath, ownReregistrationPath } from '../register/reregistration.service.ts';
 import { OwnPostponementPage, PostponementDecisionPage, PostponementQueuePage, postponementQueuePath } from './views/postponement-pages.tsx';
 import { ReregistrationPage } from './views/reregistration-pages.tsx';
 

@@ -9,8 +9,8 @@ import { Notice, PageTitle, TextParagraph, orDash } from '../../../ui/components
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import type { ActivityChoices } from '../../framework/framework.service.ts';
-import type { OwnValuation } from '../../valuation/valuation.service.ts';
-import { ValuationSection } from '../../valuation/views/valuation-section.tsx';
+import type { OwnValuation } from '../valuation.service.ts';
+import { ValuationSection } from './valuation-section.tsx';
 import { activityKinds, type ActivityForm, type ActivityLock } from '../activity.rules.ts';
 import type { ActivityRecord, EvidenceChoice } from '../dossier.service.ts';
 

@@ -9,9 +9,9 @@ import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import type { PublicEntry } from '../../public-register/public-register.service.ts';
-import type { Enrolment, EnrolmentEventLine } from '../enrolments.service.ts';
-import type { Application } from '../registrations.service.ts';
+import type { PublicEntry } from '../../register/public-register.service.ts';
+import type { Enrolment, EnrolmentEventLine } from '../../register/enrolments.service.ts';
+import type { Application } from '../../register/registrations.service.ts';
 import { reviewPath } from './review-pages.tsx';
 
 export const enrolmentsPath = '/beheer/inschrijvingen';

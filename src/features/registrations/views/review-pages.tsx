@@ -8,9 +8,9 @@ import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import type { Application, ApplicationEventLine, CommitteeMember } from '../registrations.service.ts';
+import type { Application, ApplicationEventLine, CommitteeMember } from '../../register/registrations.service.ts';
 import { Steps } from './own-registration-page.tsx';
-import type { RenewalEvaluation } from '../../reregistration/reregistration.service.ts';
+import type { RenewalEvaluation } from '../../register/reregistration.service.ts';
 import { EvaluationFacts } from '../../reregistration/views/reregistration-pages.tsx';
 
 export const reviewPath = '/beheer/aanvragen';

@@ -9,9 +9,9 @@ import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.ts
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import { NotEnrolled } from './reregistration-pages.tsx';
-import type { PostponementDecisionForm, PostponementForm } from '../reregistration-forms.rules.ts';
-import { postponementGrounds } from '../reregistration.rules.ts';
-import { ownPostponementPath, ownReregistrationPath, type Postponement, type PostponementCase, type RegistrationProgress } from '../reregistration.service.ts';
+import type { PostponementDecisionForm, PostponementForm } from '../../register/reregistration-forms.rules.ts';
+import { postponementGrounds } from '../../register/reregistration.rules.ts';
+import { ownPostponementPath, ownReregistrationPath, type Postponement, type PostponementCase, type RegistrationProgress } from '../../register/reregistration.service.ts';
 
 export const postponementQueuePath = '/beheer/uitstel';
 

@@ -8,9 +8,9 @@ import { DataList, Paragraph } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import type { RenewalForm } from '../reregistration-forms.rules.ts';
-import type { Evaluation, ReregistrationRule, Standing } from '../reregistration.rules.ts';
-import { ownPostponementPath, ownReregistrationPath, type RegistrationProgress } from '../reregistration.service.ts';
+import type { RenewalForm } from '../../register/reregistration-forms.rules.ts';
+import type { Evaluation, ReregistrationRule, Standing } from '../../register/reregistration.rules.ts';
+import { ownPostponementPath, ownReregistrationPath, type RegistrationProgress } from '../../register/reregistration.service.ts';
 
 const standingKeys = { geregistreerd: 'reregistration.standing.geregistreerd', 'onder voorwaarden': 'reregistration.standing.onderVoorwaarden', 'herregistratie verlopen': 'reregistration.standing.verlopen' } as const;
 export const standingText = (ctx: PageContext, standing: Standing) => ctx.t(standingKeys[standing]);

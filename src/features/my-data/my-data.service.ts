@@ -1,15 +1,15 @@
 import type { AccountActor } from '../../platform/auth/actor.ts';
 import { listEventsAbout, type AuditSubject } from '../../platform/audit/audit.ts';
 import { listMailTo } from '../../platform/mail/mailer.ts';
-import * as accounts from './accounts.repo.ts';
-import type { IdentityDeps } from './identity.deps.ts';
-import { describeOrganisation } from './organisation-names.ts';
+import * as accounts from '../identity/accounts.repo.ts';
+import type { IdentityDeps } from '../identity/identity.deps.ts';
+import { describeOrganisation } from '../identity/organisation-names.ts';
 import type { OrganisationRef } from '../../platform/auth/roles.ts';
-import * as members from './members.repo.ts';
-import { exportOwnRecord, listOwnPersonIds } from '../own-record/own-record.service.ts';
+import * as members from '../identity/members.repo.ts';
+import { exportOwnRecord, listOwnPersonIds } from '../register/own-record.service.ts';
 import { exportOwnDossier } from '../dossier/dossier.service.ts';
 import { exportOwnConsents } from '../consent/consent.service.ts';
-import { exportOwnPostponements } from '../reregistration/reregistration.service.ts';
+import { exportOwnPostponements } from '../register/reregistration.service.ts';
 
 export const accessPageSize = 50;
 

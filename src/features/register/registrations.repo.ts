@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
-import type { ApplicationStatus } from '../own-record/registration.rules.ts';
+import type { ApplicationStatus } from './registration.rules.ts';
 import { rowsOf } from '../../db/rows.ts';
 
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import { normaliseRegisterNumber, isRegisterNumber } from '../own-record/register-number.rules.ts';
+import { normaliseRegisterNumber, isRegisterNumber } from './register-number.rules.ts';
 import { checkQuery, type RegisterQuery } from './public-register.rules.ts';
 import * as repo from './public-register.repo.ts';
 

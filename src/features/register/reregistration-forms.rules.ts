@@ -1,5 +1,5 @@
 import { parseDate } from '../../platform/dates/calendar.ts';
-import { checkComment, commentLimits } from '../own-record/approval.rules.ts';
+import { checkComment, commentLimits } from './approval.rules.ts';
 import { postponementGrounds, reasonAgainstPostponementDate, type PostponementGround } from './reregistration.rules.ts';
 
 /** The forms of herregistratie and uitstel as posted, and their checks: every problem at its field, in Dutch. */

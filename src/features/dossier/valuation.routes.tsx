@@ -2,12 +2,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { sendPage } from '../../platform/http/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
-import { renderActivityPage } from '../dossier/dossier.routes.tsx';
-import { dossierPath } from '../dossier/views/dossier-pages.tsx';
+import { renderActivityPage } from './dossier.routes.tsx';
+import { dossierPath } from './views/dossier-pages.tsx';
 import { contextOf, fieldErrorsOf } from '../../platform/http/route-helpers.ts';
 import type { FeatureOptions } from '../feature-options.ts';
-import { openEvidenceForDecision } from '../own-record/evidence.service.ts';
-import { sendEvidence } from '../own-record/evidence.pages.tsx';
+import { openEvidenceForDecision } from '../register/evidence.service.ts';
+import { sendEvidence } from '../own-record/evidence.page-routes.tsx';
 import * as service from './valuation.service.ts';
 import { AssessmentPage, ValuationQueuePage, queuePath } from './views/valuation-pages.tsx';
 

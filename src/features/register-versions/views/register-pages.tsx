@@ -8,7 +8,7 @@ import { DataList, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import { ruleOfStoredVersion, ruleToForm } from '../../reregistration/renewal-rule.rules.ts';
+import { ruleOfStoredVersion, ruleToForm } from '../../register/renewal-rule.rules.ts';
 import { ruleDescription } from '../../reregistration/views/reregistration-pages.tsx';
 import { levelsToText, type RegisterVersionForm } from '../register-version.rules.ts';
 import type { RegisterSummary, RegisterVersion } from '../registers.service.ts';

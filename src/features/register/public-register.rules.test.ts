@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registerNumberFor } from '../own-record/register-number.rules.ts';
+import { registerNumberFor } from './register-number.rules.ts';
 import { checkQuery, nameWords, searchForm, sqlFoldFrom, sqlFoldTo } from './public-register.rules.ts';
 
 describe('the public search', () => {

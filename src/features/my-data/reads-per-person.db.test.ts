@@ -14,8 +14,8 @@ import { registerOfficeId } from '../../platform/auth/roles.ts';
 import { createCrypto } from '../../platform/crypto.ts';
 import { grantConsent } from '../consent/consent.service.ts';
 import { applyDelivery, submitDelivery } from '../deliveries/deliveries.service.ts';
-import { addEvidence } from '../own-record/evidence.service.ts';
-import { disputeEmployment, enrol, getOwnRecord } from '../own-record/own-record.service.ts';
+import { addEvidence } from '../register/evidence.service.ts';
+import { disputeEmployment, enrol, getOwnRecord } from '../register/own-record.service.ts';
 
 /**
  * NEN 7513 for the register: every read of a professional's data by someone else is on her own

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
-import type { EnrolmentStatus } from '../own-record/enrolment.rules.ts';
+import type { EnrolmentStatus } from './enrolment.rules.ts';
 import { rowsOf } from '../../db/rows.ts';
 
 // the enrolment's history is the professional's own record too (their AVG export reads it)
-export { listEnrolmentEvents, type EnrolmentEventLine } from '../own-record/own-record.repo.ts';
+export { listEnrolmentEvents, type EnrolmentEventLine } from './own-record.repo.ts';
 
 
 export type Enrolment = {

@@ -1,4 +1,4 @@
-import { normaliseRegisterNumber } from '../own-record/register-number.rules.ts';
+import { normaliseRegisterNumber } from './register-number.rules.ts';
 
 /**
  * What a public search asks, checked: a name of at least 2 characters, a register number, or a school

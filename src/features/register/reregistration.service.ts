@@ -4,9 +4,9 @@ import { AppError } from '../../platform/errors.ts';
 import type { Mail, Mailer } from '../../platform/mail/mailer.ts';
 import type { MailTemplate } from '../../platform/mail/templates.ts';
 import { decide } from '../../platform/policy.ts';
-import { enrolmentTransition, type EnrolmentStatus } from '../own-record/enrolment.rules.ts';
-import * as enrolments from '../registrations/enrolments.repo.ts';
-import { addFirstEvent } from '../registrations/registrations.repo.ts';
+import { enrolmentTransition, type EnrolmentStatus } from './enrolment.rules.ts';
+import * as enrolments from './enrolments.repo.ts';
+import { addFirstEvent } from './registrations.repo.ts';
 import { addDays, addMonths, dutchToday } from '../../platform/dates/calendar.ts';
 import { ruleOfStoredVersion } from './renewal-rule.rules.ts';
 import {
