@@ -20,9 +20,9 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Database } from '../src/db/database.ts';
 import { demoDuoDir } from '../src/demo/demo.service.ts';
-import { applyDelivery, submitDelivery, type DeliveryDeps } from '../src/features/deliveries/deliveries.service.ts';
-import { columns } from '../src/features/deliveries/delivery-format.rules.ts';
-import { importDuo } from '../src/features/organisations/organisations.service.ts';
+import { applyDelivery, submitDelivery, type DeliveryDeps } from '../src/features/deliveries/index.ts';
+import { columns } from '../src/features/deliveries/index.ts';
+import { importDuo } from '../src/features/organisations/index.ts';
 import { createApiToken } from '../src/platform/auth/api-tokens.ts';
 import { createCrypto } from '../src/platform/crypto.ts';
 import { csvLine } from '../src/platform/csv/write.ts';
@@ -67,7 +67,7 @@ async function generate(database: Database, total: number, allBoards: boolean, d
       close();
       const path = join(dir, `${school.number}.csv`);
       current = { file: { boardId: school.board_id, path, rows: 0 }, fd: openSync(path, 'w') };
-      writeSync(current.fd, columns.join(';') + '\r\n');
+      writeSync(current.fd, `${columns.join(';')}\r\n`);
     }
     const quota = Math.round(perSchool * (i + 1)) - Math.round(perSchool * i);
     let lines = '';
@@ -84,7 +84,7 @@ async function generate(database: Database, total: number, allBoards: boolean, d
       for (const functie of functions) {
         if (k >= quota || made >= total) break;
         const row = { ...base, functie, benoemingsgrondslag: functie === 'LERAAR' ? 'BEVOEGD' : '' };
-        lines += columns.map((c) => row[c]).join(';') + '\r\n';
+        lines += `${columns.map((c) => row[c]).join(';')}\r\n`;
         current!.file.rows++;
         k++;
         made++;

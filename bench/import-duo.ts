@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Database } from '../src/db/database.ts';
 import { demoDuoDir } from '../src/demo/demo.service.ts';
-import { importDuo, type ImportDuoInput, type ImportDuoResult } from '../src/features/organisations/organisations.service.ts';
+import { importDuo, type ImportDuoInput, type ImportDuoResult } from '../src/features/organisations/index.ts';
 import { decodeText, detectSeparator } from '../src/platform/csv/decode.ts';
 import { csvLine } from '../src/platform/csv/write.ts';
 import { all, machineLoad, median, ms, readRuns, table, UsageError, verdict } from './support.ts';

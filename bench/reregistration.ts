@@ -11,12 +11,12 @@
 import { parseArgs } from 'node:util';
 import type { Database } from '../src/db/database.ts';
 import { generator } from '../src/demo/demo-staff.ts';
-import { registerNumberFor } from '../src/features/register/register-number.rules.ts';
-import { schoolLeaderThemes } from '../src/features/register/reregistration.rules.ts';
-import { evaluateAllRegistrations, runNightlyReregistration } from '../src/features/register/reregistration.service.ts';
+import { registerNumberFor } from '../src/features/register/index.ts';
+import { schoolLeaderThemes } from '../src/features/register/index.ts';
+import { evaluateAllRegistrations, runNightlyReregistration } from '../src/features/register/index.ts';
 import { createMailer } from '../src/platform/mail/mailer.ts';
 import { csvLine } from '../src/platform/csv/write.ts';
-import { uuidV7 } from '../src/platform/ids/uuid-v7.ts';
+import { uuidV7 } from '../src/lib/uuid-v7.ts';
 import { machineLoad, ms, table, UsageError, verdict } from './support.ts';
 import { postgresTarget } from './targets.ts';
 

@@ -10,15 +10,15 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { features } from './features/index.ts';
 import { heartbeatJob, lastHeartbeat } from './platform/heartbeat.job.ts';
-import { accessControl } from './platform/http/access.ts';
-import { rateLimiting } from './platform/http/rate-limit.ts';
-import { inputGuard } from './platform/http/input-guard.ts';
-import { csrfProtection } from './platform/http/csrf.ts';
+import { accessControl } from './web/access.ts';
+import { rateLimiting } from './web/rate-limit.ts';
+import { inputGuard } from './web/input-guard.ts';
+import { csrfProtection } from './web/csrf.ts';
 import { createCrypto } from './platform/crypto.ts';
-import { apiPlatform } from './platform/http/api.ts';
-import { answerFrameworkError, errorHandling } from './platform/http/error-handler.tsx';
-import { requestContext, requestIdFor } from './platform/http/request-context.ts';
-import { securityHeaders } from './platform/http/security-headers.ts';
+import { apiPlatform } from './web/api.ts';
+import { answerFrameworkError, errorHandling } from './web/error-handler.tsx';
+import { requestContext, requestIdFor } from './web/request-context.ts';
+import { securityHeaders } from './web/security-headers.ts';
 import type { Jobs } from './platform/jobs.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import { metrics } from './platform/metrics.ts';
@@ -100,7 +100,7 @@ export async function buildApp({ config, database, jobs, mailer = createMailer(c
   });
 
   for (const feature of features) {
-    await app.register(feature, { db: database.db, database, development, jobs, config, crypto, mailer, secureCookies });
+    if (feature.routes) await app.register(feature.routes, { db: database.db, database, development, jobs, config, crypto, mailer, secureCookies });
   }
 
   app.addHook('onReady', async () => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { z } from 'zod';
-import { makePrivateDir } from './platform/files/private-dir.ts';
+import { makePrivateDir } from './lib/private-dir.ts';
 
 const secretSchema = z.string().min(32, 'minstens 32 tekens / at least 32 characters');
 const encryptionKeySchema = z.string().regex(/^[0-9a-f]{64}$/i, '64 hexadecimale tekens (256 bits) / 64 hex characters');
@@ -172,7 +172,7 @@ function resolveSecrets(env: z.infer<typeof envSchema>, dataDir: string): Secret
   } else {
     makePrivateDir(dirname(file));
     stored = generateSecrets();
-    writeFileSync(file, JSON.stringify(stored, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
+    writeFileSync(file, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
   }
   return {
     sessionSecret: given.sessionSecret ?? stored.sessionSecret,

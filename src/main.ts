@@ -5,21 +5,19 @@ import { loadConfig, ConfigError, type Config } from './config.ts';
 import { openDatabase, DataDirLockedError, type Database } from './db/database.ts';
 import { buildApp } from './app.ts';
 import { seedDemo, DemoDataMissingError } from './demo/demo.service.ts';
-import { importDuo } from './features/organisations/organisations.service.ts';
+import { importDuo } from './features/organisations/index.ts';
 import { AppError } from './platform/errors.ts';
 import { describeStartupError, describeUnexpectedError } from './startup-errors.ts';
 import { startJobsInBackground, type Jobs } from './platform/jobs.ts';
-import { createDeliveryDeps, deliveryJob } from './features/deliveries/deliveries.jobs.ts';
-import { startLeaseSweeper } from './features/deliveries/delivery-leases.ts';
-import { hideLegacyBsnLikeStaffNumbers } from './features/deliveries/legacy-staff-numbers.ts';
+import { features } from './features/index.ts';
+import type { ServerContext } from './features/feature.ts';
 import { heartbeatJob } from './platform/heartbeat.job.ts';
-import { reregistrationJob } from './features/register/reregistration.jobs.ts';
-import { runNightlyReregistration } from './features/register/reregistration.service.ts';
+import { runNightlyReregistration } from './features/register/index.ts';
 import { dutchDateOf, dutchToday, isCalendarDate } from './platform/dates/calendar.ts';
 import { createCrypto } from './platform/crypto.ts';
 import { createMailer } from './platform/mail/mailer.ts';
 import { registerOfficeId } from './platform/auth/roles.ts';
-import { createAccountFromCli, createTokenFromCli, resolveOrganisation } from './features/identity/operator.service.ts';
+import { createAccountFromCli, createTokenFromCli, resolveOrganisation } from './features/identity/index.ts';
 
 const help: Record<string, string> = {
   '': `Beroepsregister Onderwijs
@@ -130,16 +128,12 @@ async function serve(config: Config): Promise<void> {
   const log = (msg: string, err?: unknown) => console.error(msg, err);
   const mailer = createMailer(config.mail);
   const crypto = createCrypto(config.secrets);
-  const hidden = await hideLegacyBsnLikeStaffNumbers(database.db, crypto);
-  if (hidden && Object.values(hidden).some((n) => n > 0)) {
-    console.log(`Personeelsnummers die op een BSN lijken, nu verborgen opgeslagen (aanleverformaat 1.1): ${Object.entries(hidden).map(([k, n]) => `${k} ${n}`).join(', ')}`);
-  }
   let jobs: Jobs | undefined;
-  const deliveries = createDeliveryDeps({ database, crypto, mailer, config, jobs: () => jobs, log, report: (m) => console.log(m) });
-  const nightly = reregistrationJob({ db: database.db, mailer, baseUrl: config.baseUrl }, (m) => console.log(m));
-  jobs = config.jobs ? startJobsInBackground(database, [heartbeatJob, deliveryJob(deliveries), nightly], log) : undefined;
-  // work a killed process left (a check, an apply, invitations) goes back to the queue once its lease runs out
-  const stopSweeper = startLeaseSweeper(deliveries, (m, err) => (err ? log(m, err) : console.log(m)));
+  const server: ServerContext = { database, config, crypto, mailer, jobs: () => jobs, log, report: (m) => console.log(m) };
+  for (const feature of features) await feature.prepare?.(server);
+  const work = features.flatMap((feature) => (feature.background ? [feature.background(server)] : []));
+  jobs = config.jobs ? startJobsInBackground(database, [heartbeatJob, ...work.flatMap((w) => w.jobs)], log) : undefined;
+  const stops = work.flatMap((w) => (w.start ? [w.start()] : []));
   const app = await buildApp({ config, database, jobs, mailer });
   if (!database.restricted) {
     app.log.warn(
@@ -151,7 +145,7 @@ async function serve(config: Config): Promise<void> {
   const stop = async (signal: string) => {
     if (closing) return;
     closing = true;
-    stopSweeper();
+    for (const stopWork of stops) stopWork();
     app.log.info({ signal }, 'stopping');
     await app.close();
     process.exit(0);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths, addYears } from '../src/platform/dates/calendar.ts';
-import { professional, type TestProfessional } from '../src/features/register/reregistration.test-support.ts';
+import { professional, type TestProfessional } from '../src/features/register/index.ts';
 import { registerOfficeId } from '../src/platform/auth/roles.ts';
 import { createAccount } from './support/accounts.ts';
 import { mailsTo, sessionFor } from './support/identity.ts';

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { createRestrictedTestDatabase } from '../../tests/support/test-database.ts';
-import { defineJob, startJobs } from '../platform/jobs.ts';
 import type { Database } from './database.ts';
 
 // The audit trail is append-only by trigger; the app's own role must not be able to get round that:
@@ -41,19 +39,6 @@ describe("the app's database role and the audit trail", () => {
     expect(await database.query(`SELECT action FROM audit_events WHERE action LIKE 'test.%'`)).toEqual([{ action: 'test.appended' }]);
     expect(await database.query(`SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_events'::regclass AND tgenabled = 'O' ORDER BY tgname`))
       .toEqual([{ tgname: 'audit_events_no_truncate' }, { tgname: 'audit_events_no_update_or_delete' }]);
-  });
-
-  it('still runs the job queue: pg-boss makes a queue (a table of its own) and works a job as this role', async () => {
-    const done: string[] = [];
-    const job = defineJob({ name: 'app-role-test', payload: z.object({ n: z.string() }), handle: async ({ n }) => void done.push(n) });
-    const jobs = await startJobs(database, [job], () => {});
-    try {
-      await jobs.send(job, { n: 'een' });
-      for (let i = 0; i < 100 && done.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
-      expect(done).toEqual(['een']);
-    } finally {
-      await jobs.stop();
-    }
   });
 
   it('reads and writes the rows of the other tables', async () => {

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
-import { makePrivateDir } from '../platform/files/private-dir.ts';
+import { makePrivateDir } from '../lib/private-dir.ts';
 import * as schema from './schema/index.ts';
 import { createEmbeddedAppRole, embeddedAppRole, grantAppRole } from './app-role.ts';
 

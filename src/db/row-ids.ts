@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { uuidV7 } from '../platform/ids/uuid-v7.ts';
+import { uuidV7 } from '../lib/uuid-v7.ts';
 
 /**
  * An id for every row one INSERT … SELECT makes: a fresh time-ordered prefix (uuidV7) and, as the last

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../tests/support/test-app.ts';
-import { createDemoAccounts } from '../features/identity/operator.service.ts';
-import { getOwnRecord } from '../features/register/own-record.service.ts';
+import { createDemoAccounts } from '../features/identity/index.ts';
+import { getOwnRecord } from '../features/register/index.ts';
 import { demoProfessionalEmail, seedDemoStaff } from './demo-staff.ts';
 import { demoBoardNumber } from './demo.service.ts';
 

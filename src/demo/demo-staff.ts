@@ -7,12 +7,12 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import { createCrypto } from '../platform/crypto.ts';
-import { uuidV7 } from '../platform/ids/uuid-v7.ts';
+import { uuidV7 } from '../lib/uuid-v7.ts';
 import { createMailer } from '../platform/mail/mailer.ts';
-import { applyDelivery, submitDelivery, type DeliveryDeps } from '../features/deliveries/deliveries.service.ts';
-import { columns } from '../features/deliveries/delivery-format.rules.ts';
-import { registerNumberFor } from '../features/register/register-number.rules.ts';
-import { validUntil } from '../features/register/registration.rules.ts';
+import { applyDelivery, submitDelivery, type DeliveryDeps } from '../features/deliveries/index.ts';
+import { columns } from '../features/deliveries/index.ts';
+import { registerNumberFor } from '../features/register/index.ts';
+import { validUntil } from '../features/register/index.ts';
 import { dutchDateOf } from '../platform/dates/calendar.ts';
 import { rowsOf } from '../db/rows.ts';
 
@@ -92,7 +92,7 @@ export async function seedDemoStaff(database: Database, boardNumber: string, cou
     // the demo professional and one in ten others also have a second function
     if (i === 1 || (fn !== 'INTERN_BEGELEIDER' && random.next() < 0.1)) rows.push(line({ ...base, functie: 'INTERN_BEGELEIDER', benoemingsgrondslag: '', werktijdfactor: '0,2' }));
   }
-  const file = Buffer.from([columns.join(';'), ...rows.map((r) => r.join(';'))].join('\r\n') + '\r\n');
+  const file = Buffer.from(`${[columns.join(';'), ...rows.map((r) => r.join(';'))].join('\r\n')}\r\n`);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'br-demo-'));
   try {

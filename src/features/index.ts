@@ -1,23 +1,25 @@
-import type { FastifyInstance } from 'fastify';
-import type { FeatureOptions } from './feature-options.ts';
-import { boardStaffRoutes } from './board-staff/board-staff.routes.tsx';
-import { deliveryRoutes } from './deliveries/deliveries.routes.tsx';
-import { identityRoutes } from './identity/identity.routes.tsx';
-import { organisationRoutes } from './organisations/organisations.routes.tsx';
-import { ownRecordRoutes } from './own-record/own-record.routes.tsx';
-import { publicRegisterRoutes } from './public-register/public-register.routes.tsx';
-import { registerRoutes } from './register-versions/registers.routes.tsx';
-import { dossierRoutes } from './dossier/dossier.routes.tsx';
-import { reregistrationRoutes } from './reregistration/reregistration.routes.tsx';
-import { enrolmentRoutes } from './registrations/enrolments.routes.tsx';
-import { registrationRoutes } from './registrations/registrations.routes.tsx';
-import { pageRoutes } from './pages/pages.routes.tsx';
-import { catalogueRoutes } from './catalogue/catalogue.routes.tsx';
-import { frameworkRoutes } from './framework/framework.routes.tsx';
-import { valuationRoutes } from './dossier/valuation.routes.tsx';
-import { consentRoutes } from './consent/consent.routes.tsx';
-import { accreditationRoutes } from './accreditation/accreditation.routes.tsx';
+import type { Feature } from './feature.ts';
+import { feature as pages } from './pages/index.ts';
+import { feature as organisations } from './organisations/index.ts';
+import { feature as identity } from './identity/index.ts';
+import { feature as myData } from './my-data/index.ts';
+import { feature as deliveries } from './deliveries/index.ts';
+import { feature as ownRecord } from './own-record/index.ts';
+import { feature as publicRegister } from './public-register/index.ts';
+import { feature as boardStaff } from './board-staff/index.ts';
+import { feature as registerVersions } from './register-versions/index.ts';
+import { feature as registrations } from './registrations/index.ts';
+import { feature as dossier } from './dossier/index.ts';
+import { feature as framework } from './framework/index.ts';
+import { feature as consent } from './consent/index.ts';
+import { feature as accreditation } from './accreditation/index.ts';
+import { feature as reregistration } from './reregistration/index.ts';
+import { feature as catalogue } from './catalogue/index.ts';
+import { feature as register } from './register/index.ts';
 
-
-/** Every feature's routes; app.ts registers them in this order. */
-export const features: ((app: FastifyInstance, opts: FeatureOptions) => Promise<void>)[] = [pageRoutes, organisationRoutes, identityRoutes, deliveryRoutes, ownRecordRoutes, publicRegisterRoutes, boardStaffRoutes, registerRoutes, registrationRoutes, enrolmentRoutes, dossierRoutes, frameworkRoutes, valuationRoutes, consentRoutes, accreditationRoutes, reregistrationRoutes, catalogueRoutes];
+/**
+ * Every feature, through its public face. app.ts registers their routes in this order; main.ts runs
+ * their start-up fixes and background work. The register core has no pages of its own: the portals
+ * (own-record, registrations, reregistration, public-register, board-staff) show it.
+ */
+export const features: Feature[] = [pages, organisations, identity, myData, deliveries, ownRecord, register, publicRegister, boardStaff, registerVersions, registrations, dossier, framework, consent, accreditation, reregistration, catalogue];

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Secrets } from '../config.ts';
-import { pooledRandomBytes } from './random/random-pool.ts';
+import { pooledRandomBytes } from '../lib/random-pool.ts';
 
 /**
  * The platform's cryptography, from the configured secrets: sealing identifiers and TOTP secrets at

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createTestDatabase } from '../../tests/support/test-database.ts';
+import { createRestrictedTestDatabase, createTestDatabase } from '../../tests/support/test-database.ts';
 import type { Database } from '../db/database.ts';
 import { defineJob, startJobs, type Jobs } from './jobs.ts';
 
@@ -43,5 +43,26 @@ describe('job queue (pg-boss on the test database)', () => {
     await expect(jobs.send(greetJob, { name: '' })).rejects.toThrow();
     const [{ n }] = await database.query<{ n: string }>("SELECT count(*) AS n FROM pgboss.job WHERE name = 'test-greet'");
     expect(Number(n)).toBe(1);
+  });
+});
+
+describe("the job queue as the app's restricted database role", () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createRestrictedTestDatabase();
+  });
+  afterAll(async () => database?.close());
+
+  it('still runs the job queue: pg-boss makes a queue (a table of its own) and works a job as this role', async () => {
+    const done: string[] = [];
+    const job = defineJob({ name: 'app-role-test', payload: z.object({ n: z.string() }), handle: async ({ n }) => void done.push(n) });
+    const jobs = await startJobs(database, [job], () => {});
+    try {
+      await jobs.send(job, { n: 'een' });
+      for (let i = 0; i < 100 && done.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+      expect(done).toEqual(['een']);
+    } finally {
+      await jobs.stop();
+    }
   });
 });

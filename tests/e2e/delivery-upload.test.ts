@@ -295,7 +295,7 @@ describe('delivering staff data through the pages', () => {
     const [staff] = await testApp.database.query<{ id: string; membership: string }>(
       `SELECT a.id, m.id AS membership FROM accounts a JOIN memberships m ON m.account_id = a.id WHERE a.email = 'staf@register.nl'`);
     const [member] = await testApp.database.query<{ id: string }>(`SELECT id FROM accounts WHERE email = 'commissie@register.nl'`);
-    const { assignApplication } = await import('../../src/features/register/registrations.service.ts');
+    const { assignApplication } = await import('../../src/features/register/index.ts');
     await assignApplication({ db: testApp.database.db, mailer: { queue: async () => '', deliver: async () => {} } as never, baseUrl }, {
       actor: { type: 'account', accountId: staff.id, sessionId: 'e2e', email: 'staf@register.nl', displayName: 'Sven Staf', secondFactorDone: true,
         memberships: [{ id: staff.membership, role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }] },

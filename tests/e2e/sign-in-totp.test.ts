@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maxFailures } from '../../src/features/identity/sign-in.service.ts';
+import { maxFailures } from '../../src/features/identity/index.ts';
 import { registerOfficeId } from '../../src/platform/auth/roles.ts';
 import { currentTotp } from '../../src/platform/auth/totp.ts';
 import { translator } from '../../src/platform/i18n.ts';

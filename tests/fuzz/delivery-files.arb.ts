@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { xlsxMediaType } from '../../src/features/deliveries/deliveries.api.ts';
-import { columns } from '../../src/features/deliveries/delivery-format.rules.ts';
+import { xlsxMediaType } from '../../src/features/deliveries/index.ts';
+import { columns } from '../../src/features/deliveries/index.ts';
 
 /**
  * Delivery files as an attacker or a broken export would send them: a valid table mutated (columns
@@ -133,7 +133,7 @@ export async function deliveryFileBytes(c: DeliveryFileCase, base: DeliveryBase)
   if (c.file.kind === 'random') return Buffer.from(c.file.bytes);
   const table = [[...columns] as string[], ...Array.from({ length: c.file.rows }, (_, n) => validRow(base, n))];
   for (const m of c.file.table) mutateTable(table, m);
-  let bytes = c.file.format === 'xlsx' ? await xlsxOf(table) : Buffer.from(table.map((r) => r.map(csvCell).join(';')).join('\r\n') + '\r\n');
+  let bytes = c.file.format === 'xlsx' ? await xlsxOf(table) : Buffer.from(`${table.map((r) => r.map(csvCell).join(';')).join('\r\n')}\r\n`);
   for (const m of c.file.bytes) bytes = mutateBytes(bytes, m);
   return bytes;
 }

@@ -1,6 +1,6 @@
 import type { Database } from '../../src/db/database.ts';
-import { amsterdamToUtc } from '../../src/features/catalogue/catalogue.rules.ts';
-import { registerNumberFor } from '../../src/features/register/register-number.rules.ts';
+import { amsterdamToUtc } from '../../src/features/catalogue/index.ts';
+import { registerNumberFor } from '../../src/features/register/index.ts';
 import type { OrganisationRef } from '../../src/platform/auth/roles.ts';
 import { createAccount } from './accounts.ts';
 

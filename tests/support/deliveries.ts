@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Database } from '../../src/db/database.ts';
-import type { DeliveryDeps, DeliveryTask } from '../../src/features/deliveries/deliveries.service.ts';
-import { columns } from '../../src/features/deliveries/delivery-format.rules.ts';
+import type { DeliveryDeps, DeliveryTask } from '../../src/features/deliveries/index.ts';
+import { columns } from '../../src/features/deliveries/index.ts';
 import type { Actor } from '../../src/platform/auth/actor.ts';
 import { createCrypto } from '../../src/platform/crypto.ts';
 import { createMailer } from '../../src/platform/mail/mailer.ts';
@@ -17,7 +17,7 @@ export type DeliveryRow = Partial<Record<(typeof columns)[number], string>>;
 export function deliveryCsv(rows: DeliveryRow[], header: readonly string[] = columns): Buffer {
   const quote = (v: string) => (/[;"\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const lines = [header.join(';'), ...rows.map((r) => header.map((h) => quote(r[h as keyof DeliveryRow] ?? '')).join(';'))];
-  return Buffer.from(lines.join('\r\n') + '\r\n');
+  return Buffer.from(`${lines.join('\r\n')}\r\n`);
 }
 
 export const bytesOf = (bytes: Buffer) => Readable.from([bytes]);

@@ -51,7 +51,7 @@ export function readRealLocations() {
     /** a locations file as DUO would publish it (Windows-1252, `;`, CRLF) from these lines */
     file: (fileLines: DuoLine[] | string[][]) =>
       Buffer.from(
-        [headerLine, ...fileLines.map((l) => joinLine(Array.isArray(l) ? l : l.fields))].map((l) => l + '\r\n').join(''),
+        [headerLine, ...fileLines.map((l) => joinLine(Array.isArray(l) ? l : l.fields))].map((l) => `${l}\r\n`).join(''),
         'latin1',
       ),
   };

@@ -1,5 +1,5 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { columns } from '../../src/features/deliveries/delivery-format.rules.ts';
+import { columns } from '../../src/features/deliveries/index.ts';
 import { readRealLocations } from './duo-csv.ts';
 
 /** A BSN that passes the elfproef: 8 random digits and the check digit (retried when it would be 10). */
@@ -33,7 +33,7 @@ export function writeLargeDelivery(path: string, boardNumber: string, rows: numb
   };
   const fd = openSync(path, 'w');
   try {
-    writeSync(fd, columns.join(';') + '\r\n');
+    writeSync(fd, `${columns.join(';')}\r\n`);
     let made = 0;
     let person = 0;
     let lines = '';
@@ -51,7 +51,7 @@ export function writeLargeDelivery(path: string, boardNumber: string, rows: numb
       for (const functie of person % 8 === 0 ? ['LERAAR', 'INTERN_BEGELEIDER'] : ['LERAAR']) {
         if (made >= rows) break;
         const row: Record<string, string> = { ...base, functie, benoemingsgrondslag: functie === 'LERAAR' ? 'BEVOEGD' : '' };
-        lines += columns.map((c) => row[c]).join(';') + '\r\n';
+        lines += `${columns.map((c) => row[c]).join(';')}\r\n`;
         made++;
       }
       if (lines.length > 1 << 20) {

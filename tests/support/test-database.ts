@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { openPglite, openPostgres, type Database } from '../../src/db/database.ts';
 import { createScratchDatabase } from './scratch-database.ts';
-import { importDuo } from '../../src/features/organisations/organisations.service.ts';
+import { importDuo } from '../../src/features/organisations/index.ts';
 import { demoDuoDir } from '../../src/demo/demo.service.ts';
 
 /** Which database this test run is on: the `postgres` vitest project sets TEST_DB=postgres. */

@@ -23,7 +23,7 @@ const flush = (data: Buffer) => deflateRawSync(data, { level: 9, finishFlush: co
 const finalBlock = Buffer.from([0x03, 0x00]);
 
 function sharedStringsEntry(shape: BombShape): { data: Buffer; size: number } {
-  const head = Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>' + (shape.content === 'one-text' ? '' : 'x</t></si>'));
+  const head = Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>${shape.content === 'one-text' ? '' : 'x</t></si>'}`);
   const tail = Buffer.from(shape.content === 'one-text' ? '</t></si></sst>' : '</sst>');
   const unit = shape.content === 'one-text' ? 'A' : '<si><t>bom</t></si>';
   const piece = Buffer.from(unit.repeat(Math.floor(mib / unit.length)));

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, numeric, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts, apiTokens } from './identity.ts';
-import { boards, locations, schools } from './organisations.ts';
+import { boards, } from './organisations.ts';
 
 /**
  * A teacher or school leader as the register knows them: one row per human, whichever boards employ

@@ -163,7 +163,7 @@ describe('the Commissie Accreditatie', () => {
   it('register staff see the queue and assign a member: in behandeling', async () => {
     const queue = await staff.get('/beheer/accreditatie');
     expect(visibleText(queue.body)).toContain('Leiderschap in de lerende school Academie voor Schoolleiders ingediend');
-    expect(queue.body).toContain('<option value="' + memberId + '"');
+    expect(queue.body).toContain(`<option value="${memberId}"`);
     const none = await staff.post(`/beheer/accreditatie/${offeringId}/toewijzing`, { lid: '' });
     expect(none.statusCode).toBe(400);
     expect(none.body).toContain(`href="#lid-${offeringId}"`);
@@ -181,7 +181,7 @@ describe('the Commissie Accreditatie', () => {
   it('only the assigned member acts; another member reads but is refused', async () => {
     const read = await otherMember.get(`/beheer/accreditatie/${offeringId}`);
     expect(read.statusCode).toBe(200);
-    expect(read.body).not.toContain('action="/beheer/accreditatie/' + offeringId + '/besluit"');
+    expect(read.body).not.toContain(`action="/beheer/accreditatie/${offeringId}/besluit"`);
     expect((await otherMember.post(`/beheer/accreditatie/${offeringId}/informatie`, { vraag: 'Hoe groot zijn de groepen?' })).statusCode).toBe(403);
     expect(await status()).toBe('in-behandeling');
   });

@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { arrayLiteral } from '../../db/array-literal.ts';
 import type { Db } from '../../db/database.ts';
-import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
-import { getCurrentFramework } from '../framework/framework.service.ts';
+import { uuidV7 } from '../../lib/uuid-v7.ts';
+import { getCurrentFramework } from '../framework/index.ts';
 import type { FrameworkChoice, OfferingFacts, OfferingFormat, OfferingKind, OfferingStatus, ProviderFacts, ProviderKind } from './offering.rules.ts';
 import { rowsOf } from '../../db/rows.ts';
 

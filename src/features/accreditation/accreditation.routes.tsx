@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OrganisationRef } from '../../platform/auth/roles.ts';
 import { AppError } from '../../platform/errors.ts';
-import { sendPage } from '../../platform/http/render.ts';
+import { sendPage } from '../../web/render.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
-import { contextOf, validationErrorsOf } from '../../platform/http/route-helpers.ts';
-import type { FeatureOptions } from '../feature-options.ts';
+import { contextOf, validationErrorsOf } from '../../web/route-helpers.ts';
+import type { FeatureOptions } from '../feature.ts';
 import * as service from './accreditation.service.ts';
 import { defaultDecisionForm, type DecisionForm, type OfferingForm, type ProviderForm } from './offering.rules.ts';
 import { QueuePage, ReviewPage } from './views/commission-pages.tsx';

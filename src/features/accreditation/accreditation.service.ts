@@ -4,7 +4,7 @@ import type { OrganisationRef } from '../../platform/auth/roles.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { decide, type Permission } from '../../platform/policy.ts';
-import { findBoardById } from '../organisations/organisations.service.ts';
+import { findBoardById } from '../organisations/index.ts';
 import * as repo from './accreditation.repo.ts';
 import {
   changedFields, checkDecision, checkMessage, checkOffering, checkProvider, isOfferingStatus, offeringFieldNames, offeringStatuses, offeringTransition, openStatuses,

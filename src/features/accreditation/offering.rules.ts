@@ -1,5 +1,5 @@
 import { parseDate } from '../../platform/dates/calendar.ts';
-import { activityKinds, type ActivityKind } from '../dossier/activity.rules.ts';
+import { activityKinds, type ActivityKind } from '../dossier/index.ts';
 import { addYears } from '../../platform/dates/calendar.ts';
 
 /**

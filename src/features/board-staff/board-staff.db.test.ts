@@ -5,8 +5,8 @@ import { auditRows, sessionFor } from '../../../tests/support/identity.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { visibleText, type WebSession } from '../../../tests/support/web-session.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { applyDelivery, submitDelivery } from '../deliveries/deliveries.service.ts';
-import { approveEmployment, enrol, getOwnRecord } from '../register/own-record.service.ts';
+import { applyDelivery, submitDelivery } from '../deliveries/index.ts';
+import { approveEmployment, enrol, getOwnRecord } from '../register/index.ts';
 
 let t: TestApp;
 let board: { id: string; number: string };

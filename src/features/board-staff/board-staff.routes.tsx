@@ -1,13 +1,13 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sendPage } from '../../platform/http/render.ts';
-import type { FeatureOptions } from '../feature-options.ts';
-import { getBoardRef } from '../organisations/organisations.service.ts';
+import { sendPage } from '../../web/render.ts';
+import type { FeatureOptions } from '../feature.ts';
+import { getBoardRef } from '../organisations/index.ts';
 import * as service from './board-staff.service.ts';
 import { BoardStaffPage, type BoardRef } from './views/board-staff-page.tsx';
-import { attachment } from '../../platform/http/attachment.ts';
+import { attachment } from '../../web/attachment.ts';
 import { dutchToday } from '../../platform/dates/calendar.ts';
-import { contextOf } from '../../platform/http/route-helpers.ts';
+import { contextOf } from '../../web/route-helpers.ts';
 
 const pageSize = 50;
 const query = (req: FastifyRequest) => req.query as Record<string, string | undefined>;

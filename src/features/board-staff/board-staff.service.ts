@@ -36,7 +36,7 @@ const csvPage = 2000;
  */
 export async function* exportBoardStaffCsv(db: Db, ctx: ActorContext, boardId: string, attentionOnly: boolean): AsyncGenerator<string> {
   const via = await requireStaffRead(ctx, boardId);
-  yield '\uFEFF' + spreadsheetLine(['naam', 'personeelsnummer', 'dienstverbanden', 'te controleren', 'betwist', 'registernummer', 'status', 'herregistratie voor']);
+  yield `\uFEFF${spreadsheetLine(['naam', 'personeelsnummer', 'dienstverbanden', 'te controleren', 'betwist', 'registernummer', 'status', 'herregistratie voor'])}`;
   for (let offset = 0; ; offset += csvPage) {
     const { rows } = await repo.listBoardStaff(db, boardId, { attentionOnly, offset, limit: csvPage });
     if (rows.length > 0) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listEnvelope, pageQuery } from '../../platform/http/api.ts';
+import { listEnvelope, pageQuery } from '../../web/api.ts';
 import { offeringFormats, provinces, type CatalogueQuery } from './catalogue.rules.ts';
 import { calendarPath, type CatalogueEntry, type LineResult, type Offering, type Run } from './catalogue.service.ts';
 

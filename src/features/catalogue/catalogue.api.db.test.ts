@@ -4,7 +4,7 @@ import { auditRows, mailsTo } from '../../../tests/support/identity.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { createApiToken } from '../../platform/auth/api-tokens.ts';
 import type { OrganisationRef } from '../../platform/auth/roles.ts';
-import { registerNumberFor } from '../register/register-number.rules.ts';
+import { registerNumberFor } from '../register/index.ts';
 
 let t: TestApp;
 let provider: string;

@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors.ts';
-import { apiPrefix, problemResponses } from '../../platform/http/api.ts';
+import { apiPrefix, problemResponses } from '../../web/api.ts';
 import {
   asCatalogueQuery, attendanceBody, attendanceResult, catalogueQuery, offeringDetail, offeringList, offeringParams, presentAttendance, presentDetail, presentSummary, runParams,
 } from './catalogue.api-schemas.ts';
 import { checkCatalogueQuery } from './catalogue.rules.ts';
 import * as service from './catalogue.service.ts';
 import type { CatalogueDeps } from './catalogue.service.ts';
-import { contextOf } from '../../platform/http/route-helpers.ts';
+import { contextOf } from '../../web/route-helpers.ts';
 
 const tags = ['Aanbod'];
 

@@ -24,7 +24,7 @@ export async function seedDemoRuns(db: Db, offerings: { id: string }[], now = ne
   let pastDone = false;
   for (const [index, { id }] of offerings.entries()) {
     const offering = await repo.findOffering(db, id);
-    if (!offering || offering.status !== 'geaccrediteerd' || !offering.validUntil || !offering.validFrom) continue;
+    if (offering?.status !== 'geaccrediteerd' || !offering.validUntil || !offering.validFrom) continue;
     const count = 1 + (index % 3);
     for (let n = 0; n < count; n++) {
       const day = addDays(today, 14 + index * 9 + n * 37);

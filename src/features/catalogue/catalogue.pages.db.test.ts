@@ -4,7 +4,7 @@ import { dayFrom, enrolledProfessional, insertBoard, insertOffering, insertProvi
 import { auditRows, mailsTo, sessionFor } from '../../../tests/support/identity.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { postMultipart, visibleText, type WebSession } from '../../../tests/support/web-session.ts';
-import { registerNumberFor } from '../register/register-number.rules.ts';
+import { registerNumberFor } from '../register/index.ts';
 
 let t: TestApp;
 let boardA: string;

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { arrayLiteral } from '../../db/array-literal.ts';
 import type { Db } from '../../db/database.ts';
-import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
+import { uuidV7 } from '../../lib/uuid-v7.ts';
 import type { CatalogueFilters, RunFacts } from './catalogue.rules.ts';
 import { rowsOf } from '../../db/rows.ts';
 

@@ -1,18 +1,18 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { decodeText, looksBinary } from '../../platform/csv/decode.ts';
-import { sendPage } from '../../platform/http/render.ts';
+import { sendPage } from '../../web/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
 import { LanguageSwitch } from '../../ui/layout.tsx';
-import { contextOf, validationErrorsOf } from '../../platform/http/route-helpers.ts';
-import type { FeatureOptions } from '../feature-options.ts';
+import { contextOf, validationErrorsOf } from '../../web/route-helpers.ts';
+import type { FeatureOptions } from '../feature.ts';
 import { catalogueApiRoutes } from './catalogue.api.ts';
 import { checkCatalogueQuery, emptyCatalogueQuery, numbersFromCsv, numbersFromText, type CatalogueQuery, type NumberLine, type RunForm } from './catalogue.rules.ts';
 import * as service from './catalogue.service.ts';
 import type { CatalogueDeps, LineResult, Where } from './catalogue.service.ts';
 import { CatalogueCount, CataloguePage, CatalogueResults, OfferingPage, cataloguePath } from './views/catalogue-pages.tsx';
-import { AttendancePage, CancelRunPage, RunsPage, emptyRunForm, runsPath, type AttendanceReport } from './views/run-pages.tsx';
-import { attachment } from '../../platform/http/attachment.ts';
+import { AttendancePage, CancelRunPage, RunsPage, runsPath, type AttendanceReport } from './views/run-pages.tsx';
+import { attachment } from '../../web/attachment.ts';
 
 const pageSize = 20;
 /** An attendance file is a list of register numbers: 1 MB is tens of thousands of lines. */

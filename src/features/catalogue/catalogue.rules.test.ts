@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registerNumberFor } from '../register/register-number.rules.ts';
+import { registerNumberFor } from '../register/index.ts';
 import {
   amsterdamDateTime, amsterdamToUtc, attendanceOpen, checkCatalogueQuery, checkRun, classifyLines, emptyCatalogueQuery, numbersFromCsv,
   numbersFromText, offeringOpenForRuns, parseTime, runCancellable, type RunForm,

@@ -2,7 +2,7 @@ import { parse as parseCsvSync } from 'csv-parse/sync';
 import { detectSeparator, firstLine } from '../../platform/csv/decode.ts';
 import { splitCsv } from '../../platform/csv/split.ts';
 import { parseDate } from '../../platform/dates/calendar.ts';
-import { isRegisterNumber, normaliseRegisterNumber } from '../register/register-number.rules.ts';
+import { isRegisterNumber, normaliseRegisterNumber } from '../register/index.ts';
 
 /** The twelve provinces: where a run takes place (offering_runs.province), and the catalogue's regions. */
 export const provinces = [

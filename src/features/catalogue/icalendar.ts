@@ -79,5 +79,5 @@ export function eventCalendar(event: CalendarEvent, product = '-//Beroepsregiste
     'END:VEVENT',
     'END:VCALENDAR',
   ];
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }

@@ -5,9 +5,9 @@ import { auditRows, sessionFor } from '../../../tests/support/identity.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { visibleText, type WebSession } from '../../../tests/support/web-session.ts';
 import { registerOfficeId } from '../../platform/auth/roles.ts';
-import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
-import { applyDelivery, submitDelivery } from '../deliveries/deliveries.service.ts';
-import { enrol } from '../register/own-record.service.ts';
+import { uuidV7 } from '../../lib/uuid-v7.ts';
+import { applyDelivery, submitDelivery } from '../deliveries/index.ts';
+import { enrol } from '../register/index.ts';
 import { seedDemoConsents } from './consent.service.ts';
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
-import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
+import { uuidV7 } from '../../lib/uuid-v7.ts';
 import type { VisibleActivity } from './consent.rules.ts';
 import { rowsOf } from '../../db/rows.ts';
 

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
-import { sendPage } from '../../platform/http/render.ts';
+import { sendPage } from '../../web/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
-import { contextOf } from '../../platform/http/route-helpers.ts';
-import type { FeatureOptions } from '../feature-options.ts';
-import { getBoardRef } from '../organisations/organisations.service.ts';
+import { contextOf } from '../../web/route-helpers.ts';
+import type { FeatureOptions } from '../feature.ts';
+import { getBoardRef } from '../organisations/index.ts';
 import * as service from './consent.service.ts';
 import { BoardDevelopmentPage, consentPath, NoConsentPage, OwnConsentPage } from './views/consent-pages.tsx';
 

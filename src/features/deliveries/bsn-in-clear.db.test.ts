@@ -104,7 +104,7 @@ describe('a file with shifted columns', () => {
   it('leaves no BSN in clear in any column of any table', async () => {
     const header = [...columns].filter((c) => c !== 'mutatie');
     const line = (values: string[]) => values.join(';');
-    const file = Buffer.from([
+    const file = Buffer.from(`${[
       line(header),
       // the personeelsnummer is left out: the BSN lands in personeelsnummer, the rest one column to the left
       line([board.number, '123456782', 'A.', '', '', 'Links', '1980-01-01', 'l@school.nl', school.brin, school.location, 'LERAAR', 'BEVOEGD', '2016-08-01', '', '0,8']),
@@ -112,7 +112,7 @@ describe('a file with shifted columns', () => {
       line([board.number, 'R1', '', '200000032', 'A.', 'Jan', '', 'Rechts', '1980-01-01', 'r@school.nl', school.brin, school.location, 'LERAAR', 'BEVOEGD', '2016-08-01', '', '0,8']),
       // a BSN without its leading zero in a date column, and one in a name
       line([board.number, 'R2', '', 'A.', '', '', 'Naam 200000020', '10000008', 'n@school.nl', school.brin, school.location, 'LERAAR', 'BEVOEGD', '2016-08-01', '', '0,8']),
-    ].join('\r\n') + '\r\n');
+    ].join('\r\n')}\r\n`);
     const delivery = await deliver(file, 'verschoven-kolommen 123456782.csv', 'volledig');
     expect(delivery).toMatchObject({ status: 'gecontroleerd', rowCount: 3, errorRows: 3 });
     const messages = (await messagesOf(delivery)).map((m) => m[3]).join('\n');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listEnvelope, pageQuery } from '../../platform/http/api.ts';
+import { listEnvelope, pageQuery } from '../../web/api.ts';
 import type { DeliveryRecord, RowResult } from './deliveries.service.ts';
 import { deliveryModes } from './delivery-format.rules.ts';
 

@@ -2,16 +2,16 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors.ts';
-import { apiPrefix, problemResponses } from '../../platform/http/api.ts';
+import { apiPrefix, problemResponses } from '../../web/api.ts';
 import {
   applyQuery, delivery, deliveryList, idParams, presentDelivery, presentRowResult, resultsQuery, rowResultList, submitQuery,
 } from './deliveries.api-schemas.ts';
-import { pageQuery } from '../../platform/http/api.ts';
+import { pageQuery } from '../../web/api.ts';
 import { z } from 'zod';
 import * as service from './deliveries.service.ts';
 import type { DeliveryDeps } from './deliveries.service.ts';
-import { attachment } from '../../platform/http/attachment.ts';
-import { contextOf } from '../../platform/http/route-helpers.ts';
+import { attachment } from '../../web/attachment.ts';
+import { contextOf } from '../../web/route-helpers.ts';
 
 export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tag = ['Aanleveringen'];

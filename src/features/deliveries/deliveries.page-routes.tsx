@@ -1,18 +1,18 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
-import { sendPage } from '../../platform/http/render.ts';
+import { sendPage } from '../../web/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
-import { getBoardRef } from '../organisations/organisations.service.ts';
+import { getBoardRef } from '../organisations/index.ts';
 import * as service from './deliveries.service.ts';
 import type { DeliveryDeps } from './deliveries.service.ts';
 import type { DeliveryMode } from './delivery-format.rules.ts';
 import { DeliveriesPage, DeliveryPage, deliveriesPath, type BoardView } from './views/delivery-pages.tsx';
-import { attachment } from '../../platform/http/attachment.ts';
+import { attachment } from '../../web/attachment.ts';
 import type { AlertType } from '../../ui/components/alert.tsx';
 import { dutchDateOf } from '../../platform/dates/calendar.ts';
-import { contextOf } from '../../platform/http/route-helpers.ts';
+import { contextOf } from '../../web/route-helpers.ts';
 
 const pageSize = 25;
 

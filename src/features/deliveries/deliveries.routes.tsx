@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { FeatureOptions } from '../feature-options.ts';
+import type { FeatureOptions } from '../feature.ts';
 import { deliveryApiRoutes } from './deliveries.api.ts';
 import { createDeliveryDeps } from './deliveries.jobs.ts';
 import { deliveryPageRoutes } from './deliveries.page-routes.tsx';

@@ -8,7 +8,7 @@ import { CsvBytes } from '../../platform/csv/write.ts';
 import { AppError } from '../../platform/errors.ts';
 import { FileTooLargeError, readSealedFile, removeSealedFile, writeSealedFile } from '../../platform/files/sealed-files.ts';
 import { cooperativePause } from '../../platform/yield.ts';
-import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
+import { uuidV7 } from '../../lib/uuid-v7.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { decide } from '../../platform/policy.ts';
 import { openTable, TableError, type TableRow } from '../../platform/tabular/read-table.ts';
@@ -20,13 +20,13 @@ import * as repo from './deliveries.repo.ts';
 import { RepeatedKeys } from './repeated-keys.ts';
 import type { DeliveryRecord } from './deliveries.repo.ts';
 import { withDeliveryLease } from './delivery-leases.ts';
+import type { DeliveryTask } from './delivery-task.ts';
 import { openRowResultsFile, removeRowResultsFile, rowResultsCsv, rowResultsFilePath, writeRowResultsFile } from './row-results-csv.ts';
 import { dutchDateOf } from '../../platform/dates/calendar.ts';
 
 export type { DeliveryRecord, DeliveryStatus, RowResult } from './deliveries.repo.ts';
 
-/** Work that runs after the request: a pg-boss job in the server, in this process without a queue. */
-export type DeliveryTask = { kind: 'controleren' | 'verwerken' | 'uitnodigen' | 'terugmelding'; deliveryId: string; confirmed?: boolean; by?: string };
+export type { DeliveryTask } from './delivery-task.ts';
 
 export type DeliveryDeps = {
   db: Db;
@@ -255,7 +255,7 @@ export async function validateDelivery(deps: DeliveryDeps, id: string, options: 
 
 async function checkRowsHoldingLease(deps: DeliveryDeps, id: string, options: { inline?: boolean }): Promise<void> {
   const delivery = await repo.findDelivery(deps.db, id);
-  if (!delivery || delivery.status !== 'in-behandeling' || delivery.phase !== 'controleren') return;
+  if (delivery?.status !== 'in-behandeling' || delivery.phase !== 'controleren') return;
   const directory = await repo.loadBoardDirectory(deps.db, delivery.boardId);
   if (!directory) {
     await rejectDelivery(deps, id, failedCheck);

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import * as repo from './delivery-leases.repo.ts';
-import type { DeliveryTask } from './deliveries.service.ts';
+import type { DeliveryTask } from './delivery-task.ts';
 
 /**
  * A delivery's work (its check, its apply, its invitations) runs under a lease on the delivery: the

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
-import { sendPage } from '../../platform/http/render.ts';
+import { sendPage } from '../../web/render.ts';
 import type { DeliveryDeps } from './deliveries.service.ts';
 import * as office from './register-office.service.ts';
 import { BoardDeliveriesOverviewPage, ConfirmMergePage, DuplicatesPage } from './views/register-office-pages.tsx';
-import { contextOf } from '../../platform/http/route-helpers.ts';
+import { contextOf } from '../../web/route-helpers.ts';
 
 const pageOf = (req: FastifyRequest) => Math.min(10_000, Math.max(1, Number.parseInt(String((req.query as Record<string, unknown>).page ?? '1'), 10) || 1));
 const pageSize = 25;

@@ -45,7 +45,7 @@ describe('reading the terugmelding page by page', () => {
   it('gives every row once, in order, whatever the page size', async () => {
     const delivery = await deliver(deliveryDeps(database));
     const whole = await textOf(rowResultsCsv(database.db, delivery.id, 1000));
-    expect(whole).toBe('\uFEFF' + [
+    expect(whole).toBe(`\uFEFF${[
       'rij;resultaat;kolom;melding',
       '2;geaccepteerd;;',
       '3;fout;functie;"""JUF"" is geen functie uit de lijst: LERAAR, SCHOOLLEIDER, ADJUNCT_DIRECTEUR, INTERN_BEGELEIDER, LERAARONDERSTEUNER, OVERIG."',
@@ -54,7 +54,7 @@ describe('reading the terugmelding page by page', () => {
       '5;fout;werktijdfactor;Werktijdfactor 2 ligt niet tussen 0,0001 en 1,5.',
       '6;geaccepteerd;;',
       '7;geaccepteerd;;',
-    ].join('\r\n') + '\r\n');
+    ].join('\r\n')}\r\n`);
     // page boundaries inside the rows, on the last row, and on a row with two lines
     for (const pageRows of [1, 2, 3, 6]) expect(await textOf(rowResultsCsv(database.db, delivery.id, pageRows))).toBe(whole);
   });

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Db } from '../../db/database.ts';
 import { spreadsheetLine } from '../../platform/csv/write.ts';
-import { makePrivateDirAsync } from '../../platform/files/private-dir.ts';
+import { makePrivateDirAsync } from '../../lib/private-dir.ts';
 import { yieldToEventLoop } from '../../platform/yield.ts';
 import * as repo from './deliveries.repo.ts';
 
@@ -22,7 +22,7 @@ const outcomeLabels = { geaccepteerd: 'geaccepteerd', waarschuwing: 'waarschuwin
  * large delivery would keep every request out until its last page.
  */
 export async function* rowResultsCsv(db: Db, deliveryId: string, pageRows = rowResultsPageRows): AsyncGenerator<string> {
-  yield '\uFEFF' + spreadsheetLine(['rij', 'resultaat', 'kolom', 'melding']);
+  yield `\uFEFF${spreadsheetLine(['rij', 'resultaat', 'kolom', 'melding'])}`;
   for (let after = 0; ; ) {
     const rows = await repo.listRowResultsAfter(db, deliveryId, after, pageRows);
     let out = '';

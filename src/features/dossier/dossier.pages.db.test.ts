@@ -4,9 +4,9 @@ import { boardStaffActor, bytesOf, deliveringBoard, deliveryCsv, deliveryDeps, t
 import { auditRows, sessionFor } from '../../../tests/support/identity.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { visibleText, type WebSession } from '../../../tests/support/web-session.ts';
-import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
-import { applyDelivery, submitDelivery } from '../deliveries/deliveries.service.ts';
-import { enrol } from '../register/own-record.service.ts';
+import { uuidV7 } from '../../lib/uuid-v7.ts';
+import { applyDelivery, submitDelivery } from '../deliveries/index.ts';
+import { enrol } from '../register/index.ts';
 
 let t: TestApp;
 let lotte: WebSession;

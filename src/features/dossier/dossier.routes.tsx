@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sendPage } from '../../platform/http/render.ts';
+import { sendPage } from '../../web/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
-import { contextOf, fieldErrorsOf } from '../../platform/http/route-helpers.ts';
-import type { FeatureOptions } from '../feature-options.ts';
+import { contextOf, fieldErrorsOf } from '../../web/route-helpers.ts';
+import type { FeatureOptions } from '../feature.ts';
 import type { ActivityForm } from './activity.rules.ts';
 import * as service from './dossier.service.ts';
 import { ActivityPage, DossierPage, dossierPath, emptyActivityForm } from './views/dossier-pages.tsx';

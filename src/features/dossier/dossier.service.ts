@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import { recordAudit, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
-import { getActivityChoices } from '../framework/framework.service.ts';
-import { progressOfEnrolment } from '../register/reregistration.service.ts';
+import { getActivityChoices } from '../framework/index.ts';
+import { progressOfEnrolment } from '../register/index.ts';
 import { exportOwnValuations, getValuationOfActivity, hasOpenValuation, removeWithdrawnValuations } from './valuation.service.ts';
 import { checkActivity, lockMessages, lockOf, type ActivityForm } from './activity.rules.ts';
 import * as repo from './dossier.repo.ts';

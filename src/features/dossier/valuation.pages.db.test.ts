@@ -11,8 +11,8 @@ import { loadConfig } from '../../config.ts';
 import { registerOfficeId } from '../../platform/auth/roles.ts';
 import { createCrypto } from '../../platform/crypto.ts';
 import { writeSealedFile } from '../../platform/files/sealed-files.ts';
-import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
-import { registerNumberFor } from '../register/register-number.rules.ts';
+import { uuidV7 } from '../../lib/uuid-v7.ts';
+import { registerNumberFor } from '../register/index.ts';
 import { seedDemoValuation } from './valuation.demo.ts';
 
 let t: TestApp;

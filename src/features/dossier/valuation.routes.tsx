@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
-import { sendPage } from '../../platform/http/render.ts';
+import { sendPage } from '../../web/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
 import { renderActivityPage } from './dossier.routes.tsx';
 import { dossierPath } from './views/dossier-pages.tsx';
-import { contextOf, fieldErrorsOf } from '../../platform/http/route-helpers.ts';
-import type { FeatureOptions } from '../feature-options.ts';
-import { openEvidenceForDecision } from '../register/evidence.service.ts';
-import { sendEvidence } from '../own-record/evidence.page-routes.tsx';
+import { contextOf, fieldErrorsOf } from '../../web/route-helpers.ts';
+import type { FeatureOptions } from '../feature.ts';
+import { openEvidenceForDecision } from '../register/index.ts';
+import { sendPrivateFile } from '../../web/attachment.ts';
 import * as service from './valuation.service.ts';
 import { AssessmentPage, ValuationQueuePage, queuePath } from './views/valuation-pages.tsx';
 
@@ -75,6 +75,6 @@ export async function valuationRoutes(app: FastifyInstance, opts: FeatureOptions
 
   app.get(`${queuePath}/:id/bewijs`, signedIn, async (req, reply) => {
     const evidenceId = await service.checkValuationEvidenceAccess(deps, contextOf(req), idOf(req));
-    return sendEvidence(reply, await openEvidenceForDecision(evidenceDeps, evidenceId));
+    return sendPrivateFile(reply, await openEvidenceForDecision(evidenceDeps, evidenceId));
   });
 }

@@ -4,9 +4,9 @@ import { auditRows, sessionFor } from '../../../tests/support/identity.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { visibleText, WebSession } from '../../../tests/support/web-session.ts';
 import { registerOfficeId } from '../../platform/auth/roles.ts';
-import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
-import { registerNumberFor } from '../register/register-number.rules.ts';
-import { schoolLeaderThemes } from '../register/reregistration.rules.ts';
+import { uuidV7 } from '../../lib/uuid-v7.ts';
+import { registerNumberFor } from '../register/index.ts';
+import { schoolLeaderThemes } from '../register/index.ts';
 
 let t: TestApp;
 let staff: WebSession;

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sendPage } from '../../platform/http/render.ts';
+import { sendPage } from '../../web/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
-import { contextOf, fieldErrorsOf } from '../../platform/http/route-helpers.ts';
-import type { FeatureOptions } from '../feature-options.ts';
+import { contextOf, fieldErrorsOf } from '../../web/route-helpers.ts';
+import type { FeatureOptions } from '../feature.ts';
 import type { FrameworkVersionForm } from './framework.rules.ts';
 import * as service from './framework.service.ts';
 import { FrameworkAdminPage, FrameworkPage, FrameworkVersionPage, frameworkAdminPath, frameworkPath } from './views/framework-pages.tsx';

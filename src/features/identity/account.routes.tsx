@@ -1,25 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import { countLiveSessions } from '../../platform/auth/sessions.ts';
-import { sendPage } from '../../platform/http/render.ts';
+import { sendPage } from '../../web/render.ts';
 import { decide } from '../../platform/policy.ts';
 import { isRole } from '../../platform/auth/roles.ts';
-import type { FeatureOptions } from '../feature-options.ts';
+import type { FeatureOptions } from '../feature.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import * as members from './members.service.ts';
-import * as myData from '../my-data/my-data.service.ts';
+import { describeOwnAccount } from './own-account.service.ts';
 import { describeOrganisation } from './organisation-names.ts';
-import { accountContextOf, formBody } from '../../platform/http/route-helpers.ts';
-import { AccessLogPage, AccountPage, MyDataPage } from './views/account-pages.tsx';
+import { accountContextOf, formBody } from '../../web/route-helpers.ts';
+import { AccountPage } from './views/account-pages.tsx';
 import { InvitationPage, MessagePage } from './views/index.ts';
-import { attachment } from '../../platform/http/attachment.ts';
 
-/** The signed-in person's own account and data, and accepting an invitation. */
+/** The signed-in person's own account, and accepting an invitation. */
 export async function accountRoutes(app: FastifyInstance, opts: FeatureOptions & { deps: IdentityDeps }) {
   const { deps } = opts;
 
   app.get('/account', { config: { access: 'signed-in' } }, async (req, reply) => {
     const { actor } = accountContextOf(req);
-    const { account, federated } = await myData.describeOwnAccount(deps, actor);
+    const { account, federated } = await describeOwnAccount(deps, actor);
     const memberships = await Promise.all(
       actor.memberships.map(async (m) => ({
         ...m,
@@ -42,27 +41,6 @@ export async function accountRoutes(app: FastifyInstance, opts: FeatureOptions &
     const linked = (req.query as Record<string, unknown>).gekoppeld === 'ja';
     const notice = linked && opts.config.oidc ? req.t('account.linkedOidc', { name: opts.config.oidc.name }) : undefined;
     return sendPage(reply, <AccountPage ctx={req.pageContext()} view={view} oidcName={opts.config.oidc?.name} notice={notice} />);
-  });
-
-  app.get('/mijn-gegevens/inzage', { config: { access: 'signed-in' } }, async (req, reply) => {
-    const { actor } = accountContextOf(req);
-    const voor = Number.parseInt(String((req.query as Record<string, unknown>).voor ?? ''), 10);
-    const before = Number.isSafeInteger(voor) && voor > 0 ? voor : undefined;
-    const { events, next } = await myData.listAccessByOthers(deps, actor, before);
-    return sendPage(reply, <AccessLogPage ctx={req.pageContext()} events={await myData.withActorNames(deps, events)} next={next} paged={before !== undefined} />);
-  });
-
-  app.get('/mijn-gegevens/download', { config: { access: 'signed-in' } }, async (req, reply) => {
-    const data = await myData.exportMyData(deps, accountContextOf(req).actor);
-    return reply
-      .header('Content-Disposition', attachment('mijn-gegevens-beroepsregister.json'))
-      .type('application/json; charset=utf-8')
-      .send(JSON.stringify(data, null, 2));
-  });
-
-  app.get('/mijn-gegevens/overzicht', { config: { access: 'signed-in' } }, async (req, reply) => {
-    const data = await myData.exportMyData(deps, accountContextOf(req).actor);
-    return sendPage(reply, <MyDataPage ctx={req.pageContext()} data={data} />);
   });
 
   app.get('/uitnodiging', { config: { access: 'public' } }, async (req, reply) => {

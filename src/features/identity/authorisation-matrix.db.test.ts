@@ -6,13 +6,13 @@ import { auditRows, sessionFor, signInAndEnrolTotp } from '../../../tests/suppor
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { visibleText } from '../../../tests/support/web-session.ts';
 import { createApiToken } from '../../platform/auth/api-tokens.ts';
-import { registerNumberFor } from '../register/register-number.rules.ts';
+import { registerNumberFor } from '../register/index.ts';
 import { registerOfficeId, type OrganisationRef } from '../../platform/auth/roles.ts';
 import { sessionCookie, startSession } from '../../platform/auth/sessions.ts';
 import { hashToken } from '../../platform/crypto.ts';
-import { accessControl, MissingAccessRuleError } from '../../platform/http/access.ts';
-import { rateLimiting } from '../../platform/http/rate-limit.ts';
-import { csrfCookie } from '../../platform/http/csrf.ts';
+import { accessControl, MissingAccessRuleError } from '../../web/access.ts';
+import { rateLimiting } from '../../web/rate-limit.ts';
+import { csrfCookie } from '../../web/csrf.ts';
 
 /**
  * The authorisation matrix: every registered route (app.registeredRoutes), called as every kind of

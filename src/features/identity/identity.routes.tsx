@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { FeatureOptions } from '../feature-options.ts';
+import type { FeatureOptions } from '../feature.ts';
 import { accountRoutes } from './account.routes.tsx';
 import type { IdentityDeps } from './identity.deps.ts';
 import { oidcRoutes } from './oidc.routes.ts';

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
-import type { FeatureOptions } from '../feature-options.ts';
+import type { FeatureOptions } from '../feature.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import { signInWithOidc } from './oidc.service.ts';
-import { contextOf, safeBack, setSessionCookie } from '../../platform/http/route-helpers.ts';
+import { contextOf, safeBack, setSessionCookie } from '../../web/route-helpers.ts';
 import { nextStep } from './sign-in.routes.tsx';
 
 const pendingCookie = 'br_oidc';

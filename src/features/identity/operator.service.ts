@@ -4,7 +4,7 @@ import { recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
 import { hashToken, randomToken } from '../../platform/crypto.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { AppError } from '../../platform/errors.ts';
-import { findBoardById, findBoardByNumber } from '../organisations/organisations.service.ts';
+import { findBoardById, findBoardByNumber } from '../organisations/index.ts';
 import * as accounts from './accounts.repo.ts';
 import { emailPattern, normaliseEmail, nowOf, type IdentityDeps } from './identity.deps.ts';
 import * as members from './members.repo.ts';

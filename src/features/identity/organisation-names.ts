@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import { registerOfficeId, type OrganisationRef } from '../../platform/auth/roles.ts';
 import { AppError } from '../../platform/errors.ts';
-import { findProviderById } from '../accreditation/accreditation.service.ts';
-import { findBoardById } from '../organisations/organisations.service.ts';
+import { findProviderById } from '../accreditation/index.ts';
+import { findBoardById } from '../organisations/index.ts';
 
 export type NamedOrganisation = OrganisationRef & { name: string; number?: string };
 

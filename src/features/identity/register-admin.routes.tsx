@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { sendPage } from '../../platform/http/render.ts';
-import type { FeatureOptions } from '../feature-options.ts';
+import { sendPage } from '../../web/render.ts';
+import type { FeatureOptions } from '../feature.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import * as admin from './register-admin.service.ts';
-import { contextOf } from '../../platform/http/route-helpers.ts';
+import { contextOf } from '../../web/route-helpers.ts';
 import { AdminHomePage, AuditTrailPage, OutboxPage } from './views/register-admin-pages.tsx';
 
 const staffOnly = { config: { access: { roles: ['register-staff'] } as const } };

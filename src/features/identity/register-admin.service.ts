@@ -1,11 +1,12 @@
 import { listEventsAbout, recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
 import { listOutbox } from '../../platform/mail/mailer.ts';
 import { AppError } from '../../platform/errors.ts';
-import { findBoardByNumber } from '../organisations/organisations.service.ts';
+import { findBoardByNumber } from '../organisations/index.ts';
 import * as accounts from './accounts.repo.ts';
 import { normaliseEmail, type IdentityDeps } from './identity.deps.ts';
 import { authorise } from './members.service.ts';
-import { auditSubjectOf, withActorNames } from '../my-data/my-data.service.ts';
+import { auditSubjectOf } from '../register/index.ts';
+import { withActorNames } from './actor-names.ts';
 
 /** Register staff look an account up by its address. */
 export async function findAccountByEmail(deps: IdentityDeps, context: ActorContext, email: string) {
@@ -19,8 +20,8 @@ export async function viewAuditTrail(deps: IdentityDeps, context: ActorContext, 
   const account = /^[0-9a-f-]{36}$/i.test(accountId) ? await accounts.findAccount(deps.db, accountId) : undefined;
   if (!account) throw AppError.notFound('Dit account bestaat niet.');
   await recordAudit(deps.db, context, { action: 'account.audit-trail-viewed', via, subjectAccountId: account.id, reason });
-  const events = await listEventsAbout(deps.db, await auditSubjectOf(deps, { accountId: account.id, email: account.email }), { limit: 200, othersOnly: false });
-  return { account, events: await withActorNames(deps, events) };
+  const events = await listEventsAbout(deps.db, await auditSubjectOf(deps.db, { accountId: account.id, email: account.email }), { limit: 200, othersOnly: false });
+  return { account, events: await withActorNames(deps.db, events) };
 }
 
 export async function findBoardForStaff(deps: IdentityDeps, context: ActorContext, number: string) {

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { newTotpSecret, totpUri } from '../../platform/auth/totp.ts';
-import { rateLimit } from '../../platform/http/rate-limit.ts';
-import { sendPage } from '../../platform/http/render.ts';
-import type { FeatureOptions } from '../feature-options.ts';
+import { rateLimit } from '../../web/rate-limit.ts';
+import { sendPage } from '../../web/render.ts';
+import type { FeatureOptions } from '../feature.ts';
 import type { IdentityDeps } from './identity.deps.ts';
-import { accountContextOf, clearSessionCookie, contextOf, fieldErrorsOf, formBody, safeBack, setSessionCookie } from '../../platform/http/route-helpers.ts';
+import { accountContextOf, clearSessionCookie, contextOf, fieldErrorsOf, formBody, safeBack, setSessionCookie } from '../../web/route-helpers.ts';
 import * as signIn from './sign-in.service.ts';
 import {
   ConfirmLinkPage,

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { tokenScopes } from '../../platform/auth/roles.ts';
-import { apiPrefix, problemResponses } from '../../platform/http/api.ts';
-import type { FeatureOptions } from '../feature-options.ts';
+import { apiPrefix, problemResponses } from '../../web/api.ts';
+import type { FeatureOptions } from '../feature.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import { describeCurrentToken } from './tokens.service.ts';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../../tests/support/accounts.ts';
 import { auditRows, sessionFor } from '../../../tests/support/identity.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
-import { WebSession, visibleText } from '../../../tests/support/web-session.ts';
+import { type WebSession, visibleText } from '../../../tests/support/web-session.ts';
 import { createApiToken } from '../../platform/auth/api-tokens.ts';
 import { registerOfficeId } from '../../platform/auth/roles.ts';
 import { hashToken } from '../../platform/crypto.ts';

@@ -1,30 +1,24 @@
+import type { Db } from '../../db/database.ts';
 import type { AccountActor } from '../../platform/auth/actor.ts';
-import { listEventsAbout, type AuditSubject } from '../../platform/audit/audit.ts';
+import { listEventsAbout } from '../../platform/audit/audit.ts';
 import { listMailTo } from '../../platform/mail/mailer.ts';
-import * as accounts from '../identity/accounts.repo.ts';
-import type { IdentityDeps } from '../identity/identity.deps.ts';
-import { describeOrganisation } from '../identity/organisation-names.ts';
-import type { OrganisationRef } from '../../platform/auth/roles.ts';
-import * as members from '../identity/members.repo.ts';
-import { exportOwnRecord, listOwnPersonIds } from '../register/own-record.service.ts';
-import { exportOwnDossier } from '../dossier/dossier.service.ts';
-import { exportOwnConsents } from '../consent/consent.service.ts';
-import { exportOwnPostponements } from '../register/reregistration.service.ts';
+import { findOwnAccountData } from '../identity/index.ts';
+import { auditSubjectOf, exportOwnPostponements, exportOwnRecord } from '../register/index.ts';
+import { exportOwnDossier } from '../dossier/index.ts';
+import { exportOwnConsents } from '../consent/index.ts';
+
+/** What the AVG data view needs: it reads, through their public functions, what every feature holds about a person. */
+export type MyDataDeps = { db: Db };
 
 export const accessPageSize = 50;
-
-/** Whom audit events about this account name: the account, and the persons the register holds for it. */
-export async function auditSubjectOf(deps: IdentityDeps, account: { accountId: string; email: string }): Promise<AuditSubject> {
-  return { accountId: account.accountId, personIds: await listOwnPersonIds(deps.db, account) };
-}
 
 /**
  * Who other than the person looked at or changed their data: the audit events about them (as an account
  * or as a person in the register) by someone else, newest first, a page at a time from before `before`.
  * `next` is where the following page starts, when there is one.
  */
-export async function listAccessByOthers(deps: IdentityDeps, actor: AccountActor, before?: number) {
-  const subject = await auditSubjectOf(deps, actor);
+export async function listAccessByOthers(deps: MyDataDeps, actor: AccountActor, before?: number) {
+  const subject = await auditSubjectOf(deps.db, actor);
   const events = await listEventsAbout(deps.db, subject, { limit: accessPageSize + 1, before, othersOnly: true });
   const page = events.slice(0, accessPageSize);
   return { events: page, next: events.length > accessPageSize ? page.at(-1)!.id : undefined };
@@ -35,14 +29,11 @@ export async function listAccessByOthers(deps: IdentityDeps, actor: AccountActor
  * identities, roles (also past ones), invitations, the register's record (inschrijving, delivered
  * employments, history), mails sent, and every audit event about them (all of them: no cap).
  */
-export async function exportMyData(deps: IdentityDeps, actor: AccountActor) {
-  const account = (await accounts.findAccount(deps.db, actor.accountId))!;
-  const [identities, roles, invitations, mails, events, register, development, consents, postponements] = await Promise.all([
-    accounts.listFederatedIdentities(deps.db, account.id),
-    members.listMembershipHistory(deps.db, account.id),
-    members.listInvitationsTo(deps.db, account.email),
+export async function exportMyData(deps: MyDataDeps, actor: AccountActor) {
+  const { account, identities, roles, invitations } = await findOwnAccountData(deps.db, actor.accountId);
+  const [mails, events, register, development, consents, postponements] = await Promise.all([
     listMailTo(deps.db, account.email),
-    auditSubjectOf(deps, { accountId: account.id, email: account.email }).then((subject) => listEventsAbout(deps.db, subject, { othersOnly: false })),
+    auditSubjectOf(deps.db, { accountId: account.id, email: account.email }).then((subject) => listEventsAbout(deps.db, subject, { othersOnly: false })),
     exportOwnRecord(deps.db, { accountId: account.id, email: account.email }),
     exportOwnDossier(deps.db, account.id),
     exportOwnConsents(deps.db, account.id),
@@ -86,32 +77,4 @@ export async function exportMyData(deps: IdentityDeps, actor: AccountActor) {
       reden: e.reason,
     })),
   };
-}
-
-/** Audit rows with the name of the account that acted and of the organisation it acted for, for pages. */
-export async function withActorNames<T extends { actorAccountId: string | null; actorOrganisationKind: string | null; actorOrganisationId: string | null }>(
-  deps: IdentityDeps, events: T[],
-): Promise<(T & { actorName: string | null; actorOrganisationName: string | null })[]> {
-  const names = await accounts.findDisplayNames(deps.db, [...new Set(events.flatMap((e) => (e.actorAccountId ? [e.actorAccountId] : [])))]);
-  const organisations = new Map<string, string | null>();
-  for (const e of events) {
-    const key = organisationKey(e);
-    if (!key || organisations.has(key)) continue;
-    const ref = { kind: e.actorOrganisationKind, id: e.actorOrganisationId } as OrganisationRef;
-    organisations.set(key, (await describeOrganisation(deps.db, ref).catch(() => null))?.name ?? null);
-  }
-  return events.map((e) => ({
-    ...e,
-    actorName: e.actorAccountId ? (names.get(e.actorAccountId) ?? null) : null,
-    actorOrganisationName: organisations.get(organisationKey(e) ?? '') ?? null,
-  }));
-}
-
-const organisationKey = (e: { actorOrganisationKind: string | null; actorOrganisationId: string | null }) =>
-  e.actorOrganisationKind && e.actorOrganisationId ? `${e.actorOrganisationKind}:${e.actorOrganisationId}` : undefined;
-
-export async function describeOwnAccount(deps: IdentityDeps, actor: AccountActor) {
-  const account = (await accounts.findAccount(deps.db, actor.accountId))!;
-  const federated = await accounts.listFederatedIdentities(deps.db, account.id);
-  return { account, federated };
 }

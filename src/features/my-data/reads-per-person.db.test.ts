@@ -12,10 +12,10 @@ import { loadConfig } from '../../config.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { registerOfficeId } from '../../platform/auth/roles.ts';
 import { createCrypto } from '../../platform/crypto.ts';
-import { grantConsent } from '../consent/consent.service.ts';
-import { applyDelivery, submitDelivery } from '../deliveries/deliveries.service.ts';
-import { addEvidence } from '../register/evidence.service.ts';
-import { disputeEmployment, enrol, getOwnRecord } from '../register/own-record.service.ts';
+import { grantConsent } from '../consent/index.ts';
+import { applyDelivery, submitDelivery } from '../deliveries/index.ts';
+import { addEvidence } from '../register/index.ts';
+import { disputeEmployment, enrol, getOwnRecord } from '../register/index.ts';
 
 /**
  * NEN 7513 for the register: every read of a professional's data by someone else is on her own

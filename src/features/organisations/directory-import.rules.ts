@@ -1,4 +1,4 @@
-import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
+import { uuidV7 } from '../../lib/uuid-v7.ts';
 import type { DuoBoard, DuoLocation } from './duo-file.rules.ts';
 
 /**
@@ -92,7 +92,7 @@ function locationRow(l: DuoLocation, id: string, school: SchoolRow): LocationRow
 /** the parts, lower-cased and joined by spaces (a missing part leaves an empty place, as before) */
 function searchTextOf(...parts: (string | null)[]): string {
   let text = parts[0] ?? '';
-  for (let i = 1; i < parts.length; i++) text += ' ' + (parts[i] ?? '');
+  for (let i = 1; i < parts.length; i++) text += ` ${parts[i] ?? ''}`;
   return text.toLowerCase();
 }
 

@@ -17,7 +17,7 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 const withBom = (text: string) => Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(text)]);
 
 const newHeader = 'PROVINCIE;BEVOEGD GEZAG NUMMER;INSTELLINGSCODE;VESTIGINGSCODE;VESTIGINGSNAAM;PLAATSNAAM;GEMEENTENUMMER;GEMEENTENAAM;TELEFOONNUMMER;INTERNETADRES';
-const crlf = (...lines: string[]) => lines.map((l) => l + '\r\n').join('');
+const crlf = (...lines: string[]) => lines.map((l) => `${l}\r\n`).join('');
 
 describe('parseDuoLocations: reading the file', () => {
   it('decodes Windows-1252 (as DUO publishes) without mangling Dutch characters', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listEnvelope, pageQuery } from '../../platform/http/api.ts';
+import { listEnvelope, pageQuery } from '../../web/api.ts';
 
 export const kinds = ['bestuur', 'school', 'vestiging'] as const;
 

@@ -40,7 +40,7 @@ function escapeLike(term: string): string {
 
 export async function searchDirectory(db: Db, q: DirectoryQuery): Promise<{ entries: DirectoryEntry[]; total: number }> {
   const conditions = [sql`true`];
-  for (const term of q.terms) conditions.push(sql`search_text LIKE ${'%' + escapeLike(term.toLowerCase()) + '%'}`);
+  for (const term of q.terms) conditions.push(sql`search_text LIKE ${`%${escapeLike(term.toLowerCase())}%`}`);
   if (q.kind) conditions.push(sql`kind = ${q.kind}`);
   else if (q.terms.length === 0 || !q.terms.some((t) => /^\d{2}[a-z]{2}\d{2}$/i.test(t))) conditions.push(sql`NOT sole_location`);
   if (q.province) conditions.push(sql`${q.province} = ANY(provinces)`);
@@ -55,7 +55,7 @@ export async function searchDirectory(db: Db, q: DirectoryQuery): Promise<{ entr
     FROM organisation_directory
     WHERE ${sql.join(conditions, sql` AND `)}
     ORDER BY (code = ${upper}) DESC,
-             (lower(name) LIKE ${escapeLike(phrase) + '%'}) DESC,
+             (lower(name) LIKE ${`${escapeLike(phrase)}%`}) DESC,
              CASE kind WHEN 'bestuur' THEN 0 WHEN 'school' THEN 1 ELSE 2 END,
              name, code
     LIMIT ${q.limit} OFFSET ${q.offset}`);

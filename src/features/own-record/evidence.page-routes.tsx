@@ -2,15 +2,15 @@ import type { Readable } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
-import { sendPage } from '../../platform/http/render.ts';
+import { sendPage } from '../../web/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
-import { checkEvidenceFacts, evidenceMaxBytes, type EvidenceForm } from '../register/evidence.rules.ts';
-import * as service from '../register/evidence.service.ts';
-import type { EvidenceDeps } from '../register/evidence.service.ts';
+import { checkEvidenceFacts, evidenceMaxBytes, type EvidenceForm } from '../register/index.ts';
+import { addEvidence, listOwnEvidence, openOwnEvidence } from '../register/index.ts';
+import type { EvidenceDeps } from '../register/index.ts';
 import { EvidencePage, evidencePath } from './views/evidence-page.tsx';
-import { attachment } from '../../platform/http/attachment.ts';
+import { sendPrivateFile } from '../../web/attachment.ts';
 import { dutchToday } from '../../platform/dates/calendar.ts';
-import { contextOf } from '../../platform/http/route-helpers.ts';
+import { contextOf } from '../../web/route-helpers.ts';
 
 
 /** Diplomas and certificates on Mijn register: a multipart upload of the proof, checked by content and size. */
@@ -23,7 +23,7 @@ export async function evidencePageRoutes(app: FastifyInstance, opts: { deps: Evi
   const maxMb = Math.round(maxBytes / 1024 / 1024);
 
   async function render(req: FastifyRequest, reply: FastifyReply, form: { values?: Partial<EvidenceForm>; errors?: FieldError[] } = {}, status = 200) {
-    const evidence = await service.listOwnEvidence(deps, contextOf(req));
+    const evidence = await listOwnEvidence(deps, contextOf(req));
     const notice = (req.query as Record<string, string | undefined>).melding === 'toegevoegd' ? req.pageContext().t('evidence.added') : undefined;
     return sendPage(reply, <EvidencePage ctx={req.pageContext()} evidence={evidence} maxMb={maxMb} notice={notice} {...form} />, status);
   }
@@ -49,7 +49,7 @@ export async function evidencePageRoutes(app: FastifyInstance, opts: { deps: Evi
         continue;
       }
       try {
-        await service.addEvidence(deps, contextOf(req), checked.facts, part.filename, part.file as Readable);
+        await addEvidence(deps, contextOf(req), checked.facts, part.filename, part.file as Readable);
         saved = true;
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
@@ -68,15 +68,6 @@ export async function evidencePageRoutes(app: FastifyInstance, opts: { deps: Evi
   });
 
   app.get(`${evidencePath}/:id/bestand`, signedIn, async (req, reply) => {
-    return sendEvidence(reply, await service.openOwnEvidence(deps, contextOf(req), (req.params as { id: string }).id));
+    return sendPrivateFile(reply, await openOwnEvidence(deps, contextOf(req), (req.params as { id: string }).id));
   });
-}
-
-/** A proof as a download, never cached: to its owner, or to those deciding on it. */
-export function sendEvidence(reply: FastifyReply, { evidence, body }: { evidence: { mediaType: string; fileName: string }; body: Readable }) {
-  return reply
-    .type(evidence.mediaType)
-    .header('Content-Disposition', attachment(evidence.fileName))
-    .header('Cache-Control', 'private, no-store')
-    .send(body);
 }

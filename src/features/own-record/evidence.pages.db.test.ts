@@ -7,7 +7,7 @@ import { boardStaffActor, bytesOf, deliveringBoard, deliveryCsv, deliveryDeps } 
 import { sessionFor } from '../../../tests/support/identity.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { postMultipart, visibleText, type WebSession } from '../../../tests/support/web-session.ts';
-import { applyDelivery, submitDelivery } from '../deliveries/deliveries.service.ts';
+import { applyDelivery, submitDelivery } from '../deliveries/index.ts';
 
 let t: TestApp;
 let teacher: WebSession;

@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
-import { sendPage } from '../../platform/http/render.ts';
-import { getBoardRef } from '../organisations/organisations.service.ts';
-import { checkComment } from '../register/approval.rules.ts';
-import * as service from '../register/own-record.service.ts';
-import type { OwnRecordDeps } from '../register/own-record.service.ts';
+import { sendPage } from '../../web/render.ts';
+import { getBoardRef } from '../organisations/index.ts';
+import { checkComment } from '../register/index.ts';
+import { answerDispute, approveEmployment, disputeEmployment, enrol, getBoardDispute, getOwnEnrolment, getOwnRecord, getPersonalEmail, listBoardDisputes, setPersonalEmail } from '../register/index.ts';
+import type { OwnRecordDeps } from '../register/index.ts';
 import { BoardDisputePage, BoardDisputesPage, disputesPath, type BoardRef } from './views/board-dispute-pages.tsx';
 import { DisputeEmploymentPage, OwnRecordPage, ownRecordPath } from './views/own-record-page.tsx';
-import { contextOf } from '../../platform/http/route-helpers.ts';
+import { contextOf } from '../../web/route-helpers.ts';
 
 const pageSize = 25;
 const query = (req: FastifyRequest) => req.query as Record<string, string | undefined>;
@@ -26,20 +26,20 @@ export async function ownRecordPageRoutes(app: FastifyInstance, opts: { deps: Ow
 
   // where the invitation mail leads
   app.get(ownRecordPath, signedIn, async (req, reply) => {
-    const { email, employments } = await service.getOwnRecord(deps, contextOf(req));
-    const enrolment = await service.getOwnEnrolment(deps, contextOf(req));
-    const personal = await service.getPersonalEmail(deps, contextOf(req));
+    const { email, employments } = await getOwnRecord(deps, contextOf(req));
+    const enrolment = await getOwnEnrolment(deps, contextOf(req));
+    const personal = await getPersonalEmail(deps, contextOf(req));
     return sendPage(reply, <OwnRecordPage ctx={req.pageContext()} email={email} employments={employments} enrolment={enrolment} personal={personal} notice={noticeOf(req)} />);
   });
 
   app.post(`${ownRecordPath}/email`, signedIn, async (req, reply) => {
     const raw = body(req).email;
     try {
-      await service.setPersonalEmail(deps, contextOf(req), raw);
+      await setPersonalEmail(deps, contextOf(req), raw);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
-      const { email, employments } = await service.getOwnRecord(deps, contextOf(req));
-      const enrolment = await service.getOwnEnrolment(deps, contextOf(req));
+      const { email, employments } = await getOwnRecord(deps, contextOf(req));
+      const enrolment = await getOwnEnrolment(deps, contextOf(req));
       const personal = { canSet: true, email: typeof raw === 'string' ? raw.slice(0, 200) : '' };
       const errors = (error.extra.invalidParams ?? []).map((p) => ({ field: p.name, message: p.reason }));
       return sendPage(reply, <OwnRecordPage ctx={req.pageContext()} email={email} employments={employments} enrolment={enrolment} personal={personal} errors={errors} />, 400);
@@ -48,18 +48,18 @@ export async function ownRecordPageRoutes(app: FastifyInstance, opts: { deps: Ow
   });
 
   app.post(`${ownRecordPath}/inschrijving`, signedIn, async (req, reply) => {
-    await service.enrol(deps, contextOf(req));
+    await enrol(deps, contextOf(req));
     return reply.redirect(`${ownRecordPath}?melding=ingeschreven`, 303);
   });
 
   app.post(`${ownRecordPath}/dienstverbanden/:id/akkoord`, signedIn, async (req, reply) => {
-    await service.approveEmployment(deps, contextOf(req), (req.params as { id: string }).id);
+    await approveEmployment(deps, contextOf(req), (req.params as { id: string }).id);
     return reply.redirect(`${ownRecordPath}?melding=akkoord`, 303);
   });
 
   async function renderDisputeForm(req: FastifyRequest, reply: FastifyReply, form: { value?: string; error?: string } = {}, status = 200) {
     const { id } = req.params as { id: string };
-    const { employments } = await service.getOwnRecord(deps, contextOf(req));
+    const { employments } = await getOwnRecord(deps, contextOf(req));
     const employment = employments.find((e) => e.id === id);
     if (!employment) throw AppError.notFound('Dit dienstverband staat niet in uw register.');
     const errors = form.error ? [{ field: 'toelichting', message: form.error }] : [];
@@ -72,7 +72,7 @@ export async function ownRecordPageRoutes(app: FastifyInstance, opts: { deps: Ow
     const raw = body(req).toelichting;
     const checked = checkComment(raw, 'toelichting');
     if (!checked.ok) return renderDisputeForm(req, reply, { value: typeof raw === 'string' ? raw : '', error: checked.message }, 400);
-    await service.disputeEmployment(deps, contextOf(req), (req.params as { id: string }).id, checked.text);
+    await disputeEmployment(deps, contextOf(req), (req.params as { id: string }).id, checked.text);
     return reply.redirect(`${ownRecordPath}?melding=betwist`, 303);
   });
 
@@ -85,7 +85,7 @@ export async function ownRecordPageRoutes(app: FastifyInstance, opts: { deps: Ow
     const board = await boardOf(req);
     const openOnly = query(req).alle !== 'ja';
     const page = pageOf(req);
-    const list = await service.listBoardDisputes(deps, contextOf(req), board.id, { openOnly, page, pageSize });
+    const list = await listBoardDisputes(deps, contextOf(req), board.id, { openOnly, page, pageSize });
     return sendPage(
       reply,
       <BoardDisputesPage ctx={req.pageContext()} board={board} disputes={list.disputes} openOnly={openOnly} notice={noticeOf(req)} page={page} pageSize={pageSize} total={list.total} />,
@@ -94,7 +94,7 @@ export async function ownRecordPageRoutes(app: FastifyInstance, opts: { deps: Ow
 
   async function renderDispute(req: FastifyRequest, reply: FastifyReply, form: { value?: string; error?: string } = {}, status = 200) {
     const board = await boardOf(req);
-    const dispute = await service.getBoardDispute(deps, contextOf(req), board.id, (req.params as { betwistingId: string }).betwistingId);
+    const dispute = await getBoardDispute(deps, contextOf(req), board.id, (req.params as { betwistingId: string }).betwistingId);
     const errors = form.error ? [{ field: 'antwoord', message: form.error }] : [];
     return sendPage(reply, <BoardDisputePage ctx={req.pageContext()} board={board} dispute={dispute} value={form.value} errors={errors} />, status);
   }
@@ -106,7 +106,7 @@ export async function ownRecordPageRoutes(app: FastifyInstance, opts: { deps: Ow
     const raw = body(req).antwoord;
     const checked = checkComment(raw, 'antwoord');
     if (!checked.ok) return renderDispute(req, reply, { value: typeof raw === 'string' ? raw : '', error: checked.message }, 400);
-    await service.answerDispute(deps, contextOf(req), board.id, (req.params as { betwistingId: string }).betwistingId, checked.text);
+    await answerDispute(deps, contextOf(req), board.id, (req.params as { betwistingId: string }).betwistingId, checked.text);
     return reply.redirect(`${disputesPath(board)}?melding=beantwoord`, 303);
   });
 }

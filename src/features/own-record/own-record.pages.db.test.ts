@@ -4,8 +4,8 @@ import { boardStaffActor, bytesOf, deliveringBoard, deliveryCsv, deliveryDeps, t
 import { auditRows, sessionFor } from '../../../tests/support/identity.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { visibleText, type WebSession } from '../../../tests/support/web-session.ts';
-import { applyDelivery, submitDelivery, type DeliveryDeps } from '../deliveries/deliveries.service.ts';
-import { isRegisterNumber } from '../register/register-number.rules.ts';
+import { applyDelivery, submitDelivery, type DeliveryDeps } from '../deliveries/index.ts';
+import { isRegisterNumber } from '../register/index.ts';
 
 let t: TestApp;
 let deps: DeliveryDeps;

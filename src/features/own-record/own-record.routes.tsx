@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { FeatureOptions } from '../feature-options.ts';
+import type { FeatureOptions } from '../feature.ts';
 import { evidencePageRoutes } from './evidence.page-routes.tsx';
 import { ownRecordPageRoutes } from './own-record.page-routes.tsx';
 

@@ -9,7 +9,7 @@ import { createTestDatabase, testDatabaseKind } from '../../../tests/support/tes
 import { readRealLocations } from '../../../tests/support/duo-csv.ts';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
-import { searchOrganisations } from '../organisations/organisations.service.ts';
+import { searchOrganisations } from '../organisations/index.ts';
 
 const csv = readRealLocations();
 

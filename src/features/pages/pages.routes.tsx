@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/database.ts';
-import { sendPage } from '../../platform/http/render.ts';
-import { getDirectoryStats } from '../organisations/organisations.service.ts';
+import { sendPage } from '../../web/render.ts';
+import { getDirectoryStats } from '../organisations/index.ts';
 import { AccessibilityPage } from './views/accessibility-page.tsx';
 import { ComponentGallery } from './views/component-gallery.tsx';
 import { HomePage } from './views/home-page.tsx';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listEnvelope, pageQuery } from '../../platform/http/api.ts';
+import { listEnvelope, pageQuery } from '../../web/api.ts';
 
 export const registerQuery = z.object({
   naam: z.string().max(200).optional().describe('(Een deel van) de naam, ten minste 2 letters; hoofdletters, accenten en tussenvoegsel doen er niet toe'),

@@ -3,9 +3,9 @@ import { createAccount } from '../../../tests/support/accounts.ts';
 import { boardStaffActor, bytesOf, deliveringBoard, deliveryCsv, deliveryDeps, type DeliveryRow } from '../../../tests/support/deliveries.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { visibleText } from '../../../tests/support/web-session.ts';
-import { applyDelivery, submitDelivery } from '../deliveries/deliveries.service.ts';
-import { enrol } from '../register/own-record.service.ts';
-import { registerNumberFor } from '../register/register-number.rules.ts';
+import { applyDelivery, submitDelivery } from '../deliveries/index.ts';
+import { enrol } from '../register/index.ts';
+import { registerNumberFor } from '../register/index.ts';
 
 let t: TestApp;
 let school: { brin: string; location: string; name: string; place: string };

@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
-import { apiPrefix, problemResponses } from '../../platform/http/api.ts';
-import { rateLimit } from '../../platform/http/rate-limit.ts';
-import { sendPage } from '../../platform/http/render.ts';
-import type { FeatureOptions } from '../feature-options.ts';
+import { apiPrefix, problemResponses } from '../../web/api.ts';
+import { rateLimit } from '../../web/rate-limit.ts';
+import { sendPage } from '../../web/render.ts';
+import type { FeatureOptions } from '../feature.ts';
 import { publicEntry, publicEntryList, registerQuery } from './public-register.api-schemas.ts';
-import * as service from '../register/public-register.service.ts';
-import type { PublicEntry } from '../register/public-register.service.ts';
+import { getPublicEntry, searchPublicRegister } from '../register/index.ts';
+import type { PublicEntry } from '../register/index.ts';
 import { RegisterSearchPage, type RegisterForm } from './views/register-search-page.tsx';
 
 const pageSize = 20;
@@ -39,7 +39,7 @@ export async function publicRegisterRoutes(app: FastifyInstance, opts: FeatureOp
     const page = Number.isInteger(pageNumber) && pageNumber >= 1 && pageNumber <= 10_000 ? pageNumber : 1;
     if (!form.naam && !form.registernummer && !form.school) return sendPage(reply, <RegisterSearchPage ctx={req.pageContext()} form={form} results={null} />);
     try {
-      const results = await service.searchPublicRegister(db, form, page, pageSize);
+      const results = await searchPublicRegister(db, form, page, pageSize);
       return sendPage(reply, <RegisterSearchPage ctx={req.pageContext()} form={form} results={results} />);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
@@ -64,7 +64,7 @@ export async function publicRegisterRoutes(app: FastifyInstance, opts: FeatureOp
     },
     async (req) => {
       const { page, pageSize: size, ...query } = req.query;
-      const result = await service.searchPublicRegister(db, query, page, size);
+      const result = await searchPublicRegister(db, query, page, size);
       return { resultaten: result.entries.map(present), totaal: result.total, page: result.page, pageSize: result.pageSize };
     },
   );
@@ -83,6 +83,6 @@ export async function publicRegisterRoutes(app: FastifyInstance, opts: FeatureOp
         response: { 200: publicEntry, ...problemResponses(400, 404, 429) },
       },
     },
-    async (req) => present(await service.getPublicEntry(db, req.params.registernummer)),
+    async (req) => present(await getPublicEntry(db, req.params.registernummer)),
   );
 }

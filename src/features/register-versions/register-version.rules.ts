@@ -1,6 +1,6 @@
 import type { RegisterLevel } from '../../db/schema/registers.ts';
-import { checkRuleForm, unitAndMinimumOf, type RuleForm } from '../register/renewal-rule.rules.ts';
-import type { ReregistrationRule } from '../register/reregistration.rules.ts';
+import { checkRuleForm, unitAndMinimumOf, type RuleForm } from '../register/index.ts';
+import type { ReregistrationRule } from '../register/index.ts';
 
 /** The form register staff fill in for a new version of a register's rules, as typed; the re-registration rule's fields as well. */
 export type RegisterVersionForm = RuleForm & { niveaus: string; tarief: string; toelichting: string };

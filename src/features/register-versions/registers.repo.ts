@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import type { RegisterLevel } from '../../db/schema/registers.ts';
-import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
+import { uuidV7 } from '../../lib/uuid-v7.ts';
 import type { RegisterVersionInput } from './register-version.rules.ts';
 import { rowsOf } from '../../db/rows.ts';
 

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { sendPage } from '../../platform/http/render.ts';
-import type { FeatureOptions } from '../feature-options.ts';
+import { sendPage } from '../../web/render.ts';
+import type { FeatureOptions } from '../feature.ts';
 import type { RegisterVersionForm } from './register-version.rules.ts';
 import * as service from './registers.service.ts';
 import { RegisterPage, RegistersPage } from './views/register-pages.tsx';
-import { contextOf } from '../../platform/http/route-helpers.ts';
+import { contextOf } from '../../web/route-helpers.ts';
 
 
 /** Register staff keep the registers' rules: titles and levels, cycle, re-registration rule, fee; each change a version. */

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
-import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
+import { uuidV7 } from '../../lib/uuid-v7.ts';
 import type { EnrolmentStatus } from './enrolment.rules.ts';
 import { rowsOf } from '../../db/rows.ts';
 
@@ -8,7 +8,7 @@ import { rowsOf } from '../../db/rows.ts';
 export { listEnrolmentEvents, type EnrolmentEventLine } from './own-record.repo.ts';
 
 
-export type Enrolment = {
+export type StaffEnrolment = {
   id: string;
   personId: string;
   accountId: string;
@@ -19,9 +19,9 @@ export type Enrolment = {
   createdAt: Date;
 };
 
-export async function findEnrolment(db: Db, where: { id: string } | { registerNumber: string }): Promise<Enrolment | undefined> {
+export async function findEnrolment(db: Db, where: { id: string } | { registerNumber: string }): Promise<StaffEnrolment | undefined> {
   const condition = 'id' in where ? sql`n.id = ${where.id}` : sql`n.register_number = ${where.registerNumber}`;
-  const [row] = rowsOf<Enrolment>(await db.execute(sql`SELECT n.id, n.person_id AS "personId", n.account_id AS "accountId", n.register_number AS "registerNumber",
+  const [row] = rowsOf<StaffEnrolment>(await db.execute(sql`SELECT n.id, n.person_id AS "personId", n.account_id AS "accountId", n.register_number AS "registerNumber",
       n.status, concat_ws(' ', p.initials, p.prefix, p.surname) AS "personName", coalesce(p.personal_email, p.email) AS "personEmail", n.created_at AS "createdAt"
     FROM enrolments n JOIN persons p ON p.id = n.person_id WHERE ${condition}`));
   return row && { ...row, createdAt: new Date(row.createdAt) };

@@ -11,7 +11,8 @@ import * as repo from './registrations.repo.ts';
 import type { RegistrationDeps } from './registrations.service.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
-export type { Enrolment, EnrolmentEventLine } from './enrolments.repo.ts';
+export type { StaffEnrolment } from './enrolments.repo.ts';
+export type { EnrolmentEventLine } from './own-record.repo.ts';
 
 
 async function requireStaff(ctx: ActorContext) {

@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.ts';
 import { signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { FileTooLargeError, readSealedFile, removeSealedFile, writeSealedFile } from '../../platform/files/sealed-files.ts';
-import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
+import { uuidV7 } from '../../lib/uuid-v7.ts';
 import { detectEvidenceType, evidenceMaxBytes, type EvidenceFacts } from './evidence.rules.ts';
 import * as repo from './evidence.repo.ts';
 import { addHistoryLine, findEnrollablePerson } from './own-record.repo.ts';

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { recordAudit, recordAuditPerPerson, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
+import { recordAudit, recordAuditPerPerson, signedInAccount, type ActorContext, type AuditSubject } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decide } from '../../platform/policy.ts';
 import { checkComment, transition, type ApprovalEvent } from './approval.rules.ts';
@@ -162,12 +162,17 @@ async function drawFreeRegisterNumber(tx: Db): Promise<string> {
   throw new AppError('unavailable', 'Er kon geen vrij registernummer worden gevonden. Probeer het later opnieuw.');
 }
 
-/** The register's part of the AVG export: inschrijving, delivered employments with their check, and the history. */
 /** The persons whose data is the professional's: whom the audit events about them name. */
 export async function listOwnPersonIds(db: Db, account: { accountId: string; email: string }): Promise<string[]> {
   return repo.listPersonIdsOfAccount(db, account.accountId, account.email.toLowerCase());
 }
 
+/** Whom audit events about this account name: the account, and the persons the register holds for it. */
+export async function auditSubjectOf(db: Db, account: { accountId: string; email: string }): Promise<AuditSubject> {
+  return { accountId: account.accountId, personIds: await listOwnPersonIds(db, account) };
+}
+
+/** The register's part of the AVG export: inschrijving, delivered employments with their check, and the history. */
 export async function exportOwnRecord(db: Db, account: { accountId: string; email: string }) {
   const email = account.email.toLowerCase();
   const [enrolment, employments, history, evidence] = await Promise.all([

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../tests/support/test-database.ts';
 import type { Database } from '../../db/database.ts';
-import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
+import { uuidV7 } from '../../lib/uuid-v7.ts';
 import { registrationTotalsAfter } from './reregistration.repo.ts';
 import { evaluateReregistration, evaluateTotals, ruleOfVersion, type Activity } from './reregistration.rules.ts';
 import { evaluateAllRegistrations } from './reregistration.service.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
-import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
+import { uuidV7 } from '../../lib/uuid-v7.ts';
 import { addDays, addMonths, dutchToday } from '../../platform/dates/calendar.ts';
 import * as repo from './reregistration.repo.ts';
 import { inTransaction } from '../../db/transaction.ts';

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database.ts';
-import { uuidV7 } from '../../platform/ids/uuid-v7.ts';
+import { uuidV7 } from '../../lib/uuid-v7.ts';
 import { registerNumberFor } from './register-number.rules.ts';
 
 /** Test data for re-registration: professionals with a registration and activities, straight in the database. */

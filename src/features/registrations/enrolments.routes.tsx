@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sendPage } from '../../platform/http/render.ts';
-import { contextOf, fieldErrorsOf } from '../../platform/http/route-helpers.ts';
-import type { FeatureOptions } from '../feature-options.ts';
-import * as service from '../register/enrolments.service.ts';
-import type { RegistrationDeps } from '../register/registrations.service.ts';
+import { sendPage } from '../../web/render.ts';
+import { contextOf, fieldErrorsOf } from '../../web/route-helpers.ts';
+import type { FeatureOptions } from '../feature.ts';
+import { findEnrolmentsForStaff, getEnrolmentForStaff, reinstateEnrolment, strikeOffEnrolment } from '../register/index.ts';
+import type { RegistrationDeps } from '../register/index.ts';
 import { EnrolmentPage, EnrolmentsPage, enrolmentsPath, type EnrolmentForm } from './views/enrolment-pages.tsx';
 
 const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 5000) : '');
@@ -21,7 +21,7 @@ export async function enrolmentRoutes(app: FastifyInstance, opts: FeatureOptions
     const pageNumber = Number(q.page);
     const page = Number.isInteger(pageNumber) && pageNumber >= 1 && pageNumber <= 50 ? pageNumber : 1;
     try {
-      const found = await service.findEnrolmentsForStaff(deps, contextOf(req), zoek, page);
+      const found = await findEnrolmentsForStaff(deps, contextOf(req), zoek, page);
       return sendPage(reply, <EnrolmentsPage ctx={req.pageContext()} zoek={zoek} found={found} />);
     } catch (error) {
       const errors = fieldErrorsOf(error, 'zoek').map((e) => ({ ...e, field: 'zoek' }));
@@ -30,7 +30,7 @@ export async function enrolmentRoutes(app: FastifyInstance, opts: FeatureOptions
   });
 
   async function renderOne(req: FastifyRequest, reply: FastifyReply, form: EnrolmentForm = {}, status = 200) {
-    const { enrolment, events, applications } = await service.getEnrolmentForStaff(deps, contextOf(req), numberOf(req));
+    const { enrolment, events, applications } = await getEnrolmentForStaff(deps, contextOf(req), numberOf(req));
     const key = notices[(req.query as Record<string, string | undefined>).melding as keyof typeof notices];
     return sendPage(reply, <EnrolmentPage ctx={req.pageContext()} enrolment={enrolment} events={events} applications={applications} notice={key ? req.pageContext().t(key) : undefined} form={form} />, status);
   }
@@ -40,7 +40,7 @@ export async function enrolmentRoutes(app: FastifyInstance, opts: FeatureOptions
   app.post(`${enrolmentsPath}/:registernummer/doorhalen`, signedIn, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     try {
-      await service.strikeOffEnrolment(deps, contextOf(req), numberOf(req), { reason: body.reden, confirmed: body.bevestigd });
+      await strikeOffEnrolment(deps, contextOf(req), numberOf(req), { reason: body.reden, confirmed: body.bevestigd });
     } catch (error) {
       return renderOne(req, reply, { action: 'doorhalen', reden: text(body.reden), bevestigd: body.bevestigd === 'ja', errors: fieldErrorsOf(error, 'reden') }, 400);
     }
@@ -50,7 +50,7 @@ export async function enrolmentRoutes(app: FastifyInstance, opts: FeatureOptions
   app.post(`${enrolmentsPath}/:registernummer/herstellen`, signedIn, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     try {
-      await service.reinstateEnrolment(deps, contextOf(req), numberOf(req), { reason: body.reden });
+      await reinstateEnrolment(deps, contextOf(req), numberOf(req), { reason: body.reden });
     } catch (error) {
       return renderOne(req, reply, { action: 'herstellen', reden: text(body.reden), errors: fieldErrorsOf(error, 'reden') }, 400);
     }

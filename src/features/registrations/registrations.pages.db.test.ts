@@ -8,10 +8,10 @@ import { visibleText, type WebSession } from '../../../tests/support/web-session
 import { registerOfficeId } from '../../platform/auth/roles.ts';
 import { loadConfig } from '../../config.ts';
 import { createCrypto } from '../../platform/crypto.ts';
-import { applyDelivery, submitDelivery } from '../deliveries/deliveries.service.ts';
-import { addEvidence } from '../register/evidence.service.ts';
-import { enrol } from '../register/own-record.service.ts';
-import { validUntil } from '../register/registration.rules.ts';
+import { applyDelivery, submitDelivery } from '../deliveries/index.ts';
+import { addEvidence } from '../register/index.ts';
+import { enrol } from '../register/index.ts';
+import { validUntil } from '../register/index.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

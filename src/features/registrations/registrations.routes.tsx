@@ -1,18 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
-import { sendPage } from '../../platform/http/render.ts';
+import { sendPage } from '../../web/render.ts';
 import { decide } from '../../platform/policy.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
-import type { FeatureOptions } from '../feature-options.ts';
-import { openEvidenceForDecision } from '../register/evidence.service.ts';
-import { sendEvidence } from '../own-record/evidence.page-routes.tsx';
-import * as service from '../register/registrations.service.ts';
-import type { RegistrationDeps } from '../register/registrations.service.ts';
+import type { FeatureOptions } from '../feature.ts';
+import { openEvidenceForDecision } from '../register/index.ts';
+import { sendPrivateFile } from '../../web/attachment.ts';
+import { applyForRegistration, assignApplication, checkEvidenceAccess, decideApplication, getApplicationForReview, getApplicationQueue, getOwnRegistration, listApplicationEvidence, listMyReviews, listOwnEvidenceForApplication, objectToDecision, renderRegistrationCertificate } from '../register/index.ts';
+import type { RegistrationDeps } from '../register/index.ts';
 import { OwnRegistrationPage, ownRegistrationPath, type ApplyValues } from './views/own-registration-page.tsx';
 import { ApplicationsPage, ReviewPage, reviewPath } from './views/review-pages.tsx';
-import { attachment } from '../../platform/http/attachment.ts';
+import { attachment } from '../../web/attachment.ts';
 import { dutchToday } from '../../platform/dates/calendar.ts';
-import { contextOf } from '../../platform/http/route-helpers.ts';
+import { contextOf } from '../../web/route-helpers.ts';
 
 const bodyOf = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 5000) : '');
@@ -32,8 +32,8 @@ export async function registrationRoutes(app: FastifyInstance, opts: FeatureOpti
   const today = () => dutchToday();
 
   async function renderOwn(req: FastifyRequest, reply: FastifyReply, form: { values?: ApplyValues; errors?: FieldError[] } = {}, status = 200) {
-    const own = await service.getOwnRegistration(deps, contextOf(req));
-    const evidence = own.enrolment ? await service.listOwnEvidenceForApplication(deps, own.enrolment.personId) : [];
+    const own = await getOwnRegistration(deps, contextOf(req));
+    const evidence = own.enrolment ? await listOwnEvidenceForApplication(deps, own.enrolment.personId) : [];
     return sendPage(
       reply,
       <OwnRegistrationPage ctx={req.pageContext()} enrolled={!!own.enrolment} struckOff={own.struckOff} applications={own.applications} registers={own.registers} evidence={evidence} today={today()} notice={noticeOf(req)} {...form} />,
@@ -49,7 +49,7 @@ export async function registrationRoutes(app: FastifyInstance, opts: FeatureOpti
     const evidenceIds = [body.bewijs].flat().filter((v): v is string => typeof v === 'string').slice(0, 50);
     const values: ApplyValues = { niveau: text(body.niveau), motivering: text(body.motivering), bewijs: evidenceIds };
     try {
-      await service.applyForRegistration(deps, contextOf(req), { register, level, motivation: values.motivering, evidenceIds });
+      await applyForRegistration(deps, contextOf(req), { register, level, motivation: values.motivering, evidenceIds });
     } catch (error) {
       const errors = errorsOf(error);
       if (!errors) throw error;
@@ -60,7 +60,7 @@ export async function registrationRoutes(app: FastifyInstance, opts: FeatureOpti
 
   app.post(`${ownRegistrationPath}/:id/bezwaar`, signedIn, async (req, reply) => {
     try {
-      await service.objectToDecision(deps, contextOf(req), (req.params as { id: string }).id, bodyOf(req).bezwaar);
+      await objectToDecision(deps, contextOf(req), (req.params as { id: string }).id, bodyOf(req).bezwaar);
     } catch (error) {
       const errors = errorsOf(error);
       if (!errors) throw error;
@@ -70,7 +70,7 @@ export async function registrationRoutes(app: FastifyInstance, opts: FeatureOpti
   });
 
   app.get(`${ownRegistrationPath}/:id/bewijs.pdf`, signedIn, async (req, reply) => {
-    const { fileName, pdf } = await service.renderRegistrationCertificate(deps, contextOf(req), (req.params as { id: string }).id);
+    const { fileName, pdf } = await renderRegistrationCertificate(deps, contextOf(req), (req.params as { id: string }).id);
     return reply.type('application/pdf').header('Content-Disposition', attachment(fileName)).header('Cache-Control', 'private, no-store').send(pdf);
   });
 
@@ -78,19 +78,19 @@ export async function registrationRoutes(app: FastifyInstance, opts: FeatureOpti
     const ctx = contextOf(req);
     const [staff, member] = await Promise.all([decide(ctx.actor, { action: 'registrations.assign' }), decide(ctx.actor, { action: 'registrations.decide' })]);
     if (!staff.allowed && !member.allowed) throw staff.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden');
-    const queue = staff.allowed ? await service.getApplicationQueue(deps, ctx) : undefined;
-    const mine = member.allowed ? await service.listMyReviews(deps, ctx) : undefined;
+    const queue = staff.allowed ? await getApplicationQueue(deps, ctx) : undefined;
+    const mine = member.allowed ? await listMyReviews(deps, ctx) : undefined;
     return sendPage(reply, <ApplicationsPage ctx={req.pageContext()} queue={queue} mine={mine} notice={noticeOf(req)} />);
   });
 
   app.post(`${reviewPath}/:id/toewijzing`, signedIn, async (req, reply) => {
-    await service.assignApplication(deps, contextOf(req), (req.params as { id: string }).id, text(bodyOf(req).lid));
+    await assignApplication(deps, contextOf(req), (req.params as { id: string }).id, text(bodyOf(req).lid));
     return reply.redirect(`${reviewPath}?melding=toegewezen`, 303);
   });
 
   async function renderReview(req: FastifyRequest, reply: FastifyReply, form: { values?: { besluit?: string; motivering?: string }; errors?: FieldError[] } = {}, status = 200) {
-    const { application, events, canDecide, renewal } = await service.getApplicationForReview(deps, contextOf(req), (req.params as { id: string }).id);
-    const evidence = await service.listApplicationEvidence(deps, application);
+    const { application, events, canDecide, renewal } = await getApplicationForReview(deps, contextOf(req), (req.params as { id: string }).id);
+    const evidence = await listApplicationEvidence(deps, application);
     return sendPage(reply, <ReviewPage ctx={req.pageContext()} application={application} events={events} evidence={evidence} canDecide={canDecide} renewal={renewal} {...form} />, status);
   }
 
@@ -100,7 +100,7 @@ export async function registrationRoutes(app: FastifyInstance, opts: FeatureOpti
     const body = bodyOf(req);
     const values = { besluit: text(body.besluit), motivering: text(body.motivering) };
     try {
-      await service.decideApplication(deps, contextOf(req), (req.params as { id: string }).id, values.besluit, values.motivering);
+      await decideApplication(deps, contextOf(req), (req.params as { id: string }).id, values.besluit, values.motivering);
     } catch (error) {
       const errors = errorsOf(error);
       if (!errors) throw error;
@@ -111,7 +111,7 @@ export async function registrationRoutes(app: FastifyInstance, opts: FeatureOpti
 
   app.get(`${reviewPath}/:id/bewijs/:bewijsId`, signedIn, async (req, reply) => {
     const { id, bewijsId } = req.params as { id: string; bewijsId: string };
-    await service.checkEvidenceAccess(deps, contextOf(req), id, bewijsId);
-    return sendEvidence(reply, await openEvidenceForDecision(evidenceDeps, bewijsId));
+    await checkEvidenceAccess(deps, contextOf(req), id, bewijsId);
+    return sendPrivateFile(reply, await openEvidenceForDecision(evidenceDeps, bewijsId));
   });
 }

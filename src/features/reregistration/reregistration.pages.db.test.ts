@@ -6,8 +6,8 @@ import { visibleText, type WebSession } from '../../../tests/support/web-session
 import { registerOfficeId } from '../../platform/auth/roles.ts';
 import { formatDate } from '../../platform/i18n.ts';
 import { addDays, addMonths, addYears } from '../../platform/dates/calendar.ts';
-import { exportOwnPostponements } from '../register/reregistration.service.ts';
-import { activities, professional, type TestProfessional } from '../register/reregistration.test-support.ts';
+import { exportOwnPostponements } from '../register/index.ts';
+import { activities, professional, type TestProfessional } from '../register/index.ts';
 
 // Dates relative to today: the app decides with the real date.
 const today = new Date().toISOString().slice(0, 10);

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sendPage } from '../../platform/http/render.ts';
+import { sendPage } from '../../web/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
-import { contextOf, validationErrorsOf } from '../../platform/http/route-helpers.ts';
-import type { FeatureOptions } from '../feature-options.ts';
-import type { PostponementDecisionForm, PostponementForm, RenewalForm } from '../register/reregistration-forms.rules.ts';
-import * as service from '../register/reregistration.service.ts';
-import { ownPostponementPath, ownReregistrationPath } from '../register/reregistration.service.ts';
+import { contextOf, validationErrorsOf } from '../../web/route-helpers.ts';
+import type { FeatureOptions } from '../feature.ts';
+import type { PostponementDecisionForm, PostponementForm, RenewalForm } from '../register/index.ts';
+import { type ReregistrationDeps, applyForReregistration, decidePostponementRequest, getOwnPostponement, getOwnReregistration, getPostponementForDecision, getPostponementQueue, requestPostponement } from '../register/index.ts';
+import { ownPostponementPath, ownReregistrationPath } from '../register/index.ts';
 import { OwnPostponementPage, PostponementDecisionPage, PostponementQueuePage, postponementQueuePath } from './views/postponement-pages.tsx';
 import { ReregistrationPage } from './views/reregistration-pages.tsx';
 
@@ -16,7 +16,7 @@ const notices = { aangevraagd: 'reregistration.notice.applied', uitstel: 'postpo
 
 /** Herregistratie and uitstel: the professional applies and asks; the Commissie Registratie decides on uitstel (herregistratie goes through /beheer/aanvragen). */
 export async function reregistrationRoutes(app: FastifyInstance, opts: FeatureOptions) {
-  const deps: service.ReregistrationDeps = { db: opts.db, mailer: opts.mailer, baseUrl: opts.config.baseUrl };
+  const deps: ReregistrationDeps = { db: opts.db, mailer: opts.mailer, baseUrl: opts.config.baseUrl };
   const signedIn = { config: { access: 'signed-in' as const } };
   const noticeOf = (req: FastifyRequest) => {
     const key = notices[(req.query as Record<string, string | undefined>).melding as keyof typeof notices];
@@ -24,7 +24,7 @@ export async function reregistrationRoutes(app: FastifyInstance, opts: FeatureOp
   };
 
   async function renderOwn(req: FastifyRequest, reply: FastifyReply, form: { values?: RenewalForm; errors?: FieldError[] } = {}, status = 200) {
-    const own = await service.getOwnReregistration(deps, contextOf(req));
+    const own = await getOwnReregistration(deps, contextOf(req));
     return sendPage(reply, <ReregistrationPage ctx={req.pageContext()} view={own.enrolled ? own : null} notice={noticeOf(req)} {...form} />, status);
   }
 
@@ -34,7 +34,7 @@ export async function reregistrationRoutes(app: FastifyInstance, opts: FeatureOp
     const body = bodyOf(req);
     const values: RenewalForm = { motivering: text(body, 'motivering'), bevestigd: text(body, 'bevestigd', 5) };
     try {
-      await service.applyForReregistration(deps, contextOf(req), values);
+      await applyForReregistration(deps, contextOf(req), values);
     } catch (error) {
       return renderOwn(req, reply, { values, errors: validationErrorsOf(error) }, 400);
     }
@@ -42,7 +42,7 @@ export async function reregistrationRoutes(app: FastifyInstance, opts: FeatureOp
   });
 
   async function renderOwnPostponement(req: FastifyRequest, reply: FastifyReply, form: { values?: PostponementForm; errors?: FieldError[] } = {}, status = 200) {
-    const own = await service.getOwnPostponement(deps, contextOf(req));
+    const own = await getOwnPostponement(deps, contextOf(req));
     return sendPage(reply, <OwnPostponementPage ctx={req.pageContext()} view={own.enrolled ? own : null} notice={noticeOf(req)} {...form} />, status);
   }
 
@@ -52,7 +52,7 @@ export async function reregistrationRoutes(app: FastifyInstance, opts: FeatureOp
     const body = bodyOf(req);
     const values: PostponementForm = { grond: text(body, 'grond', 50), toelichting: text(body, 'toelichting'), tot: text(body, 'tot', 20) };
     try {
-      await service.requestPostponement(deps, contextOf(req), values);
+      await requestPostponement(deps, contextOf(req), values);
     } catch (error) {
       return renderOwnPostponement(req, reply, { values, errors: validationErrorsOf(error) }, 400);
     }
@@ -60,14 +60,14 @@ export async function reregistrationRoutes(app: FastifyInstance, opts: FeatureOp
   });
 
   app.get(postponementQueuePath, signedIn, async (req, reply) => {
-    const { open, decided } = await service.getPostponementQueue(deps, contextOf(req));
+    const { open, decided } = await getPostponementQueue(deps, contextOf(req));
     return sendPage(reply, <PostponementQueuePage ctx={req.pageContext()} open={open} decided={decided} notice={noticeOf(req)} />);
   });
 
   const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
 
   async function renderDecision(req: FastifyRequest, reply: FastifyReply, form: { values?: PostponementDecisionForm; errors?: FieldError[] } = {}, status = 200) {
-    const { request, limit } = await service.getPostponementForDecision(deps, contextOf(req), idOf(req));
+    const { request, limit } = await getPostponementForDecision(deps, contextOf(req), idOf(req));
     return sendPage(reply, <PostponementDecisionPage ctx={req.pageContext()} request={request} limit={limit} {...form} />, status);
   }
 
@@ -77,7 +77,7 @@ export async function reregistrationRoutes(app: FastifyInstance, opts: FeatureOp
     const body = bodyOf(req);
     const values: PostponementDecisionForm = { besluit: text(body, 'besluit', 20), tot: text(body, 'tot', 20), motivering: text(body, 'motivering') };
     try {
-      await service.decidePostponementRequest(deps, contextOf(req), idOf(req), values);
+      await decidePostponementRequest(deps, contextOf(req), idOf(req), values);
     } catch (error) {
       return renderDecision(req, reply, { values, errors: validationErrorsOf(error) }, 400);
     }

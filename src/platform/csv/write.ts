@@ -6,7 +6,7 @@ export function csvField(value: string | number | boolean | null | undefined): s
 }
 
 export function csvLine(values: (string | number | boolean | null | undefined)[]): string {
-  return values.map(csvField).join(',') + '\n';
+  return `${values.map(csvField).join(',')}\n`;
 }
 
 const comma = 0x2c;
@@ -68,9 +68,9 @@ export class CsvBytes {
  * leading = + - @ defused with a quote, so a value never runs as a formula.
  */
 export function spreadsheetLine(values: (string | number)[]): string {
-  return values.map((v) => {
+  return `${values.map((v) => {
     const text = String(v);
     const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
     return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  }).join(';') + '\r\n';
+  }).join(';')}\r\n`;
 }

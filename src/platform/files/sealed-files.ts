@@ -4,7 +4,7 @@ import { open, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { makePrivateDirAsync } from './private-dir.ts';
+import { makePrivateDirAsync } from '../../lib/private-dir.ts';
 
 /**
  * Files that hold personal data (a board's delivery with BSNs) are written to disk encrypted with

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { detectSeparator, firstLine } from '../csv/decode.ts';
 import { controlCharacter, tableLimits } from './limits.ts';
+import { TableError, type TableInfo, type TableRow } from './table-types.ts';
 
 /**
  * Reads a table (CSV or the first sheet of an XLSX) as a stream of rows, never the whole file at once.
@@ -9,11 +10,7 @@ import { controlCharacter, tableLimits } from './limits.ts';
  * CRLF or LF. A file that cannot be read as a table at all throws a TableError with a Dutch message, as
  * does one that passes a limit in `limits.ts` (checked while reading, so a hostile file costs little).
  */
-export class TableError extends Error {}
-
-export type TableInfo = { format: 'csv' | 'xlsx'; encoding?: 'utf-8' | 'windows-1252'; separator?: ';' | ',' };
-/** `rowNumber` is the row as a spreadsheet shows it: the header is row 1 */
-export type TableRow = { rowNumber: number; fields: string[] };
+export { TableError, type TableInfo, type TableRow } from './table-types.ts';
 
 const peekBytes = 64 * 1024;
 const zipMagic = [0x50, 0x4b, 0x03, 0x04];

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { tableLimits } from './limits.ts';
-import { TableError, type TableRow } from './read-table.ts';
+import { TableError, type TableRow } from './table-types.ts';
 
 /** A cell as text: numbers as written, dates as JJJJ-MM-DD, formulas by their result, rich text joined. */
 function cellText(value: ExcelJS.CellValue): string {

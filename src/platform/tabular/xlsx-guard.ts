@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import unzipper from 'unzipper';
 import yauzl from 'yauzl';
 import { tableLimits } from './limits.ts';
-import { TableError } from './read-table.ts';
+import { TableError } from './table-types.ts';
 
 /**
  * Refuses an XLSX file that would unpack to more than a delivery can be, before exceljs reads it

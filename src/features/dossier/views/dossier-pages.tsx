@@ -8,7 +8,7 @@ import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph, orDash } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import type { ActivityChoices } from '../../framework/framework.service.ts';
+import type { ActivityChoices } from '../../framework/index.ts';
 import type { OwnValuation } from '../valuation.service.ts';
 import { ValuationSection } from './valuation-section.tsx';
 import { activityKinds, type ActivityForm, type ActivityLock } from '../activity.rules.ts';

@@ -1,7 +1,7 @@
 import Html from '@kitajs/html';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import { PageTitle, TextParagraph, Notice } from '../../../ui/components/text.tsx';
+import { PageTitle, Notice } from '../../../ui/components/text.tsx';
 import { Button } from '../../../ui/components/button.tsx';
 import { Form } from '../../../ui/components/form.tsx';
 import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
@@ -222,69 +222,5 @@ export function AuditTable({ ctx, events, caption }: { ctx: PageContext; events:
         { header: t('access.what'), cell: (e) => <span safe>{describeAuditAction(ctx.lang, e.action) + (e.reason ? ` — ${e.reason}` : '')}</span> },
       ]}
     />
-  );
-}
-
-/** Who else read or changed the person's data, newest first; `next` starts the page of older events, `paged` says this is not the first. */
-export function AccessLogPage({ ctx, events, next, paged }: { ctx: PageContext; events: AuditLine[]; next?: number; paged: boolean }) {
-  const { t } = ctx;
-  return (
-    <Layout ctx={ctx} title={t('access.title')} current="account">
-      <PageTitle text={t('access.title')} />
-      <TextParagraph text={t('access.intro')} />
-      {events.length === 0 && !paged ? (
-        <Paragraph>
-          <span safe>{t('access.none')}</span>
-        </Paragraph>
-      ) : (
-        <AuditTable ctx={ctx} events={events} caption={t('access.caption')} />
-      )}
-      {next || paged ? (
-        <nav class="utrecht-pagination" aria-label={t('pagination.label')}>
-          {paged ? (
-            <a class="utrecht-pagination__relative-link utrecht-pagination__relative-link--prev" href="/mijn-gegevens/inzage" safe>
-              {t('access.newest')}
-            </a>
-          ) : (
-            ''
-          )}{' '}
-          {next ? (
-            <a class="utrecht-pagination__relative-link utrecht-pagination__relative-link--next" href={`/mijn-gegevens/inzage?voor=${next}`} rel="next" safe>
-              {t('access.older')}
-            </a>
-          ) : (
-            ''
-          )}
-        </nav>
-      ) : (
-        ''
-      )}
-    </Layout>
-  );
-}
-
-/** The readable version of the data export: every section of the JSON as a heading with its content. */
-export function MyDataPage({ ctx, data }: { ctx: PageContext; data: Record<string, unknown> }) {
-  const { t } = ctx;
-  return (
-    <Layout ctx={ctx} title={t('myData.title')} current="account">
-      <PageTitle text={t('myData.title')} />
-      <Paragraph>
-        <span safe>{t('myData.intro')}</span>{' '}
-        <a class="utrecht-link" href="/mijn-gegevens/download" download="mijn-gegevens.json" safe>
-          {t('account.download')}
-        </a>
-      </Paragraph>
-      {Object.entries(data).map(([section, content]) => (
-        <section aria-labelledby={`sectie-${section}`}>
-          <h2 class="utrecht-heading-2" id={`sectie-${section}`} safe>
-            {section}
-          </h2>
-          <pre class="br-data-dump" tabindex="0" safe>
-            {JSON.stringify(content, null, 2)}
-          </pre>
-        </section>
-      ))}
-    </Layout>
   );
 }

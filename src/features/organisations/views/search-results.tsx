@@ -29,7 +29,7 @@ export function ResultsCount({ ctx, total, oob }: { ctx: PageContext; total: num
 /** The results region: swapped alone by htmx, part of the full page otherwise. */
 export function SearchResults({ ctx, entries, total, page, pageSize, baseQuery }: SearchResultsProps) {
   const { t } = ctx;
-  const href = (p: number) => `/organisaties?${baseQuery ? baseQuery + '&' : ''}page=${p}`;
+  const href = (p: number) => `/organisaties?${baseQuery ? `${baseQuery}&` : ''}page=${p}`;
   return (
     <section id="resultaten" aria-labelledby="resultaten-titel">
       <h2 class="utrecht-heading-2 br-visually-hidden" id="resultaten-titel" safe>

@@ -9,7 +9,7 @@ import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import type { BoardDispute } from '../../register/own-record.service.ts';
+import type { BoardDispute } from '../../register/index.ts';
 import { employmentPeriod } from './own-record-page.tsx';
 
 export type BoardRef = { id: string; number: string; name: string };

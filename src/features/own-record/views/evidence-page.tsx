@@ -8,8 +8,8 @@ import { Paragraph, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import type { EvidenceForm } from '../../register/evidence.rules.ts';
-import type { Evidence } from '../../register/evidence.service.ts';
+import type { EvidenceForm } from '../../register/index.ts';
+import type { Evidence } from '../../register/index.ts';
 import { ownRecordPath } from './own-record-page.tsx';
 
 export const evidencePath = `${ownRecordPath}/diplomas`;

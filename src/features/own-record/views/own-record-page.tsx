@@ -8,7 +8,7 @@ import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import type { Enrolment, OwnEmployment } from '../../register/own-record.service.ts';
+import type { Enrolment, OwnEmployment } from '../../register/index.ts';
 
 export const ownRecordPath = '/mijn-register';
 export const employmentPath = (id: string) => `${ownRecordPath}/dienstverbanden/${id}`;

@@ -7,8 +7,8 @@ import { Paragraph, Table } from '../../../ui/components/table.tsx';
 import { PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import { countCeiling } from '../../register/public-register.repo.ts';
-import type { PublicEntry } from '../../register/public-register.service.ts';
+import { countCeiling } from '../../register/index.ts';
+import type { PublicEntry } from '../../register/index.ts';
 
 export type RegisterForm = { naam: string; registernummer: string; school: string };
 

@@ -8,8 +8,8 @@ import { DataList, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import { ruleOfStoredVersion, ruleToForm } from '../../register/renewal-rule.rules.ts';
-import { ruleDescription } from '../../reregistration/views/reregistration-pages.tsx';
+import { ruleOfStoredVersion, ruleToForm } from '../../register/index.ts';
+import { ruleDescription } from '../../register/index.ts';
 import { levelsToText, type RegisterVersionForm } from '../register-version.rules.ts';
 import type { RegisterSummary, RegisterVersion } from '../registers.service.ts';
 

@@ -9,9 +9,9 @@ import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import type { PublicEntry } from '../../register/public-register.service.ts';
-import type { Enrolment, EnrolmentEventLine } from '../../register/enrolments.service.ts';
-import type { Application } from '../../register/registrations.service.ts';
+import type { PublicEntry } from '../../register/index.ts';
+import type { StaffEnrolment, EnrolmentEventLine } from '../../register/index.ts';
+import type { Application } from '../../register/index.ts';
 import { reviewPath } from './review-pages.tsx';
 
 export const enrolmentsPath = '/beheer/inschrijvingen';
@@ -61,7 +61,7 @@ export type EnrolmentForm = { action?: 'doorhalen' | 'herstellen'; reden?: strin
 /** One enrolment for register staff: status, history, applications, and doorhalen or herstellen. */
 export function EnrolmentPage(
   { ctx, enrolment, events, applications, notice, form = {} }: {
-    ctx: PageContext; enrolment: Enrolment; events: EnrolmentEventLine[]; applications: Application[]; notice?: string; form?: EnrolmentForm;
+    ctx: PageContext; enrolment: StaffEnrolment; events: EnrolmentEventLine[]; applications: Application[]; notice?: string; form?: EnrolmentForm;
   },
 ) {
   const { t, lang } = ctx;

@@ -9,8 +9,8 @@ import { DataList, Paragraph } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import { objectionDeadline } from '../../register/registration.rules.ts';
-import type { Application, ApplicationEventLine } from '../../register/registrations.service.ts';
+import { objectionDeadline } from '../../register/index.ts';
+import type { Application, ApplicationEventLine } from '../../register/index.ts';
 
 export const ownRegistrationPath = '/mijn-register/registratie';
 

@@ -8,10 +8,10 @@ import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import type { Application, ApplicationEventLine, CommitteeMember } from '../../register/registrations.service.ts';
+import type { Application, ApplicationEventLine, CommitteeMember } from '../../register/index.ts';
 import { Steps } from './own-registration-page.tsx';
-import type { RenewalEvaluation } from '../../register/reregistration.service.ts';
-import { EvaluationFacts } from '../../reregistration/views/reregistration-pages.tsx';
+import type { RenewalEvaluation } from '../../register/index.ts';
+import { EvaluationFacts } from '../../register/index.ts';
 
 export const reviewPath = '/beheer/aanvragen';
 

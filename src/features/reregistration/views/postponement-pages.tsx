@@ -4,14 +4,14 @@ import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form } from '../../../ui/components/form.tsx';
 import { RadioGroup, TextAreaField, TextField } from '../../../ui/components/form-field.tsx';
-import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
+import { DataList, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import { NotEnrolled } from './reregistration-pages.tsx';
-import type { PostponementDecisionForm, PostponementForm } from '../../register/reregistration-forms.rules.ts';
-import { postponementGrounds } from '../../register/reregistration.rules.ts';
-import { ownPostponementPath, ownReregistrationPath, type Postponement, type PostponementCase, type RegistrationProgress } from '../../register/reregistration.service.ts';
+import type { PostponementDecisionForm, PostponementForm } from '../../register/index.ts';
+import { postponementGrounds } from '../../register/index.ts';
+import { ownPostponementPath, ownReregistrationPath, type Postponement, type PostponementCase, type RegistrationProgress } from '../../register/index.ts';
 
 export const postponementQueuePath = '/beheer/uitstel';
 

@@ -1,9 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type InvalidParam } from '../errors.ts';
-import { statusOf, toAppError, toProblem } from '../error-mapping.ts';
-import { ErrorPage } from '../../ui/error-page.tsx';
+import { AppError, type InvalidParam } from '../platform/errors.ts';
+import { statusOf, toAppError, toProblem } from '../platform/error-mapping.ts';
+import { ErrorPage } from '../ui/error-page.tsx';
 import { sendPage } from './render.ts';
 
 export function isApiRequest(req: FastifyRequest): boolean {

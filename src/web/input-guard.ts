@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError } from '../errors.ts';
+import { AppError } from '../platform/errors.ts';
 
 /** NUL, raw or percent-encoded: PostgreSQL refuses it in text (22021), which made a 500 of any field holding one. */
 const nulInUrl = /%00|\u0000/i;

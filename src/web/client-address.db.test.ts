@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
-import { WebSession } from '../../../tests/support/web-session.ts';
+import { createTestApp, type TestApp } from '../../tests/support/test-app.ts';
+import { WebSession } from '../../tests/support/web-session.ts';
 
 /**
  * Rate limits count per client address. A header anyone can set (X-Forwarded-For) must not make a new

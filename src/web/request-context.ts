@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { isLang, negotiateLang, translator, type Lang, type Translate } from '../i18n.ts';
-import type { PageContext } from '../../ui/page-context.ts';
+import { isLang, negotiateLang, translator, type Lang, type Translate } from '../platform/i18n.ts';
+import type { PageContext } from '../ui/page-context.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
-import { visibleText, WebSession } from '../../../tests/support/web-session.ts';
+import { createTestApp, type TestApp } from '../../tests/support/test-app.ts';
+import { visibleText, WebSession } from '../../tests/support/web-session.ts';
 
 /** A NUL (%00) anywhere a client can put one is a 400 that says so, never a 500 from the database. */
 let t: TestApp;

@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AccountActor } from '../auth/actor.ts';
-import type { ActorContext } from '../audit/audit.ts';
-import { absoluteTimeoutMs, sessionCookie } from '../auth/sessions.ts';
-import { AppError } from '../errors.ts';
+import type { AccountActor } from '../platform/auth/actor.ts';
+import type { ActorContext } from '../platform/audit/audit.ts';
+import { absoluteTimeoutMs, sessionCookie } from '../platform/auth/sessions.ts';
+import { AppError } from '../platform/errors.ts';
 import { rotateCsrf } from './csrf.ts';
 import { sameOriginPath } from './same-origin-path.ts';
-import type { FieldError } from '../../ui/components/error-summary.tsx';
+import type { FieldError } from '../ui/components/error-summary.tsx';
 
 /** Who asks, and the request's id for the audit trail: what every use case takes. */
 export const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.actor, requestId: req.id });

@@ -1,4 +1,4 @@
-import { pooledRandomBytes as randomBytes } from '../random/random-pool.ts';
+import { pooledRandomBytes as randomBytes } from './random-pool.ts';
 
 /**
  * A UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then random bits. Ids made one after

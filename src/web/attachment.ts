@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
 import contentDisposition from 'content-disposition';
 
 /**
@@ -12,4 +14,13 @@ export function attachment(fileName: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^\x20-\x7e]|["\\%]/g, '_');
   return contentDisposition(name, { fallback: ascii });
+}
+
+/** A private file as a download, never cached: a proof to its owner, or to those deciding on it. */
+export function sendPrivateFile(reply: FastifyReply, { evidence, body }: { evidence: { mediaType: string; fileName: string }; body: Readable }) {
+  return reply
+    .type(evidence.mediaType)
+    .header('Content-Disposition', attachment(evidence.fileName))
+    .header('Cache-Control', 'private, no-store')
+    .send(body);
 }

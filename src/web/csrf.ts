@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { randomToken, type Crypto } from '../crypto.ts';
-import { AppError } from '../errors.ts';
+import { randomToken, type Crypto } from '../platform/crypto.ts';
+import { AppError } from '../platform/errors.ts';
 
 /**
  * CSRF protection for every form: a random value in an HttpOnly cookie, and in each form a hidden

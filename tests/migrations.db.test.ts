@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../tests/support/test-database.ts';
-import { getOrganisation, searchOrganisations } from '../features/organisations/organisations.service.ts';
-import { migrationsFolder, type Database } from './database.ts';
+import { createTestDatabase } from './support/test-database.ts';
+import { getOrganisation, searchOrganisations } from '../src/features/organisations/index.ts';
+import { migrationsFolder, type Database } from '../src/db/database.ts';
 
 /** The project's migrations up to and including `last` (a tag like 0002_identity), in a folder of their own. */
 function migrationsUpTo(last: string): string {

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Db } from '../../db/database.ts';
-import { anonymous, type Actor } from '../auth/actor.ts';
-import { resolveApiToken } from '../auth/api-tokens.ts';
-import type { Role, TokenScope } from '../auth/roles.ts';
-import { resolveSession, sessionCookie } from '../auth/sessions.ts';
-import { AppError } from '../errors.ts';
+import type { Db } from '../db/database.ts';
+import { anonymous, type Actor } from '../platform/auth/actor.ts';
+import { resolveApiToken } from '../platform/auth/api-tokens.ts';
+import type { Role, TokenScope } from '../platform/auth/roles.ts';
+import { resolveSession, sessionCookie } from '../platform/auth/sessions.ts';
+import { AppError } from '../platform/errors.ts';
 import { rateLimit } from './rate-limit.ts';
 
 /**

@@ -1,0 +1,30 @@
+import type { Feature } from '../feature.ts';
+import { deliveryRoutes } from './deliveries.routes.tsx';
+import { createDeliveryDeps, deliveryJob } from './deliveries.jobs.ts';
+import { startLeaseSweeper } from './delivery-leases.ts';
+import { hideLegacyBsnLikeStaffNumbers } from './legacy-staff-numbers.ts';
+
+/** Boards deliver their staff by file and API; the check, the apply and the terugmelding. */
+export const feature: Feature = {
+  name: 'deliveries',
+  routes: deliveryRoutes,
+  prepare: async ({ database, crypto, report }) => {
+    const hidden = await hideLegacyBsnLikeStaffNumbers(database.db, crypto);
+    if (hidden && Object.values(hidden).some((n) => n > 0)) {
+      report(`Personeelsnummers die op een BSN lijken, nu verborgen opgeslagen (aanleverformaat 1.1): ${Object.entries(hidden).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    }
+  },
+  background: (server) => {
+    const deps = createDeliveryDeps(server);
+    return {
+      jobs: [deliveryJob(deps)],
+      // work a killed process left (a check, an apply, invitations) goes back to the queue once its lease runs out
+      start: () => startLeaseSweeper(deps, (m, err) => (err ? server.log(m, err) : server.report(m))),
+    };
+  },
+};
+
+export { xlsxMediaType } from './deliveries.api.ts';
+export { applyDelivery, submitDelivery } from './deliveries.service.ts';
+export type { DeliveryDeps, DeliveryTask } from './deliveries.service.ts';
+export { columns } from './delivery-format.rules.ts';

@@ -1,0 +1,17 @@
+import type { Feature } from '../feature.ts';
+import { dossierRoutes } from './dossier.routes.tsx';
+import { valuationRoutes } from './valuation.routes.tsx';
+
+/** The professional's development dossier and the valuation of own activities. */
+export const feature: Feature = {
+  name: 'dossier',
+  routes: async (app, opts) => {
+    await app.register(dossierRoutes, opts);
+    await app.register(valuationRoutes, opts);
+  },
+};
+
+export { activityKinds } from './activity.rules.ts';
+export type { ActivityKind } from './activity.rules.ts';
+export { exportOwnDossier } from './dossier.service.ts';
+export { seedDemoValuation } from './valuation.demo.ts';

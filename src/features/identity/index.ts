@@ -1,0 +1,15 @@
+import type { Feature } from '../feature.ts';
+import { identityRoutes } from './identity.routes.tsx';
+
+/** Accounts, signing in, roles, organisation staff and API tokens. */
+export const feature: Feature = {
+  name: 'identity',
+  routes: identityRoutes,
+};
+
+export { withActorNames } from './actor-names.ts';
+export { createAccountFromCli, createDemoAccounts, createTokenFromCli, demoPassword, resolveOrganisation } from './operator.service.ts';
+export { findOwnAccountData } from './own-account.service.ts';
+export { maxFailures } from './sign-in.service.ts';
+export { AuditTable } from './views/account-pages.tsx';
+export type { AuditLine } from './views/account-pages.tsx';

@@ -1,0 +1,12 @@
+import type { Feature } from '../feature.ts';
+import { organisationRoutes } from './organisations.routes.tsx';
+
+/** DUO's directory of boards, schools and locations. */
+export const feature: Feature = {
+  name: 'organisations',
+  routes: organisationRoutes,
+};
+
+export { parseDuoBoards, parseDuoLocations } from './duo-file.rules.ts';
+export { findBoardById, findBoardByNumber, getBoardRef, getDirectoryStats, getOrganisation, importDuo, searchOrganisations } from './organisations.service.ts';
+export type { ImportDuoInput, ImportDuoResult } from './organisations.service.ts';

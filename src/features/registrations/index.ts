@@ -1,0 +1,12 @@
+import type { Feature } from '../feature.ts';
+import { registrationRoutes } from './registrations.routes.tsx';
+import { enrolmentRoutes } from './enrolments.routes.tsx';
+
+/** Applying for registration, the committee's review, and the office's enrolment pages. */
+export const feature: Feature = {
+  name: 'registrations',
+  routes: async (app, opts) => {
+    await app.register(registrationRoutes, opts);
+    await app.register(enrolmentRoutes, opts);
+  },
+};
