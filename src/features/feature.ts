@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Database, Db } from '../db/database.ts';
 import type { Crypto } from '../platform/crypto.ts';
 import type { JobDefinition, Jobs } from '../platform/jobs.ts';
+import type { Texts } from '../platform/i18n.ts';
 import type { Mailer } from '../platform/mail/mailer.ts';
 
 /**
@@ -48,6 +49,8 @@ export type BackgroundWork = {
  */
 export type Feature = {
   name: string;
+  /** the feature's texts, Dutch and English (files *.texts.nl.ts and *.texts.en.ts beside its code) */
+  texts?: Texts[];
   routes?: (app: FastifyInstance, opts: FeatureOptions) => Promise<void>;
   /** a data fix or check that runs once at start-up, before requests are served */
   prepare?: (server: ServerContext) => Promise<void>;

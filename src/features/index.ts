@@ -1,3 +1,4 @@
+import { addTexts } from '../platform/i18n.ts';
 import type { Feature } from './feature.ts';
 import { feature as pages } from './pages/index.ts';
 import { feature as organisations } from './organisations/index.ts';
@@ -23,3 +24,5 @@ import { feature as register } from './register/index.ts';
  * (own-record, registrations, reregistration, public-register, board-staff) show it.
  */
 export const features: Feature[] = [pages, organisations, identity, myData, deliveries, ownRecord, register, publicRegister, boardStaff, registerVersions, registrations, dossier, framework, consent, accreditation, reregistration, catalogue];
+
+for (const feature of features) for (const texts of feature.texts ?? []) addTexts(feature.name, texts);

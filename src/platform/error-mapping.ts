@@ -1,5 +1,5 @@
 import { AppError, type AppErrorCode, type InvalidParam } from './errors.ts';
-import type { Lang } from './i18n.ts';
+import { message, translateMessage, type Lang } from './i18n.ts';
 
 const statusByCode: Record<AppErrorCode, number> = {
   bad_request: 400,
@@ -38,7 +38,7 @@ export type Problem = {
   detail?: string;
   instance?: string;
   code: AppErrorCode;
-  invalidParams?: InvalidParam[];
+  invalidParams?: { name: string; reason: string }[];
 };
 
 export function statusOf(code: AppErrorCode): number {
@@ -53,12 +53,12 @@ export function titleOf(code: AppErrorCode, lang: Lang): string {
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const e = error as { statusCode?: number; code?: string; message?: string; validation?: unknown };
-  if (e?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('payload_too_large', 'Het verzoek is groter dan toegestaan.');
-  if (e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('unsupported_media_type', 'Dit soort inhoud wordt hier niet geaccepteerd.');
-  if (e?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e?.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return new AppError('bad_request', 'Het verzoek is leeg of onvolledig.');
-  if (e?.statusCode === 400 && e.message?.includes('JSON')) return new AppError('bad_request', 'De JSON in het verzoek is niet leesbaar.');
+  if (e?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('payload_too_large', message('error.requestTooLarge'));
+  if (e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('unsupported_media_type', message('error.mediaTypeRefused'));
+  if (e?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e?.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return new AppError('bad_request', message('error.requestIncomplete'));
+  if (e?.statusCode === 400 && e.message?.includes('JSON')) return new AppError('bad_request', message('error.jsonUnreadable'));
   if (e?.statusCode === 404) return new AppError('not_found');
-  if (e?.statusCode === 429) return new AppError('rate_limited', 'Wacht even en probeer het dan opnieuw.');
+  if (e?.statusCode === 429) return new AppError('rate_limited', message('error.waitAndRetry'));
   return new AppError('internal', undefined, { cause: error });
 }
 
@@ -68,9 +68,9 @@ export function toProblem(error: AppError, instance: string, lang: Lang = 'nl'):
     type: `https://beroepsregister.nl/problemen/${error.code.replace(/_/g, '-')}`,
     title: titleOf(error.code, lang),
     status,
-    ...(error.detail && error.code !== 'internal' ? { detail: error.detail } : {}),
+    ...(error.detail && error.code !== 'internal' ? { detail: translateMessage(lang, error.detail) } : {}),
     instance,
     code: error.code,
-    ...(error.extra.invalidParams ? { invalidParams: error.extra.invalidParams } : {}),
+    ...(error.extra.invalidParams ? { invalidParams: error.extra.invalidParams.map((p) => ({ name: p.name, reason: translateMessage(lang, p.reason) })) } : {}),
   };
 }

@@ -1,6 +1,9 @@
+import type { Message } from './i18n.ts';
+
 /**
  * The one error type a use case throws. `code` decides the HTTP status and the Dutch/English title in
- * one place (error-mapping.ts); `detail` is a message for the person or client, in Dutch.
+ * one place (error-mapping.ts); `detail` is a message for the person or client: a text key with its
+ * parameters, translated where the error becomes a page or a problem.
  */
 export type AppErrorCode =
   | 'bad_request'
@@ -16,23 +19,23 @@ export type AppErrorCode =
   | 'unavailable'
   | 'internal';
 
-export type InvalidParam = { name: string; reason: string };
+export type InvalidParam = { name: string; reason: Message | string };
 
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
-    readonly detail?: string,
+    readonly detail?: Message | string,
     readonly extra: { invalidParams?: InvalidParam[]; cause?: unknown } = {},
   ) {
-    super(detail ?? code, { cause: extra.cause });
+    super(typeof detail === 'string' ? detail : (detail?.key ?? code), { cause: extra.cause });
     this.name = 'AppError';
   }
 
-  static notFound(detail?: string) {
+  static notFound(detail?: Message | string) {
     return new AppError('not_found', detail);
   }
 
-  static validation(invalidParams: InvalidParam[], detail?: string) {
+  static validation(invalidParams: InvalidParam[], detail?: Message | string) {
     return new AppError('validation_failed', detail, { invalidParams });
   }
 }

@@ -1,13 +1,63 @@
 import { en } from './i18n/en.ts';
-import { nl, type MessageKey } from './i18n/nl.ts';
+import { nl } from './i18n/nl.ts';
 
 export const languages = ['nl', 'en'] as const;
 export type Lang = (typeof languages)[number];
-export type { MessageKey };
 
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { nl, en };
+/**
+ * Every text key. Empty here: each texts file (the platform's in i18n/, a feature's beside its code)
+ * adds its keys by declaration merging, and its feature's face hands the texts to addTexts at start.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging from every texts file
+export interface MessageCatalog {}
+export type MessageKey = keyof MessageCatalog & string;
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** A feature's texts: Dutch, and English with the same keys. */
+export type Texts = { nl: Record<string, string>; en: Record<string, string> };
+
+const dictionaries: Record<Lang, Map<string, string>> = { nl: new Map(), en: new Map() };
+const origins = new Map<string, string>();
+const added = new Set<Texts>();
+
+/**
+ * Adds texts to the dictionaries. A key defined twice is refused: with silent overwriting one page
+ * showed another's title. Adding the same texts object again changes nothing.
+ */
+export function addTexts(origin: string, texts: Texts): void {
+  if (added.has(texts)) return;
+  const twice = Object.keys(texts.nl).filter((key) => origins.has(key));
+  if (twice.length > 0) throw new Error(`Text keys defined twice, in ${origin} and before: ${twice.map((k) => `${k} (${origins.get(k)})`).join(', ')}`);
+  added.add(texts);
+  for (const [key, text] of Object.entries(texts.nl)) {
+    origins.set(key, origin);
+    dictionaries.nl.set(key, text);
+  }
+  for (const [key, text] of Object.entries(texts.en)) dictionaries.en.set(key, text);
+}
+
+/** Whether a text with this key exists (a schema's message is a key; anything else is shown as a general refusal). */
+export function isMessageKey(value: string): value is MessageKey {
+  return dictionaries.nl.has(value);
+}
+
+/** Every text added so far, per language (for the completeness test). */
+export function allTexts(): Record<Lang, ReadonlyMap<string, string>> {
+  return dictionaries;
+}
+
+addTexts('platform', { nl, en });
+
+/** A text for a person, as a key and its parameters: errors and rule messages carry these, the page or problem translates them. */
+export type Message = { key: MessageKey; params?: Record<string, string | number> };
+
+export const message = (key: MessageKey, params?: Record<string, string | number>): Message => ({ key, params });
+
+/** A message in the reader's language (a plain string, from code not yet on keys, is shown as it is). */
+export function translateMessage(lang: Lang, value: Message | string): string {
+  return typeof value === 'string' ? value : translator(lang)(value.key, value.params);
+}
 
 export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
@@ -22,7 +72,7 @@ const numberFormats: Record<Lang, Intl.NumberFormat> = {
 export function translator(lang: Lang): Translate {
   const dictionary = dictionaries[lang];
   return (key, params) => {
-    const template = dictionary[key] ?? nl[key] ?? key;
+    const template = dictionary.get(key) ?? dictionaries.nl.get(key) ?? key;
     if (!params) return template;
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params[name];

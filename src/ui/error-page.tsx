@@ -1,5 +1,6 @@
 import type { AppError } from '../platform/errors.ts';
 import { statusOf, titleOf } from '../platform/error-mapping.ts';
+import { translateMessage } from '../platform/i18n.ts';
 import { Layout } from './layout.tsx';
 import type { PageContext } from './page-context.ts';
 import { Paragraph } from './components/table.tsx';
@@ -9,7 +10,7 @@ export function ErrorPage({ ctx, error }: { ctx: PageContext; error: AppError })
   const status = statusOf(error.code);
   const title = status === 404 ? t('error.404.title') : status >= 500 ? t('error.500.title') : titleOf(error.code, ctx.lang);
   const body =
-    status === 404 ? t('error.404.body') : status >= 500 ? t('error.500.body', { requestId: ctx.requestId }) : (error.detail ?? t('error.generic.body'));
+    status === 404 ? t('error.404.body') : status >= 500 ? t('error.500.body', { requestId: ctx.requestId }) : (error.detail ? translateMessage(ctx.lang, error.detail) : t('error.generic.body'));
   return (
     <Layout ctx={ctx} title={title}>
       <h1 class="utrecht-heading-1" safe>

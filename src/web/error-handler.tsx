@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type InvalidParam } from '../platform/errors.ts';
 import { statusOf, toAppError, toProblem } from '../platform/error-mapping.ts';
+import { translateMessage } from '../platform/i18n.ts';
 import { ErrorPage } from '../ui/error-page.tsx';
 import { sendPage } from './render.ts';
 
@@ -77,7 +78,7 @@ export function answerFrameworkError(error: FastifyError, req: FastifyRequest, r
   }
   const page =
     '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Ongeldig adres | Beroepsregister Onderwijs</title></head>' +
-    `<body><main><h1>Ongeldig adres</h1><p>${appError.detail} Controleer het adres, of ga naar <a href="/">de homepage</a>.</p>` +
+    `<body><main><h1>Ongeldig adres</h1><p>${translateMessage('nl', appError.detail ?? '')} Controleer het adres, of ga naar <a href="/">de homepage</a>.</p>` +
     '<h2 lang="en">Invalid address</h2><p lang="en">The address (URL) is invalid or too long. Check it, or go to <a href="/">the home page</a>.</p></main></body></html>';
   return res.code(400).type('text/html; charset=utf-8').send(page);
 }

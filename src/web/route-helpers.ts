@@ -3,6 +3,7 @@ import type { AccountActor } from '../platform/auth/actor.ts';
 import type { ActorContext } from '../platform/audit/audit.ts';
 import { absoluteTimeoutMs, sessionCookie } from '../platform/auth/sessions.ts';
 import { AppError } from '../platform/errors.ts';
+import { message, translateMessage } from '../platform/i18n.ts';
 import { rotateCsrf } from './csrf.ts';
 import { sameOriginPath } from './same-origin-path.ts';
 import type { FieldError } from '../ui/components/error-summary.tsx';
@@ -12,7 +13,7 @@ export const contextOf = (req: FastifyRequest): ActorContext => ({ actor: req.ac
 
 /** For routes whose access rule guarantees a signed-in account. */
 export function accountContextOf(req: FastifyRequest): ActorContext & { actor: AccountActor } {
-  if (req.actor.type !== 'account') throw new AppError('unauthenticated', 'Log in om dit te doen.');
+  if (req.actor.type !== 'account') throw new AppError('unauthenticated', message('error.signInFirst'));
   return { actor: req.actor, requestId: req.id };
 }
 
@@ -31,20 +32,23 @@ export function formBody(req: FastifyRequest): Record<string, string> {
   return out;
 }
 
-/** Only a validation refusal, as the error summary's list; any other error (a conflict too) goes on to the error page. */
-export function validationErrorsOf(error: unknown): FieldError[] {
-  if (error instanceof AppError && error.code === 'validation_failed') return (error.extra.invalidParams ?? []).map((p) => ({ field: p.name, message: p.reason }));
+/** Only a validation refusal, as the error summary's list in the reader's language; any other error (a conflict too) goes on to the error page. */
+export function validationErrorsOf(req: FastifyRequest, error: unknown): FieldError[] {
+  if (error instanceof AppError && error.code === 'validation_failed') {
+    return (error.extra.invalidParams ?? []).map((p) => ({ field: p.name, message: translateMessage(req.lang, p.reason) }));
+  }
   throw error;
 }
 
-/** A validation refusal as the error summary's list; any other error goes on to the error page. */
-export function fieldErrorsOf(error: unknown, fallbackField: string): FieldError[] {
+/** A validation refusal as the error summary's list in the reader's language; any other error goes on to the error page. */
+export function fieldErrorsOf(req: FastifyRequest, error: unknown, fallbackField: string): FieldError[] {
+  const text = (value: Parameters<typeof translateMessage>[1] | undefined) => (value ? translateMessage(req.lang, value) : '');
   if (error instanceof AppError && error.code === 'validation_failed') {
     const params = error.extra.invalidParams ?? [];
-    return params.length ? params.map((p) => ({ field: p.name, message: p.reason })) : [{ field: fallbackField, message: error.detail ?? '' }];
+    return params.length ? params.map((p) => ({ field: p.name, message: text(p.reason) })) : [{ field: fallbackField, message: text(error.detail) }];
   }
   if (error instanceof AppError && (error.code === 'bad_request' || error.code === 'conflict' || error.code === 'not_found')) {
-    return [{ field: fallbackField, message: error.detail ?? '' }];
+    return [{ field: fallbackField, message: text(error.detail) }];
   }
   throw error;
 }

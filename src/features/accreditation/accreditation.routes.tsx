@@ -83,7 +83,7 @@ export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOpt
     try {
       await service.addProvider(deps, contextOf(req), values);
     } catch (error) {
-      return renderProviders(req, reply, { values, errors: validationErrorsOf(error) }, 400);
+      return renderProviders(req, reply, { values, errors: validationErrorsOf(req, error) }, 400);
     }
     return reply.redirect(`${providersPath}?melding=toegevoegd`, 303);
   });
@@ -108,7 +108,7 @@ export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOpt
     try {
       id = await service.submitOffering(deps, contextOf(req), organisation, values);
     } catch (error) {
-      return renderNew(req, reply, { values, errors: validationErrorsOf(error) }, 400);
+      return renderNew(req, reply, { values, errors: validationErrorsOf(req, error) }, 400);
     }
     return reply.redirect(`${offeringsPath(organisation)}/${id}?melding=ingediend`, 303);
   });
@@ -130,7 +130,7 @@ export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOpt
     try {
       await service.answerInformationRequest(deps, contextOf(req), organisation, offeringIdOf(req), { message: values.antwoord, form: values });
     } catch (error) {
-      return renderOwn(req, reply, { values, errors: validationErrorsOf(error) }, 400);
+      return renderOwn(req, reply, { values, errors: validationErrorsOf(req, error) }, 400);
     }
     return reply.redirect(`${offeringsPath(organisation)}/${offeringIdOf(req)}?melding=beantwoord`, 303);
   });
@@ -140,7 +140,7 @@ export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOpt
     try {
       await service.withdrawOffering(deps, contextOf(req), organisation, offeringIdOf(req), bodyOf(req).bevestigd);
     } catch (error) {
-      return renderOwn(req, reply, { errors: validationErrorsOf(error) }, 400);
+      return renderOwn(req, reply, { errors: validationErrorsOf(req, error) }, 400);
     }
     return reply.redirect(`${offeringsPath(organisation)}?melding=ingetrokken`, 303);
   });
@@ -160,7 +160,7 @@ export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOpt
     try {
       await service.assignOffering(deps, contextOf(req), offeringIdOf(req), text(bodyOf(req), 'lid', 50));
     } catch (error) {
-      return renderQueue(req, reply, validationErrorsOf(error), 400);
+      return renderQueue(req, reply, validationErrorsOf(req, error), 400);
     }
     return reply.redirect(`${commissionPath}?melding=toegewezen`, 303);
   });
@@ -179,7 +179,7 @@ export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOpt
     try {
       await service.requestInformation(deps, contextOf(req), offeringIdOf(req), question);
     } catch (error) {
-      return renderReview(req, reply, { question, errors: validationErrorsOf(error) }, 400);
+      return renderReview(req, reply, { question, errors: validationErrorsOf(req, error) }, 400);
     }
     return reply.redirect(`${commissionPath}/${offeringIdOf(req)}?melding=gevraagd`, 303);
   });
@@ -189,7 +189,7 @@ export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOpt
     try {
       await service.decideOffering(deps, contextOf(req), offeringIdOf(req), decision);
     } catch (error) {
-      return renderReview(req, reply, { decision, errors: validationErrorsOf(error) }, 400);
+      return renderReview(req, reply, { decision, errors: validationErrorsOf(req, error) }, 400);
     }
     return reply.redirect(`${commissionPath}/${offeringIdOf(req)}?melding=besloten`, 303);
   });

@@ -73,7 +73,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: FeatureOptions
     try {
       await service.addRun(deps, contextOf(req), whereOf(req), values);
     } catch (error) {
-      return renderRuns(req, reply, { values, errors: validationErrorsOf(error) }, 400);
+      return renderRuns(req, reply, { values, errors: validationErrorsOf(req, error) }, 400);
     }
     const { soort, id, offeringId } = whereOf(req);
     return reply.redirect(`${runsPath(service.offeringOrganisation(soort, id), offeringId)}?melding=toegevoegd`, 303);
@@ -90,7 +90,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: FeatureOptions
     try {
       await service.cancelRun(deps, contextOf(req), whereOf(req), runIdOf(req), ((req.body ?? {}) as Record<string, unknown>).bevestigd);
     } catch (error) {
-      return renderCancel(req, reply, validationErrorsOf(error), 400);
+      return renderCancel(req, reply, validationErrorsOf(req, error), 400);
     }
     const { soort, id, offeringId } = whereOf(req);
     return reply.redirect(`${runsPath(service.offeringOrganisation(soort, id), offeringId)}?melding=geannuleerd`, 303);
@@ -111,7 +111,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: FeatureOptions
     try {
       results = await service.recordAttendance(deps, contextOf(req), whereOf(req), runIdOf(req), lines, source);
     } catch (error) {
-      const errors = validationErrorsOf(error).map((e) => ({ ...e, field: source === 'csv' ? 'bestand' : 'registernummers' }));
+      const errors = validationErrorsOf(req, error).map((e) => ({ ...e, field: source === 'csv' ? 'bestand' : 'registernummers' }));
       return renderAttendance(req, reply, { numbers: typed, errors }, 400);
     }
     return renderAttendance(req, reply, { report: { results, source }, numbers: notRecorded(results) });

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { translateMessage } from '../../platform/i18n.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sendPage } from '../../web/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
@@ -41,7 +42,7 @@ export async function consentRoutes(app: FastifyInstance, opts: FeatureOptions) 
     } catch (error) {
       // only a missing confirmation goes back to the form; a board that is not theirs is "not found"
       if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
-      return renderOwn(req, reply, (error.extra.invalidParams ?? []).map((p) => ({ field: p.name, message: p.reason })), 400);
+      return renderOwn(req, reply, (error.extra.invalidParams ?? []).map((p) => ({ field: p.name, message: translateMessage(req.lang, p.reason) })), 400);
     }
     return reply.redirect(`${consentPath}?melding=ingetrokken`, 303);
   });

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { translateMessage } from '../../platform/i18n.ts';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
@@ -92,7 +93,7 @@ export async function deliveryPageRoutes(app: FastifyInstance, opts: { deps: Del
         });
       } catch (error) {
         if (!(error instanceof AppError) || !['validation_failed', 'payload_too_large'].includes(error.code)) throw error;
-        refusal = error.detail;
+        refusal = error.detail && translateMessage(req.lang, error.detail);
         part.file.resume();
       }
     }

@@ -62,7 +62,7 @@ export async function dossierRoutes(app: FastifyInstance, opts: FeatureOptions) 
     try {
       await service.addActivity(deps, contextOf(req), values);
     } catch (error) {
-      return renderDossier(req, reply, { values, errors: fieldErrorsOf(error, 'titel') }, 400);
+      return renderDossier(req, reply, { values, errors: fieldErrorsOf(req, error, 'titel') }, 400);
     }
     return reply.redirect(`${dossierPath}?melding=toegevoegd`, 303);
   });
@@ -74,7 +74,7 @@ export async function dossierRoutes(app: FastifyInstance, opts: FeatureOptions) 
     try {
       await service.changeActivity(deps, contextOf(req), idOf(req), values);
     } catch (error) {
-      return renderActivity(req, reply, { values, errors: fieldErrorsOf(error, 'titel') }, 400);
+      return renderActivity(req, reply, { values, errors: fieldErrorsOf(req, error, 'titel') }, 400);
     }
     return reply.redirect(`${dossierPath}/${idOf(req)}?melding=gewijzigd`, 303);
   });
@@ -83,7 +83,7 @@ export async function dossierRoutes(app: FastifyInstance, opts: FeatureOptions) 
     try {
       await service.removeActivity(deps, contextOf(req), idOf(req), ((req.body ?? {}) as Record<string, unknown>).bevestigd);
     } catch (error) {
-      return renderActivity(req, reply, { errors: fieldErrorsOf(error, 'bevestigd') }, 400);
+      return renderActivity(req, reply, { errors: fieldErrorsOf(req, error, 'bevestigd') }, 400);
     }
     return reply.redirect(`${dossierPath}?melding=verwijderd`, 303);
   });

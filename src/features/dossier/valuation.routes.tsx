@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { translateMessage } from '../../platform/i18n.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sendPage } from '../../web/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
@@ -30,7 +31,7 @@ export async function valuationRoutes(app: FastifyInstance, opts: FeatureOptions
     try {
       await service.requestValuation(deps, contextOf(req), idOf(req), explanation);
     } catch (error) {
-      return renderActivityPage(dossierDeps, req, reply, { errors: fieldErrorsOf(error, 'toelichting'), explanation }, 400);
+      return renderActivityPage(dossierDeps, req, reply, { errors: fieldErrorsOf(req, error, 'toelichting'), explanation }, 400);
     }
     return reply.redirect(`${dossierPath}/${idOf(req)}?melding=waardering-aangevraagd`, 303);
   });
@@ -39,7 +40,7 @@ export async function valuationRoutes(app: FastifyInstance, opts: FeatureOptions
     try {
       await service.withdrawValuation(deps, contextOf(req), idOf(req), bodyOf(req).intrekken);
     } catch (error) {
-      return renderActivityPage(dossierDeps, req, reply, { errors: fieldErrorsOf(error, 'intrekken') }, 400);
+      return renderActivityPage(dossierDeps, req, reply, { errors: fieldErrorsOf(req, error, 'intrekken') }, 400);
     }
     return reply.redirect(`${dossierPath}/${idOf(req)}?melding=waardering-ingetrokken`, 303);
   });
@@ -68,8 +69,8 @@ export async function valuationRoutes(app: FastifyInstance, opts: FeatureOptions
       return reply.redirect(`${queuePath}?melding=${decided ? 'besloten' : 'gewaardeerd'}`, 303);
     } catch (error) {
       // refused as such (already valued by this assessor, withdrawn meanwhile): said above the page, not at a field
-      if (error instanceof AppError && error.code === 'conflict') return renderAssessment(req, reply, { problem: error.detail }, 409);
-      return renderAssessment(req, reply, { values, errors: fieldErrorsOf(error, 'punten') }, 400);
+      if (error instanceof AppError && error.code === 'conflict') return renderAssessment(req, reply, { problem: error.detail && translateMessage(req.lang, error.detail) }, 409);
+      return renderAssessment(req, reply, { values, errors: fieldErrorsOf(req, error, 'punten') }, 400);
     }
   });
 

@@ -41,7 +41,7 @@ export async function frameworkRoutes(app: FastifyInstance, opts: FeatureOptions
       const version = await service.addFrameworkVersion(db, contextOf(req), basedOn, form);
       return reply.redirect(`${frameworkAdminPath}?opgeslagen=${version}`, 303);
     } catch (error) {
-      const errors = error instanceof service.FrameworkVersionProblems ? error.problems : fieldErrorsOf(error, 'beroepsstandaard');
+      const errors = error instanceof service.FrameworkVersionProblems ? error.problems : fieldErrorsOf(req, error, 'beroepsstandaard');
       return renderAdmin(req, reply, { form, errors }, 400);
     }
   });

@@ -1,9 +1,12 @@
 import type { Feature } from '../feature.ts';
+import { frameworkNl } from './framework.texts.nl.ts';
+import { frameworkEn } from './framework.texts.en.ts';
 import { frameworkRoutes } from './framework.routes.tsx';
 
 /** The professional standard (bekwaamheidseisen) and its themes. */
 export const feature: Feature = {
   name: 'framework',
+  texts: [{ nl: frameworkNl, en: frameworkEn }],
   routes: frameworkRoutes,
 };
 

@@ -1,9 +1,12 @@
 import type { Feature } from '../feature.ts';
+import { identityNl } from './identity.texts.nl.ts';
+import { identityEn } from './identity.texts.en.ts';
 import { identityRoutes } from './identity.routes.tsx';
 
 /** Accounts, signing in, roles, organisation staff and API tokens. */
 export const feature: Feature = {
   name: 'identity',
+  texts: [{ nl: identityNl, en: identityEn }],
   routes: identityRoutes,
 };
 

@@ -61,7 +61,7 @@ export async function organisationAdminRoutes(app: FastifyInstance, opts: Featur
     try {
       await members.inviteMember(deps, context, { organisation: organisationOf(req), role: body.rol ?? '', email: body.email ?? '', lang: req.lang });
     } catch (error) {
-      const { page } = await renderMembers(req, { values: body, errors: fieldErrorsOf(error, 'email') });
+      const { page } = await renderMembers(req, { values: body, errors: fieldErrorsOf(req, error, 'email') });
       return sendPage(reply, page, 400);
     }
     const { page } = await renderMembers(req, {}, req.t('members.invited', { email: body.email.trim().toLowerCase() }));
@@ -90,7 +90,7 @@ export async function organisationAdminRoutes(app: FastifyInstance, opts: Featur
     try {
       await members.revokeMember(deps, context, member.id, body.reden ?? '');
     } catch (error) {
-      const state = { values: body, errors: fieldErrorsOf(error, 'reden') };
+      const state = { values: body, errors: fieldErrorsOf(req, error, 'reden') };
       return sendPage(reply, <RevokeMemberPage ctx={req.pageContext()} organisation={list.organisation} member={member} state={state} />, 400);
     }
     const { page } = await renderMembers(req, {}, req.t('members.revoked'));
@@ -113,7 +113,7 @@ export async function organisationAdminRoutes(app: FastifyInstance, opts: Featur
     try {
       created = (await tokens.createToken(deps, accountContextOf(req), { organisation: organisationOf(req), name: body.naam ?? '', scopes, expiresAt })).token;
     } catch (error) {
-      return sendPage(reply, await renderTokens(req, { values: body, errors: fieldErrorsOf(error, 'naam') }), 400);
+      return sendPage(reply, await renderTokens(req, { values: body, errors: fieldErrorsOf(req, error, 'naam') }), 400);
     }
     reply.code(201);
     return sendPage(reply, await renderTokens(req, {}, { created }), 201);

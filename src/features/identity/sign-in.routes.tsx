@@ -71,7 +71,7 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
     try {
       ({ sessionToken } = await signIn.verifySecondFactor(deps, accountContextOf(req), body.code ?? ''));
     } catch (error) {
-      return sendPage(reply, <SecondFactorPage ctx={req.pageContext()} state={{ errors: fieldErrorsOf(error, 'code') }} back={back} />, 400);
+      return sendPage(reply, <SecondFactorPage ctx={req.pageContext()} state={{ errors: fieldErrorsOf(req, error, 'code') }} back={back} />, 400);
     }
     setSessionCookie(req, reply, sessionToken, secureCookies);
     return reply.redirect(back, 303);
@@ -99,7 +99,7 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
     } catch (error) {
       const secret = await signIn.pendingTotpSecret(deps, context.actor);
       if (!secret) return reply.redirect('/account/tweestapsverificatie', 303);
-      const state = { errors: fieldErrorsOf(error, 'code') };
+      const state = { errors: fieldErrorsOf(req, error, 'code') };
       return sendPage(reply, <TotpEnrolPage ctx={req.pageContext()} state={state} secret={secret} uri={totpUri(secret, context.actor.email)} back={back} />, 400);
     }
     setSessionCookie(req, reply, sessionToken, secureCookies);
@@ -116,7 +116,7 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
     try {
       await signIn.registerAccount(deps, contextOf(req), { email: body.email ?? '', displayName: body.naam ?? '', password: body.wachtwoord ?? '', lang: ctx.lang });
     } catch (error) {
-      const state = { values: { email: body.email ?? '', naam: body.naam ?? '' }, errors: fieldErrorsOf(error, 'email') };
+      const state = { values: { email: body.email ?? '', naam: body.naam ?? '' }, errors: fieldErrorsOf(req, error, 'email') };
       return sendPage(reply, <RegisterPage ctx={ctx} state={state} back={safeBack(body.terug)} />, 400);
     }
     return sendPage(reply, <MessagePage ctx={ctx} title={ctx.t('signUp.title')} message={ctx.t('signUp.done', { email: body.email.trim() })} />);
@@ -145,7 +145,7 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
     try {
       await signIn.requestPasswordReset(deps, contextOf(req), body.email ?? '');
     } catch (error) {
-      return sendPage(reply, <ForgotPasswordPage ctx={ctx} state={{ values: { email: body.email ?? '' }, errors: fieldErrorsOf(error, 'email') }} />, 400);
+      return sendPage(reply, <ForgotPasswordPage ctx={ctx} state={{ values: { email: body.email ?? '' }, errors: fieldErrorsOf(req, error, 'email') }} />, 400);
     }
     return sendPage(reply, <MessagePage ctx={ctx} title={ctx.t('forgot.title')} message={ctx.t('forgot.done', { email: body.email.trim() })} />);
   });
@@ -160,7 +160,7 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
     try {
       await signIn.resetPassword(deps, contextOf(req), { token: body.token ?? '', password: body.wachtwoord ?? '' });
     } catch (error) {
-      return sendPage(reply, <ResetPasswordPage ctx={ctx} state={{ errors: fieldErrorsOf(error, 'wachtwoord') }} token={body.token ?? ''} />, 400);
+      return sendPage(reply, <ResetPasswordPage ctx={ctx} state={{ errors: fieldErrorsOf(req, error, 'wachtwoord') }} token={body.token ?? ''} />, 400);
     }
     if (req.actor.type === 'account') clearSessionCookie(req, reply, secureCookies);
     return sendPage(reply, <MessagePage ctx={ctx} title={ctx.t('reset.title')} message={ctx.t('reset.done')} link={{ href: '/inloggen', label: ctx.t('nav.signIn') }} />);

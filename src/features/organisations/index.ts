@@ -1,9 +1,12 @@
 import type { Feature } from '../feature.ts';
+import { organisationsNl } from './organisations.texts.nl.ts';
+import { organisationsEn } from './organisations.texts.en.ts';
 import { organisationRoutes } from './organisations.routes.tsx';
 
 /** DUO's directory of boards, schools and locations. */
 export const feature: Feature = {
   name: 'organisations',
+  texts: [{ nl: organisationsNl, en: organisationsEn }],
   routes: organisationRoutes,
 };
 

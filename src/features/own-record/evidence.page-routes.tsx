@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { translateMessage } from '../../platform/i18n.ts';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
@@ -53,7 +54,7 @@ export async function evidencePageRoutes(app: FastifyInstance, opts: { deps: Evi
         saved = true;
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
-        errors = (error.extra.invalidParams ?? []).map((p) => ({ field: p.name, message: p.reason }));
+        errors = (error.extra.invalidParams ?? []).map((p) => ({ field: p.name, message: translateMessage(req.lang, p.reason) }));
         if (part.file.truncated) status = 413;
         part.file.resume();
       }

@@ -1,8 +1,13 @@
 import type { Feature } from '../feature.ts';
+import { evidenceNl } from './evidence.texts.nl.ts';
+import { evidenceEn } from './evidence.texts.en.ts';
+import { ownRecordNl } from './own-record.texts.nl.ts';
+import { ownRecordEn } from './own-record.texts.en.ts';
 import { ownRecordRoutes } from './own-record.routes.tsx';
 
 /** The professional's pages: Mijn register, enrolment, evidence, answering a dispute as a board. */
 export const feature: Feature = {
   name: 'own-record',
+  texts: [{ nl: evidenceNl, en: evidenceEn }, { nl: ownRecordNl, en: ownRecordEn }],
   routes: ownRecordRoutes,
 };

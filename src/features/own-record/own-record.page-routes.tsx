@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { translateMessage } from '../../platform/i18n.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sendPage } from '../../web/render.ts';
 import { getBoardRef } from '../organisations/index.ts';
@@ -41,7 +42,7 @@ export async function ownRecordPageRoutes(app: FastifyInstance, opts: { deps: Ow
       const { email, employments } = await getOwnRecord(deps, contextOf(req));
       const enrolment = await getOwnEnrolment(deps, contextOf(req));
       const personal = { canSet: true, email: typeof raw === 'string' ? raw.slice(0, 200) : '' };
-      const errors = (error.extra.invalidParams ?? []).map((p) => ({ field: p.name, message: p.reason }));
+      const errors = (error.extra.invalidParams ?? []).map((p) => ({ field: p.name, message: translateMessage(req.lang, p.reason) }));
       return sendPage(reply, <OwnRecordPage ctx={req.pageContext()} email={email} employments={employments} enrolment={enrolment} personal={personal} errors={errors} />, 400);
     }
     return reply.redirect(`${ownRecordPath}?melding=email`, 303);

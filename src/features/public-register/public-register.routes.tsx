@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { translateMessage } from '../../platform/i18n.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
@@ -43,7 +44,7 @@ export async function publicRegisterRoutes(app: FastifyInstance, opts: FeatureOp
       return sendPage(reply, <RegisterSearchPage ctx={req.pageContext()} form={form} results={results} />);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
-      const errors = (error.extra.invalidParams ?? []).map((p) => ({ field: p.name, message: p.reason }));
+      const errors = (error.extra.invalidParams ?? []).map((p) => ({ field: p.name, message: translateMessage(req.lang, p.reason) }));
       return sendPage(reply, <RegisterSearchPage ctx={req.pageContext()} form={form} results={null} errors={errors} />, 400);
     }
   });

@@ -270,7 +270,7 @@ async function evaluateInBatches(db: Db, asOf: string, batchSize: number, onBatc
     await yieldToEventLoop();
     result.evaluated += batch.length;
     if (batch.length < batchSize) return result;
-    after = batch.reduce((last, r) => (Math.max(r.enrolmentId , last)), after);
+    after = batch.reduce((last, r) => (r.enrolmentId > last ? r.enrolmentId : last), after);
   }
 }
 

@@ -24,7 +24,7 @@ export async function enrolmentRoutes(app: FastifyInstance, opts: FeatureOptions
       const found = await findEnrolmentsForStaff(deps, contextOf(req), zoek, page);
       return sendPage(reply, <EnrolmentsPage ctx={req.pageContext()} zoek={zoek} found={found} />);
     } catch (error) {
-      const errors = fieldErrorsOf(error, 'zoek').map((e) => ({ ...e, field: 'zoek' }));
+      const errors = fieldErrorsOf(req, error, 'zoek').map((e) => ({ ...e, field: 'zoek' }));
       return sendPage(reply, <EnrolmentsPage ctx={req.pageContext()} zoek={zoek} found={null} errors={errors} />, 400);
     }
   });
@@ -42,7 +42,7 @@ export async function enrolmentRoutes(app: FastifyInstance, opts: FeatureOptions
     try {
       await strikeOffEnrolment(deps, contextOf(req), numberOf(req), { reason: body.reden, confirmed: body.bevestigd });
     } catch (error) {
-      return renderOne(req, reply, { action: 'doorhalen', reden: text(body.reden), bevestigd: body.bevestigd === 'ja', errors: fieldErrorsOf(error, 'reden') }, 400);
+      return renderOne(req, reply, { action: 'doorhalen', reden: text(body.reden), bevestigd: body.bevestigd === 'ja', errors: fieldErrorsOf(req, error, 'reden') }, 400);
     }
     return reply.redirect(`${enrolmentsPath}/${numberOf(req)}?melding=doorgehaald`, 303);
   });
@@ -52,7 +52,7 @@ export async function enrolmentRoutes(app: FastifyInstance, opts: FeatureOptions
     try {
       await reinstateEnrolment(deps, contextOf(req), numberOf(req), { reason: body.reden });
     } catch (error) {
-      return renderOne(req, reply, { action: 'herstellen', reden: text(body.reden), errors: fieldErrorsOf(error, 'reden') }, 400);
+      return renderOne(req, reply, { action: 'herstellen', reden: text(body.reden), errors: fieldErrorsOf(req, error, 'reden') }, 400);
     }
     return reply.redirect(`${enrolmentsPath}/${numberOf(req)}?melding=hersteld`, 303);
   });

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { translateMessage } from '../../platform/i18n.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sendPage } from '../../web/render.ts';
 import { decide } from '../../platform/policy.ts';
@@ -16,8 +17,8 @@ import { contextOf } from '../../web/route-helpers.ts';
 
 const bodyOf = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
 const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 5000) : '');
-const errorsOf = (error: unknown): FieldError[] | null =>
-  error instanceof AppError && error.code === 'validation_failed' ? (error.extra.invalidParams ?? []).map((p) => ({ field: p.name, message: p.reason })) : null;
+const errorsOf = (req: FastifyRequest, error: unknown): FieldError[] | null =>
+  error instanceof AppError && error.code === 'validation_failed' ? (error.extra.invalidParams ?? []).map((p) => ({ field: p.name, message: translateMessage(req.lang, p.reason) })) : null;
 const notices = { aangevraagd: 'registration.notice.applied', bezwaar: 'registration.notice.objected', toegewezen: 'review.notice.assigned', besloten: 'review.notice.decided' } as const;
 const noticeOf = (req: FastifyRequest) => {
   const key = notices[(req.query as Record<string, string | undefined>).melding as keyof typeof notices];
@@ -51,7 +52,7 @@ export async function registrationRoutes(app: FastifyInstance, opts: FeatureOpti
     try {
       await applyForRegistration(deps, contextOf(req), { register, level, motivation: values.motivering, evidenceIds });
     } catch (error) {
-      const errors = errorsOf(error);
+      const errors = errorsOf(req, error);
       if (!errors) throw error;
       return renderOwn(req, reply, { values, errors }, 400);
     }
@@ -62,7 +63,7 @@ export async function registrationRoutes(app: FastifyInstance, opts: FeatureOpti
     try {
       await objectToDecision(deps, contextOf(req), (req.params as { id: string }).id, bodyOf(req).bezwaar);
     } catch (error) {
-      const errors = errorsOf(error);
+      const errors = errorsOf(req, error);
       if (!errors) throw error;
       return renderOwn(req, reply, { errors }, 400);
     }
@@ -102,7 +103,7 @@ export async function registrationRoutes(app: FastifyInstance, opts: FeatureOpti
     try {
       await decideApplication(deps, contextOf(req), (req.params as { id: string }).id, values.besluit, values.motivering);
     } catch (error) {
-      const errors = errorsOf(error);
+      const errors = errorsOf(req, error);
       if (!errors) throw error;
       return renderReview(req, reply, { values, errors }, 400);
     }

@@ -36,7 +36,7 @@ export async function reregistrationRoutes(app: FastifyInstance, opts: FeatureOp
     try {
       await applyForReregistration(deps, contextOf(req), values);
     } catch (error) {
-      return renderOwn(req, reply, { values, errors: validationErrorsOf(error) }, 400);
+      return renderOwn(req, reply, { values, errors: validationErrorsOf(req, error) }, 400);
     }
     return reply.redirect(`${ownReregistrationPath}?melding=aangevraagd`, 303);
   });
@@ -54,7 +54,7 @@ export async function reregistrationRoutes(app: FastifyInstance, opts: FeatureOp
     try {
       await requestPostponement(deps, contextOf(req), values);
     } catch (error) {
-      return renderOwnPostponement(req, reply, { values, errors: validationErrorsOf(error) }, 400);
+      return renderOwnPostponement(req, reply, { values, errors: validationErrorsOf(req, error) }, 400);
     }
     return reply.redirect(`${ownPostponementPath}?melding=uitstel`, 303);
   });
@@ -79,7 +79,7 @@ export async function reregistrationRoutes(app: FastifyInstance, opts: FeatureOp
     try {
       await decidePostponementRequest(deps, contextOf(req), idOf(req), values);
     } catch (error) {
-      return renderDecision(req, reply, { values, errors: validationErrorsOf(error) }, 400);
+      return renderDecision(req, reply, { values, errors: validationErrorsOf(req, error) }, 400);
     }
     return reply.redirect(`${postponementQueuePath}?melding=besloten`, 303);
   });

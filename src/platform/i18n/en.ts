@@ -1,21 +1,6 @@
-import { deliveriesEn } from './deliveries.en.ts';
-import { boardStaffEn } from './board-staff.en.ts';
-import { evidenceEn } from './evidence.en.ts';
-import { ownRecordEn } from './own-record.en.ts';
-import { registrationsEn } from './registrations.en.ts';
-import { dossierEn } from './dossier.en.ts';
-import { catalogueEn } from './catalogue.en.ts';
-import { frameworkEn } from './framework.en.ts';
-import { valuationEn } from './valuation.en.ts';
-import { registersEn } from './registers.en.ts';
-import { reregistrationEn } from './reregistration.en.ts';
-import { publicRegisterEn } from './public-register.en.ts';
-import { identityEn } from './identity.en.ts';
-import { accreditationEn } from './accreditation.en.ts';
-import { consentEn } from './consent.en.ts';
-import type { MessageKey } from './nl.ts';
+import type { nl } from './nl.ts';
 
-export const en: Record<MessageKey, string> = {
+export const en: Record<keyof typeof nl, string> = {
   'site.name': 'Beroepsregister Onderwijs',
   'site.tagline': 'The professional register and development platform for Dutch primary education',
   'layout.skipLink': 'Skip to content',
@@ -28,54 +13,6 @@ export const en: Record<MessageKey, string> = {
   'nav.home': 'Home',
   'nav.organisations': 'Schools and boards',
   'nav.register': 'Public register',
-  'home.title': 'Welcome to the Beroepsregister Onderwijs',
-  'home.intro':
-    'Teachers and school leaders in Dutch primary education show here that they keep their profession up to date. School boards deliver their staff data; anyone can consult the public register.',
-  'home.searchOrganisations': 'Find a school or board',
-  'home.stats': '{boards} boards, {schools} schools and {locations} locations in the directory.',
-  'organisations.title': 'Schools and boards',
-  'organisations.intro': 'Search by name, place, BRIN code, location code or board number.',
-  'organisations.search.label': 'Search',
-  'organisations.search.hint': 'For example "Wegwijzer", "Emmen", "03WU" or "32073".',
-  'organisations.search.button': 'Search',
-  'organisations.filter.kind': 'Kind',
-  'organisations.filter.province': 'Province',
-  'organisations.filter.denomination': 'Denomination',
-  'organisations.filter.any': 'Any',
-  'organisations.filter.includeClosed': 'Also show closed locations',
-  'organisations.kind.bestuur': 'Board',
-  'organisations.kind.school': 'School',
-  'organisations.kind.vestiging': 'Location',
-  'organisations.results.count': '{total} results',
-  'organisations.results.countOne': '1 result',
-  'organisations.results.none': 'No schools or boards found. Check the spelling or search for part of the name.',
-  'organisations.results.caption': 'Search results',
-  'organisations.column.name': 'Name',
-  'organisations.column.kind': 'Kind',
-  'organisations.column.code': 'Code',
-  'organisations.column.place': 'Place',
-  'organisations.column.board': 'Board',
-  'organisations.closed': 'closed',
-  'organisations.board.title': 'Board {name}',
-  'organisations.board.number': 'Board number',
-  'organisations.board.kvk': 'Chamber of Commerce number',
-  'organisations.board.unnamed': 'Competent authority {number}',
-  'organisations.board.schools': 'Schools of this board',
-  'organisations.board.noSchools': 'This board has no schools in the directory.',
-  'organisations.school.brin': 'BRIN code',
-  'organisations.school.board': 'Board',
-  'organisations.school.locations': 'Locations',
-  'organisations.location.code': 'Location code',
-  'organisations.location.address': 'Address',
-  'organisations.location.municipality': 'Municipality',
-  'organisations.location.province': 'Province',
-  'organisations.location.denomination': 'Denomination',
-  'organisations.location.website': 'Website',
-  'organisations.location.phone': 'Phone',
-  'organisations.location.school': 'School',
-  'organisations.location.status': 'Status',
-  'organisations.location.open': 'open',
-  'organisations.location.closedSince': 'closed since {date}',
   'pagination.label': 'Pagination',
   'pagination.previous': 'Previous',
   'pagination.next': 'Next',
@@ -88,20 +25,12 @@ export const en: Record<MessageKey, string> = {
   'error.500.body': 'Something went wrong on our side. Please try again later. Quote this code if you contact us: {requestId}.',
   'error.generic.body': 'The request could not be carried out.',
   'error.backHome': 'Go to the home page',
-  'a11y.title': 'Accessibility statement',
-  ...identityEn,
-  ...deliveriesEn,
-  ...ownRecordEn,
-  ...registrationsEn,
-  ...dossierEn,
-  ...catalogueEn,
-  ...frameworkEn,
-  ...valuationEn,
-  ...evidenceEn,
-  ...registersEn,
-  ...reregistrationEn,
-  ...boardStaffEn,
-  ...publicRegisterEn,
-  ...accreditationEn,
-  ...consentEn,
+  'error.requestTooLarge': 'The request is larger than allowed.',
+  'error.mediaTypeRefused': 'This kind of content is not accepted here.',
+  'error.requestIncomplete': 'The request is empty or incomplete.',
+  'error.jsonUnreadable': 'The JSON in the request cannot be read.',
+  'error.waitAndRetry': 'Wait a moment and try again.',
+  'error.signInFirst': 'Sign in to do this.',
+  'error.badQuery': 'The address (URL) holds a value that does not fit here. Check the address.',
+  'form.invalid': 'This value is not valid.'
 };

@@ -1,0 +1,37 @@
+import type { frameworkNl } from './framework.texts.nl.ts';
+
+export const frameworkEn: Record<keyof typeof frameworkNl, string> = {
+  'framework.link': 'Reference framework',
+  'framework.title': 'Reference framework',
+  'framework.intro':
+    'The reference framework describes the profession: the professional standard, the core competencies and the professional development themes. Professionals link their activities to these themes and competencies; providers their offerings. The framework changes only through a new version; what was recorded before keeps the names of its time.',
+  'framework.currentSince': 'This is version {version}, set on {date}.',
+  'framework.standard': 'Professional standard',
+  'framework.competencies': 'Core competencies',
+  'framework.themes': 'Professional development themes',
+  'framework.versions': 'Versions of the reference framework, newest first',
+  'framework.versionN': 'Version {version}',
+  'framework.col.version': 'Version',
+  'framework.col.date': 'Set on',
+  'framework.col.note': 'Why',
+  'framework.version.title': 'Reference framework, version {version}',
+  'framework.version.set': 'Set on {date}. {note}',
+  'framework.version.isCurrent': 'This is the current version.',
+  'framework.version.earlier': 'This is an earlier version; the current one is version {version}.',
+  'framework.version.toCurrent': 'To the current reference framework',
+  'framework.admin.title': 'Manage the reference framework',
+  'framework.admin.current': 'The current version is version {version}.',
+  'framework.admin.public': 'See it as everyone sees it',
+  'framework.admin.new': 'New version',
+  'framework.admin.newIntro':
+    'A new version starts from the current one. An old version never changes: activities and offerings keep the themes and competencies they have, even when a name leaves the framework.',
+  'framework.admin.saved': 'Version {version} of the reference framework has been set.',
+  'framework.form.standard': 'Professional standard',
+  'framework.form.standardHint': 'A short description and where to read the full standard. An empty line starts a new paragraph.',
+  'framework.form.competencies': 'Core competencies',
+  'framework.form.themes': 'Professional development themes',
+  'framework.form.itemsHint': 'One per line: the name, or "name: description". Each name appears once; the code follows from the name.',
+  'framework.form.note': 'Why this new version?',
+  'framework.form.noteHint': 'Everyone sees this note with the version. At most 1000 characters.',
+  'framework.form.save': 'Set the new version',
+};

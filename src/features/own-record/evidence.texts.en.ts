@@ -1,0 +1,27 @@
+import type { evidenceNl } from './evidence.texts.nl.ts';
+
+export const evidenceEn: Record<keyof typeof evidenceNl, string> = {
+  'evidence.link': 'My diplomas and certificates',
+  'evidence.title': 'Diplomas and certificates',
+  'evidence.intro': 'Add what your employer cannot know: your diplomas and certificates, each with a scan or photo as proof. Only you and those who decide on your registration see the files.',
+  'evidence.none': 'You have not added any diplomas or certificates yet.',
+  'evidence.caption': 'Your diplomas and certificates',
+  'evidence.col.kind': 'Kind',
+  'evidence.col.title': 'Name',
+  'evidence.col.issuer': 'Issued by',
+  'evidence.col.date': 'Date',
+  'evidence.col.proof': 'Proof',
+  'evidence.kind.diploma': 'diploma',
+  'evidence.kind.certificaat': 'certificate',
+  'evidence.add': 'Add',
+  'evidence.form.kind': 'Kind',
+  'evidence.form.title': 'Name of the programme or certificate',
+  'evidence.form.titleHint': 'For example: Pabo, or Master Educational Leadership',
+  'evidence.form.issuer': 'Issued by',
+  'evidence.form.date': 'Date issued',
+  'evidence.form.dateHint': 'YYYY-MM-DD or DD-MM-YYYY',
+  'evidence.form.file': 'Proof',
+  'evidence.form.fileHint': 'A PDF, JPG or PNG of at most {mb} MB',
+  'evidence.form.save': 'Add',
+  'evidence.added': 'The evidence has been added.',
+};
