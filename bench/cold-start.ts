@@ -139,7 +139,10 @@ export async function run(args: string[]): Promise<void> {
     for (const child of running) child.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   };
-  process.once('SIGINT', () => (cleanup(), process.exit(130)));
+  process.once('SIGINT', () => {
+    cleanup();
+    process.exit(130);
+  });
   console.log(`cold-start: ${runs} run(s); node ${process.version}; datamap ${dataDir}`);
   console.log(machineLoad());
   try {

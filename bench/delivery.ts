@@ -53,13 +53,20 @@ async function generate(database: Database, total: number, allBoards: boolean, d
   const uniqueBsn = () => {
     for (;;) {
       const bsn = randomBsn();
-      if (!bsns.has(bsn)) return bsns.add(bsn), bsn;
+      if (!bsns.has(bsn)) {
+        bsns.add(bsn);
+        return bsn;
+      }
     }
   };
   const perSchool = total / schools.length;
   const files: BoardFile[] = [];
   let current: { file: BoardFile; fd: number } | undefined;
-  const close = () => current && (closeSync(current.fd), files.push(current.file));
+  const close = () => {
+    if (!current) return;
+    closeSync(current.fd);
+    files.push(current.file);
+  };
   let made = 0;
   let person = 0;
   schools.forEach((school, i) => {
@@ -106,7 +113,10 @@ async function* lineChunks(path: string, size: number): AsyncGenerator<string[]>
       continue;
     }
     chunk.push(line);
-    if (chunk.length >= size) yield chunk, (chunk = []);
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = [];
+    }
   }
   if (chunk.length > 0) yield chunk;
 }

@@ -43,11 +43,17 @@ function splitLine(line: string, separator: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      }
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === separator) fields.push(field), (field = '');
+    else if (ch === separator) {
+      fields.push(field);
+      field = '';
+    }
     else field += ch;
   }
   fields.push(field);

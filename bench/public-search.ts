@@ -39,7 +39,7 @@ type Person = { initials: string; first: string; prefix: string; surname: string
 
 /** N professionals, enrolled (account, person, employment, enrolment), two thirds registered; COPY per 50,000. */
 export async function load(database: Database, total: number): Promise<Person[]> {
-  const { next, pick } = generator(300_000);
+  const { pick } = generator(300_000);
   const schools = await database.query<{ id: string; board_id: string }>(`SELECT id, board_id FROM schools WHERE closed_at IS NULL ORDER BY brin`);
   const [teachers] = await database.query<{ register_id: string; version_id: string }>(
     `SELECT r.id AS register_id, v.id AS version_id FROM registers r JOIN register_versions v ON v.register_id = r.id WHERE r.code = 'lerarenregister' AND v.version = 1`);

@@ -36,6 +36,7 @@ function check(name, command, args) {
 }
 
 check('typecheck (tsc)', bin('tsc'), ['-p', 'tsconfig.json']);
+check('lint: boundaries, Biome, clones (npm run lint)', 'npm', ['run', '--silent', 'lint']);
 const tsxFiles = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'src/*.tsx'], { encoding: 'utf8' })
   .stdout.split('\n')
   .filter(Boolean);

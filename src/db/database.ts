@@ -31,7 +31,10 @@ export interface CopySink {
 }
 
 /** What pg-boss needs from a connection: one function that runs SQL. */
-export type SqlExecutor = { executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }> };
+/** A Drizzle transaction holds the driver's client on its session; the COPY and raw paths need that client. */
+type SessionOf<C> = { session: { client: C } };
+
+export type SqlExecutor = { executeSql(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }> };
 
 export interface Database {
   kind: DatabaseKind;
@@ -168,7 +171,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   let restricted = false;
   const copyCsv: Database['copyCsv'] = async (table, columns, csv, tx) => {
     // inside drizzle's transaction the PGlite transaction object is the session's client
-    const target = tx ? ((tx as any).session.client as Pick<PGlite, 'query'>) : client;
+    const target = tx ? (tx as unknown as SessionOf<Pick<PGlite, 'query'>>).session.client : client;
     await target.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
       blob: new Blob([csv as BlobPart]),
     });
@@ -177,7 +180,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     kind: 'pglite',
     db,
     async query(text, params = []) {
-      return (await client.query(text, params)).rows as any[];
+      return (await client.query(text, params)).rows as never[]; // the caller names the row type: query<T>
     },
     async exec(text) {
       await client.exec(text);
@@ -198,7 +201,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
         },
       },
     }),
-    migrate: (folder = migrationsFolder) => migratePglite(db as any, { migrationsFolder: folder }),
+    migrate: (folder = migrationsFolder) => migratePglite(db as unknown as Parameters<typeof migratePglite>[0], { migrationsFolder: folder }),
     async refreshStatistics(tables) {
       for (const table of tables) {
         // one table a statement (some tens of ms each), with requests let in between
@@ -210,7 +213,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
       if (restricted) return;
       // COPY FROM '/dev/blob' (bulk loads) is reading a "server file" to PostgreSQL: the one thing beyond rows it needs
       await client.exec(`${createEmbeddedAppRole}GRANT pg_read_server_files TO ${embeddedAppRole};`);
-      await grantAppRole({ exec: async (script) => void (await client.exec(script)), rows: async (text) => (await client.query(text)).rows as any[] }, embeddedAppRole);
+      await grantAppRole({ exec: async (script) => void (await client.exec(script)), rows: async (text) => (await client.query(text)).rows as never[] }, embeddedAppRole);
       // PGlite has no autovacuum: the app keeps the statistics itself (refreshStatistics), which takes MAINTAIN
       await client.exec(`GRANT MAINTAIN ON ALL TABLES IN SCHEMA public TO ${embeddedAppRole}`);
       await client.exec(`SET ROLE ${embeddedAppRole}`);
@@ -253,7 +256,7 @@ export async function openPostgres(connectionString: string, poolSize = 5, migra
     kind: 'postgres',
     db,
     async query(text, params = []) {
-      return (await pool.query(text, params as any[])).rows;
+      return (await pool.query(text, params as unknown[])).rows;
     },
     async exec(text) {
       await pool.query(text);
@@ -264,7 +267,7 @@ export async function openPostgres(connectionString: string, poolSize = 5, migra
         await pipeline(Readable.from([csv]), stream);
       };
       // inside drizzle's transaction the pool client that holds it is the session's client
-      if (tx) return copy((tx as any).session.client as pg.PoolClient);
+      if (tx) return copy((tx as unknown as SessionOf<pg.PoolClient>).session.client);
       const conn = await pool.connect();
       try {
         await copy(conn);
@@ -313,10 +316,10 @@ export async function openPostgres(connectionString: string, poolSize = 5, migra
     },
     jobConnection: () => ({ connectionString }),
     async migrate(folder = migrationsFolder) {
-      if (!migrationUrl) return migratePg(db as any, { migrationsFolder: folder });
+      if (!migrationUrl) return migratePg(db as unknown as Parameters<typeof migratePg>[0], { migrationsFolder: folder });
       const owner = new pgDriver.Pool({ connectionString: migrationUrl, max: 1 });
       try {
-        await migratePg(drizzlePg(owner, { schema }) as any, { migrationsFolder: folder });
+        await migratePg(drizzlePg(owner, { schema }) as unknown as Parameters<typeof migratePg>[0], { migrationsFolder: folder });
         const [{ app }] = (await pool.query('SELECT current_user AS app')).rows;
         const [{ me }] = (await owner.query('SELECT current_user AS me')).rows;
         if (app !== me) {

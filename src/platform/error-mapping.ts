@@ -1,4 +1,4 @@
-import { AppError, type AppErrorCode, type InvalidParam } from './errors.ts';
+import { AppError, type AppErrorCode } from './errors.ts';
 import { message, translateMessage, type Lang } from './i18n.ts';
 
 const statusByCode: Record<AppErrorCode, number> = {

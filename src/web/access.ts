@@ -61,7 +61,7 @@ export function signInRedirect(req: FastifyRequest): string {
   return `/inloggen?terug=${encodeURIComponent(req.url)}`;
 }
 
-async function enforce(req: FastifyRequest, reply: FastifyReply, rule: AccessRule): Promise<void | FastifyReply> {
+async function enforce(req: FastifyRequest, reply: FastifyReply, rule: AccessRule): Promise<FastifyReply | undefined> {
   if (rule === 'public') return;
   const actor = req.actor;
   const wantsToken = rule === 'token' || (typeof rule === 'object' && 'scopes' in rule);

@@ -56,7 +56,7 @@ describe('the client address behind the rate limits', () => {
     const t = await createTestApp({ env: { PUBLIC_SEARCH_RATE_LIMIT: '2' } });
     apps.push(t);
     const statuses = [];
-    let last;
+    let last: Awaited<ReturnType<typeof t.app.inject>> | undefined;
     for (let i = 0; i < 3; i++) {
       last = await t.app.inject({ url: '/api/v1/registraties?naam=jansen', headers: { 'x-forwarded-for': `198.51.100.${i}` } });
       statuses.push(last.statusCode);

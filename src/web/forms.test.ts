@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AppError } from '../platform/errors.ts';
+import type { AppError } from '../platform/errors.ts';
 import { addTexts, translator, type MessageKey } from '../platform/i18n.ts';
 import { formValues, readForm, readParams, readQuery } from './forms.ts';
 

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoBoardNumber, seedDemo } from '../../src/demo/demo.service.ts';
 import { sessionCookie, startSession } from '../../src/platform/auth/sessions.ts';
-import { translator } from '../../src/platform/i18n.ts';
+import { translator } from '../support/texts.ts';
 import { expectNoAxeViolations, launchBrowser, newContext } from '../support/browser.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerOfficeId } from '../../src/platform/auth/roles.ts';
 import { currentTotp } from '../../src/platform/auth/totp.ts';
-import { translator } from '../../src/platform/i18n.ts';
+import { translator } from '../support/texts.ts';
 import { createAccount, testPassword } from '../support/accounts.ts';
 import { expectNoAxeViolations, passSecondFactor, launchBrowser, withNewPage } from '../support/browser.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';

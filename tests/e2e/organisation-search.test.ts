@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDuoBoards, parseDuoLocations } from '../../src/features/organisations/index.ts';
-import { translator } from '../../src/platform/i18n.ts';
+import { translator } from '../support/texts.ts';
 import { expectNoAxeViolations, launchBrowser, newContext } from '../support/browser.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { duoFiles } from '../support/test-database.ts';

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { componentExamples } from '../../src/ui/components/examples.ts';
-import { translator } from '../../src/platform/i18n.ts';
+import { translator } from '../support/texts.ts';
 import { expectNoAxeViolations, launchBrowser, withNewPage } from '../support/browser.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translator } from '../../src/platform/i18n.ts';
+import { translator } from '../support/texts.ts';
 import { createAccount, testPassword } from '../support/accounts.ts';
 import { expectNoAxeViolations, launchBrowser, newContext } from '../support/browser.ts';
 import { freePort, startOidcProvider, type TestOidcProvider } from '../support/oidc-provider.ts';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxFailures } from '../../src/features/identity/index.ts';
 import { registerOfficeId } from '../../src/platform/auth/roles.ts';
 import { currentTotp } from '../../src/platform/auth/totp.ts';
-import { translator } from '../../src/platform/i18n.ts';
+import { translator } from '../support/texts.ts';
 import { createAccount, testPassword } from '../support/accounts.ts';
 import { expectNoAxeViolations, launchBrowser, newContext } from '../support/browser.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';

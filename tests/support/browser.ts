@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { currentTotp } from '../../src/platform/auth/totp.ts';
-import { translator } from '../../src/platform/i18n.ts';
+import { translator } from './texts.ts';
 
 /**
  * The system Chromium, headless. The background-networking flags matter: this machine has no

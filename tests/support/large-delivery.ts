@@ -28,7 +28,10 @@ export function writeLargeDelivery(path: string, boardNumber: string, rows: numb
   const uniqueBsn = () => {
     for (;;) {
       const bsn = randomBsn();
-      if (!bsns.has(bsn)) return bsns.add(bsn), bsn;
+      if (!bsns.has(bsn)) {
+        bsns.add(bsn);
+        return bsn;
+      }
     }
   };
   const fd = openSync(path, 'w');

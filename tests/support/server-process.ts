@@ -67,7 +67,10 @@ export async function serverProcesses(env: Record<string, string>, postgresAdmin
         if (i > 600) throw new Error('the server did not start');
         await new Promise((r) => setTimeout(r, 100));
       }
-      return { base, output: run.output, exited: () => run.child.exitCode !== null || run.child.signalCode !== null, stop: async (signal) => void (run.child.kill(signal), await run.exited) };
+      return { base, output: run.output, exited: () => run.child.exitCode !== null || run.child.signalCode !== null, stop: async (signal) => {
+          run.child.kill(signal);
+          await run.exited;
+        } };
     },
     async boardWithToken(boardNumber, scope = 'aanleveren') {
       const imported = command(['import-duo', realLocationsPath(), '--besturen', realBoardsPath()]);

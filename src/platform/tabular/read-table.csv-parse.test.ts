@@ -9,7 +9,10 @@ import { openTable, type TableRow } from './read-table.ts';
 /** A small deterministic random source, so a failure can be replayed from its seed. */
 function randomOf(seed: number) {
   let state = seed >>> 0 || 1;
-  const next = () => ((state = Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
+  const next = () => {
+    state = Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5;
+    return (state >>> 0) / 2 ** 32;
+  };
   return { chance: (p: number) => next() < p, pick: <T>(items: T[]) => items[Math.floor(next() * items.length)], int: (n: number) => Math.floor(next() * n) };
 }
 

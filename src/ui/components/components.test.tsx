@@ -44,10 +44,11 @@ function textOf(html: string, el: Element): string {
   let depth = 1;
   const re = new RegExp(`<(/?)${el.tag}\\b[^>]*>`, 'g');
   re.lastIndex = el.end;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(html))) {
+  let m = re.exec(html);
+  while (m) {
     depth += m[1] ? -1 : 1;
     if (depth === 0) break;
+    m = re.exec(html);
   }
   const inner = html.slice(el.end, m ? m.index : html.length);
   return decode(inner.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();

@@ -11,7 +11,7 @@ export function Table<T>({ caption, columns, rows, captionHidden }: { caption: s
   return (
     // on a narrow screen the table scrolls sideways, with a shadow where more is: the region can take the
     // keyboard focus, so the arrow keys scroll it too, and a screen reader names it after the caption
-    <div class="utrecht-table-container utrecht-table-container--overflow-inline" role="region" aria-label={caption} tabindex="0">
+    <section class="utrecht-table-container utrecht-table-container--overflow-inline" aria-label={caption} tabindex="0">
       <table class="utrecht-table">
         <caption class={`utrecht-table__caption${captionHidden ? ' br-visually-hidden' : ''}`} safe>
           {caption}
@@ -36,7 +36,7 @@ export function Table<T>({ caption, columns, rows, captionHidden }: { caption: s
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
