@@ -6,7 +6,7 @@
 //   src/ui/styles/app.css   → dist/public/app.css (+ .map): served as /static/app.css
 // `ensureBuilt()` is what bin/beroepsregister.js and the tests call: it builds only when dist/ is missing or
 // older than a source file. Plain JavaScript on purpose: `npm install` runs this on whatever Node it has.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -71,7 +71,7 @@ const packagesOutside = {
         }
         const needs = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }).filter((d) => bundledPackages.includes(d));
         for (const need of needs) {
-          result.errors.push({ text: `${name} imports ${need}, which the build bundles: bundle ${name} too (bundledPackages in scripts/build.mjs), or leave ${need} outside` });
+          result.errors.push({ text: `${name} depends on ${need}, which the build bundles: bundle ${name} too (bundledPackages in scripts/build.mjs), or leave ${need} outside` });
         }
       }
     });
@@ -91,6 +91,7 @@ function writeOutputs(outputFiles) {
 /** Builds dist/ and returns the time it took, in ms. Throws (with esbuild's messages printed) when a file does not compile. */
 export async function build({ logLevel = 'warning' } = {}) {
   const started = performance.now();
+  const startedAt = new Date();
   const esbuild = await import('esbuild');
   const shared = { absWorkingDir: root, bundle: true, write: false, sourcemap: 'linked', sourcesContent: false, logLevel, legalComments: 'none' };
   const [server, css] = await Promise.all([
@@ -115,7 +116,9 @@ export async function build({ logLevel = 'warning' } = {}) {
     }),
   ]);
   writeOutputs([...server.outputFiles, ...css.outputFiles]);
-  writeFileSync(stamp, `${JSON.stringify({ esbuild: esbuild.version, builtAt: new Date().toISOString() })}\n`);
+  writeFileSync(stamp, `${JSON.stringify({ esbuild: esbuild.version, builtAt: startedAt.toISOString() })}\n`);
+  // the stamp's time is when the build began reading: a file saved while it ran is newer, and is built next time
+  utimesSync(stamp, startedAt, startedAt);
   return performance.now() - started;
 }
 
