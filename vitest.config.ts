@@ -9,6 +9,7 @@ const postgres = Boolean(process.env.TEST_DATABASE_URL);
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: '@kitajs/html' } },
   test: {
+    globalSetup: ['tests/support/build.global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [

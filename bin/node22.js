@@ -1,20 +1,14 @@
 // The project runs on Node 22. Started by an older system Node, a bin script hands itself over to the
-// Node 22 that `npm ci` installed (the `node` package); on Node 22 it registers tsx and runs `entry`,
-// a TypeScript module, straight from the sources: no build step after `npm ci`.
+// Node 22 that `npm ci` installed (the `node` package); on Node 22 it calls `run`.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export async function runOnNode22(scriptUrl, entryUrl, what) {
+export async function runOnNode22(scriptUrl, what, run) {
   const major = Number(process.versions.node.split('.')[0]);
   if (major >= 22) {
-    const { register } = await import('tsx/esm/api');
-    register();
-    // after tsx, so it runs first for what it handles: see fast-resolve.mjs
-    const { registerHooks } = await import('node:module');
-    if (registerHooks) registerHooks({ resolve: (await import('./fast-resolve.mjs')).resolve });
-    await import(entryUrl);
+    await run();
     return;
   }
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -35,6 +35,8 @@ function check(name, command, args) {
   }
 }
 
+// what the tests that start bin/beroepsregister.js run, and a compile error counted as one
+check('build (esbuild → dist/)', process.execPath, ['scripts/build.mjs']);
 check('typecheck (tsc)', bin('tsc'), ['-p', 'tsconfig.json']);
 check('lint: boundaries, Biome, clones (npm run lint)', 'npm', ['run', '--silent', 'lint']);
 const tsxFiles = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'src/*.tsx'], { encoding: 'utf8' })

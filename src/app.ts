@@ -71,7 +71,8 @@ export async function buildApp({ config, database, jobs, mailer = createMailer(c
   await app.register(metrics, { token: config.metricsToken });
   await app.register(apiPlatform, { baseUrl: config.baseUrl });
 
-  await app.register(fastifyStatic, { root: join(root, 'public'), prefix: '/static/', maxAge: '1d' });
+  // dist/public: what the build makes (app.css from src/ui/styles, decision 020); public: files served as they are
+  await app.register(fastifyStatic, { root: [join(root, 'dist', 'public'), join(root, 'public')], prefix: '/static/', maxAge: '1d' });
   await app.register(fastifyStatic, {
     root: join(packageDir('@fontsource/source-sans-3'), 'files'),
     prefix: '/static/fonts/',

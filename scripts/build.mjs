@@ -1,0 +1,171 @@
+#!/usr/bin/env node
+// `npm run build` (also the `prepare` step of `npm install`/`npm ci`): bundles the TypeScript sources into
+// plain JavaScript in dist/ with esbuild (decision 020).
+//   src/cli.ts              → dist/cli.js (+ .map): the CLI and the server, ESM for Node 22; npm packages
+//                              stay imports of node_modules but for `bundledPackages`
+//   src/ui/styles/app.css   → dist/public/app.css (+ .map): served as /static/app.css
+// `ensureBuilt()` is what bin/beroepsregister.js and the tests call: it builds only when dist/ is missing or
+// older than a source file. Plain JavaScript on purpose: `npm install` runs this on whatever Node it has.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+/** written last, after every output file: its time is the build's */
+const stamp = join(dist, 'build.json');
+/** what a build reads besides src/: a change to one of these also makes dist/ stale */
+const buildInputs = [fileURLToPath(import.meta.url), join(root, 'tsconfig.json'), join(root, 'package.json')];
+
+/**
+ * In the bundle every module shares dist/cli.js's `import.meta.url`. A source file that finds a file
+ * next to itself (`new URL('../../../assets/fonts/…', import.meta.url)`, the migrations beside
+ * database.ts) would then look next to dist/cli.js. This gives each project file its own URL back:
+ * `import.meta.url` becomes that file's source URL, worked out from the bundle's at run time, so the
+ * same code finds the same files from src/ (vitest) and from dist/ (the CLI), wherever the project lies.
+ */
+const ownImportMetaUrl = {
+  name: 'own-import-meta-url',
+  setup(build) {
+    build.onLoad({ filter: /\.tsx?$/ }, (args) => {
+      if (args.path.includes('/node_modules/')) return undefined;
+      const source = readFileSync(args.path, 'utf8');
+      if (/\bimport\.meta\.(dirname|filename)\b/.test(source)) {
+        return { errors: [{ text: 'use import.meta.url here: import.meta.dirname and .filename are not rewritten for the bundle' }] };
+      }
+      if (!source.includes('import.meta.url')) return undefined;
+      const fromBundle = relative(dist, args.path).split('\\').join('/');
+      const url = `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`;
+      return { contents: source.replace(/\bimport\.meta\.url\b/g, url), loader: args.path.endsWith('x') ? 'tsx' : 'ts' };
+    });
+  },
+};
+
+/**
+ * npm packages stay imports of node_modules, but for a few that are ES modules of many small files: Node
+ * resolves each file of a package by reading that package's package.json again (drizzle-orm's is 179 KB,
+ * some hundred files; zod's some ninety), which cost a start about half a second (decision 013, where a
+ * resolve hook won it back). Bundled, they are parsed once with the rest. A package bundled here must not
+ * also be imported by a package left outside, or two copies would meet (zod's schemas go to
+ * fastify-type-provider-zod, so it is bundled too); the build checks that.
+ */
+export const bundledPackages = ['drizzle-orm', 'zod', 'fastify-type-provider-zod'];
+const packageOf = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+
+const packagesOutside = {
+  name: 'packages-outside',
+  setup(build) {
+    const external = new Set();
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('node:') || bundledPackages.includes(packageOf(args.path))) return undefined;
+      external.add(packageOf(args.path));
+      return { path: args.path, external: true };
+    });
+    build.onEnd((result) => {
+      for (const name of external) {
+        let manifest;
+        try {
+          manifest = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8'));
+        } catch {
+          continue; // a Node built-in named without node:, or a package that is not installed (esbuild has no say in that)
+        }
+        const needs = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }).filter((d) => bundledPackages.includes(d));
+        for (const need of needs) {
+          result.errors.push({ text: `${name} depends on ${need}, which the build bundles: bundle ${name} too (bundledPackages in scripts/build.mjs), or leave ${need} outside` });
+        }
+      }
+    });
+  },
+};
+
+/** esbuild writes each file whole under a temporary name and renames it: a CLI starting meanwhile reads the old file or the new one. */
+function writeOutputs(outputFiles) {
+  for (const file of outputFiles) {
+    mkdirSync(dirname(file.path), { recursive: true });
+    const temporary = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, file.contents);
+    renameSync(temporary, file.path);
+  }
+}
+
+/** Builds dist/ and returns the time it took, in ms. Throws (with esbuild's messages printed) when a file does not compile. */
+export async function build({ logLevel = 'warning' } = {}) {
+  const started = performance.now();
+  const startedAt = new Date();
+  const esbuild = await import('esbuild');
+  const shared = { absWorkingDir: root, bundle: true, write: false, sourcemap: 'linked', sourcesContent: false, logLevel, legalComments: 'none' };
+  const [server, css] = await Promise.all([
+    esbuild.build({
+      ...shared,
+      entryPoints: { cli: 'src/cli.ts' },
+      outdir: dist,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      jsx: 'automatic',
+      jsxImportSource: '@kitajs/html',
+      plugins: [packagesOutside, ownImportMetaUrl],
+    }),
+    esbuild.build({
+      ...shared,
+      entryPoints: { app: 'src/ui/styles/app.css' },
+      outdir: join(dist, 'public'),
+      minify: true,
+      // the pages' own URLs (fonts, images under /static/) are served as they are
+      external: ['/static/*'],
+    }),
+  ]);
+  writeOutputs([...server.outputFiles, ...css.outputFiles]);
+  writeFileSync(stamp, `${JSON.stringify({ esbuild: esbuild.version, builtAt: startedAt.toISOString() })}\n`);
+  // the stamp's time is when the build began reading: a file saved while it ran is newer, and is built next time
+  utimesSync(stamp, startedAt, startedAt);
+  return performance.now() - started;
+}
+
+/** The newest change time under `dir`: files, and directories too (a file deleted or renamed changes its directory's). */
+function newestUnder(dir) {
+  let newest = statSync(dir).mtimeMs;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestUnder(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Why dist/ must be built again, or undefined when it is up to date. */
+export function staleBecause() {
+  if (!existsSync(stamp)) return 'dist/ ontbreekt';
+  const builtAt = statSync(stamp).mtimeMs;
+  const sources = Math.max(newestUnder(join(root, 'src')), ...buildInputs.map((file) => statSync(file).mtimeMs));
+  return sources > builtAt ? 'de bronbestanden zijn nieuwer dan dist/' : undefined;
+}
+
+/**
+ * Builds dist/ when it is missing or older than the sources (a developer edited a file and did not run
+ * `npm run build`): esbuild takes well under a second. A source that does not compile stops it; when dist/
+ * is there but cannot be written (say the installation is read-only), it runs what is there and says so.
+ */
+export async function ensureBuilt() {
+  const reason = staleBecause();
+  if (!reason) return;
+  try {
+    await build();
+  } catch (error) {
+    // a source that does not compile is the developer's to fix (esbuild has printed where)
+    if (error.errors || !existsSync(join(dist, 'cli.js'))) throw error;
+    console.error(
+      `Let op: ${reason}, maar opnieuw bouwen lukte niet (${error.message}); de bestaande dist/ draait.\n` +
+        `Note: dist/ is older than the sources and could not be rebuilt; running the existing build.`,
+    );
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    const took = await build({ logLevel: 'warning' });
+    console.log(`dist/ gebouwd in ${Math.round(took)} ms`);
+  } catch {
+    // esbuild has printed what failed
+    process.exit(1);
+  }
+}
