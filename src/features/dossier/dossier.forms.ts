@@ -31,8 +31,8 @@ export function activityFormOf(body: unknown): ActivityForm {
 /** Removing an activity: the confirmation box. Whether it is ticked is the service's to check. */
 export const removeForm = z.object({ bevestigd: text(5) });
 
-/** An activity's address. */
-export const activityParams = z.object({ id: z.uuid() });
+/** An activity's address: any UUID-shaped id, as the service's own check (anything else is a 404). */
+export const activityParams = z.object({ id: z.guid() });
 
 /** The notice after a redirect; anything else is no notice. */
 export const noticeQuery = z.object({ melding: z.string().optional().catch(undefined) });

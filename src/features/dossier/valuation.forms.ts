@@ -16,8 +16,8 @@ export const withdrawForm = z.object({ intrekken: text(5) });
 /** An assessor's valuation. */
 export const assessmentForm = z.object({ punten: text(20), motivering: text(2500) });
 
-/** A request's address. */
-export const requestParams = z.object({ id: z.uuid() });
+/** A request's address: any UUID-shaped id (anything else is a 404). */
+export const requestParams = z.object({ id: z.guid() });
 
 /** The assessors' queue: a page that is no whole number from 1 to 100,000 is the first, as before; the notice after a redirect. */
 export const queueQuery = z.object({
