@@ -79,6 +79,30 @@ describe('register staff keep the providers', () => {
     expect(await t.database.query('SELECT 1 FROM providers')).toHaveLength(1);
   });
 
+  it('say the refusals in English to a reader who chose English', async () => {
+    staff.cookies.set('lang', 'en');
+    try {
+      await staff.get('/beheer/aanbieders');
+      const bad = await staff.post('/beheer/aanbieders', { naam: '', soort: 'school', email: 'geen-adres', website: 'javascript:alert(1)' });
+      expect(bad.statusCode).toBe(400);
+      const text = visibleText(bad.body);
+      expect(text).toContain('There is a problem');
+      for (const line of [
+        'Enter the name of the provider (2 to 200 characters).',
+        'Choose: provider or teacher-education institute.',
+        'Enter a valid e-mail address, such as info@academie.nl.',
+        'Enter a web address that starts with https:// or http://, or leave it empty.',
+      ]) expect(text).toContain(line);
+      expect(text).not.toContain('Vul een geldig e-mailadres in');
+      // the use case's refusal, with the name as typed in it
+      const taken = await staff.post('/beheer/aanbieders', { naam: 'Academie voor schoolleiders', soort: 'aanbieder', email: 'x@y.nl', website: '' });
+      expect(taken.statusCode).toBe(400);
+      expect(visibleText(taken.body)).toContain('There is already a provider named "Academie voor schoolleiders" in the register.');
+    } finally {
+      staff.cookies.delete('lang');
+    }
+  });
+
   it("open the provider's members page and invite its administrator", async () => {
     const members = await staff.get(`/beheer/aanbieder/${providerId}/leden`);
     expect(members.statusCode).toBe(200);
@@ -138,6 +162,19 @@ describe('a provider submits an offering', () => {
       { organisation_kind: 'aanbieder', organisation_name: 'Academie voor Schoolleiders', hours: 24.5, price_cents: 125000 },
     ]);
     expect(await auditRows(t.database, 'offering.submitted')).toHaveLength(1);
+  });
+
+  it('refuses a step that is not possible now with the reason in English, to a reader who chose English', async () => {
+    provider.cookies.set('lang', 'en');
+    try {
+      await provider.get(`${P()}/${offeringId}`);
+      const res = await provider.post(`${P()}/${offeringId}/antwoord`, { ...offeringForm, antwoord: 'Hier is het antwoord.' });
+      expect(res.statusCode).toBe(409);
+      expect(visibleText(res.body)).toContain('The commission has not asked for information; there is nothing to answer now.');
+    } finally {
+      provider.cookies.delete('lang');
+    }
+    expect(await status()).toBe('ingediend');
   });
 
   it("keeps providers apart: another provider's staff get 403 on the list and 404 for the offering under their own address", async () => {

@@ -1,47 +1,26 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OrganisationRef } from '../../platform/auth/roles.ts';
-import { AppError } from '../../platform/errors.ts';
 import { sendPage } from '../../web/render.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
+import { readForm, readParams, readQuery } from '../../web/forms.ts';
 import { contextOf, validationErrorsOf } from '../../web/route-helpers.ts';
 import type { FeatureOptions } from '../feature.ts';
 import * as service from './accreditation.service.ts';
+import {
+  answerFormOf, assignForm, decisionFormOf, noticeQuery, offeringFormOf, offeringParams, organisationParams, providerForm, queueQuery, questionForm, withdrawForm,
+} from './accreditation.forms.ts';
 import { defaultDecisionForm, type DecisionForm, type OfferingForm, type ProviderForm } from './offering.rules.ts';
 import { QueuePage, ReviewPage } from './views/commission-pages.tsx';
 import { commissionPath, offeringsPath, providersPath } from './views/offering-parts.tsx';
 import { NewOfferingPage, OfferingsPage, OwnOfferingPage } from './views/offering-pages.tsx';
 import { ProvidersPage } from './views/provider-pages.tsx';
-import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 import { dutchToday } from '../../platform/dates/calendar.ts';
-
-const bodyOf = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
-const text = (body: Record<string, unknown>, key: string, max = 6000) => (typeof body[key] === 'string' ? (body[key] as string).slice(0, max) : '');
-const list = (body: Record<string, unknown>, key: string) => [body[key]].flat().filter((v): v is string => typeof v === 'string').map((v) => v.slice(0, 300)).slice(0, 50);
-
-/** A refusal of the input as the error summary's list; anything else goes on to the error page. */
-function offeringFormOf(req: FastifyRequest): OfferingForm {
-  const body = bodyOf(req);
-  return {
-    titel: text(body, 'titel', 300), omschrijving: text(body, 'omschrijving'), leerdoelen: text(body, 'leerdoelen'), soort: text(body, 'soort', 50), vorm: text(body, 'vorm', 50),
-    themas: list(body, 'themas'), competenties: list(body, 'competenties'), studielast: text(body, 'studielast', 20), primairProces: text(body, 'primairProces', 5),
-    master: text(body, 'master', 5), prijs: text(body, 'prijs', 20), contactNaam: text(body, 'contactNaam', 300), contactEmail: text(body, 'contactEmail', 300),
-  };
-}
-
-function decisionFormOf(req: FastifyRequest): DecisionForm {
-  const body = bodyOf(req);
-  return {
-    besluit: text(body, 'besluit', 20), punten: text(body, 'punten', 20), themas: list(body, 'themas'), geldigVanaf: text(body, 'geldigVanaf', 20),
-    geldigTot: text(body, 'geldigTot', 20), motivering: text(body, 'motivering'),
-  };
-}
 
 /** The organisation in the address: a provider or a board, by id; anything else is not found. */
 function organisationOf(req: FastifyRequest): OrganisationRef {
-  const { soort, id } = req.params as { soort: string; id: string };
-  if ((soort !== 'aanbieder' && soort !== 'bestuur') || !uuid.test(id)) throw AppError.notFound();
-  return { kind: soort, id: id.toLowerCase() };
+  const { soort, id } = readParams(req, organisationParams);
+  return { kind: soort, id };
 }
 
 const notices: Record<string, MessageKey> = {
@@ -62,12 +41,12 @@ export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOpt
   const deps: service.AccreditationDeps = { db: opts.db, mailer: opts.mailer, baseUrl: opts.config.baseUrl };
   const signedIn = { config: { access: 'signed-in' as const } };
   const today = () => dutchToday();
-  const query = (req: FastifyRequest) => req.query as Record<string, string | undefined>;
   const noticeOf = (req: FastifyRequest) => {
-    const key = notices[query(req).melding ?? ''];
+    const { melding } = readQuery(req, noticeQuery);
+    const key = melding && Object.hasOwn(notices, melding) ? notices[melding] : undefined;
     return key ? req.pageContext().t(key) : undefined;
   };
-  const offeringIdOf = (req: FastifyRequest) => (req.params as { aanbodId: string }).aanbodId;
+  const offeringIdOf = (req: FastifyRequest) => readParams(req, offeringParams).aanbodId;
 
   // ── providers ──
   async function renderProviders(req: FastifyRequest, reply: FastifyReply, form: { values?: ProviderForm; errors?: FieldError[] } = {}, status = 200) {
@@ -78,8 +57,9 @@ export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOpt
   app.get(providersPath, signedIn, (req, reply) => renderProviders(req, reply));
 
   app.post(providersPath, signedIn, async (req, reply) => {
-    const body = bodyOf(req);
-    const values: ProviderForm = { naam: text(body, 'naam', 300), soort: text(body, 'soort', 30), email: text(body, 'email', 300), website: text(body, 'website', 400) };
+    const form = readForm(req, providerForm);
+    if (!form.ok) return renderProviders(req, reply, { errors: form.errors }, 400);
+    const values = form.value;
     try {
       await service.addProvider(deps, contextOf(req), values);
     } catch (error) {
@@ -103,7 +83,7 @@ export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOpt
 
   app.post('/beheer/:soort/:id/aanbod', signedIn, async (req, reply) => {
     const organisation = organisationOf(req);
-    const values = offeringFormOf(req);
+    const values = offeringFormOf(req.body);
     let id: string;
     try {
       id = await service.submitOffering(deps, contextOf(req), organisation, values);
@@ -126,19 +106,23 @@ export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOpt
 
   app.post('/beheer/:soort/:id/aanbod/:aanbodId/antwoord', signedIn, async (req, reply) => {
     const organisation = organisationOf(req);
-    const values = { ...offeringFormOf(req), antwoord: text(bodyOf(req), 'antwoord') };
+    const id = offeringIdOf(req);
+    const values = answerFormOf(req.body);
     try {
-      await service.answerInformationRequest(deps, contextOf(req), organisation, offeringIdOf(req), { message: values.antwoord, form: values });
+      await service.answerInformationRequest(deps, contextOf(req), organisation, id, { message: values.antwoord, form: values });
     } catch (error) {
       return renderOwn(req, reply, { values, errors: validationErrorsOf(req, error) }, 400);
     }
-    return reply.redirect(`${offeringsPath(organisation)}/${offeringIdOf(req)}?melding=beantwoord`, 303);
+    return reply.redirect(`${offeringsPath(organisation)}/${id}?melding=beantwoord`, 303);
   });
 
   app.post('/beheer/:soort/:id/aanbod/:aanbodId/intrekken', signedIn, async (req, reply) => {
     const organisation = organisationOf(req);
+    const id = offeringIdOf(req);
+    const form = readForm(req, withdrawForm);
+    if (!form.ok) return renderOwn(req, reply, { errors: form.errors }, 400);
     try {
-      await service.withdrawOffering(deps, contextOf(req), organisation, offeringIdOf(req), bodyOf(req).bevestigd);
+      await service.withdrawOffering(deps, contextOf(req), organisation, id, form.value.bevestigd);
     } catch (error) {
       return renderOwn(req, reply, { errors: validationErrorsOf(req, error) }, 400);
     }
@@ -147,8 +131,9 @@ export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOpt
 
   // ── the Commissie Accreditatie ──
   async function renderQueue(req: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], status = 200) {
-    const filter = service.queueFilterOf(query(req).status);
-    const page = Math.max(1, Math.min(10_000, Math.floor(Number(query(req).page)) || 1));
+    const asked = readQuery(req, queueQuery);
+    const filter = service.queueFilterOf(asked.status);
+    const page = asked.page;
     const pageSize = 20;
     const queue = await service.getQueue(deps, contextOf(req), { filter, page, pageSize });
     return sendPage(reply, <QueuePage ctx={req.pageContext()} view={{ ...queue, filter, page, pageSize }} errors={errors} notice={noticeOf(req)} />, status);
@@ -157,8 +142,11 @@ export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOpt
   app.get(commissionPath, signedIn, (req, reply) => renderQueue(req, reply));
 
   app.post(`${commissionPath}/:aanbodId/toewijzing`, signedIn, async (req, reply) => {
+    const id = offeringIdOf(req);
+    const form = readForm(req, assignForm);
+    if (!form.ok) return renderQueue(req, reply, form.errors, 400);
     try {
-      await service.assignOffering(deps, contextOf(req), offeringIdOf(req), text(bodyOf(req), 'lid', 50));
+      await service.assignOffering(deps, contextOf(req), id, form.value.lid);
     } catch (error) {
       return renderQueue(req, reply, validationErrorsOf(req, error), 400);
     }
@@ -175,22 +163,26 @@ export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOpt
   app.get(`${commissionPath}/:aanbodId`, signedIn, (req, reply) => renderReview(req, reply));
 
   app.post(`${commissionPath}/:aanbodId/informatie`, signedIn, async (req, reply) => {
-    const question = text(bodyOf(req), 'vraag');
+    const id = offeringIdOf(req);
+    const form = readForm(req, questionForm);
+    if (!form.ok) return renderReview(req, reply, { question: form.values.vraag, errors: form.errors }, 400);
+    const question = form.value.vraag;
     try {
-      await service.requestInformation(deps, contextOf(req), offeringIdOf(req), question);
+      await service.requestInformation(deps, contextOf(req), id, question);
     } catch (error) {
       return renderReview(req, reply, { question, errors: validationErrorsOf(req, error) }, 400);
     }
-    return reply.redirect(`${commissionPath}/${offeringIdOf(req)}?melding=gevraagd`, 303);
+    return reply.redirect(`${commissionPath}/${id}?melding=gevraagd`, 303);
   });
 
   app.post(`${commissionPath}/:aanbodId/besluit`, signedIn, async (req, reply) => {
-    const decision = decisionFormOf(req);
+    const id = offeringIdOf(req);
+    const decision = decisionFormOf(req.body);
     try {
-      await service.decideOffering(deps, contextOf(req), offeringIdOf(req), decision);
+      await service.decideOffering(deps, contextOf(req), id, decision);
     } catch (error) {
       return renderReview(req, reply, { decision, errors: validationErrorsOf(req, error) }, 400);
     }
-    return reply.redirect(`${commissionPath}/${offeringIdOf(req)}?melding=besloten`, 303);
+    return reply.redirect(`${commissionPath}/${id}?melding=besloten`, 303);
   });
 }

@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { actorLabel, recordAudit, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
 import type { OrganisationRef } from '../../platform/auth/roles.ts';
 import { AppError } from '../../platform/errors.ts';
+import { message as text, type Message } from '../../platform/i18n.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { decide, type Permission } from '../../platform/policy.ts';
 import { findBoardById } from '../organisations/index.ts';
@@ -29,7 +30,7 @@ async function authorise(ctx: ActorContext, permission: Permission) {
   return decision.via;
 }
 
-const validation = (problems: { field: string; message: string }[]) =>
+const validation = (problems: { field: string; message: Message }[]) =>
   AppError.validation(problems.map((p) => ({ name: p.field, reason: p.message })), problems[0].message);
 
 function step(from: OfferingStatus, event: OfferingEvent): OfferingStatus {
@@ -39,7 +40,7 @@ function step(from: OfferingStatus, event: OfferingEvent): OfferingStatus {
 }
 
 const moved = (ok: boolean) => {
-  if (!ok) throw new AppError('conflict', 'Het aanbod is intussen gewijzigd; bekijk het opnieuw.');
+  if (!ok) throw new AppError('conflict', text('accreditation.error.changedMeanwhile'));
 };
 
 const offeringPath = (o: { organisationKind: string; organisationId: string; id: string }) => `/beheer/${o.organisationKind}/${o.organisationId}/aanbod/${o.id}`;
@@ -62,7 +63,7 @@ export async function addProvider(deps: AccreditationDeps, ctx: ActorContext, fo
   const via = await authorise(ctx, { action: 'providers.manage' });
   const checked = checkProvider(form);
   if (!checked.ok) throw validation(checked.problems);
-  const taken = () => validation([{ field: 'naam', message: `Er staat al een aanbieder met de naam "${checked.value.name}" in het register.` }]);
+  const taken = () => validation([{ field: 'naam', message: text('accreditation.error.providerNameTaken', { name: checked.value.name }) }]);
   if (await repo.providerNameTaken(deps.db, checked.value.name)) throw taken();
   try {
     return await inTransaction(deps.db, async (tx) => {
@@ -82,7 +83,7 @@ export async function addProvider(deps: AccreditationDeps, ctx: ActorContext, fo
 async function submitting(deps: AccreditationDeps, ctx: ActorContext, organisation: OrganisationRef) {
   const via = await authorise(ctx, { action: 'offerings.submit', organisation });
   const named = await nameOf(deps.db, organisation);
-  if (!named) throw AppError.notFound('Deze organisatie bestaat niet (meer).');
+  if (!named) throw AppError.notFound(text('accreditation.error.organisationNotFound'));
   return { via, organisation: named };
 }
 
@@ -127,7 +128,7 @@ export async function getOwnOffering(deps: AccreditationDeps, ctx: ActorContext,
   const { via, organisation: named } = await submitting(deps, ctx, organisation);
   const offering = uuid.test(id) ? await repo.findOffering(deps.db, id) : undefined;
   if (!offering || offering.organisationKind !== named.kind || offering.organisationId !== named.id) {
-    throw AppError.notFound('Dit aanbod bestaat niet, of is niet van deze organisatie.');
+    throw AppError.notFound(text('accreditation.error.offeringNotOwn'));
   }
   return { via, organisation: named, offering, events: await repo.listEvents(deps.db, id), framework: await repo.currentFramework(deps.db) };
 }
@@ -141,8 +142,8 @@ export async function answerInformationRequest(
 ): Promise<void> {
   const { via, offering, framework } = await getOwnOffering(deps, ctx, organisation, id);
   const to = step(offering.status, 'antwoorden');
-  const problems: { field: string; message: string }[] = [];
-  const answer = checkMessage(input.message, 'Schrijf uw antwoord op de vraag van de commissie.');
+  const problems: { field: string; message: Message }[] = [];
+  const answer = checkMessage(input.message, 'accreditation.error.answerEmpty');
   if (!answer.ok) problems.push({ field: 'antwoord', message: answer.message });
   const checked = checkOffering(input.form, framework);
   if (!checked.ok) problems.push(...checked.problems);
@@ -167,7 +168,7 @@ export async function answerInformationRequest(
 export async function withdrawOffering(deps: AccreditationDeps, ctx: ActorContext, organisation: OrganisationRef, id: string, confirmed: unknown): Promise<void> {
   const { via, offering } = await getOwnOffering(deps, ctx, organisation, id);
   const to = step(offering.status, 'intrekken');
-  if (confirmed !== 'ja') throw validation([{ field: 'bevestigd', message: 'Bevestig dat u dit aanbod wilt intrekken.' }]);
+  if (confirmed !== 'ja') throw validation([{ field: 'bevestigd', message: text('accreditation.error.confirmWithdraw') }]);
   await inTransaction(deps.db, async (tx) => {
     moved(await repo.moveOffering(tx, id, offering.status, to, { byLabel: actorLabel(ctx), message: null }));
     await recordAudit(tx, ctx, { action: 'offering.withdrawn', via, subjectOrganisation: organisation, before: { offering: id, status: offering.status } });
@@ -208,9 +209,9 @@ export async function getQueue(deps: AccreditationDeps, ctx: ActorContext, query
 export async function assignOffering(deps: AccreditationDeps, ctx: ActorContext, id: string, memberId: string): Promise<void> {
   const via = await authorise(ctx, { action: 'offerings.assign' });
   const offering = uuid.test(id) ? await repo.findOffering(deps.db, id) : undefined;
-  if (!offering) throw AppError.notFound('Dit aanbod bestaat niet.');
+  if (!offering) throw AppError.notFound(text('accreditation.error.offeringNotFound'));
   const member = (await repo.listCommitteeMembers(deps.db)).find((m) => m.id === memberId);
-  if (!member) throw validation([{ field: `lid-${id}`, message: 'Kies een lid van de Commissie Accreditatie.' }]);
+  if (!member) throw validation([{ field: `lid-${id}`, message: text('accreditation.error.chooseMember') }]);
   const to = step(offering.status, 'toewijzen');
   await inTransaction(deps.db, async (tx) => {
     moved(await repo.moveOffering(tx, id, offering.status, to, { byLabel: actorLabel(ctx), message: `Toegewezen aan ${member.name}.` }, { assignedTo: member.id }));
@@ -227,7 +228,7 @@ export async function assignOffering(deps: AccreditationDeps, ctx: ActorContext,
 export async function getOfferingForReview(deps: AccreditationDeps, ctx: ActorContext, id: string) {
   const { staff, member } = await commissionRoles(ctx);
   const offering = uuid.test(id) ? await repo.findOffering(deps.db, id) : undefined;
-  if (!offering) throw AppError.notFound('Dit aanbod bestaat niet.');
+  if (!offering) throw AppError.notFound(text('accreditation.error.offeringNotFound'));
   const assignedToMe = member.allowed && offering.assignedTo === signedInAccount(ctx).accountId;
   return {
     offering,
@@ -242,15 +243,15 @@ export async function getOfferingForReview(deps: AccreditationDeps, ctx: ActorCo
 async function assignedReview(deps: AccreditationDeps, ctx: ActorContext, id: string, event: OfferingEvent) {
   const via = await authorise(ctx, { action: 'offerings.review' });
   const offering = uuid.test(id) ? await repo.findOffering(deps.db, id) : undefined;
-  if (!offering) throw AppError.notFound('Dit aanbod bestaat niet.');
-  if (offering.assignedTo !== signedInAccount(ctx).accountId) throw new AppError('forbidden', 'Alleen het commissielid aan wie dit aanbod is toegewezen, beoordeelt het.');
+  if (!offering) throw AppError.notFound(text('accreditation.error.offeringNotFound'));
+  if (offering.assignedTo !== signedInAccount(ctx).accountId) throw new AppError('forbidden', text('accreditation.error.notAssigned'));
   return { via, offering, to: step(offering.status, event) };
 }
 
 /** The assigned member asks the organisation for more information; the contact gets the question by mail. */
 export async function requestInformation(deps: AccreditationDeps, ctx: ActorContext, id: string, rawMessage: string): Promise<void> {
   const { via, offering, to } = await assignedReview(deps, ctx, id, 'informatie-vragen');
-  const question = checkMessage(rawMessage, 'Schrijf welke informatie de commissie nodig heeft.');
+  const question = checkMessage(rawMessage, 'accreditation.error.questionEmpty');
   if (!question.ok) throw validation([{ field: 'vraag', message: question.message }]);
   const mailIds = await inTransaction(deps.db, async (tx) => {
     moved(await repo.moveOffering(tx, id, offering.status, to, { byLabel: actorLabel(ctx), message: question.text }));

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { addTexts, message, translateMessage, type Message } from '../../platform/i18n.ts';
+import { accreditationEn } from './accreditation.texts.en.ts';
+import { accreditationNl } from './accreditation.texts.nl.ts';
 import {
   changedFields, checkDecision, checkMessage, checkOffering, checkProvider, emptyOfferingForm, eurosText, formOfOffering, latestValidUntil, offeringStatuses,
   offeringTransition, parseEuros, parseHours, type DecisionForm, type OfferingEvent, type OfferingForm, type OfferingStatus,
@@ -12,6 +15,11 @@ const good: OfferingForm = {
   leerdoelen: 'U kunt een lerende cultuur in uw team opbouwen.', soort: 'cursus', vorm: 'hybride', themas: ['Persoonlijk leiderschap', 'Regie & strategie', 'Persoonlijk leiderschap'],
   competenties: ['Werken aan kwaliteit'], studielast: '24,5', primairProces: 'ja', master: '', prijs: '€ 1250,50', contactNaam: 'Ilse de Jong', contactEmail: ' Ilse@Academie.NL ',
 };
+
+addTexts('accreditation', { nl: accreditationNl, en: accreditationEn });
+
+/** A message as the person reads it, in Dutch: the rules give text keys. */
+const dutch = (m: Message | undefined) => (m ? translateMessage('nl', m) : undefined);
 
 const fieldsOf = (result: { ok: boolean; problems?: { field: string }[] }) => (result.ok ? [] : result.problems!.map((p) => p.field));
 
@@ -31,7 +39,11 @@ describe('an offering as submitted', () => {
   it('an empty form: every required field has its own problem, in Dutch', () => {
     expect(fieldsOf(checkOffering(emptyOfferingForm, framework))).toEqual(['titel', 'omschrijving', 'leerdoelen', 'soort', 'vorm', 'themas', 'studielast', 'prijs', 'contactNaam', 'contactEmail']);
     const result = checkOffering(emptyOfferingForm, framework);
-    expect(result.ok === false && result.problems.find((p) => p.field === 'themas')?.message).toBe('Kies ten minste één professionaliseringsthema.');
+    expect(result.ok === false && result.problems.find((p) => p.field === 'themas')?.message).toEqual(message('accreditation.error.themesRequired'));
+    expect(result.ok === false && dutch(result.problems.find((p) => p.field === 'themas')?.message)).toBe('Kies ten minste één professionaliseringsthema.');
+    expect(result.ok === false && dutch(result.problems.find((p) => p.field === 'prijs')?.message)).toBe(
+      "Geef de prijs per deelnemer in euro's, bijvoorbeeld 250 of 249,50 (0 als het gratis is; ten hoogste 100000).",
+    );
   });
 
   it('refuses themes and competencies that are not in the current framework', () => {
@@ -104,9 +116,9 @@ describe('the commission decides', () => {
   });
 
   it('refuses a validity over six years, ending before it starts, or already over', () => {
-    expect(checkDecision({ ...accredit, geldigTot: '2032-11-24' }, context)).toEqual({
-      ok: false, problems: [{ field: 'geldigTot', message: 'Een accreditatie geldt ten hoogste 6 jaar: tot en met 2032-11-23.' }],
-    });
+    const tooLong = checkDecision({ ...accredit, geldigTot: '2032-11-24' }, context);
+    expect(tooLong).toEqual({ ok: false, problems: [{ field: 'geldigTot', message: message('accreditation.error.validityTooLong', { years: '6', until: '2032-11-23' }) }] });
+    expect(tooLong.ok === false && dutch(tooLong.problems[0].message)).toBe('Een accreditatie geldt ten hoogste 6 jaar: tot en met 2032-11-23.');
     expect(fieldsOf(checkDecision({ ...accredit, geldigTot: '2026-11-23' }, context))).toEqual(['geldigTot']);
     expect(fieldsOf(checkDecision({ ...accredit, geldigVanaf: '2020-01-01', geldigTot: '2025-12-31' }, context))).toEqual(['geldigTot']);
     expect(fieldsOf(checkDecision({ ...accredit, geldigVanaf: '31-02-2027' }, context))).toEqual(['geldigVanaf']);
@@ -125,10 +137,11 @@ describe('the commission decides', () => {
   });
 
   it('a question or answer has 5 to 2000 characters', () => {
-    expect(checkMessage('  Wat is de groepsgrootte?  ', 'leeg')).toEqual({ ok: true, text: 'Wat is de groepsgrootte?' });
-    expect(checkMessage('', 'Schrijf uw vraag.')).toEqual({ ok: false, message: 'Schrijf uw vraag.' });
-    expect(checkMessage('kort', 'leeg')).toMatchObject({ ok: false });
-    expect(checkMessage('x'.repeat(2001), 'leeg')).toMatchObject({ ok: false, message: expect.stringContaining('2001') });
+    const empty = 'accreditation.error.questionEmpty';
+    expect(checkMessage('  Wat is de groepsgrootte?  ', empty)).toEqual({ ok: true, text: 'Wat is de groepsgrootte?' });
+    expect(checkMessage('', empty)).toEqual({ ok: false, message: message(empty) });
+    expect(dutch((checkMessage('kort', empty) as { message: Message }).message)).toBe('Schrijf ten minste 5 tekens.');
+    expect(dutch((checkMessage('x'.repeat(2001), empty) as { message: Message }).message)).toBe('Ten hoogste 2000 tekens; u schreef er 2001.');
   });
 });
 
@@ -158,7 +171,7 @@ describe('an offering moves', () => {
         if (allowed.some(([f, e]) => f === from && e === event)) continue;
         const result = offeringTransition(from, event);
         expect(result.allowed, `${from} ${event}`).toBe(false);
-        expect((result as { reason: string }).reason, `${from} ${event}`).toMatch(/^[A-Z].+\.$/);
+        expect(dutch((result as { reason: Message }).reason), `${from} ${event}`).toMatch(/^[A-Z].+\.$/);
         refused++;
       }
     }
@@ -166,12 +179,17 @@ describe('an offering moves', () => {
   });
 
   it('says why: decided and withdrawn offerings stay as they are; the commission decides only what it reviews', () => {
-    expect(offeringTransition('geaccrediteerd', 'intrekken')).toEqual({ allowed: false, reason: 'Over dit aanbod is al besloten; het kan niet meer veranderen.' });
-    expect(offeringTransition('afgewezen', 'toewijzen')).toMatchObject({ allowed: false, reason: expect.stringContaining('al besloten') });
-    expect(offeringTransition('ingetrokken', 'antwoorden')).toMatchObject({ allowed: false, reason: expect.stringContaining('ingetrokken') });
-    expect(offeringTransition('ingediend', 'accrediteren')).toMatchObject({ allowed: false, reason: expect.stringContaining('Wijs het aanbod eerst toe') });
-    expect(offeringTransition('informatie-gevraagd', 'afwijzen')).toMatchObject({ allowed: false, reason: expect.stringContaining('wacht op informatie') });
-    expect(offeringTransition('in-behandeling', 'antwoorden')).toMatchObject({ allowed: false, reason: expect.stringContaining('geen informatie gevraagd') });
-    expect(offeringTransition('informatie-gevraagd', 'informatie-vragen')).toMatchObject({ allowed: false, reason: expect.stringContaining('wacht al') });
+    expect(offeringTransition('geaccrediteerd', 'intrekken')).toEqual({ allowed: false, reason: message('accreditation.error.alreadyDecided') });
+    const why = (from: OfferingStatus, event: OfferingEvent) => {
+      const result = offeringTransition(from, event);
+      return result.allowed ? undefined : dutch(result.reason);
+    };
+    expect(why('geaccrediteerd', 'intrekken')).toBe('Over dit aanbod is al besloten; het kan niet meer veranderen.');
+    expect(why('afgewezen', 'toewijzen')).toEqual(expect.stringContaining('al besloten'));
+    expect(why('ingetrokken', 'antwoorden')).toEqual(expect.stringContaining('ingetrokken'));
+    expect(why('ingediend', 'accrediteren')).toEqual(expect.stringContaining('Wijs het aanbod eerst toe'));
+    expect(why('informatie-gevraagd', 'afwijzen')).toEqual(expect.stringContaining('wacht op informatie'));
+    expect(why('in-behandeling', 'antwoorden')).toEqual(expect.stringContaining('geen informatie gevraagd'));
+    expect(why('informatie-gevraagd', 'informatie-vragen')).toEqual(expect.stringContaining('wacht al'));
   });
 });

@@ -1,6 +1,7 @@
 import { parseDate } from '../../platform/dates/calendar.ts';
 import { activityKinds, type ActivityKind } from '../dossier/index.ts';
 import { addYears } from '../../platform/dates/calendar.ts';
+import { message, type Message, type MessageKey } from '../../platform/i18n.ts';
 
 /**
  * An offering (aanbod) a provider or board submits to the Commissie Accreditatie, from submission to
@@ -30,7 +31,15 @@ export type FrameworkChoice = { version: number; themes: string[]; competencies:
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const trimmed = (text: string) => text.trim();
 
-export type Problem<F extends string> = { field: F; message: string };
+/** A problem at a field, as a text key: the page says it in the reader's language. */
+export type Problem<F extends string> = { field: F; message: Message };
+
+/**
+ * A problem's message. Numbers go in as text, so that the Dutch reads "2000" as it always did (the
+ * translator would write "2.000").
+ */
+const says = (key: MessageKey, params?: Record<string, string | number>): Message =>
+  message(key, params && Object.fromEntries(Object.entries(params).map(([name, value]) => [name, String(value)])));
 export type Checked<T, F extends string> = { ok: true; value: T } | { ok: false; problems: Problem<F>[] };
 
 // ─── providers ───────────────────────────────────────────────────────────────────────────────────
@@ -38,17 +47,17 @@ export type Checked<T, F extends string> = { ok: true; value: T } | { ok: false;
 export type ProviderForm = { naam: string; soort: string; email: string; website: string };
 export type ProviderFacts = { name: string; kind: ProviderKind; contactEmail: string; website: string | null };
 
-/** A provider as register staff typed it; every problem at its field, in Dutch. (A name already taken is the service's to find.) */
+/** A provider as register staff typed it; every problem at its field, as a text key. (A name already taken is the service's to find.) */
 export function checkProvider(form: ProviderForm): Checked<ProviderFacts, keyof ProviderForm> {
   const problems: Problem<keyof ProviderForm>[] = [];
   const name = trimmed(form.naam).replace(/\s+/g, ' ');
-  if (name.length < 2 || name.length > offeringLimits.name) problems.push({ field: 'naam', message: `Geef de naam van de aanbieder (2 tot ${offeringLimits.name} tekens).` });
+  if (name.length < 2 || name.length > offeringLimits.name) problems.push({ field: 'naam', message: says('accreditation.error.providerName', { max: offeringLimits.name }) });
   const kind = (providerKinds as readonly string[]).includes(form.soort) ? (form.soort as ProviderKind) : null;
-  if (!kind) problems.push({ field: 'soort', message: 'Kies: aanbieder of lerarenopleiding.' });
+  if (!kind) problems.push({ field: 'soort', message: says('accreditation.error.providerKind') });
   const email = trimmed(form.email).toLowerCase();
-  if (!emailPattern.test(email) || email.length > 254) problems.push({ field: 'email', message: 'Vul een geldig e-mailadres in, zoals info@academie.nl.' });
+  if (!emailPattern.test(email) || email.length > 254) problems.push({ field: 'email', message: says('accreditation.error.providerEmail') });
   const website = trimmed(form.website);
-  if (website && !isWebAddress(website)) problems.push({ field: 'website', message: 'Geef een webadres dat begint met https:// of http://, of laat het leeg.' });
+  if (website && !isWebAddress(website)) problems.push({ field: 'website', message: says('accreditation.error.providerWebsite') });
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, value: { name, kind: kind!, contactEmail: email, website: website || null } };
 }
@@ -102,40 +111,40 @@ export function eurosText(cents: number): string {
 
 /**
  * An offering as the provider typed it, against the current framework's themes and competencies;
- * every problem at its field, in Dutch.
+ * every problem at its field, as a text key.
  */
 export function checkOffering(form: OfferingForm, framework: FrameworkChoice): Checked<OfferingFacts, OfferingField> {
   const problems: Problem<OfferingField>[] = [];
-  const problem = (field: OfferingField, message: string) => problems.push({ field, message });
+  const problem = (field: OfferingField, key: MessageKey, params?: Record<string, string | number>) => problems.push({ field, message: says(key, params) });
   const title = trimmed(form.titel).replace(/\s+/g, ' ');
-  if (title.length < 2 || title.length > offeringLimits.title) problem('titel', `Geef het aanbod een titel (2 tot ${offeringLimits.title} tekens).`);
+  if (title.length < 2 || title.length > offeringLimits.title) problem('titel', 'accreditation.error.title', { max: offeringLimits.title });
   const description = trimmed(form.omschrijving);
-  if (description.length < 20) problem('omschrijving', 'Beschrijf het aanbod in ten minste 20 tekens: voor wie, wat en hoe.');
-  else if (description.length > offeringLimits.description) problem('omschrijving', `Ten hoogste ${offeringLimits.description} tekens; u schreef er ${description.length}.`);
+  if (description.length < 20) problem('omschrijving', 'accreditation.error.descriptionTooShort');
+  else if (description.length > offeringLimits.description) problem('omschrijving', 'accreditation.error.tooLong', { max: offeringLimits.description, length: description.length });
   const learningGoals = trimmed(form.leerdoelen);
-  if (learningGoals.length < 10) problem('leerdoelen', 'Schrijf de leerdoelen op (ten minste 10 tekens).');
-  else if (learningGoals.length > offeringLimits.goals) problem('leerdoelen', `Ten hoogste ${offeringLimits.goals} tekens; u schreef er ${learningGoals.length}.`);
+  if (learningGoals.length < 10) problem('leerdoelen', 'accreditation.error.goalsTooShort');
+  else if (learningGoals.length > offeringLimits.goals) problem('leerdoelen', 'accreditation.error.tooLong', { max: offeringLimits.goals, length: learningGoals.length });
   const kind = (offeringKinds as readonly string[]).includes(form.soort) ? (form.soort as OfferingKind) : null;
-  if (!kind) problem('soort', 'Kies de soort activiteit: opleiding, cursus, studiedag, conferentie, intervisie of zelfstudie.');
+  if (!kind) problem('soort', 'accreditation.error.kind');
   const format = (offeringFormats as readonly string[]).includes(form.vorm) ? (form.vorm as OfferingFormat) : null;
-  if (!format) problem('vorm', 'Kies de vorm: klassikaal, online of hybride.');
+  if (!format) problem('vorm', 'accreditation.error.format');
   const themes = [...new Set(form.themas)];
-  if (themes.length === 0) problem('themas', 'Kies ten minste één professionaliseringsthema.');
-  else if (themes.some((t) => !framework.themes.includes(t))) problem('themas', `Kies alleen thema's uit het referentiekader (versie ${framework.version}).`);
+  if (themes.length === 0) problem('themas', 'accreditation.error.themesRequired');
+  else if (themes.some((t) => !framework.themes.includes(t))) problem('themas', 'accreditation.error.themesFromFramework', { version: framework.version });
   const competencies = [...new Set(form.competenties)];
-  if (competencies.some((c) => !framework.competencies.includes(c))) problem('competenties', `Kies alleen basiscompetenties uit het referentiekader (versie ${framework.version}).`);
+  if (competencies.some((c) => !framework.competencies.includes(c))) problem('competenties', 'accreditation.error.competenciesFromFramework', { version: framework.version });
   const hours = parseHours(form.studielast);
   if (hours === null || hours <= 0 || hours > offeringLimits.hours) {
-    problem('studielast', `Geef de studielast in uren: meer dan 0, ten hoogste ${offeringLimits.hours}, in hele of tiende uren (bijvoorbeeld 12,5).`);
+    problem('studielast', 'accreditation.error.hours', { max: offeringLimits.hours });
   }
   const priceCents = parseEuros(form.prijs);
   if (priceCents === null || priceCents > offeringLimits.priceEuros * 100) {
-    problem('prijs', `Geef de prijs per deelnemer in euro's, bijvoorbeeld 250 of 249,50 (0 als het gratis is; ten hoogste ${offeringLimits.priceEuros}).`);
+    problem('prijs', 'accreditation.error.price', { max: offeringLimits.priceEuros });
   }
   const contactName = trimmed(form.contactNaam).replace(/\s+/g, ' ');
-  if (contactName.length < 2 || contactName.length > offeringLimits.name) problem('contactNaam', `Geef de naam van de contactpersoon (2 tot ${offeringLimits.name} tekens).`);
+  if (contactName.length < 2 || contactName.length > offeringLimits.name) problem('contactNaam', 'accreditation.error.contactName', { max: offeringLimits.name });
   const contactEmail = trimmed(form.contactEmail).toLowerCase();
-  if (!emailPattern.test(contactEmail) || contactEmail.length > 254) problem('contactEmail', 'Vul een geldig e-mailadres van de contactpersoon in, zoals naam@academie.nl.');
+  if (!emailPattern.test(contactEmail) || contactEmail.length > 254) problem('contactEmail', 'accreditation.error.contactEmail');
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -176,12 +185,12 @@ export function changedFields(before: OfferingFacts, after: OfferingFacts): Offe
 
 // ─── messages and the decision ───────────────────────────────────────────────────────────────────
 
-/** A question or answer: 5 to 2000 characters. */
-export function checkMessage(raw: string, whenEmpty: string): { ok: true; text: string } | { ok: false; message: string } {
+/** A question or answer: 5 to 2000 characters. `whenEmpty`: what to ask for when nothing was written. */
+export function checkMessage(raw: string, whenEmpty: MessageKey): { ok: true; text: string } | { ok: false; message: Message } {
   const text = trimmed(raw);
-  if (text.length === 0) return { ok: false, message: whenEmpty };
-  if (text.length < offeringLimits.minMessage) return { ok: false, message: `Schrijf ten minste ${offeringLimits.minMessage} tekens.` };
-  if (text.length > offeringLimits.message) return { ok: false, message: `Ten hoogste ${offeringLimits.message} tekens; u schreef er ${text.length}.` };
+  if (text.length === 0) return { ok: false, message: says(whenEmpty) };
+  if (text.length < offeringLimits.minMessage) return { ok: false, message: says('accreditation.error.messageTooShort', { min: offeringLimits.minMessage }) };
+  if (text.length > offeringLimits.message) return { ok: false, message: says('accreditation.error.tooLong', { max: offeringLimits.message, length: text.length }) };
   return { ok: true, text };
 }
 
@@ -207,35 +216,35 @@ export function defaultDecisionForm(today: string, askedThemes: string[]): Decis
  */
 export function checkDecision(form: DecisionForm, context: { themes: string[]; today: string }): Checked<Decision, DecisionField> {
   const problems: Problem<DecisionField>[] = [];
-  const problem = (field: DecisionField, message: string) => problems.push({ field, message });
-  const motivation = checkMessage(form.motivering, 'Motiveer het besluit: de aanbieder leest dit.');
-  if (!motivation.ok) problem('motivering', motivation.message);
+  const problem = (field: DecisionField, key: MessageKey, params?: Record<string, string | number>) => problems.push({ field, message: says(key, params) });
+  const motivation = checkMessage(form.motivering, 'accreditation.error.motivationEmpty');
+  if (!motivation.ok) problems.push({ field: 'motivering', message: motivation.message });
   if (form.besluit !== 'accrediteren' && form.besluit !== 'afwijzen') {
-    problem('besluit', 'Kies: accrediteren of afwijzen.');
+    problem('besluit', 'accreditation.error.decisionChoose');
     return { ok: false, problems };
   }
-  if (form.besluit === 'afwijzen') return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { kind: 'afgewezen', motivation: (motivation as { text: string }).text } };
+  if (form.besluit === 'afwijzen') return motivation.ok ? { ok: true, value: { kind: 'afgewezen', motivation: motivation.text } } : { ok: false, problems };
   const pointsText = trimmed(form.punten);
   const points = /^\d{1,3}$/.test(pointsText) ? Number(pointsText) : NaN;
   if (!Number.isInteger(points) || points < accreditationLimits.minPoints || points > accreditationLimits.maxPoints) {
-    problem('punten', `Geef een heel aantal punten van ${accreditationLimits.minPoints} tot en met ${accreditationLimits.maxPoints}.`);
+    problem('punten', 'accreditation.error.points', { min: accreditationLimits.minPoints, max: accreditationLimits.maxPoints });
   }
   const themes = [...new Set(form.themas)];
-  if (themes.length === 0) problem('themas', 'Kies ten minste één thema waarvoor het aanbod telt.');
-  else if (themes.some((t) => !context.themes.includes(t))) problem('themas', "Kies alleen thema's uit het referentiekader.");
+  if (themes.length === 0) problem('themas', 'accreditation.error.decisionThemesRequired');
+  else if (themes.some((t) => !context.themes.includes(t))) problem('themas', 'accreditation.error.decisionThemesFromFramework');
   const validFrom = trimmed(form.geldigVanaf) ? parseDate(trimmed(form.geldigVanaf)) : context.today;
-  if (!validFrom) problem('geldigVanaf', 'Geef de begindatum als JJJJ-MM-DD of DD-MM-JJJJ.');
+  if (!validFrom) problem('geldigVanaf', 'accreditation.error.startDate');
   const untilText = trimmed(form.geldigTot);
   const validUntil = untilText ? parseDate(untilText) : validFrom ? latestValidUntil(validFrom) : null;
-  if (untilText && !validUntil) problem('geldigTot', 'Geef de einddatum als JJJJ-MM-DD of DD-MM-JJJJ.');
+  if (untilText && !validUntil) problem('geldigTot', 'accreditation.error.endDate');
   else if (validFrom && validUntil) {
-    if (validUntil <= validFrom) problem('geldigTot', 'De einddatum ligt na de begindatum.');
+    if (validUntil <= validFrom) problem('geldigTot', 'accreditation.error.endAfterStart');
     else if (validUntil > latestValidUntil(validFrom)) {
-      problem('geldigTot', `Een accreditatie geldt ten hoogste ${accreditationLimits.validityYears} jaar: tot en met ${latestValidUntil(validFrom)}.`);
-    } else if (validUntil < context.today) problem('geldigTot', 'De einddatum ligt niet in het verleden.');
+      problem('geldigTot', 'accreditation.error.validityTooLong', { years: accreditationLimits.validityYears, until: latestValidUntil(validFrom) });
+    } else if (validUntil < context.today) problem('geldigTot', 'accreditation.error.endInPast');
   }
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: { kind: 'geaccrediteerd', points, themes, validFrom: validFrom!, validUntil: validUntil!, motivation: (motivation as { text: string }).text } };
+  if (problems.length > 0 || !motivation.ok) return { ok: false, problems };
+  return { ok: true, value: { kind: 'geaccrediteerd', points, themes, validFrom: validFrom!, validUntil: validUntil!, motivation: motivation.text } };
 }
 
 // ─── the state machine ───────────────────────────────────────────────────────────────────────────
@@ -250,7 +259,7 @@ export const isOfferingStatus = (value: unknown): value is OfferingStatus => typ
 
 export type OfferingEvent = 'toewijzen' | 'informatie-vragen' | 'antwoorden' | 'accrediteren' | 'afwijzen' | 'intrekken';
 
-export type OfferingTransition = { allowed: true; to: OfferingStatus } | { allowed: false; reason: string };
+export type OfferingTransition = { allowed: true; to: OfferingStatus } | { allowed: false; reason: Message };
 
 const transitions: Record<OfferingStatus, Partial<Record<OfferingEvent, OfferingStatus>>> = {
   ingediend: { toewijzen: 'in-behandeling', intrekken: 'ingetrokken' },
@@ -262,25 +271,25 @@ const transitions: Record<OfferingStatus, Partial<Record<OfferingEvent, Offering
   ingetrokken: {},
 };
 
-/** Where `event` takes an offering in status `from`, or why not (in Dutch, for the person who tried). */
+/** Where `event` takes an offering in status `from`, or why not (a text key, for the person who tried). */
 export function offeringTransition(from: OfferingStatus, event: OfferingEvent): OfferingTransition {
   const to = transitions[from][event];
   if (to) return { allowed: true, to };
-  if (from === 'geaccrediteerd' || from === 'afgewezen') return { allowed: false, reason: 'Over dit aanbod is al besloten; het kan niet meer veranderen.' };
-  if (from === 'ingetrokken') return { allowed: false, reason: 'Dit aanbod is ingetrokken; het kan niet meer veranderen.' };
+  if (from === 'geaccrediteerd' || from === 'afgewezen') return { allowed: false, reason: says('accreditation.error.alreadyDecided') };
+  if (from === 'ingetrokken') return { allowed: false, reason: says('accreditation.error.withdrawn') };
   switch (event) {
     case 'informatie-vragen':
       return from === 'ingediend'
-        ? { allowed: false, reason: 'Wijs het aanbod eerst toe aan een lid van de Commissie Accreditatie.' }
-        : { allowed: false, reason: 'De commissie wacht al op informatie van de aanbieder.' };
+        ? { allowed: false, reason: says('accreditation.error.assignFirst') }
+        : { allowed: false, reason: says('accreditation.error.awaitingInformation') };
     case 'antwoorden':
-      return { allowed: false, reason: 'De commissie heeft geen informatie gevraagd; er is nu niets te beantwoorden.' };
+      return { allowed: false, reason: says('accreditation.error.nothingToAnswer') };
     case 'accrediteren':
     case 'afwijzen':
       return from === 'ingediend'
-        ? { allowed: false, reason: 'Wijs het aanbod eerst toe aan een lid van de Commissie Accreditatie.' }
-        : { allowed: false, reason: 'De commissie wacht op informatie van de aanbieder; besluit nadat die heeft geantwoord.' };
+        ? { allowed: false, reason: says('accreditation.error.assignFirst') }
+        : { allowed: false, reason: says('accreditation.error.decideAfterAnswer') };
     default:
-      return { allowed: false, reason: 'Deze stap kan niet in deze status.' };
+      return { allowed: false, reason: says('accreditation.error.stepNotAllowed') };
   }
 }

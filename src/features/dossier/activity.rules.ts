@@ -1,4 +1,5 @@
 import { parseDate } from '../../platform/dates/calendar.ts';
+import { message, type Message, type MessageKey } from '../../platform/i18n.ts';
 
 /** What a professional can record as professional development (domain.md section 4). */
 export const activityKinds = ['opleiding', 'cursus', 'studiedag', 'conferentie', 'intervisie', 'zelfstudie', 'informeel-leren'] as const;
@@ -23,7 +24,8 @@ export type ActivityFacts = {
   primaryProcess: boolean; themes: string[]; competencies: string[]; learningGoals: string | null; reflection: string | null; evidenceId: string | null;
 };
 
-export type ActivityProblem = { field: keyof ActivityForm; message: string };
+/** A problem at a field, as a text key: the page says it in the reader's language. */
+export type ActivityProblem = { field: keyof ActivityForm; message: Message };
 
 /**
  * Why the professional cannot change or remove an activity, if they cannot: it came from accredited
@@ -37,43 +39,46 @@ export function lockOf(activity: { source: string; points: number | null }, valu
   return valuationOpen ? 'waardering-aangevraagd' : null;
 }
 
-export const lockMessages: Record<ActivityLock, string> = {
-  aanbod: 'Deze activiteit komt uit geaccrediteerd aanbod: u kunt haar niet wijzigen of verwijderen.',
-  gewaardeerd: 'Deze activiteit is achteraf gewaardeerd: u kunt haar niet meer wijzigen of verwijderen.',
-  'waardering-aangevraagd': 'U hebt een waardering aangevraagd voor deze activiteit: trek de aanvraag in als u haar wilt wijzigen of verwijderen.',
+export const lockMessages: Record<ActivityLock, Message> = {
+  aanbod: message('dossier.error.lockedOffering'),
+  gewaardeerd: message('dossier.error.lockedValued'),
+  'waardering-aangevraagd': message('dossier.error.lockedValuationOpen'),
 };
 
 const optional = (text: string) => (text.trim() ? text.trim() : null);
 
-/** An activity as the professional typed it; every problem at its field, in Dutch. `today` is JJJJ-MM-DD. */
+/**
+ * An activity as the professional typed it; every problem at its field, as a text key. `today` is JJJJ-MM-DD.
+ * Limits are given as text, not numbers, so that the Dutch reads "2000" as it always did (not "2.000").
+ */
 export function checkActivity(form: ActivityForm, today: string, choices: ActivityChoices): { ok: true; facts: ActivityFacts } | { ok: false; problems: ActivityProblem[] } {
   const problems: ActivityProblem[] = [];
-  const problem = (field: keyof ActivityForm, message: string) => problems.push({ field, message });
+  const problem = (field: keyof ActivityForm, key: MessageKey, params?: Record<string, string>) => problems.push({ field, message: message(key, params) });
   const kind = (activityKinds as readonly string[]).includes(form.soort) ? (form.soort as ActivityKind) : null;
-  if (!kind) problem('soort', 'Kies wat voor activiteit het was.');
+  if (!kind) problem('soort', 'dossier.error.kind');
   const title = form.titel.trim();
-  if (title.length < 2 || title.length > activityLimits.title) problem('titel', `Geef de activiteit een naam (2 tot ${activityLimits.title} tekens).`);
+  if (title.length < 2 || title.length > activityLimits.title) problem('titel', 'dossier.error.title', { max: String(activityLimits.title) });
   const provider = optional(form.aanbieder);
-  if (provider && provider.length > activityLimits.provider) problem('aanbieder', `Ten hoogste ${activityLimits.provider} tekens.`);
+  if (provider && provider.length > activityLimits.provider) problem('aanbieder', 'dossier.error.providerTooLong', { max: String(activityLimits.provider) });
   const startedOn = parseDate(form.begindatum.trim());
   const completedOn = parseDate(form.einddatum.trim());
-  if (!startedOn) problem('begindatum', 'Geef de begindatum als JJJJ-MM-DD of DD-MM-JJJJ.');
-  if (!completedOn) problem('einddatum', 'Geef de einddatum als JJJJ-MM-DD of DD-MM-JJJJ.');
-  else if (completedOn > today) problem('einddatum', 'Een activiteit telt mee als ze is afgerond: de einddatum ligt niet na vandaag.');
-  else if (startedOn && completedOn < startedOn) problem('einddatum', 'De einddatum ligt niet vóór de begindatum.');
-  if (startedOn && startedOn < '2000-01-01') problem('begindatum', 'De begindatum ligt na 1 januari 2000.');
+  if (!startedOn) problem('begindatum', 'dossier.error.startDate');
+  if (!completedOn) problem('einddatum', 'dossier.error.endDate');
+  else if (completedOn > today) problem('einddatum', 'dossier.error.endInFuture');
+  else if (startedOn && completedOn < startedOn) problem('einddatum', 'dossier.error.endBeforeStart');
+  if (startedOn && startedOn < '2000-01-01') problem('begindatum', 'dossier.error.startTooEarly');
   const hours = Number(form.uren.trim().replace(',', '.'));
   if (!form.uren.trim() || !Number.isFinite(hours) || hours <= 0 || hours > activityLimits.hours || Math.round(hours * 10) !== hours * 10) {
-    problem('uren', `Geef het aantal uren: meer dan 0, ten hoogste ${activityLimits.hours}, in halve of tiende uren (bijvoorbeeld 2,5).`);
+    problem('uren', 'dossier.error.hours', { max: String(activityLimits.hours) });
   }
   const themes = [...new Set(form.themas)];
-  if (themes.some((t) => !choices.themes.includes(t))) problem('themas', 'Kies alleen thema\'s uit de lijst.');
+  if (themes.some((t) => !choices.themes.includes(t))) problem('themas', 'dossier.error.themesFromList');
   const competencies = [...new Set(form.competenties)];
-  if (competencies.some((c) => !choices.competencies.includes(c))) problem('competenties', 'Kies alleen basiscompetenties uit de lijst.');
+  if (competencies.some((c) => !choices.competencies.includes(c))) problem('competenties', 'dossier.error.competenciesFromList');
   const learningGoals = optional(form.leerdoelen);
   const reflection = optional(form.reflectie);
-  if (learningGoals && learningGoals.length > activityLimits.text) problem('leerdoelen', `Ten hoogste ${activityLimits.text} tekens; u schreef er ${learningGoals.length}.`);
-  if (reflection && reflection.length > activityLimits.text) problem('reflectie', `Ten hoogste ${activityLimits.text} tekens; u schreef er ${reflection.length}.`);
+  if (learningGoals && learningGoals.length > activityLimits.text) problem('leerdoelen', 'dossier.error.textTooLong', { max: String(activityLimits.text), length: String(learningGoals.length) });
+  if (reflection && reflection.length > activityLimits.text) problem('reflectie', 'dossier.error.textTooLong', { max: String(activityLimits.text), length: String(reflection.length) });
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,

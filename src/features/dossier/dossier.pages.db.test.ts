@@ -69,6 +69,34 @@ describe('Mijn professionalisering', () => {
     expect(await t.database.query(`SELECT 1 FROM activities`)).toHaveLength(0);
   });
 
+  it('says the refusals in English to a reader who chose English', async () => {
+    lotte.cookies.set('lang', 'en');
+    notEnrolled.cookies.set('lang', 'en');
+    try {
+      await lotte.get('/mijn-register/dossier');
+      const res = await lotte.post('/mijn-register/dossier', { ...valid, soort: '', titel: 'x', uren: '0', einddatum: '2999-01-01', leerdoelen: 'y'.repeat(2001) });
+      expect(res.statusCode).toBe(400);
+      const page = visibleText(res.body);
+      expect(page).toContain('There is a problem');
+      for (const text of [
+        'Choose what kind of activity it was.',
+        'Give the activity a name (2 to 200 characters).',
+        'An activity counts once it is completed: the end date cannot be after today.',
+        'Enter the number of hours: more than 0, at most 2000, in half or tenth hours (for example 2.5).',
+        'At most 2000 characters; you wrote 2001.',
+      ]) expect(page).toContain(text);
+      expect(page).not.toContain('Kies wat voor activiteit');
+      // a refusal of the use case (not enrolled yet), at the form in English too
+      await notEnrolled.get('/mijn-register/dossier');
+      const refused = await notEnrolled.post('/mijn-register/dossier', valid);
+      expect(refused.statusCode).toBe(400);
+      expect(visibleText(refused.body)).toContain('Enrol in My register first; then you keep track of your professional development here.');
+    } finally {
+      lotte.cookies.delete('lang');
+      notEnrolled.cookies.delete('lang');
+    }
+  });
+
   it('adds an activity: it is listed and counts towards re-registration', async () => {
     await lotte.get('/mijn-register/dossier');
     const res = await lotte.post('/mijn-register/dossier', valid);

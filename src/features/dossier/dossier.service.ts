@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { recordAudit, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
+import { message } from '../../platform/i18n.ts';
 import { getActivityChoices } from '../framework/index.ts';
 import { progressOfEnrolment } from '../register/index.ts';
 import { exportOwnValuations, getValuationOfActivity, hasOpenValuation, removeWithdrawnValuations } from './valuation.service.ts';
@@ -19,7 +20,7 @@ const todayOf = (deps: DossierDeps) => (deps.today ? deps.today() : dutchToday()
 async function ownEnrolment(deps: DossierDeps, ctx: ActorContext) {
   const account = signedInAccount(ctx);
   const enrolment = await repo.findEnrolmentOfAccount(deps.db, account.accountId);
-  if (!enrolment) throw new AppError('conflict', 'Schrijf u eerst in op Mijn register; daarna houdt u hier uw professionalisering bij.');
+  if (!enrolment) throw new AppError('conflict', message('dossier.error.enrolFirst'));
   return { account, enrolment };
 }
 
@@ -46,7 +47,8 @@ async function checkedFacts(deps: DossierDeps, personId: string, form: ActivityF
   if (!checked.ok) throw AppError.validation(checked.problems.map((p) => ({ name: p.field, reason: p.message })), checked.problems[0].message);
   const { evidenceId } = checked.facts;
   if (evidenceId && !(await repo.listOwnEvidence(deps.db, personId)).some((e) => e.id === evidenceId)) {
-    throw AppError.validation([{ name: 'bewijs', reason: 'Kies als bewijs een van uw eigen diploma\'s of certificaten.' }], 'Kies als bewijs een van uw eigen diploma\'s of certificaten.');
+    const notOwn = message('dossier.error.evidenceNotOwn');
+    throw AppError.validation([{ name: 'bewijs', reason: notOwn }], notOwn);
   }
   return checked.facts;
 }
@@ -68,7 +70,7 @@ export async function addActivity(deps: DossierDeps, ctx: ActorContext, form: Ac
 export async function getOwnActivity(deps: DossierDeps, ctx: ActorContext, id: string) {
   const enrolment = await repo.findEnrolmentOfAccount(deps.db, signedInAccount(ctx).accountId);
   const activity = enrolment && uuid.test(id) ? await repo.findActivity(deps.db, id) : undefined;
-  if (!enrolment || !activity || activity.enrolmentId !== enrolment.id) throw AppError.notFound('Deze activiteit staat niet in uw dossier.');
+  if (!enrolment || !activity || activity.enrolmentId !== enrolment.id) throw AppError.notFound(message('dossier.error.notInDossier'));
   const [evidence, valuation, choices] = await Promise.all([
     repo.listOwnEvidence(deps.db, enrolment.personId), getValuationOfActivity(deps.db, activity.id), getActivityChoices(deps.db, activity),
   ]);
@@ -82,7 +84,7 @@ async function refuseWhenLocked(deps: DossierDeps, activity: { id: string; sourc
   if (lock) throw new AppError('conflict', lockMessages[lock]);
 }
 
-const changedMeanwhile = () => new AppError('conflict', 'Deze activiteit kan nu niet worden gewijzigd of verwijderd: er is intussen een waardering voor aangevraagd of gegeven.');
+const changedMeanwhile = () => new AppError('conflict', message('dossier.error.changedMeanwhile'));
 
 export async function changeActivity(deps: DossierDeps, ctx: ActorContext, id: string, form: ActivityForm): Promise<void> {
   const { activity, personId } = await getOwnActivity(deps, ctx, id);
@@ -98,7 +100,7 @@ export async function changeActivity(deps: DossierDeps, ctx: ActorContext, id: s
 export async function removeActivity(deps: DossierDeps, ctx: ActorContext, id: string, confirmed: unknown): Promise<void> {
   const { activity } = await getOwnActivity(deps, ctx, id);
   await refuseWhenLocked(deps, activity);
-  if (confirmed !== 'ja') throw AppError.validation([{ name: 'bevestigd', reason: 'Bevestig dat u deze activiteit wilt verwijderen.' }], 'Bevestig dat u deze activiteit wilt verwijderen.');
+  if (confirmed !== 'ja') throw AppError.validation([{ name: 'bevestigd', reason: message('dossier.error.confirmRemove') }], message('dossier.error.confirmRemove'));
   await inTransaction(deps.db, async (tx) => {
     // withdrawn requests for valuation go with the activity they were about
     const withdrawnValuations = await removeWithdrawnValuations(tx, id);

@@ -52,6 +52,27 @@ export const dossierNl = {
   'dossier.notice.added': 'De activiteit staat in uw dossier.',
   'dossier.notice.changed': 'De activiteit is gewijzigd.',
   'dossier.notice.removed': 'De activiteit is verwijderd.',
+
+  'dossier.error.enrolFirst': 'Schrijf u eerst in op Mijn register; daarna houdt u hier uw professionalisering bij.',
+  'dossier.error.notInDossier': 'Deze activiteit staat niet in uw dossier.',
+  'dossier.error.evidenceNotOwn': "Kies als bewijs een van uw eigen diploma's of certificaten.",
+  'dossier.error.lockedOffering': 'Deze activiteit komt uit geaccrediteerd aanbod: u kunt haar niet wijzigen of verwijderen.',
+  'dossier.error.lockedValued': 'Deze activiteit is achteraf gewaardeerd: u kunt haar niet meer wijzigen of verwijderen.',
+  'dossier.error.lockedValuationOpen': 'U hebt een waardering aangevraagd voor deze activiteit: trek de aanvraag in als u haar wilt wijzigen of verwijderen.',
+  'dossier.error.changedMeanwhile': 'Deze activiteit kan nu niet worden gewijzigd of verwijderd: er is intussen een waardering voor aangevraagd of gegeven.',
+  'dossier.error.confirmRemove': 'Bevestig dat u deze activiteit wilt verwijderen.',
+  'dossier.error.kind': 'Kies wat voor activiteit het was.',
+  'dossier.error.title': 'Geef de activiteit een naam (2 tot {max} tekens).',
+  'dossier.error.providerTooLong': 'Ten hoogste {max} tekens.',
+  'dossier.error.startDate': 'Geef de begindatum als JJJJ-MM-DD of DD-MM-JJJJ.',
+  'dossier.error.endDate': 'Geef de einddatum als JJJJ-MM-DD of DD-MM-JJJJ.',
+  'dossier.error.endInFuture': 'Een activiteit telt mee als ze is afgerond: de einddatum ligt niet na vandaag.',
+  'dossier.error.endBeforeStart': 'De einddatum ligt niet vóór de begindatum.',
+  'dossier.error.startTooEarly': 'De begindatum ligt na 1 januari 2000.',
+  'dossier.error.hours': 'Geef het aantal uren: meer dan 0, ten hoogste {max}, in halve of tiende uren (bijvoorbeeld 2,5).',
+  'dossier.error.themesFromList': "Kies alleen thema's uit de lijst.",
+  'dossier.error.competenciesFromList': 'Kies alleen basiscompetenties uit de lijst.',
+  'dossier.error.textTooLong': 'Ten hoogste {max} tekens; u schreef er {length}.',
 } as const;
 
 declare module '../../platform/i18n.ts' {

@@ -168,6 +168,16 @@ describe('two assessors value it', () => {
     const twice = await assessorA.post(`/beheer/waarderingen/${requestId}`, { punten: '90', motivering: 'Toch meer waard.' });
     expect(twice.statusCode).toBe(409);
     expect(visibleText(twice.body)).toContain('U hebt deze aanvraag al gewaardeerd; een andere beoordelaar geeft de tweede waardering.');
+    // the refusal above the page, in English for a reader who chose English
+    assessorA.cookies.set('lang', 'en');
+    try {
+      const english = await assessorA.post(`/beheer/waarderingen/${requestId}`, { punten: '90', motivering: 'Toch meer waard.' });
+      expect(english.statusCode).toBe(409);
+      expect(visibleText(english.body)).toContain('You have already valued this request; another assessor gives the second valuation.');
+      expect(visibleText(english.body)).not.toContain('U hebt deze aanvraag al gewaardeerd');
+    } finally {
+      assessorA.cookies.delete('lang');
+    }
     expect(await t.database.query(`SELECT points FROM valuation_assessments`)).toEqual([{ points: 40 }]);
     // still open: the activity has no points yet
     expect((await t.database.query<{ points: number | null }>(`SELECT points FROM activities WHERE id = $1`, [reading]))[0].points).toBeNull();

@@ -5,16 +5,18 @@ import { sendPage } from '../../web/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
 import { renderActivityPage } from './dossier.routes.tsx';
 import { dossierPath } from './views/dossier-pages.tsx';
+import { readForm, readParams, readQuery } from '../../web/forms.ts';
 import { contextOf, fieldErrorsOf } from '../../web/route-helpers.ts';
 import type { FeatureOptions } from '../feature.ts';
 import { openEvidenceForDecision } from '../register/index.ts';
 import { sendPrivateFile } from '../../web/attachment.ts';
 import * as service from './valuation.service.ts';
+import { assessmentForm, queueQuery, requestForm, requestParams, withdrawForm } from './valuation.forms.ts';
+import { activityParams } from './dossier.forms.ts';
 import { AssessmentPage, ValuationQueuePage, queuePath } from './views/valuation-pages.tsx';
 
-const bodyOf = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
-const text = (v: unknown, max = 2500) => (typeof v === 'string' ? v.slice(0, max) : '');
-const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
+const activityIdOf = (req: FastifyRequest) => readParams(req, activityParams).id;
+const requestIdOf = (req: FastifyRequest) => readParams(req, requestParams).id;
 
 /**
  * Achteraf waarderen: the professional asks for an own activity to be valued and may withdraw the
@@ -27,55 +29,61 @@ export async function valuationRoutes(app: FastifyInstance, opts: FeatureOptions
   const signedIn = { config: { access: 'signed-in' as const } };
 
   app.post(`${dossierPath}/:id/waardering`, signedIn, async (req, reply) => {
-    const explanation = text(bodyOf(req).toelichting);
+    const id = activityIdOf(req);
+    const form = readForm(req, requestForm);
+    if (!form.ok) return renderActivityPage(dossierDeps, req, reply, { errors: form.errors, explanation: form.values.toelichting }, 400);
+    const explanation = form.value.toelichting;
     try {
-      await service.requestValuation(deps, contextOf(req), idOf(req), explanation);
+      await service.requestValuation(deps, contextOf(req), id, explanation);
     } catch (error) {
       return renderActivityPage(dossierDeps, req, reply, { errors: fieldErrorsOf(req, error, 'toelichting'), explanation }, 400);
     }
-    return reply.redirect(`${dossierPath}/${idOf(req)}?melding=waardering-aangevraagd`, 303);
+    return reply.redirect(`${dossierPath}/${id}?melding=waardering-aangevraagd`, 303);
   });
 
   app.post(`${dossierPath}/:id/waardering/intrekken`, signedIn, async (req, reply) => {
+    const id = activityIdOf(req);
+    const form = readForm(req, withdrawForm);
+    if (!form.ok) return renderActivityPage(dossierDeps, req, reply, { errors: form.errors }, 400);
     try {
-      await service.withdrawValuation(deps, contextOf(req), idOf(req), bodyOf(req).intrekken);
+      await service.withdrawValuation(deps, contextOf(req), id, form.value.intrekken);
     } catch (error) {
       return renderActivityPage(dossierDeps, req, reply, { errors: fieldErrorsOf(req, error, 'intrekken') }, 400);
     }
-    return reply.redirect(`${dossierPath}/${idOf(req)}?melding=waardering-ingetrokken`, 303);
+    return reply.redirect(`${dossierPath}/${id}?melding=waardering-ingetrokken`, 303);
   });
 
   app.get(queuePath, signedIn, async (req, reply) => {
-    const asked = Number((req.query as Record<string, unknown>).page);
-    const page = Number.isInteger(asked) && asked >= 1 && asked <= 100_000 ? asked : 1;
+    const { page, melding: saved } = readQuery(req, queueQuery);
     const queue = await service.getValuationQueue(deps, contextOf(req), page);
-    const saved = (req.query as Record<string, unknown>).melding;
     const notice = saved === 'gewaardeerd' ? req.pageContext().t('valuation.notice.assessed') : saved === 'besloten' ? req.pageContext().t('valuation.notice.decided') : undefined;
     return sendPage(reply, <ValuationQueuePage ctx={req.pageContext()} queue={queue} notice={notice} />);
   });
 
   async function renderAssessment(req: FastifyRequest, reply: FastifyReply, form: { values?: { punten: string; motivering: string }; errors?: FieldError[]; problem?: string } = {}, status = 200) {
-    const view = await service.getRequestForAssessment(deps, contextOf(req), idOf(req));
+    const view = await service.getRequestForAssessment(deps, contextOf(req), requestIdOf(req));
     return sendPage(reply, <AssessmentPage ctx={req.pageContext()} view={view} {...form} />, status);
   }
 
   app.get(`${queuePath}/:id`, signedIn, (req, reply) => renderAssessment(req, reply));
 
   app.post(`${queuePath}/:id`, signedIn, async (req, reply) => {
-    const body = bodyOf(req);
-    const values = { punten: text(body.punten, 20), motivering: text(body.motivering) };
+    const id = requestIdOf(req);
+    const form = readForm(req, assessmentForm);
+    if (!form.ok) return renderAssessment(req, reply, { values: { punten: form.values.punten ?? '', motivering: form.values.motivering ?? '' }, errors: form.errors }, 400);
+    const values = form.value;
     try {
-      const { decided } = await service.assessRequest(deps, contextOf(req), idOf(req), values);
+      const { decided } = await service.assessRequest(deps, contextOf(req), id, values);
       return reply.redirect(`${queuePath}?melding=${decided ? 'besloten' : 'gewaardeerd'}`, 303);
     } catch (error) {
       // refused as such (already valued by this assessor, withdrawn meanwhile): said above the page, not at a field
-      if (error instanceof AppError && error.code === 'conflict') return renderAssessment(req, reply, { problem: error.detail && translateMessage(req.lang, error.detail) }, 409);
+      if (error instanceof AppError && error.code === 'conflict') return renderAssessment(req, reply, { problem: translateMessage(req.lang, error.detail ?? '') }, 409);
       return renderAssessment(req, reply, { values, errors: fieldErrorsOf(req, error, 'punten') }, 400);
     }
   });
 
   app.get(`${queuePath}/:id/bewijs`, signedIn, async (req, reply) => {
-    const evidenceId = await service.checkValuationEvidenceAccess(deps, contextOf(req), idOf(req));
+    const evidenceId = await service.checkValuationEvidenceAccess(deps, contextOf(req), requestIdOf(req));
     return sendPrivateFile(reply, await openEvidenceForDecision(evidenceDeps, evidenceId));
   });
 }

@@ -1,3 +1,5 @@
+import { message, type Message, type MessageKey } from '../../platform/i18n.ts';
+
 /**
  * Achteraf waarderen: a professional asks for an own activity to be valued afterwards; two assessors
  * of the Commissie Accreditatie each give points with a motivation; the activity then carries the
@@ -17,30 +19,32 @@ export const largeDifference = 30;
 
 export const valuationLimits = { explanation: 2000, motivation: 2000 };
 
-type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+/** A refusal is a text key with its parameters: the page says it in the reader's language. */
+type Checked<T> = { ok: true; value: T } | { ok: false; message: Message };
 
 /** Points as an assessor typed them: a whole number from 10 to 100. */
 export function checkPoints(text: string): Checked<number> {
   const trimmed = text.trim();
   const points = /^\d{1,3}$/.test(trimmed) ? Number(trimmed) : NaN;
   if (!Number.isInteger(points) || points < valuationPoints.min || points > valuationPoints.max) {
-    return { ok: false, message: `Geef een heel aantal punten van ${valuationPoints.min} tot en met ${valuationPoints.max}.` };
+    return { ok: false, message: message('valuation.error.points', { min: String(valuationPoints.min), max: String(valuationPoints.max) }) };
   }
   return { ok: true, value: points };
 }
 
-function checkText(text: string, min: number, max: number, what: string): Checked<string> {
+/** `tooShort`: the text asking for it, with `{min}`. Numbers go in as text, so that the Dutch reads "2000" (not "2.000"). */
+function checkText(text: string, min: number, max: number, tooShort: MessageKey): Checked<string> {
   const trimmed = text.trim();
-  if (trimmed.length < min) return { ok: false, message: `${what} (ten minste ${min} tekens).` };
-  if (trimmed.length > max) return { ok: false, message: `Ten hoogste ${max} tekens; u schreef er ${trimmed.length}.` };
+  if (trimmed.length < min) return { ok: false, message: message(tooShort, { min: String(min) }) };
+  if (trimmed.length > max) return { ok: false, message: message('valuation.error.tooLong', { max: String(max), length: String(trimmed.length) }) };
   return { ok: true, value: trimmed };
 }
 
 /** The assessor's motivation: why these points. */
-export const checkMotivation = (text: string) => checkText(text, 5, valuationLimits.motivation, 'Motiveer de punten');
+export const checkMotivation = (text: string) => checkText(text, 5, valuationLimits.motivation, 'valuation.error.motivationTooShort');
 
 /** The professional's explanation: why the activity should count. */
-export const checkExplanation = (text: string) => checkText(text, 10, valuationLimits.explanation, 'Licht toe wat u deed en leerde, en waarom het zou moeten meetellen');
+export const checkExplanation = (text: string) => checkText(text, 10, valuationLimits.explanation, 'valuation.error.explanationTooShort');
 
 /** The points the activity gets from its valuations: the mean, rounded half up (45 and 50 make 48). */
 export function combinedPoints(points: readonly number[]): number {
@@ -54,10 +58,10 @@ export function differLargely(points: readonly number[]): boolean {
 }
 
 /** Whether the professional may ask for this activity to be valued afterwards. */
-export function mayRequestValuation(activity: { source: string; points: number | null }, openRequest: boolean): { ok: true } | { ok: false; message: string } {
-  if (activity.source !== 'eigen') return { ok: false, message: 'Deze activiteit komt uit geaccrediteerd aanbod en heeft haar punten al.' };
-  if (activity.points !== null) return { ok: false, message: 'Deze activiteit is al gewaardeerd.' };
-  if (openRequest) return { ok: false, message: 'U hebt al een waardering aangevraagd voor deze activiteit; wacht op het oordeel of trek de aanvraag in.' };
+export function mayRequestValuation(activity: { source: string; points: number | null }, openRequest: boolean): { ok: true } | { ok: false; message: Message } {
+  if (activity.source !== 'eigen') return { ok: false, message: message('valuation.error.fromOffering') };
+  if (activity.points !== null) return { ok: false, message: message('valuation.error.alreadyValued') };
+  if (openRequest) return { ok: false, message: message('valuation.error.alreadyRequested') };
   return { ok: true };
 }
 
@@ -71,12 +75,12 @@ export function mayAssess(
   request: { status: ValuationStatus; professionalAccountId: string | null },
   assessorAccountId: string,
   assessments: readonly AssessmentRef[],
-): { ok: true } | { ok: false; message: string } {
-  if (request.status === 'ingetrokken') return { ok: false, message: 'De professional heeft deze aanvraag ingetrokken.' };
-  if (request.status === 'gewaardeerd' || assessments.length >= assessorsPerRequest) return { ok: false, message: 'Deze aanvraag is al door twee beoordelaars gewaardeerd.' };
-  if (request.professionalAccountId === assessorAccountId) return { ok: false, message: 'U kunt uw eigen activiteit niet waarderen.' };
+): { ok: true } | { ok: false; message: Message } {
+  if (request.status === 'ingetrokken') return { ok: false, message: message('valuation.error.withdrawnByProfessional') };
+  if (request.status === 'gewaardeerd' || assessments.length >= assessorsPerRequest) return { ok: false, message: message('valuation.error.twoAssessed') };
+  if (request.professionalAccountId === assessorAccountId) return { ok: false, message: message('valuation.error.ownActivity') };
   if (assessments.some((a) => a.assessorAccountId === assessorAccountId)) {
-    return { ok: false, message: 'U hebt deze aanvraag al gewaardeerd; een andere beoordelaar geeft de tweede waardering.' };
+    return { ok: false, message: message('valuation.error.assessedByYou') };
   }
   return { ok: true };
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { actorLabel, recordAudit, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, type InvalidParam } from '../../platform/errors.ts';
+import { message } from '../../platform/i18n.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { decide } from '../../platform/policy.ts';
 import * as repo from './valuation.repo.ts';
@@ -14,7 +15,7 @@ export type ValuationDeps = { db: Db; mailer: Mailer; baseUrl: string };
 
 export const queuePageSize = 20;
 
-const notOwn = () => AppError.notFound('Deze activiteit staat niet in uw dossier.');
+const notOwn = () => AppError.notFound(message('dossier.error.notInDossier'));
 
 async function ownActivity(db: Db, ctx: ActorContext, activityId: string) {
   const account = signedInAccount(ctx);
@@ -50,10 +51,10 @@ export async function requestValuation(deps: ValuationDeps, ctx: ActorContext, a
   await inTransaction(deps.db, async (tx) => {
     // the activity locked: a change of it waits until the request is in, and then is refused
     const locked = await repo.lockActivity(tx, activity.id);
-    const stillMay = locked ? mayRequestValuation(locked, false) : { ok: false as const, message: 'Deze activiteit bestaat niet meer.' };
+    const stillMay = locked ? mayRequestValuation(locked, false) : { ok: false as const, message: message('valuation.error.activityGone') };
     if (!stillMay.ok) throw new AppError('conflict', stillMay.message);
     const id = await repo.insertRequest(tx, { activityId: activity.id, enrolmentId: activity.enrolmentId, explanation: explanation.value, now: new Date() });
-    if (!id) throw new AppError('conflict', 'U hebt al een waardering aangevraagd voor deze activiteit; wacht op het oordeel of trek de aanvraag in.');
+    if (!id) throw new AppError('conflict', message('valuation.error.alreadyRequested'));
     await recordAudit(tx, ctx, { action: 'valuation.requested', subjectAccountId: account.accountId, after: { request: id, activity: activity.id } });
   });
 }
@@ -61,11 +62,11 @@ export async function requestValuation(deps: ValuationDeps, ctx: ActorContext, a
 /** The professional withdraws their open request, after confirming; the activity can be changed again. */
 export async function withdrawValuation(deps: ValuationDeps, ctx: ActorContext, activityId: string, confirmed: unknown): Promise<void> {
   const { account, activity } = await ownActivity(deps.db, ctx, activityId);
-  if (!(await repo.hasOpenRequest(deps.db, activity.id))) throw new AppError('conflict', 'Er is geen open aanvraag voor waardering van deze activiteit.');
-  if (confirmed !== 'ja') throw AppError.validation([{ name: 'intrekken', reason: 'Bevestig dat u uw aanvraag wilt intrekken.' }], 'Bevestig dat u uw aanvraag wilt intrekken.');
+  if (!(await repo.hasOpenRequest(deps.db, activity.id))) throw new AppError('conflict', message('valuation.error.noOpenRequest'));
+  if (confirmed !== 'ja') throw AppError.validation([{ name: 'intrekken', reason: message('valuation.error.confirmWithdraw') }], message('valuation.error.confirmWithdraw'));
   await inTransaction(deps.db, async (tx) => {
     const id = await repo.withdrawOpenRequest(tx, activity.id, new Date());
-    if (!id) throw new AppError('conflict', 'Deze aanvraag is intussen al gewaardeerd of ingetrokken.');
+    if (!id) throw new AppError('conflict', message('valuation.error.decidedOrWithdrawn'));
     await recordAudit(tx, ctx, { action: 'valuation.withdrawn', subjectAccountId: account.accountId, after: { request: id, activity: activity.id } });
   });
 }
@@ -86,7 +87,7 @@ export async function getValuationQueue(deps: ValuationDeps, ctx: ActorContext, 
 async function requestWithActivity(db: Db, id: string) {
   const request = uuid.test(id) ? await repo.findRequest(db, id) : undefined;
   const activity = request ? await repo.findActivity(db, request.activityId) : undefined;
-  if (!request || !activity) throw AppError.notFound('Deze aanvraag voor waardering bestaat niet.');
+  if (!request || !activity) throw AppError.notFound(message('valuation.error.requestNotFound'));
   return { request, activity };
 }
 
@@ -119,7 +120,7 @@ export async function assessRequest(deps: ValuationDeps, ctx: ActorContext, id: 
   const via = await requireAssessor(ctx);
   const assessor = signedInAccount(ctx);
   const { request, activity } = await requestWithActivity(deps.db, id);
-  const problems: { name: string; reason: string }[] = [];
+  const problems: InvalidParam[] = [];
   const points = checkPoints(form.punten);
   if (!points.ok) problems.push({ name: 'punten', reason: points.message });
   const motivation = checkMotivation(form.motivering);
@@ -129,21 +130,21 @@ export async function assessRequest(deps: ValuationDeps, ctx: ActorContext, id: 
     if (!may.ok) throw new AppError('conflict', may.message);
   };
   refuse(await repo.listAssessments(deps.db, request.id));
-  if (problems.length > 0) throw AppError.validation(problems, problems[0].reason);
+  if (!points.ok || !motivation.ok) throw AppError.validation(problems, problems[0].reason);
   const now = new Date();
   const result = await inTransaction(deps.db, async (tx): Promise<{ decided: boolean; mailId?: string }> => {
     // two assessors finishing at once: the second waits here, then sees the first's valuation
     const locked = await repo.lockRequest(tx, request.id);
     refuse(await repo.listAssessments(tx, request.id), locked?.status);
-    const given = (points as { value: number }).value;
-    if (!(await repo.insertAssessment(tx, { requestId: request.id, assessorAccountId: assessor.accountId, assessorLabel: actorLabel(ctx), points: given, motivation: (motivation as { value: string }).value, now }))) {
-      throw new AppError('conflict', 'U hebt deze aanvraag al gewaardeerd; een andere beoordelaar geeft de tweede waardering.');
+    const given = points.value;
+    if (!(await repo.insertAssessment(tx, { requestId: request.id, assessorAccountId: assessor.accountId, assessorLabel: actorLabel(ctx), points: given, motivation: motivation.value, now }))) {
+      throw new AppError('conflict', message('valuation.error.assessedByYou'));
     }
     await recordAudit(tx, ctx, { action: 'valuation.assessed', via, subjectAccountId: activity.accountId, after: { request: request.id, points: given } });
     const all = await repo.listAssessments(tx, request.id);
     const outcome = outcomeOf(all.map((a) => a.points));
     if (!outcome) return { decided: false };
-    if (!(await repo.decideRequest(tx, request, outcome.points, now))) throw new AppError('conflict', 'Deze aanvraag is intussen ingetrokken of al gewaardeerd.');
+    if (!(await repo.decideRequest(tx, request, outcome.points, now))) throw new AppError('conflict', message('valuation.error.withdrawnOrDecided'));
     await recordAudit(tx, ctx, {
       action: 'valuation.decided', via, subjectAccountId: activity.accountId,
       after: { request: request.id, activity: activity.id, points: outcome.points, valuations: all.map((a) => a.points), differLargely: outcome.differLargely },
@@ -167,8 +168,8 @@ export async function checkValuationEvidenceAccess(deps: ValuationDeps, ctx: Act
   const via = await requireAssessor(ctx);
   const { request, activity } = await requestWithActivity(deps.db, id);
   // the proof serves the valuation: once it is decided or withdrawn, assessors have no more need of it
-  if (request.status !== 'aangevraagd') throw AppError.notFound('Deze aanvraag is niet meer open: het bewijs is alleen in te zien zolang zij wordt gewaardeerd.');
-  if (!activity.evidenceId) throw AppError.notFound('Bij deze activiteit is geen bewijs gevoegd.');
+  if (request.status !== 'aangevraagd') throw AppError.notFound(message('valuation.error.evidenceClosed'));
+  if (!activity.evidenceId) throw AppError.notFound(message('valuation.error.noEvidence'));
   await recordAudit(deps.db, ctx, { action: 'evidence.viewed', via, subjectAccountId: activity.accountId, after: { valuation: request.id, evidence: activity.evidenceId } });
   return activity.evidenceId;
 }

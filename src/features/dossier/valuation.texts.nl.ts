@@ -54,6 +54,26 @@ export const valuationNl = {
   'valuation.form.motivation': 'Motivering',
   'valuation.form.motivationHint': 'De professional leest uw motivering. Ten hoogste 2000 tekens.',
   'valuation.form.save': 'Waardering opslaan',
+
+  'valuation.error.points': 'Geef een heel aantal punten van {min} tot en met {max}.',
+  'valuation.error.motivationTooShort': 'Motiveer de punten (ten minste {min} tekens).',
+  'valuation.error.explanationTooShort': 'Licht toe wat u deed en leerde, en waarom het zou moeten meetellen (ten minste {min} tekens).',
+  'valuation.error.tooLong': 'Ten hoogste {max} tekens; u schreef er {length}.',
+  'valuation.error.fromOffering': 'Deze activiteit komt uit geaccrediteerd aanbod en heeft haar punten al.',
+  'valuation.error.alreadyValued': 'Deze activiteit is al gewaardeerd.',
+  'valuation.error.alreadyRequested': 'U hebt al een waardering aangevraagd voor deze activiteit; wacht op het oordeel of trek de aanvraag in.',
+  'valuation.error.withdrawnByProfessional': 'De professional heeft deze aanvraag ingetrokken.',
+  'valuation.error.twoAssessed': 'Deze aanvraag is al door twee beoordelaars gewaardeerd.',
+  'valuation.error.ownActivity': 'U kunt uw eigen activiteit niet waarderen.',
+  'valuation.error.assessedByYou': 'U hebt deze aanvraag al gewaardeerd; een andere beoordelaar geeft de tweede waardering.',
+  'valuation.error.activityGone': 'Deze activiteit bestaat niet meer.',
+  'valuation.error.noOpenRequest': 'Er is geen open aanvraag voor waardering van deze activiteit.',
+  'valuation.error.confirmWithdraw': 'Bevestig dat u uw aanvraag wilt intrekken.',
+  'valuation.error.decidedOrWithdrawn': 'Deze aanvraag is intussen al gewaardeerd of ingetrokken.',
+  'valuation.error.withdrawnOrDecided': 'Deze aanvraag is intussen ingetrokken of al gewaardeerd.',
+  'valuation.error.requestNotFound': 'Deze aanvraag voor waardering bestaat niet.',
+  'valuation.error.evidenceClosed': 'Deze aanvraag is niet meer open: het bewijs is alleen in te zien zolang zij wordt gewaardeerd.',
+  'valuation.error.noEvidence': 'Bij deze activiteit is geen bewijs gevoegd.',
 } as const;
 
 declare module '../../platform/i18n.ts' {

@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { formatDate, formatNumber } from '../../../platform/i18n.ts';
+import { formatDate, formatNumber, translateMessage, type Message } from '../../../platform/i18n.ts';
 import { Alert } from '../../../ui/components/alert.tsx';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
@@ -49,7 +49,7 @@ export function ValuationQueuePage(
 }
 
 export type AssessmentView = {
-  request: ValuationRequest; activity: ValuedActivity; assessments: Assessment[]; mine?: Assessment; canAssess: boolean; refusal?: string; differLargely: boolean;
+  request: ValuationRequest; activity: ValuedActivity; assessments: Assessment[]; mine?: Assessment; canAssess: boolean; refusal?: Message; differLargely: boolean;
 };
 
 /**
@@ -151,7 +151,7 @@ export function AssessmentPage(
           </Form>
         </>
       ) : (
-        <TextParagraph text={mine ? t('valuation.assess.mine', { points: mine.points }) : (view.refusal ?? '')} />
+        <TextParagraph text={mine ? t('valuation.assess.mine', { points: mine.points }) : (view.refusal ? translateMessage(lang, view.refusal) : '')} />
       )}
     </Layout>
   );
