@@ -48,7 +48,7 @@ export async function addEvidence(deps: EvidenceDeps, ctx: ActorContext, facts: 
   const id = uuidV7();
   const path = pathOf(deps, id);
   const maxBytes = deps.maxBytes ?? evidenceMaxBytes;
-  let sealed;
+  let sealed: Awaited<ReturnType<typeof writeSealedFile>>;
   try {
     sealed = await writeSealedFile(path, body, deps.fileKey, maxBytes);
   } catch (error) {

@@ -271,6 +271,7 @@ async function evaluateInBatches(db: Db, asOf: string, batchSize: number, onBatc
     await yieldToEventLoop();
     result.evaluated += batch.length;
     if (batch.length < batchSize) return result;
+    // biome-ignore lint/complexity/useMathMinMax: enrolment ids are uuid strings, compared as text; Math.max would make them NaN
     after = batch.reduce((last, r) => (r.enrolmentId > last ? r.enrolmentId : last), after);
   }
 }
