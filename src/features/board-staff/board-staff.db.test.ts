@@ -86,6 +86,12 @@ describe("the board's staff list", () => {
       expect(res.statusCode, url).toBe(403);
       expect(res.body).not.toContain('Akkoord');
     }
+    // says why, in the reader's language
+    expect(visibleText((await web.get(base())).body)).toContain('U werkt niet voor dit bestuur.');
+    web.cookies.set('lang', 'en');
+    const english = await web.get(base());
+    expect(english.statusCode).toBe(403);
+    expect(visibleText(english.body)).toContain('You do not work for this school board.');
   });
 
   it('shows the date to re-register by, moved by a granted uitstel once the period has ended', async () => {

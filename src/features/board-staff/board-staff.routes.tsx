@@ -8,9 +8,10 @@ import { BoardStaffPage, type BoardRef } from './views/board-staff-page.tsx';
 import { attachment } from '../../web/attachment.ts';
 import { dutchToday } from '../../platform/dates/calendar.ts';
 import { contextOf } from '../../web/route-helpers.ts';
+import { readParams, readQuery } from '../../web/forms.ts';
+import { boardParams, staffQuery } from './board-staff.forms.ts';
 
 const pageSize = 50;
-const query = (req: FastifyRequest) => req.query as Record<string, string | undefined>;
 
 /** A board's staff list for its HR: who still has to check their data, who disputes, who is not enrolled. */
 export async function boardStaffRoutes(app: FastifyInstance, opts: FeatureOptions) {
@@ -18,21 +19,20 @@ export async function boardStaffRoutes(app: FastifyInstance, opts: FeatureOption
   const signedIn = { config: { access: 'signed-in' as const } };
 
   async function boardOf(req: FastifyRequest): Promise<BoardRef> {
-    const { id } = req.params as { id: string };
-    return getBoardRef(db, id);
+    return getBoardRef(db, readParams(req, boardParams).id);
   }
 
   app.get('/beheer/bestuur/:id/personeel', signedIn, async (req, reply) => {
     const board = await boardOf(req);
-    const attentionOnly = query(req).aandacht === 'ja';
-    const page = Math.min(10_000, Math.max(1, Number.parseInt(query(req).page ?? '1', 10) || 1));
+    const { aandacht, page } = readQuery(req, staffQuery);
+    const attentionOnly = aandacht === 'ja';
     const list = await service.listBoardStaff(db, contextOf(req), board.id, { attentionOnly, page, pageSize });
     return sendPage(reply, <BoardStaffPage ctx={req.pageContext()} board={board} staff={list.staff} attentionOnly={attentionOnly} page={page} pageSize={pageSize} total={list.total} />);
   });
 
   app.get('/beheer/bestuur/:id/personeel.csv', signedIn, async (req, reply) => {
     const board = await boardOf(req);
-    const attentionOnly = query(req).aandacht === 'ja';
+    const attentionOnly = readQuery(req, staffQuery).aandacht === 'ja';
     const lines = service.exportBoardStaffCsv(db, contextOf(req), board.id, attentionOnly);
     const first = await lines.next(); // the access check runs before the download starts
     async function* all() {

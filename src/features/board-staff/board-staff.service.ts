@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { recordAuditPerPerson, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
+import { message } from '../../platform/i18n.ts';
 import { decide } from '../../platform/policy.ts';
 import { spreadsheetLine } from '../../platform/csv/write.ts';
 import * as repo from './board-staff.repo.ts';
@@ -10,7 +11,7 @@ export type { StaffLine } from './board-staff.repo.ts';
 async function requireStaffRead(ctx: ActorContext, boardId: string) {
   const decision = await decide(ctx.actor, { action: 'staff.read', organisation: { kind: 'bestuur', id: boardId } });
   if (!decision.allowed) {
-    throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden', 'U werkt niet voor dit bestuur.');
+    throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden', message('staff.error.notForThisBoard'));
   }
   return decision.via;
 }

@@ -22,4 +22,5 @@ export const boardStaffEn: Record<keyof typeof boardStaffNl, string> = {
   'staff.disputed': '{count} disputed',
   'staff.checked': 'checked',
   'staff.notEnrolled': 'not enrolled',
+  'staff.error.notForThisBoard': 'You do not work for this school board.',
 };

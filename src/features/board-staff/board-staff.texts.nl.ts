@@ -20,6 +20,7 @@ export const boardStaffNl = {
   'staff.disputed': '{count} betwist',
   'staff.checked': 'gecontroleerd',
   'staff.notEnrolled': 'niet ingeschreven',
+  'staff.error.notForThisBoard': 'U werkt niet voor dit bestuur.',
 } as const;
 
 declare module '../../platform/i18n.ts' {

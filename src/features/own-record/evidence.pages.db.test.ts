@@ -66,6 +66,23 @@ describe("diplomas and certificates on Mijn register", () => {
     expect(storedFiles()).toEqual([]);
   });
 
+  it('says what is wrong with the facts and the file in English to someone reading in English', async () => {
+    teacher.cookies.set('lang', 'en');
+    try {
+      const facts = [{ name: 'soort', value: 'diploma' }, { name: 'titel', value: '' }, { name: 'uitgever', value: 'HU' }, { name: 'datum', value: '31-02-2015' }];
+      const res = await upload(teacher, { filename: 'pabo.pdf', type: 'application/pdf', content: pdf }, facts);
+      expect(res.statusCode).toBe(400);
+      const text = visibleText(res.body);
+      expect(text).toContain('Give the name of the programme or the certificate (2 to 200 characters).');
+      expect(text).toContain('Give the date it was awarded as YYYY-MM-DD or DD-MM-YYYY.');
+      const program = await upload(teacher, { filename: 'diploma.pdf', type: 'application/pdf', content: Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(500)]) });
+      expect(visibleText(program.body)).toContain('This file is not a PDF, JPG or PNG.');
+      expect(storedFiles()).toEqual([]);
+    } finally {
+      teacher.cookies.delete('lang');
+    }
+  });
+
   it('adds a diploma with its PDF, sealed on disk, and gives it back only to its owner', async () => {
     const res = await upload(teacher, { filename: 'Mijn pabo-diploma.PDF', type: 'application/pdf', content: pdf });
     expect(res.statusCode).toBe(303);

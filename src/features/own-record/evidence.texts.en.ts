@@ -24,4 +24,6 @@ export const evidenceEn: Record<keyof typeof evidenceNl, string> = {
   'evidence.form.fileHint': 'A PDF, JPG or PNG of at most {mb} MB',
   'evidence.form.save': 'Add',
   'evidence.added': 'The evidence has been added.',
+  'evidence.error.chooseFile': 'Choose a file.',
+  'evidence.error.chooseFileType': 'Choose a file: a PDF, JPG or PNG.',
 };

@@ -22,6 +22,8 @@ export const evidenceNl = {
   'evidence.form.fileHint': 'Een PDF, JPG of PNG van ten hoogste {mb} MB',
   'evidence.form.save': 'Toevoegen',
   'evidence.added': 'Het bewijsstuk is toegevoegd.',
+  'evidence.error.chooseFile': 'Kies een bestand.',
+  'evidence.error.chooseFileType': 'Kies een bestand: een PDF, JPG of PNG.',
 } as const;
 
 declare module '../../platform/i18n.ts' {

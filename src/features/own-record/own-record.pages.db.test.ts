@@ -77,6 +77,18 @@ describe('Mijn register: the professional checks what the board delivered', () =
     expect(visibleText(res.body)).toContain('U hebt dit dienstverband al akkoord gegeven.');
   });
 
+  it('refuses it in English to someone reading in English', async () => {
+    teacher.cookies.set('lang', 'en');
+    try {
+      await teacher.get('/mijn-register');
+      const res = await teacher.post(`/mijn-register/dienstverbanden/${leraar().id}/akkoord`, {});
+      expect(res.statusCode).toBe(409);
+      expect(visibleText(res.body)).toContain('You have already approved this employment.');
+    } finally {
+      teacher.cookies.delete('lang');
+    }
+  });
+
   it('a dispute without a comment: the form again, with the error linked to the field', async () => {
     await teacher.get(`/mijn-register/dienstverbanden/${ib().id}/betwisten`);
     const res = await teacher.post(`/mijn-register/dienstverbanden/${ib().id}/betwisten`, { toelichting: '  ' });
@@ -84,6 +96,20 @@ describe('Mijn register: the professional checks what the board delivered', () =
     expect(res.body).toContain('href="#toelichting"');
     expect(visibleText(res.body)).toContain('Schrijf wat er niet klopt.');
     expect(await statusOf(ib().id)).toBe('te-controleren');
+  });
+
+  it('a dispute without a comment, in English: the error at the field in English', async () => {
+    teacher.cookies.set('lang', 'en');
+    try {
+      await teacher.get(`/mijn-register/dienstverbanden/${ib().id}/betwisten`);
+      const res = await teacher.post(`/mijn-register/dienstverbanden/${ib().id}/betwisten`, { toelichting: 'nee' });
+      expect(res.statusCode).toBe(400);
+      expect(res.body).toContain('href="#toelichting"');
+      expect(visibleText(res.body)).toContain('Write at least 5 characters.');
+      expect(await statusOf(ib().id)).toBe('te-controleren');
+    } finally {
+      teacher.cookies.delete('lang');
+    }
   });
 
   it('disputes the other with a comment: betwist, and the comment shown back', async () => {

@@ -96,6 +96,14 @@ describe('the public register page', () => {
     expect(result.body).toContain('href="#naam"');
     expect(result.text).toContain('Geef ten minste 2 letters van de naam.');
   });
+
+  it('asks for it in English to someone reading in English, and keeps what they typed', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/register?naam=B&page=junk', headers: { cookie: 'lang=en' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('href="#naam"');
+    expect(res.body).toContain('value="B"');
+    expect(visibleText(res.body)).toContain('Give at least 2 letters of the name.');
+  });
 });
 
 describe('the public register API', () => {

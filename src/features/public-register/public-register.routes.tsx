@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { translateMessage } from '../../platform/i18n.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../platform/errors.ts';
 import { apiPrefix, problemResponses } from '../../web/api.ts';
 import { rateLimit } from '../../web/rate-limit.ts';
 import { sendPage } from '../../web/render.ts';
+import { readQuery } from '../../web/forms.ts';
+import { validationErrorsOf } from '../../web/route-helpers.ts';
+import { searchQuery } from './public-register.forms.ts';
 import type { FeatureOptions } from '../feature.ts';
 import { publicEntry, publicEntryList, registerQuery } from './public-register.api-schemas.ts';
 import { getPublicEntry, searchPublicRegister } from '../register/index.ts';
@@ -33,18 +34,13 @@ export async function publicRegisterRoutes(app: FastifyInstance, opts: FeatureOp
   });
 
   app.get('/register', { config: { access: 'public' }, schema: { hide: true }, preHandler: searchLimit }, async (req, reply) => {
-    const q = req.query as Record<string, unknown>;
-    const text = (v: unknown) => (typeof v === 'string' ? v.trim().slice(0, 200) : '');
-    const form: RegisterForm = { naam: text(q.naam), registernummer: text(q.registernummer), school: text(q.school) };
-    const pageNumber = Number(q.page);
-    const page = Number.isInteger(pageNumber) && pageNumber >= 1 && pageNumber <= 10_000 ? pageNumber : 1;
+    const { page, ...form }: RegisterForm & { page: number } = readQuery(req, searchQuery);
     if (!form.naam && !form.registernummer && !form.school) return sendPage(reply, <RegisterSearchPage ctx={req.pageContext()} form={form} results={null} />);
     try {
       const results = await searchPublicRegister(db, form, page, pageSize);
       return sendPage(reply, <RegisterSearchPage ctx={req.pageContext()} form={form} results={results} />);
     } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
-      const errors = (error.extra.invalidParams ?? []).map((p) => ({ field: p.name, message: translateMessage(req.lang, p.reason) }));
+      const errors = validationErrorsOf(req, error);
       return sendPage(reply, <RegisterSearchPage ctx={req.pageContext()} form={form} results={null} errors={errors} />, 400);
     }
   });

@@ -1,4 +1,5 @@
 import type { RegisterLevel } from '../../db/schema/registers.ts';
+import type { Message } from '../../platform/i18n.ts';
 import { checkRuleForm, unitAndMinimumOf, type RuleForm } from '../register/index.ts';
 import type { ReregistrationRule } from '../register/index.ts';
 
@@ -17,7 +18,8 @@ export type RegisterVersionInput = {
   note: string;
 };
 
-export type FieldProblem = { field: keyof RegisterVersionForm; message: string };
+/** The re-registration rule's problems are text keys already (register core); this form's own are Dutch still. */
+export type FieldProblem = { field: keyof RegisterVersionForm; message: Message | string };
 
 /** Levels as people write them: one per line, "titel; niveau; toelatingseis". */
 export function levelsToText(levels: RegisterLevel[]): string {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { translateMessage } from '../../platform/i18n.ts';
 import { sendPage } from '../../web/render.ts';
 import type { FeatureOptions } from '../feature.ts';
 import type { RegisterVersionForm } from './register-version.rules.ts';
@@ -38,7 +39,7 @@ export async function registerRoutes(app: FastifyInstance, opts: FeatureOptions)
     } catch (error) {
       if (!(error instanceof service.RegisterVersionProblems)) throw error;
       const register = await service.getRegister(db, contextOf(req), code);
-      const errors = error.problems.map((p) => ({ field: p.field, message: p.message }));
+      const errors = error.problems.map((p) => ({ field: p.field, message: translateMessage(req.lang, p.message) }));
       return sendPage(reply, <RegisterPage ctx={req.pageContext()} register={register} form={form} errors={errors} />, 400);
     }
   });

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { actorLabel, recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { decide } from '../../platform/policy.ts';
-import { checkRegisterVersion, type RegisterVersionForm } from './register-version.rules.ts';
+import { checkRegisterVersion, type FieldProblem, type RegisterVersionForm } from './register-version.rules.ts';
 import * as repo from './registers.repo.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
@@ -27,7 +27,7 @@ export async function getRegister(db: Db, ctx: ActorContext, code: string) {
 }
 
 export class RegisterVersionProblems extends Error {
-  constructor(readonly problems: { field: keyof RegisterVersionForm; message: string }[]) {
+  constructor(readonly problems: FieldProblem[]) {
     super('register version has problems');
   }
 }

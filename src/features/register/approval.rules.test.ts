@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readAs } from './texts.test-support.ts';
 import { approvalStatuses, checkComment, transition, type ApprovalEvent, type ApprovalStatus } from './approval.rules.ts';
 
 describe('the approval of a delivered employment', () => {
@@ -16,15 +17,17 @@ describe('the approval of a delivered employment', () => {
         if (to) expect(result).toEqual({ allowed: true, to });
         else {
           expect(result.allowed).toBe(false);
-          expect(!result.allowed && result.reason).toMatch(/\.$/);
+          expect(!result.allowed && result.reason.key).toMatch(/^register\.error\./);
+          expect(readAs(result)).toMatchObject({ reason: expect.stringMatching(/\.$/) });
         }
       });
     }
   }
 
-  it('says why in Dutch', () => {
-    expect(transition('geaccordeerd', 'accorderen')).toEqual({ allowed: false, reason: 'U hebt dit dienstverband al akkoord gegeven.' });
-    expect(transition('te-controleren', 'beantwoorden')).toEqual({ allowed: false, reason: 'Dit dienstverband is niet betwist; er is niets te beantwoorden.' });
+  it('says why with a text key, read in Dutch', () => {
+    expect(transition('geaccordeerd', 'accorderen')).toEqual({ allowed: false, reason: { key: 'register.error.alreadyApproved' } });
+    expect(readAs(transition('geaccordeerd', 'accorderen'))).toEqual({ allowed: false, reason: 'U hebt dit dienstverband al akkoord gegeven.' });
+    expect(readAs(transition('te-controleren', 'beantwoorden'))).toEqual({ allowed: false, reason: 'Dit dienstverband is niet betwist; er is niets te beantwoorden.' });
   });
 });
 
@@ -35,9 +38,10 @@ describe('a comment', () => {
   });
 
   it('is refused when empty, too short or too long, with a message that says what to do', () => {
-    expect(checkComment('', 'toelichting')).toEqual({ ok: false, message: 'Schrijf wat er niet klopt.' });
-    expect(checkComment(undefined, 'antwoord')).toEqual({ ok: false, message: 'Schrijf een antwoord.' });
-    expect(checkComment(' nee ', 'toelichting')).toEqual({ ok: false, message: 'Schrijf ten minste 5 tekens.' });
-    expect(checkComment('x'.repeat(2001), 'toelichting')).toEqual({ ok: false, message: 'Ten hoogste 2000 tekens; u schreef er 2001.' });
+    expect(checkComment('', 'toelichting')).toEqual({ ok: false, message: { key: 'register.error.commentMissing' } });
+    expect(readAs(checkComment('', 'toelichting'))).toEqual({ ok: false, message: 'Schrijf wat er niet klopt.' });
+    expect(readAs(checkComment(undefined, 'antwoord'))).toEqual({ ok: false, message: 'Schrijf een antwoord.' });
+    expect(readAs(checkComment(' nee ', 'toelichting'))).toEqual({ ok: false, message: 'Schrijf ten minste 5 tekens.' });
+    expect(readAs(checkComment('x'.repeat(2001), 'toelichting'))).toEqual({ ok: false, message: 'Ten hoogste 2000 tekens; u schreef er 2001.' });
   });
 });

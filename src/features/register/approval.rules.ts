@@ -1,3 +1,5 @@
+import { message, type Message } from '../../platform/i18n.ts';
+
 /**
  * The professional's check of a delivered employment. A delivery sets it to te-controleren (new or
  * changed); the professional approves it (accorderen) or disputes it (betwisten, with a comment for the
@@ -16,31 +18,31 @@ const transitions: Record<ApprovalStatus, Partial<Record<ApprovalEvent, Approval
   betwist: { accorderen: 'geaccordeerd', beantwoorden: 'te-controleren' },
 };
 
-const refusals: Record<ApprovalEvent, Partial<Record<ApprovalStatus, string>>> = {
-  accorderen: { geaccordeerd: 'U hebt dit dienstverband al akkoord gegeven.' },
-  betwisten: { betwist: 'U hebt dit dienstverband al betwist; uw werkgever reageert erop.' },
+const refusals: Record<ApprovalEvent, Partial<Record<ApprovalStatus, Message>>> = {
+  accorderen: { geaccordeerd: message('register.error.alreadyApproved') },
+  betwisten: { betwist: message('register.error.alreadyDisputed') },
   beantwoorden: {
-    'te-controleren': 'Dit dienstverband is niet betwist; er is niets te beantwoorden.',
-    geaccordeerd: 'Dit dienstverband is niet betwist; er is niets te beantwoorden.',
+    'te-controleren': message('register.error.notDisputed'),
+    geaccordeerd: message('register.error.notDisputed'),
   },
 };
 
-export type ApprovalTransition = { allowed: true; to: ApprovalStatus } | { allowed: false; reason: string };
+export type ApprovalTransition = { allowed: true; to: ApprovalStatus } | { allowed: false; reason: Message };
 
-/** Where `event` takes an employment in state `from`, or why it may not happen (in Dutch). */
+/** Where `event` takes an employment in state `from`, or why it may not happen (a text key). */
 export function transition(from: ApprovalStatus, event: ApprovalEvent): ApprovalTransition {
   const to = transitions[from]?.[event];
   if (to) return { allowed: true, to };
-  return { allowed: false, reason: refusals[event][from] ?? 'Deze stap kan niet vanuit de huidige status.' };
+  return { allowed: false, reason: refusals[event][from] ?? message('register.error.stepNotPossible') };
 }
 
 export const commentLimits = { min: 5, max: 2000 };
 
-/** A dispute's comment or a board's reply: the text trimmed, or a Dutch message why it cannot be sent. */
-export function checkComment(raw: unknown, what: 'toelichting' | 'antwoord'): { ok: true; text: string } | { ok: false; message: string } {
+/** A dispute's comment or a board's reply: the text trimmed, or a message why it cannot be sent. */
+export function checkComment(raw: unknown, what: 'toelichting' | 'antwoord'): { ok: true; text: string } | { ok: false; message: Message } {
   const text = typeof raw === 'string' ? raw.trim() : '';
-  if (text.length === 0) return { ok: false, message: what === 'toelichting' ? 'Schrijf wat er niet klopt.' : 'Schrijf een antwoord.' };
-  if (text.length < commentLimits.min) return { ok: false, message: `Schrijf ten minste ${commentLimits.min} tekens.` };
-  if (text.length > commentLimits.max) return { ok: false, message: `Ten hoogste ${commentLimits.max} tekens; u schreef er ${text.length}.` };
+  if (text.length === 0) return { ok: false, message: message(what === 'toelichting' ? 'register.error.commentMissing' : 'register.error.replyMissing') };
+  if (text.length < commentLimits.min) return { ok: false, message: message('register.error.commentTooShort', { min: String(commentLimits.min) }) };
+  if (text.length > commentLimits.max) return { ok: false, message: message('register.error.tooLong', { max: String(commentLimits.max), length: String(text.length) }) };
   return { ok: true, text };
 }

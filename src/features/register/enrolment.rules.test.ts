@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readAs } from './texts.test-support.ts';
 import { enrolmentStatuses, enrolmentTransition } from './enrolment.rules.ts';
 
 describe('an enrolment moves', () => {
@@ -17,11 +18,12 @@ describe('an enrolment moves', () => {
     for (const from of enrolmentStatuses.filter((s) => s !== 'doorgehaald')) {
       expect(enrolmentTransition(from, 'doorhalen'), from).toEqual({ allowed: true, to: 'doorgehaald' });
     }
-    expect(enrolmentTransition('doorgehaald', 'doorhalen')).toEqual({ allowed: false, reason: 'Deze inschrijving is al doorgehaald.' });
+    expect(enrolmentTransition('doorgehaald', 'doorhalen')).toEqual({ allowed: false, reason: { key: 'register.error.alreadyStruckOff' } });
+    expect(readAs(enrolmentTransition('doorgehaald', 'doorhalen'))).toEqual({ allowed: false, reason: 'Deze inschrijving is al doorgehaald.' });
   });
 
   it('while doorgehaald: no application and no decision changes it; herstellen goes back to the status before', () => {
-    expect(enrolmentTransition('doorgehaald', 'aanvragen')).toMatchObject({ allowed: false, reason: expect.stringContaining('registratie aanvragen kan niet') });
+    expect(readAs(enrolmentTransition('doorgehaald', 'aanvragen'))).toMatchObject({ allowed: false, reason: expect.stringContaining('registratie aanvragen kan niet') });
     expect(enrolmentTransition('doorgehaald', 'besluiten', { registered: true })).toMatchObject({ allowed: false });
     expect(enrolmentTransition('doorgehaald', 'herstellen', { before: 'geregistreerd' })).toEqual({ allowed: true, to: 'geregistreerd' });
     expect(enrolmentTransition('doorgehaald', 'herstellen', { before: null })).toEqual({ allowed: true, to: 'ingeschreven' });
@@ -29,7 +31,7 @@ describe('an enrolment moves', () => {
 
   it('herstellen only what is doorgehaald', () => {
     for (const from of enrolmentStatuses.filter((s) => s !== 'doorgehaald')) {
-      expect(enrolmentTransition(from, 'herstellen'), from).toEqual({ allowed: false, reason: 'Alleen een doorgehaalde inschrijving kan worden hersteld.' });
+      expect(readAs(enrolmentTransition(from, 'herstellen')), from).toEqual({ allowed: false, reason: 'Alleen een doorgehaalde inschrijving kan worden hersteld.' });
     }
   });
 });

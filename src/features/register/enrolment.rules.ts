@@ -1,3 +1,5 @@
+import { message, type Message } from '../../platform/i18n.ts';
+
 /**
  * An enrolment's own status. Applications and decisions move it between ingeschreven, aangevraagd and
  * geregistreerd; register staff strike it off the register (doorhalen) and can reverse that (herstellen),
@@ -9,10 +11,10 @@ export type EnrolmentStatus = (typeof enrolmentStatuses)[number];
 
 export type EnrolmentEvent = 'aanvragen' | 'besluiten' | 'doorhalen' | 'herstellen';
 
-export type EnrolmentTransition = { allowed: true; to: EnrolmentStatus } | { allowed: false; reason: string };
+export type EnrolmentTransition = { allowed: true; to: EnrolmentStatus } | { allowed: false; reason: Message };
 
 /**
- * Where `event` takes an enrolment, or why not (in Dutch). `besluiten` goes to geregistreerd when a
+ * Where `event` takes an enrolment, or why not (a text key). `besluiten` goes to geregistreerd when a
  * registration is current, else back to ingeschreven; `herstellen` goes back to `before`, the status
  * the doorhaling ended.
  */
@@ -22,15 +24,15 @@ export function enrolmentTransition(
   context: { registered?: boolean; before?: EnrolmentStatus | null } = {},
 ): EnrolmentTransition {
   if (event === 'herstellen') {
-    if (from !== 'doorgehaald') return { allowed: false, reason: 'Alleen een doorgehaalde inschrijving kan worden hersteld.' };
+    if (from !== 'doorgehaald') return { allowed: false, reason: message('register.error.reinstateOnlyStruckOff') };
     const before = context.before && context.before !== 'doorgehaald' ? context.before : 'ingeschreven';
     return { allowed: true, to: before };
   }
   if (from === 'doorgehaald') {
-    const reasons: Record<Exclude<EnrolmentEvent, 'herstellen'>, string> = {
-      aanvragen: 'Deze inschrijving is doorgehaald: registratie aanvragen kan niet. Neem contact op met het Beroepsregister Onderwijs.',
-      besluiten: 'Deze inschrijving is doorgehaald: een besluit verandert haar status niet.',
-      doorhalen: 'Deze inschrijving is al doorgehaald.',
+    const reasons: Record<Exclude<EnrolmentEvent, 'herstellen'>, Message> = {
+      aanvragen: message('register.error.struckOffApply'),
+      besluiten: message('register.error.struckOffDecide'),
+      doorhalen: message('register.error.alreadyStruckOff'),
     };
     return { allowed: false, reason: reasons[event] };
   }

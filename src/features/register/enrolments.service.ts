@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { actorLabel, recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
+import { message, type Message } from '../../platform/i18n.ts';
 import { decide } from '../../platform/policy.ts';
 import { checkComment } from './approval.rules.ts';
 import { enrolmentTransition } from './enrolment.rules.ts';
@@ -24,7 +25,7 @@ async function requireStaff(ctx: ActorContext) {
 async function enrolmentByNumber(db: Db, registerNumber: string) {
   const digits = normaliseRegisterNumber(registerNumber);
   const enrolment = digits && isRegisterNumber(digits) ? await enrolments.findEnrolment(db, { registerNumber: digits }) : undefined;
-  if (!enrolment) throw AppError.notFound(`Registernummer ${registerNumber} staat niet in het register.`);
+  if (!enrolment) throw AppError.notFound(message('register.error.notInRegister', { number: registerNumber }));
   return enrolment;
 }
 
@@ -46,16 +47,16 @@ export async function getEnrolmentForStaff(deps: RegistrationDeps, ctx: ActorCon
 
 export type StaffChange = { reason: unknown; confirmed?: unknown };
 
-/** The reason register staff give, trimmed, and what is wrong with it (in Dutch), if anything: a comment's limits, its own words when empty. */
-function checkReason(raw: unknown, what: 'doorhalen' | 'herstellen'): { text: string; problem: string | null } {
+/** The reason register staff give, trimmed, and what is wrong with it (a text key), if anything: a comment's limits, its own words when empty. */
+function checkReason(raw: unknown, what: 'doorhalen' | 'herstellen'): { text: string; problem: Message | null } {
   const checked = checkComment(raw, 'toelichting');
   if (checked.ok) return { text: checked.text, problem: null };
   const empty = typeof raw !== 'string' || raw.trim() === '';
-  const problem = !empty ? checked.message : what === 'doorhalen' ? 'Schrijf waarom deze inschrijving wordt doorgehaald.' : 'Schrijf waarom de doorhaling wordt opgeheven.';
+  const problem = !empty ? checked.message : message(what === 'doorhalen' ? 'register.error.strikeOffReasonMissing' : 'register.error.reinstateReasonMissing');
   return { text: '', problem };
 }
 
-function refuse(problems: { name: string; reason: string }[]) {
+function refuse(problems: { name: string; reason: Message }[]) {
   if (problems.length > 0) throw AppError.validation(problems, problems[0].reason);
 }
 
@@ -69,13 +70,13 @@ export async function strikeOffEnrolment(deps: RegistrationDeps, ctx: ActorConte
   const { text: reason, problem } = checkReason(change.reason, 'doorhalen');
   refuse([
     ...(problem ? [{ name: 'reden', reason: problem }] : []),
-    ...(change.confirmed === 'ja' ? [] : [{ name: 'bevestigd', reason: 'Bevestig dat u deze inschrijving wilt doorhalen.' }]),
+    ...(change.confirmed === 'ja' ? [] : [{ name: 'bevestigd', reason: message('register.error.strikeOffConfirm') }]),
   ]);
   const step = enrolmentTransition(enrolment.status, 'doorhalen');
   if (!step.allowed) throw new AppError('conflict', step.reason);
   await inTransaction(deps.db, async (tx) => {
     const ok = await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status, step.to, { byLabel: actorLabel(ctx), reason, now: new Date() });
-    if (!ok) throw new AppError('conflict', 'De inschrijving is intussen gewijzigd; bekijk haar opnieuw.');
+    if (!ok) throw new AppError('conflict', message('register.error.enrolmentChanged'));
     await recordAudit(tx, ctx, { action: 'enrolment.struck-off', via, subjectAccountId: enrolment.accountId, before: { status: enrolment.status }, after: { status: step.to, reason } });
     if (enrolment.personEmail) {
       await deps.mailer.queue(tx, {
@@ -96,7 +97,7 @@ export async function reinstateEnrolment(deps: RegistrationDeps, ctx: ActorConte
   if (!step.allowed) throw new AppError('conflict', step.reason);
   await inTransaction(deps.db, async (tx) => {
     const ok = await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status, step.to, { byLabel: actorLabel(ctx), reason, now: new Date() });
-    if (!ok) throw new AppError('conflict', 'De inschrijving is intussen gewijzigd; bekijk haar opnieuw.');
+    if (!ok) throw new AppError('conflict', message('register.error.enrolmentChanged'));
     await recordAudit(tx, ctx, { action: 'enrolment.reinstated', via, subjectAccountId: enrolment.accountId, before: { status: enrolment.status }, after: { status: step.to, reason } });
   });
 }

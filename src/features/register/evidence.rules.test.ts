@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readAs } from './texts.test-support.ts';
 import { checkEvidenceFacts, detectEvidenceType } from './evidence.rules.ts';
 
 describe('a proof file', () => {
@@ -24,8 +25,11 @@ describe('the facts of a diploma', () => {
     });
   });
 
-  it('report each problem at its field', () => {
-    expect(checkEvidenceFacts({ soort: 'rijbewijs', titel: '', uitgever: 'x', datum: '2030-01-01' }, today)).toEqual({
+  it('report each problem at its field, as a text key', () => {
+    expect(checkEvidenceFacts({ soort: 'rijbewijs', titel: '', uitgever: 'x', datum: '2030-01-01' }, today)).toMatchObject({
+      ok: false, problems: [{ field: 'soort', message: { key: 'register.error.chooseKind' } }, {}, {}, { field: 'datum', message: { key: 'register.error.evidenceDateRange' } }],
+    });
+    expect(readAs(checkEvidenceFacts({ soort: 'rijbewijs', titel: '', uitgever: 'x', datum: '2030-01-01' }, today))).toEqual({
       ok: false,
       problems: [
         { field: 'soort', message: 'Kies diploma of certificaat.' },

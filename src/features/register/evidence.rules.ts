@@ -1,4 +1,5 @@
 import { parseDate } from '../../platform/dates/calendar.ts';
+import { message, type Message } from '../../platform/i18n.ts';
 
 /**
  * What a proof of a diploma or certificate may be: a PDF, JPG or PNG, recognised by its first bytes,
@@ -22,20 +23,20 @@ export function detectEvidenceType(head: Uint8Array): { mediaType: string; exten
 
 export type EvidenceForm = { soort: string; titel: string; uitgever: string; datum: string };
 export type EvidenceFacts = { kind: EvidenceKind; title: string; issuer: string; issuedOn: string };
-export type EvidenceProblem = { field: keyof EvidenceForm | 'bestand'; message: string };
+export type EvidenceProblem = { field: keyof EvidenceForm | 'bestand'; message: Message };
 
-/** The typed facts of a diploma or certificate; every problem at its field, in Dutch. */
+/** The typed facts of a diploma or certificate; every problem at its field, as a text key. */
 export function checkEvidenceFacts(form: EvidenceForm, today: string): { ok: true; facts: EvidenceFacts } | { ok: false; problems: EvidenceProblem[] } {
   const problems: EvidenceProblem[] = [];
   const kind = (evidenceKinds as readonly string[]).includes(form.soort) ? (form.soort as EvidenceKind) : null;
-  if (!kind) problems.push({ field: 'soort', message: 'Kies diploma of certificaat.' });
+  if (!kind) problems.push({ field: 'soort', message: message('register.error.chooseKind') });
   const title = form.titel.trim();
-  if (title.length < 2 || title.length > 200) problems.push({ field: 'titel', message: 'Geef de naam van de opleiding of het certificaat (2 tot 200 tekens).' });
+  if (title.length < 2 || title.length > 200) problems.push({ field: 'titel', message: message('register.error.evidenceTitle') });
   const issuer = form.uitgever.trim();
-  if (issuer.length < 2 || issuer.length > 200) problems.push({ field: 'uitgever', message: 'Geef de instelling die het uitreikte (2 tot 200 tekens).' });
+  if (issuer.length < 2 || issuer.length > 200) problems.push({ field: 'uitgever', message: message('register.error.evidenceIssuer') });
   const issuedOn = parseDate(form.datum.trim());
-  if (!issuedOn) problems.push({ field: 'datum', message: 'Geef de datum van uitreiking als JJJJ-MM-DD of DD-MM-JJJJ.' });
-  else if (issuedOn > today || issuedOn < '1950-01-01') problems.push({ field: 'datum', message: 'De datum van uitreiking ligt tussen 1950 en vandaag.' });
+  if (!issuedOn) problems.push({ field: 'datum', message: message('register.error.evidenceDate') });
+  else if (issuedOn > today || issuedOn < '1950-01-01') problems.push({ field: 'datum', message: message('register.error.evidenceDateRange') });
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, facts: { kind: kind!, title, issuer, issuedOn: issuedOn! } };
 }

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import type { Db } from '../../db/database.ts';
 import { signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
+import { message } from '../../platform/i18n.ts';
 import { FileTooLargeError, readSealedFile, removeSealedFile, writeSealedFile } from '../../platform/files/sealed-files.ts';
 import { uuidV7 } from '../../lib/uuid-v7.ts';
 import { detectEvidenceType, evidenceMaxBytes, type EvidenceFacts } from './evidence.rules.ts';
@@ -43,24 +44,24 @@ export async function listOwnEvidence(deps: EvidenceDeps, ctx: ActorContext) {
 export async function addEvidence(deps: EvidenceDeps, ctx: ActorContext, facts: EvidenceFacts, fileName: string, body: Readable): Promise<repo.Evidence> {
   const account = signedInAccount(ctx);
   const person = await findEnrollablePerson(deps.db, account.email.toLowerCase());
-  if (!person) throw new AppError('conflict', 'Er is (nog) geen dienstverband van u aangeleverd. Diploma\'s toevoegen kan zodra uw werkgever uw gegevens heeft aangeleverd.');
+  if (!person) throw new AppError('conflict', message('register.error.noEmploymentForEvidence'));
   const id = uuidV7();
   const path = pathOf(deps, id);
   const maxBytes = deps.maxBytes ?? evidenceMaxBytes;
-  let sealed;
+  let sealed: Awaited<ReturnType<typeof writeSealedFile>>;
   try {
     sealed = await writeSealedFile(path, body, deps.fileKey, maxBytes);
   } catch (error) {
     if (error instanceof FileTooLargeError) {
       const limit = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${Math.round(maxBytes / 1024)} kB`;
-      throw AppError.validation([{ name: 'bestand', reason: `Het bestand is groter dan ${limit}. Verklein de scan, of lever een PDF aan.` }]);
+      throw AppError.validation([{ name: 'bestand', reason: message('register.error.fileTooLarge', { limit }) }]);
     }
     throw error;
   }
   const type = sealed.bytes > 0 ? detectEvidenceType(await firstBytes(await readSealedFile(path, deps.fileKey), 8)) : null;
   if (!type) {
     await removeSealedFile(path);
-    throw AppError.validation([{ name: 'bestand', reason: 'Dit bestand is geen PDF, JPG of PNG. Scan of fotografeer het diploma en lever dat bestand aan.' }]);
+    throw AppError.validation([{ name: 'bestand', reason: message('register.error.fileType') }]);
   }
   const safeName = `${fileName.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 100) || 'bewijs'}.${type.extension}`;
   const now = new Date();
@@ -80,13 +81,13 @@ export async function addEvidence(deps: EvidenceDeps, ctx: ActorContext, facts: 
 export async function openOwnEvidence(deps: EvidenceDeps, ctx: ActorContext, id: string): Promise<{ evidence: repo.Evidence; body: Readable }> {
   const account = signedInAccount(ctx);
   const evidence = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findEvidenceForEmail(deps.db, account.email.toLowerCase(), id) : undefined;
-  if (!evidence) throw AppError.notFound('Dit bewijsstuk bestaat niet, of is niet van u.');
+  if (!evidence) throw AppError.notFound(message('register.error.evidenceNotYours'));
   return { evidence, body: await readSealedFile(pathOf(deps, evidence.id), deps.fileKey) };
 }
 
 /** A proof for someone deciding on it: the caller has checked that they may see it (and records that they did). */
 export async function openEvidenceForDecision(deps: EvidenceDeps, id: string): Promise<{ evidence: repo.Evidence; body: Readable }> {
   const evidence = await repo.findEvidence(deps.db, id);
-  if (!evidence) throw AppError.notFound('Dit bewijsstuk bestaat niet.');
+  if (!evidence) throw AppError.notFound(message('register.error.evidenceNotFound'));
   return { evidence, body: await readSealedFile(pathOf(deps, evidence.id), deps.fileKey) };
 }

@@ -1,4 +1,5 @@
 import type { Feature } from '../feature.ts';
+import { registerTexts } from './register.texts.ts';
 import { reregistrationJob } from './reregistration.jobs.ts';
 
 /**
@@ -8,6 +9,7 @@ import { reregistrationJob } from './reregistration.jobs.ts';
  */
 export const feature: Feature = {
   name: 'register',
+  texts: [registerTexts],
   background: ({ database, mailer, config, report }) => ({ jobs: [reregistrationJob({ db: database.db, mailer, baseUrl: config.baseUrl }, report)] }),
 };
 

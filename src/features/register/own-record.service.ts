@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { recordAudit, recordAuditPerPerson, signedInAccount, type ActorContext, type AuditSubject } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
+import { message } from '../../platform/i18n.ts';
 import { decide } from '../../platform/policy.ts';
 import { checkComment, transition, type ApprovalEvent } from './approval.rules.ts';
 import { randomRegisterBase, registerNumberFor } from './register-number.rules.ts';
@@ -25,7 +26,7 @@ export async function getOwnRecord(deps: OwnRecordDeps, ctx: ActorContext): Prom
 async function ownEmployment(deps: OwnRecordDeps, ctx: ActorContext, employmentId: string): Promise<repo.EmploymentRef> {
   const account = signedInAccount(ctx);
   const employment = uuid.test(employmentId) ? await repo.findEmploymentForEmail(deps.db, account.email.toLowerCase(), employmentId) : undefined;
-  if (!employment) throw AppError.notFound('Dit dienstverband staat niet in uw register.');
+  if (!employment) throw AppError.notFound(message('register.error.employmentNotYours'));
   return employment;
 }
 
@@ -43,7 +44,7 @@ export async function approveEmployment(deps: OwnRecordDeps, ctx: ActorContext, 
   const now = nowOf(deps);
   await inTransaction(deps.db, async (tx) => {
     if (!(await repo.setApprovalStatus(tx, employment.id, employment.approvalStatus, to, now))) {
-      throw new AppError('conflict', 'Dit dienstverband is intussen gewijzigd; bekijk het opnieuw.');
+      throw new AppError('conflict', message('register.error.employmentChanged'));
     }
     await repo.closeOpenDisputes(tx, employment.id, 'ingetrokken', now);
     await repo.addHistoryLine(tx, {
@@ -63,7 +64,7 @@ export async function disputeEmployment(deps: OwnRecordDeps, ctx: ActorContext, 
   const now = nowOf(deps);
   await inTransaction(deps.db, async (tx) => {
     if (!(await repo.setApprovalStatus(tx, employment.id, employment.approvalStatus, to, now))) {
-      throw new AppError('conflict', 'Dit dienstverband is intussen gewijzigd; bekijk het opnieuw.');
+      throw new AppError('conflict', message('register.error.employmentChanged'));
     }
     await repo.insertDispute(tx, { employmentId: employment.id, personId: employment.personId, boardId: employment.boardId, comment: checked.text, now });
     await repo.addHistoryLine(tx, {
@@ -76,7 +77,7 @@ export async function disputeEmployment(deps: OwnRecordDeps, ctx: ActorContext, 
 async function requireBoardStaff(ctx: ActorContext, boardId: string, action: 'staff.read' | 'delivery.submit') {
   const decision = await decide(ctx.actor, { action, organisation: { kind: 'bestuur', id: boardId } });
   if (!decision.allowed) {
-    throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden', 'U werkt niet voor dit bestuur.');
+    throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden', message('register.error.notBoardStaff'));
   }
   return decision.via;
 }
@@ -92,7 +93,7 @@ export async function listBoardDisputes(deps: OwnRecordDeps, ctx: ActorContext, 
 export async function getBoardDispute(deps: OwnRecordDeps, ctx: ActorContext, boardId: string, disputeId: string): Promise<repo.BoardDispute> {
   const via = await requireBoardStaff(ctx, boardId, 'staff.read');
   const dispute = uuid.test(disputeId) ? await repo.findBoardDispute(deps.db, boardId, disputeId) : undefined;
-  if (!dispute) throw AppError.notFound('Deze betwisting bestaat niet, of is niet van dit bestuur.');
+  if (!dispute) throw AppError.notFound(message('register.error.disputeNotFound'));
   await recordAudit(deps.db, ctx, { action: 'employment-disputes.viewed', via, subjectPersonId: dispute.personId, subjectOrganisation: { kind: 'bestuur', id: boardId }, after: { disputes: [dispute.id] } });
   return dispute;
 }
@@ -105,15 +106,15 @@ export async function answerDispute(deps: OwnRecordDeps, ctx: ActorContext, boar
   await requireBoardStaff(ctx, boardId, 'delivery.submit');
   const account = signedInAccount(ctx);
   const dispute = uuid.test(disputeId) ? await repo.findBoardDispute(deps.db, boardId, disputeId) : undefined;
-  if (!dispute) throw AppError.notFound('Deze betwisting bestaat niet, of is niet van dit bestuur.');
+  if (!dispute) throw AppError.notFound(message('register.error.disputeNotFound'));
   const checked = checkComment(reply, 'antwoord');
   if (!checked.ok) throw new AppError('validation_failed', checked.message);
-  if (dispute.status !== 'open') throw new AppError('conflict', 'Deze betwisting is al afgehandeld.');
+  if (dispute.status !== 'open') throw new AppError('conflict', message('register.error.disputeHandled'));
   const to = allowedTransition('betwist', 'beantwoorden');
   const now = nowOf(deps);
   const byLabel = account.displayName || account.email;
   await inTransaction(deps.db, async (tx) => {
-    if (!(await repo.answerDispute(tx, dispute.id, checked.text, byLabel, now))) throw new AppError('conflict', 'Deze betwisting is al afgehandeld.');
+    if (!(await repo.answerDispute(tx, dispute.id, checked.text, byLabel, now))) throw new AppError('conflict', message('register.error.disputeHandled'));
     await repo.setApprovalStatus(tx, dispute.employmentId, 'betwist', to, now);
     await repo.addHistoryLine(tx, {
       personId: dispute.personId, employmentId: dispute.employmentId, kind: 'betwisting-beantwoord', changes: { status: ['betwist', to] }, byLabel, now,
@@ -137,10 +138,10 @@ export async function enrol(deps: OwnRecordDeps, ctx: ActorContext): Promise<rep
   if (existing) return existing;
   const person = await repo.findEnrollablePerson(deps.db, account.email.toLowerCase());
   if (!person) {
-    throw new AppError('conflict', 'Er is (nog) geen dienstverband van u aangeleverd. Inschrijven kan zodra uw werkgever uw gegevens heeft aangeleverd.');
+    throw new AppError('conflict', message('register.error.noEmploymentToEnrol'));
   }
   if (person.enrolled || (person.accountId && person.accountId !== account.accountId)) {
-    throw new AppError('conflict', 'Deze persoon is al ingeschreven met een ander account. Neem contact op met het register als dat niet klopt.');
+    throw new AppError('conflict', message('register.error.enrolledElsewhere'));
   }
   const now = nowOf(deps);
   await inTransaction(deps.db, async (tx) => {
@@ -159,7 +160,7 @@ async function drawFreeRegisterNumber(tx: Db): Promise<string> {
     const candidate = registerNumberFor(randomRegisterBase());
     if (!(await repo.isRegisterNumberTaken(tx, candidate))) return candidate;
   }
-  throw new AppError('unavailable', 'Er kon geen vrij registernummer worden gevonden. Probeer het later opnieuw.');
+  throw new AppError('unavailable', message('register.error.noFreeRegisterNumber'));
 }
 
 /** The persons whose data is the professional's: whom the audit events about them name. */
@@ -214,10 +215,10 @@ export async function getPersonalEmail(deps: OwnRecordDeps, ctx: ActorContext): 
 export async function setPersonalEmail(deps: OwnRecordDeps, ctx: ActorContext, raw: unknown): Promise<void> {
   const account = signedInAccount(ctx);
   const person = await repo.findEnrollablePerson(deps.db, account.email.toLowerCase());
-  if (!person) throw new AppError('conflict', 'Er is (nog) geen dienstverband van u aangeleverd.');
+  if (!person) throw new AppError('conflict', message('register.error.noEmployment'));
   const email = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
   if (email && (!emailPattern.test(email) || email.length > 200)) {
-    throw AppError.validation([{ name: 'email', reason: 'Dit is geen geldig e-mailadres, bijvoorbeeld naam@voorbeeld.nl.' }]);
+    throw AppError.validation([{ name: 'email', reason: message('register.error.emailInvalid') }]);
   }
   const before = await repo.findPersonalEmail(deps.db, person.id);
   if ((before ?? '') === email) return;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readAs } from './texts.test-support.ts';
 import { registerNumberFor } from './register-number.rules.ts';
 import { checkQuery, nameWords, searchForm, sqlFoldFrom, sqlFoldTo } from './public-register.rules.ts';
 
@@ -26,14 +27,15 @@ describe('the public search', () => {
   it('needs a name of 2 letters, a register number or a school or place', () => {
     expect(searchForm('A.B. de Wit')).toBe('ab de wit');
     expect(checkQuery({ naam: 'Va' })).toEqual({ ok: true, query: { name: 'va', registerNumber: null, school: null } });
-    expect(checkQuery({ naam: 'V' })).toEqual({ ok: false, field: 'naam', message: 'Geef ten minste 2 letters van de naam.' });
-    expect(checkQuery({})).toEqual({ ok: false, field: 'naam', message: 'Zoek op naam (ten minste 2 letters), registernummer of school of plaats.' });
+    expect(checkQuery({ naam: 'V' })).toEqual({ ok: false, field: 'naam', message: { key: 'register.error.nameTooShort' } });
+    expect(readAs(checkQuery({ naam: 'V' }))).toEqual({ ok: false, field: 'naam', message: 'Geef ten minste 2 letters van de naam.' });
+    expect(readAs(checkQuery({}))).toEqual({ ok: false, field: 'naam', message: 'Zoek op naam (ten minste 2 letters), registernummer of school of plaats.' });
     expect(checkQuery({ school: 'Assen' })).toEqual({ ok: true, query: { name: null, registerNumber: null, school: 'assen' } });
   });
 
   it('reads a register number with spaces, and refuses one that is not 9 digits', () => {
     const number = registerNumberFor(1_000_007);
     expect(checkQuery({ registernummer: `${number.slice(0, 4)} ${number.slice(4)}` })).toEqual({ ok: true, query: { name: null, registerNumber: number, school: null } });
-    expect(checkQuery({ registernummer: '1234' })).toEqual({ ok: false, field: 'registernummer', message: 'Een registernummer heeft 9 cijfers.' });
+    expect(readAs(checkQuery({ registernummer: '1234' }))).toEqual({ ok: false, field: 'registernummer', message: 'Een registernummer heeft 9 cijfers.' });
   });
 });

@@ -1,3 +1,4 @@
+import { message, type Message } from '../../platform/i18n.ts';
 import { normaliseRegisterNumber } from './register-number.rules.ts';
 
 /**
@@ -39,17 +40,17 @@ const folds: Record<string, string> = {
 export const sqlFoldFrom = `${Object.values(folds).join('')}-`;
 export const sqlFoldTo = `${Object.entries(folds).map(([to, from]) => to.repeat([...from].length)).join('')} `;
 
-export function checkQuery(query: RegisterQuery): { ok: true; query: CheckedQuery } | { ok: false; field: keyof RegisterQuery; message: string } {
+export function checkQuery(query: RegisterQuery): { ok: true; query: CheckedQuery } | { ok: false; field: keyof RegisterQuery; message: Message } {
   const name = query.naam ? searchForm(query.naam) : '';
   const school = query.school ? searchForm(query.school) : '';
   const typedNumber = query.registernummer?.trim() ?? '';
   if (typedNumber) {
     const registerNumber = normaliseRegisterNumber(typedNumber);
-    if (!registerNumber) return { ok: false, field: 'registernummer', message: 'Een registernummer heeft 9 cijfers.' };
+    if (!registerNumber) return { ok: false, field: 'registernummer', message: message('register.error.registerNumberDigits') };
     return { ok: true, query: { name: name || null, registerNumber, school: school || null } };
   }
-  if (query.naam && name.length < 2) return { ok: false, field: 'naam', message: 'Geef ten minste 2 letters van de naam.' };
-  if (query.school && school.length < 2) return { ok: false, field: 'school', message: 'Geef ten minste 2 letters van de school of plaats.' };
-  if (!name && !school) return { ok: false, field: 'naam', message: 'Zoek op naam (ten minste 2 letters), registernummer of school of plaats.' };
+  if (query.naam && name.length < 2) return { ok: false, field: 'naam', message: message('register.error.nameTooShort') };
+  if (query.school && school.length < 2) return { ok: false, field: 'school', message: message('register.error.schoolTooShort') };
+  if (!name && !school) return { ok: false, field: 'naam', message: message('register.error.searchEmpty') };
   return { ok: true, query: { name: name || null, registerNumber: null, school: school || null } };
 }

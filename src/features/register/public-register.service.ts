@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../platform/errors.ts';
+import { message } from '../../platform/i18n.ts';
 import { normaliseRegisterNumber, isRegisterNumber } from './register-number.rules.ts';
 import { checkQuery, type RegisterQuery } from './public-register.rules.ts';
 import * as repo from './public-register.repo.ts';
@@ -18,9 +19,10 @@ export async function searchPublicRegister(db: Db, query: RegisterQuery, page: n
 export async function getPublicEntry(db: Db, registerNumber: string): Promise<repo.PublicEntry> {
   const digits = normaliseRegisterNumber(registerNumber);
   if (!digits || !isRegisterNumber(digits)) {
-    throw AppError.validation([{ name: 'registernummer', reason: 'Dit is geen geldig registernummer: controleer de cijfers.' }], 'Dit is geen geldig registernummer: controleer de cijfers.');
+    const invalid = message('register.error.registerNumberInvalid');
+    throw AppError.validation([{ name: 'registernummer', reason: invalid }], invalid);
   }
   const { rows } = await repo.searchRegister(db, { name: null, registerNumber: digits, school: null }, { offset: 0, limit: 1 });
-  if (!rows[0]) throw AppError.notFound(`Registernummer ${digits} staat niet in het register.`);
+  if (!rows[0]) throw AppError.notFound(message('register.error.notInRegister', { number: digits }));
   return rows[0];
 }

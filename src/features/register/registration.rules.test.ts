@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readAs } from './texts.test-support.ts';
 import { applicationStatuses, applicationTransition, objectionDeadline, validUntil, type ApplicationEvent, type ApplicationStatus } from './registration.rules.ts';
 
 describe('a registration application', () => {
@@ -15,7 +16,7 @@ describe('a registration application', () => {
       it(`${from} + ${event} → ${to ?? 'geweigerd'}`, () => {
         const result = applicationTransition(from, event, { today, decidedOn: '2026-11-01' });
         expect(result.allowed ? result.to : null).toBe(to);
-        if (!result.allowed) expect(result.reason).toMatch(/\.$/);
+        if (!result.allowed) expect(readAs(result.reason)).toMatch(/\.$/);
       });
     }
   }
@@ -24,6 +25,9 @@ describe('a registration application', () => {
     expect(objectionDeadline('2026-11-01')).toBe('2026-12-13');
     expect(applicationTransition('afgewezen', 'bezwaar-maken', { today: '2026-12-13', decidedOn: '2026-11-01' })).toEqual({ allowed: true, to: 'bezwaar' });
     expect(applicationTransition('afgewezen', 'bezwaar-maken', { today: '2026-12-14', decidedOn: '2026-11-01' })).toEqual({
+      allowed: false, reason: { key: 'register.error.objectionPeriodOver', params: { weeks: 6, deadline: '2026-12-13' } },
+    });
+    expect(readAs(applicationTransition('afgewezen', 'bezwaar-maken', { today: '2026-12-14', decidedOn: '2026-11-01' }))).toEqual({
       allowed: false, reason: 'De bezwaartermijn van 6 weken is verstreken (tot en met 2026-12-13).',
     });
   });

@@ -1,3 +1,5 @@
+import { message, type Message } from '../../platform/i18n.ts';
+
 /**
  * A registration application, from the professional's request to the Commissie Registratie's decision
  * and a possible objection (bezwaar). Every step is an event with who and why.
@@ -25,24 +27,24 @@ export function objectionDeadline(decidedOn: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-export type ApplicationTransition = { allowed: true; to: ApplicationStatus } | { allowed: false; reason: string };
+export type ApplicationTransition = { allowed: true; to: ApplicationStatus } | { allowed: false; reason: Message };
 
-/** Where `event` takes an application, or why not (in Dutch). `today` and `decidedOn` are JJJJ-MM-DD. */
+/** Where `event` takes an application, or why not (a text key). `today` and `decidedOn` are JJJJ-MM-DD. */
 export function applicationTransition(from: ApplicationStatus, event: ApplicationEvent, context: { today: string; decidedOn?: string | null } = { today: '' }): ApplicationTransition {
   const to = transitions[from][event];
   if (!to) {
-    const reasons: Record<ApplicationEvent, string> = {
-      toewijzen: 'Deze aanvraag wacht niet op een commissielid.',
-      registreren: 'Alleen een aanvraag in behandeling kan worden besloten.',
-      afwijzen: 'Alleen een aanvraag in behandeling kan worden besloten.',
-      'bezwaar-maken': 'Bezwaar maken kan alleen tegen een besluit.',
+    const reasons: Record<ApplicationEvent, Message> = {
+      toewijzen: message('register.error.notWaitingForMember'),
+      registreren: message('register.error.onlyInReviewDecided'),
+      afwijzen: message('register.error.onlyInReviewDecided'),
+      'bezwaar-maken': message('register.error.objectionOnlyDecision'),
     };
     return { allowed: false, reason: reasons[event] };
   }
   if (event === 'bezwaar-maken') {
-    if (!context.decidedOn) return { allowed: false, reason: 'Bezwaar maken kan alleen tegen een besluit.' };
+    if (!context.decidedOn) return { allowed: false, reason: message('register.error.objectionOnlyDecision') };
     const deadline = objectionDeadline(context.decidedOn);
-    if (context.today > deadline) return { allowed: false, reason: `De bezwaartermijn van ${objectionWeeks} weken is verstreken (tot en met ${deadline}).` };
+    if (context.today > deadline) return { allowed: false, reason: message('register.error.objectionPeriodOver', { weeks: objectionWeeks, deadline }) };
   }
   return { allowed: true, to };
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { actorLabel, recordAudit, recordAuditPerPerson, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
+import { message, type Message } from '../../platform/i18n.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { renderPdf } from '../../platform/pdf/text-pdf.ts';
 import { decide } from '../../platform/policy.ts';
@@ -33,7 +34,7 @@ function step(from: ApplicationStatus, event: ApplicationEvent, context: { today
 }
 
 const moved = (ok: boolean) => {
-  if (!ok) throw new AppError('conflict', 'De aanvraag is intussen gewijzigd; bekijk haar opnieuw.');
+  if (!ok) throw new AppError('conflict', message('register.error.applicationChanged'));
 };
 
 /** What the professional sees: their enrolment, their applications with every step, and what they can apply for. */
@@ -56,24 +57,24 @@ export type ApplyInput = { register: string; level: string; motivation: unknown;
 export async function applyForRegistration(deps: RegistrationDeps, ctx: ActorContext, input: ApplyInput): Promise<string> {
   const account = signedInAccount(ctx);
   const enrolment = await repo.findEnrolmentOfAccount(deps.db, account.accountId);
-  if (!enrolment) throw new AppError('conflict', 'Schrijf u eerst in; daarna kunt u registratie aanvragen.');
+  if (!enrolment) throw new AppError('conflict', message('register.error.enrolFirst'));
   const registers = await repo.listCurrentRegisterVersions(deps.db);
   const register = registers.find((r) => r.code === input.register);
   const level = register?.levels.find((l) => `${l.title}|${l.level}` === input.level);
-  const problems: { name: string; reason: string }[] = [];
-  if (!register) problems.push({ name: 'register', reason: 'Kies een register.' });
-  else if (!level) problems.push({ name: 'niveau', reason: 'Kies een titel en niveau van dit register.' });
+  const problems: { name: string; reason: Message }[] = [];
+  if (!register) problems.push({ name: 'register', reason: message('register.error.chooseRegister') });
+  else if (!level) problems.push({ name: 'niveau', reason: message('register.error.chooseLevel') });
   const motivation = checkComment(input.motivation, 'toelichting');
-  if (!motivation.ok) problems.push({ name: 'motivering', reason: motivation.ok === false && motivation.message === 'Schrijf wat er niet klopt.' ? 'Schrijf waarom u aan de toelatingseis voldoet.' : motivation.message });
+  if (!motivation.ok) problems.push({ name: 'motivering', reason: motivation.message.key === 'register.error.commentMissing' ? message('register.error.motivationMissing') : motivation.message });
   const evidenceIds = input.evidenceIds.filter((id) => uuid.test(id));
   const own = await repo.ownEvidenceIds(deps.db, enrolment.personId, evidenceIds);
-  if (own.length !== evidenceIds.length) problems.push({ name: 'bewijs', reason: 'Kies alleen uw eigen diploma\'s en certificaten.' });
-  else if (own.length === 0) problems.push({ name: 'bewijs', reason: 'Kies ten minste één diploma of certificaat als bewijs.' });
+  if (own.length !== evidenceIds.length) problems.push({ name: 'bewijs', reason: message('register.error.evidenceNotOwn') });
+  else if (own.length === 0) problems.push({ name: 'bewijs', reason: message('register.error.evidenceMissing') });
   if (problems.length > 0) throw AppError.validation(problems, problems[0].reason);
   const enrolmentStep = enrolmentTransition(enrolment.status as EnrolmentStatus, 'aanvragen');
   if (!enrolmentStep.allowed) throw new AppError('conflict', enrolmentStep.reason);
   if (await repo.hasOpenApplication(deps.db, enrolment.id, register!.registerId)) {
-    throw new AppError('conflict', `U hebt al een aanvraag voor het ${register!.name} in behandeling.`);
+    throw new AppError('conflict', message('register.error.applicationOpenFor', { register: register!.name }));
   }
   const now = new Date();
   return inTransaction(deps.db, async (tx) => {
@@ -102,10 +103,10 @@ export async function getApplicationQueue(deps: RegistrationDeps, ctx: ActorCont
 export async function assignApplication(deps: RegistrationDeps, ctx: ActorContext, id: string, memberId: string): Promise<void> {
   const via = await require(ctx, 'registrations.assign');
   const application = uuid.test(id) ? await repo.findApplication(deps.db, id) : undefined;
-  if (!application) throw AppError.notFound('Deze aanvraag bestaat niet.');
+  if (!application) throw AppError.notFound(message('register.error.applicationNotFound'));
   const members = await repo.listCommitteeMembers(deps.db);
   const member = members.find((m) => m.id === memberId);
-  if (!member) throw AppError.validation([{ name: 'lid', reason: 'Kies een lid van de Commissie Registratie.' }], 'Kies een lid van de Commissie Registratie.');
+  if (!member) throw AppError.validation([{ name: 'lid', reason: message('register.error.chooseMember') }], message('register.error.chooseMember'));
   const to = step(application.status, 'toewijzen', { today: todayOf(deps) });
   await inTransaction(deps.db, async (tx) => {
     moved(await repo.moveApplication(tx, id, application.status, to, { byLabel: actorLabel(ctx), reason: `toegewezen aan ${member.name}`, now: new Date() }, { assignedTo: member.id }));
@@ -128,7 +129,7 @@ async function applicationForReviewer(deps: RegistrationDeps, ctx: ActorContext,
   const asMember = await decide(ctx.actor, { action: 'registrations.decide' });
   const asStaff = await decide(ctx.actor, { action: 'registrations.assign' });
   const reviewer = asMember.allowed && application?.assignedTo === account.accountId;
-  if (!application || !(reviewer || asStaff.allowed)) throw AppError.notFound('Deze aanvraag bestaat niet, of is niet aan u toegewezen.');
+  if (!application || !(reviewer || asStaff.allowed)) throw AppError.notFound(message('register.error.applicationNotAssigned'));
   const via = reviewer && asMember.allowed ? asMember.via : asStaff.allowed ? asStaff.via : undefined;
   // a herregistratie: the engine's evaluation of the registration it renews, as of today, and the period granting gives
   const renewal = application.kind === 'herregistratie' ? await evaluateRenewal(deps.db, application.renewsId, todayOf(deps)) : null;
@@ -152,14 +153,14 @@ export async function getApplicationForReview(deps: RegistrationDeps, ctx: Actor
 export async function decideApplication(deps: RegistrationDeps, ctx: ActorContext, id: string, decision: unknown, motivationText: unknown): Promise<void> {
   const via = await require(ctx, 'registrations.decide');
   const { application, canDecide, renewal } = await applicationForReviewer(deps, ctx, id);
-  if (!canDecide) throw new AppError('conflict', 'Alleen het toegewezen commissielid besluit, en alleen op een aanvraag in behandeling.');
-  const problems: { name: string; reason: string }[] = [];
-  if (decision !== 'registreren' && decision !== 'afwijzen') problems.push({ name: 'besluit', reason: 'Kies: registreren of afwijzen.' });
+  if (!canDecide) throw new AppError('conflict', message('register.error.onlyAssignedDecides'));
+  const problems: { name: string; reason: Message }[] = [];
+  if (decision !== 'registreren' && decision !== 'afwijzen') problems.push({ name: 'besluit', reason: message('register.error.chooseDecision') });
   const motivation = checkComment(motivationText, 'antwoord');
-  if (!motivation.ok) problems.push({ name: 'motivering', reason: 'Motiveer het besluit (ten minste 5 tekens).' });
+  if (!motivation.ok) problems.push({ name: 'motivering', reason: message('register.error.motivateDecision') });
   const renewing = application.kind === 'herregistratie';
   if (renewing && decision === 'registreren' && !renewal?.nextUntil) {
-    problems.push({ name: 'besluit', reason: 'Het dossier voldoet vandaag niet aan de regel voor herregistratie: herregistreren kan niet.' });
+    problems.push({ name: 'besluit', reason: message('register.error.renewalNotMet') });
   }
   if (problems.length > 0) throw AppError.validation(problems, problems[0].reason);
   const today = todayOf(deps);
@@ -195,9 +196,9 @@ export async function objectToDecision(deps: RegistrationDeps, ctx: ActorContext
   const account = signedInAccount(ctx);
   const enrolment = await repo.findEnrolmentOfAccount(deps.db, account.accountId);
   const application = uuid.test(id) ? await repo.findApplication(deps.db, id) : undefined;
-  if (!application || !enrolment || application.enrolmentId !== enrolment.id) throw AppError.notFound('Deze aanvraag bestaat niet, of is niet van u.');
+  if (!application || !enrolment || application.enrolmentId !== enrolment.id) throw AppError.notFound(message('register.error.applicationNotYours'));
   const checked = checkComment(reason, 'toelichting');
-  if (!checked.ok) throw AppError.validation([{ name: 'bezwaar', reason: 'Schrijf waarom u het niet eens bent met het besluit.' }], 'Schrijf waarom u het niet eens bent met het besluit.');
+  if (!checked.ok) throw AppError.validation([{ name: 'bezwaar', reason: message('register.error.objectionMissing') }], message('register.error.objectionMissing'));
   const to = step(application.status, 'bezwaar-maken', { today: todayOf(deps), decidedOn: application.decidedOn });
   await inTransaction(deps.db, async (tx) => {
     moved(await repo.moveApplication(tx, id, application.status, to, { byLabel: actorLabel(ctx), reason: checked.text, now: new Date() }));
@@ -212,7 +213,7 @@ export async function listApplicationEvidence(deps: RegistrationDeps, applicatio
 
 export async function checkEvidenceAccess(deps: RegistrationDeps, ctx: ActorContext, applicationId: string, evidenceId: string): Promise<void> {
   const { application, via } = await applicationForReviewer(deps, ctx, applicationId);
-  if (!application.evidenceIds.includes(evidenceId)) throw AppError.notFound('Dit bewijsstuk hoort niet bij deze aanvraag.');
+  if (!application.evidenceIds.includes(evidenceId)) throw AppError.notFound(message('register.error.evidenceNotInApplication'));
   await recordAudit(deps.db, ctx, { action: 'evidence.viewed', via, subjectPersonId: application.personId, after: { application: applicationId, evidence: evidenceId } });
 }
 
@@ -226,8 +227,8 @@ export async function renderRegistrationCertificate(deps: RegistrationDeps, ctx:
   const account = signedInAccount(ctx);
   const enrolment = await repo.findEnrolmentOfAccount(deps.db, account.accountId);
   const application = uuid.test(id) ? await repo.findApplication(deps.db, id) : undefined;
-  if (!application || !enrolment || application.enrolmentId !== enrolment.id) throw AppError.notFound('Deze aanvraag bestaat niet, of is niet van u.');
-  if (!application.validUntil || application.validUntil < todayOf(deps)) throw new AppError('conflict', 'Een bewijs van registratie is er alleen voor een geldige registratie.');
+  if (!application || !enrolment || application.enrolmentId !== enrolment.id) throw AppError.notFound(message('register.error.applicationNotYours'));
+  if (!application.validUntil || application.validUntil < todayOf(deps)) throw new AppError('conflict', message('register.error.certificateOnlyValid'));
   const pdf = await renderPdf({
     title: `Bewijs van registratie ${application.registerNumber}`,
     lang: 'nl-NL',

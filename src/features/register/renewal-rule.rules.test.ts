@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readAs } from './texts.test-support.ts';
 import { checkRuleForm, InvalidStoredRuleError, parsePeriods, ruleOfStoredVersion, ruleToForm, unitAndMinimumOf, type RuleForm } from './renewal-rule.rules.ts';
 import { schoolLeaderPointsRule, schoolLeaderThemes, teacherHoursRule } from './reregistration.rules.ts';
 
@@ -23,7 +24,7 @@ describe('the points brackets as typed', () => {
     ['60:0', '60:0: een periode duurt 1 tot en met 10 jaar.'],
     ['0:3', '0 punten: een periode begint bij 1 tot en met 10.000 punten.'],
   ])('refuses %j', (text, message) => {
-    expect(parsePeriods(text)).toBe(message);
+    expect(readAs(parsePeriods(text))).toBe(message);
   });
 });
 
@@ -39,18 +40,19 @@ describe('the rule fields of a register version', () => {
   });
 
   it('reports each problem at its field, only for the kind chosen', () => {
-    expect(checkRuleForm({ ...form, minimumPunten: '50' }, 5)).toEqual({ ok: false, problems: [{ field: 'perioden', message: 'De eerste periode begint bij het minimum: 50 punten.' }] });
-    expect(checkRuleForm({ ...form, perioden: '60:3, 80:4' }, 5)).toEqual({
+    expect(checkRuleForm({ ...form, minimumPunten: '50' }, 5)).toEqual({ ok: false, problems: [{ field: 'perioden', message: { key: 'register.error.firstPeriodAtMinimum', params: { minimum: '50' } } }] });
+    expect(readAs(checkRuleForm({ ...form, minimumPunten: '50' }, 5))).toEqual({ ok: false, problems: [{ field: 'perioden', message: 'De eerste periode begint bij het minimum: 50 punten.' }] });
+    expect(readAs(checkRuleForm({ ...form, perioden: '60:3, 80:4' }, 5))).toEqual({
       ok: false, problems: [{ field: 'perioden', message: 'Geef ook de punten voor een volle cyclus van 5 jaar (de norm), bijvoorbeeld 100:5.' }],
     });
-    expect(checkRuleForm({ ...form, minimumPunten: 'zestig', perioden: 'x' }, 5)).toEqual({
+    expect(readAs(checkRuleForm({ ...form, minimumPunten: 'zestig', perioden: 'x' }, 5))).toEqual({
       ok: false,
       problems: [
         { field: 'minimumPunten', message: 'Het minimum is een heel aantal punten, van 1 tot en met 10.000.' },
         { field: 'perioden', message: '"x" is geen periode: schrijf punten:jaren, bijvoorbeeld 80:4.' },
       ],
     });
-    expect(checkRuleForm({ ...form, eenheid: 'uren', uren: '', urenPrimairProces: '-1' }, 4)).toEqual({
+    expect(readAs(checkRuleForm({ ...form, eenheid: 'uren', uren: '', urenPrimairProces: '-1' }, 4))).toEqual({
       ok: false,
       problems: [
         { field: 'uren', message: 'Het aantal uren is een heel getal van 1 tot en met 10.000.' },
@@ -58,8 +60,8 @@ describe('the rule fields of a register version', () => {
       ],
     });
     expect(checkRuleForm({ ...form, eenheid: 'uren', uren: '100', urenPrimairProces: '120' }, 4)).toMatchObject({ ok: false, problems: [{ field: 'urenPrimairProces' }] });
-    expect(checkRuleForm({ ...form, eenheid: 'themas', themas: '9' }, 4)).toEqual({ ok: false, problems: [{ field: 'themas', message: "Het aantal thema's is een heel getal van 1 tot en met 8." }] });
-    expect(checkRuleForm({ ...form, eenheid: 'ects' }, 4)).toEqual({ ok: false, problems: [{ field: 'eenheid', message: "Kies punten, uren of thema's." }] });
+    expect(readAs(checkRuleForm({ ...form, eenheid: 'themas', themas: '9' }, 4))).toEqual({ ok: false, problems: [{ field: 'themas', message: "Het aantal thema's is een heel getal van 1 tot en met 8." }] });
+    expect(readAs(checkRuleForm({ ...form, eenheid: 'ects' }, 4))).toEqual({ ok: false, problems: [{ field: 'eenheid', message: "Kies punten, uren of thema's." }] });
     // the other kinds' fields do not count
     expect(checkRuleForm({ ...form, uren: 'veel', themas: '' }, 5)).toMatchObject({ ok: true });
   });

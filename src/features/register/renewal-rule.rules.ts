@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { message, type Message } from '../../platform/i18n.ts';
 import { ruleOfVersion, schoolLeaderThemes, schoolLeaderThemesRule, type ReregistrationRule } from './reregistration.rules.ts';
 
 /**
@@ -53,7 +54,7 @@ export type RuleForm = {
 };
 
 export type RuleField = keyof RuleForm;
-export type RuleProblem = { field: RuleField; message: string };
+export type RuleProblem = { field: RuleField; message: Message };
 
 function wholeNumber(text: string, min: number, max: number): number | null {
   if (!/^\d+$/.test(text.trim())) return null;
@@ -62,22 +63,22 @@ function wholeNumber(text: string, min: number, max: number): number | null {
 }
 
 /** "60:3, 80:4, 100:5" (a semicolon, a space or a new line between them as well): ascending points, each with years. */
-export function parsePeriods(text: string): { from: number; years: number }[] | string {
+export function parsePeriods(text: string): { from: number; years: number }[] | Message {
   const parts = text.split(/[,;\n]+/).map((p) => p.trim()).filter(Boolean);
-  if (parts.length === 0) return 'Geef de perioden als punten:jaren, bijvoorbeeld 60:3, 80:4, 100:5.';
-  if (parts.length > 20) return 'Ten hoogste 20 perioden.';
+  if (parts.length === 0) return message('register.error.periodsMissing');
+  if (parts.length > 20) return message('register.error.periodsTooMany');
   const periods: { from: number; years: number }[] = [];
   for (const part of parts) {
     const match = /^(\d{1,5})\s*[:=]\s*(\d{1,2})$/.exec(part);
-    if (!match) return `"${part.slice(0, 20)}" is geen periode: schrijf punten:jaren, bijvoorbeeld 80:4.`;
+    if (!match) return message('register.error.periodInvalid', { part: part.slice(0, 20) });
     const [from, years] = [Number(match[1]), Number(match[2])];
-    if (from < 1 || from > 10_000) return `${from} punten: een periode begint bij 1 tot en met 10.000 punten.`;
-    if (years < 1 || years > 10) return `${from}:${years}: een periode duurt 1 tot en met 10 jaar.`;
+    if (from < 1 || from > 10_000) return message('register.error.periodPointsRange', { from: String(from) });
+    if (years < 1 || years > 10) return message('register.error.periodYearsRange', { from: String(from), years: String(years) });
     periods.push({ from, years });
   }
   for (let i = 1; i < periods.length; i++) {
-    if (periods[i].from <= periods[i - 1].from) return 'Zet de perioden op volgorde van punten, van weinig naar veel, elk aantal één keer.';
-    if (periods[i].years < periods[i - 1].years) return 'Meer punten geven nooit een kortere periode.';
+    if (periods[i].from <= periods[i - 1].from) return message('register.error.periodsOrder');
+    if (periods[i].years < periods[i - 1].years) return message('register.error.periodsShorter');
   }
   return periods;
 }
@@ -91,38 +92,38 @@ export const periodsToText = (periods: { from: number; years: number }[]) => per
  */
 export function checkRuleForm(form: RuleForm, cycleYears: number | null): { ok: true; rule: ReregistrationRule } | { ok: false; problems: RuleProblem[] } {
   const problems: RuleProblem[] = [];
-  const problem = (field: RuleField, message: string) => problems.push({ field, message });
+  const problem = (field: RuleField, text: Message) => problems.push({ field, message: text });
   switch (form.eenheid) {
     case 'punten': {
       const minimum = wholeNumber(form.minimumPunten, 1, 10_000);
-      if (minimum === null) problem('minimumPunten', 'Het minimum is een heel aantal punten, van 1 tot en met 10.000.');
+      if (minimum === null) problem('minimumPunten', message('register.error.minimumPoints'));
       const periods = parsePeriods(form.perioden);
-      if (typeof periods === 'string') problem('perioden', periods);
-      else if (minimum !== null && periods[0].from !== minimum) problem('perioden', `De eerste periode begint bij het minimum: ${minimum} punten.`);
-      const norm = typeof periods === 'string' || cycleYears === null ? undefined : periods.find((p) => p.years === cycleYears);
-      if (typeof periods !== 'string' && cycleYears !== null && !norm) {
-        problem('perioden', `Geef ook de punten voor een volle cyclus van ${cycleYears} jaar (de norm), bijvoorbeeld 100:${cycleYears}.`);
+      if (!Array.isArray(periods)) problem('perioden', periods);
+      else if (minimum !== null && periods[0].from !== minimum) problem('perioden', message('register.error.firstPeriodAtMinimum', { minimum: String(minimum) }));
+      const norm = !Array.isArray(periods) || cycleYears === null ? undefined : periods.find((p) => p.years === cycleYears);
+      if (Array.isArray(periods) && cycleYears !== null && !norm) {
+        problem('perioden', message('register.error.periodsNorm', { years: String(cycleYears) }));
       }
       if (problems.length > 0 || cycleYears === null) return { ok: false, problems };
       return { ok: true, rule: { kind: 'punten', norm: { points: norm!.from, years: cycleYears }, minimum: minimum!, periods: periods as { from: number; years: number }[] } };
     }
     case 'uren': {
       const hours = wholeNumber(form.uren, 1, 10_000);
-      if (hours === null) problem('uren', 'Het aantal uren is een heel getal van 1 tot en met 10.000.');
+      if (hours === null) problem('uren', message('register.error.hoursRange'));
       const primary = wholeNumber(form.urenPrimairProces, 0, 10_000);
-      if (primary === null) problem('urenPrimairProces', 'Het aantal uren op het primaire proces is een heel getal van 0 tot en met 10.000.');
-      else if (hours !== null && primary > hours) problem('urenPrimairProces', `Niet meer uren op het primaire proces dan uren in totaal (${hours}).`);
+      if (primary === null) problem('urenPrimairProces', message('register.error.primaryHoursRange'));
+      else if (hours !== null && primary > hours) problem('urenPrimairProces', message('register.error.primaryMoreThanTotal', { hours: String(hours) }));
       if (problems.length > 0 || cycleYears === null) return { ok: false, problems };
       return { ok: true, rule: { kind: 'uren', years: cycleYears, minimumHours: hours!, minimumPrimaryHours: primary! } };
     }
     case 'themas': {
       const themes = wholeNumber(form.themas, 1, schoolLeaderThemes.length);
-      if (themes === null) problem('themas', `Het aantal thema's is een heel getal van 1 tot en met ${schoolLeaderThemes.length}.`);
+      if (themes === null) problem('themas', message('register.error.themesRange', { max: String(schoolLeaderThemes.length) }));
       if (problems.length > 0 || cycleYears === null) return { ok: false, problems };
       return { ok: true, rule: { kind: 'themas', years: cycleYears, minimumThemes: themes!, themes: [...schoolLeaderThemes], masterSuffices: form.masterVolstaat === 'ja' } };
     }
     default:
-      return { ok: false, problems: [{ field: 'eenheid', message: 'Kies punten, uren of thema\'s.' }] };
+      return { ok: false, problems: [{ field: 'eenheid', message: message('register.error.chooseUnit') }] };
   }
 }
 

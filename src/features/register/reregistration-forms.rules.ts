@@ -1,10 +1,11 @@
 import { parseDate } from '../../platform/dates/calendar.ts';
+import { message, type Message } from '../../platform/i18n.ts';
 import { checkComment, commentLimits } from './approval.rules.ts';
 import { postponementGrounds, reasonAgainstPostponementDate, type PostponementGround } from './reregistration.rules.ts';
 
-/** The forms of herregistratie and uitstel as posted, and their checks: every problem at its field, in Dutch. */
+/** The forms of herregistratie and uitstel as posted, and their checks: every problem at its field, as a text key. */
 
-export type Problem<F extends string> = { field: F; message: string };
+export type Problem<F extends string> = { field: F; message: Message };
 type Checked<T, F extends string> = { ok: true; value: T } | { ok: false; problems: Problem<F>[] };
 
 export type RenewalForm = { motivering: string; bevestigd: string };
@@ -13,8 +14,8 @@ export type RenewalForm = { motivering: string; bevestigd: string };
 export function checkRenewalForm(form: RenewalForm): Checked<{ motivation: string }, keyof RenewalForm> {
   const problems: Problem<keyof RenewalForm>[] = [];
   const motivation = form.motivering.trim();
-  if (motivation.length > commentLimits.max) problems.push({ field: 'motivering', message: `Ten hoogste ${commentLimits.max} tekens; u schreef er ${motivation.length}.` });
-  if (form.bevestigd !== 'ja') problems.push({ field: 'bevestigd', message: 'Bevestig dat uw dossier volledig en naar waarheid is ingevuld.' });
+  if (motivation.length > commentLimits.max) problems.push({ field: 'motivering', message: message('register.error.tooLong', { max: String(commentLimits.max), length: String(motivation.length) }) });
+  if (form.bevestigd !== 'ja') problems.push({ field: 'bevestigd', message: message('register.error.confirmDossier') });
   return problems.length ? { ok: false, problems } : { ok: true, value: { motivation } };
 }
 
@@ -25,14 +26,14 @@ export type PostponementRequest = { ground: PostponementGround; explanation: str
 export function checkPostponementRequest(form: PostponementForm, until: string, today: string): Checked<PostponementRequest, keyof PostponementForm> {
   const problems: Problem<keyof PostponementForm>[] = [];
   const ground = (postponementGrounds as readonly string[]).includes(form.grond) ? (form.grond as PostponementGround) : null;
-  if (!ground) problems.push({ field: 'grond', message: 'Kies de reden voor uitstel.' });
+  if (!ground) problems.push({ field: 'grond', message: message('register.error.chooseGround') });
   const explanation = checkComment(form.toelichting, 'toelichting');
   if (!explanation.ok) {
     const empty = form.toelichting.trim() === '';
-    problems.push({ field: 'toelichting', message: empty ? 'Licht uw verzoek om uitstel toe.' : explanation.message });
+    problems.push({ field: 'toelichting', message: empty ? message('register.error.explainPostponement') : explanation.message });
   }
   const date = parseDate(form.tot.trim());
-  const dateProblem = date ? reasonAgainstPostponementDate(date, until, today) : 'Geef de datum als JJJJ-MM-DD of DD-MM-JJJJ.';
+  const dateProblem = date ? reasonAgainstPostponementDate(date, until, today) : message('register.error.dateFormat');
   if (dateProblem) problems.push({ field: 'tot', message: dateProblem });
   if (problems.length) return { ok: false, problems };
   return { ok: true, value: { ground: ground!, explanation: (explanation as { text: string }).text, requestedUntil: date! } };
@@ -45,15 +46,15 @@ export type PostponementDecision = { status: 'toegekend' | 'afgewezen'; grantedU
 export function checkPostponementDecision(form: PostponementDecisionForm, until: string, today: string): Checked<PostponementDecision, keyof PostponementDecisionForm> {
   const problems: Problem<keyof PostponementDecisionForm>[] = [];
   const grant = form.besluit === 'toekennen';
-  if (!grant && form.besluit !== 'afwijzen') problems.push({ field: 'besluit', message: 'Kies: uitstel toekennen of afwijzen.' });
+  if (!grant && form.besluit !== 'afwijzen') problems.push({ field: 'besluit', message: message('register.error.choosePostponementDecision') });
   let grantedUntil: string | null = null;
   if (grant) {
     grantedUntil = parseDate(form.tot.trim());
-    const dateProblem = grantedUntil ? reasonAgainstPostponementDate(grantedUntil, until, today) : 'Geef de datum als JJJJ-MM-DD of DD-MM-JJJJ.';
-    if (dateProblem) problems.push({ field: 'tot', message: dateProblem.replace('uw registratie', 'de registratie') });
+    const dateProblem = grantedUntil ? reasonAgainstPostponementDate(grantedUntil, until, today, 'theirs') : message('register.error.dateFormat');
+    if (dateProblem) problems.push({ field: 'tot', message: dateProblem });
   }
   const motivation = checkComment(form.motivering, 'antwoord');
-  if (!motivation.ok) problems.push({ field: 'motivering', message: 'Motiveer het besluit (ten minste 5 tekens).' });
+  if (!motivation.ok) problems.push({ field: 'motivering', message: message('register.error.motivateDecision') });
   if (problems.length) return { ok: false, problems };
   return { ok: true, value: { status: grant ? 'toegekend' : 'afgewezen', grantedUntil, motivation: (motivation as { text: string }).text } };
 }

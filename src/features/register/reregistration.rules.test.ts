@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readAs } from './texts.test-support.ts';
 import { addDays, addMonths, addYears, isCalendarDate } from '../../platform/dates/calendar.ts';
 import {
   describeProgress, evaluateReregistration, lapseBase, noticeDue, reasonAgainstPostponementDate, reasonNotToApply, remindersDue, ruleOfVersion, schoolLeaderPointsRule,
@@ -199,15 +200,16 @@ describe('uitstel, notices and when one can apply', () => {
     [{ ...facts, openApplication: true }, '2026-08-01', 'U hebt al een aanvraag in behandeling bij de Commissie Registratie.'],
     [{ ...facts, struckOff: true }, '2026-08-01', 'Uw inschrijving is doorgehaald: herregistratie aanvragen kan niet. Neem contact op met het Beroepsregister Onderwijs.'],
   ])('%j on %s: %s', (f, asOf, reason) => {
-    expect(reasonNotToApply(f, asOf)).toBe(reason);
+    expect(readAs(reasonNotToApply(f, asOf))).toBe(reason);
   });
 
   it('a postponement ends after the period, at most twelve months after it, and not in the past', () => {
-    expect(reasonAgainstPostponementDate('2026-08-31', until, '2026-06-01')).toBe('Uitstel loopt tot een datum na het einde van uw registratie (2026-08-31).');
+    expect(reasonAgainstPostponementDate('2026-08-31', until, '2026-06-01')).toEqual({ key: 'register.error.postponementAfterEnd', params: { until: '2026-08-31' } });
+    expect(readAs(reasonAgainstPostponementDate('2026-08-31', until, '2026-06-01'))).toBe('Uitstel loopt tot een datum na het einde van uw registratie (2026-08-31).');
     expect(reasonAgainstPostponementDate('2026-09-01', until, '2026-06-01')).toBeNull();
     expect(reasonAgainstPostponementDate('2027-08-31', until, '2026-06-01')).toBeNull();
-    expect(reasonAgainstPostponementDate('2027-09-01', until, '2026-06-01')).toBe('Uitstel kan tot ten hoogste twaalf maanden na het einde van de registratie: tot en met 2027-08-31.');
-    expect(reasonAgainstPostponementDate('2026-10-01', until, '2026-11-01')).toBe('Uitstel loopt tot een datum die nog moet komen.');
+    expect(readAs(reasonAgainstPostponementDate('2027-09-01', until, '2026-06-01'))).toBe('Uitstel kan tot ten hoogste twaalf maanden na het einde van de registratie: tot en met 2027-08-31.');
+    expect(readAs(reasonAgainstPostponementDate('2026-10-01', until, '2026-11-01'))).toBe('Uitstel loopt tot een datum die nog moet komen.');
   });
 
   it('the next period starts the day after the end, across months and leap days', () => {

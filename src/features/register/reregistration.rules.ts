@@ -1,4 +1,4 @@
-import { formatDate, formatNumber } from '../../platform/i18n.ts';
+import { formatDate, formatNumber, message, type Message } from '../../platform/i18n.ts';
 import { addMonths, addYears } from '../../platform/dates/calendar.ts';
 
 /**
@@ -183,16 +183,16 @@ export type RenewalFacts = {
   openApplication: boolean;
 };
 
-/** Why the professional cannot ask for herregistratie now (in Dutch), or null when they can. */
-export function reasonNotToApply(facts: RenewalFacts, asOf: string): string | null {
-  if (facts.struckOff) return 'Uw inschrijving is doorgehaald: herregistratie aanvragen kan niet. Neem contact op met het Beroepsregister Onderwijs.';
-  if (facts.openApplication) return 'U hebt al een aanvraag in behandeling bij de Commissie Registratie.';
+/** Why the professional cannot ask for herregistratie now (a text key), or null when they can. */
+export function reasonNotToApply(facts: RenewalFacts, asOf: string): Message | null {
+  if (facts.struckOff) return message('register.error.applyStruckOff');
+  if (facts.openApplication) return message('register.error.openApplication');
   const opens = addMonths(facts.until, -applyMonthsBefore);
-  if (asOf < opens) return `U kunt herregistratie aanvragen vanaf ${opens}: twaalf maanden voor het einde van uw registratie.`;
+  if (asOf < opens) return message('register.error.applyFrom', { date: opens });
   if (standingOn(facts.until, asOf, facts.postponedUntil) === 'herregistratie verlopen') {
-    return 'Uw herregistratie is verlopen: vraag opnieuw registratie aan.';
+    return message('register.error.applyLapsed');
   }
-  if (!facts.met) return 'U voldoet nog niet aan de regel voor herregistratie.';
+  if (!facts.met) return message('register.error.ruleNotMet');
   return null;
 }
 
@@ -204,11 +204,14 @@ export const postponementMaxMonths = 12;
 /** The last date a postponement of a period ending `until` may reach. */
 export const postponementLimit = (until: string) => addMonths(until, postponementMaxMonths);
 
-/** Why `date` cannot be the end of a postponement of the period ending `until` (in Dutch), or null. */
-export function reasonAgainstPostponementDate(date: string, until: string, today: string): string | null {
-  if (date <= until) return `Uitstel loopt tot een datum na het einde van uw registratie (${until}).`;
-  if (date > postponementLimit(until)) return `Uitstel kan tot ten hoogste twaalf maanden na het einde van de registratie: tot en met ${postponementLimit(until)}.`;
-  if (date < today) return 'Uitstel loopt tot een datum die nog moet komen.';
+/**
+ * Why `date` cannot be the end of a postponement of the period ending `until` (a text key), or null.
+ * `whose`: the professional reads "uw registratie", the commission "de registratie".
+ */
+export function reasonAgainstPostponementDate(date: string, until: string, today: string, whose: 'own' | 'theirs' = 'own'): Message | null {
+  if (date <= until) return message(whose === 'own' ? 'register.error.postponementAfterEnd' : 'register.error.postponementAfterEndTheirs', { until });
+  if (date > postponementLimit(until)) return message('register.error.postponementTooFar', { limit: postponementLimit(until) });
+  if (date < today) return message('register.error.postponementPast');
   return null;
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { actorLabel, recordAudit, recordAuditPerPerson, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
+import { message, type Message } from '../../platform/i18n.ts';
 import type { Mail, Mailer } from '../../platform/mail/mailer.ts';
 import type { MailTemplate } from '../../platform/mail/templates.ts';
 import { decide } from '../../platform/policy.ts';
@@ -88,7 +89,7 @@ export async function getOwnReregistration(deps: ReregistrationDeps, ctx: ActorC
   const today = todayOf(deps);
   const progress = await progressOfEnrolment(deps.db, enrolment.id, today);
   const postponements = await repo.listPostponementsOfEnrolment(deps.db, enrolment.id);
-  if (!progress) return { enrolled: true as const, progress: null, open: [], postponements, reason: 'U bent nog niet geregistreerd: vraag eerst registratie aan.' };
+  if (!progress) return { enrolled: true as const, progress: null, open: [], postponements, reason: message('register.error.notYetRegistered') };
   const open = await repo.openApplications(deps.db, enrolment.id, progress.registration.registerId);
   const reason = reasonNotToApply({
     until: progress.registration.until, postponedUntil: progress.registration.postponedUntil, met: progress.evaluation.met,
@@ -100,17 +101,17 @@ export async function getOwnReregistration(deps: ReregistrationDeps, ctx: ActorC
 /**
  * The professional asks for herregistratie: an application of the kind herregistratie for the same
  * title and level, under the register's current version, decided by the Commissie Registratie. Its
- * period runs on from the end of the registration it renews. Refused (in Dutch) when the rule is not
+ * period runs on from the end of the registration it renews. Refused (with a text key) when the rule is not
  * met, when it is too early or too late, when an application is open, or when struck off.
  */
 export async function applyForReregistration(deps: ReregistrationDeps, ctx: ActorContext, form: RenewalForm): Promise<string> {
   const { account, enrolment } = await ownEnrolment(deps, ctx);
-  if (!enrolment) throw new AppError('conflict', 'Schrijf u eerst in; daarna kunt u registratie aanvragen.');
+  if (!enrolment) throw new AppError('conflict', message('register.error.enrolFirst'));
   const checked = checkRenewalForm(form);
   if (!checked.ok) refuse(checked.problems);
   const today = todayOf(deps);
   const progress = await progressOfEnrolment(deps.db, enrolment.id, today);
-  if (!progress) throw new AppError('conflict', 'U bent niet geregistreerd: vraag eerst registratie aan. Herregistratie is er voor een registratie die afloopt.');
+  if (!progress) throw new AppError('conflict', message('register.error.notRegistered'));
   const { registration, evaluation } = progress;
   const open = await repo.openApplications(deps.db, enrolment.id, registration.registerId);
   const reason = reasonNotToApply({ until: registration.until, postponedUntil: registration.postponedUntil, met: evaluation.met, struckOff: enrolment.status === 'doorgehaald', openApplication: open.length > 0 }, today);
@@ -122,12 +123,12 @@ export async function applyForReregistration(deps: ReregistrationDeps, ctx: Acto
   return inTransaction(deps.db, async (tx) => {
     // the form sent twice at once: the second waits for the first, then finds its application
     await repo.lockEnrolment(tx, enrolment.id);
-    if ((await repo.openApplications(tx, enrolment.id, registration.registerId)).length > 0) throw new AppError('conflict', 'U hebt al een aanvraag in behandeling bij de Commissie Registratie.');
+    if ((await repo.openApplications(tx, enrolment.id, registration.registerId)).length > 0) throw new AppError('conflict', message('register.error.openApplication'));
     const id = await repo.insertRenewal(tx, { renews: registration, versionId, periodStart: addDays(registration.until, 1), motivation: (checked as { value: { motivation: string } }).value.motivation, now });
     await addFirstEvent(tx, id, actorLabel(ctx), now);
     // the enrolment's history gets the line even when its status stays geregistreerd
     const moved = await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status as EnrolmentStatus, step.to, { byLabel: actorLabel(ctx), reason: `${registration.registerName}: herregistratie aangevraagd`, now });
-    if (!moved) throw new AppError('conflict', 'Uw inschrijving is intussen gewijzigd; bekijk haar opnieuw.');
+    if (!moved) throw new AppError('conflict', message('register.error.ownEnrolmentChanged'));
     await recordAudit(tx, ctx, {
       action: 'reregistration.applied', subjectAccountId: account.accountId,
       after: { application: id, renews: registration.id, counted: evaluation.counted, needed: evaluation.needed, nextUntil: evaluation.nextUntil },
@@ -138,13 +139,13 @@ export async function applyForReregistration(deps: ReregistrationDeps, ctx: Acto
 
 // ─── uitstel ────────────────────────────────────────────────────────────────────────────────────
 
-/** Why the professional cannot ask for uitstel now (in Dutch), or null. */
-function reasonNotToPostpone(enrolment: repo.OwnEnrolment, progress: RegistrationProgress | null, postponements: repo.Postponement[], today: string): string | null {
-  if (enrolment.status === 'doorgehaald') return 'Uw inschrijving is doorgehaald: uitstel aanvragen kan niet.';
-  if (!progress) return 'U bent nog niet geregistreerd: uitstel van herregistratie is er voor een registratie.';
-  if (postponements.some((p) => p.status === 'aangevraagd')) return 'U hebt al een verzoek om uitstel in behandeling.';
-  if (progress.standing === 'herregistratie verlopen') return 'Uw herregistratie is verlopen: uitstel kan niet meer. Vraag opnieuw registratie aan.';
-  if (postponementLimit(progress.registration.until) < today) return 'Uitstel kan tot ten hoogste twaalf maanden na het einde van de registratie; die termijn is voorbij.';
+/** Why the professional cannot ask for uitstel now (a text key), or null. */
+function reasonNotToPostpone(enrolment: repo.OwnEnrolment, progress: RegistrationProgress | null, postponements: repo.Postponement[], today: string): Message | null {
+  if (enrolment.status === 'doorgehaald') return message('register.error.postponeStruckOff');
+  if (!progress) return message('register.error.postponeNotRegistered');
+  if (postponements.some((p) => p.status === 'aangevraagd')) return message('register.error.postponementOpen');
+  if (progress.standing === 'herregistratie verlopen') return message('register.error.postponeLapsed');
+  if (postponementLimit(progress.registration.until) < today) return message('register.error.postponeTooLate');
   return null;
 }
 
@@ -163,7 +164,7 @@ export async function getOwnPostponement(deps: ReregistrationDeps, ctx: ActorCon
 /** The professional asks for uitstel: a ground, an explanation, and until when; the Commissie Registratie decides. */
 export async function requestPostponement(deps: ReregistrationDeps, ctx: ActorContext, form: PostponementForm): Promise<string> {
   const { account, enrolment } = await ownEnrolment(deps, ctx);
-  if (!enrolment) throw new AppError('conflict', 'Schrijf u eerst in; uitstel is er voor een registratie.');
+  if (!enrolment) throw new AppError('conflict', message('register.error.enrolFirstPostponement'));
   const today = todayOf(deps);
   const progress = await progressOfEnrolment(deps.db, enrolment.id, today);
   const reason = reasonNotToPostpone(enrolment, progress, await repo.listPostponementsOfEnrolment(deps.db, enrolment.id), today);
@@ -173,7 +174,7 @@ export async function requestPostponement(deps: ReregistrationDeps, ctx: ActorCo
   const request = (checked as { value: { ground: string; explanation: string; requestedUntil: string } }).value;
   return inTransaction(deps.db, async (tx) => {
     await repo.lockEnrolment(tx, enrolment.id);
-    if ((await repo.listPostponementsOfEnrolment(tx, enrolment.id)).some((p) => p.status === 'aangevraagd')) throw new AppError('conflict', 'U hebt al een verzoek om uitstel in behandeling.');
+    if ((await repo.listPostponementsOfEnrolment(tx, enrolment.id)).some((p) => p.status === 'aangevraagd')) throw new AppError('conflict', message('register.error.postponementOpen'));
     const id = await repo.insertPostponement(tx, { registrationId: progress!.registration.id, enrolmentId: enrolment.id, ...request, now: new Date() });
     await recordAudit(tx, ctx, { action: 'postponement.requested', subjectAccountId: account.accountId, after: { postponement: id, ground: request.ground, requestedUntil: request.requestedUntil } });
     return id;
@@ -199,7 +200,7 @@ export async function getPostponementQueue(deps: ReregistrationDeps, ctx: ActorC
 export async function getPostponementForDecision(deps: ReregistrationDeps, ctx: ActorContext, id: string) {
   const via = await requireDecider(ctx);
   const request = uuid.test(id) ? await repo.findPostponement(deps.db, id) : undefined;
-  if (!request) throw AppError.notFound('Dit verzoek om uitstel bestaat niet.');
+  if (!request) throw AppError.notFound(message('register.error.postponementNotFound'));
   await recordAudit(deps.db, ctx, { action: 'postponement.viewed', via, subjectAccountId: request.accountId, subjectPersonId: request.personId, after: { postponement: id } });
   return { request, limit: postponementLimit(request.validUntil) };
 }
@@ -212,14 +213,14 @@ export async function getPostponementForDecision(deps: ReregistrationDeps, ctx: 
 export async function decidePostponementRequest(deps: ReregistrationDeps, ctx: ActorContext, id: string, form: PostponementDecisionForm): Promise<void> {
   const via = await requireDecider(ctx);
   const request = uuid.test(id) ? await repo.findPostponement(deps.db, id) : undefined;
-  if (!request) throw AppError.notFound('Dit verzoek om uitstel bestaat niet.');
-  if (request.status !== 'aangevraagd') throw new AppError('conflict', 'Op dit verzoek is al besloten.');
+  if (!request) throw AppError.notFound(message('register.error.postponementNotFound'));
+  if (request.status !== 'aangevraagd') throw new AppError('conflict', message('register.error.postponementDecided'));
   const checked = checkPostponementDecision(form, request.validUntil, todayOf(deps));
   if (!checked.ok) refuse(checked.problems);
   const decision = (checked as { value: { status: 'toegekend' | 'afgewezen'; grantedUntil: string | null; motivation: string } }).value;
   const mailIds: string[] = [];
   await inTransaction(deps.db, async (tx) => {
-    if (!(await repo.decidePostponement(tx, id, { ...decision, byLabel: actorLabel(ctx), now: new Date() }))) throw new AppError('conflict', 'Op dit verzoek is intussen besloten.');
+    if (!(await repo.decidePostponement(tx, id, { ...decision, byLabel: actorLabel(ctx), now: new Date() }))) throw new AppError('conflict', message('register.error.postponementDecidedMeanwhile'));
     if (decision.grantedUntil) await repo.setPostponedUntil(tx, request.registrationId, decision.grantedUntil);
     await recordAudit(tx, ctx, { action: 'postponement.decided', via, subjectAccountId: request.accountId, after: { postponement: id, decision: decision.status, until: decision.grantedUntil } });
     if (request.personEmail) {
@@ -270,6 +271,7 @@ async function evaluateInBatches(db: Db, asOf: string, batchSize: number, onBatc
     await yieldToEventLoop();
     result.evaluated += batch.length;
     if (batch.length < batchSize) return result;
+    // biome-ignore lint/complexity/useMathMinMax: enrolment ids are uuid strings, compared as text; Math.max would make them NaN
     after = batch.reduce((last, r) => (r.enrolmentId > last ? r.enrolmentId : last), after);
   }
 }

@@ -68,6 +68,22 @@ describe('applying for registration', () => {
     expect(visibleText(res.body)).toContain('Kies ten minste één diploma of certificaat als bewijs.');
   });
 
+  it('says what is wrong in English to someone reading in English, at the same fields', async () => {
+    teacher.cookies.set('lang', 'en');
+    try {
+      await teacher.get('/mijn-register/registratie');
+      const res = await teacher.post('/mijn-register/registratie', { niveau: 'lerarenregister::Registerleraar|geregistreerd', motivering: '' });
+      expect(res.statusCode).toBe(400);
+      expect(res.body).toContain('href="#motivering"');
+      const text = visibleText(res.body);
+      expect(text).toContain('Write why you meet the admission requirement.');
+      expect(text).toContain('Choose at least one diploma or certificate as evidence.');
+      expect(text).not.toContain('Kies ten minste');
+    } finally {
+      teacher.cookies.delete('lang');
+    }
+  });
+
   it('applies with a diploma: aangevraagd, with a first step by the professional', async () => {
     await teacher.get('/mijn-register/registratie');
     const res = await teacher.post('/mijn-register/registratie', {
@@ -86,6 +102,18 @@ describe('applying for registration', () => {
     const res = await teacher.post('/mijn-register/registratie', { niveau: 'lerarenregister::Registerleraar|geregistreerd', motivering: 'Nog een keer aanvragen.', bewijs: [evidenceId] });
     expect(res.statusCode).toBe(409);
     expect(visibleText(res.body)).toContain('U hebt al een aanvraag voor het Lerarenregister in behandeling.');
+  });
+
+  it('refuses it in English on the error page to someone reading in English', async () => {
+    teacher.cookies.set('lang', 'en');
+    try {
+      await teacher.get('/mijn-register/registratie');
+      const res = await teacher.post('/mijn-register/registratie', { niveau: 'lerarenregister::Registerleraar|geregistreerd', motivering: 'Nog een keer aanvragen.', bewijs: [evidenceId] });
+      expect(res.statusCode).toBe(409);
+      expect(visibleText(res.body)).toContain('You already have an application for the Lerarenregister under review.');
+    } finally {
+      teacher.cookies.delete('lang');
+    }
   });
 });
 

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { translateMessage } from '../../platform/i18n.ts';
 import { AppError } from '../../platform/errors.ts';
 import { sendPage } from '../../web/render.ts';
 import { decide } from '../../platform/policy.ts';
@@ -13,15 +12,13 @@ import { OwnRegistrationPage, ownRegistrationPath, type ApplyValues } from './vi
 import { ApplicationsPage, ReviewPage, reviewPath } from './views/review-pages.tsx';
 import { attachment } from '../../web/attachment.ts';
 import { dutchToday } from '../../platform/dates/calendar.ts';
-import { contextOf } from '../../web/route-helpers.ts';
+import { contextOf, validationErrorsOf } from '../../web/route-helpers.ts';
+import { readForm, readParams, readQuery } from '../../web/forms.ts';
+import { applicationEvidenceParams, applicationParams, applyForm, assignForm, decisionForm, noticeQuery, objectionForm } from './registrations.forms.ts';
 
-const bodyOf = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
-const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 5000) : '');
-const errorsOf = (req: FastifyRequest, error: unknown): FieldError[] | null =>
-  error instanceof AppError && error.code === 'validation_failed' ? (error.extra.invalidParams ?? []).map((p) => ({ field: p.name, message: translateMessage(req.lang, p.reason) })) : null;
 const notices = { aangevraagd: 'registration.notice.applied', bezwaar: 'registration.notice.objected', toegewezen: 'review.notice.assigned', besloten: 'review.notice.decided' } as const;
 const noticeOf = (req: FastifyRequest) => {
-  const key = notices[(req.query as Record<string, string | undefined>).melding as keyof typeof notices];
+  const key = notices[readQuery(req, noticeQuery).melding as keyof typeof notices];
   return key ? req.pageContext().t(key) : undefined;
 };
 
@@ -45,33 +42,33 @@ export async function registrationRoutes(app: FastifyInstance, opts: FeatureOpti
   app.get(ownRegistrationPath, signedIn, (req, reply) => renderOwn(req, reply));
 
   app.post(ownRegistrationPath, signedIn, async (req, reply) => {
-    const body = bodyOf(req);
-    const [register = '', level = ''] = text(body.niveau).split('::');
-    const evidenceIds = [body.bewijs].flat().filter((v): v is string => typeof v === 'string').slice(0, 50);
-    const values: ApplyValues = { niveau: text(body.niveau), motivering: text(body.motivering), bewijs: evidenceIds };
+    const form = readForm(req, applyForm);
+    if (!form.ok) return renderOwn(req, reply, { values: { ...form.values, bewijs: (form.values.bewijs ?? '').split(',') }, errors: form.errors }, 400);
+    const { niveau, motivering, bewijs } = form.value;
+    const [register = '', level = ''] = niveau.split('::');
+    const values: ApplyValues = { niveau, motivering, bewijs };
     try {
-      await applyForRegistration(deps, contextOf(req), { register, level, motivation: values.motivering, evidenceIds });
+      await applyForRegistration(deps, contextOf(req), { register, level, motivation: motivering, evidenceIds: bewijs });
     } catch (error) {
-      const errors = errorsOf(req, error);
-      if (!errors) throw error;
-      return renderOwn(req, reply, { values, errors }, 400);
+      return renderOwn(req, reply, { values, errors: validationErrorsOf(req, error) }, 400);
     }
     return reply.redirect(`${ownRegistrationPath}?melding=aangevraagd`, 303);
   });
 
   app.post(`${ownRegistrationPath}/:id/bezwaar`, signedIn, async (req, reply) => {
+    const { id } = readParams(req, applicationParams);
+    const form = readForm(req, objectionForm);
+    if (!form.ok) return renderOwn(req, reply, { errors: form.errors }, 400);
     try {
-      await objectToDecision(deps, contextOf(req), (req.params as { id: string }).id, bodyOf(req).bezwaar);
+      await objectToDecision(deps, contextOf(req), id, form.value.bezwaar);
     } catch (error) {
-      const errors = errorsOf(req, error);
-      if (!errors) throw error;
-      return renderOwn(req, reply, { errors }, 400);
+      return renderOwn(req, reply, { errors: validationErrorsOf(req, error) }, 400);
     }
     return reply.redirect(`${ownRegistrationPath}?melding=bezwaar`, 303);
   });
 
   app.get(`${ownRegistrationPath}/:id/bewijs.pdf`, signedIn, async (req, reply) => {
-    const { fileName, pdf } = await renderRegistrationCertificate(deps, contextOf(req), (req.params as { id: string }).id);
+    const { fileName, pdf } = await renderRegistrationCertificate(deps, contextOf(req), readParams(req, applicationParams).id);
     return reply.type('application/pdf').header('Content-Disposition', attachment(fileName)).header('Cache-Control', 'private, no-store').send(pdf);
   });
 
@@ -85,12 +82,15 @@ export async function registrationRoutes(app: FastifyInstance, opts: FeatureOpti
   });
 
   app.post(`${reviewPath}/:id/toewijzing`, signedIn, async (req, reply) => {
-    await assignApplication(deps, contextOf(req), (req.params as { id: string }).id, text(bodyOf(req).lid));
+    const { id } = readParams(req, applicationParams);
+    const form = readForm(req, assignForm);
+    // the member is chosen from a list: a form that does not fit is refused as the core refuses an unknown member
+    await assignApplication(deps, contextOf(req), id, form.ok ? form.value.lid : '');
     return reply.redirect(`${reviewPath}?melding=toegewezen`, 303);
   });
 
   async function renderReview(req: FastifyRequest, reply: FastifyReply, form: { values?: { besluit?: string; motivering?: string }; errors?: FieldError[] } = {}, status = 200) {
-    const { application, events, canDecide, renewal } = await getApplicationForReview(deps, contextOf(req), (req.params as { id: string }).id);
+    const { application, events, canDecide, renewal } = await getApplicationForReview(deps, contextOf(req), readParams(req, applicationParams).id);
     const evidence = await listApplicationEvidence(deps, application);
     return sendPage(reply, <ReviewPage ctx={req.pageContext()} application={application} events={events} evidence={evidence} canDecide={canDecide} renewal={renewal} {...form} />, status);
   }
@@ -98,20 +98,19 @@ export async function registrationRoutes(app: FastifyInstance, opts: FeatureOpti
   app.get(`${reviewPath}/:id`, signedIn, (req, reply) => renderReview(req, reply));
 
   app.post(`${reviewPath}/:id/besluit`, signedIn, async (req, reply) => {
-    const body = bodyOf(req);
-    const values = { besluit: text(body.besluit), motivering: text(body.motivering) };
+    const { id } = readParams(req, applicationParams);
+    const form = readForm(req, decisionForm);
+    if (!form.ok) return renderReview(req, reply, { values: form.values, errors: form.errors }, 400);
     try {
-      await decideApplication(deps, contextOf(req), (req.params as { id: string }).id, values.besluit, values.motivering);
+      await decideApplication(deps, contextOf(req), id, form.value.besluit, form.value.motivering);
     } catch (error) {
-      const errors = errorsOf(req, error);
-      if (!errors) throw error;
-      return renderReview(req, reply, { values, errors }, 400);
+      return renderReview(req, reply, { values: form.value, errors: validationErrorsOf(req, error) }, 400);
     }
     return reply.redirect(`${reviewPath}?melding=besloten`, 303);
   });
 
   app.get(`${reviewPath}/:id/bewijs/:bewijsId`, signedIn, async (req, reply) => {
-    const { id, bewijsId } = req.params as { id: string; bewijsId: string };
+    const { id, bewijsId } = readParams(req, applicationEvidenceParams);
     await checkEvidenceAccess(deps, contextOf(req), id, bewijsId);
     return sendPrivateFile(reply, await openEvidenceForDecision(evidenceDeps, bewijsId));
   });

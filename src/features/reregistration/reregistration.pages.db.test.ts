@@ -83,6 +83,21 @@ describe('herregistratie: the professional applies', () => {
     expect(await applicationOf(people.anna)).toBeUndefined();
   });
 
+  it('asks for the confirmation in English to someone reading in English', async () => {
+    const web = people.anna.web;
+    web.cookies.set('lang', 'en');
+    try {
+      await web.get('/mijn-register/herregistratie');
+      const res = await web.post('/mijn-register/herregistratie', { motivering: 'Zie mijn dossier.' });
+      expect(res.statusCode).toBe(400);
+      expect(res.body).toContain('href="#bevestigd"');
+      expect(visibleText(res.body)).toContain('Confirm that your dossier is complete and truthfully filled in.');
+      expect(await applicationOf(people.anna)).toBeUndefined();
+    } finally {
+      web.cookies.delete('lang');
+    }
+  });
+
   it('applies: a herregistratie of the same title and level, its period running on from the end of the current one', async () => {
     await people.anna.web.get('/mijn-register/herregistratie');
     const res = await people.anna.web.post('/mijn-register/herregistratie', { motivering: '', bevestigd: 'ja' });
@@ -120,6 +135,19 @@ describe('herregistratie: the professional applies', () => {
     const eva = await people.eva.web.post('/mijn-register/herregistratie', { bevestigd: 'ja' });
     expect(eva.statusCode).toBe(409);
     expect(visibleText(eva.body)).toContain('U bent niet geregistreerd: vraag eerst registratie aan.');
+  });
+
+  it('says why not in English, on the page and when refusing, to someone reading in English', async () => {
+    const web = people.bram.web;
+    web.cookies.set('lang', 'en');
+    try {
+      expect(visibleText((await web.get('/mijn-register/herregistratie')).body)).toContain('You do not meet the rule for re-registration yet.');
+      const res = await web.post('/mijn-register/herregistratie', { bevestigd: 'ja' });
+      expect(res.statusCode).toBe(409);
+      expect(visibleText(res.body)).toContain('You do not meet the rule for re-registration yet.');
+    } finally {
+      web.cookies.delete('lang');
+    }
   });
 });
 

@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendPage } from '../../web/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
 import { contextOf, validationErrorsOf } from '../../web/route-helpers.ts';
+import { readForm, readParams, readQuery } from '../../web/forms.ts';
+import { noticeQuery, postponementDecisionForm, postponementForm, postponementParams, renewalForm } from './reregistration.forms.ts';
 import type { FeatureOptions } from '../feature.ts';
 import type { PostponementDecisionForm, PostponementForm, RenewalForm } from '../register/index.ts';
 import { type ReregistrationDeps, applyForReregistration, decidePostponementRequest, getOwnPostponement, getOwnReregistration, getPostponementForDecision, getPostponementQueue, requestPostponement } from '../register/index.ts';
@@ -9,9 +11,6 @@ import { ownPostponementPath, ownReregistrationPath } from '../register/index.ts
 import { OwnPostponementPage, PostponementDecisionPage, PostponementQueuePage, postponementQueuePath } from './views/postponement-pages.tsx';
 import { ReregistrationPage } from './views/reregistration-pages.tsx';
 
-const bodyOf = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
-const text = (body: Record<string, unknown>, key: string, max = 2500) => (typeof body[key] === 'string' ? (body[key] as string).slice(0, max) : '');
-/** A refusal of the form's input, as the error summary's list; anything else goes on to the error page (a conflict shows its Dutch reason there). */
 const notices = { aangevraagd: 'reregistration.notice.applied', uitstel: 'postponement.notice.requested', besloten: 'postponements.notice.decided' } as const;
 
 /** Herregistratie and uitstel: the professional applies and asks; the Commissie Registratie decides on uitstel (herregistratie goes through /beheer/aanvragen). */
@@ -19,7 +18,7 @@ export async function reregistrationRoutes(app: FastifyInstance, opts: FeatureOp
   const deps: ReregistrationDeps = { db: opts.db, mailer: opts.mailer, baseUrl: opts.config.baseUrl };
   const signedIn = { config: { access: 'signed-in' as const } };
   const noticeOf = (req: FastifyRequest) => {
-    const key = notices[(req.query as Record<string, string | undefined>).melding as keyof typeof notices];
+    const key = notices[readQuery(req, noticeQuery).melding as keyof typeof notices];
     return key ? req.pageContext().t(key) : undefined;
   };
 
@@ -31,12 +30,13 @@ export async function reregistrationRoutes(app: FastifyInstance, opts: FeatureOp
   app.get(ownReregistrationPath, signedIn, (req, reply) => renderOwn(req, reply));
 
   app.post(ownReregistrationPath, signedIn, async (req, reply) => {
-    const body = bodyOf(req);
-    const values: RenewalForm = { motivering: text(body, 'motivering'), bevestigd: text(body, 'bevestigd', 5) };
+    const form = readForm(req, renewalForm);
+    if (!form.ok) return renderOwn(req, reply, { values: { motivering: '', bevestigd: '', ...form.values }, errors: form.errors }, 400);
     try {
-      await applyForReregistration(deps, contextOf(req), values);
+      await applyForReregistration(deps, contextOf(req), form.value);
     } catch (error) {
-      return renderOwn(req, reply, { values, errors: validationErrorsOf(req, error) }, 400);
+      // a refusal of the input comes back at its fields; anything else (a conflict) goes on to the error page, in the reader's language
+      return renderOwn(req, reply, { values: form.value, errors: validationErrorsOf(req, error) }, 400);
     }
     return reply.redirect(`${ownReregistrationPath}?melding=aangevraagd`, 303);
   });
@@ -49,12 +49,12 @@ export async function reregistrationRoutes(app: FastifyInstance, opts: FeatureOp
   app.get(ownPostponementPath, signedIn, (req, reply) => renderOwnPostponement(req, reply));
 
   app.post(ownPostponementPath, signedIn, async (req, reply) => {
-    const body = bodyOf(req);
-    const values: PostponementForm = { grond: text(body, 'grond', 50), toelichting: text(body, 'toelichting'), tot: text(body, 'tot', 20) };
+    const form = readForm(req, postponementForm);
+    if (!form.ok) return renderOwnPostponement(req, reply, { values: { grond: '', toelichting: '', tot: '', ...form.values }, errors: form.errors }, 400);
     try {
-      await requestPostponement(deps, contextOf(req), values);
+      await requestPostponement(deps, contextOf(req), form.value);
     } catch (error) {
-      return renderOwnPostponement(req, reply, { values, errors: validationErrorsOf(req, error) }, 400);
+      return renderOwnPostponement(req, reply, { values: form.value, errors: validationErrorsOf(req, error) }, 400);
     }
     return reply.redirect(`${ownPostponementPath}?melding=uitstel`, 303);
   });
@@ -64,7 +64,7 @@ export async function reregistrationRoutes(app: FastifyInstance, opts: FeatureOp
     return sendPage(reply, <PostponementQueuePage ctx={req.pageContext()} open={open} decided={decided} notice={noticeOf(req)} />);
   });
 
-  const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
+  const idOf = (req: FastifyRequest) => readParams(req, postponementParams).id;
 
   async function renderDecision(req: FastifyRequest, reply: FastifyReply, form: { values?: PostponementDecisionForm; errors?: FieldError[] } = {}, status = 200) {
     const { request, limit } = await getPostponementForDecision(deps, contextOf(req), idOf(req));
@@ -74,12 +74,12 @@ export async function reregistrationRoutes(app: FastifyInstance, opts: FeatureOp
   app.get(`${postponementQueuePath}/:id`, signedIn, (req, reply) => renderDecision(req, reply));
 
   app.post(`${postponementQueuePath}/:id`, signedIn, async (req, reply) => {
-    const body = bodyOf(req);
-    const values: PostponementDecisionForm = { besluit: text(body, 'besluit', 20), tot: text(body, 'tot', 20), motivering: text(body, 'motivering') };
+    const form = readForm(req, postponementDecisionForm);
+    if (!form.ok) return renderDecision(req, reply, { values: { besluit: '', tot: '', motivering: '', ...form.values }, errors: form.errors }, 400);
     try {
-      await decidePostponementRequest(deps, contextOf(req), idOf(req), values);
+      await decidePostponementRequest(deps, contextOf(req), idOf(req), form.value);
     } catch (error) {
-      return renderDecision(req, reply, { values, errors: validationErrorsOf(req, error) }, 400);
+      return renderDecision(req, reply, { values: form.value, errors: validationErrorsOf(req, error) }, 400);
     }
     return reply.redirect(`${postponementQueuePath}?melding=besloten`, 303);
   });

@@ -25,6 +25,7 @@ export function RegisterSearchPage({ ctx, form, results, errors = [] }: { ctx: P
       <ErrorSummary title={t('errorSummary.title')} errors={errors} />
       <PageTitle text={t('register.title')} />
       <TextParagraph text={t('register.intro')} />
+      {/* biome-ignore lint/a11y/useSemanticElements: a GET form with role=search is the landmark every screen reader knows; the <search> element is too new to rely on */}
       <form class="br-form br-search" method="get" action="/register" role="search" novalidate>
         <TextField id="naam" name="naam" type="search" label={t('register.name')} hint={t('register.nameHint')} value={form.naam} error={error('naam')} autocomplete="off" />
         <TextField id="registernummer" name="registernummer" label={t('register.number')} value={form.registernummer} error={error('registernummer')} autocomplete="off" />

@@ -26,6 +26,7 @@ export function EnrolmentsPage({ ctx, zoek, found, errors = [] }: { ctx: PageCon
       <ErrorSummary title={t('errorSummary.title')} errors={errors} />
       <PageTitle text={t('enrolments.title')} />
       <TextParagraph text={t('enrolments.intro')} />
+      {/* biome-ignore lint/a11y/useSemanticElements: a GET form with role=search is the landmark every screen reader knows; the <search> element is too new to rely on */}
       <form class="br-form br-search" method="get" action={enrolmentsPath} role="search" novalidate>
         <TextField id="zoek" name="zoek" type="search" label={t('enrolments.search')} value={zoek} error={errors.find((e) => e.field === 'zoek')?.message} autocomplete="off" />
         <Button>{Html.escapeHtml(t('enrolments.searchButton'))}</Button>

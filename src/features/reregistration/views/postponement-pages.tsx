@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { formatDateTime } from '../../../platform/i18n.ts';
+import { formatDateTime, translateMessage, type Message } from '../../../platform/i18n.ts';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form } from '../../../ui/components/form.tsx';
@@ -19,7 +19,7 @@ const groundText = (ctx: PageContext, ground: string) => ctx.t(`postponement.gro
 const statusText = (ctx: PageContext, status: Postponement['status']) => ctx.t(`postponement.status.${status}`);
 const untilOf = (p: Postponement) => p.grantedUntil ?? p.requestedUntil;
 
-type OwnView = { progress: RegistrationProgress | null; postponements: Postponement[]; reason: string | null; limit: string | null };
+type OwnView = { progress: RegistrationProgress | null; postponements: Postponement[]; reason: Message | null; limit: string | null };
 
 /** Uitstel on Mijn register: the requests made and their decisions, and the form to ask. */
 export function OwnPostponementPage(
@@ -59,7 +59,7 @@ export function OwnPostponementPage(
             {t('postponement.ask')}
           </h2>
           {view.reason || !view.progress ? (
-            <TextParagraph text={view.reason ?? ''} />
+            <TextParagraph text={view.reason ? translateMessage(lang, view.reason) : ''} />
           ) : (
             <Form action={ownPostponementPath} csrfToken={ctx.csrfToken}>
               <RadioGroup

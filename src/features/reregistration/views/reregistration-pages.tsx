@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { formatDateTime } from '../../../platform/i18n.ts';
+import { formatDateTime, translateMessage, type Message } from '../../../platform/i18n.ts';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form } from '../../../ui/components/form.tsx';
@@ -15,7 +15,8 @@ import { ownPostponementPath, ownReregistrationPath, type RegistrationProgress }
 type OwnView = {
   progress: RegistrationProgress | null;
   open: { kind: string; status: string; createdAt: Date }[];
-  reason: string | null;
+  /** why the professional cannot apply now, or null */
+  reason: Message | null;
 };
 
 /** For someone without a registration: what herregistratie and uitstel need, and the way back to Mijn register. */
@@ -46,7 +47,7 @@ export function ReregistrationPage(
         <NotEnrolled ctx={ctx} />
       ) : !view.progress ? (
         <Paragraph>
-          <span safe>{view.reason ?? ''}</span>{' '}
+          <span safe>{view.reason ? translateMessage(lang, view.reason) : ''}</span>{' '}
           <a class="utrecht-link" href="/mijn-register/registratie" safe>
             {t('reregistration.applyRegistration')}
           </a>
@@ -100,7 +101,7 @@ export function ReregistrationPage(
             {t('reregistration.apply')}
           </h2>
           {view.reason ? (
-            <TextParagraph text={view.reason} />
+            <TextParagraph text={translateMessage(lang, view.reason)} />
           ) : (
             <>
               <TextParagraph text={t('reregistration.applyIntro', { next: view.progress.evaluation.nextUntil ?? '' })} />

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { uuidPattern } from '../../platform/ids/uuid-pattern.ts';
+
+/**
+ * What Mijn register's forms, links and paths send, read through schemas (web/forms.ts). The schemas
+ * read the shape; what a comment or an address must be is the register core's rule (checkComment,
+ * setPersonalEmail), which says why in the reader's language.
+ */
+
+const text = z.string().default('');
+/** A link's value that is not one we know is ignored, as before: a bookmark with junk still shows the page. */
+const optional = z.string().optional().catch(undefined);
+const uuid = z.string().regex(uuidPattern);
+
+export const noticeQuery = z.object({ melding: optional });
+
+/** The board's list of disputes: open ones unless `alle=ja`; a page past the ends is the nearest page. */
+export const disputesQuery = z.object({
+  melding: optional,
+  alle: optional,
+  page: optional.transform((page) => Math.min(10_000, Math.max(1, Number.parseInt(page ?? '1', 10) || 1))),
+});
+
+export const employmentParams = z.object({ id: uuid });
+export const boardParams = z.object({ id: uuid });
+export const boardDisputeParams = z.object({ id: uuid, betwistingId: uuid });
+
+export const personalEmailForm = z.object({ email: text });
+export const disputeForm = z.object({ toelichting: text });
+export const answerForm = z.object({ antwoord: text });
+
+export const evidenceQuery = z.object({ melding: optional });
+export const evidenceParams = z.object({ id: uuid });
+/** The text fields of the evidence upload (multipart: the file itself streams past the schema). */
+const field = z.string().default('').transform((value) => value.slice(0, 500));
+export const evidenceFields = z.object({ soort: field, titel: field, uitgever: field, datum: field });

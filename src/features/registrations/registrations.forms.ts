@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { uuidPattern } from '../../platform/ids/uuid-pattern.ts';
+
+/**
+ * What the registration and enrolment pages' forms, links and paths send, read through schemas
+ * (web/forms.ts). The schemas read the shape; whether a motivation, a choice or a reason will do is
+ * the register core's rule, which says why in the reader's language.
+ */
+
+const text = z.string().default('');
+/** A link's value that is not one we know is ignored, as before: a bookmark with junk still shows the page. */
+const optional = z.string().optional().catch(undefined);
+const uuid = z.string().regex(uuidPattern);
+
+export const noticeQuery = z.object({ melding: optional });
+export const applicationParams = z.object({ id: uuid });
+export const applicationEvidenceParams = z.object({ id: uuid, bewijsId: uuid });
+
+/** Applying: "register::title|level", a motivation, and the evidence chosen (checkboxes: the values joined by commas, at most 50). */
+export const applyForm = z.object({
+  niveau: text,
+  motivering: text,
+  bewijs: text.transform((ids) => ids.split(',').filter(Boolean).slice(0, 50)),
+});
+export const objectionForm = z.object({ bezwaar: text });
+export const assignForm = z.object({ lid: text });
+export const decisionForm = z.object({ besluit: text, motivering: text });
+
+/** Register staff's search: a register number or a name; a page past the ends is the first page, as before. */
+export const enrolmentSearchQuery = z.object({
+  zoek: z.string().catch('').default('').transform((zoek) => zoek.trim().slice(0, 200)),
+  page: z.coerce.number().int().min(1).max(50).catch(1),
+});
+/** A register number as typed in the address: the core says whether it is one ("not in the register"). */
+export const enrolmentParams = z.object({ registernummer: z.string() });
+export const strikeOffForm = z.object({ reden: text, bevestigd: text });
+export const reinstateForm = z.object({ reden: text });
