@@ -13,7 +13,7 @@ export const searchPageQuery = z.object({
   soort: text(20).transform((value) => ((kinds as readonly string[]).includes(value) ? value : '')),
   provincie: text(50),
   denominatie: text(100),
-  inclusiefGesloten: z.unknown().transform((value) => value === 'true'),
+  inclusiefGesloten: z.string().optional().catch(undefined).transform((value) => value === 'true'),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 
