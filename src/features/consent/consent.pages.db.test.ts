@@ -170,6 +170,20 @@ describe('the professional decides whether a board sees their development', () =
     expect(await auditRows(t.database, 'development-consent.revoked')).toHaveLength(0);
   });
 
+  it('gives the refusals in English to a reader who chose English: the missing confirmation, and a board that is not theirs', async () => {
+    await lotte.get(`${inzage}?lang=en`);
+    const res = await lotte.post(`${inzage}/${boardA.id}/intrekken`, {});
+    expect(res.statusCode).toBe(400);
+    expect(visibleText(res.body)).toContain(`Tick the box to confirm that you want to withdraw your consent for ${boardA.name}.`);
+    expect(visibleText(res.body)).not.toContain('Vink aan');
+    await lotte.get(`${inzage}?lang=nl`);
+    const refused = await hrB.get(`${developmentOf(boardA.id)}?lang=en`);
+    expect(refused.statusCode).toBe(403);
+    expect(visibleText(refused.body)).toContain('You do not work for this board.');
+    await hrB.get(`${inzage}?lang=nl`);
+    expect(await activeConsents()).toEqual([boardA.id]);
+  });
+
   it("consent revoked: board A's staff are refused at once, and the history shows both dates", async () => {
     await lotte.get(inzage);
     const revoked = await lotte.post(`${inzage}/${boardA.id}/intrekken`, { bevestigd: 'ja' });

@@ -1,16 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { translateMessage } from '../../platform/i18n.ts';
-import { AppError } from '../../platform/errors.ts';
 import { sendPage } from '../../web/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
-import { contextOf } from '../../web/route-helpers.ts';
+import { readForm, readParams, readQuery } from '../../web/forms.ts';
+import { contextOf, validationErrorsOf } from '../../web/route-helpers.ts';
 import type { FeatureOptions } from '../feature.ts';
 import { getBoardRef } from '../organisations/index.ts';
+import { boardParams, consentQuery, developmentParams, revokeForm } from './consent.forms.ts';
 import * as service from './consent.service.ts';
 import { BoardDevelopmentPage, consentPath, NoConsentPage, OwnConsentPage } from './views/consent-pages.tsx';
 
 const notices = { gegeven: 'consent.notice.granted', ingetrokken: 'consent.notice.revoked' } as const;
-const boardIdOf = (req: FastifyRequest) => (req.params as { bestuurId: string }).bestuurId;
+const boardIdOf = (req: FastifyRequest) => readParams(req, boardParams).bestuurId;
 
 /**
  * Inzage: the professional lets a board see their development activities, and withdraws that; the
@@ -20,8 +20,8 @@ export async function consentRoutes(app: FastifyInstance, opts: FeatureOptions) 
   const deps: service.ConsentDeps = { db: opts.db };
   const signedIn = { config: { access: 'signed-in' as const } };
   const noticeOf = (req: FastifyRequest) => {
-    const key = notices[(req.query as Record<string, string | undefined>).melding as keyof typeof notices];
-    return key ? req.pageContext().t(key) : undefined;
+    const { melding } = readQuery(req, consentQuery);
+    return melding ? req.pageContext().t(notices[melding]) : undefined;
   };
 
   async function renderOwn(req: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], status = 200) {
@@ -37,18 +37,20 @@ export async function consentRoutes(app: FastifyInstance, opts: FeatureOptions) 
   });
 
   app.post(`${consentPath}/:bestuurId/intrekken`, signedIn, async (req, reply) => {
+    const boardId = boardIdOf(req);
+    const form = readForm(req, revokeForm);
+    if (!form.ok) return renderOwn(req, reply, form.errors, 400);
     try {
-      await service.revokeConsent(deps, contextOf(req), boardIdOf(req), ((req.body ?? {}) as Record<string, unknown>).bevestigd);
+      await service.revokeConsent(deps, contextOf(req), boardId, form.value.bevestigd);
     } catch (error) {
       // only a missing confirmation goes back to the form; a board that is not theirs is "not found"
-      if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
-      return renderOwn(req, reply, (error.extra.invalidParams ?? []).map((p) => ({ field: p.name, message: translateMessage(req.lang, p.reason) })), 400);
+      return renderOwn(req, reply, validationErrorsOf(req, error), 400);
     }
     return reply.redirect(`${consentPath}?melding=ingetrokken`, 303);
   });
 
   app.get('/beheer/bestuur/:id/personeel/:persoonId/professionalisering', signedIn, async (req, reply) => {
-    const { id, persoonId } = req.params as { id: string; persoonId: string };
+    const { id, persoonId } = readParams(req, developmentParams);
     const board = await getBoardRef(opts.db, id);
     const view = await service.getDevelopmentForBoard(deps, contextOf(req), board.id, persoonId);
     if (!view.visible) return sendPage(reply, <NoConsentPage ctx={req.pageContext()} board={board} person={view.person} />, 403);

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { recordAudit, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
+import { message } from '../../platform/i18n.ts';
 import { decide, type ConsentCheck } from '../../platform/policy.ts';
 import { isConfirmed, totalsOf, type DevelopmentTotals, type VisibleActivity } from './consent.rules.ts';
 import * as repo from './consent.repo.ts';
@@ -37,7 +38,7 @@ export async function getOwnConsents(deps: ConsentDeps, ctx: ActorContext): Prom
 
 async function ownBoard(deps: ConsentDeps, account: repo.OwnAccount, boardId: string): Promise<repo.ConsentBoard> {
   const board = uuid.test(boardId) ? await repo.findOwnBoard(deps.db, account, boardId) : undefined;
-  if (!board) throw AppError.notFound('Van dit bestuur is geen dienstverband van u aangeleverd.');
+  if (!board) throw AppError.notFound(message('consent.error.noEmployment'));
   return board;
 }
 
@@ -62,7 +63,7 @@ export async function revokeConsent(deps: ConsentDeps, ctx: ActorContext, boardI
   const account = ownAccountOf(ctx);
   const board = await ownBoard(deps, account, boardId);
   if (!isConfirmed(confirmed)) {
-    const reason = `Vink aan dat u uw toestemming voor ${board.boardName} wilt intrekken.`;
+    const reason = message('consent.error.confirmRevoke', { board: board.boardName });
     throw AppError.validation([{ name: `bevestigd-${board.boardId}`, reason }], reason);
   }
   await inTransaction(deps.db, async (tx) => {
@@ -104,9 +105,9 @@ export async function getDevelopmentForBoard(deps: ConsentDeps, ctx: ActorContex
   if (!decision.allowed) {
     if (decision.reason === 'unauthenticated') throw new AppError('unauthenticated');
     if (!askedConsent) {
-      throw new AppError('forbidden', 'U werkt niet voor dit bestuur. Alleen de beheerders en personeelsmedewerkers van een bestuur zien, met toestemming van de professional, diens professionalisering.');
+      throw new AppError('forbidden', message('consent.error.notYourBoard'));
     }
-    if (!person) throw AppError.notFound('Deze persoon staat niet bij het personeel van dit bestuur.');
+    if (!person) throw AppError.notFound(message('consent.error.personNotAtBoard'));
     return { visible: false, person };
   }
   const accountId = person!.accountId!;

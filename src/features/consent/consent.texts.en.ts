@@ -54,4 +54,9 @@ export const consentEn: Record<keyof typeof consentNl, string> = {
   'consent.staff.col': 'Professional development',
   'consent.staff.view': 'View',
   'consent.staff.none': 'no insight',
+  'consent.error.noEmployment': 'No employment of yours with this board has been reported.',
+  'consent.error.confirmRevoke': 'Tick the box to confirm that you want to withdraw your consent for {board}.',
+  'consent.error.notYourBoard':
+    'You do not work for this board. Only the administrators and HR staff of a board see a professional’s development, with that professional’s consent.',
+  'consent.error.personNotAtBoard': 'This person is not on the staff of this board.',
 };

@@ -54,6 +54,12 @@ export const consentNl = {
   'consent.staff.col': 'Professionalisering',
   'consent.staff.view': 'Bekijk',
   'consent.staff.none': 'geen inzage',
+  // refusals
+  'consent.error.noEmployment': 'Van dit bestuur is geen dienstverband van u aangeleverd.',
+  'consent.error.confirmRevoke': 'Vink aan dat u uw toestemming voor {board} wilt intrekken.',
+  'consent.error.notYourBoard':
+    'U werkt niet voor dit bestuur. Alleen de beheerders en personeelsmedewerkers van een bestuur zien, met toestemming van de professional, diens professionalisering.',
+  'consent.error.personNotAtBoard': 'Deze persoon staat niet bij het personeel van dit bestuur.',
 } as const;
 
 declare module '../../platform/i18n.ts' {

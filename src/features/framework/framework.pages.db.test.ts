@@ -94,11 +94,28 @@ describe('a new version', () => {
     expect(await t.database.query(`SELECT 1 FROM framework_versions`)).toHaveLength(1);
   });
 
+  it('is refused in English to a reader who chose English', async () => {
+    await staff.get('/beheer/referentiekader?lang=en');
+    const res = await staff.post('/beheer/referentiekader', { ...v2, competenties: '  \n', themas: 'Regie & strategie\nRegie en strategie', toelichting: '' });
+    expect(res.statusCode).toBe(400);
+    const page = visibleText(res.body);
+    expect(page).toContain('Give at least one core competency, one per line.');
+    expect(page).toContain('Line 2 ("Regie en strategie") is the same as line 1: each name appears only once.');
+    expect(page).toContain('Write why the reference framework changes (at least 5 characters).');
+    expect(page).not.toContain('Geef ten minste');
+    // a refusal of the service (someone else was first) reads in English too
+    const stale = await staff.post('/beheer/referentiekader', { ...v2, versie: '7' });
+    expect(stale.statusCode).toBe(400);
+    expect(visibleText(stale.body)).toContain('Someone else has made a new version of the reference framework in the meantime.');
+    await staff.get('/referentiekader?lang=nl');
+    expect(await t.database.query(`SELECT 1 FROM framework_versions`)).toHaveLength(1);
+  });
+
   it('that changes nothing is refused', async () => {
     const form = await staff.get('/beheer/referentiekader');
     // the form as it came, posted back unchanged with only a note
-    const unescape = (html: string) => html.replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-    const fields = Object.fromEntries([...form.body.matchAll(/<textarea[^>]*id="([^"]+)"[^>]*>([^<]*)<\/textarea>/g)].map((m) => [m[1], unescape(m[2])]));
+    const decodeHtml = (html: string) => html.replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const fields = Object.fromEntries([...form.body.matchAll(/<textarea[^>]*id="([^"]+)"[^>]*>([^<]*)<\/textarea>/g)].map((m) => [m[1], decodeHtml(m[2])]));
     const res = await staff.post('/beheer/referentiekader', { versie: '1', beroepsstandaard: fields.beroepsstandaard, competenties: fields.competenties, themas: fields.themas, toelichting: 'Niets nieuws.' });
     expect(res.statusCode).toBe(400);
     expect(visibleText(res.body)).toContain('Deze versie is gelijk aan de huidige');

@@ -1,9 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { translateMessage } from '../../platform/i18n.ts';
 import { sendPage } from '../../web/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
+import { readForm, readParams, readQuery } from '../../web/forms.ts';
 import { contextOf, fieldErrorsOf } from '../../web/route-helpers.ts';
 import type { FeatureOptions } from '../feature.ts';
 import type { FrameworkVersionForm } from './framework.rules.ts';
+import { frameworkAdminQuery, frameworkVersionForm, versionParams } from './framework.forms.ts';
 import * as service from './framework.service.ts';
 import { FrameworkAdminPage, FrameworkPage, FrameworkVersionPage, frameworkAdminPath, frameworkPath } from './views/framework-pages.tsx';
 
@@ -19,29 +22,32 @@ export async function frameworkRoutes(app: FastifyInstance, opts: FeatureOptions
   });
 
   app.get(`${frameworkPath}/versies/:versie`, open, async (req, reply) => {
-    const { version, current } = await service.getFrameworkVersion(db, (req.params as { versie: string }).versie);
+    const { version, current } = await service.getFrameworkVersion(db, readParams(req, versionParams).versie);
     return sendPage(reply, <FrameworkVersionPage ctx={req.pageContext()} version={version} current={current} />);
   });
 
   async function renderAdmin(req: FastifyRequest, reply: FastifyReply, form: { form?: FrameworkVersionForm; errors?: FieldError[] } = {}, status = 200) {
     const { current, versions } = await service.getFrameworkForStaff(db, contextOf(req));
-    const saved = (req.query as Record<string, string | undefined>).opgeslagen;
-    const notice = saved && /^\d{1,6}$/.test(saved) ? req.pageContext().t('framework.admin.saved', { version: saved }) : undefined;
+    const saved = readQuery(req, frameworkAdminQuery).opgeslagen;
+    const notice = saved ? req.pageContext().t('framework.admin.saved', { version: saved }) : undefined;
     return sendPage(reply, <FrameworkAdminPage ctx={req.pageContext()} current={current} versions={versions} notice={notice} {...form} />, status);
   }
 
   app.get(frameworkAdminPath, signedIn, (req, reply) => renderAdmin(req, reply));
 
   app.post(frameworkAdminPath, signedIn, async (req, reply) => {
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const text = (key: string, max: number) => (typeof body[key] === 'string' ? (body[key] as string).slice(0, max) : '');
-    const form: FrameworkVersionForm = { beroepsstandaard: text('beroepsstandaard', 10_000), competenties: text('competenties', 20_000), themas: text('themas', 20_000), toelichting: text('toelichting', 2000) };
-    const basedOn = Number.parseInt(text('versie', 10), 10) || 0;
+    const read = readForm(req, frameworkVersionForm);
+    // the schema only cuts and fills in: every value reads, and the rule says what is wrong
+    if (!read.ok) return renderAdmin(req, reply, { errors: read.errors }, 400);
+    const { versie: basedOn, ...form } = read.value;
     try {
       const version = await service.addFrameworkVersion(db, contextOf(req), basedOn, form);
       return reply.redirect(`${frameworkAdminPath}?opgeslagen=${version}`, 303);
     } catch (error) {
-      const errors = error instanceof service.FrameworkVersionProblems ? error.problems : fieldErrorsOf(req, error, 'beroepsstandaard');
+      const errors =
+        error instanceof service.FrameworkVersionProblems
+          ? error.problems.map((p) => ({ field: p.field, message: translateMessage(req.lang, p.message) }))
+          : fieldErrorsOf(req, error, 'beroepsstandaard');
       return renderAdmin(req, reply, { form, errors }, 400);
     }
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { addTexts, translateMessage, type Message } from '../../platform/i18n.ts';
 import { allowedNames, checkFrameworkVersion, codeOf, itemsToText, parseItems, type FrameworkVersionForm } from './framework.rules.ts';
+import { frameworkEn } from './framework.texts.en.ts';
+import { frameworkNl } from './framework.texts.nl.ts';
+
+addTexts('framework', { nl: frameworkNl, en: frameworkEn });
+const dutch = (value: unknown) => translateMessage('nl', value as Message);
 
 const v1Themes = [
   'Persoonlijk leiderschap', 'Regie & strategie', 'In relatie staan tot de omgeving', 'Kennis- en kwaliteitsontwikkeling',
@@ -31,7 +37,7 @@ describe('the code of a framework item', () => {
 });
 
 describe('items, one per line', () => {
-  const what = { plural: "thema's", one: 'thema' };
+  const what = 'themes';
 
   it('reads names and "name: description", skipping empty lines and extra spaces', () => {
     expect(parseItems('  Regie   & strategie \r\n\n Wildcard: een eigen keuze  ', what)).toEqual([
@@ -46,7 +52,12 @@ describe('items, one per line', () => {
 
   it('writes items back as they are typed', () => {
     const items = parseItems('Regie & strategie\nWildcard: een eigen keuze', what);
-    expect(typeof items !== 'string' && itemsToText(items)).toBe('Regie & strategie\nWildcard: een eigen keuze');
+    expect(Array.isArray(items) && itemsToText(items)).toBe('Regie & strategie\nWildcard: een eigen keuze');
+  });
+
+  it('refuses with a text key and its parameters', () => {
+    expect(parseItems('Goed\nX', what)).toEqual({ key: 'framework.error.lineNameShort', params: { line: '2' } });
+    expect(parseItems('', 'competencies')).toEqual({ key: 'framework.error.competenciesNone' });
   });
 
   it.each([
@@ -59,7 +70,7 @@ describe('items, one per line', () => {
     ['Regie & strategie\nWildcard\nRegie en Strategie', 'Regel 3 ("Regie en Strategie") is dezelfde als regel 1: elke naam komt één keer voor.'],
     [Array.from({ length: 31 }, (_, i) => `Thema ${i}`).join('\n'), "Ten hoogste 30 thema's."],
   ])('refuses %j', (text, message) => {
-    expect(parseItems(text, what)).toBe(message);
+    expect(dutch(parseItems(text, what))).toBe(message);
   });
 });
 
@@ -76,34 +87,39 @@ describe('a new version of the reference framework', () => {
     expect(result.input.note).toBe('Pedagogisch leiderschap is een thema geworden.');
   });
 
-  it('reports every problem at its field', () => {
-    expect(checkFrameworkVersion({ beroepsstandaard: 'Te kort', competenties: '', themas: 'Wildcard\nwildcard', toelichting: 'x' })).toEqual({
+  it('reports every problem at its field, as a text key that reads as before in Dutch', () => {
+    const result = checkFrameworkVersion({ beroepsstandaard: 'Te kort', competenties: '', themas: 'Wildcard\nwildcard', toelichting: 'x' });
+    expect(result).toEqual({
       ok: false,
       problems: [
-        { field: 'beroepsstandaard', message: 'Beschrijf de beroepsstandaard (ten minste 20 tekens).' },
-        { field: 'competenties', message: 'Geef ten minste één basiscompetentie, één per regel.' },
-        { field: 'themas', message: 'Regel 2 ("wildcard") is dezelfde als regel 1: elke naam komt één keer voor.' },
-        { field: 'toelichting', message: 'Schrijf waarom het referentiekader verandert (ten minste 5 tekens).' },
+        { field: 'beroepsstandaard', message: { key: 'framework.error.standardShort' } },
+        { field: 'competenties', message: { key: 'framework.error.competenciesNone' } },
+        { field: 'themas', message: { key: 'framework.error.lineDuplicate', params: { line: '2', name: 'wildcard', earlier: '1' } } },
+        { field: 'toelichting', message: { key: 'framework.error.noteShort' } },
       ],
     });
+    expect(result.ok ? [] : result.problems.map((p) => dutch(p.message))).toEqual([
+      'Beschrijf de beroepsstandaard (ten minste 20 tekens).',
+      'Geef ten minste één basiscompetentie, één per regel.',
+      'Regel 2 ("wildcard") is dezelfde als regel 1: elke naam komt één keer voor.',
+      'Schrijf waarom het referentiekader verandert (ten minste 5 tekens).',
+    ]);
   });
 
   it('refuses a text that is too long, saying how long it was', () => {
     const result = checkFrameworkVersion({ ...valid, beroepsstandaard: 'x'.repeat(5001), toelichting: 'y'.repeat(1001) });
-    expect(result).toEqual({
-      ok: false,
-      problems: [
-        { field: 'beroepsstandaard', message: 'Ten hoogste 5000 tekens; u schreef er 5001.' },
-        { field: 'toelichting', message: 'Ten hoogste 1000 tekens.' },
-      ],
-    });
+    expect(result.ok ? [] : result.problems.map((p) => [p.field, dutch(p.message)])).toEqual([
+      ['beroepsstandaard', 'Ten hoogste 5000 tekens; u schreef er 5001.'],
+      ['toelichting', 'Ten hoogste 1000 tekens.'],
+    ]);
   });
 
   it('refuses a version equal to the current one, whatever the note', () => {
     const result = checkFrameworkVersion(valid);
     if (!result.ok) throw new Error('valid form');
     const again = checkFrameworkVersion({ ...valid, beroepsstandaard: `  ${valid.beroepsstandaard}\n`, toelichting: 'Nog een keer' }, result.input);
-    expect(again).toEqual({ ok: false, problems: [{ field: 'beroepsstandaard', message: expect.stringContaining('gelijk aan de huidige') }] });
+    expect(again).toEqual({ ok: false, problems: [{ field: 'beroepsstandaard', message: { key: 'framework.error.sameAsCurrent' } }] });
+    expect(again.ok ? '' : dutch(again.problems[0].message)).toContain('gelijk aan de huidige');
     expect(checkFrameworkVersion({ ...valid, themas: v1Themes.join('\n') }, result.input).ok).toBe(true);
   });
 });

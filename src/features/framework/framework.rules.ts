@@ -1,4 +1,5 @@
 import type { FrameworkItem } from '../../db/schema/framework.ts';
+import { message, type Message } from '../../platform/i18n.ts';
 
 export type { FrameworkItem };
 
@@ -7,7 +8,7 @@ export type FrameworkVersionForm = { beroepsstandaard: string; competenties: str
 
 export type FrameworkVersionInput = { professionalStandard: string; competencies: FrameworkItem[]; themes: FrameworkItem[]; note: string };
 
-export type FrameworkProblem = { field: keyof FrameworkVersionForm; message: string };
+export type FrameworkProblem = { field: keyof FrameworkVersionForm; message: Message };
 
 export const frameworkLimits = { standard: 5000, items: 30, name: 100, description: 500, note: 1000 };
 
@@ -30,11 +31,13 @@ export function itemsToText(items: FrameworkItem[]): string {
   return items.map((i) => (i.description ? `${i.name}: ${i.description}` : i.name)).join('\n');
 }
 
-/** The items of one list (competencies or themes), or a Dutch message about the first problem. */
-export function parseItems(text: string, what: { plural: string; one: string }): FrameworkItem[] | string {
+/** The items of one list (competencies or themes), or a message about the first problem. */
+export function parseItems(text: string, list: 'competencies' | 'themes'): FrameworkItem[] | Message {
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  if (lines.length === 0) return `Geef ten minste één ${what.one}, één per regel.`;
-  if (lines.length > frameworkLimits.items) return `Ten hoogste ${frameworkLimits.items} ${what.plural}.`;
+  if (lines.length === 0) return message(list === 'competencies' ? 'framework.error.competenciesNone' : 'framework.error.themesNone');
+  if (lines.length > frameworkLimits.items) {
+    return message(list === 'competencies' ? 'framework.error.competenciesTooMany' : 'framework.error.themesTooMany', { max: String(frameworkLimits.items) });
+  }
   const items: FrameworkItem[] = [];
   const seen = new Map<string, number>();
   for (const [i, line] of lines.entries()) {
@@ -43,22 +46,25 @@ export function parseItems(text: string, what: { plural: string; one: string }):
     const name = (at === -1 ? line : line.slice(0, at)).trim().replace(/\s+/g, ' ');
     const description = at === -1 ? '' : line.slice(at + 2).trim();
     const code = codeOf(name);
-    if (name.length < 2 || !code) return `Regel ${i + 1}: geef een naam van ten minste 2 tekens, met letters of cijfers.`;
-    if (name.length > frameworkLimits.name) return `Regel ${i + 1}: een naam heeft ten hoogste ${frameworkLimits.name} tekens.`;
-    if (description.length > frameworkLimits.description) return `Regel ${i + 1}: een beschrijving heeft ten hoogste ${frameworkLimits.description} tekens.`;
+    const number = String(i + 1);
+    if (name.length < 2 || !code) return message('framework.error.lineNameShort', { line: number });
+    if (name.length > frameworkLimits.name) return message('framework.error.lineNameLong', { line: number, max: String(frameworkLimits.name) });
+    if (description.length > frameworkLimits.description) return message('framework.error.lineDescriptionLong', { line: number, max: String(frameworkLimits.description) });
     const earlier = seen.get(code);
-    if (earlier !== undefined) return `Regel ${i + 1} ("${name}") is dezelfde als regel ${earlier + 1}: elke naam komt één keer voor.`;
+    if (earlier !== undefined) return message('framework.error.lineDuplicate', { line: number, name, earlier: String(earlier + 1) });
     seen.set(code, i);
     items.push(description ? { code, name, description } : { code, name });
   }
   return items;
 }
 
+const isMessage = (value: FrameworkItem[] | Message): value is Message => !Array.isArray(value);
+
 const same = (a: FrameworkVersionInput, b: Omit<FrameworkVersionInput, 'note'>) =>
   a.professionalStandard === b.professionalStandard && JSON.stringify(a.competencies) === JSON.stringify(b.competencies) && JSON.stringify(a.themes) === JSON.stringify(b.themes);
 
 /**
- * Checks a new version of the reference framework; every problem at its field, in Dutch. With
+ * Checks a new version of the reference framework; every problem at its field, as a text key. With
  * `current`, a version that changes nothing is refused: a new version must say something new.
  */
 export function checkFrameworkVersion(
@@ -67,20 +73,20 @@ export function checkFrameworkVersion(
 ): { ok: true; input: FrameworkVersionInput } | { ok: false; problems: FrameworkProblem[] } {
   const problems: FrameworkProblem[] = [];
   const professionalStandard = form.beroepsstandaard.trim().replace(/\r\n/g, '\n');
-  if (professionalStandard.length < 20) problems.push({ field: 'beroepsstandaard', message: 'Beschrijf de beroepsstandaard (ten minste 20 tekens).' });
-  if (professionalStandard.length > frameworkLimits.standard) problems.push({ field: 'beroepsstandaard', message: `Ten hoogste ${frameworkLimits.standard} tekens; u schreef er ${professionalStandard.length}.` });
-  const competencies = parseItems(form.competenties, { plural: 'basiscompetenties', one: 'basiscompetentie' });
-  if (typeof competencies === 'string') problems.push({ field: 'competenties', message: competencies });
-  const themes = parseItems(form.themas, { plural: "thema's", one: 'thema' });
-  if (typeof themes === 'string') problems.push({ field: 'themas', message: themes });
-  const note = form.toelichting.trim();
-  if (note.length < 5) problems.push({ field: 'toelichting', message: 'Schrijf waarom het referentiekader verandert (ten minste 5 tekens).' });
-  if (note.length > frameworkLimits.note) problems.push({ field: 'toelichting', message: `Ten hoogste ${frameworkLimits.note} tekens.` });
-  if (problems.length > 0) return { ok: false, problems };
-  const input = { professionalStandard, competencies: competencies as FrameworkItem[], themes: themes as FrameworkItem[], note };
-  if (current && same(input, current)) {
-    return { ok: false, problems: [{ field: 'beroepsstandaard', message: 'Deze versie is gelijk aan de huidige: verander de beroepsstandaard, de basiscompetenties of de thema\'s.' }] };
+  if (professionalStandard.length < 20) problems.push({ field: 'beroepsstandaard', message: message('framework.error.standardShort') });
+  if (professionalStandard.length > frameworkLimits.standard) {
+    problems.push({ field: 'beroepsstandaard', message: message('framework.error.standardLong', { max: String(frameworkLimits.standard), length: String(professionalStandard.length) }) });
   }
+  const competencies = parseItems(form.competenties, 'competencies');
+  if (isMessage(competencies)) problems.push({ field: 'competenties', message: competencies });
+  const themes = parseItems(form.themas, 'themes');
+  if (isMessage(themes)) problems.push({ field: 'themas', message: themes });
+  const note = form.toelichting.trim();
+  if (note.length < 5) problems.push({ field: 'toelichting', message: message('framework.error.noteShort') });
+  if (note.length > frameworkLimits.note) problems.push({ field: 'toelichting', message: message('framework.error.noteLong', { max: String(frameworkLimits.note) }) });
+  if (isMessage(competencies) || isMessage(themes) || problems.length > 0) return { ok: false, problems };
+  const input = { professionalStandard, competencies, themes, note };
+  if (current && same(input, current)) return { ok: false, problems: [{ field: 'beroepsstandaard', message: message('framework.error.sameAsCurrent') }] };
   return { ok: true, input };
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { actorLabel, recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
+import { message } from '../../platform/i18n.ts';
 import { decide } from '../../platform/policy.ts';
 import { allowedNames, checkFrameworkVersion, type FrameworkProblem, type FrameworkVersionForm } from './framework.rules.ts';
 import * as repo from './framework.repo.ts';
@@ -42,7 +43,7 @@ export async function getFrameworkOverview(db: Db) {
 export async function getFrameworkVersion(db: Db, version: string) {
   const number = /^\d{1,6}$/.test(version) ? Number(version) : NaN;
   const found = Number.isInteger(number) ? await repo.findVersion(db, number) : undefined;
-  if (!found) throw AppError.notFound('Deze versie van het referentiekader bestaat niet.');
+  if (!found) throw AppError.notFound(message('framework.error.versionNotFound'));
   return { version: found, current: (await repo.currentVersion(db)).version };
 }
 
@@ -72,7 +73,7 @@ export class FrameworkVersionProblems extends Error {
 export async function addFrameworkVersion(db: Db, ctx: ActorContext, basedOn: number, form: FrameworkVersionForm): Promise<number> {
   const via = await requireFrameworkStaff(ctx);
   const current = await repo.currentVersion(db);
-  const stale = () => new AppError('conflict', 'Iemand anders heeft intussen een nieuwe versie van het referentiekader gemaakt. Bekijk die eerst en pas haar zo nodig opnieuw aan.');
+  const stale = () => new AppError('conflict', message('framework.error.stale'));
   if (basedOn !== current.version) throw stale();
   const checked = checkFrameworkVersion(form, current);
   if (!checked.ok) throw new FrameworkVersionProblems(checked.problems);

@@ -32,6 +32,22 @@ export const frameworkNl = {
   'framework.form.note': 'Waarom deze nieuwe versie?',
   'framework.form.noteHint': 'Iedereen ziet deze toelichting bij de versie. Ten hoogste 1000 tekens.',
   'framework.form.save': 'Nieuwe versie vaststellen',
+  // refusals
+  'framework.error.competenciesNone': 'Geef ten minste één basiscompetentie, één per regel.',
+  'framework.error.themesNone': 'Geef ten minste één thema, één per regel.',
+  'framework.error.competenciesTooMany': 'Ten hoogste {max} basiscompetenties.',
+  'framework.error.themesTooMany': "Ten hoogste {max} thema's.",
+  'framework.error.lineNameShort': 'Regel {line}: geef een naam van ten minste 2 tekens, met letters of cijfers.',
+  'framework.error.lineNameLong': 'Regel {line}: een naam heeft ten hoogste {max} tekens.',
+  'framework.error.lineDescriptionLong': 'Regel {line}: een beschrijving heeft ten hoogste {max} tekens.',
+  'framework.error.lineDuplicate': 'Regel {line} ("{name}") is dezelfde als regel {earlier}: elke naam komt één keer voor.',
+  'framework.error.standardShort': 'Beschrijf de beroepsstandaard (ten minste 20 tekens).',
+  'framework.error.standardLong': 'Ten hoogste {max} tekens; u schreef er {length}.',
+  'framework.error.noteShort': 'Schrijf waarom het referentiekader verandert (ten minste 5 tekens).',
+  'framework.error.noteLong': 'Ten hoogste {max} tekens.',
+  'framework.error.sameAsCurrent': "Deze versie is gelijk aan de huidige: verander de beroepsstandaard, de basiscompetenties of de thema's.",
+  'framework.error.versionNotFound': 'Deze versie van het referentiekader bestaat niet.',
+  'framework.error.stale': 'Iemand anders heeft intussen een nieuwe versie van het referentiekader gemaakt. Bekijk die eerst en pas haar zo nodig opnieuw aan.',
 } as const;
 
 declare module '../../platform/i18n.ts' {

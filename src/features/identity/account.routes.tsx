@@ -8,7 +8,9 @@ import type { IdentityDeps } from './identity.deps.ts';
 import * as members from './members.service.ts';
 import { describeOwnAccount } from './own-account.service.ts';
 import { describeOrganisation } from './organisation-names.ts';
-import { accountContextOf, formBody } from '../../web/route-helpers.ts';
+import { readQuery } from '../../web/forms.ts';
+import { accountContextOf } from '../../web/route-helpers.ts';
+import { accountQuery, invitationQuery, readAlways, tokenForm } from './identity.forms.ts';
 import { AccountPage } from './views/account-pages.tsx';
 import { InvitationPage, MessagePage } from './views/index.ts';
 
@@ -38,13 +40,13 @@ export async function accountRoutes(app: FastifyInstance, opts: FeatureOptions &
       liveSessions: await countLiveSessions(deps.db, actor.accountId),
       memberships,
     };
-    const linked = (req.query as Record<string, unknown>).gekoppeld === 'ja';
+    const linked = readQuery(req, accountQuery).gekoppeld;
     const notice = linked && opts.config.oidc ? req.t('account.linkedOidc', { name: opts.config.oidc.name }) : undefined;
     return sendPage(reply, <AccountPage ctx={req.pageContext()} view={view} oidcName={opts.config.oidc?.name} notice={notice} />);
   });
 
   app.get('/uitnodiging', { config: { access: 'public' } }, async (req, reply) => {
-    const token = String((req.query as Record<string, unknown>).token ?? '').slice(0, 200);
+    const { token } = readQuery(req, invitationQuery);
     const { invitation, organisation } = await members.findInvitation(deps, token);
     if (!isRole(invitation.role)) throw new Error(`invitation with unknown role ${invitation.role}`);
     const signedIn = req.actor.type === 'account' && req.actor.secondFactorDone;
@@ -52,7 +54,7 @@ export async function accountRoutes(app: FastifyInstance, opts: FeatureOptions &
   });
 
   app.post('/uitnodiging', { config: { access: 'signed-in' } }, async (req, reply) => {
-    const token = formBody(req).token ?? '';
+    const { token } = readAlways(req, tokenForm).value;
     const { invitation, organisation } = await members.findInvitation(deps, token);
     await members.acceptInvitation(deps, accountContextOf(req), token);
     const ctx = req.pageContext();

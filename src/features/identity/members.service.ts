@@ -2,8 +2,8 @@ import type { AccountActor } from '../../platform/auth/actor.ts';
 import { isRole, roles, type OrganisationRef, type Role } from '../../platform/auth/roles.ts';
 import { recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
 import { hashToken, randomToken } from '../../platform/crypto.ts';
-import { AppError } from '../../platform/errors.ts';
-import { translator, type Lang } from '../../platform/i18n.ts';
+import { AppError, type InvalidParam } from '../../platform/errors.ts';
+import { message, translator, type Lang } from '../../platform/i18n.ts';
 import { decide, type Permission } from '../../platform/policy.ts';
 import * as accounts from './accounts.repo.ts';
 import { emailPattern, normaliseEmail, nowOf, type IdentityDeps } from './identity.deps.ts';
@@ -17,7 +17,7 @@ const invitationDays = 14;
 export async function authorise(context: ActorContext, permission: Permission) {
   const decision = await decide(context.actor, permission);
   if (!decision.allowed) {
-    throw new AppError(decision.reason, decision.reason === 'unauthenticated' ? 'Log in om dit te doen.' : 'U hebt geen toegang tot deze organisatie of handeling.');
+    throw new AppError(decision.reason, message(decision.reason === 'unauthenticated' ? 'members.error.signIn' : 'members.error.noAccess'));
   }
   return decision.via;
 }
@@ -44,9 +44,9 @@ export type InviteInput = { organisation: OrganisationRef; role: string; email: 
 /** Invites an address into a role; the invitation mail carries a one-time link. */
 export async function inviteMember(deps: IdentityDeps, context: ActorContext & { actor: AccountActor }, input: InviteInput): Promise<void> {
   const email = normaliseEmail(input.email);
-  const problems: { name: string; reason: string }[] = [];
-  if (!emailPattern.test(email)) problems.push({ name: 'email', reason: 'Vul een geldig e-mailadres in, zoals naam@bestuur.nl.' });
-  if (!isRole(input.role) || roles[input.role].kind !== input.organisation.kind) problems.push({ name: 'rol', reason: 'Kies een rol uit de lijst.' });
+  const problems: InvalidParam[] = [];
+  if (!emailPattern.test(email)) problems.push({ name: 'email', reason: message('members.error.emailInvalid') });
+  if (!isRole(input.role) || roles[input.role].kind !== input.organisation.kind) problems.push({ name: 'rol', reason: message('members.error.roleUnknown') });
   if (problems.length > 0) throw AppError.validation(problems);
   const role = input.role as Role;
   const via = await authorise(context, { action: 'members.invite', organisation: input.organisation, role });
@@ -81,7 +81,7 @@ export async function inviteMember(deps: IdentityDeps, context: ActorContext & {
 export async function findInvitation(deps: IdentityDeps, token: string) {
   const invitation = await repo.findOpenInvitation(deps.db, hashToken(token), nowOf(deps));
   // like the other mailed links (bevestigen, deblokkeren): a 400 whose page says why; a 404 page would only say "not found"
-  if (!invitation) throw new AppError('bad_request', 'Deze uitnodiging is al aangenomen of verlopen. Vraag wie u uitnodigde om een nieuwe.');
+  if (!invitation) throw new AppError('bad_request', message('invitation.error.gone'));
   const organisation = await describeOrganisation(deps.db, { kind: invitation.organisationKind as OrganisationRef['kind'], id: invitation.organisationId });
   return { invitation, organisation };
 }
@@ -90,12 +90,12 @@ export async function findInvitation(deps: IdentityDeps, token: string) {
 export async function acceptInvitation(deps: IdentityDeps, context: ActorContext & { actor: AccountActor }, token: string): Promise<void> {
   const { invitation } = await findInvitation(deps, token);
   if (invitation.email !== context.actor.email) {
-    throw new AppError('forbidden', `Deze uitnodiging is voor ${invitation.email}. Log in met dat e-mailadres om haar aan te nemen.`);
+    throw new AppError('forbidden', message('invitation.error.otherEmail', { email: invitation.email }));
   }
   const now = nowOf(deps);
   const organisation = { kind: invitation.organisationKind as OrganisationRef['kind'], id: invitation.organisationId };
   await inTransaction(deps.db, async (tx) => {
-    if (!(await repo.markInvitationAccepted(tx, invitation.id, context.actor.accountId, now))) throw new AppError('conflict', 'Deze uitnodiging is al aangenomen.');
+    if (!(await repo.markInvitationAccepted(tx, invitation.id, context.actor.accountId, now))) throw new AppError('conflict', message('invitation.error.accepted'));
     const membership = await repo.insertMembership(tx, {
       accountId: context.actor.accountId,
       organisationKind: organisation.kind,
@@ -119,10 +119,10 @@ export async function acceptInvitation(deps: IdentityDeps, context: ActorContext
 
 export async function revokeMember(deps: IdentityDeps, context: ActorContext & { actor: AccountActor }, membershipId: string, reason: string): Promise<void> {
   const membership = /^[0-9a-f-]{36}$/i.test(membershipId) ? await repo.findActiveMembership(deps.db, membershipId) : undefined;
-  if (!membership || !isRole(membership.role)) throw AppError.notFound('Deze rol bestaat niet (meer).');
+  if (!membership || !isRole(membership.role)) throw AppError.notFound(message('members.error.roleGone'));
   const organisation = { kind: membership.organisationKind as OrganisationRef['kind'], id: membership.organisationId };
   const via = await authorise(context, { action: 'members.revoke', organisation, role: membership.role });
-  if (!reason.trim()) throw AppError.validation([{ name: 'reden', reason: 'Geef een reden op; die komt in het logboek.' }]);
+  if (!reason.trim()) throw AppError.validation([{ name: 'reden', reason: message('members.error.reasonRequired') }]);
   await inTransaction(deps.db, async (tx) => {
     await repo.revokeMembership(tx, membership.id, context.actor.accountId, nowOf(deps));
     await recordAudit(tx, context, {

@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
+import { message } from '../../platform/i18n.ts';
+import { readQuery } from '../../web/forms.ts';
+import { oidcCallbackQuery, oidcStartQuery } from './identity.forms.ts';
 import type { FeatureOptions } from '../feature.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import { signInWithOidc } from './oidc.service.ts';
@@ -19,32 +22,32 @@ export async function oidcRoutes(app: FastifyInstance, opts: FeatureOptions & { 
   const cookieOptions = { path: '/inloggen/oidc', httpOnly: true, secure: opts.secureCookies, sameSite: 'lax' as const };
 
   app.get('/inloggen/oidc', { config: { access: 'public' } }, async (req, reply) => {
-    const query = req.query as Record<string, unknown>;
+    const query = readQuery(req, oidcStartQuery);
     // linking adds a way into the account: only a fully signed-in person may do it
-    const link = query.koppelen === 'ja' && req.actor.type === 'account' && req.actor.secondFactorDone;
-    let start;
+    const link = query.koppelen && req.actor.type === 'account' && req.actor.secondFactorDone;
+    let start: Awaited<ReturnType<typeof oidc.start>>;
     try {
       start = await oidc.start(safeBack(query.terug), link);
     } catch (error) {
       req.log.error({ err: error }, 'OpenID Connect issuer unreachable');
-      throw new AppError('unavailable', `Inloggen met ${oidc.name} lukt nu niet. Probeer het later opnieuw, of log in met e-mailadres en wachtwoord.`);
+      throw new AppError('unavailable', message('signIn.error.oidcUnavailable', { name: oidc.name }));
     }
     reply.setCookie(pendingCookie, start.cookie, { ...cookieOptions, maxAge: 600 });
     return reply.redirect(start.url, 303);
   });
 
   app.get(callbackPath, { config: { access: 'public' } }, async (req, reply) => {
-    const query = req.query as Record<string, unknown>;
+    const query = readQuery(req, oidcCallbackQuery);
     reply.clearCookie(pendingCookie, { path: cookieOptions.path });
-    if (typeof query.error === 'string') throw new AppError('bad_request', `Inloggen bij ${oidc.name} is afgebroken. U kunt het opnieuw proberen.`);
-    let finished;
+    if (query.error !== undefined) throw new AppError('bad_request', message('signIn.error.oidcCancelled', { name: oidc.name }));
+    let finished: Awaited<ReturnType<typeof oidc.finish>>;
     try {
       finished = await oidc.finish(new URL(req.url, opts.config.baseUrl), req.cookies[pendingCookie]);
     } catch (error) {
       req.log.warn({ err: error }, 'OpenID Connect callback refused');
-      throw new AppError('bad_request', `Het antwoord van ${oidc.name} kon niet worden gecontroleerd. Probeer opnieuw in te loggen.`);
+      throw new AppError('bad_request', message('signIn.error.oidcUnverifiable', { name: oidc.name }));
     }
-    if (!finished) throw new AppError('bad_request', 'Het inloggen duurde te lang of begon in een andere browser. Probeer het opnieuw.');
+    if (!finished) throw new AppError('bad_request', message('signIn.error.oidcExpired'));
     const result = await signInWithOidc(opts.deps, contextOf(req), finished.claims, finished.link);
     if (!result) return reply.redirect('/account?gekoppeld=ja', 303);
     setSessionCookie(req, reply, result.sessionToken, opts.secureCookies);

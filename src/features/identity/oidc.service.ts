@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.ts';
 import type { AccountActor } from '../../platform/auth/actor.ts';
 import { recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
+import { message } from '../../platform/i18n.ts';
 import * as repo from './accounts.repo.ts';
 import { emailPattern, normaliseEmail, nowOf, type IdentityDeps } from './identity.deps.ts';
 import type { OidcClaims } from './oidc-client.ts';
@@ -18,8 +19,8 @@ export async function signInWithOidc(deps: IdentityDeps, context: ActorContext, 
   const now = nowOf(deps);
   const known = await repo.findFederatedIdentity(deps.db, claims.issuer, claims.subject);
   if (link) {
-    if (context.actor.type !== 'account' || !context.actor.secondFactorDone) throw new AppError('unauthenticated', 'Log eerst volledig in om een inlogdienst te koppelen.');
-    if (known && known.accountId !== context.actor.accountId) throw new AppError('conflict', 'Deze identiteit is al aan een ander account gekoppeld.');
+    if (context.actor.type !== 'account' || !context.actor.secondFactorDone) throw new AppError('unauthenticated', message('account.error.signInFullyToLink'));
+    if (known && known.accountId !== context.actor.accountId) throw new AppError('conflict', message('account.error.identityTaken'));
     if (!known) await linkIdentity(deps.db, context as ActorContext & { actor: AccountActor }, context.actor.accountId, claims);
     return null;
   }
@@ -29,10 +30,10 @@ export async function signInWithOidc(deps: IdentityDeps, context: ActorContext, 
   }
   const email = claims.email ? normaliseEmail(claims.email) : '';
   if (!emailPattern.test(email) || !claims.emailVerified) {
-    throw new AppError('bad_request', 'De inlogdienst gaf geen bevestigd e-mailadres door. Maak een account aan met e-mailadres en wachtwoord.');
+    throw new AppError('bad_request', message('signIn.error.oidcNoEmail'));
   }
   if (await repo.findAccountByEmail(deps.db, email)) {
-    throw new AppError('conflict', `Er is al een account met ${email}. Log in met uw wachtwoord en koppel de inlogdienst daarna via Mijn account.`);
+    throw new AppError('conflict', message('signIn.error.oidcEmailTaken', { email }));
   }
   const account = await inTransaction(deps.db, async (tx) => {
     const created = await repo.insertAccount(tx, { email, displayName: claims.name?.trim() || email, passwordHash: null, emailVerifiedAt: now });

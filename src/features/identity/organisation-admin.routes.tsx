@@ -1,24 +1,24 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AccountActor } from '../../platform/auth/actor.ts';
-import { isRole, organisationKinds, type OrganisationRef, type Role } from '../../platform/auth/roles.ts';
+import { isRole, type OrganisationRef, type Role } from '../../platform/auth/roles.ts';
 import { AppError } from '../../platform/errors.ts';
+import { message } from '../../platform/i18n.ts';
+import { readParams } from '../../web/forms.ts';
 import { sendPage } from '../../web/render.ts';
 import { decide } from '../../platform/policy.ts';
 import type { FeatureOptions } from '../feature.ts';
 import { nowOf, type IdentityDeps } from './identity.deps.ts';
 import * as members from './members.service.ts';
-import { accountContextOf, fieldErrorsOf, formBody } from '../../web/route-helpers.ts';
+import { accountContextOf, fieldErrorsOf } from '../../web/route-helpers.ts';
+import { inviteForm, memberParams, organisationParams, readAlways, revokeMemberForm, tokenCreateForm, tokenParams } from './identity.forms.ts';
 import * as tokens from './tokens.service.ts';
 import { MembersPage, RevokeMemberPage, RevokeTokenPage, TokensPage, rolesOfKind } from './views/index.ts';
 import type { FormState } from './views/sign-in-pages.tsx';
-import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 
-type OrgParams = { soort: string; id: string };
-
+/** The organisation in the path; an unknown kind or an id that is no UUID is "not found". */
 function organisationOf(req: FastifyRequest): OrganisationRef {
-  const { soort, id } = req.params as OrgParams;
-  if (!(organisationKinds as readonly string[]).includes(soort) || !uuid.test(id)) throw AppError.notFound();
-  return { kind: soort as OrganisationRef['kind'], id: id.toLowerCase() };
+  const { soort, id } = readParams(req, organisationParams);
+  return { kind: soort, id };
 }
 
 async function invitableRoles(actor: AccountActor, organisation: OrganisationRef): Promise<Role[]> {
@@ -56,12 +56,12 @@ export async function organisationAdminRoutes(app: FastifyInstance, opts: Featur
   });
 
   app.post('/beheer/:soort/:id/uitnodigingen', signedIn, async (req, reply) => {
-    const body = formBody(req);
+    const { value: body, values } = readAlways(req, inviteForm);
     const context = accountContextOf(req);
     try {
-      await members.inviteMember(deps, context, { organisation: organisationOf(req), role: body.rol ?? '', email: body.email ?? '', lang: req.lang });
+      await members.inviteMember(deps, context, { organisation: organisationOf(req), role: body.rol, email: body.email, lang: req.lang });
     } catch (error) {
-      const { page } = await renderMembers(req, { values: body, errors: fieldErrorsOf(req, error, 'email') });
+      const { page } = await renderMembers(req, { values, errors: fieldErrorsOf(req, error, 'email') });
       return sendPage(reply, page, 400);
     }
     const { page } = await renderMembers(req, {}, req.t('members.invited', { email: body.email.trim().toLowerCase() }));
@@ -72,8 +72,9 @@ export async function organisationAdminRoutes(app: FastifyInstance, opts: Featur
     const context = accountContextOf(req);
     const organisation = organisationOf(req);
     const list = await members.listMembers(deps, context, organisation);
-    const member = list.members.find((m) => m.id === (req.params as { lidId: string }).lidId);
-    if (!member || !isRole(member.role)) throw AppError.notFound('Deze medewerker heeft deze rol niet (meer).');
+    const { lidId } = readParams(req, memberParams);
+    const member = list.members.find((m) => m.id === lidId);
+    if (!member || !isRole(member.role)) throw AppError.notFound(message('members.error.memberGone'));
     // reading the list is not enough: the confirmation page is for those who may revoke this role
     await members.authorise(context, { action: 'members.revoke', organisation, role: member.role });
     return { list, member, context };
@@ -86,11 +87,11 @@ export async function organisationAdminRoutes(app: FastifyInstance, opts: Featur
 
   app.post('/beheer/:soort/:id/leden/:lidId/intrekken', signedIn, async (req, reply) => {
     const { list, member, context } = await memberToRevoke(req);
-    const body = formBody(req);
+    const { value: body, values } = readAlways(req, revokeMemberForm);
     try {
-      await members.revokeMember(deps, context, member.id, body.reden ?? '');
+      await members.revokeMember(deps, context, member.id, body.reden);
     } catch (error) {
-      const state = { values: body, errors: fieldErrorsOf(req, error, 'reden') };
+      const state = { values, errors: fieldErrorsOf(req, error, 'reden') };
       return sendPage(reply, <RevokeMemberPage ctx={req.pageContext()} organisation={list.organisation} member={member} state={state} />, 400);
     }
     const { page } = await renderMembers(req, {}, req.t('members.revoked'));
@@ -105,15 +106,15 @@ export async function organisationAdminRoutes(app: FastifyInstance, opts: Featur
   app.get('/beheer/:soort/:id/tokens', signedIn, async (req, reply) => sendPage(reply, await renderTokens(req, {})));
 
   app.post('/beheer/:soort/:id/tokens', signedIn, async (req, reply) => {
-    const body = formBody(req);
-    const scopes = (body.scope ?? '').split(',').filter(Boolean);
+    const { value: body, values } = readAlways(req, tokenCreateForm);
+    const scopes = body.scope.split(',').filter(Boolean);
     // a date without a time: valid until the end of that day, Dutch time
-    const expiresAt = /^\d{4}-\d{2}-\d{2}$/.test(body.verloopt ?? '') ? new Date(`${body.verloopt}T23:59:59+01:00`) : new Date(NaN);
+    const expiresAt = /^\d{4}-\d{2}-\d{2}$/.test(body.verloopt) ? new Date(`${body.verloopt}T23:59:59+01:00`) : new Date(NaN);
     let created: string;
     try {
-      created = (await tokens.createToken(deps, accountContextOf(req), { organisation: organisationOf(req), name: body.naam ?? '', scopes, expiresAt })).token;
+      created = (await tokens.createToken(deps, accountContextOf(req), { organisation: organisationOf(req), name: body.naam, scopes, expiresAt })).token;
     } catch (error) {
-      return sendPage(reply, await renderTokens(req, { values: body, errors: fieldErrorsOf(req, error, 'naam') }), 400);
+      return sendPage(reply, await renderTokens(req, { values, errors: fieldErrorsOf(req, error, 'naam') }), 400);
     }
     reply.code(201);
     return sendPage(reply, await renderTokens(req, {}, { created }), 201);
@@ -121,8 +122,9 @@ export async function organisationAdminRoutes(app: FastifyInstance, opts: Featur
 
   async function tokenToRevoke(req: FastifyRequest) {
     const { organisation, tokens: list } = await tokens.listTokens(deps, accountContextOf(req), organisationOf(req));
-    const token = list.find((k) => k.id === (req.params as { tokenId: string }).tokenId && !k.revokedAt);
-    if (!token) throw AppError.notFound('Dit token bestaat niet of is al ingetrokken.');
+    const { tokenId } = readParams(req, tokenParams);
+    const token = list.find((k) => k.id === tokenId && !k.revokedAt);
+    if (!token) throw AppError.notFound(message('tokens.error.notFoundOrRevoked'));
     return { organisation, token };
   }
 

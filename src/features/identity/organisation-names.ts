@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { registerOfficeId, type OrganisationRef } from '../../platform/auth/roles.ts';
 import { AppError } from '../../platform/errors.ts';
+import { message } from '../../platform/i18n.ts';
 import { findProviderById } from '../accreditation/index.ts';
 import { findBoardById } from '../organisations/index.ts';
 
@@ -17,5 +18,5 @@ export async function describeOrganisation(db: Db, ref: OrganisationRef): Promis
     const provider = await findProviderById(db, ref.id);
     if (provider) return { ...ref, name: provider.name };
   }
-  throw AppError.notFound('Deze organisatie bestaat niet (meer).');
+  throw AppError.notFound(message('members.error.organisationGone'));
 }

@@ -1,6 +1,7 @@
 import { listEventsAbout, recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
 import { listOutbox } from '../../platform/mail/mailer.ts';
 import { AppError } from '../../platform/errors.ts';
+import { message } from '../../platform/i18n.ts';
 import { findBoardByNumber } from '../organisations/index.ts';
 import * as accounts from './accounts.repo.ts';
 import { normaliseEmail, type IdentityDeps } from './identity.deps.ts';
@@ -18,7 +19,7 @@ export async function findAccountByEmail(deps: IdentityDeps, context: ActorConte
 export async function viewAuditTrail(deps: IdentityDeps, context: ActorContext, accountId: string, reason: string) {
   const via = await authorise(context, { action: 'audit.read-any' });
   const account = /^[0-9a-f-]{36}$/i.test(accountId) ? await accounts.findAccount(deps.db, accountId) : undefined;
-  if (!account) throw AppError.notFound('Dit account bestaat niet.');
+  if (!account) throw AppError.notFound(message('admin.error.accountNotFound'));
   await recordAudit(deps.db, context, { action: 'account.audit-trail-viewed', via, subjectAccountId: account.id, reason });
   const events = await listEventsAbout(deps.db, await auditSubjectOf(deps.db, { accountId: account.id, email: account.email }), { limit: 200, othersOnly: false });
   return { account, events: await withActorNames(deps.db, events) };

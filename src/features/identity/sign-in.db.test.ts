@@ -77,6 +77,32 @@ describe('creating an account and confirming the address', () => {
     expect(refused.body).toContain('value="geen-adres"');
   });
 
+  it('refuses in English to a reader who chose English: the form and a used confirmation link', async () => {
+    const web = new WebSession(t.app);
+    await web.get('/account/aanmaken?lang=en');
+    const refused = await web.post('/account/aanmaken', { naam: '  ', email: 'geen-adres', wachtwoord: 'een lange genoeg zin' });
+    expect(refused.statusCode).toBe(400);
+    const text = visibleText(refused.body);
+    expect(text).toContain('Enter a valid email address, such as name@school.nl.');
+    expect(text).toContain('Enter your name.');
+    expect(text).not.toContain('Vul een geldig e-mailadres in');
+    expect(refused.body).toContain('href="#naam"');
+    expect(refused.body).toContain('value="geen-adres"');
+    // signing in without the fields: the schema's own refusals, in English too
+    await web.get('/inloggen');
+    const empty = await web.post('/inloggen', { email: ' ', wachtwoord: '' });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('href="#email"');
+    expect(empty.body).toContain('href="#wachtwoord"');
+    expect(visibleText(empty.body)).toContain('Enter your e-mail address.');
+    expect(visibleText(empty.body)).toContain('Enter your password.');
+    // a refusal of the service on a page: a mailed link that was used or never existed
+    await web.get('/account/bevestigen?token=verzonnen');
+    const used = await web.post('/account/bevestigen', { token: 'verzonnen' });
+    expect(used.statusCode).toBe(400);
+    expect(visibleText(used.body)).toContain('This confirmation link has already been used or has expired. Sign in to have a new one sent.');
+  });
+
   it('tells nobody whether an address already has an account', async () => {
     await createAccount(t.database, { email: 'bestaand@school.nl' });
     const web = new WebSession(t.app);
@@ -147,7 +173,7 @@ describe('signing in with a password', () => {
 
   it('locks an unknown address the same way, without sending mail', async () => {
     const web = new WebSession(t.app);
-    let last;
+    let last: Awaited<ReturnType<typeof signIn>> | undefined;
     for (let i = 0; i < 5; i++) last = await signIn(web, 'onbekend@school.nl', `gok ${i} wachtwoord`);
     expect(last!.statusCode).toBe(429);
     expect(visibleText(last!.body)).toContain('Er is te vaak een verkeerd wachtwoord gegeven voor dit e-mailadres');
@@ -270,7 +296,7 @@ describe('guessing the code', () => {
 
     const guesser = new WebSession(t.app);
     await signIn(guesser, 'raden@register.nl');
-    let answer;
+    let answer: Awaited<ReturnType<WebSession['post']>> | undefined;
     for (let i = 0; i < 5; i++) {
       await guesser.get('/inloggen/tweede-stap');
       answer = await guesser.post('/inloggen/tweede-stap', { code: `00000${i}`, terug: '/account' });

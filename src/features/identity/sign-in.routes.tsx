@@ -1,10 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { newTotpSecret, totpUri } from '../../platform/auth/totp.ts';
+import type { FieldError } from '../../ui/components/error-summary.tsx';
 import { rateLimit } from '../../web/rate-limit.ts';
 import { sendPage } from '../../web/render.ts';
 import type { FeatureOptions } from '../feature.ts';
 import type { IdentityDeps } from './identity.deps.ts';
-import { accountContextOf, clearSessionCookie, contextOf, fieldErrorsOf, formBody, safeBack, setSessionCookie } from '../../web/route-helpers.ts';
+import { readForm, readQuery } from '../../web/forms.ts';
+import { accountContextOf, clearSessionCookie, contextOf, fieldErrorsOf, safeBack, setSessionCookie } from '../../web/route-helpers.ts';
+import { backQuery, codeForm, forgotPasswordForm, readAlways, registerForm, resetPasswordForm, signInForm, tokenForm, tokenQuery } from './identity.forms.ts';
 import * as signIn from './sign-in.service.ts';
 import {
   ConfirmLinkPage,
@@ -17,10 +20,10 @@ import {
   TotpEnrolPage,
 } from './views/sign-in-pages.tsx';
 
-const queryValue = (req: FastifyRequest, key: string) => {
-  const value = (req.query as Record<string, unknown>)[key];
-  return typeof value === 'string' ? value.slice(0, 500) : '';
-};
+/** Where to go after signing in, from `?terug=`: only a path on this site. */
+const backOf = (req: FastifyRequest) => safeBack(readQuery(req, backQuery).terug);
+
+const readCode = (req: FastifyRequest) => readAlways(req, codeForm);
 
 /** Sign-in, second factor, account creation, e-mail confirmation, password reset, unlock and sign-out. */
 export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & { deps: IdentityDeps }) {
@@ -33,24 +36,20 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
   const oidcName = opts.config.oidc?.name;
 
   app.get('/inloggen', { config: { access: 'public' } }, async (req, reply) => {
-    const back = safeBack(queryValue(req, 'terug'));
+    const back = backOf(req);
     if (req.actor.type === 'account' && req.actor.secondFactorDone) return reply.redirect(back, 303);
     return sendPage(reply, <SignInPage ctx={req.pageContext()} state={{}} back={back} oidcName={oidcName} />);
   });
 
   app.post('/inloggen', { config: { access: 'public' }, preHandler: signInLimit }, async (req, reply) => {
-    const body = formBody(req);
-    const back = safeBack(body.terug);
+    const form = readForm(req, signInForm);
+    const back = safeBack(form.values.terug);
     const ctx = req.pageContext();
     const { t } = ctx;
-    const errors = [
-      ...(body.email?.trim() ? [] : [{ field: 'email', message: t('signIn.emailRequired') }]),
-      ...(body.wachtwoord ? [] : [{ field: 'wachtwoord', message: t('signIn.passwordRequired') }]),
-    ];
-    const again = (message: string, status: number, list = errors) =>
-      sendPage(reply, <SignInPage ctx={ctx} state={{ values: { email: body.email ?? '' }, errors: list, message }} back={back} oidcName={oidcName} />, status);
-    if (errors.length > 0) return again('', 400);
-    const result = await signIn.signInWithPassword(deps, contextOf(req), { email: body.email, password: body.wachtwoord });
+    const again = (message: string, status: number, errors: FieldError[] = []) =>
+      sendPage(reply, <SignInPage ctx={ctx} state={{ values: { email: form.values.email ?? '' }, errors, message }} back={back} oidcName={oidcName} />, status);
+    if (!form.ok) return again('', 400, form.errors);
+    const result = await signIn.signInWithPassword(deps, contextOf(req), { email: form.value.email, password: form.value.wachtwoord });
     if (result.outcome === 'failed') return again('', 400, [{ field: 'email', message: t('signIn.failed') }]);
     if (result.outcome === 'locked') return again(t('signIn.locked', { minutes: result.minutes }), 429);
     if (result.outcome === 'unverified') return again(t('signIn.unverified'), 400);
@@ -59,17 +58,17 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
   });
 
   app.get('/inloggen/tweede-stap', { config: { access: 'second-factor' } }, async (req, reply) => {
-    const back = safeBack(queryValue(req, 'terug'));
+    const back = backOf(req);
     if (!(await signIn.hasTotp(deps, accountContextOf(req).actor))) return reply.redirect(`/account/tweestapsverificatie?terug=${encodeURIComponent(back)}`, 303);
     return sendPage(reply, <SecondFactorPage ctx={req.pageContext()} state={{}} back={back} />);
   });
 
   app.post('/inloggen/tweede-stap', { config: { access: 'second-factor' }, preHandler: signInLimit }, async (req, reply) => {
-    const body = formBody(req);
+    const { value: body } = readCode(req);
     const back = safeBack(body.terug);
     let sessionToken: string;
     try {
-      ({ sessionToken } = await signIn.verifySecondFactor(deps, accountContextOf(req), body.code ?? ''));
+      ({ sessionToken } = await signIn.verifySecondFactor(deps, accountContextOf(req), body.code));
     } catch (error) {
       return sendPage(reply, <SecondFactorPage ctx={req.pageContext()} state={{ errors: fieldErrorsOf(req, error, 'code') }} back={back} />, 400);
     }
@@ -79,7 +78,7 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
 
   app.get('/account/tweestapsverificatie', { config: { access: 'second-factor' } }, async (req, reply) => {
     const context = accountContextOf(req);
-    const back = safeBack(queryValue(req, 'terug'));
+    const back = backOf(req);
     // once the app is linked, only signing in with it helps: a password alone never links another app
     if (await signIn.hasTotp(deps, context.actor)) {
       return reply.redirect(context.actor.secondFactorDone ? '/account' : `/inloggen/tweede-stap?terug=${encodeURIComponent(back)}`, 303);
@@ -91,11 +90,11 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
 
   app.post('/account/tweestapsverificatie', { config: { access: 'second-factor' }, preHandler: signInLimit }, async (req, reply) => {
     const context = accountContextOf(req);
-    const body = formBody(req);
+    const { value: body } = readCode(req);
     const back = safeBack(body.terug);
     let sessionToken: string;
     try {
-      ({ sessionToken } = await signIn.confirmTotpEnrolment(deps, context, body.code ?? ''));
+      ({ sessionToken } = await signIn.confirmTotpEnrolment(deps, context, body.code));
     } catch (error) {
       const secret = await signIn.pendingTotpSecret(deps, context.actor);
       if (!secret) return reply.redirect('/account/tweestapsverificatie', 303);
@@ -107,16 +106,16 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
   });
 
   app.get('/account/aanmaken', { config: { access: 'public' } }, async (req, reply) =>
-    sendPage(reply, <RegisterPage ctx={req.pageContext()} state={{}} back={safeBack(queryValue(req, 'terug'))} />),
+    sendPage(reply, <RegisterPage ctx={req.pageContext()} state={{}} back={backOf(req)} />),
   );
 
   app.post('/account/aanmaken', { config: { access: 'public' }, preHandler: mailLimit }, async (req, reply) => {
-    const body = formBody(req);
+    const { value: body } = readAlways(req, registerForm);
     const ctx = req.pageContext();
     try {
-      await signIn.registerAccount(deps, contextOf(req), { email: body.email ?? '', displayName: body.naam ?? '', password: body.wachtwoord ?? '', lang: ctx.lang });
+      await signIn.registerAccount(deps, contextOf(req), { email: body.email, displayName: body.naam, password: body.wachtwoord, lang: ctx.lang });
     } catch (error) {
-      const state = { values: { email: body.email ?? '', naam: body.naam ?? '' }, errors: fieldErrorsOf(req, error, 'email') };
+      const state = { values: { email: body.email, naam: body.naam }, errors: fieldErrorsOf(req, error, 'email') };
       return sendPage(reply, <RegisterPage ctx={ctx} state={state} back={safeBack(body.terug)} />, 400);
     }
     return sendPage(reply, <MessagePage ctx={ctx} title={ctx.t('signUp.title')} message={ctx.t('signUp.done', { email: body.email.trim() })} />);
@@ -126,11 +125,11 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
   const mailedLink = (path: string, title: 'verify.title' | 'unlock.title', button: 'verify.button' | 'unlock.button', done: 'verify.done' | 'unlock.done', use: (token: string, req: FastifyRequest) => Promise<void>) => {
     app.get(path, { config: { access: 'public' } }, async (req, reply) => {
       const ctx = req.pageContext();
-      return sendPage(reply, <ConfirmLinkPage ctx={ctx} title={ctx.t(title)} action={path} token={queryValue(req, 'token')} button={ctx.t(button)} />);
+      return sendPage(reply, <ConfirmLinkPage ctx={ctx} title={ctx.t(title)} action={path} token={readQuery(req, tokenQuery).token} button={ctx.t(button)} />);
     });
     app.post(path, { config: { access: 'public' }, preHandler: mailLimit }, async (req, reply) => {
       const ctx = req.pageContext();
-      await use(formBody(req).token ?? '', req);
+      await use(readAlways(req, tokenForm).value.token, req);
       return sendPage(reply, <MessagePage ctx={ctx} title={ctx.t(title)} message={ctx.t(done)} link={{ href: '/inloggen', label: ctx.t('nav.signIn') }} />);
     });
   };
@@ -140,27 +139,27 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
   app.get('/wachtwoord-vergeten', { config: { access: 'public' } }, async (req, reply) => sendPage(reply, <ForgotPasswordPage ctx={req.pageContext()} state={{}} />));
 
   app.post('/wachtwoord-vergeten', { config: { access: 'public' }, preHandler: mailLimit }, async (req, reply) => {
-    const body = formBody(req);
+    const { value: body } = readAlways(req, forgotPasswordForm);
     const ctx = req.pageContext();
     try {
-      await signIn.requestPasswordReset(deps, contextOf(req), body.email ?? '');
+      await signIn.requestPasswordReset(deps, contextOf(req), body.email);
     } catch (error) {
-      return sendPage(reply, <ForgotPasswordPage ctx={ctx} state={{ values: { email: body.email ?? '' }, errors: fieldErrorsOf(req, error, 'email') }} />, 400);
+      return sendPage(reply, <ForgotPasswordPage ctx={ctx} state={{ values: { email: body.email }, errors: fieldErrorsOf(req, error, 'email') }} />, 400);
     }
     return sendPage(reply, <MessagePage ctx={ctx} title={ctx.t('forgot.title')} message={ctx.t('forgot.done', { email: body.email.trim() })} />);
   });
 
   app.get('/wachtwoord-herstellen', { config: { access: 'public' } }, async (req, reply) =>
-    sendPage(reply, <ResetPasswordPage ctx={req.pageContext()} state={{}} token={queryValue(req, 'token')} />),
+    sendPage(reply, <ResetPasswordPage ctx={req.pageContext()} state={{}} token={readQuery(req, tokenQuery).token} />),
   );
 
   app.post('/wachtwoord-herstellen', { config: { access: 'public' }, preHandler: mailLimit }, async (req, reply) => {
-    const body = formBody(req);
+    const { value: body } = readAlways(req, resetPasswordForm);
     const ctx = req.pageContext();
     try {
-      await signIn.resetPassword(deps, contextOf(req), { token: body.token ?? '', password: body.wachtwoord ?? '' });
+      await signIn.resetPassword(deps, contextOf(req), { token: body.token, password: body.wachtwoord });
     } catch (error) {
-      return sendPage(reply, <ResetPasswordPage ctx={ctx} state={{ errors: fieldErrorsOf(req, error, 'wachtwoord') }} token={body.token ?? ''} />, 400);
+      return sendPage(reply, <ResetPasswordPage ctx={ctx} state={{ errors: fieldErrorsOf(req, error, 'wachtwoord') }} token={body.token} />, 400);
     }
     if (req.actor.type === 'account') clearSessionCookie(req, reply, secureCookies);
     return sendPage(reply, <MessagePage ctx={ctx} title={ctx.t('reset.title')} message={ctx.t('reset.done')} link={{ href: '/inloggen', label: ctx.t('nav.signIn') }} />);

@@ -6,8 +6,8 @@ import { needsSecondFactor } from '../../platform/auth/actor.ts';
 import { checkTotp } from '../../platform/auth/totp.ts';
 import { recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
 import { hashToken, randomToken } from '../../platform/crypto.ts';
-import { AppError } from '../../platform/errors.ts';
-import type { Lang } from '../../platform/i18n.ts';
+import { AppError, type InvalidParam } from '../../platform/errors.ts';
+import { message, type Lang } from '../../platform/i18n.ts';
 import * as repo from './accounts.repo.ts';
 import { emailPattern, normaliseEmail, nowOf, type IdentityDeps } from './identity.deps.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -50,11 +50,11 @@ export type RegisterInput = { email: string; displayName: string; password: stri
  */
 export async function registerAccount(deps: IdentityDeps, context: ActorContext, input: RegisterInput): Promise<void> {
   const email = normaliseEmail(input.email);
-  const problems: { name: string; reason: string }[] = [];
-  if (!emailPattern.test(email) || email.length > 254) problems.push({ name: 'email', reason: 'Vul een geldig e-mailadres in, zoals naam@school.nl.' });
+  const problems: InvalidParam[] = [];
+  if (!emailPattern.test(email) || email.length > 254) problems.push({ name: 'email', reason: message('signIn.error.emailInvalid') });
   const displayName = input.displayName.trim();
-  if (!displayName) problems.push({ name: 'naam', reason: 'Vul uw naam in.' });
-  else if (displayName.length > 200) problems.push({ name: 'naam', reason: 'Een naam heeft hoogstens 200 tekens.' });
+  if (!displayName) problems.push({ name: 'naam', reason: message('signUp.error.nameRequired') });
+  else if (displayName.length > 200) problems.push({ name: 'naam', reason: message('signUp.error.nameTooLong') });
   const weak = checkNewPassword(input.password, email);
   if (weak) problems.push({ name: 'wachtwoord', reason: weak });
   if (problems.length > 0) throw AppError.validation(problems);
@@ -73,7 +73,7 @@ export async function registerAccount(deps: IdentityDeps, context: ActorContext,
 export async function verifyEmail(deps: IdentityDeps, context: ActorContext, token: string): Promise<void> {
   await inTransaction(deps.db, async (tx) => {
     const accountId = await repo.takeEmailToken(tx, hashToken(token), 'verify-email', nowOf(deps));
-    if (!accountId) throw new AppError('bad_request', 'Deze bevestigingslink is al gebruikt of verlopen. Log in om een nieuwe te laten sturen.');
+    if (!accountId) throw new AppError('bad_request', message('verify.error.linkUsed'));
     await repo.updateAccount(tx, accountId, { emailVerifiedAt: nowOf(deps) });
     await recordAudit(tx, context, { action: 'account.email-verified', subjectAccountId: accountId });
   });
@@ -101,7 +101,10 @@ export async function signInWithPassword(deps: IdentityDeps, context: ActorConte
   const now = nowOf(deps);
   const throttle = await repo.findThrottle(deps.db, emailHash);
   const account = await repo.findAccountByEmail(deps.db, email);
-  const passwordOk = account?.passwordHash ? await verifyPassword(account.passwordHash, input.password) : (await verifyAgainstNothing(input.password), false);
+  let passwordOk = false;
+  // without an account the password is still hashed, so the time taken tells nobody whether the address has one
+  if (account?.passwordHash) passwordOk = await verifyPassword(account.passwordHash, input.password);
+  else await verifyAgainstNothing(input.password);
 
   if (throttle?.lockedUntil && throttle.lockedUntil > now) {
     if (account && passwordOk && account.emailVerifiedAt && account.totpEnabledAt) return startSignedInSession(deps, context, account, 'password');
@@ -164,7 +167,7 @@ export async function startSignedInSession(deps: IdentityDeps, context: ActorCon
 /** Always answers the same; an account with this address gets a reset link. */
 export async function requestPasswordReset(deps: IdentityDeps, context: ActorContext, emailInput: string): Promise<void> {
   const email = normaliseEmail(emailInput);
-  if (!emailPattern.test(email)) throw AppError.validation([{ name: 'email', reason: 'Vul een geldig e-mailadres in, zoals naam@school.nl.' }]);
+  if (!emailPattern.test(email)) throw AppError.validation([{ name: 'email', reason: message('signIn.error.emailInvalid') }]);
   const account = await repo.findAccountByEmail(deps.db, email);
   if (!account) return;
   const mailIds = await inTransaction(deps.db, async (tx) => {
@@ -179,7 +182,7 @@ export async function resetPassword(deps: IdentityDeps, context: ActorContext, i
   const tokenHash = hashToken(input.token);
   await inTransaction(deps.db, async (tx) => {
     const accountId = await repo.takeEmailToken(tx, tokenHash, 'reset-password', nowOf(deps));
-    if (!accountId) throw new AppError('bad_request', 'Deze link is al gebruikt of verlopen. Vraag een nieuwe aan.');
+    if (!accountId) throw new AppError('bad_request', message('reset.error.linkUsed'));
     const account = (await repo.findAccount(tx, accountId))!;
     const weak = checkNewPassword(input.password, account.email);
     if (weak) throw AppError.validation([{ name: 'wachtwoord', reason: weak }]);
@@ -194,7 +197,7 @@ export async function resetPassword(deps: IdentityDeps, context: ActorContext, i
 export async function unlockAccount(deps: IdentityDeps, context: ActorContext, token: string): Promise<void> {
   await inTransaction(deps.db, async (tx) => {
     const accountId = await repo.takeEmailToken(tx, hashToken(token), 'unlock-account', nowOf(deps));
-    if (!accountId) throw new AppError('bad_request', 'Deze link is al gebruikt of verlopen. Na een kwartier kunt u ook gewoon weer inloggen.');
+    if (!accountId) throw new AppError('bad_request', message('unlock.error.linkUsed'));
     const account = (await repo.findAccount(tx, accountId))!;
     await repo.clearThrottle(tx, deps.crypto.keyedHash(`sign-in:${account.email}`));
     await recordAudit(tx, context, { action: 'account.unlocked', subjectAccountId: accountId });
@@ -222,9 +225,9 @@ export async function pendingTotpSecret(deps: IdentityDeps, actor: AccountActor)
  */
 export async function confirmTotpEnrolment(deps: IdentityDeps, context: ActorContext & { actor: AccountActor }, code: string): Promise<{ sessionToken: string }> {
   const account = await repo.findAccount(deps.db, context.actor.accountId);
-  if (!account?.totpSecret || account.totpEnabledAt) throw new AppError('conflict', 'Er wordt geen authenticator-app ingesteld. Begin opnieuw.');
+  if (!account?.totpSecret || account.totpEnabledAt) throw new AppError('conflict', message('totp.error.notEnrolling'));
   const step = checkTotp(deps.crypto.open(account.totpSecret), code, null, nowOf(deps).getTime());
-  if (step === null) throw AppError.validation([{ name: 'code', reason: 'Deze code klopt niet. Kijk of de tijd op uw telefoon goed staat en probeer de nieuwste code.' }]);
+  if (step === null) throw AppError.validation([{ name: 'code', reason: message('totp.error.wrongCode') }]);
   return inTransaction(deps.db, async (tx) => {
     await repo.updateAccount(tx, account.id, { totpEnabledAt: nowOf(deps), totpLastStep: step });
     const sessionToken = await markSecondFactor(tx, context.actor.sessionId, nowOf(deps));
@@ -236,7 +239,7 @@ export async function confirmTotpEnrolment(deps: IdentityDeps, context: ActorCon
 /** The second step of signing in. A code is accepted once; the session then gets a new token for the cookie. */
 export async function verifySecondFactor(deps: IdentityDeps, context: ActorContext & { actor: AccountActor }, code: string): Promise<{ sessionToken: string }> {
   const account = await repo.findAccount(deps.db, context.actor.accountId);
-  if (!account?.totpSecret || !account.totpEnabledAt) throw new AppError('conflict', 'Stel eerst een authenticator-app in.');
+  if (!account?.totpSecret || !account.totpEnabledAt) throw new AppError('conflict', message('secondFactor.error.noApp'));
   const step = checkTotp(deps.crypto.open(account.totpSecret), code, account.totpLastStep, nowOf(deps).getTime());
   const throttleKey = deps.crypto.keyedHash(`second-factor:${account.id}`);
   if (step === null) {
@@ -248,8 +251,8 @@ export async function verifySecondFactor(deps: IdentityDeps, context: ActorConte
       // guessing codes needs the password again after a few tries
       if (tooMany) await endSession(tx, context.actor.sessionId, nowOf(deps));
     });
-    if (tooMany) throw new AppError('unauthenticated', `${maxCodeFailures} keer een verkeerde code. Log opnieuw in met uw wachtwoord.`);
-    throw AppError.validation([{ name: 'code', reason: 'Deze code klopt niet of is al gebruikt. Probeer de nieuwste code uit uw app.' }]);
+    if (tooMany) throw new AppError('unauthenticated', message('secondFactor.error.tooMany', { count: maxCodeFailures }));
+    throw AppError.validation([{ name: 'code', reason: message('secondFactor.error.wrongCode') }]);
   }
   return inTransaction(deps.db, async (tx) => {
     await repo.clearThrottle(tx, throttleKey);

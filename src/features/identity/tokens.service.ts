@@ -3,6 +3,7 @@ import { createApiToken, findApiToken, listApiTokens, revokeApiToken } from '../
 import type { OrganisationRef, TokenScope } from '../../platform/auth/roles.ts';
 import { recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
+import { message } from '../../platform/i18n.ts';
 import { nowOf, type IdentityDeps } from './identity.deps.ts';
 import { authorise } from './members.service.ts';
 import { describeOrganisation } from './organisation-names.ts';
@@ -43,7 +44,7 @@ export async function listTokens(deps: IdentityDeps, context: ActorContext, orga
 
 export async function revokeToken(deps: IdentityDeps, context: ActorContext & { actor: AccountActor }, tokenId: string): Promise<void> {
   const token = /^[0-9a-f-]{36}$/i.test(tokenId) ? await findApiToken(deps.db, tokenId) : undefined;
-  if (!token) throw AppError.notFound('Dit token bestaat niet.');
+  if (!token) throw AppError.notFound(message('tokens.error.notFound'));
   const organisation = { kind: token.organisationKind as OrganisationRef['kind'], id: token.organisationId };
   const via = await authorise(context, { action: 'tokens.manage', organisation });
   if (token.revokedAt) return;

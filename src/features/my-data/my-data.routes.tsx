@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { attachment } from '../../web/attachment.ts';
+import { readQuery } from '../../web/forms.ts';
 import { sendPage } from '../../web/render.ts';
 import { accountContextOf } from '../../web/route-helpers.ts';
 import type { FeatureOptions } from '../feature.ts';
 import { withActorNames } from '../identity/index.ts';
+import { accessLogQuery } from './my-data.forms.ts';
 import { exportMyData, listAccessByOthers, type MyDataDeps } from './my-data.service.ts';
 import { AccessLogPage, MyDataPage } from './views/my-data-pages.tsx';
 
@@ -13,8 +15,7 @@ export async function myDataRoutes(app: FastifyInstance, opts: FeatureOptions) {
 
   app.get('/mijn-gegevens/inzage', { config: { access: 'signed-in' } }, async (req, reply) => {
     const { actor } = accountContextOf(req);
-    const voor = Number.parseInt(String((req.query as Record<string, unknown>).voor ?? ''), 10);
-    const before = Number.isSafeInteger(voor) && voor > 0 ? voor : undefined;
+    const before = readQuery(req, accessLogQuery).voor;
     const { events, next } = await listAccessByOthers(deps, actor, before);
     return sendPage(reply, <AccessLogPage ctx={req.pageContext()} events={await withActorNames(deps.db, events)} next={next} paged={before !== undefined} />);
   });

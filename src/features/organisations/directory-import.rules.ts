@@ -117,7 +117,10 @@ export function planDirectoryImport(current: DirectoryState, input: PlanInput): 
     const board = boardFor(b.number);
     if (board.name !== b.name || board.kvkNumber !== b.kvkNumber || board.sectors !== b.sectors) {
       Object.assign(board, { name: b.name, kvkNumber: b.kvkNumber, sectors: b.sectors });
-      if (!addedBoards.has(b.number)) (boardsChanged++, changedBoards.add(b.number));
+      if (!addedBoards.has(b.number)) {
+        boardsChanged++;
+        changedBoards.add(b.number);
+      }
     }
   }
 

@@ -123,7 +123,7 @@ function readCsv<T>(bytes: Uint8Array, what: string, read: (header: string[], bo
   }
   let records: Records;
   try {
-    records = parse(lf, { delimiter: separator, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }) as any;
+    records = parse(lf, { delimiter: separator, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }) as unknown as Records;
   } catch (error) {
     throw new DuoFileError(`${what} is geen leesbaar CSV-bestand: ${(error as Error).message}`);
   }
@@ -171,7 +171,8 @@ function readLocations(header: string[], body: Records): Omit<ParsedFile<DuoLoca
       const [key, part] = region;
       if (part === 'value') regions[key] = clean(record[index]);
       else {
-        const entry = (regions[key] ??= { code: null, naam: null }) as { code: string | null; naam: string | null };
+        regions[key] ??= { code: null, naam: null };
+        const entry = regions[key] as { code: string | null; naam: string | null };
         entry[part] = clean(record[index]);
       }
     }
@@ -216,7 +217,10 @@ function readLocations(header: string[], body: Records): Omit<ParsedFile<DuoLoca
         codes[kind] = value.code;
         if (value.code !== null) {
           let names = regionNames.get(kind);
-          if (!names) regionNames.set(kind, (names = new Map()));
+          if (!names) {
+            names = new Map();
+            regionNames.set(kind, names);
+          }
           names.set(value.code, value.naam ?? value.code);
         }
       }

@@ -181,3 +181,26 @@ describe('the API around the resources', () => {
     expectProblem(await get('/api/v1/organisaties/'), 404);
   });
 });
+
+describe('the search page for people', () => {
+  const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+  it('finds a school from the query, and keeps what was asked in the form', async () => {
+    const res = await get('/organisaties?zoek=03WU&soort=school');
+    expect(res.statusCode).toBe(200);
+    expect(text(res.body)).toContain(csv.get(wegwijzer, 'name'));
+    expect(res.body).toContain('value="03WU"');
+  });
+
+  it('reads a query that does not fit leniently, as a shared link may carry anything', async () => {
+    for (const query of ['page=abc', 'page=-4', 'soort=universiteit', 'inclusiefGesloten=misschien', 'zoek=a&zoek=b', 'page=99999']) {
+      expect((await get(`/organisaties?${query}`)).statusCode, query).toBe(200);
+    }
+  });
+
+  it('answers an organisation that is not there, or an id that is none, with "not found"', async () => {
+    expect((await get('/organisaties/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+    expect((await get('/organisaties/geen-id')).statusCode).toBe(404);
+    expect((await get(`/organisaties/${await idOf('zoek=03WU&soort=school')}`)).statusCode).toBe(200);
+  });
+});

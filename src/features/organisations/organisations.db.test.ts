@@ -311,7 +311,7 @@ describe('importing the real DUO files', () => {
       for (const id of ['00000000-0000-4000-8000-000000000000', 'abc', "1' OR '1'='1", '']) {
         const error = await rejectionOf(getOrganisation(database.db, id));
         expect(error.code).toBe('not_found');
-        expect(error.detail).toBe('Deze organisatie staat niet in de organisatiegids.');
+        expect(error.detail).toEqual({ key: 'organisations.error.notInDirectory' });
       }
     });
   });

@@ -3,30 +3,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../platform/errors.ts';
+import { message } from '../../platform/i18n.ts';
+import { readParams, readQuery } from '../../web/forms.ts';
 import { apiPrefix, problemResponses } from '../../web/api.ts';
 import { sendPage } from '../../web/render.ts';
-import { organisationDetail, organisationList, searchQuery, kinds } from './organisations.api-schemas.ts';
+import { organisationDetail, organisationList, searchQuery } from './organisations.api-schemas.ts';
+import { organisationParams, searchPageQuery } from './organisations.forms.ts';
 import { presentDetail, presentSummary } from './organisations.presenters.ts';
 import * as service from './organisations.service.ts';
 import { OrganisationPage } from './views/organisation-page.tsx';
 import { SearchPage, type SearchForm } from './views/search-page.tsx';
 import { ResultsCount, SearchResults } from './views/search-results.tsx';
 import { LanguageSwitch } from '../../ui/layout.tsx';
-
-/** A page's query is read leniently: a value that does not fit falls back to its default. */
-function readSearchForm(query: Record<string, unknown>): SearchForm & { page: number } {
-  const text = (v: unknown, max: number) => (typeof v === 'string' ? v.trim().slice(0, max) : '');
-  const page = Number(query.page);
-  const soort = text(query.soort, 20);
-  return {
-    zoek: text(query.zoek, 200),
-    soort: (kinds as readonly string[]).includes(soort) ? soort : '',
-    provincie: text(query.provincie, 50),
-    denominatie: text(query.denominatie, 100),
-    inclusiefGesloten: query.inclusiefGesloten === 'true',
-    page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
-  };
-}
 
 function toQueryString(form: SearchForm): string {
   const params = new URLSearchParams();
@@ -45,7 +33,7 @@ export async function organisationRoutes(app: FastifyInstance, opts: { db: Db })
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   app.get('/organisaties', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
-    const form = readSearchForm(req.query as Record<string, unknown>);
+    const form = readQuery(req, searchPageQuery);
     const result = await service.searchOrganisations(db, {
       zoek: form.zoek,
       soort: (form.soort || undefined) as service.OrganisationKind | undefined,
@@ -72,8 +60,8 @@ export async function organisationRoutes(app: FastifyInstance, opts: { db: Db })
     return sendPage(reply, <SearchPage {...props} form={form} facets={facets} />);
   });
 
-  app.get<{ Params: { id: string } }>('/organisaties/:id', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
-    const detail = await service.getOrganisation(db, req.params.id);
+  app.get('/organisaties/:id', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
+    const detail = await service.getOrganisation(db, readParams(req, organisationParams).id);
     return sendPage(reply, <OrganisationPage ctx={req.pageContext()} detail={detail} />);
   });
 
@@ -111,7 +99,7 @@ export async function organisationRoutes(app: FastifyInstance, opts: { db: Db })
       config: { access: 'public' },
       // "/organisaties/" (a trailing slash) is no resource, not an invalid id
       preValidation: async (req) => {
-        if (!(req.params as { id?: string }).id) throw AppError.notFound(`Er is geen resource op ${req.url.split('?')[0]}.`);
+        if (!z.object({ id: z.string().min(1) }).safeParse(req.params).success) throw AppError.notFound(message('organisations.error.noResource', { path: req.url.split('?')[0] }));
       },
       schema: {
         summary: 'Een bestuur, school of vestiging',

@@ -1,5 +1,6 @@
 import type { Database, Db } from '../../db/database.ts';
 import { AppError } from '../../platform/errors.ts';
+import { message } from '../../platform/i18n.ts';
 import { parseDuoBoards, parseDuoLocations, DuoFileError, type RejectedLine } from './duo-file.rules.ts';
 import * as repo from './organisations.repo.ts';
 import type { OrganisationKind } from './organisations.repo.ts';
@@ -33,8 +34,8 @@ const massCloseShare = 0.2;
  */
 export async function importDuo(database: Database, input: ImportDuoInput): Promise<ImportDuoResult> {
   const progress = input.onProgress ?? (() => {});
-  let locations;
-  let boards;
+  let locations: ReturnType<typeof parseDuoLocations>;
+  let boards: ReturnType<typeof parseDuoBoards> | null;
   try {
     locations = parseDuoLocations(input.locations.bytes);
     boards = input.boards ? parseDuoBoards(input.boards.bytes) : null;
@@ -121,7 +122,7 @@ export type OrganisationDetail =
 
 export async function getOrganisation(db: Db, id: string): Promise<OrganisationDetail> {
   const entry = uuidPattern.test(id) ? await repo.findEntry(db, id) : undefined;
-  if (!entry) throw AppError.notFound('Deze organisatie staat niet in de organisatiegids.');
+  if (!entry) throw AppError.notFound(message('organisations.error.notInDirectory'));
   const board = (await repo.findBoard(db, entry.boardId))!;
   if (entry.kind === 'bestuur') return { kind: 'bestuur', board, schools: await repo.listSchoolsOfBoard(db, board.id) };
   if (entry.kind === 'school') {
@@ -148,7 +149,7 @@ export function findBoardById(db: Db, id: string): Promise<repo.BoardRecord | un
 /** A board a page acts for, from the route's id, with a name to show; a board not in the directory is "not found". */
 export async function getBoardRef(db: Db, id: string): Promise<{ id: string; number: string; name: string }> {
   const board = await findBoardById(db, id);
-  if (!board) throw AppError.notFound('Dit bestuur staat niet in de organisatiegids.');
+  if (!board) throw AppError.notFound(message('organisations.error.boardNotInDirectory'));
   return { id: board.id, number: board.number, name: board.name ?? `Bevoegd gezag ${board.number}` };
 }
 

@@ -44,4 +44,7 @@ export const organisationsEn: Record<keyof typeof organisationsNl, string> = {
   'organisations.location.status': 'Status',
   'organisations.location.open': 'open',
   'organisations.location.closedSince': 'closed since {date}',
+  'organisations.error.notInDirectory': 'This organisation is not in the organisation directory.',
+  'organisations.error.boardNotInDirectory': 'This board is not in the organisation directory.',
+  'organisations.error.noResource': 'There is no resource at {path}.',
 };

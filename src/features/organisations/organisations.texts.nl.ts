@@ -42,6 +42,10 @@ export const organisationsNl = {
   'organisations.location.status': 'Status',
   'organisations.location.open': 'open',
   'organisations.location.closedSince': 'gesloten sinds {date}',
+  // refusals
+  'organisations.error.notInDirectory': 'Deze organisatie staat niet in de organisatiegids.',
+  'organisations.error.boardNotInDirectory': 'Dit bestuur staat niet in de organisatiegids.',
+  'organisations.error.noResource': 'Er is geen resource op {path}.',
 };
 
 declare module '../../platform/i18n.ts' {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { addTexts, translateMessage } from '../../platform/i18n.ts';
 import { checkRegisterVersion, levelsToText, type RegisterVersionForm } from './register-version.rules.ts';
+import { registersEn } from './registers.texts.en.ts';
+import { registersNl } from './registers.texts.nl.ts';
+
+addTexts('registers', { nl: registersNl, en: registersEn });
+/** The problems as a Dutch reader sees them. */
+const dutch = (result: ReturnType<typeof checkRegisterVersion>) => (result.ok ? [] : result.problems.map((p) => ({ field: p.field, message: translateMessage('nl', p.message) })));
 
 const rule = { minimumPunten: '60', perioden: '60:3, 80:4, 100:5, 120:6, 140:7', uren: '', urenPrimairProces: '', themas: '', masterVolstaat: '' };
 const valid: RegisterVersionForm = {
@@ -29,17 +36,26 @@ describe('a new version of a register', () => {
     expect(result.ok && levelsToText(result.input.levels)).toBe('RDO; niveau 1; Ten minste 15 ECTS basisbekwaam\nRDO; niveau 2; Ten minste 30 ECTS; vakbekwaam');
   });
 
-  it('reports every problem at its field', () => {
-    expect(checkRegisterVersion({ ...rule, niveaus: 'RDO; niveau 1', cyclus: '0', eenheid: 'ects', tarief: '-1', toelichting: '' })).toEqual({
+  it('reports every problem at its field, as a text key', () => {
+    expect(checkRegisterVersion({ ...rule, niveaus: 'RDO; niveau 1', cyclus: '0', eenheid: 'punten', tarief: '-1', toelichting: '' })).toEqual({
       ok: false,
       problems: [
+        { field: 'niveaus', message: { key: 'registers.error.levelLine', params: { line: '1' } } },
+        { field: 'cyclus', message: { key: 'registers.error.cycle' } },
+        { field: 'tarief', message: { key: 'registers.error.fee' } },
+        { field: 'toelichting', message: { key: 'registers.error.noteShort' } },
+      ],
+    });
+  });
+
+  it('reads as before in Dutch', () => {
+    expect(dutch(checkRegisterVersion({ ...rule, niveaus: 'RDO; niveau 1', cyclus: '0', eenheid: 'ects', tarief: '-1', toelichting: '' }))).toEqual([
         { field: 'niveaus', message: 'Regel 1: schrijf "titel; niveau; toelatingseis".' },
         { field: 'cyclus', message: 'De cyclus is een heel aantal jaren, van 1 tot en met 10.' },
         { field: 'eenheid', message: { key: 'register.error.chooseUnit' } },
         { field: 'tarief', message: 'Het tarief is een bedrag in euro, bijvoorbeeld 0 of 45,50.' },
         { field: 'toelichting', message: 'Schrijf waarom de regels veranderen (ten minste 5 tekens).' },
-      ],
-    });
+    ]);
   });
 
   it('reports a problem of the re-registration rule at its field', () => {
@@ -48,7 +64,7 @@ describe('a new version of a register', () => {
   });
 
   it('refuses no levels, or a title and level twice', () => {
-    expect(checkRegisterVersion({ ...valid, niveaus: '  ' })).toMatchObject({ ok: false, problems: [{ field: 'niveaus', message: 'Geef ten minste één titel en niveau.' }] });
-    expect(checkRegisterVersion({ ...valid, niveaus: 'RDO; master; a\nrdo; Master; b' })).toMatchObject({ ok: false, problems: [{ field: 'niveaus', message: 'Elke combinatie van titel en niveau komt één keer voor.' }] });
+    expect(dutch(checkRegisterVersion({ ...valid, niveaus: '  ' }))).toEqual([{ field: 'niveaus', message: 'Geef ten minste één titel en niveau.' }]);
+    expect(dutch(checkRegisterVersion({ ...valid, niveaus: 'RDO; master; a\nrdo; Master; b' }))).toEqual([{ field: 'niveaus', message: 'Elke combinatie van titel en niveau komt één keer voor.' }]);
   });
 });

@@ -37,6 +37,19 @@ describe('registers as data', () => {
     expect(await t.database.query(`SELECT count(*)::int AS n FROM register_versions`)).toEqual([{ n: 2 }]);
   });
 
+  it('refuses a new version in English to register staff who chose English', async () => {
+    await staff.get('/beheer/registers/lerarenregister?lang=en');
+    const res = await staff.post('/beheer/registers/lerarenregister', { ...form, cyclus: '0', tarief: 'gratis' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('href="#cyclus"');
+    const text = visibleText(res.body);
+    expect(text).toContain('The cycle is a whole number of years, from 1 to 10.');
+    expect(text).toContain('The fee is an amount in euros, for example 0 or 45.50.');
+    expect(text).not.toContain('De cyclus');
+    await staff.get('/beheer/registers/lerarenregister?lang=nl');
+    expect(await t.database.query(`SELECT count(*)::int AS n FROM register_versions`)).toEqual([{ n: 2 }]);
+  });
+
   it('saves a change as a new version; the old version stays as it was', async () => {
     await staff.get('/beheer/registers/lerarenregister');
     const res = await staff.post('/beheer/registers/lerarenregister', form);
@@ -76,6 +89,14 @@ describe('registers as data', () => {
     const res = await staff.post('/beheer/registers/lerarenregister', { ...form, versie: '1', toelichting: 'Gelijktijdige wijziging' });
     expect(res.statusCode).toBe(409);
     expect(visibleText(res.body)).toContain('Iemand anders heeft intussen een nieuwe versie gemaakt.');
+  });
+
+  it('says so in English when the change was made on a version that is no longer current', async () => {
+    await staff.get('/beheer/registers/lerarenregister?lang=en');
+    const res = await staff.post('/beheer/registers/lerarenregister', { ...form, versie: '1', toelichting: 'Gelijktijdige wijziging' });
+    expect(res.statusCode).toBe(409);
+    expect(visibleText(res.body)).toContain('Someone else has made a new version in the meantime.');
+    await staff.get('/beheer/registers/lerarenregister?lang=nl');
   });
 
   it('is only for register staff', async () => {

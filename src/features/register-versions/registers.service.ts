@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { actorLabel, recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
+import { message } from '../../platform/i18n.ts';
 import { decide } from '../../platform/policy.ts';
 import { checkRegisterVersion, type FieldProblem, type RegisterVersionForm } from './register-version.rules.ts';
 import * as repo from './registers.repo.ts';
@@ -22,7 +23,7 @@ export async function listRegisters(db: Db, ctx: ActorContext) {
 export async function getRegister(db: Db, ctx: ActorContext, code: string) {
   await requireRegisterStaff(ctx);
   const register = /^[a-z-]{1,50}$/.test(code) ? await repo.findRegister(db, code) : undefined;
-  if (!register) throw AppError.notFound('Dit register bestaat niet.');
+  if (!register) throw AppError.notFound(message('registers.error.notFound'));
   return register;
 }
 
@@ -45,7 +46,7 @@ export async function addRegisterVersion(db: Db, ctx: ActorContext, code: string
   const label = actorLabel(ctx, 'registerbeheer');
   return inTransaction(db, async (tx) => {
     const version = await repo.insertVersion(tx, register.id, basedOn, checked.input, label, new Date());
-    if (version === null) throw new AppError('conflict', 'Iemand anders heeft intussen een nieuwe versie gemaakt. Bekijk die eerst en pas haar zo nodig opnieuw aan.');
+    if (version === null) throw new AppError('conflict', message('registers.error.stale'));
     await recordAudit(tx, ctx, { action: 'register.version-added', via, after: { register: code, version, ...checked.input } });
     return version;
   });

@@ -38,6 +38,17 @@ export const registersNl = {
   'registers.form.note': 'Waarom verandert dit?',
   'registers.form.noteHint': 'Staat in de geschiedenis van het register.',
   'registers.form.save': 'Nieuwe versie opslaan',
+  // refusals
+  'registers.error.levelsNone': 'Geef ten minste één titel en niveau.',
+  'registers.error.levelsTooMany': 'Ten hoogste {max} niveaus.',
+  'registers.error.levelLine': 'Regel {line}: schrijf "titel; niveau; toelatingseis".',
+  'registers.error.levelsTwice': 'Elke combinatie van titel en niveau komt één keer voor.',
+  'registers.error.cycle': 'De cyclus is een heel aantal jaren, van 1 tot en met 10.',
+  'registers.error.fee': 'Het tarief is een bedrag in euro, bijvoorbeeld 0 of 45,50.',
+  'registers.error.noteShort': 'Schrijf waarom de regels veranderen (ten minste 5 tekens).',
+  'registers.error.noteLong': 'Ten hoogste {max} tekens.',
+  'registers.error.notFound': 'Dit register bestaat niet.',
+  'registers.error.stale': 'Iemand anders heeft intussen een nieuwe versie gemaakt. Bekijk die eerst en pas haar zo nodig opnieuw aan.',
 } as const;
 
 declare module '../../platform/i18n.ts' {
