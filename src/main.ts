@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { translateMessage } from './platform/i18n.ts';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError, type Config } from './config.ts';
@@ -308,8 +309,8 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     if (error instanceof AppError) {
-      const params = error.extra.invalidParams?.map((p) => `${p.name}: ${p.reason}`).join('; ');
-      console.error(`Fout: ${params || error.detail || error.code}`);
+      const params = error.extra.invalidParams?.map((p) => `${p.name}: ${translateMessage('nl', p.reason)}`).join('; ');
+      console.error(`Fout: ${params || (error.detail && translateMessage('nl', error.detail)) || error.code}`);
       return 1;
     }
     const known = describeStartupError(error, { port: config?.port });

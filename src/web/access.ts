@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { message } from '../platform/i18n.ts';
 import fp from 'fastify-plugin';
 import type { Db } from '../db/database.ts';
 import { anonymous, type Actor } from '../platform/auth/actor.ts';
@@ -93,7 +94,7 @@ export const accessControl = fp(async (app: FastifyInstance, opts: { db: Db; api
     max: opts.apiPerMinute,
     windowMs: 60_000,
     key: (req) => (req.actor.type === 'token' ? `token:${req.actor.tokenId}` : `ip:${req.ip}`),
-    message: `Meer dan ${opts.apiPerMinute} verzoeken per minuut (per token, of zonder token per IP-adres). Wacht even en probeer het dan opnieuw.`,
+    message: message('error.tooManyApiRequests', { max: String(opts.apiPerMinute) }),
   });
   const registered: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', { getter: () => [...registered] });

@@ -1,4 +1,5 @@
 import fastifyRateLimit from '@fastify/rate-limit';
+import type { Message } from '../platform/i18n.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../platform/errors.ts';
@@ -13,7 +14,7 @@ export const rateLimiting = fp(async (app: FastifyInstance) => {
   await app.register(fastifyRateLimit, { global: false, cache: 10_000 });
 });
 
-export type RateLimitOptions = { max: number; windowMs: number; key: (req: FastifyRequest) => string; message: string };
+export type RateLimitOptions = { max: number; windowMs: number; key: (req: FastifyRequest) => string; message: Message };
 
 /**
  * A hook that counts the request against its key's budget and, over it, answers 429 with Retry-After

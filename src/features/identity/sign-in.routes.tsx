@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { message } from '../../platform/i18n.ts';
 import { newTotpSecret, totpUri } from '../../platform/auth/totp.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
 import { rateLimit } from '../../web/rate-limit.ts';
@@ -29,7 +30,7 @@ const readCode = (req: FastifyRequest) => readAlways(req, codeForm);
 export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & { deps: IdentityDeps }) {
   const { deps, secureCookies } = opts;
   const perIp = (name: string, max: number) =>
-    rateLimit(app, { max, windowMs: 60_000, key: (req) => `${name}:${req.ip}`, message: 'U hebt dit te vaak geprobeerd. Wacht een minuut en probeer het dan opnieuw.' });
+    rateLimit(app, { max, windowMs: 60_000, key: (req) => `${name}:${req.ip}`, message: message('error.tooManyAttempts') });
   // generous per address: a whole school signs in from one address at 08:15; guessing is stopped by the lock-out per e-mail address
   const signInLimit = perIp('sign-in', opts.config.rateLimits.signInPerMinute);
   const mailLimit = perIp('mail', Math.max(10, Math.floor(opts.config.rateLimits.signInPerMinute / 4)));

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { message } from '../../platform/i18n.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { apiPrefix, problemResponses } from '../../web/api.ts';
@@ -30,7 +31,7 @@ export async function publicRegisterRoutes(app: FastifyInstance, opts: FeatureOp
     max,
     windowMs: 60_000,
     key: (req) => (req.actor.type === 'token' ? `register:token:${req.actor.tokenId}` : `register:ip:${req.ip}`),
-    message: `Meer dan ${max} zoekopdrachten per minuut in het openbare register. Wacht een minuut en probeer het dan opnieuw.`,
+    message: message('error.tooManySearches', { max: String(max) }),
   });
 
   app.get('/register', { config: { access: 'public' }, schema: { hide: true }, preHandler: searchLimit }, async (req, reply) => {

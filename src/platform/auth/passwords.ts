@@ -1,3 +1,4 @@
+import { message, type Message } from '../i18n.ts';
 import { hash, verify } from '@node-rs/argon2';
 
 /** argon2id with the library's defaults (OWASP: m=19 MiB, t=2, p=1). */
@@ -23,11 +24,11 @@ export async function verifyAgainstNothing(password: string): Promise<void> {
 export const passwordMinLength = 10;
 export const passwordMaxLength = 200;
 
-/** Dutch reasons a new password is refused, or null when it is acceptable. */
-export function checkNewPassword(password: string, email: string): string | null {
-  if (password.length < passwordMinLength) return `Kies een wachtwoord van minstens ${passwordMinLength} tekens.`;
-  if (password.length > passwordMaxLength) return `Kies een wachtwoord van hoogstens ${passwordMaxLength} tekens.`;
-  if (password.toLowerCase() === email.toLowerCase()) return 'Uw wachtwoord mag niet gelijk zijn aan uw e-mailadres.';
-  if (new Set(password).size < 4) return 'Dit wachtwoord is te eenvoudig te raden; kies er een met meer verschillende tekens.';
+/** Why a new password is refused, as a text key, or null when it is acceptable. */
+export function checkNewPassword(password: string, email: string): Message | null {
+  if (password.length < passwordMinLength) return message('password.tooShort', { min: String(passwordMinLength) });
+  if (password.length > passwordMaxLength) return message('password.tooLong', { max: String(passwordMaxLength) });
+  if (password.toLowerCase() === email.toLowerCase()) return message('password.sameAsEmail');
+  if (new Set(password).size < 4) return message('password.tooSimple');
   return null;
 }

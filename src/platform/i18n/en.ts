@@ -32,5 +32,12 @@ export const en: Record<keyof typeof nl, string> = {
   'error.waitAndRetry': 'Wait a moment and try again.',
   'error.signInFirst': 'Sign in to do this.',
   'error.badQuery': 'The address (URL) holds a value that does not fit here. Check the address.',
-  'form.invalid': 'This value is not valid.'
+  'form.invalid': 'This value is not valid.',
+  'password.tooShort': 'Choose a password of at least {min} characters.',
+  'password.tooLong': 'Choose a password of at most {max} characters.',
+  'password.sameAsEmail': 'Your password may not be the same as your email address.',
+  'password.tooSimple': 'This password is too easy to guess; choose one with more different characters.',
+  'error.tooManyAttempts': 'You have tried this too often. Wait a minute and try again.',
+  'error.tooManySearches': 'More than {max} searches a minute in the public register. Wait a minute and try again.',
+  'error.tooManyApiRequests': 'More than {max} requests a minute (per token, or without a token per IP address). Wait a moment and try again.',
 };

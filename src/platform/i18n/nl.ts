@@ -31,7 +31,14 @@ export const nl = {
   'error.waitAndRetry': 'Wacht even en probeer het dan opnieuw.',
   'error.signInFirst': 'Log in om dit te doen.',
   'error.badQuery': 'Het adres (URL) bevat een waarde die hier niet past. Controleer het adres.',
-  'form.invalid': 'Deze waarde is niet geldig.'
+  'form.invalid': 'Deze waarde is niet geldig.',
+  'password.tooShort': 'Kies een wachtwoord van minstens {min} tekens.',
+  'password.tooLong': 'Kies een wachtwoord van hoogstens {max} tekens.',
+  'password.sameAsEmail': 'Uw wachtwoord mag niet gelijk zijn aan uw e-mailadres.',
+  'password.tooSimple': 'Dit wachtwoord is te eenvoudig te raden; kies er een met meer verschillende tekens.',
+  'error.tooManyAttempts': 'U hebt dit te vaak geprobeerd. Wacht een minuut en probeer het dan opnieuw.',
+  'error.tooManySearches': 'Meer dan {max} zoekopdrachten per minuut in het openbare register. Wacht een minuut en probeer het dan opnieuw.',
+  'error.tooManyApiRequests': 'Meer dan {max} verzoeken per minuut (per token, of zonder token per IP-adres). Wacht even en probeer het dan opnieuw.',
 };
 
 declare module '../i18n.ts' {
