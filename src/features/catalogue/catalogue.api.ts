@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors.ts';
+import { translateMessage } from '../../platform/i18n.ts';
 import { apiPrefix, problemResponses } from '../../web/api.ts';
 import {
   asCatalogueQuery, attendanceBody, attendanceResult, catalogueQuery, offeringDetail, offeringList, offeringParams, presentAttendance, presentDetail, presentSummary, runParams,
@@ -11,6 +12,12 @@ import type { CatalogueDeps } from './catalogue.service.ts';
 import { contextOf } from '../../web/route-helpers.ts';
 
 const tags = ['Aanbod'];
+
+/**
+ * The API answers in Dutch: the error handler makes every problem with 'nl'. The one detail that joins
+ * several messages (each invalid parameter's reason stays a key, for the handler) is made here.
+ */
+const apiLang = 'nl';
 
 /** The public catalogue for anyone, and attendance for a provider's system (token of scope presentie). */
 export async function catalogueApiRoutes(app: FastifyInstance, opts: { deps: CatalogueDeps }) {
@@ -35,7 +42,7 @@ export async function catalogueApiRoutes(app: FastifyInstance, opts: { deps: Cat
     },
     async (req) => {
       const checked = checkCatalogueQuery(asCatalogueQuery(req.query));
-      if (!checked.ok) throw AppError.validation(checked.problems.map((p) => ({ name: p.field, reason: p.message })), checked.problems.map((p) => p.message).join(' '));
+      if (!checked.ok) throw AppError.validation(checked.problems.map((p) => ({ name: p.field, reason: p.message })), checked.problems.map((p) => translateMessage(apiLang, p.message)).join(' '));
       const result = await service.searchCatalogue(deps, checked.filters, req.query.page, req.query.pageSize);
       return {
         resultaten: result.entries.map((e) => presentSummary(e, apiPrefix, deps.baseUrl)),

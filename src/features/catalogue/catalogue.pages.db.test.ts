@@ -64,6 +64,29 @@ describe('runs of an accredited offering', () => {
     expect(await t.database.query('SELECT 1 FROM offering_runs')).toHaveLength(0);
   });
 
+  it('in English: the refusal of a run, and an offering that takes no runs, are English all the way down', async () => {
+    await staffA.get(`${runsOf(offering)}?lang=en`);
+    try {
+      const res = await staffA.post(runsOf(offering), { ...runForm, eindtijd: '09:00', capaciteit: '0', datum: dayFrom(800), provincie: '' });
+      expect(res.statusCode).toBe(400);
+      for (const field of ['datum', 'eindtijd', 'provincie', 'capaciteit']) expect(res.body).toContain(`href="#${field}"`);
+      const page = visibleText(res.body);
+      expect(page).toContain('The end time must be after the start time.');
+      expect(page).toContain('The accreditation applies until');
+      expect(page).toContain('Choose the province of the location.');
+      expect(page).toContain('a whole number from 1 to 10,000');
+      expect(page).not.toContain('De eindtijd');
+      const submitted = await insertOffering(t.database, { organisation: { kind: 'bestuur', id: boardA }, status: 'ingediend', title: 'Nog te beoordelen' });
+      const refused = await staffA.get(runsOf(submitted));
+      expect(refused.statusCode).toBe(409);
+      expect(visibleText(refused.body)).toContain('This offering is not accredited: only accredited offerings get runs and attendance.');
+      const expired = await insertOffering(t.database, { organisation: { kind: 'bestuur', id: boardA }, title: 'Afgelopen', validFrom: dayFrom(-800), validUntil: dayFrom(-1) });
+      expect(visibleText((await staffA.get(runsOf(expired))).body)).toContain('The accreditation of this offering expired on');
+    } finally {
+      await staffA.get(`${runsOf(offering)}?lang=nl`); // the language is a cookie: back to Dutch for the tests that follow
+    }
+  });
+
   it('adds a run in Dutch time; it is listed and audited', async () => {
     await staffA.get(runsOf(offering));
     const res = await staffA.post(runsOf(offering), runForm);
@@ -295,6 +318,12 @@ describe('the public catalogue', () => {
     const wrong = await t.app.inject({ url: '/aanbod?puntenMin=20&puntenMax=5' });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('href="#puntenMax"');
+    expect(visibleText(wrong.body)).toContain('Het maximum aantal punten is niet lager dan het minimum.');
+    const english = await t.app.inject({ url: '/aanbod?puntenMin=20&puntenMax=5&lang=en' });
+    expect(english.statusCode).toBe(400);
+    expect(visibleText(english.body)).toContain('The maximum number of points cannot be lower than the minimum.');
+    // a page number that is none, and a filter given twice, are tolerated as they always were
+    expect((await t.app.inject({ url: '/aanbod?page=abc&zoek=a&zoek=b' })).statusCode).toBe(200);
   });
 
   it("shows an offering's page with everything a professional weighs, in English too", async () => {

@@ -5,13 +5,16 @@ import { sendPage } from '../../web/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
 import { LanguageSwitch } from '../../ui/layout.tsx';
 import { contextOf, validationErrorsOf } from '../../web/route-helpers.ts';
+import { readForm, readParams, readQuery } from '../../web/forms.ts';
+import { translateMessage } from '../../platform/i18n.ts';
 import type { FeatureOptions } from '../feature.ts';
 import { catalogueApiRoutes } from './catalogue.api.ts';
-import { checkCatalogueQuery, emptyCatalogueQuery, numbersFromCsv, numbersFromText, type CatalogueQuery, type NumberLine, type RunForm } from './catalogue.rules.ts';
+import { checkCatalogueQuery, numbersFromCsv, numbersFromText, type CatalogueQuery, type NumberLine, type RunForm } from './catalogue.rules.ts';
+import { attendanceForm, calendarParams, cancelRunForm, catalogueQuery, offeringParams, runForm, runParams, runsParams, runsQuery } from './catalogue.forms.ts';
 import * as service from './catalogue.service.ts';
 import type { CatalogueDeps, LineResult, Where } from './catalogue.service.ts';
 import { CatalogueCount, CataloguePage, CatalogueResults, OfferingPage, cataloguePath } from './views/catalogue-pages.tsx';
-import { AttendancePage, CancelRunPage, RunsPage, runsPath, type AttendanceReport } from './views/run-pages.tsx';
+import { AttendancePage, CancelRunPage, RunsPage, emptyRunForm, runsPath, type AttendanceReport } from './views/run-pages.tsx';
 import { attachment } from '../../web/attachment.ts';
 
 const pageSize = 20;
@@ -20,27 +23,16 @@ const maxFileBytes = 1024 * 1024;
 
 const notices = { toegevoegd: 'runs.notice.added', geannuleerd: 'runs.notice.cancelled' } as const;
 
-type Params = { soort: string; id: string; aanbodId: string; uitvoeringId?: string };
 const whereOf = (req: FastifyRequest): Where => {
-  const p = req.params as Params;
+  const p = readParams(req, runsParams);
   return { soort: p.soort, id: p.id, offeringId: p.aanbodId };
 };
-const runIdOf = (req: FastifyRequest) => (req.params as Params).uitvoeringId ?? '';
-
-/** A validation refusal as the form's errors; anything else goes on to the error page (a 404, a 409 with its reason). */
-function runFormOf(req: FastifyRequest): RunForm {
-  const body = (req.body ?? {}) as Record<string, unknown>;
-  const text = (key: keyof RunForm, max = 300) => (typeof body[key] === 'string' ? (body[key] as string).slice(0, max) : '');
-  return { datum: text('datum', 20), begintijd: text('begintijd', 10), eindtijd: text('eindtijd', 10), vorm: text('vorm', 20), plaats: text('plaats'), provincie: text('provincie', 50), capaciteit: text('capaciteit', 20) };
-}
+const runIdOf = (req: FastifyRequest) => readParams(req, runParams).uitvoeringId;
 
 /** The catalogue's query as typed, each value cut to a sane length; the page number apart. */
 function catalogueQueryOf(req: FastifyRequest): { query: CatalogueQuery; page: number } {
-  const q = req.query as Record<string, unknown>;
-  const query = { ...emptyCatalogueQuery };
-  for (const key of Object.keys(query) as (keyof CatalogueQuery)[]) query[key] = typeof q[key] === 'string' ? (q[key] as string).slice(0, 300) : '';
-  const page = Number(q.page);
-  return { query, page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1 };
+  const { page, ...query } = readQuery(req, catalogueQuery);
+  return { query, page };
 }
 
 /** The lines that were not recorded, for the person to correct and send again. */
@@ -62,14 +54,18 @@ export async function catalogueRoutes(app: FastifyInstance, opts: FeatureOptions
 
   async function renderRuns(req: FastifyRequest, reply: FastifyReply, form: { values?: RunForm; errors?: FieldError[] } = {}, status = 200) {
     const data = await service.getRuns(deps, contextOf(req), whereOf(req));
-    const key = notices[(req.query as Record<string, string | undefined>).melding as keyof typeof notices];
+    const { melding } = readQuery(req, runsQuery);
+    const key = melding ? notices[melding] : undefined;
     return sendPage(reply, <RunsPage ctx={req.pageContext()} {...data} notice={key ? req.pageContext().t(key) : undefined} {...form} />, status);
   }
 
   app.get(runsRoute, signedIn, (req, reply) => renderRuns(req, reply));
 
   app.post(runsRoute, signedIn, async (req, reply) => {
-    const values = runFormOf(req);
+    const form = readForm(req, runForm);
+    // every field of the schema reads as a string, so the shape never fails; what the values mean is checkRun's
+    if (!form.ok) return renderRuns(req, reply, { values: { ...emptyRunForm, ...form.values }, errors: form.errors }, 400);
+    const values = form.value;
     try {
       await service.addRun(deps, contextOf(req), whereOf(req), values);
     } catch (error) {
@@ -88,7 +84,8 @@ export async function catalogueRoutes(app: FastifyInstance, opts: FeatureOptions
 
   app.post(`${runsRoute}/:uitvoeringId/annuleren`, signedIn, async (req, reply) => {
     try {
-      await service.cancelRun(deps, contextOf(req), whereOf(req), runIdOf(req), ((req.body ?? {}) as Record<string, unknown>).bevestigd);
+      const form = readForm(req, cancelRunForm);
+      await service.cancelRun(deps, contextOf(req), whereOf(req), runIdOf(req), form.ok ? form.value.bevestigd : undefined);
     } catch (error) {
       return renderCancel(req, reply, validationErrorsOf(req, error), 400);
     }
@@ -120,8 +117,8 @@ export async function catalogueRoutes(app: FastifyInstance, opts: FeatureOptions
   app.get(attendanceRoute, signedIn, (req, reply) => renderAttendance(req, reply));
 
   app.post(attendanceRoute, signedIn, async (req, reply) => {
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const typed = typeof body.registernummers === 'string' ? body.registernummers.slice(0, 100_000) : '';
+    // the schema straight on the body: readForm's values stop at 5,000 characters, a list of numbers may be longer
+    const typed = attendanceForm.parse(req.body ?? {}).registernummers;
     return recordAndRender(req, reply, numbersFromText(typed), 'pagina', typed);
   });
 
@@ -147,7 +144,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: FeatureOptions
       if (bytes.length > maxFileBytes) return refuse(t('attendance.error.tooLarge'));
       if (looksBinary(bytes)) return refuse(t('attendance.error.notCsv'));
       const read = numbersFromCsv(decodeText(bytes).text);
-      if (!read.ok) return refuse(read.message);
+      if (!read.ok) return refuse(translateMessage(req.lang, read.message));
       return recordAndRender(req, reply, read.lines, 'csv', '');
     });
   });
@@ -171,17 +168,17 @@ export async function catalogueRoutes(app: FastifyInstance, opts: FeatureOptions
       );
     }
     const facets = await service.getCatalogueFacets(deps);
-    const errors = checked.ok ? [] : checked.problems;
+    const errors = checked.ok ? [] : checked.problems.map((p) => ({ field: p.field, message: translateMessage(req.lang, p.message) }));
     return sendPage(reply, <CataloguePage ctx={ctx} result={result} query={query} filtered={filtered} facets={facets} errors={errors} />, checked.ok ? 200 : 400);
   });
 
   app.get(`${cataloguePath}/:id`, publicPage, async (req, reply) => {
-    const { offering, runs } = await service.getCatalogueOffering(deps, (req.params as { id: string }).id);
+    const { offering, runs } = await service.getCatalogueOffering(deps, readParams(req, offeringParams).id);
     return sendPage(reply, <OfferingPage ctx={req.pageContext()} offering={offering} runs={runs} />);
   });
 
   app.get(`${cataloguePath}/:id/uitvoeringen/:uitvoeringId.ics`, publicPage, async (req, reply) => {
-    const { id, uitvoeringId } = req.params as { id: string; uitvoeringId: string };
+    const { id, uitvoeringId } = readParams(req, calendarParams);
     const { fileName, text } = await service.getRunCalendar(deps, id, uitvoeringId);
     return reply.type('text/calendar; charset=utf-8').header('Content-Disposition', attachment(fileName)).send(text);
   });

@@ -4,6 +4,11 @@ import {
   amsterdamDateTime, amsterdamToUtc, attendanceOpen, checkCatalogueQuery, checkRun, classifyLines, emptyCatalogueQuery, numbersFromCsv,
   numbersFromText, offeringOpenForRuns, parseTime, runCancellable, type RunForm,
 } from './catalogue.rules.ts';
+import { addTexts, message, translateMessage } from '../../platform/i18n.ts';
+import { catalogueNl } from './catalogue.texts.nl.ts';
+import { catalogueEn } from './catalogue.texts.en.ts';
+
+addTexts('catalogue', { nl: catalogueNl, en: catalogueEn });
 
 const validity = { validFrom: '2026-01-01', validUntil: '2027-12-31' };
 const form: RunForm = { datum: '2027-03-10', begintijd: '09:30', eindtijd: '16:00', vorm: 'locatie', plaats: 'Jaarbeurs, Utrecht', provincie: 'Utrecht', capaciteit: '25' };
@@ -74,13 +79,18 @@ describe('checkRun', () => {
     expect(problemsOf({ datum: '2025-12-31' })).toEqual(['datum']);
     expect(problemsOf({ datum: '2028-01-01' })).toEqual(['datum']);
     const checked = checkRun({ ...form, datum: '2028-01-01' }, validity);
-    expect(!checked.ok && checked.problems[0].message).toBe('De accreditatie geldt tot en met 31-12-2027: kies een datum tot en met die dag.');
+    expect(!checked.ok && checked.problems[0].message).toEqual(message('runs.error.afterValidity', { date: '31-12-2027' }));
+    expect(!checked.ok && translateMessage('nl', checked.problems[0].message)).toBe('De accreditatie geldt tot en met 31-12-2027: kies een datum tot en met die dag.');
   });
 
   it('takes capacity from 1 to 10,000, whole numbers only', () => {
     expect(problemsOf({ capaciteit: '1' })).toEqual([]);
     expect(problemsOf({ capaciteit: '10000' })).toEqual([]);
     for (const capaciteit of ['0', '10001', '', '2,5', '-3', 'veel']) expect(problemsOf({ capaciteit }), capaciteit).toEqual(['capaciteit']);
+    const checked = checkRun({ ...form, capaciteit: '0' }, validity);
+    const said = !checked.ok ? checked.problems[0].message : message('runs.error.capacity');
+    expect(translateMessage('nl', said)).toBe('Geef het aantal plaatsen: een heel getal van 1 tot en met 10.000.');
+    expect(translateMessage('en', said)).toBe('Enter the number of places: a whole number from 1 to 10,000.');
   });
 
   it('wants a place and one of the twelve provinces for a run on location, and a choice of online or location', () => {
@@ -97,7 +107,7 @@ describe('what an offering and a run allow', () => {
   it('takes new runs only when accredited and within validity', () => {
     expect(offeringOpenForRuns({ status: 'geaccrediteerd', ...validity }, '2026-06-01')).toEqual({ open: true });
     expect(offeringOpenForRuns({ status: 'ingediend', ...validity }, '2026-06-01').open).toBe(false);
-    expect(offeringOpenForRuns({ status: 'geaccrediteerd', ...validity }, '2028-01-01')).toMatchObject({ open: false, reason: expect.stringContaining('verlopen op 31-12-2027') });
+    expect(offeringOpenForRuns({ status: 'geaccrediteerd', ...validity }, '2028-01-01')).toMatchObject({ open: false, reason: message('runs.error.expired', { date: '31-12-2027' }) });
     expect(offeringOpenForRuns({ status: 'geaccrediteerd', ...validity }, '2025-12-31').open).toBe(false);
   });
 
@@ -141,9 +151,11 @@ describe('register numbers from a form or a file', () => {
     expect(numbersFromCsv(`registernummer,naam\n"${a}","de Vries, Jan"\n${b},Piet\n`)).toEqual({ ok: true, lines: [{ line: 2, value: a }, { line: 3, value: b }] });
   });
 
-  it('refuses a file without the column, or an empty one, with a Dutch reason', () => {
-    expect(numbersFromCsv(`${a}\n${b}\n`)).toMatchObject({ ok: false, message: expect.stringContaining('geen kolom registernummer') });
-    expect(numbersFromCsv('  \n')).toMatchObject({ ok: false, message: expect.stringContaining('leeg') });
+  it('refuses a file without the column, or an empty one, with a reason', () => {
+    const noColumn = numbersFromCsv(`${a}\n${b}\n`);
+    expect(noColumn).toEqual({ ok: false, message: message('attendance.error.noColumn') });
+    expect(!noColumn.ok && translateMessage('nl', noColumn.message)).toContain('geen kolom registernummer');
+    expect(numbersFromCsv('  \n')).toEqual({ ok: false, message: message('attendance.error.emptyFile') });
   });
 });
 
@@ -166,14 +178,14 @@ describe('checkCatalogueQuery', () => {
     const checked = check({ puntenMin: '50', puntenMax: '10', regio: 'Vlaanderen', vorm: 'op afstand', vanaf: '2027-13-01', tot: 'morgen' });
     expect(!checked.ok && checked.problems.map((p) => p.field)).toEqual(['puntenMax', 'regio', 'vorm', 'vanaf', 'tot']);
     const dates = check({ vanaf: '2027-03-02', tot: '2027-03-01' });
-    expect(!dates.ok && dates.problems).toEqual([{ field: 'tot', message: 'De einddatum ligt niet vóór de begindatum.' }]);
+    expect(!dates.ok && dates.problems).toEqual([{ field: 'tot', message: message('catalogue.error.dateOrder') }]);
     expect(check({ puntenMin: '-1' }).ok).toBe(false);
   });
 
   it('refuses a date outside 2000–2100 (9999-12-31 once gave a 500)', () => {
     for (const tot of ['9999-12-31', '31-12-9999', '0050-06-01']) {
       const checked = check({ tot });
-      expect(!checked.ok && checked.problems, tot).toEqual([{ field: 'tot', message: 'Geef een datum tussen 2000 en 2100.' }]);
+      expect(!checked.ok && checked.problems, tot).toEqual([{ field: 'tot', message: message('catalogue.error.dateRange') }]);
     }
   });
 });

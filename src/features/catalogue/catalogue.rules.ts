@@ -2,6 +2,7 @@ import { parse as parseCsvSync } from 'csv-parse/sync';
 import { detectSeparator, firstLine } from '../../platform/csv/decode.ts';
 import { splitCsv } from '../../platform/csv/split.ts';
 import { parseDate } from '../../platform/dates/calendar.ts';
+import { message, type Message } from '../../platform/i18n.ts';
 import { isRegisterNumber, normaliseRegisterNumber } from '../register/index.ts';
 
 /** The twelve provinces: where a run takes place (offering_runs.province), and the catalogue's regions. */
@@ -77,7 +78,8 @@ export type RunForm = { datum: string; begintijd: string; eindtijd: string; vorm
 
 export type RunFacts = { startsAt: Date; endsAt: Date; online: boolean; place: string | null; province: string | null; capacity: number };
 
-export type RunProblem = { field: keyof RunForm; message: string };
+/** A problem at a field of the run form: a text key with its parameters, translated where the page is made. */
+export type RunProblem = { field: keyof RunForm; message: Message };
 
 /** The accreditation a run must fall within: valid from and until (both JJJJ-MM-DD, inclusive). */
 export type Validity = { validFrom: string | null; validUntil: string | null };
@@ -90,28 +92,28 @@ const formatDutchDate = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}
  */
 export function checkRun(form: RunForm, validity: Validity): { ok: true; facts: RunFacts } | { ok: false; problems: RunProblem[] } {
   const problems: RunProblem[] = [];
-  const problem = (field: keyof RunForm, message: string) => problems.push({ field, message });
+  const problem = (field: keyof RunForm, text: Message) => problems.push({ field, message: text });
   const date = parseDate(form.datum.trim());
   const start = parseTime(form.begintijd);
   const end = parseTime(form.eindtijd);
-  if (!date) problem('datum', 'Geef de datum als JJJJ-MM-DD of DD-MM-JJJJ.');
-  else if (validity.validFrom && date < validity.validFrom) problem('datum', `De accreditatie geldt vanaf ${formatDutchDate(validity.validFrom)}: kies een datum vanaf die dag.`);
-  else if (validity.validUntil && date > validity.validUntil) problem('datum', `De accreditatie geldt tot en met ${formatDutchDate(validity.validUntil)}: kies een datum tot en met die dag.`);
-  if (!start) problem('begintijd', 'Geef de begintijd als UU:MM, bijvoorbeeld 09:30.');
-  if (!end) problem('eindtijd', 'Geef de eindtijd als UU:MM, bijvoorbeeld 16:00.');
-  else if (start && end <= start) problem('eindtijd', 'De eindtijd ligt na de begintijd.');
+  if (!date) problem('datum', message('catalogue.error.dateFormat'));
+  else if (validity.validFrom && date < validity.validFrom) problem('datum', message('runs.error.beforeValidity', { date: formatDutchDate(validity.validFrom) }));
+  else if (validity.validUntil && date > validity.validUntil) problem('datum', message('runs.error.afterValidity', { date: formatDutchDate(validity.validUntil) }));
+  if (!start) problem('begintijd', message('runs.error.startTime'));
+  if (!end) problem('eindtijd', message('runs.error.endTime'));
+  else if (start && end <= start) problem('eindtijd', message('runs.error.endBeforeStart'));
   const online = form.vorm === 'online';
-  if (form.vorm !== 'online' && form.vorm !== 'locatie') problem('vorm', 'Kies of de uitvoering online is of op een locatie.');
+  if (form.vorm !== 'online' && form.vorm !== 'locatie') problem('vorm', message('runs.error.kind'));
   const place = form.plaats.trim();
   const province = form.provincie.trim();
   if (form.vorm === 'locatie') {
-    if (place.length < 2 || place.length > runLimits.place) problem('plaats', `Geef de locatie: adres of gebouw en plaats (2 tot ${runLimits.place} tekens).`);
-    if (!(provinces as readonly string[]).includes(province)) problem('provincie', 'Kies de provincie van de locatie.');
+    if (place.length < 2 || place.length > runLimits.place) problem('plaats', message('runs.error.place', { max: runLimits.place }));
+    if (!(provinces as readonly string[]).includes(province)) problem('provincie', message('runs.error.province'));
   }
   const capacityText = form.capaciteit.trim();
   const capacity = Number(capacityText);
   if (!/^\d+$/.test(capacityText) || capacity < runLimits.capacityMin || capacity > runLimits.capacityMax) {
-    problem('capaciteit', `Geef het aantal plaatsen: een heel getal van ${runLimits.capacityMin} tot en met ${runLimits.capacityMax.toLocaleString('nl-NL')}.`);
+    problem('capaciteit', message('runs.error.capacity', { min: runLimits.capacityMin, max: runLimits.capacityMax }));
   }
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -124,24 +126,24 @@ export function checkRun(form: RunForm, validity: Validity): { ok: true; facts: 
 }
 
 /** Whether an offering takes new runs: accredited, and today within its validity. */
-export function offeringOpenForRuns(offering: { status: string } & Validity, today: string): { open: true } | { open: false; reason: string } {
-  if (offering.status !== 'geaccrediteerd') return { open: false, reason: 'Dit aanbod is niet geaccrediteerd: alleen geaccrediteerd aanbod krijgt uitvoeringen.' };
-  if (offering.validUntil && offering.validUntil < today) return { open: false, reason: `De accreditatie van dit aanbod is verlopen op ${formatDutchDate(offering.validUntil)}: er kunnen geen uitvoeringen meer bij.` };
-  if (offering.validFrom && offering.validFrom > today) return { open: false, reason: `De accreditatie van dit aanbod gaat in op ${formatDutchDate(offering.validFrom)}: vanaf dan kunt u uitvoeringen toevoegen.` };
+export function offeringOpenForRuns(offering: { status: string } & Validity, today: string): { open: true } | { open: false; reason: Message } {
+  if (offering.status !== 'geaccrediteerd') return { open: false, reason: message('runs.error.notAccredited') };
+  if (offering.validUntil && offering.validUntil < today) return { open: false, reason: message('runs.error.expired', { date: formatDutchDate(offering.validUntil) }) };
+  if (offering.validFrom && offering.validFrom > today) return { open: false, reason: message('runs.error.notYetValid', { date: formatDutchDate(offering.validFrom) }) };
   return { open: true };
 }
 
 /** Whether a run can be cancelled: not yet cancelled, and nobody's attendance recorded. */
-export function runCancellable(run: { cancelledAt: Date | null; attendanceCount: number }): { ok: true } | { ok: false; reason: string } {
-  if (run.cancelledAt) return { ok: false, reason: 'Deze uitvoering is al geannuleerd.' };
-  if (run.attendanceCount > 0) return { ok: false, reason: 'Bij deze uitvoering is al presentie geregistreerd: zij kan niet meer worden geannuleerd.' };
+export function runCancellable(run: { cancelledAt: Date | null; attendanceCount: number }): { ok: true } | { ok: false; reason: Message } {
+  if (run.cancelledAt) return { ok: false, reason: message('runs.error.alreadyCancelled') };
+  if (run.attendanceCount > 0) return { ok: false, reason: message('runs.error.hasAttendance') };
   return { ok: true };
 }
 
 /** Whether attendance can be recorded for a run now: it has started and is not cancelled. */
-export function attendanceOpen(run: { startsAt: Date; cancelledAt: Date | null }, now: Date): { open: true } | { open: false; reason: string } {
-  if (run.cancelledAt) return { open: false, reason: 'Deze uitvoering is geannuleerd: er is geen presentie te registreren.' };
-  if (run.startsAt.getTime() > now.getTime()) return { open: false, reason: 'Deze uitvoering is nog niet begonnen: presentie registreert u vanaf het begin van de uitvoering.' };
+export function attendanceOpen(run: { startsAt: Date; cancelledAt: Date | null }, now: Date): { open: true } | { open: false; reason: Message } {
+  if (run.cancelledAt) return { open: false, reason: message('attendance.error.runCancelled') };
+  if (run.startsAt.getTime() > now.getTime()) return { open: false, reason: message('attendance.error.notStarted') };
   return { open: true };
 }
 
@@ -168,9 +170,9 @@ export function numbersFromText(text: string): NumberLine[] {
  * ignored), separated by `;` or `,`, UTF-8 or Windows-1252 (the caller decodes). Rows without a value
  * in that column are skipped. `line` is the row as a spreadsheet shows it: the header is row 1.
  */
-export function numbersFromCsv(text: string): { ok: true; lines: NumberLine[] } | { ok: false; message: string } {
+export function numbersFromCsv(text: string): { ok: true; lines: NumberLine[] } | { ok: false; message: Message } {
   const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (clean.trim() === '') return { ok: false, message: 'Het bestand is leeg. Lever een CSV-bestand aan met een kopregel en een kolom registernummer.' };
+  if (clean.trim() === '') return { ok: false, message: message('attendance.error.emptyFile') };
   const separator = detectSeparator(firstLine(clean));
   let records: { record: string[]; line: number }[];
   const fast = splitCsv(clean, separator);
@@ -180,13 +182,13 @@ export function numbersFromCsv(text: string): { ok: true; lines: NumberLine[] } 
       const parsed = parseCsvSync(clean, { delimiter: separator, relax_quotes: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
       records = parsed.map((r) => ({ record: r.record, line: r.info.lines }));
     } catch {
-      return { ok: false, message: 'Het bestand is geen leesbaar CSV-bestand (controleer de aanhalingstekens).' };
+      return { ok: false, message: message('attendance.error.unreadableCsv') };
     }
   }
   const [header, ...rows] = records;
   const column = header.record.findIndex((name) => name.trim().toLowerCase().replace(/[\s_-]/g, '') === 'registernummer');
   if (column === -1) {
-    return { ok: false, message: 'De kopregel van het bestand heeft geen kolom registernummer. Zet op de eerste regel de kolomnamen, met ten minste registernummer.' };
+    return { ok: false, message: message('attendance.error.noColumn') };
   }
   const lines = rows.map((r) => ({ line: r.line, value: (r.record[column] ?? '').trim() })).filter((l) => l.value !== '');
   return { ok: true, lines };
@@ -228,6 +230,9 @@ export type CatalogueFilters = {
 
 export type CatalogueQuery = Record<keyof CatalogueFilters, string>;
 
+/** A problem at a field of the catalogue's query: a text key, translated where the page or problem is made. */
+export type CatalogueProblem = { field: keyof CatalogueQuery; message: Message };
+
 export const emptyCatalogueQuery: CatalogueQuery = { zoek: '', thema: '', competentie: '', puntenMin: '', puntenMax: '', regio: '', vorm: '', vanaf: '', tot: '' };
 
 /**
@@ -235,42 +240,42 @@ export const emptyCatalogueQuery: CatalogueQuery = { zoek: '', thema: '', compet
  * from 0 to 10,000, the minimum not above the maximum; dates JJJJ-MM-DD (or DD-MM-JJJJ), `vanaf` not
  * after `tot`; a region is a province or online, a format one of the three. Every problem at its field.
  */
-export function checkCatalogueQuery(q: CatalogueQuery): { ok: true; filters: CatalogueFilters } | { ok: false; problems: { field: keyof CatalogueQuery; message: string }[] } {
-  const problems: { field: keyof CatalogueQuery; message: string }[] = [];
+export function checkCatalogueQuery(q: CatalogueQuery): { ok: true; filters: CatalogueFilters } | { ok: false; problems: CatalogueProblem[] } {
+  const problems: CatalogueProblem[] = [];
   const filters: CatalogueFilters = {};
   const zoek = q.zoek.trim().replace(/\s+/g, ' ');
-  if (zoek.length > 200) problems.push({ field: 'zoek', message: 'Zoek op ten hoogste 200 tekens.' });
+  if (zoek.length > 200) problems.push({ field: 'zoek', message: message('catalogue.error.searchTooLong') });
   else if (zoek) filters.zoek = zoek;
   if (q.thema.trim()) filters.thema = q.thema.trim();
   if (q.competentie.trim()) filters.competentie = q.competentie.trim();
   for (const field of ['puntenMin', 'puntenMax'] as const) {
     const text = q[field].trim();
     if (!text) continue;
-    if (!/^\d{1,5}$/.test(text) || Number(text) > 10_000) problems.push({ field, message: 'Geef punten als een heel getal van 0 tot en met 10.000.' });
+    if (!/^\d{1,5}$/.test(text) || Number(text) > 10_000) problems.push({ field, message: message('catalogue.error.points') });
     else filters[field] = Number(text);
   }
   if (filters.puntenMin !== undefined && filters.puntenMax !== undefined && filters.puntenMin > filters.puntenMax) {
-    problems.push({ field: 'puntenMax', message: 'Het maximum aantal punten is niet lager dan het minimum.' });
+    problems.push({ field: 'puntenMax', message: message('catalogue.error.pointsOrder') });
   }
   const regio = q.regio.trim();
   if (regio) {
     if (regio === 'online' || (provinces as readonly string[]).includes(regio)) filters.regio = regio;
-    else problems.push({ field: 'regio', message: 'Kies een provincie of online.' });
+    else problems.push({ field: 'regio', message: message('catalogue.error.region') });
   }
   const vorm = q.vorm.trim();
   if (vorm) {
     if ((offeringFormats as readonly string[]).includes(vorm)) filters.vorm = vorm;
-    else problems.push({ field: 'vorm', message: 'Kies klassikaal, online of hybride.' });
+    else problems.push({ field: 'vorm', message: message('catalogue.error.format') });
   }
   for (const field of ['vanaf', 'tot'] as const) {
     const text = q[field].trim();
     if (!text) continue;
     const date = parseDate(text);
-    if (!date) problems.push({ field, message: 'Geef de datum als JJJJ-MM-DD of DD-MM-JJJJ.' });
+    if (!date) problems.push({ field, message: message('catalogue.error.dateFormat') });
     // runs are within an accreditation's six years: a date far outside is a typing error (and beyond 9999 no date at all)
-    else if (date < '2000-01-01' || date > '2100-12-31') problems.push({ field, message: 'Geef een datum tussen 2000 en 2100.' });
+    else if (date < '2000-01-01' || date > '2100-12-31') problems.push({ field, message: message('catalogue.error.dateRange') });
     else filters[field] = date;
   }
-  if (filters.vanaf && filters.tot && filters.vanaf > filters.tot) problems.push({ field: 'tot', message: 'De einddatum ligt niet vóór de begindatum.' });
+  if (filters.vanaf && filters.tot && filters.vanaf > filters.tot) problems.push({ field: 'tot', message: message('catalogue.error.dateOrder') });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, filters };
 }

@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { actorLabel, recordAudit, recordAuditPerPerson, type ActorContext } from '../../platform/audit/audit.ts';
 import type { OrganisationRef } from '../../platform/auth/roles.ts';
 import { AppError } from '../../platform/errors.ts';
+import { message } from '../../platform/i18n.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { decide } from '../../platform/policy.ts';
 import {
@@ -32,7 +33,7 @@ async function authorise(ctx: ActorContext, action: 'offerings.submit' | 'attend
   return decision.via;
 }
 
-const notOurs = () => AppError.notFound('Dit aanbod bestaat niet of is niet van deze organisatie.');
+const notOurs = () => AppError.notFound(message('catalogue.error.notOurs'));
 
 /** The organisation's own offering; another's, or an unknown id, is "not found". */
 async function ownOffering(db: Db, organisation: OrganisationRef, offeringId: string) {
@@ -43,11 +44,11 @@ async function ownOffering(db: Db, organisation: OrganisationRef, offeringId: st
 
 async function runOf(db: Db, offeringId: string, runId: string) {
   const run = uuid.test(runId) ? await repo.findRun(db, runId) : undefined;
-  if (!run || run.offeringId !== offeringId) throw AppError.notFound('Deze uitvoering hoort niet bij dit aanbod.');
+  if (!run || run.offeringId !== offeringId) throw AppError.notFound(message('runs.error.notOfOffering'));
   return run;
 }
 
-const notAccredited = () => new AppError('conflict', 'Dit aanbod is niet geaccrediteerd: alleen geaccrediteerd aanbod krijgt uitvoeringen en presentie.');
+const notAccredited = () => new AppError('conflict', message('catalogue.error.notAccredited'));
 
 export type Where = { soort: string; id: string; offeringId: string };
 
@@ -96,9 +97,9 @@ export async function cancelRun(deps: CatalogueDeps, ctx: ActorContext, where: W
   const run = await runOf(deps.db, offering.id, runId);
   const allowed = runCancellable(run);
   if (!allowed.ok) throw new AppError('conflict', allowed.reason);
-  if (confirmed !== 'ja') throw AppError.validation([{ name: 'bevestigd', reason: 'Bevestig dat u deze uitvoering wilt annuleren.' }], 'Bevestig dat u deze uitvoering wilt annuleren.');
+  if (confirmed !== 'ja') throw AppError.validation([{ name: 'bevestigd', reason: message('runs.error.confirmCancel') }], message('runs.error.confirmCancel'));
   await inTransaction(deps.db, async (tx) => {
-    if (!(await repo.cancelRun(tx, run.id, nowOf(deps)))) throw new AppError('conflict', 'De uitvoering is intussen gewijzigd (geannuleerd, of er is presentie geregistreerd); bekijk haar opnieuw.');
+    if (!(await repo.cancelRun(tx, run.id, nowOf(deps)))) throw new AppError('conflict', message('runs.error.changedMeanwhile'));
     await recordAudit(tx, ctx, { action: 'offering-run.cancelled', via, subjectOrganisation: organisation, before: { offering: offering.id, run: run.id, startsAt: run.startsAt.toISOString() } });
   });
 }
@@ -137,9 +138,10 @@ async function record(
   const open = attendanceOpen(run, nowOf(deps));
   if (!open.open) throw new AppError('conflict', open.reason);
   if (offering.status !== 'geaccrediteerd') throw notAccredited();
-  if (lines.length === 0) throw AppError.validation([{ name: 'registernummers', reason: 'Geef ten minste één registernummer.' }], 'Geef ten minste één registernummer.');
+  if (lines.length === 0) throw AppError.validation([{ name: 'registernummers', reason: message('attendance.error.noNumbers') }], message('attendance.error.noNumbers'));
   if (lines.length > maxAttendanceLines) {
-    const reason = `Geef ten hoogste ${maxAttendanceLines} registernummers tegelijk; u gaf er ${lines.length}.`;
+    // as strings: the Dutch text has always shown 2000, not 2.000
+    const reason = message('attendance.error.tooManyNumbers', { max: String(maxAttendanceLines), count: String(lines.length) });
     throw AppError.validation([{ name: 'registernummers', reason }], reason);
   }
   const organisation: OrganisationRef = { kind: offering.organisationKind as OrganisationRef['kind'], id: offering.organisationId };
@@ -214,7 +216,7 @@ export async function recordAttendanceByApi(deps: CatalogueDeps, ctx: ActorConte
   const offering = uuid.test(offeringId) ? await repo.findOffering(deps.db, offeringId) : undefined;
   const organisation = ctx.actor.organisation;
   if (!offering || offering.organisationKind !== organisation.kind || offering.organisationId !== organisation.id) {
-    throw AppError.notFound('Dit aanbod bestaat niet of is niet van de organisatie van dit token.');
+    throw AppError.notFound(message('catalogue.error.notOfToken'));
   }
   const via = await authorise(ctx, 'attendance.record', organisation);
   const run = await runOf(deps.db, offering.id, runId);
@@ -256,7 +258,7 @@ export async function getCatalogueFacets(deps: Pick<CatalogueDeps, 'db' | 'now'>
   return repo.catalogueFacets(deps.db, dutchToday(deps.now ? deps.now() : new Date()));
 }
 
-const notInCatalogue = () => AppError.notFound('Dit aanbod staat niet (meer) in het nascholingsaanbod.');
+const notInCatalogue = () => AppError.notFound(message('catalogue.error.notInCatalogue'));
 
 /** One offering of the catalogue with its upcoming runs; an offering outside the catalogue is "not found". */
 export async function getCatalogueOffering(deps: Pick<CatalogueDeps, 'db' | 'now'>, id: string) {
@@ -275,7 +277,7 @@ export async function getRunCalendar(deps: Pick<CatalogueDeps, 'db' | 'now' | 'b
   const offering = uuid.test(offeringId) ? await repo.findCatalogueOffering(deps.db, offeringId, dutchToday(now)) : undefined;
   if (!offering) throw notInCatalogue();
   const run = uuid.test(runId) ? await repo.findRun(deps.db, runId) : undefined;
-  if (!run || run.offeringId !== offering.id || run.cancelledAt) throw AppError.notFound('Deze uitvoering bestaat niet (meer).');
+  if (!run || run.offeringId !== offering.id || run.cancelledAt) throw AppError.notFound(message('runs.error.gone'));
   const host = new URL(deps.baseUrl).hostname;
   const location = run.online ? 'Online' : [run.place, run.province].filter(Boolean).join(', ');
   const points = offering.accreditedPoints === null ? '' : ` ${offering.accreditedPoints} punten.`;

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors.ts';
+import { message } from '../../platform/i18n.ts';
 import { apiPrefix, problemResponses } from '../../web/api.ts';
 import {
   applyQuery, delivery, deliveryList, idParams, presentDelivery, presentRowResult, resultsQuery, rowResultList, submitQuery,
@@ -31,7 +32,7 @@ function negotiate(accept: string | undefined): 'application/json' | 'text/csv' 
 /** The board a token acts for: aanleveren is a board's scope. */
 function boardOf(req: FastifyRequest): string {
   if (req.actor.type !== 'token' || req.actor.organisation.kind !== 'bestuur') {
-    throw new AppError('forbidden', 'Aanleveren kan alleen met een token van een bestuur.');
+    throw new AppError('forbidden', message('deliveries.error.boardTokenOnly'));
   }
   return req.actor.organisation.id;
 }
@@ -68,7 +69,7 @@ export async function deliveryApiRoutes(app: FastifyInstance, opts: { deps: Deli
     async (req, reply) => {
       const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
       if (type !== 'text/csv' && type !== xlsxMediaType) {
-        throw new AppError('unsupported_media_type', `Lever het bestand aan als text/csv of als ${xlsxMediaType}.`);
+        throw new AppError('unsupported_media_type', message('deliveries.error.mediaType', { xlsx: xlsxMediaType }));
       }
       const body = req.body instanceof Readable ? req.body : Readable.from([]);
       const result = await service.submitDelivery(deps, contextOf(req), {
@@ -141,12 +142,12 @@ export async function deliveryApiRoutes(app: FastifyInstance, opts: { deps: Deli
     },
     async (req, reply) => {
       const wanted = negotiate(req.headers.accept);
-      if (!wanted) throw new AppError('not_acceptable', 'De terugmelding is er als application/json of als text/csv.');
+      if (!wanted) throw new AppError('not_acceptable', message('deliveries.error.notAcceptable'));
       if (wanted === 'text/csv') {
         const csv = await service.openRowResultsCsv(deps, contextOf(req), req.params.id);
         if (!csv.ready) {
           reply.header('Retry-After', String(csv.retryAfterSeconds));
-          throw new AppError('unavailable', 'De terugmelding wordt klaargemaakt; probeer het over een paar seconden opnieuw.');
+          throw new AppError('unavailable', message('deliveries.error.rowResultsPreparing'));
         }
         return reply
           .type('text/csv; charset=utf-8')

@@ -5,11 +5,16 @@ import { createTestDatabase, importRealDuo } from '../../../tests/support/test-d
 import type { Database } from '../../db/database.ts';
 import type { ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
+import { addTexts, message, translateMessage } from '../../platform/i18n.ts';
+import { deliveriesEn } from './deliveries.texts.en.ts';
+import { deliveriesNl } from './deliveries.texts.nl.ts';
 import { applyDelivery, cancelDelivery, getDelivery, getRowResults, openRowResultsCsv, submitDelivery, validateDelivery, type DeliveryDeps, type DeliveryRecord } from './deliveries.service.ts';
 import { columns } from './delivery-format.rules.ts';
 import { sendDeliveryInvitations } from './delivery-invitations.service.ts';
 import { checkAcrossRows } from './deliveries.repo.ts';
 import type { SuspectPairs } from './repeated-keys.ts';
+
+addTexts('deliveries', { nl: deliveriesNl, en: deliveriesEn });
 
 let database: Database;
 let deps: ReturnType<typeof deliveryDeps>;
@@ -130,7 +135,8 @@ describe('checking', () => {
     ]);
     const refused = await rejectionOf(applyDelivery(deps, hr, delivery.id, { confirmed: true }));
     expect(refused).toMatchObject({ code: 'conflict' });
-    expect(refused.detail).toMatch(/^De aanlevering heeft 2 rij\(en\) met fouten/);
+    expect(refused.detail).toEqual(message('deliveries.error.hasErrors', { count: '2' }));
+    expect(translateMessage('nl', refused.detail ?? '')).toMatch(/^De aanlevering heeft 2 rij\(en\) met fouten/);
   });
 
   it('gives the terugmelding as CSV: one line per message, accepted rows too, with the original row number', async () => {
@@ -255,7 +261,9 @@ describe('later deliveries', () => {
     const delivery = await deliver([rowFor(1, { bsn: '111222333' }), rowFor(2)]);
     expect(delivery).toMatchObject({ needsConfirmation: true, summary: { actieveDienstverbanden: 5, teBeeindigen: 3 } });
     const refused = await rejectionOf(applyDelivery(deps, hr, delivery.id, { confirmed: false }));
-    expect(refused.detail).toBe('Deze volledige aanlevering beëindigt 3 dienstverbanden (meer dan 20%). Bevestig dat dit klopt om haar te verwerken.');
+    expect(refused.detail).toEqual(message('deliveries.error.confirmMassEnd', { count: '3' }));
+    expect(translateMessage('nl', refused.detail ?? '')).toBe('Deze volledige aanlevering beëindigt 3 dienstverbanden (meer dan 20%). Bevestig dat dit klopt om haar te verwerken.');
+    expect(translateMessage('en', refused.detail ?? '')).toBe('This complete delivery ends 3 employments (more than 20%). Confirm that this is right to apply it.');
     await cancelDelivery(deps, hr, delivery.id);
   });
 

@@ -1,14 +1,15 @@
 import type { Readable } from 'node:stream';
-import { translateMessage } from '../../platform/i18n.ts';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
+import { message, translateMessage } from '../../platform/i18n.ts';
+import { fieldErrorsOfIssues, readForm, readParams, readQuery } from '../../web/forms.ts';
+import { applyForm, boardParams, deliveryParams, deliveryQuery, listQuery, uploadFields } from './deliveries.forms.ts';
 import { sendPage } from '../../web/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
 import { getBoardRef } from '../organisations/index.ts';
 import * as service from './deliveries.service.ts';
 import type { DeliveryDeps } from './deliveries.service.ts';
-import type { DeliveryMode } from './delivery-format.rules.ts';
 import { DeliveriesPage, DeliveryPage, deliveriesPath, type BoardView } from './views/delivery-pages.tsx';
 import { attachment } from '../../web/attachment.ts';
 import type { AlertType } from '../../ui/components/alert.tsx';
@@ -17,14 +18,12 @@ import { contextOf } from '../../web/route-helpers.ts';
 
 const pageSize = 25;
 
-type Params = { id: string; aanleveringId?: string };
-
-const pageOf = (req: FastifyRequest) => Math.min(10_000, Math.max(1, Number.parseInt(String((req.query as Record<string, unknown>).page ?? '1'), 10) || 1));
-
 async function boardOf(deps: DeliveryDeps, req: FastifyRequest): Promise<BoardView> {
-  const { id } = req.params as Params;
-  return getBoardRef(deps.db, id);
+  return getBoardRef(deps.db, readParams(req, boardParams).id);
 }
+
+/** A file the check refuses, or one over the limit: the file field's error rather than an error page. */
+const refusesFile = (error: unknown): error is AppError => error instanceof AppError && (error.code === 'validation_failed' || error.code === 'payload_too_large');
 
 /** Board staff deliver a file, follow its check, read the per-row report, and apply or cancel it. */
 export async function deliveryPageRoutes(app: FastifyInstance, opts: { deps: DeliveryDeps }) {
@@ -37,7 +36,7 @@ export async function deliveryPageRoutes(app: FastifyInstance, opts: { deps: Del
 
   async function renderList(req: FastifyRequest, reply: FastifyReply, form: { values?: { modus?: string }; errors?: FieldError[] } = {}, status = 200) {
     const board = await boardOf(deps, req);
-    const page = pageOf(req);
+    const { page } = readQuery(req, listQuery);
     const list = await service.listDeliveries(deps, contextOf(req), board.id, page, pageSize);
     return sendPage(
       reply,
@@ -48,18 +47,18 @@ export async function deliveryPageRoutes(app: FastifyInstance, opts: { deps: Del
 
   async function deliveryOf(req: FastifyRequest) {
     const board = await boardOf(deps, req);
-    const { aanleveringId } = req.params as Params;
-    const delivery = await service.getDelivery(deps, contextOf(req), aanleveringId ?? '');
-    if (delivery.boardId !== board.id) throw AppError.notFound('Deze aanlevering is niet van dit bestuur.');
+    const { aanleveringId } = readParams(req, deliveryParams);
+    const delivery = await service.getDelivery(deps, contextOf(req), aanleveringId);
+    if (delivery.boardId !== board.id) throw AppError.notFound(message('deliveries.error.notOfBoard'));
     return { board, delivery };
   }
 
   async function renderDelivery(req: FastifyRequest, reply: FastifyReply, extra: { notice?: string; noticeType?: AlertType; errors?: FieldError[] } = {}, status = 200) {
     const { board, delivery } = await deliveryOf(req);
-    if (!extra.notice && (req.query as Record<string, unknown>).terugmelding === csvPreparing) {
+    const { page, terugmelding } = readQuery(req, deliveryQuery);
+    if (!extra.notice && terugmelding === csvPreparing) {
       extra = { ...extra, notice: req.pageContext().t('delivery.downloadPreparing'), noticeType: 'info' };
     }
-    const page = pageOf(req);
     const results = await service.getRowResults(deps, contextOf(req), delivery.id, { problemsOnly: true, page, pageSize });
     return sendPage(
       reply,
@@ -74,34 +73,36 @@ export async function deliveryPageRoutes(app: FastifyInstance, opts: { deps: Del
     const board = await boardOf(deps, req);
     const t = req.pageContext().t;
     if (!req.isMultipart()) return renderList(req, reply, { errors: [{ field: 'bestand', message: t('deliveries.error.file') }] }, 400);
-    let mode: string | undefined;
+    // the text fields come before the file in the form: they are read through their schema when the file arrives
+    const values: Record<string, string> = {};
     let created: service.DeliveryRecord | undefined;
     let refusal: string | undefined;
     for await (const part of req.parts()) {
       if (part.type === 'field') {
-        if (part.fieldname === 'modus') mode = String(part.value);
+        if (part.fieldname === 'modus') values.modus = String(part.value).slice(0, 100);
         continue;
       }
-      // the mode comes before the file in the form; a file without a name is an empty file input
-      if (part.fieldname !== 'bestand' || !part.filename || !(mode === 'volledig' || mode === 'mutaties')) {
+      const fields = uploadFields.safeParse(values);
+      // a file without a name is an empty file input
+      if (part.fieldname !== 'bestand' || !part.filename || !fields.success) {
         part.file.resume();
         continue;
       }
       try {
         created = await service.submitDelivery(deps, contextOf(req), {
-          boardId: board.id, mode: mode as DeliveryMode, fileName: part.filename.slice(0, 200), body: part.file as Readable, applyWhenValid: false, channel: 'upload',
+          boardId: board.id, mode: fields.data.modus, fileName: part.filename.slice(0, 200), body: part.file as Readable, applyWhenValid: false, channel: 'upload',
         });
       } catch (error) {
-        if (!(error instanceof AppError) || !['validation_failed', 'payload_too_large'].includes(error.code)) throw error;
-        refusal = error.detail && translateMessage(req.lang, error.detail);
+        if (!refusesFile(error)) throw error;
+        refusal = translateMessage(req.lang, error.detail ?? message('deliveries.error.file'));
         part.file.resume();
       }
     }
     if (created) return reply.redirect(`${deliveriesPath(board)}/${created.id}`, 303);
-    const errors: FieldError[] = [];
-    if (mode !== 'volledig' && mode !== 'mutaties') errors.push({ field: 'modus', message: t('deliveries.error.mode') });
+    const fields = uploadFields.safeParse(values);
+    const errors: FieldError[] = fields.success ? [] : fieldErrorsOfIssues(req, fields.error.issues);
     errors.push({ field: 'bestand', message: refusal ?? t('deliveries.error.file') });
-    return renderList(req, reply, { values: { modus: mode }, errors }, 400);
+    return renderList(req, reply, { values, errors }, 400);
   });
 
   /** the query a download that is not ready yet sends the person back with */
@@ -126,7 +127,8 @@ export async function deliveryPageRoutes(app: FastifyInstance, opts: { deps: Del
   app.post('/beheer/bestuur/:id/aanleveringen/:aanleveringId/verwerken', signedIn, async (req, reply) => {
     const { delivery } = await deliveryOf(req);
     const t = req.pageContext().t;
-    const confirmed = (req.body as Record<string, unknown> | undefined)?.bevestigd === 'ja';
+    const form = readForm(req, applyForm);
+    const confirmed = form.ok && form.value.bevestigd === 'ja';
     if (delivery.needsConfirmation && !confirmed) {
       return renderDelivery(req, reply, { errors: [{ field: 'bevestigd', message: t('delivery.confirmRequired') }] }, 400);
     }

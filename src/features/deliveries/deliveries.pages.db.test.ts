@@ -103,6 +103,25 @@ describe('the delivery pages for board staff', () => {
     expect(visibleText(wrong.body)).toContain('geen kopregel');
   });
 
+  it('in English: the upload form\'s refusals and a delivery that cannot be applied read in English', async () => {
+    await hr.get(`${base()}?lang=en`);
+    try {
+      const noMode = await upload(hr, deliveryCsv([row(1)]), 'alles');
+      expect(noMode.statusCode).toBe(400);
+      expect(noMode.body).toContain('href="#modus"');
+      expect(visibleText(noMode.body)).toContain('Choose whether you deliver a complete file or changes only.');
+      expect(visibleText(noMode.body)).toContain('Choose the file you want to deliver.');
+      const withErrors = await upload(hr, deliveryCsv([row(1), row(2, { geboortedatum: '1988-02-31' })]));
+      const url = String(withErrors.headers.location);
+      const refused = await hr.post(`${url}/verwerken`, { bevestigd: 'ja' });
+      expect(refused.statusCode).toBe(409);
+      expect(visibleText(refused.body)).toContain('The delivery has 1 row(s) with errors and is therefore not applied.');
+      await hr.post(`${url}/annuleren`, {});
+    } finally {
+      await hr.get(`${base()}?lang=nl`);
+    }
+  });
+
   it('refuses the upload without the form\'s token, and another board\'s staff', async () => {
     const parts = [{ name: 'modus', value: 'volledig' }, { name: 'bestand', filename: 'x.csv', type: 'text/csv', content: deliveryCsv([row(1)]) }];
     const before = await t.database.query('SELECT id FROM deliveries');

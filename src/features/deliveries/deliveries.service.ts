@@ -6,6 +6,7 @@ import { maskBsnLike } from '../../platform/bsn.ts';
 import type { Crypto } from '../../platform/crypto.ts';
 import { CsvBytes } from '../../platform/csv/write.ts';
 import { AppError } from '../../platform/errors.ts';
+import { message } from '../../platform/i18n.ts';
 import { FileTooLargeError, readSealedFile, removeSealedFile, writeSealedFile } from '../../platform/files/sealed-files.ts';
 import { cooperativePause } from '../../platform/yield.ts';
 import { uuidV7 } from '../../lib/uuid-v7.ts';
@@ -77,7 +78,7 @@ function submitterOf(ctx: ActorContext): { account: string | null; token: string
 async function requireDeliveryAccess(ctx: ActorContext, boardId: string): Promise<void> {
   const decision = await decide(ctx.actor, { action: 'delivery.submit', organisation: { kind: 'bestuur', id: boardId } });
   if (!decision.allowed) {
-    throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden', 'U mag voor dit bestuur geen gegevens aanleveren.');
+    throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden', message('deliveries.error.notYourBoard'));
   }
 }
 
@@ -85,7 +86,7 @@ async function requireDeliveryAccess(ctx: ActorContext, boardId: string): Promis
 export async function getDelivery(deps: DeliveryDeps, ctx: ActorContext, id: string): Promise<DeliveryRecord> {
   const delivery = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findDelivery(deps.db, id) : undefined;
   const allowed = delivery && (await decide(ctx.actor, { action: 'delivery.submit', organisation: { kind: 'bestuur', id: delivery.boardId } })).allowed;
-  if (!delivery || !allowed) throw AppError.notFound('Deze aanlevering bestaat niet, of is niet van uw bestuur.');
+  if (!delivery || !allowed) throw AppError.notFound(message('deliveries.error.notFound'));
   return delivery;
 }
 
@@ -111,7 +112,9 @@ function sealedSource(deps: DeliveryDeps, id: string, onBytes?: (total: number) 
       opened.push(counted);
       return counted;
     },
-    close: () => opened.forEach((stream) => stream.destroy()),
+    close: () => {
+      for (const stream of opened) stream.destroy();
+    },
   };
 }
 
@@ -157,12 +160,12 @@ export async function submitDelivery(deps: DeliveryDeps, ctx: ActorContext, inpu
   await requireDeliveryAccess(ctx, input.boardId);
   const id = uuidV7();
   const path = filePath(deps, id);
-  let sealed;
+  let sealed: Awaited<ReturnType<typeof writeSealedFile>>;
   try {
     sealed = await writeSealedFile(path, input.body, deps.crypto.fileKey, deps.maxBytes);
   } catch (error) {
     if (error instanceof FileTooLargeError) {
-      throw new AppError('payload_too_large', `Het bestand is groter dan ${Math.round(deps.maxBytes / 1024 / 1024)} MB. Splits het, of lever alleen de mutaties aan.`);
+      throw new AppError('payload_too_large', message('deliveries.error.tooLarge', { mb: Math.round(deps.maxBytes / 1024 / 1024) }));
     }
     throw error;
   }
@@ -172,7 +175,7 @@ export async function submitDelivery(deps: DeliveryDeps, ctx: ActorContext, inpu
     applyWhenValid: input.applyWhenValid, channel: input.channel, submittedByAccount: submitter.account,
     submittedByToken: submitter.token, submittedByLabel: submitter.label, createdAt: nowOf(deps),
   };
-  let header;
+  let header: Awaited<ReturnType<typeof readHeader>>;
   try {
     header = await readHeader(deps, id, input.mode);
   } catch (error) {
@@ -194,7 +197,7 @@ export async function submitDelivery(deps: DeliveryDeps, ctx: ActorContext, inpu
   await validateDelivery(deps, id, { inline: true });
   const checked = (await repo.findDelivery(deps.db, id))!;
   // a file that turned out unreadable further on (cut off inside a quoted field) is refused like one with a bad header
-  if (checked.status === 'afgewezen') throw new AppError('validation_failed', checked.rejection ?? 'Het bestand is niet te lezen.');
+  if (checked.status === 'afgewezen') throw new AppError('validation_failed', checked.rejection ?? message('deliveries.error.unreadable'));
   return checked;
 }
 
@@ -318,7 +321,7 @@ async function checkRowsHoldingLease(deps: DeliveryDeps, id: string, options: { 
     file.close();
     await progress.settled();
   }
-  let checked;
+  let checked: Awaited<ReturnType<typeof finishCheck>>;
   try {
     checked = await finishCheck(deps, delivery, repeats.suspects, bsnLikeStaffNumbers);
   } catch (error) {
@@ -383,7 +386,7 @@ export async function applyDelivery(
   deps: DeliveryDeps, ctx: ActorContext, id: string, options: { confirmed: boolean; skipAccessCheck?: boolean },
 ): Promise<DeliveryRecord> {
   const leased = await withDeliveryLease(deps, id, () => applyHoldingLease(deps, ctx, id, options));
-  if (!leased.ran) throw new AppError('conflict', 'Aan deze aanlevering wordt al gewerkt; vraag haar zo opnieuw op.');
+  if (!leased.ran) throw new AppError('conflict', message('deliveries.error.busy'));
   return leased.value;
 }
 
@@ -391,19 +394,20 @@ async function applyHoldingLease(
   deps: DeliveryDeps, ctx: ActorContext, id: string, options: { confirmed: boolean; skipAccessCheck?: boolean },
 ): Promise<DeliveryRecord> {
   const delivery = options.skipAccessCheck ? await repo.findDelivery(deps.db, id) : await getDelivery(deps, ctx, id);
-  if (!delivery) throw AppError.notFound('Deze aanlevering bestaat niet.');
+  if (!delivery) throw AppError.notFound(message('deliveries.error.gone'));
   if (delivery.status === 'verwerkt') return delivery;
   const interrupted = delivery.status === 'in-behandeling' && delivery.phase === 'verwerken';
   if (delivery.status !== 'gecontroleerd' && !interrupted) {
     throw new AppError('conflict', delivery.status === 'in-behandeling'
-      ? 'De aanlevering wordt nog gecontroleerd; verwerk haar als de controle klaar is.'
-      : `Een aanlevering met status ${delivery.status} kan niet meer worden verwerkt.`);
+      ? message('deliveries.error.stillChecking')
+      : message('deliveries.error.cannotApply', { status: delivery.status }));
   }
   if (delivery.errorRows > 0) {
-    throw new AppError('conflict', `De aanlevering heeft ${delivery.errorRows} rij(en) met fouten en wordt daarom niet verwerkt. Verbeter het bestand en lever het opnieuw aan.`);
+    throw new AppError('conflict', message('deliveries.error.hasErrors', { count: String(delivery.errorRows) }));
   }
   if (delivery.needsConfirmation && !options.confirmed) {
-    throw new AppError('conflict', `Deze volledige aanlevering beëindigt ${delivery.summary?.teBeeindigen ?? 'meer dan 20% van de'} dienstverbanden (meer dan 20%). Bevestig dat dit klopt om haar te verwerken.`);
+    const ending = delivery.summary?.teBeeindigen;
+    throw new AppError('conflict', typeof ending !== 'number' ? message('deliveries.error.confirmMassEndShare') : message('deliveries.error.confirmMassEnd', { count: String(ending) }));
   }
   const by = submitterOf(ctx).label;
   await repo.updateDelivery(deps.db, id, { status: 'in-behandeling', phase: 'verwerken', progress: 0 }, ['gecontroleerd', 'in-behandeling']);
@@ -415,7 +419,7 @@ async function applyHoldingLease(
       const applied = await repo.updateDelivery(tx, id, {
         status: 'verwerkt', phase: null, progress: 100, summary: { ...(delivery.summary ?? {}), ...result }, appliedByLabel: by, finishedAt: nowOf(deps),
       }, ['in-behandeling']);
-      if (!applied) throw new AppError('conflict', 'De aanlevering is geannuleerd terwijl zij werd verwerkt; er is niets gewijzigd.');
+      if (!applied) throw new AppError('conflict', message('deliveries.error.cancelledWhileApplying'));
       await recordAudit(tx, ctx, { action: 'delivery.applied', subjectOrganisation: { kind: 'bestuur', id: delivery.boardId }, after: { id, ...result } });
     });
   } catch (error) {
@@ -440,7 +444,7 @@ export async function requestApply(deps: DeliveryDeps, ctx: ActorContext, id: st
   }
   if (delivery.errorRows > 0 || (delivery.needsConfirmation && !options.confirmed)) return applyDelivery(deps, ctx, id, options); // refuses
   const marked = await repo.updateDelivery(deps.db, id, { status: 'in-behandeling', phase: 'verwerken', progress: 0 }, ['gecontroleerd']);
-  if (!marked) throw new AppError('conflict', 'De aanlevering is intussen gewijzigd; vraag haar opnieuw op.');
+  if (!marked) throw new AppError('conflict', message('deliveries.error.changedMeanwhile'));
   await deps.schedule({ kind: 'verwerken', deliveryId: id, confirmed: options.confirmed, by: submitterOf(ctx).label });
   return (await repo.findDelivery(deps.db, id))!;
 }
@@ -456,10 +460,10 @@ export async function cancelDelivery(deps: DeliveryDeps, ctx: ActorContext, id: 
   if (!done) {
     const now = (await repo.findDelivery(deps.db, id))!;
     if (now.status === 'geannuleerd') return now;
-    if (now.status === 'in-behandeling') throw new AppError('conflict', 'Deze aanlevering wordt al verwerkt en kan niet meer worden geannuleerd; zij wordt afgemaakt.');
+    if (now.status === 'in-behandeling') throw new AppError('conflict', message('deliveries.error.applyingCannotCancel'));
     throw new AppError('conflict', now.status === 'verwerkt'
-      ? 'Deze aanlevering is al verwerkt en kan niet meer worden geannuleerd.'
-      : `Een aanlevering met status ${now.status} is al afgehandeld en kan niet worden geannuleerd.`);
+      ? message('deliveries.error.appliedCannotCancel')
+      : message('deliveries.error.cannotCancel', { status: now.status }));
   }
   await removeSealedFile(filePath(deps, id));
   await removeRowResultsFile(deps.dataDir, id);

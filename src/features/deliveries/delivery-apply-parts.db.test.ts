@@ -4,6 +4,7 @@ import { createTestDatabase, importRealDuo } from '../../../tests/support/test-d
 import type { Database } from '../../db/database.ts';
 import type { ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
+import { message } from '../../platform/i18n.ts';
 import { applyDelivery, cancelDelivery, getDelivery, submitDelivery, type DeliveryDeps } from './deliveries.service.ts';
 
 /**
@@ -140,7 +141,7 @@ describe('an apply in parts that breaks off after its first part', () => {
 
     const refused = await cancelDelivery(breaking, board.hr, submitted.id).then(() => undefined, (e: unknown) => e);
     expect(refused).toBeInstanceOf(AppError);
-    expect((refused as AppError).message).toContain('kan niet meer worden geannuleerd');
+    expect(refused).toMatchObject({ code: 'conflict', detail: message('deliveries.error.applyingCannotCancel') });
 
     const carriedOn = await applyDelivery(deliveryDeps(database, { applyPartRows: 3 }), board.hr, submitted.id, { confirmed: true });
     expect(carriedOn.status).toBe('verwerkt');

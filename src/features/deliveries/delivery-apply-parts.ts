@@ -1,5 +1,6 @@
 import type { Database, Db } from '../../db/database.ts';
 import { AppError } from '../../platform/errors.ts';
+import { message } from '../../platform/i18n.ts';
 import { yieldToEventLoop } from '../../platform/yield.ts';
 import * as repo from './deliveries.repo.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -55,7 +56,7 @@ export async function applyInParts(
         await holdBoard(tx, input);
         const sum = addParts(totals, await work(tx));
         if (!(await recordAppliedPart(tx, input.deliveryId, throughRow, sum, done))) {
-          throw new AppError('conflict', 'De aanlevering is geannuleerd terwijl zij werd verwerkt; er is niets gewijzigd.');
+          throw new AppError('conflict', message('deliveries.error.cancelledWhileApplying'));
         }
         return sum;
       });
@@ -105,7 +106,7 @@ export async function applyInParts(
 /** Deliveries of one board are applied one at a time, also across the committed parts of one. */
 async function holdBoard(tx: Db, input: ApplyInput): Promise<void> {
   if (!(await repo.tryLockBoardDeliveries(tx, input.boardId)) || (await repo.otherDeliveryApplyingInParts(tx, input.boardId, input.deliveryId))) {
-    throw new AppError('conflict', 'Er wordt al een aanlevering van dit bestuur verwerkt; probeer het zo opnieuw.');
+    throw new AppError('conflict', message('deliveries.error.boardBusy'));
   }
 }
 

@@ -6,6 +6,7 @@ import { createTestDatabase, importRealDuo } from '../../../tests/support/test-d
 import type { Database } from '../../db/database.ts';
 import type { ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
+import { message } from '../../platform/i18n.ts';
 import { applyDelivery, cancelDelivery, getDelivery, submitDelivery, validateDelivery } from './deliveries.service.ts';
 
 // Issue 17: 18 deliveries stayed in-behandeling for ever after failed checks, and could not be cancelled (409).
@@ -81,6 +82,6 @@ describe('a delivery always reaches a truthful final state (issue 17)', () => {
     await validateDelivery(deps, delivery.id);
     await applyDelivery(deps, hr, delivery.id, { confirmed: false });
     const refused = await rejectionOf(cancelDelivery(deps, hr, delivery.id));
-    expect(refused).toMatchObject({ code: 'conflict', detail: 'Deze aanlevering is al verwerkt en kan niet meer worden geannuleerd.' });
+    expect(refused).toMatchObject({ code: 'conflict', detail: message('deliveries.error.appliedCannotCancel') });
   });
 });

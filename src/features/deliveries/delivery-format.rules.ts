@@ -136,7 +136,10 @@ export function checkRow(record: string[], header: HeaderPlan, mode: DeliveryMod
   for (const column of columns) {
     const i = header.index[column];
     if (i === undefined || column === 'email' || (record[i]?.length ?? 0) <= maxText) continue;
-    if (get(column)!.length > maxText) (overlong ??= []).push(column);
+    if (get(column)!.length > maxText) {
+      overlong ??= [];
+      overlong.push(column);
+    }
   }
   if (overlong) {
     for (const column of overlong) error(column, `Dit veld is langer dan ${maxText} tekens.`);

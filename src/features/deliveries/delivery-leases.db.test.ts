@@ -3,6 +3,7 @@ import { boardStaffActor, bytesOf, deliveringBoard, deliveryCsv, deliveryDeps, t
 import { createTestDatabase, importRealDuo } from '../../../tests/support/test-database.ts';
 import type { Database } from '../../db/database.ts';
 import type { ActorContext } from '../../platform/audit/audit.ts';
+import { message } from '../../platform/i18n.ts';
 import { runDeliveryTask } from './deliveries.jobs.ts';
 import { applyDelivery, getDelivery, submitDelivery, validateDelivery } from './deliveries.service.ts';
 import { resumeAbandonedDeliveries, withDeliveryLease } from './delivery-leases.ts';
@@ -61,7 +62,7 @@ describe('a lease on a delivery\'s work', () => {
     // a lease still running belongs to a live process: nothing is taken over because a sweep ran
     expect(await resumeAbandonedDeliveries(deps)).toEqual([]);
     // a live process holds it: an apply by hand is refused rather than run twice
-    await expect(applyDelivery(deps, hr, delivery.id, { confirmed: false })).rejects.toThrow('Aan deze aanlevering wordt al gewerkt');
+    await expect(applyDelivery(deps, hr, delivery.id, { confirmed: false })).rejects.toMatchObject({ code: 'conflict', detail: message('deliveries.error.busy') });
     await abandon(delivery.id);
     const resumed = await resumeAbandonedDeliveries(deps);
     expect(resumed).toEqual([{ kind: 'verwerken', deliveryId: delivery.id, confirmed: true, by: 'hervat na onderbreking' }]);

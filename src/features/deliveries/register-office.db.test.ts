@@ -80,6 +80,21 @@ describe('the register office', () => {
     const refused = await office.post(`/beheer/dubbelen/${withBsns.id}`, { besluit: 'zelfde-persoon' });
     expect(refused.statusCode).toBe(409);
     expect(visibleText(refused.body)).toContain('hebben elk een ander BSN');
+    // in English the refusal, and a post without a decision, read in English
+    await office.get('/beheer/dubbelen?lang=en');
+    try {
+      const english = await office.post(`/beheer/dubbelen/${withBsns.id}`, { besluit: 'zelfde-persoon' });
+      expect(english.statusCode).toBe(409);
+      expect(visibleText(english.body)).toContain('These two persons each have a different BSN; they cannot be the same person.');
+      const undecided = await office.post(`/beheer/dubbelen/${withBsns.id}`, { besluit: 'misschien' });
+      expect(undecided.statusCode).toBe(400);
+      expect(visibleText(undecided.body)).toContain('Choose: the same person or different persons.');
+    } finally {
+      await office.get('/beheer/dubbelen?lang=nl');
+    }
+    const undecided = await office.post(`/beheer/dubbelen/${withBsns.id}`, {});
+    expect(undecided.statusCode).toBe(400);
+    expect(visibleText(undecided.body)).toContain('Kies: zelfde persoon of verschillende personen.');
     const separate = await office.post(`/beheer/dubbelen/${withBsns.id}`, { besluit: 'verschillend' });
     expect(visibleText(separate.body)).toContain('Vastgelegd: dit zijn verschillende personen.');
     expect((await tasks()).find((x) => x.id === withBsns.id)!.status).toBe('verschillend');

@@ -1,12 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
+import { message } from '../../platform/i18n.ts';
+import { readForm, readParams, readQuery } from '../../web/forms.ts';
+import { duplicateDecisionForm, listQuery, taskParams } from './deliveries.forms.ts';
 import { sendPage } from '../../web/render.ts';
 import type { DeliveryDeps } from './deliveries.service.ts';
 import * as office from './register-office.service.ts';
 import { BoardDeliveriesOverviewPage, ConfirmMergePage, DuplicatesPage } from './views/register-office-pages.tsx';
 import { contextOf } from '../../web/route-helpers.ts';
 
-const pageOf = (req: FastifyRequest) => Math.min(10_000, Math.max(1, Number.parseInt(String((req.query as Record<string, unknown>).page ?? '1'), 10) || 1));
+const pageOf = (req: FastifyRequest) => readQuery(req, listQuery).page;
 const pageSize = 25;
 
 /** The register office: deliveries per board, and the queue of possible duplicate persons. */
@@ -29,14 +32,16 @@ export async function registerOfficePageRoutes(app: FastifyInstance, opts: { dep
   app.get('/beheer/dubbelen', signedIn, async (req, reply) => sendPage(reply, await renderQueue(req)));
 
   app.get('/beheer/dubbelen/:taakId/samenvoegen', signedIn, async (req, reply) => {
-    const task = await office.getDuplicateTask(deps, contextOf(req), (req.params as { taakId: string }).taakId);
+    const task = await office.getDuplicateTask(deps, contextOf(req), readParams(req, taskParams).taakId);
     return sendPage(reply, <ConfirmMergePage ctx={req.pageContext()} task={task} />);
   });
 
   app.post('/beheer/dubbelen/:taakId', signedIn, async (req, reply) => {
-    const decision = (req.body as Record<string, unknown> | undefined)?.besluit;
-    if (decision !== 'zelfde-persoon' && decision !== 'verschillend') throw new AppError('bad_request', 'Kies: zelfde persoon of verschillende personen.');
-    await office.resolveDuplicate(deps, contextOf(req), (req.params as { taakId: string }).taakId, decision);
+    // the decision comes from one of two buttons, never typed: without one the error page says what to do, as before
+    const form = readForm(req, duplicateDecisionForm);
+    if (!form.ok) throw new AppError('bad_request', message('office.error.chooseDecision'));
+    const decision = form.value.besluit;
+    await office.resolveDuplicate(deps, contextOf(req), readParams(req, taskParams).taakId, decision);
     const t = req.pageContext().t;
     return sendPage(reply, await renderQueue(req, decision === 'zelfde-persoon' ? t('office.duplicates.merged') : t('office.duplicates.separate')));
   });

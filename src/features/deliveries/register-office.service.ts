@@ -1,5 +1,6 @@
 import { recordAuditPerPerson, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
+import { message } from '../../platform/i18n.ts';
 import { decide, type Permission } from '../../platform/policy.ts';
 import type { DeliveryDeps } from './deliveries.service.ts';
 import * as repo from './register-office.repo.ts';
@@ -33,7 +34,7 @@ export async function listDuplicateTasks(deps: DeliveryDeps, ctx: ActorContext, 
 export async function getDuplicateTask(deps: DeliveryDeps, ctx: ActorContext, id: string) {
   const via = await authorise(ctx, { action: 'duplicates.resolve' });
   const [task] = /^[0-9a-f-]{36}$/i.test(id) ? (await repo.listOpenDuplicates(deps.db, 0, 1, id)).rows : [];
-  if (!task) throw AppError.notFound('Deze taak bestaat niet of is al afgehandeld.');
+  if (!task) throw AppError.notFound(message('office.error.taskGone'));
   await recordAuditPerPerson(deps.db, ctx, { action: 'persons.viewed', via, reason: 'mogelijke dubbelen beoordelen', after: { taak: task.id } }, [task.person.id, task.candidate.id]);
   return task;
 }
@@ -49,10 +50,10 @@ export async function resolveDuplicate(deps: DeliveryDeps, ctx: ActorContext, id
   const now = nowOf(deps);
   await inTransaction(deps.db, async (tx) => {
     const task = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findOpenDuplicate(tx, id) : undefined;
-    if (!task) throw AppError.notFound('Deze taak bestaat niet of is al afgehandeld.');
+    if (!task) throw AppError.notFound(message('office.error.taskGone'));
     if (decision === 'zelfde-persoon') {
       if (task.bothHaveOtherBsn) {
-        throw new AppError('conflict', 'Deze twee personen hebben elk een ander BSN; zij kunnen niet dezelfde persoon zijn. Kies "Verschillende personen", of vraag het bestuur het BSN te verbeteren.');
+        throw new AppError('conflict', message('office.error.differentBsn'));
       }
       await repo.mergePersons(tx, task.personId, task.candidateId, now);
     }

@@ -141,6 +141,7 @@ export function CataloguePage(props: CatalogueProps) {
       <ErrorSummary title={t('errorSummary.title')} errors={errors} />
       <PageTitle text={t('catalogue.title')} />
       <TextParagraph text={t('catalogue.intro')} />
+      {/* biome-ignore lint/a11y/useSemanticElements: a form with role=search is a search landmark in every browser and screen reader; the <search> element (2023) is not yet everywhere */}
       <form class="br-form br-search" method="get" action={cataloguePath} role="search" novalidate {...htmx}>
         <div class="br-search__query">
           <TextField id="zoek" name="zoek" type="search" label={t('catalogue.filter.search')} hint={t('catalogue.filter.searchHint')} value={query.zoek} error={errorFor(errors, 'zoek')} autocomplete="off" />

@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { formatDateTime, formatNumber } from '../../../platform/i18n.ts';
+import { formatDateTime, formatNumber, translateMessage, type Message } from '../../../platform/i18n.ts';
 import type { OrganisationRef } from '../../../platform/auth/roles.ts';
 import { Alert } from '../../../ui/components/alert.tsx';
 import { Button } from '../../../ui/components/button.tsx';
@@ -35,7 +35,7 @@ type RunsProps = {
   organisation: OrganisationRef;
   offering: Offering;
   runs: Run[];
-  open: { open: true } | { open: false; reason: string };
+  open: { open: true } | { open: false; reason: Message };
   values?: RunForm;
   errors?: FieldError[];
   notice?: string;
@@ -104,7 +104,7 @@ export function RunsPage({ ctx, organisation, offering, runs, open, values = emp
       </h2>
       {!open.open ? (
         <Alert type="warning">
-          <span safe>{open.reason}</span>
+          <span safe>{translateMessage(lang, open.reason)}</span>
         </Alert>
       ) : (
         <Form action={base} csrfToken={ctx.csrfToken}>
@@ -161,7 +161,7 @@ export function CancelRunPage({ ctx, organisation, offering, run, errors = [] }:
       />
       {!allowed.ok ? (
         <Alert type="warning">
-          <span safe>{allowed.reason}</span>
+          <span safe>{translateMessage(lang, allowed.reason)}</span>
         </Alert>
       ) : (
         <Form action={`${runPath(organisation, offering.id, run.id)}/annuleren`} csrfToken={ctx.csrfToken}>
@@ -182,7 +182,7 @@ type AttendanceProps = {
   offering: Offering;
   run: Run;
   participants: Participant[];
-  open: { open: true } | { open: false; reason: string };
+  open: { open: true } | { open: false; reason: Message };
   report?: AttendanceReport;
   /** what the textarea shows: the lines that were not recorded, to correct */
   numbers?: string;
@@ -238,7 +238,7 @@ export function AttendancePage({ ctx, organisation, offering, run, participants,
       {report ? <Report ctx={ctx} report={report} /> : ''}
       {!open.open ? (
         <Alert type="info">
-          <span safe>{open.reason}</span>
+          <span safe>{translateMessage(lang, open.reason)}</span>
         </Alert>
       ) : (
         <>
