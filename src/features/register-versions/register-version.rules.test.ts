@@ -52,7 +52,7 @@ describe('a new version of a register', () => {
     expect(dutch(checkRegisterVersion({ ...rule, niveaus: 'RDO; niveau 1', cyclus: '0', eenheid: 'ects', tarief: '-1', toelichting: '' }))).toEqual([
         { field: 'niveaus', message: 'Regel 1: schrijf "titel; niveau; toelatingseis".' },
         { field: 'cyclus', message: 'De cyclus is een heel aantal jaren, van 1 tot en met 10.' },
-        { field: 'eenheid', message: { key: 'register.error.chooseUnit' } },
+        { field: 'eenheid', message: "Kies punten, uren of thema's." },
         { field: 'tarief', message: 'Het tarief is een bedrag in euro, bijvoorbeeld 0 of 45,50.' },
         { field: 'toelichting', message: 'Schrijf waarom de regels veranderen (ten minste 5 tekens).' },
     ]);
