@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addTexts, translateMessage } from '../../platform/i18n.ts';
+import '../../../tests/support/texts.ts';
+import { translateMessage } from '../../platform/i18n.ts';
 import { checkRegisterVersion, levelsToText, type RegisterVersionForm } from './register-version.rules.ts';
-import { registersEn } from './registers.texts.en.ts';
-import { registersNl } from './registers.texts.nl.ts';
 
-addTexts('registers', { nl: registersNl, en: registersEn });
 /** The problems as a Dutch reader sees them. */
 const dutch = (result: ReturnType<typeof checkRegisterVersion>) => (result.ok ? [] : result.problems.map((p) => ({ field: p.field, message: translateMessage('nl', p.message) })));
 
