@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError } from '../platform/errors.ts';
 import { isMessageKey, message } from '../platform/i18n.ts';
+import { uuidPattern } from '../platform/ids/uuid-pattern.ts';
 import type { FieldError } from '../ui/components/error-summary.tsx';
 
 /** What a form sent, as strings: the values a page shows again after a refusal. Longer values are cut at 5,000 characters. */
@@ -59,3 +60,13 @@ export function readParams<S extends z.ZodType>(req: FastifyRequest, schema: S):
   if (!parsed.success) throw AppError.notFound();
   return parsed.data;
 }
+
+/** Field shapes the page forms, links and paths share (a feature's `*.forms.ts` builds its schemas from them). */
+export const fields = {
+  /** a form's text as sent; missing reads as empty (whether that will do is the rule's question) */
+  text: z.string().default(''),
+  /** a link's value: one that is not a string is ignored, so a bookmark with junk still shows the page */
+  linkValue: z.string().optional().catch(undefined),
+  /** an id in a path, by the pattern the services check: anything else names nothing (404) */
+  id: z.string().regex(uuidPattern),
+};

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuidPattern } from '../../platform/ids/uuid-pattern.ts';
+import { fields } from '../../web/forms.ts';
 
 /**
  * What Mijn register's forms, links and paths send, read through schemas (web/forms.ts). The schemas
@@ -7,10 +7,7 @@ import { uuidPattern } from '../../platform/ids/uuid-pattern.ts';
  * setPersonalEmail), which says why in the reader's language.
  */
 
-const text = z.string().default('');
-/** A link's value that is not one we know is ignored, as before: a bookmark with junk still shows the page. */
-const optional = z.string().optional().catch(undefined);
-const uuid = z.string().regex(uuidPattern);
+const { text, linkValue: optional, id: uuid } = fields;
 
 export const noticeQuery = z.object({ melding: optional });
 

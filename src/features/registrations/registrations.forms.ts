@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuidPattern } from '../../platform/ids/uuid-pattern.ts';
+import { fields } from '../../web/forms.ts';
 
 /**
  * What the registration and enrolment pages' forms, links and paths send, read through schemas
@@ -7,10 +7,7 @@ import { uuidPattern } from '../../platform/ids/uuid-pattern.ts';
  * the register core's rule, which says why in the reader's language.
  */
 
-const text = z.string().default('');
-/** A link's value that is not one we know is ignored, as before: a bookmark with junk still shows the page. */
-const optional = z.string().optional().catch(undefined);
-const uuid = z.string().regex(uuidPattern);
+const { text, linkValue: optional, id: uuid } = fields;
 
 export const noticeQuery = z.object({ melding: optional });
 export const applicationParams = z.object({ id: uuid });
