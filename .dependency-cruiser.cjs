@@ -14,7 +14,7 @@ module.exports = {
     },
     {
       name: 'only-through-index',
-      comment: "Another feature is used through its index.ts only, never past it.",
+      comment: 'Another feature is used through its index.ts only, never past it.',
       severity: 'error',
       from: { path: '^src/features/([^/]+)/' },
       to: { path: '^src/features/[^/]+/', pathNot: ['^src/features/$1/', '^src/features/[^/]+/index\\.ts$'] },

@@ -91,9 +91,7 @@ async function stop(child: ChildProcess): Promise<{ ms: number; code: number | n
 async function startBare(): Promise<Start> {
   const port = await freePort();
   const started = performance.now();
-  const child = track(
-    spawn(process.execPath, ['-e', `require('http').createServer((q, s) => s.end('ok')).listen(${port}, '127.0.0.1')`], { stdio: 'ignore' }),
-  );
+  const child = track(spawn(process.execPath, ['-e', `require('http').createServer((q, s) => s.end('ok')).listen(${port}, '127.0.0.1')`], { stdio: 'ignore' }));
   const { ready, cpu } = await waitFor(child, port, '/', started, 30_000, () => '');
   const stopped = await stop(child);
   return { ready, cpu, stop: { ...stopped, lockRemoved: null } };

@@ -36,7 +36,22 @@ const targets = { totalMs: 20_000, ratio: 5, rssMb: 400 };
 /** One board's delivery file, written to disk as generated: the benchmark holds no rows in memory, like the product. */
 type BoardFile = { boardId: string; path: string; rows: number };
 
-const surnames = ['Jansen', 'de Vries', 'van den Berg', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters', 'Hendriks'];
+const surnames = [
+  'Jansen',
+  'de Vries',
+  'van den Berg',
+  'Bakker',
+  'Visser',
+  'Smit',
+  'Meijer',
+  'de Boer',
+  'Mulder',
+  'de Groot',
+  'Bos',
+  'Vos',
+  'Peters',
+  'Hendriks',
+];
 
 /** N employments spread over the open schools (of every board, or of the largest); one in eight persons has a second function. */
 async function generate(database: Database, total: number, allBoards: boolean, dir: string): Promise<BoardFile[]> {
@@ -81,11 +96,23 @@ async function generate(database: Database, total: number, allBoards: boolean, d
     for (let k = 0; k < quota && made < total; ) {
       person++;
       const base = {
-        bevoegd_gezag_nummer: school.number, personeelsnummer: `B${person}`, bsn: person % 5 === 0 ? '' : uniqueBsn(), voorletters: 'A.B.',
-        voornamen: 'Anna Bea', tussenvoegsel: '', achternaam: `${surnames[person % surnames.length]}-${person}`,
+        bevoegd_gezag_nummer: school.number,
+        personeelsnummer: `B${person}`,
+        bsn: person % 5 === 0 ? '' : uniqueBsn(),
+        voorletters: 'A.B.',
+        voornamen: 'Anna Bea',
+        tussenvoegsel: '',
+        achternaam: `${surnames[person % surnames.length]}-${person}`,
         geboortedatum: `${1960 + (person % 40)}-${String(1 + (person % 12)).padStart(2, '0')}-${String(1 + (person % 28)).padStart(2, '0')}`,
-        email: `medewerker${person}@school.example`, instellingscode: school.brin, vestigingscode: school.location, functie: 'LERAAR',
-        benoemingsgrondslag: 'BEVOEGD', begindatum: '2018-08-01', einddatum: '', werktijdfactor: '0,8', mutatie: '',
+        email: `medewerker${person}@school.example`,
+        instellingscode: school.brin,
+        vestigingscode: school.location,
+        functie: 'LERAAR',
+        benoemingsgrondslag: 'BEVOEGD',
+        begindatum: '2018-08-01',
+        einddatum: '',
+        werktijdfactor: '0,8',
+        mutatie: '',
       };
       const functions = person % 8 === 0 ? ['LERAAR', 'INTERN_BEGELEIDER'] : ['LERAAR'];
       for (const functie of functions) {
@@ -181,7 +208,19 @@ async function checkFloorMatches(database: Database, summary: Record<string, num
   }
 }
 
-type Result = { copyMs: number; floorMs: number; totalMs: number; checkMs: number; applyMs: number; stepMs: Record<string, number>; rows: number; deliveries: number; peakRssMb: number; errors: number; summary: Record<string, number> };
+type Result = {
+  copyMs: number;
+  floorMs: number;
+  totalMs: number;
+  checkMs: number;
+  applyMs: number;
+  stepMs: Record<string, number>;
+  rows: number;
+  deliveries: number;
+  peakRssMb: number;
+  errors: number;
+  summary: Record<string, number>;
+};
 
 async function measure(target: Target, total: number, allBoards: boolean): Promise<Result> {
   const database = await target.open();
@@ -197,9 +236,19 @@ async function measure(target: Target, total: number, allBoards: boolean): Promi
     console.log(`  ${rows} dienstverbanden in ${files.length} bestand(en), één per bestuur; basislijn meten`);
     const copyMs = await bareCopy(database, files);
     const deps: DeliveryDeps = {
-      db: database.db, database, mailer: createMailer({ from: 'bench@beroepsregister.nl' }), dataDir, baseUrl: 'http://localhost:3000',
-      crypto: createCrypto({ sessionSecret: randomBytes(32).toString('hex'), encryptionKey: randomBytes(32).toString('hex'), hashKey: randomBytes(32).toString('hex') }),
-      maxBytes: 1024 * 1024 * 1024, inlineBytes: Number.MAX_SAFE_INTEGER, schedule: async () => {},
+      db: database.db,
+      database,
+      mailer: createMailer({ from: 'bench@beroepsregister.nl' }),
+      dataDir,
+      baseUrl: 'http://localhost:3000',
+      crypto: createCrypto({
+        sessionSecret: randomBytes(32).toString('hex'),
+        encryptionKey: randomBytes(32).toString('hex'),
+        hashKey: randomBytes(32).toString('hex'),
+      }),
+      maxBytes: 1024 * 1024 * 1024,
+      inlineBytes: Number.MAX_SAFE_INTEGER,
+      schedule: async () => {},
       afterApplyStep: (step) => {
         const now = performance.now();
         stepMs[step] = (stepMs[step] ?? 0) + now - stepStarted;
@@ -210,7 +259,13 @@ async function measure(target: Target, total: number, allBoards: boolean): Promi
     let stepStarted = 0;
     const tokens = new Map<string, string>();
     for (const file of files) {
-      const { row } = await createApiToken(database.db, { organisation: { kind: 'bestuur', id: file.boardId }, name: 'bench', scopes: ['aanleveren'], expiresAt: new Date(Date.now() + 86_400_000), createdBy: null });
+      const { row } = await createApiToken(database.db, {
+        organisation: { kind: 'bestuur', id: file.boardId },
+        name: 'bench',
+        scopes: ['aanleveren'],
+        expiresAt: new Date(Date.now() + 86_400_000),
+        createdBy: null,
+      });
       tokens.set(file.boardId, row.id);
     }
     let peakRss = process.memoryUsage().rss;
@@ -221,9 +276,23 @@ async function measure(target: Target, total: number, allBoards: boolean): Promi
     const summary: Record<string, number> = {};
     const started = performance.now();
     for (const [i, file] of files.entries()) {
-      const ctx = { actor: { type: 'token' as const, tokenId: tokens.get(file.boardId)!, organisation: { kind: 'bestuur' as const, id: file.boardId }, scopes: ['aanleveren' as const] } };
+      const ctx = {
+        actor: {
+          type: 'token' as const,
+          tokenId: tokens.get(file.boardId)!,
+          organisation: { kind: 'bestuur' as const, id: file.boardId },
+          scopes: ['aanleveren' as const],
+        },
+      };
       const t0 = performance.now();
-      const delivery = await submitDelivery(deps, ctx, { boardId: file.boardId, mode: 'volledig', fileName: null, body: createReadStream(file.path), applyWhenValid: false, channel: 'api' });
+      const delivery = await submitDelivery(deps, ctx, {
+        boardId: file.boardId,
+        mode: 'volledig',
+        fileName: null,
+        body: createReadStream(file.path),
+        applyWhenValid: false,
+        channel: 'api',
+      });
       const t1 = performance.now();
       stepStarted = t1;
       errors += delivery.errorRows;
@@ -260,17 +329,31 @@ function report(label: string, r: Result) {
       ...(Number.isNaN(r.floorMs) ? [] : [['ondergrens: alleen de registerrijen schrijven', ms(r.floorMs), String(Math.round(r.rows / (r.floorMs / 1000)))]]),
     ]),
   );
-  console.log(`  resultaat: ${Object.entries(r.summary).map(([k, v]) => `${k} ${v}`).join(', ')}; rijen met fouten: ${r.errors}`);
+  console.log(
+    `  resultaat: ${Object.entries(r.summary)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}; rijen met fouten: ${r.errors}`,
+  );
   console.log(`  totaal < ${targets.totalMs / 1000} s: ${ms(r.totalMs)}  ${verdict(r.totalMs < targets.totalMs)}`);
   console.log(`  totaal / COPY ≤ ${targets.ratio}×: ${(r.totalMs / r.copyMs).toFixed(1)}×  ${verdict(r.totalMs / r.copyMs <= targets.ratio)}`);
   if (!Number.isNaN(r.floorMs)) {
-    console.log(`  ondergrens / COPY: ${(r.floorMs / r.copyMs).toFixed(1)}× (met de COPY van het bestand zelf erbij: ${((r.floorMs + r.copyMs) / r.copyMs).toFixed(1)}×)`);
+    console.log(
+      `  ondergrens / COPY: ${(r.floorMs / r.copyMs).toFixed(1)}× (met de COPY van het bestand zelf erbij: ${((r.floorMs + r.copyMs) / r.copyMs).toFixed(1)}×)`,
+    );
   }
   console.log(`  piek-RSS < ${targets.rssMb} MB: ${Math.round(r.peakRssMb)} MB  ${verdict(r.peakRssMb < targets.rssMb)}`);
 }
 
 export async function run(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { rows: { type: 'string' }, postgres: { type: 'string' }, 'zonder-pglite': { type: 'boolean', default: false }, 'alle-besturen': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      rows: { type: 'string' },
+      postgres: { type: 'string' },
+      'zonder-pglite': { type: 'boolean', default: false },
+      'alle-besturen': { type: 'boolean', default: false },
+    },
+  });
   const rows = values.rows ? Number(values.rows) : 250_000;
   if (!Number.isInteger(rows) || rows < 100 || rows > 5_000_000) throw new UsageError('--rows: een aantal tussen 100 en 5.000.000');
   const postgresUrl = values.postgres ?? process.env.TEST_DATABASE_URL;

@@ -44,7 +44,9 @@ export async function run(args: string[]): Promise<void> {
     { name: 'formulieren', arbitrary: formCase(forms), run: (c: never) => runFormCase(fz.app, fz.database, c) },
   ] as const;
 
-  const tally = new Map<string, { cases: number; fiveXx: number; statuses: Map<number, number> }>(kinds.map((k) => [k.name, { cases: 0, fiveXx: 0, statuses: new Map() }]));
+  const tally = new Map<string, { cases: number; fiveXx: number; statuses: Map<number, number> }>(
+    kinds.map((k) => [k.name, { cases: 0, fiveXx: 0, statuses: new Map() }]),
+  );
   const failures: (FuzzOutcome & { kind: string })[] = [];
   const started = performance.now();
   let afterFirst = 0;
@@ -73,13 +75,18 @@ export async function run(args: string[]): Promise<void> {
   const fiveXx = [...tally.values()].reduce((n, t) => n + t.fiveXx, 0);
   console.log(`\ngevallen: ${cases} in ${Math.round((performance.now() - started) / 1000)} s`);
   for (const [name, t] of tally) {
-    const statuses = [...t.statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
+    const statuses = [...t.statuses]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(' ');
     console.log(`  ${name.padEnd(16)} ${String(t.cases).padStart(6)} gevallen, ${t.fiveXx} × 5xx   (${statuses})`);
   }
   console.log(`antwoorden 5xx: ${fiveXx}   ${verdict(fiveXx === 0)} (doel 0)`);
   console.log(`andere bevindingen (geen eindstatus, register of accounts veranderd, geen problem+json): ${failures.filter((f) => f.status < 500).length}`);
   for (const f of failures.slice(0, 5)) console.log(`  [${f.kind}] ${f.request}\n    ${f.problems.join('\n    ')}`);
   const growth = afterFirst ? afterLast / afterFirst - 1 : 0;
-  console.log(`RSS na de eerste ${Math.min(window, cases)} gevallen: ${mb(afterFirst)}; na de laatste ${Math.min(window, cases)}: ${mb(afterLast)} (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%)   ${verdict(growth <= 0.1)} (doel ≤ +10%)`);
+  console.log(
+    `RSS na de eerste ${Math.min(window, cases)} gevallen: ${mb(afterFirst)}; na de laatste ${Math.min(window, cases)}: ${mb(afterLast)} (${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%)   ${verdict(growth <= 0.1)} (doel ≤ +10%)`,
+  );
   console.log(`piek-RSS: ${mb(peak)}${(globalThis as { gc?: unknown }).gc ? ' (gemeten na gc)' : ' (zonder --expose-gc: gemeten zoals het is)'}`);
 }

@@ -46,22 +46,27 @@ function splitLine(line: string, separator: string): string[] {
       if (ch === '"' && line[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else if (ch === '"') quoted = false;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
     else if (ch === separator) {
       fields.push(field);
       field = '';
-    }
-    else field += ch;
+    } else field += ch;
   }
   fields.push(field);
   return fields;
 }
 
 function columnNames(header: string[]): string[] {
-  return header.map((h, i) => `c${i}_${h.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')}`);
+  return header.map(
+    (h, i) =>
+      `c${i}_${h
+        .trim()
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '_')
+        .replace(/^_|_$/g, '')}`,
+  );
 }
 
 /** The baseline: decode, split, COPY into a plain table with the file's columns. */
@@ -194,7 +199,9 @@ export async function run(args: string[]): Promise<void> {
   const runs = readRuns(values.runs);
   const dir = demoDuoDir();
   if (!existsSync(join(dir, 'alle-schoolvestigingen-basisonderwijs.csv')) || !existsSync(join(dir, 'besturen-po.csv'))) {
-    throw new UsageError(`De DUO-bestanden staan niet in ${dir}; zet DUO_DATA_DIR naar de map met alle-schoolvestigingen-basisonderwijs.csv en besturen-po.csv.`);
+    throw new UsageError(
+      `De DUO-bestanden staan niet in ${dir}; zet DUO_DATA_DIR naar de map met alle-schoolvestigingen-basisonderwijs.csv en besturen-po.csv.`,
+    );
   }
   const files: Files = {
     locations: readFileSync(join(dir, 'alle-schoolvestigingen-basisonderwijs.csv')),

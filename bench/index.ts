@@ -33,7 +33,8 @@ const benchmarks: Record<string, Benchmark> = {
     run: async (args) => (await import('./fuzz.ts')).run(args),
   },
   responsiveness: {
-    summary: 'de /health-antwoordtijden van de echte server terwijl hij een landelijke aanlevering controleert, verwerkt en uitnodigt, tegen dezelfde server in rust',
+    summary:
+      'de /health-antwoordtijden van de echte server terwijl hij een landelijke aanlevering controleert, verwerkt en uitnodigt, tegen dezelfde server in rust',
     usage: 'responsiveness [--rows N] [--postgres URL] [--zonder-pglite]   (standaard 250000 rijen, PGlite op schijf)',
     run: async (args) => (await import('./responsiveness.ts')).run(args),
   },

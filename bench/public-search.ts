@@ -30,9 +30,71 @@ import { postgresTarget } from './targets.ts';
 
 const targets = { p99Ms: 100, share: 0.6 };
 
-const firstNames = ['Anna', 'Sanne', 'Lotte', 'Fleur', 'Eva', 'Noor', 'Iris', 'Femke', 'Marloes', 'Inge', 'Esther', 'Bérénice', 'Daan', 'Bram', 'Joost', 'Pieter', 'Sem', 'Thijs', 'Mohamed', 'Yusuf', 'Fatima', 'Aylin', 'Hendrik', 'Willemijn', 'Geert', 'Renée', 'Chloë', 'Jeroen', 'Karin', 'Marieke'];
+const firstNames = [
+  'Anna',
+  'Sanne',
+  'Lotte',
+  'Fleur',
+  'Eva',
+  'Noor',
+  'Iris',
+  'Femke',
+  'Marloes',
+  'Inge',
+  'Esther',
+  'Bérénice',
+  'Daan',
+  'Bram',
+  'Joost',
+  'Pieter',
+  'Sem',
+  'Thijs',
+  'Mohamed',
+  'Yusuf',
+  'Fatima',
+  'Aylin',
+  'Hendrik',
+  'Willemijn',
+  'Geert',
+  'Renée',
+  'Chloë',
+  'Jeroen',
+  'Karin',
+  'Marieke',
+];
 const prefixes = ['', '', '', '', 'de', 'van', 'van der', 'van den', 'ter', 'van de'];
-const stems = ['Jansen', 'Vries', 'Berg', 'Bakker', 'Visser', 'Smit', 'Meijer', 'Boer', 'Mulder', 'Groot', 'Bos', 'Vos', 'Peters', 'Hendriks', 'Leeuwen', 'Dekker', 'Brouwer', 'Wit', 'Dijkstra', 'Smits', 'Graaf', 'Meer', 'Linden', 'Kok', 'Jacobs', 'Haan', 'Vermeulen', 'Heuvel', 'Yılmaz', 'Bouzid'];
+const stems = [
+  'Jansen',
+  'Vries',
+  'Berg',
+  'Bakker',
+  'Visser',
+  'Smit',
+  'Meijer',
+  'Boer',
+  'Mulder',
+  'Groot',
+  'Bos',
+  'Vos',
+  'Peters',
+  'Hendriks',
+  'Leeuwen',
+  'Dekker',
+  'Brouwer',
+  'Wit',
+  'Dijkstra',
+  'Smits',
+  'Graaf',
+  'Meer',
+  'Linden',
+  'Kok',
+  'Jacobs',
+  'Haan',
+  'Vermeulen',
+  'Heuvel',
+  'Yılmaz',
+  'Bouzid',
+];
 const suffixes = ['', '', 'man', 'ink', 'sma', 'stra', 'ing', 'hof', 'veld', 'kamp', 'huis', 'berg', 'ema', 'ga', 'ens'];
 
 type Person = { initials: string; first: string; prefix: string; surname: string; registerNumber: string };
@@ -42,7 +104,8 @@ export async function load(database: Database, total: number): Promise<Person[]>
   const { pick } = generator(300_000);
   const schools = await database.query<{ id: string; board_id: string }>(`SELECT id, board_id FROM schools WHERE closed_at IS NULL ORDER BY brin`);
   const [teachers] = await database.query<{ register_id: string; version_id: string }>(
-    `SELECT r.id AS register_id, v.id AS version_id FROM registers r JOIN register_versions v ON v.register_id = r.id WHERE r.code = 'lerarenregister' AND v.version = 1`);
+    `SELECT r.id AS register_id, v.id AS version_id FROM registers r JOIN register_versions v ON v.register_id = r.id WHERE r.code = 'lerarenregister' AND v.version = 1`,
+  );
   const people: Person[] = [];
   for (let start = 0; start < total; start += 50_000) {
     const csv = { accounts: '', persons: '', employments: '', enrolments: '', applications: '' };
@@ -60,15 +123,48 @@ export async function load(database: Database, total: number): Promise<Person[]>
       csv.employments += csvLine([uuidV7(), personId, school.board_id, school.id, `S${i}`, `S${i}|x||LERAAR`, 'LERAAR', '2015-08-01']);
       csv.enrolments += csvLine([enrolmentId, personId, accountId, person.registerNumber, registered ? 'geregistreerd' : 'ingeschreven']);
       if (registered) {
-        csv.applications += csvLine([uuidV7(), personId, enrolmentId, teachers.register_id, teachers.version_id, 'Registerleraar', 'geregistreerd', 'bench', '[]', 'geregistreerd', '2025-09-01', '2029-08-31']);
+        csv.applications += csvLine([
+          uuidV7(),
+          personId,
+          enrolmentId,
+          teachers.register_id,
+          teachers.version_id,
+          'Registerleraar',
+          'geregistreerd',
+          'bench',
+          '[]',
+          'geregistreerd',
+          '2025-09-01',
+          '2029-08-31',
+        ]);
       }
     }
     await database.copyCsv('accounts', ['id', 'email', 'display_name'], csv.accounts);
     await database.copyCsv('persons', ['id', 'initials', 'first_names', 'prefix', 'surname', 'birth_date', 'email', 'account_id'], csv.persons);
-    await database.copyCsv('employments', ['id', 'person_id', 'board_id', 'school_id', 'staff_number', 'employment_key', 'function', 'start_date'], csv.employments);
+    await database.copyCsv(
+      'employments',
+      ['id', 'person_id', 'board_id', 'school_id', 'staff_number', 'employment_key', 'function', 'start_date'],
+      csv.employments,
+    );
     await database.copyCsv('enrolments', ['id', 'person_id', 'account_id', 'register_number', 'status'], csv.enrolments);
-    await database.copyCsv('registration_applications',
-      ['id', 'person_id', 'enrolment_id', 'register_id', 'register_version_id', 'title', 'level', 'motivation', 'evidence_ids', 'status', 'decided_on', 'valid_until'], csv.applications);
+    await database.copyCsv(
+      'registration_applications',
+      [
+        'id',
+        'person_id',
+        'enrolment_id',
+        'register_id',
+        'register_version_id',
+        'title',
+        'level',
+        'motivation',
+        'evidence_ids',
+        'status',
+        'decided_on',
+        'valid_until',
+      ],
+      csv.applications,
+    );
     console.log(`  … ${Math.min(total, start + 50_000)} geladen`);
   }
   // a steady-state register is vacuumed by autovacuum: the visibility map lets the search read its indexes alone
@@ -116,14 +212,19 @@ type Load = { rps: number; p50: number; p99: number; errors: number; non2xx: num
 async function hammer(url: string, paths: string[], connections: number, seconds: number): Promise<Load> {
   let i = 0;
   const result = await autocannon({
-    url, connections, duration: seconds,
+    url,
+    connections,
+    duration: seconds,
     requests: [{ method: 'GET', setupRequest: (req: Record<string, unknown>) => ({ ...req, path: paths[i++ % paths.length] }) }],
   });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
 }
 
 export async function run(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { registrations: { type: 'string' }, postgres: { type: 'string' }, connections: { type: 'string' }, seconds: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { registrations: { type: 'string' }, postgres: { type: 'string' }, connections: { type: 'string' }, seconds: { type: 'string' } },
+  });
   const total = values.registrations ? Number(values.registrations) : 300_000;
   const connections = values.connections ? Number(values.connections) : 20;
   const seconds = values.seconds ? Number(values.seconds) : 10;
@@ -152,7 +253,17 @@ export async function run(args: string[]): Promise<void> {
     const people = await load(database, total);
     console.log(`  geladen in ${ms(performance.now() - started)}`);
     const paths = queryMix(people, 5000);
-    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, LOG_LEVEL: 'silent', API_RATE_LIMIT: '1000000000', PUBLIC_SEARCH_RATE_LIMIT: '1000000000', BASE_URL: 'http://127.0.0.1' }, {});
+    const config = loadConfig(
+      {
+        NODE_ENV: 'production',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'silent',
+        API_RATE_LIMIT: '1000000000',
+        PUBLIC_SEARCH_RATE_LIMIT: '1000000000',
+        BASE_URL: 'http://127.0.0.1',
+      },
+      {},
+    );
     const app = await buildApp({ config, database, logger: false });
     const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
     const bare = bareServer(database);
@@ -164,16 +275,27 @@ export async function run(args: string[]): Promise<void> {
       const product = await hammer(appUrl, paths, connections, seconds);
       const baseline = await hammer(bareUrl, paths, connections, seconds);
       console.log(`\n${target.label}: ${total} registraties`);
-      console.log(table([
-        ['', 'verzoeken/s', 'p50', 'p99', 'fouten', 'niet-2xx'],
-        ['kale handler (zelfde zoekfunctie)', baseline.rps.toFixed(0), `${baseline.p50} ms`, `${baseline.p99} ms`, String(baseline.errors), String(baseline.non2xx)],
-        ['openbare API (hele app)', product.rps.toFixed(0), `${product.p50} ms`, `${product.p99} ms`, String(product.errors), String(product.non2xx)],
-      ]));
+      console.log(
+        table([
+          ['', 'verzoeken/s', 'p50', 'p99', 'fouten', 'niet-2xx'],
+          [
+            'kale handler (zelfde zoekfunctie)',
+            baseline.rps.toFixed(0),
+            `${baseline.p50} ms`,
+            `${baseline.p99} ms`,
+            String(baseline.errors),
+            String(baseline.non2xx),
+          ],
+          ['openbare API (hele app)', product.rps.toFixed(0), `${product.p50} ms`, `${product.p99} ms`, String(product.errors), String(product.non2xx)],
+        ]),
+      );
       // a run where requests failed or none completed measured nothing: it cannot pass
       const sound = (l: Load) => l.rps > 0 && l.errors === 0 && l.non2xx === 0;
       console.log(`  p99 < ${targets.p99Ms} ms bij ${connections} clients: ${product.p99} ms  ${verdict(sound(product) && product.p99 < targets.p99Ms)}`);
       const share = baseline.rps > 0 ? `${((product.rps / baseline.rps) * 100).toFixed(0)}%` : 'niet te meten';
-      console.log(`  doorvoer ≥ ${targets.share * 100}% van de kale handler: ${share}  ${verdict(sound(product) && sound(baseline) && product.rps >= targets.share * baseline.rps)}`);
+      console.log(
+        `  doorvoer ≥ ${targets.share * 100}% van de kale handler: ${share}  ${verdict(sound(product) && sound(baseline) && product.rps >= targets.share * baseline.rps)}`,
+      );
     } finally {
       await app.close();
       await new Promise((resolve) => bare.close(resolve));

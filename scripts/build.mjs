@@ -50,7 +50,11 @@ const ownImportMetaUrl = {
  * fastify-type-provider-zod, so it is bundled too); the build checks that.
  */
 export const bundledPackages = ['drizzle-orm', 'zod', 'fastify-type-provider-zod'];
-const packageOf = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (specifier) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 const packagesOutside = {
   name: 'packages-outside',
@@ -71,7 +75,9 @@ const packagesOutside = {
         }
         const needs = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }).filter((d) => bundledPackages.includes(d));
         for (const need of needs) {
-          result.errors.push({ text: `${name} depends on ${need}, which the build bundles: bundle ${name} too (bundledPackages in scripts/build.mjs), or leave ${need} outside` });
+          result.errors.push({
+            text: `${name} depends on ${need}, which the build bundles: bundle ${name} too (bundledPackages in scripts/build.mjs), or leave ${need} outside`,
+          });
         }
       }
     });

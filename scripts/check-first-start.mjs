@@ -48,7 +48,8 @@ export async function signInWithDemoAccount(baseUrl, account = demoAccount) {
   });
   const cookie = cookiesOf(signIn, jar);
   const location = signIn.headers.get('location');
-  if (signIn.status !== 303 && signIn.status !== 302) throw new Error(`inloggen als ${account.email} gaf HTTP ${signIn.status} / signing in answered HTTP ${signIn.status}`);
+  if (signIn.status !== 303 && signIn.status !== 302)
+    throw new Error(`inloggen als ${account.email} gaf HTTP ${signIn.status} / signing in answered HTTP ${signIn.status}`);
   const page = await fetch(new URL(location, baseUrl), { headers: { cookie } });
   if (page.status !== 200) throw new Error(`${location} na het inloggen gaf HTTP ${page.status} / answered HTTP ${page.status} after signing in`);
   return { location, text: (await page.text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ') };

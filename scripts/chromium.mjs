@@ -13,7 +13,10 @@ export function ensureChromium() {
   if (isRoot && hasApt) {
     console.log(`Chromium ontbreekt (${path}); installeren met apt-get … / Chromium is missing (${path}); installing with apt-get …`);
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    const install = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const install = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     if (install.status === 0 && existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   }
   console.error(

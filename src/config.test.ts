@@ -170,13 +170,17 @@ describe('secrets', () => {
       const file = outside();
       mkdirSync(join(file, '..'), { recursive: true });
       writeFileSync(file, JSON.stringify({ sessionSecret: 'kort', encryptionKey: 'cd'.repeat(32), hashKey: 'y'.repeat(40) }));
-      expect(configError(() => loadConfig({ DATA_DIR: freshDir(), SECRETS_FILE: file })).problems[0]).toMatch(/^SECRETS_FILE \(.*secrets\.json\): onleesbaar of onvolledig/);
+      expect(configError(() => loadConfig({ DATA_DIR: freshDir(), SECRETS_FILE: file })).problems[0]).toMatch(
+        /^SECRETS_FILE \(.*secrets\.json\): onleesbaar of onvolledig/,
+      );
     });
 
     it('refuses a SECRETS_FILE inside DATA_DIR', () => {
       const dir = freshDir();
       const error = configError(() => loadConfig({ DATA_DIR: dir, SECRETS_FILE: join(dir, 'keys.json') }));
-      expect(error.problems).toEqual([`SECRETS_FILE: ligt in DATA_DIR (${dir}); kies een pad buiten de datamap / is inside DATA_DIR; choose a path outside it`]);
+      expect(error.problems).toEqual([
+        `SECRETS_FILE: ligt in DATA_DIR (${dir}); kies een pad buiten de datamap / is inside DATA_DIR; choose a path outside it`,
+      ]);
     });
 
     it('does not generate new keys while the old ones are still in DATA_DIR: it says to move them', () => {
@@ -193,7 +197,9 @@ describe('secrets', () => {
 
     it('in production with an external database: must exist, nothing is generated', () => {
       const file = outside();
-      const error = configError(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://app@db.example/register', DATA_DIR: freshDir(), SECRETS_FILE: file }));
+      const error = configError(() =>
+        loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://app@db.example/register', DATA_DIR: freshDir(), SECRETS_FILE: file }),
+      );
       expect(error.problems[0]).toMatch(/^SECRETS_FILE: .* bestaat niet; in productie met DATABASE_URL wordt niets gegenereerd/);
       expect(existsSync(file)).toBe(false);
     });

@@ -12,8 +12,14 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'een postgres:// of postgresql:// URL / a postgres:// or postgresql:// URL').optional(),
-  DATABASE_MIGRATION_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'een postgres:// of postgresql:// URL / a postgres:// or postgresql:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'een postgres:// of postgresql:// URL / a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_MIGRATION_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'een postgres:// of postgresql:// URL / a postgres:// or postgresql:// URL')
+    .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1, 'ten minste 1 / at least 1').max(100, 'ten hoogste 100 / at most 100').default(5),
   DATA_DIR: z.string().default('./data'),
   BASE_URL: z.string().url('geen geldige URL / not a valid URL').optional(),
@@ -23,7 +29,10 @@ const envSchema = z.object({
   HASH_KEY: secretSchema.optional(),
   SECRETS_FILE: z.string().min(1).optional(),
   JOBS: z.enum(['on', 'off']).default('on'),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'een smtp:// of smtps:// URL / an smtp:// or smtps:// URL').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'een smtp:// of smtps:// URL / an smtp:// or smtps:// URL')
+    .optional(),
   MAIL_FROM: z.string().default('Beroepsregister Onderwijs <noreply@beroepsregister.nl>'),
   OIDC_ISSUER: z.string().url('geen geldige URL / not a valid URL').optional(),
   OIDC_CLIENT_ID: z.string().optional(),
@@ -32,7 +41,7 @@ const envSchema = z.object({
   METRICS_TOKEN: z.string().min(32, 'minstens 32 tekens / at least 32 characters').optional(),
   TRUSTED_PROXIES: z
     .string()
-    .regex(/^[\s,0-9a-fA-F.:/]*$/, 'IP-adressen of CIDR-blokken, met komma\'s / IP addresses or CIDR blocks, comma-separated')
+    .regex(/^[\s,0-9a-fA-F.:/]*$/, "IP-adressen of CIDR-blokken, met komma's / IP addresses or CIDR blocks, comma-separated")
     .default(''),
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(100),
   API_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
@@ -163,7 +172,9 @@ function resolveSecrets(env: z.infer<typeof envSchema>, dataDir: string): Secret
   if (existsSync(file)) {
     stored = readStoredSecrets(file, variable);
   } else if (generateNone) {
-    throw new ConfigError([`SECRETS_FILE: ${file} bestaat niet; in productie met DATABASE_URL wordt niets gegenereerd / does not exist; nothing is generated in production with DATABASE_URL`]);
+    throw new ConfigError([
+      `SECRETS_FILE: ${file} bestaat niet; in productie met DATABASE_URL wordt niets gegenereerd / does not exist; nothing is generated in production with DATABASE_URL`,
+    ]);
   } else if (secretsFile && existsSync(inDataDir)) {
     // new keys would leave everything sealed with the old ones unreadable
     throw new ConfigError([
@@ -205,14 +216,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     secrets: resolveSecrets(env, dataDir),
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     metricsToken: env.METRICS_TOKEN,
-    trustedProxies: env.TRUSTED_PROXIES.split(',').map((p) => p.trim()).filter(Boolean),
+    trustedProxies: env.TRUSTED_PROXIES.split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
     rateLimits: { signInPerMinute: env.SIGN_IN_RATE_LIMIT, apiPerMinute: env.API_RATE_LIMIT, publicSearchPerMinute: env.PUBLIC_SEARCH_RATE_LIMIT },
     deliveryMaxBytes: Math.round(env.DELIVERY_MAX_MB * 1024 * 1024),
     evidenceMaxBytes: Math.round(env.EVIDENCE_MAX_MB * 1024 * 1024),
     deliveryLeaseSeconds: env.DELIVERY_LEASE_SECONDS,
     deliveryCsvInlineRows: env.DELIVERY_CSV_INLINE_ROWS,
-    oidc: env.OIDC_ISSUER
-      ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET, name: env.OIDC_NAME }
-      : undefined,
+    oidc: env.OIDC_ISSUER ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET, name: env.OIDC_NAME } : undefined,
   };
 }

@@ -97,7 +97,9 @@ function printHelp(command = ''): void {
  * drops and adds the directory's foreign keys, which only an owner may. `migrate` also grants the app's role.
  */
 async function withDatabase<T>(config: Config, run: (database: Database) => Promise<T>, options: { asOwner: boolean } = { asOwner: true }): Promise<T> {
-  const database = await openDatabase(options.asOwner ? { ...config, databaseUrl: config.databaseMigrationUrl ?? config.databaseUrl, databaseMigrationUrl: undefined } : config);
+  const database = await openDatabase(
+    options.asOwner ? { ...config, databaseUrl: config.databaseMigrationUrl ?? config.databaseUrl, databaseMigrationUrl: undefined } : config,
+  );
   try {
     await database.migrate();
     const result = await run(database);
@@ -179,7 +181,9 @@ async function importDuoCommand(config: Config, args: string[]): Promise<void> {
     for (const r of result.rejected) console.log(`regel ${r.line}: ${r.reason}`);
     for (const r of result.boardsRejected) console.log(`besturenbestand regel ${r.line}: ${r.reason}`);
     console.log(`Klaar in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.rowsRead} regels gelezen, ${result.rejected.length} afgekeurd.`);
-    console.log(`Vestigingen: ${result.locationsAdded} nieuw, ${result.locationsChanged} gewijzigd, ${result.locationsReopened} heropend, ${result.locationsClosed} gesloten.`);
+    console.log(
+      `Vestigingen: ${result.locationsAdded} nieuw, ${result.locationsChanged} gewijzigd, ${result.locationsReopened} heropend, ${result.locationsClosed} gesloten.`,
+    );
     console.log(`Besturen: ${result.boardsAdded} nieuw, ${result.boardsChanged} gewijzigd. Scholen: ${result.schoolsAdded} nieuw.`);
   });
 }
@@ -191,9 +195,18 @@ function identityDeps(config: Config, database: Database) {
 async function tokenCreateCommand(config: Config, args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { bestuur: { type: 'string' }, organisatie: { type: 'string' }, scope: { type: 'string', multiple: true }, verloopt: { type: 'string' }, naam: { type: 'string' } },
+    options: {
+      bestuur: { type: 'string' },
+      organisatie: { type: 'string' },
+      scope: { type: 'string', multiple: true },
+      verloopt: { type: 'string' },
+      naam: { type: 'string' },
+    },
   });
-  const scopes = (values.scope ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  const scopes = (values.scope ?? [])
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!values.bestuur && !values.organisatie) throw new UsageError('Geef --bestuur <nummer> of --organisatie <id> op.', 'token');
   if (scopes.length === 0) throw new UsageError('Geef minstens één --scope op.', 'token');
   if (values.verloopt && !/^\d{4}-\d{2}-\d{2}$/.test(values.verloopt)) throw new UsageError('--verloopt is een datum als 2027-12-31.', 'token');
@@ -235,8 +248,12 @@ async function reregistrationRunCommand(config: Config, args: string[]): Promise
     try {
       const run = await runNightlyReregistration({ db: database.db, mailer, baseUrl: config.baseUrl }, asOf);
       console.log(`Herregistratie ${asOf}: ${run.evaluated} registraties beoordeeld, ${run.met} voldoen aan de regel.`);
-      console.log(`Stand: ${run.standing.geregistreerd} geregistreerd, ${run.standing['onder voorwaarden']} onder voorwaarden, ${run.standing['herregistratie verlopen']} herregistratie verlopen.`);
-      console.log(`Berichten: ${run.notices['herinnering-6']} herinneringen (6 maanden), ${run.notices['herinnering-2']} herinneringen (2 maanden), ${run.notices['onder-voorwaarden']} onder voorwaarden, ${run.notices.verlopen} verlopen; ${run.mailed} e-mails.`);
+      console.log(
+        `Stand: ${run.standing.geregistreerd} geregistreerd, ${run.standing['onder voorwaarden']} onder voorwaarden, ${run.standing['herregistratie verlopen']} herregistratie verlopen.`,
+      );
+      console.log(
+        `Berichten: ${run.notices['herinnering-6']} herinneringen (6 maanden), ${run.notices['herinnering-2']} herinneringen (2 maanden), ${run.notices['onder-voorwaarden']} onder voorwaarden, ${run.notices.verlopen} verlopen; ${run.mailed} e-mails.`,
+      );
     } finally {
       mailer.close();
     }
@@ -244,7 +261,10 @@ async function reregistrationRunCommand(config: Config, args: string[]): Promise
 }
 
 class UsageError extends Error {
-  constructor(message: string, readonly command: string) {
+  constructor(
+    message: string,
+    readonly command: string,
+  ) {
     super(message);
   }
 }

@@ -18,7 +18,8 @@ let processes: Processes;
 let token: string;
 const api = (server: Server, path: string, init: RequestInit = {}) =>
   fetch(`${server.base}/api/v1${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) } });
-const deliveryOf = async (server: Server, id: string) => (await (await api(server, `/aanleveringen/${id}`)).json()) as { status: string; fase: string | null; voortgang: number; aantalRijen?: number };
+const deliveryOf = async (server: Server, id: string) =>
+  (await (await api(server, `/aanleveringen/${id}`)).json()) as { status: string; fase: string | null; voortgang: number; aantalRijen?: number };
 
 beforeAll(async () => {
   const env = { NODE_ENV: 'test', LOG_LEVEL: 'warn', DELIVERY_LEASE_SECONDS: '3', DATA_DIR: join(mkdtempSync(join(tmpdir(), 'br-recovery-')), 'data') };
@@ -35,9 +36,17 @@ function fileOfRows(): Buffer {
   const duo = readRealLocations();
   const location = duo.lines.find((l) => l.fields[duo.col.board].trim() === '32073')!;
   const rows: DeliveryRow[] = Array.from({ length: rowsInFile }, (_, i) => ({
-    bevoegd_gezag_nummer: '32073', personeelsnummer: `K${i}`, voorletters: 'K.', achternaam: `Kill${i}`, geboortedatum: '1980-05-05',
-    instellingscode: location.fields[duo.col.brin].trim(), vestigingscode: location.fields[duo.col.code].trim(), functie: 'LERAAR',
-    benoemingsgrondslag: 'BEVOEGD', begindatum: '2020-08-01', email: `kill${i}@school.nl`,
+    bevoegd_gezag_nummer: '32073',
+    personeelsnummer: `K${i}`,
+    voorletters: 'K.',
+    achternaam: `Kill${i}`,
+    geboortedatum: '1980-05-05',
+    instellingscode: location.fields[duo.col.brin].trim(),
+    vestigingscode: location.fields[duo.col.code].trim(),
+    functie: 'LERAAR',
+    benoemingsgrondslag: 'BEVOEGD',
+    begindatum: '2020-08-01',
+    email: `kill${i}@school.nl`,
   }));
   return deliveryCsv(rows.map((r) => ({ ...r, mutatie: 'NIEUW' })));
 }
@@ -47,14 +56,20 @@ describe('a delivery whose server is killed (SIGKILL) in each phase of its work'
 
   it('killed while checking: the next server checks it again and it ends gecontroleerd', async () => {
     let server = await startServer();
-    const submitted = await api(server, '/aanleveringen?modus=mutaties', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: new Uint8Array(fileOfRows()) });
+    const submitted = await api(server, '/aanleveringen?modus=mutaties', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: new Uint8Array(fileOfRows()),
+    });
     expect(submitted.status).toBe(201);
     id = ((await submitted.json()) as { id: string }).id;
     await until('the check under way', async () => ((await deliveryOf(server, id)).fase === 'controleren' ? true : undefined));
     await new Promise((r) => setTimeout(r, 1000));
     await server.stop('SIGKILL');
     // killed halfway indeed: the check had not finished
-    expect(await withDb(async (database) => (await database.query<{ status: string }>(`SELECT status FROM deliveries WHERE id = $1`, [id]))[0].status)).toBe('in-behandeling');
+    expect(await withDb(async (database) => (await database.query<{ status: string }>(`SELECT status FROM deliveries WHERE id = $1`, [id]))[0].status)).toBe(
+      'in-behandeling',
+    );
     server = await startServer();
     const checked = await until('the check resumed and finished', async () => {
       const d = await deliveryOf(server, id);
@@ -79,8 +94,15 @@ describe('a delivery whose server is killed (SIGKILL) in each phase of its work'
     await server.stop('SIGKILL');
     // killed halfway indeed, and nothing of the apply written but whole parts: on PostgreSQL the apply is one
     // transaction, so nothing at all; on PGlite the parts committed before the kill, one person a row (rows from 2)
-    const halfway = await withDb(async (database) => (await database.query<{ status: string; n: string; through: number | null }>(
-      `SELECT status, applied_through_row AS through, (SELECT count(*) FROM persons WHERE surname LIKE 'Kill%') AS n FROM deliveries WHERE id = $1`, [id]))[0]);
+    const halfway = await withDb(
+      async (database) =>
+        (
+          await database.query<{ status: string; n: string; through: number | null }>(
+            `SELECT status, applied_through_row AS through, (SELECT count(*) FROM persons WHERE surname LIKE 'Kill%') AS n FROM deliveries WHERE id = $1`,
+            [id],
+          )
+        )[0],
+    );
     expect(halfway.status).toBe('in-behandeling');
     if (testDatabaseKind() === 'postgres') expect({ persons: Number(halfway.n), through: halfway.through }).toEqual({ persons: 0, through: null });
     else {
@@ -89,12 +111,16 @@ describe('a delivery whose server is killed (SIGKILL) in each phase of its work'
     }
     server = await startServer();
     // the log, not the API, says when: on PGlite a request waits while the invitations go out in batches
-    await until('the apply resumed and finished, and the first invitations sent', async () =>
-      (/\d+ uitnodigingen verstuurd/.test(server.output()) ? true : undefined), 240);
+    await until(
+      'the apply resumed and finished, and the first invitations sent',
+      async () => (/\d+ uitnodigingen verstuurd/.test(server.output()) ? true : undefined),
+      240,
+    );
     // and killed again at once, while it sends the invitations
     await server.stop('SIGKILL');
-    const applied = await withDb(async (database) => (await database.query<{ status: string; phase: string | null }>(
-      `SELECT status, phase FROM deliveries WHERE id = $1`, [id]))[0]);
+    const applied = await withDb(
+      async (database) => (await database.query<{ status: string; phase: string | null }>(`SELECT status, phase FROM deliveries WHERE id = $1`, [id]))[0],
+    );
     expect(applied).toEqual({ status: 'verwerkt', phase: null });
   });
 
@@ -105,7 +131,9 @@ describe('a delivery whose server is killed (SIGKILL) in each phase of its work'
           `SELECT (SELECT count(*) FROM employments e JOIN persons p ON p.id = e.person_id WHERE p.surname LIKE 'Kill%') AS employments,
                   (SELECT count(*) FROM person_invitations WHERE delivery_id = $1 AND mail_id IS NULL) AS unsent,
                   (SELECT count(*) FROM person_invitations WHERE delivery_id = $1) AS invitations,
-                  (SELECT count(*) FROM mail_outbox WHERE to_address LIKE 'kill%@school.nl') AS mails`, [id]);
+                  (SELECT count(*) FROM mail_outbox WHERE to_address LIKE 'kill%@school.nl') AS mails`,
+          [id],
+        );
         return { employments: Number(row.employments), invitations: Number(row.invitations), unsent: Number(row.unsent), mails: Number(row.mails) };
       });
     const afterKill = await counts();

@@ -34,23 +34,48 @@ const offerings = () => `/beheer/aanbieder/${providerId}/aanbod`;
 
 beforeAll(async () => {
   t = await createTestApp();
-  staff = await sessionFor(t.app, t.database, (await createAccount(t.database, { email: 'staf@register.nl', roles: [{ role: 'register-staff', organisation: office }] })).id);
-  const a = await createAccount(t.database, { email: 'lid@accreditatie.nl', displayName: 'Carla Accreditatie', roles: [{ role: 'accreditation-committee', organisation: office }] });
+  staff = await sessionFor(
+    t.app,
+    t.database,
+    (await createAccount(t.database, { email: 'staf@register.nl', roles: [{ role: 'register-staff', organisation: office }] })).id,
+  );
+  const a = await createAccount(t.database, {
+    email: 'lid@accreditatie.nl',
+    displayName: 'Carla Accreditatie',
+    roles: [{ role: 'accreditation-committee', organisation: office }],
+  });
   [accreditorId, accreditor] = [a.id, await sessionFor(t.app, t.database, a.id)];
-  const r = await createAccount(t.database, { email: 'lid@registratie.nl', displayName: 'Rob Registratie', roles: [{ role: 'registration-committee', organisation: office }] });
+  const r = await createAccount(t.database, {
+    email: 'lid@registratie.nl',
+    displayName: 'Rob Registratie',
+    roles: [{ role: 'registration-committee', organisation: office }],
+  });
   [registrarId, registrar] = [r.id, await sessionFor(t.app, t.database, r.id)];
 
   // register staff add the provider; its admin is a member of it
   await staff.get('/beheer/aanbieders');
-  expect((await staff.post('/beheer/aanbieders', { naam: 'Academie voor Schoolleiders', soort: 'aanbieder', email: 'info@academie.nl', website: '' })).statusCode).toBe(303);
+  expect(
+    (await staff.post('/beheer/aanbieders', { naam: 'Academie voor Schoolleiders', soort: 'aanbieder', email: 'info@academie.nl', website: '' })).statusCode,
+  ).toBe(303);
   [{ id: providerId }] = await t.database.query<{ id: string }>('SELECT id FROM providers');
-  const p = await createAccount(t.database, { email: 'beheer@academie.nl', displayName: 'Ilse de Jong', roles: [{ role: 'provider-admin', organisation: { kind: 'aanbieder', id: providerId } }] });
+  const p = await createAccount(t.database, {
+    email: 'beheer@academie.nl',
+    displayName: 'Ilse de Jong',
+    roles: [{ role: 'provider-admin', organisation: { kind: 'aanbieder', id: providerId } }],
+  });
   provider = await sessionFor(t.app, t.database, p.id);
 
   // a school leader registered five years ago; her registration ends in three months, her dossier is empty
   const until = addMonths(today, 3);
   const account = await createAccount(t.database, { email: 'sanne@school.nl', displayName: 'Sanne Smit' });
-  const registered = await professional(t.database, { email: 'sanne@school.nl', surname: 'Smit', accountId: account.id, register: 'schoolleidersregister-po', since: addDays(addYears(until, -5), 1), until });
+  const registered = await professional(t.database, {
+    email: 'sanne@school.nl',
+    surname: 'Smit',
+    accountId: account.id,
+    register: 'schoolleidersregister-po',
+    since: addDays(addYears(until, -5), 1),
+    until,
+  });
   leader = { ...registered, web: await sessionFor(t.app, t.database, account.id), until };
 });
 afterAll(async () => t?.close());
@@ -59,9 +84,18 @@ describe('from an offering to a granted re-registration', () => {
   it('the provider submits an offering for advance valuation', async () => {
     await provider.get(`${offerings()}/nieuw`);
     const res = await provider.post(offerings(), {
-      titel: 'Leiderschap in de lerende school', omschrijving: 'Een leergang voor schoolleiders.', leerdoelen: 'U bouwt met uw team aan een lerende cultuur.',
-      soort: 'cursus', vorm: 'klassikaal', themas: ['Persoonlijk leiderschap', 'Leiding geven aan verandering'], competenties: ['Visiegestuurd werken'],
-      studielast: '24', primairProces: 'nee', prijs: '950', contactNaam: 'Ilse de Jong', contactEmail: 'ilse@academie.nl',
+      titel: 'Leiderschap in de lerende school',
+      omschrijving: 'Een leergang voor schoolleiders.',
+      leerdoelen: 'U bouwt met uw team aan een lerende cultuur.',
+      soort: 'cursus',
+      vorm: 'klassikaal',
+      themas: ['Persoonlijk leiderschap', 'Leiding geven aan verandering'],
+      competenties: ['Visiegestuurd werken'],
+      studielast: '24',
+      primairProces: 'nee',
+      prijs: '950',
+      contactNaam: 'Ilse de Jong',
+      contactEmail: 'ilse@academie.nl',
     });
     expect(res.statusCode).toBe(303);
     [{ id: offeringId }] = await t.database.query<{ id: string }>('SELECT id FROM offerings');
@@ -73,8 +107,12 @@ describe('from an offering to a granted re-registration', () => {
     expect((await staff.post(`/beheer/accreditatie/${offeringId}/toewijzing`, { lid: accreditorId })).statusCode).toBe(303);
     await accreditor.get(`/beheer/accreditatie/${offeringId}`);
     const res = await accreditor.post(`/beheer/accreditatie/${offeringId}/besluit`, {
-      besluit: 'accrediteren', punten: '70', themas: ['Persoonlijk leiderschap', 'Leiding geven aan verandering'],
-      geldigVanaf: tenDaysAgo, geldigTot: addYears(tenDaysAgo, 6), motivering: 'Heldere leerdoelen bij de gekozen thema\'s.',
+      besluit: 'accrediteren',
+      punten: '70',
+      themas: ['Persoonlijk leiderschap', 'Leiding geven aan verandering'],
+      geldigVanaf: tenDaysAgo,
+      geldigTot: addYears(tenDaysAgo, 6),
+      motivering: "Heldere leerdoelen bij de gekozen thema's.",
     });
     expect(res.statusCode).toBe(303);
     const page = visibleText((await provider.get(`${offerings()}/${offeringId}`)).body);
@@ -87,13 +125,23 @@ describe('from an offering to a granted re-registration', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json() as { _embedded?: Record<string, { titel: string }[]> } & Record<string, unknown>;
     expect(JSON.stringify(body)).toContain('Leiderschap in de lerende school');
-    expect(visibleText((await t.app.inject({ method: 'GET', url: `/aanbod/${offeringId}` })).body)).toContain('Punten 70 Thema\'s Persoonlijk leiderschap, Leiding geven aan verandering');
+    expect(visibleText((await t.app.inject({ method: 'GET', url: `/aanbod/${offeringId}` })).body)).toContain(
+      "Punten 70 Thema's Persoonlijk leiderschap, Leiding geven aan verandering",
+    );
   });
 
   it("the provider adds yesterday's run and records the school leader's attendance by register number", async () => {
     const runs = `${offerings()}/${offeringId}/uitvoeringen`;
     await provider.get(runs);
-    const added = await provider.post(runs, { datum: addDays(today, -1), begintijd: '09:30', eindtijd: '16:00', vorm: 'locatie', plaats: 'Jaarbeurs, Utrecht', provincie: 'Utrecht', capaciteit: '25' });
+    const added = await provider.post(runs, {
+      datum: addDays(today, -1),
+      begintijd: '09:30',
+      eindtijd: '16:00',
+      vorm: 'locatie',
+      plaats: 'Jaarbeurs, Utrecht',
+      provincie: 'Utrecht',
+      capaciteit: '25',
+    });
     expect(added.statusCode).toBe(303);
     [{ id: runId }] = await t.database.query<{ id: string }>('SELECT id FROM offering_runs');
     await provider.get(`${runs}/${runId}/presentie`);
@@ -104,7 +152,9 @@ describe('from an offering to a granted re-registration', () => {
 
   it("the school leader's dossier shows the activity with its 70 points, and the rule is met", async () => {
     const dossier = visibleText((await leader.web.get('/mijn-register/dossier')).body);
-    expect(dossier).toContain(`Leiderschap in de lerende school cursus (uit geaccrediteerd aanbod) ${addDays(today, -1)} 24 70 Persoonlijk leiderschap, Leiding geven aan verandering`);
+    expect(dossier).toContain(
+      `Leiderschap in de lerende school cursus (uit geaccrediteerd aanbod) ${addDays(today, -1)} 24 70 Persoonlijk leiderschap, Leiding geven aan verandering`,
+    );
     expect(dossier).toContain('70 punten: genoeg voor herregistratie');
     const page = visibleText((await leader.web.get('/mijn-register/herregistratie')).body);
     expect(page).toContain(`Punten 70 van ten minste 60 Volgende periode tot en met ${addYears(leader.until, 3)}`);
@@ -113,11 +163,16 @@ describe('from an offering to a granted re-registration', () => {
   it('she applies; the Commissie Registratie grants it until three years after the end of her period (60–79 points)', async () => {
     await leader.web.get('/mijn-register/herregistratie');
     expect((await leader.web.post('/mijn-register/herregistratie', { bevestigd: 'ja' })).statusCode).toBe(303);
-    const [{ id }] = await t.database.query<{ id: string }>(`SELECT id FROM registration_applications WHERE enrolment_id = $1 AND kind = 'herregistratie'`, [leader.enrolmentId]);
+    const [{ id }] = await t.database.query<{ id: string }>(`SELECT id FROM registration_applications WHERE enrolment_id = $1 AND kind = 'herregistratie'`, [
+      leader.enrolmentId,
+    ]);
     await staff.get('/beheer/aanvragen');
     expect((await staff.post(`/beheer/aanvragen/${id}/toewijzing`, { lid: registrarId })).statusCode).toBe(303);
     await registrar.get(`/beheer/aanvragen/${id}`);
-    expect((await registrar.post(`/beheer/aanvragen/${id}/besluit`, { besluit: 'registreren', motivering: 'De 70 punten uit het geaccrediteerde aanbod volstaan.' })).statusCode).toBe(303);
+    expect(
+      (await registrar.post(`/beheer/aanvragen/${id}/besluit`, { besluit: 'registreren', motivering: 'De 70 punten uit het geaccrediteerde aanbod volstaan.' }))
+        .statusCode,
+    ).toBe(303);
 
     const next = addYears(leader.until, 3);
     const entry = await t.app.inject({ method: 'GET', url: `/api/v1/registraties/${leader.registerNumber}` });
@@ -128,7 +183,12 @@ describe('from an offering to a granted re-registration', () => {
   it('what she does after the early grant counts for the next period, and the 70 points do not count twice', async () => {
     await leader.web.get('/mijn-register/dossier');
     const added = await leader.web.post('/mijn-register/dossier', {
-      soort: 'intervisie', titel: 'Intervisie met collega-schoolleiders', begindatum: today, einddatum: today, uren: '6', themas: ['Persoonlijk leiderschap'],
+      soort: 'intervisie',
+      titel: 'Intervisie met collega-schoolleiders',
+      begindatum: today,
+      einddatum: today,
+      uren: '6',
+      themas: ['Persoonlijk leiderschap'],
     });
     expect(added.statusCode).toBe(303);
     const page = visibleText((await leader.web.get('/mijn-register/herregistratie')).body);

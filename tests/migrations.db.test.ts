@@ -62,7 +62,10 @@ describe('upgrading a directory imported before migration 0003 (search view, fac
 
   it('finds the school, its board and its open location by name and place right after the upgrade', async () => {
     const search = (zoek: string) => searchOrganisations(database.db, { zoek, page: 1, pageSize: 10 });
-    expect((await search('alteveer')).entries.map((e) => [e.kind, e.code])).toEqual([['school', '32JK'], ['vestiging', '32JK00']]);
+    expect((await search('alteveer')).entries.map((e) => [e.kind, e.code])).toEqual([
+      ['school', '32JK'],
+      ['vestiging', '32JK00'],
+    ]);
     expect((await search('kindante')).entries.map((e) => e.code)).toEqual(['20091', '32JK', '32JK00']);
     const school = (await search('32JK')).entries[0];
     expect(school).toMatchObject({ kind: 'school', place: 'ALTEVEER', provinces: ['Drenthe', 'Groningen'], closed: false });

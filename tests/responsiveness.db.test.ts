@@ -23,8 +23,10 @@ let file: string;
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'br-responsive-'));
-  processes = await serverProcesses({ NODE_ENV: 'test', LOG_LEVEL: 'warn', DATA_DIR: join(dir, 'data') },
-    testDatabaseKind() === 'postgres' ? process.env.TEST_DATABASE_URL : undefined);
+  processes = await serverProcesses(
+    { NODE_ENV: 'test', LOG_LEVEL: 'warn', DATA_DIR: join(dir, 'data') },
+    testDatabaseKind() === 'postgres' ? process.env.TEST_DATABASE_URL : undefined,
+  );
   token = await processes.boardWithToken(board);
   file = join(dir, 'aanlevering.csv');
   writeLargeDelivery(file, board, rows);
@@ -39,16 +41,23 @@ describe('the server while it checks, applies and invites a delivery of 30,000 r
       fetch(`${server.base}/api/v1${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...(init.headers ?? {}) } });
     const probe = probeHealth(server.base, { timeoutMs: 30_000 });
     const submitted = await api('/aanleveringen?modus=volledig&verwerken=true', {
-      method: 'POST', headers: { 'content-type': 'text/csv' }, body: Readable.toWeb(createReadStream(file)) as ReadableStream, duplex: 'half',
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: Readable.toWeb(createReadStream(file)) as ReadableStream,
+      duplex: 'half',
     } as RequestInit);
     expect(submitted.status).toBe(201);
     const { id } = (await submitted.json()) as { id: string };
-    const applied = await until('the delivery applied', async () => {
-      const answer = await api(`/aanleveringen/${id}`).catch(() => null);
-      const delivery = answer?.ok ? ((await answer.json()) as { status: string; samenvatting: Record<string, number> | null }) : undefined;
-      expect(delivery?.status).not.toBe('afgewezen');
-      return delivery?.status === 'verwerkt' ? delivery : undefined;
-    }, 240);
+    const applied = await until(
+      'the delivery applied',
+      async () => {
+        const answer = await api(`/aanleveringen/${id}`).catch(() => null);
+        const delivery = answer?.ok ? ((await answer.json()) as { status: string; samenvatting: Record<string, number> | null }) : undefined;
+        expect(delivery?.status).not.toBe('afgewezen');
+        return delivery?.status === 'verwerkt' ? delivery : undefined;
+      },
+      240,
+    );
     const invitations = applied.samenvatting!.uitnodigingen;
     await until('every invitation sent', async () => (server.output().includes(`klaar: ${invitations} uitnodigingen verstuurd`) ? true : undefined), 240);
     const samples = await probe.stop();

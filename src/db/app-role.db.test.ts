@@ -37,8 +37,10 @@ describe("the app's database role and the audit trail", () => {
 
   it('changes nothing when refused', async () => {
     expect(await database.query(`SELECT action FROM audit_events WHERE action LIKE 'test.%'`)).toEqual([{ action: 'test.appended' }]);
-    expect(await database.query(`SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_events'::regclass AND tgenabled = 'O' ORDER BY tgname`))
-      .toEqual([{ tgname: 'audit_events_no_truncate' }, { tgname: 'audit_events_no_update_or_delete' }]);
+    expect(await database.query(`SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_events'::regclass AND tgenabled = 'O' ORDER BY tgname`)).toEqual([
+      { tgname: 'audit_events_no_truncate' },
+      { tgname: 'audit_events_no_update_or_delete' },
+    ]);
   });
 
   it('reads and writes the rows of the other tables', async () => {

@@ -213,7 +213,10 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
       if (restricted) return;
       // COPY FROM '/dev/blob' (bulk loads) is reading a "server file" to PostgreSQL: the one thing beyond rows it needs
       await client.exec(`${createEmbeddedAppRole}GRANT pg_read_server_files TO ${embeddedAppRole};`);
-      await grantAppRole({ exec: async (script) => void (await client.exec(script)), rows: async (text) => (await client.query(text)).rows as never[] }, embeddedAppRole);
+      await grantAppRole(
+        { exec: async (script) => void (await client.exec(script)), rows: async (text) => (await client.query(text)).rows as never[] },
+        embeddedAppRole,
+      );
       // PGlite has no autovacuum: the app keeps the statistics itself (refreshStatistics), which takes MAINTAIN
       await client.exec(`GRANT MAINTAIN ON ALL TABLES IN SCHEMA public TO ${embeddedAppRole}`);
       await client.exec(`SET ROLE ${embeddedAppRole}`);

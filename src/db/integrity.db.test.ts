@@ -9,7 +9,9 @@ describe('rows others refer to without a foreign key', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     await database.query(`INSERT INTO boards (id, number, name) VALUES ('0195f2a0-0000-7000-8000-000000000021', '20091', 'Stichting Kindante')`);
-    await database.query(`INSERT INTO persons (id, initials, surname, birth_date) VALUES ('0195f2a0-0000-7000-8000-000000000022', 'A.', 'Jansen', '1980-01-01')`);
+    await database.query(
+      `INSERT INTO persons (id, initials, surname, birth_date) VALUES ('0195f2a0-0000-7000-8000-000000000022', 'A.', 'Jansen', '1980-01-01')`,
+    );
   });
   afterAll(async () => database?.close());
 
@@ -19,6 +21,8 @@ describe('rows others refer to without a foreign key', () => {
   });
 
   it('the rows are still there', async () => {
-    expect(await database.query(`SELECT (SELECT count(*)::int FROM boards) AS boards, (SELECT count(*)::int FROM persons) AS persons`)).toEqual([{ boards: 1, persons: 1 }]);
+    expect(await database.query(`SELECT (SELECT count(*)::int FROM boards) AS boards, (SELECT count(*)::int FROM persons) AS persons`)).toEqual([
+      { boards: 1, persons: 1 },
+    ]);
   });
 });

@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('the demo staff', () => {
-  it("are delivered for the demo board through the delivery use cases, and said so", async () => {
+  it('are delivered for the demo board through the delivery use cases, and said so', async () => {
     expect(messages).toEqual([
       expect.stringMatching(/^demodata: 60 medewerkers van bestuur 32073 aangeleverd \(6\d dienstverbanden\)$/),
       expect.stringMatching(/^demodata: \d+ van hen ingeschreven, met aanvragen en registraties in elke status$/),
@@ -28,10 +28,24 @@ describe('the demo staff', () => {
   });
 
   it('give the demo professional two employments to check on Mijn register', async () => {
-    const { employments } = await getOwnRecord({ db: t.database.db }, {
-      actor: { type: 'account', accountId: 'x', sessionId: 'x', email: demoProfessionalEmail, displayName: 'Lotte Leraar', memberships: [], secondFactorDone: true },
-    });
-    expect(employments.map((e) => [e.function, e.approvalStatus]).sort()).toEqual([['INTERN_BEGELEIDER', 'te-controleren'], ['LERAAR', 'te-controleren']]);
+    const { employments } = await getOwnRecord(
+      { db: t.database.db },
+      {
+        actor: {
+          type: 'account',
+          accountId: 'x',
+          sessionId: 'x',
+          email: demoProfessionalEmail,
+          displayName: 'Lotte Leraar',
+          memberships: [],
+          secondFactorDone: true,
+        },
+      },
+    );
+    expect(employments.map((e) => [e.function, e.approvalStatus]).sort()).toEqual([
+      ['INTERN_BEGELEIDER', 'te-controleren'],
+      ['LERAAR', 'te-controleren'],
+    ]);
   });
 
   it('show approvals and disputes in several states', async () => {

@@ -16,7 +16,6 @@ import { validUntil } from '../features/register/index.ts';
 import { dutchDateOf } from '../platform/dates/calendar.ts';
 import { rowsOf } from '../db/rows.ts';
 
-
 /** A small deterministic generator (mulberry32): the same demo staff on every fresh installation. */
 export function generator(seed: number) {
   let a = seed;
@@ -29,14 +28,92 @@ export function generator(seed: number) {
   return { next, pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] };
 }
 
-const firstNames = ['Anna', 'Sanne', 'Lotte', 'Fleur', 'Eva', 'Noor', 'Iris', 'Femke', 'Marloes', 'Inge', 'Esther', 'Bérénice', 'Daan', 'Bram', 'Joost', 'Pieter', 'Sem', 'Thijs', 'Mohamed', 'Yusuf', 'Fatima', 'Aylin', 'Hendrik', 'Willemijn', 'Geert', 'Renée', 'Chloë', 'Jeroen', 'Karin', 'Marieke'];
-const surnames: [string, string][] = [
-  ['', 'Jansen'], ['de', 'Vries'], ['van den', 'Berg'], ['van der', 'Berg'], ['', 'Bakker'], ['', 'Visser'], ['', 'Smit'], ['', 'Meijer'], ['de', 'Boer'], ['', 'Mulder'],
-  ['de', 'Groot'], ['', 'Bos'], ['', 'Vos'], ['', 'Peters'], ['', 'Hendriks'], ['van', 'Leeuwen'], ['', 'Dekker'], ['', 'Brouwer'], ['de', 'Wit'], ['', 'Dijkstra'],
-  ['', 'Smits'], ['de', 'Graaf'], ['van der', 'Meer'], ['van der', 'Linden'], ['', 'Kok'], ['', 'Jacobs'], ['de', 'Haan'], ['', 'Vermeulen'], ['van den', 'Heuvel'], ['', 'Yılmaz'],
-  ['', 'El Amrani'], ['', 'Koç'], ['', 'Bouzid'], ['van', 'Dam'], ['', 'Postma'], ['ten', 'Brink'], ['', 'Huisman'], ['', 'Kuipers'], ['', 'Schouten'], ['', "D'Hondt"],
+const firstNames = [
+  'Anna',
+  'Sanne',
+  'Lotte',
+  'Fleur',
+  'Eva',
+  'Noor',
+  'Iris',
+  'Femke',
+  'Marloes',
+  'Inge',
+  'Esther',
+  'Bérénice',
+  'Daan',
+  'Bram',
+  'Joost',
+  'Pieter',
+  'Sem',
+  'Thijs',
+  'Mohamed',
+  'Yusuf',
+  'Fatima',
+  'Aylin',
+  'Hendrik',
+  'Willemijn',
+  'Geert',
+  'Renée',
+  'Chloë',
+  'Jeroen',
+  'Karin',
+  'Marieke',
 ];
-const functionsWeighted = ['LERAAR', 'LERAAR', 'LERAAR', 'LERAAR', 'LERAAR', 'LERAAR', 'LERAARONDERSTEUNER', 'INTERN_BEGELEIDER', 'SCHOOLLEIDER', 'ADJUNCT_DIRECTEUR'];
+const surnames: [string, string][] = [
+  ['', 'Jansen'],
+  ['de', 'Vries'],
+  ['van den', 'Berg'],
+  ['van der', 'Berg'],
+  ['', 'Bakker'],
+  ['', 'Visser'],
+  ['', 'Smit'],
+  ['', 'Meijer'],
+  ['de', 'Boer'],
+  ['', 'Mulder'],
+  ['de', 'Groot'],
+  ['', 'Bos'],
+  ['', 'Vos'],
+  ['', 'Peters'],
+  ['', 'Hendriks'],
+  ['van', 'Leeuwen'],
+  ['', 'Dekker'],
+  ['', 'Brouwer'],
+  ['de', 'Wit'],
+  ['', 'Dijkstra'],
+  ['', 'Smits'],
+  ['de', 'Graaf'],
+  ['van der', 'Meer'],
+  ['van der', 'Linden'],
+  ['', 'Kok'],
+  ['', 'Jacobs'],
+  ['de', 'Haan'],
+  ['', 'Vermeulen'],
+  ['van den', 'Heuvel'],
+  ['', 'Yılmaz'],
+  ['', 'El Amrani'],
+  ['', 'Koç'],
+  ['', 'Bouzid'],
+  ['van', 'Dam'],
+  ['', 'Postma'],
+  ['ten', 'Brink'],
+  ['', 'Huisman'],
+  ['', 'Kuipers'],
+  ['', 'Schouten'],
+  ['', "D'Hondt"],
+];
+const functionsWeighted = [
+  'LERAAR',
+  'LERAAR',
+  'LERAAR',
+  'LERAAR',
+  'LERAAR',
+  'LERAAR',
+  'LERAARONDERSTEUNER',
+  'INTERN_BEGELEIDER',
+  'SCHOOLLEIDER',
+  'ADJUNCT_DIRECTEUR',
+];
 const basesWeighted = ['BEVOEGD', 'BEVOEGD', 'BEVOEGD', 'BEVOEGD', 'ZIJINSTROOM', 'IN_OPLEIDING', 'ONBEVOEGD_TIJDELIJK'];
 const disputeComments = [
   'Ik werk sinds 1 augustus op een andere vestiging.',
@@ -61,13 +138,17 @@ export async function seedDemoStaff(database: Database, boardNumber: string, cou
   if (!board) return;
   const [{ n }] = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM employments WHERE board_id = ${board.id}`));
   if (n > 0) return;
-  const [hr] = rowsOf<{ accountId: string; membershipId: string; email: string; name: string }>(await db.execute(sql`SELECT a.id AS "accountId", m.id AS "membershipId", a.email, a.display_name AS name
+  const [hr] = rowsOf<{ accountId: string; membershipId: string; email: string; name: string }>(
+    await db.execute(sql`SELECT a.id AS "accountId", m.id AS "membershipId", a.email, a.display_name AS name
     FROM memberships m JOIN accounts a ON a.id = m.account_id
-    WHERE m.organisation_kind = 'bestuur' AND m.organisation_id = ${board.id} AND m.role IN ('board-admin', 'board-staff') ORDER BY a.created_at LIMIT 1`));
+    WHERE m.organisation_kind = 'bestuur' AND m.organisation_id = ${board.id} AND m.role IN ('board-admin', 'board-staff') ORDER BY a.created_at LIMIT 1`),
+  );
   if (!hr) return;
-  const schools = rowsOf<{ brin: string; location: string }>(await db.execute(sql`SELECT s.brin, min(l.code) AS location
+  const schools = rowsOf<{ brin: string; location: string }>(
+    await db.execute(sql`SELECT s.brin, min(l.code) AS location
     FROM schools s JOIN locations l ON l.school_id = s.id WHERE s.board_id = ${board.id} AND s.closed_at IS NULL AND l.closed_at IS NULL
-    GROUP BY s.brin ORDER BY s.brin`));
+    GROUP BY s.brin ORDER BY s.brin`),
+  );
   if (schools.length === 0) return;
 
   const random = generator(32073);
@@ -81,35 +162,77 @@ export async function seedDemoStaff(database: Database, boardNumber: string, cou
     const birth = `${year}-${String(1 + Math.floor(random.next() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random.next() * 28)).padStart(2, '0')}`;
     const start = `${Math.max(year + 23, 1990 + Math.floor(random.next() * 35))}-08-01`;
     const fn = i === 1 ? 'LERAAR' : random.pick(functionsWeighted);
-    const email = i === 1 ? demoProfessionalEmail : `${first.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}.${surname.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}${i}@demo-school.nl`;
+    const email =
+      i === 1
+        ? demoProfessionalEmail
+        : `${first
+            .toLowerCase()
+            .normalize('NFD')
+            .replace(/[^a-z]/g, '')}.${surname
+            .toLowerCase()
+            .normalize('NFD')
+            .replace(/[^a-z]/g, '')}${i}@demo-school.nl`;
     const base = {
-      bevoegd_gezag_nummer: board.number, personeelsnummer: `D${String(i).padStart(5, '0')}`, voorletters: `${first[0]}.`, voornamen: first,
-      tussenvoegsel: prefix, achternaam: surname, geboortedatum: birth, email, instellingscode: school.brin, vestigingscode: school.location,
-      functie: fn, benoemingsgrondslag: fn === 'LERAAR' ? random.pick(basesWeighted) : '', begindatum: start,
+      bevoegd_gezag_nummer: board.number,
+      personeelsnummer: `D${String(i).padStart(5, '0')}`,
+      voorletters: `${first[0]}.`,
+      voornamen: first,
+      tussenvoegsel: prefix,
+      achternaam: surname,
+      geboortedatum: birth,
+      email,
+      instellingscode: school.brin,
+      vestigingscode: school.location,
+      functie: fn,
+      benoemingsgrondslag: fn === 'LERAAR' ? random.pick(basesWeighted) : '',
+      begindatum: start,
       werktijdfactor: random.pick(['1', '0,8', '0,6', '0,5', '0,4']),
     };
     rows.push(line(base));
     // the demo professional and one in ten others also have a second function
-    if (i === 1 || (fn !== 'INTERN_BEGELEIDER' && random.next() < 0.1)) rows.push(line({ ...base, functie: 'INTERN_BEGELEIDER', benoemingsgrondslag: '', werktijdfactor: '0,2' }));
+    if (i === 1 || (fn !== 'INTERN_BEGELEIDER' && random.next() < 0.1))
+      rows.push(line({ ...base, functie: 'INTERN_BEGELEIDER', benoemingsgrondslag: '', werktijdfactor: '0,2' }));
   }
   const file = Buffer.from(`${[columns.join(';'), ...rows.map((r) => r.join(';'))].join('\r\n')}\r\n`);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'br-demo-'));
   try {
     const deps: DeliveryDeps = {
-      db, database, mailer: createMailer({ from: 'demo@beroepsregister.nl' }), dataDir, baseUrl: 'http://localhost:3000',
+      db,
+      database,
+      mailer: createMailer({ from: 'demo@beroepsregister.nl' }),
+      dataDir,
+      baseUrl: 'http://localhost:3000',
       // the file holds no BSN: nothing sealed with these throwaway keys outlives the seeding
-      crypto: createCrypto({ sessionSecret: randomBytes(32).toString('hex'), encryptionKey: randomBytes(32).toString('hex'), hashKey: randomBytes(32).toString('hex') }),
-      maxBytes: 10 * 1024 * 1024, inlineBytes: Number.MAX_SAFE_INTEGER, inlineRows: Number.MAX_SAFE_INTEGER, schedule: async () => {},
+      crypto: createCrypto({
+        sessionSecret: randomBytes(32).toString('hex'),
+        encryptionKey: randomBytes(32).toString('hex'),
+        hashKey: randomBytes(32).toString('hex'),
+      }),
+      maxBytes: 10 * 1024 * 1024,
+      inlineBytes: Number.MAX_SAFE_INTEGER,
+      inlineRows: Number.MAX_SAFE_INTEGER,
+      schedule: async () => {},
     };
     const actor: Actor = {
-      type: 'account', accountId: hr.accountId, sessionId: 'demodata', email: hr.email, displayName: hr.name, secondFactorDone: true,
+      type: 'account',
+      accountId: hr.accountId,
+      sessionId: 'demodata',
+      email: hr.email,
+      displayName: hr.name,
+      secondFactorDone: true,
       memberships: [{ id: hr.membershipId, role: 'board-admin', organisation: { kind: 'bestuur', id: board.id } }],
     };
-    const delivery = await submitDelivery(deps, { actor }, { boardId: board.id, mode: 'volledig', fileName: 'personeel-demo.csv', body: Readable.from([file]), applyWhenValid: false, channel: 'upload' });
+    const delivery = await submitDelivery(
+      deps,
+      { actor },
+      { boardId: board.id, mode: 'volledig', fileName: 'personeel-demo.csv', body: Readable.from([file]), applyWhenValid: false, channel: 'upload' },
+    );
     if (delivery.errorRows > 0) {
-      const [first] = rowsOf<{ row_number: number; messages: unknown }>(await db.execute(sql`SELECT row_number, messages FROM delivery_rows
-        WHERE delivery_id = ${delivery.id} AND outcome = 'fout' ORDER BY row_number LIMIT 1`));
+      const [first] = rowsOf<{ row_number: number; messages: unknown }>(
+        await db.execute(sql`SELECT row_number, messages FROM delivery_rows
+        WHERE delivery_id = ${delivery.id} AND outcome = 'fout' ORDER BY row_number LIMIT 1`),
+      );
       throw new Error(`demo delivery has ${delivery.errorRows} rows with errors, the first: row ${first.row_number} ${JSON.stringify(first.messages)}`);
     }
     await applyDelivery(deps, { actor }, delivery.id, { confirmed: true });
@@ -123,7 +246,21 @@ export async function seedDemoStaff(database: Database, boardNumber: string, cou
 }
 
 /** How the demo's enrolled staff are spread over the registration statuses (the rest only ingeschreven). */
-const demoRegistrationMix = ['geregistreerd', 'geregistreerd', 'geregistreerd', 'geregistreerd', 'aangevraagd', 'in-behandeling', 'afgewezen', 'bezwaar', 'onder voorwaarden', 'verlopen', 'doorgehaald', 'ingeschreven', 'ingeschreven'] as const;
+const demoRegistrationMix = [
+  'geregistreerd',
+  'geregistreerd',
+  'geregistreerd',
+  'geregistreerd',
+  'aangevraagd',
+  'in-behandeling',
+  'afgewezen',
+  'bezwaar',
+  'onder voorwaarden',
+  'verlopen',
+  'doorgehaald',
+  'ingeschreven',
+  'ingeschreven',
+] as const;
 
 /**
  * Two thirds of the demo staff enrolled (with an account without password; they could set one), and
@@ -132,14 +269,20 @@ const demoRegistrationMix = ['geregistreerd', 'geregistreerd', 'geregistreerd', 
  */
 async function seedDemoRegistrations(database: Database, boardId: string, next: () => number): Promise<number> {
   const db = database.db;
-  const people = rowsOf<{ id: string; email: string; name: string; fn: string }>(await db.execute(sql`SELECT DISTINCT ON (p.id) p.id, p.email,
+  const people = rowsOf<{ id: string; email: string; name: string; fn: string }>(
+    await db.execute(sql`SELECT DISTINCT ON (p.id) p.id, p.email,
       concat_ws(' ', p.first_names, p.prefix, p.surname) AS name, e.function AS fn
     FROM persons p JOIN employments e ON e.person_id = p.id
-    WHERE e.board_id = ${boardId} AND p.email IS NOT NULL AND p.email <> ${demoProfessionalEmail} ORDER BY p.id, e.function`));
-  const [member] = rowsOf<{ id: string; name: string }>(await db.execute(sql`SELECT a.id, a.display_name AS name FROM accounts a
-    JOIN memberships m ON m.account_id = a.id WHERE m.role = 'registration-committee' AND m.revoked_at IS NULL ORDER BY a.created_at LIMIT 1`));
-  const versions = rowsOf<{ code: string; registerId: string; versionId: string; cycleYears: number; levels: { title: string; level: string }[] }>(await db.execute(sql`SELECT r.code,
-      r.id AS "registerId", v.id AS "versionId", v.cycle_years AS "cycleYears", v.levels FROM registers r JOIN register_versions v ON v.register_id = r.id AND v.version = 1`));
+    WHERE e.board_id = ${boardId} AND p.email IS NOT NULL AND p.email <> ${demoProfessionalEmail} ORDER BY p.id, e.function`),
+  );
+  const [member] = rowsOf<{ id: string; name: string }>(
+    await db.execute(sql`SELECT a.id, a.display_name AS name FROM accounts a
+    JOIN memberships m ON m.account_id = a.id WHERE m.role = 'registration-committee' AND m.revoked_at IS NULL ORDER BY a.created_at LIMIT 1`),
+  );
+  const versions = rowsOf<{ code: string; registerId: string; versionId: string; cycleYears: number; levels: { title: string; level: string }[] }>(
+    await db.execute(sql`SELECT r.code,
+      r.id AS "registerId", v.id AS "versionId", v.cycle_years AS "cycleYears", v.levels FROM registers r JOIN register_versions v ON v.register_id = r.id AND v.version = 1`),
+  );
   const teachers = versions.find((v) => v.code === 'lerarenregister');
   const leaders = versions.find((v) => v.code === 'schoolleidersregister-po');
   if (!member || !teachers || !leaders) return 0;
@@ -155,8 +298,14 @@ async function seedDemoRegistrations(database: Database, boardId: string, next: 
       const [{ n }] = rowsOf<{ n: string }>(await tx.execute(sql`SELECT nextval('register_number_seq') AS n`));
       const enrolmentId = uuidV7();
       const outcome = demoRegistrationMix[Math.floor(next() * demoRegistrationMix.length)];
-      const enrolmentStatus = outcome === 'ingeschreven' || outcome === 'afgewezen' ? 'ingeschreven'
-        : outcome === 'aangevraagd' || outcome === 'in-behandeling' ? 'aangevraagd' : outcome === 'doorgehaald' ? 'doorgehaald' : 'geregistreerd';
+      const enrolmentStatus =
+        outcome === 'ingeschreven' || outcome === 'afgewezen'
+          ? 'ingeschreven'
+          : outcome === 'aangevraagd' || outcome === 'in-behandeling'
+            ? 'aangevraagd'
+            : outcome === 'doorgehaald'
+              ? 'doorgehaald'
+              : 'geregistreerd';
       await tx.execute(sql`UPDATE persons SET account_id = ${accountId} WHERE id = ${person.id}`);
       await tx.execute(sql`INSERT INTO enrolments (id, person_id, account_id, register_number, status, created_at)
         VALUES (${enrolmentId}, ${person.id}, ${accountId}, ${registerNumberFor(Number(n))}, ${enrolmentStatus}, now() - interval '400 days')`);
@@ -171,7 +320,12 @@ async function seedDemoRegistrations(database: Database, boardId: string, next: 
       const leader = person.fn === 'SCHOOLLEIDER' || person.fn === 'ADJUNCT_DIRECTEUR';
       const register = leader ? leaders : teachers;
       const level = register.levels[Math.min(register.levels.length - 1, Math.floor(next() * register.levels.length))];
-      const decidedDaysAgo = outcome === 'onder voorwaarden' ? register.cycleYears * 365 + 30 : outcome === 'verlopen' ? register.cycleYears * 365 + 400 : 20 + Math.floor(next() * 300);
+      const decidedDaysAgo =
+        outcome === 'onder voorwaarden'
+          ? register.cycleYears * 365 + 30
+          : outcome === 'verlopen'
+            ? register.cycleYears * 365 + 400
+            : 20 + Math.floor(next() * 300);
       const decidedOn = day(-decidedDaysAgo);
       const decided = !['aangevraagd', 'in-behandeling'].includes(outcome);
       const status = outcome === 'onder voorwaarden' || outcome === 'verlopen' || outcome === 'doorgehaald' ? 'geregistreerd' : outcome;
@@ -199,8 +353,10 @@ async function seedDemoRegistrations(database: Database, boardId: string, next: 
 /** About half the staff approved their employments, one in twenty disputed one (some answered); the demo professional still has both to check. */
 async function settleDemoApprovals(database: Database, boardId: string, hrName: string, next: () => number): Promise<void> {
   const db = database.db;
-  const employments = rowsOf<{ id: string; person_id: string; email: string }>(await db.execute(sql`SELECT e.id, e.person_id, p.email
-    FROM employments e JOIN persons p ON p.id = e.person_id WHERE e.board_id = ${boardId} ORDER BY e.staff_number, e.function`));
+  const employments = rowsOf<{ id: string; person_id: string; email: string }>(
+    await db.execute(sql`SELECT e.id, e.person_id, p.email
+    FROM employments e JOIN persons p ON p.id = e.person_id WHERE e.board_id = ${boardId} ORDER BY e.staff_number, e.function`),
+  );
   const now = new Date();
   await db.transaction(async (transaction) => {
     const tx = transaction as unknown as typeof db;

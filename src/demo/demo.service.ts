@@ -47,7 +47,10 @@ export async function seedDemo(database: Database, log: (message: string) => voi
   for (const a of accounts) log(`demodata: account ${a.email} (${a.role}), wachtwoord "${demoPassword}"`);
   await seedDemoStaff(database, demoBoardNumber, 300, log);
   // runs (with a past run's attendance), consents and valuation requests need the enrolled staff
-  const runs = await seedDemoRuns(database.db, catalogue.offerings.filter((o) => o.status === 'geaccrediteerd'));
+  const runs = await seedDemoRuns(
+    database.db,
+    catalogue.offerings.filter((o) => o.status === 'geaccrediteerd'),
+  );
   const consents = await seedDemoConsents(database.db, demoBoardNumber);
   const valuations = await seedDemoValuation(database.db);
   const renewals = await seedDemoReregistration(database.db);

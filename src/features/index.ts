@@ -23,6 +23,24 @@ import { feature as register } from './register/index.ts';
  * their start-up fixes and background work. The register core has no pages of its own: the portals
  * (own-record, registrations, reregistration, public-register, board-staff) show it.
  */
-export const features: Feature[] = [pages, organisations, identity, myData, deliveries, ownRecord, register, publicRegister, boardStaff, registerVersions, registrations, dossier, framework, consent, accreditation, reregistration, catalogue];
+export const features: Feature[] = [
+  pages,
+  organisations,
+  identity,
+  myData,
+  deliveries,
+  ownRecord,
+  register,
+  publicRegister,
+  boardStaff,
+  registerVersions,
+  registrations,
+  dossier,
+  framework,
+  consent,
+  accreditation,
+  reregistration,
+  catalogue,
+];
 
 for (const feature of features) for (const texts of feature.texts ?? []) addTexts(feature.name, texts);

@@ -64,7 +64,13 @@ describe('toProblem', () => {
 
   it('never passes on the detail of an internal error', () => {
     const problem = toProblem(new AppError('internal', 'connection to 10.0.0.5 refused, password=geheim'), '/x');
-    expect(problem).toEqual({ type: 'https://beroepsregister.nl/problemen/internal', title: 'Er ging iets mis aan onze kant', status: 500, instance: '/x', code: 'internal' });
+    expect(problem).toEqual({
+      type: 'https://beroepsregister.nl/problemen/internal',
+      title: 'Er ging iets mis aan onze kant',
+      status: 500,
+      instance: '/x',
+      code: 'internal',
+    });
     expect(JSON.stringify(problem)).not.toContain('geheim');
   });
 });

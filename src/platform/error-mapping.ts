@@ -55,7 +55,8 @@ export function toAppError(error: unknown): AppError {
   const e = error as { statusCode?: number; code?: string; message?: string; validation?: unknown };
   if (e?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('payload_too_large', message('error.requestTooLarge'));
   if (e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('unsupported_media_type', message('error.mediaTypeRefused'));
-  if (e?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e?.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') return new AppError('bad_request', message('error.requestIncomplete'));
+  if (e?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e?.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH')
+    return new AppError('bad_request', message('error.requestIncomplete'));
   if (e?.statusCode === 400 && e.message?.includes('JSON')) return new AppError('bad_request', message('error.jsonUnreadable'));
   if (e?.statusCode === 404) return new AppError('not_found');
   if (e?.statusCode === 429) return new AppError('rate_limited', message('error.waitAndRetry'));

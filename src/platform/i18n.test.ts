@@ -10,13 +10,17 @@ const key = (k: string) => k as MessageKey;
 describe('translator', () => {
   it('fills the placeholders, formatting numbers the Dutch way', () => {
     const t = translator('nl');
-    expect(t(key('test.stats'), { boards: 751, schools: 5996, locations: 6107 })).toBe('751 besturen, 5.996 scholen en 6.107 vestigingen in de organisatiegids.');
+    expect(t(key('test.stats'), { boards: 751, schools: 5996, locations: 6107 })).toBe(
+      '751 besturen, 5.996 scholen en 6.107 vestigingen in de organisatiegids.',
+    );
     expect(t(key('test.board'), { name: 'Stichting Één' })).toBe('Bestuur Stichting Één');
   });
 
   it('formats numbers the English way in English', () => {
     const t = translator('en');
-    expect(t(key('test.stats'), { boards: 751, schools: 5996, locations: 1234567 })).toBe('751 boards, 5,996 schools and 1,234,567 locations in the directory.');
+    expect(t(key('test.stats'), { boards: 751, schools: 5996, locations: 1234567 })).toBe(
+      '751 boards, 5,996 schools and 1,234,567 locations in the directory.',
+    );
   });
 
   it('leaves a placeholder without a value visible rather than printing "undefined"', () => {
@@ -40,7 +44,9 @@ describe('adding texts', () => {
   });
 
   it('refuses a key that another part already defines: with silent overwriting, one page showed another page’s title', () => {
-    expect(() => addTexts('test: a second title', { nl: { 'site.name': 'Iets anders' }, en: { 'site.name': 'Something else' } })).toThrow(/site\.name \(platform\)/);
+    expect(() => addTexts('test: a second title', { nl: { 'site.name': 'Iets anders' }, en: { 'site.name': 'Something else' } })).toThrow(
+      /site\.name \(platform\)/,
+    );
     expect(translator('nl')('site.name')).toBe('Beroepsregister Onderwijs');
   });
 

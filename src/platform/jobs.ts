@@ -32,7 +32,9 @@ export async function startJobs(database: Database, definitions: JobDefinition<z
       for (const job of jobs) await definition.handle(definition.payload.parse(job.data));
     });
     if (definition.schedule) {
-      await boss.schedule(definition.name, definition.schedule.cron, definition.payload.parse(definition.schedule.payload) as object, { tz: definition.schedule.tz });
+      await boss.schedule(definition.name, definition.schedule.cron, definition.payload.parse(definition.schedule.payload) as object, {
+        tz: definition.schedule.tz,
+      });
     }
   }
   return {

@@ -36,7 +36,10 @@ const actors = {
   staffA: account([['board-staff', boardA]]),
   adminB: account([['board-admin', boardB]]),
   /** HR at two boards: admin at A, staff at B */
-  adminAstaffB: account([['board-admin', boardA], ['board-staff', boardB]]),
+  adminAstaffB: account([
+    ['board-admin', boardA],
+    ['board-staff', boardB],
+  ]),
   providerAdmin: account([['provider-admin', providerP]]),
   providerStaff: account([['provider-staff', providerP]]),
   register: account([['register-staff', office]]),
@@ -52,7 +55,9 @@ const actors = {
   tokenPlezen: token(providerP, 'lezen'),
 };
 type ActorName = keyof typeof actors;
-const accountNames = (Object.keys(actors) as ActorName[]).filter((n) => actors[n].type === 'account' && (actors[n] as { secondFactorDone: boolean }).secondFactorDone);
+const accountNames = (Object.keys(actors) as ActorName[]).filter(
+  (n) => actors[n].type === 'account' && (actors[n] as { secondFactorDone: boolean }).secondFactorDone,
+);
 
 /** Who may, per permission; every actor not listed must be refused. */
 const cases: [string, Permission, ActorName[]][] = [
@@ -79,7 +84,11 @@ const cases: [string, Permission, ActorName[]][] = [
   ['delivery.submit board A', { action: 'delivery.submit', organisation: boardA }, ['adminA', 'staffA', 'adminAstaffB', 'tokenAaanleveren', 'tokenAboth']],
   ['delivery.submit board B', { action: 'delivery.submit', organisation: boardB }, ['adminB', 'adminAstaffB', 'tokenBaanleveren']],
   ['attendance.record provider P', { action: 'attendance.record', organisation: providerP }, ['providerAdmin', 'providerStaff', 'tokenPpresentie']],
-  ['attendance.record board A (a board records attendance of what it offers)', { action: 'attendance.record', organisation: boardA }, ['adminA', 'staffA', 'adminAstaffB']],
+  [
+    'attendance.record board A (a board records attendance of what it offers)',
+    { action: 'attendance.record', organisation: boardA },
+    ['adminA', 'staffA', 'adminAstaffB'],
+  ],
   ['offerings.submit provider P', { action: 'offerings.submit', organisation: providerP }, ['providerAdmin', 'providerStaff']],
   ['offerings.submit board A', { action: 'offerings.submit', organisation: boardA }, ['adminA', 'staffA', 'adminAstaffB']],
   ['offerings.submit the office (wrong kind)', { action: 'offerings.submit', organisation: office }, []],

@@ -31,9 +31,7 @@ export type Permission =
   | { action: 'framework.manage' }
   | { action: 'postponements.decide' };
 
-export type Decision =
-  | { allowed: true; via?: Membership }
-  | { allowed: false; reason: 'unauthenticated' | 'forbidden' };
+export type Decision = { allowed: true; via?: Membership } | { allowed: false; reason: 'unauthenticated' | 'forbidden' };
 
 /** Whether a professional has granted this organisation insight into their development (a later feature answers). */
 export type ConsentCheck = (subjectAccountId: string, organisation: OrganisationRef) => Promise<boolean>;

@@ -10,7 +10,13 @@ export function ErrorPage({ ctx, error }: { ctx: PageContext; error: AppError })
   const status = statusOf(error.code);
   const title = status === 404 ? t('error.404.title') : status >= 500 ? t('error.500.title') : titleOf(error.code, ctx.lang);
   const body =
-    status === 404 ? t('error.404.body') : status >= 500 ? t('error.500.body', { requestId: ctx.requestId }) : (error.detail ? translateMessage(ctx.lang, error.detail) : t('error.generic.body'));
+    status === 404
+      ? t('error.404.body')
+      : status >= 500
+        ? t('error.500.body', { requestId: ctx.requestId })
+        : error.detail
+          ? translateMessage(ctx.lang, error.detail)
+          : t('error.generic.body');
   return (
     <Layout ctx={ctx} title={title}>
       <h1 class="utrecht-heading-1" safe>

@@ -53,7 +53,7 @@ export const pageQuery = {
 export function listEnvelope<T extends z.ZodTypeAny>(item: T) {
   return z.object({
     resultaten: z.array(item),
-    totaal: z.number().int().describe('Totaal aantal resultaten over alle pagina\'s'),
+    totaal: z.number().int().describe("Totaal aantal resultaten over alle pagina's"),
     page: z.number().int(),
     pageSize: z.number().int(),
   });

@@ -18,9 +18,5 @@ export function attachment(fileName: string): string {
 
 /** A private file as a download, never cached: a proof to its owner, or to those deciding on it. */
 export function sendPrivateFile(reply: FastifyReply, { evidence, body }: { evidence: { mediaType: string; fileName: string }; body: Readable }) {
-  return reply
-    .type(evidence.mediaType)
-    .header('Content-Disposition', attachment(evidence.fileName))
-    .header('Cache-Control', 'private, no-store')
-    .send(body);
+  return reply.type(evidence.mediaType).header('Content-Disposition', attachment(evidence.fileName)).header('Cache-Control', 'private, no-store').send(body);
 }

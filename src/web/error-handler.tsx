@@ -40,7 +40,10 @@ async function reply(req: FastifyRequest, res: FastifyReply, appError: AppError)
   if (status >= 500) req.log.error({ err: appError.extra.cause ?? appError }, 'request failed');
   else req.log.info({ code: appError.code }, 'request refused');
   if (isApiRequest(req)) {
-    return res.code(status).type('application/problem+json; charset=utf-8').send(toProblem(appError, req.url, 'nl'));
+    return res
+      .code(status)
+      .type('application/problem+json; charset=utf-8')
+      .send(toProblem(appError, req.url, 'nl'));
   }
   return sendPage(res, <ErrorPage ctx={req.pageContext()} error={appError} />, status);
 }
@@ -57,7 +60,9 @@ export const errorHandling = fp(async (app: FastifyInstance) => {
       return res.code(500).type('text/plain; charset=utf-8').send(`Er ging iets mis aan onze kant (${req.id}).`);
     }
   });
-  app.setNotFoundHandler(async (req, res) => reply(req, res, AppError.notFound(isApiRequest(req) ? `Er is geen resource op ${req.url.split('?')[0]}.` : undefined)));
+  app.setNotFoundHandler(async (req, res) =>
+    reply(req, res, AppError.notFound(isApiRequest(req) ? `Er is geen resource op ${req.url.split('?')[0]}.` : undefined)),
+  );
 });
 
 const frameworkRefusals: Record<string, string> = {
@@ -74,7 +79,10 @@ export function answerFrameworkError(error: FastifyError, req: FastifyRequest, r
   const appError = new AppError('bad_request', frameworkRefusals[error.code] ?? 'Het verzoek is ongeldig.');
   const path = (req.raw.url ?? '/').split('?')[0].slice(0, 200);
   if ((req.raw.url ?? '').startsWith('/api/')) {
-    return res.code(400).type('application/problem+json; charset=utf-8').send(toProblem(appError, path, 'nl'));
+    return res
+      .code(400)
+      .type('application/problem+json; charset=utf-8')
+      .send(toProblem(appError, path, 'nl'));
   }
   const page =
     '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Ongeldig adres | Beroepsregister Onderwijs</title></head>' +

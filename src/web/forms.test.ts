@@ -14,8 +14,15 @@ const requestOf = (parts: { body?: unknown; query?: unknown; params?: unknown },
   ({ ...parts, lang, t: translator(lang) }) as unknown as FastifyRequest;
 
 const schema = z.object({
-  naam: z.string().trim().min(1, { error: key('test.form.nameRequired') }),
-  uren: z.coerce.number().int().min(1, { error: key('test.form.hoursRange') }).max(40, { error: key('test.form.hoursRange') }),
+  naam: z
+    .string()
+    .trim()
+    .min(1, { error: key('test.form.nameRequired') }),
+  uren: z.coerce
+    .number()
+    .int()
+    .min(1, { error: key('test.form.hoursRange') })
+    .max(40, { error: key('test.form.hoursRange') }),
   opmerking: z.string().optional(),
 });
 
@@ -50,7 +57,11 @@ describe('readForm', () => {
 
 describe('formValues', () => {
   it('keeps strings, joins repeated fields and drops anything else', () => {
-    expect(formValues(requestOf({ body: { a: 'x', b: ['1', '2'], c: { nested: true }, d: 'y'.repeat(6000) } }))).toEqual({ a: 'x', b: '1,2', d: 'y'.repeat(5000) });
+    expect(formValues(requestOf({ body: { a: 'x', b: ['1', '2'], c: { nested: true }, d: 'y'.repeat(6000) } }))).toEqual({
+      a: 'x',
+      b: '1,2',
+      d: 'y'.repeat(5000),
+    });
   });
 });
 
@@ -63,6 +74,8 @@ describe('readQuery and readParams', () => {
 
   it('refuses a query that does not fit with a 400, and a path that cannot exist with a 404', () => {
     expect(() => readQuery(requestOf({ query: { pagina: '-1' } }), page)).toThrow(expect.objectContaining({ code: 'bad_request' }) as AppError);
-    expect(() => readParams(requestOf({ params: { id: 'geen-uuid' } }), z.object({ id: z.uuid() }))).toThrow(expect.objectContaining({ code: 'not_found' }) as AppError);
+    expect(() => readParams(requestOf({ params: { id: 'geen-uuid' } }), z.object({ id: z.uuid() }))).toThrow(
+      expect.objectContaining({ code: 'not_found' }) as AppError,
+    );
   });
 });

@@ -11,7 +11,11 @@ export function formValues(req: FastifyRequest): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(body)) {
     if (typeof value === 'string') out[key] = value.slice(0, 5000);
-    else if (Array.isArray(value)) out[key] = value.filter((v) => typeof v === 'string').join(',').slice(0, 5000);
+    else if (Array.isArray(value))
+      out[key] = value
+        .filter((v) => typeof v === 'string')
+        .join(',')
+        .slice(0, 5000);
   }
   return out;
 }

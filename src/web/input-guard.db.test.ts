@@ -11,7 +11,15 @@ afterAll(async () => {
   await t?.close();
 });
 
-const pages = ['/organisaties?zoek=a%00b', '/organisaties?provincie=%00', '/organisaties?denominatie=x%00', '/aanbod?zoek=%00', '/register?naam=de%00Vries', '/register?school=%00', '/organisaties/%00'];
+const pages = [
+  '/organisaties?zoek=a%00b',
+  '/organisaties?provincie=%00',
+  '/organisaties?denominatie=x%00',
+  '/aanbod?zoek=%00',
+  '/register?naam=de%00Vries',
+  '/register?school=%00',
+  '/organisaties/%00',
+];
 const api = ['/api/v1/organisaties?zoek=%00', '/api/v1/organisaties?provincie=a%00', '/api/v1/registraties?naam=ja%00nsen', '/api/v1/registraties/%00'];
 
 describe('a NUL character', () => {

@@ -5,8 +5,7 @@ import { AppError } from '../platform/errors.ts';
 /** NUL, raw or percent-encoded: PostgreSQL refuses it in text (22021), which made a 500 of any field holding one. */
 const nulInUrl = /%00|\u0000/i;
 
-const holdsNul = (value: unknown): boolean =>
-  typeof value === 'string' ? value.includes('\u0000') : Array.isArray(value) ? value.some(holdsNul) : false;
+const holdsNul = (value: unknown): boolean => (typeof value === 'string' ? value.includes('\u0000') : Array.isArray(value) ? value.some(holdsNul) : false);
 
 /**
  * Refuses a NUL character at the edge, with a 400 that says so: in the URL (path or query) of any request,

@@ -27,7 +27,11 @@ export function formBody(req: FastifyRequest): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(body)) {
     if (typeof value === 'string') out[key] = value.slice(0, 1000);
-    else if (Array.isArray(value)) out[key] = value.filter((v) => typeof v === 'string').join(',').slice(0, 1000);
+    else if (Array.isArray(value))
+      out[key] = value
+        .filter((v) => typeof v === 'string')
+        .join(',')
+        .slice(0, 1000);
   }
   return out;
 }

@@ -25,19 +25,41 @@ let school: { brin: string; location: string };
 let staffTotpSecret: string;
 
 const row = (n: number, changes: DeliveryRow = {}): DeliveryRow => ({
-  bevoegd_gezag_nummer: board.number, personeelsnummer: `E${n}`, bsn: '', voorletters: 'D.', achternaam: `Visser${n}`, geboortedatum: '1979-09-09',
-  email: `visser${n}@school.nl`, instellingscode: school.brin, vestigingscode: school.location, functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD',
-  begindatum: '2010-08-01', ...changes,
+  bevoegd_gezag_nummer: board.number,
+  personeelsnummer: `E${n}`,
+  bsn: '',
+  voorletters: 'D.',
+  achternaam: `Visser${n}`,
+  geboortedatum: '1979-09-09',
+  email: `visser${n}@school.nl`,
+  instellingscode: school.brin,
+  vestigingscode: school.location,
+  functie: 'LERAAR',
+  benoemingsgrondslag: 'BEVOEGD',
+  begindatum: '2010-08-01',
+  ...changes,
 });
 
 beforeAll(async () => {
   [testApp, browser] = await Promise.all([createTestApp({ withDuo: true }), launchBrowser()]);
   baseUrl = await testApp.app.listen({ port: 0, host: '127.0.0.1' });
   ({ board, school } = await deliveringBoard(testApp.database));
-  await createAccount(testApp.database, { email: 'hr@bestuur.nl', displayName: 'Hanna HR', roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: board.id } }] });
+  await createAccount(testApp.database, {
+    email: 'hr@bestuur.nl',
+    displayName: 'Hanna HR',
+    roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: board.id } }],
+  });
   await createAccount(testApp.database, { email: 'visser2@school.nl', displayName: 'Daan Visser' });
-  await createAccount(testApp.database, { email: 'staf@register.nl', displayName: 'Sven Staf', roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }] });
-  await createAccount(testApp.database, { email: 'commissie@register.nl', displayName: 'Carla Commissie', roles: [{ role: 'registration-committee', organisation: { kind: 'register', id: registerOfficeId } }] });
+  await createAccount(testApp.database, {
+    email: 'staf@register.nl',
+    displayName: 'Sven Staf',
+    roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }],
+  });
+  await createAccount(testApp.database, {
+    email: 'commissie@register.nl',
+    displayName: 'Carla Commissie',
+    roles: [{ role: 'registration-committee', organisation: { kind: 'register', id: registerOfficeId } }],
+  });
 });
 
 afterAll(async () => {
@@ -94,22 +116,47 @@ describe('delivering staff data through the pages', () => {
 
       // the corrected file: checked, applied, what changed is shown
       await page.getByRole('link', { name: nl('delivery.back') }).click();
-      await chooseFile(page, 'personeel-oktober-verbeterd.csv', deliveryCsv([row(1), row(2), row(2, { functie: 'INTERN_BEGELEIDER', benoemingsgrondslag: '' }), row(3, { functie: 'INTERN_BEGELEIDER', benoemingsgrondslag: '' })]));
+      await chooseFile(
+        page,
+        'personeel-oktober-verbeterd.csv',
+        deliveryCsv([
+          row(1),
+          row(2),
+          row(2, { functie: 'INTERN_BEGELEIDER', benoemingsgrondslag: '' }),
+          row(3, { functie: 'INTERN_BEGELEIDER', benoemingsgrondslag: '' }),
+        ]),
+      );
       await page.getByRole('button', { name: nl('deliveries.check') }).click();
-      await expect.poll(() => page.getByRole('status').filter({ hasText: nl('delivery.valid') }).count()).toBe(1);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('status')
+            .filter({ hasText: nl('delivery.valid') })
+            .count(),
+        )
+        .toBe(1);
       await expectNoAxeViolations(page);
       await page.getByRole('button', { name: nl('delivery.apply') }).click();
-      await expect.poll(() => page.getByRole('status').filter({ hasText: nl('delivery.applied') }).count()).toBe(1);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('status')
+            .filter({ hasText: nl('delivery.applied') })
+            .count(),
+        )
+        .toBe(1);
       await expect.poll(() => page.locator('main').textContent()).toMatch(/Nieuwe dienstverbanden\s*4/);
       await expectNoAxeViolations(page);
 
       // the history shows both deliveries, the newest first
       await page.getByRole('link', { name: nl('delivery.back') }).click();
       const history = page.getByRole('table', { name: nl('deliveries.history') });
-      await expect.poll(async () => (await history.getByRole('row').allInnerTexts()).slice(1).map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
-        expect.stringMatching(/personeel-oktober-verbeterd\.csv volledig Hanna HR Verwerkt 4 0$/),
-        expect.stringMatching(/personeel-oktober\.csv volledig Hanna HR Gecontroleerd 3 2$/),
-      ]);
+      await expect
+        .poll(async () => (await history.getByRole('row').allInnerTexts()).slice(1).map((r) => r.replace(/\s+/g, ' ').trim()))
+        .toEqual([
+          expect.stringMatching(/personeel-oktober-verbeterd\.csv volledig Hanna HR Verwerkt 4 0$/),
+          expect.stringMatching(/personeel-oktober\.csv volledig Hanna HR Gecontroleerd 3 2$/),
+        ]);
     });
   });
 
@@ -127,9 +174,7 @@ describe('delivering staff data through the pages', () => {
       await expectNoAxeViolations(page);
 
       // a second Visser1 with the same birth date, delivered under another number: a task, not a merge
-      await testApp.database.query(
-        `INSERT INTO persons (id, initials, surname, birth_date) VALUES (gen_random_uuid(), 'D.', 'Visser1', '1979-09-09')`,
-      );
+      await testApp.database.query(`INSERT INTO persons (id, initials, surname, birth_date) VALUES (gen_random_uuid(), 'D.', 'Visser1', '1979-09-09')`);
       const [[fresh], [known]] = await Promise.all([
         testApp.database.query<{ id: string }>("SELECT id FROM persons WHERE surname = 'Visser1' ORDER BY created_at DESC LIMIT 1"),
         testApp.database.query<{ id: string }>("SELECT id FROM persons WHERE surname = 'Visser1' ORDER BY created_at LIMIT 1"),
@@ -146,7 +191,14 @@ describe('delivering staff data through the pages', () => {
       await expect.poll(() => h1(page).textContent()).toBe(nl('office.duplicates.confirmTitle'));
       await expectNoAxeViolations(page);
       await page.getByRole('button', { name: nl('office.duplicates.confirmButton') }).click();
-      await expect.poll(() => page.getByRole('status').filter({ hasText: nl('office.duplicates.merged') }).count()).toBe(1);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('status')
+            .filter({ hasText: nl('office.duplicates.merged') })
+            .count(),
+        )
+        .toBe(1);
       await expect.poll(() => page.locator('main').textContent()).toContain(nl('office.duplicates.none'));
 
       // the registers' rules: a change is a new version, its errors at the fields
@@ -163,7 +215,14 @@ describe('delivering staff data through the pages', () => {
       await page.getByLabel(nl('registers.form.note')).fill('Tarief per 2027');
       await page.getByLabel(nl('registers.form.fee')).fill('45,50');
       await page.getByRole('button', { name: nl('registers.form.save') }).click();
-      await expect.poll(() => page.getByRole('status').filter({ hasText: nl('registers.saved', { version: 2 }) }).count()).toBe(1);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('status')
+            .filter({ hasText: nl('registers.saved', { version: 2 }) })
+            .count(),
+        )
+        .toBe(1);
       await expectNoAxeViolations(page);
     });
   });
@@ -178,7 +237,14 @@ describe('delivering staff data through the pages', () => {
       await expectNoAxeViolations(page);
 
       await page.getByRole('button', { name: /^Klopt\W+LERAAR/ }).click();
-      await expect.poll(() => page.getByRole('status').filter({ hasText: nl('own.notice.approved') }).count()).toBe(1);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('status')
+            .filter({ hasText: nl('own.notice.approved') })
+            .count(),
+        )
+        .toBe(1);
       await expect.poll(() => page.locator('main').textContent()).toContain(nl('own.toCheck', { count: '1' }));
 
       await page.getByRole('link', { name: /^Klopt niet\W+INTERN_BEGELEIDER/ }).click();
@@ -190,7 +256,14 @@ describe('delivering staff data through the pages', () => {
       await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('toelichting');
       await page.getByLabel(nl('own.dispute.comment')).fill('Ik ben geen intern begeleider, alleen leraar.');
       await page.getByRole('button', { name: nl('own.dispute.send') }).click();
-      await expect.poll(() => page.getByRole('status').filter({ hasText: nl('own.notice.disputed') }).count()).toBe(1);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('status')
+            .filter({ hasText: nl('own.notice.disputed') })
+            .count(),
+        )
+        .toBe(1);
       await expect.poll(() => table.textContent()).toContain(nl('own.status.betwist'));
       await expectNoAxeViolations(page);
 
@@ -201,13 +274,24 @@ describe('delivering staff data through the pages', () => {
       await page.getByLabel(nl('evidence.form.title'), { exact: true }).fill('Pabo');
       await page.getByLabel(nl('evidence.form.issuer')).fill('Hogeschool Windesheim');
       await page.getByLabel(nl('evidence.form.date')).fill('2009-06-30');
-      await page.getByLabel(nl('evidence.form.file'), { exact: true }).setInputFiles({ name: 'diploma.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00 geen pdf') });
+      await page
+        .getByLabel(nl('evidence.form.file'), { exact: true })
+        .setInputFiles({ name: 'diploma.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00 geen pdf') });
       await page.getByRole('button', { name: nl('evidence.form.save') }).click();
       await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Dit bestand is geen PDF, JPG of PNG.');
       await expectNoAxeViolations(page);
-      await page.getByLabel(nl('evidence.form.file'), { exact: true }).setInputFiles({ name: 'diploma.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+      await page
+        .getByLabel(nl('evidence.form.file'), { exact: true })
+        .setInputFiles({ name: 'diploma.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
       await page.getByRole('button', { name: nl('evidence.form.save') }).click();
-      await expect.poll(() => page.getByRole('status').filter({ hasText: nl('evidence.added') }).count()).toBe(1);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('status')
+            .filter({ hasText: nl('evidence.added') })
+            .count(),
+        )
+        .toBe(1);
       await expect.poll(() => page.getByRole('table', { name: nl('evidence.caption') }).textContent()).toContain('Hogeschool Windesheim');
       await expectNoAxeViolations(page);
     });
@@ -227,7 +311,14 @@ describe('delivering staff data through the pages', () => {
       await expectNoAxeViolations(page);
       await page.getByLabel(nl('disputes.one.answer')).fill('Klopt, we leveren een correctie aan.');
       await page.getByRole('button', { name: nl('disputes.one.send') }).click();
-      await expect.poll(() => page.getByRole('status').filter({ hasText: nl('disputes.notice.answered') }).count()).toBe(1);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('status')
+            .filter({ hasText: nl('disputes.notice.answered') })
+            .count(),
+        )
+        .toBe(1);
       await expect.poll(() => page.locator('main').textContent()).toContain(nl('disputes.noneOpen'));
       await expectNoAxeViolations(page);
 
@@ -251,7 +342,14 @@ describe('delivering staff data through the pages', () => {
       await signIn(page, 'visser2@school.nl', '/mijn-register');
       await page.waitForURL('**/mijn-register');
       await page.getByRole('button', { name: nl('own.enrolment.button') }).click();
-      await expect.poll(() => page.getByRole('status').filter({ hasText: nl('own.notice.enrolled') }).count()).toBe(1);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('status')
+            .filter({ hasText: nl('own.notice.enrolled') })
+            .count(),
+        )
+        .toBe(1);
       await expectNoAxeViolations(page);
       await page.getByRole('link', { name: nl('registration.link') }).click();
       await expect.poll(() => h1(page).textContent()).toBe(nl('registration.title'));
@@ -263,7 +361,14 @@ describe('delivering staff data through the pages', () => {
       await page.getByLabel(/^Pabo/).check();
       await page.getByLabel(nl('registration.form.motivation')).fill('Bevoegd leraar sinds 2010, pabodiploma bijgevoegd.');
       await page.getByRole('button', { name: nl('registration.form.send') }).click();
-      await expect.poll(() => page.getByRole('status').filter({ hasText: nl('registration.notice.applied') }).count()).toBe(1);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('status')
+            .filter({ hasText: nl('registration.notice.applied') })
+            .count(),
+        )
+        .toBe(1);
       await expectNoAxeViolations(page);
 
       // the dossier: an activity, first without hours
@@ -281,8 +386,21 @@ describe('delivering staff data through the pages', () => {
       await expectNoAxeViolations(page);
       await page.getByLabel(nl('dossier.form.hours')).fill('12,5');
       await page.getByRole('button', { name: nl('dossier.form.save') }).click();
-      await expect.poll(() => page.getByRole('status').filter({ hasText: nl('dossier.notice.added') }).count()).toBe(1);
-      const row = (await page.getByRole('table', { name: nl('dossier.caption') }).getByRole('row').nth(1).innerText()).replace(/\s+/g, ' ');
+      await expect
+        .poll(() =>
+          page
+            .getByRole('status')
+            .filter({ hasText: nl('dossier.notice.added') })
+            .count(),
+        )
+        .toBe(1);
+      const row = (
+        await page
+          .getByRole('table', { name: nl('dossier.caption') })
+          .getByRole('row')
+          .nth(1)
+          .innerText()
+      ).replace(/\s+/g, ' ');
       expect(row).toBe('Rekenen in groep 5 cursus 2026-03-14 12,5 — Omgaan met verschillen');
       await page.getByRole('link', { name: 'Rekenen in groep 5' }).click();
       await expectNoAxeViolations(page);
@@ -293,13 +411,26 @@ describe('delivering staff data through the pages', () => {
     // register staff assign the application (their pages are tested above and in the database tests)
     const [application] = await testApp.database.query<{ id: string }>(`SELECT id FROM registration_applications`);
     const [staff] = await testApp.database.query<{ id: string; membership: string }>(
-      `SELECT a.id, m.id AS membership FROM accounts a JOIN memberships m ON m.account_id = a.id WHERE a.email = 'staf@register.nl'`);
+      `SELECT a.id, m.id AS membership FROM accounts a JOIN memberships m ON m.account_id = a.id WHERE a.email = 'staf@register.nl'`,
+    );
     const [member] = await testApp.database.query<{ id: string }>(`SELECT id FROM accounts WHERE email = 'commissie@register.nl'`);
     const { assignApplication } = await import('../../src/features/register/index.ts');
-    await assignApplication({ db: testApp.database.db, mailer: { queue: async () => '', deliver: async () => {} } as never, baseUrl }, {
-      actor: { type: 'account', accountId: staff.id, sessionId: 'e2e', email: 'staf@register.nl', displayName: 'Sven Staf', secondFactorDone: true,
-        memberships: [{ id: staff.membership, role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }] },
-    }, application.id, member.id);
+    await assignApplication(
+      { db: testApp.database.db, mailer: { queue: async () => '', deliver: async () => {} } as never, baseUrl },
+      {
+        actor: {
+          type: 'account',
+          accountId: staff.id,
+          sessionId: 'e2e',
+          email: 'staf@register.nl',
+          displayName: 'Sven Staf',
+          secondFactorDone: true,
+          memberships: [{ id: staff.membership, role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }],
+        },
+      },
+      application.id,
+      member.id,
+    );
 
     await withNewPage(browser, baseUrl, async (page) => {
       await signIn(page, 'commissie@register.nl');
@@ -316,7 +447,14 @@ describe('delivering staff data through the pages', () => {
       await page.getByLabel(nl('review.one.register', { years: 4 })).check();
       await page.getByLabel(nl('review.one.reasons')).fill('Bevoegd leraar; diploma aangetoond.');
       await page.getByRole('button', { name: nl('review.one.send') }).click();
-      await expect.poll(() => page.getByRole('status').filter({ hasText: nl('review.notice.decided') }).count()).toBe(1);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('status')
+            .filter({ hasText: nl('review.notice.decided') })
+            .count(),
+        )
+        .toBe(1);
       await expectNoAxeViolations(page);
 
       // anyone: the public register, by name
@@ -324,12 +462,12 @@ describe('delivering staff data through the pages', () => {
       await page.getByLabel(nl('register.name')).fill('visser2');
       await page.getByRole('button', { name: nl('register.search') }).click();
       const results = page.getByRole('table', { name: nl('register.caption') });
-      await expect.poll(async () => (await results.getByRole('columnheader').allInnerTexts()).map((h) => h.trim())).toEqual([
-        nl('register.col.name'), nl('register.col.number'), nl('register.col.status'), nl('register.col.registration'), nl('register.col.schools'),
-      ]);
+      await expect
+        .poll(async () => (await results.getByRole('columnheader').allInnerTexts()).map((h) => h.trim()))
+        .toEqual([nl('register.col.name'), nl('register.col.number'), nl('register.col.status'), nl('register.col.registration'), nl('register.col.schools')]);
       const row = (await results.getByRole('row').nth(1).innerText()).replace(/\s+/g, ' ');
       expect(row).toMatch(/^D\. Visser2 \d{9} geregistreerd Lerarenregister: Registerleraar geregistreerd, tot en met \d{4}-\d{2}-\d{2} /);
-      const main = (await page.getByRole('main').innerText());
+      const main = await page.getByRole('main').innerText();
       for (const hidden of ['1979-09-09', 'visser2@school.nl', 'E2']) expect(main).not.toContain(hidden);
       await expectNoAxeViolations(page);
     });
@@ -361,11 +499,24 @@ describe('delivering staff data through the pages', () => {
       await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('bevestigd');
       await page.getByLabel(nl('enrolments.strikeOff.confirm')).check();
       await page.getByRole('button', { name: nl('enrolments.strikeOff.button') }).click();
-      await expect.poll(() => page.getByRole('status').filter({ hasText: nl('enrolments.notice.struckOff') }).count()).toBe(1);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('status')
+            .filter({ hasText: nl('enrolments.notice.struckOff') })
+            .count(),
+        )
+        .toBe(1);
       await expectNoAxeViolations(page);
 
       await page.goto('/register?naam=visser2');
-      const row = (await page.getByRole('table', { name: nl('register.caption') }).getByRole('row').nth(1).innerText()).replace(/\s+/g, ' ');
+      const row = (
+        await page
+          .getByRole('table', { name: nl('register.caption') })
+          .getByRole('row')
+          .nth(1)
+          .innerText()
+      ).replace(/\s+/g, ' ');
       expect(row).toMatch(/^D\. Visser2 \d{9} doorgehaald — /);
     });
     // the professional reads why, and can no longer apply

@@ -32,7 +32,9 @@ beforeAll(async () => {
   ids.run = await one(`SELECT r.id FROM offering_runs r JOIN attendances a ON a.run_id = r.id WHERE r.offering_id = $1 LIMIT 1`, [ids.offering]);
   ids.pending = await one(`SELECT id FROM offerings WHERE status = 'informatie-gevraagd' LIMIT 1`);
   ids.board = await one(`SELECT id FROM boards WHERE number = $1`, [demoBoardNumber]);
-  ids.consentPerson = await one(`SELECT p.id FROM development_consents c JOIN enrolments e ON e.account_id = c.account_id JOIN persons p ON p.id = e.person_id WHERE c.revoked_at IS NULL LIMIT 1`);
+  ids.consentPerson = await one(
+    `SELECT p.id FROM development_consents c JOIN enrolments e ON e.account_id = c.account_id JOIN persons p ON p.id = e.person_id WHERE c.revoked_at IS NULL LIMIT 1`,
+  );
   ids.valuation = await one(`SELECT id FROM valuation_requests WHERE status = 'aangevraagd' LIMIT 1`);
   ids.postponement = await one(`SELECT id FROM postponements WHERE status = 'aangevraagd' LIMIT 1`);
   ids.herregistratie = await one(`SELECT id FROM registration_applications WHERE kind = 'herregistratie' LIMIT 1`);
@@ -80,7 +82,14 @@ describe('issue 6 pages, with axe on each', () => {
       await visit(page, '/aanbod');
       await visit(page, '/aanbod?zoek=zzzzonbekend');
       await visit(page, `/aanbod/${ids.offering}`);
-      const ics = await page.request.get(String(await page.getByRole('link', { name: nl('catalogue.ics') }).first().getAttribute('href')).replace(/^(?!http)/, baseUrl));
+      const ics = await page.request.get(
+        String(
+          await page
+            .getByRole('link', { name: nl('catalogue.ics') })
+            .first()
+            .getAttribute('href'),
+        ).replace(/^(?!http)/, baseUrl),
+      );
       expect(ics.headers()['content-type']).toContain('text/calendar');
       expect(await ics.text()).toContain('BEGIN:VEVENT');
       await visit(page, '/referentiekader');
@@ -89,15 +98,23 @@ describe('issue 6 pages, with axe on each', () => {
   });
 
   it('the catalogue works as a plain form without JavaScript', async () => {
-    await withPage(null, async (page) => {
-      await page.goto('/aanbod');
-      const title = (await t.database.query<{ title: string }>(`SELECT title FROM offerings WHERE id = $1`, [ids.offering]))[0].title;
-      await page.getByRole('searchbox').or(page.getByLabel(nl('catalogue.filter.search'))).first().fill(title.split(' ')[0]);
-      await page.getByRole('button', { name: nl('catalogue.filter.button') }).click();
-      await page.waitForURL('**/aanbod?**');
-      await expect.poll(() => page.getByRole('main').innerText()).toContain(title);
-      await expectNoAxeViolations(page);
-    }, { javaScript: false });
+    await withPage(
+      null,
+      async (page) => {
+        await page.goto('/aanbod');
+        const title = (await t.database.query<{ title: string }>(`SELECT title FROM offerings WHERE id = $1`, [ids.offering]))[0].title;
+        await page
+          .getByRole('searchbox')
+          .or(page.getByLabel(nl('catalogue.filter.search')))
+          .first()
+          .fill(title.split(' ')[0]);
+        await page.getByRole('button', { name: nl('catalogue.filter.button') }).click();
+        await page.waitForURL('**/aanbod?**');
+        await expect.poll(() => page.getByRole('main').innerText()).toContain(title);
+        await expectNoAxeViolations(page);
+      },
+      { javaScript: false },
+    );
   });
 
   it('a provider: offerings, a new one with errors, runs and attendance', async () => {
@@ -109,7 +126,10 @@ describe('issue 6 pages, with axe on each', () => {
       const own = await one(`SELECT o.id FROM offerings o JOIN offering_runs r ON r.offering_id = o.id WHERE o.organisation_id = $1 LIMIT 1`, [ids.provider]);
       await visit(page, `${base}/${own}`);
       // one of the provider's own that waits for an answer to the commission (the answer form), if the demo gave it one
-      const waiting = await one(`(SELECT id FROM offerings WHERE organisation_id = $1 AND status = 'informatie-gevraagd' LIMIT 1) UNION ALL SELECT $2::uuid LIMIT 1`, [ids.provider, own]);
+      const waiting = await one(
+        `(SELECT id FROM offerings WHERE organisation_id = $1 AND status = 'informatie-gevraagd' LIMIT 1) UNION ALL SELECT $2::uuid LIMIT 1`,
+        [ids.provider, own],
+      );
       await visit(page, `${base}/${waiting}`);
       await visit(page, `${base}/${own}/uitvoeringen`);
       await submitWithErrors(page, nl('runs.add'));
@@ -140,7 +160,10 @@ describe('issue 6 pages, with axe on each', () => {
   it('the Commissie Registratie: a herregistratie and a request for uitstel', async () => {
     // register staff read it before they assign it; the member it is assigned to reads it with the decision form
     await withPage('registerbeheer@demo.beroepsregister.nl', (page) => visit(page, `/beheer/aanvragen/${ids.herregistratie}`));
-    await t.database.query(`UPDATE registration_applications SET status = 'in-behandeling', assigned_to = (SELECT id FROM accounts WHERE email = 'commissie@demo.beroepsregister.nl') WHERE id = $1`, [ids.herregistratie]);
+    await t.database.query(
+      `UPDATE registration_applications SET status = 'in-behandeling', assigned_to = (SELECT id FROM accounts WHERE email = 'commissie@demo.beroepsregister.nl') WHERE id = $1`,
+      [ids.herregistratie],
+    );
     await withPage('commissie@demo.beroepsregister.nl', async (page) => {
       await visit(page, `/beheer/aanvragen/${ids.herregistratie}`);
       expect(await page.getByRole('main').innerText()).toContain('Beoordeling van het dossier');
@@ -155,7 +178,10 @@ describe('issue 6 pages, with axe on each', () => {
     await withPage(email, async (page) => {
       await visit(page, '/mijn-register/dossier');
       await submitWithErrors(page, nl('dossier.form.save'));
-      const activity = await one(`SELECT x.activity_id AS id FROM attendances x JOIN enrolments e ON e.id = x.enrolment_id JOIN accounts a ON a.id = e.account_id WHERE a.email = $1`, [email]);
+      const activity = await one(
+        `SELECT x.activity_id AS id FROM attendances x JOIN enrolments e ON e.id = x.enrolment_id JOIN accounts a ON a.id = e.account_id WHERE a.email = $1`,
+        [email],
+      );
       await visit(page, `/mijn-register/dossier/${activity}`);
       await visit(page, '/mijn-register/herregistratie');
       await visit(page, '/mijn-register/uitstel');
@@ -168,8 +194,11 @@ describe('issue 6 pages, with axe on each', () => {
       const staffList = `/beheer/bestuur/${ids.board}/personeel`;
       await visit(page, staffList);
       await visit(page, `${staffList}/${ids.consentPerson}/professionalisering`);
-      const without = await one(`SELECT e.person_id AS id FROM employments e WHERE e.board_id = $1
-        AND NOT EXISTS (SELECT 1 FROM development_consents c JOIN enrolments n ON n.account_id = c.account_id WHERE n.person_id = e.person_id AND c.revoked_at IS NULL) LIMIT 1`, [ids.board]);
+      const without = await one(
+        `SELECT e.person_id AS id FROM employments e WHERE e.board_id = $1
+        AND NOT EXISTS (SELECT 1 FROM development_consents c JOIN enrolments n ON n.account_id = c.account_id WHERE n.person_id = e.person_id AND c.revoked_at IS NULL) LIMIT 1`,
+        [ids.board],
+      );
       await visit(page, `${staffList}/${without}/professionalisering`, 403);
     });
   });

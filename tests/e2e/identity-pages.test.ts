@@ -19,8 +19,16 @@ beforeAll(async () => {
   [testApp, browser] = await Promise.all([createTestApp({ withDuo: true }), launchBrowser()]);
   baseUrl = await testApp.app.listen({ port: 0, host: '127.0.0.1' });
   [{ id: boardId }] = await testApp.database.query<{ id: string }>("SELECT id FROM boards WHERE number = '32073'");
-  await createAccount(testApp.database, { email: 'hr@bestuur.nl', displayName: 'Hanna HR', roles: [{ role: 'board-admin', organisation: { kind: 'bestuur', id: boardId } }] });
-  await createAccount(testApp.database, { email: 'staf@register.nl', displayName: 'Sven Staf', roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }] });
+  await createAccount(testApp.database, {
+    email: 'hr@bestuur.nl',
+    displayName: 'Hanna HR',
+    roles: [{ role: 'board-admin', organisation: { kind: 'bestuur', id: boardId } }],
+  });
+  await createAccount(testApp.database, {
+    email: 'staf@register.nl',
+    displayName: 'Sven Staf',
+    roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }],
+  });
 });
 
 afterAll(async () => {
@@ -97,7 +105,10 @@ describe('account and administration pages', () => {
       await page.goto('/beheer');
       await expectNoAxeViolations(page);
       await page.getByLabel(nl('account.email')).fill('hr@bestuur.nl');
-      await page.getByRole('button', { name: nl('admin.findButton') }).first().click();
+      await page
+        .getByRole('button', { name: nl('admin.findButton') })
+        .first()
+        .click();
       await expect.poll(() => h1(page).textContent()).toBe('Logboek van Hanna HR');
       await expectNoAxeViolations(page);
       await page.goto('/beheer/uitgaande-mail');

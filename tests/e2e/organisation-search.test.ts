@@ -106,7 +106,9 @@ describe('organisation search', () => {
       await page.getByRole('searchbox', { name: nl('organisations.search.label') }).pressSequentially(school.name, { delay: 10 });
       // no click on "Zoeken": typing alone updates the results
       expect(new URL((await live).url()).searchParams.get('zoek')).toBeTruthy();
-      await resultCount(page).filter({ hasText: exactly(nl('organisations.results.countOne')) }).waitFor();
+      await resultCount(page)
+        .filter({ hasText: exactly(nl('organisations.results.countOne')) })
+        .waitFor();
       await page.waitForURL((url) => url.searchParams.get('zoek') === school.name);
 
       expect(await page.evaluate(() => (window as unknown as { journeyMark?: string }).journeyMark)).toBe('same document');
@@ -134,7 +136,9 @@ describe('organisation search', () => {
       // back in the browser's history: the search with its results, restored
       await page.goBack();
       await page.goBack();
-      await resultCount(page).filter({ hasText: exactly(nl('organisations.results.countOne')) }).waitFor();
+      await resultCount(page)
+        .filter({ hasText: exactly(nl('organisations.results.countOne')) })
+        .waitFor();
       expect(await page.getByRole('searchbox', { name: nl('organisations.search.label') }).inputValue()).toBe(school.name);
     });
   });
@@ -150,7 +154,9 @@ describe('organisation search', () => {
       const live = page.waitForResponse(isHtmxSearch);
       await page.getByLabel(nl('organisations.filter.province')).selectOption(school.province);
       await live;
-      await resultCount(page).filter({ hasText: exactly(countText(nl, inProvince)) }).waitFor();
+      await resultCount(page)
+        .filter({ hasText: exactly(countText(nl, inProvince)) })
+        .waitFor();
       await page.waitForURL((url) => url.searchParams.get('provincie') === school.province);
       await expectNoAxeViolations(page);
 
@@ -158,12 +164,16 @@ describe('organisation search', () => {
       const again = page.waitForResponse(isHtmxSearch);
       await page.getByRole('searchbox', { name: nl('organisations.search.label') }).fill(school.name);
       await again;
-      await resultCount(page).filter({ hasText: exactly(nl('organisations.results.countOne')) }).waitFor();
+      await resultCount(page)
+        .filter({ hasText: exactly(nl('organisations.results.countOne')) })
+        .waitFor();
       const other = school.province === 'Utrecht' ? 'Zeeland' : 'Utrecht';
       const none = page.waitForResponse(isHtmxSearch);
       await page.getByLabel(nl('organisations.filter.province')).selectOption(other);
       await none;
-      await resultCount(page).filter({ hasText: exactly(nl('organisations.results.none')) }).waitFor();
+      await resultCount(page)
+        .filter({ hasText: exactly(nl('organisations.results.none')) })
+        .waitFor();
       expect(await resultsRegion(page).getByRole('table').count()).toBe(0);
       await expectNoAxeViolations(page);
     });
@@ -174,7 +184,10 @@ describe('organisation search', () => {
       await page.goto('/organisaties');
       const search = page.getByRole('searchbox', { name: nl('organisations.search.label') });
       await search.fill(school.name);
-      await Promise.all([page.waitForURL((url) => url.searchParams.get('zoek') === school.name), page.getByRole('button', { name: nl('organisations.search.button') }).click()]);
+      await Promise.all([
+        page.waitForURL((url) => url.searchParams.get('zoek') === school.name),
+        page.getByRole('button', { name: nl('organisations.search.button') }).click(),
+      ]);
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(nl('organisations.title'));
       expect(await resultCount(page).textContent()).toBe(nl('organisations.results.countOne'));
       expect(await resultsRegion(page).getByRole('link', { name: school.name, exact: true }).count()).toBe(1);
@@ -241,7 +254,9 @@ describe('organisation search', () => {
       const live = page.waitForResponse(isHtmxSearch);
       await page.getByRole('searchbox', { name: nl('organisations.search.label') }).fill(school.name);
       await live;
-      await resultCount(page).filter({ hasText: exactly(nl('organisations.results.countOne')) }).waitFor();
+      await resultCount(page)
+        .filter({ hasText: exactly(nl('organisations.results.countOne')) })
+        .waitFor();
 
       await page.getByRole('link', { name: nl('layout.languageSwitch') }).click();
       await page.waitForURL((url) => url.searchParams.get('lang') === 'en');

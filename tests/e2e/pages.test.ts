@@ -37,7 +37,10 @@ describe('pages', () => {
       await expectNoAxeViolations(page);
       // reachable from every page's footer
       await page.goto('/');
-      await page.getByRole('contentinfo').getByRole('link', { name: nl('layout.footer.accessibility') }).click();
+      await page
+        .getByRole('contentinfo')
+        .getByRole('link', { name: nl('layout.footer.accessibility') })
+        .click();
       await page.waitForURL('**/toegankelijkheid');
     });
   });
@@ -45,7 +48,10 @@ describe('pages', () => {
   it('the public register: reached from the menu, searched by keyboard, its error at the field', async () => {
     await withPage(async (page) => {
       await page.goto('/');
-      await page.getByRole('navigation').getByRole('link', { name: nl('nav.register') }).click();
+      await page
+        .getByRole('navigation')
+        .getByRole('link', { name: nl('nav.register') })
+        .click();
       await page.waitForURL('**/register');
       expect(await h1(page)).toBe(nl('register.title'));
       await expectNoAxeViolations(page);
@@ -67,7 +73,10 @@ describe('pages', () => {
       expect(await h1(page)).toBe(nl('error.404.title'));
       expect(await page.title()).toContain(nl('error.404.title'));
       await expectNoAxeViolations(page);
-      await page.getByRole('main').getByRole('link', { name: nl('error.backHome') }).click();
+      await page
+        .getByRole('main')
+        .getByRole('link', { name: nl('error.backHome') })
+        .click();
       await page.waitForURL((url) => url.pathname === '/');
     });
   });
@@ -133,7 +142,10 @@ describe('pages', () => {
       await submitted;
       await page.waitForURL((url) => url.searchParams.get('zoek') === 'Wegwijzer');
       const region = page.getByRole('region', { name: nl('organisations.results.caption') });
-      await region.getByRole('link', { name: /Wegwijzer/ }).first().waitFor();
+      await region
+        .getByRole('link', { name: /Wegwijzer/ })
+        .first()
+        .waitFor();
       const total = (await testApp.app.inject({ url: '/api/v1/organisaties?zoek=Wegwijzer' })).json().totaal as number;
       expect(await page.locator('#resultaten-aantal').textContent()).toBe(nl('organisations.results.count', { total }));
 

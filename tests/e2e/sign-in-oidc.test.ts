@@ -59,7 +59,10 @@ afterAll(async () => {
 async function withContext(run: (page: Page, context: BrowserContext) => Promise<void>) {
   const context = await newContext(browser, { baseURL: baseUrl });
   // only the two loopback servers: the provider's dev pages import a web font from the internet
-  await context.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort());
+  await context.route(
+    (url) => url.hostname !== '127.0.0.1',
+    (route) => route.abort(),
+  );
   try {
     await run(await context.newPage(), context);
   } finally {
@@ -107,9 +110,15 @@ async function signInWithOidc(page: Page, login: string | null) {
 }
 
 async function signOut(page: Page) {
-  await page.getByRole('navigation', { name: nl('layout.mainNav') }).getByRole('button', { name: nl('nav.signOut') }).click();
+  await page
+    .getByRole('navigation', { name: nl('layout.mainNav') })
+    .getByRole('button', { name: nl('nav.signOut') })
+    .click();
   await page.waitForURL((url) => inApp(url) && url.pathname === '/');
-  await page.getByRole('navigation', { name: nl('layout.mainNav') }).getByRole('link', { name: nl('nav.signIn') }).waitFor();
+  await page
+    .getByRole('navigation', { name: nl('layout.mainNav') })
+    .getByRole('link', { name: nl('nav.signIn') })
+    .waitFor();
   await expectNoAxeViolations(page);
 }
 
@@ -216,7 +225,10 @@ describe('signing in with OpenID Connect', () => {
       );
       await expectNoAxeViolations(page);
       expect((await context.cookies(baseUrl)).some((c) => c.name === 'br_sessie')).toBe(false);
-      await page.getByRole('navigation', { name: nl('layout.mainNav') }).getByRole('link', { name: nl('nav.signIn') }).waitFor();
+      await page
+        .getByRole('navigation', { name: nl('layout.mainNav') })
+        .getByRole('link', { name: nl('nav.signIn') })
+        .waitFor();
     });
     expect(await identitiesOf(people.piet.login)).toEqual([]);
     expect((await accountsWith(people.piet.email)).map((a) => a.display_name)).toEqual(['Piet Visser (lokaal)']);

@@ -71,7 +71,11 @@ async function submitCode(page: Page, code: string) {
 describe('signing in with a password and an authenticator app', () => {
   it('register staff: password → link an app → Registerbeheer; sign out; password → code (a wrong one is refused) → in', async () => {
     const email = 'registerstaf@beroepsregister.nl';
-    await createAccount(testApp.database, { email, displayName: 'Rosa Registerstaf', roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }] });
+    await createAccount(testApp.database, {
+      email,
+      displayName: 'Rosa Registerstaf',
+      roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }],
+    });
     await withContext(async (page) => {
       // Registerbeheer asks to sign in first, and comes back after
       await page.goto('/beheer');
@@ -98,9 +102,13 @@ describe('signing in with a password and an authenticator app', () => {
       await expectNoAxeViolations(page);
 
       // sign out with the header's button
-      await mainNav(page).getByRole('button', { name: nl('nav.signOut') }).click();
+      await mainNav(page)
+        .getByRole('button', { name: nl('nav.signOut') })
+        .click();
       await page.waitForURL(at('/'));
-      await mainNav(page).getByRole('link', { name: nl('nav.signIn') }).waitFor();
+      await mainNav(page)
+        .getByRole('link', { name: nl('nav.signIn') })
+        .waitFor();
       await expectNoAxeViolations(page);
       const afterSignOut = await page.goto('/beheer');
       expect(new URL(afterSignOut!.url()).pathname).toBe('/inloggen');
@@ -162,7 +170,9 @@ describe('signing in with a password and an authenticator app', () => {
       await page.goto('/inloggen');
       for (let attempt = 1; attempt < maxFailures; attempt++) {
         expect((await submitSignIn(page, email, `verkeerd wachtwoord ${attempt}`)).status()).toBe(400);
-        await errorSummary(page).getByRole('link', { name: nl('signIn.failed') }).waitFor();
+        await errorSummary(page)
+          .getByRole('link', { name: nl('signIn.failed') })
+          .waitFor();
         // the address stays filled in
         expect(await page.getByRole('textbox', { name: nl('signIn.email') }).inputValue()).toBe(email);
       }
@@ -190,7 +200,10 @@ describe('signing in with a password and an authenticator app', () => {
       await page.getByText(nl('unlock.done')).waitFor();
       await expectNoAxeViolations(page);
 
-      await page.getByRole('main').getByRole('link', { name: nl('nav.signIn') }).click();
+      await page
+        .getByRole('main')
+        .getByRole('link', { name: nl('nav.signIn') })
+        .click();
       await page.waitForURL(at('/inloggen'));
       expect((await submitSignIn(page, email, testPassword)).status()).toBe(303);
       await page.waitForURL(at('/account'));

@@ -42,6 +42,7 @@ export async function runDeliveryCase(fz: FuzzApp, c: DeliveryFileCase, options:
     final = await settle(fz, response.json().id, options.settleMs ?? 30_000);
     if (!finalStatuses.includes(final)) problems.push(`delivery ${response.json().id} ended ${final}, not in a final state`);
   }
-  if (final !== 'verwerkt' && (await registerDigest(fz.database)) !== before) problems.push(`the register changed, though the delivery was ${final ?? `refused (${response.statusCode})`}`);
+  if (final !== 'verwerkt' && (await registerDigest(fz.database)) !== before)
+    problems.push(`the register changed, though the delivery was ${final ?? `refused (${response.statusCode})`}`);
   return { request, status: response.statusCode, problems };
 }

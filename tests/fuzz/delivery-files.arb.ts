@@ -39,8 +39,33 @@ const huge = fc.integer({ min: 1_000, max: 40_000 }).chain((n) => fc.constantFro
 export const cellText = fc.oneof(
   { arbitrary: fc.string({ unit: 'grapheme', maxLength: 30 }), weight: 3 },
   { arbitrary: fc.string({ unit: 'binary', maxLength: 30 }), weight: 3 },
-  { arbitrary: fc.constantFrom('', '"', '""', ';', '\r\n', '\u0000', '\u2028', '=HYPERLINK("x")', '123456782', '111222333', '1980-02-30', '9999-12-31', '0', '-1', '1e308', 'NaN'), weight: 3 },
-  { arbitrary: fc.tuple(fc.string({ maxLength: 8 }), fc.constantFrom('\u0000', '\u0000', '\u0001', '\u0008', '\u000b', '\u001b', '\u007f'), fc.string({ maxLength: 8 })).map((parts) => parts.join('')), weight: 3 },
+  {
+    arbitrary: fc.constantFrom(
+      '',
+      '"',
+      '""',
+      ';',
+      '\r\n',
+      '\u0000',
+      '\u2028',
+      '=HYPERLINK("x")',
+      '123456782',
+      '111222333',
+      '1980-02-30',
+      '9999-12-31',
+      '0',
+      '-1',
+      '1e308',
+      'NaN',
+    ),
+    weight: 3,
+  },
+  {
+    arbitrary: fc
+      .tuple(fc.string({ maxLength: 8 }), fc.constantFrom('\u0000', '\u0000', '\u0001', '\u0008', '\u000b', '\u001b', '\u007f'), fc.string({ maxLength: 8 }))
+      .map((parts) => parts.join('')),
+    weight: 3,
+  },
   { arbitrary: huge, weight: 1 },
 );
 
@@ -53,7 +78,10 @@ const tableMutation: fc.Arbitrary<TableMutation> = fc.oneof(
 );
 
 const byteMutation: fc.Arbitrary<ByteMutation> = fc.oneof(
-  fc.record({ kind: fc.constant('encoding' as const), to: fc.constantFrom('latin1' as const, 'utf16le' as const, 'utf8-bom' as const, 'utf16le-bom' as const) }),
+  fc.record({
+    kind: fc.constant('encoding' as const),
+    to: fc.constantFrom('latin1' as const, 'utf16le' as const, 'utf8-bom' as const, 'utf16le-bom' as const),
+  }),
   fc.record({ kind: fc.constant('lineEndings' as const), to: fc.constantFrom('\n' as const, '\r' as const, '' as const) }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat(1_000_000) }),
   fc.record({ kind: fc.constant('quote' as const), at: fc.nat(1_000_000) }),
@@ -64,7 +92,16 @@ const format = fc.constantFrom('csv' as const, 'xlsx' as const);
 
 export const deliveryFileCase: fc.Arbitrary<DeliveryFileCase> = fc.record({
   file: fc.oneof(
-    { arbitrary: fc.record({ kind: fc.constant('table' as const), format, rows: fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 40, max: 80 })), table: fc.array(tableMutation, { maxLength: 4 }), bytes: fc.array(byteMutation, { maxLength: 2 }) }), weight: 4 },
+    {
+      arbitrary: fc.record({
+        kind: fc.constant('table' as const),
+        format,
+        rows: fc.oneof(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 40, max: 80 })),
+        table: fc.array(tableMutation, { maxLength: 4 }),
+        bytes: fc.array(byteMutation, { maxLength: 2 }),
+      }),
+      weight: 4,
+    },
     { arbitrary: fc.record({ kind: fc.constant('random' as const), format, bytes: fc.uint8Array({ maxLength: 4096 }) }), weight: 1 },
   ),
   contentType: fc.constantFrom('own' as const, 'own' as const, 'own' as const, 'other' as const),
@@ -75,8 +112,16 @@ export const deliveryFileCase: fc.Arbitrary<DeliveryFileCase> = fc.record({
 /** Row n of a file that passes every check, for the board and school the fuzz delivers for. */
 function validRow(base: DeliveryBase, n: number): string[] {
   const values: Partial<Record<(typeof columns)[number], string>> = {
-    bevoegd_gezag_nummer: base.boardNumber, personeelsnummer: `F${n}`, voorletters: 'F.', achternaam: `Fuzz${n}`, geboortedatum: '1980-05-05',
-    instellingscode: base.brin, vestigingscode: base.location, functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD', begindatum: '2019-08-01',
+    bevoegd_gezag_nummer: base.boardNumber,
+    personeelsnummer: `F${n}`,
+    voorletters: 'F.',
+    achternaam: `Fuzz${n}`,
+    geboortedatum: '1980-05-05',
+    instellingscode: base.brin,
+    vestigingscode: base.location,
+    functie: 'LERAAR',
+    benoemingsgrondslag: 'BEVOEGD',
+    begindatum: '2019-08-01',
   };
   return columns.map((c) => values[c] ?? '');
 }

@@ -19,13 +19,19 @@ export const publicFormFields: Record<string, string[]> = {
 export type FormCase = { url: string; body: string };
 
 // now and then a well-formed e-mail address and a strong password, so that a sign-up can succeed and the check sees it
-const plausible = fc.constantFrom('email=fuzz%40voorbeeld.nl', 'wachtwoord=Een-lang-genoeg-wachtwoord-2024', 'naam=Fuzz%20Tester', 'email=%20FUZZ%40Voorbeeld.NL%20');
+const plausible = fc.constantFrom(
+  'email=fuzz%40voorbeeld.nl',
+  'wachtwoord=Een-lang-genoeg-wachtwoord-2024',
+  'naam=Fuzz%20Tester',
+  'email=%20FUZZ%40Voorbeeld.NL%20',
+);
 
 export function formCase(urls: string[]): fc.Arbitrary<FormCase> {
   return fc.constantFrom(...urls).chain((url) =>
     fc.record({
       url: fc.constant(url),
-      body: fc.tuple(urlEncodedPairs(publicFormFields[url] ?? []), fc.array(plausible, { maxLength: 3 }), fc.option(queryValue, { nil: undefined }))
+      body: fc
+        .tuple(urlEncodedPairs(publicFormFields[url] ?? []), fc.array(plausible, { maxLength: 3 }), fc.option(queryValue, { nil: undefined }))
         .map(([pairs, extra, raw]) => [pairs, ...extra, ...(raw === undefined ? [] : [raw])].filter(Boolean).join('&')),
     }),
   );
@@ -47,12 +53,18 @@ export async function runFormCase(app: FastifyInstance, database: Database, c: F
   await web.get('/wachtwoord-vergeten');
   const payload = `_csrf=${encodeURIComponent(web.csrfToken())}${c.body ? `&${c.body}` : ''}`;
   const before = await counts(database);
-  const response = await web.send({ method: 'POST', url: c.url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: Buffer.from(payload) });
+  const response = await web.send({
+    method: 'POST',
+    url: c.url,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: Buffer.from(payload),
+  });
   const after = await counts(database);
   const problems = responseProblems(response, { api: false });
   const added = after.accounts - before.accounts;
   const mayAdd = c.url === '/account/aanmaken' && response.statusCode < 400 ? 1 : 0;
   if (added < 0 || added > mayAdd) problems.push(`accounts ${before.accounts} → ${after.accounts} after ${response.statusCode}`);
-  if (response.statusCode >= 400 && after.sessions !== before.sessions) problems.push(`sessions ${before.sessions} → ${after.sessions} after ${response.statusCode}`);
+  if (response.statusCode >= 400 && after.sessions !== before.sessions)
+    problems.push(`sessions ${before.sessions} → ${after.sessions} after ${response.statusCode}`);
   return { request: describeRequest('POST', c.url, c.body), status: response.statusCode, problems };
 }

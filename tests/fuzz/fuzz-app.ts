@@ -17,7 +17,11 @@ export async function createFuzzApp(): Promise<FuzzApp> {
   });
   const { board, school } = await deliveringBoard(t.database);
   const { token } = await createApiToken(t.database.db, {
-    organisation: { kind: 'bestuur', id: board.id }, name: 'fuzz', scopes: ['aanleveren'], expiresAt: new Date(Date.now() + 864e5), createdBy: null,
+    organisation: { kind: 'bestuur', id: board.id },
+    name: 'fuzz',
+    scopes: ['aanleveren'],
+    expiresAt: new Date(Date.now() + 864e5),
+    createdBy: null,
   });
   return { ...t, token, board, school };
 }

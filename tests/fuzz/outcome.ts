@@ -6,7 +6,8 @@ export function responseProblems(response: { statusCode: number; headers: Record
   const problems: string[] = [];
   if (response.statusCode >= 500) problems.push(`${response.statusCode}: ${response.body.slice(0, 300)}`);
   const type = String(response.headers['content-type'] ?? '');
-  if (options.api && response.statusCode >= 400 && !type.startsWith('application/problem+json')) problems.push(`${response.statusCode} as ${type}, not problem+json`);
+  if (options.api && response.statusCode >= 400 && !type.startsWith('application/problem+json'))
+    problems.push(`${response.statusCode} as ${type}, not problem+json`);
   return problems;
 }
 

@@ -20,7 +20,9 @@ export async function createAccount(
     })
     .returning();
   for (const r of input.roles ?? []) {
-    await database.db.insert(memberships).values({ accountId: account.id, organisationKind: r.organisation.kind, organisationId: r.organisation.id, role: r.role });
+    await database.db
+      .insert(memberships)
+      .values({ accountId: account.id, organisationKind: r.organisation.kind, organisationId: r.organisation.id, role: r.role });
   }
   return account;
 }

@@ -16,7 +16,10 @@ export async function insertBoard(database: Database, number: string, name: stri
 
 export async function insertProvider(database: Database, name: string): Promise<string> {
   const id = crypto.randomUUID();
-  await database.query(`INSERT INTO providers (id, name, kind, contact_email, website, created_by_label) VALUES ($1, $2, 'aanbieder', 'info@aanbieder.nl', 'https://aanbieder.example.nl', 'test')`, [id, name]);
+  await database.query(
+    `INSERT INTO providers (id, name, kind, contact_email, website, created_by_label) VALUES ($1, $2, 'aanbieder', 'info@aanbieder.nl', 'https://aanbieder.example.nl', 'test')`,
+    [id, name],
+  );
   return id;
 }
 
@@ -53,10 +56,22 @@ export async function insertOffering(database: Database, input: OfferingInput): 
      VALUES ($1, $2, $3, $4, $5, $6, 'Je leert differentiëren.\n\nEn je leert reflecteren.', $7, $8, $9::text[], $10::text[], $11, $12, $13, 'Carla Contact', 'cursus@aanbieder.nl',
        $14, $15, $16::text[], $17, $18, 'test')`,
     [
-      id, input.organisation.kind, input.organisation.id, input.organisationName ?? 'Hogeschool Voorbeeld', input.title ?? 'Rekenen in groep 5',
-      input.description ?? 'Een cursus over rekenonderwijs, met oefeningen; voor leraren in de middenbouw.', input.activityKind ?? 'cursus', input.format ?? 'klassikaal',
-      themes, input.competencies ?? [], input.hours ?? 16, input.primaryProcess ?? true, input.priceCents ?? 29500, status,
-      input.points === undefined ? (accredited ? 12 : null) : input.points, accredited ? themes : null,
+      id,
+      input.organisation.kind,
+      input.organisation.id,
+      input.organisationName ?? 'Hogeschool Voorbeeld',
+      input.title ?? 'Rekenen in groep 5',
+      input.description ?? 'Een cursus over rekenonderwijs, met oefeningen; voor leraren in de middenbouw.',
+      input.activityKind ?? 'cursus',
+      input.format ?? 'klassikaal',
+      themes,
+      input.competencies ?? [],
+      input.hours ?? 16,
+      input.primaryProcess ?? true,
+      input.priceCents ?? 29500,
+      status,
+      input.points === undefined ? (accredited ? 12 : null) : input.points,
+      accredited ? themes : null,
       input.validFrom === undefined ? (accredited ? dayFrom(-60) : null) : input.validFrom,
       input.validUntil === undefined ? (accredited ? dayFrom(730) : null) : input.validUntil,
     ],
@@ -71,7 +86,15 @@ export async function insertRun(database: Database, offeringId: string, days: nu
   const online = where.online ?? false;
   await database.query(
     `INSERT INTO offering_runs (id, offering_id, starts_at, ends_at, place, province, online, capacity, created_by_label) VALUES ($1, $2, $3, $4, $5, $6, $7, 30, 'test')`,
-    [id, offeringId, amsterdamToUtc(day, '09:30').toISOString(), amsterdamToUtc(day, '16:00').toISOString(), online ? null : 'Jaarbeurs', online ? null : (where.province ?? 'Utrecht'), online],
+    [
+      id,
+      offeringId,
+      amsterdamToUtc(day, '09:30').toISOString(),
+      amsterdamToUtc(day, '16:00').toISOString(),
+      online ? null : 'Jaarbeurs',
+      online ? null : (where.province ?? 'Utrecht'),
+      online,
+    ],
   );
   return id;
 }
@@ -83,11 +106,19 @@ export async function enrolledProfessional(database: Database, input: { email: s
   const account = await createAccount(database, { email: input.email, displayName: input.surname });
   const person = crypto.randomUUID();
   await database.query(`INSERT INTO persons (id, initials, surname, birth_date, email, account_id) VALUES ($1, $2, $3, '1985-05-05', $4, $5)`, [
-    person, input.initials ?? 'L.', input.surname, input.email, account.id,
+    person,
+    input.initials ?? 'L.',
+    input.surname,
+    input.email,
+    account.id,
   ]);
   const registerNumber = registerNumberFor(sequence++);
   await database.query(`INSERT INTO enrolments (id, person_id, account_id, register_number, status) VALUES ($1, $2, $3, $4, $5)`, [
-    crypto.randomUUID(), person, account.id, registerNumber, input.status ?? 'ingeschreven',
+    crypto.randomUUID(),
+    person,
+    account.id,
+    registerNumber,
+    input.status ?? 'ingeschreven',
   ]);
   return { accountId: account.id, registerNumber, email: input.email };
 }

@@ -35,7 +35,11 @@ export function deliveryDeps(database: Database, overrides: Partial<DeliveryDeps
   return {
     db: database.db,
     database,
-    crypto: createCrypto({ sessionSecret: randomBytes(32).toString('hex'), encryptionKey: randomBytes(32).toString('hex'), hashKey: randomBytes(32).toString('hex') }),
+    crypto: createCrypto({
+      sessionSecret: randomBytes(32).toString('hex'),
+      encryptionKey: randomBytes(32).toString('hex'),
+      hashKey: randomBytes(32).toString('hex'),
+    }),
     mailer: createMailer({ from: 'test@beroepsregister.nl' }),
     dataDir: mkdtempSync(join(tmpdir(), 'br-deliveries-')),
     baseUrl: 'http://localhost:3000',
@@ -53,7 +57,12 @@ export async function boardStaffActor(database: Database, boardId: string, email
   const account = await createAccount(database, { email, roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: boardId } }] });
   const [membership] = await database.query<{ id: string }>(`SELECT id FROM memberships WHERE account_id = $1`, [account.id]);
   return {
-    type: 'account', accountId: account.id, sessionId: 'test', email, displayName: account.displayName, secondFactorDone: true,
+    type: 'account',
+    accountId: account.id,
+    sessionId: 'test',
+    email,
+    displayName: account.displayName,
+    secondFactorDone: true,
     memberships: [{ id: membership.id, role: 'board-staff', organisation: { kind: 'bestuur', id: boardId } }],
   };
 }
@@ -63,6 +72,8 @@ export async function deliveringBoard(database: Database): Promise<{ board: { id
   const [board] = await database.query<{ id: string; number: string }>(`SELECT id, number FROM boards WHERE number = '32073'`);
   const [school] = await database.query<{ brin: string; location: string }>(
     `SELECT s.brin, min(l.code) AS location FROM schools s JOIN locations l ON l.school_id = s.id
-     WHERE s.board_id = $1 AND l.closed_at IS NULL GROUP BY s.brin ORDER BY s.brin LIMIT 1`, [board.id]);
+     WHERE s.board_id = $1 AND l.closed_at IS NULL GROUP BY s.brin ORDER BY s.brin LIMIT 1`,
+    [board.id],
+  );
   return { board, school };
 }

@@ -50,10 +50,7 @@ export function readRealLocations() {
     get: (line: DuoLine, column: keyof typeof col) => text(line.fields[col[column]]),
     /** a locations file as DUO would publish it (Windows-1252, `;`, CRLF) from these lines */
     file: (fileLines: DuoLine[] | string[][]) =>
-      Buffer.from(
-        [headerLine, ...fileLines.map((l) => joinLine(Array.isArray(l) ? l : l.fields))].map((l) => `${l}\r\n`).join(''),
-        'latin1',
-      ),
+      Buffer.from([headerLine, ...fileLines.map((l) => joinLine(Array.isArray(l) ? l : l.fields))].map((l) => `${l}\r\n`).join(''), 'latin1'),
   };
 }
 

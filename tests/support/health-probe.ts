@@ -19,10 +19,13 @@ export function probeHealth(base: string, options: { everyMs?: number; timeoutMs
     const at = Date.now();
     const started = performance.now();
     const answer = fetch(`${base}/health`, { signal: AbortSignal.timeout(timeoutMs) })
-      .then(async (response) => {
-        await response.arrayBuffer();
-        return response.status;
-      }, () => 0)
+      .then(
+        async (response) => {
+          await response.arrayBuffer();
+          return response.status;
+        },
+        () => 0,
+      )
       .then((status) => void samples.push({ at, ms: performance.now() - started, status }));
     outstanding.add(answer);
     void answer.finally(() => outstanding.delete(answer));

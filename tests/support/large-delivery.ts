@@ -44,12 +44,23 @@ export function writeLargeDelivery(path: string, boardNumber: string, rows: numb
       person++;
       const location = locations[person % locations.length];
       const base = {
-        bevoegd_gezag_nummer: boardNumber, personeelsnummer: `P${person}`, bsn: person % 5 === 0 ? '' : uniqueBsn(), voorletters: 'A.B.',
-        voornamen: 'Anna Bea', tussenvoegsel: '', achternaam: `${surnames[person % surnames.length]}-${person}`,
+        bevoegd_gezag_nummer: boardNumber,
+        personeelsnummer: `P${person}`,
+        bsn: person % 5 === 0 ? '' : uniqueBsn(),
+        voorletters: 'A.B.',
+        voornamen: 'Anna Bea',
+        tussenvoegsel: '',
+        achternaam: `${surnames[person % surnames.length]}-${person}`,
         geboortedatum: `${1960 + (person % 40)}-${String(1 + (person % 12)).padStart(2, '0')}-${String(1 + (person % 28)).padStart(2, '0')}`,
-        email: `medewerker${person}@school.example`, instellingscode: location.fields[duo.col.brin].trim(),
-        vestigingscode: location.fields[duo.col.code].trim(), functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD', begindatum: '2018-08-01',
-        einddatum: '', werktijdfactor: '0,8', mutatie: '',
+        email: `medewerker${person}@school.example`,
+        instellingscode: location.fields[duo.col.brin].trim(),
+        vestigingscode: location.fields[duo.col.code].trim(),
+        functie: 'LERAAR',
+        benoemingsgrondslag: 'BEVOEGD',
+        begindatum: '2018-08-01',
+        einddatum: '',
+        werktijdfactor: '0,8',
+        mutatie: '',
       };
       for (const functie of person % 8 === 0 ? ['LERAAR', 'INTERN_BEGELEIDER'] : ['LERAAR']) {
         if (made >= rows) break;

@@ -63,14 +63,25 @@ export async function serverProcesses(env: Record<string, string>, postgresAdmin
       const base = `http://127.0.0.1:${port}`;
       for (let i = 0; ; i++) {
         if (run.child.exitCode !== null) throw new Error(`the server stopped: ${run.output()}`);
-        if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) break;
+        if (
+          await fetch(`${base}/health`).then(
+            (r) => r.ok,
+            () => false,
+          )
+        )
+          break;
         if (i > 600) throw new Error('the server did not start');
         await new Promise((r) => setTimeout(r, 100));
       }
-      return { base, output: run.output, exited: () => run.child.exitCode !== null || run.child.signalCode !== null, stop: async (signal) => {
+      return {
+        base,
+        output: run.output,
+        exited: () => run.child.exitCode !== null || run.child.signalCode !== null,
+        stop: async (signal) => {
           run.child.kill(signal);
           await run.exited;
-        } };
+        },
+      };
     },
     async boardWithToken(boardNumber, scope = 'aanleveren') {
       const imported = command(['import-duo', realLocationsPath(), '--besturen', realBoardsPath()]);

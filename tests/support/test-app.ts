@@ -21,10 +21,7 @@ export async function createTestApp(
   if (options.prepare) await options.prepare(database);
   // as the server does: from here on the app works as the role that cannot alter the audit trail (PGlite)
   await database.enterAppRole();
-  const config = loadConfig(
-    { NODE_ENV: 'test', DATA_DIR: mkdtempSync(join(tmpdir(), 'br-test-')), LOG_LEVEL: 'silent', ...options.env },
-    {},
-  );
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: mkdtempSync(join(tmpdir(), 'br-test-')), LOG_LEVEL: 'silent', ...options.env }, {});
   const app = await buildApp({ config, database, logger: false });
   await app.ready();
   return { app, database, close: () => app.close() };

@@ -66,9 +66,10 @@ export async function postMultipart(web: WebSession, action: string, parts: Uplo
   const chunks: Buffer[] = [];
   const csrf = options.csrf === undefined ? web.csrfToken() : options.csrf;
   for (const part of csrf === null ? parts : [{ name: '_csrf', value: csrf }, ...parts]) {
-    const head = 'filename' in part
-      ? `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\nContent-Type: ${part.type}\r\n\r\n`
-      : `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n`;
+    const head =
+      'filename' in part
+        ? `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\nContent-Type: ${part.type}\r\n\r\n`
+        : `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n`;
     chunks.push(Buffer.from(head), 'filename' in part ? part.content : Buffer.from(part.value), Buffer.from('\r\n'));
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));

@@ -23,11 +23,13 @@ const flush = (data: Buffer) => deflateRawSync(data, { level: 9, finishFlush: co
 const finalBlock = Buffer.from([0x03, 0x00]);
 
 function sharedStringsEntry(shape: BombShape): { data: Buffer; size: number } {
-  const head = Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>${shape.content === 'one-text' ? '' : 'x</t></si>'}`);
+  const head = Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>${shape.content === 'one-text' ? '' : 'x</t></si>'}`,
+  );
   const tail = Buffer.from(shape.content === 'one-text' ? '</t></si></sst>' : '</sst>');
   const unit = shape.content === 'one-text' ? 'A' : '<si><t>bom</t></si>';
   const piece = Buffer.from(unit.repeat(Math.floor(mib / unit.length)));
-  const pieces = Math.ceil(shape.mib * mib / piece.length);
+  const pieces = Math.ceil((shape.mib * mib) / piece.length);
   const body = flush(piece);
   const data = Buffer.concat([flush(head), ...Array.from({ length: pieces }, () => body), flush(tail), finalBlock]);
   return { data, size: head.length + pieces * piece.length + tail.length };
@@ -95,7 +97,13 @@ export async function xlsxBomb(shape: BombShape, header: string[] = ['personeels
     if (file.dir) continue;
     if (name === 'xl/sharedStrings.xml') {
       const strings = sharedStringsEntry(shape);
-      entries.push({ name, data: strings.data, size: strings.size, descriptor: shape.sizes === 'descriptor', declared: shape.sizes === 'lie' ? 1024 : strings.size });
+      entries.push({
+        name,
+        data: strings.data,
+        size: strings.size,
+        descriptor: shape.sizes === 'descriptor',
+        declared: shape.sizes === 'lie' ? 1024 : strings.size,
+      });
       continue;
     }
     const content = await file.async('nodebuffer');

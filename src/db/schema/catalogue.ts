@@ -80,7 +80,9 @@ export const offeringEvents = pgTable(
   'offering_events',
   {
     id: uuid('id').primaryKey(),
-    offeringId: uuid('offering_id').notNull().references(() => offerings.id),
+    offeringId: uuid('offering_id')
+      .notNull()
+      .references(() => offerings.id),
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),
     byLabel: text('by_label').notNull(),
@@ -95,7 +97,9 @@ export const offeringRuns = pgTable(
   'offering_runs',
   {
     id: uuid('id').primaryKey(),
-    offeringId: uuid('offering_id').notNull().references(() => offerings.id),
+    offeringId: uuid('offering_id')
+      .notNull()
+      .references(() => offerings.id),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     /** the address or venue; null when online */
@@ -119,8 +123,12 @@ export const attendances = pgTable(
   'attendances',
   {
     id: uuid('id').primaryKey(),
-    runId: uuid('run_id').notNull().references(() => offeringRuns.id),
-    enrolmentId: uuid('enrolment_id').notNull().references(() => enrolments.id),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => offeringRuns.id),
+    enrolmentId: uuid('enrolment_id')
+      .notNull()
+      .references(() => enrolments.id),
     activityId: uuid('activity_id').references(() => activities.id),
     /** pagina, csv or api */
     source: text('source').notNull(),

@@ -13,7 +13,9 @@ export const activities = pgTable(
   'activities',
   {
     id: uuid('id').primaryKey(),
-    enrolmentId: uuid('enrolment_id').notNull().references(() => enrolments.id),
+    enrolmentId: uuid('enrolment_id')
+      .notNull()
+      .references(() => enrolments.id),
     /** opleiding, cursus, studiedag, conferentie, intervisie, zelfstudie or informeel-leren */
     kind: text('kind').notNull(),
     title: text('title').notNull(),
@@ -48,8 +50,12 @@ export const valuationRequests = pgTable(
   'valuation_requests',
   {
     id: uuid('id').primaryKey(),
-    activityId: uuid('activity_id').notNull().references(() => activities.id),
-    enrolmentId: uuid('enrolment_id').notNull().references(() => enrolments.id),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id),
+    enrolmentId: uuid('enrolment_id')
+      .notNull()
+      .references(() => enrolments.id),
     /** aangevraagd, gewaardeerd or ingetrokken */
     status: text('status').notNull(),
     /** why the professional thinks it should count */
@@ -69,8 +75,12 @@ export const valuationAssessments = pgTable(
   'valuation_assessments',
   {
     id: uuid('id').primaryKey(),
-    requestId: uuid('request_id').notNull().references(() => valuationRequests.id),
-    assessorAccountId: uuid('assessor_account_id').notNull().references(() => accounts.id),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => valuationRequests.id),
+    assessorAccountId: uuid('assessor_account_id')
+      .notNull()
+      .references(() => accounts.id),
     assessorLabel: text('assessor_label').notNull(),
     points: integer('points').notNull(),
     motivation: text('motivation').notNull(),
@@ -87,8 +97,12 @@ export const developmentConsents = pgTable(
   'development_consents',
   {
     id: uuid('id').primaryKey(),
-    accountId: uuid('account_id').notNull().references(() => accounts.id),
-    boardId: uuid('board_id').notNull().references(() => boards.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    boardId: uuid('board_id')
+      .notNull()
+      .references(() => boards.id),
     grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },

@@ -32,7 +32,9 @@ export const federatedIdentities = pgTable(
   'federated_identities',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    accountId: uuid('account_id').notNull().references(() => accounts.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
     issuer: text('issuer').notNull(),
     subject: text('subject').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -49,7 +51,9 @@ export const memberships = pgTable(
   'memberships',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    accountId: uuid('account_id').notNull().references(() => accounts.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
     organisationKind: varchar('organisation_kind', { length: 20 }).notNull(),
     organisationId: uuid('organisation_id').notNull(),
     role: varchar('role', { length: 40 }).notNull(),
@@ -75,7 +79,9 @@ export const invitations = pgTable(
     organisationId: uuid('organisation_id').notNull(),
     role: varchar('role', { length: 40 }).notNull(),
     tokenHash: text('token_hash').notNull(),
-    invitedBy: uuid('invited_by').notNull().references(() => accounts.id),
+    invitedBy: uuid('invited_by')
+      .notNull()
+      .references(() => accounts.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
@@ -90,7 +96,9 @@ export const sessions = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tokenHash: text('token_hash').notNull(),
-    accountId: uuid('account_id').notNull().references(() => accounts.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
     /** 'password' | 'oidc' and whether the second factor was given */
     method: varchar('method', { length: 20 }).notNull(),
     secondFactorAt: timestamp('second_factor_at', { withTimezone: true }),
@@ -108,7 +116,9 @@ export const emailTokens = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tokenHash: text('token_hash').notNull(),
-    accountId: uuid('account_id').notNull().references(() => accounts.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
     purpose: varchar('purpose', { length: 20 }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

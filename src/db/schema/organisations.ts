@@ -1,25 +1,22 @@
 import { char, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 
 /** A bevoegd gezag (school board), identified by DUO's 5-digit number. */
-export const boards = pgTable(
-  'boards',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    number: char('number', { length: 5 }).notNull().unique(),
-    /** null when DUO's board list does not name it (e.g. a municipality acting as board) */
-    name: text('name'),
-    kvkNumber: varchar('kvk_number', { length: 8 }),
-    sectors: text('sectors'),
-    /** facts over the board's open locations, kept by the DUO import for the directory search */
-    provinces: text('provinces').array().notNull().default([]),
-    denominations: text('denominations').array().notNull().default([]),
-    openLocations: integer('open_locations').notNull().default(0),
-    /** lower-case number and name, matched by the directory search */
-    searchText: text('search_text').notNull().default(''),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-);
+export const boards = pgTable('boards', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  number: char('number', { length: 5 }).notNull().unique(),
+  /** null when DUO's board list does not name it (e.g. a municipality acting as board) */
+  name: text('name'),
+  kvkNumber: varchar('kvk_number', { length: 8 }),
+  sectors: text('sectors'),
+  /** facts over the board's open locations, kept by the DUO import for the directory search */
+  provinces: text('provinces').array().notNull().default([]),
+  denominations: text('denominations').array().notNull().default([]),
+  openLocations: integer('open_locations').notNull().default(0),
+  /** lower-case number and name, matched by the directory search */
+  searchText: text('search_text').notNull().default(''),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** An instelling, identified by its BRIN (instellingscode). */
 export const schools = pgTable(
@@ -27,7 +24,9 @@ export const schools = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     brin: char('brin', { length: 4 }).notNull().unique(),
-    boardId: uuid('board_id').notNull().references(() => boards.id),
+    boardId: uuid('board_id')
+      .notNull()
+      .references(() => boards.id),
     name: text('name').notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     /** facts over all the school's locations (open first), kept by the DUO import for the directory search */
@@ -52,8 +51,12 @@ export const locations = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     code: char('code', { length: 6 }).notNull().unique(),
-    schoolId: uuid('school_id').notNull().references(() => schools.id),
-    boardId: uuid('board_id').notNull().references(() => boards.id),
+    schoolId: uuid('school_id')
+      .notNull()
+      .references(() => schools.id),
+    boardId: uuid('board_id')
+      .notNull()
+      .references(() => boards.id),
     name: text('name').notNull(),
     street: text('street'),
     houseNumber: text('house_number'),
@@ -74,10 +77,7 @@ export const locations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('locations_school_id').on(t.schoolId),
-    index('locations_board_id').on(t.boardId),
-  ],
+  (t) => [index('locations_school_id').on(t.schoolId), index('locations_board_id').on(t.boardId)],
 );
 
 /** DUO's regional divisions (nodaal gebied, RPA, WGR, COROP, onderwijsgebied, RMC) by kind and code. */

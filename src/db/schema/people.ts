@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, numeric, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts, apiTokens } from './identity.ts';
-import { boards, } from './organisations.ts';
+import { boards } from './organisations.ts';
 
 /**
  * A teacher or school leader as the register knows them: one row per human, whichever boards employ
@@ -123,8 +123,12 @@ export const duplicateCandidates = pgTable(
   'duplicate_candidates',
   {
     id: uuid('id').primaryKey(),
-    personId: uuid('person_id').notNull().references(() => persons.id),
-    candidateId: uuid('candidate_id').notNull().references(() => persons.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    candidateId: uuid('candidate_id')
+      .notNull()
+      .references(() => persons.id),
     deliveryId: uuid('delivery_id'),
     reason: text('reason').notNull(),
     /** open, zelfde-persoon (merged), verschillend */
@@ -144,7 +148,9 @@ export const employmentDisputes = pgTable(
   'employment_disputes',
   {
     id: uuid('id').primaryKey(),
-    employmentId: uuid('employment_id').notNull().references(() => employments.id),
+    employmentId: uuid('employment_id')
+      .notNull()
+      .references(() => employments.id),
     personId: uuid('person_id').notNull(),
     boardId: uuid('board_id').notNull(),
     comment: text('comment').notNull(),
@@ -167,8 +173,14 @@ export const registerNumberSequence = pgSequence('register_number_seq', { startW
  */
 export const enrolments = pgTable('enrolments', {
   id: uuid('id').primaryKey(),
-  personId: uuid('person_id').notNull().unique().references(() => persons.id),
-  accountId: uuid('account_id').notNull().unique().references(() => accounts.id),
+  personId: uuid('person_id')
+    .notNull()
+    .unique()
+    .references(() => persons.id),
+  accountId: uuid('account_id')
+    .notNull()
+    .unique()
+    .references(() => accounts.id),
   registerNumber: text('register_number').notNull().unique(),
   /** ingeschreven, aangevraagd, geregistreerd or doorgehaald; the public register derives onder voorwaarden and herregistratie verlopen */
   status: text('status').notNull().default('ingeschreven'),
@@ -180,7 +192,9 @@ export const enrolmentEvents = pgTable(
   'enrolment_events',
   {
     id: uuid('id').primaryKey(),
-    enrolmentId: uuid('enrolment_id').notNull().references(() => enrolments.id),
+    enrolmentId: uuid('enrolment_id')
+      .notNull()
+      .references(() => enrolments.id),
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),
     byLabel: text('by_label').notNull(),
@@ -199,7 +213,9 @@ export const evidenceFiles = pgTable(
   'evidence_files',
   {
     id: uuid('id').primaryKey(),
-    personId: uuid('person_id').notNull().references(() => persons.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
     /** diploma or certificaat */
     kind: text('kind').notNull(),
     title: text('title').notNull(),
@@ -236,7 +252,9 @@ export const deliveries = pgTable(
   'deliveries',
   {
     id: uuid('id').primaryKey(),
-    boardId: uuid('board_id').notNull().references(() => boards.id),
+    boardId: uuid('board_id')
+      .notNull()
+      .references(() => boards.id),
     /** volledig or mutaties */
     mode: text('mode').notNull(),
     /** in-behandeling, gecontroleerd, verwerkt, afgewezen, geannuleerd */

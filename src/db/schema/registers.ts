@@ -20,7 +20,9 @@ export const registerVersions = pgTable(
   'register_versions',
   {
     id: uuid('id').primaryKey(),
-    registerId: uuid('register_id').notNull().references(() => registers.id),
+    registerId: uuid('register_id')
+      .notNull()
+      .references(() => registers.id),
     version: integer('version').notNull(),
     levels: jsonb('levels').$type<RegisterLevel[]>().notNull(),
     cycleYears: integer('cycle_years').notNull(),

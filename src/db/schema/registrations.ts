@@ -11,11 +11,19 @@ export const registrationApplications = pgTable(
   'registration_applications',
   {
     id: uuid('id').primaryKey(),
-    personId: uuid('person_id').notNull().references(() => persons.id),
-    enrolmentId: uuid('enrolment_id').notNull().references(() => enrolments.id),
-    registerId: uuid('register_id').notNull().references(() => registers.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    enrolmentId: uuid('enrolment_id')
+      .notNull()
+      .references(() => enrolments.id),
+    registerId: uuid('register_id')
+      .notNull()
+      .references(() => registers.id),
     /** the rules the application was made (and is decided) under */
-    registerVersionId: uuid('register_version_id').notNull().references(() => registerVersions.id),
+    registerVersionId: uuid('register_version_id')
+      .notNull()
+      .references(() => registerVersions.id),
     /** registratie, or herregistratie: the renewal of the registration before it */
     kind: text('kind').notNull().default('registratie'),
     /** for a herregistratie: the registration it renews (its period ends where this one starts) */
@@ -49,7 +57,9 @@ export const registrationEvents = pgTable(
   'registration_events',
   {
     id: uuid('id').primaryKey(),
-    applicationId: uuid('application_id').notNull().references(() => registrationApplications.id),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => registrationApplications.id),
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),
     byLabel: text('by_label').notNull(),
@@ -64,8 +74,12 @@ export const postponements = pgTable(
   'postponements',
   {
     id: uuid('id').primaryKey(),
-    registrationId: uuid('registration_id').notNull().references(() => registrationApplications.id),
-    enrolmentId: uuid('enrolment_id').notNull().references(() => enrolments.id),
+    registrationId: uuid('registration_id')
+      .notNull()
+      .references(() => registrationApplications.id),
+    enrolmentId: uuid('enrolment_id')
+      .notNull()
+      .references(() => enrolments.id),
     /** ziekte, zwangerschap, mantelzorg, overig */
     ground: text('ground').notNull(),
     explanation: text('explanation').notNull(),
@@ -90,7 +104,9 @@ export const reregistrationNotices = pgTable(
   'reregistration_notices',
   {
     id: uuid('id').primaryKey(),
-    registrationId: uuid('registration_id').notNull().references(() => registrationApplications.id),
+    registrationId: uuid('registration_id')
+      .notNull()
+      .references(() => registrationApplications.id),
     /** herinnering-6, herinnering-2, onder-voorwaarden, verlopen */
     kind: text('kind').notNull(),
     periodEnd: date('period_end', { mode: 'string' }).notNull(),

@@ -6,20 +6,40 @@ import type { DecisionForm, OfferingForm, ProviderForm } from './offering.rules.
  * than its room is cut, as before; what was typed is then checked by the rules in offering.rules.ts
  * (checkProvider, checkOffering, checkMessage, checkDecision), with their messages at the fields.
  */
-const text = (max = 6000) => z.string().catch('').transform((value) => value.slice(0, max));
+const text = (max = 6000) =>
+  z
+    .string()
+    .catch('')
+    .transform((value) => value.slice(0, max));
 
 /** A checkbox group: one value or many; at most 50, each cut at 300 characters. */
 const list = z
   .union([z.string(), z.array(z.string())])
   .catch([])
-  .transform((value) => [value].flat().map((v) => v.slice(0, 300)).slice(0, 50));
+  .transform((value) =>
+    [value]
+      .flat()
+      .map((v) => v.slice(0, 300))
+      .slice(0, 50),
+  );
 
 /** Register staff add a provider. */
 export const providerForm = z.object({ naam: text(300), soort: text(30), email: text(300), website: text(400) }) satisfies z.ZodType<ProviderForm, unknown>;
 
 const offeringFields = {
-  titel: text(300), omschrijving: text(), leerdoelen: text(), soort: text(50), vorm: text(50), themas: list, competenties: list, studielast: text(20),
-  primairProces: text(5), master: text(5), prijs: text(20), contactNaam: text(300), contactEmail: text(300),
+  titel: text(300),
+  omschrijving: text(),
+  leerdoelen: text(),
+  soort: text(50),
+  vorm: text(50),
+  themas: list,
+  competenties: list,
+  studielast: text(20),
+  primairProces: text(5),
+  master: text(5),
+  prijs: text(20),
+  contactNaam: text(300),
+  contactEmail: text(300),
 };
 
 /**

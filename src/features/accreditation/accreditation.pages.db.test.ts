@@ -41,13 +41,29 @@ const status = async (id = offeringId) => (await t.database.query<{ status: stri
 
 beforeAll(async () => {
   t = await createTestApp();
-  const staffAccount = await createAccount(t.database, { email: 'staf@register.nl', displayName: 'Rachid Register', roles: [{ role: 'register-staff', organisation: office }] });
+  const staffAccount = await createAccount(t.database, {
+    email: 'staf@register.nl',
+    displayName: 'Rachid Register',
+    roles: [{ role: 'register-staff', organisation: office }],
+  });
   staff = await sessionFor(t.app, t.database, staffAccount.id);
-  const memberAccount = await createAccount(t.database, { email: 'lid@accreditatie.nl', displayName: 'Carla Commissie', roles: [{ role: 'accreditation-committee', organisation: office }] });
+  const memberAccount = await createAccount(t.database, {
+    email: 'lid@accreditatie.nl',
+    displayName: 'Carla Commissie',
+    roles: [{ role: 'accreditation-committee', organisation: office }],
+  });
   memberId = memberAccount.id;
   member = await sessionFor(t.app, t.database, memberAccount.id);
   otherMember = await sessionFor(
-    t.app, t.database, (await createAccount(t.database, { email: 'ander@accreditatie.nl', displayName: 'Anton Ander', roles: [{ role: 'accreditation-committee', organisation: office }] })).id,
+    t.app,
+    t.database,
+    (
+      await createAccount(t.database, {
+        email: 'ander@accreditatie.nl',
+        displayName: 'Anton Ander',
+        roles: [{ role: 'accreditation-committee', organisation: office }],
+      })
+    ).id,
   );
 });
 afterAll(async () => t?.close());
@@ -61,7 +77,12 @@ describe('register staff keep the providers', () => {
     expect(visibleText(bad.body)).toContain('Vul een geldig e-mailadres in, zoals info@academie.nl.');
     expect(await t.database.query('SELECT 1 FROM providers')).toEqual([]);
 
-    const res = await staff.post('/beheer/aanbieders', { naam: 'Academie voor Schoolleiders', soort: 'aanbieder', email: 'info@academie.nl', website: 'https://www.academie.nl' });
+    const res = await staff.post('/beheer/aanbieders', {
+      naam: 'Academie voor Schoolleiders',
+      soort: 'aanbieder',
+      email: 'info@academie.nl',
+      website: 'https://www.academie.nl',
+    });
     expect(res.statusCode).toBe(303);
     const page = visibleText((await staff.get(String(res.headers.location))).body);
     expect(page).toContain('De aanbieder is toegevoegd.');
@@ -92,7 +113,8 @@ describe('register staff keep the providers', () => {
         'Choose: provider or teacher-education institute.',
         'Enter a valid e-mail address, such as info@academie.nl.',
         'Enter a web address that starts with https:// or http://, or leave it empty.',
-      ]) expect(text).toContain(line);
+      ])
+        expect(text).toContain(line);
       expect(text).not.toContain('Vul een geldig e-mailadres in');
       // the use case's refusal, with the name as typed in it
       const taken = await staff.post('/beheer/aanbieders', { naam: 'Academie voor schoolleiders', soort: 'aanbieder', email: 'x@y.nl', website: '' });
@@ -112,15 +134,31 @@ describe('register staff keep the providers', () => {
     const [mail] = await mailsTo(t.database, 'beheer@academie.nl');
     expect(mail.subject).toContain('Academie voor Schoolleiders');
     // the provider's staff, as if they had taken their invitations; and a second provider with its own staff
-    provider = await sessionFor(t.app, t.database, (await createAccount(t.database, {
-      email: 'ilse@academie.nl', displayName: 'Ilse de Jong', roles: [{ role: 'provider-staff', organisation: { kind: 'aanbieder', id: providerId } }],
-    })).id);
+    provider = await sessionFor(
+      t.app,
+      t.database,
+      (
+        await createAccount(t.database, {
+          email: 'ilse@academie.nl',
+          displayName: 'Ilse de Jong',
+          roles: [{ role: 'provider-staff', organisation: { kind: 'aanbieder', id: providerId } }],
+        })
+      ).id,
+    );
     await staff.get('/beheer/aanbieders');
     await staff.post('/beheer/aanbieders', { naam: 'Pabo Noorderlicht', soort: 'lerarenopleiding', email: 'pabo@noorderlicht.nl', website: '' });
     [{ id: otherProviderId }] = await t.database.query<{ id: string }>(`SELECT id FROM providers WHERE name = 'Pabo Noorderlicht'`);
-    otherProvider = await sessionFor(t.app, t.database, (await createAccount(t.database, {
-      email: 'jeroen@noorderlicht.nl', displayName: 'Jeroen Postma', roles: [{ role: 'provider-admin', organisation: { kind: 'aanbieder', id: otherProviderId } }],
-    })).id);
+    otherProvider = await sessionFor(
+      t.app,
+      t.database,
+      (
+        await createAccount(t.database, {
+          email: 'jeroen@noorderlicht.nl',
+          displayName: 'Jeroen Postma',
+          roles: [{ role: 'provider-admin', organisation: { kind: 'aanbieder', id: otherProviderId } }],
+        })
+      ).id,
+    );
   });
 });
 
@@ -153,7 +191,7 @@ describe('a provider submits an offering', () => {
     const page = visibleText((await provider.get(String(res.headers.location))).body);
     expect(page).toContain('Uw aanbod is ingediend.');
     expect(page).toContain('Status ingediend Ingediend door Academie voor Schoolleiders');
-    expect(page).toContain("Persoonlijk leiderschap, Leiding geven aan verandering");
+    expect(page).toContain('Persoonlijk leiderschap, Leiding geven aan verandering');
     expect(page).toContain('€ 1250');
     expect(page).toMatch(/Verloop .* ingediend Ilse de Jong/);
     const list = visibleText((await provider.get(P())).body);
@@ -207,7 +245,9 @@ describe('the Commissie Accreditatie', () => {
     const res = await staff.post(`/beheer/accreditatie/${offeringId}/toewijzing`, { lid: memberId });
     expect(res.statusCode).toBe(303);
     expect(await status()).toBe('in-behandeling');
-    expect(visibleText((await member.get('/beheer/accreditatie')).body)).toMatch(/Aan mij toegewezen .*Leiderschap in de lerende school Academie voor Schoolleiders in behandeling/);
+    expect(visibleText((await member.get('/beheer/accreditatie')).body)).toMatch(
+      /Aan mij toegewezen .*Leiderschap in de lerende school Academie voor Schoolleiders in behandeling/,
+    );
   });
 
   it('filters the queue by status', async () => {
@@ -250,7 +290,11 @@ describe('the Commissie Accreditatie', () => {
     const empty = await provider.post(`${P()}/${offeringId}/antwoord`, { ...offeringForm, antwoord: '' });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('href="#antwoord"');
-    const res = await provider.post(`${P()}/${offeringId}/antwoord`, { ...offeringForm, studielast: '32', antwoord: '24 contacturen in groepen van twaalf; acht uur zelfstudie erbij.' });
+    const res = await provider.post(`${P()}/${offeringId}/antwoord`, {
+      ...offeringForm,
+      studielast: '32',
+      antwoord: '24 contacturen in groepen van twaalf; acht uur zelfstudie erbij.',
+    });
     expect(res.statusCode).toBe(303);
     expect(await status()).toBe('in-behandeling');
     const after = visibleText((await provider.get(String(res.headers.location))).body);
@@ -265,7 +309,13 @@ describe('the Commissie Accreditatie', () => {
 
   it('refuses 5 or 101 points and a validity over six years at the field, and changes nothing', async () => {
     await member.get(`/beheer/accreditatie/${offeringId}`);
-    const decision = { besluit: 'accrediteren', themas: ['Persoonlijk leiderschap'], geldigVanaf: today, geldigTot: addYears(today, 6), motivering: 'Een sterk programma.' };
+    const decision = {
+      besluit: 'accrediteren',
+      themas: ['Persoonlijk leiderschap'],
+      geldigVanaf: today,
+      geldigTot: addYears(today, 6),
+      motivering: 'Een sterk programma.',
+    };
     for (const punten of ['5', '101']) {
       const res = await member.post(`/beheer/accreditatie/${offeringId}/besluit`, { ...decision, punten });
       expect(res.statusCode, punten).toBe(400);
@@ -286,25 +336,41 @@ describe('the Commissie Accreditatie', () => {
     expect(form.body).toContain(`value="${today}"`);
     expect(form.body).toContain(`value="${addYears(today, 6)}"`);
     const res = await member.post(`/beheer/accreditatie/${offeringId}/besluit`, {
-      besluit: 'accrediteren', punten: '40', themas: ['Persoonlijk leiderschap', 'Leiding geven aan verandering'], geldigVanaf: today, geldigTot: addYears(today, 6),
-      motivering: 'Heldere leerdoelen die passen bij de thema\'s.',
+      besluit: 'accrediteren',
+      punten: '40',
+      themas: ['Persoonlijk leiderschap', 'Leiding geven aan verandering'],
+      geldigVanaf: today,
+      geldigTot: addYears(today, 6),
+      motivering: "Heldere leerdoelen die passen bij de thema's.",
     });
     expect(res.statusCode).toBe(303);
     expect(await status()).toBe('geaccrediteerd');
     const page = await provider.get(`${P()}/${offeringId}`);
     const text = visibleText(page.body);
-    expect(text).toContain(`Besluit van de Commissie Accreditatie Status geaccrediteerd Punten 40 punten Telt voor de thema's Persoonlijk leiderschap, Leiding geven aan verandering Geldig van ${today} tot en met ${addYears(today, 6)}`);
+    expect(text).toContain(
+      `Besluit van de Commissie Accreditatie Status geaccrediteerd Punten 40 punten Telt voor de thema's Persoonlijk leiderschap, Leiding geven aan verandering Geldig van ${today} tot en met ${addYears(today, 6)}`,
+    );
     expect(text).toContain("Heldere leerdoelen die passen bij de thema's.");
     expect(page.body).toContain(`href="${P()}/${offeringId}/uitvoeringen"`);
     expect(text).toContain('Uitvoeringen en presentie');
     // decided: no withdrawing, no answering
     expect(text).not.toContain('Aanbod intrekken');
-    expect(visibleText((await provider.get(P())).body)).toMatch(new RegExp(`Leiderschap in de lerende school cursus geaccrediteerd .* 40 ${addYears(today, 6)}`));
+    expect(visibleText((await provider.get(P())).body)).toMatch(
+      new RegExp(`Leiderschap in de lerende school cursus geaccrediteerd .* 40 ${addYears(today, 6)}`),
+    );
     const decided = (await mailsTo(t.database, 'ilse@academie.nl')).find((m) => m.subject === 'Besluit over uw aanbod: Leiderschap in de lerende school')!;
     expect(decided.text).toContain(`geaccrediteerd met 40 punten, geldig van ${today} tot en met ${addYears(today, 6)}`);
-    expect(await t.database.query('SELECT accredited_points, accredited_themes, valid_from::text, valid_until::text, decided_on::text FROM offerings')).toEqual([
-      { accredited_points: 40, accredited_themes: ['Persoonlijk leiderschap', 'Leiding geven aan verandering'], valid_from: today, valid_until: addYears(today, 6), decided_on: today },
-    ]);
+    expect(await t.database.query('SELECT accredited_points, accredited_themes, valid_from::text, valid_until::text, decided_on::text FROM offerings')).toEqual(
+      [
+        {
+          accredited_points: 40,
+          accredited_themes: ['Persoonlijk leiderschap', 'Leiding geven aan verandering'],
+          valid_from: today,
+          valid_until: addYears(today, 6),
+          decided_on: today,
+        },
+      ],
+    );
     const audit = await auditRows(t.database, 'offering.decided');
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor_account_id: memberId, actor_role: 'accreditation-committee', subject_organisation_id: providerId });
@@ -332,9 +398,17 @@ describe('withdrawing and a board as submitter', () => {
 
   it("a board's staff submit for their board, under the board's name", async () => {
     const [board] = await t.database.query<{ id: string }>(`INSERT INTO boards (number, name) VALUES ('99001', 'Stichting Proeftuin Onderwijs') RETURNING id`);
-    const hr = await sessionFor(t.app, t.database, (await createAccount(t.database, {
-      email: 'hr@proeftuin.nl', displayName: 'Hanna HR', roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: board.id } }],
-    })).id);
+    const hr = await sessionFor(
+      t.app,
+      t.database,
+      (
+        await createAccount(t.database, {
+          email: 'hr@proeftuin.nl',
+          displayName: 'Hanna HR',
+          roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: board.id } }],
+        })
+      ).id,
+    );
     const B = `/beheer/bestuur/${board.id}/aanbod`;
     expect(visibleText((await hr.get(B)).body)).toContain('Aanbod van Stichting Proeftuin Onderwijs');
     await hr.get(`${B}/nieuw`);
@@ -354,7 +428,8 @@ describe('demo data', () => {
     expect(accredited.length).toBeGreaterThanOrEqual(6);
     expect(made.offerings.map((o) => o.status)).toEqual(expect.arrayContaining(['ingediend', 'informatie-gevraagd']));
     const rows = await t.database.query<{ points: number; until: string; format: string; themes: string[] }>(
-      `SELECT accredited_points AS points, valid_until::text AS until, format, accredited_themes AS themes FROM offerings WHERE id = ANY($1::uuid[])`, [accredited.map((o) => o.id)],
+      `SELECT accredited_points AS points, valid_until::text AS until, format, accredited_themes AS themes FROM offerings WHERE id = ANY($1::uuid[])`,
+      [accredited.map((o) => o.id)],
     );
     expect(rows.every((r) => r.points >= 10 && r.points <= 100 && r.until === addYears(today, 6) && r.themes.length > 0)).toBe(true);
     expect(new Set(rows.map((r) => r.format))).toEqual(new Set(['klassikaal', 'online', 'hybride']));

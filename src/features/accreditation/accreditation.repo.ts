@@ -6,7 +6,6 @@ import { getCurrentFramework } from '../framework/index.ts';
 import type { FrameworkChoice, OfferingFacts, OfferingFormat, OfferingKind, OfferingStatus, ProviderFacts, ProviderKind } from './offering.rules.ts';
 import { rowsOf } from '../../db/rows.ts';
 
-
 const textArray = (items: string[]) => sql`${arrayLiteral(items)}::text[]`;
 
 // ─── providers ───────────────────────────────────────────────────────────────────────────────────
@@ -82,25 +81,44 @@ export async function findOffering(db: Db, id: string): Promise<Offering | undef
 
 /** An organisation's offerings, newest first. */
 export async function listOfferingsOf(db: Db, organisation: { kind: OrganisationKindOfOffering; id: string }): Promise<Offering[]> {
-  return asOfferings(rowsOf<Offering>(await db.execute(sql`SELECT ${offeringColumns} FROM ${offeringFrom}
-    WHERE o.organisation_kind = ${organisation.kind} AND o.organisation_id = ${organisation.id} ORDER BY o.created_at DESC, o.id DESC LIMIT 500`)));
+  return asOfferings(
+    rowsOf<Offering>(
+      await db.execute(sql`SELECT ${offeringColumns} FROM ${offeringFrom}
+    WHERE o.organisation_kind = ${organisation.kind} AND o.organisation_id = ${organisation.id} ORDER BY o.created_at DESC, o.id DESC LIMIT 500`),
+    ),
+  );
 }
 
-const statusIn = (statuses: readonly OfferingStatus[]): SQL => sql`o.status IN (${sql.join(statuses.map((s) => sql`${s}`), sql`, `)})`;
+const statusIn = (statuses: readonly OfferingStatus[]): SQL =>
+  sql`o.status IN (${sql.join(
+    statuses.map((s) => sql`${s}`),
+    sql`, `,
+  )})`;
 
 /** The commission's queue: offerings in these statuses, oldest first, one page and the count. */
-export async function listQueue(db: Db, query: { statuses: readonly OfferingStatus[]; page: number; pageSize: number }): Promise<{ rows: Offering[]; total: number }> {
+export async function listQueue(
+  db: Db,
+  query: { statuses: readonly OfferingStatus[]; page: number; pageSize: number },
+): Promise<{ rows: Offering[]; total: number }> {
   const offset = (query.page - 1) * query.pageSize;
-  const rows = asOfferings(rowsOf<Offering>(await db.execute(sql`SELECT ${offeringColumns} FROM ${offeringFrom}
-    WHERE ${statusIn(query.statuses)} ORDER BY o.created_at, o.id LIMIT ${query.pageSize} OFFSET ${offset}`)));
+  const rows = asOfferings(
+    rowsOf<Offering>(
+      await db.execute(sql`SELECT ${offeringColumns} FROM ${offeringFrom}
+    WHERE ${statusIn(query.statuses)} ORDER BY o.created_at, o.id LIMIT ${query.pageSize} OFFSET ${offset}`),
+    ),
+  );
   const [{ total }] = rowsOf<{ total: number }>(await db.execute(sql`SELECT count(*)::int AS total FROM offerings o WHERE ${statusIn(query.statuses)}`));
   return { rows, total };
 }
 
 /** The open offerings assigned to this commission member, oldest first. */
 export async function listAssignedTo(db: Db, accountId: string, statuses: readonly OfferingStatus[]): Promise<Offering[]> {
-  return asOfferings(rowsOf<Offering>(await db.execute(sql`SELECT ${offeringColumns} FROM ${offeringFrom}
-    WHERE o.assigned_to = ${accountId} AND ${statusIn(statuses)} ORDER BY o.created_at, o.id LIMIT 200`)));
+  return asOfferings(
+    rowsOf<Offering>(
+      await db.execute(sql`SELECT ${offeringColumns} FROM ${offeringFrom}
+    WHERE o.assigned_to = ${accountId} AND ${statusIn(statuses)} ORDER BY o.created_at, o.id LIMIT 200`),
+    ),
+  );
 }
 
 export type OfferingInsert = {
@@ -136,22 +154,44 @@ export type OfferingChange = {
  * first), with what the step sets and its history line in the same breath.
  */
 export async function moveOffering(
-  tx: Db, id: string, from: OfferingStatus, to: OfferingStatus, event: { byLabel: string; message: string | null; now?: Date }, change: OfferingChange = {},
+  tx: Db,
+  id: string,
+  from: OfferingStatus,
+  to: OfferingStatus,
+  event: { byLabel: string; message: string | null; now?: Date },
+  change: OfferingChange = {},
 ): Promise<boolean> {
   const now = (event.now ?? new Date()).toISOString();
   const sets: SQL[] = [sql`status = ${to}`, sql`updated_at = ${now}`];
   if (change.assignedTo) sets.push(sql`assigned_to = ${change.assignedTo}`);
   const f = change.facts;
   if (f) {
-    sets.push(sql`title = ${f.title}`, sql`description = ${f.description}`, sql`learning_goals = ${f.learningGoals}`, sql`activity_kind = ${f.activityKind}`,
-      sql`format = ${f.format}`, sql`themes = ${textArray(f.themes)}`, sql`competencies = ${textArray(f.competencies)}`, sql`study_load_hours = ${f.studyLoadHours}`,
-      sql`primary_process = ${f.primaryProcess}`, sql`master = ${f.master}`, sql`price_cents = ${f.priceCents}`, sql`contact_name = ${f.contactName}`,
-      sql`contact_email = ${f.contactEmail}`);
+    sets.push(
+      sql`title = ${f.title}`,
+      sql`description = ${f.description}`,
+      sql`learning_goals = ${f.learningGoals}`,
+      sql`activity_kind = ${f.activityKind}`,
+      sql`format = ${f.format}`,
+      sql`themes = ${textArray(f.themes)}`,
+      sql`competencies = ${textArray(f.competencies)}`,
+      sql`study_load_hours = ${f.studyLoadHours}`,
+      sql`primary_process = ${f.primaryProcess}`,
+      sql`master = ${f.master}`,
+      sql`price_cents = ${f.priceCents}`,
+      sql`contact_name = ${f.contactName}`,
+      sql`contact_email = ${f.contactEmail}`,
+    );
   }
   const d = change.decision;
   if (d) {
-    sets.push(sql`accredited_points = ${d.points}`, sql`accredited_themes = ${d.themes ? textArray(d.themes) : null}`, sql`valid_from = ${d.validFrom}::date`,
-      sql`valid_until = ${d.validUntil}::date`, sql`decision_motivation = ${d.motivation}`, sql`decided_on = ${d.decidedOn}::date`);
+    sets.push(
+      sql`accredited_points = ${d.points}`,
+      sql`accredited_themes = ${d.themes ? textArray(d.themes) : null}`,
+      sql`valid_from = ${d.validFrom}::date`,
+      sql`valid_until = ${d.validUntil}::date`,
+      sql`decision_motivation = ${d.motivation}`,
+      sql`decided_on = ${d.decidedOn}::date`,
+    );
   }
   const result = await tx.execute(sql`UPDATE offerings SET ${sql.join(sets, sql`, `)} WHERE id = ${id} AND status = ${from} RETURNING id`);
   if (rowsOf(result).length === 0) return false;
@@ -163,16 +203,20 @@ export async function moveOffering(
 export type OfferingEventLine = { fromStatus: OfferingStatus | null; toStatus: OfferingStatus; byLabel: string; message: string | null; createdAt: Date };
 
 export async function listEvents(db: Db, offeringId: string): Promise<OfferingEventLine[]> {
-  return rowsOf<OfferingEventLine>(await db.execute(sql`SELECT from_status AS "fromStatus", to_status AS "toStatus", by_label AS "byLabel", message, created_at AS "createdAt"
-    FROM offering_events WHERE offering_id = ${offeringId} ORDER BY created_at, id`)).map((e) => ({ ...e, createdAt: new Date(e.createdAt) }));
+  return rowsOf<OfferingEventLine>(
+    await db.execute(sql`SELECT from_status AS "fromStatus", to_status AS "toStatus", by_label AS "byLabel", message, created_at AS "createdAt"
+    FROM offering_events WHERE offering_id = ${offeringId} ORDER BY created_at, id`),
+  ).map((e) => ({ ...e, createdAt: new Date(e.createdAt) }));
 }
 
 export type CommitteeMember = { id: string; name: string };
 
 /** The accounts holding the accreditation-committee role now. */
 export async function listCommitteeMembers(db: Db): Promise<CommitteeMember[]> {
-  return rowsOf<CommitteeMember>(await db.execute(sql`SELECT DISTINCT a.id, a.display_name AS name FROM memberships m JOIN accounts a ON a.id = m.account_id
-    WHERE m.role = 'accreditation-committee' AND m.revoked_at IS NULL ORDER BY a.display_name`));
+  return rowsOf<CommitteeMember>(
+    await db.execute(sql`SELECT DISTINCT a.id, a.display_name AS name FROM memberships m JOIN accounts a ON a.id = m.account_id
+    WHERE m.role = 'accreditation-committee' AND m.revoked_at IS NULL ORDER BY a.display_name`),
+  );
 }
 
 export type { OfferingFormat, OfferingKind };

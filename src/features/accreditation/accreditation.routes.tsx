@@ -8,7 +8,17 @@ import { contextOf, validationErrorsOf } from '../../web/route-helpers.ts';
 import type { FeatureOptions } from '../feature.ts';
 import * as service from './accreditation.service.ts';
 import {
-  answerFormOf, assignForm, decisionFormOf, noticeQuery, offeringFormOf, offeringParams, organisationParams, providerForm, queueQuery, questionForm, withdrawForm,
+  answerFormOf,
+  assignForm,
+  decisionFormOf,
+  noticeQuery,
+  offeringFormOf,
+  offeringParams,
+  organisationParams,
+  providerForm,
+  queueQuery,
+  questionForm,
+  withdrawForm,
 } from './accreditation.forms.ts';
 import { defaultDecisionForm, type DecisionForm, type OfferingForm, type ProviderForm } from './offering.rules.ts';
 import { QueuePage, ReviewPage } from './views/commission-pages.tsx';
@@ -93,11 +103,24 @@ export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOpt
     return reply.redirect(`${offeringsPath(organisation)}/${id}?melding=ingediend`, 303);
   });
 
-  async function renderOwn(req: FastifyRequest, reply: FastifyReply, form: { values?: OfferingForm & { antwoord: string }; errors?: FieldError[] } = {}, status = 200) {
+  async function renderOwn(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    form: { values?: OfferingForm & { antwoord: string }; errors?: FieldError[] } = {},
+    status = 200,
+  ) {
     const own = await service.getOwnOffering(deps, contextOf(req), organisationOf(req), offeringIdOf(req));
     return sendPage(
       reply,
-      <OwnOfferingPage ctx={req.pageContext()} organisation={own.organisation} offering={own.offering} events={own.events} framework={own.framework} notice={noticeOf(req)} {...form} />,
+      <OwnOfferingPage
+        ctx={req.pageContext()}
+        organisation={own.organisation}
+        offering={own.offering}
+        events={own.events}
+        framework={own.framework}
+        notice={noticeOf(req)}
+        {...form}
+      />,
       status,
     );
   }
@@ -153,11 +176,20 @@ export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOpt
     return reply.redirect(`${commissionPath}?melding=toegewezen`, 303);
   });
 
-  async function renderReview(req: FastifyRequest, reply: FastifyReply, form: { decision?: DecisionForm; question?: string; errors?: FieldError[] } = {}, status = 200) {
+  async function renderReview(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    form: { decision?: DecisionForm; question?: string; errors?: FieldError[] } = {},
+    status = 200,
+  ) {
     const view = await service.getOfferingForReview(deps, contextOf(req), offeringIdOf(req));
     const asked = view.offering.themes.filter((theme) => view.framework.themes.includes(theme));
     const decision = form.decision ?? defaultDecisionForm(today(), asked);
-    return sendPage(reply, <ReviewPage ctx={req.pageContext()} view={view} decision={decision} question={form.question} errors={form.errors} notice={noticeOf(req)} />, status);
+    return sendPage(
+      reply,
+      <ReviewPage ctx={req.pageContext()} view={view} decision={decision} question={form.question} errors={form.errors} notice={noticeOf(req)} />,
+      status,
+    );
   }
 
   app.get(`${commissionPath}/:aanbodId`, signedIn, (req, reply) => renderReview(req, reply));

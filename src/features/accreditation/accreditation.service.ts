@@ -8,8 +8,21 @@ import { decide, type Permission } from '../../platform/policy.ts';
 import { findBoardById } from '../organisations/index.ts';
 import * as repo from './accreditation.repo.ts';
 import {
-  changedFields, checkDecision, checkMessage, checkOffering, checkProvider, isOfferingStatus, offeringFieldNames, offeringStatuses, offeringTransition, openStatuses,
-  type DecisionForm, type OfferingEvent, type OfferingForm, type OfferingStatus, type ProviderForm,
+  changedFields,
+  checkDecision,
+  checkMessage,
+  checkOffering,
+  checkProvider,
+  isOfferingStatus,
+  offeringFieldNames,
+  offeringStatuses,
+  offeringTransition,
+  openStatuses,
+  type DecisionForm,
+  type OfferingEvent,
+  type OfferingForm,
+  type OfferingStatus,
+  type ProviderForm,
 } from './offering.rules.ts';
 import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 import { dutchToday } from '../../platform/dates/calendar.ts';
@@ -31,7 +44,10 @@ async function authorise(ctx: ActorContext, permission: Permission) {
 }
 
 const validation = (problems: { field: string; message: Message }[]) =>
-  AppError.validation(problems.map((p) => ({ name: p.field, reason: p.message })), problems[0].message);
+  AppError.validation(
+    problems.map((p) => ({ name: p.field, reason: p.message })),
+    problems[0].message,
+  );
 
 function step(from: OfferingStatus, event: OfferingEvent): OfferingStatus {
   const next = offeringTransition(from, event);
@@ -43,7 +59,8 @@ const moved = (ok: boolean) => {
   if (!ok) throw new AppError('conflict', text('accreditation.error.changedMeanwhile'));
 };
 
-const offeringPath = (o: { organisationKind: string; organisationId: string; id: string }) => `/beheer/${o.organisationKind}/${o.organisationId}/aanbod/${o.id}`;
+const offeringPath = (o: { organisationKind: string; organisationId: string; id: string }) =>
+  `/beheer/${o.organisationKind}/${o.organisationId}/aanbod/${o.id}`;
 
 // ─── providers (register staff) ──────────────────────────────────────────────────────────────────
 
@@ -68,7 +85,12 @@ export async function addProvider(deps: AccreditationDeps, ctx: ActorContext, fo
   try {
     return await inTransaction(deps.db, async (tx) => {
       const id = await repo.insertProvider(tx, checked.value, actorLabel(ctx));
-      await recordAudit(tx, ctx, { action: 'provider.added', via, subjectOrganisation: { kind: 'aanbieder', id }, after: { name: checked.value.name, kind: checked.value.kind } });
+      await recordAudit(tx, ctx, {
+        action: 'provider.added',
+        via,
+        subjectOrganisation: { kind: 'aanbieder', id },
+        after: { name: checked.value.name, kind: checked.value.kind },
+      });
       return id;
     });
   } catch (error) {
@@ -138,7 +160,11 @@ export async function getOwnOffering(deps: AccreditationDeps, ctx: ActorContext,
  * the review goes on (in-behandeling). The assigned member is told by mail.
  */
 export async function answerInformationRequest(
-  deps: AccreditationDeps, ctx: ActorContext, organisation: OrganisationRef, id: string, input: { message: string; form: OfferingForm },
+  deps: AccreditationDeps,
+  ctx: ActorContext,
+  organisation: OrganisationRef,
+  id: string,
+  input: { message: string; form: OfferingForm },
 ): Promise<void> {
   const { via, offering, framework } = await getOwnOffering(deps, ctx, organisation, id);
   const to = step(offering.status, 'antwoorden');
@@ -156,8 +182,16 @@ export async function answerInformationRequest(
     if (!offering.assignedToEmail) return [];
     return [
       await deps.mailer.queue(tx, {
-        to: offering.assignedToEmail, template: 'offering-answered', lang: 'nl',
-        params: { name: offering.assignedToName ?? '', title: checked.value.title, organisation: offering.organisationName, message, link: `${deps.baseUrl}/beheer/accreditatie/${id}` },
+        to: offering.assignedToEmail,
+        template: 'offering-answered',
+        lang: 'nl',
+        params: {
+          name: offering.assignedToName ?? '',
+          title: checked.value.title,
+          organisation: offering.organisationName,
+          message,
+          link: `${deps.baseUrl}/beheer/accreditatie/${id}`,
+        },
       }),
     ];
   });
@@ -165,7 +199,13 @@ export async function answerInformationRequest(
 }
 
 /** The organisation withdraws an offering the commission has not decided on, once it confirmed. */
-export async function withdrawOffering(deps: AccreditationDeps, ctx: ActorContext, organisation: OrganisationRef, id: string, confirmed: unknown): Promise<void> {
+export async function withdrawOffering(
+  deps: AccreditationDeps,
+  ctx: ActorContext,
+  organisation: OrganisationRef,
+  id: string,
+  confirmed: unknown,
+): Promise<void> {
   const { via, offering } = await getOwnOffering(deps, ctx, organisation, id);
   const to = step(offering.status, 'intrekken');
   if (confirmed !== 'ja') throw validation([{ field: 'bevestigd', message: text('accreditation.error.confirmWithdraw') }]);
@@ -214,9 +254,14 @@ export async function assignOffering(deps: AccreditationDeps, ctx: ActorContext,
   if (!member) throw validation([{ field: `lid-${id}`, message: text('accreditation.error.chooseMember') }]);
   const to = step(offering.status, 'toewijzen');
   await inTransaction(deps.db, async (tx) => {
-    moved(await repo.moveOffering(tx, id, offering.status, to, { byLabel: actorLabel(ctx), message: `Toegewezen aan ${member.name}.` }, { assignedTo: member.id }));
+    moved(
+      await repo.moveOffering(tx, id, offering.status, to, { byLabel: actorLabel(ctx), message: `Toegewezen aan ${member.name}.` }, { assignedTo: member.id }),
+    );
     await recordAudit(tx, ctx, {
-      action: 'offering.assigned', via, subjectOrganisation: { kind: offering.organisationKind, id: offering.organisationId }, after: { offering: id, member: member.id },
+      action: 'offering.assigned',
+      via,
+      subjectOrganisation: { kind: offering.organisationKind, id: offering.organisationId },
+      after: { offering: id, member: member.id },
     });
   });
 }
@@ -255,10 +300,17 @@ export async function requestInformation(deps: AccreditationDeps, ctx: ActorCont
   if (!question.ok) throw validation([{ field: 'vraag', message: question.message }]);
   const mailIds = await inTransaction(deps.db, async (tx) => {
     moved(await repo.moveOffering(tx, id, offering.status, to, { byLabel: actorLabel(ctx), message: question.text }));
-    await recordAudit(tx, ctx, { action: 'offering.information-requested', via, subjectOrganisation: { kind: offering.organisationKind, id: offering.organisationId }, after: { offering: id } });
+    await recordAudit(tx, ctx, {
+      action: 'offering.information-requested',
+      via,
+      subjectOrganisation: { kind: offering.organisationKind, id: offering.organisationId },
+      after: { offering: id },
+    });
     return [
       await deps.mailer.queue(tx, {
-        to: offering.contactEmail, template: 'offering-information-requested', lang: 'nl',
+        to: offering.contactEmail,
+        template: 'offering-information-requested',
+        lang: 'nl',
         params: { name: offering.contactName, title: offering.title, question: question.text, link: `${deps.baseUrl}${offeringPath(offering)}` },
       }),
     ];
@@ -278,22 +330,41 @@ export async function decideOffering(deps: AccreditationDeps, ctx: ActorContext,
   if (!checked.ok) throw validation(checked.problems);
   const decision = checked.value;
   const to = step(offering.status, decision.kind === 'geaccrediteerd' ? 'accrediteren' : 'afwijzen');
-  const outcome = decision.kind === 'geaccrediteerd'
-    ? `geaccrediteerd met ${decision.points} punten, geldig van ${decision.validFrom} tot en met ${decision.validUntil}, voor de thema's: ${decision.themes.join(', ')}`
-    : 'afgewezen';
+  const outcome =
+    decision.kind === 'geaccrediteerd'
+      ? `geaccrediteerd met ${decision.points} punten, geldig van ${decision.validFrom} tot en met ${decision.validUntil}, voor de thema's: ${decision.themes.join(', ')}`
+      : 'afgewezen';
   const mailIds = await inTransaction(deps.db, async (tx) => {
-    const change = decision.kind === 'geaccrediteerd'
-      ? { points: decision.points, themes: decision.themes, validFrom: decision.validFrom, validUntil: decision.validUntil, motivation: decision.motivation, decidedOn: today }
-      : { points: null, themes: null, validFrom: null, validUntil: null, motivation: decision.motivation, decidedOn: today };
+    const change =
+      decision.kind === 'geaccrediteerd'
+        ? {
+            points: decision.points,
+            themes: decision.themes,
+            validFrom: decision.validFrom,
+            validUntil: decision.validUntil,
+            motivation: decision.motivation,
+            decidedOn: today,
+          }
+        : { points: null, themes: null, validFrom: null, validUntil: null, motivation: decision.motivation, decidedOn: today };
     moved(await repo.moveOffering(tx, id, offering.status, to, { byLabel: actorLabel(ctx), message: decision.motivation }, { decision: change }));
     await recordAudit(tx, ctx, {
-      action: 'offering.decided', via, subjectOrganisation: { kind: offering.organisationKind, id: offering.organisationId },
+      action: 'offering.decided',
+      via,
+      subjectOrganisation: { kind: offering.organisationKind, id: offering.organisationId },
       after: { offering: id, decision: to, points: change.points, themes: change.themes, validFrom: change.validFrom, validUntil: change.validUntil },
     });
     return [
       await deps.mailer.queue(tx, {
-        to: offering.contactEmail, template: 'offering-decision', lang: 'nl',
-        params: { name: offering.contactName, title: offering.title, decision: outcome, motivation: decision.motivation, link: `${deps.baseUrl}${offeringPath(offering)}` },
+        to: offering.contactEmail,
+        template: 'offering-decision',
+        lang: 'nl',
+        params: {
+          name: offering.contactName,
+          title: offering.title,
+          decision: outcome,
+          motivation: decision.motivation,
+          link: `${deps.baseUrl}${offeringPath(offering)}`,
+        },
       }),
     ];
   });

@@ -3,7 +3,8 @@ import type { accreditationNl } from './accreditation.texts.nl.ts';
 export const accreditationEn: Record<keyof typeof accreditationNl, string> = {
   'accreditation.providers.link': 'Providers',
   'accreditation.providers.title': 'Providers',
-  'accreditation.providers.intro': 'Providers and teacher-education institutes submit professional development offerings to the Commissie Accreditatie. Add a provider, then invite an administrator of the provider under "Staff".',
+  'accreditation.providers.intro':
+    'Providers and teacher-education institutes submit professional development offerings to the Commissie Accreditatie. Add a provider, then invite an administrator of the provider under "Staff".',
   'accreditation.providers.caption': 'Providers in the register',
   'accreditation.providers.none': 'There are no providers in the register yet.',
   'accreditation.providers.col.name': 'Name',
@@ -25,7 +26,8 @@ export const accreditationEn: Record<keyof typeof accreditationNl, string> = {
 
   'accreditation.offerings.link': 'Offerings',
   'accreditation.offerings.title': 'Offerings of {organisation}',
-  'accreditation.offerings.intro': 'The Commissie Accreditatie values the offerings you submit in advance: points, themes and validity. Accredited offerings appear in the public training calendar.',
+  'accreditation.offerings.intro':
+    'The Commissie Accreditatie values the offerings you submit in advance: points, themes and validity. Accredited offerings appear in the public training calendar.',
   'accreditation.offerings.new': 'Submit a new offering',
   'accreditation.offerings.caption': 'Your offerings, newest first',
   'accreditation.offerings.none': 'You have not submitted any offerings yet.',
@@ -39,7 +41,8 @@ export const accreditationEn: Record<keyof typeof accreditationNl, string> = {
   'accreditation.col.assignedTo': 'Commission member',
   'accreditation.col.assign': 'Assign',
   'accreditation.new.title': 'Submit an offering',
-  'accreditation.new.intro': 'Describe the offering so that the Commissie Accreditatie can value it. You can follow it on the offering\'s page; the contact person receives the commission\'s questions by e-mail.',
+  'accreditation.new.intro':
+    "Describe the offering so that the Commissie Accreditatie can value it. You can follow it on the offering's page; the contact person receives the commission's questions by e-mail.",
   'accreditation.new.back': 'Back to the offerings of {organisation}',
   'accreditation.new.send': 'Submit offering',
   'accreditation.form.title': 'Title',
@@ -55,12 +58,12 @@ export const accreditationEn: Record<keyof typeof accreditationNl, string> = {
   'accreditation.form.hours': 'Study load in hours',
   'accreditation.form.hoursHint': 'Contact hours and self-study together, for example 12.5.',
   'accreditation.form.primary': 'On the primary process: subject content, subject didactics or pedagogy',
-  'accreditation.form.master': 'An accredited master\'s programme',
+  'accreditation.form.master': "An accredited master's programme",
   'accreditation.form.price': 'Price per participant in euros',
   'accreditation.form.priceHint': 'For example 250 or 249,50; 0 if it is free.',
   'accreditation.form.contactName': 'Contact person',
   'accreditation.form.contactEmail': 'E-mail address of the contact person',
-  'accreditation.form.contactEmailHint': 'The commission\'s questions and decision go to this address.',
+  'accreditation.form.contactEmailHint': "The commission's questions and decision go to this address.",
   'accreditation.kind.opleiding': 'programme',
   'accreditation.kind.cursus': 'course',
   'accreditation.kind.studiedag': 'study day',
@@ -107,7 +110,8 @@ export const accreditationEn: Record<keyof typeof accreditationNl, string> = {
   'accreditation.one.col.by': 'By',
   'accreditation.one.col.message': 'Message',
   'accreditation.answer.title': 'The commission asks for information',
-  'accreditation.answer.intro': 'Read the question above under "History". Write your answer and change the offering if needed; the commission then continues its review.',
+  'accreditation.answer.intro':
+    'Read the question above under "History". Write your answer and change the offering if needed; the commission then continues its review.',
   'accreditation.answer.message': 'Your answer',
   'accreditation.answer.messageHint': 'At most 2000 characters.',
   'accreditation.answer.send': 'Send answer',
@@ -132,7 +136,7 @@ export const accreditationEn: Record<keyof typeof accreditationNl, string> = {
   'accreditation.queue.assign': 'Assign',
   'accreditation.queue.noMembers': 'There are no members of the Commissie Accreditatie yet. Invite them among the staff of the register office.',
   'accreditation.notice.assigned': 'The offering has been assigned.',
-  'accreditation.notice.asked': 'Your question has been sent to the provider\'s contact person.',
+  'accreditation.notice.asked': "Your question has been sent to the provider's contact person.",
   'accreditation.notice.decided': 'The decision has been recorded; the provider receives it by e-mail.',
   'accreditation.review.title': 'Review: {title}',
   'accreditation.review.back': 'Back to the Commissie Accreditatie',
@@ -141,7 +145,8 @@ export const accreditationEn: Record<keyof typeof accreditationNl, string> = {
   'accreditation.review.assign': 'Assign',
   'accreditation.review.member': 'Commission member',
   'accreditation.review.ask': 'Ask for information',
-  'accreditation.review.askIntro': 'The provider\'s contact person receives your question by e-mail and can change the offering. Until the answer is in, you do not decide.',
+  'accreditation.review.askIntro':
+    "The provider's contact person receives your question by e-mail and can change the offering. Until the answer is in, you do not decide.",
   'accreditation.review.question': 'Your question',
   'accreditation.review.questionHint': 'At most 2000 characters.',
   'accreditation.review.askButton': 'Send question',

@@ -3,17 +3,46 @@ import { addTexts, message, translateMessage, type Message } from '../../platfor
 import { accreditationEn } from './accreditation.texts.en.ts';
 import { accreditationNl } from './accreditation.texts.nl.ts';
 import {
-  changedFields, checkDecision, checkMessage, checkOffering, checkProvider, emptyOfferingForm, eurosText, formOfOffering, latestValidUntil, offeringStatuses,
-  offeringTransition, parseEuros, parseHours, type DecisionForm, type OfferingEvent, type OfferingForm, type OfferingStatus,
+  changedFields,
+  checkDecision,
+  checkMessage,
+  checkOffering,
+  checkProvider,
+  emptyOfferingForm,
+  eurosText,
+  formOfOffering,
+  latestValidUntil,
+  offeringStatuses,
+  offeringTransition,
+  parseEuros,
+  parseHours,
+  type DecisionForm,
+  type OfferingEvent,
+  type OfferingForm,
+  type OfferingStatus,
 } from './offering.rules.ts';
 
-const framework = { version: 1, themes: ['Persoonlijk leiderschap', 'Regie & strategie', 'Omgaan met verschillen'], competencies: ['Visiegestuurd werken', 'Werken aan kwaliteit'] };
+const framework = {
+  version: 1,
+  themes: ['Persoonlijk leiderschap', 'Regie & strategie', 'Omgaan met verschillen'],
+  competencies: ['Visiegestuurd werken', 'Werken aan kwaliteit'],
+};
 
 const good: OfferingForm = {
   ...emptyOfferingForm,
-  titel: '  Leiderschap in   de lerende school ', omschrijving: 'Een leergang van vier dagen voor schoolleiders over leiding geven aan leren.',
-  leerdoelen: 'U kunt een lerende cultuur in uw team opbouwen.', soort: 'cursus', vorm: 'hybride', themas: ['Persoonlijk leiderschap', 'Regie & strategie', 'Persoonlijk leiderschap'],
-  competenties: ['Werken aan kwaliteit'], studielast: '24,5', primairProces: 'ja', master: '', prijs: '€ 1250,50', contactNaam: 'Ilse de Jong', contactEmail: ' Ilse@Academie.NL ',
+  titel: '  Leiderschap in   de lerende school ',
+  omschrijving: 'Een leergang van vier dagen voor schoolleiders over leiding geven aan leren.',
+  leerdoelen: 'U kunt een lerende cultuur in uw team opbouwen.',
+  soort: 'cursus',
+  vorm: 'hybride',
+  themas: ['Persoonlijk leiderschap', 'Regie & strategie', 'Persoonlijk leiderschap'],
+  competenties: ['Werken aan kwaliteit'],
+  studielast: '24,5',
+  primairProces: 'ja',
+  master: '',
+  prijs: '€ 1250,50',
+  contactNaam: 'Ilse de Jong',
+  contactEmail: ' Ilse@Academie.NL ',
 };
 
 addTexts('accreditation', { nl: accreditationNl, en: accreditationEn });
@@ -29,15 +58,36 @@ describe('an offering as submitted', () => {
     expect(checked).toEqual({
       ok: true,
       value: {
-        title: 'Leiderschap in de lerende school', description: good.omschrijving, learningGoals: good.leerdoelen, activityKind: 'cursus', format: 'hybride',
-        themes: ['Persoonlijk leiderschap', 'Regie & strategie'], competencies: ['Werken aan kwaliteit'], studyLoadHours: 24.5, primaryProcess: true, master: false,
-        priceCents: 125050, contactName: 'Ilse de Jong', contactEmail: 'ilse@academie.nl',
+        title: 'Leiderschap in de lerende school',
+        description: good.omschrijving,
+        learningGoals: good.leerdoelen,
+        activityKind: 'cursus',
+        format: 'hybride',
+        themes: ['Persoonlijk leiderschap', 'Regie & strategie'],
+        competencies: ['Werken aan kwaliteit'],
+        studyLoadHours: 24.5,
+        primaryProcess: true,
+        master: false,
+        priceCents: 125050,
+        contactName: 'Ilse de Jong',
+        contactEmail: 'ilse@academie.nl',
       },
     });
   });
 
   it('an empty form: every required field has its own problem, in Dutch', () => {
-    expect(fieldsOf(checkOffering(emptyOfferingForm, framework))).toEqual(['titel', 'omschrijving', 'leerdoelen', 'soort', 'vorm', 'themas', 'studielast', 'prijs', 'contactNaam', 'contactEmail']);
+    expect(fieldsOf(checkOffering(emptyOfferingForm, framework))).toEqual([
+      'titel',
+      'omschrijving',
+      'leerdoelen',
+      'soort',
+      'vorm',
+      'themas',
+      'studielast',
+      'prijs',
+      'contactNaam',
+      'contactEmail',
+    ]);
     const result = checkOffering(emptyOfferingForm, framework);
     expect(result.ok === false && result.problems.find((p) => p.field === 'themas')?.message).toEqual(message('accreditation.error.themesRequired'));
     expect(result.ok === false && dutch(result.problems.find((p) => p.field === 'themas')?.message)).toBe('Kies ten minste één professionaliseringsthema.');
@@ -55,8 +105,10 @@ describe('an offering as submitted', () => {
   });
 
   it('refuses hours that are zero, too many, or not in tenths; prices that are no amount', () => {
-    for (const studielast of ['0', '2001', '2,25', 'twaalf', '-3']) expect(fieldsOf(checkOffering({ ...good, studielast }, framework)), studielast).toEqual(['studielast']);
-    for (const prijs of ['gratis', '12,345', '-5', '1.250,00', '100001']) expect(fieldsOf(checkOffering({ ...good, prijs }, framework)), prijs).toEqual(['prijs']);
+    for (const studielast of ['0', '2001', '2,25', 'twaalf', '-3'])
+      expect(fieldsOf(checkOffering({ ...good, studielast }, framework)), studielast).toEqual(['studielast']);
+    for (const prijs of ['gratis', '12,345', '-5', '1.250,00', '100001'])
+      expect(fieldsOf(checkOffering({ ...good, prijs }, framework)), prijs).toEqual(['prijs']);
     expect(checkOffering({ ...good, prijs: '0' }, framework)).toMatchObject({ ok: true, value: { priceCents: 0 } });
   });
 
@@ -75,7 +127,9 @@ describe('an offering as submitted', () => {
     const before = (checkOffering(good, framework) as { value: Parameters<typeof formOfOffering>[0] }).value;
     const form = formOfOffering(before);
     expect(checkOffering(form, framework)).toEqual({ ok: true, value: before });
-    const after = (checkOffering({ ...form, titel: 'Een nieuwe titel', prijs: '1000', themas: [...form.themas].reverse() }, framework) as { value: typeof before }).value;
+    const after = (
+      checkOffering({ ...form, titel: 'Een nieuwe titel', prijs: '1000', themas: [...form.themas].reverse() }, framework) as { value: typeof before }
+    ).value;
     expect(changedFields(before, after)).toEqual(['titel', 'prijs']);
   });
 });
@@ -83,46 +137,80 @@ describe('an offering as submitted', () => {
 describe('a provider', () => {
   it('is accepted with a name, a kind, an address and perhaps a website', () => {
     expect(checkProvider({ naam: ' Academie  Voor Schoolleiders ', soort: 'aanbieder', email: 'Info@Academie.nl', website: '' })).toEqual({
-      ok: true, value: { name: 'Academie Voor Schoolleiders', kind: 'aanbieder', contactEmail: 'info@academie.nl', website: null },
+      ok: true,
+      value: { name: 'Academie Voor Schoolleiders', kind: 'aanbieder', contactEmail: 'info@academie.nl', website: null },
     });
-    expect(checkProvider({ naam: 'Pabo Noord', soort: 'lerarenopleiding', email: 'pabo@noord.nl', website: 'https://www.pabo-noord.nl' })).toMatchObject({ ok: true, value: { website: 'https://www.pabo-noord.nl' } });
+    expect(checkProvider({ naam: 'Pabo Noord', soort: 'lerarenopleiding', email: 'pabo@noord.nl', website: 'https://www.pabo-noord.nl' })).toMatchObject({
+      ok: true,
+      value: { website: 'https://www.pabo-noord.nl' },
+    });
   });
 
   it('refuses each problem at its field; a website must be a web address (never javascript:)', () => {
-    expect(fieldsOf(checkProvider({ naam: 'A', soort: 'school', email: 'geen', website: 'javascript:alert(1)' }))).toEqual(['naam', 'soort', 'email', 'website']);
+    expect(fieldsOf(checkProvider({ naam: 'A', soort: 'school', email: 'geen', website: 'javascript:alert(1)' }))).toEqual([
+      'naam',
+      'soort',
+      'email',
+      'website',
+    ]);
     expect(fieldsOf(checkProvider({ naam: 'Academie', soort: 'aanbieder', email: 'a@b.nl', website: 'www.academie.nl' }))).toEqual(['website']);
   });
 });
 
 describe('the commission decides', () => {
   const today = '2026-11-23';
-  const accredit: DecisionForm = { besluit: 'accrediteren', punten: '40', themas: ['Persoonlijk leiderschap'], geldigVanaf: today, geldigTot: '2032-11-23', motivering: 'Sterk programma.' };
+  const accredit: DecisionForm = {
+    besluit: 'accrediteren',
+    punten: '40',
+    themas: ['Persoonlijk leiderschap'],
+    geldigVanaf: today,
+    geldigTot: '2032-11-23',
+    motivering: 'Sterk programma.',
+  };
   const context = { themes: framework.themes, today };
 
   it('accredits with points, themes and a validity of six years at most', () => {
     expect(checkDecision(accredit, context)).toEqual({
-      ok: true, value: { kind: 'geaccrediteerd', points: 40, themes: ['Persoonlijk leiderschap'], validFrom: today, validUntil: '2032-11-23', motivation: 'Sterk programma.' },
+      ok: true,
+      value: {
+        kind: 'geaccrediteerd',
+        points: 40,
+        themes: ['Persoonlijk leiderschap'],
+        validFrom: today,
+        validUntil: '2032-11-23',
+        motivation: 'Sterk programma.',
+      },
     });
   });
 
   it('fills in an empty validity: from today, for six years', () => {
-    expect(checkDecision({ ...accredit, geldigVanaf: '', geldigTot: '' }, context)).toMatchObject({ ok: true, value: { validFrom: today, validUntil: '2032-11-23' } });
+    expect(checkDecision({ ...accredit, geldigVanaf: '', geldigTot: '' }, context)).toMatchObject({
+      ok: true,
+      value: { validFrom: today, validUntil: '2032-11-23' },
+    });
     expect(latestValidUntil('2024-02-29')).toBe('2030-02-28');
   });
 
   it('refuses points outside 10–100 or not whole, at the field', () => {
-    for (const punten of ['5', '9', '101', '40,5', '', 'veertig']) expect(fieldsOf(checkDecision({ ...accredit, punten }, context)), punten).toEqual(['punten']);
+    for (const punten of ['5', '9', '101', '40,5', '', 'veertig'])
+      expect(fieldsOf(checkDecision({ ...accredit, punten }, context)), punten).toEqual(['punten']);
     for (const punten of ['10', '100']) expect(checkDecision({ ...accredit, punten }, context).ok, punten).toBe(true);
   });
 
   it('refuses a validity over six years, ending before it starts, or already over', () => {
     const tooLong = checkDecision({ ...accredit, geldigTot: '2032-11-24' }, context);
-    expect(tooLong).toEqual({ ok: false, problems: [{ field: 'geldigTot', message: message('accreditation.error.validityTooLong', { years: '6', until: '2032-11-23' }) }] });
+    expect(tooLong).toEqual({
+      ok: false,
+      problems: [{ field: 'geldigTot', message: message('accreditation.error.validityTooLong', { years: '6', until: '2032-11-23' }) }],
+    });
     expect(tooLong.ok === false && dutch(tooLong.problems[0].message)).toBe('Een accreditatie geldt ten hoogste 6 jaar: tot en met 2032-11-23.');
     expect(fieldsOf(checkDecision({ ...accredit, geldigTot: '2026-11-23' }, context))).toEqual(['geldigTot']);
     expect(fieldsOf(checkDecision({ ...accredit, geldigVanaf: '2020-01-01', geldigTot: '2025-12-31' }, context))).toEqual(['geldigTot']);
     expect(fieldsOf(checkDecision({ ...accredit, geldigVanaf: '31-02-2027' }, context))).toEqual(['geldigVanaf']);
-    expect(checkDecision({ ...accredit, geldigVanaf: '01-01-2027', geldigTot: '31-12-2032' }, context)).toMatchObject({ ok: true, value: { validFrom: '2027-01-01', validUntil: '2032-12-31' } });
+    expect(checkDecision({ ...accredit, geldigVanaf: '01-01-2027', geldigTot: '31-12-2032' }, context)).toMatchObject({
+      ok: true,
+      value: { validFrom: '2027-01-01', validUntil: '2032-12-31' },
+    });
   });
 
   it('needs at least one theme, from the framework', () => {
@@ -131,7 +219,10 @@ describe('the commission decides', () => {
   });
 
   it('rejects with a motivation only; a decision without a choice or a motivation is refused', () => {
-    expect(checkDecision({ ...accredit, besluit: 'afwijzen', punten: '', themas: [] }, context)).toEqual({ ok: true, value: { kind: 'afgewezen', motivation: 'Sterk programma.' } });
+    expect(checkDecision({ ...accredit, besluit: 'afwijzen', punten: '', themas: [] }, context)).toEqual({
+      ok: true,
+      value: { kind: 'afgewezen', motivation: 'Sterk programma.' },
+    });
     expect(fieldsOf(checkDecision({ ...accredit, besluit: '', motivering: '' }, context))).toEqual(['motivering', 'besluit']);
     expect(fieldsOf(checkDecision({ ...accredit, besluit: 'afwijzen', motivering: 'nee' }, context))).toEqual(['motivering']);
   });

@@ -51,7 +51,8 @@ export type ProviderFacts = { name: string; kind: ProviderKind; contactEmail: st
 export function checkProvider(form: ProviderForm): Checked<ProviderFacts, keyof ProviderForm> {
   const problems: Problem<keyof ProviderForm>[] = [];
   const name = trimmed(form.naam).replace(/\s+/g, ' ');
-  if (name.length < 2 || name.length > offeringLimits.name) problems.push({ field: 'naam', message: says('accreditation.error.providerName', { max: offeringLimits.name }) });
+  if (name.length < 2 || name.length > offeringLimits.name)
+    problems.push({ field: 'naam', message: says('accreditation.error.providerName', { max: offeringLimits.name }) });
   const kind = (providerKinds as readonly string[]).includes(form.soort) ? (form.soort as ProviderKind) : null;
   if (!kind) problems.push({ field: 'soort', message: says('accreditation.error.providerKind') });
   const email = trimmed(form.email).toLowerCase();
@@ -76,18 +77,52 @@ function isWebAddress(text: string): boolean {
 
 /** The form as posted: every field a string, themes and competencies lists. */
 export type OfferingForm = {
-  titel: string; omschrijving: string; leerdoelen: string; soort: string; vorm: string; themas: string[]; competenties: string[];
-  studielast: string; primairProces: string; master: string; prijs: string; contactNaam: string; contactEmail: string;
+  titel: string;
+  omschrijving: string;
+  leerdoelen: string;
+  soort: string;
+  vorm: string;
+  themas: string[];
+  competenties: string[];
+  studielast: string;
+  primairProces: string;
+  master: string;
+  prijs: string;
+  contactNaam: string;
+  contactEmail: string;
 };
 export type OfferingField = keyof OfferingForm;
 
 export type OfferingFacts = {
-  title: string; description: string; learningGoals: string; activityKind: OfferingKind; format: OfferingFormat; themes: string[]; competencies: string[];
-  studyLoadHours: number; primaryProcess: boolean; master: boolean; priceCents: number; contactName: string; contactEmail: string;
+  title: string;
+  description: string;
+  learningGoals: string;
+  activityKind: OfferingKind;
+  format: OfferingFormat;
+  themes: string[];
+  competencies: string[];
+  studyLoadHours: number;
+  primaryProcess: boolean;
+  master: boolean;
+  priceCents: number;
+  contactName: string;
+  contactEmail: string;
 };
 
 export const emptyOfferingForm: OfferingForm = {
-  titel: '', omschrijving: '', leerdoelen: '', soort: '', vorm: '', themas: [], competenties: [], studielast: '', primairProces: '', master: '', prijs: '', contactNaam: '', contactEmail: '',
+  titel: '',
+  omschrijving: '',
+  leerdoelen: '',
+  soort: '',
+  vorm: '',
+  themas: [],
+  competenties: [],
+  studielast: '',
+  primairProces: '',
+  master: '',
+  prijs: '',
+  contactNaam: '',
+  contactEmail: '',
 };
 
 /** Hours in halves or tenths ("2,5"); null when it is not such a number. */
@@ -120,10 +155,12 @@ export function checkOffering(form: OfferingForm, framework: FrameworkChoice): C
   if (title.length < 2 || title.length > offeringLimits.title) problem('titel', 'accreditation.error.title', { max: offeringLimits.title });
   const description = trimmed(form.omschrijving);
   if (description.length < 20) problem('omschrijving', 'accreditation.error.descriptionTooShort');
-  else if (description.length > offeringLimits.description) problem('omschrijving', 'accreditation.error.tooLong', { max: offeringLimits.description, length: description.length });
+  else if (description.length > offeringLimits.description)
+    problem('omschrijving', 'accreditation.error.tooLong', { max: offeringLimits.description, length: description.length });
   const learningGoals = trimmed(form.leerdoelen);
   if (learningGoals.length < 10) problem('leerdoelen', 'accreditation.error.goalsTooShort');
-  else if (learningGoals.length > offeringLimits.goals) problem('leerdoelen', 'accreditation.error.tooLong', { max: offeringLimits.goals, length: learningGoals.length });
+  else if (learningGoals.length > offeringLimits.goals)
+    problem('leerdoelen', 'accreditation.error.tooLong', { max: offeringLimits.goals, length: learningGoals.length });
   const kind = (offeringKinds as readonly string[]).includes(form.soort) ? (form.soort as OfferingKind) : null;
   if (!kind) problem('soort', 'accreditation.error.kind');
   const format = (offeringFormats as readonly string[]).includes(form.vorm) ? (form.vorm as OfferingFormat) : null;
@@ -132,7 +169,8 @@ export function checkOffering(form: OfferingForm, framework: FrameworkChoice): C
   if (themes.length === 0) problem('themas', 'accreditation.error.themesRequired');
   else if (themes.some((t) => !framework.themes.includes(t))) problem('themas', 'accreditation.error.themesFromFramework', { version: framework.version });
   const competencies = [...new Set(form.competenties)];
-  if (competencies.some((c) => !framework.competencies.includes(c))) problem('competenties', 'accreditation.error.competenciesFromFramework', { version: framework.version });
+  if (competencies.some((c) => !framework.competencies.includes(c)))
+    problem('competenties', 'accreditation.error.competenciesFromFramework', { version: framework.version });
   const hours = parseHours(form.studielast);
   if (hours === null || hours <= 0 || hours > offeringLimits.hours) {
     problem('studielast', 'accreditation.error.hours', { max: offeringLimits.hours });
@@ -142,15 +180,27 @@ export function checkOffering(form: OfferingForm, framework: FrameworkChoice): C
     problem('prijs', 'accreditation.error.price', { max: offeringLimits.priceEuros });
   }
   const contactName = trimmed(form.contactNaam).replace(/\s+/g, ' ');
-  if (contactName.length < 2 || contactName.length > offeringLimits.name) problem('contactNaam', 'accreditation.error.contactName', { max: offeringLimits.name });
+  if (contactName.length < 2 || contactName.length > offeringLimits.name)
+    problem('contactNaam', 'accreditation.error.contactName', { max: offeringLimits.name });
   const contactEmail = trimmed(form.contactEmail).toLowerCase();
   if (!emailPattern.test(contactEmail) || contactEmail.length > 254) problem('contactEmail', 'accreditation.error.contactEmail');
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
     value: {
-      title, description, learningGoals, activityKind: kind!, format: format!, themes, competencies, studyLoadHours: hours!,
-      primaryProcess: form.primairProces === 'ja', master: form.master === 'ja', priceCents: priceCents!, contactName, contactEmail,
+      title,
+      description,
+      learningGoals,
+      activityKind: kind!,
+      format: format!,
+      themes,
+      competencies,
+      studyLoadHours: hours!,
+      primaryProcess: form.primairProces === 'ja',
+      master: form.master === 'ja',
+      priceCents: priceCents!,
+      contactName,
+      contactEmail,
     },
   };
 }
@@ -158,24 +208,53 @@ export function checkOffering(form: OfferingForm, framework: FrameworkChoice): C
 /** The stored offering as the form shows it. */
 export function formOfOffering(o: OfferingFacts): OfferingForm {
   return {
-    titel: o.title, omschrijving: o.description, leerdoelen: o.learningGoals, soort: o.activityKind, vorm: o.format, themas: o.themes, competenties: o.competencies,
-    studielast: String(o.studyLoadHours).replace('.', ','), primairProces: o.primaryProcess ? 'ja' : '', master: o.master ? 'ja' : '', prijs: eurosText(o.priceCents),
-    contactNaam: o.contactName, contactEmail: o.contactEmail,
+    titel: o.title,
+    omschrijving: o.description,
+    leerdoelen: o.learningGoals,
+    soort: o.activityKind,
+    vorm: o.format,
+    themas: o.themes,
+    competenties: o.competencies,
+    studielast: String(o.studyLoadHours).replace('.', ','),
+    primairProces: o.primaryProcess ? 'ja' : '',
+    master: o.master ? 'ja' : '',
+    prijs: eurosText(o.priceCents),
+    contactNaam: o.contactName,
+    contactEmail: o.contactEmail,
   };
 }
 
 const fieldsCompared: [OfferingField, (o: OfferingFacts) => string][] = [
-  ['titel', (o) => o.title], ['omschrijving', (o) => o.description], ['leerdoelen', (o) => o.learningGoals], ['soort', (o) => o.activityKind],
-  ['vorm', (o) => o.format], ['themas', (o) => [...o.themes].sort().join('|')], ['competenties', (o) => [...o.competencies].sort().join('|')],
-  ['studielast', (o) => String(o.studyLoadHours)], ['primairProces', (o) => String(o.primaryProcess)], ['master', (o) => String(o.master)],
-  ['prijs', (o) => String(o.priceCents)], ['contactNaam', (o) => o.contactName], ['contactEmail', (o) => o.contactEmail],
+  ['titel', (o) => o.title],
+  ['omschrijving', (o) => o.description],
+  ['leerdoelen', (o) => o.learningGoals],
+  ['soort', (o) => o.activityKind],
+  ['vorm', (o) => o.format],
+  ['themas', (o) => [...o.themes].sort().join('|')],
+  ['competenties', (o) => [...o.competencies].sort().join('|')],
+  ['studielast', (o) => String(o.studyLoadHours)],
+  ['primairProces', (o) => String(o.primaryProcess)],
+  ['master', (o) => String(o.master)],
+  ['prijs', (o) => String(o.priceCents)],
+  ['contactNaam', (o) => o.contactName],
+  ['contactEmail', (o) => o.contactEmail],
 ];
 
 /** How a history line names a field an answer changed (history lines are Dutch, like every stored reason). */
 export const offeringFieldNames: Record<OfferingField, string> = {
-  titel: 'titel', omschrijving: 'omschrijving', leerdoelen: 'leerdoelen', soort: 'soort activiteit', vorm: 'vorm', themas: "thema's",
-  competenties: 'basiscompetenties', studielast: 'studielast', primairProces: 'primair proces', master: 'geaccrediteerde master', prijs: 'prijs',
-  contactNaam: 'contactpersoon', contactEmail: 'e-mailadres contactpersoon',
+  titel: 'titel',
+  omschrijving: 'omschrijving',
+  leerdoelen: 'leerdoelen',
+  soort: 'soort activiteit',
+  vorm: 'vorm',
+  themas: "thema's",
+  competenties: 'basiscompetenties',
+  studielast: 'studielast',
+  primairProces: 'primair proces',
+  master: 'geaccrediteerde master',
+  prijs: 'prijs',
+  contactNaam: 'contactpersoon',
+  contactEmail: 'e-mailadres contactpersoon',
 };
 
 /** Which fields an answer changed, by their form names, in form order. */
@@ -190,7 +269,8 @@ export function checkMessage(raw: string, whenEmpty: MessageKey): { ok: true; te
   const text = trimmed(raw);
   if (text.length === 0) return { ok: false, message: says(whenEmpty) };
   if (text.length < offeringLimits.minMessage) return { ok: false, message: says('accreditation.error.messageTooShort', { min: offeringLimits.minMessage }) };
-  if (text.length > offeringLimits.message) return { ok: false, message: says('accreditation.error.tooLong', { max: offeringLimits.message, length: text.length }) };
+  if (text.length > offeringLimits.message)
+    return { ok: false, message: says('accreditation.error.tooLong', { max: offeringLimits.message, length: text.length }) };
   return { ok: true, text };
 }
 
@@ -255,7 +335,8 @@ export type OfferingStatus = (typeof offeringStatuses)[number];
 /** Waiting for the commission or the provider: what the queue shows and a provider may withdraw. */
 export const openStatuses: readonly OfferingStatus[] = ['ingediend', 'in-behandeling', 'informatie-gevraagd'];
 
-export const isOfferingStatus = (value: unknown): value is OfferingStatus => typeof value === 'string' && (offeringStatuses as readonly string[]).includes(value);
+export const isOfferingStatus = (value: unknown): value is OfferingStatus =>
+  typeof value === 'string' && (offeringStatuses as readonly string[]).includes(value);
 
 export type OfferingEvent = 'toewijzen' | 'informatie-vragen' | 'antwoorden' | 'accrediteren' | 'afwijzen' | 'intrekken';
 
@@ -264,7 +345,13 @@ export type OfferingTransition = { allowed: true; to: OfferingStatus } | { allow
 const transitions: Record<OfferingStatus, Partial<Record<OfferingEvent, OfferingStatus>>> = {
   ingediend: { toewijzen: 'in-behandeling', intrekken: 'ingetrokken' },
   // register staff may give an offering in review to another member; the review goes on where it was
-  'in-behandeling': { toewijzen: 'in-behandeling', 'informatie-vragen': 'informatie-gevraagd', accrediteren: 'geaccrediteerd', afwijzen: 'afgewezen', intrekken: 'ingetrokken' },
+  'in-behandeling': {
+    toewijzen: 'in-behandeling',
+    'informatie-vragen': 'informatie-gevraagd',
+    accrediteren: 'geaccrediteerd',
+    afwijzen: 'afgewezen',
+    intrekken: 'ingetrokken',
+  },
   'informatie-gevraagd': { toewijzen: 'informatie-gevraagd', antwoorden: 'in-behandeling', intrekken: 'ingetrokken' },
   geaccrediteerd: {},
   afgewezen: {},

@@ -23,15 +23,34 @@ beforeAll(async () => {
   const delivering = await deliveringBoard(t.database);
   board = delivering.board;
   const row = (n: number, changes: DeliveryRow): DeliveryRow => ({
-    bevoegd_gezag_nummer: board.number, personeelsnummer: `S${n}`, voorletters: 'A.', geboortedatum: '1980-01-01', email: `s${n}@school.nl`,
-    instellingscode: delivering.school.brin, vestigingscode: delivering.school.location, functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD', begindatum: '2016-08-01', ...changes,
+    bevoegd_gezag_nummer: board.number,
+    personeelsnummer: `S${n}`,
+    voorletters: 'A.',
+    geboortedatum: '1980-01-01',
+    email: `s${n}@school.nl`,
+    instellingscode: delivering.school.brin,
+    vestigingscode: delivering.school.location,
+    functie: 'LERAAR',
+    benoemingsgrondslag: 'BEVOEGD',
+    begindatum: '2016-08-01',
+    ...changes,
   });
   const hrActor = await boardStaffActor(t.database, board.id, 'hr@personeel.nl');
   const deps = deliveryDeps(t.database);
-  const delivery = await submitDelivery(deps, { actor: hrActor }, {
-    boardId: board.id, mode: 'volledig', fileName: null, applyWhenValid: false, channel: 'api',
-    body: bytesOf(deliveryCsv([row(1, { achternaam: 'Akkoord' }), row(2, { achternaam: 'Controleert' }), row(3, { achternaam: 'Formule', personeelsnummer: '=1+2' })])),
-  });
+  const delivery = await submitDelivery(
+    deps,
+    { actor: hrActor },
+    {
+      boardId: board.id,
+      mode: 'volledig',
+      fileName: null,
+      applyWhenValid: false,
+      channel: 'api',
+      body: bytesOf(
+        deliveryCsv([row(1, { achternaam: 'Akkoord' }), row(2, { achternaam: 'Controleert' }), row(3, { achternaam: 'Formule', personeelsnummer: '=1+2' })]),
+      ),
+    },
+  );
   await applyDelivery(deps, { actor: hrActor }, delivery.id, { confirmed: true });
   // S1 checked everything and enrolled; S2 only enrolled; S3 did nothing
   const done = await professional('s1@school.nl');
@@ -67,7 +86,10 @@ describe("the board's staff list", () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="personeel-32073-\d{4}-\d{2}-\d{2}\.csv"$/);
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('naam;personeelsnummer;dienstverbanden;te controleren;betwist;registernummer;status;herregistratie voor');
     expect(lines).toHaveLength(3);
     expect(lines.find((l) => l.startsWith('A. Formule;'))).toMatch(/^A\. Formule;'=1\+2;LERAAR · /);
@@ -96,13 +118,16 @@ describe("the board's staff list", () => {
 
   it('shows the date to re-register by, moved by a granted uitstel once the period has ended', async () => {
     const [s1] = await t.database.query<{ enrolment_id: string; person_id: string }>(
-      `SELECT n.id AS enrolment_id, n.person_id FROM enrolments n JOIN persons p ON p.id = n.person_id WHERE p.surname = 'Akkoord'`);
+      `SELECT n.id AS enrolment_id, n.person_id FROM enrolments n JOIN persons p ON p.id = n.person_id WHERE p.surname = 'Akkoord'`,
+    );
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     await t.database.query(`UPDATE enrolments SET status = 'geregistreerd' WHERE id = $1`, [s1.enrolment_id]);
-    await t.database.query(`INSERT INTO registration_applications (id, person_id, enrolment_id, register_id, register_version_id, title, level, motivation, evidence_ids, status, decided_on, valid_until, postponed_until)
+    await t.database.query(
+      `INSERT INTO registration_applications (id, person_id, enrolment_id, register_id, register_version_id, title, level, motivation, evidence_ids, status, decided_on, valid_until, postponed_until)
       SELECT gen_random_uuid(), $1, $2, r.id, v.id, 'Registerleraar', 'geregistreerd', 'Voldoet.', '[]'::jsonb, 'geregistreerd', $3, $4, $5
       FROM registers r JOIN register_versions v ON v.register_id = r.id AND v.version = 1 WHERE r.code = 'lerarenregister'`,
-    [s1.person_id, s1.enrolment_id, day(-1500), day(-10), day(90)]);
+      [s1.person_id, s1.enrolment_id, day(-1500), day(-10), day(90)],
+    );
     expect(visibleText((await hr.get(base())).body)).toMatch(new RegExp(`A\\. Akkoord S1 .* geregistreerd ${day(90)}`));
   });
 });

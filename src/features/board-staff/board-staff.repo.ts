@@ -3,7 +3,6 @@ import type { Db } from '../../db/database.ts';
 import { staffNumberAsShown } from '../../platform/bsn.ts';
 import { rowsOf } from '../../db/rows.ts';
 
-
 /** A professional with a current employment at the board: what the board's staff need to follow up. */
 export type StaffLine = {
   personId: string;
@@ -28,12 +27,17 @@ const developmentConsent = (boardId: string) => sql`EXISTS (SELECT 1 FROM develo
 const validUntil = sql`(SELECT max(coalesce(a.postponed_until, a.valid_until)) FROM registration_applications a
   WHERE a.enrolment_id = n.id AND coalesce(a.postponed_until, a.valid_until) >= current_date)`;
 
-export async function listBoardStaff(db: Db, boardId: string, options: { attentionOnly: boolean; offset: number; limit: number }): Promise<{ rows: StaffLine[]; total: number }> {
+export async function listBoardStaff(
+  db: Db,
+  boardId: string,
+  options: { attentionOnly: boolean; offset: number; limit: number },
+): Promise<{ rows: StaffLine[]; total: number }> {
   const attention = options.attentionOnly
     ? sql`HAVING count(*) FILTER (WHERE e.approval_status IN ('te-controleren', 'betwist')) > 0 OR n.register_number IS NULL
         OR (n.status = 'geregistreerd' AND coalesce(${validUntil}, current_date) < current_date + 183)`
     : sql``;
-  const rows = rowsOf<StaffLine & { total: string }>(await db.execute(sql`SELECT p.id AS "personId", concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
+  const rows = rowsOf<StaffLine & { total: string }>(
+    await db.execute(sql`SELECT p.id AS "personId", concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
       string_agg(DISTINCT ${staffNumberAsShown('e.staff_number')}, ', ') AS "staffNumbers",
       string_agg(DISTINCT e.function || ' · ' || s.name, '; ') AS employments,
       (count(*) FILTER (WHERE e.approval_status = 'te-controleren'))::int AS "toCheck",
@@ -47,6 +51,7 @@ export async function listBoardStaff(db: Db, boardId: string, options: { attenti
     GROUP BY p.id, n.id, n.register_number, n.status
     ${attention}
     ORDER BY lower(p.surname), p.initials, p.id
-    LIMIT ${options.limit} OFFSET ${options.offset}`));
+    LIMIT ${options.limit} OFFSET ${options.offset}`),
+  );
   return { rows: rows.map(({ total: _, ...line }) => line), total: Number(rows[0]?.total ?? 0) };
 }

@@ -27,7 +27,18 @@ export async function boardStaffRoutes(app: FastifyInstance, opts: FeatureOption
     const { aandacht, page } = readQuery(req, staffQuery);
     const attentionOnly = aandacht === 'ja';
     const list = await service.listBoardStaff(db, contextOf(req), board.id, { attentionOnly, page, pageSize });
-    return sendPage(reply, <BoardStaffPage ctx={req.pageContext()} board={board} staff={list.staff} attentionOnly={attentionOnly} page={page} pageSize={pageSize} total={list.total} />);
+    return sendPage(
+      reply,
+      <BoardStaffPage
+        ctx={req.pageContext()}
+        board={board}
+        staff={list.staff}
+        attentionOnly={attentionOnly}
+        page={page}
+        pageSize={pageSize}
+        total={list.total}
+      />,
+    );
   });
 
   app.get('/beheer/bestuur/:id/personeel.csv', signedIn, async (req, reply) => {

@@ -24,8 +24,17 @@ async function requireStaffRead(ctx: ActorContext, boardId: string) {
  */
 export async function listBoardStaff(db: Db, ctx: ActorContext, boardId: string, options: { attentionOnly: boolean; page: number; pageSize: number }) {
   const via = await requireStaffRead(ctx, boardId);
-  const { rows, total } = await repo.listBoardStaff(db, boardId, { attentionOnly: options.attentionOnly, offset: (options.page - 1) * options.pageSize, limit: options.pageSize });
-  await recordAuditPerPerson(db, ctx, { action: 'board-staff.listed', via, subjectOrganisation: { kind: 'bestuur', id: boardId }, after: { attentionOnly: options.attentionOnly } }, rows.map((r) => r.personId));
+  const { rows, total } = await repo.listBoardStaff(db, boardId, {
+    attentionOnly: options.attentionOnly,
+    offset: (options.page - 1) * options.pageSize,
+    limit: options.pageSize,
+  });
+  await recordAuditPerPerson(
+    db,
+    ctx,
+    { action: 'board-staff.listed', via, subjectOrganisation: { kind: 'bestuur', id: boardId }, after: { attentionOnly: options.attentionOnly } },
+    rows.map((r) => r.personId),
+  );
   return { staff: rows, total, page: options.page, pageSize: options.pageSize };
 }
 
@@ -41,8 +50,26 @@ export async function* exportBoardStaffCsv(db: Db, ctx: ActorContext, boardId: s
   for (let offset = 0; ; offset += csvPage) {
     const { rows } = await repo.listBoardStaff(db, boardId, { attentionOnly, offset, limit: csvPage });
     if (rows.length > 0) {
-      await recordAuditPerPerson(db, ctx, { action: 'board-staff.exported', via, subjectOrganisation: { kind: 'bestuur', id: boardId }, after: { attentionOnly } }, rows.map((r) => r.personId));
-      yield rows.map((r) => spreadsheetLine([r.name, r.staffNumbers, r.employments, r.toCheck, r.disputed, r.registerNumber ?? '', r.status ?? 'niet ingeschreven', r.validUntil ?? ''])).join('');
+      await recordAuditPerPerson(
+        db,
+        ctx,
+        { action: 'board-staff.exported', via, subjectOrganisation: { kind: 'bestuur', id: boardId }, after: { attentionOnly } },
+        rows.map((r) => r.personId),
+      );
+      yield rows
+        .map((r) =>
+          spreadsheetLine([
+            r.name,
+            r.staffNumbers,
+            r.employments,
+            r.toCheck,
+            r.disputed,
+            r.registerNumber ?? '',
+            r.status ?? 'niet ingeschreven',
+            r.validUntil ?? '',
+          ]),
+        )
+        .join('');
     }
     if (rows.length < csvPage) return;
   }

@@ -1,7 +1,8 @@
 export const boardStaffNl = {
   'staff.link': 'Personeel en inschrijvingen',
   'staff.title': 'Personeel: {board}',
-  'staff.intro': 'Uw medewerkers met een lopend dienstverband: of zij de aangeleverde gegevens hebben gecontroleerd, en of zij zijn ingeschreven in het register.',
+  'staff.intro':
+    'Uw medewerkers met een lopend dienstverband: of zij de aangeleverde gegevens hebben gecontroleerd, en of zij zijn ingeschreven in het register.',
   'staff.showAttention': 'Toon alleen wie aandacht nodig heeft',
   'staff.showAll': 'Toon iedereen',
   'staff.download': 'Download als CSV',

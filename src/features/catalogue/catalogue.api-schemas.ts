@@ -11,7 +11,10 @@ export const catalogueQuery = z.object({
   competentie: z.string().max(200).optional().describe('Alleen aanbod voor deze competentie'),
   puntenMin: z.coerce.number().int().min(0).max(10_000).optional().describe('Ten minste zoveel geaccrediteerde punten'),
   puntenMax: z.coerce.number().int().min(0).max(10_000).optional().describe('Ten hoogste zoveel geaccrediteerde punten'),
-  regio: z.enum(['online', ...provinces]).optional().describe('Alleen aanbod met een komende uitvoering in deze provincie, of online'),
+  regio: z
+    .enum(['online', ...provinces])
+    .optional()
+    .describe('Alleen aanbod met een komende uitvoering in deze provincie, of online'),
   vorm: z.enum(offeringFormats).optional().describe('klassikaal, online of hybride'),
   vanaf: isoDate.optional().describe('Alleen aanbod met een uitvoering die op of na deze dag begint (JJJJ-MM-DD)'),
   tot: isoDate.optional().describe('Alleen aanbod met een uitvoering die op of vóór deze dag begint (JJJJ-MM-DD)'),
@@ -22,8 +25,15 @@ export const catalogueQuery = z.object({
 export function asCatalogueQuery(q: z.infer<typeof catalogueQuery>): CatalogueQuery {
   const text = (v: string | number | undefined) => (v === undefined ? '' : String(v));
   return {
-    zoek: text(q.zoek), thema: text(q.thema), competentie: text(q.competentie), puntenMin: text(q.puntenMin), puntenMax: text(q.puntenMax),
-    regio: text(q.regio), vorm: text(q.vorm), vanaf: text(q.vanaf), tot: text(q.tot),
+    zoek: text(q.zoek),
+    thema: text(q.thema),
+    competentie: text(q.competentie),
+    puntenMin: text(q.puntenMin),
+    puntenMax: text(q.puntenMax),
+    regio: text(q.regio),
+    vorm: text(q.vorm),
+    vanaf: text(q.vanaf),
+    tot: text(q.tot),
   };
 }
 
@@ -48,7 +58,7 @@ const summaryShape = {
   punten: z.number().int().nullable().describe('De geaccrediteerde punten'),
   studiebelastingUren: z.number(),
   prijsInCenten: z.number().int(),
-  themas: z.array(z.string()).describe('De geaccrediteerde professionaliseringsthema\'s'),
+  themas: z.array(z.string()).describe("De geaccrediteerde professionaliseringsthema's"),
   competenties: z.array(z.string()),
   geldigTot: isoDate.describe('De accreditatie geldt tot en met deze dag'),
 };
@@ -80,7 +90,10 @@ export const offeringDetail = z
   .meta({ id: 'AanbodDetail' });
 
 export const offeringParams = z.object({ id: z.string().uuid().describe('De id van het aanbod') });
-export const runParams = z.object({ id: z.string().uuid().describe('De id van het aanbod'), uitvoeringId: z.string().uuid().describe('De id van de uitvoering') });
+export const runParams = z.object({
+  id: z.string().uuid().describe('De id van het aanbod'),
+  uitvoeringId: z.string().uuid().describe('De id van de uitvoering'),
+});
 
 export const attendanceBody = z
   .object({
@@ -96,10 +109,12 @@ export const attendanceResult = z
     resultaten: z.array(
       z.object({
         registernummer: z.string().describe('Het registernummer zoals aangeleverd'),
-        resultaat: z.enum(attendanceOutcomes).describe(
-          'geregistreerd: nu geregistreerd, de activiteit staat in het dossier; al-geregistreerd: er verandert niets; onbekend: niemand heeft dit nummer; ' +
-            'ongeldig: geen negen cijfers met kloppende controlecijfers; doorgehaald: de inschrijving is doorgehaald',
-        ),
+        resultaat: z
+          .enum(attendanceOutcomes)
+          .describe(
+            'geregistreerd: nu geregistreerd, de activiteit staat in het dossier; al-geregistreerd: er verandert niets; onbekend: niemand heeft dit nummer; ' +
+              'ongeldig: geen negen cijfers met kloppende controlecijfers; doorgehaald: de inschrijving is doorgehaald',
+          ),
       }),
     ),
     aantalGeregistreerd: z.number().int(),
@@ -109,16 +124,29 @@ export const attendanceResult = z
 
 export function presentRun(r: Run, offeringId: string, baseUrl: string): z.infer<typeof run> {
   return {
-    id: r.id, begin: r.startsAt.toISOString(), einde: r.endsAt.toISOString(), online: r.online, plaats: r.place,
-    provincie: r.province as z.infer<typeof run>['provincie'], capaciteit: r.capacity,
+    id: r.id,
+    begin: r.startsAt.toISOString(),
+    einde: r.endsAt.toISOString(),
+    online: r.online,
+    plaats: r.place,
+    provincie: r.province as z.infer<typeof run>['provincie'],
+    capaciteit: r.capacity,
     _links: { agenda: { href: `${baseUrl}${calendarPath(offeringId, r.id)}` } },
   };
 }
 
 export function presentSummary(e: CatalogueEntry & { runs: Run[] }, apiPrefix: string, baseUrl: string): z.infer<typeof offeringSummary> {
   return {
-    id: e.id, titel: e.title, aanbieder: e.organisationName, vorm: e.format as (typeof offeringFormats)[number], punten: e.points, studiebelastingUren: e.studyLoadHours,
-    prijsInCenten: e.priceCents, themas: e.themes, competenties: e.competencies, geldigTot: e.validUntil,
+    id: e.id,
+    titel: e.title,
+    aanbieder: e.organisationName,
+    vorm: e.format as (typeof offeringFormats)[number],
+    punten: e.points,
+    studiebelastingUren: e.studyLoadHours,
+    prijsInCenten: e.priceCents,
+    themas: e.themes,
+    competenties: e.competencies,
+    geldigTot: e.validUntil,
     uitvoeringen: e.runs.map((r) => presentRun(r, e.id, baseUrl)),
     _links: { self: { href: `${apiPrefix}/aanbod/${e.id}` } },
   };
@@ -126,10 +154,24 @@ export function presentSummary(e: CatalogueEntry & { runs: Run[] }, apiPrefix: s
 
 export function presentDetail(o: Offering, runs: Run[], apiPrefix: string, baseUrl: string): z.infer<typeof offeringDetail> {
   return {
-    id: o.id, titel: o.title, aanbieder: o.organisationName, vorm: o.format as (typeof offeringFormats)[number], punten: o.accreditedPoints,
-    studiebelastingUren: o.studyLoadHours, prijsInCenten: o.priceCents, themas: o.accreditedThemes ?? o.themes, competenties: o.competencies,
-    geldigVanaf: o.validFrom ?? '', geldigTot: o.validUntil ?? '', beschrijving: o.description, leerdoelen: o.learningGoals, soortActiviteit: o.activityKind,
-    primairProces: o.primaryProcess, master: o.master, contact: { naam: o.contactName, email: o.contactEmail }, website: o.website,
+    id: o.id,
+    titel: o.title,
+    aanbieder: o.organisationName,
+    vorm: o.format as (typeof offeringFormats)[number],
+    punten: o.accreditedPoints,
+    studiebelastingUren: o.studyLoadHours,
+    prijsInCenten: o.priceCents,
+    themas: o.accreditedThemes ?? o.themes,
+    competenties: o.competencies,
+    geldigVanaf: o.validFrom ?? '',
+    geldigTot: o.validUntil ?? '',
+    beschrijving: o.description,
+    leerdoelen: o.learningGoals,
+    soortActiviteit: o.activityKind,
+    primairProces: o.primaryProcess,
+    master: o.master,
+    contact: { naam: o.contactName, email: o.contactEmail },
+    website: o.website,
     uitvoeringen: runs.map((r) => presentRun(r, o.id, baseUrl)),
     _links: { self: { href: `${apiPrefix}/aanbod/${o.id}` }, pagina: { href: `${baseUrl}/aanbod/${o.id}` } },
   };

@@ -21,13 +21,20 @@ const get = (url: string) => t.app.inject({ url });
 const list = async (query = '') => {
   const res = await get(`/api/v1/aanbod${query ? `?${query}` : ''}`);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { resultaten: { id: string; titel: string; uitvoeringen: { id: string; provincie: string | null; _links: { agenda: { href: string } } }[] }[]; totaal: number; page: number; pageSize: number };
+  return res.json() as {
+    resultaten: { id: string; titel: string; uitvoeringen: { id: string; provincie: string | null; _links: { agenda: { href: string } } }[] }[];
+    totaal: number;
+    page: number;
+    pageSize: number;
+  };
 };
 const titles = async (query = '') => (await list(query)).resultaten.map((r) => r.titel);
 const attendance = (offering: string, run: string, body: unknown, token = tokens.presence, type = 'application/json') =>
   t.app.inject({
-    method: 'POST', url: `/api/v1/aanbod/${offering}/uitvoeringen/${run}/presentie`,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': type }, payload: typeof body === 'string' ? body : JSON.stringify(body),
+    method: 'POST',
+    url: `/api/v1/aanbod/${offering}/uitvoeringen/${run}/presentie`,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': type },
+    payload: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
 beforeAll(async () => {
@@ -37,21 +44,43 @@ beforeAll(async () => {
   board = await insertBoard(t.database, '90011', 'Stichting Leren');
   const ofProvider: OrganisationRef = { kind: 'aanbieder', id: provider };
   ids.reading = await insertOffering(t.database, {
-    organisation: ofProvider, title: 'Begrijpend lezen in groep 6', description: 'Teksten die kinderen begrijpen.', themes: ['Omgaan met verschillen'],
-    competencies: ['Werken aan kwaliteit'], points: 8, format: 'klassikaal',
+    organisation: ofProvider,
+    title: 'Begrijpend lezen in groep 6',
+    description: 'Teksten die kinderen begrijpen.',
+    themes: ['Omgaan met verschillen'],
+    competencies: ['Werken aan kwaliteit'],
+    points: 8,
+    format: 'klassikaal',
   });
   ids.leadership = await insertOffering(t.database, {
-    organisation: ofProvider, title: 'Leiderschap en verandering', description: 'Voor schoolleiders: verandering leiden.', themes: ['Leiding geven aan verandering', 'Persoonlijk leiderschap'],
-    competencies: ['Leiding geven aan verandering'], points: 40, format: 'online', activityKind: 'opleiding', hours: 120,
+    organisation: ofProvider,
+    title: 'Leiderschap en verandering',
+    description: 'Voor schoolleiders: verandering leiden.',
+    themes: ['Leiding geven aan verandering', 'Persoonlijk leiderschap'],
+    competencies: ['Leiding geven aan verandering'],
+    points: 40,
+    format: 'online',
+    activityKind: 'opleiding',
+    hours: 120,
   });
   ids.master = await insertOffering(t.database, {
-    organisation: { kind: 'bestuur', id: board }, organisationName: 'Stichting Leren', title: 'Masterclass rekenen', description: 'Rekendidactiek.', points: 20, format: 'hybride',
+    organisation: { kind: 'bestuur', id: board },
+    organisationName: 'Stichting Leren',
+    title: 'Masterclass rekenen',
+    description: 'Rekendidactiek.',
+    points: 20,
+    format: 'hybride',
   });
   ids.withoutRuns = await insertOffering(t.database, { organisation: ofProvider, title: 'Zonder uitvoering', points: 4 });
   ids.submitted = await insertOffering(t.database, { organisation: ofProvider, title: 'Ingediend aanbod', status: 'ingediend' });
   ids.expired = await insertOffering(t.database, { organisation: ofProvider, title: 'Verlopen aanbod', validFrom: dayFrom(-800), validUntil: dayFrom(-1) });
   ids.notYet = await insertOffering(t.database, { organisation: ofProvider, title: 'Toekomstig aanbod', validFrom: dayFrom(10), validUntil: dayFrom(400) });
-  ids.ofOther = await insertOffering(t.database, { organisation: { kind: 'aanbieder', id: otherProvider }, organisationName: 'Academie Anders', title: 'Anders lezen', points: 6 });
+  ids.ofOther = await insertOffering(t.database, {
+    organisation: { kind: 'aanbieder', id: otherProvider },
+    organisationName: 'Academie Anders',
+    title: 'Anders lezen',
+    points: 6,
+  });
   runs.readingUtrecht = await insertRun(t.database, ids.reading, 10, { province: 'Utrecht' });
   runs.readingZeeland = await insertRun(t.database, ids.reading, 60, { province: 'Zeeland' });
   runs.readingPast = await insertRun(t.database, ids.reading, -3, { province: 'Utrecht' });
@@ -61,7 +90,15 @@ beforeAll(async () => {
   await t.database.query('UPDATE offering_runs SET cancelled_at = now() WHERE id = $1', [runs.cancelled]);
   runs.otherPast = await insertRun(t.database, ids.ofOther, -2, { province: 'Drenthe' });
   const make = async (organisation: OrganisationRef, scopes: string[]) =>
-    (await createApiToken(t.database.db, { organisation, name: scopes.join('+'), scopes, expiresAt: new Date(Date.now() + 90 * 24 * 3600 * 1000), createdBy: null })).token;
+    (
+      await createApiToken(t.database.db, {
+        organisation,
+        name: scopes.join('+'),
+        scopes,
+        expiresAt: new Date(Date.now() + 90 * 24 * 3600 * 1000),
+        createdBy: null,
+      })
+    ).token;
   tokens.presence = await make(ofProvider, ['presentie']);
   tokens.readOnly = await make(ofProvider, ['lezen']);
   tokens.otherProvider = await make({ kind: 'aanbieder', id: otherProvider }, ['presentie']);
@@ -75,11 +112,25 @@ describe('GET /api/v1/aanbod', () => {
   it('lists accredited offerings within their validity, the soonest run first, with upcoming runs and their calendar files', async () => {
     const body = await list();
     expect(body.totaal).toBe(5);
-    expect(body.resultaten.map((r) => r.titel)).toEqual(['Leiderschap en verandering', 'Begrijpend lezen in groep 6', 'Masterclass rekenen', 'Anders lezen', 'Zonder uitvoering']);
+    expect(body.resultaten.map((r) => r.titel)).toEqual([
+      'Leiderschap en verandering',
+      'Begrijpend lezen in groep 6',
+      'Masterclass rekenen',
+      'Anders lezen',
+      'Zonder uitvoering',
+    ]);
     const reading = body.resultaten[1];
     expect(reading).toMatchObject({
-      id: ids.reading, aanbieder: 'Hogeschool Voorbeeld', vorm: 'klassikaal', punten: 8, studiebelastingUren: 16, prijsInCenten: 29500,
-      themas: ['Omgaan met verschillen'], competenties: ['Werken aan kwaliteit'], geldigTot: dayFrom(730), _links: { self: { href: `/api/v1/aanbod/${ids.reading}` } },
+      id: ids.reading,
+      aanbieder: 'Hogeschool Voorbeeld',
+      vorm: 'klassikaal',
+      punten: 8,
+      studiebelastingUren: 16,
+      prijsInCenten: 29500,
+      themas: ['Omgaan met verschillen'],
+      competenties: ['Werken aan kwaliteit'],
+      geldigTot: dayFrom(730),
+      _links: { self: { href: `/api/v1/aanbod/${ids.reading}` } },
     });
     // the past run is gone, the cancelled one too
     expect(reading.uitvoeringen.map((r) => r.id)).toEqual([runs.readingUtrecht, runs.readingZeeland]);
@@ -121,7 +172,9 @@ describe('GET /api/v1/aanbod', () => {
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.json()).toMatchObject({ status: 400, code: 'validation_failed' });
     }
-    expect((await get('/api/v1/aanbod?puntenMin=30&puntenMax=10')).json().invalidParams).toEqual([{ name: 'puntenMax', reason: 'Het maximum aantal punten is niet lager dan het minimum.' }]);
+    expect((await get('/api/v1/aanbod?puntenMin=30&puntenMax=10')).json().invalidParams).toEqual([
+      { name: 'puntenMax', reason: 'Het maximum aantal punten is niet lager dan het minimum.' },
+    ]);
   });
 });
 
@@ -131,8 +184,15 @@ describe('GET /api/v1/aanbod/{id}', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['api-version']).toBeDefined();
     expect(res.json()).toMatchObject({
-      titel: 'Leiderschap en verandering', soortActiviteit: 'opleiding', studiebelastingUren: 120, punten: 40, primairProces: true, master: false,
-      contact: { naam: 'Carla Contact', email: 'cursus@aanbieder.nl' }, website: 'https://aanbieder.example.nl', geldigVanaf: dayFrom(-60),
+      titel: 'Leiderschap en verandering',
+      soortActiviteit: 'opleiding',
+      studiebelastingUren: 120,
+      punten: 40,
+      primairProces: true,
+      master: false,
+      contact: { naam: 'Carla Contact', email: 'cursus@aanbieder.nl' },
+      website: 'https://aanbieder.example.nl',
+      geldigVanaf: dayFrom(-60),
       uitvoeringen: [{ id: runs.leadershipOnline, online: true, plaats: null, provincie: null, capaciteit: 30 }],
       _links: { pagina: { href: `http://localhost:3000/aanbod/${ids.leadership}` } },
     });
@@ -174,7 +234,9 @@ describe('the calendar file of a run', () => {
 describe('POST /api/v1/aanbod/{id}/uitvoeringen/{uitvoeringId}/presentie', () => {
   it('records attendance with the provider’s token: 201, a result per number, the activity in the dossier', async () => {
     const nobody = registerNumberFor(8_765_432);
-    const res = await attendance(ids.reading, runs.readingPast, { registernummers: [anna.registerNumber, '123', nobody, gone.registerNumber, anna.registerNumber] });
+    const res = await attendance(ids.reading, runs.readingPast, {
+      registernummers: [anna.registerNumber, '123', nobody, gone.registerNumber, anna.registerNumber],
+    });
     expect(res.statusCode).toBe(201);
     expect(res.headers['api-version']).toBeDefined();
     expect(res.json()).toEqual({
@@ -189,13 +251,17 @@ describe('POST /api/v1/aanbod/{id}/uitvoeringen/{uitvoeringId}/presentie', () =>
       aantalNietGeregistreerd: 3,
     });
     const [activity] = await t.database.query<{ points: number; source: string; kind: string; themes: string[]; competencies: string[] }>(
-      `SELECT a.points, a.source, a.kind, a.themes, a.competencies FROM activities a JOIN enrolments n ON n.id = a.enrolment_id WHERE n.register_number = $1`, [anna.registerNumber],
+      `SELECT a.points, a.source, a.kind, a.themes, a.competencies FROM activities a JOIN enrolments n ON n.id = a.enrolment_id WHERE n.register_number = $1`,
+      [anna.registerNumber],
     );
     expect(activity).toEqual({ points: 8, source: 'aanbod', kind: 'cursus', themes: ['Omgaan met verschillen'], competencies: ['Werken aan kwaliteit'] });
     expect(await mailsTo(t.database, anna.email)).toHaveLength(1);
     const [audit] = await auditRows(t.database, 'attendance.recorded');
     expect(audit).toMatchObject({ subject_account_id: anna.accountId, actor_role: 'token:presentie', subject_organisation_id: provider });
-    expect((await t.database.query<{ recorded_by_label: string; source: string }>('SELECT recorded_by_label, source FROM attendances'))[0]).toEqual({ recorded_by_label: 'API-koppeling', source: 'api' });
+    expect((await t.database.query<{ recorded_by_label: string; source: string }>('SELECT recorded_by_label, source FROM attendances'))[0]).toEqual({
+      recorded_by_label: 'API-koppeling',
+      source: 'api',
+    });
   });
 
   it('may be sent again: nothing changes, 200', async () => {

@@ -4,7 +4,17 @@ import { AppError } from '../../platform/errors.ts';
 import { translateMessage } from '../../platform/i18n.ts';
 import { apiPrefix, problemResponses } from '../../web/api.ts';
 import {
-  asCatalogueQuery, attendanceBody, attendanceResult, catalogueQuery, offeringDetail, offeringList, offeringParams, presentAttendance, presentDetail, presentSummary, runParams,
+  asCatalogueQuery,
+  attendanceBody,
+  attendanceResult,
+  catalogueQuery,
+  offeringDetail,
+  offeringList,
+  offeringParams,
+  presentAttendance,
+  presentDetail,
+  presentSummary,
+  runParams,
 } from './catalogue.api-schemas.ts';
 import { checkCatalogueQuery } from './catalogue.rules.ts';
 import * as service from './catalogue.service.ts';
@@ -42,11 +52,17 @@ export async function catalogueApiRoutes(app: FastifyInstance, opts: { deps: Cat
     },
     async (req) => {
       const checked = checkCatalogueQuery(asCatalogueQuery(req.query));
-      if (!checked.ok) throw AppError.validation(checked.problems.map((p) => ({ name: p.field, reason: p.message })), checked.problems.map((p) => translateMessage(apiLang, p.message)).join(' '));
+      if (!checked.ok)
+        throw AppError.validation(
+          checked.problems.map((p) => ({ name: p.field, reason: p.message })),
+          checked.problems.map((p) => translateMessage(apiLang, p.message)).join(' '),
+        );
       const result = await service.searchCatalogue(deps, checked.filters, req.query.page, req.query.pageSize);
       return {
         resultaten: result.entries.map((e) => presentSummary(e, apiPrefix, deps.baseUrl)),
-        totaal: result.total, page: result.page, pageSize: result.pageSize,
+        totaal: result.total,
+        page: result.page,
+        pageSize: result.pageSize,
       };
     },
   );
@@ -57,7 +73,8 @@ export async function catalogueApiRoutes(app: FastifyInstance, opts: { deps: Cat
       config: { access: 'public' },
       schema: {
         summary: 'Eén aanbod uit het nascholingsaanbod',
-        description: 'Beschrijving, leerdoelen, thema\'s, competenties, punten, studiebelasting, prijs, contact en geldigheid, met alle komende uitvoeringen en hun agendabestand.',
+        description:
+          "Beschrijving, leerdoelen, thema's, competenties, punten, studiebelasting, prijs, contact en geldigheid, met alle komende uitvoeringen en hun agendabestand.",
         tags,
         operationId: 'haalAanbodOp',
         params: offeringParams,

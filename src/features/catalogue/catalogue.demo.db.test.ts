@@ -28,6 +28,10 @@ describe('seedDemoRuns', () => {
     for (const entry of list.resultaten) expect(entry.uitvoeringen.length).toBeGreaterThanOrEqual(1);
     expect(list.resultaten.find((e: { titel: string }) => e.titel === 'Twee').uitvoeringen.every((r: { online: boolean }) => r.online)).toBe(true);
     const activities = await t.database.query<{ source: string; points: number }>('SELECT source, points FROM activities');
-    expect(activities).toEqual([{ source: 'aanbod', points: 12 }, { source: 'aanbod', points: 12 }, { source: 'aanbod', points: 12 }]);
+    expect(activities).toEqual([
+      { source: 'aanbod', points: 12 },
+      { source: 'aanbod', points: 12 },
+      { source: 'aanbod', points: 12 },
+    ]);
   });
 });

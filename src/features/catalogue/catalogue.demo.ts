@@ -5,11 +5,19 @@ import { addDays, dutchToday } from '../../platform/dates/calendar.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
 const venues: Record<string, string> = {
-  Drenthe: 'Drents Museum, Assen', Flevoland: 'Agora, Lelystad', Friesland: 'Tresoar, Leeuwarden', Gelderland: 'Musis, Arnhem', Groningen: 'Forum, Groningen',
-  Limburg: 'Mecc, Maastricht', 'Noord-Brabant': 'Klokgebouw, Eindhoven', 'Noord-Holland': 'Nieuwe Liefde, Amsterdam', Overijssel: 'Wilmink Theater, Enschede',
-  Utrecht: 'Jaarbeurs, Utrecht', Zeeland: 'Zeeuwse Bibliotheek, Middelburg', 'Zuid-Holland': 'Nieuwe Kerk, Den Haag',
+  Drenthe: 'Drents Museum, Assen',
+  Flevoland: 'Agora, Lelystad',
+  Friesland: 'Tresoar, Leeuwarden',
+  Gelderland: 'Musis, Arnhem',
+  Groningen: 'Forum, Groningen',
+  Limburg: 'Mecc, Maastricht',
+  'Noord-Brabant': 'Klokgebouw, Eindhoven',
+  'Noord-Holland': 'Nieuwe Liefde, Amsterdam',
+  Overijssel: 'Wilmink Theater, Enschede',
+  Utrecht: 'Jaarbeurs, Utrecht',
+  Zeeland: 'Zeeuwse Bibliotheek, Middelburg',
+  'Zuid-Holland': 'Nieuwe Kerk, Den Haag',
 };
-
 
 /**
  * Demo data: one to three upcoming runs for each accredited offering, in the months ahead, spread
@@ -32,17 +40,34 @@ export async function seedDemoRuns(db: Db, offerings: { id: string }[], now = ne
       const online = offering.format === 'online' || (offering.format === 'hybride' && n % 2 === 1);
       const province = provinces[(index * 5 + n * 7) % provinces.length];
       const [start, end] = n % 2 === 0 ? ['09:30', '16:00'] : ['13:00', '17:00'];
-      await repo.insertRun(db, offering.id, {
-        startsAt: amsterdamToUtc(day, start), endsAt: amsterdamToUtc(day, end), online, place: online ? null : venues[province], province: online ? null : province,
-        capacity: online ? 100 : 20 + (index % 4) * 10,
-      }, 'Demodata', now);
+      await repo.insertRun(
+        db,
+        offering.id,
+        {
+          startsAt: amsterdamToUtc(day, start),
+          endsAt: amsterdamToUtc(day, end),
+          online,
+          place: online ? null : venues[province],
+          province: online ? null : province,
+          capacity: online ? 100 : 20 + (index % 4) * 10,
+        },
+        'Demodata',
+        now,
+      );
       runs++;
     }
     const past = addDays(today, -14);
     if (pastDone || past < offering.validFrom) continue;
     pastDone = true;
     await inTransaction(db, async (tx) => {
-      const facts = { startsAt: amsterdamToUtc(past, '09:30'), endsAt: amsterdamToUtc(past, '16:00'), online: false, place: venues.Utrecht, province: 'Utrecht', capacity: 25 };
+      const facts = {
+        startsAt: amsterdamToUtc(past, '09:30'),
+        endsAt: amsterdamToUtc(past, '16:00'),
+        online: false,
+        place: venues.Utrecht,
+        province: 'Utrecht',
+        capacity: 25,
+      };
       const runId = await repo.insertRun(tx, offering.id, facts, 'Demodata', now);
       runs++;
       const participants = await repo.findEnrolmentsByNumbers(tx, await repo.listSomeEnrolments(tx, 5));
@@ -50,7 +75,12 @@ export async function seedDemoRuns(db: Db, offerings: { id: string }[], now = ne
         const attendanceId = await repo.insertAttendance(tx, { runId, enrolmentId: participant.id, source: 'pagina', byLabel: 'Demodata', now });
         if (!attendanceId) continue;
         await repo.insertActivityForAttendance(tx, {
-          attendanceId, enrolmentId: participant.id, offeringId: offering.id, startedOn: amsterdamDateTime(facts.startsAt).date, completedOn: amsterdamDateTime(facts.endsAt).date, now,
+          attendanceId,
+          enrolmentId: participant.id,
+          offeringId: offering.id,
+          startedOn: amsterdamDateTime(facts.startsAt).date,
+          completedOn: amsterdamDateTime(facts.endsAt).date,
+          now,
         });
         attendances++;
       }

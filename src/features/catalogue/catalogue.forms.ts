@@ -8,7 +8,11 @@ import type { CatalogueQuery, RunForm } from './catalogue.rules.ts';
  */
 
 /** A value as typed, cut at `max` characters; a missing or repeated field reads as empty, as it always did. */
-const text = (max: number) => z.string().catch('').transform((value) => value.slice(0, max));
+const text = (max: number) =>
+  z
+    .string()
+    .catch('')
+    .transform((value) => value.slice(0, max));
 
 /** The run form: every field a string, checked by checkRun. */
 export const runForm = z.object({

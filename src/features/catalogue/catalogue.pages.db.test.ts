@@ -21,16 +21,34 @@ let offering: string;
 const A = () => `/beheer/bestuur/${boardA}`;
 const runsOf = (id: string, org = A()) => `${org}/aanbod/${id}/uitvoeringen`;
 
-const runForm = { datum: dayFrom(30), begintijd: '09:30', eindtijd: '16:00', vorm: 'locatie', plaats: 'Jaarbeurs, Utrecht', provincie: 'Utrecht', capaciteit: '25' };
+const runForm = {
+  datum: dayFrom(30),
+  begintijd: '09:30',
+  eindtijd: '16:00',
+  vorm: 'locatie',
+  plaats: 'Jaarbeurs, Utrecht',
+  provincie: 'Utrecht',
+  capaciteit: '25',
+};
 
 beforeAll(async () => {
   t = await createTestApp();
   boardA = await insertBoard(t.database, '90001', 'Stichting Bestuur A');
   boardB = await insertBoard(t.database, '90002', 'Stichting Bestuur B');
   provider = await insertProvider(t.database, 'Hogeschool Voorbeeld');
-  const staff = await createAccount(t.database, { email: 'staf@bestuur-a.nl', displayName: 'Sanne Staf', roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: boardA } }] });
-  const other = await createAccount(t.database, { email: 'admin@bestuur-b.nl', roles: [{ role: 'board-admin', organisation: { kind: 'bestuur', id: boardB } }] });
-  const teacher = await createAccount(t.database, { email: 'docent@aanbieder.nl', roles: [{ role: 'provider-staff', organisation: { kind: 'aanbieder', id: provider } }] });
+  const staff = await createAccount(t.database, {
+    email: 'staf@bestuur-a.nl',
+    displayName: 'Sanne Staf',
+    roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: boardA } }],
+  });
+  const other = await createAccount(t.database, {
+    email: 'admin@bestuur-b.nl',
+    roles: [{ role: 'board-admin', organisation: { kind: 'bestuur', id: boardB } }],
+  });
+  const teacher = await createAccount(t.database, {
+    email: 'docent@aanbieder.nl',
+    roles: [{ role: 'provider-staff', organisation: { kind: 'aanbieder', id: provider } }],
+  });
   staffA = await sessionFor(t.app, t.database, staff.id);
   adminB = await sessionFor(t.app, t.database, other.id);
   providerStaff = await sessionFor(t.app, t.database, teacher.id);
@@ -38,7 +56,12 @@ beforeAll(async () => {
   bram = await enrolledProfessional(t.database, { email: 'bram@school.nl', surname: 'Bakker', initials: 'B.' });
   struckOff = await enrolledProfessional(t.database, { email: 'weg@school.nl', surname: 'Weg', status: 'doorgehaald' });
   lotteWeb = await sessionFor(t.app, t.database, lotte.accountId);
-  offering = await insertOffering(t.database, { organisation: { kind: 'bestuur', id: boardA }, organisationName: 'Stichting Bestuur A', title: 'Rekenen in groep 5', points: 12 });
+  offering = await insertOffering(t.database, {
+    organisation: { kind: 'bestuur', id: boardA },
+    organisationName: 'Stichting Bestuur A',
+    title: 'Rekenen in groep 5',
+    points: 12,
+  });
 });
 afterAll(async () => t?.close());
 
@@ -80,7 +103,12 @@ describe('runs of an accredited offering', () => {
       const refused = await staffA.get(runsOf(submitted));
       expect(refused.statusCode).toBe(409);
       expect(visibleText(refused.body)).toContain('This offering is not accredited: only accredited offerings get runs and attendance.');
-      const expired = await insertOffering(t.database, { organisation: { kind: 'bestuur', id: boardA }, title: 'Afgelopen', validFrom: dayFrom(-800), validUntil: dayFrom(-1) });
+      const expired = await insertOffering(t.database, {
+        organisation: { kind: 'bestuur', id: boardA },
+        title: 'Afgelopen',
+        validFrom: dayFrom(-800),
+        validUntil: dayFrom(-1),
+      });
       expect(visibleText((await staffA.get(runsOf(expired))).body)).toContain('The accreditation of this offering expired on');
     } finally {
       await staffA.get(`${runsOf(offering)}?lang=nl`); // the language is a cookie: back to Dutch for the tests that follow
@@ -97,7 +125,9 @@ describe('runs of an accredited offering', () => {
     expect(page).toMatch(/09:30–16:00 Jaarbeurs, Utrecht \(Utrecht\) 25 gepland Presentie \(0\)/);
     const [run] = await t.database.query<{ starts_at: Date; created_by_label: string }>('SELECT starts_at, created_by_label FROM offering_runs');
     expect(run.created_by_label).toBe('Sanne Staf');
-    expect(new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' }).format(new Date(run.starts_at))).toBe('09:30');
+    expect(new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' }).format(new Date(run.starts_at))).toBe(
+      '09:30',
+    );
     expect((await auditRows(t.database, 'offering-run.added'))[0]).toMatchObject({ subject_organisation_id: boardA, actor_role: 'board-staff' });
   });
 
@@ -113,7 +143,12 @@ describe('runs of an accredited offering', () => {
     const res = await staffA.get(runsOf(submitted));
     expect(res.statusCode).toBe(409);
     expect(visibleText(res.body)).toContain('Dit aanbod is niet geaccrediteerd');
-    const expired = await insertOffering(t.database, { organisation: { kind: 'bestuur', id: boardA }, title: 'Verlopen', validFrom: dayFrom(-800), validUntil: dayFrom(-1) });
+    const expired = await insertOffering(t.database, {
+      organisation: { kind: 'bestuur', id: boardA },
+      title: 'Verlopen',
+      validFrom: dayFrom(-800),
+      validUntil: dayFrom(-1),
+    });
     const page = await staffA.get(runsOf(expired));
     expect(page.statusCode).toBe(200);
     expect(visibleText(page.body)).toContain('De accreditatie van dit aanbod is verlopen');
@@ -149,7 +184,9 @@ describe('attendance', () => {
     await staffA.get(runsOf(offering));
     expect((await staffA.post(runsOf(offering), { ...runForm, datum: dayFrom(-7) })).statusCode).toBe(303);
     [{ id: pastRun }] = await t.database.query<{ id: string }>('SELECT id FROM offering_runs WHERE offering_id = $1 ORDER BY starts_at LIMIT 1', [offering]);
-    [{ id: futureRun }] = await t.database.query<{ id: string }>('SELECT id FROM offering_runs WHERE offering_id = $1 ORDER BY starts_at DESC LIMIT 1', [offering]);
+    [{ id: futureRun }] = await t.database.query<{ id: string }>('SELECT id FROM offering_runs WHERE offering_id = $1 ORDER BY starts_at DESC LIMIT 1', [
+      offering,
+    ]);
   });
 
   it('waits for a run to begin', async () => {
@@ -207,7 +244,13 @@ describe('attendance', () => {
     expect(attendance).toEqual({ activity_id: activity.id, source: 'pagina' });
     const one = visibleText((await lotteWeb.get(`/mijn-register/dossier/${activity.id}`)).body);
     expect(one).toContain('u kunt haar niet wijzigen');
-    const change = await lotteWeb.post(`/mijn-register/dossier/${activity.id}`, { soort: 'cursus', titel: 'Anders', begindatum: dayFrom(-7), einddatum: dayFrom(-7), uren: '99' });
+    const change = await lotteWeb.post(`/mijn-register/dossier/${activity.id}`, {
+      soort: 'cursus',
+      titel: 'Anders',
+      begindatum: dayFrom(-7),
+      einddatum: dayFrom(-7),
+      uren: '99',
+    });
     expect(change.statusCode).toBe(400);
     expect((await t.database.query<{ title: string }>('SELECT title FROM activities'))[0].title).toBe('Rekenen in groep 5');
   });
@@ -226,12 +269,15 @@ describe('attendance', () => {
     await staffA.get(runsOf(offering));
     expect((await staffA.post(runsOf(offering), { ...runForm, datum: dayFrom(-3) })).statusCode).toBe(303);
     const [{ id: secondDay }] = await t.database.query<{ id: string }>(
-      `SELECT id FROM offering_runs WHERE offering_id = $1 AND starts_at < now() AND id <> $2 ORDER BY starts_at DESC LIMIT 1`, [offering, pastRun]);
+      `SELECT id FROM offering_runs WHERE offering_id = $1 AND starts_at < now() AND id <> $2 ORDER BY starts_at DESC LIMIT 1`,
+      [offering, pastRun],
+    );
     await staffA.get(attendanceOf(secondDay));
     expect((await staffA.post(attendanceOf(secondDay), { registernummers: lotte.registerNumber })).statusCode).toBe(200);
     expect(await t.database.query('SELECT 1 FROM attendances')).toHaveLength(2);
-    expect(await t.database.query<{ started_on: string; completed_on: string }>('SELECT started_on::text, completed_on::text FROM activities'))
-      .toEqual([{ started_on: dayFrom(-7), completed_on: dayFrom(-3) }]);
+    expect(await t.database.query<{ started_on: string; completed_on: string }>('SELECT started_on::text, completed_on::text FROM activities')).toEqual([
+      { started_on: dayFrom(-7), completed_on: dayFrom(-3) },
+    ]);
     await t.database.query('DELETE FROM attendances WHERE run_id = $1', [secondDay]);
     await t.database.query('UPDATE activities SET completed_on = $1', [dayFrom(-7)]);
   });
@@ -254,7 +300,9 @@ describe('attendance', () => {
   it('refuses a file without the column, and a post without a file, at the file field', async () => {
     await staffA.get(attendanceOf(pastRun));
     const action = `${attendanceOf(pastRun)}/bestand`;
-    const noHeader = await postMultipart(staffA, action, [{ name: 'bestand', filename: 'p.csv', type: 'text/csv', content: Buffer.from(`${bram.registerNumber}\n`) }]);
+    const noHeader = await postMultipart(staffA, action, [
+      { name: 'bestand', filename: 'p.csv', type: 'text/csv', content: Buffer.from(`${bram.registerNumber}\n`) },
+    ]);
     expect(noHeader.statusCode).toBe(400);
     expect(noHeader.body).toContain('href="#bestand"');
     expect(visibleText(noHeader.body)).toContain('geen kolom registernummer');
@@ -328,7 +376,15 @@ describe('the public catalogue', () => {
 
   it("shows an offering's page with everything a professional weighs, in English too", async () => {
     const page = visibleText((await t.app.inject({ url: `/aanbod/${offering}` })).body);
-    for (const text of ['Rekenen in groep 5', 'Punten 12', "Thema's Omgaan met verschillen", 'Studiebelasting 16 uur studiebelasting', 'Prijs € 295,00', 'Carla Contact', 'Je leert differentiëren.']) {
+    for (const text of [
+      'Rekenen in groep 5',
+      'Punten 12',
+      "Thema's Omgaan met verschillen",
+      'Studiebelasting 16 uur studiebelasting',
+      'Prijs € 295,00',
+      'Carla Contact',
+      'Je leert differentiëren.',
+    ]) {
       expect(page).toContain(text);
     }
     const english = visibleText((await t.app.inject({ url: `/aanbod/${offering}?lang=en` })).body);

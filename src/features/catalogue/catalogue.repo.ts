@@ -66,7 +66,9 @@ const presentRun = (r: Run): Run => ({ ...r, startsAt: date(r.startsAt), endsAt:
 
 /** All runs of an offering, the first first. */
 export async function listRuns(db: Db, offeringId: string): Promise<Run[]> {
-  return rowsOf<Run>(await db.execute(sql`SELECT ${runColumns} FROM offering_runs r WHERE r.offering_id = ${offeringId} ORDER BY r.starts_at, r.id`)).map(presentRun);
+  return rowsOf<Run>(await db.execute(sql`SELECT ${runColumns} FROM offering_runs r WHERE r.offering_id = ${offeringId} ORDER BY r.starts_at, r.id`)).map(
+    presentRun,
+  );
 }
 
 export async function findRun(db: Db, id: string): Promise<Run | undefined> {
@@ -83,36 +85,49 @@ export async function insertRun(tx: Db, offeringId: string, run: RunFacts, byLab
 
 /** Cancels a run that has no attendance and was not cancelled yet; false when that no longer holds. */
 export async function cancelRun(tx: Db, id: string, now: Date): Promise<boolean> {
-  return rowsOf(await tx.execute(sql`UPDATE offering_runs r SET cancelled_at = ${now.toISOString()}
-    WHERE r.id = ${id} AND r.cancelled_at IS NULL AND NOT EXISTS (SELECT 1 FROM attendances a WHERE a.run_id = r.id) RETURNING r.id`)).length > 0;
+  return (
+    rowsOf(
+      await tx.execute(sql`UPDATE offering_runs r SET cancelled_at = ${now.toISOString()}
+    WHERE r.id = ${id} AND r.cancelled_at IS NULL AND NOT EXISTS (SELECT 1 FROM attendances a WHERE a.run_id = r.id) RETURNING r.id`),
+    ).length > 0
+  );
 }
 
 export type Participant = { personId: string; registerNumber: string; name: string; source: string; recordedByLabel: string; recordedAt: Date };
 
 /** Who attended a run, by register number. */
 export async function listParticipants(db: Db, runId: string): Promise<Participant[]> {
-  return rowsOf<Participant>(await db.execute(sql`SELECT p.id AS "personId", n.register_number AS "registerNumber", concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
+  return rowsOf<Participant>(
+    await db.execute(sql`SELECT p.id AS "personId", n.register_number AS "registerNumber", concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
       a.source, a.recorded_by_label AS "recordedByLabel", a.created_at AS "recordedAt"
     FROM attendances a JOIN enrolments n ON n.id = a.enrolment_id JOIN persons p ON p.id = n.person_id
-    WHERE a.run_id = ${runId} ORDER BY p.surname, p.initials, n.register_number`)).map((p) => ({ ...p, recordedAt: date(p.recordedAt) }));
+    WHERE a.run_id = ${runId} ORDER BY p.surname, p.initials, n.register_number`),
+  ).map((p) => ({ ...p, recordedAt: date(p.recordedAt) }));
 }
 
 export type EnrolmentByNumber = { id: string; registerNumber: string; status: string; accountId: string; email: string; name: string };
 
 export async function findEnrolmentsByNumbers(db: Db, registerNumbers: string[]): Promise<EnrolmentByNumber[]> {
   if (registerNumbers.length === 0) return [];
-  return rowsOf<EnrolmentByNumber>(await db.execute(sql`SELECT n.id, n.register_number AS "registerNumber", n.status, n.account_id AS "accountId", ac.email,
+  return rowsOf<EnrolmentByNumber>(
+    await db.execute(sql`SELECT n.id, n.register_number AS "registerNumber", n.status, n.account_id AS "accountId", ac.email,
       concat_ws(' ', p.initials, p.prefix, p.surname) AS name
     FROM enrolments n JOIN persons p ON p.id = n.person_id JOIN accounts ac ON ac.id = n.account_id
-    WHERE n.register_number = ANY(${arrayLiteral(registerNumbers)}::text[])`));
+    WHERE n.register_number = ANY(${arrayLiteral(registerNumbers)}::text[])`),
+  );
 }
 
 /** The attendance, or nothing when this person's attendance of this run was recorded already (also by someone at the same moment). */
-export async function insertAttendance(tx: Db, input: { runId: string; enrolmentId: string; source: string; byLabel: string; now: Date }): Promise<string | undefined> {
+export async function insertAttendance(
+  tx: Db,
+  input: { runId: string; enrolmentId: string; source: string; byLabel: string; now: Date },
+): Promise<string | undefined> {
   const id = uuidV7();
-  const [row] = rowsOf<{ id: string }>(await tx.execute(sql`INSERT INTO attendances (id, run_id, enrolment_id, source, recorded_by_label, created_at)
+  const [row] = rowsOf<{ id: string }>(
+    await tx.execute(sql`INSERT INTO attendances (id, run_id, enrolment_id, source, recorded_by_label, created_at)
     VALUES (${id}, ${input.runId}, ${input.enrolmentId}, ${input.source}, ${input.byLabel}, ${input.now.toISOString()})
-    ON CONFLICT (run_id, enrolment_id) DO NOTHING RETURNING id`));
+    ON CONFLICT (run_id, enrolment_id) DO NOTHING RETURNING id`),
+  );
   return row?.id;
 }
 
@@ -126,8 +141,10 @@ export async function insertActivityForAttendance(
   input: { attendanceId: string; enrolmentId: string; offeringId: string; startedOn: string; completedOn: string; now: Date },
 ): Promise<string> {
   // the offering's points and hours count once: attending a second run (another day or edition) of it widens the dates of the activity it gave
-  const [earlier] = rowsOf<{ id: string }>(await tx.execute(sql`SELECT a.activity_id AS id FROM attendances a JOIN offering_runs r ON r.id = a.run_id
-    WHERE a.enrolment_id = ${input.enrolmentId} AND r.offering_id = ${input.offeringId} AND a.activity_id IS NOT NULL LIMIT 1`));
+  const [earlier] = rowsOf<{ id: string }>(
+    await tx.execute(sql`SELECT a.activity_id AS id FROM attendances a JOIN offering_runs r ON r.id = a.run_id
+    WHERE a.enrolment_id = ${input.enrolmentId} AND r.offering_id = ${input.offeringId} AND a.activity_id IS NOT NULL LIMIT 1`),
+  );
   if (earlier) {
     await tx.execute(sql`UPDATE activities SET started_on = least(started_on, ${input.startedOn}::date), completed_on = greatest(completed_on, ${input.completedOn}::date),
       updated_at = ${input.now.toISOString()} WHERE id = ${earlier.id}`);
@@ -200,13 +217,15 @@ export type CatalogueEntry = {
 export async function searchCatalogue(db: Db, filters: CatalogueFilters, today: string, window: CatalogueWindow, page: number, pageSize: number) {
   const where = conditions(filters, today, window);
   const now = window.now.toISOString();
-  const entries = rowsOf<CatalogueEntry>(await db.execute(sql`SELECT o.id, o.title, o.organisation_name AS "organisationName", o.format,
+  const entries = rowsOf<CatalogueEntry>(
+    await db.execute(sql`SELECT o.id, o.title, o.organisation_name AS "organisationName", o.format,
       coalesce(o.accredited_themes, o.themes) AS themes, o.competencies, o.accredited_points AS points, o.study_load_hours::float8 AS "studyLoadHours",
       o.price_cents AS "priceCents", o.valid_until::text AS "validUntil",
       (SELECT min(r.starts_at) FROM offering_runs r WHERE r.offering_id = o.id AND r.cancelled_at IS NULL AND r.ends_at > ${now}) AS "nextRunAt"
     FROM offerings o WHERE ${where}
     ORDER BY "nextRunAt" ASC NULLS LAST, o.title, o.id
-    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`)).map((e) => ({ ...e, nextRunAt: dateOrNull(e.nextRunAt) }));
+    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`),
+  ).map((e) => ({ ...e, nextRunAt: dateOrNull(e.nextRunAt) }));
   const [{ total }] = rowsOf<{ total: number }>(await db.execute(sql`SELECT count(*)::int AS total FROM offerings o WHERE ${where}`));
   return { entries, total };
 }
@@ -214,9 +233,11 @@ export async function searchCatalogue(db: Db, filters: CatalogueFilters, today: 
 /** The upcoming runs (not cancelled, not ended) of these offerings, each offering's first first. */
 export async function listUpcomingRuns(db: Db, offeringIds: string[], now: Date): Promise<Run[]> {
   if (offeringIds.length === 0) return [];
-  return rowsOf<Run>(await db.execute(sql`SELECT ${runColumns} FROM offering_runs r
+  return rowsOf<Run>(
+    await db.execute(sql`SELECT ${runColumns} FROM offering_runs r
     WHERE r.offering_id = ANY(${arrayLiteral(offeringIds)}::uuid[]) AND r.cancelled_at IS NULL AND r.ends_at > ${now.toISOString()}
-    ORDER BY r.offering_id, r.starts_at, r.id`)).map(presentRun);
+    ORDER BY r.offering_id, r.starts_at, r.id`),
+  ).map(presentRun);
 }
 
 /** An offering as the catalogue shows it: only while it is in the catalogue. */
@@ -237,6 +258,8 @@ export async function catalogueFacets(db: Db, today: string): Promise<{ themes: 
 
 /** Enrolled professionals (not struck off), for the demo's past run: the first few by register number. */
 export async function listSomeEnrolments(db: Db, limit: number): Promise<string[]> {
-  return rowsOf<{ registerNumber: string }>(await db.execute(sql`SELECT register_number AS "registerNumber" FROM enrolments WHERE status <> 'doorgehaald'
-    ORDER BY register_number LIMIT ${limit}`)).map((r) => r.registerNumber);
+  return rowsOf<{ registerNumber: string }>(
+    await db.execute(sql`SELECT register_number AS "registerNumber" FROM enrolments WHERE status <> 'doorgehaald'
+    ORDER BY register_number LIMIT ${limit}`),
+  ).map((r) => r.registerNumber);
 }

@@ -37,7 +37,10 @@ function catalogueQueryOf(req: FastifyRequest): { query: CatalogueQuery; page: n
 
 /** The lines that were not recorded, for the person to correct and send again. */
 const notRecorded = (results: LineResult[]) =>
-  results.filter((r) => !['geregistreerd', 'al-geregistreerd', 'dubbel'].includes(r.outcome)).map((r) => r.value).join('\n');
+  results
+    .filter((r) => !['geregistreerd', 'al-geregistreerd', 'dubbel'].includes(r.outcome))
+    .map((r) => r.value)
+    .join('\n');
 
 /**
  * Runs and attendance for the staff of the organisation that offers (a provider or a board), and the
@@ -97,7 +100,10 @@ export async function catalogueRoutes(app: FastifyInstance, opts: FeatureOptions
   const attendanceRoute = `${runsRoute}/:uitvoeringId/presentie`;
 
   async function renderAttendance(
-    req: FastifyRequest, reply: FastifyReply, extra: { report?: AttendanceReport; numbers?: string; errors?: FieldError[] } = {}, status = 200,
+    req: FastifyRequest,
+    reply: FastifyReply,
+    extra: { report?: AttendanceReport; numbers?: string; errors?: FieldError[] } = {},
+    status = 200,
   ) {
     const data = await service.getAttendance(deps, contextOf(req), whereOf(req), runIdOf(req));
     return sendPage(reply, <AttendancePage ctx={req.pageContext()} {...data} {...extra} />, status);
@@ -169,7 +175,11 @@ export async function catalogueRoutes(app: FastifyInstance, opts: FeatureOptions
     }
     const facets = await service.getCatalogueFacets(deps);
     const errors = checked.ok ? [] : checked.problems.map((p) => ({ field: p.field, message: translateMessage(req.lang, p.message) }));
-    return sendPage(reply, <CataloguePage ctx={ctx} result={result} query={query} filtered={filtered} facets={facets} errors={errors} />, checked.ok ? 200 : 400);
+    return sendPage(
+      reply,
+      <CataloguePage ctx={ctx} result={result} query={query} filtered={filtered} facets={facets} errors={errors} />,
+      checked.ok ? 200 : 400,
+    );
   });
 
   app.get(`${cataloguePath}/:id`, publicPage, async (req, reply) => {

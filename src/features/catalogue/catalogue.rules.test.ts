@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { registerNumberFor } from '../register/index.ts';
 import {
-  amsterdamDateTime, amsterdamToUtc, attendanceOpen, checkCatalogueQuery, checkRun, classifyLines, emptyCatalogueQuery, numbersFromCsv,
-  numbersFromText, offeringOpenForRuns, parseTime, runCancellable, type RunForm,
+  amsterdamDateTime,
+  amsterdamToUtc,
+  attendanceOpen,
+  checkCatalogueQuery,
+  checkRun,
+  classifyLines,
+  emptyCatalogueQuery,
+  numbersFromCsv,
+  numbersFromText,
+  offeringOpenForRuns,
+  parseTime,
+  runCancellable,
+  type RunForm,
 } from './catalogue.rules.ts';
 import { addTexts, message, translateMessage } from '../../platform/i18n.ts';
 import { catalogueNl } from './catalogue.texts.nl.ts';
@@ -11,7 +22,15 @@ import { catalogueEn } from './catalogue.texts.en.ts';
 addTexts('catalogue', { nl: catalogueNl, en: catalogueEn });
 
 const validity = { validFrom: '2026-01-01', validUntil: '2027-12-31' };
-const form: RunForm = { datum: '2027-03-10', begintijd: '09:30', eindtijd: '16:00', vorm: 'locatie', plaats: 'Jaarbeurs, Utrecht', provincie: 'Utrecht', capaciteit: '25' };
+const form: RunForm = {
+  datum: '2027-03-10',
+  begintijd: '09:30',
+  eindtijd: '16:00',
+  vorm: 'locatie',
+  plaats: 'Jaarbeurs, Utrecht',
+  provincie: 'Utrecht',
+  capaciteit: '25',
+};
 const problemsOf = (f: Partial<RunForm>, v = validity) => {
   const checked = checkRun({ ...form, ...f }, v);
   return checked.ok ? [] : checked.problems.map((p) => p.field);
@@ -57,7 +76,12 @@ describe('checkRun', () => {
     expect(checked).toEqual({
       ok: true,
       facts: {
-        startsAt: new Date('2027-03-10T08:30:00Z'), endsAt: new Date('2027-03-10T15:00:00Z'), online: false, place: 'Jaarbeurs, Utrecht', province: 'Utrecht', capacity: 25,
+        startsAt: new Date('2027-03-10T08:30:00Z'),
+        endsAt: new Date('2027-03-10T15:00:00Z'),
+        online: false,
+        place: 'Jaarbeurs, Utrecht',
+        province: 'Utrecht',
+        capacity: 25,
       },
     });
   });
@@ -80,7 +104,9 @@ describe('checkRun', () => {
     expect(problemsOf({ datum: '2028-01-01' })).toEqual(['datum']);
     const checked = checkRun({ ...form, datum: '2028-01-01' }, validity);
     expect(!checked.ok && checked.problems[0].message).toEqual(message('runs.error.afterValidity', { date: '31-12-2027' }));
-    expect(!checked.ok && translateMessage('nl', checked.problems[0].message)).toBe('De accreditatie geldt tot en met 31-12-2027: kies een datum tot en met die dag.');
+    expect(!checked.ok && translateMessage('nl', checked.problems[0].message)).toBe(
+      'De accreditatie geldt tot en met 31-12-2027: kies een datum tot en met die dag.',
+    );
   });
 
   it('takes capacity from 1 to 10,000, whole numbers only', () => {
@@ -107,7 +133,10 @@ describe('what an offering and a run allow', () => {
   it('takes new runs only when accredited and within validity', () => {
     expect(offeringOpenForRuns({ status: 'geaccrediteerd', ...validity }, '2026-06-01')).toEqual({ open: true });
     expect(offeringOpenForRuns({ status: 'ingediend', ...validity }, '2026-06-01').open).toBe(false);
-    expect(offeringOpenForRuns({ status: 'geaccrediteerd', ...validity }, '2028-01-01')).toMatchObject({ open: false, reason: message('runs.error.expired', { date: '31-12-2027' }) });
+    expect(offeringOpenForRuns({ status: 'geaccrediteerd', ...validity }, '2028-01-01')).toMatchObject({
+      open: false,
+      reason: message('runs.error.expired', { date: '31-12-2027' }),
+    });
     expect(offeringOpenForRuns({ status: 'geaccrediteerd', ...validity }, '2025-12-31').open).toBe(false);
   });
 
@@ -130,13 +159,22 @@ describe('register numbers from a form or a file', () => {
   const b = registerNumberFor(1_000_002);
 
   it('reads one number per line, skipping empty lines but keeping line numbers', () => {
-    expect(numbersFromText(`${a}\r\n\n  ${b}  \n`)).toEqual([{ line: 1, value: a }, { line: 3, value: b }]);
+    expect(numbersFromText(`${a}\r\n\n  ${b}  \n`)).toEqual([
+      { line: 1, value: a },
+      { line: 3, value: b },
+    ]);
   });
 
   it('classifies invalid check digits and duplicates, and accepts spaces and dashes', () => {
     const wrong = `${a.slice(0, 8)}${(Number(a[8]) + 1) % 10}`;
     const spaced = `${b.slice(0, 3)} ${b.slice(3, 6)}-${b.slice(6)}`;
-    const classified = classifyLines([{ line: 1, value: a }, { line: 2, value: wrong }, { line: 3, value: spaced }, { line: 4, value: a }, { line: 5, value: '12345' }]);
+    const classified = classifyLines([
+      { line: 1, value: a },
+      { line: 2, value: wrong },
+      { line: 3, value: spaced },
+      { line: 4, value: a },
+      { line: 5, value: '12345' },
+    ]);
     expect(classified).toEqual([
       { line: 1, value: a, kind: 'number', registerNumber: a },
       { line: 2, value: wrong, kind: 'problem', outcome: 'ongeldig' },
@@ -147,8 +185,20 @@ describe('register numbers from a form or a file', () => {
   });
 
   it('reads a CSV file by its header, with ; or , and rows numbered as in a spreadsheet', () => {
-    expect(numbersFromCsv(`\uFEFFnaam;Registernummer\r\nJan;${a}\r\n;\r\nPiet;${b}\r\n`)).toEqual({ ok: true, lines: [{ line: 2, value: a }, { line: 4, value: b }] });
-    expect(numbersFromCsv(`registernummer,naam\n"${a}","de Vries, Jan"\n${b},Piet\n`)).toEqual({ ok: true, lines: [{ line: 2, value: a }, { line: 3, value: b }] });
+    expect(numbersFromCsv(`\uFEFFnaam;Registernummer\r\nJan;${a}\r\n;\r\nPiet;${b}\r\n`)).toEqual({
+      ok: true,
+      lines: [
+        { line: 2, value: a },
+        { line: 4, value: b },
+      ],
+    });
+    expect(numbersFromCsv(`registernummer,naam\n"${a}","de Vries, Jan"\n${b},Piet\n`)).toEqual({
+      ok: true,
+      lines: [
+        { line: 2, value: a },
+        { line: 3, value: b },
+      ],
+    });
   });
 
   it('refuses a file without the column, or an empty one, with a reason', () => {
@@ -167,9 +217,29 @@ describe('checkCatalogueQuery', () => {
   });
 
   it('reads every filter', () => {
-    expect(check({ zoek: '  rekenen   groep 5 ', thema: 'Omgaan met verschillen', puntenMin: '5', puntenMax: '40', regio: 'Noord-Brabant', vorm: 'online', vanaf: '01-02-2027', tot: '2027-03-01' })).toEqual({
+    expect(
+      check({
+        zoek: '  rekenen   groep 5 ',
+        thema: 'Omgaan met verschillen',
+        puntenMin: '5',
+        puntenMax: '40',
+        regio: 'Noord-Brabant',
+        vorm: 'online',
+        vanaf: '01-02-2027',
+        tot: '2027-03-01',
+      }),
+    ).toEqual({
       ok: true,
-      filters: { zoek: 'rekenen groep 5', thema: 'Omgaan met verschillen', puntenMin: 5, puntenMax: 40, regio: 'Noord-Brabant', vorm: 'online', vanaf: '2027-02-01', tot: '2027-03-01' },
+      filters: {
+        zoek: 'rekenen groep 5',
+        thema: 'Omgaan met verschillen',
+        puntenMin: 5,
+        puntenMax: 40,
+        regio: 'Noord-Brabant',
+        vorm: 'online',
+        vanaf: '2027-02-01',
+        tot: '2027-03-01',
+      },
     });
     expect(check({ regio: 'online' })).toEqual({ ok: true, filters: { regio: 'online' } });
   });

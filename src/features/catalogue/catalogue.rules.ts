@@ -7,7 +7,18 @@ import { isRegisterNumber, normaliseRegisterNumber } from '../register/index.ts'
 
 /** The twelve provinces: where a run takes place (offering_runs.province), and the catalogue's regions. */
 export const provinces = [
-  'Drenthe', 'Flevoland', 'Friesland', 'Gelderland', 'Groningen', 'Limburg', 'Noord-Brabant', 'Noord-Holland', 'Overijssel', 'Utrecht', 'Zeeland', 'Zuid-Holland',
+  'Drenthe',
+  'Flevoland',
+  'Friesland',
+  'Gelderland',
+  'Groningen',
+  'Limburg',
+  'Noord-Brabant',
+  'Noord-Holland',
+  'Overijssel',
+  'Utrecht',
+  'Zeeland',
+  'Zuid-Holland',
 ] as const;
 
 /** How an offering is given (offerings.format). */
@@ -21,7 +32,14 @@ export const timeZone = 'Europe/Amsterdam';
 // ─── time in Europe/Amsterdam ────────────────────────────────────────────────────────────────────
 
 const partsFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  timeZone,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
 });
 
 /** The wall-clock fields in Amsterdam at an instant. */
@@ -97,8 +115,10 @@ export function checkRun(form: RunForm, validity: Validity): { ok: true; facts: 
   const start = parseTime(form.begintijd);
   const end = parseTime(form.eindtijd);
   if (!date) problem('datum', message('catalogue.error.dateFormat'));
-  else if (validity.validFrom && date < validity.validFrom) problem('datum', message('runs.error.beforeValidity', { date: formatDutchDate(validity.validFrom) }));
-  else if (validity.validUntil && date > validity.validUntil) problem('datum', message('runs.error.afterValidity', { date: formatDutchDate(validity.validUntil) }));
+  else if (validity.validFrom && date < validity.validFrom)
+    problem('datum', message('runs.error.beforeValidity', { date: formatDutchDate(validity.validFrom) }));
+  else if (validity.validUntil && date > validity.validUntil)
+    problem('datum', message('runs.error.afterValidity', { date: formatDutchDate(validity.validUntil) }));
   if (!start) problem('begintijd', message('runs.error.startTime'));
   if (!end) problem('eindtijd', message('runs.error.endTime'));
   else if (start && end <= start) problem('eindtijd', message('runs.error.endBeforeStart'));
@@ -119,8 +139,12 @@ export function checkRun(form: RunForm, validity: Validity): { ok: true; facts: 
   return {
     ok: true,
     facts: {
-      startsAt: amsterdamToUtc(date!, start!), endsAt: amsterdamToUtc(date!, end!), online,
-      place: online ? null : place, province: online ? null : province, capacity,
+      startsAt: amsterdamToUtc(date!, start!),
+      endsAt: amsterdamToUtc(date!, end!),
+      online,
+      place: online ? null : place,
+      province: online ? null : province,
+      capacity,
     },
   };
 }
@@ -128,8 +152,10 @@ export function checkRun(form: RunForm, validity: Validity): { ok: true; facts: 
 /** Whether an offering takes new runs: accredited, and today within its validity. */
 export function offeringOpenForRuns(offering: { status: string } & Validity, today: string): { open: true } | { open: false; reason: Message } {
   if (offering.status !== 'geaccrediteerd') return { open: false, reason: message('runs.error.notAccredited') };
-  if (offering.validUntil && offering.validUntil < today) return { open: false, reason: message('runs.error.expired', { date: formatDutchDate(offering.validUntil) }) };
-  if (offering.validFrom && offering.validFrom > today) return { open: false, reason: message('runs.error.notYetValid', { date: formatDutchDate(offering.validFrom) }) };
+  if (offering.validUntil && offering.validUntil < today)
+    return { open: false, reason: message('runs.error.expired', { date: formatDutchDate(offering.validUntil) }) };
+  if (offering.validFrom && offering.validFrom > today)
+    return { open: false, reason: message('runs.error.notYetValid', { date: formatDutchDate(offering.validFrom) }) };
   return { open: true };
 }
 
@@ -179,14 +205,26 @@ export function numbersFromCsv(text: string): { ok: true; lines: NumberLine[] } 
   if (fast) records = fast.map((r) => ({ record: r.record, line: r.info.lines }));
   else {
     try {
-      const parsed = parseCsvSync(clean, { delimiter: separator, relax_quotes: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+      const parsed = parseCsvSync(clean, {
+        delimiter: separator,
+        relax_quotes: true,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        info: true,
+      }) as unknown as { record: string[]; info: { lines: number } }[];
       records = parsed.map((r) => ({ record: r.record, line: r.info.lines }));
     } catch {
       return { ok: false, message: message('attendance.error.unreadableCsv') };
     }
   }
   const [header, ...rows] = records;
-  const column = header.record.findIndex((name) => name.trim().toLowerCase().replace(/[\s_-]/g, '') === 'registernummer');
+  const column = header.record.findIndex(
+    (name) =>
+      name
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_-]/g, '') === 'registernummer',
+  );
   if (column === -1) {
     return { ok: false, message: message('attendance.error.noColumn') };
   }
@@ -194,7 +232,8 @@ export function numbersFromCsv(text: string): { ok: true; lines: NumberLine[] } 
   return { ok: true, lines };
 }
 
-export type ClassifiedLine = NumberLine & ({ kind: 'number'; registerNumber: string } | { kind: 'problem'; outcome: 'ongeldig' | 'dubbel'; firstLine?: number });
+export type ClassifiedLine = NumberLine &
+  ({ kind: 'number'; registerNumber: string } | { kind: 'problem'; outcome: 'ongeldig' | 'dubbel'; firstLine?: number });
 
 /**
  * Each line's register number, or why it is none: not nine digits with valid check digits (ongeldig),
@@ -233,7 +272,17 @@ export type CatalogueQuery = Record<keyof CatalogueFilters, string>;
 /** A problem at a field of the catalogue's query: a text key, translated where the page or problem is made. */
 export type CatalogueProblem = { field: keyof CatalogueQuery; message: Message };
 
-export const emptyCatalogueQuery: CatalogueQuery = { zoek: '', thema: '', competentie: '', puntenMin: '', puntenMax: '', regio: '', vorm: '', vanaf: '', tot: '' };
+export const emptyCatalogueQuery: CatalogueQuery = {
+  zoek: '',
+  thema: '',
+  competentie: '',
+  puntenMin: '',
+  puntenMax: '',
+  regio: '',
+  vorm: '',
+  vanaf: '',
+  tot: '',
+};
 
 /**
  * The catalogue's query as people fill it in: empty fields are no filter; points are whole numbers

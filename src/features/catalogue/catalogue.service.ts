@@ -6,8 +6,18 @@ import { message } from '../../platform/i18n.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { decide } from '../../platform/policy.ts';
 import {
-  amsterdamDateTime, amsterdamToUtc, attendanceOpen, checkRun, classifyLines, maxAttendanceLines, offeringOpenForRuns, runCancellable,
-  type AttendanceOutcome, type CatalogueFilters, type NumberLine, type RunForm,
+  amsterdamDateTime,
+  amsterdamToUtc,
+  attendanceOpen,
+  checkRun,
+  classifyLines,
+  maxAttendanceLines,
+  offeringOpenForRuns,
+  runCancellable,
+  type AttendanceOutcome,
+  type CatalogueFilters,
+  type NumberLine,
+  type RunForm,
 } from './catalogue.rules.ts';
 import * as repo from './catalogue.repo.ts';
 import { eventCalendar } from './icalendar.ts';
@@ -70,12 +80,25 @@ export async function addRun(deps: CatalogueDeps, ctx: ActorContext, where: Wher
   const open = offeringOpenForRuns(offering, dutchToday(nowOf(deps)));
   if (!open.open) throw new AppError('conflict', open.reason);
   const checked = checkRun(form, offering);
-  if (!checked.ok) throw AppError.validation(checked.problems.map((p) => ({ name: p.field, reason: p.message })), checked.problems[0].message);
+  if (!checked.ok)
+    throw AppError.validation(
+      checked.problems.map((p) => ({ name: p.field, reason: p.message })),
+      checked.problems[0].message,
+    );
   return inTransaction(deps.db, async (tx) => {
     const id = await repo.insertRun(tx, offering.id, checked.facts, actorLabel(ctx), nowOf(deps));
     await recordAudit(tx, ctx, {
-      action: 'offering-run.added', via, subjectOrganisation: organisation,
-      after: { offering: offering.id, run: id, startsAt: checked.facts.startsAt.toISOString(), online: checked.facts.online, province: checked.facts.province, capacity: checked.facts.capacity },
+      action: 'offering-run.added',
+      via,
+      subjectOrganisation: organisation,
+      after: {
+        offering: offering.id,
+        run: id,
+        startsAt: checked.facts.startsAt.toISOString(),
+        online: checked.facts.online,
+        province: checked.facts.province,
+        capacity: checked.facts.capacity,
+      },
     });
     return id;
   });
@@ -100,7 +123,12 @@ export async function cancelRun(deps: CatalogueDeps, ctx: ActorContext, where: W
   if (confirmed !== 'ja') throw AppError.validation([{ name: 'bevestigd', reason: message('runs.error.confirmCancel') }], message('runs.error.confirmCancel'));
   await inTransaction(deps.db, async (tx) => {
     if (!(await repo.cancelRun(tx, run.id, nowOf(deps)))) throw new AppError('conflict', message('runs.error.changedMeanwhile'));
-    await recordAudit(tx, ctx, { action: 'offering-run.cancelled', via, subjectOrganisation: organisation, before: { offering: offering.id, run: run.id, startsAt: run.startsAt.toISOString() } });
+    await recordAudit(tx, ctx, {
+      action: 'offering-run.cancelled',
+      via,
+      subjectOrganisation: organisation,
+      before: { offering: offering.id, run: run.id, startsAt: run.startsAt.toISOString() },
+    });
   });
 }
 
@@ -119,7 +147,12 @@ export async function getAttendance(deps: CatalogueDeps, ctx: ActorContext, wher
   const offering = await ownOffering(deps.db, organisation, where.offeringId);
   const run = await runOf(deps.db, offering.id, runId);
   const participants = await repo.listParticipants(deps.db, run.id);
-  await recordAuditPerPerson(deps.db, ctx, { action: 'attendances.viewed', via, subjectOrganisation: organisation, after: { run: run.id } }, participants.map((p) => p.personId));
+  await recordAuditPerPerson(
+    deps.db,
+    ctx,
+    { action: 'attendances.viewed', via, subjectOrganisation: organisation, after: { run: run.id } },
+    participants.map((p) => p.personId),
+  );
   return { organisation, offering, run, participants, open: attendanceOpen(run, nowOf(deps)) };
 }
 
@@ -133,12 +166,19 @@ export type AttendanceSource = 'pagina' | 'csv' | 'api';
  * dossier as an activity with its accredited points, in one transaction, and the participant is mailed.
  */
 async function record(
-  deps: CatalogueDeps, ctx: ActorContext, via: Awaited<ReturnType<typeof authorise>>, offering: repo.Offering, run: repo.Run, lines: NumberLine[], source: AttendanceSource,
+  deps: CatalogueDeps,
+  ctx: ActorContext,
+  via: Awaited<ReturnType<typeof authorise>>,
+  offering: repo.Offering,
+  run: repo.Run,
+  lines: NumberLine[],
+  source: AttendanceSource,
 ): Promise<LineResult[]> {
   const open = attendanceOpen(run, nowOf(deps));
   if (!open.open) throw new AppError('conflict', open.reason);
   if (offering.status !== 'geaccrediteerd') throw notAccredited();
-  if (lines.length === 0) throw AppError.validation([{ name: 'registernummers', reason: message('attendance.error.noNumbers') }], message('attendance.error.noNumbers'));
+  if (lines.length === 0)
+    throw AppError.validation([{ name: 'registernummers', reason: message('attendance.error.noNumbers') }], message('attendance.error.noNumbers'));
   if (lines.length > maxAttendanceLines) {
     // as strings: the Dutch text has always shown 2000, not 2.000
     const reason = message('attendance.error.tooManyNumbers', { max: String(maxAttendanceLines), count: String(lines.length) });
@@ -176,17 +216,33 @@ async function record(
         outcome('al-geregistreerd');
         continue;
       }
-      const activityId = await repo.insertActivityForAttendance(tx, { attendanceId, enrolmentId: enrolment.id, offeringId: offering.id, startedOn: started, completedOn: ended, now });
+      const activityId = await repo.insertActivityForAttendance(tx, {
+        attendanceId,
+        enrolmentId: enrolment.id,
+        offeringId: offering.id,
+        startedOn: started,
+        completedOn: ended,
+        now,
+      });
       await recordAudit(tx, ctx, {
-        action: 'attendance.recorded', via, subjectAccountId: enrolment.accountId, subjectOrganisation: organisation,
+        action: 'attendance.recorded',
+        via,
+        subjectAccountId: enrolment.accountId,
+        subjectOrganisation: organisation,
         after: { offering: offering.id, run: run.id, activity: activityId, points: offering.accreditedPoints, source },
       });
       mailIds.push(
         await deps.mailer.queue(tx, {
-          to: enrolment.email, template: 'attendance-recorded', lang: 'nl',
+          to: enrolment.email,
+          template: 'attendance-recorded',
+          lang: 'nl',
           params: {
-            name: enrolment.name, title: offering.title, provider: offering.organisationName, points: offering.accreditedPoints ?? 0,
-            hours: String(offering.studyLoadHours).replace('.', ','), link: `${deps.baseUrl}/mijn-register/dossier`,
+            name: enrolment.name,
+            title: offering.title,
+            provider: offering.organisationName,
+            points: offering.accreditedPoints ?? 0,
+            hours: String(offering.studyLoadHours).replace('.', ','),
+            link: `${deps.baseUrl}/mijn-register/dossier`,
           },
         }),
       );
@@ -220,7 +276,15 @@ export async function recordAttendanceByApi(deps: CatalogueDeps, ctx: ActorConte
   }
   const via = await authorise(ctx, 'attendance.record', organisation);
   const run = await runOf(deps.db, offering.id, runId);
-  return record(deps, ctx, via, offering, run, registerNumbers.map((value, i) => ({ line: i + 1, value })), 'api');
+  return record(
+    deps,
+    ctx,
+    via,
+    offering,
+    run,
+    registerNumbers.map((value, i) => ({ line: i + 1, value })),
+    'api',
+  );
 }
 
 // ─── the public catalogue ────────────────────────────────────────────────────────────────────────
@@ -236,7 +300,12 @@ export type CatalogueResult = {
 export const runsPerEntry = 5;
 
 /** The public catalogue: accredited offerings within their validity, filtered, a page at a time, with their upcoming runs. */
-export async function searchCatalogue(deps: Pick<CatalogueDeps, 'db' | 'now'>, filters: CatalogueFilters, page: number, pageSize: number): Promise<CatalogueResult> {
+export async function searchCatalogue(
+  deps: Pick<CatalogueDeps, 'db' | 'now'>,
+  filters: CatalogueFilters,
+  page: number,
+  pageSize: number,
+): Promise<CatalogueResult> {
   const now = deps.now ? deps.now() : new Date();
   const window = {
     now,
@@ -244,10 +313,16 @@ export async function searchCatalogue(deps: Pick<CatalogueDeps, 'db' | 'now'>, f
     until: filters.tot ? amsterdamToUtc(nextDay(filters.tot), '00:00') : undefined,
   };
   const { entries, total } = await repo.searchCatalogue(deps.db, filters, dutchToday(now), window, page, pageSize);
-  const runs = await repo.listUpcomingRuns(deps.db, entries.map((e) => e.id), now);
+  const runs = await repo.listUpcomingRuns(
+    deps.db,
+    entries.map((e) => e.id),
+    now,
+  );
   return {
     entries: entries.map((e) => ({ ...e, runs: runs.filter((r) => r.offeringId === e.id).slice(0, runsPerEntry) })),
-    total, page, pageSize,
+    total,
+    page,
+    pageSize,
   };
 }
 
@@ -272,7 +347,11 @@ export const offeringUrl = (baseUrl: string, offeringId: string) => `${baseUrl}/
 export const calendarPath = (offeringId: string, runId: string) => `/aanbod/${offeringId}/uitvoeringen/${runId}.ics`;
 
 /** A run of a catalogue offering as an iCalendar file; a cancelled run, or one of another offering, is "not found". */
-export async function getRunCalendar(deps: Pick<CatalogueDeps, 'db' | 'now' | 'baseUrl'>, offeringId: string, runId: string): Promise<{ fileName: string; text: string }> {
+export async function getRunCalendar(
+  deps: Pick<CatalogueDeps, 'db' | 'now' | 'baseUrl'>,
+  offeringId: string,
+  runId: string,
+): Promise<{ fileName: string; text: string }> {
   const now = deps.now ? deps.now() : new Date();
   const offering = uuid.test(offeringId) ? await repo.findCatalogueOffering(deps.db, offeringId, dutchToday(now)) : undefined;
   if (!offering) throw notInCatalogue();
@@ -282,9 +361,14 @@ export async function getRunCalendar(deps: Pick<CatalogueDeps, 'db' | 'now' | 'b
   const location = run.online ? 'Online' : [run.place, run.province].filter(Boolean).join(', ');
   const points = offering.accreditedPoints === null ? '' : ` ${offering.accreditedPoints} punten.`;
   const text = eventCalendar({
-    uid: `${run.id}@${host}`, stamp: now, start: run.startsAt, end: run.endsAt, summary: offering.title,
+    uid: `${run.id}@${host}`,
+    stamp: now,
+    start: run.startsAt,
+    end: run.endsAt,
+    summary: offering.title,
     description: `${offering.organisationName}.${points} ${offeringUrl(deps.baseUrl, offering.id)}`,
-    location, url: offeringUrl(deps.baseUrl, offering.id),
+    location,
+    url: offeringUrl(deps.baseUrl, offering.id),
   });
   return { fileName: `uitvoering-${amsterdamDateTime(run.startsAt).date}.ics`, text };
 }

@@ -163,5 +163,6 @@ export const catalogueEn: Record<keyof typeof catalogueNl, string> = {
   'attendance.error.tooManyNumbers': 'Enter {max} register numbers at most at a time; you entered {count}.',
   'attendance.error.emptyFile': 'The file is empty. Upload a CSV file with a header line and a registernummer column.',
   'attendance.error.unreadableCsv': 'The file is not a readable CSV file (check the quotation marks).',
-  'attendance.error.noColumn': 'The header line of the file has no registernummer column. Put the column names on the first line, with at least registernummer.',
+  'attendance.error.noColumn':
+    'The header line of the file has no registernummer column. Put the column names on the first line, with at least registernummer.',
 };

@@ -161,7 +161,8 @@ export const catalogueNl = {
   'attendance.error.tooManyNumbers': 'Geef ten hoogste {max} registernummers tegelijk; u gaf er {count}.',
   'attendance.error.emptyFile': 'Het bestand is leeg. Lever een CSV-bestand aan met een kopregel en een kolom registernummer.',
   'attendance.error.unreadableCsv': 'Het bestand is geen leesbaar CSV-bestand (controleer de aanhalingstekens).',
-  'attendance.error.noColumn': 'De kopregel van het bestand heeft geen kolom registernummer. Zet op de eerste regel de kolomnamen, met ten minste registernummer.',
+  'attendance.error.noColumn':
+    'De kopregel van het bestand heeft geen kolom registernummer. Zet op de eerste regel de kolomnamen, met ten minste registernummer.',
 } as const;
 
 declare module '../../platform/i18n.ts' {

@@ -28,7 +28,9 @@ const developmentOf = (boardId: string) => `/beheer/bestuur/${boardId}/personeel
 const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const dated = String.raw`\d+ \p{L}+ \d{4}`;
 const activeConsents = async () =>
-  (await t.database.query<{ board_id: string }>(`SELECT board_id FROM development_consents WHERE account_id = $1 AND revoked_at IS NULL`, [lotteAccount])).map((r) => r.board_id);
+  (await t.database.query<{ board_id: string }>(`SELECT board_id FROM development_consents WHERE account_id = $1 AND revoked_at IS NULL`, [lotteAccount])).map(
+    (r) => r.board_id,
+  );
 
 beforeAll(async () => {
   t = await createTestApp({ withDuo: true });
@@ -43,13 +45,30 @@ beforeAll(async () => {
   const hrActor = await boardStaffActor(t.database, boardA.id, 'hr@bestuur-a.nl');
   const deps = deliveryDeps(t.database);
   const row = (n: number, surname: string, email: string) => ({
-    bevoegd_gezag_nummer: boardA.number, personeelsnummer: `C${n}`, voorletters: 'L.', achternaam: surname, geboortedatum: '1985-05-05', email,
-    instellingscode: school.brin, vestigingscode: school.location, functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD', begindatum: '2014-08-01',
+    bevoegd_gezag_nummer: boardA.number,
+    personeelsnummer: `C${n}`,
+    voorletters: 'L.',
+    achternaam: surname,
+    geboortedatum: '1985-05-05',
+    email,
+    instellingscode: school.brin,
+    vestigingscode: school.location,
+    functie: 'LERAAR',
+    benoemingsgrondslag: 'BEVOEGD',
+    begindatum: '2014-08-01',
   });
-  const delivery = await submitDelivery(deps, { actor: hrActor }, {
-    boardId: boardA.id, mode: 'volledig', fileName: null, applyWhenValid: false, channel: 'api',
-    body: bytesOf(deliveryCsv([row(1, 'Inzage', 'lotte@school.nl'), row(2, 'Collega', 'collega@school.nl')])),
-  });
+  const delivery = await submitDelivery(
+    deps,
+    { actor: hrActor },
+    {
+      boardId: boardA.id,
+      mode: 'volledig',
+      fileName: null,
+      applyWhenValid: false,
+      channel: 'api',
+      body: bytesOf(deliveryCsv([row(1, 'Inzage', 'lotte@school.nl'), row(2, 'Collega', 'collega@school.nl')])),
+    },
+  );
   await applyDelivery(deps, { actor: hrActor }, delivery.id, { confirmed: true });
   hrAAccount = hrActor.type === 'account' ? hrActor.accountId : '';
   hrA = await sessionFor(t.app, t.database, hrAAccount);
@@ -62,7 +81,20 @@ beforeAll(async () => {
   );
   const account = await createAccount(t.database, { email: 'lotte@school.nl', displayName: 'Lotte Inzage' });
   lotteAccount = account.id;
-  await enrol({ db: t.database.db }, { actor: { type: 'account', accountId: account.id, sessionId: 's', email: account.email, displayName: 'Lotte Inzage', memberships: [], secondFactorDone: true } });
+  await enrol(
+    { db: t.database.db },
+    {
+      actor: {
+        type: 'account',
+        accountId: account.id,
+        sessionId: 's',
+        email: account.email,
+        displayName: 'Lotte Inzage',
+        memberships: [],
+        secondFactorDone: true,
+      },
+    },
+  );
   lotte = await sessionFor(t.app, t.database, account.id);
   // two activities in her dossier, with learning goals and a reflection that stay hers
   const [{ id: enrolmentId }] = await t.database.query<{ id: string }>(`SELECT id FROM enrolments WHERE account_id = $1`, [account.id]);
@@ -74,7 +106,10 @@ beforeAll(async () => {
   );
   const hrBActor = await boardStaffActor(t.database, boardB.id, 'hr@bestuur-b.nl');
   hrB = await sessionFor(t.app, t.database, hrBActor.type === 'account' ? hrBActor.accountId : '');
-  const registerStaff = await createAccount(t.database, { email: 'staf@register.nl', roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }] });
+  const registerStaff = await createAccount(t.database, {
+    email: 'staf@register.nl',
+    roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }],
+  });
   office = await sessionFor(t.app, t.database, registerStaff.id);
 });
 afterAll(async () => t?.close());
@@ -114,7 +149,11 @@ describe('the professional decides whether a board sees their development', () =
     expect(own).toMatch(new RegExp(`${literal(boardA.name)} Dit bestuur mag uw professionalisering inzien sinds ${dated}\\.`, 'u'));
     expect(own).toMatch(new RegExp(`${literal(boardA.name)} ${dated} geldt nog`, 'u'));
     expect(await activeConsents()).toEqual([boardA.id]);
-    expect((await auditRows(t.database, 'development-consent.granted')).at(-1)).toMatchObject({ actor_account_id: lotteAccount, subject_account_id: lotteAccount, after: { board: boardA.id } });
+    expect((await auditRows(t.database, 'development-consent.granted')).at(-1)).toMatchObject({
+      actor_account_id: lotteAccount,
+      subject_account_id: lotteAccount,
+      after: { board: boardA.id },
+    });
 
     const list = await hrA.get(`/beheer/bestuur/${boardA.id}/personeel`);
     expect(list.body).toContain(`href="/beheer/bestuur/${boardA.id}/personeel/${lottePerson}/professionalisering"`);
@@ -131,7 +170,13 @@ describe('the professional decides whether a board sees their development', () =
     expect(page.body).not.toContain('Beter differentiëren');
 
     const [read] = await auditRows(t.database, 'development.read');
-    expect(read).toMatchObject({ actor_account_id: hrAAccount, actor_role: 'board-staff', actor_organisation_id: boardA.id, subject_account_id: lotteAccount, after: { board: boardA.id, person: lottePerson, activities: 2 } });
+    expect(read).toMatchObject({
+      actor_account_id: hrAAccount,
+      actor_role: 'board-staff',
+      actor_organisation_id: boardA.id,
+      subject_account_id: lotteAccount,
+      after: { board: boardA.id, person: lottePerson, activities: 2 },
+    });
     // she sees who looked: in her access overview and in the overview of all her data
     expect(visibleText((await lotte.get('/mijn-gegevens/inzage')).body)).toMatch(/ hr \(.+\) uw professionalisering ingezien door uw bestuur/);
     const overview = visibleText((await lotte.get('/mijn-gegevens/overzicht')).body);
@@ -140,7 +185,12 @@ describe('the professional decides whether a board sees their development', () =
   });
 
   it("refuses board B's staff with consent for A only, the register office, and the professional herself", async () => {
-    for (const [who, web, url] of [['board B on A', hrB, developmentOf(boardA.id)], ['board B on B', hrB, developmentOf(boardB.id)], ['register', office, developmentOf(boardA.id)], ['herself', lotte, developmentOf(boardA.id)]] as const) {
+    for (const [who, web, url] of [
+      ['board B on A', hrB, developmentOf(boardA.id)],
+      ['board B on B', hrB, developmentOf(boardB.id)],
+      ['register', office, developmentOf(boardA.id)],
+      ['herself', lotte, developmentOf(boardA.id)],
+    ] as const) {
       const res = await web.get(url);
       expect(res.statusCode, who).toBe(403);
       expect(res.body, who).not.toContain('Rekenen in groep 5');
@@ -193,7 +243,11 @@ describe('the professional decides whether a board sees their development', () =
     expect(own).toContain(`${boardA.name} Dit bestuur mag uw professionalisering niet inzien.`);
     expect(own).toMatch(new RegExp(`${literal(boardA.name)} ${dated} ${dated}`, 'u'));
     expect(await activeConsents()).toEqual([]);
-    expect((await auditRows(t.database, 'development-consent.revoked')).at(-1)).toMatchObject({ actor_account_id: lotteAccount, subject_account_id: lotteAccount, before: { board: boardA.id } });
+    expect((await auditRows(t.database, 'development-consent.revoked')).at(-1)).toMatchObject({
+      actor_account_id: lotteAccount,
+      subject_account_id: lotteAccount,
+      before: { board: boardA.id },
+    });
 
     const page = await hrA.get(developmentOf(boardA.id));
     expect(page.statusCode).toBe(403);
@@ -211,7 +265,9 @@ describe('the professional decides whether a board sees their development', () =
     expect(await t.database.query(`SELECT 1 FROM development_consents WHERE account_id = $1`, [lotteAccount])).toHaveLength(2);
     expect(await auditRows(t.database, 'development-consent.granted')).toHaveLength(2);
     const download = await lotte.get('/mijn-gegevens/download');
-    const { toestemmingen } = JSON.parse(download.body) as { toestemmingen: { bestuur: string; bestuursnummer: string; gegevenOp: string; ingetrokkenOp: string | null }[] };
+    const { toestemmingen } = JSON.parse(download.body) as {
+      toestemmingen: { bestuur: string; bestuursnummer: string; gegevenOp: string; ingetrokkenOp: string | null }[];
+    };
     expect(toestemmingen).toEqual([
       { bestuur: boardA.name, bestuursnummer: boardA.number, gegevenOp: expect.any(String), ingetrokkenOp: null },
       { bestuur: boardA.name, bestuursnummer: boardA.number, gegevenOp: expect.any(String), ingetrokkenOp: expect.any(String) },
@@ -224,12 +280,22 @@ describe('demo data', () => {
   it("lets one in three of the board's enrolled professionals with a current employment consent", async () => {
     // four more enrolled professionals at board A: with Lotte (who has consented already), the third and the sixth get a consent
     for (let i = 0; i < 4; i++) {
-      const [{ id: person }] = await t.database.query<{ id: string }>(`INSERT INTO persons (id, initials, surname, birth_date, email) VALUES ($1, 'D.', 'Demo', '1990-01-01', $2) RETURNING id`, [uuidV7(), `demo${i}@school.nl`]);
+      const [{ id: person }] = await t.database.query<{ id: string }>(
+        `INSERT INTO persons (id, initials, surname, birth_date, email) VALUES ($1, 'D.', 'Demo', '1990-01-01', $2) RETURNING id`,
+        [uuidV7(), `demo${i}@school.nl`],
+      );
       await t.database.query(
         `INSERT INTO employments (id, person_id, board_id, school_id, staff_number, employment_key, function, start_date)
-         SELECT $1, $2, $3, id, $4, $4, 'LERAAR', '2020-08-01' FROM schools WHERE board_id = $3 ORDER BY brin LIMIT 1`, [uuidV7(), person, boardA.id, `DEMO${i}`]);
+         SELECT $1, $2, $3, id, $4, $4, 'LERAAR', '2020-08-01' FROM schools WHERE board_id = $3 ORDER BY brin LIMIT 1`,
+        [uuidV7(), person, boardA.id, `DEMO${i}`],
+      );
       const account = await createAccount(t.database, { email: `demo${i}@school.nl` });
-      await enrol({ db: t.database.db }, { actor: { type: 'account', accountId: account.id, sessionId: 's', email: account.email, displayName: 'Demo', memberships: [], secondFactorDone: true } });
+      await enrol(
+        { db: t.database.db },
+        {
+          actor: { type: 'account', accountId: account.id, sessionId: 's', email: account.email, displayName: 'Demo', memberships: [], secondFactorDone: true },
+        },
+      );
     }
     await t.database.query(`DELETE FROM development_consents`);
     expect(await seedDemoConsents(t.database.db, boardA.number)).toBe(1);

@@ -53,38 +53,50 @@ export type ConsentLine = { id: string; boardId: string; boardName: string; boar
 
 /** Every consent the account gave, newest first: granted, and revoked or still active. */
 export async function listConsentHistory(db: Db, accountId: string): Promise<ConsentLine[]> {
-  return rowsOf<ConsentLine>(await db.execute(sql`SELECT c.id, c.board_id AS "boardId", coalesce(b.name, 'Bevoegd gezag ' || b.number) AS "boardName",
+  return rowsOf<ConsentLine>(
+    await db.execute(sql`SELECT c.id, c.board_id AS "boardId", coalesce(b.name, 'Bevoegd gezag ' || b.number) AS "boardName",
       b.number AS "boardNumber", c.granted_at AS "grantedAt", c.revoked_at AS "revokedAt"
     FROM development_consents c JOIN boards b ON b.id = c.board_id
-    WHERE c.account_id = ${accountId} ORDER BY c.granted_at DESC, c.id DESC`)).map((c) => ({ ...c, grantedAt: new Date(c.grantedAt), revokedAt: asDate(c.revokedAt) }));
+    WHERE c.account_id = ${accountId} ORDER BY c.granted_at DESC, c.id DESC`),
+  ).map((c) => ({ ...c, grantedAt: new Date(c.grantedAt), revokedAt: asDate(c.revokedAt) }));
 }
 
 /** The active consent of an account for a board, if there is one. */
 export async function findActiveConsent(db: Db, accountId: string, boardId: string): Promise<{ id: string; grantedAt: Date } | undefined> {
-  const row = rowsOf<{ id: string; grantedAt: Date }>(await db.execute(sql`SELECT id, granted_at AS "grantedAt" FROM development_consents
-    WHERE account_id = ${accountId} AND board_id = ${boardId} AND revoked_at IS NULL`))[0];
+  const row = rowsOf<{ id: string; grantedAt: Date }>(
+    await db.execute(sql`SELECT id, granted_at AS "grantedAt" FROM development_consents
+    WHERE account_id = ${accountId} AND board_id = ${boardId} AND revoked_at IS NULL`),
+  )[0];
   return row && { id: row.id, grantedAt: new Date(row.grantedAt) };
 }
 
 /** The ConsentCheck's question: has this account granted this board insight, and not revoked it? */
 export async function hasActiveConsent(db: Db, accountId: string, boardId: string): Promise<boolean> {
-  return rowsOf(await db.execute(sql`SELECT 1 FROM development_consents
-    WHERE account_id = ${accountId} AND board_id = ${boardId} AND revoked_at IS NULL`)).length > 0;
+  return (
+    rowsOf(
+      await db.execute(sql`SELECT 1 FROM development_consents
+    WHERE account_id = ${accountId} AND board_id = ${boardId} AND revoked_at IS NULL`),
+    ).length > 0
+  );
 }
 
 /** A new consent; undefined when one was already active (the unique partial index keeps it at one). */
 export async function insertConsent(tx: Db, accountId: string, boardId: string, now: Date): Promise<string | undefined> {
-  return rowsOf<{ id: string }>(await tx.execute(sql`INSERT INTO development_consents (id, account_id, board_id, granted_at)
+  return rowsOf<{ id: string }>(
+    await tx.execute(sql`INSERT INTO development_consents (id, account_id, board_id, granted_at)
     VALUES (${uuidV7()}, ${accountId}, ${boardId}, ${now.toISOString()})
     ON CONFLICT (account_id, board_id) WHERE revoked_at IS NULL DO NOTHING
-    RETURNING id`))[0]?.id;
+    RETURNING id`),
+  )[0]?.id;
 }
 
 /** Ends the active consent at `now`; undefined when there was none. */
 export async function revokeConsent(tx: Db, accountId: string, boardId: string, now: Date): Promise<{ id: string; grantedAt: Date } | undefined> {
-  const row = rowsOf<{ id: string; grantedAt: Date }>(await tx.execute(sql`UPDATE development_consents SET revoked_at = ${now.toISOString()}
+  const row = rowsOf<{ id: string; grantedAt: Date }>(
+    await tx.execute(sql`UPDATE development_consents SET revoked_at = ${now.toISOString()}
     WHERE account_id = ${accountId} AND board_id = ${boardId} AND revoked_at IS NULL
-    RETURNING id, granted_at AS "grantedAt"`))[0];
+    RETURNING id, granted_at AS "grantedAt"`),
+  )[0];
   return row && { id: row.id, grantedAt: new Date(row.grantedAt) };
 }
 
@@ -95,10 +107,12 @@ export type BoardPerson = { id: string; name: string; accountId: string | null }
  * (see `ownedBy`); undefined for anybody else.
  */
 export async function findPersonAtBoard(db: Db, boardId: string, personId: string): Promise<BoardPerson | undefined> {
-  return rowsOf<BoardPerson>(await db.execute(sql`SELECT p.id, concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
+  return rowsOf<BoardPerson>(
+    await db.execute(sql`SELECT p.id, concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
       coalesce(p.account_id, (SELECT a.id FROM accounts a WHERE a.email = p.email)) AS "accountId"
     FROM persons p
-    WHERE p.id = ${personId} AND p.merged_into IS NULL AND EXISTS (SELECT 1 FROM employments e WHERE e.person_id = p.id AND e.board_id = ${boardId})`))[0];
+    WHERE p.id = ${personId} AND p.merged_into IS NULL AND EXISTS (SELECT 1 FROM employments e WHERE e.person_id = p.id AND e.board_id = ${boardId})`),
+  )[0];
 }
 
 /**
@@ -106,10 +120,12 @@ export async function findPersonAtBoard(db: Db, boardId: string, personId: strin
  * columns the professional was told of. Learning goals, reflection and proof are never read here.
  */
 export async function listVisibleActivities(db: Db, accountId: string): Promise<VisibleActivity[]> {
-  return rowsOf<VisibleActivity>(await db.execute(sql`SELECT a.id, a.kind, a.title, a.provider, a.started_on::text AS "startedOn", a.completed_on::text AS "completedOn",
+  return rowsOf<VisibleActivity>(
+    await db.execute(sql`SELECT a.id, a.kind, a.title, a.provider, a.started_on::text AS "startedOn", a.completed_on::text AS "completedOn",
       a.hours::float8 AS hours, a.points, a.themes, a.source
     FROM enrolments n JOIN activities a ON a.enrolment_id = n.id
-    WHERE n.account_id = ${accountId} ORDER BY a.completed_on DESC, a.id DESC`));
+    WHERE n.account_id = ${accountId} ORDER BY a.completed_on DESC, a.id DESC`),
+  );
 }
 
 /**
@@ -118,7 +134,8 @@ export async function listVisibleActivities(db: Db, accountId: string): Promise<
  * first, so the history has both kinds of line. Straight into the table, as after months of use.
  */
 export async function insertDemoConsents(db: Db, boardNumber: string): Promise<number> {
-  const rows = rowsOf<{ id: string }>(await db.execute(sql`WITH staff AS (
+  const rows = rowsOf<{ id: string }>(
+    await db.execute(sql`WITH staff AS (
       SELECT n.account_id, b.id AS board_id, row_number() OVER (ORDER BY n.account_id) AS k
       FROM boards b JOIN enrolments n ON EXISTS (SELECT 1 FROM employments e
         WHERE e.person_id = n.person_id AND e.board_id = b.id AND (e.end_date IS NULL OR e.end_date >= current_date))
@@ -130,6 +147,7 @@ export async function insertDemoConsents(db: Db, boardNumber: string): Promise<n
     )
     INSERT INTO development_consents (id, account_id, board_id, granted_at)
     SELECT gen_random_uuid(), account_id, board_id, now() - interval '90 days' FROM staff WHERE k % 3 = 0
-    RETURNING id`));
+    RETURNING id`),
+  );
   return rows.length;
 }

@@ -26,7 +26,11 @@ export async function consentRoutes(app: FastifyInstance, opts: FeatureOptions) 
 
   async function renderOwn(req: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], status = 200) {
     const { boards, history } = await service.getOwnConsents(deps, contextOf(req));
-    return sendPage(reply, <OwnConsentPage ctx={req.pageContext()} boards={boards} history={history} notice={status === 200 ? noticeOf(req) : undefined} errors={errors} />, status);
+    return sendPage(
+      reply,
+      <OwnConsentPage ctx={req.pageContext()} boards={boards} history={history} notice={status === 200 ? noticeOf(req) : undefined} errors={errors} />,
+      status,
+    );
   }
 
   app.get(consentPath, signedIn, (req, reply) => renderOwn(req, reply));
@@ -56,7 +60,14 @@ export async function consentRoutes(app: FastifyInstance, opts: FeatureOptions) 
     if (!view.visible) return sendPage(reply, <NoConsentPage ctx={req.pageContext()} board={board} person={view.person} />, 403);
     return sendPage(
       reply,
-      <BoardDevelopmentPage ctx={req.pageContext()} board={board} person={view.person} grantedAt={view.grantedAt} activities={view.activities} totals={view.totals} />,
+      <BoardDevelopmentPage
+        ctx={req.pageContext()}
+        board={board}
+        person={view.person}
+        grantedAt={view.grantedAt}
+        activities={view.activities}
+        totals={view.totals}
+      />,
     );
   });
 }

@@ -21,7 +21,10 @@ const nowOf = (deps: ConsentDeps) => (deps.now ? deps.now() : new Date());
  */
 export function consentCheckOf(db: Db): ConsentCheck {
   return async (subjectAccountId, organisation) =>
-    organisation.kind === 'bestuur' && uuid.test(subjectAccountId) && uuid.test(organisation.id) && repo.hasActiveConsent(db, subjectAccountId, organisation.id);
+    organisation.kind === 'bestuur' &&
+    uuid.test(subjectAccountId) &&
+    uuid.test(organisation.id) &&
+    repo.hasActiveConsent(db, subjectAccountId, organisation.id);
 }
 
 const ownAccountOf = (ctx: ActorContext): repo.OwnAccount => {
@@ -49,7 +52,11 @@ export async function grantConsent(deps: ConsentDeps, ctx: ActorContext, boardId
   await inTransaction(deps.db, async (tx) => {
     const id = await repo.insertConsent(tx, account.accountId, board.boardId, nowOf(deps));
     if (id) {
-      await recordAudit(tx, ctx, { action: 'development-consent.granted', subjectAccountId: account.accountId, after: { consent: id, board: board.boardId, boardNumber: board.boardNumber } });
+      await recordAudit(tx, ctx, {
+        action: 'development-consent.granted',
+        subjectAccountId: account.accountId,
+        after: { consent: id, board: board.boardId, boardNumber: board.boardNumber },
+      });
     }
   });
   return board;
@@ -70,7 +77,8 @@ export async function revokeConsent(deps: ConsentDeps, ctx: ActorContext, boardI
     const revoked = await repo.revokeConsent(tx, account.accountId, board.boardId, nowOf(deps));
     if (revoked) {
       await recordAudit(tx, ctx, {
-        action: 'development-consent.revoked', subjectAccountId: account.accountId,
+        action: 'development-consent.revoked',
+        subjectAccountId: account.accountId,
         before: { consent: revoked.id, board: board.boardId, boardNumber: board.boardNumber, grantedAt: revoked.grantedAt.toISOString() },
       });
     }
@@ -113,7 +121,10 @@ export async function getDevelopmentForBoard(deps: ConsentDeps, ctx: ActorContex
   const accountId = person!.accountId!;
   const [consent, activities] = await Promise.all([repo.findActiveConsent(deps.db, accountId, boardId), repo.listVisibleActivities(deps.db, accountId)]);
   await recordAudit(deps.db, ctx, {
-    action: 'development.read', via: decision.via, subjectAccountId: accountId, subjectPersonId: person!.id,
+    action: 'development.read',
+    via: decision.via,
+    subjectAccountId: accountId,
+    subjectPersonId: person!.id,
     after: { board: boardId, person: person!.id, activities: activities.length },
   });
   return { visible: true, person: person!, grantedAt: consent?.grantedAt ?? nowOf(deps), activities, totals: totalsOf(activities) };
@@ -122,7 +133,10 @@ export async function getDevelopmentForBoard(deps: ConsentDeps, ctx: ActorContex
 /** The consents in the AVG download: to which board, when granted, when revoked. */
 export async function exportOwnConsents(db: Db, accountId: string) {
   return (await repo.listConsentHistory(db, accountId)).map((c) => ({
-    bestuur: c.boardName, bestuursnummer: c.boardNumber, gegevenOp: c.grantedAt.toISOString(), ingetrokkenOp: c.revokedAt?.toISOString() ?? null,
+    bestuur: c.boardName,
+    bestuursnummer: c.boardNumber,
+    gegevenOp: c.grantedAt.toISOString(),
+    ingetrokkenOp: c.revokedAt?.toISOString() ?? null,
   }));
 }
 

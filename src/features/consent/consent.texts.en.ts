@@ -7,8 +7,9 @@ export const consentEn: Record<keyof typeof consentNl, string> = {
     'You decide whether a board you work or worked for may see your professional development. You can give consent and withdraw it again. Withdrawing takes effect at once.',
   'consent.whatTitle': 'What does the board see?',
   'consent.whatSees':
-    "With your consent, the administrators and HR staff of that board see the activities in your dossier: the kind, the title, the provider, the start and end date, the hours, the points and the themes, and their totals.",
-  'consent.whatNot': 'The board never sees your learning goals, your reflections or your proof. Other boards and the register office do not see your activities through this consent either.',
+    'With your consent, the administrators and HR staff of that board see the activities in your dossier: the kind, the title, the provider, the start and end date, the hours, the points and the themes, and their totals.',
+  'consent.whatNot':
+    'The board never sees your learning goals, your reflections or your proof. Other boards and the register office do not see your activities through this consent either.',
   'consent.whatLogged': 'Every time someone at the board views your activities, this is recorded. You can see it on',
   'consent.accessLink': 'Who has viewed my data',
   'consent.none': 'No employment of yours has been delivered (yet). Once a board has delivered your data, you can give it insight here.',
@@ -30,7 +31,8 @@ export const consentEn: Record<keyof typeof consentNl, string> = {
   'consent.stillValid': 'still valid',
   'consent.board.title': 'Professional development of {name}',
   'consent.board.since': '{name} gave {board} consent to see these activities on {date}.',
-  'consent.board.notShown': 'Learning goals, reflections and proof are not shown. Your visit to this page is recorded, and {name} can see that you viewed the activities.',
+  'consent.board.notShown':
+    'Learning goals, reflections and proof are not shown. Your visit to this page is recorded, and {name} can see that you viewed the activities.',
   'consent.board.back': 'Back to the staff list',
   'consent.board.totals': 'Totals',
   'consent.board.count': 'Activities',

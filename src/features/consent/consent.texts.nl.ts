@@ -6,7 +6,8 @@ export const consentNl = {
   'consent.whatTitle': 'Wat ziet het bestuur?',
   'consent.whatSees':
     "Met uw toestemming zien de beheerders en personeelsmedewerkers van dat bestuur de activiteiten in uw dossier: de soort, de naam, de aanbieder, de begin- en einddatum, het aantal uren, de punten en de thema's, en de totalen daarvan.",
-  'consent.whatNot': 'Uw leerdoelen, uw reflecties en uw bewijsstukken ziet het bestuur nooit. Andere besturen en het bureau van het register zien uw activiteiten via deze toestemming ook niet.',
+  'consent.whatNot':
+    'Uw leerdoelen, uw reflecties en uw bewijsstukken ziet het bestuur nooit. Andere besturen en het bureau van het register zien uw activiteiten via deze toestemming ook niet.',
   'consent.whatLogged': 'Elke keer dat iemand van het bestuur uw activiteiten bekijkt, wordt dat vastgelegd. U ziet dat terug op',
   'consent.accessLink': 'Wie heeft mijn gegevens ingezien',
   'consent.none': 'Er is (nog) geen dienstverband van u aangeleverd. Zodra een bestuur uw gegevens heeft aangeleverd, kunt u het hier inzage geven.',
@@ -29,7 +30,8 @@ export const consentNl = {
   // the board's side
   'consent.board.title': 'Professionalisering van {name}',
   'consent.board.since': '{name} heeft {board} op {date} toestemming gegeven om deze activiteiten in te zien.',
-  'consent.board.notShown': 'Leerdoelen, reflecties en bewijsstukken zijn niet zichtbaar. Uw bezoek aan deze pagina wordt vastgelegd, en {name} kan zien dat u de activiteiten hebt bekeken.',
+  'consent.board.notShown':
+    'Leerdoelen, reflecties en bewijsstukken zijn niet zichtbaar. Uw bezoek aan deze pagina wordt vastgelegd, en {name} kan zien dat u de activiteiten hebt bekeken.',
   'consent.board.back': 'Terug naar het personeel',
   'consent.board.totals': 'Totalen',
   'consent.board.count': 'Activiteiten',

@@ -15,9 +15,18 @@ let board: { id: string; number: string };
 let school: { brin: string; location: string };
 
 const row = (n: number, changes: DeliveryRow = {}): DeliveryRow => ({
-  bevoegd_gezag_nummer: board.number, personeelsnummer: `B${n}`, voorletters: 'A.', achternaam: `Bakker${n}`, geboortedatum: '1980-01-01',
-  email: `b${n}@school.nl`, instellingscode: school.brin, vestigingscode: school.location, functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD',
-  begindatum: '2016-08-01', ...changes,
+  bevoegd_gezag_nummer: board.number,
+  personeelsnummer: `B${n}`,
+  voorletters: 'A.',
+  achternaam: `Bakker${n}`,
+  geboortedatum: '1980-01-01',
+  email: `b${n}@school.nl`,
+  instellingscode: school.brin,
+  vestigingscode: school.location,
+  functie: 'LERAAR',
+  benoemingsgrondslag: 'BEVOEGD',
+  begindatum: '2016-08-01',
+  ...changes,
 });
 
 async function deliver(body: Buffer, fileName = 'personeel.csv', mode: 'volledig' | 'mutaties' = 'mutaties'): Promise<DeliveryRecord> {
@@ -35,11 +44,13 @@ async function placesHolding(value: string): Promise<string[]> {
     `SELECT c.table_schema AS schema, c.table_name AS table, c.column_name AS column
      FROM information_schema.columns c JOIN information_schema.tables tb USING (table_schema, table_name)
      WHERE tb.table_type = 'BASE TABLE' AND c.table_schema NOT IN ('pg_catalog', 'information_schema')
-       AND c.data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY', 'USER-DEFINED')`);
+       AND c.data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY', 'USER-DEFINED')`,
+  );
   const found: string[] = [];
   for (const { schema, table, column } of textColumns) {
-    const [{ n }] = await t.database.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM "${schema}"."${table}" WHERE strpos("${column}"::text, $1) > 0`, [value]);
+    const [{ n }] = await t.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${schema}"."${table}" WHERE strpos("${column}"::text, $1) > 0`, [
+      value,
+    ]);
     if (n > 0) found.push(`${schema}.${table}.${column}`);
   }
   return found;
@@ -59,12 +70,17 @@ afterAll(async () => t?.close());
 
 describe('a personeelsnummer that is a BSN', () => {
   it('is an error when it is the row BSN, the BSN of someone the register knows for the board, or a BSN in the delivery', async () => {
-    const delivery = await deliver(deliveryCsv([
-      row(2, { personeelsnummer: '123456782', bsn: '123456782', mutatie: 'NIEUW' }),
-      row(3, { personeelsnummer: '111222333', mutatie: 'NIEUW' }),
-      row(4, { personeelsnummer: '200000019', mutatie: 'NIEUW' }),
-      row(5, { bsn: '200000019', mutatie: 'NIEUW' }),
-    ], [...columns]));
+    const delivery = await deliver(
+      deliveryCsv(
+        [
+          row(2, { personeelsnummer: '123456782', bsn: '123456782', mutatie: 'NIEUW' }),
+          row(3, { personeelsnummer: '111222333', mutatie: 'NIEUW' }),
+          row(4, { personeelsnummer: '200000019', mutatie: 'NIEUW' }),
+          row(5, { bsn: '200000019', mutatie: 'NIEUW' }),
+        ],
+        [...columns],
+      ),
+    );
     expect(delivery).toMatchObject({ status: 'gecontroleerd', errorRows: 3 });
     const messages = await messagesOf(delivery);
     expect(messages).toEqual([
@@ -95,7 +111,11 @@ describe('a personeelsnummer that is a BSN', () => {
     // the same number is the same key: delivering the file again changes nothing
     const again = await deliver(file, 'elfproef.csv', 'volledig');
     expect((await applyDelivery(deps, hr, again.id, { confirmed: true })).summary).toMatchObject({
-      personenNieuw: 0, personenGewijzigd: 0, dienstverbandenNieuw: 0, dienstverbandenGewijzigd: 0, dienstverbandenBeeindigd: 0,
+      personenNieuw: 0,
+      personenGewijzigd: 0,
+      dienstverbandenNieuw: 0,
+      dienstverbandenGewijzigd: 0,
+      dienstverbandenBeeindigd: 0,
     });
   });
 });
@@ -104,15 +124,68 @@ describe('a file with shifted columns', () => {
   it('leaves no BSN in clear in any column of any table', async () => {
     const header = [...columns].filter((c) => c !== 'mutatie');
     const line = (values: string[]) => values.join(';');
-    const file = Buffer.from(`${[
-      line(header),
-      // the personeelsnummer is left out: the BSN lands in personeelsnummer, the rest one column to the left
-      line([board.number, '123456782', 'A.', '', '', 'Links', '1980-01-01', 'l@school.nl', school.brin, school.location, 'LERAAR', 'BEVOEGD', '2016-08-01', '', '0,8']),
-      // one field too many before the BSN: the BSN lands in voorletters, a date in achternaam
-      line([board.number, 'R1', '', '200000032', 'A.', 'Jan', '', 'Rechts', '1980-01-01', 'r@school.nl', school.brin, school.location, 'LERAAR', 'BEVOEGD', '2016-08-01', '', '0,8']),
-      // a BSN without its leading zero in a date column, and one in a name
-      line([board.number, 'R2', '', 'A.', '', '', 'Naam 200000020', '10000008', 'n@school.nl', school.brin, school.location, 'LERAAR', 'BEVOEGD', '2016-08-01', '', '0,8']),
-    ].join('\r\n')}\r\n`);
+    const file = Buffer.from(
+      `${[
+        line(header),
+        // the personeelsnummer is left out: the BSN lands in personeelsnummer, the rest one column to the left
+        line([
+          board.number,
+          '123456782',
+          'A.',
+          '',
+          '',
+          'Links',
+          '1980-01-01',
+          'l@school.nl',
+          school.brin,
+          school.location,
+          'LERAAR',
+          'BEVOEGD',
+          '2016-08-01',
+          '',
+          '0,8',
+        ]),
+        // one field too many before the BSN: the BSN lands in voorletters, a date in achternaam
+        line([
+          board.number,
+          'R1',
+          '',
+          '200000032',
+          'A.',
+          'Jan',
+          '',
+          'Rechts',
+          '1980-01-01',
+          'r@school.nl',
+          school.brin,
+          school.location,
+          'LERAAR',
+          'BEVOEGD',
+          '2016-08-01',
+          '',
+          '0,8',
+        ]),
+        // a BSN without its leading zero in a date column, and one in a name
+        line([
+          board.number,
+          'R2',
+          '',
+          'A.',
+          '',
+          '',
+          'Naam 200000020',
+          '10000008',
+          'n@school.nl',
+          school.brin,
+          school.location,
+          'LERAAR',
+          'BEVOEGD',
+          '2016-08-01',
+          '',
+          '0,8',
+        ]),
+      ].join('\r\n')}\r\n`,
+    );
     const delivery = await deliver(file, 'verschoven-kolommen 123456782.csv', 'volledig');
     expect(delivery).toMatchObject({ status: 'gecontroleerd', rowCount: 3, errorRows: 3 });
     const messages = (await messagesOf(delivery)).map((m) => m[3]).join('\n');

@@ -10,13 +10,40 @@ const directory: BoardDirectory = {
   locations: new Map([['32JK00', { id: 'loc-32jk00', brin: '32JK', closed: false }]]),
 };
 const header = [
-  'bevoegd_gezag_nummer', 'personeelsnummer', 'bsn', 'voorletters', 'voornamen', 'tussenvoegsel', 'achternaam', 'geboortedatum', 'email',
-  'instellingscode', 'vestigingscode', 'functie', 'benoemingsgrondslag', 'begindatum', 'einddatum', 'werktijdfactor',
+  'bevoegd_gezag_nummer',
+  'personeelsnummer',
+  'bsn',
+  'voorletters',
+  'voornamen',
+  'tussenvoegsel',
+  'achternaam',
+  'geboortedatum',
+  'email',
+  'instellingscode',
+  'vestigingscode',
+  'functie',
+  'benoemingsgrondslag',
+  'begindatum',
+  'einddatum',
+  'werktijdfactor',
 ] as const;
 const valid: Record<string, string> = {
-  bevoegd_gezag_nummer: '20091', personeelsnummer: 'P001', bsn: '111222333', voorletters: 'J.M.', voornamen: 'Jan Maria',
-  tussenvoegsel: 'van der', achternaam: 'Berg', geboortedatum: '1985-04-12', email: 'j.berg@school.nl', instellingscode: '32JK',
-  vestigingscode: '32JK00', functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD', begindatum: '2015-08-01', einddatum: '', werktijdfactor: '0,8',
+  bevoegd_gezag_nummer: '20091',
+  personeelsnummer: 'P001',
+  bsn: '111222333',
+  voorletters: 'J.M.',
+  voornamen: 'Jan Maria',
+  tussenvoegsel: 'van der',
+  achternaam: 'Berg',
+  geboortedatum: '1985-04-12',
+  email: 'j.berg@school.nl',
+  instellingscode: '32JK',
+  vestigingscode: '32JK00',
+  functie: 'LERAAR',
+  benoemingsgrondslag: 'BEVOEGD',
+  begindatum: '2015-08-01',
+  einddatum: '',
+  werktijdfactor: '0,8',
 };
 const plan = planHeader([...header], 'volledig');
 const keyedHash = (value: string) => createHmac('sha256', 'test key').update(value).digest('base64url');
@@ -39,7 +66,9 @@ describe('no BSN in clear outside the bsn column', () => {
   it('refuses a personeelsnummer that is the row BSN, and keeps neither it nor its employment key', () => {
     const result = guarded({ personeelsnummer: '123456782', bsn: '123456782' });
     expect(result.outcome).toBe('fout');
-    expect(result.messages).toEqual([expect.objectContaining({ kolom: 'personeelsnummer', soort: 'fout', melding: expect.stringContaining('is het BSN van deze rij') })]);
+    expect(result.messages).toEqual([
+      expect.objectContaining({ kolom: 'personeelsnummer', soort: 'fout', melding: expect.stringContaining('is het BSN van deze rij') }),
+    ]);
     expect(result.row.staffNumber).toBeNull();
     expect(result.row.employmentKey).toBeNull();
     expect(result.staffNumberBsnHash).toBeNull();
@@ -79,7 +108,10 @@ describe('no BSN in clear outside the bsn column', () => {
   it('refuses a name holding a BSN, and warns of an e-mail address holding one; neither is kept', () => {
     const result = guarded({ achternaam: 'Berg 123456782', email: '123456782@school.nl' });
     expect(result.outcome).toBe('fout');
-    expect(result.messages.map((m) => [m.kolom, m.soort])).toEqual([['achternaam', 'fout'], ['email', 'waarschuwing']]);
+    expect(result.messages.map((m) => [m.kolom, m.soort])).toEqual([
+      ['achternaam', 'fout'],
+      ['email', 'waarschuwing'],
+    ]);
     expect(result.row.surname).toBeNull();
     expect(result.row.email).toBeNull();
     expect(shown(result)).not.toContain('123456782');
@@ -87,12 +119,46 @@ describe('no BSN in clear outside the bsn column', () => {
 
   it('keeps no text field of a row whose columns are shifted, and quotes no BSN in its messages', () => {
     // the personeelsnummer is missing, so every later value sits one column to the left
-    const record = ['20091', '123456782', 'J.M.', 'Jan', '', 'Berg', '1985-04-12', 'j.berg@school.nl', '32JK', '32JK00', 'LERAAR', 'BEVOEGD', '2015-08-01', '', '0,8'];
+    const record = [
+      '20091',
+      '123456782',
+      'J.M.',
+      'Jan',
+      '',
+      'Berg',
+      '1985-04-12',
+      'j.berg@school.nl',
+      '32JK',
+      '32JK00',
+      'LERAAR',
+      'BEVOEGD',
+      '2015-08-01',
+      '',
+      '0,8',
+    ];
     const result = guard(record);
     expect(result.outcome).toBe('fout');
     expect(result.row).toMatchObject({ staffNumber: null, initials: null, firstNames: null, prefix: null, surname: null, email: null, employmentKey: null });
     expect(shown(result)).not.toContain('123456782');
-    const shiftedRight = ['20091', 'P001', '', '123456782', 'J.M.', 'Jan', '', 'Berg', '1985-04-12', 'j.berg@school.nl', '32JK', '32JK00', 'LERAAR', 'BEVOEGD', '2015-08-01', '', '0,8'];
+    const shiftedRight = [
+      '20091',
+      'P001',
+      '',
+      '123456782',
+      'J.M.',
+      'Jan',
+      '',
+      'Berg',
+      '1985-04-12',
+      'j.berg@school.nl',
+      '32JK',
+      '32JK00',
+      'LERAAR',
+      'BEVOEGD',
+      '2015-08-01',
+      '',
+      '0,8',
+    ];
     const right = guard(shiftedRight);
     expect(right.messages.some((m) => m.melding.includes('•••••••••'))).toBe(true);
     expect(shown(right)).not.toContain('123456782');

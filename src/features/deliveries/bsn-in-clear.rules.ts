@@ -15,8 +15,12 @@ import type { CheckedRow, CleanRow, Column, HeaderPlan, Message } from './delive
  */
 
 const textFields = [
-  ['personeelsnummer', 'staffNumber'], ['voorletters', 'initials'], ['voornamen', 'firstNames'], ['tussenvoegsel', 'prefix'],
-  ['achternaam', 'surname'], ['email', 'email'],
+  ['personeelsnummer', 'staffNumber'],
+  ['voorletters', 'initials'],
+  ['voornamen', 'firstNames'],
+  ['tussenvoegsel', 'prefix'],
+  ['achternaam', 'surname'],
+  ['email', 'email'],
 ] as const satisfies readonly (readonly [Column, keyof CleanRow])[];
 
 const nameFields = textFields.slice(1, 5);
@@ -38,9 +42,7 @@ export type GuardedRow = CheckedRow & {
 };
 
 /** `keyedHash` is the platform's HMAC: for a 9-digit BSN it gives what persons.bsn_hash holds. */
-export function guardAgainstBsnInClear(
-  checked: CheckedRow, record: string[], header: HeaderPlan, keyedHash: (value: string) => string,
-): GuardedRow {
+export function guardAgainstBsnInClear(checked: CheckedRow, record: string[], header: HeaderPlan, keyedHash: (value: string) => string): GuardedRow {
   const { row } = checked;
   const messages: Message[] = checked.messages;
   let staffNumberBsnHash: string | null = null;

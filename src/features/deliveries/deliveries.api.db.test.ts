@@ -12,15 +12,26 @@ const tokens: Record<string, string> = {};
 const inAYear = () => new Date(Date.now() + 365 * 24 * 3600 * 1000);
 
 const row = (n: number, changes: DeliveryRow = {}): DeliveryRow => ({
-  bevoegd_gezag_nummer: board.number, personeelsnummer: `A${n}`, voorletters: 'B.', achternaam: `Bakker${n}`, geboortedatum: '1980-05-05',
-  email: `bakker${n}@school.nl`, instellingscode: school.brin, vestigingscode: school.location, functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD',
-  begindatum: '2019-08-01', ...changes,
+  bevoegd_gezag_nummer: board.number,
+  personeelsnummer: `A${n}`,
+  voorletters: 'B.',
+  achternaam: `Bakker${n}`,
+  geboortedatum: '1980-05-05',
+  email: `bakker${n}@school.nl`,
+  instellingscode: school.brin,
+  vestigingscode: school.location,
+  functie: 'LERAAR',
+  benoemingsgrondslag: 'BEVOEGD',
+  begindatum: '2019-08-01',
+  ...changes,
 });
 
 type Call = { method?: 'GET' | 'POST'; url: string; token?: string; body?: Buffer; type?: string; accept?: string };
 const call = ({ method = 'GET', url, token = tokens.deliver, body, type = 'text/csv', accept }: Call) =>
   t.app.inject({
-    method, url, payload: body,
+    method,
+    url,
+    payload: body,
     headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': type } : {}), ...(accept ? { accept } : {}) },
   });
 const submit = (body: Buffer, query = 'modus=volledig', token?: string, type?: string) =>
@@ -40,7 +51,15 @@ beforeAll(async () => {
   ({ board, school } = await deliveringBoard(t.database));
   const [other] = await t.database.query<{ id: string }>(`SELECT id FROM boards WHERE number = '41039'`);
   const make = async (organisation: string, scopes: string[]) =>
-    (await createApiToken(t.database.db, { organisation: { kind: 'bestuur', id: organisation }, name: scopes.join('+'), scopes, expiresAt: inAYear(), createdBy: null })).token;
+    (
+      await createApiToken(t.database.db, {
+        organisation: { kind: 'bestuur', id: organisation },
+        name: scopes.join('+'),
+        scopes,
+        expiresAt: inAYear(),
+        createdBy: null,
+      })
+    ).token;
   tokens.deliver = await make(board.id, ['aanleveren']);
   tokens.readOnly = await make(board.id, ['lezen']);
   tokens.otherBoard = await make(other.id, ['aanleveren']);
@@ -55,8 +74,16 @@ describe('POST /api/v1/aanleveringen', () => {
     expect(response.headers.location).toBe(`/api/v1/aanleveringen/${body.id}`);
     expect(response.headers['api-version']).toBeDefined();
     expect(body).toMatchObject({
-      status: 'gecontroleerd', voortgang: 100, modus: 'volledig', formaat: 'csv', aantalRijen: 2, aantalFouten: 1, aantalWaarschuwingen: 0,
-      bevestigingNodig: false, aangeleverdDoor: 'API-koppeling', afwijzing: null,
+      status: 'gecontroleerd',
+      voortgang: 100,
+      modus: 'volledig',
+      formaat: 'csv',
+      aantalRijen: 2,
+      aantalFouten: 1,
+      aantalWaarschuwingen: 0,
+      bevestigingNodig: false,
+      aangeleverdDoor: 'API-koppeling',
+      afwijzing: null,
     });
   });
 
@@ -71,7 +98,12 @@ describe('POST /api/v1/aanleveringen', () => {
     sheet.addRow([...columns]);
     const r = row(3);
     sheet.addRow(columns.map((c) => r[c] ?? ''));
-    const response = await submit(Buffer.from(await workbook.xlsx.writeBuffer()), 'modus=volledig', undefined, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const response = await submit(
+      Buffer.from(await workbook.xlsx.writeBuffer()),
+      'modus=volledig',
+      undefined,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({ formaat: 'xlsx', aantalRijen: 1, aantalFouten: 0 });
   });
@@ -106,7 +138,12 @@ describe('POST /api/v1/aanleveringen', () => {
 
   it('403 for a token without the scope aanleveren, 401 without a token', async () => {
     expect((await submit(deliveryCsv([row(1)]), 'modus=volledig', tokens.readOnly)).statusCode).toBe(403);
-    const anonymous = await t.app.inject({ method: 'POST', url: '/api/v1/aanleveringen?modus=volledig', payload: deliveryCsv([row(1)]), headers: { 'content-type': 'text/csv' } });
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/aanleveringen?modus=volledig',
+      payload: deliveryCsv([row(1)]),
+      headers: { 'content-type': 'text/csv' },
+    });
     expect(anonymous.statusCode).toBe(401);
   });
 });
@@ -126,16 +163,29 @@ describe('following a delivery', () => {
     const created = (await submit(deliveryCsv([row(1), row(2, { geboortedatum: '1980-13-01' }), row(3)]))).json();
     const json = await call({ url: `/api/v1/aanleveringen/${created.id}/terugmelding?alleenProblemen=true` });
     expect(json.json()).toEqual({
-      resultaten: [{ rij: 3, resultaat: 'fout', meldingen: [{ kolom: 'geboortedatum', melding: '"1980-13-01" is geen bestaande datum (JJJJ-MM-DD of DD-MM-JJJJ).', soort: 'fout' }] }],
-      totaal: 1, page: 1, pageSize: 20,
+      resultaten: [
+        {
+          rij: 3,
+          resultaat: 'fout',
+          meldingen: [{ kolom: 'geboortedatum', melding: '"1980-13-01" is geen bestaande datum (JJJJ-MM-DD of DD-MM-JJJJ).', soort: 'fout' }],
+        },
+      ],
+      totaal: 1,
+      page: 1,
+      pageSize: 20,
     });
     const csv = await call({ url: `/api/v1/aanleveringen/${created.id}/terugmelding`, accept: 'text/csv' });
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.body.split('\r\n').slice(0, 4)).toEqual(['\uFEFFrij;resultaat;kolom;melding', '2;geaccepteerd;;', '3;fout;geboortedatum;"""1980-13-01"" is geen bestaande datum (JJJJ-MM-DD of DD-MM-JJJJ)."', '4;geaccepteerd;;']);
+    expect(csv.body.split('\r\n').slice(0, 4)).toEqual([
+      '\uFEFFrij;resultaat;kolom;melding',
+      '2;geaccepteerd;;',
+      '3;fout;geboortedatum;"""1980-13-01"" is geen bestaande datum (JJJJ-MM-DD of DD-MM-JJJJ)."',
+      '4;geaccepteerd;;',
+    ]);
     expect((await call({ url: `/api/v1/aanleveringen/${created.id}/terugmelding`, accept: 'application/pdf' })).statusCode).toBe(406);
   });
 
-  it('verwerking: 409 for a delivery with errors; the list shows the board\'s deliveries, newest first', async () => {
+  it("verwerking: 409 for a delivery with errors; the list shows the board's deliveries, newest first", async () => {
     const created = (await submit(deliveryCsv([row(1, { functie: 'JUF' })]))).json();
     const refused = await call({ method: 'POST', url: `/api/v1/aanleveringen/${created.id}/verwerking` });
     expect(refused.statusCode).toBe(409);

@@ -5,7 +5,15 @@ import { AppError } from '../../platform/errors.ts';
 import { message } from '../../platform/i18n.ts';
 import { apiPrefix, problemResponses } from '../../web/api.ts';
 import {
-  applyQuery, delivery, deliveryList, idParams, presentDelivery, presentRowResult, resultsQuery, rowResultList, submitQuery,
+  applyQuery,
+  delivery,
+  deliveryList,
+  idParams,
+  presentDelivery,
+  presentRowResult,
+  resultsQuery,
+  rowResultList,
+  submitQuery,
 } from './deliveries.api-schemas.ts';
 import { pageQuery } from '../../web/api.ts';
 import { z } from 'zod';
@@ -27,7 +35,6 @@ function negotiate(accept: string | undefined): 'application/json' | 'text/csv' 
   }
   return null;
 }
-
 
 /** The board a token acts for: aanleveren is a board's scope. */
 function boardOf(req: FastifyRequest): string {
@@ -73,7 +80,12 @@ export async function deliveryApiRoutes(app: FastifyInstance, opts: { deps: Deli
       }
       const body = req.body instanceof Readable ? req.body : Readable.from([]);
       const result = await service.submitDelivery(deps, contextOf(req), {
-        boardId: boardOf(req), mode: req.query.modus, fileName: null, body, applyWhenValid: req.query.verwerken === 'true', channel: 'api',
+        boardId: boardOf(req),
+        mode: req.query.modus,
+        fileName: null,
+        body,
+        applyWhenValid: req.query.verwerken === 'true',
+        channel: 'api',
       });
       const resource = presentDelivery(result, apiPrefix);
       return reply.code(201).header('Location', resource._links.self.href).send(resource);
@@ -155,7 +167,9 @@ export async function deliveryApiRoutes(app: FastifyInstance, opts: { deps: Deli
           .send(csv.body as never);
       }
       const { rows, total, page, pageSize } = await service.getRowResults(deps, contextOf(req), req.params.id, {
-        problemsOnly: req.query.alleenProblemen === 'true', page: req.query.page, pageSize: req.query.pageSize,
+        problemsOnly: req.query.alleenProblemen === 'true',
+        page: req.query.page,
+        pageSize: req.query.pageSize,
       });
       return reply.type('application/json').send({ resultaten: rows.map(presentRowResult), totaal: total, page, pageSize });
     },

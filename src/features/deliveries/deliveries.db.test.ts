@@ -8,7 +8,17 @@ import { AppError } from '../../platform/errors.ts';
 import { addTexts, message, translateMessage } from '../../platform/i18n.ts';
 import { deliveriesEn } from './deliveries.texts.en.ts';
 import { deliveriesNl } from './deliveries.texts.nl.ts';
-import { applyDelivery, cancelDelivery, getDelivery, getRowResults, openRowResultsCsv, submitDelivery, validateDelivery, type DeliveryDeps, type DeliveryRecord } from './deliveries.service.ts';
+import {
+  applyDelivery,
+  cancelDelivery,
+  getDelivery,
+  getRowResults,
+  openRowResultsCsv,
+  submitDelivery,
+  validateDelivery,
+  type DeliveryDeps,
+  type DeliveryRecord,
+} from './deliveries.service.ts';
 import { columns } from './delivery-format.rules.ts';
 import { sendDeliveryInvitations } from './delivery-invitations.service.ts';
 import { checkAcrossRows } from './deliveries.repo.ts';
@@ -24,24 +34,45 @@ let board: { id: string; number: string };
 let schools: { brin: string; location: string }[];
 
 const rowFor = (n: number, changes: DeliveryRow = {}): DeliveryRow => ({
-  bevoegd_gezag_nummer: board.number, personeelsnummer: `P${String(n).padStart(3, '0')}`, bsn: '', voorletters: 'A.',
-  achternaam: `Jansen${n}`, geboortedatum: `19${70 + (n % 20)}-0${1 + (n % 9)}-1${n % 10}`, email: `persoon${n}@school.nl`,
-  instellingscode: schools[n % schools.length].brin, vestigingscode: schools[n % schools.length].location, functie: 'LERAAR',
-  benoemingsgrondslag: 'BEVOEGD', begindatum: '2020-08-01', einddatum: '', werktijdfactor: '0,8', ...changes,
+  bevoegd_gezag_nummer: board.number,
+  personeelsnummer: `P${String(n).padStart(3, '0')}`,
+  bsn: '',
+  voorletters: 'A.',
+  achternaam: `Jansen${n}`,
+  geboortedatum: `19${70 + (n % 20)}-0${1 + (n % 9)}-1${n % 10}`,
+  email: `persoon${n}@school.nl`,
+  instellingscode: schools[n % schools.length].brin,
+  vestigingscode: schools[n % schools.length].location,
+  functie: 'LERAAR',
+  benoemingsgrondslag: 'BEVOEGD',
+  begindatum: '2020-08-01',
+  einddatum: '',
+  werktijdfactor: '0,8',
+  ...changes,
 });
 
 const count = async (table: string, where = 'true', params: unknown[] = []) =>
   Number((await database.query<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE ${where}`, params))[0].n);
 
-async function deliver(rows: DeliveryRow[], options: { mode?: 'volledig' | 'mutaties'; header?: readonly string[]; bytes?: Buffer; as?: ActorContext; applyWhenValid?: boolean } = {}) {
+async function deliver(
+  rows: DeliveryRow[],
+  options: { mode?: 'volledig' | 'mutaties'; header?: readonly string[]; bytes?: Buffer; as?: ActorContext; applyWhenValid?: boolean } = {},
+) {
   return submitDelivery(deps, options.as ?? hr, {
-    boardId: board.id, mode: options.mode ?? 'volledig', fileName: 'personeel.csv', channel: 'upload',
-    body: bytesOf(options.bytes ?? deliveryCsv(rows, options.header)), applyWhenValid: options.applyWhenValid ?? false,
+    boardId: board.id,
+    mode: options.mode ?? 'volledig',
+    fileName: 'personeel.csv',
+    channel: 'upload',
+    body: bytesOf(options.bytes ?? deliveryCsv(rows, options.header)),
+    applyWhenValid: options.applyWhenValid ?? false,
   });
 }
 
 async function rejectionOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -80,7 +111,9 @@ describe('a first full delivery', () => {
 
   it('keeps no readable BSN and no file once checked', async () => {
     const staged = await database.query<{ bsn_sealed: string | null; bsn_hash: string | null }>(
-      `SELECT bsn_sealed, bsn_hash FROM delivery_rows WHERE delivery_id = $1 AND bsn_hash IS NOT NULL`, [delivery.id]);
+      `SELECT bsn_sealed, bsn_hash FROM delivery_rows WHERE delivery_id = $1 AND bsn_hash IS NOT NULL`,
+      [delivery.id],
+    );
     expect(staged).toHaveLength(1);
     expect(staged[0].bsn_sealed).not.toContain('111222333');
     expect(deps.crypto.open(staged[0].bsn_sealed!)).toBe('111222333');
@@ -92,7 +125,12 @@ describe('a first full delivery', () => {
     const applied = await applyDelivery(deps, hr, delivery.id, { confirmed: false });
     expect(applied.status).toBe('verwerkt');
     expect(applied.summary).toMatchObject({
-      personenNieuw: 3, personenGewijzigd: 0, dienstverbandenNieuw: 4, dienstverbandenGewijzigd: 0, dienstverbandenBeeindigd: 0, uitnodigingen: 3,
+      personenNieuw: 3,
+      personenGewijzigd: 0,
+      dienstverbandenNieuw: 4,
+      dienstverbandenGewijzigd: 0,
+      dienstverbandenBeeindigd: 0,
+      uitnodigingen: 3,
     });
     expect(await count('employments', `approval_status = 'te-controleren' AND board_id = $1`, [board.id])).toBe(4);
     // a new person or employment carries the delivery that added it; the history holds the changes that follow
@@ -109,7 +147,8 @@ describe('a first full delivery', () => {
     expect(await sendDeliveryInvitations(deps, delivery.id)).toBe(3);
     expect(await sendDeliveryInvitations(deps, delivery.id)).toBe(0);
     const mails = await database.query<{ to_address: string; subject: string; text: string }>(
-      `SELECT to_address, subject, text FROM mail_outbox WHERE template = 'person-invitation' ORDER BY to_address`);
+      `SELECT to_address, subject, text FROM mail_outbox WHERE template = 'person-invitation' ORDER BY to_address`,
+    );
     expect(mails.map((m) => m.to_address)).toEqual(['persoon1@school.nl', 'persoon2@school.nl', 'persoon3@school.nl']);
     expect(mails[0].subject).toBe('Controleer uw gegevens in het Beroepsregister Onderwijs');
     expect(mails[0].text).toContain('http://localhost:3000/mijn-register');
@@ -119,7 +158,14 @@ describe('a first full delivery', () => {
     const again = await deliver(rows());
     const before = { persons: await count('persons'), employments: await count('employments'), history: await count('person_history') };
     const applied = await applyDelivery(deps, hr, again.id, { confirmed: false });
-    expect(applied.summary).toMatchObject({ personenNieuw: 0, personenGewijzigd: 0, dienstverbandenNieuw: 0, dienstverbandenGewijzigd: 0, dienstverbandenBeeindigd: 0, uitnodigingen: 0 });
+    expect(applied.summary).toMatchObject({
+      personenNieuw: 0,
+      personenGewijzigd: 0,
+      dienstverbandenNieuw: 0,
+      dienstverbandenGewijzigd: 0,
+      dienstverbandenBeeindigd: 0,
+      uitnodigingen: 0,
+    });
     expect({ persons: await count('persons'), employments: await count('employments'), history: await count('person_history') }).toEqual(before);
   });
 });
@@ -143,12 +189,16 @@ describe('checking', () => {
     const delivery = await deliver([rowFor(1), rowFor(2, { werktijdfactor: '2' })]);
     const csv = await openRowResultsCsv(deps, hr, delivery.id);
     if (!csv.ready) throw new Error('a small delivery has its CSV at once');
-    expect(await textOf(csv.body)).toBe('\uFEFFrij;resultaat;kolom;melding\r\n2;geaccepteerd;;\r\n3;fout;werktijdfactor;Werktijdfactor 2 ligt niet tussen 0,0001 en 1,5.\r\n');
+    expect(await textOf(csv.body)).toBe(
+      '\uFEFFrij;resultaat;kolom;melding\r\n2;geaccepteerd;;\r\n3;fout;werktijdfactor;Werktijdfactor 2 ligt niet tussen 0,0001 en 1,5.\r\n',
+    );
   });
 
   it('finds the same employment twice, one personeelsnummer with two people, one BSN under two numbers', async () => {
     const delivery = await deliver([
-      rowFor(1, { bsn: '111222333' }), rowFor(1, { bsn: '111222333' }), rowFor(2, { personeelsnummer: 'P001', functie: 'OVERIG', geboortedatum: '1990-01-01' }),
+      rowFor(1, { bsn: '111222333' }),
+      rowFor(1, { bsn: '111222333' }),
+      rowFor(2, { personeelsnummer: 'P001', functie: 'OVERIG', geboortedatum: '1990-01-01' }),
       rowFor(4, { bsn: '111222333' }),
     ]);
     expect(await messagesOf(delivery)).toEqual([
@@ -160,8 +210,11 @@ describe('checking', () => {
 
   it('finds the same across rows when the database groups them, and when two keys share a hash', async () => {
     const delivery = await deliver([
-      rowFor(1, { bsn: '111222333' }), rowFor(1, { bsn: '111222333' }), rowFor(2, { personeelsnummer: 'P001', functie: 'OVERIG', geboortedatum: '1990-01-01' }),
-      rowFor(4, { bsn: '111222333' }), rowFor(5, { personeelsnummer: '', bsn: '111222333' }),
+      rowFor(1, { bsn: '111222333' }),
+      rowFor(1, { bsn: '111222333' }),
+      rowFor(2, { personeelsnummer: 'P001', functie: 'OVERIG', geboortedatum: '1990-01-01' }),
+      rowFor(4, { bsn: '111222333' }),
+      rowFor(5, { personeelsnummer: '', bsn: '111222333' }),
     ]);
     const noticed = await messagesOf(delivery);
     expect(noticed.filter(([row]) => row === 6)).toEqual([
@@ -170,11 +223,14 @@ describe('checking', () => {
     ]);
     const checkAgain = async (suspects?: SuspectPairs) => {
       // take the messages across rows (those naming another row) off again, keep each row's own
-      await database.query(`UPDATE delivery_rows d SET messages = own.list,
+      await database.query(
+        `UPDATE delivery_rows d SET messages = own.list,
           outcome = CASE WHEN own.list @> '[{"soort": "fout"}]' THEN 'fout' WHEN own.list IS NOT NULL THEN 'waarschuwing' ELSE 'geaccepteerd' END
         FROM (SELECT row_number, (SELECT jsonb_agg(m) FROM jsonb_array_elements(coalesce(messages, '[]')) m WHERE m->>'melding' !~ 'op rij [0-9]+') AS list
               FROM delivery_rows WHERE delivery_id = $1) own
-        WHERE d.delivery_id = $1 AND d.row_number = own.row_number`, [delivery.id]);
+        WHERE d.delivery_id = $1 AND d.row_number = own.row_number`,
+        [delivery.id],
+      );
       await checkAcrossRows(database.db, delivery.id, board.id, 'volledig', suspects);
       return messagesOf(delivery);
     };
@@ -187,7 +243,9 @@ describe('checking', () => {
   it('refuses a file for another board, and a file that names another board', async () => {
     expect((await rejectionOf(deliver([rowFor(1)], { as: otherHr }))).code).toBe('forbidden');
     const delivery = await deliver([rowFor(1, { bevoegd_gezag_nummer: '41039' })]);
-    expect(await messagesOf(delivery)).toEqual([[2, 'fout', 'bevoegd_gezag_nummer', `Bevoegd gezag 41039 is niet het aanleverende bestuur (${board.number}).`]]);
+    expect(await messagesOf(delivery)).toEqual([
+      [2, 'fout', 'bevoegd_gezag_nummer', `Bevoegd gezag 41039 is niet het aanleverende bestuur (${board.number}).`],
+    ]);
     expect((await rejectionOf(getDelivery(deps, otherHr, delivery.id))).code).toBe('not_found');
   });
 
@@ -195,7 +253,13 @@ describe('checking', () => {
     const cases: [Buffer, RegExp][] = [
       [Buffer.from(''), /^Het bestand is leeg\.$/],
       [Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3]), /^Dit is geen CSV-bestand/],
-      [deliveryCsv([rowFor(1)], columns.filter((c) => c !== 'achternaam')), /^De kopregel mist de verplichte kolom\(men\): achternaam\.$/],
+      [
+        deliveryCsv(
+          [rowFor(1)],
+          columns.filter((c) => c !== 'achternaam'),
+        ),
+        /^De kopregel mist de verplichte kolom\(men\): achternaam\.$/,
+      ],
       [Buffer.from('1;2;3\r\n'), /geen kopregel/],
     ];
     for (const [bytes, message] of cases) {
@@ -204,14 +268,30 @@ describe('checking', () => {
       expect(error.detail).toMatch(message);
     }
     const small = deliveryDeps(database, { maxBytes: 100 });
-    const tooLarge = await rejectionOf(submitDelivery(small, hr, { boardId: board.id, mode: 'volledig', fileName: null, channel: 'api', body: bytesOf(deliveryCsv([rowFor(1)])), applyWhenValid: false }));
+    const tooLarge = await rejectionOf(
+      submitDelivery(small, hr, {
+        boardId: board.id,
+        mode: 'volledig',
+        fileName: null,
+        channel: 'api',
+        body: bytesOf(deliveryCsv([rowFor(1)])),
+        applyWhenValid: false,
+      }),
+    );
     expect(tooLarge.code).toBe('payload_too_large');
     expect(await count('deliveries', `status = 'afgewezen'`)).toBe(4);
   });
 
   it('reads a large file by a job, with progress, and a file cut off halfway becomes afgewezen', async () => {
     const jobDeps = deliveryDeps(database, { inlineBytes: 0 });
-    const delivery = await submitDelivery(jobDeps, hr, { boardId: board.id, mode: 'volledig', fileName: null, channel: 'api', body: bytesOf(deliveryCsv([rowFor(1)])), applyWhenValid: false });
+    const delivery = await submitDelivery(jobDeps, hr, {
+      boardId: board.id,
+      mode: 'volledig',
+      fileName: null,
+      channel: 'api',
+      body: bytesOf(deliveryCsv([rowFor(1)])),
+      applyWhenValid: false,
+    });
     expect(delivery).toMatchObject({ status: 'in-behandeling', progress: 0 });
     expect(jobDeps.tasks).toEqual([{ kind: 'controleren', deliveryId: delivery.id }]);
     await validateDelivery(jobDeps, delivery.id);
@@ -221,7 +301,14 @@ describe('checking', () => {
     const many = Array.from({ length: 800 }, (_, i) => rowFor(100 + i));
     const cut = Buffer.concat([deliveryCsv(many), Buffer.from(`${board.number};"P009;`)]);
     expect(cut.length).toBeGreaterThan(64 * 1024);
-    const broken = await submitDelivery(jobDeps, hr, { boardId: board.id, mode: 'volledig', fileName: null, channel: 'api', body: bytesOf(cut), applyWhenValid: false });
+    const broken = await submitDelivery(jobDeps, hr, {
+      boardId: board.id,
+      mode: 'volledig',
+      fileName: null,
+      channel: 'api',
+      body: bytesOf(cut),
+      applyWhenValid: false,
+    });
     await validateDelivery(jobDeps, broken.id);
     const after = await getDelivery(jobDeps, hr, broken.id);
     expect(after.status).toBe('afgewezen');
@@ -233,7 +320,7 @@ describe('checking', () => {
     const sheet = workbook.addWorksheet('Personeel');
     sheet.addRow([...columns]);
     const row = rowFor(7);
-    sheet.addRow(columns.map((c) => (c === 'geboortedatum' ? new Date(`${row.geboortedatum}T00:00:00Z`) : row[c] ?? '')));
+    sheet.addRow(columns.map((c) => (c === 'geboortedatum' ? new Date(`${row.geboortedatum}T00:00:00Z`) : (row[c] ?? ''))));
     const delivery = await deliver([], { bytes: Buffer.from(await workbook.xlsx.writeBuffer()) });
     expect(delivery).toMatchObject({ format: 'xlsx', status: 'gecontroleerd', rowCount: 1, errorRows: 0 });
   });
@@ -247,7 +334,14 @@ describe('checking', () => {
 
 describe('later deliveries', () => {
   it('a full delivery without one employment ends it on the delivery date', async () => {
-    const rows = [rowFor(1, { bsn: '111222333' }), rowFor(2), rowFor(3), rowFor(3, { functie: 'INTERN_BEGELEIDER', benoemingsgrondslag: '' }), rowFor(5), rowFor(6)];
+    const rows = [
+      rowFor(1, { bsn: '111222333' }),
+      rowFor(2),
+      rowFor(3),
+      rowFor(3, { functie: 'INTERN_BEGELEIDER', benoemingsgrondslag: '' }),
+      rowFor(5),
+      rowFor(6),
+    ];
     await applyDelivery(deps, hr, (await deliver(rows)).id, { confirmed: false });
     const delivery = await deliver(rows.slice(0, 5));
     expect(delivery.summary).toEqual({ actieveDienstverbanden: 6, teBeeindigen: 1 });
@@ -262,23 +356,35 @@ describe('later deliveries', () => {
     expect(delivery).toMatchObject({ needsConfirmation: true, summary: { actieveDienstverbanden: 5, teBeeindigen: 3 } });
     const refused = await rejectionOf(applyDelivery(deps, hr, delivery.id, { confirmed: false }));
     expect(refused.detail).toEqual(message('deliveries.error.confirmMassEnd', { count: '3' }));
-    expect(translateMessage('nl', refused.detail ?? '')).toBe('Deze volledige aanlevering beëindigt 3 dienstverbanden (meer dan 20%). Bevestig dat dit klopt om haar te verwerken.');
-    expect(translateMessage('en', refused.detail ?? '')).toBe('This complete delivery ends 3 employments (more than 20%). Confirm that this is right to apply it.');
+    expect(translateMessage('nl', refused.detail ?? '')).toBe(
+      'Deze volledige aanlevering beëindigt 3 dienstverbanden (meer dan 20%). Bevestig dat dit klopt om haar te verwerken.',
+    );
+    expect(translateMessage('en', refused.detail ?? '')).toBe(
+      'This complete delivery ends 3 employments (more than 20%). Confirm that this is right to apply it.',
+    );
     await cancelDelivery(deps, hr, delivery.id);
   });
 
   it('mutaties: NIEUW adds, WIJZIGING changes, EINDE ends; a change of an unknown employment is an error', async () => {
     const bad = await deliver([rowFor(8, { mutatie: 'WIJZIGING' })], { mode: 'mutaties' });
-    expect(await messagesOf(bad)).toEqual([[2, 'fout', 'mutatie', 'Er is geen dienstverband om te wijzigen met dit personeelsnummer, deze school, vestiging en functie. Lever het aan als NIEUW.']]);
-    const delivery = await deliver([
-      rowFor(8, { mutatie: 'NIEUW' }), rowFor(2, { mutatie: 'WIJZIGING', werktijdfactor: '1', benoemingsgrondslag: 'ZIJINSTROOM' }),
-      rowFor(5, { mutatie: 'EINDE', einddatum: '2026-12-31' }),
-    ], { mode: 'mutaties' });
+    expect(await messagesOf(bad)).toEqual([
+      [2, 'fout', 'mutatie', 'Er is geen dienstverband om te wijzigen met dit personeelsnummer, deze school, vestiging en functie. Lever het aan als NIEUW.'],
+    ]);
+    const delivery = await deliver(
+      [
+        rowFor(8, { mutatie: 'NIEUW' }),
+        rowFor(2, { mutatie: 'WIJZIGING', werktijdfactor: '1', benoemingsgrondslag: 'ZIJINSTROOM' }),
+        rowFor(5, { mutatie: 'EINDE', einddatum: '2026-12-31' }),
+      ],
+      { mode: 'mutaties' },
+    );
     expect(delivery.errorRows).toBe(0);
     const applied = await applyDelivery(deps, hr, delivery.id, { confirmed: false });
     expect(applied.summary).toMatchObject({ personenNieuw: 1, dienstverbandenNieuw: 1, dienstverbandenGewijzigd: 2, dienstverbandenBeeindigd: 0 });
     const history = await database.query<{ kind: string; changes: unknown }>(
-      `SELECT kind, changes FROM person_history WHERE delivery_id = $1 AND kind LIKE 'dienstverband-%' ORDER BY kind`, [delivery.id]);
+      `SELECT kind, changes FROM person_history WHERE delivery_id = $1 AND kind LIKE 'dienstverband-%' ORDER BY kind`,
+      [delivery.id],
+    );
     expect(history).toEqual([
       { kind: 'dienstverband-beeindigd', changes: { einddatum: [null, '2026-12-31'] } },
       { kind: 'dienstverband-gewijzigd', changes: { benoemingsgrondslag: ['BEVOEGD', 'ZIJINSTROOM'], werktijdfactor: [0.8, 1] } },
@@ -302,14 +408,21 @@ describe('later deliveries', () => {
     expect(applied.summary).toMatchObject({ personenNieuw: 2, mogelijkeDubbelen: 1 });
     const tasks = await database.query(
       `SELECT p.surname AS person, c.surname AS candidate, d.reason FROM duplicate_candidates d
-       JOIN persons p ON p.id = d.person_id JOIN persons c ON c.id = d.candidate_id WHERE d.delivery_id = $1`, [delivery.id]);
+       JOIN persons p ON p.id = d.person_id JOIN persons c ON c.id = d.candidate_id WHERE d.delivery_id = $1`,
+      [delivery.id],
+    );
     expect(tasks).toEqual([{ person: 'Tweeling', candidate: 'Tweeling', reason: 'naam-geboortedatum' }]);
   });
 });
 
 describe('all or nothing', () => {
   it('a failure halfway leaves the register as it was; the delivery can be applied again', async () => {
-    const failing: DeliveryDeps = { ...deps, afterApplyStep: (step) => { if (step === 'dienstverbanden gewijzigd') throw new Error('stroomstoring'); } };
+    const failing: DeliveryDeps = {
+      ...deps,
+      afterApplyStep: (step) => {
+        if (step === 'dienstverbanden gewijzigd') throw new Error('stroomstoring');
+      },
+    };
     const delivery = await deliver([rowFor(1, { bsn: '111222333', achternaam: 'Jansen-de Vries' }), rowFor(2), rowFor(3), rowFor(10)]);
     const tables = ['persons', 'employments', 'person_history', 'staff_numbers', 'person_invitations', 'duplicate_candidates'];
     const before = await Promise.all(tables.map((t) => count(t)));

@@ -15,14 +15,27 @@ let school: { brin: string; location: string };
 let token: string;
 
 const row = (n: number, changes: DeliveryRow = {}): DeliveryRow => ({
-  bevoegd_gezag_nummer: board.number, personeelsnummer: `H${n}`, voorletters: 'B.', achternaam: `Bakker${n}`, geboortedatum: '1980-05-05',
-  instellingscode: school.brin, vestigingscode: school.location, functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD', begindatum: '2019-08-01', ...changes,
+  bevoegd_gezag_nummer: board.number,
+  personeelsnummer: `H${n}`,
+  voorletters: 'B.',
+  achternaam: `Bakker${n}`,
+  geboortedatum: '1980-05-05',
+  instellingscode: school.brin,
+  vestigingscode: school.location,
+  functie: 'LERAAR',
+  benoemingsgrondslag: 'BEVOEGD',
+  begindatum: '2019-08-01',
+  ...changes,
 });
 const submit = (body: Buffer, type = 'text/csv') =>
-  t.app.inject({ method: 'POST', url: '/api/v1/aanleveringen?modus=volledig', payload: body, headers: { authorization: `Bearer ${token}`, 'content-type': type } });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/v1/aanleveringen?modus=volledig',
+    payload: body,
+    headers: { authorization: `Bearer ${token}`, 'content-type': type },
+  });
 const get = (id: string) => t.app.inject({ url: `/api/v1/aanleveringen/${id}`, headers: { authorization: `Bearer ${token}` } });
-const latest = async () =>
-  (await t.app.inject({ url: '/api/v1/aanleveringen?pageSize=5', headers: { authorization: `Bearer ${token}` } })).json().resultaten;
+const latest = async () => (await t.app.inject({ url: '/api/v1/aanleveringen?pageSize=5', headers: { authorization: `Bearer ${token}` } })).json().resultaten;
 
 async function settled(id: string) {
   for (let i = 0; i < 200; i++) {
@@ -42,9 +55,15 @@ function expectProblem(response: Awaited<ReturnType<typeof submit>>, detail: Reg
 beforeAll(async () => {
   t = await createTestApp({ withDuo: true });
   ({ board, school } = await deliveringBoard(t.database));
-  token = (await createApiToken(t.database.db, {
-    organisation: { kind: 'bestuur', id: board.id }, name: 'aanleveren', scopes: ['aanleveren'], expiresAt: new Date(Date.now() + 864e5), createdBy: null,
-  })).token;
+  token = (
+    await createApiToken(t.database.db, {
+      organisation: { kind: 'bestuur', id: board.id },
+      name: 'aanleveren',
+      scopes: ['aanleveren'],
+      expiresAt: new Date(Date.now() + 864e5),
+      createdBy: null,
+    })
+  ).token;
 });
 afterAll(async () => t?.close());
 
@@ -81,7 +100,10 @@ describe('hostile delivery files (issue 17)', () => {
     const body = deliveryCsv(rows);
     expect(body.indexOf(0)).toBeGreaterThan(4096);
     const response = await submit(body);
-    expectProblem(response, 'Rij 52, kolom 7: het veld bevat een stuurteken (U+0000) dat niet in een aanlevering mag staan. Verwijder het en lever het bestand opnieuw aan.');
+    expectProblem(
+      response,
+      'Rij 52, kolom 7: het veld bevat een stuurteken (U+0000) dat niet in een aanlevering mag staan. Verwijder het en lever het bestand opnieuw aan.',
+    );
     expect((await latest())[0]).toMatchObject({ status: 'afgewezen', afwijzing: expect.stringMatching(/^Rij 52, kolom 7/) });
   });
 
@@ -92,7 +114,8 @@ describe('hostile delivery files (issue 17)', () => {
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ status: 'in-behandeling' });
     expect(await settled(created.json().id)).toMatchObject({
-      status: 'afgewezen', afwijzing: 'Rij 2002 is langer dan 20.000 tekens (of het bestand heeft geen regeleinden). Is dit een CSV-bestand van het aanleverformaat?',
+      status: 'afgewezen',
+      afwijzing: 'Rij 2002 is langer dan 20.000 tekens (of het bestand heeft geen regeleinden). Is dit een CSV-bestand van het aanleverformaat?',
     });
   });
 
@@ -104,6 +127,9 @@ describe('hostile delivery files (issue 17)', () => {
   });
 
   it('a row of too many columns is refused', async () => {
-    expectProblem(await submit(Buffer.from(`${columns.join(';')}${';extra'.repeat(120)}\r\n`)), /^Rij 1 heeft 137 kolommen; een aanlevering heeft er ten hoogste 100/);
+    expectProblem(
+      await submit(Buffer.from(`${columns.join(';')}${';extra'.repeat(120)}\r\n`)),
+      /^Rij 1 heeft 137 kolommen; een aanlevering heeft er ten hoogste 100/,
+    );
   });
 });

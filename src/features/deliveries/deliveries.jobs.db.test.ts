@@ -35,19 +35,42 @@ afterAll(async () => {
 describe('deliveries through the job queue (pg-boss)', () => {
   it('checks, applies and sends the invitations of a delivery by jobs, as the server does', async () => {
     const [board] = await database.query<{ id: string; number: string }>(`SELECT id, number FROM boards WHERE number = '32073'`);
-    const [school] = await database.query<{ brin: string }>(`SELECT brin FROM schools WHERE board_id = $1 AND closed_at IS NULL ORDER BY brin LIMIT 1`, [board.id]);
+    const [school] = await database.query<{ brin: string }>(`SELECT brin FROM schools WHERE board_id = $1 AND closed_at IS NULL ORDER BY brin LIMIT 1`, [
+      board.id,
+    ]);
     const hr = { actor: await boardStaffActor(database, board.id, 'hr@32073.nl') };
     const rows = [1, 2].map((n) => ({
-      bevoegd_gezag_nummer: board.number, personeelsnummer: `J${n}`, voorletters: 'J.', achternaam: `Job${n}`, geboortedatum: '1990-01-01', email: `job${n}@school.nl`,
-      instellingscode: school.brin, functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD', begindatum: '2020-01-01',
+      bevoegd_gezag_nummer: board.number,
+      personeelsnummer: `J${n}`,
+      voorletters: 'J.',
+      achternaam: `Job${n}`,
+      geboortedatum: '1990-01-01',
+      email: `job${n}@school.nl`,
+      instellingscode: school.brin,
+      functie: 'LERAAR',
+      benoemingsgrondslag: 'BEVOEGD',
+      begindatum: '2020-01-01',
     }));
-    const submitted = await submitDelivery(deps, hr, { boardId: board.id, mode: 'volledig', fileName: null, channel: 'api', body: bytesOf(deliveryCsv(rows)), applyWhenValid: false });
+    const submitted = await submitDelivery(deps, hr, {
+      boardId: board.id,
+      mode: 'volledig',
+      fileName: null,
+      channel: 'api',
+      body: bytesOf(deliveryCsv(rows)),
+      applyWhenValid: false,
+    });
     expect(submitted.status).toBe('in-behandeling');
-    const checked = await until(() => getDelivery(deps, hr, submitted.id), (d) => d.status !== 'in-behandeling');
+    const checked = await until(
+      () => getDelivery(deps, hr, submitted.id),
+      (d) => d.status !== 'in-behandeling',
+    );
     expect(checked).toMatchObject({ status: 'gecontroleerd', rowCount: 2, errorRows: 0 });
 
     expect((await requestApply(deps, hr, submitted.id, { confirmed: false })).phase).toBe('verwerken');
-    const applied = await until(() => getDelivery(deps, hr, submitted.id), (d) => d.status === 'verwerkt');
+    const applied = await until(
+      () => getDelivery(deps, hr, submitted.id),
+      (d) => d.status === 'verwerkt',
+    );
     expect(applied.summary).toMatchObject({ dienstverbandenNieuw: 2, uitnodigingen: 2 });
     const mails = await until(
       () => database.query<{ n: number }>(`SELECT count(*)::int AS n FROM mail_outbox WHERE template = 'person-invitation'`),

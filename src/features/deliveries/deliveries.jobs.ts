@@ -20,7 +20,10 @@ export async function runDeliveryTask(deps: DeliveryDeps, task: DeliveryTask): P
     case 'controleren':
       return validateDelivery(deps, task.deliveryId);
     case 'verwerken':
-      await applyDelivery(deps, { actor: { type: 'system', name: task.by ?? 'taak' } }, task.deliveryId, { confirmed: task.confirmed ?? false, skipAccessCheck: true });
+      await applyDelivery(deps, { actor: { type: 'system', name: task.by ?? 'taak' } }, task.deliveryId, {
+        confirmed: task.confirmed ?? false,
+        skipAccessCheck: true,
+      });
       return;
     case 'uitnodigen':
       await sendDeliveryInvitations(deps, task.deliveryId);
@@ -35,7 +38,11 @@ export function deliveryJob(deps: DeliveryDeps) {
 }
 
 type DepsInput = {
-  database: Database; crypto: Crypto; mailer: Mailer; config: Config; jobs: () => Jobs | undefined;
+  database: Database;
+  crypto: Crypto;
+  mailer: Mailer;
+  config: Config;
+  jobs: () => Jobs | undefined;
   log: (msg: string, err?: unknown) => void;
   report?: (message: string) => void;
 };

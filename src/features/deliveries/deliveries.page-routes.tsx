@@ -23,7 +23,8 @@ async function boardOf(deps: DeliveryDeps, req: FastifyRequest): Promise<BoardVi
 }
 
 /** A file the check refuses, or one over the limit: the file field's error rather than an error page. */
-const refusesFile = (error: unknown): error is AppError => error instanceof AppError && (error.code === 'validation_failed' || error.code === 'payload_too_large');
+const refusesFile = (error: unknown): error is AppError =>
+  error instanceof AppError && (error.code === 'validation_failed' || error.code === 'payload_too_large');
 
 /** Board staff deliver a file, follow its check, read the per-row report, and apply or cancel it. */
 export async function deliveryPageRoutes(app: FastifyInstance, opts: { deps: DeliveryDeps }) {
@@ -40,7 +41,16 @@ export async function deliveryPageRoutes(app: FastifyInstance, opts: { deps: Del
     const list = await service.listDeliveries(deps, contextOf(req), board.id, page, pageSize);
     return sendPage(
       reply,
-      <DeliveriesPage ctx={req.pageContext()} board={board} deliveries={list.deliveries} page={page} pageSize={pageSize} total={list.total} maxMb={maxMb} {...form} />,
+      <DeliveriesPage
+        ctx={req.pageContext()}
+        board={board}
+        deliveries={list.deliveries}
+        page={page}
+        pageSize={pageSize}
+        total={list.total}
+        maxMb={maxMb}
+        {...form}
+      />,
       status,
     );
   }
@@ -53,7 +63,12 @@ export async function deliveryPageRoutes(app: FastifyInstance, opts: { deps: Del
     return { board, delivery };
   }
 
-  async function renderDelivery(req: FastifyRequest, reply: FastifyReply, extra: { notice?: string; noticeType?: AlertType; errors?: FieldError[] } = {}, status = 200) {
+  async function renderDelivery(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    extra: { notice?: string; noticeType?: AlertType; errors?: FieldError[] } = {},
+    status = 200,
+  ) {
     const { board, delivery } = await deliveryOf(req);
     const { page, terugmelding } = readQuery(req, deliveryQuery);
     if (!extra.notice && terugmelding === csvPreparing) {
@@ -62,7 +77,16 @@ export async function deliveryPageRoutes(app: FastifyInstance, opts: { deps: Del
     const results = await service.getRowResults(deps, contextOf(req), delivery.id, { problemsOnly: true, page, pageSize });
     return sendPage(
       reply,
-      <DeliveryPage ctx={req.pageContext()} board={board} delivery={delivery} problems={results.rows} page={page} pageSize={pageSize} total={results.total} {...extra} />,
+      <DeliveryPage
+        ctx={req.pageContext()}
+        board={board}
+        delivery={delivery}
+        problems={results.rows}
+        page={page}
+        pageSize={pageSize}
+        total={results.total}
+        {...extra}
+      />,
       status,
     );
   }
@@ -90,7 +114,12 @@ export async function deliveryPageRoutes(app: FastifyInstance, opts: { deps: Del
       }
       try {
         created = await service.submitDelivery(deps, contextOf(req), {
-          boardId: board.id, mode: fields.data.modus, fileName: part.filename.slice(0, 200), body: part.file as Readable, applyWhenValid: false, channel: 'upload',
+          boardId: board.id,
+          mode: fields.data.modus,
+          fileName: part.filename.slice(0, 200),
+          body: part.file as Readable,
+          applyWhenValid: false,
+          channel: 'upload',
         });
       } catch (error) {
         if (!refusesFile(error)) throw error;

@@ -12,8 +12,17 @@ let hr: WebSession;
 const base = () => `/beheer/bestuur/${board.id}/aanleveringen`;
 
 const row = (n: number, changes: DeliveryRow = {}): DeliveryRow => ({
-  bevoegd_gezag_nummer: board.number, personeelsnummer: `W${n}`, voorletters: 'C.', achternaam: `de Wit${n}`, geboortedatum: '1988-02-02',
-  email: `wit${n}@school.nl`, instellingscode: school.brin, vestigingscode: school.location, functie: 'LERAAR', benoemingsgrondslag: 'IN_OPLEIDING', begindatum: '2022-08-01',
+  bevoegd_gezag_nummer: board.number,
+  personeelsnummer: `W${n}`,
+  voorletters: 'C.',
+  achternaam: `de Wit${n}`,
+  geboortedatum: '1988-02-02',
+  email: `wit${n}@school.nl`,
+  instellingscode: school.brin,
+  vestigingscode: school.location,
+  functie: 'LERAAR',
+  benoemingsgrondslag: 'IN_OPLEIDING',
+  begindatum: '2022-08-01',
   ...changes,
 });
 
@@ -23,14 +32,20 @@ async function upload(web: WebSession, file: Buffer | null, mode: string | null 
   const action = /<form class="br-form" method="post" action="([^"]+)"[^>]*enctype="multipart\/form-data"/.exec(page.body)![1].replace(/&amp;/g, '&');
   return postMultipart(web, action, [
     ...(mode ? [{ name: 'modus', value: mode }] : []),
-    file ? { name: 'bestand', filename, type: 'text/csv', content: file } : { name: 'bestand', filename: '', type: 'application/octet-stream', content: Buffer.alloc(0) },
+    file
+      ? { name: 'bestand', filename, type: 'text/csv', content: file }
+      : { name: 'bestand', filename: '', type: 'application/octet-stream', content: Buffer.alloc(0) },
   ]);
 }
 
 beforeAll(async () => {
   t = await createTestApp({ withDuo: true });
   ({ board, school } = await deliveringBoard(t.database));
-  const account = await createAccount(t.database, { email: 'hr@32073.nl', displayName: 'Hanna HR', roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: board.id } }] });
+  const account = await createAccount(t.database, {
+    email: 'hr@32073.nl',
+    displayName: 'Hanna HR',
+    roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: board.id } }],
+  });
   hr = await sessionFor(t.app, t.database, account.id);
 });
 afterAll(async () => t?.close());
@@ -103,7 +118,7 @@ describe('the delivery pages for board staff', () => {
     expect(visibleText(wrong.body)).toContain('geen kopregel');
   });
 
-  it('in English: the upload form\'s refusals and a delivery that cannot be applied read in English', async () => {
+  it("in English: the upload form's refusals and a delivery that cannot be applied read in English", async () => {
     await hr.get(`${base()}?lang=en`);
     try {
       const noMode = await upload(hr, deliveryCsv([row(1)]), 'alles');
@@ -122,8 +137,11 @@ describe('the delivery pages for board staff', () => {
     }
   });
 
-  it('refuses the upload without the form\'s token, and another board\'s staff', async () => {
-    const parts = [{ name: 'modus', value: 'volledig' }, { name: 'bestand', filename: 'x.csv', type: 'text/csv', content: deliveryCsv([row(1)]) }];
+  it("refuses the upload without the form's token, and another board's staff", async () => {
+    const parts = [
+      { name: 'modus', value: 'volledig' },
+      { name: 'bestand', filename: 'x.csv', type: 'text/csv', content: deliveryCsv([row(1)]) },
+    ];
     const before = await t.database.query('SELECT id FROM deliveries');
     const forged = await postMultipart(hr, base(), parts, { csrf: null });
     expect(forged.statusCode).toBe(403);
@@ -135,7 +153,10 @@ describe('the delivery pages for board staff', () => {
     expect((await postMultipart(hr, `${base()}?_csrf=${encodeURIComponent(hr.csrfToken())}`, parts, { csrf: null })).statusCode).toBe(403);
     expect(await t.database.query('SELECT id FROM deliveries')).toEqual(before);
     const [other] = await t.database.query<{ id: string }>(`SELECT id FROM boards WHERE number = '41039'`);
-    const outsider = await createAccount(t.database, { email: 'hr@41039.nl', roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: other.id } }] });
+    const outsider = await createAccount(t.database, {
+      email: 'hr@41039.nl',
+      roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: other.id } }],
+    });
     const web = await sessionFor(t.app, t.database, outsider.id);
     expect((await web.get(base())).statusCode).toBe(403);
   });

@@ -54,8 +54,22 @@ function toRecord(row: DeliveryRecord): DeliveryRecord {
 
 export type NewDelivery = Pick<
   DeliveryRecord,
-  'id' | 'boardId' | 'mode' | 'status' | 'phase' | 'fileName' | 'format' | 'byteSize' | 'sha256' | 'applyWhenValid' | 'channel' |
-  'submittedByAccount' | 'submittedByToken' | 'submittedByLabel' | 'rejection' | 'notices'
+  | 'id'
+  | 'boardId'
+  | 'mode'
+  | 'status'
+  | 'phase'
+  | 'fileName'
+  | 'format'
+  | 'byteSize'
+  | 'sha256'
+  | 'applyWhenValid'
+  | 'channel'
+  | 'submittedByAccount'
+  | 'submittedByToken'
+  | 'submittedByLabel'
+  | 'rejection'
+  | 'notices'
 > & { createdAt: Date };
 
 export async function insertDelivery(db: Db, d: NewDelivery): Promise<void> {
@@ -73,8 +87,10 @@ export async function findDelivery(db: Db, id: string): Promise<DeliveryRecord |
 }
 
 export async function listDeliveries(db: Db, boardId: string, offset: number, limit: number): Promise<{ rows: DeliveryRecord[]; total: number }> {
-  const rows = rowsOf<DeliveryRecord>(await db.execute(sql`SELECT ${deliveryColumns} FROM deliveries WHERE board_id = ${boardId}
-    ORDER BY created_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}`)).map(toRecord);
+  const rows = rowsOf<DeliveryRecord>(
+    await db.execute(sql`SELECT ${deliveryColumns} FROM deliveries WHERE board_id = ${boardId}
+    ORDER BY created_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}`),
+  ).map(toRecord);
   const total = countOf(await db.execute(sql`SELECT count(*) AS n FROM deliveries WHERE board_id = ${boardId}`));
   return { rows, total };
 }
@@ -96,9 +112,19 @@ export type DeliveryPatch = Partial<{
 }>;
 
 const patchColumns: Record<keyof DeliveryPatch, string> = {
-  status: 'status', phase: 'phase', progress: 'progress', rowCount: 'row_count', errorRows: 'error_rows', warningRows: 'warning_rows',
-  needsConfirmation: 'needs_confirmation', summary: 'summary', rejection: 'rejection', notices: 'notices', appliedByLabel: 'applied_by_label',
-  validatedAt: 'validated_at', finishedAt: 'finished_at',
+  status: 'status',
+  phase: 'phase',
+  progress: 'progress',
+  rowCount: 'row_count',
+  errorRows: 'error_rows',
+  warningRows: 'warning_rows',
+  needsConfirmation: 'needs_confirmation',
+  summary: 'summary',
+  rejection: 'rejection',
+  notices: 'notices',
+  appliedByLabel: 'applied_by_label',
+  validatedAt: 'validated_at',
+  finishedAt: 'finished_at',
 };
 
 export async function updateDelivery(db: Db, id: string, patch: DeliveryPatch, onlyIfStatus?: DeliveryStatus[]): Promise<boolean> {
@@ -109,7 +135,12 @@ export async function updateDelivery(db: Db, id: string, patch: DeliveryPatch, o
     else if (value instanceof Date) sets.push(sql`${column} = ${value.toISOString()}`);
     else sets.push(sql`${column} = ${value as string | number | boolean | null}`);
   }
-  const guard = onlyIfStatus ? sql` AND status IN (${sql.join(onlyIfStatus.map((s) => sql`${s}`), sql`, `)})` : sql``;
+  const guard = onlyIfStatus
+    ? sql` AND status IN (${sql.join(
+        onlyIfStatus.map((s) => sql`${s}`),
+        sql`, `,
+      )})`
+    : sql``;
   const result = await db.execute(sql`UPDATE deliveries SET ${sql.join(sets, sql`, `)} WHERE id = ${id}${guard} RETURNING id`);
   return rowsOf(result).length > 0;
 }
@@ -133,9 +164,28 @@ export async function loadBoardDirectory(db: Db, boardId: string): Promise<Board
 }
 
 export const stagedRowColumns = [
-  'delivery_id', 'row_number', 'outcome', 'messages', 'staff_number', 'bsn_sealed', 'bsn_hash', 'initials', 'first_names', 'prefix',
-  'surname', 'birth_date', 'email', 'school_id', 'location_id', 'employment_key', 'function', 'appointment_basis', 'start_date',
-  'end_date', 'fte', 'mutation',
+  'delivery_id',
+  'row_number',
+  'outcome',
+  'messages',
+  'staff_number',
+  'bsn_sealed',
+  'bsn_hash',
+  'initials',
+  'first_names',
+  'prefix',
+  'surname',
+  'birth_date',
+  'email',
+  'school_id',
+  'location_id',
+  'employment_key',
+  'function',
+  'appointment_basis',
+  'start_date',
+  'end_date',
+  'fte',
+  'mutation',
 ];
 
 /** Where the checked rows go, as CSV in `stagedRowColumns` order: on PostgreSQL one COPY, taking in rows while the next are checked. */
@@ -182,7 +232,8 @@ const intArray = (values: number[]) => sql`${arrayLiteral(values.map(String))}::
 type PairSource = [pairs: SQL, involvedRows: SQL];
 
 function pairsGiven(suspects: SuspectPairs): PairSource {
-  const pairs = (check: number, { rows, firsts }: RowPairs) => sql`SELECT ${sql.raw(String(check))} AS check_order, r, f FROM unnest(${intArray(rows)}, ${intArray(firsts)}) AS p(r, f)`;
+  const pairs = (check: number, { rows, firsts }: RowPairs) =>
+    sql`SELECT ${sql.raw(String(check))} AS check_order, r, f FROM unnest(${intArray(rows)}, ${intArray(firsts)}) AS p(r, f)`;
   const involved = [...new Set([suspects.employment, suspects.staff, suspects.bsn].flatMap((p) => [...p.rows, ...p.firsts]))];
   // the rows by their key: the planner has no statistics of rows staged a moment ago, and read the whole delivery back to join them
   return [
@@ -210,7 +261,8 @@ function pairsByGrouping(deliveryId: string): PairSource {
  * is how many were wrong.
  */
 async function addRepeatMessages(db: Db, deliveryId: string, pairs: SQL, involvedRows: SQL): Promise<number> {
-  const [result] = rowsOf<{ wrong: number }>(await db.execute(sql`WITH pairs AS MATERIALIZED (${pairs})
+  const [result] = rowsOf<{ wrong: number }>(
+    await db.execute(sql`WITH pairs AS MATERIALIZED (${pairs})
     , involved AS MATERIALIZED (
       SELECT row_number, employment_key, staff_number, bsn_hash, initials, first_names, prefix, surname, birth_date FROM delivery_rows
       WHERE delivery_id = ${deliveryId} AND ${involvedRows})
@@ -250,7 +302,8 @@ async function addRepeatMessages(db: Db, deliveryId: string, pairs: SQL, involve
       UPDATE delivery_rows d SET messages = coalesce(d.messages, '[]'::jsonb) || m.list, outcome = 'fout'
       FROM per_row m
       WHERE d.delivery_id = ${deliveryId} AND d.row_number = m.row_number AND (SELECT n FROM wrong) = 0)
-    SELECT n AS wrong FROM wrong`));
+    SELECT n AS wrong FROM wrong`),
+  );
   return Number(result.wrong);
 }
 
@@ -260,7 +313,10 @@ async function addRepeatMessages(db: Db, deliveryId: string, pairs: SQL, involve
  * the row's personeelsnummer is then not kept, and its warning gives way to the error.
  */
 export async function addStaffNumberIsKnownBsnMessages(
-  db: Db, deliveryId: string, boardId: string, candidates: { rows: number[]; hashes: string[] },
+  db: Db,
+  deliveryId: string,
+  boardId: string,
+  candidates: { rows: number[]; hashes: string[] },
 ): Promise<void> {
   const error = { kolom: 'personeelsnummer', melding: staffNumberIsKnownBsn, soort: 'fout' };
   await db.execute(sql`UPDATE delivery_rows d
@@ -278,68 +334,100 @@ const staffNumberIsKnownBsn =
   'Het personeelsnummer is het BSN van een medewerker van dit bestuur (in het register of in deze aanlevering). Lever het eigen personeelsnummer aan; een BSN hoort alleen in de kolom bsn.';
 
 async function addMutationMessages(db: Db, deliveryId: string, boardId: string): Promise<void> {
-  await addMessages(db, deliveryId, 'mutatie', 'fout', sql`SELECT r.row_number,
+  await addMessages(
+    db,
+    deliveryId,
+    'mutatie',
+    'fout',
+    sql`SELECT r.row_number,
       'Er is geen dienstverband om ' || CASE r.mutation WHEN 'EINDE' THEN 'te beëindigen' ELSE 'te wijzigen' END ||
       ' met dit personeelsnummer, deze school, vestiging en functie. Lever het aan als NIEUW.' AS text
     FROM delivery_rows r
     WHERE r.delivery_id = ${deliveryId} AND r.mutation IN ('WIJZIGING', 'EINDE') AND r.employment_key IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM employments e WHERE e.board_id = ${boardId} AND e.employment_key = r.employment_key)`);
-  await addMessages(db, deliveryId, 'mutatie', 'waarschuwing', sql`SELECT r.row_number,
+      AND NOT EXISTS (SELECT 1 FROM employments e WHERE e.board_id = ${boardId} AND e.employment_key = r.employment_key)`,
+  );
+  await addMessages(
+    db,
+    deliveryId,
+    'mutatie',
+    'waarschuwing',
+    sql`SELECT r.row_number,
       'Dit dienstverband is al bekend; NIEUW werkt het bij.' AS text
     FROM delivery_rows r
     WHERE r.delivery_id = ${deliveryId} AND r.mutation = 'NIEUW' AND r.employment_key IS NOT NULL
-      AND EXISTS (SELECT 1 FROM employments e WHERE e.board_id = ${boardId} AND e.employment_key = r.employment_key)`);
+      AND EXISTS (SELECT 1 FROM employments e WHERE e.board_id = ${boardId} AND e.employment_key = r.employment_key)`,
+  );
 }
 
 export async function countOutcomes(db: Db, deliveryId: string): Promise<{ rows: number; errors: number; warnings: number }> {
-  const [row] = rowsOf<{ rows: string; errors: string; warnings: string }>(await db.execute(sql`SELECT count(*) AS rows,
+  const [row] = rowsOf<{ rows: string; errors: string; warnings: string }>(
+    await db.execute(sql`SELECT count(*) AS rows,
       count(*) FILTER (WHERE outcome = 'fout') AS errors, count(*) FILTER (WHERE outcome = 'waarschuwing') AS warnings
-    FROM delivery_rows WHERE delivery_id = ${deliveryId}`));
+    FROM delivery_rows WHERE delivery_id = ${deliveryId}`),
+  );
   return { rows: Number(row.rows), errors: Number(row.errors), warnings: Number(row.warnings) };
 }
 
 /** Active employments of the board, and how many of them a full delivery would end (missing from it). */
 export async function countEndingByFullDelivery(db: Db, deliveryId: string, boardId: string, today: string): Promise<{ active: number; ending: number }> {
-  const [row] = rowsOf<{ active: string; ending: string }>(await db.execute(sql`SELECT count(*) AS active,
+  const [row] = rowsOf<{ active: string; ending: string }>(
+    await db.execute(sql`SELECT count(*) AS active,
       count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM delivery_rows r WHERE r.delivery_id = ${deliveryId} AND r.employment_key = e.employment_key)) AS ending
-    FROM employments e WHERE e.board_id = ${boardId} AND (e.end_date IS NULL OR e.end_date > ${today})`));
+    FROM employments e WHERE e.board_id = ${boardId} AND (e.end_date IS NULL OR e.end_date > ${today})`),
+  );
   return { active: Number(row.active), ending: Number(row.ending) };
 }
 
 export type RowResult = { rowNumber: number; outcome: 'geaccepteerd' | 'waarschuwing' | 'fout'; messages: Message[] };
 
 export async function listRowResults(
-  db: Db, deliveryId: string, options: { problemsOnly: boolean; offset: number; limit: number },
+  db: Db,
+  deliveryId: string,
+  options: { problemsOnly: boolean; offset: number; limit: number },
 ): Promise<{ rows: RowResult[]; total: number }> {
   const filter = options.problemsOnly ? sql` AND outcome <> 'geaccepteerd'` : sql``;
-  const rows = rowsOf<RowResult>(await db.execute(sql`SELECT row_number AS "rowNumber", outcome, coalesce(messages, '[]'::jsonb) AS messages
-    FROM delivery_rows WHERE delivery_id = ${deliveryId}${filter} ORDER BY row_number LIMIT ${options.limit} OFFSET ${options.offset}`));
+  const rows = rowsOf<RowResult>(
+    await db.execute(sql`SELECT row_number AS "rowNumber", outcome, coalesce(messages, '[]'::jsonb) AS messages
+    FROM delivery_rows WHERE delivery_id = ${deliveryId}${filter} ORDER BY row_number LIMIT ${options.limit} OFFSET ${options.offset}`),
+  );
   const total = countOf(await db.execute(sql`SELECT count(*) AS n FROM delivery_rows WHERE delivery_id = ${deliveryId}${filter}`));
   return { rows, total };
 }
 
 /** The rows after `afterRow`, in row order: by the primary key (delivery_id, row_number), never OFFSET, so every page costs the same. */
 export async function listRowResultsAfter(db: Db, deliveryId: string, afterRow: number, limit: number): Promise<RowResult[]> {
-  return rowsOf<RowResult>(await db.execute(sql`SELECT row_number AS "rowNumber", outcome, coalesce(messages, '[]'::jsonb) AS messages
-    FROM delivery_rows WHERE delivery_id = ${deliveryId} AND row_number > ${afterRow} ORDER BY row_number LIMIT ${limit}`));
+  return rowsOf<RowResult>(
+    await db.execute(sql`SELECT row_number AS "rowNumber", outcome, coalesce(messages, '[]'::jsonb) AS messages
+    FROM delivery_rows WHERE delivery_id = ${deliveryId} AND row_number > ${afterRow} ORDER BY row_number LIMIT ${limit}`),
+  );
 }
 
 /** Serialises the applying of one board's deliveries; false when another apply holds it (this transaction waits not). */
 export async function tryLockBoardDeliveries(tx: Db, boardId: string): Promise<boolean> {
-  const [row] = rowsOf<{ locked: boolean }>(await tx.execute(sql`SELECT pg_try_advisory_xact_lock(hashtext('delivery-apply'), hashtext(${boardId})) AS locked`));
+  const [row] = rowsOf<{ locked: boolean }>(
+    await tx.execute(sql`SELECT pg_try_advisory_xact_lock(hashtext('delivery-apply'), hashtext(${boardId})) AS locked`),
+  );
   return row.locked;
 }
 
 /** Another delivery of the board with committed parts of an apply (decision 017): it goes first. */
 export async function otherDeliveryApplyingInParts(tx: Db, boardId: string, deliveryId: string): Promise<boolean> {
-  return rowsOf(await tx.execute(sql`SELECT 1 FROM deliveries WHERE board_id = ${boardId} AND id <> ${deliveryId}
-    AND status = 'in-behandeling' AND applied_through_row IS NOT NULL LIMIT 1`)).length > 0;
+  return (
+    rowsOf(
+      await tx.execute(sql`SELECT 1 FROM deliveries WHERE board_id = ${boardId} AND id <> ${deliveryId}
+    AND status = 'in-behandeling' AND applied_through_row IS NOT NULL LIMIT 1`),
+    ).length > 0
+  );
 }
 
 /** Cancels a delivery not applied yet: never one whose apply has committed parts, which can only go on. */
 export async function cancelUnappliedDelivery(db: Db, id: string, finishedAt: Date): Promise<boolean> {
-  return rowsOf(await db.execute(sql`UPDATE deliveries SET status = 'geannuleerd', phase = NULL, finished_at = ${finishedAt.toISOString()}
-    WHERE id = ${id} AND status IN ('gecontroleerd', 'in-behandeling') AND applied_through_row IS NULL RETURNING id`)).length > 0;
+  return (
+    rowsOf(
+      await db.execute(sql`UPDATE deliveries SET status = 'geannuleerd', phase = NULL, finished_at = ${finishedAt.toISOString()}
+    WHERE id = ${id} AND status IN ('gecontroleerd', 'in-behandeling') AND applied_through_row IS NULL RETURNING id`),
+    ).length > 0
+  );
 }
 
 export type UnsentInvitation = { id: string; personId: string; email: string; name: string; board: string };
@@ -348,14 +436,16 @@ export type UnsentInvitation = { id: string; personId: string; email: string; na
 export async function listUnsentInvitations(db: Db, deliveryId: string, afterPersonId: string | null, limit: number): Promise<UnsentInvitation[]> {
   const after = afterPersonId === null ? sql`` : sql` AND i.person_id > ${afterPersonId}`;
   // the batch first, on its own: joined at once, the planner may read every person from the first on
-  return rowsOf<UnsentInvitation>(await db.execute(sql`WITH batch AS MATERIALIZED (
+  return rowsOf<UnsentInvitation>(
+    await db.execute(sql`WITH batch AS MATERIALIZED (
       SELECT i.id, i.person_id, i.email FROM person_invitations i
       WHERE i.delivery_id = ${deliveryId} AND i.mail_id IS NULL${after} ORDER BY i.person_id LIMIT ${limit})
     SELECT i.id, i.person_id AS "personId", i.email,
       concat_ws(' ', p.initials, p.prefix, p.surname) AS name, coalesce(b.name, 'Bevoegd gezag ' || b.number) AS board
     FROM batch i JOIN persons p ON p.id = i.person_id
     CROSS JOIN deliveries d JOIN boards b ON b.id = d.board_id
-    WHERE d.id = ${deliveryId} ORDER BY i.person_id`));
+    WHERE d.id = ${deliveryId} ORDER BY i.person_id`),
+  );
 }
 
 /** `mailed`: pairs of invitation id and the id of its mail, in one statement */

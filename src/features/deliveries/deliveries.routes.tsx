@@ -8,7 +8,11 @@ import { registerOfficePageRoutes } from './register-office.page-routes.tsx';
 /** Data delivery by boards: the API for software suppliers and the pages for board staff. */
 export async function deliveryRoutes(app: FastifyInstance, opts: FeatureOptions) {
   const deps = createDeliveryDeps({
-    database: opts.database, crypto: opts.crypto, mailer: opts.mailer, config: opts.config, jobs: () => opts.jobs,
+    database: opts.database,
+    crypto: opts.crypto,
+    mailer: opts.mailer,
+    config: opts.config,
+    jobs: () => opts.jobs,
     log: (msg, err) => app.log.error({ err }, msg),
   });
   await app.register(deliveryApiRoutes, { deps });

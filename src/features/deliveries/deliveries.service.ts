@@ -134,7 +134,8 @@ async function readHeader(deps: DeliveryDeps, id: string, mode: DeliveryMode): P
 }
 
 /** The reason a board reads when its delivery could not be checked for a reason of ours, not of the file. */
-const failedCheck = 'De controle van dit bestand is mislukt door een fout aan onze kant. Er is niets gewijzigd; lever het bestand opnieuw aan, en neem contact op met het register als dit blijft gebeuren.';
+const failedCheck =
+  'De controle van dit bestand is mislukt door een fout aan onze kant. Er is niets gewijzigd; lever het bestand opnieuw aan, en neem contact op met het register als dit blijft gebeuren.';
 
 function trimTrailingEmpty(fields: string[], keep = 0): string[] {
   let end = fields.length;
@@ -171,9 +172,18 @@ export async function submitDelivery(deps: DeliveryDeps, ctx: ActorContext, inpu
   }
   const submitter = submitterOf(ctx);
   const base = {
-    id, boardId: input.boardId, mode: input.mode, fileName: input.fileName === null ? null : maskBsnLike(input.fileName), byteSize: sealed.bytes, sha256: sealed.sha256,
-    applyWhenValid: input.applyWhenValid, channel: input.channel, submittedByAccount: submitter.account,
-    submittedByToken: submitter.token, submittedByLabel: submitter.label, createdAt: nowOf(deps),
+    id,
+    boardId: input.boardId,
+    mode: input.mode,
+    fileName: input.fileName === null ? null : maskBsnLike(input.fileName),
+    byteSize: sealed.bytes,
+    sha256: sealed.sha256,
+    applyWhenValid: input.applyWhenValid,
+    channel: input.channel,
+    submittedByAccount: submitter.account,
+    submittedByToken: submitter.token,
+    submittedByLabel: submitter.label,
+    createdAt: nowOf(deps),
   };
   let header: Awaited<ReturnType<typeof readHeader>>;
   try {
@@ -186,10 +196,18 @@ export async function submitDelivery(deps: DeliveryDeps, ctx: ActorContext, inpu
     throw refused ? new AppError('validation_failed', rejection) : error;
   }
   await repo.insertDelivery(deps.db, {
-    ...base, status: 'in-behandeling', phase: 'controleren', format: header.format, rejection: null,
+    ...base,
+    status: 'in-behandeling',
+    phase: 'controleren',
+    format: header.format,
+    rejection: null,
     notices: header.header.warnings.length > 0 ? header.header.warnings.map(maskBsnLike) : null,
   });
-  await recordAudit(deps.db, ctx, { action: 'delivery.submitted', subjectOrganisation: { kind: 'bestuur', id: input.boardId }, after: { id, mode: input.mode, bytes: sealed.bytes } });
+  await recordAudit(deps.db, ctx, {
+    action: 'delivery.submitted',
+    subjectOrganisation: { kind: 'bestuur', id: input.boardId },
+    after: { id, mode: input.mode, bytes: sealed.bytes },
+  });
   if (sealed.bytes > (deps.inlineBytes ?? defaultInlineBytes)) {
     await deps.schedule({ kind: 'controleren', deliveryId: id });
     return (await repo.findDelivery(deps.db, id))!;
@@ -289,7 +307,10 @@ async function checkRowsHoldingLease(deps: DeliveryDeps, id: string, options: { 
       let record = trimTrailingEmpty(fields, header.width);
       if (info.format === 'xlsx' && record.length < header.width) record = [...record, ...Array(header.width - record.length).fill('')];
       const { row, messages, outcome, staffNumberBsnHash } = guardAgainstBsnInClear(
-        checkRow(record, header, delivery.mode, directory, deliveryDate), record, header, deps.crypto.keyedHash,
+        checkRow(record, header, delivery.mode, directory, deliveryDate),
+        record,
+        header,
+        deps.crypto.keyedHash,
       );
       if (staffNumberBsnHash !== null) {
         bsnLikeStaffNumbers.rows.push(rowNumber);
@@ -297,10 +318,27 @@ async function checkRowsHoldingLease(deps: DeliveryDeps, id: string, options: { 
       }
       repeats.note(rowNumber, row);
       csv.line([
-        id, rowNumber, outcome, messages.length > 0 ? JSON.stringify(messages) : null, row.staffNumber,
+        id,
+        rowNumber,
+        outcome,
+        messages.length > 0 ? JSON.stringify(messages) : null,
+        row.staffNumber,
         ...protect(row.bsn),
-        row.initials, row.firstNames, row.prefix, row.surname, row.birthDate, row.email, row.schoolId, row.locationId,
-        row.employmentKey, row.function, row.appointmentBasis, row.startDate, row.endDate, row.fte, row.mutation,
+        row.initials,
+        row.firstNames,
+        row.prefix,
+        row.surname,
+        row.birthDate,
+        row.email,
+        row.schoolId,
+        row.locationId,
+        row.employmentKey,
+        row.function,
+        row.appointmentBasis,
+        row.startDate,
+        row.endDate,
+        row.fte,
+        row.mutation,
       ]);
       if (csv.lines >= stagingPieceRows) {
         await staging.write(csv.take());
@@ -366,10 +404,22 @@ async function finishCheck(
   }
   // a terugmelding made from an earlier check's rows is not this one's
   await removeRowResultsFile(deps.dataDir, id);
-  const checked = await repo.updateDelivery(deps.db, id, {
-    status: 'gecontroleerd', phase: null, progress: 100, rowCount: outcomes.rows, errorRows: outcomes.errors,
-    warningRows: outcomes.warnings, needsConfirmation, summary, validatedAt: nowOf(deps),
-  }, ['in-behandeling']);
+  const checked = await repo.updateDelivery(
+    deps.db,
+    id,
+    {
+      status: 'gecontroleerd',
+      phase: null,
+      progress: 100,
+      rowCount: outcomes.rows,
+      errorRows: outcomes.errors,
+      warningRows: outcomes.warnings,
+      needsConfirmation,
+      summary,
+      validatedAt: nowOf(deps),
+    },
+    ['in-behandeling'],
+  );
   await removeSealedFile(filePath(deps, id));
   if (!checked) return undefined;
   // the check stands when the queue refuses this: the first download of the CSV asks for it again
@@ -383,7 +433,10 @@ async function finishCheck(
  * `confirmed`. A delivery whose apply died halfway (the process was killed) can be applied again.
  */
 export async function applyDelivery(
-  deps: DeliveryDeps, ctx: ActorContext, id: string, options: { confirmed: boolean; skipAccessCheck?: boolean },
+  deps: DeliveryDeps,
+  ctx: ActorContext,
+  id: string,
+  options: { confirmed: boolean; skipAccessCheck?: boolean },
 ): Promise<DeliveryRecord> {
   const leased = await withDeliveryLease(deps, id, () => applyHoldingLease(deps, ctx, id, options));
   if (!leased.ran) throw new AppError('conflict', message('deliveries.error.busy'));
@@ -391,34 +444,58 @@ export async function applyDelivery(
 }
 
 async function applyHoldingLease(
-  deps: DeliveryDeps, ctx: ActorContext, id: string, options: { confirmed: boolean; skipAccessCheck?: boolean },
+  deps: DeliveryDeps,
+  ctx: ActorContext,
+  id: string,
+  options: { confirmed: boolean; skipAccessCheck?: boolean },
 ): Promise<DeliveryRecord> {
   const delivery = options.skipAccessCheck ? await repo.findDelivery(deps.db, id) : await getDelivery(deps, ctx, id);
   if (!delivery) throw AppError.notFound(message('deliveries.error.gone'));
   if (delivery.status === 'verwerkt') return delivery;
   const interrupted = delivery.status === 'in-behandeling' && delivery.phase === 'verwerken';
   if (delivery.status !== 'gecontroleerd' && !interrupted) {
-    throw new AppError('conflict', delivery.status === 'in-behandeling'
-      ? message('deliveries.error.stillChecking')
-      : message('deliveries.error.cannotApply', { status: delivery.status }));
+    throw new AppError(
+      'conflict',
+      delivery.status === 'in-behandeling' ? message('deliveries.error.stillChecking') : message('deliveries.error.cannotApply', { status: delivery.status }),
+    );
   }
   if (delivery.errorRows > 0) {
     throw new AppError('conflict', message('deliveries.error.hasErrors', { count: String(delivery.errorRows) }));
   }
   if (delivery.needsConfirmation && !options.confirmed) {
     const ending = delivery.summary?.teBeeindigen;
-    throw new AppError('conflict', typeof ending !== 'number' ? message('deliveries.error.confirmMassEndShare') : message('deliveries.error.confirmMassEnd', { count: String(ending) }));
+    throw new AppError(
+      'conflict',
+      typeof ending !== 'number' ? message('deliveries.error.confirmMassEndShare') : message('deliveries.error.confirmMassEnd', { count: String(ending) }),
+    );
   }
   const by = submitterOf(ctx).label;
   await repo.updateDelivery(deps.db, id, { status: 'in-behandeling', phase: 'verwerken', progress: 0 }, ['gecontroleerd', 'in-behandeling']);
   const now = nowOf(deps);
   let summary: ApplySummary;
   try {
-    const input = { deliveryId: id, boardId: delivery.boardId, mode: delivery.mode, today: dutchDateOf(delivery.createdAt), now, afterStep: deps.afterApplyStep };
+    const input = {
+      deliveryId: id,
+      boardId: delivery.boardId,
+      mode: delivery.mode,
+      today: dutchDateOf(delivery.createdAt),
+      now,
+      afterStep: deps.afterApplyStep,
+    };
     summary = await applyInParts(deps, input, async (tx, result) => {
-      const applied = await repo.updateDelivery(tx, id, {
-        status: 'verwerkt', phase: null, progress: 100, summary: { ...(delivery.summary ?? {}), ...result }, appliedByLabel: by, finishedAt: nowOf(deps),
-      }, ['in-behandeling']);
+      const applied = await repo.updateDelivery(
+        tx,
+        id,
+        {
+          status: 'verwerkt',
+          phase: null,
+          progress: 100,
+          summary: { ...(delivery.summary ?? {}), ...result },
+          appliedByLabel: by,
+          finishedAt: nowOf(deps),
+        },
+        ['in-behandeling'],
+      );
       if (!applied) throw new AppError('conflict', message('deliveries.error.cancelledWhileApplying'));
       await recordAudit(tx, ctx, { action: 'delivery.applied', subjectOrganisation: { kind: 'bestuur', id: delivery.boardId }, after: { id, ...result } });
     });
@@ -461,9 +538,10 @@ export async function cancelDelivery(deps: DeliveryDeps, ctx: ActorContext, id: 
     const now = (await repo.findDelivery(deps.db, id))!;
     if (now.status === 'geannuleerd') return now;
     if (now.status === 'in-behandeling') throw new AppError('conflict', message('deliveries.error.applyingCannotCancel'));
-    throw new AppError('conflict', now.status === 'verwerkt'
-      ? message('deliveries.error.appliedCannotCancel')
-      : message('deliveries.error.cannotCancel', { status: now.status }));
+    throw new AppError(
+      'conflict',
+      now.status === 'verwerkt' ? message('deliveries.error.appliedCannotCancel') : message('deliveries.error.cannotCancel', { status: now.status }),
+    );
   }
   await removeSealedFile(filePath(deps, id));
   await removeRowResultsFile(deps.dataDir, id);
@@ -473,7 +551,11 @@ export async function cancelDelivery(deps: DeliveryDeps, ctx: ActorContext, id: 
 
 export async function getRowResults(deps: DeliveryDeps, ctx: ActorContext, id: string, options: { problemsOnly: boolean; page: number; pageSize: number }) {
   const delivery = await getDelivery(deps, ctx, id);
-  const { rows, total } = await repo.listRowResults(deps.db, id, { problemsOnly: options.problemsOnly, offset: (options.page - 1) * options.pageSize, limit: options.pageSize });
+  const { rows, total } = await repo.listRowResults(deps.db, id, {
+    problemsOnly: options.problemsOnly,
+    offset: (options.page - 1) * options.pageSize,
+    limit: options.pageSize,
+  });
   return { delivery, rows, total, page: options.page, pageSize: options.pageSize };
 }
 

@@ -46,7 +46,7 @@ export const deliveriesEn: Record<keyof typeof deliveriesNl, string> = {
   'delivery.rejected': 'This file cannot be read as a delivery: {reason}',
   'delivery.hasErrors': '{count} row(s) have errors. The delivery cannot be applied like this: correct the file and deliver it again.',
   'delivery.valid': 'All rows are fine. Check the numbers and apply the delivery.',
-  'delivery.willEnd': 'Applying ends {ending} of the board\'s {active} current employments: those not in the file.',
+  'delivery.willEnd': "Applying ends {ending} of the board's {active} current employments: those not in the file.",
   'delivery.confirmMassEnd': 'That is more than 20%. Is that right, for example after a reorganisation?',
   'delivery.confirmCheckbox': 'Yes, I confirm that these {ending} employments end.',
   'delivery.confirmRequired': 'Confirm that the employments may end, or cancel the delivery.',
@@ -130,6 +130,7 @@ export const deliveriesEn: Record<keyof typeof deliveriesNl, string> = {
   'deliveries.error.appliedCannotCancel': 'This delivery has already been applied and can no longer be cancelled.',
   'deliveries.error.cannotCancel': 'A delivery with status {status} has already been dealt with and cannot be cancelled.',
   'office.error.taskGone': 'This task does not exist or has already been dealt with.',
-  'office.error.differentBsn': 'These two persons each have a different BSN; they cannot be the same person. Choose "Different persons", or ask the board to correct the BSN.',
+  'office.error.differentBsn':
+    'These two persons each have a different BSN; they cannot be the same person. Choose "Different persons", or ask the board to correct the BSN.',
   'office.error.chooseDecision': 'Choose: the same person or different persons.',
 };

@@ -42,8 +42,7 @@ export const deliveriesNl = {
   'delivery.submittedBy': 'Aangeleverd door',
   'delivery.appliedBy': 'Verwerkt door',
   'delivery.rejected': 'Dit bestand is niet te lezen als aanlevering: {reason}',
-  'delivery.hasErrors':
-    '{count} rij(en) hebben fouten. De aanlevering wordt zo niet verwerkt: verbeter het bestand en lever het opnieuw aan.',
+  'delivery.hasErrors': '{count} rij(en) hebben fouten. De aanlevering wordt zo niet verwerkt: verbeter het bestand en lever het opnieuw aan.',
   'delivery.valid': 'Alle rijen zijn goed. Controleer de aantallen en verwerk de aanlevering.',
   'delivery.willEnd': 'Verwerken beëindigt {ending} van de {active} lopende dienstverbanden van dit bestuur: wie niet in het bestand staat.',
   'delivery.confirmMassEnd': 'Dit is meer dan 20%. Klopt dat, bijvoorbeeld door een reorganisatie?',
@@ -76,7 +75,8 @@ export const deliveriesNl = {
   'outcome.fout': 'fout',
   'mode.volledig': 'volledig',
   'office.deliveries.title': 'Aanleveringen per bestuur',
-  'office.deliveries.intro': 'Per bestuur dat iets aanleverde: de aanleveringen, en de lopende dienstverbanden die nog gecontroleerd moeten worden of betwist zijn.',
+  'office.deliveries.intro':
+    'Per bestuur dat iets aanleverde: de aanleveringen, en de lopende dienstverbanden die nog gecontroleerd moeten worden of betwist zijn.',
   'office.deliveries.none': 'Nog geen enkel bestuur heeft iets aangeleverd.',
   'office.col.board': 'Bestuur',
   'office.col.deliveries': 'Aanleveringen',
@@ -121,15 +121,18 @@ export const deliveriesNl = {
   'deliveries.error.stillChecking': 'De aanlevering wordt nog gecontroleerd; verwerk haar als de controle klaar is.',
   'deliveries.error.cannotApply': 'Een aanlevering met status {status} kan niet meer worden verwerkt.',
   'deliveries.error.hasErrors': 'De aanlevering heeft {count} rij(en) met fouten en wordt daarom niet verwerkt. Verbeter het bestand en lever het opnieuw aan.',
-  'deliveries.error.confirmMassEnd': 'Deze volledige aanlevering beëindigt {count} dienstverbanden (meer dan 20%). Bevestig dat dit klopt om haar te verwerken.',
-  'deliveries.error.confirmMassEndShare': 'Deze volledige aanlevering beëindigt meer dan 20% van de dienstverbanden (meer dan 20%). Bevestig dat dit klopt om haar te verwerken.',
+  'deliveries.error.confirmMassEnd':
+    'Deze volledige aanlevering beëindigt {count} dienstverbanden (meer dan 20%). Bevestig dat dit klopt om haar te verwerken.',
+  'deliveries.error.confirmMassEndShare':
+    'Deze volledige aanlevering beëindigt meer dan 20% van de dienstverbanden (meer dan 20%). Bevestig dat dit klopt om haar te verwerken.',
   'deliveries.error.cancelledWhileApplying': 'De aanlevering is geannuleerd terwijl zij werd verwerkt; er is niets gewijzigd.',
   'deliveries.error.changedMeanwhile': 'De aanlevering is intussen gewijzigd; vraag haar opnieuw op.',
   'deliveries.error.applyingCannotCancel': 'Deze aanlevering wordt al verwerkt en kan niet meer worden geannuleerd; zij wordt afgemaakt.',
   'deliveries.error.appliedCannotCancel': 'Deze aanlevering is al verwerkt en kan niet meer worden geannuleerd.',
   'deliveries.error.cannotCancel': 'Een aanlevering met status {status} is al afgehandeld en kan niet worden geannuleerd.',
   'office.error.taskGone': 'Deze taak bestaat niet of is al afgehandeld.',
-  'office.error.differentBsn': 'Deze twee personen hebben elk een ander BSN; zij kunnen niet dezelfde persoon zijn. Kies "Verschillende personen", of vraag het bestuur het BSN te verbeteren.',
+  'office.error.differentBsn':
+    'Deze twee personen hebben elk een ander BSN; zij kunnen niet dezelfde persoon zijn. Kies "Verschillende personen", of vraag het bestuur het BSN te verbeteren.',
   'office.error.chooseDecision': 'Kies: zelfde persoon of verschillende personen.',
 } as const;
 

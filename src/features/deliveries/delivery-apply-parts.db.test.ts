@@ -22,33 +22,62 @@ async function boardOf(number: string, email: string): Promise<Board> {
   const [board] = await database.query<{ id: string; number: string }>(`SELECT id, number FROM boards WHERE number = $1`, [number]);
   const [school] = await database.query<{ brin: string; location: string }>(
     `SELECT s.brin, min(l.code) AS location FROM schools s JOIN locations l ON l.school_id = s.id
-     WHERE s.board_id = $1 AND s.closed_at IS NULL AND l.closed_at IS NULL GROUP BY s.brin ORDER BY s.brin LIMIT 1`, [board.id]);
+     WHERE s.board_id = $1 AND s.closed_at IS NULL AND l.closed_at IS NULL GROUP BY s.brin ORDER BY s.brin LIMIT 1`,
+    [board.id],
+  );
   return { ...board, school, hr: { actor: await boardStaffActor(database, board.id, email) } };
 }
 
 /** Person n of a board; surnames end in the board's number, so the boards' staff never look alike. */
 const rowFor = (board: Board, n: number, changes: DeliveryRow = {}): DeliveryRow => ({
-  bevoegd_gezag_nummer: board.number, personeelsnummer: `P${n}`, bsn: '', voorletters: 'A.',
-  geboortedatum: `1980-01-${String(10 + n).padStart(2, '0')}`, email: `p${n}@${board.number}.nl`,
-  instellingscode: board.school.brin, vestigingscode: board.school.location, functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD',
-  begindatum: '2020-08-01', einddatum: '', werktijdfactor: '0,8', ...changes, achternaam: `${changes.achternaam ?? `Visser${n}`} ${board.number}`,
+  bevoegd_gezag_nummer: board.number,
+  personeelsnummer: `P${n}`,
+  bsn: '',
+  voorletters: 'A.',
+  geboortedatum: `1980-01-${String(10 + n).padStart(2, '0')}`,
+  email: `p${n}@${board.number}.nl`,
+  instellingscode: board.school.brin,
+  vestigingscode: board.school.location,
+  functie: 'LERAAR',
+  benoemingsgrondslag: 'BEVOEGD',
+  begindatum: '2020-08-01',
+  einddatum: '',
+  werktijdfactor: '0,8',
+  ...changes,
+  achternaam: `${changes.achternaam ?? `Visser${n}`} ${board.number}`,
 });
 
 /** The first delivery: person 3's two functions four rows apart (in two parts), persons 5 and 7 look alike across parts. */
 const firstFile = (b: Board) => [
-  rowFor(b, 1), rowFor(b, 2), rowFor(b, 3), rowFor(b, 4), rowFor(b, 5, { achternaam: 'Smit', geboortedatum: '1975-05-05' }), rowFor(b, 6),
-  rowFor(b, 3, { functie: 'INTERN_BEGELEIDER', benoemingsgrondslag: '' }), rowFor(b, 7, { achternaam: 'Smit', geboortedatum: '1975-05-05' }),
+  rowFor(b, 1),
+  rowFor(b, 2),
+  rowFor(b, 3),
+  rowFor(b, 4),
+  rowFor(b, 5, { achternaam: 'Smit', geboortedatum: '1975-05-05' }),
+  rowFor(b, 6),
+  rowFor(b, 3, { functie: 'INTERN_BEGELEIDER', benoemingsgrondslag: '' }),
+  rowFor(b, 7, { achternaam: 'Smit', geboortedatum: '1975-05-05' }),
 ];
 /** The second: person 1 renamed, person 2 gone (ended), person 3's second function changed, person 8 new. */
 const secondFile = (b: Board) => [
-  rowFor(b, 8), rowFor(b, 1, { achternaam: 'Visser-Bakker' }), rowFor(b, 3), rowFor(b, 4), rowFor(b, 5, { achternaam: 'Smit', geboortedatum: '1975-05-05' }),
-  rowFor(b, 6), rowFor(b, 3, { functie: 'INTERN_BEGELEIDER', benoemingsgrondslag: '', werktijdfactor: '0,4' }),
+  rowFor(b, 8),
+  rowFor(b, 1, { achternaam: 'Visser-Bakker' }),
+  rowFor(b, 3),
+  rowFor(b, 4),
+  rowFor(b, 5, { achternaam: 'Smit', geboortedatum: '1975-05-05' }),
+  rowFor(b, 6),
+  rowFor(b, 3, { functie: 'INTERN_BEGELEIDER', benoemingsgrondslag: '', werktijdfactor: '0,4' }),
   rowFor(b, 7, { achternaam: 'Smit', geboortedatum: '1975-05-05' }),
 ];
 
 async function deliverAndApply(deps: DeliveryDeps, board: Board, rows: DeliveryRow[]) {
   const submitted = await submitDelivery(deps, board.hr, {
-    boardId: board.id, mode: 'volledig', fileName: 'personeel.csv', channel: 'upload', body: bytesOf(deliveryCsv(rows)), applyWhenValid: false,
+    boardId: board.id,
+    mode: 'volledig',
+    fileName: 'personeel.csv',
+    channel: 'upload',
+    body: bytesOf(deliveryCsv(rows)),
+    applyWhenValid: false,
   });
   expect(submitted).toMatchObject({ status: 'gecontroleerd', errorRows: 0 });
   return applyDelivery(deps, board.hr, submitted.id, { confirmed: true });
@@ -58,20 +87,30 @@ async function deliverAndApply(deps: DeliveryDeps, board: Board, rows: DeliveryR
 async function registerOf(board: Board) {
   const persons = await database.query(
     `SELECT s.staff_number, replace(p.surname, ' ' || $2, '') AS surname, p.birth_date::text AS birth_date, p.email IS NOT NULL AS has_email
-     FROM staff_numbers s JOIN persons p ON p.id = s.person_id WHERE s.board_id = $1 ORDER BY s.staff_number`, [board.id, board.number]);
+     FROM staff_numbers s JOIN persons p ON p.id = s.person_id WHERE s.board_id = $1 ORDER BY s.staff_number`,
+    [board.id, board.number],
+  );
   const employments = await database.query(
     `SELECT staff_number, function, end_date::text AS end_date, fte::text AS fte, approval_status FROM employments
-     WHERE board_id = $1 ORDER BY staff_number, function`, [board.id]);
+     WHERE board_id = $1 ORDER BY staff_number, function`,
+    [board.id],
+  );
   const history = await database.query(
     `SELECT s.staff_number, h.kind, replace(h.changes::text, ' ' || $2, '') AS changes
      FROM person_history h JOIN staff_numbers s ON s.person_id = h.person_id AND s.board_id = $1
-     ORDER BY s.staff_number, h.kind, h.changes::text`, [board.id, board.number]);
+     ORDER BY s.staff_number, h.kind, h.changes::text`,
+    [board.id, board.number],
+  );
   const invitations = await database.query(
     `SELECT s.staff_number, count(*)::int AS n FROM person_invitations i JOIN deliveries d ON d.id = i.delivery_id
      JOIN staff_numbers s ON s.person_id = i.person_id AND s.board_id = d.board_id WHERE d.board_id = $1
-     GROUP BY d.created_at, s.staff_number ORDER BY d.created_at, s.staff_number`, [board.id]);
+     GROUP BY d.created_at, s.staff_number ORDER BY d.created_at, s.staff_number`,
+    [board.id],
+  );
   const duplicates = await database.query(
-    `SELECT count(*)::int AS n FROM duplicate_candidates c JOIN deliveries d ON d.id = c.delivery_id WHERE d.board_id = $1`, [board.id]);
+    `SELECT count(*)::int AS n FROM duplicate_candidates c JOIN deliveries d ON d.id = c.delivery_id WHERE d.board_id = $1`,
+    [board.id],
+  );
   return { persons, employments, history, invitations, duplicates };
 }
 
@@ -95,7 +134,13 @@ describe('an apply in parts of three rows', () => {
     const secondInParts = await deliverAndApply(parts, inParts, secondFile(inParts));
     const secondInOneGo = await deliverAndApply(oneGo, inOneGo, secondFile(inOneGo));
     expect(secondInParts.summary).toEqual(secondInOneGo.summary);
-    expect(secondInParts.summary).toMatchObject({ personenNieuw: 1, personenGewijzigd: 1, dienstverbandenGewijzigd: 1, dienstverbandenBeeindigd: 1, uitnodigingen: 4 });
+    expect(secondInParts.summary).toMatchObject({
+      personenNieuw: 1,
+      personenGewijzigd: 1,
+      dienstverbandenGewijzigd: 1,
+      dienstverbandenBeeindigd: 1,
+      uitnodigingen: 4,
+    });
     expect(await registerOf(inParts)).toEqual(await registerOf(inOneGo));
   });
 });
@@ -111,7 +156,9 @@ describe('an apply in parts of one row', () => {
     const second = await deliverAndApply(parts, board, [rowFor(board, 1), rowFor(board, 4), rowFor(board, 6)]);
     expect(second.summary).toMatchObject({ dienstverbandenBeeindigd: 6, personenNieuw: 0 });
     const open = await database.query<{ staff_number: string }>(
-      `SELECT staff_number FROM employments WHERE board_id = $1 AND end_date IS NULL ORDER BY staff_number`, [board.id]);
+      `SELECT staff_number FROM employments WHERE board_id = $1 AND end_date IS NULL ORDER BY staff_number`,
+      [board.id],
+    );
     expect(open.map((e) => e.staff_number)).toEqual(['P1', 'P4', 'P6']);
   });
 });
@@ -129,17 +176,27 @@ describe('an apply in parts that breaks off after its first part', () => {
       },
     });
     const submitted = await submitDelivery(breaking, board.hr, {
-      boardId: board.id, mode: 'volledig', fileName: 'personeel.csv', channel: 'upload', body: bytesOf(deliveryCsv(firstFile(board))), applyWhenValid: false,
+      boardId: board.id,
+      mode: 'volledig',
+      fileName: 'personeel.csv',
+      channel: 'upload',
+      body: bytesOf(deliveryCsv(firstFile(board))),
+      applyWhenValid: false,
     });
     await expect(applyDelivery(breaking, board.hr, submitted.id, { confirmed: true })).rejects.toThrow('de stroom valt uit');
 
     // the first part (rows 2–4: persons 1, 2 and 3) is in the register, the second is not
-    const staffNumbers = async () => (await database.query<{ staff_number: string }>(
-      `SELECT staff_number FROM staff_numbers WHERE board_id = $1 ORDER BY staff_number`, [board.id])).map((r) => r.staff_number);
+    const staffNumbers = async () =>
+      (await database.query<{ staff_number: string }>(`SELECT staff_number FROM staff_numbers WHERE board_id = $1 ORDER BY staff_number`, [board.id])).map(
+        (r) => r.staff_number,
+      );
     expect(await staffNumbers()).toEqual(['P1', 'P2', 'P3']);
     expect(await getDelivery(breaking, board.hr, submitted.id)).toMatchObject({ status: 'in-behandeling', phase: 'verwerken' });
 
-    const refused = await cancelDelivery(breaking, board.hr, submitted.id).then(() => undefined, (e: unknown) => e);
+    const refused = await cancelDelivery(breaking, board.hr, submitted.id).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(refused).toBeInstanceOf(AppError);
     expect(refused).toMatchObject({ code: 'conflict', detail: message('deliveries.error.applyingCannotCancel') });
 

@@ -5,8 +5,15 @@ import { yieldToEventLoop } from '../../platform/yield.ts';
 import * as repo from './deliveries.repo.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import {
-  applyStagedRows, closeCorrectedDisputes, endMissingEmployments, findApplyProgress, recordAppliedPart, stagedRowSpan,
-  type ApplyInput, type ApplySummary, type PartSummary,
+  applyStagedRows,
+  closeCorrectedDisputes,
+  endMissingEmployments,
+  findApplyProgress,
+  recordAppliedPart,
+  stagedRowSpan,
+  type ApplyInput,
+  type ApplySummary,
+  type PartSummary,
 } from './delivery-apply.repo.ts';
 
 /**
@@ -17,7 +24,13 @@ import {
 export const defaultApplyPartRows = 1000;
 
 const noPart: PartSummary = {
-  personenNieuw: 0, personenGewijzigd: 0, dienstverbandenNieuw: 0, dienstverbandenGewijzigd: 0, dienstverbandenBeeindigd: 0, mogelijkeDubbelen: 0, uitnodigingen: 0,
+  personenNieuw: 0,
+  personenGewijzigd: 0,
+  dienstverbandenNieuw: 0,
+  dienstverbandenGewijzigd: 0,
+  dienstverbandenBeeindigd: 0,
+  mogelijkeDubbelen: 0,
+  uitnodigingen: 0,
 };
 
 function addParts(a: PartSummary, b: PartSummary): PartSummary {
@@ -37,11 +50,7 @@ const filledTables = ['persons', 'staff_numbers', 'employments', 'person_history
  * them so requests are answered; an interrupted apply carries on after its last committed part, and
  * from the first part on the delivery can no longer be cancelled.
  */
-export async function applyInParts(
-  deps: ApplyPartsDeps,
-  input: ApplyInput,
-  finish: (tx: Db, summary: ApplySummary) => Promise<void>,
-): Promise<ApplySummary> {
+export async function applyInParts(deps: ApplyPartsDeps, input: ApplyInput, finish: (tx: Db, summary: ApplySummary) => Promise<void>): Promise<ApplySummary> {
   const span = await stagedRowSpan(deps.db, input.deliveryId);
   const partRows = deps.applyPartRows ?? (deps.database.kind === 'pglite' ? defaultApplyPartRows : Number.POSITIVE_INFINITY);
   const progress = await findApplyProgress(deps.db, input.deliveryId);
@@ -73,11 +82,15 @@ export async function applyInParts(
     if (input.mode === 'volledig') {
       let after: string | null = null;
       do {
-        await part(async (tx) => {
-          const ended = await endMissingEmployments(tx, input, { after, limit: partRows * 4 });
-          after = ended.lastKey;
-          return { ...noPart, dienstverbandenBeeindigd: ended.dienstverbandenBeeindigd, uitnodigingen: ended.uitnodigingen };
-        }, span.last, 99);
+        await part(
+          async (tx) => {
+            const ended = await endMissingEmployments(tx, input, { after, limit: partRows * 4 });
+            after = ended.lastKey;
+            return { ...noPart, dienstverbandenBeeindigd: ended.dienstverbandenBeeindigd, uitnodigingen: ended.uitnodigingen };
+          },
+          span.last,
+          99,
+        );
       } while (after !== null);
     }
     await yieldToEventLoop();

@@ -39,24 +39,32 @@ const change = (label: string, before: string, after: string) =>
 
 /** The first and last row number staged for a delivery (null when none are): the span an apply goes through in parts. */
 export async function stagedRowSpan(db: Db, deliveryId: string): Promise<{ first: number; last: number } | null> {
-  const [row] = rowsOf<{ first: number | null; last: number | null }>(await db.execute(sql`SELECT
+  const [row] = rowsOf<{ first: number | null; last: number | null }>(
+    await db.execute(sql`SELECT
     (SELECT row_number FROM delivery_rows WHERE delivery_id = ${deliveryId} ORDER BY row_number LIMIT 1) AS first,
-    (SELECT row_number FROM delivery_rows WHERE delivery_id = ${deliveryId} ORDER BY row_number DESC LIMIT 1) AS last`));
+    (SELECT row_number FROM delivery_rows WHERE delivery_id = ${deliveryId} ORDER BY row_number DESC LIMIT 1) AS last`),
+  );
   return row.first === null || row.last === null ? null : { first: Number(row.first), last: Number(row.last) };
 }
 
 export type ApplyProgress = { appliedThroughRow: number | null; applyTotals: PartSummary | null };
 
 export async function findApplyProgress(db: Db, deliveryId: string): Promise<ApplyProgress> {
-  const [row] = rowsOf<ApplyProgress>(await db.execute(sql`SELECT applied_through_row AS "appliedThroughRow", apply_totals AS "applyTotals"
-    FROM deliveries WHERE id = ${deliveryId}`));
+  const [row] = rowsOf<ApplyProgress>(
+    await db.execute(sql`SELECT applied_through_row AS "appliedThroughRow", apply_totals AS "applyTotals"
+    FROM deliveries WHERE id = ${deliveryId}`),
+  );
   return row ?? { appliedThroughRow: null, applyTotals: null };
 }
 
 /** After a committed part: how far the apply got and what it did so far; false when the delivery is no longer being applied. */
 export async function recordAppliedPart(tx: Db, deliveryId: string, throughRow: number, totals: PartSummary, progress: number): Promise<boolean> {
-  return rowsOf(await tx.execute(sql`UPDATE deliveries SET applied_through_row = ${throughRow}, apply_totals = ${JSON.stringify(totals)}::jsonb,
-    progress = ${progress} WHERE id = ${deliveryId} AND status = 'in-behandeling' RETURNING id`)).length > 0;
+  return (
+    rowsOf(
+      await tx.execute(sql`UPDATE deliveries SET applied_through_row = ${throughRow}, apply_totals = ${JSON.stringify(totals)}::jsonb,
+    progress = ${progress} WHERE id = ${deliveryId} AND status = 'in-behandeling' RETURNING id`),
+    ).length > 0
+  );
 }
 
 /**
@@ -117,17 +125,21 @@ export async function applyStagedRows(tx: Db, input: ApplyInput, rows: { from: n
           FROM file_persons WHERE is_new) alike
     WHERE person_id <> first_id`);
 
-  const personenNieuw = countOf(await tx.execute(sql`WITH added AS (
+  const personenNieuw = countOf(
+    await tx.execute(sql`WITH added AS (
     INSERT INTO persons (id, bsn_sealed, bsn_hash, initials, first_names, prefix, surname, birth_date, email, first_delivery_id, created_at, updated_at)
     SELECT person_id, bsn_sealed, bsn_hash, initials, first_names, prefix, surname, birth_date, email, ${d}, ${now}, ${now}
     FROM file_persons WHERE is_new RETURNING id)
-    SELECT count(*) AS n FROM added`));
+    SELECT count(*) AS n FROM added`),
+  );
 
-  const mogelijkeDubbelen = countOf(await tx.execute(sql`WITH added AS (
+  const mogelijkeDubbelen = countOf(
+    await tx.execute(sql`WITH added AS (
     INSERT INTO duplicate_candidates (id, person_id, candidate_id, delivery_id, reason, created_at)
     SELECT ${rowIds()}, person_id, candidate_id, ${d}, reason, ${now} FROM file_duplicates
     ON CONFLICT (person_id, candidate_id) DO NOTHING RETURNING 1)
-    SELECT count(*) AS n FROM added`));
+    SELECT count(*) AS n FROM added`),
+  );
 
   const personChanges = `(${[
     change('voorletters', 'p.initials', 'f.initials'),
@@ -142,13 +154,15 @@ export async function applyStagedRows(tx: Db, input: ApplyInput, rows: { from: n
     FROM file_persons f JOIN persons p ON p.id = f.person_id
     WHERE NOT f.is_new`);
   await tx.execute(sql`DELETE FROM changed_persons WHERE changes = '{}'::jsonb`);
-  const personenGewijzigd = countOf(await tx.execute(sql`WITH changed AS (
+  const personenGewijzigd = countOf(
+    await tx.execute(sql`WITH changed AS (
     UPDATE persons p SET initials = f.initials, first_names = f.first_names, prefix = f.prefix, surname = f.surname,
       birth_date = f.birth_date, email = coalesce(f.email, p.email),
       bsn_sealed = coalesce(p.bsn_sealed, f.bsn_sealed), bsn_hash = coalesce(p.bsn_hash, f.bsn_hash), updated_at = ${now}
     FROM file_persons f JOIN changed_persons c ON c.person_id = f.person_id
     WHERE p.id = f.person_id RETURNING 1)
-    SELECT count(*) AS n FROM changed`));
+    SELECT count(*) AS n FROM changed`),
+  );
   await tx.execute(sql`INSERT INTO person_history (id, person_id, delivery_id, kind, changes, created_at)
     SELECT ${rowIds()}, person_id, ${d}, 'persoon-gewijzigd', changes, ${now} FROM changed_persons`);
   // the personeelsnummer now leads to this person (deliveries of one board are applied one at a time)
@@ -166,14 +180,16 @@ export async function applyStagedRows(tx: Db, input: ApplyInput, rows: { from: n
     LEFT JOIN employments e ON e.board_id = ${b} AND e.employment_key = r.employment_key
     WHERE r.delivery_id = ${d} AND r.row_number BETWEEN ${rows.from} AND ${rows.to}`);
   await tx.execute(sql`ANALYZE file_employments`);
-  const dienstverbandenNieuw = countOf(await tx.execute(sql`WITH added AS (
+  const dienstverbandenNieuw = countOf(
+    await tx.execute(sql`WITH added AS (
     INSERT INTO employments (id, person_id, board_id, school_id, location_id, staff_number, employment_key, function, appointment_basis,
       start_date, end_date, fte, approval_status, first_delivery_id, last_delivery_id, created_at, updated_at)
     SELECT ${rowIds()}, person_id, ${b}, school_id, location_id, staff_number, employment_key, function, appointment_basis,
       start_date, end_date, fte, 'te-controleren', ${d}, ${d}, ${now}, ${now}
     FROM file_employments WHERE employment_id IS NULL AND (mutation IS NULL OR mutation = 'NIEUW')
     RETURNING 1)
-    SELECT count(*) AS n FROM added`));
+    SELECT count(*) AS n FROM added`),
+  );
   await step('dienstverbanden toegevoegd');
 
   // a change: every delivered field is the board's to set; EINDE sets only the end date
@@ -191,7 +207,8 @@ export async function applyStagedRows(tx: Db, input: ApplyInput, rows: { from: n
            ELSE ${sql.raw(employmentChanges)} END AS changes
     FROM file_employments f JOIN employments e ON e.id = f.employment_id`);
   await tx.execute(sql`DELETE FROM changed_employments WHERE changes = '{}'::jsonb`);
-  const dienstverbandenGewijzigd = countOf(await tx.execute(sql`WITH changed AS (
+  const dienstverbandenGewijzigd = countOf(
+    await tx.execute(sql`WITH changed AS (
     UPDATE employments e SET
       person_id = CASE WHEN f.mutation = 'EINDE' THEN e.person_id ELSE f.person_id END,
       location_id = CASE WHEN f.mutation = 'EINDE' THEN e.location_id ELSE f.location_id END,
@@ -206,16 +223,20 @@ export async function applyStagedRows(tx: Db, input: ApplyInput, rows: { from: n
       SELECT ${rowIds()}, person_id, id, ${d},
         CASE WHEN mutation = 'EINDE' THEN 'dienstverband-beeindigd' ELSE 'dienstverband-gewijzigd' END, changes, ${now}
       FROM changed RETURNING 1)
-    SELECT count(*) AS n FROM history`));
+    SELECT count(*) AS n FROM history`),
+  );
   await step('dienstverbanden gewijzigd');
 
   // one invitation per person this part added or changed, to the address the register has
-  const newInvited = countOf(await tx.execute(sql`WITH added AS (
+  const newInvited = countOf(
+    await tx.execute(sql`WITH added AS (
     INSERT INTO person_invitations (id, person_id, delivery_id, email, created_at)
     SELECT ${rowIds()}, person_id, ${d}, email, ${now} FROM file_persons WHERE is_new AND email IS NOT NULL
     ON CONFLICT (delivery_id, person_id) DO NOTHING RETURNING 1)
-    SELECT count(*) AS n FROM added`));
-  const knownInvited = countOf(await tx.execute(sql`WITH news AS (
+    SELECT count(*) AS n FROM added`),
+  );
+  const knownInvited = countOf(
+    await tx.execute(sql`WITH news AS (
       SELECT fe.person_id FROM file_employments fe JOIN file_persons f ON f.staff_number = fe.staff_number AND NOT f.is_new
       WHERE fe.employment_id IS NULL AND (fe.mutation IS NULL OR fe.mutation = 'NIEUW')
       UNION SELECT person_id FROM changed_persons
@@ -227,10 +248,19 @@ export async function applyStagedRows(tx: Db, input: ApplyInput, rows: { from: n
     FROM news n JOIN persons p ON p.id = n.person_id
     WHERE p.email IS NOT NULL
     ON CONFLICT (delivery_id, person_id) DO NOTHING RETURNING 1)
-    SELECT count(*) AS n FROM added`));
+    SELECT count(*) AS n FROM added`),
+  );
   await step('uitnodigingen klaargezet');
 
-  return { personenNieuw, personenGewijzigd, dienstverbandenNieuw, dienstverbandenGewijzigd, dienstverbandenBeeindigd: 0, mogelijkeDubbelen, uitnodigingen: newInvited + knownInvited };
+  return {
+    personenNieuw,
+    personenGewijzigd,
+    dienstverbandenNieuw,
+    dienstverbandenGewijzigd,
+    dienstverbandenBeeindigd: 0,
+    mogelijkeDubbelen,
+    uitnodigingen: newInvited + knownInvited,
+  };
 }
 
 /**
@@ -241,7 +271,9 @@ export async function applyStagedRows(tx: Db, input: ApplyInput, rows: { from: n
  * more. Returns what it ended and invited, and the last key it looked at (null when it reached the end).
  */
 export async function endMissingEmployments(
-  tx: Db, input: ApplyInput, keys?: { after: string | null; limit: number },
+  tx: Db,
+  input: ApplyInput,
+  keys?: { after: string | null; limit: number },
 ): Promise<{ dienstverbandenBeeindigd: number; uitnodigingen: number; lastKey: string | null }> {
   const { deliveryId: d, boardId: b, today } = input;
   const now = input.now.toISOString();
@@ -249,15 +281,18 @@ export async function endMissingEmployments(
   let lastKey: string | null = null;
   if (keys) {
     const after = keys.after === null ? sql`` : sql` AND e.employment_key > ${keys.after}`;
-    const [upper] = rowsOf<{ key: string }>(await tx.execute(sql`SELECT e.employment_key AS key FROM employments e
-      WHERE e.board_id = ${b}${after} ORDER BY e.employment_key OFFSET ${keys.limit - 1} LIMIT 1`));
+    const [upper] = rowsOf<{ key: string }>(
+      await tx.execute(sql`SELECT e.employment_key AS key FROM employments e
+      WHERE e.board_id = ${b}${after} ORDER BY e.employment_key OFFSET ${keys.limit - 1} LIMIT 1`),
+    );
     lastKey = upper?.key ?? null;
     range = sql`${after}${lastKey === null ? sql`` : sql` AND e.employment_key <= ${lastKey}`}`;
     await tx.execute(sql`SET LOCAL random_page_cost = 1.1`);
   } else {
     await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
   }
-  const [ended] = rowsOf<{ ended: number | string; invited: number | string }>(await tx.execute(sql`WITH ended AS (
+  const [ended] = rowsOf<{ ended: number | string; invited: number | string }>(
+    await tx.execute(sql`WITH ended AS (
     UPDATE employments e SET end_date = ${today}, approval_status = 'te-controleren', last_delivery_id = ${d}, updated_at = ${now}
     WHERE e.board_id = ${b}${range} AND (e.end_date IS NULL OR e.end_date > ${today})
       AND NOT EXISTS (SELECT 1 FROM delivery_rows r WHERE r.delivery_id = ${d} AND r.employment_key = e.employment_key)
@@ -271,7 +306,8 @@ export async function endMissingEmployments(
       FROM (SELECT DISTINCT person_id FROM ended) n JOIN persons p ON p.id = n.person_id
       WHERE p.email IS NOT NULL
       ON CONFLICT (delivery_id, person_id) DO NOTHING RETURNING 1)
-    SELECT (SELECT count(*) FROM history) AS ended, (SELECT count(*) FROM invited) AS invited`));
+    SELECT (SELECT count(*) FROM history) AS ended, (SELECT count(*) FROM invited) AS invited`),
+  );
   return { dienstverbandenBeeindigd: Number(ended.ended), uitnodigingen: Number(ended.invited), lastKey: keys ? lastKey : null };
 }
 

@@ -15,13 +15,28 @@ let board: { id: string; number: string };
 let school: { brin: string; location: string };
 
 const rowFor = (n: number): DeliveryRow => ({
-  bevoegd_gezag_nummer: board.number, personeelsnummer: `D${n}`, voorletters: 'A.', achternaam: `Datum${n}`, geboortedatum: '1980-03-03',
-  instellingscode: school.brin, vestigingscode: school.location, functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD', begindatum: '2020-08-01',
+  bevoegd_gezag_nummer: board.number,
+  personeelsnummer: `D${n}`,
+  voorletters: 'A.',
+  achternaam: `Datum${n}`,
+  geboortedatum: '1980-03-03',
+  instellingscode: school.brin,
+  vestigingscode: school.location,
+  functie: 'LERAAR',
+  benoemingsgrondslag: 'BEVOEGD',
+  begindatum: '2020-08-01',
 });
 
 async function deliverFullAt(instant: string, rows: DeliveryRow[]) {
   const deps = deliveryDeps(database, { now: () => new Date(instant) });
-  const submitted = await submitDelivery(deps, hr, { boardId: board.id, mode: 'volledig', fileName: 'p.csv', channel: 'upload', body: bytesOf(deliveryCsv(rows)), applyWhenValid: false });
+  const submitted = await submitDelivery(deps, hr, {
+    boardId: board.id,
+    mode: 'volledig',
+    fileName: 'p.csv',
+    channel: 'upload',
+    body: bytesOf(deliveryCsv(rows)),
+    applyWhenValid: false,
+  });
   return applyDelivery(deps, hr, submitted.id, { confirmed: true });
 }
 
@@ -38,7 +53,9 @@ describe('the date of a full delivery sent just after midnight in the Netherland
     await deliverFullAt('2026-02-20T10:00:00Z', [rowFor(1), rowFor(2)]);
     const applied = await deliverFullAt('2026-03-01T23:30:00Z', [rowFor(1)]);
     expect(applied.summary).toMatchObject({ dienstverbandenBeeindigd: 1 });
-    const [ended] = await database.query<{ end_date: string }>(`SELECT end_date::text FROM employments WHERE board_id = $1 AND staff_number = 'D2'`, [board.id]);
+    const [ended] = await database.query<{ end_date: string }>(`SELECT end_date::text FROM employments WHERE board_id = $1 AND staff_number = 'D2'`, [
+      board.id,
+    ]);
     expect(ended.end_date).toBe('2026-03-02');
   });
 });

@@ -19,16 +19,34 @@ let board: { id: string; number: string };
 let school: { brin: string; location: string };
 
 const row = (n: number): DeliveryRow => ({
-  bevoegd_gezag_nummer: board.number, personeelsnummer: `F${n}`, voorletters: 'C.', achternaam: `Claes${n}`, geboortedatum: '1981-03-03',
-  instellingscode: school.brin, vestigingscode: school.location, functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD', begindatum: '2018-08-01',
+  bevoegd_gezag_nummer: board.number,
+  personeelsnummer: `F${n}`,
+  voorletters: 'C.',
+  achternaam: `Claes${n}`,
+  geboortedatum: '1981-03-03',
+  instellingscode: school.brin,
+  vestigingscode: school.location,
+  functie: 'LERAAR',
+  benoemingsgrondslag: 'BEVOEGD',
+  begindatum: '2018-08-01',
 });
 const submit = (rows: DeliveryRow[]) =>
-  submitDelivery(deps, hr, { boardId: board.id, mode: 'mutaties', fileName: 'p.csv', channel: 'upload', body: bytesOf(deliveryCsv(rows.map((r) => ({ ...r, mutatie: 'NIEUW' })))), applyWhenValid: false });
+  submitDelivery(deps, hr, {
+    boardId: board.id,
+    mode: 'mutaties',
+    fileName: 'p.csv',
+    channel: 'upload',
+    body: bytesOf(deliveryCsv(rows.map((r) => ({ ...r, mutatie: 'NIEUW' })))),
+    applyWhenValid: false,
+  });
 const sealedPath = (id: string) => join(deps.dataDir, 'deliveries', `${id}.sealed`);
 const employments = async () => Number((await database.query<{ n: string }>(`SELECT count(*) AS n FROM employments WHERE board_id = $1`, [board.id]))[0].n);
 
 async function rejectionOf(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -51,8 +69,10 @@ describe('a delivery always reaches a truthful final state (issue 17)', () => {
     writeFileSync(sealedPath(delivery.id), sealed);
     await expect(validateDelivery(deps, delivery.id)).rejects.toThrow();
     expect(await getDelivery(deps, hr, delivery.id)).toMatchObject({
-      status: 'afgewezen', phase: null,
-      rejection: 'De controle van dit bestand is mislukt door een fout aan onze kant. Er is niets gewijzigd; lever het bestand opnieuw aan, en neem contact op met het register als dit blijft gebeuren.',
+      status: 'afgewezen',
+      phase: null,
+      rejection:
+        'De controle van dit bestand is mislukt door een fout aan onze kant. Er is niets gewijzigd; lever het bestand opnieuw aan, en neem contact op met het register als dit blijft gebeuren.',
     });
     expect(existsSync(sealedPath(delivery.id))).toBe(false);
   });

@@ -15,21 +15,57 @@ const directory: BoardDirectory = {
 };
 
 const header = [
-  'bevoegd_gezag_nummer', 'personeelsnummer', 'bsn', 'voorletters', 'voornamen', 'tussenvoegsel', 'achternaam', 'geboortedatum', 'email',
-  'instellingscode', 'vestigingscode', 'functie', 'benoemingsgrondslag', 'begindatum', 'einddatum', 'werktijdfactor', 'mutatie',
+  'bevoegd_gezag_nummer',
+  'personeelsnummer',
+  'bsn',
+  'voorletters',
+  'voornamen',
+  'tussenvoegsel',
+  'achternaam',
+  'geboortedatum',
+  'email',
+  'instellingscode',
+  'vestigingscode',
+  'functie',
+  'benoemingsgrondslag',
+  'begindatum',
+  'einddatum',
+  'werktijdfactor',
+  'mutatie',
 ];
 const valid: Record<string, string> = {
-  bevoegd_gezag_nummer: '20091', personeelsnummer: 'P001', bsn: '111222333', voorletters: 'J.M.', voornamen: 'Jan Maria',
-  tussenvoegsel: 'van der', achternaam: 'Berg', geboortedatum: '1985-04-12', email: 'J.vanderBerg@school.nl', instellingscode: '32JK',
-  vestigingscode: '32JK00', functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD', begindatum: '2015-08-01', einddatum: '',
-  werktijdfactor: '0,8', mutatie: 'NIEUW',
+  bevoegd_gezag_nummer: '20091',
+  personeelsnummer: 'P001',
+  bsn: '111222333',
+  voorletters: 'J.M.',
+  voornamen: 'Jan Maria',
+  tussenvoegsel: 'van der',
+  achternaam: 'Berg',
+  geboortedatum: '1985-04-12',
+  email: 'J.vanderBerg@school.nl',
+  instellingscode: '32JK',
+  vestigingscode: '32JK00',
+  functie: 'LERAAR',
+  benoemingsgrondslag: 'BEVOEGD',
+  begindatum: '2015-08-01',
+  einddatum: '',
+  werktijdfactor: '0,8',
+  mutatie: 'NIEUW',
 };
 const today = '2026-11-23';
 const plan = (mode: 'volledig' | 'mutaties' = 'mutaties') => planHeader(header, mode);
 const check = (changes: Partial<Record<Column, string>> = {}, mode: 'volledig' | 'mutaties' = 'mutaties') =>
-  checkRow(header.map((h) => ({ ...valid, ...changes })[h] ?? ''), plan(mode), mode, directory, today);
+  checkRow(
+    header.map((h) => ({ ...valid, ...changes })[h] ?? ''),
+    plan(mode),
+    mode,
+    directory,
+    today,
+  );
 const errorsOf = (changes: Partial<Record<Column, string>>) =>
-  check(changes).messages.filter((m) => m.soort === 'fout').map((m) => [m.kolom, m.melding]);
+  check(changes)
+    .messages.filter((m) => m.soort === 'fout')
+    .map((m) => [m.kolom, m.melding]);
 
 describe('the header row', () => {
   it('reads the columns case-insensitively and in any order', () => {
@@ -40,10 +76,18 @@ describe('the header row', () => {
   });
 
   it('rejects a file without a required column, naming it', () => {
-    expect(() => planHeader(header.filter((h) => h !== 'geboortedatum'), 'volledig')).toThrow(
-      new DeliveryFileError('De kopregel mist de verplichte kolom(men): geboortedatum.'),
-    );
-    expect(() => planHeader(header.filter((h) => h !== 'mutatie'), 'mutaties')).toThrow(/mutatie/);
+    expect(() =>
+      planHeader(
+        header.filter((h) => h !== 'geboortedatum'),
+        'volledig',
+      ),
+    ).toThrow(new DeliveryFileError('De kopregel mist de verplichte kolom(men): geboortedatum.'));
+    expect(() =>
+      planHeader(
+        header.filter((h) => h !== 'mutatie'),
+        'mutaties',
+      ),
+    ).toThrow(/mutatie/);
   });
 
   it('rejects a first line that is data instead of a header', () => {
@@ -62,18 +106,36 @@ describe('a valid row', () => {
     expect(checked.messages).toEqual([]);
     expect(checked.outcome).toBe('geaccepteerd');
     expect(checked.row).toMatchObject({
-      staffNumber: 'P001', bsn: '111222333', email: 'j.vanderberg@school.nl', schoolId: 'school-32jk', locationId: 'loc-32jk00',
-      fte: '0.8', birthDate: '1985-04-12', startDate: '2015-08-01', endDate: null, employmentKey: 'P001|32JK|32JK00|LERAAR', mutation: 'NIEUW',
+      staffNumber: 'P001',
+      bsn: '111222333',
+      email: 'j.vanderberg@school.nl',
+      schoolId: 'school-32jk',
+      locationId: 'loc-32jk00',
+      fte: '0.8',
+      birthDate: '1985-04-12',
+      startDate: '2015-08-01',
+      endDate: null,
+      employmentKey: 'P001|32JK|32JK00|LERAAR',
+      mutation: 'NIEUW',
     });
   });
 
   it('accepts DD-MM-JJJJ dates, a board number without its leading zero, and lower-case codes', () => {
     const checked = checkRow(
       header.map((h) => ({ ...valid, geboortedatum: '12-04-1985', instellingscode: '32jk', vestigingscode: '32jk00', functie: 'leraar' })[h] ?? ''),
-      plan(), 'mutaties', { ...directory, boardNumber: '02009' }, today,
+      plan(),
+      'mutaties',
+      { ...directory, boardNumber: '02009' },
+      today,
     );
     expect(checked.messages.map((m) => m.kolom)).toEqual(['bevoegd_gezag_nummer']); // 20091 is not 02009
-    const padded = checkRow(header.map((h) => ({ ...valid, bevoegd_gezag_nummer: '2009' })[h] ?? ''), plan(), 'mutaties', { ...directory, boardNumber: '02009' }, today);
+    const padded = checkRow(
+      header.map((h) => ({ ...valid, bevoegd_gezag_nummer: '2009' })[h] ?? ''),
+      plan(),
+      'mutaties',
+      { ...directory, boardNumber: '02009' },
+      today,
+    );
     expect(padded.messages).toEqual([]);
   });
 });
@@ -103,9 +165,17 @@ describe('each rule of the format', () => {
     [{ vestigingscode: '04AB00' }, 'vestigingscode', 'Vestiging 04AB00 hoort niet bij school 32JK.'],
     [{ vestigingscode: '32JK07' }, 'vestigingscode', 'Vestiging 32JK07 is geen vestiging van bevoegd gezag 20091 volgens DUO.'],
     [{ functie: '' }, 'functie', 'De functie ontbreekt.'],
-    [{ functie: 'DIRECTEUR' }, 'functie', '"DIRECTEUR" is geen functie uit de lijst: LERAAR, SCHOOLLEIDER, ADJUNCT_DIRECTEUR, INTERN_BEGELEIDER, LERAARONDERSTEUNER, OVERIG.'],
+    [
+      { functie: 'DIRECTEUR' },
+      'functie',
+      '"DIRECTEUR" is geen functie uit de lijst: LERAAR, SCHOOLLEIDER, ADJUNCT_DIRECTEUR, INTERN_BEGELEIDER, LERAARONDERSTEUNER, OVERIG.',
+    ],
     [{ benoemingsgrondslag: '' }, 'benoemingsgrondslag', 'De benoemingsgrondslag is verplicht bij functie LERAAR.'],
-    [{ benoemingsgrondslag: 'PABO' }, 'benoemingsgrondslag', '"PABO" is geen benoemingsgrondslag uit de lijst: BEVOEGD, ZIJINSTROOM, IN_OPLEIDING, ONBEVOEGD_TIJDELIJK, ONBEKEND.'],
+    [
+      { benoemingsgrondslag: 'PABO' },
+      'benoemingsgrondslag',
+      '"PABO" is geen benoemingsgrondslag uit de lijst: BEVOEGD, ZIJINSTROOM, IN_OPLEIDING, ONBEVOEGD_TIJDELIJK, ONBEKEND.',
+    ],
     [{ begindatum: '' }, 'begindatum', 'De begindatum ontbreekt.'],
     [{ begindatum: '31-06-2020' }, 'begindatum', '"31-06-2020" is geen bestaande datum (JJJJ-MM-DD of DD-MM-JJJJ).'],
     [{ begindatum: '2028-01-01' }, 'begindatum', 'Begindatum 2028-01-01 ligt niet tussen 1950 en een jaar na vandaag.'],
@@ -153,7 +223,9 @@ describe('each rule of the format', () => {
   it('reports a row with more or fewer fields than the header', () => {
     const short = checkRow(['20091', 'P001'], plan(), 'mutaties', directory, today);
     expect(short.messages[0]).toEqual({
-      kolom: null, melding: 'De rij heeft 2 velden, de kopregel 17. Staat er een scheidingsteken of aanhalingsteken te veel of te weinig?', soort: 'fout',
+      kolom: null,
+      melding: 'De rij heeft 2 velden, de kopregel 17. Staat er een scheidingsteken of aanhalingsteken te veel of te weinig?',
+      soort: 'fout',
     });
   });
 

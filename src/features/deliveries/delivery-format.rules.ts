@@ -15,13 +15,35 @@ export const appointmentBases = ['BEVOEGD', 'ZIJINSTROOM', 'IN_OPLEIDING', 'ONBE
 export const mutations = ['NIEUW', 'WIJZIGING', 'EINDE'] as const;
 
 export const columns = [
-  'bevoegd_gezag_nummer', 'personeelsnummer', 'bsn', 'voorletters', 'voornamen', 'tussenvoegsel', 'achternaam', 'geboortedatum',
-  'email', 'instellingscode', 'vestigingscode', 'functie', 'benoemingsgrondslag', 'begindatum', 'einddatum', 'werktijdfactor', 'mutatie',
+  'bevoegd_gezag_nummer',
+  'personeelsnummer',
+  'bsn',
+  'voorletters',
+  'voornamen',
+  'tussenvoegsel',
+  'achternaam',
+  'geboortedatum',
+  'email',
+  'instellingscode',
+  'vestigingscode',
+  'functie',
+  'benoemingsgrondslag',
+  'begindatum',
+  'einddatum',
+  'werktijdfactor',
+  'mutatie',
 ] as const;
 export type Column = (typeof columns)[number];
 
 const requiredColumns: Column[] = [
-  'bevoegd_gezag_nummer', 'personeelsnummer', 'voorletters', 'achternaam', 'geboortedatum', 'instellingscode', 'functie', 'begindatum',
+  'bevoegd_gezag_nummer',
+  'personeelsnummer',
+  'voorletters',
+  'achternaam',
+  'geboortedatum',
+  'instellingscode',
+  'functie',
+  'begindatum',
 ];
 
 export type Message = { kolom: Column | null; melding: string; soort: 'fout' | 'waarschuwing' };
@@ -40,7 +62,10 @@ export function planHeader(header: string[], mode: DeliveryMode): HeaderPlan {
   const index: Partial<Record<Column, number>> = {};
   const unknown: string[] = [];
   header.forEach((raw, i) => {
-    const name = raw.trim().toLowerCase().replace(/^\uFEFF/, '');
+    const name = raw
+      .trim()
+      .toLowerCase()
+      .replace(/^\uFEFF/, '');
     if (name === '') return;
     if ((columns as readonly string[]).includes(name)) {
       if (index[name as Column] !== undefined) throw new DeliveryFileError(`De kolom ${name} staat twee keer in de kopregel.`);
@@ -51,8 +76,7 @@ export function planHeader(header: string[], mode: DeliveryMode): HeaderPlan {
   const missing = required.filter((c) => index[c] === undefined);
   if (Object.keys(index).length === 0) {
     throw new DeliveryFileError(
-      'De eerste regel is geen kopregel van het aanleverformaat: geen enkele bekende kolom gevonden. ' +
-        `Verwacht onder meer: ${requiredColumns.join(', ')}.`,
+      'De eerste regel is geen kopregel van het aanleverformaat: geen enkele bekende kolom gevonden. ' + `Verwacht onder meer: ${requiredColumns.join(', ')}.`,
     );
   }
   if (missing.length > 0) {
@@ -115,7 +139,11 @@ function cell(record: string[], header: HeaderPlan, column: Column): string | nu
   return value === '' ? null : value;
 }
 
-const nameColumns = [['voornamen', 'firstNames'], ['tussenvoegsel', 'prefix'], ['achternaam', 'surname']] as const;
+const nameColumns = [
+  ['voornamen', 'firstNames'],
+  ['tussenvoegsel', 'prefix'],
+  ['achternaam', 'surname'],
+] as const;
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const maxText = 200;
 
@@ -126,9 +154,23 @@ export function checkRow(record: string[], header: HeaderPlan, mode: DeliveryMod
   const warning = (kolom: Column | null, melding: string) => messages.push({ kolom, melding, soort: 'waarschuwing' });
   const get = (column: Column) => cell(record, header, column);
   const row: CleanRow = {
-    staffNumber: null, bsn: null, initials: null, firstNames: null, prefix: null, surname: null, birthDate: null, email: null,
-    schoolId: null, locationId: null, employmentKey: null, function: null, appointmentBasis: null, startDate: null, endDate: null,
-    fte: null, mutation: null,
+    staffNumber: null,
+    bsn: null,
+    initials: null,
+    firstNames: null,
+    prefix: null,
+    surname: null,
+    birthDate: null,
+    email: null,
+    schoolId: null,
+    locationId: null,
+    employmentKey: null,
+    function: null,
+    appointmentBasis: null,
+    startDate: null,
+    endDate: null,
+    fte: null,
+    mutation: null,
   };
 
   // lengths first: no pattern ever runs over a long value (a 5 MB voorletters once overflowed the stack)
@@ -171,7 +213,8 @@ export function checkRow(record: string[], header: HeaderPlan, mode: DeliveryMod
 
   row.initials = get('voorletters');
   if (row.initials === null) error('voorletters', 'De voorletters ontbreken.');
-  else if (row.initials.length > 20 || !/^[\p{L}][\p{L}.\s-]*$/u.test(row.initials)) error('voorletters', `"${row.initials}" zijn geen voorletters (bijvoorbeeld J.M.).`);
+  else if (row.initials.length > 20 || !/^[\p{L}][\p{L}.\s-]*$/u.test(row.initials))
+    error('voorletters', `"${row.initials}" zijn geen voorletters (bijvoorbeeld J.M.).`);
 
   for (const [column, key] of nameColumns) {
     row[key] = get(column);
@@ -211,7 +254,8 @@ export function checkRow(record: string[], header: HeaderPlan, mode: DeliveryMod
   const code = get('vestigingscode')?.toUpperCase() ?? null;
   if (code !== null) {
     if (!/^\d{2}[A-Z]{2}\d{2}$/.test(code)) error('vestigingscode', `"${code}" is geen vestigingscode (BRIN en 2 cijfers, bijvoorbeeld 32JK00).`);
-    else if (brin !== null && /^\d{2}[A-Z]{2}$/.test(brin) && !code.startsWith(brin)) error('vestigingscode', `Vestiging ${code} hoort niet bij school ${brin}.`);
+    else if (brin !== null && /^\d{2}[A-Z]{2}$/.test(brin) && !code.startsWith(brin))
+      error('vestigingscode', `Vestiging ${code} hoort niet bij school ${brin}.`);
     else {
       const location = directory.locations.get(code);
       if (!location) error('vestigingscode', `Vestiging ${code} is geen vestiging van bevoegd gezag ${directory.boardNumber} volgens DUO.`);

@@ -30,13 +30,19 @@ async function sendHoldingLease(deps: DeliveryDeps, deliveryId: string): Promise
       return sent;
     }
     const mailIds = await inTransaction(deps.db, async (tx) => {
-      const ids = await deps.mailer.queueMany(tx, pending.map((invitation) => ({
-        to: invitation.email,
-        template: 'person-invitation' as const,
-        lang: 'nl' as const,
-        params: { name: invitation.name, board: invitation.board, link: `${deps.baseUrl}/mijn-register` },
-      })));
-      await repo.markInvitationsMailed(tx, pending.map((invitation, i) => ({ invitationId: invitation.id, mailId: ids[i] })));
+      const ids = await deps.mailer.queueMany(
+        tx,
+        pending.map((invitation) => ({
+          to: invitation.email,
+          template: 'person-invitation' as const,
+          lang: 'nl' as const,
+          params: { name: invitation.name, board: invitation.board, link: `${deps.baseUrl}/mijn-register` },
+        })),
+      );
+      await repo.markInvitationsMailed(
+        tx,
+        pending.map((invitation, i) => ({ invitationId: invitation.id, mailId: ids[i] })),
+      );
       return ids;
     });
     afterPersonId = pending[pending.length - 1].personId;

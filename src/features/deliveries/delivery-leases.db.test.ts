@@ -18,15 +18,36 @@ let board: { id: string; number: string };
 let school: { brin: string; location: string };
 
 const row = (n: number): DeliveryRow => ({
-  bevoegd_gezag_nummer: board.number, personeelsnummer: `L${n}`, voorletters: 'L.', achternaam: `Lease${n}`, geboortedatum: '1982-04-04',
-  instellingscode: school.brin, vestigingscode: school.location, functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD', begindatum: '2019-08-01',
+  bevoegd_gezag_nummer: board.number,
+  personeelsnummer: `L${n}`,
+  voorletters: 'L.',
+  achternaam: `Lease${n}`,
+  geboortedatum: '1982-04-04',
+  instellingscode: school.brin,
+  vestigingscode: school.location,
+  functie: 'LERAAR',
+  benoemingsgrondslag: 'BEVOEGD',
+  begindatum: '2019-08-01',
   email: `lease${n}@school.nl`,
 });
 const submit = (rows: DeliveryRow[]) =>
-  submitDelivery(deps, hr, { boardId: board.id, mode: 'mutaties', fileName: 'l.csv', channel: 'upload', body: bytesOf(deliveryCsv(rows.map((r) => ({ ...r, mutatie: 'NIEUW' })))), applyWhenValid: false });
-const leaseOf = async (id: string) => (await database.query<{ lease_owner: string | null; lease_expires_at: Date | null }>(`SELECT lease_owner, lease_expires_at FROM deliveries WHERE id = $1`, [id]))[0];
+  submitDelivery(deps, hr, {
+    boardId: board.id,
+    mode: 'mutaties',
+    fileName: 'l.csv',
+    channel: 'upload',
+    body: bytesOf(deliveryCsv(rows.map((r) => ({ ...r, mutatie: 'NIEUW' })))),
+    applyWhenValid: false,
+  });
+const leaseOf = async (id: string) =>
+  (
+    await database.query<{ lease_owner: string | null; lease_expires_at: Date | null }>(`SELECT lease_owner, lease_expires_at FROM deliveries WHERE id = $1`, [
+      id,
+    ])
+  )[0];
 /** What kill -9 leaves: the dead process's lease, no longer renewed, run out. */
-const abandon = (id: string) => database.query(`UPDATE deliveries SET lease_owner = 'dood:1:x', lease_expires_at = now() - interval '1 second' WHERE id = $1`, [id]);
+const abandon = (id: string) =>
+  database.query(`UPDATE deliveries SET lease_owner = 'dood:1:x', lease_expires_at = now() - interval '1 second' WHERE id = $1`, [id]);
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -37,7 +58,7 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.close());
 
-describe('a lease on a delivery\'s work', () => {
+describe("a lease on a delivery's work", () => {
   it('keeps a second process out while the first renews it, and lets it in once the first stops renewing', async () => {
     const delivery = await submit([row(1)]);
     const other = { ...deps, leaseOwner: 'andere:2:y' };
@@ -62,7 +83,10 @@ describe('a lease on a delivery\'s work', () => {
     // a lease still running belongs to a live process: nothing is taken over because a sweep ran
     expect(await resumeAbandonedDeliveries(deps)).toEqual([]);
     // a live process holds it: an apply by hand is refused rather than run twice
-    await expect(applyDelivery(deps, hr, delivery.id, { confirmed: false })).rejects.toMatchObject({ code: 'conflict', detail: message('deliveries.error.busy') });
+    await expect(applyDelivery(deps, hr, delivery.id, { confirmed: false })).rejects.toMatchObject({
+      code: 'conflict',
+      detail: message('deliveries.error.busy'),
+    });
     await abandon(delivery.id);
     const resumed = await resumeAbandonedDeliveries(deps);
     expect(resumed).toEqual([{ kind: 'verwerken', deliveryId: delivery.id, confirmed: true, by: 'hervat na onderbreking' }]);
@@ -85,8 +109,10 @@ describe('a lease on a delivery\'s work', () => {
     const delivery = await submit([row(7), row(8)]);
     await validateDelivery(deps, delivery.id);
     await applyDelivery(deps, hr, delivery.id, { confirmed: false });
-    const unsent = async () => Number((await database.query<{ n: string }>(
-      `SELECT count(*) AS n FROM person_invitations WHERE delivery_id = $1 AND mail_id IS NULL`, [delivery.id]))[0].n);
+    const unsent = async () =>
+      Number(
+        (await database.query<{ n: string }>(`SELECT count(*) AS n FROM person_invitations WHERE delivery_id = $1 AND mail_id IS NULL`, [delivery.id]))[0].n,
+      );
     expect(await unsent()).toBe(2);
     await abandon(delivery.id);
     const [task] = await resumeAbandonedDeliveries(deps);

@@ -44,7 +44,8 @@ export async function withDeliveryLease<T>(deps: LeaseDeps, id: string, work: ()
 export function taskToResume(work: repo.AbandonedWork): DeliveryTask | undefined {
   if (work.status === 'in-behandeling' && work.phase === 'controleren') return { kind: 'controleren', deliveryId: work.id };
   // an apply is only started once confirmed where that was needed, and it is all or nothing: run it again
-  if (work.status === 'in-behandeling' && work.phase === 'verwerken') return { kind: 'verwerken', deliveryId: work.id, confirmed: true, by: 'hervat na onderbreking' };
+  if (work.status === 'in-behandeling' && work.phase === 'verwerken')
+    return { kind: 'verwerken', deliveryId: work.id, confirmed: true, by: 'hervat na onderbreking' };
   // invitations left unsent: sending is marked per invitation, so it carries on with the rest
   if (work.status === 'verwerkt') return { kind: 'uitnodigen', deliveryId: work.id };
   return undefined;

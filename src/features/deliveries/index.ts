@@ -14,7 +14,11 @@ export const feature: Feature = {
   prepare: async ({ database, crypto, report }) => {
     const hidden = await hideLegacyBsnLikeStaffNumbers(database.db, crypto);
     if (hidden && Object.values(hidden).some((n) => n > 0)) {
-      report(`Personeelsnummers die op een BSN lijken, nu verborgen opgeslagen (aanleverformaat 1.1): ${Object.entries(hidden).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+      report(
+        `Personeelsnummers die op een BSN lijken, nu verborgen opgeslagen (aanleverformaat 1.1): ${Object.entries(hidden)
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ')}`,
+      );
     }
   },
   background: (server) => {

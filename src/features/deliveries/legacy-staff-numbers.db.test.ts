@@ -20,23 +20,42 @@ let board: { id: string; number: string };
 let school: { brin: string; location: string };
 
 const rowFor = (staffNumber: string, surname: string): DeliveryRow => ({
-  bevoegd_gezag_nummer: board.number, personeelsnummer: staffNumber, voorletters: 'A.', achternaam: surname, geboortedatum: '1980-02-02',
-  email: `${surname.toLowerCase()}@school.nl`, instellingscode: school.brin, vestigingscode: school.location, functie: 'LERAAR',
-  benoemingsgrondslag: 'BEVOEGD', begindatum: '2020-08-01', werktijdfactor: '1,0',
+  bevoegd_gezag_nummer: board.number,
+  personeelsnummer: staffNumber,
+  voorletters: 'A.',
+  achternaam: surname,
+  geboortedatum: '1980-02-02',
+  email: `${surname.toLowerCase()}@school.nl`,
+  instellingscode: school.brin,
+  vestigingscode: school.location,
+  functie: 'LERAAR',
+  benoemingsgrondslag: 'BEVOEGD',
+  begindatum: '2020-08-01',
+  werktijdfactor: '1,0',
 });
 
 async function deliverFull(rows: DeliveryRow[]) {
-  const submitted = await submitDelivery(deps, hr, { boardId: board.id, mode: 'volledig', fileName: 'p.csv', channel: 'upload', body: bytesOf(deliveryCsv(rows)), applyWhenValid: false });
+  const submitted = await submitDelivery(deps, hr, {
+    boardId: board.id,
+    mode: 'volledig',
+    fileName: 'p.csv',
+    channel: 'upload',
+    body: bytesOf(deliveryCsv(rows)),
+    applyWhenValid: false,
+  });
   expect(submitted.errorRows).toBe(0);
   return applyDelivery(deps, hr, submitted.id, { confirmed: true });
 }
 
 /** Where the number is stored in clear, by table. */
 async function storedInClear(number: string) {
-  const [row] = await database.query<Record<string, number>>(`SELECT
+  const [row] = await database.query<Record<string, number>>(
+    `SELECT
     (SELECT count(*)::int FROM staff_numbers WHERE staff_number = $1) AS staff_numbers,
     (SELECT count(*)::int FROM employments WHERE staff_number = $1 OR employment_key LIKE $1 || '|%') AS employments,
-    (SELECT count(*)::int FROM delivery_rows WHERE staff_number = $1 OR employment_key LIKE $1 || '|%') AS delivery_rows`, [number]);
+    (SELECT count(*)::int FROM delivery_rows WHERE staff_number = $1 OR employment_key LIKE $1 || '|%') AS delivery_rows`,
+    [number],
+  );
   return row;
 }
 

@@ -3,7 +3,6 @@ import { arrayLiteral } from '../../db/array-literal.ts';
 import type { Db } from '../../db/database.ts';
 import { rowsOf } from '../../db/rows.ts';
 
-
 export async function isFixApplied(db: Db, name: string): Promise<boolean> {
   return rowsOf(await db.execute(sql`SELECT 1 FROM data_fixes WHERE name = ${name}`)).length > 0;
 }
@@ -14,10 +13,12 @@ export async function recordFix(tx: Db, name: string, result: Record<string, num
 
 /** Every stored personeelsnummer of nine digits, in the register and in staged rows. */
 export async function listNineDigitStaffNumbers(db: Db): Promise<string[]> {
-  return rowsOf<{ n: string }>(await db.execute(sql`
+  return rowsOf<{ n: string }>(
+    await db.execute(sql`
     SELECT staff_number AS n FROM staff_numbers WHERE staff_number ~ '^[0-9]{9}$'
     UNION SELECT staff_number FROM employments WHERE staff_number ~ '^[0-9]{9}$'
-    UNION SELECT staff_number FROM delivery_rows WHERE staff_number ~ '^[0-9]{9}$'`)).map((r) => r.n);
+    UNION SELECT staff_number FROM delivery_rows WHERE staff_number ~ '^[0-9]{9}$'`),
+  ).map((r) => r.n);
 }
 
 /**

@@ -16,24 +16,46 @@ let board: { id: string; number: string };
 let school: { brin: string; location: string };
 
 const row = (n: number, changes: DeliveryRow = {}): DeliveryRow => ({
-  bevoegd_gezag_nummer: board.number, personeelsnummer: `R${n}`, voorletters: 'F.', achternaam: `Kok${n}`, geboortedatum: '1975-03-03',
-  instellingscode: school.brin, vestigingscode: school.location, functie: 'SCHOOLLEIDER', begindatum: '2015-01-01', mutatie: 'NIEUW', ...changes,
+  bevoegd_gezag_nummer: board.number,
+  personeelsnummer: `R${n}`,
+  voorletters: 'F.',
+  achternaam: `Kok${n}`,
+  geboortedatum: '1975-03-03',
+  instellingscode: school.brin,
+  vestigingscode: school.location,
+  functie: 'SCHOOLLEIDER',
+  begindatum: '2015-01-01',
+  mutatie: 'NIEUW',
+  ...changes,
 });
 
 async function deliverAndApply(rows: DeliveryRow[]) {
   const deps = deliveryDeps(t.database);
-  const delivery = await submitDelivery(deps, hr, { boardId: board.id, mode: 'mutaties', fileName: 'x.csv', channel: 'upload', body: bytesOf(deliveryCsv(rows)), applyWhenValid: false });
+  const delivery = await submitDelivery(deps, hr, {
+    boardId: board.id,
+    mode: 'mutaties',
+    fileName: 'x.csv',
+    channel: 'upload',
+    body: bytesOf(deliveryCsv(rows)),
+    applyWhenValid: false,
+  });
   expect(delivery.errorRows).toBe(0);
   return applyDelivery(deps, hr, delivery.id, { confirmed: false });
 }
 
-const tasks = () => t.database.query<{ id: string; status: string; person_id: string; candidate_id: string }>(`SELECT id, status, person_id, candidate_id FROM duplicate_candidates ORDER BY created_at, id`);
+const tasks = () =>
+  t.database.query<{ id: string; status: string; person_id: string; candidate_id: string }>(
+    `SELECT id, status, person_id, candidate_id FROM duplicate_candidates ORDER BY created_at, id`,
+  );
 
 beforeAll(async () => {
   t = await createTestApp({ withDuo: true });
   ({ board, school } = await deliveringBoard(t.database));
   hr = { actor: await boardStaffActor(t.database, board.id, 'hr@32073.nl') };
-  const staff = await createAccount(t.database, { email: 'staf@register.nl', roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }] });
+  const staff = await createAccount(t.database, {
+    email: 'staf@register.nl',
+    roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }],
+  });
   office = await sessionFor(t.app, t.database, staff.id);
   await deliverAndApply([row(1, { bsn: '111222333' }), row(2), row(3)]);
 });
@@ -75,7 +97,15 @@ describe('the register office', () => {
     await deliverAndApply([row(13, { achternaam: 'Kok9', bsn: '012345672' })]);
     const kok9 = await t.database.query<{ id: string }>(`SELECT id FROM persons WHERE surname = 'Kok9' ORDER BY created_at`);
     expect(kok9).toHaveLength(2);
-    const withBsns = (await tasks()).find((x) => x.status === 'open' && [x.person_id, x.candidate_id].sort().join() === kok9.map((p) => p.id).sort().join())!;
+    const withBsns = (await tasks()).find(
+      (x) =>
+        x.status === 'open' &&
+        [x.person_id, x.candidate_id].sort().join() ===
+          kok9
+            .map((p) => p.id)
+            .sort()
+            .join(),
+    )!;
     expect(withBsns).toBeDefined();
     const refused = await office.post(`/beheer/dubbelen/${withBsns.id}`, { besluit: 'zelfde-persoon' });
     expect(refused.statusCode).toBe(409);
@@ -101,7 +131,10 @@ describe('the register office', () => {
   });
 
   it('is for register staff only', async () => {
-    const staff = await createAccount(t.database, { email: 'iemand@32073.nl', roles: [{ role: 'board-admin', organisation: { kind: 'bestuur', id: board.id } }] });
+    const staff = await createAccount(t.database, {
+      email: 'iemand@32073.nl',
+      roles: [{ role: 'board-admin', organisation: { kind: 'bestuur', id: board.id } }],
+    });
     const web = await sessionFor(t.app, t.database, staff.id);
     expect((await web.get('/beheer/aanleveringen')).statusCode).toBe(403);
     expect((await web.get('/beheer/dubbelen')).statusCode).toBe(403);

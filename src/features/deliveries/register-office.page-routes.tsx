@@ -20,7 +20,10 @@ export async function registerOfficePageRoutes(app: FastifyInstance, opts: { dep
   app.get('/beheer/aanleveringen', signedIn, async (req, reply) => {
     const page = pageOf(req);
     const overview = await office.getBoardDeliveryOverview(deps, contextOf(req), page, pageSize);
-    return sendPage(reply, <BoardDeliveriesOverviewPage ctx={req.pageContext()} boards={overview.boards} page={page} pageSize={pageSize} total={overview.total} />);
+    return sendPage(
+      reply,
+      <BoardDeliveriesOverviewPage ctx={req.pageContext()} boards={overview.boards} page={page} pageSize={pageSize} total={overview.total} />,
+    );
   });
 
   async function renderQueue(req: FastifyRequest, notice?: string) {

@@ -19,7 +19,8 @@ export type BoardDeliveryLine = {
 
 /** Per board that delivered anything: its deliveries, and its active employments by approval state. */
 export async function listBoardDeliveryOverview(db: Db, offset: number, limit: number): Promise<{ rows: BoardDeliveryLine[]; total: number }> {
-  const rows = rowsOf<BoardDeliveryLine>(await db.execute(sql`
+  const rows = rowsOf<BoardDeliveryLine>(
+    await db.execute(sql`
     WITH delivered AS (
       SELECT board_id, count(*)::int AS deliveries, max(created_at) AS last_at FROM deliveries GROUP BY board_id),
     staff AS (
@@ -31,7 +32,8 @@ export async function listBoardDeliveryOverview(db: Db, offset: number, limit: n
       (SELECT status FROM deliveries x WHERE x.board_id = b.id ORDER BY created_at DESC LIMIT 1) AS "lastStatus",
       coalesce(s.active, 0) AS active, coalesce(s.awaiting, 0) AS "awaitingApproval", coalesce(s.disputed, 0) AS disputed
     FROM delivered d JOIN boards b ON b.id = d.board_id LEFT JOIN staff s ON s.board_id = b.id
-    ORDER BY b.number LIMIT ${limit} OFFSET ${offset}`));
+    ORDER BY b.number LIMIT ${limit} OFFSET ${offset}`),
+  );
   const total = countOf(await db.execute(sql`SELECT count(DISTINCT board_id) AS n FROM deliveries`));
   return { rows: rows.map((r) => ({ ...r, lastDeliveryAt: r.lastDeliveryAt ? new Date(r.lastDeliveryAt) : null })), total };
 }
@@ -49,7 +51,8 @@ export type PersonSide = {
 
 export type DuplicateTask = { id: string; reason: string; createdAt: Date; person: PersonSide; candidate: PersonSide };
 
-const personSide = (alias: string) => sql.raw(`json_build_object(
+const personSide = (alias: string) =>
+  sql.raw(`json_build_object(
   'id', ${alias}.id, 'initials', ${alias}.initials, 'prefix', ${alias}.prefix, 'surname', ${alias}.surname,
   'birthDate', ${alias}.birth_date::text, 'email', ${alias}.email, 'hasBsn', ${alias}.bsn_hash IS NOT NULL,
   'employments', coalesce((SELECT json_agg(coalesce(b.name, b.number) || ' · ' || ${staffNumberAsShownText('e.staff_number')} || ' · ' || e.function ORDER BY b.number, e.staff_number)
@@ -57,19 +60,23 @@ const personSide = (alias: string) => sql.raw(`json_build_object(
 
 export async function listOpenDuplicates(db: Db, offset: number, limit: number, onlyId?: string): Promise<{ rows: DuplicateTask[]; total: number }> {
   const only = onlyId ? sql` AND d.id = ${onlyId}` : sql``;
-  const rows = rowsOf<DuplicateTask>(await db.execute(sql`SELECT d.id, d.reason, d.created_at AS "createdAt",
+  const rows = rowsOf<DuplicateTask>(
+    await db.execute(sql`SELECT d.id, d.reason, d.created_at AS "createdAt",
       ${personSide('p')} AS person, ${personSide('c')} AS candidate
     FROM duplicate_candidates d JOIN persons p ON p.id = d.person_id JOIN persons c ON c.id = d.candidate_id
-    WHERE d.status = 'open'${only} ORDER BY d.created_at, d.id LIMIT ${limit} OFFSET ${offset}`));
+    WHERE d.status = 'open'${only} ORDER BY d.created_at, d.id LIMIT ${limit} OFFSET ${offset}`),
+  );
   const total = countOf(await db.execute(sql`SELECT count(*) AS n FROM duplicate_candidates WHERE status = 'open'`));
   return { rows: rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) })), total };
 }
 
 export async function findOpenDuplicate(db: Db, id: string): Promise<{ personId: string; candidateId: string; bothHaveOtherBsn: boolean } | undefined> {
-  return rowsOf<{ personId: string; candidateId: string; bothHaveOtherBsn: boolean }>(await db.execute(sql`SELECT d.person_id AS "personId",
+  return rowsOf<{ personId: string; candidateId: string; bothHaveOtherBsn: boolean }>(
+    await db.execute(sql`SELECT d.person_id AS "personId",
       d.candidate_id AS "candidateId", (p.bsn_hash IS NOT NULL AND c.bsn_hash IS NOT NULL AND p.bsn_hash <> c.bsn_hash) AS "bothHaveOtherBsn"
     FROM duplicate_candidates d JOIN persons p ON p.id = d.person_id JOIN persons c ON c.id = d.candidate_id
-    WHERE d.id = ${id} AND d.status = 'open' FOR UPDATE OF d`))[0];
+    WHERE d.id = ${id} AND d.status = 'open' FOR UPDATE OF d`),
+  )[0];
 }
 
 export async function closeDuplicate(db: Db, id: string, status: 'zelfde-persoon' | 'verschillend', by: string, at: Date): Promise<void> {

@@ -27,7 +27,12 @@ export async function getBoardDeliveryOverview(deps: DeliveryDeps, ctx: ActorCon
 export async function listDuplicateTasks(deps: DeliveryDeps, ctx: ActorContext, page: number, pageSize: number) {
   const via = await authorise(ctx, { action: 'duplicates.resolve' });
   const { rows, total } = await repo.listOpenDuplicates(deps.db, (page - 1) * pageSize, pageSize);
-  await recordAuditPerPerson(deps.db, ctx, { action: 'persons.viewed', via, reason: 'mogelijke dubbelen beoordelen' }, rows.flatMap((r) => [r.person.id, r.candidate.id]));
+  await recordAuditPerPerson(
+    deps.db,
+    ctx,
+    { action: 'persons.viewed', via, reason: 'mogelijke dubbelen beoordelen' },
+    rows.flatMap((r) => [r.person.id, r.candidate.id]),
+  );
   return { tasks: rows, total, page, pageSize };
 }
 
@@ -35,7 +40,10 @@ export async function getDuplicateTask(deps: DeliveryDeps, ctx: ActorContext, id
   const via = await authorise(ctx, { action: 'duplicates.resolve' });
   const [task] = /^[0-9a-f-]{36}$/i.test(id) ? (await repo.listOpenDuplicates(deps.db, 0, 1, id)).rows : [];
   if (!task) throw AppError.notFound(message('office.error.taskGone'));
-  await recordAuditPerPerson(deps.db, ctx, { action: 'persons.viewed', via, reason: 'mogelijke dubbelen beoordelen', after: { taak: task.id } }, [task.person.id, task.candidate.id]);
+  await recordAuditPerPerson(deps.db, ctx, { action: 'persons.viewed', via, reason: 'mogelijke dubbelen beoordelen', after: { taak: task.id } }, [
+    task.person.id,
+    task.candidate.id,
+  ]);
   return task;
 }
 
@@ -58,6 +66,11 @@ export async function resolveDuplicate(deps: DeliveryDeps, ctx: ActorContext, id
       await repo.mergePersons(tx, task.personId, task.candidateId, now);
     }
     await repo.closeDuplicate(tx, id, decision, by, now);
-    await recordAuditPerPerson(tx, ctx, { action: 'duplicates.resolved', via, after: { taak: id, besluit: decision, persoon: task.personId, kandidaat: task.candidateId } }, [task.personId, task.candidateId]);
+    await recordAuditPerPerson(
+      tx,
+      ctx,
+      { action: 'duplicates.resolved', via, after: { taak: id, besluit: decision, persoon: task.personId, kandidaat: task.candidateId } },
+      [task.personId, task.candidateId],
+    );
   });
 }

@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { FirstRows, hash53, RepeatedKeys, type KeyedRow } from './repeated-keys.ts';
 
 const row = (staffNumber: string | null, functie: string, bsn: string | null, person: Partial<KeyedRow> = {}): KeyedRow => ({
-  staffNumber, employmentKey: staffNumber && `${staffNumber}|12AB|00|${functie}`, bsn,
-  initials: 'A.', firstNames: null, prefix: null, surname: 'Jansen', birthDate: '1980-01-01', ...person,
+  staffNumber,
+  employmentKey: staffNumber && `${staffNumber}|12AB|00|${functie}`,
+  bsn,
+  initials: 'A.',
+  firstNames: null,
+  prefix: null,
+  surname: 'Jansen',
+  birthDate: '1980-01-01',
+  ...person,
 });
 
 describe('rows that may break a rule across rows', () => {

@@ -99,8 +99,7 @@ export class FirstRows {
 export type KeyedRow = Pick<CleanRow, 'employmentKey' | 'staffNumber' | 'bsn' | 'initials' | 'firstNames' | 'prefix' | 'surname' | 'birthDate'>;
 
 /** What the database compares for "a personeelsnummer with two people's data" (deliveries.repo.ts), as one text. */
-const personOf = (row: KeyedRow) =>
-  [row.bsn, row.initials, row.firstNames, row.prefix, row.surname, row.birthDate].map((v) => v ?? '\u0001').join('\u0000');
+const personOf = (row: KeyedRow) => [row.bsn, row.initials, row.firstNames, row.prefix, row.surname, row.birthDate].map((v) => v ?? '\u0001').join('\u0000');
 
 export class RepeatedKeys {
   private readonly firstRows = { employment: new FirstRows(), staff: new FirstRows({ tags: true }), bsn: new FirstRows({ tags: true }) };

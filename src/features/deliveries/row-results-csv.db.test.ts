@@ -15,15 +15,31 @@ let board: { id: string; number: string };
 let school: { brin: string; location: string };
 
 const row = (n: number, changes: DeliveryRow = {}): DeliveryRow => ({
-  bevoegd_gezag_nummer: board.number, personeelsnummer: `T${n}`, voorletters: 'T.', achternaam: `Terug${n}`, geboortedatum: '1985-03-03',
-  instellingscode: school.brin, vestigingscode: school.location, functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD', begindatum: '2021-08-01', ...changes,
+  bevoegd_gezag_nummer: board.number,
+  personeelsnummer: `T${n}`,
+  voorletters: 'T.',
+  achternaam: `Terug${n}`,
+  geboortedatum: '1985-03-03',
+  instellingscode: school.brin,
+  vestigingscode: school.location,
+  functie: 'LERAAR',
+  benoemingsgrondslag: 'BEVOEGD',
+  begindatum: '2021-08-01',
+  ...changes,
 });
 
 /** Six rows (lines 2 to 7 of the file); line 3 has two errors, line 5 one. */
 const rows = () => [row(1), row(2, { werktijdfactor: '2', functie: 'JUF' }), row(3), row(4, { werktijdfactor: '2' }), row(5), row(6)];
 
 const deliver = (deps: DeliveryDeps, options: { inlineBytes?: number } = {}) =>
-  submitDelivery({ ...deps, ...options }, hr, { boardId: board.id, mode: 'volledig', fileName: 'terug.csv', channel: 'upload', body: bytesOf(deliveryCsv(rows())), applyWhenValid: false });
+  submitDelivery({ ...deps, ...options }, hr, {
+    boardId: board.id,
+    mode: 'volledig',
+    fileName: 'terug.csv',
+    channel: 'upload',
+    body: bytesOf(deliveryCsv(rows())),
+    applyWhenValid: false,
+  });
 
 async function csvOf(deps: DeliveryDeps, id: string): Promise<string | 'not ready'> {
   const csv = await openRowResultsCsv(deps, hr, id);
@@ -31,7 +47,11 @@ async function csvOf(deps: DeliveryDeps, id: string): Promise<string | 'not read
 }
 
 const fileOf = (deps: DeliveryDeps, id: string) => join(deps.dataDir, 'terugmeldingen', `${id}.csv`);
-const rowNumbersOf = (csv: string) => csv.split('\r\n').slice(1, -1).map((line) => Number(line.split(';')[0]));
+const rowNumbersOf = (csv: string) =>
+  csv
+    .split('\r\n')
+    .slice(1, -1)
+    .map((line) => Number(line.split(';')[0]));
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -45,16 +65,18 @@ describe('reading the terugmelding page by page', () => {
   it('gives every row once, in order, whatever the page size', async () => {
     const delivery = await deliver(deliveryDeps(database));
     const whole = await textOf(rowResultsCsv(database.db, delivery.id, 1000));
-    expect(whole).toBe(`\uFEFF${[
-      'rij;resultaat;kolom;melding',
-      '2;geaccepteerd;;',
-      '3;fout;functie;"""JUF"" is geen functie uit de lijst: LERAAR, SCHOOLLEIDER, ADJUNCT_DIRECTEUR, INTERN_BEGELEIDER, LERAARONDERSTEUNER, OVERIG."',
-      '3;fout;werktijdfactor;Werktijdfactor 2 ligt niet tussen 0,0001 en 1,5.',
-      '4;geaccepteerd;;',
-      '5;fout;werktijdfactor;Werktijdfactor 2 ligt niet tussen 0,0001 en 1,5.',
-      '6;geaccepteerd;;',
-      '7;geaccepteerd;;',
-    ].join('\r\n')}\r\n`);
+    expect(whole).toBe(
+      `\uFEFF${[
+        'rij;resultaat;kolom;melding',
+        '2;geaccepteerd;;',
+        '3;fout;functie;"""JUF"" is geen functie uit de lijst: LERAAR, SCHOOLLEIDER, ADJUNCT_DIRECTEUR, INTERN_BEGELEIDER, LERAARONDERSTEUNER, OVERIG."',
+        '3;fout;werktijdfactor;Werktijdfactor 2 ligt niet tussen 0,0001 en 1,5.',
+        '4;geaccepteerd;;',
+        '5;fout;werktijdfactor;Werktijdfactor 2 ligt niet tussen 0,0001 en 1,5.',
+        '6;geaccepteerd;;',
+        '7;geaccepteerd;;',
+      ].join('\r\n')}\r\n`,
+    );
     // page boundaries inside the rows, on the last row, and on a row with two lines
     for (const pageRows of [1, 2, 3, 6]) expect(await textOf(rowResultsCsv(database.db, delivery.id, pageRows))).toBe(whole);
   });

@@ -21,10 +21,20 @@ let hr: WebSession;
 let deliveryId: string;
 
 const row = (n: number, changes: DeliveryRow = {}): DeliveryRow => ({
-  bevoegd_gezag_nummer: board.number, personeelsnummer: `D${n}`, voorletters: 'D.', achternaam: `Download${n}`, geboortedatum: '1984-04-04',
-  instellingscode: school.brin, vestigingscode: school.location, functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD', begindatum: '2020-08-01', ...changes,
+  bevoegd_gezag_nummer: board.number,
+  personeelsnummer: `D${n}`,
+  voorletters: 'D.',
+  achternaam: `Download${n}`,
+  geboortedatum: '1984-04-04',
+  instellingscode: school.brin,
+  vestigingscode: school.location,
+  functie: 'LERAAR',
+  benoemingsgrondslag: 'BEVOEGD',
+  begindatum: '2020-08-01',
+  ...changes,
 });
-const apiCsv = () => t.app.inject({ url: `/api/v1/aanleveringen/${deliveryId}/terugmelding`, headers: { authorization: `Bearer ${token}`, accept: 'text/csv' } });
+const apiCsv = () =>
+  t.app.inject({ url: `/api/v1/aanleveringen/${deliveryId}/terugmelding`, headers: { authorization: `Bearer ${token}`, accept: 'text/csv' } });
 const pageCsv = () => hr.get(`/beheer/bestuur/${board.id}/aanleveringen/${deliveryId}/terugmelding.csv`);
 const file = () => join(dataDir, 'terugmeldingen', `${deliveryId}.csv`);
 
@@ -43,13 +53,25 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'br-terugmelding-'));
   t = await createTestApp({ withDuo: true, env: { DATA_DIR: dataDir, DELIVERY_CSV_INLINE_ROWS: '1' } });
   ({ board, school } = await deliveringBoard(t.database));
-  token = (await createApiToken(t.database.db, {
-    organisation: { kind: 'bestuur', id: board.id }, name: 'leverancier', scopes: ['aanleveren'], expiresAt: new Date(Date.now() + 24 * 3600 * 1000), createdBy: null,
-  })).token;
-  const account = await createAccount(t.database, { email: 'hr@download.nl', displayName: 'Hanna HR', roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: board.id } }] });
+  token = (
+    await createApiToken(t.database.db, {
+      organisation: { kind: 'bestuur', id: board.id },
+      name: 'leverancier',
+      scopes: ['aanleveren'],
+      expiresAt: new Date(Date.now() + 24 * 3600 * 1000),
+      createdBy: null,
+    })
+  ).token;
+  const account = await createAccount(t.database, {
+    email: 'hr@download.nl',
+    displayName: 'Hanna HR',
+    roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: board.id } }],
+  });
   hr = await sessionFor(t.app, t.database, account.id);
   const submitted = await t.app.inject({
-    method: 'POST', url: '/api/v1/aanleveringen?modus=volledig', payload: deliveryCsv([row(1), row(2, { werktijdfactor: '2' })]),
+    method: 'POST',
+    url: '/api/v1/aanleveringen?modus=volledig',
+    payload: deliveryCsv([row(1), row(2, { werktijdfactor: '2' })]),
     headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
   });
   expect(submitted.json()).toMatchObject({ status: 'gecontroleerd', aantalRijen: 2 });
@@ -74,7 +96,11 @@ describe('the terugmelding as CSV of a large delivery', () => {
     expect(waiting.statusCode).toBe(503);
     expect(waiting.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(waiting.headers['retry-after']).toBe('10');
-    expect(waiting.json()).toMatchObject({ status: 503, code: 'unavailable', detail: 'De terugmelding wordt klaargemaakt; probeer het over een paar seconden opnieuw.' });
+    expect(waiting.json()).toMatchObject({
+      status: 503,
+      code: 'unavailable',
+      detail: 'De terugmelding wordt klaargemaakt; probeer het over een paar seconden opnieuw.',
+    });
     const ready = await eventually(apiCsv, (r) => r.statusCode === 200);
     expect(ready.body).toBe(expected);
   });

@@ -71,7 +71,13 @@ async function removeAbandonedParts(path: string): Promise<void> {
 }
 
 async function writeOnce(db: Db, deliveryId: string, path: string): Promise<void> {
-  if (await access(path).then(() => true, () => false)) return;
+  if (
+    await access(path).then(
+      () => true,
+      () => false,
+    )
+  )
+    return;
   await makePrivateDirAsync(dirname(path));
   await removeAbandonedParts(path);
   const part = `${path}.${randomUUID().slice(0, 8)}.part`;

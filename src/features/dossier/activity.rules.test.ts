@@ -8,13 +8,26 @@ addTexts('dossier', { nl: dossierNl, en: dossierEn });
 
 const choices = { themes: ['Omgaan met verschillen, in de klas'], competencies: ['Werken aan kwaliteit'] };
 const good: ActivityForm = {
-  soort: 'cursus', titel: 'Rekenen in groep 5', aanbieder: '', begindatum: '2026-02-02', einddatum: '14-03-2026', uren: '2,5', primairProces: 'ja',
-  themas: ['Omgaan met verschillen, in de klas'], competenties: [], leerdoelen: '', reflectie: '', bewijs: '',
+  soort: 'cursus',
+  titel: 'Rekenen in groep 5',
+  aanbieder: '',
+  begindatum: '2026-02-02',
+  einddatum: '14-03-2026',
+  uren: '2,5',
+  primairProces: 'ja',
+  themas: ['Omgaan met verschillen, in de klas'],
+  competenties: [],
+  leerdoelen: '',
+  reflectie: '',
+  bewijs: '',
 };
 
 describe('an activity as the professional typed it', () => {
   it('is accepted, dates and hours read the Dutch way (a theme may hold a comma)', () => {
-    expect(checkActivity(good, '2026-11-23', choices)).toMatchObject({ ok: true, facts: { completedOn: '2026-03-14', hours: 2.5, themes: ['Omgaan met verschillen, in de klas'] } });
+    expect(checkActivity(good, '2026-11-23', choices)).toMatchObject({
+      ok: true,
+      facts: { completedOn: '2026-03-14', hours: 2.5, themes: ['Omgaan met verschillen, in de klas'] },
+    });
   });
 
   it('gives each problem at its field as a text key, which reads as before in Dutch', () => {
@@ -41,6 +54,8 @@ describe('an activity as the professional typed it', () => {
   it('says why an activity cannot be changed', () => {
     expect(lockOf({ source: 'aanbod', points: 20 }, false)).toBe('aanbod');
     expect(translateMessage('nl', lockMessages.aanbod)).toBe('Deze activiteit komt uit geaccrediteerd aanbod: u kunt haar niet wijzigen of verwijderen.');
-    expect(translateMessage('en', lockMessages['waardering-aangevraagd'])).toBe('You have asked for this activity to be valued: withdraw the request if you want to change or remove it.');
+    expect(translateMessage('en', lockMessages['waardering-aangevraagd'])).toBe(
+      'You have asked for this activity to be valued: withdraw the request if you want to change or remove it.',
+    );
   });
 });

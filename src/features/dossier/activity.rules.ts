@@ -15,13 +15,33 @@ export const activityLimits = { title: 200, provider: 200, text: 2000, hours: 20
 
 /** The form as posted: every field a string, the themes and competencies lists. */
 export type ActivityForm = {
-  soort: string; titel: string; aanbieder: string; begindatum: string; einddatum: string; uren: string;
-  primairProces: string; themas: string[]; competenties: string[]; leerdoelen: string; reflectie: string; bewijs: string;
+  soort: string;
+  titel: string;
+  aanbieder: string;
+  begindatum: string;
+  einddatum: string;
+  uren: string;
+  primairProces: string;
+  themas: string[];
+  competenties: string[];
+  leerdoelen: string;
+  reflectie: string;
+  bewijs: string;
 };
 
 export type ActivityFacts = {
-  kind: ActivityKind; title: string; provider: string | null; startedOn: string; completedOn: string; hours: number;
-  primaryProcess: boolean; themes: string[]; competencies: string[]; learningGoals: string | null; reflection: string | null; evidenceId: string | null;
+  kind: ActivityKind;
+  title: string;
+  provider: string | null;
+  startedOn: string;
+  completedOn: string;
+  hours: number;
+  primaryProcess: boolean;
+  themes: string[];
+  competencies: string[];
+  learningGoals: string | null;
+  reflection: string | null;
+  evidenceId: string | null;
 };
 
 /** A problem at a field, as a text key: the page says it in the reader's language. */
@@ -51,7 +71,11 @@ const optional = (text: string) => (text.trim() ? text.trim() : null);
  * An activity as the professional typed it; every problem at its field, as a text key. `today` is JJJJ-MM-DD.
  * Limits are given as text, not numbers, so that the Dutch reads "2000" as it always did (not "2.000").
  */
-export function checkActivity(form: ActivityForm, today: string, choices: ActivityChoices): { ok: true; facts: ActivityFacts } | { ok: false; problems: ActivityProblem[] } {
+export function checkActivity(
+  form: ActivityForm,
+  today: string,
+  choices: ActivityChoices,
+): { ok: true; facts: ActivityFacts } | { ok: false; problems: ActivityProblem[] } {
   const problems: ActivityProblem[] = [];
   const problem = (field: keyof ActivityForm, key: MessageKey, params?: Record<string, string>) => problems.push({ field, message: message(key, params) });
   const kind = (activityKinds as readonly string[]).includes(form.soort) ? (form.soort as ActivityKind) : null;
@@ -77,14 +101,26 @@ export function checkActivity(form: ActivityForm, today: string, choices: Activi
   if (competencies.some((c) => !choices.competencies.includes(c))) problem('competenties', 'dossier.error.competenciesFromList');
   const learningGoals = optional(form.leerdoelen);
   const reflection = optional(form.reflectie);
-  if (learningGoals && learningGoals.length > activityLimits.text) problem('leerdoelen', 'dossier.error.textTooLong', { max: String(activityLimits.text), length: String(learningGoals.length) });
-  if (reflection && reflection.length > activityLimits.text) problem('reflectie', 'dossier.error.textTooLong', { max: String(activityLimits.text), length: String(reflection.length) });
+  if (learningGoals && learningGoals.length > activityLimits.text)
+    problem('leerdoelen', 'dossier.error.textTooLong', { max: String(activityLimits.text), length: String(learningGoals.length) });
+  if (reflection && reflection.length > activityLimits.text)
+    problem('reflectie', 'dossier.error.textTooLong', { max: String(activityLimits.text), length: String(reflection.length) });
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
     facts: {
-      kind: kind!, title, provider, startedOn: startedOn!, completedOn: completedOn!, hours, primaryProcess: form.primairProces === 'ja',
-      themes, competencies, learningGoals, reflection, evidenceId: optional(form.bewijs),
+      kind: kind!,
+      title,
+      provider,
+      startedOn: startedOn!,
+      completedOn: completedOn!,
+      hours,
+      primaryProcess: form.primairProces === 'ja',
+      themes,
+      competencies,
+      learningGoals,
+      reflection,
+      evidenceId: optional(form.bewijs),
     },
   };
 }

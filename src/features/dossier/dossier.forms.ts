@@ -6,7 +6,11 @@ import type { ActivityForm } from './activity.rules.ts';
  * than its room is cut, as before; what the professional typed is then checked by `checkActivity`
  * (the domain rule, with its messages at the fields), not here.
  */
-const text = (max: number) => z.string().catch('').transform((value) => value.slice(0, max));
+const text = (max: number) =>
+  z
+    .string()
+    .catch('')
+    .transform((value) => value.slice(0, max));
 
 /** A checkbox group: one value or many; at most 50. */
 const list = z
@@ -19,8 +23,18 @@ const list = z
  * strings with repeated fields joined by commas, and a theme's name may hold a comma.
  */
 export const activityForm = z.object({
-  soort: text(50), titel: text(300), aanbieder: text(300), begindatum: text(20), einddatum: text(20), uren: text(20), primairProces: text(5),
-  leerdoelen: text(2500), reflectie: text(2500), bewijs: text(50), themas: list, competenties: list,
+  soort: text(50),
+  titel: text(300),
+  aanbieder: text(300),
+  begindatum: text(20),
+  einddatum: text(20),
+  uren: text(20),
+  primairProces: text(5),
+  leerdoelen: text(2500),
+  reflectie: text(2500),
+  bewijs: text(50),
+  themas: list,
+  competenties: list,
 });
 
 /** The activity form as posted; never refused here (a body that is no form reads as an empty one). */

@@ -14,35 +14,65 @@ let other: WebSession;
 let notEnrolled: WebSession;
 let activityId: string;
 
-const valid = { soort: 'cursus', titel: 'Rekenen in groep 5', aanbieder: 'Hogeschool Utrecht', begindatum: '2026-02-02', einddatum: '2026-03-14', uren: '120', primairProces: 'ja', themas: ['Omgaan met verschillen'], leerdoelen: 'Beter differentiëren.', reflectie: 'Ik werk nu met drie niveaus.', bewijs: '' };
+const valid = {
+  soort: 'cursus',
+  titel: 'Rekenen in groep 5',
+  aanbieder: 'Hogeschool Utrecht',
+  begindatum: '2026-02-02',
+  einddatum: '2026-03-14',
+  uren: '120',
+  primairProces: 'ja',
+  themas: ['Omgaan met verschillen'],
+  leerdoelen: 'Beter differentiëren.',
+  reflectie: 'Ik werk nu met drie niveaus.',
+  bewijs: '',
+};
 
 beforeAll(async () => {
   t = await createTestApp({ withDuo: true });
   const { board, school } = await deliveringBoard(t.database);
   const hr = { actor: await boardStaffActor(t.database, board.id, 'hr@dossier.nl') };
   const row = (n: number, changes: DeliveryRow): DeliveryRow => ({
-    bevoegd_gezag_nummer: board.number, personeelsnummer: `D${n}`, voorletters: 'L.', geboortedatum: '1985-05-05', instellingscode: school.brin,
-    vestigingscode: school.location, functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD', begindatum: '2014-08-01', ...changes,
+    bevoegd_gezag_nummer: board.number,
+    personeelsnummer: `D${n}`,
+    voorletters: 'L.',
+    geboortedatum: '1985-05-05',
+    instellingscode: school.brin,
+    vestigingscode: school.location,
+    functie: 'LERAAR',
+    benoemingsgrondslag: 'BEVOEGD',
+    begindatum: '2014-08-01',
+    ...changes,
   });
   const deps = deliveryDeps(t.database);
   const delivery = await submitDelivery(deps, hr, {
-    boardId: board.id, mode: 'volledig', fileName: null, applyWhenValid: false, channel: 'api',
+    boardId: board.id,
+    mode: 'volledig',
+    fileName: null,
+    applyWhenValid: false,
+    channel: 'api',
     body: bytesOf(deliveryCsv([row(1, { achternaam: 'Dossier', email: 'lotte@school.nl' }), row(2, { achternaam: 'Ander', email: 'ander@school.nl' })])),
   });
   await applyDelivery(deps, hr, delivery.id, { confirmed: true });
   const sessions: WebSession[] = [];
   for (const email of ['lotte@school.nl', 'ander@school.nl']) {
     const account = await createAccount(t.database, { email, displayName: email });
-    await enrol({ db: t.database.db }, { actor: { type: 'account', accountId: account.id, sessionId: 's', email, displayName: email, memberships: [], secondFactorDone: true } });
+    await enrol(
+      { db: t.database.db },
+      { actor: { type: 'account', accountId: account.id, sessionId: 's', email, displayName: email, memberships: [], secondFactorDone: true } },
+    );
     sessions.push(await sessionFor(t.app, t.database, account.id));
   }
   [lotte, other] = sessions;
   notEnrolled = await sessionFor(t.app, t.database, (await createAccount(t.database, { email: 'nog-niet@school.nl' })).id);
   // Lotte is a Registerleraar until 2028-07-31 (the Lerarenregister's first version: 160 hours in 4 years)
-  await t.database.query(`INSERT INTO registration_applications (id, person_id, enrolment_id, register_id, register_version_id, title, level, motivation, evidence_ids, status, decided_on, valid_until)
+  await t.database.query(
+    `INSERT INTO registration_applications (id, person_id, enrolment_id, register_id, register_version_id, title, level, motivation, evidence_ids, status, decided_on, valid_until)
     SELECT $1, n.person_id, n.id, r.id, v.id, 'Registerleraar', 'geregistreerd', 'Bevoegd.', '[]'::jsonb, 'geregistreerd', '2024-08-01', '2028-07-31'
     FROM enrolments n JOIN accounts a ON a.id = n.account_id, registers r JOIN register_versions v ON v.register_id = r.id AND v.version = 1
-    WHERE a.email = 'lotte@school.nl' AND r.code = 'lerarenregister'`, [uuidV7()]);
+    WHERE a.email = 'lotte@school.nl' AND r.code = 'lerarenregister'`,
+    [uuidV7()],
+  );
 });
 afterAll(async () => t?.close());
 
@@ -74,7 +104,14 @@ describe('Mijn professionalisering', () => {
     notEnrolled.cookies.set('lang', 'en');
     try {
       await lotte.get('/mijn-register/dossier');
-      const res = await lotte.post('/mijn-register/dossier', { ...valid, soort: '', titel: 'x', uren: '0', einddatum: '2999-01-01', leerdoelen: 'y'.repeat(2001) });
+      const res = await lotte.post('/mijn-register/dossier', {
+        ...valid,
+        soort: '',
+        titel: 'x',
+        uren: '0',
+        einddatum: '2999-01-01',
+        leerdoelen: 'y'.repeat(2001),
+      });
       expect(res.statusCode).toBe(400);
       const page = visibleText(res.body);
       expect(page).toContain('There is a problem');
@@ -84,7 +121,8 @@ describe('Mijn professionalisering', () => {
         'An activity counts once it is completed: the end date cannot be after today.',
         'Enter the number of hours: more than 0, at most 2000, in half or tenth hours (for example 2.5).',
         'At most 2000 characters; you wrote 2001.',
-      ]) expect(page).toContain(text);
+      ])
+        expect(page).toContain(text);
       expect(page).not.toContain('Kies wat voor activiteit');
       // a refusal of the use case (not enrolled yet), at the form in English too
       await notEnrolled.get('/mijn-register/dossier');
@@ -108,7 +146,9 @@ describe('Mijn professionalisering', () => {
     [{ id: activityId }] = await t.database.query<{ id: string }>(`SELECT id FROM activities`);
     expect(await auditRows(t.database, 'activity.added')).toHaveLength(1);
     const data = JSON.parse((await lotte.get('/mijn-gegevens/download')).body);
-    expect(data.professionalisering).toEqual([expect.objectContaining({ soort: 'cursus', naam: 'Rekenen in groep 5', uren: 120, reflectie: 'Ik werk nu met drie niveaus.', herkomst: 'eigen' })]);
+    expect(data.professionalisering).toEqual([
+      expect.objectContaining({ soort: 'cursus', naam: 'Rekenen in groep 5', uren: 120, reflectie: 'Ik werk nu met drie niveaus.', herkomst: 'eigen' }),
+    ]);
   });
 
   it('changes an own activity; enough hours give the next period', async () => {
@@ -130,8 +170,11 @@ describe('Mijn professionalisering', () => {
   it('leaves an activity from accredited offering as it is', async () => {
     const [{ enrolment_id: enrolmentId }] = await t.database.query<{ enrolment_id: string }>(`SELECT enrolment_id FROM activities`);
     const fromOffering = uuidV7();
-    await t.database.query(`INSERT INTO activities (id, enrolment_id, kind, title, started_on, completed_on, hours, themes, points, source)
-      VALUES ($1, $2, 'studiedag', 'Studiedag taal', '2026-04-01', '2026-04-01', 6, '{}', 20, 'aanbod')`, [fromOffering, enrolmentId]);
+    await t.database.query(
+      `INSERT INTO activities (id, enrolment_id, kind, title, started_on, completed_on, hours, themes, points, source)
+      VALUES ($1, $2, 'studiedag', 'Studiedag taal', '2026-04-01', '2026-04-01', 6, '{}', 20, 'aanbod')`,
+      [fromOffering, enrolmentId],
+    );
     const page = visibleText((await lotte.get(`/mijn-register/dossier/${fromOffering}`)).body);
     expect(page).toContain('u kunt haar niet wijzigen');
     const res = await lotte.post(`/mijn-register/dossier/${fromOffering}`, { ...valid, titel: 'Anders' });

@@ -5,7 +5,6 @@ import { uuidV7 } from '../../lib/uuid-v7.ts';
 import type { ActivityFacts, ActivityKind } from './activity.rules.ts';
 import { rowsOf } from '../../db/rows.ts';
 
-
 export type ActivityRecord = ActivityFacts & { id: string; enrolmentId: string; points: number | null; source: 'eigen' | 'aanbod'; kind: ActivityKind };
 
 const columns = sql`id, enrolment_id AS "enrolmentId", kind, title, provider, started_on::text AS "startedOn", completed_on::text AS "completedOn",
@@ -18,7 +17,9 @@ export async function findEnrolmentOfAccount(db: Db, accountId: string): Promise
 
 /** Newest first: what the professional did last is what they look for. */
 export async function listActivities(db: Db, enrolmentId: string): Promise<ActivityRecord[]> {
-  return rowsOf<ActivityRecord>(await db.execute(sql`SELECT ${columns} FROM activities WHERE enrolment_id = ${enrolmentId} ORDER BY completed_on DESC, id DESC`));
+  return rowsOf<ActivityRecord>(
+    await db.execute(sql`SELECT ${columns} FROM activities WHERE enrolment_id = ${enrolmentId} ORDER BY completed_on DESC, id DESC`),
+  );
 }
 
 export async function findActivity(db: Db, id: string): Promise<ActivityRecord | undefined> {
@@ -45,10 +46,14 @@ export async function insertActivity(db: Db, enrolmentId: string, a: ActivityFac
  * gave points, not while a valuation is asked. False when there was none such.
  */
 export async function updateActivity(db: Db, id: string, a: ActivityFacts, now: Date): Promise<boolean> {
-  return rowsOf(await db.execute(sql`UPDATE activities SET kind = ${a.kind}, title = ${a.title}, provider = ${a.provider}, started_on = ${a.startedOn},
+  return (
+    rowsOf(
+      await db.execute(sql`UPDATE activities SET kind = ${a.kind}, title = ${a.title}, provider = ${a.provider}, started_on = ${a.startedOn},
       completed_on = ${a.completedOn}, hours = ${a.hours}, primary_process = ${a.primaryProcess}, themes = ${themesArray(a.themes)},
       competencies = ${themesArray(a.competencies)}, learning_goals = ${a.learningGoals}, reflection = ${a.reflection}, evidence_id = ${a.evidenceId}, updated_at = ${now.toISOString()}
-    WHERE id = ${id} AND ${changeable} RETURNING id`)).length > 0;
+    WHERE id = ${id} AND ${changeable} RETURNING id`),
+    ).length > 0
+  );
 }
 
 export async function deleteActivity(db: Db, id: string): Promise<boolean> {
@@ -58,5 +63,7 @@ export async function deleteActivity(db: Db, id: string): Promise<boolean> {
 export type EvidenceChoice = { id: string; title: string; issuedOn: string };
 
 export async function listOwnEvidence(db: Db, personId: string): Promise<EvidenceChoice[]> {
-  return rowsOf<EvidenceChoice>(await db.execute(sql`SELECT id, title, issued_on::text AS "issuedOn" FROM evidence_files WHERE person_id = ${personId} ORDER BY issued_on DESC`));
+  return rowsOf<EvidenceChoice>(
+    await db.execute(sql`SELECT id, title, issued_on::text AS "issuedOn" FROM evidence_files WHERE person_id = ${personId} ORDER BY issued_on DESC`),
+  );
 }

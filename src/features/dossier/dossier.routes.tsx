@@ -10,8 +10,11 @@ import { activityFormOf, activityParams, noticeQuery, removeForm } from './dossi
 import { ActivityPage, DossierPage, dossierPath } from './views/dossier-pages.tsx';
 
 const notices = {
-  toegevoegd: 'dossier.notice.added', gewijzigd: 'dossier.notice.changed', verwijderd: 'dossier.notice.removed',
-  'waardering-aangevraagd': 'valuation.notice.requested', 'waardering-ingetrokken': 'valuation.notice.withdrawn',
+  toegevoegd: 'dossier.notice.added',
+  gewijzigd: 'dossier.notice.changed',
+  verwijderd: 'dossier.notice.removed',
+  'waardering-aangevraagd': 'valuation.notice.requested',
+  'waardering-ingetrokken': 'valuation.notice.withdrawn',
 } as const;
 
 /**
@@ -19,8 +22,11 @@ const notices = {
  * it with the problem at its field).
  */
 export async function renderActivityPage(
-  deps: service.DossierDeps, req: FastifyRequest, reply: FastifyReply,
-  form: { values?: ActivityForm; errors?: FieldError[]; notice?: string; explanation?: string } = {}, status = 200,
+  deps: service.DossierDeps,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  form: { values?: ActivityForm; errors?: FieldError[]; notice?: string; explanation?: string } = {},
+  status = 200,
 ) {
   const view = await service.getOwnActivity(deps, contextOf(req), readParams(req, activityParams).id);
   return sendPage(reply, <ActivityPage ctx={req.pageContext()} view={view} {...form} />, status);

@@ -33,18 +33,26 @@ export async function getDossier(deps: DossierDeps, ctx: ActorContext) {
   const enrolment = await repo.findEnrolmentOfAccount(deps.db, account.accountId);
   if (!enrolment) return { enrolled: false as const };
   const [activities, evidence, registration, choices] = await Promise.all([
-    repo.listActivities(deps.db, enrolment.id), repo.listOwnEvidence(deps.db, enrolment.personId), progressOfEnrolment(deps.db, enrolment.id, todayOf(deps)),
+    repo.listActivities(deps.db, enrolment.id),
+    repo.listOwnEvidence(deps.db, enrolment.personId),
+    progressOfEnrolment(deps.db, enrolment.id, todayOf(deps)),
     getActivityChoices(deps.db),
   ]);
   // the registration that ends last, under the rule of its register version (reregistration.service.ts)
-  const progress = registration ? { registerName: registration.registration.registerName, sentence: registration.sentence, evaluation: registration.evaluation } : null;
+  const progress = registration
+    ? { registerName: registration.registration.registerName, sentence: registration.sentence, evaluation: registration.evaluation }
+    : null;
   return { enrolled: true as const, activities, evidence, progress, choices };
 }
 
 /** `kept`: the names the activity already has, which it keeps after a new version of the reference framework. */
 async function checkedFacts(deps: DossierDeps, personId: string, form: ActivityForm, kept?: { themes: string[]; competencies: string[] }) {
   const checked = checkActivity(form, todayOf(deps), await getActivityChoices(deps.db, kept));
-  if (!checked.ok) throw AppError.validation(checked.problems.map((p) => ({ name: p.field, reason: p.message })), checked.problems[0].message);
+  if (!checked.ok)
+    throw AppError.validation(
+      checked.problems.map((p) => ({ name: p.field, reason: p.message })),
+      checked.problems[0].message,
+    );
   const { evidenceId } = checked.facts;
   if (evidenceId && !(await repo.listOwnEvidence(deps.db, personId)).some((e) => e.id === evidenceId)) {
     const notOwn = message('dossier.error.evidenceNotOwn');
@@ -58,7 +66,11 @@ export async function addActivity(deps: DossierDeps, ctx: ActorContext, form: Ac
   const facts = await checkedFacts(deps, enrolment.personId, form);
   return inTransaction(deps.db, async (tx) => {
     const id = await repo.insertActivity(tx, enrolment.id, facts, new Date());
-    await recordAudit(tx, ctx, { action: 'activity.added', subjectAccountId: account.accountId, after: { activity: id, kind: facts.kind, hours: facts.hours } });
+    await recordAudit(tx, ctx, {
+      action: 'activity.added',
+      subjectAccountId: account.accountId,
+      after: { activity: id, kind: facts.kind, hours: facts.hours },
+    });
     return id;
   });
 }
@@ -72,7 +84,9 @@ export async function getOwnActivity(deps: DossierDeps, ctx: ActorContext, id: s
   const activity = enrolment && uuid.test(id) ? await repo.findActivity(deps.db, id) : undefined;
   if (!enrolment || !activity || activity.enrolmentId !== enrolment.id) throw AppError.notFound(message('dossier.error.notInDossier'));
   const [evidence, valuation, choices] = await Promise.all([
-    repo.listOwnEvidence(deps.db, enrolment.personId), getValuationOfActivity(deps.db, activity.id), getActivityChoices(deps.db, activity),
+    repo.listOwnEvidence(deps.db, enrolment.personId),
+    getValuationOfActivity(deps.db, activity.id),
+    getActivityChoices(deps.db, activity),
   ]);
   const lock = lockOf(activity, valuation?.status === 'aangevraagd');
   return { activity, personId: enrolment.personId, evidence, valuation, choices, lock };
@@ -100,12 +114,17 @@ export async function changeActivity(deps: DossierDeps, ctx: ActorContext, id: s
 export async function removeActivity(deps: DossierDeps, ctx: ActorContext, id: string, confirmed: unknown): Promise<void> {
   const { activity } = await getOwnActivity(deps, ctx, id);
   await refuseWhenLocked(deps, activity);
-  if (confirmed !== 'ja') throw AppError.validation([{ name: 'bevestigd', reason: message('dossier.error.confirmRemove') }], message('dossier.error.confirmRemove'));
+  if (confirmed !== 'ja')
+    throw AppError.validation([{ name: 'bevestigd', reason: message('dossier.error.confirmRemove') }], message('dossier.error.confirmRemove'));
   await inTransaction(deps.db, async (tx) => {
     // withdrawn requests for valuation go with the activity they were about
     const withdrawnValuations = await removeWithdrawnValuations(tx, id);
     if (!(await repo.deleteActivity(tx, id))) throw changedMeanwhile();
-    await recordAudit(tx, ctx, { action: 'activity.removed', subjectAccountId: signedInAccount(ctx).accountId, before: { activity: id, title: activity.title, withdrawnValuations } });
+    await recordAudit(tx, ctx, {
+      action: 'activity.removed',
+      subjectAccountId: signedInAccount(ctx).accountId,
+      before: { activity: id, title: activity.title, withdrawnValuations },
+    });
   });
 }
 
@@ -114,8 +133,20 @@ export async function exportOwnDossier(db: Db, accountId: string) {
   const enrolment = await repo.findEnrolmentOfAccount(db, accountId);
   const [activities, valuations] = enrolment ? await Promise.all([repo.listActivities(db, enrolment.id), exportOwnValuations(db, enrolment.id)]) : [[], []];
   return activities.map((a) => ({
-    soort: a.kind, naam: a.title, aanbieder: a.provider, begindatum: a.startedOn, einddatum: a.completedOn, uren: a.hours, primairProces: a.primaryProcess,
-    themas: a.themes, competenties: a.competencies, leerdoelen: a.learningGoals, reflectie: a.reflection, bewijs: a.evidenceId, punten: a.points, herkomst: a.source,
+    soort: a.kind,
+    naam: a.title,
+    aanbieder: a.provider,
+    begindatum: a.startedOn,
+    einddatum: a.completedOn,
+    uren: a.hours,
+    primairProces: a.primaryProcess,
+    themas: a.themes,
+    competenties: a.competencies,
+    leerdoelen: a.learningGoals,
+    reflectie: a.reflection,
+    bewijs: a.evidenceId,
+    punten: a.points,
+    herkomst: a.source,
     waarderingen: valuations.filter((v) => v.activiteit === a.id).map(({ activiteit: _, ...v }) => v),
   }));
 }

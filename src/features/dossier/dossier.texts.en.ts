@@ -46,7 +46,8 @@ export const dossierEn: Record<keyof typeof dossierNl, string> = {
   'dossier.edit.title': 'Activity: {title}',
   'dossier.edit.back': 'Back to your professional development',
   'dossier.edit.valued': 'Two assessors have valued this activity afterwards; it counts with the points they gave. You can no longer change or remove it.',
-  'dossier.edit.valuationOpen': 'You asked for this activity to be valued afterwards. While that request is open you cannot change or remove the activity; withdraw the request if you want to.',
+  'dossier.edit.valuationOpen':
+    'You asked for this activity to be valued afterwards. While that request is open you cannot change or remove the activity; withdraw the request if you want to.',
   'dossier.edit.fixed': 'This activity comes from an accredited offering and counts with the points its provider recorded; you cannot change it.',
   'dossier.remove.title': 'Remove the activity',
   'dossier.remove.confirm': 'I want to remove this activity from my dossier.',

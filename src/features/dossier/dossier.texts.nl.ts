@@ -43,8 +43,10 @@ export const dossierNl = {
   'dossier.kind.informeel-leren': 'informeel leren',
   'dossier.edit.title': 'Activiteit: {title}',
   'dossier.edit.back': 'Terug naar uw professionalisering',
-  'dossier.edit.valued': 'Twee beoordelaars hebben deze activiteit achteraf gewaardeerd; zij telt met de punten die zij gaven. U kunt haar niet meer wijzigen of verwijderen.',
-  'dossier.edit.valuationOpen': 'U hebt gevraagd deze activiteit achteraf te waarderen. Zolang die aanvraag loopt, kunt u de activiteit niet wijzigen of verwijderen; trek de aanvraag in als u dat toch wilt.',
+  'dossier.edit.valued':
+    'Twee beoordelaars hebben deze activiteit achteraf gewaardeerd; zij telt met de punten die zij gaven. U kunt haar niet meer wijzigen of verwijderen.',
+  'dossier.edit.valuationOpen':
+    'U hebt gevraagd deze activiteit achteraf te waarderen. Zolang die aanvraag loopt, kunt u de activiteit niet wijzigen of verwijderen; trek de aanvraag in als u dat toch wilt.',
   'dossier.edit.fixed': 'Deze activiteit komt uit geaccrediteerd aanbod en telt met de punten die de aanbieder vastlegde; u kunt haar niet wijzigen.',
   'dossier.remove.title': 'Activiteit verwijderen',
   'dossier.remove.confirm': 'Ik wil deze activiteit uit mijn dossier verwijderen.',

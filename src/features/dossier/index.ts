@@ -9,7 +9,10 @@ import { valuationRoutes } from './valuation.routes.tsx';
 /** The professional's development dossier and the valuation of own activities. */
 export const feature: Feature = {
   name: 'dossier',
-  texts: [{ nl: dossierNl, en: dossierEn }, { nl: valuationNl, en: valuationEn }],
+  texts: [
+    { nl: dossierNl, en: dossierEn },
+    { nl: valuationNl, en: valuationEn },
+  ],
   routes: async (app, opts) => {
     await app.register(dossierRoutes, opts);
     await app.register(valuationRoutes, opts);

@@ -5,16 +5,21 @@ import { dutchDateOf } from '../../platform/dates/calendar.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { rowsOf } from '../../db/rows.ts';
 
-
 const demoRequests = [
   {
-    title: 'Leesgroep onderwijskundig leiderschap', hours: 16, themes: ['Persoonlijk leiderschap', 'Kennis- en kwaliteitsontwikkeling'], competencies: ['Hogere-orde denken'],
+    title: 'Leesgroep onderwijskundig leiderschap',
+    hours: 16,
+    themes: ['Persoonlijk leiderschap', 'Kennis- en kwaliteitsontwikkeling'],
+    competencies: ['Hogere-orde denken'],
     goals: 'Mijn visie op leiderschap aanscherpen met recente literatuur.',
     reflection: 'We lazen vier boeken en bespraken ze maandelijks. Ik heb daarna ons scholingsplan herschreven.',
     explanation: 'Een leesgroep met drie collega-directeuren, acht bijeenkomsten van twee uur; de verslagen en het nieuwe scholingsplan kan ik laten zien.',
   },
   {
-    title: 'Meelopen met een ervaren directeur', hours: 24, themes: ['Leiding geven aan verandering'], competencies: ['Leiding geven aan verandering', 'In relatie staan tot de omgeving'],
+    title: 'Meelopen met een ervaren directeur',
+    hours: 24,
+    themes: ['Leiding geven aan verandering'],
+    competencies: ['Leiding geven aan verandering', 'In relatie staan tot de omgeving'],
     goals: 'Zien hoe een ervaren directeur een fusie van twee scholen leidt.',
     reflection: 'Ik zag hoe belangrijk het is om teams vroeg te betrekken; dat pas ik nu toe bij onze nieuwbouw.',
     explanation: 'Drie dagen meegelopen tijdens een schoolfusie, met een gesprek vooraf en achteraf over wat ik zag.',
@@ -28,10 +33,12 @@ const demoRequests = [
  * does nothing. Straight into the tables, like the rest of the demo. Returns how many it made.
  */
 export async function seedDemoValuation(db: Db): Promise<number> {
-  const leaders = rowsOf<{ enrolmentId: string }>(await db.execute(sql`SELECT DISTINCT n.id AS "enrolmentId", n.register_number
+  const leaders = rowsOf<{ enrolmentId: string }>(
+    await db.execute(sql`SELECT DISTINCT n.id AS "enrolmentId", n.register_number
     FROM enrolments n JOIN registration_applications a ON a.enrolment_id = n.id JOIN registers r ON r.id = a.register_id
     WHERE r.code = 'schoolleidersregister-po' AND a.status = 'geregistreerd' AND n.status = 'geregistreerd'
-    ORDER BY n.register_number LIMIT ${demoRequests.length}`));
+    ORDER BY n.register_number LIMIT ${demoRequests.length}`),
+  );
   const day = (offset: number) => dutchDateOf(new Date(Date.now() + offset * 86_400_000));
   await inTransaction(db, async (tx) => {
     for (const [i, { enrolmentId }] of leaders.entries()) {

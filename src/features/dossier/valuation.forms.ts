@@ -5,7 +5,11 @@ import { z } from 'zod';
  * its room is cut, as before; the rules (checkExplanation, checkPoints, checkMotivation) say what is
  * wrong with what was typed.
  */
-const text = (max: number) => z.string().catch('').transform((value) => value.slice(0, max));
+const text = (max: number) =>
+  z
+    .string()
+    .catch('')
+    .transform((value) => value.slice(0, max));
 
 /** The professional asks for a valuation, with an explanation. */
 export const requestForm = z.object({ toelichting: text(2500) });

@@ -36,25 +36,43 @@ let sequence = 9_200_000;
 async function enrolledProfessional(email: string, surname: string): Promise<{ web: WebSession; enrolmentId: string; personId: string }> {
   const account = await createAccount(t.database, { email, displayName: email.split('@')[0] });
   const [personId, enrolmentId] = [uuidV7(), uuidV7()];
-  await t.database.query(`INSERT INTO persons (id, initials, surname, birth_date, email, account_id) VALUES ($1, 'L.', $2, '1980-03-03', $3, $4)`, [personId, surname, email, account.id]);
-  await t.database.query(`INSERT INTO enrolments (id, person_id, account_id, register_number) VALUES ($1, $2, $3, $4)`, [enrolmentId, personId, account.id, registerNumberFor(++sequence)]);
+  await t.database.query(`INSERT INTO persons (id, initials, surname, birth_date, email, account_id) VALUES ($1, 'L.', $2, '1980-03-03', $3, $4)`, [
+    personId,
+    surname,
+    email,
+    account.id,
+  ]);
+  await t.database.query(`INSERT INTO enrolments (id, person_id, account_id, register_number) VALUES ($1, $2, $3, $4)`, [
+    enrolmentId,
+    personId,
+    account.id,
+    registerNumberFor(++sequence),
+  ]);
   return { web: await sessionFor(t.app, t.database, account.id), enrolmentId, personId };
 }
 
 async function activity(enrolmentId: string, title: string, extra: { evidenceId?: string; source?: string; points?: number } = {}): Promise<string> {
   const id = uuidV7();
-  await t.database.query(`INSERT INTO activities (id, enrolment_id, kind, title, started_on, completed_on, hours, themes, learning_goals, reflection, evidence_id, source, points)
+  await t.database.query(
+    `INSERT INTO activities (id, enrolment_id, kind, title, started_on, completed_on, hours, themes, learning_goals, reflection, evidence_id, source, points)
     VALUES ($1, $2, 'informeel-leren', $3, $4, $5, 12, '{"Persoonlijk leiderschap"}', 'Mijn eigen leiderschap leren kennen.', 'Ik delegeer nu meer aan mijn bouwcoördinatoren.', $6, $7, $8)`,
-  [id, enrolmentId, title, daysAgo(60), daysAgo(10), extra.evidenceId ?? null, extra.source ?? 'eigen', extra.points ?? null]);
+    [id, enrolmentId, title, daysAgo(60), daysAgo(10), extra.evidenceId ?? null, extra.source ?? 'eigen', extra.points ?? null],
+  );
   return id;
 }
 
 const assessor = async (email: string, name: string) =>
-  sessionFor(t.app, t.database, (await createAccount(t.database, { email, displayName: name, roles: [{ role: 'accreditation-committee', organisation: office }] })).id, { secondFactor: true });
+  sessionFor(
+    t.app,
+    t.database,
+    (await createAccount(t.database, { email, displayName: name, roles: [{ role: 'accreditation-committee', organisation: office }] })).id,
+    { secondFactor: true },
+  );
 
 const activityPage = (id: string) => `/mijn-register/dossier/${id}`;
 const explanation = 'Ik las vier boeken over onderwijskundig leiderschap en besprak ze met mijn coach.';
-const requestOf = async (activityId: string) => (await t.database.query<{ id: string }>(`SELECT id FROM valuation_requests WHERE activity_id = $1 ORDER BY created_at DESC LIMIT 1`, [activityId]))[0].id;
+const requestOf = async (activityId: string) =>
+  (await t.database.query<{ id: string }>(`SELECT id FROM valuation_requests WHERE activity_id = $1 ORDER BY created_at DESC LIMIT 1`, [activityId]))[0].id;
 
 beforeAll(async () => {
   t = await createTestApp({ env: { DATA_DIR: dataDir } });
@@ -66,8 +84,11 @@ beforeAll(async () => {
   const { secrets } = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }, {});
   const evidenceId = uuidV7();
   await writeSealedFile(join(dataDir, 'evidence', `${evidenceId}.sealed`), Readable.from([proof]), createCrypto(secrets).fileKey, 1024 * 1024);
-  await t.database.query(`INSERT INTO evidence_files (id, person_id, kind, title, issuer, issued_on, file_name, media_type, byte_size, sha256)
-    VALUES ($1, $2, 'certificaat', 'Leesverslag', 'Eigen werk', $3, 'leesverslag.pdf', 'application/pdf', $4, 'x')`, [evidenceId, me.personId, daysAgo(9), proof.length]);
+  await t.database.query(
+    `INSERT INTO evidence_files (id, person_id, kind, title, issuer, issued_on, file_name, media_type, byte_size, sha256)
+    VALUES ($1, $2, 'certificaat', 'Leesverslag', 'Eigen werk', $3, 'leesverslag.pdf', 'application/pdf', $4, 'x')`,
+    [evidenceId, me.personId, daysAgo(9), proof.length],
+  );
   reading = await activity(lotteEnrolment, 'Boeken over onderwijskundig leiderschap', { evidenceId });
   fromOffering = await activity(lotteEnrolment, 'Leergang uit het aanbod', { source: 'aanbod', points: 30 });
   assessorA = await assessor('anne@accreditatie.nl', 'Anne Assessor');
@@ -122,7 +143,9 @@ describe('the professional asks for valuation afterwards', () => {
     expect(visibleText(change.body)).toContain('U hebt een waardering aangevraagd voor deze activiteit: trek de aanvraag in');
     const remove = await lotte.post(`${activityPage(reading)}/verwijderen`, { bevestigd: 'ja' });
     expect(remove.statusCode).toBe(400);
-    expect((await t.database.query<{ title: string }>(`SELECT title FROM activities WHERE id = $1`, [reading]))[0].title).toBe('Boeken over onderwijskundig leiderschap');
+    expect((await t.database.query<{ title: string }>(`SELECT title FROM activities WHERE id = $1`, [reading]))[0].title).toBe(
+      'Boeken over onderwijskundig leiderschap',
+    );
   });
 });
 
@@ -139,7 +162,14 @@ describe('two assessors value it', () => {
     const res = await assessorA.get(`/beheer/waarderingen/${requestId}`);
     expect(res.statusCode).toBe(200);
     const page = visibleText(res.body);
-    for (const text of ['Mijn eigen leiderschap leren kennen.', 'Ik delegeer nu meer aan mijn bouwcoördinatoren.', 'Persoonlijk leiderschap', explanation, 'Leesverslag', `${daysAgo(60)} – ${daysAgo(10)}`]) {
+    for (const text of [
+      'Mijn eigen leiderschap leren kennen.',
+      'Ik delegeer nu meer aan mijn bouwcoördinatoren.',
+      'Persoonlijk leiderschap',
+      explanation,
+      'Leesverslag',
+      `${daysAgo(60)} – ${daysAgo(10)}`,
+    ]) {
       expect(page).toContain(text);
     }
     expect(page).not.toContain('Leesgraag');
@@ -194,11 +224,16 @@ describe('two assessors value it', () => {
     expect(page).toContain('Beoordelaar 2: 60 punten Sterke reflectie op het eigen handelen.');
     expect(page).not.toContain('meer dan 30 punten uit elkaar');
     expect(page).not.toContain('Anne Assessor');
-    expect(visibleText((await lotte.get('/mijn-register/dossier')).body)).toMatch(/Boeken over onderwijskundig leiderschap informeel leren \S+ 12 50 Persoonlijk leiderschap/);
+    expect(visibleText((await lotte.get('/mijn-register/dossier')).body)).toMatch(
+      /Boeken over onderwijskundig leiderschap informeel leren \S+ 12 50 Persoonlijk leiderschap/,
+    );
     const [mail] = await mailsTo(t.database, 'lotte@school.nl');
     expect(mail.subject).toBe('Uw activiteit is gewaardeerd: 50 punten');
     expect(mail.text).toContain(`/mijn-register/dossier/${reading}`);
-    const [request] = await t.database.query<{ status: string; points: number; decided_at: Date | null }>(`SELECT status, points, decided_at FROM valuation_requests WHERE id = $1`, [requestId]);
+    const [request] = await t.database.query<{ status: string; points: number; decided_at: Date | null }>(
+      `SELECT status, points, decided_at FROM valuation_requests WHERE id = $1`,
+      [requestId],
+    );
     expect(request).toMatchObject({ status: 'gewaardeerd', points: 50 });
     expect(request.decided_at).not.toBeNull();
     expect((await auditRows(t.database, 'valuation.decided'))[0].after).toMatchObject({ points: 50, valuations: [40, 60] });
@@ -225,7 +260,10 @@ describe('further', () => {
     await lotte.get(activityPage(far));
     expect((await lotte.post(`${activityPage(far)}/waardering`, { toelichting: explanation })).statusCode).toBe(303);
     const id = await requestOf(far);
-    for (const [web, points] of [[assessorA, '20'], [assessorC, '90']] as const) {
+    for (const [web, points] of [
+      [assessorA, '20'],
+      [assessorC, '90'],
+    ] as const) {
       await web.get(`/beheer/waarderingen/${id}`);
       expect((await web.post(`/beheer/waarderingen/${id}`, { punten: points, motivering: 'Zo zie ik het.' })).statusCode).toBe(303);
     }
@@ -254,20 +292,24 @@ describe('further', () => {
     expect((await t.database.query<{ status: string }>(`SELECT status FROM valuation_requests WHERE id = $1`, [id]))[0].status).toBe('ingetrokken');
     // withdrawn, so closed to assessors
     await assessorB.get(`/beheer/waarderingen/${id}`);
-    expect(visibleText((await assessorB.post(`/beheer/waarderingen/${id}`, { punten: '50', motivering: 'Te laat.' })).body)).toContain('De professional heeft deze aanvraag ingetrokken.');
+    expect(visibleText((await assessorB.post(`/beheer/waarderingen/${id}`, { punten: '50', motivering: 'Te laat.' })).body)).toContain(
+      'De professional heeft deze aanvraag ingetrokken.',
+    );
 
     await lotte.get(activityPage(withdrawn));
     expect((await lotte.post(`${activityPage(withdrawn)}/verwijderen`, { bevestigd: 'ja' })).statusCode).toBe(303);
     expect(await t.database.query(`SELECT 1 FROM activities WHERE id = $1`, [withdrawn])).toHaveLength(0);
     expect(await t.database.query(`SELECT 1 FROM valuation_requests WHERE id = $1`, [id])).toHaveLength(0);
-    expect((await auditRows(t.database, 'valuation.withdrawn'))).toHaveLength(1);
+    expect(await auditRows(t.database, 'valuation.withdrawn')).toHaveLength(1);
   });
 
   it('lists open requests oldest first, twenty a page', async () => {
     for (let i = 1; i <= 21; i++) {
       const id = await activity(lotteEnrolment, `Activiteit ${String(i).padStart(2, '0')}`);
-      await t.database.query(`INSERT INTO valuation_requests (id, activity_id, enrolment_id, status, explanation, created_at) VALUES ($1, $2, $3, 'aangevraagd', 'Graag waarderen.', now() - make_interval(days => $4))`,
-        [uuidV7(), id, lotteEnrolment, 40 - i]);
+      await t.database.query(
+        `INSERT INTO valuation_requests (id, activity_id, enrolment_id, status, explanation, created_at) VALUES ($1, $2, $3, 'aangevraagd', 'Graag waarderen.', now() - make_interval(days => $4))`,
+        [uuidV7(), id, lotteEnrolment, 40 - i],
+      );
     }
     const first = await assessorB.get('/beheer/waarderingen');
     const titles = [...visibleText(first.body).matchAll(/Activiteit (\d\d)/g)].map((m) => m[1]);
@@ -279,12 +321,18 @@ describe('further', () => {
 
   it('has demo data: a registered school leader asked for an informal-learning activity to be valued', async () => {
     await t.database.query(`UPDATE enrolments SET status = 'geregistreerd' WHERE id = $1`, [pietEnrolment]);
-    await t.database.query(`INSERT INTO registration_applications (id, person_id, enrolment_id, register_id, register_version_id, title, level, motivation, evidence_ids, status, decided_on, valid_until)
+    await t.database.query(
+      `INSERT INTO registration_applications (id, person_id, enrolment_id, register_id, register_version_id, title, level, motivation, evidence_ids, status, decided_on, valid_until)
       SELECT $1, n.person_id, n.id, r.id, v.id, 'RDO', 'niveau 1', 'Bevoegd.', '[]'::jsonb, 'geregistreerd', $2, $3
       FROM enrolments n, registers r JOIN register_versions v ON v.register_id = r.id AND v.version = 1
-      WHERE n.id = $4 AND r.code = 'schoolleidersregister-po'`, [uuidV7(), daysAgo(100), daysAgo(-1000), pietEnrolment]);
+      WHERE n.id = $4 AND r.code = 'schoolleidersregister-po'`,
+      [uuidV7(), daysAgo(100), daysAgo(-1000), pietEnrolment],
+    );
     expect(await seedDemoValuation(t.database.db)).toBe(1);
-    const [request] = await t.database.query<{ enrolment_id: string; status: string }>(`SELECT r.enrolment_id, r.status FROM valuation_requests r JOIN activities a ON a.id = r.activity_id
+    const [request] = await t.database.query<{
+      enrolment_id: string;
+      status: string;
+    }>(`SELECT r.enrolment_id, r.status FROM valuation_requests r JOIN activities a ON a.id = r.activity_id
       WHERE a.title = 'Leesgroep onderwijskundig leiderschap'`);
     expect(request).toEqual({ enrolment_id: pietEnrolment, status: 'aangevraagd' });
     expect(visibleText((await assessorB.get('/beheer/waarderingen')).body)).toContain('Open aanvragen (22)');

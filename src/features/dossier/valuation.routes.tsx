@@ -56,11 +56,21 @@ export async function valuationRoutes(app: FastifyInstance, opts: FeatureOptions
   app.get(queuePath, signedIn, async (req, reply) => {
     const { page, melding: saved } = readQuery(req, queueQuery);
     const queue = await service.getValuationQueue(deps, contextOf(req), page);
-    const notice = saved === 'gewaardeerd' ? req.pageContext().t('valuation.notice.assessed') : saved === 'besloten' ? req.pageContext().t('valuation.notice.decided') : undefined;
+    const notice =
+      saved === 'gewaardeerd'
+        ? req.pageContext().t('valuation.notice.assessed')
+        : saved === 'besloten'
+          ? req.pageContext().t('valuation.notice.decided')
+          : undefined;
     return sendPage(reply, <ValuationQueuePage ctx={req.pageContext()} queue={queue} notice={notice} />);
   });
 
-  async function renderAssessment(req: FastifyRequest, reply: FastifyReply, form: { values?: { punten: string; motivering: string }; errors?: FieldError[]; problem?: string } = {}, status = 200) {
+  async function renderAssessment(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    form: { values?: { punten: string; motivering: string }; errors?: FieldError[]; problem?: string } = {},
+    status = 200,
+  ) {
     const view = await service.getRequestForAssessment(deps, contextOf(req), requestIdOf(req));
     return sendPage(reply, <AssessmentPage ctx={req.pageContext()} view={view} {...form} />, status);
   }
@@ -70,14 +80,16 @@ export async function valuationRoutes(app: FastifyInstance, opts: FeatureOptions
   app.post(`${queuePath}/:id`, signedIn, async (req, reply) => {
     const id = requestIdOf(req);
     const form = readForm(req, assessmentForm);
-    if (!form.ok) return renderAssessment(req, reply, { values: { punten: form.values.punten ?? '', motivering: form.values.motivering ?? '' }, errors: form.errors }, 400);
+    if (!form.ok)
+      return renderAssessment(req, reply, { values: { punten: form.values.punten ?? '', motivering: form.values.motivering ?? '' }, errors: form.errors }, 400);
     const values = form.value;
     try {
       const { decided } = await service.assessRequest(deps, contextOf(req), id, values);
       return reply.redirect(`${queuePath}?melding=${decided ? 'besloten' : 'gewaardeerd'}`, 303);
     } catch (error) {
       // refused as such (already valued by this assessor, withdrawn meanwhile): said above the page, not at a field
-      if (error instanceof AppError && error.code === 'conflict') return renderAssessment(req, reply, { problem: translateMessage(req.lang, error.detail ?? '') }, 409);
+      if (error instanceof AppError && error.code === 'conflict')
+        return renderAssessment(req, reply, { problem: translateMessage(req.lang, error.detail ?? '') }, 409);
       return renderAssessment(req, reply, { values, errors: fieldErrorsOf(req, error, 'punten') }, 400);
     }
   });

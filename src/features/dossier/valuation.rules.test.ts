@@ -7,10 +7,16 @@ import { valuationNl } from './valuation.texts.nl.ts';
 addTexts('dossier', { nl: valuationNl, en: valuationEn });
 
 /** A refusal as the person reads it, in Dutch: the rules give text keys. */
-const inDutch = <T extends { ok: boolean; message?: Message }>(result: T) => (result.message ? { ...result, message: translateMessage('nl', result.message) } : result);
+const inDutch = <T extends { ok: boolean; message?: Message }>(result: T) =>
+  result.message ? { ...result, message: translateMessage('nl', result.message) } : result;
 
 describe('points an assessor gives', () => {
-  it.each([['10', 10], ['100', 100], [' 55 ', 55], ['070', 70]])('accepts %j', (text, points) => {
+  it.each([
+    ['10', 10],
+    ['100', 100],
+    [' 55 ', 55],
+    ['070', 70],
+  ])('accepts %j', (text, points) => {
     expect(checkPoints(text)).toEqual({ ok: true, value: points });
   });
 
@@ -30,7 +36,10 @@ describe('texts', () => {
 
   it("asks the professional's explanation of at least 10 characters", () => {
     expect(checkExplanation('Ik las tien boeken over leiderschap.').ok).toBe(true);
-    expect(inDutch(checkExplanation('Kort'))).toEqual({ ok: false, message: 'Licht toe wat u deed en leerde, en waarom het zou moeten meetellen (ten minste 10 tekens).' });
+    expect(inDutch(checkExplanation('Kort'))).toEqual({
+      ok: false,
+      message: 'Licht toe wat u deed en leerde, en waarom het zou moeten meetellen (ten minste 10 tekens).',
+    });
   });
 });
 
@@ -68,7 +77,10 @@ describe('who may ask', () => {
     expect(mayRequestValuation({ source: 'eigen', points: 50 }, false)).toEqual({ ok: false, message: message('valuation.error.alreadyValued') });
     expect(mayRequestValuation({ source: 'aanbod', points: 20 }, false)).toEqual({ ok: false, message: message('valuation.error.fromOffering') });
     expect(inDutch(mayRequestValuation({ source: 'eigen', points: 50 }, false))).toEqual({ ok: false, message: 'Deze activiteit is al gewaardeerd.' });
-    expect(inDutch(mayRequestValuation({ source: 'aanbod', points: 20 }, false))).toEqual({ ok: false, message: expect.stringContaining('geaccrediteerd aanbod') });
+    expect(inDutch(mayRequestValuation({ source: 'aanbod', points: 20 }, false))).toEqual({
+      ok: false,
+      message: expect.stringContaining('geaccrediteerd aanbod'),
+    });
   });
 });
 
@@ -83,12 +95,16 @@ describe('who may assess', () => {
   it('never the same assessor twice', () => {
     expect(mayAssess(open, 'a', [{ assessorAccountId: 'a', points: 40 }])).toEqual({ ok: false, message: message('valuation.error.assessedByYou') });
     expect(inDutch(mayAssess(open, 'a', [{ assessorAccountId: 'a', points: 40 }]))).toEqual({
-      ok: false, message: 'U hebt deze aanvraag al gewaardeerd; een andere beoordelaar geeft de tweede waardering.',
+      ok: false,
+      message: 'U hebt deze aanvraag al gewaardeerd; een andere beoordelaar geeft de tweede waardering.',
     });
   });
 
   it('no third assessor, and nobody after the decision or a withdrawal', () => {
-    const two = [{ assessorAccountId: 'a', points: 40 }, { assessorAccountId: 'b', points: 60 }];
+    const two = [
+      { assessorAccountId: 'a', points: 40 },
+      { assessorAccountId: 'b', points: 60 },
+    ];
     expect(mayAssess(open, 'c', two)).toEqual({ ok: false, message: message('valuation.error.twoAssessed') });
     expect(mayAssess({ ...open, status: 'gewaardeerd' }, 'c', two)).toEqual({ ok: false, message: message('valuation.error.twoAssessed') });
     expect(mayAssess({ ...open, status: 'ingetrokken' }, 'c', [])).toEqual({ ok: false, message: message('valuation.error.withdrawnByProfessional') });

@@ -33,7 +33,11 @@ export async function getValuationOfActivity(db: Db, activityId: string) {
   if (!request) return null;
   const assessments = request.status === 'gewaardeerd' ? await repo.listAssessments(db, request.id) : [];
   return {
-    status: request.status, explanation: request.explanation, points: request.points, createdAt: request.createdAt, decidedAt: request.decidedAt,
+    status: request.status,
+    explanation: request.explanation,
+    points: request.points,
+    createdAt: request.createdAt,
+    decidedAt: request.decidedAt,
     motivations: assessments.map((a) => ({ points: a.points, motivation: a.motivation })),
     differLargely: differLargely(assessments.map((a) => a.points)),
   };
@@ -63,7 +67,8 @@ export async function requestValuation(deps: ValuationDeps, ctx: ActorContext, a
 export async function withdrawValuation(deps: ValuationDeps, ctx: ActorContext, activityId: string, confirmed: unknown): Promise<void> {
   const { account, activity } = await ownActivity(deps.db, ctx, activityId);
   if (!(await repo.hasOpenRequest(deps.db, activity.id))) throw new AppError('conflict', message('valuation.error.noOpenRequest'));
-  if (confirmed !== 'ja') throw AppError.validation([{ name: 'intrekken', reason: message('valuation.error.confirmWithdraw') }], message('valuation.error.confirmWithdraw'));
+  if (confirmed !== 'ja')
+    throw AppError.validation([{ name: 'intrekken', reason: message('valuation.error.confirmWithdraw') }], message('valuation.error.confirmWithdraw'));
   await inTransaction(deps.db, async (tx) => {
     const id = await repo.withdrawOpenRequest(tx, activity.id, new Date());
     if (!id) throw new AppError('conflict', message('valuation.error.decidedOrWithdrawn'));
@@ -100,12 +105,22 @@ export async function getRequestForAssessment(deps: ValuationDeps, ctx: ActorCon
   const assessorId = signedInAccount(ctx).accountId;
   const { request, activity } = await requestWithActivity(deps.db, id);
   const assessments = await repo.listAssessments(deps.db, request.id);
-  await recordAudit(deps.db, ctx, { action: 'valuation.viewed', via, subjectAccountId: activity.accountId, after: { request: request.id, activity: activity.id } });
+  await recordAudit(deps.db, ctx, {
+    action: 'valuation.viewed',
+    via,
+    subjectAccountId: activity.accountId,
+    after: { request: request.id, activity: activity.id },
+  });
   const may = mayAssess({ status: request.status, professionalAccountId: activity.accountId }, assessorId, assessments);
   const points = assessments.map((a) => a.points);
   return {
-    request, activity, assessments, mine: assessments.find((a) => a.assessorAccountId === assessorId),
-    canAssess: may.ok, refusal: may.ok ? undefined : may.message, differLargely: differLargely(points),
+    request,
+    activity,
+    assessments,
+    mine: assessments.find((a) => a.assessorAccountId === assessorId),
+    canAssess: may.ok,
+    refusal: may.ok ? undefined : may.message,
+    differLargely: differLargely(points),
   };
 }
 
@@ -137,7 +152,16 @@ export async function assessRequest(deps: ValuationDeps, ctx: ActorContext, id: 
     const locked = await repo.lockRequest(tx, request.id);
     refuse(await repo.listAssessments(tx, request.id), locked?.status);
     const given = points.value;
-    if (!(await repo.insertAssessment(tx, { requestId: request.id, assessorAccountId: assessor.accountId, assessorLabel: actorLabel(ctx), points: given, motivation: motivation.value, now }))) {
+    if (
+      !(await repo.insertAssessment(tx, {
+        requestId: request.id,
+        assessorAccountId: assessor.accountId,
+        assessorLabel: actorLabel(ctx),
+        points: given,
+        motivation: motivation.value,
+        now,
+      }))
+    ) {
       throw new AppError('conflict', message('valuation.error.assessedByYou'));
     }
     await recordAudit(tx, ctx, { action: 'valuation.assessed', via, subjectAccountId: activity.accountId, after: { request: request.id, points: given } });
@@ -146,13 +170,17 @@ export async function assessRequest(deps: ValuationDeps, ctx: ActorContext, id: 
     if (!outcome) return { decided: false };
     if (!(await repo.decideRequest(tx, request, outcome.points, now))) throw new AppError('conflict', message('valuation.error.withdrawnOrDecided'));
     await recordAudit(tx, ctx, {
-      action: 'valuation.decided', via, subjectAccountId: activity.accountId,
+      action: 'valuation.decided',
+      via,
+      subjectAccountId: activity.accountId,
       after: { request: request.id, activity: activity.id, points: outcome.points, valuations: all.map((a) => a.points), differLargely: outcome.differLargely },
     });
     const professional = await repo.professionalOf(tx, activity.enrolmentId);
     const mailId = professional?.email
       ? await deps.mailer.queue(tx, {
-          to: professional.email, template: 'valuation-decided', lang: 'nl',
+          to: professional.email,
+          template: 'valuation-decided',
+          lang: 'nl',
           params: { name: professional.name, title: activity.title, points: outcome.points, link: `${deps.baseUrl}/mijn-register/dossier/${activity.id}` },
         })
       : undefined;
@@ -170,7 +198,12 @@ export async function checkValuationEvidenceAccess(deps: ValuationDeps, ctx: Act
   // the proof serves the valuation: once it is decided or withdrawn, assessors have no more need of it
   if (request.status !== 'aangevraagd') throw AppError.notFound(message('valuation.error.evidenceClosed'));
   if (!activity.evidenceId) throw AppError.notFound(message('valuation.error.noEvidence'));
-  await recordAudit(deps.db, ctx, { action: 'evidence.viewed', via, subjectAccountId: activity.accountId, after: { valuation: request.id, evidence: activity.evidenceId } });
+  await recordAudit(deps.db, ctx, {
+    action: 'evidence.viewed',
+    via,
+    subjectAccountId: activity.accountId,
+    after: { valuation: request.id, evidence: activity.evidenceId },
+  });
   return activity.evidenceId;
 }
 
@@ -187,6 +220,11 @@ export function hasOpenValuation(db: Db, activityId: string): Promise<boolean> {
 /** The professional's requests, for their AVG download. */
 export async function exportOwnValuations(db: Db, enrolmentId: string) {
   return (await repo.listRequestsOfEnrolment(db, enrolmentId)).map((r) => ({
-    activiteit: r.activityId, status: r.status, toelichting: r.explanation, punten: r.points, aangevraagd: r.createdAt.toISOString(), besloten: r.decidedAt?.toISOString() ?? null,
+    activiteit: r.activityId,
+    status: r.status,
+    toelichting: r.explanation,
+    punten: r.points,
+    aangevraagd: r.createdAt.toISOString(),
+    besloten: r.decidedAt?.toISOString() ?? null,
   }));
 }

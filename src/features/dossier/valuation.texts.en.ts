@@ -8,7 +8,8 @@ export const valuationEn: Record<keyof typeof valuationNl, string> = {
   'valuation.own.explanationLabel': 'Explanation for the assessors',
   'valuation.own.explanationHint': 'What did you do, what did you learn, and why should it count? At least 10 and at most 2000 characters.',
   'valuation.own.request': 'Ask for valuation',
-  'valuation.own.open': 'You asked for valuation on {date}. Two assessors of the Commissie Accreditatie each give points; you will get an e-mail once the activity has been valued.',
+  'valuation.own.open':
+    'You asked for valuation on {date}. Two assessors of the Commissie Accreditatie each give points; you will get an e-mail once the activity has been valued.',
   'valuation.own.explanation': 'Your explanation',
   'valuation.own.withdrawConfirm': 'I withdraw my request for valuation.',
   'valuation.own.withdraw': 'Withdraw request',
@@ -21,7 +22,8 @@ export const valuationEn: Record<keyof typeof valuationNl, string> = {
   'valuation.notice.assessed': 'Your valuation has been saved; a second assessor gives the other.',
   'valuation.notice.decided': 'Your valuation has been saved. It was the second: the activity has its points and the professional has been mailed.',
   'valuation.queue.title': 'Valuation afterwards',
-  'valuation.queue.intro': "Professionals' requests to value an own activity afterwards, oldest first. Each request gets two valuations by different assessors.",
+  'valuation.queue.intro':
+    "Professionals' requests to value an own activity afterwards, oldest first. Each request gets two valuations by different assessors.",
   'valuation.queue.none': 'There are no open requests.',
   'valuation.queue.caption': 'Open requests ({total}), oldest first',
   'valuation.queue.byYou': 'valued by you',

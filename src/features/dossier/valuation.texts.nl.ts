@@ -6,7 +6,8 @@ export const valuationNl = {
   'valuation.own.explanationLabel': 'Toelichting voor de beoordelaars',
   'valuation.own.explanationHint': 'Wat deed u, wat leerde u, en waarom zou het moeten meetellen? Ten minste 10 en ten hoogste 2000 tekens.',
   'valuation.own.request': 'Waardering aanvragen',
-  'valuation.own.open': 'U vroeg op {date} om waardering. Twee beoordelaars van de Commissie Accreditatie geven elk punten; u krijgt een e-mail zodra de activiteit is gewaardeerd.',
+  'valuation.own.open':
+    'U vroeg op {date} om waardering. Twee beoordelaars van de Commissie Accreditatie geven elk punten; u krijgt een e-mail zodra de activiteit is gewaardeerd.',
   'valuation.own.explanation': 'Uw toelichting',
   'valuation.own.withdrawConfirm': 'Ik trek mijn aanvraag voor waardering in.',
   'valuation.own.withdraw': 'Aanvraag intrekken',
@@ -19,7 +20,8 @@ export const valuationNl = {
   'valuation.notice.assessed': 'Uw waardering is opgeslagen; een tweede beoordelaar geeft de andere.',
   'valuation.notice.decided': 'Uw waardering is opgeslagen. Dit was de tweede: de activiteit heeft haar punten en de professional is gemaild.',
   'valuation.queue.title': 'Achteraf waarderen',
-  'valuation.queue.intro': 'Aanvragen van professionals om een eigen activiteit achteraf te waarderen, de oudste eerst. Elke aanvraag krijgt twee waarderingen van verschillende beoordelaars.',
+  'valuation.queue.intro':
+    'Aanvragen van professionals om een eigen activiteit achteraf te waarderen, de oudste eerst. Elke aanvraag krijgt twee waarderingen van verschillende beoordelaars.',
   'valuation.queue.none': 'Er zijn geen open aanvragen.',
   'valuation.queue.caption': 'Open aanvragen ({total}), de oudste eerst',
   'valuation.queue.byYou': 'door u gewaardeerd',

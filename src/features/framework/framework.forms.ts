@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
 /** A text field as sent, cut at `max` characters; missing is empty (the rule checkFrameworkVersion says what is wrong). */
-const text = (max: number) => z.string().catch('').transform((value) => value.slice(0, max));
+const text = (max: number) =>
+  z
+    .string()
+    .catch('')
+    .transform((value) => value.slice(0, max));
 
 /**
  * The form for a new version of the reference framework: only its shape. What the texts must say is
@@ -16,7 +20,13 @@ export const frameworkVersionForm = z.object({
 });
 
 /** `?opgeslagen=<version>` after saving; anything else shows no notice. */
-export const frameworkAdminQuery = z.object({ opgeslagen: z.string().regex(/^\d{1,6}$/).optional().catch(undefined) });
+export const frameworkAdminQuery = z.object({
+  opgeslagen: z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .optional()
+    .catch(undefined),
+});
 
 /** A version's number in the path; the service answers "this version does not exist" for anything it cannot find. */
 export const versionParams = z.object({ versie: z.string() });

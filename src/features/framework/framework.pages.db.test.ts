@@ -19,8 +19,17 @@ const yesterday = new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0,
 async function enrolledProfessional(email: string, n: number): Promise<{ web: WebSession; enrolmentId: string }> {
   const account = await createAccount(t.database, { email, displayName: email.split('@')[0] });
   const [person, enrolmentId] = [uuidV7(), uuidV7()];
-  await t.database.query(`INSERT INTO persons (id, initials, surname, birth_date, email, account_id) VALUES ($1, 'S.', 'Schoolleider', '1975-05-05', $2, $3)`, [person, email, account.id]);
-  await t.database.query(`INSERT INTO enrolments (id, person_id, account_id, register_number) VALUES ($1, $2, $3, $4)`, [enrolmentId, person, account.id, registerNumberFor(n)]);
+  await t.database.query(`INSERT INTO persons (id, initials, surname, birth_date, email, account_id) VALUES ($1, 'S.', 'Schoolleider', '1975-05-05', $2, $3)`, [
+    person,
+    email,
+    account.id,
+  ]);
+  await t.database.query(`INSERT INTO enrolments (id, person_id, account_id, register_number) VALUES ($1, $2, $3, $4)`, [
+    enrolmentId,
+    person,
+    account.id,
+    registerNumberFor(n),
+  ]);
   return { web: await sessionFor(t.app, t.database, account.id), enrolmentId };
 }
 
@@ -29,19 +38,27 @@ const v2Themes = [...schoolLeaderThemes.filter((x) => x !== 'Wildcard'), 'Pedago
 const v2 = {
   versie: '1',
   beroepsstandaard: 'De beroepsstandaard voor schoolleiders in het primair onderwijs, herzien in 2027.\n\nDe volledige tekst staat bij de beroepsvereniging.',
-  competenties: 'Visiegestuurd werken\nIn relatie staan tot de omgeving\nWerken aan kwaliteit\nLeiding geven aan verandering\nHogere-orde denken\nLeidinggeven aan leren: het leren van leerlingen en team centraal',
+  competenties:
+    'Visiegestuurd werken\nIn relatie staan tot de omgeving\nWerken aan kwaliteit\nLeiding geven aan verandering\nHogere-orde denken\nLeidinggeven aan leren: het leren van leerlingen en team centraal',
   themas: v2Themes.join('\n'),
   toelichting: 'Pedagogisch leiderschap vervangt de wildcard.',
 };
 
 beforeAll(async () => {
   t = await createTestApp();
-  staff = await sessionFor(t.app, t.database, (await createAccount(t.database, { email: 'kader@register.nl', displayName: 'Kees Kader', roles: [{ role: 'register-staff', organisation: office }] })).id);
+  staff = await sessionFor(
+    t.app,
+    t.database,
+    (await createAccount(t.database, { email: 'kader@register.nl', displayName: 'Kees Kader', roles: [{ role: 'register-staff', organisation: office }] })).id,
+  );
   const { web, enrolmentId } = await enrolledProfessional('sanne@school.nl', 9_100_001);
   professional = web;
   oldActivity = uuidV7();
-  await t.database.query(`INSERT INTO activities (id, enrolment_id, kind, title, started_on, completed_on, hours, themes, competencies)
-    VALUES ($1, $2, 'intervisie', 'Intervisie met collega-directeuren', $3, $3, 8, '{Wildcard}', '{"Hogere-orde denken"}')`, [oldActivity, enrolmentId, yesterday]);
+  await t.database.query(
+    `INSERT INTO activities (id, enrolment_id, kind, title, started_on, completed_on, hours, themes, competencies)
+    VALUES ($1, $2, 'intervisie', 'Intervisie met collega-directeuren', $3, $3, 8, '{Wildcard}', '{"Hogere-orde denken"}')`,
+    [oldActivity, enrolmentId, yesterday],
+  );
 });
 afterAll(async () => t?.close());
 
@@ -114,9 +131,21 @@ describe('a new version', () => {
   it('that changes nothing is refused', async () => {
     const form = await staff.get('/beheer/referentiekader');
     // the form as it came, posted back unchanged with only a note
-    const decodeHtml = (html: string) => html.replace(/&#39;|&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const decodeHtml = (html: string) =>
+      html
+        .replace(/&#39;|&#x27;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
     const fields = Object.fromEntries([...form.body.matchAll(/<textarea[^>]*id="([^"]+)"[^>]*>([^<]*)<\/textarea>/g)].map((m) => [m[1], decodeHtml(m[2])]));
-    const res = await staff.post('/beheer/referentiekader', { versie: '1', beroepsstandaard: fields.beroepsstandaard, competenties: fields.competenties, themas: fields.themas, toelichting: 'Niets nieuws.' });
+    const res = await staff.post('/beheer/referentiekader', {
+      versie: '1',
+      beroepsstandaard: fields.beroepsstandaard,
+      competenties: fields.competenties,
+      themas: fields.themas,
+      toelichting: 'Niets nieuws.',
+    });
     expect(res.statusCode).toBe(400);
     expect(visibleText(res.body)).toContain('Deze versie is gelijk aan de huidige');
   });
@@ -163,14 +192,26 @@ describe('the dossier under the new version', () => {
   });
 
   const activity = {
-    soort: 'studiedag', titel: 'Studiedag pedagogisch leiderschap', aanbieder: '', begindatum: yesterday, einddatum: yesterday, uren: '6',
-    primairProces: '', themas: ['Pedagogisch leiderschap'], competenties: ['Leidinggeven aan leren'], leerdoelen: '', reflectie: '', bewijs: '',
+    soort: 'studiedag',
+    titel: 'Studiedag pedagogisch leiderschap',
+    aanbieder: '',
+    begindatum: yesterday,
+    einddatum: yesterday,
+    uren: '6',
+    primairProces: '',
+    themas: ['Pedagogisch leiderschap'],
+    competenties: ['Leidinggeven aan leren'],
+    leerdoelen: '',
+    reflectie: '',
+    bewijs: '',
   };
 
   it('records an activity on them', async () => {
     await professional.get('/mijn-register/dossier');
     expect((await professional.post('/mijn-register/dossier', activity)).statusCode).toBe(303);
-    const [row] = await t.database.query<{ themes: string[]; competencies: string[] }>(`SELECT themes, competencies FROM activities WHERE title = $1`, [activity.titel]);
+    const [row] = await t.database.query<{ themes: string[]; competencies: string[] }>(`SELECT themes, competencies FROM activities WHERE title = $1`, [
+      activity.titel,
+    ]);
     expect(row).toEqual({ themes: ['Pedagogisch leiderschap'], competencies: ['Leidinggeven aan leren'] });
   });
 
@@ -187,7 +228,12 @@ describe('the dossier under the new version', () => {
     const form = await professional.get(`/mijn-register/dossier/${oldActivity}`);
     expect(form.body).toMatch(/value="Wildcard"\s+checked/);
     const res = await professional.post(`/mijn-register/dossier/${oldActivity}`, {
-      ...activity, soort: 'intervisie', titel: 'Intervisie met collega-directeuren', uren: '10', themas: ['Wildcard', 'Pedagogisch leiderschap'], competenties: ['Hogere-orde denken'],
+      ...activity,
+      soort: 'intervisie',
+      titel: 'Intervisie met collega-directeuren',
+      uren: '10',
+      themas: ['Wildcard', 'Pedagogisch leiderschap'],
+      competenties: ['Hogere-orde denken'],
     });
     expect(res.statusCode).toBe(303);
     const [row] = await t.database.query<{ themes: string[]; hours: string }>(`SELECT themes, hours::text FROM activities WHERE id = $1`, [oldActivity]);

@@ -4,7 +4,6 @@ import { uuidV7 } from '../../lib/uuid-v7.ts';
 import type { FrameworkItem, FrameworkVersionInput } from './framework.rules.ts';
 import { rowsOf } from '../../db/rows.ts';
 
-
 export type FrameworkVersion = {
   id: string;
   version: number;
@@ -35,19 +34,23 @@ export async function findVersion(db: Db, version: number): Promise<FrameworkVer
 
 /** Every version, newest first, without its contents. */
 export async function listVersions(db: Db): Promise<FrameworkVersionSummary[]> {
-  const rows = rowsOf<FrameworkVersionSummary>(await db.execute(sql`SELECT version, note, created_by_label AS "createdByLabel", created_at AS "createdAt"
-    FROM framework_versions ORDER BY version DESC`));
+  const rows = rowsOf<FrameworkVersionSummary>(
+    await db.execute(sql`SELECT version, note, created_by_label AS "createdByLabel", created_at AS "createdAt"
+    FROM framework_versions ORDER BY version DESC`),
+  );
   return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
 }
 
 /** Adds the version after `after`; null when another one was added since (two people at once). */
 export async function insertVersion(tx: Db, after: number, input: FrameworkVersionInput, byLabel: string, now: Date): Promise<number | null> {
-  const rows = rowsOf<{ version: number }>(await tx.execute(sql`INSERT INTO framework_versions
+  const rows = rowsOf<{ version: number }>(
+    await tx.execute(sql`INSERT INTO framework_versions
       (id, version, professional_standard, competencies, themes, note, created_by_label, created_at)
     SELECT ${uuidV7()}, ${after + 1}, ${input.professionalStandard}, ${JSON.stringify(input.competencies)}::jsonb, ${JSON.stringify(input.themes)}::jsonb,
       ${input.note}, ${byLabel}, ${now.toISOString()}
     WHERE NOT EXISTS (SELECT 1 FROM framework_versions WHERE version > ${after})
     ON CONFLICT (version) DO NOTHING
-    RETURNING version`));
+    RETURNING version`),
+  );
   return rows[0]?.version ?? null;
 }

@@ -8,19 +8,31 @@ addTexts('framework', { nl: frameworkNl, en: frameworkEn });
 const dutch = (value: unknown) => translateMessage('nl', value as Message);
 
 const v1Themes = [
-  'Persoonlijk leiderschap', 'Regie & strategie', 'In relatie staan tot de omgeving', 'Kennis- en kwaliteitsontwikkeling',
-  'Omgaan met verschillen', 'Leiding geven aan verandering', 'Toekomstgericht onderwijs', 'Wildcard',
+  'Persoonlijk leiderschap',
+  'Regie & strategie',
+  'In relatie staan tot de omgeving',
+  'Kennis- en kwaliteitsontwikkeling',
+  'Omgaan met verschillen',
+  'Leiding geven aan verandering',
+  'Toekomstgericht onderwijs',
+  'Wildcard',
 ];
 const v1Codes = [
-  'persoonlijk-leiderschap', 'regie-en-strategie', 'in-relatie-staan-tot-de-omgeving', 'kennis-en-kwaliteitsontwikkeling',
-  'omgaan-met-verschillen', 'leiding-geven-aan-verandering', 'toekomstgericht-onderwijs', 'wildcard',
+  'persoonlijk-leiderschap',
+  'regie-en-strategie',
+  'in-relatie-staan-tot-de-omgeving',
+  'kennis-en-kwaliteitsontwikkeling',
+  'omgaan-met-verschillen',
+  'leiding-geven-aan-verandering',
+  'toekomstgericht-onderwijs',
+  'wildcard',
 ];
 
 const valid: FrameworkVersionForm = {
   beroepsstandaard: 'De beroepsstandaard voor schoolleiders beschrijft wat een schoolleider kent en kan.',
   competenties: 'Visiegestuurd werken\nHogere-orde denken: analyseren, oordelen en verbinden',
   themas: `${v1Themes.join('\n')}\nPedagogisch leiderschap`,
-  toelichting: "Pedagogisch leiderschap is een thema geworden.",
+  toelichting: 'Pedagogisch leiderschap is een thema geworden.',
 };
 
 describe('the code of a framework item', () => {
@@ -126,9 +138,11 @@ describe('a new version of the reference framework', () => {
 
 describe('the names an activity may carry', () => {
   it("are the current version's, and the ones it has kept from an earlier version", () => {
-    const current = [{ code: 'a', name: 'Pedagogisch leiderschap' }, { code: 'b', name: 'Wildcard' }];
+    const current = [
+      { code: 'a', name: 'Pedagogisch leiderschap' },
+      { code: 'b', name: 'Wildcard' },
+    ];
     expect(allowedNames(current)).toEqual(['Pedagogisch leiderschap', 'Wildcard']);
     expect(allowedNames(current, ['Regie & strategie', 'Wildcard'])).toEqual(['Pedagogisch leiderschap', 'Wildcard', 'Regie & strategie']);
   });
 });
-

@@ -33,7 +33,10 @@ export function itemsToText(items: FrameworkItem[]): string {
 
 /** The items of one list (competencies or themes), or a message about the first problem. */
 export function parseItems(text: string, list: 'competencies' | 'themes'): FrameworkItem[] | Message {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length === 0) return message(list === 'competencies' ? 'framework.error.competenciesNone' : 'framework.error.themesNone');
   if (lines.length > frameworkLimits.items) {
     return message(list === 'competencies' ? 'framework.error.competenciesTooMany' : 'framework.error.themesTooMany', { max: String(frameworkLimits.items) });
@@ -49,7 +52,8 @@ export function parseItems(text: string, list: 'competencies' | 'themes'): Frame
     const number = String(i + 1);
     if (name.length < 2 || !code) return message('framework.error.lineNameShort', { line: number });
     if (name.length > frameworkLimits.name) return message('framework.error.lineNameLong', { line: number, max: String(frameworkLimits.name) });
-    if (description.length > frameworkLimits.description) return message('framework.error.lineDescriptionLong', { line: number, max: String(frameworkLimits.description) });
+    if (description.length > frameworkLimits.description)
+      return message('framework.error.lineDescriptionLong', { line: number, max: String(frameworkLimits.description) });
     const earlier = seen.get(code);
     if (earlier !== undefined) return message('framework.error.lineDuplicate', { line: number, name, earlier: String(earlier + 1) });
     seen.set(code, i);
@@ -61,7 +65,9 @@ export function parseItems(text: string, list: 'competencies' | 'themes'): Frame
 const isMessage = (value: FrameworkItem[] | Message): value is Message => !Array.isArray(value);
 
 const same = (a: FrameworkVersionInput, b: Omit<FrameworkVersionInput, 'note'>) =>
-  a.professionalStandard === b.professionalStandard && JSON.stringify(a.competencies) === JSON.stringify(b.competencies) && JSON.stringify(a.themes) === JSON.stringify(b.themes);
+  a.professionalStandard === b.professionalStandard &&
+  JSON.stringify(a.competencies) === JSON.stringify(b.competencies) &&
+  JSON.stringify(a.themes) === JSON.stringify(b.themes);
 
 /**
  * Checks a new version of the reference framework; every problem at its field, as a text key. With
@@ -75,7 +81,10 @@ export function checkFrameworkVersion(
   const professionalStandard = form.beroepsstandaard.trim().replace(/\r\n/g, '\n');
   if (professionalStandard.length < 20) problems.push({ field: 'beroepsstandaard', message: message('framework.error.standardShort') });
   if (professionalStandard.length > frameworkLimits.standard) {
-    problems.push({ field: 'beroepsstandaard', message: message('framework.error.standardLong', { max: String(frameworkLimits.standard), length: String(professionalStandard.length) }) });
+    problems.push({
+      field: 'beroepsstandaard',
+      message: message('framework.error.standardLong', { max: String(frameworkLimits.standard), length: String(professionalStandard.length) }),
+    });
   }
   const competencies = parseItems(form.competenties, 'competencies');
   if (isMessage(competencies)) problems.push({ field: 'competenties', message: competencies });
@@ -83,7 +92,8 @@ export function checkFrameworkVersion(
   if (isMessage(themes)) problems.push({ field: 'themas', message: themes });
   const note = form.toelichting.trim();
   if (note.length < 5) problems.push({ field: 'toelichting', message: message('framework.error.noteShort') });
-  if (note.length > frameworkLimits.note) problems.push({ field: 'toelichting', message: message('framework.error.noteLong', { max: String(frameworkLimits.note) }) });
+  if (note.length > frameworkLimits.note)
+    problems.push({ field: 'toelichting', message: message('framework.error.noteLong', { max: String(frameworkLimits.note) }) });
   if (isMessage(competencies) || isMessage(themes) || problems.length > 0) return { ok: false, problems };
   const input = { professionalStandard, competencies, themes, note };
   if (current && same(input, current)) return { ok: false, problems: [{ field: 'beroepsstandaard', message: message('framework.error.sameAsCurrent') }] };

@@ -82,7 +82,8 @@ export async function addFrameworkVersion(db: Db, ctx: ActorContext, basedOn: nu
     if (version === null) throw stale();
     const { input } = checked;
     await recordAudit(tx, ctx, {
-      action: 'framework.version-added', via,
+      action: 'framework.version-added',
+      via,
       after: { version, note: input.note, competencies: input.competencies.map((c) => c.code), themes: input.themes.map((t) => t.code) },
     });
     return version;

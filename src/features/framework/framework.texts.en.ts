@@ -48,5 +48,6 @@ export const frameworkEn: Record<keyof typeof frameworkNl, string> = {
   'framework.error.noteLong': 'At most {max} characters.',
   'framework.error.sameAsCurrent': 'This version is the same as the current one: change the professional standard, the core competencies or the themes.',
   'framework.error.versionNotFound': 'This version of the reference framework does not exist.',
-  'framework.error.stale': 'Someone else has made a new version of the reference framework in the meantime. Look at it first and make your changes again if needed.',
+  'framework.error.stale':
+    'Someone else has made a new version of the reference framework in the meantime. Look at it first and make your changes again if needed.',
 };

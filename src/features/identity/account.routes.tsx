@@ -50,7 +50,10 @@ export async function accountRoutes(app: FastifyInstance, opts: FeatureOptions &
     const { invitation, organisation } = await members.findInvitation(deps, token);
     if (!isRole(invitation.role)) throw new Error(`invitation with unknown role ${invitation.role}`);
     const signedIn = req.actor.type === 'account' && req.actor.secondFactorDone;
-    return sendPage(reply, <InvitationPage ctx={req.pageContext()} token={token} role={invitation.role} organisation={organisation} email={invitation.email} signedIn={signedIn} />);
+    return sendPage(
+      reply,
+      <InvitationPage ctx={req.pageContext()} token={token} role={invitation.role} organisation={organisation} email={invitation.email} signedIn={signedIn} />,
+    );
   });
 
   app.post('/uitnodiging', { config: { access: 'signed-in' } }, async (req, reply) => {
@@ -59,6 +62,14 @@ export async function accountRoutes(app: FastifyInstance, opts: FeatureOptions &
     await members.acceptInvitation(deps, accountContextOf(req), token);
     const ctx = req.pageContext();
     const role = isRole(invitation.role) ? ctx.t(`role.${invitation.role}`) : invitation.role;
-    return sendPage(reply, <MessagePage ctx={ctx} title={ctx.t('invitation.title')} message={ctx.t('invitation.accepted', { role, organisation: organisation.name })} link={{ href: '/account', label: ctx.t('nav.account') }} />);
+    return sendPage(
+      reply,
+      <MessagePage
+        ctx={ctx}
+        title={ctx.t('invitation.title')}
+        message={ctx.t('invitation.accepted', { role, organisation: organisation.name })}
+        link={{ href: '/account', label: ctx.t('nav.account') }}
+      />,
+    );
   });
 }

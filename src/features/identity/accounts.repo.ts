@@ -21,7 +21,11 @@ export async function insertAccount(db: Db, row: typeof accounts.$inferInsert): 
 }
 
 export async function updateAccount(db: Db, id: string, changes: Partial<typeof accounts.$inferInsert>): Promise<AccountRow> {
-  const [row] = await db.update(accounts).set({ ...changes, updatedAt: new Date() }).where(eq(accounts.id, id)).returning();
+  const [row] = await db
+    .update(accounts)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(accounts.id, id))
+    .returning();
   return row;
 }
 

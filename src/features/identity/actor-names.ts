@@ -5,7 +5,8 @@ import { describeOrganisation } from './organisation-names.ts';
 
 /** Audit rows with the name of the account that acted and of the organisation it acted for, for pages. */
 export async function withActorNames<T extends { actorAccountId: string | null; actorOrganisationKind: string | null; actorOrganisationId: string | null }>(
-  db: Db, events: T[],
+  db: Db,
+  events: T[],
 ): Promise<(T & { actorName: string | null; actorOrganisationName: string | null })[]> {
   const names = await accounts.findDisplayNames(db, [...new Set(events.flatMap((e) => (e.actorAccountId ? [e.actorAccountId] : [])))]);
   const organisations = new Map<string, string | null>();

@@ -69,12 +69,21 @@ const A = () => `/beheer/bestuur/${boardA.id}`;
 
 /** For cells that change something: a fresh colleague at board A to revoke, a fresh token of A to revoke. */
 async function freshMemberOfA(): Promise<string> {
-  const account = await createAccount(t.database, { email: `collega-${crypto.randomUUID()}@bestuur-a.nl`, roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: boardA.id } }] });
+  const account = await createAccount(t.database, {
+    email: `collega-${crypto.randomUUID()}@bestuur-a.nl`,
+    roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: boardA.id } }],
+  });
   const [m] = await t.database.query<{ id: string }>('SELECT id FROM memberships WHERE account_id = $1', [account.id]);
   return m.id;
 }
 async function freshTokenOfA(): Promise<string> {
-  const { row: token } = await createApiToken(t.database.db, { organisation: { kind: 'bestuur', id: boardA.id }, name: 'Wegwerp', scopes: ['lezen'], expiresAt: inDays(30), createdBy: null });
+  const { row: token } = await createApiToken(t.database.db, {
+    organisation: { kind: 'bestuur', id: boardA.id },
+    name: 'Wegwerp',
+    scopes: ['lezen'],
+    expiresAt: inDays(30),
+    createdBy: null,
+  });
   return token.id;
 }
 /** An employment of board A for a fresh person, disputed by them: for each call that answers one. */
@@ -86,7 +95,12 @@ async function freshDisputeOfA(): Promise<string> {
      SELECT $1, $2, $3, id, $4, $4, 'LERAAR', '2020-08-01', 'betwist' FROM schools WHERE board_id = $3 ORDER BY brin LIMIT 1`,
     [employment, person, boardA.id, `B-${employment}`],
   );
-  await t.database.query(`INSERT INTO employment_disputes (id, employment_id, person_id, board_id, comment) VALUES ($1, $2, $3, $4, 'Klopt niet.')`, [dispute, employment, person, boardA.id]);
+  await t.database.query(`INSERT INTO employment_disputes (id, employment_id, person_id, board_id, comment) VALUES ($1, $2, $3, $4, 'Klopt niet.')`, [
+    dispute,
+    employment,
+    person,
+    boardA.id,
+  ]);
   return dispute;
 }
 const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000);
@@ -123,234 +137,234 @@ const RUNS = '→/beheer/bestuur/:id/aanbod/:id/uitvoeringen' as const;
 const expected: Record<string, Record<ActorName, Outcome>> = {
   // public pages, the public part of the API, service endpoints
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /':                                             row(200,     200,     200,     200,     200,     200,      200,         200,     200),
-  'GET /toegankelijkheid':                             row(200,     200,     200,     200,     200,     200,      200,         200,     200),
-  'GET /ontwikkeling/componenten':                     row(200,     200,     200,     200,     200,     200,      200,         200,     200),
-  'GET /health':                                       row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  'GET /': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /toegankelijkheid': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /ontwikkeling/componenten': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /health': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
   // a redirect to /static/favicon.svg
-  'GET /favicon.ico':                                  row(301,     301,     301,     301,     301,     301,      301,         301,     301),
+  'GET /favicon.ico': row(301, 301, 301, 301, 301, 301, 301, 301, 301),
   // off without METRICS_TOKEN; with one, only its bearer reads it (pages.db.test.ts)
-  'GET /metrics':                                      row(404,     404,     404,     404,     404,     404,      404,         404,     404),
-  'GET /organisaties':                                 row(200,     200,     200,     200,     200,     200,      200,         200,     200),
-  'GET /organisaties/:id':                             row(200,     200,     200,     200,     200,     200,      200,         200,     200),
-  'GET /api/v1/openapi.json':                          row(200,     200,     200,     200,     200,     200,      200,         200,     200),
-  'GET /api/v1/organisaties':                          row(200,     200,     200,     200,     200,     200,      200,         200,     200),
-  'GET /api/v1/organisaties/:id':                      row(200,     200,     200,     200,     200,     200,      200,         200,     200),
-  'GET /register':                                     row(200,     200,     200,     200,     200,     200,      200,         200,     200),
-  'GET /api/v1/registraties':                          row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  'GET /metrics': row(404, 404, 404, 404, 404, 404, 404, 404, 404),
+  'GET /organisaties': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /organisaties/:id': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /api/v1/openapi.json': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /api/v1/organisaties': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /api/v1/organisaties/:id': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /register': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /api/v1/registraties': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
   // a valid register number nobody has
-  'GET /api/v1/registraties/:registernummer':          row(404,     404,     404,     404,     404,     404,      404,         404,     404),
+  'GET /api/v1/registraties/:registernummer': row(404, 404, 404, 404, 404, 404, 404, 404, 404),
 
   // signing in and the mailed links: public (posted empty or with a bad link: 400 for anyone)
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /inloggen':                                     row(200,     ACCOUNT, ACCOUNT, ACCOUNT, ACCOUNT, ACCOUNT,  200,         200,     200),
-  'POST /inloggen':                                    row(400,     400,     400,     400,     400,     400,      400,         400,     400),
-  'GET /account/aanmaken':                             row(200,     200,     200,     200,     200,     200,      200,         200,     200),
-  'POST /account/aanmaken':                            row(400,     400,     400,     400,     400,     400,      400,         400,     400),
-  'GET /account/bevestigen':                           row(200,     200,     200,     200,     200,     200,      200,         200,     200),
-  'POST /account/bevestigen':                          row(400,     400,     400,     400,     400,     400,      400,         400,     400),
-  'GET /account/deblokkeren':                          row(200,     200,     200,     200,     200,     200,      200,         200,     200),
-  'POST /account/deblokkeren':                         row(400,     400,     400,     400,     400,     400,      400,         400,     400),
-  'GET /wachtwoord-vergeten':                          row(200,     200,     200,     200,     200,     200,      200,         200,     200),
-  'POST /wachtwoord-vergeten':                         row(400,     400,     400,     400,     400,     400,      400,         400,     400),
-  'GET /wachtwoord-herstellen':                        row(200,     200,     200,     200,     200,     200,      200,         200,     200),
-  'POST /wachtwoord-herstellen':                       row(400,     400,     400,     400,     400,     400,      400,         400,     400),
-  'POST /uitloggen':                                   row('→/',    '→/',    '→/',    '→/',    '→/',    '→/',     '→/',        '→/',    '→/'),
+  'GET /inloggen': row(200, ACCOUNT, ACCOUNT, ACCOUNT, ACCOUNT, ACCOUNT, 200, 200, 200),
+  'POST /inloggen': row(400, 400, 400, 400, 400, 400, 400, 400, 400),
+  'GET /account/aanmaken': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'POST /account/aanmaken': row(400, 400, 400, 400, 400, 400, 400, 400, 400),
+  'GET /account/bevestigen': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'POST /account/bevestigen': row(400, 400, 400, 400, 400, 400, 400, 400, 400),
+  'GET /account/deblokkeren': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'POST /account/deblokkeren': row(400, 400, 400, 400, 400, 400, 400, 400, 400),
+  'GET /wachtwoord-vergeten': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'POST /wachtwoord-vergeten': row(400, 400, 400, 400, 400, 400, 400, 400, 400),
+  'GET /wachtwoord-herstellen': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'POST /wachtwoord-herstellen': row(400, 400, 400, 400, 400, 400, 400, 400, 400),
+  'POST /uitloggen': row('→/', '→/', '→/', '→/', '→/', '→/', '→/', '→/', '→/'),
 
   // the OIDC issuer of this app is unreachable: starting is a 503, a callback without its cookie a 400
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /inloggen/oidc':                                row(503,     503,     503,     503,     503,     503,      503,         503,     503),
-  'GET /inloggen/oidc/terug':                          row(400,     400,     400,     400,     400,     400,      400,         400,     400),
+  'GET /inloggen/oidc': row(503, 503, 503, 503, 503, 503, 503, 503, 503),
+  'GET /inloggen/oidc/terug': row(400, 400, 400, 400, 400, 400, 400, 400, 400),
 
   // the second factor: open to an account that has only given its password
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /inloggen/tweede-stap':                         row(SIGN_IN, ENROL,   ENROL,   ENROL,   ENROL,   200,      200,         SIGN_IN, SIGN_IN),
-  'POST /inloggen/tweede-stap':                        row(401,     400,     400,     400,     400,     400,      400,         401,     401),
-  'GET /account/tweestapsverificatie':                 row(SIGN_IN, 200,     200,     200,     200,     ACCOUNT,  CODE,        SIGN_IN, SIGN_IN),
-  'POST /account/tweestapsverificatie':                row(401,     400,     400,     400,     400,     ENROL,    ENROL,       401,     401),
-  'POST /account/overal-uitloggen':                    row(401,     200,     200,     200,     200,     200,      200,         401,     401),
+  'GET /inloggen/tweede-stap': row(SIGN_IN, ENROL, ENROL, ENROL, ENROL, 200, 200, SIGN_IN, SIGN_IN),
+  'POST /inloggen/tweede-stap': row(401, 400, 400, 400, 400, 400, 400, 401, 401),
+  'GET /account/tweestapsverificatie': row(SIGN_IN, 200, 200, 200, 200, ACCOUNT, CODE, SIGN_IN, SIGN_IN),
+  'POST /account/tweestapsverificatie': row(401, 400, 400, 400, 400, ENROL, ENROL, 401, 401),
+  'POST /account/overal-uitloggen': row(401, 200, 200, 200, 200, 200, 200, 401, 401),
 
   // the own account and data
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /account':                                      row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
-  'GET /mijn-gegevens/inzage':                         row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
-  'GET /mijn-gegevens/download':                       row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
-  'GET /mijn-gegevens/overzicht':                      row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
-  'GET /mijn-register':                                row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'GET /account': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN),
+  'GET /mijn-gegevens/inzage': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN),
+  'GET /mijn-gegevens/download': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN),
+  'GET /mijn-gegevens/overzicht': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN),
+  'GET /mijn-register': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN),
   // an employment board A delivered for the professional: theirs to approve or dispute, "not found" to anyone else
-  'POST /mijn-register/dienstverbanden/:id/akkoord':   row(401,     OWN,     404,     404,     404,     404,      401,         401,     401),
+  'POST /mijn-register/dienstverbanden/:id/akkoord': row(401, OWN, 404, 404, 404, 404, 401, 401, 401),
   // diplomas: everyone signed in has a list (maybe empty); a form post is no upload (400); no proof has this id
-  'GET /mijn-register/diplomas':                       row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
-  'POST /mijn-register/diplomas':                      row(401,     400,     400,     400,     400,     400,      401,         401,     401),
-  'GET /mijn-register/diplomas/:id/bestand':           row(SIGN_IN, 404,     404,     404,     404,     404,      STEP,        SIGN_IN, SIGN_IN),
+  'GET /mijn-register/diplomas': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN),
+  'POST /mijn-register/diplomas': row(401, 400, 400, 400, 400, 400, 401, 401, 401),
+  'GET /mijn-register/diplomas/:id/bestand': row(SIGN_IN, 404, 404, 404, 404, 404, STEP, SIGN_IN, SIGN_IN),
   // inschrijving: the professional has a delivered employment; the others have none (409)
-  'POST /mijn-register/inschrijving':                  row(401,     OWN,     409,     409,     409,     409,      401,         401,     401),
+  'POST /mijn-register/inschrijving': row(401, OWN, 409, 409, 409, 409, 401, 401, 401),
   // registration: the professional (enrolled just above) posts an empty form (400); the others are not enrolled (409)
   // a personal address: the professional has a delivered record (303); the others have none (409)
-  'POST /mijn-register/email':                         row(401,     OWN,     409,     409,     409,     409,      401,         401,     401),
-  'GET /mijn-register/registratie':                    row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /mijn-register/email': row(401, OWN, 409, 409, 409, 409, 401, 401, 401),
+  'GET /mijn-register/registratie': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN),
   // the dossier: every account has one page (the enrolled professional an empty form posted is a 400; the rest is told to enrol);
   // no activity has this id
-  'GET /mijn-register/dossier':                        row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
-  'POST /mijn-register/dossier':                       row(401,     400,     400,     400,     400,     400,      401,         401,     401),
-  'GET /mijn-register/dossier/:id':                    row(SIGN_IN, 404,     404,     404,     404,     404,      STEP,        SIGN_IN, SIGN_IN),
-  'POST /mijn-register/dossier/:id':                   row(401,     404,     404,     404,     404,     404,      401,         401,     401),
-  'POST /mijn-register/dossier/:id/verwijderen':       row(401,     404,     404,     404,     404,     404,      401,         401,     401),
-  'POST /mijn-register/registratie':                   row(401,     400,     409,     409,     409,     409,      401,         401,     401),
-  'POST /mijn-register/registratie/:id/bezwaar':       row(401,     404,     404,     404,     404,     404,      401,         401,     401),
-  'GET /mijn-register/registratie/:id/bewijs.pdf':     row(SIGN_IN, 404,     404,     404,     404,     404,      STEP,        SIGN_IN, SIGN_IN),
-  'GET /mijn-register/dienstverbanden/:id/betwisten':  row(SIGN_IN, 200,     404,     404,     404,     404,      STEP,        SIGN_IN, SIGN_IN),
-  'POST /mijn-register/dienstverbanden/:id/betwisten': row(401,     OWN,     404,     404,     404,     404,      401,         401,     401),
+  'GET /mijn-register/dossier': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN),
+  'POST /mijn-register/dossier': row(401, 400, 400, 400, 400, 400, 401, 401, 401),
+  'GET /mijn-register/dossier/:id': row(SIGN_IN, 404, 404, 404, 404, 404, STEP, SIGN_IN, SIGN_IN),
+  'POST /mijn-register/dossier/:id': row(401, 404, 404, 404, 404, 404, 401, 401, 401),
+  'POST /mijn-register/dossier/:id/verwijderen': row(401, 404, 404, 404, 404, 404, 401, 401, 401),
+  'POST /mijn-register/registratie': row(401, 400, 409, 409, 409, 409, 401, 401, 401),
+  'POST /mijn-register/registratie/:id/bezwaar': row(401, 404, 404, 404, 404, 404, 401, 401, 401),
+  'GET /mijn-register/registratie/:id/bewijs.pdf': row(SIGN_IN, 404, 404, 404, 404, 404, STEP, SIGN_IN, SIGN_IN),
+  'GET /mijn-register/dienstverbanden/:id/betwisten': row(SIGN_IN, 200, 404, 404, 404, 404, STEP, SIGN_IN, SIGN_IN),
+  'POST /mijn-register/dienstverbanden/:id/betwisten': row(401, OWN, 404, 404, 404, 404, 401, 401, 401),
 
   // an open invitation to board A for an address none of them has: anyone may read it, nobody here may take it
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /uitnodiging':                                  row(200,     200,     200,     200,     200,     200,      200,         200,     200),
-  'POST /uitnodiging':                                 row(401,     403,     403,     403,     403,     403,      401,         401,     401),
+  'GET /uitnodiging': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'POST /uitnodiging': row(401, 403, 403, 403, 403, 403, 401, 401, 401),
 
   // board A's staff and tokens
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /beheer/:soort/:id/leden':                      row(SIGN_IN, 403,     200,     200,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
-  'POST /beheer/:soort/:id/uitnodigingen':             row(401,     403,     200,     403,     403,     200,      401,         401,     401),
-  'GET /beheer/:soort/:id/leden/:lidId/intrekken':     row(SIGN_IN, 403,     200,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
-  'POST /beheer/:soort/:id/leden/:lidId/intrekken':    row(401,     403,     200,     403,     403,     200,      401,         401,     401),
-  'GET /beheer/:soort/:id/tokens':                     row(SIGN_IN, 403,     200,     403,     403,     403,      STEP,        SIGN_IN, SIGN_IN),
-  'POST /beheer/:soort/:id/tokens':                    row(401,     403,     201,     403,     403,     403,      401,         401,     401),
-  'GET /beheer/:soort/:id/tokens/:tokenId/intrekken':  row(SIGN_IN, 403,     200,     403,     403,     403,      STEP,        SIGN_IN, SIGN_IN),
-  'POST /beheer/:soort/:id/tokens/:tokenId/intrekken': row(401,     403,     200,     403,     403,     403,      401,         401,     401),
+  'GET /beheer/:soort/:id/leden': row(SIGN_IN, 403, 200, 200, 403, 200, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/uitnodigingen': row(401, 403, 200, 403, 403, 200, 401, 401, 401),
+  'GET /beheer/:soort/:id/leden/:lidId/intrekken': row(SIGN_IN, 403, 200, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/leden/:lidId/intrekken': row(401, 403, 200, 403, 403, 200, 401, 401, 401),
+  'GET /beheer/:soort/:id/tokens': row(SIGN_IN, 403, 200, 403, 403, 403, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/tokens': row(401, 403, 201, 403, 403, 403, 401, 401, 401),
+  'GET /beheer/:soort/:id/tokens/:tokenId/intrekken': row(SIGN_IN, 403, 200, 403, 403, 403, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/tokens/:tokenId/intrekken': row(401, 403, 200, 403, 403, 403, 401, 401, 401),
 
   // board A's deliveries: its staff; others get "not found" for a delivery (its id reveals nothing);
   // a plain form post is no upload (400); applying and cancelling each have a checked delivery of their own
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /beheer/bestuur/:id/aanleveringen':             row(SIGN_IN, 403,     200,     200,     403,     403,      STEP,        SIGN_IN, SIGN_IN),
-  'POST /beheer/bestuur/:id/aanleveringen':            row(401,     403,     400,     400,     403,     403,      401,         401,     401),
-  'GET /beheer/bestuur/:id/aanleveringen/:aanleveringId':                  row(SIGN_IN, 404, 200, 200, 404, 404, STEP, SIGN_IN, SIGN_IN),
+  'GET /beheer/bestuur/:id/aanleveringen': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/bestuur/:id/aanleveringen': row(401, 403, 400, 400, 403, 403, 401, 401, 401),
+  'GET /beheer/bestuur/:id/aanleveringen/:aanleveringId': row(SIGN_IN, 404, 200, 200, 404, 404, STEP, SIGN_IN, SIGN_IN),
   'GET /beheer/bestuur/:id/aanleveringen/:aanleveringId/terugmelding.csv': row(SIGN_IN, 404, 200, 200, 404, 404, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/bestuur/:id/aanleveringen/:aanleveringId/verwerken':       row(401,     404, 200, 200, 404, 404, 401,  401,     401),
-  'POST /beheer/bestuur/:id/aanleveringen/:aanleveringId/annuleren':       row(401,     404, 200, 200, 404, 404, 401,  401,     401),
+  'POST /beheer/bestuur/:id/aanleveringen/:aanleveringId/verwerken': row(401, 404, 200, 200, 404, 404, 401, 401, 401),
+  'POST /beheer/bestuur/:id/aanleveringen/:aanleveringId/annuleren': row(401, 404, 200, 200, 404, 404, 401, 401, 401),
 
   // the disputes of board A's staff: its staff read and answer them (a fresh dispute each call), register staff only read
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /beheer/bestuur/:id/betwistingen':              row(SIGN_IN, 403,     200,     200,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
-  'GET /beheer/bestuur/:id/personeel':                 row(SIGN_IN, 403,     200,     200,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
-  'GET /beheer/bestuur/:id/personeel.csv':             row(SIGN_IN, 403,     200,     200,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
-  'GET /beheer/bestuur/:id/betwistingen/:betwistingId':  row(SIGN_IN, 403,   200,     200,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
-  'POST /beheer/bestuur/:id/betwistingen/:betwistingId': row(401,     403,   DISPUTES, DISPUTES, 403,   403,      401,         401,     401),
+  'GET /beheer/bestuur/:id/betwistingen': row(SIGN_IN, 403, 200, 200, 403, 200, STEP, SIGN_IN, SIGN_IN),
+  'GET /beheer/bestuur/:id/personeel': row(SIGN_IN, 403, 200, 200, 403, 200, STEP, SIGN_IN, SIGN_IN),
+  'GET /beheer/bestuur/:id/personeel.csv': row(SIGN_IN, 403, 200, 200, 403, 200, STEP, SIGN_IN, SIGN_IN),
+  'GET /beheer/bestuur/:id/betwistingen/:betwistingId': row(SIGN_IN, 403, 200, 200, 403, 200, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/bestuur/:id/betwistingen/:betwistingId': row(401, 403, DISPUTES, DISPUTES, 403, 403, 401, 401, 401),
 
   // the register office's tools
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /beheer':                                       row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
-  'GET /beheer/accounts':                              row(SIGN_IN, 403,     403,     403,     403,     TRAIL,    STEP,        SIGN_IN, SIGN_IN),
-  'GET /beheer/accounts/:id/logboek':                  row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
-  'GET /beheer/besturen':                              row(SIGN_IN, 403,     403,     403,     403,     MEMBERS,  STEP,        SIGN_IN, SIGN_IN),
-  'GET /beheer/uitgaande-mail':                        row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
-  'GET /beheer/aanleveringen':                         row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
-  'GET /beheer/dubbelen':                              row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'GET /beheer': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
+  'GET /beheer/accounts': row(SIGN_IN, 403, 403, 403, 403, TRAIL, STEP, SIGN_IN, SIGN_IN),
+  'GET /beheer/accounts/:id/logboek': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
+  'GET /beheer/besturen': row(SIGN_IN, 403, 403, 403, 403, MEMBERS, STEP, SIGN_IN, SIGN_IN),
+  'GET /beheer/uitgaande-mail': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
+  'GET /beheer/aanleveringen': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
+  'GET /beheer/dubbelen': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
   // registration applications: register staff assign, commission members decide; no application has this id
-  'GET /beheer/aanvragen':                             row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
-  'POST /beheer/aanvragen/:id/toewijzing':             row(401,     403,     403,     403,     403,     404,      401,         401,     401),
-  'GET /beheer/aanvragen/:id':                         row(SIGN_IN, 404,     404,     404,     404,     404,      STEP,        SIGN_IN, SIGN_IN),
-  'POST /beheer/aanvragen/:id/besluit':                row(401,     403,     403,     403,     403,     403,      401,         401,     401),
-  'GET /beheer/aanvragen/:id/bewijs/:bewijsId':        row(SIGN_IN, 404,     404,     404,     404,     404,      STEP,        SIGN_IN, SIGN_IN),
+  'GET /beheer/aanvragen': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/aanvragen/:id/toewijzing': row(401, 403, 403, 403, 403, 404, 401, 401, 401),
+  'GET /beheer/aanvragen/:id': row(SIGN_IN, 404, 404, 404, 404, 404, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/aanvragen/:id/besluit': row(401, 403, 403, 403, 403, 403, 401, 401, 401),
+  'GET /beheer/aanvragen/:id/bewijs/:bewijsId': row(SIGN_IN, 404, 404, 404, 404, 404, STEP, SIGN_IN, SIGN_IN),
   // enrolments: register staff find, strike off and reinstate; no enrolment has this register number
-  'GET /beheer/inschrijvingen':                        row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
-  'GET /beheer/inschrijvingen/:registernummer':        row(SIGN_IN, 403,     403,     403,     403,     404,      STEP,        SIGN_IN, SIGN_IN),
-  'POST /beheer/inschrijvingen/:registernummer/doorhalen':  row(401, 403,    403,     403,     403,     404,      401,         401,     401),
-  'POST /beheer/inschrijvingen/:registernummer/herstellen': row(401, 403,    403,     403,     403,     404,      401,         401,     401),
-  'GET /beheer/registers':                             row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
-  'GET /beheer/registers/:code':                       row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
+  'GET /beheer/inschrijvingen': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
+  'GET /beheer/inschrijvingen/:registernummer': row(SIGN_IN, 403, 403, 403, 403, 404, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/inschrijvingen/:registernummer/doorhalen': row(401, 403, 403, 403, 403, 404, 401, 401, 401),
+  'POST /beheer/inschrijvingen/:registernummer/herstellen': row(401, 403, 403, 403, 403, 404, 401, 401, 401),
+  'GET /beheer/registers': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
+  'GET /beheer/registers/:code': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
   // a new version of the Schoolleidersregister's rules, made on version 1: register staff only
-  'POST /beheer/registers/:code':                      row(401,     403,     403,     403,     403,     REGISTER, 401,         401,     401),
+  'POST /beheer/registers/:code': row(401, 403, 403, 403, 403, REGISTER, 401, 401, 401),
   // no open task with this id: register staff get "not found", the rest never get that far
-  'GET /beheer/dubbelen/:taakId/samenvoegen':          row(SIGN_IN, 403,     403,     403,     403,     404,      STEP,        SIGN_IN, SIGN_IN),
-  'POST /beheer/dubbelen/:taakId':                     row(401,     403,     403,     403,     403,     404,      401,         401,     401),
+  'GET /beheer/dubbelen/:taakId/samenvoegen': row(SIGN_IN, 403, 403, 403, 403, 404, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/dubbelen/:taakId': row(401, 403, 403, 403, 403, 404, 401, 401, 401),
 
   // ── issue 6: accreditation (rows added by that slice) ──
   // providers: register staff only (an empty form is a 400)
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /beheer/aanbieders':                            row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
-  'POST /beheer/aanbieders':                           row(401,     403,     403,     403,     403,     400,      401,         401,     401),
+  'GET /beheer/aanbieders': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/aanbieders': row(401, 403, 403, 403, 403, 400, 401, 401, 401),
   // board A's offerings: its admin and staff submit them (an empty form is a 400); B's admin and register staff are refused;
   // an offering of A waiting for the commission: answering it is a 409 (nothing was asked), withdrawing it unconfirmed a 400
-  'GET /beheer/:soort/:id/aanbod':                     row(SIGN_IN, 403,     200,     200,     403,     403,      STEP,        SIGN_IN, SIGN_IN),
-  'GET /beheer/:soort/:id/aanbod/nieuw':               row(SIGN_IN, 403,     200,     200,     403,     403,      STEP,        SIGN_IN, SIGN_IN),
-  'POST /beheer/:soort/:id/aanbod':                    row(401,     403,     400,     400,     403,     403,      401,         401,     401),
-  'GET /beheer/:soort/:id/aanbod/:aanbodId':           row(SIGN_IN, 403,     200,     200,     403,     403,      STEP,        SIGN_IN, SIGN_IN),
-  'POST /beheer/:soort/:id/aanbod/:aanbodId/antwoord': row(401,     403,     409,     409,     403,     403,      401,         401,     401),
-  'POST /beheer/:soort/:id/aanbod/:aanbodId/intrekken': row(401,    403,     400,     400,     403,     403,      401,         401,     401),
+  'GET /beheer/:soort/:id/aanbod': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
+  'GET /beheer/:soort/:id/aanbod/nieuw': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/aanbod': row(401, 403, 400, 400, 403, 403, 401, 401, 401),
+  'GET /beheer/:soort/:id/aanbod/:aanbodId': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/aanbod/:aanbodId/antwoord': row(401, 403, 409, 409, 403, 403, 401, 401, 401),
+  'POST /beheer/:soort/:id/aanbod/:aanbodId/intrekken': row(401, 403, 400, 400, 403, 403, 401, 401, 401),
   // the Commissie Accreditatie: register staff read and assign (to nobody in the commission: 400); only its members review,
   // and the matrix has none
-  'GET /beheer/accreditatie':                          row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
-  'POST /beheer/accreditatie/:aanbodId/toewijzing':    row(401,     403,     403,     403,     403,     400,      401,         401,     401),
-  'GET /beheer/accreditatie/:aanbodId':                row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
-  'POST /beheer/accreditatie/:aanbodId/informatie':    row(401,     403,     403,     403,     403,     403,      401,         401,     401),
-  'POST /beheer/accreditatie/:aanbodId/besluit':       row(401,     403,     403,     403,     403,     403,      401,         401,     401),
+  'GET /beheer/accreditatie': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/accreditatie/:aanbodId/toewijzing': row(401, 403, 403, 403, 403, 400, 401, 401, 401),
+  'GET /beheer/accreditatie/:aanbodId': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/accreditatie/:aanbodId/informatie': row(401, 403, 403, 403, 403, 403, 401, 401, 401),
+  'POST /beheer/accreditatie/:aanbodId/besluit': row(401, 403, 403, 403, 403, 403, 401, 401, 401),
   // ── issue 6: catalogue and attendance (rows added by that slice) ──
   // board A's accredited offering with a run of two days ago and one next month (catalogueOfA): its admin and staff add runs
   // (a valid form: back to the list), cancel a fresh run (confirmed), read and record attendance (a number nobody has: the
   // report, 200; a form post to the file upload is no file: 400); B's admin, register staff and the professional are refused
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen':  row(SIGN_IN, 403, 200,     200,     403,     403,      STEP,        SIGN_IN, SIGN_IN),
-  'POST /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen': row(401,     403, RUNS,    RUNS,    403,     403,      401,         401,     401),
-  'GET /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/annuleren':  row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/annuleren': row(401,     403, RUNS, RUNS, 403, 403, 401,  401,     401),
-  'GET /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/presentie':  row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/presentie': row(401,     403, 200, 200, 403, 403, 401,  401,     401),
+  'GET /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen': row(401, 403, RUNS, RUNS, 403, 403, 401, 401, 401),
+  'GET /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/annuleren': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/annuleren': row(401, 403, RUNS, RUNS, 403, 403, 401, 401, 401),
+  'GET /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/presentie': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/presentie': row(401, 403, 200, 200, 403, 403, 401, 401, 401),
   'POST /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/presentie/bestand': row(401, 403, 400, 400, 403, 403, 401, 401, 401),
   // the public catalogue, the offering's page and a run's calendar file: anyone
-  'GET /aanbod':                                       row(200,     200,     200,     200,     200,     200,      200,         200,     200),
-  'GET /aanbod/:id':                                   row(200,     200,     200,     200,     200,     200,      200,         200,     200),
-  'GET /aanbod/:id/uitvoeringen/:uitvoeringId.ics':    row(200,     200,     200,     200,     200,     200,      200,         200,     200),
-  'GET /api/v1/aanbod':                                row(200,     200,     200,     200,     200,     200,      200,         200,     200),
-  'GET /api/v1/aanbod/:id':                            row(200,     200,     200,     200,     200,     200,      200,         200,     200),
+  'GET /aanbod': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /aanbod/:id': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /aanbod/:id/uitvoeringen/:uitvoeringId.ics': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /api/v1/aanbod': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /api/v1/aanbod/:id': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
   // attendance through the API: a token of scope presentie (a provider's), which neither board token has
-  'POST /api/v1/aanbod/:id/uitvoeringen/:uitvoeringId/presentie': row(401, 401, 401,  401,     401,     401,      401,         403,     403),
+  'POST /api/v1/aanbod/:id/uitvoeringen/:uitvoeringId/presentie': row(401, 401, 401, 401, 401, 401, 401, 403, 403),
   // ── issue 6: re-registration (rows added by that slice) ──
   // the professional's own pages: every account has one (the enrolled professional an empty form is a 400, the rest is told to enrol or register first)
-  'GET /mijn-register/herregistratie':                 row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
-  'POST /mijn-register/herregistratie':                row(401,     400,     409,     409,     409,     409,      401,         401,     401),
-  'GET /mijn-register/uitstel':                        row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
-  'POST /mijn-register/uitstel':                       row(401,     409,     409,     409,     409,     409,      401,         401,     401),
+  'GET /mijn-register/herregistratie': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN),
+  'POST /mijn-register/herregistratie': row(401, 400, 409, 409, 409, 409, 401, 401, 401),
+  'GET /mijn-register/uitstel': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN),
+  'POST /mijn-register/uitstel': row(401, 409, 409, 409, 409, 409, 401, 401, 401),
   // uitstel is decided by the Commissie Registratie only: register staff too are refused
-  'GET /beheer/uitstel':                               row(SIGN_IN, 403,     403,     403,     403,     403,      STEP,        SIGN_IN, SIGN_IN),
-  'GET /beheer/uitstel/:id':                           row(SIGN_IN, 403,     403,     403,     403,     403,      STEP,        SIGN_IN, SIGN_IN),
-  'POST /beheer/uitstel/:id':                          row(401,     403,     403,     403,     403,     403,      401,         401,     401),
+  'GET /beheer/uitstel': row(SIGN_IN, 403, 403, 403, 403, 403, STEP, SIGN_IN, SIGN_IN),
+  'GET /beheer/uitstel/:id': row(SIGN_IN, 403, 403, 403, 403, 403, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/uitstel/:id': row(401, 403, 403, 403, 403, 403, 401, 401, 401),
   // ── issue 6: consent (rows added by that slice) ──
   // the professional's insight page: every account has one (maybe without boards); granting and withdrawing (confirmed)
   // for board A, where the professional has an employment: for anyone else board A is "not found"
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /mijn-register/inzage':                         row(SIGN_IN, 200,     200,     200,     200,     200,      STEP,        SIGN_IN, SIGN_IN),
-  'POST /mijn-register/inzage/:bestuurId/toestemming': row(401,     INSIGHT, 404,     404,     404,     404,      401,         401,     401),
-  'POST /mijn-register/inzage/:bestuurId/intrekken':   row(401,     INSIGHT, 404,     404,     404,     404,      401,         401,     401),
+  'GET /mijn-register/inzage': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN),
+  'POST /mijn-register/inzage/:bestuurId/toestemming': row(401, INSIGHT, 404, 404, 404, 404, 401, 401, 401),
+  'POST /mijn-register/inzage/:bestuurId/intrekken': row(401, INSIGHT, 404, 404, 404, 404, 401, 401, 401),
   // with the professional's consent for board A: its own staff only; not board B, not the register office, not the professional
   'GET /beheer/bestuur/:id/personeel/:persoonId/professionalisering': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
   // ── issue 6: framework and valuation (rows added by that slice) ──
   // the reference framework: public, with its versions; register staff make version 2 (one that only adds a theme)
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /referentiekader':                              row(200,     200,     200,     200,     200,     200,      200,         200,     200),
-  'GET /referentiekader/versies/:versie':              row(200,     200,     200,     200,     200,     200,      200,         200,     200),
-  'GET /beheer/referentiekader':                       row(SIGN_IN, 403,     403,     403,     403,     200,      STEP,        SIGN_IN, SIGN_IN),
-  'POST /beheer/referentiekader':                      row(401,     403,     403,     403,     403,     FRAMEWORK, 401,        401,     401),
+  'GET /referentiekader': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /referentiekader/versies/:versie': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /beheer/referentiekader': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/referentiekader': row(401, 403, 403, 403, 403, FRAMEWORK, 401, 401, 401),
   // achteraf waarderen: no activity has this id for anyone; the assessors' pages are the Commissie Accreditatie's (not among these actors)
-  'POST /mijn-register/dossier/:id/waardering':        row(401,     404,     404,     404,     404,     404,      401,         401,     401),
-  'POST /mijn-register/dossier/:id/waardering/intrekken': row(401,  404,     404,     404,     404,     404,      401,         401,     401),
-  'GET /beheer/waarderingen':                          row(SIGN_IN, 403,     403,     403,     403,     403,      STEP,        SIGN_IN, SIGN_IN),
-  'GET /beheer/waarderingen/:id':                      row(SIGN_IN, 403,     403,     403,     403,     403,      STEP,        SIGN_IN, SIGN_IN),
-  'POST /beheer/waarderingen/:id':                     row(401,     403,     403,     403,     403,     403,      401,         401,     401),
-  'GET /beheer/waarderingen/:id/bewijs':               row(SIGN_IN, 403,     403,     403,     403,     403,      STEP,        SIGN_IN, SIGN_IN),
+  'POST /mijn-register/dossier/:id/waardering': row(401, 404, 404, 404, 404, 404, 401, 401, 401),
+  'POST /mijn-register/dossier/:id/waardering/intrekken': row(401, 404, 404, 404, 404, 404, 401, 401, 401),
+  'GET /beheer/waarderingen': row(SIGN_IN, 403, 403, 403, 403, 403, STEP, SIGN_IN, SIGN_IN),
+  'GET /beheer/waarderingen/:id': row(SIGN_IN, 403, 403, 403, 403, 403, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/waarderingen/:id': row(401, 403, 403, 403, 403, 403, 401, 401, 401),
+  'GET /beheer/waarderingen/:id/bewijs': row(SIGN_IN, 403, 403, 403, 403, 403, STEP, SIGN_IN, SIGN_IN),
 
   // the machine API: a token, any token; a signed-in browser is not one
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /api/v1/tokens/huidig':                         row(401,     401,     401,     401,     401,     401,      401,         200,     200),
+  'GET /api/v1/tokens/huidig': row(401, 401, 401, 401, 401, 401, 401, 200, 200),
 
   // deliveries: a token with scope aanleveren, for its own board only (board A's delivery is 404 to B);
   // the form this file posts is no delivery file: 415
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'POST /api/v1/aanleveringen':                        row(401,     401,     401,     401,     401,     401,      401,         403,     415),
-  'GET /api/v1/aanleveringen':                         row(401,     401,     401,     401,     401,     401,      401,         403,     200),
-  'GET /api/v1/aanleveringen/:id':                     row(401,     401,     401,     401,     401,     401,      401,         403,     404),
-  'GET /api/v1/aanleveringen/:id/terugmelding':        row(401,     401,     401,     401,     401,     401,      401,         403,     404),
-  'POST /api/v1/aanleveringen/:id/verwerking':         row(401,     401,     401,     401,     401,     401,      401,         403,     404),
-  'POST /api/v1/aanleveringen/:id/annulering':         row(401,     401,     401,     401,     401,     401,      401,         403,     404),
+  'POST /api/v1/aanleveringen': row(401, 401, 401, 401, 401, 401, 401, 403, 415),
+  'GET /api/v1/aanleveringen': row(401, 401, 401, 401, 401, 401, 401, 403, 200),
+  'GET /api/v1/aanleveringen/:id': row(401, 401, 401, 401, 401, 401, 401, 403, 404),
+  'GET /api/v1/aanleveringen/:id/terugmelding': row(401, 401, 401, 401, 401, 401, 401, 403, 404),
+  'POST /api/v1/aanleveringen/:id/verwerking': row(401, 401, 401, 401, 401, 401, 401, 403, 404),
+  'POST /api/v1/aanleveringen/:id/annulering': row(401, 401, 401, 401, 401, 401, 401, 403, 404),
 };
 
 // ─── how each route is called: params are board A's ──────────────────────────────────────────────
@@ -409,29 +423,55 @@ const calls: Record<string, Call> = {
   'POST /mijn-register/dossier': { url: '/mijn-register/dossier', form: {} },
   'GET /mijn-register/dossier/:id': { url: `/mijn-register/dossier/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}` },
   'POST /mijn-register/dossier/:id': { url: `/mijn-register/dossier/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`, form: { titel: 'Cursus' } },
-  'POST /mijn-register/dossier/:id/verwijderen': { url: `/mijn-register/dossier/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/verwijderen`, form: { bevestigd: 'ja' } },
+  'POST /mijn-register/dossier/:id/verwijderen': {
+    url: `/mijn-register/dossier/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/verwijderen`,
+    form: { bevestigd: 'ja' },
+  },
   'POST /mijn-register/email': { url: '/mijn-register/email', form: { email: 'petra@thuis.nl' } },
   'POST /mijn-register/registratie': { url: '/mijn-register/registratie', form: {} },
-  'POST /mijn-register/registratie/:id/bezwaar': { url: `/mijn-register/registratie/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/bezwaar`, form: { bezwaar: 'Niet eens met het besluit.' } },
+  'POST /mijn-register/registratie/:id/bezwaar': {
+    url: `/mijn-register/registratie/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/bezwaar`,
+    form: { bezwaar: 'Niet eens met het besluit.' },
+  },
   'GET /mijn-register/registratie/:id/bewijs.pdf': { url: `/mijn-register/registratie/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/bewijs.pdf` },
   'GET /beheer/aanvragen': { url: '/beheer/aanvragen' },
   'GET /beheer/inschrijvingen': { url: '/beheer/inschrijvingen?zoek=jansen' },
   'GET /beheer/inschrijvingen/:registernummer': { url: `/beheer/inschrijvingen/${registerNumberFor(9_000_000)}` },
-  'POST /beheer/inschrijvingen/:registernummer/doorhalen': { url: `/beheer/inschrijvingen/${registerNumberFor(9_000_000)}/doorhalen`, form: { reden: 'Besluit van de commissie.', bevestigd: 'ja' } },
-  'POST /beheer/inschrijvingen/:registernummer/herstellen': { url: `/beheer/inschrijvingen/${registerNumberFor(9_000_000)}/herstellen`, form: { reden: 'Bezwaar gegrond.' } },
-  'POST /beheer/aanvragen/:id/toewijzing': { url: `/beheer/aanvragen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/toewijzing`, form: { lid: `${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}` } },
+  'POST /beheer/inschrijvingen/:registernummer/doorhalen': {
+    url: `/beheer/inschrijvingen/${registerNumberFor(9_000_000)}/doorhalen`,
+    form: { reden: 'Besluit van de commissie.', bevestigd: 'ja' },
+  },
+  'POST /beheer/inschrijvingen/:registernummer/herstellen': {
+    url: `/beheer/inschrijvingen/${registerNumberFor(9_000_000)}/herstellen`,
+    form: { reden: 'Bezwaar gegrond.' },
+  },
+  'POST /beheer/aanvragen/:id/toewijzing': {
+    url: `/beheer/aanvragen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/toewijzing`,
+    form: { lid: `${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}` },
+  },
   'GET /beheer/aanvragen/:id': { url: `/beheer/aanvragen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}` },
-  'POST /beheer/aanvragen/:id/besluit': { url: `/beheer/aanvragen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/besluit`, form: { besluit: 'registreren', motivering: 'Voldoet aan de eisen.' } },
-  'GET /beheer/aanvragen/:id/bewijs/:bewijsId': { url: `/beheer/aanvragen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/bewijs/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}` },
+  'POST /beheer/aanvragen/:id/besluit': {
+    url: `/beheer/aanvragen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/besluit`,
+    form: { besluit: 'registreren', motivering: 'Voldoet aan de eisen.' },
+  },
+  'GET /beheer/aanvragen/:id/bewijs/:bewijsId': {
+    url: `/beheer/aanvragen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/bewijs/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`,
+  },
   'POST /mijn-register/diplomas': { url: '/mijn-register/diplomas', form: { titel: 'Pabo' } },
   'GET /mijn-register/diplomas/:id/bestand': { url: `/mijn-register/diplomas/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/bestand` },
   'GET /mijn-register/dienstverbanden/:id/betwisten': { url: () => `/mijn-register/dienstverbanden/${employmentOfPro}/betwisten` },
-  'POST /mijn-register/dienstverbanden/:id/betwisten': { url: () => `/mijn-register/dienstverbanden/${employmentOfPro}/betwisten`, form: { toelichting: 'De einddatum klopt niet.' } },
+  'POST /mijn-register/dienstverbanden/:id/betwisten': {
+    url: () => `/mijn-register/dienstverbanden/${employmentOfPro}/betwisten`,
+    form: { toelichting: 'De einddatum klopt niet.' },
+  },
   'GET /beheer/bestuur/:id/betwistingen': { url: () => `${A()}/betwistingen` },
   'GET /beheer/bestuur/:id/personeel': { url: () => `${A()}/personeel` },
   'GET /beheer/bestuur/:id/personeel.csv': { url: () => `${A()}/personeel.csv` },
   'GET /beheer/bestuur/:id/betwistingen/:betwistingId': { url: async () => `${A()}/betwistingen/${await freshDisputeOfA()}` },
-  'POST /beheer/bestuur/:id/betwistingen/:betwistingId': { url: async () => `${A()}/betwistingen/${await freshDisputeOfA()}`, form: { antwoord: 'Dat klopt wel, zie uw aanstelling.' } },
+  'POST /beheer/bestuur/:id/betwistingen/:betwistingId': {
+    url: async () => `${A()}/betwistingen/${await freshDisputeOfA()}`,
+    form: { antwoord: 'Dat klopt wel, zie uw aanstelling.' },
+  },
   'GET /uitnodiging': { url: () => `/uitnodiging?token=${invitationToken}` },
   'POST /uitnodiging': { url: '/uitnodiging', form: { token: 'set in beforeAll' } },
   'GET /beheer/:soort/:id/leden': { url: () => `${A()}/leden` },
@@ -460,7 +500,16 @@ const calls: Record<string, Call> = {
   'GET /beheer/registers/:code': { url: '/beheer/registers/lerarenregister' },
   'POST /beheer/registers/:code': {
     url: '/beheer/registers/schoolleidersregister-po',
-    form: { versie: '1', niveaus: 'RDO; master; Een geaccrediteerde master', cyclus: '5', eenheid: 'punten', minimumPunten: '60', perioden: '60:3, 80:4, 100:5', tarief: '0', toelichting: 'Alleen nog de master' },
+    form: {
+      versie: '1',
+      niveaus: 'RDO; master; Een geaccrediteerde master',
+      cyclus: '5',
+      eenheid: 'punten',
+      minimumPunten: '60',
+      perioden: '60:3, 80:4, 100:5',
+      tarief: '0',
+      toelichting: 'Alleen nog de master',
+    },
   },
   'GET /beheer/dubbelen/:taakId/samenvoegen': { url: `/beheer/dubbelen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/samenvoegen` },
   'POST /beheer/dubbelen/:taakId': { url: `/beheer/dubbelen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`, form: { besluit: 'verschillend' } },
@@ -471,12 +520,21 @@ const calls: Record<string, Call> = {
   'GET /beheer/:soort/:id/aanbod/nieuw': { url: () => `${A()}/aanbod/nieuw` },
   'POST /beheer/:soort/:id/aanbod': { url: () => `${A()}/aanbod`, form: {} },
   'GET /beheer/:soort/:id/aanbod/:aanbodId': { url: async () => `${A()}/aanbod/${await offeringOfA()}` },
-  'POST /beheer/:soort/:id/aanbod/:aanbodId/antwoord': { url: async () => `${A()}/aanbod/${await offeringOfA()}/antwoord`, form: { antwoord: 'Hier is het antwoord.' } },
+  'POST /beheer/:soort/:id/aanbod/:aanbodId/antwoord': {
+    url: async () => `${A()}/aanbod/${await offeringOfA()}/antwoord`,
+    form: { antwoord: 'Hier is het antwoord.' },
+  },
   'POST /beheer/:soort/:id/aanbod/:aanbodId/intrekken': { url: async () => `${A()}/aanbod/${await offeringOfA()}/intrekken`, form: {} },
   'GET /beheer/accreditatie': { url: '/beheer/accreditatie' },
-  'POST /beheer/accreditatie/:aanbodId/toewijzing': { url: async () => `/beheer/accreditatie/${await offeringOfA()}/toewijzing`, form: { lid: `${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}` } },
+  'POST /beheer/accreditatie/:aanbodId/toewijzing': {
+    url: async () => `/beheer/accreditatie/${await offeringOfA()}/toewijzing`,
+    form: { lid: `${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}` },
+  },
   'GET /beheer/accreditatie/:aanbodId': { url: async () => `/beheer/accreditatie/${await offeringOfA()}` },
-  'POST /beheer/accreditatie/:aanbodId/informatie': { url: async () => `/beheer/accreditatie/${await offeringOfA()}/informatie`, form: { vraag: 'Hoe groot zijn de groepen?' } },
+  'POST /beheer/accreditatie/:aanbodId/informatie': {
+    url: async () => `/beheer/accreditatie/${await offeringOfA()}/informatie`,
+    form: { vraag: 'Hoe groot zijn de groepen?' },
+  },
   'POST /beheer/accreditatie/:aanbodId/besluit': {
     url: async () => `/beheer/accreditatie/${await offeringOfA()}/besluit`,
     form: { besluit: 'accrediteren', punten: '40', themas: 'Persoonlijk leiderschap', motivering: 'Een sterk programma.' },
@@ -487,12 +545,16 @@ const calls: Record<string, Call> = {
     url: async () => `${A()}/aanbod/${(await catalogueOfA()).offering}/uitvoeringen`,
     form: { datum: dateIn(45), begintijd: '09:30', eindtijd: '12:00', vorm: 'online', plaats: '', provincie: '', capaciteit: '30' },
   },
-  'GET /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/annuleren': { url: async () => `${A()}/aanbod/${(await catalogueOfA()).offering}/uitvoeringen/${(await catalogueOfA()).upcomingRun}/annuleren` },
+  'GET /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/annuleren': {
+    url: async () => `${A()}/aanbod/${(await catalogueOfA()).offering}/uitvoeringen/${(await catalogueOfA()).upcomingRun}/annuleren`,
+  },
   'POST /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/annuleren': {
     url: async () => `${A()}/aanbod/${(await catalogueOfA()).offering}/uitvoeringen/${await freshRunOfA()}/annuleren`,
     form: { bevestigd: 'ja' },
   },
-  'GET /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/presentie': { url: async () => `${A()}/aanbod/${(await catalogueOfA()).offering}/uitvoeringen/${(await catalogueOfA()).pastRun}/presentie` },
+  'GET /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/presentie': {
+    url: async () => `${A()}/aanbod/${(await catalogueOfA()).offering}/uitvoeringen/${(await catalogueOfA()).pastRun}/presentie`,
+  },
   'POST /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/presentie': {
     url: async () => `${A()}/aanbod/${(await catalogueOfA()).offering}/uitvoeringen/${(await catalogueOfA()).pastRun}/presentie`,
     form: { registernummers: registerNumberFor(9_000_000) },
@@ -503,7 +565,9 @@ const calls: Record<string, Call> = {
   },
   'GET /aanbod': { url: '/aanbod?zoek=rekenen&regio=Utrecht' },
   'GET /aanbod/:id': { url: async () => `/aanbod/${(await catalogueOfA()).offering}` },
-  'GET /aanbod/:id/uitvoeringen/:uitvoeringId.ics': { url: async () => `/aanbod/${(await catalogueOfA()).offering}/uitvoeringen/${(await catalogueOfA()).upcomingRun}.ics` },
+  'GET /aanbod/:id/uitvoeringen/:uitvoeringId.ics': {
+    url: async () => `/aanbod/${(await catalogueOfA()).offering}/uitvoeringen/${(await catalogueOfA()).upcomingRun}.ics`,
+  },
   'GET /api/v1/aanbod': { url: '/api/v1/aanbod?zoek=rekenen' },
   'GET /api/v1/aanbod/:id': { url: async () => `/api/v1/aanbod/${(await catalogueOfA()).offering}` },
   'POST /api/v1/aanbod/:id/uitvoeringen/:uitvoeringId/presentie': {
@@ -514,10 +578,16 @@ const calls: Record<string, Call> = {
   'GET /mijn-register/herregistratie': { url: '/mijn-register/herregistratie' },
   'POST /mijn-register/herregistratie': { url: '/mijn-register/herregistratie', form: {} },
   'GET /mijn-register/uitstel': { url: '/mijn-register/uitstel' },
-  'POST /mijn-register/uitstel': { url: '/mijn-register/uitstel', form: { grond: 'ziekte', toelichting: 'Langdurig ziek sinds het voorjaar.', tot: '2030-01-01' } },
+  'POST /mijn-register/uitstel': {
+    url: '/mijn-register/uitstel',
+    form: { grond: 'ziekte', toelichting: 'Langdurig ziek sinds het voorjaar.', tot: '2030-01-01' },
+  },
   'GET /beheer/uitstel': { url: '/beheer/uitstel' },
   'GET /beheer/uitstel/:id': { url: `/beheer/uitstel/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}` },
-  'POST /beheer/uitstel/:id': { url: `/beheer/uitstel/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`, form: { besluit: 'afwijzen', motivering: 'Geen grond voor uitstel.' } },
+  'POST /beheer/uitstel/:id': {
+    url: `/beheer/uitstel/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`,
+    form: { besluit: 'afwijzen', motivering: 'Geen grond voor uitstel.' },
+  },
   // ── issue 6 calls: consent ──
   'GET /mijn-register/inzage': { url: '/mijn-register/inzage' },
   'POST /mijn-register/inzage/:bestuurId/toestemming': { url: () => `/mijn-register/inzage/${boardA.id}/toestemming`, form: {} },
@@ -525,7 +595,10 @@ const calls: Record<string, Call> = {
   // the professional's consent for board A holds at every call, whatever ran before
   'GET /beheer/bestuur/:id/personeel/:persoonId/professionalisering': {
     url: async () => {
-      await t.database.query(`INSERT INTO development_consents (id, account_id, board_id) VALUES ($1, $2, $3) ON CONFLICT (account_id, board_id) WHERE revoked_at IS NULL DO NOTHING`, [crypto.randomUUID(), ids.pro, boardA.id]);
+      await t.database.query(
+        `INSERT INTO development_consents (id, account_id, board_id) VALUES ($1, $2, $3) ON CONFLICT (account_id, board_id) WHERE revoked_at IS NULL DO NOTHING`,
+        [crypto.randomUUID(), ids.pro, boardA.id],
+      );
       const [person] = await t.database.query<{ id: string }>(`SELECT id FROM persons WHERE email = 'pro@voorbeeld.nl'`);
       return `${A()}/personeel/${person.id}/professionalisering`;
     },
@@ -540,15 +613,25 @@ const calls: Record<string, Call> = {
       versie: '1',
       beroepsstandaard: 'De beroepsstandaard voor schoolleiders in het primair onderwijs beschrijft wat een schoolleider kent en kan.',
       competenties: 'Visiegestuurd werken\nIn relatie staan tot de omgeving\nWerken aan kwaliteit\nLeiding geven aan verandering\nHogere-orde denken',
-      themas: 'Persoonlijk leiderschap\nRegie & strategie\nIn relatie staan tot de omgeving\nKennis- en kwaliteitsontwikkeling\nOmgaan met verschillen\nLeiding geven aan verandering\nToekomstgericht onderwijs\nWildcard\nPedagogisch leiderschap',
+      themas:
+        'Persoonlijk leiderschap\nRegie & strategie\nIn relatie staan tot de omgeving\nKennis- en kwaliteitsontwikkeling\nOmgaan met verschillen\nLeiding geven aan verandering\nToekomstgericht onderwijs\nWildcard\nPedagogisch leiderschap',
       toelichting: 'Pedagogisch leiderschap erbij.',
     },
   },
-  'POST /mijn-register/dossier/:id/waardering': { url: `/mijn-register/dossier/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/waardering`, form: { toelichting: 'Ik las vier boeken over leiderschap.' } },
-  'POST /mijn-register/dossier/:id/waardering/intrekken': { url: `/mijn-register/dossier/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/waardering/intrekken`, form: { intrekken: 'ja' } },
+  'POST /mijn-register/dossier/:id/waardering': {
+    url: `/mijn-register/dossier/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/waardering`,
+    form: { toelichting: 'Ik las vier boeken over leiderschap.' },
+  },
+  'POST /mijn-register/dossier/:id/waardering/intrekken': {
+    url: `/mijn-register/dossier/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/waardering/intrekken`,
+    form: { intrekken: 'ja' },
+  },
   'GET /beheer/waarderingen': { url: '/beheer/waarderingen' },
   'GET /beheer/waarderingen/:id': { url: `/beheer/waarderingen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}` },
-  'POST /beheer/waarderingen/:id': { url: `/beheer/waarderingen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`, form: { punten: '50', motivering: 'Goed onderbouwd.' } },
+  'POST /beheer/waarderingen/:id': {
+    url: `/beheer/waarderingen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`,
+    form: { punten: '50', motivering: 'Goed onderbouwd.' },
+  },
   'GET /beheer/waarderingen/:id/bewijs': { url: `/beheer/waarderingen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/bewijs` },
   'GET /api/v1/tokens/huidig': { url: '/api/v1/tokens/huidig' },
   'POST /api/v1/aanleveringen': { url: '/api/v1/aanleveringen?modus=volledig', form: {} },
@@ -594,7 +677,10 @@ function outcomeOf(res: LightMyRequestResponse, url: string): Outcome {
 beforeAll(async () => {
   // the OIDC issuer is configured (so its routes exist) but unreachable; the limits per address are
   // out of the way here (they have tests of their own): this file makes hundreds of requests from one address
-  t = await createTestApp({ withDuo: true, env: { OIDC_ISSUER: 'http://127.0.0.1:9/', OIDC_CLIENT_ID: 'matrix', SIGN_IN_RATE_LIMIT: '100000', API_RATE_LIMIT: '100000' } });
+  t = await createTestApp({
+    withDuo: true,
+    env: { OIDC_ISSUER: 'http://127.0.0.1:9/', OIDC_CLIENT_ID: 'matrix', SIGN_IN_RATE_LIMIT: '100000', API_RATE_LIMIT: '100000' },
+  });
   // two real boards from the DUO directory, by number: the lowest and the highest number with a name
   const boards = await t.database.query<{ id: string; number: string; name: string }>(
     `(SELECT id, number, name FROM boards WHERE name IS NOT NULL ORDER BY number LIMIT 1) UNION ALL (SELECT id, number, name FROM boards WHERE name IS NOT NULL ORDER BY number DESC LIMIT 1)`,
@@ -604,10 +690,26 @@ beforeAll(async () => {
   const at = (id: string): OrganisationRef => ({ kind: 'bestuur', id });
   const office: OrganisationRef = { kind: 'register', id: registerOfficeId };
   const pro = await createAccount(t.database, { email: 'pro@voorbeeld.nl', displayName: 'Petra Professional' });
-  const adminA = await createAccount(t.database, { email: 'admin@bestuur-a.nl', displayName: 'Anton Admin A', roles: [{ role: 'board-admin', organisation: at(boardA.id) }] });
-  const staffA = await createAccount(t.database, { email: 'staf@bestuur-a.nl', displayName: 'Sanne Staf A', roles: [{ role: 'board-staff', organisation: at(boardA.id) }] });
-  const adminB = await createAccount(t.database, { email: 'admin@bestuur-b.nl', displayName: 'Bert Admin B', roles: [{ role: 'board-admin', organisation: at(boardB.id) }] });
-  const register = await createAccount(t.database, { email: 'staf@register.nl', displayName: 'Rachid Register', roles: [{ role: 'register-staff', organisation: office }] });
+  const adminA = await createAccount(t.database, {
+    email: 'admin@bestuur-a.nl',
+    displayName: 'Anton Admin A',
+    roles: [{ role: 'board-admin', organisation: at(boardA.id) }],
+  });
+  const staffA = await createAccount(t.database, {
+    email: 'staf@bestuur-a.nl',
+    displayName: 'Sanne Staf A',
+    roles: [{ role: 'board-staff', organisation: at(boardA.id) }],
+  });
+  const adminB = await createAccount(t.database, {
+    email: 'admin@bestuur-b.nl',
+    displayName: 'Bert Admin B',
+    roles: [{ role: 'board-admin', organisation: at(boardB.id) }],
+  });
+  const register = await createAccount(t.database, {
+    email: 'staf@register.nl',
+    displayName: 'Rachid Register',
+    roles: [{ role: 'register-staff', organisation: office }],
+  });
   ids = { pro: pro.id, adminA: adminA.id, staffA: staffA.id, adminB: adminB.id, register: register.id };
   [{ id: staffAMembership }] = await t.database.query<{ id: string }>('SELECT id FROM memberships WHERE account_id = $1', [staffA.id]);
   // register staff link an authenticator app through the pages, as they must before anything else
@@ -618,8 +720,18 @@ beforeAll(async () => {
     expect((await web.get('/account/tweestapsverificatie')).statusCode).toBe(200);
   }
   tokenSecrets = {
-    tokenA: (await createApiToken(t.database.db, { organisation: at(boardA.id), name: 'Pakket A', scopes: ['lezen'], expiresAt: inDays(90), createdBy: adminA.id })).token,
-    tokenB: (await createApiToken(t.database.db, { organisation: at(boardB.id), name: 'Pakket B', scopes: ['aanleveren'], expiresAt: inDays(90), createdBy: adminB.id })).token,
+    tokenA: (
+      await createApiToken(t.database.db, { organisation: at(boardA.id), name: 'Pakket A', scopes: ['lezen'], expiresAt: inDays(90), createdBy: adminA.id })
+    ).token,
+    tokenB: (
+      await createApiToken(t.database.db, {
+        organisation: at(boardB.id),
+        name: 'Pakket B',
+        scopes: ['aanleveren'],
+        expiresAt: inDays(90),
+        createdBy: adminB.id,
+      })
+    ).token,
   };
   tokenOfAToRevoke = await freshTokenOfA();
   [deliveryOfA, deliveryToApply, deliveryToCancel] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
@@ -631,7 +743,9 @@ beforeAll(async () => {
   }
   // board A delivered an employment for the professional's address
   const [proPerson, proEmployment] = [crypto.randomUUID(), crypto.randomUUID()];
-  await t.database.query(`INSERT INTO persons (id, initials, surname, birth_date, email) VALUES ($1, 'P.', 'Professional', '1985-01-01', 'pro@voorbeeld.nl')`, [proPerson]);
+  await t.database.query(`INSERT INTO persons (id, initials, surname, birth_date, email) VALUES ($1, 'P.', 'Professional', '1985-01-01', 'pro@voorbeeld.nl')`, [
+    proPerson,
+  ]);
   await t.database.query(
     `INSERT INTO employments (id, person_id, board_id, school_id, staff_number, employment_key, function, start_date)
      SELECT $1, $2, $3, id, 'PRO', 'PRO', 'LERAAR', '2020-08-01' FROM schools WHERE board_id = $3 ORDER BY brin LIMIT 1`,
@@ -690,7 +804,8 @@ describe('the authorisation matrix', () => {
       const res = await send(actor, method, url, call.form);
       actual[actor] = outcomeOf(res, url);
       // the API answers every refusal as problem+json
-      if (url.startsWith('/api/') && res.statusCode >= 400 && !String(res.headers['content-type']).startsWith('application/problem+json')) notProblems.push(actor);
+      if (url.startsWith('/api/') && res.statusCode >= 400 && !String(res.headers['content-type']).startsWith('application/problem+json'))
+        notProblems.push(actor);
     }
     expect(actual).toEqual(expected[key]);
     expect(notProblems, 'API refusals that are not problem+json').toEqual([]);
@@ -722,12 +837,16 @@ describe('organisation scope: board A never acts for board B', () => {
     );
     expect((await send('adminA', 'POST', `${B()}/uitnodigingen`, { email: 'indringer@bestuur-a.nl', rol: 'board-admin' })).statusCode).toBe(403);
     expect((await send('adminA', 'POST', `${B()}/tokens`, { naam: 'Indringer', scope: ['aanleveren'], verloopt: dateIn(30) })).statusCode).toBe(403);
-    const [tokenOfB] = await t.database.query<{ id: string }>('SELECT id FROM api_tokens WHERE organisation_id = $1 AND revoked_at IS NULL LIMIT 1', [boardB.id]);
+    const [tokenOfB] = await t.database.query<{ id: string }>('SELECT id FROM api_tokens WHERE organisation_id = $1 AND revoked_at IS NULL LIMIT 1', [
+      boardB.id,
+    ]);
     expect((await send('adminA', 'POST', `${B()}/tokens/${tokenOfB.id}/intrekken`, {})).statusCode).toBe(403);
     // B's ids under A's address: not A's, so not found
     expect((await send('adminA', 'GET', `${A()}/tokens/${tokenOfB.id}/intrekken`)).statusCode).toBe(404);
     expect((await send('adminA', 'POST', `${A()}/tokens/${tokenOfB.id}/intrekken`, {})).statusCode).toBe(404);
-    const [memberOfB] = await t.database.query<{ id: string }>('SELECT id FROM memberships WHERE organisation_id = $1 AND revoked_at IS NULL LIMIT 1', [boardB.id]);
+    const [memberOfB] = await t.database.query<{ id: string }>('SELECT id FROM memberships WHERE organisation_id = $1 AND revoked_at IS NULL LIMIT 1', [
+      boardB.id,
+    ]);
     expect((await send('adminA', 'GET', `${A()}/leden/${memberOfB.id}/intrekken`)).statusCode).toBe(404);
     expect((await send('adminA', 'POST', `${A()}/leden/${memberOfB.id}/intrekken`, { reden: 'poging' })).statusCode).toBe(404);
     expect((await send('adminA', 'POST', `${B()}/leden/${memberOfB.id}/intrekken`, { reden: 'poging' })).statusCode).toBe(403);
@@ -743,7 +862,9 @@ describe('organisation scope: board A never acts for board B', () => {
 
   it('refuses board admins the register office and organisations that do not exist', async () => {
     expect((await send('adminA', 'GET', `/beheer/register/${registerOfficeId}/leden`)).statusCode).toBe(403);
-    expect((await send('adminA', 'POST', `/beheer/register/${registerOfficeId}/uitnodigingen`, { email: 'ik@bestuur-a.nl', rol: 'register-staff' })).statusCode).toBe(403);
+    expect(
+      (await send('adminA', 'POST', `/beheer/register/${registerOfficeId}/uitnodigingen`, { email: 'ik@bestuur-a.nl', rol: 'register-staff' })).statusCode,
+    ).toBe(403);
     expect((await send('adminA', 'GET', `/beheer/aanbieder/${boardA.id}/tokens`)).statusCode).toBe(403);
     expect((await send('adminA', 'GET', `/beheer/onzin/${boardA.id}/leden`)).statusCode).toBe(404);
     expect((await send('adminA', 'GET', '/beheer/bestuur/geen-uuid/leden')).statusCode).toBe(404);
@@ -752,7 +873,11 @@ describe('organisation scope: board A never acts for board B', () => {
   it("tells board A's token its own organisation and scopes, never B's", async () => {
     const a = await send('tokenA', 'GET', '/api/v1/tokens/huidig');
     expect(a.statusCode).toBe(200);
-    expect(a.json()).toMatchObject({ naam: 'Pakket A', organisatie: { soort: 'bestuur', id: boardA.id, naam: boardA.name, nummer: boardA.number }, scopes: ['lezen'] });
+    expect(a.json()).toMatchObject({
+      naam: 'Pakket A',
+      organisatie: { soort: 'bestuur', id: boardA.id, naam: boardA.name, nummer: boardA.number },
+      scopes: ['lezen'],
+    });
     expect(a.body).not.toContain(boardB.id);
     expect(a.body).not.toContain(boardB.number);
     const b = await send('tokenB', 'GET', '/api/v1/tokens/huidig');
@@ -840,14 +965,25 @@ describe('CSRF: every form post without its token is refused', () => {
 describe('the audit trail of the matrix', () => {
   it('recorded the reads of personal data and the changes, with actor, role and organisation', async () => {
     const listed = await auditRows(t.database, 'members.listed');
-    expect(listed.some((r) => r.actor_account_id === ids.adminA && r.actor_role === 'board-admin' && r.actor_organisation_id === boardA.id && r.subject_organisation_id === boardA.id)).toBe(true);
+    expect(
+      listed.some(
+        (r) =>
+          r.actor_account_id === ids.adminA &&
+          r.actor_role === 'board-admin' &&
+          r.actor_organisation_id === boardA.id &&
+          r.subject_organisation_id === boardA.id,
+      ),
+    ).toBe(true);
     expect(listed.some((r) => r.actor_account_id === ids.register && r.actor_role === 'register-staff' && r.subject_organisation_id === boardA.id)).toBe(true);
     const viewed = await auditRows(t.database, 'account.audit-trail-viewed');
     expect(viewed.some((r) => r.actor_account_id === ids.register && r.subject_account_id === ids.pro && r.request_id)).toBe(true);
     const invited = await auditRows(t.database, 'membership.invited');
-    expect(invited.filter((r) => r.subject_organisation_id === boardA.id).map((r) => r.actor_account_id).sort()).toEqual(
-      expect.arrayContaining([ids.adminA, ids.register]),
-    );
+    expect(
+      invited
+        .filter((r) => r.subject_organisation_id === boardA.id)
+        .map((r) => r.actor_account_id)
+        .sort(),
+    ).toEqual(expect.arrayContaining([ids.adminA, ids.register]));
     const revoked = await auditRows(t.database, 'membership.revoked');
     expect(revoked.every((r) => r.reason === 'vertrokken' && (r.before as { role: string }).role === 'board-staff')).toBe(true);
     expect(revoked.map((r) => r.actor_account_id).sort()).toEqual([ids.adminA, ids.register].sort());

@@ -8,12 +8,23 @@ import { readForm } from '../../web/forms.ts';
  * strings cut at 1,000 characters, missing fields empty. What a value must be (a valid address, a
  * strong password, a right code) stays with the services, which refuse with text keys.
  */
-const text = (max = 1000) => z.string().catch('').transform((value) => value.slice(0, max));
+const text = (max = 1000) =>
+  z
+    .string()
+    .catch('')
+    .transform((value) => value.slice(0, max));
 
 /** Sign-in: both fields are needed before anything is checked (the only form here that refuses by its schema). */
 export const signInForm = z.object({
-  email: z.string({ error: 'signIn.emailRequired' }).trim().min(1, { error: 'signIn.emailRequired' }).transform((value) => value.slice(0, 1000)),
-  wachtwoord: z.string({ error: 'signIn.passwordRequired' }).min(1, { error: 'signIn.passwordRequired' }).transform((value) => value.slice(0, 1000)),
+  email: z
+    .string({ error: 'signIn.emailRequired' })
+    .trim()
+    .min(1, { error: 'signIn.emailRequired' })
+    .transform((value) => value.slice(0, 1000)),
+  wachtwoord: z
+    .string({ error: 'signIn.passwordRequired' })
+    .min(1, { error: 'signIn.passwordRequired' })
+    .transform((value) => value.slice(0, 1000)),
   terug: text(),
 });
 
@@ -42,7 +53,13 @@ export const tokenQuery = z.object({ token: text(500) });
 export const invitationQuery = z.object({ token: text(200) });
 
 /** `/account?gekoppeld=ja` after linking a sign-in service. */
-export const accountQuery = z.object({ gekoppeld: z.string().optional().catch(undefined).transform((value) => value === 'ja') });
+export const accountQuery = z.object({
+  gekoppeld: z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((value) => value === 'ja'),
+});
 
 /** The register office's look-ups: an address, a board number, a page of the outbox (junk is page 1, beyond the last is 1,000). */
 export const adminLookupQuery = z.object({
@@ -52,7 +69,14 @@ export const adminLookupQuery = z.object({
 });
 
 /** OpenID Connect: starting (to link, or to sign in and go back) and the issuer's answer. */
-export const oidcStartQuery = z.object({ koppelen: z.string().optional().catch(undefined).transform((value) => value === 'ja'), terug: text(500) });
+export const oidcStartQuery = z.object({
+  koppelen: z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((value) => value === 'ja'),
+  terug: text(500),
+});
 export const oidcCallbackQuery = z.object({ error: z.string().optional().catch(undefined) });
 
 /** `/beheer/:soort/:id/…`: an organisation kind and a UUID, or the page does not exist (404). */

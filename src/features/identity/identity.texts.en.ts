@@ -22,7 +22,8 @@ export const identityEn: Record<keyof typeof identityNl, string> = {
   'signIn.password': 'Password',
   'signIn.button': 'Sign in',
   'signIn.failed': 'The e-mail address or the password is not correct.',
-  'signIn.locked': 'A wrong password was given too often for this e-mail address. Try again in {minutes} minutes. If an account has this address, we sent an e-mail to unlock it at once.',
+  'signIn.locked':
+    'A wrong password was given too often for this e-mail address. Try again in {minutes} minutes. If an account has this address, we sent an e-mail to unlock it at once.',
   'signIn.unverified': 'Please confirm your e-mail address first. We sent the confirmation link again.',
   'signIn.forgot': 'Forgot your password?',
   'signIn.register': 'No account yet? Create one.',
@@ -35,7 +36,8 @@ export const identityEn: Record<keyof typeof identityNl, string> = {
   'secondFactor.code': 'Code',
   'secondFactor.button': 'Check',
   'totp.title': 'Set up an authenticator app',
-  'totp.intro': 'Your role requires signing in in two steps. Add the account to an authenticator app (for example Microsoft Authenticator, Google Authenticator or FreeOTP) with this key, then enter the code the app shows.',
+  'totp.intro':
+    'Your role requires signing in in two steps. Add the account to an authenticator app (for example Microsoft Authenticator, Google Authenticator or FreeOTP) with this key, then enter the code the app shows.',
   'totp.secret': 'Key',
   'totp.uri': 'Or open this link on your phone',
   'totp.button': 'Link the app',
@@ -118,7 +120,8 @@ export const identityEn: Record<keyof typeof identityNl, string> = {
   'invitation.accept': 'Accept invitation',
   'invitation.accepted': 'You are now {role} at {organisation}.',
   'tokens.title': 'API tokens of {organisation}',
-  'tokens.intro': 'With an API token your administration software delivers or reads data on behalf of your organisation. Give each package its own token and revoke a token as soon as it is no longer needed.',
+  'tokens.intro':
+    'With an API token your administration software delivers or reads data on behalf of your organisation. Give each package its own token and revoke a token as soon as it is no longer needed.',
   'tokens.caption': 'API tokens',
   'tokens.none': 'This organisation has no API tokens yet.',
   'tokens.name': 'Name',
@@ -139,7 +142,7 @@ export const identityEn: Record<keyof typeof identityNl, string> = {
   'tokens.revokeConfirm': 'Are you sure you want to revoke the token "{name}"? Software that uses it loses access at once.',
   'tokens.revokedDone': 'The token has been revoked.',
   'scope.aanleveren': 'aanleveren (deliver staff data)',
-  'scope.lezen': 'lezen (read the organisation\'s own data)',
+  'scope.lezen': "lezen (read the organisation's own data)",
   'scope.presentie': 'presentie (record attendance)',
   'admin.title': 'Register administration',
   'admin.findAccount': 'Find an account by e-mail address',

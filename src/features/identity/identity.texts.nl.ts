@@ -21,7 +21,8 @@ export const identityNl = {
   'signIn.password': 'Wachtwoord',
   'signIn.button': 'Inloggen',
   'signIn.failed': 'Het e-mailadres of het wachtwoord klopt niet.',
-  'signIn.locked': 'Er is te vaak een verkeerd wachtwoord gegeven voor dit e-mailadres. Probeer het over {minutes} minuten opnieuw. Hoort er een account bij dit adres, dan hebben we een e-mail gestuurd om het meteen te deblokkeren.',
+  'signIn.locked':
+    'Er is te vaak een verkeerd wachtwoord gegeven voor dit e-mailadres. Probeer het over {minutes} minuten opnieuw. Hoort er een account bij dit adres, dan hebben we een e-mail gestuurd om het meteen te deblokkeren.',
   'signIn.unverified': 'Bevestig eerst uw e-mailadres. We hebben de bevestigingslink opnieuw gestuurd.',
   'signIn.forgot': 'Wachtwoord vergeten?',
   'signIn.register': 'Nog geen account? Maak er een aan.',
@@ -34,7 +35,8 @@ export const identityNl = {
   'secondFactor.code': 'Code',
   'secondFactor.button': 'Controleren',
   'totp.title': 'Authenticator-app instellen',
-  'totp.intro': 'Voor uw rol is inloggen in twee stappen verplicht. Voeg het account toe aan een authenticator-app (bijvoorbeeld Microsoft Authenticator, Google Authenticator of FreeOTP) met deze sleutel, en vul daarna de code in die de app toont.',
+  'totp.intro':
+    'Voor uw rol is inloggen in twee stappen verplicht. Voeg het account toe aan een authenticator-app (bijvoorbeeld Microsoft Authenticator, Google Authenticator of FreeOTP) met deze sleutel, en vul daarna de code in die de app toont.',
   'totp.secret': 'Sleutel',
   'totp.uri': 'Of open deze koppeling op uw telefoon',
   'totp.button': 'App koppelen',
@@ -117,7 +119,8 @@ export const identityNl = {
   'invitation.accept': 'Uitnodiging aannemen',
   'invitation.accepted': 'U bent nu {role} bij {organisation}.',
   'tokens.title': 'API-tokens van {organisation}',
-  'tokens.intro': 'Met een API-token levert uw administratiepakket gegevens aan of leest het gegevens, namens uw organisatie. Geef elk pakket een eigen token en trek een token in zodra het niet meer nodig is.',
+  'tokens.intro':
+    'Met een API-token levert uw administratiepakket gegevens aan of leest het gegevens, namens uw organisatie. Geef elk pakket een eigen token en trek een token in zodra het niet meer nodig is.',
   'tokens.caption': 'API-tokens',
   'tokens.none': 'Deze organisatie heeft nog geen API-tokens.',
   'tokens.name': 'Naam',

@@ -22,7 +22,11 @@ beforeAll(async () => {
     `SELECT id, number, name FROM boards WHERE name IS NOT NULL AND number IN (SELECT number FROM boards WHERE name IS NOT NULL ORDER BY number LIMIT 2 OFFSET 10) ORDER BY number`,
   );
   [boardA, boardB] = boards;
-  adminA = await createAccount(t.database, { email: 'hr@bestuur-a.nl', displayName: 'Hanneke HR', roles: [{ role: 'board-admin', organisation: { kind: 'bestuur', id: boardA.id } }] });
+  adminA = await createAccount(t.database, {
+    email: 'hr@bestuur-a.nl',
+    displayName: 'Hanneke HR',
+    roles: [{ role: 'board-admin', organisation: { kind: 'bestuur', id: boardA.id } }],
+  });
   adminAWeb = await sessionFor(t.app, t.database, adminA.id);
 });
 afterAll(async () => {
@@ -71,7 +75,12 @@ describe('a board admin invites a colleague', () => {
     expect(page.body).toContain(`/account/aanmaken?terug=${encodeURIComponent(link)}`);
 
     await colleague.get(`/account/aanmaken?terug=${encodeURIComponent(link)}`);
-    const created = await colleague.post('/account/aanmaken', { naam: 'Nina Nieuw', email: 'nieuwe.collega@bestuur-a.nl', wachtwoord: 'een lange zin voor nina', terug: link });
+    const created = await colleague.post('/account/aanmaken', {
+      naam: 'Nina Nieuw',
+      email: 'nieuwe.collega@bestuur-a.nl',
+      wachtwoord: 'een lange zin voor nina',
+      terug: link,
+    });
     expect(created.statusCode).toBe(200);
     const confirmMail = (await mailsTo(t.database, 'nieuwe.collega@bestuur-a.nl')).find((m) => m.subject === 'Bevestig uw e-mailadres')!;
     const confirmPage = await colleague.get(linkIn(confirmMail));
@@ -96,7 +105,13 @@ describe('a board admin invites a colleague', () => {
 
     // on the record: who invited whom into what, and who took the role
     const invited = (await auditRows(t.database, 'membership.invited')).find((r) => (r.after as { email: string }).email === 'nieuwe.collega@bestuur-a.nl')!;
-    expect(invited).toMatchObject({ actor_account_id: adminA.id, actor_role: 'board-admin', actor_organisation_id: boardA.id, subject_organisation_kind: 'bestuur', subject_organisation_id: boardA.id });
+    expect(invited).toMatchObject({
+      actor_account_id: adminA.id,
+      actor_role: 'board-admin',
+      actor_organisation_id: boardA.id,
+      subject_organisation_kind: 'bestuur',
+      subject_organisation_id: boardA.id,
+    });
     expect(invited.after).toMatchObject({ role: 'board-staff' });
     expect(invited.request_id).toBeTruthy();
     const [nina] = await t.database.query<{ id: string }>("SELECT id FROM accounts WHERE email = 'nieuwe.collega@bestuur-a.nl'");
@@ -160,7 +175,11 @@ describe('a board admin invites a colleague', () => {
 
 describe('who may invite whom', () => {
   it('lets register staff invite a board admin for any board', async () => {
-    await createAccount(t.database, { email: 'staf@register.nl', displayName: 'Rachid Register', roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }] });
+    await createAccount(t.database, {
+      email: 'staf@register.nl',
+      displayName: 'Rachid Register',
+      roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }],
+    });
     const { web } = await signInAndEnrolTotp(t.app, 'staf@register.nl');
     const found = await web.get(`/beheer/besturen?nummer=${boardB.number}`);
     expect(found.headers.location).toBe(`${B()}/leden`);
@@ -169,7 +188,9 @@ describe('who may invite whom', () => {
     expect(page.body).toContain('<option value="board-admin"');
     const sent = await web.post(`${B()}/uitnodigingen`, { email: 'bestuurder@bestuur-b.nl', rol: 'board-admin' });
     expect(sent.statusCode).toBe(200);
-    const [invitation] = await t.database.query<{ organisation_id: string; role: string }>("SELECT organisation_id, role FROM invitations WHERE email = 'bestuurder@bestuur-b.nl'");
+    const [invitation] = await t.database.query<{ organisation_id: string; role: string }>(
+      "SELECT organisation_id, role FROM invitations WHERE email = 'bestuurder@bestuur-b.nl'",
+    );
     expect(invitation).toEqual({ organisation_id: boardB.id, role: 'board-admin' });
     const [row] = (await auditRows(t.database, 'membership.invited')).filter((r) => (r.after as { email: string }).email === 'bestuurder@bestuur-b.nl');
     expect(row).toMatchObject({ actor_role: 'register-staff', actor_organisation_kind: 'register', subject_organisation_id: boardB.id });
@@ -203,7 +224,10 @@ describe('who may invite whom', () => {
   });
 
   it('refuses board staff without the admin role to invite', async () => {
-    const staff = await createAccount(t.database, { email: 'medewerker@bestuur-a.nl', roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: boardA.id } }] });
+    const staff = await createAccount(t.database, {
+      email: 'medewerker@bestuur-a.nl',
+      roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: boardA.id } }],
+    });
     const web = await sessionFor(t.app, t.database, staff.id);
     const refused = await invite(web, A(), 'vriend@bestuur-a.nl', 'board-staff');
     expect(refused.statusCode).toBe(403);
@@ -213,7 +237,11 @@ describe('who may invite whom', () => {
 
 describe('revoking a role', () => {
   it('asks for confirmation and a reason; the member loses access at once', async () => {
-    const leaver = await createAccount(t.database, { email: 'vertrekker@bestuur-a.nl', displayName: 'Victor Vertrek', roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: boardA.id } }] });
+    const leaver = await createAccount(t.database, {
+      email: 'vertrekker@bestuur-a.nl',
+      displayName: 'Victor Vertrek',
+      roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: boardA.id } }],
+    });
     const [membership] = await t.database.query<{ id: string }>('SELECT id FROM memberships WHERE account_id = $1', [leaver.id]);
     const leaverWeb = await sessionFor(t.app, t.database, leaver.id);
     expect((await leaverWeb.get(`${A()}/leden`)).statusCode).toBe(200);
@@ -224,7 +252,9 @@ describe('revoking a role', () => {
     // GET only shows the question: nothing is revoked by following a link
     const confirm = await adminAWeb.get(confirmUrl);
     expect(confirm.statusCode).toBe(200);
-    expect(visibleText(confirm.body)).toContain('Weet u zeker dat u deze rol wilt intrekken? Victor Vertrek (medewerker bestuur) verliest dan meteen de toegang');
+    expect(visibleText(confirm.body)).toContain(
+      'Weet u zeker dat u deze rol wilt intrekken? Victor Vertrek (medewerker bestuur) verliest dan meteen de toegang',
+    );
     expect(confirm.body).toContain('name="reden"');
     expect((await leaverWeb.get(`${A()}/leden`)).statusCode).toBe(200);
 
@@ -257,11 +287,16 @@ describe('revoking a role', () => {
       reason: 'Uit dienst per 1 augustus',
     });
     // the person sees it among who changed their data
-    expect(visibleText((await leaverWeb.get('/mijn-gegevens/inzage')).body)).toContain('Hanneke HR (beheerder bestuur) rol ingetrokken — Uit dienst per 1 augustus');
+    expect(visibleText((await leaverWeb.get('/mijn-gegevens/inzage')).body)).toContain(
+      'Hanneke HR (beheerder bestuur) rol ingetrokken — Uit dienst per 1 augustus',
+    );
   });
 
   it('refuses board staff the confirmation page and the revocation itself', async () => {
-    const staff = await createAccount(t.database, { email: 'geen-beheerder@bestuur-a.nl', roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: boardA.id } }] });
+    const staff = await createAccount(t.database, {
+      email: 'geen-beheerder@bestuur-a.nl',
+      roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: boardA.id } }],
+    });
     const [adminMembership] = await t.database.query<{ id: string }>('SELECT id FROM memberships WHERE account_id = $1', [adminA.id]);
     const web = await sessionFor(t.app, t.database, staff.id);
     const url = `${A()}/leden/${adminMembership.id}/intrekken`;
@@ -308,11 +343,21 @@ describe('the audit trail of the member list', () => {
     await adminAWeb.get(`${A()}/leden`);
     const rows = await auditRows(t.database, 'members.listed');
     expect(rows).toHaveLength(before + 1);
-    expect(rows.at(-1)).toMatchObject({ actor_account_id: adminA.id, actor_role: 'board-admin', actor_organisation_kind: 'bestuur', actor_organisation_id: boardA.id, subject_organisation_id: boardA.id });
+    expect(rows.at(-1)).toMatchObject({
+      actor_account_id: adminA.id,
+      actor_role: 'board-admin',
+      actor_organisation_kind: 'bestuur',
+      actor_organisation_id: boardA.id,
+      subject_organisation_id: boardA.id,
+    });
   });
 
   it("puts the read on each listed colleague's own record, so they see who looked", async () => {
-    const colleague = await createAccount(t.database, { email: 'collega-gezien@bestuur-a.nl', displayName: 'Cor Collega', roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: boardA.id } }] });
+    const colleague = await createAccount(t.database, {
+      email: 'collega-gezien@bestuur-a.nl',
+      displayName: 'Cor Collega',
+      roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: boardA.id } }],
+    });
     await adminAWeb.get(`${A()}/leden`);
     const colleagueWeb = await sessionFor(t.app, t.database, colleague.id);
     const seen = await colleagueWeb.get('/mijn-gegevens/inzage');
@@ -321,7 +366,9 @@ describe('the audit trail of the member list', () => {
     expect(text).toContain('Hanneke HR');
     expect(text).toContain('naam, e-mailadres en rol bekeken in de lijst van medewerkers');
     // the admin's own line in the list is not recorded as a read of the admin's data
-    const self = await t.database.query("SELECT id FROM audit_events WHERE action = 'member.viewed' AND actor_account_id = $1 AND subject_account_id = $1", [adminA.id]);
+    const self = await t.database.query("SELECT id FROM audit_events WHERE action = 'member.viewed' AND actor_account_id = $1 AND subject_account_id = $1", [
+      adminA.id,
+    ]);
     expect(self).toEqual([]);
   });
 });

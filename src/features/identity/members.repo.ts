@@ -11,7 +11,10 @@ export async function insertMembership(db: Db, row: typeof memberships.$inferIns
 }
 
 export async function findActiveMembership(db: Db, id: string): Promise<MembershipRow | undefined> {
-  const [row] = await db.select().from(memberships).where(and(eq(memberships.id, id), isNull(memberships.revokedAt)));
+  const [row] = await db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.id, id), isNull(memberships.revokedAt)));
   return row;
 }
 
@@ -26,7 +29,14 @@ export async function revokeMembership(db: Db, id: string, by: string, now: Date
 
 export async function listMembersOf(db: Db, kind: string, organisationId: string) {
   return db
-    .select({ id: memberships.id, role: memberships.role, since: memberships.createdAt, accountId: accounts.id, email: accounts.email, displayName: accounts.displayName })
+    .select({
+      id: memberships.id,
+      role: memberships.role,
+      since: memberships.createdAt,
+      accountId: accounts.id,
+      email: accounts.email,
+      displayName: accounts.displayName,
+    })
     .from(memberships)
     .innerJoin(accounts, eq(accounts.id, memberships.accountId))
     .where(and(eq(memberships.organisationKind, kind), eq(memberships.organisationId, organisationId), isNull(memberships.revokedAt)))
@@ -63,7 +73,14 @@ export async function listOpenInvitationsOf(db: Db, kind: string, organisationId
   return db
     .select()
     .from(invitations)
-    .where(and(eq(invitations.organisationKind, kind), eq(invitations.organisationId, organisationId), isNull(invitations.acceptedAt), gt(invitations.expiresAt, now)))
+    .where(
+      and(
+        eq(invitations.organisationKind, kind),
+        eq(invitations.organisationId, organisationId),
+        isNull(invitations.acceptedAt),
+        gt(invitations.expiresAt, now),
+      ),
+    )
     .orderBy(desc(invitations.createdAt));
 }
 

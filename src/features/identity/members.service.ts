@@ -65,13 +65,23 @@ export async function inviteMember(deps: IdentityDeps, context: ActorContext & {
       createdAt: now,
       expiresAt: new Date(now.getTime() + invitationDays * 24 * 60 * 60 * 1000),
     });
-    await recordAudit(tx, context, { action: 'membership.invited', via, subjectOrganisation: input.organisation, after: { invitationId: invitation.id, email, role } });
+    await recordAudit(tx, context, {
+      action: 'membership.invited',
+      via,
+      subjectOrganisation: input.organisation,
+      after: { invitationId: invitation.id, email, role },
+    });
     return [
       await deps.mailer.queue(tx, {
         to: email,
         template: 'invitation',
         lang: input.lang,
-        params: { inviter: context.actor.displayName, role: t(`role.${role}`), organisation: named.name, link: `${deps.baseUrl}/uitnodiging?token=${encodeURIComponent(token)}` },
+        params: {
+          inviter: context.actor.displayName,
+          role: t(`role.${role}`),
+          organisation: named.name,
+          link: `${deps.baseUrl}/uitnodiging?token=${encodeURIComponent(token)}`,
+        },
       }),
     ];
   });
@@ -95,7 +105,8 @@ export async function acceptInvitation(deps: IdentityDeps, context: ActorContext
   const now = nowOf(deps);
   const organisation = { kind: invitation.organisationKind as OrganisationRef['kind'], id: invitation.organisationId };
   await inTransaction(deps.db, async (tx) => {
-    if (!(await repo.markInvitationAccepted(tx, invitation.id, context.actor.accountId, now))) throw new AppError('conflict', message('invitation.error.accepted'));
+    if (!(await repo.markInvitationAccepted(tx, invitation.id, context.actor.accountId, now)))
+      throw new AppError('conflict', message('invitation.error.accepted'));
     const membership = await repo.insertMembership(tx, {
       accountId: context.actor.accountId,
       organisationKind: organisation.kind,
@@ -138,10 +149,26 @@ export async function revokeMember(deps: IdentityDeps, context: ActorContext & {
 }
 
 /** For the CLI and the demo seed: grants a role without an invitation, on the operator's authority. */
-export async function grantRoleDirectly(deps: IdentityDeps, context: ActorContext, input: { accountId: string; organisation: OrganisationRef; role: Role; reason: string }): Promise<void> {
+export async function grantRoleDirectly(
+  deps: IdentityDeps,
+  context: ActorContext,
+  input: { accountId: string; organisation: OrganisationRef; role: Role; reason: string },
+): Promise<void> {
   await describeOrganisation(deps.db, input.organisation);
   await inTransaction(deps.db, async (tx) => {
-    await repo.insertMembership(tx, { accountId: input.accountId, organisationKind: input.organisation.kind, organisationId: input.organisation.id, role: input.role, createdAt: nowOf(deps) });
-    await recordAudit(tx, context, { action: 'membership.granted', subjectAccountId: input.accountId, subjectOrganisation: input.organisation, after: { role: input.role }, reason: input.reason });
+    await repo.insertMembership(tx, {
+      accountId: input.accountId,
+      organisationKind: input.organisation.kind,
+      organisationId: input.organisation.id,
+      role: input.role,
+      createdAt: nowOf(deps),
+    });
+    await recordAudit(tx, context, {
+      action: 'membership.granted',
+      subjectAccountId: input.accountId,
+      subjectOrganisation: input.organisation,
+      after: { role: input.role },
+      reason: input.reason,
+    });
   });
 }

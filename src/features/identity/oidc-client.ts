@@ -15,10 +15,16 @@ export function createOidcClient(settings: OidcSettings, redirectUri: string, cr
   let configuration: Promise<client.Configuration> | undefined;
   const configure = () => {
     configuration ??= client
-      .discovery(new URL(settings.issuer), settings.clientId, undefined, settings.clientSecret ? client.ClientSecretPost(settings.clientSecret) : client.None(), {
-        // a broker on plain http is only accepted on this machine (tests, development)
-        execute: /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/.test(settings.issuer) ? [client.allowInsecureRequests] : [],
-      })
+      .discovery(
+        new URL(settings.issuer),
+        settings.clientId,
+        undefined,
+        settings.clientSecret ? client.ClientSecretPost(settings.clientSecret) : client.None(),
+        {
+          // a broker on plain http is only accepted on this machine (tests, development)
+          execute: /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/.test(settings.issuer) ? [client.allowInsecureRequests] : [],
+        },
+      )
       .catch((error) => {
         configuration = undefined;
         throw error;

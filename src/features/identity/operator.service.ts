@@ -18,7 +18,8 @@ const operator: ActorContext = { actor: { type: 'system', name: 'cli' } };
 export async function resolveOrganisation(deps: IdentityDeps, input: { boardNumber?: string; organisationId?: string }): Promise<OrganisationRef> {
   if (input.boardNumber) {
     const board = await findBoardByNumber(deps.db, input.boardNumber.padStart(5, '0'));
-    if (!board) throw AppError.notFound(`Er is geen bestuur met nummer ${input.boardNumber} in de organisatiegids. Lees eerst de DUO-gegevens in (import-duo).`);
+    if (!board)
+      throw AppError.notFound(`Er is geen bestuur met nummer ${input.boardNumber} in de organisatiegids. Lees eerst de DUO-gegevens in (import-duo).`);
     return { kind: 'bestuur', id: board.id };
   }
   if (input.organisationId === registerOfficeId) return { kind: 'register', id: registerOfficeId };
@@ -43,16 +44,35 @@ export async function createAccountFromCli(deps: IdentityDeps, input: { email: s
   if (!emailPattern.test(email)) throw AppError.validation([{ name: 'email', reason: 'Geef een geldig e-mailadres.' }]);
   if (!isRole(input.role)) throw AppError.validation([{ name: 'rol', reason: `Onbekende rol; kies uit ${Object.keys(roles).join(', ')}.` }]);
   const role: Role = input.role;
-  if (roles[role].kind !== input.organisation.kind) throw AppError.validation([{ name: 'rol', reason: `De rol ${role} hoort bij een ${roles[role].kind}, niet bij een ${input.organisation.kind}.` }]);
+  if (roles[role].kind !== input.organisation.kind)
+    throw AppError.validation([{ name: 'rol', reason: `De rol ${role} hoort bij een ${roles[role].kind}, niet bij een ${input.organisation.kind}.` }]);
   const token = randomToken();
   const now = nowOf(deps);
   await inTransaction(deps.db, async (tx) => {
     const account =
       (await accounts.findAccountByEmail(tx, email)) ??
       (await accounts.insertAccount(tx, { email, displayName: input.displayName.trim() || email, passwordHash: null, emailVerifiedAt: now }));
-    await members.insertMembership(tx, { accountId: account.id, organisationKind: input.organisation.kind, organisationId: input.organisation.id, role, createdAt: now });
-    await accounts.insertEmailToken(tx, { tokenHash: hashToken(token), accountId: account.id, purpose: 'reset-password', createdAt: now, expiresAt: new Date(now.getTime() + 7 * 24 * 3600 * 1000) });
-    await recordAudit(tx, operator, { action: 'membership.granted', subjectAccountId: account.id, subjectOrganisation: input.organisation, after: { role }, reason: 'aangemaakt op de opdrachtregel' });
+    await members.insertMembership(tx, {
+      accountId: account.id,
+      organisationKind: input.organisation.kind,
+      organisationId: input.organisation.id,
+      role,
+      createdAt: now,
+    });
+    await accounts.insertEmailToken(tx, {
+      tokenHash: hashToken(token),
+      accountId: account.id,
+      purpose: 'reset-password',
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + 7 * 24 * 3600 * 1000),
+    });
+    await recordAudit(tx, operator, {
+      action: 'membership.granted',
+      subjectAccountId: account.id,
+      subjectOrganisation: input.organisation,
+      after: { role },
+      reason: 'aangemaakt op de opdrachtregel',
+    });
   });
   return { passwordLink: `${deps.baseUrl}/wachtwoord-herstellen?token=${encodeURIComponent(token)}` };
 }
@@ -63,11 +83,37 @@ export const demoPassword = 'demo wachtwoord';
 export async function createDemoAccounts(db: Db, boardNumber: string, providerId?: string): Promise<{ email: string; role: string }[]> {
   const board = await findBoardByNumber(db, boardNumber);
   const wanted: { email: string; name: string; role?: Role; organisation?: OrganisationRef }[] = [
-    { email: 'registerbeheer@demo.beroepsregister.nl', name: 'Rachid Registerbeheer', role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } },
-    ...(board ? [{ email: 'hr@demo.beroepsregister.nl', name: 'Hanneke de HR', role: 'board-admin' as const, organisation: { kind: 'bestuur' as const, id: board.id } }] : []),
-    { email: 'commissie@demo.beroepsregister.nl', name: 'Karel Commissie', role: 'registration-committee', organisation: { kind: 'register', id: registerOfficeId } },
-    { email: 'accreditatie@demo.beroepsregister.nl', name: 'Anouk Accreditatie', role: 'accreditation-committee', organisation: { kind: 'register', id: registerOfficeId } },
-    ...(providerId ? [{ email: 'aanbieder@demo.beroepsregister.nl', name: 'Pieter Aanbieder', role: 'provider-admin' as const, organisation: { kind: 'aanbieder' as const, id: providerId } }] : []),
+    {
+      email: 'registerbeheer@demo.beroepsregister.nl',
+      name: 'Rachid Registerbeheer',
+      role: 'register-staff',
+      organisation: { kind: 'register', id: registerOfficeId },
+    },
+    ...(board
+      ? [{ email: 'hr@demo.beroepsregister.nl', name: 'Hanneke de HR', role: 'board-admin' as const, organisation: { kind: 'bestuur' as const, id: board.id } }]
+      : []),
+    {
+      email: 'commissie@demo.beroepsregister.nl',
+      name: 'Karel Commissie',
+      role: 'registration-committee',
+      organisation: { kind: 'register', id: registerOfficeId },
+    },
+    {
+      email: 'accreditatie@demo.beroepsregister.nl',
+      name: 'Anouk Accreditatie',
+      role: 'accreditation-committee',
+      organisation: { kind: 'register', id: registerOfficeId },
+    },
+    ...(providerId
+      ? [
+          {
+            email: 'aanbieder@demo.beroepsregister.nl',
+            name: 'Pieter Aanbieder',
+            role: 'provider-admin' as const,
+            organisation: { kind: 'aanbieder' as const, id: providerId },
+          },
+        ]
+      : []),
     { email: 'leraar@demo.beroepsregister.nl', name: 'Lotte Leraar' },
   ];
   const passwordHash = await hashPassword(demoPassword);
@@ -77,8 +123,20 @@ export async function createDemoAccounts(db: Db, boardNumber: string, providerId
     for (const w of wanted) {
       if (await accounts.findAccountByEmail(tx, w.email)) continue;
       const account = await accounts.insertAccount(tx, { email: w.email, displayName: w.name, passwordHash, emailVerifiedAt: now });
-      if (w.role && w.organisation) await members.insertMembership(tx, { accountId: account.id, organisationKind: w.organisation.kind, organisationId: w.organisation.id, role: w.role, createdAt: now });
-      await recordAudit(tx, operator, { action: 'account.created', subjectAccountId: account.id, after: { email: w.email, role: w.role ?? null }, reason: 'demodata' });
+      if (w.role && w.organisation)
+        await members.insertMembership(tx, {
+          accountId: account.id,
+          organisationKind: w.organisation.kind,
+          organisationId: w.organisation.id,
+          role: w.role,
+          createdAt: now,
+        });
+      await recordAudit(tx, operator, {
+        action: 'account.created',
+        subjectAccountId: account.id,
+        after: { email: w.email, role: w.role ?? null },
+        reason: 'demodata',
+      });
       created.push({ email: w.email, role: w.role ?? 'professional' });
     }
   });

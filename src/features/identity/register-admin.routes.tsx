@@ -42,7 +42,10 @@ export async function registerAdminRoutes(app: FastifyInstance, opts: FeatureOpt
       const { page } = readQuery(req, adminLookupQuery);
       const pageSize = 20;
       const { rows, total } = await admin.readOutbox(deps, contextOf(req), page, pageSize);
-      return sendPage(reply, <OutboxPage ctx={req.pageContext()} mails={rows} total={total} page={page} pageSize={pageSize} smtp={deps.mailer.smtpConfigured} />);
+      return sendPage(
+        reply,
+        <OutboxPage ctx={req.pageContext()} mails={rows} total={total} page={page} pageSize={pageSize} smtp={deps.mailer.smtpConfigured} />,
+      );
     });
   }
 }

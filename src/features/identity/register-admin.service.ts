@@ -21,7 +21,10 @@ export async function viewAuditTrail(deps: IdentityDeps, context: ActorContext, 
   const account = /^[0-9a-f-]{36}$/i.test(accountId) ? await accounts.findAccount(deps.db, accountId) : undefined;
   if (!account) throw AppError.notFound(message('admin.error.accountNotFound'));
   await recordAudit(deps.db, context, { action: 'account.audit-trail-viewed', via, subjectAccountId: account.id, reason });
-  const events = await listEventsAbout(deps.db, await auditSubjectOf(deps.db, { accountId: account.id, email: account.email }), { limit: 200, othersOnly: false });
+  const events = await listEventsAbout(deps.db, await auditSubjectOf(deps.db, { accountId: account.id, email: account.email }), {
+    limit: 200,
+    othersOnly: false,
+  });
   return { account, events: await withActorNames(deps.db, events) };
 }
 

@@ -40,7 +40,12 @@ describe('creating an account and confirming the address', () => {
   it('mails a confirmation link; signing in waits for it; after confirming, the person is signed in', async () => {
     const web = new WebSession(t.app);
     await web.get('/account/aanmaken');
-    const created = await web.post('/account/aanmaken', { naam: 'Fleur de Vries', email: 'Fleur@School.nl', wachtwoord: 'mijn geheime zin', terug: '/account' });
+    const created = await web.post('/account/aanmaken', {
+      naam: 'Fleur de Vries',
+      email: 'Fleur@School.nl',
+      wachtwoord: 'mijn geheime zin',
+      terug: '/account',
+    });
     expect(created.statusCode).toBe(200);
     expect(visibleText(created.body)).toContain('We hebben een e-mail gestuurd naar Fleur@School.nl');
 
@@ -236,7 +241,7 @@ describe('signing in with a password', () => {
   });
 });
 
-describe('two-step sign-in for a board\'s HR, who deliver files with BSNs', () => {
+describe("two-step sign-in for a board's HR, who deliver files with BSNs", () => {
   it.each(['board-admin', 'board-staff'] as const)('asks a %s for an authenticator app before any board page opens', async (role) => {
     const boardId = '00000000-0000-4000-8000-00000000b0a0';
     await createAccount(t.database, { email: `${role}@bestuur.nl`, roles: [{ role, organisation: { kind: 'bestuur', id: boardId } }] });
@@ -251,7 +256,10 @@ describe('two-step sign-in for a board\'s HR, who deliver files with BSNs', () =
 
 describe('two-step sign-in for register staff', () => {
   it('makes a staff member link an authenticator app, then asks for a code at every sign-in, each code once', async () => {
-    await createAccount(t.database, { email: 'staf@register.nl', roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }] });
+    await createAccount(t.database, {
+      email: 'staf@register.nl',
+      roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }],
+    });
     const web = new WebSession(t.app);
     const first = await signIn(web, 'staf@register.nl');
     expect(first.headers.location).toBe('/account/tweestapsverificatie?terug=%2Faccount');
@@ -290,7 +298,10 @@ describe('two-step sign-in for register staff', () => {
 
 describe('guessing the code', () => {
   it('ends the half-signed-in session after 5 wrong codes: the password is needed again', async () => {
-    await createAccount(t.database, { email: 'raden@register.nl', roles: [{ role: 'registration-committee', organisation: { kind: 'register', id: registerOfficeId } }] });
+    await createAccount(t.database, {
+      email: 'raden@register.nl',
+      roles: [{ role: 'registration-committee', organisation: { kind: 'register', id: registerOfficeId } }],
+    });
     const web = new WebSession(t.app);
     await signIn(web, 'raden@register.nl');
     const enrol = await web.get('/account/tweestapsverificatie');

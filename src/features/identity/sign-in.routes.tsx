@@ -60,7 +60,8 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
 
   app.get('/inloggen/tweede-stap', { config: { access: 'second-factor' } }, async (req, reply) => {
     const back = backOf(req);
-    if (!(await signIn.hasTotp(deps, accountContextOf(req).actor))) return reply.redirect(`/account/tweestapsverificatie?terug=${encodeURIComponent(back)}`, 303);
+    if (!(await signIn.hasTotp(deps, accountContextOf(req).actor)))
+      return reply.redirect(`/account/tweestapsverificatie?terug=${encodeURIComponent(back)}`, 303);
     return sendPage(reply, <SecondFactorPage ctx={req.pageContext()} state={{}} back={back} />);
   });
 
@@ -100,7 +101,11 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
       const secret = await signIn.pendingTotpSecret(deps, context.actor);
       if (!secret) return reply.redirect('/account/tweestapsverificatie', 303);
       const state = { errors: fieldErrorsOf(req, error, 'code') };
-      return sendPage(reply, <TotpEnrolPage ctx={req.pageContext()} state={state} secret={secret} uri={totpUri(secret, context.actor.email)} back={back} />, 400);
+      return sendPage(
+        reply,
+        <TotpEnrolPage ctx={req.pageContext()} state={state} secret={secret} uri={totpUri(secret, context.actor.email)} back={back} />,
+        400,
+      );
     }
     setSessionCookie(req, reply, sessionToken, secureCookies);
     return reply.redirect(back, 303);
@@ -123,7 +128,13 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
   });
 
   /** Mailed links: GET shows a button, POST does the work (mail scanners follow links, they do not post forms). */
-  const mailedLink = (path: string, title: 'verify.title' | 'unlock.title', button: 'verify.button' | 'unlock.button', done: 'verify.done' | 'unlock.done', use: (token: string, req: FastifyRequest) => Promise<void>) => {
+  const mailedLink = (
+    path: string,
+    title: 'verify.title' | 'unlock.title',
+    button: 'verify.button' | 'unlock.button',
+    done: 'verify.done' | 'unlock.done',
+    use: (token: string, req: FastifyRequest) => Promise<void>,
+  ) => {
     app.get(path, { config: { access: 'public' } }, async (req, reply) => {
       const ctx = req.pageContext();
       return sendPage(reply, <ConfirmLinkPage ctx={ctx} title={ctx.t(title)} action={path} token={readQuery(req, tokenQuery).token} button={ctx.t(button)} />);
@@ -137,7 +148,9 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
   mailedLink('/account/bevestigen', 'verify.title', 'verify.button', 'verify.done', (token, req) => signIn.verifyEmail(deps, contextOf(req), token));
   mailedLink('/account/deblokkeren', 'unlock.title', 'unlock.button', 'unlock.done', (token, req) => signIn.unlockAccount(deps, contextOf(req), token));
 
-  app.get('/wachtwoord-vergeten', { config: { access: 'public' } }, async (req, reply) => sendPage(reply, <ForgotPasswordPage ctx={req.pageContext()} state={{}} />));
+  app.get('/wachtwoord-vergeten', { config: { access: 'public' } }, async (req, reply) =>
+    sendPage(reply, <ForgotPasswordPage ctx={req.pageContext()} state={{}} />),
+  );
 
   app.post('/wachtwoord-vergeten', { config: { access: 'public' }, preHandler: mailLimit }, async (req, reply) => {
     const { value: body } = readAlways(req, forgotPasswordForm);
@@ -163,7 +176,10 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
       return sendPage(reply, <ResetPasswordPage ctx={ctx} state={{ errors: fieldErrorsOf(req, error, 'wachtwoord') }} token={body.token} />, 400);
     }
     if (req.actor.type === 'account') clearSessionCookie(req, reply, secureCookies);
-    return sendPage(reply, <MessagePage ctx={ctx} title={ctx.t('reset.title')} message={ctx.t('reset.done')} link={{ href: '/inloggen', label: ctx.t('nav.signIn') }} />);
+    return sendPage(
+      reply,
+      <MessagePage ctx={ctx} title={ctx.t('reset.title')} message={ctx.t('reset.done')} link={{ href: '/inloggen', label: ctx.t('nav.signIn') }} />,
+    );
   });
 
   const signOutHandler = async (req: FastifyRequest, reply: FastifyReply) => {
@@ -177,7 +193,15 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
     await signIn.signOutEverywhere(deps, accountContextOf(req));
     clearSessionCookie(req, reply, secureCookies);
     const ctx = req.pageContext();
-    return sendPage(reply, <MessagePage ctx={{ ...ctx, account: undefined }} title={ctx.t('account.signOutEverywhere')} message={ctx.t('account.signedOutEverywhere')} link={{ href: '/inloggen', label: ctx.t('nav.signIn') }} />);
+    return sendPage(
+      reply,
+      <MessagePage
+        ctx={{ ...ctx, account: undefined }}
+        title={ctx.t('account.signOutEverywhere')}
+        message={ctx.t('account.signedOutEverywhere')}
+        link={{ href: '/inloggen', label: ctx.t('nav.signIn') }}
+      />,
+    );
   });
 }
 

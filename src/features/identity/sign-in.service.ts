@@ -32,7 +32,13 @@ async function sendLink(
 ): Promise<string> {
   const token = randomToken();
   const now = nowOf(deps);
-  await repo.insertEmailToken(tx, { tokenHash: hashToken(token), accountId: account.id, purpose, createdAt: now, expiresAt: new Date(now.getTime() + validMs) });
+  await repo.insertEmailToken(tx, {
+    tokenHash: hashToken(token),
+    accountId: account.id,
+    purpose,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + validMs),
+  });
   return deps.mailer.queue(tx, {
     to: account.email,
     template: purpose,
@@ -116,7 +122,12 @@ export async function signInWithPassword(deps: IdentityDeps, context: ActorConte
     const failures = (throttle?.failures ?? 0) + 1;
     const locks = failures >= maxFailures;
     const mailIds = await inTransaction(deps.db, async (tx) => {
-      await repo.saveThrottle(tx, { emailHash, failures: locks ? 0 : failures, lastFailureAt: now, lockedUntil: locks ? new Date(now.getTime() + lockMinutes * 60_000) : null });
+      await repo.saveThrottle(tx, {
+        emailHash,
+        failures: locks ? 0 : failures,
+        lastFailureAt: now,
+        lockedUntil: locks ? new Date(now.getTime() + lockMinutes * 60_000) : null,
+      });
       if (!account) return [];
       await recordAudit(tx, context, { action: locks ? 'account.locked' : 'account.sign-in-failed', subjectAccountId: account.id, after: { failures } });
       return locks ? [await sendLink(deps, tx, account, 'unlock-account', '/account/deblokkeren', hour, { failures })] : [];
@@ -144,17 +155,34 @@ async function mailUnlockLinkToOwner(deps: IdentityDeps, context: ActorContext, 
 }
 
 /** Opens a session for an account whose first factor checked out; says what the second factor needs. */
-export async function startSignedInSession(deps: IdentityDeps, context: ActorContext, account: repo.AccountRow, method: 'password' | 'oidc'): Promise<SignInResult & { outcome: 'signed-in' }> {
+export async function startSignedInSession(
+  deps: IdentityDeps,
+  context: ActorContext,
+  account: repo.AccountRow,
+  method: 'password' | 'oidc',
+): Promise<SignInResult & { outcome: 'signed-in' }> {
   const memberships = await loadMemberships(deps.db, account.id);
   const required = needsSecondFactor(memberships) || account.totpEnabledAt !== null;
   return inTransaction(deps.db, async (tx) => {
     const { token, session } = await startSession(tx, { accountId: account.id, method, secondFactor: !required, now: nowOf(deps) });
-    const self: AccountActor = { type: 'account', accountId: account.id, sessionId: session.id, email: account.email, displayName: account.displayName, memberships, secondFactorDone: !required };
-    await recordAudit(tx, { ...context, actor: self }, {
-      action: 'account.signed-in',
-      subjectAccountId: account.id,
-      after: { method },
-    });
+    const self: AccountActor = {
+      type: 'account',
+      accountId: account.id,
+      sessionId: session.id,
+      email: account.email,
+      displayName: account.displayName,
+      memberships,
+      secondFactorDone: !required,
+    };
+    await recordAudit(
+      tx,
+      { ...context, actor: self },
+      {
+        action: 'account.signed-in',
+        subjectAccountId: account.id,
+        after: { method },
+      },
+    );
     return {
       outcome: 'signed-in' as const,
       sessionToken: token,
@@ -223,7 +251,11 @@ export async function pendingTotpSecret(deps: IdentityDeps, actor: AccountActor)
  * Checks the code against the pending secret; on success TOTP is on and this session has its second
  * factor, under a new token: the caller sets it as the session cookie.
  */
-export async function confirmTotpEnrolment(deps: IdentityDeps, context: ActorContext & { actor: AccountActor }, code: string): Promise<{ sessionToken: string }> {
+export async function confirmTotpEnrolment(
+  deps: IdentityDeps,
+  context: ActorContext & { actor: AccountActor },
+  code: string,
+): Promise<{ sessionToken: string }> {
   const account = await repo.findAccount(deps.db, context.actor.accountId);
   if (!account?.totpSecret || account.totpEnabledAt) throw new AppError('conflict', message('totp.error.notEnrolling'));
   const step = checkTotp(deps.crypto.open(account.totpSecret), code, null, nowOf(deps).getTime());
@@ -247,7 +279,11 @@ export async function verifySecondFactor(deps: IdentityDeps, context: ActorConte
     const tooMany = failures >= maxCodeFailures;
     await inTransaction(deps.db, async (tx) => {
       await repo.saveThrottle(tx, { emailHash: throttleKey, failures: tooMany ? 0 : failures, lastFailureAt: nowOf(deps), lockedUntil: null });
-      await recordAudit(tx, context, { action: tooMany ? 'account.second-factor-locked' : 'account.second-factor-failed', subjectAccountId: account.id, after: { failures } });
+      await recordAudit(tx, context, {
+        action: tooMany ? 'account.second-factor-locked' : 'account.second-factor-failed',
+        subjectAccountId: account.id,
+        after: { failures },
+      });
       // guessing codes needs the password again after a few tries
       if (tooMany) await endSession(tx, context.actor.sessionId, nowOf(deps));
     });

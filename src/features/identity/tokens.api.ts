@@ -30,7 +30,8 @@ export async function tokenApiRoutes(app: FastifyInstance, opts: FeatureOptions 
       config: { access: 'token' },
       schema: {
         summary: 'Het token waarmee u dit verzoek doet',
-        description: 'Geeft de organisatie, de bevoegdheden (scopes) en de verloopdatum van het meegestuurde API-token. Handig om een koppeling te controleren.',
+        description:
+          'Geeft de organisatie, de bevoegdheden (scopes) en de verloopdatum van het meegestuurde API-token. Handig om een koppeling te controleren.',
         tags: ['Tokens'],
         operationId: 'haalHuidigTokenOp',
         security: [{ bearerAuth: [] }],
@@ -42,7 +43,12 @@ export async function tokenApiRoutes(app: FastifyInstance, opts: FeatureOptions 
       const token = await describeCurrentToken(opts.deps, req.actor);
       return {
         naam: token.name,
-        organisatie: { soort: token.organisation.kind, id: token.organisation.id, naam: token.organisation.name, ...(token.organisation.number ? { nummer: token.organisation.number } : {}) },
+        organisatie: {
+          soort: token.organisation.kind,
+          id: token.organisation.id,
+          naam: token.organisation.name,
+          ...(token.organisation.number ? { nummer: token.organisation.number } : {}),
+        },
         scopes: token.scopes,
         aangemaaktOp: token.createdAt.toISOString(),
         verlooptOp: token.expiresAt.toISOString(),

@@ -30,10 +30,12 @@ function dateInTwoYears(extraDays = 0): string {
 
 beforeAll(async () => {
   t = await createTestApp({ withDuo: true });
-  [boardA, boardB] = await t.database.query<Board>(
-    `SELECT id, number, name FROM boards WHERE name IS NOT NULL ORDER BY number LIMIT 2 OFFSET 20`,
-  );
-  adminA = await createAccount(t.database, { email: 'ict@bestuur-a.nl', displayName: 'Ilse ICT', roles: [{ role: 'board-admin', organisation: { kind: 'bestuur', id: boardA.id } }] });
+  [boardA, boardB] = await t.database.query<Board>(`SELECT id, number, name FROM boards WHERE name IS NOT NULL ORDER BY number LIMIT 2 OFFSET 20`);
+  adminA = await createAccount(t.database, {
+    email: 'ict@bestuur-a.nl',
+    displayName: 'Ilse ICT',
+    roles: [{ role: 'board-admin', organisation: { kind: 'bestuur', id: boardA.id } }],
+  });
   web = await sessionFor(t.app, t.database, adminA.id);
 });
 afterAll(async () => {
@@ -84,7 +86,9 @@ describe('creating a token on the tokens page', () => {
   });
 
   it('keeps only a hash of the secret: not in the token row, the audit trail or anywhere else in the database', async () => {
-    const [row] = await t.database.query<{ token_hash: string; json: string }>("SELECT token_hash, row_to_json(k)::text AS json FROM api_tokens k WHERE name = 'ParnasSys'");
+    const [row] = await t.database.query<{ token_hash: string; json: string }>(
+      "SELECT token_hash, row_to_json(k)::text AS json FROM api_tokens k WHERE name = 'ParnasSys'",
+    );
     expect(row.token_hash).toBe(hashToken(secret));
     expect(row.json).not.toContain(secret);
     const secretPart = secret.slice(12); // what the list's prefix does not show
@@ -93,7 +97,12 @@ describe('creating a token on the tokens page', () => {
       expect(hits, table).toEqual([]);
     }
     const [audit] = (await auditRows(t.database, 'api-token.created')).filter((r) => (r.after as { name: string }).name === 'ParnasSys');
-    expect(audit).toMatchObject({ actor_account_id: adminA.id, actor_role: 'board-admin', actor_organisation_id: boardA.id, subject_organisation_id: boardA.id });
+    expect(audit).toMatchObject({
+      actor_account_id: adminA.id,
+      actor_role: 'board-admin',
+      actor_organisation_id: boardA.id,
+      subject_organisation_id: boardA.id,
+    });
     expect(audit.after).toMatchObject({ name: 'ParnasSys', scopes: ['aanleveren', 'lezen'], prefix: secret.slice(0, 12) });
     expect(JSON.stringify(audit)).not.toContain(secretPart);
   });
@@ -120,7 +129,11 @@ describe('creating a token on the tokens page', () => {
 
   it.each([
     ['no scope', { naam: 'Zonder', verloopt: dateIn(30) }, [['scope', 'Kies minstens één bevoegdheid (scope).']]],
-    ['presentie for a board', { naam: 'Presentie', scope: ['presentie'], verloopt: dateIn(30) }, [['scope', 'Een bestuur kan de bevoegdheid "presentie" niet krijgen; wel: aanleveren, lezen.']]],
+    [
+      'presentie for a board',
+      { naam: 'Presentie', scope: ['presentie'], verloopt: dateIn(30) },
+      [['scope', 'Een bestuur kan de bevoegdheid "presentie" niet krijgen; wel: aanleveren, lezen.']],
+    ],
     ['an unknown scope', { naam: 'Alles', scope: ['beheer'], verloopt: dateIn(30) }, [['scope', '"beheer" is geen bevoegdheid']]],
     ['a date in the past', { naam: 'Verleden', scope: ['lezen'], verloopt: dateIn(-1) }, [['verloopt', 'De verloopdatum moet in de toekomst liggen.']]],
     ['no date', { naam: 'Geen datum', scope: ['lezen'], verloopt: '' }, [['verloopt', 'De verloopdatum moet in de toekomst liggen.']]],
@@ -135,23 +148,29 @@ describe('creating a token on the tokens page', () => {
         ['verloopt', 'De verloopdatum moet in de toekomst liggen.'],
       ],
     ],
-  ] as [string, Record<string, string | string[]>, [string, string][]][])('refuses %s with a 400 and Dutch errors linked to the fields', async (_case, form, errors) => {
-    const before = (await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM api_tokens'))[0].n;
-    const res = await createThroughPage(form);
-    expect(res.statusCode).toBe(400);
-    // the error summary: each message a link to its field
-    const summary = [...res.body.matchAll(/<a class="utrecht-link" href="#([^"]+)">([^<]*)<\/a>/g)].map((m) => [m[1], visibleText(m[2])]);
-    for (const [field, message] of errors) {
-      expect(summary.some(([href, text]) => href === field && text.includes(message)), `${field}: ${message} in ${JSON.stringify(summary)}`).toBe(true);
-      // and the field itself carries the message
-      expect(res.body).toContain(`id="${field}"`);
-      expect(res.body).toContain(`id="${field}-error"`);
-    }
-    expect(secretOn(res.body)).toBeUndefined();
-    // what was typed stays
-    if (typeof form.naam === 'string' && form.naam.trim()) expect(res.body).toContain(`value="${form.naam}"`);
-    expect((await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM api_tokens'))[0].n).toBe(before);
-  });
+  ] as [string, Record<string, string | string[]>, [string, string][]][])(
+    'refuses %s with a 400 and Dutch errors linked to the fields',
+    async (_case, form, errors) => {
+      const before = (await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM api_tokens'))[0].n;
+      const res = await createThroughPage(form);
+      expect(res.statusCode).toBe(400);
+      // the error summary: each message a link to its field
+      const summary = [...res.body.matchAll(/<a class="utrecht-link" href="#([^"]+)">([^<]*)<\/a>/g)].map((m) => [m[1], visibleText(m[2])]);
+      for (const [field, message] of errors) {
+        expect(
+          summary.some(([href, text]) => href === field && text.includes(message)),
+          `${field}: ${message} in ${JSON.stringify(summary)}`,
+        ).toBe(true);
+        // and the field itself carries the message
+        expect(res.body).toContain(`id="${field}"`);
+        expect(res.body).toContain(`id="${field}-error"`);
+      }
+      expect(secretOn(res.body)).toBeUndefined();
+      // what was typed stays
+      if (typeof form.naam === 'string' && form.naam.trim()) expect(res.body).toContain(`value="${form.naam}"`);
+      expect((await t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM api_tokens'))[0].n).toBe(before);
+    },
+  );
 
   it('accepts an expiry date exactly two years from today (the longest the page allows)', async () => {
     const res = await createThroughPage({ naam: 'Twee jaar', scope: ['lezen'], verloopt: dateInTwoYears() });
@@ -172,7 +191,9 @@ describe('revoking and expiry', () => {
     // following the link only asks
     const confirm = await web.get(confirmUrl);
     expect(confirm.statusCode).toBe(200);
-    expect(visibleText(confirm.body)).toContain('Weet u zeker dat u het token "Oud pakket" wilt intrekken? Software die het gebruikt, krijgt meteen geen toegang meer.');
+    expect(visibleText(confirm.body)).toContain(
+      'Weet u zeker dat u het token "Oud pakket" wilt intrekken? Software die het gebruikt, krijgt meteen geen toegang meer.',
+    );
     expect((await huidig(secret)).statusCode).toBe(200);
 
     const revoked = await web.post(confirmUrl, {});
@@ -190,7 +211,12 @@ describe('revoking and expiry', () => {
     expect((await web.get(confirmUrl)).statusCode).toBe(404);
 
     const [audit] = (await auditRows(t.database, 'api-token.revoked')).filter((r) => (r.before as { tokenId: string }).tokenId === id);
-    expect(audit).toMatchObject({ actor_account_id: adminA.id, actor_role: 'board-admin', subject_organisation_id: boardA.id, before: { tokenId: id, name: 'Oud pakket', scopes: ['lezen'] } });
+    expect(audit).toMatchObject({
+      actor_account_id: adminA.id,
+      actor_role: 'board-admin',
+      subject_organisation_id: boardA.id,
+      before: { tokenId: id, name: 'Oud pakket', scopes: ['lezen'] },
+    });
     expect(JSON.stringify(audit)).not.toContain(secret.slice(12));
   });
 
@@ -198,7 +224,13 @@ describe('revoking and expiry', () => {
     const longAgo = new Date(Date.now() - 40 * day);
     const { token } = await createApiToken(
       t.database.db,
-      { organisation: { kind: 'bestuur', id: boardA.id }, name: 'Verlopen pakket', scopes: ['lezen'], expiresAt: new Date(Date.now() - 60_000), createdBy: adminA.id },
+      {
+        organisation: { kind: 'bestuur', id: boardA.id },
+        name: 'Verlopen pakket',
+        scopes: ['lezen'],
+        expiresAt: new Date(Date.now() - 60_000),
+        createdBy: adminA.id,
+      },
       longAgo,
     );
     const res = await huidig(token);
@@ -213,24 +245,44 @@ describe('the command line (beroepsregister token create)', () => {
     const deps = { db: t.database.db, baseUrl: 'http://localhost' } as IdentityDeps;
     const organisation = await resolveOrganisation(deps, { boardNumber: String(Number(boardB.number)) });
     expect(organisation).toEqual({ kind: 'bestuur', id: boardB.id });
-    const { token, row } = await createTokenFromCli(deps, { organisation, scopes: ['aanleveren'], expiresAt: new Date(Date.now() + 30 * day), name: 'Aangemaakt op de opdrachtregel' });
+    const { token, row } = await createTokenFromCli(deps, {
+      organisation,
+      scopes: ['aanleveren'],
+      expiresAt: new Date(Date.now() + 30 * day),
+      name: 'Aangemaakt op de opdrachtregel',
+    });
     expect(row.createdBy).toBeNull();
     expect((await huidig(token)).json()).toMatchObject({ organisatie: { id: boardB.id, nummer: boardB.number }, scopes: ['aanleveren'] });
     const [audit] = (await auditRows(t.database, 'api-token.created')).filter((r) => (r.after as { tokenId: string }).tokenId === row.id);
     expect(audit).toMatchObject({ actor_account_id: null, actor_role: 'system:cli', subject_organisation_id: boardB.id });
     expect(JSON.stringify(audit)).not.toContain(token.slice(12));
     // the same checks as on the page
-    await expect(createTokenFromCli(deps, { organisation, scopes: ['presentie'], expiresAt: new Date(Date.now() + 30 * day), name: 'x' })).rejects.toThrow(/presentie/);
+    await expect(createTokenFromCli(deps, { organisation, scopes: ['presentie'], expiresAt: new Date(Date.now() + 30 * day), name: 'x' })).rejects.toThrow(
+      /presentie/,
+    );
   });
 });
 
 describe('who may manage tokens', () => {
   it('refuses board staff without the admin role, register staff and another board, on every token page', async () => {
     const [{ id: tokenId }] = await t.database.query<{ id: string }>("SELECT id FROM api_tokens WHERE name = 'ParnasSys'");
-    const staff = await createAccount(t.database, { email: 'staf@bestuur-a.nl', roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: boardA.id } }] });
-    const register = await createAccount(t.database, { email: 'staf@register.nl', roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }] });
-    const adminB = await createAccount(t.database, { email: 'ict@bestuur-b.nl', roles: [{ role: 'board-admin', organisation: { kind: 'bestuur', id: boardB.id } }] });
-    for (const [who, accountId] of [['board staff', staff.id], ['register staff', register.id], ['admin of B', adminB.id]] as const) {
+    const staff = await createAccount(t.database, {
+      email: 'staf@bestuur-a.nl',
+      roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: boardA.id } }],
+    });
+    const register = await createAccount(t.database, {
+      email: 'staf@register.nl',
+      roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }],
+    });
+    const adminB = await createAccount(t.database, {
+      email: 'ict@bestuur-b.nl',
+      roles: [{ role: 'board-admin', organisation: { kind: 'bestuur', id: boardB.id } }],
+    });
+    for (const [who, accountId] of [
+      ['board staff', staff.id],
+      ['register staff', register.id],
+      ['admin of B', adminB.id],
+    ] as const) {
       const other = await sessionFor(t.app, t.database, accountId);
       const list = await other.get(`${A()}/tokens`);
       expect(list.statusCode, who).toBe(403);
@@ -258,7 +310,15 @@ describe('the rate limit per token', () => {
   it('answers the fourth request in a minute with 429 problem+json and Retry-After; another token has its own budget', async () => {
     const [board] = await limited.database.query<{ id: string }>("INSERT INTO boards (number, name) VALUES ('99001', 'Stichting Snelheid') RETURNING id");
     const make = async (name: string) =>
-      (await createApiToken(limited.database.db, { organisation: { kind: 'bestuur', id: board.id }, name, scopes: ['lezen'], expiresAt: new Date(Date.now() + 30 * day), createdBy: null })).token;
+      (
+        await createApiToken(limited.database.db, {
+          organisation: { kind: 'bestuur', id: board.id },
+          name,
+          scopes: ['lezen'],
+          expiresAt: new Date(Date.now() + 30 * day),
+          createdBy: null,
+        })
+      ).token;
     const [one, two] = [await make('Eén'), await make('Twee')];
     const call = (token: string) => limited.app.inject({ method: 'GET', url: '/api/v1/tokens/huidig', headers: { authorization: `Bearer ${token}` } });
     for (let i = 0; i < 3; i++) expect((await call(one)).statusCode).toBe(200);
@@ -267,7 +327,11 @@ describe('the rate limit per token', () => {
     expect(fourth.headers['content-type']).toMatch(/^application\/problem\+json/);
     const retryAfter = Number(fourth.headers['retry-after']);
     expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60).toBe(true);
-    expect(fourth.json()).toMatchObject({ status: 429, code: 'rate_limited', detail: 'Meer dan 3 verzoeken per minuut (per token, of zonder token per IP-adres). Wacht even en probeer het dan opnieuw.' });
+    expect(fourth.json()).toMatchObject({
+      status: 429,
+      code: 'rate_limited',
+      detail: 'Meer dan 3 verzoeken per minuut (per token, of zonder token per IP-adres). Wacht even en probeer het dan opnieuw.',
+    });
     // the limit is the token's, not the address's: the other token from the same address still gets through
     expect((await call(two)).statusCode).toBe(200);
   });

@@ -11,7 +11,13 @@ import { inTransaction } from '../../db/transaction.ts';
 
 export type NewTokenInput = { organisation: OrganisationRef; name: string; scopes: string[]; expiresAt: Date };
 
-async function create(deps: IdentityDeps, context: ActorContext, input: NewTokenInput, createdBy: string | null, via?: Parameters<typeof recordAudit>[2]['via']) {
+async function create(
+  deps: IdentityDeps,
+  context: ActorContext,
+  input: NewTokenInput,
+  createdBy: string | null,
+  via?: Parameters<typeof recordAudit>[2]['via'],
+) {
   return inTransaction(deps.db, async (tx) => {
     const { token, row } = await createApiToken(tx, { ...input, createdBy }, nowOf(deps));
     await recordAudit(tx, context, {
@@ -50,7 +56,12 @@ export async function revokeToken(deps: IdentityDeps, context: ActorContext & { 
   if (token.revokedAt) return;
   await inTransaction(deps.db, async (tx) => {
     await revokeApiToken(tx, token.id, context.actor.accountId, nowOf(deps));
-    await recordAudit(tx, context, { action: 'api-token.revoked', via, subjectOrganisation: organisation, before: { tokenId: token.id, name: token.name, scopes: token.scopes } });
+    await recordAudit(tx, context, {
+      action: 'api-token.revoked',
+      via,
+      subjectOrganisation: organisation,
+      before: { tokenId: token.id, name: token.name, scopes: token.scopes },
+    });
   });
 }
 

@@ -18,10 +18,18 @@ let staffWeb: WebSession;
 beforeAll(async () => {
   t = await createTestApp({ withDuo: true });
   [board] = await t.database.query<{ id: string; name: string }>('SELECT id, name FROM boards WHERE name IS NOT NULL ORDER BY number LIMIT 1 OFFSET 30');
-  petra = await createAccount(t.database, { email: 'petra@school.nl', displayName: 'Petra de Boer', roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: board.id } }] });
+  petra = await createAccount(t.database, {
+    email: 'petra@school.nl',
+    displayName: 'Petra de Boer',
+    roles: [{ role: 'board-staff', organisation: { kind: 'bestuur', id: board.id } }],
+  });
   // she turned on two-step sign-in herself: there is a TOTP secret to keep out of the export
   ({ web: petraWeb, secret: totpSecret } = await signInAndEnrolTotp(t.app, 'petra@school.nl'));
-  await createAccount(t.database, { email: 'rachid@register.nl', displayName: 'Rachid Register', roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }] });
+  await createAccount(t.database, {
+    email: 'rachid@register.nl',
+    displayName: 'Rachid Register',
+    roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }],
+  });
   ({ web: staffWeb } = await signInAndEnrolTotp(t.app, 'rachid@register.nl'));
 });
 afterAll(async () => {
@@ -29,7 +37,9 @@ afterAll(async () => {
 });
 
 async function secretsOfPetra() {
-  const [row] = await t.database.query<{ password_hash: string; totp_secret: string }>('SELECT password_hash, totp_secret FROM accounts WHERE id = $1', [petra.id]);
+  const [row] = await t.database.query<{ password_hash: string; totp_secret: string }>('SELECT password_hash, totp_secret FROM accounts WHERE id = $1', [
+    petra.id,
+  ]);
   expect(row.password_hash).toMatch(/^\$argon2id\$/);
   expect(row.totp_secret).toMatch(/^v1\./);
   return [row.password_hash, row.password_hash.split('$').at(-1)!, row.totp_secret, totpSecret];
@@ -125,7 +135,7 @@ describe('downloading all my data', () => {
 });
 
 describe('who has looked at my data, in words', () => {
-  it('names the register\'s own work in the reader\'s language, never as a code', async () => {
+  it("names the register's own work in the reader's language, never as a code", async () => {
     await recordAudit(t.database.db, { actor: { type: 'system', name: 'cli' } }, { action: 'membership.granted', subjectAccountId: petra.id });
     const nl = visibleText((await petraWeb.get('/mijn-gegevens/inzage')).body);
     expect(nl).toContain('het register zelf (automatisch)');

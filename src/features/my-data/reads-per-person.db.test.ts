@@ -47,17 +47,37 @@ beforeAll(async () => {
   t = await createTestApp({ withDuo: true, env: { DATA_DIR: dataDir } });
   const delivering = await deliveringBoard(t.database);
   board = delivering.board;
-  [{ name: boardName }] = await t.database.query<{ name: string }>(`SELECT coalesce(name, 'Bevoegd gezag ' || number) AS name FROM boards WHERE id = $1`, [board.id]);
+  [{ name: boardName }] = await t.database.query<{ name: string }>(`SELECT coalesce(name, 'Bevoegd gezag ' || number) AS name FROM boards WHERE id = $1`, [
+    board.id,
+  ]);
   const row = (n: number, changes: DeliveryRow): DeliveryRow => ({
-    bevoegd_gezag_nummer: board.number, personeelsnummer: `P${n}`, voorletters: 'R.', geboortedatum: '1986-06-06',
-    instellingscode: delivering.school.brin, vestigingscode: delivering.school.location, functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD', begindatum: '2013-08-01', ...changes,
+    bevoegd_gezag_nummer: board.number,
+    personeelsnummer: `P${n}`,
+    voorletters: 'R.',
+    geboortedatum: '1986-06-06',
+    instellingscode: delivering.school.brin,
+    vestigingscode: delivering.school.location,
+    functie: 'LERAAR',
+    benoemingsgrondslag: 'BEVOEGD',
+    begindatum: '2013-08-01',
+    ...changes,
   });
   const hrActor = await boardStaffActor(t.database, board.id, 'hr@lezers.nl');
   const deps = deliveryDeps(t.database);
-  const delivery = await submitDelivery(deps, { actor: hrActor }, {
-    boardId: board.id, mode: 'volledig', fileName: null, applyWhenValid: false, channel: 'api',
-    body: bytesOf(deliveryCsv([row(1, { achternaam: 'Ingezien', email: 'rosa@lezers.nl' }), row(2, { voorletters: 'O.', achternaam: 'Ook', email: 'otto@lezers.nl' })])),
-  });
+  const delivery = await submitDelivery(
+    deps,
+    { actor: hrActor },
+    {
+      boardId: board.id,
+      mode: 'volledig',
+      fileName: null,
+      applyWhenValid: false,
+      channel: 'api',
+      body: bytesOf(
+        deliveryCsv([row(1, { achternaam: 'Ingezien', email: 'rosa@lezers.nl' }), row(2, { voorletters: 'O.', achternaam: 'Ook', email: 'otto@lezers.nl' })]),
+      ),
+    },
+  );
   await applyDelivery(deps, { actor: hrActor }, delivery.id, { confirmed: true });
   hr = await sessionFor(t.app, t.database, hrActor.type === 'account' ? hrActor.accountId : '');
 
@@ -67,7 +87,10 @@ beforeAll(async () => {
   const ottoAccount = await createAccount(t.database, { email: 'otto@lezers.nl', displayName: 'Otto Ook' });
   const rosaCtx = professional(rosaAccount.id, 'rosa@lezers.nl', 'Rosa Ingezien');
   const ottoCtx = professional(ottoAccount.id, 'otto@lezers.nl', 'Otto Ook');
-  for (const [who, ctx] of [['rosa', rosaCtx], ['otto', ottoCtx]] as const) {
+  for (const [who, ctx] of [
+    ['rosa', rosaCtx],
+    ['otto', ottoCtx],
+  ] as const) {
     const [employment] = (await getOwnRecord(db, ctx)).employments;
     await disputeEmployment(db, ctx, employment.id, 'De begindatum klopt niet.');
     [{ id: disputes[who] }] = await t.database.query<{ id: string }>(`SELECT id FROM employment_disputes WHERE employment_id = $1`, [employment.id]);
@@ -76,17 +99,36 @@ beforeAll(async () => {
   await grantConsent(db, rosaCtx, board.id);
   [{ id: rosaPerson }] = await t.database.query<{ id: string }>(`SELECT id FROM persons WHERE email = 'rosa@lezers.nl'`);
   const { secrets } = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }, {});
-  evidenceId = (await addEvidence({ db: t.database.db, dataDir, fileKey: createCrypto(secrets).fileKey }, rosaCtx,
-    { kind: 'diploma', title: 'Pabo', issuer: 'Hogeschool Utrecht', issuedOn: '2013-07-01' }, 'pabo.pdf', Readable.from([Buffer.from('%PDF-1.4\n%%EOF\n')]))).id;
+  evidenceId = (
+    await addEvidence(
+      { db: t.database.db, dataDir, fileKey: createCrypto(secrets).fileKey },
+      rosaCtx,
+      { kind: 'diploma', title: 'Pabo', issuer: 'Hogeschool Utrecht', issuedOn: '2013-07-01' },
+      'pabo.pdf',
+      Readable.from([Buffer.from('%PDF-1.4\n%%EOF\n')]),
+    )
+  ).id;
   rosa = await sessionFor(t.app, t.database, rosaAccount.id);
   otto = await sessionFor(t.app, t.database, ottoAccount.id);
   await rosa.get('/mijn-register/registratie');
-  const applied = await rosa.post('/mijn-register/registratie', { niveau: 'lerarenregister::Registerleraar|geregistreerd', motivering: 'Bevoegd leraar sinds 2013.', bewijs: [evidenceId] });
+  const applied = await rosa.post('/mijn-register/registratie', {
+    niveau: 'lerarenregister::Registerleraar|geregistreerd',
+    motivering: 'Bevoegd leraar sinds 2013.',
+    bewijs: [evidenceId],
+  });
   expect(applied.statusCode).toBe(303);
   [{ id: applicationId }] = await t.database.query<{ id: string }>(`SELECT id FROM registration_applications`);
 
-  staff = await sessionFor(t.app, t.database, (await createAccount(t.database, { email: 'staf@lezers.nl', displayName: 'Sanne Staf', roles: [{ role: 'register-staff', organisation: office }] })).id);
-  const lid = await createAccount(t.database, { email: 'lid@lezers.nl', displayName: 'Karel Commissie', roles: [{ role: 'registration-committee', organisation: office }] });
+  staff = await sessionFor(
+    t.app,
+    t.database,
+    (await createAccount(t.database, { email: 'staf@lezers.nl', displayName: 'Sanne Staf', roles: [{ role: 'register-staff', organisation: office }] })).id,
+  );
+  const lid = await createAccount(t.database, {
+    email: 'lid@lezers.nl',
+    displayName: 'Karel Commissie',
+    roles: [{ role: 'registration-committee', organisation: office }],
+  });
   member = await sessionFor(t.app, t.database, lid.id);
   // assigned directly: the queue page is one of the reads below
   await t.database.query(`UPDATE registration_applications SET status = 'in-behandeling', assigned_to = $1`, [lid.id]);
@@ -102,15 +144,60 @@ async function accessRows(web: WebSession, url = '/mijn-gegevens/inzage'): Promi
 }
 
 const reads = () => [
-  { name: 'the staff list', read: () => hr.get(`/beheer/bestuur/${board.id}/personeel`), organisation: boardName, what: 'uw gegevens bekeken in de personeelslijst van het bestuur' },
-  { name: 'the staff export', read: () => hr.get(`/beheer/bestuur/${board.id}/personeel.csv`), organisation: boardName, what: 'uw gegevens opgenomen in een export (CSV) van de personeelslijst' },
-  { name: 'the list of disputes', read: () => hr.get(`/beheer/bestuur/${board.id}/betwistingen`), organisation: boardName, what: 'uw betwisting van een dienstverband ingezien door het bestuur' },
-  { name: 'her dispute', read: () => hr.get(`/beheer/bestuur/${board.id}/betwistingen/${disputes.rosa}`), organisation: boardName, what: 'uw betwisting van een dienstverband ingezien door het bestuur' },
-  { name: 'her development, with consent', read: () => hr.get(`/beheer/bestuur/${board.id}/personeel/${rosaPerson}/professionalisering`), organisation: boardName, what: 'uw professionalisering ingezien door uw bestuur' },
-  { name: 'the queue of applications', read: () => staff.get('/beheer/aanvragen'), organisation: 'Beroepsregister Onderwijs (bureau)', what: 'uw aanvraag bekeken in de lijst van aanvragen' },
-  { name: 'her application, by the commission', read: () => member.get(`/beheer/aanvragen/${applicationId}`), organisation: 'Beroepsregister Onderwijs (bureau)', what: 'uw aanvraag voor registratie ingezien' },
-  { name: 'her diploma, by the commission', read: () => member.get(`/beheer/aanvragen/${applicationId}/bewijs/${evidenceId}`), organisation: 'Beroepsregister Onderwijs (bureau)', what: 'uw diploma of certificaat (bewijsstuk) geopend' },
-  { name: 'her enrolment, by register staff', read: () => staff.get(`/beheer/inschrijvingen/${registerNumber}`), organisation: 'Beroepsregister Onderwijs (bureau)', what: 'uw inschrijving ingezien door registerbeheer' },
+  {
+    name: 'the staff list',
+    read: () => hr.get(`/beheer/bestuur/${board.id}/personeel`),
+    organisation: boardName,
+    what: 'uw gegevens bekeken in de personeelslijst van het bestuur',
+  },
+  {
+    name: 'the staff export',
+    read: () => hr.get(`/beheer/bestuur/${board.id}/personeel.csv`),
+    organisation: boardName,
+    what: 'uw gegevens opgenomen in een export (CSV) van de personeelslijst',
+  },
+  {
+    name: 'the list of disputes',
+    read: () => hr.get(`/beheer/bestuur/${board.id}/betwistingen`),
+    organisation: boardName,
+    what: 'uw betwisting van een dienstverband ingezien door het bestuur',
+  },
+  {
+    name: 'her dispute',
+    read: () => hr.get(`/beheer/bestuur/${board.id}/betwistingen/${disputes.rosa}`),
+    organisation: boardName,
+    what: 'uw betwisting van een dienstverband ingezien door het bestuur',
+  },
+  {
+    name: 'her development, with consent',
+    read: () => hr.get(`/beheer/bestuur/${board.id}/personeel/${rosaPerson}/professionalisering`),
+    organisation: boardName,
+    what: 'uw professionalisering ingezien door uw bestuur',
+  },
+  {
+    name: 'the queue of applications',
+    read: () => staff.get('/beheer/aanvragen'),
+    organisation: 'Beroepsregister Onderwijs (bureau)',
+    what: 'uw aanvraag bekeken in de lijst van aanvragen',
+  },
+  {
+    name: 'her application, by the commission',
+    read: () => member.get(`/beheer/aanvragen/${applicationId}`),
+    organisation: 'Beroepsregister Onderwijs (bureau)',
+    what: 'uw aanvraag voor registratie ingezien',
+  },
+  {
+    name: 'her diploma, by the commission',
+    read: () => member.get(`/beheer/aanvragen/${applicationId}/bewijs/${evidenceId}`),
+    organisation: 'Beroepsregister Onderwijs (bureau)',
+    what: 'uw diploma of certificaat (bewijsstuk) geopend',
+  },
+  {
+    name: 'her enrolment, by register staff',
+    read: () => staff.get(`/beheer/inschrijvingen/${registerNumber}`),
+    organisation: 'Beroepsregister Onderwijs (bureau)',
+    what: 'uw inschrijving ingezien door registerbeheer',
+  },
 ];
 
 describe('every read of her data by someone else is on her own overview', () => {
@@ -153,15 +240,25 @@ describe('every read of her data by someone else is on her own overview', () => 
     const data = JSON.parse((await rosa.get('/mijn-gegevens/download')).body);
     const byOthers = (data.logboek as { handeling: string; overPersoon: string | null; organisatie: unknown }[]).filter((e) => e.overPersoon === rosaPerson);
     expect(byOthers.map((e) => e.handeling).sort()).toEqual([
-      'board-staff.exported', 'board-staff.listed', 'development.read', 'employment-disputes.viewed', 'employment-disputes.viewed',
-      'enrolment.viewed', 'evidence.viewed', 'registration.viewed', 'registrations.listed',
+      'board-staff.exported',
+      'board-staff.listed',
+      'development.read',
+      'employment-disputes.viewed',
+      'employment-disputes.viewed',
+      'enrolment.viewed',
+      'evidence.viewed',
+      'registration.viewed',
+      'registrations.listed',
     ]);
   });
 
   it('pages a long overview, older lines behind a link', async () => {
     // a year of the board opening its staff list every working day
-    await t.database.query(`INSERT INTO audit_events (action, actor_role, actor_organisation_kind, actor_organisation_id, subject_person_id, subject_organisation_kind, subject_organisation_id)
-      SELECT 'board-staff.listed', 'board-staff', 'bestuur', $1, $2, 'bestuur', $1 FROM generate_series(1, 250)`, [board.id, rosaPerson]);
+    await t.database.query(
+      `INSERT INTO audit_events (action, actor_role, actor_organisation_kind, actor_organisation_id, subject_person_id, subject_organisation_kind, subject_organisation_id)
+      SELECT 'board-staff.listed', 'board-staff', 'bestuur', $1, $2, 'bestuur', $1 FROM generate_series(1, 250)`,
+      [board.id, rosaPerson],
+    );
     const page = await rosa.get('/mijn-gegevens/inzage');
     const first = await accessRows(rosa);
     expect(first).toHaveLength(50);

@@ -76,16 +76,30 @@ type PlanInput = {
 };
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
-const distinctSorted = (values: (string | null)[]) =>
-  [...new Set(values.filter((v): v is string => v !== null))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const distinctSorted = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
 function locationRow(l: DuoLocation, id: string, school: SchoolRow): LocationRow {
   return {
-    id, code: l.code, schoolId: school.id, boardId: school.boardId, name: l.name, street: l.street, houseNumber: l.houseNumber,
-    postcode: l.postcode, place: l.place, municipalityCode: l.municipalityCode, municipalityName: l.municipalityName,
-    province: l.province, denomination: l.denomination, phone: l.phone, website: l.website, regionsJson: l.regionsJson,
-    sourceHash: l.sourceHash, closedAt: null, searchText: '',
+    id,
+    code: l.code,
+    schoolId: school.id,
+    boardId: school.boardId,
+    name: l.name,
+    street: l.street,
+    houseNumber: l.houseNumber,
+    postcode: l.postcode,
+    place: l.place,
+    municipalityCode: l.municipalityCode,
+    municipalityName: l.municipalityName,
+    province: l.province,
+    denomination: l.denomination,
+    phone: l.phone,
+    website: l.website,
+    regionsJson: l.regionsJson,
+    sourceHash: l.sourceHash,
+    closedAt: null,
+    searchText: '',
   };
 }
 
@@ -138,7 +152,16 @@ export function planDirectoryImport(current: DirectoryState, input: PlanInput): 
     const school = schools.get(brin);
     if (!school) {
       schools.set(brin, {
-        id: uuidV7(), brin, boardId, name: first.name, closedAt: null, place: null, provinces: [], denominations: [], locationCount: 0, searchText: '',
+        id: uuidV7(),
+        brin,
+        boardId,
+        name: first.name,
+        closedAt: null,
+        place: null,
+        provinces: [],
+        denominations: [],
+        locationCount: 0,
+        searchText: '',
       });
       addedSchools.add(brin);
     } else if (school.boardId !== boardId || school.name !== first.name || school.closedAt !== null) {
@@ -200,8 +223,10 @@ export function planDirectoryImport(current: DirectoryState, input: PlanInput): 
       closedAt: open.length > 0 ? null : (school.closedAt ?? input.now),
     };
     if (
-      facts.place !== school.place || !sameList(facts.provinces, school.provinces) ||
-      !sameList(facts.denominations, school.denominations) || facts.locationCount !== school.locationCount ||
+      facts.place !== school.place ||
+      !sameList(facts.provinces, school.provinces) ||
+      !sameList(facts.denominations, school.denominations) ||
+      facts.locationCount !== school.locationCount ||
       facts.closedAt !== school.closedAt
     ) {
       Object.assign(school, facts);

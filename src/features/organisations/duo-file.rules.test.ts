@@ -5,18 +5,21 @@ import { DuoFileError, parseDuoBoards, parseDuoLocations } from './duo-file.rule
 /** Text as DUO publishes it: Windows-1252 bytes (every character used here exists in that code page). */
 function windows1252(text: string): Uint8Array {
   const special: Record<string, number> = { '€': 0x80, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94 };
-  return Uint8Array.from([...text].map((ch) => {
-    if (special[ch] !== undefined) return special[ch];
-    const code = ch.charCodeAt(0);
-    if (code > 0xff || (code >= 0x80 && code < 0xa0)) throw new Error(`not in the test's Windows-1252 table: ${ch}`);
-    return code;
-  }));
+  return Uint8Array.from(
+    [...text].map((ch) => {
+      if (special[ch] !== undefined) return special[ch];
+      const code = ch.charCodeAt(0);
+      if (code > 0xff || (code >= 0x80 && code < 0xa0)) throw new Error(`not in the test's Windows-1252 table: ${ch}`);
+      return code;
+    }),
+  );
 }
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const withBom = (text: string) => Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(text)]);
 
-const newHeader = 'PROVINCIE;BEVOEGD GEZAG NUMMER;INSTELLINGSCODE;VESTIGINGSCODE;VESTIGINGSNAAM;PLAATSNAAM;GEMEENTENUMMER;GEMEENTENAAM;TELEFOONNUMMER;INTERNETADRES';
+const newHeader =
+  'PROVINCIE;BEVOEGD GEZAG NUMMER;INSTELLINGSCODE;VESTIGINGSCODE;VESTIGINGSNAAM;PLAATSNAAM;GEMEENTENUMMER;GEMEENTENAAM;TELEFOONNUMMER;INTERNETADRES';
 const crlf = (...lines: string[]) => lines.map((l) => `${l}\r\n`).join('');
 
 describe('parseDuoLocations: reading the file', () => {
@@ -57,13 +60,17 @@ describe('parseDuoLocations: reading the file', () => {
   });
 
   it('reads a file whose stray quote comes after good lines once, with every line counted once', () => {
-    const parsed = parseDuoLocations(utf8(crlf(
-      newHeader,
-      'Utrecht;41886;18HI;18HI00;Basisschool Kla4;LEUSDEN;0327;LEUSDEN; ; ',
-      'Utrecht;41886;18HI;18HI01;Dependance;LEUSDEN;0327;LEUSDEN; ; ',
-      'Utrecht;41886;18HJ;18HJ00;School "De 5";AMERSFOORT;0307;AMERSFOORT; ; ',
-      'Utrecht;41886;18HI;18HI01;Dependance dubbel;LEUSDEN;0327;LEUSDEN; ; ',
-    )));
+    const parsed = parseDuoLocations(
+      utf8(
+        crlf(
+          newHeader,
+          'Utrecht;41886;18HI;18HI00;Basisschool Kla4;LEUSDEN;0327;LEUSDEN; ; ',
+          'Utrecht;41886;18HI;18HI01;Dependance;LEUSDEN;0327;LEUSDEN; ; ',
+          'Utrecht;41886;18HJ;18HJ00;School "De 5";AMERSFOORT;0307;AMERSFOORT; ; ',
+          'Utrecht;41886;18HI;18HI01;Dependance dubbel;LEUSDEN;0327;LEUSDEN; ; ',
+        ),
+      ),
+    );
     expect(parsed.rows.map((r) => [r.line, r.code, r.name])).toEqual([
       [2, '18HI00', 'Basisschool Kla4'],
       [3, '18HI01', 'Dependance'],
@@ -96,8 +103,12 @@ describe('parseDuoLocations: reading the file', () => {
     expect(row).toMatchObject({ name: 'De Regenboog', code: '12AB01', brin: '12AB', boardNumber: '01234' });
   });
 
-  it('reads a lone space (DUO\'s empty value) as empty and keeps the leading zeros of GEMEENTENUMMER', () => {
-    const text = crlf(newHeader, 'Drenthe;20091;32JK;32JK00;BBS de Verwondering;ALTEVEER;0014;GRONINGEN; ; ', 'Drenthe;20091;32JK;32JK01;Tweede;ALTEVEER;14;GRONINGEN;   ;www.x.nl');
+  it("reads a lone space (DUO's empty value) as empty and keeps the leading zeros of GEMEENTENUMMER", () => {
+    const text = crlf(
+      newHeader,
+      'Drenthe;20091;32JK;32JK00;BBS de Verwondering;ALTEVEER;0014;GRONINGEN; ; ',
+      'Drenthe;20091;32JK;32JK01;Tweede;ALTEVEER;14;GRONINGEN;   ;www.x.nl',
+    );
     const parsed = parseDuoLocations(utf8(text));
     expect(parsed.rows[0].phone).toBeNull();
     expect(parsed.rows[0].website).toBeNull();
@@ -233,7 +244,16 @@ describe('parseDuoBoards', () => {
   const header = 'kvk,naam,herkomst,soort,bevoegd_gezag,ook_elders';
 
   it('reads the board list: number padded to 5 digits, KvK number with its leading zero', () => {
-    const parsed = parseDuoBoards(utf8([header, '01082181,Stichting voor Openbaar Onderwijs Fryslân-Noord,besturenlijst,bo+vo,13603,', '41039,"Vereniging ""Fiersicht"", Drachten",besturenlijst,bo,1039,', ''].join('\n')));
+    const parsed = parseDuoBoards(
+      utf8(
+        [
+          header,
+          '01082181,Stichting voor Openbaar Onderwijs Fryslân-Noord,besturenlijst,bo+vo,13603,',
+          '41039,"Vereniging ""Fiersicht"", Drachten",besturenlijst,bo,1039,',
+          '',
+        ].join('\n'),
+      ),
+    );
     expect(parsed.rejected).toEqual([]);
     expect(parsed.separator).toBe(',');
     expect(parsed.rows).toEqual([
@@ -249,7 +269,7 @@ describe('parseDuoBoards', () => {
     expect(parsed.rows[0]).toMatchObject({ number: '20091', name: 'Stichting Één' });
   });
 
-  it('accepts DUO\'s own column names (BEVOEGD GEZAG NUMMER, BEVOEGD GEZAG NAAM) and a board list without KvK', () => {
+  it("accepts DUO's own column names (BEVOEGD GEZAG NUMMER, BEVOEGD GEZAG NAAM) and a board list without KvK", () => {
     const parsed = parseDuoBoards(withBom(crlf('BEVOEGD GEZAG NUMMER;BEVOEGD GEZAG NAAM', '20091;Stichting Kits Primair')));
     expect(parsed.rows).toEqual([{ line: 2, number: '20091', name: 'Stichting Kits Primair', kvkNumber: null, sectors: null }]);
   });

@@ -179,7 +179,7 @@ function readLocations(header: string[], body: Records): Omit<ParsedFile<DuoLoca
     const brin = values.brin?.toUpperCase() ?? '';
     let code = values.code?.toUpperCase() ?? '';
     if (/^\d{1,2}$/.test(code)) code = brin + code.padStart(2, '0'); // older layout: the location number alone
-    const boardNumber = values.boardNumber && /^\d{1,5}$/.test(values.boardNumber) ? values.boardNumber.padStart(5, '0') : values.boardNumber ?? '';
+    const boardNumber = values.boardNumber && /^\d{1,5}$/.test(values.boardNumber) ? values.boardNumber.padStart(5, '0') : (values.boardNumber ?? '');
     const problems: string[] = [];
     if (!/^\d{5}$/.test(boardNumber)) problems.push(`bestuursnummer "${values.boardNumber ?? ''}" is geen nummer van 5 cijfers`);
     if (!/^\d{2}[A-Z]{2}$/.test(brin)) problems.push(`instellingscode "${values.brin ?? ''}" is geen BRIN (2 cijfers en 2 letters)`);
@@ -192,7 +192,8 @@ function readLocations(header: string[], body: Records): Omit<ParsedFile<DuoLoca
       continue;
     }
     seen.set(code, line);
-    const municipalityCode = values.municipalityCode && /^\d{1,4}$/.test(values.municipalityCode) ? values.municipalityCode.padStart(4, '0') : values.municipalityCode ?? null;
+    const municipalityCode =
+      values.municipalityCode && /^\d{1,4}$/.test(values.municipalityCode) ? values.municipalityCode.padStart(4, '0') : (values.municipalityCode ?? null);
     const location = {
       boardNumber,
       brin,

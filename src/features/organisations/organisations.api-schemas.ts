@@ -60,27 +60,34 @@ const locationSummary = z
 
 export const organisationDetail = z
   .discriminatedUnion('soort', [
-    z.object({
-      soort: z.literal('bestuur'),
-      id: z.string().uuid(),
-      nummer: z.string(),
-      naam: z.string().nullable(),
-      kvkNummer: z.string().nullable(),
-      scholen: z.array(schoolSummary),
-    }).meta({ id: 'BestuurDetail' }),
-    z.object({
-      soort: z.literal('school'),
-      id: z.string().uuid(),
-      brin: z.string(),
-      naam: z.string(),
-      bestuur: boardRef,
-      gesloten: z.boolean(),
-      vestigingen: z.array(locationSummary),
-    }).meta({ id: 'SchoolDetail' }),
-    z.object({
-      soort: z.literal('vestiging'),
-      school: schoolSummary,
-      bestuur: boardRef,
-    }).extend(locationSummary.shape).meta({ id: 'VestigingDetail' }),
+    z
+      .object({
+        soort: z.literal('bestuur'),
+        id: z.string().uuid(),
+        nummer: z.string(),
+        naam: z.string().nullable(),
+        kvkNummer: z.string().nullable(),
+        scholen: z.array(schoolSummary),
+      })
+      .meta({ id: 'BestuurDetail' }),
+    z
+      .object({
+        soort: z.literal('school'),
+        id: z.string().uuid(),
+        brin: z.string(),
+        naam: z.string(),
+        bestuur: boardRef,
+        gesloten: z.boolean(),
+        vestigingen: z.array(locationSummary),
+      })
+      .meta({ id: 'SchoolDetail' }),
+    z
+      .object({
+        soort: z.literal('vestiging'),
+        school: schoolSummary,
+        bestuur: boardRef,
+      })
+      .extend(locationSummary.shape)
+      .meta({ id: 'VestigingDetail' }),
   ])
   .meta({ id: 'OrganisatieDetail' });

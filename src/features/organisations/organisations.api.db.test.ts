@@ -147,7 +147,11 @@ describe('GET /api/v1/organisaties/{id}', () => {
 
   it('400 problem+json naming the parameter for an id that is no id at all', async () => {
     const body = expectProblem(await get('/api/v1/organisaties/geen-id'), 400);
-    expect(body).toMatchObject({ title: 'De invoer is niet geldig', code: 'validation_failed', invalidParams: [{ name: 'id', reason: 'heeft niet het juiste formaat' }] });
+    expect(body).toMatchObject({
+      title: 'De invoer is niet geldig',
+      code: 'validation_failed',
+      invalidParams: [{ name: 'id', reason: 'heeft niet het juiste formaat' }],
+    });
   });
 });
 

@@ -42,9 +42,7 @@ function countsOf(result: ImportDuoResult) {
 /** Everything an import can change, to compare before and after. */
 async function snapshot(database: Database) {
   return {
-    locations: await database.query(
-      `SELECT code, school_id, board_id, name, place, source_hash, closed_at, updated_at FROM locations ORDER BY code`,
-    ),
+    locations: await database.query(`SELECT code, school_id, board_id, name, place, source_hash, closed_at, updated_at FROM locations ORDER BY code`),
     schools: await database.query(`SELECT brin, board_id, name, closed_at, updated_at FROM schools ORDER BY brin`),
     boards: await database.query(`SELECT number, name, kvk_number, updated_at FROM boards ORDER BY number`),
     search: await database.query(`SELECT id, name, closed, search_text FROM organisation_directory ORDER BY id`),
@@ -497,7 +495,9 @@ describe('re-importing changed DUO files', () => {
 
   it('finds the schools and locations of a renamed board under its new name only', async () => {
     const renamed = Buffer.from(
-      Buffer.from(duoFiles.boards()).toString('utf8').replace(/^(\d*),[^,\n]*,(.*,32073,)/m, '$1,Stichting Hernoemd Testbestuur,$2'),
+      Buffer.from(duoFiles.boards())
+        .toString('utf8')
+        .replace(/^(\d*),[^,\n]*,(.*,32073,)/m, '$1,Stichting Hernoemd Testbestuur,$2'),
     );
     const result = await importDuo(database, {
       locations: locationsFile(csv.file(csv.lines)),

@@ -46,7 +46,14 @@ const locationSummary = (l: LocationRecord) => ({
 
 export function presentDetail(d: OrganisationDetail): z.infer<typeof organisationDetail> {
   if (d.kind === 'bestuur') {
-    return { soort: 'bestuur', id: d.board.id, nummer: d.board.number, naam: d.board.name, kvkNummer: d.board.kvkNumber, scholen: d.schools.map(schoolSummary) };
+    return {
+      soort: 'bestuur',
+      id: d.board.id,
+      nummer: d.board.number,
+      naam: d.board.name,
+      kvkNummer: d.board.kvkNumber,
+      scholen: d.schools.map(schoolSummary),
+    };
   }
   if (d.kind === 'school') {
     return {

@@ -79,21 +79,30 @@ export async function findEntry(db: Db, id: string): Promise<DirectoryEntry | un
 export type BoardRecord = { id: string; number: string; name: string | null; kvkNumber: string | null; sectors: string | null };
 export type SchoolRecord = { id: string; brin: string; name: string; boardId: string; closedAt: Date | null; place: string | null; locationCount: number };
 export type LocationRecord = {
-  id: string; code: string; name: string; schoolId: string; boardId: string; street: string | null; houseNumber: string | null;
-  postcode: string | null; place: string | null; municipalityCode: string | null; municipalityName: string | null; province: string | null;
-  denomination: string | null; phone: string | null; website: string | null; closedAt: Date | null;
+  id: string;
+  code: string;
+  name: string;
+  schoolId: string;
+  boardId: string;
+  street: string | null;
+  houseNumber: string | null;
+  postcode: string | null;
+  place: string | null;
+  municipalityCode: string | null;
+  municipalityName: string | null;
+  province: string | null;
+  denomination: string | null;
+  phone: string | null;
+  website: string | null;
+  closedAt: Date | null;
 };
 
 export async function findBoard(db: Db, id: string): Promise<BoardRecord | undefined> {
-  return rowsOf<BoardRecord>(
-    await db.execute(sql`SELECT id, number, name, kvk_number AS "kvkNumber", sectors FROM boards WHERE id = ${id}`),
-  )[0];
+  return rowsOf<BoardRecord>(await db.execute(sql`SELECT id, number, name, kvk_number AS "kvkNumber", sectors FROM boards WHERE id = ${id}`))[0];
 }
 
 export async function findBoardByNumber(db: Db, number: string): Promise<BoardRecord | undefined> {
-  return rowsOf<BoardRecord>(
-    await db.execute(sql`SELECT id, number, name, kvk_number AS "kvkNumber", sectors FROM boards WHERE number = ${number}`),
-  )[0];
+  return rowsOf<BoardRecord>(await db.execute(sql`SELECT id, number, name, kvk_number AS "kvkNumber", sectors FROM boards WHERE number = ${number}`))[0];
 }
 
 const schoolColumns = sql`s.id, s.brin, s.name, s.board_id AS "boardId", s.closed_at AS "closedAt",
@@ -154,13 +163,19 @@ export async function lockDirectoryImport(tx: Db): Promise<void> {
 const asDate = (value: Date | string | null): Date | null => (value === null || value instanceof Date ? value : new Date(value));
 
 export async function loadDirectoryState(tx: Db): Promise<DirectoryState> {
-  const boards = rowsOf<BoardRow>(await tx.execute(sql`SELECT id, number, name, kvk_number AS "kvkNumber", sectors,
-    provinces, denominations, open_locations AS "openLocations", search_text AS "searchText" FROM boards`));
-  const schools = rowsOf<SchoolRow>(await tx.execute(sql`SELECT id, brin, board_id AS "boardId", name, closed_at AS "closedAt",
-    place, provinces, denominations, location_count AS "locationCount", search_text AS "searchText" FROM schools`));
-  const locations = rowsOf<LocationState>(await tx.execute(sql`SELECT id, code, name, school_id AS "schoolId", board_id AS "boardId",
+  const boards = rowsOf<BoardRow>(
+    await tx.execute(sql`SELECT id, number, name, kvk_number AS "kvkNumber", sectors,
+    provinces, denominations, open_locations AS "openLocations", search_text AS "searchText" FROM boards`),
+  );
+  const schools = rowsOf<SchoolRow>(
+    await tx.execute(sql`SELECT id, brin, board_id AS "boardId", name, closed_at AS "closedAt",
+    place, provinces, denominations, location_count AS "locationCount", search_text AS "searchText" FROM schools`),
+  );
+  const locations = rowsOf<LocationState>(
+    await tx.execute(sql`SELECT id, code, name, school_id AS "schoolId", board_id AS "boardId",
     source_hash AS "sourceHash", closed_at AS "closedAt", place, municipality_name AS "municipalityName", province, denomination,
-    search_text AS "searchText" FROM locations`));
+    search_text AS "searchText" FROM locations`),
+  );
   for (const row of [...schools, ...locations]) row.closedAt = asDate(row.closedAt);
   return { boards, schools, locations };
 }
@@ -174,25 +189,64 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null);
 const tables = {
   boards: {
     columns: ['id', 'number', 'name', 'kvk_number', 'sectors', 'provinces', 'denominations', 'open_locations', 'search_text'],
-    values: (b: BoardRow) => [
-      b.id, b.number, b.name, b.kvkNumber, b.sectors, pgArray(b.provinces), pgArray(b.denominations), b.openLocations, b.searchText,
-    ],
+    values: (b: BoardRow) => [b.id, b.number, b.name, b.kvkNumber, b.sectors, pgArray(b.provinces), pgArray(b.denominations), b.openLocations, b.searchText],
   },
   schools: {
     columns: ['id', 'brin', 'board_id', 'name', 'closed_at', 'place', 'provinces', 'denominations', 'location_count', 'search_text'],
     values: (s: SchoolRow) => [
-      s.id, s.brin, s.boardId, s.name, iso(s.closedAt), s.place, pgArray(s.provinces), pgArray(s.denominations), s.locationCount,
+      s.id,
+      s.brin,
+      s.boardId,
+      s.name,
+      iso(s.closedAt),
+      s.place,
+      pgArray(s.provinces),
+      pgArray(s.denominations),
+      s.locationCount,
       s.searchText,
     ],
   },
   locations: {
     columns: [
-      'id', 'code', 'school_id', 'board_id', 'name', 'street', 'house_number', 'postcode', 'place', 'municipality_code',
-      'municipality_name', 'province', 'denomination', 'phone', 'website', 'regions', 'source_hash', 'closed_at', 'search_text',
+      'id',
+      'code',
+      'school_id',
+      'board_id',
+      'name',
+      'street',
+      'house_number',
+      'postcode',
+      'place',
+      'municipality_code',
+      'municipality_name',
+      'province',
+      'denomination',
+      'phone',
+      'website',
+      'regions',
+      'source_hash',
+      'closed_at',
+      'search_text',
     ],
     values: (l: LocationRow) => [
-      l.id, l.code, l.schoolId, l.boardId, l.name, l.street, l.houseNumber, l.postcode, l.place, l.municipalityCode,
-      l.municipalityName, l.province, l.denomination, l.phone, l.website, l.regionsJson, l.sourceHash, iso(l.closedAt),
+      l.id,
+      l.code,
+      l.schoolId,
+      l.boardId,
+      l.name,
+      l.street,
+      l.houseNumber,
+      l.postcode,
+      l.place,
+      l.municipalityCode,
+      l.municipalityName,
+      l.province,
+      l.denomination,
+      l.phone,
+      l.website,
+      l.regionsJson,
+      l.sourceHash,
+      iso(l.closedAt),
       l.searchText,
     ],
   },
@@ -215,7 +269,12 @@ async function insertRows<T extends TableName>(copy: CopyCsv, table: T, rows: Ro
 
 /** Changed rows go through a staging table and one UPDATE; `columns` starts with id. */
 async function updateRows(
-  tx: Db, copy: CopyCsv, target: { table: TableName; stage: string }, columns: readonly string[], valueRows: (string | number | null)[][], now: string,
+  tx: Db,
+  copy: CopyCsv,
+  target: { table: TableName; stage: string },
+  columns: readonly string[],
+  valueRows: (string | number | null)[][],
+  now: string,
 ): Promise<void> {
   if (valueRows.length === 0) return;
   const { table } = target;
@@ -224,13 +283,14 @@ async function updateRows(
   const csv = new CsvBytes();
   for (const values of valueRows) csv.line(values);
   await copy(target.stage, [...columns], csv.take());
-  const assignments = columns.filter((c) => c !== 'id').map((c) => `${c} = s.${c}`).join(', ');
+  const assignments = columns
+    .filter((c) => c !== 'id')
+    .map((c) => `${c} = s.${c}`)
+    .join(', ');
   await tx.execute(sql`UPDATE ${sql.raw(table)} t SET ${sql.raw(assignments)}, updated_at = ${now} FROM ${stage} s WHERE t.id = s.id`);
 }
 
-async function writeRows<T extends TableName>(
-  tx: Db, copy: CopyCsv, table: T, rows: { insert: RowOf<T>[]; update: RowOf<T>[] }, now: string,
-): Promise<void> {
+async function writeRows<T extends TableName>(tx: Db, copy: CopyCsv, table: T, rows: { insert: RowOf<T>[]; update: RowOf<T>[] }, now: string): Promise<void> {
   const { columns, values } = tables[table] as unknown as { columns: string[]; values: (row: RowOf<T>) => (string | number | null)[] };
   await insertRows(copy, table, rows.insert);
   await updateRows(tx, copy, { table, stage: `stage_${table}` }, columns, rows.update.map(values), now);
@@ -261,12 +321,20 @@ export async function writeDirectoryPlan(tx: Db, copy: CopyCsv, plan: DirectoryP
   await writeRows(tx, copy, 'boards', plan.boards, at);
   await writeRows(tx, copy, 'schools', plan.schools, at);
   await writeRows(tx, copy, 'locations', plan.locations, at);
-  await updateRows(tx, copy, { table: 'locations', stage: 'stage_location_refreshes' }, ['id', 'school_id', 'board_id', 'closed_at', 'search_text'],
-    plan.locations.refresh.map((l: LocationState) => [l.id, l.schoolId, l.boardId, iso(l.closedAt), l.searchText]), at);
+  await updateRows(
+    tx,
+    copy,
+    { table: 'locations', stage: 'stage_location_refreshes' },
+    ['id', 'school_id', 'board_id', 'closed_at', 'search_text'],
+    plan.locations.refresh.map((l: LocationState) => [l.id, l.schoolId, l.boardId, iso(l.closedAt), l.searchText]),
+    at,
+  );
   if (bulk) {
     for (const key of foreignKeys) {
-      await tx.execute(sql.raw(`ALTER TABLE ${key.table} ADD CONSTRAINT ${key.name} FOREIGN KEY (${key.column})
-        REFERENCES public.${key.references}(id) ON DELETE NO ACTION ON UPDATE NO ACTION`));
+      await tx.execute(
+        sql.raw(`ALTER TABLE ${key.table} ADD CONSTRAINT ${key.name} FOREIGN KEY (${key.column})
+        REFERENCES public.${key.references}(id) ON DELETE NO ACTION ON UPDATE NO ACTION`),
+      );
     }
   }
 }

@@ -99,7 +99,8 @@ export async function organisationRoutes(app: FastifyInstance, opts: { db: Db })
       config: { access: 'public' },
       // "/organisaties/" (a trailing slash) is no resource, not an invalid id
       preValidation: async (req) => {
-        if (!z.object({ id: z.string().min(1) }).safeParse(req.params).success) throw AppError.notFound(message('organisations.error.noResource', { path: req.url.split('?')[0] }));
+        if (!z.object({ id: z.string().min(1) }).safeParse(req.params).success)
+          throw AppError.notFound(message('organisations.error.noResource', { path: req.url.split('?')[0] }));
       },
       schema: {
         summary: 'Een bestuur, school of vestiging',

@@ -14,7 +14,10 @@ let teacher: WebSession;
 const dataDir = mkdtempSync(join(tmpdir(), 'br-evidence-'));
 const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
 const facts = [
-  { name: 'soort', value: 'diploma' }, { name: 'titel', value: 'Pabo' }, { name: 'uitgever', value: 'Hogeschool Utrecht' }, { name: 'datum', value: '01-07-2015' },
+  { name: 'soort', value: 'diploma' },
+  { name: 'titel', value: 'Pabo' },
+  { name: 'uitgever', value: 'Hogeschool Utrecht' },
+  { name: 'datum', value: '01-07-2015' },
 ];
 
 /** Posts the page's own upload form: its action (with the CSRF token) read from the page, the facts before the file. */
@@ -31,18 +34,41 @@ beforeAll(async () => {
   const hr = { actor: await boardStaffActor(t.database, board.id, 'hr@bewijs.nl') };
   const deps = deliveryDeps(t.database);
   const delivery = await submitDelivery(deps, hr, {
-    boardId: board.id, mode: 'volledig', fileName: null, applyWhenValid: false, channel: 'api',
-    body: bytesOf(deliveryCsv([{ bevoegd_gezag_nummer: board.number, personeelsnummer: 'E1', voorletters: 'E.', achternaam: 'Bewijs', geboortedatum: '1990-01-01',
-      email: 'e.bewijs@school.nl', instellingscode: school.brin, vestigingscode: school.location, functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD', begindatum: '2015-08-01' }])),
+    boardId: board.id,
+    mode: 'volledig',
+    fileName: null,
+    applyWhenValid: false,
+    channel: 'api',
+    body: bytesOf(
+      deliveryCsv([
+        {
+          bevoegd_gezag_nummer: board.number,
+          personeelsnummer: 'E1',
+          voorletters: 'E.',
+          achternaam: 'Bewijs',
+          geboortedatum: '1990-01-01',
+          email: 'e.bewijs@school.nl',
+          instellingscode: school.brin,
+          vestigingscode: school.location,
+          functie: 'LERAAR',
+          benoemingsgrondslag: 'BEVOEGD',
+          begindatum: '2015-08-01',
+        },
+      ]),
+    ),
   });
   await applyDelivery(deps, hr, delivery.id, { confirmed: true });
   teacher = await sessionFor(t.app, t.database, (await createAccount(t.database, { email: 'e.bewijs@school.nl', displayName: 'Eva Bewijs' })).id);
 });
 afterAll(async () => t?.close());
 
-describe("diplomas and certificates on Mijn register", () => {
+describe('diplomas and certificates on Mijn register', () => {
   it('refuses a renamed program, whatever its name says, and keeps nothing', async () => {
-    const res = await upload(teacher, { filename: 'diploma.pdf', type: 'application/pdf', content: Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(500)]) });
+    const res = await upload(teacher, {
+      filename: 'diploma.pdf',
+      type: 'application/pdf',
+      content: Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(500)]),
+    });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('href="#bestand"');
     expect(visibleText(res.body)).toContain('Dit bestand is geen PDF, JPG of PNG.');
@@ -59,7 +85,12 @@ describe("diplomas and certificates on Mijn register", () => {
   });
 
   it('checks the typed facts before storing anything', async () => {
-    const res = await upload(teacher, { filename: 'pabo.pdf', type: 'application/pdf', content: pdf }, [{ name: 'soort', value: 'diploma' }, { name: 'titel', value: '' }, { name: 'uitgever', value: 'HU' }, { name: 'datum', value: '31-02-2015' }]);
+    const res = await upload(teacher, { filename: 'pabo.pdf', type: 'application/pdf', content: pdf }, [
+      { name: 'soort', value: 'diploma' },
+      { name: 'titel', value: '' },
+      { name: 'uitgever', value: 'HU' },
+      { name: 'datum', value: '31-02-2015' },
+    ]);
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('href="#titel"');
     expect(res.body).toContain('href="#datum"');
@@ -69,13 +100,22 @@ describe("diplomas and certificates on Mijn register", () => {
   it('says what is wrong with the facts and the file in English to someone reading in English', async () => {
     teacher.cookies.set('lang', 'en');
     try {
-      const facts = [{ name: 'soort', value: 'diploma' }, { name: 'titel', value: '' }, { name: 'uitgever', value: 'HU' }, { name: 'datum', value: '31-02-2015' }];
+      const facts = [
+        { name: 'soort', value: 'diploma' },
+        { name: 'titel', value: '' },
+        { name: 'uitgever', value: 'HU' },
+        { name: 'datum', value: '31-02-2015' },
+      ];
       const res = await upload(teacher, { filename: 'pabo.pdf', type: 'application/pdf', content: pdf }, facts);
       expect(res.statusCode).toBe(400);
       const text = visibleText(res.body);
       expect(text).toContain('Give the name of the programme or the certificate (2 to 200 characters).');
       expect(text).toContain('Give the date it was awarded as YYYY-MM-DD or DD-MM-YYYY.');
-      const program = await upload(teacher, { filename: 'diploma.pdf', type: 'application/pdf', content: Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(500)]) });
+      const program = await upload(teacher, {
+        filename: 'diploma.pdf',
+        type: 'application/pdf',
+        content: Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(500)]),
+      });
       expect(visibleText(program.body)).toContain('This file is not a PDF, JPG or PNG.');
       expect(storedFiles()).toEqual([]);
     } finally {
@@ -107,7 +147,9 @@ describe("diplomas and certificates on Mijn register", () => {
     const [row] = await t.database.query<{ id: string }>(`SELECT id FROM evidence_files WHERE file_name LIKE 'I%' ORDER BY created_at DESC LIMIT 1`);
     const download = await teacher.get(`/mijn-register/diplomas/${row.id}/bestand`);
     expect(download.statusCode).toBe(200);
-    expect(download.headers['content-disposition']).toBe(`attachment; filename="Is_k Unal diploma.pdf"; filename*=UTF-8''I%C5%9F%C4%B1k%20%C3%9Cnal%20diploma.pdf`);
+    expect(download.headers['content-disposition']).toBe(
+      `attachment; filename="Is_k Unal diploma.pdf"; filename*=UTF-8''I%C5%9F%C4%B1k%20%C3%9Cnal%20diploma.pdf`,
+    );
     expect(download.rawPayload.equals(pdf)).toBe(true);
   });
 });

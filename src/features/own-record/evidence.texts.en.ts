@@ -3,7 +3,8 @@ import type { evidenceNl } from './evidence.texts.nl.ts';
 export const evidenceEn: Record<keyof typeof evidenceNl, string> = {
   'evidence.link': 'My diplomas and certificates',
   'evidence.title': 'Diplomas and certificates',
-  'evidence.intro': 'Add what your employer cannot know: your diplomas and certificates, each with a scan or photo as proof. Only you and those who decide on your registration see the files.',
+  'evidence.intro':
+    'Add what your employer cannot know: your diplomas and certificates, each with a scan or photo as proof. Only you and those who decide on your registration see the files.',
   'evidence.none': 'You have not added any diplomas or certificates yet.',
   'evidence.caption': 'Your diplomas and certificates',
   'evidence.col.kind': 'Kind',

@@ -1,7 +1,8 @@
 export const evidenceNl = {
   'evidence.link': "Mijn diploma's en certificaten",
   'evidence.title': "Diploma's en certificaten",
-  'evidence.intro': 'Voeg toe wat uw werkgever niet kan weten: uw diploma\'s en certificaten, elk met een scan of foto als bewijs. Alleen u en wie over uw registratie beslist, zien de bestanden.',
+  'evidence.intro':
+    "Voeg toe wat uw werkgever niet kan weten: uw diploma's en certificaten, elk met een scan of foto als bewijs. Alleen u en wie over uw registratie beslist, zien de bestanden.",
   'evidence.none': "U hebt nog geen diploma's of certificaten toegevoegd.",
   'evidence.caption': "Uw diploma's en certificaten",
   'evidence.col.kind': 'Soort',

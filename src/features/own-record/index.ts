@@ -8,6 +8,9 @@ import { ownRecordRoutes } from './own-record.routes.tsx';
 /** The professional's pages: Mijn register, enrolment, evidence, answering a dispute as a board. */
 export const feature: Feature = {
   name: 'own-record',
-  texts: [{ nl: evidenceNl, en: evidenceEn }, { nl: ownRecordNl, en: ownRecordEn }],
+  texts: [
+    { nl: evidenceNl, en: evidenceEn },
+    { nl: ownRecordNl, en: ownRecordEn },
+  ],
   routes: ownRecordRoutes,
 };

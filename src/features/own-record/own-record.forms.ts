@@ -29,5 +29,8 @@ export const answerForm = z.object({ antwoord: text });
 export const evidenceQuery = z.object({ melding: optional });
 export const evidenceParams = z.object({ id: uuid });
 /** The text fields of the evidence upload (multipart: the file itself streams past the schema). */
-const field = z.string().default('').transform((value) => value.slice(0, 500));
+const field = z
+  .string()
+  .default('')
+  .transform((value) => value.slice(0, 500));
 export const evidenceFields = z.object({ soort: field, titel: field, uitgever: field, datum: field });

@@ -6,15 +6,41 @@ import type { FieldError } from '../../ui/components/error-summary.tsx';
 import { readForm, readParams, readQuery } from '../../web/forms.ts';
 import { getBoardRef } from '../organisations/index.ts';
 import { checkComment } from '../register/index.ts';
-import { answerDispute, approveEmployment, disputeEmployment, enrol, getBoardDispute, getOwnEnrolment, getOwnRecord, getPersonalEmail, listBoardDisputes, setPersonalEmail } from '../register/index.ts';
+import {
+  answerDispute,
+  approveEmployment,
+  disputeEmployment,
+  enrol,
+  getBoardDispute,
+  getOwnEnrolment,
+  getOwnRecord,
+  getPersonalEmail,
+  listBoardDisputes,
+  setPersonalEmail,
+} from '../register/index.ts';
 import type { OwnRecordDeps } from '../register/index.ts';
-import { answerForm, boardDisputeParams, boardParams, disputeForm, disputesQuery, employmentParams, noticeQuery, personalEmailForm } from './own-record.forms.ts';
+import {
+  answerForm,
+  boardDisputeParams,
+  boardParams,
+  disputeForm,
+  disputesQuery,
+  employmentParams,
+  noticeQuery,
+  personalEmailForm,
+} from './own-record.forms.ts';
 import { BoardDisputePage, BoardDisputesPage, disputesPath, type BoardRef } from './views/board-dispute-pages.tsx';
 import { DisputeEmploymentPage, OwnRecordPage, ownRecordPath } from './views/own-record-page.tsx';
 import { contextOf, validationErrorsOf } from '../../web/route-helpers.ts';
 
 const pageSize = 25;
-const notices = { akkoord: 'own.notice.approved', betwist: 'own.notice.disputed', ingeschreven: 'own.notice.enrolled', email: 'own.notice.email', beantwoord: 'disputes.notice.answered' } as const;
+const notices = {
+  akkoord: 'own.notice.approved',
+  betwist: 'own.notice.disputed',
+  ingeschreven: 'own.notice.enrolled',
+  email: 'own.notice.email',
+  beantwoord: 'disputes.notice.answered',
+} as const;
 const noticeOf = (req: FastifyRequest) => {
   const key = notices[readQuery(req, noticeQuery).melding as keyof typeof notices];
   return key ? req.pageContext().t(key) : undefined;
@@ -30,7 +56,10 @@ export async function ownRecordPageRoutes(app: FastifyInstance, opts: { deps: Ow
     const { email, employments } = await getOwnRecord(deps, contextOf(req));
     const enrolment = await getOwnEnrolment(deps, contextOf(req));
     const personal = await getPersonalEmail(deps, contextOf(req));
-    return sendPage(reply, <OwnRecordPage ctx={req.pageContext()} email={email} employments={employments} enrolment={enrolment} personal={personal} notice={noticeOf(req)} />);
+    return sendPage(
+      reply,
+      <OwnRecordPage ctx={req.pageContext()} email={email} employments={employments} enrolment={enrolment} personal={personal} notice={noticeOf(req)} />,
+    );
   });
 
   app.post(`${ownRecordPath}/email`, signedIn, async (req, reply) => {
@@ -39,7 +68,11 @@ export async function ownRecordPageRoutes(app: FastifyInstance, opts: { deps: Ow
       const { email, employments } = await getOwnRecord(deps, contextOf(req));
       const enrolment = await getOwnEnrolment(deps, contextOf(req));
       const personal = { canSet: true, email: (form.values.email ?? '').slice(0, 200) };
-      return sendPage(reply, <OwnRecordPage ctx={req.pageContext()} email={email} employments={employments} enrolment={enrolment} personal={personal} errors={errors} />, 400);
+      return sendPage(
+        reply,
+        <OwnRecordPage ctx={req.pageContext()} email={email} employments={employments} enrolment={enrolment} personal={personal} errors={errors} />,
+        400,
+      );
     };
     if (!form.ok) return refuse(form.errors);
     try {
@@ -74,7 +107,13 @@ export async function ownRecordPageRoutes(app: FastifyInstance, opts: { deps: Ow
     const form = readForm(req, disputeForm);
     if (!form.ok) return renderDisputeForm(req, reply, { value: form.values.toelichting, errors: form.errors }, 400);
     const checked = checkComment(form.value.toelichting, 'toelichting');
-    if (!checked.ok) return renderDisputeForm(req, reply, { value: form.value.toelichting, errors: [{ field: 'toelichting', message: translateMessage(req.lang, checked.message) }] }, 400);
+    if (!checked.ok)
+      return renderDisputeForm(
+        req,
+        reply,
+        { value: form.value.toelichting, errors: [{ field: 'toelichting', message: translateMessage(req.lang, checked.message) }] },
+        400,
+      );
     await disputeEmployment(deps, contextOf(req), readParams(req, employmentParams).id, checked.text);
     return reply.redirect(`${ownRecordPath}?melding=betwist`, 303);
   });
@@ -91,7 +130,16 @@ export async function ownRecordPageRoutes(app: FastifyInstance, opts: { deps: Ow
     const list = await listBoardDisputes(deps, contextOf(req), board.id, { openOnly, page, pageSize });
     return sendPage(
       reply,
-      <BoardDisputesPage ctx={req.pageContext()} board={board} disputes={list.disputes} openOnly={openOnly} notice={noticeOf(req)} page={page} pageSize={pageSize} total={list.total} />,
+      <BoardDisputesPage
+        ctx={req.pageContext()}
+        board={board}
+        disputes={list.disputes}
+        openOnly={openOnly}
+        notice={noticeOf(req)}
+        page={page}
+        pageSize={pageSize}
+        total={list.total}
+      />,
     );
   });
 
@@ -108,7 +156,13 @@ export async function ownRecordPageRoutes(app: FastifyInstance, opts: { deps: Ow
     const form = readForm(req, answerForm);
     if (!form.ok) return renderDispute(req, reply, { value: form.values.antwoord, errors: form.errors }, 400);
     const checked = checkComment(form.value.antwoord, 'antwoord');
-    if (!checked.ok) return renderDispute(req, reply, { value: form.value.antwoord, errors: [{ field: 'antwoord', message: translateMessage(req.lang, checked.message) }] }, 400);
+    if (!checked.ok)
+      return renderDispute(
+        req,
+        reply,
+        { value: form.value.antwoord, errors: [{ field: 'antwoord', message: translateMessage(req.lang, checked.message) }] },
+        400,
+      );
     await answerDispute(deps, contextOf(req), board.id, readParams(req, boardDisputeParams).betwistingId, checked.text);
     return reply.redirect(`${disputesPath(board)}?melding=beantwoord`, 303);
   });

@@ -18,14 +18,30 @@ let employments: { id: string; function: string }[];
 const disputes = () => `/beheer/bestuur/${board.id}/betwistingen`;
 
 const row = (changes: DeliveryRow = {}): DeliveryRow => ({
-  bevoegd_gezag_nummer: board.number, personeelsnummer: 'K1', voorletters: 'K.', achternaam: 'Klopt', geboortedatum: '1985-05-05',
-  email: 'k.klopt@school.nl', instellingscode: school.brin, vestigingscode: school.location, functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD',
-  begindatum: '2019-08-01', ...changes,
+  bevoegd_gezag_nummer: board.number,
+  personeelsnummer: 'K1',
+  voorletters: 'K.',
+  achternaam: 'Klopt',
+  geboortedatum: '1985-05-05',
+  email: 'k.klopt@school.nl',
+  instellingscode: school.brin,
+  vestigingscode: school.location,
+  functie: 'LERAAR',
+  benoemingsgrondslag: 'BEVOEGD',
+  begindatum: '2019-08-01',
+  ...changes,
 });
 
 async function deliver(rows: DeliveryRow[], mode: 'volledig' | 'mutaties' = 'volledig') {
   const ctx = { actor: hrActor };
-  const delivery = await submitDelivery(deps, ctx, { boardId: board.id, mode, fileName: 'p.csv', body: bytesOf(deliveryCsv(rows)), applyWhenValid: false, channel: 'upload' });
+  const delivery = await submitDelivery(deps, ctx, {
+    boardId: board.id,
+    mode,
+    fileName: 'p.csv',
+    body: bytesOf(deliveryCsv(rows)),
+    applyWhenValid: false,
+    channel: 'upload',
+  });
   expect(delivery.errorRows).toBe(0);
   return applyDelivery(deps, ctx, delivery.id, { confirmed: true });
 }
@@ -114,7 +130,9 @@ describe('Mijn register: the professional checks what the board delivered', () =
 
   it('disputes the other with a comment: betwist, and the comment shown back', async () => {
     await teacher.get(`/mijn-register/dienstverbanden/${ib().id}/betwisten`);
-    const res = await teacher.post(`/mijn-register/dienstverbanden/${ib().id}/betwisten`, { toelichting: 'Ik ben sinds 2023 geen intern begeleider meer. <script>x</script>' });
+    const res = await teacher.post(`/mijn-register/dienstverbanden/${ib().id}/betwisten`, {
+      toelichting: 'Ik ben sinds 2023 geen intern begeleider meer. <script>x</script>',
+    });
     expect(res.statusCode).toBe(303);
     const page = await teacher.get(String(res.headers.location));
     expect(visibleText(page.body)).toContain('U schreef: "Ik ben sinds 2023 geen intern begeleider meer. <script>x</script>"');
@@ -189,7 +207,9 @@ describe('a personal e-mail address', () => {
     const page = await teacher.get(String(res.headers.location));
     expect(visibleText(page.body)).toContain('Uw persoonlijke e-mailadres is opgeslagen.');
     expect(page.body).toContain('value="kim@thuis.nl"');
-    expect(await t.database.query(`SELECT changes FROM person_history WHERE kind = 'persoonlijk-email'`)).toEqual([{ changes: { email: [null, 'kim@thuis.nl'] } }]);
+    expect(await t.database.query(`SELECT changes FROM person_history WHERE kind = 'persoonlijk-email'`)).toEqual([
+      { changes: { email: [null, 'kim@thuis.nl'] } },
+    ]);
   });
 });
 
@@ -206,7 +226,9 @@ describe('inschrijving from Mijn register', () => {
     expect(page).toMatch(/Status ingeschreven/);
     await teacher.post('/mijn-register/inschrijving', {});
     expect(await t.database.query(`SELECT register_number FROM enrolments`)).toEqual([{ register_number: number }]);
-    expect(await t.database.query(`SELECT kind, by_label FROM person_history WHERE kind = 'ingeschreven'`)).toEqual([{ kind: 'ingeschreven', by_label: 'Kim Klopt' }]);
+    expect(await t.database.query(`SELECT kind, by_label FROM person_history WHERE kind = 'ingeschreven'`)).toEqual([
+      { kind: 'ingeschreven', by_label: 'Kim Klopt' },
+    ]);
     expect(await auditRows(t.database, 'enrolment.created')).toHaveLength(1);
   });
 
@@ -222,11 +244,13 @@ describe('inschrijving from Mijn register', () => {
   it("is in the professional's AVG download, with the employments, their check and the history", async () => {
     const data = JSON.parse((await teacher.get('/mijn-gegevens/download')).body);
     expect(data.register.inschrijving).toMatchObject({
-      registernummer: expect.stringMatching(/^\d{9}$/), status: 'ingeschreven',
+      registernummer: expect.stringMatching(/^\d{9}$/),
+      status: 'ingeschreven',
       verloop: [{ wanneer: expect.any(String), van: null, naar: 'ingeschreven', door: expect.any(String), reden: null }],
     });
     expect(data.register.dienstverbanden.map((d: { functie: string; controle: string }) => [d.functie, d.controle]).sort()).toEqual([
-      ['INTERN_BEGELEIDER', 'te-controleren'], ['LERAAR', 'geaccordeerd'],
+      ['INTERN_BEGELEIDER', 'te-controleren'],
+      ['LERAAR', 'geaccordeerd'],
     ]);
     expect(data.register.geschiedenis.map((h: { wat: string }) => h.wat)).toContain('ingeschreven');
   });

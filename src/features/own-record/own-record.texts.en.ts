@@ -8,7 +8,8 @@ export const ownRecordEn: Record<keyof typeof ownRecordNl, string> = {
   'own.enrolment.status': 'Status',
   'own.enrolment.ingeschreven': 'enrolled',
   'own.enrolment.since': 'Enrolled since',
-  'own.enrolment.explain': 'Enrol to be in the register. You get a register number at once. Your name, register number and school can then be found in the public register; your date of birth, e-mail address and BSN never. You apply for registration in the Lerarenregister or the Schoolleidersregister PO after that.',
+  'own.enrolment.explain':
+    'Enrol to be in the register. You get a register number at once. Your name, register number and school can then be found in the public register; your date of birth, e-mail address and BSN never. You apply for registration in the Lerarenregister or the Schoolleidersregister PO after that.',
   'own.enrolment.button': 'Enrol me',
   'own.enrolment.notYet': 'You can enrol as soon as your employer has delivered your data.',
   'own.notice.enrolled': 'You are enrolled. Your register number is below.',
@@ -17,8 +18,10 @@ export const ownRecordEn: Record<keyof typeof ownRecordNl, string> = {
   'own.personalEmailSave': 'Save e-mail address',
   'own.notice.email': 'Your personal e-mail address has been saved.',
   'own.title': 'My register',
-  'own.intro': 'These are the employments your employer(s) delivered to the Beroepsregister Onderwijs. If an employment is right, approve it. If something is wrong, tell your employer what.',
-  'own.none': 'No employments have been delivered (yet) with the e-mail address of your account ({email}). Is that wrong? Ask your employer which address they delivered.',
+  'own.intro':
+    'These are the employments your employer(s) delivered to the Beroepsregister Onderwijs. If an employment is right, approve it. If something is wrong, tell your employer what.',
+  'own.none':
+    'No employments have been delivered (yet) with the e-mail address of your account ({email}). Is that wrong? Ask your employer which address they delivered.',
   'own.toCheck': 'Still to check: {count}.',
   'own.allChecked': 'You have checked all employments.',
   'own.caption': 'Your employments',

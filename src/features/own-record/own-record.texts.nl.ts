@@ -6,7 +6,8 @@ export const ownRecordNl = {
   'own.enrolment.status': 'Status',
   'own.enrolment.ingeschreven': 'ingeschreven',
   'own.enrolment.since': 'Ingeschreven sinds',
-  'own.enrolment.explain': 'Schrijf u in om in het register te komen. U krijgt meteen een registernummer. Uw naam, registernummer en school zijn dan te vinden in het openbare register; uw geboortedatum, e-mailadres en BSN nooit. Registratie in het Lerarenregister of het Schoolleidersregister PO vraagt u daarna aan.',
+  'own.enrolment.explain':
+    'Schrijf u in om in het register te komen. U krijgt meteen een registernummer. Uw naam, registernummer en school zijn dan te vinden in het openbare register; uw geboortedatum, e-mailadres en BSN nooit. Registratie in het Lerarenregister of het Schoolleidersregister PO vraagt u daarna aan.',
   'own.enrolment.button': 'Schrijf mij in',
   'own.enrolment.notYet': 'Inschrijven kan zodra uw werkgever uw gegevens heeft aangeleverd.',
   'own.notice.enrolled': 'U bent ingeschreven. Uw registernummer staat hieronder.',
@@ -15,8 +16,10 @@ export const ownRecordNl = {
   'own.personalEmailSave': 'E-mailadres opslaan',
   'own.notice.email': 'Uw persoonlijke e-mailadres is opgeslagen.',
   'own.title': 'Mijn register',
-  'own.intro': 'Dit zijn de dienstverbanden die uw werkgever(s) aanleverden aan het Beroepsregister Onderwijs. Klopt een dienstverband, geef dan akkoord. Klopt er iets niet, laat uw werkgever dan weten wat er niet klopt.',
-  'own.none': 'Er zijn (nog) geen dienstverbanden aangeleverd met het e-mailadres van uw account ({email}). Klopt dat niet? Vraag uw werkgever welk e-mailadres het aanleverde.',
+  'own.intro':
+    'Dit zijn de dienstverbanden die uw werkgever(s) aanleverden aan het Beroepsregister Onderwijs. Klopt een dienstverband, geef dan akkoord. Klopt er iets niet, laat uw werkgever dan weten wat er niet klopt.',
+  'own.none':
+    'Er zijn (nog) geen dienstverbanden aangeleverd met het e-mailadres van uw account ({email}). Klopt dat niet? Vraag uw werkgever welk e-mailadres het aanleverde.',
   'own.toCheck': 'Nog te controleren: {count}.',
   'own.allChecked': 'U hebt alle dienstverbanden gecontroleerd.',
   'own.caption': 'Uw dienstverbanden',
@@ -43,7 +46,8 @@ export const ownRecordNl = {
   'own.notice.disputed': 'Uw werkgever heeft uw reactie gekregen. U ziet het antwoord hier.',
   'disputes.link': 'Betwistingen van uw personeel',
   'disputes.title': 'Betwistingen: {board}',
-  'disputes.intro': 'Medewerkers die een aangeleverd dienstverband niet juist vinden, schrijven hier wat er niet klopt. Lever een correctie aan (die sluit de betwisting) of geef een antwoord.',
+  'disputes.intro':
+    'Medewerkers die een aangeleverd dienstverband niet juist vinden, schrijven hier wat er niet klopt. Lever een correctie aan (die sluit de betwisting) of geef een antwoord.',
   'disputes.showAll': 'Toon ook afgehandelde betwistingen',
   'disputes.showOpen': 'Toon alleen openstaande betwistingen',
   'disputes.noneOpen': 'Er zijn geen openstaande betwistingen.',

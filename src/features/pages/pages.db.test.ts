@@ -35,7 +35,8 @@ function expectHtml(res: Awaited<ReturnType<typeof get>>, status: number, lang: 
   return res.body;
 }
 
-const linkTo = (id: string, text: string) => new RegExp(`<a [^>]*href="/organisaties/${id}"[^>]*>${escapeHtml(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</a>`);
+const linkTo = (id: string, text: string) =>
+  new RegExp(`<a [^>]*href="/organisaties/${id}"[^>]*>${escapeHtml(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</a>`);
 
 describe('home page', () => {
   it('shows the size of the directory, with Dutch number formatting', async () => {
@@ -194,7 +195,7 @@ describe('other pages and errors', () => {
     expect((await get('/metrics')).statusCode).toBe(404);
   });
 
-  it('/metrics answers Prometheus text to the scraper\'s token only, with requests counted per route pattern', async () => {
+  it("/metrics answers Prometheus text to the scraper's token only, with requests counted per route pattern", async () => {
     const token = 'een-lang-genoeg-token-voor-prometheus-0123456789';
     const withToken = await createTestApp({ env: { METRICS_TOKEN: token } });
     const get = (url: string, headers: Record<string, string> = {}) => withToken.app.inject({ method: 'GET', url, headers });
@@ -218,7 +219,12 @@ describe('other pages and errors', () => {
     for (const url of ['/', '/organisaties?zoek=Emmen', '/bestaat-niet', '/api/v1/organisaties', '/health']) {
       const res = await get(url);
       const csp = String(res.headers['content-security-policy']);
-      const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+      const directives = new Map(
+        csp
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([name, ...values]) => [name, values]),
+      );
       expect(directives.get('script-src'), url).toEqual(["'self'"]);
       expect(directives.get('frame-ancestors'), url).toEqual(["'none'"]);
       expect(directives.get('object-src'), url).toEqual(["'none'"]);

@@ -15,16 +15,20 @@ export const publicEntry = z
     status: z.string().describe('ingeschreven, aangevraagd, geregistreerd, onder voorwaarden, herregistratie verlopen of doorgehaald'),
     registraties: z
       .array(
-        z.object({
-          register: z.string(),
-          titel: z.string(),
-          niveau: z.string(),
-          geldigTot: z.string().describe('Laatste dag van de registratieperiode (JJJJ-MM-DD)'),
-          verlopen: z.boolean().describe('De periode is voorbij zonder herregistratie'),
-        }).meta({ id: 'RegistratiePeriode' }),
+        z
+          .object({
+            register: z.string(),
+            titel: z.string(),
+            niveau: z.string(),
+            geldigTot: z.string().describe('Laatste dag van de registratieperiode (JJJJ-MM-DD)'),
+            verlopen: z.boolean().describe('De periode is voorbij zonder herregistratie'),
+          })
+          .meta({ id: 'RegistratiePeriode' }),
       )
       .describe('Per register de laatst besloten registratie'),
-    scholen: z.array(z.object({ naam: z.string(), brin: z.string(), plaats: z.string().nullable() }).meta({ id: 'RegistratieSchool' })).describe('Scholen waar de persoon nu werkt'),
+    scholen: z
+      .array(z.object({ naam: z.string(), brin: z.string(), plaats: z.string().nullable() }).meta({ id: 'RegistratieSchool' }))
+      .describe('Scholen waar de persoon nu werkt'),
   })
   .meta({ id: 'Registratie' });
 

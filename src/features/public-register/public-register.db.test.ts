@@ -15,28 +15,47 @@ beforeAll(async () => {
   t = await createTestApp({ withDuo: true });
   const delivering = await deliveringBoard(t.database);
   const [facts] = await t.database.query<{ name: string; place: string }>(
-    `SELECT s.name, l.place FROM schools s JOIN locations l ON l.school_id = s.id WHERE l.code = $1`, [delivering.school.location]);
+    `SELECT s.name, l.place FROM schools s JOIN locations l ON l.school_id = s.id WHERE l.code = $1`,
+    [delivering.school.location],
+  );
   school = { ...delivering.school, ...facts };
   const row = (n: number, changes: DeliveryRow): DeliveryRow => ({
-    bevoegd_gezag_nummer: delivering.board.number, personeelsnummer: `R${n}`, voorletters: 'A.', geboortedatum: '1983-03-03',
-    instellingscode: school.brin, vestigingscode: school.location, functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD', begindatum: '2015-08-01', ...changes,
+    bevoegd_gezag_nummer: delivering.board.number,
+    personeelsnummer: `R${n}`,
+    voorletters: 'A.',
+    geboortedatum: '1983-03-03',
+    instellingscode: school.brin,
+    vestigingscode: school.location,
+    functie: 'LERAAR',
+    benoemingsgrondslag: 'BEVOEGD',
+    begindatum: '2015-08-01',
+    ...changes,
   });
   const deps = deliveryDeps(t.database);
   const ctx = { actor: await boardStaffActor(t.database, delivering.board.id, 'hr@register-test.nl') };
   const delivery = await submitDelivery(deps, ctx, {
-    boardId: delivering.board.id, mode: 'volledig', fileName: null, applyWhenValid: false, channel: 'api',
-    body: bytesOf(deliveryCsv([
-      row(1, { voorletters: 'B.', voornamen: 'Bérénice', tussenvoegsel: 'van der', achternaam: 'Berg', email: 'berenice@school.nl', bsn: '111222333' }),
-      row(2, { voorletters: 'J.', voornamen: 'Jan', tussenvoegsel: 'de', achternaam: 'Wit', email: 'jan@school.nl' }),
-      row(3, { voorletters: 'N.', voornamen: 'Niet', achternaam: 'Ingeschreven', email: 'niet@school.nl' }),
-      row(4, { voorletters: 'B.', voornamen: 'Bram', achternaam: 'Bakker', email: 'bram@school.nl' }),
-      row(5, { voorletters: 'C.', voornamen: 'Claire', achternaam: 'Aalbers-Bakker', email: 'claire@school.nl' }),
-    ])),
+    boardId: delivering.board.id,
+    mode: 'volledig',
+    fileName: null,
+    applyWhenValid: false,
+    channel: 'api',
+    body: bytesOf(
+      deliveryCsv([
+        row(1, { voorletters: 'B.', voornamen: 'Bérénice', tussenvoegsel: 'van der', achternaam: 'Berg', email: 'berenice@school.nl', bsn: '111222333' }),
+        row(2, { voorletters: 'J.', voornamen: 'Jan', tussenvoegsel: 'de', achternaam: 'Wit', email: 'jan@school.nl' }),
+        row(3, { voorletters: 'N.', voornamen: 'Niet', achternaam: 'Ingeschreven', email: 'niet@school.nl' }),
+        row(4, { voorletters: 'B.', voornamen: 'Bram', achternaam: 'Bakker', email: 'bram@school.nl' }),
+        row(5, { voorletters: 'C.', voornamen: 'Claire', achternaam: 'Aalbers-Bakker', email: 'claire@school.nl' }),
+      ]),
+    ),
   });
   await applyDelivery(deps, ctx, delivery.id, { confirmed: true });
   for (const email of ['berenice@school.nl', 'jan@school.nl', 'bram@school.nl', 'claire@school.nl']) {
     const account = await createAccount(t.database, { email });
-    const enrolment = await enrol({ db: t.database.db }, { actor: { type: 'account', accountId: account.id, sessionId: 's', email, displayName: email, memberships: [], secondFactorDone: true } });
+    const enrolment = await enrol(
+      { db: t.database.db },
+      { actor: { type: 'account', accountId: account.id, sessionId: 's', email, displayName: email, memberships: [], secondFactorDone: true } },
+    );
     numbers[email] = enrolment.registerNumber;
   }
 });
@@ -81,7 +100,7 @@ describe('the public register page', () => {
     for (const secret of ['1983-03-03', '03-03-1983', 'berenice@school.nl', '111222333', 'Bérénice B.']) expect(result.body).not.toContain(secret);
   });
 
-  it('matches the beginnings of the name\'s words, and lists surname matches first', async () => {
+  it("matches the beginnings of the name's words, and lists surname matches first", async () => {
     const bakker = await page('naam=bakk');
     expect(bakker.text).toContain('2 gevonden');
     // Aalbers-Bakker sorts before Bakker, but the surname that begins with the word comes first
@@ -111,8 +130,18 @@ describe('the public register API', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/registraties?naam=berg' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
-      resultaten: [{ registernummer: numbers['berenice@school.nl'], naam: 'B. van der Berg', status: 'ingeschreven', registraties: [], scholen: [{ naam: school.name, brin: school.brin, plaats: school.place }] }],
-      totaal: 1, page: 1, pageSize: 20,
+      resultaten: [
+        {
+          registernummer: numbers['berenice@school.nl'],
+          naam: 'B. van der Berg',
+          status: 'ingeschreven',
+          registraties: [],
+          scholen: [{ naam: school.name, brin: school.brin, plaats: school.place }],
+        },
+      ],
+      totaal: 1,
+      page: 1,
+      pageSize: 20,
     });
   });
 

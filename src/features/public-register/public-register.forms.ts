@@ -6,7 +6,11 @@ import { z } from 'zod';
  * rule (checkQuery), which says why in the reader's language. Junk in a link is read as nothing, and a
  * page past the ends as the first, as before: the page never answers a link with a 400 of its own.
  */
-const field = z.string().catch('').default('').transform((value) => value.trim().slice(0, 200));
+const field = z
+  .string()
+  .catch('')
+  .default('')
+  .transform((value) => value.trim().slice(0, 200));
 
 export const searchQuery = z.object({
   naam: field,

@@ -16,7 +16,9 @@ import { RegisterSearchPage, type RegisterForm } from './views/register-search-p
 
 const pageSize = 20;
 const present = (e: PublicEntry) => ({
-  registernummer: e.registerNumber, naam: e.name, status: e.status,
+  registernummer: e.registerNumber,
+  naam: e.name,
+  status: e.status,
   registraties: e.registrations.map((r) => ({ register: r.register, titel: r.title, niveau: r.level, geldigTot: r.validUntil, verlopen: r.lapsed })),
   scholen: e.schools.map((s) => ({ naam: s.name, brin: s.brin, plaats: s.place })),
 });
@@ -53,7 +55,8 @@ export async function publicRegisterRoutes(app: FastifyInstance, opts: FeatureOp
       preHandler: searchLimit,
       schema: {
         summary: 'Zoek in het openbare register',
-        description: 'Zoekt ingeschreven en geregistreerde leraren en schoolleiders op naam (ten minste 2 letters), registernummer, of school of plaats. Alleen openbare gegevens: naam, registernummer, status, registraties en scholen; nooit geboortedatum, e-mailadres of BSN. Op naam: eerst wie een achternaam heeft die met het gezochte woord begint, dan de overige treffers. Gepagineerd; het totaal telt tot ten hoogste 1.000.',
+        description:
+          'Zoekt ingeschreven en geregistreerde leraren en schoolleiders op naam (ten minste 2 letters), registernummer, of school of plaats. Alleen openbare gegevens: naam, registernummer, status, registraties en scholen; nooit geboortedatum, e-mailadres of BSN. Op naam: eerst wie een achternaam heeft die met het gezochte woord begint, dan de overige treffers. Gepagineerd; het totaal telt tot ten hoogste 1.000.',
         tags: ['Register'],
         operationId: 'zoekRegistraties',
         querystring: registerQuery,

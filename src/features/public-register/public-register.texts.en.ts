@@ -2,7 +2,8 @@ import type { publicRegisterNl } from './public-register.texts.nl.ts';
 
 export const publicRegisterEn: Record<keyof typeof publicRegisterNl, string> = {
   'register.title': 'Public register',
-  'register.intro': 'Look up a teacher or school leader in the Beroepsregister Onderwijs: by name, register number, or school or place. You only see public data.',
+  'register.intro':
+    'Look up a teacher or school leader in the Beroepsregister Onderwijs: by name, register number, or school or place. You only see public data.',
   'register.name': 'Name',
   'register.nameHint': 'At least 2 letters. Capitals, accents and prefixes (tussenvoegsel) do not matter.',
   'register.number': 'Register number',

@@ -1,6 +1,7 @@
 export const publicRegisterNl = {
   'register.title': 'Openbaar register',
-  'register.intro': 'Zoek een leraar of schoolleider in het Beroepsregister Onderwijs: op naam, registernummer, of school of plaats. U ziet alleen openbare gegevens.',
+  'register.intro':
+    'Zoek een leraar of schoolleider in het Beroepsregister Onderwijs: op naam, registernummer, of school of plaats. U ziet alleen openbare gegevens.',
   'register.name': 'Naam',
   'register.nameHint': 'Ten minste 2 letters. Hoofdletters, accenten en tussenvoegsel maken niet uit.',
   'register.number': 'Registernummer',

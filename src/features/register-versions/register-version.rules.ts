@@ -27,7 +27,10 @@ export function levelsToText(levels: RegisterLevel[]): string {
 }
 
 function parseLevels(text: string): RegisterLevel[] | Message {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length === 0) return message('registers.error.levelsNone');
   if (lines.length > 20) return message('registers.error.levelsTooMany', { max: 20 });
   const levels: RegisterLevel[] = [];
@@ -66,5 +69,8 @@ export function checkRegisterVersion(form: RegisterVersionForm): { ok: true; inp
   if (note.length > 1000) problems.push({ field: 'toelichting', message: message('registers.error.noteLong', { max: '1000' }) });
   if (problems.length > 0) return { ok: false, problems };
   const renewalRule = (rule as { rule: ReregistrationRule }).rule;
-  return { ok: true, input: { levels: levels as RegisterLevel[], cycleYears: cycleYears!, ...unitAndMinimumOf(renewalRule), renewalRule, feeCents: feeCents!, note } };
+  return {
+    ok: true,
+    input: { levels: levels as RegisterLevel[], cycleYears: cycleYears!, ...unitAndMinimumOf(renewalRule), renewalRule, feeCents: feeCents!, note },
+  };
 }

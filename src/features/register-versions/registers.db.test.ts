@@ -8,13 +8,27 @@ import { registerOfficeId } from '../../platform/auth/roles.ts';
 let t: TestApp;
 let staff: WebSession;
 const form = {
-  versie: '1', niveaus: 'Registerleraar; geregistreerd; Bevoegd leraar met een dienstverband', cyclus: '4', eenheid: 'uren', uren: '160', urenPrimairProces: '100',
-  minimumPunten: '60', perioden: '60:3, 80:4, 100:5, 120:6, 140:7', themas: '3', masterVolstaat: 'ja', tarief: '35', toelichting: 'Tarief ingevoerd per 2027',
+  versie: '1',
+  niveaus: 'Registerleraar; geregistreerd; Bevoegd leraar met een dienstverband',
+  cyclus: '4',
+  eenheid: 'uren',
+  uren: '160',
+  urenPrimairProces: '100',
+  minimumPunten: '60',
+  perioden: '60:3, 80:4, 100:5, 120:6, 140:7',
+  themas: '3',
+  masterVolstaat: 'ja',
+  tarief: '35',
+  toelichting: 'Tarief ingevoerd per 2027',
 };
 
 beforeAll(async () => {
   t = await createTestApp();
-  const account = await createAccount(t.database, { email: 'regels@register.nl', displayName: 'Rianne Regels', roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }] });
+  const account = await createAccount(t.database, {
+    email: 'regels@register.nl',
+    displayName: 'Rianne Regels',
+    roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }],
+  });
   staff = await sessionFor(t.app, t.database, account.id);
 });
 afterAll(async () => t?.close());
@@ -23,8 +37,10 @@ describe('registers as data', () => {
   it('lists both registers with their current rules', async () => {
     const text = visibleText((await staff.get('/beheer/registers')).body);
     expect(text).toContain('Lerarenregister 1 Registerleraar geregistreerd ten minste 160 uren per 4 jaar, waarvan 100 op het primaire proces');
-    expect(text).toContain('Schoolleidersregister PO 1 RDO in opleiding, RDO niveau 1, RDO niveau 2, RDO master ten minste 60 punten; de norm is 100 punten per 5 jaar; '
-      + 'het totaal bepaalt de volgende periode: vanaf 60 punten 3 jaar, vanaf 80 punten 4 jaar, vanaf 100 punten 5 jaar, vanaf 120 punten 6 jaar, vanaf 140 punten 7 jaar');
+    expect(text).toContain(
+      'Schoolleidersregister PO 1 RDO in opleiding, RDO niveau 1, RDO niveau 2, RDO master ten minste 60 punten; de norm is 100 punten per 5 jaar; ' +
+        'het totaal bepaalt de volgende periode: vanaf 60 punten 3 jaar, vanaf 80 punten 4 jaar, vanaf 100 punten 5 jaar, vanaf 120 punten 6 jaar, vanaf 140 punten 7 jaar',
+    );
   });
 
   it('refuses a new version with problems, each at its field, and saves nothing', async () => {
@@ -60,14 +76,24 @@ describe('registers as data', () => {
     expect(text).toContain('Tarief € 35,00');
     expect(text).toMatch(/2 .* Rianne Regels Tarief ingevoerd per 2027/);
     const versions = await t.database.query<{ version: number; fee_cents: number }>(
-      `SELECT v.version, v.fee_cents FROM register_versions v JOIN registers r ON r.id = v.register_id WHERE r.code = 'lerarenregister' ORDER BY v.version`);
-    expect(versions).toEqual([{ version: 1, fee_cents: 0 }, { version: 2, fee_cents: 3500 }]);
+      `SELECT v.version, v.fee_cents FROM register_versions v JOIN registers r ON r.id = v.register_id WHERE r.code = 'lerarenregister' ORDER BY v.version`,
+    );
+    expect(versions).toEqual([
+      { version: 1, fee_cents: 0 },
+      { version: 2, fee_cents: 3500 },
+    ]);
     expect((await auditRows(t.database, 'register.version-added'))[0].after).toMatchObject({ register: 'lerarenregister', version: 2 });
   });
 
   it('stores the re-registration rule as data: brackets typed by staff, checked at their field', async () => {
     await staff.get('/beheer/registers/schoolleidersregister-po');
-    const leaders = { ...form, niveaus: 'RDO; niveau 1; Ten minste 15 ECTS', cyclus: '5', eenheid: 'punten', toelichting: 'Kortere perioden voor weinig punten' };
+    const leaders = {
+      ...form,
+      niveaus: 'RDO; niveau 1; Ten minste 15 ECTS',
+      cyclus: '5',
+      eenheid: 'punten',
+      toelichting: 'Kortere perioden voor weinig punten',
+    };
     const wrong = await staff.post('/beheer/registers/schoolleidersregister-po', { ...leaders, perioden: '60:3, 50:4' });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('href="#perioden"');
@@ -75,12 +101,29 @@ describe('registers as data', () => {
     const saved = await staff.post('/beheer/registers/schoolleidersregister-po', { ...leaders, minimumPunten: '50', perioden: '50:2, 75:4, 100:5, 150:7' });
     expect(saved.statusCode).toBe(303);
     const text = visibleText((await staff.get(String(saved.headers.location))).body);
-    expect(text).toContain('ten minste 50 punten; de norm is 100 punten per 5 jaar; het totaal bepaalt de volgende periode: vanaf 50 punten 2 jaar, vanaf 75 punten 4 jaar');
-    const [stored] = await t.database.query<{ rule: unknown; unit: string; minimum: number }>(`SELECT v.renewal_rule AS rule, v.renewal_unit AS unit, v.renewal_minimum AS minimum
+    expect(text).toContain(
+      'ten minste 50 punten; de norm is 100 punten per 5 jaar; het totaal bepaalt de volgende periode: vanaf 50 punten 2 jaar, vanaf 75 punten 4 jaar',
+    );
+    const [stored] = await t.database.query<{
+      rule: unknown;
+      unit: string;
+      minimum: number;
+    }>(`SELECT v.renewal_rule AS rule, v.renewal_unit AS unit, v.renewal_minimum AS minimum
       FROM register_versions v JOIN registers r ON r.id = v.register_id WHERE r.code = 'schoolleidersregister-po' AND v.version = 2`);
     expect(stored).toEqual({
-      unit: 'punten', minimum: 100,
-      rule: { kind: 'punten', norm: { points: 100, years: 5 }, minimum: 50, periods: [{ from: 50, years: 2 }, { from: 75, years: 4 }, { from: 100, years: 5 }, { from: 150, years: 7 }] },
+      unit: 'punten',
+      minimum: 100,
+      rule: {
+        kind: 'punten',
+        norm: { points: 100, years: 5 },
+        minimum: 50,
+        periods: [
+          { from: 50, years: 2 },
+          { from: 75, years: 4 },
+          { from: 100, years: 5 },
+          { from: 150, years: 7 },
+        ],
+      },
     });
   });
 

@@ -5,7 +5,6 @@ import { uuidV7 } from '../../lib/uuid-v7.ts';
 import type { RegisterVersionInput } from './register-version.rules.ts';
 import { rowsOf } from '../../db/rows.ts';
 
-
 export type RegisterVersion = {
   id: string;
   version: number;
@@ -29,26 +28,39 @@ const asVersion = (v: RegisterVersion): RegisterVersion => ({ ...v, createdAt: n
 
 /** Every register with its current (newest) version. */
 export async function listRegisters(db: Db): Promise<RegisterSummary[]> {
-  const rows = rowsOf<{ id: string; code: string; name: string; current: RegisterVersion }>(await db.execute(sql`SELECT r.id, r.code, r.name,
+  const rows = rowsOf<{ id: string; code: string; name: string; current: RegisterVersion }>(
+    await db.execute(sql`SELECT r.id, r.code, r.name,
       (SELECT to_jsonb(x) FROM (SELECT ${versionColumns} FROM register_versions v WHERE v.register_id = r.id ORDER BY v.version DESC LIMIT 1) x) AS current
-    FROM registers r ORDER BY r.name`));
+    FROM registers r ORDER BY r.name`),
+  );
   return rows.map((r) => ({ ...r, current: asVersion(r.current) }));
 }
 
 export async function findRegister(db: Db, code: string): Promise<{ id: string; code: string; name: string; versions: RegisterVersion[] } | undefined> {
   const [register] = rowsOf<{ id: string; code: string; name: string }>(await db.execute(sql`SELECT id, code, name FROM registers WHERE code = ${code}`));
   if (!register) return undefined;
-  const versions = rowsOf<RegisterVersion>(await db.execute(sql`SELECT ${versionColumns} FROM register_versions v WHERE v.register_id = ${register.id} ORDER BY v.version DESC`));
+  const versions = rowsOf<RegisterVersion>(
+    await db.execute(sql`SELECT ${versionColumns} FROM register_versions v WHERE v.register_id = ${register.id} ORDER BY v.version DESC`),
+  );
   return { ...register, versions: versions.map(asVersion) };
 }
 
 /** Adds the next version; false when another one was added since `after` (two people at once). */
-export async function insertVersion(tx: Db, registerId: string, after: number, input: RegisterVersionInput, byLabel: string, now: Date): Promise<number | null> {
-  const rows = rowsOf<{ version: number }>(await tx.execute(sql`INSERT INTO register_versions
+export async function insertVersion(
+  tx: Db,
+  registerId: string,
+  after: number,
+  input: RegisterVersionInput,
+  byLabel: string,
+  now: Date,
+): Promise<number | null> {
+  const rows = rowsOf<{ version: number }>(
+    await tx.execute(sql`INSERT INTO register_versions
       (id, register_id, version, levels, cycle_years, renewal_unit, renewal_minimum, renewal_rule, fee_cents, note, created_by_label, created_at)
     SELECT ${uuidV7()}, ${registerId}, ${after + 1}, ${JSON.stringify(input.levels)}::jsonb, ${input.cycleYears}, ${input.renewalUnit},
       ${input.renewalMinimum}, ${JSON.stringify(input.renewalRule)}::jsonb, ${input.feeCents}, ${input.note}, ${byLabel}, ${now.toISOString()}
     WHERE NOT EXISTS (SELECT 1 FROM register_versions WHERE register_id = ${registerId} AND version > ${after})
-    RETURNING version`));
+    RETURNING version`),
+  );
   return rows[0]?.version ?? null;
 }

@@ -2,7 +2,8 @@ import type { registersNl } from './registers.texts.nl.ts';
 
 export const registersEn: Record<keyof typeof registersNl, string> = {
   'registers.title': 'Registers and their rules',
-  'registers.intro': 'Titles and levels with their admission criteria, the cycle, the re-registration rule and the fee of each register. A change is a new version: it applies to new decisions; earlier decisions keep the version they were made under.',
+  'registers.intro':
+    'Titles and levels with their admission criteria, the cycle, the re-registration rule and the fee of each register. A change is a new version: it applies to new decisions; earlier decisions keep the version they were made under.',
   'registers.col.register': 'Register',
   'registers.col.version': 'Version',
   'registers.col.levels': 'Titles and levels',
@@ -27,7 +28,8 @@ export const registersEn: Record<keyof typeof registersNl, string> = {
   'registers.form.minimumPoints': 'At least (points)',
   'registers.form.minimumPointsHint': 'With fewer points in the period, re-registration is not possible.',
   'registers.form.periods': 'Points and the next period',
-  'registers.form.periodsHint': 'Points:years, from few to many, for example 60:3, 80:4, 100:5, 120:6, 140:7. The first begins at the minimum; the one with the cycle as its years is the norm.',
+  'registers.form.periodsHint':
+    'Points:years, from few to many, for example 60:3, 80:4, 100:5, 120:6, 140:7. The first begins at the minimum; the one with the cycle as its years is the norm.',
   'registers.form.hoursRule': 'For hours',
   'registers.form.hoursTotal': 'Hours per cycle',
   'registers.form.hoursPrimary': 'Of which at least on the primary process (subject matter, subject didactics, pedagogy)',

@@ -1,6 +1,7 @@
 export const registersNl = {
   'registers.title': 'Registers en hun regels',
-  'registers.intro': 'Titels en niveaus met hun toelatingseisen, de cyclus, de herregistratieregel en het tarief per register. Een wijziging is een nieuwe versie: zij geldt voor nieuwe besluiten; eerdere besluiten houden de versie waaronder zij zijn genomen.',
+  'registers.intro':
+    'Titels en niveaus met hun toelatingseisen, de cyclus, de herregistratieregel en het tarief per register. Een wijziging is een nieuwe versie: zij geldt voor nieuwe besluiten; eerdere besluiten houden de versie waaronder zij zijn genomen.',
   'registers.col.register': 'Register',
   'registers.col.version': 'Versie',
   'registers.col.levels': 'Titels en niveaus',
@@ -25,7 +26,8 @@ export const registersNl = {
   'registers.form.minimumPoints': 'Ten minste (punten)',
   'registers.form.minimumPointsHint': 'Met minder punten in de periode is herregistratie niet mogelijk.',
   'registers.form.periods': 'Punten en de volgende periode',
-  'registers.form.periodsHint': 'Punten:jaren, van weinig naar veel, bijvoorbeeld 60:3, 80:4, 100:5, 120:6, 140:7. De eerste begint bij het minimum; die met de cyclus als jaren is de norm.',
+  'registers.form.periodsHint':
+    'Punten:jaren, van weinig naar veel, bijvoorbeeld 60:3, 80:4, 100:5, 120:6, 140:7. De eerste begint bij het minimum; die met de cyclus als jaren is de norm.',
   'registers.form.hoursRule': 'Bij uren',
   'registers.form.hoursTotal': 'Uren per cyclus',
   'registers.form.hoursPrimary': 'Waarvan ten minste op het primaire proces (vakinhoudelijk, vakdidactisch, pedagogisch)',

@@ -27,7 +27,10 @@ describe('the approval of a delivered employment', () => {
   it('says why with a text key, read in Dutch', () => {
     expect(transition('geaccordeerd', 'accorderen')).toEqual({ allowed: false, reason: { key: 'register.error.alreadyApproved' } });
     expect(readAs(transition('geaccordeerd', 'accorderen'))).toEqual({ allowed: false, reason: 'U hebt dit dienstverband al akkoord gegeven.' });
-    expect(readAs(transition('te-controleren', 'beantwoorden'))).toEqual({ allowed: false, reason: 'Dit dienstverband is niet betwist; er is niets te beantwoorden.' });
+    expect(readAs(transition('te-controleren', 'beantwoorden'))).toEqual({
+      allowed: false,
+      reason: 'Dit dienstverband is niet betwist; er is niets te beantwoorden.',
+    });
   });
 });
 

@@ -43,6 +43,7 @@ export function checkComment(raw: unknown, what: 'toelichting' | 'antwoord'): { 
   const text = typeof raw === 'string' ? raw.trim() : '';
   if (text.length === 0) return { ok: false, message: message(what === 'toelichting' ? 'register.error.commentMissing' : 'register.error.replyMissing') };
   if (text.length < commentLimits.min) return { ok: false, message: message('register.error.commentTooShort', { min: String(commentLimits.min) }) };
-  if (text.length > commentLimits.max) return { ok: false, message: message('register.error.tooLong', { max: String(commentLimits.max), length: String(text.length) }) };
+  if (text.length > commentLimits.max)
+    return { ok: false, message: message('register.error.tooLong', { max: String(commentLimits.max), length: String(text.length) }) };
   return { ok: true, text };
 }

@@ -23,7 +23,10 @@ describe('an enrolment moves', () => {
   });
 
   it('while doorgehaald: no application and no decision changes it; herstellen goes back to the status before', () => {
-    expect(readAs(enrolmentTransition('doorgehaald', 'aanvragen'))).toMatchObject({ allowed: false, reason: expect.stringContaining('registratie aanvragen kan niet') });
+    expect(readAs(enrolmentTransition('doorgehaald', 'aanvragen'))).toMatchObject({
+      allowed: false,
+      reason: expect.stringContaining('registratie aanvragen kan niet'),
+    });
     expect(enrolmentTransition('doorgehaald', 'besluiten', { registered: true })).toMatchObject({ allowed: false });
     expect(enrolmentTransition('doorgehaald', 'herstellen', { before: 'geregistreerd' })).toEqual({ allowed: true, to: 'geregistreerd' });
     expect(enrolmentTransition('doorgehaald', 'herstellen', { before: null })).toEqual({ allowed: true, to: 'ingeschreven' });
@@ -31,7 +34,10 @@ describe('an enrolment moves', () => {
 
   it('herstellen only what is doorgehaald', () => {
     for (const from of enrolmentStatuses.filter((s) => s !== 'doorgehaald')) {
-      expect(readAs(enrolmentTransition(from, 'herstellen')), from).toEqual({ allowed: false, reason: 'Alleen een doorgehaalde inschrijving kan worden hersteld.' });
+      expect(readAs(enrolmentTransition(from, 'herstellen')), from).toEqual({
+        allowed: false,
+        reason: 'Alleen een doorgehaalde inschrijving kan worden hersteld.',
+      });
     }
   });
 });

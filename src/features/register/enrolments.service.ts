@@ -15,7 +15,6 @@ import { inTransaction } from '../../db/transaction.ts';
 export type { StaffEnrolment } from './enrolments.repo.ts';
 export type { EnrolmentEventLine } from './own-record.repo.ts';
 
-
 async function requireStaff(ctx: ActorContext) {
   const decision = await decide(ctx.actor, { action: 'enrolments.manage' });
   if (!decision.allowed) throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden');
@@ -40,8 +39,17 @@ export async function findEnrolmentsForStaff(deps: RegistrationDeps, ctx: ActorC
 export async function getEnrolmentForStaff(deps: RegistrationDeps, ctx: ActorContext, registerNumber: string) {
   const via = await requireStaff(ctx);
   const enrolment = await enrolmentByNumber(deps.db, registerNumber);
-  await recordAudit(deps.db, ctx, { action: 'enrolment.viewed', via, subjectAccountId: enrolment.accountId, subjectPersonId: enrolment.personId, after: { registerNumber: enrolment.registerNumber } });
-  const [events, applications] = await Promise.all([enrolments.listEnrolmentEvents(deps.db, enrolment.id), repo.listApplicationsOfEnrolment(deps.db, enrolment.id)]);
+  await recordAudit(deps.db, ctx, {
+    action: 'enrolment.viewed',
+    via,
+    subjectAccountId: enrolment.accountId,
+    subjectPersonId: enrolment.personId,
+    after: { registerNumber: enrolment.registerNumber },
+  });
+  const [events, applications] = await Promise.all([
+    enrolments.listEnrolmentEvents(deps.db, enrolment.id),
+    repo.listApplicationsOfEnrolment(deps.db, enrolment.id),
+  ]);
   return { enrolment, events, applications };
 }
 
@@ -77,10 +85,18 @@ export async function strikeOffEnrolment(deps: RegistrationDeps, ctx: ActorConte
   await inTransaction(deps.db, async (tx) => {
     const ok = await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status, step.to, { byLabel: actorLabel(ctx), reason, now: new Date() });
     if (!ok) throw new AppError('conflict', message('register.error.enrolmentChanged'));
-    await recordAudit(tx, ctx, { action: 'enrolment.struck-off', via, subjectAccountId: enrolment.accountId, before: { status: enrolment.status }, after: { status: step.to, reason } });
+    await recordAudit(tx, ctx, {
+      action: 'enrolment.struck-off',
+      via,
+      subjectAccountId: enrolment.accountId,
+      before: { status: enrolment.status },
+      after: { status: step.to, reason },
+    });
     if (enrolment.personEmail) {
       await deps.mailer.queue(tx, {
-        to: enrolment.personEmail, template: 'enrolment-struck-off', lang: 'nl',
+        to: enrolment.personEmail,
+        template: 'enrolment-struck-off',
+        lang: 'nl',
         params: { name: enrolment.personName, registerNumber: enrolment.registerNumber, reason, link: `${deps.baseUrl}/mijn-register/registratie` },
       });
     }
@@ -98,6 +114,12 @@ export async function reinstateEnrolment(deps: RegistrationDeps, ctx: ActorConte
   await inTransaction(deps.db, async (tx) => {
     const ok = await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status, step.to, { byLabel: actorLabel(ctx), reason, now: new Date() });
     if (!ok) throw new AppError('conflict', message('register.error.enrolmentChanged'));
-    await recordAudit(tx, ctx, { action: 'enrolment.reinstated', via, subjectAccountId: enrolment.accountId, before: { status: enrolment.status }, after: { status: step.to, reason } });
+    await recordAudit(tx, ctx, {
+      action: 'enrolment.reinstated',
+      via,
+      subjectAccountId: enrolment.accountId,
+      before: { status: enrolment.status },
+      after: { status: step.to, reason },
+    });
   });
 }

@@ -3,7 +3,6 @@ import type { Db } from '../../db/database.ts';
 import type { EvidenceFacts } from './evidence.rules.ts';
 import { rowsOf } from '../../db/rows.ts';
 
-
 export type Evidence = EvidenceFacts & { id: string; personId: string; fileName: string; mediaType: string; byteSize: number; createdAt: Date };
 
 const columns = sql`f.id, f.person_id AS "personId", f.kind, f.title, f.issuer, f.issued_on::text AS "issuedOn", f.file_name AS "fileName",
@@ -11,7 +10,8 @@ const columns = sql`f.id, f.person_id AS "personId", f.kind, f.title, f.issuer, 
 const asEvidence = (rows: Evidence[]) => rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
 
 export async function insertEvidence(
-  tx: Db, e: EvidenceFacts & { id: string; personId: string; fileName: string; mediaType: string; byteSize: number; sha256: string; now: Date },
+  tx: Db,
+  e: EvidenceFacts & { id: string; personId: string; fileName: string; mediaType: string; byteSize: number; sha256: string; now: Date },
 ): Promise<void> {
   await tx.execute(sql`INSERT INTO evidence_files (id, person_id, kind, title, issuer, issued_on, file_name, media_type, byte_size, sha256, created_at)
     VALUES (${e.id}, ${e.personId}, ${e.kind}, ${e.title}, ${e.issuer}, ${e.issuedOn}, ${e.fileName}, ${e.mediaType}, ${e.byteSize}, ${e.sha256}, ${e.now.toISOString()})`);
@@ -19,14 +19,22 @@ export async function insertEvidence(
 
 /** The evidence of the persons with this delivered address, newest first. */
 export async function listEvidenceForEmail(db: Db, email: string): Promise<Evidence[]> {
-  return asEvidence(rowsOf<Evidence>(await db.execute(sql`SELECT ${columns} FROM evidence_files f JOIN persons p ON p.id = f.person_id
-    WHERE p.email = ${email} AND p.merged_into IS NULL ORDER BY f.issued_on DESC, f.created_at DESC`)));
+  return asEvidence(
+    rowsOf<Evidence>(
+      await db.execute(sql`SELECT ${columns} FROM evidence_files f JOIN persons p ON p.id = f.person_id
+    WHERE p.email = ${email} AND p.merged_into IS NULL ORDER BY f.issued_on DESC, f.created_at DESC`),
+    ),
+  );
 }
 
 /** One piece of evidence, only when it is of a person with this delivered address. */
 export async function findEvidenceForEmail(db: Db, email: string, id: string): Promise<Evidence | undefined> {
-  return asEvidence(rowsOf<Evidence>(await db.execute(sql`SELECT ${columns} FROM evidence_files f JOIN persons p ON p.id = f.person_id
-    WHERE f.id = ${id} AND p.email = ${email} AND p.merged_into IS NULL`)))[0];
+  return asEvidence(
+    rowsOf<Evidence>(
+      await db.execute(sql`SELECT ${columns} FROM evidence_files f JOIN persons p ON p.id = f.person_id
+    WHERE f.id = ${id} AND p.email = ${email} AND p.merged_into IS NULL`),
+    ),
+  )[0];
 }
 
 export async function findEvidence(db: Db, id: string): Promise<Evidence | undefined> {

@@ -21,13 +21,20 @@ describe('the facts of a diploma', () => {
   const today = '2026-11-23';
   it('are read and trimmed, the date in ISO form', () => {
     expect(checkEvidenceFacts({ soort: 'diploma', titel: ' Pabo ', uitgever: 'Hogeschool Utrecht', datum: '01-07-2015' }, today)).toEqual({
-      ok: true, facts: { kind: 'diploma', title: 'Pabo', issuer: 'Hogeschool Utrecht', issuedOn: '2015-07-01' },
+      ok: true,
+      facts: { kind: 'diploma', title: 'Pabo', issuer: 'Hogeschool Utrecht', issuedOn: '2015-07-01' },
     });
   });
 
   it('report each problem at its field, as a text key', () => {
     expect(checkEvidenceFacts({ soort: 'rijbewijs', titel: '', uitgever: 'x', datum: '2030-01-01' }, today)).toMatchObject({
-      ok: false, problems: [{ field: 'soort', message: { key: 'register.error.chooseKind' } }, {}, {}, { field: 'datum', message: { key: 'register.error.evidenceDateRange' } }],
+      ok: false,
+      problems: [
+        { field: 'soort', message: { key: 'register.error.chooseKind' } },
+        {},
+        {},
+        { field: 'datum', message: { key: 'register.error.evidenceDateRange' } },
+      ],
     });
     expect(readAs(checkEvidenceFacts({ soort: 'rijbewijs', titel: '', uitgever: 'x', datum: '2030-01-01' }, today))).toEqual({
       ok: false,

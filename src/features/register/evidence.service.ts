@@ -17,7 +17,6 @@ export type EvidenceDeps = { db: Db; dataDir: string; fileKey: Buffer; maxBytes?
 
 const pathOf = (deps: EvidenceDeps, id: string) => join(deps.dataDir, 'evidence', `${id}.sealed`);
 
-
 async function firstBytes(stream: Readable, n: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -63,12 +62,33 @@ export async function addEvidence(deps: EvidenceDeps, ctx: ActorContext, facts: 
     await removeSealedFile(path);
     throw AppError.validation([{ name: 'bestand', reason: message('register.error.fileType') }]);
   }
-  const safeName = `${fileName.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 100) || 'bewijs'}.${type.extension}`;
+  const safeName = `${
+    fileName
+      .replace(/\.[^.]*$/, '')
+      .replace(/[^\p{L}\p{N} ._-]/gu, '_')
+      .slice(0, 100) || 'bewijs'
+  }.${type.extension}`;
   const now = new Date();
   try {
     await inTransaction(deps.db, async (tx) => {
-      await repo.insertEvidence(tx, { ...facts, id, personId: person.id, fileName: safeName, mediaType: type.mediaType, byteSize: sealed.bytes, sha256: sealed.sha256, now });
-      await addHistoryLine(tx, { personId: person.id, employmentId: null, kind: `${facts.kind}-toegevoegd`, changes: { [facts.kind]: [null, facts.title] }, byLabel: account.displayName || account.email, now });
+      await repo.insertEvidence(tx, {
+        ...facts,
+        id,
+        personId: person.id,
+        fileName: safeName,
+        mediaType: type.mediaType,
+        byteSize: sealed.bytes,
+        sha256: sealed.sha256,
+        now,
+      });
+      await addHistoryLine(tx, {
+        personId: person.id,
+        employmentId: null,
+        kind: `${facts.kind}-toegevoegd`,
+        changes: { [facts.kind]: [null, facts.title] },
+        byLabel: account.displayName || account.email,
+        now,
+      });
     });
   } catch (error) {
     await removeSealedFile(path);

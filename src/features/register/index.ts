@@ -22,7 +22,20 @@ export type { EvidenceForm } from './evidence.rules.ts';
 export { addEvidence, listOwnEvidence, openEvidenceForDecision, openOwnEvidence } from './evidence.service.ts';
 export type { EvidenceDeps } from './evidence.service.ts';
 export type { BoardDispute, Enrolment, EnrolmentEventLine, OwnEmployment } from './own-record.repo.ts';
-export { answerDispute, approveEmployment, auditSubjectOf, disputeEmployment, enrol, exportOwnRecord, getBoardDispute, getOwnEnrolment, getOwnRecord, getPersonalEmail, listBoardDisputes, setPersonalEmail } from './own-record.service.ts';
+export {
+  answerDispute,
+  approveEmployment,
+  auditSubjectOf,
+  disputeEmployment,
+  enrol,
+  exportOwnRecord,
+  getBoardDispute,
+  getOwnEnrolment,
+  getOwnRecord,
+  getPersonalEmail,
+  listBoardDisputes,
+  setPersonalEmail,
+} from './own-record.service.ts';
 export type { OwnRecordDeps } from './own-record.service.ts';
 export { countCeiling, searchRegister } from './public-register.repo.ts';
 export type { PublicEntry } from './public-register.repo.ts';
@@ -31,7 +44,20 @@ export { getPublicEntry, searchPublicRegister } from './public-register.service.
 export { isRegisterNumber, normaliseRegisterNumber, registerNumberFor } from './register-number.rules.ts';
 export { objectionDeadline, validUntil } from './registration.rules.ts';
 export type { Application, ApplicationEventLine, CommitteeMember } from './registrations.repo.ts';
-export { applyForRegistration, assignApplication, checkEvidenceAccess, decideApplication, getApplicationForReview, getApplicationQueue, getOwnRegistration, listApplicationEvidence, listMyReviews, listOwnEvidenceForApplication, objectToDecision, renderRegistrationCertificate } from './registrations.service.ts';
+export {
+  applyForRegistration,
+  assignApplication,
+  checkEvidenceAccess,
+  decideApplication,
+  getApplicationForReview,
+  getApplicationQueue,
+  getOwnRegistration,
+  listApplicationEvidence,
+  listMyReviews,
+  listOwnEvidenceForApplication,
+  objectToDecision,
+  renderRegistrationCertificate,
+} from './registrations.service.ts';
 export type { RegistrationDeps } from './registrations.service.ts';
 export { checkRuleForm, ruleOfStoredVersion, ruleToForm, unitAndMinimumOf } from './renewal-rule.rules.ts';
 export type { RuleForm } from './renewal-rule.rules.ts';
@@ -40,7 +66,21 @@ export { seedDemoReregistration } from './reregistration.demo.ts';
 export type { Postponement, PostponementCase } from './reregistration.repo.ts';
 export { postponementGrounds, schoolLeaderThemes } from './reregistration.rules.ts';
 export type { ReregistrationRule } from './reregistration.rules.ts';
-export { applyForReregistration, decidePostponementRequest, evaluateAllRegistrations, exportOwnPostponements, getOwnPostponement, getOwnReregistration, getPostponementForDecision, getPostponementQueue, ownPostponementPath, ownReregistrationPath, progressOfEnrolment, requestPostponement, runNightlyReregistration } from './reregistration.service.ts';
+export {
+  applyForReregistration,
+  decidePostponementRequest,
+  evaluateAllRegistrations,
+  exportOwnPostponements,
+  getOwnPostponement,
+  getOwnReregistration,
+  getPostponementForDecision,
+  getPostponementQueue,
+  ownPostponementPath,
+  ownReregistrationPath,
+  progressOfEnrolment,
+  requestPostponement,
+  runNightlyReregistration,
+} from './reregistration.service.ts';
 export type { RegistrationProgress, RenewalEvaluation, ReregistrationDeps } from './reregistration.service.ts';
 export { activities, professional } from './reregistration.test-support.ts';
 export type { TestProfessional } from './reregistration.test-support.ts';

@@ -35,20 +35,24 @@ const ownEmploymentColumns = sql`e.id, coalesce(b.name, 'Bevoegd gezag ' || b.nu
  * address the invitation went to, which the account has proven it owns).
  */
 export async function listEmploymentsForEmail(db: Db, email: string): Promise<OwnEmployment[]> {
-  return rowsOf<OwnEmployment>(await db.execute(sql`SELECT ${ownEmploymentColumns}
+  return rowsOf<OwnEmployment>(
+    await db.execute(sql`SELECT ${ownEmploymentColumns}
     FROM persons p JOIN employments e ON e.person_id = p.id JOIN boards b ON b.id = e.board_id JOIN schools s ON s.id = e.school_id
     LEFT JOIN locations l ON l.id = e.location_id
     WHERE p.email = ${email} AND p.merged_into IS NULL
-    ORDER BY e.end_date IS NOT NULL, e.start_date DESC, b.number, s.brin, e.id`));
+    ORDER BY e.end_date IS NOT NULL, e.start_date DESC, b.number, s.brin, e.id`),
+  );
 }
 
 export type EmploymentRef = { id: string; personId: string; boardId: string; approvalStatus: ApprovalStatus };
 
 /** One employment of the persons with this delivered e-mail address; undefined for anybody else's. */
 export async function findEmploymentForEmail(db: Db, email: string, employmentId: string): Promise<EmploymentRef | undefined> {
-  return rowsOf<EmploymentRef>(await db.execute(sql`SELECT e.id, e.person_id AS "personId", e.board_id AS "boardId", e.approval_status AS "approvalStatus"
+  return rowsOf<EmploymentRef>(
+    await db.execute(sql`SELECT e.id, e.person_id AS "personId", e.board_id AS "boardId", e.approval_status AS "approvalStatus"
     FROM employments e JOIN persons p ON p.id = e.person_id
-    WHERE e.id = ${employmentId} AND p.email = ${email} AND p.merged_into IS NULL`))[0];
+    WHERE e.id = ${employmentId} AND p.email = ${email} AND p.merged_into IS NULL`),
+  )[0];
 }
 
 /** Moves the approval status on, only from the state it was read in (false when someone else moved it first). */
@@ -59,7 +63,8 @@ export async function setApprovalStatus(tx: Db, employmentId: string, from: Appr
 }
 
 export async function addHistoryLine(
-  tx: Db, line: { personId: string; employmentId: string | null; kind: string; changes: Record<string, [unknown, unknown]>; byLabel: string; now: Date },
+  tx: Db,
+  line: { personId: string; employmentId: string | null; kind: string; changes: Record<string, [unknown, unknown]>; byLabel: string; now: Date },
 ): Promise<void> {
   await tx.execute(sql`INSERT INTO person_history (id, person_id, employment_id, kind, changes, by_label, created_at)
     VALUES (${uuidV7()}, ${line.personId}, ${line.employmentId}, ${line.kind}, ${JSON.stringify(line.changes)}::jsonb, ${line.byLabel}, ${line.now.toISOString()})`);
@@ -103,18 +108,26 @@ const asDisputes = (rows: BoardDispute[]) => rows.map((r) => ({ ...r, createdAt:
 
 export async function listBoardDisputes(db: Db, boardId: string, options: { openOnly: boolean; offset: number; limit: number }) {
   const filter = options.openOnly ? sql` AND d.status = 'open'` : sql``;
-  const rows = asDisputes(rowsOf<BoardDispute>(await db.execute(sql`SELECT ${boardDisputeColumns}
+  const rows = asDisputes(
+    rowsOf<BoardDispute>(
+      await db.execute(sql`SELECT ${boardDisputeColumns}
     FROM employment_disputes d JOIN employments e ON e.id = d.employment_id JOIN persons p ON p.id = d.person_id JOIN schools s ON s.id = e.school_id
     WHERE d.board_id = ${boardId}${filter}
-    ORDER BY d.created_at DESC, d.id DESC LIMIT ${options.limit} OFFSET ${options.offset}`)));
+    ORDER BY d.created_at DESC, d.id DESC LIMIT ${options.limit} OFFSET ${options.offset}`),
+    ),
+  );
   const total = countOf(await db.execute(sql`SELECT count(*) AS n FROM employment_disputes d WHERE d.board_id = ${boardId}${filter}`));
   return { rows, total };
 }
 
 export async function findBoardDispute(db: Db, boardId: string, disputeId: string): Promise<BoardDispute | undefined> {
-  return asDisputes(rowsOf<BoardDispute>(await db.execute(sql`SELECT ${boardDisputeColumns}
+  return asDisputes(
+    rowsOf<BoardDispute>(
+      await db.execute(sql`SELECT ${boardDisputeColumns}
     FROM employment_disputes d JOIN employments e ON e.id = d.employment_id JOIN persons p ON p.id = d.person_id JOIN schools s ON s.id = e.school_id
-    WHERE d.board_id = ${boardId} AND d.id = ${disputeId}`)))[0];
+    WHERE d.board_id = ${boardId} AND d.id = ${disputeId}`),
+    ),
+  )[0];
 }
 
 /** Records the board's answer to an open dispute; false when it was no longer open. */
@@ -128,8 +141,10 @@ export async function answerDispute(tx: Db, disputeId: string, reply: string, by
 export type Enrolment = { id: string; registerNumber: string; status: string; createdAt: Date };
 
 export async function findEnrolmentOfAccount(db: Db, accountId: string): Promise<Enrolment | undefined> {
-  const row = rowsOf<Enrolment>(await db.execute(sql`SELECT id, register_number AS "registerNumber", status, created_at AS "createdAt"
-    FROM enrolments WHERE account_id = ${accountId}`))[0];
+  const row = rowsOf<Enrolment>(
+    await db.execute(sql`SELECT id, register_number AS "registerNumber", status, created_at AS "createdAt"
+    FROM enrolments WHERE account_id = ${accountId}`),
+  )[0];
   return row && { ...row, createdAt: new Date(row.createdAt) };
 }
 
@@ -138,17 +153,21 @@ export async function findEnrolmentOfAccount(db: Db, accountId: string): Promise
  * with their address (as Mijn register lists them), and the records merged into those.
  */
 export async function listPersonIdsOfAccount(db: Db, accountId: string, email: string): Promise<string[]> {
-  return rowsOf<{ id: string }>(await db.execute(sql`WITH own AS (SELECT id FROM persons WHERE account_id = ${accountId} OR email = ${email})
-    SELECT id FROM own UNION SELECT p.id FROM persons p WHERE p.merged_into IN (SELECT id FROM own)`)).map((r) => r.id);
+  return rowsOf<{ id: string }>(
+    await db.execute(sql`WITH own AS (SELECT id FROM persons WHERE account_id = ${accountId} OR email = ${email})
+    SELECT id FROM own UNION SELECT p.id FROM persons p WHERE p.merged_into IN (SELECT id FROM own)`),
+  ).map((r) => r.id);
 }
 
 /** The person a professional enrols as: the one with this delivered address and an employment, known longest. */
 export async function findEnrollablePerson(db: Db, email: string): Promise<{ id: string; accountId: string | null; enrolled: boolean } | undefined> {
-  return rowsOf<{ id: string; accountId: string | null; enrolled: boolean }>(await db.execute(sql`SELECT p.id, p.account_id AS "accountId",
+  return rowsOf<{ id: string; accountId: string | null; enrolled: boolean }>(
+    await db.execute(sql`SELECT p.id, p.account_id AS "accountId",
       EXISTS (SELECT 1 FROM enrolments n WHERE n.person_id = p.id) AS enrolled
     FROM persons p
     WHERE p.email = ${email} AND p.merged_into IS NULL AND EXISTS (SELECT 1 FROM employments e WHERE e.person_id = p.id)
-    ORDER BY p.created_at, p.id LIMIT 1`))[0];
+    ORDER BY p.created_at, p.id LIMIT 1`),
+  )[0];
 }
 
 export async function isRegisterNumberTaken(tx: Db, registerNumber: string): Promise<boolean> {
@@ -169,17 +188,27 @@ export type EnrolmentEventLine = { fromStatus: EnrolmentStatus | null; toStatus:
 
 /** Every change of the enrolment's status, oldest first. */
 export async function listEnrolmentEvents(db: Db, enrolmentId: string): Promise<EnrolmentEventLine[]> {
-  return rowsOf<EnrolmentEventLine>(await db.execute(sql`SELECT from_status AS "fromStatus", to_status AS "toStatus", by_label AS "byLabel", reason, created_at AS "createdAt"
-    FROM enrolment_events WHERE enrolment_id = ${enrolmentId} ORDER BY created_at, id`)).map((e) => ({ ...e, createdAt: new Date(e.createdAt) }));
+  return rowsOf<EnrolmentEventLine>(
+    await db.execute(sql`SELECT from_status AS "fromStatus", to_status AS "toStatus", by_label AS "byLabel", reason, created_at AS "createdAt"
+    FROM enrolment_events WHERE enrolment_id = ${enrolmentId} ORDER BY created_at, id`),
+  ).map((e) => ({ ...e, createdAt: new Date(e.createdAt) }));
 }
 
-export type HistoryLine = { kind: string; changes: Record<string, [unknown, unknown]> | null; byLabel: string | null; deliveryId: string | null; createdAt: Date };
+export type HistoryLine = {
+  kind: string;
+  changes: Record<string, [unknown, unknown]> | null;
+  byLabel: string | null;
+  deliveryId: string | null;
+  createdAt: Date;
+};
 
 /** The history of the persons with this delivered address: what deliveries, the professional and the board changed. */
 export async function listHistoryForEmail(db: Db, email: string): Promise<HistoryLine[]> {
-  return rowsOf<HistoryLine>(await db.execute(sql`SELECT h.kind, h.changes, h.by_label AS "byLabel", h.delivery_id AS "deliveryId", h.created_at AS "createdAt"
+  return rowsOf<HistoryLine>(
+    await db.execute(sql`SELECT h.kind, h.changes, h.by_label AS "byLabel", h.delivery_id AS "deliveryId", h.created_at AS "createdAt"
     FROM person_history h JOIN persons p ON p.id = h.person_id
-    WHERE p.email = ${email} AND p.merged_into IS NULL ORDER BY h.created_at, h.id`)).map((h) => ({ ...h, createdAt: new Date(h.createdAt) }));
+    WHERE p.email = ${email} AND p.merged_into IS NULL ORDER BY h.created_at, h.id`),
+  ).map((h) => ({ ...h, createdAt: new Date(h.createdAt) }));
 }
 
 export async function findPersonalEmail(db: Db, personId: string): Promise<string | null> {

@@ -48,8 +48,12 @@ export async function approveEmployment(deps: OwnRecordDeps, ctx: ActorContext, 
     }
     await repo.closeOpenDisputes(tx, employment.id, 'ingetrokken', now);
     await repo.addHistoryLine(tx, {
-      personId: employment.personId, employmentId: employment.id, kind: 'dienstverband-geaccordeerd',
-      changes: { status: [employment.approvalStatus, to] }, byLabel: account.displayName || account.email, now,
+      personId: employment.personId,
+      employmentId: employment.id,
+      kind: 'dienstverband-geaccordeerd',
+      changes: { status: [employment.approvalStatus, to] },
+      byLabel: account.displayName || account.email,
+      now,
     });
   });
 }
@@ -68,8 +72,12 @@ export async function disputeEmployment(deps: OwnRecordDeps, ctx: ActorContext, 
     }
     await repo.insertDispute(tx, { employmentId: employment.id, personId: employment.personId, boardId: employment.boardId, comment: checked.text, now });
     await repo.addHistoryLine(tx, {
-      personId: employment.personId, employmentId: employment.id, kind: 'dienstverband-betwist',
-      changes: { status: [employment.approvalStatus, to] }, byLabel: account.displayName || account.email, now,
+      personId: employment.personId,
+      employmentId: employment.id,
+      kind: 'dienstverband-betwist',
+      changes: { status: [employment.approvalStatus, to] },
+      byLabel: account.displayName || account.email,
+      now,
     });
   });
 }
@@ -83,10 +91,24 @@ async function requireBoardStaff(ctx: ActorContext, boardId: string, action: 'st
 }
 
 /** The disputes of a board's staff, newest first: open ones, or all. Reading them is logged for each disputing person (personal data of others). */
-export async function listBoardDisputes(deps: OwnRecordDeps, ctx: ActorContext, boardId: string, options: { openOnly: boolean; page: number; pageSize: number }) {
+export async function listBoardDisputes(
+  deps: OwnRecordDeps,
+  ctx: ActorContext,
+  boardId: string,
+  options: { openOnly: boolean; page: number; pageSize: number },
+) {
   const via = await requireBoardStaff(ctx, boardId, 'staff.read');
-  const { rows, total } = await repo.listBoardDisputes(deps.db, boardId, { openOnly: options.openOnly, offset: (options.page - 1) * options.pageSize, limit: options.pageSize });
-  await recordAuditPerPerson(deps.db, ctx, { action: 'employment-disputes.viewed', via, subjectOrganisation: { kind: 'bestuur', id: boardId }, after: { openOnly: options.openOnly } }, rows.map((r) => r.personId));
+  const { rows, total } = await repo.listBoardDisputes(deps.db, boardId, {
+    openOnly: options.openOnly,
+    offset: (options.page - 1) * options.pageSize,
+    limit: options.pageSize,
+  });
+  await recordAuditPerPerson(
+    deps.db,
+    ctx,
+    { action: 'employment-disputes.viewed', via, subjectOrganisation: { kind: 'bestuur', id: boardId }, after: { openOnly: options.openOnly } },
+    rows.map((r) => r.personId),
+  );
   return { disputes: rows, total, page: options.page, pageSize: options.pageSize };
 }
 
@@ -94,7 +116,13 @@ export async function getBoardDispute(deps: OwnRecordDeps, ctx: ActorContext, bo
   const via = await requireBoardStaff(ctx, boardId, 'staff.read');
   const dispute = uuid.test(disputeId) ? await repo.findBoardDispute(deps.db, boardId, disputeId) : undefined;
   if (!dispute) throw AppError.notFound(message('register.error.disputeNotFound'));
-  await recordAudit(deps.db, ctx, { action: 'employment-disputes.viewed', via, subjectPersonId: dispute.personId, subjectOrganisation: { kind: 'bestuur', id: boardId }, after: { disputes: [dispute.id] } });
+  await recordAudit(deps.db, ctx, {
+    action: 'employment-disputes.viewed',
+    via,
+    subjectPersonId: dispute.personId,
+    subjectOrganisation: { kind: 'bestuur', id: boardId },
+    after: { disputes: [dispute.id] },
+  });
   return dispute;
 }
 
@@ -117,9 +145,19 @@ export async function answerDispute(deps: OwnRecordDeps, ctx: ActorContext, boar
     if (!(await repo.answerDispute(tx, dispute.id, checked.text, byLabel, now))) throw new AppError('conflict', message('register.error.disputeHandled'));
     await repo.setApprovalStatus(tx, dispute.employmentId, 'betwist', to, now);
     await repo.addHistoryLine(tx, {
-      personId: dispute.personId, employmentId: dispute.employmentId, kind: 'betwisting-beantwoord', changes: { status: ['betwist', to] }, byLabel, now,
+      personId: dispute.personId,
+      employmentId: dispute.employmentId,
+      kind: 'betwisting-beantwoord',
+      changes: { status: ['betwist', to] },
+      byLabel,
+      now,
     });
-    await recordAudit(tx, ctx, { action: 'employment-dispute.answered', subjectPersonId: dispute.personId, subjectOrganisation: { kind: 'bestuur', id: boardId }, after: { dispute: dispute.id } });
+    await recordAudit(tx, ctx, {
+      action: 'employment-dispute.answered',
+      subjectPersonId: dispute.personId,
+      subjectOrganisation: { kind: 'bestuur', id: boardId },
+      after: { dispute: dispute.id },
+    });
   });
 }
 
@@ -148,7 +186,14 @@ export async function enrol(deps: OwnRecordDeps, ctx: ActorContext): Promise<rep
     const registerNumber = await drawFreeRegisterNumber(tx);
     const byLabel = account.displayName || account.email;
     await repo.insertEnrolment(tx, { personId: person.id, accountId: account.accountId, registerNumber, byLabel, now });
-    await repo.addHistoryLine(tx, { personId: person.id, employmentId: null, kind: 'ingeschreven', changes: { registernummer: [null, registerNumber] }, byLabel, now });
+    await repo.addHistoryLine(tx, {
+      personId: person.id,
+      employmentId: null,
+      kind: 'ingeschreven',
+      changes: { registernummer: [null, registerNumber] },
+      byLabel,
+      now,
+    });
     await recordAudit(tx, ctx, { action: 'enrolment.created', subjectAccountId: account.accountId, after: { registerNumber } });
   });
   return (await repo.findEnrolmentOfAccount(deps.db, account.accountId))!;
@@ -186,16 +231,34 @@ export async function exportOwnRecord(db: Db, account: { accountId: string; emai
   const statusLines = enrolment ? await repo.listEnrolmentEvents(db, enrolment.id) : [];
   return {
     persoonlijkEmail: person ? await repo.findPersonalEmail(db, person.id) : null,
-    inschrijving: enrolment ? {
-      registernummer: enrolment.registerNumber, status: enrolment.status, sinds: enrolment.createdAt.toISOString(),
-      verloop: statusLines.map((e) => ({ wanneer: e.createdAt.toISOString(), van: e.fromStatus, naar: e.toStatus, door: e.byLabel, reden: e.reason })),
-    } : null,
+    inschrijving: enrolment
+      ? {
+          registernummer: enrolment.registerNumber,
+          status: enrolment.status,
+          sinds: enrolment.createdAt.toISOString(),
+          verloop: statusLines.map((e) => ({ wanneer: e.createdAt.toISOString(), van: e.fromStatus, naar: e.toStatus, door: e.byLabel, reden: e.reason })),
+        }
+      : null,
     dienstverbanden: employments.map((e) => ({
-      werkgever: e.boardName, school: e.schoolName, instellingscode: e.brin, vestiging: e.locationName, functie: e.function,
-      benoemingsgrondslag: e.appointmentBasis, begindatum: e.startDate, einddatum: e.endDate, controle: e.approvalStatus,
+      werkgever: e.boardName,
+      school: e.schoolName,
+      instellingscode: e.brin,
+      vestiging: e.locationName,
+      functie: e.function,
+      benoemingsgrondslag: e.appointmentBasis,
+      begindatum: e.startDate,
+      einddatum: e.endDate,
+      controle: e.approvalStatus,
       betwisting: e.dispute ? { status: e.dispute.status, toelichting: e.dispute.comment, antwoord: e.dispute.reply } : null,
     })),
-    diplomasEnCertificaten: evidence.map((e) => ({ soort: e.kind, naam: e.title, uitgereiktDoor: e.issuer, datum: e.issuedOn, bestand: e.fileName, toegevoegdOp: e.createdAt.toISOString() })),
+    diplomasEnCertificaten: evidence.map((e) => ({
+      soort: e.kind,
+      naam: e.title,
+      uitgereiktDoor: e.issuer,
+      datum: e.issuedOn,
+      bestand: e.fileName,
+      toegevoegdOp: e.createdAt.toISOString(),
+    })),
     geschiedenis: history.map((h) => ({ wanneer: h.createdAt.toISOString(), wat: h.kind, wijzigingen: h.changes, door: h.byLabel, aanlevering: h.deliveryId })),
   };
 }
@@ -225,6 +288,13 @@ export async function setPersonalEmail(deps: OwnRecordDeps, ctx: ActorContext, r
   const now = nowOf(deps);
   await inTransaction(deps.db, async (tx) => {
     await repo.setPersonalEmail(tx, person.id, email || null, now);
-    await repo.addHistoryLine(tx, { personId: person.id, employmentId: null, kind: 'persoonlijk-email', changes: { email: [before, email || null] }, byLabel: account.displayName || account.email, now });
+    await repo.addHistoryLine(tx, {
+      personId: person.id,
+      employmentId: null,
+      kind: 'persoonlijk-email',
+      changes: { email: [before, email || null] },
+      byLabel: account.displayName || account.email,
+      now,
+    });
   });
 }

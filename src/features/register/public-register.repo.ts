@@ -4,7 +4,6 @@ import { executePrepared } from '../../db/prepared.ts';
 import { nameWords, sqlFoldFrom, sqlFoldTo, type CheckedQuery } from './public-register.rules.ts';
 import { rowsOf } from '../../db/rows.ts';
 
-
 /** A public entry: only what the register publishes. Never a birth date, e-mail address or BSN. */
 export type PublicRegistration = { register: string; title: string; level: string; validUntil: string; lapsed: boolean };
 
@@ -60,9 +59,13 @@ export async function searchRegister(db: Db, query: CheckedQuery, options: { off
   // stops after one page. The second group, where the word begins another part of the name (a first name,
   // the second half of "Jansen-Bakker"), is found through trigrams and sorted whole; it is read only when
   // the first leaves room on the page or in the count.
-  const groups = anchor && !query.registerNumber
-    ? [[...conditions, surnameMatch, ...otherWords], [...conditions, sql`p.public_other_words LIKE ${`% ${anchor}%`}`, sql`NOT (${surnameMatch})`, ...otherWords]]
-    : [[...conditions, ...otherWords]];
+  const groups =
+    anchor && !query.registerNumber
+      ? [
+          [...conditions, surnameMatch, ...otherWords],
+          [...conditions, sql`p.public_other_words LIKE ${`% ${anchor}%`}`, sql`NOT (${surnameMatch})`, ...otherWords],
+        ]
+      : [[...conditions, ...otherWords]];
   // the person's account is linked in the same transaction that enrols them: the enrolment is only read for its number
   const from = query.registerNumber ? sql`persons p JOIN enrolments n ON n.person_id = p.id` : sql`persons p`;
   // each group numbered in the register's order while the index (or the sort) delivers it
@@ -71,17 +74,22 @@ export async function searchRegister(db: Db, query: CheckedQuery, options: { off
   const [first, second] = groups;
   // One statement for the matches up to the ceiling (the second group only as far as the first leaves
   // room): their count and the page's ids in order.
-  const [result] = rowsOf<{ total: string; ids: string | null }>(await db.execute(sql`WITH first AS MATERIALIZED (${matches(first, sql`0`, sql`${countCeiling}`)}),
+  const [result] = rowsOf<{ total: string; ids: string | null }>(
+    await db.execute(sql`WITH first AS MATERIALIZED (${matches(first, sql`0`, sql`${countCeiling}`)}),
     ${second ? sql`second AS MATERIALIZED (${matches(second, sql`(SELECT count(*) FROM first)`, sql`(SELECT ${countCeiling} - count(*) FROM first)`)}),` : sql``}
     ranked AS (SELECT id, position FROM first ${second ? sql`UNION ALL SELECT id, position FROM second` : sql``})
     SELECT (SELECT count(*) FROM ranked) AS total,
-      (SELECT array_agg(id ORDER BY position)::text FROM ranked WHERE position > ${options.offset} AND position <= ${options.offset + options.limit}) AS ids`));
+      (SELECT array_agg(id ORDER BY position)::text FROM ranked WHERE position > ${options.offset} AND position <= ${options.offset + options.limit}) AS ids`),
+  );
   return { rows: result.ids ? await publicFacts(db, result.ids) : [], total: Number(result.total) };
 }
 
 /** The public facts of these persons (a uuid[] literal), in this order: one statement text, planned once per connection. */
 async function publicFacts(db: Db, personIds: string): Promise<PublicEntry[]> {
-  return executePrepared<PublicEntry>(db, 'public-register-facts', sql`SELECT n.register_number AS "registerNumber",
+  return executePrepared<PublicEntry>(
+    db,
+    'public-register-facts',
+    sql`SELECT n.register_number AS "registerNumber",
       concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
       CASE WHEN n.status <> 'geregistreerd' THEN n.status
            WHEN last.lapse_base >= current_date THEN 'geregistreerd'
@@ -102,5 +110,6 @@ async function publicFacts(db: Db, personIds: string): Promise<PublicEntry[]> {
     -- the registration that ends last; a granted postponement (uitstel) moves the lapse windows, not its end
     LEFT JOIN LATERAL (SELECT greatest(a.valid_until, a.postponed_until) AS lapse_base FROM registration_applications a
       WHERE a.enrolment_id = n.id AND a.valid_until IS NOT NULL ORDER BY a.valid_until DESC LIMIT 1) last ON true
-    ORDER BY page.position`);
+    ORDER BY page.position`,
+  );
 }

@@ -35,7 +35,10 @@ describe('the public search', () => {
 
   it('reads a register number with spaces, and refuses one that is not 9 digits', () => {
     const number = registerNumberFor(1_000_007);
-    expect(checkQuery({ registernummer: `${number.slice(0, 4)} ${number.slice(4)}` })).toEqual({ ok: true, query: { name: null, registerNumber: number, school: null } });
+    expect(checkQuery({ registernummer: `${number.slice(0, 4)} ${number.slice(4)}` })).toEqual({
+      ok: true,
+      query: { name: null, registerNumber: number, school: null },
+    });
     expect(readAs(checkQuery({ registernummer: '1234' }))).toEqual({ ok: false, field: 'registernummer', message: 'Een registernummer heeft 9 cijfers.' });
   });
 });

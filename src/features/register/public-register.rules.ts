@@ -14,12 +14,51 @@ export type CheckedQuery = { name: string | null; registerNumber: string | null;
  * "Jansen-Bakker"), single spaces: the form both the query and the names are compared in.
  */
 export function searchForm(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ø/g, 'o').replace(/ł/g, 'l').replace(/ß/g, 's')
-    .replace(/[.,]/g, '').replace(/[^\p{L}\p{N}']/gu, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/ø/g, 'o')
+    .replace(/ł/g, 'l')
+    .replace(/ß/g, 's')
+    .replace(/[.,]/g, '')
+    .replace(/[^\p{L}\p{N}']/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Tussenvoegsels: words that are part of a surname but never the word it is looked up by. */
-const tussenvoegsels = new Set(['de', 'den', 'der', 'des', 'het', "'t", 'te', 'ten', 'ter', 'van', 'von', 'vom', 'in', 'op', 'aan', 'bij', 'uit', 'la', 'le', 'du', 'da', 'di', 'del', 'della', 'dos', 'el', 'al', "'s", 'zu']);
+const tussenvoegsels = new Set([
+  'de',
+  'den',
+  'der',
+  'des',
+  'het',
+  "'t",
+  'te',
+  'ten',
+  'ter',
+  'van',
+  'von',
+  'vom',
+  'in',
+  'op',
+  'aan',
+  'bij',
+  'uit',
+  'la',
+  'le',
+  'du',
+  'da',
+  'di',
+  'del',
+  'della',
+  'dos',
+  'el',
+  'al',
+  "'s",
+  'zu',
+]);
 
 /**
  * A folded name query as words, each of which must begin a word of the name, and the word most likely
@@ -35,10 +74,22 @@ export function nameWords(name: string): { words: string[]; anchor: string | nul
 
 /** The same folding in SQL (translate), for the common Latin letters with diacritics: each letter to one letter. */
 const folds: Record<string, string> = {
-  a: 'àáâãäåā', e: 'èéêëēėę', i: 'ìíîïī', o: 'òóôõöøō', u: 'ùúûüū', y: 'ýÿ', c: 'çćč', n: 'ñń', s: 'šśß', z: 'žź', l: 'ł',
+  a: 'àáâãäåā',
+  e: 'èéêëēėę',
+  i: 'ìíîïī',
+  o: 'òóôõöøō',
+  u: 'ùúûüū',
+  y: 'ýÿ',
+  c: 'çćč',
+  n: 'ñń',
+  s: 'šśß',
+  z: 'žź',
+  l: 'ł',
 };
 export const sqlFoldFrom = `${Object.values(folds).join('')}-`;
-export const sqlFoldTo = `${Object.entries(folds).map(([to, from]) => to.repeat([...from].length)).join('')} `;
+export const sqlFoldTo = `${Object.entries(folds)
+  .map(([to, from]) => to.repeat([...from].length))
+  .join('')} `;
 
 export function checkQuery(query: RegisterQuery): { ok: true; query: CheckedQuery } | { ok: false; field: keyof RegisterQuery; message: Message } {
   const name = query.naam ? searchForm(query.naam) : '';

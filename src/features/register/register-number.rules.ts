@@ -23,7 +23,8 @@ export function randomRegisterBase(): number {
 
 /** The register number for seven digits (1,000,000 to 9,999,999). */
 export function registerNumberFor(sequence: number): string {
-  if (!Number.isInteger(sequence) || sequence < firstRegisterSequence || sequence > lastRegisterBase) throw new RangeError(`no register number for ${sequence}`);
+  if (!Number.isInteger(sequence) || sequence < firstRegisterSequence || sequence > lastRegisterBase)
+    throw new RangeError(`no register number for ${sequence}`);
   const base = String(sequence);
   const check = 98 - mod97(`${base}00`);
   return `${base}${String(check).padStart(2, '0')}`;

@@ -51,7 +51,8 @@ export const registerEn: Record<keyof typeof registerNl, string> = {
   'register.error.evidenceIssuer': 'Give the institution that awarded it (2 to 200 characters).',
   'register.error.evidenceDate': 'Give the date it was awarded as YYYY-MM-DD or DD-MM-YYYY.',
   'register.error.evidenceDateRange': 'The date it was awarded lies between 1950 and today.',
-  'register.error.noEmploymentForEvidence': 'No employment of yours has been delivered (yet). You can add diplomas as soon as your employer has delivered your details.',
+  'register.error.noEmploymentForEvidence':
+    'No employment of yours has been delivered (yet). You can add diplomas as soon as your employer has delivered your details.',
   'register.error.fileTooLarge': 'The file is larger than {limit}. Make the scan smaller, or upload a PDF.',
   'register.error.fileType': 'This file is not a PDF, JPG or PNG. Scan or photograph the diploma and upload that file.',
   'register.error.evidenceNotYours': 'This piece of evidence does not exist, or is not yours.',

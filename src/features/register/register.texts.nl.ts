@@ -55,7 +55,8 @@ export const registerNl = {
   'register.error.evidenceIssuer': 'Geef de instelling die het uitreikte (2 tot 200 tekens).',
   'register.error.evidenceDate': 'Geef de datum van uitreiking als JJJJ-MM-DD of DD-MM-JJJJ.',
   'register.error.evidenceDateRange': 'De datum van uitreiking ligt tussen 1950 en vandaag.',
-  'register.error.noEmploymentForEvidence': "Er is (nog) geen dienstverband van u aangeleverd. Diploma's toevoegen kan zodra uw werkgever uw gegevens heeft aangeleverd.",
+  'register.error.noEmploymentForEvidence':
+    "Er is (nog) geen dienstverband van u aangeleverd. Diploma's toevoegen kan zodra uw werkgever uw gegevens heeft aangeleverd.",
   'register.error.fileTooLarge': 'Het bestand is groter dan {limit}. Verklein de scan, of lever een PDF aan.',
   'register.error.fileType': 'Dit bestand is geen PDF, JPG of PNG. Scan of fotografeer het diploma en lever dat bestand aan.',
   'register.error.evidenceNotYours': 'Dit bewijsstuk bestaat niet, of is niet van u.',

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readAs } from './texts.test-support.ts';
-import { applicationStatuses, applicationTransition, objectionDeadline, validUntil, type ApplicationEvent, type ApplicationStatus } from './registration.rules.ts';
+import {
+  applicationStatuses,
+  applicationTransition,
+  objectionDeadline,
+  validUntil,
+  type ApplicationEvent,
+  type ApplicationStatus,
+} from './registration.rules.ts';
 
 describe('a registration application', () => {
   const today = '2026-11-23';
@@ -25,10 +32,12 @@ describe('a registration application', () => {
     expect(objectionDeadline('2026-11-01')).toBe('2026-12-13');
     expect(applicationTransition('afgewezen', 'bezwaar-maken', { today: '2026-12-13', decidedOn: '2026-11-01' })).toEqual({ allowed: true, to: 'bezwaar' });
     expect(applicationTransition('afgewezen', 'bezwaar-maken', { today: '2026-12-14', decidedOn: '2026-11-01' })).toEqual({
-      allowed: false, reason: { key: 'register.error.objectionPeriodOver', params: { weeks: 6, deadline: '2026-12-13' } },
+      allowed: false,
+      reason: { key: 'register.error.objectionPeriodOver', params: { weeks: 6, deadline: '2026-12-13' } },
     });
     expect(readAs(applicationTransition('afgewezen', 'bezwaar-maken', { today: '2026-12-14', decidedOn: '2026-11-01' }))).toEqual({
-      allowed: false, reason: 'De bezwaartermijn van 6 weken is verstreken (tot en met 2026-12-13).',
+      allowed: false,
+      reason: 'De bezwaartermijn van 6 weken is verstreken (tot en met 2026-12-13).',
     });
   });
 

@@ -30,7 +30,11 @@ export function objectionDeadline(decidedOn: string): string {
 export type ApplicationTransition = { allowed: true; to: ApplicationStatus } | { allowed: false; reason: Message };
 
 /** Where `event` takes an application, or why not (a text key). `today` and `decidedOn` are JJJJ-MM-DD. */
-export function applicationTransition(from: ApplicationStatus, event: ApplicationEvent, context: { today: string; decidedOn?: string | null } = { today: '' }): ApplicationTransition {
+export function applicationTransition(
+  from: ApplicationStatus,
+  event: ApplicationEvent,
+  context: { today: string; decidedOn?: string | null } = { today: '' },
+): ApplicationTransition {
   const to = transitions[from][event];
   if (!to) {
     const reasons: Record<ApplicationEvent, Message> = {

@@ -4,7 +4,6 @@ import { uuidV7 } from '../../lib/uuid-v7.ts';
 import type { ApplicationStatus } from './registration.rules.ts';
 import { rowsOf } from '../../db/rows.ts';
 
-
 export type Application = {
   id: string;
   personId: string;
@@ -52,42 +51,69 @@ export async function findApplication(db: Db, id: string): Promise<Application |
 }
 
 export async function listApplicationsOfEnrolment(db: Db, enrolmentId: string): Promise<Application[]> {
-  return asApplications(rowsOf<Application>(await db.execute(sql`SELECT ${columns} FROM ${from} WHERE a.enrolment_id = ${enrolmentId} ORDER BY a.created_at DESC`)));
+  return asApplications(
+    rowsOf<Application>(await db.execute(sql`SELECT ${columns} FROM ${from} WHERE a.enrolment_id = ${enrolmentId} ORDER BY a.created_at DESC`)),
+  );
 }
 
 /** Register staff's queue: waiting for a commission member first, then those in review. */
 export async function listOpenApplications(db: Db): Promise<Application[]> {
-  return asApplications(rowsOf<Application>(await db.execute(sql`SELECT ${columns} FROM ${from}
+  return asApplications(
+    rowsOf<Application>(
+      await db.execute(sql`SELECT ${columns} FROM ${from}
     WHERE a.status IN ('aangevraagd', 'bezwaar', 'in-behandeling')
-    ORDER BY a.status = 'in-behandeling', a.created_at LIMIT 200`)));
+    ORDER BY a.status = 'in-behandeling', a.created_at LIMIT 200`),
+    ),
+  );
 }
 
 export async function listAssignedTo(db: Db, accountId: string): Promise<Application[]> {
-  return asApplications(rowsOf<Application>(await db.execute(sql`SELECT ${columns} FROM ${from}
-    WHERE a.status = 'in-behandeling' AND a.assigned_to = ${accountId} ORDER BY a.created_at LIMIT 200`)));
+  return asApplications(
+    rowsOf<Application>(
+      await db.execute(sql`SELECT ${columns} FROM ${from}
+    WHERE a.status = 'in-behandeling' AND a.assigned_to = ${accountId} ORDER BY a.created_at LIMIT 200`),
+    ),
+  );
 }
 
 export async function listEvents(db: Db, applicationId: string): Promise<ApplicationEventLine[]> {
-  return rowsOf<ApplicationEventLine>(await db.execute(sql`SELECT from_status AS "fromStatus", to_status AS "toStatus", by_label AS "byLabel", reason, created_at AS "createdAt"
-    FROM registration_events WHERE application_id = ${applicationId} ORDER BY created_at, id`)).map((e) => ({ ...e, createdAt: new Date(e.createdAt) }));
+  return rowsOf<ApplicationEventLine>(
+    await db.execute(sql`SELECT from_status AS "fromStatus", to_status AS "toStatus", by_label AS "byLabel", reason, created_at AS "createdAt"
+    FROM registration_events WHERE application_id = ${applicationId} ORDER BY created_at, id`),
+  ).map((e) => ({ ...e, createdAt: new Date(e.createdAt) }));
 }
 
 export type CommitteeMember = { id: string; name: string };
 
 export async function listCommitteeMembers(db: Db): Promise<CommitteeMember[]> {
-  return rowsOf<CommitteeMember>(await db.execute(sql`SELECT DISTINCT a.id, a.display_name AS name FROM memberships m JOIN accounts a ON a.id = m.account_id
-    WHERE m.role = 'registration-committee' AND m.revoked_at IS NULL ORDER BY a.display_name`));
+  return rowsOf<CommitteeMember>(
+    await db.execute(sql`SELECT DISTINCT a.id, a.display_name AS name FROM memberships m JOIN accounts a ON a.id = m.account_id
+    WHERE m.role = 'registration-committee' AND m.revoked_at IS NULL ORDER BY a.display_name`),
+  );
 }
 
 export async function hasOpenApplication(db: Db, enrolmentId: string, registerId: string): Promise<boolean> {
-  const rows = rowsOf(await db.execute(sql`SELECT 1 FROM registration_applications
-    WHERE enrolment_id = ${enrolmentId} AND register_id = ${registerId} AND status IN ('aangevraagd', 'in-behandeling', 'bezwaar')`));
+  const rows = rowsOf(
+    await db.execute(sql`SELECT 1 FROM registration_applications
+    WHERE enrolment_id = ${enrolmentId} AND register_id = ${registerId} AND status IN ('aangevraagd', 'in-behandeling', 'bezwaar')`),
+  );
   return rows.length > 0;
 }
 
-export async function insertApplication(tx: Db, a: {
-  personId: string; enrolmentId: string; registerId: string; registerVersionId: string; title: string; level: string; motivation: string; evidenceIds: string[]; now: Date;
-}): Promise<string> {
+export async function insertApplication(
+  tx: Db,
+  a: {
+    personId: string;
+    enrolmentId: string;
+    registerId: string;
+    registerVersionId: string;
+    title: string;
+    level: string;
+    motivation: string;
+    evidenceIds: string[];
+    now: Date;
+  },
+): Promise<string> {
   const id = uuidV7();
   await tx.execute(sql`INSERT INTO registration_applications (id, person_id, enrolment_id, register_id, register_version_id, title, level, motivation, evidence_ids, status, created_at)
     VALUES (${id}, ${a.personId}, ${a.enrolmentId}, ${a.registerId}, ${a.registerVersionId}, ${a.title}, ${a.level}, ${a.motivation}, ${JSON.stringify(a.evidenceIds)}::jsonb,
@@ -97,7 +123,11 @@ export async function insertApplication(tx: Db, a: {
 
 /** Moves an application on, only from the status it was read in; the event in the same breath. */
 export async function moveApplication(
-  tx: Db, id: string, from: ApplicationStatus, to: ApplicationStatus, event: { byLabel: string; reason: string | null; now: Date },
+  tx: Db,
+  id: string,
+  from: ApplicationStatus,
+  to: ApplicationStatus,
+  event: { byLabel: string; reason: string | null; now: Date },
   set: { assignedTo?: string; decisionMotivation?: string; decidedOn?: string; validUntil?: string | null } = {},
 ): Promise<boolean> {
   const result = await tx.execute(sql`UPDATE registration_applications SET status = ${to},
@@ -119,37 +149,64 @@ export async function addFirstEvent(tx: Db, id: string, byLabel: string, now: Da
 
 /** The current registration of an enrolment, if any: the one still valid that ends last (an objection to it lets it stand). */
 export async function currentRegistration(db: Db, enrolmentId: string, today: string): Promise<Application | undefined> {
-  return asApplications(rowsOf<Application>(await db.execute(sql`SELECT ${columns} FROM ${from}
+  return asApplications(
+    rowsOf<Application>(
+      await db.execute(sql`SELECT ${columns} FROM ${from}
     WHERE a.enrolment_id = ${enrolmentId} AND a.valid_until IS NOT NULL AND a.valid_until >= ${today}::date
-    ORDER BY a.valid_until DESC LIMIT 1`)))[0];
+    ORDER BY a.valid_until DESC LIMIT 1`),
+    ),
+  )[0];
 }
 
-export async function findEnrolmentOfAccount(db: Db, accountId: string): Promise<{ id: string; personId: string; registerNumber: string; status: string } | undefined> {
-  return rowsOf<{ id: string; personId: string; registerNumber: string; status: string }>(await db.execute(sql`SELECT id, person_id AS "personId",
-    register_number AS "registerNumber", status FROM enrolments WHERE account_id = ${accountId}`))[0];
+export async function findEnrolmentOfAccount(
+  db: Db,
+  accountId: string,
+): Promise<{ id: string; personId: string; registerNumber: string; status: string } | undefined> {
+  return rowsOf<{ id: string; personId: string; registerNumber: string; status: string }>(
+    await db.execute(sql`SELECT id, person_id AS "personId",
+    register_number AS "registerNumber", status FROM enrolments WHERE account_id = ${accountId}`),
+  )[0];
 }
 
 /** The registers with their current version: what one can apply for now. */
-export async function listCurrentRegisterVersions(db: Db): Promise<{ registerId: string; code: string; name: string; versionId: string; levels: { title: string; level: string; criteria: string }[] }[]> {
-  return rowsOf(await db.execute(sql`SELECT DISTINCT ON (r.id) r.id AS "registerId", r.code, r.name, v.id AS "versionId", v.levels
-    FROM registers r JOIN register_versions v ON v.register_id = r.id ORDER BY r.id, v.version DESC`));
+export async function listCurrentRegisterVersions(
+  db: Db,
+): Promise<{ registerId: string; code: string; name: string; versionId: string; levels: { title: string; level: string; criteria: string }[] }[]> {
+  return rowsOf(
+    await db.execute(sql`SELECT DISTINCT ON (r.id) r.id AS "registerId", r.code, r.name, v.id AS "versionId", v.levels
+    FROM registers r JOIN register_versions v ON v.register_id = r.id ORDER BY r.id, v.version DESC`),
+  );
 }
 
 /** Which of these evidence ids belong to the person. */
 export async function ownEvidenceIds(db: Db, personId: string, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  return rowsOf<{ id: string }>(await db.execute(sql`SELECT id FROM evidence_files WHERE person_id = ${personId} AND id IN (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})`)).map((r) => r.id);
+  return rowsOf<{ id: string }>(
+    await db.execute(
+      sql`SELECT id FROM evidence_files WHERE person_id = ${personId} AND id IN (${sql.join(
+        ids.map((i) => sql`${i}::uuid`),
+        sql`, `,
+      )})`,
+    ),
+  ).map((r) => r.id);
 }
 
 export type EvidenceRef = { id: string; kind: string; title: string; issuer: string; issuedOn: string; fileName: string };
 
 export async function listEvidence(db: Db, ids: string[]): Promise<EvidenceRef[]> {
   if (ids.length === 0) return [];
-  return rowsOf<EvidenceRef>(await db.execute(sql`SELECT id, kind, title, issuer, issued_on::text AS "issuedOn", file_name AS "fileName"
-    FROM evidence_files WHERE id IN (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)}) ORDER BY issued_on DESC`));
+  return rowsOf<EvidenceRef>(
+    await db.execute(sql`SELECT id, kind, title, issuer, issued_on::text AS "issuedOn", file_name AS "fileName"
+    FROM evidence_files WHERE id IN (${sql.join(
+      ids.map((i) => sql`${i}::uuid`),
+      sql`, `,
+    )}) ORDER BY issued_on DESC`),
+  );
 }
 
 export async function listPersonEvidence(db: Db, personId: string): Promise<EvidenceRef[]> {
-  return rowsOf<EvidenceRef>(await db.execute(sql`SELECT id, kind, title, issuer, issued_on::text AS "issuedOn", file_name AS "fileName"
-    FROM evidence_files WHERE person_id = ${personId} ORDER BY issued_on DESC`));
+  return rowsOf<EvidenceRef>(
+    await db.execute(sql`SELECT id, kind, title, issuer, issued_on::text AS "issuedOn", file_name AS "fileName"
+    FROM evidence_files WHERE person_id = ${personId} ORDER BY issued_on DESC`),
+  );
 }

@@ -44,7 +44,10 @@ export async function getOwnRegistration(deps: RegistrationDeps, ctx: ActorConte
   if (!enrolment) return { enrolment: undefined, applications: [], registers: [], struckOff: undefined };
   const applications = await repo.listApplicationsOfEnrolment(deps.db, enrolment.id);
   const withEvents = await Promise.all(applications.map(async (a) => ({ ...a, events: await repo.listEvents(deps.db, a.id) })));
-  const struckOff = enrolment.status === 'doorgehaald' ? (await enrolments.listEnrolmentEvents(deps.db, enrolment.id)).findLast((e) => e.toStatus === 'doorgehaald') : undefined;
+  const struckOff =
+    enrolment.status === 'doorgehaald'
+      ? (await enrolments.listEnrolmentEvents(deps.db, enrolment.id)).findLast((e) => e.toStatus === 'doorgehaald')
+      : undefined;
   return { enrolment, applications: withEvents, registers: await repo.listCurrentRegisterVersions(deps.db), struckOff };
 }
 
@@ -65,7 +68,11 @@ export async function applyForRegistration(deps: RegistrationDeps, ctx: ActorCon
   if (!register) problems.push({ name: 'register', reason: message('register.error.chooseRegister') });
   else if (!level) problems.push({ name: 'niveau', reason: message('register.error.chooseLevel') });
   const motivation = checkComment(input.motivation, 'toelichting');
-  if (!motivation.ok) problems.push({ name: 'motivering', reason: motivation.message.key === 'register.error.commentMissing' ? message('register.error.motivationMissing') : motivation.message });
+  if (!motivation.ok)
+    problems.push({
+      name: 'motivering',
+      reason: motivation.message.key === 'register.error.commentMissing' ? message('register.error.motivationMissing') : motivation.message,
+    });
   const evidenceIds = input.evidenceIds.filter((id) => uuid.test(id));
   const own = await repo.ownEvidenceIds(deps.db, enrolment.personId, evidenceIds);
   if (own.length !== evidenceIds.length) problems.push({ name: 'bewijs', reason: message('register.error.evidenceNotOwn') });
@@ -79,14 +86,31 @@ export async function applyForRegistration(deps: RegistrationDeps, ctx: ActorCon
   const now = new Date();
   return inTransaction(deps.db, async (tx) => {
     const id = await repo.insertApplication(tx, {
-      personId: enrolment.personId, enrolmentId: enrolment.id, registerId: register!.registerId, registerVersionId: register!.versionId,
-      title: level!.title, level: level!.level, motivation: (motivation as { text: string }).text, evidenceIds: own, now,
+      personId: enrolment.personId,
+      enrolmentId: enrolment.id,
+      registerId: register!.registerId,
+      registerVersionId: register!.versionId,
+      title: level!.title,
+      level: level!.level,
+      motivation: (motivation as { text: string }).text,
+      evidenceIds: own,
+      now,
     });
     await repo.addFirstEvent(tx, id, actorLabel(ctx), now);
     if (enrolmentStep.to !== enrolment.status) {
-      moved(await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status as EnrolmentStatus, enrolmentStep.to, { byLabel: actorLabel(ctx), reason: `${register!.name}: ${level!.title} ${level!.level}`, now }));
+      moved(
+        await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status as EnrolmentStatus, enrolmentStep.to, {
+          byLabel: actorLabel(ctx),
+          reason: `${register!.name}: ${level!.title} ${level!.level}`,
+          now,
+        }),
+      );
     }
-    await recordAudit(tx, ctx, { action: 'registration.applied', subjectAccountId: account.accountId, after: { application: id, register: register!.code, title: level!.title, level: level!.level } });
+    await recordAudit(tx, ctx, {
+      action: 'registration.applied',
+      subjectAccountId: account.accountId,
+      after: { application: id, register: register!.code, title: level!.title, level: level!.level },
+    });
     return id;
   });
 }
@@ -95,7 +119,12 @@ export async function applyForRegistration(deps: RegistrationDeps, ctx: ActorCon
 export async function getApplicationQueue(deps: RegistrationDeps, ctx: ActorContext) {
   const via = await require(ctx, 'registrations.assign');
   const applications = await repo.listOpenApplications(deps.db);
-  await recordAuditPerPerson(deps.db, ctx, { action: 'registrations.listed', via }, applications.map((a) => a.personId));
+  await recordAuditPerPerson(
+    deps.db,
+    ctx,
+    { action: 'registrations.listed', via },
+    applications.map((a) => a.personId),
+  );
   return { applications, members: await repo.listCommitteeMembers(deps.db) };
 }
 
@@ -109,7 +138,16 @@ export async function assignApplication(deps: RegistrationDeps, ctx: ActorContex
   if (!member) throw AppError.validation([{ name: 'lid', reason: message('register.error.chooseMember') }], message('register.error.chooseMember'));
   const to = step(application.status, 'toewijzen', { today: todayOf(deps) });
   await inTransaction(deps.db, async (tx) => {
-    moved(await repo.moveApplication(tx, id, application.status, to, { byLabel: actorLabel(ctx), reason: `toegewezen aan ${member.name}`, now: new Date() }, { assignedTo: member.id }));
+    moved(
+      await repo.moveApplication(
+        tx,
+        id,
+        application.status,
+        to,
+        { byLabel: actorLabel(ctx), reason: `toegewezen aan ${member.name}`, now: new Date() },
+        { assignedTo: member.id },
+      ),
+    );
     await recordAudit(tx, ctx, { action: 'registration.assigned', via, subjectPersonId: application.personId, after: { application: id, member: member.id } });
   });
 }
@@ -118,7 +156,12 @@ export async function assignApplication(deps: RegistrationDeps, ctx: ActorContex
 export async function listMyReviews(deps: RegistrationDeps, ctx: ActorContext) {
   const via = await require(ctx, 'registrations.decide');
   const applications = await repo.listAssignedTo(deps.db, signedInAccount(ctx).accountId);
-  await recordAuditPerPerson(deps.db, ctx, { action: 'registrations.listed', via }, applications.map((a) => a.personId));
+  await recordAuditPerPerson(
+    deps.db,
+    ctx,
+    { action: 'registrations.listed', via },
+    applications.map((a) => a.personId),
+  );
   return applications;
 }
 
@@ -168,23 +211,49 @@ export async function decideApplication(deps: RegistrationDeps, ctx: ActorContex
   const until = to !== 'geregistreerd' ? null : renewing ? renewal!.nextUntil : validUntil(today, application.cycleYears);
   const text = (motivation as { text: string }).text;
   await inTransaction(deps.db, async (tx) => {
-    moved(await repo.moveApplication(tx, id, 'in-behandeling', to, { byLabel: actorLabel(ctx), reason: text, now: new Date() }, { decisionMotivation: text, decidedOn: today, validUntil: until }));
+    moved(
+      await repo.moveApplication(
+        tx,
+        id,
+        'in-behandeling',
+        to,
+        { byLabel: actorLabel(ctx), reason: text, now: new Date() },
+        { decisionMotivation: text, decidedOn: today, validUntil: until },
+      ),
+    );
     const current = await repo.currentRegistration(tx, application.enrolmentId, today);
     const enrolment = (await enrolments.findEnrolment(tx, { id: application.enrolmentId }))!;
     // a doorgehaalde enrolment stays doorgehaald: the decision is recorded on the application only;
     // a rejected herregistratie leaves the enrolment as it is, its registration to lapse
     const enrolmentStep = enrolmentTransition(enrolment.status, 'besluiten', { registered: !!current });
     if (enrolmentStep.allowed && enrolmentStep.to !== enrolment.status && !(renewing && to !== 'geregistreerd')) {
-      moved(await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status, enrolmentStep.to, { byLabel: actorLabel(ctx), reason: `${application.registerName}: ${to}`, now: new Date() }));
+      moved(
+        await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status, enrolmentStep.to, {
+          byLabel: actorLabel(ctx),
+          reason: `${application.registerName}: ${to}`,
+          now: new Date(),
+        }),
+      );
     }
-    await recordAudit(tx, ctx, { action: 'registration.decided', via, subjectPersonId: application.personId, after: { application: id, decision: to, validUntil: until } });
+    await recordAudit(tx, ctx, {
+      action: 'registration.decided',
+      via,
+      subjectPersonId: application.personId,
+      after: { application: id, decision: to, validUntil: until },
+    });
     if (application.personEmail) {
       await deps.mailer.queue(tx, {
-        to: application.personEmail, template: 'registration-decision', lang: 'nl',
+        to: application.personEmail,
+        template: 'registration-decision',
+        lang: 'nl',
         params: {
-          name: application.personName, register: application.registerName, level: `${application.title} ${application.level}`,
-          decision: to === 'geregistreerd' ? `${renewing ? 'herregistreerd' : 'geregistreerd'} tot en met ${until}` : 'afgewezen', motivation: text,
-          deadline: objectionDeadline(today), link: `${deps.baseUrl}/mijn-register/registratie`,
+          name: application.personName,
+          register: application.registerName,
+          level: `${application.title} ${application.level}`,
+          decision: to === 'geregistreerd' ? `${renewing ? 'herregistreerd' : 'geregistreerd'} tot en met ${until}` : 'afgewezen',
+          motivation: text,
+          deadline: objectionDeadline(today),
+          link: `${deps.baseUrl}/mijn-register/registratie`,
         },
       });
     }
@@ -198,7 +267,8 @@ export async function objectToDecision(deps: RegistrationDeps, ctx: ActorContext
   const application = uuid.test(id) ? await repo.findApplication(deps.db, id) : undefined;
   if (!application || !enrolment || application.enrolmentId !== enrolment.id) throw AppError.notFound(message('register.error.applicationNotYours'));
   const checked = checkComment(reason, 'toelichting');
-  if (!checked.ok) throw AppError.validation([{ name: 'bezwaar', reason: message('register.error.objectionMissing') }], message('register.error.objectionMissing'));
+  if (!checked.ok)
+    throw AppError.validation([{ name: 'bezwaar', reason: message('register.error.objectionMissing') }], message('register.error.objectionMissing'));
   const to = step(application.status, 'bezwaar-maken', { today: todayOf(deps), decidedOn: application.decidedOn });
   await inTransaction(deps.db, async (tx) => {
     moved(await repo.moveApplication(tx, id, application.status, to, { byLabel: actorLabel(ctx), reason: checked.text, now: new Date() }));
@@ -214,7 +284,12 @@ export async function listApplicationEvidence(deps: RegistrationDeps, applicatio
 export async function checkEvidenceAccess(deps: RegistrationDeps, ctx: ActorContext, applicationId: string, evidenceId: string): Promise<void> {
   const { application, via } = await applicationForReviewer(deps, ctx, applicationId);
   if (!application.evidenceIds.includes(evidenceId)) throw AppError.notFound(message('register.error.evidenceNotInApplication'));
-  await recordAudit(deps.db, ctx, { action: 'evidence.viewed', via, subjectPersonId: application.personId, after: { application: applicationId, evidence: evidenceId } });
+  await recordAudit(deps.db, ctx, {
+    action: 'evidence.viewed',
+    via,
+    subjectPersonId: application.personId,
+    after: { application: applicationId, evidence: evidenceId },
+  });
 }
 
 /** The professional's own evidence to choose from when applying. */

@@ -15,10 +15,19 @@ export const reregistrationRuleSchema = z.discriminatedUnion('kind', [
     kind: z.literal('punten'),
     norm: z.object({ points: whole(1, 10_000), years: whole(1, 10) }),
     minimum: whole(1, 10_000),
-    periods: z.array(z.object({ from: whole(1, 10_000), years: whole(1, 10) })).min(1).max(20),
+    periods: z
+      .array(z.object({ from: whole(1, 10_000), years: whole(1, 10) }))
+      .min(1)
+      .max(20),
   }),
   z.object({ kind: z.literal('uren'), years: whole(1, 10), minimumHours: whole(1, 10_000), minimumPrimaryHours: whole(0, 10_000) }),
-  z.object({ kind: z.literal('themas'), years: whole(1, 10), minimumThemes: whole(1, 50), themes: z.array(z.string().min(1).max(200)).min(1).max(50), masterSuffices: z.boolean() }),
+  z.object({
+    kind: z.literal('themas'),
+    years: whole(1, 10),
+    minimumThemes: whole(1, 50),
+    themes: z.array(z.string().min(1).max(200)).min(1).max(50),
+    masterSuffices: z.boolean(),
+  }),
 ]);
 
 export class InvalidStoredRuleError extends Error {}
@@ -30,10 +39,15 @@ export type StoredVersion = { renewalRule: unknown; renewalUnit: string; renewal
 export function ruleOfStoredVersion(version: StoredVersion, versionLabel = ''): ReregistrationRule {
   if (version.renewalRule === null || version.renewalRule === undefined) {
     if (version.renewalUnit === 'themas') return { ...schoolLeaderThemesRule, years: version.cycleYears, minimumThemes: version.renewalMinimum };
-    return ruleOfVersion({ renewalUnit: version.renewalUnit === 'uren' ? 'uren' : 'punten', renewalMinimum: version.renewalMinimum, cycleYears: version.cycleYears });
+    return ruleOfVersion({
+      renewalUnit: version.renewalUnit === 'uren' ? 'uren' : 'punten',
+      renewalMinimum: version.renewalMinimum,
+      cycleYears: version.cycleYears,
+    });
   }
   const parsed = reregistrationRuleSchema.safeParse(version.renewalRule);
-  if (!parsed.success) throw new InvalidStoredRuleError(`De herregistratieregel van registerversie ${versionLabel} is ongeldig: ${parsed.error.issues[0]?.message ?? ''}`);
+  if (!parsed.success)
+    throw new InvalidStoredRuleError(`De herregistratieregel van registerversie ${versionLabel} is ongeldig: ${parsed.error.issues[0]?.message ?? ''}`);
   return parsed.data;
 }
 
@@ -64,7 +78,10 @@ function wholeNumber(text: string, min: number, max: number): number | null {
 
 /** "60:3, 80:4, 100:5" (a semicolon, a space or a new line between them as well): ascending points, each with years. */
 export function parsePeriods(text: string): { from: number; years: number }[] | Message {
-  const parts = text.split(/[,;\n]+/).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/[,;\n]+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length === 0) return message('register.error.periodsMissing');
   if (parts.length > 20) return message('register.error.periodsTooMany');
   const periods: { from: number; years: number }[] = [];
@@ -99,13 +116,17 @@ export function checkRuleForm(form: RuleForm, cycleYears: number | null): { ok: 
       if (minimum === null) problem('minimumPunten', message('register.error.minimumPoints'));
       const periods = parsePeriods(form.perioden);
       if (!Array.isArray(periods)) problem('perioden', periods);
-      else if (minimum !== null && periods[0].from !== minimum) problem('perioden', message('register.error.firstPeriodAtMinimum', { minimum: String(minimum) }));
+      else if (minimum !== null && periods[0].from !== minimum)
+        problem('perioden', message('register.error.firstPeriodAtMinimum', { minimum: String(minimum) }));
       const norm = !Array.isArray(periods) || cycleYears === null ? undefined : periods.find((p) => p.years === cycleYears);
       if (Array.isArray(periods) && cycleYears !== null && !norm) {
         problem('perioden', message('register.error.periodsNorm', { years: String(cycleYears) }));
       }
       if (problems.length > 0 || cycleYears === null) return { ok: false, problems };
-      return { ok: true, rule: { kind: 'punten', norm: { points: norm!.from, years: cycleYears }, minimum: minimum!, periods: periods as { from: number; years: number }[] } };
+      return {
+        ok: true,
+        rule: { kind: 'punten', norm: { points: norm!.from, years: cycleYears }, minimum: minimum!, periods: periods as { from: number; years: number }[] },
+      };
     }
     case 'uren': {
       const hours = wholeNumber(form.uren, 1, 10_000);
@@ -120,7 +141,10 @@ export function checkRuleForm(form: RuleForm, cycleYears: number | null): { ok: 
       const themes = wholeNumber(form.themas, 1, schoolLeaderThemes.length);
       if (themes === null) problem('themas', message('register.error.themesRange', { max: String(schoolLeaderThemes.length) }));
       if (problems.length > 0 || cycleYears === null) return { ok: false, problems };
-      return { ok: true, rule: { kind: 'themas', years: cycleYears, minimumThemes: themes!, themes: [...schoolLeaderThemes], masterSuffices: form.masterVolstaat === 'ja' } };
+      return {
+        ok: true,
+        rule: { kind: 'themas', years: cycleYears, minimumThemes: themes!, themes: [...schoolLeaderThemes], masterSuffices: form.masterVolstaat === 'ja' },
+      };
     }
     default:
       return { ok: false, problems: [{ field: 'eenheid', message: message('register.error.chooseUnit') }] };
@@ -130,7 +154,14 @@ export function checkRuleForm(form: RuleForm, cycleYears: number | null): { ok: 
 /** The rule as the form shows it, to start a new version from; the other kinds' fields get the domain's values. */
 export function ruleToForm(rule: ReregistrationRule, cycleYears: number): RuleForm {
   const form: RuleForm = {
-    eenheid: rule.kind, cyclus: String(cycleYears), minimumPunten: '60', perioden: '60:3, 80:4, 100:5, 120:6, 140:7', uren: '160', urenPrimairProces: '100', themas: '3', masterVolstaat: 'ja',
+    eenheid: rule.kind,
+    cyclus: String(cycleYears),
+    minimumPunten: '60',
+    perioden: '60:3, 80:4, 100:5, 120:6, 140:7',
+    uren: '160',
+    urenPrimairProces: '100',
+    themas: '3',
+    masterVolstaat: 'ja',
   };
   switch (rule.kind) {
     case 'punten':

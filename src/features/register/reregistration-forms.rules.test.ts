@@ -8,9 +8,13 @@ const today = '2027-01-10';
 describe('asking for herregistratie', () => {
   it('needs the confirmation; the explanation is optional', () => {
     expect(checkRenewalForm({ motivering: '  ', bevestigd: 'ja' })).toEqual({ ok: true, value: { motivation: '' } });
-    expect(checkRenewalForm({ motivering: 'Zie mijn dossier.', bevestigd: '' })).toEqual({ ok: false, problems: [{ field: 'bevestigd', message: { key: 'register.error.confirmDossier' } }] });
+    expect(checkRenewalForm({ motivering: 'Zie mijn dossier.', bevestigd: '' })).toEqual({
+      ok: false,
+      problems: [{ field: 'bevestigd', message: { key: 'register.error.confirmDossier' } }],
+    });
     expect(readAs(checkRenewalForm({ motivering: 'Zie mijn dossier.', bevestigd: '' }))).toEqual({
-      ok: false, problems: [{ field: 'bevestigd', message: 'Bevestig dat uw dossier volledig en naar waarheid is ingevuld.' }],
+      ok: false,
+      problems: [{ field: 'bevestigd', message: 'Bevestig dat uw dossier volledig en naar waarheid is ingevuld.' }],
     });
     expect(checkRenewalForm({ motivering: 'x'.repeat(2001), bevestigd: 'ja' })).toMatchObject({ ok: false, problems: [{ field: 'motivering' }] });
   });
@@ -19,7 +23,8 @@ describe('asking for herregistratie', () => {
 describe('asking for uitstel', () => {
   it('reads a ground, an explanation and a date in either notation', () => {
     expect(checkPostponementRequest({ grond: 'ziekte', toelichting: ' Langdurig ziek sinds september. ', tot: '31-08-2027' }, until, today)).toEqual({
-      ok: true, value: { ground: 'ziekte', explanation: 'Langdurig ziek sinds september.', requestedUntil: '2027-08-31' },
+      ok: true,
+      value: { ground: 'ziekte', explanation: 'Langdurig ziek sinds september.', requestedUntil: '2027-08-31' },
     });
   });
 
@@ -40,7 +45,8 @@ describe('asking for uitstel', () => {
       ],
     });
     expect(readAs(checkPostponementRequest({ grond: 'mantelzorg', toelichting: 'Zorg voor mijn vader.', tot: until }, until, today))).toMatchObject({
-      ok: false, problems: [{ field: 'tot', message: 'Uitstel loopt tot een datum na het einde van uw registratie (2027-02-28).' }],
+      ok: false,
+      problems: [{ field: 'tot', message: 'Uitstel loopt tot een datum na het einde van uw registratie (2027-02-28).' }],
     });
   });
 });
@@ -48,11 +54,13 @@ describe('asking for uitstel', () => {
 describe('the commission decides on uitstel', () => {
   it('grants until a date, or refuses; always with a motivation', () => {
     expect(checkPostponementDecision({ besluit: 'toekennen', tot: '2027-06-30', motivering: 'Ziekte aangetoond.' }, until, today)).toEqual({
-      ok: true, value: { status: 'toegekend', grantedUntil: '2027-06-30', motivation: 'Ziekte aangetoond.' },
+      ok: true,
+      value: { status: 'toegekend', grantedUntil: '2027-06-30', motivation: 'Ziekte aangetoond.' },
     });
     // refusing ignores the date field
     expect(checkPostponementDecision({ besluit: 'afwijzen', tot: 'onzin', motivering: 'Geen grond.' }, until, today)).toEqual({
-      ok: true, value: { status: 'afgewezen', grantedUntil: null, motivation: 'Geen grond.' },
+      ok: true,
+      value: { status: 'afgewezen', grantedUntil: null, motivation: 'Geen grond.' },
     });
     expect(readAs(checkPostponementDecision({ besluit: '', tot: '', motivering: '' }, until, today))).toEqual({
       ok: false,
@@ -62,11 +70,13 @@ describe('the commission decides on uitstel', () => {
       ],
     });
     expect(readAs(checkPostponementDecision({ besluit: 'toekennen', tot: '2027-02-01', motivering: 'Toegekend.' }, until, today))).toMatchObject({
-      ok: false, problems: [{ field: 'tot', message: 'Uitstel loopt tot een datum na het einde van de registratie (2027-02-28).' }],
+      ok: false,
+      problems: [{ field: 'tot', message: 'Uitstel loopt tot een datum na het einde van de registratie (2027-02-28).' }],
     });
     // the commission reads "de registratie", the professional "uw registratie": two texts, in English too
     expect(readAs(checkPostponementDecision({ besluit: 'toekennen', tot: '2027-02-01', motivering: 'Toegekend.' }, until, today), 'en')).toMatchObject({
-      ok: false, problems: [{ field: 'tot', message: 'A postponement runs until a date after the end of the registration (2027-02-28).' }],
+      ok: false,
+      problems: [{ field: 'tot', message: 'A postponement runs until a date after the end of the registration (2027-02-28).' }],
     });
   });
 });

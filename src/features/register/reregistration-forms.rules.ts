@@ -14,7 +14,8 @@ export type RenewalForm = { motivering: string; bevestigd: string };
 export function checkRenewalForm(form: RenewalForm): Checked<{ motivation: string }, keyof RenewalForm> {
   const problems: Problem<keyof RenewalForm>[] = [];
   const motivation = form.motivering.trim();
-  if (motivation.length > commentLimits.max) problems.push({ field: 'motivering', message: message('register.error.tooLong', { max: String(commentLimits.max), length: String(motivation.length) }) });
+  if (motivation.length > commentLimits.max)
+    problems.push({ field: 'motivering', message: message('register.error.tooLong', { max: String(commentLimits.max), length: String(motivation.length) }) });
   if (form.bevestigd !== 'ja') problems.push({ field: 'bevestigd', message: message('register.error.confirmDossier') });
   return problems.length ? { ok: false, problems } : { ok: true, value: { motivation } };
 }
@@ -43,7 +44,11 @@ export type PostponementDecisionForm = { besluit: string; tot: string; motiverin
 export type PostponementDecision = { status: 'toegekend' | 'afgewezen'; grantedUntil: string | null; motivation: string };
 
 /** The commission's decision: granted until a date (within the same limits), or refused; always with a motivation. */
-export function checkPostponementDecision(form: PostponementDecisionForm, until: string, today: string): Checked<PostponementDecision, keyof PostponementDecisionForm> {
+export function checkPostponementDecision(
+  form: PostponementDecisionForm,
+  until: string,
+  today: string,
+): Checked<PostponementDecision, keyof PostponementDecisionForm> {
   const problems: Problem<keyof PostponementDecisionForm>[] = [];
   const grant = form.besluit === 'toekennen';
   if (!grant && form.besluit !== 'afwijzen') problems.push({ field: 'besluit', message: message('register.error.choosePostponementDecision') });

@@ -6,7 +6,6 @@ import * as repo from './reregistration.repo.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { rowsOf } from '../../db/rows.ts';
 
-
 type Candidate = { enrolmentId: string; unit: string; name: string };
 
 /**
@@ -17,13 +16,15 @@ type Candidate = { enrolmentId: string; unit: string; name: string };
  */
 export async function seedDemoReregistration(db: Db, options: { today?: string } = {}): Promise<{ renewals: number; postponements: number }> {
   const today = options.today ?? dutchToday();
-  const candidates = rowsOf<Candidate>(await db.execute(sql`SELECT n.id AS "enrolmentId", v.renewal_unit AS unit, concat_ws(' ', p.initials, p.prefix, p.surname) AS name
+  const candidates = rowsOf<Candidate>(
+    await db.execute(sql`SELECT n.id AS "enrolmentId", v.renewal_unit AS unit, concat_ws(' ', p.initials, p.prefix, p.surname) AS name
     FROM enrolments n JOIN persons p ON p.id = n.person_id
     JOIN LATERAL (SELECT a.valid_until, a.register_version_id FROM registration_applications a WHERE a.enrolment_id = n.id AND a.valid_until IS NOT NULL
       ORDER BY a.valid_until DESC LIMIT 1) last ON true
     JOIN register_versions v ON v.id = last.register_version_id
     WHERE n.status = 'geregistreerd' AND last.valid_until < ${today}::date AND last.valid_until >= ${addMonths(today, -6)}::date
-    ORDER BY n.register_number LIMIT 2`));
+    ORDER BY n.register_number LIMIT 2`),
+  );
   const [renewing, postponing] = candidates;
   let renewals = 0;
   let postponements = 0;
@@ -51,9 +52,12 @@ export async function seedDemoReregistration(db: Db, options: { today?: string }
   if (postponing) {
     const registration = (await repo.latestRegistration(db, postponing.enrolmentId))!;
     await repo.insertPostponement(db, {
-      registrationId: registration.id, enrolmentId: postponing.enrolmentId, ground: 'ziekte',
+      registrationId: registration.id,
+      enrolmentId: postponing.enrolmentId,
+      ground: 'ziekte',
       explanation: 'Sinds het begin van het schooljaar langdurig ziek; ik werk weer op therapeutische basis en kon daardoor geen scholing volgen.',
-      requestedUntil: addMonths(registration.until, 9), now,
+      requestedUntil: addMonths(registration.until, 9),
+      now,
     });
     postponements++;
   }

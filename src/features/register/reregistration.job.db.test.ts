@@ -19,20 +19,35 @@ const run = (asOf: string) => runNightlyReregistration(deps, asOf);
 beforeAll(async () => {
   database = await createTestDatabase();
   deps = { db: database.db, mailer: createMailer({ from: 'register@example.nl' }), baseUrl: 'https://register.example.nl' };
-  for (const [key, status] of [['lapses', 'geregistreerd'], ['renewed', 'geregistreerd'], ['struckOff', 'doorgehaald'], ['postponed', 'geregistreerd'], ['applied', 'geregistreerd']] as const) {
+  for (const [key, status] of [
+    ['lapses', 'geregistreerd'],
+    ['renewed', 'geregistreerd'],
+    ['struckOff', 'doorgehaald'],
+    ['postponed', 'geregistreerd'],
+    ['applied', 'geregistreerd'],
+  ] as const) {
     p[key] = await professional(database, { email: `${key}@school.nl`, surname: key, register: 'schoolleidersregister-po', since, until, status });
   }
   // granted in time: a herregistratie whose period runs on from the end of this one
   await registration(database, {
-    personId: p.renewed.personId, enrolmentId: p.renewed.enrolmentId, register: 'schoolleidersregister-po', decidedOn: '2027-07-01', periodStart: '2027-09-01',
-    until: '2031-08-31', kind: 'herregistratie', renewsId: p.renewed.registrationId!,
+    personId: p.renewed.personId,
+    enrolmentId: p.renewed.enrolmentId,
+    register: 'schoolleidersregister-po',
+    decidedOn: '2027-07-01',
+    periodStart: '2027-09-01',
+    until: '2031-08-31',
+    kind: 'herregistratie',
+    renewsId: p.renewed.registrationId!,
   });
   await database.query(`UPDATE registration_applications SET postponed_until = '2027-12-31' WHERE id = $1`, [p.postponed.registrationId]);
   // asked for herregistratie, with the commission: no more reminders
-  await database.query(`INSERT INTO registration_applications (id, person_id, enrolment_id, register_id, register_version_id, kind, renews_id, period_start, title, level,
+  await database.query(
+    `INSERT INTO registration_applications (id, person_id, enrolment_id, register_id, register_version_id, kind, renews_id, period_start, title, level,
       motivation, evidence_ids, status)
     SELECT gen_random_uuid(), a.person_id, a.enrolment_id, a.register_id, a.register_version_id, 'herregistratie', a.id, '2027-09-01', a.title, a.level, '', '[]'::jsonb, 'aangevraagd'
-    FROM registration_applications a WHERE a.id = $1`, [p.applied.registrationId]);
+    FROM registration_applications a WHERE a.id = $1`,
+    [p.applied.registrationId],
+  );
 });
 afterAll(async () => database?.close());
 
@@ -91,8 +106,15 @@ describe('the nightly re-registration run', () => {
     expect((await subjects(p.lapses)).at(-1)).toBe('Uw herregistratie is verlopen');
     expect(await subjects(p.lapses)).toHaveLength(4);
     expect(await subjects(p.renewed)).toEqual([]);
-    const notices = await database.query<{ kind: string; n: number }>(`SELECT kind, count(*)::int AS n FROM reregistration_notices GROUP BY kind ORDER BY kind`);
-    expect(notices).toEqual([{ kind: 'herinnering-2', n: 1 }, { kind: 'herinnering-6', n: 2 }, { kind: 'onder-voorwaarden', n: 3 }, { kind: 'verlopen', n: 2 }]);
+    const notices = await database.query<{ kind: string; n: number }>(
+      `SELECT kind, count(*)::int AS n FROM reregistration_notices GROUP BY kind ORDER BY kind`,
+    );
+    expect(notices).toEqual([
+      { kind: 'herinnering-2', n: 1 },
+      { kind: 'herinnering-6', n: 2 },
+      { kind: 'onder-voorwaarden', n: 3 },
+      { kind: 'verlopen', n: 2 },
+    ]);
     expect((await auditRows(database, 'reregistration.nightly-run')).length).toBeGreaterThan(5);
   });
 });

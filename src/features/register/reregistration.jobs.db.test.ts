@@ -29,7 +29,9 @@ describe('the nightly re-registration job', () => {
   });
 
   it('runs for the day it is given, or for today in the Netherlands', async () => {
-    const job = reregistrationJob({ db: database.db, mailer: createMailer({ from: 'register@example.nl' }), baseUrl: 'https://register.example.nl' }, (m) => logged.push(m));
+    const job = reregistrationJob({ db: database.db, mailer: createMailer({ from: 'register@example.nl' }), baseUrl: 'https://register.example.nl' }, (m) =>
+      logged.push(m),
+    );
     await job.handle({ datum: '2027-02-28' });
     expect(logged.at(-1)).toBe('herregistratie 2027-02-28: 1 beoordeeld, 1 berichten verstuurd');
     expect(() => job.payload.parse({ datum: '2027-02-30' })).toThrow();

@@ -5,7 +5,6 @@ import type { StoredVersion } from './renewal-rule.rules.ts';
 import type { Activity, NoticeKind, Totals } from './reregistration.rules.ts';
 import { rowsOf } from '../../db/rows.ts';
 
-
 /**
  * What counts for a registration: the activities completed from its decision (the last
  * (re)registration, domain.md section 3) up to `valid_until`. A herregistratie's period runs on from
@@ -38,7 +37,8 @@ export async function registrationTotalsAfter(db: Db, after: string, asOf: strin
   // one aggregate per registration over a join with the activities: the plan of a plain aggregate. The
   // registration's columns are grouped on (one value each per enrolment), not taken with min() over
   // every activity row: on the bench's data that costs 10% over the plain aggregate's shape, min() 20%.
-  const rows = rowsOf<Row>(await db.execute(sql`WITH last AS (
+  const rows = rowsOf<Row>(
+    await db.execute(sql`WITH last AS (
       SELECT DISTINCT ON (a.enrolment_id) a.enrolment_id, a.id, ${since} AS since, a.valid_until, a.postponed_until, a.register_version_id, v.renewal_unit
       FROM registration_applications a JOIN register_versions v ON v.id = a.register_version_id
       WHERE a.valid_until IS NOT NULL AND a.enrolment_id > ${after}::uuid
@@ -51,7 +51,8 @@ export async function registrationTotalsAfter(db: Db, after: string, asOf: strin
       string_agg(array_to_string(x.themes, '|'), '|') FILTER (WHERE l.renewal_unit = 'themas' AND cardinality(x.themes) > 0) AS themes,
       coalesce(bool_or(x.master) FILTER (WHERE l.renewal_unit = 'themas'), false) AS master
     FROM last l LEFT JOIN activities x ON x.enrolment_id = l.enrolment_id AND x.completed_on >= l.since AND x.completed_on <= ${asOf}::date
-    GROUP BY l.enrolment_id, l.id, l.since, l.valid_until, l.postponed_until, l.register_version_id`));
+    GROUP BY l.enrolment_id, l.id, l.since, l.valid_until, l.postponed_until, l.register_version_id`),
+  );
   return rows.map(({ points, hours, primaryHours, themes, master, ...r }) => ({
     ...r,
     totals: { points, hours, primaryHours, themes: themes ? [...new Set(themes.split('|'))] : [], accreditedMaster: master },
@@ -62,9 +63,11 @@ export type VersionRule = StoredVersion & { id: string; registerName: string; ve
 
 /** Every register version with what its rule is read from: a handful of rows, read once per run. */
 export async function listVersionRules(db: Db): Promise<VersionRule[]> {
-  return rowsOf<VersionRule>(await db.execute(sql`SELECT v.id, r.name AS "registerName", v.version, v.renewal_rule AS "renewalRule", v.renewal_unit AS "renewalUnit",
+  return rowsOf<VersionRule>(
+    await db.execute(sql`SELECT v.id, r.name AS "registerName", v.version, v.renewal_rule AS "renewalRule", v.renewal_unit AS "renewalUnit",
       v.renewal_minimum AS "renewalMinimum", v.cycle_years AS "cycleYears"
-    FROM register_versions v JOIN registers r ON r.id = v.register_id`));
+    FROM register_versions v JOIN registers r ON r.id = v.register_id`),
+  );
 }
 
 /** A registration: its period, postponement, title and level, and the version (with its rule) it was decided under. */
@@ -90,27 +93,42 @@ const registrationFrom = sql`registration_applications a JOIN registers r ON r.i
 
 /** The enrolment's registration: the one whose period ends last. */
 export async function latestRegistration(db: Db, enrolmentId: string): Promise<Registration | undefined> {
-  return rowsOf<Registration>(await db.execute(sql`SELECT ${registrationColumns} FROM ${registrationFrom}
-    WHERE a.enrolment_id = ${enrolmentId} AND a.valid_until IS NOT NULL ORDER BY a.valid_until DESC LIMIT 1`))[0];
+  return rowsOf<Registration>(
+    await db.execute(sql`SELECT ${registrationColumns} FROM ${registrationFrom}
+    WHERE a.enrolment_id = ${enrolmentId} AND a.valid_until IS NOT NULL ORDER BY a.valid_until DESC LIMIT 1`),
+  )[0];
 }
 
 export async function findRegistration(db: Db, id: string): Promise<Registration | undefined> {
-  return rowsOf<Registration>(await db.execute(sql`SELECT ${registrationColumns} FROM ${registrationFrom} WHERE a.id = ${id} AND a.valid_until IS NOT NULL`))[0];
+  return rowsOf<Registration>(
+    await db.execute(sql`SELECT ${registrationColumns} FROM ${registrationFrom} WHERE a.id = ${id} AND a.valid_until IS NOT NULL`),
+  )[0];
 }
 
 /** One dossier's activities as the engine reads them. */
 export async function listActivityFacts(db: Db, enrolmentId: string): Promise<Activity[]> {
-  const rows = rowsOf<{ date: string; points: number | null; hours: number; primaryProcess: boolean; themes: string[]; master: boolean }>(await db.execute(sql`SELECT
+  const rows = rowsOf<{ date: string; points: number | null; hours: number; primaryProcess: boolean; themes: string[]; master: boolean }>(
+    await db.execute(sql`SELECT
       completed_on::text AS date, points, hours::float8 AS hours, primary_process AS "primaryProcess", themes, master
-    FROM activities WHERE enrolment_id = ${enrolmentId}`));
-  return rows.map((r) => ({ date: r.date, points: r.points ?? 0, hours: r.hours, primaryProcess: r.primaryProcess, themes: r.themes, accreditedMaster: r.master }));
+    FROM activities WHERE enrolment_id = ${enrolmentId}`),
+  );
+  return rows.map((r) => ({
+    date: r.date,
+    points: r.points ?? 0,
+    hours: r.hours,
+    primaryProcess: r.primaryProcess,
+    themes: r.themes,
+    accreditedMaster: r.master,
+  }));
 }
 
 export type OwnEnrolment = { id: string; personId: string; accountId: string; status: string; registerNumber: string };
 
 export async function findEnrolmentOfAccount(db: Db, accountId: string): Promise<OwnEnrolment | undefined> {
-  return rowsOf<OwnEnrolment>(await db.execute(sql`SELECT id, person_id AS "personId", account_id AS "accountId", status, register_number AS "registerNumber"
-    FROM enrolments WHERE account_id = ${accountId}`))[0];
+  return rowsOf<OwnEnrolment>(
+    await db.execute(sql`SELECT id, person_id AS "personId", account_id AS "accountId", status, register_number AS "registerNumber"
+    FROM enrolments WHERE account_id = ${accountId}`),
+  )[0];
 }
 
 export type OpenApplication = { id: string; kind: string; status: string; createdAt: Date };
@@ -122,9 +140,10 @@ export async function lockEnrolment(tx: Db, enrolmentId: string): Promise<void> 
 }
 
 export async function openApplications(db: Db, enrolmentId: string, registerId: string): Promise<OpenApplication[]> {
-  return rowsOf<OpenApplication>(await db.execute(sql`SELECT id, kind, status, created_at AS "createdAt" FROM registration_applications
-    WHERE enrolment_id = ${enrolmentId} AND register_id = ${registerId} AND status IN ('aangevraagd', 'in-behandeling', 'bezwaar') ORDER BY created_at`))
-    .map((a) => ({ ...a, createdAt: new Date(a.createdAt) }));
+  return rowsOf<OpenApplication>(
+    await db.execute(sql`SELECT id, kind, status, created_at AS "createdAt" FROM registration_applications
+    WHERE enrolment_id = ${enrolmentId} AND register_id = ${registerId} AND status IN ('aangevraagd', 'in-behandeling', 'bezwaar') ORDER BY created_at`),
+  ).map((a) => ({ ...a, createdAt: new Date(a.createdAt) }));
 }
 
 export async function currentVersionId(db: Db, registerId: string): Promise<string> {
@@ -132,9 +151,16 @@ export async function currentVersionId(db: Db, registerId: string): Promise<stri
 }
 
 /** A herregistratie: an application of its own, through the commission like a registration, renewing `renews`. */
-export async function insertRenewal(tx: Db, r: {
-  renews: { id: string; personId: string; enrolmentId: string; registerId: string; title: string; level: string }; versionId: string; periodStart: string; motivation: string; now: Date;
-}): Promise<string> {
+export async function insertRenewal(
+  tx: Db,
+  r: {
+    renews: { id: string; personId: string; enrolmentId: string; registerId: string; title: string; level: string };
+    versionId: string;
+    periodStart: string;
+    motivation: string;
+    now: Date;
+  },
+): Promise<string> {
   const id = uuidV7();
   await tx.execute(sql`INSERT INTO registration_applications (id, person_id, enrolment_id, register_id, register_version_id, kind, renews_id, period_start,
       title, level, motivation, evidence_ids, status, created_at)
@@ -166,11 +192,15 @@ const postponementColumns = sql`u.id, u.registration_id AS "registrationId", u.e
 const asPostponement = <T extends Postponement>(p: T): T => ({ ...p, createdAt: new Date(p.createdAt), decidedAt: p.decidedAt ? new Date(p.decidedAt) : null });
 
 export async function listPostponementsOfEnrolment(db: Db, enrolmentId: string): Promise<Postponement[]> {
-  return rowsOf<Postponement>(await db.execute(sql`SELECT ${postponementColumns} FROM postponements u WHERE u.enrolment_id = ${enrolmentId} ORDER BY u.created_at DESC`))
-    .map(asPostponement);
+  return rowsOf<Postponement>(
+    await db.execute(sql`SELECT ${postponementColumns} FROM postponements u WHERE u.enrolment_id = ${enrolmentId} ORDER BY u.created_at DESC`),
+  ).map(asPostponement);
 }
 
-export async function insertPostponement(tx: Db, p: { registrationId: string; enrolmentId: string; ground: string; explanation: string; requestedUntil: string; now: Date }): Promise<string> {
+export async function insertPostponement(
+  tx: Db,
+  p: { registrationId: string; enrolmentId: string; ground: string; explanation: string; requestedUntil: string; now: Date },
+): Promise<string> {
   const id = uuidV7();
   await tx.execute(sql`INSERT INTO postponements (id, registration_id, enrolment_id, ground, explanation, requested_until, status, created_at)
     VALUES (${id}, ${p.registrationId}, ${p.enrolmentId}, ${p.ground}, ${p.explanation}, ${p.requestedUntil}, 'aangevraagd', ${p.now.toISOString()})`);
@@ -199,8 +229,12 @@ const caseFrom = sql`postponements u JOIN enrolments n ON n.id = u.enrolment_id 
 
 /** The commission's queue: requests waiting for a decision, oldest first; then the last decided. */
 export async function listPostponementQueue(db: Db): Promise<{ open: PostponementCase[]; decided: PostponementCase[] }> {
-  const open = rowsOf<PostponementCase>(await db.execute(sql`SELECT ${caseColumns} FROM ${caseFrom} WHERE u.status = 'aangevraagd' ORDER BY u.created_at LIMIT 200`));
-  const decided = rowsOf<PostponementCase>(await db.execute(sql`SELECT ${caseColumns} FROM ${caseFrom} WHERE u.status <> 'aangevraagd' ORDER BY u.decided_at DESC LIMIT 20`));
+  const open = rowsOf<PostponementCase>(
+    await db.execute(sql`SELECT ${caseColumns} FROM ${caseFrom} WHERE u.status = 'aangevraagd' ORDER BY u.created_at LIMIT 200`),
+  );
+  const decided = rowsOf<PostponementCase>(
+    await db.execute(sql`SELECT ${caseColumns} FROM ${caseFrom} WHERE u.status <> 'aangevraagd' ORDER BY u.decided_at DESC LIMIT 20`),
+  );
   return { open: open.map(asPostponement), decided: decided.map(asPostponement) };
 }
 
@@ -210,10 +244,18 @@ export async function findPostponement(db: Db, id: string): Promise<Postponement
 }
 
 /** Records the decision, only on a request still waiting for one; false when someone decided it meanwhile. */
-export async function decidePostponement(tx: Db, id: string, d: { status: 'toegekend' | 'afgewezen'; grantedUntil: string | null; motivation: string; byLabel: string; now: Date }): Promise<boolean> {
-  return rowsOf(await tx.execute(sql`UPDATE postponements SET status = ${d.status}, granted_until = ${d.grantedUntil}::date, decision_motivation = ${d.motivation},
+export async function decidePostponement(
+  tx: Db,
+  id: string,
+  d: { status: 'toegekend' | 'afgewezen'; grantedUntil: string | null; motivation: string; byLabel: string; now: Date },
+): Promise<boolean> {
+  return (
+    rowsOf(
+      await tx.execute(sql`UPDATE postponements SET status = ${d.status}, granted_until = ${d.grantedUntil}::date, decision_motivation = ${d.motivation},
       decided_by_label = ${d.byLabel}, decided_at = ${d.now.toISOString()}
-    WHERE id = ${id} AND status = 'aangevraagd' RETURNING id`)).length > 0;
+    WHERE id = ${id} AND status = 'aangevraagd' RETURNING id`),
+    ).length > 0
+  );
 }
 
 export async function setPostponedUntil(tx: Db, registrationId: string, until: string): Promise<void> {
@@ -238,32 +280,38 @@ export type NoticeRecipient = {
 /** Who the notices of these registrations go to, in one statement. */
 export async function noticeRecipients(db: Db, registrationIds: string[]): Promise<NoticeRecipient[]> {
   if (registrationIds.length === 0) return [];
-  return rowsOf<NoticeRecipient>(await db.execute(sql`SELECT a.id AS "registrationId", concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
+  return rowsOf<NoticeRecipient>(
+    await db.execute(sql`SELECT a.id AS "registrationId", concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
       coalesce(p.personal_email, p.email) AS email, r.name AS "registerName", a.title, a.level, n.status = 'doorgehaald' AS "struckOff",
       EXISTS (SELECT 1 FROM registration_applications h WHERE h.enrolment_id = a.enrolment_id AND h.renews_id = a.id
         AND h.status IN ('aangevraagd', 'in-behandeling', 'bezwaar')) AS "renewalOpen"
     FROM unnest(${`{${registrationIds.join(',')}}`}::uuid[]) AS c(id)
     JOIN registration_applications a ON a.id = c.id JOIN enrolments n ON n.id = a.enrolment_id JOIN persons p ON p.id = a.person_id
-    JOIN registers r ON r.id = a.register_id`));
+    JOIN registers r ON r.id = a.register_id`),
+  );
 }
 
 export type NoticeRow = { id: string; registrationId: string; kind: NoticeKind; periodEnd: string; mailId: string | null };
 
 /** The notices already recorded for periods ending on or after `since`, as `registration|kind|period end` keys. */
 export async function recordedNoticeKeys(db: Db, since: string): Promise<Set<string>> {
-  const rows = rowsOf<{ key: string }>(await db.execute(sql`SELECT concat_ws('|', registration_id, kind, period_end) AS key
-    FROM reregistration_notices WHERE period_end >= ${since}::date`));
+  const rows = rowsOf<{ key: string }>(
+    await db.execute(sql`SELECT concat_ws('|', registration_id, kind, period_end) AS key
+    FROM reregistration_notices WHERE period_end >= ${since}::date`),
+  );
   return new Set(rows.map((r) => r.key));
 }
 
 /** Inserts these notices in one statement; only those not recorded before come back (each notice once). */
 export async function insertNotices(tx: Db, notices: NoticeRow[], now: Date): Promise<NoticeRow[]> {
   if (notices.length === 0) return [];
-  return rowsOf<NoticeRow>(await tx.execute(sql`INSERT INTO reregistration_notices (id, registration_id, kind, period_end, mail_id, created_at)
+  return rowsOf<NoticeRow>(
+    await tx.execute(sql`INSERT INTO reregistration_notices (id, registration_id, kind, period_end, mail_id, created_at)
     SELECT x.id, x."registrationId", x.kind, x."periodEnd", x."mailId", ${now.toISOString()}
     FROM jsonb_to_recordset(${JSON.stringify(notices)}::jsonb) AS x(id uuid, "registrationId" uuid, kind text, "periodEnd" date, "mailId" uuid)
     ON CONFLICT (registration_id, kind, period_end) DO NOTHING
-    RETURNING id, registration_id AS "registrationId", kind, period_end::text AS "periodEnd", mail_id AS "mailId"`));
+    RETURNING id, registration_id AS "registrationId", kind, period_end::text AS "periodEnd", mail_id AS "mailId"`),
+  );
 }
 
 export const newId = uuidV7;

@@ -2,8 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { readAs } from './texts.test-support.ts';
 import { addDays, addMonths, addYears, isCalendarDate } from '../../platform/dates/calendar.ts';
 import {
-  describeProgress, evaluateReregistration, lapseBase, noticeDue, reasonAgainstPostponementDate, reasonNotToApply, remindersDue, ruleOfVersion, schoolLeaderPointsRule,
-  schoolLeaderThemes, schoolLeaderThemesRule, standingOn, teacherHoursRule, type Activity,
+  describeProgress,
+  evaluateReregistration,
+  lapseBase,
+  noticeDue,
+  reasonAgainstPostponementDate,
+  reasonNotToApply,
+  remindersDue,
+  ruleOfVersion,
+  schoolLeaderPointsRule,
+  schoolLeaderThemes,
+  schoolLeaderThemesRule,
+  standingOn,
+  teacherHoursRule,
+  type Activity,
 } from './reregistration.rules.ts';
 
 const period = { since: '2024-03-01', until: '2029-02-28' };
@@ -147,11 +159,23 @@ describe('the rule of a register version, and what the dossier says', () => {
     const short = evaluateReregistration(schoolLeaderPointsRule, period, pointsIn(25), asOf);
     expect(describeProgress(short, period)).toBe('Nog 35 punten nodig voor herregistratie (ten minste 60); uw registratie loopt tot en met 28 februari 2029.');
     const enough = evaluateReregistration(schoolLeaderPointsRule, period, pointsIn(45, 40), asOf);
-    expect(describeProgress(enough, period)).toBe('85 punten: genoeg voor herregistratie; de volgende periode loopt tot en met 28 februari 2033. Met nog 15 punten haalt u de norm.');
+    expect(describeProgress(enough, period)).toBe(
+      '85 punten: genoeg voor herregistratie; de volgende periode loopt tot en met 28 februari 2033. Met nog 15 punten haalt u de norm.',
+    );
     const hours = evaluateReregistration(teacherHoursRule, period, [{ date: '2025-01-01', hours: 120, primaryProcess: true }], asOf);
     expect(describeProgress(hours, period)).toBe('Nog 40 uren nodig; uw registratie loopt tot en met 28 februari 2029.');
-    const primaryShort = evaluateReregistration(teacherHoursRule, period, [{ date: '2025-01-01', hours: 170, primaryProcess: false }, { date: '2025-02-01', hours: 90, primaryProcess: true }], asOf);
-    expect(describeProgress(primaryShort, period)).toBe('Nog 10 uren nodig, waarvan 10 op het primaire proces; uw registratie loopt tot en met 28 februari 2029.');
+    const primaryShort = evaluateReregistration(
+      teacherHoursRule,
+      period,
+      [
+        { date: '2025-01-01', hours: 170, primaryProcess: false },
+        { date: '2025-02-01', hours: 90, primaryProcess: true },
+      ],
+      asOf,
+    );
+    expect(describeProgress(primaryShort, period)).toBe(
+      'Nog 10 uren nodig, waarvan 10 op het primaire proces; uw registratie loopt tot en met 28 februari 2029.',
+    );
   });
 });
 
@@ -198,17 +222,28 @@ describe('uitstel, notices and when one can apply', () => {
     [{ ...facts, postponedUntil: '2026-12-31' }, '2027-03-01', null],
     [{ ...facts, met: false }, '2026-08-01', 'U voldoet nog niet aan de regel voor herregistratie.'],
     [{ ...facts, openApplication: true }, '2026-08-01', 'U hebt al een aanvraag in behandeling bij de Commissie Registratie.'],
-    [{ ...facts, struckOff: true }, '2026-08-01', 'Uw inschrijving is doorgehaald: herregistratie aanvragen kan niet. Neem contact op met het Beroepsregister Onderwijs.'],
+    [
+      { ...facts, struckOff: true },
+      '2026-08-01',
+      'Uw inschrijving is doorgehaald: herregistratie aanvragen kan niet. Neem contact op met het Beroepsregister Onderwijs.',
+    ],
   ])('%j on %s: %s', (f, asOf, reason) => {
     expect(readAs(reasonNotToApply(f, asOf))).toBe(reason);
   });
 
   it('a postponement ends after the period, at most twelve months after it, and not in the past', () => {
-    expect(reasonAgainstPostponementDate('2026-08-31', until, '2026-06-01')).toEqual({ key: 'register.error.postponementAfterEnd', params: { until: '2026-08-31' } });
-    expect(readAs(reasonAgainstPostponementDate('2026-08-31', until, '2026-06-01'))).toBe('Uitstel loopt tot een datum na het einde van uw registratie (2026-08-31).');
+    expect(reasonAgainstPostponementDate('2026-08-31', until, '2026-06-01')).toEqual({
+      key: 'register.error.postponementAfterEnd',
+      params: { until: '2026-08-31' },
+    });
+    expect(readAs(reasonAgainstPostponementDate('2026-08-31', until, '2026-06-01'))).toBe(
+      'Uitstel loopt tot een datum na het einde van uw registratie (2026-08-31).',
+    );
     expect(reasonAgainstPostponementDate('2026-09-01', until, '2026-06-01')).toBeNull();
     expect(reasonAgainstPostponementDate('2027-08-31', until, '2026-06-01')).toBeNull();
-    expect(readAs(reasonAgainstPostponementDate('2027-09-01', until, '2026-06-01'))).toBe('Uitstel kan tot ten hoogste twaalf maanden na het einde van de registratie: tot en met 2027-08-31.');
+    expect(readAs(reasonAgainstPostponementDate('2027-09-01', until, '2026-06-01'))).toBe(
+      'Uitstel kan tot ten hoogste twaalf maanden na het einde van de registratie: tot en met 2027-08-31.',
+    );
     expect(readAs(reasonAgainstPostponementDate('2026-10-01', until, '2026-11-01'))).toBe('Uitstel loopt tot een datum die nog moet komen.');
   });
 

@@ -29,15 +29,27 @@ export const schoolLeaderPointsRule: PointsRule = {
   kind: 'punten',
   norm: { points: 100, years: 5 },
   minimum: 60,
-  periods: [{ from: 60, years: 3 }, { from: 80, years: 4 }, { from: 100, years: 5 }, { from: 120, years: 6 }, { from: 140, years: 7 }],
+  periods: [
+    { from: 60, years: 3 },
+    { from: 80, years: 4 },
+    { from: 100, years: 5 },
+    { from: 120, years: 6 },
+    { from: 140, years: 7 },
+  ],
 };
 
 export const teacherHoursRule: HoursRule = { kind: 'uren', years: 4, minimumHours: 160, minimumPrimaryHours: 100 };
 
 /** The eight professionaliseringsthema's of the Schoolleidersregister PO (the wildcard included). */
 export const schoolLeaderThemes = [
-  'Persoonlijk leiderschap', 'Regie & strategie', 'In relatie staan tot de omgeving', 'Kennis- en kwaliteitsontwikkeling',
-  'Omgaan met verschillen', 'Leiding geven aan verandering', 'Toekomstgericht onderwijs', 'Wildcard',
+  'Persoonlijk leiderschap',
+  'Regie & strategie',
+  'In relatie staan tot de omgeving',
+  'Kennis- en kwaliteitsontwikkeling',
+  'Omgaan met verschillen',
+  'Leiding geven aan verandering',
+  'Toekomstgericht onderwijs',
+  'Wildcard',
 ];
 
 export const schoolLeaderThemesRule: ThemesRule = { kind: 'themas', years: 4, minimumThemes: 3, themes: schoolLeaderThemes, masterSuffices: true };
@@ -105,14 +117,22 @@ export function evaluateTotals(rule: ReregistrationRule, period: Period, totals:
       const bracket = rule.periods.findLast((p) => counted >= p.from);
       const met = counted >= rule.minimum && bracket !== undefined;
       return {
-        met, unit: 'punten', counted, needed: rule.minimum, toNorm: Math.max(0, rule.norm.points - counted),
+        met,
+        unit: 'punten',
+        counted,
+        needed: rule.minimum,
+        toNorm: Math.max(0, rule.norm.points - counted),
         nextUntil: met ? addYears(period.until, bracket!.years) : null,
       };
     }
     case 'uren': {
       const met = totals.hours >= rule.minimumHours && totals.primaryHours >= rule.minimumPrimaryHours;
       return {
-        met, unit: 'uren', counted: totals.hours, needed: rule.minimumHours, primary: { counted: totals.primaryHours, needed: rule.minimumPrimaryHours },
+        met,
+        unit: 'uren',
+        counted: totals.hours,
+        needed: rule.minimumHours,
+        primary: { counted: totals.primaryHours, needed: rule.minimumPrimaryHours },
         nextUntil: met ? addYears(period.until, rule.years) : null,
       };
     }

@@ -11,12 +11,29 @@ import { addFirstEvent } from './registrations.repo.ts';
 import { addDays, addMonths, dutchToday } from '../../platform/dates/calendar.ts';
 import { ruleOfStoredVersion } from './renewal-rule.rules.ts';
 import {
-  checkPostponementDecision, checkPostponementRequest, checkRenewalForm, type PostponementDecisionForm, type PostponementForm, type Problem, type RenewalForm,
+  checkPostponementDecision,
+  checkPostponementRequest,
+  checkRenewalForm,
+  type PostponementDecisionForm,
+  type PostponementForm,
+  type Problem,
+  type RenewalForm,
 } from './reregistration-forms.rules.ts';
 import * as repo from './reregistration.repo.ts';
 import {
-  describeProgress, evaluateReregistration, evaluateTotals, lapseBase, noticeDue, postponementLimit, reasonNotToApply, standingOn,
-  type Evaluation, type NoticeKind, type Period, type ReregistrationRule, type Standing,
+  describeProgress,
+  evaluateReregistration,
+  evaluateTotals,
+  lapseBase,
+  noticeDue,
+  postponementLimit,
+  reasonNotToApply,
+  standingOn,
+  type Evaluation,
+  type NoticeKind,
+  type Period,
+  type ReregistrationRule,
+  type Standing,
 } from './reregistration.rules.ts';
 import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 import { yieldToEventLoop } from '../../platform/yield.ts';
@@ -31,7 +48,10 @@ export const ownReregistrationPath = '/mijn-register/herregistratie';
 export const ownPostponementPath = '/mijn-register/uitstel';
 
 const refuse = <F extends string>(problems: Problem<F>[]) => {
-  throw AppError.validation(problems.map((p) => ({ name: p.field, reason: p.message })), problems[0].message);
+  throw AppError.validation(
+    problems.map((p) => ({ name: p.field, reason: p.message })),
+    problems[0].message,
+  );
 };
 
 // ─── the evaluation of one registration ─────────────────────────────────────────────────────────
@@ -53,7 +73,14 @@ async function progressOf(db: Db, registration: repo.Registration, asOf: string)
   const rule = ruleOf(registration);
   const period = { since: registration.since, until: registration.until };
   const evaluation = evaluateReregistration(rule, period, await repo.listActivityFacts(db, registration.enrolmentId), asOf);
-  return { registration, rule, period, evaluation, sentence: describeProgress(evaluation, period), standing: standingOn(registration.until, asOf, registration.postponedUntil) };
+  return {
+    registration,
+    rule,
+    period,
+    evaluation,
+    sentence: describeProgress(evaluation, period),
+    standing: standingOn(registration.until, asOf, registration.postponedUntil),
+  };
 }
 
 /**
@@ -91,10 +118,16 @@ export async function getOwnReregistration(deps: ReregistrationDeps, ctx: ActorC
   const postponements = await repo.listPostponementsOfEnrolment(deps.db, enrolment.id);
   if (!progress) return { enrolled: true as const, progress: null, open: [], postponements, reason: message('register.error.notYetRegistered') };
   const open = await repo.openApplications(deps.db, enrolment.id, progress.registration.registerId);
-  const reason = reasonNotToApply({
-    until: progress.registration.until, postponedUntil: progress.registration.postponedUntil, met: progress.evaluation.met,
-    struckOff: enrolment.status === 'doorgehaald', openApplication: open.length > 0,
-  }, today);
+  const reason = reasonNotToApply(
+    {
+      until: progress.registration.until,
+      postponedUntil: progress.registration.postponedUntil,
+      met: progress.evaluation.met,
+      struckOff: enrolment.status === 'doorgehaald',
+      openApplication: open.length > 0,
+    },
+    today,
+  );
   return { enrolled: true as const, progress, open, postponements, reason };
 }
 
@@ -114,7 +147,16 @@ export async function applyForReregistration(deps: ReregistrationDeps, ctx: Acto
   if (!progress) throw new AppError('conflict', message('register.error.notRegistered'));
   const { registration, evaluation } = progress;
   const open = await repo.openApplications(deps.db, enrolment.id, registration.registerId);
-  const reason = reasonNotToApply({ until: registration.until, postponedUntil: registration.postponedUntil, met: evaluation.met, struckOff: enrolment.status === 'doorgehaald', openApplication: open.length > 0 }, today);
+  const reason = reasonNotToApply(
+    {
+      until: registration.until,
+      postponedUntil: registration.postponedUntil,
+      met: evaluation.met,
+      struckOff: enrolment.status === 'doorgehaald',
+      openApplication: open.length > 0,
+    },
+    today,
+  );
   if (reason) throw new AppError('conflict', reason);
   const step = enrolmentTransition(enrolment.status as EnrolmentStatus, 'aanvragen');
   if (!step.allowed) throw new AppError('conflict', step.reason);
@@ -123,14 +165,26 @@ export async function applyForReregistration(deps: ReregistrationDeps, ctx: Acto
   return inTransaction(deps.db, async (tx) => {
     // the form sent twice at once: the second waits for the first, then finds its application
     await repo.lockEnrolment(tx, enrolment.id);
-    if ((await repo.openApplications(tx, enrolment.id, registration.registerId)).length > 0) throw new AppError('conflict', message('register.error.openApplication'));
-    const id = await repo.insertRenewal(tx, { renews: registration, versionId, periodStart: addDays(registration.until, 1), motivation: (checked as { value: { motivation: string } }).value.motivation, now });
+    if ((await repo.openApplications(tx, enrolment.id, registration.registerId)).length > 0)
+      throw new AppError('conflict', message('register.error.openApplication'));
+    const id = await repo.insertRenewal(tx, {
+      renews: registration,
+      versionId,
+      periodStart: addDays(registration.until, 1),
+      motivation: (checked as { value: { motivation: string } }).value.motivation,
+      now,
+    });
     await addFirstEvent(tx, id, actorLabel(ctx), now);
     // the enrolment's history gets the line even when its status stays geregistreerd
-    const moved = await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status as EnrolmentStatus, step.to, { byLabel: actorLabel(ctx), reason: `${registration.registerName}: herregistratie aangevraagd`, now });
+    const moved = await enrolments.moveEnrolment(tx, enrolment.id, enrolment.status as EnrolmentStatus, step.to, {
+      byLabel: actorLabel(ctx),
+      reason: `${registration.registerName}: herregistratie aangevraagd`,
+      now,
+    });
     if (!moved) throw new AppError('conflict', message('register.error.ownEnrolmentChanged'));
     await recordAudit(tx, ctx, {
-      action: 'reregistration.applied', subjectAccountId: account.accountId,
+      action: 'reregistration.applied',
+      subjectAccountId: account.accountId,
       after: { application: id, renews: registration.id, counted: evaluation.counted, needed: evaluation.needed, nextUntil: evaluation.nextUntil },
     });
     return id;
@@ -140,7 +194,12 @@ export async function applyForReregistration(deps: ReregistrationDeps, ctx: Acto
 // ─── uitstel ────────────────────────────────────────────────────────────────────────────────────
 
 /** Why the professional cannot ask for uitstel now (a text key), or null. */
-function reasonNotToPostpone(enrolment: repo.OwnEnrolment, progress: RegistrationProgress | null, postponements: repo.Postponement[], today: string): Message | null {
+function reasonNotToPostpone(
+  enrolment: repo.OwnEnrolment,
+  progress: RegistrationProgress | null,
+  postponements: repo.Postponement[],
+  today: string,
+): Message | null {
   if (enrolment.status === 'doorgehaald') return message('register.error.postponeStruckOff');
   if (!progress) return message('register.error.postponeNotRegistered');
   if (postponements.some((p) => p.status === 'aangevraagd')) return message('register.error.postponementOpen');
@@ -156,7 +215,10 @@ export async function getOwnPostponement(deps: ReregistrationDeps, ctx: ActorCon
   const progress = await progressOfEnrolment(deps.db, enrolment.id, today);
   const postponements = await repo.listPostponementsOfEnrolment(deps.db, enrolment.id);
   return {
-    enrolled: true as const, progress, postponements, reason: reasonNotToPostpone(enrolment, progress, postponements, today),
+    enrolled: true as const,
+    progress,
+    postponements,
+    reason: reasonNotToPostpone(enrolment, progress, postponements, today),
     limit: progress ? postponementLimit(progress.registration.until) : null,
   };
 }
@@ -174,9 +236,14 @@ export async function requestPostponement(deps: ReregistrationDeps, ctx: ActorCo
   const request = (checked as { value: { ground: string; explanation: string; requestedUntil: string } }).value;
   return inTransaction(deps.db, async (tx) => {
     await repo.lockEnrolment(tx, enrolment.id);
-    if ((await repo.listPostponementsOfEnrolment(tx, enrolment.id)).some((p) => p.status === 'aangevraagd')) throw new AppError('conflict', message('register.error.postponementOpen'));
+    if ((await repo.listPostponementsOfEnrolment(tx, enrolment.id)).some((p) => p.status === 'aangevraagd'))
+      throw new AppError('conflict', message('register.error.postponementOpen'));
     const id = await repo.insertPostponement(tx, { registrationId: progress!.registration.id, enrolmentId: enrolment.id, ...request, now: new Date() });
-    await recordAudit(tx, ctx, { action: 'postponement.requested', subjectAccountId: account.accountId, after: { postponement: id, ground: request.ground, requestedUntil: request.requestedUntil } });
+    await recordAudit(tx, ctx, {
+      action: 'postponement.requested',
+      subjectAccountId: account.accountId,
+      after: { postponement: id, ground: request.ground, requestedUntil: request.requestedUntil },
+    });
     return id;
   });
 }
@@ -192,7 +259,12 @@ export async function getPostponementQueue(deps: ReregistrationDeps, ctx: ActorC
   const via = await requireDecider(ctx);
   const queue = await repo.listPostponementQueue(deps.db);
   // the list names people and the ground of their request (illness, pregnancy, care): reading it is audited for each of them
-  await recordAuditPerPerson(deps.db, ctx, { action: 'postponements.listed', via }, [...queue.open, ...queue.decided].map((c) => c.personId));
+  await recordAuditPerPerson(
+    deps.db,
+    ctx,
+    { action: 'postponements.listed', via },
+    [...queue.open, ...queue.decided].map((c) => c.personId),
+  );
   return queue;
 }
 
@@ -201,7 +273,13 @@ export async function getPostponementForDecision(deps: ReregistrationDeps, ctx: 
   const via = await requireDecider(ctx);
   const request = uuid.test(id) ? await repo.findPostponement(deps.db, id) : undefined;
   if (!request) throw AppError.notFound(message('register.error.postponementNotFound'));
-  await recordAudit(deps.db, ctx, { action: 'postponement.viewed', via, subjectAccountId: request.accountId, subjectPersonId: request.personId, after: { postponement: id } });
+  await recordAudit(deps.db, ctx, {
+    action: 'postponement.viewed',
+    via,
+    subjectAccountId: request.accountId,
+    subjectPersonId: request.personId,
+    after: { postponement: id },
+  });
   return { request, limit: postponementLimit(request.validUntil) };
 }
 
@@ -220,17 +298,30 @@ export async function decidePostponementRequest(deps: ReregistrationDeps, ctx: A
   const decision = (checked as { value: { status: 'toegekend' | 'afgewezen'; grantedUntil: string | null; motivation: string } }).value;
   const mailIds: string[] = [];
   await inTransaction(deps.db, async (tx) => {
-    if (!(await repo.decidePostponement(tx, id, { ...decision, byLabel: actorLabel(ctx), now: new Date() }))) throw new AppError('conflict', message('register.error.postponementDecidedMeanwhile'));
+    if (!(await repo.decidePostponement(tx, id, { ...decision, byLabel: actorLabel(ctx), now: new Date() })))
+      throw new AppError('conflict', message('register.error.postponementDecidedMeanwhile'));
     if (decision.grantedUntil) await repo.setPostponedUntil(tx, request.registrationId, decision.grantedUntil);
-    await recordAudit(tx, ctx, { action: 'postponement.decided', via, subjectAccountId: request.accountId, after: { postponement: id, decision: decision.status, until: decision.grantedUntil } });
+    await recordAudit(tx, ctx, {
+      action: 'postponement.decided',
+      via,
+      subjectAccountId: request.accountId,
+      after: { postponement: id, decision: decision.status, until: decision.grantedUntil },
+    });
     if (request.personEmail) {
-      mailIds.push(await deps.mailer.queue(tx, {
-        to: request.personEmail, template: 'postponement-decision', lang: 'nl',
-        params: {
-          name: request.personName, register: request.registerName, motivation: decision.motivation, link: `${deps.baseUrl}${ownReregistrationPath}`,
-          decision: decision.grantedUntil ? `uitstel toegekend tot en met ${decision.grantedUntil}` : 'uitstel afgewezen',
-        },
-      }));
+      mailIds.push(
+        await deps.mailer.queue(tx, {
+          to: request.personEmail,
+          template: 'postponement-decision',
+          lang: 'nl',
+          params: {
+            name: request.personName,
+            register: request.registerName,
+            motivation: decision.motivation,
+            link: `${deps.baseUrl}${ownReregistrationPath}`,
+            decision: decision.grantedUntil ? `uitstel toegekend tot en met ${decision.grantedUntil}` : 'uitstel afgewezen',
+          },
+        }),
+      );
     }
   });
   await deps.mailer.deliver(deps.db, mailIds);
@@ -289,7 +380,10 @@ export type NightlyDeps = { db: Db; mailer: Mailer; baseUrl: string };
 const noticeChunk = 2_000;
 
 const templateOf: Record<NoticeKind, MailTemplate> = {
-  'herinnering-6': 'reregistration-reminder', 'herinnering-2': 'reregistration-reminder', 'onder-voorwaarden': 'reregistration-conditional', verlopen: 'reregistration-lapsed',
+  'herinnering-6': 'reregistration-reminder',
+  'herinnering-2': 'reregistration-reminder',
+  'onder-voorwaarden': 'reregistration-conditional',
+  verlopen: 'reregistration-lapsed',
 };
 
 /**
@@ -304,7 +398,14 @@ export async function runNightlyReregistration(deps: NightlyDeps, asOf: string, 
   const notices: Record<NoticeKind, number> = { 'herinnering-6': 0, 'herinnering-2': 0, 'onder-voorwaarden': 0, verlopen: 0 };
   let mailed = 0;
   const sendChunk = async (due: (Evaluated & { kind: NoticeKind })[]) => {
-    const recipients = new Map((await repo.noticeRecipients(deps.db, due.map((d) => d.row.registrationId))).map((r) => [r.registrationId, r]));
+    const recipients = new Map(
+      (
+        await repo.noticeRecipients(
+          deps.db,
+          due.map((d) => d.row.registrationId),
+        )
+      ).map((r) => [r.registrationId, r]),
+    );
     const pending = new Map<string, { due: (typeof due)[number]; to: repo.NoticeRecipient }>();
     const rows: repo.NoticeRow[] = [];
     for (const d of due) {
@@ -320,8 +421,13 @@ export async function runNightlyReregistration(deps: NightlyDeps, asOf: string, 
       if (!to.email || !notice.mailId) return undefined;
       const base = lapseBase(d.row.until, d.row.postponedUntil);
       const params = {
-        name: to.name, register: to.registerName, level: `${to.title} ${to.level}`, until: base, deadline: addMonths(base, 6),
-        progress: describeProgress(d.evaluation, d.period), link: `${deps.baseUrl}${d.kind === 'verlopen' ? '/mijn-register/registratie' : ownReregistrationPath}`,
+        name: to.name,
+        register: to.registerName,
+        level: `${to.title} ${to.level}`,
+        until: base,
+        deadline: addMonths(base, 6),
+        progress: describeProgress(d.evaluation, d.period),
+        link: `${deps.baseUrl}${d.kind === 'verlopen' ? '/mijn-register/registratie' : ownReregistrationPath}`,
       };
       return { id: notice.mailId, to: to.email, template: templateOf[d.kind], lang: 'nl', params };
     };
@@ -361,7 +467,13 @@ export async function exportOwnPostponements(db: Db, accountId: string) {
   const enrolment = await repo.findEnrolmentOfAccount(db, accountId);
   const postponements = enrolment ? await repo.listPostponementsOfEnrolment(db, enrolment.id) : [];
   return postponements.map((p) => ({
-    aangevraagdOp: p.createdAt.toISOString(), reden: p.ground, toelichting: p.explanation, gevraagdTot: p.requestedUntil, status: p.status,
-    toegekendTot: p.grantedUntil, motivering: p.decisionMotivation, besloten: p.decidedAt?.toISOString() ?? null,
+    aangevraagdOp: p.createdAt.toISOString(),
+    reden: p.ground,
+    toelichting: p.explanation,
+    gevraagdTot: p.requestedUntil,
+    status: p.status,
+    toegekendTot: p.grantedUntil,
+    motivering: p.decisionMotivation,
+    besloten: p.decidedAt?.toISOString() ?? null,
   }));
 }

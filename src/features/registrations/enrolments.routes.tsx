@@ -31,14 +31,26 @@ export async function enrolmentRoutes(app: FastifyInstance, opts: FeatureOptions
   async function renderOne(req: FastifyRequest, reply: FastifyReply, form: EnrolmentForm = {}, status = 200) {
     const { enrolment, events, applications } = await getEnrolmentForStaff(deps, contextOf(req), numberOf(req));
     const key = notices[readQuery(req, noticeQuery).melding as keyof typeof notices];
-    return sendPage(reply, <EnrolmentPage ctx={req.pageContext()} enrolment={enrolment} events={events} applications={applications} notice={key ? req.pageContext().t(key) : undefined} form={form} />, status);
+    return sendPage(
+      reply,
+      <EnrolmentPage
+        ctx={req.pageContext()}
+        enrolment={enrolment}
+        events={events}
+        applications={applications}
+        notice={key ? req.pageContext().t(key) : undefined}
+        form={form}
+      />,
+      status,
+    );
   }
 
   app.get(`${enrolmentsPath}/:registernummer`, signedIn, (req, reply) => renderOne(req, reply));
 
   app.post(`${enrolmentsPath}/:registernummer/doorhalen`, signedIn, async (req, reply) => {
     const form = readForm(req, strikeOffForm);
-    const refuse = (errors: FieldError[]) => renderOne(req, reply, { action: 'doorhalen', reden: form.values.reden ?? '', bevestigd: form.values.bevestigd === 'ja', errors }, 400);
+    const refuse = (errors: FieldError[]) =>
+      renderOne(req, reply, { action: 'doorhalen', reden: form.values.reden ?? '', bevestigd: form.values.bevestigd === 'ja', errors }, 400);
     if (!form.ok) return refuse(form.errors);
     try {
       await strikeOffEnrolment(deps, contextOf(req), numberOf(req), { reason: form.value.reden, confirmed: form.value.bevestigd });

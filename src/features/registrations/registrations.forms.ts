@@ -25,7 +25,11 @@ export const decisionForm = z.object({ besluit: text, motivering: text });
 
 /** Register staff's search: a register number or a name; a page past the ends is the first page, as before. */
 export const enrolmentSearchQuery = z.object({
-  zoek: z.string().catch('').default('').transform((zoek) => zoek.trim().slice(0, 200)),
+  zoek: z
+    .string()
+    .catch('')
+    .default('')
+    .transform((zoek) => zoek.trim().slice(0, 200)),
   page: z.coerce.number().int().min(1).max(50).catch(1),
 });
 /** A register number as typed in the address: the core says whether it is one ("not in the register"). */

@@ -35,28 +35,89 @@ beforeAll(async () => {
   const hr = { actor: await boardStaffActor(t.database, board.id, 'hr@registratie.nl') };
   const deps = deliveryDeps(t.database);
   const delivery = await submitDelivery(deps, hr, {
-    boardId: board.id, mode: 'volledig', fileName: null, applyWhenValid: false, channel: 'api',
-    body: bytesOf(deliveryCsv([{ bevoegd_gezag_nummer: board.number, personeelsnummer: 'R1', voorletters: 'R.', voornamen: 'Rosa', achternaam: 'Registratie', geboortedatum: '1988-08-08',
-      email: 'rosa@school.nl', instellingscode: school.brin, vestigingscode: school.location, functie: 'LERAAR', benoemingsgrondslag: 'BEVOEGD', begindatum: '2012-08-01' }])),
+    boardId: board.id,
+    mode: 'volledig',
+    fileName: null,
+    applyWhenValid: false,
+    channel: 'api',
+    body: bytesOf(
+      deliveryCsv([
+        {
+          bevoegd_gezag_nummer: board.number,
+          personeelsnummer: 'R1',
+          voorletters: 'R.',
+          voornamen: 'Rosa',
+          achternaam: 'Registratie',
+          geboortedatum: '1988-08-08',
+          email: 'rosa@school.nl',
+          instellingscode: school.brin,
+          vestigingscode: school.location,
+          functie: 'LERAAR',
+          benoemingsgrondslag: 'BEVOEGD',
+          begindatum: '2012-08-01',
+        },
+      ]),
+    ),
   });
   await applyDelivery(deps, hr, delivery.id, { confirmed: true });
   const rosa = await createAccount(t.database, { email: 'rosa@school.nl', displayName: 'Rosa Registratie' });
-  const ctx = { actor: { type: 'account' as const, accountId: rosa.id, sessionId: 's', email: 'rosa@school.nl', displayName: 'Rosa Registratie', memberships: [], secondFactorDone: true } };
+  const ctx = {
+    actor: {
+      type: 'account' as const,
+      accountId: rosa.id,
+      sessionId: 's',
+      email: 'rosa@school.nl',
+      displayName: 'Rosa Registratie',
+      memberships: [],
+      secondFactorDone: true,
+    },
+  };
   await enrol({ db: t.database.db }, ctx);
   // the same key the app seals files with: the secrets it generated in its data directory
   const { secrets } = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }, {});
-  const evidence = await addEvidence({ db: t.database.db, dataDir, fileKey: createCrypto(secrets).fileKey }, ctx,
-    { kind: 'diploma', title: 'Pabo', issuer: 'Hogeschool Utrecht', issuedOn: '2012-07-01' }, 'pabo.pdf', Readable.from([pdf]));
+  const evidence = await addEvidence(
+    { db: t.database.db, dataDir, fileKey: createCrypto(secrets).fileKey },
+    ctx,
+    { kind: 'diploma', title: 'Pabo', issuer: 'Hogeschool Utrecht', issuedOn: '2012-07-01' },
+    'pabo.pdf',
+    Readable.from([pdf]),
+  );
   evidenceId = evidence.id;
   teacher = await sessionFor(t.app, t.database, rosa.id);
-  staff = await sessionFor(t.app, t.database, (await createAccount(t.database, { email: 'staf@registratie.nl', displayName: 'Stefan Staf', roles: [{ role: 'register-staff', organisation: office }] })).id);
-  member = await sessionFor(t.app, t.database, (await createAccount(t.database, { email: 'lid@commissie.nl', displayName: 'Carla Commissie', roles: [{ role: 'registration-committee', organisation: office }] })).id);
-  otherMember = await sessionFor(t.app, t.database, (await createAccount(t.database, { email: 'ander@commissie.nl', displayName: 'Anton Ander', roles: [{ role: 'registration-committee', organisation: office }] })).id);
+  staff = await sessionFor(
+    t.app,
+    t.database,
+    (await createAccount(t.database, { email: 'staf@registratie.nl', displayName: 'Stefan Staf', roles: [{ role: 'register-staff', organisation: office }] }))
+      .id,
+  );
+  member = await sessionFor(
+    t.app,
+    t.database,
+    (
+      await createAccount(t.database, {
+        email: 'lid@commissie.nl',
+        displayName: 'Carla Commissie',
+        roles: [{ role: 'registration-committee', organisation: office }],
+      })
+    ).id,
+  );
+  otherMember = await sessionFor(
+    t.app,
+    t.database,
+    (
+      await createAccount(t.database, {
+        email: 'ander@commissie.nl',
+        displayName: 'Anton Ander',
+        roles: [{ role: 'registration-committee', organisation: office }],
+      })
+    ).id,
+  );
 });
 afterAll(async () => t?.close());
 
 const enrolmentStatus = async () => (await t.database.query<{ status: string }>(`SELECT status FROM enrolments`))[0].status;
-const applicationStatus = async () => (await t.database.query<{ status: string }>(`SELECT status FROM registration_applications WHERE id = $1`, [applicationId]))[0].status;
+const applicationStatus = async () =>
+  (await t.database.query<{ status: string }>(`SELECT status FROM registration_applications WHERE id = $1`, [applicationId]))[0].status;
 
 describe('applying for registration', () => {
   it('refuses an application without evidence or motivation, each at its field', async () => {
@@ -87,7 +148,9 @@ describe('applying for registration', () => {
   it('applies with a diploma: aangevraagd, with a first step by the professional', async () => {
     await teacher.get('/mijn-register/registratie');
     const res = await teacher.post('/mijn-register/registratie', {
-      niveau: 'lerarenregister::Registerleraar|geregistreerd', motivering: 'Ik ben bevoegd leraar sinds 2012 met een pabodiploma.', bewijs: [evidenceId],
+      niveau: 'lerarenregister::Registerleraar|geregistreerd',
+      motivering: 'Ik ben bevoegd leraar sinds 2012 met een pabodiploma.',
+      bewijs: [evidenceId],
     });
     expect(res.statusCode).toBe(303);
     const text = visibleText((await teacher.get(String(res.headers.location))).body);
@@ -99,7 +162,11 @@ describe('applying for registration', () => {
 
   it('refuses a second application for the same register while one is open', async () => {
     await teacher.get('/mijn-register/registratie');
-    const res = await teacher.post('/mijn-register/registratie', { niveau: 'lerarenregister::Registerleraar|geregistreerd', motivering: 'Nog een keer aanvragen.', bewijs: [evidenceId] });
+    const res = await teacher.post('/mijn-register/registratie', {
+      niveau: 'lerarenregister::Registerleraar|geregistreerd',
+      motivering: 'Nog een keer aanvragen.',
+      bewijs: [evidenceId],
+    });
     expect(res.statusCode).toBe(409);
     expect(visibleText(res.body)).toContain('U hebt al een aanvraag voor het Lerarenregister in behandeling.');
   });
@@ -108,7 +175,11 @@ describe('applying for registration', () => {
     teacher.cookies.set('lang', 'en');
     try {
       await teacher.get('/mijn-register/registratie');
-      const res = await teacher.post('/mijn-register/registratie', { niveau: 'lerarenregister::Registerleraar|geregistreerd', motivering: 'Nog een keer aanvragen.', bewijs: [evidenceId] });
+      const res = await teacher.post('/mijn-register/registratie', {
+        niveau: 'lerarenregister::Registerleraar|geregistreerd',
+        motivering: 'Nog een keer aanvragen.',
+        bewijs: [evidenceId],
+      });
       expect(res.statusCode).toBe(409);
       expect(visibleText(res.body)).toContain('You already have an application for the Lerarenregister under review.');
     } finally {
@@ -147,9 +218,13 @@ describe('the Commissie Registratie decides', () => {
     await t.database.query(`UPDATE persons SET personal_email = 'rosa@thuis.nl'`);
     const res = await member.post(`/beheer/aanvragen/${applicationId}/besluit`, { besluit: 'registreren', motivering: 'Bevoegd leraar; diploma aangetoond.' });
     expect(res.statusCode).toBe(303);
-    expect(await t.database.query(`SELECT status, valid_until::text AS until FROM registration_applications`)).toEqual([{ status: 'geregistreerd', until: validUntil(today, 4) }]);
+    expect(await t.database.query(`SELECT status, valid_until::text AS until FROM registration_applications`)).toEqual([
+      { status: 'geregistreerd', until: validUntil(today, 4) },
+    ]);
     expect(await enrolmentStatus()).toBe('geregistreerd');
-    const [mail] = await t.database.query<{ to_address: string; subject: string; text: string }>(`SELECT to_address, subject, text FROM mail_outbox WHERE template = 'registration-decision'`);
+    const [mail] = await t.database.query<{ to_address: string; subject: string; text: string }>(
+      `SELECT to_address, subject, text FROM mail_outbox WHERE template = 'registration-decision'`,
+    );
     expect(mail.to_address).toBe('rosa@thuis.nl');
     expect(mail.subject).toBe('Besluit op uw aanvraag: Lerarenregister');
     expect(mail.text).toContain(`geregistreerd tot en met ${validUntil(today, 4)}`);
@@ -169,14 +244,21 @@ describe('the Commissie Registratie decides', () => {
     expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const { text } = await extractText(new Uint8Array(pdf.rawPayload), { mergePages: true });
     const [{ register_number: number }] = await t.database.query<{ register_number: string }>(`SELECT register_number FROM enrolments`);
-    for (const fact of ['R. Registratie', `Registernummer: ${number}`, 'Titel en niveau: Registerleraar geregistreerd', `Geldig tot en met: ${validUntil(today, 4)}`]) expect(text).toContain(fact);
+    for (const fact of [
+      'R. Registratie',
+      `Registernummer: ${number}`,
+      'Titel en niveau: Registerleraar geregistreerd',
+      `Geldig tot en met: ${validUntil(today, 4)}`,
+    ])
+      expect(text).toContain(fact);
     expect((await member.get(`/mijn-register/registratie/${applicationId}/bewijs.pdf`)).statusCode).toBe(404);
   });
 
   it('the public register shows the registration', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/registraties?naam=registratie' });
     expect(res.json().resultaten[0]).toMatchObject({
-      naam: 'R. Registratie', status: 'geregistreerd',
+      naam: 'R. Registratie',
+      status: 'geregistreerd',
       registraties: [{ register: 'Lerarenregister', titel: 'Registerleraar', niveau: 'geregistreerd', geldigTot: validUntil(today, 4), verlopen: false }],
     });
     expect(Object.keys(res.json().resultaten[0]).sort()).toEqual(['naam', 'registernummer', 'registraties', 'scholen', 'status']);
@@ -206,15 +288,30 @@ describe('the Commissie Registratie decides', () => {
     await member.post(`/beheer/aanvragen/${applicationId}/besluit`, { besluit: 'afwijzen', motivering: 'Bij nader inzien ontbreekt bewijs van werkervaring.' });
     expect(await applicationStatus()).toBe('afgewezen');
     expect(await enrolmentStatus()).toBe('ingeschreven');
-    const steps = await t.database.query<{ from_status: string | null; to_status: string }>(`SELECT from_status, to_status FROM registration_events ORDER BY created_at, id`);
+    const steps = await t.database.query<{ from_status: string | null; to_status: string }>(
+      `SELECT from_status, to_status FROM registration_events ORDER BY created_at, id`,
+    );
     expect(steps.map((s) => `${s.from_status ?? '-'}→${s.to_status}`)).toEqual([
-      '-→aangevraagd', 'aangevraagd→in-behandeling', 'in-behandeling→geregistreerd', 'geregistreerd→bezwaar', 'bezwaar→in-behandeling', 'in-behandeling→afgewezen',
+      '-→aangevraagd',
+      'aangevraagd→in-behandeling',
+      'in-behandeling→geregistreerd',
+      'geregistreerd→bezwaar',
+      'bezwaar→in-behandeling',
+      'in-behandeling→afgewezen',
     ]);
   });
 
   it('is closed to professionals and board staff', async () => {
     expect((await teacher.get('/beheer/aanvragen')).statusCode).toBe(403);
-    expect((await teacher.post(`/beheer/aanvragen/${applicationId}/besluit`, { besluit: 'registreren', motivering: 'Zelf beslissen.' }, { csrf: teacher.csrfToken() })).statusCode).toBe(403);
+    expect(
+      (
+        await teacher.post(
+          `/beheer/aanvragen/${applicationId}/besluit`,
+          { besluit: 'registreren', motivering: 'Zelf beslissen.' },
+          { csrf: teacher.csrfToken() },
+        )
+      ).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -235,7 +332,9 @@ describe('register staff strike an enrolment off (doorhalen), and reverse it', (
     expect(visibleText((await staff.get(`/beheer/inschrijvingen?zoek=${number.slice(0, 3)}%20${number.slice(3)}`)).body)).toContain(`R. Registratie ${number}`);
     const page = visibleText((await staff.get(`/beheer/inschrijvingen/${number}`)).body);
     expect(page).toContain('Inschrijving van R. Registratie');
-    expect(page).toMatch(/ingeschreven · Rosa Registratie .* aangevraagd · Rosa Registratie · Lerarenregister: Registerleraar geregistreerd .* geregistreerd · Carla Commissie/);
+    expect(page).toMatch(
+      /ingeschreven · Rosa Registratie .* aangevraagd · Rosa Registratie · Lerarenregister: Registerleraar geregistreerd .* geregistreerd · Carla Commissie/,
+    );
     expect(await auditRows(t.database, 'enrolment.viewed')).toHaveLength(1);
   });
 
@@ -251,12 +350,17 @@ describe('register staff strike an enrolment off (doorhalen), and reverse it', (
 
   it('strikes it off: the public register shows doorgehaald without registrations, the professional is told and cannot apply', async () => {
     await staff.get(`/beheer/inschrijvingen/${number}`);
-    const res = await staff.post(`/beheer/inschrijvingen/${number}/doorhalen`, { reden: 'Besluit van de Commissie Registratie van 1 november.', bevestigd: 'ja' });
+    const res = await staff.post(`/beheer/inschrijvingen/${number}/doorhalen`, {
+      reden: 'Besluit van de Commissie Registratie van 1 november.',
+      bevestigd: 'ja',
+    });
     expect(res.statusCode).toBe(303);
     expect(visibleText((await staff.get(String(res.headers.location))).body)).toContain('De inschrijving is doorgehaald');
     expect(await enrolmentStatus()).toBe('doorgehaald');
     expect(await publicEntry()).toMatchObject({ registernummer: number, status: 'doorgehaald', registraties: [] });
-    const [mail] = await t.database.query<{ to_address: string; text: string }>(`SELECT to_address, text FROM mail_outbox WHERE template = 'enrolment-struck-off'`);
+    const [mail] = await t.database.query<{ to_address: string; text: string }>(
+      `SELECT to_address, text FROM mail_outbox WHERE template = 'enrolment-struck-off'`,
+    );
     expect(mail.to_address).toBe('rosa@thuis.nl');
     expect(mail.text).toContain('Besluit van de Commissie Registratie van 1 november.');
     const [audit] = await auditRows(t.database, 'enrolment.struck-off');
@@ -266,7 +370,11 @@ describe('register staff strike an enrolment off (doorhalen), and reverse it', (
     expect(visibleText(own.body)).toContain('Uw inschrijving is op');
     expect(visibleText(own.body)).toContain('Reden: Besluit van de Commissie Registratie van 1 november.');
     expect(own.body).not.toContain('id="motivering"');
-    const apply = await teacher.post('/mijn-register/registratie', { niveau: 'lerarenregister::Registerleraar|geregistreerd', motivering: 'Toch opnieuw aanvragen.', bewijs: [evidenceId] });
+    const apply = await teacher.post('/mijn-register/registratie', {
+      niveau: 'lerarenregister::Registerleraar|geregistreerd',
+      motivering: 'Toch opnieuw aanvragen.',
+      bewijs: [evidenceId],
+    });
     expect(apply.statusCode).toBe(409);
     expect(visibleText(apply.body)).toContain('Deze inschrijving is doorgehaald');
   });
@@ -287,7 +395,8 @@ describe('register staff strike an enrolment off (doorhalen), and reverse it', (
     expect(await enrolmentStatus()).toBe('geregistreerd');
     expect(await publicEntry()).toMatchObject({ status: 'geregistreerd', registraties: [{ register: 'Lerarenregister' }] });
     const lines = await t.database.query<{ from_status: string; to_status: string; by_label: string; reason: string }>(
-      `SELECT from_status, to_status, by_label, reason FROM enrolment_events ORDER BY created_at, id`);
+      `SELECT from_status, to_status, by_label, reason FROM enrolment_events ORDER BY created_at, id`,
+    );
     expect(lines.slice(-2)).toEqual([
       { from_status: 'geregistreerd', to_status: 'doorgehaald', by_label: 'Stefan Staf', reason: 'Besluit van de Commissie Registratie van 1 november.' },
       { from_status: 'doorgehaald', to_status: 'geregistreerd', by_label: 'Stefan Staf', reason: 'Bezwaar gegrond verklaard.' },
@@ -298,7 +407,10 @@ describe('register staff strike an enrolment off (doorhalen), and reverse it', (
   it('is closed to professionals and commission members', async () => {
     expect((await teacher.get('/beheer/inschrijvingen')).statusCode).toBe(403);
     expect((await member.get(`/beheer/inschrijvingen/${number}`)).statusCode).toBe(403);
-    expect((await teacher.post(`/beheer/inschrijvingen/${number}/doorhalen`, { reden: 'Zelf doorhalen.', bevestigd: 'ja' }, { csrf: teacher.csrfToken() })).statusCode).toBe(403);
+    expect(
+      (await teacher.post(`/beheer/inschrijvingen/${number}/doorhalen`, { reden: 'Zelf doorhalen.', bevestigd: 'ja' }, { csrf: teacher.csrfToken() }))
+        .statusCode,
+    ).toBe(403);
     expect(await enrolmentStatus()).toBe('geregistreerd');
   });
 });

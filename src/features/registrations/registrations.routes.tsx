@@ -6,7 +6,20 @@ import type { FieldError } from '../../ui/components/error-summary.tsx';
 import type { FeatureOptions } from '../feature.ts';
 import { openEvidenceForDecision } from '../register/index.ts';
 import { sendPrivateFile } from '../../web/attachment.ts';
-import { applyForRegistration, assignApplication, checkEvidenceAccess, decideApplication, getApplicationForReview, getApplicationQueue, getOwnRegistration, listApplicationEvidence, listMyReviews, listOwnEvidenceForApplication, objectToDecision, renderRegistrationCertificate } from '../register/index.ts';
+import {
+  applyForRegistration,
+  assignApplication,
+  checkEvidenceAccess,
+  decideApplication,
+  getApplicationForReview,
+  getApplicationQueue,
+  getOwnRegistration,
+  listApplicationEvidence,
+  listMyReviews,
+  listOwnEvidenceForApplication,
+  objectToDecision,
+  renderRegistrationCertificate,
+} from '../register/index.ts';
 import type { RegistrationDeps } from '../register/index.ts';
 import { OwnRegistrationPage, ownRegistrationPath, type ApplyValues } from './views/own-registration-page.tsx';
 import { ApplicationsPage, ReviewPage, reviewPath } from './views/review-pages.tsx';
@@ -16,7 +29,12 @@ import { contextOf, validationErrorsOf } from '../../web/route-helpers.ts';
 import { readForm, readParams, readQuery } from '../../web/forms.ts';
 import { applicationEvidenceParams, applicationParams, applyForm, assignForm, decisionForm, noticeQuery, objectionForm } from './registrations.forms.ts';
 
-const notices = { aangevraagd: 'registration.notice.applied', bezwaar: 'registration.notice.objected', toegewezen: 'review.notice.assigned', besloten: 'review.notice.decided' } as const;
+const notices = {
+  aangevraagd: 'registration.notice.applied',
+  bezwaar: 'registration.notice.objected',
+  toegewezen: 'review.notice.assigned',
+  besloten: 'review.notice.decided',
+} as const;
 const noticeOf = (req: FastifyRequest) => {
   const key = notices[readQuery(req, noticeQuery).melding as keyof typeof notices];
   return key ? req.pageContext().t(key) : undefined;
@@ -34,7 +52,17 @@ export async function registrationRoutes(app: FastifyInstance, opts: FeatureOpti
     const evidence = own.enrolment ? await listOwnEvidenceForApplication(deps, own.enrolment.personId) : [];
     return sendPage(
       reply,
-      <OwnRegistrationPage ctx={req.pageContext()} enrolled={!!own.enrolment} struckOff={own.struckOff} applications={own.applications} registers={own.registers} evidence={evidence} today={today()} notice={noticeOf(req)} {...form} />,
+      <OwnRegistrationPage
+        ctx={req.pageContext()}
+        enrolled={!!own.enrolment}
+        struckOff={own.struckOff}
+        applications={own.applications}
+        registers={own.registers}
+        evidence={evidence}
+        today={today()}
+        notice={noticeOf(req)}
+        {...form}
+      />,
       status,
     );
   }
@@ -89,10 +117,19 @@ export async function registrationRoutes(app: FastifyInstance, opts: FeatureOpti
     return reply.redirect(`${reviewPath}?melding=toegewezen`, 303);
   });
 
-  async function renderReview(req: FastifyRequest, reply: FastifyReply, form: { values?: { besluit?: string; motivering?: string }; errors?: FieldError[] } = {}, status = 200) {
+  async function renderReview(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    form: { values?: { besluit?: string; motivering?: string }; errors?: FieldError[] } = {},
+    status = 200,
+  ) {
     const { application, events, canDecide, renewal } = await getApplicationForReview(deps, contextOf(req), readParams(req, applicationParams).id);
     const evidence = await listApplicationEvidence(deps, application);
-    return sendPage(reply, <ReviewPage ctx={req.pageContext()} application={application} events={events} evidence={evidence} canDecide={canDecide} renewal={renewal} {...form} />, status);
+    return sendPage(
+      reply,
+      <ReviewPage ctx={req.pageContext()} application={application} events={events} evidence={evidence} canDecide={canDecide} renewal={renewal} {...form} />,
+      status,
+    );
   }
 
   app.get(`${reviewPath}/:id`, signedIn, (req, reply) => renderReview(req, reply));

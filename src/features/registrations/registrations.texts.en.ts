@@ -16,7 +16,8 @@ export const registrationsEn: Record<keyof typeof registrationsNl, string> = {
   'registration.status.bezwaar': 'objection filed',
   'registration.certificate': 'Proof of registration (PDF)',
   'registration.apply': 'Apply for registration',
-  'registration.applyIntro': 'Choose the register, title and level, the evidence (your diplomas and certificates) and say why you meet the admission criterion. The Commissie Registratie decides; you get the decision by e-mail.',
+  'registration.applyIntro':
+    'Choose the register, title and level, the evidence (your diplomas and certificates) and say why you meet the admission criterion. The Commissie Registratie decides; you get the decision by e-mail.',
   'registration.form.choose': 'Choose…',
   'registration.form.level': 'Register, title and level',
   'registration.form.evidence': 'Evidence',
@@ -45,7 +46,7 @@ export const registrationsEn: Record<keyof typeof registrationsNl, string> = {
   'review.notice.decided': 'The decision has been recorded; the applicant gets it by e-mail.',
   'review.one.title': 'Application by {person}',
   'review.one.version': 'Version of the register rules',
-  'review.one.motivation': 'Applicant\'s reasons',
+  'review.one.motivation': "Applicant's reasons",
   'review.one.evidence': 'Evidence',
   'review.one.steps': 'Steps',
   'review.one.decide': 'Decision',
@@ -77,7 +78,8 @@ export const registrationsEn: Record<keyof typeof registrationsNl, string> = {
   'enrolments.one.applications': 'Applications',
   'enrolments.one.applicationsNone': 'No applications.',
   'enrolments.strikeOff.title': 'Strike off',
-  'enrolments.strikeOff.intro': 'A struck-off enrolment shows at once as "doorgehaald" in the public register, without registrations. The professional can no longer apply for registration and is told by e-mail.',
+  'enrolments.strikeOff.intro':
+    'A struck-off enrolment shows at once as "doorgehaald" in the public register, without registrations. The professional can no longer apply for registration and is told by e-mail.',
   'enrolments.strikeOff.reason': 'Reason for striking off',
   'enrolments.strikeOff.reasonHint': 'The professional reads this in the e-mail. At most 2000 characters.',
   'enrolments.strikeOff.confirm': 'I know the public register shows the striking off at once.',

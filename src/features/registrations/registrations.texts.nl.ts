@@ -14,7 +14,8 @@ export const registrationsNl = {
   'registration.status.bezwaar': 'bezwaar ingediend',
   'registration.certificate': 'Bewijs van registratie (PDF)',
   'registration.apply': 'Registratie aanvragen',
-  'registration.applyIntro': 'Kies het register, de titel en het niveau, het bewijs (uw diploma\'s en certificaten) en schrijf waarom u aan de toelatingseis voldoet. De Commissie Registratie besluit; u krijgt het besluit per e-mail.',
+  'registration.applyIntro':
+    "Kies het register, de titel en het niveau, het bewijs (uw diploma's en certificaten) en schrijf waarom u aan de toelatingseis voldoet. De Commissie Registratie besluit; u krijgt het besluit per e-mail.",
   'registration.form.choose': 'Kies…',
   'registration.form.level': 'Register, titel en niveau',
   'registration.form.evidence': 'Bewijs',
@@ -56,7 +57,8 @@ export const registrationsNl = {
   'registration.struckOff': 'Uw inschrijving is op {date} doorgehaald; registratie aanvragen kan niet meer. Reden: {reason}',
   'enrolments.link': 'Inschrijvingen',
   'enrolments.title': 'Inschrijvingen',
-  'enrolments.intro': 'Zoek een ingeschreven professional op naam of registernummer om de inschrijving te bekijken, door te halen of een doorhaling op te heffen.',
+  'enrolments.intro':
+    'Zoek een ingeschreven professional op naam of registernummer om de inschrijving te bekijken, door te halen of een doorhaling op te heffen.',
   'enrolments.search': 'Naam of registernummer',
   'enrolments.searchButton': 'Zoeken',
   'enrolments.caption': 'Gevonden inschrijvingen',
@@ -75,7 +77,8 @@ export const registrationsNl = {
   'enrolments.one.applications': 'Aanvragen',
   'enrolments.one.applicationsNone': 'Geen aanvragen.',
   'enrolments.strikeOff.title': 'Doorhalen',
-  'enrolments.strikeOff.intro': 'Een doorgehaalde inschrijving staat meteen als "doorgehaald" in het openbare register, zonder registraties. De professional kan geen registratie meer aanvragen en krijgt bericht per e-mail.',
+  'enrolments.strikeOff.intro':
+    'Een doorgehaalde inschrijving staat meteen als "doorgehaald" in het openbare register, zonder registraties. De professional kan geen registratie meer aanvragen en krijgt bericht per e-mail.',
   'enrolments.strikeOff.reason': 'Reden van de doorhaling',
   'enrolments.strikeOff.reasonHint': 'De professional leest dit in de e-mail. Ten hoogste 2000 tekens.',
   'enrolments.strikeOff.confirm': 'Ik weet dat de doorhaling meteen in het openbare register te zien is.',

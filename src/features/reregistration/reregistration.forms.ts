@@ -8,7 +8,11 @@ import { uuidPattern } from '../../platform/ids/uuid-pattern.ts';
  * checkPostponementDecision) decide what will do, and say why in the reader's language.
  */
 
-const text = (max: number) => z.string().default('').transform((value) => value.slice(0, max));
+const text = (max: number) =>
+  z
+    .string()
+    .default('')
+    .transform((value) => value.slice(0, max));
 /** A link's value that is not one we know is ignored, as before: a bookmark with junk still shows the page. */
 const optional = z.string().optional().catch(undefined);
 

@@ -20,19 +20,41 @@ let member: WebSession;
 let memberId: string;
 const people = {} as Record<'anna' | 'bram' | 'cees' | 'dirk' | 'eva', TestProfessional & { web: WebSession; until: string }>;
 
-async function person(key: keyof typeof people, surname: string, register: 'lerarenregister' | 'schoolleidersregister-po' | undefined, until: string, points: number[]) {
+async function person(
+  key: keyof typeof people,
+  surname: string,
+  register: 'lerarenregister' | 'schoolleidersregister-po' | undefined,
+  until: string,
+  points: number[],
+) {
   const account = await createAccount(t.database, { email: `${key}@school.nl`, displayName: surname });
   // a registration of five (schoolleiders) or four years (leraren), ending on `until`
   const since = addDays(addYears(until, register === 'lerarenregister' ? -4 : -5), 1);
   const p = await professional(t.database, { email: `${key}@school.nl`, surname, accountId: account.id, register, since, until });
-  await activities(t.database, p.enrolmentId, points.map((n, i) => ({ date: addMonths(today, -(i + 2)), points: n })));
+  await activities(
+    t.database,
+    p.enrolmentId,
+    points.map((n, i) => ({ date: addMonths(today, -(i + 2)), points: n })),
+  );
   people[key] = { ...p, web: await sessionFor(t.app, t.database, account.id), until };
 }
 
 const publicEntry = async (number: string) => visibleText((await t.app.inject({ method: 'GET', url: `/register?registernummer=${number}` })).body);
 const applicationOf = async (p: TestProfessional) =>
-  (await t.database.query<{ id: string; status: string; kind: string; renews_id: string; period_start: string; valid_until: string | null; decided_on: string | null }>(
-    `SELECT id, status, kind, renews_id, period_start::text, valid_until::text, decided_on::text FROM registration_applications WHERE enrolment_id = $1 AND kind = 'herregistratie'`, [p.enrolmentId]))[0];
+  (
+    await t.database.query<{
+      id: string;
+      status: string;
+      kind: string;
+      renews_id: string;
+      period_start: string;
+      valid_until: string | null;
+      decided_on: string | null;
+    }>(
+      `SELECT id, status, kind, renews_id, period_start::text, valid_until::text, decided_on::text FROM registration_applications WHERE enrolment_id = $1 AND kind = 'herregistratie'`,
+      [p.enrolmentId],
+    )
+  )[0];
 
 /** Register staff assign the herregistratie to the commission member, who grants it. */
 async function grant(p: TestProfessional) {
@@ -47,8 +69,16 @@ async function grant(p: TestProfessional) {
 
 beforeAll(async () => {
   t = await createTestApp();
-  staff = await sessionFor(t.app, t.database, (await createAccount(t.database, { email: 'staf@register.nl', displayName: 'Stefan Staf', roles: [{ role: 'register-staff', organisation: office }] })).id);
-  const commission = await createAccount(t.database, { email: 'lid@commissie.nl', displayName: 'Carla Commissie', roles: [{ role: 'registration-committee', organisation: office }] });
+  staff = await sessionFor(
+    t.app,
+    t.database,
+    (await createAccount(t.database, { email: 'staf@register.nl', displayName: 'Stefan Staf', roles: [{ role: 'register-staff', organisation: office }] })).id,
+  );
+  const commission = await createAccount(t.database, {
+    email: 'lid@commissie.nl',
+    displayName: 'Carla Commissie',
+    roles: [{ role: 'registration-committee', organisation: office }],
+  });
   memberId = commission.id;
   member = await sessionFor(t.app, t.database, commission.id);
   // Anna: 85 points, her registration ends in three months; Bram: 30 points; Cees: 60 points, his ended two months ago
@@ -107,9 +137,17 @@ describe('herregistratie: the professional applies', () => {
     expect(page).toContain('aangevraagd: herregistratie. De status is: aangevraagd.');
     expect(page).toContain('U hebt al een aanvraag in behandeling bij de Commissie Registratie.');
     const application = await applicationOf(people.anna);
-    expect(application).toMatchObject({ status: 'aangevraagd', kind: 'herregistratie', renews_id: people.anna.registrationId, period_start: addDays(people.anna.until, 1), valid_until: null });
+    expect(application).toMatchObject({
+      status: 'aangevraagd',
+      kind: 'herregistratie',
+      renews_id: people.anna.registrationId,
+      period_start: addDays(people.anna.until, 1),
+      valid_until: null,
+    });
     const [line] = await t.database.query<{ from_status: string; to_status: string; reason: string }>(
-      `SELECT from_status, to_status, reason FROM enrolment_events WHERE enrolment_id = $1`, [people.anna.enrolmentId]);
+      `SELECT from_status, to_status, reason FROM enrolment_events WHERE enrolment_id = $1`,
+      [people.anna.enrolmentId],
+    );
     expect(line).toEqual({ from_status: 'geregistreerd', to_status: 'geregistreerd', reason: 'Schoolleidersregister PO: herregistratie aangevraagd' });
     expect((await auditRows(t.database, 'reregistration.applied'))[0].after).toMatchObject({ counted: 85, needed: 60 });
     expect(visibleText((await people.anna.web.get('/mijn-register/registratie')).body)).toContain('Schoolleidersregister PO: RDO niveau 1 (herregistratie)');
@@ -131,7 +169,9 @@ describe('herregistratie: the professional applies', () => {
     expect(visibleText(res.body)).toContain('U voldoet nog niet aan de regel voor herregistratie.');
     expect(await applicationOf(people.bram)).toBeUndefined();
 
-    expect(visibleText((await people.eva.web.get('/mijn-register/herregistratie')).body)).toContain('U bent nog niet geregistreerd: vraag eerst registratie aan.');
+    expect(visibleText((await people.eva.web.get('/mijn-register/herregistratie')).body)).toContain(
+      'U bent nog niet geregistreerd: vraag eerst registratie aan.',
+    );
     const eva = await people.eva.web.post('/mijn-register/herregistratie', { bevestigd: 'ja' });
     expect(eva.statusCode).toBe(409);
     expect(visibleText(eva.body)).toContain('U bent niet geregistreerd: vraag eerst registratie aan.');
@@ -152,14 +192,21 @@ describe('herregistratie: the professional applies', () => {
 });
 
 describe('herregistratie: the Commissie Registratie decides', () => {
-  it('shows the engine\'s evaluation, and granting sets the next period the engine computes', async () => {
+  it("shows the engine's evaluation, and granting sets the next period the engine computes", async () => {
     const next = addYears(people.anna.until, 4);
-    expect(visibleText((await staff.get('/beheer/aanvragen')).body)).toContain('A. Aarts · Schoolleidersregister PO: RDO niveau 1 (herregistratie) · aangevraagd');
+    expect(visibleText((await staff.get('/beheer/aanvragen')).body)).toContain(
+      'A. Aarts · Schoolleidersregister PO: RDO niveau 1 (herregistratie) · aangevraagd',
+    );
     const review = await grant(people.anna);
     expect(review).toContain('Beoordeling van het dossier');
     expect(review).toContain('Punten 85 van ten minste 60');
     expect(review).toContain(`Herregistreren tot en met ${next}`);
-    expect(await applicationOf(people.anna)).toMatchObject({ status: 'geregistreerd', valid_until: next, decided_on: today, period_start: addDays(people.anna.until, 1) });
+    expect(await applicationOf(people.anna)).toMatchObject({
+      status: 'geregistreerd',
+      valid_until: next,
+      decided_on: today,
+      period_start: addDays(people.anna.until, 1),
+    });
     const [mail] = await mailsTo(t.database, 'anna@school.nl');
     expect(mail.text).toContain(`herregistreerd tot en met ${next}`);
     // the public register shows the new date; Anna's page the new period
@@ -179,7 +226,9 @@ describe('herregistratie: the Commissie Registratie decides', () => {
     // the form sent twice at once (a double click): one application, the other told it exists
     const both = await Promise.all([1, 2].map(() => people.cees.web.post('/mijn-register/herregistratie', { bevestigd: 'ja' })));
     expect(both.map((r) => r.statusCode).sort()).toEqual([303, 409]);
-    expect(await t.database.query(`SELECT 1 FROM registration_applications WHERE enrolment_id = $1 AND kind = 'herregistratie'`, [people.cees.enrolmentId])).toHaveLength(1);
+    expect(
+      await t.database.query(`SELECT 1 FROM registration_applications WHERE enrolment_id = $1 AND kind = 'herregistratie'`, [people.cees.enrolmentId]),
+    ).toHaveLength(1);
     await grant(people.cees);
     // 60 points: three years from the end of the period, not from today
     const next = addYears(people.cees.until, 3);
@@ -197,12 +246,18 @@ describe('uitstel', () => {
     const res = await people.dirk.web.post('/mijn-register/uitstel', { grond: '', toelichting: '', tot: addMonths(people.dirk.until, 13) });
     expect(res.statusCode).toBe(400);
     for (const field of ['grond', 'toelichting', 'tot']) expect(res.body).toContain(`href="#${field}"`);
-    expect(visibleText(res.body)).toContain(`Uitstel kan tot ten hoogste twaalf maanden na het einde van de registratie: tot en met ${addMonths(people.dirk.until, 12)}.`);
+    expect(visibleText(res.body)).toContain(
+      `Uitstel kan tot ten hoogste twaalf maanden na het einde van de registratie: tot en met ${addMonths(people.dirk.until, 12)}.`,
+    );
   });
 
   it('the professional asks for uitstel until a date after the end', async () => {
     await people.dirk.web.get('/mijn-register/uitstel');
-    const res = await people.dirk.web.post('/mijn-register/uitstel', { grond: 'ziekte', toelichting: 'Langdurig ziek sinds het voorjaar.', tot: addMonths(people.dirk.until, 5) });
+    const res = await people.dirk.web.post('/mijn-register/uitstel', {
+      grond: 'ziekte',
+      toelichting: 'Langdurig ziek sinds het voorjaar.',
+      tot: addMonths(people.dirk.until, 5),
+    });
     expect(res.statusCode).toBe(303);
     const page = visibleText((await people.dirk.web.get(String(res.headers.location))).body);
     expect(page).toContain('Uw verzoek om uitstel is verstuurd.');
@@ -220,10 +275,15 @@ describe('uitstel', () => {
     expect(visibleText((await member.get('/beheer/uitstel')).body)).toContain(`D. Dekker (${people.dirk.registerNumber})`);
     // one line per person in the list, naming them
     const [dirk] = await t.database.query<{ id: string }>(`SELECT person_id AS id FROM enrolments WHERE account_id = $1`, [people.dirk.accountId]);
-    expect((await auditRows(t.database, 'postponements.listed')).map((r) => ({ role: r.actor_role, person: r.subject_person_id }))).toEqual([{ role: 'registration-committee', person: dirk.id }]);
+    expect((await auditRows(t.database, 'postponements.listed')).map((r) => ({ role: r.actor_role, person: r.subject_person_id }))).toEqual([
+      { role: 'registration-committee', person: dirk.id },
+    ]);
     const one = visibleText((await member.get(`/beheer/uitstel/${requestId}`)).body);
     expect(one).toContain('Langdurig ziek sinds het voorjaar.');
-    expect((await auditRows(t.database, 'postponement.viewed'))[0]).toMatchObject({ actor_role: 'registration-committee', subject_account_id: people.dirk.accountId });
+    expect((await auditRows(t.database, 'postponement.viewed'))[0]).toMatchObject({
+      actor_role: 'registration-committee',
+      subject_account_id: people.dirk.accountId,
+    });
   });
 
   it('granted: the public register shows geregistreerd until the postponed date, and the professional is told', async () => {
@@ -247,7 +307,13 @@ describe('uitstel', () => {
     expect((await auditRows(t.database, 'postponement.decided'))[0].after).toMatchObject({ decision: 'toegekend', until });
     // in the professional's AVG download
     expect(await exportOwnPostponements(t.database.db, people.dirk.accountId)).toMatchObject([
-      { reden: 'ziekte', toelichting: 'Langdurig ziek sinds het voorjaar.', status: 'toegekend', toegekendTot: until, motivering: 'Ziekte is aannemelijk gemaakt.' },
+      {
+        reden: 'ziekte',
+        toelichting: 'Langdurig ziek sinds het voorjaar.',
+        status: 'toegekend',
+        toegekendTot: until,
+        motivering: 'Ziekte is aannemelijk gemaakt.',
+      },
     ]);
     // decided once
     await member.get(`/beheer/uitstel/${requestId}`);

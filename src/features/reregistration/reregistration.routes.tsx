@@ -6,7 +6,16 @@ import { readForm, readParams, readQuery } from '../../web/forms.ts';
 import { noticeQuery, postponementDecisionForm, postponementForm, postponementParams, renewalForm } from './reregistration.forms.ts';
 import type { FeatureOptions } from '../feature.ts';
 import type { PostponementDecisionForm, PostponementForm, RenewalForm } from '../register/index.ts';
-import { type ReregistrationDeps, applyForReregistration, decidePostponementRequest, getOwnPostponement, getOwnReregistration, getPostponementForDecision, getPostponementQueue, requestPostponement } from '../register/index.ts';
+import {
+  type ReregistrationDeps,
+  applyForReregistration,
+  decidePostponementRequest,
+  getOwnPostponement,
+  getOwnReregistration,
+  getPostponementForDecision,
+  getPostponementQueue,
+  requestPostponement,
+} from '../register/index.ts';
 import { ownPostponementPath, ownReregistrationPath } from '../register/index.ts';
 import { OwnPostponementPage, PostponementDecisionPage, PostponementQueuePage, postponementQueuePath } from './views/postponement-pages.tsx';
 import { ReregistrationPage } from './views/reregistration-pages.tsx';
@@ -41,7 +50,12 @@ export async function reregistrationRoutes(app: FastifyInstance, opts: FeatureOp
     return reply.redirect(`${ownReregistrationPath}?melding=aangevraagd`, 303);
   });
 
-  async function renderOwnPostponement(req: FastifyRequest, reply: FastifyReply, form: { values?: PostponementForm; errors?: FieldError[] } = {}, status = 200) {
+  async function renderOwnPostponement(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    form: { values?: PostponementForm; errors?: FieldError[] } = {},
+    status = 200,
+  ) {
     const own = await getOwnPostponement(deps, contextOf(req));
     return sendPage(reply, <OwnPostponementPage ctx={req.pageContext()} view={own.enrolled ? own : null} notice={noticeOf(req)} {...form} />, status);
   }
@@ -66,7 +80,12 @@ export async function reregistrationRoutes(app: FastifyInstance, opts: FeatureOp
 
   const idOf = (req: FastifyRequest) => readParams(req, postponementParams).id;
 
-  async function renderDecision(req: FastifyRequest, reply: FastifyReply, form: { values?: PostponementDecisionForm; errors?: FieldError[] } = {}, status = 200) {
+  async function renderDecision(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    form: { values?: PostponementDecisionForm; errors?: FieldError[] } = {},
+    status = 200,
+  ) {
     const { request, limit } = await getPostponementForDecision(deps, contextOf(req), idOf(req));
     return sendPage(reply, <PostponementDecisionPage ctx={req.pageContext()} request={request} limit={limit} {...form} />, status);
   }

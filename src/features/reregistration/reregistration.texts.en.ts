@@ -17,14 +17,16 @@ export const reregistrationEn: Record<keyof typeof reregistrationNl, string> = {
   'reregistration.openText': 'You applied on {date}: {kind}. Its status is: {status}.',
   'reregistration.openLink': 'See your applications',
   'reregistration.apply': 'Apply for re-registration',
-  'reregistration.applyIntro': 'The Commissie Registratie assesses your application. If it grants it, your next period runs until {next}: it follows on from the end of your current period, also when you apply later.',
+  'reregistration.applyIntro':
+    'The Commissie Registratie assesses your application. If it grants it, your next period runs until {next}: it follows on from the end of your current period, also when you apply later.',
   'reregistration.form.motivation': 'Explanation (optional)',
   'reregistration.form.motivationHint': 'What you want the committee to know. At most 2000 characters.',
   'reregistration.form.confirm': 'I declare that my dossier is complete and true.',
   'reregistration.form.send': 'Apply for re-registration',
   'reregistration.dossierLink': 'To my professional development',
   'reregistration.postpone': 'Postponement',
-  'reregistration.postponeIntro': 'Cannot meet the rule in time because of illness, pregnancy or leave, caring for someone or another serious reason? Then you can ask for a postponement.',
+  'reregistration.postponeIntro':
+    'Cannot meet the rule in time because of illness, pregnancy or leave, caring for someone or another serious reason? Then you can ask for a postponement.',
   'reregistration.postponeLink': 'Ask for or see a postponement',
   'reregistration.notice.applied': 'Your application for re-registration has been sent. The Commissie Registratie will assess it.',
   'reregistration.kind.registratie': 'registration',
@@ -34,7 +36,8 @@ export const reregistrationEn: Record<keyof typeof reregistrationNl, string> = {
   'reregistration.review.register': 'Re-register until {until}',
   'reregistration.review.notMet': 'The dossier does not meet the rule today: re-registering is not possible. You can reject the application, with reasons.',
   'postponement.title': 'Postponement of re-registration',
-  'postponement.intro': 'A postponement moves the date your registration becomes conditional, to at most twelve months after the end of your registration. Your next period still follows on from the end of the current one. The Commissie Registratie decides.',
+  'postponement.intro':
+    'A postponement moves the date your registration becomes conditional, to at most twelve months after the end of your registration. Your next period still follows on from the end of the current one. The Commissie Registratie decides.',
   'postponement.requests': 'Your requests',
   'postponement.none': 'You have not asked for a postponement.',
   'postponement.caption': 'Your requests for postponement, most recent first',
@@ -53,7 +56,8 @@ export const reregistrationEn: Record<keyof typeof reregistrationNl, string> = {
   'postponement.ask': 'Ask for a postponement',
   'postponement.form.ground': 'Reason for postponement',
   'postponement.form.explanation': 'Explanation',
-  'postponement.form.explanationHint': 'What is the matter, since when, and why it keeps you from meeting the rule in time. At most 2000 characters. Only the Commissie Registratie reads this.',
+  'postponement.form.explanationHint':
+    'What is the matter, since when, and why it keeps you from meeting the rule in time. At most 2000 characters. Only the Commissie Registratie reads this.',
   'postponement.form.until': 'Postpone until',
   'postponement.form.untilHint': 'After {until} and at the latest {limit}, as YYYY-MM-DD or DD-MM-YYYY.',
   'postponement.form.send': 'Ask for a postponement',

@@ -15,14 +15,16 @@ export const reregistrationNl = {
   'reregistration.openText': 'U hebt op {date} aangevraagd: {kind}. De status is: {status}.',
   'reregistration.openLink': 'Bekijk uw aanvragen',
   'reregistration.apply': 'Herregistratie aanvragen',
-  'reregistration.applyIntro': 'De Commissie Registratie beoordeelt uw aanvraag. Kent zij haar toe, dan loopt uw volgende periode tot en met {next}: zij sluit aan op het einde van uw huidige periode, ook als u later aanvraagt.',
+  'reregistration.applyIntro':
+    'De Commissie Registratie beoordeelt uw aanvraag. Kent zij haar toe, dan loopt uw volgende periode tot en met {next}: zij sluit aan op het einde van uw huidige periode, ook als u later aanvraagt.',
   'reregistration.form.motivation': 'Toelichting (niet verplicht)',
   'reregistration.form.motivationHint': 'Wat u wilt dat de commissie weet. Ten hoogste 2000 tekens.',
   'reregistration.form.confirm': 'Ik verklaar dat mijn dossier volledig is en naar waarheid is ingevuld.',
   'reregistration.form.send': 'Herregistratie aanvragen',
   'reregistration.dossierLink': 'Naar mijn professionalisering',
   'reregistration.postpone': 'Uitstel',
-  'reregistration.postponeIntro': 'Kunt u door ziekte, zwangerschap of verlof, mantelzorg of een andere zwaarwegende reden niet op tijd aan de regel voldoen? Dan kunt u uitstel aanvragen.',
+  'reregistration.postponeIntro':
+    'Kunt u door ziekte, zwangerschap of verlof, mantelzorg of een andere zwaarwegende reden niet op tijd aan de regel voldoen? Dan kunt u uitstel aanvragen.',
   'reregistration.postponeLink': 'Uitstel aanvragen of bekijken',
   'reregistration.notice.applied': 'Uw aanvraag voor herregistratie is verstuurd. De Commissie Registratie beoordeelt haar.',
   'reregistration.kind.registratie': 'registratie',
@@ -32,7 +34,8 @@ export const reregistrationNl = {
   'reregistration.review.register': 'Herregistreren tot en met {until}',
   'reregistration.review.notMet': 'Het dossier voldoet vandaag niet aan de regel: herregistreren kan niet. U kunt de aanvraag afwijzen, met een motivering.',
   'postponement.title': 'Uitstel van herregistratie',
-  'postponement.intro': 'Uitstel verschuift de datum waarop uw registratie onder voorwaarden komt, tot ten hoogste twaalf maanden na het einde van uw registratie. Uw volgende periode blijft aansluiten op het einde van de huidige. De Commissie Registratie beslist.',
+  'postponement.intro':
+    'Uitstel verschuift de datum waarop uw registratie onder voorwaarden komt, tot ten hoogste twaalf maanden na het einde van uw registratie. Uw volgende periode blijft aansluiten op het einde van de huidige. De Commissie Registratie beslist.',
   'postponement.requests': 'Uw verzoeken',
   'postponement.none': 'U hebt geen uitstel aangevraagd.',
   'postponement.caption': 'Uw verzoeken om uitstel, het laatste eerst',
@@ -51,7 +54,8 @@ export const reregistrationNl = {
   'postponement.ask': 'Uitstel aanvragen',
   'postponement.form.ground': 'Reden voor uitstel',
   'postponement.form.explanation': 'Toelichting',
-  'postponement.form.explanationHint': 'Wat er is, sinds wanneer, en waarom u daardoor niet op tijd aan de regel voldoet. Ten hoogste 2000 tekens. Alleen de Commissie Registratie leest dit.',
+  'postponement.form.explanationHint':
+    'Wat er is, sinds wanneer, en waarom u daardoor niet op tijd aan de regel voldoet. Ten hoogste 2000 tekens. Alleen de Commissie Registratie leest dit.',
   'postponement.form.until': 'Uitstel tot en met',
   'postponement.form.untilHint': 'Na {until} en uiterlijk {limit}, als JJJJ-MM-DD of DD-MM-JJJJ.',
   'postponement.form.send': 'Uitstel aanvragen',

@@ -37,7 +37,11 @@ export async function listEventsAbout(db: Db, subject: AuditSubject, options: { 
   const conditions = [about(subject)];
   if (options.othersOnly) conditions.push(or(isNull(auditEvents.actorAccountId), ne(auditEvents.actorAccountId, subject.accountId))!);
   if (options.before) conditions.push(lt(auditEvents.id, options.before));
-  const query = db.select().from(auditEvents).where(and(...conditions)).orderBy(desc(auditEvents.id));
+  const query = db
+    .select()
+    .from(auditEvents)
+    .where(and(...conditions))
+    .orderBy(desc(auditEvents.id));
   return options.limit === undefined ? query : query.limit(options.limit);
 }
 

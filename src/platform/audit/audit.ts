@@ -43,7 +43,12 @@ export async function recordAudit(db: Db, context: ActorContext, event: AuditEve
  * Appends the event once for each person whose data was read (a list, an export, a queue): each person
  * finds it in their own overview. One statement, whatever the number of persons.
  */
-export async function recordAuditPerPerson(db: Db, context: ActorContext, event: Omit<AuditEvent, 'subjectPersonId'>, personIds: readonly string[]): Promise<void> {
+export async function recordAuditPerPerson(
+  db: Db,
+  context: ActorContext,
+  event: Omit<AuditEvent, 'subjectPersonId'>,
+  personIds: readonly string[],
+): Promise<void> {
   await repo.insertAuditEventPerPerson(db, rowOf(context, event), personIds);
 }
 

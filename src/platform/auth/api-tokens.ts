@@ -37,14 +37,18 @@ export function checkNewToken(input: NewApiToken, now = new Date()): { name: str
   if (input.name.length > 100) problems.push({ name: 'naam', reason: 'Een naam heeft hoogstens 100 tekens.' });
   if (input.scopes.length === 0) problems.push({ name: 'scope', reason: 'Kies minstens één bevoegdheid (scope).' });
   for (const scope of input.scopes) {
-    if (!(tokenScopes as readonly string[]).includes(scope)) problems.push({ name: 'scope', reason: `"${scope}" is geen bevoegdheid; kies uit ${tokenScopes.join(', ')}.` });
+    if (!(tokenScopes as readonly string[]).includes(scope))
+      problems.push({ name: 'scope', reason: `"${scope}" is geen bevoegdheid; kies uit ${tokenScopes.join(', ')}.` });
     else if (allowed.length > 0 && !allowed.includes(scope as TokenScope))
       problems.push({ name: 'scope', reason: `Een ${input.organisation.kind} kan de bevoegdheid "${scope}" niet krijgen; wel: ${allowed.join(', ')}.` });
   }
   if (Number.isNaN(input.expiresAt.getTime()) || input.expiresAt.getTime() <= now.getTime())
     problems.push({ name: 'verloopt', reason: 'De verloopdatum moet in de toekomst liggen.' });
   else if (input.expiresAt.getTime() > latestTokenExpiry(now).getTime())
-    problems.push({ name: 'verloopt', reason: `Een token is hoogstens ${maxTokenLifetimeYears} jaar geldig: kies een datum tot en met ${dutchDateOf(latestTokenExpiry(now))}.` });
+    problems.push({
+      name: 'verloopt',
+      reason: `Een token is hoogstens ${maxTokenLifetimeYears} jaar geldig: kies een datum tot en met ${dutchDateOf(latestTokenExpiry(now))}.`,
+    });
   return problems;
 }
 

@@ -8,8 +8,17 @@ export const registerOfficeId = '00000000-0000-4000-8000-000000000001';
 export type OrganisationRef = { kind: OrganisationKind; id: string };
 
 export const roleNames = [
-  'board-admin', 'board-staff', 'provider-admin', 'provider-staff', 'register-staff', 'registration-committee',
-  'accreditation-committee', 'partnership-coordinator', 'peer-reviewer', 'team-facilitator', 'team-member',
+  'board-admin',
+  'board-staff',
+  'provider-admin',
+  'provider-staff',
+  'register-staff',
+  'registration-committee',
+  'accreditation-committee',
+  'partnership-coordinator',
+  'peer-reviewer',
+  'team-facilitator',
+  'team-member',
 ] as const;
 export type Role = (typeof roleNames)[number];
 

@@ -17,7 +17,12 @@ const at = (ms: number) => new Date(t0.getTime() + ms);
 beforeAll(async () => {
   database = await createTestDatabase();
   accountId = (await createAccount(database, { email: 'sessie@school.nl', displayName: 'Sam Sessie' })).id;
-  staffId = (await createAccount(database, { email: 'sessie-staf@register.nl', roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }] })).id;
+  staffId = (
+    await createAccount(database, {
+      email: 'sessie-staf@register.nl',
+      roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }],
+    })
+  ).id;
 });
 afterAll(async () => {
   await database?.close();
@@ -77,7 +82,8 @@ describe('resolveSession', () => {
 
   it('writes lastSeenAt at most once a minute', async () => {
     const { token, session } = await start();
-    const lastSeen = async () => (await database.query<{ last_seen_at: Date }>('SELECT last_seen_at FROM sessions WHERE id = $1', [session.id]))[0].last_seen_at;
+    const lastSeen = async () =>
+      (await database.query<{ last_seen_at: Date }>('SELECT last_seen_at FROM sessions WHERE id = $1', [session.id]))[0].last_seen_at;
     await resolveSession(database.db, token, at(30_000));
     expect(await lastSeen()).toEqual(t0);
     await resolveSession(database.db, token, at(2 * minute));

@@ -37,7 +37,10 @@ export async function markSecondFactor(db: Db, id: string, tokenHash: string, no
 }
 
 export async function endSession(db: Db, id: string, now: Date): Promise<void> {
-  await db.update(sessions).set({ endedAt: now }).where(and(eq(sessions.id, id), isNull(sessions.endedAt)));
+  await db
+    .update(sessions)
+    .set({ endedAt: now })
+    .where(and(eq(sessions.id, id), isNull(sessions.endedAt)));
 }
 
 export async function endAllSessions(db: Db, accountId: string, now: Date): Promise<number> {

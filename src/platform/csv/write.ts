@@ -68,9 +68,11 @@ export class CsvBytes {
  * leading = + - @ defused with a quote, so a value never runs as a formula.
  */
 export function spreadsheetLine(values: (string | number)[]): string {
-  return `${values.map((v) => {
-    const text = String(v);
-    const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-    return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  }).join(';')}\r\n`;
+  return `${values
+    .map((v) => {
+      const text = String(v);
+      const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+      return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+    })
+    .join(';')}\r\n`;
 }

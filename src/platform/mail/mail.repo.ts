@@ -15,11 +15,17 @@ export async function findMail(db: Db, id: string): Promise<OutboxRow | undefine
 }
 
 export async function markSent(db: Db, id: string, now: Date): Promise<void> {
-  await db.update(mailOutbox).set({ sentAt: now, attempts: sql`${mailOutbox.attempts} + 1`, lastError: null }).where(eq(mailOutbox.id, id));
+  await db
+    .update(mailOutbox)
+    .set({ sentAt: now, attempts: sql`${mailOutbox.attempts} + 1`, lastError: null })
+    .where(eq(mailOutbox.id, id));
 }
 
 export async function markFailed(db: Db, id: string, error: string): Promise<void> {
-  await db.update(mailOutbox).set({ attempts: sql`${mailOutbox.attempts} + 1`, lastError: error.slice(0, 500) }).where(eq(mailOutbox.id, id));
+  await db
+    .update(mailOutbox)
+    .set({ attempts: sql`${mailOutbox.attempts} + 1`, lastError: error.slice(0, 500) })
+    .where(eq(mailOutbox.id, id));
 }
 
 export async function listOutbox(db: Db, offset: number, limit: number): Promise<{ rows: OutboxRow[]; total: number }> {

@@ -34,7 +34,10 @@ async function listenOnFreePort(listen: (port: number, done: () => void) => void
 /** A port nothing listens on: bound once and closed again. */
 async function closedPort(): Promise<number> {
   const server = createServer();
-  const port = await listenOnFreePort((p, done) => server.listen(p, '127.0.0.1', done), () => server.address() as AddressInfo);
+  const port = await listenOnFreePort(
+    (p, done) => server.listen(p, '127.0.0.1', done),
+    () => server.address() as AddressInfo,
+  );
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
@@ -72,7 +75,9 @@ function receivedBy(address: string) {
 
 type OutboxRow = { subject: string; text: string; sent_at: Date | null; attempts: number; last_error: string | null };
 async function outboxTo(t: TestApp, address: string) {
-  return t.database.query<OutboxRow>('SELECT subject, text, sent_at, attempts, last_error FROM mail_outbox WHERE to_address = $1 ORDER BY created_at', [address]);
+  return t.database.query<OutboxRow>('SELECT subject, text, sent_at, attempts, last_error FROM mail_outbox WHERE to_address = $1 ORDER BY created_at', [
+    address,
+  ]);
 }
 
 async function forgotPassword(t: TestApp, email: string) {
@@ -100,7 +105,10 @@ beforeAll(async () => {
       });
     },
   });
-  smtpPort = await listenOnFreePort((p, done) => smtp.listen(p, '127.0.0.1', done), () => smtp.server.address() as AddressInfo);
+  smtpPort = await listenOnFreePort(
+    (p, done) => smtp.listen(p, '127.0.0.1', done),
+    () => smtp.server.address() as AddressInfo,
+  );
 });
 
 afterAll(async () => {
@@ -241,7 +249,10 @@ describe('the outbox page without SMTP', () => {
       expect(text).toContain('Beste Lisa de Boer,');
       expect(text).toMatch(/\/wachtwoord-herstellen\?token=\S+/);
 
-      await createAccount(t.database, { email: 'bestuur@school.nl', roles: [{ role: 'board-admin', organisation: { kind: 'bestuur', id: '00000000-0000-4000-8000-0000000000b1' } }] });
+      await createAccount(t.database, {
+        email: 'bestuur@school.nl',
+        roles: [{ role: 'board-admin', organisation: { kind: 'bestuur', id: '00000000-0000-4000-8000-0000000000b1' } }],
+      });
       const { web: admin } = await signInAndEnrolTotp(t.app, 'bestuur@school.nl');
       const refused = await admin.get('/beheer/uitgaande-mail');
       expect(refused.statusCode).toBe(403);

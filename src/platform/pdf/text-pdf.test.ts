@@ -12,8 +12,12 @@ const read = async (pdf: Buffer) => {
 describe('a PDF of text lines', () => {
   it('prints every name as written, also letters beyond Western European ones (ł, ş, ő)', async () => {
     const pdf = await renderPdf({
-      title: 'Bewijs van registratie 100000142', lang: 'nl-NL',
-      lines: [{ text: 'Łukasz Şahin-Őrs, Bérénice van der Berg (zie: a\\b)', bold: true, size: 18 }, { text: 'Registernummer 100000142', gapBefore: 10 }],
+      title: 'Bewijs van registratie 100000142',
+      lang: 'nl-NL',
+      lines: [
+        { text: 'Łukasz Şahin-Őrs, Bérénice van der Berg (zie: a\\b)', bold: true, size: 18 },
+        { text: 'Registernummer 100000142', gapBefore: 10 },
+      ],
     });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const { text, info } = await read(pdf);
@@ -23,8 +27,13 @@ describe('a PDF of text lines', () => {
   });
 
   it('wraps a line wider than the page, and goes on to a next page when one is full', async () => {
-    const long = 'Controleer deze registratie in het openbare register: https://beroepsregister.example/register?registernummer=100000142 en lees daar wat zij betekent.';
-    const pdf = await renderPdf({ title: 'Lang', lang: 'nl-NL', lines: [{ text: long, size: 9 }, ...Array.from({ length: 60 }, (_, i) => ({ text: `Regel ${i + 1}` }))] });
+    const long =
+      'Controleer deze registratie in het openbare register: https://beroepsregister.example/register?registernummer=100000142 en lees daar wat zij betekent.';
+    const pdf = await renderPdf({
+      title: 'Lang',
+      lang: 'nl-NL',
+      lines: [{ text: long, size: 9 }, ...Array.from({ length: 60 }, (_, i) => ({ text: `Regel ${i + 1}` }))],
+    });
     const { text, totalPages } = await read(pdf);
     expect(text.replace(/\s+/g, ' ')).toContain(long);
     expect(text).toContain('Regel 60');

@@ -37,8 +37,13 @@ function randomCsv(seed: number): string {
 
 function csvParseRows(text: string, separator: string): TableRow[] | 'error' {
   try {
-    const records = parse(text, { delimiter: separator, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
-    return records.filter(({ record }) => !(record.length === 1 && record[0].trim() === '')).map(({ record, info }) => ({ rowNumber: info.lines, fields: record }));
+    const records = parse(text, { delimiter: separator, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }) as unknown as {
+      record: string[];
+      info: { lines: number };
+    }[];
+    return records
+      .filter(({ record }) => !(record.length === 1 && record[0].trim() === ''))
+      .map(({ record, info }) => ({ rowNumber: info.lines, fields: record }));
   } catch {
     return 'error';
   }
@@ -62,7 +67,7 @@ describe('CSV read in pieces or by csv-parse alone', () => {
   it('gives the same rows, row numbers and failures for 400 files of plain and odd lines', async () => {
     for (let seed = 1; seed <= 400; seed++) {
       const text = randomCsv(seed);
-      const { separator, rows } = await readerRows(text, 1 + (seed * 7919) % 5000);
+      const { separator, rows } = await readerRows(text, 1 + ((seed * 7919) % 5000));
       expect({ seed, rows }).toEqual({ seed, rows: csvParseRows(text, separator) });
     }
   });

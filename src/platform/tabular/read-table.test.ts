@@ -17,7 +17,10 @@ async function readAll(bytes: Buffer, chunkSize = 7): Promise<{ info: unknown; r
 const windows1252 = (text: string) => Buffer.from(text.replace(/é/g, '\xe9').replace(/ë/g, '\xeb'), 'latin1');
 
 async function errorOf(bytes: Buffer): Promise<TableError> {
-  const error = await readAll(bytes).then(() => undefined, (e: unknown) => e);
+  const error = await readAll(bytes).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(TableError);
   return error as TableError;
 }
@@ -116,7 +119,10 @@ describe('reading an XLSX file as a stream', () => {
 describe('refusing what no delivery can be (issue 17)', () => {
   const timed = async (bytes: Buffer, chunkSize = 65_536) => {
     const started = performance.now();
-    const error = await readAll(bytes, chunkSize).then(() => undefined, (e: unknown) => e);
+    const error = await readAll(bytes, chunkSize).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TableError);
     return { message: (error as TableError).message, ms: performance.now() - started };
   };
@@ -136,7 +142,9 @@ describe('refusing what no delivery can be (issue 17)', () => {
     const lines = ['personeelsnummer;achternaam', ...Array.from({ length: 1000 }, (_, i) => `P${i};Jansen`)];
     lines[900] = 'P900;Jan\u0000sen';
     const { message } = await timed(Buffer.from(lines.join('\n')), 1000);
-    expect(message).toBe('Rij 901, kolom 2: het veld bevat een stuurteken (U+0000) dat niet in een aanlevering mag staan. Verwijder het en lever het bestand opnieuw aan.');
+    expect(message).toBe(
+      'Rij 901, kolom 2: het veld bevat een stuurteken (U+0000) dat niet in een aanlevering mag staan. Verwijder het en lever het bestand opnieuw aan.',
+    );
   });
 
   it('lets tab, CR and LF inside a field through, and refuses other control characters', async () => {
@@ -147,9 +155,12 @@ describe('refusing what no delivery can be (issue 17)', () => {
 
   it('refuses a field of 5 MB, a field of 1,001 characters and a row of too many columns', async () => {
     expect((await timed(Buffer.from(`a;voorletters\n1;${'J'.repeat(5 * 1024 * 1024)}\n`))).message).toMatch(/^Rij 2 is langer dan 20\.000 tekens/);
-    expect((await timed(Buffer.from(`a;voorletters\n"1";"${'J'.repeat(1001)}"\n`))).message)
-      .toBe('Rij 2, kolom 2: het veld is langer dan 1.000 tekens. Staat er een aanhalingsteken te veel?');
-    expect((await timed(Buffer.from(`a;b\n${'1;'.repeat(150)}\n`))).message).toBe('Rij 2 heeft 151 kolommen; een aanlevering heeft er ten hoogste 100. Kloppen de scheidingstekens?');
+    expect((await timed(Buffer.from(`a;voorletters\n"1";"${'J'.repeat(1001)}"\n`))).message).toBe(
+      'Rij 2, kolom 2: het veld is langer dan 1.000 tekens. Staat er een aanhalingsteken te veel?',
+    );
+    expect((await timed(Buffer.from(`a;b\n${'1;'.repeat(150)}\n`))).message).toBe(
+      'Rij 2 heeft 151 kolommen; een aanlevering heeft er ten hoogste 100. Kloppen de scheidingstekens?',
+    );
   });
 
   it('refuses a file of more than a million rows when it gets there', async () => {
@@ -161,7 +172,10 @@ describe('refusing what no delivery can be (issue 17)', () => {
 describe('refusing an XLSX decompression bomb before exceljs reads it', () => {
   const refusal = async (bytes: Buffer) => {
     const started = performance.now();
-    const error = await readAll(bytes, 65_536).then(() => undefined, (e: unknown) => e);
+    const error = await readAll(bytes, 65_536).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TableError);
     return { message: (error as TableError).message, ms: performance.now() - started };
   };
@@ -189,6 +203,9 @@ describe('refusing an XLSX decompression bomb before exceljs reads it', () => {
   it('still reads a workbook of ordinary size after the check', async () => {
     const bytes = await xlsxBomb({ mib: 1, sizes: 'descriptor', content: 'many-strings' }, ['personeelsnummer', 'achternaam']);
     const { rows } = await readAll(bytes, 65_536);
-    expect(rows.map((r) => [r.rowNumber, r.fields.length])).toEqual([[1, 2], [2, 2]]); // the strings are the bomb's own
+    expect(rows.map((r) => [r.rowNumber, r.fields.length])).toEqual([
+      [1, 2],
+      [2, 2],
+    ]); // the strings are the bomb's own
   });
 });

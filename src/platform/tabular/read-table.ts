@@ -110,17 +110,23 @@ async function* bounded(rows: AsyncGenerator<TableRow>): AsyncGenerator<TableRow
     }
     const { fields, rowNumber } = row;
     if (fields.length > tableLimits.columns) {
-      throw new TableError(`Rij ${rowNumber} heeft ${nl(fields.length)} kolommen; een aanlevering heeft er ten hoogste ${tableLimits.columns}. Kloppen de scheidingstekens?`);
+      throw new TableError(
+        `Rij ${rowNumber} heeft ${nl(fields.length)} kolommen; een aanlevering heeft er ten hoogste ${tableLimits.columns}. Kloppen de scheidingstekens?`,
+      );
     }
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i];
       if (field.length > tableLimits.fieldChars) {
-        throw new TableError(`Rij ${rowNumber}, kolom ${i + 1}: het veld is langer dan ${nl(tableLimits.fieldChars)} tekens. Staat er een aanhalingsteken te veel?`);
+        throw new TableError(
+          `Rij ${rowNumber}, kolom ${i + 1}: het veld is langer dan ${nl(tableLimits.fieldChars)} tekens. Staat er een aanhalingsteken te veel?`,
+        );
       }
       const control = controlCharacter.exec(field);
       if (control) {
         const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-        throw new TableError(`Rij ${rowNumber}, kolom ${i + 1}: het veld bevat een stuurteken (U+${code}) dat niet in een aanlevering mag staan. Verwijder het en lever het bestand opnieuw aan.`);
+        throw new TableError(
+          `Rij ${rowNumber}, kolom ${i + 1}: het veld bevat een stuurteken (U+${code}) dat niet in een aanlevering mag staan. Verwijder het en lever het bestand opnieuw aan.`,
+        );
       }
     }
     yield row;
@@ -128,7 +134,9 @@ async function* bounded(rows: AsyncGenerator<TableRow>): AsyncGenerator<TableRow
 }
 
 const lineTooLong = (rowNumber: number) =>
-  new TableError(`Rij ${rowNumber} is langer dan ${nl(tableLimits.lineChars)} tekens (of het bestand heeft geen regeleinden). Is dit een CSV-bestand van het aanleverformaat?`);
+  new TableError(
+    `Rij ${rowNumber} is langer dan ${nl(tableLimits.lineChars)} tekens (of het bestand heeft geen regeleinden). Is dit een CSV-bestand van het aanleverformaat?`,
+  );
 
 async function* decodeChunks(chunks: AsyncIterable<Buffer>, encoding: string, bom: boolean): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding);
@@ -204,7 +212,12 @@ async function* readCsvRows(chunks: AsyncIterable<Buffer>, encoding: string, bom
 /** csv-parse over the rest of a file from the start of a line: `lineOffset` lines came before, ending in `recordDelimiter`. */
 async function* parseCsvRows(texts: AsyncIterable<string>, separator: string, lineOffset: number, recordDelimiter?: string): AsyncGenerator<TableRow> {
   const parser = parse({
-    delimiter: separator, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, max_record_size: tableLimits.lineChars,
+    delimiter: separator,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    info: true,
+    max_record_size: tableLimits.lineChars,
     ...(recordDelimiter ? { record_delimiter: recordDelimiter } : {}),
   });
   // stops waiting when the reader stops early (the parser is destroyed) as well as when it drains

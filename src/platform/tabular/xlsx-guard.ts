@@ -31,7 +31,10 @@ const tooLarge = (what: string) =>
 class TagCounter {
   count = 0;
   private carry = Buffer.alloc(0);
-  constructor(private readonly tag: Buffer, private readonly ends: number[]) {}
+  constructor(
+    private readonly tag: Buffer,
+    private readonly ends: number[],
+  ) {}
 
   push(chunk: Buffer): void {
     const size = this.tag.length + 1;
@@ -79,7 +82,10 @@ class Tail {
 
 /** A yauzl reader over the kept tail: the central directory must lie inside it. */
 class TailReader extends yauzl.RandomAccessReader {
-  constructor(private readonly tail: Buffer, private readonly start: number) {
+  constructor(
+    private readonly tail: Buffer,
+    private readonly start: number,
+  ) {
     super();
   }
 
@@ -93,7 +99,10 @@ async function checkCentralDirectory(tail: Buffer, totalSize: number): Promise<v
   let zip: yauzl.ZipFile;
   try {
     zip = await yauzl.fromRandomAccessReaderPromise(new TailReader(tail, totalSize - tail.length), totalSize, {
-      lazyEntries: true, decodeStrings: false, validateEntrySizes: false, autoClose: false,
+      lazyEntries: true,
+      decodeStrings: false,
+      validateEntrySizes: false,
+      autoClose: false,
     });
   } catch (error) {
     if (error instanceof TableError) throw error;
@@ -163,7 +172,10 @@ export async function checkXlsxBounds(chunks: AsyncIterable<Buffer>): Promise<vo
       const isWorksheet = worksheetPath.test(entry.path);
       const entryLimit = isSharedStrings ? limits.sharedStringsBytes : limits.unpackedBytes;
       // 0 when the sizes follow the data (a data descriptor); zip64 puts them in the extra field
-      const sizes = [(entry.vars as { uncompressedSize?: number }).uncompressedSize, (entry.extra as { uncompressedSize?: number } | undefined)?.uncompressedSize];
+      const sizes = [
+        (entry.vars as { uncompressedSize?: number }).uncompressedSize,
+        (entry.extra as { uncompressedSize?: number } | undefined)?.uncompressedSize,
+      ];
       const declared = Math.max(0, ...sizes.map((n) => Number(n ?? 0)));
       const over = () => tooLarge(isSharedStrings ? 'de gedeelde teksten zijn te groot' : `uitgepakt is het groter dan ${unpackedGb}`);
       if (declared > entryLimit || unpacked + declared > limits.unpackedBytes) throw over();

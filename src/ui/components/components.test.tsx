@@ -51,7 +51,9 @@ function textOf(html: string, el: Element): string {
     m = re.exec(html);
   }
   const inner = html.slice(el.end, m ? m.index : html.length);
-  return decode(inner.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+  return decode(inner.replace(/<[^>]*>/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function query(html: string, predicate: (e: Element) => boolean): Element[] {
@@ -76,14 +78,7 @@ describe('component examples', () => {
 
   it('are all listed for the gallery', () => {
     expect(all).toEqual(
-      expect.arrayContaining([
-        'errorSummary.twoErrors',
-        'alert.error',
-        'button.primary',
-        'formField.textWithError',
-        'table.table',
-        'pagination.middle',
-      ]),
+      expect.arrayContaining(['errorSummary.twoErrors', 'alert.error', 'button.primary', 'formField.textWithError', 'table.table', 'pagination.middle']),
     );
   });
 
@@ -181,7 +176,11 @@ describe('pagination', () => {
     const html = await render('pagination.middle'); // page 5 of 20
     const [nav] = query(html, (e) => e.tag === 'nav');
     expect(nav.attrs['aria-label']).toBe('Paginering');
-    const links = query(html, (e) => e.tag === 'a').map((a) => ({ href: a.attrs.href, label: a.attrs['aria-label'] ?? textOf(html, a), current: a.attrs['aria-current'] }));
+    const links = query(html, (e) => e.tag === 'a').map((a) => ({
+      href: a.attrs.href,
+      label: a.attrs['aria-label'] ?? textOf(html, a),
+      current: a.attrs['aria-current'],
+    }));
     expect(links).toEqual([
       { href: '?page=4', label: 'Vorige', current: undefined },
       { href: '?page=1', label: 'Pagina 1', current: undefined },
@@ -234,7 +233,9 @@ describe('table and data list', () => {
 
 describe('alerts and buttons', () => {
   it('errors and warnings are announced at once, other messages politely', async () => {
-    const roles = await Promise.all(['info', 'ok', 'warning', 'error'].map(async (type) => query(await render(`alert.${type}`), (e) => 'role' in e.attrs)[0].attrs.role));
+    const roles = await Promise.all(
+      ['info', 'ok', 'warning', 'error'].map(async (type) => query(await render(`alert.${type}`), (e) => 'role' in e.attrs)[0].attrs.role),
+    );
     expect(roles).toEqual(['status', 'status', 'alert', 'alert']);
   });
 

@@ -25,7 +25,13 @@ function Fieldset({ id, label, hint, error, children }: PropsWithChildren<Omit<F
         <legend class="utrecht-form-fieldset__legend utrecht-form-label" safe>
           {label}
         </legend>
-        {hint ? <div class="utrecht-form-field-description" id={`${id}-hint`} safe>{hint}</div> : ''}
+        {hint ? (
+          <div class="utrecht-form-field-description" id={`${id}-hint`} safe>
+            {hint}
+          </div>
+        ) : (
+          ''
+        )}
         {error ? <ErrorMessage id={id} error={error} /> : ''}
         {children}
       </fieldset>
@@ -61,7 +67,13 @@ function describedBy(id: string, hint?: string, error?: string): string | undefi
 }
 
 export function TextField(
-  props: FieldBase & { value?: string; type?: 'text' | 'search' | 'email' | 'date' | 'number' | 'password'; autocomplete?: string; required?: boolean; attrs?: Record<string, string> },
+  props: FieldBase & {
+    value?: string;
+    type?: 'text' | 'search' | 'email' | 'date' | 'number' | 'password';
+    autocomplete?: string;
+    required?: boolean;
+    attrs?: Record<string, string>;
+  },
 ) {
   const { id, name, value, type = 'text', hint, error, autocomplete, required, attrs = {} } = props;
   return (
@@ -128,9 +140,23 @@ export function SelectField(props: FieldBase & { value?: string; options: Option
 }
 
 /** A single checkbox; with `error`, the message stands above it and is read with it (a confirmation that was not ticked). */
-export function CheckboxField(
-  { id, name, label, checked, value = 'ja', error, attrs = {} }: { id: string; name: string; label: string; checked?: boolean; value?: string; error?: string; attrs?: Record<string, string> },
-) {
+export function CheckboxField({
+  id,
+  name,
+  label,
+  checked,
+  value = 'ja',
+  error,
+  attrs = {},
+}: {
+  id: string;
+  name: string;
+  label: string;
+  checked?: boolean;
+  value?: string;
+  error?: string;
+  attrs?: Record<string, string>;
+}) {
   return (
     <div class={`utrecht-form-field utrecht-form-field--checkbox${error ? ' utrecht-form-field--invalid' : ''}`}>
       {error ? <ErrorMessage id={id} error={error} /> : ''}
@@ -183,14 +209,27 @@ export function RadioGroup(props: FieldBase & { value?: string; options: (Option
         return (
           <div class="utrecht-form-field utrecht-form-field--radio">
             <div class="utrecht-form-field__input">
-              <input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id={optionId} name={name} value={o.value} checked={o.value === value}
-                aria-describedby={o.hint ? `${optionId}-hint` : undefined} />
+              <input
+                class="utrecht-radio-button utrecht-radio-button--html-input"
+                type="radio"
+                id={optionId}
+                name={name}
+                value={o.value}
+                checked={o.value === value}
+                aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+              />
             </div>
             <div class="utrecht-form-field__label">
               <label class="utrecht-form-label utrecht-form-label--radio" for={optionId} safe>
                 {o.label}
               </label>
-              {o.hint ? <div class="utrecht-form-field-description" id={`${optionId}-hint`} safe>{o.hint}</div> : ''}
+              {o.hint ? (
+                <div class="utrecht-form-field-description" id={`${optionId}-hint`} safe>
+                  {o.hint}
+                </div>
+              ) : (
+                ''
+              )}
             </div>
           </div>
         );
@@ -213,9 +252,7 @@ export function CheckboxGroup(props: FieldBase & { options: readonly string[]; c
 
 export const formFieldExamples = {
   text: () => <TextField id="voorbeeld-naam" name="naam" label="Achternaam" hint="Zonder tussenvoegsel" />,
-  textWithError: () => (
-    <TextField id="voorbeeld-bsn" name="bsn" label="BSN" value="12345" error="Een BSN heeft 9 cijfers." />
-  ),
+  textWithError: () => <TextField id="voorbeeld-bsn" name="bsn" label="BSN" value="12345" error="Een BSN heeft 9 cijfers." />,
   select: () => (
     <SelectField
       id="voorbeeld-provincie"
@@ -230,18 +267,35 @@ export const formFieldExamples = {
     />
   ),
   textarea: () => <TextAreaField id="voorbeeld-toelichting" name="toelichting" label="Wat klopt er niet?" hint="Ten hoogste 2000 tekens" />,
-  textareaWithError: () => (
-    <TextAreaField id="voorbeeld-antwoord" name="antwoord" label="Uw antwoord" value="nee" error="Schrijf ten minste 5 tekens." />
-  ),
+  textareaWithError: () => <TextAreaField id="voorbeeld-antwoord" name="antwoord" label="Uw antwoord" value="nee" error="Schrijf ten minste 5 tekens." />,
   checkbox: () => <CheckboxField id="voorbeeld-gesloten" name="gesloten" label="Ook gesloten vestigingen tonen" checked />,
   checkboxWithError: () => (
-    <CheckboxField id="voorbeeld-bevestigd" name="bevestigd" label="Ik weet dat de doorhaling meteen openbaar is." error="Bevestig dat u deze inschrijving wilt doorhalen." />
+    <CheckboxField
+      id="voorbeeld-bevestigd"
+      name="bevestigd"
+      label="Ik weet dat de doorhaling meteen openbaar is."
+      error="Bevestig dat u deze inschrijving wilt doorhalen."
+    />
   ),
   checkboxes: () => (
-    <CheckboxGroup id="voorbeeld-themas" name="themas" label="Thema's" hint="Kies er ten minste één." options={['Persoonlijk leiderschap', 'Regie & strategie']} checked={['Regie & strategie']} />
+    <CheckboxGroup
+      id="voorbeeld-themas"
+      name="themas"
+      label="Thema's"
+      hint="Kies er ten minste één."
+      options={['Persoonlijk leiderschap', 'Regie & strategie']}
+      checked={['Regie & strategie']}
+    />
   ),
   checkboxesWithError: () => (
-    <CheckboxGroup id="voorbeeld-themas-fout" name="themas" label="Thema's" options={['Persoonlijk leiderschap', 'Regie & strategie']} checked={[]} error="Kies ten minste één thema." />
+    <CheckboxGroup
+      id="voorbeeld-themas-fout"
+      name="themas"
+      label="Thema's"
+      options={['Persoonlijk leiderschap', 'Regie & strategie']}
+      checked={[]}
+      error="Kies ten minste één thema."
+    />
   ),
   file: () => <FileField id="voorbeeld-bestand" name="bestand" label="Bestand" hint="CSV of XLSX, ten hoogste 100 MB" accept=".csv,.xlsx" />,
   fileWithError: () => <FileField id="voorbeeld-bestand-fout" name="bestand" label="Bestand" error="Kies een bestand." />,

@@ -4,7 +4,13 @@ import type { PropsWithChildren } from '@kitajs/html';
  * A form that posts back to the site with its CSRF token. `novalidate` leaves checking to the server,
  * so every error appears the same way: in the error summary and at the field.
  */
-export function Form({ action, csrfToken, method = 'post', children, attrs = {} }: PropsWithChildren<{ action: string; csrfToken: string; method?: 'post' | 'get'; attrs?: Record<string, string> }>) {
+export function Form({
+  action,
+  csrfToken,
+  method = 'post',
+  children,
+  attrs = {},
+}: PropsWithChildren<{ action: string; csrfToken: string; method?: 'post' | 'get'; attrs?: Record<string, string> }>) {
   return (
     <form class="br-form" method={method} action={action} novalidate {...attrs}>
       {method === 'post' ? <input type="hidden" name="_csrf" value={csrfToken} /> : ''}

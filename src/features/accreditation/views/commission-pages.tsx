@@ -17,7 +17,19 @@ import { commissionPath, DecisionDetails, History, OfferingDetails } from './off
 const filterLabel = (ctx: PageContext, filter: QueueFilter) =>
   filter === 'open' || filter === 'alle' ? ctx.t(`accreditation.queue.filter.${filter}`) : ctx.t(`accreditation.status.${filter}`);
 
-function AssignForm({ ctx, offering, members, error, label }: { ctx: PageContext; offering: Offering; members: CommitteeMember[]; error?: string; label: string }) {
+function AssignForm({
+  ctx,
+  offering,
+  members,
+  error,
+  label,
+}: {
+  ctx: PageContext;
+  offering: Offering;
+  members: CommitteeMember[];
+  error?: string;
+  label: string;
+}) {
   const { t } = ctx;
   const options = [{ value: '', label: t('registration.form.choose') }, ...members.map((m) => ({ value: m.id, label: m.name }))];
   return (
@@ -29,7 +41,14 @@ function AssignForm({ ctx, offering, members, error, label }: { ctx: PageContext
 }
 
 export type QueueView = {
-  canAssign: boolean; members: CommitteeMember[]; mine?: Offering[]; rows: Offering[]; total: number; filter: QueueFilter; page: number; pageSize: number;
+  canAssign: boolean;
+  members: CommitteeMember[];
+  mine?: Offering[];
+  rows: Offering[];
+  total: number;
+  filter: QueueFilter;
+  page: number;
+  pageSize: number;
 };
 
 /** The commission's queue: for a member what is theirs, for register staff the assigning; everyone filters by status. */
@@ -37,7 +56,11 @@ export function QueuePage({ ctx, view, errors = [], notice }: { ctx: PageContext
   const { t, lang } = ctx;
   const { filter } = view;
   const href = (page: number) => `${commissionPath}?status=${encodeURIComponent(filter)}&page=${page}`;
-  const linkTo = (o: Offering) => <a class="utrecht-link" href={`${commissionPath}/${o.id}`} safe>{o.title}</a>;
+  const linkTo = (o: Offering) => (
+    <a class="utrecht-link" href={`${commissionPath}/${o.id}`} safe>
+      {o.title}
+    </a>
+  );
   return (
     <Layout ctx={ctx} title={t('accreditation.queue.title')} current="account">
       <ErrorSummary title={t('errorSummary.title')} errors={errors} />
@@ -72,7 +95,13 @@ export function QueuePage({ ctx, view, errors = [], notice }: { ctx: PageContext
           {t('accreditation.queue.list')}
         </h2>
         <Form action={commissionPath} method="get" csrfToken={ctx.csrfToken}>
-          <SelectField id="status" name="status" label={t('accreditation.queue.filter')} value={filter} options={queueFilters.map((f) => ({ value: f, label: filterLabel(ctx, f) }))} />
+          <SelectField
+            id="status"
+            name="status"
+            label={t('accreditation.queue.filter')}
+            value={filter}
+            options={queueFilters.map((f) => ({ value: f, label: filterLabel(ctx, f) }))}
+          />
           <Button appearance="secondary">{Html.escapeHtml(t('accreditation.queue.filterButton'))}</Button>
         </Form>
         {view.canAssign && view.members.length === 0 ? <TextParagraph text={t('accreditation.queue.noMembers')} /> : ''}
@@ -91,12 +120,23 @@ export function QueuePage({ ctx, view, errors = [], notice }: { ctx: PageContext
                 { header: t('accreditation.col.submitted'), cell: (o) => <span safe>{formatDate(lang, o.createdAt)}</span> },
                 { header: t('accreditation.col.assignedTo'), cell: (o) => <span safe>{o.assignedToName ?? '—'}</span> },
                 ...(view.canAssign && view.members.length > 0
-                  ? [{
-                      header: t('accreditation.col.assign'),
-                      cell: (o: Offering) => openStatuses.includes(o.status)
-                        ? <AssignForm ctx={ctx} offering={o} members={view.members} error={errorFor(errors, `lid-${o.id}`)} label={t('accreditation.queue.member', { title: o.title })} />
-                        : <span>—</span>,
-                    }]
+                  ? [
+                      {
+                        header: t('accreditation.col.assign'),
+                        cell: (o: Offering) =>
+                          openStatuses.includes(o.status) ? (
+                            <AssignForm
+                              ctx={ctx}
+                              offering={o}
+                              members={view.members}
+                              error={errorFor(errors, `lid-${o.id}`)}
+                              label={t('accreditation.queue.member', { title: o.title })}
+                            />
+                          ) : (
+                            <span>—</span>
+                          ),
+                      },
+                    ]
                   : []),
               ]}
             />
@@ -109,15 +149,30 @@ export function QueuePage({ ctx, view, errors = [], notice }: { ctx: PageContext
 }
 
 export type ReviewView = {
-  offering: Offering; events: OfferingEventLine[]; framework: FrameworkChoice; canAssign: boolean; members: CommitteeMember[]; canReview: boolean;
+  offering: Offering;
+  events: OfferingEventLine[];
+  framework: FrameworkChoice;
+  canAssign: boolean;
+  members: CommitteeMember[];
+  canReview: boolean;
 };
 
 /** One offering for the commission: all of it, its history, assigning (register staff), and the assigned member's question or decision. */
-export function ReviewPage(
-  { ctx, view, decision, question = '', errors = [], notice }: {
-    ctx: PageContext; view: ReviewView; decision: DecisionForm; question?: string; errors?: FieldError[]; notice?: string;
-  },
-) {
+export function ReviewPage({
+  ctx,
+  view,
+  decision,
+  question = '',
+  errors = [],
+  notice,
+}: {
+  ctx: PageContext;
+  view: ReviewView;
+  decision: DecisionForm;
+  question?: string;
+  errors?: FieldError[];
+  notice?: string;
+}) {
   const { t } = ctx;
   const { offering } = view;
   const title = t('accreditation.review.title', { title: offering.title });
@@ -135,7 +190,13 @@ export function ReviewPage(
       </Paragraph>
       <TextParagraph text={assigned} />
       {view.canAssign && openStatuses.includes(offering.status) && view.members.length > 0 ? (
-        <AssignForm ctx={ctx} offering={offering} members={view.members} error={errorFor(errors, `lid-${offering.id}`)} label={t('accreditation.review.member')} />
+        <AssignForm
+          ctx={ctx}
+          offering={offering}
+          members={view.members}
+          error={errorFor(errors, `lid-${offering.id}`)}
+          label={t('accreditation.review.member')}
+        />
       ) : (
         ''
       )}
@@ -153,7 +214,15 @@ export function ReviewPage(
             </h2>
             <TextParagraph text={t('accreditation.review.askIntro')} />
             <Form action={`${commissionPath}/${offering.id}/informatie`} csrfToken={ctx.csrfToken}>
-              <TextAreaField id="vraag" name="vraag" label={t('accreditation.review.question')} hint={t('accreditation.review.questionHint')} value={question} error={errorFor(errors, 'vraag')} rows={4} />
+              <TextAreaField
+                id="vraag"
+                name="vraag"
+                label={t('accreditation.review.question')}
+                hint={t('accreditation.review.questionHint')}
+                value={question}
+                error={errorFor(errors, 'vraag')}
+                rows={4}
+              />
               <Button appearance="secondary">{Html.escapeHtml(t('accreditation.review.askButton'))}</Button>
             </Form>
           </section>
@@ -162,15 +231,59 @@ export function ReviewPage(
               {t('accreditation.review.decide')}
             </h2>
             <Form action={`${commissionPath}/${offering.id}/besluit`} csrfToken={ctx.csrfToken}>
-              <RadioGroup id="besluit" name="besluit" label={t('accreditation.review.decision')} value={decision.besluit} error={errorFor(errors, 'besluit')}
-                options={[{ value: 'accrediteren', label: t('accreditation.review.accredit') }, { value: 'afwijzen', label: t('accreditation.review.reject') }]} />
-              <TextField id="punten" name="punten" label={t('accreditation.review.points')} hint={t('accreditation.review.pointsHint')} value={decision.punten} error={errorFor(errors, 'punten')}
-                attrs={{ inputmode: 'numeric' }} />
-              <CheckboxGroup id="themas" name="themas" label={t('accreditation.review.themes')} options={themes} checked={decision.themas} error={errorFor(errors, 'themas')} />
-              <TextField id="geldigVanaf" name="geldigVanaf" label={t('accreditation.review.validFrom')} hint={t('accreditation.review.dateHint')} value={decision.geldigVanaf} error={errorFor(errors, 'geldigVanaf')} />
-              <TextField id="geldigTot" name="geldigTot" label={t('accreditation.review.validUntil')} hint={t('accreditation.review.dateHint')} value={decision.geldigTot} error={errorFor(errors, 'geldigTot')} />
-              <TextAreaField id="motivering" name="motivering" label={t('accreditation.review.motivation')} hint={t('accreditation.review.motivationHint')} value={decision.motivering}
-                error={errorFor(errors, 'motivering')} rows={5} />
+              <RadioGroup
+                id="besluit"
+                name="besluit"
+                label={t('accreditation.review.decision')}
+                value={decision.besluit}
+                error={errorFor(errors, 'besluit')}
+                options={[
+                  { value: 'accrediteren', label: t('accreditation.review.accredit') },
+                  { value: 'afwijzen', label: t('accreditation.review.reject') },
+                ]}
+              />
+              <TextField
+                id="punten"
+                name="punten"
+                label={t('accreditation.review.points')}
+                hint={t('accreditation.review.pointsHint')}
+                value={decision.punten}
+                error={errorFor(errors, 'punten')}
+                attrs={{ inputmode: 'numeric' }}
+              />
+              <CheckboxGroup
+                id="themas"
+                name="themas"
+                label={t('accreditation.review.themes')}
+                options={themes}
+                checked={decision.themas}
+                error={errorFor(errors, 'themas')}
+              />
+              <TextField
+                id="geldigVanaf"
+                name="geldigVanaf"
+                label={t('accreditation.review.validFrom')}
+                hint={t('accreditation.review.dateHint')}
+                value={decision.geldigVanaf}
+                error={errorFor(errors, 'geldigVanaf')}
+              />
+              <TextField
+                id="geldigTot"
+                name="geldigTot"
+                label={t('accreditation.review.validUntil')}
+                hint={t('accreditation.review.dateHint')}
+                value={decision.geldigTot}
+                error={errorFor(errors, 'geldigTot')}
+              />
+              <TextAreaField
+                id="motivering"
+                name="motivering"
+                label={t('accreditation.review.motivation')}
+                hint={t('accreditation.review.motivationHint')}
+                value={decision.motivering}
+                error={errorFor(errors, 'motivering')}
+                rows={5}
+              />
               <Button>{Html.escapeHtml(t('accreditation.review.send'))}</Button>
             </Form>
           </section>

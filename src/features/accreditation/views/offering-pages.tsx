@@ -13,7 +13,17 @@ import { emptyOfferingForm, formOfOffering, openStatuses, type FrameworkChoice, 
 import { DecisionDetails, History, OfferingDetails, OfferingFields, offeringsPath } from './offering-parts.tsx';
 
 /** The organisation's offerings with their status, and the way to submit a new one. */
-export function OfferingsPage({ ctx, organisation, offerings, notice }: { ctx: PageContext; organisation: SubmittingOrganisation; offerings: Offering[]; notice?: string }) {
+export function OfferingsPage({
+  ctx,
+  organisation,
+  offerings,
+  notice,
+}: {
+  ctx: PageContext;
+  organisation: SubmittingOrganisation;
+  offerings: Offering[];
+  notice?: string;
+}) {
   const { t, lang } = ctx;
   const title = t('accreditation.offerings.title', { organisation: organisation.name });
   const base = offeringsPath(organisation);
@@ -32,11 +42,22 @@ export function OfferingsPage({ ctx, organisation, offerings, notice }: { ctx: P
           caption={t('accreditation.offerings.caption')}
           rows={offerings}
           columns={[
-            { header: t('accreditation.col.title'), cell: (o) => <a class="utrecht-link" href={`${base}/${o.id}`} safe>{o.title}</a> },
+            {
+              header: t('accreditation.col.title'),
+              cell: (o) => (
+                <a class="utrecht-link" href={`${base}/${o.id}`} safe>
+                  {o.title}
+                </a>
+              ),
+            },
             { header: t('accreditation.col.kind'), cell: (o) => <span safe>{t(`accreditation.kind.${o.activityKind}`)}</span> },
             { header: t('accreditation.col.status'), cell: (o) => <span safe>{t(`accreditation.status.${o.status}`)}</span> },
             { header: t('accreditation.col.submitted'), cell: (o) => <span safe>{formatDate(lang, o.createdAt)}</span> },
-            { header: t('accreditation.col.points'), numeric: true, cell: (o) => <span safe>{o.accreditedPoints === null ? '—' : String(o.accreditedPoints)}</span> },
+            {
+              header: t('accreditation.col.points'),
+              numeric: true,
+              cell: (o) => <span safe>{o.accreditedPoints === null ? '—' : String(o.accreditedPoints)}</span>,
+            },
             { header: t('accreditation.col.validUntil'), cell: (o) => <span safe>{o.validUntil ?? '—'}</span> },
           ]}
         />
@@ -46,11 +67,19 @@ export function OfferingsPage({ ctx, organisation, offerings, notice }: { ctx: P
 }
 
 /** The form to submit an offering for accreditation. */
-export function NewOfferingPage(
-  { ctx, organisation, framework, values = emptyOfferingForm, errors = [] }: {
-    ctx: PageContext; organisation: SubmittingOrganisation; framework: FrameworkChoice; values?: OfferingForm; errors?: FieldError[];
-  },
-) {
+export function NewOfferingPage({
+  ctx,
+  organisation,
+  framework,
+  values = emptyOfferingForm,
+  errors = [],
+}: {
+  ctx: PageContext;
+  organisation: SubmittingOrganisation;
+  framework: FrameworkChoice;
+  values?: OfferingForm;
+  errors?: FieldError[];
+}) {
   const { t } = ctx;
   const base = offeringsPath(organisation);
   return (
@@ -75,12 +104,25 @@ export function NewOfferingPage(
  * One offering for its organisation: what was submitted, the decision, every step; the answer to the
  * commission's question (with the fields to change) while it asks; withdrawing while it is open.
  */
-export function OwnOfferingPage(
-  { ctx, organisation, offering, events, framework, values, errors = [], notice }: {
-    ctx: PageContext; organisation: SubmittingOrganisation; offering: Offering; events: OfferingEventLine[]; framework: FrameworkChoice;
-    values?: OfferingForm & { antwoord: string }; errors?: FieldError[]; notice?: string;
-  },
-) {
+export function OwnOfferingPage({
+  ctx,
+  organisation,
+  offering,
+  events,
+  framework,
+  values,
+  errors = [],
+  notice,
+}: {
+  ctx: PageContext;
+  organisation: SubmittingOrganisation;
+  offering: Offering;
+  events: OfferingEventLine[];
+  framework: FrameworkChoice;
+  values?: OfferingForm & { antwoord: string };
+  errors?: FieldError[];
+  notice?: string;
+}) {
   const { t } = ctx;
   const base = offeringsPath(organisation);
   const path = `${base}/${offering.id}`;
@@ -118,8 +160,15 @@ export function OwnOfferingPage(
           </h2>
           <TextParagraph text={t('accreditation.answer.intro')} />
           <Form action={`${path}/antwoord`} csrfToken={ctx.csrfToken}>
-            <TextAreaField id="antwoord" name="antwoord" label={t('accreditation.answer.message')} hint={t('accreditation.answer.messageHint')} value={values?.antwoord}
-              error={errorFor(errors, 'antwoord')} rows={5} />
+            <TextAreaField
+              id="antwoord"
+              name="antwoord"
+              label={t('accreditation.answer.message')}
+              hint={t('accreditation.answer.messageHint')}
+              value={values?.antwoord}
+              error={errorFor(errors, 'antwoord')}
+              rows={5}
+            />
             <OfferingFields ctx={ctx} values={values ?? formOfOffering(offering)} errors={errors} framework={framework} />
             <Button>{Html.escapeHtml(t('accreditation.answer.send'))}</Button>
           </Form>

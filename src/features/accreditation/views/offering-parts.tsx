@@ -26,7 +26,17 @@ export function MultiLine({ text }: { text: string }) {
 }
 
 /** The fields of an offering, for submitting it and for changing it with an answer. */
-export function OfferingFields({ ctx, values, errors, framework }: { ctx: PageContext; values: OfferingForm; errors: FieldError[]; framework: FrameworkChoice }) {
+export function OfferingFields({
+  ctx,
+  values,
+  errors,
+  framework,
+}: {
+  ctx: PageContext;
+  values: OfferingForm;
+  errors: FieldError[];
+  framework: FrameworkChoice;
+}) {
   const { t } = ctx;
   const error = (field: keyof OfferingForm) => errors.find((e) => e.field === field)?.message;
   const kinds = [{ value: '', label: t('registration.form.choose') }, ...offeringKinds.map((k) => ({ value: k, label: t(`accreditation.kind.${k}`) }))];
@@ -37,20 +47,89 @@ export function OfferingFields({ ctx, values, errors, framework }: { ctx: PageCo
   return (
     <>
       <TextField id="titel" name="titel" label={t('accreditation.form.title')} value={values.titel} error={error('titel')} />
-      <TextAreaField id="omschrijving" name="omschrijving" label={t('accreditation.form.description')} hint={t('accreditation.form.descriptionHint')} value={values.omschrijving} error={error('omschrijving')} rows={6} />
-      <TextAreaField id="leerdoelen" name="leerdoelen" label={t('accreditation.form.goals')} hint={t('accreditation.form.goalsHint')} value={values.leerdoelen} error={error('leerdoelen')} rows={4} />
+      <TextAreaField
+        id="omschrijving"
+        name="omschrijving"
+        label={t('accreditation.form.description')}
+        hint={t('accreditation.form.descriptionHint')}
+        value={values.omschrijving}
+        error={error('omschrijving')}
+        rows={6}
+      />
+      <TextAreaField
+        id="leerdoelen"
+        name="leerdoelen"
+        label={t('accreditation.form.goals')}
+        hint={t('accreditation.form.goalsHint')}
+        value={values.leerdoelen}
+        error={error('leerdoelen')}
+        rows={4}
+      />
       <SelectField id="soort" name="soort" label={t('accreditation.form.kind')} value={values.soort} options={kinds} error={error('soort')} />
-      <RadioGroup id="vorm" name="vorm" label={t('accreditation.form.format')} value={values.vorm} error={error('vorm')}
-        options={offeringFormats.map((f) => ({ value: f, label: t(`accreditation.format.${f}`) }))} />
-      <CheckboxGroup id="themas" name="themas" label={t('accreditation.form.themes')} hint={version} options={themes} checked={values.themas} error={error('themas')} />
-      <CheckboxGroup id="competenties" name="competenties" label={t('accreditation.form.competencies')} hint={version} options={competencies} checked={values.competenties} error={error('competenties')} />
-      <TextField id="studielast" name="studielast" label={t('accreditation.form.hours')} hint={t('accreditation.form.hoursHint')} value={values.studielast} error={error('studielast')} attrs={{ inputmode: 'decimal' }} />
+      <RadioGroup
+        id="vorm"
+        name="vorm"
+        label={t('accreditation.form.format')}
+        value={values.vorm}
+        error={error('vorm')}
+        options={offeringFormats.map((f) => ({ value: f, label: t(`accreditation.format.${f}`) }))}
+      />
+      <CheckboxGroup
+        id="themas"
+        name="themas"
+        label={t('accreditation.form.themes')}
+        hint={version}
+        options={themes}
+        checked={values.themas}
+        error={error('themas')}
+      />
+      <CheckboxGroup
+        id="competenties"
+        name="competenties"
+        label={t('accreditation.form.competencies')}
+        hint={version}
+        options={competencies}
+        checked={values.competenties}
+        error={error('competenties')}
+      />
+      <TextField
+        id="studielast"
+        name="studielast"
+        label={t('accreditation.form.hours')}
+        hint={t('accreditation.form.hoursHint')}
+        value={values.studielast}
+        error={error('studielast')}
+        attrs={{ inputmode: 'decimal' }}
+      />
       <CheckboxField id="primairProces" name="primairProces" label={t('accreditation.form.primary')} checked={values.primairProces === 'ja'} />
       <CheckboxField id="master" name="master" label={t('accreditation.form.master')} checked={values.master === 'ja'} />
-      <TextField id="prijs" name="prijs" label={t('accreditation.form.price')} hint={t('accreditation.form.priceHint')} value={values.prijs} error={error('prijs')} attrs={{ inputmode: 'decimal' }} />
-      <TextField id="contactNaam" name="contactNaam" label={t('accreditation.form.contactName')} value={values.contactNaam} error={error('contactNaam')} autocomplete="name" />
-      <TextField id="contactEmail" name="contactEmail" type="email" label={t('accreditation.form.contactEmail')} hint={t('accreditation.form.contactEmailHint')} value={values.contactEmail}
-        error={error('contactEmail')} autocomplete="email" />
+      <TextField
+        id="prijs"
+        name="prijs"
+        label={t('accreditation.form.price')}
+        hint={t('accreditation.form.priceHint')}
+        value={values.prijs}
+        error={error('prijs')}
+        attrs={{ inputmode: 'decimal' }}
+      />
+      <TextField
+        id="contactNaam"
+        name="contactNaam"
+        label={t('accreditation.form.contactName')}
+        value={values.contactNaam}
+        error={error('contactNaam')}
+        autocomplete="name"
+      />
+      <TextField
+        id="contactEmail"
+        name="contactEmail"
+        type="email"
+        label={t('accreditation.form.contactEmail')}
+        hint={t('accreditation.form.contactEmailHint')}
+        value={values.contactEmail}
+        error={error('contactEmail')}
+        autocomplete="email"
+      />
     </>
   );
 }
@@ -67,7 +146,10 @@ export function OfferingDetails({ ctx, offering }: { ctx: PageContext; offering:
       items={[
         { label: t('accreditation.one.status'), value: <strong safe>{t(`accreditation.status.${o.status}`)}</strong> },
         { label: t('accreditation.one.organisation'), value: <span safe>{o.organisationName}</span> },
-        { label: t('accreditation.col.submitted'), value: <span safe>{t('accreditation.one.submittedBy', { date: formatDate(lang, o.createdAt), name: o.submittedByLabel })}</span> },
+        {
+          label: t('accreditation.col.submitted'),
+          value: <span safe>{t('accreditation.one.submittedBy', { date: formatDate(lang, o.createdAt), name: o.submittedByLabel })}</span>,
+        },
         { label: t('accreditation.form.kind'), value: <span safe>{t(`accreditation.kind.${o.activityKind}`)}</span> },
         { label: t('accreditation.form.format'), value: <span safe>{t(`accreditation.format.${o.format}`)}</span> },
         { label: t('accreditation.form.hours'), value: <span safe>{t('accreditation.one.hours', { hours: formatNumber(lang, o.studyLoadHours) })}</span> },
@@ -89,13 +171,17 @@ export function DecisionDetails({ ctx, offering }: { ctx: PageContext; offering:
   const { t } = ctx;
   const o = offering;
   if (o.status !== 'geaccrediteerd' && o.status !== 'afgewezen') return '';
-  const accredited = o.status === 'geaccrediteerd'
-    ? [
-        { label: t('accreditation.one.points'), value: <span safe>{t('accreditation.one.pointsValue', { points: o.accreditedPoints ?? 0 })}</span> },
-        { label: t('accreditation.one.accreditedThemes'), value: <span safe>{listOrNone(ctx, o.accreditedThemes ?? [])}</span> },
-        { label: t('accreditation.one.validity'), value: <span safe>{t('accreditation.one.validityValue', { from: o.validFrom ?? '', until: o.validUntil ?? '' })}</span> },
-      ]
-    : [];
+  const accredited =
+    o.status === 'geaccrediteerd'
+      ? [
+          { label: t('accreditation.one.points'), value: <span safe>{t('accreditation.one.pointsValue', { points: o.accreditedPoints ?? 0 })}</span> },
+          { label: t('accreditation.one.accreditedThemes'), value: <span safe>{listOrNone(ctx, o.accreditedThemes ?? [])}</span> },
+          {
+            label: t('accreditation.one.validity'),
+            value: <span safe>{t('accreditation.one.validityValue', { from: o.validFrom ?? '', until: o.validUntil ?? '' })}</span>,
+          },
+        ]
+      : [];
   return (
     <section aria-labelledby="besluit-titel">
       <h2 class="utrecht-heading-2" id="besluit-titel" safe>

@@ -14,9 +14,19 @@ import { providersPath } from './offering-parts.tsx';
 export const emptyProviderForm: ProviderForm = { naam: '', soort: 'aanbieder', email: '', website: '' };
 
 /** Register staff: the providers, each with a link to its staff, and the form to add one. */
-export function ProvidersPage(
-  { ctx, providers, values = emptyProviderForm, errors = [], notice }: { ctx: PageContext; providers: Provider[]; values?: ProviderForm; errors?: FieldError[]; notice?: string },
-) {
+export function ProvidersPage({
+  ctx,
+  providers,
+  values = emptyProviderForm,
+  errors = [],
+  notice,
+}: {
+  ctx: PageContext;
+  providers: Provider[];
+  values?: ProviderForm;
+  errors?: FieldError[];
+  notice?: string;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('accreditation.providers.title')} current="account">
@@ -34,10 +44,24 @@ export function ProvidersPage(
             { header: t('accreditation.providers.col.name'), cell: (p) => <span safe>{p.name}</span> },
             { header: t('accreditation.providers.col.kind'), cell: (p) => <span safe>{t(`accreditation.providerKind.${p.kind}`)}</span> },
             { header: t('accreditation.providers.col.email'), cell: (p) => <span safe>{p.contactEmail}</span> },
-            { header: t('accreditation.providers.col.website'), cell: (p) => (p.website ? <a class="utrecht-link" href={p.website} rel="noopener noreferrer" safe>{p.website}</a> : <span>—</span>) },
+            {
+              header: t('accreditation.providers.col.website'),
+              cell: (p) =>
+                p.website ? (
+                  <a class="utrecht-link" href={p.website} rel="noopener noreferrer" safe>
+                    {p.website}
+                  </a>
+                ) : (
+                  <span>—</span>
+                ),
+            },
             {
               header: t('accreditation.providers.col.members'),
-              cell: (p) => <a class="utrecht-link" href={`/beheer/aanbieder/${p.id}/leden`} aria-label={t('accreditation.providers.members', { name: p.name })} safe>{t('accreditation.providers.col.members')}</a>,
+              cell: (p) => (
+                <a class="utrecht-link" href={`/beheer/aanbieder/${p.id}/leden`} aria-label={t('accreditation.providers.members', { name: p.name })} safe>
+                  {t('accreditation.providers.col.members')}
+                </a>
+              ),
             },
           ]}
         />
@@ -46,12 +70,40 @@ export function ProvidersPage(
         {t('accreditation.providers.add')}
       </h2>
       <Form action={providersPath} csrfToken={ctx.csrfToken}>
-        <TextField id="naam" name="naam" label={t('accreditation.providers.form.name')} value={values.naam} error={errorFor(errors, 'naam')} autocomplete="organization" />
-        <RadioGroup id="soort" name="soort" label={t('accreditation.providers.form.kind')} value={values.soort} error={errorFor(errors, 'soort')}
-          options={providerKinds.map((k) => ({ value: k, label: t(`accreditation.providerKind.${k}`) }))} />
-        <TextField id="email" name="email" type="email" label={t('accreditation.providers.form.email')} value={values.email} error={errorFor(errors, 'email')} autocomplete="email" />
-        <TextField id="website" name="website" label={t('accreditation.providers.form.website')} hint={t('accreditation.providers.form.websiteHint')} value={values.website}
-          error={errorFor(errors, 'website')} autocomplete="url" />
+        <TextField
+          id="naam"
+          name="naam"
+          label={t('accreditation.providers.form.name')}
+          value={values.naam}
+          error={errorFor(errors, 'naam')}
+          autocomplete="organization"
+        />
+        <RadioGroup
+          id="soort"
+          name="soort"
+          label={t('accreditation.providers.form.kind')}
+          value={values.soort}
+          error={errorFor(errors, 'soort')}
+          options={providerKinds.map((k) => ({ value: k, label: t(`accreditation.providerKind.${k}`) }))}
+        />
+        <TextField
+          id="email"
+          name="email"
+          type="email"
+          label={t('accreditation.providers.form.email')}
+          value={values.email}
+          error={errorFor(errors, 'email')}
+          autocomplete="email"
+        />
+        <TextField
+          id="website"
+          name="website"
+          label={t('accreditation.providers.form.website')}
+          hint={t('accreditation.providers.form.websiteHint')}
+          value={values.website}
+          error={errorFor(errors, 'website')}
+          autocomplete="url"
+        />
         <Button>{Html.escapeHtml(t('accreditation.providers.form.save'))}</Button>
       </Form>
     </Layout>

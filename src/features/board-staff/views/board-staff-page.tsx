@@ -20,15 +20,31 @@ function DevelopmentCell({ ctx, board, line }: { ctx: PageContext; board: BoardR
 }
 
 /** The board's professionals: their check of the delivered data and their inschrijving, with a filter and a CSV export. */
-export function BoardStaffPage(
-  { ctx, board, staff, attentionOnly, page, pageSize, total }: { ctx: PageContext; board: BoardRef; staff: StaffLine[]; attentionOnly: boolean; page: number; pageSize: number; total: number },
-) {
+export function BoardStaffPage({
+  ctx,
+  board,
+  staff,
+  attentionOnly,
+  page,
+  pageSize,
+  total,
+}: {
+  ctx: PageContext;
+  board: BoardRef;
+  staff: StaffLine[];
+  attentionOnly: boolean;
+  page: number;
+  pageSize: number;
+  total: number;
+}) {
   const { t } = ctx;
   const base = staffPath(board);
   const filter = attentionOnly ? 'aandacht=ja' : '';
   const title = t('staff.title', { board: board.name });
   const check = (s: StaffLine) =>
-    [s.toCheck > 0 ? t('staff.toCheck', { count: s.toCheck }) : '', s.disputed > 0 ? t('staff.disputed', { count: s.disputed }) : ''].filter(Boolean).join(', ') || t('staff.checked');
+    [s.toCheck > 0 ? t('staff.toCheck', { count: s.toCheck }) : '', s.disputed > 0 ? t('staff.disputed', { count: s.disputed }) : '']
+      .filter(Boolean)
+      .join(', ') || t('staff.checked');
   return (
     <Layout ctx={ctx} title={title} current="account">
       <PageTitle text={title} />

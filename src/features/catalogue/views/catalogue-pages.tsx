@@ -32,7 +32,8 @@ function CalendarLink({ ctx, offeringId, run }: { ctx: PageContext; offeringId: 
 /** The number of results: a live region that stays in the page, so a live search announces the new count. */
 export function CatalogueCount({ ctx, total, oob }: { ctx: PageContext; total: number | null; oob?: boolean }) {
   const { t } = ctx;
-  const text = total === null ? '' : total === 0 ? t('catalogue.results.none') : total === 1 ? t('catalogue.results.countOne') : t('catalogue.results.count', { total });
+  const text =
+    total === null ? '' : total === 0 ? t('catalogue.results.none') : total === 1 ? t('catalogue.results.countOne') : t('catalogue.results.count', { total });
   return (
     <p class="utrecht-paragraph br-results-count" role="status" id="resultaten-aantal" hx-swap-oob={oob ? 'innerHTML' : undefined} safe>
       {text}
@@ -144,10 +145,25 @@ export function CataloguePage(props: CatalogueProps) {
       {/* biome-ignore lint/a11y/useSemanticElements: a form with role=search is a search landmark in every browser and screen reader; the <search> element (2023) is not yet everywhere */}
       <form class="br-form br-search" method="get" action={cataloguePath} role="search" novalidate {...htmx}>
         <div class="br-search__query">
-          <TextField id="zoek" name="zoek" type="search" label={t('catalogue.filter.search')} hint={t('catalogue.filter.searchHint')} value={query.zoek} error={errorFor(errors, 'zoek')} autocomplete="off" />
+          <TextField
+            id="zoek"
+            name="zoek"
+            type="search"
+            label={t('catalogue.filter.search')}
+            hint={t('catalogue.filter.searchHint')}
+            value={query.zoek}
+            error={errorFor(errors, 'zoek')}
+            autocomplete="off"
+          />
         </div>
         <SelectField id="thema" name="thema" label={t('catalogue.filter.theme')} value={query.thema} options={options(facets.themes)} />
-        <SelectField id="competentie" name="competentie" label={t('catalogue.filter.competency')} value={query.competentie} options={options(facets.competencies)} />
+        <SelectField
+          id="competentie"
+          name="competentie"
+          label={t('catalogue.filter.competency')}
+          value={query.competentie}
+          options={options(facets.competencies)}
+        />
         <SelectField
           id="regio"
           name="regio"
@@ -164,10 +180,38 @@ export function CataloguePage(props: CatalogueProps) {
           error={errorFor(errors, 'vorm')}
           options={[any, ...offeringFormats.map((f) => ({ value: f, label: t(`catalogue.format.${f}`) }))]}
         />
-        <TextField id="puntenMin" name="puntenMin" label={t('catalogue.filter.pointsMin')} value={query.puntenMin} error={errorFor(errors, 'puntenMin')} attrs={{ inputmode: 'numeric' }} />
-        <TextField id="puntenMax" name="puntenMax" label={t('catalogue.filter.pointsMax')} value={query.puntenMax} error={errorFor(errors, 'puntenMax')} attrs={{ inputmode: 'numeric' }} />
-        <TextField id="vanaf" name="vanaf" label={t('catalogue.filter.from')} hint={t('catalogue.filter.dateHint')} value={query.vanaf} error={errorFor(errors, 'vanaf')} />
-        <TextField id="tot" name="tot" label={t('catalogue.filter.until')} hint={t('catalogue.filter.dateHint')} value={query.tot} error={errorFor(errors, 'tot')} />
+        <TextField
+          id="puntenMin"
+          name="puntenMin"
+          label={t('catalogue.filter.pointsMin')}
+          value={query.puntenMin}
+          error={errorFor(errors, 'puntenMin')}
+          attrs={{ inputmode: 'numeric' }}
+        />
+        <TextField
+          id="puntenMax"
+          name="puntenMax"
+          label={t('catalogue.filter.pointsMax')}
+          value={query.puntenMax}
+          error={errorFor(errors, 'puntenMax')}
+          attrs={{ inputmode: 'numeric' }}
+        />
+        <TextField
+          id="vanaf"
+          name="vanaf"
+          label={t('catalogue.filter.from')}
+          hint={t('catalogue.filter.dateHint')}
+          value={query.vanaf}
+          error={errorFor(errors, 'vanaf')}
+        />
+        <TextField
+          id="tot"
+          name="tot"
+          label={t('catalogue.filter.until')}
+          hint={t('catalogue.filter.dateHint')}
+          value={query.tot}
+          error={errorFor(errors, 'tot')}
+        />
         <div class="br-search__actions">
           <Button>{Html.escapeHtml(t('catalogue.filter.button'))}</Button>
         </div>
@@ -215,9 +259,23 @@ export function OfferingPage({ ctx, offering, runs }: { ctx: PageContext; offeri
             ),
           },
           ...(offering.website && /^https?:\/\//i.test(offering.website)
-            ? [{ label: t('catalogue.field.website'), value: <a class="utrecht-link" href={offering.website} safe>{offering.website}</a> }]
+            ? [
+                {
+                  label: t('catalogue.field.website'),
+                  value: (
+                    <a class="utrecht-link" href={offering.website} safe>
+                      {offering.website}
+                    </a>
+                  ),
+                },
+              ]
             : []),
-          { label: t('catalogue.field.validity'), value: <span safe>{t('catalogue.validity', { from: readableDate(lang, offering.validFrom), until: readableDate(lang, offering.validUntil) })}</span> },
+          {
+            label: t('catalogue.field.validity'),
+            value: (
+              <span safe>{t('catalogue.validity', { from: readableDate(lang, offering.validFrom), until: readableDate(lang, offering.validUntil) })}</span>
+            ),
+          },
         ]}
       />
       <h2 class="utrecht-heading-2" safe>

@@ -34,8 +34,14 @@ export function price(lang: Lang, t: Translate, cents: number): string {
 /** A JJJJ-MM-DD date as people read it: "31 december 2027". */
 export function readableDate(lang: Lang, isoDate: string | null): string {
   if (!isoDate) return '—';
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
 }
 
 /** A text with blank lines between its paragraphs, as paragraphs. */
-export const paragraphsOf = (text: string) => text.split(/\r?\n\s*\r?\n/).map((p) => p.trim()).filter(Boolean);
+export const paragraphsOf = (text: string) =>
+  text
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);

@@ -57,7 +57,12 @@ export function RunsPage({ ctx, organisation, offering, runs, open, values = emp
         items={[
           { label: t('catalogue.field.provider'), value: <span safe>{offering.organisationName}</span> },
           { label: t('catalogue.field.points'), value: <span safe>{String(offering.accreditedPoints ?? '—')}</span> },
-          { label: t('catalogue.field.validity'), value: <span safe>{t('catalogue.validity', { from: readableDate(lang, offering.validFrom), until: readableDate(lang, offering.validUntil) })}</span> },
+          {
+            label: t('catalogue.field.validity'),
+            value: (
+              <span safe>{t('catalogue.validity', { from: readableDate(lang, offering.validFrom), until: readableDate(lang, offering.validUntil) })}</span>
+            ),
+          },
         ]}
       />
       <h2 class="utrecht-heading-2" safe>
@@ -108,9 +113,30 @@ export function RunsPage({ ctx, organisation, offering, runs, open, values = emp
         </Alert>
       ) : (
         <Form action={base} csrfToken={ctx.csrfToken}>
-          <TextField id="datum" name="datum" label={t('runs.form.date')} hint={t('runs.form.dateHint')} value={values.datum} error={errorFor(errors, 'datum')} />
-          <TextField id="begintijd" name="begintijd" label={t('runs.form.start')} hint={t('runs.form.timeHint')} value={values.begintijd} error={errorFor(errors, 'begintijd')} />
-          <TextField id="eindtijd" name="eindtijd" label={t('runs.form.end')} hint={t('runs.form.timeHint')} value={values.eindtijd} error={errorFor(errors, 'eindtijd')} />
+          <TextField
+            id="datum"
+            name="datum"
+            label={t('runs.form.date')}
+            hint={t('runs.form.dateHint')}
+            value={values.datum}
+            error={errorFor(errors, 'datum')}
+          />
+          <TextField
+            id="begintijd"
+            name="begintijd"
+            label={t('runs.form.start')}
+            hint={t('runs.form.timeHint')}
+            value={values.begintijd}
+            error={errorFor(errors, 'begintijd')}
+          />
+          <TextField
+            id="eindtijd"
+            name="eindtijd"
+            label={t('runs.form.end')}
+            hint={t('runs.form.timeHint')}
+            value={values.eindtijd}
+            error={errorFor(errors, 'eindtijd')}
+          />
           <RadioGroup
             id="vorm"
             name="vorm"
@@ -122,7 +148,14 @@ export function RunsPage({ ctx, organisation, offering, runs, open, values = emp
               { value: 'online', label: t('runs.form.kind.online') },
             ]}
           />
-          <TextField id="plaats" name="plaats" label={t('runs.form.place')} hint={t('runs.form.placeHint')} value={values.plaats} error={errorFor(errors, 'plaats')} />
+          <TextField
+            id="plaats"
+            name="plaats"
+            label={t('runs.form.place')}
+            hint={t('runs.form.placeHint')}
+            value={values.plaats}
+            error={errorFor(errors, 'plaats')}
+          />
           <SelectField
             id="provincie"
             name="provincie"
@@ -132,7 +165,15 @@ export function RunsPage({ ctx, organisation, offering, runs, open, values = emp
             error={errorFor(errors, 'provincie')}
             options={[{ value: '', label: t('runs.form.choose') }, ...provinces.map((p) => ({ value: p, label: p }))]}
           />
-          <TextField id="capaciteit" name="capaciteit" label={t('runs.form.capacity')} hint={t('runs.form.capacityHint')} value={values.capaciteit} error={errorFor(errors, 'capaciteit')} attrs={{ inputmode: 'numeric' }} />
+          <TextField
+            id="capaciteit"
+            name="capaciteit"
+            label={t('runs.form.capacity')}
+            hint={t('runs.form.capacityHint')}
+            value={values.capaciteit}
+            error={errorFor(errors, 'capaciteit')}
+            attrs={{ inputmode: 'numeric' }}
+          />
           <Button>{Html.escapeHtml(t('runs.form.save'))}</Button>
         </Form>
       )}
@@ -247,14 +288,29 @@ export function AttendancePage({ ctx, organisation, offering, run, participants,
           </h2>
           <TextParagraph text={t('attendance.explain')} />
           <Form action={base} csrfToken={ctx.csrfToken}>
-            <TextAreaField id="registernummers" name="registernummers" label={t('attendance.form.numbers')} hint={t('attendance.form.numbersHint')} value={numbers} error={errorFor(errors, 'registernummers')} rows={6} />
+            <TextAreaField
+              id="registernummers"
+              name="registernummers"
+              label={t('attendance.form.numbers')}
+              hint={t('attendance.form.numbersHint')}
+              value={numbers}
+              error={errorFor(errors, 'registernummers')}
+              rows={6}
+            />
             <Button>{Html.escapeHtml(t('attendance.form.save'))}</Button>
           </Form>
           <h2 class="utrecht-heading-2" safe>
             {t('attendance.file')}
           </h2>
           <Form action={`${base}/bestand`} csrfToken={ctx.csrfToken} attrs={{ enctype: 'multipart/form-data' }}>
-            <FileField id="bestand" name="bestand" label={t('attendance.form.file')} hint={t('attendance.form.fileHint')} accept=".csv,text/csv" error={errorFor(errors, 'bestand')} />
+            <FileField
+              id="bestand"
+              name="bestand"
+              label={t('attendance.form.file')}
+              hint={t('attendance.form.fileHint')}
+              accept=".csv,text/csv"
+              error={errorFor(errors, 'bestand')}
+            />
             <Button>{Html.escapeHtml(t('attendance.form.upload'))}</Button>
           </Form>
         </>
@@ -273,7 +329,10 @@ export function AttendancePage({ ctx, organisation, offering, run, participants,
             { header: t('attendance.col.number'), cell: (p) => <span safe>{p.registerNumber}</span> },
             { header: t('attendance.col.name'), cell: (p) => <span safe>{p.name}</span> },
             { header: t('attendance.col.recorded'), cell: (p) => <span safe>{formatDateTime(lang, p.recordedAt)}</span> },
-            { header: t('attendance.col.by'), cell: (p) => <span safe>{`${p.recordedByLabel} (${t(`attendance.source.${p.source as 'pagina' | 'csv' | 'api'}`)})`}</span> },
+            {
+              header: t('attendance.col.by'),
+              cell: (p) => <span safe>{`${p.recordedByLabel} (${t(`attendance.source.${p.source as 'pagina' | 'csv' | 'api'}`)})`}</span>,
+            },
           ]}
         />
       )}

@@ -60,9 +60,19 @@ function BoardSection({ ctx, board, errors }: { ctx: PageContext; board: Consent
 }
 
 /** Inzage: which boards may see the professional's development, what they see, the forms, and the history. */
-export function OwnConsentPage(
-  { ctx, boards, history, notice, errors = [] }: { ctx: PageContext; boards: ConsentBoard[]; history: ConsentLine[]; notice?: string; errors?: FieldError[] },
-) {
+export function OwnConsentPage({
+  ctx,
+  boards,
+  history,
+  notice,
+  errors = [],
+}: {
+  ctx: PageContext;
+  boards: ConsentBoard[];
+  history: ConsentLine[];
+  notice?: string;
+  errors?: FieldError[];
+}) {
   const { t, lang } = ctx;
   return (
     <Layout ctx={ctx} title={t('consent.title')} current="account">
@@ -114,13 +124,22 @@ export function OwnConsentPage(
   );
 }
 
-
 /** What the board's staff see with the professional's consent: the activities' public facts and their totals. */
-export function BoardDevelopmentPage(
-  { ctx, board, person, grantedAt, activities, totals }: {
-    ctx: PageContext; board: BoardRef; person: BoardPerson; grantedAt: Date; activities: VisibleActivity[]; totals: DevelopmentTotals;
-  },
-) {
+export function BoardDevelopmentPage({
+  ctx,
+  board,
+  person,
+  grantedAt,
+  activities,
+  totals,
+}: {
+  ctx: PageContext;
+  board: BoardRef;
+  person: BoardPerson;
+  grantedAt: Date;
+  activities: VisibleActivity[];
+  totals: DevelopmentTotals;
+}) {
   const { t, lang } = ctx;
   const title = t('consent.board.title', { name: person.name });
   const kindOf = (a: VisibleActivity) => {

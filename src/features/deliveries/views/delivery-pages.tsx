@@ -52,7 +52,14 @@ export function DeliveriesPage({ ctx, board, deliveries, page, pageSize, total, 
             { value: 'mutaties', label: t('deliveries.mode.mutaties'), hint: t('deliveries.mode.mutaties.hint') },
           ]}
         />
-        <FileField id="bestand" name="bestand" label={t('deliveries.file')} hint={t('deliveries.file.hint', { mb: maxMb })} accept=".csv,.xlsx,text/csv" error={errorFor(errors, 'bestand')} />
+        <FileField
+          id="bestand"
+          name="bestand"
+          label={t('deliveries.file')}
+          hint={t('deliveries.file.hint', { mb: maxMb })}
+          accept=".csv,.xlsx,text/csv"
+          error={errorFor(errors, 'bestand')}
+        />
         <Button>{Html.escapeHtml(t('deliveries.check'))}</Button>
       </Form>
       <h2 class="utrecht-heading-2" safe>
@@ -138,7 +145,15 @@ export function DeliveryPage({ ctx, board, delivery, problems, page, pageSize, t
   const title = t('delivery.title', { date: formatDateTime(lang, delivery.createdAt) });
   const self = `${deliveriesPath(board)}/${delivery.id}`;
   const summary = delivery.summary ?? {};
-  const appliedKeys = ['personenNieuw', 'personenGewijzigd', 'dienstverbandenNieuw', 'dienstverbandenGewijzigd', 'dienstverbandenBeeindigd', 'mogelijkeDubbelen', 'uitnodigingen'] as const;
+  const appliedKeys = [
+    'personenNieuw',
+    'personenGewijzigd',
+    'dienstverbandenNieuw',
+    'dienstverbandenGewijzigd',
+    'dienstverbandenBeeindigd',
+    'mogelijkeDubbelen',
+    'uitnodigingen',
+  ] as const;
   return (
     <Layout ctx={ctx} title={title} current="account">
       <PageTitle text={title} />
@@ -185,11 +200,7 @@ export function DeliveryPage({ ctx, board, delivery, problems, page, pageSize, t
       ) : (
         ''
       )}
-      {delivery.status === 'gecontroleerd' && delivery.errorRows === 0 ? (
-        <ApplyForm ctx={ctx} delivery={delivery} self={self} errors={errors} />
-      ) : (
-        ''
-      )}
+      {delivery.status === 'gecontroleerd' && delivery.errorRows === 0 ? <ApplyForm ctx={ctx} delivery={delivery} self={self} errors={errors} /> : ''}
       {delivery.status === 'gecontroleerd' && delivery.errorRows > 0 ? (
         <Form action={`${self}/annuleren`} csrfToken={ctx.csrfToken}>
           <Button appearance="secondary">{Html.escapeHtml(t('delivery.cancel'))}</Button>

@@ -17,20 +17,51 @@ import type { ActivityRecord, EvidenceChoice } from '../dossier.service.ts';
 export const dossierPath = '/mijn-register/dossier';
 
 export const emptyActivityForm: ActivityForm = {
-  soort: '', titel: '', aanbieder: '', begindatum: '', einddatum: '', uren: '', primairProces: '', themas: [], competenties: [], leerdoelen: '', reflectie: '', bewijs: '',
+  soort: '',
+  titel: '',
+  aanbieder: '',
+  begindatum: '',
+  einddatum: '',
+  uren: '',
+  primairProces: '',
+  themas: [],
+  competenties: [],
+  leerdoelen: '',
+  reflectie: '',
+  bewijs: '',
 };
 
 /** The stored activity as the form shows it. */
 export function formOf(a: ActivityRecord): ActivityForm {
   return {
-    soort: a.kind, titel: a.title, aanbieder: a.provider ?? '', begindatum: a.startedOn, einddatum: a.completedOn, uren: String(a.hours).replace('.', ','),
-    primairProces: a.primaryProcess ? 'ja' : '', themas: a.themes, competenties: a.competencies, leerdoelen: a.learningGoals ?? '', reflectie: a.reflection ?? '', bewijs: a.evidenceId ?? '',
+    soort: a.kind,
+    titel: a.title,
+    aanbieder: a.provider ?? '',
+    begindatum: a.startedOn,
+    einddatum: a.completedOn,
+    uren: String(a.hours).replace('.', ','),
+    primairProces: a.primaryProcess ? 'ja' : '',
+    themas: a.themes,
+    competenties: a.competencies,
+    leerdoelen: a.learningGoals ?? '',
+    reflectie: a.reflection ?? '',
+    bewijs: a.evidenceId ?? '',
   };
 }
 
-function ActivityFields(
-  { ctx, values, errors, evidence, choices }: { ctx: PageContext; values: ActivityForm; errors: FieldError[]; evidence: EvidenceChoice[]; choices: ActivityChoices },
-) {
+function ActivityFields({
+  ctx,
+  values,
+  errors,
+  evidence,
+  choices,
+}: {
+  ctx: PageContext;
+  values: ActivityForm;
+  errors: FieldError[];
+  evidence: EvidenceChoice[];
+  choices: ActivityChoices;
+}) {
   const { t } = ctx;
   const error = (field: keyof ActivityForm) => errors.find((e) => e.field === field)?.message;
   const kinds = [{ value: '', label: t('registration.form.choose') }, ...activityKinds.map((k) => ({ value: k, label: t(`dossier.kind.${k}`) }))];
@@ -40,19 +71,64 @@ function ActivityFields(
       <SelectField id="soort" name="soort" label={t('dossier.form.kind')} value={values.soort} options={kinds} error={error('soort')} />
       <TextField id="titel" name="titel" label={t('dossier.form.title')} value={values.titel} error={error('titel')} />
       <TextField id="aanbieder" name="aanbieder" label={t('dossier.form.provider')} value={values.aanbieder} error={error('aanbieder')} />
-      <TextField id="begindatum" name="begindatum" label={t('dossier.form.started')} hint={t('dossier.form.dateHint')} value={values.begindatum} error={error('begindatum')} />
-      <TextField id="einddatum" name="einddatum" label={t('dossier.form.completed')} hint={t('dossier.form.dateHint')} value={values.einddatum} error={error('einddatum')} />
-      <TextField id="uren" name="uren" label={t('dossier.form.hours')} hint={t('dossier.form.hoursHint')} value={values.uren} error={error('uren')} attrs={{ inputmode: 'decimal' }} />
+      <TextField
+        id="begindatum"
+        name="begindatum"
+        label={t('dossier.form.started')}
+        hint={t('dossier.form.dateHint')}
+        value={values.begindatum}
+        error={error('begindatum')}
+      />
+      <TextField
+        id="einddatum"
+        name="einddatum"
+        label={t('dossier.form.completed')}
+        hint={t('dossier.form.dateHint')}
+        value={values.einddatum}
+        error={error('einddatum')}
+      />
+      <TextField
+        id="uren"
+        name="uren"
+        label={t('dossier.form.hours')}
+        hint={t('dossier.form.hoursHint')}
+        value={values.uren}
+        error={error('uren')}
+        attrs={{ inputmode: 'decimal' }}
+      />
       <CheckboxField id="primairProces" name="primairProces" label={t('dossier.form.primary')} checked={values.primairProces === 'ja'} />
       <CheckboxGroup id="themas" name="themas" label={t('dossier.form.themes')} options={choices.themes} checked={values.themas} error={error('themas')} />
-      <CheckboxGroup id="competenties" name="competenties" label={t('dossier.form.competencies')} options={choices.competencies} checked={values.competenties} error={error('competenties')} />
+      <CheckboxGroup
+        id="competenties"
+        name="competenties"
+        label={t('dossier.form.competencies')}
+        options={choices.competencies}
+        checked={values.competenties}
+        error={error('competenties')}
+      />
       <Paragraph>
         <a class="utrecht-link" href="/referentiekader" safe>
           {t('dossier.form.framework', { version: choices.version })}
         </a>
       </Paragraph>
-      <TextAreaField id="leerdoelen" name="leerdoelen" label={t('dossier.form.goals')} hint={t('dossier.form.textHint')} value={values.leerdoelen} error={error('leerdoelen')} rows={3} />
-      <TextAreaField id="reflectie" name="reflectie" label={t('dossier.form.reflection')} hint={t('dossier.form.textHint')} value={values.reflectie} error={error('reflectie')} rows={4} />
+      <TextAreaField
+        id="leerdoelen"
+        name="leerdoelen"
+        label={t('dossier.form.goals')}
+        hint={t('dossier.form.textHint')}
+        value={values.leerdoelen}
+        error={error('leerdoelen')}
+        rows={3}
+      />
+      <TextAreaField
+        id="reflectie"
+        name="reflectie"
+        label={t('dossier.form.reflection')}
+        hint={t('dossier.form.textHint')}
+        value={values.reflectie}
+        error={error('reflectie')}
+        rows={4}
+      />
       <SelectField id="bewijs" name="bewijs" label={t('dossier.form.evidence')} value={values.bewijs} options={proofs} error={error('bewijs')} />
     </>
   );
@@ -63,12 +139,27 @@ const kindLabel = (ctx: PageContext, a: ActivityRecord) => {
   return a.source === 'eigen' ? kind : `${kind} (${ctx.t('dossier.fromOffering')})`;
 };
 
-type Dossier = { activities: ActivityRecord[]; evidence: EvidenceChoice[]; progress: { registerName: string; sentence: string } | null; choices: ActivityChoices };
+type Dossier = {
+  activities: ActivityRecord[];
+  evidence: EvidenceChoice[];
+  progress: { registerName: string; sentence: string } | null;
+  choices: ActivityChoices;
+};
 
 /** Mijn professionalisering: progress towards re-registration, the activities, and the form to add one. */
-export function DossierPage(
-  { ctx, dossier, values = emptyActivityForm, errors = [], notice }: { ctx: PageContext; dossier: Dossier | null; values?: ActivityForm; errors?: FieldError[]; notice?: string },
-) {
+export function DossierPage({
+  ctx,
+  dossier,
+  values = emptyActivityForm,
+  errors = [],
+  notice,
+}: {
+  ctx: PageContext;
+  dossier: Dossier | null;
+  values?: ActivityForm;
+  errors?: FieldError[];
+  notice?: string;
+}) {
   const { t, lang } = ctx;
   return (
     <Layout ctx={ctx} title={t('dossier.title')} current="account">
@@ -114,7 +205,14 @@ export function DossierPage(
               caption={t('dossier.caption')}
               rows={dossier.activities}
               columns={[
-                { header: t('dossier.col.activity'), cell: (a) => <a class="utrecht-link" href={`${dossierPath}/${a.id}`} safe>{a.title}</a> },
+                {
+                  header: t('dossier.col.activity'),
+                  cell: (a) => (
+                    <a class="utrecht-link" href={`${dossierPath}/${a.id}`} safe>
+                      {a.title}
+                    </a>
+                  ),
+                },
                 { header: t('dossier.col.kind'), cell: (a) => <span safe>{kindLabel(ctx, a)}</span> },
                 { header: t('dossier.col.completed'), cell: (a) => <span safe>{a.completedOn}</span> },
                 { header: t('dossier.col.hours'), cell: (a) => <span safe>{formatNumber(lang, a.hours)}</span> },
@@ -159,15 +257,33 @@ function ActivityFacts({ ctx, activity }: { ctx: PageContext; activity: Activity
   );
 }
 
-export type ActivityView = { activity: ActivityRecord; evidence: EvidenceChoice[]; choices: ActivityChoices; lock: ActivityLock | null; valuation: OwnValuation | null };
+export type ActivityView = {
+  activity: ActivityRecord;
+  evidence: EvidenceChoice[];
+  choices: ActivityChoices;
+  lock: ActivityLock | null;
+  valuation: OwnValuation | null;
+};
 
 /**
  * One activity: change it, or remove it after confirming; ask for it to be valued afterwards. An
  * activity from accredited offering, valued, or waiting for valuation is read only.
  */
-export function ActivityPage(
-  { ctx, view, values, errors = [], notice, explanation }: { ctx: PageContext; view: ActivityView; values?: ActivityForm; errors?: FieldError[]; notice?: string; explanation?: string },
-) {
+export function ActivityPage({
+  ctx,
+  view,
+  values,
+  errors = [],
+  notice,
+  explanation,
+}: {
+  ctx: PageContext;
+  view: ActivityView;
+  values?: ActivityForm;
+  errors?: FieldError[];
+  notice?: string;
+  explanation?: string;
+}) {
   const { t } = ctx;
   const { activity, evidence, choices, lock, valuation } = view;
   const title = t('dossier.edit.title', { title: activity.title });
@@ -204,7 +320,11 @@ export function ActivityPage(
           </section>
         </>
       )}
-      {activity.source === 'eigen' ? <ValuationSection ctx={ctx} activityPath={path} valued={activity.points !== null} valuation={valuation} errors={errors} explanation={explanation} /> : ''}
+      {activity.source === 'eigen' ? (
+        <ValuationSection ctx={ctx} activityPath={path} valued={activity.points !== null} valuation={valuation} errors={errors} explanation={explanation} />
+      ) : (
+        ''
+      )}
     </Layout>
   );
 }

@@ -14,11 +14,16 @@ import type { Assessment, QueueLine, ValuationRequest, ValuedActivity } from '..
 
 export const queuePath = '/beheer/waarderingen';
 
-
 /** The Commissie Accreditatie's queue: open requests for valuation afterwards, oldest first. */
-export function ValuationQueuePage(
-  { ctx, queue, notice }: { ctx: PageContext; queue: { lines: QueueLine[]; total: number; page: number; pageSize: number }; notice?: string },
-) {
+export function ValuationQueuePage({
+  ctx,
+  queue,
+  notice,
+}: {
+  ctx: PageContext;
+  queue: { lines: QueueLine[]; total: number; page: number; pageSize: number };
+  notice?: string;
+}) {
   const { t, lang } = ctx;
   const status = (l: QueueLine) => (l.assessedByMe ? t('valuation.queue.byYou') : t('valuation.queue.count', { n: l.assessments }));
   return (
@@ -34,7 +39,14 @@ export function ValuationQueuePage(
             caption={t('valuation.queue.caption', { total: queue.total })}
             rows={queue.lines}
             columns={[
-              { header: t('valuation.col.activity'), cell: (l) => <a class="utrecht-link" href={`${queuePath}/${l.id}`} safe>{l.title}</a> },
+              {
+                header: t('valuation.col.activity'),
+                cell: (l) => (
+                  <a class="utrecht-link" href={`${queuePath}/${l.id}`} safe>
+                    {l.title}
+                  </a>
+                ),
+              },
               { header: t('valuation.col.kind'), cell: (l) => <span safe>{t(`dossier.kind.${l.kind}` as 'dossier.kind.cursus')}</span> },
               { header: t('valuation.col.hours'), cell: (l) => <span safe>{formatNumber(lang, l.hours)}</span>, numeric: true },
               { header: t('valuation.col.requested'), cell: (l) => <span safe>{formatDate(lang, l.createdAt)}</span> },
@@ -49,24 +61,39 @@ export function ValuationQueuePage(
 }
 
 export type AssessmentView = {
-  request: ValuationRequest; activity: ValuedActivity; assessments: Assessment[]; mine?: Assessment; canAssess: boolean; refusal?: Message; differLargely: boolean;
+  request: ValuationRequest;
+  activity: ValuedActivity;
+  assessments: Assessment[];
+  mine?: Assessment;
+  canAssess: boolean;
+  refusal?: Message;
+  differLargely: boolean;
 };
 
 /**
  * One request for an assessor: what the professional did (without their name: the valuation is on the
  * activity), their explanation, the proof if attached, the valuations so far, and the form.
  */
-export function AssessmentPage(
-  { ctx, view, values = { punten: '', motivering: '' }, errors = [], problem }: {
-    ctx: PageContext; view: AssessmentView; values?: { punten: string; motivering: string }; errors?: FieldError[]; problem?: string;
-  },
-) {
+export function AssessmentPage({
+  ctx,
+  view,
+  values = { punten: '', motivering: '' },
+  errors = [],
+  problem,
+}: {
+  ctx: PageContext;
+  view: AssessmentView;
+  values?: { punten: string; motivering: string };
+  errors?: FieldError[];
+  problem?: string;
+}) {
   const { t, lang } = ctx;
   const { request, activity, assessments, mine } = view;
   const title = t('valuation.assess.title', { title: activity.title });
   const path = `${queuePath}/${request.id}`;
   const error = (field: string) => errors.find((e) => e.field === field)?.message;
-  const statusText = request.status === 'gewaardeerd' ? t('valuation.assess.decided', { points: request.points ?? 0 }) : t(`valuation.status.${request.status}`);
+  const statusText =
+    request.status === 'gewaardeerd' ? t('valuation.assess.decided', { points: request.points ?? 0 }) : t(`valuation.status.${request.status}`);
   return (
     <Layout ctx={ctx} title={title} current="account">
       <ErrorSummary title={t('errorSummary.title')} errors={errors} />
@@ -145,13 +172,29 @@ export function AssessmentPage(
           </h2>
           <TextParagraph text={t('valuation.assess.yoursIntro')} />
           <Form action={path} csrfToken={ctx.csrfToken}>
-            <TextField id="punten" name="punten" label={t('valuation.form.points')} hint={t('valuation.form.pointsHint')} value={values.punten} error={error('punten')} attrs={{ inputmode: 'numeric' }} />
-            <TextAreaField id="motivering" name="motivering" label={t('valuation.form.motivation')} hint={t('valuation.form.motivationHint')} value={values.motivering} error={error('motivering')} rows={5} />
+            <TextField
+              id="punten"
+              name="punten"
+              label={t('valuation.form.points')}
+              hint={t('valuation.form.pointsHint')}
+              value={values.punten}
+              error={error('punten')}
+              attrs={{ inputmode: 'numeric' }}
+            />
+            <TextAreaField
+              id="motivering"
+              name="motivering"
+              label={t('valuation.form.motivation')}
+              hint={t('valuation.form.motivationHint')}
+              value={values.motivering}
+              error={error('motivering')}
+              rows={5}
+            />
             <Button>{Html.escapeHtml(t('valuation.form.save'))}</Button>
           </Form>
         </>
       ) : (
-        <TextParagraph text={mine ? t('valuation.assess.mine', { points: mine.points }) : (view.refusal ? translateMessage(lang, view.refusal) : '')} />
+        <TextParagraph text={mine ? t('valuation.assess.mine', { points: mine.points }) : view.refusal ? translateMessage(lang, view.refusal) : ''} />
       )}
     </Layout>
   );

@@ -14,11 +14,21 @@ import type { OwnValuation } from '../valuation.service.ts';
  * Achteraf waarderen on the professional's activity page: ask for a valuation with an explanation,
  * follow it and withdraw it, and once valued read the points and both motivations.
  */
-export function ValuationSection(
-  { ctx, activityPath, valued, valuation, errors, explanation }: {
-    ctx: PageContext; activityPath: string; valued: boolean; valuation: OwnValuation | null; errors: FieldError[]; explanation?: string;
-  },
-) {
+export function ValuationSection({
+  ctx,
+  activityPath,
+  valued,
+  valuation,
+  errors,
+  explanation,
+}: {
+  ctx: PageContext;
+  activityPath: string;
+  valued: boolean;
+  valuation: OwnValuation | null;
+  errors: FieldError[];
+  explanation?: string;
+}) {
   const { t, lang } = ctx;
   const error = (field: string) => errors.find((e) => e.field === field)?.message;
   const status = valuation?.status;
@@ -29,7 +39,9 @@ export function ValuationSection(
       </h2>
       {status === 'gewaardeerd' && valuation ? (
         <>
-          <TextParagraph text={t('valuation.own.valued', { points: valuation.points ?? 0, date: valuation.decidedAt ? formatDate(lang, valuation.decidedAt) : '' })} />
+          <TextParagraph
+            text={t('valuation.own.valued', { points: valuation.points ?? 0, date: valuation.decidedAt ? formatDate(lang, valuation.decidedAt) : '' })}
+          />
           {valuation.differLargely ? <TextParagraph text={t('valuation.differ')} /> : ''}
           <DataList
             items={[
@@ -56,10 +68,22 @@ export function ValuationSection(
         ''
       ) : (
         <>
-          {status === 'ingetrokken' && valuation ? <TextParagraph text={t('valuation.own.withdrawn', { date: formatDate(lang, valuation.decidedAt ?? valuation.createdAt) })} /> : ''}
+          {status === 'ingetrokken' && valuation ? (
+            <TextParagraph text={t('valuation.own.withdrawn', { date: formatDate(lang, valuation.decidedAt ?? valuation.createdAt) })} />
+          ) : (
+            ''
+          )}
           <TextParagraph text={t('valuation.own.intro')} />
           <Form action={`${activityPath}/waardering`} csrfToken={ctx.csrfToken}>
-            <TextAreaField id="toelichting" name="toelichting" label={t('valuation.own.explanationLabel')} hint={t('valuation.own.explanationHint')} value={explanation} error={error('toelichting')} rows={5} />
+            <TextAreaField
+              id="toelichting"
+              name="toelichting"
+              label={t('valuation.own.explanationLabel')}
+              hint={t('valuation.own.explanationHint')}
+              value={explanation}
+              error={error('toelichting')}
+              rows={5}
+            />
             <Button>{Html.escapeHtml(t('valuation.own.request'))}</Button>
           </Form>
         </>

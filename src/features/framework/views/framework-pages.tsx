@@ -38,7 +38,9 @@ function Contents({ ctx, version }: { ctx: PageContext; version: FrameworkVersio
       <h2 class="utrecht-heading-2" safe>
         {t('framework.standard')}
       </h2>
-      {version.professionalStandard.split(/\n\s*\n/).map((block) => <TextParagraph text={block} />)}
+      {version.professionalStandard.split(/\n\s*\n/).map((block) => (
+        <TextParagraph text={block} />
+      ))}
       <h2 class="utrecht-heading-2" safe>
         {t('framework.competencies')}
       </h2>
@@ -58,7 +60,14 @@ function Versions({ ctx, versions }: { ctx: PageContext; versions: FrameworkVers
       caption={t('framework.versions')}
       rows={versions}
       columns={[
-        { header: t('framework.col.version'), cell: (v) => <a class="utrecht-link" href={versionPath(v.version)} safe>{t('framework.versionN', { version: v.version })}</a> },
+        {
+          header: t('framework.col.version'),
+          cell: (v) => (
+            <a class="utrecht-link" href={versionPath(v.version)} safe>
+              {t('framework.versionN', { version: v.version })}
+            </a>
+          ),
+        },
         { header: t('framework.col.date'), cell: (v) => <span safe>{formatDate(lang, v.createdAt)}</span> },
         { header: t('framework.col.note'), cell: (v) => <span safe>{v.note}</span> },
       ]}
@@ -89,7 +98,11 @@ export function FrameworkVersionPage({ ctx, version, current }: { ctx: PageConte
       <PageTitle text={title} />
       <TextParagraph text={t('framework.version.set', { date: formatDate(lang, version.createdAt), note: version.note })} />
       <Paragraph>
-        {version.version === current ? <span safe>{t('framework.version.isCurrent')}</span> : <span safe>{t('framework.version.earlier', { version: current })}</span>}{' '}
+        {version.version === current ? (
+          <span safe>{t('framework.version.isCurrent')}</span>
+        ) : (
+          <span safe>{t('framework.version.earlier', { version: current })}</span>
+        )}{' '}
         <a class="utrecht-link" href={frameworkPath} safe>
           {t('framework.version.toCurrent')}
         </a>
@@ -100,14 +113,27 @@ export function FrameworkVersionPage({ ctx, version, current }: { ctx: PageConte
 }
 
 /** Register staff: the current version, its history, and the form for the next version (filled with the current one). */
-export function FrameworkAdminPage(
-  { ctx, current, versions, form, errors = [], notice }: {
-    ctx: PageContext; current: FrameworkVersion; versions: FrameworkVersionSummary[]; form?: FrameworkVersionForm; errors?: FieldError[]; notice?: string;
-  },
-) {
+export function FrameworkAdminPage({
+  ctx,
+  current,
+  versions,
+  form,
+  errors = [],
+  notice,
+}: {
+  ctx: PageContext;
+  current: FrameworkVersion;
+  versions: FrameworkVersionSummary[];
+  form?: FrameworkVersionForm;
+  errors?: FieldError[];
+  notice?: string;
+}) {
   const { t } = ctx;
   const values: FrameworkVersionForm = form ?? {
-    beroepsstandaard: current.professionalStandard, competenties: itemsToText(current.competencies), themas: itemsToText(current.themes), toelichting: '',
+    beroepsstandaard: current.professionalStandard,
+    competenties: itemsToText(current.competencies),
+    themas: itemsToText(current.themes),
+    toelichting: '',
   };
   const error = (field: keyof FrameworkVersionForm) => errors.find((e) => e.field === field)?.message;
   return (
@@ -128,10 +154,42 @@ export function FrameworkAdminPage(
       <TextParagraph text={t('framework.admin.newIntro')} />
       <Form action={frameworkAdminPath} csrfToken={ctx.csrfToken}>
         <HiddenField name="versie" value={String(current.version)} />
-        <TextAreaField id="beroepsstandaard" name="beroepsstandaard" label={t('framework.form.standard')} hint={t('framework.form.standardHint')} value={values.beroepsstandaard} error={error('beroepsstandaard')} rows={6} />
-        <TextAreaField id="competenties" name="competenties" label={t('framework.form.competencies')} hint={t('framework.form.itemsHint')} value={values.competenties} error={error('competenties')} rows={7} />
-        <TextAreaField id="themas" name="themas" label={t('framework.form.themes')} hint={t('framework.form.itemsHint')} value={values.themas} error={error('themas')} rows={10} />
-        <TextAreaField id="toelichting" name="toelichting" label={t('framework.form.note')} hint={t('framework.form.noteHint')} value={values.toelichting} error={error('toelichting')} rows={3} />
+        <TextAreaField
+          id="beroepsstandaard"
+          name="beroepsstandaard"
+          label={t('framework.form.standard')}
+          hint={t('framework.form.standardHint')}
+          value={values.beroepsstandaard}
+          error={error('beroepsstandaard')}
+          rows={6}
+        />
+        <TextAreaField
+          id="competenties"
+          name="competenties"
+          label={t('framework.form.competencies')}
+          hint={t('framework.form.itemsHint')}
+          value={values.competenties}
+          error={error('competenties')}
+          rows={7}
+        />
+        <TextAreaField
+          id="themas"
+          name="themas"
+          label={t('framework.form.themes')}
+          hint={t('framework.form.itemsHint')}
+          value={values.themas}
+          error={error('themas')}
+          rows={10}
+        />
+        <TextAreaField
+          id="toelichting"
+          name="toelichting"
+          label={t('framework.form.note')}
+          hint={t('framework.form.noteHint')}
+          value={values.toelichting}
+          error={error('toelichting')}
+          rows={3}
+        />
         <Button>{Html.escapeHtml(t('framework.form.save'))}</Button>
       </Form>
     </Layout>

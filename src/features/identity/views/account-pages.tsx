@@ -216,7 +216,11 @@ export function AuditTable({ ctx, events, caption }: { ctx: PageContext; events:
           cell: (e) => {
             // in the reader's language: a role (`board-admin` → "beheerder bestuur"), the register's own work (`system:…`), a token
             const role = e.actorRole && isRole(e.actorRole) ? t(`role.${e.actorRole}`) : e.actorRole?.startsWith('system:') ? t('access.system') : e.actorRole;
-            return <span safe>{[e.actorName ?? (e.actorTokenId ? t('access.apiToken') : role ?? '—'), role && e.actorName ? `(${role})` : ''].join(' ').trim()}</span>;
+            return (
+              <span safe>
+                {[e.actorName ?? (e.actorTokenId ? t('access.apiToken') : (role ?? '—')), role && e.actorName ? `(${role})` : ''].join(' ').trim()}
+              </span>
+            );
           },
         },
         { header: t('access.what'), cell: (e) => <span safe>{describeAuditAction(ctx.lang, e.action) + (e.reason ? ` — ${e.reason}` : '')}</span> },

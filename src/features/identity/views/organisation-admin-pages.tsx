@@ -53,7 +53,12 @@ export function MembersPage(props: {
               header: t('members.revoke'),
               cell: (m) =>
                 invitableRoles.includes(m.role as Role) ? (
-                  <a class="utrecht-link" href={`${basePath(organisation)}/leden/${m.id}/intrekken`} aria-label={`${t('members.revoke')}: ${m.displayName}`} safe>
+                  <a
+                    class="utrecht-link"
+                    href={`${basePath(organisation)}/leden/${m.id}/intrekken`}
+                    aria-label={`${t('members.revoke')}: ${m.displayName}`}
+                    safe
+                  >
                     {t('members.revoke')}
                   </a>
                 ) : (
@@ -82,7 +87,15 @@ export function MembersPage(props: {
             {t('members.invite')}
           </h2>
           <Form action={`${basePath(organisation)}/uitnodigingen`} csrfToken={ctx.csrfToken}>
-            <TextField id="email" name="email" type="email" label={t('account.email')} autocomplete="off" value={state.values?.email} error={errorFor(state.errors, 'email')} />
+            <TextField
+              id="email"
+              name="email"
+              type="email"
+              label={t('account.email')}
+              autocomplete="off"
+              value={state.values?.email}
+              error={errorFor(state.errors, 'email')}
+            />
             <SelectField
               id="rol"
               name="rol"
@@ -101,7 +114,17 @@ export function MembersPage(props: {
   );
 }
 
-export function RevokeMemberPage({ ctx, organisation, member, state }: { ctx: PageContext; organisation: NamedOrganisation; member: MemberLine; state: FormState }) {
+export function RevokeMemberPage({
+  ctx,
+  organisation,
+  member,
+  state,
+}: {
+  ctx: PageContext;
+  organisation: NamedOrganisation;
+  member: MemberLine;
+  state: FormState;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('members.revoke')} current="account">
@@ -127,7 +150,15 @@ function tokenStatus(ctx: PageContext, token: ApiTokenRow, now: Date): string {
   return ctx.t('tokens.active');
 }
 
-export function TokensPage(props: { ctx: PageContext; organisation: NamedOrganisation; tokens: ApiTokenRow[]; state: FormState; created?: string; notice?: string; now: Date }) {
+export function TokensPage(props: {
+  ctx: PageContext;
+  organisation: NamedOrganisation;
+  tokens: ApiTokenRow[];
+  state: FormState;
+  created?: string;
+  notice?: string;
+  now: Date;
+}) {
   const { ctx, organisation, tokens, state, created, notice, now } = props;
   const { t } = ctx;
   const title = t('tokens.title', { organisation: organisation.name });
@@ -183,7 +214,14 @@ export function TokensPage(props: { ctx: PageContext; organisation: NamedOrganis
         {t('tokens.create')}
       </h2>
       <Form action={`${basePath(organisation)}/tokens`} csrfToken={ctx.csrfToken}>
-        <TextField id="naam" name="naam" label={t('tokens.name')} hint={t('tokens.nameHint')} value={state.values?.naam} error={errorFor(state.errors, 'naam')} />
+        <TextField
+          id="naam"
+          name="naam"
+          label={t('tokens.name')}
+          hint={t('tokens.nameHint')}
+          value={state.values?.naam}
+          error={errorFor(state.errors, 'naam')}
+        />
         <fieldset class="utrecht-form-fieldset" aria-describedby={errorFor(state.errors, 'scope') ? 'scope-error' : undefined}>
           <legend class="utrecht-form-fieldset__legend" safe>
             {t('tokens.scopes')}
@@ -199,7 +237,15 @@ export function TokensPage(props: { ctx: PageContext; organisation: NamedOrganis
             <CheckboxField id={i === 0 ? 'scope' : `scope-${s}`} name="scope" value={s} label={t(`scope.${s}`)} checked={chosen.has(s)} />
           ))}
         </fieldset>
-        <TextField id="verloopt" name="verloopt" type="date" label={t('tokens.expires')} hint={t('tokens.expiresHint')} value={state.values?.verloopt} error={errorFor(state.errors, 'verloopt')} />
+        <TextField
+          id="verloopt"
+          name="verloopt"
+          type="date"
+          label={t('tokens.expires')}
+          hint={t('tokens.expiresHint')}
+          value={state.values?.verloopt}
+          error={errorFor(state.errors, 'verloopt')}
+        />
         <Button>{Html.escapeHtml(t('tokens.createButton'))}</Button>
       </Form>
     </Layout>

@@ -13,7 +13,6 @@ import type { OutboxRow } from '../../../platform/mail/mailer.ts';
 import { AuditTable, type AuditLine } from './account-pages.tsx';
 import type { FormState } from './sign-in-pages.tsx';
 
-
 export function AdminHomePage({ ctx, state, showOutbox }: { ctx: PageContext; state: FormState; showOutbox: boolean }) {
   const { t } = ctx;
   return (
@@ -24,14 +23,29 @@ export function AdminHomePage({ ctx, state, showOutbox }: { ctx: PageContext; st
         {t('admin.findAccount')}
       </h2>
       <Form action="/beheer/accounts" method="get" csrfToken={ctx.csrfToken}>
-        <TextField id="email" name="email" type="email" label={t('account.email')} autocomplete="off" value={state.values?.email} error={errorFor(state.errors, 'email')} />
+        <TextField
+          id="email"
+          name="email"
+          type="email"
+          label={t('account.email')}
+          autocomplete="off"
+          value={state.values?.email}
+          error={errorFor(state.errors, 'email')}
+        />
         <Button>{Html.escapeHtml(t('admin.findButton'))}</Button>
       </Form>
       <h2 class="utrecht-heading-2" safe>
         {t('admin.boardMembers')}
       </h2>
       <Form action="/beheer/besturen" method="get" csrfToken={ctx.csrfToken}>
-        <TextField id="nummer" name="nummer" label={t('admin.boardNumber')} attrs={{ inputmode: 'numeric' }} value={state.values?.nummer} error={errorFor(state.errors, 'nummer')} />
+        <TextField
+          id="nummer"
+          name="nummer"
+          label={t('admin.boardNumber')}
+          attrs={{ inputmode: 'numeric' }}
+          value={state.values?.nummer}
+          error={errorFor(state.errors, 'nummer')}
+        />
         <Button>{Html.escapeHtml(t('admin.findButton'))}</Button>
       </Form>
       <Paragraph>
@@ -100,7 +114,21 @@ export function AuditTrailPage({ ctx, name, email, events }: { ctx: PageContext;
   );
 }
 
-export function OutboxPage({ ctx, mails, total, page, pageSize, smtp }: { ctx: PageContext; mails: OutboxRow[]; total: number; page: number; pageSize: number; smtp: boolean }) {
+export function OutboxPage({
+  ctx,
+  mails,
+  total,
+  page,
+  pageSize,
+  smtp,
+}: {
+  ctx: PageContext;
+  mails: OutboxRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  smtp: boolean;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('outbox.title')} current="account">
@@ -131,4 +159,3 @@ export function OutboxPage({ ctx, mails, total, page, pageSize, smtp }: { ctx: P
     </Layout>
   );
 }
-

@@ -11,7 +11,6 @@ import { Paragraph } from '../../../ui/components/table.tsx';
 
 export type FormState = { values?: Record<string, string>; errors?: FieldError[]; message?: string };
 
-
 export function SignInPage({ ctx, state, back, oidcName }: { ctx: PageContext; state: FormState; back: string; oidcName?: string }) {
   const { t } = ctx;
   return (
@@ -39,8 +38,23 @@ export function SignInPage({ ctx, state, back, oidcName }: { ctx: PageContext; s
       )}
       <Form action="/inloggen" csrfToken={ctx.csrfToken}>
         <HiddenField name="terug" value={back} />
-        <TextField id="email" name="email" type="email" label={t('signIn.email')} autocomplete="username" value={state.values?.email} error={errorFor(state.errors, 'email')} />
-        <TextField id="wachtwoord" name="wachtwoord" type="password" label={t('signIn.password')} autocomplete="current-password" error={errorFor(state.errors, 'wachtwoord')} />
+        <TextField
+          id="email"
+          name="email"
+          type="email"
+          label={t('signIn.email')}
+          autocomplete="username"
+          value={state.values?.email}
+          error={errorFor(state.errors, 'email')}
+        />
+        <TextField
+          id="wachtwoord"
+          name="wachtwoord"
+          type="password"
+          label={t('signIn.password')}
+          autocomplete="current-password"
+          error={errorFor(state.errors, 'wachtwoord')}
+        />
         <Button>{Html.escapeHtml(t('signIn.button'))}</Button>
       </Form>
       <ul class="utrecht-link-list">
@@ -68,7 +82,14 @@ export function SecondFactorPage({ ctx, state, back }: { ctx: PageContext; state
       <TextParagraph text={t('secondFactor.intro')} />
       <Form action="/inloggen/tweede-stap" csrfToken={ctx.csrfToken}>
         <HiddenField name="terug" value={back} />
-        <TextField id="code" name="code" label={t('secondFactor.code')} autocomplete="one-time-code" attrs={{ inputmode: 'numeric', maxlength: '7' }} error={errorFor(state.errors, 'code')} />
+        <TextField
+          id="code"
+          name="code"
+          label={t('secondFactor.code')}
+          autocomplete="one-time-code"
+          attrs={{ inputmode: 'numeric', maxlength: '7' }}
+          error={errorFor(state.errors, 'code')}
+        />
         <Button>{Html.escapeHtml(t('secondFactor.button'))}</Button>
       </Form>
     </Layout>
@@ -99,7 +120,14 @@ export function TotpEnrolPage({ ctx, state, secret, uri, back }: { ctx: PageCont
       </Paragraph>
       <Form action="/account/tweestapsverificatie" csrfToken={ctx.csrfToken}>
         <HiddenField name="terug" value={back} />
-        <TextField id="code" name="code" label={t('secondFactor.code')} autocomplete="one-time-code" attrs={{ inputmode: 'numeric', maxlength: '7' }} error={errorFor(state.errors, 'code')} />
+        <TextField
+          id="code"
+          name="code"
+          label={t('secondFactor.code')}
+          autocomplete="one-time-code"
+          attrs={{ inputmode: 'numeric', maxlength: '7' }}
+          error={errorFor(state.errors, 'code')}
+        />
         <Button>{Html.escapeHtml(t('totp.button'))}</Button>
       </Form>
     </Layout>
@@ -116,8 +144,24 @@ export function RegisterPage({ ctx, state, back }: { ctx: PageContext; state: Fo
       <Form action="/account/aanmaken" csrfToken={ctx.csrfToken}>
         <HiddenField name="terug" value={back} />
         <TextField id="naam" name="naam" label={t('signUp.name')} autocomplete="name" value={state.values?.naam} error={errorFor(state.errors, 'naam')} />
-        <TextField id="email" name="email" type="email" label={t('signIn.email')} autocomplete="email" value={state.values?.email} error={errorFor(state.errors, 'email')} />
-        <TextField id="wachtwoord" name="wachtwoord" type="password" label={t('signIn.password')} hint={t('signUp.passwordHint')} autocomplete="new-password" error={errorFor(state.errors, 'wachtwoord')} />
+        <TextField
+          id="email"
+          name="email"
+          type="email"
+          label={t('signIn.email')}
+          autocomplete="email"
+          value={state.values?.email}
+          error={errorFor(state.errors, 'email')}
+        />
+        <TextField
+          id="wachtwoord"
+          name="wachtwoord"
+          type="password"
+          label={t('signIn.password')}
+          hint={t('signUp.passwordHint')}
+          autocomplete="new-password"
+          error={errorFor(state.errors, 'wachtwoord')}
+        />
         <Button>{Html.escapeHtml(t('signUp.button'))}</Button>
       </Form>
     </Layout>
@@ -132,7 +176,15 @@ export function ForgotPasswordPage({ ctx, state }: { ctx: PageContext; state: Fo
       <ErrorSummary title={t('errorSummary.title')} errors={state.errors ?? []} />
       <TextParagraph text={t('forgot.intro')} />
       <Form action="/wachtwoord-vergeten" csrfToken={ctx.csrfToken}>
-        <TextField id="email" name="email" type="email" label={t('signIn.email')} autocomplete="email" value={state.values?.email} error={errorFor(state.errors, 'email')} />
+        <TextField
+          id="email"
+          name="email"
+          type="email"
+          label={t('signIn.email')}
+          autocomplete="email"
+          value={state.values?.email}
+          error={errorFor(state.errors, 'email')}
+        />
         <Button>{Html.escapeHtml(t('forgot.button'))}</Button>
       </Form>
     </Layout>
@@ -147,7 +199,15 @@ export function ResetPasswordPage({ ctx, state, token }: { ctx: PageContext; sta
       <ErrorSummary title={t('errorSummary.title')} errors={state.errors ?? []} />
       <Form action="/wachtwoord-herstellen" csrfToken={ctx.csrfToken}>
         <HiddenField name="token" value={token} />
-        <TextField id="wachtwoord" name="wachtwoord" type="password" label={t('reset.password')} hint={t('signUp.passwordHint')} autocomplete="new-password" error={errorFor(state.errors, 'wachtwoord')} />
+        <TextField
+          id="wachtwoord"
+          name="wachtwoord"
+          type="password"
+          label={t('reset.password')}
+          hint={t('signUp.passwordHint')}
+          autocomplete="new-password"
+          error={errorFor(state.errors, 'wachtwoord')}
+        />
         <Button>{Html.escapeHtml(t('reset.button'))}</Button>
       </Form>
     </Layout>

@@ -1,4 +1,3 @@
-
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import { PageTitle, TextParagraph } from '../../../ui/components/text.tsx';

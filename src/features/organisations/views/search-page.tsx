@@ -41,7 +41,15 @@ export function SearchPage(props: Props) {
       {/* biome-ignore lint/a11y/useSemanticElements: role="search" on the form is the landmark every screen reader we test with knows; the newer <search> element is not yet announced by all of them */}
       <form class="br-search" method="get" action="/organisaties" role="search" {...htmx}>
         <div class="br-search__query">
-          <TextField id="zoek" name="zoek" type="search" label={t('organisations.search.label')} hint={t('organisations.search.hint')} value={form.zoek} autocomplete="off" />
+          <TextField
+            id="zoek"
+            name="zoek"
+            type="search"
+            label={t('organisations.search.label')}
+            hint={t('organisations.search.hint')}
+            value={form.zoek}
+            autocomplete="off"
+          />
         </div>
         <SelectField
           id="soort"
@@ -50,7 +58,13 @@ export function SearchPage(props: Props) {
           value={form.soort}
           options={[any, ...(['bestuur', 'school', 'vestiging'] as const).map((k) => ({ value: k, label: t(`organisations.kind.${k}`) }))]}
         />
-        <SelectField id="provincie" name="provincie" label={t('organisations.filter.province')} value={form.provincie} options={[any, ...facets.provinces.map((p) => ({ value: p, label: p }))]} />
+        <SelectField
+          id="provincie"
+          name="provincie"
+          label={t('organisations.filter.province')}
+          value={form.provincie}
+          options={[any, ...facets.provinces.map((p) => ({ value: p, label: p }))]}
+        />
         <SelectField
           id="denominatie"
           name="denominatie"
@@ -58,7 +72,13 @@ export function SearchPage(props: Props) {
           value={form.denominatie}
           options={[any, ...facets.denominations.map((d) => ({ value: d, label: d }))]}
         />
-        <CheckboxField id="inclusiefGesloten" name="inclusiefGesloten" value="true" label={t('organisations.filter.includeClosed')} checked={form.inclusiefGesloten} />
+        <CheckboxField
+          id="inclusiefGesloten"
+          name="inclusiefGesloten"
+          value="true"
+          label={t('organisations.filter.includeClosed')}
+          checked={form.inclusiefGesloten}
+        />
         <div class="br-search__actions">
           <Button>{Html.escapeHtml(t('organisations.search.button'))}</Button>
         </div>

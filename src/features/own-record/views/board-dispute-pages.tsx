@@ -19,9 +19,16 @@ export const disputesPath = (board: BoardRef) => `/beheer/bestuur/${board.id}/be
 type Paged = { page: number; pageSize: number; total: number };
 
 /** The disputes of the board's staff: open ones first in mind, each with a link to answer it. */
-export function BoardDisputesPage(
-  { ctx, board, disputes, openOnly, notice, page, pageSize, total }: Paged & { ctx: PageContext; board: BoardRef; disputes: BoardDispute[]; openOnly: boolean; notice?: string },
-) {
+export function BoardDisputesPage({
+  ctx,
+  board,
+  disputes,
+  openOnly,
+  notice,
+  page,
+  pageSize,
+  total,
+}: Paged & { ctx: PageContext; board: BoardRef; disputes: BoardDispute[]; openOnly: boolean; notice?: string }) {
   const { t, lang } = ctx;
   const title = t('disputes.title', { board: board.name });
   const base = disputesPath(board);
@@ -76,7 +83,19 @@ export function BoardDisputesPage(
 }
 
 /** One dispute: what the professional wrote, and the answer (a form while it is open). */
-export function BoardDisputePage({ ctx, board, dispute, value, errors = [] }: { ctx: PageContext; board: BoardRef; dispute: BoardDispute; value?: string; errors?: FieldError[] }) {
+export function BoardDisputePage({
+  ctx,
+  board,
+  dispute,
+  value,
+  errors = [],
+}: {
+  ctx: PageContext;
+  board: BoardRef;
+  dispute: BoardDispute;
+  value?: string;
+  errors?: FieldError[];
+}) {
   const { t, lang } = ctx;
   const title = t('disputes.one.title', { person: dispute.personName });
   const period = employmentPeriod(t, dispute.startDate, dispute.endDate);
@@ -98,7 +117,14 @@ export function BoardDisputePage({ ctx, board, dispute, value, errors = [] }: { 
         <>
           <TextParagraph text={t('disputes.one.howTo')} />
           <Form action={`${disputesPath(board)}/${dispute.id}`} csrfToken={ctx.csrfToken}>
-            <TextAreaField id="antwoord" name="antwoord" label={t('disputes.one.answer')} hint={t('own.dispute.hint')} value={value} error={errors[0]?.message} />
+            <TextAreaField
+              id="antwoord"
+              name="antwoord"
+              label={t('disputes.one.answer')}
+              hint={t('own.dispute.hint')}
+              value={value}
+              error={errors[0]?.message}
+            />
             <Button>{Html.escapeHtml(t('disputes.one.send'))}</Button>{' '}
             <Button appearance="secondary" href={disputesPath(board)}>
               {Html.escapeHtml(t('common.cancel'))}

@@ -15,9 +15,21 @@ import { ownRecordPath } from './own-record-page.tsx';
 export const evidencePath = `${ownRecordPath}/diplomas`;
 
 /** The professional's diplomas and certificates, each with its proof, and the form to add one. */
-export function EvidencePage(
-  { ctx, evidence, values, errors = [], notice, maxMb }: { ctx: PageContext; evidence: Evidence[]; values?: Partial<EvidenceForm>; errors?: FieldError[]; notice?: string; maxMb: number },
-) {
+export function EvidencePage({
+  ctx,
+  evidence,
+  values,
+  errors = [],
+  notice,
+  maxMb,
+}: {
+  ctx: PageContext;
+  evidence: Evidence[];
+  values?: Partial<EvidenceForm>;
+  errors?: FieldError[];
+  notice?: string;
+  maxMb: number;
+}) {
   const { t, lang } = ctx;
   const error = (field: string) => errors.find((e) => e.field === field)?.message;
   return (
@@ -60,12 +72,22 @@ export function EvidencePage(
           label={t('evidence.form.kind')}
           value={values?.soort ?? 'diploma'}
           error={error('soort')}
-          options={[{ value: 'diploma', label: t('evidence.kind.diploma') }, { value: 'certificaat', label: t('evidence.kind.certificaat') }]}
+          options={[
+            { value: 'diploma', label: t('evidence.kind.diploma') },
+            { value: 'certificaat', label: t('evidence.kind.certificaat') },
+          ]}
         />
         <TextField id="titel" name="titel" label={t('evidence.form.title')} hint={t('evidence.form.titleHint')} value={values?.titel} error={error('titel')} />
         <TextField id="uitgever" name="uitgever" label={t('evidence.form.issuer')} value={values?.uitgever} error={error('uitgever')} />
         <TextField id="datum" name="datum" label={t('evidence.form.date')} hint={t('evidence.form.dateHint')} value={values?.datum} error={error('datum')} />
-        <FileField id="bestand" name="bestand" label={t('evidence.form.file')} hint={t('evidence.form.fileHint', { mb: maxMb })} accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" error={error('bestand')} />
+        <FileField
+          id="bestand"
+          name="bestand"
+          label={t('evidence.form.file')}
+          hint={t('evidence.form.fileHint', { mb: maxMb })}
+          accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+          error={error('bestand')}
+        />
         <Button>{Html.escapeHtml(t('evidence.form.save'))}</Button>
       </Form>
     </Layout>

@@ -28,8 +28,20 @@ function StatusCell({ ctx, employment }: { ctx: PageContext; employment: OwnEmpl
   return (
     <>
       <strong safe>{status}</strong>
-      {dispute && dispute.status === 'open' ? <p class="utrecht-paragraph br-small" safe>{disputeText}</p> : ''}
-      {replyText && employment.approvalStatus === 'te-controleren' ? <p class="utrecht-paragraph br-small" safe>{replyText}</p> : ''}
+      {dispute && dispute.status === 'open' ? (
+        <p class="utrecht-paragraph br-small" safe>
+          {disputeText}
+        </p>
+      ) : (
+        ''
+      )}
+      {replyText && employment.approvalStatus === 'te-controleren' ? (
+        <p class="utrecht-paragraph br-small" safe>
+          {replyText}
+        </p>
+      ) : (
+        ''
+      )}
     </>
   );
 }
@@ -98,17 +110,38 @@ function PersonalEmailForm({ ctx, value, error }: { ctx: PageContext; value: str
   const { t } = ctx;
   return (
     <Form action={`${ownRecordPath}/email`} csrfToken={ctx.csrfToken}>
-      <TextField id="email" name="email" type="email" autocomplete="email" label={t('own.personalEmail')} hint={t('own.personalEmailHint')} value={value ?? ''} error={error} />
+      <TextField
+        id="email"
+        name="email"
+        type="email"
+        autocomplete="email"
+        label={t('own.personalEmail')}
+        hint={t('own.personalEmailHint')}
+        value={value ?? ''}
+        error={error}
+      />
       <Button appearance="secondary">{Html.escapeHtml(t('own.personalEmailSave'))}</Button>
     </Form>
   );
 }
 
-export function OwnRecordPage(
-  { ctx, email, employments, enrolment, personal, notice, errors = [] }: {
-    ctx: PageContext; email: string; employments: OwnEmployment[]; enrolment?: Enrolment; personal?: { canSet: boolean; email: string | null }; notice?: string; errors?: FieldError[];
-  },
-) {
+export function OwnRecordPage({
+  ctx,
+  email,
+  employments,
+  enrolment,
+  personal,
+  notice,
+  errors = [],
+}: {
+  ctx: PageContext;
+  email: string;
+  employments: OwnEmployment[];
+  enrolment?: Enrolment;
+  personal?: { canSet: boolean; email: string | null };
+  notice?: string;
+  errors?: FieldError[];
+}) {
   const { t } = ctx;
   const toCheck = employments.filter((e) => e.approvalStatus === 'te-controleren').length;
   return (
@@ -180,7 +213,17 @@ export function OwnRecordPage(
 }
 
 /** "Klopt niet": what is wrong, for the board's staff. */
-export function DisputeEmploymentPage({ ctx, employment, value, errors = [] }: { ctx: PageContext; employment: OwnEmployment; value?: string; errors?: FieldError[] }) {
+export function DisputeEmploymentPage({
+  ctx,
+  employment,
+  value,
+  errors = [],
+}: {
+  ctx: PageContext;
+  employment: OwnEmployment;
+  value?: string;
+  errors?: FieldError[];
+}) {
   const { t } = ctx;
   const title = t('own.dispute.title');
   return (
@@ -197,7 +240,14 @@ export function DisputeEmploymentPage({ ctx, employment, value, errors = [] }: {
         ]}
       />
       <Form action={`${employmentPath(employment.id)}/betwisten`} csrfToken={ctx.csrfToken}>
-        <TextAreaField id="toelichting" name="toelichting" label={t('own.dispute.comment')} hint={t('own.dispute.hint')} value={value} error={errors[0]?.message} />
+        <TextAreaField
+          id="toelichting"
+          name="toelichting"
+          label={t('own.dispute.comment')}
+          hint={t('own.dispute.hint')}
+          value={value}
+          error={errors[0]?.message}
+        />
         <Button>{Html.escapeHtml(t('own.dispute.send'))}</Button>{' '}
         <Button appearance="secondary" href={ownRecordPath}>
           {Html.escapeHtml(t('common.cancel'))}

@@ -19,7 +19,11 @@ export function RegisterSearchPage({ ctx, form, results, errors = [] }: { ctx: P
   const { t } = ctx;
   const error = (field: string) => errors.find((e) => e.field === field)?.message;
   const query = new URLSearchParams(Object.entries(form).filter(([, v]) => v)).toString();
-  const count = !results ? '' : results.total >= countCeiling ? t('register.countMore', { count: countCeiling }) : t('register.count', { count: results.total });
+  const count = !results
+    ? ''
+    : results.total >= countCeiling
+      ? t('register.countMore', { count: countCeiling })
+      : t('register.count', { count: results.total });
   return (
     <Layout ctx={ctx} title={t('register.title')} current="register">
       <ErrorSummary title={t('errorSummary.title')} errors={errors} />
@@ -27,8 +31,24 @@ export function RegisterSearchPage({ ctx, form, results, errors = [] }: { ctx: P
       <TextParagraph text={t('register.intro')} />
       {/* biome-ignore lint/a11y/useSemanticElements: a GET form with role=search is the landmark every screen reader knows; the <search> element is too new to rely on */}
       <form class="br-form br-search" method="get" action="/register" role="search" novalidate>
-        <TextField id="naam" name="naam" type="search" label={t('register.name')} hint={t('register.nameHint')} value={form.naam} error={error('naam')} autocomplete="off" />
-        <TextField id="registernummer" name="registernummer" label={t('register.number')} value={form.registernummer} error={error('registernummer')} autocomplete="off" />
+        <TextField
+          id="naam"
+          name="naam"
+          type="search"
+          label={t('register.name')}
+          hint={t('register.nameHint')}
+          value={form.naam}
+          error={error('naam')}
+          autocomplete="off"
+        />
+        <TextField
+          id="registernummer"
+          name="registernummer"
+          label={t('register.number')}
+          value={form.registernummer}
+          error={error('registernummer')}
+          autocomplete="off"
+        />
         <TextField id="school" name="school" label={t('register.school')} value={form.school} error={error('school')} autocomplete="off" />
         <Button>{Html.escapeHtml(t('register.search'))}</Button>
       </form>
@@ -55,11 +75,19 @@ export function RegisterSearchPage({ ctx, form, results, errors = [] }: { ctx: P
                     header: t('register.col.registration'),
                     cell: (e) => (
                       <span safe>
-                        {e.registrations.map((r) => `${r.register}: ${r.title} ${r.level}, ${r.lapsed ? t('register.lapsedSince', { date: r.validUntil }) : t('register.validUntil', { date: r.validUntil })}`).join('; ') || '—'}
+                        {e.registrations
+                          .map(
+                            (r) =>
+                              `${r.register}: ${r.title} ${r.level}, ${r.lapsed ? t('register.lapsedSince', { date: r.validUntil }) : t('register.validUntil', { date: r.validUntil })}`,
+                          )
+                          .join('; ') || '—'}
                       </span>
                     ),
                   },
-                  { header: t('register.col.schools'), cell: (e) => <span safe>{e.schools.map((s) => (s.place ? `${s.name} (${s.place})` : s.name)).join('; ') || '—'}</span> },
+                  {
+                    header: t('register.col.schools'),
+                    cell: (e) => <span safe>{e.schools.map((s) => (s.place ? `${s.name} (${s.place})` : s.name)).join('; ') || '—'}</span>,
+                  },
                 ]}
               />
               <Pagination page={results.page} pageSize={results.pageSize} total={results.total} t={t} href={(p) => `/register?${query}&page=${p}`} />

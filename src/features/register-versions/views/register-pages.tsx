@@ -28,7 +28,14 @@ export function RegistersPage({ ctx, registers }: { ctx: PageContext; registers:
         captionHidden
         rows={registers}
         columns={[
-          { header: t('registers.col.register'), cell: (r) => <a class="utrecht-link" href={`/beheer/registers/${r.code}`} safe>{r.name}</a> },
+          {
+            header: t('registers.col.register'),
+            cell: (r) => (
+              <a class="utrecht-link" href={`/beheer/registers/${r.code}`} safe>
+                {r.name}
+              </a>
+            ),
+          },
           { header: t('registers.col.version'), cell: (r) => <span safe>{String(r.current.version)}</span> },
           { header: t('registers.col.levels'), cell: (r) => <span safe>{r.current.levels.map((l) => `${l.title} ${l.level}`).join(', ')}</span> },
           { header: t('registers.col.renewal'), cell: (r) => <span safe>{renewal(ctx, r.current)}</span> },
@@ -41,12 +48,26 @@ export function RegistersPage({ ctx, registers }: { ctx: PageContext; registers:
 type Detail = { code: string; name: string; versions: RegisterVersion[] };
 
 /** A register: its current rules, the versions before, and the form for a new version (filled with the current one). */
-export function RegisterPage({ ctx, register, form, errors = [], notice }: { ctx: PageContext; register: Detail; form?: RegisterVersionForm; errors?: FieldError[]; notice?: string }) {
+export function RegisterPage({
+  ctx,
+  register,
+  form,
+  errors = [],
+  notice,
+}: {
+  ctx: PageContext;
+  register: Detail;
+  form?: RegisterVersionForm;
+  errors?: FieldError[];
+  notice?: string;
+}) {
   const { t, lang } = ctx;
   const [current] = register.versions;
   const values: RegisterVersionForm = form ?? {
     ...ruleToForm(ruleOfStoredVersion(current, String(current.version)), current.cycleYears),
-    niveaus: levelsToText(current.levels), tarief: (current.feeCents / 100).toFixed(2).replace('.', ','), toelichting: '',
+    niveaus: levelsToText(current.levels),
+    tarief: (current.feeCents / 100).toFixed(2).replace('.', ','),
+    toelichting: '',
   };
   const error = (field: keyof RegisterVersionForm) => errors.find((e) => e.field === field)?.message;
   const title = t('registers.one.title', { name: register.name });
@@ -80,8 +101,24 @@ export function RegisterPage({ ctx, register, form, errors = [], notice }: { ctx
       <TextParagraph text={t('registers.one.newIntro')} />
       <Form action={`/beheer/registers/${register.code}`} csrfToken={ctx.csrfToken}>
         <HiddenField name="versie" value={String(current.version)} />
-        <TextAreaField id="niveaus" name="niveaus" label={t('registers.form.levels')} hint={t('registers.form.levelsHint')} value={values.niveaus} error={error('niveaus')} rows={6} />
-        <TextField id="cyclus" name="cyclus" label={t('registers.form.cycle')} hint={t('registers.form.cycleHint')} value={values.cyclus} error={error('cyclus')} attrs={{ inputmode: 'numeric' }} />
+        <TextAreaField
+          id="niveaus"
+          name="niveaus"
+          label={t('registers.form.levels')}
+          hint={t('registers.form.levelsHint')}
+          value={values.niveaus}
+          error={error('niveaus')}
+          rows={6}
+        />
+        <TextField
+          id="cyclus"
+          name="cyclus"
+          label={t('registers.form.cycle')}
+          hint={t('registers.form.cycleHint')}
+          value={values.cyclus}
+          error={error('cyclus')}
+          attrs={{ inputmode: 'numeric' }}
+        />
         <RadioGroup
           id="eenheid"
           name="eenheid"
@@ -89,31 +126,72 @@ export function RegisterPage({ ctx, register, form, errors = [], notice }: { ctx
           hint={t('registers.form.unitHint')}
           value={values.eenheid}
           error={error('eenheid')}
-          options={[{ value: 'punten', label: t('registers.form.points') }, { value: 'uren', label: t('registers.form.hours') }, { value: 'themas', label: t('registers.form.themes') }]}
+          options={[
+            { value: 'punten', label: t('registers.form.points') },
+            { value: 'uren', label: t('registers.form.hours') },
+            { value: 'themas', label: t('registers.form.themes') },
+          ]}
         />
         <fieldset class="utrecht-form-fieldset">
           <legend class="utrecht-form-fieldset__legend" safe>
             {t('registers.form.pointsRule')}
           </legend>
-          <TextField id="minimumPunten" name="minimumPunten" label={t('registers.form.minimumPoints')} hint={t('registers.form.minimumPointsHint')} value={values.minimumPunten} error={error('minimumPunten')} attrs={{ inputmode: 'numeric' }} />
-          <TextField id="perioden" name="perioden" label={t('registers.form.periods')} hint={t('registers.form.periodsHint')} value={values.perioden} error={error('perioden')} />
+          <TextField
+            id="minimumPunten"
+            name="minimumPunten"
+            label={t('registers.form.minimumPoints')}
+            hint={t('registers.form.minimumPointsHint')}
+            value={values.minimumPunten}
+            error={error('minimumPunten')}
+            attrs={{ inputmode: 'numeric' }}
+          />
+          <TextField
+            id="perioden"
+            name="perioden"
+            label={t('registers.form.periods')}
+            hint={t('registers.form.periodsHint')}
+            value={values.perioden}
+            error={error('perioden')}
+          />
         </fieldset>
         <fieldset class="utrecht-form-fieldset">
           <legend class="utrecht-form-fieldset__legend" safe>
             {t('registers.form.hoursRule')}
           </legend>
           <TextField id="uren" name="uren" label={t('registers.form.hoursTotal')} value={values.uren} error={error('uren')} attrs={{ inputmode: 'numeric' }} />
-          <TextField id="urenPrimairProces" name="urenPrimairProces" label={t('registers.form.hoursPrimary')} value={values.urenPrimairProces} error={error('urenPrimairProces')} attrs={{ inputmode: 'numeric' }} />
+          <TextField
+            id="urenPrimairProces"
+            name="urenPrimairProces"
+            label={t('registers.form.hoursPrimary')}
+            value={values.urenPrimairProces}
+            error={error('urenPrimairProces')}
+            attrs={{ inputmode: 'numeric' }}
+          />
         </fieldset>
         <fieldset class="utrecht-form-fieldset">
           <legend class="utrecht-form-fieldset__legend" safe>
             {t('registers.form.themesRule')}
           </legend>
-          <TextField id="themas" name="themas" label={t('registers.form.themesCount')} value={values.themas} error={error('themas')} attrs={{ inputmode: 'numeric' }} />
+          <TextField
+            id="themas"
+            name="themas"
+            label={t('registers.form.themesCount')}
+            value={values.themas}
+            error={error('themas')}
+            attrs={{ inputmode: 'numeric' }}
+          />
           <CheckboxField id="masterVolstaat" name="masterVolstaat" label={t('registers.form.master')} checked={values.masterVolstaat === 'ja'} />
         </fieldset>
         <TextField id="tarief" name="tarief" label={t('registers.form.fee')} value={values.tarief} error={error('tarief')} attrs={{ inputmode: 'decimal' }} />
-        <TextAreaField id="toelichting" name="toelichting" label={t('registers.form.note')} hint={t('registers.form.noteHint')} value={values.toelichting} error={error('toelichting')} rows={3} />
+        <TextAreaField
+          id="toelichting"
+          name="toelichting"
+          label={t('registers.form.note')}
+          hint={t('registers.form.noteHint')}
+          value={values.toelichting}
+          error={error('toelichting')}
+          rows={3}
+        />
         <Button>{Html.escapeHtml(t('registers.form.save'))}</Button>
       </Form>
     </Layout>

@@ -28,7 +28,15 @@ export function EnrolmentsPage({ ctx, zoek, found, errors = [] }: { ctx: PageCon
       <TextParagraph text={t('enrolments.intro')} />
       {/* biome-ignore lint/a11y/useSemanticElements: a GET form with role=search is the landmark every screen reader knows; the <search> element is too new to rely on */}
       <form class="br-form br-search" method="get" action={enrolmentsPath} role="search" novalidate>
-        <TextField id="zoek" name="zoek" type="search" label={t('enrolments.search')} value={zoek} error={errors.find((e) => e.field === 'zoek')?.message} autocomplete="off" />
+        <TextField
+          id="zoek"
+          name="zoek"
+          type="search"
+          label={t('enrolments.search')}
+          value={zoek}
+          error={errors.find((e) => e.field === 'zoek')?.message}
+          autocomplete="off"
+        />
         <Button>{Html.escapeHtml(t('enrolments.searchButton'))}</Button>
       </form>
       {found ? (
@@ -42,12 +50,25 @@ export function EnrolmentsPage({ ctx, zoek, found, errors = [] }: { ctx: PageCon
               caption={t('enrolments.caption')}
               rows={found.entries}
               columns={[
-                { header: t('enrolments.col.name'), cell: (e) => <a class="utrecht-link" href={`${enrolmentsPath}/${e.registerNumber}`} safe>{e.name}</a> },
+                {
+                  header: t('enrolments.col.name'),
+                  cell: (e) => (
+                    <a class="utrecht-link" href={`${enrolmentsPath}/${e.registerNumber}`} safe>
+                      {e.name}
+                    </a>
+                  ),
+                },
                 { header: t('enrolments.col.number'), cell: (e) => <span safe>{e.registerNumber}</span> },
                 { header: t('enrolments.col.status'), cell: (e) => <span safe>{e.status}</span> },
               ]}
             />
-            <Pagination page={found.page} pageSize={found.pageSize} total={found.total} href={(p) => `${enrolmentsPath}?${new URLSearchParams({ zoek, page: String(p) })}`} t={t} />
+            <Pagination
+              page={found.page}
+              pageSize={found.pageSize}
+              total={found.total}
+              href={(p) => `${enrolmentsPath}?${new URLSearchParams({ zoek, page: String(p) })}`}
+              t={t}
+            />
           </>
         )
       ) : (
@@ -60,11 +81,21 @@ export function EnrolmentsPage({ ctx, zoek, found, errors = [] }: { ctx: PageCon
 export type EnrolmentForm = { action?: 'doorhalen' | 'herstellen'; reden?: string; bevestigd?: boolean; errors?: FieldError[] };
 
 /** One enrolment for register staff: status, history, applications, and doorhalen or herstellen. */
-export function EnrolmentPage(
-  { ctx, enrolment, events, applications, notice, form = {} }: {
-    ctx: PageContext; enrolment: StaffEnrolment; events: EnrolmentEventLine[]; applications: Application[]; notice?: string; form?: EnrolmentForm;
-  },
-) {
+export function EnrolmentPage({
+  ctx,
+  enrolment,
+  events,
+  applications,
+  notice,
+  form = {},
+}: {
+  ctx: PageContext;
+  enrolment: StaffEnrolment;
+  events: EnrolmentEventLine[];
+  applications: Application[];
+  notice?: string;
+  form?: EnrolmentForm;
+}) {
   const { t, lang } = ctx;
   const errors = form.errors ?? [];
   const error = (field: string) => errors.find((e) => e.field === field)?.message;
@@ -120,7 +151,13 @@ export function EnrolmentPage(
           </h2>
           <TextParagraph text={t('enrolments.reinstate.intro')} />
           <Form action={`${path}/herstellen`} csrfToken={ctx.csrfToken}>
-            <TextAreaField id="reden" name="reden" label={t('enrolments.reinstate.reason')} value={form.action === 'herstellen' ? form.reden : undefined} error={error('reden')} />
+            <TextAreaField
+              id="reden"
+              name="reden"
+              label={t('enrolments.reinstate.reason')}
+              value={form.action === 'herstellen' ? form.reden : undefined}
+              error={error('reden')}
+            />
             <Button appearance="secondary">{Html.escapeHtml(t('enrolments.reinstate.button'))}</Button>
           </Form>
         </section>
@@ -131,7 +168,14 @@ export function EnrolmentPage(
           </h2>
           <TextParagraph text={t('enrolments.strikeOff.intro')} />
           <Form action={`${path}/doorhalen`} csrfToken={ctx.csrfToken}>
-            <TextAreaField id="reden" name="reden" label={t('enrolments.strikeOff.reason')} hint={t('enrolments.strikeOff.reasonHint')} value={form.reden} error={error('reden')} />
+            <TextAreaField
+              id="reden"
+              name="reden"
+              label={t('enrolments.strikeOff.reason')}
+              hint={t('enrolments.strikeOff.reasonHint')}
+              value={form.reden}
+              error={error('reden')}
+            />
             <CheckboxField id="bevestigd" name="bevestigd" label={t('enrolments.strikeOff.confirm')} checked={form.bevestigd} error={error('bevestigd')} />
             <Button appearance="secondary">{Html.escapeHtml(t('enrolments.strikeOff.button'))}</Button>
           </Form>

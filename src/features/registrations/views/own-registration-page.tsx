@@ -31,7 +31,17 @@ export function Steps({ ctx, events }: { ctx: PageContext; events: ApplicationEv
   );
 }
 
-function ApplicationSection({ ctx, application, today, errors }: { ctx: PageContext; application: Application & { events: ApplicationEventLine[] }; today: string; errors: FieldError[] }) {
+function ApplicationSection({
+  ctx,
+  application,
+  today,
+  errors,
+}: {
+  ctx: PageContext;
+  application: Application & { events: ApplicationEventLine[] };
+  today: string;
+  errors: FieldError[];
+}) {
   const { t } = ctx;
   const deadline = application.decidedOn ? objectionDeadline(application.decidedOn) : null;
   const canObject = (application.status === 'afgewezen' || application.status === 'geregistreerd') && deadline !== null && today <= deadline;
@@ -60,7 +70,14 @@ function ApplicationSection({ ctx, application, today, errors }: { ctx: PageCont
       )}
       {canObject ? (
         <Form action={`${ownRegistrationPath}/${application.id}/bezwaar`} csrfToken={ctx.csrfToken}>
-          <TextAreaField id="bezwaar" name="bezwaar" label={t('registration.objection.label')} hint={t('registration.objection.hint', { deadline: deadline! })} rows={4} error={errors.find((e) => e.field === 'bezwaar')?.message} />
+          <TextAreaField
+            id="bezwaar"
+            name="bezwaar"
+            label={t('registration.objection.label')}
+            hint={t('registration.objection.hint', { deadline: deadline! })}
+            rows={4}
+            error={errors.find((e) => e.field === 'bezwaar')?.message}
+          />
           <Button appearance="secondary">{Html.escapeHtml(t('registration.objection.send'))}</Button>
         </Form>
       ) : (
@@ -71,10 +88,27 @@ function ApplicationSection({ ctx, application, today, errors }: { ctx: PageCont
 }
 
 /** The form to apply: register, title and level, evidence and a motivation. */
-function ApplySection({ ctx, registers, evidence, values, errors }: { ctx: PageContext; registers: Register[]; evidence: EvidenceChoice[]; values: ApplyValues; errors: FieldError[] }) {
+function ApplySection({
+  ctx,
+  registers,
+  evidence,
+  values,
+  errors,
+}: {
+  ctx: PageContext;
+  registers: Register[];
+  evidence: EvidenceChoice[];
+  values: ApplyValues;
+  errors: FieldError[];
+}) {
   const { t } = ctx;
   const error = (field: string) => errors.find((e) => e.field === field)?.message;
-  const options = [{ value: '', label: t('registration.form.choose') }, ...registers.flatMap((r) => r.levels.map((l) => ({ value: `${r.code}::${l.title}|${l.level}`, label: `${r.name}: ${l.title} ${l.level} (${l.criteria})` })))];
+  const options = [
+    { value: '', label: t('registration.form.choose') },
+    ...registers.flatMap((r) =>
+      r.levels.map((l) => ({ value: `${r.code}::${l.title}|${l.level}`, label: `${r.name}: ${l.title} ${l.level} (${l.criteria})` })),
+    ),
+  ];
   return (
     <>
       <h2 class="utrecht-heading-2" safe>
@@ -82,7 +116,14 @@ function ApplySection({ ctx, registers, evidence, values, errors }: { ctx: PageC
       </h2>
       <TextParagraph text={t('registration.applyIntro')} />
       <Form action={ownRegistrationPath} csrfToken={ctx.csrfToken}>
-        <SelectField id="niveau" name="niveau" label={t('registration.form.level')} value={values.niveau} options={options} error={error('niveau') ?? error('register')} />
+        <SelectField
+          id="niveau"
+          name="niveau"
+          label={t('registration.form.level')}
+          value={values.niveau}
+          options={options}
+          error={error('niveau') ?? error('register')}
+        />
         <fieldset class="utrecht-form-fieldset" id="bewijs" aria-describedby={error('bewijs') ? 'bewijs-error' : undefined}>
           <legend class="utrecht-form-fieldset__legend" safe>
             {t('registration.form.evidence')}
@@ -102,10 +143,19 @@ function ApplySection({ ctx, registers, evidence, values, errors }: { ctx: PageC
               </a>
             </p>
           ) : (
-            evidence.map((e) => <CheckboxField id={`bewijs-${e.id}`} name="bewijs" value={e.id} label={`${e.title} (${e.issuedOn})`} checked={values.bewijs?.includes(e.id)} />)
+            evidence.map((e) => (
+              <CheckboxField id={`bewijs-${e.id}`} name="bewijs" value={e.id} label={`${e.title} (${e.issuedOn})`} checked={values.bewijs?.includes(e.id)} />
+            ))
           )}
         </fieldset>
-        <TextAreaField id="motivering" name="motivering" label={t('registration.form.motivation')} hint={t('registration.form.motivationHint')} value={values.motivering} error={error('motivering')} />
+        <TextAreaField
+          id="motivering"
+          name="motivering"
+          label={t('registration.form.motivation')}
+          hint={t('registration.form.motivationHint')}
+          value={values.motivering}
+          error={error('motivering')}
+        />
         <Button>{Html.escapeHtml(t('registration.form.send'))}</Button>
       </Form>
     </>
@@ -146,7 +196,9 @@ export function OwnRegistrationPage(props: {
             {t('registration.applications')}
           </h2>
           {applications.length === 0 ? <TextParagraph text={t('registration.none')} /> : ''}
-          {applications.map((a) => <ApplicationSection ctx={ctx} application={a} today={today} errors={errors} />)}
+          {applications.map((a) => (
+            <ApplicationSection ctx={ctx} application={a} today={today} errors={errors} />
+          ))}
           {struckOff ? (
             <Alert type="warning">
               <p class="utrecht-paragraph" safe>

@@ -18,12 +18,21 @@ export const reviewPath = '/beheer/aanvragen';
 type EvidenceRef = { id: string; kind: string; title: string; issuer: string; issuedOn: string; fileName: string };
 
 /** What was applied for: register, title and level, and "(herregistratie)" for a renewal. */
-const appliedFor = (ctx: PageContext, a: Application) => `${a.registerName}: ${a.title} ${a.level}${a.kind === 'herregistratie' ? ` (${ctx.t('reregistration.kind.herregistratie')})` : ''}`;
+const appliedFor = (ctx: PageContext, a: Application) =>
+  `${a.registerName}: ${a.title} ${a.level}${a.kind === 'herregistratie' ? ` (${ctx.t('reregistration.kind.herregistratie')})` : ''}`;
 
 /** Register staff assign applications to a commission member; a member sees what is assigned to them. */
-export function ApplicationsPage(
-  { ctx, queue, mine, notice }: { ctx: PageContext; queue?: { applications: Application[]; members: CommitteeMember[] }; mine?: Application[]; notice?: string },
-) {
+export function ApplicationsPage({
+  ctx,
+  queue,
+  mine,
+  notice,
+}: {
+  ctx: PageContext;
+  queue?: { applications: Application[]; members: CommitteeMember[] };
+  mine?: Application[];
+  notice?: string;
+}) {
   const { t, lang } = ctx;
   const members = [{ value: '', label: t('registration.form.choose') }, ...(queue?.members ?? []).map((m) => ({ value: m.id, label: m.name }))];
   return (
@@ -45,7 +54,10 @@ export function ApplicationsPage(
               captionHidden
               rows={mine}
               columns={[
-                { header: t('review.col.person'), cell: (a) => <a class="utrecht-link" href={`${reviewPath}/${a.id}`} safe>{`${a.personName} (${a.registerNumber})`}</a> },
+                {
+                  header: t('review.col.person'),
+                  cell: (a) => <a class="utrecht-link" href={`${reviewPath}/${a.id}`} safe>{`${a.personName} (${a.registerNumber})`}</a>,
+                },
                 { header: t('review.col.applied'), cell: (a) => <span safe>{appliedFor(ctx, a)}</span> },
                 { header: t('review.col.since'), cell: (a) => <span safe>{formatDateTime(lang, a.createdAt)}</span> },
               ]}
@@ -72,7 +84,13 @@ export function ApplicationsPage(
                     {`${a.personName} · ${appliedFor(ctx, a)} · ${t(`registration.status.${a.status}`)}`}
                   </a>
                 </h3>
-                {a.assignedToName ? <p class="utrecht-paragraph" safe>{t('review.assignedTo', { name: a.assignedToName })}</p> : ''}
+                {a.assignedToName ? (
+                  <p class="utrecht-paragraph" safe>
+                    {t('review.assignedTo', { name: a.assignedToName })}
+                  </p>
+                ) : (
+                  ''
+                )}
                 {a.status !== 'in-behandeling' ? (
                   <Form action={`${reviewPath}/${a.id}/toewijzing`} csrfToken={ctx.csrfToken} attrs={{ class: 'br-form' }}>
                     <SelectField id={`lid-${a.id}`} name="lid" label={t('review.member')} options={members} />
@@ -93,14 +111,26 @@ export function ApplicationsPage(
 }
 
 /** One application: the request, its evidence, its steps, and (for the assigned member) the decision form. */
-export function ReviewPage(
-  { ctx, application, events, evidence, canDecide, renewal, values = {}, errors = [] }: {
-    ctx: PageContext; application: Application; events: ApplicationEventLine[]; evidence: EvidenceRef[]; canDecide: boolean;
-    /** a herregistratie: the engine's evaluation of the registration it renews */
-    renewal?: RenewalEvaluation | null;
-    values?: { besluit?: string; motivering?: string }; errors?: FieldError[];
-  },
-) {
+export function ReviewPage({
+  ctx,
+  application,
+  events,
+  evidence,
+  canDecide,
+  renewal,
+  values = {},
+  errors = [],
+}: {
+  ctx: PageContext;
+  application: Application;
+  events: ApplicationEventLine[];
+  evidence: EvidenceRef[];
+  canDecide: boolean;
+  /** a herregistratie: the engine's evaluation of the registration it renews */
+  renewal?: RenewalEvaluation | null;
+  values?: { besluit?: string; motivering?: string };
+  errors?: FieldError[];
+}) {
   const { t } = ctx;
   const error = (field: string) => errors.find((e) => e.field === field)?.message;
   const title = t('review.one.title', { person: application.personName });
@@ -154,7 +184,13 @@ export function ReviewPage(
           <h2 class="utrecht-heading-2" safe>
             {t('review.one.decide')}
           </h2>
-          {renewal && !renewal.nextUntil ? <p class="utrecht-paragraph" safe>{t('reregistration.review.notMet')}</p> : ''}
+          {renewal && !renewal.nextUntil ? (
+            <p class="utrecht-paragraph" safe>
+              {t('reregistration.review.notMet')}
+            </p>
+          ) : (
+            ''
+          )}
           <Form action={`${reviewPath}/${application.id}/besluit`} csrfToken={ctx.csrfToken}>
             <RadioGroup
               id="besluit"
@@ -171,7 +207,14 @@ export function ReviewPage(
                 { value: 'afwijzen', label: t('review.one.reject') },
               ]}
             />
-            <TextAreaField id="motivering" name="motivering" label={t('review.one.reasons')} hint={t('review.one.reasonsHint')} value={values.motivering} error={error('motivering')} />
+            <TextAreaField
+              id="motivering"
+              name="motivering"
+              label={t('review.one.reasons')}
+              hint={t('review.one.reasonsHint')}
+              value={values.motivering}
+              error={error('motivering')}
+            />
             <Button>{Html.escapeHtml(t('review.one.send'))}</Button>
           </Form>
         </>

@@ -15,16 +15,27 @@ import { ownPostponementPath, ownReregistrationPath, type Postponement, type Pos
 
 export const postponementQueuePath = '/beheer/uitstel';
 
-const groundText = (ctx: PageContext, ground: string) => ctx.t(`postponement.ground.${(postponementGrounds as readonly string[]).includes(ground) ? (ground as 'ziekte') : 'overig'}`);
+const groundText = (ctx: PageContext, ground: string) =>
+  ctx.t(`postponement.ground.${(postponementGrounds as readonly string[]).includes(ground) ? (ground as 'ziekte') : 'overig'}`);
 const statusText = (ctx: PageContext, status: Postponement['status']) => ctx.t(`postponement.status.${status}`);
 const untilOf = (p: Postponement) => p.grantedUntil ?? p.requestedUntil;
 
 type OwnView = { progress: RegistrationProgress | null; postponements: Postponement[]; reason: Message | null; limit: string | null };
 
 /** Uitstel on Mijn register: the requests made and their decisions, and the form to ask. */
-export function OwnPostponementPage(
-  { ctx, view, values = { grond: '', toelichting: '', tot: '' }, errors = [], notice }: { ctx: PageContext; view: OwnView | null; values?: PostponementForm; errors?: FieldError[]; notice?: string },
-) {
+export function OwnPostponementPage({
+  ctx,
+  view,
+  values = { grond: '', toelichting: '', tot: '' },
+  errors = [],
+  notice,
+}: {
+  ctx: PageContext;
+  view: OwnView | null;
+  values?: PostponementForm;
+  errors?: FieldError[];
+  notice?: string;
+}) {
   const { t, lang } = ctx;
   const error = (field: keyof PostponementForm) => errors.find((e) => e.field === field)?.message;
   return (
@@ -70,7 +81,15 @@ export function OwnPostponementPage(
                 error={error('grond')}
                 options={postponementGrounds.map((g) => ({ value: g, label: groundText(ctx, g) }))}
               />
-              <TextAreaField id="toelichting" name="toelichting" label={t('postponement.form.explanation')} hint={t('postponement.form.explanationHint')} value={values.toelichting} error={error('toelichting')} rows={5} />
+              <TextAreaField
+                id="toelichting"
+                name="toelichting"
+                label={t('postponement.form.explanation')}
+                hint={t('postponement.form.explanationHint')}
+                value={values.toelichting}
+                error={error('toelichting')}
+                rows={5}
+              />
               <TextField
                 id="tot"
                 name="tot"
@@ -97,11 +116,31 @@ export function OwnPostponementPage(
 const personOf = (p: PostponementCase) => `${p.personName} (${p.registerNumber})`;
 
 /** The Commissie Registratie's queue of requests for uitstel. */
-export function PostponementQueuePage({ ctx, open, decided, notice }: { ctx: PageContext; open: PostponementCase[]; decided: PostponementCase[]; notice?: string }) {
+export function PostponementQueuePage({
+  ctx,
+  open,
+  decided,
+  notice,
+}: {
+  ctx: PageContext;
+  open: PostponementCase[];
+  decided: PostponementCase[];
+  notice?: string;
+}) {
   const { t, lang } = ctx;
   const columns = [
-    { header: t('postponements.col.person'), cell: (p: PostponementCase) => <a class="utrecht-link" href={`${postponementQueuePath}/${p.id}`} safe>{personOf(p)}</a> },
-    { header: t('postponements.col.registration'), cell: (p: PostponementCase) => <span safe>{`${p.registerName}: ${p.title} ${p.level}, ${p.validUntil}`}</span> },
+    {
+      header: t('postponements.col.person'),
+      cell: (p: PostponementCase) => (
+        <a class="utrecht-link" href={`${postponementQueuePath}/${p.id}`} safe>
+          {personOf(p)}
+        </a>
+      ),
+    },
+    {
+      header: t('postponements.col.registration'),
+      cell: (p: PostponementCase) => <span safe>{`${p.registerName}: ${p.title} ${p.level}, ${p.validUntil}`}</span>,
+    },
     { header: t('postponement.col.ground'), cell: (p: PostponementCase) => <span safe>{groundText(ctx, p.ground)}</span> },
     { header: t('postponement.col.until'), cell: (p: PostponementCase) => <span safe>{untilOf(p)}</span> },
     { header: t('postponement.col.asked'), cell: (p: PostponementCase) => <span safe>{formatDateTime(lang, p.createdAt)}</span> },
@@ -113,7 +152,11 @@ export function PostponementQueuePage({ ctx, open, decided, notice }: { ctx: Pag
       <h2 class="utrecht-heading-2" safe>
         {t('postponements.open')}
       </h2>
-      {open.length === 0 ? <TextParagraph text={t('postponements.openNone')} /> : <Table caption={t('postponements.open')} captionHidden rows={open} columns={columns} />}
+      {open.length === 0 ? (
+        <TextParagraph text={t('postponements.openNone')} />
+      ) : (
+        <Table caption={t('postponements.open')} captionHidden rows={open} columns={columns} />
+      )}
       <h2 class="utrecht-heading-2" safe>
         {t('postponements.decided')}
       </h2>
@@ -124,7 +167,10 @@ export function PostponementQueuePage({ ctx, open, decided, notice }: { ctx: Pag
           caption={t('postponements.decided')}
           captionHidden
           rows={decided}
-          columns={[...columns.slice(0, 4), { header: t('postponement.col.status'), cell: (p: PostponementCase) => <span safe>{statusText(ctx, p.status)}</span> }]}
+          columns={[
+            ...columns.slice(0, 4),
+            { header: t('postponement.col.status'), cell: (p: PostponementCase) => <span safe>{statusText(ctx, p.status)}</span> },
+          ]}
         />
       )}
     </Layout>
@@ -132,9 +178,19 @@ export function PostponementQueuePage({ ctx, open, decided, notice }: { ctx: Pag
 }
 
 /** One request: the facts, the explanation, and (while it waits) the decision form. */
-export function PostponementDecisionPage(
-  { ctx, request, limit, values, errors = [] }: { ctx: PageContext; request: PostponementCase; limit: string; values?: PostponementDecisionForm; errors?: FieldError[] },
-) {
+export function PostponementDecisionPage({
+  ctx,
+  request,
+  limit,
+  values,
+  errors = [],
+}: {
+  ctx: PageContext;
+  request: PostponementCase;
+  limit: string;
+  values?: PostponementDecisionForm;
+  errors?: FieldError[];
+}) {
   const { t, lang } = ctx;
   const error = (field: keyof PostponementDecisionForm) => errors.find((e) => e.field === field)?.message;
   const form = values ?? { besluit: '', tot: request.requestedUntil, motivering: '' };
@@ -157,7 +213,10 @@ export function PostponementDecisionPage(
             ? [
                 { label: t('postponement.col.until'), value: <span safe>{request.grantedUntil ?? '—'}</span> },
                 { label: t('postponement.col.decision'), value: <span safe>{request.decisionMotivation ?? ''}</span> },
-                { label: t('postponements.one.decidedBy'), value: <span safe>{`${request.decidedByLabel ?? ''}, ${request.decidedAt ? formatDateTime(lang, request.decidedAt) : ''}`}</span> },
+                {
+                  label: t('postponements.one.decidedBy'),
+                  value: <span safe>{`${request.decidedByLabel ?? ''}, ${request.decidedAt ? formatDateTime(lang, request.decidedAt) : ''}`}</span>,
+                },
               ]
             : []),
         ]}
@@ -174,10 +233,29 @@ export function PostponementDecisionPage(
               label={t('postponements.one.decision')}
               value={form.besluit}
               error={error('besluit')}
-              options={[{ value: 'toekennen', label: t('postponements.one.grant') }, { value: 'afwijzen', label: t('postponements.one.refuse') }]}
+              options={[
+                { value: 'toekennen', label: t('postponements.one.grant') },
+                { value: 'afwijzen', label: t('postponements.one.refuse') },
+              ]}
             />
-            <TextField id="tot" name="tot" label={t('postponements.one.until')} hint={t('postponements.one.untilHint', { until: request.validUntil, limit })} value={form.tot} error={error('tot')} autocomplete="off" />
-            <TextAreaField id="motivering" name="motivering" label={t('postponements.one.reasons')} hint={t('postponements.one.reasonsHint')} value={form.motivering} error={error('motivering')} rows={4} />
+            <TextField
+              id="tot"
+              name="tot"
+              label={t('postponements.one.until')}
+              hint={t('postponements.one.untilHint', { until: request.validUntil, limit })}
+              value={form.tot}
+              error={error('tot')}
+              autocomplete="off"
+            />
+            <TextAreaField
+              id="motivering"
+              name="motivering"
+              label={t('postponements.one.reasons')}
+              hint={t('postponements.one.reasonsHint')}
+              value={form.motivering}
+              error={error('motivering')}
+              rows={4}
+            />
             <Button>{Html.escapeHtml(t('postponements.one.send'))}</Button>
           </Form>
         </>

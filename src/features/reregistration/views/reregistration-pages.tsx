@@ -33,9 +33,19 @@ export function NotEnrolled({ ctx }: { ctx: PageContext }) {
 }
 
 /** Herregistratie on Mijn register: where the registration stands, the progress under its rule, and the form to apply. */
-export function ReregistrationPage(
-  { ctx, view, values = { motivering: '', bevestigd: '' }, errors = [], notice }: { ctx: PageContext; view: OwnView | null; values?: RenewalForm; errors?: FieldError[]; notice?: string },
-) {
+export function ReregistrationPage({
+  ctx,
+  view,
+  values = { motivering: '', bevestigd: '' },
+  errors = [],
+  notice,
+}: {
+  ctx: PageContext;
+  view: OwnView | null;
+  values?: RenewalForm;
+  errors?: FieldError[];
+  notice?: string;
+}) {
   const { t, lang } = ctx;
   const error = (field: keyof RenewalForm) => errors.find((e) => e.field === field)?.message;
   return (
@@ -61,7 +71,9 @@ export function ReregistrationPage(
             items={[
               { label: t('reregistration.register'), value: <span safe>{view.progress.registration.registerName}</span> },
               { label: t('reregistration.level'), value: <span safe>{`${view.progress.registration.title} ${view.progress.registration.level}`}</span> },
-              ...(view.progress.registration.postponedUntil ? [{ label: t('reregistration.postponedUntil'), value: <span safe>{view.progress.registration.postponedUntil}</span> }] : []),
+              ...(view.progress.registration.postponedUntil
+                ? [{ label: t('reregistration.postponedUntil'), value: <span safe>{view.progress.registration.postponedUntil}</span> }]
+                : []),
               { label: t('reregistration.standing'), value: <span safe>{standingText(ctx, view.progress.standing)}</span> },
             ]}
           />
@@ -83,7 +95,8 @@ export function ReregistrationPage(
               {view.open.map((a) => (
                 <TextParagraph
                   text={t('reregistration.openText', {
-                    date: formatDateTime(lang, a.createdAt), kind: t(`reregistration.kind.${a.kind === 'herregistratie' ? 'herregistratie' : 'registratie'}`),
+                    date: formatDateTime(lang, a.createdAt),
+                    kind: t(`reregistration.kind.${a.kind === 'herregistratie' ? 'herregistratie' : 'registratie'}`),
                     status: t(`registration.status.${a.status as 'aangevraagd'}`),
                   })}
                 />
@@ -106,8 +119,22 @@ export function ReregistrationPage(
             <>
               <TextParagraph text={t('reregistration.applyIntro', { next: view.progress.evaluation.nextUntil ?? '' })} />
               <Form action={ownReregistrationPath} csrfToken={ctx.csrfToken}>
-                <TextAreaField id="motivering" name="motivering" label={t('reregistration.form.motivation')} hint={t('reregistration.form.motivationHint')} value={values.motivering} error={error('motivering')} rows={4} />
-                <CheckboxField id="bevestigd" name="bevestigd" label={t('reregistration.form.confirm')} checked={values.bevestigd === 'ja'} error={error('bevestigd')} />
+                <TextAreaField
+                  id="motivering"
+                  name="motivering"
+                  label={t('reregistration.form.motivation')}
+                  hint={t('reregistration.form.motivationHint')}
+                  value={values.motivering}
+                  error={error('motivering')}
+                  rows={4}
+                />
+                <CheckboxField
+                  id="bevestigd"
+                  name="bevestigd"
+                  label={t('reregistration.form.confirm')}
+                  checked={values.bevestigd === 'ja'}
+                  error={error('bevestigd')}
+                />
                 <Button>{Html.escapeHtml(t('reregistration.form.send'))}</Button>
               </Form>
             </>
