@@ -57,7 +57,7 @@ export function ReregistrationPage({
         <NotEnrolled ctx={ctx} />
       ) : !view.progress ? (
         <Paragraph>
-          <span safe>{view.reason ? translateMessage(lang, view.reason) : ''}</span>{' '}
+          <span safe>{translateMessage(lang, view.reason ?? '')}</span>{' '}
           <a class="utrecht-link" href="/mijn-register/registratie" safe>
             {t('reregistration.applyRegistration')}
           </a>
