@@ -16,7 +16,7 @@ import autocannon from 'autocannon';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/database.ts';
-import { generator } from '../src/demo/demo-staff.ts';
+import { firstNames, generator } from '../src/demo/demo-staff.ts';
 import { demoDuoDir } from '../src/demo/demo.service.ts';
 import { importDuo } from '../src/features/organisations/index.ts';
 import { registerNumberFor } from '../src/features/register/index.ts';
@@ -30,38 +30,6 @@ import { postgresTarget } from './targets.ts';
 
 const targets = { p99Ms: 100, share: 0.6 };
 
-const firstNames = [
-  'Anna',
-  'Sanne',
-  'Lotte',
-  'Fleur',
-  'Eva',
-  'Noor',
-  'Iris',
-  'Femke',
-  'Marloes',
-  'Inge',
-  'Esther',
-  'Bérénice',
-  'Daan',
-  'Bram',
-  'Joost',
-  'Pieter',
-  'Sem',
-  'Thijs',
-  'Mohamed',
-  'Yusuf',
-  'Fatima',
-  'Aylin',
-  'Hendrik',
-  'Willemijn',
-  'Geert',
-  'Renée',
-  'Chloë',
-  'Jeroen',
-  'Karin',
-  'Marieke',
-];
 const prefixes = ['', '', '', '', 'de', 'van', 'van der', 'van den', 'ter', 'van de'];
 const stems = [
   'Jansen',

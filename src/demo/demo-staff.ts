@@ -28,7 +28,8 @@ export function generator(seed: number) {
   return { next, pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] };
 }
 
-const firstNames = [
+/** First names as Dutch schools have them (also for the benchmarks' generated registers). */
+export const firstNames = [
   'Anna',
   'Sanne',
   'Lotte',
