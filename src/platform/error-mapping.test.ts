@@ -1,3 +1,4 @@
+import { translateMessage } from './i18n.ts';
 import { describe, expect, it } from 'vitest';
 import { AppError, type AppErrorCode } from './errors.ts';
 import { statusOf, titleOf, toAppError, toProblem } from './error-mapping.ts';
@@ -104,6 +105,11 @@ describe('toAppError', () => {
   ] as const)('maps Fastify error %j to %s', (fastifyError, code) => {
     const error = toAppError(Object.assign(new Error(('message' in fastifyError && fastifyError.message) || 'x'), fastifyError));
     expect(error.code).toBe(code);
-    if (code !== 'internal' && code !== 'not_found') expect(error.detail).toMatch(/^[A-Z][^.]*\./);
+    if (code !== 'internal' && code !== 'not_found') {
+      // a sentence for the reader, in either language
+      expect(translateMessage('nl', error.detail!)).toMatch(/^[A-Z][^.]*\./);
+      expect(translateMessage('en', error.detail!)).toMatch(/^[A-Z][^.]*\./);
+      expect(translateMessage('en', error.detail!)).not.toBe(translateMessage('nl', error.detail!));
+    }
   });
 });
