@@ -14,7 +14,7 @@ import { columns } from '../features/deliveries/index.ts';
 import { registerNumberFor } from '../features/register/index.ts';
 import { validUntil } from '../features/register/index.ts';
 import { dutchDateOf } from '../platform/dates/calendar.ts';
-import { rowsOf } from '../db/rows.ts';
+import { uncheckedRowsOf } from '../db/rows.ts';
 
 /** A small deterministic generator (mulberry32): the same demo staff on every fresh installation. */
 export function generator(seed: number) {
@@ -135,17 +135,17 @@ export const demoProfessionalEmail = 'leraar@demo.beroepsregister.nl';
  */
 export async function seedDemoStaff(database: Database, boardNumber: string, count: number, log: (message: string) => void): Promise<void> {
   const db = database.db;
-  const [board] = rowsOf<{ id: string; number: string }>(await db.execute(sql`SELECT id, number FROM boards WHERE number = ${boardNumber}`));
+  const [board] = uncheckedRowsOf<{ id: string; number: string }>(await db.execute(sql`SELECT id, number FROM boards WHERE number = ${boardNumber}`));
   if (!board) return;
-  const [{ n }] = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM employments WHERE board_id = ${board.id}`));
+  const [{ n }] = uncheckedRowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM employments WHERE board_id = ${board.id}`));
   if (n > 0) return;
-  const [hr] = rowsOf<{ accountId: string; membershipId: string; email: string; name: string }>(
+  const [hr] = uncheckedRowsOf<{ accountId: string; membershipId: string; email: string; name: string }>(
     await db.execute(sql`SELECT a.id AS "accountId", m.id AS "membershipId", a.email, a.display_name AS name
     FROM memberships m JOIN accounts a ON a.id = m.account_id
     WHERE m.organisation_kind = 'bestuur' AND m.organisation_id = ${board.id} AND m.role IN ('board-admin', 'board-staff') ORDER BY a.created_at LIMIT 1`),
   );
   if (!hr) return;
-  const schools = rowsOf<{ brin: string; location: string }>(
+  const schools = uncheckedRowsOf<{ brin: string; location: string }>(
     await db.execute(sql`SELECT s.brin, min(l.code) AS location
     FROM schools s JOIN locations l ON l.school_id = s.id WHERE s.board_id = ${board.id} AND s.closed_at IS NULL AND l.closed_at IS NULL
     GROUP BY s.brin ORDER BY s.brin`),
@@ -230,7 +230,7 @@ export async function seedDemoStaff(database: Database, boardNumber: string, cou
       { boardId: board.id, mode: 'volledig', fileName: 'personeel-demo.csv', body: Readable.from([file]), applyWhenValid: false, channel: 'upload' },
     );
     if (delivery.errorRows > 0) {
-      const [first] = rowsOf<{ row_number: number; messages: unknown }>(
+      const [first] = uncheckedRowsOf<{ row_number: number; messages: unknown }>(
         await db.execute(sql`SELECT row_number, messages FROM delivery_rows
         WHERE delivery_id = ${delivery.id} AND outcome = 'fout' ORDER BY row_number LIMIT 1`),
       );
@@ -270,17 +270,17 @@ const demoRegistrationMix = [
  */
 async function seedDemoRegistrations(database: Database, boardId: string, next: () => number): Promise<number> {
   const db = database.db;
-  const people = rowsOf<{ id: string; email: string; name: string; fn: string }>(
+  const people = uncheckedRowsOf<{ id: string; email: string; name: string; fn: string }>(
     await db.execute(sql`SELECT DISTINCT ON (p.id) p.id, p.email,
       concat_ws(' ', p.first_names, p.prefix, p.surname) AS name, e.function AS fn
     FROM persons p JOIN employments e ON e.person_id = p.id
     WHERE e.board_id = ${boardId} AND p.email IS NOT NULL AND p.email <> ${demoProfessionalEmail} ORDER BY p.id, e.function`),
   );
-  const [member] = rowsOf<{ id: string; name: string }>(
+  const [member] = uncheckedRowsOf<{ id: string; name: string }>(
     await db.execute(sql`SELECT a.id, a.display_name AS name FROM accounts a
     JOIN memberships m ON m.account_id = a.id WHERE m.role = 'registration-committee' AND m.revoked_at IS NULL ORDER BY a.created_at LIMIT 1`),
   );
-  const versions = rowsOf<{ code: string; registerId: string; versionId: string; cycleYears: number; levels: { title: string; level: string }[] }>(
+  const versions = uncheckedRowsOf<{ code: string; registerId: string; versionId: string; cycleYears: number; levels: { title: string; level: string }[] }>(
     await db.execute(sql`SELECT r.code,
       r.id AS "registerId", v.id AS "versionId", v.cycle_years AS "cycleYears", v.levels FROM registers r JOIN register_versions v ON v.register_id = r.id AND v.version = 1`),
   );
@@ -296,7 +296,7 @@ async function seedDemoRegistrations(database: Database, boardId: string, next: 
       const accountId = uuidV7();
       await tx.execute(sql`INSERT INTO accounts (id, email, display_name, email_verified_at) VALUES (${accountId}, ${person.email}, ${person.name}, now())
         ON CONFLICT (email) DO NOTHING`);
-      const [{ n }] = rowsOf<{ n: string }>(await tx.execute(sql`SELECT nextval('register_number_seq') AS n`));
+      const [{ n }] = uncheckedRowsOf<{ n: string }>(await tx.execute(sql`SELECT nextval('register_number_seq') AS n`));
       const enrolmentId = uuidV7();
       const outcome = demoRegistrationMix[Math.floor(next() * demoRegistrationMix.length)];
       const enrolmentStatus =
@@ -354,7 +354,7 @@ async function seedDemoRegistrations(database: Database, boardId: string, next: 
 /** About half the staff approved their employments, one in twenty disputed one (some answered); the demo professional still has both to check. */
 async function settleDemoApprovals(database: Database, boardId: string, hrName: string, next: () => number): Promise<void> {
   const db = database.db;
-  const employments = rowsOf<{ id: string; person_id: string; email: string }>(
+  const employments = uncheckedRowsOf<{ id: string; person_id: string; email: string }>(
     await db.execute(sql`SELECT e.id, e.person_id, p.email
     FROM employments e JOIN persons p ON p.id = e.person_id WHERE e.board_id = ${boardId} ORDER BY e.staff_number, e.function`),
   );

@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../lib/uuid-v7.ts';
 import { getCurrentFramework } from '../framework/index.ts';
 import type { FrameworkChoice, OfferingFacts, OfferingFormat, OfferingKind, OfferingStatus, ProviderFacts, ProviderKind } from './offering.rules.ts';
-import { rowsOf } from '../../db/rows.ts';
+import { uncheckedRowsOf } from '../../db/rows.ts';
 
 const textArray = (items: string[]) => sql`${arrayLiteral(items)}::text[]`;
 
@@ -15,15 +15,15 @@ export type Provider = { id: string; name: string; kind: ProviderKind; contactEm
 const providerColumns = sql`id, name, kind, contact_email AS "contactEmail", website, created_at AS "createdAt"`;
 
 export async function listProviders(db: Db): Promise<Provider[]> {
-  return rowsOf<Provider>(await db.execute(sql`SELECT ${providerColumns} FROM providers ORDER BY lower(name) LIMIT 1000`));
+  return uncheckedRowsOf<Provider>(await db.execute(sql`SELECT ${providerColumns} FROM providers ORDER BY lower(name) LIMIT 1000`));
 }
 
 export async function findProvider(db: Db, id: string): Promise<Provider | undefined> {
-  return rowsOf<Provider>(await db.execute(sql`SELECT ${providerColumns} FROM providers WHERE id = ${id}`))[0];
+  return uncheckedRowsOf<Provider>(await db.execute(sql`SELECT ${providerColumns} FROM providers WHERE id = ${id}`))[0];
 }
 
 export async function providerNameTaken(db: Db, name: string): Promise<boolean> {
-  return rowsOf(await db.execute(sql`SELECT 1 FROM providers WHERE lower(name) = lower(${name})`)).length > 0;
+  return uncheckedRowsOf(await db.execute(sql`SELECT 1 FROM providers WHERE lower(name) = lower(${name})`)).length > 0;
 }
 
 export async function insertProvider(db: Db, p: ProviderFacts, byLabel: string, now = new Date()): Promise<string> {
@@ -76,13 +76,13 @@ const offeringFrom = sql`offerings o LEFT JOIN accounts m ON m.id = o.assigned_t
 const asOfferings = (rows: Offering[]) => rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt), updatedAt: new Date(r.updatedAt) }));
 
 export async function findOffering(db: Db, id: string): Promise<Offering | undefined> {
-  return asOfferings(rowsOf<Offering>(await db.execute(sql`SELECT ${offeringColumns} FROM ${offeringFrom} WHERE o.id = ${id}`)))[0];
+  return asOfferings(uncheckedRowsOf<Offering>(await db.execute(sql`SELECT ${offeringColumns} FROM ${offeringFrom} WHERE o.id = ${id}`)))[0];
 }
 
 /** An organisation's offerings, newest first. */
 export async function listOfferingsOf(db: Db, organisation: { kind: OrganisationKindOfOffering; id: string }): Promise<Offering[]> {
   return asOfferings(
-    rowsOf<Offering>(
+    uncheckedRowsOf<Offering>(
       await db.execute(sql`SELECT ${offeringColumns} FROM ${offeringFrom}
     WHERE o.organisation_kind = ${organisation.kind} AND o.organisation_id = ${organisation.id} ORDER BY o.created_at DESC, o.id DESC LIMIT 500`),
     ),
@@ -102,19 +102,19 @@ export async function listQueue(
 ): Promise<{ rows: Offering[]; total: number }> {
   const offset = (query.page - 1) * query.pageSize;
   const rows = asOfferings(
-    rowsOf<Offering>(
+    uncheckedRowsOf<Offering>(
       await db.execute(sql`SELECT ${offeringColumns} FROM ${offeringFrom}
     WHERE ${statusIn(query.statuses)} ORDER BY o.created_at, o.id LIMIT ${query.pageSize} OFFSET ${offset}`),
     ),
   );
-  const [{ total }] = rowsOf<{ total: number }>(await db.execute(sql`SELECT count(*)::int AS total FROM offerings o WHERE ${statusIn(query.statuses)}`));
+  const [{ total }] = uncheckedRowsOf<{ total: number }>(await db.execute(sql`SELECT count(*)::int AS total FROM offerings o WHERE ${statusIn(query.statuses)}`));
   return { rows, total };
 }
 
 /** The open offerings assigned to this commission member, oldest first. */
 export async function listAssignedTo(db: Db, accountId: string, statuses: readonly OfferingStatus[]): Promise<Offering[]> {
   return asOfferings(
-    rowsOf<Offering>(
+    uncheckedRowsOf<Offering>(
       await db.execute(sql`SELECT ${offeringColumns} FROM ${offeringFrom}
     WHERE o.assigned_to = ${accountId} AND ${statusIn(statuses)} ORDER BY o.created_at, o.id LIMIT 200`),
     ),
@@ -194,7 +194,7 @@ export async function moveOffering(
     );
   }
   const result = await tx.execute(sql`UPDATE offerings SET ${sql.join(sets, sql`, `)} WHERE id = ${id} AND status = ${from} RETURNING id`);
-  if (rowsOf(result).length === 0) return false;
+  if (uncheckedRowsOf(result).length === 0) return false;
   await tx.execute(sql`INSERT INTO offering_events (id, offering_id, from_status, to_status, by_label, message, created_at)
     VALUES (${uuidV7()}, ${id}, ${from}, ${to}, ${event.byLabel}, ${event.message}, ${now})`);
   return true;
@@ -203,7 +203,7 @@ export async function moveOffering(
 export type OfferingEventLine = { fromStatus: OfferingStatus | null; toStatus: OfferingStatus; byLabel: string; message: string | null; createdAt: Date };
 
 export async function listEvents(db: Db, offeringId: string): Promise<OfferingEventLine[]> {
-  return rowsOf<OfferingEventLine>(
+  return uncheckedRowsOf<OfferingEventLine>(
     await db.execute(sql`SELECT from_status AS "fromStatus", to_status AS "toStatus", by_label AS "byLabel", message, created_at AS "createdAt"
     FROM offering_events WHERE offering_id = ${offeringId} ORDER BY created_at, id`),
   ).map((e) => ({ ...e, createdAt: new Date(e.createdAt) }));
@@ -213,7 +213,7 @@ export type CommitteeMember = { id: string; name: string };
 
 /** The accounts holding the accreditation-committee role now. */
 export async function listCommitteeMembers(db: Db): Promise<CommitteeMember[]> {
-  return rowsOf<CommitteeMember>(
+  return uncheckedRowsOf<CommitteeMember>(
     await db.execute(sql`SELECT DISTINCT a.id, a.display_name AS name FROM memberships m JOIN accounts a ON a.id = m.account_id
     WHERE m.role = 'accreditation-committee' AND m.revoked_at IS NULL ORDER BY a.display_name`),
   );

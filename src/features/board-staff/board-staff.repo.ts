@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { staffNumberAsShown } from '../../platform/bsn.ts';
-import { rowsOf } from '../../db/rows.ts';
+import { uncheckedRowsOf } from '../../db/rows.ts';
 
 /** A professional with a current employment at the board: what the board's staff need to follow up. */
 export type StaffLine = {
@@ -36,7 +36,7 @@ export async function listBoardStaff(
     ? sql`HAVING count(*) FILTER (WHERE e.approval_status IN ('te-controleren', 'betwist')) > 0 OR n.register_number IS NULL
         OR (n.status = 'geregistreerd' AND coalesce(${validUntil}, current_date) < current_date + 183)`
     : sql``;
-  const rows = rowsOf<StaffLine & { total: string }>(
+  const rows = uncheckedRowsOf<StaffLine & { total: string }>(
     await db.execute(sql`SELECT p.id AS "personId", concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
       string_agg(DISTINCT ${staffNumberAsShown('e.staff_number')}, ', ') AS "staffNumbers",
       string_agg(DISTINCT e.function || ' · ' || s.name, '; ') AS employments,

@@ -3,7 +3,7 @@ import { arrayLiteral } from '../../db/array-literal.ts';
 import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../lib/uuid-v7.ts';
 import type { CatalogueFilters, RunFacts } from './catalogue.rules.ts';
-import { rowsOf } from '../../db/rows.ts';
+import { uncheckedRowsOf } from '../../db/rows.ts';
 
 const date = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
 const dateOrNull = (value: unknown): Date | null => (value === null || value === undefined ? null : date(value));
@@ -43,7 +43,7 @@ const offeringColumns = sql`o.id, o.organisation_kind AS "organisationKind", o.o
   (SELECT p.website FROM providers p WHERE o.organisation_kind = 'aanbieder' AND p.id = o.organisation_id) AS website`;
 
 export async function findOffering(db: Db, id: string): Promise<Offering | undefined> {
-  return rowsOf<Offering>(await db.execute(sql`SELECT ${offeringColumns} FROM offerings o WHERE o.id = ${id}`))[0];
+  return uncheckedRowsOf<Offering>(await db.execute(sql`SELECT ${offeringColumns} FROM offerings o WHERE o.id = ${id}`))[0];
 }
 
 export type Run = {
@@ -66,13 +66,13 @@ const presentRun = (r: Run): Run => ({ ...r, startsAt: date(r.startsAt), endsAt:
 
 /** All runs of an offering, the first first. */
 export async function listRuns(db: Db, offeringId: string): Promise<Run[]> {
-  return rowsOf<Run>(await db.execute(sql`SELECT ${runColumns} FROM offering_runs r WHERE r.offering_id = ${offeringId} ORDER BY r.starts_at, r.id`)).map(
+  return uncheckedRowsOf<Run>(await db.execute(sql`SELECT ${runColumns} FROM offering_runs r WHERE r.offering_id = ${offeringId} ORDER BY r.starts_at, r.id`)).map(
     presentRun,
   );
 }
 
 export async function findRun(db: Db, id: string): Promise<Run | undefined> {
-  const [row] = rowsOf<Run>(await db.execute(sql`SELECT ${runColumns} FROM offering_runs r WHERE r.id = ${id}`));
+  const [row] = uncheckedRowsOf<Run>(await db.execute(sql`SELECT ${runColumns} FROM offering_runs r WHERE r.id = ${id}`));
   return row && presentRun(row);
 }
 
@@ -86,7 +86,7 @@ export async function insertRun(tx: Db, offeringId: string, run: RunFacts, byLab
 /** Cancels a run that has no attendance and was not cancelled yet; false when that no longer holds. */
 export async function cancelRun(tx: Db, id: string, now: Date): Promise<boolean> {
   return (
-    rowsOf(
+    uncheckedRowsOf(
       await tx.execute(sql`UPDATE offering_runs r SET cancelled_at = ${now.toISOString()}
     WHERE r.id = ${id} AND r.cancelled_at IS NULL AND NOT EXISTS (SELECT 1 FROM attendances a WHERE a.run_id = r.id) RETURNING r.id`),
     ).length > 0
@@ -97,7 +97,7 @@ export type Participant = { personId: string; registerNumber: string; name: stri
 
 /** Who attended a run, by register number. */
 export async function listParticipants(db: Db, runId: string): Promise<Participant[]> {
-  return rowsOf<Participant>(
+  return uncheckedRowsOf<Participant>(
     await db.execute(sql`SELECT p.id AS "personId", n.register_number AS "registerNumber", concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
       a.source, a.recorded_by_label AS "recordedByLabel", a.created_at AS "recordedAt"
     FROM attendances a JOIN enrolments n ON n.id = a.enrolment_id JOIN persons p ON p.id = n.person_id
@@ -109,7 +109,7 @@ export type EnrolmentByNumber = { id: string; registerNumber: string; status: st
 
 export async function findEnrolmentsByNumbers(db: Db, registerNumbers: string[]): Promise<EnrolmentByNumber[]> {
   if (registerNumbers.length === 0) return [];
-  return rowsOf<EnrolmentByNumber>(
+  return uncheckedRowsOf<EnrolmentByNumber>(
     await db.execute(sql`SELECT n.id, n.register_number AS "registerNumber", n.status, n.account_id AS "accountId", ac.email,
       concat_ws(' ', p.initials, p.prefix, p.surname) AS name
     FROM enrolments n JOIN persons p ON p.id = n.person_id JOIN accounts ac ON ac.id = n.account_id
@@ -123,7 +123,7 @@ export async function insertAttendance(
   input: { runId: string; enrolmentId: string; source: string; byLabel: string; now: Date },
 ): Promise<string | undefined> {
   const id = uuidV7();
-  const [row] = rowsOf<{ id: string }>(
+  const [row] = uncheckedRowsOf<{ id: string }>(
     await tx.execute(sql`INSERT INTO attendances (id, run_id, enrolment_id, source, recorded_by_label, created_at)
     VALUES (${id}, ${input.runId}, ${input.enrolmentId}, ${input.source}, ${input.byLabel}, ${input.now.toISOString()})
     ON CONFLICT (run_id, enrolment_id) DO NOTHING RETURNING id`),
@@ -141,7 +141,7 @@ export async function insertActivityForAttendance(
   input: { attendanceId: string; enrolmentId: string; offeringId: string; startedOn: string; completedOn: string; now: Date },
 ): Promise<string> {
   // the offering's points and hours count once: attending a second run (another day or edition) of it widens the dates of the activity it gave
-  const [earlier] = rowsOf<{ id: string }>(
+  const [earlier] = uncheckedRowsOf<{ id: string }>(
     await tx.execute(sql`SELECT a.activity_id AS id FROM attendances a JOIN offering_runs r ON r.id = a.run_id
     WHERE a.enrolment_id = ${input.enrolmentId} AND r.offering_id = ${input.offeringId} AND a.activity_id IS NOT NULL LIMIT 1`),
   );
@@ -217,7 +217,7 @@ export type CatalogueEntry = {
 export async function searchCatalogue(db: Db, filters: CatalogueFilters, today: string, window: CatalogueWindow, page: number, pageSize: number) {
   const where = conditions(filters, today, window);
   const now = window.now.toISOString();
-  const entries = rowsOf<CatalogueEntry>(
+  const entries = uncheckedRowsOf<CatalogueEntry>(
     await db.execute(sql`SELECT o.id, o.title, o.organisation_name AS "organisationName", o.format,
       coalesce(o.accredited_themes, o.themes) AS themes, o.competencies, o.accredited_points AS points, o.study_load_hours::float8 AS "studyLoadHours",
       o.price_cents AS "priceCents", o.valid_until::text AS "validUntil",
@@ -226,14 +226,14 @@ export async function searchCatalogue(db: Db, filters: CatalogueFilters, today: 
     ORDER BY "nextRunAt" ASC NULLS LAST, o.title, o.id
     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`),
   ).map((e) => ({ ...e, nextRunAt: dateOrNull(e.nextRunAt) }));
-  const [{ total }] = rowsOf<{ total: number }>(await db.execute(sql`SELECT count(*)::int AS total FROM offerings o WHERE ${where}`));
+  const [{ total }] = uncheckedRowsOf<{ total: number }>(await db.execute(sql`SELECT count(*)::int AS total FROM offerings o WHERE ${where}`));
   return { entries, total };
 }
 
 /** The upcoming runs (not cancelled, not ended) of these offerings, each offering's first first. */
 export async function listUpcomingRuns(db: Db, offeringIds: string[], now: Date): Promise<Run[]> {
   if (offeringIds.length === 0) return [];
-  return rowsOf<Run>(
+  return uncheckedRowsOf<Run>(
     await db.execute(sql`SELECT ${runColumns} FROM offering_runs r
     WHERE r.offering_id = ANY(${arrayLiteral(offeringIds)}::uuid[]) AND r.cancelled_at IS NULL AND r.ends_at > ${now.toISOString()}
     ORDER BY r.offering_id, r.starts_at, r.id`),
@@ -242,7 +242,7 @@ export async function listUpcomingRuns(db: Db, offeringIds: string[], now: Date)
 
 /** An offering as the catalogue shows it: only while it is in the catalogue. */
 export async function findCatalogueOffering(db: Db, id: string, today: string): Promise<Offering | undefined> {
-  return rowsOf<Offering>(await db.execute(sql`SELECT ${offeringColumns} FROM offerings o WHERE o.id = ${id} AND ${inCatalogue(today)}`))[0];
+  return uncheckedRowsOf<Offering>(await db.execute(sql`SELECT ${offeringColumns} FROM offerings o WHERE o.id = ${id} AND ${inCatalogue(today)}`))[0];
 }
 
 /** The themes and competencies the catalogue's offerings have, to filter on. */
@@ -251,14 +251,14 @@ export async function catalogueFacets(db: Db, today: string): Promise<{ themes: 
     db.execute(sql`SELECT DISTINCT t AS value FROM offerings o, unnest(coalesce(o.accredited_themes, o.themes)) t WHERE ${inCatalogue(today)} ORDER BY 1`),
     db.execute(sql`SELECT DISTINCT c AS value FROM offerings o, unnest(o.competencies) c WHERE ${inCatalogue(today)} ORDER BY 1`),
   ]);
-  return { themes: rowsOf<{ value: string }>(themes).map((r) => r.value), competencies: rowsOf<{ value: string }>(competencies).map((r) => r.value) };
+  return { themes: uncheckedRowsOf<{ value: string }>(themes).map((r) => r.value), competencies: uncheckedRowsOf<{ value: string }>(competencies).map((r) => r.value) };
 }
 
 // ─── demo data ───────────────────────────────────────────────────────────────────────────────────
 
 /** Enrolled professionals (not struck off), for the demo's past run: the first few by register number. */
 export async function listSomeEnrolments(db: Db, limit: number): Promise<string[]> {
-  return rowsOf<{ registerNumber: string }>(
+  return uncheckedRowsOf<{ registerNumber: string }>(
     await db.execute(sql`SELECT register_number AS "registerNumber" FROM enrolments WHERE status <> 'doorgehaald'
     ORDER BY register_number LIMIT ${limit}`),
   ).map((r) => r.registerNumber);

@@ -2,9 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../lib/uuid-v7.ts';
 import type { VisibleActivity } from './consent.rules.ts';
-import { rowsOf } from '../../db/rows.ts';
-
-const asDate = (value: Date | string | null): Date | null => (value === null ? null : new Date(value));
+import { column, countRows, firstRowOf, hasRows, row, rowsOf, type RowSchema } from '../../db/rows.ts';
 
 /**
  * Whose a delivered person is: the account that enrolled them, else the account with the address their
@@ -26,6 +24,14 @@ export type ConsentBoard = {
   grantedAt: Date | null;
 };
 
+const consentBoardRow = row({
+  boardId: column.text,
+  boardName: column.text,
+  boardNumber: column.text,
+  current: column.boolean,
+  grantedAt: column.moment.nullable(),
+}) satisfies RowSchema<ConsentBoard>;
+
 function boardsSql(account: OwnAccount, boardId?: string) {
   const oneBoard = boardId ? sql` AND b.id = ${boardId}` : sql``;
   return sql`SELECT b.id AS "boardId", coalesce(b.name, 'Bevoegd gezag ' || b.number) AS "boardName", b.number AS "boardNumber",
@@ -37,82 +43,108 @@ function boardsSql(account: OwnAccount, boardId?: string) {
     ORDER BY bool_or(e.end_date IS NULL OR e.end_date >= current_date) DESC, 2, b.id`;
 }
 
-const asBoards = (rows: ConsentBoard[]) => rows.map((r) => ({ ...r, grantedAt: asDate(r.grantedAt) }));
-
 /** The boards that delivered an employment of the professional (current ones first), each with its active consent. */
 export async function listOwnBoards(db: Db, account: OwnAccount): Promise<ConsentBoard[]> {
-  return asBoards(rowsOf<ConsentBoard>(await db.execute(boardsSql(account))));
+  return rowsOf(consentBoardRow, await db.execute(boardsSql(account)));
 }
 
 /** One of those boards; undefined for a board the professional never worked for. */
 export async function findOwnBoard(db: Db, account: OwnAccount, boardId: string): Promise<ConsentBoard | undefined> {
-  return asBoards(rowsOf<ConsentBoard>(await db.execute(boardsSql(account, boardId))))[0];
+  return firstRowOf(consentBoardRow, await db.execute(boardsSql(account, boardId)));
 }
 
 export type ConsentLine = { id: string; boardId: string; boardName: string; boardNumber: string; grantedAt: Date; revokedAt: Date | null };
 
+const consentLineRow = row({
+  id: column.text,
+  boardId: column.text,
+  boardName: column.text,
+  boardNumber: column.text,
+  grantedAt: column.moment,
+  revokedAt: column.moment.nullable(),
+}) satisfies RowSchema<ConsentLine>;
+
+const grantedConsentRow = row({ id: column.text, grantedAt: column.moment });
+const idRow = row({ id: column.text });
+
 /** Every consent the account gave, newest first: granted, and revoked or still active. */
 export async function listConsentHistory(db: Db, accountId: string): Promise<ConsentLine[]> {
-  return rowsOf<ConsentLine>(
+  return rowsOf(
+    consentLineRow,
     await db.execute(sql`SELECT c.id, c.board_id AS "boardId", coalesce(b.name, 'Bevoegd gezag ' || b.number) AS "boardName",
       b.number AS "boardNumber", c.granted_at AS "grantedAt", c.revoked_at AS "revokedAt"
     FROM development_consents c JOIN boards b ON b.id = c.board_id
     WHERE c.account_id = ${accountId} ORDER BY c.granted_at DESC, c.id DESC`),
-  ).map((c) => ({ ...c, grantedAt: new Date(c.grantedAt), revokedAt: asDate(c.revokedAt) }));
+  );
 }
 
 /** The active consent of an account for a board, if there is one. */
 export async function findActiveConsent(db: Db, accountId: string, boardId: string): Promise<{ id: string; grantedAt: Date } | undefined> {
-  const row = rowsOf<{ id: string; grantedAt: Date }>(
+  return firstRowOf(
+    grantedConsentRow,
     await db.execute(sql`SELECT id, granted_at AS "grantedAt" FROM development_consents
     WHERE account_id = ${accountId} AND board_id = ${boardId} AND revoked_at IS NULL`),
-  )[0];
-  return row && { id: row.id, grantedAt: new Date(row.grantedAt) };
+  );
 }
 
 /** The ConsentCheck's question: has this account granted this board insight, and not revoked it? */
 export async function hasActiveConsent(db: Db, accountId: string, boardId: string): Promise<boolean> {
-  return (
-    rowsOf(
-      await db.execute(sql`SELECT 1 FROM development_consents
+  return hasRows(
+    await db.execute(sql`SELECT 1 FROM development_consents
     WHERE account_id = ${accountId} AND board_id = ${boardId} AND revoked_at IS NULL`),
-    ).length > 0
   );
 }
 
 /** A new consent; undefined when one was already active (the unique partial index keeps it at one). */
 export async function insertConsent(tx: Db, accountId: string, boardId: string, now: Date): Promise<string | undefined> {
-  return rowsOf<{ id: string }>(
+  return firstRowOf(
+    idRow,
     await tx.execute(sql`INSERT INTO development_consents (id, account_id, board_id, granted_at)
     VALUES (${uuidV7()}, ${accountId}, ${boardId}, ${now.toISOString()})
     ON CONFLICT (account_id, board_id) WHERE revoked_at IS NULL DO NOTHING
     RETURNING id`),
-  )[0]?.id;
+  )?.id;
 }
 
 /** Ends the active consent at `now`; undefined when there was none. */
 export async function revokeConsent(tx: Db, accountId: string, boardId: string, now: Date): Promise<{ id: string; grantedAt: Date } | undefined> {
-  const row = rowsOf<{ id: string; grantedAt: Date }>(
+  return firstRowOf(
+    grantedConsentRow,
     await tx.execute(sql`UPDATE development_consents SET revoked_at = ${now.toISOString()}
     WHERE account_id = ${accountId} AND board_id = ${boardId} AND revoked_at IS NULL
     RETURNING id, granted_at AS "grantedAt"`),
-  )[0];
-  return row && { id: row.id, grantedAt: new Date(row.grantedAt) };
+  );
 }
 
 export type BoardPerson = { id: string; name: string; accountId: string | null };
+
+const boardPersonRow = row({ id: column.text, name: column.text, accountId: column.text.nullable() }) satisfies RowSchema<BoardPerson>;
+
+const visibleActivityRow = row({
+  id: column.text,
+  kind: column.text,
+  title: column.text,
+  provider: column.text.nullable(),
+  startedOn: column.day,
+  completedOn: column.day,
+  hours: column.number,
+  points: column.integer.nullable(),
+  themes: column.texts,
+  source: column.text,
+}) satisfies RowSchema<VisibleActivity>;
 
 /**
  * A person the board delivered an employment for (current or ended), with the account they are
  * (see `ownedBy`); undefined for anybody else.
  */
 export async function findPersonAtBoard(db: Db, boardId: string, personId: string): Promise<BoardPerson | undefined> {
-  return rowsOf<BoardPerson>(
+  return firstRowOf(
+    boardPersonRow,
     await db.execute(sql`SELECT p.id, concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
       coalesce(p.account_id, (SELECT a.id FROM accounts a WHERE a.email = p.email)) AS "accountId"
     FROM persons p
     WHERE p.id = ${personId} AND p.merged_into IS NULL AND EXISTS (SELECT 1 FROM employments e WHERE e.person_id = p.id AND e.board_id = ${boardId})`),
-  )[0];
+  );
 }
 
 /**
@@ -120,7 +152,8 @@ export async function findPersonAtBoard(db: Db, boardId: string, personId: strin
  * columns the professional was told of. Learning goals, reflection and proof are never read here.
  */
 export async function listVisibleActivities(db: Db, accountId: string): Promise<VisibleActivity[]> {
-  return rowsOf<VisibleActivity>(
+  return rowsOf(
+    visibleActivityRow,
     await db.execute(sql`SELECT a.id, a.kind, a.title, a.provider, a.started_on::text AS "startedOn", a.completed_on::text AS "completedOn",
       a.hours::float8 AS hours, a.points, a.themes, a.source
     FROM enrolments n JOIN activities a ON a.enrolment_id = n.id
@@ -134,7 +167,7 @@ export async function listVisibleActivities(db: Db, accountId: string): Promise<
  * first, so the history has both kinds of line. Straight into the table, as after months of use.
  */
 export async function insertDemoConsents(db: Db, boardNumber: string): Promise<number> {
-  const rows = rowsOf<{ id: string }>(
+  return countRows(
     await db.execute(sql`WITH staff AS (
       SELECT n.account_id, b.id AS board_id, row_number() OVER (ORDER BY n.account_id) AS k
       FROM boards b JOIN enrolments n ON EXISTS (SELECT 1 FROM employments e
@@ -149,5 +182,4 @@ export async function insertDemoConsents(db: Db, boardNumber: string): Promise<n
     SELECT gen_random_uuid(), account_id, board_id, now() - interval '90 days' FROM staff WHERE k % 3 = 0
     RETURNING id`),
   );
-  return rows.length;
 }

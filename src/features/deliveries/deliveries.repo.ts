@@ -5,9 +5,9 @@ import type { BoardDirectory, DeliveryMode, Message } from './delivery-format.ru
 import type { RowPairs, SuspectPairs } from './repeated-keys.ts';
 import { staffNumberAsShown } from '../../platform/bsn.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { rowsOf } from '../../db/rows.ts';
+import { uncheckedRowsOf } from '../../db/rows.ts';
 
-const countOf = (result: unknown): number => Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
+const countOf = (result: unknown): number => Number(uncheckedRowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
 
 export type DeliveryStatus = 'in-behandeling' | 'gecontroleerd' | 'verwerkt' | 'afgewezen' | 'geannuleerd';
 
@@ -82,12 +82,12 @@ export async function insertDelivery(db: Db, d: NewDelivery): Promise<void> {
 }
 
 export async function findDelivery(db: Db, id: string): Promise<DeliveryRecord | undefined> {
-  const row = rowsOf<DeliveryRecord>(await db.execute(sql`SELECT ${deliveryColumns} FROM deliveries WHERE id = ${id}`))[0];
+  const row = uncheckedRowsOf<DeliveryRecord>(await db.execute(sql`SELECT ${deliveryColumns} FROM deliveries WHERE id = ${id}`))[0];
   return row && toRecord(row);
 }
 
 export async function listDeliveries(db: Db, boardId: string, offset: number, limit: number): Promise<{ rows: DeliveryRecord[]; total: number }> {
-  const rows = rowsOf<DeliveryRecord>(
+  const rows = uncheckedRowsOf<DeliveryRecord>(
     await db.execute(sql`SELECT ${deliveryColumns} FROM deliveries WHERE board_id = ${boardId}
     ORDER BY created_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}`),
   ).map(toRecord);
@@ -142,17 +142,17 @@ export async function updateDelivery(db: Db, id: string, patch: DeliveryPatch, o
       )})`
     : sql``;
   const result = await db.execute(sql`UPDATE deliveries SET ${sql.join(sets, sql`, `)} WHERE id = ${id}${guard} RETURNING id`);
-  return rowsOf(result).length > 0;
+  return uncheckedRowsOf(result).length > 0;
 }
 
 /** The delivering board's schools and locations, open and closed, for the row checks. */
 export async function loadBoardDirectory(db: Db, boardId: string): Promise<BoardDirectory | undefined> {
-  const [board] = rowsOf<{ number: string }>(await db.execute(sql`SELECT number FROM boards WHERE id = ${boardId}`));
+  const [board] = uncheckedRowsOf<{ number: string }>(await db.execute(sql`SELECT number FROM boards WHERE id = ${boardId}`));
   if (!board) return undefined;
-  const schools = rowsOf<{ id: string; brin: string; closed: boolean }>(
+  const schools = uncheckedRowsOf<{ id: string; brin: string; closed: boolean }>(
     await db.execute(sql`SELECT id, brin, closed_at IS NOT NULL AS closed FROM schools WHERE board_id = ${boardId}`),
   );
-  const locations = rowsOf<{ id: string; code: string; brin: string; closed: boolean }>(
+  const locations = uncheckedRowsOf<{ id: string; code: string; brin: string; closed: boolean }>(
     await db.execute(sql`SELECT l.id, l.code, s.brin, l.closed_at IS NOT NULL AS closed
       FROM locations l JOIN schools s ON s.id = l.school_id WHERE s.board_id = ${boardId}`),
   );
@@ -261,7 +261,7 @@ function pairsByGrouping(deliveryId: string): PairSource {
  * is how many were wrong.
  */
 async function addRepeatMessages(db: Db, deliveryId: string, pairs: SQL, involvedRows: SQL): Promise<number> {
-  const [result] = rowsOf<{ wrong: number }>(
+  const [result] = uncheckedRowsOf<{ wrong: number }>(
     await db.execute(sql`WITH pairs AS MATERIALIZED (${pairs})
     , involved AS MATERIALIZED (
       SELECT row_number, employment_key, staff_number, bsn_hash, initials, first_names, prefix, surname, birth_date FROM delivery_rows
@@ -360,7 +360,7 @@ async function addMutationMessages(db: Db, deliveryId: string, boardId: string):
 }
 
 export async function countOutcomes(db: Db, deliveryId: string): Promise<{ rows: number; errors: number; warnings: number }> {
-  const [row] = rowsOf<{ rows: string; errors: string; warnings: string }>(
+  const [row] = uncheckedRowsOf<{ rows: string; errors: string; warnings: string }>(
     await db.execute(sql`SELECT count(*) AS rows,
       count(*) FILTER (WHERE outcome = 'fout') AS errors, count(*) FILTER (WHERE outcome = 'waarschuwing') AS warnings
     FROM delivery_rows WHERE delivery_id = ${deliveryId}`),
@@ -370,7 +370,7 @@ export async function countOutcomes(db: Db, deliveryId: string): Promise<{ rows:
 
 /** Active employments of the board, and how many of them a full delivery would end (missing from it). */
 export async function countEndingByFullDelivery(db: Db, deliveryId: string, boardId: string, today: string): Promise<{ active: number; ending: number }> {
-  const [row] = rowsOf<{ active: string; ending: string }>(
+  const [row] = uncheckedRowsOf<{ active: string; ending: string }>(
     await db.execute(sql`SELECT count(*) AS active,
       count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM delivery_rows r WHERE r.delivery_id = ${deliveryId} AND r.employment_key = e.employment_key)) AS ending
     FROM employments e WHERE e.board_id = ${boardId} AND (e.end_date IS NULL OR e.end_date > ${today})`),
@@ -386,7 +386,7 @@ export async function listRowResults(
   options: { problemsOnly: boolean; offset: number; limit: number },
 ): Promise<{ rows: RowResult[]; total: number }> {
   const filter = options.problemsOnly ? sql` AND outcome <> 'geaccepteerd'` : sql``;
-  const rows = rowsOf<RowResult>(
+  const rows = uncheckedRowsOf<RowResult>(
     await db.execute(sql`SELECT row_number AS "rowNumber", outcome, coalesce(messages, '[]'::jsonb) AS messages
     FROM delivery_rows WHERE delivery_id = ${deliveryId}${filter} ORDER BY row_number LIMIT ${options.limit} OFFSET ${options.offset}`),
   );
@@ -396,7 +396,7 @@ export async function listRowResults(
 
 /** The rows after `afterRow`, in row order: by the primary key (delivery_id, row_number), never OFFSET, so every page costs the same. */
 export async function listRowResultsAfter(db: Db, deliveryId: string, afterRow: number, limit: number): Promise<RowResult[]> {
-  return rowsOf<RowResult>(
+  return uncheckedRowsOf<RowResult>(
     await db.execute(sql`SELECT row_number AS "rowNumber", outcome, coalesce(messages, '[]'::jsonb) AS messages
     FROM delivery_rows WHERE delivery_id = ${deliveryId} AND row_number > ${afterRow} ORDER BY row_number LIMIT ${limit}`),
   );
@@ -404,7 +404,7 @@ export async function listRowResultsAfter(db: Db, deliveryId: string, afterRow: 
 
 /** Serialises the applying of one board's deliveries; false when another apply holds it (this transaction waits not). */
 export async function tryLockBoardDeliveries(tx: Db, boardId: string): Promise<boolean> {
-  const [row] = rowsOf<{ locked: boolean }>(
+  const [row] = uncheckedRowsOf<{ locked: boolean }>(
     await tx.execute(sql`SELECT pg_try_advisory_xact_lock(hashtext('delivery-apply'), hashtext(${boardId})) AS locked`),
   );
   return row.locked;
@@ -413,7 +413,7 @@ export async function tryLockBoardDeliveries(tx: Db, boardId: string): Promise<b
 /** Another delivery of the board with committed parts of an apply (decision 017): it goes first. */
 export async function otherDeliveryApplyingInParts(tx: Db, boardId: string, deliveryId: string): Promise<boolean> {
   return (
-    rowsOf(
+    uncheckedRowsOf(
       await tx.execute(sql`SELECT 1 FROM deliveries WHERE board_id = ${boardId} AND id <> ${deliveryId}
     AND status = 'in-behandeling' AND applied_through_row IS NOT NULL LIMIT 1`),
     ).length > 0
@@ -423,7 +423,7 @@ export async function otherDeliveryApplyingInParts(tx: Db, boardId: string, deli
 /** Cancels a delivery not applied yet: never one whose apply has committed parts, which can only go on. */
 export async function cancelUnappliedDelivery(db: Db, id: string, finishedAt: Date): Promise<boolean> {
   return (
-    rowsOf(
+    uncheckedRowsOf(
       await db.execute(sql`UPDATE deliveries SET status = 'geannuleerd', phase = NULL, finished_at = ${finishedAt.toISOString()}
     WHERE id = ${id} AND status IN ('gecontroleerd', 'in-behandeling') AND applied_through_row IS NULL RETURNING id`),
     ).length > 0
@@ -436,7 +436,7 @@ export type UnsentInvitation = { id: string; personId: string; email: string; na
 export async function listUnsentInvitations(db: Db, deliveryId: string, afterPersonId: string | null, limit: number): Promise<UnsentInvitation[]> {
   const after = afterPersonId === null ? sql`` : sql` AND i.person_id > ${afterPersonId}`;
   // the batch first, on its own: joined at once, the planner may read every person from the first on
-  return rowsOf<UnsentInvitation>(
+  return uncheckedRowsOf<UnsentInvitation>(
     await db.execute(sql`WITH batch AS MATERIALIZED (
       SELECT i.id, i.person_id, i.email FROM person_invitations i
       WHERE i.delivery_id = ${deliveryId} AND i.mail_id IS NULL${after} ORDER BY i.person_id LIMIT ${limit})

@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { rowIds } from '../../db/row-ids.ts';
 import type { DeliveryMode } from './delivery-format.rules.ts';
-import { rowsOf } from '../../db/rows.ts';
+import { uncheckedRowsOf } from '../../db/rows.ts';
 
-const countOf = (result: unknown): number => Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
+const countOf = (result: unknown): number => Number(uncheckedRowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
 
 /** What one part of an apply did; parts add up to the summary. */
 export type PartSummary = ApplySummary;
@@ -39,7 +39,7 @@ const change = (label: string, before: string, after: string) =>
 
 /** The first and last row number staged for a delivery (null when none are): the span an apply goes through in parts. */
 export async function stagedRowSpan(db: Db, deliveryId: string): Promise<{ first: number; last: number } | null> {
-  const [row] = rowsOf<{ first: number | null; last: number | null }>(
+  const [row] = uncheckedRowsOf<{ first: number | null; last: number | null }>(
     await db.execute(sql`SELECT
     (SELECT row_number FROM delivery_rows WHERE delivery_id = ${deliveryId} ORDER BY row_number LIMIT 1) AS first,
     (SELECT row_number FROM delivery_rows WHERE delivery_id = ${deliveryId} ORDER BY row_number DESC LIMIT 1) AS last`),
@@ -50,7 +50,7 @@ export async function stagedRowSpan(db: Db, deliveryId: string): Promise<{ first
 export type ApplyProgress = { appliedThroughRow: number | null; applyTotals: PartSummary | null };
 
 export async function findApplyProgress(db: Db, deliveryId: string): Promise<ApplyProgress> {
-  const [row] = rowsOf<ApplyProgress>(
+  const [row] = uncheckedRowsOf<ApplyProgress>(
     await db.execute(sql`SELECT applied_through_row AS "appliedThroughRow", apply_totals AS "applyTotals"
     FROM deliveries WHERE id = ${deliveryId}`),
   );
@@ -60,7 +60,7 @@ export async function findApplyProgress(db: Db, deliveryId: string): Promise<App
 /** After a committed part: how far the apply got and what it did so far; false when the delivery is no longer being applied. */
 export async function recordAppliedPart(tx: Db, deliveryId: string, throughRow: number, totals: PartSummary, progress: number): Promise<boolean> {
   return (
-    rowsOf(
+    uncheckedRowsOf(
       await tx.execute(sql`UPDATE deliveries SET applied_through_row = ${throughRow}, apply_totals = ${JSON.stringify(totals)}::jsonb,
     progress = ${progress} WHERE id = ${deliveryId} AND status = 'in-behandeling' RETURNING id`),
     ).length > 0
@@ -281,7 +281,7 @@ export async function endMissingEmployments(
   let lastKey: string | null = null;
   if (keys) {
     const after = keys.after === null ? sql`` : sql` AND e.employment_key > ${keys.after}`;
-    const [upper] = rowsOf<{ key: string }>(
+    const [upper] = uncheckedRowsOf<{ key: string }>(
       await tx.execute(sql`SELECT e.employment_key AS key FROM employments e
       WHERE e.board_id = ${b}${after} ORDER BY e.employment_key OFFSET ${keys.limit - 1} LIMIT 1`),
     );
@@ -291,7 +291,7 @@ export async function endMissingEmployments(
   } else {
     await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
   }
-  const [ended] = rowsOf<{ ended: number | string; invited: number | string }>(
+  const [ended] = uncheckedRowsOf<{ ended: number | string; invited: number | string }>(
     await tx.execute(sql`WITH ended AS (
     UPDATE employments e SET end_date = ${today}, approval_status = 'te-controleren', last_delivery_id = ${d}, updated_at = ${now}
     WHERE e.board_id = ${b}${range} AND (e.end_date IS NULL OR e.end_date > ${today})

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
-import { rowsOf } from '../../db/rows.ts';
+import { uncheckedRowsOf } from '../../db/rows.ts';
 
 /** Takes the delivery's lease when nobody holds it, or its holder stopped renewing it. */
 export async function takeLease(db: Db, id: string, owner: string, seconds: number): Promise<boolean> {
-  const rows = rowsOf(
+  const rows = uncheckedRowsOf(
     await db.execute(sql`UPDATE deliveries SET lease_owner = ${owner}, lease_expires_at = now() + make_interval(secs => ${seconds})
     WHERE id = ${id} AND (lease_expires_at IS NULL OR lease_expires_at < now() OR lease_owner = ${owner}) RETURNING id`),
   );
@@ -27,7 +27,7 @@ export type AbandonedWork = { id: string; status: string; phase: string | null }
  * lease in the same statement: of several processes sweeping at once, one resumes each.
  */
 export async function claimAbandonedWork(db: Db): Promise<AbandonedWork[]> {
-  return rowsOf<AbandonedWork>(
+  return uncheckedRowsOf<AbandonedWork>(
     await db.execute(sql`UPDATE deliveries SET lease_owner = NULL, lease_expires_at = NULL
     WHERE lease_expires_at < now() RETURNING id, status, phase`),
   );

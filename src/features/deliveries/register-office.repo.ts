@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { staffNumberAsShownText } from '../../platform/bsn.ts';
-import { rowsOf } from '../../db/rows.ts';
+import { uncheckedRowsOf } from '../../db/rows.ts';
 
-const countOf = (result: unknown): number => Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
+const countOf = (result: unknown): number => Number(uncheckedRowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
 
 export type BoardDeliveryLine = {
   boardId: string;
@@ -19,7 +19,7 @@ export type BoardDeliveryLine = {
 
 /** Per board that delivered anything: its deliveries, and its active employments by approval state. */
 export async function listBoardDeliveryOverview(db: Db, offset: number, limit: number): Promise<{ rows: BoardDeliveryLine[]; total: number }> {
-  const rows = rowsOf<BoardDeliveryLine>(
+  const rows = uncheckedRowsOf<BoardDeliveryLine>(
     await db.execute(sql`
     WITH delivered AS (
       SELECT board_id, count(*)::int AS deliveries, max(created_at) AS last_at FROM deliveries GROUP BY board_id),
@@ -60,7 +60,7 @@ const personSide = (alias: string) =>
 
 export async function listOpenDuplicates(db: Db, offset: number, limit: number, onlyId?: string): Promise<{ rows: DuplicateTask[]; total: number }> {
   const only = onlyId ? sql` AND d.id = ${onlyId}` : sql``;
-  const rows = rowsOf<DuplicateTask>(
+  const rows = uncheckedRowsOf<DuplicateTask>(
     await db.execute(sql`SELECT d.id, d.reason, d.created_at AS "createdAt",
       ${personSide('p')} AS person, ${personSide('c')} AS candidate
     FROM duplicate_candidates d JOIN persons p ON p.id = d.person_id JOIN persons c ON c.id = d.candidate_id
@@ -71,7 +71,7 @@ export async function listOpenDuplicates(db: Db, offset: number, limit: number, 
 }
 
 export async function findOpenDuplicate(db: Db, id: string): Promise<{ personId: string; candidateId: string; bothHaveOtherBsn: boolean } | undefined> {
-  return rowsOf<{ personId: string; candidateId: string; bothHaveOtherBsn: boolean }>(
+  return uncheckedRowsOf<{ personId: string; candidateId: string; bothHaveOtherBsn: boolean }>(
     await db.execute(sql`SELECT d.person_id AS "personId",
       d.candidate_id AS "candidateId", (p.bsn_hash IS NOT NULL AND c.bsn_hash IS NOT NULL AND p.bsn_hash <> c.bsn_hash) AS "bothHaveOtherBsn"
     FROM duplicate_candidates d JOIN persons p ON p.id = d.person_id JOIN persons c ON c.id = d.candidate_id
@@ -90,7 +90,7 @@ export async function closeDuplicate(db: Db, id: string, status: 'zelfde-persoon
  */
 export async function mergePersons(tx: Db, from: string, into: string, at: Date): Promise<void> {
   const now = at.toISOString();
-  const [moved] = rowsOf<{ bsn_sealed: string | null; bsn_hash: string | null }>(
+  const [moved] = uncheckedRowsOf<{ bsn_sealed: string | null; bsn_hash: string | null }>(
     await tx.execute(sql`SELECT bsn_sealed, bsn_hash FROM persons WHERE id = ${from} FOR UPDATE`),
   );
   // the BSN hash is unique: it leaves the tombstone before the person that stays can take it

@@ -3,7 +3,7 @@ import { arrayLiteral } from '../../db/array-literal.ts';
 import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../lib/uuid-v7.ts';
 import type { ActivityFacts, ActivityKind } from './activity.rules.ts';
-import { rowsOf } from '../../db/rows.ts';
+import { uncheckedRowsOf } from '../../db/rows.ts';
 
 export type ActivityRecord = ActivityFacts & { id: string; enrolmentId: string; points: number | null; source: 'eigen' | 'aanbod'; kind: ActivityKind };
 
@@ -12,18 +12,18 @@ const columns = sql`id, enrolment_id AS "enrolmentId", kind, title, provider, st
   points, source`;
 
 export async function findEnrolmentOfAccount(db: Db, accountId: string): Promise<{ id: string; personId: string } | undefined> {
-  return rowsOf<{ id: string; personId: string }>(await db.execute(sql`SELECT id, person_id AS "personId" FROM enrolments WHERE account_id = ${accountId}`))[0];
+  return uncheckedRowsOf<{ id: string; personId: string }>(await db.execute(sql`SELECT id, person_id AS "personId" FROM enrolments WHERE account_id = ${accountId}`))[0];
 }
 
 /** Newest first: what the professional did last is what they look for. */
 export async function listActivities(db: Db, enrolmentId: string): Promise<ActivityRecord[]> {
-  return rowsOf<ActivityRecord>(
+  return uncheckedRowsOf<ActivityRecord>(
     await db.execute(sql`SELECT ${columns} FROM activities WHERE enrolment_id = ${enrolmentId} ORDER BY completed_on DESC, id DESC`),
   );
 }
 
 export async function findActivity(db: Db, id: string): Promise<ActivityRecord | undefined> {
-  return rowsOf<ActivityRecord>(await db.execute(sql`SELECT ${columns} FROM activities WHERE id = ${id}`))[0];
+  return uncheckedRowsOf<ActivityRecord>(await db.execute(sql`SELECT ${columns} FROM activities WHERE id = ${id}`))[0];
 }
 
 /** An own activity without points and without an open request for valuation. */
@@ -47,7 +47,7 @@ export async function insertActivity(db: Db, enrolmentId: string, a: ActivityFac
  */
 export async function updateActivity(db: Db, id: string, a: ActivityFacts, now: Date): Promise<boolean> {
   return (
-    rowsOf(
+    uncheckedRowsOf(
       await db.execute(sql`UPDATE activities SET kind = ${a.kind}, title = ${a.title}, provider = ${a.provider}, started_on = ${a.startedOn},
       completed_on = ${a.completedOn}, hours = ${a.hours}, primary_process = ${a.primaryProcess}, themes = ${themesArray(a.themes)},
       competencies = ${themesArray(a.competencies)}, learning_goals = ${a.learningGoals}, reflection = ${a.reflection}, evidence_id = ${a.evidenceId}, updated_at = ${now.toISOString()}
@@ -57,13 +57,13 @@ export async function updateActivity(db: Db, id: string, a: ActivityFacts, now: 
 }
 
 export async function deleteActivity(db: Db, id: string): Promise<boolean> {
-  return rowsOf(await db.execute(sql`DELETE FROM activities WHERE id = ${id} AND ${changeable} RETURNING id`)).length > 0;
+  return uncheckedRowsOf(await db.execute(sql`DELETE FROM activities WHERE id = ${id} AND ${changeable} RETURNING id`)).length > 0;
 }
 
 export type EvidenceChoice = { id: string; title: string; issuedOn: string };
 
 export async function listOwnEvidence(db: Db, personId: string): Promise<EvidenceChoice[]> {
-  return rowsOf<EvidenceChoice>(
+  return uncheckedRowsOf<EvidenceChoice>(
     await db.execute(sql`SELECT id, title, issued_on::text AS "issuedOn" FROM evidence_files WHERE person_id = ${personId} ORDER BY issued_on DESC`),
   );
 }

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../lib/uuid-v7.ts';
 import { dutchDateOf } from '../../platform/dates/calendar.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { rowsOf } from '../../db/rows.ts';
+import { uncheckedRowsOf } from '../../db/rows.ts';
 
 const demoRequests = [
   {
@@ -33,7 +33,7 @@ const demoRequests = [
  * does nothing. Straight into the tables, like the rest of the demo. Returns how many it made.
  */
 export async function seedDemoValuation(db: Db): Promise<number> {
-  const leaders = rowsOf<{ enrolmentId: string }>(
+  const leaders = uncheckedRowsOf<{ enrolmentId: string }>(
     await db.execute(sql`SELECT DISTINCT n.id AS "enrolmentId", n.register_number
     FROM enrolments n JOIN registration_applications a ON a.enrolment_id = n.id JOIN registers r ON r.id = a.register_id
     WHERE r.code = 'schoolleidersregister-po' AND a.status = 'geregistreerd' AND n.status = 'geregistreerd'

@@ -4,7 +4,7 @@ import { duoImports } from '../../db/schema/index.ts';
 import { CsvBytes } from '../../platform/csv/write.ts';
 import type { DuoRegion } from './duo-file.rules.ts';
 import type { BoardRow, DirectoryPlan, DirectoryState, LocationRow, LocationState, SchoolRow } from './directory-import.rules.ts';
-import { rowsOf } from '../../db/rows.ts';
+import { uncheckedRowsOf } from '../../db/rows.ts';
 
 export type OrganisationKind = 'bestuur' | 'school' | 'vestiging';
 
@@ -32,7 +32,7 @@ export type DirectoryQuery = {
   limit: number;
 };
 
-const countOf = (result: unknown): number => Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
+const countOf = (result: unknown): number => Number(uncheckedRowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
 
 function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -59,7 +59,7 @@ export async function searchDirectory(db: Db, q: DirectoryQuery): Promise<{ entr
              CASE kind WHEN 'bestuur' THEN 0 WHEN 'school' THEN 1 ELSE 2 END,
              name, code
     LIMIT ${q.limit} OFFSET ${q.offset}`);
-  const rows = rowsOf<DirectoryEntry & { total: string | number }>(result);
+  const rows = uncheckedRowsOf<DirectoryEntry & { total: string | number }>(result);
   const total = rows.length > 0 ? Number(rows[0].total) : await countDirectory(db, conditions);
   return { entries: rows.map(({ total: _t, ...entry }) => entry), total };
 }
@@ -73,7 +73,7 @@ export async function findEntry(db: Db, id: string): Promise<DirectoryEntry | un
     SELECT id, kind, code, name, place, provinces, denominations,
            board_id AS "boardId", board_number AS "boardNumber", board_name AS "boardName", closed
     FROM organisation_directory WHERE id = ${id}`);
-  return rowsOf<DirectoryEntry>(result)[0];
+  return uncheckedRowsOf<DirectoryEntry>(result)[0];
 }
 
 export type BoardRecord = { id: string; number: string; name: string | null; kvkNumber: string | null; sectors: string | null };
@@ -98,11 +98,11 @@ export type LocationRecord = {
 };
 
 export async function findBoard(db: Db, id: string): Promise<BoardRecord | undefined> {
-  return rowsOf<BoardRecord>(await db.execute(sql`SELECT id, number, name, kvk_number AS "kvkNumber", sectors FROM boards WHERE id = ${id}`))[0];
+  return uncheckedRowsOf<BoardRecord>(await db.execute(sql`SELECT id, number, name, kvk_number AS "kvkNumber", sectors FROM boards WHERE id = ${id}`))[0];
 }
 
 export async function findBoardByNumber(db: Db, number: string): Promise<BoardRecord | undefined> {
-  return rowsOf<BoardRecord>(await db.execute(sql`SELECT id, number, name, kvk_number AS "kvkNumber", sectors FROM boards WHERE number = ${number}`))[0];
+  return uncheckedRowsOf<BoardRecord>(await db.execute(sql`SELECT id, number, name, kvk_number AS "kvkNumber", sectors FROM boards WHERE number = ${number}`))[0];
 }
 
 const schoolColumns = sql`s.id, s.brin, s.name, s.board_id AS "boardId", s.closed_at AS "closedAt",
@@ -110,13 +110,13 @@ const schoolColumns = sql`s.id, s.brin, s.name, s.board_id AS "boardId", s.close
   (SELECT count(*)::int FROM locations l WHERE l.school_id = s.id AND l.closed_at IS NULL) AS "locationCount"`;
 
 export async function listSchoolsOfBoard(db: Db, boardId: string): Promise<SchoolRecord[]> {
-  return rowsOf<SchoolRecord>(
+  return uncheckedRowsOf<SchoolRecord>(
     await db.execute(sql`SELECT ${schoolColumns} FROM schools s WHERE s.board_id = ${boardId} ORDER BY s.closed_at NULLS FIRST, s.name`),
   );
 }
 
 export async function findSchool(db: Db, id: string): Promise<SchoolRecord | undefined> {
-  return rowsOf<SchoolRecord>(await db.execute(sql`SELECT ${schoolColumns} FROM schools s WHERE s.id = ${id}`))[0];
+  return uncheckedRowsOf<SchoolRecord>(await db.execute(sql`SELECT ${schoolColumns} FROM schools s WHERE s.id = ${id}`))[0];
 }
 
 const locationColumns = sql`id, code, name, school_id AS "schoolId", board_id AS "boardId", street, house_number AS "houseNumber",
@@ -124,17 +124,17 @@ const locationColumns = sql`id, code, name, school_id AS "schoolId", board_id AS
   phone, website, closed_at AS "closedAt"`;
 
 export async function listLocationsOfSchool(db: Db, schoolId: string): Promise<LocationRecord[]> {
-  return rowsOf<LocationRecord>(
+  return uncheckedRowsOf<LocationRecord>(
     await db.execute(sql`SELECT ${locationColumns} FROM locations WHERE school_id = ${schoolId} ORDER BY closed_at NULLS FIRST, code`),
   );
 }
 
 export async function findLocation(db: Db, id: string): Promise<LocationRecord | undefined> {
-  return rowsOf<LocationRecord>(await db.execute(sql`SELECT ${locationColumns} FROM locations WHERE id = ${id}`))[0];
+  return uncheckedRowsOf<LocationRecord>(await db.execute(sql`SELECT ${locationColumns} FROM locations WHERE id = ${id}`))[0];
 }
 
 export async function countDirectoryKinds(db: Db): Promise<{ boards: number; schools: number; locations: number }> {
-  const [row] = rowsOf<{ boards: string; schools: string; locations: string }>(
+  const [row] = uncheckedRowsOf<{ boards: string; schools: string; locations: string }>(
     await db.execute(sql`SELECT
       (SELECT count(*) FROM boards) AS boards,
       (SELECT count(*) FROM schools WHERE closed_at IS NULL) AS schools,
@@ -144,7 +144,7 @@ export async function countDirectoryKinds(db: Db): Promise<{ boards: number; sch
 }
 
 export async function listFacetValues(db: Db): Promise<{ provinces: string[]; denominations: string[] }> {
-  const [row] = rowsOf<{ provinces: string[] | null; denominations: string[] | null }>(
+  const [row] = uncheckedRowsOf<{ provinces: string[] | null; denominations: string[] | null }>(
     await db.execute(sql`SELECT
       (SELECT array_agg(DISTINCT province ORDER BY province) FROM locations WHERE province IS NOT NULL AND closed_at IS NULL) AS provinces,
       (SELECT array_agg(DISTINCT denomination ORDER BY denomination) FROM locations WHERE denomination IS NOT NULL AND closed_at IS NULL) AS denominations`),
@@ -163,15 +163,15 @@ export async function lockDirectoryImport(tx: Db): Promise<void> {
 const asDate = (value: Date | string | null): Date | null => (value === null || value instanceof Date ? value : new Date(value));
 
 export async function loadDirectoryState(tx: Db): Promise<DirectoryState> {
-  const boards = rowsOf<BoardRow>(
+  const boards = uncheckedRowsOf<BoardRow>(
     await tx.execute(sql`SELECT id, number, name, kvk_number AS "kvkNumber", sectors,
     provinces, denominations, open_locations AS "openLocations", search_text AS "searchText" FROM boards`),
   );
-  const schools = rowsOf<SchoolRow>(
+  const schools = uncheckedRowsOf<SchoolRow>(
     await tx.execute(sql`SELECT id, brin, board_id AS "boardId", name, closed_at AS "closedAt",
     place, provinces, denominations, location_count AS "locationCount", search_text AS "searchText" FROM schools`),
   );
-  const locations = rowsOf<LocationState>(
+  const locations = uncheckedRowsOf<LocationState>(
     await tx.execute(sql`SELECT id, code, name, school_id AS "schoolId", board_id AS "boardId",
     source_hash AS "sourceHash", closed_at AS "closedAt", place, municipality_name AS "municipalityName", province, denomination,
     search_text AS "searchText" FROM locations`),

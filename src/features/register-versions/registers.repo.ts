@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { RegisterLevel } from '../../db/schema/registers.ts';
 import { uuidV7 } from '../../lib/uuid-v7.ts';
 import type { RegisterVersionInput } from './register-version.rules.ts';
-import { rowsOf } from '../../db/rows.ts';
+import { uncheckedRowsOf } from '../../db/rows.ts';
 
 export type RegisterVersion = {
   id: string;
@@ -28,7 +28,7 @@ const asVersion = (v: RegisterVersion): RegisterVersion => ({ ...v, createdAt: n
 
 /** Every register with its current (newest) version. */
 export async function listRegisters(db: Db): Promise<RegisterSummary[]> {
-  const rows = rowsOf<{ id: string; code: string; name: string; current: RegisterVersion }>(
+  const rows = uncheckedRowsOf<{ id: string; code: string; name: string; current: RegisterVersion }>(
     await db.execute(sql`SELECT r.id, r.code, r.name,
       (SELECT to_jsonb(x) FROM (SELECT ${versionColumns} FROM register_versions v WHERE v.register_id = r.id ORDER BY v.version DESC LIMIT 1) x) AS current
     FROM registers r ORDER BY r.name`),
@@ -37,9 +37,9 @@ export async function listRegisters(db: Db): Promise<RegisterSummary[]> {
 }
 
 export async function findRegister(db: Db, code: string): Promise<{ id: string; code: string; name: string; versions: RegisterVersion[] } | undefined> {
-  const [register] = rowsOf<{ id: string; code: string; name: string }>(await db.execute(sql`SELECT id, code, name FROM registers WHERE code = ${code}`));
+  const [register] = uncheckedRowsOf<{ id: string; code: string; name: string }>(await db.execute(sql`SELECT id, code, name FROM registers WHERE code = ${code}`));
   if (!register) return undefined;
-  const versions = rowsOf<RegisterVersion>(
+  const versions = uncheckedRowsOf<RegisterVersion>(
     await db.execute(sql`SELECT ${versionColumns} FROM register_versions v WHERE v.register_id = ${register.id} ORDER BY v.version DESC`),
   );
   return { ...register, versions: versions.map(asVersion) };
@@ -54,7 +54,7 @@ export async function insertVersion(
   byLabel: string,
   now: Date,
 ): Promise<number | null> {
-  const rows = rowsOf<{ version: number }>(
+  const rows = uncheckedRowsOf<{ version: number }>(
     await tx.execute(sql`INSERT INTO register_versions
       (id, register_id, version, levels, cycle_years, renewal_unit, renewal_minimum, renewal_rule, fee_cents, note, created_by_label, created_at)
     SELECT ${uuidV7()}, ${registerId}, ${after + 1}, ${JSON.stringify(input.levels)}::jsonb, ${input.cycleYears}, ${input.renewalUnit},

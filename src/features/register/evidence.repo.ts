@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import type { EvidenceFacts } from './evidence.rules.ts';
-import { rowsOf } from '../../db/rows.ts';
+import { uncheckedRowsOf } from '../../db/rows.ts';
 
 export type Evidence = EvidenceFacts & { id: string; personId: string; fileName: string; mediaType: string; byteSize: number; createdAt: Date };
 
@@ -20,7 +20,7 @@ export async function insertEvidence(
 /** The evidence of the persons with this delivered address, newest first. */
 export async function listEvidenceForEmail(db: Db, email: string): Promise<Evidence[]> {
   return asEvidence(
-    rowsOf<Evidence>(
+    uncheckedRowsOf<Evidence>(
       await db.execute(sql`SELECT ${columns} FROM evidence_files f JOIN persons p ON p.id = f.person_id
     WHERE p.email = ${email} AND p.merged_into IS NULL ORDER BY f.issued_on DESC, f.created_at DESC`),
     ),
@@ -30,7 +30,7 @@ export async function listEvidenceForEmail(db: Db, email: string): Promise<Evide
 /** One piece of evidence, only when it is of a person with this delivered address. */
 export async function findEvidenceForEmail(db: Db, email: string, id: string): Promise<Evidence | undefined> {
   return asEvidence(
-    rowsOf<Evidence>(
+    uncheckedRowsOf<Evidence>(
       await db.execute(sql`SELECT ${columns} FROM evidence_files f JOIN persons p ON p.id = f.person_id
     WHERE f.id = ${id} AND p.email = ${email} AND p.merged_into IS NULL`),
     ),
@@ -38,5 +38,5 @@ export async function findEvidenceForEmail(db: Db, email: string, id: string): P
 }
 
 export async function findEvidence(db: Db, id: string): Promise<Evidence | undefined> {
-  return asEvidence(rowsOf<Evidence>(await db.execute(sql`SELECT ${columns} FROM evidence_files f WHERE f.id = ${id}`)))[0];
+  return asEvidence(uncheckedRowsOf<Evidence>(await db.execute(sql`SELECT ${columns} FROM evidence_files f WHERE f.id = ${id}`)))[0];
 }

@@ -3,9 +3,9 @@ import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../lib/uuid-v7.ts';
 import type { ApprovalStatus } from './approval.rules.ts';
 import type { EnrolmentStatus } from './enrolment.rules.ts';
-import { rowsOf } from '../../db/rows.ts';
+import { uncheckedRowsOf } from '../../db/rows.ts';
 
-const countOf = (result: unknown): number => Number(rowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
+const countOf = (result: unknown): number => Number(uncheckedRowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
 
 export type DisputeStatus = 'open' | 'beantwoord' | 'opgelost' | 'ingetrokken';
 
@@ -35,7 +35,7 @@ const ownEmploymentColumns = sql`e.id, coalesce(b.name, 'Bevoegd gezag ' || b.nu
  * address the invitation went to, which the account has proven it owns).
  */
 export async function listEmploymentsForEmail(db: Db, email: string): Promise<OwnEmployment[]> {
-  return rowsOf<OwnEmployment>(
+  return uncheckedRowsOf<OwnEmployment>(
     await db.execute(sql`SELECT ${ownEmploymentColumns}
     FROM persons p JOIN employments e ON e.person_id = p.id JOIN boards b ON b.id = e.board_id JOIN schools s ON s.id = e.school_id
     LEFT JOIN locations l ON l.id = e.location_id
@@ -48,7 +48,7 @@ export type EmploymentRef = { id: string; personId: string; boardId: string; app
 
 /** One employment of the persons with this delivered e-mail address; undefined for anybody else's. */
 export async function findEmploymentForEmail(db: Db, email: string, employmentId: string): Promise<EmploymentRef | undefined> {
-  return rowsOf<EmploymentRef>(
+  return uncheckedRowsOf<EmploymentRef>(
     await db.execute(sql`SELECT e.id, e.person_id AS "personId", e.board_id AS "boardId", e.approval_status AS "approvalStatus"
     FROM employments e JOIN persons p ON p.id = e.person_id
     WHERE e.id = ${employmentId} AND p.email = ${email} AND p.merged_into IS NULL`),
@@ -59,7 +59,7 @@ export async function findEmploymentForEmail(db: Db, email: string, employmentId
 export async function setApprovalStatus(tx: Db, employmentId: string, from: ApprovalStatus, to: ApprovalStatus, now: Date): Promise<boolean> {
   const result = await tx.execute(sql`UPDATE employments SET approval_status = ${to}, updated_at = ${now.toISOString()}
     WHERE id = ${employmentId} AND approval_status = ${from} RETURNING id`);
-  return rowsOf(result).length > 0;
+  return uncheckedRowsOf(result).length > 0;
 }
 
 export async function addHistoryLine(
@@ -109,7 +109,7 @@ const asDisputes = (rows: BoardDispute[]) => rows.map((r) => ({ ...r, createdAt:
 export async function listBoardDisputes(db: Db, boardId: string, options: { openOnly: boolean; offset: number; limit: number }) {
   const filter = options.openOnly ? sql` AND d.status = 'open'` : sql``;
   const rows = asDisputes(
-    rowsOf<BoardDispute>(
+    uncheckedRowsOf<BoardDispute>(
       await db.execute(sql`SELECT ${boardDisputeColumns}
     FROM employment_disputes d JOIN employments e ON e.id = d.employment_id JOIN persons p ON p.id = d.person_id JOIN schools s ON s.id = e.school_id
     WHERE d.board_id = ${boardId}${filter}
@@ -122,7 +122,7 @@ export async function listBoardDisputes(db: Db, boardId: string, options: { open
 
 export async function findBoardDispute(db: Db, boardId: string, disputeId: string): Promise<BoardDispute | undefined> {
   return asDisputes(
-    rowsOf<BoardDispute>(
+    uncheckedRowsOf<BoardDispute>(
       await db.execute(sql`SELECT ${boardDisputeColumns}
     FROM employment_disputes d JOIN employments e ON e.id = d.employment_id JOIN persons p ON p.id = d.person_id JOIN schools s ON s.id = e.school_id
     WHERE d.board_id = ${boardId} AND d.id = ${disputeId}`),
@@ -135,13 +135,13 @@ export async function answerDispute(tx: Db, disputeId: string, reply: string, by
   const result = await tx.execute(sql`UPDATE employment_disputes SET status = 'beantwoord', reply = ${reply}, replied_by_label = ${byLabel},
       resolved_at = ${now.toISOString()}
     WHERE id = ${disputeId} AND status = 'open' RETURNING id`);
-  return rowsOf(result).length > 0;
+  return uncheckedRowsOf(result).length > 0;
 }
 
 export type Enrolment = { id: string; registerNumber: string; status: string; createdAt: Date };
 
 export async function findEnrolmentOfAccount(db: Db, accountId: string): Promise<Enrolment | undefined> {
-  const row = rowsOf<Enrolment>(
+  const row = uncheckedRowsOf<Enrolment>(
     await db.execute(sql`SELECT id, register_number AS "registerNumber", status, created_at AS "createdAt"
     FROM enrolments WHERE account_id = ${accountId}`),
   )[0];
@@ -153,7 +153,7 @@ export async function findEnrolmentOfAccount(db: Db, accountId: string): Promise
  * with their address (as Mijn register lists them), and the records merged into those.
  */
 export async function listPersonIdsOfAccount(db: Db, accountId: string, email: string): Promise<string[]> {
-  return rowsOf<{ id: string }>(
+  return uncheckedRowsOf<{ id: string }>(
     await db.execute(sql`WITH own AS (SELECT id FROM persons WHERE account_id = ${accountId} OR email = ${email})
     SELECT id FROM own UNION SELECT p.id FROM persons p WHERE p.merged_into IN (SELECT id FROM own)`),
   ).map((r) => r.id);
@@ -161,7 +161,7 @@ export async function listPersonIdsOfAccount(db: Db, accountId: string, email: s
 
 /** The person a professional enrols as: the one with this delivered address and an employment, known longest. */
 export async function findEnrollablePerson(db: Db, email: string): Promise<{ id: string; accountId: string | null; enrolled: boolean } | undefined> {
-  return rowsOf<{ id: string; accountId: string | null; enrolled: boolean }>(
+  return uncheckedRowsOf<{ id: string; accountId: string | null; enrolled: boolean }>(
     await db.execute(sql`SELECT p.id, p.account_id AS "accountId",
       EXISTS (SELECT 1 FROM enrolments n WHERE n.person_id = p.id) AS enrolled
     FROM persons p
@@ -171,7 +171,7 @@ export async function findEnrollablePerson(db: Db, email: string): Promise<{ id:
 }
 
 export async function isRegisterNumberTaken(tx: Db, registerNumber: string): Promise<boolean> {
-  return rowsOf(await tx.execute(sql`SELECT 1 FROM enrolments WHERE register_number = ${registerNumber}`)).length > 0;
+  return uncheckedRowsOf(await tx.execute(sql`SELECT 1 FROM enrolments WHERE register_number = ${registerNumber}`)).length > 0;
 }
 
 /** The enrolment, its first status line, and the account linked to the person (the public register's condition). */
@@ -188,7 +188,7 @@ export type EnrolmentEventLine = { fromStatus: EnrolmentStatus | null; toStatus:
 
 /** Every change of the enrolment's status, oldest first. */
 export async function listEnrolmentEvents(db: Db, enrolmentId: string): Promise<EnrolmentEventLine[]> {
-  return rowsOf<EnrolmentEventLine>(
+  return uncheckedRowsOf<EnrolmentEventLine>(
     await db.execute(sql`SELECT from_status AS "fromStatus", to_status AS "toStatus", by_label AS "byLabel", reason, created_at AS "createdAt"
     FROM enrolment_events WHERE enrolment_id = ${enrolmentId} ORDER BY created_at, id`),
   ).map((e) => ({ ...e, createdAt: new Date(e.createdAt) }));
@@ -204,7 +204,7 @@ export type HistoryLine = {
 
 /** The history of the persons with this delivered address: what deliveries, the professional and the board changed. */
 export async function listHistoryForEmail(db: Db, email: string): Promise<HistoryLine[]> {
-  return rowsOf<HistoryLine>(
+  return uncheckedRowsOf<HistoryLine>(
     await db.execute(sql`SELECT h.kind, h.changes, h.by_label AS "byLabel", h.delivery_id AS "deliveryId", h.created_at AS "createdAt"
     FROM person_history h JOIN persons p ON p.id = h.person_id
     WHERE p.email = ${email} AND p.merged_into IS NULL ORDER BY h.created_at, h.id`),
@@ -212,7 +212,7 @@ export async function listHistoryForEmail(db: Db, email: string): Promise<Histor
 }
 
 export async function findPersonalEmail(db: Db, personId: string): Promise<string | null> {
-  return rowsOf<{ e: string | null }>(await db.execute(sql`SELECT personal_email AS e FROM persons WHERE id = ${personId}`))[0]?.e ?? null;
+  return uncheckedRowsOf<{ e: string | null }>(await db.execute(sql`SELECT personal_email AS e FROM persons WHERE id = ${personId}`))[0]?.e ?? null;
 }
 
 export async function setPersonalEmail(tx: Db, personId: string, email: string | null, now: Date): Promise<void> {

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { executePrepared } from '../../db/prepared.ts';
 import { nameWords, sqlFoldFrom, sqlFoldTo, type CheckedQuery } from './public-register.rules.ts';
-import { rowsOf } from '../../db/rows.ts';
+import { uncheckedRowsOf } from '../../db/rows.ts';
 
 /** A public entry: only what the register publishes. Never a birth date, e-mail address or BSN. */
 export type PublicRegistration = { register: string; title: string; level: string; validUntil: string; lapsed: boolean };
@@ -74,7 +74,7 @@ export async function searchRegister(db: Db, query: CheckedQuery, options: { off
   const [first, second] = groups;
   // One statement for the matches up to the ceiling (the second group only as far as the first leaves
   // room): their count and the page's ids in order.
-  const [result] = rowsOf<{ total: string; ids: string | null }>(
+  const [result] = uncheckedRowsOf<{ total: string; ids: string | null }>(
     await db.execute(sql`WITH first AS MATERIALIZED (${matches(first, sql`0`, sql`${countCeiling}`)}),
     ${second ? sql`second AS MATERIALIZED (${matches(second, sql`(SELECT count(*) FROM first)`, sql`(SELECT ${countCeiling} - count(*) FROM first)`)}),` : sql``}
     ranked AS (SELECT id, position FROM first ${second ? sql`UNION ALL SELECT id, position FROM second` : sql``})

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../lib/uuid-v7.ts';
 import type { ApplicationStatus } from './registration.rules.ts';
-import { rowsOf } from '../../db/rows.ts';
+import { uncheckedRowsOf } from '../../db/rows.ts';
 
 export type Application = {
   id: string;
@@ -47,19 +47,19 @@ const from = sql`registration_applications a JOIN persons p ON p.id = a.person_i
 const asApplications = (rows: Application[]) => rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
 
 export async function findApplication(db: Db, id: string): Promise<Application | undefined> {
-  return asApplications(rowsOf<Application>(await db.execute(sql`SELECT ${columns} FROM ${from} WHERE a.id = ${id}`)))[0];
+  return asApplications(uncheckedRowsOf<Application>(await db.execute(sql`SELECT ${columns} FROM ${from} WHERE a.id = ${id}`)))[0];
 }
 
 export async function listApplicationsOfEnrolment(db: Db, enrolmentId: string): Promise<Application[]> {
   return asApplications(
-    rowsOf<Application>(await db.execute(sql`SELECT ${columns} FROM ${from} WHERE a.enrolment_id = ${enrolmentId} ORDER BY a.created_at DESC`)),
+    uncheckedRowsOf<Application>(await db.execute(sql`SELECT ${columns} FROM ${from} WHERE a.enrolment_id = ${enrolmentId} ORDER BY a.created_at DESC`)),
   );
 }
 
 /** Register staff's queue: waiting for a commission member first, then those in review. */
 export async function listOpenApplications(db: Db): Promise<Application[]> {
   return asApplications(
-    rowsOf<Application>(
+    uncheckedRowsOf<Application>(
       await db.execute(sql`SELECT ${columns} FROM ${from}
     WHERE a.status IN ('aangevraagd', 'bezwaar', 'in-behandeling')
     ORDER BY a.status = 'in-behandeling', a.created_at LIMIT 200`),
@@ -69,7 +69,7 @@ export async function listOpenApplications(db: Db): Promise<Application[]> {
 
 export async function listAssignedTo(db: Db, accountId: string): Promise<Application[]> {
   return asApplications(
-    rowsOf<Application>(
+    uncheckedRowsOf<Application>(
       await db.execute(sql`SELECT ${columns} FROM ${from}
     WHERE a.status = 'in-behandeling' AND a.assigned_to = ${accountId} ORDER BY a.created_at LIMIT 200`),
     ),
@@ -77,7 +77,7 @@ export async function listAssignedTo(db: Db, accountId: string): Promise<Applica
 }
 
 export async function listEvents(db: Db, applicationId: string): Promise<ApplicationEventLine[]> {
-  return rowsOf<ApplicationEventLine>(
+  return uncheckedRowsOf<ApplicationEventLine>(
     await db.execute(sql`SELECT from_status AS "fromStatus", to_status AS "toStatus", by_label AS "byLabel", reason, created_at AS "createdAt"
     FROM registration_events WHERE application_id = ${applicationId} ORDER BY created_at, id`),
   ).map((e) => ({ ...e, createdAt: new Date(e.createdAt) }));
@@ -86,14 +86,14 @@ export async function listEvents(db: Db, applicationId: string): Promise<Applica
 export type CommitteeMember = { id: string; name: string };
 
 export async function listCommitteeMembers(db: Db): Promise<CommitteeMember[]> {
-  return rowsOf<CommitteeMember>(
+  return uncheckedRowsOf<CommitteeMember>(
     await db.execute(sql`SELECT DISTINCT a.id, a.display_name AS name FROM memberships m JOIN accounts a ON a.id = m.account_id
     WHERE m.role = 'registration-committee' AND m.revoked_at IS NULL ORDER BY a.display_name`),
   );
 }
 
 export async function hasOpenApplication(db: Db, enrolmentId: string, registerId: string): Promise<boolean> {
-  const rows = rowsOf(
+  const rows = uncheckedRowsOf(
     await db.execute(sql`SELECT 1 FROM registration_applications
     WHERE enrolment_id = ${enrolmentId} AND register_id = ${registerId} AND status IN ('aangevraagd', 'in-behandeling', 'bezwaar')`),
   );
@@ -136,7 +136,7 @@ export async function moveApplication(
       decided_on = coalesce(${set.decidedOn ?? null}::date, decided_on),
       valid_until = CASE WHEN ${set.validUntil === undefined} THEN valid_until ELSE ${set.validUntil ?? null}::date END
     WHERE id = ${id} AND status = ${from} RETURNING id`);
-  if (rowsOf(result).length === 0) return false;
+  if (uncheckedRowsOf(result).length === 0) return false;
   await tx.execute(sql`INSERT INTO registration_events (id, application_id, from_status, to_status, by_label, reason, created_at)
     VALUES (${uuidV7()}, ${id}, ${from}, ${to}, ${event.byLabel}, ${event.reason}, ${event.now.toISOString()})`);
   return true;
@@ -150,7 +150,7 @@ export async function addFirstEvent(tx: Db, id: string, byLabel: string, now: Da
 /** The current registration of an enrolment, if any: the one still valid that ends last (an objection to it lets it stand). */
 export async function currentRegistration(db: Db, enrolmentId: string, today: string): Promise<Application | undefined> {
   return asApplications(
-    rowsOf<Application>(
+    uncheckedRowsOf<Application>(
       await db.execute(sql`SELECT ${columns} FROM ${from}
     WHERE a.enrolment_id = ${enrolmentId} AND a.valid_until IS NOT NULL AND a.valid_until >= ${today}::date
     ORDER BY a.valid_until DESC LIMIT 1`),
@@ -162,7 +162,7 @@ export async function findEnrolmentOfAccount(
   db: Db,
   accountId: string,
 ): Promise<{ id: string; personId: string; registerNumber: string; status: string } | undefined> {
-  return rowsOf<{ id: string; personId: string; registerNumber: string; status: string }>(
+  return uncheckedRowsOf<{ id: string; personId: string; registerNumber: string; status: string }>(
     await db.execute(sql`SELECT id, person_id AS "personId",
     register_number AS "registerNumber", status FROM enrolments WHERE account_id = ${accountId}`),
   )[0];
@@ -172,7 +172,7 @@ export async function findEnrolmentOfAccount(
 export async function listCurrentRegisterVersions(
   db: Db,
 ): Promise<{ registerId: string; code: string; name: string; versionId: string; levels: { title: string; level: string; criteria: string }[] }[]> {
-  return rowsOf(
+  return uncheckedRowsOf(
     await db.execute(sql`SELECT DISTINCT ON (r.id) r.id AS "registerId", r.code, r.name, v.id AS "versionId", v.levels
     FROM registers r JOIN register_versions v ON v.register_id = r.id ORDER BY r.id, v.version DESC`),
   );
@@ -181,7 +181,7 @@ export async function listCurrentRegisterVersions(
 /** Which of these evidence ids belong to the person. */
 export async function ownEvidenceIds(db: Db, personId: string, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  return rowsOf<{ id: string }>(
+  return uncheckedRowsOf<{ id: string }>(
     await db.execute(
       sql`SELECT id FROM evidence_files WHERE person_id = ${personId} AND id IN (${sql.join(
         ids.map((i) => sql`${i}::uuid`),
@@ -195,7 +195,7 @@ export type EvidenceRef = { id: string; kind: string; title: string; issuer: str
 
 export async function listEvidence(db: Db, ids: string[]): Promise<EvidenceRef[]> {
   if (ids.length === 0) return [];
-  return rowsOf<EvidenceRef>(
+  return uncheckedRowsOf<EvidenceRef>(
     await db.execute(sql`SELECT id, kind, title, issuer, issued_on::text AS "issuedOn", file_name AS "fileName"
     FROM evidence_files WHERE id IN (${sql.join(
       ids.map((i) => sql`${i}::uuid`),
@@ -205,7 +205,7 @@ export async function listEvidence(db: Db, ids: string[]): Promise<EvidenceRef[]
 }
 
 export async function listPersonEvidence(db: Db, personId: string): Promise<EvidenceRef[]> {
-  return rowsOf<EvidenceRef>(
+  return uncheckedRowsOf<EvidenceRef>(
     await db.execute(sql`SELECT id, kind, title, issuer, issued_on::text AS "issuedOn", file_name AS "fileName"
     FROM evidence_files WHERE person_id = ${personId} ORDER BY issued_on DESC`),
   );

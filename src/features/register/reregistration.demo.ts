@@ -4,7 +4,7 @@ import { uuidV7 } from '../../lib/uuid-v7.ts';
 import { addDays, addMonths, dutchToday } from '../../platform/dates/calendar.ts';
 import * as repo from './reregistration.repo.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { rowsOf } from '../../db/rows.ts';
+import { uncheckedRowsOf } from '../../db/rows.ts';
 
 type Candidate = { enrolmentId: string; unit: string; name: string };
 
@@ -16,7 +16,7 @@ type Candidate = { enrolmentId: string; unit: string; name: string };
  */
 export async function seedDemoReregistration(db: Db, options: { today?: string } = {}): Promise<{ renewals: number; postponements: number }> {
   const today = options.today ?? dutchToday();
-  const candidates = rowsOf<Candidate>(
+  const candidates = uncheckedRowsOf<Candidate>(
     await db.execute(sql`SELECT n.id AS "enrolmentId", v.renewal_unit AS unit, concat_ws(' ', p.initials, p.prefix, p.surname) AS name
     FROM enrolments n JOIN persons p ON p.id = n.person_id
     JOIN LATERAL (SELECT a.valid_until, a.register_version_id FROM registration_applications a WHERE a.enrolment_id = n.id AND a.valid_until IS NOT NULL

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../lib/uuid-v7.ts';
 import type { StoredVersion } from './renewal-rule.rules.ts';
 import type { Activity, NoticeKind, Totals } from './reregistration.rules.ts';
-import { rowsOf } from '../../db/rows.ts';
+import { uncheckedRowsOf } from '../../db/rows.ts';
 
 /**
  * What counts for a registration: the activities completed from its decision (the last
@@ -37,7 +37,7 @@ export async function registrationTotalsAfter(db: Db, after: string, asOf: strin
   // one aggregate per registration over a join with the activities: the plan of a plain aggregate. The
   // registration's columns are grouped on (one value each per enrolment), not taken with min() over
   // every activity row: on the bench's data that costs 10% over the plain aggregate's shape, min() 20%.
-  const rows = rowsOf<Row>(
+  const rows = uncheckedRowsOf<Row>(
     await db.execute(sql`WITH last AS (
       SELECT DISTINCT ON (a.enrolment_id) a.enrolment_id, a.id, ${since} AS since, a.valid_until, a.postponed_until, a.register_version_id, v.renewal_unit
       FROM registration_applications a JOIN register_versions v ON v.id = a.register_version_id
@@ -63,7 +63,7 @@ export type VersionRule = StoredVersion & { id: string; registerName: string; ve
 
 /** Every register version with what its rule is read from: a handful of rows, read once per run. */
 export async function listVersionRules(db: Db): Promise<VersionRule[]> {
-  return rowsOf<VersionRule>(
+  return uncheckedRowsOf<VersionRule>(
     await db.execute(sql`SELECT v.id, r.name AS "registerName", v.version, v.renewal_rule AS "renewalRule", v.renewal_unit AS "renewalUnit",
       v.renewal_minimum AS "renewalMinimum", v.cycle_years AS "cycleYears"
     FROM register_versions v JOIN registers r ON r.id = v.register_id`),
@@ -93,21 +93,21 @@ const registrationFrom = sql`registration_applications a JOIN registers r ON r.i
 
 /** The enrolment's registration: the one whose period ends last. */
 export async function latestRegistration(db: Db, enrolmentId: string): Promise<Registration | undefined> {
-  return rowsOf<Registration>(
+  return uncheckedRowsOf<Registration>(
     await db.execute(sql`SELECT ${registrationColumns} FROM ${registrationFrom}
     WHERE a.enrolment_id = ${enrolmentId} AND a.valid_until IS NOT NULL ORDER BY a.valid_until DESC LIMIT 1`),
   )[0];
 }
 
 export async function findRegistration(db: Db, id: string): Promise<Registration | undefined> {
-  return rowsOf<Registration>(
+  return uncheckedRowsOf<Registration>(
     await db.execute(sql`SELECT ${registrationColumns} FROM ${registrationFrom} WHERE a.id = ${id} AND a.valid_until IS NOT NULL`),
   )[0];
 }
 
 /** One dossier's activities as the engine reads them. */
 export async function listActivityFacts(db: Db, enrolmentId: string): Promise<Activity[]> {
-  const rows = rowsOf<{ date: string; points: number | null; hours: number; primaryProcess: boolean; themes: string[]; master: boolean }>(
+  const rows = uncheckedRowsOf<{ date: string; points: number | null; hours: number; primaryProcess: boolean; themes: string[]; master: boolean }>(
     await db.execute(sql`SELECT
       completed_on::text AS date, points, hours::float8 AS hours, primary_process AS "primaryProcess", themes, master
     FROM activities WHERE enrolment_id = ${enrolmentId}`),
@@ -125,7 +125,7 @@ export async function listActivityFacts(db: Db, enrolmentId: string): Promise<Ac
 export type OwnEnrolment = { id: string; personId: string; accountId: string; status: string; registerNumber: string };
 
 export async function findEnrolmentOfAccount(db: Db, accountId: string): Promise<OwnEnrolment | undefined> {
-  return rowsOf<OwnEnrolment>(
+  return uncheckedRowsOf<OwnEnrolment>(
     await db.execute(sql`SELECT id, person_id AS "personId", account_id AS "accountId", status, register_number AS "registerNumber"
     FROM enrolments WHERE account_id = ${accountId}`),
   )[0];
@@ -140,14 +140,14 @@ export async function lockEnrolment(tx: Db, enrolmentId: string): Promise<void> 
 }
 
 export async function openApplications(db: Db, enrolmentId: string, registerId: string): Promise<OpenApplication[]> {
-  return rowsOf<OpenApplication>(
+  return uncheckedRowsOf<OpenApplication>(
     await db.execute(sql`SELECT id, kind, status, created_at AS "createdAt" FROM registration_applications
     WHERE enrolment_id = ${enrolmentId} AND register_id = ${registerId} AND status IN ('aangevraagd', 'in-behandeling', 'bezwaar') ORDER BY created_at`),
   ).map((a) => ({ ...a, createdAt: new Date(a.createdAt) }));
 }
 
 export async function currentVersionId(db: Db, registerId: string): Promise<string> {
-  return rowsOf<{ id: string }>(await db.execute(sql`SELECT id FROM register_versions WHERE register_id = ${registerId} ORDER BY version DESC LIMIT 1`))[0].id;
+  return uncheckedRowsOf<{ id: string }>(await db.execute(sql`SELECT id FROM register_versions WHERE register_id = ${registerId} ORDER BY version DESC LIMIT 1`))[0].id;
 }
 
 /** A herregistratie: an application of its own, through the commission like a registration, renewing `renews`. */
@@ -192,7 +192,7 @@ const postponementColumns = sql`u.id, u.registration_id AS "registrationId", u.e
 const asPostponement = <T extends Postponement>(p: T): T => ({ ...p, createdAt: new Date(p.createdAt), decidedAt: p.decidedAt ? new Date(p.decidedAt) : null });
 
 export async function listPostponementsOfEnrolment(db: Db, enrolmentId: string): Promise<Postponement[]> {
-  return rowsOf<Postponement>(
+  return uncheckedRowsOf<Postponement>(
     await db.execute(sql`SELECT ${postponementColumns} FROM postponements u WHERE u.enrolment_id = ${enrolmentId} ORDER BY u.created_at DESC`),
   ).map(asPostponement);
 }
@@ -229,17 +229,17 @@ const caseFrom = sql`postponements u JOIN enrolments n ON n.id = u.enrolment_id 
 
 /** The commission's queue: requests waiting for a decision, oldest first; then the last decided. */
 export async function listPostponementQueue(db: Db): Promise<{ open: PostponementCase[]; decided: PostponementCase[] }> {
-  const open = rowsOf<PostponementCase>(
+  const open = uncheckedRowsOf<PostponementCase>(
     await db.execute(sql`SELECT ${caseColumns} FROM ${caseFrom} WHERE u.status = 'aangevraagd' ORDER BY u.created_at LIMIT 200`),
   );
-  const decided = rowsOf<PostponementCase>(
+  const decided = uncheckedRowsOf<PostponementCase>(
     await db.execute(sql`SELECT ${caseColumns} FROM ${caseFrom} WHERE u.status <> 'aangevraagd' ORDER BY u.decided_at DESC LIMIT 20`),
   );
   return { open: open.map(asPostponement), decided: decided.map(asPostponement) };
 }
 
 export async function findPostponement(db: Db, id: string): Promise<PostponementCase | undefined> {
-  const [row] = rowsOf<PostponementCase>(await db.execute(sql`SELECT ${caseColumns} FROM ${caseFrom} WHERE u.id = ${id}`));
+  const [row] = uncheckedRowsOf<PostponementCase>(await db.execute(sql`SELECT ${caseColumns} FROM ${caseFrom} WHERE u.id = ${id}`));
   return row && asPostponement(row);
 }
 
@@ -250,7 +250,7 @@ export async function decidePostponement(
   d: { status: 'toegekend' | 'afgewezen'; grantedUntil: string | null; motivation: string; byLabel: string; now: Date },
 ): Promise<boolean> {
   return (
-    rowsOf(
+    uncheckedRowsOf(
       await tx.execute(sql`UPDATE postponements SET status = ${d.status}, granted_until = ${d.grantedUntil}::date, decision_motivation = ${d.motivation},
       decided_by_label = ${d.byLabel}, decided_at = ${d.now.toISOString()}
     WHERE id = ${id} AND status = 'aangevraagd' RETURNING id`),
@@ -280,7 +280,7 @@ export type NoticeRecipient = {
 /** Who the notices of these registrations go to, in one statement. */
 export async function noticeRecipients(db: Db, registrationIds: string[]): Promise<NoticeRecipient[]> {
   if (registrationIds.length === 0) return [];
-  return rowsOf<NoticeRecipient>(
+  return uncheckedRowsOf<NoticeRecipient>(
     await db.execute(sql`SELECT a.id AS "registrationId", concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
       coalesce(p.personal_email, p.email) AS email, r.name AS "registerName", a.title, a.level, n.status = 'doorgehaald' AS "struckOff",
       EXISTS (SELECT 1 FROM registration_applications h WHERE h.enrolment_id = a.enrolment_id AND h.renews_id = a.id
@@ -295,7 +295,7 @@ export type NoticeRow = { id: string; registrationId: string; kind: NoticeKind; 
 
 /** The notices already recorded for periods ending on or after `since`, as `registration|kind|period end` keys. */
 export async function recordedNoticeKeys(db: Db, since: string): Promise<Set<string>> {
-  const rows = rowsOf<{ key: string }>(
+  const rows = uncheckedRowsOf<{ key: string }>(
     await db.execute(sql`SELECT concat_ws('|', registration_id, kind, period_end) AS key
     FROM reregistration_notices WHERE period_end >= ${since}::date`),
   );
@@ -305,7 +305,7 @@ export async function recordedNoticeKeys(db: Db, since: string): Promise<Set<str
 /** Inserts these notices in one statement; only those not recorded before come back (each notice once). */
 export async function insertNotices(tx: Db, notices: NoticeRow[], now: Date): Promise<NoticeRow[]> {
   if (notices.length === 0) return [];
-  return rowsOf<NoticeRow>(
+  return uncheckedRowsOf<NoticeRow>(
     await tx.execute(sql`INSERT INTO reregistration_notices (id, registration_id, kind, period_end, mail_id, created_at)
     SELECT x.id, x."registrationId", x.kind, x."periodEnd", x."mailId", ${now.toISOString()}
     FROM jsonb_to_recordset(${JSON.stringify(notices)}::jsonb) AS x(id uuid, "registrationId" uuid, kind text, "periodEnd" date, "mailId" uuid)
