@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { AppError } from '../platform/errors.ts';
 import { addTexts, translator, type MessageKey } from '../platform/i18n.ts';
-import { formValues, readForm, readParams, readQuery } from './forms.ts';
+import { fields, formValues, readForm, readFormShape, readParams, readQuery } from './forms.ts';
 
 addTexts('forms test', {
   nl: { 'test.form.nameRequired': 'Vul uw naam in.', 'test.form.hoursRange': 'Vul een aantal uren tussen 1 en 40 in.' },
@@ -52,6 +52,21 @@ describe('readForm', () => {
 
   it('treats a missing body as an empty form', () => {
     expect(readForm(requestOf({}), schema).ok).toBe(false);
+  });
+});
+
+describe('fields and readFormShape', () => {
+  const activity = z.object({ titel: fields.text(10), themas: fields.choices(2) });
+
+  it('gives the schema a repeated field as its values, a comma inside a value kept, each field cut at its own room', () => {
+    const body = { titel: 'Rekenen, taal en meer', themas: ['Taal, lezen', 'Rekenen', 'Burgerschap'] };
+    expect(readForm(requestOf({ body }), activity)).toMatchObject({ ok: true, value: { titel: 'Rekenen, t', themas: ['Taal, lezen', 'Rekenen'] } });
+  });
+
+  it('reads missing or malformed fields as empty, and a body that is no form as an empty form', () => {
+    expect(readFormShape(requestOf({ body: { titel: ['a', 'b'], themas: 'Taal' } }), activity).value).toEqual({ titel: '', themas: ['Taal'] });
+    expect(readFormShape(requestOf({ body: 'geen formulier' }), activity).value).toEqual({ titel: '', themas: [] });
+    expect(readFormShape(requestOf({}), activity).value).toEqual({ titel: '', themas: [] });
   });
 });
 

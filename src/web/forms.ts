@@ -20,19 +20,33 @@ export function formValues(req: FastifyRequest): Record<string, string> {
   return out;
 }
 
+/** The body as sent: each field a string, a repeated field (a checkbox group) an array of them. */
+const bodyOf = (req: FastifyRequest): unknown => req.body ?? {};
+
 export type FormResult<T> = { ok: true; value: T; values: Record<string, string> } | { ok: false; errors: FieldError[]; values: Record<string, string> };
 
 /**
  * A page form read through a Zod schema, as the API's bodies are: the values as sent (to show again)
  * and either the parsed value or the field errors for the error summary, in the reader's language.
- * A schema's messages are text keys (`z.string().min(1, { error: 'dossier.form.titleRequired' })`);
+ * The schema gets the body itself, repeated fields as arrays, and sets each field's room
+ * (`fields.text(max)`). Its messages are text keys (`z.string().min(1, { error: 'dossier.form.titleRequired' })`);
  * an issue without one reads as the general "this value is not valid".
  */
 export function readForm<S extends z.ZodType>(req: FastifyRequest, schema: S): FormResult<z.output<S>> {
   const values = formValues(req);
-  const parsed = schema.safeParse(values);
+  const parsed = schema.safeParse(bodyOf(req));
   if (parsed.success) return { ok: true, value: parsed.data, values };
   return { ok: false, values, errors: fieldErrorsOfIssues(req, parsed.error.issues) };
+}
+
+/**
+ * A form whose schema gives shape only (built from `fields.text` and `fields.choices`, which never
+ * refuse), so reading it never fails: what was typed is then the domain rule's to check, with its
+ * messages at the fields. A body that is no form at all reads as an empty one.
+ */
+export function readFormShape<S extends z.ZodType>(req: FastifyRequest, schema: S): { value: z.output<S>; values: Record<string, string> } {
+  const parsed = schema.safeParse(bodyOf(req));
+  return { value: parsed.success ? parsed.data : schema.parse({}), values: formValues(req) };
 }
 
 /** Zod's issues as the error summary's list: one line a field, the first issue of each. */
@@ -67,8 +81,27 @@ export function readParams<S extends z.ZodType>(req: FastifyRequest, schema: S):
 
 /** Field shapes the page forms, links and paths share (a feature's `*.forms.ts` builds its schemas from them). */
 export const fields = {
-  /** a form's text as sent; missing reads as empty (whether that will do is the rule's question) */
-  text: z.string().default(''),
+  /**
+   * A form's text, cut at `max` characters (its column's room; more than a person types there);
+   * missing or not text reads as empty: whether that will do is the rule's question.
+   */
+  text: (max = 5000) =>
+    z
+      .string()
+      .catch('')
+      .transform((value) => value.slice(0, max)),
+  /** a checkbox group: none, one or many values; at most `max` of them, each cut at 300 characters */
+  choices: (max = 50) =>
+    z
+      .union([z.string(), z.array(z.string())])
+      .catch([])
+      .transform((value) =>
+        [value]
+          .flat()
+          .filter(Boolean)
+          .map((v) => v.slice(0, 300))
+          .slice(0, max),
+      ),
   /** a link's value: one that is not a string is ignored, so a bookmark with junk still shows the page */
   linkValue: z.string().optional().catch(undefined),
   /** an id in a path, by the pattern the services check: anything else names nothing (404) */

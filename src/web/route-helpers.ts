@@ -22,20 +22,6 @@ export function safeBack(value: unknown, fallback = '/account'): string {
   return sameOriginPath(value, fallback);
 }
 
-export function formBody(req: FastifyRequest): Record<string, string> {
-  const body = (req.body ?? {}) as Record<string, unknown>;
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(body)) {
-    if (typeof value === 'string') out[key] = value.slice(0, 1000);
-    else if (Array.isArray(value))
-      out[key] = value
-        .filter((v) => typeof v === 'string')
-        .join(',')
-        .slice(0, 1000);
-  }
-  return out;
-}
-
 /** Only a validation refusal, as the error summary's list in the reader's language; any other error (a conflict too) goes on to the error page. */
 export function validationErrorsOf(req: FastifyRequest, error: unknown): FieldError[] {
   if (error instanceof AppError && error.code === 'validation_failed') {

@@ -1,39 +1,26 @@
 import { z } from 'zod';
+import { fields } from '../../web/forms.ts';
 import type { DecisionForm, OfferingForm, ProviderForm } from './offering.rules.ts';
+
+const { text, choices } = fields;
 
 /**
  * Accreditation's forms, as Zod reads them: shape only. A text field missing is empty and one longer
  * than its room is cut, as before; what was typed is then checked by the rules in offering.rules.ts
  * (checkProvider, checkOffering, checkMessage, checkDecision), with their messages at the fields.
  */
-const text = (max = 6000) =>
-  z
-    .string()
-    .catch('')
-    .transform((value) => value.slice(0, max));
-
-/** A checkbox group: one value or many; at most 50, each cut at 300 characters. */
-const list = z
-  .union([z.string(), z.array(z.string())])
-  .catch([])
-  .transform((value) =>
-    [value]
-      .flat()
-      .map((v) => v.slice(0, 300))
-      .slice(0, 50),
-  );
 
 /** Register staff add a provider. */
 export const providerForm = z.object({ naam: text(300), soort: text(30), email: text(300), website: text(400) }) satisfies z.ZodType<ProviderForm, unknown>;
 
 const offeringFields = {
   titel: text(300),
-  omschrijving: text(),
-  leerdoelen: text(),
+  omschrijving: text(6000),
+  leerdoelen: text(6000),
   soort: text(50),
   vorm: text(50),
-  themas: list,
-  competenties: list,
+  themas: choices(),
+  competenties: choices(),
   studielast: text(20),
   primairProces: text(5),
   master: text(5),
@@ -42,26 +29,21 @@ const offeringFields = {
   contactEmail: text(300),
 };
 
-/**
- * The forms with checkbox groups are read from the body itself, not through `readForm`: its values
- * come back as strings with repeated fields joined by commas, and a framework theme's name may hold a
- * comma. They are never refused here (a body that is no form reads as an empty one).
- */
-function bodyReader<T>(schema: z.ZodType<T, unknown>) {
-  const tolerant = schema.catch(() => schema.parse({}));
-  return (body: unknown): T => tolerant.parse(body ?? {});
-}
-
-/** An offering as submitted. */
-export const offeringFormOf = bodyReader<OfferingForm>(z.object(offeringFields));
+/** An offering as submitted (read with `readFormShape`: never refused, the rules check it). */
+export const offeringForm = z.object(offeringFields) satisfies z.ZodType<OfferingForm, unknown>;
 
 /** The organisation's answer to the commission, with the offering's fields as changed. */
-export const answerFormOf = bodyReader<OfferingForm & { antwoord: string }>(z.object({ ...offeringFields, antwoord: text() }));
+export const answerForm = z.object({ ...offeringFields, antwoord: text(6000) }) satisfies z.ZodType<OfferingForm & { antwoord: string }, unknown>;
 
 /** The commission's decision. */
-export const decisionFormOf = bodyReader<DecisionForm>(
-  z.object({ besluit: text(20), punten: text(20), themas: list, geldigVanaf: text(20), geldigTot: text(20), motivering: text() }),
-);
+export const decisionForm = z.object({
+  besluit: text(20),
+  punten: text(20),
+  themas: choices(),
+  geldigVanaf: text(20),
+  geldigTot: text(20),
+  motivering: text(6000),
+}) satisfies z.ZodType<DecisionForm, unknown>;
 
 /** Withdrawing an offering: the confirmation box (the service checks it is ticked). */
 export const withdrawForm = z.object({ bevestigd: text(5) });
@@ -70,7 +52,7 @@ export const withdrawForm = z.object({ bevestigd: text(5) });
 export const assignForm = z.object({ lid: text(50) });
 
 /** The commission asks the organisation for information. */
-export const questionForm = z.object({ vraag: text() });
+export const questionForm = z.object({ vraag: text(6000) });
 
 /** The organisation in the address: a provider or a board, by a UUID-shaped id; anything else is a 404. */
 export const organisationParams = z.object({ soort: z.enum(['aanbieder', 'bestuur']), id: z.guid().transform((id) => id.toLowerCase()) });

@@ -107,7 +107,9 @@ export async function listQueue(
     WHERE ${statusIn(query.statuses)} ORDER BY o.created_at, o.id LIMIT ${query.pageSize} OFFSET ${offset}`),
     ),
   );
-  const [{ total }] = uncheckedRowsOf<{ total: number }>(await db.execute(sql`SELECT count(*)::int AS total FROM offerings o WHERE ${statusIn(query.statuses)}`));
+  const [{ total }] = uncheckedRowsOf<{ total: number }>(
+    await db.execute(sql`SELECT count(*)::int AS total FROM offerings o WHERE ${statusIn(query.statuses)}`),
+  );
   return { rows, total };
 }
 

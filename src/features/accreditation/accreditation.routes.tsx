@@ -3,16 +3,16 @@ import type { OrganisationRef } from '../../platform/auth/roles.ts';
 import { sendPage } from '../../web/render.ts';
 import type { MessageKey } from '../../platform/i18n.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
-import { readForm, readParams, readQuery } from '../../web/forms.ts';
+import { readForm, readFormShape, readParams, readQuery } from '../../web/forms.ts';
 import { contextOf, validationErrorsOf } from '../../web/route-helpers.ts';
 import type { FeatureOptions } from '../feature.ts';
 import * as service from './accreditation.service.ts';
 import {
-  answerFormOf,
+  answerForm,
   assignForm,
-  decisionFormOf,
+  decisionForm,
   noticeQuery,
-  offeringFormOf,
+  offeringForm,
   offeringParams,
   organisationParams,
   providerForm,
@@ -93,7 +93,7 @@ export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOpt
 
   app.post('/beheer/:soort/:id/aanbod', signedIn, async (req, reply) => {
     const organisation = organisationOf(req);
-    const values = offeringFormOf(req.body);
+    const values = readFormShape(req, offeringForm).value;
     let id: string;
     try {
       id = await service.submitOffering(deps, contextOf(req), organisation, values);
@@ -130,7 +130,7 @@ export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOpt
   app.post('/beheer/:soort/:id/aanbod/:aanbodId/antwoord', signedIn, async (req, reply) => {
     const organisation = organisationOf(req);
     const id = offeringIdOf(req);
-    const values = answerFormOf(req.body);
+    const values = readFormShape(req, answerForm).value;
     try {
       await service.answerInformationRequest(deps, contextOf(req), organisation, id, { message: values.antwoord, form: values });
     } catch (error) {
@@ -209,7 +209,7 @@ export async function accreditationRoutes(app: FastifyInstance, opts: FeatureOpt
 
   app.post(`${commissionPath}/:aanbodId/besluit`, signedIn, async (req, reply) => {
     const id = offeringIdOf(req);
-    const decision = decisionFormOf(req.body);
+    const decision = readFormShape(req, decisionForm).value;
     try {
       await service.decideOffering(deps, contextOf(req), id, decision);
     } catch (error) {

@@ -1,18 +1,14 @@
 import { z } from 'zod';
+import { fields } from '../../web/forms.ts';
 import type { CatalogueQuery, RunForm } from './catalogue.rules.ts';
+
+const { text } = fields;
 
 /**
  * The catalogue's forms, query strings and paths, read through schemas. They check shape only (a
  * string, cut to a sane length); what a value means (a date in the validity, a province) is checked by
  * the tested rules in catalogue.rules.ts, whose messages reach the page as text keys.
  */
-
-/** A value as typed, cut at `max` characters; a missing or repeated field reads as empty, as it always did. */
-const text = (max: number) =>
-  z
-    .string()
-    .catch('')
-    .transform((value) => value.slice(0, max));
 
 /** The run form: every field a string, checked by checkRun. */
 export const runForm = z.object({
@@ -28,11 +24,8 @@ export const runForm = z.object({
 /** Cancelling a run: the checkbox sends `ja`; whether it did is the use case's check (with its own message). */
 export const cancelRunForm = z.object({ bevestigd: z.string().optional().catch(undefined) });
 
-/**
- * Attendance typed on the page: one register number a line, up to 2,000 lines. Read from the body
- * itself, not through readForm, whose values stop at 5,000 characters (some 450 numbers).
- */
-export const attendanceForm = z.object({ registernummers: text(100_000) }).catch({ registernummers: '' });
+/** Attendance typed on the page: one register number a line, up to 2,000 lines (read with `readFormShape`). */
+export const attendanceForm = z.object({ registernummers: text(100_000) });
 
 /** The notice a page shows after a redirect; any other value shows none. */
 export const runsQuery = z.object({ melding: z.enum(['toegevoegd', 'geannuleerd']).optional().catch(undefined) });

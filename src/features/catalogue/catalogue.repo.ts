@@ -66,9 +66,9 @@ const presentRun = (r: Run): Run => ({ ...r, startsAt: date(r.startsAt), endsAt:
 
 /** All runs of an offering, the first first. */
 export async function listRuns(db: Db, offeringId: string): Promise<Run[]> {
-  return uncheckedRowsOf<Run>(await db.execute(sql`SELECT ${runColumns} FROM offering_runs r WHERE r.offering_id = ${offeringId} ORDER BY r.starts_at, r.id`)).map(
-    presentRun,
-  );
+  return uncheckedRowsOf<Run>(
+    await db.execute(sql`SELECT ${runColumns} FROM offering_runs r WHERE r.offering_id = ${offeringId} ORDER BY r.starts_at, r.id`),
+  ).map(presentRun);
 }
 
 export async function findRun(db: Db, id: string): Promise<Run | undefined> {
@@ -251,7 +251,10 @@ export async function catalogueFacets(db: Db, today: string): Promise<{ themes: 
     db.execute(sql`SELECT DISTINCT t AS value FROM offerings o, unnest(coalesce(o.accredited_themes, o.themes)) t WHERE ${inCatalogue(today)} ORDER BY 1`),
     db.execute(sql`SELECT DISTINCT c AS value FROM offerings o, unnest(o.competencies) c WHERE ${inCatalogue(today)} ORDER BY 1`),
   ]);
-  return { themes: uncheckedRowsOf<{ value: string }>(themes).map((r) => r.value), competencies: uncheckedRowsOf<{ value: string }>(competencies).map((r) => r.value) };
+  return {
+    themes: uncheckedRowsOf<{ value: string }>(themes).map((r) => r.value),
+    competencies: uncheckedRowsOf<{ value: string }>(competencies).map((r) => r.value),
+  };
 }
 
 // ─── demo data ───────────────────────────────────────────────────────────────────────────────────

@@ -5,7 +5,7 @@ import { sendPage } from '../../web/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
 import { LanguageSwitch } from '../../ui/layout.tsx';
 import { contextOf, validationErrorsOf } from '../../web/route-helpers.ts';
-import { readForm, readParams, readQuery } from '../../web/forms.ts';
+import { readForm, readFormShape, readParams, readQuery } from '../../web/forms.ts';
 import { translateMessage } from '../../platform/i18n.ts';
 import type { FeatureOptions } from '../feature.ts';
 import { catalogueApiRoutes } from './catalogue.api.ts';
@@ -123,8 +123,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: FeatureOptions
   app.get(attendanceRoute, signedIn, (req, reply) => renderAttendance(req, reply));
 
   app.post(attendanceRoute, signedIn, async (req, reply) => {
-    // the schema straight on the body: readForm's values stop at 5,000 characters, a list of numbers may be longer
-    const typed = attendanceForm.parse(req.body ?? {}).registernummers;
+    const typed = readFormShape(req, attendanceForm).value.registernummers;
     return recordAndRender(req, reply, numbersFromText(typed), 'pagina', typed);
   });
 

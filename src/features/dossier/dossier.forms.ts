@@ -1,27 +1,16 @@
 import { z } from 'zod';
+import { fields } from '../../web/forms.ts';
 import type { ActivityForm } from './activity.rules.ts';
+
+const { text, choices } = fields;
 
 /**
  * The dossier's forms, as Zod reads them: shape only. A text field missing is empty and one longer
  * than its room is cut, as before; what the professional typed is then checked by `checkActivity`
  * (the domain rule, with its messages at the fields), not here.
  */
-const text = (max: number) =>
-  z
-    .string()
-    .catch('')
-    .transform((value) => value.slice(0, max));
 
-/** A checkbox group: one value or many; at most 50. */
-const list = z
-  .union([z.string(), z.array(z.string())])
-  .catch([])
-  .transform((value) => [value].flat().slice(0, 50));
-
-/**
- * The activity form. Read from the body itself, not through `readForm`: its values come back as
- * strings with repeated fields joined by commas, and a theme's name may hold a comma.
- */
+/** The activity form (read with `readFormShape`: never refused, `checkActivity` checks it). */
 export const activityForm = z.object({
   soort: text(50),
   titel: text(300),
@@ -33,14 +22,9 @@ export const activityForm = z.object({
   leerdoelen: text(2500),
   reflectie: text(2500),
   bewijs: text(50),
-  themas: list,
-  competenties: list,
-});
-
-/** The activity form as posted; never refused here (a body that is no form reads as an empty one). */
-export function activityFormOf(body: unknown): ActivityForm {
-  return activityForm.catch(() => activityForm.parse({})).parse(body ?? {});
-}
+  themas: choices(),
+  competenties: choices(),
+}) satisfies z.ZodType<ActivityForm, unknown>;
 
 /** Removing an activity: the confirmation box. Whether it is ticked is the service's to check. */
 export const removeForm = z.object({ bevestigd: text(5) });

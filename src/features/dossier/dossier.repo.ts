@@ -12,7 +12,9 @@ const columns = sql`id, enrolment_id AS "enrolmentId", kind, title, provider, st
   points, source`;
 
 export async function findEnrolmentOfAccount(db: Db, accountId: string): Promise<{ id: string; personId: string } | undefined> {
-  return uncheckedRowsOf<{ id: string; personId: string }>(await db.execute(sql`SELECT id, person_id AS "personId" FROM enrolments WHERE account_id = ${accountId}`))[0];
+  return uncheckedRowsOf<{ id: string; personId: string }>(
+    await db.execute(sql`SELECT id, person_id AS "personId" FROM enrolments WHERE account_id = ${accountId}`),
+  )[0];
 }
 
 /** Newest first: what the professional did last is what they look for. */

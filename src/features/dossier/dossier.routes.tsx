@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendPage } from '../../web/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
-import { readForm, readParams, readQuery } from '../../web/forms.ts';
+import { readForm, readFormShape, readParams, readQuery } from '../../web/forms.ts';
 import { contextOf, fieldErrorsOf } from '../../web/route-helpers.ts';
 import type { FeatureOptions } from '../feature.ts';
 import type { ActivityForm } from './activity.rules.ts';
 import * as service from './dossier.service.ts';
-import { activityFormOf, activityParams, noticeQuery, removeForm } from './dossier.forms.ts';
+import { activityForm, activityParams, noticeQuery, removeForm } from './dossier.forms.ts';
 import { ActivityPage, DossierPage, dossierPath } from './views/dossier-pages.tsx';
 
 const notices = {
@@ -54,7 +54,7 @@ export async function dossierRoutes(app: FastifyInstance, opts: FeatureOptions) 
   app.get(dossierPath, signedIn, (req, reply) => renderDossier(req, reply));
 
   app.post(dossierPath, signedIn, async (req, reply) => {
-    const values = activityFormOf(req.body);
+    const values = readFormShape(req, activityForm).value;
     try {
       await service.addActivity(deps, contextOf(req), values);
     } catch (error) {
@@ -67,7 +67,7 @@ export async function dossierRoutes(app: FastifyInstance, opts: FeatureOptions) 
 
   app.post(`${dossierPath}/:id`, signedIn, async (req, reply) => {
     const id = idOf(req);
-    const values = activityFormOf(req.body);
+    const values = readFormShape(req, activityForm).value;
     try {
       await service.changeActivity(deps, contextOf(req), id, values);
     } catch (error) {

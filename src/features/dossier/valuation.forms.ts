@@ -1,15 +1,13 @@
 import { z } from 'zod';
+import { fields } from '../../web/forms.ts';
+
+const { text } = fields;
 
 /**
  * The valuation's forms, as Zod reads them: shape only. A field missing is empty and one longer than
  * its room is cut, as before; the rules (checkExplanation, checkPoints, checkMotivation) say what is
  * wrong with what was typed.
  */
-const text = (max: number) =>
-  z
-    .string()
-    .catch('')
-    .transform((value) => value.slice(0, max));
 
 /** The professional asks for a valuation, with an explanation. */
 export const requestForm = z.object({ toelichting: text(2500) });

@@ -60,7 +60,9 @@ export async function findOwnActivity(db: Db, accountId: string, activityId: str
 
 /** The activity's row locked until the transaction ends: a request and a change of the activity do not cross. */
 export async function lockActivity(tx: Db, activityId: string): Promise<{ points: number | null; source: string } | undefined> {
-  return uncheckedRowsOf<{ points: number | null; source: string }>(await tx.execute(sql`SELECT points, source FROM activities WHERE id = ${activityId} FOR UPDATE`))[0];
+  return uncheckedRowsOf<{ points: number | null; source: string }>(
+    await tx.execute(sql`SELECT points, source FROM activities WHERE id = ${activityId} FOR UPDATE`),
+  )[0];
 }
 
 /** The activity's newest request, whatever its status. */
@@ -109,7 +111,9 @@ export type QueueLine = {
 
 /** Open requests, oldest first, a page at a time; whether this assessor valued each already. */
 export async function listOpenRequests(db: Db, assessorAccountId: string, page: number, pageSize: number): Promise<{ lines: QueueLine[]; total: number }> {
-  const [{ total }] = uncheckedRowsOf<{ total: number }>(await db.execute(sql`SELECT count(*)::int AS total FROM valuation_requests WHERE status = 'aangevraagd'`));
+  const [{ total }] = uncheckedRowsOf<{ total: number }>(
+    await db.execute(sql`SELECT count(*)::int AS total FROM valuation_requests WHERE status = 'aangevraagd'`),
+  );
   const lines = uncheckedRowsOf<QueueLine>(
     await db.execute(sql`SELECT r.id, r.created_at AS "createdAt", a.kind, a.title, a.hours::float8 AS hours, a.completed_on::text AS "completedOn",
       (SELECT count(*)::int FROM valuation_assessments s WHERE s.request_id = r.id) AS assessments,
@@ -126,7 +130,9 @@ export async function findRequest(db: Db, id: string): Promise<ValuationRequest 
 
 /** The request locked until the transaction ends, so two assessors finishing at once count each other. */
 export async function lockRequest(tx: Db, id: string): Promise<ValuationRequest | undefined> {
-  return uncheckedRowsOf<ValuationRequest>(await tx.execute(sql`SELECT ${requestColumns} FROM valuation_requests r WHERE r.id = ${id} FOR UPDATE`)).map(asRequest)[0];
+  return uncheckedRowsOf<ValuationRequest>(await tx.execute(sql`SELECT ${requestColumns} FROM valuation_requests r WHERE r.id = ${id} FOR UPDATE`)).map(
+    asRequest,
+  )[0];
 }
 
 export async function findActivity(db: Db, activityId: string): Promise<ValuedActivity | undefined> {
@@ -182,7 +188,8 @@ export async function deleteWithdrawnRequests(tx: Db, activityId: string): Promi
   await tx.execute(
     sql`DELETE FROM valuation_assessments WHERE request_id IN (SELECT id FROM valuation_requests WHERE activity_id = ${activityId} AND status = 'ingetrokken')`,
   );
-  return uncheckedRowsOf(await tx.execute(sql`DELETE FROM valuation_requests WHERE activity_id = ${activityId} AND status = 'ingetrokken' RETURNING id`)).length;
+  return uncheckedRowsOf(await tx.execute(sql`DELETE FROM valuation_requests WHERE activity_id = ${activityId} AND status = 'ingetrokken' RETURNING id`))
+    .length;
 }
 
 export type OwnValuationLine = {

@@ -1,11 +1,7 @@
 import { z } from 'zod';
+import { fields } from '../../web/forms.ts';
 
-/** A text field as sent, cut at `max` characters; missing is empty (the rule checkFrameworkVersion says what is wrong). */
-const text = (max: number) =>
-  z
-    .string()
-    .catch('')
-    .transform((value) => value.slice(0, max));
+const { text } = fields;
 
 /**
  * The form for a new version of the reference framework: only its shape. What the texts must say is

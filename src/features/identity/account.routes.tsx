@@ -8,9 +8,9 @@ import type { IdentityDeps } from './identity.deps.ts';
 import * as members from './members.service.ts';
 import { describeOwnAccount } from './own-account.service.ts';
 import { describeOrganisation } from './organisation-names.ts';
-import { readQuery } from '../../web/forms.ts';
+import { readFormShape, readQuery } from '../../web/forms.ts';
 import { accountContextOf } from '../../web/route-helpers.ts';
-import { accountQuery, invitationQuery, readAlways, tokenForm } from './identity.forms.ts';
+import { accountQuery, invitationQuery, tokenForm } from './identity.forms.ts';
 import { AccountPage } from './views/account-pages.tsx';
 import { InvitationPage, MessagePage } from './views/index.ts';
 
@@ -57,7 +57,7 @@ export async function accountRoutes(app: FastifyInstance, opts: FeatureOptions &
   });
 
   app.post('/uitnodiging', { config: { access: 'signed-in' } }, async (req, reply) => {
-    const { token } = readAlways(req, tokenForm).value;
+    const { token } = readFormShape(req, tokenForm).value;
     const { invitation, organisation } = await members.findInvitation(deps, token);
     await members.acceptInvitation(deps, accountContextOf(req), token);
     const ctx = req.pageContext();

@@ -1,18 +1,14 @@
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { organisationKinds } from '../../platform/auth/roles.ts';
-import { readForm } from '../../web/forms.ts';
+import { fields } from '../../web/forms.ts';
+
+const { text, choices } = fields;
 
 /**
  * The identity pages' forms, queries and path parameters ("form objects"). The forms only give shape:
  * strings cut at 1,000 characters, missing fields empty. What a value must be (a valid address, a
  * strong password, a right code) stays with the services, which refuse with text keys.
  */
-const text = (max = 1000) =>
-  z
-    .string()
-    .catch('')
-    .transform((value) => value.slice(0, max));
 
 /** Sign-in: both fields are needed before anything is checked (the only form here that refuses by its schema). */
 export const signInForm = z.object({
@@ -25,27 +21,27 @@ export const signInForm = z.object({
     .string({ error: 'signIn.passwordRequired' })
     .min(1, { error: 'signIn.passwordRequired' })
     .transform((value) => value.slice(0, 1000)),
-  terug: text(),
+  terug: text(1000),
 });
 
 /** The code from the authenticator app, at sign-in and when setting the app up. */
-export const codeForm = z.object({ code: text(), terug: text() });
+export const codeForm = z.object({ code: text(1000), terug: text(1000) });
 
-export const registerForm = z.object({ email: text(), naam: text(), wachtwoord: text(), terug: text() });
+export const registerForm = z.object({ email: text(1000), naam: text(1000), wachtwoord: text(1000), terug: text(1000) });
 
 /** A mailed link's token, posted from its confirmation page (bevestigen, deblokkeren, uitnodiging). */
-export const tokenForm = z.object({ token: text() });
+export const tokenForm = z.object({ token: text(1000) });
 
-export const forgotPasswordForm = z.object({ email: text() });
+export const forgotPasswordForm = z.object({ email: text(1000) });
 
-export const resetPasswordForm = z.object({ token: text(), wachtwoord: text() });
+export const resetPasswordForm = z.object({ token: text(1000), wachtwoord: text(1000) });
 
-export const inviteForm = z.object({ email: text(), rol: text() });
+export const inviteForm = z.object({ email: text(1000), rol: text(1000) });
 
-export const revokeMemberForm = z.object({ reden: text() });
+export const revokeMemberForm = z.object({ reden: text(1000) });
 
-/** A new API token; `scope` is every ticked box, joined by commas. */
-export const tokenCreateForm = z.object({ naam: text(), scope: text(), verloopt: text() });
+/** A new API token; `scope` is every ticked box. */
+export const tokenCreateForm = z.object({ naam: text(1000), scope: choices(), verloopt: text(1000) });
 
 /** `?terug=` (where to go after signing in) and `?token=` on a mailed link's page; anything else is empty. */
 export const backQuery = z.object({ terug: text(500) });
@@ -88,13 +84,3 @@ export const tokenParams = organisationParams.extend({ tokenId: z.string() });
 
 /** An account's audit trail: an id that is no UUID names no account (404). */
 export const accountParams = z.object({ id: z.uuid() });
-
-/**
- * A form whose schema only gives shape (every field a string, a missing one empty): it always reads,
- * and the service says what is wrong, as a text key.
- */
-export function readAlways<S extends z.ZodType>(req: FastifyRequest, schema: S): { value: z.output<S>; values: Record<string, string> } {
-  const form = readForm(req, schema);
-  if (!form.ok) throw new Error('a form schema that only gives shape refused a form');
-  return form;
-}

@@ -3,14 +3,14 @@ import type { AccountActor } from '../../platform/auth/actor.ts';
 import { isRole, type OrganisationRef, type Role } from '../../platform/auth/roles.ts';
 import { AppError } from '../../platform/errors.ts';
 import { message } from '../../platform/i18n.ts';
-import { readParams } from '../../web/forms.ts';
+import { readFormShape, readParams } from '../../web/forms.ts';
 import { sendPage } from '../../web/render.ts';
 import { decide } from '../../platform/policy.ts';
 import type { FeatureOptions } from '../feature.ts';
 import { nowOf, type IdentityDeps } from './identity.deps.ts';
 import * as members from './members.service.ts';
 import { accountContextOf, fieldErrorsOf } from '../../web/route-helpers.ts';
-import { inviteForm, memberParams, organisationParams, readAlways, revokeMemberForm, tokenCreateForm, tokenParams } from './identity.forms.ts';
+import { inviteForm, memberParams, organisationParams, revokeMemberForm, tokenCreateForm, tokenParams } from './identity.forms.ts';
 import * as tokens from './tokens.service.ts';
 import { MembersPage, RevokeMemberPage, RevokeTokenPage, TokensPage, rolesOfKind } from './views/index.ts';
 import type { FormState } from './views/sign-in-pages.tsx';
@@ -56,7 +56,7 @@ export async function organisationAdminRoutes(app: FastifyInstance, opts: Featur
   });
 
   app.post('/beheer/:soort/:id/uitnodigingen', signedIn, async (req, reply) => {
-    const { value: body, values } = readAlways(req, inviteForm);
+    const { value: body, values } = readFormShape(req, inviteForm);
     const context = accountContextOf(req);
     try {
       await members.inviteMember(deps, context, { organisation: organisationOf(req), role: body.rol, email: body.email, lang: req.lang });
@@ -87,7 +87,7 @@ export async function organisationAdminRoutes(app: FastifyInstance, opts: Featur
 
   app.post('/beheer/:soort/:id/leden/:lidId/intrekken', signedIn, async (req, reply) => {
     const { list, member, context } = await memberToRevoke(req);
-    const { value: body, values } = readAlways(req, revokeMemberForm);
+    const { value: body, values } = readFormShape(req, revokeMemberForm);
     try {
       await members.revokeMember(deps, context, member.id, body.reden);
     } catch (error) {
@@ -106,8 +106,8 @@ export async function organisationAdminRoutes(app: FastifyInstance, opts: Featur
   app.get('/beheer/:soort/:id/tokens', signedIn, async (req, reply) => sendPage(reply, await renderTokens(req, {})));
 
   app.post('/beheer/:soort/:id/tokens', signedIn, async (req, reply) => {
-    const { value: body, values } = readAlways(req, tokenCreateForm);
-    const scopes = body.scope.split(',').filter(Boolean);
+    const { value: body, values } = readFormShape(req, tokenCreateForm);
+    const scopes = body.scope;
     // a date without a time: valid until the end of that day, Dutch time
     const expiresAt = /^\d{4}-\d{2}-\d{2}$/.test(body.verloopt) ? new Date(`${body.verloopt}T23:59:59+01:00`) : new Date(NaN);
     let created: string;

@@ -6,9 +6,9 @@ import { rateLimit } from '../../web/rate-limit.ts';
 import { sendPage } from '../../web/render.ts';
 import type { FeatureOptions } from '../feature.ts';
 import type { IdentityDeps } from './identity.deps.ts';
-import { readForm, readQuery } from '../../web/forms.ts';
+import { readForm, readFormShape, readQuery } from '../../web/forms.ts';
 import { accountContextOf, clearSessionCookie, contextOf, fieldErrorsOf, safeBack, setSessionCookie } from '../../web/route-helpers.ts';
-import { backQuery, codeForm, forgotPasswordForm, readAlways, registerForm, resetPasswordForm, signInForm, tokenForm, tokenQuery } from './identity.forms.ts';
+import { backQuery, codeForm, forgotPasswordForm, registerForm, resetPasswordForm, signInForm, tokenForm, tokenQuery } from './identity.forms.ts';
 import * as signIn from './sign-in.service.ts';
 import {
   ConfirmLinkPage,
@@ -24,7 +24,7 @@ import {
 /** Where to go after signing in, from `?terug=`: only a path on this site. */
 const backOf = (req: FastifyRequest) => safeBack(readQuery(req, backQuery).terug);
 
-const readCode = (req: FastifyRequest) => readAlways(req, codeForm);
+const readCode = (req: FastifyRequest) => readFormShape(req, codeForm);
 
 /** Sign-in, second factor, account creation, e-mail confirmation, password reset, unlock and sign-out. */
 export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & { deps: IdentityDeps }) {
@@ -116,7 +116,7 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
   );
 
   app.post('/account/aanmaken', { config: { access: 'public' }, preHandler: mailLimit }, async (req, reply) => {
-    const { value: body } = readAlways(req, registerForm);
+    const { value: body } = readFormShape(req, registerForm);
     const ctx = req.pageContext();
     try {
       await signIn.registerAccount(deps, contextOf(req), { email: body.email, displayName: body.naam, password: body.wachtwoord, lang: ctx.lang });
@@ -141,7 +141,7 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
     });
     app.post(path, { config: { access: 'public' }, preHandler: mailLimit }, async (req, reply) => {
       const ctx = req.pageContext();
-      await use(readAlways(req, tokenForm).value.token, req);
+      await use(readFormShape(req, tokenForm).value.token, req);
       return sendPage(reply, <MessagePage ctx={ctx} title={ctx.t(title)} message={ctx.t(done)} link={{ href: '/inloggen', label: ctx.t('nav.signIn') }} />);
     });
   };
@@ -153,7 +153,7 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
   );
 
   app.post('/wachtwoord-vergeten', { config: { access: 'public' }, preHandler: mailLimit }, async (req, reply) => {
-    const { value: body } = readAlways(req, forgotPasswordForm);
+    const { value: body } = readFormShape(req, forgotPasswordForm);
     const ctx = req.pageContext();
     try {
       await signIn.requestPasswordReset(deps, contextOf(req), body.email);
@@ -168,7 +168,7 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
   );
 
   app.post('/wachtwoord-herstellen', { config: { access: 'public' }, preHandler: mailLimit }, async (req, reply) => {
-    const { value: body } = readAlways(req, resetPasswordForm);
+    const { value: body } = readFormShape(req, resetPasswordForm);
     const ctx = req.pageContext();
     try {
       await signIn.resetPassword(deps, contextOf(req), { token: body.token, password: body.wachtwoord });

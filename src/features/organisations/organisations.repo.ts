@@ -102,7 +102,9 @@ export async function findBoard(db: Db, id: string): Promise<BoardRecord | undef
 }
 
 export async function findBoardByNumber(db: Db, number: string): Promise<BoardRecord | undefined> {
-  return uncheckedRowsOf<BoardRecord>(await db.execute(sql`SELECT id, number, name, kvk_number AS "kvkNumber", sectors FROM boards WHERE number = ${number}`))[0];
+  return uncheckedRowsOf<BoardRecord>(
+    await db.execute(sql`SELECT id, number, name, kvk_number AS "kvkNumber", sectors FROM boards WHERE number = ${number}`),
+  )[0];
 }
 
 const schoolColumns = sql`s.id, s.brin, s.name, s.board_id AS "boardId", s.closed_at AS "closedAt",

@@ -7,7 +7,8 @@ import { fields } from '../../web/forms.ts';
  * setPersonalEmail), which says why in the reader's language.
  */
 
-const { text, linkValue: optional, id: uuid } = fields;
+const { linkValue: optional, id: uuid } = fields;
+const text = fields.text();
 
 export const noticeQuery = z.object({ melding: optional });
 

@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { fields } from '../../web/forms.ts';
 
 /** A text field as sent, cut at 5,000 characters; missing is empty (the rule checkRegisterVersion says what is wrong). */
-const text = z
-  .string()
-  .catch('')
-  .transform((value) => value.slice(0, 5000));
+const text = fields.text();
 
 /**
  * The form for a new version of a register's rules: only its shape. What the values must be is

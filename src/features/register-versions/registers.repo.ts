@@ -37,7 +37,9 @@ export async function listRegisters(db: Db): Promise<RegisterSummary[]> {
 }
 
 export async function findRegister(db: Db, code: string): Promise<{ id: string; code: string; name: string; versions: RegisterVersion[] } | undefined> {
-  const [register] = uncheckedRowsOf<{ id: string; code: string; name: string }>(await db.execute(sql`SELECT id, code, name FROM registers WHERE code = ${code}`));
+  const [register] = uncheckedRowsOf<{ id: string; code: string; name: string }>(
+    await db.execute(sql`SELECT id, code, name FROM registers WHERE code = ${code}`),
+  );
   if (!register) return undefined;
   const versions = uncheckedRowsOf<RegisterVersion>(
     await db.execute(sql`SELECT ${versionColumns} FROM register_versions v WHERE v.register_id = ${register.id} ORDER BY v.version DESC`),

@@ -147,7 +147,9 @@ export async function openApplications(db: Db, enrolmentId: string, registerId: 
 }
 
 export async function currentVersionId(db: Db, registerId: string): Promise<string> {
-  return uncheckedRowsOf<{ id: string }>(await db.execute(sql`SELECT id FROM register_versions WHERE register_id = ${registerId} ORDER BY version DESC LIMIT 1`))[0].id;
+  return uncheckedRowsOf<{ id: string }>(
+    await db.execute(sql`SELECT id FROM register_versions WHERE register_id = ${registerId} ORDER BY version DESC LIMIT 1`),
+  )[0].id;
 }
 
 /** A herregistratie: an application of its own, through the commission like a registration, renewing `renews`. */

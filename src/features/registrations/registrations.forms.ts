@@ -7,17 +7,18 @@ import { fields } from '../../web/forms.ts';
  * the register core's rule, which says why in the reader's language.
  */
 
-const { text, linkValue: optional, id: uuid } = fields;
+const { linkValue: optional, id: uuid } = fields;
+const text = fields.text();
 
 export const noticeQuery = z.object({ melding: optional });
 export const applicationParams = z.object({ id: uuid });
 export const applicationEvidenceParams = z.object({ id: uuid, bewijsId: uuid });
 
-/** Applying: "register::title|level", a motivation, and the evidence chosen (checkboxes: the values joined by commas, at most 50). */
+/** Applying: "register::title|level", a motivation, and the evidence chosen (checkboxes, at most 50). */
 export const applyForm = z.object({
   niveau: text,
   motivering: text,
-  bewijs: text.transform((ids) => ids.split(',').filter(Boolean).slice(0, 50)),
+  bewijs: fields.choices(),
 });
 export const objectionForm = z.object({ bezwaar: text });
 export const assignForm = z.object({ lid: text });

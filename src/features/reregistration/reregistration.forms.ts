@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { uuidPattern } from '../../platform/ids/uuid-pattern.ts';
+import { fields } from '../../web/forms.ts';
 
 /**
  * What the herregistratie and uitstel forms, links and paths send, read through schemas
@@ -8,11 +9,7 @@ import { uuidPattern } from '../../platform/ids/uuid-pattern.ts';
  * checkPostponementDecision) decide what will do, and say why in the reader's language.
  */
 
-const text = (max: number) =>
-  z
-    .string()
-    .default('')
-    .transform((value) => value.slice(0, max));
+const { text } = fields;
 /** A link's value that is not one we know is ignored, as before: a bookmark with junk still shows the page. */
 const optional = z.string().optional().catch(undefined);
 
