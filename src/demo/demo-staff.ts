@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Database } from '../db/database.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import { createCrypto } from '../platform/crypto.ts';
@@ -14,7 +15,8 @@ import { columns } from '../features/deliveries/index.ts';
 import { registerNumberFor } from '../features/register/index.ts';
 import { validUntil } from '../features/register/index.ts';
 import { dutchDateOf } from '../platform/dates/calendar.ts';
-import { uncheckedRowsOf } from '../db/rows.ts';
+import { column, countOf, firstRowOf, row, rowsOf } from '../db/rows.ts';
+import { inTransaction } from '../db/transaction.ts';
 
 /** A small deterministic generator (mulberry32): the same demo staff on every fresh installation. */
 export function generator(seed: number) {
@@ -124,6 +126,16 @@ const disputeComments = [
   'Mijn achternaam is verkeerd gespeld.',
 ];
 
+const boardRow = row({ id: column.text, number: column.text });
+const hrRow = row({ accountId: column.text, membershipId: column.text, email: column.text, name: column.text });
+const schoolRow = row({ brin: column.text, location: column.text });
+const faultyDeliveryRow = row({
+  row_number: column.integer,
+  messages: column
+    .json(z.array(row({ kolom: column.text.nullable(), melding: column.text, soort: column.oneOf(['fout', 'waarschuwing'] as const) })))
+    .nullable(),
+});
+
 /** The demo professional (an account without a role) is one of the delivered staff, with two employments. */
 export const demoProfessionalEmail = 'leraar@demo.beroepsregister.nl';
 
@@ -135,17 +147,18 @@ export const demoProfessionalEmail = 'leraar@demo.beroepsregister.nl';
  */
 export async function seedDemoStaff(database: Database, boardNumber: string, count: number, log: (message: string) => void): Promise<void> {
   const db = database.db;
-  const [board] = uncheckedRowsOf<{ id: string; number: string }>(await db.execute(sql`SELECT id, number FROM boards WHERE number = ${boardNumber}`));
+  const board = firstRowOf(boardRow, await db.execute(sql`SELECT id, number FROM boards WHERE number = ${boardNumber}`));
   if (!board) return;
-  const [{ n }] = uncheckedRowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM employments WHERE board_id = ${board.id}`));
-  if (n > 0) return;
-  const [hr] = uncheckedRowsOf<{ accountId: string; membershipId: string; email: string; name: string }>(
+  if (countOf(await db.execute(sql`SELECT count(*)::int AS n FROM employments WHERE board_id = ${board.id}`)) > 0) return;
+  const hr = firstRowOf(
+    hrRow,
     await db.execute(sql`SELECT a.id AS "accountId", m.id AS "membershipId", a.email, a.display_name AS name
     FROM memberships m JOIN accounts a ON a.id = m.account_id
     WHERE m.organisation_kind = 'bestuur' AND m.organisation_id = ${board.id} AND m.role IN ('board-admin', 'board-staff') ORDER BY a.created_at LIMIT 1`),
   );
   if (!hr) return;
-  const schools = uncheckedRowsOf<{ brin: string; location: string }>(
+  const schools = rowsOf(
+    schoolRow,
     await db.execute(sql`SELECT s.brin, min(l.code) AS location
     FROM schools s JOIN locations l ON l.school_id = s.id WHERE s.board_id = ${board.id} AND s.closed_at IS NULL AND l.closed_at IS NULL
     GROUP BY s.brin ORDER BY s.brin`),
@@ -230,7 +243,8 @@ export async function seedDemoStaff(database: Database, boardNumber: string, cou
       { boardId: board.id, mode: 'volledig', fileName: 'personeel-demo.csv', body: Readable.from([file]), applyWhenValid: false, channel: 'upload' },
     );
     if (delivery.errorRows > 0) {
-      const [first] = uncheckedRowsOf<{ row_number: number; messages: unknown }>(
+      const [first] = rowsOf(
+        faultyDeliveryRow,
         await db.execute(sql`SELECT row_number, messages FROM delivery_rows
         WHERE delivery_id = ${delivery.id} AND outcome = 'fout' ORDER BY row_number LIMIT 1`),
       );
@@ -263,6 +277,17 @@ const demoRegistrationMix = [
   'ingeschreven',
 ] as const;
 
+const personRow = row({ id: column.text, email: column.text, name: column.text, fn: column.text });
+const memberRow = row({ id: column.text, name: column.text });
+const firstVersionRow = row({
+  code: column.text,
+  registerId: column.text,
+  versionId: column.text,
+  cycleYears: column.integer,
+  levels: column.json(z.array(row({ title: column.text, level: column.text }))),
+});
+const sequenceRow = row({ n: column.integer });
+
 /**
  * Two thirds of the demo staff enrolled (with an account without password; they could set one), and
  * their applications in every status, decided by the demo's commission member under the registers'
@@ -270,17 +295,20 @@ const demoRegistrationMix = [
  */
 async function seedDemoRegistrations(database: Database, boardId: string, next: () => number): Promise<number> {
   const db = database.db;
-  const people = uncheckedRowsOf<{ id: string; email: string; name: string; fn: string }>(
+  const people = rowsOf(
+    personRow,
     await db.execute(sql`SELECT DISTINCT ON (p.id) p.id, p.email,
       concat_ws(' ', p.first_names, p.prefix, p.surname) AS name, e.function AS fn
     FROM persons p JOIN employments e ON e.person_id = p.id
     WHERE e.board_id = ${boardId} AND p.email IS NOT NULL AND p.email <> ${demoProfessionalEmail} ORDER BY p.id, e.function`),
   );
-  const [member] = uncheckedRowsOf<{ id: string; name: string }>(
+  const member = firstRowOf(
+    memberRow,
     await db.execute(sql`SELECT a.id, a.display_name AS name FROM accounts a
     JOIN memberships m ON m.account_id = a.id WHERE m.role = 'registration-committee' AND m.revoked_at IS NULL ORDER BY a.created_at LIMIT 1`),
   );
-  const versions = uncheckedRowsOf<{ code: string; registerId: string; versionId: string; cycleYears: number; levels: { title: string; level: string }[] }>(
+  const versions = rowsOf(
+    firstVersionRow,
     await db.execute(sql`SELECT r.code,
       r.id AS "registerId", v.id AS "versionId", v.cycle_years AS "cycleYears", v.levels FROM registers r JOIN register_versions v ON v.register_id = r.id AND v.version = 1`),
   );
@@ -289,14 +317,13 @@ async function seedDemoRegistrations(database: Database, boardId: string, next: 
   if (!member || !teachers || !leaders) return 0;
   const day = (offset: number) => dutchDateOf(new Date(Date.now() + offset * 86_400_000));
   let count = 0;
-  await db.transaction(async (transaction) => {
-    const tx = transaction as unknown as typeof db;
+  await inTransaction(db, async (tx) => {
     for (const [i, person] of people.entries()) {
       if (i % 3 === 2) continue;
       const accountId = uuidV7();
       await tx.execute(sql`INSERT INTO accounts (id, email, display_name, email_verified_at) VALUES (${accountId}, ${person.email}, ${person.name}, now())
         ON CONFLICT (email) DO NOTHING`);
-      const [{ n }] = uncheckedRowsOf<{ n: string }>(await tx.execute(sql`SELECT nextval('register_number_seq') AS n`));
+      const [{ n }] = rowsOf(sequenceRow, await tx.execute(sql`SELECT nextval('register_number_seq') AS n`));
       const enrolmentId = uuidV7();
       const outcome = demoRegistrationMix[Math.floor(next() * demoRegistrationMix.length)];
       const enrolmentStatus =
@@ -309,7 +336,7 @@ async function seedDemoRegistrations(database: Database, boardId: string, next: 
               : 'geregistreerd';
       await tx.execute(sql`UPDATE persons SET account_id = ${accountId} WHERE id = ${person.id}`);
       await tx.execute(sql`INSERT INTO enrolments (id, person_id, account_id, register_number, status, created_at)
-        VALUES (${enrolmentId}, ${person.id}, ${accountId}, ${registerNumberFor(Number(n))}, ${enrolmentStatus}, now() - interval '400 days')`);
+        VALUES (${enrolmentId}, ${person.id}, ${accountId}, ${registerNumberFor(n)}, ${enrolmentStatus}, now() - interval '400 days')`);
       await tx.execute(sql`INSERT INTO enrolment_events (id, enrolment_id, from_status, to_status, by_label, created_at)
         VALUES (${uuidV7()}, ${enrolmentId}, NULL, 'ingeschreven', ${person.name}, now() - interval '400 days')`);
       if (outcome === 'doorgehaald') {
@@ -351,16 +378,18 @@ async function seedDemoRegistrations(database: Database, boardId: string, next: 
   return count;
 }
 
+const employmentRow = row({ id: column.text, person_id: column.text, email: column.text.nullable() });
+
 /** About half the staff approved their employments, one in twenty disputed one (some answered); the demo professional still has both to check. */
 async function settleDemoApprovals(database: Database, boardId: string, hrName: string, next: () => number): Promise<void> {
   const db = database.db;
-  const employments = uncheckedRowsOf<{ id: string; person_id: string; email: string }>(
+  const employments = rowsOf(
+    employmentRow,
     await db.execute(sql`SELECT e.id, e.person_id, p.email
     FROM employments e JOIN persons p ON p.id = e.person_id WHERE e.board_id = ${boardId} ORDER BY e.staff_number, e.function`),
   );
   const now = new Date();
-  await db.transaction(async (transaction) => {
-    const tx = transaction as unknown as typeof db;
+  await inTransaction(db, async (tx) => {
     let disputes = 0;
     for (const e of employments) {
       if (e.email === demoProfessionalEmail) continue;

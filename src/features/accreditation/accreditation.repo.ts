@@ -3,8 +3,20 @@ import { arrayLiteral } from '../../db/array-literal.ts';
 import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../lib/uuid-v7.ts';
 import { getCurrentFramework } from '../framework/index.ts';
-import type { FrameworkChoice, OfferingFacts, OfferingFormat, OfferingKind, OfferingStatus, ProviderFacts, ProviderKind } from './offering.rules.ts';
-import { uncheckedRowsOf } from '../../db/rows.ts';
+import { activityKinds } from '../dossier/index.ts';
+import {
+  offeringFormats,
+  offeringStatuses,
+  providerKinds,
+  type FrameworkChoice,
+  type OfferingFacts,
+  type OfferingFormat,
+  type OfferingKind,
+  type OfferingStatus,
+  type ProviderFacts,
+  type ProviderKind,
+} from './offering.rules.ts';
+import { column, firstRowOf, hasRows, row, rowsOf, type RowSchema } from '../../db/rows.ts';
 
 const textArray = (items: string[]) => sql`${arrayLiteral(items)}::text[]`;
 
@@ -12,18 +24,27 @@ const textArray = (items: string[]) => sql`${arrayLiteral(items)}::text[]`;
 
 export type Provider = { id: string; name: string; kind: ProviderKind; contactEmail: string; website: string | null; createdAt: Date };
 
+const providerRow = row({
+  id: column.text,
+  name: column.text,
+  kind: column.oneOf(providerKinds),
+  contactEmail: column.text,
+  website: column.text.nullable(),
+  createdAt: column.moment,
+}) satisfies RowSchema<Provider>;
+
 const providerColumns = sql`id, name, kind, contact_email AS "contactEmail", website, created_at AS "createdAt"`;
 
 export async function listProviders(db: Db): Promise<Provider[]> {
-  return uncheckedRowsOf<Provider>(await db.execute(sql`SELECT ${providerColumns} FROM providers ORDER BY lower(name) LIMIT 1000`));
+  return rowsOf(providerRow, await db.execute(sql`SELECT ${providerColumns} FROM providers ORDER BY lower(name) LIMIT 1000`));
 }
 
 export async function findProvider(db: Db, id: string): Promise<Provider | undefined> {
-  return uncheckedRowsOf<Provider>(await db.execute(sql`SELECT ${providerColumns} FROM providers WHERE id = ${id}`))[0];
+  return firstRowOf(providerRow, await db.execute(sql`SELECT ${providerColumns} FROM providers WHERE id = ${id}`));
 }
 
 export async function providerNameTaken(db: Db, name: string): Promise<boolean> {
-  return uncheckedRowsOf(await db.execute(sql`SELECT 1 FROM providers WHERE lower(name) = lower(${name})`)).length > 0;
+  return hasRows(await db.execute(sql`SELECT 1 FROM providers WHERE lower(name) = lower(${name})`));
 }
 
 export async function insertProvider(db: Db, p: ProviderFacts, byLabel: string, now = new Date()): Promise<string> {
@@ -65,6 +86,43 @@ export type Offering = OfferingFacts & {
   updatedAt: Date;
 };
 
+const offeringStatus = column.oneOf(offeringStatuses);
+
+const offeringRow = row({
+  id: column.text,
+  organisationKind: column.oneOf(['aanbieder', 'bestuur'] as const),
+  organisationId: column.text,
+  organisationName: column.text,
+  title: column.text,
+  description: column.text,
+  learningGoals: column.text,
+  activityKind: column.oneOf(activityKinds).exclude(['informeel-leren']),
+  format: column.oneOf(offeringFormats),
+  themes: column.texts,
+  competencies: column.texts,
+  studyLoadHours: column.number,
+  primaryProcess: column.boolean,
+  master: column.boolean,
+  priceCents: column.integer,
+  contactName: column.text,
+  contactEmail: column.text,
+  status: offeringStatus,
+  assignedTo: column.text.nullable(),
+  assignedToName: column.text.nullable(),
+  assignedToEmail: column.text.nullable(),
+  accreditedPoints: column.integer.nullable(),
+  accreditedThemes: column.texts.nullable(),
+  validFrom: column.day.nullable(),
+  validUntil: column.day.nullable(),
+  decisionMotivation: column.text.nullable(),
+  decidedOn: column.day.nullable(),
+  submittedByLabel: column.text,
+  createdAt: column.moment,
+  updatedAt: column.moment,
+}) satisfies RowSchema<Offering>;
+
+const totalRow = row({ total: column.integer });
+
 const offeringColumns = sql`o.id, o.organisation_kind AS "organisationKind", o.organisation_id AS "organisationId", o.organisation_name AS "organisationName",
   o.title, o.description, o.learning_goals AS "learningGoals", o.activity_kind AS "activityKind", o.format, o.themes, o.competencies,
   o.study_load_hours::float8 AS "studyLoadHours", o.primary_process AS "primaryProcess", o.master, o.price_cents AS "priceCents",
@@ -73,19 +131,17 @@ const offeringColumns = sql`o.id, o.organisation_kind AS "organisationKind", o.o
   o.valid_until::text AS "validUntil", o.decision_motivation AS "decisionMotivation", o.decided_on::text AS "decidedOn",
   o.submitted_by_label AS "submittedByLabel", o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
 const offeringFrom = sql`offerings o LEFT JOIN accounts m ON m.id = o.assigned_to`;
-const asOfferings = (rows: Offering[]) => rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt), updatedAt: new Date(r.updatedAt) }));
 
 export async function findOffering(db: Db, id: string): Promise<Offering | undefined> {
-  return asOfferings(uncheckedRowsOf<Offering>(await db.execute(sql`SELECT ${offeringColumns} FROM ${offeringFrom} WHERE o.id = ${id}`)))[0];
+  return firstRowOf(offeringRow, await db.execute(sql`SELECT ${offeringColumns} FROM ${offeringFrom} WHERE o.id = ${id}`));
 }
 
 /** An organisation's offerings, newest first. */
 export async function listOfferingsOf(db: Db, organisation: { kind: OrganisationKindOfOffering; id: string }): Promise<Offering[]> {
-  return asOfferings(
-    uncheckedRowsOf<Offering>(
-      await db.execute(sql`SELECT ${offeringColumns} FROM ${offeringFrom}
+  return rowsOf(
+    offeringRow,
+    await db.execute(sql`SELECT ${offeringColumns} FROM ${offeringFrom}
     WHERE o.organisation_kind = ${organisation.kind} AND o.organisation_id = ${organisation.id} ORDER BY o.created_at DESC, o.id DESC LIMIT 500`),
-    ),
   );
 }
 
@@ -101,25 +157,21 @@ export async function listQueue(
   query: { statuses: readonly OfferingStatus[]; page: number; pageSize: number },
 ): Promise<{ rows: Offering[]; total: number }> {
   const offset = (query.page - 1) * query.pageSize;
-  const rows = asOfferings(
-    uncheckedRowsOf<Offering>(
-      await db.execute(sql`SELECT ${offeringColumns} FROM ${offeringFrom}
+  const rows = rowsOf(
+    offeringRow,
+    await db.execute(sql`SELECT ${offeringColumns} FROM ${offeringFrom}
     WHERE ${statusIn(query.statuses)} ORDER BY o.created_at, o.id LIMIT ${query.pageSize} OFFSET ${offset}`),
-    ),
   );
-  const [{ total }] = uncheckedRowsOf<{ total: number }>(
-    await db.execute(sql`SELECT count(*)::int AS total FROM offerings o WHERE ${statusIn(query.statuses)}`),
-  );
+  const [{ total }] = rowsOf(totalRow, await db.execute(sql`SELECT count(*)::int AS total FROM offerings o WHERE ${statusIn(query.statuses)}`));
   return { rows, total };
 }
 
 /** The open offerings assigned to this commission member, oldest first. */
 export async function listAssignedTo(db: Db, accountId: string, statuses: readonly OfferingStatus[]): Promise<Offering[]> {
-  return asOfferings(
-    uncheckedRowsOf<Offering>(
-      await db.execute(sql`SELECT ${offeringColumns} FROM ${offeringFrom}
+  return rowsOf(
+    offeringRow,
+    await db.execute(sql`SELECT ${offeringColumns} FROM ${offeringFrom}
     WHERE o.assigned_to = ${accountId} AND ${statusIn(statuses)} ORDER BY o.created_at, o.id LIMIT 200`),
-    ),
   );
 }
 
@@ -196,7 +248,7 @@ export async function moveOffering(
     );
   }
   const result = await tx.execute(sql`UPDATE offerings SET ${sql.join(sets, sql`, `)} WHERE id = ${id} AND status = ${from} RETURNING id`);
-  if (uncheckedRowsOf(result).length === 0) return false;
+  if (!hasRows(result)) return false;
   await tx.execute(sql`INSERT INTO offering_events (id, offering_id, from_status, to_status, by_label, message, created_at)
     VALUES (${uuidV7()}, ${id}, ${from}, ${to}, ${event.byLabel}, ${event.message}, ${now})`);
   return true;
@@ -204,18 +256,30 @@ export async function moveOffering(
 
 export type OfferingEventLine = { fromStatus: OfferingStatus | null; toStatus: OfferingStatus; byLabel: string; message: string | null; createdAt: Date };
 
+const offeringEventLineRow = row({
+  fromStatus: offeringStatus.nullable(),
+  toStatus: offeringStatus,
+  byLabel: column.text,
+  message: column.text.nullable(),
+  createdAt: column.moment,
+}) satisfies RowSchema<OfferingEventLine>;
+
 export async function listEvents(db: Db, offeringId: string): Promise<OfferingEventLine[]> {
-  return uncheckedRowsOf<OfferingEventLine>(
+  return rowsOf(
+    offeringEventLineRow,
     await db.execute(sql`SELECT from_status AS "fromStatus", to_status AS "toStatus", by_label AS "byLabel", message, created_at AS "createdAt"
     FROM offering_events WHERE offering_id = ${offeringId} ORDER BY created_at, id`),
-  ).map((e) => ({ ...e, createdAt: new Date(e.createdAt) }));
+  );
 }
 
 export type CommitteeMember = { id: string; name: string };
 
+const committeeMemberRow = row({ id: column.text, name: column.text }) satisfies RowSchema<CommitteeMember>;
+
 /** The accounts holding the accreditation-committee role now. */
 export async function listCommitteeMembers(db: Db): Promise<CommitteeMember[]> {
-  return uncheckedRowsOf<CommitteeMember>(
+  return rowsOf(
+    committeeMemberRow,
     await db.execute(sql`SELECT DISTINCT a.id, a.display_name AS name FROM memberships m JOIN accounts a ON a.id = m.account_id
     WHERE m.role = 'accreditation-committee' AND m.revoked_at IS NULL ORDER BY a.display_name`),
   );

@@ -3,10 +3,11 @@ import { arrayLiteral } from '../../db/array-literal.ts';
 import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../lib/uuid-v7.ts';
 import type { CatalogueFilters, RunFacts } from './catalogue.rules.ts';
-import { uncheckedRowsOf } from '../../db/rows.ts';
+import { column, firstRowOf, hasRows, row, rowsOf, type RowSchema } from '../../db/rows.ts';
 
-const date = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
-const dateOrNull = (value: unknown): Date | null => (value === null || value === undefined ? null : date(value));
+const idRow = row({ id: column.text });
+const totalRow = row({ total: column.integer });
+const valueRow = row({ value: column.text });
 
 export type Offering = {
   id: string;
@@ -35,6 +36,32 @@ export type Offering = {
   website: string | null;
 };
 
+const offeringRow = row({
+  id: column.text,
+  organisationKind: column.text,
+  organisationId: column.text,
+  organisationName: column.text,
+  title: column.text,
+  description: column.text,
+  learningGoals: column.text,
+  activityKind: column.text,
+  format: column.text,
+  themes: column.texts,
+  competencies: column.texts,
+  studyLoadHours: column.number,
+  primaryProcess: column.boolean,
+  master: column.boolean,
+  priceCents: column.integer,
+  contactName: column.text,
+  contactEmail: column.text,
+  status: column.text,
+  accreditedPoints: column.integer.nullable(),
+  accreditedThemes: column.texts.nullable(),
+  validFrom: column.day.nullable(),
+  validUntil: column.day.nullable(),
+  website: column.text.nullable(),
+}) satisfies RowSchema<Offering>;
+
 const offeringColumns = sql`o.id, o.organisation_kind AS "organisationKind", o.organisation_id AS "organisationId", o.organisation_name AS "organisationName",
   o.title, o.description, o.learning_goals AS "learningGoals", o.activity_kind AS "activityKind", o.format, o.themes, o.competencies,
   o.study_load_hours::float8 AS "studyLoadHours", o.primary_process AS "primaryProcess", o.master, o.price_cents AS "priceCents",
@@ -43,7 +70,7 @@ const offeringColumns = sql`o.id, o.organisation_kind AS "organisationKind", o.o
   (SELECT p.website FROM providers p WHERE o.organisation_kind = 'aanbieder' AND p.id = o.organisation_id) AS website`;
 
 export async function findOffering(db: Db, id: string): Promise<Offering | undefined> {
-  return uncheckedRowsOf<Offering>(await db.execute(sql`SELECT ${offeringColumns} FROM offerings o WHERE o.id = ${id}`))[0];
+  return firstRowOf(offeringRow, await db.execute(sql`SELECT ${offeringColumns} FROM offerings o WHERE o.id = ${id}`));
 }
 
 export type Run = {
@@ -59,21 +86,29 @@ export type Run = {
   attendanceCount: number;
 };
 
+const runRow = row({
+  id: column.text,
+  offeringId: column.text,
+  startsAt: column.moment,
+  endsAt: column.moment,
+  place: column.text.nullable(),
+  province: column.text.nullable(),
+  online: column.boolean,
+  capacity: column.integer,
+  cancelledAt: column.moment.nullable(),
+  attendanceCount: column.integer,
+}) satisfies RowSchema<Run>;
+
 const runColumns = sql`r.id, r.offering_id AS "offeringId", r.starts_at AS "startsAt", r.ends_at AS "endsAt", r.place, r.province, r.online, r.capacity,
   r.cancelled_at AS "cancelledAt", (SELECT count(*)::int FROM attendances a WHERE a.run_id = r.id) AS "attendanceCount"`;
 
-const presentRun = (r: Run): Run => ({ ...r, startsAt: date(r.startsAt), endsAt: date(r.endsAt), cancelledAt: dateOrNull(r.cancelledAt) });
-
 /** All runs of an offering, the first first. */
 export async function listRuns(db: Db, offeringId: string): Promise<Run[]> {
-  return uncheckedRowsOf<Run>(
-    await db.execute(sql`SELECT ${runColumns} FROM offering_runs r WHERE r.offering_id = ${offeringId} ORDER BY r.starts_at, r.id`),
-  ).map(presentRun);
+  return rowsOf(runRow, await db.execute(sql`SELECT ${runColumns} FROM offering_runs r WHERE r.offering_id = ${offeringId} ORDER BY r.starts_at, r.id`));
 }
 
 export async function findRun(db: Db, id: string): Promise<Run | undefined> {
-  const [row] = uncheckedRowsOf<Run>(await db.execute(sql`SELECT ${runColumns} FROM offering_runs r WHERE r.id = ${id}`));
-  return row && presentRun(row);
+  return firstRowOf(runRow, await db.execute(sql`SELECT ${runColumns} FROM offering_runs r WHERE r.id = ${id}`));
 }
 
 export async function insertRun(tx: Db, offeringId: string, run: RunFacts, byLabel: string, now: Date): Promise<string> {
@@ -85,31 +120,49 @@ export async function insertRun(tx: Db, offeringId: string, run: RunFacts, byLab
 
 /** Cancels a run that has no attendance and was not cancelled yet; false when that no longer holds. */
 export async function cancelRun(tx: Db, id: string, now: Date): Promise<boolean> {
-  return (
-    uncheckedRowsOf(
-      await tx.execute(sql`UPDATE offering_runs r SET cancelled_at = ${now.toISOString()}
+  return hasRows(
+    await tx.execute(sql`UPDATE offering_runs r SET cancelled_at = ${now.toISOString()}
     WHERE r.id = ${id} AND r.cancelled_at IS NULL AND NOT EXISTS (SELECT 1 FROM attendances a WHERE a.run_id = r.id) RETURNING r.id`),
-    ).length > 0
   );
 }
 
 export type Participant = { personId: string; registerNumber: string; name: string; source: string; recordedByLabel: string; recordedAt: Date };
 
+const participantRow = row({
+  personId: column.text,
+  registerNumber: column.text,
+  name: column.text,
+  source: column.text,
+  recordedByLabel: column.text,
+  recordedAt: column.moment,
+}) satisfies RowSchema<Participant>;
+
 /** Who attended a run, by register number. */
 export async function listParticipants(db: Db, runId: string): Promise<Participant[]> {
-  return uncheckedRowsOf<Participant>(
+  return rowsOf(
+    participantRow,
     await db.execute(sql`SELECT p.id AS "personId", n.register_number AS "registerNumber", concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
       a.source, a.recorded_by_label AS "recordedByLabel", a.created_at AS "recordedAt"
     FROM attendances a JOIN enrolments n ON n.id = a.enrolment_id JOIN persons p ON p.id = n.person_id
     WHERE a.run_id = ${runId} ORDER BY p.surname, p.initials, n.register_number`),
-  ).map((p) => ({ ...p, recordedAt: date(p.recordedAt) }));
+  );
 }
 
 export type EnrolmentByNumber = { id: string; registerNumber: string; status: string; accountId: string; email: string; name: string };
 
+const enrolmentByNumberRow = row({
+  id: column.text,
+  registerNumber: column.text,
+  status: column.text,
+  accountId: column.text,
+  email: column.text,
+  name: column.text,
+}) satisfies RowSchema<EnrolmentByNumber>;
+
 export async function findEnrolmentsByNumbers(db: Db, registerNumbers: string[]): Promise<EnrolmentByNumber[]> {
   if (registerNumbers.length === 0) return [];
-  return uncheckedRowsOf<EnrolmentByNumber>(
+  return rowsOf(
+    enrolmentByNumberRow,
     await db.execute(sql`SELECT n.id, n.register_number AS "registerNumber", n.status, n.account_id AS "accountId", ac.email,
       concat_ws(' ', p.initials, p.prefix, p.surname) AS name
     FROM enrolments n JOIN persons p ON p.id = n.person_id JOIN accounts ac ON ac.id = n.account_id
@@ -123,12 +176,13 @@ export async function insertAttendance(
   input: { runId: string; enrolmentId: string; source: string; byLabel: string; now: Date },
 ): Promise<string | undefined> {
   const id = uuidV7();
-  const [row] = uncheckedRowsOf<{ id: string }>(
+  const inserted = firstRowOf(
+    idRow,
     await tx.execute(sql`INSERT INTO attendances (id, run_id, enrolment_id, source, recorded_by_label, created_at)
     VALUES (${id}, ${input.runId}, ${input.enrolmentId}, ${input.source}, ${input.byLabel}, ${input.now.toISOString()})
     ON CONFLICT (run_id, enrolment_id) DO NOTHING RETURNING id`),
   );
-  return row?.id;
+  return inserted?.id;
 }
 
 /**
@@ -141,7 +195,8 @@ export async function insertActivityForAttendance(
   input: { attendanceId: string; enrolmentId: string; offeringId: string; startedOn: string; completedOn: string; now: Date },
 ): Promise<string> {
   // the offering's points and hours count once: attending a second run (another day or edition) of it widens the dates of the activity it gave
-  const [earlier] = uncheckedRowsOf<{ id: string }>(
+  const earlier = firstRowOf(
+    idRow,
     await tx.execute(sql`SELECT a.activity_id AS id FROM attendances a JOIN offering_runs r ON r.id = a.run_id
     WHERE a.enrolment_id = ${input.enrolmentId} AND r.offering_id = ${input.offeringId} AND a.activity_id IS NOT NULL LIMIT 1`),
   );
@@ -213,11 +268,26 @@ export type CatalogueEntry = {
   nextRunAt: Date | null;
 };
 
+const catalogueEntryRow = row({
+  id: column.text,
+  title: column.text,
+  organisationName: column.text,
+  format: column.text,
+  themes: column.texts,
+  competencies: column.texts,
+  points: column.integer.nullable(),
+  studyLoadHours: column.number,
+  priceCents: column.integer,
+  validUntil: column.day,
+  nextRunAt: column.moment.nullable(),
+}) satisfies RowSchema<CatalogueEntry>;
+
 /** A page of the catalogue: the offering with the soonest upcoming run first, then those without runs, by title. */
 export async function searchCatalogue(db: Db, filters: CatalogueFilters, today: string, window: CatalogueWindow, page: number, pageSize: number) {
   const where = conditions(filters, today, window);
   const now = window.now.toISOString();
-  const entries = uncheckedRowsOf<CatalogueEntry>(
+  const entries = rowsOf(
+    catalogueEntryRow,
     await db.execute(sql`SELECT o.id, o.title, o.organisation_name AS "organisationName", o.format,
       coalesce(o.accredited_themes, o.themes) AS themes, o.competencies, o.accredited_points AS points, o.study_load_hours::float8 AS "studyLoadHours",
       o.price_cents AS "priceCents", o.valid_until::text AS "validUntil",
@@ -225,24 +295,25 @@ export async function searchCatalogue(db: Db, filters: CatalogueFilters, today: 
     FROM offerings o WHERE ${where}
     ORDER BY "nextRunAt" ASC NULLS LAST, o.title, o.id
     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`),
-  ).map((e) => ({ ...e, nextRunAt: dateOrNull(e.nextRunAt) }));
-  const [{ total }] = uncheckedRowsOf<{ total: number }>(await db.execute(sql`SELECT count(*)::int AS total FROM offerings o WHERE ${where}`));
+  );
+  const [{ total }] = rowsOf(totalRow, await db.execute(sql`SELECT count(*)::int AS total FROM offerings o WHERE ${where}`));
   return { entries, total };
 }
 
 /** The upcoming runs (not cancelled, not ended) of these offerings, each offering's first first. */
 export async function listUpcomingRuns(db: Db, offeringIds: string[], now: Date): Promise<Run[]> {
   if (offeringIds.length === 0) return [];
-  return uncheckedRowsOf<Run>(
+  return rowsOf(
+    runRow,
     await db.execute(sql`SELECT ${runColumns} FROM offering_runs r
     WHERE r.offering_id = ANY(${arrayLiteral(offeringIds)}::uuid[]) AND r.cancelled_at IS NULL AND r.ends_at > ${now.toISOString()}
     ORDER BY r.offering_id, r.starts_at, r.id`),
-  ).map(presentRun);
+  );
 }
 
 /** An offering as the catalogue shows it: only while it is in the catalogue. */
 export async function findCatalogueOffering(db: Db, id: string, today: string): Promise<Offering | undefined> {
-  return uncheckedRowsOf<Offering>(await db.execute(sql`SELECT ${offeringColumns} FROM offerings o WHERE o.id = ${id} AND ${inCatalogue(today)}`))[0];
+  return firstRowOf(offeringRow, await db.execute(sql`SELECT ${offeringColumns} FROM offerings o WHERE o.id = ${id} AND ${inCatalogue(today)}`));
 }
 
 /** The themes and competencies the catalogue's offerings have, to filter on. */
@@ -251,17 +322,17 @@ export async function catalogueFacets(db: Db, today: string): Promise<{ themes: 
     db.execute(sql`SELECT DISTINCT t AS value FROM offerings o, unnest(coalesce(o.accredited_themes, o.themes)) t WHERE ${inCatalogue(today)} ORDER BY 1`),
     db.execute(sql`SELECT DISTINCT c AS value FROM offerings o, unnest(o.competencies) c WHERE ${inCatalogue(today)} ORDER BY 1`),
   ]);
-  return {
-    themes: uncheckedRowsOf<{ value: string }>(themes).map((r) => r.value),
-    competencies: uncheckedRowsOf<{ value: string }>(competencies).map((r) => r.value),
-  };
+  return { themes: rowsOf(valueRow, themes).map((r) => r.value), competencies: rowsOf(valueRow, competencies).map((r) => r.value) };
 }
 
 // ─── demo data ───────────────────────────────────────────────────────────────────────────────────
 
+const registerNumberRow = row({ registerNumber: column.text });
+
 /** Enrolled professionals (not struck off), for the demo's past run: the first few by register number. */
 export async function listSomeEnrolments(db: Db, limit: number): Promise<string[]> {
-  return uncheckedRowsOf<{ registerNumber: string }>(
+  return rowsOf(
+    registerNumberRow,
     await db.execute(sql`SELECT register_number AS "registerNumber" FROM enrolments WHERE status <> 'doorgehaald'
     ORDER BY register_number LIMIT ${limit}`),
   ).map((r) => r.registerNumber);

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../lib/uuid-v7.ts';
 import { dutchDateOf } from '../../platform/dates/calendar.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { uncheckedRowsOf } from '../../db/rows.ts';
+import { column, row, rowsOf } from '../../db/rows.ts';
 
 const demoRequests = [
   {
@@ -26,6 +26,8 @@ const demoRequests = [
   },
 ];
 
+const leaderRow = row({ enrolmentId: column.text });
+
 /**
  * Demo data for achteraf waarderen: two school leaders registered in the Schoolleidersregister PO
  * each asked for an informal-learning activity to be valued, so the Commissie Accreditatie's queue
@@ -33,7 +35,8 @@ const demoRequests = [
  * does nothing. Straight into the tables, like the rest of the demo. Returns how many it made.
  */
 export async function seedDemoValuation(db: Db): Promise<number> {
-  const leaders = uncheckedRowsOf<{ enrolmentId: string }>(
+  const leaders = rowsOf(
+    leaderRow,
     await db.execute(sql`SELECT DISTINCT n.id AS "enrolmentId", n.register_number
     FROM enrolments n JOIN registration_applications a ON a.enrolment_id = n.id JOIN registers r ON r.id = a.register_id
     WHERE r.code = 'schoolleidersregister-po' AND a.status = 'geregistreerd' AND n.status = 'geregistreerd'

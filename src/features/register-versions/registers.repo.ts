@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import type { RegisterLevel } from '../../db/schema/registers.ts';
 import { uuidV7 } from '../../lib/uuid-v7.ts';
 import type { RegisterVersionInput } from './register-version.rules.ts';
-import { uncheckedRowsOf } from '../../db/rows.ts';
+import { column, firstRowOf, row, rowsOf, type RowSchema } from '../../db/rows.ts';
 
 export type RegisterVersion = {
   id: string;
@@ -22,29 +23,51 @@ export type RegisterVersion = {
 
 export type RegisterSummary = { id: string; code: string; name: string; current: RegisterVersion };
 
+const registerLevelRow = row({ title: column.text, level: column.text, criteria: column.text }) satisfies RowSchema<RegisterLevel>;
+
+const registerVersionRow = row({
+  id: column.text,
+  version: column.integer,
+  levels: column.json(z.array(registerLevelRow)),
+  cycleYears: column.integer,
+  renewalUnit: column.oneOf(['punten', 'uren', 'themas'] as const),
+  renewalMinimum: column.integer,
+  // any json (null before rules were data): ruleOfStoredVersion checks its shape where the rule is read, with its own error
+  renewalRule: column.json(z.json()),
+  feeCents: column.integer,
+  note: column.text,
+  createdByLabel: column.text,
+  createdAt: column.moment,
+}) satisfies RowSchema<RegisterVersion>;
+
+const registerRow = row({ id: column.text, code: column.text, name: column.text });
+
+// `current` is the newest version as json (to_jsonb): its createdAt an ISO string, which column.moment makes a Date again
+const registerSummaryRow = registerRow.extend({ current: column.json(registerVersionRow) }) satisfies RowSchema<RegisterSummary>;
+
+const versionRow = row({ version: column.integer });
+
 const versionColumns = sql`v.id, v.version, v.levels, v.cycle_years AS "cycleYears", v.renewal_unit AS "renewalUnit",
   v.renewal_minimum AS "renewalMinimum", v.renewal_rule AS "renewalRule", v.fee_cents AS "feeCents", v.note, v.created_by_label AS "createdByLabel", v.created_at AS "createdAt"`;
-const asVersion = (v: RegisterVersion): RegisterVersion => ({ ...v, createdAt: new Date(v.createdAt) });
 
 /** Every register with its current (newest) version. */
 export async function listRegisters(db: Db): Promise<RegisterSummary[]> {
-  const rows = uncheckedRowsOf<{ id: string; code: string; name: string; current: RegisterVersion }>(
+  return rowsOf(
+    registerSummaryRow,
     await db.execute(sql`SELECT r.id, r.code, r.name,
       (SELECT to_jsonb(x) FROM (SELECT ${versionColumns} FROM register_versions v WHERE v.register_id = r.id ORDER BY v.version DESC LIMIT 1) x) AS current
     FROM registers r ORDER BY r.name`),
   );
-  return rows.map((r) => ({ ...r, current: asVersion(r.current) }));
 }
 
 export async function findRegister(db: Db, code: string): Promise<{ id: string; code: string; name: string; versions: RegisterVersion[] } | undefined> {
-  const [register] = uncheckedRowsOf<{ id: string; code: string; name: string }>(
-    await db.execute(sql`SELECT id, code, name FROM registers WHERE code = ${code}`),
-  );
+  const register = firstRowOf(registerRow, await db.execute(sql`SELECT id, code, name FROM registers WHERE code = ${code}`));
   if (!register) return undefined;
-  const versions = uncheckedRowsOf<RegisterVersion>(
+  const versions = rowsOf(
+    registerVersionRow,
     await db.execute(sql`SELECT ${versionColumns} FROM register_versions v WHERE v.register_id = ${register.id} ORDER BY v.version DESC`),
   );
-  return { ...register, versions: versions.map(asVersion) };
+  return { ...register, versions };
 }
 
 /** Adds the next version; false when another one was added since `after` (two people at once). */
@@ -56,7 +79,8 @@ export async function insertVersion(
   byLabel: string,
   now: Date,
 ): Promise<number | null> {
-  const rows = uncheckedRowsOf<{ version: number }>(
+  const added = firstRowOf(
+    versionRow,
     await tx.execute(sql`INSERT INTO register_versions
       (id, register_id, version, levels, cycle_years, renewal_unit, renewal_minimum, renewal_rule, fee_cents, note, created_by_label, created_at)
     SELECT ${uuidV7()}, ${registerId}, ${after + 1}, ${JSON.stringify(input.levels)}::jsonb, ${input.cycleYears}, ${input.renewalUnit},
@@ -64,5 +88,5 @@ export async function insertVersion(
     WHERE NOT EXISTS (SELECT 1 FROM register_versions WHERE register_id = ${registerId} AND version > ${after})
     RETURNING version`),
   );
-  return rows[0]?.version ?? null;
+  return added?.version ?? null;
 }
