@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { staffNumberAsShown } from '../../platform/bsn.ts';
-import { uncheckedRowsOf } from '../../db/rows.ts';
+import { column, row, rowsOf, type RowSchema } from '../../db/rows.ts';
 
 /** A professional with a current employment at the board: what the board's staff need to follow up. */
 export type StaffLine = {
@@ -18,6 +18,22 @@ export type StaffLine = {
   /** the professional lets this board see their development activities (an active consent) */
   developmentConsent: boolean;
 };
+
+const staffLineRow = row({
+  personId: column.text,
+  name: column.text,
+  staffNumbers: column.text,
+  employments: column.text,
+  toCheck: column.integer,
+  disputed: column.integer,
+  registerNumber: column.text.nullable(),
+  status: column.text.nullable(),
+  validUntil: column.day.nullable(),
+  developmentConsent: column.boolean,
+}) satisfies RowSchema<StaffLine>;
+
+/** a line of the page with the count of all lines (`count(*) OVER ()`) */
+const staffPageRow = staffLineRow.extend({ total: column.integer });
 
 /** The person's account (the one that enrolled them, else the one with their delivered address) granted the board insight and did not revoke it. */
 const developmentConsent = (boardId: string) => sql`EXISTS (SELECT 1 FROM development_consents c WHERE c.board_id = ${boardId} AND c.revoked_at IS NULL
@@ -36,7 +52,8 @@ export async function listBoardStaff(
     ? sql`HAVING count(*) FILTER (WHERE e.approval_status IN ('te-controleren', 'betwist')) > 0 OR n.register_number IS NULL
         OR (n.status = 'geregistreerd' AND coalesce(${validUntil}, current_date) < current_date + 183)`
     : sql``;
-  const rows = uncheckedRowsOf<StaffLine & { total: string }>(
+  const rows = rowsOf(
+    staffPageRow,
     await db.execute(sql`SELECT p.id AS "personId", concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
       string_agg(DISTINCT ${staffNumberAsShown('e.staff_number')}, ', ') AS "staffNumbers",
       string_agg(DISTINCT e.function || ' · ' || s.name, '; ') AS employments,
@@ -53,5 +70,5 @@ export async function listBoardStaff(
     ORDER BY lower(p.surname), p.initials, p.id
     LIMIT ${options.limit} OFFSET ${options.offset}`),
   );
-  return { rows: rows.map(({ total: _, ...line }) => line), total: Number(rows[0]?.total ?? 0) };
+  return { rows: rows.map(({ total: _, ...line }) => line), total: rows[0]?.total ?? 0 };
 }

@@ -1,15 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import { arrayLiteral } from '../../db/array-literal.ts';
 import type { CopySink, Database, Db } from '../../db/database.ts';
-import type { BoardDirectory, DeliveryMode, Message } from './delivery-format.rules.ts';
+import { type BoardDirectory, columns, type DeliveryMode, deliveryModes, type Message } from './delivery-format.rules.ts';
 import type { RowPairs, SuspectPairs } from './repeated-keys.ts';
 import { staffNumberAsShown } from '../../platform/bsn.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { uncheckedRowsOf } from '../../db/rows.ts';
+import { column, countOf, firstRowOf, hasRows, row, rowsOf, type RowSchema } from '../../db/rows.ts';
 
-const countOf = (result: unknown): number => Number(uncheckedRowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
-
-export type DeliveryStatus = 'in-behandeling' | 'gecontroleerd' | 'verwerkt' | 'afgewezen' | 'geannuleerd';
+const deliveryStatuses = ['in-behandeling', 'gecontroleerd', 'verwerkt', 'afgewezen', 'geannuleerd'] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
 export type DeliveryRecord = {
   id: string;
@@ -46,11 +46,34 @@ const deliveryColumns = sql`id, board_id AS "boardId", mode, status, phase, prog
   submitted_by_account AS "submittedByAccount", submitted_by_token AS "submittedByToken", submitted_by_label AS "submittedByLabel",
   applied_by_label AS "appliedByLabel", created_at AS "createdAt", validated_at AS "validatedAt", finished_at AS "finishedAt"`;
 
-const asDate = (value: Date | string | null): Date | null => (value === null || value instanceof Date ? value : new Date(value));
-
-function toRecord(row: DeliveryRecord): DeliveryRecord {
-  return { ...row, createdAt: asDate(row.createdAt)!, validatedAt: asDate(row.validatedAt), finishedAt: asDate(row.finishedAt) };
-}
+const deliveryRecordRow = row({
+  id: column.text,
+  boardId: column.text,
+  mode: column.oneOf(deliveryModes),
+  status: column.oneOf(deliveryStatuses),
+  phase: column.oneOf(['controleren', 'verwerken'] as const).nullable(),
+  progress: column.integer,
+  fileName: column.text.nullable(),
+  format: column.oneOf(['csv', 'xlsx'] as const),
+  byteSize: column.integer,
+  sha256: column.text,
+  rowCount: column.integer,
+  errorRows: column.integer,
+  warningRows: column.integer,
+  needsConfirmation: column.boolean,
+  summary: column.json(z.record(z.string(), column.integer)).nullable(),
+  rejection: column.text.nullable(),
+  notices: column.json(column.texts).nullable(),
+  applyWhenValid: column.boolean,
+  channel: column.oneOf(['upload', 'api'] as const),
+  submittedByAccount: column.text.nullable(),
+  submittedByToken: column.text.nullable(),
+  submittedByLabel: column.text,
+  appliedByLabel: column.text.nullable(),
+  createdAt: column.moment,
+  validatedAt: column.moment.nullable(),
+  finishedAt: column.moment.nullable(),
+}) satisfies RowSchema<DeliveryRecord>;
 
 export type NewDelivery = Pick<
   DeliveryRecord,
@@ -82,15 +105,15 @@ export async function insertDelivery(db: Db, d: NewDelivery): Promise<void> {
 }
 
 export async function findDelivery(db: Db, id: string): Promise<DeliveryRecord | undefined> {
-  const row = uncheckedRowsOf<DeliveryRecord>(await db.execute(sql`SELECT ${deliveryColumns} FROM deliveries WHERE id = ${id}`))[0];
-  return row && toRecord(row);
+  return firstRowOf(deliveryRecordRow, await db.execute(sql`SELECT ${deliveryColumns} FROM deliveries WHERE id = ${id}`));
 }
 
 export async function listDeliveries(db: Db, boardId: string, offset: number, limit: number): Promise<{ rows: DeliveryRecord[]; total: number }> {
-  const rows = uncheckedRowsOf<DeliveryRecord>(
+  const rows = rowsOf(
+    deliveryRecordRow,
     await db.execute(sql`SELECT ${deliveryColumns} FROM deliveries WHERE board_id = ${boardId}
     ORDER BY created_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}`),
-  ).map(toRecord);
+  );
   const total = countOf(await db.execute(sql`SELECT count(*) AS n FROM deliveries WHERE board_id = ${boardId}`));
   return { rows, total };
 }
@@ -142,17 +165,20 @@ export async function updateDelivery(db: Db, id: string, patch: DeliveryPatch, o
       )})`
     : sql``;
   const result = await db.execute(sql`UPDATE deliveries SET ${sql.join(sets, sql`, `)} WHERE id = ${id}${guard} RETURNING id`);
-  return uncheckedRowsOf(result).length > 0;
+  return hasRows(result);
 }
+
+const boardNumberRow = row({ number: column.text });
+const directorySchoolRow = row({ id: column.text, brin: column.text, closed: column.boolean });
+const directoryLocationRow = row({ id: column.text, code: column.text, brin: column.text, closed: column.boolean });
 
 /** The delivering board's schools and locations, open and closed, for the row checks. */
 export async function loadBoardDirectory(db: Db, boardId: string): Promise<BoardDirectory | undefined> {
-  const [board] = uncheckedRowsOf<{ number: string }>(await db.execute(sql`SELECT number FROM boards WHERE id = ${boardId}`));
+  const board = firstRowOf(boardNumberRow, await db.execute(sql`SELECT number FROM boards WHERE id = ${boardId}`));
   if (!board) return undefined;
-  const schools = uncheckedRowsOf<{ id: string; brin: string; closed: boolean }>(
-    await db.execute(sql`SELECT id, brin, closed_at IS NOT NULL AS closed FROM schools WHERE board_id = ${boardId}`),
-  );
-  const locations = uncheckedRowsOf<{ id: string; code: string; brin: string; closed: boolean }>(
+  const schools = rowsOf(directorySchoolRow, await db.execute(sql`SELECT id, brin, closed_at IS NOT NULL AS closed FROM schools WHERE board_id = ${boardId}`));
+  const locations = rowsOf(
+    directoryLocationRow,
     await db.execute(sql`SELECT l.id, l.code, s.brin, l.closed_at IS NOT NULL AS closed
       FROM locations l JOIN schools s ON s.id = l.school_id WHERE s.board_id = ${boardId}`),
   );
@@ -255,13 +281,16 @@ function pairsByGrouping(deliveryId: string): PairSource {
   ];
 }
 
+const wrongPairsRow = row({ wrong: column.integer });
+
 /**
  * Adds the messages of rows that break a rule with the first row of their key. A pair whose rows do not
  * share the key it was made for (two keys with one hash) is wrong: then nothing is written, and the answer
  * is how many were wrong.
  */
 async function addRepeatMessages(db: Db, deliveryId: string, pairs: SQL, involvedRows: SQL): Promise<number> {
-  const [result] = uncheckedRowsOf<{ wrong: number }>(
+  const [result] = rowsOf(
+    wrongPairsRow,
     await db.execute(sql`WITH pairs AS MATERIALIZED (${pairs})
     , involved AS MATERIALIZED (
       SELECT row_number, employment_key, staff_number, bsn_hash, initials, first_names, prefix, surname, birth_date FROM delivery_rows
@@ -304,7 +333,7 @@ async function addRepeatMessages(db: Db, deliveryId: string, pairs: SQL, involve
       WHERE d.delivery_id = ${deliveryId} AND d.row_number = m.row_number AND (SELECT n FROM wrong) = 0)
     SELECT n AS wrong FROM wrong`),
   );
-  return Number(result.wrong);
+  return result.wrong;
 }
 
 /**
@@ -359,26 +388,44 @@ async function addMutationMessages(db: Db, deliveryId: string, boardId: string):
   );
 }
 
+const outcomeCountsRow = row({ rows: column.integer, errors: column.integer, warnings: column.integer });
+
 export async function countOutcomes(db: Db, deliveryId: string): Promise<{ rows: number; errors: number; warnings: number }> {
-  const [row] = uncheckedRowsOf<{ rows: string; errors: string; warnings: string }>(
+  const [counts] = rowsOf(
+    outcomeCountsRow,
     await db.execute(sql`SELECT count(*) AS rows,
       count(*) FILTER (WHERE outcome = 'fout') AS errors, count(*) FILTER (WHERE outcome = 'waarschuwing') AS warnings
     FROM delivery_rows WHERE delivery_id = ${deliveryId}`),
   );
-  return { rows: Number(row.rows), errors: Number(row.errors), warnings: Number(row.warnings) };
+  return counts;
 }
+
+const endingCountsRow = row({ active: column.integer, ending: column.integer });
 
 /** Active employments of the board, and how many of them a full delivery would end (missing from it). */
 export async function countEndingByFullDelivery(db: Db, deliveryId: string, boardId: string, today: string): Promise<{ active: number; ending: number }> {
-  const [row] = uncheckedRowsOf<{ active: string; ending: string }>(
+  const [counts] = rowsOf(
+    endingCountsRow,
     await db.execute(sql`SELECT count(*) AS active,
       count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM delivery_rows r WHERE r.delivery_id = ${deliveryId} AND r.employment_key = e.employment_key)) AS ending
     FROM employments e WHERE e.board_id = ${boardId} AND (e.end_date IS NULL OR e.end_date > ${today})`),
   );
-  return { active: Number(row.active), ending: Number(row.ending) };
+  return counts;
 }
 
 export type RowResult = { rowNumber: number; outcome: 'geaccepteerd' | 'waarschuwing' | 'fout'; messages: Message[] };
+
+const messageRow = row({
+  kolom: column.oneOf(columns).nullable(),
+  melding: column.text,
+  soort: column.oneOf(['fout', 'waarschuwing'] as const),
+}) satisfies RowSchema<Message>;
+
+const rowResultRow = row({
+  rowNumber: column.integer,
+  outcome: column.oneOf(['geaccepteerd', 'waarschuwing', 'fout'] as const),
+  messages: column.json(z.array(messageRow)),
+}) satisfies RowSchema<RowResult>;
 
 export async function listRowResults(
   db: Db,
@@ -386,7 +433,8 @@ export async function listRowResults(
   options: { problemsOnly: boolean; offset: number; limit: number },
 ): Promise<{ rows: RowResult[]; total: number }> {
   const filter = options.problemsOnly ? sql` AND outcome <> 'geaccepteerd'` : sql``;
-  const rows = uncheckedRowsOf<RowResult>(
+  const rows = rowsOf(
+    rowResultRow,
     await db.execute(sql`SELECT row_number AS "rowNumber", outcome, coalesce(messages, '[]'::jsonb) AS messages
     FROM delivery_rows WHERE delivery_id = ${deliveryId}${filter} ORDER BY row_number LIMIT ${options.limit} OFFSET ${options.offset}`),
   );
@@ -396,47 +444,53 @@ export async function listRowResults(
 
 /** The rows after `afterRow`, in row order: by the primary key (delivery_id, row_number), never OFFSET, so every page costs the same. */
 export async function listRowResultsAfter(db: Db, deliveryId: string, afterRow: number, limit: number): Promise<RowResult[]> {
-  return uncheckedRowsOf<RowResult>(
+  return rowsOf(
+    rowResultRow,
     await db.execute(sql`SELECT row_number AS "rowNumber", outcome, coalesce(messages, '[]'::jsonb) AS messages
     FROM delivery_rows WHERE delivery_id = ${deliveryId} AND row_number > ${afterRow} ORDER BY row_number LIMIT ${limit}`),
   );
 }
 
+const lockedRow = row({ locked: column.boolean });
+
 /** Serialises the applying of one board's deliveries; false when another apply holds it (this transaction waits not). */
 export async function tryLockBoardDeliveries(tx: Db, boardId: string): Promise<boolean> {
-  const [row] = uncheckedRowsOf<{ locked: boolean }>(
-    await tx.execute(sql`SELECT pg_try_advisory_xact_lock(hashtext('delivery-apply'), hashtext(${boardId})) AS locked`),
-  );
-  return row.locked;
+  const [lock] = rowsOf(lockedRow, await tx.execute(sql`SELECT pg_try_advisory_xact_lock(hashtext('delivery-apply'), hashtext(${boardId})) AS locked`));
+  return lock.locked;
 }
 
 /** Another delivery of the board with committed parts of an apply (decision 017): it goes first. */
 export async function otherDeliveryApplyingInParts(tx: Db, boardId: string, deliveryId: string): Promise<boolean> {
-  return (
-    uncheckedRowsOf(
-      await tx.execute(sql`SELECT 1 FROM deliveries WHERE board_id = ${boardId} AND id <> ${deliveryId}
+  return hasRows(
+    await tx.execute(sql`SELECT 1 FROM deliveries WHERE board_id = ${boardId} AND id <> ${deliveryId}
     AND status = 'in-behandeling' AND applied_through_row IS NOT NULL LIMIT 1`),
-    ).length > 0
   );
 }
 
 /** Cancels a delivery not applied yet: never one whose apply has committed parts, which can only go on. */
 export async function cancelUnappliedDelivery(db: Db, id: string, finishedAt: Date): Promise<boolean> {
-  return (
-    uncheckedRowsOf(
-      await db.execute(sql`UPDATE deliveries SET status = 'geannuleerd', phase = NULL, finished_at = ${finishedAt.toISOString()}
+  return hasRows(
+    await db.execute(sql`UPDATE deliveries SET status = 'geannuleerd', phase = NULL, finished_at = ${finishedAt.toISOString()}
     WHERE id = ${id} AND status IN ('gecontroleerd', 'in-behandeling') AND applied_through_row IS NULL RETURNING id`),
-    ).length > 0
   );
 }
 
 export type UnsentInvitation = { id: string; personId: string; email: string; name: string; board: string };
 
+const unsentInvitationRow = row({
+  id: column.text,
+  personId: column.text,
+  email: column.text,
+  name: column.text,
+  board: column.text,
+}) satisfies RowSchema<UnsentInvitation>;
+
 /** The next unsent invitations of a delivery, by person, after `afterPersonId` (from the start when null). */
 export async function listUnsentInvitations(db: Db, deliveryId: string, afterPersonId: string | null, limit: number): Promise<UnsentInvitation[]> {
   const after = afterPersonId === null ? sql`` : sql` AND i.person_id > ${afterPersonId}`;
   // the batch first, on its own: joined at once, the planner may read every person from the first on
-  return uncheckedRowsOf<UnsentInvitation>(
+  return rowsOf(
+    unsentInvitationRow,
     await db.execute(sql`WITH batch AS MATERIALIZED (
       SELECT i.id, i.person_id, i.email FROM person_invitations i
       WHERE i.delivery_id = ${deliveryId} AND i.mail_id IS NULL${after} ORDER BY i.person_id LIMIT ${limit})

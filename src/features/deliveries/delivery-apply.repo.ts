@@ -2,9 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { rowIds } from '../../db/row-ids.ts';
 import type { DeliveryMode } from './delivery-format.rules.ts';
-import { uncheckedRowsOf } from '../../db/rows.ts';
-
-const countOf = (result: unknown): number => Number(uncheckedRowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
+import { column, countOf, firstRowOf, hasRows, row, rowsOf, type RowSchema } from '../../db/rows.ts';
 
 /** What one part of an apply did; parts add up to the summary. */
 export type PartSummary = ApplySummary;
@@ -22,6 +20,16 @@ export type ApplySummary = {
   uitnodigingen: number;
 };
 
+const applySummaryRow = row({
+  personenNieuw: column.integer,
+  personenGewijzigd: column.integer,
+  dienstverbandenNieuw: column.integer,
+  dienstverbandenGewijzigd: column.integer,
+  dienstverbandenBeeindigd: column.integer,
+  mogelijkeDubbelen: column.integer,
+  uitnodigingen: column.integer,
+}) satisfies RowSchema<ApplySummary>;
+
 export type ApplyInput = {
   deliveryId: string;
   boardId: string;
@@ -37,33 +45,40 @@ export type ApplyInput = {
 const change = (label: string, before: string, after: string) =>
   `CASE WHEN ${before} IS DISTINCT FROM ${after} THEN jsonb_build_object('${label}', jsonb_build_array(${before}, ${after})) ELSE '{}'::jsonb END`;
 
+const rowSpanRow = row({ first: column.integer.nullable(), last: column.integer.nullable() });
+
 /** The first and last row number staged for a delivery (null when none are): the span an apply goes through in parts. */
 export async function stagedRowSpan(db: Db, deliveryId: string): Promise<{ first: number; last: number } | null> {
-  const [row] = uncheckedRowsOf<{ first: number | null; last: number | null }>(
+  const [span] = rowsOf(
+    rowSpanRow,
     await db.execute(sql`SELECT
     (SELECT row_number FROM delivery_rows WHERE delivery_id = ${deliveryId} ORDER BY row_number LIMIT 1) AS first,
     (SELECT row_number FROM delivery_rows WHERE delivery_id = ${deliveryId} ORDER BY row_number DESC LIMIT 1) AS last`),
   );
-  return row.first === null || row.last === null ? null : { first: Number(row.first), last: Number(row.last) };
+  return span.first === null || span.last === null ? null : { first: span.first, last: span.last };
 }
 
 export type ApplyProgress = { appliedThroughRow: number | null; applyTotals: PartSummary | null };
 
+const applyProgressRow = row({
+  appliedThroughRow: column.integer.nullable(),
+  applyTotals: column.json(applySummaryRow).nullable(),
+}) satisfies RowSchema<ApplyProgress>;
+
 export async function findApplyProgress(db: Db, deliveryId: string): Promise<ApplyProgress> {
-  const [row] = uncheckedRowsOf<ApplyProgress>(
+  const progress = firstRowOf(
+    applyProgressRow,
     await db.execute(sql`SELECT applied_through_row AS "appliedThroughRow", apply_totals AS "applyTotals"
     FROM deliveries WHERE id = ${deliveryId}`),
   );
-  return row ?? { appliedThroughRow: null, applyTotals: null };
+  return progress ?? { appliedThroughRow: null, applyTotals: null };
 }
 
 /** After a committed part: how far the apply got and what it did so far; false when the delivery is no longer being applied. */
 export async function recordAppliedPart(tx: Db, deliveryId: string, throughRow: number, totals: PartSummary, progress: number): Promise<boolean> {
-  return (
-    uncheckedRowsOf(
-      await tx.execute(sql`UPDATE deliveries SET applied_through_row = ${throughRow}, apply_totals = ${JSON.stringify(totals)}::jsonb,
+  return hasRows(
+    await tx.execute(sql`UPDATE deliveries SET applied_through_row = ${throughRow}, apply_totals = ${JSON.stringify(totals)}::jsonb,
     progress = ${progress} WHERE id = ${deliveryId} AND status = 'in-behandeling' RETURNING id`),
-    ).length > 0
   );
 }
 
@@ -263,6 +278,9 @@ export async function applyStagedRows(tx: Db, input: ApplyInput, rows: { from: n
   };
 }
 
+const employmentKeyRow = row({ key: column.text });
+const endedCountsRow = row({ ended: column.integer, invited: column.integer });
+
 /**
  * After all its rows, a full delivery ends the board's employments it does not name (on the delivery
  * date), each in the person's history and with an invitation. All of them, or (`keys`) those with an
@@ -281,7 +299,8 @@ export async function endMissingEmployments(
   let lastKey: string | null = null;
   if (keys) {
     const after = keys.after === null ? sql`` : sql` AND e.employment_key > ${keys.after}`;
-    const [upper] = uncheckedRowsOf<{ key: string }>(
+    const upper = firstRowOf(
+      employmentKeyRow,
       await tx.execute(sql`SELECT e.employment_key AS key FROM employments e
       WHERE e.board_id = ${b}${after} ORDER BY e.employment_key OFFSET ${keys.limit - 1} LIMIT 1`),
     );
@@ -291,7 +310,8 @@ export async function endMissingEmployments(
   } else {
     await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
   }
-  const [ended] = uncheckedRowsOf<{ ended: number | string; invited: number | string }>(
+  const [ended] = rowsOf(
+    endedCountsRow,
     await tx.execute(sql`WITH ended AS (
     UPDATE employments e SET end_date = ${today}, approval_status = 'te-controleren', last_delivery_id = ${d}, updated_at = ${now}
     WHERE e.board_id = ${b}${range} AND (e.end_date IS NULL OR e.end_date > ${today})
@@ -308,7 +328,7 @@ export async function endMissingEmployments(
       ON CONFLICT (delivery_id, person_id) DO NOTHING RETURNING 1)
     SELECT (SELECT count(*) FROM history) AS ended, (SELECT count(*) FROM invited) AS invited`),
   );
-  return { dienstverbandenBeeindigd: Number(ended.ended), uitnodigingen: Number(ended.invited), lastKey: keys ? lastKey : null };
+  return { dienstverbandenBeeindigd: ended.ended, uitnodigingen: ended.invited, lastKey: keys ? lastKey : null };
 }
 
 /** The last step of an apply: a disputed employment the delivery changed or ended has its dispute closed, the professional checks again. */

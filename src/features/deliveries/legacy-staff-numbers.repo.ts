@@ -1,19 +1,22 @@
 import { sql } from 'drizzle-orm';
 import { arrayLiteral } from '../../db/array-literal.ts';
 import type { Db } from '../../db/database.ts';
-import { uncheckedRowsOf } from '../../db/rows.ts';
+import { column, countOf, hasRows, row, rowsOf } from '../../db/rows.ts';
 
 export async function isFixApplied(db: Db, name: string): Promise<boolean> {
-  return uncheckedRowsOf(await db.execute(sql`SELECT 1 FROM data_fixes WHERE name = ${name}`)).length > 0;
+  return hasRows(await db.execute(sql`SELECT 1 FROM data_fixes WHERE name = ${name}`));
 }
 
 export async function recordFix(tx: Db, name: string, result: Record<string, number>): Promise<void> {
   await tx.execute(sql`INSERT INTO data_fixes (name, result) VALUES (${name}, ${JSON.stringify(result)}::jsonb) ON CONFLICT (name) DO NOTHING`);
 }
 
+const staffNumberRow = row({ n: column.text });
+
 /** Every stored personeelsnummer of nine digits, in the register and in staged rows. */
 export async function listNineDigitStaffNumbers(db: Db): Promise<string[]> {
-  return uncheckedRowsOf<{ n: string }>(
+  return rowsOf(
+    staffNumberRow,
     await db.execute(sql`
     SELECT staff_number AS n FROM staff_numbers WHERE staff_number ~ '^[0-9]{9}$'
     UNION SELECT staff_number FROM employments WHERE staff_number ~ '^[0-9]{9}$'
@@ -28,7 +31,7 @@ export async function listNineDigitStaffNumbers(db: Db): Promise<string[]> {
  */
 export async function replaceStaffNumbers(tx: Db, from: string[], to: string[]): Promise<Record<string, number>> {
   const map = sql`unnest(${arrayLiteral(from)}::text[], ${arrayLiteral(to)}::text[]) AS m(old, new)`;
-  const count = async (statement: ReturnType<typeof sql>) => Number(uncheckedRowsOf<{ n: string }>(await tx.execute(statement))[0].n);
+  const count = async (statement: ReturnType<typeof sql>) => countOf(await tx.execute(statement));
   const dropped = await count(sql`WITH gone AS (DELETE FROM staff_numbers s USING ${map}
     WHERE s.staff_number = m.old AND EXISTS (SELECT 1 FROM staff_numbers h WHERE h.board_id = s.board_id AND h.staff_number = m.new)
     RETURNING 1) SELECT count(*) AS n FROM gone`);

@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { staffNumberAsShownText } from '../../platform/bsn.ts';
-import { uncheckedRowsOf } from '../../db/rows.ts';
-
-const countOf = (result: unknown): number => Number(uncheckedRowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
+import { column, countOf, firstRowOf, row, rowsOf, type RowSchema } from '../../db/rows.ts';
 
 export type BoardDeliveryLine = {
   boardId: string;
@@ -17,9 +15,22 @@ export type BoardDeliveryLine = {
   disputed: number;
 };
 
+const boardDeliveryLineRow = row({
+  boardId: column.text,
+  number: column.text,
+  name: column.text.nullable(),
+  deliveries: column.integer,
+  lastDeliveryAt: column.moment.nullable(),
+  lastStatus: column.text.nullable(),
+  active: column.integer,
+  awaitingApproval: column.integer,
+  disputed: column.integer,
+}) satisfies RowSchema<BoardDeliveryLine>;
+
 /** Per board that delivered anything: its deliveries, and its active employments by approval state. */
 export async function listBoardDeliveryOverview(db: Db, offset: number, limit: number): Promise<{ rows: BoardDeliveryLine[]; total: number }> {
-  const rows = uncheckedRowsOf<BoardDeliveryLine>(
+  const rows = rowsOf(
+    boardDeliveryLineRow,
     await db.execute(sql`
     WITH delivered AS (
       SELECT board_id, count(*)::int AS deliveries, max(created_at) AS last_at FROM deliveries GROUP BY board_id),
@@ -35,7 +46,7 @@ export async function listBoardDeliveryOverview(db: Db, offset: number, limit: n
     ORDER BY b.number LIMIT ${limit} OFFSET ${offset}`),
   );
   const total = countOf(await db.execute(sql`SELECT count(DISTINCT board_id) AS n FROM deliveries`));
-  return { rows: rows.map((r) => ({ ...r, lastDeliveryAt: r.lastDeliveryAt ? new Date(r.lastDeliveryAt) : null })), total };
+  return { rows, total };
 }
 
 export type PersonSide = {
@@ -51,6 +62,25 @@ export type PersonSide = {
 
 export type DuplicateTask = { id: string; reason: string; createdAt: Date; person: PersonSide; candidate: PersonSide };
 
+const personSideRow = row({
+  id: column.text,
+  initials: column.text,
+  prefix: column.text.nullable(),
+  surname: column.text,
+  birthDate: column.day,
+  email: column.text.nullable(),
+  hasBsn: column.boolean,
+  employments: column.texts,
+}) satisfies RowSchema<PersonSide>;
+
+const duplicateTaskRow = row({
+  id: column.text,
+  reason: column.text,
+  createdAt: column.moment,
+  person: column.json(personSideRow),
+  candidate: column.json(personSideRow),
+}) satisfies RowSchema<DuplicateTask>;
+
 const personSide = (alias: string) =>
   sql.raw(`json_build_object(
   'id', ${alias}.id, 'initials', ${alias}.initials, 'prefix', ${alias}.prefix, 'surname', ${alias}.surname,
@@ -60,28 +90,34 @@ const personSide = (alias: string) =>
 
 export async function listOpenDuplicates(db: Db, offset: number, limit: number, onlyId?: string): Promise<{ rows: DuplicateTask[]; total: number }> {
   const only = onlyId ? sql` AND d.id = ${onlyId}` : sql``;
-  const rows = uncheckedRowsOf<DuplicateTask>(
+  const rows = rowsOf(
+    duplicateTaskRow,
     await db.execute(sql`SELECT d.id, d.reason, d.created_at AS "createdAt",
       ${personSide('p')} AS person, ${personSide('c')} AS candidate
     FROM duplicate_candidates d JOIN persons p ON p.id = d.person_id JOIN persons c ON c.id = d.candidate_id
     WHERE d.status = 'open'${only} ORDER BY d.created_at, d.id LIMIT ${limit} OFFSET ${offset}`),
   );
   const total = countOf(await db.execute(sql`SELECT count(*) AS n FROM duplicate_candidates WHERE status = 'open'`));
-  return { rows: rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) })), total };
+  return { rows, total };
 }
 
+const openDuplicateRow = row({ personId: column.text, candidateId: column.text, bothHaveOtherBsn: column.boolean });
+
 export async function findOpenDuplicate(db: Db, id: string): Promise<{ personId: string; candidateId: string; bothHaveOtherBsn: boolean } | undefined> {
-  return uncheckedRowsOf<{ personId: string; candidateId: string; bothHaveOtherBsn: boolean }>(
+  return firstRowOf(
+    openDuplicateRow,
     await db.execute(sql`SELECT d.person_id AS "personId",
       d.candidate_id AS "candidateId", (p.bsn_hash IS NOT NULL AND c.bsn_hash IS NOT NULL AND p.bsn_hash <> c.bsn_hash) AS "bothHaveOtherBsn"
     FROM duplicate_candidates d JOIN persons p ON p.id = d.person_id JOIN persons c ON c.id = d.candidate_id
     WHERE d.id = ${id} AND d.status = 'open' FOR UPDATE OF d`),
-  )[0];
+  );
 }
 
 export async function closeDuplicate(db: Db, id: string, status: 'zelfde-persoon' | 'verschillend', by: string, at: Date): Promise<void> {
   await db.execute(sql`UPDATE duplicate_candidates SET status = ${status}, resolved_by = ${by}, resolved_at = ${at.toISOString()} WHERE id = ${id}`);
 }
+
+const sealedBsnRow = row({ bsn_sealed: column.text.nullable(), bsn_hash: column.text.nullable() });
 
 /**
  * Merges `from` into `into` inside the caller's transaction: everything that hangs on `from` moves,
@@ -90,9 +126,7 @@ export async function closeDuplicate(db: Db, id: string, status: 'zelfde-persoon
  */
 export async function mergePersons(tx: Db, from: string, into: string, at: Date): Promise<void> {
   const now = at.toISOString();
-  const [moved] = uncheckedRowsOf<{ bsn_sealed: string | null; bsn_hash: string | null }>(
-    await tx.execute(sql`SELECT bsn_sealed, bsn_hash FROM persons WHERE id = ${from} FOR UPDATE`),
-  );
+  const moved = firstRowOf(sealedBsnRow, await tx.execute(sql`SELECT bsn_sealed, bsn_hash FROM persons WHERE id = ${from} FOR UPDATE`));
   // the BSN hash is unique: it leaves the tombstone before the person that stays can take it
   await tx.execute(sql`UPDATE persons SET bsn_hash = NULL, bsn_sealed = NULL, merged_into = ${into}, updated_at = ${now} WHERE id = ${from}`);
   if (moved?.bsn_hash) {

@@ -4,9 +4,10 @@ import { duoImports } from '../../db/schema/index.ts';
 import { CsvBytes } from '../../platform/csv/write.ts';
 import type { DuoRegion } from './duo-file.rules.ts';
 import type { BoardRow, DirectoryPlan, DirectoryState, LocationRow, LocationState, SchoolRow } from './directory-import.rules.ts';
-import { uncheckedRowsOf } from '../../db/rows.ts';
+import { column, countOf, firstRowOf, row, rowsOf, type RowSchema } from '../../db/rows.ts';
 
-export type OrganisationKind = 'bestuur' | 'school' | 'vestiging';
+const directoryKinds = ['bestuur', 'school', 'vestiging'] as const;
+export type OrganisationKind = (typeof directoryKinds)[number];
 
 export type DirectoryEntry = {
   id: string;
@@ -22,6 +23,23 @@ export type DirectoryEntry = {
   closed: boolean;
 };
 
+const directoryEntryRow = row({
+  id: column.text,
+  kind: column.oneOf(directoryKinds),
+  code: column.text,
+  name: column.text,
+  place: column.text.nullable(),
+  provinces: column.texts,
+  denominations: column.texts,
+  boardId: column.text,
+  boardNumber: column.text,
+  boardName: column.text.nullable(),
+  closed: column.boolean,
+}) satisfies RowSchema<DirectoryEntry>;
+
+/** an entry of a page of results with the count of all results (`count(*) OVER ()`) */
+const directoryPageRow = directoryEntryRow.extend({ total: column.integer });
+
 export type DirectoryQuery = {
   terms: string[];
   kind?: OrganisationKind;
@@ -31,8 +49,6 @@ export type DirectoryQuery = {
   offset: number;
   limit: number;
 };
-
-const countOf = (result: unknown): number => Number(uncheckedRowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
 
 function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -59,8 +75,8 @@ export async function searchDirectory(db: Db, q: DirectoryQuery): Promise<{ entr
              CASE kind WHEN 'bestuur' THEN 0 WHEN 'school' THEN 1 ELSE 2 END,
              name, code
     LIMIT ${q.limit} OFFSET ${q.offset}`);
-  const rows = uncheckedRowsOf<DirectoryEntry & { total: string | number }>(result);
-  const total = rows.length > 0 ? Number(rows[0].total) : await countDirectory(db, conditions);
+  const rows = rowsOf(directoryPageRow, result);
+  const total = rows.length > 0 ? rows[0].total : await countDirectory(db, conditions);
   return { entries: rows.map(({ total: _t, ...entry }) => entry), total };
 }
 
@@ -73,7 +89,7 @@ export async function findEntry(db: Db, id: string): Promise<DirectoryEntry | un
     SELECT id, kind, code, name, place, provinces, denominations,
            board_id AS "boardId", board_number AS "boardNumber", board_name AS "boardName", closed
     FROM organisation_directory WHERE id = ${id}`);
-  return uncheckedRowsOf<DirectoryEntry>(result)[0];
+  return firstRowOf(directoryEntryRow, result);
 }
 
 export type BoardRecord = { id: string; number: string; name: string | null; kvkNumber: string | null; sectors: string | null };
@@ -97,14 +113,49 @@ export type LocationRecord = {
   closedAt: Date | null;
 };
 
+const boardRecordRow = row({
+  id: column.text,
+  number: column.text,
+  name: column.text.nullable(),
+  kvkNumber: column.text.nullable(),
+  sectors: column.text.nullable(),
+}) satisfies RowSchema<BoardRecord>;
+
+const schoolRecordRow = row({
+  id: column.text,
+  brin: column.text,
+  name: column.text,
+  boardId: column.text,
+  closedAt: column.moment.nullable(),
+  place: column.text.nullable(),
+  locationCount: column.integer,
+}) satisfies RowSchema<SchoolRecord>;
+
+const locationRecordRow = row({
+  id: column.text,
+  code: column.text,
+  name: column.text,
+  schoolId: column.text,
+  boardId: column.text,
+  street: column.text.nullable(),
+  houseNumber: column.text.nullable(),
+  postcode: column.text.nullable(),
+  place: column.text.nullable(),
+  municipalityCode: column.text.nullable(),
+  municipalityName: column.text.nullable(),
+  province: column.text.nullable(),
+  denomination: column.text.nullable(),
+  phone: column.text.nullable(),
+  website: column.text.nullable(),
+  closedAt: column.moment.nullable(),
+}) satisfies RowSchema<LocationRecord>;
+
 export async function findBoard(db: Db, id: string): Promise<BoardRecord | undefined> {
-  return uncheckedRowsOf<BoardRecord>(await db.execute(sql`SELECT id, number, name, kvk_number AS "kvkNumber", sectors FROM boards WHERE id = ${id}`))[0];
+  return firstRowOf(boardRecordRow, await db.execute(sql`SELECT id, number, name, kvk_number AS "kvkNumber", sectors FROM boards WHERE id = ${id}`));
 }
 
 export async function findBoardByNumber(db: Db, number: string): Promise<BoardRecord | undefined> {
-  return uncheckedRowsOf<BoardRecord>(
-    await db.execute(sql`SELECT id, number, name, kvk_number AS "kvkNumber", sectors FROM boards WHERE number = ${number}`),
-  )[0];
+  return firstRowOf(boardRecordRow, await db.execute(sql`SELECT id, number, name, kvk_number AS "kvkNumber", sectors FROM boards WHERE number = ${number}`));
 }
 
 const schoolColumns = sql`s.id, s.brin, s.name, s.board_id AS "boardId", s.closed_at AS "closedAt",
@@ -112,13 +163,14 @@ const schoolColumns = sql`s.id, s.brin, s.name, s.board_id AS "boardId", s.close
   (SELECT count(*)::int FROM locations l WHERE l.school_id = s.id AND l.closed_at IS NULL) AS "locationCount"`;
 
 export async function listSchoolsOfBoard(db: Db, boardId: string): Promise<SchoolRecord[]> {
-  return uncheckedRowsOf<SchoolRecord>(
+  return rowsOf(
+    schoolRecordRow,
     await db.execute(sql`SELECT ${schoolColumns} FROM schools s WHERE s.board_id = ${boardId} ORDER BY s.closed_at NULLS FIRST, s.name`),
   );
 }
 
 export async function findSchool(db: Db, id: string): Promise<SchoolRecord | undefined> {
-  return uncheckedRowsOf<SchoolRecord>(await db.execute(sql`SELECT ${schoolColumns} FROM schools s WHERE s.id = ${id}`))[0];
+  return firstRowOf(schoolRecordRow, await db.execute(sql`SELECT ${schoolColumns} FROM schools s WHERE s.id = ${id}`));
 }
 
 const locationColumns = sql`id, code, name, school_id AS "schoolId", board_id AS "boardId", street, house_number AS "houseNumber",
@@ -126,32 +178,39 @@ const locationColumns = sql`id, code, name, school_id AS "schoolId", board_id AS
   phone, website, closed_at AS "closedAt"`;
 
 export async function listLocationsOfSchool(db: Db, schoolId: string): Promise<LocationRecord[]> {
-  return uncheckedRowsOf<LocationRecord>(
+  return rowsOf(
+    locationRecordRow,
     await db.execute(sql`SELECT ${locationColumns} FROM locations WHERE school_id = ${schoolId} ORDER BY closed_at NULLS FIRST, code`),
   );
 }
 
 export async function findLocation(db: Db, id: string): Promise<LocationRecord | undefined> {
-  return uncheckedRowsOf<LocationRecord>(await db.execute(sql`SELECT ${locationColumns} FROM locations WHERE id = ${id}`))[0];
+  return firstRowOf(locationRecordRow, await db.execute(sql`SELECT ${locationColumns} FROM locations WHERE id = ${id}`));
 }
 
+const kindCountsRow = row({ boards: column.integer, schools: column.integer, locations: column.integer });
+
 export async function countDirectoryKinds(db: Db): Promise<{ boards: number; schools: number; locations: number }> {
-  const [row] = uncheckedRowsOf<{ boards: string; schools: string; locations: string }>(
+  const [counts] = rowsOf(
+    kindCountsRow,
     await db.execute(sql`SELECT
       (SELECT count(*) FROM boards) AS boards,
       (SELECT count(*) FROM schools WHERE closed_at IS NULL) AS schools,
       (SELECT count(*) FROM locations WHERE closed_at IS NULL) AS locations`),
   );
-  return { boards: Number(row.boards), schools: Number(row.schools), locations: Number(row.locations) };
+  return counts;
 }
 
+const facetValuesRow = row({ provinces: column.texts.nullable(), denominations: column.texts.nullable() });
+
 export async function listFacetValues(db: Db): Promise<{ provinces: string[]; denominations: string[] }> {
-  const [row] = uncheckedRowsOf<{ provinces: string[] | null; denominations: string[] | null }>(
+  const [facets] = rowsOf(
+    facetValuesRow,
     await db.execute(sql`SELECT
       (SELECT array_agg(DISTINCT province ORDER BY province) FROM locations WHERE province IS NOT NULL AND closed_at IS NULL) AS provinces,
       (SELECT array_agg(DISTINCT denomination ORDER BY denomination) FROM locations WHERE denomination IS NOT NULL AND closed_at IS NULL) AS denominations`),
   );
-  return { provinces: row.provinces ?? [], denominations: row.denominations ?? [] };
+  return { provinces: facets.provinces ?? [], denominations: facets.denominations ?? [] };
 }
 
 export type CopyCsv = (table: string, columns: string[], csv: string | Buffer) => Promise<void>;
@@ -161,24 +220,64 @@ export async function lockDirectoryImport(tx: Db): Promise<void> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('duo-import'))`);
 }
 
-/** raw SQL results carry timestamps as text */
-const asDate = (value: Date | string | null): Date | null => (value === null || value instanceof Date ? value : new Date(value));
+const boardRow = row({
+  id: column.text,
+  number: column.text,
+  name: column.text.nullable(),
+  kvkNumber: column.text.nullable(),
+  sectors: column.text.nullable(),
+  provinces: column.texts,
+  denominations: column.texts,
+  openLocations: column.integer,
+  searchText: column.text,
+}) satisfies RowSchema<BoardRow>;
 
+const schoolRow = row({
+  id: column.text,
+  brin: column.text,
+  boardId: column.text,
+  name: column.text,
+  closedAt: column.moment.nullable(),
+  place: column.text.nullable(),
+  provinces: column.texts,
+  denominations: column.texts,
+  locationCount: column.integer,
+  searchText: column.text,
+}) satisfies RowSchema<SchoolRow>;
+
+const locationStateRow = row({
+  id: column.text,
+  code: column.text,
+  name: column.text,
+  schoolId: column.text,
+  boardId: column.text,
+  sourceHash: column.text,
+  closedAt: column.moment.nullable(),
+  place: column.text.nullable(),
+  municipalityName: column.text.nullable(),
+  province: column.text.nullable(),
+  denomination: column.text.nullable(),
+  searchText: column.text,
+}) satisfies RowSchema<LocationState>;
+
+/** The whole directory (about 13,000 rows for the Netherlands), each row checked. */
 export async function loadDirectoryState(tx: Db): Promise<DirectoryState> {
-  const boards = uncheckedRowsOf<BoardRow>(
+  const boards = rowsOf(
+    boardRow,
     await tx.execute(sql`SELECT id, number, name, kvk_number AS "kvkNumber", sectors,
     provinces, denominations, open_locations AS "openLocations", search_text AS "searchText" FROM boards`),
   );
-  const schools = uncheckedRowsOf<SchoolRow>(
+  const schools = rowsOf(
+    schoolRow,
     await tx.execute(sql`SELECT id, brin, board_id AS "boardId", name, closed_at AS "closedAt",
     place, provinces, denominations, location_count AS "locationCount", search_text AS "searchText" FROM schools`),
   );
-  const locations = uncheckedRowsOf<LocationState>(
+  const locations = rowsOf(
+    locationStateRow,
     await tx.execute(sql`SELECT id, code, name, school_id AS "schoolId", board_id AS "boardId",
     source_hash AS "sourceHash", closed_at AS "closedAt", place, municipality_name AS "municipalityName", province, denomination,
     search_text AS "searchText" FROM locations`),
   );
-  for (const row of [...schools, ...locations]) row.closedAt = asDate(row.closedAt);
   return { boards, schools, locations };
 }
 
