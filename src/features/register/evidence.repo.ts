@@ -1,13 +1,24 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
-import type { EvidenceFacts } from './evidence.rules.ts';
-import { uncheckedRowsOf } from '../../db/rows.ts';
+import { evidenceKinds, type EvidenceFacts } from './evidence.rules.ts';
+import { column, firstRowOf, row, rowsOf, type RowSchema } from '../../db/rows.ts';
 
 export type Evidence = EvidenceFacts & { id: string; personId: string; fileName: string; mediaType: string; byteSize: number; createdAt: Date };
 
 const columns = sql`f.id, f.person_id AS "personId", f.kind, f.title, f.issuer, f.issued_on::text AS "issuedOn", f.file_name AS "fileName",
   f.media_type AS "mediaType", f.byte_size AS "byteSize", f.created_at AS "createdAt"`;
-const asEvidence = (rows: Evidence[]) => rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
+const evidenceRow = row({
+  id: column.text,
+  personId: column.text,
+  kind: column.oneOf(evidenceKinds),
+  title: column.text,
+  issuer: column.text,
+  issuedOn: column.day,
+  fileName: column.text,
+  mediaType: column.text,
+  byteSize: column.integer,
+  createdAt: column.moment,
+}) satisfies RowSchema<Evidence>;
 
 export async function insertEvidence(
   tx: Db,
@@ -19,24 +30,22 @@ export async function insertEvidence(
 
 /** The evidence of the persons with this delivered address, newest first. */
 export async function listEvidenceForEmail(db: Db, email: string): Promise<Evidence[]> {
-  return asEvidence(
-    uncheckedRowsOf<Evidence>(
-      await db.execute(sql`SELECT ${columns} FROM evidence_files f JOIN persons p ON p.id = f.person_id
+  return rowsOf(
+    evidenceRow,
+    await db.execute(sql`SELECT ${columns} FROM evidence_files f JOIN persons p ON p.id = f.person_id
     WHERE p.email = ${email} AND p.merged_into IS NULL ORDER BY f.issued_on DESC, f.created_at DESC`),
-    ),
   );
 }
 
 /** One piece of evidence, only when it is of a person with this delivered address. */
 export async function findEvidenceForEmail(db: Db, email: string, id: string): Promise<Evidence | undefined> {
-  return asEvidence(
-    uncheckedRowsOf<Evidence>(
-      await db.execute(sql`SELECT ${columns} FROM evidence_files f JOIN persons p ON p.id = f.person_id
+  return firstRowOf(
+    evidenceRow,
+    await db.execute(sql`SELECT ${columns} FROM evidence_files f JOIN persons p ON p.id = f.person_id
     WHERE f.id = ${id} AND p.email = ${email} AND p.merged_into IS NULL`),
-    ),
-  )[0];
+  );
 }
 
 export async function findEvidence(db: Db, id: string): Promise<Evidence | undefined> {
-  return asEvidence(uncheckedRowsOf<Evidence>(await db.execute(sql`SELECT ${columns} FROM evidence_files f WHERE f.id = ${id}`)))[0];
+  return firstRowOf(evidenceRow, await db.execute(sql`SELECT ${columns} FROM evidence_files f WHERE f.id = ${id}`));
 }

@@ -1,13 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../lib/uuid-v7.ts';
-import type { ApprovalStatus } from './approval.rules.ts';
-import type { EnrolmentStatus } from './enrolment.rules.ts';
-import { uncheckedRowsOf } from '../../db/rows.ts';
+import { z } from 'zod';
+import { approvalStatuses, type ApprovalStatus } from './approval.rules.ts';
+import { enrolmentStatuses, type EnrolmentStatus } from './enrolment.rules.ts';
+import { column, countOf, firstRowOf, hasRows, row, rowsOf, type RowSchema } from '../../db/rows.ts';
 
-const countOf = (result: unknown): number => Number(uncheckedRowsOf<{ n: number | string }>(result)[0]?.n ?? 0);
+export const disputeStatuses = ['open', 'beantwoord', 'opgelost', 'ingetrokken'] as const;
+export type DisputeStatus = (typeof disputeStatuses)[number];
 
-export type DisputeStatus = 'open' | 'beantwoord' | 'opgelost' | 'ingetrokken';
+const idRow = row({ id: column.text });
 
 export type OwnEmployment = {
   id: string;
@@ -24,6 +26,29 @@ export type OwnEmployment = {
   dispute: { status: DisputeStatus; comment: string; reply: string | null; repliedByLabel: string | null } | null;
 };
 
+const ownEmploymentRow = row({
+  id: column.text,
+  boardName: column.text,
+  schoolName: column.text,
+  brin: column.text,
+  locationName: column.text.nullable(),
+  function: column.text,
+  appointmentBasis: column.text.nullable(),
+  startDate: column.day,
+  endDate: column.day.nullable(),
+  approvalStatus: column.oneOf(approvalStatuses),
+  dispute: column
+    .json(
+      row({
+        status: column.oneOf(disputeStatuses),
+        comment: column.text,
+        reply: column.text.nullable(),
+        repliedByLabel: column.text.nullable(),
+      }),
+    )
+    .nullable(),
+}) satisfies RowSchema<OwnEmployment>;
+
 const ownEmploymentColumns = sql`e.id, coalesce(b.name, 'Bevoegd gezag ' || b.number) AS "boardName",
   s.name AS "schoolName", s.brin, l.name AS "locationName", e.function, e.appointment_basis AS "appointmentBasis",
   e.start_date::text AS "startDate", e.end_date::text AS "endDate", e.approval_status AS "approvalStatus",
@@ -35,7 +60,8 @@ const ownEmploymentColumns = sql`e.id, coalesce(b.name, 'Bevoegd gezag ' || b.nu
  * address the invitation went to, which the account has proven it owns).
  */
 export async function listEmploymentsForEmail(db: Db, email: string): Promise<OwnEmployment[]> {
-  return uncheckedRowsOf<OwnEmployment>(
+  return rowsOf(
+    ownEmploymentRow,
     await db.execute(sql`SELECT ${ownEmploymentColumns}
     FROM persons p JOIN employments e ON e.person_id = p.id JOIN boards b ON b.id = e.board_id JOIN schools s ON s.id = e.school_id
     LEFT JOIN locations l ON l.id = e.location_id
@@ -46,20 +72,28 @@ export async function listEmploymentsForEmail(db: Db, email: string): Promise<Ow
 
 export type EmploymentRef = { id: string; personId: string; boardId: string; approvalStatus: ApprovalStatus };
 
+const employmentRefRow = row({
+  id: column.text,
+  personId: column.text,
+  boardId: column.text,
+  approvalStatus: column.oneOf(approvalStatuses),
+}) satisfies RowSchema<EmploymentRef>;
+
 /** One employment of the persons with this delivered e-mail address; undefined for anybody else's. */
 export async function findEmploymentForEmail(db: Db, email: string, employmentId: string): Promise<EmploymentRef | undefined> {
-  return uncheckedRowsOf<EmploymentRef>(
+  return firstRowOf(
+    employmentRefRow,
     await db.execute(sql`SELECT e.id, e.person_id AS "personId", e.board_id AS "boardId", e.approval_status AS "approvalStatus"
     FROM employments e JOIN persons p ON p.id = e.person_id
     WHERE e.id = ${employmentId} AND p.email = ${email} AND p.merged_into IS NULL`),
-  )[0];
+  );
 }
 
 /** Moves the approval status on, only from the state it was read in (false when someone else moved it first). */
 export async function setApprovalStatus(tx: Db, employmentId: string, from: ApprovalStatus, to: ApprovalStatus, now: Date): Promise<boolean> {
   const result = await tx.execute(sql`UPDATE employments SET approval_status = ${to}, updated_at = ${now.toISOString()}
     WHERE id = ${employmentId} AND approval_status = ${from} RETURNING id`);
-  return uncheckedRowsOf(result).length > 0;
+  return hasRows(result);
 }
 
 export async function addHistoryLine(
@@ -104,30 +138,43 @@ const boardDisputeColumns = sql`d.id, d.employment_id AS "employmentId", d.perso
   e.start_date::text AS "startDate", e.end_date::text AS "endDate", d.comment, d.status, d.reply,
   d.replied_by_label AS "repliedByLabel", d.created_at AS "createdAt"`;
 
-const asDisputes = (rows: BoardDispute[]) => rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt) }));
+const boardDisputeRow = row({
+  id: column.text,
+  employmentId: column.text,
+  personId: column.text,
+  personName: column.text,
+  schoolName: column.text,
+  brin: column.text,
+  function: column.text,
+  startDate: column.day,
+  endDate: column.day.nullable(),
+  comment: column.text,
+  status: column.oneOf(disputeStatuses),
+  reply: column.text.nullable(),
+  repliedByLabel: column.text.nullable(),
+  createdAt: column.moment,
+}) satisfies RowSchema<BoardDispute>;
 
 export async function listBoardDisputes(db: Db, boardId: string, options: { openOnly: boolean; offset: number; limit: number }) {
   const filter = options.openOnly ? sql` AND d.status = 'open'` : sql``;
-  const rows = asDisputes(
-    uncheckedRowsOf<BoardDispute>(
-      await db.execute(sql`SELECT ${boardDisputeColumns}
+  const rows = rowsOf(
+    boardDisputeRow,
+    await db.execute(sql`SELECT ${boardDisputeColumns}
     FROM employment_disputes d JOIN employments e ON e.id = d.employment_id JOIN persons p ON p.id = d.person_id JOIN schools s ON s.id = e.school_id
     WHERE d.board_id = ${boardId}${filter}
     ORDER BY d.created_at DESC, d.id DESC LIMIT ${options.limit} OFFSET ${options.offset}`),
-    ),
   );
   const total = countOf(await db.execute(sql`SELECT count(*) AS n FROM employment_disputes d WHERE d.board_id = ${boardId}${filter}`));
   return { rows, total };
 }
 
 export async function findBoardDispute(db: Db, boardId: string, disputeId: string): Promise<BoardDispute | undefined> {
-  return asDisputes(
-    uncheckedRowsOf<BoardDispute>(
-      await db.execute(sql`SELECT ${boardDisputeColumns}
+  return firstRowOf(
+    boardDisputeRow,
+    await db.execute(sql`SELECT ${boardDisputeColumns}
     FROM employment_disputes d JOIN employments e ON e.id = d.employment_id JOIN persons p ON p.id = d.person_id JOIN schools s ON s.id = e.school_id
     WHERE d.board_id = ${boardId} AND d.id = ${disputeId}`),
-    ),
-  )[0];
+  );
 }
 
 /** Records the board's answer to an open dispute; false when it was no longer open. */
@@ -135,17 +182,19 @@ export async function answerDispute(tx: Db, disputeId: string, reply: string, by
   const result = await tx.execute(sql`UPDATE employment_disputes SET status = 'beantwoord', reply = ${reply}, replied_by_label = ${byLabel},
       resolved_at = ${now.toISOString()}
     WHERE id = ${disputeId} AND status = 'open' RETURNING id`);
-  return uncheckedRowsOf(result).length > 0;
+  return hasRows(result);
 }
 
 export type Enrolment = { id: string; registerNumber: string; status: string; createdAt: Date };
 
+const enrolmentRow = row({ id: column.text, registerNumber: column.text, status: column.text, createdAt: column.moment }) satisfies RowSchema<Enrolment>;
+
 export async function findEnrolmentOfAccount(db: Db, accountId: string): Promise<Enrolment | undefined> {
-  const row = uncheckedRowsOf<Enrolment>(
+  return firstRowOf(
+    enrolmentRow,
     await db.execute(sql`SELECT id, register_number AS "registerNumber", status, created_at AS "createdAt"
     FROM enrolments WHERE account_id = ${accountId}`),
-  )[0];
-  return row && { ...row, createdAt: new Date(row.createdAt) };
+  );
 }
 
 /**
@@ -153,25 +202,29 @@ export async function findEnrolmentOfAccount(db: Db, accountId: string): Promise
  * with their address (as Mijn register lists them), and the records merged into those.
  */
 export async function listPersonIdsOfAccount(db: Db, accountId: string, email: string): Promise<string[]> {
-  return uncheckedRowsOf<{ id: string }>(
+  return rowsOf(
+    idRow,
     await db.execute(sql`WITH own AS (SELECT id FROM persons WHERE account_id = ${accountId} OR email = ${email})
     SELECT id FROM own UNION SELECT p.id FROM persons p WHERE p.merged_into IN (SELECT id FROM own)`),
   ).map((r) => r.id);
 }
 
+const enrollablePersonRow = row({ id: column.text, accountId: column.text.nullable(), enrolled: column.boolean });
+
 /** The person a professional enrols as: the one with this delivered address and an employment, known longest. */
 export async function findEnrollablePerson(db: Db, email: string): Promise<{ id: string; accountId: string | null; enrolled: boolean } | undefined> {
-  return uncheckedRowsOf<{ id: string; accountId: string | null; enrolled: boolean }>(
+  return firstRowOf(
+    enrollablePersonRow,
     await db.execute(sql`SELECT p.id, p.account_id AS "accountId",
       EXISTS (SELECT 1 FROM enrolments n WHERE n.person_id = p.id) AS enrolled
     FROM persons p
     WHERE p.email = ${email} AND p.merged_into IS NULL AND EXISTS (SELECT 1 FROM employments e WHERE e.person_id = p.id)
     ORDER BY p.created_at, p.id LIMIT 1`),
-  )[0];
+  );
 }
 
 export async function isRegisterNumberTaken(tx: Db, registerNumber: string): Promise<boolean> {
-  return uncheckedRowsOf(await tx.execute(sql`SELECT 1 FROM enrolments WHERE register_number = ${registerNumber}`)).length > 0;
+  return hasRows(await tx.execute(sql`SELECT 1 FROM enrolments WHERE register_number = ${registerNumber}`));
 }
 
 /** The enrolment, its first status line, and the account linked to the person (the public register's condition). */
@@ -186,12 +239,21 @@ export async function insertEnrolment(tx: Db, e: { personId: string; accountId: 
 
 export type EnrolmentEventLine = { fromStatus: EnrolmentStatus | null; toStatus: EnrolmentStatus; byLabel: string; reason: string | null; createdAt: Date };
 
+const enrolmentEventRow = row({
+  fromStatus: column.oneOf(enrolmentStatuses).nullable(),
+  toStatus: column.oneOf(enrolmentStatuses),
+  byLabel: column.text,
+  reason: column.text.nullable(),
+  createdAt: column.moment,
+}) satisfies RowSchema<EnrolmentEventLine>;
+
 /** Every change of the enrolment's status, oldest first. */
 export async function listEnrolmentEvents(db: Db, enrolmentId: string): Promise<EnrolmentEventLine[]> {
-  return uncheckedRowsOf<EnrolmentEventLine>(
+  return rowsOf(
+    enrolmentEventRow,
     await db.execute(sql`SELECT from_status AS "fromStatus", to_status AS "toStatus", by_label AS "byLabel", reason, created_at AS "createdAt"
     FROM enrolment_events WHERE enrolment_id = ${enrolmentId} ORDER BY created_at, id`),
-  ).map((e) => ({ ...e, createdAt: new Date(e.createdAt) }));
+  );
 }
 
 export type HistoryLine = {
@@ -202,17 +264,31 @@ export type HistoryLine = {
   createdAt: Date;
 };
 
+/** A field's value before or after a change, as person_history's json holds it: a json scalar (text, a date as text, the werktijdfactor's number) or null. */
+const changedValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+const historyLineRow = row({
+  kind: column.text,
+  changes: column.json(z.record(z.string(), z.tuple([changedValue, changedValue]))).nullable(),
+  byLabel: column.text.nullable(),
+  deliveryId: column.text.nullable(),
+  createdAt: column.moment,
+}) satisfies RowSchema<HistoryLine>;
+
 /** The history of the persons with this delivered address: what deliveries, the professional and the board changed. */
 export async function listHistoryForEmail(db: Db, email: string): Promise<HistoryLine[]> {
-  return uncheckedRowsOf<HistoryLine>(
+  return rowsOf(
+    historyLineRow,
     await db.execute(sql`SELECT h.kind, h.changes, h.by_label AS "byLabel", h.delivery_id AS "deliveryId", h.created_at AS "createdAt"
     FROM person_history h JOIN persons p ON p.id = h.person_id
     WHERE p.email = ${email} AND p.merged_into IS NULL ORDER BY h.created_at, h.id`),
-  ).map((h) => ({ ...h, createdAt: new Date(h.createdAt) }));
+  );
 }
 
+const personalEmailRow = row({ e: column.text.nullable() });
+
 export async function findPersonalEmail(db: Db, personId: string): Promise<string | null> {
-  return uncheckedRowsOf<{ e: string | null }>(await db.execute(sql`SELECT personal_email AS e FROM persons WHERE id = ${personId}`))[0]?.e ?? null;
+  return firstRowOf(personalEmailRow, await db.execute(sql`SELECT personal_email AS e FROM persons WHERE id = ${personId}`))?.e ?? null;
 }
 
 export async function setPersonalEmail(tx: Db, personId: string, email: string | null, now: Date): Promise<void> {

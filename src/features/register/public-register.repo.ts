@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { executePrepared } from '../../db/prepared.ts';
 import { nameWords, sqlFoldFrom, sqlFoldTo, type CheckedQuery } from './public-register.rules.ts';
-import { uncheckedRowsOf } from '../../db/rows.ts';
+import { column, row, rowsOf } from '../../db/rows.ts';
 
 /** A public entry: only what the register publishes. Never a birth date, e-mail address or BSN. */
 export type PublicRegistration = { register: string; title: string; level: string; validUntil: string; lapsed: boolean };
@@ -39,6 +39,9 @@ const sortKey = sql.raw('p.public_surname, p.initials, p.id');
 
 const currentEmployment = sql`(e.end_date IS NULL OR e.end_date >= current_date)`;
 
+/** The count of the matches and the page's person ids, as a uuid[] literal (null for an empty page). */
+const matchesRow = row({ total: column.integer, ids: column.text.nullable() });
+
 /** Matches are counted up to here; beyond it the total reads "more than", and no page lies beyond it. */
 export const countCeiling = 1_000;
 
@@ -74,14 +77,15 @@ export async function searchRegister(db: Db, query: CheckedQuery, options: { off
   const [first, second] = groups;
   // One statement for the matches up to the ceiling (the second group only as far as the first leaves
   // room): their count and the page's ids in order.
-  const [result] = uncheckedRowsOf<{ total: string; ids: string | null }>(
+  const [result] = rowsOf(
+    matchesRow,
     await db.execute(sql`WITH first AS MATERIALIZED (${matches(first, sql`0`, sql`${countCeiling}`)}),
     ${second ? sql`second AS MATERIALIZED (${matches(second, sql`(SELECT count(*) FROM first)`, sql`(SELECT ${countCeiling} - count(*) FROM first)`)}),` : sql``}
     ranked AS (SELECT id, position FROM first ${second ? sql`UNION ALL SELECT id, position FROM second` : sql``})
     SELECT (SELECT count(*) FROM ranked) AS total,
       (SELECT array_agg(id ORDER BY position)::text FROM ranked WHERE position > ${options.offset} AND position <= ${options.offset + options.limit}) AS ids`),
   );
-  return { rows: result.ids ? await publicFacts(db, result.ids) : [], total: Number(result.total) };
+  return { rows: result.ids ? await publicFacts(db, result.ids) : [], total: result.total };
 }
 
 /** The public facts of these persons (a uuid[] literal), in this order: one statement text, planned once per connection. */

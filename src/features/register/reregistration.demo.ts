@@ -4,9 +4,9 @@ import { uuidV7 } from '../../lib/uuid-v7.ts';
 import { addDays, addMonths, dutchToday } from '../../platform/dates/calendar.ts';
 import * as repo from './reregistration.repo.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { uncheckedRowsOf } from '../../db/rows.ts';
+import { column, row, rowsOf } from '../../db/rows.ts';
 
-type Candidate = { enrolmentId: string; unit: string; name: string };
+const candidateRow = row({ enrolmentId: column.text, unit: column.text, name: column.text });
 
 /**
  * Demo data for re-registration, after the demo staff: of the professionals whose registration ended
@@ -16,7 +16,8 @@ type Candidate = { enrolmentId: string; unit: string; name: string };
  */
 export async function seedDemoReregistration(db: Db, options: { today?: string } = {}): Promise<{ renewals: number; postponements: number }> {
   const today = options.today ?? dutchToday();
-  const candidates = uncheckedRowsOf<Candidate>(
+  const candidates = rowsOf(
+    candidateRow,
     await db.execute(sql`SELECT n.id AS "enrolmentId", v.renewal_unit AS unit, concat_ws(' ', p.initials, p.prefix, p.surname) AS name
     FROM enrolments n JOIN persons p ON p.id = n.person_id
     JOIN LATERAL (SELECT a.valid_until, a.register_version_id FROM registration_applications a WHERE a.enrolment_id = n.id AND a.valid_until IS NOT NULL

@@ -1,9 +1,15 @@
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../lib/uuid-v7.ts';
 import type { StoredVersion } from './renewal-rule.rules.ts';
 import type { Activity, NoticeKind, Totals } from './reregistration.rules.ts';
-import { uncheckedRowsOf } from '../../db/rows.ts';
+import { column, firstRowOf, hasRows, row, rowsOf, type RowSchema } from '../../db/rows.ts';
+
+const idRow = row({ id: column.text });
+
+/** A stored rule as it is: `ruleOfStoredVersion` checks it and names the version when it is not a valid rule. */
+const storedRule = column.json(z.unknown());
 
 /**
  * What counts for a registration: the activities completed from its decision (the last
@@ -26,7 +32,20 @@ export type RegistrationTotals = {
   totals: Totals;
 };
 
-type Row = Omit<RegistrationTotals, 'totals'> & { points: number; hours: number; primaryHours: number; themes: string | null; master: boolean };
+/** The registration's columns and the database's sums, before they become `totals`. */
+const totalsRow = row({
+  enrolmentId: column.text,
+  registrationId: column.text,
+  since: column.day,
+  until: column.day,
+  postponedUntil: column.day.nullable(),
+  versionId: column.text,
+  points: column.integer,
+  hours: column.number,
+  primaryHours: column.number,
+  themes: column.text.nullable(),
+  master: column.boolean,
+});
 
 /**
  * The next `limit` enrolments after `after` (by id, in no particular order) with their last registration period, and the
@@ -37,7 +56,8 @@ export async function registrationTotalsAfter(db: Db, after: string, asOf: strin
   // one aggregate per registration over a join with the activities: the plan of a plain aggregate. The
   // registration's columns are grouped on (one value each per enrolment), not taken with min() over
   // every activity row: on the bench's data that costs 10% over the plain aggregate's shape, min() 20%.
-  const rows = uncheckedRowsOf<Row>(
+  const rows = rowsOf(
+    totalsRow,
     await db.execute(sql`WITH last AS (
       SELECT DISTINCT ON (a.enrolment_id) a.enrolment_id, a.id, ${since} AS since, a.valid_until, a.postponed_until, a.register_version_id, v.renewal_unit
       FROM registration_applications a JOIN register_versions v ON v.id = a.register_version_id
@@ -61,9 +81,20 @@ export async function registrationTotalsAfter(db: Db, after: string, asOf: strin
 
 export type VersionRule = StoredVersion & { id: string; registerName: string; version: number };
 
+const versionRuleRow = row({
+  id: column.text,
+  registerName: column.text,
+  version: column.integer,
+  renewalRule: storedRule,
+  renewalUnit: column.text,
+  renewalMinimum: column.integer,
+  cycleYears: column.integer,
+}) satisfies RowSchema<VersionRule>;
+
 /** Every register version with what its rule is read from: a handful of rows, read once per run. */
 export async function listVersionRules(db: Db): Promise<VersionRule[]> {
-  return uncheckedRowsOf<VersionRule>(
+  return rowsOf(
+    versionRuleRow,
     await db.execute(sql`SELECT v.id, r.name AS "registerName", v.version, v.renewal_rule AS "renewalRule", v.renewal_unit AS "renewalUnit",
       v.renewal_minimum AS "renewalMinimum", v.cycle_years AS "cycleYears"
     FROM register_versions v JOIN registers r ON r.id = v.register_id`),
@@ -86,6 +117,25 @@ export type Registration = StoredVersion & {
   version: number;
 };
 
+const registrationRow = row({
+  id: column.text,
+  enrolmentId: column.text,
+  personId: column.text,
+  registerId: column.text,
+  registerName: column.text,
+  title: column.text,
+  level: column.text,
+  kind: column.text,
+  since: column.day,
+  until: column.day,
+  postponedUntil: column.day.nullable(),
+  version: column.integer,
+  renewalRule: storedRule,
+  renewalUnit: column.text,
+  renewalMinimum: column.integer,
+  cycleYears: column.integer,
+}) satisfies RowSchema<Registration>;
+
 const registrationColumns = sql`a.id, a.enrolment_id AS "enrolmentId", a.person_id AS "personId", a.register_id AS "registerId", r.name AS "registerName",
   a.title, a.level, a.kind, ${since}::text AS since, a.valid_until::text AS until, a.postponed_until::text AS "postponedUntil", v.version,
   v.renewal_rule AS "renewalRule", v.renewal_unit AS "renewalUnit", v.renewal_minimum AS "renewalMinimum", v.cycle_years AS "cycleYears"`;
@@ -93,21 +143,33 @@ const registrationFrom = sql`registration_applications a JOIN registers r ON r.i
 
 /** The enrolment's registration: the one whose period ends last. */
 export async function latestRegistration(db: Db, enrolmentId: string): Promise<Registration | undefined> {
-  return uncheckedRowsOf<Registration>(
+  return firstRowOf(
+    registrationRow,
     await db.execute(sql`SELECT ${registrationColumns} FROM ${registrationFrom}
     WHERE a.enrolment_id = ${enrolmentId} AND a.valid_until IS NOT NULL ORDER BY a.valid_until DESC LIMIT 1`),
-  )[0];
+  );
 }
 
 export async function findRegistration(db: Db, id: string): Promise<Registration | undefined> {
-  return uncheckedRowsOf<Registration>(
+  return firstRowOf(
+    registrationRow,
     await db.execute(sql`SELECT ${registrationColumns} FROM ${registrationFrom} WHERE a.id = ${id} AND a.valid_until IS NOT NULL`),
-  )[0];
+  );
 }
+
+const activityFactsRow = row({
+  date: column.day,
+  points: column.integer.nullable(),
+  hours: column.number,
+  primaryProcess: column.boolean,
+  themes: column.texts,
+  master: column.boolean,
+});
 
 /** One dossier's activities as the engine reads them. */
 export async function listActivityFacts(db: Db, enrolmentId: string): Promise<Activity[]> {
-  const rows = uncheckedRowsOf<{ date: string; points: number | null; hours: number; primaryProcess: boolean; themes: string[]; master: boolean }>(
+  const rows = rowsOf(
+    activityFactsRow,
     await db.execute(sql`SELECT
       completed_on::text AS date, points, hours::float8 AS hours, primary_process AS "primaryProcess", themes, master
     FROM activities WHERE enrolment_id = ${enrolmentId}`),
@@ -124,14 +186,25 @@ export async function listActivityFacts(db: Db, enrolmentId: string): Promise<Ac
 
 export type OwnEnrolment = { id: string; personId: string; accountId: string; status: string; registerNumber: string };
 
+const ownEnrolmentRow = row({
+  id: column.text,
+  personId: column.text,
+  accountId: column.text,
+  status: column.text,
+  registerNumber: column.text,
+}) satisfies RowSchema<OwnEnrolment>;
+
 export async function findEnrolmentOfAccount(db: Db, accountId: string): Promise<OwnEnrolment | undefined> {
-  return uncheckedRowsOf<OwnEnrolment>(
+  return firstRowOf(
+    ownEnrolmentRow,
     await db.execute(sql`SELECT id, person_id AS "personId", account_id AS "accountId", status, register_number AS "registerNumber"
     FROM enrolments WHERE account_id = ${accountId}`),
-  )[0];
+  );
 }
 
 export type OpenApplication = { id: string; kind: string; status: string; createdAt: Date };
+
+const openApplicationRow = row({ id: column.text, kind: column.text, status: column.text, createdAt: column.moment }) satisfies RowSchema<OpenApplication>;
 
 /** The enrolment's applications still open for a register (asked for, in review, or objected to). */
 /** Holds the enrolment's row until the transaction ends: one professional's two requests at once are decided one after the other. */
@@ -140,16 +213,15 @@ export async function lockEnrolment(tx: Db, enrolmentId: string): Promise<void> 
 }
 
 export async function openApplications(db: Db, enrolmentId: string, registerId: string): Promise<OpenApplication[]> {
-  return uncheckedRowsOf<OpenApplication>(
+  return rowsOf(
+    openApplicationRow,
     await db.execute(sql`SELECT id, kind, status, created_at AS "createdAt" FROM registration_applications
     WHERE enrolment_id = ${enrolmentId} AND register_id = ${registerId} AND status IN ('aangevraagd', 'in-behandeling', 'bezwaar') ORDER BY created_at`),
-  ).map((a) => ({ ...a, createdAt: new Date(a.createdAt) }));
+  );
 }
 
 export async function currentVersionId(db: Db, registerId: string): Promise<string> {
-  return uncheckedRowsOf<{ id: string }>(
-    await db.execute(sql`SELECT id FROM register_versions WHERE register_id = ${registerId} ORDER BY version DESC LIMIT 1`),
-  )[0].id;
+  return rowsOf(idRow, await db.execute(sql`SELECT id FROM register_versions WHERE register_id = ${registerId} ORDER BY version DESC LIMIT 1`))[0].id;
 }
 
 /** A herregistratie: an application of its own, through the commission like a registration, renewing `renews`. */
@@ -173,6 +245,8 @@ export async function insertRenewal(
 
 // ─── postponements (uitstel) ────────────────────────────────────────────────────────────────────
 
+const postponementStatuses = ['aangevraagd', 'toegekend', 'afgewezen'] as const;
+
 export type Postponement = {
   id: string;
   registrationId: string;
@@ -180,7 +254,7 @@ export type Postponement = {
   ground: string;
   explanation: string;
   requestedUntil: string;
-  status: 'aangevraagd' | 'toegekend' | 'afgewezen';
+  status: (typeof postponementStatuses)[number];
   grantedUntil: string | null;
   decisionMotivation: string | null;
   decidedByLabel: string | null;
@@ -191,12 +265,26 @@ export type Postponement = {
 const postponementColumns = sql`u.id, u.registration_id AS "registrationId", u.enrolment_id AS "enrolmentId", u.ground, u.explanation,
   u.requested_until::text AS "requestedUntil", u.status, u.granted_until::text AS "grantedUntil", u.decision_motivation AS "decisionMotivation",
   u.decided_by_label AS "decidedByLabel", u.decided_at AS "decidedAt", u.created_at AS "createdAt"`;
-const asPostponement = <T extends Postponement>(p: T): T => ({ ...p, createdAt: new Date(p.createdAt), decidedAt: p.decidedAt ? new Date(p.decidedAt) : null });
+const postponementRow = row({
+  id: column.text,
+  registrationId: column.text,
+  enrolmentId: column.text,
+  ground: column.text,
+  explanation: column.text,
+  requestedUntil: column.day,
+  status: column.oneOf(postponementStatuses),
+  grantedUntil: column.day.nullable(),
+  decisionMotivation: column.text.nullable(),
+  decidedByLabel: column.text.nullable(),
+  decidedAt: column.moment.nullable(),
+  createdAt: column.moment,
+}) satisfies RowSchema<Postponement>;
 
 export async function listPostponementsOfEnrolment(db: Db, enrolmentId: string): Promise<Postponement[]> {
-  return uncheckedRowsOf<Postponement>(
+  return rowsOf(
+    postponementRow,
     await db.execute(sql`SELECT ${postponementColumns} FROM postponements u WHERE u.enrolment_id = ${enrolmentId} ORDER BY u.created_at DESC`),
-  ).map(asPostponement);
+  );
 }
 
 export async function insertPostponement(
@@ -223,6 +311,19 @@ export type PostponementCase = Postponement & {
   postponedUntil: string | null;
 };
 
+const postponementCaseRow = postponementRow.extend({
+  personId: column.text,
+  personName: column.text,
+  personEmail: column.text.nullable(),
+  accountId: column.text,
+  registerNumber: column.text,
+  registerName: column.text,
+  title: column.text,
+  level: column.text,
+  validUntil: column.day,
+  postponedUntil: column.day.nullable(),
+}) satisfies RowSchema<PostponementCase>;
+
 const caseColumns = sql`${postponementColumns}, p.id AS "personId", concat_ws(' ', p.initials, p.prefix, p.surname) AS "personName", coalesce(p.personal_email, p.email) AS "personEmail",
   n.account_id AS "accountId", n.register_number AS "registerNumber", r.name AS "registerName", a.title, a.level, a.valid_until::text AS "validUntil",
   a.postponed_until::text AS "postponedUntil"`;
@@ -231,18 +332,19 @@ const caseFrom = sql`postponements u JOIN enrolments n ON n.id = u.enrolment_id 
 
 /** The commission's queue: requests waiting for a decision, oldest first; then the last decided. */
 export async function listPostponementQueue(db: Db): Promise<{ open: PostponementCase[]; decided: PostponementCase[] }> {
-  const open = uncheckedRowsOf<PostponementCase>(
+  const open = rowsOf(
+    postponementCaseRow,
     await db.execute(sql`SELECT ${caseColumns} FROM ${caseFrom} WHERE u.status = 'aangevraagd' ORDER BY u.created_at LIMIT 200`),
   );
-  const decided = uncheckedRowsOf<PostponementCase>(
+  const decided = rowsOf(
+    postponementCaseRow,
     await db.execute(sql`SELECT ${caseColumns} FROM ${caseFrom} WHERE u.status <> 'aangevraagd' ORDER BY u.decided_at DESC LIMIT 20`),
   );
-  return { open: open.map(asPostponement), decided: decided.map(asPostponement) };
+  return { open, decided };
 }
 
 export async function findPostponement(db: Db, id: string): Promise<PostponementCase | undefined> {
-  const [row] = uncheckedRowsOf<PostponementCase>(await db.execute(sql`SELECT ${caseColumns} FROM ${caseFrom} WHERE u.id = ${id}`));
-  return row && asPostponement(row);
+  return firstRowOf(postponementCaseRow, await db.execute(sql`SELECT ${caseColumns} FROM ${caseFrom} WHERE u.id = ${id}`));
 }
 
 /** Records the decision, only on a request still waiting for one; false when someone decided it meanwhile. */
@@ -251,12 +353,10 @@ export async function decidePostponement(
   id: string,
   d: { status: 'toegekend' | 'afgewezen'; grantedUntil: string | null; motivation: string; byLabel: string; now: Date },
 ): Promise<boolean> {
-  return (
-    uncheckedRowsOf(
-      await tx.execute(sql`UPDATE postponements SET status = ${d.status}, granted_until = ${d.grantedUntil}::date, decision_motivation = ${d.motivation},
+  return hasRows(
+    await tx.execute(sql`UPDATE postponements SET status = ${d.status}, granted_until = ${d.grantedUntil}::date, decision_motivation = ${d.motivation},
       decided_by_label = ${d.byLabel}, decided_at = ${d.now.toISOString()}
     WHERE id = ${id} AND status = 'aangevraagd' RETURNING id`),
-    ).length > 0
   );
 }
 
@@ -279,10 +379,22 @@ export type NoticeRecipient = {
   renewalOpen: boolean;
 };
 
+const noticeRecipientRow = row({
+  registrationId: column.text,
+  name: column.text,
+  email: column.text.nullable(),
+  registerName: column.text,
+  title: column.text,
+  level: column.text,
+  struckOff: column.boolean,
+  renewalOpen: column.boolean,
+}) satisfies RowSchema<NoticeRecipient>;
+
 /** Who the notices of these registrations go to, in one statement. */
 export async function noticeRecipients(db: Db, registrationIds: string[]): Promise<NoticeRecipient[]> {
   if (registrationIds.length === 0) return [];
-  return uncheckedRowsOf<NoticeRecipient>(
+  return rowsOf(
+    noticeRecipientRow,
     await db.execute(sql`SELECT a.id AS "registrationId", concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
       coalesce(p.personal_email, p.email) AS email, r.name AS "registerName", a.title, a.level, n.status = 'doorgehaald' AS "struckOff",
       EXISTS (SELECT 1 FROM registration_applications h WHERE h.enrolment_id = a.enrolment_id AND h.renews_id = a.id
@@ -295,9 +407,28 @@ export async function noticeRecipients(db: Db, registrationIds: string[]): Promi
 
 export type NoticeRow = { id: string; registrationId: string; kind: NoticeKind; periodEnd: string; mailId: string | null };
 
+/** `values` as a list of codes, when it holds every member of `T` and nothing else (else it does not compile). */
+const everyOf =
+  <T extends string>() =>
+  <const V extends readonly [T, ...T[]]>(values: V & ([Exclude<T, V[number]>] extends [never] ? unknown : never)): V =>
+    values;
+
+const noticeKinds = everyOf<NoticeKind>()(['herinnering-6', 'herinnering-2', 'onder-voorwaarden', 'verlopen']);
+
+const noticeRow = row({
+  id: column.text,
+  registrationId: column.text,
+  kind: column.oneOf(noticeKinds),
+  periodEnd: column.day,
+  mailId: column.text.nullable(),
+}) satisfies RowSchema<NoticeRow>;
+
+const noticeKeyRow = row({ key: column.text });
+
 /** The notices already recorded for periods ending on or after `since`, as `registration|kind|period end` keys. */
 export async function recordedNoticeKeys(db: Db, since: string): Promise<Set<string>> {
-  const rows = uncheckedRowsOf<{ key: string }>(
+  const rows = rowsOf(
+    noticeKeyRow,
     await db.execute(sql`SELECT concat_ws('|', registration_id, kind, period_end) AS key
     FROM reregistration_notices WHERE period_end >= ${since}::date`),
   );
@@ -307,7 +438,8 @@ export async function recordedNoticeKeys(db: Db, since: string): Promise<Set<str
 /** Inserts these notices in one statement; only those not recorded before come back (each notice once). */
 export async function insertNotices(tx: Db, notices: NoticeRow[], now: Date): Promise<NoticeRow[]> {
   if (notices.length === 0) return [];
-  return uncheckedRowsOf<NoticeRow>(
+  return rowsOf(
+    noticeRow,
     await tx.execute(sql`INSERT INTO reregistration_notices (id, registration_id, kind, period_end, mail_id, created_at)
     SELECT x.id, x."registrationId", x.kind, x."periodEnd", x."mailId", ${now.toISOString()}
     FROM jsonb_to_recordset(${JSON.stringify(notices)}::jsonb) AS x(id uuid, "registrationId" uuid, kind text, "periodEnd" date, "mailId" uuid)
