@@ -65,6 +65,3 @@ const countRow = row({ n: column.integer });
 export function countOf(result: unknown): number {
   return firstRowOf(countRow, result)?.n ?? 0;
 }
-
-/** @deprecated the rows as the caller says, unchecked: only while repos move to `rowsOf(schema, …)` */
-export const uncheckedRowsOf = <T = unknown>(result: unknown): T[] => anyRows.parse(result).rows as T[];

@@ -2,7 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { executePrepared } from '../../db/prepared.ts';
 import { nameWords, sqlFoldFrom, sqlFoldTo, type CheckedQuery } from './public-register.rules.ts';
-import { column, row, rowsOf } from '../../db/rows.ts';
+import { z } from 'zod';
+import { column, row, rowsOf, type RowSchema } from '../../db/rows.ts';
 
 /** A public entry: only what the register publishes. Never a birth date, e-mail address or BSN. */
 export type PublicRegistration = { register: string; title: string; level: string; validUntil: string; lapsed: boolean };
@@ -16,6 +17,14 @@ export type PublicEntry = {
   registrations: PublicRegistration[];
   schools: { name: string; brin: string; place: string | null }[];
 };
+
+const publicEntryRow = row({
+  registerNumber: column.text,
+  name: column.text,
+  status: column.text,
+  registrations: column.json(z.array(z.object({ register: z.string(), title: z.string(), level: z.string(), validUntil: z.string(), lapsed: z.boolean() }))),
+  schools: column.json(z.array(z.object({ name: z.string(), brin: z.string(), place: z.string().nullable() }))),
+}) satisfies RowSchema<PublicEntry>;
 
 /**
  * `expression` folded as searchForm folds the query: lower case, no diacritics, a hyphen as a space,
@@ -90,9 +99,10 @@ export async function searchRegister(db: Db, query: CheckedQuery, options: { off
 
 /** The public facts of these persons (a uuid[] literal), in this order: one statement text, planned once per connection. */
 async function publicFacts(db: Db, personIds: string): Promise<PublicEntry[]> {
-  return executePrepared<PublicEntry>(
+  return executePrepared(
     db,
     'public-register-facts',
+    publicEntryRow,
     sql`SELECT n.register_number AS "registerNumber",
       concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
       CASE WHEN n.status <> 'geregistreerd' THEN n.status
