@@ -35,9 +35,9 @@ const staffLineRow = row({
 /** a line of the page with the count of all lines (`count(*) OVER ()`) */
 const staffPageRow = staffLineRow.extend({ total: column.integer });
 
-/** The person's account (the one that enrolled them, else the one with their delivered address) granted the board insight and did not revoke it. */
+/** The account linked to the person (decision 021) granted the board insight and did not revoke it. */
 const developmentConsent = (boardId: string) => sql`EXISTS (SELECT 1 FROM development_consents c WHERE c.board_id = ${boardId} AND c.revoked_at IS NULL
-  AND c.account_id = coalesce(p.account_id, (SELECT a.id FROM accounts a WHERE a.email = p.email)))`;
+  AND c.account_id = p.account_id)`;
 
 // a granted uitstel moves the date to re-register by (decision 012)
 const validUntil = sql`(SELECT max(coalesce(a.postponed_until, a.valid_until)) FROM registration_applications a

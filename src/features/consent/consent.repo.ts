@@ -5,13 +5,13 @@ import type { VisibleActivity } from './consent.rules.ts';
 import { column, countRows, firstRowOf, hasRows, row, rowsOf, type RowSchema } from '../../db/rows.ts';
 
 /**
- * Whose a delivered person is: the account that enrolled them, else the account with the address their
- * board delivered (the address the invitation went to). The professional's side and the board's side
- * both use this one rule, so a consent always covers the person the board sees.
+ * Whose a delivered person is: the account linked to them (decision 021), never an address. The
+ * professional's side and the board's side both use this one rule, so a consent always covers the
+ * person the board sees.
  */
-const ownedBy = (accountId: string, email: string) => sql`(p.account_id = ${accountId} OR (p.account_id IS NULL AND p.email = ${email}))`;
+const ownedBy = (accountId: string) => sql`p.account_id = ${accountId}`;
 
-export type OwnAccount = { accountId: string; email: string };
+export type OwnAccount = { accountId: string };
 
 /** A board the professional has or had an employment with, and whether it may see their development now. */
 export type ConsentBoard = {
@@ -38,7 +38,7 @@ function boardsSql(account: OwnAccount, boardId?: string) {
       bool_or(e.end_date IS NULL OR e.end_date >= current_date) AS current,
       (SELECT c.granted_at FROM development_consents c WHERE c.account_id = ${account.accountId} AND c.board_id = b.id AND c.revoked_at IS NULL) AS "grantedAt"
     FROM persons p JOIN employments e ON e.person_id = p.id JOIN boards b ON b.id = e.board_id
-    WHERE ${ownedBy(account.accountId, account.email)} AND p.merged_into IS NULL${oneBoard}
+    WHERE ${ownedBy(account.accountId)} AND p.merged_into IS NULL${oneBoard}
     GROUP BY b.id, b.name, b.number
     ORDER BY bool_or(e.end_date IS NULL OR e.end_date >= current_date) DESC, 2, b.id`;
 }
@@ -141,7 +141,7 @@ export async function findPersonAtBoard(db: Db, boardId: string, personId: strin
   return firstRowOf(
     boardPersonRow,
     await db.execute(sql`SELECT p.id, concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
-      coalesce(p.account_id, (SELECT a.id FROM accounts a WHERE a.email = p.email)) AS "accountId"
+      p.account_id AS "accountId"
     FROM persons p
     WHERE p.id = ${personId} AND p.merged_into IS NULL AND EXISTS (SELECT 1 FROM employments e WHERE e.person_id = p.id AND e.board_id = ${boardId})`),
   );

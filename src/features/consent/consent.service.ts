@@ -7,6 +7,7 @@ import { isConfirmed, totalsOf, type DevelopmentTotals, type VisibleActivity } f
 import * as repo from './consent.repo.ts';
 import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { linkedPersonOf } from '../register/index.ts';
 
 export type { BoardPerson, ConsentBoard, ConsentLine } from './consent.repo.ts';
 export type { DevelopmentTotals, VisibleActivity } from './consent.rules.ts';
@@ -29,12 +30,13 @@ export function consentCheckOf(db: Db): ConsentCheck {
 
 const ownAccountOf = (ctx: ActorContext): repo.OwnAccount => {
   const account = signedInAccount(ctx);
-  return { accountId: account.accountId, email: account.email.toLowerCase() };
+  return { accountId: account.accountId };
 };
 
 /** Inzage: the boards the professional has or had an employment with, whether each may see their development, and the history. */
 export async function getOwnConsents(deps: ConsentDeps, ctx: ActorContext): Promise<{ boards: repo.ConsentBoard[]; history: repo.ConsentLine[] }> {
   const account = ownAccountOf(ctx);
+  await linkedPersonOf(deps, ctx);
   const [boards, history] = await Promise.all([repo.listOwnBoards(deps.db, account), repo.listConsentHistory(deps.db, account.accountId)]);
   return { boards, history };
 }

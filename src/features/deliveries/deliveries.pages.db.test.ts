@@ -93,7 +93,9 @@ describe('the delivery pages for board staff', () => {
     expect(own).toMatch(/LERAAR IN_OPLEIDING sinds 2022-08-01 te controleren/);
     const stranger = await createAccount(t.database, { email: 'iemand@elders.nl' });
     const none = visibleText((await (await sessionFor(t.app, t.database, stranger.id)).get('/mijn-register')).body);
-    expect(none).toContain('Er zijn (nog) geen dienstverbanden aangeleverd met het e-mailadres van uw account (iemand@elders.nl).');
+    expect(none).toContain(
+      'Er zijn (nog) geen gegevens van u aan uw account gekoppeld. Dat gebeurt zodra een werkgever ze aanlevert met het e-mailadres van uw account (iemand@elders.nl)',
+    );
     expect(none).not.toContain('Kindcentra');
   });
 

@@ -80,6 +80,10 @@ describe('the register office', () => {
     const viewed = await t.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'persons.viewed'`);
     expect(viewed[0].n).toBeGreaterThan(0);
 
+    // the professional delivered under the second number already took up their record
+    const professional = await sessionFor(t.app, t.database, (await createAccount(t.database, { email: 'f.kok@school.nl' })).id);
+    expect(visibleText((await professional.get('/mijn-register')).body)).toContain('Nog te controleren: 1.');
+
     const confirm = await office.get(`/beheer/dubbelen/${task.id}/samenvoegen`);
     expect(visibleText(confirm.body)).toContain('Dit is niet ongedaan te maken.');
     const merged = await office.post(`/beheer/dubbelen/${task.id}`, { besluit: 'zelfde-persoon' });
@@ -90,6 +94,8 @@ describe('the register office', () => {
     expect(tombstone.merged_into).toBe(task.candidate_id);
     expect((await t.database.query(`SELECT person_id FROM staff_numbers WHERE staff_number = 'R11'`))[0]).toEqual({ person_id: task.candidate_id });
     expect((await tasks())[0].status).toBe('zelfde-persoon');
+    // the link to the account went along: the record, both employments now, is still theirs
+    expect(visibleText((await professional.get('/mijn-register')).body)).toContain('Nog te controleren: 2.');
   });
 
   it('refuses to merge two persons with different BSNs; "different persons" closes the task', async () => {

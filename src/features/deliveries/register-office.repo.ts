@@ -117,7 +117,7 @@ export async function closeDuplicate(db: Db, id: string, status: 'zelfde-persoon
   await db.execute(sql`UPDATE duplicate_candidates SET status = ${status}, resolved_by = ${by}, resolved_at = ${at.toISOString()} WHERE id = ${id}`);
 }
 
-const sealedBsnRow = row({ bsn_sealed: column.text.nullable(), bsn_hash: column.text.nullable() });
+const sealedBsnRow = row({ bsn_sealed: column.text.nullable(), bsn_hash: column.text.nullable(), account_id: column.text.nullable() });
 
 /**
  * Merges `from` into `into` inside the caller's transaction: everything that hangs on `from` moves,
@@ -126,12 +126,18 @@ const sealedBsnRow = row({ bsn_sealed: column.text.nullable(), bsn_hash: column.
  */
 export async function mergePersons(tx: Db, from: string, into: string, at: Date): Promise<void> {
   const now = at.toISOString();
-  const moved = firstRowOf(sealedBsnRow, await tx.execute(sql`SELECT bsn_sealed, bsn_hash FROM persons WHERE id = ${from} FOR UPDATE`));
-  // the BSN hash is unique: it leaves the tombstone before the person that stays can take it
-  await tx.execute(sql`UPDATE persons SET bsn_hash = NULL, bsn_sealed = NULL, merged_into = ${into}, updated_at = ${now} WHERE id = ${from}`);
+  const moved = firstRowOf(sealedBsnRow, await tx.execute(sql`SELECT bsn_sealed, bsn_hash, account_id FROM persons WHERE id = ${from} FOR UPDATE`));
+  // the BSN hash and the account link are unique: they leave the tombstone before the person that stays can take them
+  await tx.execute(
+    sql`UPDATE persons SET bsn_hash = NULL, bsn_sealed = NULL, account_id = NULL, merged_into = ${into}, updated_at = ${now} WHERE id = ${from}`,
+  );
   if (moved?.bsn_hash) {
     await tx.execute(sql`UPDATE persons SET bsn_sealed = ${moved.bsn_sealed}, bsn_hash = ${moved.bsn_hash}, updated_at = ${now}
       WHERE id = ${into} AND bsn_hash IS NULL`);
+  }
+  // the record is the account's by this link (decision 021): it follows the person, unless the one that stays has an account of its own
+  if (moved?.account_id) {
+    await tx.execute(sql`UPDATE persons SET account_id = ${moved.account_id}, updated_at = ${now} WHERE id = ${into} AND account_id IS NULL`);
   }
   await tx.execute(sql`UPDATE employments SET person_id = ${into}, updated_at = ${now} WHERE person_id = ${from}`);
   await tx.execute(sql`UPDATE staff_numbers SET person_id = ${into} WHERE person_id = ${from}`);

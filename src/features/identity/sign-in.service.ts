@@ -11,6 +11,7 @@ import { message, type Lang } from '../../platform/i18n.ts';
 import * as repo from './accounts.repo.ts';
 import { emailPattern, normaliseEmail, nowOf, type IdentityDeps } from './identity.deps.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { linkedPersonOf } from '../register/index.ts';
 
 /** After this many wrong passwords for one address, signing in with it pauses and an unlock mail goes out. */
 export const maxFailures = 5;
@@ -183,6 +184,8 @@ export async function startSignedInSession(
         after: { method },
       },
     );
+    // a professional's record is theirs from the first sign-in with the address it was delivered to
+    await linkedPersonOf({ db: tx, now: deps.now }, { ...context, actor: self });
     return {
       outcome: 'signed-in' as const,
       sessionToken: token,

@@ -21,7 +21,7 @@ export const ownRecordEn: Record<keyof typeof ownRecordNl, string> = {
   'own.intro':
     'These are the employments your employer(s) delivered to the Beroepsregister Onderwijs. If an employment is right, approve it. If something is wrong, tell your employer what.',
   'own.none':
-    'No employments have been delivered (yet) with the e-mail address of your account ({email}). Is that wrong? Ask your employer which address they delivered.',
+    "No data about you is linked to your account (yet). That happens once an employer delivers it with your account's e-mail address ({email}) and nobody else has that address; from then on it stays yours, also when the address changes. Nothing here? Ask your employer which e-mail address they delivered.",
   'own.toCheck': 'Still to check: {count}.',
   'own.allChecked': 'You have checked all employments.',
   'own.caption': 'Your employments',

@@ -19,7 +19,7 @@ export const ownRecordNl = {
   'own.intro':
     'Dit zijn de dienstverbanden die uw werkgever(s) aanleverden aan het Beroepsregister Onderwijs. Klopt een dienstverband, geef dan akkoord. Klopt er iets niet, laat uw werkgever dan weten wat er niet klopt.',
   'own.none':
-    'Er zijn (nog) geen dienstverbanden aangeleverd met het e-mailadres van uw account ({email}). Klopt dat niet? Vraag uw werkgever welk e-mailadres het aanleverde.',
+    'Er zijn (nog) geen gegevens van u aan uw account gekoppeld. Dat gebeurt zodra een werkgever ze aanlevert met het e-mailadres van uw account ({email}) en niemand anders dat adres heeft; daarna blijven ze van u, ook als het adres verandert. Ziet u niets? Vraag uw werkgever welk e-mailadres het aanleverde.',
   'own.toCheck': 'Nog te controleren: {count}.',
   'own.allChecked': 'U hebt alle dienstverbanden gecontroleerd.',
   'own.caption': 'Uw dienstverbanden',

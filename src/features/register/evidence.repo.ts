@@ -28,21 +28,21 @@ export async function insertEvidence(
     VALUES (${e.id}, ${e.personId}, ${e.kind}, ${e.title}, ${e.issuer}, ${e.issuedOn}, ${e.fileName}, ${e.mediaType}, ${e.byteSize}, ${e.sha256}, ${e.now.toISOString()})`);
 }
 
-/** The evidence of the persons with this delivered address, newest first. */
-export async function listEvidenceForEmail(db: Db, email: string): Promise<Evidence[]> {
+/** The evidence of the person linked to this account, newest first. */
+export async function listEvidenceOfAccount(db: Db, accountId: string): Promise<Evidence[]> {
   return rowsOf(
     evidenceRow,
     await db.execute(sql`SELECT ${columns} FROM evidence_files f JOIN persons p ON p.id = f.person_id
-    WHERE p.email = ${email} AND p.merged_into IS NULL ORDER BY f.issued_on DESC, f.created_at DESC`),
+    WHERE p.account_id = ${accountId} AND p.merged_into IS NULL ORDER BY f.issued_on DESC, f.created_at DESC`),
   );
 }
 
-/** One piece of evidence, only when it is of a person with this delivered address. */
-export async function findEvidenceForEmail(db: Db, email: string, id: string): Promise<Evidence | undefined> {
+/** One piece of evidence, only when it is of the person linked to this account. */
+export async function findEvidenceOfAccount(db: Db, accountId: string, id: string): Promise<Evidence | undefined> {
   return firstRowOf(
     evidenceRow,
     await db.execute(sql`SELECT ${columns} FROM evidence_files f JOIN persons p ON p.id = f.person_id
-    WHERE f.id = ${id} AND p.email = ${email} AND p.merged_into IS NULL`),
+    WHERE f.id = ${id} AND p.account_id = ${accountId} AND p.merged_into IS NULL`),
   );
 }
 

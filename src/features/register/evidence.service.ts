@@ -8,6 +8,7 @@ import { FileTooLargeError, readSealedFile, removeSealedFile, writeSealedFile } 
 import { uuidV7 } from '../../lib/uuid-v7.ts';
 import { detectEvidenceType, evidenceMaxBytes, type EvidenceFacts } from './evidence.rules.ts';
 import * as repo from './evidence.repo.ts';
+import { linkedPersonOf } from './person-link.service.ts';
 import { addHistoryLine, findEnrollablePerson } from './own-record.repo.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
@@ -33,7 +34,8 @@ async function firstBytes(stream: Readable, n: number): Promise<Buffer> {
 }
 
 export async function listOwnEvidence(deps: EvidenceDeps, ctx: ActorContext) {
-  return repo.listEvidenceForEmail(deps.db, signedInAccount(ctx).email.toLowerCase());
+  await linkedPersonOf(deps, ctx);
+  return repo.listEvidenceOfAccount(deps.db, signedInAccount(ctx).accountId);
 }
 
 /**
@@ -42,7 +44,8 @@ export async function listOwnEvidence(deps: EvidenceDeps, ctx: ActorContext) {
  */
 export async function addEvidence(deps: EvidenceDeps, ctx: ActorContext, facts: EvidenceFacts, fileName: string, body: Readable): Promise<repo.Evidence> {
   const account = signedInAccount(ctx);
-  const person = await findEnrollablePerson(deps.db, account.email.toLowerCase());
+  await linkedPersonOf(deps, ctx);
+  const person = await findEnrollablePerson(deps.db, account.accountId);
   if (!person) throw new AppError('conflict', message('register.error.noEmploymentForEvidence'));
   const id = uuidV7();
   const path = pathOf(deps, id);
@@ -94,13 +97,13 @@ export async function addEvidence(deps: EvidenceDeps, ctx: ActorContext, facts: 
     await removeSealedFile(path);
     throw error;
   }
-  return (await repo.findEvidenceForEmail(deps.db, account.email.toLowerCase(), id))!;
+  return (await repo.findEvidenceOfAccount(deps.db, account.accountId, id))!;
 }
 
 /** The proof of one's own diploma or certificate, as a stream; anybody else's is "not found". */
 export async function openOwnEvidence(deps: EvidenceDeps, ctx: ActorContext, id: string): Promise<{ evidence: repo.Evidence; body: Readable }> {
   const account = signedInAccount(ctx);
-  const evidence = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findEvidenceForEmail(deps.db, account.email.toLowerCase(), id) : undefined;
+  const evidence = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findEvidenceOfAccount(deps.db, account.accountId, id) : undefined;
   if (!evidence) throw AppError.notFound(message('register.error.evidenceNotYours'));
   return { evidence, body: await readSealedFile(pathOf(deps, evidence.id), deps.fileKey) };
 }

@@ -55,17 +55,43 @@ const ownEmploymentColumns = sql`e.id, coalesce(b.name, 'Bevoegd gezag ' || b.nu
   (SELECT jsonb_build_object('status', d.status, 'comment', d.comment, 'reply', d.reply, 'repliedByLabel', d.replied_by_label)
      FROM employment_disputes d WHERE d.employment_id = e.id ORDER BY d.created_at DESC, d.id DESC LIMIT 1) AS dispute`;
 
+/** The person an account is linked to (decision 021: by id, whatever later deliveries say of the address). */
+const ownedBy = (accountId: string) => sql`p.account_id = ${accountId} AND p.merged_into IS NULL`;
+
+/** The person linked to this account, if any. */
+export async function findPersonIdOfAccount(db: Db, accountId: string): Promise<string | undefined> {
+  return firstRowOf(idRow, await db.execute(sql`SELECT p.id FROM persons p WHERE ${ownedBy(accountId)}`))?.id;
+}
+
 /**
- * The employments boards delivered for the persons whose delivered e-mail address is this one (the
- * address the invitation went to, which the account has proven it owns).
+ * Links the account to the one delivered person without an account whose work address is the
+ * account's confirmed address; nobody when the account is linked already, its address is not
+ * confirmed, or two persons share the address (a school's shared mailbox is no proof of who is who).
+ * The link's id, or undefined.
  */
-export async function listEmploymentsForEmail(db: Db, email: string): Promise<OwnEmployment[]> {
+export async function linkByConfirmedAddress(tx: Db, accountId: string, now: Date): Promise<string | undefined> {
+  return firstRowOf(
+    idRow,
+    await tx.execute(sql`WITH account AS (
+        SELECT a.email FROM accounts a
+        WHERE a.id = ${accountId} AND a.email_verified_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM persons q WHERE q.account_id = a.id)
+      ), candidates AS (
+        SELECT p.id FROM persons p JOIN account ON p.email = account.email WHERE p.account_id IS NULL AND p.merged_into IS NULL
+      )
+      UPDATE persons SET account_id = ${accountId}, updated_at = ${now.toISOString()}
+      WHERE id IN (SELECT id FROM candidates) AND (SELECT count(*) FROM candidates) = 1 AND account_id IS NULL
+      RETURNING id`),
+  )?.id;
+}
+
+/** The employments boards delivered for the person linked to this account. */
+export async function listEmploymentsOfAccount(db: Db, accountId: string): Promise<OwnEmployment[]> {
   return rowsOf(
     ownEmploymentRow,
     await db.execute(sql`SELECT ${ownEmploymentColumns}
     FROM persons p JOIN employments e ON e.person_id = p.id JOIN boards b ON b.id = e.board_id JOIN schools s ON s.id = e.school_id
     LEFT JOIN locations l ON l.id = e.location_id
-    WHERE p.email = ${email} AND p.merged_into IS NULL
+    WHERE ${ownedBy(accountId)}
     ORDER BY e.end_date IS NOT NULL, e.start_date DESC, b.number, s.brin, e.id`),
   );
 }
@@ -79,13 +105,13 @@ const employmentRefRow = row({
   approvalStatus: column.oneOf(approvalStatuses),
 }) satisfies RowSchema<EmploymentRef>;
 
-/** One employment of the persons with this delivered e-mail address; undefined for anybody else's. */
-export async function findEmploymentForEmail(db: Db, email: string, employmentId: string): Promise<EmploymentRef | undefined> {
+/** One employment of the person linked to this account; undefined for anybody else's. */
+export async function findEmploymentOfAccount(db: Db, accountId: string, employmentId: string): Promise<EmploymentRef | undefined> {
   return firstRowOf(
     employmentRefRow,
     await db.execute(sql`SELECT e.id, e.person_id AS "personId", e.board_id AS "boardId", e.approval_status AS "approvalStatus"
     FROM employments e JOIN persons p ON p.id = e.person_id
-    WHERE e.id = ${employmentId} AND p.email = ${email} AND p.merged_into IS NULL`),
+    WHERE e.id = ${employmentId} AND ${ownedBy(accountId)}`),
   );
 }
 
@@ -197,29 +223,25 @@ export async function findEnrolmentOfAccount(db: Db, accountId: string): Promise
   );
 }
 
-/**
- * Every person the register holds for this professional: the one they enrolled as, those delivered
- * with their address (as Mijn register lists them), and the records merged into those.
- */
-export async function listPersonIdsOfAccount(db: Db, accountId: string, email: string): Promise<string[]> {
+/** Every person the register holds for this professional: the one linked to the account, and the records merged into it. */
+export async function listPersonIdsOfAccount(db: Db, accountId: string): Promise<string[]> {
   return rowsOf(
     idRow,
-    await db.execute(sql`WITH own AS (SELECT id FROM persons WHERE account_id = ${accountId} OR email = ${email})
+    await db.execute(sql`WITH own AS (SELECT id FROM persons WHERE account_id = ${accountId})
     SELECT id FROM own UNION SELECT p.id FROM persons p WHERE p.merged_into IN (SELECT id FROM own)`),
   ).map((r) => r.id);
 }
 
 const enrollablePersonRow = row({ id: column.text, accountId: column.text.nullable(), enrolled: column.boolean });
 
-/** The person a professional enrols as: the one with this delivered address and an employment, known longest. */
-export async function findEnrollablePerson(db: Db, email: string): Promise<{ id: string; accountId: string | null; enrolled: boolean } | undefined> {
+/** The person a professional enrols as: the one linked to the account, once a board delivered an employment. */
+export async function findEnrollablePerson(db: Db, accountId: string): Promise<{ id: string; accountId: string | null; enrolled: boolean } | undefined> {
   return firstRowOf(
     enrollablePersonRow,
     await db.execute(sql`SELECT p.id, p.account_id AS "accountId",
       EXISTS (SELECT 1 FROM enrolments n WHERE n.person_id = p.id) AS enrolled
     FROM persons p
-    WHERE p.email = ${email} AND p.merged_into IS NULL AND EXISTS (SELECT 1 FROM employments e WHERE e.person_id = p.id)
-    ORDER BY p.created_at, p.id LIMIT 1`),
+    WHERE ${ownedBy(accountId)} AND EXISTS (SELECT 1 FROM employments e WHERE e.person_id = p.id)`),
   );
 }
 
@@ -275,13 +297,13 @@ const historyLineRow = row({
   createdAt: column.moment,
 }) satisfies RowSchema<HistoryLine>;
 
-/** The history of the persons with this delivered address: what deliveries, the professional and the board changed. */
-export async function listHistoryForEmail(db: Db, email: string): Promise<HistoryLine[]> {
+/** The history of the person linked to this account: what deliveries, the professional and the board changed. */
+export async function listHistoryOfAccount(db: Db, accountId: string): Promise<HistoryLine[]> {
   return rowsOf(
     historyLineRow,
     await db.execute(sql`SELECT h.kind, h.changes, h.by_label AS "byLabel", h.delivery_id AS "deliveryId", h.created_at AS "createdAt"
     FROM person_history h JOIN persons p ON p.id = h.person_id
-    WHERE p.email = ${email} AND p.merged_into IS NULL ORDER BY h.created_at, h.id`),
+    WHERE ${ownedBy(accountId)} ORDER BY h.created_at, h.id`),
   );
 }
 

@@ -5,7 +5,8 @@ import { message } from '../../platform/i18n.ts';
 import { decide } from '../../platform/policy.ts';
 import { checkComment, transition, type ApprovalEvent } from './approval.rules.ts';
 import { randomRegisterBase, registerNumberFor } from './register-number.rules.ts';
-import { listEvidenceForEmail } from './evidence.repo.ts';
+import { listEvidenceOfAccount } from './evidence.repo.ts';
+import { linkedPersonOf } from './person-link.service.ts';
 import * as repo from './own-record.repo.ts';
 import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -19,13 +20,13 @@ const nowOf = (deps: OwnRecordDeps) => (deps.now ? deps.now() : new Date());
 /** The professional's own employments as boards delivered them, with their check and any dispute. */
 export async function getOwnRecord(deps: OwnRecordDeps, ctx: ActorContext): Promise<{ email: string; employments: repo.OwnEmployment[] }> {
   const account = signedInAccount(ctx);
-  const email = account.email.toLowerCase();
-  return { email, employments: await repo.listEmploymentsForEmail(deps.db, email) };
+  await linkedPersonOf(deps, ctx);
+  return { email: account.email.toLowerCase(), employments: await repo.listEmploymentsOfAccount(deps.db, account.accountId) };
 }
 
 async function ownEmployment(deps: OwnRecordDeps, ctx: ActorContext, employmentId: string): Promise<repo.EmploymentRef> {
   const account = signedInAccount(ctx);
-  const employment = uuid.test(employmentId) ? await repo.findEmploymentForEmail(deps.db, account.email.toLowerCase(), employmentId) : undefined;
+  const employment = uuid.test(employmentId) ? await repo.findEmploymentOfAccount(deps.db, account.accountId, employmentId) : undefined;
   if (!employment) throw AppError.notFound(message('register.error.employmentNotYours'));
   return employment;
 }
@@ -174,7 +175,8 @@ export async function enrol(deps: OwnRecordDeps, ctx: ActorContext): Promise<rep
   const account = signedInAccount(ctx);
   const existing = await repo.findEnrolmentOfAccount(deps.db, account.accountId);
   if (existing) return existing;
-  const person = await repo.findEnrollablePerson(deps.db, account.email.toLowerCase());
+  await linkedPersonOf(deps, ctx);
+  const person = await repo.findEnrollablePerson(deps.db, account.accountId);
   if (!person) {
     throw new AppError('conflict', message('register.error.noEmploymentToEnrol'));
   }
@@ -210,7 +212,7 @@ async function drawFreeRegisterNumber(tx: Db): Promise<string> {
 
 /** The persons whose data is the professional's: whom the audit events about them name. */
 export async function listOwnPersonIds(db: Db, account: { accountId: string; email: string }): Promise<string[]> {
-  return repo.listPersonIdsOfAccount(db, account.accountId, account.email.toLowerCase());
+  return repo.listPersonIdsOfAccount(db, account.accountId);
 }
 
 /** Whom audit events about this account name: the account, and the persons the register holds for it. */
@@ -220,14 +222,13 @@ export async function auditSubjectOf(db: Db, account: { accountId: string; email
 
 /** The register's part of the AVG export: inschrijving, delivered employments with their check, and the history. */
 export async function exportOwnRecord(db: Db, account: { accountId: string; email: string }) {
-  const email = account.email.toLowerCase();
   const [enrolment, employments, history, evidence] = await Promise.all([
     repo.findEnrolmentOfAccount(db, account.accountId),
-    repo.listEmploymentsForEmail(db, email),
-    repo.listHistoryForEmail(db, email),
-    listEvidenceForEmail(db, email),
+    repo.listEmploymentsOfAccount(db, account.accountId),
+    repo.listHistoryOfAccount(db, account.accountId),
+    listEvidenceOfAccount(db, account.accountId),
   ]);
-  const person = await repo.findEnrollablePerson(db, email);
+  const person = await repo.findEnrollablePerson(db, account.accountId);
   const statusLines = enrolment ? await repo.listEnrolmentEvents(db, enrolment.id) : [];
   return {
     persoonlijkEmail: person ? await repo.findPersonalEmail(db, person.id) : null,
@@ -267,7 +268,8 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The personal address the professional gave, if any (their record must be delivered first). */
 export async function getPersonalEmail(deps: OwnRecordDeps, ctx: ActorContext): Promise<{ canSet: boolean; email: string | null }> {
-  const person = await repo.findEnrollablePerson(deps.db, signedInAccount(ctx).email.toLowerCase());
+  await linkedPersonOf(deps, ctx);
+  const person = await repo.findEnrollablePerson(deps.db, signedInAccount(ctx).accountId);
   return person ? { canSet: true, email: await repo.findPersonalEmail(deps.db, person.id) } : { canSet: false, email: null };
 }
 
@@ -277,7 +279,7 @@ export async function getPersonalEmail(deps: OwnRecordDeps, ctx: ActorContext): 
  */
 export async function setPersonalEmail(deps: OwnRecordDeps, ctx: ActorContext, raw: unknown): Promise<void> {
   const account = signedInAccount(ctx);
-  const person = await repo.findEnrollablePerson(deps.db, account.email.toLowerCase());
+  const person = await repo.findEnrollablePerson(deps.db, account.accountId);
   if (!person) throw new AppError('conflict', message('register.error.noEmployment'));
   const email = typeof raw === 'string' ? raw.trim().toLowerCase() : '';
   if (email && (!emailPattern.test(email) || email.length > 200)) {
