@@ -247,6 +247,31 @@ export const personInvitations = pgTable(
   (t) => [uniqueIndex('person_invitations_delivery_person').on(t.deliveryId, t.personId)],
 );
 
+/**
+ * A one-time code that links an account to a person (decision 021): the link in the invitation mail
+ * (`uitnodiging`, sent to the delivered address) or the activation code a board prints for someone
+ * delivered without one (`activatiecode`). Only its hash is kept; it expires, and is used once.
+ */
+export const personLinkCodes = pgTable(
+  'person_link_codes',
+  {
+    id: uuid('id').primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    /** uitnodiging or activatiecode */
+    kind: text('kind').notNull(),
+    codeHash: text('code_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** who issued it: the board's staff member for an activation code, null for the invitation job */
+    issuedBy: uuid('issued_by').references(() => accounts.id),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    usedBy: uuid('used_by').references(() => accounts.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('person_link_codes_hash').on(t.codeHash), index('person_link_codes_person').on(t.personId, t.createdAt)],
+);
+
 /** One file or API body from one board: received, validated, then applied, rejected or cancelled. */
 export const deliveries = pgTable(
   'deliveries',

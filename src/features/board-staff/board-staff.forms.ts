@@ -9,6 +9,7 @@ import { uuidPattern } from '../../platform/ids/uuid-pattern.ts';
 const optional = z.string().optional().catch(undefined);
 
 export const boardParams = z.object({ id: z.string().regex(uuidPattern) });
+export const staffPersonParams = z.object({ id: z.string().regex(uuidPattern), persoonId: z.string().regex(uuidPattern) });
 export const staffQuery = z.object({
   aandacht: optional,
   page: optional.transform((page) => Math.min(10_000, Math.max(1, Number.parseInt(page ?? '1', 10) || 1))),

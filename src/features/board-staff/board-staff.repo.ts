@@ -17,6 +17,8 @@ export type StaffLine = {
   validUntil: string | null;
   /** the professional lets this board see their development activities (an active consent) */
   developmentConsent: boolean;
+  /** an account has their record (decision 021): without one, the board can print an activation code */
+  linked: boolean;
 };
 
 const staffLineRow = row({
@@ -30,6 +32,7 @@ const staffLineRow = row({
   status: column.text.nullable(),
   validUntil: column.day.nullable(),
   developmentConsent: column.boolean,
+  linked: column.boolean,
 }) satisfies RowSchema<StaffLine>;
 
 /** a line of the page with the count of all lines (`count(*) OVER ()`) */
@@ -60,7 +63,7 @@ export async function listBoardStaff(
       (count(*) FILTER (WHERE e.approval_status = 'te-controleren'))::int AS "toCheck",
       (count(*) FILTER (WHERE e.approval_status = 'betwist'))::int AS disputed,
       n.register_number AS "registerNumber", n.status, ${validUntil}::text AS "validUntil",
-      ${developmentConsent(boardId)} AS "developmentConsent",
+      ${developmentConsent(boardId)} AS "developmentConsent", p.account_id IS NOT NULL AS linked,
       count(*) OVER () AS total
     FROM employments e JOIN persons p ON p.id = e.person_id JOIN schools s ON s.id = e.school_id
     LEFT JOIN enrolments n ON n.person_id = p.id

@@ -10,12 +10,14 @@ import { dutchToday } from '../../platform/dates/calendar.ts';
 import { contextOf } from '../../web/route-helpers.ts';
 import { readParams, readQuery } from '../../web/forms.ts';
 import { boardParams, staffQuery } from './board-staff.forms.ts';
+import { activationCodeRoutes } from './activation-code.routes.tsx';
 
 const pageSize = 50;
 
 /** A board's staff list for its HR: who still has to check their data, who disputes, who is not enrolled. */
 export async function boardStaffRoutes(app: FastifyInstance, opts: FeatureOptions) {
   const { db } = opts;
+  await app.register(activationCodeRoutes, opts);
   const signedIn = { config: { access: 'signed-in' as const } };
 
   async function boardOf(req: FastifyRequest): Promise<BoardRef> {

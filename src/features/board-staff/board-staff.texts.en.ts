@@ -23,4 +23,24 @@ export const boardStaffEn: Record<keyof typeof boardStaffNl, string> = {
   'staff.checked': 'checked',
   'staff.notEnrolled': 'not enrolled',
   'staff.error.notForThisBoard': 'You do not work for this school board.',
+  'staff.col.account': 'Account',
+  'staff.linked': 'linked',
+  'staff.activationCode': 'Activation code',
+  'activation.title': 'Activation code for {name}',
+  'activation.intro':
+    'This employee has not yet linked the details you delivered to an account: there was no e-mail address, or the invitation did not arrive. With an activation code in a letter they can do so themselves. You print the letter and hand it over or post it.',
+  'activation.replaces':
+    'The code works once, for 6 weeks. A new letter makes an earlier unused code invalid. The code can only be seen now; we do not keep it.',
+  'activation.make': 'Make a letter with an activation code',
+  'activation.letter.title': 'Your activation code for the Beroepsregister Onderwijs',
+  'activation.letter.printHint': 'Print this letter now: the code cannot be seen again afterwards.',
+  'activation.letter.dear': 'Dear {name},',
+  'activation.letter.why':
+    '{board} has delivered your details as an employee to the Beroepsregister Onderwijs: your employment, function and basis of appointment. With this code you link them to your own account, so you can check, complete and approve them.',
+  'activation.letter.code': 'Activation code',
+  'activation.letter.where': 'Go to',
+  'activation.letter.until': 'Valid until',
+  'activation.letter.steps': 'Sign in or create an account with your own e-mail address, enter the code and confirm that it is you.',
+  'activation.letter.once': 'The code works once. Has someone else used it already, or has it expired? Ask your employer for a new letter.',
+  'activation.back': 'Back to the staff list',
 };

@@ -3,6 +3,7 @@ import * as repo from './deliveries.repo.ts';
 import type { DeliveryDeps } from './deliveries.service.ts';
 import { withDeliveryLease } from './delivery-leases.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { issueInvitationCodes } from '../register/index.ts';
 
 /** a batch is three statements, about 40 ms on the embedded database, so a request waits at most that long */
 const batch = 250;
@@ -30,13 +31,19 @@ async function sendHoldingLease(deps: DeliveryDeps, deliveryId: string): Promise
       return sent;
     }
     const mailIds = await inTransaction(deps.db, async (tx) => {
+      // each mail carries a one-time link that binds the account that follows it to this person (decision 021)
+      const codes = await issueInvitationCodes(
+        tx,
+        pending.map((invitation) => invitation.personId),
+        deps.now ? deps.now() : new Date(),
+      );
       const ids = await deps.mailer.queueMany(
         tx,
-        pending.map((invitation) => ({
+        pending.map((invitation, i) => ({
           to: invitation.email,
           template: 'person-invitation' as const,
           lang: 'nl' as const,
-          params: { name: invitation.name, board: invitation.board, link: `${deps.baseUrl}/mijn-register` },
+          params: { name: invitation.name, board: invitation.board, link: `${deps.baseUrl}/mijn-register/koppelen?code=${codes[i]}` },
         })),
       );
       await repo.markInvitationsMailed(

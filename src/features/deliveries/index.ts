@@ -35,3 +35,4 @@ export { xlsxMediaType } from './deliveries.api.ts';
 export { applyDelivery, submitDelivery } from './deliveries.service.ts';
 export type { DeliveryDeps, DeliveryTask } from './deliveries.service.ts';
 export { columns } from './delivery-format.rules.ts';
+export { sendDeliveryInvitations } from './delivery-invitations.service.ts';

@@ -143,6 +143,7 @@ export async function mergePersons(tx: Db, from: string, into: string, at: Date)
   await tx.execute(sql`UPDATE staff_numbers SET person_id = ${into} WHERE person_id = ${from}`);
   await tx.execute(sql`UPDATE person_history SET person_id = ${into} WHERE person_id = ${from}`);
   await tx.execute(sql`UPDATE person_invitations SET person_id = ${into} WHERE person_id = ${from}`);
+  await tx.execute(sql`UPDATE person_link_codes SET person_id = ${into} WHERE person_id = ${from}`);
   // other open tasks about the one that went now concern the one that stays, unless that makes them about itself
   await tx.execute(sql`UPDATE duplicate_candidates SET status = 'zelfde-persoon', resolved_at = ${now}
     WHERE status = 'open' AND ((person_id = ${from} AND candidate_id = ${into}) OR (person_id = ${into} AND candidate_id = ${from}))`);

@@ -86,6 +86,18 @@ async function freshTokenOfA(): Promise<string> {
   });
   return token.id;
 }
+/** A fresh person of board A that no account has (an activation letter's subject). */
+async function freshPersonOfA(): Promise<string> {
+  const [person, employment] = [crypto.randomUUID(), crypto.randomUUID()];
+  await t.database.query(`INSERT INTO persons (id, initials, surname, birth_date) VALUES ($1, 'Z.', 'Zonder', '1980-01-01')`, [person]);
+  await t.database.query(
+    `INSERT INTO employments (id, person_id, board_id, school_id, staff_number, employment_key, function, start_date)
+     SELECT $1, $2, $3, id, $4, $4, 'LERAAR', '2020-08-01' FROM schools WHERE board_id = $3 ORDER BY brin LIMIT 1`,
+    [employment, person, boardA.id, `Z-${employment}`],
+  );
+  return person;
+}
+
 /** An employment of board A for a fresh person, disputed by them: for each call that answers one. */
 async function freshDisputeOfA(): Promise<string> {
   const [person, employment, dispute] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
@@ -337,6 +349,11 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'POST /mijn-register/inzage/:bestuurId/intrekken': row(401, INSIGHT, 404, 404, 404, 404, 401, 401, 401),
   // with the professional's consent for board A: its own staff only; not board B, not the register office, not the professional
   'GET /beheer/bestuur/:id/personeel/:persoonId/professionalisering': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
+  // ── issue 19: linking an account to a person ──
+  'GET /mijn-register/koppelen': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN),
+  'POST /mijn-register/koppelen': row(401, 400, 400, 400, 400, 400, 401, 401, 401),
+  'GET /beheer/bestuur/:id/personeel/:persoonId/activeringscode': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/bestuur/:id/personeel/:persoonId/activeringscode': row(401, 403, 200, 200, 403, 403, 401, 401, 401),
   // ── issue 6: framework and valuation (rows added by that slice) ──
   // the reference framework: public, with its versions; register staff make version 2 (one that only adds a theme)
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
@@ -602,6 +619,14 @@ const calls: Record<string, Call> = {
       const [person] = await t.database.query<{ id: string }>(`SELECT id FROM persons WHERE email = 'pro@voorbeeld.nl'`);
       return `${A()}/personeel/${person.id}/professionalisering`;
     },
+  },
+  // ── issue 19 calls: linking ──
+  'GET /mijn-register/koppelen': { url: '/mijn-register/koppelen' },
+  'POST /mijn-register/koppelen': { url: '/mijn-register/koppelen', form: { code: '' } },
+  'GET /beheer/bestuur/:id/personeel/:persoonId/activeringscode': { url: async () => `${A()}/personeel/${await freshPersonOfA()}/activeringscode` },
+  'POST /beheer/bestuur/:id/personeel/:persoonId/activeringscode': {
+    url: async () => `${A()}/personeel/${await freshPersonOfA()}/activeringscode`,
+    form: {},
   },
   // ── issue 6 calls: framework and valuation ──
   'GET /referentiekader': { url: '/referentiekader' },
@@ -992,10 +1017,10 @@ describe('the audit trail of the matrix', () => {
   });
 
   it('has no row by an actor that was refused', async () => {
-    // board A's staff may read its members, its staff list and their disputes, and answer those: the rest was refused them
+    // board A's staff may read its members, its staff list and their disputes, answer those and print activation letters: the rest was refused them
     const refusedActors = [ids.pro, ids.staffA, ids.adminB];
     const rows = await t.database.query<{ action: string; actor_account_id: string }>(
-      `SELECT action, actor_account_id FROM audit_events WHERE subject_organisation_id = $1 AND actor_account_id = ANY($2::uuid[]) AND action NOT IN ('members.listed', 'member.viewed', 'employment-disputes.viewed', 'employment-dispute.answered', 'board-staff.listed', 'board-staff.exported', 'offering-run.added', 'offering-run.cancelled', 'attendances.viewed', 'attendance.recorded')`,
+      `SELECT action, actor_account_id FROM audit_events WHERE subject_organisation_id = $1 AND actor_account_id = ANY($2::uuid[]) AND action NOT IN ('members.listed', 'member.viewed', 'employment-disputes.viewed', 'employment-dispute.answered', 'board-staff.listed', 'board-staff.exported', 'offering-run.added', 'offering-run.cancelled', 'attendances.viewed', 'attendance.recorded', 'person.activation-code.issued')`,
       [boardA.id, refusedActors],
     );
     expect(rows).toEqual([]);

@@ -247,6 +247,8 @@ describe('every read of her data by someone else is on her own overview', () => 
       'employment-disputes.viewed',
       'enrolment.viewed',
       'evidence.viewed',
+      // her own: the link of her account to what the board delivered (decision 021)
+      'person.linked',
       'registration.viewed',
       'registrations.listed',
     ]);

@@ -35,3 +35,7 @@ const field = z
   .default('')
   .transform((value) => value.slice(0, 500));
 export const evidenceFields = z.object({ soort: field, titel: field, uitgever: field, datum: field });
+
+/** Koppelen: a code from the letter or the mail's link; `stap=bevestigen` once the person confirmed whose data it opens. */
+export const linkQuery = z.object({ code: optional });
+export const linkForm = z.object({ code: fields.text(200), stap: fields.text(20) });

@@ -39,6 +39,7 @@ const notices = {
   betwist: 'own.notice.disputed',
   ingeschreven: 'own.notice.enrolled',
   email: 'own.notice.email',
+  gekoppeld: 'own.notice.linked',
   beantwoord: 'disputes.notice.answered',
 } as const;
 const noticeOf = (req: FastifyRequest) => {

@@ -37,7 +37,15 @@ export {
   setPersonalEmail,
 } from './own-record.service.ts';
 export type { OwnRecordDeps } from './own-record.service.ts';
-export { linkedPersonOf } from './person-link.service.ts';
+export {
+  describeLinkCode,
+  issueActivationCode,
+  issueInvitationCodes,
+  linkedPersonOf,
+  redeemLinkCode,
+  staffPersonForActivation,
+} from './person-link.service.ts';
+export type { LinkCodeView } from './person-link.service.ts';
 export { countCeiling, searchRegister } from './public-register.repo.ts';
 export type { PublicEntry } from './public-register.repo.ts';
 export { checkQuery } from './public-register.rules.ts';

@@ -6,8 +6,10 @@ import { decide } from '../../platform/policy.ts';
 import { checkComment, transition, type ApprovalEvent } from './approval.rules.ts';
 import { randomRegisterBase, registerNumberFor } from './register-number.rules.ts';
 import { listEvidenceOfAccount } from './evidence.repo.ts';
+import { listCodesOfPerson } from './person-link-codes.repo.ts';
 import { linkedPersonOf } from './person-link.service.ts';
 import * as repo from './own-record.repo.ts';
+import { requireBoardStaff } from './board-staff-access.ts';
 import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
@@ -81,14 +83,6 @@ export async function disputeEmployment(deps: OwnRecordDeps, ctx: ActorContext, 
       now,
     });
   });
-}
-
-async function requireBoardStaff(ctx: ActorContext, boardId: string, action: 'staff.read' | 'delivery.submit') {
-  const decision = await decide(ctx.actor, { action, organisation: { kind: 'bestuur', id: boardId } });
-  if (!decision.allowed) {
-    throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden', message('register.error.notBoardStaff'));
-  }
-  return decision.via;
 }
 
 /** The disputes of a board's staff, newest first: open ones, or all. Reading them is logged for each disputing person (personal data of others). */
@@ -229,6 +223,7 @@ export async function exportOwnRecord(db: Db, account: { accountId: string; emai
     listEvidenceOfAccount(db, account.accountId),
   ]);
   const person = await repo.findEnrollablePerson(db, account.accountId);
+  const linkCodes = person ? await listCodesOfPerson(db, person.id) : [];
   const statusLines = enrolment ? await repo.listEnrolmentEvents(db, enrolment.id) : [];
   return {
     persoonlijkEmail: person ? await repo.findPersonalEmail(db, person.id) : null,
@@ -259,6 +254,12 @@ export async function exportOwnRecord(db: Db, account: { accountId: string; emai
       datum: e.issuedOn,
       bestand: e.fileName,
       toegevoegdOp: e.createdAt.toISOString(),
+    })),
+    koppelcodes: linkCodes.map((c) => ({
+      soort: c.kind,
+      gemaakt: c.createdAt.toISOString(),
+      geldigTot: c.expiresAt.toISOString(),
+      gebruikt: c.usedAt?.toISOString() ?? null,
     })),
     geschiedenis: history.map((h) => ({ wanneer: h.createdAt.toISOString(), wat: h.kind, wijzigingen: h.changes, door: h.byLabel, aanlevering: h.deliveryId })),
   };

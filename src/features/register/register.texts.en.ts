@@ -31,6 +31,15 @@ export const registerEn: Record<keyof typeof registerNl, string> = {
   'register.error.employmentNotYours': 'This employment is not in your record.',
   'register.error.employmentChanged': 'This employment has changed in the meantime; please look at it again.',
   'register.error.notBoardStaff': 'You do not work for this school board.',
+  // linking an account to a delivered person (decision 021)
+  'register.link.error.missing': 'Enter the code from the letter, or use the link from the e-mail.',
+  'register.link.error.unknown': 'We do not know this code. Check that you copied it correctly, or ask your employer for a new letter.',
+  'register.link.error.used': 'This code has already been used for another account. Was that not you? Contact the Beroepsregister.',
+  'register.link.error.expired': 'This code has expired. Ask your employer for a new letter with an activation code.',
+  'register.link.error.accountLinked':
+    'Your account is already linked to details in the register. An account belongs to one person; contact the Beroepsregister if something is wrong.',
+  'register.link.error.notStaff': 'This person was not delivered by your school board.',
+  'register.link.error.alreadyLinked': 'This employee has already linked their details to an account; an activation code is no longer needed.',
   'register.error.disputeNotFound': 'This dispute does not exist, or does not belong to this school board.',
   'register.error.disputeHandled': 'This dispute has already been dealt with.',
   'register.error.noEmploymentToEnrol': 'No employment of yours has been delivered (yet). You can enrol as soon as your employer has delivered your details.',

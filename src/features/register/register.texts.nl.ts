@@ -35,6 +35,15 @@ export const registerNl = {
   'register.error.employmentNotYours': 'Dit dienstverband staat niet in uw register.',
   'register.error.employmentChanged': 'Dit dienstverband is intussen gewijzigd; bekijk het opnieuw.',
   'register.error.notBoardStaff': 'U werkt niet voor dit bestuur.',
+  // linking an account to a delivered person (decision 021)
+  'register.link.error.missing': 'Vul de code in uit de brief of gebruik de link uit de e-mail.',
+  'register.link.error.unknown': 'Deze code kennen we niet. Controleer of u hem goed hebt overgenomen, of vraag uw werkgever om een nieuwe brief.',
+  'register.link.error.used': 'Deze code is al gebruikt voor een ander account. Bent u dat niet geweest? Neem contact op met het Beroepsregister.',
+  'register.link.error.expired': 'Deze code is verlopen. Vraag uw werkgever om een nieuwe brief met een activeringscode.',
+  'register.link.error.accountLinked':
+    'Uw account is al gekoppeld aan gegevens in het register. Een account hoort bij één persoon; neem contact op met het Beroepsregister als er iets niet klopt.',
+  'register.link.error.notStaff': 'Deze persoon is niet door uw bestuur aangeleverd.',
+  'register.link.error.alreadyLinked': 'Deze medewerker heeft zijn of haar gegevens al aan een account gekoppeld; een activeringscode is niet meer nodig.',
   'register.error.disputeNotFound': 'Deze betwisting bestaat niet, of is niet van dit bestuur.',
   'register.error.disputeHandled': 'Deze betwisting is al afgehandeld.',
   'register.error.noEmploymentToEnrol': 'Er is (nog) geen dienstverband van u aangeleverd. Inschrijven kan zodra uw werkgever uw gegevens heeft aangeleverd.',

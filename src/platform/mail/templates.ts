@@ -45,11 +45,11 @@ const templates = {
   'person-invitation': {
     nl: {
       subject: 'Controleer uw gegevens in het Beroepsregister Onderwijs',
-      text: 'Beste {name},\n\n{board} heeft uw gegevens als medewerker aangeleverd aan het Beroepsregister Onderwijs: uw dienstverband, functie en benoemingsgrondslag. Wilt u controleren of ze kloppen, ze aanvullen en ze akkoord geven?\n\nLog in of maak een account aan met dit e-mailadres:\n\n{link}\n\nKlopt er iets niet? Dan kunt u dat daar aangeven; uw werkgever krijgt het te zien.',
+      text: 'Beste {name},\n\n{board} heeft uw gegevens als medewerker aangeleverd aan het Beroepsregister Onderwijs: uw dienstverband, functie en benoemingsgrondslag. Wilt u controleren of ze kloppen, ze aanvullen en ze akkoord geven?\n\nOpen deze persoonlijke link, log in of maak een account aan (met dit of een ander e-mailadres), en bevestig dat het om u gaat. De link werkt één keer, 60 dagen lang:\n\n{link}\n\nKlopt er iets niet? Dan kunt u dat daar aangeven; uw werkgever krijgt het te zien.',
     },
     en: {
       subject: 'Check your details in the Beroepsregister Onderwijs',
-      text: 'Dear {name},\n\n{board} has delivered your details as an employee to the Beroepsregister Onderwijs: your employment, function and basis of appointment. Would you check that they are right, complete them and approve them?\n\nSign in or create an account with this e-mail address:\n\n{link}\n\nIs something wrong? You can say so there; your employer will see it.',
+      text: 'Dear {name},\n\n{board} has delivered your details as an employee to the Beroepsregister Onderwijs: your employment, function and basis of appointment. Would you check that they are right, complete them and approve them?\n\nOpen this personal link, sign in or create an account (with this or another e-mail address), and confirm that it is you. The link works once, for 60 days:\n\n{link}\n\nIs something wrong? You can say so there; your employer will see it.',
     },
   },
   'registration-decision': {

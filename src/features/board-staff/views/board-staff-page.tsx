@@ -19,6 +19,17 @@ function DevelopmentCell({ ctx, board, line }: { ctx: PageContext; board: BoardR
   );
 }
 
+/** "gekoppeld" once an account has the record; without one, the way to an activation letter (decision 021). */
+function AccountCell({ ctx, board, line }: { ctx: PageContext; board: BoardRef; line: StaffLine }) {
+  if (line.linked) return <span safe>{ctx.t('staff.linked')}</span>;
+  return (
+    <a class="utrecht-link" href={`${staffPath(board)}/${line.personId}/activeringscode`}>
+      <span safe>{ctx.t('staff.activationCode')}</span>
+      <span class="br-visually-hidden" safe>{`: ${line.name}`}</span>
+    </a>
+  );
+}
+
 /** The board's professionals: their check of the delivered data and their inschrijving, with a filter and a CSV export. */
 export function BoardStaffPage({
   ctx,
@@ -82,6 +93,7 @@ export function BoardStaffPage({
               { header: t('staff.col.status'), cell: (s) => <span safe>{s.status ?? t('staff.notEnrolled')}</span> },
               { header: t('staff.col.renewBy'), cell: (s) => <span safe>{s.validUntil ?? '—'}</span> },
               { header: t('consent.staff.col'), cell: (s) => <DevelopmentCell ctx={ctx} board={board} line={s} /> },
+              { header: t('staff.col.account'), cell: (s) => <AccountCell ctx={ctx} board={board} line={s} /> },
             ]}
           />
           <Pagination page={page} pageSize={pageSize} total={total} t={t} href={(p) => `${base}?page=${p}${filter ? `&${filter}` : ''}`} />

@@ -187,9 +187,17 @@ export function OwnRecordPage({
       </h2>
       <TextParagraph text={t('own.intro')} />
       {employments.length === 0 ? (
-        <Paragraph>
-          <span safe>{t('own.none', { email })}</span>
-        </Paragraph>
+        <>
+          <Paragraph>
+            <span safe>{t('own.none', { email })}</span>
+          </Paragraph>
+          <Paragraph>
+            <span safe>{t('own.linkWithCode')}</span>{' '}
+            <a class="utrecht-link" href={`${ownRecordPath}/koppelen`} safe>
+              {t('own.linkWithCodeLink')}
+            </a>
+          </Paragraph>
+        </>
       ) : (
         <>
           <TextParagraph text={toCheck > 0 ? t('own.toCheck', { count: String(toCheck) }) : t('own.allChecked')} />
