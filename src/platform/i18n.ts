@@ -107,6 +107,12 @@ export function formatDate(lang: Lang, value: Date): string {
   return dateFormats[lang].format(value);
 }
 
+/** A calendar day as the database gives it (YYYY-MM-DD) in the one date style: "5 december 2030". Anything else as it is. */
+export function formatDay(lang: Lang, day: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return day;
+  return dateFormats[lang].format(new Date(`${day}T12:00:00Z`)); // noon UTC is the same day in Amsterdam
+}
+
 export function formatDateTime(lang: Lang, value: Date): string {
   return dateTimeFormats[lang].format(value);
 }

@@ -66,8 +66,8 @@ describe("the board's staff list", () => {
     const page = await hr.get(base());
     expect(page.statusCode).toBe(200);
     const text = visibleText(page.body);
-    expect(text).toMatch(/A\. Akkoord S1 LERAAR · .* gecontroleerd \d{9} ingeschreven/);
-    expect(text).toMatch(/A\. Controleert S2 LERAAR · .* 1 te controleren \d{9} ingeschreven/);
+    expect(text).toMatch(/A\. Akkoord S1 Leraar · .* gecontroleerd \d{9} ingeschreven/);
+    expect(text).toMatch(/A\. Controleert S2 Leraar · .* 1 te controleren \d{9} ingeschreven/);
     expect(text).toMatch(/1 te controleren — niet ingeschreven —/);
     const listed = await auditRows(t.database, 'board-staff.listed');
     expect(listed).toHaveLength(3); // one line per person shown
@@ -92,7 +92,7 @@ describe("the board's staff list", () => {
       .split('\r\n');
     expect(lines[0]).toBe('naam;personeelsnummer;dienstverbanden;te controleren;betwist;registernummer;status;herregistratie voor');
     expect(lines).toHaveLength(3);
-    expect(lines.find((l) => l.startsWith('A. Formule;'))).toMatch(/^A\. Formule;'=1\+2;LERAAR · /);
+    expect(lines.find((l) => l.startsWith('A. Formule;'))).toMatch(/^A\. Formule;'=1\+2;Leraar · /);
     // one audit line per person in the file, naming that person
     const exported = await t.database.query<{ surname: string }>(`SELECT p.surname FROM audit_events a JOIN persons p ON p.id = a.subject_person_id
       WHERE a.action = 'board-staff.exported' ORDER BY p.surname`);

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { staffNumberAsShown } from '../../platform/bsn.ts';
 import { column, row, rowsOf, type RowSchema } from '../../db/rows.ts';
@@ -8,7 +9,8 @@ export type StaffLine = {
   personId: string;
   name: string;
   staffNumbers: string;
-  employments: string;
+  /** the current employments at this board: the function's code and the school */
+  employments: { function: string; school: string }[];
   toCheck: number;
   disputed: number;
   registerNumber: string | null;
@@ -25,7 +27,7 @@ const staffLineRow = row({
   personId: column.text,
   name: column.text,
   staffNumbers: column.text,
-  employments: column.text,
+  employments: column.json(z.array(z.object({ function: z.string(), school: z.string() }))),
   toCheck: column.integer,
   disputed: column.integer,
   registerNumber: column.text.nullable(),
@@ -59,7 +61,7 @@ export async function listBoardStaff(
     staffPageRow,
     await db.execute(sql`SELECT p.id AS "personId", concat_ws(' ', p.initials, p.prefix, p.surname) AS name,
       string_agg(DISTINCT ${staffNumberAsShown('e.staff_number')}, ', ') AS "staffNumbers",
-      string_agg(DISTINCT e.function || ' · ' || s.name, '; ') AS employments,
+      jsonb_agg(DISTINCT jsonb_build_object('function', e.function, 'school', s.name)) AS employments,
       (count(*) FILTER (WHERE e.approval_status = 'te-controleren'))::int AS "toCheck",
       (count(*) FILTER (WHERE e.approval_status = 'betwist'))::int AS disputed,
       n.register_number AS "registerNumber", n.status, ${validUntil}::text AS "validUntil",

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/database.ts';
 import { recordAuditPerPerson, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
-import { message } from '../../platform/i18n.ts';
+import { message, translator, type Translate } from '../../platform/i18n.ts';
+import { functionLabel } from '../register/index.ts';
 import { decide } from '../../platform/policy.ts';
 import { spreadsheetLine } from '../../platform/csv/write.ts';
 import * as repo from './board-staff.repo.ts';
@@ -39,6 +40,11 @@ export async function listBoardStaff(db: Db, ctx: ActorContext, boardId: string,
 }
 
 const csvPage = 2000;
+const dutch = translator('nl');
+
+/** "Leraar · De Regenboog; Intern begeleider · De Klimop": the employments with their functions' labels. */
+export const employmentsText = (t: Translate, employments: { function: string; school: string }[]) =>
+  employments.map((e) => `${functionLabel(t, e.function)} · ${e.school}`).join('; ');
 
 /**
  * The same list as CSV for the board's own administration (`;`, UTF-8 with BOM, as Excel reads it), page
@@ -61,7 +67,7 @@ export async function* exportBoardStaffCsv(db: Db, ctx: ActorContext, boardId: s
           spreadsheetLine([
             r.name,
             r.staffNumbers,
-            r.employments,
+            employmentsText(dutch, r.employments),
             r.toCheck,
             r.disputed,
             r.registerNumber ?? '',

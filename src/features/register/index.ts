@@ -14,6 +14,7 @@ export const feature: Feature = {
 };
 
 export { checkComment } from './approval.rules.ts';
+export { appointmentBasisLabel, functionLabel } from './employment-labels.ts';
 export type { StaffEnrolment } from './enrolments.repo.ts';
 export { findEnrolmentsForStaff, getEnrolmentForStaff, reinstateEnrolment, strikeOffEnrolment } from './enrolments.service.ts';
 export type { Evidence } from './evidence.repo.ts';

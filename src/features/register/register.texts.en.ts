@@ -32,6 +32,18 @@ export const registerEn: Record<keyof typeof registerNl, string> = {
   'register.error.employmentChanged': 'This employment has changed in the meantime; please look at it again.',
   'register.error.notBoardStaff': 'You do not work for this school board.',
   // linking an account to a delivered person (decision 021)
+  // the file format's codes (aanleverformaat), one label each: employment-labels.ts
+  'employment.function.LERAAR': 'Teacher',
+  'employment.function.SCHOOLLEIDER': 'School leader',
+  'employment.function.ADJUNCT_DIRECTEUR': 'Deputy head',
+  'employment.function.INTERN_BEGELEIDER': 'Special needs coordinator (intern begeleider)',
+  'employment.function.LERAARONDERSTEUNER': 'Teaching assistant',
+  'employment.function.OVERIG': 'Other function',
+  'employment.basis.BEVOEGD': 'Qualified',
+  'employment.basis.ZIJINSTROOM': 'Career changer (zij-instroom)',
+  'employment.basis.IN_OPLEIDING': 'In training',
+  'employment.basis.ONBEVOEGD_TIJDELIJK': 'Temporarily unqualified',
+  'employment.basis.ONBEKEND': 'Unknown',
   'register.link.error.missing': 'Enter the code from the letter, or use the link from the e-mail.',
   'register.link.error.unknown': 'We do not know this code. Check that you copied it correctly, or ask your employer for a new letter.',
   'register.link.error.used': 'This code has already been used for another account. Was that not you? Contact the Beroepsregister.',

@@ -36,6 +36,18 @@ export const registerNl = {
   'register.error.employmentChanged': 'Dit dienstverband is intussen gewijzigd; bekijk het opnieuw.',
   'register.error.notBoardStaff': 'U werkt niet voor dit bestuur.',
   // linking an account to a delivered person (decision 021)
+  // the file format's codes (aanleverformaat), one label each: employment-labels.ts
+  'employment.function.LERAAR': 'Leraar',
+  'employment.function.SCHOOLLEIDER': 'Schoolleider',
+  'employment.function.ADJUNCT_DIRECTEUR': 'Adjunct-directeur',
+  'employment.function.INTERN_BEGELEIDER': 'Intern begeleider',
+  'employment.function.LERAARONDERSTEUNER': 'Leraarondersteuner',
+  'employment.function.OVERIG': 'Overige functie',
+  'employment.basis.BEVOEGD': 'Bevoegd',
+  'employment.basis.ZIJINSTROOM': 'Zij-instromer',
+  'employment.basis.IN_OPLEIDING': 'In opleiding',
+  'employment.basis.ONBEVOEGD_TIJDELIJK': 'Tijdelijk onbevoegd',
+  'employment.basis.ONBEKEND': 'Onbekend',
   'register.link.error.missing': 'Vul de code in uit de brief of gebruik de link uit de e-mail.',
   'register.link.error.unknown': 'Deze code kennen we niet. Controleer of u hem goed hebt overgenomen, of vraag uw werkgever om een nieuwe brief.',
   'register.link.error.used': 'Deze code is al gebruikt voor een ander account. Bent u dat niet geweest? Neem contact op met het Beroepsregister.',

@@ -3,7 +3,7 @@ import { Paragraph, Table } from '../../../ui/components/table.tsx';
 import { PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import type { StaffLine } from '../board-staff.service.ts';
+import { employmentsText, type StaffLine } from '../board-staff.service.ts';
 
 export type BoardRef = { id: string; number: string; name: string };
 export const staffPath = (board: BoardRef) => `/beheer/bestuur/${board.id}/personeel`;
@@ -87,7 +87,7 @@ export function BoardStaffPage({
             columns={[
               { header: t('staff.col.name'), cell: (s) => <span safe>{s.name}</span> },
               { header: t('staff.col.staffNumber'), cell: (s) => <span safe>{s.staffNumbers}</span> },
-              { header: t('staff.col.employments'), cell: (s) => <span safe>{s.employments}</span> },
+              { header: t('staff.col.employments'), cell: (s) => <span safe>{employmentsText(t, s.employments)}</span> },
               { header: t('staff.col.check'), cell: (s) => <span safe>{check(s)}</span> },
               { header: t('staff.col.registerNumber'), cell: (s) => <span safe>{s.registerNumber ?? '—'}</span> },
               { header: t('staff.col.status'), cell: (s) => <span safe>{s.status ?? t('staff.notEnrolled')}</span> },

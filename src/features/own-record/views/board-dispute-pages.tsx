@@ -9,7 +9,7 @@ import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import type { BoardDispute } from '../../register/index.ts';
+import { functionLabel, type BoardDispute } from '../../register/index.ts';
 import { employmentPeriod } from './own-record-page.tsx';
 
 export type BoardRef = { id: string; number: string; name: string };
@@ -61,7 +61,7 @@ export function BoardDisputesPage({
             columns={[
               { header: t('disputes.col.date'), cell: (d) => <span safe>{formatDateTime(lang, d.createdAt)}</span> },
               { header: t('disputes.col.person'), cell: (d) => <span safe>{d.personName}</span> },
-              { header: t('disputes.col.employment'), cell: (d) => <span safe>{`${d.function} · ${d.schoolName} (${d.brin})`}</span> },
+              { header: t('disputes.col.employment'), cell: (d) => <span safe>{`${functionLabel(t, d.function)} · ${d.schoolName} (${d.brin})`}</span> },
               { header: t('disputes.col.comment'), cell: (d) => <span safe>{d.comment}</span> },
               { header: t('disputes.col.status'), cell: (d) => <span safe>{t(`disputes.status.${d.status}`)}</span> },
               {
@@ -98,14 +98,14 @@ export function BoardDisputePage({
 }) {
   const { t, lang } = ctx;
   const title = t('disputes.one.title', { person: dispute.personName });
-  const period = employmentPeriod(t, dispute.startDate, dispute.endDate);
+  const period = employmentPeriod(ctx, dispute.startDate, dispute.endDate);
   return (
     <Layout ctx={ctx} title={title} current="account">
       <ErrorSummary title={t('errorSummary.title')} errors={errors} />
       <PageTitle text={title} />
       <DataList
         items={[
-          { label: t('disputes.col.employment'), value: <span safe>{`${dispute.function} · ${dispute.schoolName} (${dispute.brin})`}</span> },
+          { label: t('disputes.col.employment'), value: <span safe>{`${functionLabel(t, dispute.function)} · ${dispute.schoolName} (${dispute.brin})`}</span> },
           { label: t('own.col.period'), value: <span safe>{period}</span> },
           { label: t('disputes.col.date'), value: <span safe>{formatDateTime(lang, dispute.createdAt)}</span> },
           { label: t('disputes.col.comment'), value: <span safe>{dispute.comment}</span> },

@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { formatDate } from '../../../platform/i18n.ts';
+import { formatDate, formatDay } from '../../../platform/i18n.ts';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form } from '../../../ui/components/form.tsx';
@@ -8,16 +8,17 @@ import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import type { Enrolment, OwnEmployment } from '../../register/index.ts';
+import { appointmentBasisLabel, functionLabel, type Enrolment, type OwnEmployment } from '../../register/index.ts';
 
 export const ownRecordPath = '/mijn-register';
 export const employmentPath = (id: string) => `${ownRecordPath}/dienstverbanden/${id}`;
 
-/** An employment's period: "2019-08-01 – 2023-07-31", or "sinds 2019-08-01" while it runs. */
-export const employmentPeriod = (t: PageContext['t'], start: string, end: string | null) => (end ? `${start} – ${end}` : t('own.since', { date: start }));
+/** An employment's period: "1 augustus 2019 – 31 juli 2023", or "sinds 1 augustus 2019" while it runs. */
+export const employmentPeriod = (ctx: PageContext, start: string, end: string | null) =>
+  end ? `${formatDay(ctx.lang, start)} – ${formatDay(ctx.lang, end)}` : ctx.t('own.since', { date: formatDay(ctx.lang, start) });
 
-/** "LERAAR bij De Regenboog (12AB)": which employment a button or form is about, for screen readers too. */
-const employmentLabel = (e: OwnEmployment) => `${e.function} · ${e.locationName ?? e.schoolName} (${e.brin})`;
+/** "Leraar · De Regenboog (12AB)": which employment a button or form is about, for screen readers too. */
+const employmentLabel = (ctx: PageContext, e: OwnEmployment) => `${functionLabel(ctx.t, e.function)} · ${e.locationName ?? e.schoolName} (${e.brin})`;
 
 function StatusCell({ ctx, employment }: { ctx: PageContext; employment: OwnEmployment }) {
   const { t } = ctx;
@@ -48,7 +49,7 @@ function StatusCell({ ctx, employment }: { ctx: PageContext; employment: OwnEmpl
 
 function Actions({ ctx, employment }: { ctx: PageContext; employment: OwnEmployment }) {
   const { t } = ctx;
-  const label = employmentLabel(employment);
+  const label = employmentLabel(ctx, employment);
   const canApprove = employment.approvalStatus !== 'geaccordeerd';
   const canDispute = employment.approvalStatus !== 'betwist';
   return (
@@ -207,9 +208,9 @@ export function OwnRecordPage({
             columns={[
               { header: t('own.col.board'), cell: (e) => <span safe>{e.boardName}</span> },
               { header: t('own.col.school'), cell: (e) => <span safe>{`${e.locationName ?? e.schoolName} (${e.brin})`}</span> },
-              { header: t('own.col.function'), cell: (e) => <span safe>{e.function}</span> },
-              { header: t('own.col.basis'), cell: (e) => <span safe>{e.appointmentBasis ?? '—'}</span> },
-              { header: t('own.col.period'), cell: (e) => <span safe>{employmentPeriod(t, e.startDate, e.endDate)}</span> },
+              { header: t('own.col.function'), cell: (e) => <span safe>{functionLabel(t, e.function)}</span> },
+              { header: t('own.col.basis'), cell: (e) => <span safe>{appointmentBasisLabel(t, e.appointmentBasis)}</span> },
+              { header: t('own.col.period'), cell: (e) => <span safe>{employmentPeriod(ctx, e.startDate, e.endDate)}</span> },
               { header: t('own.col.status'), cell: (e) => <StatusCell ctx={ctx} employment={e} /> },
               { header: t('own.col.actions'), cell: (e) => <Actions ctx={ctx} employment={e} /> },
             ]}
@@ -242,9 +243,9 @@ export function DisputeEmploymentPage({
         items={[
           { label: t('own.col.board'), value: <span safe>{employment.boardName}</span> },
           { label: t('own.col.school'), value: <span safe>{`${employment.locationName ?? employment.schoolName} (${employment.brin})`}</span> },
-          { label: t('own.col.function'), value: <span safe>{employment.function}</span> },
-          { label: t('own.col.basis'), value: <span safe>{employment.appointmentBasis ?? '—'}</span> },
-          { label: t('own.col.period'), value: <span safe>{employmentPeriod(t, employment.startDate, employment.endDate)}</span> },
+          { label: t('own.col.function'), value: <span safe>{functionLabel(t, employment.function)}</span> },
+          { label: t('own.col.basis'), value: <span safe>{appointmentBasisLabel(t, employment.appointmentBasis)}</span> },
+          { label: t('own.col.period'), value: <span safe>{employmentPeriod(ctx, employment.startDate, employment.endDate)}</span> },
         ]}
       />
       <Form action={`${employmentPath(employment.id)}/betwisten`} csrfToken={ctx.csrfToken}>
