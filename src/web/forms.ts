@@ -107,3 +107,6 @@ export const fields = {
   /** an id in a path, by the pattern the services check: anything else names nothing (404) */
   id: z.string().regex(uuidPattern),
 };
+
+/** The notice a page shows after a redirect (`?melding=…`); any other value shows none. */
+export const noticeQuery = z.object({ melding: fields.linkValue });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fields } from '../../web/forms.ts';
+import { fields, noticeQuery } from '../../web/forms.ts';
 import type { DecisionForm, OfferingForm, ProviderForm } from './offering.rules.ts';
 
 const { text, choices } = fields;
@@ -60,8 +60,7 @@ export const organisationParams = z.object({ soort: z.enum(['aanbieder', 'bestuu
 /** An offering in the address (a UUID-shaped id; anything else is a 404). */
 export const offeringParams = z.object({ aanbodId: z.guid() });
 
-/** The notice after a redirect; anything else is no notice. */
-export const noticeQuery = z.object({ melding: z.string().optional().catch(undefined) });
+export { noticeQuery };
 
 /** The commission's queue: a page from 1 to 10,000 (anything else reads as the nearest, or the first, as before), and its filter (read by queueFilterOf). */
 export const queueQuery = noticeQuery.extend({

@@ -32,5 +32,4 @@ export const removeForm = z.object({ bevestigd: text(5) });
 /** An activity's address: any UUID-shaped id, as the service's own check (anything else is a 404). */
 export const activityParams = z.object({ id: z.guid() });
 
-/** The notice after a redirect; anything else is no notice. */
-export const noticeQuery = z.object({ melding: z.string().optional().catch(undefined) });
+export { noticeQuery } from '../../web/forms.ts';

@@ -12,6 +12,7 @@ import { loadConfig } from '../../config.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { registerOfficeId } from '../../platform/auth/roles.ts';
 import { createCrypto } from '../../platform/crypto.ts';
+import { createMailer } from '../../platform/mail/mailer.ts';
 import { grantConsent } from '../consent/index.ts';
 import { applyDelivery, submitDelivery } from '../deliveries/index.ts';
 import { addEvidence } from '../register/index.ts';
@@ -92,7 +93,12 @@ beforeAll(async () => {
     ['otto', ottoCtx],
   ] as const) {
     const [employment] = (await getOwnRecord(db, ctx)).employments;
-    await disputeEmployment(db, ctx, employment.id, 'De begindatum klopt niet.');
+    await disputeEmployment(
+      { ...db, mailer: createMailer({ from: 'test@beroepsregister.nl' }), baseUrl: 'http://localhost:3000' },
+      ctx,
+      employment.id,
+      'De begindatum klopt niet.',
+    );
     [{ id: disputes[who] }] = await t.database.query<{ id: string }>(`SELECT id FROM employment_disputes WHERE employment_id = $1`, [employment.id]);
   }
   ({ registerNumber } = await enrol(db, rosaCtx));

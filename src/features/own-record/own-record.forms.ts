@@ -10,7 +10,7 @@ import { fields } from '../../web/forms.ts';
 const { linkValue: optional, id: uuid } = fields;
 const text = fields.text();
 
-export const noticeQuery = z.object({ melding: optional });
+export { noticeQuery } from '../../web/forms.ts';
 
 /** The board's list of disputes: open ones unless `alle=ja`; a page past the ends is the nearest page. */
 export const disputesQuery = z.object({

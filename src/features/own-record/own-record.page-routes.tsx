@@ -18,7 +18,7 @@ import {
   listBoardDisputes,
   setPersonalEmail,
 } from '../register/index.ts';
-import type { OwnRecordDeps } from '../register/index.ts';
+import type { DisputeDeps } from '../register/index.ts';
 import {
   answerForm,
   boardDisputeParams,
@@ -48,7 +48,7 @@ const noticeOf = (req: FastifyRequest) => {
 };
 
 /** Mijn register: the professional checks what boards delivered; board staff answer the disputes. */
-export async function ownRecordPageRoutes(app: FastifyInstance, opts: { deps: OwnRecordDeps }) {
+export async function ownRecordPageRoutes(app: FastifyInstance, opts: { deps: DisputeDeps }) {
   const { deps } = opts;
   const signedIn = { config: { access: 'signed-in' as const } };
 

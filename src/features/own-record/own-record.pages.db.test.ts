@@ -46,6 +46,11 @@ async function deliver(rows: DeliveryRow[], mode: 'volledig' | 'mutaties' = 'vol
   return applyDelivery(deps, ctx, delivery.id, { confirmed: true });
 }
 
+const mailsOf = (template: string) =>
+  t.database.query<{ to_address: string; subject: string; text: string }>(
+    `SELECT to_address, subject, text FROM mail_outbox WHERE template = $1 ORDER BY created_at DESC`,
+    [template],
+  );
 const statusOf = async (id: string) => (await t.database.query<{ s: string }>(`SELECT approval_status AS s FROM employments WHERE id = $1`, [id]))[0].s;
 
 beforeAll(async () => {
@@ -139,6 +144,12 @@ describe('Mijn register: the professional checks what the board delivered', () =
     expect(visibleText(page.body)).toContain('U schreef: "Ik ben sinds 2023 geen intern begeleider meer. <script>x</script>"');
     expect(page.body).not.toContain('<script>x</script>');
     expect(await statusOf(ib().id)).toBe('betwist');
+    // the board's staff are told by mail, with the way to the dispute
+    const [mail] = await mailsOf('dispute-filed');
+    expect(mail.to_address).toBe('hr@bestuur.nl');
+    expect(mail.subject).toBe('Betwisting van K. Klopt: Intern begeleider · Kindcentrum De Wegwijzer (03WU)');
+    expect(mail.text).toContain('Ik ben sinds 2023 geen intern begeleider meer.');
+    expect(mail.text).toMatch(new RegExp(`/beheer/bestuur/${board.id}/betwistingen/[0-9a-f-]{36}`));
   });
 
   it("someone else cannot see, approve or dispute the professional's employments", async () => {
@@ -181,6 +192,11 @@ describe("the board's staff and the dispute", () => {
     const own = visibleText((await teacher.get('/mijn-register')).body);
     expect(own).toContain('Antwoord van uw werkgever (hr): "Volgens ons rooster ben je nog IB-er op dinsdag." Controleer');
     expect(await statusOf(ib().id)).toBe('te-controleren');
+    // and the professional is told by mail, at their account's address
+    const [mail] = await mailsOf('dispute-answered');
+    expect(mail.to_address).toBe('k.klopt@school.nl');
+    expect(mail.text).toContain('Volgens ons rooster ben je nog IB-er op dinsdag.');
+    expect(mail.text).toContain('/mijn-register');
     expect((await hr.post(`${disputes()}/${dispute.id}`, { antwoord: 'Nog een keer antwoorden.' }, { csrf: hr.csrfToken() })).statusCode).toBe(409);
   });
 

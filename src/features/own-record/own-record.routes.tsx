@@ -6,7 +6,7 @@ import { ownRecordPageRoutes } from './own-record.page-routes.tsx';
 
 /** The professional's own record (Mijn register) and the board's side of its disputes. */
 export async function ownRecordRoutes(app: FastifyInstance, opts: FeatureOptions) {
-  await app.register(ownRecordPageRoutes, { deps: { db: opts.db } });
+  await app.register(ownRecordPageRoutes, { deps: { db: opts.db, mailer: opts.mailer, baseUrl: opts.config.baseUrl } });
   await app.register(linkPageRoutes, { deps: { db: opts.db } });
   await app.register(evidencePageRoutes, {
     deps: { db: opts.db, dataDir: opts.config.dataDir, fileKey: opts.crypto.fileKey, maxBytes: opts.config.evidenceMaxBytes },

@@ -37,7 +37,7 @@ export {
   listBoardDisputes,
   setPersonalEmail,
 } from './own-record.service.ts';
-export type { OwnRecordDeps } from './own-record.service.ts';
+export type { DisputeDeps, OwnRecordDeps } from './own-record.service.ts';
 export {
   describeLinkCode,
   issueActivationCode,

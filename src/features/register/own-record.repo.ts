@@ -144,6 +144,7 @@ export async function closeOpenDisputes(tx: Db, employmentId: string, status: Di
 
 export type BoardDispute = {
   id: string;
+  boardName: string;
   employmentId: string;
   personId: string;
   personName: string;
@@ -159,13 +160,14 @@ export type BoardDispute = {
   createdAt: Date;
 };
 
-const boardDisputeColumns = sql`d.id, d.employment_id AS "employmentId", d.person_id AS "personId",
+const boardDisputeColumns = sql`d.id, coalesce(b.name, 'Bevoegd gezag ' || b.number) AS "boardName", d.employment_id AS "employmentId", d.person_id AS "personId",
   concat_ws(' ', p.initials, p.prefix, p.surname) AS "personName", s.name AS "schoolName", s.brin, e.function,
   e.start_date::text AS "startDate", e.end_date::text AS "endDate", d.comment, d.status, d.reply,
   d.replied_by_label AS "repliedByLabel", d.created_at AS "createdAt"`;
 
 const boardDisputeRow = row({
   id: column.text,
+  boardName: column.text,
   employmentId: column.text,
   personId: column.text,
   personName: column.text,
@@ -186,7 +188,7 @@ export async function listBoardDisputes(db: Db, boardId: string, options: { open
   const rows = rowsOf(
     boardDisputeRow,
     await db.execute(sql`SELECT ${boardDisputeColumns}
-    FROM employment_disputes d JOIN employments e ON e.id = d.employment_id JOIN persons p ON p.id = d.person_id JOIN schools s ON s.id = e.school_id
+    FROM employment_disputes d JOIN employments e ON e.id = d.employment_id JOIN persons p ON p.id = d.person_id JOIN schools s ON s.id = e.school_id JOIN boards b ON b.id = d.board_id
     WHERE d.board_id = ${boardId}${filter}
     ORDER BY d.created_at DESC, d.id DESC LIMIT ${options.limit} OFFSET ${options.offset}`),
   );
@@ -198,7 +200,7 @@ export async function findBoardDispute(db: Db, boardId: string, disputeId: strin
   return firstRowOf(
     boardDisputeRow,
     await db.execute(sql`SELECT ${boardDisputeColumns}
-    FROM employment_disputes d JOIN employments e ON e.id = d.employment_id JOIN persons p ON p.id = d.person_id JOIN schools s ON s.id = e.school_id
+    FROM employment_disputes d JOIN employments e ON e.id = d.employment_id JOIN persons p ON p.id = d.person_id JOIN schools s ON s.id = e.school_id JOIN boards b ON b.id = d.board_id
     WHERE d.board_id = ${boardId} AND d.id = ${disputeId}`),
   );
 }
@@ -315,4 +317,33 @@ export async function findPersonalEmail(db: Db, personId: string): Promise<strin
 
 export async function setPersonalEmail(tx: Db, personId: string, email: string | null, now: Date): Promise<void> {
   await tx.execute(sql`UPDATE persons SET personal_email = ${email}, updated_at = ${now.toISOString()} WHERE id = ${personId}`);
+}
+
+export type MailAddress = { email: string; name: string };
+
+const mailAddressRow = row({ email: column.text, name: column.text }) satisfies RowSchema<MailAddress>;
+
+/** The board's staff who handle disputes (board admins and staff, not revoked), to be told of a new one. */
+export async function listBoardStaffAddresses(db: Db, boardId: string): Promise<MailAddress[]> {
+  return rowsOf(
+    mailAddressRow,
+    await db.execute(sql`SELECT DISTINCT a.email, a.display_name AS name
+    FROM memberships m JOIN accounts a ON a.id = m.account_id
+    WHERE m.organisation_kind = 'bestuur' AND m.organisation_id = ${boardId} AND m.role IN ('board-admin', 'board-staff') AND m.revoked_at IS NULL
+    ORDER BY a.email`),
+  );
+}
+
+/**
+ * Where mail about a person's record goes: the personal address they gave, else their account's, else
+ * the work address their board delivered; undefined when there is none.
+ */
+export async function findPersonAddress(db: Db, personId: string): Promise<MailAddress | undefined> {
+  return firstRowOf(
+    mailAddressRow,
+    await db.execute(sql`SELECT coalesce(p.personal_email, a.email, p.email) AS email,
+      coalesce(a.display_name, concat_ws(' ', p.initials, p.prefix, p.surname)) AS name
+    FROM persons p LEFT JOIN accounts a ON a.id = p.account_id
+    WHERE p.id = ${personId} AND coalesce(p.personal_email, a.email, p.email) IS NOT NULL`),
+  );
 }

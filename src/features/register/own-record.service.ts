@@ -1,7 +1,9 @@
 import type { Db } from '../../db/database.ts';
 import { recordAudit, recordAuditPerPerson, signedInAccount, type ActorContext, type AuditSubject } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
-import { message } from '../../platform/i18n.ts';
+import { message, translator } from '../../platform/i18n.ts';
+import type { Mailer } from '../../platform/mail/mailer.ts';
+import { functionLabel } from './employment-labels.ts';
 import { decide } from '../../platform/policy.ts';
 import { checkComment, transition, type ApprovalEvent } from './approval.rules.ts';
 import { randomRegisterBase, registerNumberFor } from './register-number.rules.ts';
@@ -16,6 +18,11 @@ import { inTransaction } from '../../db/transaction.ts';
 export type { BoardDispute, Enrolment, OwnEmployment } from './own-record.repo.ts';
 
 export type OwnRecordDeps = { db: Db; now?: () => Date };
+/** Filing and answering a dispute tell the other side by mail (through the outbox). */
+export type DisputeDeps = OwnRecordDeps & { mailer: Mailer; baseUrl: string };
+
+const dutch = translator('nl');
+const employmentText = (d: repo.BoardDispute) => `${functionLabel(dutch, d.function)} · ${d.schoolName} (${d.brin})`;
 
 const nowOf = (deps: OwnRecordDeps) => (deps.now ? deps.now() : new Date());
 
@@ -62,18 +69,24 @@ export async function approveEmployment(deps: OwnRecordDeps, ctx: ActorContext, 
 }
 
 /** "Klopt niet": the professional disputes a delivered employment; the comment goes to the board's staff. */
-export async function disputeEmployment(deps: OwnRecordDeps, ctx: ActorContext, employmentId: string, comment: unknown): Promise<void> {
+export async function disputeEmployment(deps: DisputeDeps, ctx: ActorContext, employmentId: string, comment: unknown): Promise<void> {
   const account = signedInAccount(ctx);
   const employment = await ownEmployment(deps, ctx, employmentId);
   const checked = checkComment(comment, 'toelichting');
   if (!checked.ok) throw new AppError('validation_failed', checked.message);
   const to = allowedTransition(employment.approvalStatus, 'betwisten');
   const now = nowOf(deps);
-  await inTransaction(deps.db, async (tx) => {
+  const mailIds = await inTransaction(deps.db, async (tx) => {
     if (!(await repo.setApprovalStatus(tx, employment.id, employment.approvalStatus, to, now))) {
       throw new AppError('conflict', message('register.error.employmentChanged'));
     }
-    await repo.insertDispute(tx, { employmentId: employment.id, personId: employment.personId, boardId: employment.boardId, comment: checked.text, now });
+    const disputeId = await repo.insertDispute(tx, {
+      employmentId: employment.id,
+      personId: employment.personId,
+      boardId: employment.boardId,
+      comment: checked.text,
+      now,
+    });
     await repo.addHistoryLine(tx, {
       personId: employment.personId,
       employmentId: employment.id,
@@ -82,7 +95,28 @@ export async function disputeEmployment(deps: OwnRecordDeps, ctx: ActorContext, 
       byLabel: account.displayName || account.email,
       now,
     });
+    // the board's staff are told at once: the professional waits on their answer or correction
+    const dispute = await repo.findBoardDispute(tx, employment.boardId, disputeId);
+    if (!dispute) return [];
+    const staff = await repo.listBoardStaffAddresses(tx, employment.boardId);
+    return Promise.all(
+      staff.map((member) =>
+        deps.mailer.queue(tx, {
+          to: member.email,
+          template: 'dispute-filed',
+          lang: 'nl',
+          params: {
+            name: member.name,
+            person: dispute.personName,
+            employment: employmentText(dispute),
+            comment: checked.text,
+            link: `${deps.baseUrl}/beheer/bestuur/${employment.boardId}/betwistingen/${disputeId}`,
+          },
+        }),
+      ),
+    );
   });
+  await deps.mailer.deliver(deps.db, mailIds);
 }
 
 /** The disputes of a board's staff, newest first: open ones, or all. Reading them is logged for each disputing person (personal data of others). */
@@ -125,7 +159,7 @@ export async function getBoardDispute(deps: OwnRecordDeps, ctx: ActorContext, bo
  * The board's staff answer a dispute: the professional reads the answer on Mijn register and checks the
  * employment again (te controleren). A correction is delivered instead; applying it closes the dispute.
  */
-export async function answerDispute(deps: OwnRecordDeps, ctx: ActorContext, boardId: string, disputeId: string, reply: unknown): Promise<void> {
+export async function answerDispute(deps: DisputeDeps, ctx: ActorContext, boardId: string, disputeId: string, reply: unknown): Promise<void> {
   await requireBoardStaff(ctx, boardId, 'delivery.submit');
   const account = signedInAccount(ctx);
   const dispute = uuid.test(disputeId) ? await repo.findBoardDispute(deps.db, boardId, disputeId) : undefined;
@@ -136,7 +170,7 @@ export async function answerDispute(deps: OwnRecordDeps, ctx: ActorContext, boar
   const to = allowedTransition('betwist', 'beantwoorden');
   const now = nowOf(deps);
   const byLabel = account.displayName || account.email;
-  await inTransaction(deps.db, async (tx) => {
+  const mailIds = await inTransaction(deps.db, async (tx) => {
     if (!(await repo.answerDispute(tx, dispute.id, checked.text, byLabel, now))) throw new AppError('conflict', message('register.error.disputeHandled'));
     await repo.setApprovalStatus(tx, dispute.employmentId, 'betwist', to, now);
     await repo.addHistoryLine(tx, {
@@ -153,7 +187,25 @@ export async function answerDispute(deps: OwnRecordDeps, ctx: ActorContext, boar
       subjectOrganisation: { kind: 'bestuur', id: boardId },
       after: { dispute: dispute.id },
     });
+    // the professional is waiting on this answer
+    const professional = await repo.findPersonAddress(tx, dispute.personId);
+    if (!professional) return [];
+    return [
+      await deps.mailer.queue(tx, {
+        to: professional.email,
+        template: 'dispute-answered',
+        lang: 'nl',
+        params: {
+          name: professional.name,
+          board: dispute.boardName,
+          employment: employmentText(dispute),
+          reply: checked.text,
+          link: `${deps.baseUrl}/mijn-register`,
+        },
+      }),
+    ];
   });
+  await deps.mailer.deliver(deps.db, mailIds);
 }
 
 export async function getOwnEnrolment(deps: OwnRecordDeps, ctx: ActorContext): Promise<repo.Enrolment | undefined> {

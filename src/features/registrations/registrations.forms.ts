@@ -10,7 +10,7 @@ import { fields } from '../../web/forms.ts';
 const { linkValue: optional, id: uuid } = fields;
 const text = fields.text();
 
-export const noticeQuery = z.object({ melding: optional });
+export { noticeQuery } from '../../web/forms.ts';
 export const applicationParams = z.object({ id: uuid });
 export const applicationEvidenceParams = z.object({ id: uuid, bewijsId: uuid });
 

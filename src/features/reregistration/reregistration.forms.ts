@@ -13,7 +13,7 @@ const { text } = fields;
 /** A link's value that is not one we know is ignored, as before: a bookmark with junk still shows the page. */
 const optional = z.string().optional().catch(undefined);
 
-export const noticeQuery = z.object({ melding: optional });
+export { noticeQuery } from '../../web/forms.ts';
 export const postponementParams = z.object({ id: z.string().regex(uuidPattern) });
 
 export const renewalForm = z.object({ motivering: text(2500), bevestigd: text(5) });

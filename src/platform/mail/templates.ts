@@ -102,6 +102,26 @@ const templates = {
       text: 'Dear {name},\n\nThe Commissie Accreditatie is reviewing the offering "{title}" and needs more information:\n\n{question}\n\nAnswer the question, and change the offering if needed, at:\n\n{link}\n\nThe review then goes on.',
     },
   },
+  'dispute-filed': {
+    nl: {
+      subject: 'Betwisting van {person}: {employment}',
+      text: 'Beste {name},\n\n{person} geeft in het Beroepsregister Onderwijs aan dat een aangeleverd dienstverband niet klopt ({employment}):\n\n{comment}\n\nBeantwoord de betwisting, of lever een correctie aan:\n\n{link}',
+    },
+    en: {
+      subject: 'Dispute from {person}: {employment}',
+      text: 'Dear {name},\n\n{person} says in the Beroepsregister Onderwijs that a delivered employment is not right ({employment}):\n\n{comment}\n\nAnswer the dispute, or deliver a correction:\n\n{link}',
+    },
+  },
+  'dispute-answered': {
+    nl: {
+      subject: 'Uw werkgever heeft uw betwisting beantwoord',
+      text: 'Beste {name},\n\n{board} heeft geantwoord op wat u aangaf over uw dienstverband ({employment}):\n\n{reply}\n\nBekijk het antwoord en controleer het dienstverband opnieuw in Mijn register:\n\n{link}',
+    },
+    en: {
+      subject: 'Your employer has answered your dispute',
+      text: 'Dear {name},\n\n{board} has answered what you said about your employment ({employment}):\n\n{reply}\n\nRead the answer and check the employment again in Mijn register:\n\n{link}',
+    },
+  },
   'offering-answered': {
     nl: {
       subject: 'Antwoord van {organisation}: {title}',
