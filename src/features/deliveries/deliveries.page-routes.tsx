@@ -49,6 +49,8 @@ export async function deliveryPageRoutes(app: FastifyInstance, opts: { deps: Del
         pageSize={pageSize}
         total={list.total}
         maxMb={maxMb}
+        lastAppliedAt={list.lastAppliedAt}
+        quiet={list.quiet}
         {...form}
       />,
       status,

@@ -57,6 +57,9 @@ describe('the delivery pages for board staff', () => {
     const text = visibleText(page.body);
     expect(text).toContain('Aanleveringen van');
     expect(text).toContain('Dit bestuur heeft nog niets aangeleverd.');
+    // a prompt, not a verdict: nothing applied yet
+    expect(text).toContain('Er is nog geen aanlevering verwerkt.');
+    expect(text).toContain('Er is 35 dagen of langer geen aanlevering verwerkt.');
   });
 
   it('a file with errors: the report lists row, column and reason; it cannot be applied', async () => {
@@ -84,13 +87,15 @@ describe('the delivery pages for board staff', () => {
     expect(text).toMatch(/Nieuwe dienstverbanden 2/);
     const history = visibleText((await hr.get(base())).body);
     expect(history).toMatch(/personeel\.csv volledig Hanna HR Verwerkt 2 0/);
+    expect(history).toMatch(/Laatste verwerkte aanlevering: \d{1,2} \w+ \d{4}\./);
+    expect(history).not.toContain('35 dagen of langer');
   });
 
   it('the professional the invitation went to sees the delivered employment under Mijn register; someone else sees none of it', async () => {
     const teacher = await createAccount(t.database, { email: 'wit2@school.nl', displayName: 'Cas de Wit' });
     const own = visibleText((await (await sessionFor(t.app, t.database, teacher.id)).get('/mijn-register')).body);
     expect(own).toContain('Stichting Christelijke Kindcentra Drenthe');
-    expect(own).toMatch(/LERAAR IN_OPLEIDING sinds 2022-08-01 te controleren/);
+    expect(own).toMatch(/Leraar In opleiding sinds 1 augustus 2022 te controleren/);
     const stranger = await createAccount(t.database, { email: 'iemand@elders.nl' });
     const none = visibleText((await (await sessionFor(t.app, t.database, stranger.id)).get('/mijn-register')).body);
     expect(none).toContain(

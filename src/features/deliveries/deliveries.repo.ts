@@ -118,6 +118,16 @@ export async function listDeliveries(db: Db, boardId: string, offset: number, li
   return { rows, total };
 }
 
+const lastAppliedRow = row({ at: column.moment.nullable() });
+
+/** When the board's last applied delivery came in; null when none was ever applied. */
+export async function findLastAppliedAt(db: Db, boardId: string): Promise<Date | null> {
+  return (
+    firstRowOf(lastAppliedRow, await db.execute(sql`SELECT max(created_at) AS at FROM deliveries WHERE board_id = ${boardId} AND status = 'verwerkt'`))?.at ??
+    null
+  );
+}
+
 export type DeliveryPatch = Partial<{
   status: DeliveryStatus;
   phase: 'controleren' | 'verwerken' | null;

@@ -24,6 +24,7 @@ import { withDeliveryLease } from './delivery-leases.ts';
 import type { DeliveryTask } from './delivery-task.ts';
 import { openRowResultsFile, removeRowResultsFile, rowResultsCsv, rowResultsFilePath, writeRowResultsFile } from './row-results-csv.ts';
 import { dutchDateOf } from '../../platform/dates/calendar.ts';
+import { isQuiet } from './delivery-timeliness.rules.ts';
 
 export type { DeliveryRecord, DeliveryStatus, RowResult } from './deliveries.repo.ts';
 
@@ -93,7 +94,8 @@ export async function getDelivery(deps: DeliveryDeps, ctx: ActorContext, id: str
 export async function listDeliveries(deps: DeliveryDeps, ctx: ActorContext, boardId: string, page: number, pageSize: number) {
   await requireDeliveryAccess(ctx, boardId);
   const { rows, total } = await repo.listDeliveries(deps.db, boardId, (page - 1) * pageSize, pageSize);
-  return { deliveries: rows, total, page, pageSize };
+  const lastAppliedAt = await repo.findLastAppliedAt(deps.db, boardId);
+  return { deliveries: rows, total, page, pageSize, lastAppliedAt, quiet: isQuiet(lastAppliedAt, nowOf(deps)) };
 }
 
 /**

@@ -15,6 +15,10 @@ export const deliveriesEn: Record<keyof typeof deliveriesNl, string> = {
   'deliveries.file.hint': 'CSV or XLSX, at most {mb} MB.',
   'deliveries.check': 'Check the file',
   'deliveries.history': 'Earlier deliveries',
+  'deliveries.lastApplied': 'Last delivery applied: {date}.',
+  'deliveries.neverApplied': 'No delivery has been applied yet.',
+  'deliveries.quiet':
+    'No delivery has been applied for 35 days or more. Changes in your staff (new, changed, left) are delivered within a month. If nothing changed, there is nothing to do.',
   'deliveries.none': 'This board has not delivered anything yet.',
   'deliveries.col.date': 'Delivered on',
   'deliveries.col.file': 'File',
@@ -82,6 +86,7 @@ export const deliveriesEn: Record<keyof typeof deliveriesNl, string> = {
   'office.col.board': 'Board',
   'office.col.deliveries': 'Deliveries',
   'office.col.last': 'Last delivery',
+  'office.quiet': 'no delivery applied in 35 days',
   'office.col.active': 'Current employments',
   'office.col.awaiting': 'To check',
   'office.col.disputed': 'Disputed',

@@ -13,6 +13,10 @@ export const deliveriesNl = {
   'deliveries.file.hint': 'CSV of XLSX, ten hoogste {mb} MB.',
   'deliveries.check': 'Bestand controleren',
   'deliveries.history': 'Eerdere aanleveringen',
+  'deliveries.lastApplied': 'Laatste verwerkte aanlevering: {date}.',
+  'deliveries.neverApplied': 'Er is nog geen aanlevering verwerkt.',
+  'deliveries.quiet':
+    'Er is 35 dagen of langer geen aanlevering verwerkt. Wijzigingen in uw personeel (nieuw, gewijzigd, uit dienst) levert u binnen een maand aan. Is er niets veranderd, dan hoeft u niets te doen.',
   'deliveries.none': 'Dit bestuur heeft nog niets aangeleverd.',
   'deliveries.col.date': 'Aangeleverd op',
   'deliveries.col.file': 'Bestand',
@@ -81,6 +85,7 @@ export const deliveriesNl = {
   'office.col.board': 'Bestuur',
   'office.col.deliveries': 'Aanleveringen',
   'office.col.last': 'Laatste aanlevering',
+  'office.quiet': 'geen verwerkte aanlevering in 35 dagen',
   'office.col.active': 'Lopende dienstverbanden',
   'office.col.awaiting': 'Te controleren',
   'office.col.disputed': 'Betwist',

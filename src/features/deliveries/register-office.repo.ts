@@ -10,6 +10,8 @@ export type BoardDeliveryLine = {
   deliveries: number;
   lastDeliveryAt: Date | null;
   lastStatus: string | null;
+  /** the last delivery that was applied (verwerkt): changes that reached the register */
+  lastAppliedAt: Date | null;
   active: number;
   awaitingApproval: number;
   disputed: number;
@@ -22,6 +24,7 @@ const boardDeliveryLineRow = row({
   deliveries: column.integer,
   lastDeliveryAt: column.moment.nullable(),
   lastStatus: column.text.nullable(),
+  lastAppliedAt: column.moment.nullable(),
   active: column.integer,
   awaitingApproval: column.integer,
   disputed: column.integer,
@@ -41,6 +44,7 @@ export async function listBoardDeliveryOverview(db: Db, offset: number, limit: n
       FROM employments WHERE end_date IS NULL OR end_date >= current_date GROUP BY board_id)
     SELECT b.id AS "boardId", b.number, b.name, d.deliveries, d.last_at AS "lastDeliveryAt",
       (SELECT status FROM deliveries x WHERE x.board_id = b.id ORDER BY created_at DESC LIMIT 1) AS "lastStatus",
+      (SELECT max(x.created_at) FROM deliveries x WHERE x.board_id = b.id AND x.status = 'verwerkt') AS "lastAppliedAt",
       coalesce(s.active, 0) AS active, coalesce(s.awaiting, 0) AS "awaitingApproval", coalesce(s.disputed, 0) AS disputed
     FROM delivered d JOIN boards b ON b.id = d.board_id LEFT JOIN staff s ON s.board_id = b.id
     ORDER BY b.number LIMIT ${limit} OFFSET ${offset}`),

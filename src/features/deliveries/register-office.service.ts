@@ -7,6 +7,7 @@ import * as repo from './register-office.repo.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
 export type { BoardDeliveryLine, DuplicateTask } from './register-office.repo.ts';
+import { isQuiet } from './delivery-timeliness.rules.ts';
 
 async function authorise(ctx: ActorContext, permission: Permission) {
   const decision = await decide(ctx.actor, permission);
@@ -20,7 +21,8 @@ const nowOf = (deps: DeliveryDeps) => (deps.now ? deps.now() : new Date());
 export async function getBoardDeliveryOverview(deps: DeliveryDeps, ctx: ActorContext, page: number, pageSize: number) {
   await authorise(ctx, { action: 'deliveries.overview' });
   const { rows, total } = await repo.listBoardDeliveryOverview(deps.db, (page - 1) * pageSize, pageSize);
-  return { boards: rows, total, page, pageSize };
+  const now = deps.now ? deps.now() : new Date();
+  return { boards: rows.map((b) => ({ ...b, quiet: isQuiet(b.lastAppliedAt, now) })), total, page, pageSize };
 }
 
 /** Possible duplicates for register staff to decide; reading them is an access to personal data, so it is logged. */

@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { formatDateTime, formatNumber } from '../../../platform/i18n.ts';
+import { formatDate, formatDateTime, formatNumber } from '../../../platform/i18n.ts';
 import { Alert, type AlertType } from '../../../ui/components/alert.tsx';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, errorFor, type FieldError } from '../../../ui/components/error-summary.tsx';
@@ -24,11 +24,14 @@ type ListProps = {
   pageSize: number;
   total: number;
   maxMb: number;
+  /** the last applied delivery, and whether that was 35 days ago or more (a prompt, not a verdict) */
+  lastAppliedAt: Date | null;
+  quiet: boolean;
   values?: { modus?: string };
   errors?: FieldError[];
 };
 
-export function DeliveriesPage({ ctx, board, deliveries, page, pageSize, total, maxMb, values = {}, errors = [] }: ListProps) {
+export function DeliveriesPage({ ctx, board, deliveries, page, pageSize, total, maxMb, lastAppliedAt, quiet, values = {}, errors = [] }: ListProps) {
   const { t, lang } = ctx;
   const title = t('deliveries.title', { board: board.name });
   const base = deliveriesPath(board);
@@ -37,6 +40,16 @@ export function DeliveriesPage({ ctx, board, deliveries, page, pageSize, total, 
       <PageTitle text={title} />
       <ErrorSummary title={t('errorSummary.title')} errors={errors} />
       <TextParagraph text={t('deliveries.intro')} />
+      <TextParagraph text={lastAppliedAt ? t('deliveries.lastApplied', { date: formatDate(lang, lastAppliedAt) }) : t('deliveries.neverApplied')} />
+      {quiet ? (
+        <Alert type="info">
+          <p class="utrecht-paragraph" safe>
+            {t('deliveries.quiet')}
+          </p>
+        </Alert>
+      ) : (
+        ''
+      )}
       <h2 class="utrecht-heading-2" safe>
         {t('deliveries.new')}
       </h2>

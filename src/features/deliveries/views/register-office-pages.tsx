@@ -12,7 +12,13 @@ import type { BoardDeliveryLine, DuplicateTask } from '../register-office.servic
 
 type Paged = { page: number; pageSize: number; total: number };
 
-export function BoardDeliveriesOverviewPage({ ctx, boards, page, pageSize, total }: Paged & { ctx: PageContext; boards: BoardDeliveryLine[] }) {
+export function BoardDeliveriesOverviewPage({
+  ctx,
+  boards,
+  page,
+  pageSize,
+  total,
+}: Paged & { ctx: PageContext; boards: (BoardDeliveryLine & { quiet: boolean })[] }) {
   const { t, lang } = ctx;
   const title = t('office.deliveries.title');
   const lastDelivery = (b: BoardDeliveryLine): string =>
@@ -36,7 +42,18 @@ export function BoardDeliveriesOverviewPage({ ctx, boards, page, pageSize, total
               { header: t('office.col.deliveries'), cell: (b) => <span safe>{formatNumber(lang, b.deliveries)}</span> },
               {
                 header: t('office.col.last'),
-                cell: (b) => <span safe>{lastDelivery(b)}</span>,
+                cell: (b) => (
+                  <>
+                    <span safe>{lastDelivery(b)}</span>
+                    {b.quiet ? (
+                      <p class="utrecht-paragraph br-small" safe>
+                        {t('office.quiet')}
+                      </p>
+                    ) : (
+                      ''
+                    )}
+                  </>
+                ),
               },
               { header: t('office.col.active'), cell: (b) => <span safe>{formatNumber(lang, b.active)}</span> },
               { header: t('office.col.awaiting'), cell: (b) => <span safe>{formatNumber(lang, b.awaitingApproval)}</span> },
