@@ -12,6 +12,7 @@ import {
   disputeEmployment,
   enrol,
   getBoardDispute,
+  getDeliveredPerson,
   getOwnEnrolment,
   getOwnRecord,
   getPersonalEmail,
@@ -57,9 +58,18 @@ export async function ownRecordPageRoutes(app: FastifyInstance, opts: { deps: Di
     const { email, employments } = await getOwnRecord(deps, contextOf(req));
     const enrolment = await getOwnEnrolment(deps, contextOf(req));
     const personal = await getPersonalEmail(deps, contextOf(req));
+    const person = await getDeliveredPerson(deps, contextOf(req));
     return sendPage(
       reply,
-      <OwnRecordPage ctx={req.pageContext()} email={email} employments={employments} enrolment={enrolment} personal={personal} notice={noticeOf(req)} />,
+      <OwnRecordPage
+        ctx={req.pageContext()}
+        email={email}
+        person={person}
+        employments={employments}
+        enrolment={enrolment}
+        personal={personal}
+        notice={noticeOf(req)}
+      />,
     );
   });
 
@@ -68,10 +78,19 @@ export async function ownRecordPageRoutes(app: FastifyInstance, opts: { deps: Di
     const refuse = async (errors: FieldError[]) => {
       const { email, employments } = await getOwnRecord(deps, contextOf(req));
       const enrolment = await getOwnEnrolment(deps, contextOf(req));
+      const person = await getDeliveredPerson(deps, contextOf(req));
       const personal = { canSet: true, email: (form.values.email ?? '').slice(0, 200) };
       return sendPage(
         reply,
-        <OwnRecordPage ctx={req.pageContext()} email={email} employments={employments} enrolment={enrolment} personal={personal} errors={errors} />,
+        <OwnRecordPage
+          ctx={req.pageContext()}
+          email={email}
+          person={person}
+          employments={employments}
+          enrolment={enrolment}
+          personal={personal}
+          errors={errors}
+        />,
         400,
       );
     };

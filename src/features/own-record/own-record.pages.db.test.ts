@@ -270,5 +270,26 @@ describe('inschrijving from Mijn register', () => {
       ['LERAAR', 'geaccordeerd'],
     ]);
     expect(data.register.geschiedenis.map((h: { wat: string }) => h.wat)).toContain('ingeschreven');
+    // what the board delivered about her, too
+    expect(data.register.aangeleverdePersoonsgegevens).toEqual({
+      voorletters: 'K.',
+      voornamen: null,
+      tussenvoegsel: null,
+      achternaam: 'Klopt',
+      geboortedatum: '1985-05-05',
+      werkEmail: 'k.klopt@school.nl',
+      bsn: null,
+      personeelsnummers: [{ bestuur: 'Stichting Christelijke Kindcentra Drenthe', personeelsnummer: 'K1' }],
+    });
+  });
+});
+
+describe('Mijn register: the delivered person data, to check', () => {
+  it('shows in words what the board delivered about her, before the employments', async () => {
+    const text = visibleText((await teacher.get('/mijn-register')).body);
+    expect(text).toMatch(
+      /Uw gegevens zoals aangeleverd .* Naam K\. Klopt Geboortedatum 5 mei 1985 E-mailadres \(werk\) k\.klopt@school\.nl BSN niet aangeleverd Personeelsnummer K1 \(Stichting Christelijke Kindcentra Drenthe\)/,
+    );
+    expect(text.indexOf('Uw gegevens zoals aangeleverd')).toBeLessThan(text.indexOf('Uw dienstverbanden'));
   });
 });

@@ -39,6 +39,18 @@ export const ownRecordEn: Record<keyof typeof ownRecordNl, string> = {
   'link.confirm.notYou': 'Only link if this is about you. The link is recorded; the code no longer works afterwards.',
   'link.confirm.button': 'Yes, this is me: link to my account',
   'own.toCheck': 'Still to check: {count}.',
+  'own.person.title': 'Your details as delivered',
+  'own.person.intro':
+    'This is what your employer delivered about you. Your name and school appear in the public register when you enrol; your date of birth, e-mail address, BSN and staff number never do.',
+  'own.person.name': 'Name',
+  'own.person.birthDate': 'Date of birth',
+  'own.person.workEmail': 'E-mail address (work)',
+  'own.person.bsn': 'BSN',
+  'own.person.bsnKnown': 'delivered; kept encrypted and never shown',
+  'own.person.staffNumbers': 'Staff number',
+  'own.person.notDelivered': 'not delivered',
+  'own.person.wrong':
+    'Is something here wrong? Choose "Not correct" at an employment below and write what should change; your employer sees it and corrects it.',
   'own.allChecked': 'You have checked all employments.',
   'own.caption': 'Your employments',
   'own.col.board': 'Employer',

@@ -37,6 +37,18 @@ export const ownRecordNl = {
   'link.confirm.notYou': 'Koppel alleen als dit over u gaat. De koppeling wordt vastgelegd; de code werkt daarna niet meer.',
   'link.confirm.button': 'Ja, dit ben ik: koppel aan mijn account',
   'own.toCheck': 'Nog te controleren: {count}.',
+  'own.person.title': 'Uw gegevens zoals aangeleverd',
+  'own.person.intro':
+    'Dit leverde uw werkgever over u aan. Uw naam en school komen in het openbare register als u zich inschrijft; uw geboortedatum, e-mailadres, BSN en personeelsnummer nooit.',
+  'own.person.name': 'Naam',
+  'own.person.birthDate': 'Geboortedatum',
+  'own.person.workEmail': 'E-mailadres (werk)',
+  'own.person.bsn': 'BSN',
+  'own.person.bsnKnown': 'aangeleverd; versleuteld bewaard en nergens getoond',
+  'own.person.staffNumbers': 'Personeelsnummer',
+  'own.person.notDelivered': 'niet aangeleverd',
+  'own.person.wrong':
+    'Klopt hier iets niet? Kies bij een dienstverband hieronder "Klopt niet" en schrijf wat er anders moet; uw werkgever krijgt het te zien en corrigeert het.',
   'own.allChecked': 'U hebt alle dienstverbanden gecontroleerd.',
   'own.caption': 'Uw dienstverbanden',
   'own.col.board': 'Werkgever',

@@ -197,3 +197,18 @@ describe('linking with a code', () => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe('the delivered BSN', () => {
+  it('is said to be known, never shown: not on Mijn register, not in the AVG download', async () => {
+    await deliver([
+      row({ mutatie: 'NIEUW', personeelsnummer: 'B1', achternaam: 'Bsn', geboortedatum: '1977-07-07', email: 'b.bsn@school.nl', bsn: '123456782' }),
+    ]);
+    const session = await sessionFor(t.app, t.database, (await createAccount(t.database, { email: 'b.bsn@school.nl' })).id);
+    const page = await session.get('/mijn-register');
+    expect(visibleText(page.body)).toContain('BSN aangeleverd; versleuteld bewaard en nergens getoond');
+    expect(page.body).not.toContain('123456782');
+    const download = (await session.get('/mijn-gegevens/download')).body;
+    expect(JSON.parse(download).register.aangeleverdePersoonsgegevens.bsn).toBe('bekend (versleuteld bewaard, niet getoond)');
+    expect(download).not.toContain('123456782');
+  });
+});

@@ -22,9 +22,10 @@ export { checkEvidenceFacts, evidenceMaxBytes } from './evidence.rules.ts';
 export type { EvidenceForm } from './evidence.rules.ts';
 export { addEvidence, listOwnEvidence, openEvidenceForDecision, openOwnEvidence } from './evidence.service.ts';
 export type { EvidenceDeps } from './evidence.service.ts';
-export type { BoardDispute, Enrolment, EnrolmentEventLine, OwnEmployment } from './own-record.repo.ts';
+export type { BoardDispute, DeliveredPerson, Enrolment, EnrolmentEventLine, OwnEmployment } from './own-record.repo.ts';
 export {
   answerDispute,
+  getDeliveredPerson,
   approveEmployment,
   auditSubjectOf,
   disputeEmployment,

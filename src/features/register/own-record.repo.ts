@@ -4,6 +4,7 @@ import { uuidV7 } from '../../lib/uuid-v7.ts';
 import { z } from 'zod';
 import { approvalStatuses, type ApprovalStatus } from './approval.rules.ts';
 import { enrolmentStatuses, type EnrolmentStatus } from './enrolment.rules.ts';
+import { staffNumberAsShown } from '../../platform/bsn.ts';
 import { column, countOf, firstRowOf, hasRows, row, rowsOf, type RowSchema } from '../../db/rows.ts';
 
 export const disputeStatuses = ['open', 'beantwoord', 'opgelost', 'ingetrokken'] as const;
@@ -345,5 +346,42 @@ export async function findPersonAddress(db: Db, personId: string): Promise<MailA
       coalesce(a.display_name, concat_ws(' ', p.initials, p.prefix, p.surname)) AS name
     FROM persons p LEFT JOIN accounts a ON a.id = p.account_id
     WHERE p.id = ${personId} AND coalesce(p.personal_email, a.email, p.email) IS NOT NULL`),
+  );
+}
+
+/** What boards delivered about the person themselves (not an employment): for them to check, and in their AVG download. */
+export type DeliveredPerson = {
+  initials: string;
+  firstNames: string | null;
+  prefix: string | null;
+  surname: string;
+  birthDate: string;
+  workEmail: string | null;
+  hasBsn: boolean;
+  /** the staff number each board knows them by */
+  staffNumbers: { board: string; staffNumber: string }[];
+};
+
+const deliveredPersonRow = row({
+  initials: column.text,
+  firstNames: column.text.nullable(),
+  prefix: column.text.nullable(),
+  surname: column.text,
+  birthDate: column.day,
+  workEmail: column.text.nullable(),
+  hasBsn: column.boolean,
+  staffNumbers: column.json(z.array(z.object({ board: z.string(), staffNumber: z.string() }))),
+}) satisfies RowSchema<DeliveredPerson>;
+
+/** The person linked to this account, as delivered; undefined without a link. */
+export async function findDeliveredPerson(db: Db, accountId: string): Promise<DeliveredPerson | undefined> {
+  return firstRowOf(
+    deliveredPersonRow,
+    await db.execute(sql`SELECT p.initials, p.first_names AS "firstNames", p.prefix, p.surname, p.birth_date::text AS "birthDate",
+      p.email AS "workEmail", p.bsn_hash IS NOT NULL AS "hasBsn",
+      coalesce((SELECT jsonb_agg(jsonb_build_object('board', coalesce(b.name, 'Bevoegd gezag ' || b.number), 'staffNumber', ${staffNumberAsShown('n.staff_number')})
+          ORDER BY b.number, n.staff_number)
+        FROM staff_numbers n JOIN boards b ON b.id = n.board_id WHERE n.person_id = p.id), '[]'::jsonb) AS "staffNumbers"
+    FROM persons p WHERE ${ownedBy(accountId)}`),
   );
 }

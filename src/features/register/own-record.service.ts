@@ -26,6 +26,12 @@ const employmentText = (d: repo.BoardDispute) => `${functionLabel(dutch, d.funct
 
 const nowOf = (deps: OwnRecordDeps) => (deps.now ? deps.now() : new Date());
 
+/** What boards delivered about the professional themselves, for them to check (undefined without a linked record). */
+export async function getDeliveredPerson(deps: OwnRecordDeps, ctx: ActorContext): Promise<repo.DeliveredPerson | undefined> {
+  await linkedPersonOf(deps, ctx);
+  return repo.findDeliveredPerson(deps.db, signedInAccount(ctx).accountId);
+}
+
 /** The professional's own employments as boards delivered them, with their check and any dispute. */
 export async function getOwnRecord(deps: OwnRecordDeps, ctx: ActorContext): Promise<{ email: string; employments: repo.OwnEmployment[] }> {
   const account = signedInAccount(ctx);
@@ -275,10 +281,24 @@ export async function exportOwnRecord(db: Db, account: { accountId: string; emai
     listEvidenceOfAccount(db, account.accountId),
   ]);
   const person = await repo.findEnrollablePerson(db, account.accountId);
+  const delivered = await repo.findDeliveredPerson(db, account.accountId);
   const linkCodes = person ? await listCodesOfPerson(db, person.id) : [];
   const statusLines = enrolment ? await repo.listEnrolmentEvents(db, enrolment.id) : [];
   return {
     persoonlijkEmail: person ? await repo.findPersonalEmail(db, person.id) : null,
+    // as the boards delivered it; the BSN itself is kept sealed and never shown, also not here
+    aangeleverdePersoonsgegevens: delivered
+      ? {
+          voorletters: delivered.initials,
+          voornamen: delivered.firstNames,
+          tussenvoegsel: delivered.prefix,
+          achternaam: delivered.surname,
+          geboortedatum: delivered.birthDate,
+          werkEmail: delivered.workEmail,
+          bsn: delivered.hasBsn ? 'bekend (versleuteld bewaard, niet getoond)' : null,
+          personeelsnummers: delivered.staffNumbers.map((n) => ({ bestuur: n.board, personeelsnummer: n.staffNumber })),
+        }
+      : null,
     inschrijving: enrolment
       ? {
           registernummer: enrolment.registerNumber,

@@ -8,7 +8,7 @@ import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import { appointmentBasisLabel, functionLabel, type Enrolment, type OwnEmployment } from '../../register/index.ts';
+import { appointmentBasisLabel, functionLabel, type DeliveredPerson, type Enrolment, type OwnEmployment } from '../../register/index.ts';
 
 export const ownRecordPath = '/mijn-register';
 export const employmentPath = (id: string) => `${ownRecordPath}/dienstverbanden/${id}`;
@@ -126,9 +126,37 @@ function PersonalEmailForm({ ctx, value, error }: { ctx: PageContext; value: str
   );
 }
 
+/** Check your details: what boards delivered about the professional themselves, in words, before the employments. */
+function DeliveredPersonSection({ ctx, person }: { ctx: PageContext; person: DeliveredPerson }) {
+  const { t, lang } = ctx;
+  const name = [person.initials, person.prefix, person.surname].filter(Boolean).join(' ');
+  return (
+    <section aria-labelledby="aangeleverd">
+      <h2 class="utrecht-heading-2" id="aangeleverd" safe>
+        {t('own.person.title')}
+      </h2>
+      <TextParagraph text={t('own.person.intro')} />
+      <DataList
+        items={[
+          { label: t('own.person.name'), value: <span safe>{person.firstNames ? `${name} (${person.firstNames})` : name}</span> },
+          { label: t('own.person.birthDate'), value: <span safe>{formatDay(lang, person.birthDate)}</span> },
+          { label: t('own.person.workEmail'), value: <span safe>{person.workEmail ?? t('own.person.notDelivered')}</span> },
+          { label: t('own.person.bsn'), value: <span safe>{person.hasBsn ? t('own.person.bsnKnown') : t('own.person.notDelivered')}</span> },
+          {
+            label: t('own.person.staffNumbers'),
+            value: <span safe>{person.staffNumbers.map((n) => `${n.staffNumber} (${n.board})`).join(', ') || t('own.person.notDelivered')}</span>,
+          },
+        ]}
+      />
+      <TextParagraph text={t('own.person.wrong')} />
+    </section>
+  );
+}
+
 export function OwnRecordPage({
   ctx,
   email,
+  person,
   employments,
   enrolment,
   personal,
@@ -137,6 +165,7 @@ export function OwnRecordPage({
 }: {
   ctx: PageContext;
   email: string;
+  person?: DeliveredPerson;
   employments: OwnEmployment[];
   enrolment?: Enrolment;
   personal?: { canSet: boolean; email: string | null };
@@ -183,6 +212,7 @@ export function OwnRecordPage({
         ''
       )}
       {personal?.canSet ? <PersonalEmailForm ctx={ctx} value={personal.email} error={errors.find((e) => e.field === 'email')?.message} /> : ''}
+      {person ? <DeliveredPersonSection ctx={ctx} person={person} /> : ''}
       <h2 class="utrecht-heading-2" safe>
         {t('own.employments')}
       </h2>
