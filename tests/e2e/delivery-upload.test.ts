@@ -264,7 +264,7 @@ describe('delivering staff data through the pages', () => {
             .count(),
         )
         .toBe(1);
-      await expect.poll(() => table.textContent()).toContain(nl('own.status.betwist'));
+      await expect.poll(() => table.textContent()).toContain(nl('employment.status.betwist'));
       await expectNoAxeViolations(page);
 
       // a diploma with its proof: a renamed program is refused at the field, a PDF is kept

@@ -97,6 +97,18 @@ export async function listEmploymentsOfAccount(db: Db, accountId: string): Promi
   );
 }
 
+/** The employments of one person, as the commission reads them beside an application. */
+export async function listEmploymentsOfPerson(db: Db, personId: string): Promise<OwnEmployment[]> {
+  return rowsOf(
+    ownEmploymentRow,
+    await db.execute(sql`SELECT ${ownEmploymentColumns}
+    FROM persons p JOIN employments e ON e.person_id = p.id JOIN boards b ON b.id = e.board_id JOIN schools s ON s.id = e.school_id
+    LEFT JOIN locations l ON l.id = e.location_id
+    WHERE p.id = ${personId}
+    ORDER BY e.end_date IS NOT NULL, e.start_date DESC, b.number, s.brin, e.id`),
+  );
+}
+
 export type EmploymentRef = { id: string; personId: string; boardId: string; approvalStatus: ApprovalStatus };
 
 const employmentRefRow = row({

@@ -31,6 +31,10 @@ export const registerEn: Record<keyof typeof registerNl, string> = {
   'register.error.employmentNotYours': 'This employment is not in your record.',
   'register.error.employmentChanged': 'This employment has changed in the meantime; please look at it again.',
   'register.error.notBoardStaff': 'You do not work for this school board.',
+  // an employment's check by the professional (approval.rules.ts)
+  'employment.status.te-controleren': 'to check',
+  'employment.status.geaccordeerd': 'approved',
+  'employment.status.betwist': 'disputed',
   // linking an account to a delivered person (decision 021)
   // the file format's codes (aanleverformaat), one label each: employment-labels.ts
   'employment.function.LERAAR': 'Teacher',

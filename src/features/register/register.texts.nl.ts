@@ -35,6 +35,10 @@ export const registerNl = {
   'register.error.employmentNotYours': 'Dit dienstverband staat niet in uw register.',
   'register.error.employmentChanged': 'Dit dienstverband is intussen gewijzigd; bekijk het opnieuw.',
   'register.error.notBoardStaff': 'U werkt niet voor dit bestuur.',
+  // an employment's check by the professional (approval.rules.ts)
+  'employment.status.te-controleren': 'te controleren',
+  'employment.status.geaccordeerd': 'akkoord',
+  'employment.status.betwist': 'betwist',
   // linking an account to a delivered person (decision 021)
   // the file format's codes (aanleverformaat), one label each: employment-labels.ts
   'employment.function.LERAAR': 'Leraar',

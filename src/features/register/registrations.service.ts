@@ -14,6 +14,7 @@ import * as repo from './registrations.repo.ts';
 import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 import { dutchToday } from '../../platform/dates/calendar.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { listEmploymentsOfPerson } from './own-record.repo.ts';
 
 export type { Application, ApplicationEventLine, CommitteeMember } from './registrations.repo.ts';
 
@@ -183,7 +184,14 @@ async function applicationForReviewer(deps: RegistrationDeps, ctx: ActorContext,
 export async function getApplicationForReview(deps: RegistrationDeps, ctx: ActorContext, id: string) {
   const found = await applicationForReviewer(deps, ctx, id);
   await recordAudit(deps.db, ctx, { action: 'registration.viewed', via: found.via, subjectPersonId: found.application.personId, after: { application: id } });
-  return { ...found, events: await repo.listEvents(deps.db, id) };
+  // the facts the commission decides on: where the applicant works and on what basis, and what was decided before
+  const [events, employments, applications] = await Promise.all([
+    repo.listEvents(deps.db, id),
+    listEmploymentsOfPerson(deps.db, found.application.personId),
+    repo.listApplicationsOfEnrolment(deps.db, found.application.enrolmentId),
+  ]);
+  const earlier = applications.filter((a) => a.id !== id && a.decidedOn !== null);
+  return { ...found, events, employments, earlier };
 }
 
 /**

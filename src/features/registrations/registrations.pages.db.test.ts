@@ -203,6 +203,9 @@ describe('the Commissie Registratie decides', () => {
     expect((await otherMember.get(`/beheer/aanvragen/${applicationId}`)).statusCode).toBe(404);
     const review = await member.get(`/beheer/aanvragen/${applicationId}`);
     expect(visibleText(review.body)).toContain('Pabo, Hogeschool Utrecht (2012-07-01) · pabo.pdf');
+    // the facts to decide on: the employments as delivered, with their basis and the applicant's check, and no earlier decision
+    expect(visibleText(review.body)).toMatch(/Dienstverbanden zoals aangeleverd .* Leraar .* sinds \d{1,2} \w+ \d{4}/);
+    expect(visibleText(review.body)).toContain('Er is nog niet eerder op een aanvraag van deze persoon besloten.');
     const file = await member.get(`/beheer/aanvragen/${applicationId}/bewijs/${evidenceId}`);
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload.equals(pdf)).toBe(true);

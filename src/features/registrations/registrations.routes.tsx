@@ -123,11 +123,25 @@ export async function registrationRoutes(app: FastifyInstance, opts: FeatureOpti
     form: { values?: { besluit?: string; motivering?: string }; errors?: FieldError[] } = {},
     status = 200,
   ) {
-    const { application, events, canDecide, renewal } = await getApplicationForReview(deps, contextOf(req), readParams(req, applicationParams).id);
+    const { application, events, canDecide, renewal, employments, earlier } = await getApplicationForReview(
+      deps,
+      contextOf(req),
+      readParams(req, applicationParams).id,
+    );
     const evidence = await listApplicationEvidence(deps, application);
     return sendPage(
       reply,
-      <ReviewPage ctx={req.pageContext()} application={application} events={events} evidence={evidence} canDecide={canDecide} renewal={renewal} {...form} />,
+      <ReviewPage
+        ctx={req.pageContext()}
+        application={application}
+        events={events}
+        evidence={evidence}
+        employments={employments}
+        earlier={earlier}
+        canDecide={canDecide}
+        renewal={renewal}
+        {...form}
+      />,
       status,
     );
   }

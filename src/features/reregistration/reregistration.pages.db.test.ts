@@ -201,6 +201,8 @@ describe('herregistratie: the Commissie Registratie decides', () => {
     expect(review).toContain('Beoordeling van het dossier');
     expect(review).toContain('Punten 85 van ten minste 60');
     expect(review).toContain(`Herregistreren tot en met ${next}`);
+    // the registration it renews, among the earlier decisions
+    expect(review).toMatch(/Eerdere besluiten .*: geregistreerd op \d{1,2} \w+ \d{4}\. Geldig tot en met \d{1,2} \w+ \d{4}\./);
     expect(await applicationOf(people.anna)).toMatchObject({
       status: 'geregistreerd',
       valid_until: next,

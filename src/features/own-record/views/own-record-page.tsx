@@ -22,7 +22,7 @@ const employmentLabel = (ctx: PageContext, e: OwnEmployment) => `${functionLabel
 
 function StatusCell({ ctx, employment }: { ctx: PageContext; employment: OwnEmployment }) {
   const { t } = ctx;
-  const status = t(`own.status.${employment.approvalStatus}`);
+  const status = t(`employment.status.${employment.approvalStatus}`);
   const dispute = employment.dispute;
   const disputeText = dispute ? t('own.dispute.yours', { comment: dispute.comment }) : '';
   const replyText = dispute?.reply ? t('own.dispute.reply', { by: dispute.repliedByLabel ?? '', reply: dispute.reply }) : '';

@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { formatDateTime } from '../../../platform/i18n.ts';
+import { formatDateTime, formatDay } from '../../../platform/i18n.ts';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form } from '../../../ui/components/form.tsx';
@@ -8,7 +8,14 @@ import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import type { Application, ApplicationEventLine, CommitteeMember } from '../../register/index.ts';
+import {
+  appointmentBasisLabel,
+  functionLabel,
+  type Application,
+  type ApplicationEventLine,
+  type CommitteeMember,
+  type OwnEmployment,
+} from '../../register/index.ts';
 import { Steps } from './own-registration-page.tsx';
 import type { RenewalEvaluation } from '../../register/index.ts';
 import { EvaluationFacts } from '../../register/index.ts';
@@ -20,6 +27,52 @@ type EvidenceRef = { id: string; kind: string; title: string; issuer: string; is
 /** What was applied for: register, title and level, and "(herregistratie)" for a renewal. */
 const appliedFor = (ctx: PageContext, a: Application) =>
   `${a.registerName}: ${a.title} ${a.level}${a.kind === 'herregistratie' ? ` (${ctx.t('reregistration.kind.herregistratie')})` : ''}`;
+
+/** The applicant's employments as boards delivered them: where, as what, on which basis, and whether they checked it. */
+function Employments({ ctx, employments }: { ctx: PageContext; employments: OwnEmployment[] }) {
+  const { t, lang } = ctx;
+  if (employments.length === 0) return <Paragraph>{Html.escapeHtml(t('review.one.employmentsNone'))}</Paragraph>;
+  const period = (e: OwnEmployment) =>
+    e.endDate ? `${formatDay(lang, e.startDate)} – ${formatDay(lang, e.endDate)}` : t('review.one.since', { date: formatDay(lang, e.startDate) });
+  const check = (e: OwnEmployment) =>
+    e.approvalStatus === 'betwist' && e.dispute?.status === 'open'
+      ? `${t('employment.status.betwist')}: "${e.dispute.comment}"`
+      : t(`employment.status.${e.approvalStatus}`);
+  return (
+    <Table
+      caption={t('review.one.employments')}
+      captionHidden
+      rows={employments}
+      columns={[
+        { header: t('review.col.board'), cell: (e) => <span safe>{e.boardName}</span> },
+        { header: t('review.col.school'), cell: (e) => <span safe>{`${e.locationName ?? e.schoolName} (${e.brin})`}</span> },
+        { header: t('review.col.function'), cell: (e) => <span safe>{functionLabel(t, e.function)}</span> },
+        { header: t('review.col.basis'), cell: (e) => <span safe>{appointmentBasisLabel(t, e.appointmentBasis)}</span> },
+        { header: t('review.col.period'), cell: (e) => <span safe>{period(e)}</span> },
+        { header: t('review.col.check'), cell: (e) => <span safe>{check(e)}</span> },
+      ]}
+    />
+  );
+}
+
+/** What the commission decided on the applicant's earlier applications. */
+function EarlierDecisions({ ctx, earlier }: { ctx: PageContext; earlier: Application[] }) {
+  const { t, lang } = ctx;
+  if (earlier.length === 0) return <Paragraph>{Html.escapeHtml(t('review.one.earlierNone'))}</Paragraph>;
+  return (
+    <ul class="utrecht-unordered-list">
+      {earlier.map((a) => (
+        <li class="utrecht-unordered-list__item" safe>
+          {t('review.one.earlierLine', {
+            applied: appliedFor(ctx, a),
+            status: t(`registration.status.${a.status}`),
+            date: a.decidedOn ? formatDay(lang, a.decidedOn) : '—',
+          }) + (a.validUntil ? ` ${t('review.one.earlierUntil', { date: formatDay(lang, a.validUntil) })}` : '')}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** Register staff assign applications to a commission member; a member sees what is assigned to them. */
 export function ApplicationsPage({
@@ -116,6 +169,8 @@ export function ReviewPage({
   application,
   events,
   evidence,
+  employments,
+  earlier,
   canDecide,
   renewal,
   values = {},
@@ -125,6 +180,8 @@ export function ReviewPage({
   application: Application;
   events: ApplicationEventLine[];
   evidence: EvidenceRef[];
+  employments: OwnEmployment[];
+  earlier: Application[];
   canDecide: boolean;
   /** a herregistratie: the engine's evaluation of the registration it renews */
   renewal?: RenewalEvaluation | null;
@@ -163,6 +220,14 @@ export function ReviewPage({
       ) : (
         ''
       )}
+      <h2 class="utrecht-heading-2" safe>
+        {t('review.one.employments')}
+      </h2>
+      <Employments ctx={ctx} employments={employments} />
+      <h2 class="utrecht-heading-2" safe>
+        {t('review.one.earlier')}
+      </h2>
+      <EarlierDecisions ctx={ctx} earlier={earlier} />
       <h2 class="utrecht-heading-2" safe>
         {t('review.one.evidence')}
       </h2>
