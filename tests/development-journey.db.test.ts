@@ -170,8 +170,13 @@ describe('from an offering to a granted re-registration', () => {
     expect((await staff.post(`/beheer/aanvragen/${id}/toewijzing`, { lid: registrarId })).statusCode).toBe(303);
     await registrar.get(`/beheer/aanvragen/${id}`);
     expect(
-      (await registrar.post(`/beheer/aanvragen/${id}/besluit`, { besluit: 'registreren', motivering: 'De 70 punten uit het geaccrediteerde aanbod volstaan.' }))
-        .statusCode,
+      (
+        await registrar.post(`/beheer/aanvragen/${id}/besluit`, {
+          besluit: 'registreren',
+          motivering: 'De 70 punten uit het geaccrediteerde aanbod volstaan.',
+          bevestigd: 'ja',
+        })
+      ).statusCode,
     ).toBe(303);
 
     const next = addYears(leader.until, 3);

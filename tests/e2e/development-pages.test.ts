@@ -167,6 +167,13 @@ describe('issue 6 pages, with axe on each', () => {
     await withPage('commissie@demo.beroepsregister.nl', async (page) => {
       await visit(page, `/beheer/aanvragen/${ids.herregistratie}`);
       expect(await page.getByRole('main').innerText()).toContain('Beoordeling van het dossier');
+      // a decision is repeated as it will be recorded and published before it is made
+      await page.getByLabel(nl('review.one.reject')).check();
+      await page.getByLabel(nl('review.one.reasons')).fill('Het dossier voldoet niet aan de regel.');
+      await page.getByRole('button', { name: nl('review.one.send') }).click();
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(nl('review.confirm.title'));
+      expect(await page.getByRole('main').innerText()).toContain(nl('review.confirm.publicUnchanged'));
+      await expectNoAxeViolations(page);
       await visit(page, '/beheer/uitstel');
       await visit(page, `/beheer/uitstel/${ids.postponement}`);
     });

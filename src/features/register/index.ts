@@ -60,6 +60,7 @@ export {
   assignApplication,
   checkEvidenceAccess,
   decideApplication,
+  previewDecision,
   getApplicationForReview,
   getApplicationQueue,
   getOwnRegistration,
@@ -69,7 +70,7 @@ export {
   objectToDecision,
   renderRegistrationCertificate,
 } from './registrations.service.ts';
-export type { RegistrationDeps } from './registrations.service.ts';
+export type { CheckedDecision, RegistrationDeps } from './registrations.service.ts';
 export { checkRuleForm, ruleOfStoredVersion, ruleToForm, unitAndMinimumOf } from './renewal-rule.rules.ts';
 export type { RuleForm } from './renewal-rule.rules.ts';
 export type { PostponementDecisionForm, PostponementForm, RenewalForm } from './reregistration-forms.rules.ts';

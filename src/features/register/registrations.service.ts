@@ -201,7 +201,16 @@ export async function getApplicationForReview(deps: RegistrationDeps, ctx: Actor
  * engine computes (running on from the end of the renewed one, so a late one does not move it), and
  * only while the dossier meets the rule; rejected, the renewed registration is left to lapse.
  */
-export async function decideApplication(deps: RegistrationDeps, ctx: ActorContext, id: string, decision: unknown, motivationText: unknown): Promise<void> {
+/** A decision as it would be recorded: what it is, until when a registration holds, and what goes public. */
+export type CheckedDecision = {
+  application: repo.Application;
+  to: ApplicationStatus;
+  until: string | null;
+  motivation: string;
+};
+
+/** The checks of a decision, for the page that repeats it before it is made and for making it. */
+async function checkDecision(deps: RegistrationDeps, ctx: ActorContext, id: string, decision: unknown, motivationText: unknown) {
   const via = await require(ctx, 'registrations.decide');
   const { application, canDecide, renewal } = await applicationForReviewer(deps, ctx, id);
   if (!canDecide) throw new AppError('conflict', message('register.error.onlyAssignedDecides'));
@@ -217,7 +226,23 @@ export async function decideApplication(deps: RegistrationDeps, ctx: ActorContex
   const today = todayOf(deps);
   const to = step(application.status, decision as ApplicationEvent, { today });
   const until = to !== 'geregistreerd' ? null : renewing ? renewal!.nextUntil : validUntil(today, application.cycleYears);
-  const text = (motivation as { text: string }).text;
+  return { via, application, renewing, today, to, until, motivation: (motivation as { text: string }).text };
+}
+
+/** "Check before you decide": the decision as it would be recorded and published, nothing changed yet. */
+export async function previewDecision(
+  deps: RegistrationDeps,
+  ctx: ActorContext,
+  id: string,
+  decision: unknown,
+  motivationText: unknown,
+): Promise<CheckedDecision> {
+  const { application, to, until, motivation } = await checkDecision(deps, ctx, id, decision, motivationText);
+  return { application, to, until, motivation };
+}
+
+export async function decideApplication(deps: RegistrationDeps, ctx: ActorContext, id: string, decision: unknown, motivationText: unknown): Promise<void> {
+  const { via, application, renewing, today, to, until, motivation: text } = await checkDecision(deps, ctx, id, decision, motivationText);
   await inTransaction(deps.db, async (tx) => {
     moved(
       await repo.moveApplication(

@@ -22,7 +22,8 @@ export const applyForm = z.object({
 });
 export const objectionForm = z.object({ bezwaar: text });
 export const assignForm = z.object({ lid: text });
-export const decisionForm = z.object({ besluit: text, motivering: text });
+/** The commission's decision; `bevestigd=ja` once the member saw it repeated as it will be recorded and published. */
+export const decisionForm = z.object({ besluit: text, motivering: text, bevestigd: text });
 
 /** Register staff's search: a register number or a name; a page past the ends is the first page, as before. */
 export const enrolmentSearchQuery = z.object({

@@ -219,7 +219,24 @@ describe('the Commissie Registratie decides', () => {
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('href="#motivering"');
     await t.database.query(`UPDATE persons SET personal_email = 'rosa@thuis.nl'`);
-    const res = await member.post(`/beheer/aanvragen/${applicationId}/besluit`, { besluit: 'registreren', motivering: 'Bevoegd leraar; diploma aangetoond.' });
+    // a legal step: first repeated as it will be recorded and published, nothing changed yet
+    const check = await member.post(`/beheer/aanvragen/${applicationId}/besluit`, {
+      besluit: 'registreren',
+      motivering: 'Bevoegd leraar; diploma aangetoond.',
+    });
+    expect(check.statusCode).toBe(200);
+    const checkText = visibleText(check.body);
+    expect(checkText).toContain('Controleer uw besluit');
+    expect(checkText).toMatch(
+      /Besluit geregistreerd Geregistreerd tot en met \d{1,2} \w+ \d{4} Motivering van het besluit Bevoegd leraar; diploma aangetoond\./,
+    );
+    expect(checkText).toMatch(/R\. Registratie: Lerarenregister: .*, geregistreerd tot en met \d{1,2} \w+ \d{4}\./);
+    expect(await t.database.query(`SELECT status FROM registration_applications`)).toEqual([{ status: 'in-behandeling' }]);
+    const res = await member.post(`/beheer/aanvragen/${applicationId}/besluit`, {
+      besluit: 'registreren',
+      motivering: 'Bevoegd leraar; diploma aangetoond.',
+      bevestigd: 'ja',
+    });
     expect(res.statusCode).toBe(303);
     expect(await t.database.query(`SELECT status, valid_until::text AS until FROM registration_applications`)).toEqual([
       { status: 'geregistreerd', until: validUntil(today, 4) },
@@ -288,7 +305,11 @@ describe('the Commissie Registratie decides', () => {
     await staff.get('/beheer/aanvragen');
     await staff.post(`/beheer/aanvragen/${applicationId}/toewijzing`, { lid: lid.id });
     await member.get(`/beheer/aanvragen/${applicationId}`);
-    await member.post(`/beheer/aanvragen/${applicationId}/besluit`, { besluit: 'afwijzen', motivering: 'Bij nader inzien ontbreekt bewijs van werkervaring.' });
+    await member.post(`/beheer/aanvragen/${applicationId}/besluit`, {
+      besluit: 'afwijzen',
+      motivering: 'Bij nader inzien ontbreekt bewijs van werkervaring.',
+      bevestigd: 'ja',
+    });
     expect(await applicationStatus()).toBe('afgewezen');
     expect(await enrolmentStatus()).toBe('ingeschreven');
     const steps = await t.database.query<{ from_status: string | null; to_status: string }>(

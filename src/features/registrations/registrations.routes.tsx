@@ -11,6 +11,7 @@ import {
   assignApplication,
   checkEvidenceAccess,
   decideApplication,
+  previewDecision,
   getApplicationForReview,
   getApplicationQueue,
   getOwnRegistration,
@@ -22,7 +23,7 @@ import {
 } from '../register/index.ts';
 import type { RegistrationDeps } from '../register/index.ts';
 import { OwnRegistrationPage, ownRegistrationPath, type ApplyValues } from './views/own-registration-page.tsx';
-import { ApplicationsPage, ReviewPage, reviewPath } from './views/review-pages.tsx';
+import { ApplicationsPage, ConfirmDecisionPage, ReviewPage, reviewPath } from './views/review-pages.tsx';
 import { attachment } from '../../web/attachment.ts';
 import { dutchToday } from '../../platform/dates/calendar.ts';
 import { contextOf, validationErrorsOf } from '../../web/route-helpers.ts';
@@ -152,10 +153,16 @@ export async function registrationRoutes(app: FastifyInstance, opts: FeatureOpti
     const { id } = readParams(req, applicationParams);
     const form = readForm(req, decisionForm);
     if (!form.ok) return renderReview(req, reply, { values: form.values, errors: form.errors }, 400);
+    const { besluit, motivering } = form.value;
     try {
-      await decideApplication(deps, contextOf(req), id, form.value.besluit, form.value.motivering);
+      if (form.value.bevestigd !== 'ja') {
+        // a legal step: first repeated as it will be recorded and published, then made
+        const checked = await previewDecision(deps, contextOf(req), id, besluit, motivering);
+        return sendPage(reply, <ConfirmDecisionPage ctx={req.pageContext()} decision={checked} besluit={besluit} />);
+      }
+      await decideApplication(deps, contextOf(req), id, besluit, motivering);
     } catch (error) {
-      return renderReview(req, reply, { values: form.value, errors: validationErrorsOf(req, error) }, 400);
+      return renderReview(req, reply, { values: { besluit, motivering }, errors: validationErrorsOf(req, error) }, 400);
     }
     return reply.redirect(`${reviewPath}?melding=besloten`, 303);
   });

@@ -62,7 +62,11 @@ async function grant(p: TestProfessional) {
   await staff.get('/beheer/aanvragen');
   expect((await staff.post(`/beheer/aanvragen/${id}/toewijzing`, { lid: memberId })).statusCode).toBe(303);
   const review = await member.get(`/beheer/aanvragen/${id}`);
-  const res = await member.post(`/beheer/aanvragen/${id}/besluit`, { besluit: 'registreren', motivering: 'Het dossier voldoet aan de regel.' });
+  const res = await member.post(`/beheer/aanvragen/${id}/besluit`, {
+    besluit: 'registreren',
+    motivering: 'Het dossier voldoet aan de regel.',
+    bevestigd: 'ja',
+  });
   expect(res.statusCode).toBe(303);
   return visibleText(review.body);
 }

@@ -2,7 +2,7 @@ import Html from '@kitajs/html';
 import { formatDateTime, formatDay } from '../../../platform/i18n.ts';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
-import { Form } from '../../../ui/components/form.tsx';
+import { Form, HiddenField } from '../../../ui/components/form.tsx';
 import { RadioGroup, SelectField, TextAreaField } from '../../../ui/components/form-field.tsx';
 import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle } from '../../../ui/components/text.tsx';
@@ -17,7 +17,7 @@ import {
   type OwnEmployment,
 } from '../../register/index.ts';
 import { Steps } from './own-registration-page.tsx';
-import type { RenewalEvaluation } from '../../register/index.ts';
+import type { CheckedDecision, RenewalEvaluation } from '../../register/index.ts';
 import { EvaluationFacts } from '../../register/index.ts';
 
 export const reviewPath = '/beheer/aanvragen';
@@ -286,6 +286,55 @@ export function ReviewPage({
       ) : (
         ''
       )}
+    </Layout>
+  );
+}
+
+/**
+ * Check before you decide: the decision repeated as it will be recorded, what the public register will
+ * show, and that the applicant is told with the time to object. Nothing is recorded until confirmed.
+ */
+export function ConfirmDecisionPage({ ctx, decision, besluit }: { ctx: PageContext; decision: CheckedDecision; besluit: string }) {
+  const { t, lang } = ctx;
+  const { application, to, until, motivation } = decision;
+  const title = t('review.confirm.title');
+  const registered = to === 'geregistreerd';
+  return (
+    <Layout ctx={ctx} title={title} current="account">
+      <PageTitle text={title} />
+      <DataList
+        items={[
+          { label: t('review.col.person'), value: <span safe>{`${application.personName} (${application.registerNumber})`}</span> },
+          { label: t('review.col.applied'), value: <span safe>{appliedFor(ctx, application)}</span> },
+          { label: t('review.confirm.decision'), value: <strong safe>{t(`registration.status.${to}`)}</strong> },
+          ...(until ? [{ label: t('review.confirm.until'), value: <span safe>{formatDay(lang, until)}</span> }] : []),
+          { label: t('review.confirm.motivation'), value: <span safe>{motivation}</span> },
+        ]}
+      />
+      <h2 class="utrecht-heading-2" safe>
+        {t('review.confirm.public')}
+      </h2>
+      <Paragraph>
+        {Html.escapeHtml(
+          registered && until
+            ? t('review.confirm.publicRegistered', {
+                person: application.personName,
+                registration: `${application.registerName}: ${application.title} ${application.level}`,
+                until: formatDay(lang, until),
+              })
+            : t('review.confirm.publicUnchanged'),
+        )}
+      </Paragraph>
+      <Paragraph>{Html.escapeHtml(t('review.confirm.mail'))}</Paragraph>
+      <Form action={`${reviewPath}/${application.id}/besluit`} csrfToken={ctx.csrfToken}>
+        <HiddenField name="besluit" value={besluit} />
+        <HiddenField name="motivering" value={motivation} />
+        <HiddenField name="bevestigd" value="ja" />
+        <Button>{Html.escapeHtml(t('review.confirm.button'))}</Button>{' '}
+        <Button appearance="secondary" href={`${reviewPath}/${application.id}`}>
+          {Html.escapeHtml(t('review.confirm.back'))}
+        </Button>
+      </Form>
     </Layout>
   );
 }
