@@ -9,6 +9,7 @@ import { checkComment, transition, type ApprovalEvent } from './approval.rules.t
 import { randomRegisterBase, registerNumberFor } from './register-number.rules.ts';
 import { listEvidenceOfAccount } from './evidence.repo.ts';
 import { listCodesOfPerson } from './person-link-codes.repo.ts';
+import { listApplicationsOfEnrolment, listEvents as listApplicationEvents } from './registrations.repo.ts';
 import { linkedPersonOf } from './person-link.service.ts';
 import * as repo from './own-record.repo.ts';
 import { requireBoardStaff } from './board-staff-access.ts';
@@ -284,6 +285,8 @@ export async function exportOwnRecord(db: Db, account: { accountId: string; emai
   const delivered = await repo.findDeliveredPerson(db, account.accountId);
   const linkCodes = person ? await listCodesOfPerson(db, person.id) : [];
   const statusLines = enrolment ? await repo.listEnrolmentEvents(db, enrolment.id) : [];
+  const applications = enrolment ? await listApplicationsOfEnrolment(db, enrolment.id) : [];
+  const applicationSteps = await Promise.all(applications.map((a) => listApplicationEvents(db, a.id)));
   return {
     persoonlijkEmail: person ? await repo.findPersonalEmail(db, person.id) : null,
     // as the boards delivered it; the BSN itself is kept sealed and never shown, also not here
@@ -326,6 +329,21 @@ export async function exportOwnRecord(db: Db, account: { accountId: string; emai
       datum: e.issuedOn,
       bestand: e.fileName,
       toegevoegdOp: e.createdAt.toISOString(),
+    })),
+    registraties: applications.map((a, i) => ({
+      soort: a.kind,
+      register: a.registerName,
+      titel: a.title,
+      niveau: a.level,
+      motivering: a.motivation,
+      bewijs: a.evidenceIds,
+      status: a.status,
+      besluitOp: a.decidedOn,
+      besluitMotivering: a.decisionMotivation,
+      geldigTot: a.validUntil,
+      uitstelTot: a.postponedUntil,
+      aangevraagdOp: a.createdAt.toISOString(),
+      verloop: applicationSteps[i].map((e) => ({ wanneer: e.createdAt.toISOString(), van: e.fromStatus, naar: e.toStatus, door: e.byLabel, reden: e.reason })),
     })),
     koppelcodes: linkCodes.map((c) => ({
       soort: c.kind,

@@ -250,6 +250,10 @@ describe('the Commissie Registratie decides', () => {
     expect(mail.text).toContain(`geregistreerd tot en met ${validUntil(today, 4)}`);
     const own = visibleText((await teacher.get('/mijn-register/registratie')).body);
     expect(own).toContain(`Geregistreerd tot en met ${validUntil(today, 4)}`);
+    // and in her AVG download, with every step
+    const [registration] = JSON.parse((await teacher.get('/mijn-gegevens/download')).body).register.registraties;
+    expect(registration).toMatchObject({ register: 'Lerarenregister', status: 'geregistreerd', geldigTot: validUntil(today, 4) });
+    expect(registration.verloop.map((e: { naar: string }) => e.naar)).toEqual(['aangevraagd', 'in-behandeling', 'geregistreerd']);
     // the board sees the date to re-register by
     const [hr] = await t.database.query<{ id: string }>(`SELECT id FROM accounts WHERE email = 'hr@registratie.nl'`);
     const [board] = await t.database.query<{ id: string }>(`SELECT board_id AS id FROM employments LIMIT 1`);
