@@ -1,6 +1,6 @@
-import { and, eq, gt, gte, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
-import { accounts, emailTokens, federatedIdentities, signInThrottle } from '../../db/schema/index.ts';
+import { accounts, emailTokens, federatedIdentities, sessions, signInThrottle } from '../../db/schema/index.ts';
 
 export type AccountRow = typeof accounts.$inferSelect;
 export type EmailTokenPurpose = 'verify-email' | 'reset-password' | 'unlock-account';
@@ -87,6 +87,30 @@ export async function touchFederatedIdentity(db: Db, id: string, now: Date): Pro
 
 export async function listFederatedIdentities(db: Db, accountId: string) {
   return db.select().from(federatedIdentities).where(eq(federatedIdentities.accountId, accountId));
+}
+
+/** The account's sessions, newest first, without their tokens (for the AVG download). */
+export async function listSessionsOfAccount(db: Db, accountId: string) {
+  return db
+    .select({
+      method: sessions.method,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      endedAt: sessions.endedAt,
+    })
+    .from(sessions)
+    .where(eq(sessions.accountId, accountId))
+    .orderBy(desc(sessions.createdAt));
+}
+
+/** The one-time mail links made for the account, newest first, without their tokens (for the AVG download). */
+export async function listEmailTokensOfAccount(db: Db, accountId: string) {
+  return db
+    .select({ purpose: emailTokens.purpose, createdAt: emailTokens.createdAt, expiresAt: emailTokens.expiresAt, usedAt: emailTokens.usedAt })
+    .from(emailTokens)
+    .where(eq(emailTokens.accountId, accountId))
+    .orderBy(desc(emailTokens.createdAt));
 }
 
 export async function findDisplayNames(db: Db, ids: string[]): Promise<Map<string, string>> {

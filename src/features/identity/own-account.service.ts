@@ -13,10 +13,12 @@ export async function describeOwnAccount(deps: IdentityDeps, actor: AccountActor
 /** The identity part of the AVG export, as stored: the account, linked sign-in services, roles (past ones too) and invitations. */
 export async function findOwnAccountData(db: Db, accountId: string) {
   const account = (await accounts.findAccount(db, accountId))!;
-  const [identities, roles, invitations] = await Promise.all([
+  const [identities, roles, invitations, sessions, mailLinks] = await Promise.all([
     accounts.listFederatedIdentities(db, account.id),
     members.listMembershipHistory(db, account.id),
     members.listInvitationsTo(db, account.email),
+    accounts.listSessionsOfAccount(db, account.id),
+    accounts.listEmailTokensOfAccount(db, account.id),
   ]);
-  return { account, identities, roles, invitations };
+  return { account, identities, roles, invitations, sessions, mailLinks };
 }

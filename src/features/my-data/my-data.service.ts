@@ -30,7 +30,7 @@ export async function listAccessByOthers(deps: MyDataDeps, actor: AccountActor, 
  * employments, history), mails sent, and every audit event about them (all of them: no cap).
  */
 export async function exportMyData(deps: MyDataDeps, actor: AccountActor) {
-  const { account, identities, roles, invitations } = await findOwnAccountData(deps.db, actor.accountId);
+  const { account, identities, roles, invitations, sessions, mailLinks } = await findOwnAccountData(deps.db, actor.accountId);
   const [mails, events, register, development, consents, postponements] = await Promise.all([
     listMailTo(deps.db, account.email),
     auditSubjectOf(deps.db, { accountId: account.id, email: account.email }).then((subject) => listEventsAbout(deps.db, subject, { othersOnly: false })),
@@ -67,6 +67,19 @@ export async function exportMyData(deps: MyDataDeps, actor: AccountActor) {
       organisatie: { soort: i.organisationKind, id: i.organisationId },
       verstuurdOp: i.createdAt.toISOString(),
       aangenomenOp: i.acceptedAt?.toISOString() ?? null,
+    })),
+    sessies: sessions.map((s) => ({
+      methode: s.method,
+      begonnen: s.createdAt.toISOString(),
+      laatstGezien: s.lastSeenAt.toISOString(),
+      verloopt: s.expiresAt.toISOString(),
+      beeindigd: s.endedAt?.toISOString() ?? null,
+    })),
+    eenmaligeLinks: mailLinks.map((l) => ({
+      doel: l.purpose,
+      gemaakt: l.createdAt.toISOString(),
+      verloopt: l.expiresAt.toISOString(),
+      gebruikt: l.usedAt?.toISOString() ?? null,
     })),
     register,
     professionalisering: development,
