@@ -79,7 +79,7 @@ export const registrationsEn: Record<keyof typeof registrationsNl, string> = {
   'review.one.reject': 'Reject',
   'review.one.reasons': 'Reasons',
   'review.one.reasonsHint': 'The applicant reads this in the e-mail and on My register.',
-  'review.one.send': 'Record decision',
+  'review.one.send': 'Check the decision',
   'registration.struckOff': 'Your enrolment was struck off on {date}; you can no longer apply for registration. Reason: {reason}',
   'enrolments.link': 'Enrolments',
   'enrolments.title': 'Enrolments',

@@ -77,7 +77,7 @@ export const registrationsNl = {
   'review.one.reject': 'Afwijzen',
   'review.one.reasons': 'Motivering',
   'review.one.reasonsHint': 'De aanvrager leest dit in de e-mail en op Mijn register.',
-  'review.one.send': 'Besluit vastleggen',
+  'review.one.send': 'Besluit controleren',
   'registration.struckOff': 'Uw inschrijving is op {date} doorgehaald; registratie aanvragen kan niet meer. Reden: {reason}',
   'enrolments.link': 'Inschrijvingen',
   'enrolments.title': 'Inschrijvingen',
