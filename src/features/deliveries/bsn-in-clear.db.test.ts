@@ -100,7 +100,7 @@ describe('a personeelsnummer that is a BSN', () => {
     expect(applied.summary).toMatchObject({ personenNieuw: 1, dienstverbandenNieuw: 1 });
 
     const staffPage = visibleText((await web.get(`/beheer/bestuur/${board.id}/personeel`)).body);
-    expect(staffPage).toMatch(/A\. Bakker6 ••••••••• LERAAR/);
+    expect(staffPage).toMatch(/A\. Bakker6 ••••••••• Leraar/);
     const staffCsv = (await web.get(`/beheer/bestuur/${board.id}/personeel.csv`)).body;
     expect(staffCsv).toContain('A. Bakker6;•••••••••;');
     const terugmelding = (await web.get(`/beheer/bestuur/${board.id}/aanleveringen/${delivery.id}/terugmelding.csv`)).body;
