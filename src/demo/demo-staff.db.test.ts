@@ -28,12 +28,13 @@ describe('the demo staff', () => {
   });
 
   it('give the demo professional two employments to check on Mijn register', async () => {
+    const [account] = await t.database.query<{ id: string }>(`SELECT id FROM accounts WHERE email = $1`, [demoProfessionalEmail]);
     const { employments } = await getOwnRecord(
       { db: t.database.db },
       {
         actor: {
           type: 'account',
-          accountId: 'x',
+          accountId: account.id,
           sessionId: 'x',
           email: demoProfessionalEmail,
           displayName: 'Lotte Leraar',
