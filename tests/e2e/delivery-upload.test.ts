@@ -232,11 +232,11 @@ describe('delivering staff data through the pages', () => {
       await signIn(page, 'visser2@school.nl', '/mijn-register');
       await page.waitForURL('**/mijn-register');
       const table = page.getByRole('table', { name: nl('own.caption') });
-      await expect.poll(() => table.textContent()).toContain('INTERN_BEGELEIDER');
+      await expect.poll(() => table.textContent()).toContain('Intern begeleider');
       await expect.poll(() => page.locator('main').textContent()).toContain(nl('own.toCheck', { count: '2' }));
       await expectNoAxeViolations(page);
 
-      await page.getByRole('button', { name: /^Klopt\W+LERAAR/ }).click();
+      await page.getByRole('button', { name: /^Klopt\W+Leraar/ }).click();
       await expect
         .poll(() =>
           page
@@ -247,7 +247,7 @@ describe('delivering staff data through the pages', () => {
         .toBe(1);
       await expect.poll(() => page.locator('main').textContent()).toContain(nl('own.toCheck', { count: '1' }));
 
-      await page.getByRole('link', { name: /^Klopt niet\W+INTERN_BEGELEIDER/ }).click();
+      await page.getByRole('link', { name: /^Klopt niet\W+Intern begeleider/ }).click();
       await expect.poll(() => h1(page).textContent()).toBe(nl('own.dispute.title'));
       await page.getByRole('button', { name: nl('own.dispute.send') }).click();
       await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Schrijf wat er niet klopt.');
@@ -447,6 +447,10 @@ describe('delivering staff data through the pages', () => {
       await page.getByLabel(nl('review.one.register', { years: 4 })).check();
       await page.getByLabel(nl('review.one.reasons')).fill('Bevoegd leraar; diploma aangetoond.');
       await page.getByRole('button', { name: nl('review.one.send') }).click();
+      // repeated as it will be recorded and published, then confirmed
+      await expect.poll(() => h1(page).textContent()).toBe(nl('review.confirm.title'));
+      await expectNoAxeViolations(page);
+      await page.getByRole('button', { name: nl('review.confirm.button') }).click();
       await expect
         .poll(() =>
           page
