@@ -53,12 +53,13 @@ export async function ownRecordPageRoutes(app: FastifyInstance, opts: { deps: Di
   const { deps } = opts;
   const signedIn = { config: { access: 'signed-in' as const } };
 
-  // where the invitation mail leads
-  app.get(ownRecordPath, signedIn, async (req, reply) => {
-    const { email, employments } = await getOwnRecord(deps, contextOf(req));
-    const enrolment = await getOwnEnrolment(deps, contextOf(req));
-    const personal = await getPersonalEmail(deps, contextOf(req));
-    const person = await getDeliveredPerson(deps, contextOf(req));
+  /** Mijn register; after a refused personal address, with that address as typed and the errors. */
+  async function renderOwnRecord(req: FastifyRequest, reply: FastifyReply, refused?: { email: string; errors: FieldError[] }) {
+    const ctx = contextOf(req);
+    const { email, employments } = await getOwnRecord(deps, ctx);
+    const enrolment = await getOwnEnrolment(deps, ctx);
+    const person = await getDeliveredPerson(deps, ctx);
+    const personal = refused ? { canSet: true, email: refused.email } : await getPersonalEmail(deps, ctx);
     return sendPage(
       reply,
       <OwnRecordPage
@@ -68,32 +69,19 @@ export async function ownRecordPageRoutes(app: FastifyInstance, opts: { deps: Di
         employments={employments}
         enrolment={enrolment}
         personal={personal}
-        notice={noticeOf(req)}
+        notice={refused ? undefined : noticeOf(req)}
+        errors={refused?.errors}
       />,
+      refused ? 400 : 200,
     );
-  });
+  }
+
+  // where the invitation mail leads
+  app.get(ownRecordPath, signedIn, (req, reply) => renderOwnRecord(req, reply));
 
   app.post(`${ownRecordPath}/email`, signedIn, async (req, reply) => {
     const form = readForm(req, personalEmailForm);
-    const refuse = async (errors: FieldError[]) => {
-      const { email, employments } = await getOwnRecord(deps, contextOf(req));
-      const enrolment = await getOwnEnrolment(deps, contextOf(req));
-      const person = await getDeliveredPerson(deps, contextOf(req));
-      const personal = { canSet: true, email: (form.values.email ?? '').slice(0, 200) };
-      return sendPage(
-        reply,
-        <OwnRecordPage
-          ctx={req.pageContext()}
-          email={email}
-          person={person}
-          employments={employments}
-          enrolment={enrolment}
-          personal={personal}
-          errors={errors}
-        />,
-        400,
-      );
-    };
+    const refuse = (errors: FieldError[]) => renderOwnRecord(req, reply, { email: (form.values.email ?? '').slice(0, 200), errors });
     if (!form.ok) return refuse(form.errors);
     try {
       await setPersonalEmail(deps, contextOf(req), form.value.email);
