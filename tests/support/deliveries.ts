@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Database } from '../../src/db/database.ts';
 import type { DeliveryDeps, DeliveryTask } from '../../src/features/deliveries/index.ts';
-import { columns } from '../../src/features/deliveries/index.ts';
+import { applyDelivery, columns, submitDelivery } from '../../src/features/deliveries/index.ts';
 import type { Actor } from '../../src/platform/auth/actor.ts';
 import { createCrypto } from '../../src/platform/crypto.ts';
 import { createMailer } from '../../src/platform/mail/mailer.ts';
@@ -76,4 +76,22 @@ export async function deliveringBoard(database: Database): Promise<{ board: { id
     [board.id],
   );
   return { board, school };
+}
+
+/**
+ * A board's HR delivers these rows as a file and applies them, confirmed: the way most tests put people
+ * in the register. A row with an error stops the test here, with the rows' messages.
+ */
+export async function deliverAndApply(deps: DeliveryDeps, actor: Actor, boardId: string, rows: DeliveryRow[], mode: 'volledig' | 'mutaties') {
+  const ctx = { actor };
+  const delivery = await submitDelivery(deps, ctx, {
+    boardId,
+    mode,
+    fileName: 'p.csv',
+    body: bytesOf(deliveryCsv(rows)),
+    applyWhenValid: false,
+    channel: 'upload',
+  });
+  if (delivery.errorRows > 0) throw new Error(`the delivery has ${delivery.errorRows} row(s) with errors`);
+  return { delivery, applied: await applyDelivery(deps, ctx, delivery.id, { confirmed: true }) };
 }

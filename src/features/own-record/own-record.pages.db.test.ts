@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../../tests/support/accounts.ts';
-import { boardStaffActor, bytesOf, deliveringBoard, deliveryCsv, deliveryDeps, type DeliveryRow } from '../../../tests/support/deliveries.ts';
+import { boardStaffActor, deliverAndApply, deliveringBoard, deliveryDeps, type DeliveryRow } from '../../../tests/support/deliveries.ts';
 import { auditRows, sessionFor } from '../../../tests/support/identity.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { visibleText, type WebSession } from '../../../tests/support/web-session.ts';
-import { applyDelivery, submitDelivery, type DeliveryDeps } from '../deliveries/index.ts';
+import type { DeliveryDeps } from '../deliveries/index.ts';
 import { isRegisterNumber } from '../register/index.ts';
 
 let t: TestApp;
@@ -32,19 +32,7 @@ const row = (changes: DeliveryRow = {}): DeliveryRow => ({
   ...changes,
 });
 
-async function deliver(rows: DeliveryRow[], mode: 'volledig' | 'mutaties' = 'volledig') {
-  const ctx = { actor: hrActor };
-  const delivery = await submitDelivery(deps, ctx, {
-    boardId: board.id,
-    mode,
-    fileName: 'p.csv',
-    body: bytesOf(deliveryCsv(rows)),
-    applyWhenValid: false,
-    channel: 'upload',
-  });
-  expect(delivery.errorRows).toBe(0);
-  return applyDelivery(deps, ctx, delivery.id, { confirmed: true });
-}
+const deliver = async (rows: DeliveryRow[], mode: 'volledig' | 'mutaties' = 'volledig') => (await deliverAndApply(deps, hrActor, board.id, rows, mode)).applied;
 
 const mailsOf = (template: string) =>
   t.database.query<{ to_address: string; subject: string; text: string }>(

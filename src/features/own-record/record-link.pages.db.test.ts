@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../../tests/support/accounts.ts';
-import { boardStaffActor, bytesOf, deliveringBoard, deliveryCsv, deliveryDeps, type DeliveryRow } from '../../../tests/support/deliveries.ts';
+import { boardStaffActor, deliverAndApply, deliveringBoard, deliveryDeps, type DeliveryRow } from '../../../tests/support/deliveries.ts';
 import { sessionFor } from '../../../tests/support/identity.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { visibleText } from '../../../tests/support/web-session.ts';
-import { applyDelivery, sendDeliveryInvitations, submitDelivery, type DeliveryDeps } from '../deliveries/index.ts';
+import { sendDeliveryInvitations, type DeliveryDeps } from '../deliveries/index.ts';
 
 /**
  * The record belongs to the person, not to an e-mail address (decision 021): once an account is linked
@@ -33,17 +33,7 @@ const row = (changes: DeliveryRow = {}): DeliveryRow => ({
 });
 
 async function deliver(rows: DeliveryRow[], mode: 'volledig' | 'mutaties' = 'mutaties') {
-  const ctx = { actor: hrActor };
-  const delivery = await submitDelivery(deps, ctx, {
-    boardId: board.id,
-    mode,
-    fileName: 'p.csv',
-    body: bytesOf(deliveryCsv(rows)),
-    applyWhenValid: false,
-    channel: 'upload',
-  });
-  expect(delivery.errorRows).toBe(0);
-  await applyDelivery(deps, ctx, delivery.id, { confirmed: true });
+  const { delivery } = await deliverAndApply(deps, hrActor, board.id, rows, mode);
   await sendDeliveryInvitations(deps, delivery.id);
   return delivery;
 }
