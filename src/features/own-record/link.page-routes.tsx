@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { message } from '../../platform/i18n.ts';
+import { rateLimit } from '../../web/rate-limit.ts';
 import { sendPage } from '../../web/render.ts';
 import { readFormShape, readQuery } from '../../web/forms.ts';
 import { contextOf, validationErrorsOf } from '../../web/route-helpers.ts';
@@ -14,6 +16,13 @@ import { ownRecordPath } from './views/own-record-page.tsx';
  */
 export async function linkPageRoutes(app: FastifyInstance, opts: { deps: OwnRecordDeps }) {
   const { deps } = opts;
+  // a code is 59 bits; a budget per account on top makes guessing pointless, and leaves room for typing errors
+  const codeLimit = rateLimit(app, {
+    max: 20,
+    windowMs: 60 * 60_000,
+    key: (req) => `link-code:${req.actor.type === 'account' ? req.actor.accountId : req.ip}`,
+    message: message('error.tooManyAttempts'),
+  });
   const signedIn = { config: { access: 'signed-in' as const } };
 
   async function renderCheck(req: FastifyRequest, reply: FastifyReply, code: string) {
@@ -29,10 +38,11 @@ export async function linkPageRoutes(app: FastifyInstance, opts: { deps: OwnReco
   app.get(linkPath, signedIn, async (req, reply) => {
     const { code } = readQuery(req, linkQuery);
     if (!code) return sendPage(reply, <LinkPage ctx={req.pageContext()} />);
+    await codeLimit(req, reply);
     return renderCheck(req, reply, code);
   });
 
-  app.post(linkPath, signedIn, async (req, reply) => {
+  app.post(linkPath, { ...signedIn, preHandler: codeLimit }, async (req, reply) => {
     const { value } = readFormShape(req, linkForm);
     if (value.stap !== 'bevestigen') return renderCheck(req, reply, value.code);
     try {

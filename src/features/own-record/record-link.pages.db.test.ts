@@ -178,6 +178,16 @@ describe('linking with a code', () => {
     expect(visibleText(english.body)).toContain('Enter the code from the letter, or use the link from the e-mail.');
   });
 
+  it('stops someone trying codes after 20 in an hour, with a page that says so', async () => {
+    const session = await sessionFor(t.app, t.database, (await createAccount(t.database, { email: 'raden@thuis.nl' })).id);
+    await session.get('/mijn-register/koppelen');
+    const csrf = session.csrfToken();
+    for (let i = 0; i < 20; i++) expect((await session.post('/mijn-register/koppelen', { code: `AAAA-BBBB-CC${i}` }, { csrf })).statusCode).toBe(400);
+    const stopped = await session.post('/mijn-register/koppelen', { code: 'AAAA-BBBB-CCCC' }, { csrf });
+    expect(stopped.statusCode).toBe(429);
+    expect(stopped.headers['retry-after']).toBeDefined();
+  });
+
   it('refuses a letter for someone of another board', async () => {
     const [other] = await t.database.query<{ id: string }>(`SELECT id FROM persons WHERE surname = 'Gedeeld' LIMIT 1`);
     const [otherBoard] = await t.database.query<{ id: string }>(`SELECT id FROM boards WHERE id <> $1 ORDER BY number LIMIT 1`, [board.id]);
