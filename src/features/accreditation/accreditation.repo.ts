@@ -166,12 +166,12 @@ export async function listQueue(
   return { rows, total };
 }
 
-/** The open offerings assigned to this commission member, oldest first. */
-export async function listAssignedTo(db: Db, accountId: string, statuses: readonly OfferingStatus[]): Promise<Offering[]> {
+/** The offerings in these statuses assigned to this commission member, oldest first (at most `limit`; null: all). */
+export async function listAssignedTo(db: Db, accountId: string, statuses: readonly OfferingStatus[], limit: number | null = 200): Promise<Offering[]> {
   return rowsOf(
     offeringRow,
     await db.execute(sql`SELECT ${offeringColumns} FROM ${offeringFrom}
-    WHERE o.assigned_to = ${accountId} AND ${statusIn(statuses)} ORDER BY o.created_at, o.id LIMIT 200`),
+    WHERE o.assigned_to = ${accountId} AND ${statusIn(statuses)} ORDER BY o.created_at, o.id LIMIT ${limit}`),
   );
 }
 

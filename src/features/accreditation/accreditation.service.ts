@@ -372,3 +372,14 @@ export async function decideOffering(deps: AccreditationDeps, ctx: ActorContext,
 }
 
 export { seedDemoAccreditation } from './accreditation.demo.ts';
+
+/** The offerings assigned to the account as a commission member (their work), for their AVG download. */
+export async function exportOfferingsAssignedTo(db: Db, accountId: string) {
+  return (await repo.listAssignedTo(db, accountId, offeringStatuses, null)).map((o) => ({
+    aanbod: o.title,
+    aanbieder: o.organisationName,
+    status: o.status,
+    ingediend: o.createdAt.toISOString(),
+    besluitOp: o.decidedOn,
+  }));
+}

@@ -11,4 +11,4 @@ export const feature: Feature = {
 };
 
 export { seedDemoAccreditation } from './accreditation.demo.ts';
-export { findProviderById } from './accreditation.service.ts';
+export { exportOfferingsAssignedTo, findProviderById } from './accreditation.service.ts';

@@ -148,6 +148,26 @@ export async function listParticipants(db: Db, runId: string): Promise<Participa
   );
 }
 
+const ownAttendanceRow = row({
+  offering: column.text,
+  provider: column.text,
+  startsAt: column.moment,
+  source: column.text,
+  recordedByLabel: column.text,
+  recordedAt: column.moment,
+});
+
+/** The runs this account's enrolment was recorded as attending, oldest first (for their AVG download). */
+export async function listAttendancesOfAccount(db: Db, accountId: string) {
+  return rowsOf(
+    ownAttendanceRow,
+    await db.execute(sql`SELECT o.title AS offering, o.organisation_name AS provider, r.starts_at AS "startsAt", a.source,
+      a.recorded_by_label AS "recordedByLabel", a.created_at AS "recordedAt"
+    FROM attendances a JOIN enrolments n ON n.id = a.enrolment_id JOIN offering_runs r ON r.id = a.run_id JOIN offerings o ON o.id = r.offering_id
+    WHERE n.account_id = ${accountId} ORDER BY r.starts_at, a.created_at`),
+  );
+}
+
 export type EnrolmentByNumber = { id: string; registerNumber: string; status: string; accountId: string; email: string; name: string };
 
 const enrolmentByNumberRow = row({

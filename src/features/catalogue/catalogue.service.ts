@@ -372,3 +372,15 @@ export async function getRunCalendar(
   });
   return { fileName: `uitvoering-${amsterdamDateTime(run.startsAt).date}.ics`, text };
 }
+
+/** The offering runs the account was recorded as attending, with who recorded it, for their AVG download. */
+export async function exportOwnAttendances(db: Db, accountId: string) {
+  return (await repo.listAttendancesOfAccount(db, accountId)).map((a) => ({
+    aanbod: a.offering,
+    aanbieder: a.provider,
+    begon: a.startsAt.toISOString(),
+    vastgelegdVia: a.source,
+    vastgelegdDoor: a.recordedByLabel,
+    vastgelegdOp: a.recordedAt.toISOString(),
+  }));
+}

@@ -12,3 +12,4 @@ export const feature: Feature = {
 
 export { seedDemoRuns } from './catalogue.demo.ts';
 export { amsterdamToUtc } from './catalogue.rules.ts';
+export { exportOwnAttendances } from './catalogue.service.ts';

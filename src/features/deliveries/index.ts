@@ -36,3 +36,4 @@ export { applyDelivery, submitDelivery } from './deliveries.service.ts';
 export type { DeliveryDeps, DeliveryTask } from './deliveries.service.ts';
 export { columns } from './delivery-format.rules.ts';
 export { sendDeliveryInvitations } from './delivery-invitations.service.ts';
+export { exportDeliveriesAboutPerson } from './deliveries-about-person.service.ts';

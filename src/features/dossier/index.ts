@@ -22,4 +22,5 @@ export const feature: Feature = {
 export { activityKinds } from './activity.rules.ts';
 export type { ActivityKind } from './activity.rules.ts';
 export { exportOwnDossier } from './dossier.service.ts';
+export { exportAssessmentsBy } from './valuation.service.ts';
 export { seedDemoValuation } from './valuation.demo.ts';

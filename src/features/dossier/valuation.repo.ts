@@ -195,6 +195,18 @@ export async function listAssessments(db: Db, requestId: string): Promise<Assess
   );
 }
 
+const ownAssessmentRow = row({ requestId: column.text, activityTitle: column.text, points: column.integer, motivation: column.text, createdAt: column.moment });
+
+/** The valuations this account gave as an assessor (their work on others' activities), for their AVG download. */
+export async function listAssessmentsBy(db: Db, accountId: string) {
+  return rowsOf(
+    ownAssessmentRow,
+    await db.execute(sql`SELECT v.request_id AS "requestId", a.title AS "activityTitle", v.points, v.motivation, v.created_at AS "createdAt"
+    FROM valuation_assessments v JOIN valuation_requests r ON r.id = v.request_id JOIN activities a ON a.id = r.activity_id
+    WHERE v.assessor_account_id = ${accountId} ORDER BY v.created_at, v.id`),
+  );
+}
+
 /** One assessor's valuation; false when this assessor valued the request already (the unique index decides). */
 export async function insertAssessment(
   tx: Db,

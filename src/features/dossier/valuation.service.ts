@@ -217,6 +217,17 @@ export function hasOpenValuation(db: Db, activityId: string): Promise<boolean> {
   return repo.hasOpenRequest(db, activityId);
 }
 
+/** The valuations the account gave as an assessor, for their AVG download: the activity's title, not whose it was. */
+export async function exportAssessmentsBy(db: Db, accountId: string) {
+  return (await repo.listAssessmentsBy(db, accountId)).map((a) => ({
+    aanvraag: a.requestId,
+    activiteit: a.activityTitle,
+    punten: a.points,
+    motivering: a.motivation,
+    gegeven: a.createdAt.toISOString(),
+  }));
+}
+
 /** The professional's requests, for their AVG download. */
 export async function exportOwnValuations(db: Db, enrolmentId: string) {
   return (await repo.listRequestsOfEnrolment(db, enrolmentId)).map((r) => ({

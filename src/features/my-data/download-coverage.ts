@@ -29,13 +29,13 @@ export const downloadCoverage: Record<string, Coverage> = {
   audit_events: { in: 'logboek' },
   sessions: { in: 'sessies' },
   email_tokens: { in: 'eenmaligeLinks' },
-  // known gaps (issue 19, item 8), each a table the download does not hold yet
-  api_tokens: { gap: 'machine tokens the person created or revoked for their organisation' },
-  duplicate_candidates: { gap: "register staff's tasks that name the person as a possible duplicate" },
-  person_invitations: { gap: 'the invitation mails after a delivery, when they went to an address other than the account’s' },
-  attendances: { gap: "attendance rows of offering runs (the activity each made is in 'professionalisering')" },
-  valuation_assessments: { gap: 'assessments the person made as an assessor (their work on others’ activities)' },
-  offerings: { gap: 'offerings assigned to the person as a commission member (their work)' },
-  deliveries: { gap: 'deliveries the person submitted as board staff (their work)' },
-  delivery_rows: { gap: 'the delivered rows that carry the person’s work address, as checked per delivery' },
+  person_invitations: { in: 'aanleveringen.uitnodigingen' },
+  delivery_rows: { in: 'aanleveringen.aangeleverdeRegels' },
+  duplicate_candidates: { in: 'aanleveringen.dubbeleRegistratieControles' },
+  attendances: { in: 'aanwezigheid' },
+  // the person's work for an organisation, which names them
+  api_tokens: { in: 'werkzaamheden.apiSleutels' },
+  deliveries: { in: 'werkzaamheden.aanleveringen' },
+  valuation_assessments: { in: 'werkzaamheden.beoordelingen' },
+  offerings: { in: 'werkzaamheden.toegewezenAanbod' },
 };

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../../tests/support/accounts.ts';
-import { auditRows, signInAndEnrolTotp } from '../../../tests/support/identity.ts';
+import { boardStaffActor, deliverAndApply, deliveringBoard, deliveryDeps } from '../../../tests/support/deliveries.ts';
+import { sendDeliveryInvitations } from '../deliveries/index.ts';
+import { auditRows, sessionFor, signInAndEnrolTotp } from '../../../tests/support/identity.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { visibleText, type WebSession } from '../../../tests/support/web-session.ts';
 import { registerOfficeId } from '../../platform/auth/roles.ts';
@@ -131,6 +133,60 @@ describe('downloading all my data', () => {
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe(`/inloggen?terug=${encodeURIComponent(url)}`);
     }
+  });
+});
+
+describe('what deliveries hold about me, and my work for a board', () => {
+  it('has the rows a board delivered about her (BSN never in clear), the invitation, and for HR the delivery they made', async () => {
+    const deps = deliveryDeps(t.database);
+    const { board: delivering, school } = await deliveringBoard(t.database);
+    const hr = await boardStaffActor(t.database, delivering.id, 'hr.avg@school.nl');
+    const { delivery } = await deliverAndApply(
+      deps,
+      hr,
+      delivering.id,
+      [
+        {
+          bevoegd_gezag_nummer: delivering.number,
+          personeelsnummer: 'AVG1',
+          bsn: '123456782',
+          voorletters: 'S.',
+          achternaam: 'Smit',
+          geboortedatum: '1988-08-08',
+          email: 'sanne.smit@school.nl',
+          instellingscode: school.brin,
+          functie: 'LERAAR',
+          benoemingsgrondslag: 'BEVOEGD',
+          begindatum: '2020-08-01',
+          mutatie: 'NIEUW',
+        },
+      ],
+      'mutaties',
+    );
+    await sendDeliveryInvitations(deps, delivery.id);
+    // her confirmed address is the delivered one: signing in links her to the record
+    const sanne = await createAccount(t.database, { email: 'sanne.smit@school.nl', displayName: 'Sanne Smit' });
+    const sanneWeb = await sessionFor(t.app, t.database, sanne.id);
+    expect((await sanneWeb.get('/mijn-register')).statusCode).toBe(200);
+
+    const body = (await sanneWeb.get('/mijn-gegevens/download')).body;
+    expect(body).not.toContain('123456782');
+    const download = JSON.parse(body);
+    expect(download.aanleveringen.aangeleverdeRegels).toMatchObject([
+      {
+        // the file's line number, as in the terugmelding: line 1 is the header
+        regel: 2,
+        uitkomst: 'geaccepteerd',
+        gegevens: { personeelsnummer: 'AVG1', achternaam: 'Smit', geboortedatum: '1988-08-08', instellingscode: school.brin, mutatie: 'NIEUW' },
+      },
+    ]);
+    expect(download.aanleveringen.aangeleverdeRegels[0].gegevens.bsn).toMatch(/niet getoond/);
+    expect(download.aanleveringen.uitnodigingen).toMatchObject([{ verstuurdAan: 'sanne.smit@school.nl' }]);
+    expect(download.werkzaamheden.aanleveringen).toEqual([]);
+
+    const hrDownload = JSON.parse((await (await sessionFor(t.app, t.database, hr.type === 'account' ? hr.accountId : '')).get('/mijn-gegevens/download')).body);
+    expect(hrDownload.werkzaamheden.aanleveringen).toMatchObject([{ kanaal: 'upload', soort: 'mutaties', status: 'verwerkt', regels: 1 }]);
+    expect(hrDownload.aanleveringen.aangeleverdeRegels).toEqual([]);
   });
 });
 

@@ -4,7 +4,10 @@ import { listEventsAbout } from '../../platform/audit/audit.ts';
 import { listMailTo } from '../../platform/mail/mailer.ts';
 import { findOwnAccountData } from '../identity/index.ts';
 import { auditSubjectOf, exportOwnPostponements, exportOwnRecord } from '../register/index.ts';
-import { exportOwnDossier } from '../dossier/index.ts';
+import { exportAssessmentsBy, exportOwnDossier } from '../dossier/index.ts';
+import { exportOfferingsAssignedTo } from '../accreditation/index.ts';
+import { exportOwnAttendances } from '../catalogue/index.ts';
+import { exportDeliveriesAboutPerson } from '../deliveries/index.ts';
 import { exportOwnConsents } from '../consent/index.ts';
 
 /** What the AVG data view needs: it reads, through their public functions, what every feature holds about a person. */
@@ -30,15 +33,21 @@ export async function listAccessByOthers(deps: MyDataDeps, actor: AccountActor, 
  * employments, history), mails sent, and every audit event about them (all of them: no cap).
  */
 export async function exportMyData(deps: MyDataDeps, actor: AccountActor) {
-  const { account, identities, roles, invitations, sessions, mailLinks } = await findOwnAccountData(deps.db, actor.accountId);
-  const [mails, events, register, development, consents, postponements] = await Promise.all([
+  const { account, identities, roles, invitations, sessions, mailLinks, apiTokens } = await findOwnAccountData(deps.db, actor.accountId);
+  const subject = await auditSubjectOf(deps.db, { accountId: account.id, email: account.email });
+  const [mails, events, register, development, consents, postponements, deliveries, attendances, assessments, assignedOfferings] = await Promise.all([
     listMailTo(deps.db, account.email),
-    auditSubjectOf(deps.db, { accountId: account.id, email: account.email }).then((subject) => listEventsAbout(deps.db, subject, { othersOnly: false })),
+    listEventsAbout(deps.db, subject, { othersOnly: false }),
     exportOwnRecord(deps.db, { accountId: account.id, email: account.email }),
     exportOwnDossier(deps.db, account.id),
     exportOwnConsents(deps.db, account.id),
     exportOwnPostponements(deps.db, account.id),
+    exportDeliveriesAboutPerson(deps.db, { accountId: account.id, personIds: [...subject.personIds] }),
+    exportOwnAttendances(deps.db, account.id),
+    exportAssessmentsBy(deps.db, account.id),
+    exportOfferingsAssignedTo(deps.db, account.id),
   ]);
+  const { doorUAangeleverd, ...aboutYou } = deliveries;
   return {
     gemaaktOp: new Date().toISOString(),
     account: {
@@ -82,9 +91,27 @@ export async function exportMyData(deps: MyDataDeps, actor: AccountActor) {
       gebruikt: l.usedAt?.toISOString() ?? null,
     })),
     register,
+    aanleveringen: aboutYou,
     professionalisering: development,
+    aanwezigheid: attendances,
     toestemmingen: consents,
     uitstel: postponements,
+    // what the person did for an organisation: their work, which names them
+    werkzaamheden: {
+      apiSleutels: apiTokens.map((t) => ({
+        naam: t.name,
+        organisatie: { soort: t.organisationKind, id: t.organisationId },
+        rechten: t.scopes,
+        doorUGemaakt: t.createdBy === account.id,
+        gemaakt: t.createdAt.toISOString(),
+        verloopt: t.expiresAt.toISOString(),
+        ingetrokken: t.revokedAt?.toISOString() ?? null,
+        doorUIngetrokken: t.revokedBy === account.id,
+      })),
+      aanleveringen: doorUAangeleverd,
+      beoordelingen: assessments,
+      toegewezenAanbod: assignedOfferings,
+    },
     emails: mails.map((m) => ({ onderwerp: m.subject, aangemaaktOp: m.createdAt.toISOString(), verstuurdOp: m.sentAt?.toISOString() ?? null })),
     logboek: events.map((e) => ({
       wanneer: e.at.toISOString(),

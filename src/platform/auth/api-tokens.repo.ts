@@ -47,3 +47,12 @@ export async function revokeToken(db: Db, id: string, by: string | null, now: Da
     .returning();
   return row;
 }
+
+/** The tokens this account made or revoked (their work for an organisation, for their AVG download). */
+export async function listTokensHandledBy(db: Db, accountId: string): Promise<ApiTokenRow[]> {
+  return db
+    .select()
+    .from(apiTokens)
+    .where(or(eq(apiTokens.createdBy, accountId), eq(apiTokens.revokedBy, accountId)))
+    .orderBy(apiTokens.createdAt);
+}

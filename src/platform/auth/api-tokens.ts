@@ -88,3 +88,4 @@ export async function resolveApiToken(db: Db, token: string, now = new Date()): 
 export const listApiTokens = (db: Db, organisation: OrganisationRef) => repo.listTokensOf(db, organisation.kind, organisation.id);
 export const findApiToken = repo.findToken;
 export const revokeApiToken = (db: Db, id: string, by: string | null, now = new Date()) => repo.revokeToken(db, id, by, now);
+export const listApiTokensHandledBy = repo.listTokensHandledBy;
