@@ -1,6 +1,8 @@
 import type { Feature } from '../feature.ts';
 import { deliveriesNl } from './deliveries.texts.nl.ts';
 import { deliveriesEn } from './deliveries.texts.en.ts';
+import { rowMessagesNl } from './row-messages.texts.nl.ts';
+import { rowMessagesEn } from './row-messages.texts.en.ts';
 import { deliveryRoutes } from './deliveries.routes.tsx';
 import { createDeliveryDeps, deliveryJob } from './deliveries.jobs.ts';
 import { startLeaseSweeper } from './delivery-leases.ts';
@@ -9,7 +11,10 @@ import { hideLegacyBsnLikeStaffNumbers } from './legacy-staff-numbers.ts';
 /** Boards deliver their staff by file and API; the check, the apply and the terugmelding. */
 export const feature: Feature = {
   name: 'deliveries',
-  texts: [{ nl: deliveriesNl, en: deliveriesEn }],
+  texts: [
+    { nl: deliveriesNl, en: deliveriesEn },
+    { nl: rowMessagesNl, en: rowMessagesEn },
+  ],
   routes: deliveryRoutes,
   prepare: async ({ database, crypto, report }) => {
     const hidden = await hideLegacyBsnLikeStaffNumbers(database.db, crypto);

@@ -12,6 +12,7 @@ import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.ts
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import type { DeliveryRecord, RowResult } from '../deliveries.service.ts';
+import { translateRowMessage } from '../row-messages.ts';
 
 export type BoardView = { id: string; number: string; name: string };
 export const deliveriesPath = (board: BoardView) => `/beheer/bestuur/${board.id}/aanleveringen`;
@@ -240,7 +241,7 @@ export function DeliveryPage({ ctx, board, delivery, problems, page, pageSize, t
               { header: t('delivery.col.row'), cell: (m) => <span safe>{String(m.row)}</span> },
               { header: t('delivery.col.outcome'), cell: (m) => <span safe>{t(`outcome.${m.soort}`)}</span> },
               { header: t('delivery.col.column'), cell: (m) => <span safe>{m.kolom ?? t('delivery.wholeRow')}</span> },
-              { header: t('delivery.col.message'), cell: (m) => <span safe>{m.melding}</span> },
+              { header: t('delivery.col.message'), cell: (m) => <span safe>{translateRowMessage(t, m.melding)}</span> },
             ]}
           />
           <Pagination page={page} pageSize={pageSize} total={total} t={t} href={(p) => `${self}?page=${p}`} />
