@@ -12,6 +12,10 @@ import { column, countOf, firstRowOf, hasRows, row, rowsOf, type RowSchema } fro
 const deliveryStatuses = ['in-behandeling', 'gecontroleerd', 'verwerkt', 'afgewezen', 'geannuleerd'] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
+/** How a delivery came in: a file on the page, the API, or one row typed in the entry screen (invoerscherm). */
+export const deliveryChannels = ['upload', 'api', 'scherm'] as const;
+export type DeliveryChannel = (typeof deliveryChannels)[number];
+
 export type DeliveryRecord = {
   id: string;
   boardId: string;
@@ -31,7 +35,7 @@ export type DeliveryRecord = {
   rejection: string | null;
   notices: string[] | null;
   applyWhenValid: boolean;
-  channel: 'upload' | 'api';
+  channel: DeliveryChannel;
   submittedByAccount: string | null;
   submittedByToken: string | null;
   submittedByLabel: string;
@@ -66,7 +70,7 @@ const deliveryRecordRow = row({
   rejection: column.text.nullable(),
   notices: column.json(column.texts).nullable(),
   applyWhenValid: column.boolean,
-  channel: column.oneOf(['upload', 'api'] as const),
+  channel: column.oneOf(deliveryChannels),
   submittedByAccount: column.text.nullable(),
   submittedByToken: column.text.nullable(),
   submittedByLabel: column.text,
