@@ -99,6 +99,23 @@ describe("the board's staff list", () => {
     expect(exported.map((r) => r.surname)).toEqual(['Controleert', 'Formule']);
   });
 
+  it('finds staff by a word of the name or the beginning of a staff number, the search kept in its links and the export', async () => {
+    const byName = await hr.get(`${base()}?zoek=akkoord`);
+    expect(visibleText(byName.body)).toMatch(/A\. Akkoord S1/);
+    expect(visibleText(byName.body)).not.toContain('Controleert');
+    expect(byName.body).toContain('value="akkoord"');
+    expect(byName.body).toContain(`href="${base()}.csv?zoek=akkoord"`);
+    expect(byName.body).toContain(`href="${base()}?aandacht=ja&zoek=akkoord"`);
+    const byNumber = visibleText((await hr.get(`${base()}?zoek=s2`)).body);
+    expect(byNumber).toContain('A. Controleert');
+    expect(byNumber).not.toContain('A. Akkoord');
+    // initials are compared without their dots, each word of the query begins a word of the name
+    expect(visibleText((await hr.get(`${base()}?zoek=${encodeURIComponent('A. Formule')}`)).body)).toMatch(/A\. Formule '?=1\+2/);
+    expect(visibleText((await hr.get(`${base()}?zoek=ormule`)).body)).toContain('Niemand gevonden bij "ormule".');
+    const csv = await hr.get(`${base()}.csv?zoek=akkoord`);
+    expect(csv.body.trim().split('\r\n')).toHaveLength(2);
+  });
+
   it("is refused to another board's staff, and to a professional", async () => {
     const [other] = await t.database.query<{ id: string }>(`SELECT id FROM boards WHERE id <> $1 ORDER BY number LIMIT 1`, [board.id]);
     const outsider = await boardStaffActor(t.database, other.id, 'hr@elders.nl');

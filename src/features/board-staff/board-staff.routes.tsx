@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sendPage } from '../../web/render.ts';
 import type { FeatureOptions } from '../feature.ts';
 import { getBoardRef } from '../organisations/index.ts';
+import { mayDeliver } from '../deliveries/index.ts';
 import * as service from './board-staff.service.ts';
 import { BoardStaffPage, type BoardRef } from './views/board-staff-page.tsx';
 import { attachment } from '../../web/attachment.ts';
@@ -26,9 +27,11 @@ export async function boardStaffRoutes(app: FastifyInstance, opts: FeatureOption
 
   app.get('/beheer/bestuur/:id/personeel', signedIn, async (req, reply) => {
     const board = await boardOf(req);
-    const { aandacht, page } = readQuery(req, staffQuery);
+    const { aandacht, zoek, page } = readQuery(req, staffQuery);
     const attentionOnly = aandacht === 'ja';
-    const list = await service.listBoardStaff(db, contextOf(req), board.id, { attentionOnly, page, pageSize });
+    const list = await service.listBoardStaff(db, contextOf(req), board.id, { attentionOnly, search: zoek, page, pageSize });
+    // the entry screen's links, for those who may deliver for the board (register staff only read)
+    const canDeliver = await mayDeliver(contextOf(req), board.id);
     return sendPage(
       reply,
       <BoardStaffPage
@@ -36,6 +39,8 @@ export async function boardStaffRoutes(app: FastifyInstance, opts: FeatureOption
         board={board}
         staff={list.staff}
         attentionOnly={attentionOnly}
+        search={zoek}
+        canDeliver={canDeliver}
         page={page}
         pageSize={pageSize}
         total={list.total}
@@ -45,8 +50,8 @@ export async function boardStaffRoutes(app: FastifyInstance, opts: FeatureOption
 
   app.get('/beheer/bestuur/:id/personeel.csv', signedIn, async (req, reply) => {
     const board = await boardOf(req);
-    const attentionOnly = readQuery(req, staffQuery).aandacht === 'ja';
-    const lines = service.exportBoardStaffCsv(db, contextOf(req), board.id, attentionOnly);
+    const { aandacht, zoek } = readQuery(req, staffQuery);
+    const lines = service.exportBoardStaffCsv(db, contextOf(req), board.id, aandacht === 'ja', zoek);
     const first = await lines.next(); // the access check runs before the download starts
     async function* all() {
       if (!first.done) yield first.value;

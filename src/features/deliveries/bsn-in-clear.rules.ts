@@ -1,5 +1,6 @@
 import { bsnLike, containsBsnLike, hiddenStaffNumberPrefix, maskBsnLike } from '../../platform/bsn.ts';
 import type { CheckedRow, CleanRow, Column, HeaderPlan, Message } from './delivery-format.rules.ts';
+import { rowMessage } from './row-messages.ts';
 
 /**
  * Aanleverformaat v1.1 (docs/aanleverformaat.md): no BSN in clear outside the bsn column. Runs after
@@ -25,13 +26,6 @@ const textFields = [
 
 const nameFields = textFields.slice(1, 5);
 
-export const staffNumberIsRowBsn =
-  'Het personeelsnummer is het BSN van deze rij. Lever het eigen personeelsnummer van het bestuur aan; een BSN hoort alleen in de kolom bsn.';
-export const staffNumberLooksLikeBsn =
-  'Het personeelsnummer lijkt op een BSN (9 cijfers die aan de elfproef voldoen). Het register bewaart en toont het daarom niet leesbaar; gebruik liever een eigen nummer van het bestuur.';
-const nameHoldsBsn = 'Dit veld bevat een nummer dat op een BSN lijkt. Staan de kolommen verschoven?';
-const emailHoldsBsn = 'Het e-mailadres bevat een nummer dat op een BSN lijkt; het wordt niet bewaard en er gaat geen uitnodiging naar toe.';
-
 /** How a personeelsnummer that looks like a BSN is stored: a keyed hash, not the BSN's own hash, so it leads to no person's BSN. */
 export const hiddenStaffNumber = (staffNumber: string, keyedHash: (value: string) => string): string =>
   hiddenStaffNumberPrefix + keyedHash(`personeelsnummer|${staffNumber}`);
@@ -52,11 +46,11 @@ export function guardAgainstBsnInClear(checked: CheckedRow, record: string[], he
   if (staff !== null && staffAsBsn !== null) {
     const rawBsn = header.index.bsn === undefined ? '' : (record[header.index.bsn] ?? '').trim();
     if (bsnLike(rawBsn) === staffAsBsn) {
-      messages.push({ kolom: 'personeelsnummer', melding: staffNumberIsRowBsn, soort: 'fout' });
+      messages.push({ kolom: 'personeelsnummer', melding: rowMessage('row.staffNumber.isRowBsn'), soort: 'fout' });
     } else {
       staffNumberBsnHash = keyedHash(staffAsBsn);
       if (staff.length === 9) {
-        messages.push({ kolom: 'personeelsnummer', melding: staffNumberLooksLikeBsn, soort: 'waarschuwing' });
+        messages.push({ kolom: 'personeelsnummer', melding: rowMessage('row.staffNumber.looksLikeBsn'), soort: 'waarschuwing' });
         row.staffNumber = hiddenStaffNumber(staff, keyedHash);
         if (row.employmentKey !== null) row.employmentKey = row.staffNumber + row.employmentKey.slice(staff.length);
       }
@@ -65,10 +59,10 @@ export function guardAgainstBsnInClear(checked: CheckedRow, record: string[], he
 
   for (const [column, field] of nameFields) {
     const value = row[field];
-    if (value !== null && containsBsnLike(value)) messages.push({ kolom: column, melding: nameHoldsBsn, soort: 'fout' });
+    if (value !== null && containsBsnLike(value)) messages.push({ kolom: column, melding: rowMessage('row.name.holdsBsn'), soort: 'fout' });
   }
   if (row.email !== null && containsBsnLike(row.email)) {
-    messages.push({ kolom: 'email', melding: emailHoldsBsn, soort: 'waarschuwing' });
+    messages.push({ kolom: 'email', melding: rowMessage('row.email.holdsBsn'), soort: 'waarschuwing' });
     row.email = null;
   }
 

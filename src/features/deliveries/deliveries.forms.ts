@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { controlCharacter } from '../../platform/tabular/limits.ts';
+import { fields } from '../../web/forms.ts';
+import { entryFields, type EntryField } from './entry.rules.ts';
 
 /**
  * The delivery pages' forms, query strings and paths, read through schemas. The file itself is a
@@ -7,6 +10,26 @@ import { z } from 'zod';
 
 /** The text fields of the upload form, sent before the file: which kind of delivery it is. */
 export const uploadFields = z.object({ modus: z.enum(['volledig', 'mutaties'], { error: 'deliveries.error.mode' }) });
+
+/**
+ * The entry screen's fields, named after the columns of the format, as typed: never refused here, the
+ * format's rules judge them. Up to 1,000 characters, as a file's field; a control character (pasted
+ * along, invisible) becomes a space, as a file with one would be refused whole.
+ */
+const controlCharacters = new RegExp(controlCharacter.source, 'g');
+const entryText = fields.text(1000).transform((value) => value.replace(controlCharacters, ' '));
+export const entryForm = z.object({
+  ...(Object.fromEntries(entryFields.map((f) => [f, entryText])) as Record<EntryField, typeof entryText>),
+  /** the employment a change or an end is for, its person's name, and the fields shown as facts */
+  dienstverband: fields.text(64),
+  naam: fields.text(300),
+  vast: fields.text(1000),
+  /** `wijzigen`: back from checking the answers to the form */
+  actie: fields.text(20),
+});
+
+/** The entry screen opened for one employment: `?dienstverband=…&mutatie=wijziging` (or `einde`). */
+export const entryQuery = z.object({ dienstverband: fields.linkValue, mutatie: fields.linkValue });
 
 /** Applying a delivery: the checkbox that confirms a mass end sends `ja`. */
 export const applyForm = z.object({ bevestigd: z.string().optional().catch(undefined) });

@@ -6,10 +6,15 @@ import { type BoardDirectory, columns, type DeliveryMode, deliveryModes, type Me
 import type { RowPairs, SuspectPairs } from './repeated-keys.ts';
 import { staffNumberAsShown } from '../../platform/bsn.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { rowMessage, rowMessageTemplate } from './row-messages.ts';
 import { column, countOf, firstRowOf, hasRows, row, rowsOf, type RowSchema } from '../../db/rows.ts';
 
 const deliveryStatuses = ['in-behandeling', 'gecontroleerd', 'verwerkt', 'afgewezen', 'geannuleerd'] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+/** How a delivery came in: a file on the page, the API, or one row typed in the entry screen (invoerscherm). */
+export const deliveryChannels = ['upload', 'api', 'scherm'] as const;
+export type DeliveryChannel = (typeof deliveryChannels)[number];
 
 export type DeliveryRecord = {
   id: string;
@@ -30,7 +35,7 @@ export type DeliveryRecord = {
   rejection: string | null;
   notices: string[] | null;
   applyWhenValid: boolean;
-  channel: 'upload' | 'api';
+  channel: DeliveryChannel;
   submittedByAccount: string | null;
   submittedByToken: string | null;
   submittedByLabel: string;
@@ -65,7 +70,7 @@ const deliveryRecordRow = row({
   rejection: column.text.nullable(),
   notices: column.json(column.texts).nullable(),
   applyWhenValid: column.boolean,
-  channel: column.oneOf(['upload', 'api'] as const),
+  channel: column.oneOf(deliveryChannels),
   submittedByAccount: column.text.nullable(),
   submittedByToken: column.text.nullable(),
   submittedByLabel: column.text,
@@ -324,15 +329,16 @@ async function addRepeatMessages(db: Db, deliveryId: string, pairs: SQL, involve
       SELECT count(*) AS n FROM joined
       WHERE NOT CASE check_order WHEN 1 THEN same_employment WHEN 2 THEN same_staff_number ELSE same_bsn END)
     , found AS (
-      SELECT row_number, check_order, NULL::text AS kolom,
-        'Dit dienstverband staat ook op rij ' || first || ' (zelfde personeelsnummer, instellingscode, vestigingscode en functie).' AS text
+      SELECT row_number, check_order, NULL::text AS kolom, replace(${rowMessageTemplate('row.repeat.employment')}::text, '{row}', first::text) AS text
       FROM joined WHERE check_order = 1
       UNION ALL
+      -- the personeelsnummer, as delivered, goes in last: no placeholder in it is ever filled
       SELECT row_number, check_order, 'personeelsnummer',
-        'Personeelsnummer ' || ${staffNumberAsShown('staff_number')} || ' staat op rij ' || first || ' met andere persoonsgegevens (' || person_fields || ').'
+        replace(replace(replace(${rowMessageTemplate('row.repeat.staffNumber')}::text, '{row}', first::text), '{fields}', person_fields),
+          '{staffNumber}', ${staffNumberAsShown('staff_number')})
       FROM joined WHERE check_order = 2 AND NOT same_person
       UNION ALL
-      SELECT row_number, check_order, 'bsn', 'Dit BSN staat ook op rij ' || first || ', bij een ander personeelsnummer.'
+      SELECT row_number, check_order, 'bsn', replace(${rowMessageTemplate('row.repeat.bsn')}::text, '{row}', first::text)
       FROM joined WHERE check_order = 3 AND NOT same_staff_number)
     , per_row AS (
       SELECT row_number, jsonb_agg(jsonb_build_object('kolom', kolom, 'melding', text, 'soort', 'fout') ORDER BY check_order) AS list
@@ -357,7 +363,7 @@ export async function addStaffNumberIsKnownBsnMessages(
   boardId: string,
   candidates: { rows: number[]; hashes: string[] },
 ): Promise<void> {
-  const error = { kolom: 'personeelsnummer', melding: staffNumberIsKnownBsn, soort: 'fout' };
+  const error = { kolom: 'personeelsnummer', melding: rowMessage('row.staffNumber.isKnownBsn'), soort: 'fout' };
   await db.execute(sql`UPDATE delivery_rows d
     SET messages = coalesce((SELECT jsonb_agg(m) FROM jsonb_array_elements(d.messages) m
                              WHERE NOT (m->>'kolom' = 'personeelsnummer' AND m->>'soort' = 'waarschuwing')), '[]'::jsonb)
@@ -369,9 +375,6 @@ export async function addStaffNumberIsKnownBsnMessages(
         OR c.bsn_hash IN (SELECT bsn_hash FROM delivery_rows WHERE delivery_id = ${deliveryId} AND bsn_hash IS NOT NULL))`);
 }
 
-const staffNumberIsKnownBsn =
-  'Het personeelsnummer is het BSN van een medewerker van dit bestuur (in het register of in deze aanlevering). Lever het eigen personeelsnummer aan; een BSN hoort alleen in de kolom bsn.';
-
 async function addMutationMessages(db: Db, deliveryId: string, boardId: string): Promise<void> {
   await addMessages(
     db,
@@ -379,8 +382,8 @@ async function addMutationMessages(db: Db, deliveryId: string, boardId: string):
     'mutatie',
     'fout',
     sql`SELECT r.row_number,
-      'Er is geen dienstverband om ' || CASE r.mutation WHEN 'EINDE' THEN 'te beëindigen' ELSE 'te wijzigen' END ||
-      ' met dit personeelsnummer, deze school, vestiging en functie. Lever het aan als NIEUW.' AS text
+      CASE r.mutation WHEN 'EINDE' THEN ${rowMessageTemplate('row.mutation.noEmploymentToEnd')}::text
+        ELSE ${rowMessageTemplate('row.mutation.noEmploymentToChange')}::text END AS text
     FROM delivery_rows r
     WHERE r.delivery_id = ${deliveryId} AND r.mutation IN ('WIJZIGING', 'EINDE') AND r.employment_key IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM employments e WHERE e.board_id = ${boardId} AND e.employment_key = r.employment_key)`,
@@ -390,8 +393,7 @@ async function addMutationMessages(db: Db, deliveryId: string, boardId: string):
     deliveryId,
     'mutatie',
     'waarschuwing',
-    sql`SELECT r.row_number,
-      'Dit dienstverband is al bekend; NIEUW werkt het bij.' AS text
+    sql`SELECT r.row_number, ${rowMessageTemplate('row.mutation.newIsKnown')}::text AS text
     FROM delivery_rows r
     WHERE r.delivery_id = ${deliveryId} AND r.mutation = 'NIEUW' AND r.employment_key IS NOT NULL
       AND EXISTS (SELECT 1 FROM employments e WHERE e.board_id = ${boardId} AND e.employment_key = r.employment_key)`,

@@ -26,7 +26,7 @@ import { openRowResultsFile, removeRowResultsFile, rowResultsCsv, rowResultsFile
 import { dutchDateOf } from '../../platform/dates/calendar.ts';
 import { isQuiet } from './delivery-timeliness.rules.ts';
 
-export type { DeliveryRecord, DeliveryStatus, RowResult } from './deliveries.repo.ts';
+export type { DeliveryChannel, DeliveryRecord, DeliveryStatus, RowResult } from './deliveries.repo.ts';
 
 export type { DeliveryTask } from './delivery-task.ts';
 
@@ -76,11 +76,17 @@ function submitterOf(ctx: ActorContext): { account: string | null; token: string
   return { account: null, token: null, label: 'onbekend' };
 }
 
-async function requireDeliveryAccess(ctx: ActorContext, boardId: string): Promise<void> {
+/** Whoever may deliver for the board: its staff, and a token of the board to deliver. Anyone else is refused. */
+export async function requireDeliveryAccess(ctx: ActorContext, boardId: string): Promise<void> {
   const decision = await decide(ctx.actor, { action: 'delivery.submit', organisation: { kind: 'bestuur', id: boardId } });
   if (!decision.allowed) {
     throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden', message('deliveries.error.notYourBoard'));
   }
+}
+
+/** Whether the actor may deliver for the board: pages offer the entry screen's links only then. */
+export async function mayDeliver(ctx: ActorContext, boardId: string): Promise<boolean> {
+  return (await decide(ctx.actor, { action: 'delivery.submit', organisation: { kind: 'bestuur', id: boardId } })).allowed;
 }
 
 /** A delivery of a board the actor may deliver for; any other is "not found", so ids of other boards reveal nothing. */
@@ -151,7 +157,7 @@ export type SubmitInput = {
   fileName: string | null;
   body: Readable;
   applyWhenValid: boolean;
-  channel: 'upload' | 'api';
+  channel: repo.DeliveryChannel;
 };
 
 /**

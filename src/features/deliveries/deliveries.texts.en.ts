@@ -6,6 +6,7 @@ export const deliveriesEn: Record<keyof typeof deliveriesNl, string> = {
   'deliveries.intro':
     'Deliver your staff data in the delivery format (version 1.1): one row per employment, as CSV (UTF-8 or Windows-1252, with ; or ,) or as an Excel file (XLSX). A BSN belongs only in the bsn column, never in the staff number. The register checks every row; nothing changes until you then click Apply.',
   'deliveries.new': 'New delivery',
+  'deliveries.entryScreen': 'Enter, change or end one employment without a file? Use the entry screen.',
   'deliveries.mode': 'What are you delivering?',
   'deliveries.mode.volledig': 'The complete staff file',
   'deliveries.mode.volledig.hint': 'All current employments. Whatever is missing ends on the delivery date.',
@@ -29,6 +30,10 @@ export const deliveriesEn: Record<keyof typeof deliveriesNl, string> = {
   'deliveries.col.errors': 'Rows with errors',
   'deliveries.viaApi': '(through the API)',
   'deliveries.noFileName': 'file through the API',
+  'deliveries.viaScreen': 'Entry screen',
+  'delivery.channel.upload': 'file',
+  'delivery.channel.api': 'API',
+  'delivery.channel.scherm': 'entry screen',
   'deliveries.error.file': 'Choose the file you want to deliver.',
   'deliveries.error.mode': 'Choose whether you deliver a complete file or changes only.',
   'delivery.title': 'Delivery of {date}',

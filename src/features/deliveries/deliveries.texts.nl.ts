@@ -4,6 +4,7 @@ export const deliveriesNl = {
   'deliveries.intro':
     'Lever de gegevens van uw personeel aan volgens het aanleverformaat (versie 1.1): één rij per dienstverband, als CSV (UTF-8 of Windows-1252, met ; of ,) of als Excel-bestand (XLSX). Een BSN hoort alleen in de kolom bsn, nooit in het personeelsnummer. Het register controleert elke rij; pas als u daarna op Verwerken klikt, verandert er iets.',
   'deliveries.new': 'Nieuwe aanlevering',
+  'deliveries.entryScreen': 'Eén dienstverband invoeren, wijzigen of beëindigen zonder bestand? Gebruik het invoerscherm.',
   'deliveries.mode': 'Wat levert u aan?',
   'deliveries.mode.volledig': 'Volledig personeelsbestand',
   'deliveries.mode.volledig.hint': 'Alle huidige dienstverbanden. Wat ontbreekt, eindigt op de aanleverdatum.',
@@ -27,6 +28,10 @@ export const deliveriesNl = {
   'deliveries.col.errors': 'Rijen met fouten',
   'deliveries.viaApi': '(via de API)',
   'deliveries.noFileName': 'bestand via de API',
+  'deliveries.viaScreen': 'Invoerscherm',
+  'delivery.channel.upload': 'bestand',
+  'delivery.channel.api': 'API',
+  'delivery.channel.scherm': 'invoerscherm',
   'deliveries.error.file': 'Kies het bestand dat u wilt aanleveren.',
   'deliveries.error.mode': 'Kies of u een volledig bestand of alleen wijzigingen aanlevert.',
   'delivery.title': 'Aanlevering van {date}',

@@ -1,5 +1,6 @@
 import { passesElfproef } from '../../platform/bsn.ts';
 import { parseDate } from '../../platform/dates/calendar.ts';
+import { rowMessage } from './row-messages.ts';
 
 /**
  * Aanleverformaat v1.1 (`docs/aanleverformaat.md`): the header and every rule a single row must
@@ -184,116 +185,116 @@ export function checkRow(record: string[], header: HeaderPlan, mode: DeliveryMod
     }
   }
   if (overlong) {
-    for (const column of overlong) error(column, `Dit veld is langer dan ${maxText} tekens.`);
+    for (const column of overlong) error(column, rowMessage('row.tooLong', { max: maxText }));
     return { row, messages, outcome: 'fout' };
   }
 
   if (record.length !== header.width) {
-    error(null, `De rij heeft ${record.length} velden, de kopregel ${header.width}. Staat er een scheidingsteken of aanhalingsteken te veel of te weinig?`);
+    error(null, rowMessage('row.fieldCount', { fields: record.length, header: header.width }));
   }
 
   const board = get('bevoegd_gezag_nummer');
-  if (board === null) error('bevoegd_gezag_nummer', 'Het bevoegd-gezagnummer ontbreekt.');
-  else if (!/^\d{1,5}$/.test(board)) error('bevoegd_gezag_nummer', `"${board}" is geen bevoegd-gezagnummer (5 cijfers).`);
+  if (board === null) error('bevoegd_gezag_nummer', rowMessage('row.board.missing'));
+  else if (!/^\d{1,5}$/.test(board)) error('bevoegd_gezag_nummer', rowMessage('row.board.invalid', { value: board }));
   else if (board.padStart(5, '0') !== directory.boardNumber) {
-    error('bevoegd_gezag_nummer', `Bevoegd gezag ${board.padStart(5, '0')} is niet het aanleverende bestuur (${directory.boardNumber}).`);
+    error('bevoegd_gezag_nummer', rowMessage('row.board.other', { value: board.padStart(5, '0'), board: directory.boardNumber }));
   }
 
   row.staffNumber = get('personeelsnummer');
-  if (row.staffNumber === null) error('personeelsnummer', 'Het personeelsnummer ontbreekt.');
-  else if (row.staffNumber.length > 32) error('personeelsnummer', 'Het personeelsnummer is langer dan 32 tekens.');
+  if (row.staffNumber === null) error('personeelsnummer', rowMessage('row.staffNumber.missing'));
+  else if (row.staffNumber.length > 32) error('personeelsnummer', rowMessage('row.staffNumber.tooLong'));
 
   const bsn = get('bsn');
   if (bsn !== null) {
-    if (!/^\d+$/.test(bsn)) error('bsn', 'Het BSN bestaat niet alleen uit cijfers.');
-    else if (bsn.length !== 9) error('bsn', `Het BSN heeft ${bsn.length} cijfers in plaats van 9. Lever voorloopnullen mee (zet de kolom in Excel op tekst).`);
-    else if (!passesElfproef(bsn)) error('bsn', 'Het BSN klopt niet: het voldoet niet aan de elfproef.');
+    if (!/^\d+$/.test(bsn)) error('bsn', rowMessage('row.bsn.notDigits'));
+    else if (bsn.length !== 9) error('bsn', rowMessage('row.bsn.length', { length: bsn.length }));
+    else if (!passesElfproef(bsn)) error('bsn', rowMessage('row.bsn.elfproef'));
     else row.bsn = bsn;
   }
 
   row.initials = get('voorletters');
-  if (row.initials === null) error('voorletters', 'De voorletters ontbreken.');
+  if (row.initials === null) error('voorletters', rowMessage('row.initials.missing'));
   else if (row.initials.length > 20 || !/^[\p{L}][\p{L}.\s-]*$/u.test(row.initials))
-    error('voorletters', `"${row.initials}" zijn geen voorletters (bijvoorbeeld J.M.).`);
+    error('voorletters', rowMessage('row.initials.invalid', { value: row.initials }));
 
   for (const [column, key] of nameColumns) {
     row[key] = get(column);
   }
-  if (get('achternaam') === null) error('achternaam', 'De achternaam ontbreekt.');
+  if (get('achternaam') === null) error('achternaam', rowMessage('row.surname.missing'));
 
   const birth = get('geboortedatum');
-  if (birth === null) error('geboortedatum', 'De geboortedatum ontbreekt.');
+  if (birth === null) error('geboortedatum', rowMessage('row.birthDate.missing'));
   else {
     const date = parseDate(birth);
-    if (date === null) error('geboortedatum', `"${birth}" is geen bestaande datum (JJJJ-MM-DD of DD-MM-JJJJ).`);
+    if (date === null) error('geboortedatum', rowMessage('row.date.invalid', { value: birth }));
     else {
       const age = yearsBetween(date, deliveryDate);
-      if (age < 15 || age > 80) error('geboortedatum', `Met geboortedatum ${date} is deze persoon ${age} jaar; verwacht is 15 tot 80.`);
+      if (age < 15 || age > 80) error('geboortedatum', rowMessage('row.birthDate.age', { date, age }));
       else row.birthDate = date;
     }
   }
 
   const email = get('email');
   if (email !== null) {
-    if (email.length > maxText || !emailPattern.test(email)) warning('email', `"${email}" is geen geldig e-mailadres; er gaat geen uitnodiging naar toe.`);
+    if (email.length > maxText || !emailPattern.test(email)) warning('email', rowMessage('row.email.invalid', { value: email }));
     else row.email = email.toLowerCase();
   }
 
   const brin = get('instellingscode')?.toUpperCase() ?? null;
-  if (brin === null) error('instellingscode', 'De instellingscode (BRIN) ontbreekt.');
-  else if (!/^\d{2}[A-Z]{2}$/.test(brin)) error('instellingscode', `"${brin}" is geen instellingscode (2 cijfers en 2 letters).`);
+  if (brin === null) error('instellingscode', rowMessage('row.school.missing'));
+  else if (!/^\d{2}[A-Z]{2}$/.test(brin)) error('instellingscode', rowMessage('row.school.invalid', { value: brin }));
   else {
     const school = directory.schools.get(brin);
-    if (!school) error('instellingscode', `School ${brin} hoort niet bij bevoegd gezag ${directory.boardNumber} volgens de organisatiegids van DUO.`);
+    if (!school) error('instellingscode', rowMessage('row.school.otherBoard', { brin, board: directory.boardNumber }));
     else {
       row.schoolId = school.id;
-      if (school.closed) warning('instellingscode', `School ${brin} is volgens DUO gesloten.`);
+      if (school.closed) warning('instellingscode', rowMessage('row.school.closed', { brin }));
     }
   }
 
   const code = get('vestigingscode')?.toUpperCase() ?? null;
   if (code !== null) {
-    if (!/^\d{2}[A-Z]{2}\d{2}$/.test(code)) error('vestigingscode', `"${code}" is geen vestigingscode (BRIN en 2 cijfers, bijvoorbeeld 32JK00).`);
+    if (!/^\d{2}[A-Z]{2}\d{2}$/.test(code)) error('vestigingscode', rowMessage('row.location.invalid', { value: code }));
     else if (brin !== null && /^\d{2}[A-Z]{2}$/.test(brin) && !code.startsWith(brin))
-      error('vestigingscode', `Vestiging ${code} hoort niet bij school ${brin}.`);
+      error('vestigingscode', rowMessage('row.location.otherSchool', { code, brin }));
     else {
       const location = directory.locations.get(code);
-      if (!location) error('vestigingscode', `Vestiging ${code} is geen vestiging van bevoegd gezag ${directory.boardNumber} volgens DUO.`);
+      if (!location) error('vestigingscode', rowMessage('row.location.otherBoard', { code, board: directory.boardNumber }));
       else {
         row.locationId = location.id;
-        if (location.closed) warning('vestigingscode', `Vestiging ${code} is volgens DUO gesloten.`);
+        if (location.closed) warning('vestigingscode', rowMessage('row.location.closed', { code }));
       }
     }
   }
 
   const fn = get('functie')?.toUpperCase() ?? null;
-  if (fn === null) error('functie', 'De functie ontbreekt.');
-  else if (!(functions as readonly string[]).includes(fn)) error('functie', `"${fn}" is geen functie uit de lijst: ${functions.join(', ')}.`);
+  if (fn === null) error('functie', rowMessage('row.function.missing'));
+  else if (!(functions as readonly string[]).includes(fn)) error('functie', rowMessage('row.function.invalid', { value: fn, list: functions.join(', ') }));
   else row.function = fn;
 
   const basis = get('benoemingsgrondslag')?.toUpperCase() ?? null;
   if (basis === null) {
-    if (fn === 'LERAAR') error('benoemingsgrondslag', 'De benoemingsgrondslag is verplicht bij functie LERAAR.');
+    if (fn === 'LERAAR') error('benoemingsgrondslag', rowMessage('row.basis.requiredForTeacher'));
   } else if (!(appointmentBases as readonly string[]).includes(basis)) {
-    error('benoemingsgrondslag', `"${basis}" is geen benoemingsgrondslag uit de lijst: ${appointmentBases.join(', ')}.`);
+    error('benoemingsgrondslag', rowMessage('row.basis.invalid', { value: basis, list: appointmentBases.join(', ') }));
   } else row.appointmentBasis = basis;
 
   const start = get('begindatum');
-  if (start === null) error('begindatum', 'De begindatum ontbreekt.');
+  if (start === null) error('begindatum', rowMessage('row.startDate.missing'));
   else {
     const date = parseDate(start);
-    if (date === null) error('begindatum', `"${start}" is geen bestaande datum (JJJJ-MM-DD of DD-MM-JJJJ).`);
-    else if (date < '1950-01-01' || date > addYears(deliveryDate, 1)) error('begindatum', `Begindatum ${date} ligt niet tussen 1950 en een jaar na vandaag.`);
-    else if (row.birthDate !== null && date < addYears(row.birthDate, 15)) error('begindatum', `Begindatum ${date} ligt voor de vijftiende verjaardag.`);
+    if (date === null) error('begindatum', rowMessage('row.date.invalid', { value: start }));
+    else if (date < '1950-01-01' || date > addYears(deliveryDate, 1)) error('begindatum', rowMessage('row.startDate.range', { date }));
+    else if (row.birthDate !== null && date < addYears(row.birthDate, 15)) error('begindatum', rowMessage('row.startDate.beforeFifteen', { date }));
     else row.startDate = date;
   }
 
   const end = get('einddatum');
   if (end !== null) {
     const date = parseDate(end);
-    if (date === null) error('einddatum', `"${end}" is geen bestaande datum (JJJJ-MM-DD of DD-MM-JJJJ).`);
-    else if (row.startDate !== null && date < row.startDate) error('einddatum', `Einddatum ${date} ligt voor begindatum ${row.startDate}.`);
-    else if (date > addYears(deliveryDate, 10)) error('einddatum', `Einddatum ${date} ligt meer dan tien jaar vooruit.`);
+    if (date === null) error('einddatum', rowMessage('row.date.invalid', { value: end }));
+    else if (row.startDate !== null && date < row.startDate) error('einddatum', rowMessage('row.endDate.beforeStart', { date, start: row.startDate }));
+    else if (date > addYears(deliveryDate, 10)) error('einddatum', rowMessage('row.endDate.tooFar', { date }));
     else row.endDate = date;
   }
 
@@ -301,20 +302,20 @@ export function checkRow(record: string[], header: HeaderPlan, mode: DeliveryMod
   if (fte !== null) {
     const normal = fte.replace(',', '.');
     const value = Number(normal);
-    if (!/^\d+(\.\d+)?$/.test(normal) || Number.isNaN(value)) error('werktijdfactor', `"${fte}" is geen getal (bijvoorbeeld 0,8).`);
-    else if (value < 0.0001 || value > 1.5) error('werktijdfactor', `Werktijdfactor ${fte} ligt niet tussen 0,0001 en 1,5.`);
-    else if ((normal.split('.')[1] ?? '').length > 4) error('werktijdfactor', `Werktijdfactor ${fte} heeft meer dan 4 decimalen.`);
+    if (!/^\d+(\.\d+)?$/.test(normal) || Number.isNaN(value)) error('werktijdfactor', rowMessage('row.fte.notNumber', { value: fte }));
+    else if (value < 0.0001 || value > 1.5) error('werktijdfactor', rowMessage('row.fte.range', { value: fte }));
+    else if ((normal.split('.')[1] ?? '').length > 4) error('werktijdfactor', rowMessage('row.fte.decimals', { value: fte }));
     else row.fte = normal;
   }
 
   if (mode === 'mutaties') {
     const mutation = get('mutatie')?.toUpperCase() ?? null;
-    if (mutation === null) error('mutatie', 'De mutatie ontbreekt (NIEUW, WIJZIGING of EINDE).');
-    else if (!(mutations as readonly string[]).includes(mutation)) error('mutatie', `"${mutation}" is geen mutatie: NIEUW, WIJZIGING of EINDE.`);
+    if (mutation === null) error('mutatie', rowMessage('row.mutation.missing'));
+    else if (!(mutations as readonly string[]).includes(mutation)) error('mutatie', rowMessage('row.mutation.invalid', { value: mutation }));
     else {
       row.mutation = mutation;
       if (mutation === 'EINDE' && row.endDate === null && end === null) {
-        warning('einddatum', `Geen einddatum bij EINDE: het dienstverband eindigt op de aanleverdatum (${deliveryDate}).`);
+        warning('einddatum', rowMessage('row.mutation.endWithoutDate', { date: deliveryDate }));
         row.endDate = deliveryDate;
       }
     }

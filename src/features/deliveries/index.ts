@@ -1,6 +1,10 @@
 import type { Feature } from '../feature.ts';
 import { deliveriesNl } from './deliveries.texts.nl.ts';
 import { deliveriesEn } from './deliveries.texts.en.ts';
+import { entryNl } from './entry.texts.nl.ts';
+import { entryEn } from './entry.texts.en.ts';
+import { rowMessagesNl } from './row-messages.texts.nl.ts';
+import { rowMessagesEn } from './row-messages.texts.en.ts';
 import { deliveryRoutes } from './deliveries.routes.tsx';
 import { createDeliveryDeps, deliveryJob } from './deliveries.jobs.ts';
 import { startLeaseSweeper } from './delivery-leases.ts';
@@ -9,7 +13,11 @@ import { hideLegacyBsnLikeStaffNumbers } from './legacy-staff-numbers.ts';
 /** Boards deliver their staff by file and API; the check, the apply and the terugmelding. */
 export const feature: Feature = {
   name: 'deliveries',
-  texts: [{ nl: deliveriesNl, en: deliveriesEn }],
+  texts: [
+    { nl: deliveriesNl, en: deliveriesEn },
+    { nl: rowMessagesNl, en: rowMessagesEn },
+    { nl: entryNl, en: entryEn },
+  ],
   routes: deliveryRoutes,
   prepare: async ({ database, crypto, report }) => {
     const hidden = await hideLegacyBsnLikeStaffNumbers(database.db, crypto);
@@ -32,7 +40,8 @@ export const feature: Feature = {
 };
 
 export { xlsxMediaType } from './deliveries.api.ts';
-export { applyDelivery, submitDelivery } from './deliveries.service.ts';
+export { applyDelivery, mayDeliver, submitDelivery } from './deliveries.service.ts';
+export { employmentEntryPath, entryPath } from './views/delivery-pages.tsx';
 export type { DeliveryDeps, DeliveryTask } from './deliveries.service.ts';
 export { columns } from './delivery-format.rules.ts';
 export { sendDeliveryInvitations } from './delivery-invitations.service.ts';

@@ -65,11 +65,11 @@ describe('the register office', () => {
   it('sees per board what was delivered and how much awaits approval', async () => {
     const page = await office.get('/beheer/aanleveringen');
     expect(page.statusCode).toBe(200);
-    expect(visibleText(page.body)).toMatch(new RegExp(`${board.number} Stichting Christelijke Kindcentra Drenthe 1 .* \\(Verwerkt\\) 3 3 0`));
+    expect(visibleText(page.body)).toMatch(new RegExp(`${board.number} Stichting Christelijke Kindcentra Drenthe 1 .* \\(Verwerkt; bestand\\) 3 3 0`));
     expect(visibleText(page.body)).not.toContain('geen verwerkte aanlevering in 35 dagen');
     // 40 days later without another: a neutral flag beside the date
     await t.database.query(`UPDATE deliveries SET created_at = created_at - interval '40 days' WHERE board_id = $1`, [board.id]);
-    expect(visibleText((await office.get('/beheer/aanleveringen')).body)).toMatch(/\(Verwerkt\) geen verwerkte aanlevering in 35 dagen 3 3 0/);
+    expect(visibleText((await office.get('/beheer/aanleveringen')).body)).toMatch(/\(Verwerkt; bestand\) geen verwerkte aanlevering in 35 dagen 3 3 0/);
     await t.database.query(`UPDATE deliveries SET created_at = created_at + interval '40 days' WHERE board_id = $1`, [board.id]);
   });
 

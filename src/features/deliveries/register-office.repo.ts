@@ -10,6 +10,8 @@ export type BoardDeliveryLine = {
   deliveries: number;
   lastDeliveryAt: Date | null;
   lastStatus: string | null;
+  /** upload, api or scherm: how the last delivery came in */
+  lastChannel: string | null;
   /** the last delivery that was applied (verwerkt): changes that reached the register */
   lastAppliedAt: Date | null;
   active: number;
@@ -24,6 +26,7 @@ const boardDeliveryLineRow = row({
   deliveries: column.integer,
   lastDeliveryAt: column.moment.nullable(),
   lastStatus: column.text.nullable(),
+  lastChannel: column.text.nullable(),
   lastAppliedAt: column.moment.nullable(),
   active: column.integer,
   awaitingApproval: column.integer,
@@ -43,10 +46,11 @@ export async function listBoardDeliveryOverview(db: Db, offset: number, limit: n
         count(*) FILTER (WHERE approval_status = 'betwist')::int AS disputed
       FROM employments WHERE end_date IS NULL OR end_date >= current_date GROUP BY board_id)
     SELECT b.id AS "boardId", b.number, b.name, d.deliveries, d.last_at AS "lastDeliveryAt",
-      (SELECT status FROM deliveries x WHERE x.board_id = b.id ORDER BY created_at DESC LIMIT 1) AS "lastStatus",
+      last.status AS "lastStatus", last.channel AS "lastChannel",
       (SELECT max(x.created_at) FROM deliveries x WHERE x.board_id = b.id AND x.status = 'verwerkt') AS "lastAppliedAt",
       coalesce(s.active, 0) AS active, coalesce(s.awaiting, 0) AS "awaitingApproval", coalesce(s.disputed, 0) AS disputed
     FROM delivered d JOIN boards b ON b.id = d.board_id LEFT JOIN staff s ON s.board_id = b.id
+    LEFT JOIN LATERAL (SELECT status, channel FROM deliveries x WHERE x.board_id = b.id ORDER BY created_at DESC LIMIT 1) last ON true
     ORDER BY b.number LIMIT ${limit} OFFSET ${offset}`),
   );
   const total = countOf(await db.execute(sql`SELECT count(DISTINCT board_id) AS n FROM deliveries`));

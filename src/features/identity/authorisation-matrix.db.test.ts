@@ -62,6 +62,7 @@ let tokenSecrets: { tokenA: string; tokenB: string };
 let invitationToken: string;
 let tokenOfAToRevoke: string;
 let deliveryOfA: string;
+let screenDeliveryOfA: string;
 let deliveryToApply: string;
 let deliveryToCancel: string;
 let employmentOfPro: string;
@@ -253,6 +254,13 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'GET /beheer/bestuur/:id/aanleveringen/:aanleveringId/terugmelding.csv': row(SIGN_IN, 404, 200, 200, 404, 404, STEP, SIGN_IN, SIGN_IN),
   'POST /beheer/bestuur/:id/aanleveringen/:aanleveringId/verwerken': row(401, 404, 200, 200, 404, 404, 401, 401, 401),
   'POST /beheer/bestuur/:id/aanleveringen/:aanleveringId/annuleren': row(401, 404, 200, 200, 404, 404, 401, 401, 401),
+
+  // board A's entry screen: one row as a delivery, so whoever delivers a file for A; an empty form is refused by the checks (400)
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
+  'GET /beheer/bestuur/:id/invoer': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/bestuur/:id/invoer': row(401, 403, 400, 400, 403, 403, 401, 401, 401),
+  'POST /beheer/bestuur/:id/invoer/versturen': row(401, 403, 400, 400, 403, 403, 401, 401, 401),
+  'GET /beheer/bestuur/:id/invoer/:aanleveringId': row(SIGN_IN, 404, 200, 200, 404, 404, STEP, SIGN_IN, SIGN_IN),
 
   // the disputes of board A's staff: its staff read and answer them (a fresh dispute each call), register staff only read
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
@@ -512,6 +520,10 @@ const calls: Record<string, Call> = {
   'GET /beheer/besturen': { url: () => `/beheer/besturen?nummer=${boardA.number}` },
   'GET /beheer/uitgaande-mail': { url: '/beheer/uitgaande-mail' },
   'GET /beheer/aanleveringen': { url: '/beheer/aanleveringen' },
+  'GET /beheer/bestuur/:id/invoer': { url: () => `${A()}/invoer` },
+  'POST /beheer/bestuur/:id/invoer': { url: () => `${A()}/invoer`, form: {} },
+  'POST /beheer/bestuur/:id/invoer/versturen': { url: () => `${A()}/invoer/versturen`, form: {} },
+  'GET /beheer/bestuur/:id/invoer/:aanleveringId': { url: () => `${A()}/invoer/${screenDeliveryOfA}` },
   'GET /beheer/dubbelen': { url: '/beheer/dubbelen' },
   'GET /beheer/registers': { url: '/beheer/registers' },
   'GET /beheer/registers/:code': { url: '/beheer/registers/lerarenregister' },
@@ -766,6 +778,11 @@ beforeAll(async () => {
       [id, boardA.id],
     );
   }
+  screenDeliveryOfA = crypto.randomUUID();
+  await t.database.query(
+    `INSERT INTO deliveries (id, board_id, mode, status, format, byte_size, sha256, channel, submitted_by_label) VALUES ($1, $2, 'mutaties', 'verwerkt', 'csv', 10, 'x', 'scherm', 'HR')`,
+    [screenDeliveryOfA, boardA.id],
+  );
   // board A delivered an employment for the professional's address
   const [proPerson, proEmployment] = [crypto.randomUUID(), crypto.randomUUID()];
   await t.database.query(`INSERT INTO persons (id, initials, surname, birth_date, email) VALUES ($1, 'P.', 'Professional', '1985-01-01', 'pro@voorbeeld.nl')`, [
@@ -1017,10 +1034,11 @@ describe('the audit trail of the matrix', () => {
   });
 
   it('has no row by an actor that was refused', async () => {
-    // board A's staff may read its members, its staff list and their disputes, answer those and print activation letters: the rest was refused them
+    // board A's staff may read its members, its staff list and their disputes, answer those, print activation letters and send a
+    // row from the entry screen (an empty one: submitted, refused by the checks, cancelled): the rest was refused them
     const refusedActors = [ids.pro, ids.staffA, ids.adminB];
     const rows = await t.database.query<{ action: string; actor_account_id: string }>(
-      `SELECT action, actor_account_id FROM audit_events WHERE subject_organisation_id = $1 AND actor_account_id = ANY($2::uuid[]) AND action NOT IN ('members.listed', 'member.viewed', 'employment-disputes.viewed', 'employment-dispute.answered', 'board-staff.listed', 'board-staff.exported', 'offering-run.added', 'offering-run.cancelled', 'attendances.viewed', 'attendance.recorded', 'person.activation-code.issued')`,
+      `SELECT action, actor_account_id FROM audit_events WHERE subject_organisation_id = $1 AND actor_account_id = ANY($2::uuid[]) AND action NOT IN ('members.listed', 'member.viewed', 'employment-disputes.viewed', 'employment-dispute.answered', 'board-staff.listed', 'board-staff.exported', 'offering-run.added', 'offering-run.cancelled', 'attendances.viewed', 'attendance.recorded', 'person.activation-code.issued', 'delivery.submitted', 'delivery.cancelled')`,
       [boardA.id, refusedActors],
     );
     expect(rows).toEqual([]);

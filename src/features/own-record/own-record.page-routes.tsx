@@ -5,6 +5,7 @@ import { sendPage } from '../../web/render.ts';
 import type { FieldError } from '../../ui/components/error-summary.tsx';
 import { readForm, readParams, readQuery } from '../../web/forms.ts';
 import { getBoardRef } from '../organisations/index.ts';
+import { employmentEntryPath, mayDeliver } from '../deliveries/index.ts';
 import { checkComment } from '../register/index.ts';
 import {
   answerDispute,
@@ -154,7 +155,14 @@ export async function ownRecordPageRoutes(app: FastifyInstance, opts: { deps: Di
   async function renderDispute(req: FastifyRequest, reply: FastifyReply, form: { value?: string; errors?: FieldError[] } = {}, status = 200) {
     const board = await boardOf(req);
     const dispute = await getBoardDispute(deps, contextOf(req), board.id, readParams(req, boardDisputeParams).betwistingId);
-    return sendPage(reply, <BoardDisputePage ctx={req.pageContext()} board={board} dispute={dispute} value={form.value} errors={form.errors ?? []} />, status);
+    // a correction is a delivery: offered to those who may deliver for the board, not to register staff reading along
+    const correctHref =
+      dispute.status === 'open' && (await mayDeliver(contextOf(req), board.id)) ? employmentEntryPath(board, dispute.employmentId, 'wijziging') : undefined;
+    return sendPage(
+      reply,
+      <BoardDisputePage ctx={req.pageContext()} board={board} dispute={dispute} correctHref={correctHref} value={form.value} errors={form.errors ?? []} />,
+      status,
+    );
   }
 
   app.get('/beheer/bestuur/:id/betwistingen/:betwistingId', signedIn, (req, reply) => renderDispute(req, reply));

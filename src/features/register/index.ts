@@ -48,9 +48,9 @@ export {
   staffPersonForActivation,
 } from './person-link.service.ts';
 export type { LinkCodeView } from './person-link.service.ts';
-export { countCeiling, searchRegister } from './public-register.repo.ts';
+export { countCeiling, folded as foldedForSearch, searchRegister } from './public-register.repo.ts';
 export type { PublicEntry } from './public-register.repo.ts';
-export { checkQuery } from './public-register.rules.ts';
+export { checkQuery, searchForm } from './public-register.rules.ts';
 export { getPublicEntry, searchPublicRegister } from './public-register.service.ts';
 export { isRegisterNumber, normaliseRegisterNumber, registerNumberFor } from './register-number.rules.ts';
 export { objectionDeadline, validUntil } from './registration.rules.ts';

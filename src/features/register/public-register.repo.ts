@@ -33,7 +33,7 @@ const publicEntryRow = row({
  */
 const foldText = (expression: string) => `translate(lower(${expression}), '${sqlFoldFrom}.,', '${sqlFoldTo}')`;
 const [foldBefore, foldAfter] = foldText('\u0000').split('\u0000');
-const folded = (expression: SQL) => sql`${sql.raw(foldBefore)}${expression}${sql.raw(foldAfter)}`;
+export const folded = (expression: SQL) => sql`${sql.raw(foldBefore)}${expression}${sql.raw(foldAfter)}`;
 
 /*
  * Migration 0014 stores three columns for an enrolled person (generated, so every insert and update keeps

@@ -12,9 +12,19 @@ import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.ts
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import type { DeliveryRecord, RowResult } from '../deliveries.service.ts';
+import { translateRowMessage } from '../row-messages.ts';
 
 export type BoardView = { id: string; number: string; name: string };
+
+/** Where a delivery came from, in the history's file column: the file's name, or the entry screen for a row typed there. */
+const sourceOf = (t: PageContext['t'], d: DeliveryRecord) => (d.channel === 'scherm' ? t('deliveries.viaScreen') : (d.fileName ?? t('deliveries.noFileName')));
 export const deliveriesPath = (board: BoardView) => `/beheer/bestuur/${board.id}/aanleveringen`;
+/** The entry screen (invoerscherm): one row typed instead of a file. */
+export const entryPath = (board: { id: string }) => `/beheer/bestuur/${board.id}/invoer`;
+
+/** The entry screen opened for one employment of the board, to change or to end it. */
+export const employmentEntryPath = (board: { id: string }, employmentId: string, kind: 'wijziging' | 'einde') =>
+  `${entryPath(board)}?dienstverband=${encodeURIComponent(employmentId)}&mutatie=${kind}`;
 
 type ListProps = {
   ctx: PageContext;
@@ -53,6 +63,11 @@ export function DeliveriesPage({ ctx, board, deliveries, page, pageSize, total, 
       <h2 class="utrecht-heading-2" safe>
         {t('deliveries.new')}
       </h2>
+      <Paragraph>
+        <a class="utrecht-link" href={entryPath(board)} safe>
+          {t('deliveries.entryScreen')}
+        </a>
+      </Paragraph>
       <Form action={base} csrfToken={ctx.csrfToken} attrs={{ enctype: 'multipart/form-data' }}>
         <RadioGroup
           id="modus"
@@ -97,7 +112,7 @@ export function DeliveriesPage({ ctx, board, deliveries, page, pageSize, total, 
                   </a>
                 ),
               },
-              { header: t('deliveries.col.file'), cell: (d) => <span safe>{d.fileName ?? t('deliveries.noFileName')}</span> },
+              { header: t('deliveries.col.file'), cell: (d) => <span safe>{sourceOf(t, d)}</span> },
               { header: t('deliveries.col.mode'), cell: (d) => <span safe>{t(`mode.${d.mode}`)}</span> },
               { header: t('deliveries.col.by'), cell: (d) => <span safe>{d.submittedByLabel}</span> },
               { header: t('deliveries.col.status'), cell: (d) => <span safe>{t(`delivery.status.${d.status}`)}</span> },
@@ -111,6 +126,27 @@ export function DeliveriesPage({ ctx, board, deliveries, page, pageSize, total, 
     </Layout>
   );
 }
+
+const appliedKeys = [
+  'personenNieuw',
+  'personenGewijzigd',
+  'dienstverbandenNieuw',
+  'dienstverbandenGewijzigd',
+  'dienstverbandenBeeindigd',
+  'mogelijkeDubbelen',
+  'uitnodigingen',
+] as const;
+
+/** What an applied delivery changed, count by count. */
+export function AppliedSummary({ ctx, delivery }: { ctx: PageContext; delivery: DeliveryRecord }) {
+  const summary = delivery.summary ?? {};
+  return (
+    <DataList items={appliedKeys.map((k) => ({ label: ctx.t(`delivery.summary.${k}`), value: <span safe>{formatNumber(ctx.lang, summary[k] ?? 0)}</span> }))} />
+  );
+}
+
+/** Whether applying changed anything at all (a change to what the register already had changes nothing). */
+export const changedAnything = (delivery: DeliveryRecord): boolean => appliedKeys.some((k) => (delivery.summary?.[k] ?? 0) > 0);
 
 type DetailProps = {
   ctx: PageContext;
@@ -157,16 +193,6 @@ export function DeliveryPage({ ctx, board, delivery, problems, page, pageSize, t
   const { t, lang } = ctx;
   const title = t('delivery.title', { date: formatDateTime(lang, delivery.createdAt) });
   const self = `${deliveriesPath(board)}/${delivery.id}`;
-  const summary = delivery.summary ?? {};
-  const appliedKeys = [
-    'personenNieuw',
-    'personenGewijzigd',
-    'dienstverbandenNieuw',
-    'dienstverbandenGewijzigd',
-    'dienstverbandenBeeindigd',
-    'mogelijkeDubbelen',
-    'uitnodigingen',
-  ] as const;
   return (
     <Layout ctx={ctx} title={title} current="account">
       <PageTitle text={title} />
@@ -176,7 +202,7 @@ export function DeliveryPage({ ctx, board, delivery, problems, page, pageSize, t
       <DataList
         items={[
           { label: t('delivery.status'), value: <span safe>{t(`delivery.status.${delivery.status}`)}</span> },
-          { label: t('deliveries.col.file'), value: <span safe>{delivery.fileName ?? t('deliveries.noFileName')}</span> },
+          { label: t('deliveries.col.file'), value: <span safe>{sourceOf(t, delivery)}</span> },
           { label: t('deliveries.col.mode'), value: <span safe>{t(`mode.${delivery.mode}`)}</span> },
           { label: t('delivery.rows'), value: <span safe>{formatNumber(lang, delivery.rowCount)}</span> },
           { label: t('delivery.errorRows'), value: <span safe>{formatNumber(lang, delivery.errorRows)}</span> },
@@ -226,7 +252,7 @@ export function DeliveryPage({ ctx, board, delivery, problems, page, pageSize, t
           <h2 class="utrecht-heading-2" safe>
             {t('delivery.result')}
           </h2>
-          <DataList items={appliedKeys.map((k) => ({ label: t(`delivery.summary.${k}`), value: <span safe>{formatNumber(lang, summary[k] ?? 0)}</span> }))} />
+          <AppliedSummary ctx={ctx} delivery={delivery} />
         </>
       ) : (
         ''
@@ -240,7 +266,7 @@ export function DeliveryPage({ ctx, board, delivery, problems, page, pageSize, t
               { header: t('delivery.col.row'), cell: (m) => <span safe>{String(m.row)}</span> },
               { header: t('delivery.col.outcome'), cell: (m) => <span safe>{t(`outcome.${m.soort}`)}</span> },
               { header: t('delivery.col.column'), cell: (m) => <span safe>{m.kolom ?? t('delivery.wholeRow')}</span> },
-              { header: t('delivery.col.message'), cell: (m) => <span safe>{m.melding}</span> },
+              { header: t('delivery.col.message'), cell: (m) => <span safe>{translateRowMessage(t, m.melding)}</span> },
             ]}
           />
           <Pagination page={page} pageSize={pageSize} total={total} t={t} href={(p) => `${self}?page=${p}`} />

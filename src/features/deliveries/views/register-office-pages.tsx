@@ -22,7 +22,9 @@ export function BoardDeliveriesOverviewPage({
   const { t, lang } = ctx;
   const title = t('office.deliveries.title');
   const lastDelivery = (b: BoardDeliveryLine): string =>
-    b.lastDeliveryAt ? `${formatDateTime(lang, b.lastDeliveryAt)} (${t(`delivery.status.${b.lastStatus as 'verwerkt'}`)})` : '';
+    b.lastDeliveryAt
+      ? `${formatDateTime(lang, b.lastDeliveryAt)} (${t(`delivery.status.${b.lastStatus as 'verwerkt'}`)}; ${t(`delivery.channel.${b.lastChannel as 'upload'}`)})`
+      : '';
   return (
     <Layout ctx={ctx} title={title} current="account">
       <PageTitle text={title} />

@@ -89,6 +89,10 @@ function manageLinks(ctx: PageContext, m: AccountView['memberships'][number]) {
             {ctx.t('deliveries.link')}
           </a>
           {' · '}
+          <a class="utrecht-link" href={`${base}/invoer`} safe>
+            {ctx.t('entry.link')}
+          </a>
+          {' · '}
           <a class="utrecht-link" href={`${base}/betwistingen`} safe>
             {ctx.t('disputes.link')}
           </a>

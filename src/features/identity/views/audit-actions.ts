@@ -51,6 +51,10 @@ const descriptions: Record<string, Record<Lang, string>> = {
     en: 'your data included in an export (CSV) of the staff list',
   },
   'employment-disputes.viewed': { nl: 'uw betwisting van een dienstverband ingezien door het bestuur', en: 'your dispute of an employment read by the board' },
+  'employment.opened-for-entry': {
+    nl: 'uw dienstverband geopend in het invoerscherm van het bestuur, om het te wijzigen of te beëindigen',
+    en: "your employment opened in the board's entry screen, to change or end it",
+  },
   'employment-dispute.answered': { nl: 'uw betwisting beantwoord door het bestuur', en: 'your dispute answered by the board' },
   'registrations.listed': { nl: 'uw aanvraag bekeken in de lijst van aanvragen', en: 'your application viewed in the list of applications' },
   'registration.assigned': {

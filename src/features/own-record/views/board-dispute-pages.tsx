@@ -87,12 +87,15 @@ export function BoardDisputePage({
   ctx,
   board,
   dispute,
+  correctHref,
   value,
   errors = [],
 }: {
   ctx: PageContext;
   board: BoardRef;
   dispute: BoardDispute;
+  /** the entry screen for this employment, for those who may deliver a correction */
+  correctHref?: string;
   value?: string;
   errors?: FieldError[];
 }) {
@@ -116,6 +119,19 @@ export function BoardDisputePage({
       {dispute.status === 'open' ? (
         <>
           <TextParagraph text={t('disputes.one.howTo')} />
+          {correctHref ? (
+            <>
+              <TextParagraph text={t('entry.dispute.correctHint')} />
+              <Paragraph>
+                <Button appearance="secondary" href={correctHref}>
+                  {Html.escapeHtml(t('entry.dispute.correct'))}
+                  <span class="br-visually-hidden" safe>{`: ${dispute.personName}`}</span>
+                </Button>
+              </Paragraph>
+            </>
+          ) : (
+            ''
+          )}
           <Form action={`${disputesPath(board)}/${dispute.id}`} csrfToken={ctx.csrfToken}>
             <TextAreaField
               id="antwoord"
