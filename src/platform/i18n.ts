@@ -22,12 +22,13 @@ const origins = new Map<string, string>();
 const added = new Set<Texts>();
 
 /**
- * Adds texts to the dictionaries. A key defined twice is refused: with silent overwriting one page
- * showed another's title. Adding the same texts object again changes nothing.
+ * Adds texts to the dictionaries. A key that another origin defined already is refused: with silent
+ * overwriting one page showed another's title. Adding the same texts again changes nothing; an origin
+ * may add its texts anew (a test worker that keeps this module evaluates a feature's texts file again).
  */
 export function addTexts(origin: string, texts: Texts): void {
   if (added.has(texts)) return;
-  const twice = Object.keys(texts.nl).filter((key) => origins.has(key));
+  const twice = Object.keys(texts.nl).filter((key) => origins.has(key) && origins.get(key) !== origin);
   if (twice.length > 0) throw new Error(`Text keys defined twice, in ${origin} and before: ${twice.map((k) => `${k} (${origins.get(k)})`).join(', ')}`);
   added.add(texts);
   for (const [key, text] of Object.entries(texts.nl)) {
