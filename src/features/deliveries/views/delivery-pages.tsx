@@ -166,6 +166,7 @@ export function DeliveryPage({ ctx, board, delivery, problems, page, pageSize, t
     'dienstverbandenBeeindigd',
     'mogelijkeDubbelen',
     'uitnodigingen',
+    'betwistingenOpgelost',
   ] as const;
   return (
     <Layout ctx={ctx} title={title} current="account">
