@@ -126,10 +126,13 @@ export type CheckProgress = {
 /** Who a reminder by hand would reach now, and when it may be sent (null: now). */
 async function reminderOutlook(deps: NoticeDeps, boardId: string) {
   const now = nowOf(deps);
-  const [lines, settings] = await Promise.all([repo.listBoardReminderLines(deps.db, boardId, coolOffSince(now)), repo.findBoardSettings(deps.db, boardId)]);
+  const [toRemind, settings] = await Promise.all([
+    repo.countBoardReminderPersons(deps.db, boardId, coolOffSince(now)),
+    repo.findBoardSettings(deps.db, boardId),
+  ]);
   const next = settings.reminderSentAt ? nextBoardReminderAt(settings.reminderSentAt) : null;
   return {
-    toRemind: new Set(lines.map((l) => l.personId)).size,
+    toRemind,
     reminderSentAt: settings.reminderSentAt,
     reminderSentByLabel: settings.reminderSentByLabel,
     nextReminderAt: next && next > now ? next : null,

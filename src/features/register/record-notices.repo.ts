@@ -220,13 +220,23 @@ export async function listDueReminders(db: Db, range: { after: string | null; up
   );
 }
 
+const boardReminderWhere = (boardId: string, coolOffSince: Date) =>
+  sql`e.board_id = ${boardId} AND e.approval_status = 'te-controleren' AND ${addressOf} IS NOT NULL AND ${notRemindedSince(coolOffSince)}`;
+
+/** How many professionals the board's reminder would reach now (see listBoardReminderLines). */
+export async function countBoardReminderPersons(db: Db, boardId: string, coolOffSince: Date): Promise<number> {
+  return countOf(
+    await db.execute(sql`SELECT count(DISTINCT e.person_id) AS n FROM employments e ${noticeLineJoins} WHERE ${boardReminderWhere(boardId, coolOffSince)}`),
+  );
+}
+
 /** The board's employments still to check whose professional can be mailed and had no reminder since `coolOffSince`. */
 export async function listBoardReminderLines(db: Db, boardId: string, coolOffSince: Date): Promise<NoticeLine[]> {
   return rowsOf(
     row(noticeLineShape),
     await db.execute(sql`SELECT ${noticeLineColumns}
     FROM employments e ${noticeLineJoins}
-    WHERE e.board_id = ${boardId} AND e.approval_status = 'te-controleren' AND ${addressOf} IS NOT NULL AND ${notRemindedSince(coolOffSince)}
+    WHERE ${boardReminderWhere(boardId, coolOffSince)}
     ORDER BY e.person_id, s.name, e.id`),
   );
 }
