@@ -401,10 +401,12 @@ async function settleDemoApprovals(database: Database, boardId: string, hrName: 
       } else if (roll < 0.55) {
         const answered = disputes++ % 3 === 2;
         await tx.execute(sql`UPDATE employments SET approval_status = ${answered ? 'te-controleren' : 'betwist'} WHERE id = ${e.id}`);
-        await tx.execute(sql`INSERT INTO employment_disputes (id, employment_id, person_id, board_id, comment, status, reply, replied_by_label, created_at, resolved_at)
+        // as after a few weeks: the board's staff were told of these long ago (no overview of them tonight)
+        await tx.execute(sql`INSERT INTO employment_disputes (id, employment_id, person_id, board_id, comment, status, reply, replied_by_label, created_at, resolved_at,
+            board_notified_at)
           VALUES (${uuidV7()}, ${e.id}, ${e.person_id}, ${boardId}, ${disputeComments[disputes % disputeComments.length]}, ${answered ? 'beantwoord' : 'open'},
             ${answered ? 'Dank je, we hebben het nagekeken: in ons systeem staat het zo. Kom even langs als het toch niet klopt.' : null},
-            ${answered ? hrName : null}, ${now.toISOString()}, ${answered ? now.toISOString() : null})`);
+            ${answered ? hrName : null}, ${now.toISOString()}, ${answered ? now.toISOString() : null}, ${now.toISOString()})`);
       }
     }
   });

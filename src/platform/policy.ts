@@ -11,6 +11,7 @@ export type Permission =
   | { action: 'members.invite'; organisation: OrganisationRef; role: Role }
   | { action: 'members.revoke'; organisation: OrganisationRef; role: Role }
   | { action: 'tokens.manage'; organisation: OrganisationRef }
+  | { action: 'board-settings.manage'; organisation: OrganisationRef }
   | { action: 'staff.read'; organisation: OrganisationRef }
   | { action: 'delivery.submit'; organisation: OrganisationRef }
   | { action: 'attendance.record'; organisation: OrganisationRef }
@@ -82,6 +83,11 @@ export async function decide(actor: Actor, permission: Permission, consent: Cons
       if (via) return allow(via);
       break;
     }
+    case 'board-settings.manage':
+      // how the board's staff hear of disputes: its admins decide, as they decide who is staff
+      via = permission.organisation.kind === 'bestuur' ? membershipIn(actor, adminRoles.bestuur, permission.organisation) : undefined;
+      if (via) return allow(via);
+      break;
     case 'tokens.manage': {
       const kind = permission.organisation.kind;
       via = kind === 'bestuur' || kind === 'aanbieder' ? membershipIn(actor, adminRoles[kind], permission.organisation) : undefined;

@@ -160,8 +160,67 @@ export const employmentDisputes = pgTable(
     repliedByLabel: text('replied_by_label'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    /**
+     * When the board's staff were told of it: at once on a board that asked for that, else by the day's
+     * overview (the digest job takes the disputes where this is still null)
+     */
+    boardNotifiedAt: timestamp('board_notified_at', { withTimezone: true }),
   },
-  (t) => [index('employment_disputes_board').on(t.boardId, t.status, t.createdAt), index('employment_disputes_employment').on(t.employmentId)],
+  (t) => [
+    index('employment_disputes_board').on(t.boardId, t.status, t.createdAt),
+    index('employment_disputes_employment').on(t.employmentId),
+    index('employment_disputes_to_notify').on(t.boardId).where(sql`board_notified_at IS NULL`),
+  ],
+);
+
+/**
+ * A board's own settings for the record loop: how its staff hear of disputes (`dagelijks`: one overview
+ * a day; `direct`: a mail for each), and when its staff last sent the reminder to check by hand.
+ * No row: the defaults.
+ */
+export const boardSettings = pgTable('board_settings', {
+  boardId: uuid('board_id')
+    .primaryKey()
+    .references(() => boards.id),
+  /** dagelijks or direct */
+  disputeMail: text('dispute_mail').notNull().default('dagelijks'),
+  disputeMailChangedByLabel: text('dispute_mail_changed_by_label'),
+  disputeMailChangedAt: timestamp('dispute_mail_changed_at', { withTimezone: true }),
+  /** the last reminder the board's staff sent by hand (at most one a day) */
+  reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
+  reminderSentByLabel: text('reminder_sent_by_label'),
+});
+
+/**
+ * Every mail to a professional about the check of their delivered record, one row per employment it
+ * was about: a reminder (the first and second after a delivery, each once; or one the board sent by
+ * hand), the board's answer to a dispute, and a delivery that corrected a disputed employment. The
+ * professional finds them in their AVG download; the reminders' once-only rule reads them.
+ */
+export const personNotices = pgTable(
+  'person_notices',
+  {
+    id: uuid('id').primaryKey(),
+    // no foreign keys, like person_invitations: an append-only log, written set-based by the jobs and the apply
+    personId: uuid('person_id').notNull(),
+    /** herinnering-1, herinnering-2, herinnering-bestuur, antwoord, correctie */
+    kind: text('kind').notNull(),
+    employmentId: uuid('employment_id').notNull(),
+    /** the delivery whose data was to be checked (a reminder) or that corrected it (correctie) */
+    deliveryId: uuid('delivery_id'),
+    /** the board that sent a reminder by hand */
+    boardId: uuid('board_id'),
+    disputeId: uuid('dispute_id'),
+    /** the mail in the outbox; null until it is written (a correction waits for the job after the apply) */
+    mailId: uuid('mail_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // the first and second reminder, and a correction, once per employment and delivery
+    uniqueIndex('person_notices_once').on(t.employmentId, t.deliveryId, t.kind).where(sql`kind IN ('herinnering-1', 'herinnering-2', 'correctie')`),
+    index('person_notices_person').on(t.personId, t.createdAt),
+    index('person_notices_unsent').on(t.deliveryId).where(sql`mail_id IS NULL`),
+  ],
 );
 
 /** Where register numbers come from: seven digits, before the two check digits (own-record/register-number.rules.ts). */

@@ -6,6 +6,12 @@ export const registers = pgTable('registers', {
   /** lerarenregister, schoolleidersregister-po */
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
+  /**
+   * Days after a delivery until a professional who has not checked it is reminded, the first time and
+   * the second (settings, not rules: changed in place by register staff, audited, not versioned)
+   */
+  checkReminderFirstDays: integer('check_reminder_first_days').notNull().default(14),
+  checkReminderSecondDays: integer('check_reminder_second_days').notNull().default(42),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { uuidPattern } from '../../platform/ids/uuid-pattern.ts';
+import { fields } from '../../web/forms.ts';
 
 /**
  * The staff list's path and links, read through schemas (web/forms.ts): the board in the path, and
@@ -16,3 +17,13 @@ export const staffQuery = z.object({
   zoek: optional.transform((zoek) => (zoek ?? '').slice(0, 100)),
   page: optional.transform((page) => Math.min(10_000, Math.max(1, Number.parseInt(page ?? '1', 10) || 1))),
 });
+
+/** After the reminder by hand: `?melding=herinnering&aantal=<how many>`; anything else shows no notice. */
+export const progressQuery = z.object({
+  melding: optional,
+  aantal: optional.transform((count) => (count && /^\d{1,7}$/.test(count) ? Number.parseInt(count, 10) : undefined)),
+});
+
+/** The board's notice setting as sent: its value is the register core's to check (setDisputeMail). */
+export const noticesForm = z.object({ meldingen: fields.text(20) });
+export const noticesQuery = z.object({ melding: optional });

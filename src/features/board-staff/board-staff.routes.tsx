@@ -12,6 +12,7 @@ import { contextOf } from '../../web/route-helpers.ts';
 import { readParams, readQuery } from '../../web/forms.ts';
 import { boardParams, staffQuery } from './board-staff.forms.ts';
 import { activationCodeRoutes } from './activation-code.routes.tsx';
+import { checkProgressRoutes } from './check-progress.routes.tsx';
 
 const pageSize = 50;
 
@@ -19,6 +20,7 @@ const pageSize = 50;
 export async function boardStaffRoutes(app: FastifyInstance, opts: FeatureOptions) {
   const { db } = opts;
   await app.register(activationCodeRoutes, opts);
+  await app.register(checkProgressRoutes, opts);
   const signedIn = { config: { access: 'signed-in' as const } };
 
   async function boardOf(req: FastifyRequest): Promise<BoardRef> {

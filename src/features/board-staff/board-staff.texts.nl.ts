@@ -46,6 +46,53 @@ export const boardStaffNl = {
   'activation.letter.steps': 'Log in of maak een account aan met uw eigen e-mailadres, vul de code in en bevestig dat het om u gaat.',
   'activation.letter.once': 'De code werkt één keer. Heeft iemand anders hem al gebruikt, of is hij verlopen? Vraag uw werkgever om een nieuwe brief.',
   'activation.back': 'Terug naar het personeel',
+  // the check's progress per school, and the reminder by hand (check-progress.routes.tsx)
+  'progress.link': 'Voortgang controle',
+  'progress.title': 'Voortgang controle: {board}',
+  'progress.intro':
+    'Per school: hoeveel dienstverbanden uw bestuur aanleverde, en hoeveel daarvan de medewerkers controleerden. Gecontroleerd is akkoord ("Klopt") of betwist ("Klopt niet").',
+  'progress.caption': 'Controle per school',
+  'progress.col.school': 'School',
+  'progress.col.delivered': 'Aangeleverd',
+  'progress.col.checked': 'Gecontroleerd',
+  'progress.col.approved': 'Akkoord',
+  'progress.col.disputed': 'Klopt niet',
+  'progress.total': 'Totaal',
+  'progress.share': '{count} ({percent}%)',
+  'progress.none': 'Uw bestuur heeft nog geen dienstverbanden aangeleverd.',
+  'progress.reminders': 'Herinneringen',
+  'progress.automatic':
+    'Wie nog niet controleerde, krijgt vanzelf twee herinneringen per e-mail: na 14 dagen en na 6 weken, of na het aantal dagen dat het register instelt. Niemand krijgt er meer dan één per week.',
+  'progress.toRemind':
+    'Nu kunnen {count} medewerkers een herinnering krijgen: zij hebben iets te controleren, een e-mailadres, en kregen de afgelopen week geen herinnering.',
+  'progress.lastSent': 'Uw bestuur verstuurde de herinnering op {date} ({by}).',
+  'progress.nextAt': 'U kunt haar opnieuw versturen vanaf {date}.',
+  'progress.sendNow': 'Herinnering nu versturen',
+  'progress.noticesLink': "Meldingen bij 'klopt niet' instellen",
+  'progress.sent': 'De herinnering is verstuurd aan {count} medewerkers.',
+  'progress.sentNobody': 'Er was niemand om te herinneren: iedereen controleerde, heeft geen e-mailadres, of kreeg de afgelopen week al een herinnering.',
+  'progress.confirm.title': 'Herinnering versturen aan {count} medewerkers?',
+  'progress.confirm.what':
+    'Zij krijgen een e-mail dat {board} hen vraagt hun gegevens te controleren, met de dienstverbanden bij uw bestuur die zij nog niet controleerden. Wie de afgelopen week al een herinnering kreeg, slaan we over.',
+  'progress.confirm.once': 'U kunt dit één keer per dag doen. De automatische herinneringen blijven daarnaast komen, maar niet binnen een week na deze.',
+  'progress.confirm.nobody': 'Er is nu niemand om te herinneren.',
+  'progress.back': 'Terug naar de voortgang',
+  // how the board hears of disputes (board-notices.routes.tsx)
+  'notices.link': 'Meldingen',
+  'notices.title': "Meldingen bij 'klopt niet': {board}",
+  'notices.intro':
+    'Als een medewerker aangeeft dat een aangeleverd dienstverband niet klopt, krijgen de beheerders en medewerkers van uw bestuur in het register een e-mail. Kies hoe vaak.',
+  'notices.current': 'Nu ingesteld',
+  'notices.changed': 'Gewijzigd',
+  'notices.changedValue': '{date} door {by}',
+  'notices.mode.dagelijks': 'Een dagelijks overzicht',
+  'notices.mode.dagelijksHint': 'Eén e-mail aan het eind van de dag, met de nieuwe betwistingen van die dag. Geen e-mail als er niets nieuw is.',
+  'notices.mode.direct': 'Direct',
+  'notices.mode.directHint': 'Een e-mail bij elke betwisting, zodra de medewerker die indient.',
+  'notices.field': 'Hoe hoort uw bestuur van een betwisting?',
+  'notices.save': 'Opslaan',
+  'notices.saved': 'De instelling is opgeslagen.',
+  'notices.adminOnly': 'Alleen een beheerder van uw bestuur kan dit wijzigen.',
 } as const;
 
 declare module '../../platform/i18n.ts' {

@@ -13,7 +13,7 @@ import { uuidV7 } from '../../lib/uuid-v7.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { decide } from '../../platform/policy.ts';
 import { openTable, TableError, type TableRow } from '../../platform/tabular/read-table.ts';
-import type { ApplySummary } from './delivery-apply.repo.ts';
+import type { AppliedSummary } from './delivery-apply-parts.ts';
 import { applyInParts, hasAppliedParts } from './delivery-apply-parts.ts';
 import { checkRow, DeliveryFileError, planHeader, type DeliveryMode, type HeaderPlan } from './delivery-format.rules.ts';
 import { guardAgainstBsnInClear } from './bsn-in-clear.rules.ts';
@@ -480,7 +480,7 @@ async function applyHoldingLease(
   const by = submitterOf(ctx).label;
   await repo.updateDelivery(deps.db, id, { status: 'in-behandeling', phase: 'verwerken', progress: 0 }, ['gecontroleerd', 'in-behandeling']);
   const now = nowOf(deps);
-  let summary: ApplySummary;
+  let summary: AppliedSummary;
   try {
     const input = {
       deliveryId: id,
@@ -514,7 +514,8 @@ async function applyHoldingLease(
     }
     throw error;
   }
-  if (summary.uitnodigingen > 0) await deps.schedule({ kind: 'uitnodigen', deliveryId: id });
+  // the invitations, and the mails to professionals whose dispute the delivery corrected, go after the commit
+  if (summary.uitnodigingen > 0 || summary.betwistingenOpgelost > 0) await deps.schedule({ kind: 'uitnodigen', deliveryId: id });
   return (await repo.findDelivery(deps.db, id))!;
 }
 

@@ -80,6 +80,7 @@ export const deliveriesEn: Record<keyof typeof deliveriesNl, string> = {
   'delivery.summary.dienstverbandenBeeindigd': 'Ended employments',
   'delivery.summary.mogelijkeDubbelen': 'Possible duplicate persons (the register looks into these)',
   'delivery.summary.uitnodigingen': 'Invitations to check',
+  'delivery.summary.betwistingenOpgelost': 'Disputes resolved (the employee is told)',
   'delivery.back': 'Back to the deliveries',
   'outcome.geaccepteerd': 'accepted',
   'outcome.waarschuwing': 'warning',

@@ -78,6 +78,7 @@ export const deliveriesNl = {
   'delivery.summary.dienstverbandenBeeindigd': 'Beëindigde dienstverbanden',
   'delivery.summary.mogelijkeDubbelen': 'Mogelijk dubbele personen (het register zoekt dit uit)',
   'delivery.summary.uitnodigingen': 'Uitnodigingen om te controleren',
+  'delivery.summary.betwistingenOpgelost': 'Betwistingen opgelost (de medewerker krijgt bericht)',
   'delivery.back': 'Terug naar de aanleveringen',
   'outcome.geaccepteerd': 'geaccepteerd',
   'outcome.waarschuwing': 'waarschuwing',

@@ -37,6 +37,9 @@ function addParts(a: PartSummary, b: PartSummary): PartSummary {
   return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v + b[k as keyof PartSummary]])) as PartSummary;
 }
 
+/** What an apply did: the parts' summary, and the disputes its corrections closed (the professionals hear of it by mail). */
+export type AppliedSummary = ApplySummary & { betwistingenOpgelost: number };
+
 export type ApplyPartsDeps = { db: Db; database: Pick<Database, 'kind' | 'refreshStatistics'>; applyPartRows?: number };
 
 /** the tables an apply fills: after one in parts their statistics are refreshed (PGlite runs no autovacuum) */
@@ -50,7 +53,11 @@ const filledTables = ['persons', 'staff_numbers', 'employments', 'person_history
  * them so requests are answered; an interrupted apply carries on after its last committed part, and
  * from the first part on the delivery can no longer be cancelled.
  */
-export async function applyInParts(deps: ApplyPartsDeps, input: ApplyInput, finish: (tx: Db, summary: ApplySummary) => Promise<void>): Promise<ApplySummary> {
+export async function applyInParts(
+  deps: ApplyPartsDeps,
+  input: ApplyInput,
+  finish: (tx: Db, summary: AppliedSummary) => Promise<void>,
+): Promise<AppliedSummary> {
   const span = await stagedRowSpan(deps.db, input.deliveryId);
   const partRows = deps.applyPartRows ?? (deps.database.kind === 'pglite' ? defaultApplyPartRows : Number.POSITIVE_INFINITY);
   const progress = await findApplyProgress(deps.db, input.deliveryId);
@@ -106,10 +113,10 @@ export async function applyInParts(deps: ApplyPartsDeps, input: ApplyInput, fini
         summary = addParts(summary, { ...noPart, dienstverbandenBeeindigd: ended.dienstverbandenBeeindigd, uitnodigingen: ended.uitnodigingen });
       }
     }
-    await closeCorrectedDisputes(tx, input);
+    const applied = { ...summary, betwistingenOpgelost: await closeCorrectedDisputes(tx, input) };
     await input.afterStep?.('dienstverbanden beëindigd');
-    await finish(tx, summary);
-    return summary;
+    await finish(tx, applied);
+    return applied;
   });
   // the invitations job reads a quarter of a million new rows in order; planned as if there were a few, each batch sorted them all
   if (!inOneGo) await deps.database.refreshStatistics(filledTables);

@@ -331,10 +331,22 @@ export async function endMissingEmployments(
   return { dienstverbandenBeeindigd: ended.ended, uitnodigingen: ended.invited, lastKey: keys ? lastKey : null };
 }
 
-/** The last step of an apply: a disputed employment the delivery changed or ended has its dispute closed, the professional checks again. */
-export async function closeCorrectedDisputes(tx: Db, input: ApplyInput): Promise<void> {
+/**
+ * The last step of an apply: a disputed employment the delivery changed or ended has its dispute closed,
+ * the professional checks again. Each closed dispute leaves a notice (`correctie`) for the mail that
+ * tells the professional, which the invitations job sends after the commit. How many it closed.
+ */
+export async function closeCorrectedDisputes(tx: Db, input: ApplyInput): Promise<number> {
   const now = input.now.toISOString();
-  await tx.execute(sql`UPDATE employment_disputes ds SET status = 'opgelost', resolved_at = ${now}
-    FROM employments e
-    WHERE ds.board_id = ${input.boardId} AND ds.status = 'open' AND e.id = ds.employment_id AND e.last_delivery_id = ${input.deliveryId}`);
+  return countOf(
+    await tx.execute(sql`WITH closed AS (
+      UPDATE employment_disputes ds SET status = 'opgelost', resolved_at = ${now}
+      FROM employments e
+      WHERE ds.board_id = ${input.boardId} AND ds.status = 'open' AND e.id = ds.employment_id AND e.last_delivery_id = ${input.deliveryId}
+      RETURNING ds.id, ds.person_id, ds.employment_id)
+    , noticed AS (INSERT INTO person_notices (id, person_id, kind, employment_id, delivery_id, dispute_id, created_at)
+      SELECT ${rowIds()}, person_id, 'correctie', employment_id, ${input.deliveryId}, id, ${now} FROM closed
+      ON CONFLICT DO NOTHING RETURNING 1)
+    SELECT count(*) AS n FROM closed`),
+  );
 }

@@ -3,7 +3,7 @@ import * as repo from './deliveries.repo.ts';
 import type { DeliveryDeps } from './deliveries.service.ts';
 import { withDeliveryLease } from './delivery-leases.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { issueInvitationCodes } from '../register/index.ts';
+import { issueInvitationCodes, sendCorrectionNotices } from '../register/index.ts';
 
 /** a batch is three statements, about 40 ms on the embedded database, so a request waits at most that long */
 const batch = 250;
@@ -11,7 +11,8 @@ const batch = 250;
 const progressEvery = 10_000;
 
 /**
- * Sends the invitations an applied delivery left: one mail per person, through the outbox, in batches
+ * Sends the invitations an applied delivery left (after the mails about corrected disputes, which take
+ * the place of those professionals' invitations): one mail per person, through the outbox, in batches
  * so a national delivery does not hold one long transaction, and yielding between batches so requests
  * are answered meanwhile. Safe to run again: a sent one is marked.
  */
@@ -21,6 +22,9 @@ export async function sendDeliveryInvitations(deps: DeliveryDeps, deliveryId: st
 }
 
 async function sendHoldingLease(deps: DeliveryDeps, deliveryId: string): Promise<number> {
+  // a professional whose dispute this delivery corrected gets that mail, which stands in for their invitation
+  const corrected = await sendCorrectionNotices(deps, deliveryId);
+  if (corrected > 0) deps.report?.(`aanlevering ${deliveryId}: ${corrected} correcties gemeld`);
   let sent = 0;
   let afterPersonId: string | null = null;
   for (;;) {

@@ -144,6 +144,9 @@ const DISPUTES = '→/beheer/bestuur/:id/betwistingen' as const;
 const REGISTER = '→/beheer/registers/schoolleidersregister-po' as const;
 const FRAMEWORK = '→/beheer/referentiekader' as const;
 const INSIGHT = '→/mijn-register/inzage' as const;
+const PROGRESS = '→/beheer/bestuur/:id/voortgang' as const;
+const NOTICES = '→/beheer/bestuur/:id/meldingen' as const;
+const REGISTER_LERAREN = '→/beheer/registers/lerarenregister' as const;
 const RUNS = '→/beheer/bestuur/:id/aanbod/:id/uitvoeringen' as const;
 
 // prettier-ignore
@@ -362,6 +365,18 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'POST /mijn-register/koppelen': row(401, 400, 400, 400, 400, 400, 401, 401, 401),
   'GET /beheer/bestuur/:id/personeel/:persoonId/activeringscode': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
   'POST /beheer/bestuur/:id/personeel/:persoonId/activeringscode': row(401, 403, 200, 200, 403, 403, 401, 401, 401),
+  // ── issue 19: the record loop's mail ──
+  // the check's progress per school: board A's staff and register staff read it; sending the reminder by hand (confirmed
+  // first) is the board's own staff's (a second send the same day reaches nobody new: still 303)
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
+  'GET /beheer/bestuur/:id/voortgang': row(SIGN_IN, 403, 200, 200, 403, 200, STEP, SIGN_IN, SIGN_IN),
+  'GET /beheer/bestuur/:id/voortgang/herinnering': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/bestuur/:id/voortgang/herinnering': row(401, 403, PROGRESS, PROGRESS, 403, 403, 401, 401, 401),
+  // how board A hears of disputes: its staff and register staff read the setting, only its admin changes it
+  'GET /beheer/bestuur/:id/meldingen': row(SIGN_IN, 403, 200, 200, 403, 200, STEP, SIGN_IN, SIGN_IN),
+  'POST /beheer/bestuur/:id/meldingen': row(401, 403, NOTICES, 403, 403, 403, 401, 401, 401),
+  // a register's reminder days: register staff only
+  'POST /beheer/registers/:code/herinneringen': row(401, 403, 403, 403, 403, REGISTER_LERAREN, 401, 401, 401),
   // ── issue 6: framework and valuation (rows added by that slice) ──
   // the reference framework: public, with its versions; register staff make version 2 (one that only adds a theme)
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
@@ -639,6 +654,16 @@ const calls: Record<string, Call> = {
   'POST /beheer/bestuur/:id/personeel/:persoonId/activeringscode': {
     url: async () => `${A()}/personeel/${await freshPersonOfA()}/activeringscode`,
     form: {},
+  },
+  // ── issue 19 calls: the record loop's mail ──
+  'GET /beheer/bestuur/:id/voortgang': { url: () => `${A()}/voortgang` },
+  'GET /beheer/bestuur/:id/voortgang/herinnering': { url: () => `${A()}/voortgang/herinnering` },
+  'POST /beheer/bestuur/:id/voortgang/herinnering': { url: () => `${A()}/voortgang/herinnering`, form: {} },
+  'GET /beheer/bestuur/:id/meldingen': { url: () => `${A()}/meldingen` },
+  'POST /beheer/bestuur/:id/meldingen': { url: () => `${A()}/meldingen`, form: { meldingen: 'direct' } },
+  'POST /beheer/registers/:code/herinneringen': {
+    url: '/beheer/registers/lerarenregister/herinneringen',
+    form: { eersteHerinnering: '14', tweedeHerinnering: '42' },
   },
   // ── issue 6 calls: framework and valuation ──
   'GET /referentiekader': { url: '/referentiekader' },

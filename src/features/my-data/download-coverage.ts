@@ -21,6 +21,7 @@ export const downloadCoverage: Record<string, Coverage> = {
   evidence_files: { in: 'register.diplomasEnCertificaten' },
   registration_applications: { in: 'register.registraties' },
   person_link_codes: { in: 'register.koppelcodes' },
+  person_notices: { in: 'register.meldingen' },
   activities: { in: 'professionalisering' },
   valuation_requests: { in: 'professionalisering' },
   development_consents: { in: 'toestemmingen' },

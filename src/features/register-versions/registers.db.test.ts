@@ -148,3 +148,41 @@ describe('registers as data', () => {
     expect((await pro.get('/beheer/registers/lerarenregister')).statusCode).toBe(403);
   });
 });
+
+describe("a register's reminders to check delivered details", () => {
+  it('shows the days, 14 and 42 unless set; refuses a second reminder within a week of the first, at the field, in English too', async () => {
+    const page = await staff.get('/beheer/registers/schoolleidersregister-po');
+    expect(visibleText(page.body)).toContain('Herinneringen om gegevens te controleren');
+    expect(page.body).toMatch(/id="eersteHerinnering"[^>]*value="14"|value="14"[^>]*id="eersteHerinnering"/);
+    const close = await staff.post('/beheer/registers/schoolleidersregister-po/herinneringen', { eersteHerinnering: '10', tweedeHerinnering: '15' });
+    expect(close.statusCode).toBe(400);
+    expect(close.body).toContain('href="#tweedeHerinnering"');
+    expect(visibleText(close.body)).toContain('Kies voor de tweede herinnering ten minste 18 dagen: meer dan een week na de eerste.');
+    await staff.get('/beheer/registers/schoolleidersregister-po?lang=en');
+    const junk = await staff.post('/beheer/registers/schoolleidersregister-po/herinneringen', { eersteHerinnering: 'tien', tweedeHerinnering: '30' });
+    expect(junk.statusCode).toBe(400);
+    expect(visibleText(junk.body)).toContain('Give a number of days from 1 to 365.');
+    await staff.get('/beheer/registers/schoolleidersregister-po?lang=nl');
+    expect(
+      await t.database.query(`SELECT check_reminder_first_days AS a, check_reminder_second_days AS b FROM registers WHERE code = 'schoolleidersregister-po'`),
+    ).toEqual([{ a: 14, b: 42 }]);
+  });
+
+  it('saves them in place, without a new version, audited with before and after', async () => {
+    const versions = await t.database.query(`SELECT count(*)::int AS n FROM register_versions`);
+    await staff.get('/beheer/registers/schoolleidersregister-po');
+    const res = await staff.post('/beheer/registers/schoolleidersregister-po/herinneringen', { eersteHerinnering: ' 10 ', tweedeHerinnering: '30' });
+    expect(res.statusCode).toBe(303);
+    expect(visibleText((await staff.get(String(res.headers.location))).body)).toContain('De herinneringen zijn opgeslagen: na 10 en na 30 dagen.');
+    expect(await t.database.query(`SELECT count(*)::int AS n FROM register_versions`)).toEqual(versions);
+    expect((await auditRows(t.database, 'register.reminder-days-changed')).at(-1)).toMatchObject({
+      before: { register: 'schoolleidersregister-po', first: 14, second: 42 },
+      after: { register: 'schoolleidersregister-po', first: 10, second: 30 },
+    });
+    const pro = await sessionFor(t.app, t.database, (await createAccount(t.database, { email: 'nieuwsgierig@school.nl' })).id);
+    await pro.get('/account');
+    expect((await pro.post('/beheer/registers/schoolleidersregister-po/herinneringen', { eersteHerinnering: '1', tweedeHerinnering: '9' })).statusCode).toBe(
+      403,
+    );
+  });
+});

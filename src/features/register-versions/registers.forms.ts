@@ -23,8 +23,14 @@ export const registerVersionForm = z.object({
   versie: text.transform((value) => Number.parseInt(value, 10) || 0),
 });
 
-/** `?opgeslagen=<version>` after saving; anything else shows no notice. */
-export const registerQuery = z.object({ opgeslagen: z.string().regex(/^\d+$/).optional().catch(undefined) });
+/** `?opgeslagen=<version>` after saving a version, `?herinneringen=opgeslagen` after the reminders; anything else shows no notice. */
+export const registerQuery = z.object({
+  opgeslagen: z.string().regex(/^\d+$/).optional().catch(undefined),
+  herinneringen: fields.linkValue,
+});
+
+/** The two numbers of days of the reminders to check: shape only, checkReminderDays says what is wrong. */
+export const reminderDaysForm = z.object({ eersteHerinnering: fields.text(10), tweedeHerinnering: fields.text(10) });
 
 /** A register's code in the path; the service answers "this register does not exist" for anything it cannot find. */
 export const registerParams = z.object({ code: z.string() });

@@ -60,14 +60,35 @@ export async function listRegisters(db: Db): Promise<RegisterSummary[]> {
   );
 }
 
-export async function findRegister(db: Db, code: string): Promise<{ id: string; code: string; name: string; versions: RegisterVersion[] } | undefined> {
-  const register = firstRowOf(registerRow, await db.execute(sql`SELECT id, code, name FROM registers WHERE code = ${code}`));
-  if (!register) return undefined;
+export type RegisterDetail = {
+  id: string;
+  code: string;
+  name: string;
+  /** days after a delivery until the first and the second reminder to check it */
+  reminderDays: { first: number; second: number };
+  versions: RegisterVersion[];
+};
+
+const registerDetailRow = registerRow.extend({ reminderFirst: column.integer, reminderSecond: column.integer });
+
+export async function findRegister(db: Db, code: string): Promise<RegisterDetail | undefined> {
+  const found = firstRowOf(
+    registerDetailRow,
+    await db.execute(sql`SELECT id, code, name, check_reminder_first_days AS "reminderFirst", check_reminder_second_days AS "reminderSecond"
+    FROM registers WHERE code = ${code}`),
+  );
+  if (!found) return undefined;
+  const { reminderFirst, reminderSecond, ...register } = found;
   const versions = rowsOf(
     registerVersionRow,
     await db.execute(sql`SELECT ${versionColumns} FROM register_versions v WHERE v.register_id = ${register.id} ORDER BY v.version DESC`),
   );
-  return { ...register, versions };
+  return { ...register, reminderDays: { first: reminderFirst, second: reminderSecond }, versions };
+}
+
+/** The reminder days of a register: settings, changed in place (the audit event keeps what they were). */
+export async function setReminderDays(tx: Db, registerId: string, days: { first: number; second: number }): Promise<void> {
+  await tx.execute(sql`UPDATE registers SET check_reminder_first_days = ${days.first}, check_reminder_second_days = ${days.second} WHERE id = ${registerId}`);
 }
 
 /** Adds the next version; false when another one was added since `after` (two people at once). */

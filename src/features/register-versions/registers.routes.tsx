@@ -2,11 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { translateMessage } from '../../platform/i18n.ts';
 import { sendPage } from '../../web/render.ts';
 import type { FeatureOptions } from '../feature.ts';
-import { readForm, readParams, readQuery } from '../../web/forms.ts';
-import { registerParams, registerQuery, registerVersionForm } from './registers.forms.ts';
+import { readForm, readFormShape, readParams, readQuery } from '../../web/forms.ts';
+import { registerParams, registerQuery, registerVersionForm, reminderDaysForm } from './registers.forms.ts';
 import * as service from './registers.service.ts';
 import { RegisterPage, RegistersPage } from './views/register-pages.tsx';
-import { contextOf } from '../../web/route-helpers.ts';
+import { contextOf, validationErrorsOf } from '../../web/route-helpers.ts';
 
 /** Register staff keep the registers' rules: titles and levels, cycle, re-registration rule, fee; each change a version. */
 export async function registerRoutes(app: FastifyInstance, opts: FeatureOptions) {
@@ -19,9 +19,27 @@ export async function registerRoutes(app: FastifyInstance, opts: FeatureOptions)
 
   app.get('/beheer/registers/:code', signedIn, async (req, reply) => {
     const register = await service.getRegister(db, contextOf(req), readParams(req, registerParams).code);
-    const saved = readQuery(req, registerQuery).opgeslagen;
-    const notice = saved ? req.pageContext().t('registers.saved', { version: saved }) : undefined;
+    const { opgeslagen: saved, herinneringen } = readQuery(req, registerQuery);
+    const { t } = req.pageContext();
+    const notice = saved
+      ? t('registers.saved', { version: saved })
+      : herinneringen === 'opgeslagen'
+        ? t('registers.reminders.saved', { first: register.reminderDays.first, second: register.reminderDays.second })
+        : undefined;
     return sendPage(reply, <RegisterPage ctx={req.pageContext()} register={register} notice={notice} />);
+  });
+
+  app.post('/beheer/registers/:code/herinneringen', signedIn, async (req, reply) => {
+    const { code } = readParams(req, registerParams);
+    const { value } = readFormShape(req, reminderDaysForm);
+    try {
+      await service.setReminderDays(db, contextOf(req), code, value);
+    } catch (error) {
+      const errors = validationErrorsOf(req, error);
+      const register = await service.getRegister(db, contextOf(req), code);
+      return sendPage(reply, <RegisterPage ctx={req.pageContext()} register={register} reminderForm={value} errors={errors} />, 400);
+    }
+    return reply.redirect(`/beheer/registers/${code}?herinneringen=opgeslagen`, 303);
   });
 
   app.post('/beheer/registers/:code', signedIn, async (req, reply) => {

@@ -3,11 +3,12 @@ import { actorLabel, recordAudit, type ActorContext } from '../../platform/audit
 import { AppError } from '../../platform/errors.ts';
 import { message } from '../../platform/i18n.ts';
 import { decide } from '../../platform/policy.ts';
+import { checkReminderDays } from '../register/index.ts';
 import { checkRegisterVersion, type FieldProblem, type RegisterVersionForm } from './register-version.rules.ts';
 import * as repo from './registers.repo.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
-export type { RegisterSummary, RegisterVersion } from './registers.repo.ts';
+export type { RegisterDetail, RegisterSummary, RegisterVersion } from './registers.repo.ts';
 
 async function requireRegisterStaff(ctx: ActorContext) {
   const decision = await decide(ctx.actor, { action: 'registers.manage' });
@@ -50,4 +51,27 @@ export async function addRegisterVersion(db: Db, ctx: ActorContext, code: string
     await recordAudit(tx, ctx, { action: 'register.version-added', via, after: { register: code, version, ...checked.input } });
     return version;
   });
+}
+
+/**
+ * Register staff set after how many days a professional who has not checked a delivery is reminded,
+ * the first and the second time. A setting, not a rule: changed in place, audited with before and after.
+ */
+export async function setReminderDays(db: Db, ctx: ActorContext, code: string, form: { eersteHerinnering: string; tweedeHerinnering: string }) {
+  const via = await requireRegisterStaff(ctx);
+  const register = await getRegister(db, ctx, code);
+  const checked = checkReminderDays(form.eersteHerinnering, form.tweedeHerinnering);
+  if (!checked.ok) throw AppError.validation(checked.problems.map((p) => ({ name: p.field, reason: p.message })));
+  const days = { first: checked.first, second: checked.second };
+  if (days.first === register.reminderDays.first && days.second === register.reminderDays.second) return days;
+  await inTransaction(db, async (tx) => {
+    await repo.setReminderDays(tx, register.id, days);
+    await recordAudit(tx, ctx, {
+      action: 'register.reminder-days-changed',
+      via,
+      before: { register: code, ...register.reminderDays },
+      after: { register: code, ...days },
+    });
+  });
+  return days;
 }

@@ -15,6 +15,13 @@ export const registersEn: Record<keyof typeof registersNl, string> = {
   'registers.one.versions': 'All versions',
   'registers.one.when': 'Made',
   'registers.one.why': 'Why',
+  'registers.reminders.title': 'Reminders to check delivered details',
+  'registers.reminders.intro':
+    'An employee who has not checked delivered details yet gets two reminders by e-mail, this number of days after the delivery. For this register, the employments in its functions count. A change applies from the next morning; it makes no new version.',
+  'registers.reminders.first': 'First reminder, days after the delivery',
+  'registers.reminders.second': 'Second reminder, days after the delivery',
+  'registers.reminders.save': 'Save the reminders',
+  'registers.reminders.saved': 'The reminders have been saved: after {first} and after {second} days.',
   'registers.one.new': 'New version',
   'registers.one.newIntro': 'The form starts with the current rules. Change what changes and say why.',
   'registers.form.levels': 'Titles and levels',

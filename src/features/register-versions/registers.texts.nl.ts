@@ -13,6 +13,13 @@ export const registersNl = {
   'registers.one.versions': 'Alle versies',
   'registers.one.when': 'Gemaakt',
   'registers.one.why': 'Waarom',
+  'registers.reminders.title': 'Herinneringen om gegevens te controleren',
+  'registers.reminders.intro':
+    'Een medewerker die aangeleverde gegevens nog niet controleerde, krijgt twee herinneringen per e-mail, dit aantal dagen na de aanlevering. Voor dit register tellen de dienstverbanden in de functies die erbij horen. Een wijziging geldt vanaf de volgende ochtend; zij maakt geen nieuwe versie.',
+  'registers.reminders.first': 'Eerste herinnering, dagen na de aanlevering',
+  'registers.reminders.second': 'Tweede herinnering, dagen na de aanlevering',
+  'registers.reminders.save': 'Herinneringen opslaan',
+  'registers.reminders.saved': 'De herinneringen zijn opgeslagen: na {first} en na {second} dagen.',
   'registers.one.new': 'Nieuwe versie',
   'registers.one.newIntro': 'Het formulier begint met de geldende regels. Pas aan wat verandert en schrijf waarom.',
   'registers.form.levels': 'Titels en niveaus',

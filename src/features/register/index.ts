@@ -1,6 +1,7 @@
 import type { Feature } from '../feature.ts';
 import { registerTexts } from './register.texts.ts';
 import { reregistrationJob } from './reregistration.jobs.ts';
+import { checkRemindersJob, disputeDigestJob } from './record-notices.jobs.ts';
 
 /**
  * The register core: the professional's record, enrolment, register numbers, registration and its
@@ -10,7 +11,10 @@ import { reregistrationJob } from './reregistration.jobs.ts';
 export const feature: Feature = {
   name: 'register',
   texts: [registerTexts],
-  background: ({ database, mailer, config, report }) => ({ jobs: [reregistrationJob({ db: database.db, mailer, baseUrl: config.baseUrl }, report)] }),
+  background: ({ database, mailer, config, report }) => {
+    const deps = { db: database.db, mailer, baseUrl: config.baseUrl };
+    return { jobs: [reregistrationJob(deps, report), disputeDigestJob(deps, report), checkRemindersJob(deps, report)] };
+  },
 };
 
 export { checkComment } from './approval.rules.ts';
@@ -71,6 +75,20 @@ export {
   renderRegistrationCertificate,
 } from './registrations.service.ts';
 export type { CheckedDecision, RegistrationDeps } from './registrations.service.ts';
+export { getCheckProgress, previewBoardReminder, runCheckReminders, sendBoardReminder } from './check-reminders.service.ts';
+export type { CheckProgress } from './check-reminders.service.ts';
+export type { SchoolProgress } from './record-notices.repo.ts';
+export { checkReminderDays, disputeMailModes, reminderCoolOffDays } from './record-notices.rules.ts';
+export type { DisputeMailMode } from './record-notices.rules.ts';
+export {
+  boardNoticesPath,
+  getBoardNoticeSettings,
+  hasUnsentCorrections,
+  sendCorrectionNotices,
+  sendDisputeDigests,
+  setDisputeMail,
+} from './record-notices.service.ts';
+export type { BoardNoticeSettingsView, NoticeDeps } from './record-notices.service.ts';
 export { checkRuleForm, ruleOfStoredVersion, ruleToForm, unitAndMinimumOf } from './renewal-rule.rules.ts';
 export type { RuleForm } from './renewal-rule.rules.ts';
 export type { PostponementDecisionForm, PostponementForm, RenewalForm } from './reregistration-forms.rules.ts';

@@ -6,6 +6,7 @@ import { approvalStatuses, type ApprovalStatus } from './approval.rules.ts';
 import { enrolmentStatuses, type EnrolmentStatus } from './enrolment.rules.ts';
 import { staffNumberAsShown } from '../../platform/bsn.ts';
 import { column, countOf, firstRowOf, hasRows, row, rowsOf, type RowSchema } from '../../db/rows.ts';
+import { languages, type Lang } from '../../platform/i18n.ts';
 
 export const disputeStatuses = ['open', 'beantwoord', 'opgelost', 'ingetrokken'] as const;
 export type DisputeStatus = (typeof disputeStatuses)[number];
@@ -332,30 +333,20 @@ export async function setPersonalEmail(tx: Db, personId: string, email: string |
   await tx.execute(sql`UPDATE persons SET personal_email = ${email}, updated_at = ${now.toISOString()} WHERE id = ${personId}`);
 }
 
-export type MailAddress = { email: string; name: string };
+export type MailAddress = { email: string; name: string; lang: Lang };
 
-const mailAddressRow = row({ email: column.text, name: column.text }) satisfies RowSchema<MailAddress>;
-
-/** The board's staff who handle disputes (board admins and staff, not revoked), to be told of a new one. */
-export async function listBoardStaffAddresses(db: Db, boardId: string): Promise<MailAddress[]> {
-  return rowsOf(
-    mailAddressRow,
-    await db.execute(sql`SELECT DISTINCT a.email, a.display_name AS name
-    FROM memberships m JOIN accounts a ON a.id = m.account_id
-    WHERE m.organisation_kind = 'bestuur' AND m.organisation_id = ${boardId} AND m.role IN ('board-admin', 'board-staff') AND m.revoked_at IS NULL
-    ORDER BY a.email`),
-  );
-}
+const mailAddressRow = row({ email: column.text, name: column.text, lang: column.oneOf(languages) }) satisfies RowSchema<MailAddress>;
 
 /**
  * Where mail about a person's record goes: the personal address they gave, else their account's, else
- * the work address their board delivered; undefined when there is none.
+ * the work address their board delivered; undefined when there is none. In their account's language.
  */
 export async function findPersonAddress(db: Db, personId: string): Promise<MailAddress | undefined> {
   return firstRowOf(
     mailAddressRow,
     await db.execute(sql`SELECT coalesce(p.personal_email, a.email, p.email) AS email,
-      coalesce(a.display_name, concat_ws(' ', p.initials, p.prefix, p.surname)) AS name
+      coalesce(a.display_name, concat_ws(' ', p.initials, p.prefix, p.surname)) AS name,
+      CASE WHEN a.preferred_lang = 'en' THEN 'en' ELSE 'nl' END AS lang
     FROM persons p LEFT JOIN accounts a ON a.id = p.account_id
     WHERE p.id = ${personId} AND coalesce(p.personal_email, a.email, p.email) IS NOT NULL`),
   );

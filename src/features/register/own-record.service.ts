@@ -1,10 +1,10 @@
 import type { Db } from '../../db/database.ts';
 import { recordAudit, recordAuditPerPerson, signedInAccount, type ActorContext, type AuditSubject } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
-import { message, translator } from '../../platform/i18n.ts';
+import { message } from '../../platform/i18n.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
-import { functionLabel } from './employment-labels.ts';
-import { decide } from '../../platform/policy.ts';
+import { employmentLine, newNoticeId, queueDisputeFiled } from './record-notices.service.ts';
+import { insertNotices, listNoticesOfAccount } from './record-notices.repo.ts';
 import { checkComment, transition, type ApprovalEvent } from './approval.rules.ts';
 import { randomRegisterBase, registerNumberFor } from './register-number.rules.ts';
 import { listEvidenceOfAccount } from './evidence.repo.ts';
@@ -21,9 +21,6 @@ export type { BoardDispute, Enrolment, OwnEmployment } from './own-record.repo.t
 export type OwnRecordDeps = { db: Db; now?: () => Date };
 /** Filing and answering a dispute tell the other side by mail (through the outbox). */
 export type DisputeDeps = OwnRecordDeps & { mailer: Mailer; baseUrl: string };
-
-const dutch = translator('nl');
-const employmentText = (d: repo.BoardDispute) => `${functionLabel(dutch, d.function)} · ${d.schoolName} (${d.brin})`;
 
 const nowOf = (deps: OwnRecordDeps) => (deps.now ? deps.now() : new Date());
 
@@ -102,26 +99,9 @@ export async function disputeEmployment(deps: DisputeDeps, ctx: ActorContext, em
       byLabel: account.displayName || account.email,
       now,
     });
-    // the board's staff are told at once: the professional waits on their answer or correction
+    // the board's staff are told at once, or in the day's overview, as the board chose
     const dispute = await repo.findBoardDispute(tx, employment.boardId, disputeId);
-    if (!dispute) return [];
-    const staff = await repo.listBoardStaffAddresses(tx, employment.boardId);
-    return Promise.all(
-      staff.map((member) =>
-        deps.mailer.queue(tx, {
-          to: member.email,
-          template: 'dispute-filed',
-          lang: 'nl',
-          params: {
-            name: member.name,
-            person: dispute.personName,
-            employment: employmentText(dispute),
-            comment: checked.text,
-            link: `${deps.baseUrl}/beheer/bestuur/${employment.boardId}/betwistingen/${disputeId}`,
-          },
-        }),
-      ),
-    );
+    return dispute ? queueDisputeFiled(tx, deps, { ...dispute, boardId: employment.boardId, comment: checked.text }) : [];
   });
   await deps.mailer.deliver(deps.db, mailIds);
 }
@@ -194,23 +174,38 @@ export async function answerDispute(deps: DisputeDeps, ctx: ActorContext, boardI
       subjectOrganisation: { kind: 'bestuur', id: boardId },
       after: { dispute: dispute.id },
     });
-    // the professional is waiting on this answer
+    // the professional is waiting on this answer; the mail is in their AVG download as a notice
     const professional = await repo.findPersonAddress(tx, dispute.personId);
     if (!professional) return [];
-    return [
-      await deps.mailer.queue(tx, {
-        to: professional.email,
-        template: 'dispute-answered',
-        lang: 'nl',
-        params: {
-          name: professional.name,
-          board: dispute.boardName,
-          employment: employmentText(dispute),
-          reply: checked.text,
-          link: `${deps.baseUrl}/mijn-register`,
+    const mailId = await deps.mailer.queue(tx, {
+      to: professional.email,
+      template: 'dispute-answered',
+      lang: professional.lang,
+      params: {
+        name: professional.name,
+        board: dispute.boardName,
+        employment: employmentLine(professional.lang, dispute),
+        reply: checked.text,
+        link: `${deps.baseUrl}/mijn-register`,
+      },
+    });
+    await insertNotices(
+      tx,
+      [
+        {
+          id: newNoticeId(),
+          personId: dispute.personId,
+          kind: 'antwoord',
+          employmentId: dispute.employmentId,
+          deliveryId: null,
+          boardId: boardId,
+          disputeId: dispute.id,
+          mailId,
         },
-      }),
-    ];
+      ],
+      now,
+    );
+    return [mailId];
   });
   await deps.mailer.deliver(deps.db, mailIds);
 }
@@ -275,11 +270,12 @@ export async function auditSubjectOf(db: Db, account: { accountId: string; email
 
 /** The register's part of the AVG export: inschrijving, delivered employments with their check, and the history. */
 export async function exportOwnRecord(db: Db, account: { accountId: string; email: string }) {
-  const [enrolment, employments, history, evidence] = await Promise.all([
+  const [enrolment, employments, history, evidence, notices] = await Promise.all([
     repo.findEnrolmentOfAccount(db, account.accountId),
     repo.listEmploymentsOfAccount(db, account.accountId),
     repo.listHistoryOfAccount(db, account.accountId),
     listEvidenceOfAccount(db, account.accountId),
+    listNoticesOfAccount(db, account.accountId),
   ]);
   const person = await repo.findEnrollablePerson(db, account.accountId);
   const delivered = await repo.findDeliveredPerson(db, account.accountId);
@@ -350,6 +346,15 @@ export async function exportOwnRecord(db: Db, account: { accountId: string; emai
       gemaakt: c.createdAt.toISOString(),
       geldigTot: c.expiresAt.toISOString(),
       gebruikt: c.usedAt?.toISOString() ?? null,
+    })),
+    // every mail about the check of the record: reminders, the board's answers, corrections (to whichever address it went)
+    meldingen: notices.map((n) => ({
+      soort: n.kind,
+      wanneer: n.createdAt.toISOString(),
+      aan: n.to,
+      onderwerp: n.subject,
+      verstuurd: n.sentAt?.toISOString() ?? null,
+      dienstverbanden: n.employments,
     })),
     geschiedenis: history.map((h) => ({ wanneer: h.createdAt.toISOString(), wat: h.kind, wijzigingen: h.changes, door: h.byLabel, aanlevering: h.deliveryId })),
   };

@@ -151,4 +151,10 @@ export const registerEn: Record<keyof typeof registerNl, string> = {
   'register.error.primaryMoreThanTotal': 'No more hours on the primary process than hours in total ({hours}).',
   'register.error.themesRange': 'The number of themes is a whole number from 1 to {max}.',
   'register.error.chooseUnit': 'Choose points, hours or themes.',
+  // the record loop's mail settings and reminders (record-notices.rules.ts)
+  'register.error.reminderDaysRange': 'Give a number of days from {min} to {max}.',
+  'register.error.reminderDaysOrder': 'Choose at least {min} days for the second reminder: more than a week after the first.',
+  'register.error.disputeMailMode': "Choose how you hear of 'not right': a daily overview or at once.",
+  'register.error.notBoardAdmin': 'Only an administrator of this board can set this.',
+  'register.error.reminderTooSoon': 'Your board already sent the reminder on {sent}. You can send it again from {next}.',
 };

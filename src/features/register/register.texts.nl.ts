@@ -155,6 +155,12 @@ export const registerNl = {
   'register.error.primaryMoreThanTotal': 'Niet meer uren op het primaire proces dan uren in totaal ({hours}).',
   'register.error.themesRange': "Het aantal thema's is een heel getal van 1 tot en met {max}.",
   'register.error.chooseUnit': "Kies punten, uren of thema's.",
+  // the record loop's mail settings and reminders (record-notices.rules.ts)
+  'register.error.reminderDaysRange': 'Geef een aantal dagen van {min} tot en met {max}.',
+  'register.error.reminderDaysOrder': 'Kies voor de tweede herinnering ten minste {min} dagen: meer dan een week na de eerste.',
+  'register.error.disputeMailMode': "Kies hoe u hoort van 'klopt niet': een dagelijks overzicht of direct.",
+  'register.error.notBoardAdmin': 'Alleen een beheerder van dit bestuur kan dit instellen.',
+  'register.error.reminderTooSoon': 'Uw bestuur heeft de herinnering al verstuurd op {sent}. U kunt haar opnieuw versturen vanaf {next}.',
 } as const;
 
 declare module '../../platform/i18n.ts' {

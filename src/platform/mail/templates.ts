@@ -122,6 +122,46 @@ const templates = {
       text: 'Dear {name},\n\n{board} has answered what you said about your employment ({employment}):\n\n{reply}\n\nRead the answer and check the employment again in Mijn register:\n\n{link}',
     },
   },
+  'dispute-digest': {
+    nl: {
+      subject: "{board}: {count} keer 'klopt niet' sinds het vorige overzicht",
+      text: 'Beste {name},\n\nMedewerkers van {board} gaven in het Beroepsregister Onderwijs aan dat een aangeleverd dienstverband niet klopt ({count} keer sinds het vorige overzicht):\n\n{list}\n\nBeantwoord de betwistingen, of lever een correctie aan:\n\n{link}\n\nU krijgt dit overzicht één keer per dag, alleen als er iets nieuw is. Een beheerder van het bestuur kan instellen dat u elke betwisting direct krijgt:\n\n{settings}',
+    },
+    en: {
+      subject: "{board}: {count} times 'not correct' since the last overview",
+      text: 'Dear {name},\n\nStaff of {board} said in the Beroepsregister Onderwijs that a delivered employment is not right ({count} times since the last overview):\n\n{list}\n\nAnswer the disputes, or deliver a correction:\n\n{link}\n\nYou get this overview once a day, only when there is something new. An administrator of the board can choose to have each dispute mailed at once:\n\n{settings}',
+    },
+  },
+  'dispute-corrected': {
+    nl: {
+      subject: 'Uw werkgever heeft uw dienstverband gecorrigeerd',
+      text: 'Beste {name},\n\nU gaf aan dat een dienstverband niet klopte ({employment}). {board} heeft het met een nieuwe aanlevering gecorrigeerd.\n\nWilt u het opnieuw controleren, en aangeven of het nu klopt? Dat kan in Mijn register:\n\n{link}',
+    },
+    en: {
+      subject: 'Your employer has corrected your employment',
+      text: 'Dear {name},\n\nYou said that an employment was not right ({employment}). {board} has corrected it with a new delivery.\n\nWould you check it again, and say whether it is right now? You can do so in Mijn register:\n\n{link}',
+    },
+  },
+  'check-reminder': {
+    nl: {
+      subject: 'Herinnering: controleer uw gegevens in het Beroepsregister Onderwijs',
+      text: 'Beste {name},\n\nUw werkgever heeft gegevens over uw werk aangeleverd aan het Beroepsregister Onderwijs. U hebt deze nog niet gecontroleerd:\n\n{employments}\n\nKloppen ze? Geef het aan met "Klopt" of "Klopt niet" in Mijn register:\n\n{link}\n\nHebt u nog geen account? Maak er een aan met dit e-mailadres, of gebruik de persoonlijke link uit de uitnodiging die u eerder kreeg.',
+    },
+    en: {
+      subject: 'Reminder: check your details in the Beroepsregister Onderwijs',
+      text: 'Dear {name},\n\nYour employer has delivered details of your work to the Beroepsregister Onderwijs. You have not checked these yet:\n\n{employments}\n\nAre they right? Say so with "Correct" or "Not correct" in Mijn register:\n\n{link}\n\nNo account yet? Create one with this e-mail address, or use the personal link from the invitation you had before.',
+    },
+  },
+  'check-reminder-board': {
+    nl: {
+      subject: '{board} vraagt u uw gegevens te controleren',
+      text: 'Beste {name},\n\n{board} heeft gegevens over uw werk aangeleverd aan het Beroepsregister Onderwijs en vraagt u die te controleren. U hebt deze nog niet gecontroleerd:\n\n{employments}\n\nKloppen ze? Geef het aan met "Klopt" of "Klopt niet" in Mijn register:\n\n{link}\n\nHebt u nog geen account? Maak er een aan met dit e-mailadres, of gebruik de persoonlijke link uit de uitnodiging die u eerder kreeg.',
+    },
+    en: {
+      subject: '{board} asks you to check your details',
+      text: 'Dear {name},\n\n{board} has delivered details of your work to the Beroepsregister Onderwijs and asks you to check them. You have not checked these yet:\n\n{employments}\n\nAre they right? Say so with "Correct" or "Not correct" in Mijn register:\n\n{link}\n\nNo account yet? Create one with this e-mail address, or use the personal link from the invitation you had before.',
+    },
+  },
   'offering-answered': {
     nl: {
       subject: 'Antwoord van {organisation}: {title}',

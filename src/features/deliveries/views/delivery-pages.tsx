@@ -135,6 +135,7 @@ const appliedKeys = [
   'dienstverbandenBeeindigd',
   'mogelijkeDubbelen',
   'uitnodigingen',
+  'betwistingenOpgelost',
 ] as const;
 
 /** What an applied delivery changed, count by count. */

@@ -100,6 +100,10 @@ function manageLinks(ctx: PageContext, m: AccountView['memberships'][number]) {
           <a class="utrecht-link" href={`${base}/personeel`} safe>
             {ctx.t('staff.link')}
           </a>
+          {' · '}
+          <a class="utrecht-link" href={`${base}/voortgang`} safe>
+            {ctx.t('progress.link')}
+          </a>
         </>
       ) : (
         ''

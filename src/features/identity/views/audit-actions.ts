@@ -56,6 +56,11 @@ const descriptions: Record<string, Record<Lang, string>> = {
     en: "your employment opened in the board's entry screen, to change or end it",
   },
   'employment-dispute.answered': { nl: 'uw betwisting beantwoord door het bestuur', en: 'your dispute answered by the board' },
+  'check-reminder.sent-by-board': {
+    nl: 'herinnering om uw gegevens te controleren verstuurd door het bestuur',
+    en: 'reminder to check your details sent by the board',
+  },
+  'board-settings.dispute-mail-changed': { nl: "meldingen bij 'klopt niet' ingesteld", en: "notifications of 'not correct' set" },
   'registrations.listed': { nl: 'uw aanvraag bekeken in de lijst van aanvragen', en: 'your application viewed in the list of applications' },
   'registration.assigned': {
     nl: 'uw aanvraag toegewezen aan een lid van de Commissie Registratie',

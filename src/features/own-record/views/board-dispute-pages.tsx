@@ -9,7 +9,7 @@ import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import { functionLabel, type BoardDispute } from '../../register/index.ts';
+import { boardNoticesPath, functionLabel, type BoardDispute } from '../../register/index.ts';
 import { employmentPeriod } from './own-record-page.tsx';
 
 export type BoardRef = { id: string; number: string; name: string };
@@ -38,6 +38,11 @@ export function BoardDisputesPage({
       <PageTitle text={title} />
       <Notice message={notice} />
       <TextParagraph text={t('disputes.intro')} />
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={boardNoticesPath(board.id)} safe>
+          {t('progress.noticesLink')}
+        </a>
+      </p>
       <p class="utrecht-paragraph">
         {openOnly ? (
           <a class="utrecht-link" href={`${base}?alle=ja`} safe>

@@ -11,7 +11,7 @@ import type { PageContext } from '../../../ui/page-context.ts';
 import { ruleOfStoredVersion, ruleToForm } from '../../register/index.ts';
 import { ruleDescription } from '../../register/index.ts';
 import { levelsToText, type RegisterVersionForm } from '../register-version.rules.ts';
-import type { RegisterSummary, RegisterVersion } from '../registers.service.ts';
+import type { RegisterDetail, RegisterSummary, RegisterVersion } from '../registers.service.ts';
 
 const euros = (cents: number) => `€ ${(cents / 100).toFixed(2).replace('.', ',')}`;
 /** The version's re-registration rule in one sentence: the whole rule when stored, else read from its unit and minimum. */
@@ -45,19 +45,22 @@ export function RegistersPage({ ctx, registers }: { ctx: PageContext; registers:
   );
 }
 
-type Detail = { code: string; name: string; versions: RegisterVersion[] };
+type Detail = Pick<RegisterDetail, 'code' | 'name' | 'reminderDays' | 'versions'>;
 
 /** A register: its current rules, the versions before, and the form for a new version (filled with the current one). */
 export function RegisterPage({
   ctx,
   register,
   form,
+  reminderForm,
   errors = [],
   notice,
 }: {
   ctx: PageContext;
   register: Detail;
   form?: RegisterVersionForm;
+  /** the reminder days as sent, when they were refused */
+  reminderForm?: { eersteHerinnering: string; tweedeHerinnering: string };
   errors?: FieldError[];
   notice?: string;
 }) {
@@ -69,7 +72,7 @@ export function RegisterPage({
     tarief: (current.feeCents / 100).toFixed(2).replace('.', ','),
     toelichting: '',
   };
-  const error = (field: keyof RegisterVersionForm) => errors.find((e) => e.field === field)?.message;
+  const error = (field: keyof RegisterVersionForm) => (reminderForm ? undefined : errors.find((e) => e.field === field)?.message);
   const title = t('registers.one.title', { name: register.name });
   return (
     <Layout ctx={ctx} title={title} current="account">
@@ -95,6 +98,7 @@ export function RegisterPage({
           { header: t('registers.one.why'), cell: (v) => <span safe>{v.note}</span> },
         ]}
       />
+      <ReminderDaysForm ctx={ctx} register={register} values={reminderForm} errors={reminderForm ? errors : []} />
       <h2 class="utrecht-heading-2" safe>
         {t('registers.one.new')}
       </h2>
@@ -195,5 +199,48 @@ export function RegisterPage({
         <Button>{Html.escapeHtml(t('registers.form.save'))}</Button>
       </Form>
     </Layout>
+  );
+}
+
+/** After how many days a professional who has not checked a delivery is reminded: a setting of the register, not a version. */
+function ReminderDaysForm({
+  ctx,
+  register,
+  values,
+  errors,
+}: {
+  ctx: PageContext;
+  register: Detail;
+  values?: { eersteHerinnering: string; tweedeHerinnering: string };
+  errors: FieldError[];
+}) {
+  const { t } = ctx;
+  const error = (field: string) => errors.find((e) => e.field === field)?.message;
+  return (
+    <>
+      <h2 class="utrecht-heading-2" safe>
+        {t('registers.reminders.title')}
+      </h2>
+      <TextParagraph text={t('registers.reminders.intro')} />
+      <Form action={`/beheer/registers/${register.code}/herinneringen`} csrfToken={ctx.csrfToken}>
+        <TextField
+          id="eersteHerinnering"
+          name="eersteHerinnering"
+          label={t('registers.reminders.first')}
+          value={values?.eersteHerinnering ?? String(register.reminderDays.first)}
+          error={error('eersteHerinnering')}
+          attrs={{ inputmode: 'numeric' }}
+        />
+        <TextField
+          id="tweedeHerinnering"
+          name="tweedeHerinnering"
+          label={t('registers.reminders.second')}
+          value={values?.tweedeHerinnering ?? String(register.reminderDays.second)}
+          error={error('tweedeHerinnering')}
+          attrs={{ inputmode: 'numeric' }}
+        />
+        <Button appearance="secondary">{Html.escapeHtml(t('registers.reminders.save'))}</Button>
+      </Form>
+    </>
   );
 }
