@@ -110,6 +110,7 @@ const cases: [string, Permission, ActorName[]][] = [
   ['tokens.manage office K', { action: 'tokens.manage', organisation: officeK }, ['officeAdminK', 'officeAdminKWithdrawn']],
   ['staff.read board A', { action: 'staff.read', organisation: boardA }, ['adminA', 'staffA', 'adminAstaffB', 'register', 'tokenAlezen', 'tokenAboth']],
   ['staff.read board B', { action: 'staff.read', organisation: boardB }, ['adminB', 'adminAstaffB', 'register', 'tokenBlezen']],
+  ['staff.act board A (not its administratiekantoor, not a token)', { action: 'staff.act', organisation: boardA }, ['adminA', 'staffA', 'adminAstaffB']],
   [
     'delivery.submit board A (and its office K)',
     { action: 'delivery.submit', organisation: boardA },

@@ -12,6 +12,8 @@ export type Permission =
   | { action: 'members.revoke'; organisation: OrganisationRef; role: Role }
   | { action: 'tokens.manage'; organisation: OrganisationRef }
   | { action: 'staff.read'; organisation: OrganisationRef }
+  /** the board's own staff act on its people: answer a dispute, print an activation letter (never an administratiekantoor) */
+  | { action: 'staff.act'; organisation: OrganisationRef }
   | { action: 'delivery.submit'; organisation: OrganisationRef }
   /** one delivery of a board: the board sees them all, an administratiekantoor only its own, and only while authorised */
   | { action: 'delivery.read'; organisation: OrganisationRef; submittedByOffice: string | null }
@@ -133,6 +135,10 @@ export async function decide(actor: Actor, permission: Permission, consent: Cons
     case 'staff.read':
       if (tokenFor(actor, 'lezen', permission.organisation)) return allow();
       via = membershipIn(actor, staffRoles.bestuur, permission.organisation) ?? registerStaff;
+      if (via) return allow(via);
+      break;
+    case 'staff.act':
+      via = membershipIn(actor, staffRoles.bestuur, permission.organisation);
       if (via) return allow(via);
       break;
     case 'delivery.submit':
