@@ -38,4 +38,6 @@ export const downloadCoverage: Record<string, Coverage> = {
   offerings: { gap: 'offerings assigned to the person as a commission member (their work)' },
   deliveries: { gap: 'deliveries the person submitted as board staff (their work)' },
   delivery_rows: { gap: 'the delivered rows that carry the person’s work address, as checked per delivery' },
+  administration_offices: { gap: 'administratiekantoren the person added as register staff (their work; the audit trail has it)' },
+  office_mandates: { gap: 'machtigingen the person gave or withdrew as a board admin (their work; the audit trail has it)' },
 };
