@@ -30,7 +30,8 @@ export function MembersPage(props: {
   /** what another feature adds for this kind of organisation: a board's administratiekantoren */
   extra?: JSX.Element;
 }) {
-  const { ctx, organisation, members, invitations, invitableRoles, state, notice, extra } = props;
+  // JSX another feature rendered, with its own escaping
+  const { ctx, organisation, members, invitations, invitableRoles, state, notice, extra: safeExtra } = props;
   const { t } = ctx;
   const title = t('members.title', { organisation: organisation.name });
   return (
@@ -112,7 +113,7 @@ export function MembersPage(props: {
       ) : (
         ''
       )}
-      {extra ?? ''}
+      {safeExtra ?? ''}
     </Layout>
   );
 }
