@@ -5,6 +5,7 @@ import type { Database } from '../db/database.ts';
 import { createDemoAccounts, demoPassword } from '../features/identity/index.ts';
 import { importDuo } from '../features/organisations/index.ts';
 import { seedDemoAccreditation } from '../features/accreditation/index.ts';
+import { seedDemoOffice } from '../features/administration-offices/index.ts';
 import { seedDemoRuns } from '../features/catalogue/index.ts';
 import { seedDemoConsents } from '../features/consent/index.ts';
 import { seedDemoReregistration } from '../features/register/index.ts';
@@ -43,7 +44,9 @@ export async function seedDemo(database: Database, log: (message: string) => voi
   // accredited a month ago, so a run of two weeks ago (with attendance) falls within the validity
   const catalogue = await seedDemoAccreditation(database.db, { today: dutchDateOf(new Date(Date.now() - 30 * 86_400_000)) });
   log(`demodata: ${catalogue.providers.length} aanbieders, ${catalogue.offerings.length} aanbiedingen`);
-  const accounts = await createDemoAccounts(database.db, demoBoardNumber, catalogue.providers[0]?.id);
+  // an administratiekantoor the demo board authorises to deliver for it (decision 022)
+  const officeId = await seedDemoOffice(database.db, demoBoardNumber);
+  const accounts = await createDemoAccounts(database.db, demoBoardNumber, catalogue.providers[0]?.id, officeId);
   for (const a of accounts) log(`demodata: account ${a.email} (${a.role}), wachtwoord "${demoPassword}"`);
   await seedDemoStaff(database, demoBoardNumber, 300, log);
   // runs (with a past run's attendance), consents and valuation requests need the enrolled staff

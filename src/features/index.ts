@@ -3,6 +3,7 @@ import type { Feature } from './feature.ts';
 import { feature as pages } from './pages/index.ts';
 import { feature as organisations } from './organisations/index.ts';
 import { feature as identity } from './identity/index.ts';
+import { feature as administrationOffices } from './administration-offices/index.ts';
 import { feature as myData } from './my-data/index.ts';
 import { feature as deliveries } from './deliveries/index.ts';
 import { feature as ownRecord } from './own-record/index.ts';
@@ -27,6 +28,7 @@ export const features: Feature[] = [
   pages,
   organisations,
   identity,
+  administrationOffices,
   myData,
   deliveries,
   ownRecord,

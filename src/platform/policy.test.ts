@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor, Membership } from './auth/actor.ts';
+import type { Actor, Mandate, Membership } from './auth/actor.ts';
 import { registerOfficeId, type OrganisationRef, type Role, type TokenScope } from './auth/roles.ts';
 import { decide, type ConsentCheck, type Permission } from './policy.ts';
 
@@ -10,9 +10,14 @@ const boardB: OrganisationRef = { kind: 'bestuur', id: 'bbbbbbbb-0000-4000-8000-
 const providerP: OrganisationRef = { kind: 'aanbieder', id: 'cccccccc-0000-4000-8000-000000000003' };
 const office: OrganisationRef = { kind: 'register', id: registerOfficeId };
 const subject = 'dddddddd-0000-4000-8000-000000000004';
+/** administratiekantoor K delivers for board A, L for board B (their machtigingen) */
+const officeK: OrganisationRef = { kind: 'administratiekantoor', id: 'eeeeeeee-0000-4000-8000-000000000005' };
+const officeL: OrganisationRef = { kind: 'administratiekantoor', id: 'ffffffff-0000-4000-8000-000000000006' };
+const mandateKA: Mandate = { office: officeK.id, board: boardA.id };
+const mandateLB: Mandate = { office: officeL.id, board: boardB.id };
 
 let nextId = 0;
-function account(memberships: [Role, OrganisationRef][], secondFactorDone = true): Actor {
+function account(memberships: [Role, OrganisationRef][], secondFactorDone = true, mandates: Mandate[] = []): Actor {
   nextId++;
   return {
     type: 'account',
@@ -22,9 +27,17 @@ function account(memberships: [Role, OrganisationRef][], secondFactorDone = true
     displayName: `Persoon ${nextId}`,
     memberships: memberships.map(([role, organisation], i): Membership => ({ id: `m-${nextId}-${i}`, role, organisation })),
     secondFactorDone,
+    mandates,
   };
 }
 const token = (organisation: OrganisationRef, ...scopes: TokenScope[]): Actor => ({ type: 'token', tokenId: `t-${++nextId}`, organisation, scopes });
+const officeToken = (organisation: OrganisationRef, mandates: Mandate[], ...scopes: TokenScope[]): Actor => ({
+  type: 'token',
+  tokenId: `t-${++nextId}`,
+  organisation,
+  scopes,
+  mandates,
+});
 
 const actors = {
   anonymous: { type: 'anonymous' } as Actor,
@@ -53,6 +66,14 @@ const actors = {
   tokenBaanleveren: token(boardB, 'aanleveren'),
   tokenPpresentie: token(providerP, 'presentie'),
   tokenPlezen: token(providerP, 'lezen'),
+  officeAdminK: account([['office-admin', officeK]], true, [mandateKA]),
+  officeStaffK: account([['office-staff', officeK]], true, [mandateKA]),
+  officeAdminL: account([['office-admin', officeL]], true, [mandateLB]),
+  /** K's admin after board A withdrew the machtiging: still K's admin, for no board */
+  officeAdminKWithdrawn: account([['office-admin', officeK]], true, []),
+  tokenK: officeToken(officeK, [mandateKA], 'aanleveren'),
+  tokenL: officeToken(officeL, [mandateLB], 'aanleveren'),
+  tokenKWithdrawn: officeToken(officeK, [], 'aanleveren'),
 };
 type ActorName = keyof typeof actors;
 const accountNames = (Object.keys(actors) as ActorName[]).filter(
@@ -82,10 +103,56 @@ const cases: [string, Permission, ActorName[]][] = [
   ['board-settings.manage board A', { action: 'board-settings.manage', organisation: boardA }, ['adminA', 'adminAstaffB']],
   ['board-settings.manage board B', { action: 'board-settings.manage', organisation: boardB }, ['adminB']],
   ['board-settings.manage provider P (no board)', { action: 'board-settings.manage', organisation: providerP }, []],
+  ['members.read office K', { action: 'members.read', organisation: officeK }, ['officeAdminK', 'officeStaffK', 'officeAdminKWithdrawn', 'register']],
+  [
+    'members.invite office-staff at K',
+    { action: 'members.invite', organisation: officeK, role: 'office-staff' },
+    ['officeAdminK', 'officeAdminKWithdrawn', 'register'],
+  ],
+  ['members.invite office-admin into board A (wrong kind)', { action: 'members.invite', organisation: boardA, role: 'office-admin' }, []],
+  ['tokens.manage office K', { action: 'tokens.manage', organisation: officeK }, ['officeAdminK', 'officeAdminKWithdrawn']],
   ['staff.read board A', { action: 'staff.read', organisation: boardA }, ['adminA', 'staffA', 'adminAstaffB', 'register', 'tokenAlezen', 'tokenAboth']],
   ['staff.read board B', { action: 'staff.read', organisation: boardB }, ['adminB', 'adminAstaffB', 'register', 'tokenBlezen']],
-  ['delivery.submit board A', { action: 'delivery.submit', organisation: boardA }, ['adminA', 'staffA', 'adminAstaffB', 'tokenAaanleveren', 'tokenAboth']],
-  ['delivery.submit board B', { action: 'delivery.submit', organisation: boardB }, ['adminB', 'adminAstaffB', 'tokenBaanleveren']],
+  ['staff.act board A (not its administratiekantoor, not a token)', { action: 'staff.act', organisation: boardA }, ['adminA', 'staffA', 'adminAstaffB']],
+  [
+    'delivery.submit board A (and its office K)',
+    { action: 'delivery.submit', organisation: boardA },
+    ['adminA', 'staffA', 'adminAstaffB', 'tokenAaanleveren', 'tokenAboth', 'officeAdminK', 'officeStaffK', 'tokenK'],
+  ],
+  [
+    'delivery.submit board B (and its office L)',
+    { action: 'delivery.submit', organisation: boardB },
+    ['adminB', 'adminAstaffB', 'tokenBaanleveren', 'officeAdminL', 'tokenL'],
+  ],
+  ['delivery.submit for an office (wrong kind)', { action: 'delivery.submit', organisation: officeK }, []],
+  [
+    "delivery.read board A's own delivery: the board only",
+    { action: 'delivery.read', organisation: boardA, submittedByOffice: null },
+    ['adminA', 'staffA', 'adminAstaffB', 'tokenAaanleveren', 'tokenAboth'],
+  ],
+  [
+    "delivery.read board A's delivery by office K: the board and K",
+    { action: 'delivery.read', organisation: boardA, submittedByOffice: officeK.id },
+    ['adminA', 'staffA', 'adminAstaffB', 'tokenAaanleveren', 'tokenAboth', 'officeAdminK', 'officeStaffK', 'tokenK'],
+  ],
+  [
+    "delivery.read board A's delivery by office L (authorised by B only): the board only",
+    { action: 'delivery.read', organisation: boardA, submittedByOffice: officeL.id },
+    ['adminA', 'staffA', 'adminAstaffB', 'tokenAaanleveren', 'tokenAboth'],
+  ],
+  ['offices.manage', { action: 'offices.manage' }, ['register']],
+  ['mandates.grant board A', { action: 'mandates.grant', organisation: boardA }, ['adminA', 'adminAstaffB']],
+  ['mandates.grant for an office (wrong kind)', { action: 'mandates.grant', organisation: officeK }, []],
+  [
+    'mandates.read board A',
+    { action: 'mandates.read', organisation: boardA },
+    ['adminA', 'staffA', 'adminAstaffB', 'register', 'tokenAlezen', 'tokenAaanleveren', 'tokenAboth'],
+  ],
+  [
+    'mandates.read office K',
+    { action: 'mandates.read', organisation: officeK },
+    ['officeAdminK', 'officeStaffK', 'officeAdminKWithdrawn', 'register', 'tokenK', 'tokenKWithdrawn'],
+  ],
   ['attendance.record provider P', { action: 'attendance.record', organisation: providerP }, ['providerAdmin', 'providerStaff', 'tokenPpresentie']],
   [
     'attendance.record board A (a board records attendance of what it offers)',
@@ -164,6 +231,24 @@ describe('decide(): who may do what', () => {
     // a token never manages tokens or members, not even of its own organisation
     expect(await decide(actors.tokenAboth, { action: 'tokens.manage', organisation: boardA })).toEqual({ allowed: false, reason: 'forbidden' });
     expect(await decide(actors.tokenAboth, { action: 'members.read', organisation: boardA })).toEqual({ allowed: false, reason: 'forbidden' });
+  });
+
+  it('names the administratiekantoor an actor delivers as, and the membership it acts through', async () => {
+    expect(await decide(actors.officeStaffK, { action: 'delivery.submit', organisation: boardA })).toMatchObject({
+      allowed: true,
+      office: officeK.id,
+      via: { role: 'office-staff', organisation: officeK },
+    });
+    expect(await decide(actors.tokenK, { action: 'delivery.submit', organisation: boardA })).toEqual({ allowed: true, via: undefined, office: officeK.id });
+    // the board itself acts as no office
+    expect(await decide(actors.adminA, { action: 'delivery.submit', organisation: boardA })).not.toHaveProperty('office');
+  });
+
+  it("refuses an office's token without scope aanleveren, and an office member who owes the second factor", async () => {
+    const readOnly: Actor = { ...(actors.tokenK as Extract<Actor, { type: 'token' }>), scopes: ['lezen'] };
+    expect(await decide(readOnly, { action: 'delivery.submit', organisation: boardA })).toEqual({ allowed: false, reason: 'forbidden' });
+    const pending = account([['office-admin', officeK]], false, [mandateKA]);
+    expect(await decide(pending, { action: 'delivery.submit', organisation: boardA })).toEqual({ allowed: false, reason: 'unauthenticated' });
   });
 });
 

@@ -13,7 +13,16 @@ export type Permission =
   | { action: 'tokens.manage'; organisation: OrganisationRef }
   | { action: 'board-settings.manage'; organisation: OrganisationRef }
   | { action: 'staff.read'; organisation: OrganisationRef }
+  /** the board's own staff act on its people: answer a dispute, print an activation letter (never an administratiekantoor) */
+  | { action: 'staff.act'; organisation: OrganisationRef }
   | { action: 'delivery.submit'; organisation: OrganisationRef }
+  /** one delivery of a board: the board sees them all, an administratiekantoor only its own, and only while authorised */
+  | { action: 'delivery.read'; organisation: OrganisationRef; submittedByOffice: string | null }
+  | { action: 'offices.manage' }
+  /** a board authorises an administratiekantoor to deliver for it, or withdraws that */
+  | { action: 'mandates.grant'; organisation: OrganisationRef }
+  /** the machtigingen of a board (which offices deliver for it) or of an office (which boards it delivers for) */
+  | { action: 'mandates.read'; organisation: OrganisationRef }
   | { action: 'attendance.record'; organisation: OrganisationRef }
   | { action: 'development.read'; organisation: OrganisationRef; subjectAccountId: string }
   | { action: 'audit.read-any' }
@@ -32,7 +41,11 @@ export type Permission =
   | { action: 'framework.manage' }
   | { action: 'postponements.decide' };
 
-export type Decision = { allowed: true; via?: Membership } | { allowed: false; reason: 'unauthenticated' | 'forbidden' };
+/**
+ * `office`: the administratiekantoor the actor acts as, when it is allowed only through a board's
+ * machtiging (decision 022); it then sees its own deliveries only.
+ */
+export type Decision = { allowed: true; via?: Membership; office?: string } | { allowed: false; reason: 'unauthenticated' | 'forbidden' };
 
 /** Whether a professional has granted this organisation insight into their development (a later feature answers). */
 export type ConsentCheck = (subjectAccountId: string, organisation: OrganisationRef) => Promise<boolean>;
@@ -53,8 +66,43 @@ function tokenFor(actor: Actor, scope: TokenScope, organisation: OrganisationRef
 const allow = (via?: Membership): Decision => ({ allowed: true, via });
 
 /** Roles that act within one organisation, by the kind of organisation. */
-const staffRoles = { bestuur: ['board-admin', 'board-staff'], aanbieder: ['provider-admin', 'provider-staff'] } as const;
-const adminRoles = { bestuur: ['board-admin'], aanbieder: ['provider-admin'] } as const;
+const staffRoles = {
+  bestuur: ['board-admin', 'board-staff'],
+  aanbieder: ['provider-admin', 'provider-staff'],
+  administratiekantoor: ['office-admin', 'office-staff'],
+} as const;
+const adminRoles = { bestuur: ['board-admin'], aanbieder: ['provider-admin'], administratiekantoor: ['office-admin'] } as const;
+
+const staffOf = (organisation: OrganisationRef): readonly Role[] =>
+  organisation.kind in staffRoles ? staffRoles[organisation.kind as keyof typeof staffRoles] : [];
+const adminsOf = (organisation: OrganisationRef): readonly Role[] =>
+  organisation.kind in adminRoles ? adminRoles[organisation.kind as keyof typeof adminRoles] : [];
+
+/**
+ * The administratiekantoor through which the actor may deliver for `board` now: its token (scope
+ * aanleveren), or a member of it, while the board authorises that office. `onlyOffice` narrows it to
+ * one office (the one that made a delivery).
+ */
+function mandatedOffice(actor: Actor, board: OrganisationRef, onlyOffice?: string | null): { office: string; via?: Membership } | undefined {
+  if (board.kind !== 'bestuur' || onlyOffice === null) return undefined;
+  const authorises = (office: string) =>
+    (onlyOffice === undefined || office === onlyOffice) &&
+    (actor.type === 'account' || actor.type === 'token') &&
+    (actor.mandates ?? []).some((m) => m.office === office && m.board === board.id);
+  if (actor.type === 'token') {
+    const { organisation } = actor;
+    return organisation.kind === 'administratiekantoor' && actor.scopes.includes('aanleveren') && authorises(organisation.id)
+      ? { office: organisation.id }
+      : undefined;
+  }
+  if (actor.type !== 'account' || !actor.secondFactorDone) return undefined;
+  const via = actor.memberships.find(
+    (m) => m.organisation.kind === 'administratiekantoor' && staffRoles.administratiekantoor.some((r) => r === m.role) && authorises(m.organisation.id),
+  );
+  return via ? { office: via.organisation.id, via } : undefined;
+}
+
+const allowAsOffice = (found: { office: string; via?: Membership }): Decision => ({ allowed: true, via: found.via, office: found.office });
 
 /**
  * Deny by default: answers whether `actor` may do `permission`, and through which membership (for the
@@ -69,12 +117,10 @@ export async function decide(actor: Actor, permission: Permission, consent: Cons
     case 'account.manage-own':
       if (actor.type === 'account') return allow();
       break;
-    case 'members.read': {
-      const kind = permission.organisation.kind;
-      via = membershipIn(actor, kind === 'bestuur' || kind === 'aanbieder' ? staffRoles[kind] : [], permission.organisation) ?? registerStaff;
+    case 'members.read':
+      via = membershipIn(actor, staffOf(permission.organisation), permission.organisation) ?? registerStaff;
       if (via) return allow(via);
       break;
-    }
     case 'members.invite':
     case 'members.revoke': {
       const definition = roles[permission.role];
@@ -88,20 +134,38 @@ export async function decide(actor: Actor, permission: Permission, consent: Cons
       via = permission.organisation.kind === 'bestuur' ? membershipIn(actor, adminRoles.bestuur, permission.organisation) : undefined;
       if (via) return allow(via);
       break;
-    case 'tokens.manage': {
-      const kind = permission.organisation.kind;
-      via = kind === 'bestuur' || kind === 'aanbieder' ? membershipIn(actor, adminRoles[kind], permission.organisation) : undefined;
+    case 'tokens.manage':
+      via = membershipIn(actor, adminsOf(permission.organisation), permission.organisation);
       if (via) return allow(via);
       break;
-    }
     case 'staff.read':
       if (tokenFor(actor, 'lezen', permission.organisation)) return allow();
       via = membershipIn(actor, staffRoles.bestuur, permission.organisation) ?? registerStaff;
       if (via) return allow(via);
       break;
+    case 'staff.act':
+      via = membershipIn(actor, staffRoles.bestuur, permission.organisation);
+      if (via) return allow(via);
+      break;
     case 'delivery.submit':
+    case 'delivery.read': {
+      if (permission.organisation.kind !== 'bestuur') break; // a delivery is always a board's
       if (tokenFor(actor, 'aanleveren', permission.organisation)) return allow();
       via = membershipIn(actor, staffRoles.bestuur, permission.organisation);
+      if (via) return allow(via);
+      // an administratiekantoor: for a board that authorises it now, and reading only what it delivered itself
+      const office = mandatedOffice(actor, permission.organisation, permission.action === 'delivery.read' ? permission.submittedByOffice : undefined);
+      if (office) return allowAsOffice(office);
+      break;
+    }
+    case 'mandates.grant':
+      if (permission.organisation.kind !== 'bestuur') break;
+      via = membershipIn(actor, adminRoles.bestuur, permission.organisation);
+      if (via) return allow(via);
+      break;
+    case 'mandates.read':
+      if (actor.type === 'token' && same(actor.organisation, permission.organisation)) return allow();
+      via = membershipIn(actor, staffOf(permission.organisation), permission.organisation) ?? registerStaff;
       if (via) return allow(via);
       break;
     case 'attendance.record':
@@ -128,6 +192,7 @@ export async function decide(actor: Actor, permission: Permission, consent: Cons
     case 'providers.manage':
     case 'offerings.assign':
     case 'framework.manage':
+    case 'offices.manage':
       if (registerStaff) return allow(registerStaff);
       break;
     case 'registrations.decide':

@@ -1,5 +1,6 @@
 export * from './organisations.ts';
 export * from './identity.ts';
+export * from './offices.ts';
 export * from './people.ts';
 export * from './registers.ts';
 export * from './registrations.ts';

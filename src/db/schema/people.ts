@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, numeric, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts, apiTokens } from './identity.ts';
+import { administrationOffices } from './offices.ts';
 import { boards } from './organisations.ts';
 
 /**
@@ -365,6 +366,8 @@ export const deliveries = pgTable(
     submittedByAccount: uuid('submitted_by_account').references(() => accounts.id),
     submittedByToken: uuid('submitted_by_token').references(() => apiTokens.id),
     submittedByLabel: text('submitted_by_label').notNull(),
+    /** the administratiekantoor that delivered it for the board (decision 022); null when the board did itself */
+    submittedByOffice: uuid('submitted_by_office').references(() => administrationOffices.id),
     appliedByLabel: text('applied_by_label'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     validatedAt: timestamp('validated_at', { withTimezone: true }),
@@ -383,6 +386,7 @@ export const deliveries = pgTable(
   },
   (t) => [
     index('deliveries_board').on(t.boardId, t.createdAt),
+    index('deliveries_office').on(t.submittedByOffice, t.createdAt).where(sql`${t.submittedByOffice} IS NOT NULL`),
     index('deliveries_lease_expires').on(t.leaseExpiresAt).where(sql`${t.leaseExpiresAt} IS NOT NULL`),
   ],
 );

@@ -23,6 +23,13 @@ export const delivery = z
     samenvatting: z.record(z.string(), z.number().int()).nullable().describe('Na controle: wat verwerken zou beëindigen; na verwerking: wat er veranderde'),
     afwijzing: z.string().nullable().describe('Waarom het bestand als geheel niet te lezen was'),
     opmerkingen: z.array(z.string()).describe('Opmerkingen over het bestand als geheel, zoals onbekende kolommen'),
+    bestuur: z
+      .object({ id: z.string().uuid(), nummer: z.string().describe('Bestuursnummer (5 cijfers)'), naam: z.string() })
+      .describe('Het bestuur waarvoor is aangeleverd'),
+    administratiekantoor: z
+      .object({ id: z.string().uuid(), naam: z.string() })
+      .nullable()
+      .describe('Het administratiekantoor dat namens het bestuur aanleverde; null als het bestuur (of zijn softwareleverancier) dat zelf deed'),
     aangeleverdDoor: z.string(),
     verwerktDoor: z.string().nullable(),
     aangeleverdOp: z.string().datetime(),
@@ -38,7 +45,25 @@ export const delivery = z
 
 export const deliveryList = listEnvelope(delivery).meta({ id: 'AanleveringLijst' });
 
+/** `?bestuur=`: the board a delivery is for, by its number; an administratiekantoor names it always, a board's token may. */
+const boardQuery = z
+  .string()
+  .regex(/^\d{5}$/)
+  .optional()
+  .describe(
+    'Bestuursnummer (5 cijfers) van het bestuur waarvoor u aanlevert. Verplicht met het token van een administratiekantoor (dat bestuur moet het kantoor ' +
+      'machtigen); met het token van een bestuur mag het weg, en anders moet het het eigen bestuur zijn.',
+  );
+
+export const listQuery = z.object({
+  bestuur: boardQuery.describe(
+    'Alleen de aanleveringen voor dit bestuur (bestuursnummer, 5 cijfers). Een administratiekantoor ziet zonder dit de eigen aanleveringen voor alle besturen die het machtigen.',
+  ),
+  ...pageQuery,
+});
+
 export const submitQuery = z.object({
+  bestuur: boardQuery,
   modus: z.enum(deliveryModes).describe('volledig: het hele personeelsbestand; mutaties: alleen de genoemde rijen, elk met een mutatie'),
   verwerken: z.enum(['true', 'false']).default('false').describe('Direct verwerken als het bestand geen fouten bevat'),
 });
@@ -91,6 +116,8 @@ export function presentDelivery(d: DeliveryRecord, apiPrefix: string): z.infer<t
     samenvatting: d.summary,
     afwijzing: d.rejection,
     opmerkingen: d.notices ?? [],
+    bestuur: { id: d.boardId, nummer: d.boardNumber, naam: d.boardName },
+    administratiekantoor: d.submittedByOffice && d.officeName ? { id: d.submittedByOffice, naam: d.officeName } : null,
     aangeleverdDoor: d.submittedByLabel,
     verwerktDoor: d.appliedByLabel,
     aangeleverdOp: d.createdAt.toISOString(),

@@ -9,18 +9,19 @@ import {
   delivery,
   deliveryList,
   idParams,
+  listQuery,
   presentDelivery,
   presentRowResult,
   resultsQuery,
   rowResultList,
   submitQuery,
 } from './deliveries.api-schemas.ts';
-import { pageQuery } from '../../web/api.ts';
 import { z } from 'zod';
 import * as service from './deliveries.service.ts';
 import type { DeliveryDeps } from './deliveries.service.ts';
 import { attachment } from '../../web/attachment.ts';
 import { contextOf } from '../../web/route-helpers.ts';
+import { findBoardByNumber } from '../organisations/index.ts';
 
 export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const tag = ['Aanleveringen'];
@@ -36,12 +37,24 @@ function negotiate(accept: string | undefined): 'application/json' | 'text/csv' 
   return null;
 }
 
-/** The board a token acts for: aanleveren is a board's scope. */
-function boardOf(req: FastifyRequest): string {
-  if (req.actor.type !== 'token' || req.actor.organisation.kind !== 'bestuur') {
+/**
+ * The board a delivery or a list is for. A board's token acts for its own board (`?bestuur=` may name it,
+ * no other). An administratiekantoor's token names the board by its number; whether that board authorises
+ * the office is the policy's to answer (decision 022). Undefined: an office's own deliveries for every
+ * board that authorises it (lists only).
+ */
+async function boardOf(deps: DeliveryDeps, req: FastifyRequest, number: string | undefined): Promise<string | undefined> {
+  const { actor } = req;
+  if (actor.type !== 'token' || (actor.organisation.kind !== 'bestuur' && actor.organisation.kind !== 'administratiekantoor')) {
     throw new AppError('forbidden', message('deliveries.error.boardTokenOnly'));
   }
-  return req.actor.organisation.id;
+  if (number === undefined) return actor.organisation.kind === 'bestuur' ? actor.organisation.id : undefined;
+  const board = await findBoardByNumber(deps.db, number);
+  // a number of no board, or (for a board's token) of another board, may not be delivered for
+  if (!board || (actor.organisation.kind === 'bestuur' && board.id !== actor.organisation.id)) {
+    throw new AppError('forbidden', message('deliveries.error.notYourBoard'));
+  }
+  return board.id;
 }
 
 /** For software suppliers: deliver a board's staff data with a token of scope `aanleveren`. */
@@ -64,7 +77,8 @@ export async function deliveryApiRoutes(app: FastifyInstance, opts: { deps: Deli
           'Levert een bestand volgens het aanleverformaat v1.1 aan (CSV als text/csv, of XLSX; docs/aanleverformaat.md). Een klein bestand is bij het antwoord al ' +
           'gecontroleerd; een groot bestand controleert een taak: volg dan status en voortgang. Met verwerken=true wordt een foutloos ' +
           'bestand meteen verwerkt. Een leeg, afgebroken of binair bestand, een bestand met een verkeerde kopregel en een te groot ' +
-          'bestand krijgen een probleembericht.',
+          'bestand krijgen een probleembericht. Een administratiekantoor levert aan voor een bestuur dat het machtigt, en noemt dat ' +
+          'bestuur met ?bestuur=<bestuursnummer>; de kolom bevoegd_gezag_nummer moet dan dat nummer hebben.',
         tags: tag,
         operationId: 'leverAan',
         security,
@@ -78,9 +92,11 @@ export async function deliveryApiRoutes(app: FastifyInstance, opts: { deps: Deli
       if (type !== 'text/csv' && type !== xlsxMediaType) {
         throw new AppError('unsupported_media_type', message('deliveries.error.mediaType', { xlsx: xlsxMediaType }));
       }
+      const boardId = await boardOf(deps, req, req.query.bestuur);
+      if (boardId === undefined) throw new AppError('bad_request', message('deliveries.error.boardRequired'));
       const body = req.body instanceof Readable ? req.body : Readable.from([]);
       const result = await service.submitDelivery(deps, contextOf(req), {
-        boardId: boardOf(req),
+        boardId,
         mode: req.query.modus,
         fileName: null,
         body,
@@ -98,16 +114,18 @@ export async function deliveryApiRoutes(app: FastifyInstance, opts: { deps: Deli
       config: { access },
       schema: {
         summary: 'De aanleveringen van uw bestuur',
-        description: 'Alle aanleveringen van het bestuur van het token, de nieuwste eerst.',
+        description:
+          'Alle aanleveringen van het bestuur van het token, de nieuwste eerst. Met het token van een administratiekantoor: de aanleveringen die het ' +
+          'kantoor zelf deed, voor de besturen die het nu machtigen (met ?bestuur= voor één bestuur).',
         tags: tag,
         operationId: 'zoekAanleveringen',
         security,
-        querystring: z.object(pageQuery),
+        querystring: listQuery,
         response: { 200: deliveryList, ...problemResponses(400, 401, 403, 429) },
       },
     },
     async (req) => {
-      const list = await service.listDeliveries(deps, contextOf(req), boardOf(req), req.query.page, req.query.pageSize);
+      const list = await service.listDeliveries(deps, contextOf(req), await boardOf(deps, req, req.query.bestuur), req.query.page, req.query.pageSize);
       return { resultaten: list.deliveries.map((d) => presentDelivery(d, apiPrefix)), totaal: list.total, page: list.page, pageSize: list.pageSize };
     },
   );

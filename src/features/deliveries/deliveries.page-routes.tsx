@@ -51,6 +51,7 @@ export async function deliveryPageRoutes(app: FastifyInstance, opts: { deps: Del
         maxMb={maxMb}
         lastAppliedAt={list.lastAppliedAt}
         quiet={list.quiet}
+        officeName={list.officeName}
         {...form}
       />,
       status,

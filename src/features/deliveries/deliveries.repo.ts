@@ -19,6 +19,9 @@ export type DeliveryChannel = (typeof deliveryChannels)[number];
 export type DeliveryRecord = {
   id: string;
   boardId: string;
+  /** the delivering board, as the API names it with every delivery */
+  boardNumber: string;
+  boardName: string;
   mode: DeliveryMode;
   status: DeliveryStatus;
   phase: 'controleren' | 'verwerken' | null;
@@ -39,21 +42,30 @@ export type DeliveryRecord = {
   submittedByAccount: string | null;
   submittedByToken: string | null;
   submittedByLabel: string;
+  /** the administratiekantoor that delivered for the board (decision 022); null when the board did itself */
+  submittedByOffice: string | null;
+  officeName: string | null;
   appliedByLabel: string | null;
   createdAt: Date;
   validatedAt: Date | null;
   finishedAt: Date | null;
 };
 
-const deliveryColumns = sql`id, board_id AS "boardId", mode, status, phase, progress, file_name AS "fileName", format,
-  byte_size AS "byteSize", sha256, row_count AS "rowCount", error_rows AS "errorRows", warning_rows AS "warningRows",
-  needs_confirmation AS "needsConfirmation", summary, rejection, notices, apply_when_valid AS "applyWhenValid", channel,
-  submitted_by_account AS "submittedByAccount", submitted_by_token AS "submittedByToken", submitted_by_label AS "submittedByLabel",
-  applied_by_label AS "appliedByLabel", created_at AS "createdAt", validated_at AS "validatedAt", finished_at AS "finishedAt"`;
+/** A delivery with its board and the office that made it: select from `deliveriesWithNames`. */
+const deliveryColumns = sql`d.id, d.board_id AS "boardId", b.number AS "boardNumber", coalesce(b.name, 'Bevoegd gezag ' || b.number) AS "boardName",
+  d.mode, d.status, d.phase, d.progress, d.file_name AS "fileName", d.format,
+  d.byte_size AS "byteSize", d.sha256, d.row_count AS "rowCount", d.error_rows AS "errorRows", d.warning_rows AS "warningRows",
+  d.needs_confirmation AS "needsConfirmation", d.summary, d.rejection, d.notices, d.apply_when_valid AS "applyWhenValid", d.channel,
+  d.submitted_by_account AS "submittedByAccount", d.submitted_by_token AS "submittedByToken", d.submitted_by_label AS "submittedByLabel",
+  d.submitted_by_office AS "submittedByOffice", o.name AS "officeName",
+  d.applied_by_label AS "appliedByLabel", d.created_at AS "createdAt", d.validated_at AS "validatedAt", d.finished_at AS "finishedAt"`;
+const deliveriesWithNames = sql`deliveries d JOIN boards b ON b.id = d.board_id LEFT JOIN administration_offices o ON o.id = d.submitted_by_office`;
 
 const deliveryRecordRow = row({
   id: column.text,
   boardId: column.text,
+  boardNumber: column.text,
+  boardName: column.text,
   mode: column.oneOf(deliveryModes),
   status: column.oneOf(deliveryStatuses),
   phase: column.oneOf(['controleren', 'verwerken'] as const).nullable(),
@@ -74,6 +86,8 @@ const deliveryRecordRow = row({
   submittedByAccount: column.text.nullable(),
   submittedByToken: column.text.nullable(),
   submittedByLabel: column.text,
+  submittedByOffice: column.text.nullable(),
+  officeName: column.text.nullable(),
   appliedByLabel: column.text.nullable(),
   createdAt: column.moment,
   validatedAt: column.moment.nullable(),
@@ -96,40 +110,52 @@ export type NewDelivery = Pick<
   | 'submittedByAccount'
   | 'submittedByToken'
   | 'submittedByLabel'
+  | 'submittedByOffice'
   | 'rejection'
   | 'notices'
 > & { createdAt: Date };
 
 export async function insertDelivery(db: Db, d: NewDelivery): Promise<void> {
   await db.execute(sql`INSERT INTO deliveries (id, board_id, mode, status, phase, file_name, format, byte_size, sha256, apply_when_valid,
-      channel, submitted_by_account, submitted_by_token, submitted_by_label, rejection, notices, created_at, finished_at)
+      channel, submitted_by_account, submitted_by_token, submitted_by_label, submitted_by_office, rejection, notices, created_at, finished_at)
     VALUES (${d.id}, ${d.boardId}, ${d.mode}, ${d.status}, ${d.phase}, ${d.fileName}, ${d.format}, ${d.byteSize}, ${d.sha256},
-      ${d.applyWhenValid}, ${d.channel}, ${d.submittedByAccount}, ${d.submittedByToken}, ${d.submittedByLabel}, ${d.rejection},
+      ${d.applyWhenValid}, ${d.channel}, ${d.submittedByAccount}, ${d.submittedByToken}, ${d.submittedByLabel}, ${d.submittedByOffice}, ${d.rejection},
       ${d.notices ? JSON.stringify(d.notices) : null}::jsonb, ${d.createdAt.toISOString()},
       ${d.status === 'afgewezen' ? d.createdAt.toISOString() : null})`);
 }
 
 export async function findDelivery(db: Db, id: string): Promise<DeliveryRecord | undefined> {
-  return firstRowOf(deliveryRecordRow, await db.execute(sql`SELECT ${deliveryColumns} FROM deliveries WHERE id = ${id}`));
+  return firstRowOf(deliveryRecordRow, await db.execute(sql`SELECT ${deliveryColumns} FROM ${deliveriesWithNames} WHERE d.id = ${id}`));
 }
 
-export async function listDeliveries(db: Db, boardId: string, offset: number, limit: number): Promise<{ rows: DeliveryRecord[]; total: number }> {
+/**
+ * Which deliveries a list shows: those of these boards; with `officeId`, only those that office made
+ * (an administratiekantoor sees its own deliveries only, decision 022).
+ */
+export type DeliveryFilter = { boardIds: readonly string[]; officeId: string | null };
+
+const filterSql = (filter: DeliveryFilter) =>
+  sql`d.board_id = ANY(${arrayLiteral(filter.boardIds)}::uuid[])${filter.officeId ? sql` AND d.submitted_by_office = ${filter.officeId}` : sql``}`;
+
+export async function listDeliveries(db: Db, filter: DeliveryFilter, offset: number, limit: number): Promise<{ rows: DeliveryRecord[]; total: number }> {
+  if (filter.boardIds.length === 0) return { rows: [], total: 0 };
   const rows = rowsOf(
     deliveryRecordRow,
-    await db.execute(sql`SELECT ${deliveryColumns} FROM deliveries WHERE board_id = ${boardId}
-    ORDER BY created_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}`),
+    await db.execute(sql`SELECT ${deliveryColumns} FROM ${deliveriesWithNames} WHERE ${filterSql(filter)}
+    ORDER BY d.created_at DESC, d.id DESC LIMIT ${limit} OFFSET ${offset}`),
   );
-  const total = countOf(await db.execute(sql`SELECT count(*) AS n FROM deliveries WHERE board_id = ${boardId}`));
+  const total = countOf(await db.execute(sql`SELECT count(*) AS n FROM deliveries d WHERE ${filterSql(filter)}`));
   return { rows, total };
 }
 
 const lastAppliedRow = row({ at: column.moment.nullable() });
 
-/** When the board's last applied delivery came in; null when none was ever applied. */
-export async function findLastAppliedAt(db: Db, boardId: string): Promise<Date | null> {
+/** When the last applied delivery of the list came in; null when none was ever applied. */
+export async function findLastAppliedAt(db: Db, filter: DeliveryFilter): Promise<Date | null> {
+  if (filter.boardIds.length === 0) return null;
   return (
-    firstRowOf(lastAppliedRow, await db.execute(sql`SELECT max(created_at) AS at FROM deliveries WHERE board_id = ${boardId} AND status = 'verwerkt'`))?.at ??
-    null
+    firstRowOf(lastAppliedRow, await db.execute(sql`SELECT max(d.created_at) AS at FROM deliveries d WHERE ${filterSql(filter)} AND d.status = 'verwerkt'`))
+      ?.at ?? null
   );
 }
 

@@ -12,6 +12,8 @@ import { cooperativePause } from '../../platform/yield.ts';
 import { uuidV7 } from '../../lib/uuid-v7.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { decide } from '../../platform/policy.ts';
+import type { Membership } from '../../platform/auth/actor.ts';
+import { findOfficeById } from '../administration-offices/index.ts';
 import { openTable, TableError, type TableRow } from '../../platform/tabular/read-table.ts';
 import type { AppliedSummary } from './delivery-apply-parts.ts';
 import { applyInParts, hasAppliedParts } from './delivery-apply-parts.ts';
@@ -76,12 +78,16 @@ function submitterOf(ctx: ActorContext): { account: string | null; token: string
   return { account: null, token: null, label: 'onbekend' };
 }
 
-/** Whoever may deliver for the board: its staff, and a token of the board to deliver. Anyone else is refused. */
-export async function requireDeliveryAccess(ctx: ActorContext, boardId: string): Promise<void> {
+/**
+ * Whether the actor may deliver for the board, and as what: the board itself (office null), or an
+ * administratiekantoor the board authorises now (decision 022). `via` is the membership, for the audit trail.
+ */
+export async function requireDeliveryAccess(ctx: ActorContext, boardId: string): Promise<{ office: string | null; via?: Membership }> {
   const decision = await decide(ctx.actor, { action: 'delivery.submit', organisation: { kind: 'bestuur', id: boardId } });
   if (!decision.allowed) {
     throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden', message('deliveries.error.notYourBoard'));
   }
+  return { office: decision.office ?? null, via: decision.via };
 }
 
 /** Whether the actor may deliver for the board: pages offer the entry screen's links only then. */
@@ -89,19 +95,50 @@ export async function mayDeliver(ctx: ActorContext, boardId: string): Promise<bo
   return (await decide(ctx.actor, { action: 'delivery.submit', organisation: { kind: 'bestuur', id: boardId } })).allowed;
 }
 
-/** A delivery of a board the actor may deliver for; any other is "not found", so ids of other boards reveal nothing. */
-export async function getDelivery(deps: DeliveryDeps, ctx: ActorContext, id: string): Promise<DeliveryRecord> {
+/**
+ * A delivery the actor may see, with the membership it may through: any of its board's for the board's
+ * staff and tokens, an administratiekantoor's own while the board authorises it. Any other is "not
+ * found", so ids of other boards (and a withdrawn board's) reveal nothing.
+ */
+async function accessibleDelivery(deps: DeliveryDeps, ctx: ActorContext, id: string): Promise<{ delivery: DeliveryRecord; via?: Membership }> {
   const delivery = /^[0-9a-f-]{36}$/i.test(id) ? await repo.findDelivery(deps.db, id) : undefined;
-  const allowed = delivery && (await decide(ctx.actor, { action: 'delivery.submit', organisation: { kind: 'bestuur', id: delivery.boardId } })).allowed;
-  if (!delivery || !allowed) throw AppError.notFound(message('deliveries.error.notFound'));
-  return delivery;
+  const decision = delivery
+    ? await decide(ctx.actor, {
+        action: 'delivery.read',
+        organisation: { kind: 'bestuur', id: delivery.boardId },
+        submittedByOffice: delivery.submittedByOffice,
+      })
+    : undefined;
+  if (!delivery || !decision?.allowed) throw AppError.notFound(message('deliveries.error.notFound'));
+  return { delivery, via: decision.via };
 }
 
-export async function listDeliveries(deps: DeliveryDeps, ctx: ActorContext, boardId: string, page: number, pageSize: number) {
-  await requireDeliveryAccess(ctx, boardId);
-  const { rows, total } = await repo.listDeliveries(deps.db, boardId, (page - 1) * pageSize, pageSize);
-  const lastAppliedAt = await repo.findLastAppliedAt(deps.db, boardId);
-  return { deliveries: rows, total, page, pageSize, lastAppliedAt, quiet: isQuiet(lastAppliedAt, nowOf(deps)) };
+export async function getDelivery(deps: DeliveryDeps, ctx: ActorContext, id: string): Promise<DeliveryRecord> {
+  return (await accessibleDelivery(deps, ctx, id)).delivery;
+}
+
+/**
+ * A page of the deliveries the actor may see: a board's (an administratiekantoor only its own). Without
+ * a board, an administratiekantoor's token gets its own for every board that authorises it now.
+ */
+export async function listDeliveries(deps: DeliveryDeps, ctx: ActorContext, boardId: string | undefined, page: number, pageSize: number) {
+  let filter: repo.DeliveryFilter;
+  if (boardId === undefined) {
+    const { actor } = ctx;
+    if (actor.type !== 'token' || actor.organisation.kind !== 'administratiekantoor')
+      throw new AppError('bad_request', message('deliveries.error.boardRequired'));
+    const boardIds: string[] = [];
+    for (const { board } of actor.mandates ?? []) {
+      if ((await decide(actor, { action: 'delivery.submit', organisation: { kind: 'bestuur', id: board } })).allowed) boardIds.push(board);
+    }
+    filter = { boardIds, officeId: actor.organisation.id };
+  } else {
+    filter = { boardIds: [boardId], officeId: (await requireDeliveryAccess(ctx, boardId)).office };
+  }
+  const { rows, total } = await repo.listDeliveries(deps.db, filter, (page - 1) * pageSize, pageSize);
+  const lastAppliedAt = await repo.findLastAppliedAt(deps.db, filter);
+  const office = filter.officeId ? await findOfficeById(deps.db, filter.officeId) : undefined;
+  return { deliveries: rows, total, page, pageSize, lastAppliedAt, quiet: isQuiet(lastAppliedAt, nowOf(deps)), officeName: office?.name ?? null };
 }
 
 /**
@@ -166,7 +203,7 @@ export type SubmitInput = {
  * delivery at all is refused with a Dutch message, and kept in the history as afgewezen.
  */
 export async function submitDelivery(deps: DeliveryDeps, ctx: ActorContext, input: SubmitInput): Promise<DeliveryRecord> {
-  await requireDeliveryAccess(ctx, input.boardId);
+  const { office, via } = await requireDeliveryAccess(ctx, input.boardId);
   const id = uuidV7();
   const path = filePath(deps, id);
   let sealed: Awaited<ReturnType<typeof writeSealedFile>>;
@@ -191,6 +228,8 @@ export async function submitDelivery(deps: DeliveryDeps, ctx: ActorContext, inpu
     submittedByAccount: submitter.account,
     submittedByToken: submitter.token,
     submittedByLabel: submitter.label,
+    // an administratiekantoor delivering for the board: the board sees it in its history (decision 022)
+    submittedByOffice: office,
     createdAt: nowOf(deps),
   };
   let header: Awaited<ReturnType<typeof readHeader>>;
@@ -213,8 +252,9 @@ export async function submitDelivery(deps: DeliveryDeps, ctx: ActorContext, inpu
   });
   await recordAudit(deps.db, ctx, {
     action: 'delivery.submitted',
+    via,
     subjectOrganisation: { kind: 'bestuur', id: input.boardId },
-    after: { id, mode: input.mode, bytes: sealed.bytes },
+    after: { id, mode: input.mode, bytes: sealed.bytes, ...(office ? { office } : {}) },
   });
   if (sealed.bytes > (deps.inlineBytes ?? defaultInlineBytes)) {
     await deps.schedule({ kind: 'controleren', deliveryId: id });
@@ -457,7 +497,9 @@ async function applyHoldingLease(
   id: string,
   options: { confirmed: boolean; skipAccessCheck?: boolean },
 ): Promise<DeliveryRecord> {
-  const delivery = options.skipAccessCheck ? await repo.findDelivery(deps.db, id) : await getDelivery(deps, ctx, id);
+  const { delivery, via } = options.skipAccessCheck
+    ? { delivery: await repo.findDelivery(deps.db, id), via: undefined }
+    : await accessibleDelivery(deps, ctx, id);
   if (!delivery) throw AppError.notFound(message('deliveries.error.gone'));
   if (delivery.status === 'verwerkt') return delivery;
   const interrupted = delivery.status === 'in-behandeling' && delivery.phase === 'verwerken';
@@ -505,7 +547,7 @@ async function applyHoldingLease(
         ['in-behandeling'],
       );
       if (!applied) throw new AppError('conflict', message('deliveries.error.cancelledWhileApplying'));
-      await recordAudit(tx, ctx, { action: 'delivery.applied', subjectOrganisation: { kind: 'bestuur', id: delivery.boardId }, after: { id, ...result } });
+      await recordAudit(tx, ctx, { action: 'delivery.applied', via, subjectOrganisation: { kind: 'bestuur', id: delivery.boardId }, after: { id, ...result } });
     });
   } catch (error) {
     // an apply with committed parts can only go on: it stays in-behandeling for the next attempt to carry on
@@ -540,7 +582,7 @@ export async function requestApply(deps: DeliveryDeps, ctx: ActorContext, id: st
  * apply then ends without a result (its last step only moves a delivery that is still in-behandeling).
  */
 export async function cancelDelivery(deps: DeliveryDeps, ctx: ActorContext, id: string): Promise<DeliveryRecord> {
-  const delivery = await getDelivery(deps, ctx, id);
+  const { delivery, via } = await accessibleDelivery(deps, ctx, id);
   if (delivery.status === 'geannuleerd') return delivery;
   const done = await repo.cancelUnappliedDelivery(deps.db, id, nowOf(deps));
   if (!done) {
@@ -554,7 +596,7 @@ export async function cancelDelivery(deps: DeliveryDeps, ctx: ActorContext, id: 
   }
   await removeSealedFile(filePath(deps, id));
   await removeRowResultsFile(deps.dataDir, id);
-  await recordAudit(deps.db, ctx, { action: 'delivery.cancelled', subjectOrganisation: { kind: 'bestuur', id: delivery.boardId }, after: { id } });
+  await recordAudit(deps.db, ctx, { action: 'delivery.cancelled', via, subjectOrganisation: { kind: 'bestuur', id: delivery.boardId }, after: { id } });
   return (await repo.findDelivery(deps.db, id))!;
 }
 

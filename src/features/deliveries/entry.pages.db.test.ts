@@ -308,7 +308,7 @@ describe('the entry screen', () => {
     const outsider = await boardStaffActor(t.database, other.id, 'hr@41039.nl');
     const web = await sessionFor(t.app, t.database, outsider.type === 'account' ? outsider.accountId : '');
     await web.get(`/beheer/bestuur/${other.id}/invoer`);
-    const before = await t.database.query('SELECT id FROM deliveries');
+    const before = await t.database.query('SELECT id FROM deliveries ORDER BY id');
     expect((await web.get(entry())).statusCode).toBe(403);
     expect((await web.get(`${entry()}?dienstverband=${employmentId}&mutatie=wijziging`)).statusCode).toBe(403);
     expect((await web.post(entry(), newEmployment())).statusCode).toBe(403);
@@ -317,7 +317,7 @@ describe('the entry screen', () => {
     const mine = await web.get(`/beheer/bestuur/${other.id}/invoer?dienstverband=${employmentId}&mutatie=wijziging`);
     expect(mine.statusCode).toBe(404);
     expect(mine.body).not.toContain('Dispuut');
-    expect(await t.database.query('SELECT id FROM deliveries')).toEqual(before);
+    expect(await t.database.query('SELECT id FROM deliveries ORDER BY id')).toEqual(before);
     const [screenDelivery] = await t.database.query<{ id: string }>(`SELECT id FROM deliveries WHERE board_id = $1 AND channel = 'scherm' LIMIT 1`, [board.id]);
     expect((await web.get(`${entry()}/${screenDelivery.id}`)).statusCode).toBe(404);
 

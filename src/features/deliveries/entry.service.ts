@@ -4,6 +4,7 @@ import { dutchDateOf } from '../../platform/dates/calendar.ts';
 import { AppError } from '../../platform/errors.ts';
 import { message } from '../../platform/i18n.ts';
 import { uuidPattern } from '../../platform/ids/uuid-pattern.ts';
+import { decide } from '../../platform/policy.ts';
 import { guardAgainstBsnInClear } from './bsn-in-clear.rules.ts';
 import * as deliveriesRepo from './deliveries.repo.ts';
 import {
@@ -42,6 +43,10 @@ export async function startEmploymentEntry(
   mutation: 'WIJZIGING' | 'EINDE',
 ): Promise<{ name: string; values: Entry; locked: EntryField[] }> {
   await requireDeliveryAccess(ctx, boardId);
+  // reading the board's own record of a person is its own staff's: an administratiekantoor delivers, it does not read (decision 022)
+  if (!(await decide(ctx.actor, { action: 'staff.act', organisation: { kind: 'bestuur', id: boardId } })).allowed) {
+    throw new AppError('forbidden', message('deliveries.error.notYourBoard'));
+  }
   const employment = uuidPattern.test(employmentId) ? await repo.findEmploymentForEntry(deps.db, boardId, employmentId) : undefined;
   if (!employment) throw AppError.notFound(message('entry.error.employmentNotFound'));
   await recordAudit(deps.db, ctx, {

@@ -25,7 +25,22 @@ import { csrfCookie } from '../../web/csrf.ts';
  */
 
 // ─── the actors ──────────────────────────────────────────────────────────────────────────────────
-const actorNames = ['anon', 'pro', 'adminA', 'staffA', 'adminB', 'register', 'register2fa', 'tokenA', 'tokenB'] as const;
+const actorNames = [
+  'anon',
+  'pro',
+  'adminA',
+  'staffA',
+  'adminB',
+  'register',
+  'register2fa',
+  'tokenA',
+  'tokenB',
+  'officeA',
+  'officeB',
+  'officeTokenA',
+  'officeTokenB',
+] as const;
+const tokenActors: readonly ActorName[] = ['tokenA', 'tokenB', 'officeTokenA', 'officeTokenB'];
 type ActorName = (typeof actorNames)[number];
 /*
  * anon         nobody signed in
@@ -36,6 +51,11 @@ type ActorName = (typeof actorNames)[number];
  * register2fa  the same register staff member on a session that has not given the code yet
  * tokenA       a machine token of board A, scope lezen      tokenB  a token of board B, scope aanleveren
  *              (a bearer token counts on /api/ only: on pages its caller is anonymous)
+ * officeA      office-admin of administratiekantoor KA, which board A authorises (decision 022)
+ * officeB      office-admin of administratiekantoor KB, which board B authorises (and A does not)
+ * officeTokenA a token of KA, scope aanleveren                officeTokenB  a token of KB, scope aanleveren
+ *              An office is allowed on board A's delivery routes only through A's machtiging, and sees
+ *              only its own deliveries: board A's deliveries below were made by KA.
  */
 
 // ─── outcomes ────────────────────────────────────────────────────────────────────────────────────
@@ -56,9 +76,10 @@ const row = (...outcomes: Outcome[]): Record<ActorName, Outcome> => {
 let t: TestApp;
 let boardA: { id: string; number: string; name: string };
 let boardB: { id: string; number: string; name: string };
-let ids: Record<'pro' | 'adminA' | 'staffA' | 'adminB' | 'register', string>;
+let ids: Record<'pro' | 'adminA' | 'staffA' | 'adminB' | 'register' | 'officeA' | 'officeB', string>;
+let offices: { KA: string; KB: string };
 let staffAMembership: string;
-let tokenSecrets: { tokenA: string; tokenB: string };
+let tokenSecrets: Record<'tokenA' | 'tokenB' | 'officeTokenA' | 'officeTokenB', string>;
 let invitationToken: string;
 let tokenOfAToRevoke: string;
 let deliveryOfA: string;
@@ -117,6 +138,16 @@ async function freshDisputeOfA(): Promise<string> {
   return dispute;
 }
 const inDays = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000);
+/** A fresh administratiekantoor, authorised by `authorisedBy` when given: for each call that authorises or withdraws one. */
+let freshOffices = 0;
+async function freshOffice(authorisedBy?: string): Promise<string> {
+  const kvk = String(30_000_000 + ++freshOffices);
+  const [{ id }] = await t.database.query<{ id: string }>(`INSERT INTO administration_offices (name, kvk_number) VALUES ('Wegwerpkantoor', $1) RETURNING id`, [
+    kvk,
+  ]);
+  if (authorisedBy) await t.database.query(`INSERT INTO office_mandates (board_id, office_id) VALUES ($1, $2)`, [authorisedBy, id]);
+  return id;
+}
 /** An offering board A submitted, waiting for the commission (made once, at its first call). */
 let offeringOfAId: string | undefined;
 async function offeringOfA(): Promise<string> {
@@ -149,262 +180,279 @@ const NOTICES = '→/beheer/bestuur/:id/meldingen' as const;
 const REGISTER_LERAREN = '→/beheer/registers/lerarenregister' as const;
 const RUNS = '→/beheer/bestuur/:id/aanbod/:id/uitvoeringen' as const;
 
-// prettier-ignore
+// biome-ignore format: a table reads best one route a line
 const expected: Record<string, Record<ActorName, Outcome>> = {
   // public pages, the public part of the API, service endpoints
-  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
-  'GET /toegankelijkheid': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
-  'GET /ontwikkeling/componenten': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
-  'GET /health': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB   officeA  officeB  officeTokenA officeTokenB
+  'GET /': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /toegankelijkheid': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /ontwikkeling/componenten': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /health': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
   // a redirect to /static/favicon.svg
-  'GET /favicon.ico': row(301, 301, 301, 301, 301, 301, 301, 301, 301),
+  'GET /favicon.ico': row(301, 301, 301, 301, 301, 301, 301, 301, 301, 301, 301, 301, 301),
   // off without METRICS_TOKEN; with one, only its bearer reads it (pages.db.test.ts)
-  'GET /metrics': row(404, 404, 404, 404, 404, 404, 404, 404, 404),
-  'GET /organisaties': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
-  'GET /organisaties/:id': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
-  'GET /api/v1/openapi.json': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
-  'GET /api/v1/organisaties': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
-  'GET /api/v1/organisaties/:id': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
-  'GET /register': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
-  'GET /api/v1/registraties': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /metrics': row(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+  'GET /organisaties': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /organisaties/:id': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /api/v1/openapi.json': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /api/v1/organisaties': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /api/v1/organisaties/:id': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /register': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /api/v1/registraties': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
   // a valid register number nobody has
-  'GET /api/v1/registraties/:registernummer': row(404, 404, 404, 404, 404, 404, 404, 404, 404),
+  'GET /api/v1/registraties/:registernummer': row(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
 
   // signing in and the mailed links: public (posted empty or with a bad link: 400 for anyone)
-  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /inloggen': row(200, ACCOUNT, ACCOUNT, ACCOUNT, ACCOUNT, ACCOUNT, 200, 200, 200),
-  'POST /inloggen': row(400, 400, 400, 400, 400, 400, 400, 400, 400),
-  'GET /account/aanmaken': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
-  'POST /account/aanmaken': row(400, 400, 400, 400, 400, 400, 400, 400, 400),
-  'GET /account/bevestigen': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
-  'POST /account/bevestigen': row(400, 400, 400, 400, 400, 400, 400, 400, 400),
-  'GET /account/deblokkeren': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
-  'POST /account/deblokkeren': row(400, 400, 400, 400, 400, 400, 400, 400, 400),
-  'GET /wachtwoord-vergeten': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
-  'POST /wachtwoord-vergeten': row(400, 400, 400, 400, 400, 400, 400, 400, 400),
-  'GET /wachtwoord-herstellen': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
-  'POST /wachtwoord-herstellen': row(400, 400, 400, 400, 400, 400, 400, 400, 400),
-  'POST /uitloggen': row('→/', '→/', '→/', '→/', '→/', '→/', '→/', '→/', '→/'),
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB   officeA  officeB  officeTokenA officeTokenB
+  'GET /inloggen': row(200, ACCOUNT, ACCOUNT, ACCOUNT, ACCOUNT, ACCOUNT, 200, 200, 200, ACCOUNT, ACCOUNT, 200, 200),
+  'POST /inloggen': row(400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400),
+  'GET /account/aanmaken': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'POST /account/aanmaken': row(400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400),
+  'GET /account/bevestigen': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'POST /account/bevestigen': row(400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400),
+  'GET /account/deblokkeren': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'POST /account/deblokkeren': row(400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400),
+  'GET /wachtwoord-vergeten': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'POST /wachtwoord-vergeten': row(400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400),
+  'GET /wachtwoord-herstellen': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'POST /wachtwoord-herstellen': row(400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400),
+  'POST /uitloggen': row('→/', '→/', '→/', '→/', '→/', '→/', '→/', '→/', '→/', '→/', '→/', '→/', '→/'),
 
   // the OIDC issuer of this app is unreachable: starting is a 503, a callback without its cookie a 400
-  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /inloggen/oidc': row(503, 503, 503, 503, 503, 503, 503, 503, 503),
-  'GET /inloggen/oidc/terug': row(400, 400, 400, 400, 400, 400, 400, 400, 400),
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB   officeA  officeB  officeTokenA officeTokenB
+  'GET /inloggen/oidc': row(503, 503, 503, 503, 503, 503, 503, 503, 503, 503, 503, 503, 503),
+  'GET /inloggen/oidc/terug': row(400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400),
 
   // the second factor: open to an account that has only given its password
-  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /inloggen/tweede-stap': row(SIGN_IN, ENROL, ENROL, ENROL, ENROL, 200, 200, SIGN_IN, SIGN_IN),
-  'POST /inloggen/tweede-stap': row(401, 400, 400, 400, 400, 400, 400, 401, 401),
-  'GET /account/tweestapsverificatie': row(SIGN_IN, 200, 200, 200, 200, ACCOUNT, CODE, SIGN_IN, SIGN_IN),
-  'POST /account/tweestapsverificatie': row(401, 400, 400, 400, 400, ENROL, ENROL, 401, 401),
-  'POST /account/overal-uitloggen': row(401, 200, 200, 200, 200, 200, 200, 401, 401),
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB   officeA  officeB  officeTokenA officeTokenB
+  'GET /inloggen/tweede-stap': row(SIGN_IN, ENROL, ENROL, ENROL, ENROL, 200, 200, SIGN_IN, SIGN_IN, ENROL, ENROL, SIGN_IN, SIGN_IN),
+  'POST /inloggen/tweede-stap': row(401, 400, 400, 400, 400, 400, 400, 401, 401, 400, 400, 401, 401),
+  'GET /account/tweestapsverificatie': row(SIGN_IN, 200, 200, 200, 200, ACCOUNT, CODE, SIGN_IN, SIGN_IN, 200, 200, SIGN_IN, SIGN_IN),
+  'POST /account/tweestapsverificatie': row(401, 400, 400, 400, 400, ENROL, ENROL, 401, 401, 400, 400, 401, 401),
+  'POST /account/overal-uitloggen': row(401, 200, 200, 200, 200, 200, 200, 401, 401, 200, 200, 401, 401),
 
   // the own account and data
-  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /account': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN),
-  'GET /mijn-gegevens/inzage': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN),
-  'GET /mijn-gegevens/download': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN),
-  'GET /mijn-gegevens/overzicht': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN),
-  'GET /mijn-register': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN),
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB   officeA  officeB  officeTokenA officeTokenB
+  'GET /account': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN, 200, 200, SIGN_IN, SIGN_IN),
+  'GET /mijn-gegevens/inzage': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN, 200, 200, SIGN_IN, SIGN_IN),
+  'GET /mijn-gegevens/download': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN, 200, 200, SIGN_IN, SIGN_IN),
+  'GET /mijn-gegevens/overzicht': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN, 200, 200, SIGN_IN, SIGN_IN),
+  'GET /mijn-register': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN, 200, 200, SIGN_IN, SIGN_IN),
   // an employment board A delivered for the professional: theirs to approve or dispute, "not found" to anyone else
-  'POST /mijn-register/dienstverbanden/:id/akkoord': row(401, OWN, 404, 404, 404, 404, 401, 401, 401),
+  'POST /mijn-register/dienstverbanden/:id/akkoord': row(401, OWN, 404, 404, 404, 404, 401, 401, 401, 404, 404, 401, 401),
   // diplomas: everyone signed in has a list (maybe empty); a form post is no upload (400); no proof has this id
-  'GET /mijn-register/diplomas': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN),
-  'POST /mijn-register/diplomas': row(401, 400, 400, 400, 400, 400, 401, 401, 401),
-  'GET /mijn-register/diplomas/:id/bestand': row(SIGN_IN, 404, 404, 404, 404, 404, STEP, SIGN_IN, SIGN_IN),
+  'GET /mijn-register/diplomas': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN, 200, 200, SIGN_IN, SIGN_IN),
+  'POST /mijn-register/diplomas': row(401, 400, 400, 400, 400, 400, 401, 401, 401, 400, 400, 401, 401),
+  'GET /mijn-register/diplomas/:id/bestand': row(SIGN_IN, 404, 404, 404, 404, 404, STEP, SIGN_IN, SIGN_IN, 404, 404, SIGN_IN, SIGN_IN),
   // inschrijving: the professional has a delivered employment; the others have none (409)
-  'POST /mijn-register/inschrijving': row(401, OWN, 409, 409, 409, 409, 401, 401, 401),
+  'POST /mijn-register/inschrijving': row(401, OWN, 409, 409, 409, 409, 401, 401, 401, 409, 409, 401, 401),
   // registration: the professional (enrolled just above) posts an empty form (400); the others are not enrolled (409)
   // a personal address: the professional has a delivered record (303); the others have none (409)
-  'POST /mijn-register/email': row(401, OWN, 409, 409, 409, 409, 401, 401, 401),
-  'GET /mijn-register/registratie': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN),
+  'POST /mijn-register/email': row(401, OWN, 409, 409, 409, 409, 401, 401, 401, 409, 409, 401, 401),
+  'GET /mijn-register/registratie': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN, 200, 200, SIGN_IN, SIGN_IN),
   // the dossier: every account has one page (the enrolled professional an empty form posted is a 400; the rest is told to enrol);
   // no activity has this id
-  'GET /mijn-register/dossier': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN),
-  'POST /mijn-register/dossier': row(401, 400, 400, 400, 400, 400, 401, 401, 401),
-  'GET /mijn-register/dossier/:id': row(SIGN_IN, 404, 404, 404, 404, 404, STEP, SIGN_IN, SIGN_IN),
-  'POST /mijn-register/dossier/:id': row(401, 404, 404, 404, 404, 404, 401, 401, 401),
-  'POST /mijn-register/dossier/:id/verwijderen': row(401, 404, 404, 404, 404, 404, 401, 401, 401),
-  'POST /mijn-register/registratie': row(401, 400, 409, 409, 409, 409, 401, 401, 401),
-  'POST /mijn-register/registratie/:id/bezwaar': row(401, 404, 404, 404, 404, 404, 401, 401, 401),
-  'GET /mijn-register/registratie/:id/bewijs.pdf': row(SIGN_IN, 404, 404, 404, 404, 404, STEP, SIGN_IN, SIGN_IN),
-  'GET /mijn-register/dienstverbanden/:id/betwisten': row(SIGN_IN, 200, 404, 404, 404, 404, STEP, SIGN_IN, SIGN_IN),
-  'POST /mijn-register/dienstverbanden/:id/betwisten': row(401, OWN, 404, 404, 404, 404, 401, 401, 401),
+  'GET /mijn-register/dossier': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN, 200, 200, SIGN_IN, SIGN_IN),
+  'POST /mijn-register/dossier': row(401, 400, 400, 400, 400, 400, 401, 401, 401, 400, 400, 401, 401),
+  'GET /mijn-register/dossier/:id': row(SIGN_IN, 404, 404, 404, 404, 404, STEP, SIGN_IN, SIGN_IN, 404, 404, SIGN_IN, SIGN_IN),
+  'POST /mijn-register/dossier/:id': row(401, 404, 404, 404, 404, 404, 401, 401, 401, 404, 404, 401, 401),
+  'POST /mijn-register/dossier/:id/verwijderen': row(401, 404, 404, 404, 404, 404, 401, 401, 401, 404, 404, 401, 401),
+  'POST /mijn-register/registratie': row(401, 400, 409, 409, 409, 409, 401, 401, 401, 409, 409, 401, 401),
+  'POST /mijn-register/registratie/:id/bezwaar': row(401, 404, 404, 404, 404, 404, 401, 401, 401, 404, 404, 401, 401),
+  'GET /mijn-register/registratie/:id/bewijs.pdf': row(SIGN_IN, 404, 404, 404, 404, 404, STEP, SIGN_IN, SIGN_IN, 404, 404, SIGN_IN, SIGN_IN),
+  'GET /mijn-register/dienstverbanden/:id/betwisten': row(SIGN_IN, 200, 404, 404, 404, 404, STEP, SIGN_IN, SIGN_IN, 404, 404, SIGN_IN, SIGN_IN),
+  'POST /mijn-register/dienstverbanden/:id/betwisten': row(401, OWN, 404, 404, 404, 404, 401, 401, 401, 404, 404, 401, 401),
 
   // an open invitation to board A for an address none of them has: anyone may read it, nobody here may take it
-  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /uitnodiging': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
-  'POST /uitnodiging': row(401, 403, 403, 403, 403, 403, 401, 401, 401),
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB   officeA  officeB  officeTokenA officeTokenB
+  'GET /uitnodiging': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'POST /uitnodiging': row(401, 403, 403, 403, 403, 403, 401, 401, 401, 403, 403, 401, 401),
 
   // board A's staff and tokens
-  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /beheer/:soort/:id/leden': row(SIGN_IN, 403, 200, 200, 403, 200, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/:soort/:id/uitnodigingen': row(401, 403, 200, 403, 403, 200, 401, 401, 401),
-  'GET /beheer/:soort/:id/leden/:lidId/intrekken': row(SIGN_IN, 403, 200, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/:soort/:id/leden/:lidId/intrekken': row(401, 403, 200, 403, 403, 200, 401, 401, 401),
-  'GET /beheer/:soort/:id/tokens': row(SIGN_IN, 403, 200, 403, 403, 403, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/:soort/:id/tokens': row(401, 403, 201, 403, 403, 403, 401, 401, 401),
-  'GET /beheer/:soort/:id/tokens/:tokenId/intrekken': row(SIGN_IN, 403, 200, 403, 403, 403, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/:soort/:id/tokens/:tokenId/intrekken': row(401, 403, 200, 403, 403, 403, 401, 401, 401),
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB   officeA  officeB  officeTokenA officeTokenB
+  'GET /beheer/:soort/:id/leden': row(SIGN_IN, 403, 200, 200, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/uitnodigingen': row(401, 403, 200, 403, 403, 200, 401, 401, 401, 403, 403, 401, 401),
+  'GET /beheer/:soort/:id/leden/:lidId/intrekken': row(SIGN_IN, 403, 200, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/leden/:lidId/intrekken': row(401, 403, 200, 403, 403, 200, 401, 401, 401, 403, 403, 401, 401),
+  'GET /beheer/:soort/:id/tokens': row(SIGN_IN, 403, 200, 403, 403, 403, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/tokens': row(401, 403, 201, 403, 403, 403, 401, 401, 401, 403, 403, 401, 401),
+  'GET /beheer/:soort/:id/tokens/:tokenId/intrekken': row(SIGN_IN, 403, 200, 403, 403, 403, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/tokens/:tokenId/intrekken': row(401, 403, 200, 403, 403, 403, 401, 401, 401, 403, 403, 401, 401),
 
-  // board A's deliveries: its staff; others get "not found" for a delivery (its id reveals nothing);
-  // a plain form post is no upload (400); applying and cancelling each have a checked delivery of their own
-  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /beheer/bestuur/:id/aanleveringen': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/bestuur/:id/aanleveringen': row(401, 403, 400, 400, 403, 403, 401, 401, 401),
-  'GET /beheer/bestuur/:id/aanleveringen/:aanleveringId': row(SIGN_IN, 404, 200, 200, 404, 404, STEP, SIGN_IN, SIGN_IN),
-  'GET /beheer/bestuur/:id/aanleveringen/:aanleveringId/terugmelding.csv': row(SIGN_IN, 404, 200, 200, 404, 404, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/bestuur/:id/aanleveringen/:aanleveringId/verwerken': row(401, 404, 200, 200, 404, 404, 401, 401, 401),
-  'POST /beheer/bestuur/:id/aanleveringen/:aanleveringId/annuleren': row(401, 404, 200, 200, 404, 404, 401, 401, 401),
+  // board A's deliveries: its staff, and KA's admin through A's machtiging (these deliveries are KA's); others get
+  // "not found" for a delivery (its id reveals nothing), KB's admin too; a plain form post is no upload (400);
+  // applying and cancelling each have a checked delivery of their own
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB   officeA  officeB  officeTokenA officeTokenB
+  'GET /beheer/bestuur/:id/aanleveringen': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN, 200, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/bestuur/:id/aanleveringen': row(401, 403, 400, 400, 403, 403, 401, 401, 401, 400, 403, 401, 401),
+  'GET /beheer/bestuur/:id/aanleveringen/:aanleveringId': row(SIGN_IN, 404, 200, 200, 404, 404, STEP, SIGN_IN, SIGN_IN, 200, 404, SIGN_IN, SIGN_IN),
+  'GET /beheer/bestuur/:id/aanleveringen/:aanleveringId/terugmelding.csv': row(SIGN_IN, 404, 200, 200, 404, 404, STEP, SIGN_IN, SIGN_IN, 200, 404, SIGN_IN, SIGN_IN),
+  'POST /beheer/bestuur/:id/aanleveringen/:aanleveringId/verwerken': row(401, 404, 200, 200, 404, 404, 401, 401, 401, 200, 404, 401, 401),
+  'POST /beheer/bestuur/:id/aanleveringen/:aanleveringId/annuleren': row(401, 404, 200, 200, 404, 404, 401, 401, 401, 200, 404, 401, 401),
 
   // board A's entry screen: one row as a delivery, so whoever delivers a file for A; an empty form is refused by the checks (400)
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /beheer/bestuur/:id/invoer': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/bestuur/:id/invoer': row(401, 403, 400, 400, 403, 403, 401, 401, 401),
-  'POST /beheer/bestuur/:id/invoer/versturen': row(401, 403, 400, 400, 403, 403, 401, 401, 401),
-  'GET /beheer/bestuur/:id/invoer/:aanleveringId': row(SIGN_IN, 404, 200, 200, 404, 404, STEP, SIGN_IN, SIGN_IN),
+  'GET /beheer/bestuur/:id/invoer': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN, 200, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/bestuur/:id/invoer': row(401, 403, 400, 400, 403, 403, 401, 401, 401, 400, 403, 401, 401),
+  'POST /beheer/bestuur/:id/invoer/versturen': row(401, 403, 400, 400, 403, 403, 401, 401, 401, 400, 403, 401, 401),
+  'GET /beheer/bestuur/:id/invoer/:aanleveringId': row(SIGN_IN, 404, 200, 200, 404, 404, STEP, SIGN_IN, SIGN_IN, 404, 404, SIGN_IN, SIGN_IN),
 
   // the disputes of board A's staff: its staff read and answer them (a fresh dispute each call), register staff only read
-  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /beheer/bestuur/:id/betwistingen': row(SIGN_IN, 403, 200, 200, 403, 200, STEP, SIGN_IN, SIGN_IN),
-  'GET /beheer/bestuur/:id/personeel': row(SIGN_IN, 403, 200, 200, 403, 200, STEP, SIGN_IN, SIGN_IN),
-  'GET /beheer/bestuur/:id/personeel.csv': row(SIGN_IN, 403, 200, 200, 403, 200, STEP, SIGN_IN, SIGN_IN),
-  'GET /beheer/bestuur/:id/betwistingen/:betwistingId': row(SIGN_IN, 403, 200, 200, 403, 200, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/bestuur/:id/betwistingen/:betwistingId': row(401, 403, DISPUTES, DISPUTES, 403, 403, 401, 401, 401),
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB   officeA  officeB  officeTokenA officeTokenB
+  'GET /beheer/bestuur/:id/betwistingen': row(SIGN_IN, 403, 200, 200, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'GET /beheer/bestuur/:id/personeel': row(SIGN_IN, 403, 200, 200, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'GET /beheer/bestuur/:id/personeel.csv': row(SIGN_IN, 403, 200, 200, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'GET /beheer/bestuur/:id/betwistingen/:betwistingId': row(SIGN_IN, 403, 200, 200, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/bestuur/:id/betwistingen/:betwistingId': row(401, 403, DISPUTES, DISPUTES, 403, 403, 401, 401, 401, 403, 403, 401, 401),
 
   // the register office's tools
-  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /beheer': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
-  'GET /beheer/accounts': row(SIGN_IN, 403, 403, 403, 403, TRAIL, STEP, SIGN_IN, SIGN_IN),
-  'GET /beheer/accounts/:id/logboek': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
-  'GET /beheer/besturen': row(SIGN_IN, 403, 403, 403, 403, MEMBERS, STEP, SIGN_IN, SIGN_IN),
-  'GET /beheer/uitgaande-mail': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
-  'GET /beheer/aanleveringen': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
-  'GET /beheer/dubbelen': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB   officeA  officeB  officeTokenA officeTokenB
+  'GET /beheer': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'GET /beheer/accounts': row(SIGN_IN, 403, 403, 403, 403, TRAIL, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'GET /beheer/accounts/:id/logboek': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'GET /beheer/besturen': row(SIGN_IN, 403, 403, 403, 403, MEMBERS, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'GET /beheer/uitgaande-mail': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'GET /beheer/aanleveringen': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'GET /beheer/dubbelen': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
   // registration applications: register staff assign, commission members decide; no application has this id
-  'GET /beheer/aanvragen': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/aanvragen/:id/toewijzing': row(401, 403, 403, 403, 403, 404, 401, 401, 401),
-  'GET /beheer/aanvragen/:id': row(SIGN_IN, 404, 404, 404, 404, 404, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/aanvragen/:id/besluit': row(401, 403, 403, 403, 403, 403, 401, 401, 401),
-  'GET /beheer/aanvragen/:id/bewijs/:bewijsId': row(SIGN_IN, 404, 404, 404, 404, 404, STEP, SIGN_IN, SIGN_IN),
+  'GET /beheer/aanvragen': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/aanvragen/:id/toewijzing': row(401, 403, 403, 403, 403, 404, 401, 401, 401, 403, 403, 401, 401),
+  'GET /beheer/aanvragen/:id': row(SIGN_IN, 404, 404, 404, 404, 404, STEP, SIGN_IN, SIGN_IN, 404, 404, SIGN_IN, SIGN_IN),
+  'POST /beheer/aanvragen/:id/besluit': row(401, 403, 403, 403, 403, 403, 401, 401, 401, 403, 403, 401, 401),
+  'GET /beheer/aanvragen/:id/bewijs/:bewijsId': row(SIGN_IN, 404, 404, 404, 404, 404, STEP, SIGN_IN, SIGN_IN, 404, 404, SIGN_IN, SIGN_IN),
   // enrolments: register staff find, strike off and reinstate; no enrolment has this register number
-  'GET /beheer/inschrijvingen': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
-  'GET /beheer/inschrijvingen/:registernummer': row(SIGN_IN, 403, 403, 403, 403, 404, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/inschrijvingen/:registernummer/doorhalen': row(401, 403, 403, 403, 403, 404, 401, 401, 401),
-  'POST /beheer/inschrijvingen/:registernummer/herstellen': row(401, 403, 403, 403, 403, 404, 401, 401, 401),
-  'GET /beheer/registers': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
-  'GET /beheer/registers/:code': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
+  'GET /beheer/inschrijvingen': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'GET /beheer/inschrijvingen/:registernummer': row(SIGN_IN, 403, 403, 403, 403, 404, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/inschrijvingen/:registernummer/doorhalen': row(401, 403, 403, 403, 403, 404, 401, 401, 401, 403, 403, 401, 401),
+  'POST /beheer/inschrijvingen/:registernummer/herstellen': row(401, 403, 403, 403, 403, 404, 401, 401, 401, 403, 403, 401, 401),
+  'GET /beheer/registers': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'GET /beheer/registers/:code': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
   // a new version of the Schoolleidersregister's rules, made on version 1: register staff only
-  'POST /beheer/registers/:code': row(401, 403, 403, 403, 403, REGISTER, 401, 401, 401),
+  'POST /beheer/registers/:code': row(401, 403, 403, 403, 403, REGISTER, 401, 401, 401, 403, 403, 401, 401),
   // no open task with this id: register staff get "not found", the rest never get that far
-  'GET /beheer/dubbelen/:taakId/samenvoegen': row(SIGN_IN, 403, 403, 403, 403, 404, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/dubbelen/:taakId': row(401, 403, 403, 403, 403, 404, 401, 401, 401),
+  'GET /beheer/dubbelen/:taakId/samenvoegen': row(SIGN_IN, 403, 403, 403, 403, 404, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/dubbelen/:taakId': row(401, 403, 403, 403, 403, 404, 401, 401, 401, 403, 403, 401, 401),
 
   // ── issue 6: accreditation (rows added by that slice) ──
   // providers: register staff only (an empty form is a 400)
-  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /beheer/aanbieders': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/aanbieders': row(401, 403, 403, 403, 403, 400, 401, 401, 401),
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB   officeA  officeB  officeTokenA officeTokenB
+  'GET /beheer/aanbieders': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/aanbieders': row(401, 403, 403, 403, 403, 400, 401, 401, 401, 403, 403, 401, 401),
   // board A's offerings: its admin and staff submit them (an empty form is a 400); B's admin and register staff are refused;
   // an offering of A waiting for the commission: answering it is a 409 (nothing was asked), withdrawing it unconfirmed a 400
-  'GET /beheer/:soort/:id/aanbod': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
-  'GET /beheer/:soort/:id/aanbod/nieuw': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/:soort/:id/aanbod': row(401, 403, 400, 400, 403, 403, 401, 401, 401),
-  'GET /beheer/:soort/:id/aanbod/:aanbodId': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/:soort/:id/aanbod/:aanbodId/antwoord': row(401, 403, 409, 409, 403, 403, 401, 401, 401),
-  'POST /beheer/:soort/:id/aanbod/:aanbodId/intrekken': row(401, 403, 400, 400, 403, 403, 401, 401, 401),
+  'GET /beheer/:soort/:id/aanbod': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'GET /beheer/:soort/:id/aanbod/nieuw': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/aanbod': row(401, 403, 400, 400, 403, 403, 401, 401, 401, 403, 403, 401, 401),
+  'GET /beheer/:soort/:id/aanbod/:aanbodId': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/aanbod/:aanbodId/antwoord': row(401, 403, 409, 409, 403, 403, 401, 401, 401, 403, 403, 401, 401),
+  'POST /beheer/:soort/:id/aanbod/:aanbodId/intrekken': row(401, 403, 400, 400, 403, 403, 401, 401, 401, 403, 403, 401, 401),
   // the Commissie Accreditatie: register staff read and assign (to nobody in the commission: 400); only its members review,
   // and the matrix has none
-  'GET /beheer/accreditatie': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/accreditatie/:aanbodId/toewijzing': row(401, 403, 403, 403, 403, 400, 401, 401, 401),
-  'GET /beheer/accreditatie/:aanbodId': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/accreditatie/:aanbodId/informatie': row(401, 403, 403, 403, 403, 403, 401, 401, 401),
-  'POST /beheer/accreditatie/:aanbodId/besluit': row(401, 403, 403, 403, 403, 403, 401, 401, 401),
+  'GET /beheer/accreditatie': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/accreditatie/:aanbodId/toewijzing': row(401, 403, 403, 403, 403, 400, 401, 401, 401, 403, 403, 401, 401),
+  'GET /beheer/accreditatie/:aanbodId': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/accreditatie/:aanbodId/informatie': row(401, 403, 403, 403, 403, 403, 401, 401, 401, 403, 403, 401, 401),
+  'POST /beheer/accreditatie/:aanbodId/besluit': row(401, 403, 403, 403, 403, 403, 401, 401, 401, 403, 403, 401, 401),
   // ── issue 6: catalogue and attendance (rows added by that slice) ──
   // board A's accredited offering with a run of two days ago and one next month (catalogueOfA): its admin and staff add runs
   // (a valid form: back to the list), cancel a fresh run (confirmed), read and record attendance (a number nobody has: the
   // report, 200; a form post to the file upload is no file: 400); B's admin, register staff and the professional are refused
-  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen': row(401, 403, RUNS, RUNS, 403, 403, 401, 401, 401),
-  'GET /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/annuleren': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/annuleren': row(401, 403, RUNS, RUNS, 403, 403, 401, 401, 401),
-  'GET /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/presentie': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/presentie': row(401, 403, 200, 200, 403, 403, 401, 401, 401),
-  'POST /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/presentie/bestand': row(401, 403, 400, 400, 403, 403, 401, 401, 401),
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB   officeA  officeB  officeTokenA officeTokenB
+  'GET /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen': row(401, 403, RUNS, RUNS, 403, 403, 401, 401, 401, 403, 403, 401, 401),
+  'GET /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/annuleren': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/annuleren': row(401, 403, RUNS, RUNS, 403, 403, 401, 401, 401, 403, 403, 401, 401),
+  'GET /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/presentie': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/presentie': row(401, 403, 200, 200, 403, 403, 401, 401, 401, 403, 403, 401, 401),
+  'POST /beheer/:soort/:id/aanbod/:aanbodId/uitvoeringen/:uitvoeringId/presentie/bestand': row(401, 403, 400, 400, 403, 403, 401, 401, 401, 403, 403, 401, 401),
   // the public catalogue, the offering's page and a run's calendar file: anyone
-  'GET /aanbod': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
-  'GET /aanbod/:id': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
-  'GET /aanbod/:id/uitvoeringen/:uitvoeringId.ics': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
-  'GET /api/v1/aanbod': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
-  'GET /api/v1/aanbod/:id': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /aanbod': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /aanbod/:id': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /aanbod/:id/uitvoeringen/:uitvoeringId.ics': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /api/v1/aanbod': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /api/v1/aanbod/:id': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
   // attendance through the API: a token of scope presentie (a provider's), which neither board token has
-  'POST /api/v1/aanbod/:id/uitvoeringen/:uitvoeringId/presentie': row(401, 401, 401, 401, 401, 401, 401, 403, 403),
+  'POST /api/v1/aanbod/:id/uitvoeringen/:uitvoeringId/presentie': row(401, 401, 401, 401, 401, 401, 401, 403, 403, 401, 401, 403, 403),
   // ── issue 6: re-registration (rows added by that slice) ──
   // the professional's own pages: every account has one (the enrolled professional an empty form is a 400, the rest is told to enrol or register first)
-  'GET /mijn-register/herregistratie': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN),
-  'POST /mijn-register/herregistratie': row(401, 400, 409, 409, 409, 409, 401, 401, 401),
-  'GET /mijn-register/uitstel': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN),
-  'POST /mijn-register/uitstel': row(401, 409, 409, 409, 409, 409, 401, 401, 401),
+  'GET /mijn-register/herregistratie': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN, 200, 200, SIGN_IN, SIGN_IN),
+  'POST /mijn-register/herregistratie': row(401, 400, 409, 409, 409, 409, 401, 401, 401, 409, 409, 401, 401),
+  'GET /mijn-register/uitstel': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN, 200, 200, SIGN_IN, SIGN_IN),
+  'POST /mijn-register/uitstel': row(401, 409, 409, 409, 409, 409, 401, 401, 401, 409, 409, 401, 401),
   // uitstel is decided by the Commissie Registratie only: register staff too are refused
-  'GET /beheer/uitstel': row(SIGN_IN, 403, 403, 403, 403, 403, STEP, SIGN_IN, SIGN_IN),
-  'GET /beheer/uitstel/:id': row(SIGN_IN, 403, 403, 403, 403, 403, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/uitstel/:id': row(401, 403, 403, 403, 403, 403, 401, 401, 401),
+  'GET /beheer/uitstel': row(SIGN_IN, 403, 403, 403, 403, 403, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'GET /beheer/uitstel/:id': row(SIGN_IN, 403, 403, 403, 403, 403, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/uitstel/:id': row(401, 403, 403, 403, 403, 403, 401, 401, 401, 403, 403, 401, 401),
   // ── issue 6: consent (rows added by that slice) ──
   // the professional's insight page: every account has one (maybe without boards); granting and withdrawing (confirmed)
   // for board A, where the professional has an employment: for anyone else board A is "not found"
-  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /mijn-register/inzage': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN),
-  'POST /mijn-register/inzage/:bestuurId/toestemming': row(401, INSIGHT, 404, 404, 404, 404, 401, 401, 401),
-  'POST /mijn-register/inzage/:bestuurId/intrekken': row(401, INSIGHT, 404, 404, 404, 404, 401, 401, 401),
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB   officeA  officeB  officeTokenA officeTokenB
+  'GET /mijn-register/inzage': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN, 200, 200, SIGN_IN, SIGN_IN),
+  'POST /mijn-register/inzage/:bestuurId/toestemming': row(401, INSIGHT, 404, 404, 404, 404, 401, 401, 401, 404, 404, 401, 401),
+  'POST /mijn-register/inzage/:bestuurId/intrekken': row(401, INSIGHT, 404, 404, 404, 404, 401, 401, 401, 404, 404, 401, 401),
   // with the professional's consent for board A: its own staff only; not board B, not the register office, not the professional
-  'GET /beheer/bestuur/:id/personeel/:persoonId/professionalisering': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
+  'GET /beheer/bestuur/:id/personeel/:persoonId/professionalisering': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
   // ── issue 19: linking an account to a person ──
-  'GET /mijn-register/koppelen': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN),
-  'POST /mijn-register/koppelen': row(401, 400, 400, 400, 400, 400, 401, 401, 401),
-  'GET /beheer/bestuur/:id/personeel/:persoonId/activeringscode': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/bestuur/:id/personeel/:persoonId/activeringscode': row(401, 403, 200, 200, 403, 403, 401, 401, 401),
+  'GET /mijn-register/koppelen': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN, 200, 200, SIGN_IN, SIGN_IN),
+  'POST /mijn-register/koppelen': row(401, 400, 400, 400, 400, 400, 401, 401, 401, 400, 400, 401, 401),
+  'GET /beheer/bestuur/:id/personeel/:persoonId/activeringscode': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/bestuur/:id/personeel/:persoonId/activeringscode': row(401, 403, 200, 200, 403, 403, 401, 401, 401, 403, 403, 401, 401),
   // ── issue 19: the record loop's mail ──
   // the check's progress per school: board A's staff and register staff read it; sending the reminder by hand (confirmed
   // first) is the board's own staff's (a second send the same day reaches nobody new: still 303)
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /beheer/bestuur/:id/voortgang': row(SIGN_IN, 403, 200, 200, 403, 200, STEP, SIGN_IN, SIGN_IN),
-  'GET /beheer/bestuur/:id/voortgang/herinnering': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/bestuur/:id/voortgang/herinnering': row(401, 403, PROGRESS, PROGRESS, 403, 403, 401, 401, 401),
+  'GET /beheer/bestuur/:id/voortgang': row(SIGN_IN, 403, 200, 200, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'GET /beheer/bestuur/:id/voortgang/herinnering': row(SIGN_IN, 403, 200, 200, 403, 403, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/bestuur/:id/voortgang/herinnering': row(401, 403, PROGRESS, PROGRESS, 403, 403, 401, 401, 401, 403, 403, 401, 401),
   // how board A hears of disputes: its staff and register staff read the setting, only its admin changes it
-  'GET /beheer/bestuur/:id/meldingen': row(SIGN_IN, 403, 200, 200, 403, 200, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/bestuur/:id/meldingen': row(401, 403, NOTICES, 403, 403, 403, 401, 401, 401),
+  'GET /beheer/bestuur/:id/meldingen': row(SIGN_IN, 403, 200, 200, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/bestuur/:id/meldingen': row(401, 403, NOTICES, 403, 403, 403, 401, 401, 401, 403, 403, 401, 401),
   // a register's reminder days: register staff only
-  'POST /beheer/registers/:code/herinneringen': row(401, 403, 403, 403, 403, REGISTER_LERAREN, 401, 401, 401),
+  'POST /beheer/registers/:code/herinneringen': row(401, 403, 403, 403, 403, REGISTER_LERAREN, 401, 401, 401, 403, 403, 401, 401),
   // ── issue 6: framework and valuation (rows added by that slice) ──
   // the reference framework: public, with its versions; register staff make version 2 (one that only adds a theme)
-  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /referentiekader': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
-  'GET /referentiekader/versies/:versie': row(200, 200, 200, 200, 200, 200, 200, 200, 200),
-  'GET /beheer/referentiekader': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/referentiekader': row(401, 403, 403, 403, 403, FRAMEWORK, 401, 401, 401),
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB   officeA  officeB  officeTokenA officeTokenB
+  'GET /referentiekader': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /referentiekader/versies/:versie': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /beheer/referentiekader': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/referentiekader': row(401, 403, 403, 403, 403, FRAMEWORK, 401, 401, 401, 403, 403, 401, 401),
   // achteraf waarderen: no activity has this id for anyone; the assessors' pages are the Commissie Accreditatie's (not among these actors)
-  'POST /mijn-register/dossier/:id/waardering': row(401, 404, 404, 404, 404, 404, 401, 401, 401),
-  'POST /mijn-register/dossier/:id/waardering/intrekken': row(401, 404, 404, 404, 404, 404, 401, 401, 401),
-  'GET /beheer/waarderingen': row(SIGN_IN, 403, 403, 403, 403, 403, STEP, SIGN_IN, SIGN_IN),
-  'GET /beheer/waarderingen/:id': row(SIGN_IN, 403, 403, 403, 403, 403, STEP, SIGN_IN, SIGN_IN),
-  'POST /beheer/waarderingen/:id': row(401, 403, 403, 403, 403, 403, 401, 401, 401),
-  'GET /beheer/waarderingen/:id/bewijs': row(SIGN_IN, 403, 403, 403, 403, 403, STEP, SIGN_IN, SIGN_IN),
+  'POST /mijn-register/dossier/:id/waardering': row(401, 404, 404, 404, 404, 404, 401, 401, 401, 404, 404, 401, 401),
+  'POST /mijn-register/dossier/:id/waardering/intrekken': row(401, 404, 404, 404, 404, 404, 401, 401, 401, 404, 404, 401, 401),
+  'GET /beheer/waarderingen': row(SIGN_IN, 403, 403, 403, 403, 403, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'GET /beheer/waarderingen/:id': row(SIGN_IN, 403, 403, 403, 403, 403, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/waarderingen/:id': row(401, 403, 403, 403, 403, 403, 401, 401, 401, 403, 403, 401, 401),
+  'GET /beheer/waarderingen/:id/bewijs': row(SIGN_IN, 403, 403, 403, 403, 403, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
 
   // the machine API: a token, any token; a signed-in browser is not one
-  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'GET /api/v1/tokens/huidig': row(401, 401, 401, 401, 401, 401, 401, 200, 200),
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB   officeA  officeB  officeTokenA officeTokenB
+  'GET /api/v1/tokens/huidig': row(401, 401, 401, 401, 401, 401, 401, 200, 200, 401, 401, 200, 200),
 
-  // deliveries: a token with scope aanleveren, for its own board only (board A's delivery is 404 to B);
-  // the form this file posts is no delivery file: 415
-  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB
-  'POST /api/v1/aanleveringen': row(401, 401, 401, 401, 401, 401, 401, 403, 415),
-  'GET /api/v1/aanleveringen': row(401, 401, 401, 401, 401, 401, 401, 403, 200),
-  'GET /api/v1/aanleveringen/:id': row(401, 401, 401, 401, 401, 401, 401, 403, 404),
-  'GET /api/v1/aanleveringen/:id/terugmelding': row(401, 401, 401, 401, 401, 401, 401, 403, 404),
-  'POST /api/v1/aanleveringen/:id/verwerking': row(401, 401, 401, 401, 401, 401, 401, 403, 404),
-  'POST /api/v1/aanleveringen/:id/annulering': row(401, 401, 401, 401, 401, 401, 401, 403, 404),
+  // deliveries: a token with scope aanleveren, for its own board only (board A's delivery is 404 to B); KA's token
+  // reads and applies board A's delivery it made (A authorises KA), and then cannot cancel it any more (409); KB's
+  // token gets "not found"; the form this file posts is no delivery file: 415
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB   officeA  officeB  officeTokenA officeTokenB
+  'POST /api/v1/aanleveringen': row(401, 401, 401, 401, 401, 401, 401, 403, 415, 401, 401, 415, 415),
+  'GET /api/v1/aanleveringen': row(401, 401, 401, 401, 401, 401, 401, 403, 200, 401, 401, 200, 200),
+  'GET /api/v1/aanleveringen/:id': row(401, 401, 401, 401, 401, 401, 401, 403, 404, 401, 401, 200, 404),
+  'GET /api/v1/aanleveringen/:id/terugmelding': row(401, 401, 401, 401, 401, 401, 401, 403, 404, 401, 401, 200, 404),
+  'POST /api/v1/aanleveringen/:id/verwerking': row(401, 401, 401, 401, 401, 401, 401, 403, 404, 401, 401, 200, 404),
+  'POST /api/v1/aanleveringen/:id/annulering': row(401, 401, 401, 401, 401, 401, 401, 403, 404, 401, 401, 409, 404),
+
+  // ── issue 19: administratiekantoren (decision 022) ──
+  // register staff keep them (an empty form is a 400); board A's admin finds one (KB: not authorised by A) and
+  // confirms, authorises a fresh one (back to A's members), and withdraws KA (the page) or a fresh machtiging;
+  // KA's own page of boards: its admin and register staff; the API: any token of a board or an office
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB   officeA  officeB  officeTokenA officeTokenB
+  'GET /beheer/administratiekantoren': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/administratiekantoren': row(401, 403, 403, 403, 403, 400, 401, 401, 401, 403, 403, 401, 401),
+  'GET /beheer/bestuur/:id/administratiekantoren': row(SIGN_IN, 403, 200, 403, 403, 403, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'GET /beheer/bestuur/:id/administratiekantoren/:kantoorId/machtigen': row(SIGN_IN, 403, 200, 403, 403, 403, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/bestuur/:id/administratiekantoren/:kantoorId/machtigen': row(401, 403, MEMBERS, 403, 403, 403, 401, 401, 401, 403, 403, 401, 401),
+  'GET /beheer/bestuur/:id/administratiekantoren/:kantoorId/intrekken': row(SIGN_IN, 403, 200, 403, 403, 403, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/bestuur/:id/administratiekantoren/:kantoorId/intrekken': row(401, 403, MEMBERS, 403, 403, 403, 401, 401, 401, 403, 403, 401, 401),
+  'GET /beheer/administratiekantoor/:id/besturen': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 200, 403, SIGN_IN, SIGN_IN),
+  'GET /api/v1/machtigingen': row(401, 401, 401, 401, 401, 401, 401, 200, 200, 401, 401, 200, 200),
 };
 
 // ─── how each route is called: params are board A's ──────────────────────────────────────────────
@@ -702,14 +750,30 @@ const calls: Record<string, Call> = {
   'GET /api/v1/aanleveringen/:id/terugmelding': { url: () => `/api/v1/aanleveringen/${deliveryOfA}/terugmelding` },
   'POST /api/v1/aanleveringen/:id/verwerking': { url: () => `/api/v1/aanleveringen/${deliveryOfA}/verwerking`, form: {} },
   'POST /api/v1/aanleveringen/:id/annulering': { url: () => `/api/v1/aanleveringen/${deliveryOfA}/annulering`, form: {} },
+  'GET /beheer/administratiekantoren': { url: '/beheer/administratiekantoren' },
+  'POST /beheer/administratiekantoren': { url: '/beheer/administratiekantoren', form: {} },
+  'GET /beheer/bestuur/:id/administratiekantoren': { url: () => `${A()}/administratiekantoren?zoek=kantoor` },
+  'GET /beheer/bestuur/:id/administratiekantoren/:kantoorId/machtigen': { url: () => `${A()}/administratiekantoren/${offices.KB}/machtigen` },
+  // authorising and withdrawing for real: a fresh office (and its machtiging by A) for every call
+  'POST /beheer/bestuur/:id/administratiekantoren/:kantoorId/machtigen': {
+    url: async () => `${A()}/administratiekantoren/${await freshOffice()}/machtigen`,
+    form: {},
+  },
+  'GET /beheer/bestuur/:id/administratiekantoren/:kantoorId/intrekken': { url: () => `${A()}/administratiekantoren/${offices.KA}/intrekken` },
+  'POST /beheer/bestuur/:id/administratiekantoren/:kantoorId/intrekken': {
+    url: async () => `${A()}/administratiekantoren/${await freshOffice(boardA.id)}/intrekken`,
+    form: {},
+  },
+  'GET /beheer/administratiekantoor/:id/besturen': { url: () => `/beheer/administratiekantoor/${offices.KA}/besturen` },
+  'GET /api/v1/machtigingen': { url: '/api/v1/machtigingen' },
 };
 
 // ─── calling a route as an actor ─────────────────────────────────────────────────────────────────
 let csrf: { cookie: string; token: string };
 
 async function cookieFor(actor: ActorName): Promise<string | undefined> {
-  if (actor === 'anon' || actor === 'tokenA' || actor === 'tokenB') return undefined;
-  const accountId = actor === 'register2fa' ? ids.register : ids[actor];
+  if (actor === 'anon' || tokenActors.includes(actor)) return undefined;
+  const accountId = actor === 'register2fa' ? ids.register : ids[actor as keyof typeof ids];
   const { token } = await startSession(t.database.db, { accountId, method: 'password', secondFactor: actor !== 'register2fa' });
   return token;
 }
@@ -718,7 +782,7 @@ async function send(actor: ActorName, method: string, url: string, form?: Record
   const session = await cookieFor(actor);
   const cookies = [`${csrfCookie}=${csrf.cookie}`, ...(session ? [`${sessionCookie}=${session}`] : [])];
   const headers: Record<string, string> = { cookie: cookies.join('; ') };
-  if (actor === 'tokenA' || actor === 'tokenB') headers.authorization = `Bearer ${tokenSecrets[actor]}`;
+  if (tokenActors.includes(actor)) headers.authorization = `Bearer ${tokenSecrets[actor as keyof typeof tokenSecrets]}`;
   if (method === 'GET') return t.app.inject({ method: 'GET', url, headers });
   const body = new URLSearchParams();
   if (options.csrf !== false) body.append('_csrf', csrf.token);
@@ -772,12 +836,30 @@ beforeAll(async () => {
     displayName: 'Rachid Register',
     roles: [{ role: 'register-staff', organisation: office }],
   });
-  ids = { pro: pro.id, adminA: adminA.id, staffA: staffA.id, adminB: adminB.id, register: register.id };
+  // two administratiekantoren: KA authorised by board A, KB by board B, each with an admin
+  const newOffice = async (name: string, kvk: string, boardId: string) => {
+    const [{ id }] = await t.database.query<{ id: string }>(`INSERT INTO administration_offices (name, kvk_number) VALUES ($1, $2) RETURNING id`, [name, kvk]);
+    await t.database.query(`INSERT INTO office_mandates (board_id, office_id) VALUES ($1, $2)`, [boardId, id]);
+    return id;
+  };
+  offices = { KA: await newOffice('Kantoor A', '11111111', boardA.id), KB: await newOffice('Kantoor B', '22222222', boardB.id) };
+  const atOffice = (id: string): OrganisationRef => ({ kind: 'administratiekantoor', id });
+  const officeA = await createAccount(t.database, {
+    email: 'admin@kantoor-a.nl',
+    displayName: 'Olga Office A',
+    roles: [{ role: 'office-admin', organisation: atOffice(offices.KA) }],
+  });
+  const officeB = await createAccount(t.database, {
+    email: 'admin@kantoor-b.nl',
+    displayName: 'Oscar Office B',
+    roles: [{ role: 'office-admin', organisation: atOffice(offices.KB) }],
+  });
+  ids = { pro: pro.id, adminA: adminA.id, staffA: staffA.id, adminB: adminB.id, register: register.id, officeA: officeA.id, officeB: officeB.id };
   [{ id: staffAMembership }] = await t.database.query<{ id: string }>('SELECT id FROM memberships WHERE account_id = $1', [staffA.id]);
   // register staff link an authenticator app through the pages, as they must before anything else
   await signInAndEnrolTotp(t.app, 'staf@register.nl');
   // the others start linking one (a pending secret), so posting a code gets an answer about the code
-  for (const id of [pro.id, adminA.id, staffA.id, adminB.id]) {
+  for (const id of [pro.id, adminA.id, staffA.id, adminB.id, officeA.id, officeB.id]) {
     const web = await sessionFor(t.app, t.database, id);
     expect((await web.get('/account/tweestapsverificatie')).statusCode).toBe(200);
   }
@@ -794,13 +876,31 @@ beforeAll(async () => {
         createdBy: adminB.id,
       })
     ).token,
+    officeTokenA: (
+      await createApiToken(t.database.db, {
+        organisation: atOffice(offices.KA),
+        name: 'Kantoor A',
+        scopes: ['aanleveren'],
+        expiresAt: inDays(90),
+        createdBy: officeA.id,
+      })
+    ).token,
+    officeTokenB: (
+      await createApiToken(t.database.db, {
+        organisation: atOffice(offices.KB),
+        name: 'Kantoor B',
+        scopes: ['aanleveren'],
+        expiresAt: inDays(90),
+        createdBy: officeB.id,
+      })
+    ).token,
   };
   tokenOfAToRevoke = await freshTokenOfA();
   [deliveryOfA, deliveryToApply, deliveryToCancel] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
   for (const id of [deliveryOfA, deliveryToApply, deliveryToCancel]) {
     await t.database.query(
-      `INSERT INTO deliveries (id, board_id, mode, status, format, byte_size, sha256, channel, submitted_by_label) VALUES ($1, $2, 'mutaties', 'gecontroleerd', 'csv', 10, 'x', 'api', 'API-koppeling')`,
-      [id, boardA.id],
+      `INSERT INTO deliveries (id, board_id, mode, status, format, byte_size, sha256, channel, submitted_by_label, submitted_by_office) VALUES ($1, $2, 'mutaties', 'gecontroleerd', 'csv', 10, 'x', 'api', 'API-koppeling', $3)`,
+      [id, boardA.id, offices.KA],
     );
   }
   screenDeliveryOfA = crypto.randomUUID();
@@ -968,6 +1068,49 @@ describe('organisation scope: board A never acts for board B', () => {
   });
 });
 
+describe('administratiekantoren: an office acts only for the boards that authorise it now (decision 022)', () => {
+  const B = () => `/beheer/bestuur/${boardB.id}`;
+  const csv = (number: string) => Buffer.from(`bevoegd_gezag_nummer;personeelsnummer\n${number};X1\n`);
+  const deliverAs = (actor: 'officeTokenA' | 'officeTokenB', number: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/v1/aanleveringen?modus=mutaties&bestuur=${number}`,
+      payload: csv(number),
+      headers: { authorization: `Bearer ${tokenSecrets[actor]}`, 'content-type': 'text/csv' },
+    });
+
+  it('refuses KA everything of board B, and everything of A but the deliveries it made', async () => {
+    expect((await send('officeA', 'GET', `${B()}/aanleveringen`)).statusCode).toBe(403);
+    const refused = await deliverAs('officeTokenA', boardB.number);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect((await deliverAs('officeTokenB', boardA.number)).statusCode).toBe(403);
+    // a delivery board A made itself is not KA's to see
+    const own = crypto.randomUUID();
+    await t.database.query(
+      `INSERT INTO deliveries (id, board_id, mode, status, format, byte_size, sha256, channel, submitted_by_label) VALUES ($1, $2, 'mutaties', 'gecontroleerd', 'csv', 10, 'x', 'api', 'API-koppeling')`,
+      [own, boardA.id],
+    );
+    expect((await send('officeA', 'GET', `${A()}/aanleveringen/${own}`)).statusCode).toBe(404);
+    expect((await send('officeTokenA', 'GET', `/api/v1/aanleveringen/${own}`)).statusCode).toBe(404);
+    expect((await send('adminA', 'GET', `${A()}/aanleveringen/${own}`)).statusCode).toBe(200);
+    expect(visibleText((await send('officeA', 'GET', `${A()}/aanleveringen`)).body)).toContain('U levert aan als Kantoor A');
+  });
+
+  it('shows KA nothing of board A once A withdraws the machtiging, its own deliveries included; A keeps them', async () => {
+    expect((await send('adminA', 'POST', `${A()}/administratiekantoren/${offices.KA}/intrekken`, {})).statusCode).toBe(303);
+    expect((await send('officeA', 'GET', `${A()}/aanleveringen`)).statusCode).toBe(403);
+    expect((await send('officeA', 'GET', `${A()}/aanleveringen/${deliveryOfA}`)).statusCode).toBe(404);
+    expect((await send('officeTokenA', 'GET', `/api/v1/aanleveringen/${deliveryOfA}`)).statusCode).toBe(404);
+    expect((await send('officeTokenA', 'GET', '/api/v1/aanleveringen')).json().totaal).toBe(0);
+    expect((await send('officeTokenA', 'GET', '/api/v1/machtigingen')).json().totaal).toBe(0);
+    expect((await deliverAs('officeTokenA', boardA.number)).statusCode).toBe(403);
+    expect((await send('adminA', 'GET', `${A()}/aanleveringen/${deliveryOfA}`)).statusCode).toBe(200);
+    // KB, authorised by B, is untouched
+    expect((await send('officeTokenB', 'GET', '/api/v1/machtigingen')).json().totaal).toBe(1);
+  });
+});
+
 describe('CSRF: every form post without its token is refused', () => {
   /**
    * Per POST route, an actor the matrix lets through, so that the refusal is the CSRF check's doing
@@ -1061,7 +1204,7 @@ describe('the audit trail of the matrix', () => {
   it('has no row by an actor that was refused', async () => {
     // board A's staff may read its members, its staff list and their disputes, answer those, print activation letters and send a
     // row from the entry screen (an empty one: submitted, refused by the checks, cancelled): the rest was refused them
-    const refusedActors = [ids.pro, ids.staffA, ids.adminB];
+    const refusedActors = [ids.pro, ids.staffA, ids.adminB, ids.officeB];
     const rows = await t.database.query<{ action: string; actor_account_id: string }>(
       `SELECT action, actor_account_id FROM audit_events WHERE subject_organisation_id = $1 AND actor_account_id = ANY($2::uuid[]) AND action NOT IN ('members.listed', 'member.viewed', 'employment-disputes.viewed', 'employment-dispute.answered', 'board-staff.listed', 'board-staff.exported', 'offering-run.added', 'offering-run.cancelled', 'attendances.viewed', 'attendance.recorded', 'person.activation-code.issued', 'delivery.submitted', 'delivery.cancelled')`,
       [boardA.id, refusedActors],

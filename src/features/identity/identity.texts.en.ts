@@ -16,6 +16,8 @@ export const identityEn: Record<keyof typeof identityNl, string> = {
   'role.peer-reviewer': 'peer reviewer',
   'role.team-facilitator': 'school team facilitator',
   'role.team-member': 'school team member',
+  'role.office-admin': 'administration office administrator',
+  'role.office-staff': 'administration office staff member',
   'signIn.title': 'Sign in',
   'signIn.intro': 'Sign in with your e-mail address and password.',
   'signIn.email': 'E-mail address',

@@ -15,6 +15,8 @@ export const identityNl = {
   'role.peer-reviewer': 'kritische peer',
   'role.team-facilitator': 'gespreksleider schoolteam',
   'role.team-member': 'lid schoolteam',
+  'role.office-admin': 'beheerder administratiekantoor',
+  'role.office-staff': 'medewerker administratiekantoor',
   'signIn.title': 'Inloggen',
   'signIn.intro': 'Log in met uw e-mailadres en wachtwoord.',
   'signIn.email': 'E-mailadres',

@@ -4,6 +4,7 @@ import { recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
 import { hashToken, randomToken } from '../../platform/crypto.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { AppError } from '../../platform/errors.ts';
+import { findOfficeById } from '../administration-offices/index.ts';
 import { findBoardById, findBoardByNumber } from '../organisations/index.ts';
 import * as accounts from './accounts.repo.ts';
 import { emailPattern, normaliseEmail, nowOf, type IdentityDeps } from './identity.deps.ts';
@@ -26,6 +27,8 @@ export async function resolveOrganisation(deps: IdentityDeps, input: { boardNumb
   if (input.organisationId) {
     const board = await findBoardById(deps.db, input.organisationId);
     if (board) return { kind: 'bestuur', id: board.id };
+    const office = await findOfficeById(deps.db, input.organisationId);
+    if (office) return { kind: 'administratiekantoor', id: office.id };
     throw AppError.notFound(`Er is geen organisatie met id ${input.organisationId}.`);
   }
   throw new AppError('bad_request', 'Geef --bestuur <nummer> of --organisatie <id> op.');
@@ -80,7 +83,7 @@ export async function createAccountFromCli(deps: IdentityDeps, input: { email: s
 export const demoPassword = 'demo wachtwoord';
 
 /** The demo's accounts: one per kind of user, all with `demoPassword`. Repeatable: existing ones are kept. */
-export async function createDemoAccounts(db: Db, boardNumber: string, providerId?: string): Promise<{ email: string; role: string }[]> {
+export async function createDemoAccounts(db: Db, boardNumber: string, providerId?: string, officeId?: string): Promise<{ email: string; role: string }[]> {
   const board = await findBoardByNumber(db, boardNumber);
   const wanted: { email: string; name: string; role?: Role; organisation?: OrganisationRef }[] = [
     {
@@ -111,6 +114,16 @@ export async function createDemoAccounts(db: Db, boardNumber: string, providerId
             name: 'Pieter Aanbieder',
             role: 'provider-admin' as const,
             organisation: { kind: 'aanbieder' as const, id: providerId },
+          },
+        ]
+      : []),
+    ...(officeId
+      ? [
+          {
+            email: 'administratiekantoor@demo.beroepsregister.nl',
+            name: 'Anna Administratie',
+            role: 'office-admin' as const,
+            organisation: { kind: 'administratiekantoor' as const, id: officeId },
           },
         ]
       : []),

@@ -3,10 +3,11 @@ import type { AccountActor } from '../../platform/auth/actor.ts';
 import { isRole, type OrganisationRef, type Role } from '../../platform/auth/roles.ts';
 import { AppError } from '../../platform/errors.ts';
 import { message } from '../../platform/i18n.ts';
-import { readFormShape, readParams } from '../../web/forms.ts';
+import { noticeQuery, readFormShape, readParams, readQuery } from '../../web/forms.ts';
 import { sendPage } from '../../web/render.ts';
 import { decide } from '../../platform/policy.ts';
 import type { FeatureOptions } from '../feature.ts';
+import { BoardMandatesSection, listBoardMandates, mandateNotices } from '../administration-offices/index.ts';
 import { nowOf, type IdentityDeps } from './identity.deps.ts';
 import * as members from './members.service.ts';
 import { accountContextOf, fieldErrorsOf } from '../../web/route-helpers.ts';
@@ -32,6 +33,19 @@ export async function organisationAdminRoutes(app: FastifyInstance, opts: Featur
   const { deps } = opts;
   const signedIn = { config: { access: 'signed-in' as const } };
 
+  /** A board's members page also shows the administratiekantoren that deliver for it (decision 022). */
+  async function mandatesOf(req: FastifyRequest, organisation: OrganisationRef, boardName: string) {
+    if (organisation.kind !== 'bestuur') return undefined;
+    const { mandates, mayGrant } = await listBoardMandates(deps, accountContextOf(req), organisation.id);
+    return <BoardMandatesSection ctx={req.pageContext()} boardId={organisation.id} boardName={boardName} mandates={mandates} mayGrant={mayGrant} />;
+  }
+
+  /** `?melding=` after a machtiging was given or withdrawn on the administratiekantoor pages */
+  function mandateNoticeOf(req: FastifyRequest): string | undefined {
+    const { melding } = readQuery(req, noticeQuery);
+    return melding && melding in mandateNotices ? req.t(mandateNotices[melding as keyof typeof mandateNotices]) : undefined;
+  }
+
   async function renderMembers(req: FastifyRequest, state: FormState, notice?: string, status = 200) {
     const context = accountContextOf(req);
     const organisation = organisationOf(req);
@@ -44,7 +58,8 @@ export async function organisationAdminRoutes(app: FastifyInstance, opts: Featur
         invitations={list.invitations}
         invitableRoles={await invitableRoles(context.actor, organisation)}
         state={state}
-        notice={notice}
+        notice={notice ?? mandateNoticeOf(req)}
+        extra={await mandatesOf(req, organisation, list.organisation.name)}
       />
     );
     return { page, status };

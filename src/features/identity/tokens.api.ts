@@ -11,10 +11,11 @@ const currentToken = z
   .object({
     naam: z.string().describe('De naam die de organisatie het token gaf'),
     organisatie: z.object({
-      soort: z.string().describe('bestuur of aanbieder'),
+      soort: z.string().describe('bestuur, aanbieder of administratiekantoor'),
       id: z.string().uuid(),
       naam: z.string(),
       nummer: z.string().optional().describe('Bestuursnummer (5 cijfers), bij een bestuur'),
+      kvkNummer: z.string().optional().describe('KvK-nummer (8 cijfers), bij een administratiekantoor'),
     }),
     scopes: z.array(z.enum(tokenScopes)).describe('De bevoegdheden van dit token'),
     aangemaaktOp: z.string().datetime(),
@@ -48,6 +49,7 @@ export async function tokenApiRoutes(app: FastifyInstance, opts: FeatureOptions 
           id: token.organisation.id,
           naam: token.organisation.name,
           ...(token.organisation.number ? { nummer: token.organisation.number } : {}),
+          ...(token.organisation.kvkNumber ? { kvkNummer: token.organisation.kvkNumber } : {}),
         },
         scopes: token.scopes,
         aangemaaktOp: token.createdAt.toISOString(),

@@ -39,4 +39,7 @@ export const downloadCoverage: Record<string, Coverage> = {
   deliveries: { in: 'werkzaamheden.aanleveringen' },
   valuation_assessments: { in: 'werkzaamheden.beoordelingen' },
   offerings: { in: 'werkzaamheden.toegewezenAanbod' },
+  // known gaps, each a record of the person's work that the audit trail holds
+  administration_offices: { gap: 'administratiekantoren the person added as register staff (their work; the audit trail has it)' },
+  office_mandates: { gap: 'machtigingen the person gave or withdrew as a board admin (their work; the audit trail has it)' },
 };

@@ -144,7 +144,7 @@ export async function getCheckProgress(deps: NoticeDeps, ctx: ActorContext, boar
   await requireBoardStaff(ctx, boardId, 'staff.read');
   const [schools, outlook] = await Promise.all([repo.listSchoolProgress(deps.db, boardId), reminderOutlook(deps, boardId)]);
   const sum = (key: 'delivered' | 'checked' | 'approved' | 'disputed') => schools.reduce((n, s) => n + s[key], 0);
-  const canSend = (await decide(ctx.actor, { action: 'delivery.submit', organisation: { kind: 'bestuur', id: boardId } })).allowed;
+  const canSend = (await decide(ctx.actor, { action: 'staff.act', organisation: { kind: 'bestuur', id: boardId } })).allowed;
   return {
     schools,
     total: { delivered: sum('delivered'), checked: sum('checked'), approved: sum('approved'), disputed: sum('disputed') },
@@ -155,7 +155,7 @@ export async function getCheckProgress(deps: NoticeDeps, ctx: ActorContext, boar
 
 /** Before the board's staff send the reminder by hand: how many it would reach, and whether it may go now. */
 export async function previewBoardReminder(deps: NoticeDeps, ctx: ActorContext, boardId: string) {
-  await requireBoardStaff(ctx, boardId, 'delivery.submit');
+  await requireBoardStaff(ctx, boardId, 'staff.act');
   return reminderOutlook(deps, boardId);
 }
 
@@ -166,7 +166,7 @@ export async function previewBoardReminder(deps: NoticeDeps, ctx: ActorContext, 
  * those still come, but not within a week of this one. Audited for each professional reminded.
  */
 export async function sendBoardReminder(deps: NoticeDeps, ctx: ActorContext, boardId: string): Promise<{ persons: number }> {
-  const via = await requireBoardStaff(ctx, boardId, 'delivery.submit');
+  const via = await requireBoardStaff(ctx, boardId, 'staff.act');
   const now = nowOf(deps);
   const since = new Date(now.getTime() - boardReminderGapHours * 3600_000);
   const tooSoon = (sentAt: Date | null) =>

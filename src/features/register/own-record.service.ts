@@ -147,7 +147,7 @@ export async function getBoardDispute(deps: OwnRecordDeps, ctx: ActorContext, bo
  * employment again (te controleren). A correction is delivered instead; applying it closes the dispute.
  */
 export async function answerDispute(deps: DisputeDeps, ctx: ActorContext, boardId: string, disputeId: string, reply: unknown): Promise<void> {
-  await requireBoardStaff(ctx, boardId, 'delivery.submit');
+  await requireBoardStaff(ctx, boardId, 'staff.act');
   const account = signedInAccount(ctx);
   const dispute = uuid.test(disputeId) ? await repo.findBoardDispute(deps.db, boardId, disputeId) : undefined;
   if (!dispute) throw AppError.notFound(message('register.error.disputeNotFound'));

@@ -60,7 +60,7 @@ export async function issueInvitationCodes(tx: Db, personIds: readonly string[],
 
 /** The person an activation letter would be for, with the checks of `issueActivationCode`, for the page that asks to confirm. */
 export async function staffPersonForActivation(deps: LinkDeps, ctx: ActorContext, boardId: string, personId: string): Promise<codes.StaffPerson> {
-  await requireBoardStaff(ctx, boardId, 'delivery.submit');
+  await requireBoardStaff(ctx, boardId, 'staff.act');
   const person = uuid.test(personId) ? await codes.findStaffPerson(deps.db, boardId, personId) : undefined;
   if (!person) throw AppError.notFound(message('register.link.error.notStaff'));
   if (person.linked) throw new AppError('conflict', message('register.link.error.alreadyLinked'));

@@ -2,6 +2,12 @@ import { roles, type OrganisationRef, type Role, type TokenScope } from './roles
 
 export type Membership = { id: string; role: Role; organisation: OrganisationRef };
 
+/**
+ * A board that authorises an administratiekantoor to deliver for it (a machtiging, decision 022), as it
+ * stands when the request came in: withdrawn, it is gone from the next request on.
+ */
+export type Mandate = { office: string; board: string };
+
 /** Who is making a request: nobody, a signed-in person, or a machine client with a token. */
 export type Actor =
   | { type: 'anonymous' }
@@ -14,8 +20,17 @@ export type Actor =
       memberships: Membership[];
       /** false while a role that needs a second factor is still waiting for it */
       secondFactorDone: boolean;
+      /** the boards that authorise the administratiekantoren this account is a member of */
+      mandates?: readonly Mandate[];
     }
-  | { type: 'token'; tokenId: string; organisation: OrganisationRef; scopes: TokenScope[] }
+  | {
+      type: 'token';
+      tokenId: string;
+      organisation: OrganisationRef;
+      scopes: TokenScope[];
+      /** for an administratiekantoor's token: the boards that authorise it */
+      mandates?: readonly Mandate[];
+    }
   /** the operator at the command line (CLI), outside every organisation */
   | { type: 'system'; name: string };
 

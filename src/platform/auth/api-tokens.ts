@@ -4,6 +4,7 @@ import { hashToken, randomToken } from '../crypto.ts';
 import type { TokenActor } from './actor.ts';
 import { organisationKinds, scopesByKind, tokenScopes, type OrganisationKind, type OrganisationRef, type TokenScope } from './roles.ts';
 import * as repo from './api-tokens.repo.ts';
+import { listLiveMandates } from './mandates.repo.ts';
 import { dutchDateOf } from '../dates/calendar.ts';
 
 export type { ApiTokenRow } from './api-tokens.repo.ts';
@@ -77,11 +78,14 @@ export async function resolveApiToken(db: Db, token: string, now = new Date()): 
   const row = await repo.findUsableToken(db, hashToken(token), now);
   if (!row || !(organisationKinds as readonly string[]).includes(row.organisationKind)) return null;
   await repo.touchToken(db, row.id, now);
+  const kind = row.organisationKind as OrganisationKind;
   return {
     type: 'token',
     tokenId: row.id,
-    organisation: { kind: row.organisationKind as OrganisationKind, id: row.organisationId },
+    organisation: { kind, id: row.organisationId },
     scopes: row.scopes.filter((s): s is TokenScope => (tokenScopes as readonly string[]).includes(s)),
+    // an administratiekantoor's token acts for the boards that authorise it at this request
+    ...(kind === 'administratiekantoor' ? { mandates: await listLiveMandates(db, [row.organisationId]) } : {}),
   };
 }
 

@@ -1,5 +1,8 @@
-/** The kinds of organisation an account can hold a role in (memberships.organisation_kind). */
-export const organisationKinds = ['bestuur', 'aanbieder', 'register', 'partnerschap', 'schoolteam'] as const;
+/**
+ * The kinds of organisation an account can hold a role in (memberships.organisation_kind). An
+ * administratiekantoor delivers for the boards that authorise it (decision 022); it is no DUO organisation.
+ */
+export const organisationKinds = ['bestuur', 'aanbieder', 'register', 'partnerschap', 'schoolteam', 'administratiekantoor'] as const;
 export type OrganisationKind = (typeof organisationKinds)[number];
 
 /** The register's own office is one organisation with a fixed id. */
@@ -19,6 +22,8 @@ export const roleNames = [
   'peer-reviewer',
   'team-facilitator',
   'team-member',
+  'office-admin',
+  'office-staff',
 ] as const;
 export type Role = (typeof roleNames)[number];
 
@@ -42,6 +47,9 @@ export const roles: Record<Role, RoleDefinition> = {
   'peer-reviewer': { kind: 'partnerschap', secondFactor: false, invitedBy: ['register-staff', 'partnership-coordinator'] },
   'team-facilitator': { kind: 'schoolteam', secondFactor: false, invitedBy: ['register-staff'] },
   'team-member': { kind: 'schoolteam', secondFactor: false, invitedBy: ['team-facilitator'] },
+  // an administratiekantoor delivers files with BSNs for its boards, as a board's HR does: two-step sign-in
+  'office-admin': { kind: 'administratiekantoor', secondFactor: true, invitedBy: ['office-admin', 'register-staff'] },
+  'office-staff': { kind: 'administratiekantoor', secondFactor: true, invitedBy: ['office-admin', 'register-staff'] },
 };
 
 export function isRole(value: unknown): value is Role {
@@ -56,4 +64,6 @@ export type TokenScope = (typeof tokenScopes)[number];
 export const scopesByKind: Partial<Record<OrganisationKind, readonly TokenScope[]>> = {
   bestuur: ['aanleveren', 'lezen'],
   aanbieder: ['presentie', 'lezen'],
+  // delivers (and reads its own deliveries) for the boards that authorise it; reading a board's staff stays the board's
+  administratiekantoor: ['aanleveren'],
 };

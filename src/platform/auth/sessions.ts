@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { hashToken, randomToken } from '../crypto.ts';
 import { needsSecondFactor, type AccountActor, type Membership } from './actor.ts';
 import { isRole, organisationKinds, type OrganisationKind } from './roles.ts';
+import { listLiveMandates } from './mandates.repo.ts';
 import * as repo from './sessions.repo.ts';
 
 export const sessionCookie = 'br_sessie';
@@ -52,6 +53,7 @@ export async function resolveSession(db: Db, token: string, now = new Date()): P
   }
   if (now.getTime() - session.lastSeenAt.getTime() > touchEveryMs) await repo.touchSession(db, session.id, now);
   const memberships = await loadMemberships(db, session.accountId);
+  const offices = memberships.filter((m) => m.organisation.kind === 'administratiekantoor').map((m) => m.organisation.id);
   const secondFactorRequired = needsSecondFactor(memberships) || found.totpEnabledAt !== null;
   return {
     type: 'account',
@@ -61,6 +63,8 @@ export async function resolveSession(db: Db, token: string, now = new Date()): P
     displayName: found.displayName,
     memberships,
     secondFactorDone: !secondFactorRequired || session.secondFactorAt !== null,
+    // read on every request, like the memberships: a withdrawn machtiging counts from the next request on
+    mandates: await listLiveMandates(db, offices),
   };
 }
 

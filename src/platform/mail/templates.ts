@@ -222,6 +222,26 @@ const templates = {
       text: 'Dear {name},\n\nThe Commissie Registratie has decided on your request to postpone re-registration in the {register}: {decision}.\n\nReasons:\n{motivation}\n\nDo you disagree? You can object to the Beroepsregister Onderwijs within six weeks. Your details are in My register:\n\n{link}',
     },
   },
+  'office-mandate-granted': {
+    nl: {
+      subject: '{board} machtigt {office} om aan te leveren',
+      text: 'Beste {name},\n\n{board} (bestuursnummer {boardNumber}) heeft {office} gemachtigd om namens het bestuur personeelsgegevens aan te leveren aan het Beroepsregister Onderwijs. Uw medewerkers en uw API-tokens met de bevoegdheid aanleveren kunnen dat nu doen; noem het bestuursnummer bij elke aanlevering.\n\nDe besturen waarvoor u aanlevert:\n\n{link}',
+    },
+    en: {
+      subject: '{board} authorises {office} to deliver',
+      text: 'Dear {name},\n\n{board} (board number {boardNumber}) has authorised {office} to deliver staff data to the Beroepsregister Onderwijs on its behalf. Your staff and your API tokens with the scope aanleveren can do so now; name the board number with every delivery.\n\nThe boards you deliver for:\n\n{link}',
+    },
+  },
+  'office-mandate-withdrawn': {
+    nl: {
+      subject: '{board} heeft de machtiging van {office} ingetrokken',
+      text: 'Beste {name},\n\n{board} (bestuursnummer {boardNumber}) heeft de machtiging van {office} om namens het bestuur aan te leveren ingetrokken. U kunt voor dit bestuur niet meer aanleveren, en de aanleveringen die u eerder voor het bestuur deed, ziet u niet meer; het bestuur zelf heeft ze nog.\n\nDe besturen waarvoor u nog aanlevert:\n\n{link}',
+    },
+    en: {
+      subject: '{board} has withdrawn the authorisation of {office}',
+      text: 'Dear {name},\n\n{board} (board number {boardNumber}) has withdrawn the authorisation of {office} to deliver on its behalf. You can no longer deliver for this board, and you no longer see the deliveries you made for it earlier; the board itself still has them.\n\nThe boards you still deliver for:\n\n{link}',
+    },
+  },
 } as const satisfies Record<string, Record<Lang, { subject: string; text: string }>>;
 
 export type MailTemplate = keyof typeof templates;

@@ -26,6 +26,10 @@ export const entryPath = (board: { id: string }) => `/beheer/bestuur/${board.id}
 export const employmentEntryPath = (board: { id: string }, employmentId: string, kind: 'wijziging' | 'einde') =>
   `${entryPath(board)}?dienstverband=${encodeURIComponent(employmentId)}&mutatie=${kind}`;
 
+/** Who delivered: the person or the API link, and the administratiekantoor it did that for the board as (decision 022). */
+const submitterOf = (t: PageContext['t'], d: DeliveryRecord) =>
+  d.officeName ? t('deliveries.byOffice', { by: d.submittedByLabel, office: d.officeName }) : d.submittedByLabel;
+
 type ListProps = {
   ctx: PageContext;
   board: BoardView;
@@ -37,11 +41,14 @@ type ListProps = {
   /** the last applied delivery, and whether that was 35 days ago or more (a prompt, not a verdict) */
   lastAppliedAt: Date | null;
   quiet: boolean;
+  /** the administratiekantoor the reader delivers as, who sees only its own deliveries */
+  officeName?: string | null;
   values?: { modus?: string };
   errors?: FieldError[];
 };
 
-export function DeliveriesPage({ ctx, board, deliveries, page, pageSize, total, maxMb, lastAppliedAt, quiet, values = {}, errors = [] }: ListProps) {
+export function DeliveriesPage(props: ListProps) {
+  const { ctx, board, deliveries, page, pageSize, total, maxMb, lastAppliedAt, quiet, officeName, values = {}, errors = [] } = props;
   const { t, lang } = ctx;
   const title = t('deliveries.title', { board: board.name });
   const base = deliveriesPath(board);
@@ -49,6 +56,7 @@ export function DeliveriesPage({ ctx, board, deliveries, page, pageSize, total, 
     <Layout ctx={ctx} title={title} current="account">
       <PageTitle text={title} />
       <ErrorSummary title={t('errorSummary.title')} errors={errors} />
+      {officeName ? <TextParagraph text={t('deliveries.officeOnly', { office: officeName })} /> : ''}
       <TextParagraph text={t('deliveries.intro')} />
       <TextParagraph text={lastAppliedAt ? t('deliveries.lastApplied', { date: formatDate(lang, lastAppliedAt) }) : t('deliveries.neverApplied')} />
       {quiet ? (
@@ -114,7 +122,7 @@ export function DeliveriesPage({ ctx, board, deliveries, page, pageSize, total, 
               },
               { header: t('deliveries.col.file'), cell: (d) => <span safe>{sourceOf(t, d)}</span> },
               { header: t('deliveries.col.mode'), cell: (d) => <span safe>{t(`mode.${d.mode}`)}</span> },
-              { header: t('deliveries.col.by'), cell: (d) => <span safe>{d.submittedByLabel}</span> },
+              { header: t('deliveries.col.by'), cell: (d) => <span safe>{submitterOf(t, d)}</span> },
               { header: t('deliveries.col.status'), cell: (d) => <span safe>{t(`delivery.status.${d.status}`)}</span> },
               { header: t('deliveries.col.rows'), cell: (d) => <span safe>{formatNumber(lang, d.rowCount)}</span> },
               { header: t('deliveries.col.errors'), cell: (d) => <span safe>{formatNumber(lang, d.errorRows)}</span> },
@@ -208,7 +216,7 @@ export function DeliveryPage({ ctx, board, delivery, problems, page, pageSize, t
           { label: t('delivery.rows'), value: <span safe>{formatNumber(lang, delivery.rowCount)}</span> },
           { label: t('delivery.errorRows'), value: <span safe>{formatNumber(lang, delivery.errorRows)}</span> },
           { label: t('delivery.warningRows'), value: <span safe>{formatNumber(lang, delivery.warningRows)}</span> },
-          { label: t('delivery.submittedBy'), value: <span safe>{delivery.submittedByLabel}</span> },
+          { label: t('delivery.submittedBy'), value: <span safe>{submitterOf(t, delivery)}</span> },
           ...(delivery.appliedByLabel ? [{ label: t('delivery.appliedBy'), value: <span safe>{delivery.appliedByLabel}</span> }] : []),
         ]}
       />

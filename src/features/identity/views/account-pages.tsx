@@ -62,6 +62,16 @@ function manageLinks(ctx: PageContext, m: AccountView['memberships'][number]) {
       ) : (
         ''
       )}
+      {m.organisation.kind === 'administratiekantoor' ? (
+        <>
+          {' · '}
+          <a class="utrecht-link" href={`${base}/besturen`} safe>
+            {ctx.t('offices.mandates.link')}
+          </a>
+        </>
+      ) : (
+        ''
+      )}
       {m.manageable.members ? (
         <>
           {' · '}

@@ -27,6 +27,12 @@ const descriptions: Record<string, Record<Lang, string>> = {
   'member.viewed': { nl: 'naam, e-mailadres en rol bekeken in de lijst van medewerkers', en: 'name, e-mail address and role viewed in the list of staff' },
   'api-token.created': { nl: 'API-token gemaakt', en: 'API token created' },
   'api-token.revoked': { nl: 'API-token ingetrokken', en: 'API token revoked' },
+  'office.added': { nl: 'administratiekantoor toegevoegd', en: 'administration office added' },
+  'office-mandate.granted': {
+    nl: 'administratiekantoor gemachtigd om voor het bestuur aan te leveren',
+    en: 'administration office authorised to deliver for the board',
+  },
+  'office-mandate.withdrawn': { nl: 'machtiging van een administratiekantoor ingetrokken', en: 'authorisation of an administration office withdrawn' },
   'development.read': { nl: 'uw professionalisering ingezien door uw bestuur', en: 'your professional development viewed by your board' },
   'development-consent.granted': { nl: 'bestuur inzage gegeven in uw professionalisering', en: 'board given insight into your professional development' },
   'development-consent.revoked': { nl: 'inzage van bestuur ingetrokken', en: 'board insight withdrawn' },

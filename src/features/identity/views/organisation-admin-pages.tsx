@@ -27,8 +27,11 @@ export function MembersPage(props: {
   invitableRoles: Role[];
   state: FormState;
   notice?: string;
+  /** what another feature adds for this kind of organisation: a board's administratiekantoren */
+  extra?: JSX.Element;
 }) {
-  const { ctx, organisation, members, invitations, invitableRoles, state, notice } = props;
+  // JSX another feature rendered, with its own escaping
+  const { ctx, organisation, members, invitations, invitableRoles, state, notice, extra: safeExtra } = props;
   const { t } = ctx;
   const title = t('members.title', { organisation: organisation.name });
   return (
@@ -110,6 +113,7 @@ export function MembersPage(props: {
       ) : (
         ''
       )}
+      {safeExtra ?? ''}
     </Layout>
   );
 }

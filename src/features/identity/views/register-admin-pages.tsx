@@ -73,6 +73,10 @@ export function AdminHomePage({ ctx, state, showOutbox }: { ctx: PageContext; st
           {t('accreditation.providers.link')}
         </a>
         {' · '}
+        <a class="utrecht-link" href="/beheer/administratiekantoren" safe>
+          {t('offices.link')}
+        </a>
+        {' · '}
         <a class="utrecht-link" href="/beheer/accreditatie" safe>
           {t('accreditation.queue.link')}
         </a>

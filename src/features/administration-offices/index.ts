@@ -1,0 +1,17 @@
+import type { Feature } from '../feature.ts';
+import { officesEn } from './offices.texts.en.ts';
+import { officesNl } from './offices.texts.nl.ts';
+import { officeRoutes } from './offices.routes.tsx';
+
+/** Administratiekantoren: offices that deliver for the boards that authorise them (decision 022). */
+export const feature: Feature = {
+  name: 'administration-offices',
+  texts: [{ nl: officesNl, en: officesEn }],
+  routes: officeRoutes,
+};
+
+export { mandateNotices } from './offices.routes.tsx';
+export { findOfficeById, listBoardMandates } from './offices.service.ts';
+export type { MandateLine, Office } from './offices.service.ts';
+export { seedDemoOffice } from './offices.demo.ts';
+export { BoardMandatesSection } from './views/office-pages.tsx';
