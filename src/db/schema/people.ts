@@ -168,8 +168,8 @@ export const employmentDisputes = pgTable(
 export const registerNumberSequence = pgSequence('register_number_seq', { startWith: 1000000, minValue: 1000000, maxValue: 9999999 });
 
 /**
- * Inschrijving: a professional with an account and a delivered employment, in the register under a
- * register number from that moment on. Registration (a commission's decision) builds on it.
+ * Inschrijving: a professional with an account, in the register under a register number from that
+ * moment on, with or without a delivered employment. Registration (a commission's decision) builds on it.
  */
 export const enrolments = pgTable('enrolments', {
   id: uuid('id').primaryKey(),
@@ -177,8 +177,11 @@ export const enrolments = pgTable('enrolments', {
     .notNull()
     .unique()
     .references(() => persons.id),
+  /**
+   * The account linked to the person (persons.account_id), kept beside it: it follows every link and
+   * unlink (decision 021). Null while register staff have unlinked the person and no account has it yet.
+   */
   accountId: uuid('account_id')
-    .notNull()
     .unique()
     .references(() => accounts.id),
   registerNumber: text('register_number').notNull().unique(),
