@@ -275,6 +275,25 @@ export const personLinkCodes = pgTable(
   (t) => [uniqueIndex('person_link_codes_hash').on(t.codeHash), index('person_link_codes_person').on(t.personId, t.createdAt)],
 );
 
+/**
+ * Register staff unlinked this account from this person (decision 021): no automatic way links the two
+ * again (the confirmed address, a BSN, a code); only register staff can, which removes the line.
+ */
+export const personLinkBlocks = pgTable(
+  'person_link_blocks',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    createdBy: uuid('created_by').references(() => accounts.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.accountId] }), index('person_link_blocks_account').on(t.accountId)],
+);
+
 /** One file or API body from one board: received, validated, then applied, rejected or cancelled. */
 export const deliveries = pgTable(
   'deliveries',

@@ -193,7 +193,8 @@ export async function applyStagedRows(tx: Db, input: ApplyInput, rows: { from: n
   await tx.execute(sql`INSERT INTO staff_numbers (board_id, staff_number, person_id)
     SELECT ${b}, staff_number, person_id FROM file_persons WHERE numbered_person_id IS NULL`);
   // a person with the BSN an issuer vouched for at an account's sign-in (DigiD through a broker) is that
-  // account's, when neither has another link (decision 021); the enrolment's own account follows
+  // account's, when neither has another link and register staff did not unlink the two (decision 021);
+  // the enrolment's own account follows
   const linked = rowsOf(
     bsnLinkRow,
     await tx.execute(sql`WITH linked AS (
@@ -201,6 +202,7 @@ export async function applyStagedRows(tx: Db, input: ApplyInput, rows: { from: n
     FROM file_persons f, accounts a
     WHERE p.id = f.person_id AND p.bsn_hash IS NOT NULL AND a.bsn_hash = p.bsn_hash AND p.account_id IS NULL AND p.merged_into IS NULL
       AND NOT EXISTS (SELECT 1 FROM persons q WHERE q.account_id = a.id)
+      AND NOT EXISTS (SELECT 1 FROM person_link_blocks b WHERE b.person_id = p.id AND b.account_id = a.id)
     RETURNING p.id AS "personId", a.id AS "accountId")
     , followed AS (UPDATE enrolments n SET account_id = l."accountId" FROM linked l WHERE n.person_id = l."personId" RETURNING 1)
     SELECT "personId", "accountId" FROM linked`),

@@ -177,6 +177,9 @@ export async function mergePersons(tx: Db, from: string, into: string, at: Date)
   // the enrolment's own account is the person's (decision 021)
   await tx.execute(sql`UPDATE enrolments n SET account_id = p.account_id FROM persons p
     WHERE p.id = n.person_id AND n.person_id = ${into} AND n.account_id IS DISTINCT FROM p.account_id`);
+  // an account register staff unlinked from either stays unlinked from the one that stays
+  await tx.execute(sql`INSERT INTO person_link_blocks (person_id, account_id, created_by, created_at)
+    SELECT ${into}, account_id, created_by, created_at FROM person_link_blocks WHERE person_id = ${from} ON CONFLICT DO NOTHING`);
   await tx.execute(sql`UPDATE evidence_files SET person_id = ${into} WHERE person_id = ${from}`);
   await tx.execute(sql`UPDATE registration_applications SET person_id = ${into} WHERE person_id = ${from}`);
   await tx.execute(sql`UPDATE employments SET person_id = ${into}, updated_at = ${now} WHERE person_id = ${from}`);

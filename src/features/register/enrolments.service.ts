@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import { actorLabel, recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
+import { actorLabel, recordAudit, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { message, type Message } from '../../platform/i18n.ts';
 import { decide } from '../../platform/policy.ts';
@@ -155,7 +155,8 @@ export async function unlinkEnrolment(deps: RegistrationDeps, ctx: ActorContext,
   const { enrolment, reason } = await checkUnlink(deps, ctx, registerNumber, change);
   const accountId = enrolment.accountId!;
   const mailIds = await inTransaction(deps.db, async (tx) => {
-    if (!(await links.unlinkPerson(tx, enrolment.personId, accountId, new Date()))) throw new AppError('conflict', message('register.error.linkChanged'));
+    if (!(await links.unlinkPerson(tx, enrolment.personId, accountId, signedInAccount(ctx).accountId, new Date())))
+      throw new AppError('conflict', message('register.error.linkChanged'));
     await recordAudit(tx, ctx, {
       action: 'person.unlinked',
       via,
@@ -218,7 +219,7 @@ export async function linkEnrolment(deps: RegistrationDeps, ctx: ActorContext, r
   const via = await requireStaff(ctx);
   const { enrolment, account, reason } = await checkLink(deps, ctx, registerNumber, change);
   const mailIds = await inTransaction(deps.db, async (tx) => {
-    if (!(await links.linkPersonToAccount(tx, enrolment.personId, account.id, new Date())))
+    if (!(await links.linkPersonToAccount(tx, enrolment.personId, account.id, new Date(), true)))
       throw new AppError('conflict', message('register.error.linkChanged'));
     await recordAudit(tx, ctx, {
       action: 'person.linked',

@@ -69,7 +69,8 @@ export async function findPersonIdOfAccount(db: Db, accountId: string): Promise<
  * account's confirmed address; nobody when the account is linked already, its address is not
  * confirmed, or two persons share the address (a school's shared mailbox is no proof of who is who).
  * A person whose BSN is another than the one an issuer vouched for at the account's sign-in is not
- * this account's, whatever the address says. The link's id, or undefined.
+ * this account's, whatever the address says, nor is one register staff unlinked from it. The link's
+ * id, or undefined.
  */
 export async function linkByConfirmedAddress(tx: Db, accountId: string, now: Date): Promise<string | undefined> {
   return firstRowOf(
@@ -78,11 +79,13 @@ export async function linkByConfirmedAddress(tx: Db, accountId: string, now: Dat
         SELECT a.email, a.bsn_hash FROM accounts a
         WHERE a.id = ${accountId} AND a.email_verified_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM persons q WHERE q.account_id = a.id)
       ), candidates AS (
-        SELECT p.id FROM persons p JOIN account ON p.email = account.email
-        WHERE p.account_id IS NULL AND p.merged_into IS NULL AND (account.bsn_hash IS NULL OR p.bsn_hash IS NULL OR p.bsn_hash = account.bsn_hash)
+        SELECT p.id, (account.bsn_hash IS NULL OR p.bsn_hash IS NULL OR p.bsn_hash = account.bsn_hash)
+            AND NOT EXISTS (SELECT 1 FROM person_link_blocks b WHERE b.person_id = p.id AND b.account_id = ${accountId}) AS linkable
+        FROM persons p JOIN account ON p.email = account.email
+        WHERE p.account_id IS NULL AND p.merged_into IS NULL
       )
       UPDATE persons SET account_id = ${accountId}, updated_at = ${now.toISOString()}
-      WHERE id IN (SELECT id FROM candidates) AND (SELECT count(*) FROM candidates) = 1 AND account_id IS NULL
+      WHERE id IN (SELECT id FROM candidates WHERE linkable) AND (SELECT count(*) FROM candidates) = 1 AND account_id IS NULL
       RETURNING id`),
   )?.id;
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { column, firstRowOf, hasRows, row, rowsOf, type RowSchema } from '../../db/rows.ts';
 import { uuidV7 } from '../../lib/uuid-v7.ts';
@@ -61,32 +61,51 @@ export async function recordAccountBsn(tx: Db, accountId: string, bsnHash: strin
   return current?.bsnHash ? 'account-has-other' : 'on-other-account';
 }
 
+/** Register staff unlinked these two: nothing but register staff links them again (person_link_blocks). */
+const notUnlinkedByStaff = (person: SQL, account: SQL) =>
+  sql`NOT EXISTS (SELECT 1 FROM person_link_blocks b WHERE b.person_id = ${person} AND b.account_id = ${account})`;
+
+/** Whether register staff unlinked this account from this person. */
+export async function isLinkBlocked(db: Db, personId: string, accountId: string): Promise<boolean> {
+  return hasRows(await db.execute(sql`SELECT 1 FROM person_link_blocks WHERE person_id = ${personId} AND account_id = ${accountId}`));
+}
+
 /**
- * Links the person to the account, only while the person has no account, the account no person, and
- * the BSN the account was vouched for (if any) is not another than the person's; false otherwise.
- * The enrolment's own account follows.
+ * Links the person to the account, only while the person has no account, the account no person, the
+ * BSN the account was vouched for (if any) is not another than the person's, and register staff did
+ * not unlink the two (`byStaff`: they link them now, and that ends the block); false otherwise. The
+ * enrolment's own account follows.
  */
-export async function linkPersonToAccount(tx: Db, personId: string, accountId: string, now: Date): Promise<boolean> {
+export async function linkPersonToAccount(tx: Db, personId: string, accountId: string, now: Date, byStaff = false): Promise<boolean> {
   const linked = hasRows(
     await tx.execute(sql`UPDATE persons p SET account_id = ${accountId}, updated_at = ${now.toISOString()}
     FROM accounts a
     WHERE p.id = ${personId} AND a.id = ${accountId} AND p.account_id IS NULL AND p.merged_into IS NULL
       AND (a.bsn_hash IS NULL OR p.bsn_hash IS NULL OR a.bsn_hash = p.bsn_hash)
       AND NOT EXISTS (SELECT 1 FROM persons q WHERE q.account_id = ${accountId})
+      AND (${byStaff} OR ${notUnlinkedByStaff(sql`p.id`, sql`a.id`)})
     RETURNING p.id`),
   );
-  if (linked) await enrolmentFollowsLink(tx, personId);
-  return linked;
+  if (!linked) return false;
+  if (byStaff) await tx.execute(sql`DELETE FROM person_link_blocks WHERE person_id = ${personId} AND account_id = ${accountId}`);
+  await enrolmentFollowsLink(tx, personId);
+  return true;
 }
 
-/** Ends the person's link with this account (register staff); false when it was not linked to it. The enrolment's own account follows. */
-export async function unlinkPerson(tx: Db, personId: string, accountId: string, now: Date): Promise<boolean> {
+/**
+ * Ends the person's link with this account (register staff); false when it was not linked to it. No
+ * automatic way links the two again. The enrolment's own account follows.
+ */
+export async function unlinkPerson(tx: Db, personId: string, accountId: string, by: string, now: Date): Promise<boolean> {
   const unlinked = hasRows(
     await tx.execute(sql`UPDATE persons SET account_id = NULL, updated_at = ${now.toISOString()}
     WHERE id = ${personId} AND account_id = ${accountId} RETURNING id`),
   );
-  if (unlinked) await enrolmentFollowsLink(tx, personId);
-  return unlinked;
+  if (!unlinked) return false;
+  await tx.execute(sql`INSERT INTO person_link_blocks (person_id, account_id, created_by, created_at)
+    VALUES (${personId}, ${accountId}, ${by}, ${now.toISOString()}) ON CONFLICT (person_id, account_id) DO NOTHING`);
+  await enrolmentFollowsLink(tx, personId);
+  return true;
 }
 
 /** The enrolment's own account is the person's: after every link and unlink (decision 021). */
@@ -105,7 +124,7 @@ export async function linkByAccountBsn(tx: Db, accountId: string, now: Date): Pr
     await tx.execute(sql`UPDATE persons p SET account_id = a.id, updated_at = ${now.toISOString()}
     FROM accounts a
     WHERE a.id = ${accountId} AND a.bsn_hash IS NOT NULL AND p.bsn_hash = a.bsn_hash AND p.account_id IS NULL AND p.merged_into IS NULL
-      AND NOT EXISTS (SELECT 1 FROM persons q WHERE q.account_id = a.id)
+      AND NOT EXISTS (SELECT 1 FROM persons q WHERE q.account_id = a.id) AND ${notUnlinkedByStaff(sql`p.id`, sql`a.id`)}
     RETURNING p.id`),
   )?.id;
   if (linked) await enrolmentFollowsLink(tx, linked);

@@ -204,6 +204,7 @@ async function usableCode(deps: LinkDeps, ctx: ActorContext, typed: string): Pro
   const mine = await links.findLinkedPerson(deps.db, account.accountId);
   const otherBsn = (bsn: string | null | undefined) => Boolean(bsn && found.personBsnHash && bsn !== found.personBsnHash);
   if (otherBsn(vouched) || otherBsn(mine?.bsnHash)) throw refuse('register.link.error.otherBsn');
+  if (await links.isLinkBlocked(deps.db, found.personId, account.accountId)) throw refuse('register.link.error.unlinkedByStaff');
   return { ...found, alreadyYours: false, mine };
 }
 

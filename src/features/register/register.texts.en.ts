@@ -52,6 +52,8 @@ export const registerEn: Record<keyof typeof registerNl, string> = {
   'register.link.error.unknown': 'We do not know this code. Check that you copied it correctly, or ask your employer for a new letter.',
   'register.link.error.used': 'This code has already been used for another account. Was that not you? Contact the Beroepsregister.',
   'register.link.error.expired': 'This code has expired. Ask your employer for a new letter with an activation code.',
+  'register.link.error.unlinkedByStaff':
+    'The Beroepsregister has unlinked these details from your account. A code does not link them again; contact the Beroepsregister.',
   'register.link.error.otherBsn':
     'This code belongs to someone with another BSN than yours (as your sign-in or your employer gave it). Nothing is linked. Is that not right? Contact the Beroepsregister.',
   'register.link.error.notStaff': 'This person was not delivered by your school board.',

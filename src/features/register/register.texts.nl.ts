@@ -56,6 +56,8 @@ export const registerNl = {
   'register.link.error.unknown': 'Deze code kennen we niet. Controleer of u hem goed hebt overgenomen, of vraag uw werkgever om een nieuwe brief.',
   'register.link.error.used': 'Deze code is al gebruikt voor een ander account. Bent u dat niet geweest? Neem contact op met het Beroepsregister.',
   'register.link.error.expired': 'Deze code is verlopen. Vraag uw werkgever om een nieuwe brief met een activeringscode.',
+  'register.link.error.unlinkedByStaff':
+    'Het Beroepsregister heeft deze gegevens van uw account losgekoppeld. Met een code koppelt u ze niet opnieuw; neem contact op met het Beroepsregister.',
   'register.link.error.otherBsn':
     'Deze code hoort bij iemand met een ander BSN dan het uwe (zoals uw inlog of uw werkgever het doorgaf). We koppelen niets. Klopt dat niet? Neem contact op met het Beroepsregister.',
   'register.link.error.notStaff': 'Deze persoon is niet door uw bestuur aangeleverd.',
