@@ -38,6 +38,10 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_NAME: z.string().default('DigiD, Entree of SURFconext'),
+  OIDC_BSN_CLAIM: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'een claimnaam / a claim name')
+    .default('bsn'),
   METRICS_TOKEN: z.string().min(32, 'minstens 32 tekens / at least 32 characters').optional(),
   TRUSTED_PROXIES: z
     .string()
@@ -85,8 +89,8 @@ export type Config = {
   deliveryCsvInlineRows: number;
   /** the largest proof of a diploma or certificate accepted, in bytes (EVIDENCE_MAX_MB) */
   evidenceMaxBytes: number;
-  /** unset: only local accounts */
-  oidc?: { issuer: string; clientId: string; clientSecret?: string; name: string };
+  /** unset: only local accounts. `bsnClaim`: the claim that carries a BSN (DigiD through a broker; decision 021) */
+  oidc?: { issuer: string; clientId: string; clientSecret?: string; name: string; bsnClaim: string };
 };
 
 export class ConfigError extends Error {
@@ -224,6 +228,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     evidenceMaxBytes: Math.round(env.EVIDENCE_MAX_MB * 1024 * 1024),
     deliveryLeaseSeconds: env.DELIVERY_LEASE_SECONDS,
     deliveryCsvInlineRows: env.DELIVERY_CSV_INLINE_ROWS,
-    oidc: env.OIDC_ISSUER ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET, name: env.OIDC_NAME } : undefined,
+    oidc: env.OIDC_ISSUER
+      ? { issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET, name: env.OIDC_NAME, bsnClaim: env.OIDC_BSN_CLAIM }
+      : undefined,
   };
 }

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createCrypto } from '../../src/platform/crypto.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../support/texts.ts';
 import { createAccount, testPassword } from '../support/accounts.ts';
@@ -22,7 +24,10 @@ const people = {
   lotte: { login: 'lotte-broker', email: 'lotte.prive@example.nl', name: 'L. Bakker' },
   piet: { login: 'piet', email: 'piet@school.nl', name: 'Piet Visser' },
   noor: { login: 'noor', email: 'noor@school.nl', name: 'Noor Smit' },
+  bas: { login: 'bas', email: 'bas.prive@example.nl', name: 'Bas Bakker', bsn: '111222333' },
 };
+// the app's secrets, so the test can put a person delivered with Bas's BSN in the register as a delivery would
+const secrets = { SESSION_SECRET: randomBytes(32).toString('hex'), ENCRYPTION_KEY: randomBytes(32).toString('hex'), HASH_KEY: randomBytes(32).toString('hex') };
 
 let testApp: TestApp;
 let provider: TestOidcProvider;
@@ -43,6 +48,7 @@ beforeAll(async () => {
         OIDC_CLIENT_ID: provider.clientId,
         OIDC_CLIENT_SECRET: provider.clientSecret,
         OIDC_NAME: oidcName,
+        ...secrets,
       },
     }),
     launchBrowser(),
@@ -232,6 +238,24 @@ describe('signing in with OpenID Connect', () => {
     });
     expect(await identitiesOf(people.piet.login)).toEqual([]);
     expect((await accountsWith(people.piet.email)).map((a) => a.display_name)).toEqual(['Piet Visser (lokaal)']);
+  });
+
+  it('a BSN in the claims links the account to the person delivered with that BSN (decision 021)', async () => {
+    const keyedHash = createCrypto({ sessionSecret: secrets.SESSION_SECRET, encryptionKey: secrets.ENCRYPTION_KEY, hashKey: secrets.HASH_KEY }).keyedHash;
+    await testApp.database.query(
+      `INSERT INTO persons (id, initials, surname, birth_date, bsn_hash) VALUES (gen_random_uuid(), 'B.', 'Bakker', '1979-09-09', $1)`,
+      [keyedHash(people.bas.bsn)],
+    );
+    await withContext(async (page) => {
+      const { callback } = await signInWithOidc(page, people.bas.login);
+      expect((await callback).status()).toBe(303);
+      await page.waitForURL((url) => inApp(url) && url.pathname === '/account');
+      await page.goto('/mijn-register');
+      expect(await dataValue(page, nl('own.person.name')).textContent()).toBe('B. Bakker');
+      await expectNoAxeViolations(page);
+    });
+    const [account] = await accountsWith(people.bas.email);
+    expect(await testApp.database.query(`SELECT account_id FROM persons WHERE surname = 'Bakker'`)).toEqual([{ account_id: account.id }]);
   });
 
   it('cancelling at the provider comes back with a message, signed out', async () => {

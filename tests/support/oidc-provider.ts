@@ -11,7 +11,8 @@ import Provider from 'oidc-provider';
  * headless browser fills in like a person would.
  */
 
-export type TestIdentity = { login: string; email: string; name: string; emailVerified?: boolean };
+/** `bsn`: the BSN claim a broker for DigiD gives (decision 021), with the profile. */
+export type TestIdentity = { login: string; email: string; name: string; emailVerified?: boolean; bsn?: string };
 
 export type TestOidcProvider = {
   /** http://127.0.0.1:<port>, as the provider names itself in its metadata and ID tokens */
@@ -60,14 +61,21 @@ export async function startOidcProvider(options: { redirectUri: string; people: 
       },
     ],
     pkce: { required: () => true },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    // the BSN rides along with the profile here; a real broker may give it in a scope of its own
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'bsn'] },
     // the dev login form hands over whatever is typed as the account id: only known people get in
     findAccount: (_ctx, id) => {
       const person = people.get(id);
       if (!person) return undefined;
       return {
         accountId: id,
-        claims: () => ({ sub: id, email: person.email, email_verified: person.emailVerified ?? true, name: person.name }),
+        claims: () => ({
+          sub: id,
+          email: person.email,
+          email_verified: person.emailVerified ?? true,
+          name: person.name,
+          ...(person.bsn ? { bsn: person.bsn } : {}),
+        }),
       };
     },
     features: { devInteractions: { enabled: true } },

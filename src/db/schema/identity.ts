@@ -21,10 +21,16 @@ export const accounts = pgTable(
     /** the last TOTP time step used, so a code is never accepted twice */
     totpLastStep: integer('totp_last_step'),
     preferredLang: varchar('preferred_lang', { length: 2 }).notNull().default('nl'),
+    /**
+     * The keyed hash (HMAC, as persons.bsn_hash) of the BSN an OpenID Connect issuer vouched for at
+     * sign-in (DigiD through a broker); never the BSN itself. A delivery with that BSN finds its account
+     * by it (decision 021). One account a BSN.
+     */
+    bsnHash: text('bsn_hash'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('accounts_email').on(t.email)],
+  (t) => [uniqueIndex('accounts_email').on(t.email), uniqueIndex('accounts_bsn_hash').on(t.bsnHash).where(sql`bsn_hash IS NOT NULL`)],
 );
 
 /** An identity at an OpenID Connect issuer (DigiD, Entree, SURFconext through a broker) linked to an account. */

@@ -228,8 +228,8 @@ export const personNotices = pgTable(
 export const registerNumberSequence = pgSequence('register_number_seq', { startWith: 1000000, minValue: 1000000, maxValue: 9999999 });
 
 /**
- * Inschrijving: a professional with an account and a delivered employment, in the register under a
- * register number from that moment on. Registration (a commission's decision) builds on it.
+ * Inschrijving: a professional with an account, in the register under a register number from that
+ * moment on, with or without a delivered employment. Registration (a commission's decision) builds on it.
  */
 export const enrolments = pgTable('enrolments', {
   id: uuid('id').primaryKey(),
@@ -237,8 +237,11 @@ export const enrolments = pgTable('enrolments', {
     .notNull()
     .unique()
     .references(() => persons.id),
+  /**
+   * The account linked to the person (persons.account_id), kept beside it: it follows every link and
+   * unlink (decision 021). Null while register staff have unlinked the person and no account has it yet.
+   */
   accountId: uuid('account_id')
-    .notNull()
     .unique()
     .references(() => accounts.id),
   registerNumber: text('register_number').notNull().unique(),
@@ -330,6 +333,25 @@ export const personLinkCodes = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('person_link_codes_hash').on(t.codeHash), index('person_link_codes_person').on(t.personId, t.createdAt)],
+);
+
+/**
+ * Register staff unlinked this account from this person (decision 021): no automatic way links the two
+ * again (the confirmed address, a BSN, a code); only register staff can, which removes the line.
+ */
+export const personLinkBlocks = pgTable(
+  'person_link_blocks',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    createdBy: uuid('created_by').references(() => accounts.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.accountId] }), index('person_link_blocks_account').on(t.accountId)],
 );
 
 /** One file or API body from one board: received, validated, then applied, rejected or cancelled. */

@@ -168,14 +168,15 @@ export async function listAttendancesOfAccount(db: Db, accountId: string) {
   );
 }
 
-export type EnrolmentByNumber = { id: string; registerNumber: string; status: string; accountId: string; email: string; name: string };
+/** `accountId` is null while register staff have unlinked the person (decision 021); `email` is where the mail goes, if anywhere. */
+export type EnrolmentByNumber = { id: string; registerNumber: string; status: string; accountId: string | null; email: string | null; name: string };
 
 const enrolmentByNumberRow = row({
   id: column.text,
   registerNumber: column.text,
   status: column.text,
-  accountId: column.text,
-  email: column.text,
+  accountId: column.text.nullable(),
+  email: column.text.nullable(),
   name: column.text,
 }) satisfies RowSchema<EnrolmentByNumber>;
 
@@ -185,7 +186,7 @@ export async function findEnrolmentsByNumbers(db: Db, registerNumbers: string[])
     enrolmentByNumberRow,
     await db.execute(sql`SELECT n.id, n.register_number AS "registerNumber", n.status, n.account_id AS "accountId", ac.email,
       concat_ws(' ', p.initials, p.prefix, p.surname) AS name
-    FROM enrolments n JOIN persons p ON p.id = n.person_id JOIN accounts ac ON ac.id = n.account_id
+    FROM enrolments n JOIN persons p ON p.id = n.person_id LEFT JOIN accounts ac ON ac.id = n.account_id
     WHERE n.register_number = ANY(${arrayLiteral(registerNumbers)}::text[])`),
   );
 }

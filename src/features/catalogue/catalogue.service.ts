@@ -231,21 +231,23 @@ async function record(
         subjectOrganisation: organisation,
         after: { offering: offering.id, run: run.id, activity: activityId, points: offering.accreditedPoints, source },
       });
-      mailIds.push(
-        await deps.mailer.queue(tx, {
-          to: enrolment.email,
-          template: 'attendance-recorded',
-          lang: 'nl',
-          params: {
-            name: enrolment.name,
-            title: offering.title,
-            provider: offering.organisationName,
-            points: offering.accreditedPoints ?? 0,
-            hours: String(offering.studyLoadHours).replace('.', ','),
-            link: `${deps.baseUrl}/mijn-register/dossier`,
-          },
-        }),
-      );
+      if (enrolment.email) {
+        mailIds.push(
+          await deps.mailer.queue(tx, {
+            to: enrolment.email,
+            template: 'attendance-recorded',
+            lang: 'nl',
+            params: {
+              name: enrolment.name,
+              title: offering.title,
+              provider: offering.organisationName,
+              points: offering.accreditedPoints ?? 0,
+              hours: String(offering.studyLoadHours).replace('.', ','),
+              link: `${deps.baseUrl}/mijn-register/dossier`,
+            },
+          }),
+        );
+      }
       outcome('geregistreerd');
     }
     return { results, mailIds };

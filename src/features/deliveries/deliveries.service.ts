@@ -16,6 +16,7 @@ import type { Membership } from '../../platform/auth/actor.ts';
 import { findOfficeById } from '../administration-offices/index.ts';
 import { openTable, TableError, type TableRow } from '../../platform/tabular/read-table.ts';
 import type { AppliedSummary } from './delivery-apply-parts.ts';
+import type { BsnLink } from './delivery-apply.repo.ts';
 import { applyInParts, hasAppliedParts } from './delivery-apply-parts.ts';
 import { checkRow, DeliveryFileError, planHeader, type DeliveryMode, type HeaderPlan } from './delivery-format.rules.ts';
 import { guardAgainstBsnInClear } from './bsn-in-clear.rules.ts';
@@ -531,6 +532,17 @@ async function applyHoldingLease(
       today: dutchDateOf(delivery.createdAt),
       now,
       afterStep: deps.afterApplyStep,
+      onLinked: async (tx: Db, links: BsnLink[]) => {
+        for (const link of links) {
+          await recordAudit(tx, ctx, {
+            action: 'person.linked',
+            subjectAccountId: link.accountId,
+            subjectPersonId: link.personId,
+            subjectOrganisation: { kind: 'bestuur', id: delivery.boardId },
+            after: { via: 'bsn', delivery: id },
+          });
+        }
+      },
     };
     summary = await applyInParts(deps, input, async (tx, result) => {
       const applied = await repo.updateDelivery(

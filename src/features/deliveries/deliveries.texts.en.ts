@@ -101,11 +101,15 @@ export const deliveriesEn: Record<keyof typeof deliveriesNl, string> = {
   'office.col.disputed': 'Disputed',
   'office.duplicates.title': 'Possible duplicate persons',
   'office.duplicates.intro':
-    'A board delivered someone with the surname and birth date of a person the register already knows, or with a staff number that belongs to someone with another BSN. The register never merges on its own: decide each case.',
+    'A board delivered someone, or someone enrolled without an employer, with the surname and birth date of a person the register already knows; or a staff number belongs to someone with another BSN; or a professional said that delivered details are theirs too (with a link code, or with the BSN of their sign-in). The register never merges on its own: decide each case.',
   'office.duplicates.none': 'There are no possible duplicates to assess.',
-  'office.duplicates.new': 'Newly delivered',
-  'office.duplicates.known': 'Already known',
+  'office.duplicates.new': 'Person 1 (merges into person 2)',
+  'office.duplicates.known': 'Person 2 (stays)',
   'office.duplicates.reason.naam-geboortedatum': 'Same surname and birth date',
+  'office.duplicates.reason.koppelcode': "Person 2's professional used person 1's link code",
+  'office.duplicates.reason.bsn-inlog': "Person 2's professional signed in with person 1's BSN",
+  'office.duplicates.account': 'Linked to an account',
+  'office.duplicates.registerNumber': 'Register number',
   'office.duplicates.reason.personeelsnummer-ander-bsn': 'Same staff number, another BSN',
   'office.duplicates.birthDate': 'Date of birth',
   'office.duplicates.bsn': 'BSN known',
@@ -114,7 +118,7 @@ export const deliveriesEn: Record<keyof typeof deliveriesNl, string> = {
   'office.duplicates.different': 'Different persons',
   'office.duplicates.confirmTitle': 'Confirm the merge',
   'office.duplicates.confirm':
-    'Everything of the newly delivered person (employments, staff numbers, history) moves to the person the register already knew. This cannot be undone.',
+    'Everything of person 1 (employments, staff numbers, history, and an account, enrolment and diplomas if there are any) moves to person 2. This cannot be undone.',
   'office.duplicates.confirmButton': 'Yes, merge',
   'office.duplicates.merged': 'The persons have been merged.',
   'office.duplicates.separate': 'Recorded: these are different persons.',
@@ -148,4 +152,8 @@ export const deliveriesEn: Record<keyof typeof deliveriesNl, string> = {
   'office.error.differentBsn':
     'These two persons each have a different BSN; they cannot be the same person. Choose "Different persons", or ask the board to correct the BSN.',
   'office.error.chooseDecision': 'Choose: the same person or different persons.',
+  'office.error.bothLinked':
+    'Both persons are linked to an account of their own. Merging would take one account\'s details away. First unlink the wrong account at the enrolment, or choose "Different persons".',
+  'office.error.bothEnrolled':
+    'Both persons are enrolled, each with a register number of their own. First strike off one of the enrolments, or choose "Different persons".',
 };

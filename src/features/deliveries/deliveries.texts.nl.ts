@@ -100,11 +100,15 @@ export const deliveriesNl = {
   'office.col.disputed': 'Betwist',
   'office.duplicates.title': 'Mogelijk dubbele personen',
   'office.duplicates.intro':
-    'Een bestuur leverde iemand aan met dezelfde achternaam en geboortedatum als een persoon die het register al kent, of met een personeelsnummer dat bij iemand met een ander BSN hoort. Het register voegt nooit zelf samen: beslis per geval.',
+    'Een bestuur leverde iemand aan, of iemand schreef zich in zonder werkgever, met dezelfde achternaam en geboortedatum als een persoon die het register al kent; of een personeelsnummer hoort bij iemand met een ander BSN; of een professional gaf aan dat aangeleverde gegevens ook van hem of haar zijn (met een koppelcode, of met het BSN van de inlog). Het register voegt nooit zelf samen: beslis per geval.',
   'office.duplicates.none': 'Er zijn geen mogelijke dubbelen om te beoordelen.',
-  'office.duplicates.new': 'Nieuw aangeleverd',
-  'office.duplicates.known': 'Al bekend',
+  'office.duplicates.new': 'Persoon 1 (gaat bij samenvoegen op in persoon 2)',
+  'office.duplicates.known': 'Persoon 2 (blijft)',
   'office.duplicates.reason.naam-geboortedatum': 'Zelfde achternaam en geboortedatum',
+  'office.duplicates.reason.koppelcode': 'De professional van persoon 2 gebruikte de koppelcode van persoon 1',
+  'office.duplicates.reason.bsn-inlog': 'De professional van persoon 2 logde in met het BSN van persoon 1',
+  'office.duplicates.account': 'Gekoppeld aan een account',
+  'office.duplicates.registerNumber': 'Registernummer',
   'office.duplicates.reason.personeelsnummer-ander-bsn': 'Zelfde personeelsnummer, ander BSN',
   'office.duplicates.birthDate': 'Geboortedatum',
   'office.duplicates.bsn': 'BSN bekend',
@@ -113,7 +117,7 @@ export const deliveriesNl = {
   'office.duplicates.different': 'Verschillende personen',
   'office.duplicates.confirmTitle': 'Samenvoegen bevestigen',
   'office.duplicates.confirm':
-    'Alles van de nieuw aangeleverde persoon (dienstverbanden, personeelsnummers, geschiedenis) gaat naar de persoon die het register al kende. Dit is niet ongedaan te maken.',
+    "Alles van persoon 1 (dienstverbanden, personeelsnummers, geschiedenis, en een account, inschrijving en diploma's als die er zijn) gaat naar persoon 2. Dit is niet ongedaan te maken.",
   'office.duplicates.confirmButton': 'Ja, samenvoegen',
   'office.duplicates.merged': 'De personen zijn samengevoegd.',
   'office.duplicates.separate': 'Vastgelegd: dit zijn verschillende personen.',
@@ -149,6 +153,10 @@ export const deliveriesNl = {
   'office.error.differentBsn':
     'Deze twee personen hebben elk een ander BSN; zij kunnen niet dezelfde persoon zijn. Kies "Verschillende personen", of vraag het bestuur het BSN te verbeteren.',
   'office.error.chooseDecision': 'Kies: zelfde persoon of verschillende personen.',
+  'office.error.bothLinked':
+    'Beide personen zijn aan een eigen account gekoppeld. Samenvoegen zou een van beide accounts zijn gegevens afnemen. Ontkoppel eerst het verkeerde account bij de inschrijving, of kies "Verschillende personen".',
+  'office.error.bothEnrolled':
+    'Beide personen zijn ingeschreven, elk met een eigen registernummer. Haal eerst een van beide inschrijvingen door, of kies "Verschillende personen".',
 } as const;
 
 declare module '../../platform/i18n.ts' {

@@ -39,7 +39,14 @@ export type ApplyInput = {
   now: Date;
   /** tests inject a failure between steps to prove the apply is all or nothing */
   afterStep?: (step: string) => void | Promise<void>;
+  /** the persons this part linked to an account by the BSN an issuer vouched for at its sign-in: for their audit events, in the part's transaction */
+  onLinked?: (tx: Db, links: BsnLink[]) => Promise<void>;
 };
+
+/** A delivered person and the account whose sign-in vouched for the same BSN (decision 021). */
+export type BsnLink = { personId: string; accountId: string };
+
+const bsnLinkRow = row({ personId: column.text, accountId: column.text }) satisfies RowSchema<BsnLink>;
 
 /** What a person's history records of a field change: [before, after], or nothing when equal. */
 const change = (label: string, before: string, after: string) =>
@@ -185,6 +192,22 @@ export async function applyStagedRows(tx: Db, input: ApplyInput, rows: { from: n
     WHERE s.board_id = ${b} AND s.staff_number = f.staff_number AND f.numbered_person_id <> f.person_id`);
   await tx.execute(sql`INSERT INTO staff_numbers (board_id, staff_number, person_id)
     SELECT ${b}, staff_number, person_id FROM file_persons WHERE numbered_person_id IS NULL`);
+  // a person with the BSN an issuer vouched for at an account's sign-in (DigiD through a broker) is that
+  // account's, when neither has another link and register staff did not unlink the two (decision 021);
+  // the enrolment's own account follows
+  const linked = rowsOf(
+    bsnLinkRow,
+    await tx.execute(sql`WITH linked AS (
+    UPDATE persons p SET account_id = a.id, updated_at = ${now}
+    FROM file_persons f, accounts a
+    WHERE p.id = f.person_id AND p.bsn_hash IS NOT NULL AND a.bsn_hash = p.bsn_hash AND p.account_id IS NULL AND p.merged_into IS NULL
+      AND NOT EXISTS (SELECT 1 FROM persons q WHERE q.account_id = a.id)
+      AND NOT EXISTS (SELECT 1 FROM person_link_blocks b WHERE b.person_id = p.id AND b.account_id = a.id)
+    RETURNING p.id AS "personId", a.id AS "accountId")
+    , followed AS (UPDATE enrolments n SET account_id = l."accountId" FROM linked l WHERE n.person_id = l."personId" RETURNING 1)
+    SELECT "personId", "accountId" FROM linked`),
+  );
+  if (linked.length > 0) await input.onLinked?.(tx, linked);
   await step('personen bijgewerkt');
 
   // employments: the staged rows with their person, the one the register has under the same key

@@ -66,6 +66,10 @@ export type PersonSide = {
   email: string | null;
   hasBsn: boolean;
   employments: string[];
+  /** an account has this person (decision 021) */
+  linked: boolean;
+  /** their enrolment's register number, if they enrolled */
+  registerNumber: string | null;
 };
 
 export type DuplicateTask = { id: string; reason: string; createdAt: Date; person: PersonSide; candidate: PersonSide };
@@ -79,6 +83,8 @@ const personSideRow = row({
   email: column.text.nullable(),
   hasBsn: column.boolean,
   employments: column.texts,
+  linked: column.boolean,
+  registerNumber: column.text.nullable(),
 }) satisfies RowSchema<PersonSide>;
 
 const duplicateTaskRow = row({
@@ -94,7 +100,9 @@ const personSide = (alias: string) =>
   'id', ${alias}.id, 'initials', ${alias}.initials, 'prefix', ${alias}.prefix, 'surname', ${alias}.surname,
   'birthDate', ${alias}.birth_date::text, 'email', ${alias}.email, 'hasBsn', ${alias}.bsn_hash IS NOT NULL,
   'employments', coalesce((SELECT json_agg(coalesce(b.name, b.number) || ' · ' || ${staffNumberAsShownText('e.staff_number')} || ' · ' || e.function ORDER BY b.number, e.staff_number)
-     FROM employments e JOIN boards b ON b.id = e.board_id WHERE e.person_id = ${alias}.id), '[]'::json))`);
+     FROM employments e JOIN boards b ON b.id = e.board_id WHERE e.person_id = ${alias}.id), '[]'::json),
+  'linked', ${alias}.account_id IS NOT NULL,
+  'registerNumber', (SELECT n.register_number FROM enrolments n WHERE n.person_id = ${alias}.id))`);
 
 export async function listOpenDuplicates(db: Db, offset: number, limit: number, onlyId?: string): Promise<{ rows: DuplicateTask[]; total: number }> {
   const only = onlyId ? sql` AND d.id = ${onlyId}` : sql``;
@@ -109,13 +117,31 @@ export async function listOpenDuplicates(db: Db, offset: number, limit: number, 
   return { rows, total };
 }
 
-const openDuplicateRow = row({ personId: column.text, candidateId: column.text, bothHaveOtherBsn: column.boolean });
+export type OpenDuplicate = {
+  personId: string;
+  candidateId: string;
+  bothHaveOtherBsn: boolean;
+  /** each is linked to an account of their own: merging would take one account's record away */
+  bothLinked: boolean;
+  /** each has an enrolment: one person has one register number */
+  bothEnrolled: boolean;
+};
 
-export async function findOpenDuplicate(db: Db, id: string): Promise<{ personId: string; candidateId: string; bothHaveOtherBsn: boolean } | undefined> {
+const openDuplicateRow = row({
+  personId: column.text,
+  candidateId: column.text,
+  bothHaveOtherBsn: column.boolean,
+  bothLinked: column.boolean,
+  bothEnrolled: column.boolean,
+}) satisfies RowSchema<OpenDuplicate>;
+
+export async function findOpenDuplicate(db: Db, id: string): Promise<OpenDuplicate | undefined> {
   return firstRowOf(
     openDuplicateRow,
     await db.execute(sql`SELECT d.person_id AS "personId",
-      d.candidate_id AS "candidateId", (p.bsn_hash IS NOT NULL AND c.bsn_hash IS NOT NULL AND p.bsn_hash <> c.bsn_hash) AS "bothHaveOtherBsn"
+      d.candidate_id AS "candidateId", (p.bsn_hash IS NOT NULL AND c.bsn_hash IS NOT NULL AND p.bsn_hash <> c.bsn_hash) AS "bothHaveOtherBsn",
+      (p.account_id IS NOT NULL AND c.account_id IS NOT NULL AND p.account_id <> c.account_id) AS "bothLinked",
+      (EXISTS (SELECT 1 FROM enrolments n WHERE n.person_id = p.id) AND EXISTS (SELECT 1 FROM enrolments n WHERE n.person_id = c.id)) AS "bothEnrolled"
     FROM duplicate_candidates d JOIN persons p ON p.id = d.person_id JOIN persons c ON c.id = d.candidate_id
     WHERE d.id = ${id} AND d.status = 'open' FOR UPDATE OF d`),
   );
@@ -130,7 +156,10 @@ const sealedBsnRow = row({ bsn_sealed: column.text.nullable(), bsn_hash: column.
 /**
  * Merges `from` into `into` inside the caller's transaction: everything that hangs on `from` moves,
  * `into` keeps its own data and takes the BSN of `from` when it has none. `from` stays behind as a
- * tombstone (merged_into), so every record that named it can still be traced.
+ * tombstone (merged_into), so every record that named it can still be traced. The account link, the
+ * enrolment (with its dossier and applications) and the evidence move too, so a person who enrolled
+ * without a delivery keeps all of it when the delivered record is theirs (decision 021); the caller
+ * refuses a merge of two persons with an account or an enrolment each.
  */
 export async function mergePersons(tx: Db, from: string, into: string, at: Date): Promise<void> {
   const now = at.toISOString();
@@ -147,6 +176,16 @@ export async function mergePersons(tx: Db, from: string, into: string, at: Date)
   if (moved?.account_id) {
     await tx.execute(sql`UPDATE persons SET account_id = ${moved.account_id}, updated_at = ${now} WHERE id = ${into} AND account_id IS NULL`);
   }
+  await tx.execute(sql`UPDATE enrolments SET person_id = ${into} WHERE person_id = ${from}
+    AND NOT EXISTS (SELECT 1 FROM enrolments n WHERE n.person_id = ${into})`);
+  // the enrolment's own account is the person's (decision 021)
+  await tx.execute(sql`UPDATE enrolments n SET account_id = p.account_id FROM persons p
+    WHERE p.id = n.person_id AND n.person_id = ${into} AND n.account_id IS DISTINCT FROM p.account_id`);
+  // an account register staff unlinked from either stays unlinked from the one that stays
+  await tx.execute(sql`INSERT INTO person_link_blocks (person_id, account_id, created_by, created_at)
+    SELECT ${into}, account_id, created_by, created_at FROM person_link_blocks WHERE person_id = ${from} ON CONFLICT DO NOTHING`);
+  await tx.execute(sql`UPDATE evidence_files SET person_id = ${into} WHERE person_id = ${from}`);
+  await tx.execute(sql`UPDATE registration_applications SET person_id = ${into} WHERE person_id = ${from}`);
   await tx.execute(sql`UPDATE employments SET person_id = ${into}, updated_at = ${now} WHERE person_id = ${from}`);
   await tx.execute(sql`UPDATE staff_numbers SET person_id = ${into} WHERE person_id = ${from}`);
   await tx.execute(sql`UPDATE person_history SET person_id = ${into} WHERE person_id = ${from}`);

@@ -65,6 +65,8 @@ export async function resolveDuplicate(deps: DeliveryDeps, ctx: ActorContext, id
       if (task.bothHaveOtherBsn) {
         throw new AppError('conflict', message('office.error.differentBsn'));
       }
+      if (task.bothLinked) throw new AppError('conflict', message('office.error.bothLinked'));
+      if (task.bothEnrolled) throw new AppError('conflict', message('office.error.bothEnrolled'));
       await repo.mergePersons(tx, task.personId, task.candidateId, now);
     }
     await repo.closeDuplicate(tx, id, decision, by, now);

@@ -246,6 +246,10 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'GET /mijn-register/diplomas/:id/bestand': row(SIGN_IN, 404, 404, 404, 404, 404, STEP, SIGN_IN, SIGN_IN, 404, 404, SIGN_IN, SIGN_IN),
   // inschrijving: the professional has a delivered employment; the others have none (409)
   'POST /mijn-register/inschrijving': row(401, OWN, 409, 409, 409, 409, 401, 401, 401, 409, 409, 401, 401),
+  // enrolment without a delivery: the professional has a person already (to Mijn register, 409); the others
+  // may, and an empty form is refused at its fields (400)
+  'GET /mijn-register/inschrijving/gegevens': row(SIGN_IN, OWN, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN, 200, 200, SIGN_IN, SIGN_IN),
+  'POST /mijn-register/inschrijving/gegevens': row(401, 409, 400, 400, 400, 400, 401, 401, 401, 400, 400, 401, 401),
   // registration: the professional (enrolled just above) posts an empty form (400); the others are not enrolled (409)
   // a personal address: the professional has a delivered record (303); the others have none (409)
   'POST /mijn-register/email': row(401, OWN, 409, 409, 409, 409, 401, 401, 401, 409, 409, 401, 401),
@@ -325,6 +329,11 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'GET /beheer/inschrijvingen/:registernummer': row(SIGN_IN, 403, 403, 403, 403, 404, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
   'POST /beheer/inschrijvingen/:registernummer/doorhalen': row(401, 403, 403, 403, 403, 404, 401, 401, 401, 403, 403, 401, 401),
   'POST /beheer/inschrijvingen/:registernummer/herstellen': row(401, 403, 403, 403, 403, 404, 401, 401, 401, 403, 403, 401, 401),
+  // the enrolment's account (decision 021): register staff link and unlink, with a reason; no enrolment has this number
+  'GET /beheer/inschrijvingen/:registernummer/ontkoppelen': row(SIGN_IN, 403, 403, 403, 403, 404, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/inschrijvingen/:registernummer/ontkoppelen': row(401, 403, 403, 403, 403, 404, 401, 401, 401, 403, 403, 401, 401),
+  'GET /beheer/inschrijvingen/:registernummer/koppelen': row(SIGN_IN, 403, 403, 403, 403, 404, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/inschrijvingen/:registernummer/koppelen': row(401, 403, 403, 403, 403, 404, 401, 401, 401, 403, 403, 401, 401),
   'GET /beheer/registers': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
   'GET /beheer/registers/:code': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
   // a new version of the Schoolleidersregister's rules, made on version 1: register staff only
@@ -505,6 +514,8 @@ const calls: Record<string, Call> = {
   'GET /mijn-register': { url: '/mijn-register' },
   'POST /mijn-register/dienstverbanden/:id/akkoord': { url: () => `/mijn-register/dienstverbanden/${employmentOfPro}/akkoord`, form: {} },
   'POST /mijn-register/inschrijving': { url: '/mijn-register/inschrijving', form: {} },
+  'GET /mijn-register/inschrijving/gegevens': { url: '/mijn-register/inschrijving/gegevens' },
+  'POST /mijn-register/inschrijving/gegevens': { url: '/mijn-register/inschrijving/gegevens', form: {} },
   'GET /mijn-register/diplomas': { url: '/mijn-register/diplomas' },
   'GET /mijn-register/registratie': { url: '/mijn-register/registratie' },
   'GET /mijn-register/dossier': { url: '/mijn-register/dossier' },
@@ -532,6 +543,16 @@ const calls: Record<string, Call> = {
   'POST /beheer/inschrijvingen/:registernummer/herstellen': {
     url: `/beheer/inschrijvingen/${registerNumberFor(9_000_000)}/herstellen`,
     form: { reden: 'Bezwaar gegrond.' },
+  },
+  'GET /beheer/inschrijvingen/:registernummer/ontkoppelen': { url: `/beheer/inschrijvingen/${registerNumberFor(9_000_000)}/ontkoppelen` },
+  'POST /beheer/inschrijvingen/:registernummer/ontkoppelen': {
+    url: `/beheer/inschrijvingen/${registerNumberFor(9_000_000)}/ontkoppelen`,
+    form: { reden: 'Verkeerd account gekoppeld.', stap: 'bevestigen' },
+  },
+  'GET /beheer/inschrijvingen/:registernummer/koppelen': { url: `/beheer/inschrijvingen/${registerNumberFor(9_000_000)}/koppelen` },
+  'POST /beheer/inschrijvingen/:registernummer/koppelen': {
+    url: `/beheer/inschrijvingen/${registerNumberFor(9_000_000)}/koppelen`,
+    form: { email: 'pro@voorbeeld.nl', reden: 'Identiteit gecontroleerd.', stap: 'bevestigen' },
   },
   'POST /beheer/aanvragen/:id/toewijzing': {
     url: `/beheer/aanvragen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/toewijzing`,

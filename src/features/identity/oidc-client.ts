@@ -1,8 +1,39 @@
 import * as client from 'openid-client';
+import { passesElfproef } from '../../platform/bsn.ts';
 import type { Crypto } from '../../platform/crypto.ts';
+import type { VouchedBsn } from '../register/index.ts';
 
-export type OidcSettings = { issuer: string; clientId: string; clientSecret?: string; name: string };
-export type OidcClaims = { issuer: string; subject: string; email: string | null; emailVerified: boolean; name: string | null };
+export type OidcSettings = { issuer: string; clientId: string; clientSecret?: string; name: string; bsnClaim: string };
+
+export type OidcClaims = {
+  issuer: string;
+  subject: string;
+  email: string | null;
+  emailVerified: boolean;
+  name: string | null;
+  /** from the configured BSN claim, when it is 9 digits that pass the elfproef */
+  bsn: VouchedBsn | null;
+  /** the BSN claim was there but no BSN: nothing is linked by it (logged, without the value) */
+  bsnRefused: boolean;
+};
+
+/**
+ * The claims the register uses, from what the issuer said (the ID token's claims with UserInfo's). The
+ * BSN is hashed and sealed here and goes no further in clear: not into the claims, a log or an error.
+ */
+export function claimsOf(raw: Record<string, unknown>, bsnClaim: string, crypto: Pick<Crypto, 'keyedHash' | 'seal'>): OidcClaims {
+  const given = raw[bsnClaim];
+  const bsn = typeof given === 'string' && passesElfproef(given) ? { hash: crypto.keyedHash(given), sealed: crypto.seal(given) } : null;
+  return {
+    issuer: String(raw.iss),
+    subject: String(raw.sub),
+    email: typeof raw.email === 'string' ? raw.email : null,
+    emailVerified: raw.email_verified === true,
+    name: typeof raw.name === 'string' ? raw.name : null,
+    bsn,
+    bsnRefused: given !== undefined && given !== null && bsn === null,
+  };
+}
 
 /** What travels in the short-lived, signed `br_oidc` cookie between the redirect out and the way back. */
 type Pending = { state: string; nonce: string; verifier: string; back: string; link: boolean };
@@ -70,21 +101,13 @@ export function createOidcClient(settings: OidcSettings, redirectUri: string, cr
       });
       let claims: Record<string, unknown> = tokens.claims()!;
       // a conforming issuer gives the e-mail and profile claims at its UserInfo endpoint, not in the
-      // ID token (OpenID Connect Core 5.4); the ID token's subject must match (checked by fetchUserInfo)
-      if (config.serverMetadata().userinfo_endpoint && (claims.email === undefined || claims.name === undefined)) {
+      // ID token (OpenID Connect Core 5.4), and a broker may give the BSN there too; the ID token's
+      // subject must match (checked by fetchUserInfo)
+      const missing = claims.email === undefined || claims.name === undefined || claims[settings.bsnClaim] === undefined;
+      if (config.serverMetadata().userinfo_endpoint && missing) {
         claims = { ...(await client.fetchUserInfo(config, tokens.access_token, String(claims.sub))), ...claims };
       }
-      return {
-        claims: {
-          issuer: String(claims.iss),
-          subject: String(claims.sub),
-          email: typeof claims.email === 'string' ? claims.email : null,
-          emailVerified: claims.email_verified === true,
-          name: typeof claims.name === 'string' ? claims.name : null,
-        },
-        back: pending.back,
-        link: pending.link,
-      };
+      return { claims: claimsOf(claims, settings.bsnClaim, crypto), back: pending.back, link: pending.link };
     },
   };
 }

@@ -6,6 +6,7 @@ import { oidcCallbackQuery, oidcStartQuery } from './identity.forms.ts';
 import type { FeatureOptions } from '../feature.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import { signInWithOidc } from './oidc.service.ts';
+import type { VouchedBsnOutcome } from '../register/index.ts';
 import { contextOf, safeBack, setSessionCookie } from '../../web/route-helpers.ts';
 import { nextStep } from './sign-in.routes.tsx';
 
@@ -48,9 +49,25 @@ export async function oidcRoutes(app: FastifyInstance, opts: FeatureOptions & { 
       throw new AppError('bad_request', message('signIn.error.oidcUnverifiable', { name: oidc.name }));
     }
     if (!finished) throw new AppError('bad_request', message('signIn.error.oidcExpired'));
+    // the value itself is never logged
+    if (finished.claims.bsnRefused) req.log.warn({ claim: settings.bsnClaim }, 'OpenID Connect BSN claim is no valid BSN: nothing linked by it');
     const result = await signInWithOidc(opts.deps, contextOf(req), finished.claims, finished.link);
-    if (!result) return reply.redirect('/account?gekoppeld=ja', 303);
+    // a BSN that could not be linked: Mijn register says why and what to do, before anything else
+    const refused = result.bsn ? bsnNotices[result.bsn] : undefined;
+    const notice = refused ? `/mijn-register?melding=${refused}` : undefined;
+    if (result.outcome === 'identity-linked') return reply.redirect(notice ?? '/account?gekoppeld=ja', 303);
     setSessionCookie(req, reply, result.sessionToken, opts.secureCookies);
-    return reply.redirect(nextStep(result.secondFactor, finished.back), 303);
+    return reply.redirect(nextStep(result.secondFactor, notice ?? finished.back), 303);
   });
 }
+
+/** Mijn register's notice (`?melding=`) for a BSN the sign-in could not link (decision 021); none when all went well. */
+const bsnNotices: Record<VouchedBsnOutcome, string | undefined> = {
+  linked: undefined,
+  unchanged: undefined,
+  'bsn-on-other-account': 'bsn-ander-account',
+  'account-has-other-bsn': 'bsn-ander-bsn',
+  'person-of-other-account': 'bsn-bezet',
+  'bsn-differs': 'bsn-verschilt',
+  review: 'samenvoegen',
+};

@@ -11,7 +11,7 @@ import { message, type Lang } from '../../platform/i18n.ts';
 import * as repo from './accounts.repo.ts';
 import { emailPattern, normaliseEmail, nowOf, type IdentityDeps } from './identity.deps.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { linkedPersonOf } from '../register/index.ts';
+import { bindVouchedBsn, linkedPersonOf, type VouchedBsn, type VouchedBsnOutcome } from '../register/index.ts';
 
 /** After this many wrong passwords for one address, signing in with it pauses and an unlock mail goes out. */
 export const maxFailures = 5;
@@ -161,7 +161,8 @@ export async function startSignedInSession(
   context: ActorContext,
   account: repo.AccountRow,
   method: 'password' | 'oidc',
-): Promise<SignInResult & { outcome: 'signed-in' }> {
+  vouchedBsn: VouchedBsn | null = null,
+): Promise<SignInResult & { outcome: 'signed-in'; bsn: VouchedBsnOutcome | null }> {
   const memberships = await loadMemberships(deps.db, account.id);
   const required = needsSecondFactor(memberships) || account.totpEnabledAt !== null;
   return inTransaction(deps.db, async (tx) => {
@@ -184,10 +185,13 @@ export async function startSignedInSession(
         after: { method },
       },
     );
-    // a professional's record is theirs from the first sign-in with the address it was delivered to
+    // a BSN the issuer vouched for links first (decision 021); else a professional's record is theirs
+    // from the first sign-in with the address it was delivered to
+    const bsn = vouchedBsn ? await bindVouchedBsn({ db: tx, now: deps.now }, { ...context, actor: self }, vouchedBsn) : null;
     await linkedPersonOf({ db: tx, now: deps.now }, { ...context, actor: self });
     return {
       outcome: 'signed-in' as const,
+      bsn,
       sessionToken: token,
       accountId: account.id,
       secondFactor: !required ? ('not-needed' as const) : account.totpEnabledAt ? ('required' as const) : ('enrol' as const),

@@ -42,4 +42,5 @@ export const downloadCoverage: Record<string, Coverage> = {
   // known gaps, each a record of the person's work that the audit trail holds
   administration_offices: { gap: 'administratiekantoren the person added as register staff (their work; the audit trail has it)' },
   office_mandates: { gap: 'machtigingen the person gave or withdrew as a board admin (their work; the audit trail has it)' },
+  person_link_blocks: { gap: 'that register staff unlinked an account from the person (the unlink itself is in the audit log)' },
 };

@@ -58,6 +58,8 @@ export async function exportMyData(deps: MyDataDeps, actor: AccountActor) {
       emailBevestigdOp: account.emailVerifiedAt?.toISOString() ?? null,
       wachtwoordIngesteld: account.passwordHash !== null,
       tweeStapsVerificatieSinds: account.totpEnabledAt?.toISOString() ?? null,
+      // the BSN an issuer vouched for at sign-in is kept only as a keyed hash (decision 021): never the number itself
+      bsnViaInloggen: account.bsnHash ? 'bekend (alleen als sleutel-hash bewaard, niet te herleiden of te tonen)' : null,
       aangemaaktOp: account.createdAt.toISOString(),
     },
     gekoppeldeInlogdiensten: identities.map((i) => ({

@@ -251,9 +251,10 @@ describe('every read of her data by someone else is on her own overview', () => 
       'development.read',
       'employment-disputes.viewed',
       'employment-disputes.viewed',
+      // her own: her enrolment, and the link of her account to what the board delivered (decision 021)
+      'enrolment.created',
       'enrolment.viewed',
       'evidence.viewed',
-      // her own: the link of her account to what the board delivered (decision 021)
       'person.linked',
       'registration.viewed',
       'registrations.listed',

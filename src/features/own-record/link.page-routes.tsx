@@ -45,11 +45,12 @@ export async function linkPageRoutes(app: FastifyInstance, opts: { deps: OwnReco
   app.post(linkPath, { ...signedIn, preHandler: codeLimit }, async (req, reply) => {
     const { value } = readFormShape(req, linkForm);
     if (value.stap !== 'bevestigen') return renderCheck(req, reply, value.code);
+    let outcome: Awaited<ReturnType<typeof redeemLinkCode>>;
     try {
-      await redeemLinkCode(deps, contextOf(req), value.code);
+      outcome = await redeemLinkCode(deps, contextOf(req), value.code);
     } catch (error) {
       return sendPage(reply, <LinkPage ctx={req.pageContext()} code={value.code} errors={validationErrorsOf(req, error)} />, 400);
     }
-    return reply.redirect(`${ownRecordPath}?melding=gekoppeld`, 303);
+    return reply.redirect(`${ownRecordPath}?melding=${outcome === 'review' ? 'samenvoegen' : 'gekoppeld'}`, 303);
   });
 }

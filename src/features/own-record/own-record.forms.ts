@@ -39,3 +39,12 @@ export const evidenceFields = z.object({ soort: field, titel: field, uitgever: f
 /** Koppelen: a code from the letter or the mail's link; `stap=bevestigen` once the person confirmed whose data it opens. */
 export const linkQuery = z.object({ code: optional });
 export const linkForm = z.object({ code: fields.text(200), stap: fields.text(20) });
+
+/** Inschrijven zonder werkgever: name and birth date; `stap` is bevestigen (enrol) or wijzigen (back to the form), else the check comes next. */
+export const ownEnrolmentForm = z.object({
+  voorletters: fields.text(300),
+  tussenvoegsel: fields.text(300),
+  achternaam: fields.text(500),
+  geboortedatum: fields.text(100),
+  stap: fields.text(20),
+});

@@ -44,9 +44,23 @@ const notices = {
   gekoppeld: 'own.notice.linked',
   beantwoord: 'disputes.notice.answered',
 } as const;
+/** what a sign-in with a BSN, or a code, could not link (decision 021): the professional needs to know, so a warning */
+const warnings = {
+  'bsn-ander-account': 'own.notice.bsnOtherAccount',
+  'bsn-ander-bsn': 'own.notice.bsnOtherBsn',
+  'bsn-bezet': 'own.notice.bsnTaken',
+  'bsn-verschilt': 'own.notice.bsnDiffers',
+  samenvoegen: 'own.notice.review',
+} as const;
 const noticeOf = (req: FastifyRequest) => {
   const key = notices[readQuery(req, noticeQuery).melding as keyof typeof notices];
   return key ? req.pageContext().t(key) : undefined;
+};
+const ownNoticeOf = (req: FastifyRequest) => {
+  const warning = warnings[readQuery(req, noticeQuery).melding as keyof typeof warnings];
+  if (warning) return { text: req.t(warning), warning: true };
+  const text = noticeOf(req);
+  return text ? { text, warning: false } : undefined;
 };
 
 /** Mijn register: the professional checks what boards delivered; board staff answer the disputes. */
@@ -70,7 +84,7 @@ export async function ownRecordPageRoutes(app: FastifyInstance, opts: { deps: Di
         employments={employments}
         enrolment={enrolment}
         personal={personal}
-        notice={refused ? undefined : noticeOf(req)}
+        notice={refused ? undefined : ownNoticeOf(req)}
         errors={refused?.errors}
       />,
       refused ? 400 : 200,

@@ -233,13 +233,14 @@ describe('inschrijving from Mijn register', () => {
     expect(await auditRows(t.database, 'enrolment.created')).toHaveLength(1);
   });
 
-  it('is refused, in Dutch, to someone whose data no board delivered', async () => {
+  it('without delivered data, the button is refused in Dutch, and the way to enrol with name and birth date is offered', async () => {
     const nobody = await sessionFor(t.app, t.database, (await createAccount(t.database, { email: 'niet.aangeleverd@school.nl' })).id);
-    const page = visibleText((await nobody.get('/mijn-register')).body);
-    expect(page).toContain('Inschrijven kan zodra uw werkgever uw gegevens heeft aangeleverd.');
+    const page = await nobody.get('/mijn-register');
+    expect(visibleText(page.body)).toContain('Nog geen gegevens van uw werkgever? U kunt zich ook zelf inschrijven');
+    expect(page.body).toContain('href="/mijn-register/inschrijving/gegevens"');
     const res = await nobody.post('/mijn-register/inschrijving', {});
     expect(res.statusCode).toBe(409);
-    expect(visibleText(res.body)).toContain('Er is (nog) geen dienstverband van u aangeleverd.');
+    expect(visibleText(res.body)).toContain('Er zijn (nog) geen gegevens van u aan uw account gekoppeld. Schrijf u in met uw naam en geboortedatum');
   });
 
   it("is in the professional's AVG download, with the employments, their check and the history", async () => {

@@ -11,7 +11,9 @@ export const ownRecordEn: Record<keyof typeof ownRecordNl, string> = {
   'own.enrolment.explain':
     'Enrol to be in the register. You get a register number at once. Your name, register number and school can then be found in the public register; your date of birth, e-mail address and BSN never. You apply for registration in the Lerarenregister or the Schoolleidersregister PO after that.',
   'own.enrolment.button': 'Enrol me',
-  'own.enrolment.notYet': 'You can enrol as soon as your employer has delivered your data.',
+  'own.enrolment.withoutDelivery':
+    'No details from your employer yet? You can also enrol yourself, with your name and date of birth. When an employer delivers your details later, they join your enrolment.',
+  'own.enrolment.withoutDeliveryButton': 'Enrol with your name and date of birth',
   'own.notice.enrolled': 'You are enrolled. Your register number is below.',
   'own.personalEmail': 'Personal e-mail address (optional)',
   'own.personalEmailHint': 'Mail about your registration goes here, also when you change employer. Leave empty to use the work address.',
@@ -99,4 +101,43 @@ export const ownRecordEn: Record<keyof typeof ownRecordNl, string> = {
   'disputes.one.howTo': 'Is the delivered data wrong? Then deliver a correction; that closes this dispute. If it is right, explain why.',
   'disputes.one.answer': 'Your answer to the staff member',
   'disputes.one.send': 'Send answer',
+  // My register for a person made at enrolment, and what a sign-in with a BSN could not link (decision 021)
+  'own.noEmployments': 'No employments of yours have been delivered yet. When an employer delivers your details, they appear here for you to check.',
+  'own.person.titleOwn': 'Your details as you gave them',
+  'own.person.introOwn':
+    'This is what you gave when you enrolled. Your name appears in the public register; your date of birth, e-mail address and BSN never do. When an employer later delivers your details, those apply.',
+  'own.person.bsnVouched': 'known from your sign-in; kept only as an encrypted key and never shown',
+  'own.person.wrongOwn': 'Is something here not right? Contact the Beroepsregister; its staff will correct it.',
+  'own.notice.bsnOtherAccount':
+    'Someone already signed in with your BSN on another account, so nothing is linked to this account with it. Use that other account, or contact the Beroepsregister if this is not right.',
+  'own.notice.bsnOtherBsn': 'This account signed in with another BSN before. Nothing is linked. Contact the Beroepsregister if this is not right.',
+  'own.notice.bsnTaken':
+    'The details that belong to your BSN are already linked to another account, so they are not linked to this one. Contact the Beroepsregister; its staff will check the link and change it if needed.',
+  'own.notice.bsnDiffers':
+    "The BSN of your sign-in is not the BSN with this account's details. Nothing is changed. Contact the Beroepsregister, so its staff can find out which details are yours.",
+  'own.notice.review':
+    'Details of yours were delivered too, while your account already has details (because you enrolled yourself, for example). The Beroepsregister checks whether they are the same person and then merges them. You need not do anything.',
+  // a code for delivered details while the account has details of its own (decision 021)
+  'link.confirm.accountHasRecord':
+    'Your account already has details in the register, because you enrolled yourself, for example. An account belongs to one person, so these details are not linked to it as well. Are these your details too? Then the Beroepsregister checks that they are the same person and merges the two, with everything you did already. The code stays valid until then.',
+  'link.confirm.reviewButton': 'Yes, this is me too: let the Beroepsregister merge them',
+  // enrolment without a delivery: own-enrolment-pages.tsx
+  'ownEnrolment.title': 'Enrol with your name and date of birth',
+  'ownEnrolment.intro':
+    'Give your name and date of birth as they are in your passport or identity card. Your name appears in the public register; your date of birth never does. It is used to recognise you when an employer delivers your details later.',
+  'ownEnrolment.later':
+    'When an employer later delivers your details with the BSN of your sign-in, they join your enrolment by themselves. When a delivery looks like you (same surname and date of birth), a member of the Beroepsregister staff checks whether it is you; nothing is ever merged without that check.',
+  'ownEnrolment.initials': 'Initials',
+  'ownEnrolment.initialsHint': 'For example J.M.',
+  'ownEnrolment.prefix': 'Surname prefix (optional)',
+  'ownEnrolment.prefixHint': 'For example van der',
+  'ownEnrolment.surname': 'Surname',
+  'ownEnrolment.birthDate': 'Date of birth',
+  'ownEnrolment.birthDateHint': 'Day-month-year, for example 17-03-1985',
+  'ownEnrolment.next': 'Continue',
+  'ownEnrolment.back': 'Back to My register',
+  'ownEnrolment.check.title': 'Check your details',
+  'ownEnrolment.check.public': 'The public register shows your name like this, with your register number. It never shows your date of birth.',
+  'ownEnrolment.check.confirm': 'Correct: enrol me',
+  'ownEnrolment.check.change': 'Change details',
 };

@@ -9,7 +9,9 @@ export const ownRecordNl = {
   'own.enrolment.explain':
     'Schrijf u in om in het register te komen. U krijgt meteen een registernummer. Uw naam, registernummer en school zijn dan te vinden in het openbare register; uw geboortedatum, e-mailadres en BSN nooit. Registratie in het Lerarenregister of het Schoolleidersregister PO vraagt u daarna aan.',
   'own.enrolment.button': 'Schrijf mij in',
-  'own.enrolment.notYet': 'Inschrijven kan zodra uw werkgever uw gegevens heeft aangeleverd.',
+  'own.enrolment.withoutDelivery':
+    'Nog geen gegevens van uw werkgever? U kunt zich ook zelf inschrijven, met uw naam en geboortedatum. Levert een werkgever later uw gegevens aan, dan komen die bij uw inschrijving.',
+  'own.enrolment.withoutDeliveryButton': 'Inschrijven met uw naam en geboortedatum',
   'own.notice.enrolled': 'U bent ingeschreven. Uw registernummer staat hieronder.',
   'own.personalEmail': 'Persoonlijk e-mailadres (niet verplicht)',
   'own.personalEmailHint': 'Post over uw registratie gaat hierheen, ook als u van werkgever wisselt. Laat leeg om het werkadres te gebruiken.',
@@ -98,6 +100,47 @@ export const ownRecordNl = {
   'disputes.one.howTo': 'Kloppen de aangeleverde gegevens niet? Lever dan een correctie aan; dat sluit deze betwisting. Klopt het wel, leg dan uit waarom.',
   'disputes.one.answer': 'Uw antwoord aan de medewerker',
   'disputes.one.send': 'Antwoord versturen',
+  // Mijn register for a person made at enrolment, and what a sign-in with a BSN could not link (decision 021)
+  'own.noEmployments':
+    'Er zijn nog geen dienstverbanden van u aangeleverd. Levert een werkgever uw gegevens aan, dan komen ze hier te staan en controleert u ze.',
+  'own.person.titleOwn': 'Uw gegevens zoals u ze opgaf',
+  'own.person.introOwn':
+    'Dit gaf u op toen u zich inschreef. Uw naam komt in het openbare register; uw geboortedatum, e-mailadres en BSN nooit. Levert een werkgever later uw gegevens aan, dan gelden die.',
+  'own.person.bsnVouched': 'bekend via uw inlog; alleen als versleutelde sleutel bewaard en nergens getoond',
+  'own.person.wrongOwn': 'Klopt hier iets niet? Neem contact op met het Beroepsregister; de medewerkers passen het aan.',
+  'own.notice.bsnOtherAccount':
+    'Met uw BSN is al ingelogd bij een ander account. Daarom koppelen we er niets mee aan dit account. Gebruik dat andere account, of neem contact op met het Beroepsregister als dit niet klopt.',
+  'own.notice.bsnOtherBsn':
+    'Bij dit account is eerder ingelogd met een ander BSN. We koppelen niets. Neem contact op met het Beroepsregister als dit niet klopt.',
+  'own.notice.bsnTaken':
+    'De gegevens die bij uw BSN horen, zijn al aan een ander account gekoppeld. We koppelen ze niet aan dit account. Neem contact op met het Beroepsregister; de medewerkers controleren de koppeling en passen haar zo nodig aan.',
+  'own.notice.bsnDiffers':
+    'Het BSN van uw inlog is een ander dan het BSN bij de gegevens van dit account. We veranderen niets. Neem contact op met het Beroepsregister, zodat de medewerkers kunnen nagaan welke gegevens van u zijn.',
+  'own.notice.review':
+    'Er zijn ook gegevens van u aangeleverd, terwijl uw account al gegevens heeft (bijvoorbeeld omdat u zich zelf inschreef). Het Beroepsregister controleert of het om dezelfde persoon gaat en voegt ze dan samen. U hoeft niets te doen.',
+  // a code for delivered details while the account has details of its own (decision 021)
+  'link.confirm.accountHasRecord':
+    'Uw account heeft al gegevens in het register, bijvoorbeeld omdat u zich zelf inschreef. Een account hoort bij één persoon, dus we koppelen deze gegevens er niet bij. Zijn dit ook uw gegevens? Dan controleert het Beroepsregister of het om dezelfde persoon gaat en voegt de twee samen, met alles wat u al deed. De code blijft tot dan geldig.',
+  'link.confirm.reviewButton': 'Ja, dit ben ik ook: laat het Beroepsregister samenvoegen',
+  // enrolment without a delivery: own-enrolment-pages.tsx
+  'ownEnrolment.title': 'Inschrijven met uw naam en geboortedatum',
+  'ownEnrolment.intro':
+    'Geef uw naam en geboortedatum zoals ze in uw paspoort of identiteitskaart staan. Uw naam komt in het openbare register; uw geboortedatum nooit. Die gebruiken we om u te herkennen als een werkgever later uw gegevens aanlevert.',
+  'ownEnrolment.later':
+    'Levert een werkgever later uw gegevens aan met hetzelfde BSN als uw inlog, dan komen ze vanzelf bij uw inschrijving. Lijkt een aanlevering op u (zelfde achternaam en geboortedatum), dan kijkt een medewerker van het Beroepsregister of het om u gaat; er wordt nooit zonder controle samengevoegd.',
+  'ownEnrolment.initials': 'Voorletters',
+  'ownEnrolment.initialsHint': 'Bijvoorbeeld J.M.',
+  'ownEnrolment.prefix': 'Tussenvoegsel (niet verplicht)',
+  'ownEnrolment.prefixHint': 'Bijvoorbeeld van der',
+  'ownEnrolment.surname': 'Achternaam',
+  'ownEnrolment.birthDate': 'Geboortedatum',
+  'ownEnrolment.birthDateHint': 'Dag-maand-jaar, bijvoorbeeld 17-03-1985',
+  'ownEnrolment.next': 'Verder',
+  'ownEnrolment.back': 'Terug naar Mijn register',
+  'ownEnrolment.check.title': 'Controleer uw gegevens',
+  'ownEnrolment.check.public': 'In het openbare register staat uw naam zo, met uw registernummer. Uw geboortedatum staat er nooit.',
+  'ownEnrolment.check.confirm': 'Klopt: schrijf mij in',
+  'ownEnrolment.check.change': 'Gegevens wijzigen',
 } as const;
 
 declare module '../../platform/i18n.ts' {

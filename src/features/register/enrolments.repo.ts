@@ -10,7 +10,11 @@ export { listEnrolmentEvents, type EnrolmentEventLine } from './own-record.repo.
 export type StaffEnrolment = {
   id: string;
   personId: string;
-  accountId: string;
+  /** the account linked to the person (decision 021); null after register staff unlinked it */
+  accountId: string | null;
+  /** that account's address and name, for register staff to see whose it is */
+  accountEmail: string | null;
+  accountName: string | null;
   registerNumber: string;
   status: EnrolmentStatus;
   personName: string;
@@ -21,7 +25,9 @@ export type StaffEnrolment = {
 const staffEnrolmentRow = row({
   id: column.text,
   personId: column.text,
-  accountId: column.text,
+  accountId: column.text.nullable(),
+  accountEmail: column.text.nullable(),
+  accountName: column.text.nullable(),
   registerNumber: column.text,
   status: column.oneOf(enrolmentStatuses),
   personName: column.text,
@@ -35,9 +41,10 @@ export async function findEnrolment(db: Db, where: { id: string } | { registerNu
   const condition = 'id' in where ? sql`n.id = ${where.id}` : sql`n.register_number = ${where.registerNumber}`;
   return firstRowOf(
     staffEnrolmentRow,
-    await db.execute(sql`SELECT n.id, n.person_id AS "personId", n.account_id AS "accountId", n.register_number AS "registerNumber",
-      n.status, concat_ws(' ', p.initials, p.prefix, p.surname) AS "personName", coalesce(p.personal_email, p.email) AS "personEmail", n.created_at AS "createdAt"
-    FROM enrolments n JOIN persons p ON p.id = n.person_id WHERE ${condition}`),
+    await db.execute(sql`SELECT n.id, n.person_id AS "personId", n.account_id AS "accountId", a.email AS "accountEmail", a.display_name AS "accountName",
+      n.register_number AS "registerNumber", n.status, concat_ws(' ', p.initials, p.prefix, p.surname) AS "personName",
+      coalesce(p.personal_email, p.email) AS "personEmail", n.created_at AS "createdAt"
+    FROM enrolments n JOIN persons p ON p.id = n.person_id LEFT JOIN accounts a ON a.id = n.account_id WHERE ${condition}`),
   );
 }
 
@@ -64,4 +71,35 @@ export async function statusBeforeStrikeOff(db: Db, id: string): Promise<Enrolme
     WHERE enrolment_id = ${id} AND to_status = 'doorgehaald' ORDER BY created_at DESC, id DESC LIMIT 1`),
   );
   return row?.fromStatus ?? null;
+}
+
+/** An account register staff would link an enrolment's person to, found by its address, with what stands in the way. */
+export type LinkableAccount = {
+  id: string;
+  email: string;
+  displayName: string;
+  verified: boolean;
+  /** it has a person or an enrolment already: one account, one person */
+  taken: boolean;
+  /** it signed in with a BSN that is not the person's */
+  otherBsn: boolean;
+};
+
+const linkableAccountRow = row({
+  id: column.text,
+  email: column.text,
+  displayName: column.text,
+  verified: column.boolean,
+  taken: column.boolean,
+  otherBsn: column.boolean,
+}) satisfies RowSchema<LinkableAccount>;
+
+export async function findLinkableAccount(db: Db, email: string, personId: string): Promise<LinkableAccount | undefined> {
+  return firstRowOf(
+    linkableAccountRow,
+    await db.execute(sql`SELECT a.id, a.email, a.display_name AS "displayName", a.email_verified_at IS NOT NULL AS verified,
+      (EXISTS (SELECT 1 FROM persons q WHERE q.account_id = a.id) OR EXISTS (SELECT 1 FROM enrolments n WHERE n.account_id = a.id)) AS taken,
+      (a.bsn_hash IS NOT NULL AND p.bsn_hash IS NOT NULL AND a.bsn_hash <> p.bsn_hash) AS "otherBsn"
+    FROM accounts a JOIN persons p ON p.id = ${personId} WHERE a.email = ${email}`),
+  );
 }

@@ -20,7 +20,17 @@ export const feature: Feature = {
 export { checkComment } from './approval.rules.ts';
 export { appointmentBasisLabel, functionLabel } from './employment-labels.ts';
 export type { StaffEnrolment } from './enrolments.repo.ts';
-export { findEnrolmentsForStaff, getEnrolmentForStaff, reinstateEnrolment, strikeOffEnrolment } from './enrolments.service.ts';
+export {
+  checkLink,
+  checkUnlink,
+  findEnrolmentsForStaff,
+  getEnrolmentForStaff,
+  linkEnrolment,
+  reinstateEnrolment,
+  strikeOffEnrolment,
+  unlinkEnrolment,
+} from './enrolments.service.ts';
+export type { LinkChange } from './enrolments.service.ts';
 export type { Evidence } from './evidence.repo.ts';
 export { checkEvidenceFacts, evidenceMaxBytes } from './evidence.rules.ts';
 export type { EvidenceForm } from './evidence.rules.ts';
@@ -33,8 +43,11 @@ export {
   approveEmployment,
   auditSubjectOf,
   disputeEmployment,
+  checkOwnEnrolment,
   enrol,
+  enrolWithoutDelivery,
   exportOwnRecord,
+  getOwnEnrolmentState,
   getBoardDispute,
   getOwnEnrolment,
   getOwnRecord,
@@ -42,8 +55,9 @@ export {
   listBoardDisputes,
   setPersonalEmail,
 } from './own-record.service.ts';
-export type { DisputeDeps, OwnRecordDeps } from './own-record.service.ts';
+export type { DisputeDeps, OwnEnrolmentState, OwnRecordDeps } from './own-record.service.ts';
 export {
+  bindVouchedBsn,
   describeLinkCode,
   issueActivationCode,
   issueInvitationCodes,
@@ -51,7 +65,8 @@ export {
   redeemLinkCode,
   staffPersonForActivation,
 } from './person-link.service.ts';
-export type { LinkCodeView } from './person-link.service.ts';
+export type { LinkCodeView, VouchedBsn, VouchedBsnOutcome } from './person-link.service.ts';
+export type { OwnPersonFacts, OwnPersonForm } from './own-person.rules.ts';
 export { countCeiling, folded as foldedForSearch, searchRegister } from './public-register.repo.ts';
 export type { PublicEntry } from './public-register.repo.ts';
 export { checkQuery, searchForm } from './public-register.rules.ts';

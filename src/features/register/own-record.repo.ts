@@ -69,19 +69,24 @@ export async function findPersonIdOfAccount(db: Db, accountId: string): Promise<
  * Links the account to the one delivered person without an account whose work address is the
  * account's confirmed address; nobody when the account is linked already, its address is not
  * confirmed, or two persons share the address (a school's shared mailbox is no proof of who is who).
- * The link's id, or undefined.
+ * A person whose BSN is another than the one an issuer vouched for at the account's sign-in is not
+ * this account's, whatever the address says, nor is one register staff unlinked from it. The link's
+ * id, or undefined.
  */
 export async function linkByConfirmedAddress(tx: Db, accountId: string, now: Date): Promise<string | undefined> {
   return firstRowOf(
     idRow,
     await tx.execute(sql`WITH account AS (
-        SELECT a.email FROM accounts a
+        SELECT a.email, a.bsn_hash FROM accounts a
         WHERE a.id = ${accountId} AND a.email_verified_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM persons q WHERE q.account_id = a.id)
       ), candidates AS (
-        SELECT p.id FROM persons p JOIN account ON p.email = account.email WHERE p.account_id IS NULL AND p.merged_into IS NULL
+        SELECT p.id, (account.bsn_hash IS NULL OR p.bsn_hash IS NULL OR p.bsn_hash = account.bsn_hash)
+            AND NOT EXISTS (SELECT 1 FROM person_link_blocks b WHERE b.person_id = p.id AND b.account_id = ${accountId}) AS linkable
+        FROM persons p JOIN account ON p.email = account.email
+        WHERE p.account_id IS NULL AND p.merged_into IS NULL
       )
       UPDATE persons SET account_id = ${accountId}, updated_at = ${now.toISOString()}
-      WHERE id IN (SELECT id FROM candidates) AND (SELECT count(*) FROM candidates) = 1 AND account_id IS NULL
+      WHERE id IN (SELECT id FROM candidates WHERE linkable) AND (SELECT count(*) FROM candidates) = 1 AND account_id IS NULL
       RETURNING id`),
   )?.id;
 }
@@ -250,14 +255,17 @@ export async function listPersonIdsOfAccount(db: Db, accountId: string): Promise
 
 const enrollablePersonRow = row({ id: column.text, accountId: column.text.nullable(), enrolled: column.boolean });
 
-/** The person a professional enrols as: the one linked to the account, once a board delivered an employment. */
+/**
+ * The person a professional enrols as: the one linked to the account, delivered by a board or made from
+ * the account (enrolment without a delivery).
+ */
 export async function findEnrollablePerson(db: Db, accountId: string): Promise<{ id: string; accountId: string | null; enrolled: boolean } | undefined> {
   return firstRowOf(
     enrollablePersonRow,
     await db.execute(sql`SELECT p.id, p.account_id AS "accountId",
       EXISTS (SELECT 1 FROM enrolments n WHERE n.person_id = p.id) AS enrolled
     FROM persons p
-    WHERE ${ownedBy(accountId)} AND EXISTS (SELECT 1 FROM employments e WHERE e.person_id = p.id)`),
+    WHERE ${ownedBy(accountId)}`),
   );
 }
 
@@ -363,6 +371,8 @@ export type DeliveredPerson = {
   hasBsn: boolean;
   /** the staff number each board knows them by */
   staffNumbers: { board: string; staffNumber: string }[];
+  /** a board delivered them; false for a person made from the account at enrolment, until a delivery joins it */
+  delivered: boolean;
 };
 
 const deliveredPersonRow = row({
@@ -374,9 +384,10 @@ const deliveredPersonRow = row({
   workEmail: column.text.nullable(),
   hasBsn: column.boolean,
   staffNumbers: column.json(z.array(z.object({ board: z.string(), staffNumber: z.string() }))),
+  delivered: column.boolean,
 }) satisfies RowSchema<DeliveredPerson>;
 
-/** The person linked to this account, as delivered; undefined without a link. */
+/** The person linked to this account, as delivered (or as they gave it at enrolment); undefined without a link. */
 export async function findDeliveredPerson(db: Db, accountId: string): Promise<DeliveredPerson | undefined> {
   return firstRowOf(
     deliveredPersonRow,
@@ -384,7 +395,8 @@ export async function findDeliveredPerson(db: Db, accountId: string): Promise<De
       p.email AS "workEmail", p.bsn_hash IS NOT NULL AS "hasBsn",
       coalesce((SELECT jsonb_agg(jsonb_build_object('board', coalesce(b.name, 'Bevoegd gezag ' || b.number), 'staffNumber', ${staffNumberAsShown('n.staff_number')})
           ORDER BY b.number, n.staff_number)
-        FROM staff_numbers n JOIN boards b ON b.id = n.board_id WHERE n.person_id = p.id), '[]'::jsonb) AS "staffNumbers"
+        FROM staff_numbers n JOIN boards b ON b.id = n.board_id WHERE n.person_id = p.id), '[]'::jsonb) AS "staffNumbers",
+      EXISTS (SELECT 1 FROM staff_numbers n WHERE n.person_id = p.id) AS delivered
     FROM persons p WHERE ${ownedBy(accountId)}`),
   );
 }

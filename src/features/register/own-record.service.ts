@@ -15,6 +15,9 @@ import * as repo from './own-record.repo.ts';
 import { requireBoardStaff } from './board-staff-access.ts';
 import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { dutchToday } from '../../platform/dates/calendar.ts';
+import { checkOwnPerson, type OwnPersonFacts, type OwnPersonForm } from './own-person.rules.ts';
+import * as links from './person-link.repo.ts';
 
 export type { BoardDispute, Enrolment, OwnEmployment } from './own-record.repo.ts';
 
@@ -216,8 +219,9 @@ export async function getOwnEnrolment(deps: OwnRecordDeps, ctx: ActorContext): P
 
 /**
  * Inschrijving: the professional asks to be in the register. They get a register number at once, and
- * their name, register number and school become findable in the public register. It needs a delivered
- * employment (the register knows them through their board); asking again changes nothing.
+ * their name, register number and school become findable in the public register. It needs a person
+ * linked to the account: delivered by a board, or made from the account (`enrolWithoutDelivery`);
+ * asking again changes nothing.
  */
 export async function enrol(deps: OwnRecordDeps, ctx: ActorContext): Promise<repo.Enrolment> {
   const account = signedInAccount(ctx);
@@ -231,20 +235,83 @@ export async function enrol(deps: OwnRecordDeps, ctx: ActorContext): Promise<rep
   if (person.enrolled || (person.accountId && person.accountId !== account.accountId)) {
     throw new AppError('conflict', message('register.error.enrolledElsewhere'));
   }
+  await inTransaction(deps.db, (tx) => enrolPerson(tx, ctx, person.id, nowOf(deps)));
+  return (await repo.findEnrolmentOfAccount(deps.db, account.accountId))!;
+}
+
+/** The enrolment of the account's person, with a register number, its first status line, the person's history line and the audit event. */
+async function enrolPerson(tx: Db, ctx: ActorContext, personId: string, now: Date): Promise<void> {
+  const account = signedInAccount(ctx);
+  const registerNumber = await drawFreeRegisterNumber(tx);
+  const byLabel = account.displayName || account.email;
+  await repo.insertEnrolment(tx, { personId, accountId: account.accountId, registerNumber, byLabel, now });
+  await repo.addHistoryLine(tx, {
+    personId,
+    employmentId: null,
+    kind: 'ingeschreven',
+    changes: { registernummer: [null, registerNumber] },
+    byLabel,
+    now,
+  });
+  await recordAudit(tx, ctx, { action: 'enrolment.created', subjectAccountId: account.accountId, subjectPersonId: personId, after: { registerNumber } });
+}
+
+/**
+ * Whether the account may enrol without a delivery: `open`; `has-record` (a person is linked: enrol as
+ * that person); `unverified` (the address is not confirmed); `bsn-elsewhere` (the BSN an issuer vouched
+ * for at its sign-in is another account's person's: no second person for one BSN).
+ */
+export type OwnEnrolmentState = 'open' | 'has-record' | 'unverified' | 'bsn-elsewhere';
+
+export async function getOwnEnrolmentState(deps: OwnRecordDeps, ctx: ActorContext): Promise<OwnEnrolmentState> {
+  const account = signedInAccount(ctx);
+  if (await linkedPersonOf(deps, ctx)) return 'has-record';
+  const own = await links.findAccountBsn(deps.db, account.accountId);
+  if (!own?.verified) return 'unverified';
+  if (own.bsnHash && (await links.findPersonByBsnHash(deps.db, own.bsnHash))) return 'bsn-elsewhere';
+  return 'open';
+}
+
+const stateRefusals = {
+  'has-record': 'register.error.alreadyHasRecord',
+  unverified: 'register.error.accountUnverified',
+  'bsn-elsewhere': 'register.error.bsnHeldElsewhere',
+} as const;
+
+/** The name and birth date as the professional typed them, checked, for the "check your answers" step; refused per field. */
+export async function checkOwnEnrolment(deps: OwnRecordDeps, ctx: ActorContext, form: OwnPersonForm): Promise<OwnPersonFacts> {
+  const state = await getOwnEnrolmentState(deps, ctx);
+  if (state !== 'open') throw new AppError('conflict', message(stateRefusals[state]));
+  const checked = checkOwnPerson(form, dutchToday(nowOf(deps)));
+  if (!checked.ok) throw AppError.validation(checked.problems.map((p) => ({ name: p.field, reason: p.message })));
+  return checked.facts;
+}
+
+/**
+ * Enrolment without a delivery (issue 19, decision 021): anyone with a confirmed account enrols. A
+ * person is made from the account with the name and birth date they gave (and the BSN hash an issuer
+ * vouched for at their sign-in, if any), linked to it, without employments; they enrol as that person
+ * and add evidence and apply as anyone else. Someone the register knows with the same surname and birth
+ * date becomes a possible duplicate for register staff, never merged here. A later delivery with the
+ * BSN joins this person; one found by name and birth date is a possible duplicate again.
+ */
+export async function enrolWithoutDelivery(deps: OwnRecordDeps, ctx: ActorContext, form: OwnPersonForm): Promise<repo.Enrolment> {
+  const facts = await checkOwnEnrolment(deps, ctx, form);
+  const account = signedInAccount(ctx);
   const now = nowOf(deps);
   await inTransaction(deps.db, async (tx) => {
-    const registerNumber = await drawFreeRegisterNumber(tx);
-    const byLabel = account.displayName || account.email;
-    await repo.insertEnrolment(tx, { personId: person.id, accountId: account.accountId, registerNumber, byLabel, now });
-    await repo.addHistoryLine(tx, {
-      personId: person.id,
-      employmentId: null,
-      kind: 'ingeschreven',
-      changes: { registernummer: [null, registerNumber] },
-      byLabel,
-      now,
+    if (await repo.findPersonIdOfAccount(tx, account.accountId)) throw new AppError('conflict', message('register.error.alreadyHasRecord'));
+    const personId = await links.insertOwnPerson(tx, account.accountId, facts, account.displayName || account.email, now);
+    await recordAudit(tx, ctx, {
+      action: 'person.linked',
+      subjectAccountId: account.accountId,
+      subjectPersonId: personId,
+      after: { via: 'zelf-ingeschreven', initials: facts.initials, prefix: facts.prefix, surname: facts.surname, birthDate: facts.birthDate },
     });
-    await recordAudit(tx, ctx, { action: 'enrolment.created', subjectAccountId: account.accountId, after: { registerNumber } });
+    for (const other of await links.findLookAlikes(tx, personId)) {
+      await links.fileDuplicateCandidate(tx, personId, other, 'naam-geboortedatum', now);
+    }
+    await enrolPerson(tx, ctx, personId, now);
   });
   return (await repo.findEnrolmentOfAccount(deps.db, account.accountId))!;
 }

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
-import { column, firstRowOf, hasRows, row, rowsOf, type RowSchema } from '../../db/rows.ts';
+import { column, firstRowOf, row, rowsOf, type RowSchema } from '../../db/rows.ts';
 import { arrayLiteral } from '../../db/array-literal.ts';
 import { uuidV7 } from '../../lib/uuid-v7.ts';
 import { linkCodeKinds, type LinkCodeKind } from './person-link-code.rules.ts';
+import { linkPersonToAccount } from './person-link.repo.ts';
 
 /** A code as its holder may see it before using it: whose data it opens (the delivered name and board), and whether it still works. */
 export type LinkCode = {
@@ -14,6 +15,8 @@ export type LinkCode = {
   boardNames: string;
   /** the account the person is linked to already, if any */
   linkedAccountId: string | null;
+  /** the person's BSN hash, to compare with one an issuer vouched for (never shown) */
+  personBsnHash: string | null;
   expiresAt: Date;
   usedAt: Date | null;
 };
@@ -25,6 +28,7 @@ const linkCodeRow = row({
   personName: column.text,
   boardNames: column.text,
   linkedAccountId: column.text.nullable(),
+  personBsnHash: column.text.nullable(),
   expiresAt: column.moment,
   usedAt: column.moment.nullable(),
 }) satisfies RowSchema<LinkCode>;
@@ -36,7 +40,7 @@ export async function findLinkCode(db: Db, codeHash: string): Promise<LinkCode |
     await db.execute(sql`SELECT c.id, c.kind, c.person_id AS "personId", concat_ws(' ', p.initials, p.prefix, p.surname) AS "personName",
       coalesce((SELECT string_agg(DISTINCT coalesce(b.name, 'Bevoegd gezag ' || b.number), ', ')
         FROM employments e JOIN boards b ON b.id = e.board_id WHERE e.person_id = p.id), '') AS "boardNames",
-      p.account_id AS "linkedAccountId", c.expires_at AS "expiresAt", c.used_at AS "usedAt"
+      p.account_id AS "linkedAccountId", p.bsn_hash AS "personBsnHash", c.expires_at AS "expiresAt", c.used_at AS "usedAt"
     FROM person_link_codes c JOIN persons p ON p.id = c.person_id
     WHERE c.code_hash = ${codeHash} AND p.merged_into IS NULL`),
   );
@@ -66,7 +70,8 @@ export async function expireUnusedCodes(tx: Db, personId: string, kind: LinkCode
 
 /**
  * Uses the code and links its person to the account, in one step that only succeeds while the code is
- * unused and unexpired, the person has no account and the account has no person; false otherwise.
+ * unused and unexpired, the person has no account and the account has no person (linkPersonToAccount);
+ * false otherwise.
  */
 export async function useCodeAndLink(tx: Db, codeId: string, accountId: string, now: Date): Promise<boolean> {
   const used = firstRowOf(
@@ -76,12 +81,7 @@ export async function useCodeAndLink(tx: Db, codeId: string, accountId: string, 
     RETURNING person_id AS "personId"`),
   );
   if (!used) return false;
-  return hasRows(
-    await tx.execute(sql`UPDATE persons SET account_id = ${accountId}, updated_at = ${now.toISOString()}
-    WHERE id = ${used.personId} AND account_id IS NULL AND merged_into IS NULL
-      AND NOT EXISTS (SELECT 1 FROM persons q WHERE q.account_id = ${accountId})
-    RETURNING id`),
-  );
+  return linkPersonToAccount(tx, used.personId, accountId, now);
 }
 
 export type IssuedCode = { kind: LinkCodeKind; createdAt: Date; expiresAt: Date; usedAt: Date | null };

@@ -52,13 +52,16 @@ export const registerEn: Record<keyof typeof registerNl, string> = {
   'register.link.error.unknown': 'We do not know this code. Check that you copied it correctly, or ask your employer for a new letter.',
   'register.link.error.used': 'This code has already been used for another account. Was that not you? Contact the Beroepsregister.',
   'register.link.error.expired': 'This code has expired. Ask your employer for a new letter with an activation code.',
-  'register.link.error.accountLinked':
-    'Your account is already linked to details in the register. An account belongs to one person; contact the Beroepsregister if something is wrong.',
+  'register.link.error.unlinkedByStaff':
+    'The Beroepsregister has unlinked these details from your account. A code does not link them again; contact the Beroepsregister.',
+  'register.link.error.otherBsn':
+    'This code belongs to someone with another BSN than yours (as your sign-in or your employer gave it). Nothing is linked. Is that not right? Contact the Beroepsregister.',
   'register.link.error.notStaff': 'This person was not delivered by your school board.',
   'register.link.error.alreadyLinked': 'This employee has already linked their details to an account; an activation code is no longer needed.',
   'register.error.disputeNotFound': 'This dispute does not exist, or does not belong to this school board.',
   'register.error.disputeHandled': 'This dispute has already been dealt with.',
-  'register.error.noEmploymentToEnrol': 'No employment of yours has been delivered (yet). You can enrol as soon as your employer has delivered your details.',
+  'register.error.noEmploymentToEnrol':
+    'No details of yours are linked to your account (yet). Enrol with your name and date of birth, or first link what your employer delivered.',
   'register.error.enrolledElsewhere': 'This person is already enrolled with another account. Please contact the register if that is not right.',
   'register.error.noFreeRegisterNumber': 'No free register number could be found. Please try again later.',
   'register.error.noEmployment': 'No employment of yours has been delivered (yet).',
@@ -77,7 +80,7 @@ export const registerEn: Record<keyof typeof registerNl, string> = {
   'register.error.evidenceDate': 'Give the date it was awarded as YYYY-MM-DD or DD-MM-YYYY.',
   'register.error.evidenceDateRange': 'The date it was awarded lies between 1950 and today.',
   'register.error.noEmploymentForEvidence':
-    'No employment of yours has been delivered (yet). You can add diplomas as soon as your employer has delivered your details.',
+    'No details of yours are linked to your account (yet). You can add diplomas once you have enrolled or your employer has delivered your details.',
   'register.error.fileTooLarge': 'The file is larger than {limit}. Make the scan smaller, or upload a PDF.',
   'register.error.fileType': 'This file is not a PDF, JPG or PNG. Scan or photograph the diploma and upload that file.',
   'register.error.evidenceNotYours': 'This piece of evidence does not exist, or is not yours.',
@@ -157,4 +160,25 @@ export const registerEn: Record<keyof typeof registerNl, string> = {
   'register.error.disputeMailMode': "Choose how you hear of 'not right': a daily overview or at once.",
   'register.error.notBoardAdmin': 'Only an administrator of this board can set this.',
   'register.error.reminderTooSoon': 'Your board already sent the reminder on {sent}. You can send it again from {next}.',
+  // enrolment without a delivery (decision 021)
+  'register.error.ownInitials': 'Give your initials, for example J.M. (at most 20 characters).',
+  'register.error.ownPrefix': 'A surname prefix is at most 20 characters, for example van der.',
+  'register.error.ownSurname': 'Give your surname (at most 200 characters).',
+  'register.error.ownBirthDate': 'Give your date of birth as DD-MM-YYYY, for example 17-03-1985.',
+  'register.error.ownBirthDateRange': 'With this date of birth you are {age}. Check the date: the register is for people aged 15 to 80.',
+  'register.error.accountUnverified': "First confirm your account's e-mail address, with the link in the e-mail you received. Then you can enrol.",
+  'register.error.alreadyHasRecord': 'Your account is already linked to details in the register. Enrol from My register.',
+  'register.error.bsnHeldElsewhere':
+    'The BSN you signed in with belongs to details already linked to another account, so no second enrolment is made. Contact the Beroepsregister; its staff will check the link.',
+  // register staff link and unlink an enrolment's account (decision 021)
+  'register.error.unlinkReasonMissing': 'Write why the account is unlinked.',
+  'register.error.linkReasonMissing': 'Write why this enrolment is linked to this account.',
+  'register.error.notLinked': 'This enrolment is not linked to an account (any more).',
+  'register.error.stillLinked': 'This enrolment is already linked to an account. Unlink that first.',
+  'register.error.linkEmailInvalid': "Give the account's e-mail address, for example name@example.nl.",
+  'register.error.linkEmailUnknown': 'There is no account with this e-mail address. Ask the professional to create an account first.',
+  'register.error.linkAccountUnverified': 'This account has not confirmed its e-mail address yet. Link it only after that.',
+  'register.error.linkAccountTaken': 'This account is already linked to details or an enrolment in the register. An account belongs to one person.',
+  'register.error.linkOtherBsn': "This account signed in with another BSN than this person's. This is someone else.",
+  'register.error.linkChanged': 'The link has changed meanwhile; look at the enrolment again.',
 };

@@ -56,13 +56,16 @@ export const registerNl = {
   'register.link.error.unknown': 'Deze code kennen we niet. Controleer of u hem goed hebt overgenomen, of vraag uw werkgever om een nieuwe brief.',
   'register.link.error.used': 'Deze code is al gebruikt voor een ander account. Bent u dat niet geweest? Neem contact op met het Beroepsregister.',
   'register.link.error.expired': 'Deze code is verlopen. Vraag uw werkgever om een nieuwe brief met een activeringscode.',
-  'register.link.error.accountLinked':
-    'Uw account is al gekoppeld aan gegevens in het register. Een account hoort bij één persoon; neem contact op met het Beroepsregister als er iets niet klopt.',
+  'register.link.error.unlinkedByStaff':
+    'Het Beroepsregister heeft deze gegevens van uw account losgekoppeld. Met een code koppelt u ze niet opnieuw; neem contact op met het Beroepsregister.',
+  'register.link.error.otherBsn':
+    'Deze code hoort bij iemand met een ander BSN dan het uwe (zoals uw inlog of uw werkgever het doorgaf). We koppelen niets. Klopt dat niet? Neem contact op met het Beroepsregister.',
   'register.link.error.notStaff': 'Deze persoon is niet door uw bestuur aangeleverd.',
   'register.link.error.alreadyLinked': 'Deze medewerker heeft zijn of haar gegevens al aan een account gekoppeld; een activeringscode is niet meer nodig.',
   'register.error.disputeNotFound': 'Deze betwisting bestaat niet, of is niet van dit bestuur.',
   'register.error.disputeHandled': 'Deze betwisting is al afgehandeld.',
-  'register.error.noEmploymentToEnrol': 'Er is (nog) geen dienstverband van u aangeleverd. Inschrijven kan zodra uw werkgever uw gegevens heeft aangeleverd.',
+  'register.error.noEmploymentToEnrol':
+    'Er zijn (nog) geen gegevens van u aan uw account gekoppeld. Schrijf u in met uw naam en geboortedatum, of koppel eerst wat uw werkgever aanleverde.',
   'register.error.enrolledElsewhere': 'Deze persoon is al ingeschreven met een ander account. Neem contact op met het register als dat niet klopt.',
   'register.error.noFreeRegisterNumber': 'Er kon geen vrij registernummer worden gevonden. Probeer het later opnieuw.',
   'register.error.noEmployment': 'Er is (nog) geen dienstverband van u aangeleverd.',
@@ -81,7 +84,7 @@ export const registerNl = {
   'register.error.evidenceDate': 'Geef de datum van uitreiking als JJJJ-MM-DD of DD-MM-JJJJ.',
   'register.error.evidenceDateRange': 'De datum van uitreiking ligt tussen 1950 en vandaag.',
   'register.error.noEmploymentForEvidence':
-    "Er is (nog) geen dienstverband van u aangeleverd. Diploma's toevoegen kan zodra uw werkgever uw gegevens heeft aangeleverd.",
+    "Er zijn (nog) geen gegevens van u aan uw account gekoppeld. Diploma's toevoegen kan zodra u ingeschreven bent of uw werkgever uw gegevens heeft aangeleverd.",
   'register.error.fileTooLarge': 'Het bestand is groter dan {limit}. Verklein de scan, of lever een PDF aan.',
   'register.error.fileType': 'Dit bestand is geen PDF, JPG of PNG. Scan of fotografeer het diploma en lever dat bestand aan.',
   'register.error.evidenceNotYours': 'Dit bewijsstuk bestaat niet, of is niet van u.',
@@ -161,6 +164,27 @@ export const registerNl = {
   'register.error.disputeMailMode': "Kies hoe u hoort van 'klopt niet': een dagelijks overzicht of direct.",
   'register.error.notBoardAdmin': 'Alleen een beheerder van dit bestuur kan dit instellen.',
   'register.error.reminderTooSoon': 'Uw bestuur heeft de herinnering al verstuurd op {sent}. U kunt haar opnieuw versturen vanaf {next}.',
+  // enrolment without a delivery (decision 021)
+  'register.error.ownInitials': 'Geef uw voorletters, bijvoorbeeld J.M. (ten hoogste 20 tekens).',
+  'register.error.ownPrefix': 'Een tussenvoegsel is ten hoogste 20 tekens, bijvoorbeeld van der.',
+  'register.error.ownSurname': 'Geef uw achternaam (ten hoogste 200 tekens).',
+  'register.error.ownBirthDate': 'Geef uw geboortedatum als DD-MM-JJJJ, bijvoorbeeld 17-03-1985.',
+  'register.error.ownBirthDateRange': 'Met deze geboortedatum bent u {age} jaar. Controleer de datum: het register is voor wie 15 tot 80 jaar is.',
+  'register.error.accountUnverified': 'Bevestig eerst het e-mailadres van uw account, met de link uit de e-mail die u kreeg. Daarna kunt u zich inschrijven.',
+  'register.error.alreadyHasRecord': 'Uw account is al gekoppeld aan gegevens in het register. Schrijf u in vanuit Mijn register.',
+  'register.error.bsnHeldElsewhere':
+    'Het BSN waarmee u inlogde hoort bij gegevens die al aan een ander account gekoppeld zijn. Daarom maken we geen tweede inschrijving. Neem contact op met het Beroepsregister; de medewerkers controleren de koppeling.',
+  // register staff link and unlink an enrolment's account (decision 021)
+  'register.error.unlinkReasonMissing': 'Schrijf waarom het account wordt ontkoppeld.',
+  'register.error.linkReasonMissing': 'Schrijf waarom deze inschrijving aan dit account wordt gekoppeld.',
+  'register.error.notLinked': 'Deze inschrijving is niet (meer) aan een account gekoppeld.',
+  'register.error.stillLinked': 'Deze inschrijving is al aan een account gekoppeld. Ontkoppel dat eerst.',
+  'register.error.linkEmailInvalid': 'Geef het e-mailadres van het account, bijvoorbeeld naam@voorbeeld.nl.',
+  'register.error.linkEmailUnknown': 'Er is geen account met dit e-mailadres. Vraag de professional eerst een account aan te maken.',
+  'register.error.linkAccountUnverified': 'Dit account heeft zijn e-mailadres nog niet bevestigd. Koppel het pas daarna.',
+  'register.error.linkAccountTaken': 'Dit account is al gekoppeld aan gegevens of een inschrijving in het register. Een account hoort bij één persoon.',
+  'register.error.linkOtherBsn': 'Bij dit account is ingelogd met een ander BSN dan het BSN van deze persoon. Dit is iemand anders.',
+  'register.error.linkChanged': 'De koppeling is intussen gewijzigd; bekijk de inschrijving opnieuw.',
 } as const;
 
 declare module '../../platform/i18n.ts' {

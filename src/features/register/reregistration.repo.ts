@@ -302,7 +302,8 @@ export type PostponementCase = Postponement & {
   personId: string;
   personName: string;
   personEmail: string | null;
-  accountId: string;
+  /** null while register staff have unlinked the person (decision 021) */
+  accountId: string | null;
   registerNumber: string;
   registerName: string;
   title: string;
@@ -315,7 +316,7 @@ const postponementCaseRow = postponementRow.extend({
   personId: column.text,
   personName: column.text,
   personEmail: column.text.nullable(),
-  accountId: column.text,
+  accountId: column.text.nullable(),
   registerNumber: column.text,
   registerName: column.text,
   title: column.text,

@@ -8,8 +8,14 @@ import type { FeatureOptions } from '../feature.ts';
 import { findEnrolmentsForStaff, getEnrolmentForStaff, reinstateEnrolment, strikeOffEnrolment } from '../register/index.ts';
 import type { RegistrationDeps } from '../register/index.ts';
 import { EnrolmentPage, EnrolmentsPage, enrolmentsPath, type EnrolmentForm } from './views/enrolment-pages.tsx';
+import { enrolmentLinkRoutes } from './enrolment-link.routes.tsx';
 
-const notices = { doorgehaald: 'enrolments.notice.struckOff', hersteld: 'enrolments.notice.reinstated' } as const;
+const notices = {
+  doorgehaald: 'enrolments.notice.struckOff',
+  hersteld: 'enrolments.notice.reinstated',
+  ontkoppeld: 'enrolments.notice.unlinked',
+  gekoppeld: 'enrolments.notice.linked',
+} as const;
 
 /** Register staff: find an enrolment, strike it off the register (doorhalen), or reverse that. */
 export async function enrolmentRoutes(app: FastifyInstance, opts: FeatureOptions) {
@@ -46,6 +52,7 @@ export async function enrolmentRoutes(app: FastifyInstance, opts: FeatureOptions
   }
 
   app.get(`${enrolmentsPath}/:registernummer`, signedIn, (req, reply) => renderOne(req, reply));
+  await app.register(enrolmentLinkRoutes, { deps });
 
   app.post(`${enrolmentsPath}/:registernummer/doorhalen`, signedIn, async (req, reply) => {
     const form = readForm(req, strikeOffForm);

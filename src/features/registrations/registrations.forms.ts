@@ -38,3 +38,6 @@ export const enrolmentSearchQuery = z.object({
 export const enrolmentParams = z.object({ registernummer: z.string() });
 export const strikeOffForm = z.object({ reden: text, bevestigd: text });
 export const reinstateForm = z.object({ reden: text });
+/** Register staff unlink or link an enrolment's account: the reason (and the account's address); `stap=bevestigen` once the change was repeated. */
+export const unlinkAccountForm = z.object({ reden: text, stap: fields.text(20) });
+export const linkAccountForm = z.object({ email: fields.text(300), reden: text, stap: fields.text(20) });

@@ -114,4 +114,35 @@ export const registrationsEn: Record<keyof typeof registrationsNl, string> = {
   'enrolments.reinstate.button': 'Reverse the striking off',
   'enrolments.notice.struckOff': 'The enrolment has been struck off; the professional is told by e-mail.',
   'enrolments.notice.reinstated': 'The striking off has been reversed.',
+  // the enrolment's account: link and unlink (decision 021)
+  'enrolments.notice.unlinked': 'The account has been unlinked; its holder is told by e-mail.',
+  'enrolments.notice.linked': 'The enrolment has been linked to the account; its holder is told by e-mail.',
+  'enrolments.account.title': 'Account',
+  'enrolments.account.name': "Account's name",
+  'enrolments.account.email': "Account's e-mail address",
+  'enrolments.account.person': 'Person',
+  'enrolments.account.unlinkIntro':
+    'Is this account linked to the wrong person? Then unlink it. The enrolment and everything that goes with it stay; only the account no longer sees them.',
+  'enrolments.account.unlink': 'Unlink the account',
+  'enrolments.account.none':
+    'This enrolment is linked to no account. As long as that is so, nobody sees it in My register and it is not in the public register.',
+  'enrolments.account.link': 'Link to an account',
+  'enrolments.unlink.title': 'Unlink the account: {person}',
+  'enrolments.unlink.intro':
+    "Write why the account is unlinked. The account's holder reads the reason in the e-mail they receive; the reason is in the audit log too.",
+  'enrolments.unlink.reason': 'Reason for unlinking',
+  'enrolments.unlink.checkTitle': 'Confirm the unlink',
+  'enrolments.unlink.check':
+    'The account {account} is unlinked from the details and the enrolment of {person}. That account no longer sees them, and the enrolment is not in the public register until an account is linked again.',
+  'enrolments.unlink.confirm': 'Yes, unlink',
+  'enrolments.link.title': 'Link to an account: {person}',
+  'enrolments.link.intro':
+    "Give the e-mail address of the professional's account. The account must have confirmed its e-mail address and must not have details in the register yet. First check who the professional is, with a copy of an identity document for example.",
+  'enrolments.link.email': "Account's e-mail address",
+  'enrolments.link.reason': 'Reason for linking',
+  'enrolments.link.reasonHint': 'For example how you established who it is. At most 2000 characters.',
+  'enrolments.link.next': 'Continue',
+  'enrolments.link.checkTitle': 'Confirm the link',
+  'enrolments.link.check': 'The account {account} gets the details and the enrolment of {person}. Its holder receives an e-mail about it, with the reason.',
+  'enrolments.link.confirm': 'Yes, link',
 };

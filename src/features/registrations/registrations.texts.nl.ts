@@ -113,6 +113,37 @@ export const registrationsNl = {
   'enrolments.reinstate.button': 'Doorhaling opheffen',
   'enrolments.notice.struckOff': 'De inschrijving is doorgehaald; de professional krijgt bericht per e-mail.',
   'enrolments.notice.reinstated': 'De doorhaling is opgeheven.',
+  // the enrolment's account: link and unlink (decision 021)
+  'enrolments.notice.unlinked': 'Het account is ontkoppeld; de houder krijgt bericht per e-mail.',
+  'enrolments.notice.linked': 'De inschrijving is aan het account gekoppeld; de houder krijgt bericht per e-mail.',
+  'enrolments.account.title': 'Account',
+  'enrolments.account.name': 'Naam van het account',
+  'enrolments.account.email': 'E-mailadres van het account',
+  'enrolments.account.person': 'Persoon',
+  'enrolments.account.unlinkIntro':
+    'Is dit account aan de verkeerde persoon gekoppeld? Ontkoppel het dan. De inschrijving en alles wat erbij hoort blijven; alleen het account ziet ze niet meer.',
+  'enrolments.account.unlink': 'Account ontkoppelen',
+  'enrolments.account.none':
+    'Deze inschrijving is aan geen account gekoppeld. Zolang dat zo is, ziet niemand haar in Mijn register en staat ze niet in het openbare register.',
+  'enrolments.account.link': 'Koppelen aan een account',
+  'enrolments.unlink.title': 'Account ontkoppelen: {person}',
+  'enrolments.unlink.intro':
+    'Schrijf waarom het account wordt ontkoppeld. De houder van het account leest de reden in de e-mail die hij of zij krijgt; de reden staat ook in het logboek.',
+  'enrolments.unlink.reason': 'Reden van het ontkoppelen',
+  'enrolments.unlink.checkTitle': 'Ontkoppelen bevestigen',
+  'enrolments.unlink.check':
+    'Het account {account} wordt losgekoppeld van de gegevens en de inschrijving van {person}. Dat account ziet ze daarna niet meer, en de inschrijving staat niet meer in het openbare register tot er weer een account aan gekoppeld is.',
+  'enrolments.unlink.confirm': 'Ja, ontkoppelen',
+  'enrolments.link.title': 'Koppelen aan een account: {person}',
+  'enrolments.link.intro':
+    'Geef het e-mailadres van het account van de professional. Het account moet zijn e-mailadres hebben bevestigd en mag nog geen gegevens in het register hebben. Controleer eerst wie de professional is, bijvoorbeeld met een kopie van een identiteitsbewijs.',
+  'enrolments.link.email': 'E-mailadres van het account',
+  'enrolments.link.reason': 'Reden van het koppelen',
+  'enrolments.link.reasonHint': 'Bijvoorbeeld hoe u hebt vastgesteld wie het is. Ten hoogste 2000 tekens.',
+  'enrolments.link.next': 'Verder',
+  'enrolments.link.checkTitle': 'Koppelen bevestigen',
+  'enrolments.link.check': 'Het account {account} krijgt de gegevens en de inschrijving van {person}. De houder krijgt daarover een e-mail met de reden.',
+  'enrolments.link.confirm': 'Ja, koppelen',
 } as const;
 
 declare module '../../platform/i18n.ts' {

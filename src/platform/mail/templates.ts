@@ -242,6 +242,26 @@ const templates = {
       text: 'Dear {name},\n\n{board} (board number {boardNumber}) has withdrawn the authorisation of {office} to deliver on its behalf. You can no longer deliver for this board, and you no longer see the deliveries you made for it earlier; the board itself still has them.\n\nThe boards you still deliver for:\n\n{link}',
     },
   },
+  'person-unlinked': {
+    nl: {
+      subject: 'Uw account is losgekoppeld van een inschrijving',
+      text: 'Beste {name},\n\nHet Beroepsregister Onderwijs heeft uw account losgekoppeld van de inschrijving met registernummer {registerNumber}. U ziet die gegevens niet meer in Mijn register.\n\nReden:\n{reason}\n\nKlopt dit niet? Neem dan contact op met het Beroepsregister Onderwijs. Mijn register:\n\n{link}',
+    },
+    en: {
+      subject: 'Your account has been unlinked from an enrolment',
+      text: 'Dear {name},\n\nThe Beroepsregister Onderwijs has unlinked your account from the enrolment with register number {registerNumber}. You no longer see those details in My register.\n\nReason:\n{reason}\n\nIs this not right? Then contact the Beroepsregister Onderwijs. My register:\n\n{link}',
+    },
+  },
+  'person-linked': {
+    nl: {
+      subject: 'Uw account is gekoppeld aan uw inschrijving',
+      text: 'Beste {name},\n\nHet Beroepsregister Onderwijs heeft uw account gekoppeld aan de inschrijving met registernummer {registerNumber}. U vindt uw gegevens in Mijn register:\n\n{link}\n\nReden:\n{reason}\n\nZijn dit niet uw gegevens? Neem dan meteen contact op met het Beroepsregister Onderwijs.',
+    },
+    en: {
+      subject: 'Your account has been linked to your enrolment',
+      text: 'Dear {name},\n\nThe Beroepsregister Onderwijs has linked your account to the enrolment with register number {registerNumber}. Your details are in My register:\n\n{link}\n\nReason:\n{reason}\n\nAre these not your details? Then contact the Beroepsregister Onderwijs at once.',
+    },
+  },
 } as const satisfies Record<string, Record<Lang, { subject: string; text: string }>>;
 
 export type MailTemplate = keyof typeof templates;

@@ -11,6 +11,8 @@ import type { PageContext } from '../../../ui/page-context.ts';
 import type { BoardDeliveryLine, DuplicateTask } from '../register-office.service.ts';
 
 type Paged = { page: number; pageSize: number; total: number };
+/** why a pair is a task: a delivery's look-alike or staff number, or a professional's own word (decision 021) */
+type DuplicateReason = 'naam-geboortedatum' | 'personeelsnummer-ander-bsn' | 'koppelcode' | 'bsn-inlog';
 
 export function BoardDeliveriesOverviewPage({
   ctx,
@@ -79,6 +81,8 @@ function PersonFacts({ ctx, person }: { ctx: PageContext; person: DuplicateTask[
         { label: t('account.email'), value: <span safe>{person.email ?? '—'}</span> },
         { label: t('office.duplicates.bsn'), value: <span safe>{person.hasBsn ? t('common.yes') : t('common.no')}</span> },
         { label: t('office.duplicates.employments'), value: <span safe>{person.employments.join('; ') || '—'}</span> },
+        { label: t('office.duplicates.account'), value: <span safe>{person.linked ? t('common.yes') : t('common.no')}</span> },
+        { label: t('office.duplicates.registerNumber'), value: <span safe>{person.registerNumber ?? '—'}</span> },
       ]}
     />
   );
@@ -102,7 +106,7 @@ export function DuplicatesPage({ ctx, tasks, page, pageSize, total, notice }: Pa
       {tasks.map((task) => (
         <section class="br-task" aria-labelledby={`taak-${task.id}`}>
           <h2 class="utrecht-heading-2" id={`taak-${task.id}`} safe>
-            {`${t(`office.duplicates.reason.${task.reason as 'naam-geboortedatum'}`)} · ${formatDateTime(lang, task.createdAt)}`}
+            {`${t(`office.duplicates.reason.${task.reason as DuplicateReason}`)} · ${formatDateTime(lang, task.createdAt)}`}
           </h2>
           <h3 class="utrecht-heading-3" safe>
             {t('office.duplicates.new')}

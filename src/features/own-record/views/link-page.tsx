@@ -31,11 +31,11 @@ export function LinkPage({ ctx, code, found, errors = [] }: { ctx: PageContext; 
             { label: t('link.confirm.boards'), value: <span safe>{found.boardNames || '—'}</span> },
           ]}
         />
-        <TextParagraph text={t('link.confirm.notYou')} />
+        <TextParagraph text={t(found.accountHasRecord ? 'link.confirm.accountHasRecord' : 'link.confirm.notYou')} />
         <Form action={linkPath} csrfToken={ctx.csrfToken}>
           <HiddenField name="code" value={code} />
           <HiddenField name="stap" value="bevestigen" />
-          <Button>{Html.escapeHtml(t('link.confirm.button'))}</Button>{' '}
+          <Button>{Html.escapeHtml(t(found.accountHasRecord ? 'link.confirm.reviewButton' : 'link.confirm.button'))}</Button>{' '}
           <Button appearance="secondary" href={ownRecordPath}>
             {Html.escapeHtml(t('common.cancel'))}
           </Button>

@@ -11,6 +11,8 @@ import type { PageContext } from '../../../ui/page-context.ts';
 import { appointmentBasisLabel, functionLabel, type DeliveredPerson, type Enrolment, type OwnEmployment } from '../../register/index.ts';
 
 export const ownRecordPath = '/mijn-register';
+/** Inschrijven zonder werkgever: name and birth date (views/own-enrolment-pages.tsx) */
+export const ownEnrolmentPath = `${ownRecordPath}/inschrijving/gegevens`;
 export const employmentPath = (id: string) => `${ownRecordPath}/dienstverbanden/${id}`;
 
 /** An employment's period: "1 augustus 2019 – 31 juli 2023", or "sinds 1 augustus 2019" while it runs. */
@@ -76,7 +78,10 @@ function Actions({ ctx, employment }: { ctx: PageContext; employment: OwnEmploym
   );
 }
 
-/** Inschrijving: the register number once enrolled; before that, what enrolling means and the button. */
+/**
+ * Inschrijving: the register number once enrolled; before that, what enrolling means and the button,
+ * or, for an account without a person, the way to enrol with name and birth date (decision 021).
+ */
 function EnrolmentSection({ ctx, enrolment, canEnrol }: { ctx: PageContext; enrolment?: Enrolment; canEnrol: boolean }) {
   const { t, lang } = ctx;
   return (
@@ -100,7 +105,10 @@ function EnrolmentSection({ ctx, enrolment, canEnrol }: { ctx: PageContext; enro
           </Form>
         </>
       ) : (
-        <TextParagraph text={t('own.enrolment.notYet')} />
+        <>
+          <TextParagraph text={t('own.enrolment.withoutDelivery')} />
+          <Button href={ownEnrolmentPath}>{Html.escapeHtml(t('own.enrolment.withoutDeliveryButton'))}</Button>
+        </>
       )}
     </section>
   );
@@ -130,25 +138,26 @@ function PersonalEmailForm({ ctx, value, error }: { ctx: PageContext; value: str
 function DeliveredPersonSection({ ctx, person }: { ctx: PageContext; person: DeliveredPerson }) {
   const { t, lang } = ctx;
   const name = [person.initials, person.prefix, person.surname].filter(Boolean).join(' ');
+  const bsn = person.hasBsn ? t(person.delivered ? 'own.person.bsnKnown' : 'own.person.bsnVouched') : t('own.person.notDelivered');
   return (
     <section aria-labelledby="aangeleverd">
       <h2 class="utrecht-heading-2" id="aangeleverd" safe>
-        {t('own.person.title')}
+        {t(person.delivered ? 'own.person.title' : 'own.person.titleOwn')}
       </h2>
-      <TextParagraph text={t('own.person.intro')} />
+      <TextParagraph text={t(person.delivered ? 'own.person.intro' : 'own.person.introOwn')} />
       <DataList
         items={[
           { label: t('own.person.name'), value: <span safe>{person.firstNames ? `${name} (${person.firstNames})` : name}</span> },
           { label: t('own.person.birthDate'), value: <span safe>{formatDay(lang, person.birthDate)}</span> },
           { label: t('own.person.workEmail'), value: <span safe>{person.workEmail ?? t('own.person.notDelivered')}</span> },
-          { label: t('own.person.bsn'), value: <span safe>{person.hasBsn ? t('own.person.bsnKnown') : t('own.person.notDelivered')}</span> },
+          { label: t('own.person.bsn'), value: <span safe>{bsn}</span> },
           {
             label: t('own.person.staffNumbers'),
             value: <span safe>{person.staffNumbers.map((n) => `${n.staffNumber} (${n.board})`).join(', ') || t('own.person.notDelivered')}</span>,
           },
         ]}
       />
-      <TextParagraph text={t('own.person.wrong')} />
+      <TextParagraph text={t(person.delivered ? 'own.person.wrong' : 'own.person.wrongOwn')} />
     </section>
   );
 }
@@ -169,7 +178,8 @@ export function OwnRecordPage({
   employments: OwnEmployment[];
   enrolment?: Enrolment;
   personal?: { canSet: boolean; email: string | null };
-  notice?: string;
+  /** after a redirect: what happened, and whether it needs the professional's attention */
+  notice?: { text: string; warning: boolean };
   errors?: FieldError[];
 }) {
   const { t } = ctx;
@@ -178,9 +188,9 @@ export function OwnRecordPage({
     <Layout ctx={ctx} title={t('own.title')} current="account">
       <ErrorSummary title={t('errorSummary.title')} errors={errors} />
       <PageTitle text={t('own.title')} />
-      <Notice message={notice} />
-      <EnrolmentSection ctx={ctx} enrolment={enrolment} canEnrol={employments.length > 0} />
-      {employments.length > 0 ? (
+      <Notice message={notice?.text} type={notice?.warning ? 'warning' : 'ok'} />
+      <EnrolmentSection ctx={ctx} enrolment={enrolment} canEnrol={person !== undefined || employments.length > 0} />
+      {person || employments.length > 0 ? (
         <p class="utrecht-paragraph">
           <a class="utrecht-link" href={`${ownRecordPath}/diplomas`} safe>
             {t('evidence.link')}
@@ -217,7 +227,9 @@ export function OwnRecordPage({
         {t('own.employments')}
       </h2>
       <TextParagraph text={t('own.intro')} />
-      {employments.length === 0 ? (
+      {employments.length === 0 && person ? (
+        <TextParagraph text={t('own.noEmployments')} />
+      ) : employments.length === 0 ? (
         <>
           <Paragraph>
             <span safe>{t('own.none', { email })}</span>

@@ -78,6 +78,47 @@ export function EnrolmentsPage({ ctx, zoek, found, errors = [] }: { ctx: PageCon
   );
 }
 
+/** Whose account: name and address. */
+export function AccountFacts({ ctx, name, email }: { ctx: PageContext; name: string; email: string }) {
+  const { t } = ctx;
+  return (
+    <DataList
+      items={[
+        { label: t('enrolments.account.name'), value: <span safe>{name}</span> },
+        { label: t('enrolments.account.email'), value: <span safe>{email}</span> },
+      ]}
+    />
+  );
+}
+
+/** The enrolment's account on its page (decision 021): whose it is and the way to unlink it, or the way to link one. */
+function EnrolmentAccountSection({ ctx, enrolment }: { ctx: PageContext; enrolment: StaffEnrolment }) {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="account-titel">
+      <h2 class="utrecht-heading-2" id="account-titel" safe>
+        {t('enrolments.account.title')}
+      </h2>
+      {enrolment.accountId ? (
+        <>
+          <AccountFacts ctx={ctx} name={enrolment.accountName ?? ''} email={enrolment.accountEmail ?? ''} />
+          <TextParagraph text={t('enrolments.account.unlinkIntro')} />
+          <Button appearance="secondary" href={`${enrolmentsPath}/${enrolment.registerNumber}/ontkoppelen`}>
+            {Html.escapeHtml(t('enrolments.account.unlink'))}
+          </Button>
+        </>
+      ) : (
+        <>
+          <TextParagraph text={t('enrolments.account.none')} />
+          <Button appearance="secondary" href={`${enrolmentsPath}/${enrolment.registerNumber}/koppelen`}>
+            {Html.escapeHtml(t('enrolments.account.link'))}
+          </Button>
+        </>
+      )}
+    </section>
+  );
+}
+
 export type EnrolmentForm = { action?: 'doorhalen' | 'herstellen'; reden?: string; bevestigd?: boolean; errors?: FieldError[] };
 
 /** One enrolment for register staff: status, history, applications, and doorhalen or herstellen. */
@@ -114,6 +155,7 @@ export function EnrolmentPage({
           { label: t('enrolments.one.since'), value: <span safe>{formatDateTime(lang, enrolment.createdAt)}</span> },
         ]}
       />
+      <EnrolmentAccountSection ctx={ctx} enrolment={enrolment} />
       <h2 class="utrecht-heading-2" safe>
         {t('enrolments.one.history')}
       </h2>
