@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roles } from '../../platform/auth/roles.ts';
 import { sessionFor, signInWithPassword } from '../../../tests/support/identity.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { visibleText, WebSession } from '../../../tests/support/web-session.ts';
@@ -32,5 +35,23 @@ describe('the demo administratiekantoor', () => {
     const page = visibleText((await web.get(`/beheer/administratiekantoor/${officeId}/besturen`)).body);
     expect(page).toContain('Besturen van Salarisadministratie Het Noorden B.V.');
     expect(page).toContain('Stichting Christelijke Kindcentra Drenthe 32073');
+  });
+});
+
+describe('the demo accounts', () => {
+  it('give every role of an organisation the demo has one account, each listed in the README', async () => {
+    const officeId = await seedDemoOffice(t.database.db, '32073');
+    await createDemoAccounts(t.database.db, '32073', randomUUID(), officeId);
+    const made = await t.database.query<{ email: string; role: string | null }>(
+      `SELECT a.email, m.role FROM accounts a LEFT JOIN memberships m ON m.account_id = a.id WHERE a.email LIKE '%@demo.beroepsregister.nl'`,
+    );
+    // partnerships and school teams come with their features (issues 22 and 23): no organisation of theirs to be a member of yet
+    const later = new Set(['partnerschap', 'schoolteam']);
+    const wanted = Object.entries(roles)
+      .filter(([, definition]) => !later.has(definition.kind))
+      .map(([role]) => role);
+    expect(wanted.filter((role) => !made.some((m) => m.role === role))).toEqual([]);
+    const readme = readFileSync('README.md', 'utf8');
+    expect(made.map((m) => m.email).filter((email) => !readme.includes(`| \`${email}\` |`))).toEqual([]);
   });
 });

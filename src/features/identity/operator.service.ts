@@ -93,7 +93,20 @@ export async function createDemoAccounts(db: Db, boardNumber: string, providerId
       organisation: { kind: 'register', id: registerOfficeId },
     },
     ...(board
-      ? [{ email: 'hr@demo.beroepsregister.nl', name: 'Hanneke de HR', role: 'board-admin' as const, organisation: { kind: 'bestuur' as const, id: board.id } }]
+      ? [
+          {
+            email: 'hr@demo.beroepsregister.nl',
+            name: 'Hanneke de HR',
+            role: 'board-admin' as const,
+            organisation: { kind: 'bestuur' as const, id: board.id },
+          },
+          {
+            email: 'personeelszaken@demo.beroepsregister.nl',
+            name: 'Pim Personeelszaken',
+            role: 'board-staff' as const,
+            organisation: { kind: 'bestuur' as const, id: board.id },
+          },
+        ]
       : []),
     {
       email: 'commissie@demo.beroepsregister.nl',
@@ -115,6 +128,12 @@ export async function createDemoAccounts(db: Db, boardNumber: string, providerId
             role: 'provider-admin' as const,
             organisation: { kind: 'aanbieder' as const, id: providerId },
           },
+          {
+            email: 'trainer@demo.beroepsregister.nl',
+            name: 'Tessa Trainer',
+            role: 'provider-staff' as const,
+            organisation: { kind: 'aanbieder' as const, id: providerId },
+          },
         ]
       : []),
     ...(officeId
@@ -123,6 +142,12 @@ export async function createDemoAccounts(db: Db, boardNumber: string, providerId
             email: 'administratiekantoor@demo.beroepsregister.nl',
             name: 'Anna Administratie',
             role: 'office-admin' as const,
+            organisation: { kind: 'administratiekantoor' as const, id: officeId },
+          },
+          {
+            email: 'salarisadministratie@demo.beroepsregister.nl',
+            name: 'Sem Salarisadministratie',
+            role: 'office-staff' as const,
             organisation: { kind: 'administratiekantoor' as const, id: officeId },
           },
         ]
