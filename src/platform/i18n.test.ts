@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addTexts, formatDate, formatDateTime, formatDay, formatNumber, isLang, negotiateLang, translator, type MessageKey } from './i18n.ts';
+import { addTexts, formatDate, formatDateTime, formatDay, formatNumber, formatPeriod, isLang, negotiateLang, translator, type MessageKey } from './i18n.ts';
 
 addTexts('i18n test', {
   nl: { 'test.stats': '{boards} besturen, {schools} scholen en {locations} vestigingen in de organisatiegids.', 'test.board': 'Bestuur {name}' },
@@ -100,6 +100,11 @@ describe('dates', () => {
     expect(formatDay('nl', '2030-02-31')).toBe('2030-02-31');
     expect(formatDay('nl', '2030-13-01')).toBe('2030-13-01');
     expect(translator('nl')(key('test.board'), { name: 'Verslag 2030-12-05' })).toBe('Bestuur Verslag 2030-12-05');
+  });
+
+  it('writes a period with its two days, or its one day', () => {
+    expect(formatPeriod('nl', '2025-02-02', '2025-03-14')).toBe('2 februari 2025 – 14 maart 2025');
+    expect(formatPeriod('en', '2025-06-01', '2025-06-01')).toBe('1 June 2025');
   });
 
   it('keeps the day of an instant in Dutch time, and its time where that matters', () => {

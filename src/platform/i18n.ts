@@ -124,6 +124,11 @@ export function formatDay(lang: Lang, day: string): string {
   return dateFormats[lang].format(noon);
 }
 
+/** Two calendar days as a period, "2 februari 2025 – 14 maart 2025"; one day once when they are the same. */
+export function formatPeriod(lang: Lang, from: string, until: string): string {
+  return from === until ? formatDay(lang, from) : `${formatDay(lang, from)} – ${formatDay(lang, until)}`;
+}
+
 /** An instant where its time matters (sessions, audit, a step in a procedure), in the one date style: "5 december 2030 om 10:30". */
 export function formatDateTime(lang: Lang, value: Date): string {
   return dateTimeFormats[lang].format(value);
