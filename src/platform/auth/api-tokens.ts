@@ -5,6 +5,7 @@ import type { TokenActor } from './actor.ts';
 import { organisationKinds, scopesByKind, tokenScopes, type OrganisationKind, type OrganisationRef, type TokenScope } from './roles.ts';
 import * as repo from './api-tokens.repo.ts';
 import { dutchDateOf } from '../dates/calendar.ts';
+import { formatDay } from '../i18n.ts';
 
 export type { ApiTokenRow } from './api-tokens.repo.ts';
 
@@ -47,7 +48,7 @@ export function checkNewToken(input: NewApiToken, now = new Date()): { name: str
   else if (input.expiresAt.getTime() > latestTokenExpiry(now).getTime())
     problems.push({
       name: 'verloopt',
-      reason: `Een token is hoogstens ${maxTokenLifetimeYears} jaar geldig: kies een datum tot en met ${dutchDateOf(latestTokenExpiry(now))}.`,
+      reason: `Een token is hoogstens ${maxTokenLifetimeYears} jaar geldig: kies een datum tot en met ${formatDay('nl', dutchDateOf(latestTokenExpiry(now)))}.`,
     });
   return problems;
 }
