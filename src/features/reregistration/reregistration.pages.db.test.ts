@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../../tests/support/accounts.ts';
 import { auditRows, mailsTo, sessionFor } from '../../../tests/support/identity.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
-import { visibleText, type WebSession } from '../../../tests/support/web-session.ts';
+import { expectOneDateStyle, visibleText, type WebSession } from '../../../tests/support/web-session.ts';
 import { registerOfficeId } from '../../platform/auth/roles.ts';
 import { formatDay } from '../../platform/i18n.ts';
 import { addDays, addMonths, addYears } from '../../platform/dates/calendar.ts';
@@ -39,7 +39,12 @@ async function person(
   people[key] = { ...p, web: await sessionFor(t.app, t.database, account.id), until };
 }
 
-const publicEntry = async (number: string) => visibleText((await t.app.inject({ method: 'GET', url: `/register?registernummer=${number}` })).body);
+/** The public register's entry, as a visitor reads it (in the one date style: the page is fetched without a WebSession, so checked here). */
+async function publicEntry(number: string) {
+  const { body } = await t.app.inject({ method: 'GET', url: `/register?registernummer=${number}` });
+  expectOneDateStyle(body, '/register');
+  return visibleText(body);
+}
 const applicationOf = async (p: TestProfessional) =>
   (
     await t.database.query<{
