@@ -401,7 +401,7 @@ describe('delivering staff data through the pages', () => {
           .nth(1)
           .innerText()
       ).replace(/\s+/g, ' ');
-      expect(row).toBe('Rekenen in groep 5 cursus 2026-03-14 12,5 — Omgaan met verschillen');
+      expect(row).toBe('Rekenen in groep 5 cursus 14 maart 2026 12,5 — Omgaan met verschillen');
       await page.getByRole('link', { name: 'Rekenen in groep 5' }).click();
       await expectNoAxeViolations(page);
     });
