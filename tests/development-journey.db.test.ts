@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths, addYears } from '../src/platform/dates/calendar.ts';
 import { professional, type TestProfessional } from '../src/features/register/index.ts';
 import { registerOfficeId } from '../src/platform/auth/roles.ts';
+import { formatDay } from '../src/platform/i18n.ts';
 import { createAccount } from './support/accounts.ts';
 import { mailsTo, sessionFor } from './support/identity.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
@@ -16,6 +17,7 @@ import { visibleText, type WebSession } from './support/web-session.ts';
 
 const office = { kind: 'register' as const, id: registerOfficeId };
 const today = new Date().toISOString().slice(0, 10);
+const dutch = (day: string) => formatDay('nl', day);
 const tenDaysAgo = addDays(today, -10);
 
 let t: TestApp;
@@ -153,11 +155,11 @@ describe('from an offering to a granted re-registration', () => {
   it("the school leader's dossier shows the activity with its 70 points, and the rule is met", async () => {
     const dossier = visibleText((await leader.web.get('/mijn-register/dossier')).body);
     expect(dossier).toContain(
-      `Leiderschap in de lerende school cursus (uit geaccrediteerd aanbod) ${addDays(today, -1)} 24 70 Persoonlijk leiderschap, Leiding geven aan verandering`,
+      `Leiderschap in de lerende school cursus (uit geaccrediteerd aanbod) ${dutch(addDays(today, -1))} 24 70 Persoonlijk leiderschap, Leiding geven aan verandering`,
     );
     expect(dossier).toContain('70 punten: genoeg voor herregistratie');
     const page = visibleText((await leader.web.get('/mijn-register/herregistratie')).body);
-    expect(page).toContain(`Punten 70 van ten minste 60 Volgende periode tot en met ${addYears(leader.until, 3)}`);
+    expect(page).toContain(`Punten 70 van ten minste 60 Volgende periode tot en met ${dutch(addYears(leader.until, 3))}`);
   });
 
   it('she applies; the Commissie Registratie grants it until three years after the end of her period (60–79 points)', async () => {
@@ -197,7 +199,7 @@ describe('from an offering to a granted re-registration', () => {
     });
     expect(added.statusCode).toBe(303);
     const page = visibleText((await leader.web.get('/mijn-register/herregistratie')).body);
-    expect(page).toContain(`Periode ${today} tot en met ${addYears(leader.until, 3)}`);
+    expect(page).toContain(`Periode ${dutch(today)} tot en met ${dutch(addYears(leader.until, 3))}`);
     expect(page).toContain('Punten 0 van ten minste 60');
     expect(page).not.toContain('Punten 70');
   });

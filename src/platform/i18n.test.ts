@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addTexts, formatNumber, isLang, negotiateLang, translator, type MessageKey } from './i18n.ts';
+import { addTexts, formatDate, formatDateTime, formatDay, formatNumber, formatPeriod, isLang, negotiateLang, translator, type MessageKey } from './i18n.ts';
 
 addTexts('i18n test', {
   nl: { 'test.stats': '{boards} besturen, {schools} scholen en {locations} vestigingen in de organisatiegids.', 'test.board': 'Bestuur {name}' },
@@ -86,5 +86,31 @@ describe('negotiateLang', () => {
     expect(isLang('de')).toBe(false);
     expect(isLang('EN')).toBe(false);
     expect(isLang(undefined)).toBe(false);
+  });
+});
+
+describe('dates', () => {
+  it('writes a calendar day parameter in the one date style, in both languages', () => {
+    addTexts('i18n test: dates', { nl: { 'test.until': 'tot en met {until}' }, en: { 'test.until': 'until {until}' } });
+    expect(translator('nl')(key('test.until'), { until: '2030-12-05' })).toBe('tot en met 5 december 2030');
+    expect(translator('en')(key('test.until'), { until: '2030-12-05' })).toBe('until 5 December 2030');
+  });
+
+  it('leaves a day that does not exist, or a longer text with a date in it, as it was given', () => {
+    expect(formatDay('nl', '2030-02-31')).toBe('2030-02-31');
+    expect(formatDay('nl', '2030-13-01')).toBe('2030-13-01');
+    expect(translator('nl')(key('test.board'), { name: 'Verslag 2030-12-05' })).toBe('Bestuur Verslag 2030-12-05');
+  });
+
+  it('writes a period with its two days, or its one day', () => {
+    expect(formatPeriod('nl', '2025-02-02', '2025-03-14')).toBe('2 februari 2025 – 14 maart 2025');
+    expect(formatPeriod('en', '2025-06-01', '2025-06-01')).toBe('1 June 2025');
+  });
+
+  it('keeps the day of an instant in Dutch time, and its time where that matters', () => {
+    expect(formatDay('nl', '2031-01-01')).toBe('1 januari 2031');
+    expect(formatDate('nl', new Date('2030-12-31T23:30:00Z'))).toBe('1 januari 2031');
+    expect(formatDateTime('nl', new Date('2030-12-05T09:30:00Z'))).toBe('5 december 2030 om 10:30');
+    expect(formatDateTime('en', new Date('2030-12-05T09:30:00Z'))).toBe('5 December 2030 at 10:30');
   });
 });

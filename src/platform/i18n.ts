@@ -69,7 +69,11 @@ const numberFormats: Record<Lang, Intl.NumberFormat> = {
   en: new Intl.NumberFormat('en-GB'),
 };
 
-/** `{name}` placeholders are filled from params; numbers are formatted for the language. */
+/**
+ * `{name}` placeholders are filled from params; numbers are formatted for the language, and a calendar
+ * day as the database and the rules give it (YYYY-MM-DD) is written in the one date style, "5 december
+ * 2030": a text for people never shows the machine form, wherever its date came from.
+ */
 export function translator(lang: Lang): Translate {
   const dictionary = dictionaries[lang];
   return (key, params) => {
@@ -78,7 +82,7 @@ export function translator(lang: Lang): Translate {
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params[name];
       if (value === undefined) return whole;
-      return typeof value === 'number' ? numberFormats[lang].format(value) : value;
+      return typeof value === 'number' ? numberFormats[lang].format(value) : formatDay(lang, value);
     });
   };
 }
@@ -99,8 +103,8 @@ const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }),
 };
 const dateTimeFormats: Record<Lang, Intl.DateTimeFormat> = {
-  nl: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }),
-  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }),
+  nl: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }),
 };
 
 /** Dates as Dutch people read them, in Dutch time: "23 november 2026". */
@@ -108,12 +112,25 @@ export function formatDate(lang: Lang, value: Date): string {
   return dateFormats[lang].format(value);
 }
 
-/** A calendar day as the database gives it (YYYY-MM-DD) in the one date style: "5 december 2030". Anything else as it is. */
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A calendar day as the database gives it (YYYY-MM-DD) in the one date style: "5 december 2030".
+ * Anything else as it is, a day that does not exist ("2030-02-31", as someone typed it) included.
+ */
 export function formatDay(lang: Lang, day: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return day;
-  return dateFormats[lang].format(new Date(`${day}T12:00:00Z`)); // noon UTC is the same day in Amsterdam
+  if (!isoDay.test(day)) return day;
+  const noon = new Date(`${day}T12:00:00Z`); // noon UTC is the same day in Amsterdam
+  if (Number.isNaN(noon.getTime()) || noon.toISOString().slice(0, 10) !== day) return day;
+  return dateFormats[lang].format(noon);
 }
 
+/** Two calendar days as a period, "2 februari 2025 – 14 maart 2025"; one day once when they are the same. */
+export function formatPeriod(lang: Lang, from: string, until: string): string {
+  return from === until ? formatDay(lang, from) : `${formatDay(lang, from)} – ${formatDay(lang, until)}`;
+}
+
+/** An instant where its time matters (sessions, audit, a step in a procedure), in the one date style: "5 december 2030 om 10:30". */
 export function formatDateTime(lang: Lang, value: Date): string {
   return dateTimeFormats[lang].format(value);
 }

@@ -11,6 +11,8 @@ export class WebSession {
   constructor(private readonly app: FastifyInstance) {}
 
   private remember(response: LightMyRequestResponse) {
+    if (String(response.headers['content-type'] ?? '').startsWith('text/html'))
+      expectOneDateStyle(response.body, (response.raw.req as { url?: string }).url ?? '');
     for (const c of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
       const expired = c.maxAge === 0 || (c.expires && c.expires.getTime() <= Date.now()) || c.value === '';
       if (expired) this.cookies.delete(c.name);
@@ -74,6 +76,38 @@ export async function postMultipart(web: WebSession, action: string, parts: Uplo
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return web.send({ method: 'POST', url: action, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.concat(chunks) });
+}
+
+/**
+ * Pages still showing a date in machine form while others change them (issue 19): remove a line when its
+ * page is done. A page where a test types a date into free text that the page shows again belongs here too.
+ */
+const machineDatesStillOn: RegExp[] = [
+  /^\/mijn-register\/diplomas/, // own-record: the evidence list's date
+  /^\/beheer\/bestuur\/[^/]+\/personeel(?:[?#]|$)/, // board-staff: the staff list's registration date
+  /^\/beheer\/bestuur\/[^/]+\/betwistingen/, // a dispute's comment as the professional typed it
+];
+
+/**
+ * The dates on a page written in machine form (2030-12-05) where a person reads them; every page writes
+ * them in the one date style, "5 december 2030". Not counted: what was typed into a form (values and text
+ * areas), machine text shown as such (<pre>, <code>), a value quoted from a file ("1988-02-31"), and the
+ * example of a date field's input format ("2027-03-10 of 10-03-2027").
+ */
+export function machineDatesIn(html: string): string[] {
+  const text = visibleText(html.replace(/<(textarea|pre|code)\b[\s\S]*?<\/\1>/g, ' '));
+  const day = /(?<!["\w-])(?:1[89]|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w"-]| (?:of|or) \d{2}-\d{2}-\d{4})/g;
+  return [...text.matchAll(day)].map((m) => m[0]);
+}
+
+/** Fails a test whose page shows a machine date (the WebSession checks every page it fetches). */
+export function expectOneDateStyle(html: string, url = ''): void {
+  if (machineDatesStillOn.some((path) => path.test(url))) return;
+  const found = machineDatesIn(html);
+  if (found.length > 0)
+    throw new Error(
+      `${url || 'The page'} shows ${found.join(', ')} in machine form: write dates with formatDay/formatDate (src/platform/i18n.ts), "5 december 2030".`,
+    );
 }
 
 /** The text a person reads on a page: tags dropped, entities decoded, whitespace collapsed. */

@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts'
 import { visibleText, type WebSession } from '../../../tests/support/web-session.ts';
 import { registerOfficeId } from '../../platform/auth/roles.ts';
 import { addYears } from '../../platform/dates/calendar.ts';
+import { formatDay } from '../../platform/i18n.ts';
 import { seedDemoAccreditation } from './accreditation.service.ts';
 
 let t: TestApp;
@@ -18,6 +19,7 @@ let otherProviderId: string;
 let memberId: string;
 let offeringId: string;
 const today = new Date().toISOString().slice(0, 10);
+const dutch = (day: string) => formatDay('nl', day);
 const office = { kind: 'register' as const, id: registerOfficeId };
 
 const offeringForm = {
@@ -325,7 +327,7 @@ describe('the Commissie Accreditatie', () => {
     const tooLong = await member.post(`/beheer/accreditatie/${offeringId}/besluit`, { ...decision, punten: '40', geldigTot: dayAfter(addYears(today, 6)) });
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.body).toContain('href="#geldigTot"');
-    expect(visibleText(tooLong.body)).toContain(`Een accreditatie geldt ten hoogste 6 jaar: tot en met ${addYears(today, 6)}.`);
+    expect(visibleText(tooLong.body)).toContain(`Een accreditatie geldt ten hoogste 6 jaar: tot en met ${dutch(addYears(today, 6))}.`);
     expect(await status()).toBe('in-behandeling');
     expect(await t.database.query('SELECT accredited_points FROM offerings')).toEqual([{ accredited_points: null }]);
   });
@@ -348,7 +350,7 @@ describe('the Commissie Accreditatie', () => {
     const page = await provider.get(`${P()}/${offeringId}`);
     const text = visibleText(page.body);
     expect(text).toContain(
-      `Besluit van de Commissie Accreditatie Status geaccrediteerd Punten 40 punten Telt voor de thema's Persoonlijk leiderschap, Leiding geven aan verandering Geldig van ${today} tot en met ${addYears(today, 6)}`,
+      `Besluit van de Commissie Accreditatie Status geaccrediteerd Punten 40 punten Telt voor de thema's Persoonlijk leiderschap, Leiding geven aan verandering Geldig van ${dutch(today)} tot en met ${dutch(addYears(today, 6))} Besloten op ${dutch(today)}`,
     );
     expect(text).toContain("Heldere leerdoelen die passen bij de thema's.");
     expect(page.body).toContain(`href="${P()}/${offeringId}/uitvoeringen"`);
@@ -356,10 +358,10 @@ describe('the Commissie Accreditatie', () => {
     // decided: no withdrawing, no answering
     expect(text).not.toContain('Aanbod intrekken');
     expect(visibleText((await provider.get(P())).body)).toMatch(
-      new RegExp(`Leiderschap in de lerende school cursus geaccrediteerd .* 40 ${addYears(today, 6)}`),
+      new RegExp(`Leiderschap in de lerende school cursus geaccrediteerd .* 40 ${dutch(addYears(today, 6))}`),
     );
     const decided = (await mailsTo(t.database, 'ilse@academie.nl')).find((m) => m.subject === 'Besluit over uw aanbod: Leiderschap in de lerende school')!;
-    expect(decided.text).toContain(`geaccrediteerd met 40 punten, geldig van ${today} tot en met ${addYears(today, 6)}`);
+    expect(decided.text).toContain(`geaccrediteerd met 40 punten, geldig van ${dutch(today)} tot en met ${dutch(addYears(today, 6))}`);
     expect(await t.database.query('SELECT accredited_points, accredited_themes, valid_from::text, valid_until::text, decided_on::text FROM offerings')).toEqual(
       [
         {

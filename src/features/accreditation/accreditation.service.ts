@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { actorLabel, recordAudit, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
 import type { OrganisationRef } from '../../platform/auth/roles.ts';
 import { AppError } from '../../platform/errors.ts';
-import { message as text, type Message } from '../../platform/i18n.ts';
+import { formatDay, message as text, type Message } from '../../platform/i18n.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { decide, type Permission } from '../../platform/policy.ts';
 import { findBoardById } from '../organisations/index.ts';
@@ -332,7 +332,7 @@ export async function decideOffering(deps: AccreditationDeps, ctx: ActorContext,
   const to = step(offering.status, decision.kind === 'geaccrediteerd' ? 'accrediteren' : 'afwijzen');
   const outcome =
     decision.kind === 'geaccrediteerd'
-      ? `geaccrediteerd met ${decision.points} punten, geldig van ${decision.validFrom} tot en met ${decision.validUntil}, voor de thema's: ${decision.themes.join(', ')}`
+      ? `geaccrediteerd met ${decision.points} punten, geldig van ${formatDay('nl', decision.validFrom)} tot en met ${formatDay('nl', decision.validUntil)}, voor de thema's: ${decision.themes.join(', ')}`
       : 'afgewezen';
   const mailIds = await inTransaction(deps.db, async (tx) => {
     const change =

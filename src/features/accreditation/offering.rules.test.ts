@@ -203,7 +203,7 @@ describe('the commission decides', () => {
       ok: false,
       problems: [{ field: 'geldigTot', message: message('accreditation.error.validityTooLong', { years: '6', until: '2032-11-23' }) }],
     });
-    expect(tooLong.ok === false && dutch(tooLong.problems[0].message)).toBe('Een accreditatie geldt ten hoogste 6 jaar: tot en met 2032-11-23.');
+    expect(tooLong.ok === false && dutch(tooLong.problems[0].message)).toBe('Een accreditatie geldt ten hoogste 6 jaar: tot en met 23 november 2032.');
     expect(fieldsOf(checkDecision({ ...accredit, geldigTot: '2026-11-23' }, context))).toEqual(['geldigTot']);
     expect(fieldsOf(checkDecision({ ...accredit, geldigVanaf: '2020-01-01', geldigTot: '2025-12-31' }, context))).toEqual(['geldigTot']);
     expect(fieldsOf(checkDecision({ ...accredit, geldigVanaf: '31-02-2027' }, context))).toEqual(['geldigVanaf']);

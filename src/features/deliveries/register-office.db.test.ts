@@ -81,6 +81,7 @@ describe('the register office', () => {
     const queue = visibleText((await office.get('/beheer/dubbelen')).body);
     expect(queue).toContain('Zelfde achternaam en geboortedatum');
     expect(queue).toContain('BSN bekend ja');
+    expect(queue).toContain('Geboortedatum 3 maart 1975');
     expect(queue).not.toContain('111222333');
     const viewed = await t.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'persons.viewed'`);
     expect(viewed[0].n).toBeGreaterThan(0);
@@ -122,7 +123,7 @@ describe('the register office', () => {
     expect(refused.statusCode).toBe(409);
     expect(visibleText(refused.body)).toContain('hebben elk een ander BSN');
     // in English the refusal, and a post without a decision, read in English
-    await office.get('/beheer/dubbelen?lang=en');
+    expect(visibleText((await office.get('/beheer/dubbelen?lang=en')).body)).toContain('Date of birth 3 March 1975');
     try {
       const english = await office.post(`/beheer/dubbelen/${withBsns.id}`, { besluit: 'zelfde-persoon' });
       expect(english.statusCode).toBe(409);

@@ -141,7 +141,13 @@ describe('Mijn professionalisering', () => {
     expect(res.statusCode).toBe(303);
     const page = visibleText((await lotte.get(String(res.headers.location))).body);
     expect(page).toContain('De activiteit staat in uw dossier.');
-    expect(page).toMatch(/Rekenen in groep 5 cursus 2026-03-14 120 — Omgaan met verschillen/);
+    expect(page).toMatch(/Rekenen in groep 5 cursus 14 maart 2026 120 — Omgaan met verschillen/);
+    lotte.cookies.set('lang', 'en');
+    try {
+      expect(visibleText((await lotte.get('/mijn-register/dossier')).body)).toMatch(/Rekenen in groep 5 \S+ 14 March 2026 120/);
+    } finally {
+      lotte.cookies.delete('lang');
+    }
     expect(page).toContain('Nog 40 uren nodig; uw registratie loopt tot en met 31 juli 2028.');
     [{ id: activityId }] = await t.database.query<{ id: string }>(`SELECT id FROM activities`);
     expect(await auditRows(t.database, 'activity.added')).toHaveLength(1);

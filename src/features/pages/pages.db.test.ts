@@ -161,6 +161,17 @@ describe('organisation pages', () => {
     expect(body).toContain('href="https://www.ckcdewegwijzer.nl"');
   });
 
+  it('a closed location says since when, in the one date style', async () => {
+    const id = await idOf('03WU00', 'vestiging');
+    await t.database.query(`UPDATE locations SET closed_at = '2025-03-04T10:00:00Z' WHERE id = $1`, [id]);
+    try {
+      expect(expectHtml(await get(`/organisaties/${id}`), 200)).toContain('gesloten sinds 4 maart 2025');
+      expect(expectHtml(await get(`/organisaties/${id}?lang=en`), 200, 'en')).toContain('closed since 4 March 2025');
+    } finally {
+      await t.database.query(`UPDATE locations SET closed_at = NULL WHERE id = $1`, [id]);
+    }
+  });
+
   it('an unknown organisation is a Dutch 404 page', async () => {
     for (const id of ['00000000-0000-4000-8000-000000000000', 'onbekend']) {
       const body = expectHtml(await get(`/organisaties/${id}`), 404);

@@ -37,7 +37,7 @@ describe('a registration application', () => {
     });
     expect(readAs(applicationTransition('afgewezen', 'bezwaar-maken', { today: '2026-12-14', decidedOn: '2026-11-01' }))).toEqual({
       allowed: false,
-      reason: 'De bezwaartermijn van 6 weken is verstreken (tot en met 2026-12-13).',
+      reason: 'De bezwaartermijn van 6 weken is verstreken (tot en met 13 december 2026).',
     });
   });
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { actorLabel, recordAudit, recordAuditPerPerson, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
-import { message, type Message } from '../../platform/i18n.ts';
+import { formatDay, message, type Message } from '../../platform/i18n.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { renderPdf } from '../../platform/pdf/text-pdf.ts';
 import { decide } from '../../platform/policy.ts';
@@ -283,7 +283,7 @@ export async function decideApplication(deps: RegistrationDeps, ctx: ActorContex
           name: application.personName,
           register: application.registerName,
           level: `${application.title} ${application.level}`,
-          decision: to === 'geregistreerd' ? `${renewing ? 'herregistreerd' : 'geregistreerd'} tot en met ${until}` : 'afgewezen',
+          decision: to === 'geregistreerd' ? `${renewing ? 'herregistreerd' : 'geregistreerd'} tot en met ${formatDay('nl', until ?? '')}` : 'afgewezen',
           motivation: text,
           deadline: objectionDeadline(today),
           link: `${deps.baseUrl}/mijn-register/registratie`,
@@ -347,8 +347,8 @@ export async function renderRegistrationCertificate(deps: RegistrationDeps, ctx:
       { text: `Registernummer: ${application.registerNumber}`, gapBefore: 8 },
       { text: `Register: ${application.registerName}` },
       { text: `Titel en niveau: ${application.title} ${application.level}` },
-      { text: `Geregistreerd op: ${application.decidedOn}` },
-      { text: `Geldig tot en met: ${application.validUntil}` },
+      { text: `Geregistreerd op: ${formatDay('nl', application.decidedOn ?? '')}` },
+      { text: `Geldig tot en met: ${formatDay('nl', application.validUntil)}` },
       { text: `Besluit van de Commissie Registratie, onder versie ${application.registerVersion} van de regels van het register.`, size: 9, gapBefore: 24 },
       { text: `Controleer deze registratie in het openbare register: ${deps.baseUrl}/register?registernummer=${application.registerNumber}`, size: 9 },
     ],

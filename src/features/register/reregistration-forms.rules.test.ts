@@ -34,7 +34,7 @@ describe('asking for uitstel', () => {
       problems: [
         { field: 'grond', message: 'Kies de reden voor uitstel.' },
         { field: 'toelichting', message: 'Licht uw verzoek om uitstel toe.' },
-        { field: 'tot', message: 'Uitstel kan tot ten hoogste twaalf maanden na het einde van de registratie: tot en met 2028-02-28.' },
+        { field: 'tot', message: 'Uitstel kan tot ten hoogste twaalf maanden na het einde van de registratie: tot en met 28 februari 2028.' },
       ],
     });
     expect(readAs(checkPostponementRequest({ grond: 'overig', toelichting: 'Kort', tot: 'morgen' }, until, today))).toEqual({
@@ -46,7 +46,7 @@ describe('asking for uitstel', () => {
     });
     expect(readAs(checkPostponementRequest({ grond: 'mantelzorg', toelichting: 'Zorg voor mijn vader.', tot: until }, until, today))).toMatchObject({
       ok: false,
-      problems: [{ field: 'tot', message: 'Uitstel loopt tot een datum na het einde van uw registratie (2027-02-28).' }],
+      problems: [{ field: 'tot', message: 'Uitstel loopt tot een datum na het einde van uw registratie (28 februari 2027).' }],
     });
   });
 });
@@ -71,12 +71,12 @@ describe('the commission decides on uitstel', () => {
     });
     expect(readAs(checkPostponementDecision({ besluit: 'toekennen', tot: '2027-02-01', motivering: 'Toegekend.' }, until, today))).toMatchObject({
       ok: false,
-      problems: [{ field: 'tot', message: 'Uitstel loopt tot een datum na het einde van de registratie (2027-02-28).' }],
+      problems: [{ field: 'tot', message: 'Uitstel loopt tot een datum na het einde van de registratie (28 februari 2027).' }],
     });
     // the commission reads "de registratie", the professional "uw registratie": two texts, in English too
     expect(readAs(checkPostponementDecision({ besluit: 'toekennen', tot: '2027-02-01', motivering: 'Toegekend.' }, until, today), 'en')).toMatchObject({
       ok: false,
-      problems: [{ field: 'tot', message: 'A postponement runs until a date after the end of the registration (2027-02-28).' }],
+      problems: [{ field: 'tot', message: 'A postponement runs until a date after the end of the registration (28 February 2027).' }],
     });
   });
 });

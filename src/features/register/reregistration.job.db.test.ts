@@ -63,7 +63,7 @@ describe('the nightly re-registration run', () => {
     expect(first.notices['herinnering-6']).toBe(1);
     expect(await run('2027-02-28')).toMatchObject({ mailed: 0 });
     expect(await run('2027-03-15')).toMatchObject({ mailed: 0 });
-    expect(await subjects(p.lapses)).toEqual(['Uw registratie loopt af op 2027-08-31: vraag herregistratie aan']);
+    expect(await subjects(p.lapses)).toEqual(['Uw registratie loopt af op 31 augustus 2027: vraag herregistratie aan']);
     const [mail] = await mailsTo(database, p.lapses.email);
     expect(mail.text).toContain('Uw voortgang: Nog 60 punten nodig voor herregistratie (ten minste 60); uw registratie loopt tot en met 31 augustus 2027.');
     expect(mail.text).toContain('https://register.example.nl/mijn-register/herregistratie');
@@ -76,7 +76,7 @@ describe('the nightly re-registration run', () => {
     expect(await run('2027-07-15')).toMatchObject({ mailed: 0 });
     expect(await subjects(p.lapses)).toHaveLength(2);
     // the postponed registration is reminded towards its postponed date: six months before 31 December
-    expect(await subjects(p.postponed)).toEqual(['Uw registratie loopt af op 2027-12-31: vraag herregistratie aan']);
+    expect(await subjects(p.postponed)).toEqual(['Uw registratie loopt af op 31 december 2027: vraag herregistratie aan']);
   });
 
   it('the day after the end: onder voorwaarden, except for a granted re-registration or a postponement', async () => {
@@ -84,7 +84,7 @@ describe('the nightly re-registration run', () => {
     expect(result.notices['onder-voorwaarden']).toBe(2);
     expect(result.standing).toEqual({ geregistreerd: 2, 'onder voorwaarden': 3, 'herregistratie verlopen': 0 });
     expect((await subjects(p.lapses)).at(-1)).toBe('Uw registratie staat onder voorwaarden');
-    expect((await mailsTo(database, p.lapses.email)).at(-1)!.text).toContain('U kunt tot en met 2028-02-29 herregistratie aanvragen');
+    expect((await mailsTo(database, p.lapses.email)).at(-1)!.text).toContain('U kunt tot en met 29 februari 2028 herregistratie aanvragen');
     // applied in time but not decided: the public register shows onder voorwaarden, and so does the mail
     expect((await subjects(p.applied)).at(-1)).toBe('Uw registratie staat onder voorwaarden');
     expect(await subjects(p.renewed)).toEqual([]);

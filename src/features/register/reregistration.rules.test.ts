@@ -216,7 +216,7 @@ describe('uitstel, notices and when one can apply', () => {
   it.each([
     [facts, '2026-08-01', null],
     [facts, '2025-08-31', null],
-    [facts, '2025-08-30', 'U kunt herregistratie aanvragen vanaf 2025-08-31: twaalf maanden voor het einde van uw registratie.'],
+    [facts, '2025-08-30', 'U kunt herregistratie aanvragen vanaf 31 augustus 2025: twaalf maanden voor het einde van uw registratie.'],
     [facts, '2027-02-28', null],
     [facts, '2027-03-01', 'Uw herregistratie is verlopen: vraag opnieuw registratie aan.'],
     [{ ...facts, postponedUntil: '2026-12-31' }, '2027-03-01', null],
@@ -237,12 +237,12 @@ describe('uitstel, notices and when one can apply', () => {
       params: { until: '2026-08-31' },
     });
     expect(readAs(reasonAgainstPostponementDate('2026-08-31', until, '2026-06-01'))).toBe(
-      'Uitstel loopt tot een datum na het einde van uw registratie (2026-08-31).',
+      'Uitstel loopt tot een datum na het einde van uw registratie (31 augustus 2026).',
     );
     expect(reasonAgainstPostponementDate('2026-09-01', until, '2026-06-01')).toBeNull();
     expect(reasonAgainstPostponementDate('2027-08-31', until, '2026-06-01')).toBeNull();
     expect(readAs(reasonAgainstPostponementDate('2027-09-01', until, '2026-06-01'))).toBe(
-      'Uitstel kan tot ten hoogste twaalf maanden na het einde van de registratie: tot en met 2027-08-31.',
+      'Uitstel kan tot ten hoogste twaalf maanden na het einde van de registratie: tot en met 31 augustus 2027.',
     );
     expect(readAs(reasonAgainstPostponementDate('2026-10-01', until, '2026-11-01'))).toBe('Uitstel loopt tot een datum die nog moet komen.');
   });

@@ -1,4 +1,4 @@
-import { formatDate, formatNumber, message, type Message } from '../../platform/i18n.ts';
+import { formatDay, formatNumber, message, type Message } from '../../platform/i18n.ts';
 import { addMonths, addYears } from '../../platform/dates/calendar.ts';
 
 /**
@@ -245,7 +245,7 @@ export function ruleOfVersion(version: { renewalUnit: 'punten' | 'uren'; renewal
   return { ...teacherHoursRule, years: version.cycleYears, minimumHours: version.renewalMinimum };
 }
 
-const dutchDate = (date: string) => formatDate('nl', new Date(`${date}T12:00:00Z`));
+const dutchDate = (date: string) => formatDay('nl', date);
 const n = (value: number) => formatNumber('nl', value);
 
 /** The progress in one Dutch sentence, for the dossier page: "Nog 35 punten nodig; …". */

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { actorLabel, recordAudit, recordAuditPerPerson, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
-import { message, type Message } from '../../platform/i18n.ts';
+import { formatDay, message, type Message } from '../../platform/i18n.ts';
 import type { Mail, Mailer } from '../../platform/mail/mailer.ts';
 import type { MailTemplate } from '../../platform/mail/templates.ts';
 import { decide } from '../../platform/policy.ts';
@@ -318,7 +318,7 @@ export async function decidePostponementRequest(deps: ReregistrationDeps, ctx: A
             register: request.registerName,
             motivation: decision.motivation,
             link: `${deps.baseUrl}${ownReregistrationPath}`,
-            decision: decision.grantedUntil ? `uitstel toegekend tot en met ${decision.grantedUntil}` : 'uitstel afgewezen',
+            decision: decision.grantedUntil ? `uitstel toegekend tot en met ${formatDay('nl', decision.grantedUntil)}` : 'uitstel afgewezen',
           },
         }),
       );

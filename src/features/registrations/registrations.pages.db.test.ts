@@ -11,7 +11,8 @@ import { createCrypto } from '../../platform/crypto.ts';
 import { applyDelivery, submitDelivery } from '../deliveries/index.ts';
 import { addEvidence } from '../register/index.ts';
 import { enrol } from '../register/index.ts';
-import { validUntil } from '../register/index.ts';
+import { objectionDeadline, validUntil } from '../register/index.ts';
+import { formatDay } from '../../platform/i18n.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,7 @@ let evidenceId: string;
 let applicationId: string;
 const dataDir = mkdtempSync(join(tmpdir(), 'br-registration-'));
 const today = new Date().toISOString().slice(0, 10);
+const dutch = (day: string) => formatDay('nl', day);
 const pdf = Buffer.from('%PDF-1.4\nPabo-diploma\n%%EOF\n');
 const office = { kind: 'register' as const, id: registerOfficeId };
 
@@ -140,6 +142,7 @@ describe('applying for registration', () => {
       expect(text).toContain('Write why you meet the admission requirement.');
       expect(text).toContain('Choose at least one diploma or certificate as evidence.');
       expect(text).not.toContain('Kies ten minste');
+      expect(text).toContain('Pabo (1 July 2012)');
     } finally {
       teacher.cookies.delete('lang');
     }
@@ -202,7 +205,7 @@ describe('the Commissie Registratie decides', () => {
     expect(visibleText((await member.get('/beheer/aanvragen')).body)).toContain('R. Registratie');
     expect((await otherMember.get(`/beheer/aanvragen/${applicationId}`)).statusCode).toBe(404);
     const review = await member.get(`/beheer/aanvragen/${applicationId}`);
-    expect(visibleText(review.body)).toContain('Pabo, Hogeschool Utrecht (2012-07-01) · pabo.pdf');
+    expect(visibleText(review.body)).toContain('Pabo, Hogeschool Utrecht (1 juli 2012) · pabo.pdf');
     // the facts to decide on: the employments as delivered, with their basis and the applicant's check, and no earlier decision
     expect(visibleText(review.body)).toMatch(/Dienstverbanden zoals aangeleverd .* Leraar .* sinds \d{1,2} \w+ \d{4}/);
     expect(visibleText(review.body)).toContain('Er is nog niet eerder op een aanvraag van deze persoon besloten.');
@@ -247,9 +250,12 @@ describe('the Commissie Registratie decides', () => {
     );
     expect(mail.to_address).toBe('rosa@thuis.nl');
     expect(mail.subject).toBe('Besluit op uw aanvraag: Lerarenregister');
-    expect(mail.text).toContain(`geregistreerd tot en met ${validUntil(today, 4)}`);
+    expect(mail.text).toContain(`geregistreerd tot en met ${dutch(validUntil(today, 4))}`);
+    expect(mail.text).toContain(`U kunt tot en met ${dutch(objectionDeadline(today))} bezwaar maken`);
+    expect(mail.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const own = visibleText((await teacher.get('/mijn-register/registratie')).body);
-    expect(own).toContain(`Geregistreerd tot en met ${validUntil(today, 4)}`);
+    expect(own).toContain(`Geregistreerd tot en met ${dutch(validUntil(today, 4))}`);
+    expect(own).toContain(`Bezwaar maken kan tot en met ${dutch(objectionDeadline(today))}.`);
     // and in her AVG download, with every step
     const [registration] = JSON.parse((await teacher.get('/mijn-gegevens/download')).body).register.registraties;
     expect(registration).toMatchObject({ register: 'Lerarenregister', status: 'geregistreerd', geldigTot: validUntil(today, 4) });
@@ -272,7 +278,8 @@ describe('the Commissie Registratie decides', () => {
       'R. Registratie',
       `Registernummer: ${number}`,
       'Titel en niveau: Registerleraar geregistreerd',
-      `Geldig tot en met: ${validUntil(today, 4)}`,
+      `Geregistreerd op: ${dutch(today)}`,
+      `Geldig tot en met: ${dutch(validUntil(today, 4))}`,
     ])
       expect(text).toContain(fact);
     expect((await member.get(`/mijn-register/registratie/${applicationId}/bewijs.pdf`)).statusCode).toBe(404);

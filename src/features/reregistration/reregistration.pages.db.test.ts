@@ -2,16 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../../tests/support/accounts.ts';
 import { auditRows, mailsTo, sessionFor } from '../../../tests/support/identity.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
-import { visibleText, type WebSession } from '../../../tests/support/web-session.ts';
+import { expectOneDateStyle, visibleText, type WebSession } from '../../../tests/support/web-session.ts';
 import { registerOfficeId } from '../../platform/auth/roles.ts';
-import { formatDate } from '../../platform/i18n.ts';
+import { formatDay } from '../../platform/i18n.ts';
 import { addDays, addMonths, addYears } from '../../platform/dates/calendar.ts';
 import { exportOwnPostponements } from '../register/index.ts';
 import { activities, professional, type TestProfessional } from '../register/index.ts';
 
 // Dates relative to today: the app decides with the real date.
 const today = new Date().toISOString().slice(0, 10);
-const dutch = (date: string) => formatDate('nl', new Date(`${date}T12:00:00Z`));
+const dutch = (date: string) => formatDay('nl', date);
 const office = { kind: 'register' as const, id: registerOfficeId };
 
 let t: TestApp;
@@ -39,7 +39,12 @@ async function person(
   people[key] = { ...p, web: await sessionFor(t.app, t.database, account.id), until };
 }
 
-const publicEntry = async (number: string) => visibleText((await t.app.inject({ method: 'GET', url: `/register?registernummer=${number}` })).body);
+/** The public register's entry, as a visitor reads it (in the one date style: the page is fetched without a WebSession, so checked here). */
+async function publicEntry(number: string) {
+  const { body } = await t.app.inject({ method: 'GET', url: `/register?registernummer=${number}` });
+  expectOneDateStyle(body, '/register');
+  return visibleText(body);
+}
 const applicationOf = async (p: TestProfessional) =>
   (
     await t.database.query<{
@@ -101,7 +106,7 @@ describe('herregistratie: the professional applies', () => {
     const page = visibleText((await people.anna.web.get('/mijn-register/herregistratie')).body);
     expect(page).toContain(`85 punten: genoeg voor herregistratie; de volgende periode loopt tot en met ${dutch(next)}. Met nog 15 punten haalt u de norm.`);
     expect(page).toContain('Punten 85 van ten minste 60');
-    expect(page).toContain(`Volgende periode tot en met ${next}`);
+    expect(page).toContain(`Volgende periode tot en met ${dutch(next)}`);
     expect(page).toContain('Stand in het openbare register geregistreerd');
     expect(page).toContain('Herregistratie aanvragen');
     // the dossier links here
@@ -121,7 +126,8 @@ describe('herregistratie: the professional applies', () => {
     const web = people.anna.web;
     web.cookies.set('lang', 'en');
     try {
-      await web.get('/mijn-register/herregistratie');
+      const page = visibleText((await web.get('/mijn-register/herregistratie')).body);
+      expect(page).toContain(`Next period until ${formatDay('en', addYears(people.anna.until, 4))}`);
       const res = await web.post('/mijn-register/herregistratie', { motivering: 'Zie mijn dossier.' });
       expect(res.statusCode).toBe(400);
       expect(res.body).toContain('href="#bevestigd"');
@@ -204,7 +210,7 @@ describe('herregistratie: the Commissie Registratie decides', () => {
     const review = await grant(people.anna);
     expect(review).toContain('Beoordeling van het dossier');
     expect(review).toContain('Punten 85 van ten minste 60');
-    expect(review).toContain(`Herregistreren tot en met ${next}`);
+    expect(review).toContain(`Herregistreren tot en met ${dutch(next)}`);
     // the registration it renews, among the earlier decisions
     expect(review).toMatch(/Eerdere besluiten .*: geregistreerd op \d{1,2} \w+ \d{4}\. Geldig tot en met \d{1,2} \w+ \d{4}\./);
     expect(await applicationOf(people.anna)).toMatchObject({
@@ -214,14 +220,14 @@ describe('herregistratie: the Commissie Registratie decides', () => {
       period_start: addDays(people.anna.until, 1),
     });
     const [mail] = await mailsTo(t.database, 'anna@school.nl');
-    expect(mail.text).toContain(`herregistreerd tot en met ${next}`);
+    expect(mail.text).toContain(`herregistreerd tot en met ${dutch(next)}`);
     // the public register shows the new date; Anna's page the new period
     const entry = await publicEntry(people.anna.registerNumber);
-    expect(entry).toContain(`Schoolleidersregister PO: RDO niveau 1, tot en met ${next}`);
+    expect(entry).toContain(`Schoolleidersregister PO: RDO niveau 1, tot en met ${dutch(next)}`);
     expect(entry).toContain('geregistreerd');
     const page = visibleText((await people.anna.web.get('/mijn-register/herregistratie')).body);
     // what counts for the next one starts at the grant (today), three months before the old period ends
-    expect(page).toContain(`Periode ${today} tot en met ${next}`);
+    expect(page).toContain(`Periode ${dutch(today)} tot en met ${dutch(next)}`);
     expect(page).toContain('Punten 0 van ten minste 60');
   });
 
@@ -239,7 +245,7 @@ describe('herregistratie: the Commissie Registratie decides', () => {
     // 60 points: three years from the end of the period, not from today
     const next = addYears(people.cees.until, 3);
     expect(await applicationOf(people.cees)).toMatchObject({ status: 'geregistreerd', valid_until: next, period_start: addDays(people.cees.until, 1) });
-    expect(await publicEntry(people.cees.registerNumber)).toContain(`tot en met ${next}`);
+    expect(await publicEntry(people.cees.registerNumber)).toContain(`tot en met ${dutch(next)}`);
   });
 });
 
@@ -253,7 +259,7 @@ describe('uitstel', () => {
     expect(res.statusCode).toBe(400);
     for (const field of ['grond', 'toelichting', 'tot']) expect(res.body).toContain(`href="#${field}"`);
     expect(visibleText(res.body)).toContain(
-      `Uitstel kan tot ten hoogste twaalf maanden na het einde van de registratie: tot en met ${addMonths(people.dirk.until, 12)}.`,
+      `Uitstel kan tot ten hoogste twaalf maanden na het einde van de registratie: tot en met ${dutch(addMonths(people.dirk.until, 12))}.`,
     );
   });
 
@@ -267,7 +273,7 @@ describe('uitstel', () => {
     expect(res.statusCode).toBe(303);
     const page = visibleText((await people.dirk.web.get(String(res.headers.location))).body);
     expect(page).toContain('Uw verzoek om uitstel is verstuurd.');
-    expect(page).toContain(`Ziekte ${addMonths(people.dirk.until, 5)} aangevraagd`);
+    expect(page).toContain(`Ziekte ${dutch(addMonths(people.dirk.until, 5))} aangevraagd`);
     expect(page).toContain('U hebt al een verzoek om uitstel in behandeling.');
     [{ id: requestId }] = await t.database.query<{ id: string }>(`SELECT id FROM postponements`);
     // the request, with what it says about their health, is in their AVG download
@@ -306,10 +312,10 @@ describe('uitstel', () => {
     expect(entry).toContain('geregistreerd');
     expect(entry).not.toContain('onder voorwaarden');
     // the period itself still ends where it ended
-    expect(entry).toContain(`Lerarenregister: Registerleraar geregistreerd, tot en met ${people.dirk.until}`);
+    expect(entry).toContain(`Lerarenregister: Registerleraar geregistreerd, tot en met ${dutch(people.dirk.until)}`);
     const [mail] = await mailsTo(t.database, 'dirk@school.nl');
-    expect(mail.text).toContain(`uitstel toegekend tot en met ${until}`);
-    expect(visibleText((await people.dirk.web.get('/mijn-register/herregistratie')).body)).toContain(`Uitstel tot en met ${until}`);
+    expect(mail.text).toContain(`uitstel toegekend tot en met ${dutch(until)}`);
+    expect(visibleText((await people.dirk.web.get('/mijn-register/herregistratie')).body)).toContain(`Uitstel tot en met ${dutch(until)}`);
     expect((await auditRows(t.database, 'postponement.decided'))[0].after).toMatchObject({ decision: 'toegekend', until });
     // in the professional's AVG download
     expect(await exportOwnPostponements(t.database.db, people.dirk.accountId)).toMatchObject([

@@ -6,6 +6,7 @@ import { organisationKinds, scopesByKind, tokenScopes, type OrganisationKind, ty
 import * as repo from './api-tokens.repo.ts';
 import { listLiveMandates } from './mandates.repo.ts';
 import { dutchDateOf } from '../dates/calendar.ts';
+import { formatDay } from '../i18n.ts';
 
 export type { ApiTokenRow } from './api-tokens.repo.ts';
 
@@ -48,7 +49,7 @@ export function checkNewToken(input: NewApiToken, now = new Date()): { name: str
   else if (input.expiresAt.getTime() > latestTokenExpiry(now).getTime())
     problems.push({
       name: 'verloopt',
-      reason: `Een token is hoogstens ${maxTokenLifetimeYears} jaar geldig: kies een datum tot en met ${dutchDateOf(latestTokenExpiry(now))}.`,
+      reason: `Een token is hoogstens ${maxTokenLifetimeYears} jaar geldig: kies een datum tot en met ${formatDay('nl', dutchDateOf(latestTokenExpiry(now)))}.`,
     });
   return problems;
 }

@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n.ts';
+import { formatDay, type Lang } from '../i18n.ts';
 
 /** Every mail the platform sends, in Dutch and English. `{name}` placeholders come from params. */
 const templates = {
@@ -266,11 +266,16 @@ const templates = {
 
 export type MailTemplate = keyof typeof templates;
 
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (params[key] === undefined ? whole : String(params[key])));
+/** Fills `{name}` from params; a calendar day (YYYY-MM-DD, as the services pass it) in the one date style of the mail's language. */
+function fill(template: string, lang: Lang, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = params[key];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? String(value) : formatDay(lang, value);
+  });
 }
 
 export function renderMail(template: MailTemplate, lang: Lang, params: Record<string, string | number>): { subject: string; text: string } {
   const t = templates[template][lang];
-  return { subject: fill(t.subject, params), text: fill(t.text, params) };
+  return { subject: fill(t.subject, lang, params), text: fill(t.text, lang, params) };
 }

@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { formatDate } from '../../../platform/i18n.ts';
+import { formatDate, formatDay } from '../../../platform/i18n.ts';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, errorFor, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form } from '../../../ui/components/form.tsx';
@@ -58,7 +58,7 @@ export function OfferingsPage({
               numeric: true,
               cell: (o) => <span safe>{o.accreditedPoints === null ? '—' : String(o.accreditedPoints)}</span>,
             },
-            { header: t('accreditation.col.validUntil'), cell: (o) => <span safe>{o.validUntil ?? '—'}</span> },
+            { header: t('accreditation.col.validUntil'), cell: (o) => <span safe>{o.validUntil ? formatDay(lang, o.validUntil) : '—'}</span> },
           ]}
         />
       )}

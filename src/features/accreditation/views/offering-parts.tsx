@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatNumber } from '../../../platform/i18n.ts';
+import { formatDate, formatDateTime, formatDay, formatNumber } from '../../../platform/i18n.ts';
 import type { FieldError } from '../../../ui/components/error-summary.tsx';
 import { CheckboxField, CheckboxGroup, RadioGroup, SelectField, TextAreaField, TextField } from '../../../ui/components/form-field.tsx';
 import { DataList, Table } from '../../../ui/components/table.tsx';
@@ -168,7 +168,7 @@ export function OfferingDetails({ ctx, offering }: { ctx: PageContext; offering:
 
 /** The commission's decision, once there is one. */
 export function DecisionDetails({ ctx, offering }: { ctx: PageContext; offering: Offering }) {
-  const { t } = ctx;
+  const { t, lang } = ctx;
   const o = offering;
   if (o.status !== 'geaccrediteerd' && o.status !== 'afgewezen') return '';
   const accredited =
@@ -191,7 +191,7 @@ export function DecisionDetails({ ctx, offering }: { ctx: PageContext; offering:
         items={[
           { label: t('accreditation.one.status'), value: <strong safe>{t(`accreditation.status.${o.status}`)}</strong> },
           ...accredited,
-          { label: t('accreditation.one.decidedOn'), value: <span safe>{o.decidedOn ?? ''}</span> },
+          { label: t('accreditation.one.decidedOn'), value: <span safe>{o.decidedOn ? formatDay(lang, o.decidedOn) : ''}</span> },
           { label: t('accreditation.one.motivation'), value: <MultiLine text={o.decisionMotivation ?? ''} /> },
         ]}
       />

@@ -1,4 +1,4 @@
-import type { Lang, Translate } from '../../../platform/i18n.ts';
+import { formatDay, type Lang, type Translate } from '../../../platform/i18n.ts';
 import { amsterdamDateTime, timeZone } from '../catalogue.rules.ts';
 import type { Run } from '../catalogue.service.ts';
 
@@ -31,13 +31,8 @@ export function price(lang: Lang, t: Translate, cents: number): string {
   return cents === 0 ? t('catalogue.free') : money[lang].format(cents / 100);
 }
 
-/** A JJJJ-MM-DD date as people read it: "31 december 2027". */
-export function readableDate(lang: Lang, isoDate: string | null): string {
-  if (!isoDate) return '—';
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
-}
+/** A JJJJ-MM-DD date as people read it, "31 december 2027"; a dash without one. */
+export const readableDate = (lang: Lang, isoDate: string | null): string => (isoDate ? formatDay(lang, isoDate) : '—');
 
 /** A text with blank lines between its paragraphs, as paragraphs. */
 export const paragraphsOf = (text: string) =>

@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { formatDate, formatNumber } from '../../../platform/i18n.ts';
+import { formatDate, formatNumber, formatPeriod } from '../../../platform/i18n.ts';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, errorFor, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form } from '../../../ui/components/form.tsx';
@@ -180,7 +180,7 @@ export function BoardDevelopmentPage({
             { header: t('consent.board.col.activity'), cell: (a) => <span safe>{a.title}</span> },
             { header: t('consent.board.col.kind'), cell: (a) => <span safe>{kindOf(a)}</span> },
             { header: t('consent.board.col.provider'), cell: (a) => <span safe>{orDash(a.provider)}</span> },
-            { header: t('consent.board.col.period'), cell: (a) => <span safe>{`${a.startedOn} – ${a.completedOn}`}</span> },
+            { header: t('consent.board.col.period'), cell: (a) => <span safe>{formatPeriod(lang, a.startedOn, a.completedOn)}</span> },
             { header: t('consent.board.col.hours'), numeric: true, cell: (a) => <span safe>{formatNumber(lang, a.hours)}</span> },
             { header: t('consent.board.col.points'), numeric: true, cell: (a) => <span safe>{orDash(a.points)}</span> },
             { header: t('consent.board.col.themes'), cell: (a) => <span safe>{orDash(a.themes.join(', '))}</span> },

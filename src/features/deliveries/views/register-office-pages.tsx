@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { formatDateTime, formatNumber } from '../../../platform/i18n.ts';
+import { formatDateTime, formatDay, formatNumber } from '../../../platform/i18n.ts';
 import { Alert } from '../../../ui/components/alert.tsx';
 import { Button } from '../../../ui/components/button.tsx';
 import { Form, HiddenField } from '../../../ui/components/form.tsx';
@@ -72,12 +72,12 @@ export function BoardDeliveriesOverviewPage({
 }
 
 function PersonFacts({ ctx, person }: { ctx: PageContext; person: DuplicateTask['person'] }) {
-  const { t } = ctx;
+  const { t, lang } = ctx;
   return (
     <DataList
       items={[
         { label: t('account.name'), value: <span safe>{[person.initials, person.prefix, person.surname].filter(Boolean).join(' ')}</span> },
-        { label: t('office.duplicates.birthDate'), value: <span safe>{person.birthDate}</span> },
+        { label: t('office.duplicates.birthDate'), value: <span safe>{formatDay(lang, person.birthDate)}</span> },
         { label: t('account.email'), value: <span safe>{person.email ?? '—'}</span> },
         { label: t('office.duplicates.bsn'), value: <span safe>{person.hasBsn ? t('common.yes') : t('common.no')}</span> },
         { label: t('office.duplicates.employments'), value: <span safe>{person.employments.join('; ') || '—'}</span> },

@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { formatNumber } from '../../../platform/i18n.ts';
+import { formatDay, formatNumber } from '../../../platform/i18n.ts';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form } from '../../../ui/components/form.tsx';
@@ -65,7 +65,10 @@ function ActivityFields({
   const { t } = ctx;
   const error = (field: keyof ActivityForm) => errors.find((e) => e.field === field)?.message;
   const kinds = [{ value: '', label: t('registration.form.choose') }, ...activityKinds.map((k) => ({ value: k, label: t(`dossier.kind.${k}`) }))];
-  const proofs = [{ value: '', label: t('dossier.form.noEvidence') }, ...evidence.map((e) => ({ value: e.id, label: `${e.title} (${e.issuedOn})` }))];
+  const proofs = [
+    { value: '', label: t('dossier.form.noEvidence') },
+    ...evidence.map((e) => ({ value: e.id, label: `${e.title} (${formatDay(ctx.lang, e.issuedOn)})` })),
+  ];
   return (
     <>
       <SelectField id="soort" name="soort" label={t('dossier.form.kind')} value={values.soort} options={kinds} error={error('soort')} />
@@ -214,7 +217,7 @@ export function DossierPage({
                   ),
                 },
                 { header: t('dossier.col.kind'), cell: (a) => <span safe>{kindLabel(ctx, a)}</span> },
-                { header: t('dossier.col.completed'), cell: (a) => <span safe>{a.completedOn}</span> },
+                { header: t('dossier.col.completed'), cell: (a) => <span safe>{formatDay(lang, a.completedOn)}</span> },
                 { header: t('dossier.col.hours'), cell: (a) => <span safe>{formatNumber(lang, a.hours)}</span> },
                 { header: t('dossier.col.points'), cell: (a) => <span safe>{orDash(a.points)}</span> },
                 { header: t('dossier.col.themes'), cell: (a) => <span safe>{orDash(a.themes.join(', '))}</span> },
@@ -244,8 +247,8 @@ function ActivityFacts({ ctx, activity }: { ctx: PageContext; activity: Activity
       items={[
         { label: t('dossier.col.kind'), value: <span safe>{kindLabel(ctx, activity)}</span> },
         { label: t('dossier.form.provider'), value: <span safe>{orDash(activity.provider)}</span> },
-        { label: t('dossier.form.started'), value: <span safe>{activity.startedOn}</span> },
-        { label: t('dossier.form.completed'), value: <span safe>{activity.completedOn}</span> },
+        { label: t('dossier.form.started'), value: <span safe>{formatDay(lang, activity.startedOn)}</span> },
+        { label: t('dossier.form.completed'), value: <span safe>{formatDay(lang, activity.completedOn)}</span> },
         { label: t('dossier.col.hours'), value: <span safe>{formatNumber(lang, activity.hours)}</span> },
         { label: t('dossier.col.points'), value: <span safe>{orDash(activity.points)}</span> },
         { label: t('dossier.col.themes'), value: <span safe>{orDash(activity.themes.join(', '))}</span> },

@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { formatDate, formatNumber, translateMessage, type Message } from '../../../platform/i18n.ts';
+import { formatDate, formatNumber, formatPeriod, translateMessage, type Message } from '../../../platform/i18n.ts';
 import { Alert } from '../../../ui/components/alert.tsx';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
@@ -124,7 +124,10 @@ export function AssessmentPage({
           { label: t('valuation.col.kind'), value: <span safe>{t(`dossier.kind.${activity.kind}` as 'dossier.kind.cursus')}</span> },
           { label: t('dossier.form.title'), value: <span safe>{activity.title}</span> },
           { label: t('dossier.form.provider'), value: <span safe>{orDash(activity.provider)}</span> },
-          { label: t('valuation.assess.dates'), value: <span safe>{`${activity.startedOn} – ${activity.completedOn}`}</span> },
+          {
+            label: t('valuation.assess.dates'),
+            value: <span safe>{formatPeriod(lang, activity.startedOn, activity.completedOn)}</span>,
+          },
           { label: t('valuation.col.hours'), value: <span safe>{formatNumber(lang, activity.hours)}</span> },
           { label: t('dossier.col.themes'), value: <span safe>{orDash(activity.themes.join(', '))}</span> },
           { label: t('dossier.col.competencies'), value: <span safe>{orDash(activity.competencies.join(', '))}</span> },

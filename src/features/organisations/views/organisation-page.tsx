@@ -1,3 +1,4 @@
+import { formatDate } from '../../../platform/i18n.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import { DataList, Table } from '../../../ui/components/table.tsx';
@@ -20,12 +21,8 @@ function address(l: LocationRecord): string {
   return [[l.street, l.houseNumber].filter(Boolean).join(' '), [l.postcode, l.place].filter(Boolean).join(' ')].filter(Boolean).join(', ');
 }
 
-function formatDate(ctx: PageContext, d: Date | string): string {
-  return new Date(d).toLocaleDateString(ctx.lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-}
-
-function status(ctx: PageContext, closedAt: Date | string | null): string {
-  return closedAt ? ctx.t('organisations.location.closedSince', { date: formatDate(ctx, closedAt) }) : ctx.t('organisations.location.open');
+function status(ctx: PageContext, closedAt: Date | null): string {
+  return closedAt ? ctx.t('organisations.location.closedSince', { date: formatDate(ctx.lang, closedAt) }) : ctx.t('organisations.location.open');
 }
 
 export function OrganisationPage({ ctx, detail }: { ctx: PageContext; detail: OrganisationDetail }) {

@@ -1,3 +1,4 @@
+import { formatDay } from '../../../platform/i18n.ts';
 import { DataList } from '../../../ui/components/table.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import type { Evaluation, ReregistrationRule, Standing } from '../reregistration.rules.ts';
@@ -43,13 +44,13 @@ export function EvaluationFacts({
   evaluation: Evaluation;
   period: { since: string; until: string };
 }) {
-  const { t } = ctx;
+  const { t, lang } = ctx;
   const counted = (label: string, value: { counted: number; needed: number }) => ({
     label,
     value: <span safe>{t('reregistration.countedValue', value)}</span>,
   });
   const countedKey = { punten: 'reregistration.counted.punten', uren: 'reregistration.counted.uren', "thema's": 'reregistration.counted.themas' } as const;
-  const next = evaluation.nextUntil ?? t('reregistration.nextNone');
+  const next = evaluation.nextUntil ? formatDay(lang, evaluation.nextUntil) : t('reregistration.nextNone');
   return (
     <DataList
       items={[

@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { formatDateTime } from '../../../platform/i18n.ts';
+import { formatDateTime, formatDay } from '../../../platform/i18n.ts';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form } from '../../../ui/components/form.tsx';
@@ -180,7 +180,7 @@ export function EnrolmentPage({
           {applications.map((a) => (
             <li class="utrecht-unordered-list__item">
               <a class="utrecht-link" href={`${reviewPath}/${a.id}`} safe>
-                {`${a.registerName}: ${a.title} ${a.level} · ${t(`registration.status.${a.status}`)}${a.validUntil ? ` · ${t('registration.validUntil')} ${a.validUntil}` : ''}`}
+                {`${a.registerName}: ${a.title} ${a.level} · ${t(`registration.status.${a.status}`)}${a.validUntil ? ` · ${t('registration.validUntil')} ${formatDay(lang, a.validUntil)}` : ''}`}
               </a>
             </li>
           ))}

@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { formatDateTime } from '../../../platform/i18n.ts';
+import { formatDateTime, formatDay } from '../../../platform/i18n.ts';
 import { Alert } from '../../../ui/components/alert.tsx';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
@@ -54,7 +54,7 @@ function ApplicationSection({
       <DataList
         items={[
           { label: t('registration.col.status'), value: <span safe>{t(`registration.status.${application.status}`)}</span> },
-          ...(application.validUntil ? [{ label: t('registration.validUntil'), value: <span safe>{application.validUntil}</span> }] : []),
+          ...(application.validUntil ? [{ label: t('registration.validUntil'), value: <span safe>{formatDay(ctx.lang, application.validUntil)}</span> }] : []),
           ...(application.decisionMotivation ? [{ label: t('registration.motivation'), value: <span safe>{application.decisionMotivation}</span> }] : []),
         ]}
       />
@@ -144,7 +144,13 @@ function ApplySection({
             </p>
           ) : (
             evidence.map((e) => (
-              <CheckboxField id={`bewijs-${e.id}`} name="bewijs" value={e.id} label={`${e.title} (${e.issuedOn})`} checked={values.bewijs?.includes(e.id)} />
+              <CheckboxField
+                id={`bewijs-${e.id}`}
+                name="bewijs"
+                value={e.id}
+                label={`${e.title} (${formatDay(ctx.lang, e.issuedOn)})`}
+                checked={values.bewijs?.includes(e.id)}
+              />
             ))
           )}
         </fieldset>

@@ -235,7 +235,7 @@ export function ReviewPage({
         {evidence.map((e) => (
           <li class="utrecht-unordered-list__item">
             <a class="utrecht-link" href={`${reviewPath}/${application.id}/bewijs/${e.id}`} safe>
-              {`${e.title}, ${e.issuer} (${e.issuedOn}) · ${e.fileName}`}
+              {`${e.title}, ${e.issuer} (${formatDay(ctx.lang, e.issuedOn)}) · ${e.fileName}`}
             </a>
           </li>
         ))}

@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { formatDateTime, translateMessage, type Message } from '../../../platform/i18n.ts';
+import { formatDateTime, formatDay, translateMessage, type Message } from '../../../platform/i18n.ts';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form } from '../../../ui/components/form.tsx';
@@ -18,7 +18,7 @@ export const postponementQueuePath = '/beheer/uitstel';
 const groundText = (ctx: PageContext, ground: string) =>
   ctx.t(`postponement.ground.${(postponementGrounds as readonly string[]).includes(ground) ? (ground as 'ziekte') : 'overig'}`);
 const statusText = (ctx: PageContext, status: Postponement['status']) => ctx.t(`postponement.status.${status}`);
-const untilOf = (p: Postponement) => p.grantedUntil ?? p.requestedUntil;
+const untilOf = (ctx: PageContext, p: Postponement) => formatDay(ctx.lang, p.grantedUntil ?? p.requestedUntil);
 
 type OwnView = { progress: RegistrationProgress | null; postponements: Postponement[]; reason: Message | null; limit: string | null };
 
@@ -60,7 +60,7 @@ export function OwnPostponementPage({
               columns={[
                 { header: t('postponement.col.asked'), cell: (p) => <span safe>{formatDateTime(lang, p.createdAt)}</span> },
                 { header: t('postponement.col.ground'), cell: (p) => <span safe>{groundText(ctx, p.ground)}</span> },
-                { header: t('postponement.col.until'), cell: (p) => <span safe>{untilOf(p)}</span> },
+                { header: t('postponement.col.until'), cell: (p) => <span safe>{untilOf(ctx, p)}</span> },
                 { header: t('postponement.col.status'), cell: (p) => <span safe>{statusText(ctx, p.status)}</span> },
                 { header: t('postponement.col.decision'), cell: (p) => <span safe>{p.decisionMotivation ?? '—'}</span> },
               ]}
@@ -139,10 +139,10 @@ export function PostponementQueuePage({
     },
     {
       header: t('postponements.col.registration'),
-      cell: (p: PostponementCase) => <span safe>{`${p.registerName}: ${p.title} ${p.level}, ${p.validUntil}`}</span>,
+      cell: (p: PostponementCase) => <span safe>{`${p.registerName}: ${p.title} ${p.level}, ${formatDay(lang, p.validUntil)}`}</span>,
     },
     { header: t('postponement.col.ground'), cell: (p: PostponementCase) => <span safe>{groundText(ctx, p.ground)}</span> },
-    { header: t('postponement.col.until'), cell: (p: PostponementCase) => <span safe>{untilOf(p)}</span> },
+    { header: t('postponement.col.until'), cell: (p: PostponementCase) => <span safe>{untilOf(ctx, p)}</span> },
     { header: t('postponement.col.asked'), cell: (p: PostponementCase) => <span safe>{formatDateTime(lang, p.createdAt)}</span> },
   ];
   return (
@@ -203,15 +203,15 @@ export function PostponementDecisionPage({
         items={[
           { label: t('postponements.one.number'), value: <span safe>{request.registerNumber}</span> },
           { label: t('postponements.col.registration'), value: <span safe>{`${request.registerName}: ${request.title} ${request.level}`}</span> },
-          { label: t('postponements.one.validUntil'), value: <span safe>{request.validUntil}</span> },
+          { label: t('postponements.one.validUntil'), value: <span safe>{formatDay(lang, request.validUntil)}</span> },
           { label: t('postponement.col.ground'), value: <span safe>{groundText(ctx, request.ground)}</span> },
           { label: t('postponements.one.explanation'), value: <span safe>{request.explanation}</span> },
-          { label: t('postponements.one.requestedUntil'), value: <span safe>{request.requestedUntil}</span> },
+          { label: t('postponements.one.requestedUntil'), value: <span safe>{formatDay(lang, request.requestedUntil)}</span> },
           { label: t('postponement.col.asked'), value: <span safe>{formatDateTime(lang, request.createdAt)}</span> },
           { label: t('postponement.col.status'), value: <span safe>{statusText(ctx, request.status)}</span> },
           ...(request.status !== 'aangevraagd'
             ? [
-                { label: t('postponement.col.until'), value: <span safe>{request.grantedUntil ?? '—'}</span> },
+                { label: t('postponement.col.until'), value: <span safe>{request.grantedUntil ? formatDay(lang, request.grantedUntil) : '—'}</span> },
                 { label: t('postponement.col.decision'), value: <span safe>{request.decisionMotivation ?? ''}</span> },
                 {
                   label: t('postponements.one.decidedBy'),

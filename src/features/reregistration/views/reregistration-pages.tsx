@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { formatDateTime, translateMessage, type Message } from '../../../platform/i18n.ts';
+import { formatDateTime, formatDay, translateMessage, type Message } from '../../../platform/i18n.ts';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form } from '../../../ui/components/form.tsx';
@@ -72,7 +72,7 @@ export function ReregistrationPage({
               { label: t('reregistration.register'), value: <span safe>{view.progress.registration.registerName}</span> },
               { label: t('reregistration.level'), value: <span safe>{`${view.progress.registration.title} ${view.progress.registration.level}`}</span> },
               ...(view.progress.registration.postponedUntil
-                ? [{ label: t('reregistration.postponedUntil'), value: <span safe>{view.progress.registration.postponedUntil}</span> }]
+                ? [{ label: t('reregistration.postponedUntil'), value: <span safe>{formatDay(lang, view.progress.registration.postponedUntil)}</span> }]
                 : []),
               { label: t('reregistration.standing'), value: <span safe>{standingText(ctx, view.progress.standing)}</span> },
             ]}
