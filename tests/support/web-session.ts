@@ -83,8 +83,6 @@ export async function postMultipart(web: WebSession, action: string, parts: Uplo
  * page is done. A page where a test types a date into free text that the page shows again belongs here too.
  */
 const machineDatesStillOn: RegExp[] = [
-  /^\/mijn-register\/diplomas/, // own-record: the evidence list's date
-  /^\/beheer\/bestuur\/[^/]+\/personeel(?:[?#]|$)/, // board-staff: the staff list's registration date
   /^\/beheer\/bestuur\/[^/]+\/betwistingen/, // a dispute's comment as the professional typed it
 ];
 

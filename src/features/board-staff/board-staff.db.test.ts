@@ -5,6 +5,7 @@ import { auditRows, sessionFor } from '../../../tests/support/identity.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { visibleText, type WebSession } from '../../../tests/support/web-session.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
+import { formatDay } from '../../platform/i18n.ts';
 import { applyDelivery, submitDelivery } from '../deliveries/index.ts';
 import { approveEmployment, enrol, getOwnRecord } from '../register/index.ts';
 
@@ -145,6 +146,6 @@ describe("the board's staff list", () => {
       FROM registers r JOIN register_versions v ON v.register_id = r.id AND v.version = 1 WHERE r.code = 'lerarenregister'`,
       [s1.person_id, s1.enrolment_id, day(-1500), day(-10), day(90)],
     );
-    expect(visibleText((await hr.get(base())).body)).toMatch(new RegExp(`A\\. Akkoord S1 .* geregistreerd ${day(90)}`));
+    expect(visibleText((await hr.get(base())).body)).toMatch(new RegExp(`A\\. Akkoord S1 .* geregistreerd ${formatDay('nl', day(90))}`));
   });
 });

@@ -128,7 +128,7 @@ describe('diplomas and certificates on Mijn register', () => {
     expect(res.statusCode).toBe(303);
     const page = visibleText((await teacher.get(String(res.headers.location))).body);
     expect(page).toContain('Het bewijsstuk is toegevoegd.');
-    expect(page).toMatch(/diploma Pabo Hogeschool Utrecht 2015-07-01 Mijn pabo-diploma\.pdf \(2 kB\)/);
+    expect(page).toMatch(/diploma Pabo Hogeschool Utrecht 1 juli 2015 Mijn pabo-diploma\.pdf \(2 kB\)/);
     const [stored] = storedFiles();
     expect(stored).toMatch(/\.sealed$/);
     const [row] = await t.database.query<{ id: string }>(`SELECT id FROM evidence_files`);

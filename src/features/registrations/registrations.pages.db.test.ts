@@ -264,7 +264,7 @@ describe('the Commissie Registratie decides', () => {
     const [hr] = await t.database.query<{ id: string }>(`SELECT id FROM accounts WHERE email = 'hr@registratie.nl'`);
     const [board] = await t.database.query<{ id: string }>(`SELECT board_id AS id FROM employments LIMIT 1`);
     const list = visibleText((await (await sessionFor(t.app, t.database, hr.id)).get(`/beheer/bestuur/${board.id}/personeel`)).body);
-    expect(list).toMatch(new RegExp(`R\\. Registratie R1 .* 1 te controleren \\d{9} geregistreerd ${validUntil(today, 4)}`));
+    expect(list).toMatch(new RegExp(`R\\. Registratie R1 .* 1 te controleren \\d{9} geregistreerd ${dutch(validUntil(today, 4))}`));
   });
 
   it('gives the registered professional a proof of registration as PDF; nobody else', async () => {

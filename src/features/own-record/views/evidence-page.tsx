@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { formatNumber } from '../../../platform/i18n.ts';
+import { formatDay, formatNumber } from '../../../platform/i18n.ts';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form } from '../../../ui/components/form.tsx';
@@ -50,7 +50,7 @@ export function EvidencePage({
             { header: t('evidence.col.kind'), cell: (e) => <span safe>{t(`evidence.kind.${e.kind}`)}</span> },
             { header: t('evidence.col.title'), cell: (e) => <span safe>{e.title}</span> },
             { header: t('evidence.col.issuer'), cell: (e) => <span safe>{e.issuer}</span> },
-            { header: t('evidence.col.date'), cell: (e) => <span safe>{e.issuedOn}</span> },
+            { header: t('evidence.col.date'), cell: (e) => <span safe>{formatDay(lang, e.issuedOn)}</span> },
             {
               header: t('evidence.col.proof'),
               cell: (e) => (
