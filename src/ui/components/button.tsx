@@ -1,4 +1,4 @@
-import type { PropsWithChildren } from '@kitajs/html';
+import Html, { type PropsWithChildren } from '@kitajs/html';
 
 type ButtonProps = PropsWithChildren<{
   appearance?: 'primary' | 'secondary';
@@ -25,8 +25,21 @@ export function Button({ appearance = 'primary', type = 'submit', name, value, h
   );
 }
 
+/** A form's last line: the button that commits, and a way back that changes nothing. Labels are plain text. */
+export function FormActions({ submit, cancel }: { submit: string; cancel: { href: string; label: string } }) {
+  return (
+    <>
+      <Button>{Html.escapeHtml(submit)}</Button>{' '}
+      <Button appearance="secondary" href={cancel.href}>
+        {Html.escapeHtml(cancel.label)}
+      </Button>
+    </>
+  );
+}
+
 export const buttonExamples = {
   primary: () => <Button>Zoeken</Button>,
   secondary: () => <Button appearance="secondary">Annuleren</Button>,
   link: () => <Button href="/organisaties">Naar de organisaties</Button>,
+  formActions: () => <FormActions submit="Intrekken" cancel={{ href: '/account', label: 'Annuleren' }} />,
 };

@@ -1,7 +1,7 @@
 import Html from '@kitajs/html';
 import { formatDate, formatNumber } from '../../../platform/i18n.ts';
 import { Alert } from '../../../ui/components/alert.tsx';
-import { Button } from '../../../ui/components/button.tsx';
+import { Button, FormActions } from '../../../ui/components/button.tsx';
 import { ErrorSummary, errorFor, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form } from '../../../ui/components/form.tsx';
 import { TextField } from '../../../ui/components/form-field.tsx';
@@ -208,10 +208,7 @@ function ConfirmPage(props: { ctx: PageContext; title: string; action: string; b
         <TextParagraph text={line} />
       ))}
       <Form action={action} csrfToken={ctx.csrfToken}>
-        <Button>{Html.escapeHtml(button)}</Button>{' '}
-        <Button appearance="secondary" href={back}>
-          {Html.escapeHtml(ctx.t('common.cancel'))}
-        </Button>
+        <FormActions submit={button} cancel={{ href: back, label: ctx.t('common.cancel') }} />
       </Form>
     </Layout>
   );

@@ -1,6 +1,5 @@
-import Html from '@kitajs/html';
 import { formatDate } from '../../../platform/i18n.ts';
-import { Button } from '../../../ui/components/button.tsx';
+import { FormActions } from '../../../ui/components/button.tsx';
 import { Form } from '../../../ui/components/form.tsx';
 import { DataList } from '../../../ui/components/table.tsx';
 import { PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
@@ -20,10 +19,7 @@ export function ConfirmActivationCodePage({ ctx, board, personId, personName }: 
       <TextParagraph text={t('activation.intro')} />
       <TextParagraph text={t('activation.replaces')} />
       <Form action={activationPath(board, personId)} csrfToken={ctx.csrfToken}>
-        <Button>{Html.escapeHtml(t('activation.make'))}</Button>{' '}
-        <Button appearance="secondary" href={staffPath(board)}>
-          {Html.escapeHtml(t('common.cancel'))}
-        </Button>
+        <FormActions submit={t('activation.make')} cancel={{ href: staffPath(board), label: t('common.cancel') }} />
       </Form>
     </Layout>
   );

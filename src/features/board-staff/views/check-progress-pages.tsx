@@ -1,6 +1,6 @@
 import Html from '@kitajs/html';
 import { formatDateTime, formatNumber } from '../../../platform/i18n.ts';
-import { Button } from '../../../ui/components/button.tsx';
+import { Button, FormActions } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form } from '../../../ui/components/form.tsx';
 import { RadioGroup } from '../../../ui/components/form-field.tsx';
@@ -103,10 +103,7 @@ export function ConfirmReminderPage({
       {outlook.toRemind === 0 ? <TextParagraph text={t('progress.confirm.nobody')} /> : ''}
       {canGo ? (
         <Form action={reminderPath(board)} csrfToken={ctx.csrfToken}>
-          <Button>{Html.escapeHtml(t('progress.sendNow'))}</Button>{' '}
-          <Button appearance="secondary" href={progressPath(board)}>
-            {Html.escapeHtml(t('common.cancel'))}
-          </Button>
+          <FormActions submit={t('progress.sendNow')} cancel={{ href: progressPath(board), label: t('common.cancel') }} />
         </Form>
       ) : (
         <Button appearance="secondary" href={progressPath(board)}>

@@ -3,7 +3,7 @@ import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import { PageTitle, TextParagraph, Notice } from '../../../ui/components/text.tsx';
 import { Alert } from '../../../ui/components/alert.tsx';
-import { Button } from '../../../ui/components/button.tsx';
+import { Button, FormActions } from '../../../ui/components/button.tsx';
 import { ErrorSummary, errorFor } from '../../../ui/components/error-summary.tsx';
 import { Form, HiddenField } from '../../../ui/components/form.tsx';
 import { CheckboxField, SelectField, TextField } from '../../../ui/components/form-field.tsx';
@@ -139,10 +139,7 @@ export function RevokeMemberPage({
       </Alert>
       <Form action={`${basePath(organisation)}/leden/${member.id}/intrekken`} csrfToken={ctx.csrfToken}>
         <TextField id="reden" name="reden" label={t('members.revokeReason')} value={state.values?.reden} error={errorFor(state.errors, 'reden')} />
-        <Button>{Html.escapeHtml(t('members.revoke'))}</Button>{' '}
-        <Button appearance="secondary" href={`${basePath(organisation)}/leden`}>
-          {Html.escapeHtml(t('common.cancel'))}
-        </Button>
+        <FormActions submit={t('members.revoke')} cancel={{ href: `${basePath(organisation)}/leden`, label: t('common.cancel') }} />
       </Form>
     </Layout>
   );
@@ -265,10 +262,7 @@ export function RevokeTokenPage({ ctx, organisation, token }: { ctx: PageContext
         <span safe>{t('tokens.revokeConfirm', { name: token.name })}</span>
       </Alert>
       <Form action={`${basePath(organisation)}/tokens/${token.id}/intrekken`} csrfToken={ctx.csrfToken}>
-        <Button>{Html.escapeHtml(t('tokens.revoke'))}</Button>{' '}
-        <Button appearance="secondary" href={`${basePath(organisation)}/tokens`}>
-          {Html.escapeHtml(t('common.cancel'))}
-        </Button>
+        <FormActions submit={t('tokens.revoke')} cancel={{ href: `${basePath(organisation)}/tokens`, label: t('common.cancel') }} />
       </Form>
     </Layout>
   );

@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { Button } from '../../../ui/components/button.tsx';
+import { Button, FormActions } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form, HiddenField } from '../../../ui/components/form.tsx';
 import { TextField } from '../../../ui/components/form-field.tsx';
@@ -35,10 +35,10 @@ export function LinkPage({ ctx, code, found, errors = [] }: { ctx: PageContext; 
         <Form action={linkPath} csrfToken={ctx.csrfToken}>
           <HiddenField name="code" value={code} />
           <HiddenField name="stap" value="bevestigen" />
-          <Button>{Html.escapeHtml(t(found.accountHasRecord ? 'link.confirm.reviewButton' : 'link.confirm.button'))}</Button>{' '}
-          <Button appearance="secondary" href={ownRecordPath}>
-            {Html.escapeHtml(t('common.cancel'))}
-          </Button>
+          <FormActions
+            submit={t(found.accountHasRecord ? 'link.confirm.reviewButton' : 'link.confirm.button')}
+            cancel={{ href: ownRecordPath, label: t('common.cancel') }}
+          />
         </Form>
       </Layout>
     );

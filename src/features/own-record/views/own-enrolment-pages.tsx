@@ -1,6 +1,6 @@
 import Html from '@kitajs/html';
 import { formatDay } from '../../../platform/i18n.ts';
-import { Button } from '../../../ui/components/button.tsx';
+import { Button, FormActions } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form, HiddenField } from '../../../ui/components/form.tsx';
 import { TextField } from '../../../ui/components/form-field.tsx';
@@ -91,10 +91,7 @@ export function OwnEnrolmentPage({
               error={error('geboortedatum')}
               autocomplete="bday"
             />
-            <Button>{Html.escapeHtml(t('ownEnrolment.next'))}</Button>{' '}
-            <Button appearance="secondary" href={ownRecordPath}>
-              {Html.escapeHtml(t('common.cancel'))}
-            </Button>
+            <FormActions submit={t('ownEnrolment.next')} cancel={{ href: ownRecordPath, label: t('common.cancel') }} />
           </Form>
         </>
       )}

@@ -1,6 +1,5 @@
-import Html from '@kitajs/html';
 import { Alert } from '../../../ui/components/alert.tsx';
-import { Button } from '../../../ui/components/button.tsx';
+import { FormActions } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form, HiddenField } from '../../../ui/components/form.tsx';
 import { TextAreaField, TextField } from '../../../ui/components/form-field.tsx';
@@ -46,10 +45,7 @@ export function UnlinkPage({ ctx, enrolment, reden, errors = [] }: { ctx: PageCo
           value={reden}
           error={errors.find((e) => e.field === 'reden')?.message}
         />
-        <Button>{Html.escapeHtml(t('enrolments.link.next'))}</Button>{' '}
-        <Button appearance="secondary" href={pathOf(enrolment)}>
-          {Html.escapeHtml(t('common.cancel'))}
-        </Button>
+        <FormActions submit={t('enrolments.link.next')} cancel={{ href: pathOf(enrolment), label: t('common.cancel') }} />
       </Form>
     </Layout>
   );
@@ -69,10 +65,7 @@ export function UnlinkCheckPage({ ctx, enrolment, reason }: { ctx: PageContext; 
       <Form action={unlinkPathOf(enrolment)} csrfToken={ctx.csrfToken}>
         <HiddenField name="reden" value={reason} />
         <HiddenField name="stap" value="bevestigen" />
-        <Button>{Html.escapeHtml(t('enrolments.unlink.confirm'))}</Button>{' '}
-        <Button appearance="secondary" href={pathOf(enrolment)}>
-          {Html.escapeHtml(t('common.cancel'))}
-        </Button>
+        <FormActions submit={t('enrolments.unlink.confirm')} cancel={{ href: pathOf(enrolment), label: t('common.cancel') }} />
       </Form>
     </Layout>
   );
@@ -109,10 +102,7 @@ export function LinkAccountPage({
           value={values.reden}
           error={error('reden')}
         />
-        <Button>{Html.escapeHtml(t('enrolments.link.next'))}</Button>{' '}
-        <Button appearance="secondary" href={pathOf(enrolment)}>
-          {Html.escapeHtml(t('common.cancel'))}
-        </Button>
+        <FormActions submit={t('enrolments.link.next')} cancel={{ href: pathOf(enrolment), label: t('common.cancel') }} />
       </Form>
     </Layout>
   );
@@ -143,10 +133,7 @@ export function LinkAccountCheckPage({
         <HiddenField name="email" value={account.email} />
         <HiddenField name="reden" value={reason} />
         <HiddenField name="stap" value="bevestigen" />
-        <Button>{Html.escapeHtml(t('enrolments.link.confirm'))}</Button>{' '}
-        <Button appearance="secondary" href={pathOf(enrolment)}>
-          {Html.escapeHtml(t('common.cancel'))}
-        </Button>
+        <FormActions submit={t('enrolments.link.confirm')} cancel={{ href: pathOf(enrolment), label: t('common.cancel') }} />
       </Form>
     </Layout>
   );
