@@ -2,13 +2,9 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { hiddenStaffNumberPrefix, maskBsnLike } from '../../platform/bsn.ts';
 import { guardAgainstBsnInClear } from './bsn-in-clear.rules.ts';
-import { checkRow, planHeader, type BoardDirectory, type Column } from './delivery-format.rules.ts';
+import { checkRow, planHeader, type Column } from './delivery-format.rules.ts';
+import { testDirectory as directory, validRow as valid } from './delivery-format.test-support.ts';
 
-const directory: BoardDirectory = {
-  boardNumber: '20091',
-  schools: new Map([['32JK', { id: 'school-32jk', closed: false }]]),
-  locations: new Map([['32JK00', { id: 'loc-32jk00', brin: '32JK', closed: false }]]),
-};
 const header = [
   'bevoegd_gezag_nummer',
   'personeelsnummer',
@@ -27,24 +23,6 @@ const header = [
   'einddatum',
   'werktijdfactor',
 ] as const;
-const valid: Record<string, string> = {
-  bevoegd_gezag_nummer: '20091',
-  personeelsnummer: 'P001',
-  bsn: '111222333',
-  voorletters: 'J.M.',
-  voornamen: 'Jan Maria',
-  tussenvoegsel: 'van der',
-  achternaam: 'Berg',
-  geboortedatum: '1985-04-12',
-  email: 'j.berg@school.nl',
-  instellingscode: '32JK',
-  vestigingscode: '32JK00',
-  functie: 'LERAAR',
-  benoemingsgrondslag: 'BEVOEGD',
-  begindatum: '2015-08-01',
-  einddatum: '',
-  werktijdfactor: '0,8',
-};
 const plan = planHeader([...header], 'volledig');
 const keyedHash = (value: string) => createHmac('sha256', 'test key').update(value).digest('base64url');
 

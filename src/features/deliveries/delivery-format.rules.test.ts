@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkRow, DeliveryFileError, passesElfproef, planHeader, type BoardDirectory, type Column } from './delivery-format.rules.ts';
+import { checkRow, DeliveryFileError, passesElfproef, planHeader, type Column } from './delivery-format.rules.ts';
 import { parseDate } from '../../platform/dates/calendar.ts';
+import { testDirectory as directory, validRow } from './delivery-format.test-support.ts';
 
-const directory: BoardDirectory = {
-  boardNumber: '20091',
-  schools: new Map([
-    ['32JK', { id: 'school-32jk', closed: false }],
-    ['04AB', { id: 'school-04ab', closed: true }],
-  ]),
-  locations: new Map([
-    ['32JK00', { id: 'loc-32jk00', brin: '32JK', closed: false }],
-    ['32JK01', { id: 'loc-32jk01', brin: '32JK', closed: true }],
-  ]),
-};
+// an address in capitals: the check writes it in lower case
+const valid: Record<string, string> = { ...validRow, email: 'J.vanderBerg@school.nl' };
 
 const header = [
   'bevoegd_gezag_nummer',
@@ -33,25 +25,6 @@ const header = [
   'werktijdfactor',
   'mutatie',
 ];
-const valid: Record<string, string> = {
-  bevoegd_gezag_nummer: '20091',
-  personeelsnummer: 'P001',
-  bsn: '111222333',
-  voorletters: 'J.M.',
-  voornamen: 'Jan Maria',
-  tussenvoegsel: 'van der',
-  achternaam: 'Berg',
-  geboortedatum: '1985-04-12',
-  email: 'J.vanderBerg@school.nl',
-  instellingscode: '32JK',
-  vestigingscode: '32JK00',
-  functie: 'LERAAR',
-  benoemingsgrondslag: 'BEVOEGD',
-  begindatum: '2015-08-01',
-  einddatum: '',
-  werktijdfactor: '0,8',
-  mutatie: 'NIEUW',
-};
 const today = '2026-11-23';
 const plan = (mode: 'volledig' | 'mutaties' = 'mutaties') => planHeader(header, mode);
 const check = (changes: Partial<Record<Column, string>> = {}, mode: 'volledig' | 'mutaties' = 'mutaties') =>

@@ -1,11 +1,13 @@
 import { createHmac } from 'node:crypto';
+import { formatDay } from '../../platform/i18n.ts';
 import { describe, expect, it } from 'vitest';
 import { guardAgainstBsnInClear } from './bsn-in-clear.rules.ts';
-import { checkRow, columns, planHeader, type BoardDirectory, type Column, type Message } from './delivery-format.rules.ts';
+import { checkRow, columns, planHeader, type Column, type Message } from './delivery-format.rules.ts';
 import { recogniseRowMessage, rowMessage, translateRowMessage, type RowMessageKey } from './row-messages.ts';
 import { rowMessagesEn } from './row-messages.texts.en.ts';
 import { rowMessagesNl } from './row-messages.texts.nl.ts';
 import { translator } from '../../../tests/support/texts.ts';
+import { testDirectory as directory, validRow as valid } from './delivery-format.test-support.ts';
 
 /**
  * Every message a single row can get, word for word: the terugmelding is part of the contract with
@@ -13,36 +15,6 @@ import { translator } from '../../../tests/support/texts.ts';
  * a byte of them. The English rendering of each is checked in the same table.
  */
 
-const directory: BoardDirectory = {
-  boardNumber: '20091',
-  schools: new Map([
-    ['32JK', { id: 'school-32jk', closed: false }],
-    ['04AB', { id: 'school-04ab', closed: true }],
-  ]),
-  locations: new Map([
-    ['32JK00', { id: 'loc-32jk00', brin: '32JK', closed: false }],
-    ['32JK01', { id: 'loc-32jk01', brin: '32JK', closed: true }],
-  ]),
-};
-const valid: Record<Column, string> = {
-  bevoegd_gezag_nummer: '20091',
-  personeelsnummer: 'P001',
-  bsn: '111222333',
-  voorletters: 'J.M.',
-  voornamen: 'Jan Maria',
-  tussenvoegsel: 'van der',
-  achternaam: 'Berg',
-  geboortedatum: '1985-04-12',
-  email: 'j.berg@school.nl',
-  instellingscode: '32JK',
-  vestigingscode: '32JK00',
-  functie: 'LERAAR',
-  benoemingsgrondslag: 'BEVOEGD',
-  begindatum: '2015-08-01',
-  einddatum: '',
-  werktijdfactor: '0,8',
-  mutatie: 'NIEUW',
-};
 const today = '2026-11-23';
 const header = planHeader([...columns], 'mutaties');
 const keyedHash = (value: string) => createHmac('sha256', 'test key').update(value).digest('base64url');
@@ -151,8 +123,8 @@ describe('the same messages on an English page', () => {
       const english = translateRowMessage(en, melding);
       expect(english, melding).not.toBe(melding);
       expect(english, melding).not.toMatch(/\{\w+\}/);
-      // Dutch pages show the stored text as it is
-      expect(translateRowMessage(nl, melding)).toBe(melding);
+      // Dutch pages show the stored text as it is, its dates in the one date style of pages
+      expect(translateRowMessage(nl, melding)).toBe(melding.replace(/\d{4}-\d{2}-\d{2}/g, (day) => formatDay('nl', day)));
     }
   });
 
