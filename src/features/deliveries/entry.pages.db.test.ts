@@ -236,7 +236,7 @@ describe('the entry screen', () => {
     expect([...form.body.matchAll(/<input class="utrecht-textbox[^>]*name="(\w+)"/g)].map((m) => m[1])).toEqual(['einddatum']);
 
     const withoutDate = await hr.post(entry(), formOf(form.body, entry()));
-    expect(visibleText(withoutDate.body)).toMatch(/Let op Geen einddatum bij EINDE: het dienstverband eindigt op de aanleverdatum \(\d{4}-\d{2}-\d{2}\)\./);
+    expect(visibleText(withoutDate.body)).toMatch(/Let op Geen einddatum bij EINDE: het dienstverband eindigt op de aanleverdatum \(\d{1,2} [a-z]+ \d{4}\)\./);
     const yesterday = dayMonthYear(-1);
     const sent = await enterAndSend(hr, start, { einddatum: yesterday.typed });
     expect(sent.statusCode).toBe(303);
