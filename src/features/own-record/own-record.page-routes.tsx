@@ -9,7 +9,7 @@ import { readForm, readParams, readQuery } from '../../web/forms.ts';
 import { sendPrivateFile } from '../../web/attachment.ts';
 import { getBoardRef } from '../organisations/index.ts';
 import { employmentEntryPath, mayDeliver } from '../deliveries/index.ts';
-import { checkComment, evidenceMaxBytes } from '../register/index.ts';
+import { checkComment, evidenceMaxBytes, sizeLimitText } from '../register/index.ts';
 import {
   answerDispute,
   approveEmployment,
@@ -80,7 +80,6 @@ export async function ownRecordPageRoutes(app: FastifyInstance, opts: { deps: Di
   const signedIn = { config: { access: 'signed-in' as const } };
   // a dispute's proof streams in with its form; past the limit the file is cut off, and the core's sealed writer says so
   const maxBytes = deps.files?.maxBytes ?? evidenceMaxBytes;
-  const maxMb = Math.round(maxBytes / 1024 / 1024);
   await app.register(fastifyMultipart, { throwFileSizeLimit: false, limits: { files: 1, fields: 30, fileSize: maxBytes + 1, fieldSize: 10_000 } });
 
   /** Mijn register; after a refused personal address, with that address as typed and the errors. */
@@ -154,7 +153,11 @@ export async function ownRecordPageRoutes(app: FastifyInstance, opts: { deps: Di
       if (!person) throw new AppError('conflict', message('register.error.noEmployment'));
       subject = { kind, person, boards };
     }
-    return sendPage(reply, <DisputePage ctx={req.pageContext()} subject={subject} maxMb={maxMb} values={form.values} errors={form.errors ?? []} />, status);
+    return sendPage(
+      reply,
+      <DisputePage ctx={req.pageContext()} subject={subject} sizeLimit={sizeLimitText(maxBytes)} values={form.values} errors={form.errors ?? []} />,
+      status,
+    );
   }
 
   /**

@@ -35,6 +35,7 @@ export {
 export type { LinkChange } from './enrolments.service.ts';
 export type { Evidence } from './evidence.repo.ts';
 export { checkEvidenceFacts, evidenceMaxBytes } from './evidence.rules.ts';
+export { sizeLimitText } from './proof-files.ts';
 export type { EvidenceForm } from './evidence.rules.ts';
 export { addEvidence, listOwnEvidence, openEvidenceForDecision, openOwnEvidence } from './evidence.service.ts';
 export type { EvidenceDeps } from './evidence.service.ts';

@@ -53,7 +53,8 @@ export function employmentValues(ctx: PageContext, e: OwnEmployment): Partial<Re
 /** The person data's fields as delivered, in words, by their dispute codes. */
 export function personValues(ctx: PageContext, person: DeliveredPerson): Partial<Record<DisputeField, string>> {
   const { t, lang } = ctx;
-  const none = t('own.person.notDelivered');
+  // what a board left out; a person who enrolled without a board was not asked for it
+  const none = person.delivered ? t('own.person.notDelivered') : '—';
   return {
     voorletters: person.initials,
     voornamen: person.firstNames ?? none,
@@ -386,13 +387,14 @@ export type DisputeFormValues = { velden: string[]; toelichting: string };
 export function DisputePage({
   ctx,
   subject,
-  maxMb,
+  sizeLimit,
   values,
   errors = [],
 }: {
   ctx: PageContext;
   subject: DisputeSubject;
-  maxMb: number;
+  /** the largest proof accepted, in words: "10 MB" */
+  sizeLimit: string;
   values?: DisputeFormValues;
   errors?: FieldError[];
 }) {
@@ -435,7 +437,7 @@ export function DisputePage({
           id="bewijs"
           name="bewijs"
           label={t('own.dispute.proof')}
-          hint={t('own.dispute.proofHint', { mb: maxMb })}
+          hint={t('own.dispute.proofHint', { limit: sizeLimit })}
           accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
           error={error('bewijs')}
         />
