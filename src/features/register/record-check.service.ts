@@ -88,16 +88,17 @@ async function fileWithProof(
       path,
     };
   }
+  let mailIds: string[];
   try {
-    const mailIds = await inTransaction(deps.db, async (tx) => {
+    mailIds = await inTransaction(deps.db, async (tx) => {
       if (sealed) await disputes.insertProof(tx, { ...sealed, personId }, now);
       return file(tx, sealed?.id ?? null);
     });
-    await deps.mailer.deliver(deps.db, mailIds);
   } catch (error) {
     if (sealed) await removeSealedFile(sealed.path);
     throw error;
   }
+  await deps.mailer.deliver(deps.db, mailIds);
 }
 
 /** The board's staff hear of a new dispute at once, or in the day's overview (record-notices.service.ts). */

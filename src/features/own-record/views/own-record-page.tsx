@@ -107,7 +107,7 @@ function EmploymentCheck({ ctx, employment }: { ctx: PageContext; employment: Ow
 function CheckActions({ ctx, label, approve, dispute }: { ctx: PageContext; label: string; approve?: { action: string; text: string }; dispute?: string }) {
   const { t } = ctx;
   return (
-    <p class="utrecht-paragraph">
+    <div class="utrecht-button-group">
       {approve ? (
         <Form action={approve.action} csrfToken={ctx.csrfToken} attrs={{ class: 'br-form br-inline-form' }}>
           <Button>
@@ -126,7 +126,7 @@ function CheckActions({ ctx, label, approve, dispute }: { ctx: PageContext; labe
       ) : (
         ''
       )}
-    </p>
+    </div>
   );
 }
 
