@@ -17,6 +17,7 @@ import { validUntil } from '../features/register/index.ts';
 import { dutchDateOf } from '../platform/dates/calendar.ts';
 import { column, countOf, firstRowOf, row, rowsOf } from '../db/rows.ts';
 import { inTransaction } from '../db/transaction.ts';
+import { arrayLiteral } from '../db/array-literal.ts';
 
 /** A small deterministic generator (mulberry32): the same demo staff on every fresh installation. */
 export function generator(seed: number) {
@@ -118,12 +119,13 @@ const functionsWeighted = [
   'ADJUNCT_DIRECTEUR',
 ];
 const basesWeighted = ['BEVOEGD', 'BEVOEGD', 'BEVOEGD', 'BEVOEGD', 'ZIJINSTROOM', 'IN_OPLEIDING', 'ONBEVOEGD_TIJDELIJK'];
-const disputeComments = [
-  'Ik werk sinds 1 augustus op een andere vestiging.',
-  'Mijn werktijdfactor is 0,6 en niet 0,8.',
-  'Ik ben bevoegd: ik heb mijn pabodiploma in 2019 gehaald.',
-  'Dit dienstverband is per 31 juli beëindigd.',
-  'Mijn achternaam is verkeerd gespeld.',
+/** What a demo employee says is wrong with an employment: the fields they named ("Klopt niet", dispute.rules.ts) and why */
+const disputeComments: { fields: string[]; comment: string }[] = [
+  { fields: ['school'], comment: 'Ik werk sinds 1 augustus op een andere vestiging.' },
+  { fields: ['werktijdfactor'], comment: 'Mijn werktijdfactor is 0,6 en niet 0,8.' },
+  { fields: ['benoemingsgrondslag'], comment: 'Ik ben bevoegd: ik heb mijn pabodiploma in 2019 gehaald.' },
+  { fields: ['einddatum'], comment: 'Dit dienstverband is per 31 juli beëindigd.' },
+  { fields: ['begindatum'], comment: 'Ik ben in augustus 2018 begonnen, niet in 2020.' },
 ];
 
 const boardRow = row({ id: column.text, number: column.text });
@@ -402,9 +404,10 @@ async function settleDemoApprovals(database: Database, boardId: string, hrName: 
         const answered = disputes++ % 3 === 2;
         await tx.execute(sql`UPDATE employments SET approval_status = ${answered ? 'te-controleren' : 'betwist'} WHERE id = ${e.id}`);
         // as after a few weeks: the board's staff were told of these long ago (no overview of them tonight)
-        await tx.execute(sql`INSERT INTO employment_disputes (id, employment_id, person_id, board_id, comment, status, reply, replied_by_label, created_at, resolved_at,
-            board_notified_at)
-          VALUES (${uuidV7()}, ${e.id}, ${e.person_id}, ${boardId}, ${disputeComments[disputes % disputeComments.length]}, ${answered ? 'beantwoord' : 'open'},
+        const said = disputeComments[disputes % disputeComments.length];
+        await tx.execute(sql`INSERT INTO employment_disputes (id, employment_id, person_id, board_id, fields, comment, status, reply, replied_by_label, created_at,
+            resolved_at, board_notified_at)
+          VALUES (${uuidV7()}, ${e.id}, ${e.person_id}, ${boardId}, ${arrayLiteral(said.fields)}::text[], ${said.comment}, ${answered ? 'beantwoord' : 'open'},
             ${answered ? 'Dank je, we hebben het nagekeken: in ons systeem staat het zo. Kom even langs als het toch niet klopt.' : null},
             ${answered ? hrName : null}, ${now.toISOString()}, ${answered ? now.toISOString() : null}, ${now.toISOString()})`);
       }

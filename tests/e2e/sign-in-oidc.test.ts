@@ -251,7 +251,7 @@ describe('signing in with OpenID Connect', () => {
       expect((await callback).status()).toBe(303);
       await page.waitForURL((url) => inApp(url) && url.pathname === '/account');
       await page.goto('/mijn-register');
-      expect(await dataValue(page, nl('own.person.name')).textContent()).toBe('B. Bakker');
+      expect(await dataValue(page, nl('employment.field.achternaam')).textContent()).toBe('Bakker');
       await expectNoAxeViolations(page);
     });
     const [account] = await accountsWith(people.bas.email);

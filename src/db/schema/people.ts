@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, numeric, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, numeric, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts, apiTokens } from './identity.ts';
 import { administrationOffices } from './offices.ts';
 import { boards } from './organisations.ts';
@@ -29,6 +29,11 @@ export const persons = pgTable(
     mergedInto: uuid('merged_into'),
     /** the delivery that brought this person into the register: the first line of their history */
     firstDeliveryId: uuid('first_delivery_id'),
+    /**
+     * When the professional approved their person data ("Mijn gegevens kloppen"); null until then, and
+     * again after a delivery that changes any of it or a dispute of it
+     */
+    dataApprovedAt: timestamp('data_approved_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -142,19 +147,26 @@ export const duplicateCandidates = pgTable(
 );
 
 /**
- * A professional's "this is not right" about a delivered employment: the comment goes to the board's
- * staff, who answer it, or correct it by a delivery (which closes it).
+ * A professional's "this is not right" about what a board delivered: one employment (`dienstverband`),
+ * or their person data (`persoonsgegevens`, one dispute for each board that delivers it, decision 021).
+ * It names the fields that are wrong and says why; the board's staff answer it, or correct it by a
+ * delivery (which closes it).
  */
 export const employmentDisputes = pgTable(
   'employment_disputes',
   {
     id: uuid('id').primaryKey(),
-    employmentId: uuid('employment_id')
-      .notNull()
-      .references(() => employments.id),
+    /** dienstverband or persoonsgegevens */
+    kind: text('kind').notNull().default('dienstverband'),
+    /** the disputed employment; null for person data */
+    employmentId: uuid('employment_id').references(() => employments.id),
     personId: uuid('person_id').notNull(),
     boardId: uuid('board_id').notNull(),
+    /** the fields the professional says are wrong (codes of dispute.rules.ts: begindatum, achternaam, ...) */
+    fields: text('fields').array().notNull().default(sql`'{}'::text[]`),
     comment: text('comment').notNull(),
+    /** a file the professional added as proof; the disputes of person data to several boards share one */
+    proofId: uuid('proof_id').references(() => disputeProofs.id),
     /** open; beantwoord (the board replied); opgelost (a delivery changed the employment); ingetrokken (the professional approved after all) */
     status: text('status').notNull().default('open'),
     reply: text('reply'),
@@ -170,9 +182,28 @@ export const employmentDisputes = pgTable(
   (t) => [
     index('employment_disputes_board').on(t.boardId, t.status, t.createdAt),
     index('employment_disputes_employment').on(t.employmentId),
+    index('employment_disputes_person').on(t.personId),
     index('employment_disputes_to_notify').on(t.boardId).where(sql`board_notified_at IS NULL`),
+    check('employment_disputes_kind', sql`(kind = 'dienstverband' AND employment_id IS NOT NULL) OR (kind = 'persoonsgegevens' AND employment_id IS NULL)`),
   ],
 );
+
+/**
+ * The proof a professional adds to a dispute (PDF, JPG or PNG), sealed on disk at
+ * DATA_DIR/dispute-proofs/<id>.sealed: evidence for the board's staff the dispute went to, kept apart
+ * from the diplomas and certificates of a registration.
+ */
+export const disputeProofs = pgTable('dispute_proofs', {
+  id: uuid('id').primaryKey(),
+  personId: uuid('person_id')
+    .notNull()
+    .references(() => persons.id),
+  fileName: text('file_name').notNull(),
+  mediaType: text('media_type').notNull(),
+  byteSize: integer('byte_size').notNull(),
+  sha256: text('sha256').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /**
  * A board's own settings for the record loop: how its staff hear of disputes (`dagelijks`: one overview
@@ -206,10 +237,11 @@ export const personNotices = pgTable(
     personId: uuid('person_id').notNull(),
     /** herinnering-1, herinnering-2, herinnering-bestuur, antwoord, correctie */
     kind: text('kind').notNull(),
-    employmentId: uuid('employment_id').notNull(),
+    /** the employment it was about; null for the person data (an answer to, or a correction of, a dispute of them) */
+    employmentId: uuid('employment_id'),
     /** the delivery whose data was to be checked (a reminder) or that corrected it (correctie) */
     deliveryId: uuid('delivery_id'),
-    /** the board that sent a reminder by hand */
+    /** the board that sent a reminder by hand, answered a dispute or corrected it */
     boardId: uuid('board_id'),
     disputeId: uuid('dispute_id'),
     /** the mail in the outbox; null until it is written (a correction waits for the job after the apply) */

@@ -95,7 +95,7 @@ describe('the delivery pages for board staff', () => {
     const teacher = await createAccount(t.database, { email: 'wit2@school.nl', displayName: 'Cas de Wit' });
     const own = visibleText((await (await sessionFor(t.app, t.database, teacher.id)).get('/mijn-register')).body);
     expect(own).toContain('Stichting Christelijke Kindcentra Drenthe');
-    expect(own).toMatch(/Leraar In opleiding sinds 1 augustus 2022 te controleren/);
+    expect(own).toMatch(/Functie Leraar Benoemingsgrondslag In opleiding .* Begindatum 1 augustus 2022 .* Status te controleren/);
     const stranger = await createAccount(t.database, { email: 'iemand@elders.nl' });
     const none = visibleText((await (await sessionFor(t.app, t.database, stranger.id)).get('/mijn-register')).body);
     expect(none).toContain(

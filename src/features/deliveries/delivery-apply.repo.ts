@@ -180,7 +180,8 @@ export async function applyStagedRows(tx: Db, input: ApplyInput, rows: { from: n
     await tx.execute(sql`WITH changed AS (
     UPDATE persons p SET initials = f.initials, first_names = f.first_names, prefix = f.prefix, surname = f.surname,
       birth_date = f.birth_date, email = coalesce(f.email, p.email),
-      bsn_sealed = coalesce(p.bsn_sealed, f.bsn_sealed), bsn_hash = coalesce(p.bsn_hash, f.bsn_hash), updated_at = ${now}
+      bsn_sealed = coalesce(p.bsn_sealed, f.bsn_sealed), bsn_hash = coalesce(p.bsn_hash, f.bsn_hash),
+      data_approved_at = NULL, updated_at = ${now}
     FROM file_persons f JOIN changed_persons c ON c.person_id = f.person_id
     WHERE p.id = f.person_id RETURNING 1)
     SELECT count(*) AS n FROM changed`),
@@ -192,6 +193,9 @@ export async function applyStagedRows(tx: Db, input: ApplyInput, rows: { from: n
     WHERE s.board_id = ${b} AND s.staff_number = f.staff_number AND f.numbered_person_id <> f.person_id`);
   await tx.execute(sql`INSERT INTO staff_numbers (board_id, staff_number, person_id)
     SELECT ${b}, staff_number, person_id FROM file_persons WHERE numbered_person_id IS NULL`);
+  // a person the register knew, with a personeelsnummer new to them, has person data to check again (changed persons above)
+  await tx.execute(sql`UPDATE persons p SET data_approved_at = NULL, updated_at = ${now}
+    FROM file_persons f WHERE p.id = f.person_id AND NOT f.is_new AND f.numbered_person_id IS DISTINCT FROM f.person_id AND p.data_approved_at IS NOT NULL`);
   // a person with the BSN an issuer vouched for at an account's sign-in (DigiD through a broker) is that
   // account's, when neither has another link and register staff did not unlink the two (decision 021);
   // the enrolment's own account follows
@@ -356,19 +360,24 @@ export async function endMissingEmployments(
 
 /**
  * The last step of an apply: a disputed employment the delivery changed or ended has its dispute closed,
- * the professional checks again. Each closed dispute leaves a notice (`correctie`) for the mail that
- * tells the professional, which the invitations job sends after the commit. How many it closed.
+ * and so has a dispute of the person data whose name or birth date the delivery changed (at this
+ * board: each board corrects its own); the professional checks again. Each closed dispute leaves a
+ * notice (`correctie`) for the mail that tells the professional, which the invitations job sends after
+ * the commit. How many it closed.
  */
 export async function closeCorrectedDisputes(tx: Db, input: ApplyInput): Promise<number> {
   const now = input.now.toISOString();
+  const d = input.deliveryId;
   return countOf(
     await tx.execute(sql`WITH closed AS (
       UPDATE employment_disputes ds SET status = 'opgelost', resolved_at = ${now}
-      FROM employments e
-      WHERE ds.board_id = ${input.boardId} AND ds.status = 'open' AND e.id = ds.employment_id AND e.last_delivery_id = ${input.deliveryId}
-      RETURNING ds.id, ds.person_id, ds.employment_id)
-    , noticed AS (INSERT INTO person_notices (id, person_id, kind, employment_id, delivery_id, dispute_id, created_at)
-      SELECT ${rowIds()}, person_id, 'correctie', employment_id, ${input.deliveryId}, id, ${now} FROM closed
+      WHERE ds.board_id = ${input.boardId} AND ds.status = 'open' AND CASE ds.kind
+        WHEN 'dienstverband' THEN EXISTS (SELECT 1 FROM employments e WHERE e.id = ds.employment_id AND e.last_delivery_id = ${d})
+        ELSE EXISTS (SELECT 1 FROM person_history h WHERE h.delivery_id = ${d} AND h.person_id = ds.person_id AND h.kind = 'persoon-gewijzigd'
+          AND h.changes ?| array['voorletters', 'voornamen', 'tussenvoegsel', 'achternaam', 'geboortedatum']) END
+      RETURNING ds.id, ds.person_id, ds.employment_id, ds.board_id)
+    , noticed AS (INSERT INTO person_notices (id, person_id, kind, employment_id, delivery_id, board_id, dispute_id, created_at)
+      SELECT ${rowIds()}, person_id, 'correctie', employment_id, ${d}, board_id, id, ${now} FROM closed
       ON CONFLICT DO NOTHING RETURNING 1)
     SELECT count(*) AS n FROM closed`),
   );

@@ -185,6 +185,9 @@ export async function mergePersons(tx: Db, from: string, into: string, at: Date)
   await tx.execute(sql`INSERT INTO person_link_blocks (person_id, account_id, created_by, created_at)
     SELECT ${into}, account_id, created_by, created_at FROM person_link_blocks WHERE person_id = ${from} ON CONFLICT DO NOTHING`);
   await tx.execute(sql`UPDATE evidence_files SET person_id = ${into} WHERE person_id = ${from}`);
+  // "Klopt niet" of either, with its proof, is the one that stays's (decision 021)
+  await tx.execute(sql`UPDATE employment_disputes SET person_id = ${into} WHERE person_id = ${from}`);
+  await tx.execute(sql`UPDATE dispute_proofs SET person_id = ${into} WHERE person_id = ${from}`);
   await tx.execute(sql`UPDATE registration_applications SET person_id = ${into} WHERE person_id = ${from}`);
   await tx.execute(sql`UPDATE employments SET person_id = ${into}, updated_at = ${now} WHERE person_id = ${from}`);
   await tx.execute(sql`UPDATE staff_numbers SET person_id = ${into} WHERE person_id = ${from}`);

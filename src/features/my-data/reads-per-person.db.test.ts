@@ -93,12 +93,10 @@ beforeAll(async () => {
     ['otto', ottoCtx],
   ] as const) {
     const [employment] = (await getOwnRecord(db, ctx)).employments;
-    await disputeEmployment(
-      { ...db, mailer: createMailer({ from: 'test@beroepsregister.nl' }), baseUrl: 'http://localhost:3000' },
-      ctx,
-      employment.id,
-      'De begindatum klopt niet.',
-    );
+    await disputeEmployment({ ...db, mailer: createMailer({ from: 'test@beroepsregister.nl' }), baseUrl: 'http://localhost:3000' }, ctx, employment.id, {
+      velden: ['begindatum'],
+      toelichting: 'De begindatum klopt niet.',
+    });
     [{ id: disputes[who] }] = await t.database.query<{ id: string }>(`SELECT id FROM employment_disputes WHERE employment_id = $1`, [employment.id]);
   }
   ({ registerNumber } = await enrol(db, rosaCtx));

@@ -116,7 +116,9 @@ describe('enrolling without a delivery', () => {
     expect(page).toContain('U bent ingeschreven.');
     expect(page).toMatch(/Registernummer \d{9}/);
     expect(page).toContain('Uw gegevens zoals u ze opgaf');
-    expect(page).toContain('N. van der Nieuw');
+    expect(page).toContain('Voorletters N. Voornamen — Tussenvoegsel van der Achternaam Nieuw Geboortedatum 17 maart 1985');
+    // nothing a board delivered: nothing to approve or dispute with a board
+    expect(page).not.toContain('Mijn gegevens kloppen');
     expect(page).toContain('Er zijn nog geen dienstverbanden van u aangeleverd.');
     const [person] = await personOf('Nieuw');
     expect(person.account_id).toBe(account.id);

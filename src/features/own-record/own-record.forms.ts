@@ -24,7 +24,8 @@ export const boardParams = z.object({ id: uuid });
 export const boardDisputeParams = z.object({ id: uuid, betwistingId: uuid });
 
 export const personalEmailForm = z.object({ email: text });
-export const disputeForm = z.object({ toelichting: text });
+/** "Klopt niet" without a proof (with one, the form is multipart and read part by part): the fields named, and the comment. */
+export const disputeForm = z.object({ velden: fields.choices(20), toelichting: text });
 export const answerForm = z.object({ antwoord: text });
 
 export const evidenceQuery = z.object({ melding: optional });

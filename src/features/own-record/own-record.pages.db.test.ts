@@ -61,8 +61,11 @@ describe('Mijn register: the professional checks what the board delivered', () =
     const page = await teacher.get('/mijn-register');
     const text = visibleText(page.body);
     expect(text).toContain('Nog te controleren: 2.');
-    // codes as labels, dates in the one date style
-    expect(text).toMatch(/Leraar Bevoegd sinds 1 augustus 2019 te controleren Klopt : Leraar/);
+    // check your answers: each employment's fields in words (codes as labels), dates in the one date style
+    expect(text).toMatch(
+      /Leraar · .* \(03WU\) Werkgever Stichting Christelijke Kindcentra Drenthe Functie Leraar Benoemingsgrondslag Bevoegd School of vestiging .* \(03WU\) Begindatum 1 augustus 2019 Einddatum geen: het dienstverband loopt Werktijdfactor niet aangeleverd Status te controleren Klopt : Leraar/,
+    );
+    expect(text).toMatch(/Functie Intern begeleider Benoemingsgrondslag — /);
     expect(page.body).toContain(`action="/mijn-register/dienstverbanden/${leraar().id}/akkoord"`);
     expect(page.body).toContain(`href="/mijn-register/dienstverbanden/${ib().id}/betwisten"`);
   });
@@ -101,7 +104,7 @@ describe('Mijn register: the professional checks what the board delivered', () =
 
   it('a dispute without a comment: the form again, with the error linked to the field', async () => {
     await teacher.get(`/mijn-register/dienstverbanden/${ib().id}/betwisten`);
-    const res = await teacher.post(`/mijn-register/dienstverbanden/${ib().id}/betwisten`, { toelichting: '  ' });
+    const res = await teacher.post(`/mijn-register/dienstverbanden/${ib().id}/betwisten`, { velden: 'functie', toelichting: '  ' });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('href="#toelichting"');
     expect(visibleText(res.body)).toContain('Schrijf wat er niet klopt.');
@@ -112,7 +115,7 @@ describe('Mijn register: the professional checks what the board delivered', () =
     teacher.cookies.set('lang', 'en');
     try {
       await teacher.get(`/mijn-register/dienstverbanden/${ib().id}/betwisten`);
-      const res = await teacher.post(`/mijn-register/dienstverbanden/${ib().id}/betwisten`, { toelichting: 'nee' });
+      const res = await teacher.post(`/mijn-register/dienstverbanden/${ib().id}/betwisten`, { velden: 'functie', toelichting: 'nee' });
       expect(res.statusCode).toBe(400);
       expect(res.body).toContain('href="#toelichting"');
       expect(visibleText(res.body)).toContain('Write at least 5 characters.');
@@ -125,11 +128,14 @@ describe('Mijn register: the professional checks what the board delivered', () =
   it('disputes the other with a comment: betwist, and the comment shown back', async () => {
     await teacher.get(`/mijn-register/dienstverbanden/${ib().id}/betwisten`);
     const res = await teacher.post(`/mijn-register/dienstverbanden/${ib().id}/betwisten`, {
+      velden: ['functie', 'einddatum'],
       toelichting: 'Ik ben sinds 2023 geen intern begeleider meer. <script>x</script>',
     });
     expect(res.statusCode).toBe(303);
     const page = await teacher.get(String(res.headers.location));
-    expect(visibleText(page.body)).toContain('U schreef: "Ik ben sinds 2023 geen intern begeleider meer. <script>x</script>"');
+    expect(visibleText(page.body)).toContain(
+      'betwist Klopt niet: Functie, Einddatum U schreef: "Ik ben sinds 2023 geen intern begeleider meer. <script>x</script>"',
+    );
     expect(page.body).not.toContain('<script>x</script>');
     expect(await statusOf(ib().id)).toBe('betwist');
     // the board's staff hear of it in the day's overview (the default): no mail at once (record-notices.db.test.ts)
@@ -150,7 +156,9 @@ describe("the board's staff and the dispute", () => {
     const page = await hr.get(disputes());
     expect(page.statusCode).toBe(200);
     const text = visibleText(page.body);
-    expect(text).toMatch(/K\. Klopt Intern begeleider .* Ik ben sinds 2023 geen intern begeleider meer\. <script>x<\/script> open Beantwoorden/);
+    expect(text).toMatch(
+      /K\. Klopt Intern begeleider .* Functie, Einddatum Ik ben sinds 2023 geen intern begeleider meer\. <script>x<\/script> open Beantwoorden/,
+    );
     expect(page.body).not.toContain('<script>x</script>');
     expect((await auditRows(t.database, 'employment-disputes.viewed')).at(-1)).toMatchObject({ subject_organisation_id: board.id });
   });
@@ -186,7 +194,7 @@ describe("the board's staff and the dispute", () => {
 
   it('a corrected delivery closes an open dispute; the professional checks the employment again', async () => {
     await teacher.get(`/mijn-register/dienstverbanden/${ib().id}/betwisten`);
-    await teacher.post(`/mijn-register/dienstverbanden/${ib().id}/betwisten`, { toelichting: 'Einddatum is 2023-07-31.' });
+    await teacher.post(`/mijn-register/dienstverbanden/${ib().id}/betwisten`, { velden: 'einddatum', toelichting: 'Einddatum is 2023-07-31.' });
     await deliver([row({ functie: 'INTERN_BEGELEIDER', benoemingsgrondslag: '', einddatum: '2023-07-31', mutatie: 'WIJZIGING' })], 'mutaties');
     expect(await t.database.query(`SELECT status FROM employment_disputes WHERE comment = 'Einddatum is 2023-07-31.'`)).toEqual([{ status: 'opgelost' }]);
     expect(await statusOf(ib().id)).toBe('te-controleren');
@@ -265,6 +273,7 @@ describe('inschrijving from Mijn register', () => {
       werkEmail: 'k.klopt@school.nl',
       bsn: null,
       personeelsnummers: [{ bestuur: 'Stichting Christelijke Kindcentra Drenthe', personeelsnummer: 'K1' }],
+      gecontroleerdOp: null,
     });
   });
 });
@@ -273,7 +282,7 @@ describe('Mijn register: the delivered person data, to check', () => {
   it('shows in words what the board delivered about her, before the employments', async () => {
     const text = visibleText((await teacher.get('/mijn-register')).body);
     expect(text).toMatch(
-      /Uw gegevens zoals aangeleverd .* Naam K\. Klopt Geboortedatum 5 mei 1985 E-mailadres \(werk\) k\.klopt@school\.nl BSN niet aangeleverd Personeelsnummer K1 \(Stichting Christelijke Kindcentra Drenthe\)/,
+      /Uw gegevens zoals aangeleverd .* Voorletters K\. Voornamen niet aangeleverd Tussenvoegsel niet aangeleverd Achternaam Klopt Geboortedatum 5 mei 1985 Personeelsnummer K1 \(Stichting Christelijke Kindcentra Drenthe\) BSN niet aangeleverd E-mailadres \(werk\) k\.klopt@school\.nl Controle Nog niet gecontroleerd .* Mijn gegevens kloppen : Uw gegevens zoals aangeleverd Klopt niet : Uw gegevens zoals aangeleverd/,
     );
     expect(text.indexOf('Uw gegevens zoals aangeleverd')).toBeLessThan(text.indexOf('Uw dienstverbanden'));
   });

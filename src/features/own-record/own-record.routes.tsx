@@ -7,10 +7,9 @@ import { ownRecordPageRoutes } from './own-record.page-routes.tsx';
 
 /** The professional's own record (Mijn register) and the board's side of its disputes. */
 export async function ownRecordRoutes(app: FastifyInstance, opts: FeatureOptions) {
-  await app.register(ownRecordPageRoutes, { deps: { db: opts.db, mailer: opts.mailer, baseUrl: opts.config.baseUrl } });
+  const files = { dataDir: opts.config.dataDir, fileKey: opts.crypto.fileKey, maxBytes: opts.config.evidenceMaxBytes };
+  await app.register(ownRecordPageRoutes, { deps: { db: opts.db, mailer: opts.mailer, baseUrl: opts.config.baseUrl, files } });
   await app.register(linkPageRoutes, { deps: { db: opts.db } });
   await app.register(ownEnrolmentPageRoutes, { deps: { db: opts.db } });
-  await app.register(evidencePageRoutes, {
-    deps: { db: opts.db, dataDir: opts.config.dataDir, fileKey: opts.crypto.fileKey, maxBytes: opts.config.evidenceMaxBytes },
-  });
+  await app.register(evidencePageRoutes, { deps: { db: opts.db, ...files } });
 }

@@ -73,11 +73,11 @@ describe('the record stays with the person', () => {
     await deliver([row({ mutatie: 'WIJZIGING', email: 'lotte.link@andere-school.nl' })]);
     const text = visibleText((await teacher.get('/mijn-register')).body);
     expect(text).toContain('Nog te controleren: 1.');
-    expect(text).toContain('Leraar Bevoegd');
+    expect(text).toContain('Functie Leraar Benoemingsgrondslag Bevoegd');
     // the new address is where mail goes now, not a second owner
     const stranger = await createAccount(t.database, { email: 'lotte.link@andere-school.nl' });
     const other = await sessionFor(t.app, t.database, stranger.id);
-    expect(visibleText((await other.get('/mijn-register')).body)).not.toContain('Leraar Bevoegd');
+    expect(visibleText((await other.get('/mijn-register')).body)).not.toContain('Functie Leraar Benoemingsgrondslag Bevoegd');
   });
 
   it('links no one by an address two delivered persons share', async () => {

@@ -53,9 +53,9 @@ const mailsOf = (template: string, to?: string) =>
 const employmentOf = async (staffNumber: string, fn: string) =>
   (await t.database.query<{ id: string }>(`SELECT id FROM employments WHERE staff_number = $1 AND function = $2`, [staffNumber, fn]))[0].id;
 
-async function dispute(web: WebSession, employmentId: string, comment: string) {
+async function dispute(web: WebSession, employmentId: string, comment: string, velden = ['functie']) {
   await web.get(`/mijn-register/dienstverbanden/${employmentId}/betwisten`);
-  const res = await web.post(`/mijn-register/dienstverbanden/${employmentId}/betwisten`, { toelichting: comment });
+  const res = await web.post(`/mijn-register/dienstverbanden/${employmentId}/betwisten`, { velden, toelichting: comment });
   expect(res.statusCode).toBe(303);
 }
 
@@ -92,12 +92,15 @@ describe("a dispute, to the board's staff", () => {
     const [toAdmin, toHr] = await mailsOf('dispute-digest');
     expect(toHr.to_address).toBe('hr@bestuur.nl');
     expect(toHr.subject).toBe("Stichting Christelijke Kindcentra Drenthe: 1 keer 'klopt niet' sinds het vorige overzicht");
-    expect(toHr.text).toContain('- K. Klopt: Intern begeleider · Kindcentrum De Wegwijzer (03WU)\n  "Ik ben sinds 2023 geen intern begeleider meer."');
+    expect(toHr.text).toContain(
+      '- K. Klopt: Intern begeleider · Kindcentrum De Wegwijzer (03WU)\n  Wat klopt niet: Functie\n  "Ik ben sinds 2023 geen intern begeleider meer."',
+    );
     expect(toHr.text).toContain(`http://localhost:3000/beheer/bestuur/${board.id}/betwistingen`);
     expect(toHr.text).toContain(`http://localhost:3000/beheer/bestuur/${board.id}/meldingen`);
     expect(toAdmin.to_address).toBe('admin@bestuur.nl');
     expect(toAdmin.subject).toBe("Stichting Christelijke Kindcentra Drenthe: 1 times 'not correct' since the last overview");
     expect(toAdmin.text).toContain('- K. Klopt: Special needs coordinator (intern begeleider)');
+    expect(toAdmin.text).toContain('  What is wrong: Function\n');
   });
 
   it('is in one overview only: the next evening, with nothing new, nobody gets mail', async () => {
@@ -138,7 +141,8 @@ describe("a dispute, to the board's staff", () => {
       ['admin@bestuur.nl', 'Dispute from K. Klopt: Teaching assistant · Kindcentrum De Wegwijzer (03WU)'],
       ['hr@bestuur.nl', 'Betwisting van K. Klopt: Leraarondersteuner · Kindcentrum De Wegwijzer (03WU)'],
     ]);
-    expect(filed[1].text).toContain('Ik ben leraar, geen leraarondersteuner.');
+    expect(filed[1].text).toContain('Wat klopt niet: Functie\n\nIk ben leraar, geen leraarondersteuner.');
+    expect(filed[0].text).toContain('What is wrong: Function\n\nIk ben leraar, geen leraarondersteuner.');
     expect(await sendDisputeDigests(notices)).toEqual({ boards: 0, mails: 0 });
   });
 });
@@ -152,9 +156,9 @@ describe('a correction, to the professional', () => {
     await sendDeliveryInvitations(deps, applied.id);
     const [mail] = await mailsOf('dispute-corrected');
     expect(mail.to_address).toBe('k.klopt@school.nl');
-    expect(mail.subject).toBe('Uw werkgever heeft uw dienstverband gecorrigeerd');
-    expect(mail.text).toContain('U gaf aan dat een dienstverband niet klopte (Intern begeleider · Kindcentrum De Wegwijzer (03WU)).');
-    expect(mail.text).toContain('Stichting Christelijke Kindcentra Drenthe heeft het met een nieuwe aanlevering gecorrigeerd.');
+    expect(mail.subject).toBe('Uw werkgever heeft uw gegevens gecorrigeerd');
+    expect(mail.text).toContain('U gaf aan dat aangeleverde gegevens niet klopten (Intern begeleider · Kindcentrum De Wegwijzer (03WU)).');
+    expect(mail.text).toContain('Stichting Christelijke Kindcentra Drenthe heeft ze met een nieuwe aanlevering gecorrigeerd.');
     expect(mail.text).toContain('http://localhost:3000/mijn-register');
     // one mail, not two: the correction stands in for this delivery's invitation
     expect(await mailsOf('person-invitation', 'k.klopt@school.nl')).toHaveLength(invitationsBefore);
@@ -170,7 +174,7 @@ describe('a correction, to the professional', () => {
     );
     const download = JSON.parse((await kim.get('/mijn-gegevens/download')).body);
     expect(download.register.meldingen.map((n: { soort: string; aan: string; onderwerp: string }) => [n.soort, n.aan, n.onderwerp])).toEqual([
-      ['correctie', 'k.klopt@school.nl', 'Uw werkgever heeft uw dienstverband gecorrigeerd'],
+      ['correctie', 'k.klopt@school.nl', 'Uw werkgever heeft uw gegevens gecorrigeerd'],
       ['antwoord', 'k.klopt@school.nl', 'Uw werkgever heeft uw betwisting beantwoord'],
     ]);
     expect(download.register.meldingen[1].dienstverbanden).toEqual(['LERAARONDERSTEUNER · Kindcentrum De Wegwijzer (03WU)']);

@@ -15,3 +15,12 @@ export function appointmentBasisLabel(t: Translate, code: string | null): string
   const key = `employment.basis.${code}`;
   return isMessageKey(key) ? t(key) : code;
 }
+
+/** A field a professional named in "Klopt niet" (dispute.rules.ts), in words: "Begindatum", "Achternaam". */
+export function disputeFieldLabel(t: Translate, code: string): string {
+  const key = `employment.field.${code}`;
+  return isMessageKey(key) ? t(key) : code;
+}
+
+/** The fields a dispute names, in words, separated by commas: "Begindatum, Einddatum". */
+export const disputeFieldsLabel = (t: Translate, codes: readonly string[]): string => codes.map((c) => disputeFieldLabel(t, c)).join(', ') || '—';

@@ -4,9 +4,10 @@ import type { Db } from '../../db/database.ts';
 import { signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { message } from '../../platform/i18n.ts';
-import { FileTooLargeError, readSealedFile, removeSealedFile, writeSealedFile } from '../../platform/files/sealed-files.ts';
+import { readSealedFile, removeSealedFile } from '../../platform/files/sealed-files.ts';
 import { uuidV7 } from '../../lib/uuid-v7.ts';
-import { detectEvidenceType, evidenceMaxBytes, type EvidenceFacts } from './evidence.rules.ts';
+import { evidenceMaxBytes, type EvidenceFacts } from './evidence.rules.ts';
+import { sealProof } from './proof-files.ts';
 import * as repo from './evidence.repo.ts';
 import { linkedPersonOf } from './person-link.service.ts';
 import { addHistoryLine, findEnrollablePerson } from './own-record.repo.ts';
@@ -17,21 +18,6 @@ export type { Evidence } from './evidence.repo.ts';
 export type EvidenceDeps = { db: Db; dataDir: string; fileKey: Buffer; maxBytes?: number };
 
 const pathOf = (deps: EvidenceDeps, id: string) => join(deps.dataDir, 'evidence', `${id}.sealed`);
-
-async function firstBytes(stream: Readable, n: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of stream) {
-      chunks.push(chunk as Buffer);
-      size += (chunk as Buffer).length;
-      if (size >= n) break;
-    }
-  } finally {
-    stream.destroy();
-  }
-  return Buffer.concat(chunks).subarray(0, n);
-}
 
 export async function listOwnEvidence(deps: EvidenceDeps, ctx: ActorContext) {
   await linkedPersonOf(deps, ctx);
@@ -49,28 +35,12 @@ export async function addEvidence(deps: EvidenceDeps, ctx: ActorContext, facts: 
   if (!person) throw new AppError('conflict', message('register.error.noEmploymentForEvidence'));
   const id = uuidV7();
   const path = pathOf(deps, id);
-  const maxBytes = deps.maxBytes ?? evidenceMaxBytes;
-  let sealed: Awaited<ReturnType<typeof writeSealedFile>>;
-  try {
-    sealed = await writeSealedFile(path, body, deps.fileKey, maxBytes);
-  } catch (error) {
-    if (error instanceof FileTooLargeError) {
-      const limit = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${Math.round(maxBytes / 1024)} kB`;
-      throw AppError.validation([{ name: 'bestand', reason: message('register.error.fileTooLarge', { limit }) }]);
-    }
-    throw error;
-  }
-  const type = sealed.bytes > 0 ? detectEvidenceType(await firstBytes(await readSealedFile(path, deps.fileKey), 8)) : null;
-  if (!type) {
-    await removeSealedFile(path);
-    throw AppError.validation([{ name: 'bestand', reason: message('register.error.fileType') }]);
-  }
-  const safeName = `${
-    fileName
-      .replace(/\.[^.]*$/, '')
-      .replace(/[^\p{L}\p{N} ._-]/gu, '_')
-      .slice(0, 100) || 'bewijs'
-  }.${type.extension}`;
+  const sealed = await sealProof(
+    path,
+    body,
+    { fileKey: deps.fileKey, maxBytes: deps.maxBytes ?? evidenceMaxBytes },
+    { fileName, field: 'bestand', wrongType: message('register.error.fileType') },
+  );
   const now = new Date();
   try {
     await inTransaction(deps.db, async (tx) => {
@@ -78,9 +48,9 @@ export async function addEvidence(deps: EvidenceDeps, ctx: ActorContext, facts: 
         ...facts,
         id,
         personId: person.id,
-        fileName: safeName,
-        mediaType: type.mediaType,
-        byteSize: sealed.bytes,
+        fileName: sealed.fileName,
+        mediaType: sealed.mediaType,
+        byteSize: sealed.byteSize,
         sha256: sealed.sha256,
         now,
       });

@@ -18,7 +18,9 @@ export const feature: Feature = {
 };
 
 export { checkComment } from './approval.rules.ts';
-export { appointmentBasisLabel, functionLabel } from './employment-labels.ts';
+export { appointmentBasisLabel, disputeFieldLabel, disputeFieldsLabel, functionLabel } from './employment-labels.ts';
+export { disputeFieldsOf, employmentDisputeFields, personDisputeFields } from './dispute.rules.ts';
+export type { DisputeField, DisputeForm, DisputeKind } from './dispute.rules.ts';
 export type { StaffEnrolment } from './enrolments.repo.ts';
 export {
   checkLink,
@@ -33,29 +35,40 @@ export {
 export type { LinkChange } from './enrolments.service.ts';
 export type { Evidence } from './evidence.repo.ts';
 export { checkEvidenceFacts, evidenceMaxBytes } from './evidence.rules.ts';
+export { sizeLimitText } from './proof-files.ts';
 export type { EvidenceForm } from './evidence.rules.ts';
 export { addEvidence, listOwnEvidence, openEvidenceForDecision, openOwnEvidence } from './evidence.service.ts';
 export type { EvidenceDeps } from './evidence.service.ts';
-export type { BoardDispute, DeliveredPerson, Enrolment, EnrolmentEventLine, OwnEmployment } from './own-record.repo.ts';
+export type { DeliveredPerson, Enrolment, EnrolmentEventLine, OwnEmployment } from './own-record.repo.ts';
+export type { BoardDispute, PersonDataDispute } from './disputes.repo.ts';
 export {
-  answerDispute,
   getDeliveredPerson,
-  approveEmployment,
   auditSubjectOf,
-  disputeEmployment,
   checkOwnEnrolment,
   enrol,
   enrolWithoutDelivery,
   exportOwnRecord,
   getOwnEnrolmentState,
-  getBoardDispute,
   getOwnEnrolment,
   getOwnRecord,
   getPersonalEmail,
-  listBoardDisputes,
   setPersonalEmail,
 } from './own-record.service.ts';
-export type { DisputeDeps, OwnEnrolmentState, OwnRecordDeps } from './own-record.service.ts';
+export type { OwnEnrolmentState, OwnRecordDeps } from './own-record.service.ts';
+export {
+  answerDispute,
+  approveEmployment,
+  approvePersonData,
+  disputeEmployment,
+  disputePersonData,
+  getBoardDispute,
+  getPersonDataCheck,
+  listBoardDisputes,
+  listPersonDataBoards,
+  mayOpenDisputeProofs,
+  openDisputeProof,
+} from './record-check.service.ts';
+export type { DisputeDeps, PersonDataCheckView, ProofDeps, UploadedProof } from './record-check.service.ts';
 export {
   bindVouchedBsn,
   describeLinkCode,

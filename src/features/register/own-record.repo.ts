@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { approvalStatuses, type ApprovalStatus } from './approval.rules.ts';
 import { enrolmentStatuses, type EnrolmentStatus } from './enrolment.rules.ts';
 import { staffNumberAsShown } from '../../platform/bsn.ts';
-import { column, countOf, firstRowOf, hasRows, row, rowsOf, type RowSchema } from '../../db/rows.ts';
+import { column, firstRowOf, hasRows, row, rowsOf, type RowSchema } from '../../db/rows.ts';
 import { languages, type Lang } from '../../platform/i18n.ts';
 
 export const disputeStatuses = ['open', 'beantwoord', 'opgelost', 'ingetrokken'] as const;
@@ -23,9 +23,11 @@ export type OwnEmployment = {
   appointmentBasis: string | null;
   startDate: string;
   endDate: string | null;
+  /** werktijdfactor, as delivered (`0.8000`) */
+  fte: string | null;
   approvalStatus: ApprovalStatus;
-  /** the latest dispute of this employment, if any: what the professional wrote and what the board answered */
-  dispute: { status: DisputeStatus; comment: string; reply: string | null; repliedByLabel: string | null } | null;
+  /** the latest dispute of this employment, if any: the fields the professional named, what they wrote and what the board answered */
+  dispute: { status: DisputeStatus; fields: string[]; comment: string; reply: string | null; repliedByLabel: string | null } | null;
 };
 
 const ownEmploymentRow = row({
@@ -38,11 +40,13 @@ const ownEmploymentRow = row({
   appointmentBasis: column.text.nullable(),
   startDate: column.day,
   endDate: column.day.nullable(),
+  fte: column.text.nullable(),
   approvalStatus: column.oneOf(approvalStatuses),
   dispute: column
     .json(
       row({
         status: column.oneOf(disputeStatuses),
+        fields: column.texts,
         comment: column.text,
         reply: column.text.nullable(),
         repliedByLabel: column.text.nullable(),
@@ -53,8 +57,8 @@ const ownEmploymentRow = row({
 
 const ownEmploymentColumns = sql`e.id, coalesce(b.name, 'Bevoegd gezag ' || b.number) AS "boardName",
   s.name AS "schoolName", s.brin, l.name AS "locationName", e.function, e.appointment_basis AS "appointmentBasis",
-  e.start_date::text AS "startDate", e.end_date::text AS "endDate", e.approval_status AS "approvalStatus",
-  (SELECT jsonb_build_object('status', d.status, 'comment', d.comment, 'reply', d.reply, 'repliedByLabel', d.replied_by_label)
+  e.start_date::text AS "startDate", e.end_date::text AS "endDate", e.fte::text AS fte, e.approval_status AS "approvalStatus",
+  (SELECT jsonb_build_object('status', d.status, 'fields', to_jsonb(d.fields), 'comment', d.comment, 'reply', d.reply, 'repliedByLabel', d.replied_by_label)
      FROM employment_disputes d WHERE d.employment_id = e.id ORDER BY d.created_at DESC, d.id DESC LIMIT 1) AS dispute`;
 
 /** The person an account is linked to (decision 021: by id, whatever later deliveries say of the address). */
@@ -147,89 +151,6 @@ export async function addHistoryLine(
 ): Promise<void> {
   await tx.execute(sql`INSERT INTO person_history (id, person_id, employment_id, kind, changes, by_label, created_at)
     VALUES (${uuidV7()}, ${line.personId}, ${line.employmentId}, ${line.kind}, ${JSON.stringify(line.changes)}::jsonb, ${line.byLabel}, ${line.now.toISOString()})`);
-}
-
-export async function insertDispute(tx: Db, d: { employmentId: string; personId: string; boardId: string; comment: string; now: Date }): Promise<string> {
-  const id = uuidV7();
-  await tx.execute(sql`INSERT INTO employment_disputes (id, employment_id, person_id, board_id, comment, status, created_at)
-    VALUES (${id}, ${d.employmentId}, ${d.personId}, ${d.boardId}, ${d.comment}, 'open', ${d.now.toISOString()})`);
-  return id;
-}
-
-export async function closeOpenDisputes(tx: Db, employmentId: string, status: DisputeStatus, now: Date): Promise<void> {
-  await tx.execute(sql`UPDATE employment_disputes SET status = ${status}, resolved_at = ${now.toISOString()}
-    WHERE employment_id = ${employmentId} AND status = 'open'`);
-}
-
-export type BoardDispute = {
-  id: string;
-  boardName: string;
-  employmentId: string;
-  personId: string;
-  personName: string;
-  schoolName: string;
-  brin: string;
-  function: string;
-  startDate: string;
-  endDate: string | null;
-  comment: string;
-  status: DisputeStatus;
-  reply: string | null;
-  repliedByLabel: string | null;
-  createdAt: Date;
-};
-
-const boardDisputeColumns = sql`d.id, coalesce(b.name, 'Bevoegd gezag ' || b.number) AS "boardName", d.employment_id AS "employmentId", d.person_id AS "personId",
-  concat_ws(' ', p.initials, p.prefix, p.surname) AS "personName", s.name AS "schoolName", s.brin, e.function,
-  e.start_date::text AS "startDate", e.end_date::text AS "endDate", d.comment, d.status, d.reply,
-  d.replied_by_label AS "repliedByLabel", d.created_at AS "createdAt"`;
-
-const boardDisputeRow = row({
-  id: column.text,
-  boardName: column.text,
-  employmentId: column.text,
-  personId: column.text,
-  personName: column.text,
-  schoolName: column.text,
-  brin: column.text,
-  function: column.text,
-  startDate: column.day,
-  endDate: column.day.nullable(),
-  comment: column.text,
-  status: column.oneOf(disputeStatuses),
-  reply: column.text.nullable(),
-  repliedByLabel: column.text.nullable(),
-  createdAt: column.moment,
-}) satisfies RowSchema<BoardDispute>;
-
-export async function listBoardDisputes(db: Db, boardId: string, options: { openOnly: boolean; offset: number; limit: number }) {
-  const filter = options.openOnly ? sql` AND d.status = 'open'` : sql``;
-  const rows = rowsOf(
-    boardDisputeRow,
-    await db.execute(sql`SELECT ${boardDisputeColumns}
-    FROM employment_disputes d JOIN employments e ON e.id = d.employment_id JOIN persons p ON p.id = d.person_id JOIN schools s ON s.id = e.school_id JOIN boards b ON b.id = d.board_id
-    WHERE d.board_id = ${boardId}${filter}
-    ORDER BY d.created_at DESC, d.id DESC LIMIT ${options.limit} OFFSET ${options.offset}`),
-  );
-  const total = countOf(await db.execute(sql`SELECT count(*) AS n FROM employment_disputes d WHERE d.board_id = ${boardId}${filter}`));
-  return { rows, total };
-}
-
-export async function findBoardDispute(db: Db, boardId: string, disputeId: string): Promise<BoardDispute | undefined> {
-  return firstRowOf(
-    boardDisputeRow,
-    await db.execute(sql`SELECT ${boardDisputeColumns}
-    FROM employment_disputes d JOIN employments e ON e.id = d.employment_id JOIN persons p ON p.id = d.person_id JOIN schools s ON s.id = e.school_id JOIN boards b ON b.id = d.board_id
-    WHERE d.board_id = ${boardId} AND d.id = ${disputeId}`),
-  );
-}
-
-/** Records the board's answer to an open dispute; false when it was no longer open. */
-export async function answerDispute(tx: Db, disputeId: string, reply: string, byLabel: string, now: Date): Promise<boolean> {
-  const result = await tx.execute(sql`UPDATE employment_disputes SET status = 'beantwoord', reply = ${reply}, replied_by_label = ${byLabel},
-      resolved_at = ${now.toISOString()}
-    WHERE id = ${disputeId} AND status = 'open' RETURNING id`);
-  return hasRows(result);
 }
 
 export type Enrolment = { id: string; registerNumber: string; status: string; createdAt: Date };

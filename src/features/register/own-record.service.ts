@@ -1,29 +1,23 @@
 import type { Db } from '../../db/database.ts';
-import { recordAudit, recordAuditPerPerson, signedInAccount, type ActorContext, type AuditSubject } from '../../platform/audit/audit.ts';
+import { recordAudit, signedInAccount, type ActorContext, type AuditSubject } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { message } from '../../platform/i18n.ts';
-import type { Mailer } from '../../platform/mail/mailer.ts';
-import { employmentLine, newNoticeId, queueDisputeFiled } from './record-notices.service.ts';
-import { insertNotices, listNoticesOfAccount } from './record-notices.repo.ts';
-import { checkComment, transition, type ApprovalEvent } from './approval.rules.ts';
+import { listNoticesOfAccount } from './record-notices.repo.ts';
+import { findPersonDataCheck, listDisputesOfAccount } from './disputes.repo.ts';
 import { randomRegisterBase, registerNumberFor } from './register-number.rules.ts';
 import { listEvidenceOfAccount } from './evidence.repo.ts';
 import { listCodesOfPerson } from './person-link-codes.repo.ts';
 import { listApplicationsOfEnrolment, listEvents as listApplicationEvents } from './registrations.repo.ts';
 import { linkedPersonOf } from './person-link.service.ts';
 import * as repo from './own-record.repo.ts';
-import { requireBoardStaff } from './board-staff-access.ts';
-import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { dutchToday } from '../../platform/dates/calendar.ts';
 import { checkOwnPerson, type OwnPersonFacts, type OwnPersonForm } from './own-person.rules.ts';
 import * as links from './person-link.repo.ts';
 
-export type { BoardDispute, Enrolment, OwnEmployment } from './own-record.repo.ts';
+export type { Enrolment, OwnEmployment } from './own-record.repo.ts';
 
 export type OwnRecordDeps = { db: Db; now?: () => Date };
-/** Filing and answering a dispute tell the other side by mail (through the outbox). */
-export type DisputeDeps = OwnRecordDeps & { mailer: Mailer; baseUrl: string };
 
 const nowOf = (deps: OwnRecordDeps) => (deps.now ? deps.now() : new Date());
 
@@ -38,179 +32,6 @@ export async function getOwnRecord(deps: OwnRecordDeps, ctx: ActorContext): Prom
   const account = signedInAccount(ctx);
   await linkedPersonOf(deps, ctx);
   return { email: account.email.toLowerCase(), employments: await repo.listEmploymentsOfAccount(deps.db, account.accountId) };
-}
-
-async function ownEmployment(deps: OwnRecordDeps, ctx: ActorContext, employmentId: string): Promise<repo.EmploymentRef> {
-  const account = signedInAccount(ctx);
-  const employment = uuid.test(employmentId) ? await repo.findEmploymentOfAccount(deps.db, account.accountId, employmentId) : undefined;
-  if (!employment) throw AppError.notFound(message('register.error.employmentNotYours'));
-  return employment;
-}
-
-function allowedTransition(from: repo.EmploymentRef['approvalStatus'], event: ApprovalEvent) {
-  const next = transition(from, event);
-  if (!next.allowed) throw new AppError('conflict', next.reason);
-  return next.to;
-}
-
-/** "Klopt": the professional approves a delivered employment (a dispute of it is withdrawn). */
-export async function approveEmployment(deps: OwnRecordDeps, ctx: ActorContext, employmentId: string): Promise<void> {
-  const account = signedInAccount(ctx);
-  const employment = await ownEmployment(deps, ctx, employmentId);
-  const to = allowedTransition(employment.approvalStatus, 'accorderen');
-  const now = nowOf(deps);
-  await inTransaction(deps.db, async (tx) => {
-    if (!(await repo.setApprovalStatus(tx, employment.id, employment.approvalStatus, to, now))) {
-      throw new AppError('conflict', message('register.error.employmentChanged'));
-    }
-    await repo.closeOpenDisputes(tx, employment.id, 'ingetrokken', now);
-    await repo.addHistoryLine(tx, {
-      personId: employment.personId,
-      employmentId: employment.id,
-      kind: 'dienstverband-geaccordeerd',
-      changes: { status: [employment.approvalStatus, to] },
-      byLabel: account.displayName || account.email,
-      now,
-    });
-  });
-}
-
-/** "Klopt niet": the professional disputes a delivered employment; the comment goes to the board's staff. */
-export async function disputeEmployment(deps: DisputeDeps, ctx: ActorContext, employmentId: string, comment: unknown): Promise<void> {
-  const account = signedInAccount(ctx);
-  const employment = await ownEmployment(deps, ctx, employmentId);
-  const checked = checkComment(comment, 'toelichting');
-  if (!checked.ok) throw new AppError('validation_failed', checked.message);
-  const to = allowedTransition(employment.approvalStatus, 'betwisten');
-  const now = nowOf(deps);
-  const mailIds = await inTransaction(deps.db, async (tx) => {
-    if (!(await repo.setApprovalStatus(tx, employment.id, employment.approvalStatus, to, now))) {
-      throw new AppError('conflict', message('register.error.employmentChanged'));
-    }
-    const disputeId = await repo.insertDispute(tx, {
-      employmentId: employment.id,
-      personId: employment.personId,
-      boardId: employment.boardId,
-      comment: checked.text,
-      now,
-    });
-    await repo.addHistoryLine(tx, {
-      personId: employment.personId,
-      employmentId: employment.id,
-      kind: 'dienstverband-betwist',
-      changes: { status: [employment.approvalStatus, to] },
-      byLabel: account.displayName || account.email,
-      now,
-    });
-    // the board's staff are told at once, or in the day's overview, as the board chose
-    const dispute = await repo.findBoardDispute(tx, employment.boardId, disputeId);
-    return dispute ? queueDisputeFiled(tx, deps, { ...dispute, boardId: employment.boardId, comment: checked.text }) : [];
-  });
-  await deps.mailer.deliver(deps.db, mailIds);
-}
-
-/** The disputes of a board's staff, newest first: open ones, or all. Reading them is logged for each disputing person (personal data of others). */
-export async function listBoardDisputes(
-  deps: OwnRecordDeps,
-  ctx: ActorContext,
-  boardId: string,
-  options: { openOnly: boolean; page: number; pageSize: number },
-) {
-  const via = await requireBoardStaff(ctx, boardId, 'staff.read');
-  const { rows, total } = await repo.listBoardDisputes(deps.db, boardId, {
-    openOnly: options.openOnly,
-    offset: (options.page - 1) * options.pageSize,
-    limit: options.pageSize,
-  });
-  await recordAuditPerPerson(
-    deps.db,
-    ctx,
-    { action: 'employment-disputes.viewed', via, subjectOrganisation: { kind: 'bestuur', id: boardId }, after: { openOnly: options.openOnly } },
-    rows.map((r) => r.personId),
-  );
-  return { disputes: rows, total, page: options.page, pageSize: options.pageSize };
-}
-
-export async function getBoardDispute(deps: OwnRecordDeps, ctx: ActorContext, boardId: string, disputeId: string): Promise<repo.BoardDispute> {
-  const via = await requireBoardStaff(ctx, boardId, 'staff.read');
-  const dispute = uuid.test(disputeId) ? await repo.findBoardDispute(deps.db, boardId, disputeId) : undefined;
-  if (!dispute) throw AppError.notFound(message('register.error.disputeNotFound'));
-  await recordAudit(deps.db, ctx, {
-    action: 'employment-disputes.viewed',
-    via,
-    subjectPersonId: dispute.personId,
-    subjectOrganisation: { kind: 'bestuur', id: boardId },
-    after: { disputes: [dispute.id] },
-  });
-  return dispute;
-}
-
-/**
- * The board's staff answer a dispute: the professional reads the answer on Mijn register and checks the
- * employment again (te controleren). A correction is delivered instead; applying it closes the dispute.
- */
-export async function answerDispute(deps: DisputeDeps, ctx: ActorContext, boardId: string, disputeId: string, reply: unknown): Promise<void> {
-  await requireBoardStaff(ctx, boardId, 'staff.act');
-  const account = signedInAccount(ctx);
-  const dispute = uuid.test(disputeId) ? await repo.findBoardDispute(deps.db, boardId, disputeId) : undefined;
-  if (!dispute) throw AppError.notFound(message('register.error.disputeNotFound'));
-  const checked = checkComment(reply, 'antwoord');
-  if (!checked.ok) throw new AppError('validation_failed', checked.message);
-  if (dispute.status !== 'open') throw new AppError('conflict', message('register.error.disputeHandled'));
-  const to = allowedTransition('betwist', 'beantwoorden');
-  const now = nowOf(deps);
-  const byLabel = account.displayName || account.email;
-  const mailIds = await inTransaction(deps.db, async (tx) => {
-    if (!(await repo.answerDispute(tx, dispute.id, checked.text, byLabel, now))) throw new AppError('conflict', message('register.error.disputeHandled'));
-    await repo.setApprovalStatus(tx, dispute.employmentId, 'betwist', to, now);
-    await repo.addHistoryLine(tx, {
-      personId: dispute.personId,
-      employmentId: dispute.employmentId,
-      kind: 'betwisting-beantwoord',
-      changes: { status: ['betwist', to] },
-      byLabel,
-      now,
-    });
-    await recordAudit(tx, ctx, {
-      action: 'employment-dispute.answered',
-      subjectPersonId: dispute.personId,
-      subjectOrganisation: { kind: 'bestuur', id: boardId },
-      after: { dispute: dispute.id },
-    });
-    // the professional is waiting on this answer; the mail is in their AVG download as a notice
-    const professional = await repo.findPersonAddress(tx, dispute.personId);
-    if (!professional) return [];
-    const mailId = await deps.mailer.queue(tx, {
-      to: professional.email,
-      template: 'dispute-answered',
-      lang: professional.lang,
-      params: {
-        name: professional.name,
-        board: dispute.boardName,
-        employment: employmentLine(professional.lang, dispute),
-        reply: checked.text,
-        link: `${deps.baseUrl}/mijn-register`,
-      },
-    });
-    await insertNotices(
-      tx,
-      [
-        {
-          id: newNoticeId(),
-          personId: dispute.personId,
-          kind: 'antwoord',
-          employmentId: dispute.employmentId,
-          deliveryId: null,
-          boardId: boardId,
-          disputeId: dispute.id,
-          mailId,
-        },
-      ],
-      now,
-    );
-    return [mailId];
-  });
-  await deps.mailer.deliver(deps.db, mailIds);
 }
 
 export async function getOwnEnrolment(deps: OwnRecordDeps, ctx: ActorContext): Promise<repo.Enrolment | undefined> {
@@ -337,14 +158,16 @@ export async function auditSubjectOf(db: Db, account: { accountId: string; email
 
 /** The register's part of the AVG export: inschrijving, delivered employments with their check, and the history. */
 export async function exportOwnRecord(db: Db, account: { accountId: string; email: string }) {
-  const [enrolment, employments, history, evidence, notices] = await Promise.all([
+  const [enrolment, employments, history, evidence, notices, disputes] = await Promise.all([
     repo.findEnrolmentOfAccount(db, account.accountId),
     repo.listEmploymentsOfAccount(db, account.accountId),
     repo.listHistoryOfAccount(db, account.accountId),
     listEvidenceOfAccount(db, account.accountId),
     listNoticesOfAccount(db, account.accountId),
+    listDisputesOfAccount(db, account.accountId),
   ]);
   const person = await repo.findEnrollablePerson(db, account.accountId);
+  const check = person ? await findPersonDataCheck(db, person.id) : undefined;
   const delivered = await repo.findDeliveredPerson(db, account.accountId);
   const linkCodes = person ? await listCodesOfPerson(db, person.id) : [];
   const statusLines = enrolment ? await repo.listEnrolmentEvents(db, enrolment.id) : [];
@@ -363,6 +186,8 @@ export async function exportOwnRecord(db: Db, account: { accountId: string; emai
           werkEmail: delivered.workEmail,
           bsn: delivered.hasBsn ? 'bekend (versleuteld bewaard, niet getoond)' : null,
           personeelsnummers: delivered.staffNumbers.map((n) => ({ bestuur: n.board, personeelsnummer: n.staffNumber })),
+          // "Mijn gegevens kloppen": when, until a delivery changed them or they were disputed
+          gecontroleerdOp: check?.approvedAt?.toISOString() ?? null,
         }
       : null,
     inschrijving: enrolment
@@ -382,8 +207,23 @@ export async function exportOwnRecord(db: Db, account: { accountId: string; emai
       benoemingsgrondslag: e.appointmentBasis,
       begindatum: e.startDate,
       einddatum: e.endDate,
+      werktijdfactor: e.fte,
       controle: e.approvalStatus,
-      betwisting: e.dispute ? { status: e.dispute.status, toelichting: e.dispute.comment, antwoord: e.dispute.reply } : null,
+      betwisting: e.dispute ? { status: e.dispute.status, velden: e.dispute.fields, toelichting: e.dispute.comment, antwoord: e.dispute.reply } : null,
+    })),
+    // every "Klopt niet", of an employment or of the person data (one for each board it went to), with the proof's name
+    betwistingen: disputes.map((d) => ({
+      over: d.kind,
+      werkgever: d.boardName,
+      dienstverband: d.function ? `${d.function} · ${d.schoolName} (${d.brin})` : null,
+      velden: d.fields,
+      toelichting: d.comment,
+      bewijs: d.proof ? { bestand: d.proof.fileName, soort: d.proof.mediaType, grootte: d.proof.byteSize } : null,
+      status: d.status,
+      antwoord: d.reply,
+      beantwoordDoor: d.repliedByLabel,
+      ingediend: d.createdAt.toISOString(),
+      afgehandeld: d.resolvedAt?.toISOString() ?? null,
     })),
     diplomasEnCertificaten: evidence.map((e) => ({
       soort: e.kind,

@@ -77,9 +77,11 @@ export type DisputeToDigest = {
   boardId: string;
   boardName: string;
   personName: string;
-  function: string;
-  schoolName: string;
-  brin: string;
+  /** the disputed employment; null for the person data */
+  function: string | null;
+  schoolName: string | null;
+  brin: string | null;
+  fields: string[];
   comment: string;
   /** still open: a dispute withdrawn before the overview is marked as told, but not listed */
   open: boolean;
@@ -90,9 +92,10 @@ const disputeToDigestRow = row({
   boardId: column.text,
   boardName: column.text,
   personName: column.text,
-  function: column.text,
-  schoolName: column.text,
-  brin: column.text,
+  function: column.text.nullable(),
+  schoolName: column.text.nullable(),
+  brin: column.text.nullable(),
+  fields: column.texts,
   comment: column.text,
   open: column.boolean,
 }) satisfies RowSchema<DisputeToDigest>;
@@ -102,10 +105,10 @@ export async function listDisputesToDigest(db: Db): Promise<DisputeToDigest[]> {
   return rowsOf(
     disputeToDigestRow,
     await db.execute(sql`SELECT d.id, d.board_id AS "boardId", coalesce(b.name, 'Bevoegd gezag ' || b.number) AS "boardName",
-      concat_ws(' ', p.initials, p.prefix, p.surname) AS "personName", e.function, s.name AS "schoolName", s.brin, d.comment,
+      concat_ws(' ', p.initials, p.prefix, p.surname) AS "personName", e.function, s.name AS "schoolName", s.brin, d.fields, d.comment,
       d.status = 'open' AS open
-    FROM employment_disputes d JOIN employments e ON e.id = d.employment_id JOIN persons p ON p.id = d.person_id
-    JOIN schools s ON s.id = e.school_id JOIN boards b ON b.id = d.board_id
+    FROM employment_disputes d JOIN persons p ON p.id = d.person_id JOIN boards b ON b.id = d.board_id
+    LEFT JOIN employments e ON e.id = d.employment_id LEFT JOIN schools s ON s.id = e.school_id
     WHERE d.board_notified_at IS NULL
     ORDER BY d.board_id, d.created_at, d.id`),
   );
@@ -245,7 +248,8 @@ export type NoticeRow = {
   id: string;
   personId: string;
   kind: NoticeKind;
-  employmentId: string;
+  /** null: the person data */
+  employmentId: string | null;
   deliveryId: string | null;
   boardId: string | null;
   disputeId: string | null;
@@ -270,19 +274,46 @@ export async function insertNotices(tx: Db, notices: NoticeRow[], now: Date): Pr
 
 // ─── corrections ────────────────────────────────────────────────────────────────────────────────
 
-export type UnsentCorrection = NoticeLine & { noticeId: string };
+/** A correction to mail: the person's address, the board, and the employment it corrected (null: the person data). */
+export type UnsentCorrection = {
+  noticeId: string;
+  personId: string;
+  email: string;
+  name: string;
+  lang: Lang;
+  boardName: string;
+  function: string | null;
+  schoolName: string | null;
+  brin: string | null;
+};
+
+const unsentCorrectionRow = row({
+  noticeId: column.text,
+  personId: column.text,
+  email: column.text,
+  name: column.text,
+  lang: column.oneOf(languages),
+  boardName: column.text,
+  function: column.text.nullable(),
+  schoolName: column.text.nullable(),
+  brin: column.text.nullable(),
+}) satisfies RowSchema<UnsentCorrection>;
 
 /**
- * The corrections a delivery made to disputed employments that have no mail yet (the apply wrote them),
- * after notice `after`, for persons who can be mailed.
+ * The corrections a delivery made to disputes (of an employment, or of the person data) that have no
+ * mail yet (the apply wrote them), after notice `after`, for persons who can be mailed.
  */
 export async function listUnsentCorrections(db: Db, deliveryId: string, after: string | null, limit: number): Promise<UnsentCorrection[]> {
   const from = after === null ? sql`` : sql` AND n.id > ${after}`;
   return rowsOf(
-    row({ ...noticeLineShape, noticeId: column.text }),
-    await db.execute(sql`SELECT n.id AS "noticeId", ${noticeLineColumns}
-    FROM person_notices n JOIN employments e ON e.id = n.employment_id ${noticeLineJoins}
-    WHERE n.delivery_id = ${deliveryId} AND n.kind = 'correctie' AND n.mail_id IS NULL AND p.id = n.person_id AND ${addressOf} IS NOT NULL${from}
+    unsentCorrectionRow,
+    await db.execute(sql`SELECT n.id AS "noticeId", n.person_id AS "personId", ${addressOf} AS email,
+      coalesce(a.display_name, concat_ws(' ', p.initials, p.prefix, p.surname)) AS name, ${langOf} AS lang,
+      coalesce(b.name, 'Bevoegd gezag ' || b.number) AS "boardName", e.function, s.name AS "schoolName", s.brin
+    FROM person_notices n JOIN persons p ON p.id = n.person_id AND p.merged_into IS NULL LEFT JOIN accounts a ON a.id = p.account_id
+    LEFT JOIN employments e ON e.id = n.employment_id LEFT JOIN schools s ON s.id = e.school_id
+    JOIN boards b ON b.id = coalesce(n.board_id, e.board_id)
+    WHERE n.delivery_id = ${deliveryId} AND n.kind = 'correctie' AND n.mail_id IS NULL AND ${addressOf} IS NOT NULL${from}
     ORDER BY n.id LIMIT ${limit}`),
   );
 }
@@ -330,6 +361,7 @@ export async function listSchoolProgress(db: Db, boardId: string): Promise<Schoo
 
 // ─── the professional's own ─────────────────────────────────────────────────────────────────────
 
+/** `employments`: what each mail was about, an employment's line or `persoonsgegevens`. */
 export type OwnNotice = { kind: NoticeKind; createdAt: Date; to: string | null; subject: string | null; sentAt: Date | null; employments: string[] };
 
 const ownNoticeRow = row({
@@ -348,8 +380,8 @@ export async function listNoticesOfAccount(db: Db, accountId: string): Promise<O
     await db.execute(sql`WITH own AS (SELECT id FROM persons WHERE account_id = ${accountId}
         UNION SELECT q.id FROM persons q JOIN persons o ON q.merged_into = o.id WHERE o.account_id = ${accountId})
     SELECT n.kind, min(n.created_at) AS "createdAt", m.to_address AS to, m.subject, m.sent_at AS "sentAt",
-      array_agg(e.function || ' · ' || s.name || ' (' || s.brin || ')' ORDER BY s.name, e.id) AS employments
-    FROM person_notices n JOIN own ON own.id = n.person_id JOIN employments e ON e.id = n.employment_id JOIN schools s ON s.id = e.school_id
+      array_agg(coalesce(e.function || ' · ' || s.name || ' (' || s.brin || ')', 'persoonsgegevens') ORDER BY s.name, e.id) AS employments
+    FROM person_notices n JOIN own ON own.id = n.person_id LEFT JOIN employments e ON e.id = n.employment_id LEFT JOIN schools s ON s.id = e.school_id
     LEFT JOIN mail_outbox m ON m.id = n.mail_id
     GROUP BY n.kind, coalesce(n.mail_id, n.id), m.to_address, m.subject, m.sent_at
     ORDER BY min(n.created_at), n.kind`),

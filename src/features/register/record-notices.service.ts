@@ -7,7 +7,7 @@ import { message, translator, type Lang } from '../../platform/i18n.ts';
 import type { Mail, Mailer } from '../../platform/mail/mailer.ts';
 import { decide } from '../../platform/policy.ts';
 import { yieldToEventLoop } from '../../platform/yield.ts';
-import { functionLabel } from './employment-labels.ts';
+import { disputeFieldsLabel, functionLabel } from './employment-labels.ts';
 import { requireBoardStaff } from './board-staff-access.ts';
 import { isDisputeMailMode, type DisputeMailMode } from './record-notices.rules.ts';
 import * as repo from './record-notices.repo.ts';
@@ -22,6 +22,15 @@ export function employmentLine(lang: Lang, line: { function: string; schoolName:
   const text = `${functionLabel(translator(lang), line.function)} · ${line.schoolName} (${line.brin})`;
   return withBoard && line.boardName ? `${text}, ${line.boardName}` : text;
 }
+
+/** What a dispute (or a notice of one) is about, in the reader's language: the employment's line, or "Persoonsgegevens". */
+export function disputeSubject(lang: Lang, line: { function: string | null; schoolName: string | null; brin: string | null }): string {
+  const { function: fn, schoolName, brin } = line;
+  return fn && schoolName && brin ? employmentLine(lang, { function: fn, schoolName, brin }) : translator(lang)('employment.personData');
+}
+
+/** The fields a dispute names, in the reader's language: "Begindatum, Einddatum". */
+export const disputeFieldsIn = (lang: Lang, fields: readonly string[]) => disputeFieldsLabel(translator(lang), fields);
 
 export const disputesLink = (baseUrl: string, boardId: string) => `${baseUrl}/beheer/bestuur/${boardId}/betwistingen`;
 export const boardNoticesPath = (boardId: string) => `/beheer/bestuur/${boardId}/meldingen`;
@@ -71,7 +80,16 @@ export async function setDisputeMail(deps: { db: Db; now?: () => Date }, ctx: Ac
 export async function queueDisputeFiled(
   tx: Db,
   deps: NoticeDeps,
-  dispute: { id: string; boardId: string; personName: string; function: string; schoolName: string; brin: string; comment: string },
+  dispute: {
+    id: string;
+    boardId: string;
+    personName: string;
+    function: string | null;
+    schoolName: string | null;
+    brin: string | null;
+    fields: string[];
+    comment: string;
+  },
 ): Promise<string[]> {
   const mode: DisputeMailMode = await repo.findDisputeMailMode(tx, dispute.boardId);
   if (mode !== 'direct') return [];
@@ -85,7 +103,8 @@ export async function queueDisputeFiled(
       params: {
         name: member.name,
         person: dispute.personName,
-        employment: employmentLine(member.lang, dispute),
+        employment: disputeSubject(member.lang, dispute),
+        fields: disputeFieldsIn(member.lang, dispute.fields),
         comment: dispute.comment,
         link: `${disputesLink(deps.baseUrl, dispute.boardId)}/${dispute.id}`,
       },
@@ -113,7 +132,10 @@ export async function sendDisputeDigests(deps: NoticeDeps): Promise<{ boards: nu
     const mails: Mail[] = staff.flatMap((member) => {
       const open = (byBoard.get(member.boardId) ?? []).filter((d) => d.open);
       if (open.length === 0) return [];
-      const list = open.map((d) => `- ${d.personName}: ${employmentLine(member.lang, d)}\n  "${quoted(d.comment)}"`).join('\n');
+      const wrong = translator(member.lang)('employment.disputedFields');
+      const list = open
+        .map((d) => `- ${d.personName}: ${disputeSubject(member.lang, d)}\n  ${wrong}: ${disputeFieldsIn(member.lang, d.fields)}\n  "${quoted(d.comment)}"`)
+        .join('\n');
       return [
         {
           to: member.email,
@@ -177,7 +199,7 @@ export async function sendCorrectionNotices(deps: NoticeDeps, deliveryId: string
           params: {
             name: lines[0].name,
             board: lines[0].boardName,
-            employment: lines.map((l) => employmentLine(l.lang, l)).join('; '),
+            employment: lines.map((l) => disputeSubject(l.lang, l)).join('; '),
             link: `${deps.baseUrl}/mijn-register`,
           },
         })),

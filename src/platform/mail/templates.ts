@@ -105,41 +105,41 @@ const templates = {
   'dispute-filed': {
     nl: {
       subject: 'Betwisting van {person}: {employment}',
-      text: 'Beste {name},\n\n{person} geeft in het Beroepsregister Onderwijs aan dat een aangeleverd dienstverband niet klopt ({employment}):\n\n{comment}\n\nBeantwoord de betwisting, of lever een correctie aan:\n\n{link}',
+      text: 'Beste {name},\n\n{person} geeft in het Beroepsregister Onderwijs aan dat aangeleverde gegevens niet kloppen ({employment}).\n\nWat klopt niet: {fields}\n\n{comment}\n\nBeantwoord de betwisting, of lever een correctie aan:\n\n{link}',
     },
     en: {
       subject: 'Dispute from {person}: {employment}',
-      text: 'Dear {name},\n\n{person} says in the Beroepsregister Onderwijs that a delivered employment is not right ({employment}):\n\n{comment}\n\nAnswer the dispute, or deliver a correction:\n\n{link}',
+      text: 'Dear {name},\n\n{person} says in the Beroepsregister Onderwijs that delivered details are not right ({employment}).\n\nWhat is wrong: {fields}\n\n{comment}\n\nAnswer the dispute, or deliver a correction:\n\n{link}',
     },
   },
   'dispute-answered': {
     nl: {
       subject: 'Uw werkgever heeft uw betwisting beantwoord',
-      text: 'Beste {name},\n\n{board} heeft geantwoord op wat u aangaf over uw dienstverband ({employment}):\n\n{reply}\n\nBekijk het antwoord en controleer het dienstverband opnieuw in Mijn register:\n\n{link}',
+      text: 'Beste {name},\n\n{board} heeft geantwoord op wat u aangaf over uw gegevens ({employment}):\n\n{reply}\n\nBekijk het antwoord en controleer uw gegevens opnieuw in Mijn register:\n\n{link}',
     },
     en: {
       subject: 'Your employer has answered your dispute',
-      text: 'Dear {name},\n\n{board} has answered what you said about your employment ({employment}):\n\n{reply}\n\nRead the answer and check the employment again in Mijn register:\n\n{link}',
+      text: 'Dear {name},\n\n{board} has answered what you said about your details ({employment}):\n\n{reply}\n\nRead the answer and check your details again in Mijn register:\n\n{link}',
     },
   },
   'dispute-digest': {
     nl: {
       subject: "{board}: {count} keer 'klopt niet' sinds het vorige overzicht",
-      text: 'Beste {name},\n\nMedewerkers van {board} gaven in het Beroepsregister Onderwijs aan dat een aangeleverd dienstverband niet klopt ({count} keer sinds het vorige overzicht):\n\n{list}\n\nBeantwoord de betwistingen, of lever een correctie aan:\n\n{link}\n\nU krijgt dit overzicht één keer per dag, alleen als er iets nieuw is. Een beheerder van het bestuur kan instellen dat u elke betwisting direct krijgt:\n\n{settings}',
+      text: 'Beste {name},\n\nMedewerkers van {board} gaven in het Beroepsregister Onderwijs aan dat aangeleverde gegevens niet kloppen ({count} keer sinds het vorige overzicht):\n\n{list}\n\nBeantwoord de betwistingen, of lever een correctie aan:\n\n{link}\n\nU krijgt dit overzicht één keer per dag, alleen als er iets nieuw is. Een beheerder van het bestuur kan instellen dat u elke betwisting direct krijgt:\n\n{settings}',
     },
     en: {
       subject: "{board}: {count} times 'not correct' since the last overview",
-      text: 'Dear {name},\n\nStaff of {board} said in the Beroepsregister Onderwijs that a delivered employment is not right ({count} times since the last overview):\n\n{list}\n\nAnswer the disputes, or deliver a correction:\n\n{link}\n\nYou get this overview once a day, only when there is something new. An administrator of the board can choose to have each dispute mailed at once:\n\n{settings}',
+      text: 'Dear {name},\n\nStaff of {board} said in the Beroepsregister Onderwijs that delivered details are not right ({count} times since the last overview):\n\n{list}\n\nAnswer the disputes, or deliver a correction:\n\n{link}\n\nYou get this overview once a day, only when there is something new. An administrator of the board can choose to have each dispute mailed at once:\n\n{settings}',
     },
   },
   'dispute-corrected': {
     nl: {
-      subject: 'Uw werkgever heeft uw dienstverband gecorrigeerd',
-      text: 'Beste {name},\n\nU gaf aan dat een dienstverband niet klopte ({employment}). {board} heeft het met een nieuwe aanlevering gecorrigeerd.\n\nWilt u het opnieuw controleren, en aangeven of het nu klopt? Dat kan in Mijn register:\n\n{link}',
+      subject: 'Uw werkgever heeft uw gegevens gecorrigeerd',
+      text: 'Beste {name},\n\nU gaf aan dat aangeleverde gegevens niet klopten ({employment}). {board} heeft ze met een nieuwe aanlevering gecorrigeerd.\n\nWilt u ze opnieuw controleren, en aangeven of ze nu kloppen? Dat kan in Mijn register:\n\n{link}',
     },
     en: {
-      subject: 'Your employer has corrected your employment',
-      text: 'Dear {name},\n\nYou said that an employment was not right ({employment}). {board} has corrected it with a new delivery.\n\nWould you check it again, and say whether it is right now? You can do so in Mijn register:\n\n{link}',
+      subject: 'Your employer has corrected your details',
+      text: 'Dear {name},\n\nYou said that delivered details were not right ({employment}). {board} has corrected them with a new delivery.\n\nWould you check them again, and say whether they are right now? You can do so in Mijn register:\n\n{link}',
     },
   },
   'check-reminder': {

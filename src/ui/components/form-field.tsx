@@ -238,14 +238,18 @@ export function RadioGroup(props: FieldBase & { value?: string; options: (Option
   );
 }
 
-/** A choice of several, as checkboxes in a fieldset whose legend is the question; `id` is the first box's id (the error summary links there). */
-export function CheckboxGroup(props: FieldBase & { options: readonly string[]; checked: readonly string[] }) {
+/**
+ * A choice of several, as checkboxes in a fieldset whose legend is the question; `id` is the first box's id (the error summary links there).
+ * An option is its own label, or a value with a label (a code shown in words).
+ */
+export function CheckboxGroup(props: FieldBase & { options: readonly (string | Option)[]; checked: readonly string[] }) {
   const { id, name, label, hint, options, checked, error } = props;
   return (
     <Fieldset id={id} label={label} hint={hint} error={error}>
-      {options.map((option, i) => (
-        <CheckboxField id={i === 0 ? id : `${id}-${i}`} name={name} value={option} label={option} checked={checked.includes(option)} />
-      ))}
+      {options.map((option, i) => {
+        const { value, label: text } = typeof option === 'string' ? { value: option, label: option } : option;
+        return <CheckboxField id={i === 0 ? id : `${id}-${i}`} name={name} value={value} label={text} checked={checked.includes(value)} />;
+      })}
     </Fieldset>
   );
 }

@@ -62,6 +62,10 @@ const descriptions: Record<string, Record<Lang, string>> = {
     en: "your employment opened in the board's entry screen, to change or end it",
   },
   'employment-dispute.answered': { nl: 'uw betwisting beantwoord door het bestuur', en: 'your dispute answered by the board' },
+  'employment-dispute.proof-opened': {
+    nl: 'het bewijs bij uw melding dat iets niet klopt geopend door het bestuur',
+    en: 'the proof with your report that something is not correct opened by the board',
+  },
   'check-reminder.sent-by-board': {
     nl: 'herinnering om uw gegevens te controleren verstuurd door het bestuur',
     en: 'reminder to check your details sent by the board',

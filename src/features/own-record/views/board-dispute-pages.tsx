@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { formatDateTime } from '../../../platform/i18n.ts';
+import { formatDateTime, formatNumber } from '../../../platform/i18n.ts';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form } from '../../../ui/components/form.tsx';
@@ -9,7 +9,7 @@ import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import { boardNoticesPath, functionLabel, type BoardDispute } from '../../register/index.ts';
+import { boardNoticesPath, disputeFieldsLabel, functionLabel, type BoardDispute } from '../../register/index.ts';
 import { employmentPeriod } from './own-record-page.tsx';
 
 export type BoardRef = { id: string; number: string; name: string };
@@ -17,6 +17,10 @@ export type BoardRef = { id: string; number: string; name: string };
 export const disputesPath = (board: BoardRef) => `/beheer/bestuur/${board.id}/betwistingen`;
 
 type Paged = { page: number; pageSize: number; total: number };
+
+/** What a dispute is about: "Leraar · De Regenboog (12AB)", or "Persoonsgegevens". */
+const subjectOf = (ctx: PageContext, d: BoardDispute) =>
+  d.function && d.schoolName && d.brin ? `${functionLabel(ctx.t, d.function)} · ${d.schoolName} (${d.brin})` : ctx.t('employment.personData');
 
 /** The disputes of the board's staff: open ones first in mind, each with a link to answer it. */
 export function BoardDisputesPage({
@@ -66,7 +70,8 @@ export function BoardDisputesPage({
             columns={[
               { header: t('disputes.col.date'), cell: (d) => <span safe>{formatDateTime(lang, d.createdAt)}</span> },
               { header: t('disputes.col.person'), cell: (d) => <span safe>{d.personName}</span> },
-              { header: t('disputes.col.employment'), cell: (d) => <span safe>{`${functionLabel(t, d.function)} · ${d.schoolName} (${d.brin})`}</span> },
+              { header: t('disputes.col.employment'), cell: (d) => <span safe>{subjectOf(ctx, d)}</span> },
+              { header: t('disputes.col.fields'), cell: (d) => <span safe>{disputeFieldsLabel(t, d.fields)}</span> },
               { header: t('disputes.col.comment'), cell: (d) => <span safe>{d.comment}</span> },
               { header: t('disputes.col.status'), cell: (d) => <span safe>{t(`disputes.status.${d.status}`)}</span> },
               {
@@ -93,30 +98,52 @@ export function BoardDisputePage({
   board,
   dispute,
   correctHref,
+  proofHref,
   value,
   errors = [],
 }: {
   ctx: PageContext;
   board: BoardRef;
   dispute: BoardDispute;
-  /** the entry screen for this employment, for those who may deliver a correction */
+  /** the entry screen for this employment (for the person data: one of theirs at this board), for those who may deliver a correction */
   correctHref?: string;
+  /** the proof's download, for the board's own staff */
+  proofHref?: string;
   value?: string;
   errors?: FieldError[];
 }) {
   const { t, lang } = ctx;
   const title = t('disputes.one.title', { person: dispute.personName });
-  const period = employmentPeriod(ctx, dispute.startDate, dispute.endDate);
+  const period = dispute.startDate ? employmentPeriod(ctx, dispute.startDate, dispute.endDate) : undefined;
+  const proof = dispute.proof;
+  const proofText = proof
+    ? t('disputes.one.proofOpen', { file: proof.fileName, size: formatNumber(lang, Math.max(1, Math.round(proof.byteSize / 1024))) })
+    : '';
   return (
     <Layout ctx={ctx} title={title} current="account">
       <ErrorSummary title={t('errorSummary.title')} errors={errors} />
       <PageTitle text={title} />
       <DataList
         items={[
-          { label: t('disputes.col.employment'), value: <span safe>{`${functionLabel(t, dispute.function)} · ${dispute.schoolName} (${dispute.brin})`}</span> },
-          { label: t('own.col.period'), value: <span safe>{period}</span> },
+          { label: t('disputes.col.employment'), value: <span safe>{subjectOf(ctx, dispute)}</span> },
+          ...(period ? [{ label: t('own.col.period'), value: <span safe>{period}</span> }] : []),
           { label: t('disputes.col.date'), value: <span safe>{formatDateTime(lang, dispute.createdAt)}</span> },
+          { label: t('disputes.col.fields'), value: <span safe>{disputeFieldsLabel(t, dispute.fields)}</span> },
           { label: t('disputes.col.comment'), value: <span safe>{dispute.comment}</span> },
+          ...(proof
+            ? [
+                {
+                  label: t('disputes.col.proof'),
+                  value: proofHref ? (
+                    <a class="utrecht-link" href={proofHref} safe>
+                      {proofText}
+                    </a>
+                  ) : (
+                    <span safe>{proof.fileName}</span>
+                  ),
+                },
+              ]
+            : []),
           { label: t('disputes.col.status'), value: <span safe>{t(`disputes.status.${dispute.status}`)}</span> },
           ...(dispute.reply ? [{ label: t('disputes.one.reply'), value: <span safe>{`${dispute.reply} (${dispute.repliedByLabel ?? ''})`}</span> }] : []),
         ]}
@@ -126,7 +153,7 @@ export function BoardDisputePage({
           <TextParagraph text={t('disputes.one.howTo')} />
           {correctHref ? (
             <>
-              <TextParagraph text={t('entry.dispute.correctHint')} />
+              <TextParagraph text={t(dispute.kind === 'dienstverband' ? 'entry.dispute.correctHint' : 'disputes.one.personCorrectHint')} />
               <Paragraph>
                 <Button appearance="secondary" href={correctHref}>
                   {Html.escapeHtml(t('entry.dispute.correct'))}
