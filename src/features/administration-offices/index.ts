@@ -11,7 +11,7 @@ export const feature: Feature = {
 };
 
 export { mandateNotices } from './offices.routes.tsx';
-export { findOfficeById, listBoardMandates } from './offices.service.ts';
+export { exportOfficeWorkOf, findOfficeById, listBoardMandates } from './offices.service.ts';
 export type { MandateLine, Office } from './offices.service.ts';
 export { seedDemoOffice } from './offices.demo.ts';
 export { BoardMandatesSection } from './views/office-pages.tsx';

@@ -223,5 +223,13 @@ describe('a board authorises an administratiekantoor on its members page, and wi
     expect((await boardAdmin.post(`${B()}/administratiekantoren/${officeId}/machtigen`, {})).statusCode).toBe(303);
     const rows = await t.database.query<{ withdrawn: boolean }>('SELECT withdrawn_at IS NOT NULL AS withdrawn FROM office_mandates ORDER BY granted_at');
     expect(rows.map((r) => r.withdrawn)).toEqual([true, false]);
+    // the board admin's AVG download holds this work of theirs; register staff's, the office they added
+    const work = JSON.parse((await boardAdmin.get('/mijn-gegevens/download')).body).werkzaamheden;
+    expect(work.machtigingen).toMatchObject([
+      { administratiekantoor: 'Salarisadministratie Noord', doorUGegeven: true, doorUIngetrokken: true },
+      { administratiekantoor: 'Salarisadministratie Noord', doorUGegeven: true, ingetrokken: null },
+    ]);
+    const added = JSON.parse((await staff.get('/mijn-gegevens/download')).body).werkzaamheden.administratiekantoren;
+    expect(added).toContainEqual(expect.objectContaining({ naam: 'Salarisadministratie Noord', kvkNummer: '12345678' }));
   });
 });

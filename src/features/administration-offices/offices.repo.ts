@@ -144,3 +144,28 @@ export async function listOfficeAdminAddresses(db: Db, officeId: string): Promis
     ORDER BY a.email`),
   );
 }
+
+const createdOfficeRow = row({ name: column.text, kvkNumber: column.text, createdAt: column.moment });
+const handledMandateRow = row({
+  board: column.text,
+  office: column.text,
+  grantedAt: column.moment,
+  grantedByYou: column.boolean,
+  withdrawnAt: column.moment.nullable(),
+  withdrawnByYou: column.boolean,
+});
+
+/** The offices this account added (as register staff) and the machtigingen it gave or withdrew (as a board admin): their work. */
+export async function listOfficeWorkOf(db: Db, accountId: string) {
+  const [offices, mandates] = await Promise.all([
+    db.execute(
+      sql`SELECT name, kvk_number AS "kvkNumber", created_at AS "createdAt" FROM administration_offices WHERE created_by = ${accountId} ORDER BY created_at`,
+    ),
+    db.execute(sql`SELECT coalesce(b.name, 'Bevoegd gezag ' || b.number) AS board, o.name AS office, m.granted_at AS "grantedAt",
+      m.granted_by IS NOT DISTINCT FROM ${accountId}::uuid AS "grantedByYou", m.withdrawn_at AS "withdrawnAt",
+      m.withdrawn_by IS NOT DISTINCT FROM ${accountId}::uuid AS "withdrawnByYou"
+    FROM office_mandates m JOIN boards b ON b.id = m.board_id JOIN administration_offices o ON o.id = m.office_id
+    WHERE m.granted_by = ${accountId} OR m.withdrawn_by = ${accountId} ORDER BY m.granted_at`),
+  ]);
+  return { offices: rowsOf(createdOfficeRow, offices), mandates: rowsOf(handledMandateRow, mandates) };
+}

@@ -195,3 +195,19 @@ export async function listMandatesOfToken(deps: OfficeDeps, ctx: ActorContext, p
   const [rows, total] = [await repo.listMandates(deps.db, scope, { offset: (page - 1) * pageSize, limit: pageSize }), await repo.countMandates(deps.db, scope)];
   return { rows, total, page, pageSize };
 }
+
+/** The account's work with administratiekantoren, for their AVG download. */
+export async function exportOfficeWorkOf(db: Db, accountId: string) {
+  const { offices, mandates } = await repo.listOfficeWorkOf(db, accountId);
+  return {
+    administratiekantoren: offices.map((o) => ({ naam: o.name, kvkNummer: o.kvkNumber, toegevoegd: o.createdAt.toISOString() })),
+    machtigingen: mandates.map((m) => ({
+      bestuur: m.board,
+      administratiekantoor: m.office,
+      gegeven: m.grantedAt.toISOString(),
+      doorUGegeven: m.grantedByYou,
+      ingetrokken: m.withdrawnAt?.toISOString() ?? null,
+      doorUIngetrokken: m.withdrawnByYou,
+    })),
+  };
+}

@@ -40,8 +40,7 @@ export const downloadCoverage: Record<string, Coverage> = {
   deliveries: { in: 'werkzaamheden.aanleveringen' },
   valuation_assessments: { in: 'werkzaamheden.beoordelingen' },
   offerings: { in: 'werkzaamheden.toegewezenAanbod' },
-  // known gaps, each a record of the person's work that the audit trail holds
-  administration_offices: { gap: 'administratiekantoren the person added as register staff (their work; the audit trail has it)' },
-  office_mandates: { gap: 'machtigingen the person gave or withdrew as a board admin (their work; the audit trail has it)' },
-  person_link_blocks: { gap: 'that register staff unlinked an account from the person (the unlink itself is in the audit log)' },
+  administration_offices: { in: 'werkzaamheden.administratiekantoren' },
+  office_mandates: { in: 'werkzaamheden.machtigingen' },
+  person_link_blocks: { in: 'register.ontkoppelingen' },
 };

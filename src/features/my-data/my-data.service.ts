@@ -7,6 +7,7 @@ import { auditSubjectOf, exportOwnPostponements, exportOwnRecord } from '../regi
 import { exportAssessmentsBy, exportOwnDossier } from '../dossier/index.ts';
 import { exportOfferingsAssignedTo } from '../accreditation/index.ts';
 import { exportOwnAttendances } from '../catalogue/index.ts';
+import { exportOfficeWorkOf } from '../administration-offices/index.ts';
 import { exportDeliveriesAboutPerson } from '../deliveries/index.ts';
 import { exportOwnConsents } from '../consent/index.ts';
 
@@ -35,18 +36,20 @@ export async function listAccessByOthers(deps: MyDataDeps, actor: AccountActor, 
 export async function exportMyData(deps: MyDataDeps, actor: AccountActor) {
   const { account, identities, roles, invitations, sessions, mailLinks, apiTokens } = await findOwnAccountData(deps.db, actor.accountId);
   const subject = await auditSubjectOf(deps.db, { accountId: account.id, email: account.email });
-  const [mails, events, register, development, consents, postponements, deliveries, attendances, assessments, assignedOfferings] = await Promise.all([
-    listMailTo(deps.db, account.email),
-    listEventsAbout(deps.db, subject, { othersOnly: false }),
-    exportOwnRecord(deps.db, { accountId: account.id, email: account.email }),
-    exportOwnDossier(deps.db, account.id),
-    exportOwnConsents(deps.db, account.id),
-    exportOwnPostponements(deps.db, account.id),
-    exportDeliveriesAboutPerson(deps.db, { accountId: account.id, personIds: [...subject.personIds] }),
-    exportOwnAttendances(deps.db, account.id),
-    exportAssessmentsBy(deps.db, account.id),
-    exportOfferingsAssignedTo(deps.db, account.id),
-  ]);
+  const [mails, events, register, development, consents, postponements, deliveries, attendances, assessments, assignedOfferings, officeWork] =
+    await Promise.all([
+      listMailTo(deps.db, account.email),
+      listEventsAbout(deps.db, subject, { othersOnly: false }),
+      exportOwnRecord(deps.db, { accountId: account.id, email: account.email }),
+      exportOwnDossier(deps.db, account.id),
+      exportOwnConsents(deps.db, account.id),
+      exportOwnPostponements(deps.db, account.id),
+      exportDeliveriesAboutPerson(deps.db, { accountId: account.id, personIds: [...subject.personIds] }),
+      exportOwnAttendances(deps.db, account.id),
+      exportAssessmentsBy(deps.db, account.id),
+      exportOfferingsAssignedTo(deps.db, account.id),
+      exportOfficeWorkOf(deps.db, account.id),
+    ]);
   const { doorUAangeleverd, ...aboutYou } = deliveries;
   return {
     gemaaktOp: new Date().toISOString(),
@@ -113,6 +116,7 @@ export async function exportMyData(deps: MyDataDeps, actor: AccountActor) {
       aanleveringen: doorUAangeleverd,
       beoordelingen: assessments,
       toegewezenAanbod: assignedOfferings,
+      ...officeWork,
     },
     emails: mails.map((m) => ({ onderwerp: m.subject, aangemaaktOp: m.createdAt.toISOString(), verstuurdOp: m.sentAt?.toISOString() ?? null })),
     logboek: events.map((e) => ({

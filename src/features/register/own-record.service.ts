@@ -170,6 +170,7 @@ export async function exportOwnRecord(db: Db, account: { accountId: string; emai
   const check = person ? await findPersonDataCheck(db, person.id) : undefined;
   const delivered = await repo.findDeliveredPerson(db, account.accountId);
   const linkCodes = person ? await listCodesOfPerson(db, person.id) : [];
+  const linkBlocks = await links.listLinkBlocksAbout(db, account.accountId, await repo.listPersonIdsOfAccount(db, account.accountId));
   const statusLines = enrolment ? await repo.listEnrolmentEvents(db, enrolment.id) : [];
   const applications = enrolment ? await listApplicationsOfEnrolment(db, enrolment.id) : [];
   const applicationSteps = await Promise.all(applications.map((a) => listApplicationEvents(db, a.id)));
@@ -253,6 +254,11 @@ export async function exportOwnRecord(db: Db, account: { accountId: string; emai
       gemaakt: c.createdAt.toISOString(),
       geldigTot: c.expiresAt.toISOString(),
       gebruikt: c.usedAt?.toISOString() ?? null,
+    })),
+    // register staff unlinked this account from a person, or another account from this record (who else: not theirs to see)
+    ontkoppelingen: linkBlocks.map((b) => ({
+      wat: b.about === 'account' ? 'uw account losgekoppeld van een inschrijving' : 'een ander account losgekoppeld van uw gegevens',
+      wanneer: b.createdAt.toISOString(),
     })),
     // every mail about the check of the record: reminders, the board's answers, corrections (to whichever address it went)
     meldingen: notices.map((n) => ({

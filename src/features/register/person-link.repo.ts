@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { column, firstRowOf, hasRows, row, rowsOf, type RowSchema } from '../../db/rows.ts';
 import { uuidV7 } from '../../lib/uuid-v7.ts';
+import { arrayLiteral } from '../../db/array-literal.ts';
 
 /**
  * The link between an account and a person beyond the first ways in (own-record.repo, person-link-codes.repo):
@@ -185,4 +186,19 @@ export async function findLookAlikes(db: Db, personId: string): Promise<string[]
     await db.execute(sql`SELECT o.id FROM persons p JOIN persons o ON o.birth_date = p.birth_date AND lower(o.surname) = lower(p.surname)
     WHERE p.id = ${personId} AND o.id <> p.id AND o.merged_into IS NULL ORDER BY o.id`),
   ).map((r) => r.id);
+}
+
+const linkBlockRow = row({ about: column.oneOf(['account', 'person'] as const), createdAt: column.moment });
+
+/**
+ * Where register staff unlinked this account from a person, or another account from these persons: only
+ * which side and when (the other side is someone else's data), for the AVG download.
+ */
+export async function listLinkBlocksAbout(db: Db, accountId: string, personIds: string[]) {
+  return rowsOf(
+    linkBlockRow,
+    await db.execute(sql`SELECT CASE WHEN b.account_id = ${accountId} THEN 'account' ELSE 'person' END AS about, b.created_at AS "createdAt"
+    FROM person_link_blocks b
+    WHERE b.account_id = ${accountId} OR b.person_id = ANY(${arrayLiteral(personIds)}::uuid[]) ORDER BY b.created_at`),
+  );
 }

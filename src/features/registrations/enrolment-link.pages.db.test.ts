@@ -109,6 +109,10 @@ describe('unlinking', () => {
     expect(byCode.statusCode).toBe(400);
     expect(visibleText(byCode.body)).toContain('Het Beroepsregister heeft deze gegevens van uw account losgekoppeld.');
     expect(await links()).toEqual({ person: null, enrolment: null });
+    // their AVG download says it happened (the record itself is no longer theirs)
+    const download = JSON.parse((await wrong.web.get('/mijn-gegevens/download')).body);
+    expect(download.register.ontkoppelingen).toMatchObject([{ wat: 'uw account losgekoppeld van een inschrijving' }]);
+    expect(download.register.inschrijving).toBeNull();
   });
 });
 
