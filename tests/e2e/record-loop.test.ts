@@ -98,13 +98,11 @@ describe('the record loop, without JavaScript', () => {
     await hr.waitForURL('**/account');
     await hr.getByRole('link', { name: nl('deliveries.link') }).click();
     await hr.getByLabel(nl('deliveries.mode.volledig')).check();
-    await hr
-      .getByLabel(nl('deliveries.file'), { exact: true })
-      .setInputFiles({
-        name: 'personeel.csv',
-        mimeType: 'text/csv',
-        buffer: deliveryCsv([row(), row({ personeelsnummer: 'T2', voorletters: 'A.', voornamen: '', achternaam: 'Ander', email: 'a.ander@school.nl' })]),
-      });
+    await hr.getByLabel(nl('deliveries.file'), { exact: true }).setInputFiles({
+      name: 'personeel.csv',
+      mimeType: 'text/csv',
+      buffer: deliveryCsv([row(), row({ personeelsnummer: 'T2', voorletters: 'A.', voornamen: '', achternaam: 'Ander', email: 'a.ander@school.nl' })]),
+    });
     await hr.getByRole('button', { name: nl('deliveries.check') }).click();
     await noticeShown(hr, nl('delivery.valid'));
     await expectNoAxeViolations(hr);

@@ -58,7 +58,7 @@ export function OfferingsPage({
               numeric: true,
               cell: (o) => <span safe>{o.accreditedPoints === null ? '—' : String(o.accreditedPoints)}</span>,
             },
-            { header: t('accreditation.col.validUntil'), cell: (o) => <span safe>{o.validUntil ? formatDay(lang, o.validUntil) : '—'}</span> },
+            { header: t('accreditation.col.validUntil'), cell: (o) => <span>{o.validUntil ? formatDay(lang, o.validUntil) : '—'}</span> },
           ]}
         />
       )}

@@ -191,7 +191,7 @@ export function DecisionDetails({ ctx, offering }: { ctx: PageContext; offering:
         items={[
           { label: t('accreditation.one.status'), value: <strong safe>{t(`accreditation.status.${o.status}`)}</strong> },
           ...accredited,
-          { label: t('accreditation.one.decidedOn'), value: <span safe>{o.decidedOn ? formatDay(lang, o.decidedOn) : ''}</span> },
+          { label: t('accreditation.one.decidedOn'), value: <span>{o.decidedOn ? formatDay(lang, o.decidedOn) : ''}</span> },
           { label: t('accreditation.one.motivation'), value: <MultiLine text={o.decisionMotivation ?? ''} /> },
         ]}
       />

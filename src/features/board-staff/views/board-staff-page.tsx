@@ -160,7 +160,7 @@ export function BoardStaffPage({
               { header: t('staff.col.check'), cell: (s) => <span safe>{check(s)}</span> },
               { header: t('staff.col.registerNumber'), cell: (s) => <span safe>{s.registerNumber ?? '—'}</span> },
               { header: t('staff.col.status'), cell: (s) => <span safe>{s.status ?? t('staff.notEnrolled')}</span> },
-              { header: t('staff.col.renewBy'), cell: (s) => <span safe>{s.validUntil ? formatDay(ctx.lang, s.validUntil) : '—'}</span> },
+              { header: t('staff.col.renewBy'), cell: (s) => <span>{s.validUntil ? formatDay(ctx.lang, s.validUntil) : '—'}</span> },
               { header: t('consent.staff.col'), cell: (s) => <DevelopmentCell ctx={ctx} board={board} line={s} /> },
               { header: t('staff.col.account'), cell: (s) => <AccountCell ctx={ctx} board={board} line={s} /> },
             ]}

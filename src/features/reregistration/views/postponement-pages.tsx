@@ -211,7 +211,7 @@ export function PostponementDecisionPage({
           { label: t('postponement.col.status'), value: <span safe>{statusText(ctx, request.status)}</span> },
           ...(request.status !== 'aangevraagd'
             ? [
-                { label: t('postponement.col.until'), value: <span safe>{request.grantedUntil ? formatDay(lang, request.grantedUntil) : '—'}</span> },
+                { label: t('postponement.col.until'), value: <span>{request.grantedUntil ? formatDay(lang, request.grantedUntil) : '—'}</span> },
                 { label: t('postponement.col.decision'), value: <span safe>{request.decisionMotivation ?? ''}</span> },
                 {
                   label: t('postponements.one.decidedBy'),
