@@ -104,7 +104,7 @@ describe('POST /api/v1/aanleveringen', () => {
       undefined,
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
-    expect(response.statusCode).toBe(201);
+    expect(response.statusCode, response.body).toBe(201);
     expect(response.json()).toMatchObject({ formaat: 'xlsx', aantalRijen: 1, aantalFouten: 0 });
   });
 
