@@ -43,6 +43,11 @@ export function isMessageKey(value: string): value is MessageKey {
   return dictionaries.nl.has(value);
 }
 
+/** Who added each key (a feature's name, `platform`, or a test's own label), for the completeness test. */
+export function textOrigins(): ReadonlyMap<string, string> {
+  return origins;
+}
+
 /** Every text added so far, per language (for the completeness test). */
 export function allTexts(): Record<Lang, ReadonlyMap<string, string>> {
   return dictionaries;
