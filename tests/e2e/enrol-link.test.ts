@@ -1,9 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerOfficeId } from '../../src/platform/auth/roles.ts';
-import { sessionCookie, startSession } from '../../src/platform/auth/sessions.ts';
 import { createAccount } from '../support/accounts.ts';
-import { expectNoAxeViolations, launchBrowser, newContext } from '../support/browser.ts';
+import { expectNoAxeViolations, launchBrowser, withSignedInPage } from '../support/browser.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { translator } from '../support/texts.ts';
 
@@ -28,16 +27,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function withPage(accountId: string, run: (page: Page) => Promise<void>) {
-  const context = await newContext(browser, { baseURL: baseUrl, javaScriptEnabled: false });
-  try {
-    const { token } = await startSession(t.database.db, { accountId, method: 'password', secondFactor: true });
-    await context.addCookies([{ name: sessionCookie, value: token, url: baseUrl }]);
-    await run(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (accountId: string, run: (page: Page) => Promise<void>) => withSignedInPage(browser, t.database, baseUrl, accountId, run);
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 

@@ -1,6 +1,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { Database } from '../../src/db/database.ts';
+import { sessionCookie, startSession } from '../../src/platform/auth/sessions.ts';
 import { currentTotp } from '../../src/platform/auth/totp.ts';
 import { translator } from './texts.ts';
 
@@ -73,6 +75,27 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 export async function withNewPage(browser: Browser, baseURL: string, run: (page: Page) => Promise<void>): Promise<void> {
   const context = await newContext(browser, { baseURL });
   try {
+    await run(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Runs `run` in a page without JavaScript, signed in as this account (past its second step) through a
+ * session row straight in the database; closes the context whatever happens.
+ */
+export async function withSignedInPage(
+  browser: Browser,
+  database: Database,
+  baseURL: string,
+  accountId: string,
+  run: (page: Page) => Promise<void>,
+): Promise<void> {
+  const context = await newContext(browser, { baseURL, javaScriptEnabled: false });
+  try {
+    const { token } = await startSession(database.db, { accountId, method: 'password', secondFactor: true });
+    await context.addCookies([{ name: sessionCookie, value: token, url: baseURL }]);
     await run(await context.newPage());
   } finally {
     await context.close();
