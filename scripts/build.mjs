@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ensurePgliteTemplate } from './pglite-template.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -152,6 +153,9 @@ export function staleBecause() {
  * is there but cannot be written (say the installation is read-only), it runs what is there and says so.
  */
 export async function ensureBuilt() {
+  await ensurePgliteTemplate(root).catch((error) =>
+    console.error(`Let op: geen PGlite-sjabloon (${error.message}); een nieuwe database draait initdb. / No PGlite template; a new database runs initdb.`),
+  );
   const reason = staleBecause();
   if (!reason) return;
   try {
@@ -174,4 +178,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     // esbuild has printed what failed
     process.exit(1);
   }
+  const template = await ensurePgliteTemplate(root);
+  if (template) console.log(`lege PGlite-database (initdb) als sjabloon in dist/ gemaakt in ${Math.round(template)} ms`);
 }

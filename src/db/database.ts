@@ -8,6 +8,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 import { makePrivateDir } from '../lib/private-dir.ts';
+import { pgliteTemplateFile } from '../../scripts/pglite-template.mjs';
 import * as schema from './schema/index.ts';
 import { createEmbeddedAppRole, embeddedAppRole, grantAppRole } from './app-role.ts';
 
@@ -84,6 +85,13 @@ export interface Database {
 }
 
 export const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The empty cluster the build made (scripts/pglite-template.mjs); without it PGlite runs initdb itself. */
+function readPgliteTemplate(): Blob | undefined {
+  const file = pgliteTemplateFile(projectRoot);
+  return existsSync(file) ? new Blob([readFileSync(file)]) : undefined;
+}
 
 export class DataDirLockedError extends Error {
   constructor(readonly pid: number) {
@@ -159,7 +167,8 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     // 32 MB of shared buffers instead of PGlite's 128 MB: setting up the larger pool was a third of
     // opening an existing data directory (850 -> 500 ms), and an embedded register is small (decision 013)
     const startParams = [...((PGlite as unknown as { defaultStartParams?: string[] }).defaultStartParams ?? []), '-c', 'shared_buffers=32MB'];
-    client = await PGlite.create({ dataDir: pgliteDir, extensions: { pg_trgm }, startParams });
+    const template = fresh ? readPgliteTemplate() : undefined;
+    client = await PGlite.create({ dataDir: pgliteDir, extensions: { pg_trgm }, startParams, loadDataDir: template });
     // A new 16 MB WAL segment is zero-filled by default, 8 KB a write. PGlite's file system grows a
     // file by copying it whole, so that cost a bulk load more than its own rows (decision 013).
     await client.exec('SET wal_init_zero = off');

@@ -1,0 +1,2 @@
+export function pgliteTemplateFile(root: string): string;
+export function ensurePgliteTemplate(root: string): Promise<number>;
