@@ -19,6 +19,7 @@ import { apiPlatform } from './web/api.ts';
 import { answerFrameworkError, errorHandling } from './web/error-handler.tsx';
 import { requestContext, requestIdFor } from './web/request-context.ts';
 import { securityHeaders } from './web/security-headers.ts';
+import { compression } from './web/compression.ts';
 import type { Jobs } from './platform/jobs.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import { metrics } from './platform/metrics.ts';
@@ -59,6 +60,8 @@ export async function buildApp({ config, database, jobs, mailer = createMailer(c
 
   const crypto = createCrypto(config.secrets);
   const secureCookies = isSecureOrigin(config.baseUrl);
+  // first: it compresses the routes made after it
+  await app.register(compression);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
   await app.register(rateLimiting);
