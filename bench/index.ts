@@ -38,6 +38,11 @@ const benchmarks: Record<string, Benchmark> = {
     usage: 'responsiveness [--rows N] [--postgres URL] [--zonder-pglite]   (standaard 250000 rijen, PGlite op schijf)',
     run: async (args) => (await import('./responsiveness.ts')).run(args),
   },
+  'page-weight': {
+    summary: "wat een eerste bezoek aan vijf pagina's over de lijn kost (html, css, js, iconen; gzip zoals over http), tegen dezelfde bestanden onverpakt",
+    usage: 'page-weight [--base-url URL]   (standaard een eigen server met de demodata)',
+    run: async (args) => (await import('./page-weight.ts')).run(args),
+  },
   'cold-start': {
     summary: 'start van `serve` tot /health 200, tegen een kale Node-HTTP-server; ook de eerste start en het stoppen',
     usage: 'cold-start [--runs N]',

@@ -3,20 +3,39 @@
 // plain JavaScript in dist/ with esbuild (decision 020).
 //   src/cli.ts              → dist/cli.js (+ .map): the CLI and the server, ESM for Node 22; npm packages
 //                              stay imports of node_modules but for `bundledPackages`
-//   src/ui/styles/app.css   → dist/public/app.css (+ .map): served as /static/app.css
+//   the pages' assets       → dist/public/<name>.<hash>.<ext> (+ .br, .gz), named in dist/assets.json
+//                              (decision 024): app.css is src/ui/styles/*.css with the Utrecht components
+//                              src/ uses (and their example theme while there is no tokens.css); fonts.css
+//                              and favicon.svg from public/; htmx. Served as /static/…
 // `ensureBuilt()` is what bin/beroepsregister.js and the tests call: it builds only when dist/ is missing or
 // older than a source file. Plain JavaScript on purpose: `npm install` runs this on whatever Node it has.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { ensurePgliteTemplate } from './pglite-template.mjs';
+import { componentStylesheets } from './utrecht-components.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 /** written last, after every output file: its time is the build's */
 const stamp = join(dist, 'build.json');
-/** what a build reads besides src/: a change to one of these also makes dist/ stale */
-const buildInputs = [fileURLToPath(import.meta.url), join(root, 'tsconfig.json'), join(root, 'package.json')];
+/** the pages' assets, each named by its content: served for a year, never asked for again (decision 024) */
+const publicDir = join(dist, 'public');
+/** which file each asset is now, `{ "app.css": "app.<hash>.css", … }`: read by src/ui/assets.ts */
+const manifestPath = join(dist, 'assets.json');
+/** what a build reads besides src/ and public/: a change to one of these also makes dist/ stale */
+const buildInputs = [
+  fileURLToPath(import.meta.url),
+  join(root, 'scripts', 'utrecht-components.mjs'),
+  join(root, 'scripts', 'pglite-template.mjs'),
+  join(root, 'tsconfig.json'),
+  join(root, 'package.json'),
+  // an update of a package (the Utrecht CSS, htmx) changes the lock
+  join(root, 'package-lock.json'),
+].filter((file) => existsSync(file));
 
 /**
  * In the bundle every module shares dist/cli.js's `import.meta.url`. A source file that finds a file
@@ -85,13 +104,111 @@ const packagesOutside = {
   },
 };
 
-/** esbuild writes each file whole under a temporary name and renames it: a CLI starting meanwhile reads the old file or the new one. */
-function writeOutputs(outputFiles) {
-  for (const file of outputFiles) {
-    mkdirSync(dirname(file.path), { recursive: true });
-    const temporary = `${file.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, file.contents);
-    renameSync(temporary, file.path);
+/** Writes a file whole under a temporary name and renames it: a process starting meanwhile reads the old file or the new one. */
+function writeWhole(path, contents) {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, path);
+}
+
+/**
+ * The one stylesheet of every page, as an esbuild entry: src/ui/styles/*.css with tokens.css (the design
+ * tokens) first and the rest by name, and between them the stylesheets of the Utrecht components that src/
+ * uses (scripts/utrecht-components.mjs), so that our own rules come after the components'. Without a
+ * tokens.css the Utrecht example theme stands in for it: the components need their tokens' values (a
+ * button's text colour, for one) to be readable.
+ */
+const stylesheetEntry = {
+  name: 'stylesheet-entry',
+  setup(build) {
+    build.onResolve({ filter: /^pages-stylesheet$/ }, () => ({ path: 'app.css', namespace: 'pages-stylesheet' }));
+    build.onLoad({ filter: /.*/, namespace: 'pages-stylesheet' }, () => {
+      const styles = join(root, 'src', 'ui', 'styles');
+      const own = readdirSync(styles)
+        .filter((name) => name.endsWith('.css'))
+        .sort()
+        .map((name) => join(styles, name));
+      const tokens = join(styles, 'tokens.css');
+      const exampleTheme = join(dirname(createRequire(import.meta.url).resolve('@utrecht/design-tokens/package.json')), 'dist', 'theme.css');
+      const files = [own.includes(tokens) ? tokens : exampleTheme, ...componentStylesheets(root), ...own.filter((file) => file !== tokens)];
+      return { contents: files.map((file) => `@import ${JSON.stringify(file)};`).join('\n'), loader: 'css', resolveDir: root };
+    });
+  },
+};
+
+const contentHash = (contents) => createHash('sha256').update(contents).digest('hex').slice(0, 12);
+/** `app.css` with these contents → `app.<hash>.css` */
+const fingerprinted = (name, contents) => `${basename(name, extname(name))}.${contentHash(contents)}${extname(name)}`;
+
+/** The pages' assets: `{ name, file, contents, map? }` each, `file` named by its contents. */
+async function buildAssets(esbuild, shared) {
+  const css = await esbuild.build({
+    ...shared,
+    entryPoints: { app: 'pages-stylesheet', fonts: 'public/fonts.css' },
+    outdir: publicDir,
+    minify: true,
+    // the Utrecht components' EUPL notices, once each at the end
+    legalComments: 'eof',
+    // the pages' own URLs (fonts, images under /static/) are served as they are
+    external: ['/static/*'],
+    plugins: [stylesheetEntry],
+  });
+  const assets = [];
+  for (const output of css.outputFiles.filter((file) => file.path.endsWith('.css'))) {
+    const name = basename(output.path);
+    const file = fingerprinted(name, output.contents);
+    const map = css.outputFiles.find((other) => other.path === `${output.path}.map`);
+    // the comment esbuild ends the file with names the map by the unfingerprinted name
+    const contents = Buffer.from(output.text.replace(`sourceMappingURL=${name}.map`, `sourceMappingURL=${file}.map`));
+    assets.push({ name, file, contents, map: map?.contents });
+  }
+  const require = createRequire(import.meta.url);
+  const copied = {
+    'htmx.js': join(dirname(require.resolve('htmx.org/package.json')), 'dist', 'htmx.min.js'),
+    'favicon.svg': join(root, 'public', 'favicon.svg'),
+  };
+  for (const [name, path] of Object.entries(copied)) {
+    const contents = readFileSync(path);
+    assets.push({ name, file: fingerprinted(name, contents), contents });
+  }
+  return assets;
+}
+
+/** A smaller file is not worth a compressed copy of its own (@fastify/compress's threshold for answers made per request). */
+const precompressFrom = 1024;
+
+/**
+ * Writes the assets with their .br and .gz beside them (the static files plugin serves those as they are),
+ * then the manifest. A file already there has the same contents, as its name says: it is not compressed
+ * again. Files of neither this build nor the one before are removed; the one before stays for a server still
+ * running on it.
+ */
+function writeAssets(assets) {
+  mkdirSync(publicDir, { recursive: true });
+  for (const { file, contents, map } of assets) {
+    const path = join(publicDir, file);
+    if (map) writeWhole(`${path}.map`, map);
+    const compressible = /\.(css|js|svg)$/.test(file) && contents.length >= precompressFrom;
+    if (existsSync(path) && (!compressible || (existsSync(`${path}.br`) && existsSync(`${path}.gz`)))) continue;
+    if (compressible) {
+      const brotli = { [zlibConstants.BROTLI_PARAM_QUALITY]: zlibConstants.BROTLI_MAX_QUALITY, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: contents.length };
+      writeWhole(`${path}.br`, brotliCompressSync(contents, { params: brotli }));
+      writeWhole(`${path}.gz`, gzipSync(contents, { level: zlibConstants.Z_BEST_COMPRESSION }));
+    }
+    writeWhole(path, contents);
+  }
+  let previous = {};
+  try {
+    previous = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  } catch {
+    // the first build, or one from before the manifest: nothing to keep
+  }
+  const manifest = Object.fromEntries(assets.map(({ name, file }) => [name, file]));
+  writeWhole(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  const kept = new Set([...Object.values(manifest), ...Object.values(previous)].flatMap((file) => [file, `${file}.map`, `${file}.br`, `${file}.gz`]));
+  for (const entry of readdirSync(publicDir)) {
+    if (!kept.has(entry)) rmSync(join(publicDir, entry), { force: true, recursive: true });
   }
 }
 
@@ -101,7 +218,7 @@ export async function build({ logLevel = 'warning' } = {}) {
   const startedAt = new Date();
   const esbuild = await import('esbuild');
   const shared = { absWorkingDir: root, bundle: true, write: false, sourcemap: 'linked', sourcesContent: false, logLevel, legalComments: 'none' };
-  const [server, css] = await Promise.all([
+  const [server, assets] = await Promise.all([
     esbuild.build({
       ...shared,
       entryPoints: { cli: 'src/cli.ts' },
@@ -113,16 +230,10 @@ export async function build({ logLevel = 'warning' } = {}) {
       jsxImportSource: '@kitajs/html',
       plugins: [packagesOutside, ownImportMetaUrl],
     }),
-    esbuild.build({
-      ...shared,
-      entryPoints: { app: 'src/ui/styles/app.css' },
-      outdir: join(dist, 'public'),
-      minify: true,
-      // the pages' own URLs (fonts, images under /static/) are served as they are
-      external: ['/static/*'],
-    }),
+    buildAssets(esbuild, shared),
   ]);
-  writeOutputs([...server.outputFiles, ...css.outputFiles]);
+  for (const file of server.outputFiles) writeWhole(file.path, file.contents);
+  writeAssets(assets);
   writeFileSync(stamp, `${JSON.stringify({ esbuild: esbuild.version, builtAt: startedAt.toISOString() })}\n`);
   // the stamp's time is when the build began reading: a file saved while it ran is newer, and is built next time
   utimesSync(stamp, startedAt, startedAt);
@@ -143,7 +254,7 @@ function newestUnder(dir) {
 export function staleBecause() {
   if (!existsSync(stamp)) return 'dist/ ontbreekt';
   const builtAt = statSync(stamp).mtimeMs;
-  const sources = Math.max(newestUnder(join(root, 'src')), ...buildInputs.map((file) => statSync(file).mtimeMs));
+  const sources = Math.max(newestUnder(join(root, 'src')), newestUnder(join(root, 'public')), ...buildInputs.map((file) => statSync(file).mtimeMs));
   return sources > builtAt ? 'de bronbestanden zijn nieuwer dan dist/' : undefined;
 }
 

@@ -1,9 +1,5 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
@@ -19,20 +15,11 @@ import { apiPlatform } from './web/api.ts';
 import { answerFrameworkError, errorHandling } from './web/error-handler.tsx';
 import { requestContext, requestIdFor } from './web/request-context.ts';
 import { securityHeaders } from './web/security-headers.ts';
+import { compression } from './web/compression.ts';
+import { staticFiles } from './web/static-files.ts';
 import type { Jobs } from './platform/jobs.ts';
 import { createMailer, type Mailer } from './platform/mail/mailer.ts';
 import { metrics } from './platform/metrics.ts';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
-const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
-
-/** Third-party files served from node_modules under /static/vendor, by an explicit list. */
-const vendorFiles: Record<string, string> = {
-  'htmx.min.js': join(packageDir('htmx.org'), 'dist/htmx.min.js'),
-  'utrecht-components.css': join(packageDir('@utrecht/component-library-css'), 'dist/index.css'),
-  'utrecht-theme.css': join(packageDir('@utrecht/design-tokens'), 'dist/theme.css'),
-};
 
 /** Secure cookies need TLS; browsers also accept them from localhost over plain HTTP. */
 function isSecureOrigin(baseUrl: string): boolean {
@@ -59,6 +46,8 @@ export async function buildApp({ config, database, jobs, mailer = createMailer(c
 
   const crypto = createCrypto(config.secrets);
   const secureCookies = isSecureOrigin(config.baseUrl);
+  // first: it compresses the routes made after it
+  await app.register(compression);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
   await app.register(rateLimiting);
@@ -71,23 +60,7 @@ export async function buildApp({ config, database, jobs, mailer = createMailer(c
   await app.register(metrics, { token: config.metricsToken });
   await app.register(apiPlatform, { baseUrl: config.baseUrl });
 
-  // dist/public: what the build makes (app.css from src/ui/styles, decision 020); public: files served as they are
-  await app.register(fastifyStatic, { root: [join(root, 'dist', 'public'), join(root, 'public')], prefix: '/static/', maxAge: '1d' });
-  await app.register(fastifyStatic, {
-    root: join(packageDir('@fontsource/source-sans-3'), 'files'),
-    prefix: '/static/fonts/',
-    decorateReply: false,
-    maxAge: '30d',
-    immutable: true,
-  });
-  app.get<{ Params: { file: string } }>('/static/vendor/:file', async (req, reply) => {
-    const path = vendorFiles[req.params.file];
-    if (!path) return reply.callNotFound();
-    return reply.header('Cache-Control', 'public, max-age=86400').sendFile(path.split('/').pop()!, dirname(path));
-  });
-
-  // browsers ask for it by this name when a page names none (the pages name /static/favicon.svg)
-  app.get('/favicon.ico', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/static/favicon.svg', 301));
+  await app.register(staticFiles);
 
   app.get('/health', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
     try {

@@ -6,7 +6,8 @@ import { serverProcesses, type Processes, type Server } from './support/server-p
 
 /**
  * The server as `npm start` runs it: bin/beroepsregister.js on the build in dist/ (decision 020), whose
- * stylesheet the build makes from src/ui/styles/app.css. What a browser gets from the pages' links.
+ * stylesheet the build makes from src/ui/styles and the Utrecht components the pages use (decision 024).
+ * What a browser gets from the pages' links.
  */
 let processes: Processes;
 let server: Server;
@@ -22,18 +23,23 @@ beforeAll(async () => {
 afterAll(async () => processes?.cleanUp());
 
 describe('the built server', () => {
-  it('serves every stylesheet a page links to, the theme built from src/ui/styles', async () => {
+  it('serves every stylesheet and script a page links to, the stylesheet built from src/ui/styles', async () => {
     const page = await (await fetch(`${server.base}/`)).text();
     const stylesheets = [...page.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
-    expect(stylesheets).toEqual(['/static/vendor/utrecht-theme.css', '/static/vendor/utrecht-components.css', '/static/fonts.css', '/static/app.css']);
+    expect(stylesheets).toEqual([expect.stringMatching(/^\/static\/fonts\.[0-9a-f]{12}\.css$/), expect.stringMatching(/^\/static\/app\.[0-9a-f]{12}\.css$/)]);
     for (const href of stylesheets) {
       const response = await fetch(`${server.base}${href}`);
       expect(response.status, href).toBe(200);
       expect(response.headers.get('content-type'), href).toContain('text/css');
     }
-    const theme = await (await fetch(`${server.base}/static/app.css`)).text();
+    const [script] = [...page.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]);
+    const htmx = await fetch(`${server.base}${script}`);
+    expect(htmx.status, script).toBe(200);
+    expect(await htmx.text()).toContain('htmx');
+    const theme = await (await fetch(`${server.base}${stylesheets[1]}`)).text();
     expect(theme).toContain('.br-theme{--br-color-brand:');
     expect(theme).toContain('.br-visually-hidden{');
+    expect(theme).toContain('.utrecht-button{');
   });
 
   it('finds the files beside its sources from the bundle: the migrations beside src/db/database.ts', async () => {

@@ -1,4 +1,5 @@
 import type { PropsWithChildren } from '@kitajs/html';
+import { assetUrl } from './assets.ts';
 import { withLang, type PageContext } from './page-context.ts';
 
 type LayoutProps = PropsWithChildren<{ ctx: PageContext; title: string; current?: 'home' | 'organisations' | 'register' | 'catalogue' | 'account' | 'signIn' }>;
@@ -45,12 +46,10 @@ export function Layout({ ctx, title, current, children }: LayoutProps) {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title safe>{`${title} | ${t('site.name')}`}</title>
           <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}' />
-          <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
-          <link rel="stylesheet" href="/static/vendor/utrecht-theme.css" />
-          <link rel="stylesheet" href="/static/vendor/utrecht-components.css" />
-          <link rel="stylesheet" href="/static/fonts.css" />
-          <link rel="stylesheet" href="/static/app.css" />
-          <script src="/static/vendor/htmx.min.js" defer></script>
+          <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
+          <link rel="stylesheet" href={assetUrl('fonts.css')} />
+          <link rel="stylesheet" href={assetUrl('app.css')} />
+          <script src={assetUrl('htmx.js')} defer></script>
         </head>
         <body class="utrecht-theme br-theme utrecht-body">
           <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud" safe>

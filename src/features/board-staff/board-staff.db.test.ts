@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../../tests/support/accounts.ts';
 import { boardStaffActor, bytesOf, deliveringBoard, deliveryCsv, deliveryDeps, type DeliveryRow } from '../../../tests/support/deliveries.ts';
@@ -115,6 +116,16 @@ describe("the board's staff list", () => {
     expect(visibleText((await hr.get(`${base()}?zoek=ormule`)).body)).toContain('Niemand gevonden bij "ormule".');
     const csv = await hr.get(`${base()}.csv?zoek=akkoord`);
     expect(csv.body.trim().split('\r\n')).toHaveLength(2);
+  });
+
+  it('streams the export gzip-compressed to a browser that accepts it, the same file once unpacked', async () => {
+    const url = `${base()}.csv?aandacht=ja`;
+    const plain = await hr.get(url);
+    const compressed = await hr.get(url, { 'accept-encoding': 'gzip, deflate' });
+    expect(compressed.statusCode).toBe(200);
+    expect(compressed.headers['content-encoding']).toBe('gzip');
+    expect(compressed.headers['content-disposition']).toBe(plain.headers['content-disposition']);
+    expect(gunzipSync(compressed.rawPayload).toString()).toBe(plain.body);
   });
 
   it("is refused to another board's staff, and to a professional", async () => {
