@@ -83,7 +83,7 @@ export type { OwnPersonFacts, OwnPersonForm } from './own-person.rules.ts';
 export { countCeiling, folded as foldedForSearch, searchRegister } from './public-register.repo.ts';
 export type { PublicEntry } from './public-register.repo.ts';
 export { checkQuery, searchForm } from './public-register.rules.ts';
-export { getPublicDetail, getPublicEntry, searchPublicRegister } from './public-register.service.ts';
+export { getPublicDetail, searchPublicRegister } from './public-register.service.ts';
 export type { PublicDetail } from './public-register.service.ts';
 export { isRegisterNumber, normaliseRegisterNumber, registerNumberFor } from './register-number.rules.ts';
 export { objectionDeadline, validUntil } from './registration.rules.ts';
