@@ -27,7 +27,7 @@ export function HomePage({ ctx, stats, enrolPath }: { ctx: PageContext; stats: S
         </h2>
         <TextParagraph text={t('home.search.intro')} />
         {/* biome-ignore lint/a11y/useSemanticElements: a GET form with role=search is the landmark every screen reader knows; the <search> element is too new to rely on */}
-        <form class="br-form br-search" method="get" action="/register" role="search" aria-labelledby="zoeken">
+        <form class="br-form br-search br-search--single" method="get" action="/register" role="search" aria-labelledby="zoeken">
           <TextField id="naam" name="naam" type="search" label={t('home.search.name')} hint={t('home.search.hint')} autocomplete="off" />
           <Button>{Html.escapeHtml(t('home.search.button'))}</Button>
         </form>
