@@ -198,6 +198,7 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'GET /api/v1/organisaties': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
   'GET /api/v1/organisaties/:id': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
   'GET /register': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /register/:registernummer': row(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
   'GET /api/v1/registraties': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
   // a valid register number nobody has
   'GET /api/v1/registraties/:registernummer': row(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
@@ -491,6 +492,7 @@ const calls: Record<string, Call> = {
   'GET /api/v1/organisaties': { url: '/api/v1/organisaties?zoek=school' },
   'GET /api/v1/organisaties/:id': { url: () => `/api/v1/organisaties/${boardA.id}` },
   'GET /register': { url: '/register?naam=jansen' },
+  'GET /register/:registernummer': { url: `/register/${registerNumberFor(9_000_000)}` },
   'GET /api/v1/registraties': { url: '/api/v1/registraties?naam=jansen' },
   'GET /api/v1/registraties/:registernummer': { url: '/api/v1/registraties/900000048' },
   'GET /inloggen': { url: '/inloggen' },

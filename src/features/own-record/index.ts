@@ -14,3 +14,6 @@ export const feature: Feature = {
   ],
   routes: ownRecordRoutes,
 };
+
+/** Where enrolling starts: an account without a record gives name and birth date there; one with a record goes on to Mijn register. */
+export { ownEnrolmentPath } from './views/own-record-page.tsx';

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { escapeHtml } from '@kitajs/html';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount } from '../../../tests/support/accounts.ts';
+import { sessionFor } from '../../../tests/support/identity.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
+import { translator } from '../../../tests/support/texts.ts';
+import { visibleText, WebSession } from '../../../tests/support/web-session.ts';
 import { createTestDatabase, testDatabaseKind } from '../../../tests/support/test-database.ts';
 import { readRealLocations } from '../../../tests/support/duo-csv.ts';
 import { buildApp } from '../../app.ts';
@@ -68,6 +72,53 @@ describe('home page', () => {
     expect(expectHtml(await get('/', { 'accept-language': 'de-DE,de;q=0.9' }), 200, 'nl')).toContain('Welkom');
     expect(expectHtml(await get('/', { 'accept-language': 'en', cookie: 'lang=nl' }), 200, 'nl')).toContain('Welkom');
     expect(expectHtml(await get('/?lang=fr'), 200, 'nl')).toContain('Welkom');
+  });
+});
+
+describe('the home page leads on', () => {
+  const nl = translator('nl');
+  /** The href of the link (or button link) with this text on a page. */
+  const hrefOf = (body: string, text: string) => {
+    const match = new RegExp(`<a [^>]*href="([^"]+)"[^>]*>${escapeHtml(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</a>`).exec(body);
+    if (!match) throw new Error(`no link "${text}"`);
+    return match[1].replace(/&amp;/g, '&');
+  };
+
+  it('says what the register is, for whom, and what of it is public; in English too', async () => {
+    const text = visibleText(expectHtml(await get('/'), 200));
+    expect(text).toContain('register van leraren en schoolleiders in het primair onderwijs');
+    expect(text).toContain('Geboortedatum, e-mailadres en BSN zijn nooit openbaar.');
+    const english = visibleText(expectHtml(await get('/?lang=en'), 200, 'en'));
+    expect(english).toContain('Date of birth, e-mail address and BSN are never public.');
+  });
+
+  it('leads a visitor who is not signed in to the enrolment through signing in, or through creating an account', async () => {
+    const web = new WebSession(t.app);
+    const home = (await web.get('/')).body;
+    const enrolPath = '/mijn-register/inschrijving/gegevens';
+    const signIn = hrefOf(home, nl('home.enrol.signIn'));
+    expect(signIn).toBe(`/inloggen?terug=${encodeURIComponent(enrolPath)}`);
+    // creating an account keeps the way back to the enrolment
+    const create = await web.get(hrefOf(home, nl('home.enrol.createAccount')));
+    expect(create.statusCode).toBe(200);
+    expect(create.body).toContain(`name="terug" value="${enrolPath}"`);
+
+    await createAccount(t.database, { email: 'inschrijver@thuis.nl' });
+    expect((await web.get(signIn)).statusCode).toBe(200);
+    const signedIn = await web.post('/inloggen', { email: 'inschrijver@thuis.nl', wachtwoord: 'een lang genoeg wachtwoord', terug: enrolPath });
+    expect(signedIn.statusCode).toBe(303);
+    expect(signedIn.headers.location).toBe(enrolPath);
+    const enrolment = await web.get(enrolPath);
+    expect(enrolment.statusCode).toBe(200);
+    expect(enrolment.body).toContain(`<h1 class="utrecht-heading-1">${escapeHtml(nl('ownEnrolment.title'))}</h1>`);
+  });
+
+  it('leads a signed-in visitor straight to the enrolment', async () => {
+    const account = await createAccount(t.database, { email: 'al-ingelogd@thuis.nl' });
+    const web = await sessionFor(t.app, t.database, account.id);
+    const home = (await web.get('/')).body;
+    expect(hrefOf(home, nl('home.enrol.button'))).toBe('/mijn-register/inschrijving/gegevens');
+    expect(home).not.toContain(nl('home.enrol.signIn'));
   });
 });
 

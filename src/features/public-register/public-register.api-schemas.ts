@@ -33,3 +33,9 @@ export const publicEntry = z
   .meta({ id: 'Registratie' });
 
 export const publicEntryList = listEnvelope(publicEntry).meta({ id: 'RegistratieLijst' });
+
+export const publicDetail = publicEntry
+  .extend({
+    laatstGewijzigd: z.iso.date().describe('De laatste dag waarop naam, status, een registratie of een school van deze inschrijving veranderde (JJJJ-MM-DD)'),
+  })
+  .meta({ id: 'RegistratieDetail' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRegisterNumber } from '../register/index.ts';
 
 /**
  * The search form of the public register page (a GET form: its values are the query string), read
@@ -17,4 +18,16 @@ export const searchQuery = z.object({
   registernummer: field,
   school: field,
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+
+/**
+ * An entry's page is found by its register number: public already (every search result shows it), and
+ * drawn at random since issue 17, so it names no one and cannot be counted up. Only the nine digits
+ * with valid check digits; anything else is a page that does not exist.
+ */
+export const entryParams = z.object({
+  registernummer: z
+    .string()
+    .regex(/^\d{9}$/)
+    .refine(isRegisterNumber),
 });

@@ -5,13 +5,14 @@ import { z } from 'zod';
 import { apiPrefix, problemResponses } from '../../web/api.ts';
 import { rateLimit } from '../../web/rate-limit.ts';
 import { sendPage } from '../../web/render.ts';
-import { readQuery } from '../../web/forms.ts';
+import { readParams, readQuery } from '../../web/forms.ts';
 import { validationErrorsOf } from '../../web/route-helpers.ts';
-import { searchQuery } from './public-register.forms.ts';
+import { entryParams, searchQuery } from './public-register.forms.ts';
 import type { FeatureOptions } from '../feature.ts';
-import { publicEntry, publicEntryList, registerQuery } from './public-register.api-schemas.ts';
-import { getPublicEntry, searchPublicRegister } from '../register/index.ts';
+import { publicDetail, publicEntryList, registerQuery } from './public-register.api-schemas.ts';
+import { getPublicDetail, searchPublicRegister } from '../register/index.ts';
 import type { PublicEntry } from '../register/index.ts';
+import { RegisterEntryPage } from './views/register-entry-page.tsx';
 import { RegisterSearchPage, type RegisterForm } from './views/register-search-page.tsx';
 
 const pageSize = 20;
@@ -48,6 +49,12 @@ export async function publicRegisterRoutes(app: FastifyInstance, opts: FeatureOp
     }
   });
 
+  // an entry's own page, linked from each result; its facts are public, so reading them is not audited (as the search)
+  app.get('/register/:registernummer', { config: { access: 'public' }, schema: { hide: true }, preHandler: searchLimit }, async (req, reply) => {
+    const { registernummer } = readParams(req, entryParams);
+    return sendPage(reply, <RegisterEntryPage ctx={req.pageContext()} entry={await getPublicDetail(db, registernummer)} />);
+  });
+
   api.get(
     `${apiPrefix}/registraties`,
     {
@@ -77,13 +84,16 @@ export async function publicRegisterRoutes(app: FastifyInstance, opts: FeatureOp
       preHandler: searchLimit,
       schema: {
         summary: 'Eén inschrijving of registratie',
-        description: 'De openbare gegevens bij een registernummer.',
+        description: 'De openbare gegevens bij een registernummer, met de dag waarop ze het laatst veranderden.',
         tags: ['Register'],
         operationId: 'haalRegistratieOp',
         params: z.object({ registernummer: z.string().max(20).describe('Het registernummer (9 cijfers)') }),
-        response: { 200: publicEntry, ...problemResponses(400, 404, 429) },
+        response: { 200: publicDetail, ...problemResponses(400, 404, 429) },
       },
     },
-    async (req) => present(await getPublicEntry(db, req.params.registernummer)),
+    async (req) => {
+      const entry = await getPublicDetail(db, req.params.registernummer);
+      return { ...present(entry), laatstGewijzigd: entry.lastChanged };
+    },
   );
 }

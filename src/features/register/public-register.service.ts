@@ -4,8 +4,12 @@ import { message } from '../../platform/i18n.ts';
 import { normaliseRegisterNumber, isRegisterNumber } from './register-number.rules.ts';
 import { checkQuery, type RegisterQuery } from './public-register.rules.ts';
 import * as repo from './public-register.repo.ts';
+import { lastPublicChange } from './public-entry-change.repo.ts';
 
 export type { PublicEntry } from './public-register.repo.ts';
+
+/** An entry as its own page shows it: the public facts and the last day any of them changed (YYYY-MM-DD). */
+export type PublicDetail = repo.PublicEntry & { lastChanged: string };
 
 /** Anyone's search of the public register: by name, register number, or school or place. */
 export async function searchPublicRegister(db: Db, query: RegisterQuery, page: number, pageSize: number) {
@@ -25,4 +29,12 @@ export async function getPublicEntry(db: Db, registerNumber: string): Promise<re
   const { rows } = await repo.searchRegister(db, { name: null, registerNumber: digits, school: null }, { offset: 0, limit: 1 });
   if (!rows[0]) throw AppError.notFound(message('register.error.notInRegister', { number: digits }));
   return rows[0];
+}
+
+/** One entry with the day it last changed: for its page and the API's single entry. */
+export async function getPublicDetail(db: Db, registerNumber: string): Promise<PublicDetail> {
+  const entry = await getPublicEntry(db, registerNumber);
+  const lastChanged = await lastPublicChange(db, entry.registerNumber);
+  if (!lastChanged) throw AppError.notFound(message('register.error.notInRegister', { number: entry.registerNumber }));
+  return { ...entry, lastChanged };
 }

@@ -9,6 +9,8 @@ import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import { countCeiling } from '../../register/index.ts';
 import type { PublicEntry } from '../../register/index.ts';
+import { statusLabel } from './public-status.ts';
+import { entryPath } from './register-entry-page.tsx';
 
 export type RegisterForm = { naam: string; registernummer: string; school: string };
 
@@ -68,9 +70,16 @@ export function RegisterSearchPage({ ctx, form, results, errors = [] }: { ctx: P
                 captionHidden
                 rows={results.entries}
                 columns={[
-                  { header: t('register.col.name'), cell: (e) => <span safe>{e.name}</span> },
+                  {
+                    header: t('register.col.name'),
+                    cell: (e) => (
+                      <a class="utrecht-link" href={entryPath(e.registerNumber)} safe>
+                        {e.name}
+                      </a>
+                    ),
+                  },
                   { header: t('register.col.number'), cell: (e) => <span safe>{e.registerNumber}</span> },
-                  { header: t('register.col.status'), cell: (e) => <span safe>{e.status}</span> },
+                  { header: t('register.col.status'), cell: (e) => <span safe>{statusLabel(t, e.status)}</span> },
                   {
                     header: t('register.col.registration'),
                     cell: (e) => (
