@@ -50,6 +50,27 @@ describe('adding texts', () => {
     expect(translator('nl')('site.name')).toBe('Beroepsregister Onderwijs');
   });
 
+  it('refuses a key another part defines in English only, so no English page shows another part’s text', () => {
+    expect(() => addTexts('test: an English title', { nl: {}, en: { 'site.name': 'Something else' } })).toThrow(/site\.name \(platform\)/);
+    expect(translator('en')('site.name')).toBe('Beroepsregister Onderwijs');
+  });
+
+  it('refuses two texts files of one part that define the same key', () => {
+    expect(() =>
+      addTexts(
+        'test: two files',
+        { nl: { 'test.twoFiles': 'Eén' }, en: { 'test.twoFiles': 'One' } },
+        { nl: { 'test.twoFiles': 'Twee' }, en: { 'test.twoFiles': 'Two' } },
+      ),
+    ).toThrow(/test\.twoFiles/);
+  });
+
+  it('lets a part add its own texts anew (a test worker evaluates a texts file again)', () => {
+    addTexts('test: anew', { nl: { 'test.anew': 'Eerst' }, en: { 'test.anew': 'First' } });
+    expect(() => addTexts('test: anew', { nl: { 'test.anew': 'Daarna' }, en: { 'test.anew': 'Then' } })).not.toThrow();
+    expect(translator('nl')('test.anew' as MessageKey)).toBe('Daarna');
+  });
+
   it('changes nothing when the same texts are added again', () => {
     const texts = { nl: { 'test.again': 'Nog eens' }, en: { 'test.again': 'Again' } };
     addTexts('test: again', texts);

@@ -22,20 +22,30 @@ const origins = new Map<string, string>();
 const added = new Set<Texts>();
 
 /**
- * Adds texts to the dictionaries. A key that another origin defined already is refused: with silent
+ * Adds a part's texts (one or more files) to the dictionaries. A key that another origin defined
+ * already, in either language, is refused, and so is a key two of the given files define: with silent
  * overwriting one page showed another's title. Adding the same texts again changes nothing; an origin
  * may add its texts anew (a test worker that keeps this module evaluates a feature's texts file again).
  */
-export function addTexts(origin: string, texts: Texts): void {
-  if (added.has(texts)) return;
-  const twice = Object.keys(texts.nl).filter((key) => origins.has(key) && origins.get(key) !== origin);
-  if (twice.length > 0) throw new Error(`Text keys defined twice, in ${origin} and before: ${twice.map((k) => `${k} (${origins.get(k)})`).join(', ')}`);
-  added.add(texts);
-  for (const [key, text] of Object.entries(texts.nl)) {
-    origins.set(key, origin);
-    dictionaries.nl.set(key, text);
+export function addTexts(origin: string, ...all: Texts[]): void {
+  const fresh = all.filter((texts) => !added.has(texts));
+  const keysOf = (texts: Texts) => new Set([...Object.keys(texts.nl), ...Object.keys(texts.en)]);
+  const seen = new Set<string>();
+  const twice: string[] = [];
+  for (const texts of fresh) {
+    for (const key of keysOf(texts)) {
+      if (seen.has(key)) twice.push(`${key} (${origin})`);
+      else if (origins.has(key) && origins.get(key) !== origin) twice.push(`${key} (${origins.get(key)})`);
+      seen.add(key);
+    }
   }
-  for (const [key, text] of Object.entries(texts.en)) dictionaries.en.set(key, text);
+  if (twice.length > 0) throw new Error(`Text keys defined twice, in ${origin} and before: ${twice.join(', ')}`);
+  for (const texts of fresh) {
+    added.add(texts);
+    for (const key of keysOf(texts)) origins.set(key, origin);
+    for (const [key, text] of Object.entries(texts.nl)) dictionaries.nl.set(key, text);
+    for (const [key, text] of Object.entries(texts.en)) dictionaries.en.set(key, text);
+  }
 }
 
 /** Whether a text with this key exists (a schema's message is a key; anything else is shown as a general refusal). */
