@@ -135,7 +135,7 @@ export function CataloguePage(props: CatalogueProps) {
     'hx-select': '#resultaten',
     'hx-swap': 'outerHTML',
     'hx-push-url': 'true',
-    'hx-trigger': 'input changed delay:300ms from:#zoek, change from:.br-search select, submit',
+    'hx-trigger': 'input changed delay:300ms from:#zoek, change from:(.br-search select), submit',
   };
   return (
     <Layout ctx={ctx} title={t('catalogue.title')} current="catalogue">
