@@ -372,3 +372,27 @@ describe('the audit trail of the member list', () => {
     expect(self).toEqual([]);
   });
 });
+
+describe('register staff looking up a board or an account', () => {
+  it('shows the empty search forms when nothing was asked yet, and says so when a lookup finds nothing', async () => {
+    const staff = await createAccount(t.database, {
+      email: 'zoeker@register.nl',
+      roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }],
+    });
+    const web = await sessionFor(t.app, t.database, staff.id);
+    for (const url of ['/beheer/besturen', '/beheer/accounts', '/beheer/besturen?nummer=', '/beheer/accounts?email=']) {
+      const page = await web.get(url);
+      expect(page.statusCode, url).toBe(200);
+      const text = visibleText(page.body);
+      expect(text, url).toContain('Bestuursnummer');
+      expect(text, url).not.toContain('Er is geen bestuur met dit nummer');
+      expect(text, url).not.toContain('Er is geen account met dit e-mailadres');
+    }
+    const noBoard = await web.get('/beheer/besturen?nummer=99999');
+    expect(noBoard.statusCode).toBe(404);
+    expect(visibleText(noBoard.body)).toContain('Er is geen bestuur met dit nummer in de organisatiegids.');
+    const noAccount = await web.get('/beheer/accounts?email=niemand%40nergens.nl');
+    expect(noAccount.statusCode).toBe(404);
+    expect(visibleText(noAccount.body)).toContain('Er is geen account met dit e-mailadres.');
+  });
+});
