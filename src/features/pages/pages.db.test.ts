@@ -306,6 +306,12 @@ describe.each(['development', 'production'] as const)('a request that fails insi
     expect(res.body).not.toMatch(/\bat .*\(.*:\d+:\d+\)|\.tsx?:\d+/);
   });
 
+  it(`has the component gallery ${env === 'production' ? 'not at all' : 'for register staff only'}`, async () => {
+    const res = await app.inject({ url: '/ontwikkeling/componenten' });
+    if (env === 'production') expect(res.statusCode).toBe(404);
+    else expect(res.headers.location).toMatch(/^\/inloggen\?/);
+  });
+
   it('answers an API client with a problem that hides the internal detail', async () => {
     const res = await app.inject({ url: '/api/v1/test/kapot' });
     expect(res.statusCode).toBe(500);
