@@ -39,7 +39,8 @@ export const identityEn: Record<keyof typeof identityNl, string> = {
   'secondFactor.button': 'Check',
   'totp.title': 'Set up an authenticator app',
   'totp.intro':
-    'Your role requires signing in in two steps. Add the account to an authenticator app (for example Microsoft Authenticator, Google Authenticator or FreeOTP) with this key, then enter the code the app shows.',
+    'Your role requires signing in in two steps. Add the account to an authenticator app (for example Microsoft Authenticator, Google Authenticator or FreeOTP): scan the QR code, or type in the key. Then enter the code the app shows.',
+  'totp.qr': 'QR code for your authenticator app. If you cannot scan it, use the key or the link below.',
   'totp.secret': 'Key',
   'totp.uri': 'Or open this link on your phone',
   'totp.button': 'Link the app',

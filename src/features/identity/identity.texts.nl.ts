@@ -38,7 +38,8 @@ export const identityNl = {
   'secondFactor.button': 'Controleren',
   'totp.title': 'Authenticator-app instellen',
   'totp.intro':
-    'Voor uw rol is inloggen in twee stappen verplicht. Voeg het account toe aan een authenticator-app (bijvoorbeeld Microsoft Authenticator, Google Authenticator of FreeOTP) met deze sleutel, en vul daarna de code in die de app toont.',
+    'Voor uw rol is inloggen in twee stappen verplicht. Voeg het account toe aan een authenticator-app (bijvoorbeeld Microsoft Authenticator, Google Authenticator of FreeOTP): scan de QR-code, of typ de sleutel over. Vul daarna de code in die de app toont.',
+  'totp.qr': 'QR-code voor uw authenticator-app. Kunt u hem niet scannen, gebruik dan de sleutel of de koppeling hieronder.',
   'totp.secret': 'Sleutel',
   'totp.uri': 'Of open deze koppeling op uw telefoon',
   'totp.button': 'App koppelen',
