@@ -78,6 +78,27 @@ describe('adding texts', () => {
   });
 });
 
+describe('counts', () => {
+  addTexts('i18n test: counts', {
+    nl: { 'test.rows': '{count} {count:rij heeft|rijen hebben} fouten', 'test.hours': '{hours} uur' },
+    en: { 'test.rows': '{count} {count:row has|rows have} errors', 'test.hours': '{hours} {hours:hour|hours}' },
+  });
+
+  it('picks the one or the other form by the number, per language', () => {
+    expect(translator('nl')(key('test.rows'), { count: 1 })).toBe('1 rij heeft fouten');
+    expect(translator('nl')(key('test.rows'), { count: 3 })).toBe('3 rijen hebben fouten');
+    expect(translator('nl')(key('test.rows'), { count: 0 })).toBe('0 rijen hebben fouten');
+    expect(translator('en')(key('test.rows'), { count: 1 })).toBe('1 row has errors');
+    expect(translator('en')(key('test.rows'), { count: 1200 })).toBe('1,200 rows have errors');
+  });
+
+  it('counts a fraction as more than one, and reads a number given as text', () => {
+    expect(translator('en')(key('test.hours'), { hours: 1 })).toBe('1 hour');
+    expect(translator('en')(key('test.hours'), { hours: 1.5 })).toBe('1.5 hours');
+    expect(translator('en')(key('test.rows'), { count: '1' })).toBe('1 row has errors');
+  });
+});
+
 describe('formatNumber', () => {
   it('groups thousands per language', () => {
     expect(formatNumber('nl', 6107)).toBe('6.107');

@@ -84,19 +84,29 @@ const numberFormats: Record<Lang, Intl.NumberFormat> = {
   en: new Intl.NumberFormat('en-GB'),
 };
 
+const pluralRules: Record<Lang, Intl.PluralRules> = { nl: new Intl.PluralRules('nl-NL'), en: new Intl.PluralRules('en-GB') };
+
+/** Which of a count text's two forms fits the number: `one` ("1 rij") or `other` ("0 rijen", "1,5 uur"). */
+function pluralForm(lang: Lang, count: number | string): 'one' | 'other' {
+  return pluralRules[lang].select(Number(count)) === 'one' ? 'one' : 'other';
+}
+
 /**
  * `{name}` placeholders are filled from params; numbers are formatted for the language, and a calendar
  * day as the database and the rules give it (YYYY-MM-DD) is written in the one date style, "5 december
  * 2030": a text for people never shows the machine form, wherever its date came from.
+ * `{name:one form|other form}` picks a form by the number `name` ("{count} {count:rij|rijen}"), so a count
+ * text never reads "rij(en)".
  */
 export function translator(lang: Lang): Translate {
   const dictionary = dictionaries[lang];
   return (key, params) => {
     const template = dictionary.get(key) ?? dictionaries.nl.get(key) ?? key;
     if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    return template.replace(/\{(\w+)(?::([^{}|]*)\|([^{}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
       const value = params[name];
       if (value === undefined) return whole;
+      if (one !== undefined && other !== undefined) return pluralForm(lang, value) === 'one' ? one : other;
       return typeof value === 'number' ? numberFormats[lang].format(value) : formatDay(lang, value);
     });
   };

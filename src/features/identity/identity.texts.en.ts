@@ -78,7 +78,7 @@ export const identityEn: Record<keyof typeof identityNl, string> = {
   'account.noFederated': 'None',
   'account.linkedOidc': 'Your account is linked to {name}. You can sign in with it from now on.',
   'account.linkOidc': 'Link {name}',
-  'account.sessions': 'Signed in on {count} devices or browsers.',
+  'account.sessions': 'Signed in on {count} {count:device or browser|devices or browsers}.',
   'account.signOutEverywhere': 'Sign out everywhere',
   'account.signedOutEverywhere': 'You have been signed out on all devices.',
   'account.myData': 'My data',

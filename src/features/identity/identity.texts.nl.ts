@@ -77,7 +77,7 @@ export const identityNl = {
   'account.noFederated': 'Geen',
   'account.linkedOidc': 'Uw account is gekoppeld aan {name}. U kunt daarmee voortaan inloggen.',
   'account.linkOidc': 'Koppel {name}',
-  'account.sessions': 'Ingelogd op {count} apparaten of browsers.',
+  'account.sessions': 'Ingelogd op {count} {count:apparaat of browser|apparaten of browsers}.',
   'account.signOutEverywhere': 'Overal uitloggen',
   'account.signedOutEverywhere': 'U bent op alle apparaten uitgelogd.',
   'account.myData': 'Mijn gegevens',
