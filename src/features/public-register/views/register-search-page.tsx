@@ -7,7 +7,7 @@ import { Paragraph, Table } from '../../../ui/components/table.tsx';
 import { PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import { countCeiling } from '../../register/index.ts';
+import { countCeiling, enrolmentStatusLabel } from '../../register/index.ts';
 import type { PublicEntry } from '../../register/index.ts';
 
 export type RegisterForm = { naam: string; registernummer: string; school: string };
@@ -70,7 +70,7 @@ export function RegisterSearchPage({ ctx, form, results, errors = [] }: { ctx: P
                 columns={[
                   { header: t('register.col.name'), cell: (e) => <span safe>{e.name}</span> },
                   { header: t('register.col.number'), cell: (e) => <span safe>{e.registerNumber}</span> },
-                  { header: t('register.col.status'), cell: (e) => <span safe>{e.status}</span> },
+                  { header: t('register.col.status'), cell: (e) => <span safe>{enrolmentStatusLabel(t, e.status)}</span> },
                   {
                     header: t('register.col.registration'),
                     cell: (e) => (
