@@ -137,6 +137,7 @@ describe("the board's staff list", () => {
     web.cookies.set('lang', 'en');
     const english = await web.get(base());
     expect(english.statusCode).toBe(403);
+    expect(visibleText(english.body)).toContain('Access denied You do not have access to this page or action.');
     expect(visibleText(english.body)).toContain('You do not work for this school board.');
   });
 

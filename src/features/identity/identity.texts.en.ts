@@ -187,7 +187,6 @@ export const identityEn: Record<keyof typeof identityNl, string> = {
   'account.error.signInFullyToLink': 'Sign in fully first to link a sign-in service.',
   'account.error.identityTaken': 'This identity is already linked to another account.',
   'members.error.signIn': 'Sign in to do this.',
-  'members.error.noAccess': 'You do not have access to this organisation or action.',
   'members.error.emailInvalid': 'Enter a valid email address, such as name@board.nl.',
   'members.error.roleUnknown': 'Choose a role from the list.',
   'members.error.roleGone': 'This role does not exist (any more).',

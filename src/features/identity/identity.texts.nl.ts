@@ -187,7 +187,6 @@ export const identityNl = {
   'account.error.signInFullyToLink': 'Log eerst volledig in om een inlogdienst te koppelen.',
   'account.error.identityTaken': 'Deze identiteit is al aan een ander account gekoppeld.',
   'members.error.signIn': 'Log in om dit te doen.',
-  'members.error.noAccess': 'U hebt geen toegang tot deze organisatie of handeling.',
   'members.error.emailInvalid': 'Vul een geldig e-mailadres in, zoals naam@bestuur.nl.',
   'members.error.roleUnknown': 'Kies een rol uit de lijst.',
   'members.error.roleGone': 'Deze rol bestaat niet (meer).',

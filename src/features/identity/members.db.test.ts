@@ -218,7 +218,7 @@ describe('who may invite whom', () => {
     await adminAWeb.get(`${A()}/leden`);
     const intoB = await adminAWeb.post(`${B()}/uitnodigingen`, { email: 'stiekem@bestuur-a.nl', rol: 'board-staff' });
     expect(intoB.statusCode).toBe(403);
-    expect(visibleText(intoB.body)).toContain('U hebt geen toegang tot deze organisatie of handeling');
+    expect(visibleText(intoB.body)).toContain('U hebt geen toegang tot deze pagina of handeling.');
     expect(await t.database.query("SELECT 1 FROM invitations WHERE email = 'stiekem@bestuur-a.nl'")).toEqual([]);
     expect(await mailsTo(t.database, 'stiekem@bestuur-a.nl')).toEqual([]);
   });
