@@ -63,10 +63,11 @@ export async function newContext(browser: Browser, options: BrowserContextOption
   return context;
 }
 
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+// WCAG 2.2 AA: 2.2 added its own rules (target-size) under wcag22aa; A and AA of 2.0 and 2.1 stay
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /**
- * Runs axe (WCAG 2.1 A and AA) over the page as it is now; fails listing every violation and where.
+ * Runs axe (WCAG 2.2 A and AA) over the page as it is now; fails listing every violation and where.
  * axe needs script (it never finishes in a page without JavaScript), so a page of a script-less
  * context is checked as a copy of its current DOM, served at the same URL in a scripted context.
  */
