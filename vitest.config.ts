@@ -48,6 +48,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/e2e/**/*.test.ts'],
+          setupFiles: ['tests/support/browser.setup.ts'],
           env: { TEST_DB: 'pglite' },
         },
       },

@@ -45,4 +45,4 @@ export const features: Feature[] = [
   catalogue,
 ];
 
-for (const feature of features) for (const texts of feature.texts ?? []) addTexts(feature.name, texts);
+for (const feature of features) addTexts(feature.name, ...(feature.texts ?? []));

@@ -50,10 +50,52 @@ describe('adding texts', () => {
     expect(translator('nl')('site.name')).toBe('Beroepsregister Onderwijs');
   });
 
+  it('refuses a key another part defines in English only, so no English page shows another part’s text', () => {
+    expect(() => addTexts('test: an English title', { nl: {}, en: { 'site.name': 'Something else' } })).toThrow(/site\.name \(platform\)/);
+    expect(translator('en')('site.name')).toBe('Beroepsregister Onderwijs');
+  });
+
+  it('refuses two texts files of one part that define the same key', () => {
+    expect(() =>
+      addTexts(
+        'test: two files',
+        { nl: { 'test.twoFiles': 'Eén' }, en: { 'test.twoFiles': 'One' } },
+        { nl: { 'test.twoFiles': 'Twee' }, en: { 'test.twoFiles': 'Two' } },
+      ),
+    ).toThrow(/test\.twoFiles/);
+  });
+
+  it('lets a part add its own texts anew (a test worker evaluates a texts file again)', () => {
+    addTexts('test: anew', { nl: { 'test.anew': 'Eerst' }, en: { 'test.anew': 'First' } });
+    expect(() => addTexts('test: anew', { nl: { 'test.anew': 'Daarna' }, en: { 'test.anew': 'Then' } })).not.toThrow();
+    expect(translator('nl')('test.anew' as MessageKey)).toBe('Daarna');
+  });
+
   it('changes nothing when the same texts are added again', () => {
     const texts = { nl: { 'test.again': 'Nog eens' }, en: { 'test.again': 'Again' } };
     addTexts('test: again', texts);
     expect(() => addTexts('test: again', texts)).not.toThrow();
+  });
+});
+
+describe('counts', () => {
+  addTexts('i18n test: counts', {
+    nl: { 'test.rows': '{count} {count:rij heeft|rijen hebben} fouten', 'test.hours': '{hours} uur' },
+    en: { 'test.rows': '{count} {count:row has|rows have} errors', 'test.hours': '{hours} {hours:hour|hours}' },
+  });
+
+  it('picks the one or the other form by the number, per language', () => {
+    expect(translator('nl')(key('test.rows'), { count: 1 })).toBe('1 rij heeft fouten');
+    expect(translator('nl')(key('test.rows'), { count: 3 })).toBe('3 rijen hebben fouten');
+    expect(translator('nl')(key('test.rows'), { count: 0 })).toBe('0 rijen hebben fouten');
+    expect(translator('en')(key('test.rows'), { count: 1 })).toBe('1 row has errors');
+    expect(translator('en')(key('test.rows'), { count: 1200 })).toBe('1,200 rows have errors');
+  });
+
+  it('counts a fraction as more than one, and reads a number given as text', () => {
+    expect(translator('en')(key('test.hours'), { hours: 1 })).toBe('1 hour');
+    expect(translator('en')(key('test.hours'), { hours: 1.5 })).toBe('1.5 hours');
+    expect(translator('en')(key('test.rows'), { count: '1' })).toBe('1 row has errors');
   });
 });
 

@@ -22,20 +22,30 @@ const origins = new Map<string, string>();
 const added = new Set<Texts>();
 
 /**
- * Adds texts to the dictionaries. A key that another origin defined already is refused: with silent
+ * Adds a part's texts (one or more files) to the dictionaries. A key that another origin defined
+ * already, in either language, is refused, and so is a key two of the given files define: with silent
  * overwriting one page showed another's title. Adding the same texts again changes nothing; an origin
  * may add its texts anew (a test worker that keeps this module evaluates a feature's texts file again).
  */
-export function addTexts(origin: string, texts: Texts): void {
-  if (added.has(texts)) return;
-  const twice = Object.keys(texts.nl).filter((key) => origins.has(key) && origins.get(key) !== origin);
-  if (twice.length > 0) throw new Error(`Text keys defined twice, in ${origin} and before: ${twice.map((k) => `${k} (${origins.get(k)})`).join(', ')}`);
-  added.add(texts);
-  for (const [key, text] of Object.entries(texts.nl)) {
-    origins.set(key, origin);
-    dictionaries.nl.set(key, text);
+export function addTexts(origin: string, ...all: Texts[]): void {
+  const fresh = all.filter((texts) => !added.has(texts));
+  const keysOf = (texts: Texts) => new Set([...Object.keys(texts.nl), ...Object.keys(texts.en)]);
+  const seen = new Set<string>();
+  const twice: string[] = [];
+  for (const texts of fresh) {
+    for (const key of keysOf(texts)) {
+      if (seen.has(key)) twice.push(`${key} (${origin})`);
+      else if (origins.has(key) && origins.get(key) !== origin) twice.push(`${key} (${origins.get(key)})`);
+      seen.add(key);
+    }
   }
-  for (const [key, text] of Object.entries(texts.en)) dictionaries.en.set(key, text);
+  if (twice.length > 0) throw new Error(`Text keys defined twice, in ${origin} and before: ${twice.join(', ')}`);
+  for (const texts of fresh) {
+    added.add(texts);
+    for (const key of keysOf(texts)) origins.set(key, origin);
+    for (const [key, text] of Object.entries(texts.nl)) dictionaries.nl.set(key, text);
+    for (const [key, text] of Object.entries(texts.en)) dictionaries.en.set(key, text);
+  }
 }
 
 /** Whether a text with this key exists (a schema's message is a key; anything else is shown as a general refusal). */
@@ -74,19 +84,29 @@ const numberFormats: Record<Lang, Intl.NumberFormat> = {
   en: new Intl.NumberFormat('en-GB'),
 };
 
+const pluralRules: Record<Lang, Intl.PluralRules> = { nl: new Intl.PluralRules('nl-NL'), en: new Intl.PluralRules('en-GB') };
+
+/** Which of a count text's two forms fits the number: `one` ("1 rij") or `other` ("0 rijen", "1,5 uur"). */
+function pluralForm(lang: Lang, count: number | string): 'one' | 'other' {
+  return pluralRules[lang].select(Number(count)) === 'one' ? 'one' : 'other';
+}
+
 /**
  * `{name}` placeholders are filled from params; numbers are formatted for the language, and a calendar
  * day as the database and the rules give it (YYYY-MM-DD) is written in the one date style, "5 december
  * 2030": a text for people never shows the machine form, wherever its date came from.
+ * `{name:one form|other form}` picks a form by the number `name` ("{count} {count:rij|rijen}"), so a count
+ * text never reads "rij(en)".
  */
 export function translator(lang: Lang): Translate {
   const dictionary = dictionaries[lang];
   return (key, params) => {
     const template = dictionary.get(key) ?? dictionaries.nl.get(key) ?? key;
     if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    return template.replace(/\{(\w+)(?::([^{}|]*)\|([^{}]*))?\}/g, (whole, name: string, one?: string, other?: string) => {
       const value = params[name];
       if (value === undefined) return whole;
+      if (one !== undefined && other !== undefined) return pluralForm(lang, value) === 'one' ? one : other;
       return typeof value === 'number' ? numberFormats[lang].format(value) : formatDay(lang, value);
     });
   };

@@ -84,7 +84,7 @@ async function enforce(req: FastifyRequest, reply: FastifyReply, rule: AccessRul
   }
   if (rule === 'signed-in') return;
   if (!actor.memberships.some((m) => rule.roles.includes(m.role))) {
-    throw new AppError('forbidden', 'U hebt geen rol die toegang geeft tot deze pagina.');
+    throw new AppError('forbidden', message('error.403.noRole'));
   }
 }
 

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { randomToken, type Crypto } from '../platform/crypto.ts';
 import { AppError } from '../platform/errors.ts';
+import { message } from '../platform/i18n.ts';
 
 /**
  * CSRF protection for every form: a random value in an HttpOnly cookie, and in each form a hidden
@@ -28,8 +29,7 @@ function submittedToken(req: FastifyRequest): string | undefined {
   return typeof field === 'string' ? field : undefined;
 }
 
-const refusal = () =>
-  new AppError('forbidden', 'Dit formulier is verlopen of niet vanaf deze website verstuurd. Laad de pagina opnieuw en probeer het nog eens.');
+const refusal = () => new AppError('forbidden', message('error.403.csrf'));
 
 type PartsReader = (...args: unknown[]) => AsyncIterableIterator<{ type: string; fieldname: string; value?: unknown }>;
 

@@ -77,7 +77,10 @@ describe("the board's progress of the check", () => {
 describe("a register's reminder days", () => {
   it('are on the register page, refused at the field when too close, saved when not', async () => {
     await withPage('registerbeheer@demo.beroepsregister.nl', async (page) => {
+      await page.goto('/beheer/registers');
+      await expectNoAxeViolations(page);
       await page.goto('/beheer/registers/lerarenregister');
+      await expectNoAxeViolations(page);
       await page.getByLabel(nl('registers.reminders.second')).fill('16');
       await page.getByRole('button', { name: nl('registers.reminders.save') }).click();
       await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Kies voor de tweede herinnering ten minste 22 dagen');

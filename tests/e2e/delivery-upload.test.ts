@@ -104,7 +104,7 @@ describe('delivering staff data through the pages', () => {
       await chooseFile(page, 'personeel-oktober.csv', deliveryCsv([row(1), row(2, { bsn: '123456789' }), row(3, { functie: 'JUF' })]));
       await page.getByRole('button', { name: nl('deliveries.check') }).click();
       await expect.poll(() => h1(page).textContent()).toContain('Aanlevering van');
-      await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('2 rij(en) hebben fouten');
+      await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('2 rijen hebben fouten');
       const problems = page.getByRole('table', { name: nl('delivery.problems') });
       await expect.poll(() => problems.textContent()).toContain('Het BSN klopt niet: het voldoet niet aan de elfproef.');
       await expect.poll(() => problems.textContent()).toContain('"JUF" is geen functie uit de lijst');

@@ -75,8 +75,7 @@ async function apiTotal(query: Record<string, string>): Promise<number> {
 /** Matches the whole text: "1 resultaat" must not match "21 resultaten". */
 const exactly = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 
-const countText = (t: typeof nl, total: number) =>
-  total === 0 ? t('organisations.results.none') : total === 1 ? t('organisations.results.countOne') : t('organisations.results.count', { total });
+const countText = (t: typeof nl, total: number) => (total === 0 ? t('organisations.results.none') : t('organisations.results.count', { total }));
 
 /** Whether a response came from an htmx request (the page was not reloaded). */
 const isHtmxSearch = (response: { url(): string; request(): { headers(): Record<string, string> } }) =>
@@ -107,7 +106,7 @@ describe('organisation search', () => {
       // no click on "Zoeken": typing alone updates the results
       expect(new URL((await live).url()).searchParams.get('zoek')).toBeTruthy();
       await resultCount(page)
-        .filter({ hasText: exactly(nl('organisations.results.countOne')) })
+        .filter({ hasText: exactly(nl('organisations.results.count', { total: 1 })) })
         .waitFor();
       await page.waitForURL((url) => url.searchParams.get('zoek') === school.name);
 
@@ -137,7 +136,7 @@ describe('organisation search', () => {
       await page.goBack();
       await page.goBack();
       await resultCount(page)
-        .filter({ hasText: exactly(nl('organisations.results.countOne')) })
+        .filter({ hasText: exactly(nl('organisations.results.count', { total: 1 })) })
         .waitFor();
       expect(await page.getByRole('searchbox', { name: nl('organisations.search.label') }).inputValue()).toBe(school.name);
     });
@@ -165,7 +164,7 @@ describe('organisation search', () => {
       await page.getByRole('searchbox', { name: nl('organisations.search.label') }).fill(school.name);
       await again;
       await resultCount(page)
-        .filter({ hasText: exactly(nl('organisations.results.countOne')) })
+        .filter({ hasText: exactly(nl('organisations.results.count', { total: 1 })) })
         .waitFor();
       const other = school.province === 'Utrecht' ? 'Zeeland' : 'Utrecht';
       const none = page.waitForResponse(isHtmxSearch);
@@ -189,7 +188,7 @@ describe('organisation search', () => {
         page.getByRole('button', { name: nl('organisations.search.button') }).click(),
       ]);
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(nl('organisations.title'));
-      expect(await resultCount(page).textContent()).toBe(nl('organisations.results.countOne'));
+      expect(await resultCount(page).textContent()).toBe(nl('organisations.results.count', { total: 1 }));
       expect(await resultsRegion(page).getByRole('link', { name: school.name, exact: true }).count()).toBe(1);
       expect(await search.inputValue()).toBe(school.name);
       await expectNoAxeViolations(page);
@@ -231,7 +230,7 @@ describe('organisation search', () => {
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(en('organisations.title'));
       expect(await page.getByRole('searchbox', { name: en('organisations.search.label') }).inputValue()).toBe(school.name);
-      expect(await resultCount(page).textContent()).toBe(en('organisations.results.countOne'));
+      expect(await resultCount(page).textContent()).toBe(en('organisations.results.count', { total: 1 }));
       await expectNoAxeViolations(page);
 
       // the choice is remembered: the next page is English without ?lang
@@ -255,13 +254,13 @@ describe('organisation search', () => {
       await page.getByRole('searchbox', { name: nl('organisations.search.label') }).fill(school.name);
       await live;
       await resultCount(page)
-        .filter({ hasText: exactly(nl('organisations.results.countOne')) })
+        .filter({ hasText: exactly(nl('organisations.results.count', { total: 1 })) })
         .waitFor();
 
       await page.getByRole('link', { name: nl('layout.languageSwitch') }).click();
       await page.waitForURL((url) => url.searchParams.get('lang') === 'en');
       expect(await page.getByRole('searchbox', { name: en('organisations.search.label') }).inputValue()).toBe(school.name);
-      expect(await resultCount(page).textContent()).toBe(en('organisations.results.countOne'));
+      expect(await resultCount(page).textContent()).toBe(en('organisations.results.count', { total: 1 }));
     });
   });
 

@@ -2,7 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { componentExamples } from '../../src/ui/components/examples.ts';
 import { translator } from '../support/texts.ts';
-import { expectNoAxeViolations, launchBrowser, withNewPage } from '../support/browser.ts';
+import { registerOfficeId } from '../../src/platform/auth/roles.ts';
+import { createAccount } from '../support/accounts.ts';
+import { expectNoAxeViolations, launchBrowser, withNewPage, withSignedInPage } from '../support/browser.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 /** The pages around the search: accessibility statement, 404, the component gallery, English; and the keyboard. */
@@ -81,8 +83,12 @@ describe('pages', () => {
     });
   });
 
-  it('the component gallery: every example of every shared component is accessible', async () => {
-    await withPage(async (page) => {
+  it('the component gallery (register staff, outside production): every example of every shared component is accessible', async () => {
+    const staff = await createAccount(testApp.database, {
+      email: 'ontwikkelaar@register.nl',
+      roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }],
+    });
+    await withSignedInPage(browser, testApp.database, baseUrl, staff.id, async (page) => {
       const response = await page.goto('/ontwikkeling/componenten');
       expect(response?.status()).toBe(200);
       // every component and every example is on the page, so axe checks them all

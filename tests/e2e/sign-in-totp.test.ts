@@ -88,6 +88,9 @@ describe('signing in with a password and an authenticator app', () => {
       await page.waitForURL((url) => url.pathname === '/account/tweestapsverificatie' && url.searchParams.get('terug') === '/beheer');
       expect(await h1(page)).toBe(nl('totp.title'));
       await expectNoAxeViolations(page);
+      // the QR code to scan, named for whoever cannot see it; the key and the link beside it as text
+      const qr = page.getByRole('img', { name: nl('totp.qr') });
+      expect((await qr.boundingBox())?.width).toBeGreaterThanOrEqual(150);
       const key = page.locator('.utrecht-data-list__item', { has: page.getByRole('term').filter({ hasText: nl('totp.secret') }) }).getByRole('definition');
       const secret = (await key.textContent())!.replace(/\s+/g, '');
       expect(secret).toMatch(/^[A-Z2-7]{32}$/);

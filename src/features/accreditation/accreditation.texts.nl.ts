@@ -97,7 +97,7 @@ export const accreditationNl = {
   'accreditation.one.none': 'geen',
   'accreditation.one.decision': 'Besluit van de Commissie Accreditatie',
   'accreditation.one.points': 'Punten',
-  'accreditation.one.pointsValue': '{points} punten',
+  'accreditation.one.pointsValue': '{points} {points:punt|punten}',
   'accreditation.one.accreditedThemes': "Telt voor de thema's",
   'accreditation.one.validity': 'Geldig',
   'accreditation.one.validityValue': 'van {from} tot en met {until}',

@@ -191,7 +191,7 @@ describe('a board authorises an administratiekantoor on its members page, and wi
     // the board's pages stay the board's: its members, staff list and disputes
     for (const path of ['/leden', '/personeel', '/betwistingen', '/tokens']) expect((await officeAdmin.get(`${B()}${path}`)).statusCode, path).toBe(403);
     // register staff see the count
-    expect(visibleText((await staff.get('/beheer/administratiekantoren')).body)).toContain('Salarisadministratie Noord 12345678 1 besturen');
+    expect(visibleText((await staff.get('/beheer/administratiekantoren')).body)).toContain('Salarisadministratie Noord 12345678 1 bestuur');
   });
 
   it('withdraws on confirmation: the office loses the board from its next request, its admins are told, it can be authorised again', async () => {

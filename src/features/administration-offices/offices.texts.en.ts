@@ -11,7 +11,7 @@ export const officesEn: Record<keyof typeof officesNl, string> = {
   'offices.col.kvk': 'KvK number',
   'offices.col.boards': 'Authorisations',
   'offices.col.members': 'Staff',
-  'offices.boardsCount': '{count} boards',
+  'offices.boardsCount': '{count} {count:board|boards}',
   'offices.membersOf': 'Staff of {name}',
   'offices.boardsOf': 'Boards of {name}',
   'offices.add': 'Add an administration office',

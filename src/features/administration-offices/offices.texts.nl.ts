@@ -10,7 +10,7 @@ export const officesNl = {
   'offices.col.kvk': 'KvK-nummer',
   'offices.col.boards': 'Machtigingen',
   'offices.col.members': 'Medewerkers',
-  'offices.boardsCount': '{count} besturen',
+  'offices.boardsCount': '{count} {count:bestuur|besturen}',
   'offices.membersOf': 'Medewerkers van {name}',
   'offices.boardsOf': 'Besturen van {name}',
   'offices.add': 'Administratiekantoor toevoegen',

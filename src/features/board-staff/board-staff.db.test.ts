@@ -74,6 +74,12 @@ describe("the board's staff list", () => {
     const listed = await auditRows(t.database, 'board-staff.listed');
     expect(listed).toHaveLength(3); // one line per person shown
     expect(listed.every((r) => r.subject_organisation_id === board.id)).toBe(true);
+    // the inschrijving's status in the reader's language
+    const english = visibleText((await hr.get(`${base()}?lang=en`)).body);
+    await hr.get(`${base()}?lang=nl`);
+    expect(english).toMatch(/A\. Akkoord S1 .* \d{9} enrolled/);
+    expect(english).toMatch(/1 to check — not enrolled —/);
+    expect(english).not.toContain('ingeschreven');
   });
 
   it('filters on who needs attention: something to check, a dispute, or no inschrijving', async () => {
@@ -142,6 +148,7 @@ describe("the board's staff list", () => {
     web.cookies.set('lang', 'en');
     const english = await web.get(base());
     expect(english.statusCode).toBe(403);
+    expect(visibleText(english.body)).toContain('Access denied You do not have access to this page or action.');
     expect(visibleText(english.body)).toContain('You do not work for this school board.');
   });
 

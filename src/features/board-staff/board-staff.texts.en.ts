@@ -63,14 +63,15 @@ export const boardStaffEn: Record<keyof typeof boardStaffNl, string> = {
   'progress.reminders': 'Reminders',
   'progress.automatic':
     'Whoever has not checked yet gets two reminders by e-mail by themselves: after 14 days and after 6 weeks, or after the number of days the register sets. Nobody gets more than one a week.',
-  'progress.toRemind': 'Now {count} employees can get a reminder: they have something to check, an e-mail address, and had no reminder in the past week.',
+  'progress.toRemind':
+    'Now {count} {count:employee|employees} can get a reminder: they have something to check, an e-mail address, and had no reminder in the past week.',
   'progress.lastSent': 'Your board sent the reminder on {date} ({by}).',
   'progress.nextAt': 'You can send it again from {date}.',
   'progress.sendNow': 'Send the reminder now',
   'progress.noticesLink': "Set how you hear of 'not correct'",
-  'progress.sent': 'The reminder has been sent to {count} employees.',
+  'progress.sent': 'The reminder has been sent to {count} {count:employee|employees}.',
   'progress.sentNobody': 'There was nobody to remind: everyone has checked, has no e-mail address, or already had a reminder in the past week.',
-  'progress.confirm.title': 'Send the reminder to {count} employees?',
+  'progress.confirm.title': 'Send the reminder to {count} {count:employee|employees}?',
   'progress.confirm.what':
     'They get an e-mail that {board} asks them to check their details, with the employments at your board they have not checked yet. Whoever already had a reminder in the past week is left out.',
   'progress.confirm.once': 'You can do this once a day. The automatic reminders still come besides, but not within a week of this one.',

@@ -64,14 +64,14 @@ export const boardStaffNl = {
   'progress.automatic':
     'Wie nog niet controleerde, krijgt vanzelf twee herinneringen per e-mail: na 14 dagen en na 6 weken, of na het aantal dagen dat het register instelt. Niemand krijgt er meer dan één per week.',
   'progress.toRemind':
-    'Nu kunnen {count} medewerkers een herinnering krijgen: zij hebben iets te controleren, een e-mailadres, en kregen de afgelopen week geen herinnering.',
+    'Nu {count:kan|kunnen} {count} {count:medewerker|medewerkers} een herinnering krijgen: {count:die heeft|zij hebben} iets te controleren, een e-mailadres, en {count:kreeg|kregen} de afgelopen week geen herinnering.',
   'progress.lastSent': 'Uw bestuur verstuurde de herinnering op {date} ({by}).',
   'progress.nextAt': 'U kunt haar opnieuw versturen vanaf {date}.',
   'progress.sendNow': 'Herinnering nu versturen',
   'progress.noticesLink': "Meldingen bij 'klopt niet' instellen",
-  'progress.sent': 'De herinnering is verstuurd aan {count} medewerkers.',
+  'progress.sent': 'De herinnering is verstuurd aan {count} {count:medewerker|medewerkers}.',
   'progress.sentNobody': 'Er was niemand om te herinneren: iedereen controleerde, heeft geen e-mailadres, of kreeg de afgelopen week al een herinnering.',
-  'progress.confirm.title': 'Herinnering versturen aan {count} medewerkers?',
+  'progress.confirm.title': 'Herinnering versturen aan {count} {count:medewerker|medewerkers}?',
   'progress.confirm.what':
     'Zij krijgen een e-mail dat {board} hen vraagt hun gegevens te controleren, met de dienstverbanden bij uw bestuur die zij nog niet controleerden. Wie de afgelopen week al een herinnering kreeg, slaan we over.',
   'progress.confirm.once': 'U kunt dit één keer per dag doen. De automatische herinneringen blijven daarnaast komen, maar niet binnen een week na deze.',

@@ -362,7 +362,8 @@ describe('the public catalogue', () => {
     expect(none).toContain('Geen aanbod gevonden.');
     expect(none).toContain('Geen aanbod past bij deze zoekvraag');
     const found = visibleText((await t.app.inject({ url: '/aanbod?zoek=rekenen&regio=Zeeland&puntenMin=10' })).body);
-    expect(found).toContain('1 keer aanbod gevonden');
+    expect(found).toContain('1 activiteit gevonden');
+    expect(visibleText((await t.app.inject({ url: '/aanbod?zoek=rekenen&regio=Zeeland&puntenMin=10&lang=en' })).body)).toContain('1 offering found');
     const wrong = await t.app.inject({ url: '/aanbod?puntenMin=20&puntenMax=5' });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('href="#puntenMax"');

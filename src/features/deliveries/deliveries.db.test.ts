@@ -184,8 +184,8 @@ describe('checking', () => {
     ]);
     const refused = await rejectionOf(applyDelivery(deps, hr, delivery.id, { confirmed: true }));
     expect(refused).toMatchObject({ code: 'conflict' });
-    expect(refused.detail).toEqual(message('deliveries.error.hasErrors', { count: '2' }));
-    expect(translateMessage('nl', refused.detail ?? '')).toMatch(/^De aanlevering heeft 2 rij\(en\) met fouten/);
+    expect(refused.detail).toEqual(message('deliveries.error.hasErrors', { count: 2 }));
+    expect(translateMessage('nl', refused.detail ?? '')).toMatch(/^De aanlevering heeft 2 rijen met fouten/);
   });
 
   it('gives the terugmelding as CSV: one line per message, accepted rows too, with the original row number', async () => {
@@ -358,7 +358,7 @@ describe('later deliveries', () => {
     const delivery = await deliver([rowFor(1, { bsn: '111222333' }), rowFor(2)]);
     expect(delivery).toMatchObject({ needsConfirmation: true, summary: { actieveDienstverbanden: 5, teBeeindigen: 3 } });
     const refused = await rejectionOf(applyDelivery(deps, hr, delivery.id, { confirmed: false }));
-    expect(refused.detail).toEqual(message('deliveries.error.confirmMassEnd', { count: '3' }));
+    expect(refused.detail).toEqual(message('deliveries.error.confirmMassEnd', { count: 3 }));
     expect(translateMessage('nl', refused.detail ?? '')).toBe(
       'Deze volledige aanlevering beëindigt 3 dienstverbanden (meer dan 20%). Bevestig dat dit klopt om haar te verwerken.',
     );

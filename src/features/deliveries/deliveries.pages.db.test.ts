@@ -67,7 +67,7 @@ describe('the delivery pages for board staff', () => {
     expect(response.statusCode).toBe(303);
     const report = await hr.get(String(response.headers.location));
     const text = visibleText(report.body);
-    expect(text).toContain('1 rij(en) hebben fouten.');
+    expect(text).toContain('1 rij heeft fouten.');
     expect(text).toMatch(/3 fout geboortedatum "1988-02-31" is geen bestaande datum/);
     expect(report.body).not.toContain('>Verwerken<');
     const csv = await hr.get(`${String(response.headers.location)}/terugmelding.csv`);
@@ -137,7 +137,7 @@ describe('the delivery pages for board staff', () => {
       const url = String(withErrors.headers.location);
       const refused = await hr.post(`${url}/verwerken`, { bevestigd: 'ja' });
       expect(refused.statusCode).toBe(409);
-      expect(visibleText(refused.body)).toContain('The delivery has 1 row(s) with errors and is therefore not applied.');
+      expect(visibleText(refused.body)).toContain('The delivery has 1 row with errors and is therefore not applied.');
       await hr.post(`${url}/annuleren`, {});
     } finally {
       await hr.get(`${base()}?lang=nl`);

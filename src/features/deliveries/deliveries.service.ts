@@ -511,13 +511,13 @@ async function applyHoldingLease(
     );
   }
   if (delivery.errorRows > 0) {
-    throw new AppError('conflict', message('deliveries.error.hasErrors', { count: String(delivery.errorRows) }));
+    throw new AppError('conflict', message('deliveries.error.hasErrors', { count: delivery.errorRows }));
   }
   if (delivery.needsConfirmation && !options.confirmed) {
     const ending = delivery.summary?.teBeeindigen;
     throw new AppError(
       'conflict',
-      typeof ending !== 'number' ? message('deliveries.error.confirmMassEndShare') : message('deliveries.error.confirmMassEnd', { count: String(ending) }),
+      typeof ending !== 'number' ? message('deliveries.error.confirmMassEndShare') : message('deliveries.error.confirmMassEnd', { count: ending }),
     );
   }
   const by = submitterOf(ctx).label;

@@ -54,11 +54,11 @@ export const deliveriesNl = {
   'delivery.submittedBy': 'Aangeleverd door',
   'delivery.appliedBy': 'Verwerkt door',
   'delivery.rejected': 'Dit bestand is niet te lezen als aanlevering: {reason}',
-  'delivery.hasErrors': '{count} rij(en) hebben fouten. De aanlevering wordt zo niet verwerkt: verbeter het bestand en lever het opnieuw aan.',
+  'delivery.hasErrors': '{count} {count:rij heeft|rijen hebben} fouten. De aanlevering wordt zo niet verwerkt: verbeter het bestand en lever het opnieuw aan.',
   'delivery.valid': 'Alle rijen zijn goed. Controleer de aantallen en verwerk de aanlevering.',
   'delivery.willEnd': 'Verwerken beëindigt {ending} van de {active} lopende dienstverbanden van dit bestuur: wie niet in het bestand staat.',
   'delivery.confirmMassEnd': 'Dit is meer dan 20%. Klopt dat, bijvoorbeeld door een reorganisatie?',
-  'delivery.confirmCheckbox': 'Ja, ik bevestig dat deze {ending} dienstverbanden beëindigd worden.',
+  'delivery.confirmCheckbox': 'Ja, ik bevestig dat {ending} {ending:dienstverband beëindigd wordt|dienstverbanden beëindigd worden}.',
   'delivery.confirmRequired': 'Bevestig dat de dienstverbanden beëindigd mogen worden, of annuleer de aanlevering.',
   'delivery.apply': 'Verwerken',
   'delivery.cancel': 'Annuleren',
@@ -139,9 +139,10 @@ export const deliveriesNl = {
   'deliveries.error.boardBusy': 'Er wordt al een aanlevering van dit bestuur verwerkt; probeer het zo opnieuw.',
   'deliveries.error.stillChecking': 'De aanlevering wordt nog gecontroleerd; verwerk haar als de controle klaar is.',
   'deliveries.error.cannotApply': 'Een aanlevering met status {status} kan niet meer worden verwerkt.',
-  'deliveries.error.hasErrors': 'De aanlevering heeft {count} rij(en) met fouten en wordt daarom niet verwerkt. Verbeter het bestand en lever het opnieuw aan.',
+  'deliveries.error.hasErrors':
+    'De aanlevering heeft {count} {count:rij|rijen} met fouten en wordt daarom niet verwerkt. Verbeter het bestand en lever het opnieuw aan.',
   'deliveries.error.confirmMassEnd':
-    'Deze volledige aanlevering beëindigt {count} dienstverbanden (meer dan 20%). Bevestig dat dit klopt om haar te verwerken.',
+    'Deze volledige aanlevering beëindigt {count} {count:dienstverband|dienstverbanden} (meer dan 20%). Bevestig dat dit klopt om haar te verwerken.',
   'deliveries.error.confirmMassEndShare':
     'Deze volledige aanlevering beëindigt meer dan 20% van de dienstverbanden (meer dan 20%). Bevestig dat dit klopt om haar te verwerken.',
   'deliveries.error.cancelledWhileApplying': 'De aanlevering is geannuleerd terwijl zij werd verwerkt; er is niets gewijzigd.',

@@ -87,6 +87,9 @@ describe('Mijn professionalisering', () => {
     expect(page).toContain('Herregistratie in het Lerarenregister');
     expect(page).toContain('Nog 160 uren nodig, waarvan 100 op het primaire proces; uw registratie loopt tot en met 31 juli 2028.');
     expect(page).toContain('U hebt nog geen activiteiten vastgelegd.');
+    const english = visibleText((await lotte.get('/mijn-register/dossier?lang=en')).body);
+    await lotte.get('/mijn-register/dossier?lang=nl');
+    expect(english).toContain('160 more hours needed, 100 of them on the primary process; your registration runs until 31 July 2028 inclusive.');
   });
 
   it('refuses an incomplete activity, each problem at its field, and keeps what was typed', async () => {

@@ -15,4 +15,5 @@ export { createAccountFromCli, createDemoAccounts, createTokenFromCli, demoPassw
 export { findOwnAccountData } from './own-account.service.ts';
 export { maxFailures } from './sign-in.service.ts';
 export { AuditTable } from './views/account-pages.tsx';
+export { describeAuditAction } from './views/audit-actions.ts';
 export type { AuditLine } from './views/account-pages.tsx';

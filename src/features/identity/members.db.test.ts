@@ -218,7 +218,7 @@ describe('who may invite whom', () => {
     await adminAWeb.get(`${A()}/leden`);
     const intoB = await adminAWeb.post(`${B()}/uitnodigingen`, { email: 'stiekem@bestuur-a.nl', rol: 'board-staff' });
     expect(intoB.statusCode).toBe(403);
-    expect(visibleText(intoB.body)).toContain('U hebt geen toegang tot deze organisatie of handeling');
+    expect(visibleText(intoB.body)).toContain('U hebt geen toegang tot deze pagina of handeling.');
     expect(await t.database.query("SELECT 1 FROM invitations WHERE email = 'stiekem@bestuur-a.nl'")).toEqual([]);
     expect(await mailsTo(t.database, 'stiekem@bestuur-a.nl')).toEqual([]);
   });
@@ -370,5 +370,29 @@ describe('the audit trail of the member list', () => {
       adminA.id,
     ]);
     expect(self).toEqual([]);
+  });
+});
+
+describe('register staff looking up a board or an account', () => {
+  it('shows the empty search forms when nothing was asked yet, and says so when a lookup finds nothing', async () => {
+    const staff = await createAccount(t.database, {
+      email: 'zoeker@register.nl',
+      roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }],
+    });
+    const web = await sessionFor(t.app, t.database, staff.id);
+    for (const url of ['/beheer/besturen', '/beheer/accounts', '/beheer/besturen?nummer=', '/beheer/accounts?email=']) {
+      const page = await web.get(url);
+      expect(page.statusCode, url).toBe(200);
+      const text = visibleText(page.body);
+      expect(text, url).toContain('Bestuursnummer');
+      expect(text, url).not.toContain('Er is geen bestuur met dit nummer');
+      expect(text, url).not.toContain('Er is geen account met dit e-mailadres');
+    }
+    const noBoard = await web.get('/beheer/besturen?nummer=99999');
+    expect(noBoard.statusCode).toBe(404);
+    expect(visibleText(noBoard.body)).toContain('Er is geen bestuur met dit nummer in de organisatiegids.');
+    const noAccount = await web.get('/beheer/accounts?email=niemand%40nergens.nl');
+    expect(noAccount.statusCode).toBe(404);
+    expect(visibleText(noAccount.body)).toContain('Er is geen account met dit e-mailadres.');
   });
 });

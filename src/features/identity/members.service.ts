@@ -17,7 +17,8 @@ const invitationDays = 14;
 export async function authorise(context: ActorContext, permission: Permission) {
   const decision = await decide(context.actor, permission);
   if (!decision.allowed) {
-    throw new AppError(decision.reason, message(decision.reason === 'unauthenticated' ? 'members.error.signIn' : 'members.error.noAccess'));
+    // a refusal says what every refusal says (the error page); signing in is what helps the signed-out
+    throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated', message('members.error.signIn')) : new AppError('forbidden');
   }
   return decision.via;
 }

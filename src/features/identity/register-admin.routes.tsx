@@ -18,6 +18,7 @@ export async function registerAdminRoutes(app: FastifyInstance, opts: FeatureOpt
 
   app.get('/beheer/accounts', staffOnly, async (req, reply) => {
     const { email } = readQuery(req, adminLookupQuery);
+    if (!email) return sendPage(reply, <AdminHomePage ctx={req.pageContext()} state={{}} showOutbox={opts.development} />);
     const account = email ? await admin.findAccountByEmail(deps, contextOf(req), email) : undefined;
     if (account) return reply.redirect(`/beheer/accounts/${account.id}/logboek`, 303);
     const state = { values: { email }, errors: [{ field: 'email', message: req.t('admin.noAccount') }] };
@@ -31,6 +32,7 @@ export async function registerAdminRoutes(app: FastifyInstance, opts: FeatureOpt
 
   app.get('/beheer/besturen', staffOnly, async (req, reply) => {
     const number = readQuery(req, adminLookupQuery).nummer;
+    if (!number) return sendPage(reply, <AdminHomePage ctx={req.pageContext()} state={{}} showOutbox={opts.development} />);
     const board = /^\d{1,5}$/.test(number) ? await admin.findBoardForStaff(deps, contextOf(req), number) : undefined;
     if (board) return reply.redirect(`/beheer/bestuur/${board.id}/leden`, 303);
     const state = { values: { nummer: number }, errors: [{ field: 'nummer', message: req.t('admin.error.noBoard') }] };

@@ -1,3 +1,4 @@
+import { toString as qrSvg } from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, testPassword } from '../../../tests/support/accounts.ts';
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
@@ -293,6 +294,48 @@ describe('two-step sign-in for register staff', () => {
     const ok = await later.post('/inloggen/tweede-stap', { code: next, terug: '/beheer' });
     expect(ok.headers.location).toBe('/beheer');
     expect((await later.get('/beheer')).statusCode).toBe(200);
+  });
+});
+
+/** The dark modules ("x,y") of a QR code drawn as strokes one module high (M/m moves, h runs), as the qrcode library draws one. */
+function darkModules(svg: string): Set<string> {
+  const d = [...svg.matchAll(/<path [^>]*\bstroke="[^"]+"[^>]*\bd="([^"]+)"/g)].map((m) => m[1]).join('');
+  const cells = new Set<string>();
+  let [x, y] = [0, 0];
+  for (const [, command, a, b] of d.matchAll(/([Mmh])\s*(-?[\d.]+)(?:\s+(-?[\d.]+))?/g)) {
+    if (command === 'M') [x, y] = [Number(a), Number(b)];
+    else if (command === 'm') [x, y] = [x + Number(a), y + Number(b ?? 0)];
+    else for (let i = 0; i < Number(a); i++) cells.add(`${x++},${y - 0.5}`);
+  }
+  return cells;
+}
+
+describe('the authenticator set-up page', () => {
+  it('shows a QR code of the link beside it, named for people who cannot see it, and keeps the key as text', async () => {
+    await createAccount(t.database, {
+      email: 'qr@register.nl',
+      roles: [{ role: 'register-staff', organisation: { kind: 'register', id: registerOfficeId } }],
+    });
+    const web = new WebSession(t.app);
+    await signIn(web, 'qr@register.nl');
+    const page = await web.get('/account/tweestapsverificatie');
+    expect(page.statusCode).toBe(200);
+    const link = /<a [^>]*href="(otpauth:\/\/totp\/[^"]+)"/.exec(page.body)?.[1].replaceAll('&amp;', '&');
+    expect(link).toBeDefined();
+    expect(page.body).toMatch(/class="utrecht-data-list__item-value br-secret">[A-Z2-7 ]{16,}</);
+
+    const svg = /<svg\b[^>]*>[\s\S]*?<\/svg>/.exec(page.body)?.[0] ?? '';
+    expect(svg).toMatch(/\brole="img"/);
+    const titleId = /aria-labelledby="([^"]+)"/.exec(svg)?.[1];
+    expect(svg).toContain(
+      `<title id="${titleId}">QR-code voor uw authenticator-app. Kunt u hem niet scannen, gebruik dan de sleutel of de koppeling hieronder.</title>`,
+    );
+    // the same dark modules as the library's own drawing of that link: a phone that scans it gets the link
+    expect(darkModules(svg).size).toBeGreaterThan(100);
+    expect([...darkModules(svg)].sort()).toEqual([...darkModules(await qrSvg(link as string, { type: 'svg' }))].sort());
+
+    const english = await web.get('/account/tweestapsverificatie?lang=en');
+    expect(english.body).toContain('QR code for your authenticator app. If you cannot scan it, use the key or the link below.');
   });
 });
 

@@ -121,10 +121,31 @@ describe('downloading all my data', () => {
     const text = visibleText(page.body);
     expect(text).toContain('Al mijn gegevens');
     for (const section of ['account', 'rollen', 'uitnodigingen', 'emails', 'logboek']) expect(page.body).toContain(`id="sectie-${section}"`);
-    expect(text).toContain('petra@school.nl');
-    expect(text).toContain('account.audit-trail-viewed');
     expect(page.body).toContain('href="/mijn-gegevens/download"');
     for (const secret of await secretsOfPetra()) expect(page.body).not.toContain(secret);
+    // in words, as a person reads them: labels and values, no JSON, one date style
+    expect(page.body).not.toContain('<pre');
+    expect(text).not.toMatch(/[{}]|"\w+":/);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    expect(page.body).toMatch(/<h2[^>]*id="sectie-rollen"[^>]*>\s*Rollen\s*<\/h2>/);
+    expect(text).toContain('E-mailadres petra@school.nl');
+    expect(text).toContain('Rol medewerker bestuur');
+    expect(text).toContain('Wachtwoord ingesteld ja');
+    expect(text).toContain('Handeling logboek van het account bekeken');
+    expect(text).toMatch(/Aangemaakt op \d{1,2} [a-z]+ \d{4} om \d{2}:\d{2}/);
+    expect(text).not.toContain('account.audit-trail-viewed');
+    expect(text).not.toContain('board-staff');
+  });
+
+  it('reads in English for a reader who chose English, with the same data', async () => {
+    // a session of her own: the choice of English stays with it (a cookie)
+    const english = await sessionFor(t.app, t.database, petra.id);
+    const text = visibleText((await english.get('/mijn-gegevens/overzicht?lang=en')).body);
+    expect(text).toContain('E-mail address petra@school.nl');
+    expect(text).toContain('Role board staff member');
+    expect(text).toContain('Password set yes');
+    expect(text).toMatch(/Created on \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}/);
+    for (const dutch of ['Rollen', 'Logboek', 'Wachtwoord', 'Aangemaakt', 'medewerker bestuur']) expect(text).not.toContain(dutch);
   });
 
   it('needs signing in', async () => {

@@ -21,7 +21,7 @@ export const ownRecordEn: Record<keyof typeof ownRecordNl, string> = {
   'own.notice.email': 'Your personal e-mail address has been saved.',
   'own.title': 'My register',
   'own.intro':
-    'These are the employments your employer(s) delivered to the Beroepsregister Onderwijs. If an employment is right, approve it. If something is wrong, tell your employer what.',
+    'These are your employments as employers delivered them to the Beroepsregister Onderwijs. If an employment is right, approve it. If something is wrong, tell your employer what.',
   'own.none':
     "No data about you is linked to your account (yet). That happens once an employer delivers it with your account's e-mail address ({email}) and nobody else has that address; from then on it stays yours, also when the address changes. Nothing here? Ask your employer which e-mail address they delivered.",
   'own.linkWithCode': 'Did your employer give you a letter with an activation code, or send you an e-mail with a personal link?',

@@ -19,7 +19,7 @@ export const ownRecordNl = {
   'own.notice.email': 'Uw persoonlijke e-mailadres is opgeslagen.',
   'own.title': 'Mijn register',
   'own.intro':
-    'Dit zijn de dienstverbanden die uw werkgever(s) aanleverden aan het Beroepsregister Onderwijs. Klopt een dienstverband, geef dan akkoord. Klopt er iets niet, laat uw werkgever dan weten wat er niet klopt.',
+    'Dit zijn uw dienstverbanden zoals werkgevers ze aanleverden aan het Beroepsregister Onderwijs. Klopt een dienstverband, geef dan akkoord. Klopt er iets niet, laat uw werkgever dan weten wat er niet klopt.',
   'own.none':
     'Er zijn (nog) geen gegevens van u aan uw account gekoppeld. Dat gebeurt zodra een werkgever ze aanlevert met het e-mailadres van uw account ({email}) en niemand anders dat adres heeft; daarna blijven ze van u, ook als het adres verandert. Ziet u niets? Vraag uw werkgever welk e-mailadres het aanleverde.',
   'own.linkWithCode': 'Hebt u van uw werkgever een brief met een activeringscode gekregen, of een e-mail met een persoonlijke link?',

@@ -246,6 +246,16 @@ describe('other pages and errors', () => {
     expect(expectHtml(await get('/bestaat-niet?lang=en'), 404, 'en')).toContain('Page not found');
   });
 
+  it('/favicon.ico, which browsers ask for by themselves, leads to the icon every page names', async () => {
+    const ico = await get('/favicon.ico');
+    expect(ico.statusCode).toBe(301);
+    const icon = (await get('/')).body.match(/<link rel="icon" href="([^"]+)"/)?.[1];
+    expect(ico.headers.location).toBe(icon);
+    const svg = await get(String(ico.headers.location));
+    expect(svg.statusCode).toBe(200);
+    expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
+  });
+
   it('/health answers JSON with the database reachable', async () => {
     const res = await get('/health');
     expect(res.statusCode).toBe(200);
@@ -345,6 +355,12 @@ describe.each(['development', 'production'] as const)('a request that fails insi
     expect(res.body).not.toContain(secret);
     expect(res.body).not.toContain('Error');
     expect(res.body).not.toMatch(/\bat .*\(.*:\d+:\d+\)|\.tsx?:\d+/);
+  });
+
+  it(`has the component gallery ${env === 'production' ? 'not at all' : 'for register staff only'}`, async () => {
+    const res = await app.inject({ url: '/ontwikkeling/componenten' });
+    if (env === 'production') expect(res.statusCode).toBe(404);
+    else expect(res.headers.location).toMatch(/^\/inloggen\?/);
   });
 
   it('answers an API client with a problem that hides the internal detail', async () => {

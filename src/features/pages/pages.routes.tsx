@@ -17,8 +17,9 @@ export async function pageRoutes(app: FastifyInstance, opts: { db: Db; developme
     sendPage(reply, <AccessibilityPage ctx={req.pageContext()} />),
   );
 
+  // a tool for whoever builds the pages: never in production, and even outside it not for everyone
   if (opts.development) {
-    app.get('/ontwikkeling/componenten', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) =>
+    app.get('/ontwikkeling/componenten', { config: { access: { roles: ['register-staff'] } }, schema: { hide: true } }, async (req, reply) =>
       sendPage(reply, <ComponentGallery ctx={req.pageContext()} />),
     );
   }

@@ -89,6 +89,13 @@ describe('the public register page', () => {
     expect(result.text).toContain(`B. van der Berg ${numbers['berenice@school.nl']} Ingeschreven — ${school.name}`);
   });
 
+  it('says the status in the reader’s language', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/register?naam=van der Berg&lang=en' });
+    const text = visibleText(res.body);
+    expect(text).toContain(`B. van der Berg ${numbers['berenice@school.nl']} enrolled — ${school.name}`);
+    expect(text).not.toContain('ingeschreven');
+  });
+
   it('finds by register number, with spaces as people type it, and by school or place', async () => {
     const number = numbers['jan@school.nl'];
     expect((await page(`registernummer=${number.slice(0, 4)}%20${number.slice(4)}`)).text).toContain(`J. de Wit ${number}`);

@@ -24,3 +24,18 @@ export function disputeFieldLabel(t: Translate, code: string): string {
 
 /** The fields a dispute names, in words, separated by commas: "Begindatum, Einddatum". */
 export const disputeFieldsLabel = (t: Translate, codes: readonly string[]): string => codes.map((c) => disputeFieldLabel(t, c)).join(', ') || '—';
+
+/** The public register's two standings beyond an inschrijving's own status (public-register.repo.ts), as the re-registration pages name them. */
+const standings: Record<string, string> = {
+  'onder voorwaarden': 'reregistration.standing.onderVoorwaarden',
+  'herregistratie verlopen': 'reregistration.standing.verlopen',
+};
+
+/**
+ * An inschrijving's status in words ("ingeschreven" → "enrolled"), or its standing in the public register
+ * ("onder voorwaarden"); a status the texts do not know shows as it is.
+ */
+export function enrolmentStatusLabel(t: Translate, status: string): string {
+  const key = standings[status] ?? `enrolments.status.${status}`;
+  return isMessageKey(key) ? t(key) : status;
+}

@@ -18,7 +18,7 @@ export const feature: Feature = {
 };
 
 export { checkComment } from './approval.rules.ts';
-export { appointmentBasisLabel, disputeFieldLabel, disputeFieldsLabel, functionLabel } from './employment-labels.ts';
+export { appointmentBasisLabel, disputeFieldLabel, disputeFieldsLabel, enrolmentStatusLabel, functionLabel } from './employment-labels.ts';
 export { disputeFieldsOf, employmentDisputeFields, personDisputeFields } from './dispute.rules.ts';
 export type { DisputeField, DisputeForm, DisputeKind } from './dispute.rules.ts';
 export type { StaffEnrolment } from './enrolments.repo.ts';

@@ -203,4 +203,22 @@ export const registerEn: Record<keyof typeof registerNl, string> = {
   'register.error.linkAccountTaken': 'This account is already linked to details or an enrolment in the register. An account belongs to one person.',
   'register.error.linkOtherBsn': "This account signed in with another BSN than this person's. This is someone else.",
   'register.error.linkChanged': 'The link has changed meanwhile; look at the enrolment again.',
+  // how far a professional is with re-registration (reregistration.rules.ts describeProgress)
+  'reregistration.progress.pointsShort':
+    '{short} more {short:point|points} needed for re-registration (at least {needed}); your registration runs until {until} inclusive.',
+  'reregistration.progress.pointsMet': '{counted} {counted:point|points}: enough for re-registration; the next period runs until {next} inclusive.',
+  'reregistration.progress.pointsMetToNorm':
+    '{counted} {counted:point|points}: enough for re-registration; the next period runs until {next} inclusive. With {toNorm} more {toNorm:point|points} you reach the norm.',
+  'reregistration.progress.hoursMet':
+    '{counted} {counted:hour|hours}, {primary} of them on the primary process: enough for re-registration; the next period runs until {next} inclusive.',
+  'reregistration.progress.hoursShort': '{short} more {short:hour|hours} needed; your registration runs until {until} inclusive.',
+  'reregistration.progress.hoursShortPrimary':
+    '{short} more {short:hour|hours} needed, {primaryShort} of them on the primary process; your registration runs until {until} inclusive.',
+  'reregistration.progress.themesMet': 'Enough for re-registration; the next period runs until {next} inclusive.',
+  'reregistration.progress.themesShort': '{short} more of the {needed} themes needed, or an accredited master; your registration runs until {until} inclusive.',
+  // the inschrijving's status, as every portal shows it
+  'enrolments.status.ingeschreven': 'enrolled',
+  'enrolments.status.aangevraagd': 'applied',
+  'enrolments.status.geregistreerd': 'registered',
+  'enrolments.status.doorgehaald': 'struck off',
 };

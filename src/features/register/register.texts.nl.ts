@@ -210,6 +210,24 @@ export const registerNl = {
   'register.error.linkAccountTaken': 'Dit account is al gekoppeld aan gegevens of een inschrijving in het register. Een account hoort bij één persoon.',
   'register.error.linkOtherBsn': 'Bij dit account is ingelogd met een ander BSN dan het BSN van deze persoon. Dit is iemand anders.',
   'register.error.linkChanged': 'De koppeling is intussen gewijzigd; bekijk de inschrijving opnieuw.',
+  // how far a professional is with re-registration (reregistration.rules.ts describeProgress)
+  'reregistration.progress.pointsShort':
+    'Nog {short} {short:punt|punten} nodig voor herregistratie (ten minste {needed}); uw registratie loopt tot en met {until}.',
+  'reregistration.progress.pointsMet': '{counted} {counted:punt|punten}: genoeg voor herregistratie; de volgende periode loopt tot en met {next}.',
+  'reregistration.progress.pointsMetToNorm':
+    '{counted} {counted:punt|punten}: genoeg voor herregistratie; de volgende periode loopt tot en met {next}. Met nog {toNorm} {toNorm:punt|punten} haalt u de norm.',
+  'reregistration.progress.hoursMet':
+    '{counted} {counted:uur|uren}, waarvan {primary} op het primaire proces: genoeg voor herregistratie; de volgende periode loopt tot en met {next}.',
+  'reregistration.progress.hoursShort': 'Nog {short} {short:uur|uren} nodig; uw registratie loopt tot en met {until}.',
+  'reregistration.progress.hoursShortPrimary':
+    'Nog {short} {short:uur|uren} nodig, waarvan {primaryShort} op het primaire proces; uw registratie loopt tot en met {until}.',
+  'reregistration.progress.themesMet': 'Genoeg voor herregistratie; de volgende periode loopt tot en met {next}.',
+  'reregistration.progress.themesShort': "Nog {short} van de {needed} thema's nodig, of een geaccrediteerde master; uw registratie loopt tot en met {until}.",
+  // the inschrijving's status, as every portal shows it
+  'enrolments.status.ingeschreven': 'ingeschreven',
+  'enrolments.status.aangevraagd': 'aangevraagd',
+  'enrolments.status.geregistreerd': 'geregistreerd',
+  'enrolments.status.doorgehaald': 'doorgehaald',
 } as const;
 
 declare module '../../platform/i18n.ts' {

@@ -157,13 +157,15 @@ describe('the rule of a register version, and what the dossier says', () => {
 
   it('says in Dutch how far the professional is', () => {
     const short = evaluateReregistration(schoolLeaderPointsRule, period, pointsIn(25), asOf);
-    expect(describeProgress(short, period)).toBe('Nog 35 punten nodig voor herregistratie (ten minste 60); uw registratie loopt tot en met 28 februari 2029.');
+    expect(readAs(describeProgress(short, period))).toBe(
+      'Nog 35 punten nodig voor herregistratie (ten minste 60); uw registratie loopt tot en met 28 februari 2029.',
+    );
     const enough = evaluateReregistration(schoolLeaderPointsRule, period, pointsIn(45, 40), asOf);
-    expect(describeProgress(enough, period)).toBe(
+    expect(readAs(describeProgress(enough, period))).toBe(
       '85 punten: genoeg voor herregistratie; de volgende periode loopt tot en met 28 februari 2033. Met nog 15 punten haalt u de norm.',
     );
     const hours = evaluateReregistration(teacherHoursRule, period, [{ date: '2025-01-01', hours: 120, primaryProcess: true }], asOf);
-    expect(describeProgress(hours, period)).toBe('Nog 40 uren nodig; uw registratie loopt tot en met 28 februari 2029.');
+    expect(readAs(describeProgress(hours, period))).toBe('Nog 40 uren nodig; uw registratie loopt tot en met 28 februari 2029.');
     const primaryShort = evaluateReregistration(
       teacherHoursRule,
       period,
@@ -173,9 +175,22 @@ describe('the rule of a register version, and what the dossier says', () => {
       ],
       asOf,
     );
-    expect(describeProgress(primaryShort, period)).toBe(
+    expect(readAs(describeProgress(primaryShort, period))).toBe(
       'Nog 10 uren nodig, waarvan 10 op het primaire proces; uw registratie loopt tot en met 28 februari 2029.',
     );
+  });
+
+  it('says it in English to a reader in English', () => {
+    const short = evaluateReregistration(schoolLeaderPointsRule, period, pointsIn(25), asOf);
+    expect(readAs(describeProgress(short, period), 'en')).toBe(
+      '35 more points needed for re-registration (at least 60); your registration runs until 28 February 2029 inclusive.',
+    );
+    const enough = evaluateReregistration(schoolLeaderPointsRule, period, pointsIn(45, 40), asOf);
+    expect(readAs(describeProgress(enough, period), 'en')).toBe(
+      '85 points: enough for re-registration; the next period runs until 28 February 2033 inclusive. With 15 more points you reach the norm.',
+    );
+    const hours = evaluateReregistration(teacherHoursRule, period, [{ date: '2025-01-01', hours: 120, primaryProcess: true }], asOf);
+    expect(readAs(describeProgress(hours, period), 'en')).toBe('40 more hours needed; your registration runs until 28 February 2029 inclusive.');
   });
 });
 

@@ -1,4 +1,4 @@
-import { formatDay, formatNumber, message, type Message } from '../../platform/i18n.ts';
+import { message, type Message } from '../../platform/i18n.ts';
 import { addMonths, addYears } from '../../platform/dates/calendar.ts';
 
 /**
@@ -245,26 +245,28 @@ export function ruleOfVersion(version: { renewalUnit: 'punten' | 'uren'; renewal
   return { ...teacherHoursRule, years: version.cycleYears, minimumHours: version.renewalMinimum };
 }
 
-const dutchDate = (date: string) => formatDay('nl', date);
-const n = (value: number) => formatNumber('nl', value);
-
-/** The progress in one Dutch sentence, for the dossier page: "Nog 35 punten nodig; …". */
-export function describeProgress(e: Evaluation, period: Period): string {
-  const ends = `uw registratie loopt tot en met ${dutchDate(period.until)}`;
-  const next = e.nextUntil ? `de volgende periode loopt tot en met ${dutchDate(e.nextUntil)}` : '';
+/**
+ * How far the professional is, as one sentence (a text key), for the dossier page and the mails:
+ * "Nog 35 punten nodig; …". The translator writes the numbers and days in the reader's language.
+ */
+export function describeProgress(e: Evaluation, period: Period): Message {
+  const until = period.until;
+  const next = e.nextUntil ?? period.until;
   switch (e.unit) {
     case 'punten':
-      if (!e.met) return `Nog ${n(e.needed - e.counted)} punten nodig voor herregistratie (ten minste ${n(e.needed)}); ${ends}.`;
-      return `${n(e.counted)} punten: genoeg voor herregistratie; ${next}.${e.toNorm ? ` Met nog ${n(e.toNorm)} punten haalt u de norm.` : ''}`;
+      if (!e.met) return message('reregistration.progress.pointsShort', { short: e.needed - e.counted, needed: e.needed, until });
+      if (e.toNorm) return message('reregistration.progress.pointsMetToNorm', { counted: e.counted, next, toNorm: e.toNorm });
+      return message('reregistration.progress.pointsMet', { counted: e.counted, next });
     case 'uren': {
-      if (e.met) return `${n(e.counted)} uren, waarvan ${n(e.primary!.counted)} op het primaire proces: genoeg voor herregistratie; ${next}.`;
+      if (e.met) return message('reregistration.progress.hoursMet', { counted: e.counted, primary: e.primary!.counted, next });
       // more primary-process hours count towards the total too: what is missing is the larger of the two
       const primaryShort = Math.max(0, e.primary!.needed - e.primary!.counted);
       const short = Math.max(e.needed - e.counted, primaryShort);
-      return `Nog ${n(short)} uren nodig${primaryShort ? `, waarvan ${n(primaryShort)} op het primaire proces` : ''}; ${ends}.`;
+      if (primaryShort) return message('reregistration.progress.hoursShortPrimary', { short, primaryShort, until });
+      return message('reregistration.progress.hoursShort', { short, until });
     }
     case "thema's":
-      if (e.met) return `Genoeg voor herregistratie; ${next}.`;
-      return `Nog ${e.needed - e.counted} van de ${e.needed} thema's nodig, of een geaccrediteerde master; ${ends}.`;
+      if (e.met) return message('reregistration.progress.themesMet', { next });
+      return message('reregistration.progress.themesShort', { short: e.needed - e.counted, needed: e.needed, until });
   }
 }

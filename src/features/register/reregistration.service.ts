@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import { actorLabel, recordAudit, recordAuditPerPerson, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
-import { formatDay, message, type Message } from '../../platform/i18n.ts';
+import { formatDay, message, translateMessage, type Message } from '../../platform/i18n.ts';
 import type { Mail, Mailer } from '../../platform/mail/mailer.ts';
 import type { MailTemplate } from '../../platform/mail/templates.ts';
 import { decide } from '../../platform/policy.ts';
@@ -62,8 +62,8 @@ export type RegistrationProgress = {
   rule: ReregistrationRule;
   period: Period;
   evaluation: Evaluation;
-  /** the progress in one Dutch sentence */
-  sentence: string;
+  /** the progress in one sentence, in the reader's language once translated */
+  sentence: Message;
   standing: Standing;
 };
 
@@ -426,7 +426,7 @@ export async function runNightlyReregistration(deps: NightlyDeps, asOf: string, 
         level: `${to.title} ${to.level}`,
         until: base,
         deadline: addMonths(base, 6),
-        progress: describeProgress(d.evaluation, d.period),
+        progress: translateMessage('nl', describeProgress(d.evaluation, d.period)),
         link: `${deps.baseUrl}${d.kind === 'verlopen' ? '/mijn-register/registratie' : ownReregistrationPath}`,
       };
       return { id: notice.mailId, to: to.email, template: templateOf[d.kind], lang: 'nl', params };

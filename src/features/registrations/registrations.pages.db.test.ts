@@ -364,6 +364,9 @@ describe('register staff strike an enrolment off (doorhalen), and reverse it', (
   it('finds the enrolment by name and by number, and shows it with its history; reading it is audited', async () => {
     const byName = visibleText((await staff.get('/beheer/inschrijvingen?zoek=Registratie')).body);
     expect(byName).toContain(`R. Registratie ${number} geregistreerd`);
+    const english = visibleText((await staff.get('/beheer/inschrijvingen?zoek=Registratie&lang=en')).body);
+    await staff.get('/beheer/inschrijvingen?lang=nl');
+    expect(english).toContain(`R. Registratie ${number} registered`);
     expect(visibleText((await staff.get(`/beheer/inschrijvingen?zoek=${number.slice(0, 3)}%20${number.slice(3)}`)).body)).toContain(`R. Registratie ${number}`);
     const page = visibleText((await staff.get(`/beheer/inschrijvingen/${number}`)).body);
     expect(page).toContain('Inschrijving van R. Registratie');

@@ -8,6 +8,7 @@ import { tableExamples } from './table.tsx';
 import { textExamples } from './text.tsx';
 import { formExamples } from './form.tsx';
 import { progressExamples } from './progress.tsx';
+import { qrCodeExamples } from './qr-code.tsx';
 
 type Example = (t: Translate) => JSX.Element;
 
@@ -22,4 +23,5 @@ export const componentExamples: Record<string, Record<string, Example>> = {
   text: textExamples,
   form: formExamples,
   progress: progressExamples,
+  qrCode: qrCodeExamples,
 };

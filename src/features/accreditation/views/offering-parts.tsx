@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatDay, formatNumber } from '../../../platform/i18n.ts';
+import { formatDate, formatDateTime, formatDay } from '../../../platform/i18n.ts';
 import type { FieldError } from '../../../ui/components/error-summary.tsx';
 import { CheckboxField, CheckboxGroup, RadioGroup, SelectField, TextAreaField, TextField } from '../../../ui/components/form-field.tsx';
 import { DataList, Table } from '../../../ui/components/table.tsx';
@@ -152,7 +152,7 @@ export function OfferingDetails({ ctx, offering }: { ctx: PageContext; offering:
         },
         { label: t('accreditation.form.kind'), value: <span safe>{t(`accreditation.kind.${o.activityKind}`)}</span> },
         { label: t('accreditation.form.format'), value: <span safe>{t(`accreditation.format.${o.format}`)}</span> },
-        { label: t('accreditation.form.hours'), value: <span safe>{t('accreditation.one.hours', { hours: formatNumber(lang, o.studyLoadHours) })}</span> },
+        { label: t('accreditation.form.hours'), value: <span safe>{t('accreditation.one.hours', { hours: o.studyLoadHours })}</span> },
         { label: t('accreditation.form.primary'), value: <span safe>{yesNo(ctx, o.primaryProcess)}</span> },
         { label: t('accreditation.form.master'), value: <span safe>{yesNo(ctx, o.master)}</span> },
         { label: t('accreditation.form.price'), value: <span safe>{t('accreditation.one.price', { price: eurosText(o.priceCents) })}</span> },

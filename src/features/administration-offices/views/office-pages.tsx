@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { formatDate, formatNumber } from '../../../platform/i18n.ts';
+import { formatDate } from '../../../platform/i18n.ts';
 import { Alert } from '../../../ui/components/alert.tsx';
 import { Button, FormActions } from '../../../ui/components/button.tsx';
 import { ErrorSummary, errorFor, type FieldError } from '../../../ui/components/error-summary.tsx';
@@ -21,7 +21,7 @@ export const boardMembersPath = (boardId: string) => `/beheer/bestuur/${boardId}
 /** Register staff: every office, with links to its staff and its boards, and the form to add one. */
 export function OfficesPage(props: { ctx: PageContext; offices: OfficeLine[]; values?: OfficeForm; errors?: FieldError[]; notice?: string }) {
   const { ctx, offices, values = { naam: '', kvk: '' }, errors = [], notice } = props;
-  const { t, lang } = ctx;
+  const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('offices.title')} current="account">
       <ErrorSummary title={t('errorSummary.title')} errors={errors} />
@@ -41,7 +41,7 @@ export function OfficesPage(props: { ctx: PageContext; offices: OfficeLine[]; va
               header: t('offices.col.boards'),
               cell: (o) => (
                 <a class="utrecht-link" href={`${officePath(o.id)}/besturen`} aria-label={t('offices.boardsOf', { name: o.name })} safe>
-                  {t('offices.boardsCount', { count: formatNumber(lang, o.boards) })}
+                  {t('offices.boardsCount', { count: o.boards })}
                 </a>
               ),
             },

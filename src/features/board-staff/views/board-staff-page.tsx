@@ -9,6 +9,7 @@ import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import { employmentsText, employmentText, type StaffLine } from '../board-staff.service.ts';
 import { employmentEntryPath, entryPath } from '../../deliveries/index.ts';
+import { enrolmentStatusLabel } from '../../register/index.ts';
 
 export type BoardRef = { id: string; number: string; name: string };
 export const staffPath = (board: BoardRef) => `/beheer/bestuur/${board.id}/personeel`;
@@ -159,7 +160,7 @@ export function BoardStaffPage({
               { header: t('staff.col.employments'), cell: (s) => <EmploymentsCell ctx={ctx} board={board} line={s} canDeliver={canDeliver} /> },
               { header: t('staff.col.check'), cell: (s) => <span safe>{check(s)}</span> },
               { header: t('staff.col.registerNumber'), cell: (s) => <span safe>{s.registerNumber ?? '—'}</span> },
-              { header: t('staff.col.status'), cell: (s) => <span safe>{s.status ?? t('staff.notEnrolled')}</span> },
+              { header: t('staff.col.status'), cell: (s) => <span safe>{s.status ? enrolmentStatusLabel(t, s.status) : t('staff.notEnrolled')}</span> },
               { header: t('staff.col.renewBy'), cell: (s) => <span>{s.validUntil ? formatDay(ctx.lang, s.validUntil) : '—'}</span> },
               { header: t('consent.staff.col'), cell: (s) => <DevelopmentCell ctx={ctx} board={board} line={s} /> },
               { header: t('staff.col.account'), cell: (s) => <AccountCell ctx={ctx} board={board} line={s} /> },

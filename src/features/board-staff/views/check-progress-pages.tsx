@@ -53,7 +53,7 @@ export function CheckProgressPage({ ctx, board, progress, notice }: { ctx: PageC
         {t('progress.reminders')}
       </h2>
       <TextParagraph text={t('progress.automatic')} />
-      <TextParagraph text={t('progress.toRemind', { count: formatNumber(lang, progress.toRemind) })} />
+      <TextParagraph text={t('progress.toRemind', { count: progress.toRemind })} />
       <LastReminder ctx={ctx} progress={progress} />
       {progress.canSend && progress.nextReminderAt === null && progress.toRemind > 0 ? (
         <p class="utrecht-paragraph">
@@ -91,8 +91,8 @@ export function ConfirmReminderPage({
   board: BoardRef;
   outlook: Pick<CheckProgress, 'toRemind' | 'reminderSentAt' | 'reminderSentByLabel' | 'nextReminderAt'>;
 }) {
-  const { t, lang } = ctx;
-  const title = t('progress.confirm.title', { count: formatNumber(lang, outlook.toRemind) });
+  const { t } = ctx;
+  const title = t('progress.confirm.title', { count: outlook.toRemind });
   const canGo = outlook.toRemind > 0 && outlook.nextReminderAt === null;
   return (
     <Layout ctx={ctx} title={title} current="account">

@@ -32,8 +32,7 @@ function CalendarLink({ ctx, offeringId, run }: { ctx: PageContext; offeringId: 
 /** The number of results: a live region that stays in the page, so a live search announces the new count. */
 export function CatalogueCount({ ctx, total, oob }: { ctx: PageContext; total: number | null; oob?: boolean }) {
   const { t } = ctx;
-  const text =
-    total === null ? '' : total === 0 ? t('catalogue.results.none') : total === 1 ? t('catalogue.results.countOne') : t('catalogue.results.count', { total });
+  const text = total === null ? '' : total === 0 ? t('catalogue.results.none') : t('catalogue.results.count', { total });
   return (
     <p class="utrecht-paragraph br-results-count" role="status" id="resultaten-aantal" hx-swap-oob={oob ? 'innerHTML' : undefined} safe>
       {text}
@@ -71,7 +70,7 @@ export function CatalogueResults({ ctx, result, query, filtered }: ResultsProps)
           {result.entries.map((e) => {
             const facts = [
               t('catalogue.points', { points: e.points ?? 0 }),
-              t('catalogue.hours', { hours: formatNumber(lang, e.studyLoadHours) }),
+              t('catalogue.hours', { hours: e.studyLoadHours }),
               t(`catalogue.format.${e.format as (typeof offeringFormats)[number]}`),
               price(lang, t, e.priceCents),
             ].join(' · ');
@@ -135,7 +134,7 @@ export function CataloguePage(props: CatalogueProps) {
     'hx-select': '#resultaten',
     'hx-swap': 'outerHTML',
     'hx-push-url': 'true',
-    'hx-trigger': 'input changed delay:300ms from:#zoek, change from:.br-search select, submit',
+    'hx-trigger': 'input changed delay:300ms from:#zoek, change from:(.br-search select), submit',
   };
   return (
     <Layout ctx={ctx} title={t('catalogue.title')} current="catalogue">
@@ -244,7 +243,7 @@ export function OfferingPage({ ctx, offering, runs }: { ctx: PageContext; offeri
           { label: t('catalogue.field.points'), value: <span safe>{String(offering.accreditedPoints ?? '—')}</span> },
           { label: t('catalogue.field.themes'), value: <span safe>{orDash(themes)}</span> },
           { label: t('catalogue.field.competencies'), value: <span safe>{orDash(offering.competencies)}</span> },
-          { label: t('catalogue.field.studyLoad'), value: <span safe>{t('catalogue.hours', { hours: formatNumber(lang, offering.studyLoadHours) })}</span> },
+          { label: t('catalogue.field.studyLoad'), value: <span safe>{t('catalogue.hours', { hours: offering.studyLoadHours })}</span> },
           { label: t('catalogue.field.format'), value: <span safe>{t(`catalogue.format.${offering.format as (typeof offeringFormats)[number]}`)}</span> },
           { label: t('catalogue.field.price'), value: <span safe>{price(lang, t, offering.priceCents)}</span> },
           {

@@ -243,7 +243,7 @@ export function DeliveryPage({ ctx, board, delivery, problems, page, pageSize, t
       )}
       {delivery.status === 'gecontroleerd' && delivery.errorRows > 0 ? (
         <Alert type="error">
-          <span safe>{t('delivery.hasErrors', { count: formatNumber(lang, delivery.errorRows) })}</span>
+          <span safe>{t('delivery.hasErrors', { count: delivery.errorRows })}</span>
         </Alert>
       ) : (
         ''
@@ -336,7 +336,7 @@ function ApplyForm({ ctx, delivery, self, errors }: { ctx: PageContext; delivery
             ) : (
               ''
             )}
-            <CheckboxField id="bevestigd" name="bevestigd" label={t('delivery.confirmCheckbox', { ending: formatNumber(lang, ending) })} />
+            <CheckboxField id="bevestigd" name="bevestigd" label={t('delivery.confirmCheckbox', { ending })} />
           </>
         ) : (
           ''

@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { formatDay, formatNumber } from '../../../platform/i18n.ts';
+import { formatDay, formatNumber, translateMessage, type Message } from '../../../platform/i18n.ts';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form } from '../../../ui/components/form.tsx';
@@ -145,7 +145,7 @@ const kindLabel = (ctx: PageContext, a: ActivityRecord) => {
 type Dossier = {
   activities: ActivityRecord[];
   evidence: EvidenceChoice[];
-  progress: { registerName: string; sentence: string } | null;
+  progress: { registerName: string; sentence: Message } | null;
   choices: ActivityChoices;
 };
 
@@ -183,7 +183,7 @@ export function DossierPage({
               <h2 class="utrecht-heading-2" id="voortgang-titel" safe>
                 {t('dossier.progress', { register: dossier.progress.registerName })}
               </h2>
-              <TextParagraph text={dossier.progress.sentence} />
+              <TextParagraph text={translateMessage(lang, dossier.progress.sentence)} />
               <Paragraph>
                 <a class="utrecht-link" href="/mijn-register/herregistratie" safe>
                   {t('reregistration.link')}

@@ -8,6 +8,7 @@ import { ErrorSummary, errorFor, type FieldError } from '../../../ui/components/
 import { Form, HiddenField } from '../../../ui/components/form.tsx';
 import { TextField } from '../../../ui/components/form-field.tsx';
 import { Paragraph } from '../../../ui/components/table.tsx';
+import { QrCode } from '../../../ui/components/qr-code.tsx';
 
 export type FormState = { values?: Record<string, string>; errors?: FieldError[]; message?: string };
 
@@ -103,6 +104,7 @@ export function TotpEnrolPage({ ctx, state, secret, uri, back }: { ctx: PageCont
       <PageTitle text={t('totp.title')} />
       <ErrorSummary title={t('errorSummary.title')} errors={state.errors ?? []} />
       <TextParagraph text={t('totp.intro')} />
+      <QrCode id="qr-code" text={uri} label={t('totp.qr')} />
       <dl class="utrecht-data-list">
         <div class="utrecht-data-list__item">
           <dt class="utrecht-data-list__item-key" safe>

@@ -1,7 +1,8 @@
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import { PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
-import { Paragraph } from '../../../ui/components/table.tsx';
+import { DataList, Paragraph } from '../../../ui/components/table.tsx';
+import { DataSection, FieldValue, fieldLabel, isScalar } from './data-overview.tsx';
 import { AuditTable, type AuditLine } from '../../identity/index.ts';
 
 /** Who else read or changed the person's data, newest first; `next` starts the page of older events, `paged` says this is not the first. */
@@ -42,9 +43,14 @@ export function AccessLogPage({ ctx, events, next, paged }: { ctx: PageContext; 
   );
 }
 
-/** The readable version of the data export: every section of the JSON as a heading with its content. */
+/**
+ * The readable version of the data export: its few plain fields first, then every part under its own
+ * heading, in words (views/data-overview.tsx); the JSON download beside it is the same data.
+ */
 export function MyDataPage({ ctx, data }: { ctx: PageContext; data: Record<string, unknown> }) {
   const { t } = ctx;
+  const entries = Object.entries(data);
+  const plain = entries.filter(([, value]) => isScalar(value));
   return (
     <Layout ctx={ctx} title={t('myData.title')} current="account">
       <PageTitle text={t('myData.title')} />
@@ -54,16 +60,12 @@ export function MyDataPage({ ctx, data }: { ctx: PageContext; data: Record<strin
           {t('account.download')}
         </a>
       </Paragraph>
-      {Object.entries(data).map(([section, content]) => (
-        <section aria-labelledby={`sectie-${section}`}>
-          <h2 class="utrecht-heading-2" id={`sectie-${section}`} safe>
-            {section}
-          </h2>
-          <pre class="br-data-dump" tabindex="0" safe>
-            {JSON.stringify(content, null, 2)}
-          </pre>
-        </section>
-      ))}
+      <DataList items={plain.map(([field, value]) => ({ label: fieldLabel(t, field), value: <FieldValue ctx={ctx} field={field} value={value} /> }))} />
+      {entries
+        .filter(([, value]) => !isScalar(value))
+        .map(([section, content]) => (
+          <DataSection ctx={ctx} field={section} value={content} level={2} id={`sectie-${section}`} />
+        ))}
     </Layout>
   );
 }

@@ -28,7 +28,7 @@ export function SearchPage(props: Props) {
     'hx-select': '#resultaten',
     'hx-swap': 'outerHTML',
     'hx-push-url': 'true',
-    'hx-trigger': 'input changed delay:300ms from:#zoek, change from:.br-search select, change from:.br-search input[type=checkbox], submit',
+    'hx-trigger': 'input changed delay:300ms from:#zoek, change from:(.br-search select), change from:(.br-search input[type=checkbox]), submit',
   };
   return (
     <Layout ctx={ctx} title={t('organisations.title')} current="organisations">

@@ -21,7 +21,7 @@ export function ResultsCount({ ctx, total, oob }: { ctx: PageContext; total: num
   const { t } = ctx;
   return (
     <p class="utrecht-paragraph br-results-count" role="status" id="resultaten-aantal" hx-swap-oob={oob ? 'innerHTML' : undefined} safe>
-      {total === 0 ? t('organisations.results.none') : total === 1 ? t('organisations.results.countOne') : t('organisations.results.count', { total })}
+      {total === 0 ? t('organisations.results.none') : t('organisations.results.count', { total })}
     </p>
   );
 }

@@ -9,7 +9,7 @@ import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
-import type { PublicEntry } from '../../register/index.ts';
+import { enrolmentStatusLabel, type PublicEntry } from '../../register/index.ts';
 import type { StaffEnrolment, EnrolmentEventLine } from '../../register/index.ts';
 import type { Application } from '../../register/index.ts';
 import { reviewPath } from './review-pages.tsx';
@@ -59,7 +59,7 @@ export function EnrolmentsPage({ ctx, zoek, found, errors = [] }: { ctx: PageCon
                   ),
                 },
                 { header: t('enrolments.col.number'), cell: (e) => <span safe>{e.registerNumber}</span> },
-                { header: t('enrolments.col.status'), cell: (e) => <span safe>{e.status}</span> },
+                { header: t('enrolments.col.status'), cell: (e) => <span safe>{enrolmentStatusLabel(t, e.status)}</span> },
               ]}
             />
             <Pagination

@@ -1,5 +1,5 @@
 import Html from '@kitajs/html';
-import { formatDateTime, formatDay } from '../../../platform/i18n.ts';
+import { formatDateTime, formatDay, translateMessage } from '../../../platform/i18n.ts';
 import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form, HiddenField } from '../../../ui/components/form.tsx';
@@ -213,7 +213,7 @@ export function ReviewPage({
             {t('reregistration.review.asOf', { version: renewal.registration.version })}
           </p>
           <p class="utrecht-paragraph" safe>
-            {renewal.sentence}
+            {translateMessage(ctx.lang, renewal.sentence)}
           </p>
           <EvaluationFacts ctx={ctx} rule={renewal.rule} evaluation={renewal.evaluation} period={renewal.period} />
         </section>

@@ -80,7 +80,7 @@ export function ReregistrationPage({
           <h2 class="utrecht-heading-2" safe>
             {t('reregistration.progress')}
           </h2>
-          <TextParagraph text={view.progress.sentence} />
+          <TextParagraph text={translateMessage(ctx.lang, view.progress.sentence)} />
           <EvaluationFacts ctx={ctx} rule={view.progress.rule} evaluation={view.progress.evaluation} period={view.progress.period} />
           <p class="utrecht-paragraph">
             <a class="utrecht-link" href="/mijn-register/dossier" safe>
