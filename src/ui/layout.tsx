@@ -46,13 +46,12 @@ export function Layout({ ctx, title, current, children }: LayoutProps) {
           <title safe>{`${title} | ${t('site.name')}`}</title>
           <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}' />
           <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
-          <link rel="stylesheet" href="/static/vendor/utrecht-theme.css" />
           <link rel="stylesheet" href="/static/vendor/utrecht-components.css" />
           <link rel="stylesheet" href="/static/fonts.css" />
           <link rel="stylesheet" href="/static/app.css" />
           <script src="/static/vendor/htmx.min.js" defer></script>
         </head>
-        <body class="utrecht-theme br-theme utrecht-body">
+        <body class="br-theme utrecht-document utrecht-document--surface utrecht-body">
           <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud" safe>
             {t('layout.skipLink')}
           </a>
@@ -92,7 +91,7 @@ export function Layout({ ctx, title, current, children }: LayoutProps) {
               {children}
             </main>
             <footer class="utrecht-page-footer br-footer">
-              <ul class="utrecht-link-list">
+              <ul class="utrecht-link-list utrecht-link-list--html-ul">
                 <li class="utrecht-link-list__item">
                   <a class="utrecht-link" href="/toegankelijkheid" safe>
                     {t('layout.footer.accessibility')}
