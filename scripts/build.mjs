@@ -5,7 +5,7 @@
 //                              stay imports of node_modules but for `bundledPackages`
 //   the pages' assets       → dist/public/<name>.<hash>.<ext> (+ .br, .gz), named in dist/assets.json
 //                              (decision 024): app.css is src/ui/styles/*.css with the Utrecht components
-//                              src/ uses (and their example theme while there is no tokens.css); fonts.css
+//                              src/ uses, on our own tokens (tokens.css, decision 025); fonts.css
 //                              and favicon.svg from public/; htmx. Served as /static/…
 // `ensureBuilt()` is what bin/beroepsregister.js and the tests call: it builds only when dist/ is missing or
 // older than a source file. Plain JavaScript on purpose: `npm install` runs this on whatever Node it has.
@@ -115,9 +115,8 @@ function writeWhole(path, contents) {
 /**
  * The one stylesheet of every page, as an esbuild entry: src/ui/styles/*.css with tokens.css (the design
  * tokens) first and the rest by name, and between them the stylesheets of the Utrecht components that src/
- * uses (scripts/utrecht-components.mjs), so that our own rules come after the components'. Without a
- * tokens.css the Utrecht example theme stands in for it: the components need their tokens' values (a
- * button's text colour, for one) to be readable.
+ * uses (scripts/utrecht-components.mjs), so that our own rules come after the components'. The components
+ * read their tokens' values (a button's text colour, for one) from tokens.css (decision 025).
  */
 const stylesheetEntry = {
   name: 'stylesheet-entry',
@@ -130,8 +129,7 @@ const stylesheetEntry = {
         .sort()
         .map((name) => join(styles, name));
       const tokens = join(styles, 'tokens.css');
-      const exampleTheme = join(dirname(createRequire(import.meta.url).resolve('@utrecht/design-tokens/package.json')), 'dist', 'theme.css');
-      const files = [own.includes(tokens) ? tokens : exampleTheme, ...componentStylesheets(root), ...own.filter((file) => file !== tokens)];
+      const files = [tokens, ...componentStylesheets(root), ...own.filter((file) => file !== tokens)];
       return { contents: files.map((file) => `@import ${JSON.stringify(file)};`).join('\n'), loader: 'css', resolveDir: root };
     });
   },

@@ -51,7 +51,7 @@ export function Layout({ ctx, title, current, children }: LayoutProps) {
           <link rel="stylesheet" href={assetUrl('app.css')} />
           <script src={assetUrl('htmx.js')} defer></script>
         </head>
-        <body class="utrecht-theme br-theme utrecht-body">
+        <body class="br-theme utrecht-document utrecht-document--surface utrecht-body">
           <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud" safe>
             {t('layout.skipLink')}
           </a>
@@ -91,7 +91,7 @@ export function Layout({ ctx, title, current, children }: LayoutProps) {
               {children}
             </main>
             <footer class="utrecht-page-footer br-footer">
-              <ul class="utrecht-link-list">
+              <ul class="utrecht-link-list utrecht-link-list--html-ul">
                 <li class="utrecht-link-list__item">
                   <a class="utrecht-link" href="/toegankelijkheid" safe>
                     {t('layout.footer.accessibility')}

@@ -16,6 +16,7 @@ export const catalogueEn: Record<keyof typeof catalogueNl, string> = {
   'catalogue.filter.from': 'Run from',
   'catalogue.filter.until': 'Run until',
   'catalogue.filter.dateHint': 'For example 2027-03-10 or 10-03-2027.',
+  'catalogue.filter.more': 'Filter by theme, competency, region, format, points or date',
   'catalogue.filter.any': 'Any',
   'catalogue.filter.button': 'Search',
   'catalogue.results.title': 'Offerings found',

@@ -14,6 +14,7 @@ export const catalogueNl = {
   'catalogue.filter.from': 'Uitvoering vanaf',
   'catalogue.filter.until': 'Uitvoering tot en met',
   'catalogue.filter.dateHint': 'Bijvoorbeeld 2027-03-10 of 10-03-2027.',
+  'catalogue.filter.more': 'Filter op thema, competentie, regio, vorm, punten of datum',
   'catalogue.filter.any': 'Alle',
   'catalogue.filter.button': 'Zoeken',
   'catalogue.results.title': 'Gevonden aanbod',

@@ -28,12 +28,12 @@ export function Button({ appearance = 'primary', type = 'submit', name, value, h
 /** A form's last line: the button that commits, and a way back that changes nothing. Labels are plain text. */
 export function FormActions({ submit, cancel }: { submit: string; cancel: { href: string; label: string } }) {
   return (
-    <>
+    <div class="utrecht-button-group">
       <Button>{Html.escapeHtml(submit)}</Button>{' '}
       <Button appearance="secondary" href={cancel.href}>
         {Html.escapeHtml(cancel.label)}
       </Button>
-    </>
+    </div>
   );
 }
 

@@ -21,8 +21,8 @@ function ErrorMessage({ id, error }: { id: string; error: string }) {
 function Fieldset({ id, label, hint, error, children }: PropsWithChildren<Omit<FieldBase, 'name'>>) {
   return (
     <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <fieldset class="utrecht-form-fieldset" aria-describedby={describedBy(id, hint, error)}>
-        <legend class="utrecht-form-fieldset__legend utrecht-form-label" safe>
+      <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset" aria-describedby={describedBy(id, hint, error)}>
+        <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend utrecht-form-label" safe>
           {label}
         </legend>
         {hint ? (

@@ -9,9 +9,10 @@ export type Column<T> = {
 
 export function Table<T>({ caption, columns, rows, captionHidden }: { caption: string; columns: Column<T>[]; rows: T[]; captionHidden?: boolean }) {
   return (
-    // on a narrow screen the table scrolls sideways, with a shadow where more is: the region can take the
+    // on a phone each row becomes a card that names every value after its column (`data-label`, app.css);
+    // in between a wide table scrolls sideways, with a shadow where more is: the region can take the
     // keyboard focus, so the arrow keys scroll it too, and a screen reader names it after the caption
-    <section class="utrecht-table-container utrecht-table-container--overflow-inline" aria-label={caption} tabindex="0">
+    <section class="utrecht-table-container utrecht-table-container--overflow-inline br-table-cards" aria-label={caption} tabindex="0">
       <table class="utrecht-table">
         <caption class={`utrecht-table__caption${captionHidden ? ' br-visually-hidden' : ''}`} safe>
           {caption}
@@ -30,7 +31,11 @@ export function Table<T>({ caption, columns, rows, captionHidden }: { caption: s
             <tr class="utrecht-table__row">
               {columns.map((c) => {
                 const safeCell = c.cell(row); // cells escape their own text
-                return <td class={`utrecht-table__cell${c.numeric ? ' utrecht-table__cell--numeric' : ''}`}>{safeCell}</td>;
+                return (
+                  <td class={`utrecht-table__cell${c.numeric ? ' utrecht-table__cell--numeric' : ''}`} data-label={c.header}>
+                    <div class="br-cell-value">{safeCell}</div>
+                  </td>
+                );
               })}
             </tr>
           ))}
@@ -40,8 +45,7 @@ export function Table<T>({ caption, columns, rows, captionHidden }: { caption: s
   );
 }
 
-/** Label/value pairs, for a record's details. */
-/** `value` is HTML: escape user text inside it with `safe`. */
+/** Label/value pairs, for a record's details: a summary list (label above value on a phone, beside it on a wider screen). `value` is HTML: escape user text inside it with `safe`. */
 export function DataList({ items }: { items: { label: string; value: JSX.Element }[] }) {
   return (
     <dl class="utrecht-data-list">
@@ -50,7 +54,7 @@ export function DataList({ items }: { items: { label: string; value: JSX.Element
           <dt class="utrecht-data-list__item-key" safe>
             {label}
           </dt>
-          <dd class="utrecht-data-list__item-value">{safeValue}</dd>
+          <dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{safeValue}</dd>
         </div>
       ))}
     </dl>

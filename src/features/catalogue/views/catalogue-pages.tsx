@@ -117,6 +117,9 @@ export function CatalogueResults({ ctx, result, query, filtered }: ResultsProps)
   );
 }
 
+/** The filters besides the search words, in the disclosure. */
+const furtherFilters = ['thema', 'competentie', 'regio', 'vorm', 'puntenMin', 'puntenMax', 'vanaf', 'tot'] as const;
+
 type CatalogueProps = ResultsProps & { facets: { themes: string[]; competencies: string[] }; errors?: FieldError[] };
 
 /**
@@ -127,6 +130,7 @@ export function CataloguePage(props: CatalogueProps) {
   const { ctx, query, facets, errors = [], result } = props;
   const { t } = ctx;
   const any = { value: '', label: t('catalogue.filter.any') };
+  const narrowed = furtherFilters.some((field) => query[field] || errorFor(errors, field));
   const options = (values: readonly string[]) => [any, ...values.map((v) => ({ value: v, label: v }))];
   const htmx = {
     'hx-get': cataloguePath,
@@ -155,62 +159,70 @@ export function CataloguePage(props: CatalogueProps) {
             autocomplete="off"
           />
         </div>
-        <SelectField id="thema" name="thema" label={t('catalogue.filter.theme')} value={query.thema} options={options(facets.themes)} />
-        <SelectField
-          id="competentie"
-          name="competentie"
-          label={t('catalogue.filter.competency')}
-          value={query.competentie}
-          options={options(facets.competencies)}
-        />
-        <SelectField
-          id="regio"
-          name="regio"
-          label={t('catalogue.filter.region')}
-          value={query.regio}
-          error={errorFor(errors, 'regio')}
-          options={[any, { value: 'online', label: t('catalogue.online') }, ...provinces.map((p) => ({ value: p, label: p }))]}
-        />
-        <SelectField
-          id="vorm"
-          name="vorm"
-          label={t('catalogue.filter.format')}
-          value={query.vorm}
-          error={errorFor(errors, 'vorm')}
-          options={[any, ...offeringFormats.map((f) => ({ value: f, label: t(`catalogue.format.${f}`) }))]}
-        />
-        <TextField
-          id="puntenMin"
-          name="puntenMin"
-          label={t('catalogue.filter.pointsMin')}
-          value={query.puntenMin}
-          error={errorFor(errors, 'puntenMin')}
-          attrs={{ inputmode: 'numeric' }}
-        />
-        <TextField
-          id="puntenMax"
-          name="puntenMax"
-          label={t('catalogue.filter.pointsMax')}
-          value={query.puntenMax}
-          error={errorFor(errors, 'puntenMax')}
-          attrs={{ inputmode: 'numeric' }}
-        />
-        <TextField
-          id="vanaf"
-          name="vanaf"
-          label={t('catalogue.filter.from')}
-          hint={t('catalogue.filter.dateHint')}
-          value={query.vanaf}
-          error={errorFor(errors, 'vanaf')}
-        />
-        <TextField
-          id="tot"
-          name="tot"
-          label={t('catalogue.filter.until')}
-          hint={t('catalogue.filter.dateHint')}
-          value={query.tot}
-          error={errorFor(errors, 'tot')}
-        />
+        {/* the further filters stay out of the way (on a phone they pushed the results two screens down) until one is set */}
+        <details class="br-filters" open={narrowed}>
+          <summary class="br-filters__summary" safe>
+            {t('catalogue.filter.more')}
+          </summary>
+          <div class="br-filters__fields">
+            <SelectField id="thema" name="thema" label={t('catalogue.filter.theme')} value={query.thema} options={options(facets.themes)} />
+            <SelectField
+              id="competentie"
+              name="competentie"
+              label={t('catalogue.filter.competency')}
+              value={query.competentie}
+              options={options(facets.competencies)}
+            />
+            <SelectField
+              id="regio"
+              name="regio"
+              label={t('catalogue.filter.region')}
+              value={query.regio}
+              error={errorFor(errors, 'regio')}
+              options={[any, { value: 'online', label: t('catalogue.online') }, ...provinces.map((p) => ({ value: p, label: p }))]}
+            />
+            <SelectField
+              id="vorm"
+              name="vorm"
+              label={t('catalogue.filter.format')}
+              value={query.vorm}
+              error={errorFor(errors, 'vorm')}
+              options={[any, ...offeringFormats.map((f) => ({ value: f, label: t(`catalogue.format.${f}`) }))]}
+            />
+            <TextField
+              id="puntenMin"
+              name="puntenMin"
+              label={t('catalogue.filter.pointsMin')}
+              value={query.puntenMin}
+              error={errorFor(errors, 'puntenMin')}
+              attrs={{ inputmode: 'numeric' }}
+            />
+            <TextField
+              id="puntenMax"
+              name="puntenMax"
+              label={t('catalogue.filter.pointsMax')}
+              value={query.puntenMax}
+              error={errorFor(errors, 'puntenMax')}
+              attrs={{ inputmode: 'numeric' }}
+            />
+            <TextField
+              id="vanaf"
+              name="vanaf"
+              label={t('catalogue.filter.from')}
+              hint={t('catalogue.filter.dateHint')}
+              value={query.vanaf}
+              error={errorFor(errors, 'vanaf')}
+            />
+            <TextField
+              id="tot"
+              name="tot"
+              label={t('catalogue.filter.until')}
+              hint={t('catalogue.filter.dateHint')}
+              value={query.tot}
+              error={errorFor(errors, 'tot')}
+            />
+          </div>
+        </details>
         <div class="br-search__actions">
           <Button>{Html.escapeHtml(t('catalogue.filter.button'))}</Button>
         </div>

@@ -191,7 +191,7 @@ export function AccountPage({ ctx, view, notice, oidcName }: { ctx: PageContext;
       <h2 class="utrecht-heading-2" safe>
         {t('account.myData')}
       </h2>
-      <ul class="utrecht-link-list">
+      <ul class="utrecht-link-list utrecht-link-list--html-ul">
         <li class="utrecht-link-list__item">
           <a class="utrecht-link" href="/mijn-gegevens/inzage" safe>
             {t('account.whoViewed')}

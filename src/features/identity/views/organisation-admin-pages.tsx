@@ -223,8 +223,11 @@ export function TokensPage(props: {
           value={state.values?.naam}
           error={errorFor(state.errors, 'naam')}
         />
-        <fieldset class="utrecht-form-fieldset" aria-describedby={errorFor(state.errors, 'scope') ? 'scope-error' : undefined}>
-          <legend class="utrecht-form-fieldset__legend" safe>
+        <fieldset
+          class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset"
+          aria-describedby={errorFor(state.errors, 'scope') ? 'scope-error' : undefined}
+        >
+          <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend" safe>
             {t('tokens.scopes')}
           </legend>
           {errorFor(state.errors, 'scope') ? (

@@ -58,7 +58,7 @@ export function SignInPage({ ctx, state, back, oidcName }: { ctx: PageContext; s
         />
         <Button>{Html.escapeHtml(t('signIn.button'))}</Button>
       </Form>
-      <ul class="utrecht-link-list">
+      <ul class="utrecht-link-list utrecht-link-list--html-ul">
         <li class="utrecht-link-list__item">
           <a class="utrecht-link" href="/wachtwoord-vergeten" safe>
             {t('signIn.forgot')}
@@ -110,7 +110,7 @@ export function TotpEnrolPage({ ctx, state, secret, uri, back }: { ctx: PageCont
           <dt class="utrecht-data-list__item-key" safe>
             {t('totp.secret')}
           </dt>
-          <dd class="utrecht-data-list__item-value br-secret" safe>
+          <dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd br-secret" safe>
             {secret.replace(/(.{4})/g, '$1 ').trim()}
           </dd>
         </div>

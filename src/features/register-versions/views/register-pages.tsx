@@ -136,8 +136,8 @@ export function RegisterPage({
             { value: 'themas', label: t('registers.form.themes') },
           ]}
         />
-        <fieldset class="utrecht-form-fieldset">
-          <legend class="utrecht-form-fieldset__legend" safe>
+        <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+          <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend" safe>
             {t('registers.form.pointsRule')}
           </legend>
           <TextField
@@ -158,8 +158,8 @@ export function RegisterPage({
             error={error('perioden')}
           />
         </fieldset>
-        <fieldset class="utrecht-form-fieldset">
-          <legend class="utrecht-form-fieldset__legend" safe>
+        <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+          <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend" safe>
             {t('registers.form.hoursRule')}
           </legend>
           <TextField id="uren" name="uren" label={t('registers.form.hoursTotal')} value={values.uren} error={error('uren')} attrs={{ inputmode: 'numeric' }} />
@@ -172,8 +172,8 @@ export function RegisterPage({
             attrs={{ inputmode: 'numeric' }}
           />
         </fieldset>
-        <fieldset class="utrecht-form-fieldset">
-          <legend class="utrecht-form-fieldset__legend" safe>
+        <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+          <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend" safe>
             {t('registers.form.themesRule')}
           </legend>
           <TextField

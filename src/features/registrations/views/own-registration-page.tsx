@@ -124,8 +124,12 @@ function ApplySection({
           options={options}
           error={error('niveau') ?? error('register')}
         />
-        <fieldset class="utrecht-form-fieldset" id="bewijs" aria-describedby={error('bewijs') ? 'bewijs-error' : undefined}>
-          <legend class="utrecht-form-fieldset__legend" safe>
+        <fieldset
+          class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset"
+          id="bewijs"
+          aria-describedby={error('bewijs') ? 'bewijs-error' : undefined}
+        >
+          <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend" safe>
             {t('registration.form.evidence')}
           </legend>
           {error('bewijs') ? (
