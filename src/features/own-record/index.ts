@@ -4,6 +4,7 @@ import { evidenceEn } from './evidence.texts.en.ts';
 import { ownRecordNl } from './own-record.texts.nl.ts';
 import { ownRecordEn } from './own-record.texts.en.ts';
 import { ownRecordRoutes } from './own-record.routes.tsx';
+import { ownRecordCards } from './own-record.start-cards.ts';
 
 /** The professional's pages: Mijn register, enrolment, evidence, answering a dispute as a board. */
 export const feature: Feature = {
@@ -13,4 +14,5 @@ export const feature: Feature = {
     { nl: ownRecordNl, en: ownRecordEn },
   ],
   routes: ownRecordRoutes,
+  startCards: ownRecordCards,
 };
