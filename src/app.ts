@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { features } from './features/index.ts';
+import { describeMenu } from './features/start-page/index.ts';
 import { heartbeatJob, lastHeartbeat } from './platform/heartbeat.job.ts';
 import { accessControl } from './web/access.ts';
 import { rateLimiting } from './web/rate-limit.ts';
@@ -53,7 +54,7 @@ export async function buildApp({ config, database, jobs, mailer = createMailer(c
   await app.register(rateLimiting);
   await app.register(accessControl, { db: database.db, apiPerMinute: config.rateLimits.apiPerMinute });
   await app.register(csrfProtection, { crypto, secureCookies });
-  await app.register(requestContext, { development });
+  await app.register(requestContext, { development, menuOf: (actor) => describeMenu(database.db, actor) });
   await app.register(inputGuard);
   await app.register(securityHeaders, { https: config.baseUrl.startsWith('https://') });
   await app.register(errorHandling);
@@ -73,8 +74,10 @@ export async function buildApp({ config, database, jobs, mailer = createMailer(c
     return { status: 'ok', database: database.kind, jobs: jobs ? 'actief' : 'uit', laatsteHeartbeat: beat?.toISOString() ?? null };
   });
 
+  // each feature's start cards, for the start page and Beheer (src/features/start-page)
+  const startCards = features.flatMap((f) => (f.startCards ? [f.startCards] : []));
   for (const feature of features) {
-    if (feature.routes) await app.register(feature.routes, { db: database.db, database, development, jobs, config, crypto, mailer, secureCookies });
+    if (feature.routes) await app.register(feature.routes, { db: database.db, database, development, jobs, config, crypto, mailer, secureCookies, startCards });
   }
 
   app.addHook('onReady', async () => {

@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Database, Db } from '../db/database.ts';
+import type { AccountActor } from '../platform/auth/actor.ts';
+import type { OrganisationRef } from '../platform/auth/roles.ts';
 import type { Crypto } from '../platform/crypto.ts';
 import type { JobDefinition, Jobs } from '../platform/jobs.ts';
-import type { Texts } from '../platform/i18n.ts';
+import type { Message, Texts } from '../platform/i18n.ts';
 import type { Mailer } from '../platform/mail/mailer.ts';
 
 /**
@@ -21,7 +23,47 @@ export type FeatureOptions = {
   mailer: Mailer;
   /** cookies carry Secure (TLS, or localhost) */
   secureCookies: boolean;
+  /** every feature's start cards (`Feature.startCards`), in registration order: the start page and Beheer show them */
+  startCards: readonly StartCardProvider[];
 };
+
+/**
+ * Where a start card belongs: the person's own register (`own`), the organisation whose work it is, or
+ * the register's own office and its two commissions (one organisation, three kinds of work).
+ */
+export type StartCardPlace = 'own' | 'register-office' | 'registration-committee' | 'accreditation-committee' | OrganisationRef;
+
+/**
+ * One card on the start page (like Mijn DUO): a link to the page where something is done, and how
+ * much waits there, in words. A `task` is work that can wait for the actor (its count is `waiting`); a
+ * `page` is a way into a management page with a fact about it ("12 medewerkers"): the start page shows
+ * the tasks, Beheer shows both.
+ */
+export type StartCard = {
+  place: StartCardPlace;
+  kind: 'task' | 'page';
+  heading: Message;
+  href: string;
+  /** the count or state in words, with its plural: "2 dienstverbanden te controleren" */
+  status: Message;
+  /** how many things wait for the actor there; 0 when nothing does */
+  waiting: number;
+};
+
+export type StartCardDeps = {
+  db: Db;
+  /** today in Dutch time (YYYY-MM-DD) and now: for what is due */
+  today: string;
+  now: Date;
+  /** the request's id, for an audit event a card's look-up writes (linking a person, as opening Mijn register does) */
+  requestId?: string;
+};
+
+/**
+ * A feature's start cards for this actor: only for what the actor may do (`decide`), every count from a
+ * count query in the feature's repository, never a list loaded and counted.
+ */
+export type StartCardProvider = (deps: StartCardDeps, actor: AccountActor) => Promise<StartCard[]>;
 
 /** What the server process hands a feature's background work (main.ts `serve`). */
 export type ServerContext = {
@@ -55,4 +97,6 @@ export type Feature = {
   /** a data fix or check that runs once at start-up, before requests are served */
   prepare?: (server: ServerContext) => Promise<void>;
   background?: (server: ServerContext) => BackgroundWork;
+  /** the cards this feature adds to the start page and to Beheer (src/features/start-page) */
+  startCards?: StartCardProvider;
 };

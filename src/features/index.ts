@@ -18,6 +18,7 @@ import { feature as accreditation } from './accreditation/index.ts';
 import { feature as reregistration } from './reregistration/index.ts';
 import { feature as catalogue } from './catalogue/index.ts';
 import { feature as register } from './register/index.ts';
+import { feature as startPage } from './start-page/index.ts';
 
 /**
  * Every feature, through its public face. app.ts registers their routes in this order; main.ts runs
@@ -43,6 +44,7 @@ export const features: Feature[] = [
   accreditation,
   reregistration,
   catalogue,
+  startPage,
 ];
 
 for (const feature of features) addTexts(feature.name, ...(feature.texts ?? []));

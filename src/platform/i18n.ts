@@ -70,6 +70,19 @@ export type Message = { key: MessageKey; params?: Record<string, string | number
 
 export const message = (key: MessageKey, params?: Record<string, string | number>): Message => ({ key, params });
 
+/**
+ * A count in words with its plural, never "rij(en)": `none` for 0 (when given), `one` for 1, `other` for
+ * the rest; each text gets the count as `{count}`, besides `params`.
+ */
+export function countMessage(
+  count: number,
+  keys: { none?: MessageKey; one: MessageKey; other: MessageKey },
+  params: Record<string, string | number> = {},
+): Message {
+  const key = count === 0 && keys.none ? keys.none : count === 1 ? keys.one : keys.other;
+  return message(key, { ...params, count });
+}
+
 /** A message in the reader's language (a plain string, from code not yet on keys, is shown as it is). */
 export function translateMessage(lang: Lang, value: Message | string): string {
   return typeof value === 'string' ? value : translator(lang)(value.key, value.params);

@@ -4,6 +4,16 @@ import { withLang, type PageContext } from './page-context.ts';
 
 type LayoutProps = PropsWithChildren<{ ctx: PageContext; title: string; current?: 'home' | 'organisations' | 'register' | 'catalogue' | 'account' | 'signIn' }>;
 
+/** A signed-in person's part of the menu: the start page, Mijn register, Beheer, the account; the page's place among them by its path. */
+function signedInCurrent(url: string): 'start' | 'ownRecord' | 'manage' | 'account' {
+  const path = url.split('?')[0];
+  const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+  if (under('/start')) return 'start';
+  if (under('/mijn-register')) return 'ownRecord';
+  if (under('/beheer')) return 'manage';
+  return 'account';
+}
+
 function NavLink({ href, label, active }: { href: string; label: string; active: boolean }) {
   return (
     <li class="utrecht-nav-list__item">
@@ -37,6 +47,7 @@ export function LanguageSwitch({ ctx, oob }: { ctx: PageContext; oob?: boolean }
 
 export function Layout({ ctx, title, current, children }: LayoutProps) {
   const { t, lang } = ctx;
+  const mine = current === 'account' ? signedInCurrent(ctx.url) : undefined;
   return (
     <>
       {'<!doctype html>'}
@@ -71,7 +82,10 @@ export function Layout({ ctx, title, current, children }: LayoutProps) {
                   <NavLink href="/aanbod" label={t('nav.catalogue')} active={current === 'catalogue'} />
                   {ctx.account ? (
                     <>
-                      <NavLink href="/account" label={t('nav.account')} active={current === 'account'} />
+                      <NavLink href="/start" label={t('nav.start')} active={mine === 'start'} />
+                      {ctx.account.menu?.ownRecord ? <NavLink href="/mijn-register" label={t('nav.ownRecord')} active={mine === 'ownRecord'} /> : ''}
+                      {ctx.account.menu?.manage ? <NavLink href="/beheer" label={t('nav.manage')} active={mine === 'manage'} /> : ''}
+                      <NavLink href="/account" label={t('nav.account')} active={mine === 'account'} />
                       <li class="utrecht-nav-list__item">
                         <form method="post" action="/uitloggen" class="br-inline-form">
                           <input type="hidden" name="_csrf" value={ctx.csrfToken} />

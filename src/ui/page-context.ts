@@ -12,7 +12,15 @@ export type PageContext = {
   /** the hidden `_csrf` value every form posts back */
   csrfToken: string;
   /** the signed-in person, for the header; absent when nobody is signed in */
-  account?: { displayName: string };
+  account?: { displayName: string; menu?: MenuItems };
+};
+
+/** The main menu's items that depend on who is signed in (besides the start page and the account). */
+export type MenuItems = {
+  /** Mijn register: the professional's own record */
+  ownRecord: boolean;
+  /** Beheer: for anyone with a role in an organisation */
+  manage: boolean;
 };
 
 /** The current URL with `lang` set, so switching language keeps the page and its query. */

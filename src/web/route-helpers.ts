@@ -17,8 +17,11 @@ export function accountContextOf(req: FastifyRequest): ActorContext & { actor: A
   return { actor: req.actor, requestId: req.id };
 }
 
+/** Where signing in lands when no way back was given: the start page (src/features/start-page). */
+export const startPagePath = '/start';
+
 /** Only a path on this site is a way back: never another host (no open redirect, see sameOriginPath). */
-export function safeBack(value: unknown, fallback = '/account'): string {
+export function safeBack(value: unknown, fallback = startPagePath): string {
   return sameOriginPath(value, fallback);
 }
 

@@ -46,8 +46,15 @@ async function signIn(page: Page, email: string) {
   await page.getByLabel(nl('signIn.password')).fill(testPassword);
   await page.getByRole('button', { name: nl('signIn.button') }).click();
   await passSecondFactor(page, email);
-  await page.waitForURL('**/account');
+  await page.waitForURL('**/start');
 }
+
+/** Beheer, from the main menu: every page of the organisations one holds a role in. */
+const toManage = (page: Page) =>
+  page
+    .getByRole('navigation', { name: nl('layout.mainNav') })
+    .getByRole('link', { name: nl('nav.manage') })
+    .click();
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
 
@@ -55,7 +62,7 @@ describe('an administratiekantoor, from the register office to the board and bac
   it('register staff add the kantoor', async () => {
     await withNewPage(browser, baseUrl, async (page) => {
       await signIn(page, 'staf@register.nl');
-      await page.goto('/beheer');
+      await toManage(page);
       await page.getByRole('link', { name: nl('offices.link') }).click();
       await expect.poll(() => h1(page).textContent()).toBe(nl('offices.title'));
       await expectNoAxeViolations(page);
@@ -82,6 +89,7 @@ describe('an administratiekantoor, from the register office to the board and bac
     try {
       const page = await context.newPage();
       await signIn(page, 'hr@bestuur.nl');
+      await toManage(page);
       await page.getByRole('link', { name: nl('account.members') }).click();
       await expect.poll(() => page.getByRole('heading', { name: nl('offices.board.title') }).count()).toBe(1);
       await expectNoAxeViolations(page);
@@ -105,6 +113,7 @@ describe('an administratiekantoor, from the register office to the board and bac
   it("the kantoor's admin finds the board, and delivers on its page", async () => {
     await withNewPage(browser, baseUrl, async (page) => {
       await signIn(page, 'anna@salaris-noord.nl');
+      await toManage(page);
       await page.getByRole('link', { name: nl('offices.mandates.link'), exact: true }).click();
       await expect.poll(() => h1(page).textContent()).toBe(nl('offices.mandates.title', { office: 'Salarisadministratie Noord' }));
       await expectNoAxeViolations(page);

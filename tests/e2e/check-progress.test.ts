@@ -43,7 +43,7 @@ async function withPage(email: string, run: (page: Page) => Promise<void>) {
 describe("the board's progress of the check", () => {
   it('shows the schools, asks before the reminder goes, and says it went', async () => {
     await withPage('hr@demo.beroepsregister.nl', async (page) => {
-      await page.goto('/account');
+      await page.goto('/start');
       await page
         .getByRole('link', { name: nl('progress.link') })
         .first()

@@ -87,7 +87,7 @@ describe('delivering staff data through the pages', () => {
       await signIn(page, 'hr@bestuur.nl');
       // a board's HR delivers files with BSNs: two-step sign-in
       await passSecondFactor(page, 'hr@bestuur.nl');
-      await page.waitForURL('**/account');
+      await page.waitForURL('**/start');
       await page.getByRole('link', { name: nl('deliveries.link') }).click();
       await expect.poll(() => h1(page).textContent()).toContain('Aanleveringen van');
       await expectNoAxeViolations(page);
@@ -167,7 +167,7 @@ describe('delivering staff data through the pages', () => {
       staffTotpSecret = (await page.locator('.br-secret').textContent())!.replace(/\s/g, '');
       await page.getByLabel(nl('secondFactor.code')).fill(currentTotp(staffTotpSecret));
       await page.getByLabel(nl('secondFactor.code')).press('Enter');
-      await page.waitForURL('**/account');
+      await page.waitForURL('**/start');
       await page.goto('/beheer');
       await page.getByRole('link', { name: nl('office.deliveries.title') }).click();
       await expect.poll(() => page.getByRole('table').textContent()).toContain('32073');
@@ -303,7 +303,7 @@ describe('delivering staff data through the pages', () => {
       await signIn(page, 'hr@bestuur.nl');
       // a board's HR delivers files with BSNs: two-step sign-in
       await passSecondFactor(page, 'hr@bestuur.nl');
-      await page.waitForURL('**/account');
+      await page.waitForURL('**/start');
       await page.getByRole('link', { name: nl('disputes.link') }).click();
       const list = page.getByRole('table', { name: nl('disputes.captionOpen') });
       await expect.poll(() => list.textContent()).toContain('Ik ben geen intern begeleider, alleen leraar.');
@@ -324,7 +324,7 @@ describe('delivering staff data through the pages', () => {
       await expectNoAxeViolations(page);
 
       // the staff list: who still has to check, who is not enrolled; as CSV too
-      await page.goto('/account');
+      await page.goto('/beheer');
       await page.getByRole('link', { name: nl('staff.link') }).click();
       const staff = page.getByRole('table', { name: nl('staff.caption') });
       await expect.poll(() => staff.textContent()).toContain('D. Visser2');
@@ -439,7 +439,7 @@ describe('delivering staff data through the pages', () => {
       const secret = (await page.locator('.br-secret').textContent())!.replace(/\s/g, '');
       await page.getByLabel(nl('secondFactor.code')).fill(currentTotp(secret));
       await page.getByLabel(nl('secondFactor.code')).press('Enter');
-      await page.waitForURL('**/account');
+      await page.waitForURL('**/start');
       await page.getByRole('link', { name: nl('review.link') }).click();
       await expectNoAxeViolations(page);
       await page.getByRole('link', { name: /D\. Visser2/ }).click();

@@ -46,8 +46,12 @@ afterAll(async () => {
 });
 
 /** A page signed in as the account (second factor given), or anonymous. */
-async function withPage(account: string | null, run: (page: Page) => Promise<void>, options: { javaScript?: boolean } = {}) {
-  const context = await newContext(browser, { baseURL: baseUrl, javaScriptEnabled: options.javaScript !== false });
+async function withPage(account: string | null, run: (page: Page) => Promise<void>, options: { javaScript?: boolean; width?: number } = {}) {
+  const context = await newContext(browser, {
+    baseURL: baseUrl,
+    javaScriptEnabled: options.javaScript !== false,
+    ...(options.width ? { viewport: { width: options.width, height: 900 } } : {}),
+  });
   try {
     if (account) {
       const accountId = await one(`SELECT id FROM accounts WHERE email = $1`, [account]);
@@ -75,6 +79,31 @@ async function submitWithErrors(page: Page, button: string | RegExp) {
 }
 
 const professionalWith = (sql: string) => one(`SELECT a.email AS id FROM accounts a JOIN enrolments e ON e.account_id = a.id WHERE ${sql} LIMIT 1`);
+
+describe('the start page and Beheer (issue 20), for each role, on a wide and a narrow screen', () => {
+  const roles = ['leraar', 'hr', 'personeelszaken', 'commissie', 'accreditatie', 'registerbeheer', 'aanbieder', 'administratiekantoor'];
+  it.each(roles)('%s', async (name) => {
+    for (const width of [1280, 390]) {
+      await withPage(
+        `${name}@demo.beroepsregister.nl`,
+        async (page) => {
+          await visit(page, '/start');
+          // every card's heading is a link to where its work is done, with its count or state beside it
+          const cards = page.locator('.br-card');
+          expect(await cards.count()).toBeGreaterThan(0);
+          for (const card of await cards.all()) {
+            expect(await card.getByRole('heading', { level: 3 }).getByRole('link').count()).toBe(1);
+            expect((await card.locator('.br-card__status').innerText()).trim()).not.toBe('');
+          }
+          // nothing wider than the screen
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+          if (name !== 'leraar') await visit(page, '/beheer');
+        },
+        { width, javaScript: width === 1280 },
+      );
+    }
+  });
+});
 
 describe('issue 6 pages, with axe on each', () => {
   it('the public catalogue and the reference framework, for anyone', async () => {

@@ -48,7 +48,11 @@ describe('the entry screen, without JavaScript', () => {
       await page.getByLabel(nl('signIn.password')).fill(testPassword);
       await page.getByRole('button', { name: nl('signIn.button') }).click();
       await passSecondFactor(page, 'hr@invoer.nl');
-      await page.waitForURL('**/account');
+      await page.waitForURL('**/start');
+      await page
+        .getByRole('navigation', { name: nl('layout.mainNav') })
+        .getByRole('link', { name: nl('nav.manage') })
+        .click();
       await page.getByRole('link', { name: nl('entry.link') }).click();
       await expect.poll(() => h1(page).textContent()).toBe(nl('entry.title.NIEUW'));
       await expectNoAxeViolations(page);

@@ -53,10 +53,22 @@ describe('account and administration pages', () => {
       await signIn(page, 'hr@bestuur.nl');
       // a board's HR delivers files with BSNs: two-step sign-in
       await passSecondFactor(page, 'hr@bestuur.nl');
-      await page.waitForURL('**/account');
+      await page.waitForURL('**/start');
+      await expect.poll(() => h1(page).textContent()).toBe(nl('start.title'));
+      await expectNoAxeViolations(page);
+      await page
+        .getByRole('navigation', { name: nl('layout.mainNav') })
+        .getByRole('link', { name: nl('nav.account') })
+        .click();
       await expect.poll(() => h1(page).textContent()).toBe(nl('account.title'));
       await expectNoAxeViolations(page);
 
+      await page
+        .getByRole('navigation', { name: nl('layout.mainNav') })
+        .getByRole('link', { name: nl('nav.manage') })
+        .click();
+      await expect.poll(() => h1(page).textContent()).toBe(nl('manage.title'));
+      await expectNoAxeViolations(page);
       await page.getByRole('link', { name: nl('account.members') }).click();
       await expect.poll(() => h1(page).textContent()).toContain('Medewerkers van Stichting Christelijke Kindcentra Drenthe');
       await expectNoAxeViolations(page);
@@ -101,7 +113,7 @@ describe('account and administration pages', () => {
       const secret = (await page.locator('.br-secret').textContent())!.replace(/\s/g, '');
       await page.getByLabel(nl('secondFactor.code')).fill(currentTotp(secret));
       await page.getByLabel(nl('secondFactor.code')).press('Enter');
-      await page.waitForURL('**/account');
+      await page.waitForURL('**/start');
       await page.goto('/beheer');
       await expectNoAxeViolations(page);
       await page.getByLabel(nl('account.email')).fill('hr@bestuur.nl');

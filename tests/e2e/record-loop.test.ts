@@ -95,7 +95,7 @@ describe('the record loop, without JavaScript', () => {
     await hr.getByLabel(nl('signIn.password')).fill(testPassword);
     await hr.getByRole('button', { name: nl('signIn.button') }).click();
     await passSecondFactor(hr, 'hr@lus.nl');
-    await hr.waitForURL('**/account');
+    await hr.waitForURL('**/start');
     await hr.getByRole('link', { name: nl('deliveries.link') }).click();
     await hr.getByLabel(nl('deliveries.mode.volledig')).check();
     await hr.getByLabel(nl('deliveries.file'), { exact: true }).setInputFiles({

@@ -144,7 +144,11 @@ describe('signing in with OpenID Connect', () => {
     await withContext(async (page, context) => {
       const { callback } = await signInWithOidc(page, people.sanne.login);
       expect((await callback).status()).toBe(303);
-      await page.waitForURL((url) => inApp(url) && url.pathname === '/account');
+      // signing in lands on the start page; the account page shows who signed in
+      await page.waitForURL((url) => inApp(url) && url.pathname === '/start');
+      expect(await h1(page)).toBe(nl('start.title'));
+      await expectNoAxeViolations(page);
+      await page.goto('/account');
       expect(await h1(page)).toBe(nl('account.title'));
       expect(await dataValue(page, nl('account.name')).textContent()).toBe(people.sanne.name);
       expect(await dataValue(page, nl('account.email')).textContent()).toBe(people.sanne.email);
@@ -166,15 +170,15 @@ describe('signing in with OpenID Connect', () => {
       await signOut(page);
       const { callback: again } = await signInWithOidc(page, null);
       expect((await again).status()).toBe(303);
-      await page.waitForURL((url) => inApp(url) && url.pathname === '/account');
-      expect(await dataValue(page, nl('account.name')).textContent()).toBe(people.sanne.name);
+      await page.waitForURL((url) => inApp(url) && url.pathname === '/start');
+      expect(await page.getByRole('main').textContent()).toContain(nl('start.welcome', { name: people.sanne.name }));
     });
 
     // and in another browser, through the provider's login form again
     await withContext(async (page) => {
       await signInWithOidc(page, people.sanne.login);
-      await page.waitForURL((url) => inApp(url) && url.pathname === '/account');
-      expect(await dataValue(page, nl('account.name')).textContent()).toBe(people.sanne.name);
+      await page.waitForURL((url) => inApp(url) && url.pathname === '/start');
+      expect(await page.getByRole('main').textContent()).toContain(nl('start.welcome', { name: people.sanne.name }));
       await expectNoAxeViolations(page);
     });
     const after = await accountsWith(people.sanne.email);
@@ -215,7 +219,8 @@ describe('signing in with OpenID Connect', () => {
 
       await signOut(page);
       await signInWithOidc(page, null);
-      await page.waitForURL((url) => inApp(url) && url.pathname === '/account');
+      await page.waitForURL((url) => inApp(url) && url.pathname === '/start');
+      await page.goto('/account');
       expect(await dataValue(page, nl('account.name')).textContent()).toBe('Lotte Bakker');
       expect(await dataValue(page, nl('account.email')).textContent()).toBe('lotte@school.nl');
     });
@@ -249,7 +254,7 @@ describe('signing in with OpenID Connect', () => {
     await withContext(async (page) => {
       const { callback } = await signInWithOidc(page, people.bas.login);
       expect((await callback).status()).toBe(303);
-      await page.waitForURL((url) => inApp(url) && url.pathname === '/account');
+      await page.waitForURL((url) => inApp(url) && url.pathname === '/start');
       await page.goto('/mijn-register');
       expect(await dataValue(page, nl('employment.field.achternaam')).textContent()).toBe('Bakker');
       await expectNoAxeViolations(page);

@@ -101,7 +101,7 @@ describe('signing in with a password and an authenticator app', () => {
 
       expect((await submitCode(page, currentTotp(secret))).status()).toBe(303);
       await page.waitForURL(at('/beheer'));
-      expect(await h1(page)).toBe(nl('admin.title'));
+      expect(await h1(page)).toBe(nl('manage.title'));
       await expectNoAxeViolations(page);
 
       // sign out with the header's button
@@ -148,7 +148,7 @@ describe('signing in with a password and an authenticator app', () => {
       // the right code (the one before was used when linking the app: each code counts once)
       expect((await submitCode(page, currentTotp(secret, Date.now() + 30_000))).status()).toBe(303);
       await page.waitForURL(at('/beheer'));
-      expect(await h1(page)).toBe(nl('admin.title'));
+      expect(await h1(page)).toBe(nl('manage.title'));
       await expectNoAxeViolations(page);
     });
     const events = await testApp.database.query<{ action: string }>(
@@ -209,8 +209,9 @@ describe('signing in with a password and an authenticator app', () => {
         .click();
       await page.waitForURL(at('/inloggen'));
       expect((await submitSignIn(page, email, testPassword)).status()).toBe(303);
-      await page.waitForURL(at('/account'));
-      expect(await h1(page)).toBe(nl('account.title'));
+      // no way back asked for: the start page
+      await page.waitForURL(at('/start'));
+      expect(await h1(page)).toBe(nl('start.title'));
       await expectNoAxeViolations(page);
     });
   });

@@ -38,6 +38,33 @@ export async function signInAndEnrolTotp(app: FastifyInstance, email: string): P
   return { web, secret };
 }
 
+/** The hidden `terug` value of the last page's form: where the sign-in pages will send the person on. */
+function backOnLastPage(web: WebSession): string {
+  const match = /name="terug" value="([^"]*)"/.exec(web.lastPage);
+  if (!match) throw new Error('the last page has no way back (terug) in its form');
+  return match[1].replace(/&#x2F;|&#47;/g, '/').replace(/&amp;/g, '&');
+}
+
+/**
+ * Signs in as a person does from the sign-in page, without a way back of their own: the password, then the
+ * code (linking an authenticator app first where the role asks for one), each form posted as it came.
+ * Returns the browser and where the last step sent it: the landing.
+ */
+export async function signInFromTheSignInPage(app: FastifyInstance, email: string, password = testPassword): Promise<{ web: WebSession; landing: string }> {
+  const web = new WebSession(app);
+  await web.get('/inloggen');
+  const first = await web.post('/inloggen', { email, wachtwoord: password, terug: backOnLastPage(web) });
+  if (first.statusCode !== 303) throw new Error(`signing in as ${email} answered ${first.statusCode}`);
+  const next = String(first.headers.location);
+  if (!next.startsWith('/account/tweestapsverificatie')) return { web, landing: next };
+  const enrol = await web.get(next);
+  const match = /class="utrecht-data-list__item-value br-secret">([A-Z2-7 ]+)</.exec(enrol.body);
+  if (!match) throw new Error(`no TOTP secret on the enrolment page (status ${enrol.statusCode})`);
+  const linked = await web.post('/account/tweestapsverificatie', { code: currentTotp(match[1].replace(/ /g, '')), terug: backOnLastPage(web) });
+  if (linked.statusCode !== 303) throw new Error(`linking the authenticator app failed: ${linked.statusCode}`);
+  return { web, landing: String(linked.headers.location) };
+}
+
 export type MailRow = { to_address: string; subject: string; text: string; html: string | null };
 
 export function mailsTo(database: Database, address: string): Promise<MailRow[]> {

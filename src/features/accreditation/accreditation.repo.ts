@@ -16,7 +16,7 @@ import {
   type ProviderFacts,
   type ProviderKind,
 } from './offering.rules.ts';
-import { column, firstRowOf, hasRows, row, rowsOf, type RowSchema } from '../../db/rows.ts';
+import { column, countOf, firstRowOf, hasRows, row, rowsOf, type RowSchema } from '../../db/rows.ts';
 
 const textArray = (items: string[]) => sql`${arrayLiteral(items)}::text[]`;
 
@@ -150,6 +150,29 @@ const statusIn = (statuses: readonly OfferingStatus[]): SQL =>
     statuses.map((s) => sql`${s}`),
     sql`, `,
   )})`;
+
+/** An organisation's offerings the commission is judging, and those where it asked the organisation something (the start page's card). */
+export async function countOfferingsInReview(db: Db, organisation: { kind: string; id: string }): Promise<{ inReview: number; informationAsked: number }> {
+  return firstRowOf(
+    row({ inReview: column.integer, informationAsked: column.integer }),
+    await db.execute(sql`SELECT count(*) FILTER (WHERE o.status IN ('ingediend', 'in-behandeling')) AS "inReview",
+      count(*) FILTER (WHERE o.status = 'informatie-gevraagd') AS "informationAsked"
+    FROM offerings o WHERE o.organisation_kind = ${organisation.kind} AND o.organisation_id = ${organisation.id}`),
+  )!;
+}
+
+/** Register staff's work: submitted offerings waiting to be assigned to a member, and the providers they keep. */
+export async function countAccreditationOfficeWork(db: Db): Promise<{ toAssign: number; providers: number }> {
+  return firstRowOf(
+    row({ toAssign: column.integer, providers: column.integer }),
+    await db.execute(sql`SELECT (SELECT count(*) FROM offerings WHERE status = 'ingediend') AS "toAssign", (SELECT count(*) FROM providers) AS providers`),
+  )!;
+}
+
+/** Offerings assigned to this member of the Commissie Accreditatie, waiting for their decision. */
+export async function countOfferingsAssignedTo(db: Db, accountId: string): Promise<number> {
+  return countOf(await db.execute(sql`SELECT count(*) AS n FROM offerings WHERE assigned_to = ${accountId} AND status = 'in-behandeling'`));
+}
 
 /** The commission's queue: offerings in these statuses, oldest first, one page and the count. */
 export async function listQueue(

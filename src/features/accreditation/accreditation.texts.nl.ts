@@ -211,6 +211,22 @@ export const accreditationNl = {
   'accreditation.error.notAssigned': 'Alleen het commissielid aan wie dit aanbod is toegewezen, beoordeelt het.',
   'accreditation.error.confirmWithdraw': 'Bevestig dat u dit aanbod wilt intrekken.',
   'accreditation.error.chooseMember': 'Kies een lid van de Commissie Accreditatie.',
+  'start.offerings.asked.one': 'De commissie vraagt informatie over 1 aanbod',
+  'start.offerings.asked.other': 'De commissie vraagt informatie over {count} aanbiedingen',
+  'start.offerings.review.none': 'Geen aanbod in beoordeling',
+  'start.offerings.review.one': '1 aanbod in beoordeling bij de commissie',
+  'start.offerings.review.other': '{count} aanbiedingen in beoordeling bij de commissie',
+  'start.offerings.assign.heading': 'Aanbod voor de Commissie Accreditatie',
+  'start.offerings.assign.none': 'Geen aanbod om toe te wijzen',
+  'start.offerings.assign.one': '1 aanbod wacht op toewijzing aan een lid',
+  'start.offerings.assign.other': '{count} aanbiedingen wachten op toewijzing aan een lid',
+  'start.providers.none': 'Nog geen aanbieders',
+  'start.providers.one': '1 aanbieder',
+  'start.providers.other': '{count} aanbieders',
+  'start.offerings.judge.heading': 'Aanbod beoordelen',
+  'start.offerings.judge.none': 'Geen aanbod voor u',
+  'start.offerings.judge.one': '1 aanbod wacht op uw besluit',
+  'start.offerings.judge.other': '{count} aanbiedingen wachten op uw besluit',
 } as const;
 
 declare module '../../platform/i18n.ts' {

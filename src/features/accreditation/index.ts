@@ -1,3 +1,4 @@
+import { accreditationCards } from './accreditation.start-cards.ts';
 import type { Feature } from '../feature.ts';
 import { accreditationNl } from './accreditation.texts.nl.ts';
 import { accreditationEn } from './accreditation.texts.en.ts';
@@ -8,6 +9,7 @@ export const feature: Feature = {
   name: 'accreditation',
   texts: [{ nl: accreditationNl, en: accreditationEn }],
   routes: accreditationRoutes,
+  startCards: accreditationCards,
 };
 
 export { seedDemoAccreditation } from './accreditation.demo.ts';

@@ -183,7 +183,9 @@ describe('a board authorises an administratiekantoor on its members page, and wi
     expect(page.statusCode).toBe(200);
     expect(visibleText(page.body)).toContain(`${board.name} ${board.number}`);
     expect(page.body).toContain(`href="/beheer/bestuur/${board.id}/aanleveringen"`);
-    expect((await officeAdmin.get('/account')).body).toContain(`href="/beheer/administratiekantoor/${officeId}/besturen"`);
+    // Beheer leads there, and the start page to the deliveries for the board
+    expect((await officeAdmin.get('/beheer')).body).toContain(`href="/beheer/administratiekantoor/${officeId}/besturen"`);
+    expect((await officeAdmin.get('/start')).body).toContain(`href="/beheer/bestuur/${board.id}/aanleveringen"`);
     expect((await otherOfficeAdmin.get(`/beheer/administratiekantoor/${officeId}/besturen`)).statusCode).toBe(403);
     expect(visibleText((await otherOfficeAdmin.get(`/beheer/administratiekantoor/${otherOfficeId}/besturen`)).body)).toContain(
       'Nog geen bestuur heeft dit administratiekantoor gemachtigd.',

@@ -111,6 +111,11 @@ export async function countMandates(db: Db, scope: MandateScope): Promise<number
   return countOf(await db.execute(sql`SELECT count(*) AS n FROM office_mandates m WHERE m.withdrawn_at IS NULL AND ${scopeSql(scope)}`));
 }
 
+/** The administratiekantoren register staff keep. */
+export async function countOffices(db: Db): Promise<number> {
+  return countOf(await db.execute(sql`SELECT count(*) AS n FROM administration_offices`));
+}
+
 export async function findMandate(db: Db, boardId: string, officeId: string): Promise<MandateLine | undefined> {
   return firstRowOf(mandateLineRow, await db.execute(mandatesSql(sql`m.board_id = ${boardId} AND m.office_id = ${officeId}`)));
 }

@@ -78,6 +78,16 @@ export const officesNl = {
   'offices.error.alreadyAuthorised': '{office} is al gemachtigd om voor dit bestuur aan te leveren.',
   'offices.error.noMandate': 'Dit administratiekantoor is (nu) niet gemachtigd voor dit bestuur.',
   'offices.error.mandatesTokenOnly': 'Alleen het token van een bestuur of een administratiekantoor heeft machtigingen.',
+  'start.offices.boards.none': 'Nog geen bestuur heeft u gemachtigd',
+  'start.offices.boards.one': '1 bestuur heeft u gemachtigd',
+  'start.offices.boards.other': '{count} besturen hebben u gemachtigd',
+  'start.offices.grant.heading': 'Administratiekantoor machtigen',
+  'start.offices.granted.none': 'Geen administratiekantoor gemachtigd',
+  'start.offices.granted.one': '1 administratiekantoor gemachtigd',
+  'start.offices.granted.other': '{count} administratiekantoren gemachtigd',
+  'start.offices.none': 'Nog geen administratiekantoren',
+  'start.offices.one': '1 administratiekantoor',
+  'start.offices.other': '{count} administratiekantoren',
 } as const;
 
 declare module '../../platform/i18n.ts' {

@@ -92,4 +92,11 @@ export const boardStaffEn: Record<keyof typeof boardStaffNl, string> = {
   'notices.save': 'Save',
   'notices.saved': 'The setting has been saved.',
   'notices.adminOnly': 'Only an administrator of your board can change this.',
+  'start.progress.nothingDelivered': 'No employments delivered yet',
+  'start.progress.none': 'All employments have been checked',
+  'start.progress.one': '1 employment not checked yet by its professional',
+  'start.progress.other': '{count} employments not checked yet by their professionals',
+  'start.staff.none': 'No employments delivered yet',
+  'start.staff.one': '1 delivered employment',
+  'start.staff.other': '{count} delivered employments',
 };

@@ -93,6 +93,13 @@ export const boardStaffNl = {
   'notices.save': 'Opslaan',
   'notices.saved': 'De instelling is opgeslagen.',
   'notices.adminOnly': 'Alleen een beheerder van uw bestuur kan dit wijzigen.',
+  'start.progress.nothingDelivered': 'Nog geen dienstverbanden aangeleverd',
+  'start.progress.none': 'Alle dienstverbanden zijn gecontroleerd',
+  'start.progress.one': '1 dienstverband nog niet gecontroleerd door de professional',
+  'start.progress.other': '{count} dienstverbanden nog niet gecontroleerd door de professionals',
+  'start.staff.none': 'Nog geen dienstverbanden aangeleverd',
+  'start.staff.one': '1 aangeleverd dienstverband',
+  'start.staff.other': '{count} aangeleverde dienstverbanden',
 } as const;
 
 declare module '../../platform/i18n.ts' {

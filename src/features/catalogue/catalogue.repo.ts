@@ -126,6 +126,24 @@ export async function cancelRun(tx: Db, id: string, now: Date): Promise<boolean>
   );
 }
 
+/**
+ * An organisation's runs: how many there are (cancelled ones not counted), and how many took place
+ * without any attendance recorded yet (the start page's card).
+ */
+export async function countRunsWithoutAttendance(
+  db: Db,
+  organisation: { kind: string; id: string },
+  now: Date,
+): Promise<{ runs: number; withoutAttendance: number }> {
+  return firstRowOf(
+    row({ runs: column.integer, withoutAttendance: column.integer }),
+    await db.execute(sql`SELECT count(*) AS runs,
+      count(*) FILTER (WHERE r.ends_at < ${now.toISOString()} AND NOT EXISTS (SELECT 1 FROM attendances a WHERE a.run_id = r.id)) AS "withoutAttendance"
+    FROM offering_runs r JOIN offerings o ON o.id = r.offering_id
+    WHERE o.organisation_kind = ${organisation.kind} AND o.organisation_id = ${organisation.id} AND r.cancelled_at IS NULL`),
+  )!;
+}
+
 export type Participant = { personId: string; registerNumber: string; name: string; source: string; recordedByLabel: string; recordedAt: Date };
 
 const participantRow = row({

@@ -165,4 +165,8 @@ export const catalogueEn: Record<keyof typeof catalogueNl, string> = {
   'attendance.error.unreadableCsv': 'The file is not a readable CSV file (check the quotation marks).',
   'attendance.error.noColumn':
     'The header line of the file has no registernummer column. Put the column names on the first line, with at least registernummer.',
+  'start.attendance.heading': 'Attendance',
+  'start.attendance.none': 'No past run without attendance',
+  'start.attendance.one': '1 run without attendance',
+  'start.attendance.other': '{count} runs without attendance',
 };

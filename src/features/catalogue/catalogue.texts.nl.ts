@@ -163,6 +163,10 @@ export const catalogueNl = {
   'attendance.error.unreadableCsv': 'Het bestand is geen leesbaar CSV-bestand (controleer de aanhalingstekens).',
   'attendance.error.noColumn':
     'De kopregel van het bestand heeft geen kolom registernummer. Zet op de eerste regel de kolomnamen, met ten minste registernummer.',
+  'start.attendance.heading': 'Presentie',
+  'start.attendance.none': 'Geen afgelopen uitvoering zonder presentie',
+  'start.attendance.one': '1 uitvoering zonder presentie',
+  'start.attendance.other': '{count} uitvoeringen zonder presentie',
 } as const;
 
 declare module '../../platform/i18n.ts' {

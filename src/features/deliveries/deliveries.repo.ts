@@ -159,6 +159,12 @@ export async function findLastAppliedAt(db: Db, filter: DeliveryFilter): Promise
   );
 }
 
+/** Deliveries of the list that were checked and wait for someone to apply or cancel them (the start page's card). */
+export async function countWaitingToApply(db: Db, filter: DeliveryFilter): Promise<number> {
+  if (filter.boardIds.length === 0) return 0;
+  return countOf(await db.execute(sql`SELECT count(*) AS n FROM deliveries d WHERE ${filterSql(filter)} AND d.status = 'gecontroleerd'`));
+}
+
 export type DeliveryPatch = Partial<{
   status: DeliveryStatus;
   phase: 'controleren' | 'verwerken' | null;

@@ -157,4 +157,16 @@ export const deliveriesEn: Record<keyof typeof deliveriesNl, string> = {
     'Both persons are linked to an account of their own. Merging would take one account\'s details away. First unlink the wrong account at the enrolment, or choose "Different persons".',
   'office.error.bothEnrolled':
     'Both persons are enrolled, each with a register number of their own. First strike off one of the enrolments, or choose "Different persons".',
+  'start.deliveries.waiting.one': '1 checked delivery waits to be processed',
+  'start.deliveries.waiting.other': '{count} checked deliveries wait to be processed',
+  'start.deliveries.last': 'Last delivery processed on {date}',
+  'start.deliveries.never': 'No delivery processed yet',
+  'start.deliveries.forBoard': 'Deliver for {board}',
+  'start.entry.status': 'Enter, change or end one employment',
+  'start.duplicates.none': 'No possible duplicate persons',
+  'start.duplicates.one': '1 possible duplicate person to judge',
+  'start.duplicates.other': '{count} possible duplicate persons to judge',
+  'start.deliveringBoards.none': 'No board has delivered yet',
+  'start.deliveringBoards.one': '1 board has delivered',
+  'start.deliveringBoards.other': '{count} boards have delivered',
 };

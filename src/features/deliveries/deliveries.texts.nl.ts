@@ -158,6 +158,18 @@ export const deliveriesNl = {
     'Beide personen zijn aan een eigen account gekoppeld. Samenvoegen zou een van beide accounts zijn gegevens afnemen. Ontkoppel eerst het verkeerde account bij de inschrijving, of kies "Verschillende personen".',
   'office.error.bothEnrolled':
     'Beide personen zijn ingeschreven, elk met een eigen registernummer. Haal eerst een van beide inschrijvingen door, of kies "Verschillende personen".',
+  'start.deliveries.waiting.one': '1 gecontroleerde aanlevering wacht op verwerken',
+  'start.deliveries.waiting.other': '{count} gecontroleerde aanleveringen wachten op verwerken',
+  'start.deliveries.last': 'Laatste aanlevering verwerkt op {date}',
+  'start.deliveries.never': 'Nog geen aanlevering verwerkt',
+  'start.deliveries.forBoard': 'Aanleveren voor {board}',
+  'start.entry.status': 'Eén dienstverband invoeren, wijzigen of beëindigen',
+  'start.duplicates.none': 'Geen mogelijk dubbele personen',
+  'start.duplicates.one': '1 mogelijk dubbele persoon om te beoordelen',
+  'start.duplicates.other': '{count} mogelijk dubbele personen om te beoordelen',
+  'start.deliveringBoards.none': 'Nog geen bestuur heeft aangeleverd',
+  'start.deliveringBoards.one': '1 bestuur heeft aangeleverd',
+  'start.deliveringBoards.other': '{count} besturen hebben aangeleverd',
 } as const;
 
 declare module '../../platform/i18n.ts' {

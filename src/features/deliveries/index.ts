@@ -1,3 +1,4 @@
+import { deliveryCards } from './deliveries.start-cards.ts';
 import type { Feature } from '../feature.ts';
 import { deliveriesNl } from './deliveries.texts.nl.ts';
 import { deliveriesEn } from './deliveries.texts.en.ts';
@@ -19,6 +20,7 @@ export const feature: Feature = {
     { nl: entryNl, en: entryEn },
   ],
   routes: deliveryRoutes,
+  startCards: deliveryCards,
   prepare: async ({ database, crypto, report }) => {
     const hidden = await hideLegacyBsnLikeStaffNumbers(database.db, crypto);
     if (hidden && Object.values(hidden).some((n) => n > 0)) {

@@ -57,6 +57,15 @@ export async function listBoardDeliveryOverview(db: Db, offset: number, limit: n
   return { rows, total };
 }
 
+/** The boards that delivered anything, and the possible duplicates waiting for register staff: the register office's start cards. */
+export async function countRegisterOfficeWork(db: Db): Promise<{ deliveringBoards: number; openDuplicates: number }> {
+  return firstRowOf(
+    row({ deliveringBoards: column.integer, openDuplicates: column.integer }),
+    await db.execute(sql`SELECT (SELECT count(DISTINCT board_id) FROM deliveries) AS "deliveringBoards",
+      (SELECT count(*) FROM duplicate_candidates WHERE status = 'open') AS "openDuplicates"`),
+  )!;
+}
+
 export type PersonSide = {
   id: string;
   initials: string;

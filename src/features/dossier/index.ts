@@ -5,6 +5,7 @@ import { valuationNl } from './valuation.texts.nl.ts';
 import { valuationEn } from './valuation.texts.en.ts';
 import { dossierRoutes } from './dossier.routes.tsx';
 import { valuationRoutes } from './valuation.routes.tsx';
+import { valuationCards } from './valuation.start-cards.ts';
 
 /** The professional's development dossier and the valuation of own activities. */
 export const feature: Feature = {
@@ -17,6 +18,7 @@ export const feature: Feature = {
     await app.register(dossierRoutes, opts);
     await app.register(valuationRoutes, opts);
   },
+  startCards: valuationCards,
 };
 
 export { activityKinds } from './activity.rules.ts';

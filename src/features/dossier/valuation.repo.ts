@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../lib/uuid-v7.ts';
 import type { ValuationStatus } from './valuation.rules.ts';
-import { column, countRows, firstRowOf, hasRows, row, rowsOf, type RowSchema } from '../../db/rows.ts';
+import { column, countOf, countRows, firstRowOf, hasRows, row, rowsOf, type RowSchema } from '../../db/rows.ts';
 
 /** The activity as the valuation looks at it, with who it belongs to. */
 export type ValuedActivity = {
@@ -172,6 +172,14 @@ export async function listOpenRequests(db: Db, assessorAccountId: string, page: 
     WHERE r.status = 'aangevraagd' ORDER BY r.created_at, r.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`),
   );
   return { lines, total };
+}
+
+/** Open requests this assessor has not valued yet: the start page's card of the Commissie Accreditatie. */
+export async function countRequestsToAssess(db: Db, assessorAccountId: string): Promise<number> {
+  return countOf(
+    await db.execute(sql`SELECT count(*) AS n FROM valuation_requests r WHERE r.status = 'aangevraagd'
+      AND NOT EXISTS (SELECT 1 FROM valuation_assessments s WHERE s.request_id = r.id AND s.assessor_account_id = ${assessorAccountId})`),
+  );
 }
 
 export async function findRequest(db: Db, id: string): Promise<ValuationRequest | undefined> {

@@ -78,4 +78,7 @@ export const valuationEn: Record<keyof typeof valuationNl, string> = {
   'valuation.error.requestNotFound': 'This request for valuation does not exist.',
   'valuation.error.evidenceClosed': 'This request is no longer open: the proof can only be seen while it is being valued.',
   'valuation.error.noEvidence': 'No proof is attached to this activity.',
+  'start.valuations.none': 'No activities to value',
+  'start.valuations.one': '1 activity waits for your valuation',
+  'start.valuations.other': '{count} activities wait for your valuation',
 };

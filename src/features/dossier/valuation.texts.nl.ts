@@ -76,6 +76,9 @@ export const valuationNl = {
   'valuation.error.requestNotFound': 'Deze aanvraag voor waardering bestaat niet.',
   'valuation.error.evidenceClosed': 'Deze aanvraag is niet meer open: het bewijs is alleen in te zien zolang zij wordt gewaardeerd.',
   'valuation.error.noEvidence': 'Bij deze activiteit is geen bewijs gevoegd.',
+  'start.valuations.none': 'Geen activiteiten om te waarderen',
+  'start.valuations.one': '1 activiteit wacht op uw waardering',
+  'start.valuations.other': '{count} activiteiten wachten op uw waardering',
 } as const;
 
 declare module '../../platform/i18n.ts' {

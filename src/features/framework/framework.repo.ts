@@ -51,6 +51,11 @@ export async function currentVersion(db: Db): Promise<FrameworkVersion> {
   return current;
 }
 
+/** The newest version's number (the register office's start card). */
+export async function currentVersionNumber(db: Db): Promise<number> {
+  return firstRowOf(versionRow, await db.execute(sql`SELECT coalesce(max(version), 0) AS version FROM framework_versions`))?.version ?? 0;
+}
+
 export async function findVersion(db: Db, version: number): Promise<FrameworkVersion | undefined> {
   return firstRowOf(frameworkVersionRow, await db.execute(sql`SELECT ${columns} FROM framework_versions WHERE version = ${version}`));
 }

@@ -50,4 +50,5 @@ export const frameworkEn: Record<keyof typeof frameworkNl, string> = {
   'framework.error.versionNotFound': 'This version of the reference framework does not exist.',
   'framework.error.stale':
     'Someone else has made a new version of the reference framework in the meantime. Look at it first and make your changes again if needed.',
+  'start.framework.version': 'Version {version} applies now',
 };

@@ -48,6 +48,7 @@ export const frameworkNl = {
   'framework.error.sameAsCurrent': "Deze versie is gelijk aan de huidige: verander de beroepsstandaard, de basiscompetenties of de thema's.",
   'framework.error.versionNotFound': 'Deze versie van het referentiekader bestaat niet.',
   'framework.error.stale': 'Iemand anders heeft intussen een nieuwe versie van het referentiekader gemaakt. Bekijk die eerst en pas haar zo nodig opnieuw aan.',
+  'start.framework.version': 'Versie {version} geldt nu',
 } as const;
 
 declare module '../../platform/i18n.ts' {

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { countLiveSessions } from '../../platform/auth/sessions.ts';
 import { sendPage } from '../../web/render.ts';
-import { decide } from '../../platform/policy.ts';
 import { isRole } from '../../platform/auth/roles.ts';
 import type { FeatureOptions } from '../feature.ts';
 import type { IdentityDeps } from './identity.deps.ts';
@@ -25,11 +24,6 @@ export async function accountRoutes(app: FastifyInstance, opts: FeatureOptions &
       actor.memberships.map(async (m) => ({
         ...m,
         organisationName: (await describeOrganisation(deps.db, m.organisation).catch(() => ({ name: m.organisation.id }))).name,
-        manageable: {
-          members: (await decide(actor, { action: 'members.read', organisation: m.organisation })).allowed && m.organisation.kind !== 'register',
-          tokens: (await decide(actor, { action: 'tokens.manage', organisation: m.organisation })).allowed,
-          deliveries: (await decide(actor, { action: 'delivery.submit', organisation: m.organisation })).allowed,
-        },
       })),
     );
     const view = {

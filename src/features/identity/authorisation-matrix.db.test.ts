@@ -165,7 +165,8 @@ async function offeringOfA(): Promise<string> {
 const dateIn = (days: number) => inDays(days).toISOString().slice(0, 10);
 
 // ─── the matrix: what each actor gets ────────────────────────────────────────────────────────────
-const ACCOUNT = '→/account' as const; // already signed in: on to the account page
+const ACCOUNT = '→/account' as const; // the authenticator app is linked already: back to the account page
+const START = '→/start' as const; // already signed in: on to the start page
 const ENROL = '→/account/tweestapsverificatie' as const; // no authenticator app linked yet
 const CODE = '→/inloggen/tweede-stap' as const; // the app is linked: give the code
 const TRAIL = '→/beheer/accounts/:id/logboek' as const;
@@ -206,7 +207,7 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
 
   // signing in and the mailed links: public (posted empty or with a bad link: 400 for anyone)
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB   officeA  officeB  officeTokenA officeTokenB
-  'GET /inloggen': row(200, ACCOUNT, ACCOUNT, ACCOUNT, ACCOUNT, ACCOUNT, 200, 200, 200, ACCOUNT, ACCOUNT, 200, 200),
+  'GET /inloggen': row(200, START, START, START, START, START, 200, 200, 200, START, START, 200, 200),
   'POST /inloggen': row(400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400),
   'GET /account/aanmaken': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
   'POST /account/aanmaken': row(400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400),
@@ -233,8 +234,9 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'POST /account/tweestapsverificatie': row(401, 400, 400, 400, 400, ENROL, ENROL, 401, 401, 400, 400, 401, 401),
   'POST /account/overal-uitloggen': row(401, 200, 200, 200, 200, 200, 200, 401, 401, 200, 200, 401, 401),
 
-  // the own account and data
+  // the own account and data; the start page every sign-in lands on (issue 20)
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB   officeA  officeB  officeTokenA officeTokenB
+  'GET /start': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN, 200, 200, SIGN_IN, SIGN_IN),
   'GET /account': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN, 200, 200, SIGN_IN, SIGN_IN),
   'GET /mijn-gegevens/inzage': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN, 200, 200, SIGN_IN, SIGN_IN),
   'GET /mijn-gegevens/download': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN, 200, 200, SIGN_IN, SIGN_IN),
@@ -319,7 +321,8 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
 
   // the register office's tools
   //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB   officeA  officeB  officeTokenA officeTokenB
-  'GET /beheer': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  // Beheer: whoever holds a role in an organisation (issue 20); a professional without one has nothing to manage
+  'GET /beheer': row(SIGN_IN, 403, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN, 200, 200, SIGN_IN, SIGN_IN),
   'GET /beheer/accounts': row(SIGN_IN, 403, 403, 403, 403, TRAIL, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
   'GET /beheer/accounts/:id/logboek': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
   'GET /beheer/besturen': row(SIGN_IN, 403, 403, 403, 403, MEMBERS, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
@@ -516,6 +519,7 @@ const calls: Record<string, Call> = {
   'GET /account/tweestapsverificatie': { url: '/account/tweestapsverificatie' },
   'POST /account/tweestapsverificatie': { url: '/account/tweestapsverificatie', form: { code: '000000' } },
   'POST /account/overal-uitloggen': { url: '/account/overal-uitloggen', form: {} },
+  'GET /start': { url: '/start' },
   'GET /account': { url: '/account' },
   'GET /mijn-gegevens/inzage': { url: '/mijn-gegevens/inzage' },
   'GET /mijn-gegevens/download': { url: '/mijn-gegevens/download' },

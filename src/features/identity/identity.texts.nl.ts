@@ -155,6 +155,7 @@ export const identityNl = {
   'admin.outbox': 'Uitgaande e-mail (ontwikkelomgeving)',
   'admin.boardMembers': 'Medewerkers van een bestuur',
   'admin.boardNumber': 'Bestuursnummer',
+  'admin.backToManage': 'Terug naar Beheer',
   'outbox.title': 'Uitgaande e-mail',
   'outbox.intro': 'Er is geen SMTP-server ingesteld; e-mails worden hier bewaard in plaats van verstuurd.',
   'outbox.introSmtp': 'E-mails gaan via SMTP de deur uit; hier staat wat er is verstuurd.',
@@ -200,6 +201,13 @@ export const identityNl = {
   'tokens.error.notFoundOrRevoked': 'Dit token bestaat niet of is al ingetrokken.',
   'admin.error.accountNotFound': 'Dit account bestaat niet.',
   'admin.error.noBoard': 'Er is geen bestuur met dit nummer in de organisatiegids.',
+  'start.members.one': '1 persoon met een rol',
+  'start.members.other': '{count} personen met een rol',
+  'start.tokens.none': 'Geen werkende API-tokens',
+  'start.tokens.one': '1 werkend API-token',
+  'start.tokens.other': '{count} werkende API-tokens',
+  'account.manageLink': 'Beheer: de pagina’s van uw organisaties',
+  'account.start': 'Mijn overzicht: wat er voor u klaarligt',
 } as const;
 
 declare module '../../platform/i18n.ts' {

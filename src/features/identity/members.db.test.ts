@@ -323,11 +323,15 @@ describe('roles at several organisations', () => {
     const text = visibleText(account.body);
     expect(text).toContain(`beheerder bestuur — ${boardA.name}`);
     expect(text).toContain(`medewerker bestuur — ${boardB.name}`);
-    // admin at A: members and tokens; staff at B: members only
-    expect(account.body).toContain(`href="${A()}/leden"`);
-    expect(account.body).toContain(`href="${A()}/tokens"`);
-    expect(account.body).toContain(`href="${B()}/leden"`);
-    expect(account.body).not.toContain(`href="${B()}/tokens"`);
+    // Beheer, linked from the account page, has each board's pages: admin at A, members and tokens; staff at B, members only
+    expect(account.body).toContain('href="/beheer"');
+    const manage = await web.get('/beheer');
+    expect(visibleText(manage.body)).toContain(boardA.name);
+    expect(visibleText(manage.body)).toContain(boardB.name);
+    expect(manage.body).toContain(`href="${A()}/leden"`);
+    expect(manage.body).toContain(`href="${A()}/tokens"`);
+    expect(manage.body).toContain(`href="${B()}/leden"`);
+    expect(manage.body).not.toContain(`href="${B()}/tokens"`);
     expect((await web.get(`${A()}/tokens`)).statusCode).toBe(200);
     expect((await web.get(`${B()}/leden`)).statusCode).toBe(200);
     expect((await web.get(`${B()}/tokens`)).statusCode).toBe(403);

@@ -51,7 +51,7 @@ describe('a way back after signing in stays on this site', () => {
     }
   });
 
-  it('the sign-in form carries only a safe way back, and posting an unsafe one lands on the account page', async () => {
+  it('the sign-in form carries only a safe way back, and posting an unsafe one lands on the start page', async () => {
     for (const attempt of attempts) {
       const web = new WebSession(t.app);
       const form = await web.get(`/inloggen?terug=${attempt}`);
@@ -64,6 +64,6 @@ describe('a way back after signing in stays on this site', () => {
     await web.get('/inloggen');
     const response = await web.post('/inloggen', { email: 'terug@school.nl', wachtwoord: testPassword, terug: '/\t/evil.example' });
     expect(response.statusCode).toBe(303);
-    expect(response.headers.location).toBe('/account');
+    expect(response.headers.location).toBe('/start');
   });
 });

@@ -6,23 +6,24 @@ import * as admin from './register-admin.service.ts';
 import { readParams, readQuery } from '../../web/forms.ts';
 import { contextOf } from '../../web/route-helpers.ts';
 import { accountParams, adminLookupQuery } from './identity.forms.ts';
-import { AdminHomePage, AuditTrailPage, OutboxPage } from './views/register-admin-pages.tsx';
+import { AdminSearchPage, AuditTrailPage, OutboxPage } from './views/register-admin-pages.tsx';
 
 const staffOnly = { config: { access: { roles: ['register-staff'] } as const } };
 
-/** The register office's tools: find an account and read its audit trail, find a board's staff, read the outbox. */
+/**
+ * The register office's tools: find an account and read its audit trail, find a board's staff, read the
+ * outbox. Their forms are on Beheer (`/beheer`, features/start-page), with the register office's cards.
+ */
 export async function registerAdminRoutes(app: FastifyInstance, opts: FeatureOptions & { deps: IdentityDeps }) {
   const { deps } = opts;
 
-  app.get('/beheer', staffOnly, async (req, reply) => sendPage(reply, <AdminHomePage ctx={req.pageContext()} state={{}} showOutbox={opts.development} />));
-
   app.get('/beheer/accounts', staffOnly, async (req, reply) => {
     const { email } = readQuery(req, adminLookupQuery);
-    if (!email) return sendPage(reply, <AdminHomePage ctx={req.pageContext()} state={{}} showOutbox={opts.development} />);
+    if (!email) return sendPage(reply, <AdminSearchPage ctx={req.pageContext()} state={{}} />);
     const account = email ? await admin.findAccountByEmail(deps, contextOf(req), email) : undefined;
     if (account) return reply.redirect(`/beheer/accounts/${account.id}/logboek`, 303);
     const state = { values: { email }, errors: [{ field: 'email', message: req.t('admin.noAccount') }] };
-    return sendPage(reply, <AdminHomePage ctx={req.pageContext()} state={state} showOutbox={opts.development} />, 404);
+    return sendPage(reply, <AdminSearchPage ctx={req.pageContext()} state={state} />, 404);
   });
 
   app.get('/beheer/accounts/:id/logboek', staffOnly, async (req, reply) => {
@@ -32,11 +33,11 @@ export async function registerAdminRoutes(app: FastifyInstance, opts: FeatureOpt
 
   app.get('/beheer/besturen', staffOnly, async (req, reply) => {
     const number = readQuery(req, adminLookupQuery).nummer;
-    if (!number) return sendPage(reply, <AdminHomePage ctx={req.pageContext()} state={{}} showOutbox={opts.development} />);
+    if (!number) return sendPage(reply, <AdminSearchPage ctx={req.pageContext()} state={{}} />);
     const board = /^\d{1,5}$/.test(number) ? await admin.findBoardForStaff(deps, contextOf(req), number) : undefined;
     if (board) return reply.redirect(`/beheer/bestuur/${board.id}/leden`, 303);
     const state = { values: { nummer: number }, errors: [{ field: 'nummer', message: req.t('admin.error.noBoard') }] };
-    return sendPage(reply, <AdminHomePage ctx={req.pageContext()} state={state} showOutbox={opts.development} />, 404);
+    return sendPage(reply, <AdminSearchPage ctx={req.pageContext()} state={state} />, 404);
   });
 
   if (opts.development) {

@@ -161,6 +161,21 @@ export const ownRecordNl = {
   'disputes.one.proofOpen': '{file} openen ({size} kB)',
   'disputes.one.personCorrectHint':
     'Corrigeer de persoonsgegevens in het invoerscherm, bij een dienstverband van deze medewerker: ze gelden voor al zijn of haar dienstverbanden. Dat sluit deze betwisting zodra het is verwerkt.',
+  'start.own.link.heading': 'Uw gegevens in het register',
+  'start.own.link.status': 'Nog niet gekoppeld: koppel uw gegevens met een code, of schrijf u in',
+  'start.own.check.heading': 'Dienstverbanden controleren',
+  'start.own.check.one': '1 dienstverband te controleren',
+  'start.own.check.other': '{count} dienstverbanden te controleren',
+  'start.own.check.personData': 'Uw persoonsgegevens te controleren',
+  'start.own.check.done': 'Alles gecontroleerd',
+  'start.own.enrol.heading': 'Inschrijven',
+  'start.own.enrol.status': 'Nog niet ingeschreven: u krijgt direct een registernummer',
+  'start.own.enrolment.heading': 'Inschrijving',
+  'start.own.enrolment.status': 'Ingeschreven met registernummer {number}',
+  'start.own.enrolment.struckOff': 'Inschrijving {number} is doorgehaald',
+  'start.disputes.none': 'Geen open betwistingen',
+  'start.disputes.one': '1 open betwisting wacht op uw antwoord',
+  'start.disputes.other': '{count} open betwistingen wachten op uw antwoord',
 } as const;
 
 declare module '../../platform/i18n.ts' {

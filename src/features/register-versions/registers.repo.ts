@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.ts';
 import type { RegisterLevel } from '../../db/schema/registers.ts';
 import { uuidV7 } from '../../lib/uuid-v7.ts';
 import type { RegisterVersionInput } from './register-version.rules.ts';
-import { column, firstRowOf, row, rowsOf, type RowSchema } from '../../db/rows.ts';
+import { column, countOf, firstRowOf, row, rowsOf, type RowSchema } from '../../db/rows.ts';
 
 export type RegisterVersion = {
   id: string;
@@ -70,6 +70,11 @@ export type RegisterDetail = {
 };
 
 const registerDetailRow = registerRow.extend({ reminderFirst: column.integer, reminderSecond: column.integer });
+
+/** The registers there are (the register office's start card). */
+export async function countRegisters(db: Db): Promise<number> {
+  return countOf(await db.execute(sql`SELECT count(*) AS n FROM registers`));
+}
 
 export async function findRegister(db: Db, code: string): Promise<RegisterDetail | undefined> {
   const found = firstRowOf(

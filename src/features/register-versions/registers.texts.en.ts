@@ -59,4 +59,7 @@ export const registersEn: Record<keyof typeof registersNl, string> = {
   'registers.error.noteLong': 'At most {max} characters.',
   'registers.error.notFound': 'This register does not exist.',
   'registers.error.stale': 'Someone else has made a new version in the meantime. Look at it first and make your changes again if needed.',
+  'start.registers.none': 'No registers yet',
+  'start.registers.one': '1 register',
+  'start.registers.other': '{count} registers',
 };

@@ -58,6 +58,9 @@ export const registersNl = {
   'registers.error.noteLong': 'Ten hoogste {max} tekens.',
   'registers.error.notFound': 'Dit register bestaat niet.',
   'registers.error.stale': 'Iemand anders heeft intussen een nieuwe versie gemaakt. Bekijk die eerst en pas haar zo nodig opnieuw aan.',
+  'start.registers.none': 'Nog geen registers',
+  'start.registers.one': '1 register',
+  'start.registers.other': '{count} registers',
 } as const;
 
 declare module '../../platform/i18n.ts' {

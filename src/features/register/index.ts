@@ -52,6 +52,7 @@ export {
   getOwnEnrolment,
   getOwnRecord,
   getPersonalEmail,
+  isLinkedToPerson,
   setPersonalEmail,
 } from './own-record.service.ts';
 export type { OwnEnrolmentState, OwnRecordDeps } from './own-record.service.ts';
@@ -137,10 +138,22 @@ export {
   ownPostponementPath,
   ownReregistrationPath,
   progressOfEnrolment,
+  renewalOutlook,
   requestPostponement,
   runNightlyReregistration,
 } from './reregistration.service.ts';
-export type { RegistrationProgress, RenewalEvaluation, ReregistrationDeps } from './reregistration.service.ts';
+export type { RegistrationProgress, RenewalEvaluation, RenewalOutlook, ReregistrationDeps } from './reregistration.service.ts';
+export {
+  countApplicationsAssignedTo,
+  countApplicationsToAssign,
+  countBoardChecks,
+  countEnrolments,
+  countOpenBoardDisputes,
+  countOwnRecord,
+  countOwnRegistration,
+  countPostponementsToDecide,
+} from './start-counts.repo.ts';
+export type { OwnRecordCounts, OwnRegistrationCounts } from './start-counts.repo.ts';
 export { activities, professional } from './reregistration.test-support.ts';
 export type { TestProfessional } from './reregistration.test-support.ts';
 export { EvaluationFacts, ruleDescription, standingText } from './views/reregistration-facts.tsx';

@@ -34,6 +34,11 @@ export async function getOwnRecord(deps: OwnRecordDeps, ctx: ActorContext): Prom
   return { email: account.email.toLowerCase(), employments: await repo.listEmploymentsOfAccount(deps.db, account.accountId) };
 }
 
+/** Whether a person in the register is linked to this account (decision 021): the menu then offers Mijn register. */
+export async function isLinkedToPerson(db: Db, accountId: string): Promise<boolean> {
+  return (await repo.findPersonIdOfAccount(db, accountId)) !== undefined;
+}
+
 export async function getOwnEnrolment(deps: OwnRecordDeps, ctx: ActorContext): Promise<repo.Enrolment | undefined> {
   return repo.findEnrolmentOfAccount(deps.db, signedInAccount(ctx).accountId);
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { uuidV7 } from '../../lib/uuid-v7.ts';
@@ -53,6 +53,15 @@ const totalsRow = row({
  * run reads one row per professional, not one per activity.
  */
 export async function registrationTotalsAfter(db: Db, after: string, asOf: string, limit: number): Promise<RegistrationTotals[]> {
+  return registrationTotalsWhere(db, sql`a.enrolment_id > ${after}::uuid`, asOf, limit);
+}
+
+/** The totals of one enrolment's last registration period (the start page's re-registration card); undefined when never registered. */
+export async function registrationTotalsOf(db: Db, enrolmentId: string, asOf: string): Promise<RegistrationTotals | undefined> {
+  return (await registrationTotalsWhere(db, sql`a.enrolment_id = ${enrolmentId}`, asOf, 1))[0];
+}
+
+async function registrationTotalsWhere(db: Db, enrolments: SQL, asOf: string, limit: number): Promise<RegistrationTotals[]> {
   // one aggregate per registration over a join with the activities: the plan of a plain aggregate. The
   // registration's columns are grouped on (one value each per enrolment), not taken with min() over
   // every activity row: on the bench's data that costs 10% over the plain aggregate's shape, min() 20%.
@@ -61,7 +70,7 @@ export async function registrationTotalsAfter(db: Db, after: string, asOf: strin
     await db.execute(sql`WITH last AS (
       SELECT DISTINCT ON (a.enrolment_id) a.enrolment_id, a.id, ${since} AS since, a.valid_until, a.postponed_until, a.register_version_id, v.renewal_unit
       FROM registration_applications a JOIN register_versions v ON v.id = a.register_version_id
-      WHERE a.valid_until IS NOT NULL AND a.enrolment_id > ${after}::uuid
+      WHERE a.valid_until IS NOT NULL AND ${enrolments}
       ORDER BY a.enrolment_id, a.valid_until DESC LIMIT ${limit})
     SELECT l.enrolment_id AS "enrolmentId", l.id AS "registrationId", l.since::text AS since, l.valid_until::text AS until,
       l.postponed_until::text AS "postponedUntil", l.register_version_id AS "versionId",

@@ -102,6 +102,37 @@ export async function evaluateRenewal(db: Db, renewsId: string | null, asOf: str
   return { ...progress, periodStart: addDays(renewed.until, 1), nextUntil: progress.evaluation.nextUntil };
 }
 
+/** Where a registration stands for the start page: what is still short (in the rule's unit), its end, and whether one can apply now. */
+export type RenewalOutlook = { unit: Evaluation['unit']; met: boolean; short: number; until: string; standing: Standing; canApply: boolean };
+
+/**
+ * The start page's re-registration card: the enrolment's last registration against its rule, from the
+ * database's sums (as the nightly run reads them), not from the dossier's activities one by one. Null
+ * when the enrolment was never registered.
+ */
+export async function renewalOutlook(
+  db: Db,
+  enrolment: { id: string; struckOff: boolean; openApplication: boolean },
+  asOf: string,
+): Promise<RenewalOutlook | null> {
+  const totals = await repo.registrationTotalsOf(db, enrolment.id, asOf);
+  const version = totals && (await repo.listVersionRules(db)).find((v) => v.id === totals.versionId);
+  if (!totals || !version) return null;
+  const period = { since: totals.since, until: totals.until };
+  const e = evaluateTotals(ruleOfStoredVersion(version, `${version.registerName} ${version.version}`), period, totals.totals);
+  // hours on the primary process count towards the total too: what is missing is the larger of the two
+  const short = Math.max(0, e.needed - e.counted, e.primary ? e.primary.needed - e.primary.counted : 0);
+  const facts = { until: totals.until, postponedUntil: totals.postponedUntil, met: e.met, ...enrolment };
+  return {
+    unit: e.unit,
+    met: e.met,
+    short,
+    until: totals.until,
+    standing: standingOn(totals.until, asOf, totals.postponedUntil),
+    canApply: reasonNotToApply(facts, asOf) === null,
+  };
+}
+
 // ─── the professional asks for herregistratie ───────────────────────────────────────────────────
 
 async function ownEnrolment(deps: ReregistrationDeps, ctx: ActorContext) {

@@ -140,6 +140,20 @@ export const registrationsNl = {
   'enrolments.link.checkTitle': 'Koppelen bevestigen',
   'enrolments.link.check': 'Het account {account} krijgt de gegevens en de inschrijving van {person}. De houder krijgt daarover een e-mail met de reden.',
   'enrolments.link.confirm': 'Ja, koppelen',
+  'start.registration.open.one': 'Uw aanvraag is in behandeling',
+  'start.registration.open.other': '{count} aanvragen in behandeling',
+  'start.registration.valid': 'Geregistreerd tot en met {until}',
+  'start.registration.none': 'Niet geregistreerd',
+  'start.registration.apply': 'U kunt registratie aanvragen',
+  'start.review.assign.none': 'Geen aanvragen om toe te wijzen',
+  'start.review.assign.one': '1 aanvraag wacht op toewijzing aan de commissie',
+  'start.review.assign.other': '{count} aanvragen wachten op toewijzing aan de commissie',
+  'start.review.decide.none': 'Geen aanvragen voor u',
+  'start.review.decide.one': '1 aanvraag wacht op uw besluit',
+  'start.review.decide.other': '{count} aanvragen wachten op uw besluit',
+  'start.enrolments.none': 'Nog niemand ingeschreven',
+  'start.enrolments.one': '1 inschrijving',
+  'start.enrolments.other': '{count} inschrijvingen',
 } as const;
 
 declare module '../../platform/i18n.ts' {

@@ -85,6 +85,19 @@ export const reregistrationNl = {
   'postponements.one.send': 'Besluit vastleggen',
   'postponements.one.decidedBy': 'Besloten door',
   'postponements.notice.decided': 'Het besluit is vastgelegd; de professional krijgt bericht per e-mail.',
+  'start.renewal.canApply': 'U kunt nu herregistratie aanvragen; uw registratie loopt tot en met {until}',
+  'start.renewal.lapsed': 'Uw registratie is verlopen',
+  'start.renewal.conditional': 'Onder voorwaarden: uw registratie liep tot en met {until}',
+  'start.renewal.met': 'Genoeg voor herregistratie; uw registratie loopt tot en met {until}',
+  'start.renewal.points.one': 'Nog 1 punt nodig, uiterlijk {until}',
+  'start.renewal.points.other': 'Nog {count} punten nodig, uiterlijk {until}',
+  'start.renewal.hours.one': 'Nog 1 uur nodig, uiterlijk {until}',
+  'start.renewal.hours.other': 'Nog {count} uur nodig, uiterlijk {until}',
+  'start.renewal.themes.one': 'Nog 1 thema nodig, uiterlijk {until}',
+  'start.renewal.themes.other': "Nog {count} thema's nodig, uiterlijk {until}",
+  'start.postponements.none': 'Geen verzoeken om uitstel',
+  'start.postponements.one': '1 verzoek om uitstel wacht op uw besluit',
+  'start.postponements.other': '{count} verzoeken om uitstel wachten op uw besluit',
 } as const;
 
 declare module '../../platform/i18n.ts' {

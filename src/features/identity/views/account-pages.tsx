@@ -17,110 +17,8 @@ export type AccountView = {
   totpEnabled: boolean;
   federated: { issuer: string }[];
   liveSessions: number;
-  memberships: (Membership & { organisationName: string; manageable: { members: boolean; tokens: boolean; deliveries: boolean } })[];
+  memberships: (Membership & { organisationName: string })[];
 };
-
-function manageLinks(ctx: PageContext, m: AccountView['memberships'][number]) {
-  const base = `/beheer/${m.organisation.kind}/${m.organisation.id}`;
-  return (
-    <>
-      {m.role === 'registration-committee' ? (
-        <>
-          {' · '}
-          <a class="utrecht-link" href="/beheer/aanvragen" safe>
-            {ctx.t('review.link')}
-          </a>
-          {' · '}
-          <a class="utrecht-link" href="/beheer/uitstel" safe>
-            {ctx.t('postponements.link')}
-          </a>
-        </>
-      ) : (
-        ''
-      )}
-      {m.role === 'accreditation-committee' ? (
-        <>
-          {' · '}
-          <a class="utrecht-link" href="/beheer/accreditatie" safe>
-            {ctx.t('accreditation.queue.link')}
-          </a>
-          {' · '}
-          <a class="utrecht-link" href="/beheer/waarderingen" safe>
-            {ctx.t('valuation.link')}
-          </a>
-        </>
-      ) : (
-        ''
-      )}
-      {m.organisation.kind === 'aanbieder' || m.organisation.kind === 'bestuur' ? (
-        <>
-          {' · '}
-          <a class="utrecht-link" href={`${base}/aanbod`} safe>
-            {ctx.t('accreditation.offerings.link')}
-          </a>
-        </>
-      ) : (
-        ''
-      )}
-      {m.organisation.kind === 'administratiekantoor' ? (
-        <>
-          {' · '}
-          <a class="utrecht-link" href={`${base}/besturen`} safe>
-            {ctx.t('offices.mandates.link')}
-          </a>
-        </>
-      ) : (
-        ''
-      )}
-      {m.manageable.members ? (
-        <>
-          {' · '}
-          <a class="utrecht-link" href={`${base}/leden`} safe>
-            {ctx.t('account.members')}
-          </a>
-        </>
-      ) : (
-        ''
-      )}
-      {m.manageable.tokens ? (
-        <>
-          {' · '}
-          <a class="utrecht-link" href={`${base}/tokens`} safe>
-            {ctx.t('account.tokens')}
-          </a>
-        </>
-      ) : (
-        ''
-      )}
-      {m.manageable.deliveries ? (
-        <>
-          {' · '}
-          <a class="utrecht-link" href={`${base}/aanleveringen`} safe>
-            {ctx.t('deliveries.link')}
-          </a>
-          {' · '}
-          <a class="utrecht-link" href={`${base}/invoer`} safe>
-            {ctx.t('entry.link')}
-          </a>
-          {' · '}
-          <a class="utrecht-link" href={`${base}/betwistingen`} safe>
-            {ctx.t('disputes.link')}
-          </a>
-          {' · '}
-          <a class="utrecht-link" href={`${base}/personeel`} safe>
-            {ctx.t('staff.link')}
-          </a>
-          {' · '}
-          <a class="utrecht-link" href={`${base}/voortgang`} safe>
-            {ctx.t('progress.link')}
-          </a>
-        </>
-      ) : (
-        ''
-      )}
-    </>
-  );
-}
 
 /** `oidcName`: the configured OpenID Connect issuer's name, offered for linking to this account. */
 export function AccountPage({ ctx, view, notice, oidcName }: { ctx: PageContext; view: AccountView; notice?: string; oidcName?: string }) {
@@ -129,11 +27,18 @@ export function AccountPage({ ctx, view, notice, oidcName }: { ctx: PageContext;
     <Layout ctx={ctx} title={t('account.title')} current="account">
       <PageTitle text={t('account.title')} />
       <Notice message={notice} />
-      <p class="utrecht-paragraph">
-        <a class="utrecht-link" href="/mijn-register" safe>
-          {t('own.link')}
-        </a>
-      </p>
+      <ul class="utrecht-link-list">
+        <li class="utrecht-link-list__item">
+          <a class="utrecht-link" href="/start" safe>
+            {t('account.start')}
+          </a>
+        </li>
+        <li class="utrecht-link-list__item">
+          <a class="utrecht-link" href="/mijn-register" safe>
+            {t('own.link')}
+          </a>
+        </li>
+      </ul>
       <DataList
         items={[
           { label: t('account.name'), value: <span safe>{view.displayName}</span> },
@@ -179,14 +84,20 @@ export function AccountPage({ ctx, view, notice, oidcName }: { ctx: PageContext;
           <span safe>{t('account.noRoles')}</span>
         </Paragraph>
       ) : (
-        <ul class="utrecht-unordered-list">
-          {view.memberships.map((m) => (
-            <li class="utrecht-unordered-list__item">
-              <span safe>{`${t(`role.${m.role}`)} — ${m.organisationName}`}</span>
-              {manageLinks(ctx, m)}
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul class="utrecht-unordered-list">
+            {view.memberships.map((m) => (
+              <li class="utrecht-unordered-list__item" safe>
+                {`${t(`role.${m.role}`)} — ${m.organisationName}`}
+              </li>
+            ))}
+          </ul>
+          <Paragraph>
+            <a class="utrecht-link" href="/beheer" safe>
+              {t('account.manageLink')}
+            </a>
+          </Paragraph>
+        </>
       )}
       <h2 class="utrecht-heading-2" safe>
         {t('account.myData')}

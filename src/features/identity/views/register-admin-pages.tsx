@@ -13,15 +13,27 @@ import type { OutboxRow } from '../../../platform/mail/mailer.ts';
 import { AuditTable, type AuditLine } from './account-pages.tsx';
 import type { FormState } from './sign-in-pages.tsx';
 
-export function AdminHomePage({ ctx, state, showOutbox }: { ctx: PageContext; state: FormState; showOutbox: boolean }) {
+/**
+ * Register staff's search tools: an account's audit trail and a board's members; the outbox outside
+ * production. On Beheer under the register office's heading (level 3), and alone (level 2) when a search
+ * finds nothing.
+ */
+export function RegisterOfficeTools({ ctx, state, level = 3 }: { ctx: PageContext; state: FormState; level?: 2 | 3 }) {
   const { t } = ctx;
-  return (
-    <Layout ctx={ctx} title={t('admin.title')} current="account">
-      <PageTitle text={t('admin.title')} />
-      <ErrorSummary title={t('errorSummary.title')} errors={state.errors ?? []} />
-      <h2 class="utrecht-heading-2" safe>
-        {t('admin.findAccount')}
+  const heading = `utrecht-heading-${level}`;
+  const Heading = ({ text }: { text: string }) =>
+    level === 2 ? (
+      <h2 class={heading} safe>
+        {text}
       </h2>
+    ) : (
+      <h3 class={heading} safe>
+        {text}
+      </h3>
+    );
+  return (
+    <>
+      <Heading text={t('admin.findAccount')} />
       <Form action="/beheer/accounts" method="get" csrfToken={ctx.csrfToken}>
         <TextField
           id="email"
@@ -34,9 +46,7 @@ export function AdminHomePage({ ctx, state, showOutbox }: { ctx: PageContext; st
         />
         <Button>{Html.escapeHtml(t('admin.findButton'))}</Button>
       </Form>
-      <h2 class="utrecht-heading-2" safe>
-        {t('admin.boardMembers')}
-      </h2>
+      <Heading text={t('admin.boardMembers')} />
       <Form action="/beheer/besturen" method="get" csrfToken={ctx.csrfToken}>
         <TextField
           id="nummer"
@@ -48,44 +58,7 @@ export function AdminHomePage({ ctx, state, showOutbox }: { ctx: PageContext; st
         />
         <Button>{Html.escapeHtml(t('admin.findButton'))}</Button>
       </Form>
-      <Paragraph>
-        <a class="utrecht-link" href="/beheer/aanleveringen" safe>
-          {t('office.deliveries.title')}
-        </a>
-        {' · '}
-        <a class="utrecht-link" href="/beheer/dubbelen" safe>
-          {t('office.duplicates.title')}
-        </a>
-        {' · '}
-        <a class="utrecht-link" href="/beheer/registers" safe>
-          {t('registers.title')}
-        </a>
-        {' · '}
-        <a class="utrecht-link" href="/beheer/aanvragen" safe>
-          {t('review.link')}
-        </a>
-        {' · '}
-        <a class="utrecht-link" href="/beheer/inschrijvingen" safe>
-          {t('enrolments.link')}
-        </a>
-        {' · '}
-        <a class="utrecht-link" href="/beheer/aanbieders" safe>
-          {t('accreditation.providers.link')}
-        </a>
-        {' · '}
-        <a class="utrecht-link" href="/beheer/administratiekantoren" safe>
-          {t('offices.link')}
-        </a>
-        {' · '}
-        <a class="utrecht-link" href="/beheer/accreditatie" safe>
-          {t('accreditation.queue.link')}
-        </a>
-        {' · '}
-        <a class="utrecht-link" href="/beheer/referentiekader" safe>
-          {t('framework.link')}
-        </a>
-      </Paragraph>
-      {showOutbox ? (
+      {ctx.development ? (
         <Paragraph>
           <a class="utrecht-link" href="/beheer/uitgaande-mail" safe>
             {t('admin.outbox')}
@@ -94,6 +67,23 @@ export function AdminHomePage({ ctx, state, showOutbox }: { ctx: PageContext; st
       ) : (
         ''
       )}
+    </>
+  );
+}
+
+/** A search that found nothing: the tools again with the error, and the way back to Beheer. */
+export function AdminSearchPage({ ctx, state }: { ctx: PageContext; state: FormState }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('admin.title')} current="account">
+      <PageTitle text={t('admin.title')} />
+      <ErrorSummary title={t('errorSummary.title')} errors={state.errors ?? []} />
+      <RegisterOfficeTools ctx={ctx} state={state} level={2} />
+      <Paragraph>
+        <a class="utrecht-link" href="/beheer" safe>
+          {t('admin.backToManage')}
+        </a>
+      </Paragraph>
     </Layout>
   );
 }
