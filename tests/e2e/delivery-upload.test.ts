@@ -165,8 +165,8 @@ describe('delivering staff data through the pages', () => {
       await signIn(page, 'staf@register.nl');
       await page.waitForURL('**/account/tweestapsverificatie**');
       staffTotpSecret = (await page.locator('.br-secret').textContent())!.replace(/\s/g, '');
-      await page.getByLabel(nl('secondFactor.code')).fill(currentTotp(staffTotpSecret));
-      await page.getByLabel(nl('secondFactor.code')).press('Enter');
+      await page.getByLabel(nl('secondFactor.code'), { exact: true }).fill(currentTotp(staffTotpSecret));
+      await page.getByLabel(nl('secondFactor.code'), { exact: true }).press('Enter');
       await page.waitForURL('**/start');
       await page.goto('/beheer');
       await page.getByRole('link', { name: nl('office.deliveries.title') }).click();
@@ -437,8 +437,8 @@ describe('delivering staff data through the pages', () => {
       await signIn(page, 'commissie@register.nl');
       await page.waitForURL('**/account/tweestapsverificatie**');
       const secret = (await page.locator('.br-secret').textContent())!.replace(/\s/g, '');
-      await page.getByLabel(nl('secondFactor.code')).fill(currentTotp(secret));
-      await page.getByLabel(nl('secondFactor.code')).press('Enter');
+      await page.getByLabel(nl('secondFactor.code'), { exact: true }).fill(currentTotp(secret));
+      await page.getByLabel(nl('secondFactor.code'), { exact: true }).press('Enter');
       await page.waitForURL('**/start');
       await page.getByRole('link', { name: nl('review.link') }).click();
       await expectNoAxeViolations(page);
@@ -483,8 +483,8 @@ describe('delivering staff data through the pages', () => {
       // the second sign-in of the day: the code from the app set up in the first
       await signIn(page, 'staf@register.nl', '/beheer');
       await page.waitForURL('**/inloggen/tweede-stap**');
-      await page.getByLabel(nl('secondFactor.code')).fill(currentTotp(staffTotpSecret));
-      await page.getByLabel(nl('secondFactor.code')).press('Enter');
+      await page.getByLabel(nl('secondFactor.code'), { exact: true }).fill(currentTotp(staffTotpSecret));
+      await page.getByLabel(nl('secondFactor.code'), { exact: true }).press('Enter');
       await page.waitForURL('**/beheer');
       await page.getByRole('link', { name: nl('enrolments.link') }).click();
       await expect.poll(() => h1(page).textContent()).toBe(nl('enrolments.title'));

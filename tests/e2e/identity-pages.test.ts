@@ -111,8 +111,8 @@ describe('account and administration pages', () => {
       await page.waitForURL('**/account/tweestapsverificatie**');
       await expectNoAxeViolations(page);
       const secret = (await page.locator('.br-secret').textContent())!.replace(/\s/g, '');
-      await page.getByLabel(nl('secondFactor.code')).fill(currentTotp(secret));
-      await page.getByLabel(nl('secondFactor.code')).press('Enter');
+      await page.getByLabel(nl('secondFactor.code'), { exact: true }).fill(currentTotp(secret));
+      await page.getByLabel(nl('secondFactor.code'), { exact: true }).press('Enter');
       await page.waitForURL('**/start');
       await page.goto('/beheer');
       await expectNoAxeViolations(page);

@@ -35,20 +35,24 @@ const consoleErrors: string[] = [];
 /**
  * Takes the console errors and uncaught page errors gathered so far (the browser project's setup file
  * fails every test that leaves one). A page's own status (a 404 page the test asked for) is not one:
- * the test checks that status itself; a failed style sheet, script or image is.
+ * the test checks that status itself; a failed style sheet, script or image is. Only our own pages
+ * count: the test's OpenID provider serves pages of its own (which ask Google for a font).
  */
 export function takeConsoleErrors(): string[] {
   return consoleErrors.splice(0);
 }
 
-function watchConsole(page: Page): void {
+function watchConsole(page: Page, origin: string | undefined): void {
+  const ours = () => origin === undefined || page.url().startsWith(origin);
   page.on('console', (message) => {
-    if (message.type() !== 'error') return;
+    if (message.type() !== 'error' || !ours()) return;
     const where = message.location().url;
     if (message.text().startsWith('Failed to load resource') && where === page.url()) return;
     consoleErrors.push(`${message.text()} (at ${where || page.url()})`);
   });
-  page.on('pageerror', (error) => consoleErrors.push(`${error.message} (uncaught, at ${page.url()})`));
+  page.on('pageerror', (error) => {
+    if (ours()) consoleErrors.push(`${error.message} (uncaught, at ${page.url()})`);
+  });
 }
 
 /**
@@ -58,7 +62,8 @@ function watchConsole(page: Page): void {
 export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext({ locale: 'nl-NL', ...options });
   context.setDefaultTimeout(10_000);
-  context.on('page', watchConsole);
+  const origin = options.baseURL ? new URL(options.baseURL).origin : undefined;
+  context.on('page', (page) => watchConsole(page, origin));
   if (options.javaScriptEnabled === false) withoutScript.add(context);
   return context;
 }
@@ -139,14 +144,14 @@ export async function passSecondFactor(page: Page, email: string): Promise<void>
   const path = new URL(page.url()).pathname;
   if (path === '/account/tweestapsverificatie') {
     const secret = (await page.locator('.br-secret').textContent())!.replace(/\s/g, '');
-    await page.getByLabel(nlText('secondFactor.code')).fill(currentTotp(secret));
+    await page.getByLabel(nlText('secondFactor.code'), { exact: true }).fill(currentTotp(secret));
     await page.getByRole('button', { name: nlText('totp.button') }).click();
     linkedApps.set(email, { secret, uses: 1 });
   } else if (path === '/inloggen/tweede-stap') {
     const app = linkedApps.get(email);
     if (!app) throw new Error(`no authenticator app linked in this test run for ${email}`);
     // a code counts once: each later sign-in takes the app's code of a later 30-second step
-    await page.getByLabel(nlText('secondFactor.code')).fill(currentTotp(app.secret, Date.now() + app.uses * 30_000));
+    await page.getByLabel(nlText('secondFactor.code'), { exact: true }).fill(currentTotp(app.secret, Date.now() + app.uses * 30_000));
     app.uses++;
     await page.getByRole('button', { name: nlText('secondFactor.button') }).click();
   }
