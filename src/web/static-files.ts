@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { builtAssetsDir } from '../ui/assets.ts';
+import { assetUrl, builtAssetsDir } from '../ui/assets.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
@@ -38,5 +38,5 @@ export const staticFiles = fp(async (app: FastifyInstance) => {
   });
 
   // browsers ask for it by this name when a page names none (the pages name the fingerprinted favicon)
-  app.get('/favicon.ico', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/static/favicon.svg', 301));
+  app.get('/favicon.ico', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => reply.redirect(assetUrl('favicon.svg'), 301));
 });

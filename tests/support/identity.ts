@@ -16,6 +16,11 @@ export async function sessionFor(app: FastifyInstance, database: Database, accou
   return web;
 }
 
+/** The secret the authenticator set-up page shows beside its QR code, without the spaces that group it. */
+export function totpSecretOn(body: string): string | undefined {
+  return /class="[^"]*\bbr-secret"[^>]*>\s*([A-Z2-7 ]+?)\s*</.exec(body)?.[1].replace(/ /g, '');
+}
+
 /** Signs in through the pages with the test password; the response of POST /inloggen. */
 export async function signInWithPassword(web: WebSession, email: string, password = testPassword) {
   await web.get('/inloggen');
@@ -30,9 +35,8 @@ export async function signInAndEnrolTotp(app: FastifyInstance, email: string): P
   const web = new WebSession(app);
   await signInWithPassword(web, email);
   const enrol = await web.get('/account/tweestapsverificatie?terug=%2Faccount');
-  const match = /class="utrecht-data-list__item-value br-secret">([A-Z2-7 ]+)</.exec(enrol.body);
-  if (!match) throw new Error(`no TOTP secret on the enrolment page (status ${enrol.statusCode})`);
-  const secret = match[1].replace(/ /g, '');
+  const secret = totpSecretOn(enrol.body);
+  if (!secret) throw new Error(`no TOTP secret on the enrolment page (status ${enrol.statusCode})`);
   const linked = await web.post('/account/tweestapsverificatie', { code: currentTotp(secret), terug: '/account' });
   if (linked.statusCode !== 303) throw new Error(`linking the authenticator app failed: ${linked.statusCode}`);
   return { web, secret };
@@ -58,9 +62,9 @@ export async function signInFromTheSignInPage(app: FastifyInstance, email: strin
   const next = String(first.headers.location);
   if (!next.startsWith('/account/tweestapsverificatie')) return { web, landing: next };
   const enrol = await web.get(next);
-  const match = /class="utrecht-data-list__item-value br-secret">([A-Z2-7 ]+)</.exec(enrol.body);
-  if (!match) throw new Error(`no TOTP secret on the enrolment page (status ${enrol.statusCode})`);
-  const linked = await web.post('/account/tweestapsverificatie', { code: currentTotp(match[1].replace(/ /g, '')), terug: backOnLastPage(web) });
+  const secret = totpSecretOn(enrol.body);
+  if (!secret) throw new Error(`no TOTP secret on the enrolment page (status ${enrol.statusCode})`);
+  const linked = await web.post('/account/tweestapsverificatie', { code: currentTotp(secret), terug: backOnLastPage(web) });
   if (linked.statusCode !== 303) throw new Error(`linking the authenticator app failed: ${linked.statusCode}`);
   return { web, landing: String(linked.headers.location) };
 }

@@ -92,7 +92,7 @@ describe('the public register page', () => {
   it('says the status in the reader’s language', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/register?naam=van der Berg&lang=en' });
     const text = visibleText(res.body);
-    expect(text).toContain(`B. van der Berg ${numbers['berenice@school.nl']} enrolled — ${school.name}`);
+    expect(text).toContain(`B. van der Berg ${numbers['berenice@school.nl']} Enrolled — ${school.name}`);
     expect(text).not.toContain('ingeschreven');
   });
 

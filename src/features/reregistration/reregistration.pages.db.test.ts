@@ -224,7 +224,7 @@ describe('herregistratie: the Commissie Registratie decides', () => {
     // the public register shows the new date; Anna's page the new period
     const entry = await publicEntry(people.anna.registerNumber);
     expect(entry).toContain(`Schoolleidersregister PO: RDO niveau 1, tot en met ${dutch(next)}`);
-    expect(entry).toContain('geregistreerd');
+    expect(entry).toContain('Geregistreerd');
     const page = visibleText((await people.anna.web.get('/mijn-register/herregistratie')).body);
     // what counts for the next one starts at the grant (today), three months before the old period ends
     expect(page).toContain(`Periode ${dutch(today)} tot en met ${dutch(next)}`);
@@ -253,7 +253,7 @@ describe('uitstel', () => {
   let requestId: string;
 
   it('the professional asks: every problem at its field', async () => {
-    expect(await publicEntry(people.dirk.registerNumber)).toContain('onder voorwaarden');
+    expect(await publicEntry(people.dirk.registerNumber)).toContain('Onder voorwaarden');
     await people.dirk.web.get('/mijn-register/uitstel');
     const res = await people.dirk.web.post('/mijn-register/uitstel', { grond: '', toelichting: '', tot: addMonths(people.dirk.until, 13) });
     expect(res.statusCode).toBe(400);
