@@ -30,7 +30,7 @@ export const codeForm = z.object({ code: text(1000), terug: text(1000) });
 export const registerForm = z.object({ email: text(1000), naam: text(1000), wachtwoord: text(1000), terug: text(1000) });
 
 /** A mailed link's token, posted from its confirmation page (bevestigen, deblokkeren, uitnodiging). */
-export const tokenForm = z.object({ token: text(1000) });
+export const tokenForm = z.object({ token: text(1000), terug: text(1000) });
 
 export const forgotPasswordForm = z.object({ email: text(1000) });
 
@@ -45,7 +45,7 @@ export const tokenCreateForm = z.object({ naam: text(1000), scope: choices(), ve
 
 /** `?terug=` (where to go after signing in) and `?token=` on a mailed link's page; anything else is empty. */
 export const backQuery = z.object({ terug: text(500) });
-export const tokenQuery = z.object({ token: text(500) });
+export const tokenQuery = z.object({ token: text(500), terug: text(500) });
 export const invitationQuery = z.object({ token: text(200) });
 
 /** `/account?gekoppeld=ja` after linking a sign-in service. */

@@ -72,6 +72,24 @@ describe('creating an account and confirming the address', () => {
     expect(account.headers['cache-control']).toBe('no-store');
   });
 
+  it('keeps the way back through the mailed link: made for an enrolment link, signing in goes on to it', async () => {
+    const web = new WebSession(t.app);
+    const back = '/mijn-register/inschrijven?bestuur=32073';
+    await web.get(`/account/aanmaken?terug=${encodeURIComponent(back)}`);
+    await web.post('/account/aanmaken', { naam: 'Gijs Pool', email: 'gijs@school.nl', wachtwoord: 'mijn geheime zin', terug: back });
+    const [mail] = await mailsTo('gijs@school.nl');
+    const confirmPage = await web.get(linkIn(mail));
+    const token = /name="token" value="([^"]+)"/.exec(confirmPage.body)![1];
+    const carried = /name="terug" value="([^"]+)"/.exec(confirmPage.body)![1].replace(/&amp;/g, '&');
+    expect(carried).toBe(back);
+    const confirmed = await web.post('/account/bevestigen', { token, terug: carried });
+    const signInLink = /href="(\/inloggen[^"]*)"/.exec(confirmed.body.split('<main')[1])![1].replace(/&amp;/g, '&');
+    expect(signInLink).toBe(`/inloggen?terug=${encodeURIComponent(back)}`);
+    await web.get(signInLink);
+    const signedIn = await web.post('/inloggen', { email: 'gijs@school.nl', wachtwoord: 'mijn geheime zin', terug: back });
+    expect(signedIn.headers.location).toBe(back);
+  });
+
   it('refuses a weak password and an invalid address, keeping what was typed', async () => {
     const web = new WebSession(t.app);
     await web.get('/account/aanmaken');

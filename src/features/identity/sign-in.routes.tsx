@@ -7,7 +7,7 @@ import { sendPage } from '../../web/render.ts';
 import type { FeatureOptions } from '../feature.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import { readForm, readFormShape, readQuery } from '../../web/forms.ts';
-import { accountContextOf, clearSessionCookie, contextOf, fieldErrorsOf, safeBack, setSessionCookie } from '../../web/route-helpers.ts';
+import { accountContextOf, clearSessionCookie, contextOf, fieldErrorsOf, safeBack, setSessionCookie, startPagePath } from '../../web/route-helpers.ts';
 import { backQuery, codeForm, forgotPasswordForm, registerForm, resetPasswordForm, signInForm, tokenForm, tokenQuery } from './identity.forms.ts';
 import * as signIn from './sign-in.service.ts';
 import {
@@ -50,7 +50,11 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
     const again = (message: string, status: number, errors: FieldError[] = []) =>
       sendPage(reply, <SignInPage ctx={ctx} state={{ values: { email: form.values.email ?? '' }, errors, message }} back={back} oidcName={oidcName} />, status);
     if (!form.ok) return again('', 400, form.errors);
-    const result = await signIn.signInWithPassword(deps, contextOf(req), { email: form.value.email, password: form.value.wachtwoord });
+    const result = await signIn.signInWithPassword(deps, contextOf(req), {
+      email: form.value.email,
+      password: form.value.wachtwoord,
+      back: back === startPagePath ? undefined : back,
+    });
     if (result.outcome === 'failed') return again('', 400, [{ field: 'email', message: t('signIn.failed') }]);
     if (result.outcome === 'locked') return again(t('signIn.locked', { minutes: result.minutes }), 429);
     if (result.outcome === 'unverified') return again(t('signIn.unverified'), 400);
@@ -119,7 +123,14 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
     const { value: body } = readFormShape(req, registerForm);
     const ctx = req.pageContext();
     try {
-      await signIn.registerAccount(deps, contextOf(req), { email: body.email, displayName: body.naam, password: body.wachtwoord, lang: ctx.lang });
+      const back = safeBack(body.terug);
+      await signIn.registerAccount(deps, contextOf(req), {
+        email: body.email,
+        displayName: body.naam,
+        password: body.wachtwoord,
+        lang: ctx.lang,
+        back: back === startPagePath ? undefined : back,
+      });
     } catch (error) {
       const state = { values: { email: body.email, naam: body.naam }, errors: fieldErrorsOf(req, error, 'email') };
       return sendPage(reply, <RegisterPage ctx={ctx} state={state} back={safeBack(body.terug)} />, 400);
@@ -137,12 +148,17 @@ export async function signInRoutes(app: FastifyInstance, opts: FeatureOptions & 
   ) => {
     app.get(path, { config: { access: 'public' } }, async (req, reply) => {
       const ctx = req.pageContext();
-      return sendPage(reply, <ConfirmLinkPage ctx={ctx} title={ctx.t(title)} action={path} token={readQuery(req, tokenQuery).token} button={ctx.t(button)} />);
+      const { token, terug } = readQuery(req, tokenQuery);
+      return sendPage(reply, <ConfirmLinkPage ctx={ctx} title={ctx.t(title)} action={path} token={token} back={terug} button={ctx.t(button)} />);
     });
     app.post(path, { config: { access: 'public' }, preHandler: mailLimit }, async (req, reply) => {
       const ctx = req.pageContext();
-      await use(readFormShape(req, tokenForm).value.token, req);
-      return sendPage(reply, <MessagePage ctx={ctx} title={ctx.t(title)} message={ctx.t(done)} link={{ href: '/inloggen', label: ctx.t('nav.signIn') }} />);
+      const { token, terug } = readFormShape(req, tokenForm).value;
+      await use(token, req);
+      // signing in goes on to the page the account was made for (an enrolment link), if there was one
+      const back = safeBack(terug);
+      const signInHref = back === startPagePath ? '/inloggen' : `/inloggen?terug=${encodeURIComponent(back)}`;
+      return sendPage(reply, <MessagePage ctx={ctx} title={ctx.t(title)} message={ctx.t(done)} link={{ href: signInHref, label: ctx.t('nav.signIn') }} />);
     });
   };
   mailedLink('/account/bevestigen', 'verify.title', 'verify.button', 'verify.done', (token, req) => signIn.verifyEmail(deps, contextOf(req), token));

@@ -30,6 +30,7 @@ async function sendLink(
   path: string,
   validMs: number,
   params: Record<string, string | number> = {},
+  back?: string,
 ): Promise<string> {
   const token = randomToken();
   const now = nowOf(deps);
@@ -44,11 +45,16 @@ async function sendLink(
     to: account.email,
     template: purpose,
     lang: account.preferredLang === 'en' ? 'en' : 'nl',
-    params: { name: account.displayName, link: `${deps.baseUrl}${path}?token=${encodeURIComponent(token)}`, ...params },
+    params: {
+      name: account.displayName,
+      link: `${deps.baseUrl}${path}?token=${encodeURIComponent(token)}${back ? `&terug=${encodeURIComponent(back)}` : ''}`,
+      ...params,
+    },
   });
 }
 
-export type RegisterInput = { email: string; displayName: string; password: string; lang: Lang };
+/** `back`: the page the person was on when they made the account (an enrolment link), carried through the mailed link. */
+export type RegisterInput = { email: string; displayName: string; password: string; lang: Lang; back?: string };
 
 /**
  * Creates a local account and mails a link to confirm the address. When the address already has an
@@ -72,7 +78,7 @@ export async function registerAccount(deps: IdentityDeps, context: ActorContext,
     if (existing) return [await sendLink(deps, tx, existing, 'reset-password', '/wachtwoord-herstellen', hour)];
     const account = await repo.insertAccount(tx, { email, displayName, passwordHash, preferredLang: input.lang });
     await recordAudit(tx, context, { action: 'account.created', subjectAccountId: account.id, after: { email, displayName } });
-    return [await sendLink(deps, tx, account, 'verify-email', '/account/bevestigen', 48 * hour)];
+    return [await sendLink(deps, tx, account, 'verify-email', '/account/bevestigen', 48 * hour, {}, input.back)];
   });
   await deps.mailer.deliver(deps.db, mailIds);
 }
@@ -102,7 +108,11 @@ export type SignInResult =
  * app, and the lock lifts once the code is right; without an app, the right password gets a fresh
  * unlock link mailed. The answer to the form is the same "locked" either way, so it tells an attacker nothing.
  */
-export async function signInWithPassword(deps: IdentityDeps, context: ActorContext, input: { email: string; password: string }): Promise<SignInResult> {
+export async function signInWithPassword(
+  deps: IdentityDeps,
+  context: ActorContext,
+  input: { email: string; password: string; back?: string },
+): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
   const emailHash = deps.crypto.keyedHash(`sign-in:${email}`);
   const now = nowOf(deps);
@@ -137,7 +147,9 @@ export async function signInWithPassword(deps: IdentityDeps, context: ActorConte
     return locks ? { outcome: 'locked', minutes: lockMinutes } : { outcome: 'failed' };
   }
   if (!account.emailVerifiedAt) {
-    const mailIds = await inTransaction(deps.db, async (tx) => [await sendLink(deps, tx, account, 'verify-email', '/account/bevestigen', 48 * hour)]);
+    const mailIds = await inTransaction(deps.db, async (tx) => [
+      await sendLink(deps, tx, account, 'verify-email', '/account/bevestigen', 48 * hour, {}, input.back),
+    ]);
     await deps.mailer.deliver(deps.db, mailIds);
     return { outcome: 'unverified' };
   }

@@ -217,12 +217,27 @@ export function ResetPasswordPage({ ctx, state, token }: { ctx: PageContext; sta
 }
 
 /** A mailed link lands here and is used only by pressing the button: link scanners in mail filters fetch but never post. */
-export function ConfirmLinkPage({ ctx, title, action, token, button }: { ctx: PageContext; title: string; action: string; token: string; button: string }) {
+export function ConfirmLinkPage({
+  ctx,
+  title,
+  action,
+  token,
+  back,
+  button,
+}: {
+  ctx: PageContext;
+  title: string;
+  action: string;
+  token: string;
+  back: string;
+  button: string;
+}) {
   return (
     <Layout ctx={ctx} title={title}>
       <PageTitle text={title} />
       <Form action={action} csrfToken={ctx.csrfToken}>
         <HiddenField name="token" value={token} />
+        {back ? <HiddenField name="terug" value={back} /> : ''}
         <Button>{Html.escapeHtml(button)}</Button>
       </Form>
     </Layout>
