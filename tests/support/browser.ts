@@ -71,12 +71,14 @@ export async function newContext(browser: Browser, options: BrowserContextOption
 // WCAG 2.2 AA: 2.2 added its own rules (target-size) under wcag22aa; A and AA of 2.0 and 2.1 stay
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
+export type AxeViolation = { id: string; impact: string | null | undefined; help: string; nodes: { target: string; summary: string | undefined }[] };
+
 /**
- * Runs axe (WCAG 2.2 A and AA) over the page as it is now; fails listing every violation and where.
+ * Runs axe (WCAG 2.2 A and AA) over the page as it is now and returns every violation and where.
  * axe needs script (it never finishes in a page without JavaScript), so a page of a script-less
  * context is checked as a copy of its current DOM, served at the same URL in a scripted context.
  */
-export async function expectNoAxeViolations(page: Page): Promise<void> {
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   let target = page;
   let copy: BrowserContext | undefined;
   if (withoutScript.has(page.context())) {
@@ -88,16 +90,21 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   }
   try {
     const { violations } = await new AxeBuilder({ page: target }).withTags(wcagTags).analyze();
-    const report = violations.map((v) => ({
+    return violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
       nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
     }));
-    expect(report, `axe violations on ${page.url()}:\n${JSON.stringify(report, null, 2)}`).toEqual([]);
   } finally {
     await copy?.close();
   }
+}
+
+/** Fails listing every axe violation (WCAG 2.2 A and AA) on the page as it is now, and where. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const report = await axeViolations(page);
+  expect(report, `axe violations on ${page.url()}:\n${JSON.stringify(report, null, 2)}`).toEqual([]);
 }
 
 /** Runs `run` in a page of a fresh context on `baseURL`, and closes the context whatever happens. */

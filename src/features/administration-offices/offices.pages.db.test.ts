@@ -192,8 +192,12 @@ describe('a board authorises an administratiekantoor on its members page, and wi
     );
     // the board's pages stay the board's: its members, staff list and disputes
     for (const path of ['/leden', '/personeel', '/betwistingen', '/tokens']) expect((await officeAdmin.get(`${B()}${path}`)).statusCode, path).toBe(403);
-    // register staff see the count
+    // register staff see the count, and the office's boards without a way to deliveries they may not open
     expect(visibleText((await staff.get('/beheer/administratiekantoren')).body)).toContain('Salarisadministratie Noord 12345678 1 bestuur');
+    const asStaff = await staff.get(`/beheer/administratiekantoor/${officeId}/besturen`);
+    expect(visibleText(asStaff.body)).toContain(`${board.name} ${board.number}`);
+    expect(asStaff.body).not.toContain(`/beheer/bestuur/${board.id}/aanleveringen`);
+    expect((await staff.get(`/beheer/bestuur/${board.id}/aanleveringen`)).statusCode).toBe(403);
   });
 
   it('withdraws on confirmation: the office loses the board from its next request, its admins are told, it can be authorised again', async () => {

@@ -178,7 +178,12 @@ export async function withdrawMandate(
 export async function listOfficeMandates(deps: OfficeDeps, ctx: ActorContext, officeId: string) {
   const office = await existingOffice(deps.db, officeId);
   await authorise(ctx, { action: 'mandates.read', organisation: officeRef(office.id) });
-  return { office, mandates: await repo.listMandates(deps.db, { officeId: office.id }) };
+  const mandates = await repo.listMandates(deps.db, { officeId: office.id });
+  // register staff read the mandates too, but deliver for no board: the way to a board's deliveries is for those who may
+  const deliverable: Record<string, boolean> = {};
+  for (const m of mandates)
+    deliverable[m.boardId] = (await decide(ctx.actor, { action: 'delivery.submit', organisation: { kind: 'bestuur', id: m.boardId } })).allowed;
+  return { office, mandates: mandates.map((m) => ({ ...m, mayDeliver: deliverable[m.boardId] })) };
 }
 
 /**

@@ -189,7 +189,7 @@ describe('following a delivery', () => {
     const created = (await submit(deliveryCsv([row(1, { functie: 'JUF' })]))).json();
     const refused = await call({ method: 'POST', url: `/api/v1/aanleveringen/${created.id}/verwerking` });
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().detail).toMatch(/1 rij\(en\) met fouten/);
+    expect(refused.json().detail).toMatch(/1 rij met fouten/);
     const list = (await call({ url: '/api/v1/aanleveringen?pageSize=2' })).json();
     expect(list.resultaten[0].id).toBe(created.id);
     expect(list.resultaten).toHaveLength(2);

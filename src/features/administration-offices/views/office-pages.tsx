@@ -247,9 +247,25 @@ export function WithdrawMandatePage({ ctx, mandate }: { ctx: PageContext; mandat
 }
 
 /** The office's own page: the boards that authorise it now, each with the way to its deliveries. */
-export function OfficeMandatesPage({ ctx, office, mandates }: { ctx: PageContext; office: Office; mandates: MandateLine[] }) {
+export function OfficeMandatesPage({ ctx, office, mandates }: { ctx: PageContext; office: Office; mandates: (MandateLine & { mayDeliver: boolean })[] }) {
   const { t, lang } = ctx;
   const title = t('offices.mandates.title', { office: office.name });
+  const deliveriesColumn = {
+    header: t('offices.mandates.col.deliveries'),
+    cell: (m: MandateLine & { mayDeliver: boolean }) =>
+      m.mayDeliver ? (
+        <a
+          class="utrecht-link"
+          href={`/beheer/bestuur/${m.boardId}/aanleveringen`}
+          aria-label={t('offices.mandates.deliveriesOf', { board: m.boardName })}
+          safe
+        >
+          {t('offices.mandates.col.deliveries')}
+        </a>
+      ) : (
+        ''
+      ),
+  };
   return (
     <Layout ctx={ctx} title={title} current="account">
       <PageTitle text={title} />
@@ -264,19 +280,7 @@ export function OfficeMandatesPage({ ctx, office, mandates }: { ctx: PageContext
             { header: t('offices.mandates.col.board'), cell: (m) => <span safe>{m.boardName}</span> },
             { header: t('offices.mandates.col.number'), cell: (m) => <span safe>{m.boardNumber}</span> },
             { header: t('offices.mandates.col.since'), cell: (m) => <span safe>{formatDate(lang, m.grantedAt)}</span> },
-            {
-              header: t('offices.mandates.col.deliveries'),
-              cell: (m) => (
-                <a
-                  class="utrecht-link"
-                  href={`/beheer/bestuur/${m.boardId}/aanleveringen`}
-                  aria-label={t('offices.mandates.deliveriesOf', { board: m.boardName })}
-                  safe
-                >
-                  {t('offices.mandates.col.deliveries')}
-                </a>
-              ),
-            },
+            ...(mandates.some((m) => m.mayDeliver) ? [deliveriesColumn] : []),
           ]}
         />
       )}
