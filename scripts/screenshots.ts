@@ -65,7 +65,7 @@ async function signIn(page: Page, email: string): Promise<void> {
   await page.waitForURL((url) => url.pathname !== '/inloggen');
   if (new URL(page.url()).pathname === '/account/tweestapsverificatie') {
     const secret = (await page.locator('.br-secret').textContent())!.replace(/\s/g, '');
-    await page.getByLabel(nl('secondFactor.code')).fill(currentTotp(secret));
+    await page.getByLabel(nl('secondFactor.code'), { exact: true }).fill(currentTotp(secret));
     await page.getByRole('button', { name: nl('totp.button') }).click();
     await page.waitForURL((url) => url.pathname !== '/account/tweestapsverificatie');
   }
