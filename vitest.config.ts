@@ -48,6 +48,8 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/e2e/**/*.test.ts'],
+          // a journey is many pages with axe on each: 20-50 s on a quiet machine, 2-3 times that when CI shares it
+          testTimeout: 180_000,
           setupFiles: ['tests/support/browser.setup.ts'],
           env: { TEST_DB: 'pglite' },
         },
