@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { diversityBound, diversityScore, groupSizes, proposeGroups, seededRandom, type GroupingAttributes, type GroupingPerson } from './diverse-groups.ts';
+import {
+  diversityBound,
+  diversityScore,
+  groupSizes,
+  improveGroups,
+  proposeGroups,
+  seededRandom,
+  type GroupingAttributes,
+  type GroupingPerson,
+} from './diverse-groups.ts';
 import { exactOptimum } from './exact-optimum.ts';
 
 type Case = { seed: number; people: GroupingPerson[]; size: number; description: string };
@@ -256,6 +265,65 @@ describe('the proposed groups', () => {
     expect(proposal.score).toEqual(diversityScore(larger, proposal.groups));
     expect(proposal.score.total).toBeLessThanOrEqual(proposal.bound.total);
     expect(proposal.bound).toEqual(diversityBound(larger, groupSizes(larger.length, 10)));
+  });
+
+  it('leave no swap of two people and no move to a group one smaller that would raise the score', () => {
+    const byId = new Map(larger.map((p) => [p.id, p.attributes]));
+    const names = ['province', 'role', 'setting'];
+    const valuesOf = new Map([...byId].map(([id, attributes]) => [id, names.map((name) => attributes[name])]));
+    /** the distinct values of a group with `out` taken out and `added` put in */
+    const scoreOf = (group: string[], out?: string, added?: string) => {
+      let total = 0;
+      for (let a = 0; a < names.length; a++) {
+        const values = new Set<string>();
+        for (const id of added ? [...group, added] : group) {
+          const value = valuesOf.get(id)![a];
+          if (id !== out && value) values.add(value);
+        }
+        total += values.size;
+      }
+      return total;
+    };
+    // from the greedy start, and from a deal in order of province (far from good)
+    const sorted = [...larger].sort((x, y) => String(x.attributes.province).localeCompare(String(y.attributes.province)));
+    const sizes = groupSizes(larger.length, 10);
+    const starts = sizes.map((_, g) => sizes.slice(0, g).reduce((sum, s) => sum + s, 0));
+    const dealt = sizes.map((s, g) => sorted.slice(starts[g], starts[g] + s).map((p) => p.id));
+    for (const { groups } of [proposeGroups(larger, { groupSize: 10, rounds: 0 }), improveGroups(larger, dealt, { rounds: 0 })]) {
+      expect(new Set(groups.map((g) => g.length))).toEqual(new Set([9, 10]));
+      let checked = 0;
+      for (let g = 0; g < groups.length; g++) {
+        for (let h = g + 1; h < groups.length; h++) {
+          const before = scoreOf(groups[g]) + scoreOf(groups[h]);
+          for (const p of groups[g]) {
+            for (const q of groups[h]) {
+              const after = scoreOf(groups[g], p, q) + scoreOf(groups[h], q, p);
+              if (after > before) expect.fail(`swapping ${p} and ${q} would raise the score from ${before} to ${after}`);
+              checked++;
+            }
+          }
+          const [from, to] =
+            groups[g].length === groups[h].length + 1 ? [groups[g], groups[h]] : groups[h].length === groups[g].length + 1 ? [groups[h], groups[g]] : [[], []];
+          for (const p of from) {
+            expect(scoreOf(from, p) + scoreOf(to, undefined, p), `move ${p}`).toBeLessThanOrEqual(before);
+          }
+        }
+      }
+      expect(checked).toBeGreaterThan(100_000);
+    }
+  });
+
+  it('can start from groups staff made, keeping their sizes, and refuse groups that miss or repeat someone', () => {
+    const mine = [larger.slice(0, 300).map((p) => p.id), larger.slice(300, 500).map((p) => p.id), [], larger.slice(500).map((p) => p.id)];
+    const before = diversityScore(larger, mine).total;
+    const improved = improveGroups(larger, mine);
+    expect(improved.groups.map((g) => g.length).sort((x, y) => x - y)).toEqual([37, 200, 300]);
+    expect(improved.groups.flat().sort()).toEqual(larger.map((p) => p.id).sort());
+    expect(improved.score.total).toBeGreaterThan(before);
+    expect(improved.bound).toEqual(diversityBound(larger, [300, 200, 37]));
+    expect(() => improveGroups(larger, [mine[0], mine[1]])).toThrow(/is in no group/);
+    expect(() => improveGroups(larger, [...mine, [mine[0][0]]])).toThrow(/is in two groups/);
+    expect(() => improveGroups(larger, [...mine, ['nobody']])).toThrow(/nobody is not one of the people/);
   });
 
   it('are the same for the same seed, whatever the order of the people', () => {

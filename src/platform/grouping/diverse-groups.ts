@@ -538,13 +538,51 @@ export function defaultRounds(n: number): number {
 
 /** Groups that maximise the diversity score, found by the heuristic above. */
 export function proposeGroups(people: readonly GroupingPerson[], options: ProposeOptions = {}): GroupProposal {
-  const size = options.groupSize ?? defaultGroupSize;
-  const sizes = groupSizes(people.length, size);
+  const sizes = groupSizes(people.length, options.groupSize ?? defaultGroupSize);
   const encoded = encodePeople(people, options.attributes);
   const random = seededRandom(options.seed ?? 1);
-  const bound = diversityBound(people, sizes, encoded.attributes);
   const search = new Search(encoded, sizes);
   greedyStart(search, encoded, sizes, random);
+  return improve(people, encoded, search, sizes, options, random);
+}
+
+/**
+ * Improves given groups (staff's, after moving people) by the same local search and rounds, keeping
+ * the sizes as they are (as a multiset: a move goes from a group to one that is one smaller). Every
+ * person must be in exactly one group; empty groups are left out.
+ */
+export function improveGroups(
+  people: readonly GroupingPerson[],
+  groups: readonly (readonly string[])[],
+  options: Omit<ProposeOptions, 'groupSize'> = {},
+): GroupProposal {
+  const encoded = encodePeople(people, options.attributes);
+  const index = new Map(encoded.ids.map((id, p) => [id, p]));
+  const given = groups.filter((g) => g.length > 0);
+  const sizes = given.map((g) => g.length);
+  const search = new Search(encoded, sizes);
+  given.forEach((group, g) => {
+    for (const id of group) {
+      const p = index.get(id);
+      if (p === undefined) throw new RangeError(`${id} is not one of the people`);
+      if (search.groupOf[p] >= 0) throw new RangeError(`${id} is in two groups`);
+      search.place(p, g);
+    }
+  });
+  const missing = encoded.ids.find((_, p) => search.groupOf[p] < 0);
+  if (missing !== undefined) throw new RangeError(`${missing} is in no group`);
+  return improve(people, encoded, search, sizes, options, seededRandom(options.seed ?? 1));
+}
+
+function improve(
+  people: readonly GroupingPerson[],
+  encoded: EncodedPeople,
+  search: Search,
+  sizes: readonly number[],
+  options: Omit<ProposeOptions, 'groupSize'>,
+  random: () => number,
+): GroupProposal {
+  const bound = diversityBound(people, sizes, encoded.attributes);
   search.localSearch();
   search.commit();
   if (search.k > 1) {
