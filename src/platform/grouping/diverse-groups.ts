@@ -17,7 +17,8 @@
  * What distinct values ignore: once a value is in a group, a second person with it adds nothing.
  *
  * The sizes. n people into ceil(n / size) groups whose sizes differ by at most one and never exceed
- * `size` (23 people by 10: 8, 8, 7). Every group-size multiset the search visits is this one.
+ * `size` (23 people by 10: 8, 8, 7). Every split `proposeGroups` visits has these sizes; `improveGroups`
+ * keeps the sizes of the groups it is given.
  *
  * The heuristic. A greedy start (people with rare values first, each to the group with room where they
  * add the most new values, ties to the group with the most room), then local search: the best improving
