@@ -43,6 +43,11 @@ const benchmarks: Record<string, Benchmark> = {
     usage: 'page-weight [--base-url URL]   (standaard een eigen server met de demodata)',
     run: async (args) => (await import('./page-weight.ts')).run(args),
   },
+  groups: {
+    summary: 'diverse groepen (proposeGroups) van N aanmelders uit de demogids, tegen een willekeurige verdeling; score naast de bovengrens',
+    usage: 'groups [--people N] [--size S] [--runs R]   (standaard 4300 aanmelders in groepen van 10, 3 runs)',
+    run: async (args) => (await import('./groups.ts')).run(args),
+  },
   'cold-start': {
     summary: 'start van `serve` tot /health 200, tegen een kale Node-HTTP-server; ook de eerste start en het stoppen',
     usage: 'cold-start [--runs N]',

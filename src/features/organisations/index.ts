@@ -11,5 +11,15 @@ export const feature: Feature = {
 };
 
 export { parseDuoBoards, parseDuoLocations } from './duo-file.rules.ts';
-export { findBoardById, findBoardByNumber, getBoardRef, getDirectoryStats, getOrganisation, importDuo, searchOrganisations } from './organisations.service.ts';
+export {
+  findBoardById,
+  findBoardByNumber,
+  getBoardRef,
+  getDirectoryFacts,
+  getDirectoryStats,
+  getOrganisation,
+  importDuo,
+  searchOrganisations,
+} from './organisations.service.ts';
 export type { ImportDuoInput, ImportDuoResult } from './organisations.service.ts';
+export type { DirectoryFacts } from './directory-facts.rules.ts';

@@ -3,6 +3,8 @@ import type { Db } from '../../db/database.ts';
 import { duoImports } from '../../db/schema/index.ts';
 import { CsvBytes } from '../../platform/csv/write.ts';
 import type { DuoRegion } from './duo-file.rules.ts';
+import type { FactsSubject } from './directory-facts.rules.ts';
+import { arrayLiteral } from '../../db/array-literal.ts';
 import type { BoardRow, DirectoryPlan, DirectoryState, LocationRow, LocationState, SchoolRow } from './directory-import.rules.ts';
 import { column, countOf, firstRowOf, row, rowsOf, type RowSchema } from '../../db/rows.ts';
 
@@ -186,6 +188,68 @@ export async function listLocationsOfSchool(db: Db, schoolId: string): Promise<L
 
 export async function findLocation(db: Db, id: string): Promise<LocationRecord | undefined> {
   return firstRowOf(locationRecordRow, await db.execute(sql`SELECT ${locationColumns} FROM locations WHERE id = ${id}`));
+}
+
+const factsRow = row({
+  subjectId: column.text,
+  kind: column.oneOf(['school', 'board']),
+  openSchoolsOfBoard: column.integer,
+  code: column.text.nullable(),
+  province: column.text.nullable(),
+  denomination: column.text.nullable(),
+  coropCode: column.text.nullable(),
+  coropName: column.text.nullable(),
+  closed: column.boolean.nullable(),
+});
+
+/**
+ * For each id that is a school or a board: the open schools of its board and each of its locations'
+ * province, denomination and COROP region (code and name), for `deriveDirectoryFacts`. A school or
+ * board without locations gives one row with nulls; an id that is neither gives none.
+ */
+export async function listFactsLocations(db: Db, ids: string[]): Promise<Map<string, FactsSubject>> {
+  const idArray = sql`${arrayLiteral(ids)}::uuid[]`;
+  const result = await db.execute(sql`
+    WITH subjects AS (
+      SELECT s.id, 'school' AS kind, s.board_id FROM schools s WHERE s.id = ANY(${idArray})
+      UNION ALL
+      SELECT b.id, 'board' AS kind, b.id FROM boards b WHERE b.id = ANY(${idArray})
+    ), open_schools AS (
+      SELECT board_id, count(*)::int AS n FROM schools
+      WHERE closed_at IS NULL AND board_id IN (SELECT board_id FROM subjects) GROUP BY board_id
+    ), subject_locations AS (
+      SELECT su.id AS subject_id, l.code, l.province, l.denomination, l.regions, l.closed_at
+      FROM subjects su JOIN locations l ON l.school_id = su.id WHERE su.kind = 'school'
+      UNION ALL
+      SELECT su.id, l.code, l.province, l.denomination, l.regions, l.closed_at
+      FROM subjects su JOIN locations l ON l.board_id = su.id WHERE su.kind = 'board'
+    )
+    SELECT su.id AS "subjectId", su.kind, coalesce(os.n, 0) AS "openSchoolsOfBoard",
+           l.code, l.province, l.denomination, l.regions->>'coropGebied' AS "coropCode", r.name AS "coropName",
+           l.closed_at IS NOT NULL AS closed
+    FROM subjects su
+    LEFT JOIN open_schools os ON os.board_id = su.board_id
+    LEFT JOIN subject_locations l ON l.subject_id = su.id
+    LEFT JOIN regions r ON r.kind = 'coropGebied' AND r.code = l.regions->>'coropGebied'
+    ORDER BY su.id, l.code`);
+  const subjects = new Map<string, FactsSubject>();
+  for (const r of rowsOf(factsRow, result)) {
+    let subject = subjects.get(r.subjectId);
+    if (!subject) {
+      subject = { kind: r.kind, openSchoolsOfBoard: r.openSchoolsOfBoard, locations: [] };
+      subjects.set(r.subjectId, subject);
+    }
+    if (r.code === null) continue;
+    subject.locations.push({
+      code: r.code,
+      province: r.province,
+      denomination: r.denomination,
+      coropCode: r.coropCode,
+      coropName: r.coropName,
+      closed: r.closed === true,
+    });
+  }
+  return subjects;
 }
 
 const kindCountsRow = row({ boards: column.integer, schools: column.integer, locations: column.integer });

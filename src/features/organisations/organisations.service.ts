@@ -7,6 +7,7 @@ import type { OrganisationKind } from './organisations.repo.ts';
 import { planDirectoryImport, type DirectoryPlan } from './directory-import.rules.ts';
 import { uuidPattern } from '../../platform/ids/uuid-pattern.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { deriveDirectoryFacts, type DirectoryFacts } from './directory-facts.rules.ts';
 
 export type { DirectoryEntry, OrganisationKind } from './organisations.repo.ts';
 
@@ -155,4 +156,15 @@ export async function getBoardRef(db: Db, id: string): Promise<{ id: string; num
 
 export function findBoardByNumber(db: Db, number: string): Promise<repo.BoardRecord | undefined> {
   return /^\d{5}$/.test(number) ? repo.findBoardByNumber(db, number) : Promise.resolve(undefined);
+}
+
+/**
+ * The directory's facts for grouping (province, COROP region, denomination, governance structure) of
+ * each school or board among `ids`, by id; ids that are neither (or no uuid) are left out.
+ */
+export async function getDirectoryFacts(db: Db, ids: readonly string[]): Promise<Map<string, DirectoryFacts>> {
+  const wanted = [...new Set(ids.filter((id) => uuidPattern.test(id)))];
+  if (wanted.length === 0) return new Map();
+  const subjects = await repo.listFactsLocations(db, wanted);
+  return new Map([...subjects].map(([id, subject]) => [id, deriveDirectoryFacts(subject)]));
 }
