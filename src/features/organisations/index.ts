@@ -11,5 +11,15 @@ export const feature: Feature = {
 };
 
 export { parseDuoBoards, parseDuoLocations } from './duo-file.rules.ts';
-export { findBoardById, findBoardByNumber, getBoardRef, getDirectoryStats, getOrganisation, importDuo, searchOrganisations } from './organisations.service.ts';
-export type { ImportDuoInput, ImportDuoResult } from './organisations.service.ts';
+export {
+  findBoardById,
+  findBoardByNumber,
+  findSchoolChoice,
+  getBoardRef,
+  getDirectoryStats,
+  getOrganisation,
+  importDuo,
+  searchOrganisations,
+  searchSchoolChoices,
+} from './organisations.service.ts';
+export type { ImportDuoInput, ImportDuoResult, SchoolChoice } from './organisations.service.ts';
