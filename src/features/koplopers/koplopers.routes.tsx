@@ -50,7 +50,12 @@ export async function koploperRoutes(app: FastifyInstance, opts: FeatureOptions)
   const open = { config: { access: 'public' as const } };
   const signedIn = { config: { access: 'signed-in' as const } };
   // each application mails its estimate to the address typed: a budget per address keeps the form from being a mail cannon
-  const sendLimit = rateLimit(app, { max: 10, windowMs: 60_000, key: (req) => `koploper:${req.ip}`, message: message('error.tooManyAttempts') });
+  const sendLimit = rateLimit(app, {
+    max: Math.max(10, Math.floor(opts.config.rateLimits.signInPerMinute / 4)),
+    windowMs: 60_000,
+    key: (req) => `koploper:${req.ip}`,
+    message: message('error.tooManyAttempts'),
+  });
   const problemsOf = (req: FastifyRequest, error: unknown, fallback: string): FieldError[] =>
     error instanceof service.FieldProblems
       ? error.problems.map((p) => ({ field: p.field, message: translateMessage(req.lang, p.message) }))

@@ -240,7 +240,7 @@ export const koplopersEn: Record<keyof typeof koplopersNl, string> = {
   'koplopers.error.stepNotYetComplete': "The registration cannot be completed yet: too few of the school's teachers have approved their data.",
   'koplopers.error.thresholdNumber': 'Fill in a whole number from 1 to 100.',
   'koplopers.error.owner': 'Choose a member of the register office.',
-  'koplopers.error.date': 'Fill in a date like 2027-03-15.',
+  'koplopers.error.date': 'Fill in a date that exists, or leave the field empty.',
   'start.koplopers.none': 'No applications yet',
   'start.koplopers.some': '{total} {total:pioneer school|pioneer schools}; {count} newly applied, {ready} approving, {done} complete',
 };

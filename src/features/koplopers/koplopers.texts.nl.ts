@@ -248,7 +248,7 @@ export const koplopersNl = {
   'koplopers.error.stepNotYetComplete': 'De registratie kan nog niet worden voltooid: te weinig leraren van de school hebben hun gegevens akkoord gegeven.',
   'koplopers.error.thresholdNumber': 'Vul een heel getal in van 1 tot 100.',
   'koplopers.error.owner': 'Kies een medewerker van het registerbureau.',
-  'koplopers.error.date': 'Vul een datum in zoals 2027-03-15.',
+  'koplopers.error.date': 'Vul een bestaande datum in, of laat het veld leeg.',
   'start.koplopers.none': 'Nog geen aanmeldingen',
   'start.koplopers.some': '{total} {total:koploper|koplopers}; {count} nieuw aangemeld, {ready} bij het goedkeuren, {done} voltooid',
 } as const;
