@@ -137,6 +137,7 @@ describe('the application form', () => {
     expect(checkPage).toContain('Voorlichting voor leraren, Meedenksessie');
     expect(await t.database.query(`SELECT 1 FROM koplopers`)).toEqual([]);
     const reference = /name="referentie" value="([^"]+)"/.exec(check.body)![1];
+    const csrf = web.csrfToken();
     const sent = await web.post('/koplopers/aanmelden/versturen', { ...answers(schools[0]), referentie: reference });
     expect(sent.statusCode).toBe(303);
     const receipt = await web.get(String(sent.headers.location));
@@ -156,7 +157,7 @@ describe('the application form', () => {
     expect(mail.text).toContain('Totaal: ongeveer 23,5 uur');
     expect(mail.text).toContain('- Aanleveren met een bestand: 3 uur');
     // sent again (a double click): the same receipt, still one application
-    const again = await web.post('/koplopers/aanmelden/versturen', { ...answers(schools[0]), referentie: reference });
+    const again = await web.post('/koplopers/aanmelden/versturen', { ...answers(schools[0]), referentie: reference }, { csrf });
     expect(again.headers.location).toBe(sent.headers.location);
     const stored = await t.database.query<{ estimate_version: number; step: number }>(`SELECT estimate_version, step FROM koplopers`);
     expect(stored).toEqual([{ estimate_version: 1, step: 1 }]);

@@ -66,7 +66,7 @@ function MoveForm({
         name="stap"
         label={label}
         error={error}
-        value={String(step === 5 && completable ? 6 : Math.min(step + 1, 5))}
+        value={String(targets.includes((step + 1) as PipelineStep) ? step + 1 : targets[targets.length - 1])}
         options={targets.map((s) => ({ value: String(s), label: `${s}. ${stepName(t, s)}` }))}
       />
       {compact ? <HiddenField name="terug" value="pijplijn" /> : ''}
