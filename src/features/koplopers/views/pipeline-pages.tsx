@@ -82,8 +82,10 @@ function Card({ ctx, card, figures, threshold }: { ctx: PageContext; card: Koplo
   return (
     <li class="br-kanban__card">
       <h3 class="utrecht-heading-4 br-kanban__title">
-        <a class="utrecht-link" href={koploperPath(card.id)} safe>
-          {card.schoolName}
+        <a class="utrecht-link" href={koploperPath(card.id)}>
+          <span safe>{card.schoolName}</span>
+          {/* two schools may share a name: the code tells their links apart */}
+          <span class="br-visually-hidden" safe>{` (${card.schoolCode})`}</span>
         </a>
       </h3>
       <p class="utrecht-paragraph br-kanban__meta" safe>
