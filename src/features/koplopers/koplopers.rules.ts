@@ -1,5 +1,6 @@
 import type { EstimateActivity, EstimateModel, StoredEstimate } from '../../db/schema/koplopers.ts';
 import { message, type Message } from '../../platform/i18n.ts';
+import { codeOf } from '../../lib/code-of.ts';
 
 export type { EstimateActivity, EstimateModel, StoredEstimate };
 
@@ -85,20 +86,6 @@ export function parseHours(text: string): number | null {
 
 /** Hours as shown in a form: "1,5" in Dutch, "1.5" in English. */
 export const hoursText = (hours: number, lang: 'nl' | 'en' = 'nl') => (lang === 'nl' ? String(hours).replace('.', ',') : String(hours));
-
-/**
- * The code of an activity, from its Dutch name: lower case, without diacritics, "&" as "en", every other run of
- * characters that is no letter or digit one hyphen.
- */
-export function codeOf(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/&/g, ' en ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 export const estimateLimits = { activities: 15, name: 80 };
 
