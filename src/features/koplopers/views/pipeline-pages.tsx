@@ -64,7 +64,8 @@ function MoveForm({
       <SelectField
         id={fieldId}
         name="stap"
-        label={label}
+        label={compact ? ctx.t('koplopers.move.label') : label}
+        attrs={compact ? { 'aria-label': label } : {}}
         error={error}
         value={String(targets.includes((step + 1) as PipelineStep) ? step + 1 : targets[targets.length - 1])}
         options={targets.map((s) => ({ value: String(s), label: `${s}. ${stepName(t, s)}` }))}
