@@ -164,6 +164,19 @@ describe('the application form', () => {
     expect(await t.database.query(`SELECT 1 FROM audit_events WHERE action = 'koploper.applied'`)).toHaveLength(1);
   });
 
+  it('answers an applicant who reads English in English, on the receipt and in the mail', async () => {
+    const web = new WebSession(t.app);
+    const location = await apply(schools[3], { email: 'head@school.example.nl', activiteiten: [] }, 'en');
+    const receipt = visibleText((await web.get(`${location}&lang=en`)).body);
+    expect(receipt).toContain('Your application has been received.');
+    expect(receipt).toContain('23 teachers, per started ten (3 × 10) 4.5');
+    const [mail] = await t.database.query<{ subject: string; text: string }>(
+      `SELECT subject, text FROM mail_outbox WHERE to_address = 'head@school.example.nl'`,
+    );
+    expect(mail.subject).toBe(`Your application as a pioneer school: ${schools[3].name}`);
+    expect(mail.text).toContain('Total: about 19.5 hours');
+  });
+
   it('refuses a second application of the same school at the school field', async () => {
     const web = new WebSession(t.app);
     await web.get('/koplopers/aanmelden');
@@ -223,7 +236,7 @@ describe('the estimate model', () => {
 describe('the pipeline', () => {
   it('shows each koploper as a card in its step, moves it with who and when on its timeline', async () => {
     const pipeline = visibleText((await staff.get('/beheer/koplopers')).body);
-    expect(pipeline).toContain('1. Aangemeld (2)');
+    expect(pipeline).toContain('1. Aangemeld (3)');
     expect(pipeline).toContain(schools[0].name);
     const k = await koploperOf(schools[0]);
     await staff.get(`/beheer/koplopers/${k.id}`);
@@ -328,7 +341,7 @@ describe('the pipeline', () => {
     expect(csv.body).not.toContain('anna@school.example.nl');
     const start = visibleText((await staff.get('/beheer')).body);
     expect(start).toContain('Koplopers');
-    expect(start).toContain('2 koplopers; 0 nieuw aangemeld, 0 bij het goedkeuren, 1 voltooid');
+    expect(start).toContain('3 koplopers; 1 nieuw aangemeld, 0 bij het goedkeuren, 1 voltooid');
   });
 
   it('keeps a list of suppliers the form offers', async () => {
