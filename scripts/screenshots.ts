@@ -39,6 +39,8 @@ const shots: Shot[] = [
   { name: 'board-deliveries', title: 'Aanleveringen van een bestuur', account: demo('hr'), path: async (ids) => `/beheer/bestuur/${ids.board}/aanleveringen` },
   { name: 'committee-queue', title: 'Aanvragen voor de Commissie Registratie', account: demo('commissie'), path: '/beheer/aanvragen' },
   { name: 'register-admin', title: 'Registerbeheer', account: demo('registerbeheer'), path: '/beheer' },
+  { name: 'koploper-application', title: 'Aanmelden als koploperschool', path: '/koplopers/aanmelden' },
+  { name: 'koploper-pipeline', title: 'Koplopers: de zes stappen', account: demo('registerbeheer'), path: '/beheer/koplopers' },
   {
     name: 'provider-offerings',
     title: 'Aanbod van een aanbieder',

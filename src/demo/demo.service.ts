@@ -10,6 +10,7 @@ import { seedDemoRuns } from '../features/catalogue/index.ts';
 import { seedDemoConsents } from '../features/consent/index.ts';
 import { seedDemoReregistration } from '../features/register/index.ts';
 import { seedDemoValuation } from '../features/dossier/index.ts';
+import { seedDemoKoplopers } from '../features/koplopers/index.ts';
 import { seedDemoStaff } from './demo-staff.ts';
 import { dutchDateOf } from '../platform/dates/calendar.ts';
 
@@ -57,6 +58,9 @@ export async function seedDemo(database: Database, log: (message: string) => voi
   const consents = await seedDemoConsents(database.db, demoBoardNumber);
   const valuations = await seedDemoValuation(database.db);
   const renewals = await seedDemoReregistration(database.db);
+  // koplopers in every step; the demo board's schools in steps 5 and 6, with its staff's real approval figures
+  const koplopers = await seedDemoKoplopers(database.db, demoBoardNumber);
+  log(`demodata: ${koplopers} koplopers`);
   log(`demodata: ${renewals.renewals} herregistratie aangevraagd, ${renewals.postponements} keer uitstel gevraagd`);
   log(`demodata: ${runs.runs} uitvoeringen, ${runs.attendances} keer presentie, ${consents} toestemmingen, ${valuations} waarderingsverzoeken`);
 }

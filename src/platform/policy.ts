@@ -39,6 +39,8 @@ export type Permission =
   | { action: 'offerings.review' }
   | { action: 'valuations.assess' }
   | { action: 'framework.manage' }
+  /** the koploper programme: the pipeline, the estimate model, the suppliers' list (features/koplopers) */
+  | { action: 'koplopers.manage' }
   | { action: 'postponements.decide' };
 
 /**
@@ -192,6 +194,7 @@ export async function decide(actor: Actor, permission: Permission, consent: Cons
     case 'providers.manage':
     case 'offerings.assign':
     case 'framework.manage':
+    case 'koplopers.manage':
     case 'offices.manage':
       if (registerStaff) return allow(registerStaff);
       break;

@@ -553,3 +553,18 @@ export async function markInvitationsMailed(db: Db, mailed: { invitationId: stri
     FROM unnest(${arrayLiteral(mailed.map((m) => m.invitationId))}::uuid[], ${arrayLiteral(mailed.map((m) => m.mailId))}::uuid[]) AS m(id, mail_id)
     WHERE i.id = m.id`);
 }
+
+/** Per board, the first delivery that was applied (verwerkt), if any: its id and when it was applied. */
+export async function findFirstAppliedDeliveries(db: Db, boardIds: readonly string[]): Promise<Map<string, { deliveryId: string; appliedAt: Date }>> {
+  if (boardIds.length === 0) return new Map();
+  const rows = rowsOf(
+    row({ boardId: column.text, deliveryId: column.text, appliedAt: column.moment }),
+    await db.execute(sql`SELECT DISTINCT ON (board_id) board_id AS "boardId", id AS "deliveryId", coalesce(finished_at, created_at) AS "appliedAt"
+    FROM deliveries WHERE status = 'verwerkt' AND board_id IN (${sql.join(
+      boardIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})
+    ORDER BY board_id, coalesce(finished_at, created_at), id`),
+  );
+  return new Map(rows.map(({ boardId, ...first }) => [boardId, first]));
+}

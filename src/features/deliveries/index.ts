@@ -48,3 +48,4 @@ export type { DeliveryDeps, DeliveryTask } from './deliveries.service.ts';
 export { columns } from './delivery-format.rules.ts';
 export { sendDeliveryInvitations } from './delivery-invitations.service.ts';
 export { exportDeliveriesAboutPerson } from './deliveries-about-person.service.ts';
+export { findFirstAppliedDeliveries } from './deliveries.repo.ts';

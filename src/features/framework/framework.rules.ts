@@ -1,5 +1,6 @@
 import type { FrameworkItem } from '../../db/schema/framework.ts';
 import { message, type Message } from '../../platform/i18n.ts';
+import { codeOf } from '../../lib/code-of.ts';
 
 export type { FrameworkItem };
 
@@ -12,19 +13,7 @@ export type FrameworkProblem = { field: keyof FrameworkVersionForm; message: Mes
 
 export const frameworkLimits = { standard: 5000, items: 30, name: 100, description: 500, note: 1000 };
 
-/**
- * The code of an item, from its name: lower case, without diacritics, "&" as "en", every other run of
- * characters that is no letter or digit one hyphen. "Regie & strategie" is `regie-en-strategie`.
- */
-export function codeOf(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/&/g, ' en ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+export { codeOf };
 
 /** Items as people write them: one per line, "naam" or "naam: beschrijving". */
 export function itemsToText(items: FrameworkItem[]): string {

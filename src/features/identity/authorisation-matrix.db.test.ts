@@ -164,6 +164,34 @@ async function offeringOfA(): Promise<string> {
 }
 const dateIn = (days: number) => inDays(days).toISOString().slice(0, 10);
 
+/** A koploper of one of board A's schools, and a supplier (made once, at its first call); fresh ones at other schools. */
+let koploperOfAIds: { id: string; reference: string; supplier: string } | undefined;
+let freshKoplopers = 0;
+async function insertKoploperOfA(n: number): Promise<{ id: string; reference: string }> {
+  const [id, reference] = [crypto.randomUUID(), `matrix${String(n).padStart(26, '0')}`];
+  // one koploper per school: board A's first school, then any school that has none yet
+  const [school] = await t.database.query<{ id: string; boardId: string }>(
+    `SELECT s.id, s.board_id AS "boardId" FROM schools s WHERE NOT EXISTS (SELECT 1 FROM koplopers k WHERE k.school_id = s.id) ORDER BY s.board_id = $1 DESC, s.brin LIMIT 1`,
+    [boardA.id],
+  );
+  await t.database.query(
+    `INSERT INTO koplopers (id, reference, board_id, school_id, school_name, contact_name, contact_email, teachers, delivery_method, grondslagen_mapped, estimate_version, estimate)
+     VALUES ($1, $2, $3, $4, 'Matrixschool', 'Mia Matrix', 'mia@school.nl', 12, 'bestand', true, 1, '{"lines":[{"factor":"base","hours":4}],"totalHours":4}')`,
+    [id, reference, school.boardId, school.id],
+  );
+  return { id, reference };
+}
+async function koploperOfA() {
+  if (koploperOfAIds) return koploperOfAIds;
+  const supplier = crypto.randomUUID();
+  await t.database.query(`INSERT INTO software_suppliers (id, name) VALUES ($1, 'Matrixsoft')`, [supplier]);
+  koploperOfAIds = { ...(await insertKoploperOfA(0)), supplier };
+  return koploperOfAIds;
+}
+async function freshKoploperOfA(): Promise<string> {
+  return (await insertKoploperOfA(++freshKoplopers)).id;
+}
+
 // ─── the matrix: what each actor gets ────────────────────────────────────────────────────────────
 const ACCOUNT = '→/account' as const; // the authenticator app is linked already: back to the account page
 const START = '→/start' as const; // already signed in: on to the start page
@@ -180,6 +208,8 @@ const PROGRESS = '→/beheer/bestuur/:id/voortgang' as const;
 const NOTICES = '→/beheer/bestuur/:id/meldingen' as const;
 const REGISTER_LERAREN = '→/beheer/registers/lerarenregister' as const;
 const RUNS = '→/beheer/bestuur/:id/aanbod/:id/uitvoeringen' as const;
+const KOPLOPERS = '→/beheer/koplopers' as const;
+const KOPLOPER = '→/beheer/koplopers/:id' as const;
 
 // biome-ignore format: a table reads best one route a line
 const expected: Record<string, Record<ActorName, Outcome>> = {
@@ -473,6 +503,29 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'POST /beheer/bestuur/:id/administratiekantoren/:kantoorId/intrekken': row(401, 403, MEMBERS, 403, 403, 403, 401, 401, 401, 403, 403, 401, 401),
   'GET /beheer/administratiekantoor/:id/besturen': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 200, 403, SIGN_IN, SIGN_IN),
   'GET /api/v1/machtigingen': row(401, 401, 401, 401, 401, 401, 401, 200, 200, 401, 401, 200, 200),
+  // ── issue 21: koplopers (decision 026) ──
+  // the application is public (a search of the form answers 200 to anyone; sending an application without the check
+  // page's reference is refused at the form: 400); the receipt is public by its random reference; the pipeline, a
+  // koploper, the estimate model and the suppliers are register staff's (an empty form is a 400; moving a fresh
+  // koploper to step 2 and setting the threshold go back to the page)
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB   officeA  officeB  officeTokenA officeTokenB
+  'GET /koplopers/aanmelden': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'POST /koplopers/aanmelden': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'POST /koplopers/aanmelden/versturen': row(400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400),
+  'GET /koplopers/aanmelding/:referentie': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /beheer/koplopers': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'GET /beheer/koplopers.csv': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/koplopers/drempel': row(401, 403, 403, 403, 403, KOPLOPERS, 401, 401, 401, 403, 403, 401, 401),
+  'GET /beheer/koplopers/inschatting': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/koplopers/inschatting': row(401, 403, 403, 403, 403, 400, 401, 401, 401, 403, 403, 401, 401),
+  'GET /beheer/koplopers/inschatting/versies/:versie': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'GET /beheer/koplopers/leveranciers': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/koplopers/leveranciers': row(401, 403, 403, 403, 403, 400, 401, 401, 401, 403, 403, 401, 401),
+  'GET /beheer/koplopers/leveranciers/:id': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/koplopers/leveranciers/:id': row(401, 403, 403, 403, 403, 400, 401, 401, 401, 403, 403, 401, 401),
+  'GET /beheer/koplopers/:id': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/koplopers/:id/stap': row(401, 403, 403, 403, 403, KOPLOPER, 401, 401, 401, 403, 403, 401, 401),
+  'POST /beheer/koplopers/:id/gegevens': row(401, 403, 403, 403, 403, KOPLOPER, 401, 401, 401, 403, 403, 401, 401),
 };
 
 // ─── how each route is called: params are board A's ──────────────────────────────────────────────
@@ -807,6 +860,24 @@ const calls: Record<string, Call> = {
   },
   'GET /beheer/administratiekantoor/:id/besturen': { url: () => `/beheer/administratiekantoor/${offices.KA}/besturen` },
   'GET /api/v1/machtigingen': { url: '/api/v1/machtigingen' },
+  'GET /koplopers/aanmelden': { url: '/koplopers/aanmelden' },
+  'POST /koplopers/aanmelden': { url: '/koplopers/aanmelden', form: { actie: 'zoeken', zoekSchool: 'school' } },
+  'POST /koplopers/aanmelden/versturen': { url: '/koplopers/aanmelden/versturen', form: {} },
+  'GET /koplopers/aanmelding/:referentie': { url: async () => `/koplopers/aanmelding/${(await koploperOfA()).reference}` },
+  'GET /beheer/koplopers': { url: '/beheer/koplopers?stap=1' },
+  'GET /beheer/koplopers.csv': { url: '/beheer/koplopers.csv' },
+  'POST /beheer/koplopers/drempel': { url: '/beheer/koplopers/drempel', form: { drempel: '90' } },
+  'GET /beheer/koplopers/inschatting': { url: '/beheer/koplopers/inschatting' },
+  'POST /beheer/koplopers/inschatting': { url: '/beheer/koplopers/inschatting', form: {} },
+  'GET /beheer/koplopers/inschatting/versies/:versie': { url: '/beheer/koplopers/inschatting/versies/1' },
+  'GET /beheer/koplopers/leveranciers': { url: '/beheer/koplopers/leveranciers' },
+  'POST /beheer/koplopers/leveranciers': { url: '/beheer/koplopers/leveranciers', form: {} },
+  'GET /beheer/koplopers/leveranciers/:id': { url: async () => `/beheer/koplopers/leveranciers/${(await koploperOfA()).supplier}` },
+  'POST /beheer/koplopers/leveranciers/:id': { url: async () => `/beheer/koplopers/leveranciers/${(await koploperOfA()).supplier}`, form: {} },
+  'GET /beheer/koplopers/:id': { url: async () => `/beheer/koplopers/${(await koploperOfA()).id}` },
+  // moving for real: a fresh koploper (in step 1) for every call
+  'POST /beheer/koplopers/:id/stap': { url: async () => `/beheer/koplopers/${await freshKoploperOfA()}/stap`, form: { stap: '2' } },
+  'POST /beheer/koplopers/:id/gegevens': { url: async () => `/beheer/koplopers/${(await koploperOfA()).id}/gegevens`, form: { notities: 'Gebeld.' } },
 };
 
 // ─── calling a route as an actor ─────────────────────────────────────────────────────────────────

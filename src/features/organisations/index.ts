@@ -14,12 +14,14 @@ export { parseDuoBoards, parseDuoLocations } from './duo-file.rules.ts';
 export {
   findBoardById,
   findBoardByNumber,
+  findSchoolChoice,
   getBoardRef,
   getDirectoryFacts,
   getDirectoryStats,
   getOrganisation,
   importDuo,
   searchOrganisations,
+  searchSchoolChoices,
 } from './organisations.service.ts';
-export type { ImportDuoInput, ImportDuoResult } from './organisations.service.ts';
+export type { ImportDuoInput, ImportDuoResult, SchoolChoice } from './organisations.service.ts';
 export type { DirectoryFacts } from './directory-facts.rules.ts';

@@ -516,3 +516,59 @@ export async function upsertRegions(tx: Db, regions: DuoRegion[]): Promise<void>
 export async function recordDuoImport(tx: Db, row: typeof duoImports.$inferInsert): Promise<void> {
   await tx.insert(duoImports).values(row);
 }
+
+// ─── choosing a school (the koploper application) ───────────────────────────────────────────────
+
+/** A school or vestiging the applicant can choose, with its board: from the directory. */
+export type SchoolChoice = {
+  id: string;
+  kind: 'school' | 'vestiging';
+  code: string;
+  name: string;
+  place: string | null;
+  schoolId: string;
+  boardId: string;
+  boardNumber: string;
+  boardName: string | null;
+  closed: boolean;
+};
+
+const schoolChoiceRow = row({
+  id: column.text,
+  kind: column.oneOf(['school', 'vestiging']),
+  code: column.text,
+  name: column.text,
+  place: column.text.nullable(),
+  schoolId: column.text,
+  boardId: column.text,
+  boardNumber: column.text,
+  boardName: column.text.nullable(),
+  closed: column.boolean,
+}) satisfies RowSchema<SchoolChoice>;
+
+const choiceColumns = sql`d.id, d.kind, d.code, d.name, d.place, d.school_id AS "schoolId", d.board_id AS "boardId",
+  d.board_number AS "boardNumber", d.board_name AS "boardName", d.closed`;
+
+/** Schools and vestigingen whose name, code or place holds every word; open ones first. */
+export async function searchSchools(db: Db, words: string[], limit: number): Promise<SchoolChoice[]> {
+  const conditions = words.map((w) => sql`d.search_text LIKE ${`%${escapeLike(w.toLowerCase())}%`}`);
+  return rowsOf(
+    schoolChoiceRow,
+    await db.execute(sql`SELECT ${choiceColumns}
+    FROM organisation_directory d
+    WHERE d.kind IN ('school', 'vestiging') AND NOT (d.kind = 'vestiging' AND d.sole_location) AND ${sql.join([sql`true`, ...conditions], sql` AND `)}
+    ORDER BY d.closed, CASE d.kind WHEN 'school' THEN 0 ELSE 1 END, d.name, d.code
+    LIMIT ${limit}`),
+  );
+}
+
+/** One school or vestiging by its directory id, or by its BRIN or vestigingscode. */
+export async function findSchoolChoice(db: Db, by: { id: string } | { code: string }): Promise<SchoolChoice | undefined> {
+  const where = 'id' in by ? sql`d.id = ${by.id}` : sql`d.code = ${by.code}`;
+  return firstRowOf(
+    schoolChoiceRow,
+    await db.execute(sql`SELECT ${choiceColumns}
+    FROM organisation_directory d
+    WHERE d.kind IN ('school', 'vestiging') AND ${where} LIMIT 1`),
+  );
+}

@@ -168,3 +168,20 @@ export async function getDirectoryFacts(db: Db, ids: readonly string[]): Promise
   const subjects = await repo.listFactsLocations(db, wanted);
   return new Map([...subjects].map(([id, subject]) => [id, deriveDirectoryFacts(subject)]));
 }
+
+export type { SchoolChoice } from './organisations.repo.ts';
+
+/**
+ * Schools and vestigingen (not boards) for a form where someone chooses their school: every word must occur
+ * in the name, code, place or board; open ones first, closed ones marked. At most `limit`.
+ */
+export function searchSchoolChoices(db: Db, text: string, limit = 10): Promise<repo.SchoolChoice[]> {
+  const words = text.trim().split(/\s+/).filter(Boolean).slice(0, 8);
+  return words.length === 0 ? Promise.resolve([]) : repo.searchSchools(db, words, limit);
+}
+
+/** One school or vestiging by its directory id, or by its BRIN or vestigingscode; undefined when the directory has none. */
+export function findSchoolChoice(db: Db, by: { id: string } | { code: string }): Promise<repo.SchoolChoice | undefined> {
+  if ('id' in by && !uuidPattern.test(by.id)) return Promise.resolve(undefined);
+  return repo.findSchoolChoice(db, by);
+}

@@ -24,6 +24,8 @@ export const pagesEn: Record<keyof typeof pagesNl, string> = {
   'home.enrol.button': 'Enrol',
   'home.enrol.signedIn': 'You are signed in. Enrol, or see your enrolment in My register.',
   'home.organisations.title': 'Schools and boards',
+  'home.koplopers': 'Would your school like to be one of the first to work with the register, with personal guidance?',
+  'home.koplopers.link': 'Apply as a pioneer school',
   'home.searchOrganisations': 'Find a school or board',
   'home.stats': '{boards} boards, {schools} schools and {locations} locations in the directory.',
   'a11y.title': 'Accessibility statement',

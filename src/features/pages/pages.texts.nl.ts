@@ -22,6 +22,8 @@ export const pagesNl = {
   'home.enrol.button': 'Inschrijven',
   'home.enrol.signedIn': 'U bent ingelogd. Schrijf u in, of bekijk uw inschrijving in Mijn register.',
   'home.organisations.title': 'Scholen en besturen',
+  'home.koplopers': 'Wil uw school als een van de eersten met het register werken, met persoonlijke begeleiding?',
+  'home.koplopers.link': 'Meld u aan als koploperschool',
   'home.searchOrganisations': 'Zoek een school of bestuur',
   'home.stats': '{boards} besturen, {schools} scholen en {locations} vestigingen in de organisatiegids.',
   'a11y.title': 'Toegankelijkheidsverklaring',

@@ -107,7 +107,8 @@ export {
 export type { CheckedDecision, RegistrationDeps } from './registrations.service.ts';
 export { getCheckProgress, previewBoardReminder, runCheckReminders, sendBoardReminder } from './check-reminders.service.ts';
 export type { CheckProgress } from './check-reminders.service.ts';
-export type { SchoolProgress } from './record-notices.repo.ts';
+export type { SchoolApprovals, SchoolProgress } from './record-notices.repo.ts';
+export { countSchoolApprovals } from './record-notices.repo.ts';
 export { checkReminderDays, disputeMailModes, reminderCoolOffDays } from './record-notices.rules.ts';
 export type { DisputeMailMode } from './record-notices.rules.ts';
 export {

@@ -387,3 +387,28 @@ export async function listNoticesOfAccount(db: Db, accountId: string): Promise<O
     ORDER BY min(n.created_at), n.kind`),
   );
 }
+
+/** What a school's staff have checked of their delivered employments (the koploper pipeline's step 5). */
+export type SchoolApprovals = { delivered: number; approved: number; disputed: number };
+
+/**
+ * Per school (instelling) of `board`: its delivered employments and how many its staff approved or
+ * disputed, as the board's progress page counts them (counts only: no one's data). A school without
+ * delivered employments is left out.
+ */
+export async function countSchoolApprovals(db: Db, boardId: string, schoolIds: readonly string[]): Promise<Map<string, SchoolApprovals>> {
+  if (schoolIds.length === 0) return new Map();
+  const rows = rowsOf(
+    row({ schoolId: column.text, delivered: column.integer, approved: column.integer, disputed: column.integer }),
+    await db.execute(sql`SELECT e.school_id AS "schoolId", count(*) AS delivered,
+      count(*) FILTER (WHERE e.approval_status = 'geaccordeerd') AS approved,
+      count(*) FILTER (WHERE e.approval_status = 'betwist') AS disputed
+    FROM employments e JOIN persons p ON p.id = e.person_id AND p.merged_into IS NULL
+    WHERE e.board_id = ${boardId} AND e.school_id IN (${sql.join(
+      schoolIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})
+    GROUP BY e.school_id`),
+  );
+  return new Map(rows.map(({ schoolId, ...counts }) => [schoolId, counts]));
+}

@@ -262,6 +262,16 @@ const templates = {
       text: 'Dear {name},\n\nThe Beroepsregister Onderwijs has linked your account to the enrolment with register number {registerNumber}. Your details are in My register:\n\n{link}\n\nReason:\n{reason}\n\nAre these not your details? Then contact the Beroepsregister Onderwijs at once.',
     },
   },
+  'koploper-estimate': {
+    nl: {
+      subject: 'Uw aanmelding als koploperschool: {school}',
+      text: 'Beste {name},\n\nDank voor de aanmelding van {school} ({board}) als koploperschool. Het registerbureau neemt telefonisch contact met u op voor een kennismaking over de manier van aanleveren en uw wensen voor voorlichting.\n\nUw inschatting van de tijd die de school kwijt is (model versie {version}):\n{lines}\nTotaal: ongeveer {total} uur\n\nU vindt de inschatting ook hier:\n{link}',
+    },
+    en: {
+      subject: 'Your application as a pioneer school: {school}',
+      text: 'Dear {name},\n\nThank you for applying with {school} ({board}) as a pioneer school (koploperschool). The register office will call you to talk about how you will deliver the data and what information sessions you would like.\n\nYour estimate of the time the school will spend (model version {version}):\n{lines}\nTotal: about {total} hours\n\nYou can also find the estimate here:\n{link}',
+    },
+  },
 } as const satisfies Record<string, Record<Lang, { subject: string; text: string }>>;
 
 export type MailTemplate = keyof typeof templates;

@@ -27,6 +27,22 @@ const descriptions: Record<string, Record<Lang, string>> = {
   'member.viewed': { nl: 'naam, e-mailadres en rol bekeken in de lijst van medewerkers', en: 'name, e-mail address and role viewed in the list of staff' },
   'api-token.created': { nl: 'API-token gemaakt', en: 'API token created' },
   'api-token.revoked': { nl: 'API-token ingetrokken', en: 'API token revoked' },
+  'koploper.applied': { nl: 'school aangemeld als koploper', en: 'school applied as pioneer school' },
+  'koploper.viewed': { nl: 'gegevens van een koploper bekeken', en: "a pioneer school's details viewed" },
+  'koploper.moved': { nl: 'koploper naar een andere stap verplaatst', en: 'pioneer school moved to another step' },
+  'koploper.details-changed': { nl: 'eigenaar, datum of notities van een koploper gewijzigd', en: "a pioneer school's owner, date or notes changed" },
+  'koploper.step-completed': {
+    nl: 'stap 4 van een koploper voltooid door een verwerkte aanlevering',
+    en: "a pioneer school's step 4 completed by an applied delivery",
+  },
+  'koplopers.exported': { nl: 'koplopers gedownload als CSV', en: 'pioneer schools downloaded as CSV' },
+  'koploper-estimate.version-added': {
+    nl: 'nieuwe versie van het inschattingsmodel voor koplopers',
+    en: 'new version of the estimate model for pioneer schools',
+  },
+  'koploper-settings.changed': { nl: 'drempel voor stap 6 van de koplopers gewijzigd', en: 'threshold for step 6 of the pioneer schools changed' },
+  'software-supplier.added': { nl: 'softwareleverancier toegevoegd', en: 'software supplier added' },
+  'software-supplier.changed': { nl: 'softwareleverancier gewijzigd', en: 'software supplier changed' },
   'office.added': { nl: 'administratiekantoor toegevoegd', en: 'administration office added' },
   'office-mandate.granted': {
     nl: 'administratiekantoor gemachtigd om voor het bestuur aan te leveren',

@@ -79,6 +79,12 @@ export function HomePage({ ctx, stats, enrolPath }: { ctx: PageContext; stats: S
         <Button appearance="secondary" href="/organisaties">
           {Html.escapeHtml(t('home.searchOrganisations'))}
         </Button>
+        <p class="utrecht-paragraph">
+          <span safe>{t('home.koplopers')}</span>{' '}
+          <a class="utrecht-link" href="/koplopers/aanmelden" safe>
+            {t('home.koplopers.link')}
+          </a>
+        </p>
       </section>
     </Layout>
   );

@@ -1,0 +1,15 @@
+import type { Feature } from '../feature.ts';
+import { koplopersEn } from './koplopers.texts.en.ts';
+import { koplopersNl } from './koplopers.texts.nl.ts';
+import { koploperRoutes } from './koplopers.routes.tsx';
+import { koploperCards } from './koplopers.start-cards.ts';
+
+/** The koploper programme (seed 000): schools apply as pioneer, get an effort estimate, and go through six steps. */
+export const feature: Feature = {
+  name: 'koplopers',
+  texts: [{ nl: koplopersNl, en: koplopersEn }],
+  routes: koploperRoutes,
+  startCards: koploperCards,
+};
+
+export { seedDemoKoplopers } from './koplopers.demo.ts';
