@@ -17,6 +17,7 @@ import { feature as consent } from './consent/index.ts';
 import { feature as accreditation } from './accreditation/index.ts';
 import { feature as reregistration } from './reregistration/index.ts';
 import { feature as catalogue } from './catalogue/index.ts';
+import { feature as events } from './events/index.ts';
 import { feature as register } from './register/index.ts';
 import { feature as startPage } from './start-page/index.ts';
 
@@ -44,6 +45,7 @@ export const features: Feature[] = [
   accreditation,
   reregistration,
   catalogue,
+  events,
   startPage,
 ];
 

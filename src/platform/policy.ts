@@ -39,6 +39,8 @@ export type Permission =
   | { action: 'offerings.review' }
   | { action: 'valuations.assess' }
   | { action: 'framework.manage' }
+  /** the register office's events (bijeenkomsten): create, change, cancel, and their attendance lists */
+  | { action: 'events.manage' }
   | { action: 'postponements.decide' };
 
 /**
@@ -192,6 +194,7 @@ export async function decide(actor: Actor, permission: Permission, consent: Cons
     case 'providers.manage':
     case 'offerings.assign':
     case 'framework.manage':
+    case 'events.manage':
     case 'offices.manage':
       if (registerStaff) return allow(registerStaff);
       break;

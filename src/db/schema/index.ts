@@ -7,3 +7,4 @@ export * from './registrations.ts';
 export * from './dossier.ts';
 export * from './catalogue.ts';
 export * from './framework.ts';
+export * from './events.ts';

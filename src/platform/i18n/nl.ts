@@ -12,6 +12,7 @@ export const nl = {
   'nav.home': 'Home',
   'nav.organisations': 'Scholen en besturen',
   'nav.register': 'Openbaar register',
+  'nav.events': 'Bijeenkomsten',
   'nav.start': 'Mijn overzicht',
   'nav.ownRecord': 'Mijn register',
   'nav.manage': 'Beheer',
