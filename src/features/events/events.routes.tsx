@@ -60,13 +60,16 @@ export async function eventsRoutes(app: FastifyInstance, opts: FeatureOptions) {
   const deps: EventDeps = { db: opts.db, mailer: opts.mailer, baseUrl: opts.config.baseUrl, crypto: opts.crypto };
   const publicPage = { config: { access: 'public' as const }, schema: { hide: true } };
   const signedIn = { config: { access: 'signed-in' as const } };
-  // registering by e-mail sends mail: a brake per address, as the identity feature's mail forms have
-  const mailLimit = rateLimit(app, {
-    max: Math.max(10, Math.floor(opts.config.rateLimits.signInPerMinute / 4)),
-    windowMs: 60_000,
-    key: (req) => `event-mail:${req.ip}`,
-    message: message('error.tooManyAttempts'),
-  });
+  // registering sends mail, and a confirmation link is a secret to guess: a brake per address, as the identity feature's mail forms have
+  const perIp = (name: string) =>
+    rateLimit(app, {
+      max: Math.max(10, Math.floor(opts.config.rateLimits.signInPerMinute / 4)),
+      windowMs: 60_000,
+      key: (req) => `${name}:${req.ip}`,
+      message: message('error.tooManyAttempts'),
+    });
+  const registerLimit = perIp('event-register');
+  const confirmLimit = perIp('event-confirm');
   await app.register(eventsApiRoutes, { deps });
 
   // ── the public list, one event, the calendar ──
@@ -146,7 +149,7 @@ export async function eventsRoutes(app: FastifyInstance, opts: FeatureOptions) {
     );
   }
 
-  app.post(`${service.eventsPath}/:id/aanmelden`, { config: { access: 'public' }, preHandler: mailLimit }, async (req, reply) => {
+  app.post(`${service.eventsPath}/:id/aanmelden`, { config: { access: 'public' }, preHandler: registerLimit }, async (req, reply) => {
     const { value } = readFormShape(req, registrationForm);
     try {
       const outcome = await service.registerForEvent(deps, contextOf(req), idOf(req), value, req.lang);
@@ -179,7 +182,7 @@ export async function eventsRoutes(app: FastifyInstance, opts: FeatureOptions) {
     );
   });
 
-  app.post(service.confirmPath, { config: { access: 'public' }, preHandler: mailLimit }, async (req, reply) => {
+  app.post(service.confirmPath, { config: { access: 'public' }, preHandler: confirmLimit }, async (req, reply) => {
     const { token } = readFormShape(req, tokenForm).value;
     const { outcome, event } = await service.confirmRegistration(deps, contextOf(req), token);
     return renderOutcome(req, reply, outcome, event);
