@@ -14,7 +14,7 @@ export function eventRemindersJob(deps: EventDeps, log: (msg: string) => void = 
     schedule: { cron: '30 8,14 * * *', tz: 'Europe/Amsterdam', payload: {} },
     async handle() {
       const { mailed } = await sendReminders(deps);
-      if (mailed > 0) log(`bijeenkomsten-herinneringen: ${mailed} herinneringen verstuurd`);
+      if (mailed > 0) log(`bijeenkomsten-herinneringen: ${mailed} ${mailed === 1 ? 'herinnering' : 'herinneringen'} verstuurd`);
     },
   });
 }
