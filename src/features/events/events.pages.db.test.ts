@@ -333,6 +333,51 @@ describe('the attendance list', () => {
   });
 });
 
+describe('changing the event', () => {
+  it('refuses a capacity below the places taken; a larger one moves the waiting list up; a new time is mailed to everyone registered', async () => {
+    // the event is full again: sam and wim have its two places; kim waits
+    const kim = new WebSession(t.app);
+    await kim.get(`/bijeenkomsten/${eventId}`);
+    const csrf = kim.csrfToken();
+    await kim.post(`/bijeenkomsten/${eventId}/aanmelden`, { ...registration(), naam: 'Kim Wachter', email: 'kim@school.nl' });
+    const token = new URL(linkIn((await mailsTo(t.database, 'kim@school.nl'))[0]), 'http://x').searchParams.get('token')!;
+    await kim.post('/bijeenkomsten/aanmelding/bevestigen', { token }, { csrf });
+    expect(await t.database.query("SELECT status FROM event_registrations WHERE email = 'kim@school.nl'")).toEqual([{ status: 'wachtlijst' }]);
+
+    await staff.get(`/beheer/bijeenkomsten/${eventId}`);
+    const lower = await staff.post(`/beheer/bijeenkomsten/${eventId}`, { ...eventForm, capaciteit: '1' });
+    expect(lower.statusCode).toBe(400);
+    expect(lower.body).toContain('href="#capaciteit"');
+    expect(visibleText(lower.body)).toContain('Er zijn al 2 plaatsen bezet: het aantal plaatsen kan niet lager.');
+
+    const changed = await staff.post(`/beheer/bijeenkomsten/${eventId}`, { ...eventForm, capaciteit: '3', begintijd: '13:30' });
+    expect(changed.statusCode).toBe(303);
+    expect(await t.database.query("SELECT status FROM event_registrations WHERE email = 'kim@school.nl'")).toEqual([{ status: 'aangemeld' }]);
+    const kimMails = (await mailsTo(t.database, 'kim@school.nl')).map((m) => m.subject);
+    expect(kimMails).toContain('Er is een plaats voor u: Meedenksessie registratiescherm');
+    expect(kimMails).toContain('Gewijzigd: Meedenksessie registratiescherm');
+    const wimChanged = (await mailsTo(t.database, 'wim@school.nl')).at(-1)!;
+    expect(wimChanged.subject).toBe('Gewijzigd: Meedenksessie registratiescherm');
+    expect(wimChanged.text).toContain('13:30–16:00');
+    const [audit] = await auditRows(t.database, 'event.changed');
+    expect(audit.before).toMatchObject({ capacity: 2 });
+    expect(audit.after).toMatchObject({ capacity: 3 });
+  });
+
+  it('says what is wrong in English too', async () => {
+    await staff.get(`/beheer/bijeenkomsten/${eventId}?lang=en`);
+    const bad = await staff.post(`/beheer/bijeenkomsten/${eventId}?lang=en`, { ...eventForm, capaciteit: '0', eindtijd: '12:00' });
+    expect(bad.statusCode).toBe(400);
+    const text = visibleText(bad.body);
+    expect(text).toContain('Fill in a number of places from 1 to 1,000.');
+    expect(text).toContain('The end time must be after the start time.');
+    const visitor = new WebSession(t.app);
+    await visitor.get(`/bijeenkomsten/${eventId}?lang=en`);
+    const twice = await visitor.post(`/bijeenkomsten/${eventId}/aanmelden?lang=en`, { ...registration(), email: 'wim@school.nl' });
+    expect(visibleText(twice.body)).toContain('This e-mail address is already registered for this event.');
+  });
+});
+
 describe('cancelling the event', () => {
   it('asks to confirm, then tells everyone registered and leaves the public list', async () => {
     const question = await staff.get(`/beheer/bijeenkomsten/${eventId}/afgelasten`);
