@@ -2,11 +2,7 @@ import type { PropsWithChildren } from '@kitajs/html';
 import { assetUrl } from './assets.ts';
 import { withLang, type PageContext } from './page-context.ts';
 
-type LayoutProps = PropsWithChildren<{
-  ctx: PageContext;
-  title: string;
-  current?: 'home' | 'organisations' | 'register' | 'catalogue' | 'events' | 'account' | 'signIn';
-}>;
+type LayoutProps = PropsWithChildren<{ ctx: PageContext; title: string; current?: 'home' | 'organisations' | 'register' | 'catalogue' | 'account' | 'signIn' }>;
 
 /** A signed-in person's part of the menu: the start page, Mijn register, Beheer, the account; the page's place among them by its path. */
 function signedInCurrent(url: string): 'start' | 'ownRecord' | 'manage' | 'account' {
@@ -84,7 +80,6 @@ export function Layout({ ctx, title, current, children }: LayoutProps) {
                   <NavLink href="/organisaties" label={t('nav.organisations')} active={current === 'organisations'} />
                   <NavLink href="/register" label={t('nav.register')} active={current === 'register'} />
                   <NavLink href="/aanbod" label={t('nav.catalogue')} active={current === 'catalogue'} />
-                  <NavLink href="/bijeenkomsten" label={t('nav.events')} active={current === 'events'} />
                   {ctx.account ? (
                     <>
                       <NavLink href="/start" label={t('nav.start')} active={mine === 'start'} />

@@ -108,6 +108,7 @@ describe('register staff create an event', () => {
 describe('anyone finds it', () => {
   it('in the list, on its page, in the API, as a calendar file and in the feed', async () => {
     const anyone = new WebSession(t.app);
+    expect((await anyone.get('/')).body).toContain('href="/bijeenkomsten"');
     const list = await anyone.get('/bijeenkomsten');
     expect(list.statusCode).toBe(200);
     const text = visibleText(list.body);

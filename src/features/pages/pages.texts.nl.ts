@@ -21,6 +21,10 @@ export const pagesNl = {
   'home.enrol.createAccount': 'Maak een account aan',
   'home.enrol.button': 'Inschrijven',
   'home.enrol.signedIn': 'U bent ingelogd. Schrijf u in, of bekijk uw inschrijving in Mijn register.',
+  'home.events.title': 'Bijeenkomsten',
+  'home.events.intro':
+    'Voorlichtingen, meedenksessies en verkennende gesprekken voor leraren, HR-medewerkers, school- en teamleiders. Meld u aan, en denk mee over het register.',
+  'home.events.link': 'Bekijk de bijeenkomsten',
   'home.organisations.title': 'Scholen en besturen',
   'home.searchOrganisations': 'Zoek een school of bestuur',
   'home.stats': '{boards} besturen, {schools} scholen en {locations} vestigingen in de organisatiegids.',

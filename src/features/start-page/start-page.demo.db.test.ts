@@ -70,7 +70,6 @@ describe('every demo account', () => {
       nl('nav.organisations'),
       nl('nav.register'),
       nl('nav.catalogue'),
-      nl('nav.events'),
       nl('nav.start'),
       ...(ownRecord ? [nl('nav.ownRecord')] : []),
       ...(manage ? [nl('nav.manage')] : []),

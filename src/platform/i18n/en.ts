@@ -13,7 +13,6 @@ export const en: Record<keyof typeof nl, string> = {
   'nav.home': 'Home',
   'nav.organisations': 'Schools and boards',
   'nav.register': 'Public register',
-  'nav.events': 'Events',
   'nav.start': 'My overview',
   'nav.ownRecord': 'My register',
   'nav.manage': 'Management',

@@ -12,7 +12,6 @@ export const nl = {
   'nav.home': 'Home',
   'nav.organisations': 'Scholen en besturen',
   'nav.register': 'Openbaar register',
-  'nav.events': 'Bijeenkomsten',
   'nav.start': 'Mijn overzicht',
   'nav.ownRecord': 'Mijn register',
   'nav.manage': 'Beheer',

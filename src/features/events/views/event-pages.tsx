@@ -102,7 +102,7 @@ export function EventsPage({ ctx, result, query, period, recentPast, errors = []
   const heading = period === 'voorbij' ? t('events.past') : t('events.upcoming');
   const empty = period === 'voorbij' ? t('events.none.past') : query.soort ? t('events.none.upcomingKind') : t('events.none.upcoming');
   return (
-    <Layout ctx={ctx} title={t('events.title')} current="events">
+    <Layout ctx={ctx} title={t('events.title')}>
       <ErrorSummary title={t('errorSummary.title')} errors={errors} />
       <PageTitle text={t('events.title')} />
       <TextParagraph text={t('events.intro')} />
@@ -290,7 +290,7 @@ export function EventDetailPage(props: EventPageProps) {
   const { ctx, event, open, errors = [] } = props;
   const { t, lang } = ctx;
   return (
-    <Layout ctx={ctx} title={event.title} current="events">
+    <Layout ctx={ctx} title={event.title}>
       <ErrorSummary title={t('errorSummary.title')} errors={errors} />
       <PageTitle text={event.title} />
       <Paragraph lead>
@@ -355,7 +355,7 @@ export function OutcomePage({
   links?: { href: string; label: string }[];
 }) {
   return (
-    <Layout ctx={ctx} title={title} current="events">
+    <Layout ctx={ctx} title={title}>
       <PageTitle text={title} />
       <Alert type={type}>
         <span safe>{text}</span>
@@ -390,7 +390,7 @@ export function LinkButtonPage({
   secondary?: boolean;
 }) {
   return (
-    <Layout ctx={ctx} title={title} current="events">
+    <Layout ctx={ctx} title={title}>
       <PageTitle text={title} />
       <TextParagraph text={text} />
       <Form action={action} csrfToken={ctx.csrfToken}>
