@@ -32,6 +32,8 @@ const shots: Shot[] = [
   { name: 'register-detail', title: 'Openbaar register, een registratie', path: (_, page) => firstResult(page, '/register?naam=de+Vries', '/register/') },
   { name: 'organisations-search', title: 'Scholen en besturen, zoeken', path: '/organisaties?zoek=Assen' },
   { name: 'catalogue', title: 'Nascholingsaanbod', path: '/aanbod' },
+  { name: 'events', title: 'Bijeenkomsten', path: '/bijeenkomsten' },
+  { name: 'event', title: 'Een bijeenkomst, met het aanmeldformulier', path: (_, page) => firstResult(page, '/bijeenkomsten', '/bijeenkomsten/') },
   { name: 'sign-in', title: 'Inloggen', path: '/inloggen' },
   { name: 'start', title: 'Na het inloggen', account: demo('leraar'), path: async (_, page) => page.url() },
   { name: 'my-register', title: 'Mijn register', account: demo('leraar'), path: '/mijn-register' },

@@ -8,6 +8,7 @@ import { seedDemoAccreditation } from '../features/accreditation/index.ts';
 import { seedDemoOffice } from '../features/administration-offices/index.ts';
 import { seedDemoRuns } from '../features/catalogue/index.ts';
 import { seedDemoConsents } from '../features/consent/index.ts';
+import { seedDemoEvents } from '../features/events/index.ts';
 import { seedDemoReregistration } from '../features/register/index.ts';
 import { seedDemoValuation } from '../features/dossier/index.ts';
 import { seedDemoKoplopers } from '../features/koplopers/index.ts';
@@ -62,6 +63,8 @@ export async function seedDemo(database: Database, log: (message: string) => voi
   const koplopers = await seedDemoKoplopers(database.db, demoBoardNumber);
   log(`demodata: ${koplopers} koplopers`);
   log(`demodata: ${renewals.renewals} herregistratie aangevraagd, ${renewals.postponements} keer uitstel gevraagd`);
+  const events = await seedDemoEvents(database.db);
+  log(`demodata: ${events.events} bijeenkomsten met ${events.registrations} aanmeldingen`);
   log(`demodata: ${runs.runs} uitvoeringen, ${runs.attendances} keer presentie, ${consents} toestemmingen, ${valuations} waarderingsverzoeken`);
 }
 

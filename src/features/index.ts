@@ -18,6 +18,7 @@ import { feature as accreditation } from './accreditation/index.ts';
 import { feature as reregistration } from './reregistration/index.ts';
 import { feature as catalogue } from './catalogue/index.ts';
 import { feature as koplopers } from './koplopers/index.ts';
+import { feature as events } from './events/index.ts';
 import { feature as register } from './register/index.ts';
 import { feature as startPage } from './start-page/index.ts';
 
@@ -46,6 +47,7 @@ export const features: Feature[] = [
   reregistration,
   catalogue,
   koplopers,
+  events,
   startPage,
 ];
 

@@ -41,6 +41,8 @@ export type Permission =
   | { action: 'framework.manage' }
   /** the koploper programme: the pipeline, the estimate model, the suppliers' list (features/koplopers) */
   | { action: 'koplopers.manage' }
+  /** the register office's events (bijeenkomsten): create, change, cancel, and their attendance lists */
+  | { action: 'events.manage' }
   | { action: 'postponements.decide' };
 
 /**
@@ -195,6 +197,7 @@ export async function decide(actor: Actor, permission: Permission, consent: Cons
     case 'offerings.assign':
     case 'framework.manage':
     case 'koplopers.manage':
+    case 'events.manage':
     case 'offices.manage':
       if (registerStaff) return allow(registerStaff);
       break;

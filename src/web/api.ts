@@ -6,7 +6,8 @@ import { z } from 'zod';
 
 // 1.1.0: the terugmelding as CSV may answer 503 with Retry-After while its file is made (docs/aanleverformaat.md)
 // 1.2.0: administratiekantoren: ?bestuur= on the deliveries, each delivery names its board and office, GET /machtigingen (decision 022)
-export const apiVersion = '1.2.0';
+// 1.3.0: events (bijeenkomsten): GET /bijeenkomsten and GET /bijeenkomsten/{id} (decision 027)
+export const apiVersion = '1.3.0';
 export const apiPrefix = '/api/v1';
 
 export const problemSchema = z

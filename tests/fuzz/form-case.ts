@@ -14,6 +14,10 @@ export const publicFormFields: Record<string, string[]> = {
   '/wachtwoord-vergeten': ['email'],
   '/wachtwoord-herstellen': ['token', 'wachtwoord'],
   '/uitloggen': [],
+  // the events' public forms (decision 027); the fuzz app has no event, so an :id names none (404), and a token or code is bad (400, 404)
+  '/bijeenkomsten/:id/aanmelden': ['naam', 'email', 'rol', 'school', 'schoolId', 'omgeving'],
+  '/bijeenkomsten/aanmelding/bevestigen': ['token'],
+  '/bijeenkomsten/aanmelding/:id/afmelden': ['code'],
 };
 
 export type FormCase = { url: string; body: string };

@@ -8,3 +8,4 @@ export * from './dossier.ts';
 export * from './catalogue.ts';
 export * from './framework.ts';
 export * from './koplopers.ts';
+export * from './events.ts';

@@ -20,7 +20,7 @@ import {
   type RunForm,
 } from './catalogue.rules.ts';
 import * as repo from './catalogue.repo.ts';
-import { eventCalendar } from './icalendar.ts';
+import { eventCalendar } from '../../platform/calendar/icalendar.ts';
 import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 import { addDays, dutchToday } from '../../platform/dates/calendar.ts';
 import { inTransaction } from '../../db/transaction.ts';

@@ -163,6 +163,18 @@ async function offeringOfA(): Promise<string> {
   return offeringOfAId;
 }
 const dateIn = (days: number) => inDays(days).toISOString().slice(0, 10);
+/** An event of the register office, three weeks ahead (made once, at its first call). */
+let eventId: string | undefined;
+async function eventOfRegister(): Promise<string> {
+  if (eventId) return eventId;
+  eventId = crypto.randomUUID();
+  await t.database.query(
+    `INSERT INTO events (id, kind, title, description, audience, starts_at, ends_at, online, place, capacity, created_by_label)
+     VALUES ($1, 'voorlichting', 'Voorlichting koplopers', 'Wat het register vraagt.', '{schoolleider}', $2, $3, false, 'Utrecht', 10, 'Test')`,
+    [eventId, inDays(21).toISOString(), new Date(inDays(21).getTime() + 3_600_000).toISOString()],
+  );
+  return eventId;
+}
 
 /** A koploper of one of board A's schools, and a supplier (made once, at its first call); fresh ones at other schools. */
 let koploperOfAIds: { id: string; reference: string; supplier: string } | undefined;
@@ -210,6 +222,7 @@ const REGISTER_LERAREN = '→/beheer/registers/lerarenregister' as const;
 const RUNS = '→/beheer/bestuur/:id/aanbod/:id/uitvoeringen' as const;
 const KOPLOPERS = '→/beheer/koplopers' as const;
 const KOPLOPER = '→/beheer/koplopers/:id' as const;
+const ATTENDANCE = '→/beheer/bijeenkomsten/:id/aanwezigheid' as const;
 
 // biome-ignore format: a table reads best one route a line
 const expected: Record<string, Record<ActorName, Outcome>> = {
@@ -526,6 +539,36 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'GET /beheer/koplopers/:id': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
   'POST /beheer/koplopers/:id/stap': row(401, 403, 403, 403, 403, KOPLOPER, 401, 401, 401, 403, 403, 401, 401),
   'POST /beheer/koplopers/:id/gegevens': row(401, 403, 403, 403, 403, KOPLOPER, 401, 401, 401, 403, 403, 401, 401),
+
+  // ── issue 21: events (bijeenkomsten, decision 027) ──
+  // the list, a page, its calendar file, the feed and the API: anyone; registering posted empty is refused (400) for anyone; the
+  // mailed links with a bad token or code: 400 and 404; one's own registrations: whoever is signed in (no registration has this id: 404);
+  // the register office's pages: register staff only (an empty form 400, presence saved back to the list)
+  //                                                       anon     pro      adminA   staffA   adminB   register  register2fa  tokenA   tokenB   officeA  officeB  officeTokenA officeTokenB
+  'GET /bijeenkomsten': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /bijeenkomsten.ics': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /bijeenkomsten/:id': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /bijeenkomsten/:id/agenda.ics': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'POST /bijeenkomsten/:id/aanmelden': row(400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400),
+  'GET /bijeenkomsten/aanmelding/bevestigen': row(400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400),
+  'POST /bijeenkomsten/aanmelding/bevestigen': row(400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400),
+  'GET /bijeenkomsten/aanmelding/:id/afmelden': row(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+  'POST /bijeenkomsten/aanmelding/:id/afmelden': row(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+  'GET /api/v1/bijeenkomsten': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /api/v1/bijeenkomsten/:id': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /mijn-bijeenkomsten': row(SIGN_IN, 200, 200, 200, 200, 200, STEP, SIGN_IN, SIGN_IN, 200, 200, SIGN_IN, SIGN_IN),
+  'GET /mijn-bijeenkomsten/:id/afmelden': row(SIGN_IN, 404, 404, 404, 404, 404, STEP, SIGN_IN, SIGN_IN, 404, 404, SIGN_IN, SIGN_IN),
+  'POST /mijn-bijeenkomsten/:id/afmelden': row(401, 404, 404, 404, 404, 404, 401, 401, 401, 404, 404, 401, 401),
+  'GET /beheer/bijeenkomsten': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'GET /beheer/bijeenkomsten/nieuw': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/bijeenkomsten': row(401, 403, 403, 403, 403, 400, 401, 401, 401, 403, 403, 401, 401),
+  'GET /beheer/bijeenkomsten/:id': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/bijeenkomsten/:id': row(401, 403, 403, 403, 403, 400, 401, 401, 401, 403, 403, 401, 401),
+  'GET /beheer/bijeenkomsten/:id/afgelasten': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/bijeenkomsten/:id/afgelasten': row(401, 403, 403, 403, 403, 400, 401, 401, 401, 403, 403, 401, 401),
+  'GET /beheer/bijeenkomsten/:id/aanwezigheid': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/bijeenkomsten/:id/aanwezigheid': row(401, 403, 403, 403, 403, ATTENDANCE, 401, 401, 401, 403, 403, 401, 401),
+  'GET /beheer/bijeenkomsten/:id/aanwezigheid.csv': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
 };
 
 // ─── how each route is called: params are board A's ──────────────────────────────────────────────
@@ -537,6 +580,33 @@ type Call = {
 };
 
 const calls: Record<string, Call> = {
+  'GET /bijeenkomsten': { url: '/bijeenkomsten' },
+  'GET /bijeenkomsten.ics': { url: '/bijeenkomsten.ics' },
+  'GET /bijeenkomsten/:id': { url: async () => `/bijeenkomsten/${await eventOfRegister()}` },
+  'GET /bijeenkomsten/:id/agenda.ics': { url: async () => `/bijeenkomsten/${await eventOfRegister()}/agenda.ics` },
+  'POST /bijeenkomsten/:id/aanmelden': { url: async () => `/bijeenkomsten/${await eventOfRegister()}/aanmelden`, form: {} },
+  'GET /bijeenkomsten/aanmelding/bevestigen': { url: '/bijeenkomsten/aanmelding/bevestigen?token=onzin' },
+  'POST /bijeenkomsten/aanmelding/bevestigen': { url: '/bijeenkomsten/aanmelding/bevestigen', form: { token: 'onzin' } },
+  'GET /bijeenkomsten/aanmelding/:id/afmelden': { url: `/bijeenkomsten/aanmelding/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/afmelden?code=onzin` },
+  'POST /bijeenkomsten/aanmelding/:id/afmelden': {
+    url: `/bijeenkomsten/aanmelding/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/afmelden`,
+    form: { code: 'onzin' },
+  },
+  'GET /api/v1/bijeenkomsten': { url: '/api/v1/bijeenkomsten' },
+  'GET /api/v1/bijeenkomsten/:id': { url: async () => `/api/v1/bijeenkomsten/${await eventOfRegister()}` },
+  'GET /mijn-bijeenkomsten': { url: '/mijn-bijeenkomsten' },
+  'GET /mijn-bijeenkomsten/:id/afmelden': { url: `/mijn-bijeenkomsten/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/afmelden` },
+  'POST /mijn-bijeenkomsten/:id/afmelden': { url: `/mijn-bijeenkomsten/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/afmelden`, form: {} },
+  'GET /beheer/bijeenkomsten': { url: '/beheer/bijeenkomsten' },
+  'GET /beheer/bijeenkomsten/nieuw': { url: '/beheer/bijeenkomsten/nieuw' },
+  'POST /beheer/bijeenkomsten': { url: '/beheer/bijeenkomsten', form: {} },
+  'GET /beheer/bijeenkomsten/:id': { url: async () => `/beheer/bijeenkomsten/${await eventOfRegister()}` },
+  'POST /beheer/bijeenkomsten/:id': { url: async () => `/beheer/bijeenkomsten/${await eventOfRegister()}`, form: {} },
+  'GET /beheer/bijeenkomsten/:id/afgelasten': { url: async () => `/beheer/bijeenkomsten/${await eventOfRegister()}/afgelasten` },
+  'POST /beheer/bijeenkomsten/:id/afgelasten': { url: async () => `/beheer/bijeenkomsten/${await eventOfRegister()}/afgelasten`, form: {} },
+  'GET /beheer/bijeenkomsten/:id/aanwezigheid': { url: async () => `/beheer/bijeenkomsten/${await eventOfRegister()}/aanwezigheid` },
+  'POST /beheer/bijeenkomsten/:id/aanwezigheid': { url: async () => `/beheer/bijeenkomsten/${await eventOfRegister()}/aanwezigheid`, form: {} },
+  'GET /beheer/bijeenkomsten/:id/aanwezigheid.csv': { url: async () => `/beheer/bijeenkomsten/${await eventOfRegister()}/aanwezigheid.csv` },
   'GET /': { url: '/' },
   'GET /toegankelijkheid': { url: '/toegankelijkheid' },
   'GET /ontwikkeling/componenten': { url: '/ontwikkeling/componenten' },

@@ -10,6 +10,7 @@ import { exportOwnAttendances } from '../catalogue/index.ts';
 import { exportOfficeWorkOf } from '../administration-offices/index.ts';
 import { exportDeliveriesAboutPerson } from '../deliveries/index.ts';
 import { exportOwnConsents } from '../consent/index.ts';
+import { exportOwnEventRegistrations } from '../events/index.ts';
 
 /** What the AVG data view needs: it reads, through their public functions, what every feature holds about a person. */
 export type MyDataDeps = { db: Db };
@@ -36,20 +37,33 @@ export async function listAccessByOthers(deps: MyDataDeps, actor: AccountActor, 
 export async function exportMyData(deps: MyDataDeps, actor: AccountActor) {
   const { account, identities, roles, invitations, sessions, mailLinks, apiTokens } = await findOwnAccountData(deps.db, actor.accountId);
   const subject = await auditSubjectOf(deps.db, { accountId: account.id, email: account.email });
-  const [mails, events, register, development, consents, postponements, deliveries, attendances, assessments, assignedOfferings, officeWork] =
-    await Promise.all([
-      listMailTo(deps.db, account.email),
-      listEventsAbout(deps.db, subject, { othersOnly: false }),
-      exportOwnRecord(deps.db, { accountId: account.id, email: account.email }),
-      exportOwnDossier(deps.db, account.id),
-      exportOwnConsents(deps.db, account.id),
-      exportOwnPostponements(deps.db, account.id),
-      exportDeliveriesAboutPerson(deps.db, { accountId: account.id, personIds: [...subject.personIds] }),
-      exportOwnAttendances(deps.db, account.id),
-      exportAssessmentsBy(deps.db, account.id),
-      exportOfferingsAssignedTo(deps.db, account.id),
-      exportOfficeWorkOf(deps.db, account.id),
-    ]);
+  const [
+    mails,
+    events,
+    register,
+    development,
+    consents,
+    postponements,
+    deliveries,
+    attendances,
+    assessments,
+    assignedOfferings,
+    officeWork,
+    eventRegistrations,
+  ] = await Promise.all([
+    listMailTo(deps.db, account.email),
+    listEventsAbout(deps.db, subject, { othersOnly: false }),
+    exportOwnRecord(deps.db, { accountId: account.id, email: account.email }),
+    exportOwnDossier(deps.db, account.id),
+    exportOwnConsents(deps.db, account.id),
+    exportOwnPostponements(deps.db, account.id),
+    exportDeliveriesAboutPerson(deps.db, { accountId: account.id, personIds: [...subject.personIds] }),
+    exportOwnAttendances(deps.db, account.id),
+    exportAssessmentsBy(deps.db, account.id),
+    exportOfferingsAssignedTo(deps.db, account.id),
+    exportOfficeWorkOf(deps.db, account.id),
+    exportOwnEventRegistrations(deps.db, { accountId: account.id, email: account.email }),
+  ]);
   const { doorUAangeleverd, ...aboutYou } = deliveries;
   return {
     gemaaktOp: new Date().toISOString(),
@@ -99,6 +113,7 @@ export async function exportMyData(deps: MyDataDeps, actor: AccountActor) {
     aanleveringen: aboutYou,
     professionalisering: development,
     aanwezigheid: attendances,
+    bijeenkomsten: eventRegistrations,
     toestemmingen: consents,
     uitstel: postponements,
     // what the person did for an organisation: their work, which names them

@@ -16,7 +16,7 @@ const get = (url: string, headers: Record<string, string> = {}) => t.app.inject(
 function expectProblem(res: Awaited<ReturnType<typeof get>>, status: number) {
   expect(res.statusCode).toBe(status);
   expect(res.headers['content-type']).toBe('application/problem+json; charset=utf-8');
-  expect(res.headers['api-version']).toBe('1.2.0');
+  expect(res.headers['api-version']).toBe('1.3.0');
   const body = res.json();
   expect(body).toMatchObject({ status, type: expect.stringMatching(/^https:\/\//), title: expect.any(String), code: expect.any(String) });
   return body;
@@ -35,7 +35,7 @@ describe('GET /api/v1/organisaties', () => {
     const res = await get('/api/v1/organisaties?zoek=Kindcentrum%20De%20Wegwijzer');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(res.headers['api-version']).toBe('1.2.0');
+    expect(res.headers['api-version']).toBe('1.3.0');
     const body = res.json();
     expect(Object.keys(body).sort()).toEqual(['page', 'pageSize', 'resultaten', 'totaal']);
     expect(body).toMatchObject({ page: 1, pageSize: 20 });
@@ -94,7 +94,7 @@ describe('GET /api/v1/organisaties/{id}', () => {
   it('a board with its schools', async () => {
     const res = await get(`/api/v1/organisaties/${await idOf('zoek=32073&soort=bestuur')}`);
     expect(res.statusCode).toBe(200);
-    expect(res.headers['api-version']).toBe('1.2.0');
+    expect(res.headers['api-version']).toBe('1.3.0');
     const body = res.json();
     const brins = new Set(csv.lines.filter((l) => csv.get(l, 'board') === '32073').map((l) => csv.get(l, 'brin')));
     expect(body).toMatchObject({ soort: 'bestuur', nummer: '32073', naam: expect.any(String) });
@@ -159,7 +159,7 @@ describe('the API around the resources', () => {
   it('serves its OpenAPI 3.0 document, listing both paths', async () => {
     const res = await get('/api/v1/openapi.json');
     expect(res.statusCode).toBe(200);
-    expect(res.headers['api-version']).toBe('1.2.0');
+    expect(res.headers['api-version']).toBe('1.3.0');
     expect(res.headers['access-control-allow-origin']).toBe('*');
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\.0\.\d+$/);

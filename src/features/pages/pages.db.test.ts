@@ -367,7 +367,7 @@ describe.each(['development', 'production'] as const)('a request that fails insi
     const res = await app.inject({ url: '/api/v1/test/kapot' });
     expect(res.statusCode).toBe(500);
     expect(res.headers['content-type']).toBe('application/problem+json; charset=utf-8');
-    expect(res.headers['api-version']).toBe('1.2.0');
+    expect(res.headers['api-version']).toBe('1.3.0');
     const body = res.json();
     expect(body).toEqual({
       type: 'https://beroepsregister.nl/problemen/internal',

@@ -23,6 +23,10 @@ export const pagesEn: Record<keyof typeof pagesNl, string> = {
   'home.enrol.createAccount': 'Create an account',
   'home.enrol.button': 'Enrol',
   'home.enrol.signedIn': 'You are signed in. Enrol, or see your enrolment in My register.',
+  'home.events.title': 'Events',
+  'home.events.intro':
+    'Information sessions, co-creation sessions and exploratory conversations for teachers, HR officers, school and team leaders. Register, and help shape the register.',
+  'home.events.link': 'See the events',
   'home.organisations.title': 'Schools and boards',
   'home.koplopers': 'Would your school like to be one of the first to work with the register, with personal guidance?',
   'home.koplopers.link': 'Apply as a pioneer school',

@@ -21,6 +21,10 @@ export const pagesNl = {
   'home.enrol.createAccount': 'Maak een account aan',
   'home.enrol.button': 'Inschrijven',
   'home.enrol.signedIn': 'U bent ingelogd. Schrijf u in, of bekijk uw inschrijving in Mijn register.',
+  'home.events.title': 'Bijeenkomsten',
+  'home.events.intro':
+    'Voorlichtingen, meedenksessies en verkennende gesprekken voor leraren, HR-medewerkers, school- en teamleiders. Meld u aan, en denk mee over het register.',
+  'home.events.link': 'Bekijk de bijeenkomsten',
   'home.organisations.title': 'Scholen en besturen',
   'home.koplopers': 'Wil uw school als een van de eersten met het register werken, met persoonlijke begeleiding?',
   'home.koplopers.link': 'Meld u aan als koploperschool',

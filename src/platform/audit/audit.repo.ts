@@ -24,6 +24,18 @@ export async function insertAuditEventPerPerson(db: Db, row: Omit<AuditInsert, '
     FROM unnest(${arrayLiteral([...new Set(personIds)])}::uuid[]) AS person_id`);
 }
 
+/** The same event once per account (its subject), in one statement whatever the number. */
+export async function insertAuditEventPerAccount(db: Db, row: Omit<AuditInsert, 'subjectAccountId'>, accountIds: readonly string[]): Promise<void> {
+  if (accountIds.length === 0) return;
+  await db.execute(sql`INSERT INTO audit_events (actor_account_id, actor_token_id, actor_role, actor_organisation_kind, actor_organisation_id, action,
+      subject_account_id, subject_person_id, subject_organisation_kind, subject_organisation_id, before, after, reason, request_id)
+    SELECT ${row.actorAccountId ?? null}::uuid, ${row.actorTokenId ?? null}::uuid, ${row.actorRole ?? null}, ${row.actorOrganisationKind ?? null},
+      ${row.actorOrganisationId ?? null}::uuid, ${row.action}, account_id, ${row.subjectPersonId ?? null}::uuid,
+      ${row.subjectOrganisationKind ?? null}, ${row.subjectOrganisationId ?? null}::uuid, ${json(row.before)}::jsonb, ${json(row.after)}::jsonb,
+      ${row.reason ?? null}, ${row.requestId ?? null}
+    FROM unnest(${arrayLiteral([...new Set(accountIds)])}::uuid[]) AS account_id`);
+}
+
 /** Whom the events are about: an account, and the persons the register knows them as (who may have been read before the account existed). */
 export type AuditSubject = { accountId: string; personIds: readonly string[] };
 

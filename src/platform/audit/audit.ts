@@ -52,6 +52,19 @@ export async function recordAuditPerPerson(
   await repo.insertAuditEventPerPerson(db, rowOf(context, event), personIds);
 }
 
+/**
+ * Appends the event once for each account whose data was read (registrants of an event who registered
+ * signed in): each finds it in their own overview. One statement, whatever the number of accounts.
+ */
+export async function recordAuditPerAccount(
+  db: Db,
+  context: ActorContext,
+  event: Omit<AuditEvent, 'subjectAccountId' | 'subjectPersonId'>,
+  accountIds: readonly string[],
+): Promise<void> {
+  await repo.insertAuditEventPerAccount(db, { ...rowOf(context, event), subjectPersonId: null }, accountIds);
+}
+
 function rowOf(context: ActorContext, event: Omit<AuditEvent, 'subjectPersonId'>) {
   const { actor } = context;
   const as = actingAs(actor, event.via);

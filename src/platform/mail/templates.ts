@@ -272,6 +272,86 @@ const templates = {
       text: 'Dear {name},\n\nThank you for applying with {school} ({board}) as a pioneer school (koploperschool). The register office will call you to talk about how you will deliver the data and what information sessions you would like.\n\nYour estimate of the time the school will spend (model version {version}):\n{lines}\nTotal: about {total} hours\n\nYou can also find the estimate here:\n{link}',
     },
   },
+  'event-confirm-link': {
+    nl: {
+      subject: 'Bevestig uw aanmelding: {title}',
+      text: 'Beste {name},\n\nU meldde zich aan voor "{title}" op {when}. Bevestig uw aanmelding via deze link ({hours} uur geldig):\n\n{link}\n\nPas na de bevestiging hebt u een plaats (of een plek op de wachtlijst, als de bijeenkomst dan vol is). Hebt u zich niet aangemeld? Dan kunt u deze e-mail negeren.',
+    },
+    en: {
+      subject: 'Confirm your registration: {title}',
+      text: 'Dear {name},\n\nYou registered for "{title}" on {when}. Confirm your registration with this link (valid for {hours} hours):\n\n{link}\n\nOnly after confirming do you have a place (or a place on the waiting list, if the event is full by then). Did not register? Then you can ignore this e-mail.',
+    },
+  },
+  'event-registered': {
+    nl: {
+      subject: 'U bent aangemeld: {title}',
+      text: 'Beste {name},\n\nU hebt een plaats bij "{title}".\n\nWanneer: {when}\nWaar: {where}\n\nDe bijeenkomst: {link}\nIn uw agenda: {calendar}\n\nKunt u toch niet komen? Meld u dan af, zodat iemand van de wachtlijst uw plaats krijgt:\n\n{cancel}',
+    },
+    en: {
+      subject: 'You are registered: {title}',
+      text: 'Dear {name},\n\nYou have a place at "{title}".\n\nWhen: {when}\nWhere: {where}\n\nThe event: {link}\nIn your calendar: {calendar}\n\nCannot come after all? Then cancel, so that someone on the waiting list gets your place:\n\n{cancel}',
+    },
+  },
+  'event-waiting': {
+    nl: {
+      subject: 'Op de wachtlijst: {title}',
+      text: 'Beste {name},\n\n"{title}" op {when} is vol. U staat op de wachtlijst, op plaats {position}. Komt er een plaats vrij, dan krijgt u die vanzelf en hoort u het per e-mail.\n\nDe bijeenkomst: {link}\n\nWilt u niet meer op de wachtlijst staan? Meld u dan af:\n\n{cancel}',
+    },
+    en: {
+      subject: 'On the waiting list: {title}',
+      text: 'Dear {name},\n\n"{title}" on {when} is full. You are on the waiting list, at number {position}. When a place frees, it is yours without asking, and you hear so by e-mail.\n\nThe event: {link}\n\nNo longer want to wait? Then cancel:\n\n{cancel}',
+    },
+  },
+  'event-moved-up': {
+    nl: {
+      subject: 'Er is een plaats voor u: {title}',
+      text: 'Beste {name},\n\nEr is een plaats vrijgekomen bij "{title}", en die is nu van u: u stond op de wachtlijst.\n\nWanneer: {when}\nWaar: {where}\n\nDe bijeenkomst: {link}\nIn uw agenda: {calendar}\n\nKunt u toch niet komen? Meld u dan af, zodat de volgende de plaats krijgt:\n\n{cancel}',
+    },
+    en: {
+      subject: 'There is a place for you: {title}',
+      text: 'Dear {name},\n\nA place has freed at "{title}", and it is now yours: you were on the waiting list.\n\nWhen: {when}\nWhere: {where}\n\nThe event: {link}\nIn your calendar: {calendar}\n\nCannot come after all? Then cancel, so that the next person gets the place:\n\n{cancel}',
+    },
+  },
+  'event-reminder': {
+    nl: {
+      subject: 'Herinnering: {title}',
+      text: 'Beste {name},\n\nOver twee dagen is "{title}", en u hebt een plaats.\n\nWanneer: {when}\nWaar: {where}\n\nDe bijeenkomst: {link}\n\nKunt u niet komen? Meld u dan af, zodat iemand van de wachtlijst uw plaats krijgt:\n\n{cancel}',
+    },
+    en: {
+      subject: 'Reminder: {title}',
+      text: 'Dear {name},\n\nIn two days it is "{title}", and you have a place.\n\nWhen: {when}\nWhere: {where}\n\nThe event: {link}\n\nCannot come? Then cancel, so that someone on the waiting list gets your place:\n\n{cancel}',
+    },
+  },
+  'event-cancelled': {
+    nl: {
+      subject: 'Gaat niet door: {title}',
+      text: 'Beste {name},\n\n"{title}" op {when} gaat niet door. Uw aanmelding vervalt; u hoeft niets te doen.\n\nAndere bijeenkomsten vindt u op {link}.',
+    },
+    en: {
+      subject: 'Cancelled: {title}',
+      text: 'Dear {name},\n\n"{title}" on {when} is cancelled. Your registration lapses; you need not do anything.\n\nOther events are at {link}.',
+    },
+  },
+  'event-changed': {
+    nl: {
+      subject: 'Gewijzigd: {title}',
+      text: 'Beste {name},\n\nDe tijd of plaats van "{title}" is gewijzigd. Zo is het nu:\n\nWanneer: {when}\nWaar: {where}\n\nDe bijeenkomst: {link}\nIn uw agenda: {calendar}\n\nKunt u nu niet komen? Meld u dan af:\n\n{cancel}',
+    },
+    en: {
+      subject: 'Changed: {title}',
+      text: 'Dear {name},\n\nThe time or place of "{title}" has changed. This is how it is now:\n\nWhen: {when}\nWhere: {where}\n\nThe event: {link}\nIn your calendar: {calendar}\n\nCannot come now? Then cancel:\n\n{cancel}',
+    },
+  },
+  'event-unregistered': {
+    nl: {
+      subject: 'Afgemeld: {title}',
+      text: 'Beste {name},\n\nU bent afgemeld voor "{title}" op {when}. Wilt u toch komen? Meld u dan opnieuw aan (als de bijeenkomst vol is, komt u op de wachtlijst):\n\n{link}',
+    },
+    en: {
+      subject: 'Cancelled: your registration for {title}',
+      text: 'Dear {name},\n\nYour registration for "{title}" on {when} is cancelled. Want to come after all? Then register again (if the event is full, you go on the waiting list):\n\n{link}',
+    },
+  },
 } as const satisfies Record<string, Record<Lang, { subject: string; text: string }>>;
 
 export type MailTemplate = keyof typeof templates;

@@ -10,7 +10,8 @@ type Stats = { boards: number; schools: number; locations: number };
 
 /**
  * The front door: what the register is, for whom and what of it is public, in a few calm lines; and the
- * three ways on: searching it (the form answers on /register), signing in, and enrolling.
+ * ways on: searching it (the form answers on /register), signing in, enrolling, the events (bijeenkomsten)
+ * and the directory.
  */
 export function HomePage({ ctx, stats, enrolPath }: { ctx: PageContext; stats: Stats; enrolPath: string }) {
   const { t } = ctx;
@@ -69,6 +70,16 @@ export function HomePage({ ctx, stats, enrolPath }: { ctx: PageContext; stats: S
             </Paragraph>
           </>
         )}
+      </section>
+
+      <section aria-labelledby="bijeenkomsten">
+        <h2 class="utrecht-heading-2" id="bijeenkomsten" safe>
+          {t('home.events.title')}
+        </h2>
+        <TextParagraph text={t('home.events.intro')} />
+        <Button appearance="secondary" href="/bijeenkomsten">
+          {Html.escapeHtml(t('home.events.link'))}
+        </Button>
       </section>
 
       <section aria-labelledby="organisaties">

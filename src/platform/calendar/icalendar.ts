@@ -1,6 +1,6 @@
 /**
- * iCalendar (RFC 5545) for one event: a run of an offering, to put in a calendar. Pure: text in,
- * text out. Lines end in CRLF and are folded at 75 octets (a continuation line starts with a space);
+ * iCalendar (RFC 5545): one event (a run of an offering, an information session) or a feed of many, to
+ * put in a calendar. Pure: text in, text out. Shared by the catalogue and the events (decision 027). Lines end in CRLF and are folded at 75 octets (a continuation line starts with a space);
  * TEXT values escape backslash, semicolon, comma and line breaks; times are in UTC (the Z form), so
  * no VTIMEZONE is needed.
  */
@@ -65,14 +65,9 @@ export function foldLine(line: string): string {
   return parts.join('\r\n ');
 }
 
-/** The calendar with the one event, ready to send as text/calendar. */
-export function eventCalendar(event: CalendarEvent, product = '-//Beroepsregister Onderwijs//Nascholingsaanbod//NL'): string {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    `PRODID:${product}`,
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+/** The VEVENT lines of one event (unfolded). */
+function eventLines(event: CalendarEvent): string[] {
+  return [
     'BEGIN:VEVENT',
     `UID:${event.uid}`,
     `DTSTAMP:${utcDateTime(event.stamp)}`,
@@ -84,7 +79,28 @@ export function eventCalendar(event: CalendarEvent, product = '-//Beroepsregiste
     `URL:${event.url}`,
     `STATUS:${event.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
     'END:VEVENT',
+  ];
+}
+
+/**
+ * A calendar of any number of events (none is a valid, empty calendar), ready to send as text/calendar.
+ * `name` becomes X-WR-CALNAME, the name a calendar app gives a subscribed feed.
+ */
+export function calendarOf(events: readonly CalendarEvent[], options: { product: string; name?: string }): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${options.product}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    ...(options.name ? [`X-WR-CALNAME:${escapeText(options.name)}`] : []),
+    ...events.flatMap(eventLines),
     'END:VCALENDAR',
   ];
   return `${lines.map(foldLine).join('\r\n')}\r\n`;
+}
+
+/** The calendar with the one event, ready to send as text/calendar. */
+export function eventCalendar(event: CalendarEvent, product = '-//Beroepsregister Onderwijs//Nascholingsaanbod//NL'): string {
+  return calendarOf([event], { product });
 }

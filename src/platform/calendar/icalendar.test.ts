@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeText, eventCalendar, foldLine, utcDateTime } from './icalendar.ts';
+import { calendarOf, escapeText, eventCalendar, foldLine, utcDateTime } from './icalendar.ts';
 
 const event = {
   uid: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b@beroepsregister.nl',
@@ -93,5 +93,24 @@ describe('eventCalendar', () => {
     expect(online).toContain('LOCATION:Online\r\n');
     expect(online).toContain('STATUS:CANCELLED\r\n');
     expect(online).not.toContain('DESCRIPTION');
+  });
+});
+
+describe('calendarOf', () => {
+  it('holds every event once, in order, with the feed name, inside one VCALENDAR', () => {
+    const second = { ...event, uid: 'tweede@beroepsregister.nl', summary: 'Meedenksessie', cancelled: true };
+    const text = calendarOf([event, second], { product: '-//Beroepsregister Onderwijs//Bijeenkomsten//NL', name: 'Bijeenkomsten, beroepsregister' });
+    const unfolded = text.replace(/\r\n /g, '');
+    expect(unfolded.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    expect(unfolded.match(/BEGIN:VCALENDAR/g)).toHaveLength(1);
+    expect(unfolded.indexOf(`UID:${event.uid}`)).toBeLessThan(unfolded.indexOf('UID:tweede@beroepsregister.nl'));
+    expect(unfolded).toContain('X-WR-CALNAME:Bijeenkomsten\\, beroepsregister\r\n');
+    expect(unfolded).toContain('STATUS:CANCELLED\r\n');
+    expect(unfolded).toContain('PRODID:-//Beroepsregister Onderwijs//Bijeenkomsten//NL\r\n');
+  });
+
+  it('is a valid, empty calendar without events', () => {
+    const text = calendarOf([], { product: '-//x//y//NL' });
+    expect(text).toBe('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//NL\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\nEND:VCALENDAR\r\n');
   });
 });
