@@ -18,6 +18,9 @@ export const publicFormFields: Record<string, string[]> = {
   '/bijeenkomsten/:id/aanmelden': ['naam', 'email', 'rol', 'school', 'schoolId', 'omgeving'],
   '/bijeenkomsten/aanmelding/bevestigen': ['token'],
   '/bijeenkomsten/aanmelding/:id/afmelden': ['code'],
+  // the koploper application (decision 026): the form, then sending it from the check page
+  '/koplopers/aanmelden': ['school', 'zoekSchool', 'naam', 'email', 'telefoon', 'leraren', 'aanlevering', 'leverancier', 'grondslagen', 'activiteiten', 'actie'],
+  '/koplopers/aanmelden/versturen': ['school', 'naam', 'email', 'telefoon', 'leraren', 'aanlevering', 'leverancier', 'grondslagen', 'activiteiten', 'referentie'],
 };
 
 export type FormCase = { url: string; body: string };
