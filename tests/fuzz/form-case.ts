@@ -19,8 +19,31 @@ export const publicFormFields: Record<string, string[]> = {
   '/bijeenkomsten/aanmelding/bevestigen': ['token'],
   '/bijeenkomsten/aanmelding/:id/afmelden': ['code'],
   // the koploper application (decision 026): the form, then sending it from the check page
-  '/koplopers/aanmelden': ['school', 'zoekSchool', 'naam', 'email', 'telefoon', 'leraren', 'aanlevering', 'leverancier', 'grondslagen', 'activiteiten', 'actie'],
-  '/koplopers/aanmelden/versturen': ['school', 'naam', 'email', 'telefoon', 'leraren', 'aanlevering', 'leverancier', 'grondslagen', 'activiteiten', 'referentie'],
+  '/koplopers/aanmelden': [
+    'school',
+    'zoekSchool',
+    'naam',
+    'email',
+    'telefoon',
+    'leraren',
+    'aanlevering',
+    'leverancier',
+    'grondslagen',
+    'activiteiten',
+    'actie',
+  ],
+  '/koplopers/aanmelden/versturen': [
+    'school',
+    'naam',
+    'email',
+    'telefoon',
+    'leraren',
+    'aanlevering',
+    'leverancier',
+    'grondslagen',
+    'activiteiten',
+    'referentie',
+  ],
 };
 
 export type FormCase = { url: string; body: string };
