@@ -13,3 +13,5 @@ export const feature: Feature = {
 };
 
 export { seedDemoKoplopers } from './koplopers.demo.ts';
+/** For the AVG download: the applications naming the person as contact, the koplopers they own, what they did on the pipeline. */
+export { exportKoploperDataOf } from './koplopers.export.ts';

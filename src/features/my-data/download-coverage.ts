@@ -44,8 +44,8 @@ export const downloadCoverage: Record<string, Coverage> = {
   administration_offices: { in: 'werkzaamheden.administratiekantoren' },
   office_mandates: { in: 'werkzaamheden.machtigingen' },
   person_link_blocks: { in: 'register.ontkoppelingen' },
-  // the koploper programme (decision 026): the school's contact person by name and address, without an account, and the
-  // register-staff member who owns or moved the card; neither is in the download yet (issue 21 is open)
-  koplopers: { gap: 'contactpersoon en eigenaar van een koploperschool: nog niet in de download (issue 21)' },
-  koploper_events: { gap: 'wie een koploper verplaatste of bijwerkte: nog niet in de download (issue 21)' },
+  // the koploper programme (decision 026): the school's contact person by the address they typed (no account needed), the
+  // register-staff member who owns a koploper, and who moved or changed one (the timeline names them)
+  koplopers: { in: 'koplopers' },
+  koploper_events: { in: 'werkzaamheden.koploperHandelingen' },
 };

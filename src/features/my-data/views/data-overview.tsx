@@ -35,7 +35,8 @@ function valueText(ctx: PageContext, field: string, value: Scalar): string {
   if (isoInstant.test(value)) return formatDateTime(lang, new Date(value));
   if (isoDay.test(value)) return formatDay(lang, value);
   if (decimal.test(value)) return formatNumber(lang, Number(value));
-  if (field === 'rol' || field === 'role') return isRole(value) ? t(`role.${value}`) : value.startsWith('system:') ? t('access.system') : value;
+  if ((field === 'rol' || field === 'role') && isRole(value)) return t(`role.${value}`);
+  if ((field === 'rol' || field === 'role') && value.startsWith('system:')) return t('access.system');
   if (field === 'handeling') return describeAuditAction(lang, value);
   if (field === 'functie') return functionLabel(t, value);
   if (field === 'benoemingsgrondslag') return appointmentBasisLabel(t, value);
