@@ -69,8 +69,9 @@ describe('a koploper from application to registration complete', () => {
   it('applies: the school from the directory, the answers checked, then the estimate', async () => {
     await withPage(null, async (page) => {
       await page.goto('/koplopers/aanmelden');
+      // Enter in the search field searches while no school is chosen; Enter anywhere once one is goes on to the check
       await page.getByLabel(nl('koplopers.apply.schoolSearch')).fill(school.brin);
-      await page.getByRole('button', { name: nl('koplopers.apply.schoolFind') }).click();
+      await page.getByLabel(nl('koplopers.apply.schoolSearch')).press('Enter');
       await page.getByLabel(new RegExp(`${school.brin}`)).check();
       await expectNoAxeViolations(page);
       await page.getByLabel(nl('koplopers.apply.name')).fill('Hanna Hoekstra');
@@ -82,7 +83,7 @@ describe('a koploper from application to registration complete', () => {
         .getByLabel(nl('koplopers.yes'))
         .check();
       await page.getByLabel(/Begeleid goedkeuren/).check();
-      await page.getByRole('button', { name: nl('koplopers.apply.toCheck') }).click();
+      await page.getByLabel(nl('koplopers.apply.teachers')).press('Enter');
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(nl('koplopers.check.title'));
       await expectNoAxeViolations(page);
       await page.getByRole('button', { name: nl('koplopers.check.send') }).click();

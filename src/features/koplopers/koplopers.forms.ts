@@ -7,7 +7,7 @@ const { text, choices, linkValue } = fields;
 /**
  * The application form: shape only. What the answers must be is checkApplicationAnswers' and the
  * service's (the school needs the directory). `actie` is the button pressed: zoeken (find the school),
- * controleren (to the check page) or wijzigen (back from it); `referentie` comes with the check page.
+ * controleren (to the check page), wijzigen (back from it) or enter (the hidden default button: Enter in a field); `referentie` comes with the check page.
  */
 export const applicationForm = z.object({
   school: text(40),

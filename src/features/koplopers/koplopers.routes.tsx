@@ -85,7 +85,9 @@ export async function koploperRoutes(app: FastifyInstance, opts: FeatureOptions)
   app.post(applyPath, open, async (req, reply) => {
     const { value } = readFormShape(req, applicationForm);
     const form = applicationOf(value);
-    if (value.actie === 'zoeken') return renderForm(req, reply, { ...form, school: '' }, [], 200, true);
+    // Enter in a field: a search while no school is chosen yet, otherwise on to the check page
+    const search = value.actie === 'zoeken' || (value.actie === 'enter' && !form.school && form.zoekSchool.trim() !== '');
+    if (search) return renderForm(req, reply, { ...form, school: '' }, [], 200, true);
     if (value.actie === 'wijzigen') return renderForm(req, reply, form);
     try {
       const checked = await service.checkApplication(db, form);

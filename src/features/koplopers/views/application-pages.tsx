@@ -132,6 +132,8 @@ export function ApplicationFormPage({
       <TextParagraph text={t('koplopers.apply.intro')} />
       <TextParagraph text={t('koplopers.apply.introEstimate')} />
       <Form action={applyPath} csrfToken={ctx.csrfToken}>
+        {/* the form's default button: Enter in any field presses the first submit button, which would otherwise be "find the school" */}
+        <button type="submit" name="actie" value="enter" hidden tabindex="-1"></button>
         <SchoolQuestion ctx={ctx} form={form} results={results} chosen={chosen} error={error('zoekSchool') ?? error('school')} />
         <h2 class="utrecht-heading-2" safe>
           {t('koplopers.apply.contactHeading')}
