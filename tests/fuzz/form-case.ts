@@ -18,9 +18,34 @@ export const publicFormFields: Record<string, string[]> = {
   '/bijeenkomsten/:id/aanmelden': ['naam', 'email', 'rol', 'school', 'schoolId', 'omgeving'],
   '/bijeenkomsten/aanmelding/bevestigen': ['token'],
   '/bijeenkomsten/aanmelding/:id/afmelden': ['code'],
+  // the feedback form behind its mailed link (decision 030); the fuzz app has no invitation, so every token is unknown (404)
+  '/feedback': ['token', 'cijfer', 'waardevol', 'beter', 'overig'],
   // the koploper application (decision 026): the form, then sending it from the check page
-  '/koplopers/aanmelden': ['school', 'zoekSchool', 'naam', 'email', 'telefoon', 'leraren', 'aanlevering', 'leverancier', 'grondslagen', 'activiteiten', 'actie'],
-  '/koplopers/aanmelden/versturen': ['school', 'naam', 'email', 'telefoon', 'leraren', 'aanlevering', 'leverancier', 'grondslagen', 'activiteiten', 'referentie'],
+  '/koplopers/aanmelden': [
+    'school',
+    'zoekSchool',
+    'naam',
+    'email',
+    'telefoon',
+    'leraren',
+    'aanlevering',
+    'leverancier',
+    'grondslagen',
+    'activiteiten',
+    'actie',
+  ],
+  '/koplopers/aanmelden/versturen': [
+    'school',
+    'naam',
+    'email',
+    'telefoon',
+    'leraren',
+    'aanlevering',
+    'leverancier',
+    'grondslagen',
+    'activiteiten',
+    'referentie',
+  ],
 };
 
 export type FormCase = { url: string; body: string };

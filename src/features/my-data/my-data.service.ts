@@ -11,6 +11,7 @@ import { exportOfficeWorkOf } from '../administration-offices/index.ts';
 import { exportDeliveriesAboutPerson } from '../deliveries/index.ts';
 import { exportOwnConsents } from '../consent/index.ts';
 import { exportOwnEventRegistrations } from '../events/index.ts';
+import { exportOwnFeedback } from '../feedback/index.ts';
 
 /** What the AVG data view needs: it reads, through their public functions, what every feature holds about a person. */
 export type MyDataDeps = { db: Db };
@@ -50,6 +51,7 @@ export async function exportMyData(deps: MyDataDeps, actor: AccountActor) {
     assignedOfferings,
     officeWork,
     eventRegistrations,
+    feedback,
   ] = await Promise.all([
     listMailTo(deps.db, account.email),
     listEventsAbout(deps.db, subject, { othersOnly: false }),
@@ -63,6 +65,7 @@ export async function exportMyData(deps: MyDataDeps, actor: AccountActor) {
     exportOfferingsAssignedTo(deps.db, account.id),
     exportOfficeWorkOf(deps.db, account.id),
     exportOwnEventRegistrations(deps.db, { accountId: account.id, email: account.email }),
+    exportOwnFeedback(deps.db, { accountId: account.id, email: account.email }),
   ]);
   const { doorUAangeleverd, ...aboutYou } = deliveries;
   return {
@@ -114,6 +117,8 @@ export async function exportMyData(deps: MyDataDeps, actor: AccountActor) {
     professionalisering: development,
     aanwezigheid: attendances,
     bijeenkomsten: eventRegistrations,
+    // feedback after events: the invitations, and the answers that are not anonymous (an anonymous one names nobody)
+    feedback,
     toestemmingen: consents,
     uitstel: postponements,
     // what the person did for an organisation: their work, which names them
