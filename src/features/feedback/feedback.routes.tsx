@@ -56,8 +56,18 @@ export async function feedbackRoutes(app: FastifyInstance, opts: FeatureOptions)
       : sendPage(reply, <MessagePage ctx={ctx} title={ctx.t('feedback.expired.title')} text={ctx.t('feedback.expired.text')} type="warning" />, 410);
   }
 
+  function unknown(req: FastifyRequest, reply: FastifyReply) {
+    const ctx = req.pageContext();
+    return sendPage(reply, <MessagePage ctx={ctx} title={ctx.t('feedback.unknown.title')} text={ctx.t('feedback.link.unknown')} type="warning" />, 404);
+  }
+
   async function renderForm(req: FastifyRequest, reply: FastifyReply, token: string, form: { values?: AnswerForm; errors?: FieldError[] } = {}, status = 200) {
-    const { event, state } = await service.describeLink(deps, token);
+    const found = await service.describeLink(deps, token).catch((error: unknown) => {
+      if (error instanceof service.UnknownLink) return undefined;
+      throw error;
+    });
+    if (!found) return unknown(req, reply);
+    const { event, state } = found;
     if (state !== 'open') return closed(req, reply, state);
     return sendPage(reply, <FeedbackFormPage ctx={req.pageContext()} event={event} token={token} {...form} />, status);
   }
@@ -70,6 +80,7 @@ export async function feedbackRoutes(app: FastifyInstance, opts: FeatureOptions)
       await service.submitAnswer(deps, token, values);
     } catch (error) {
       if (error instanceof service.LinkClosed) return closed(req, reply, error.state);
+      if (error instanceof service.UnknownLink) return unknown(req, reply);
       return renderForm(req, reply, token, { values, errors: problemsOf(req, error) }, 400);
     }
     return reply.redirect(service.thanksPath, 303);

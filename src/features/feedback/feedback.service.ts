@@ -108,8 +108,13 @@ export async function sendInvitations(deps: FeedbackDeps): Promise<{ mailed: num
 
 export type LinkState = 'open' | 'answered' | 'expired';
 
-/** Thrown for a link that names no invitation: the page says so (404), never more. */
-const unknownLink = () => AppError.notFound(message('feedback.link.unknown'));
+/** A link that names no invitation: the page says so (404), never more. */
+export class UnknownLink extends Error {
+  constructor() {
+    super('unknown feedback link');
+  }
+}
+const unknownLink = () => new UnknownLink();
 
 /** The mailed link's invitation and event, and whether the form can still be used. */
 export async function describeLink(deps: Pick<FeedbackDeps, 'db' | 'now'>, token: string) {

@@ -26,6 +26,7 @@ export const feedbackEn: Record<keyof typeof feedbackNl, string> = {
   'feedback.answered.text': 'This link has already been used to answer. A link works once; nothing was saved again.',
   'feedback.expired.title': 'Link expired',
   'feedback.expired.text': 'This link no longer works: it was valid for 30 days. Still want to tell us something? Then e-mail the register office.',
+  'feedback.unknown.title': 'Unknown link',
   'feedback.link.unknown': 'We do not know this link. Check that you used the whole link from the e-mail.',
   'feedback.toEvents': 'To the events',
   'feedback.event.title': 'Feedback: {title}',

@@ -25,6 +25,7 @@ export const feedbackNl = {
   'feedback.answered.text': 'Met deze link is al geantwoord. Een link werkt één keer; er is niets opnieuw bewaard.',
   'feedback.expired.title': 'Link verlopen',
   'feedback.expired.text': 'Deze link werkt niet meer: hij was 30 dagen geldig. Wilt u toch iets kwijt? Mail dan het registerbureau.',
+  'feedback.unknown.title': 'Link onbekend',
   'feedback.link.unknown': 'Deze link kennen we niet. Controleer of u de hele link uit de e-mail hebt gebruikt.',
   'feedback.toEvents': 'Naar de bijeenkomsten',
   // register staff: an event's answers
