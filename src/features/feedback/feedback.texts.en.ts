@@ -44,7 +44,7 @@ export const feedbackEn: Record<keyof typeof feedbackNl, string> = {
   'feedback.event.noTopics': 'There are no topics yet to tag answers with. Add them under Feedback topics.',
   'feedback.error.eventNotFound': 'This event does not exist.',
   'feedback.answer.heading': 'Answer {number}',
-  'feedback.answer.rating': 'rating {rating} ({label})',
+  'feedback.answer.rating': 'rating {label}',
   'feedback.answer.anonymous': 'anonymous',
   'feedback.answer.noText': 'A rating only, no text.',
   'feedback.answer.topics': 'Topics of answer {number}',

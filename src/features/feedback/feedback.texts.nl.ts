@@ -44,7 +44,7 @@ export const feedbackNl = {
   'feedback.event.noTopics': 'Er zijn nog geen onderwerpen om antwoorden mee te labelen. Voeg ze toe bij Onderwerpen voor feedback.',
   'feedback.error.eventNotFound': 'Deze bijeenkomst bestaat niet.',
   'feedback.answer.heading': 'Antwoord {number}',
-  'feedback.answer.rating': 'cijfer {rating} ({label})',
+  'feedback.answer.rating': 'cijfer {label}',
   'feedback.answer.anonymous': 'anoniem',
   'feedback.answer.noText': 'Alleen een cijfer, geen tekst.',
   'feedback.answer.topics': 'Onderwerpen bij antwoord {number}',

@@ -382,7 +382,7 @@ export function BacklogPage({ ctx, backlog, query, errors = [] }: { ctx: PageCon
             })}
           </p>
           {backlog.quotes.answers.length === 0 ? <TextParagraph text={t('feedback.backlog.noQuotes')} /> : ''}
-          <ul class="br-cards">
+          <ul class="br-cards br-cards--list">
             {backlog.quotes.answers.map((answer) => (
               <li class="br-card">
                 <p class="utrecht-paragraph br-card__status" safe>
@@ -400,8 +400,9 @@ export function BacklogPage({ ctx, backlog, query, errors = [] }: { ctx: PageCon
                             .join(', '),
                         })}
                   </span>{' '}
-                  <a class="utrecht-link" href={`${eventFeedbackPath(answer.eventId)}#antwoord-${answer.id}`} safe>
-                    {t('feedback.backlog.tag')}
+                  <a class="utrecht-link" href={`${eventFeedbackPath(answer.eventId)}#antwoord-${answer.id}`}>
+                    <span safe>{t('feedback.backlog.tag')}</span>
+                    <span class="br-visually-hidden" safe>{` (${answer.eventTitle}, ${formatDay(lang, answer.answeredOn)})`}</span>
                   </a>
                 </p>
               </li>
