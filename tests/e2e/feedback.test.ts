@@ -16,6 +16,7 @@ import { translator } from '../support/texts.ts';
  */
 
 const nl = translator('nl');
+const en = translator('en');
 let testApp: TestApp;
 let baseUrl: string;
 let browser: Browser;
@@ -136,9 +137,17 @@ describe('feedback after an event', () => {
       await expect.poll(() => table.getByRole('row', { name: /Registratiescherm/ }).textContent()).toMatch(/Registratiescherm.*1.*1/);
       expect(await page.getByText('Meer tijd voor vragen.').count()).toBe(1);
       await expectNoAxeViolations(page);
-      await page.getByRole('link', { name: 'Registratiescherm' }).click();
+      await page.getByRole('link', { name: 'Registratiescherm', exact: true }).click();
       await expect.poll(() => page.getByRole('heading', { level: 2, name: nl('feedback.backlog.quotesOf', { topic: 'Registratiescherm' }) }).count()).toBe(1);
       await expectNoAxeViolations(page);
+      // and in English, all the way down
+      await page.goto('/beheer/feedback?lang=en');
+      await expect.poll(() => h1(page).textContent()).toBe(en('feedback.backlog.title'));
+      await expectNoAxeViolations(page);
+      await page.goto('/beheer/feedback/onderwerpen');
+      await expect.poll(() => h1(page).textContent()).toBe(en('feedback.topics.title'));
+      await expectNoAxeViolations(page);
+      await page.goto('/beheer/feedback?lang=nl');
     });
   });
 });
