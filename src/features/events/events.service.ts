@@ -620,6 +620,11 @@ export async function findEventById(db: Db, id: string) {
   return uuid.test(id) ? repo.findEvent(db, id.toLowerCase()) : undefined;
 }
 
+/** Events not cancelled that ended between `from` and `until` (the feedback invitations, part 5). */
+export async function listEndedEvents(db: Db, from: Date, until: Date) {
+  return repo.listEndedEvents(db, from, until);
+}
+
 /** The person's event registrations for their AVG download (by account, or by e-mail with the account's address). */
 export async function exportOwnEventRegistrations(db: Db, owner: { accountId: string; email: string }) {
   return (await repo.listOwnRegistrations(db, owner)).map((r) => ({

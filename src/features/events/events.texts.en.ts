@@ -141,6 +141,8 @@ export const eventsEn: Record<keyof typeof eventsNl, string> = {
   'events.admin.attendance': 'Registrations and attendance',
   'events.admin.cancel': 'Cancel event',
   'events.admin.publicPage': 'Public page',
+  'events.admin.feedback': 'Feedback',
+  'events.admin.feedbackLink': 'Invitations, answers and topics',
   'events.admin.notChangeable': 'This event can no longer be changed.',
   'events.form.kind': 'Kind of event',
   'events.form.title': 'Title',

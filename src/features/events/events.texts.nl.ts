@@ -151,6 +151,8 @@ export const eventsNl = {
   'events.admin.attendance': 'Aanmeldingen en aanwezigheid',
   'events.admin.cancel': 'Bijeenkomst afgelasten',
   'events.admin.publicPage': 'Openbare pagina',
+  'events.admin.feedback': 'Feedback',
+  'events.admin.feedbackLink': 'Uitnodigingen, antwoorden en onderwerpen',
   'events.admin.notChangeable': 'Deze bijeenkomst kan niet meer worden gewijzigd.',
   'events.form.kind': 'Soort bijeenkomst',
   'events.form.title': 'Titel',

@@ -36,6 +36,9 @@ export const downloadCoverage: Record<string, Coverage> = {
   duplicate_candidates: { in: 'aanleveringen.dubbeleRegistratieControles' },
   attendances: { in: 'aanwezigheid' },
   event_registrations: { in: 'bijeenkomsten' },
+  feedback_invitations: { in: 'feedback.uitnodigingen' },
+  // an anonymous answer has no registration (decision 030): only the answers with one are the person's
+  feedback_answers: { in: 'feedback.antwoorden' },
   // the person's work for an organisation, which names them
   api_tokens: { in: 'werkzaamheden.apiSleutels' },
   deliveries: { in: 'werkzaamheden.aanleveringen' },
