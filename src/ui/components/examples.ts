@@ -9,6 +9,7 @@ import { textExamples } from './text.tsx';
 import { formExamples } from './form.tsx';
 import { progressExamples } from './progress.tsx';
 import { qrCodeExamples } from './qr-code.tsx';
+import { versionTableExamples } from './version-table.tsx';
 
 type Example = (t: Translate) => JSX.Element;
 
@@ -24,4 +25,5 @@ export const componentExamples: Record<string, Record<string, Example>> = {
   form: formExamples,
   progress: progressExamples,
   qrCode: qrCodeExamples,
+  versionTable: versionTableExamples,
 };

@@ -28,10 +28,22 @@ export function Notice({ message, type = 'ok' }: { message?: string; type?: Aler
   );
 }
 
+/** A link back to the page one level up ("Alle bijeenkomsten"), in a paragraph of its own. */
+export function BackLink({ href, text }: { href: string; text: string }) {
+  return (
+    <p class="utrecht-paragraph">
+      <a class="utrecht-link" href={href} safe>
+        {text}
+      </a>
+    </p>
+  );
+}
+
 export const textExamples = {
   title: () => <PageTitle text="Mijn account" />,
   paragraph: () => <TextParagraph text="Hier staat wie uw gegevens heeft ingezien." />,
   notice: () => <Notice message="De uitnodiging is verstuurd naar collega@bestuur.nl." />,
+  backLink: () => <BackLink href="/beheer/bijeenkomsten" text="Alle bijeenkomsten" />,
 };
 
 /** A value for a table cell or data list: the value as text, or a dash where there is none. */

@@ -6,8 +6,8 @@ import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, errorFor, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form } from '../../../ui/components/form.tsx';
 import { CheckboxField, FileField, RadioGroup, SelectField, TextAreaField, TextField } from '../../../ui/components/form-field.tsx';
-import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
-import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
+import { DataList, Table } from '../../../ui/components/table.tsx';
+import { BackLink, Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import { provinces, runCancellable, type RunForm } from '../catalogue.rules.ts';
@@ -19,16 +19,6 @@ export const runsPath = (org: OrganisationRef, offeringId: string) => `${offerin
 export const runPath = (org: OrganisationRef, offeringId: string, runId: string) => `${runsPath(org, offeringId)}/${runId}`;
 
 export const emptyRunForm: RunForm = { datum: '', begintijd: '', eindtijd: '', vorm: 'locatie', plaats: '', provincie: '', capaciteit: '' };
-
-function BackLink({ href, text }: { href: string; text: string }) {
-  return (
-    <Paragraph>
-      <a class="utrecht-link" href={href} safe>
-        {text}
-      </a>
-    </Paragraph>
-  );
-}
 
 type RunsProps = {
   ctx: PageContext;

@@ -8,7 +8,7 @@ import { Form } from '../../../ui/components/form.tsx';
 import { CheckboxField, CheckboxGroup, RadioGroup, TextAreaField, TextField } from '../../../ui/components/form-field.tsx';
 import { Pagination } from '../../../ui/components/pagination.tsx';
 import { DataList, Paragraph, Table } from '../../../ui/components/table.tsx';
-import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
+import { BackLink, Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import { eventWhen, eventWhere } from '../event-format.ts';
@@ -49,16 +49,6 @@ export function formOfEvent(event: Event): EventForm {
     capaciteit: String(event.capacity),
     anoniem: event.anonymousFeedback ? 'ja' : '',
   };
-}
-
-function BackLink({ href, text }: { href: string; text: string }) {
-  return (
-    <Paragraph>
-      <a class="utrecht-link" href={href} safe>
-        {text}
-      </a>
-    </Paragraph>
-  );
 }
 
 /** Register staff's list: upcoming events (or past ones), cancelled ones marked, with their registrations. */

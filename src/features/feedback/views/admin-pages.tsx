@@ -7,7 +7,7 @@ import { Form, HiddenField } from '../../../ui/components/form.tsx';
 import { CheckboxGroup, SelectField, TextField } from '../../../ui/components/form-field.tsx';
 import { Pagination } from '../../../ui/components/pagination.tsx';
 import { DataList, Paragraph, Table, type Column } from '../../../ui/components/table.tsx';
-import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
+import { BackLink, Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import { adminEventPath, eventKindLabel, eventKinds, eventWhen, type EventRecord } from '../../events/index.ts';
@@ -24,16 +24,6 @@ import {
   type BacklogRow,
   type Topic,
 } from '../feedback.service.ts';
-
-function BackLink({ href, text }: { href: string; text: string }) {
-  return (
-    <Paragraph>
-      <a class="utrecht-link" href={href} safe>
-        {text}
-      </a>
-    </Paragraph>
-  );
-}
 
 const monthFormats: Record<Lang, Intl.DateTimeFormat> = {
   nl: new Intl.DateTimeFormat('nl-NL', { month: 'short', year: 'numeric', timeZone: 'UTC' }),

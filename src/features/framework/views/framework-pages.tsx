@@ -4,8 +4,9 @@ import { Button } from '../../../ui/components/button.tsx';
 import { ErrorSummary, type FieldError } from '../../../ui/components/error-summary.tsx';
 import { Form, HiddenField } from '../../../ui/components/form.tsx';
 import { TextAreaField } from '../../../ui/components/form-field.tsx';
-import { Paragraph, Table } from '../../../ui/components/table.tsx';
+import { Paragraph } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
+import { VersionTable } from '../../../ui/components/version-table.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import { itemsToText, type FrameworkItem, type FrameworkVersionForm } from '../framework.rules.ts';
@@ -56,21 +57,13 @@ function Contents({ ctx, version }: { ctx: PageContext; version: FrameworkVersio
 function Versions({ ctx, versions }: { ctx: PageContext; versions: FrameworkVersionSummary[] }) {
   const { t, lang } = ctx;
   return (
-    <Table
+    <VersionTable
+      lang={lang}
       caption={t('framework.versions')}
-      rows={versions}
-      columns={[
-        {
-          header: t('framework.col.version'),
-          cell: (v) => (
-            <a class="utrecht-link" href={versionPath(v.version)} safe>
-              {t('framework.versionN', { version: v.version })}
-            </a>
-          ),
-        },
-        { header: t('framework.col.date'), cell: (v) => <span safe>{formatDate(lang, v.createdAt)}</span> },
-        { header: t('framework.col.note'), cell: (v) => <span safe>{v.note}</span> },
-      ]}
+      versions={versions}
+      hrefOf={versionPath}
+      nameOf={(version) => t('framework.versionN', { version })}
+      headers={{ version: t('framework.col.version'), date: t('framework.col.date'), note: t('framework.col.note') }}
     />
   );
 }

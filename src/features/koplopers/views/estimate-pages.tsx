@@ -6,6 +6,7 @@ import { Form, HiddenField } from '../../../ui/components/form.tsx';
 import { CheckboxField, TextAreaField, TextField } from '../../../ui/components/form-field.tsx';
 import { Paragraph, Table } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
+import { VersionTable } from '../../../ui/components/version-table.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import { deliveryMethods, hoursText, modelToForm, type EstimateModel, type EstimateModelForm } from '../koplopers.rules.ts';
@@ -36,22 +37,18 @@ function ModelTable({ t, lang, model, caption }: { t: Translate; lang: Lang; mod
 function Versions({ ctx, versions }: { ctx: PageContext; versions: EstimateVersionSummary[] }) {
   const { t, lang } = ctx;
   return (
-    <Table
+    <VersionTable
+      lang={lang}
       caption={t('koplopers.model.versions')}
-      rows={versions}
-      columns={[
-        {
-          header: t('koplopers.model.col.version'),
-          cell: (v) => (
-            <a class="utrecht-link" href={estimateVersionPath(v.version)} safe>
-              {t('koplopers.model.versionN', { version: v.version })}
-            </a>
-          ),
-        },
-        { header: t('koplopers.model.col.date'), cell: (v) => <span safe>{formatDate(lang, v.createdAt)}</span> },
-        { header: t('koplopers.model.col.by'), cell: (v) => <span safe>{v.createdByLabel}</span> },
-        { header: t('koplopers.model.col.note'), cell: (v) => <span safe>{v.note}</span> },
-      ]}
+      versions={versions}
+      hrefOf={estimateVersionPath}
+      nameOf={(version) => t('koplopers.model.versionN', { version })}
+      headers={{
+        version: t('koplopers.model.col.version'),
+        date: t('koplopers.model.col.date'),
+        by: t('koplopers.model.col.by'),
+        note: t('koplopers.model.col.note'),
+      }}
     />
   );
 }
