@@ -43,6 +43,17 @@ const shots: Shot[] = [
   { name: 'register-admin', title: 'Registerbeheer', account: demo('registerbeheer'), path: '/beheer' },
   { name: 'koploper-application', title: 'Aanmelden als koploperschool', path: '/koplopers/aanmelden' },
   { name: 'koploper-pipeline', title: 'Koplopers: de zes stappen', account: demo('registerbeheer'), path: '/beheer/koplopers' },
+  {
+    name: 'koploper-detail',
+    title: 'Een koploper: kaart, tijdlijn en verplaatsen',
+    account: demo('registerbeheer'),
+    path: async (_, page) => {
+      await page.goto('/beheer/koplopers?stap=5');
+      const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+      return hrefs.find((href) => /^\/beheer\/koplopers\/[0-9a-f-]{36}$/.test(href));
+    },
+  },
+  { name: 'events-admin', title: 'Bijeenkomsten beheren', account: demo('registerbeheer'), path: '/beheer/bijeenkomsten' },
   { name: 'feedback-backlog', title: 'Feedback na bijeenkomsten: de backlog', account: demo('registerbeheer'), path: '/beheer/feedback' },
   {
     name: 'provider-offerings',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, addMonths, addYears } from '../src/platform/dates/calendar.ts';
+import { addDays, addMonths, addYears, dutchToday } from '../src/platform/dates/calendar.ts';
 import { professional, type TestProfessional } from '../src/features/register/index.ts';
 import { registerOfficeId } from '../src/platform/auth/roles.ts';
 import { formatDay } from '../src/platform/i18n.ts';
@@ -16,7 +16,7 @@ import { visibleText, type WebSession } from './support/web-session.ts';
  */
 
 const office = { kind: 'register' as const, id: registerOfficeId };
-const today = new Date().toISOString().slice(0, 10);
+const today = dutchToday();
 const dutch = (day: string) => formatDay('nl', day);
 const tenDaysAgo = addDays(today, -10);
 

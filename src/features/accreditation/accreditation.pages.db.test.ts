@@ -4,7 +4,7 @@ import { auditRows, mailsTo, sessionFor } from '../../../tests/support/identity.
 import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts';
 import { visibleText, type WebSession } from '../../../tests/support/web-session.ts';
 import { registerOfficeId } from '../../platform/auth/roles.ts';
-import { addYears } from '../../platform/dates/calendar.ts';
+import { addYears, dutchToday } from '../../platform/dates/calendar.ts';
 import { formatDay } from '../../platform/i18n.ts';
 import { seedDemoAccreditation } from './accreditation.service.ts';
 
@@ -18,7 +18,7 @@ let providerId: string;
 let otherProviderId: string;
 let memberId: string;
 let offeringId: string;
-const today = new Date().toISOString().slice(0, 10);
+const today = dutchToday();
 const dutch = (day: string) => formatDay('nl', day);
 const office = { kind: 'register' as const, id: registerOfficeId };
 

@@ -23,6 +23,8 @@ import { columns } from './delivery-format.rules.ts';
 import { sendDeliveryInvitations } from './delivery-invitations.service.ts';
 import { checkAcrossRows } from './deliveries.repo.ts';
 import type { SuspectPairs } from './repeated-keys.ts';
+// the product's today is the Dutch date: between 23:00 and 00:00 UTC (22:00 in summer) it is already tomorrow
+import { dutchToday } from '../../platform/dates/calendar.ts';
 
 addTexts('deliveries', { nl: deliveriesNl, en: deliveriesEn });
 
@@ -351,7 +353,7 @@ describe('later deliveries', () => {
     const applied = await applyDelivery(deps, hr, delivery.id, { confirmed: false });
     expect(applied.summary).toMatchObject({ dienstverbandenBeeindigd: 1, dienstverbandenNieuw: 0 });
     const [ended] = await database.query<{ end_date: string }>(`SELECT end_date::text FROM employments WHERE employment_key LIKE 'P006|%'`);
-    expect(ended.end_date).toBe(new Date().toISOString().slice(0, 10));
+    expect(ended.end_date).toBe(dutchToday());
   });
 
   it('a full delivery that would end more than 20% needs confirmation', async () => {

@@ -17,6 +17,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extractText } from 'unpdf';
+// the product's today is the Dutch date: between 23:00 and 00:00 UTC (22:00 in summer) it is already tomorrow
+import { dutchToday } from '../../platform/dates/calendar.ts';
 
 let t: TestApp;
 let teacher: WebSession;
@@ -26,7 +28,7 @@ let otherMember: WebSession;
 let evidenceId: string;
 let applicationId: string;
 const dataDir = mkdtempSync(join(tmpdir(), 'br-registration-'));
-const today = new Date().toISOString().slice(0, 10);
+const today = dutchToday();
 const dutch = (day: string) => formatDay('nl', day);
 const pdf = Buffer.from('%PDF-1.4\nPabo-diploma\n%%EOF\n');
 const office = { kind: 'register' as const, id: registerOfficeId };

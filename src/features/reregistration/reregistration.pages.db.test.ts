@@ -5,12 +5,12 @@ import { createTestApp, type TestApp } from '../../../tests/support/test-app.ts'
 import { expectOneDateStyle, visibleText, type WebSession } from '../../../tests/support/web-session.ts';
 import { registerOfficeId } from '../../platform/auth/roles.ts';
 import { formatDay } from '../../platform/i18n.ts';
-import { addDays, addMonths, addYears } from '../../platform/dates/calendar.ts';
+import { addDays, addMonths, addYears, dutchToday } from '../../platform/dates/calendar.ts';
 import { exportOwnPostponements } from '../register/index.ts';
 import { activities, professional, type TestProfessional } from '../register/index.ts';
 
 // Dates relative to today: the app decides with the real date.
-const today = new Date().toISOString().slice(0, 10);
+const today = dutchToday();
 const dutch = (date: string) => formatDay('nl', date);
 const office = { kind: 'register' as const, id: registerOfficeId };
 
