@@ -9,3 +9,4 @@ export * from './catalogue.ts';
 export * from './framework.ts';
 export * from './koplopers.ts';
 export * from './events.ts';
+export * from './event-groups.ts';

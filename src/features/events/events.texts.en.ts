@@ -140,6 +140,8 @@ export const eventsEn: Record<keyof typeof eventsNl, string> = {
   'events.admin.edit': 'Change event',
   'events.admin.attendance': 'Registrations and attendance',
   'events.admin.cancel': 'Cancel event',
+  'events.admin.groups': 'Groups',
+  'events.admin.groupsLink': 'Make and mail the groups',
   'events.admin.publicPage': 'Public page',
   'events.admin.notChangeable': 'This event can no longer be changed.',
   'events.form.kind': 'Kind of event',
