@@ -105,6 +105,18 @@ async function expectScoreOfShownGroups(html: string) {
     registrantAttributeNames,
   );
   expect(statedScore(html)).toEqual({ score: score.total, bound: bound.total });
+  // and per attribute, beside its own bound
+  const labels = {
+    province: 'Provincie',
+    coropRegion: 'COROP-gebied',
+    denomination: 'Denominatie',
+    governance: 'Bestuursvorm',
+    role: 'Rol',
+    setting: 'Omgeving',
+  };
+  for (const name of registrantAttributeNames) {
+    expect(visibleText(html)).toContain(`${labels[name]} ${score.perAttribute[name]} van ten hoogste ${bound.perAttribute[name]} (`);
+  }
   return { groups, score: score.total };
 }
 
@@ -204,7 +216,7 @@ describe('the groups page', () => {
     expect(groups.flat().sort()).toEqual(registrants.map((r) => r.id).sort());
     expect(await membership()).toHaveLength(23);
     // the board member without a school: the directory's attributes are unknown, never filled in
-    expect(text).toContain('Bob Bestuurder geen school onbekend onbekend onbekend onbekend bestuurder onbekend');
+    expect(text).toContain('Bob Bestuurder geen school onbekend onbekend onbekend onbekend Bestuurder onbekend');
     expect(text).toMatch(/Score \d+ van ten hoogste \d+ \(\d+(,\d)?%\)/);
     const [proposed] = await auditRows(t.database, 'event-groups.proposed');
     expect(proposed.after).toMatchObject({ event: eventId, groupSize: 10, groups: 3 });
@@ -301,7 +313,7 @@ describe('the groups page', () => {
     const text = visibleText(page.body);
     expect(text).toContain('Groups: Verkennend gesprek in de praktijk');
     expect(text).toMatch(/Score \d+ of at most \d+/);
-    expect(text).toContain('Bob Bestuurder no school unknown unknown unknown unknown board member unknown');
+    expect(text).toContain('Bob Bestuurder no school unknown unknown unknown unknown Board member unknown');
     expect(text).toContain('Propose groups');
     const bad = await staff.post(`${groupsPath()}/voorstellen?lang=en`, { groepsgrootte: '0', vervangen: 'ja' });
     expect(visibleText(bad.body)).toContain('Enter a group size from 2 to 23');

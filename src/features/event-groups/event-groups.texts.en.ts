@@ -25,10 +25,7 @@ export const eventGroupsEn: Record<keyof typeof eventGroupsNl, string> = {
   'eventGroups.score.explain':
     'The score counts, per group and attribute, the number of different values (four provinces in a group count as 4). The upper bound is the highest score possible with these group sizes; "unknown" does not count.',
   'eventGroups.score.caption': 'Score per attribute',
-  'eventGroups.score.col.attribute': 'Attribute',
-  'eventGroups.score.col.score': 'Score',
-  'eventGroups.score.col.bound': 'Upper bound',
-  'eventGroups.score.col.ratio': 'Share of the bound',
+  'eventGroups.score.attribute': '{score} of at most {bound} ({ratio})',
   'eventGroups.sizes.uneven': 'The groups are not the same size: {sizes} people.',
   'eventGroups.sizes.tooLarge': 'Group {groups} is larger than the chosen {size}.',
   'eventGroups.dropped.one': '1 participant cancelled since the groups were made and is no longer in a group.',

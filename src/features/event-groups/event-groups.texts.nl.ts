@@ -23,10 +23,7 @@ export const eventGroupsNl = {
   'eventGroups.score.explain':
     'De score telt per groep en per kenmerk het aantal verschillende waarden (vier provincies in een groep tellen als 4). De bovengrens is de hoogste score die met deze groepsgroottes mogelijk is; "onbekend" telt niet mee.',
   'eventGroups.score.caption': 'Score per kenmerk',
-  'eventGroups.score.col.attribute': 'Kenmerk',
-  'eventGroups.score.col.score': 'Score',
-  'eventGroups.score.col.bound': 'Bovengrens',
-  'eventGroups.score.col.ratio': 'Deel van de grens',
+  'eventGroups.score.attribute': '{score} van ten hoogste {bound} ({ratio})',
   'eventGroups.sizes.uneven': 'De groepen zijn niet even groot: {sizes} personen.',
   'eventGroups.sizes.tooLarge': 'Groep {groups} is groter dan de gekozen {size}.',
   'eventGroups.dropped.one': '1 deelnemer heeft zich afgemeld sinds de indeling en staat niet meer in een groep.',

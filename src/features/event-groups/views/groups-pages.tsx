@@ -21,7 +21,10 @@ export const attributeLabel = (t: Translate, name: RegistrantAttributeName) => t
 /** An attribute's value as staff read it: codes by their name, directory values as DUO gives them, and "onbekend" where the data is silent. */
 export function attributeValue(t: Translate, name: RegistrantAttributeName, value: string | null): string {
   if (value === null) return t('eventGroups.unknown');
-  if (name === 'role') return t(`eventGroups.role.${value}` as MessageKey);
+  if (name === 'role') {
+    const role = t(`eventGroups.role.${value}` as MessageKey);
+    return role.charAt(0).toUpperCase() + role.slice(1);
+  }
   if (name === 'setting') return t(`eventGroups.setting.${value}` as MessageKey);
   if (name === 'governance') return t(`eventGroups.governance.${value}` as MessageKey);
   return value;
@@ -184,19 +187,22 @@ export function GroupsPage({ ctx, state, notice, errors = [], values }: GroupsPa
             {t('eventGroups.score.total', { score: score.total, bound: bound.total, ratio: ratioText(lang, score.total, bound.total) })}
           </p>
           <TextParagraph text={t('eventGroups.score.explain')} />
-          <Table
-            caption={t('eventGroups.score.caption')}
-            rows={[...registrantAttributeNames]}
-            columns={[
-              { header: t('eventGroups.score.col.attribute'), cell: (name) => <span safe>{attributeLabel(t, name)}</span> },
-              { header: t('eventGroups.score.col.score'), numeric: true, cell: (name) => <span safe>{String(score.perAttribute[name] ?? 0)}</span> },
-              { header: t('eventGroups.score.col.bound'), numeric: true, cell: (name) => <span safe>{String(bound.perAttribute[name] ?? 0)}</span> },
-              {
-                header: t('eventGroups.score.col.ratio'),
-                numeric: true,
-                cell: (name) => <span safe>{ratioText(lang, score.perAttribute[name] ?? 0, bound.perAttribute[name] ?? 0)}</span>,
-              },
-            ]}
+          <h3 class="utrecht-heading-3" safe>
+            {t('eventGroups.score.caption')}
+          </h3>
+          <DataList
+            items={registrantAttributeNames.map((name) => ({
+              label: attributeLabel(t, name),
+              value: (
+                <span safe>
+                  {t('eventGroups.score.attribute', {
+                    score: score.perAttribute[name] ?? 0,
+                    bound: bound.perAttribute[name] ?? 0,
+                    ratio: ratioText(lang, score.perAttribute[name] ?? 0, bound.perAttribute[name] ?? 0),
+                  })}
+                </span>
+              ),
+            }))}
           />
           {uneven || tooLarge.length > 0 ? (
             <Alert type="warning">
