@@ -54,6 +54,17 @@ const shots: Shot[] = [
     },
   },
   {
+    name: 'event-groups-mail',
+    title: 'Groepen mailen: eerst controleren',
+    account: demo('registerbeheer'),
+    path: async (_, page) => {
+      await page.goto('/beheer/bijeenkomsten');
+      const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+      const groups = hrefs.find((href) => href.endsWith('/groepen'));
+      return groups && `${groups}/mailen`;
+    },
+  },
+  {
     name: 'provider-offerings',
     title: 'Aanbod van een aanbieder',
     account: demo('aanbieder'),
