@@ -108,7 +108,7 @@ export async function eventGroupsRoutes(app: FastifyInstance, opts: FeatureOptio
       const { value } = readFormShape(req, moveForm);
       try {
         const { change, group } = await service.moveMember(deps, contextOf(req), idOf(req), value);
-        return reply.redirect(`${service.groupsPath(idOf(req))}?melding=verplaatst&groep=${group}&${changeQuery(change)}#groep-${group}`, 303);
+        return reply.redirect(`${service.groupsPath(idOf(req))}?melding=verplaatst&groep=${group}&${changeQuery(change)}`, 303);
       } catch (error) {
         return renderGroups(req, reply, { errors: problemsOf(req, error) }, 400);
       }
