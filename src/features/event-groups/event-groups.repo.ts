@@ -104,12 +104,3 @@ export async function listGroupsOf(db: Db, registrationIds: readonly string[]) {
       ORDER BY m.event_id`),
   );
 }
-
-/** Events of a kind without groups yet (the demo's). */
-export async function listEventsWithoutGroups(db: Db, kind: string): Promise<string[]> {
-  return rowsOf(
-    row({ id: column.text }),
-    await db.execute(sql`SELECT e.id FROM events e WHERE e.kind = ${kind} AND e.cancelled_at IS NULL
-      AND NOT EXISTS (SELECT 1 FROM event_groupings g WHERE g.event_id = e.id) ORDER BY e.starts_at`),
-  ).map((r) => r.id);
-}

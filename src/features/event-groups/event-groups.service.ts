@@ -15,7 +15,16 @@ import { registrantAttributeNames, registrantAttributes, type RegistrantAttribut
 import { message, translateMessage, type Lang, type MessageKey } from '../../platform/i18n.ts';
 import type { Mail, Mailer } from '../../platform/mail/mailer.ts';
 import { decide } from '../../platform/policy.ts';
-import { adminEventPath, eventPath, eventWhen, findEventById, listConfirmedRegistrants, listOwnRegistrationIds, type EventRecord } from '../events/index.ts';
+import {
+  adminEventPath,
+  eventPath,
+  eventWhen,
+  findEventById,
+  listConfirmedRegistrants,
+  listOwnRegistrationIds,
+  searchEvents,
+  type EventRecord,
+} from '../events/index.ts';
 import { getDirectoryFacts } from '../organisations/index.ts';
 import { checkGroupSize, firstName, groupingSetting, scoreChange, type ScoreChange } from './event-groups.rules.ts';
 import * as repo from './event-groups.repo.ts';
@@ -350,7 +359,10 @@ export async function exportOwnEventGroups(db: Db, owner: { accountId: string; e
 /** Demo data: groups of ten for each exploratory conversation without groups, as staff would propose them. */
 export async function seedDemoEventGroups(db: Db, now = new Date()): Promise<{ events: number; groups: number }> {
   let groups = 0;
-  const ids = await repo.listEventsWithoutGroups(db, groupedKind);
+  // the upcoming conversations (the events' public list, so not cancelled) that have no groups yet
+  const upcoming = (await searchEvents({ db, now: () => now }, { kind: groupedKind, period: 'komend' }, 1, 100)).events;
+  const ids: string[] = [];
+  for (const event of upcoming) if (!(await repo.findGrouping(db, event.id))) ids.push(event.id);
   for (const id of ids) {
     const members = await loadMembers(db, id);
     if (members.length < 2) continue;

@@ -22,7 +22,7 @@ export const feature: Feature = {
 
 export { seedDemoEvents } from './events.demo.ts';
 /** For the diverse groups (part 4) and the feedback (part 5): an event, and its registrations that hold a place with what they stated. */
-export { findEventById, listConfirmedRegistrants } from './events.service.ts';
+export { findEventById, listConfirmedRegistrants, searchEvents } from './events.service.ts';
 export { exportOwnEventRegistrations, listOwnRegistrationIds, sendReminders } from './events.service.ts';
 /** For the diverse groups' page and mail: when and where an event is, as the events' own pages write it. */
 export { eventWhen, eventWhere } from './event-format.ts';
