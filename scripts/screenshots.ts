@@ -43,6 +43,7 @@ const shots: Shot[] = [
   { name: 'register-admin', title: 'Registerbeheer', account: demo('registerbeheer'), path: '/beheer' },
   { name: 'koploper-application', title: 'Aanmelden als koploperschool', path: '/koplopers/aanmelden' },
   { name: 'koploper-pipeline', title: 'Koplopers: de zes stappen', account: demo('registerbeheer'), path: '/beheer/koplopers' },
+  { name: 'feedback-backlog', title: 'Feedback na bijeenkomsten: de backlog', account: demo('registerbeheer'), path: '/beheer/feedback' },
   {
     name: 'event-groups',
     title: 'Groepen van een verkennend gesprek',

@@ -10,6 +10,7 @@ import { seedDemoRuns } from '../features/catalogue/index.ts';
 import { seedDemoConsents } from '../features/consent/index.ts';
 import { seedDemoEvents } from '../features/events/index.ts';
 import { seedDemoEventGroups } from '../features/event-groups/index.ts';
+import { seedDemoFeedback } from '../features/feedback/index.ts';
 import { seedDemoReregistration } from '../features/register/index.ts';
 import { seedDemoValuation } from '../features/dossier/index.ts';
 import { seedDemoKoplopers } from '../features/koplopers/index.ts';
@@ -69,6 +70,9 @@ export async function seedDemo(database: Database, log: (message: string) => voi
   // the exploratory conversation in groups of ten, as staff would propose them (decision 029)
   const groups = await seedDemoEventGroups(database.db);
   log(`demodata: ${groups.groups} groepen voor ${groups.events} verkennend gesprek`);
+  // feedback on the past events, over several months, some anonymous, most tagged with a topic
+  const feedback = await seedDemoFeedback(database.db);
+  log(`demodata: ${feedback.answers} feedbackantwoorden op ${feedback.invitations} uitnodigingen, ${feedback.topics} onderwerpen`);
   log(`demodata: ${runs.runs} uitvoeringen, ${runs.attendances} keer presentie, ${consents} toestemmingen, ${valuations} waarderingsverzoeken`);
 }
 

@@ -20,6 +20,7 @@ import { feature as catalogue } from './catalogue/index.ts';
 import { feature as koplopers } from './koplopers/index.ts';
 import { feature as events } from './events/index.ts';
 import { feature as eventGroups } from './event-groups/index.ts';
+import { feature as feedback } from './feedback/index.ts';
 import { feature as register } from './register/index.ts';
 import { feature as startPage } from './start-page/index.ts';
 
@@ -50,6 +51,7 @@ export const features: Feature[] = [
   koplopers,
   events,
   eventGroups,
+  feedback,
   startPage,
 ];
 

@@ -18,6 +18,8 @@ export const publicFormFields: Record<string, string[]> = {
   '/bijeenkomsten/:id/aanmelden': ['naam', 'email', 'rol', 'school', 'schoolId', 'omgeving'],
   '/bijeenkomsten/aanmelding/bevestigen': ['token'],
   '/bijeenkomsten/aanmelding/:id/afmelden': ['code'],
+  // the feedback form behind its mailed link (decision 030); the fuzz app has no invitation, so every token is unknown (404)
+  '/feedback': ['token', 'cijfer', 'waardevol', 'beter', 'overig'],
   // the koploper application (decision 026): the form, then sending it from the check page
   '/koplopers/aanmelden': [
     'school',

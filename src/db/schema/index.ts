@@ -10,3 +10,4 @@ export * from './framework.ts';
 export * from './koplopers.ts';
 export * from './events.ts';
 export * from './event-groups.ts';
+export * from './feedback.ts';

@@ -16,11 +16,11 @@ type Item = { id: string; soort: string; capaciteit: number; plaatsenVrij: numbe
 describe('seedDemoEvents', () => {
   it('gives past and future events of each kind, with registrations, one of them full with a waiting list', async () => {
     const seeded = await seedDemoEvents(t.database.db);
-    expect(seeded.events).toBe(5);
+    expect(seeded.events).toBe(8);
     const upcoming: Item[] = (await t.app.inject({ url: '/api/v1/bijeenkomsten' })).json().resultaten;
     const past: Item[] = (await t.app.inject({ url: '/api/v1/bijeenkomsten?periode=voorbij' })).json().resultaten;
     expect(new Set(upcoming.map((e) => e.soort))).toEqual(new Set(['voorlichting', 'meedenksessie', 'verkennend-gesprek']));
-    expect(new Set(past.map((e) => e.soort))).toEqual(new Set(['voorlichting', 'meedenksessie']));
+    expect(new Set(past.map((e) => e.soort))).toEqual(new Set(['voorlichting', 'meedenksessie', 'verkennend-gesprek']));
     expect(upcoming.filter((e) => e.plaatsenVrij === 0 && e.wachtlijst > 0)).toHaveLength(1);
 
     const counts = await t.database.query<{ status: string; n: number }>(

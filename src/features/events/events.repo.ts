@@ -117,6 +117,15 @@ export async function listEventsForFeed(db: Db, since: Date, limit: number): Pro
   );
 }
 
+/** Events not cancelled that ended between `from` and `until`, earliest first: the feedback after an event (part 5). */
+export async function listEndedEvents(db: Db, from: Date, until: Date): Promise<Event[]> {
+  return rowsOf(
+    eventRow,
+    await db.execute(sql`SELECT ${eventColumns} FROM events e
+      WHERE e.cancelled_at IS NULL AND e.ends_at > ${from.toISOString()} AND e.ends_at <= ${until.toISOString()} ORDER BY e.ends_at, e.id`),
+  );
+}
+
 /** For register staff's start card: upcoming events, and the registrations for them (places and waiting). */
 export async function countUpcoming(db: Db, now: Date): Promise<{ events: number; placed: number; waiting: number }> {
   return firstRowOf(

@@ -626,6 +626,11 @@ export async function listOwnRegistrationIds(db: Db, owner: { accountId: string;
   return (await repo.listOwnRegistrations(db, owner)).map((r) => r.id);
 }
 
+/** Events not cancelled that ended between `from` and `until` (the feedback invitations, part 5). */
+export async function listEndedEvents(db: Db, from: Date, until: Date) {
+  return repo.listEndedEvents(db, from, until);
+}
+
 /** The person's event registrations for their AVG download (by account, or by e-mail with the account's address). */
 export async function exportOwnEventRegistrations(db: Db, owner: { accountId: string; email: string }) {
   return (await repo.listOwnRegistrations(db, owner)).map((r) => ({

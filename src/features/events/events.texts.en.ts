@@ -143,6 +143,8 @@ export const eventsEn: Record<keyof typeof eventsNl, string> = {
   'events.admin.groups': 'Groups',
   'events.admin.groupsLink': 'Make and mail the groups',
   'events.admin.publicPage': 'Public page',
+  'events.admin.feedback': 'Feedback',
+  'events.admin.feedbackLink': 'Invitations, answers and topics',
   'events.admin.notChangeable': 'This event can no longer be changed.',
   'events.form.kind': 'Kind of event',
   'events.form.title': 'Title',

@@ -153,6 +153,8 @@ export const eventsNl = {
   'events.admin.groups': 'Groepen',
   'events.admin.groupsLink': 'Groepen indelen en mailen',
   'events.admin.publicPage': 'Openbare pagina',
+  'events.admin.feedback': 'Feedback',
+  'events.admin.feedbackLink': 'Uitnodigingen, antwoorden en onderwerpen',
   'events.admin.notChangeable': 'Deze bijeenkomst kan niet meer worden gewijzigd.',
   'events.form.kind': 'Soort bijeenkomst',
   'events.form.title': 'Titel',

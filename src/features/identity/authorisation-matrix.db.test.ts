@@ -589,6 +589,17 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'POST /beheer/bijeenkomsten/:id/groepen/verbeteren': row(401, 403, 403, 403, 403, 409, 401, 401, 401, 403, 403, 401, 401),
   'GET /beheer/bijeenkomsten/:id/groepen/mailen': row(SIGN_IN, 403, 403, 403, 403, 409, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
   'POST /beheer/bijeenkomsten/:id/groepen/mailen': row(401, 403, 403, 403, 403, 409, 401, 401, 401, 403, 403, 401, 401),
+  // ── issue 21: feedback after events (decision 030); the form works by its mailed link alone, so a bad token is 404 for all ──
+  'GET /feedback': row(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+  'POST /feedback': row(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+  'GET /feedback/bedankt': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /beheer/feedback': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'GET /beheer/feedback.csv': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'GET /beheer/feedback/onderwerpen': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/feedback/onderwerpen': row(401, 403, 403, 403, 403, 400, 401, 401, 401, 403, 403, 401, 401),
+  'POST /beheer/feedback/onderwerpen/:id': row(401, 403, 403, 403, 403, 404, 401, 401, 401, 403, 403, 401, 401),
+  'POST /beheer/feedback/antwoorden/:id': row(401, 403, 403, 403, 403, 404, 401, 401, 401, 403, 403, 401, 401),
+  'GET /beheer/bijeenkomsten/:id/feedback': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
 };
 
 // ─── how each route is called: params are board A's ──────────────────────────────────────────────
@@ -642,6 +653,19 @@ const calls: Record<string, Call> = {
   },
   'GET /beheer/bijeenkomsten/:id/groepen/mailen': { url: async () => `/beheer/bijeenkomsten/${await conversationOfRegister()}/groepen/mailen` },
   'POST /beheer/bijeenkomsten/:id/groepen/mailen': { url: async () => `/beheer/bijeenkomsten/${await conversationOfRegister()}/groepen/mailen`, form: {} },
+  'GET /feedback': { url: '/feedback?token=onzin' },
+  'POST /feedback': { url: '/feedback', form: { token: 'onzin', cijfer: '4' } },
+  'GET /feedback/bedankt': { url: '/feedback/bedankt' },
+  'GET /beheer/feedback': { url: '/beheer/feedback' },
+  'GET /beheer/feedback.csv': { url: '/beheer/feedback.csv' },
+  'GET /beheer/feedback/onderwerpen': { url: '/beheer/feedback/onderwerpen' },
+  'POST /beheer/feedback/onderwerpen': { url: '/beheer/feedback/onderwerpen', form: {} },
+  'POST /beheer/feedback/onderwerpen/:id': {
+    url: `/beheer/feedback/onderwerpen/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`,
+    form: { actie: 'intrekken' },
+  },
+  'POST /beheer/feedback/antwoorden/:id': { url: `/beheer/feedback/antwoorden/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`, form: {} },
+  'GET /beheer/bijeenkomsten/:id/feedback': { url: async () => `/beheer/bijeenkomsten/${await eventOfRegister()}/feedback` },
   'GET /': { url: '/' },
   'GET /toegankelijkheid': { url: '/toegankelijkheid' },
   'GET /ontwikkeling/componenten': { url: '/ontwikkeling/componenten' },

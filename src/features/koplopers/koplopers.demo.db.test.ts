@@ -46,6 +46,13 @@ describe('the demo koplopers', () => {
     // reading the pipeline leaves step 4 as it is: that board has no applied delivery
     await staff.get('/beheer/koplopers');
     expect(await t.database.query(`SELECT 1 FROM koplopers WHERE step = 4`)).toHaveLength(1);
+    // the completed one is past the threshold: its staff approved nearly all
+    const [six] = await t.database.query<{ share: number }>(
+      `SELECT (100.0 * count(*) FILTER (WHERE e.approval_status = 'geaccordeerd') / count(*))::float AS share
+       FROM koplopers k JOIN employments e ON e.school_id = k.school_id WHERE k.step = 6`,
+    );
+    const [{ threshold }] = await t.database.query<{ threshold: number }>(`SELECT approval_threshold_percent AS threshold FROM koploper_settings`);
+    expect(six.share).toBeGreaterThanOrEqual(threshold);
     const start = visibleText((await staff.get('/beheer')).body);
     expect(start).toMatch(/7 koplopers; 2 nieuw aangemeld, 1 bij het goedkeuren, 1 voltooid/);
   });

@@ -127,8 +127,8 @@ const day = 86_400_000;
 
 /**
  * Demo koplopers in every step: five schools of other boards (steps 1–4, several provinces; none of those
- * boards has delivered, so step 4 stays until one does) and the demo board's two schools with the most
- * delivered staff in steps 5 and 6, whose cards show the demo's real approval figures. Also the suppliers'
+ * boards has delivered, so step 4 stays until one does) and two of the demo board's schools in steps 5 and 6
+ * (the busiest, and the one whose staff approved nearly all), whose cards show the demo's real approval figures. Also the suppliers'
  * list. Repeatable: a school that already has an application is left as it is.
  */
 export async function seedDemoKoplopers(db: Db, boardNumber: string, now = new Date()): Promise<number> {
@@ -162,10 +162,12 @@ export async function seedDemoKoplopers(db: Db, boardNumber: string, now = new D
       board.id,
       schools.map((s) => s.id),
     );
-    boardSchools = schools
-      .filter((s) => (approvals.get(s.id)?.delivered ?? 0) > 0)
-      .sort((a, b) => (approvals.get(b.id)?.delivered ?? 0) - (approvals.get(a.id)?.delivered ?? 0))
-      .slice(0, demoBoardKoplopers.length);
+    // step 5: the school with the most delivered staff that is not the best approved; step 6: the best approved (its share is past the threshold)
+    const share = (id: string) => (approvals.get(id)?.approved ?? 0) / Math.max(1, approvals.get(id)?.delivered ?? 0);
+    const delivered = schools.filter((s) => (approvals.get(s.id)?.delivered ?? 0) > 0);
+    const completed = [...delivered].sort((a, b) => share(b.id) - share(a.id))[0];
+    const busiest = delivered.filter((s) => s !== completed).sort((a, b) => (approvals.get(b.id)?.delivered ?? 0) - (approvals.get(a.id)?.delivered ?? 0))[0];
+    boardSchools = busiest && completed ? [busiest, completed] : [];
   }
   const version = await repo.currentEstimateVersion(db);
   const plan = [...otherSchools.map((school, i) => ({ school, k: others[i] })), ...boardSchools.map((school, i) => ({ school, k: demoBoardKoplopers[i] }))];

@@ -117,7 +117,7 @@ export const koplopersEn: Record<keyof typeof koplopersNl, string> = {
   'koplopers.approvals': '{approved} of {delivered} approved ({percent}%)',
   'koplopers.approvals.none': 'nothing delivered yet',
   'koplopers.move.label': 'To step',
-  'koplopers.move.labelFor': 'To step (for {school})',
+  'koplopers.move.toNext': 'On to {step}',
   'koplopers.move.note': 'Note (optional)',
   'koplopers.move.noteHint': 'Goes into the timeline, for example what was agreed in the call.',
   'koplopers.move.submit': 'Move',

@@ -121,7 +121,7 @@ export const koplopersNl = {
   'koplopers.approvals': '{approved} van {delivered} akkoord ({percent}%)',
   'koplopers.approvals.none': 'nog niets aangeleverd',
   'koplopers.move.label': 'Naar stap',
-  'koplopers.move.labelFor': 'Naar stap (voor {school})',
+  'koplopers.move.toNext': 'Naar {step}',
   'koplopers.move.note': 'Toelichting (niet verplicht)',
   'koplopers.move.noteHint': 'Komt in de tijdlijn, bijvoorbeeld wat er in het gesprek is afgesproken.',
   'koplopers.move.submit': 'Verplaatsen',

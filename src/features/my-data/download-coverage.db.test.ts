@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const personColumns = `column_name ~ '(person|account|enrolment)_id$' OR column_name IN ('email', 'personal_email', 'to_address', 'used_by', 'issued_by',
-  'granted_by', 'revoked_by', 'invited_by', 'accepted_by', 'resolved_by', 'assigned_to', 'created_by', 'submitted_by_account', 'assessor_account_id')`;
+  'granted_by', 'revoked_by', 'invited_by', 'accepted_by', 'resolved_by', 'assigned_to', 'created_by', 'submitted_by_account', 'assessor_account_id', 'event_registration_id')`;
 
 describe('the AVG download covers the schema', () => {
   it('lists every table with a column naming a person, an account, an enrolment or an address', async () => {

@@ -37,6 +37,9 @@ export const downloadCoverage: Record<string, Coverage> = {
   attendances: { in: 'aanwezigheid' },
   // event_group_members (a registration's group) has no column the test recognises as a person's: it is in `bijeenkomstgroepen`
   event_registrations: { in: 'bijeenkomsten' },
+  feedback_invitations: { in: 'feedback.uitnodigingen' },
+  // an anonymous answer has no registration (decision 030): only the answers with one are the person's
+  feedback_answers: { in: 'feedback.antwoorden' },
   // the person's work for an organisation, which names them
   api_tokens: { in: 'werkzaamheden.apiSleutels' },
   deliveries: { in: 'werkzaamheden.aanleveringen' },

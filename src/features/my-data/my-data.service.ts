@@ -13,6 +13,7 @@ import { exportOwnConsents } from '../consent/index.ts';
 import { exportOwnEventRegistrations } from '../events/index.ts';
 import { exportKoploperDataOf } from '../koplopers/index.ts';
 import { exportOwnEventGroups } from '../event-groups/index.ts';
+import { exportOwnFeedback } from '../feedback/index.ts';
 
 /** What the AVG data view needs: it reads, through their public functions, what every feature holds about a person. */
 export type MyDataDeps = { db: Db };
@@ -54,6 +55,7 @@ export async function exportMyData(deps: MyDataDeps, actor: AccountActor) {
     eventRegistrations,
     koploperData,
     eventGroups,
+    feedback,
   ] = await Promise.all([
     listMailTo(deps.db, account.email),
     listEventsAbout(deps.db, subject, { othersOnly: false }),
@@ -69,6 +71,7 @@ export async function exportMyData(deps: MyDataDeps, actor: AccountActor) {
     exportOwnEventRegistrations(deps.db, { accountId: account.id, email: account.email }),
     exportKoploperDataOf(deps.db, { accountId: account.id, email: account.email }),
     exportOwnEventGroups(deps.db, { accountId: account.id, email: account.email }),
+    exportOwnFeedback(deps.db, { accountId: account.id, email: account.email }),
   ]);
   const { doorUAangeleverd, ...aboutYou } = deliveries;
   return {
@@ -123,6 +126,8 @@ export async function exportMyData(deps: MyDataDeps, actor: AccountActor) {
     koplopers: koploperData.alsContactpersoon,
     // the group of an exploratory conversation (event_group_members, by registration: the coverage test finds no person column there)
     bijeenkomstgroepen: eventGroups,
+    // feedback after events: the invitations, and the answers that are not anonymous (an anonymous one names nobody)
+    feedback,
     toestemmingen: consents,
     uitstel: postponements,
     // what the person did for an organisation: their work, which names them

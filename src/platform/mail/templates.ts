@@ -342,6 +342,26 @@ const templates = {
       text: 'Dear {name},\n\nThe time or place of "{title}" has changed. This is how it is now:\n\nWhen: {when}\nWhere: {where}\n\nThe event: {link}\nIn your calendar: {calendar}\n\nCannot come now? Then cancel:\n\n{cancel}',
     },
   },
+  'feedback-invitation': {
+    nl: {
+      subject: 'Hoe was het? {title}',
+      text: 'Beste {name},\n\nU was bij "{title}" op {when}. Wilt u ons laten weten hoe het was? Het kost een paar minuten: een cijfer en drie korte vragen. Wat u zegt, gebruiken we om het beroepsregister verder te ontwikkelen.\n\nUw antwoord wordt bewaard bij uw aanmelding en staat in uw AVG-download.\n\nDe vragen (de link werkt één keer, {days} dagen lang):\n\n{link}',
+    },
+    en: {
+      subject: 'How was it? {title}',
+      text: 'Dear {name},\n\nYou attended "{title}" on {when}. Would you tell us how it was? It takes a few minutes: a rating and three short questions. What you say is used to develop the register further.\n\nYour answer is kept with your registration and is in your GDPR download.\n\nThe questions (the link works once, for {days} days):\n\n{link}',
+    },
+  },
+  'feedback-invitation-anonymous': {
+    nl: {
+      subject: 'Hoe was het? {title}',
+      text: 'Beste {name},\n\nU was bij "{title}" op {when}. Wilt u ons laten weten hoe het was? Het kost een paar minuten: een cijfer en drie korte vragen. Wat u zegt, gebruiken we om het beroepsregister verder te ontwikkelen.\n\nUw antwoord is anoniem: het wordt bewaard zonder uw naam of aanmelding.\n\nDe vragen (de link werkt één keer, {days} dagen lang):\n\n{link}',
+    },
+    en: {
+      subject: 'How was it? {title}',
+      text: 'Dear {name},\n\nYou attended "{title}" on {when}. Would you tell us how it was? It takes a few minutes: a rating and three short questions. What you say is used to develop the register further.\n\nYour answer is anonymous: it is kept without your name or registration.\n\nThe questions (the link works once, for {days} days):\n\n{link}',
+    },
+  },
   'event-unregistered': {
     nl: {
       subject: 'Afgemeld: {title}',

@@ -196,6 +196,15 @@ export function EventFormPage({ ctx, event, values, errors = [], notice, changea
                   ]
                 : []),
               {
+                // the feedback feature's page of this event (decision 030)
+                label: t('events.admin.feedback'),
+                value: (
+                  <a class="utrecht-link" href={`${adminEventPath(event.id)}/feedback`} safe>
+                    {t('events.admin.feedbackLink')}
+                  </a>
+                ),
+              },
+              {
                 label: t('events.admin.publicPage'),
                 value: (
                   <a class="utrecht-link" href={eventPath(event.id)} safe>

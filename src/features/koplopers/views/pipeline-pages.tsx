@@ -38,13 +38,12 @@ function listQuery(filter: PipelineFilterView, page?: number): string {
   return text ? `?${text}` : '';
 }
 
-/** The move form on a card or a koploper's page: a step to go to (step 6 only when completable) and a button. */
+/** The move form on a koploper's page: any step to go to (step 6 only when completable), a note, and a button. */
 function MoveForm({
   ctx,
   id,
   step,
   completable,
-  compact,
   label,
   error,
 }: {
@@ -52,27 +51,45 @@ function MoveForm({
   id: string;
   step: PipelineStep;
   completable: boolean;
-  compact?: boolean;
   label: string;
   error?: string;
 }) {
   const { t } = ctx;
   const targets = pipelineSteps.filter((s) => s !== step && (s !== 6 || completable));
-  const fieldId = compact ? `stap-${id}` : 'stap';
   return (
-    <Form action={`${koploperPath(id)}/stap`} csrfToken={ctx.csrfToken} attrs={{ class: compact ? 'br-form br-kanban__move' : 'br-form' }}>
+    <Form action={`${koploperPath(id)}/stap`} csrfToken={ctx.csrfToken}>
       <SelectField
-        id={fieldId}
+        id="stap"
         name="stap"
-        label={compact ? ctx.t('koplopers.move.label') : label}
-        attrs={compact ? { 'aria-label': label } : {}}
+        label={label}
         error={error}
         value={String(targets.includes((step + 1) as PipelineStep) ? step + 1 : targets[targets.length - 1])}
         options={targets.map((s) => ({ value: String(s), label: `${s}. ${stepName(t, s)}` }))}
       />
-      {compact ? <HiddenField name="terug" value="pijplijn" /> : ''}
-      {compact ? '' : <TextAreaField id="toelichting" name="toelichting" label={t('koplopers.move.note')} hint={t('koplopers.move.noteHint')} rows={2} />}
-      <Button appearance={compact ? 'secondary' : 'primary'}>{Html.escapeHtml(t('koplopers.move.submit'))}</Button>
+      <TextAreaField id="toelichting" name="toelichting" label={t('koplopers.move.note')} hint={t('koplopers.move.noteHint')} rows={2} />
+      <Button>{Html.escapeHtml(t('koplopers.move.submit'))}</Button>
+    </Form>
+  );
+}
+
+/**
+ * A card's one move: on to the next step (step 6 only when completable), as a button that names the step. A
+ * select of six long step names does not fit a column a sixth of the page wide; any other move (back, or a
+ * step further) is on the koploper's page.
+ */
+function NextStepForm({ ctx, card, completable }: { ctx: PageContext; card: KoploperCard; completable: boolean }) {
+  const { t } = ctx;
+  const next = (card.step + 1) as PipelineStep;
+  if (card.step >= 6 || (next === 6 && !completable)) return '';
+  return (
+    <Form action={`${koploperPath(card.id)}/stap`} csrfToken={ctx.csrfToken} attrs={{ class: 'br-form br-kanban__move' }}>
+      <HiddenField name="stap" value={String(next)} />
+      <HiddenField name="terug" value="pijplijn" />
+      <Button appearance="secondary">
+        <span safe>{t('koplopers.move.toNext', { step: `${next}. ${stepName(t, next)}` })}</span>
+        {/* the school in the button's name: a screen reader's list of buttons tells the cards apart */}
+        <span class="br-visually-hidden" safe>{` (${card.schoolName})`}</span>
+      </Button>
     </Form>
   );
 }
@@ -129,11 +146,7 @@ function Card({ ctx, card, figures, threshold }: { ctx: PageContext; card: Koplo
       ) : (
         ''
       )}
-      {card.step < 6 ? (
-        <MoveForm ctx={ctx} id={card.id} step={card.step} completable={completable} compact label={t('koplopers.move.labelFor', { school: card.schoolName })} />
-      ) : (
-        ''
-      )}
+      <NextStepForm ctx={ctx} card={card} completable={completable} />
     </li>
   );
 }
