@@ -71,6 +71,11 @@ describe('the groups of an exploratory conversation', () => {
       await form.locator('select').selectOption('2');
       await form.getByRole('button').click();
       await expect.poll(() => page.getByRole('main').textContent()).toMatch(/Verplaatst naar groep 2\. Score \d+ → \d+ \((\+|−|±)\d+\)\./);
+      await expectNoAxeViolations(page);
+      // a second one: groups of 9 or 8 are now two apart at least, which the page says
+      const again = page.locator('section[aria-labelledby="groep-1"] form.br-move-form').first();
+      await again.locator('select').selectOption('2');
+      await Promise.all([page.waitForEvent('framenavigated'), again.getByRole('button').click()]);
       await expect.poll(() => page.getByRole('main').textContent()).toContain('De groepen zijn niet even groot');
       await expectNoAxeViolations(page);
 
