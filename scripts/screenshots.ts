@@ -56,6 +56,27 @@ const shots: Shot[] = [
   { name: 'events-admin', title: 'Bijeenkomsten beheren', account: demo('registerbeheer'), path: '/beheer/bijeenkomsten' },
   { name: 'feedback-backlog', title: 'Feedback na bijeenkomsten: de backlog', account: demo('registerbeheer'), path: '/beheer/feedback' },
   {
+    name: 'event-groups',
+    title: 'Groepen van een verkennend gesprek',
+    account: demo('registerbeheer'),
+    path: async (_, page) => {
+      await page.goto('/beheer/bijeenkomsten');
+      const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+      return hrefs.find((href) => href.endsWith('/groepen'));
+    },
+  },
+  {
+    name: 'event-groups-mail',
+    title: 'Groepen mailen: eerst controleren',
+    account: demo('registerbeheer'),
+    path: async (_, page) => {
+      await page.goto('/beheer/bijeenkomsten');
+      const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+      const groups = hrefs.find((href) => href.endsWith('/groepen'));
+      return groups && `${groups}/mailen`;
+    },
+  },
+  {
     name: 'provider-offerings',
     title: 'Aanbod van een aanbieder',
     account: demo('aanbieder'),
@@ -102,7 +123,7 @@ async function photograph(page: Page, path: string, out: string, name: string): 
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { out: { type: 'string', default: 'docs/screenshots' } } });
+  const { values } = parseArgs({ options: { out: { type: 'string', default: 'docs/screenshots' }, only: { type: 'string' } } });
   const out = resolve(values.out!);
   mkdirSync(out, { recursive: true });
   process.env.TEST_DB = 'pglite';
@@ -125,13 +146,16 @@ async function main() {
     );
     const ids: Ids = { board: board.id, provider: provider.id };
 
-    const accounts = [...new Set(shots.map((s) => s.account))];
+    // --only name,name: just those pages (to look at one page while working on it)
+    const only = values.only?.split(',');
+    const chosen = only ? shots.filter((s) => only.includes(s.name)) : shots;
+    const accounts = [...new Set(chosen.map((s) => s.account))];
     for (const account of accounts) {
       const context: BrowserContext = await browser.newContext({ baseURL, locale: 'nl-NL', deviceScaleFactor: 1 });
       try {
         const page = await context.newPage();
         if (account) await signIn(page, account);
-        for (const shot of shots.filter((s) => s.account === account)) {
+        for (const shot of chosen.filter((s) => s.account === account)) {
           const path = typeof shot.path === 'string' ? shot.path : await shot.path(ids, page);
           if (!path) {
             console.log(`${shot.name}: niet gevonden / not found, overgeslagen / skipped`);

@@ -9,6 +9,7 @@ import { seedDemoOffice } from '../features/administration-offices/index.ts';
 import { seedDemoRuns } from '../features/catalogue/index.ts';
 import { seedDemoConsents } from '../features/consent/index.ts';
 import { seedDemoEvents } from '../features/events/index.ts';
+import { seedDemoEventGroups } from '../features/event-groups/index.ts';
 import { seedDemoFeedback } from '../features/feedback/index.ts';
 import { seedDemoReregistration } from '../features/register/index.ts';
 import { seedDemoValuation } from '../features/dossier/index.ts';
@@ -66,6 +67,9 @@ export async function seedDemo(database: Database, log: (message: string) => voi
   log(`demodata: ${renewals.renewals} herregistratie aangevraagd, ${renewals.postponements} keer uitstel gevraagd`);
   const events = await seedDemoEvents(database.db);
   log(`demodata: ${events.events} bijeenkomsten met ${events.registrations} aanmeldingen`);
+  // the exploratory conversation in groups of ten, as staff would propose them (decision 029)
+  const groups = await seedDemoEventGroups(database.db);
+  log(`demodata: ${groups.groups} groepen voor ${groups.events} verkennend gesprek`);
   // feedback on the past events, over several months, some anonymous, most tagged with a topic
   const feedback = await seedDemoFeedback(database.db);
   log(`demodata: ${feedback.answers} feedbackantwoorden op ${feedback.invitations} uitnodigingen, ${feedback.topics} onderwerpen`);

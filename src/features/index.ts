@@ -19,6 +19,7 @@ import { feature as reregistration } from './reregistration/index.ts';
 import { feature as catalogue } from './catalogue/index.ts';
 import { feature as koplopers } from './koplopers/index.ts';
 import { feature as events } from './events/index.ts';
+import { feature as eventGroups } from './event-groups/index.ts';
 import { feature as feedback } from './feedback/index.ts';
 import { feature as register } from './register/index.ts';
 import { feature as startPage } from './start-page/index.ts';
@@ -49,6 +50,7 @@ export const features: Feature[] = [
   catalogue,
   koplopers,
   events,
+  eventGroups,
   feedback,
   startPage,
 ];

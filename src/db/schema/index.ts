@@ -9,4 +9,5 @@ export * from './catalogue.ts';
 export * from './framework.ts';
 export * from './koplopers.ts';
 export * from './events.ts';
+export * from './event-groups.ts';
 export * from './feedback.ts';

@@ -608,6 +608,7 @@ export async function listConfirmedRegistrants(db: Db, eventId: string) {
     role: r.role,
     setting: r.setting,
     schoolId: r.schoolId,
+    schoolName: r.schoolName,
     brin: r.brin,
     boardId: r.boardId,
     boardNumber: r.boardNumber,
@@ -618,6 +619,11 @@ export async function listConfirmedRegistrants(db: Db, eventId: string) {
 /** An event's facts for another feature (the kind, whether feedback is anonymous); undefined when there is none. */
 export async function findEventById(db: Db, id: string) {
   return uuid.test(id) ? repo.findEvent(db, id.toLowerCase()) : undefined;
+}
+
+/** The ids of the person's event registrations (by account, or by e-mail with the account's address): for the groups in their AVG download. */
+export async function listOwnRegistrationIds(db: Db, owner: { accountId: string; email: string }): Promise<string[]> {
+  return (await repo.listOwnRegistrations(db, owner)).map((r) => r.id);
 }
 
 /** Events not cancelled that ended between `from` and `until` (the feedback invitations, part 5). */

@@ -140,6 +140,8 @@ export const eventsEn: Record<keyof typeof eventsNl, string> = {
   'events.admin.edit': 'Change event',
   'events.admin.attendance': 'Registrations and attendance',
   'events.admin.cancel': 'Cancel event',
+  'events.admin.groups': 'Groups',
+  'events.admin.groupsLink': 'Make and mail the groups',
   'events.admin.publicPage': 'Public page',
   'events.admin.feedback': 'Feedback',
   'events.admin.feedbackLink': 'Invitations, answers and topics',

@@ -150,6 +150,8 @@ export const eventsNl = {
   'events.admin.edit': 'Bijeenkomst wijzigen',
   'events.admin.attendance': 'Aanmeldingen en aanwezigheid',
   'events.admin.cancel': 'Bijeenkomst afgelasten',
+  'events.admin.groups': 'Groepen',
+  'events.admin.groupsLink': 'Groepen indelen en mailen',
   'events.admin.publicPage': 'Openbare pagina',
   'events.admin.feedback': 'Feedback',
   'events.admin.feedbackLink': 'Uitnodigingen, antwoorden en onderwerpen',

@@ -22,10 +22,11 @@ export const feature: Feature = {
 
 export { seedDemoEvents } from './events.demo.ts';
 /** For the diverse groups (part 4) and the feedback (part 5): an event, and its registrations that hold a place with what they stated. */
-export { findEventById, listConfirmedRegistrants, listEndedEvents } from './events.service.ts';
+export { findEventById, listConfirmedRegistrants, listEndedEvents, searchEvents } from './events.service.ts';
 export { kindLabel as eventKindLabel } from './views/event-pages.tsx';
 export { eventKinds } from './events.rules.ts';
-export { eventWhen } from './event-format.ts';
-export { adminEventPath } from './events.service.ts';
-export { exportOwnEventRegistrations, sendReminders } from './events.service.ts';
+/** For the diverse groups' page and mail, and the feedback: when and where an event is, as the events' own pages write it. */
+export { eventWhen, eventWhere } from './event-format.ts';
+export { adminEventPath, eventPath } from './events.service.ts';
+export { exportOwnEventRegistrations, listOwnRegistrationIds, sendReminders } from './events.service.ts';
 export type { Event as EventRecord } from './events.service.ts';

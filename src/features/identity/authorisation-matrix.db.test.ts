@@ -176,6 +176,19 @@ async function eventOfRegister(): Promise<string> {
   return eventId;
 }
 
+/** An exploratory conversation (verkennend gesprek) of the register office, without registrants: the one kind that has groups. */
+let conversationId: string | undefined;
+async function conversationOfRegister(): Promise<string> {
+  if (conversationId) return conversationId;
+  conversationId = crypto.randomUUID();
+  await t.database.query(
+    `INSERT INTO events (id, kind, title, description, audience, starts_at, ends_at, online, place, capacity, created_by_label)
+     VALUES ($1, 'verkennend-gesprek', 'Verkennend gesprek', 'In groepen.', '{schoolleider}', $2, $3, false, 'Utrecht', 40, 'Test')`,
+    [conversationId, inDays(35).toISOString(), new Date(inDays(35).getTime() + 3_600_000).toISOString()],
+  );
+  return conversationId;
+}
+
 /** A koploper of one of board A's schools, and a supplier (made once, at its first call); fresh ones at other schools. */
 let koploperOfAIds: { id: string; reference: string; supplier: string } | undefined;
 let freshKoplopers = 0;
@@ -569,6 +582,13 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'GET /beheer/bijeenkomsten/:id/aanwezigheid': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
   'POST /beheer/bijeenkomsten/:id/aanwezigheid': row(401, 403, 403, 403, 403, ATTENDANCE, 401, 401, 401, 403, 403, 401, 401),
   'GET /beheer/bijeenkomsten/:id/aanwezigheid.csv': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  // the diverse groups of an exploratory conversation (decision 029); the matrix's has no registrants yet, so the POSTs and the mail page refuse (409)
+  'GET /beheer/bijeenkomsten/:id/groepen': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/bijeenkomsten/:id/groepen/voorstellen': row(401, 403, 403, 403, 403, 409, 401, 401, 401, 403, 403, 401, 401),
+  'POST /beheer/bijeenkomsten/:id/groepen/verplaatsen': row(401, 403, 403, 403, 403, 409, 401, 401, 401, 403, 403, 401, 401),
+  'POST /beheer/bijeenkomsten/:id/groepen/verbeteren': row(401, 403, 403, 403, 403, 409, 401, 401, 401, 403, 403, 401, 401),
+  'GET /beheer/bijeenkomsten/:id/groepen/mailen': row(SIGN_IN, 403, 403, 403, 403, 409, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/bijeenkomsten/:id/groepen/mailen': row(401, 403, 403, 403, 403, 409, 401, 401, 401, 403, 403, 401, 401),
   // ── issue 21: feedback after events (decision 030); the form works by its mailed link alone, so a bad token is 404 for all ──
   'GET /feedback': row(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
   'POST /feedback': row(404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404),
@@ -618,6 +638,21 @@ const calls: Record<string, Call> = {
   'GET /beheer/bijeenkomsten/:id/aanwezigheid': { url: async () => `/beheer/bijeenkomsten/${await eventOfRegister()}/aanwezigheid` },
   'POST /beheer/bijeenkomsten/:id/aanwezigheid': { url: async () => `/beheer/bijeenkomsten/${await eventOfRegister()}/aanwezigheid`, form: {} },
   'GET /beheer/bijeenkomsten/:id/aanwezigheid.csv': { url: async () => `/beheer/bijeenkomsten/${await eventOfRegister()}/aanwezigheid.csv` },
+  'GET /beheer/bijeenkomsten/:id/groepen': { url: async () => `/beheer/bijeenkomsten/${await conversationOfRegister()}/groepen` },
+  'POST /beheer/bijeenkomsten/:id/groepen/voorstellen': {
+    url: async () => `/beheer/bijeenkomsten/${await conversationOfRegister()}/groepen/voorstellen`,
+    form: {},
+  },
+  'POST /beheer/bijeenkomsten/:id/groepen/verplaatsen': {
+    url: async () => `/beheer/bijeenkomsten/${await conversationOfRegister()}/groepen/verplaatsen`,
+    form: {},
+  },
+  'POST /beheer/bijeenkomsten/:id/groepen/verbeteren': {
+    url: async () => `/beheer/bijeenkomsten/${await conversationOfRegister()}/groepen/verbeteren`,
+    form: {},
+  },
+  'GET /beheer/bijeenkomsten/:id/groepen/mailen': { url: async () => `/beheer/bijeenkomsten/${await conversationOfRegister()}/groepen/mailen` },
+  'POST /beheer/bijeenkomsten/:id/groepen/mailen': { url: async () => `/beheer/bijeenkomsten/${await conversationOfRegister()}/groepen/mailen`, form: {} },
   'GET /feedback': { url: '/feedback?token=onzin' },
   'POST /feedback': { url: '/feedback', form: { token: 'onzin', cijfer: '4' } },
   'GET /feedback/bedankt': { url: '/feedback/bedankt' },

@@ -35,6 +35,7 @@ export const downloadCoverage: Record<string, Coverage> = {
   delivery_rows: { in: 'aanleveringen.aangeleverdeRegels' },
   duplicate_candidates: { in: 'aanleveringen.dubbeleRegistratieControles' },
   attendances: { in: 'aanwezigheid' },
+  // event_group_members (a registration's group) has no column the test recognises as a person's: it is in `bijeenkomstgroepen`
   event_registrations: { in: 'bijeenkomsten' },
   feedback_invitations: { in: 'feedback.uitnodigingen' },
   // an anonymous answer has no registration (decision 030): only the answers with one are the person's

@@ -12,6 +12,7 @@ import { exportDeliveriesAboutPerson } from '../deliveries/index.ts';
 import { exportOwnConsents } from '../consent/index.ts';
 import { exportOwnEventRegistrations } from '../events/index.ts';
 import { exportKoploperDataOf } from '../koplopers/index.ts';
+import { exportOwnEventGroups } from '../event-groups/index.ts';
 import { exportOwnFeedback } from '../feedback/index.ts';
 
 /** What the AVG data view needs: it reads, through their public functions, what every feature holds about a person. */
@@ -53,6 +54,7 @@ export async function exportMyData(deps: MyDataDeps, actor: AccountActor) {
     officeWork,
     eventRegistrations,
     koploperData,
+    eventGroups,
     feedback,
   ] = await Promise.all([
     listMailTo(deps.db, account.email),
@@ -68,6 +70,7 @@ export async function exportMyData(deps: MyDataDeps, actor: AccountActor) {
     exportOfficeWorkOf(deps.db, account.id),
     exportOwnEventRegistrations(deps.db, { accountId: account.id, email: account.email }),
     exportKoploperDataOf(deps.db, { accountId: account.id, email: account.email }),
+    exportOwnEventGroups(deps.db, { accountId: account.id, email: account.email }),
     exportOwnFeedback(deps.db, { accountId: account.id, email: account.email }),
   ]);
   const { doorUAangeleverd, ...aboutYou } = deliveries;
@@ -121,6 +124,8 @@ export async function exportMyData(deps: MyDataDeps, actor: AccountActor) {
     aanwezigheid: attendances,
     bijeenkomsten: eventRegistrations,
     koplopers: koploperData.alsContactpersoon,
+    // the group of an exploratory conversation (event_group_members, by registration: the coverage test finds no person column there)
+    bijeenkomstgroepen: eventGroups,
     // feedback after events: the invitations, and the answers that are not anonymous (an anonymous one names nobody)
     feedback,
     toestemmingen: consents,

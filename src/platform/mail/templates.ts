@@ -372,6 +372,16 @@ const templates = {
       text: 'Dear {name},\n\nYour registration for "{title}" on {when} is cancelled. Want to come after all? Then register again (if the event is full, you go on the waiting list):\n\n{link}',
     },
   },
+  'event-group': {
+    nl: {
+      subject: 'Uw groep bij {title}: groep {group}',
+      text: 'Beste {name},\n\nBij "{title}" praat u in groepen. U zit in groep {group}.\n\nWanneer: {when}\nWaar: {where}\n\nIn uw groep zitten ook:\n{members}\n\nDe groepen zijn zo samengesteld dat u mensen uit andere regio\'s, soorten scholen en rollen spreekt. Van de anderen krijgt u alleen de voornaam en de rol; uw e-mailadres krijgen zij niet.\n\nDe bijeenkomst: {link}',
+    },
+    en: {
+      subject: 'Your group at {title}: group {group}',
+      text: 'Dear {name},\n\nAt "{title}" we talk in groups. You are in group {group}.\n\nWhen: {when}\nWhere: {where}\n\nAlso in your group:\n{members}\n\nThe groups are made so that you meet people from other regions, kinds of schools and roles. You get only the first name and role of the others; they do not get your e-mail address.\n\nThe event: {link}',
+    },
+  },
 } as const satisfies Record<string, Record<Lang, { subject: string; text: string }>>;
 
 export type MailTemplate = keyof typeof templates;

@@ -85,7 +85,22 @@ export function AdminEventsPage({ ctx, result, period, notice }: { ctx: PageCont
                 </>
               ),
             },
-            { header: t('events.col.kind'), cell: (e) => <span safe>{kindLabel(t, e.kind)}</span> },
+            {
+              header: t('events.col.kind'),
+              cell: (e) =>
+                e.kind === 'verkennend-gesprek' ? (
+                  <>
+                    <span safe>{kindLabel(t, e.kind)}</span>
+                    <br />
+                    <a class="utrecht-link" href={`${adminEventPath(e.id)}/groepen`}>
+                      <span safe>{t('events.admin.groups')}</span>
+                      <span class="br-visually-hidden" safe>{` (${e.title})`}</span>
+                    </a>
+                  </>
+                ) : (
+                  <span safe>{kindLabel(t, e.kind)}</span>
+                ),
+            },
             { header: t('events.col.when'), cell: (e) => <span safe>{eventWhen(lang, e)}</span> },
             {
               header: t('events.admin.col.registrations'),
@@ -158,6 +173,18 @@ export function EventFormPage({ ctx, event, values, errors = [], notice, changea
                   </a>
                 ),
               },
+              ...(event.kind === 'verkennend-gesprek'
+                ? [
+                    {
+                      label: t('events.admin.groups'),
+                      value: (
+                        <a class="utrecht-link" href={`${adminEventPath(event.id)}/groepen`} safe>
+                          {t('events.admin.groupsLink')}
+                        </a>
+                      ),
+                    },
+                  ]
+                : []),
               {
                 // the feedback feature's page of this event (decision 030)
                 label: t('events.admin.feedback'),
