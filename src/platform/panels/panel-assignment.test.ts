@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { exactPanels } from './exact-panels.ts';
-import { generatePanelCase, type PanelCase, smallProfile } from './generated-case.ts';
+import { generatePanelCase, smallProfile } from './generated-case.ts';
+import { violations } from './independent-check.ts';
 import { MinCostFlow } from './min-cost-flow.ts';
 import {
   assignPanels,
   checkOverride,
   conflictsOf,
-  type PanelAssignment,
   type PanelReview,
   type Partnership,
   type PastReview,
@@ -44,43 +44,6 @@ const review = (id: string, partnershipId: string, extra: Partial<PanelReview> =
   due: '2027-06-01',
   ...extra,
 });
-
-/** An independent check of an assignment against the raw data: every rule written out again. */
-function violations(c: PanelCase, assignment: PanelAssignment, cap = 2): string[] {
-  const problems: string[] = [];
-  const byId = new Map(c.partnerships.map((p) => [p.id, p]));
-  const reviewerById = new Map(c.reviewers.map((r) => [r.id, r]));
-  const reviewById = new Map(c.reviews.map((r) => [r.id, r]));
-  const count = new Map<string, number>();
-  const directed = new Set<string>();
-  for (const panel of assignment.panels) {
-    const rev = reviewById.get(panel.reviewId)!;
-    const reviewed = byId.get(rev.partnershipId)!;
-    if (new Set(panel.reviewerIds).size !== panel.reviewerIds.length) problems.push(`${rev.id}: a reviewer twice`);
-    if (panel.reviewerIds.length > rev.panelSize) problems.push(`${rev.id}: too many`);
-    for (const id of panel.reviewerIds) {
-      const r = reviewerById.get(id)!;
-      const own = byId.get(r.partnershipId)!;
-      count.set(id, (count.get(id) ?? 0) + 1);
-      directed.add(`${r.partnershipId}>${rev.partnershipId}`);
-      if (r.partnershipId === rev.partnershipId) problems.push(`${rev.id} ${id}: own partnership`);
-      if (own.memberOrganisationIds.some((m) => reviewed.memberOrganisationIds.includes(m))) problems.push(`${rev.id} ${id}: shared member`);
-      if (r.declaredConflicts.includes(rev.partnershipId)) problems.push(`${rev.id} ${id}: declared`);
-      const from = new Date(rev.due);
-      from.setUTCFullYear(from.getUTCFullYear() - 6);
-      const back = c.pastReviews.some(
-        (p) => p.reviewerPartnershipId === rev.partnershipId && p.reviewedPartnershipId === r.partnershipId && new Date(p.date) >= from,
-      );
-      if (back) problems.push(`${rev.id} ${id}: mutual review`);
-    }
-  }
-  for (const [id, n] of count) if (n + reviewerById.get(id)!.load > cap) problems.push(`${id}: over the cap`);
-  for (const pair of directed) {
-    const [a, b] = pair.split('>');
-    if (directed.has(`${b}>${a}`)) problems.push(`${a} and ${b} review each other`);
-  }
-  return problems;
-}
 
 describe('conflict rules', () => {
   const context = panelContext({
