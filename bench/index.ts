@@ -51,7 +51,8 @@ const benchmarks: Record<string, Benchmark> = {
   panels: {
     summary:
       'panels voor peer reviews zonder belangenconflict (assignPanels): 300 verbanden, 1.500 reviewers, tegen een willekeurige en een gretige toewijzing; klein tegen het exacte optimum',
-    usage: 'panels [--runs R] [--seed S] [--cap C] [--small N]   (standaard 3 runs, seed 1, hoogstens 2 panels per reviewer, 200 kleine gevallen)',
+    usage:
+      'panels [--runs R] [--seed S] [--cap C] [--small N] [--reviewers N]   (standaard 1500 reviewers, 3 runs, seed 1, hoogstens 2 panels per reviewer, 200 kleine gevallen)',
     run: async (args) => (await import('./panels.ts')).run(args),
   },
   'cold-start': {

@@ -1,8 +1,9 @@
 /**
- * `npm run bench -- panels [--runs R] [--seed S] [--cap C] [--small N]`
+ * `npm run bench -- panels [--runs R] [--seed S] [--cap C] [--small N] [--reviewers N]`
  *
  * Peer-review panels without conflicts of interest (issue 22 part 5, decision 031): 300 partnerships
- * (members drawn by region, so some share an institute or a board), 1,500 reviewers, past reviews over six
+ * (members drawn by region, so some share an institute or a board), 1,500 reviewers (or N: fewer makes it
+ * tight), past reviews over six
  * years, and a panel of 3 for each review due this year (a sixth of the recognised partnerships, the
  * aspirant ones in their fourth year), generated with seed S (default 1). `assignPanels` against two
  * baselines in the same run on the same data: a random valid assignment (each place in a random order gets
@@ -14,7 +15,7 @@
 import { parseArgs } from 'node:util';
 import { seededRandom } from '../src/platform/grouping/diverse-groups.ts';
 import { exactPanels } from '../src/platform/panels/exact-panels.ts';
-import { generatePanelCase, smallProfile } from '../src/platform/panels/generated-case.ts';
+import { benchProfile, generatePanelCase, smallProfile } from '../src/platform/panels/generated-case.ts';
 import { violations } from '../src/platform/panels/independent-check.ts';
 import {
   assignPanels,
@@ -112,14 +113,15 @@ function readInt(value: string | undefined, fallback: number, name: string, min:
 export async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { runs: { type: 'string' }, seed: { type: 'string' }, cap: { type: 'string' }, small: { type: 'string' } },
+    options: { runs: { type: 'string' }, seed: { type: 'string' }, cap: { type: 'string' }, small: { type: 'string' }, reviewers: { type: 'string' } },
   });
   const runs = readRuns(values.runs);
   const seed = readInt(values.seed, 1, 'seed', 0, 2 ** 31 - 1);
   const cap = readInt(values.cap, defaultCap, 'cap', 1, 20);
   const smallCases = readInt(values.small, 200, 'small', 0, 10_000);
 
-  const c = generatePanelCase(seed);
+  const reviewerCount = readInt(values.reviewers, benchProfile.reviewers, 'reviewers', 1, 100_000);
+  const c = generatePanelCase(seed, { ...benchProfile, reviewers: reviewerCount });
   const places = c.reviews.reduce((s, r) => s + r.panelSize, 0);
   const shared = c.partnerships.filter((p) =>
     c.partnerships.some((q) => q.id !== p.id && q.memberOrganisationIds.some((m) => p.memberOrganisationIds.includes(m))),
