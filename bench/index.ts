@@ -48,6 +48,13 @@ const benchmarks: Record<string, Benchmark> = {
     usage: 'groups [--people N] [--size S] [--runs R]   (standaard 4300 aanmelders in groepen van 10, 3 runs)',
     run: async (args) => (await import('./groups.ts')).run(args),
   },
+  panels: {
+    summary:
+      'panels voor peer reviews zonder belangenconflict (assignPanels): 300 verbanden, 1.500 reviewers, tegen een willekeurige en een gretige toewijzing; klein tegen het exacte optimum',
+    usage:
+      'panels [--runs R] [--seed S] [--cap C] [--small N] [--reviewers N]   (standaard 1500 reviewers, 3 runs, seed 1, hoogstens 2 panels per reviewer, 200 kleine gevallen)',
+    run: async (args) => (await import('./panels.ts')).run(args),
+  },
   'cold-start': {
     summary: 'start van `serve` tot /health 200, tegen een kale Node-HTTP-server; ook de eerste start en het stoppen',
     usage: 'cold-start [--runs N]',
