@@ -25,7 +25,7 @@ import {
   type GroupProposal,
 } from '../src/platform/grouping/diverse-groups.ts';
 import { registrantAttributeNames, registrantAttributes, type SchoolSetting } from '../src/platform/grouping/registrant-attributes.ts';
-import { all, machineLoad, median, ms, readRuns, table, UsageError, verdict } from './support.ts';
+import { all, machineLoad, median, ms, readRuns, table, type Timed, timed, UsageError, verdict } from './support.ts';
 import { pgliteTarget } from './targets.ts';
 
 const targets = { proposeMs: 2000 };
@@ -103,17 +103,6 @@ function randomDeal(people: GroupingPerson[], size: number, seed: number) {
     at += s;
   }
   return diversityScore(people, groups);
-}
-
-type Timed<T> = { ms: number; cpu: number; result: T };
-
-function timed<T>(work: () => T): Timed<T> {
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const result = work();
-  const elapsed = performance.now() - started;
-  const { user, system } = process.cpuUsage(cpu);
-  return { ms: elapsed, cpu: (user + system) / 1000, result };
 }
 
 export async function run(args: string[]): Promise<void> {

@@ -28,7 +28,7 @@ import {
   suitability,
   totalSuitability,
 } from '../src/platform/panels/panel-assignment.ts';
-import { all, machineLoad, median, ms, readRuns, table, UsageError, verdict } from './support.ts';
+import { all, machineLoad, median, ms, readRuns, table, type Timed, timed, UsageError, verdict } from './support.ts';
 
 const targets = { assignMs: 2000 };
 
@@ -90,17 +90,6 @@ function greedy(reviews: readonly PanelReview[], reviewers: readonly Reviewer[],
     panels.set(review.id, panel);
   }
   return reviews.map((r) => ({ reviewId: r.id, reviewerIds: panels.get(r.id) as string[] }));
-}
-
-type Timed<T> = { ms: number; cpu: number; result: T };
-
-function timed<T>(work: () => T): Timed<T> {
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const result = work();
-  const elapsed = performance.now() - started;
-  const { user, system } = process.cpuUsage(cpu);
-  return { ms: elapsed, cpu: (user + system) / 1000, result };
 }
 
 function readInt(value: string | undefined, fallback: number, name: string, min: number, max: number): number {

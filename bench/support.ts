@@ -3,6 +3,18 @@ import { availableParallelism, loadavg } from 'node:os';
 /** A wrong option: the runner prints the message and the usage, without a stack trace. */
 export class UsageError extends Error {}
 
+export type Timed<T> = { ms: number; cpu: number; result: T };
+
+/** Runs synchronous work once: its wall time and the process's CPU time for it, in ms, and its result. */
+export function timed<T>(work: () => T): Timed<T> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const result = work();
+  const elapsed = performance.now() - started;
+  const { user, system } = process.cpuUsage(cpu);
+  return { ms: elapsed, cpu: (user + system) / 1000, result };
+}
+
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
