@@ -14,6 +14,7 @@ import { seedDemoFeedback } from '../features/feedback/index.ts';
 import { seedDemoReregistration } from '../features/register/index.ts';
 import { seedDemoValuation } from '../features/dossier/index.ts';
 import { seedDemoKoplopers } from '../features/koplopers/index.ts';
+import { seedDemoQualityFramework } from '../features/quality-framework/index.ts';
 import { seedDemoStaff } from './demo-staff.ts';
 import { dutchDateOf } from '../platform/dates/calendar.ts';
 
@@ -73,6 +74,8 @@ export async function seedDemo(database: Database, log: (message: string) => voi
   // feedback on the past events, over several months, some anonymous, most tagged with a topic
   const feedback = await seedDemoFeedback(database.db);
   log(`demodata: ${feedback.answers} feedbackantwoorden op ${feedback.invitations} uitnodigingen, ${feedback.topics} onderwerpen`);
+  // the Kwaliteitskader's first version: demo content with neutral names, never the official text (decision 032)
+  if (await seedDemoQualityFramework(database.db)) log('demodata: kwaliteitskader versie 1 (demo-inhoud, neutrale namen)');
   log(`demodata: ${runs.runs} uitvoeringen, ${runs.attendances} keer presentie, ${consents} toestemmingen, ${valuations} waarderingsverzoeken`);
 }
 

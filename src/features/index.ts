@@ -13,6 +13,7 @@ import { feature as registerVersions } from './register-versions/index.ts';
 import { feature as registrations } from './registrations/index.ts';
 import { feature as dossier } from './dossier/index.ts';
 import { feature as framework } from './framework/index.ts';
+import { feature as qualityFramework } from './quality-framework/index.ts';
 import { feature as consent } from './consent/index.ts';
 import { feature as accreditation } from './accreditation/index.ts';
 import { feature as reregistration } from './reregistration/index.ts';
@@ -44,6 +45,7 @@ export const features: Feature[] = [
   registrations,
   dossier,
   framework,
+  qualityFramework,
   consent,
   accreditation,
   reregistration,

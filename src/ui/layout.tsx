@@ -117,6 +117,11 @@ export function Layout({ ctx, title, current, children }: LayoutProps) {
                   </a>
                 </li>
                 <li class="utrecht-link-list__item">
+                  <a class="utrecht-link" href="/kwaliteitskader" safe>
+                    {t('qualityFramework.link')}
+                  </a>
+                </li>
+                <li class="utrecht-link-list__item">
                   <a class="utrecht-link" href="/api/v1/openapi.json" safe>
                     {t('layout.footer.api')}
                   </a>

@@ -11,3 +11,4 @@ export * from './koplopers.ts';
 export * from './events.ts';
 export * from './event-groups.ts';
 export * from './feedback.ts';
+export * from './quality-framework.ts';

@@ -228,6 +228,7 @@ const OWN = '→/mijn-register' as const;
 const DISPUTES = '→/beheer/bestuur/:id/betwistingen' as const;
 const REGISTER = '→/beheer/registers/schoolleidersregister-po' as const;
 const FRAMEWORK = '→/beheer/referentiekader' as const;
+const QUALITY_FRAMEWORK = '→/beheer/kwaliteitskader' as const;
 const INSIGHT = '→/mijn-register/inzage' as const;
 const PROGRESS = '→/beheer/bestuur/:id/voortgang' as const;
 const NOTICES = '→/beheer/bestuur/:id/meldingen' as const;
@@ -492,6 +493,10 @@ const expected: Record<string, Record<ActorName, Outcome>> = {
   'GET /referentiekader/versies/:versie': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
   'GET /beheer/referentiekader': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
   'POST /beheer/referentiekader': row(401, 403, 403, 403, 403, FRAMEWORK, 401, 401, 401, 403, 403, 401, 401),
+  'GET /kwaliteitskader': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /kwaliteitskader/versies/:versie': row(200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200),
+  'GET /beheer/kwaliteitskader': row(SIGN_IN, 403, 403, 403, 403, 200, STEP, SIGN_IN, SIGN_IN, 403, 403, SIGN_IN, SIGN_IN),
+  'POST /beheer/kwaliteitskader': row(401, 403, 403, 403, 403, QUALITY_FRAMEWORK, 401, 401, 401, 403, 403, 401, 401),
   // achteraf waarderen: no activity has this id for anyone; the assessors' pages are the Commissie Accreditatie's (not among these actors)
   'POST /mijn-register/dossier/:id/waardering': row(401, 404, 404, 404, 404, 404, 401, 401, 401, 404, 404, 401, 401),
   'POST /mijn-register/dossier/:id/waardering/intrekken': row(401, 404, 404, 404, 404, 404, 401, 401, 401, 404, 404, 401, 401),
@@ -951,6 +956,13 @@ const calls: Record<string, Call> = {
       toelichting: 'Pedagogisch leiderschap erbij.',
     },
   },
+  'GET /kwaliteitskader': { url: '/kwaliteitskader' },
+  'GET /kwaliteitskader/versies/:versie': { url: '/kwaliteitskader/versies/1' },
+  'GET /beheer/kwaliteitskader': { url: '/beheer/kwaliteitskader' },
+  'POST /beheer/kwaliteitskader': {
+    url: '/beheer/kwaliteitskader',
+    form: { versie: '1', titel: 'Matrixversie', waarborgen: 'Waarborg A\nKenmerk A.1\n\nWaarborg B\nKenmerk B.1', toelichting: 'Voor de matrix.' },
+  },
   'POST /mijn-register/dossier/:id/waardering': {
     url: `/mijn-register/dossier/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/waardering`,
     form: { toelichting: 'Ik las vier boeken over leiderschap.' },
@@ -1167,6 +1179,11 @@ beforeAll(async () => {
     ['iemand.anders@bestuur-a.nl', boardA.id, hashToken(invitationToken), adminA.id],
   );
   calls['POST /uitnodiging'].form = { token: invitationToken };
+  // version 1 of the Kwaliteitskader, which the versions page shows and the new version starts from
+  await t.database.query(
+    `INSERT INTO quality_framework_versions (id, version, title, guarantees, note, created_by_label)
+    VALUES (gen_random_uuid(), 1, 'Eerste versie', '[{"code":"W1","name":"Waarborg 1","characteristics":[{"code":"W1.1","text":"Kenmerk 1.1"}]}]', 'Begin.', 'Test')`,
+  );
   // one CSRF cookie with its token, as a browser has after its first page
   const first = await t.app.inject({ method: 'GET', url: '/wachtwoord-vergeten' });
   const cookie = first.cookies.find((c) => c.name === csrfCookie)!.value;

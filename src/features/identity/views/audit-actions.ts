@@ -40,6 +40,10 @@ const descriptions: Record<string, Record<Lang, string>> = {
     nl: 'nieuwe versie van het inschattingsmodel voor koplopers',
     en: 'new version of the estimate model for pioneer schools',
   },
+  'quality-framework.version-added': {
+    nl: 'nieuwe versie van het Kwaliteitskader Samen Opleiden & Inductie',
+    en: 'new version of the quality framework for joint teacher training and induction',
+  },
   'koploper-settings.changed': { nl: 'drempel voor stap 6 van de koplopers gewijzigd', en: 'threshold for step 6 of the pioneer schools changed' },
   'software-supplier.added': { nl: 'softwareleverancier toegevoegd', en: 'software supplier added' },
   'software-supplier.changed': { nl: 'softwareleverancier gewijzigd', en: 'software supplier changed' },

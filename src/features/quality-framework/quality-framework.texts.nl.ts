@@ -1,0 +1,60 @@
+export const qualityFrameworkNl = {
+  'qualityFramework.link': 'Kwaliteitskader Samen Opleiden & Inductie',
+  'qualityFramework.title': 'Kwaliteitskader Samen Opleiden & Inductie',
+  'qualityFramework.intro':
+    'Het kwaliteitskader beschrijft de waarborgen voor samen opleiden en inductie, elk met kenmerken van basiskwaliteit. Het kader verandert alleen met een nieuwe versie; een eerdere versie blijft zoals zij was.',
+  'qualityFramework.none': 'Er is nog geen versie van het kwaliteitskader vastgesteld.',
+  'qualityFramework.currentSince': 'Dit is versie {version}, vastgesteld op {date}.',
+  'qualityFramework.note': 'Toelichting: {note}',
+  'qualityFramework.guaranteeHeading': '{code}. {name}',
+  'qualityFramework.characteristics': 'Kenmerken van basiskwaliteit bij {code}',
+  'qualityFramework.versions': 'Versies van het kwaliteitskader, de nieuwste eerst',
+  'qualityFramework.versionN': 'Versie {version}',
+  'qualityFramework.col.version': 'Versie',
+  'qualityFramework.col.date': 'Vastgesteld op',
+  'qualityFramework.col.note': 'Waarom',
+  'qualityFramework.version.title': 'Kwaliteitskader, versie {version}',
+  'qualityFramework.version.set': 'Vastgesteld op {date}. {note}',
+  'qualityFramework.version.isCurrent': 'Dit is de huidige versie.',
+  'qualityFramework.version.earlier': 'Dit is een eerdere versie; de huidige is versie {version}.',
+  'qualityFramework.version.toCurrent': 'Naar het huidige kwaliteitskader',
+  'qualityFramework.admin.title': 'Kwaliteitskader beheren',
+  'qualityFramework.admin.current': 'De huidige versie is versie {version}.',
+  'qualityFramework.admin.none': 'Er is nog geen versie. Stel hieronder de eerste vast.',
+  'qualityFramework.admin.public': 'Bekijk het kader zoals iedereen het ziet',
+  'qualityFramework.admin.new': 'Nieuwe versie',
+  'qualityFramework.admin.newIntro':
+    'Een nieuwe versie gaat uit van de huidige. Een oude versie verandert nooit. Neem alleen de officiële tekst van het kwaliteitskader over; schrijf geen eigen formuleringen.',
+  'qualityFramework.admin.saved': 'Versie {version} van het kwaliteitskader is vastgesteld.',
+  'qualityFramework.form.title': 'Titel van de versie',
+  'qualityFramework.form.titleHint': 'Bijvoorbeeld de naam en het jaar van het kader. Ten hoogste 200 tekens.',
+  'qualityFramework.form.guarantees': 'Waarborgen en kenmerken',
+  'qualityFramework.form.guaranteesHint':
+    'Eén blok per waarborg, gescheiden door een lege regel. De eerste regel van een blok is de waarborg, elke volgende regel een kenmerk van basiskwaliteit. De codes (W1, W1.1) volgen uit de volgorde.',
+  'qualityFramework.form.note': 'Waarom deze nieuwe versie?',
+  'qualityFramework.form.noteHint': 'Iedereen ziet deze toelichting bij de versie. Ten hoogste 1000 tekens.',
+  'qualityFramework.form.save': 'Nieuwe versie vaststellen',
+  // refusals
+  'qualityFramework.error.none': 'Geef ten minste één waarborg: de eerste regel van een blok, met de kenmerken op de regels eronder.',
+  'qualityFramework.error.tooMany': 'Ten hoogste {max} waarborgen.',
+  'qualityFramework.error.nameLong': 'Waarborg {code}: de naam heeft ten hoogste {max} tekens.',
+  'qualityFramework.error.duplicate': 'Waarborg {code} ("{name}") heeft dezelfde naam als {earlier}: elke waarborg komt één keer voor.',
+  'qualityFramework.error.noCharacteristics': 'Waarborg {code} ("{name}") heeft geen kenmerken: zet ze op de regels onder de waarborg, zonder lege regel.',
+  'qualityFramework.error.tooManyCharacteristics': 'Waarborg {code}: ten hoogste {max} kenmerken.',
+  'qualityFramework.error.characteristicLong': 'Kenmerk {code}: ten hoogste {max} tekens.',
+  'qualityFramework.error.characteristicDuplicate': 'Kenmerk {code} is hetzelfde als {earlier}: elk kenmerk komt één keer voor bij een waarborg.',
+  'qualityFramework.error.titleShort': 'Geef de versie een titel (ten minste 5 tekens).',
+  'qualityFramework.error.titleLong': 'Ten hoogste {max} tekens.',
+  'qualityFramework.error.noteShort': 'Schrijf waarom het kwaliteitskader verandert (ten minste 5 tekens).',
+  'qualityFramework.error.noteLong': 'Ten hoogste {max} tekens.',
+  'qualityFramework.error.sameAsCurrent': 'Deze versie is gelijk aan de huidige: verander de titel, de waarborgen of de kenmerken.',
+  'qualityFramework.error.versionNotFound': 'Deze versie van het kwaliteitskader bestaat niet.',
+  'qualityFramework.error.stale':
+    'Iemand anders heeft intussen een nieuwe versie van het kwaliteitskader gemaakt. Bekijk die eerst en pas haar zo nodig opnieuw aan.',
+  'start.qualityFramework.version': 'Versie {version} geldt nu',
+  'start.qualityFramework.none': 'Nog geen versie',
+} as const;
+
+declare module '../../platform/i18n.ts' {
+  interface MessageCatalog extends Record<keyof typeof qualityFrameworkNl, string> {}
+}
