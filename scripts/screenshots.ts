@@ -54,6 +54,8 @@ const shots: Shot[] = [
     },
   },
   { name: 'events-admin', title: 'Bijeenkomsten beheren', account: demo('registerbeheer'), path: '/beheer/bijeenkomsten' },
+  { name: 'quality-framework', title: 'Kwaliteitskader Samen Opleiden & Inductie', path: '/kwaliteitskader' },
+  { name: 'quality-framework-admin', title: 'Kwaliteitskader beheren', account: demo('registerbeheer'), path: '/beheer/kwaliteitskader' },
   { name: 'feedback-backlog', title: 'Feedback na bijeenkomsten: de backlog', account: demo('registerbeheer'), path: '/beheer/feedback' },
   {
     name: 'event-groups',
