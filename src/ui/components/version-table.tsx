@@ -1,6 +1,6 @@
 import type { Lang } from '../../platform/i18n.ts';
 import { formatDate } from '../../platform/i18n.ts';
-import { Table } from './table.tsx';
+import { Paragraph, Table } from './table.tsx';
 
 /** One version of versioned reference data, as its list shows it. */
 export type VersionRow = { version: number; createdAt: Date; note: string; createdByLabel?: string };
@@ -46,6 +46,33 @@ export function VersionTable({
   );
 }
 
+/**
+ * On an old version's page: whether it is the current version or an earlier one, and a link to the current one.
+ * The texts are the feature's (each kind of reference data names itself).
+ */
+export function VersionPlace({
+  isCurrent,
+  currentText,
+  earlierText,
+  toCurrentText,
+  currentHref,
+}: {
+  isCurrent: boolean;
+  currentText: string;
+  earlierText: string;
+  toCurrentText: string;
+  currentHref: string;
+}) {
+  return (
+    <Paragraph>
+      <span safe>{isCurrent ? currentText : earlierText}</span>{' '}
+      <a class="utrecht-link" href={currentHref} safe>
+        {toCurrentText}
+      </a>
+    </Paragraph>
+  );
+}
+
 export const versionTableExamples = {
   versions: () => (
     <VersionTable
@@ -58,6 +85,15 @@ export const versionTableExamples = {
       hrefOf={(v) => `/beheer/koplopers/inschatting/versies/${v}`}
       nameOf={(v) => `Versie ${v}`}
       headers={{ version: 'Versie', date: 'Datum', by: 'Door', note: 'Toelichting' }}
+    />
+  ),
+  place: () => (
+    <VersionPlace
+      isCurrent={false}
+      currentText="Dit is de huidige versie."
+      earlierText="Dit is een eerdere versie; de huidige is versie 3."
+      toCurrentText="Naar de huidige versie"
+      currentHref="/referentiekader"
     />
   ),
 };

@@ -6,7 +6,7 @@ import { Form, HiddenField } from '../../../ui/components/form.tsx';
 import { TextAreaField } from '../../../ui/components/form-field.tsx';
 import { Paragraph } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
-import { VersionTable } from '../../../ui/components/version-table.tsx';
+import { VersionPlace, VersionTable } from '../../../ui/components/version-table.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import { itemsToText, type FrameworkItem, type FrameworkVersionForm } from '../framework.rules.ts';
@@ -90,16 +90,13 @@ export function FrameworkVersionPage({ ctx, version, current }: { ctx: PageConte
     <Layout ctx={ctx} title={title}>
       <PageTitle text={title} />
       <TextParagraph text={t('framework.version.set', { date: formatDate(lang, version.createdAt), note: version.note })} />
-      <Paragraph>
-        {version.version === current ? (
-          <span safe>{t('framework.version.isCurrent')}</span>
-        ) : (
-          <span safe>{t('framework.version.earlier', { version: current })}</span>
-        )}{' '}
-        <a class="utrecht-link" href={frameworkPath} safe>
-          {t('framework.version.toCurrent')}
-        </a>
-      </Paragraph>
+      <VersionPlace
+        isCurrent={version.version === current}
+        currentText={t('framework.version.isCurrent')}
+        earlierText={t('framework.version.earlier', { version: current })}
+        toCurrentText={t('framework.version.toCurrent')}
+        currentHref={frameworkPath}
+      />
       <Contents ctx={ctx} version={version} />
     </Layout>
   );

@@ -6,7 +6,7 @@ import { Form, HiddenField } from '../../../ui/components/form.tsx';
 import { TextAreaField, TextField } from '../../../ui/components/form-field.tsx';
 import { Paragraph } from '../../../ui/components/table.tsx';
 import { Notice, PageTitle, TextParagraph } from '../../../ui/components/text.tsx';
-import { VersionTable } from '../../../ui/components/version-table.tsx';
+import { VersionPlace, VersionTable } from '../../../ui/components/version-table.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { PageContext } from '../../../ui/page-context.ts';
 import { guaranteesToText, type QualityFrameworkForm } from '../quality-framework.rules.ts';
@@ -94,16 +94,13 @@ export function QualityFrameworkVersionPage({ ctx, version, current }: { ctx: Pa
     <Layout ctx={ctx} title={title}>
       <PageTitle text={title} />
       <TextParagraph text={t('qualityFramework.version.set', { date: formatDate(lang, version.createdAt), note: version.note })} />
-      <Paragraph>
-        {version.version === current ? (
-          <span safe>{t('qualityFramework.version.isCurrent')}</span>
-        ) : (
-          <span safe>{t('qualityFramework.version.earlier', { version: current })}</span>
-        )}{' '}
-        <a class="utrecht-link" href={qualityFrameworkPath} safe>
-          {t('qualityFramework.version.toCurrent')}
-        </a>
-      </Paragraph>
+      <VersionPlace
+        isCurrent={version.version === current}
+        currentText={t('qualityFramework.version.isCurrent')}
+        earlierText={t('qualityFramework.version.earlier', { version: current })}
+        toCurrentText={t('qualityFramework.version.toCurrent')}
+        currentHref={qualityFrameworkPath}
+      />
       <Contents ctx={ctx} version={version} />
     </Layout>
   );
