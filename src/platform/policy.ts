@@ -1,5 +1,6 @@
 import type { Actor, Membership } from './auth/actor.ts';
 import { roles, type OrganisationRef, type Role, type TokenScope } from './auth/roles.ts';
+import { AppError } from './errors.ts';
 
 /**
  * Everything an actor can ask to do that is not public. A feature that needs a new kind of access adds
@@ -214,4 +215,11 @@ export async function decide(actor: Actor, permission: Permission, consent: Cons
       break;
   }
   return { allowed: false, reason: 'forbidden' };
+}
+
+/** `decide`, for a use case that goes no further without it: the membership it acts through, or AppError unauthenticated / forbidden. */
+export async function requirePermission(actor: Actor, permission: Permission, consent: ConsentCheck = denyConsent): Promise<Membership | undefined> {
+  const decision = await decide(actor, permission, consent);
+  if (!decision.allowed) throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden');
+  return decision.via;
 }

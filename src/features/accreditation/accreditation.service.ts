@@ -4,7 +4,7 @@ import type { OrganisationRef } from '../../platform/auth/roles.ts';
 import { AppError } from '../../platform/errors.ts';
 import { formatDay, message as text, type Message } from '../../platform/i18n.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
-import { decide, type Permission } from '../../platform/policy.ts';
+import { decide, type Permission, requirePermission } from '../../platform/policy.ts';
 import { findBoardById } from '../organisations/index.ts';
 import * as repo from './accreditation.repo.ts';
 import {
@@ -38,9 +38,7 @@ export type SubmittingOrganisation = { kind: repo.OrganisationKindOfOffering; id
 const todayOf = (deps: AccreditationDeps) => (deps.today ? deps.today() : dutchToday());
 
 async function authorise(ctx: ActorContext, permission: Permission) {
-  const decision = await decide(ctx.actor, permission);
-  if (!decision.allowed) throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden');
-  return decision.via;
+  return requirePermission(ctx.actor, permission);
 }
 
 const validation = (problems: { field: string; message: Message }[]) =>

@@ -4,7 +4,7 @@ import type { OrganisationRef } from '../../platform/auth/roles.ts';
 import { AppError } from '../../platform/errors.ts';
 import { message } from '../../platform/i18n.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
-import { decide } from '../../platform/policy.ts';
+import { requirePermission } from '../../platform/policy.ts';
 import {
   amsterdamDateTime,
   amsterdamToUtc,
@@ -38,9 +38,7 @@ export function offeringOrganisation(soort: string, id: string): OrganisationRef
 }
 
 async function authorise(ctx: ActorContext, action: 'offerings.submit' | 'attendance.record', organisation: OrganisationRef) {
-  const decision = await decide(ctx.actor, { action, organisation });
-  if (!decision.allowed) throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden');
-  return decision.via;
+  return requirePermission(ctx.actor, { action, organisation });
 }
 
 const notOurs = () => AppError.notFound(message('catalogue.error.notOurs'));

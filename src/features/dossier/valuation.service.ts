@@ -3,7 +3,7 @@ import { actorLabel, recordAudit, signedInAccount, type ActorContext } from '../
 import { AppError, type InvalidParam } from '../../platform/errors.ts';
 import { message } from '../../platform/i18n.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
-import { decide } from '../../platform/policy.ts';
+import { requirePermission } from '../../platform/policy.ts';
 import * as repo from './valuation.repo.ts';
 import { checkExplanation, checkMotivation, checkPoints, differLargely, mayAssess, mayRequestValuation, outcomeOf } from './valuation.rules.ts';
 import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
@@ -77,9 +77,7 @@ export async function withdrawValuation(deps: ValuationDeps, ctx: ActorContext, 
 }
 
 async function requireAssessor(ctx: ActorContext) {
-  const decision = await decide(ctx.actor, { action: 'valuations.assess' });
-  if (!decision.allowed) throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden');
-  return decision.via;
+  return requirePermission(ctx.actor, { action: 'valuations.assess' });
 }
 
 /** Assessors: the open requests, oldest first, a page at a time. */

@@ -14,7 +14,7 @@ import {
 import { registrantAttributeNames, registrantAttributes, type RegistrantAttributes } from '../../platform/grouping/registrant-attributes.ts';
 import { message, translateMessage, type Lang, type MessageKey } from '../../platform/i18n.ts';
 import type { Mail, Mailer } from '../../platform/mail/mailer.ts';
-import { decide } from '../../platform/policy.ts';
+import { requirePermission } from '../../platform/policy.ts';
 import {
   adminEventPath,
   eventPath,
@@ -47,9 +47,7 @@ export class FieldProblem extends Error {
 }
 
 async function requireStaff(ctx: ActorContext) {
-  const decision = await decide(ctx.actor, { action: 'events.manage' });
-  if (!decision.allowed) throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden');
-  return decision.via;
+  return requirePermission(ctx.actor, { action: 'events.manage' });
 }
 
 /** An event of another kind has no groups: the routes say so on a page of its own (404), with the way back to the event. */

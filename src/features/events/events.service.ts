@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors.ts';
 import { message, type Lang, type Message } from '../../platform/i18n.ts';
 import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 import type { Mail, Mailer } from '../../platform/mail/mailer.ts';
-import { decide } from '../../platform/policy.ts';
+import { requirePermission } from '../../platform/policy.ts';
 import { getOrganisation, searchOrganisations } from '../organisations/index.ts';
 import { eventWhen } from './event-format.ts';
 import {
@@ -100,9 +100,7 @@ function registrationMail(
 // ─── register staff ──────────────────────────────────────────────────────────────────────────────
 
 async function requireEventStaff(ctx: ActorContext) {
-  const decision = await decide(ctx.actor, { action: 'events.manage' });
-  if (!decision.allowed) throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden');
-  return decision.via;
+  return requirePermission(ctx.actor, { action: 'events.manage' });
 }
 
 const eventOf = async (db: Db, id: string) => {

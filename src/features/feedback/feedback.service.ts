@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import { message, type Message } from '../../platform/i18n.ts';
 import { uuidPattern as uuid } from '../../platform/ids/uuid-pattern.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
-import { decide } from '../../platform/policy.ts';
+import { requirePermission } from '../../platform/policy.ts';
 import { eventKinds, eventWhen, findEventById, listConfirmedRegistrants, listEndedEvents } from '../events/index.ts';
 import {
   checkAnswer,
@@ -158,9 +158,7 @@ export async function submitAnswer(deps: FeedbackDeps, token: string, form: Answ
 // ─── register staff ──────────────────────────────────────────────────────────────────────────────
 
 async function requireStaff(ctx: ActorContext) {
-  const decision = await decide(ctx.actor, { action: 'events.manage' });
-  if (!decision.allowed) throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden');
-  return decision.via;
+  return requirePermission(ctx.actor, { action: 'events.manage' });
 }
 
 const eventOf = async (db: Db, id: string) => {

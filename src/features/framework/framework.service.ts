@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { actorLabel, recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { message } from '../../platform/i18n.ts';
-import { decide } from '../../platform/policy.ts';
+import { requirePermission } from '../../platform/policy.ts';
 import { allowedNames, checkFrameworkVersion, type FrameworkProblem, type FrameworkVersionForm } from './framework.rules.ts';
 import * as repo from './framework.repo.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -48,9 +48,7 @@ export async function getFrameworkVersion(db: Db, version: string) {
 }
 
 async function requireFrameworkStaff(ctx: ActorContext) {
-  const decision = await decide(ctx.actor, { action: 'framework.manage' });
-  if (!decision.allowed) throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden');
-  return decision.via;
+  return requirePermission(ctx.actor, { action: 'framework.manage' });
 }
 
 /** Register staff: the current version to start a new one from, and the versions before. */

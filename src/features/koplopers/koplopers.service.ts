@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import { message, type Lang, type Message } from '../../platform/i18n.ts';
 import { uuidPattern } from '../../platform/ids/uuid-pattern.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
-import { decide } from '../../platform/policy.ts';
+import { requirePermission } from '../../platform/policy.ts';
 import { findFirstAppliedDeliveries } from '../deliveries/index.ts';
 import { findSchoolChoice, searchSchoolChoices, type SchoolChoice } from '../organisations/index.ts';
 import { countSchoolApprovals, type SchoolApprovals } from '../register/index.ts';
@@ -43,9 +43,7 @@ export type KoploperDeps = { db: Db; mailer: Mailer; baseUrl: string; now?: () =
 const nowOf = (deps: { now?: () => Date }) => deps.now?.() ?? new Date();
 
 async function requireKoploperStaff(ctx: ActorContext) {
-  const decision = await decide(ctx.actor, { action: 'koplopers.manage' });
-  if (!decision.allowed) throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden');
-  return decision.via;
+  return requirePermission(ctx.actor, { action: 'koplopers.manage' });
 }
 
 // ─── the application ────────────────────────────────────────────────────────────────────────────

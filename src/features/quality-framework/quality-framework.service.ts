@@ -3,7 +3,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { actorLabel, recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { message } from '../../platform/i18n.ts';
-import { decide } from '../../platform/policy.ts';
+import { requirePermission } from '../../platform/policy.ts';
 import * as repo from './quality-framework.repo.ts';
 import { checkQualityFramework, type QualityFrameworkForm, type QualityFrameworkProblem, type QualityGuarantee } from './quality-framework.rules.ts';
 
@@ -29,9 +29,7 @@ export async function currentQualityFrameworkNumber(db: Db): Promise<number> {
 
 // reference data like the referentiekader: the same register staff keep it
 async function requireStaff(ctx: ActorContext) {
-  const decision = await decide(ctx.actor, { action: 'framework.manage' });
-  if (!decision.allowed) throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden');
-  return decision.via;
+  return requirePermission(ctx.actor, { action: 'framework.manage' });
 }
 
 export async function getQualityFrameworkForStaff(db: Db, ctx: ActorContext) {

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { actorLabel, recordAudit, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { message } from '../../platform/i18n.ts';
-import { decide } from '../../platform/policy.ts';
+import { requirePermission } from '../../platform/policy.ts';
 import { checkReminderDays } from '../register/index.ts';
 import { checkRegisterVersion, type FieldProblem, type RegisterVersionForm } from './register-version.rules.ts';
 import * as repo from './registers.repo.ts';
@@ -11,9 +11,7 @@ import { inTransaction } from '../../db/transaction.ts';
 export type { RegisterDetail, RegisterSummary, RegisterVersion } from './registers.repo.ts';
 
 async function requireRegisterStaff(ctx: ActorContext) {
-  const decision = await decide(ctx.actor, { action: 'registers.manage' });
-  if (!decision.allowed) throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden');
-  return decision.via;
+  return requirePermission(ctx.actor, { action: 'registers.manage' });
 }
 
 export async function listRegisters(db: Db, ctx: ActorContext) {

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { actorLabel, recordAudit, signedInAccount, type ActorContext } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { message, type Message } from '../../platform/i18n.ts';
-import { decide } from '../../platform/policy.ts';
+import { requirePermission } from '../../platform/policy.ts';
 import { checkComment } from './approval.rules.ts';
 import { enrolmentTransition } from './enrolment.rules.ts';
 import { isRegisterNumber, normaliseRegisterNumber } from './register-number.rules.ts';
@@ -19,9 +19,7 @@ export type { StaffEnrolment } from './enrolments.repo.ts';
 export type { EnrolmentEventLine } from './own-record.repo.ts';
 
 async function requireStaff(ctx: ActorContext) {
-  const decision = await decide(ctx.actor, { action: 'enrolments.manage' });
-  if (!decision.allowed) throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden');
-  return decision.via;
+  return requirePermission(ctx.actor, { action: 'enrolments.manage' });
 }
 
 async function enrolmentByNumber(db: Db, registerNumber: string) {

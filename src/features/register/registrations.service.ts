@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import { formatDay, message, type Message } from '../../platform/i18n.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { renderPdf } from '../../platform/pdf/text-pdf.ts';
-import { decide } from '../../platform/policy.ts';
+import { decide, requirePermission } from '../../platform/policy.ts';
 import { checkComment } from './approval.rules.ts';
 import { applicationTransition, objectionDeadline, validUntil, type ApplicationEvent, type ApplicationStatus } from './registration.rules.ts';
 import { enrolmentTransition, type EnrolmentStatus } from './enrolment.rules.ts';
@@ -23,9 +23,7 @@ export type RegistrationDeps = { db: Db; mailer: Mailer; baseUrl: string; today?
 const todayOf = (deps: RegistrationDeps) => (deps.today ? deps.today() : dutchToday());
 
 async function require(ctx: ActorContext, action: 'registrations.assign' | 'registrations.decide') {
-  const decision = await decide(ctx.actor, { action });
-  if (!decision.allowed) throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden');
-  return decision.via;
+  return requirePermission(ctx.actor, { action });
 }
 
 function step(from: ApplicationStatus, event: ApplicationEvent, context: { today: string; decidedOn?: string | null }) {

@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import { formatDay, message, translateMessage, type Message } from '../../platform/i18n.ts';
 import type { Mail, Mailer } from '../../platform/mail/mailer.ts';
 import type { MailTemplate } from '../../platform/mail/templates.ts';
-import { decide } from '../../platform/policy.ts';
+import { requirePermission } from '../../platform/policy.ts';
 import { enrolmentTransition, type EnrolmentStatus } from './enrolment.rules.ts';
 import * as enrolments from './enrolments.repo.ts';
 import { addFirstEvent } from './registrations.repo.ts';
@@ -280,9 +280,7 @@ export async function requestPostponement(deps: ReregistrationDeps, ctx: ActorCo
 }
 
 async function requireDecider(ctx: ActorContext) {
-  const decision = await decide(ctx.actor, { action: 'postponements.decide' });
-  if (!decision.allowed) throw decision.reason === 'unauthenticated' ? new AppError('unauthenticated') : new AppError('forbidden');
-  return decision.via;
+  return requirePermission(ctx.actor, { action: 'postponements.decide' });
 }
 
 /** The Commissie Registratie's queue of requests for uitstel, and the last decided. */
